@@ -1,0 +1,22 @@
+"""Errors the library raises; ``cli.py`` turns them into messages and exit codes."""
+
+
+class CheckerError(Exception):
+    """Base class of every error the checker raises on purpose."""
+
+
+class InputError(CheckerError):
+    """An input file cannot be used: missing, empty, binary, undecodable, too large, not English."""
+
+    def __init__(self, message: str, *, path: str = "", cause: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.cause = cause or "input"
+
+
+class ModelError(CheckerError):
+    """The spaCy pipeline is missing or is not the expected kind."""
+
+
+class ConfigError(CheckerError):
+    """A configuration value or a lexicon file is wrong."""

@@ -1,0 +1,594 @@
+"""Turn parsed articles into claims: clause splitting, attribution, certainty, links, values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from checker.lexicon import Lexicon
+from checker.numbers import normalise
+from checker.parse import ParsedArticle
+from checker.records import (Attribution, Certainty, Claim, Cue, Entity, Link, Quantity, Quote)
+
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
+               "WORK_OF_ART", "LAW"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJ_DEPS = {"dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "pobj", "prep"}
+CONTRAST_MARKS = {"while", "whereas", "although", "though", "but"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_THING = {"it", "they", "them"}
+SPEECH_VERBS = {"say", "call", "tell", "add", "describe", "write", "state", "explain", "note",
+                "insist", "argue", "warn", "claim", "ask", "reply", "respond", "quip"}
+# Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
+QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+_BASE_CERTAINTY = 0.75
+
+
+@dataclass
+class _State:
+    """What the extractor remembers across the sentences of one article."""
+
+    last_source: str = ""
+    last_person: str = ""
+    last_org: str = ""
+    count: int = 0
+    quote_ids: dict = field(default_factory=dict)
+
+
+def norm_name(text: str) -> str:
+    """Normalised entity name: lower case, no leading article, no possessive, single spaces."""
+    t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"[^\w&.\- ]+", " ", t)
+    return re.sub(r"\s+", " ", t).strip(" .")
+
+
+class Extractor:
+    """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        w = lexicon.words
+        self.report_verbs = set(w["attribution_verbs"])
+        self.report_nouns = set(w["attribution_nouns"])
+        self.attr_adverbs = set(w["attribution_adverbs"])
+        self.passive_verbs = set(w["attribution_passive"])
+        self.hedges = w["hedges"]
+        self.attempts = w["attempts"]
+        self.boosters = w["boosters"]
+        self.factive = set(w["factive"])
+        self.nonfactive = set(w["nonfactive"])
+        self.causal = set(w["causal"])
+        self.temporal = set(w["temporal"])
+        self.negations = set(w["negations"])
+        self.scope = w["scope"]
+        self.causal_phrases = lexicon.phrases["causal"]
+        self.temporal_phrases = lexicon.phrases["temporal"]
+        self.attempt_phrases = lexicon.phrases["attempts"]
+        self.neg_lookalikes = lexicon.phrases["negation_lookalikes"]
+        self.hedge_lookalikes = lexicon.phrases["hedge_lookalikes"]
+        self.adverb_phrases = lexicon.phrases["attribution_adverbs"]
+        self.scope_phrases = lexicon.phrases["scope"]
+        self.booster_phrases = lexicon.phrases["boosters"]
+
+    # ------------------------------------------------------------------ article level
+    def extract(self, parsed: ParsedArticle) -> tuple[Claim, ...]:
+        """All claims of an article, in text order."""
+        art = parsed.article
+        state = _State()
+        claims: list[Claim] = []
+        for unit, doc in zip(art.units, parsed.docs):
+            if doc is None:
+                continue
+            quotes = self._quotes(doc)
+            for sent in doc.sents:
+                if not any(t.is_alpha for t in sent):
+                    continue
+                claims.extend(self._sentence(art.doc_id, unit, doc, sent, state, quotes))
+        return tuple(claims)
+
+    # ------------------------------------------------------------------ sentence level
+    def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
+        root = sent.root
+        heads = self._clause_heads(root)
+        sent_quotes = [q for q in quotes if q[0] >= sent.start_char and q[1] <= sent.end_char]
+        named_here = self._remember_entities(sent, state)
+        out: list[Claim] = []
+        for head, attribution, frame in heads:
+            tokens = self._clause_tokens(head, heads, frame)
+            if not tokens or not any(t.is_alpha for t in tokens):
+                continue
+            claim = self._claim(doc_id, unit, doc, sent, head, tokens, attribution, state,
+                                sent_quotes)
+            if claim is not None:
+                out.append(claim)
+        if not out and heads:
+            pass
+        del named_here
+        return out
+
+    def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
+        """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
+        result = []
+        self._walk_clause(root, None, (), result)
+        return result
+
+    def _walk_clause(self, head, attribution, frame, result) -> None:
+        comps = [c for c in head.children if c.dep_ == "ccomp"]
+        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+        if is_report and comps:
+            attr = self._reporting_attribution(head)
+            frame_tokens = tuple(t for t in head.subtree
+                                 if not any(t in c.subtree for c in comps))
+            for c in comps:
+                self._walk_clause(c, attr, frame_tokens, result)
+            # Coordinated clauses of the reporting verb ("X said A and denied B") are their own.
+            for c in head.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    self._walk_clause(c, None, (), result)
+            return
+        result.append((head, attribution, frame))
+        stack = list(head.children)
+        while stack:
+            c = stack.pop()
+            if self._is_split(c):
+                self._walk_clause(c, attribution, frame, result)
+            else:
+                stack.extend(c.children)
+
+    def _is_split(self, tok) -> bool:
+        """A child clause that is a claim of its own: a coordinated or contrasting clause."""
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ == "ROOT"
+        if tok.dep_ == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            return bool(marks & CONTRAST_MARKS)
+        return False
+
+    def _clause_tokens(self, head, heads, frame) -> list:
+        others = [h for h, _, _ in heads if h is not head and h.is_ancestor(head) is False
+                  and head.is_ancestor(h)]
+        excluded = set()
+        for h in others:
+            excluded.update(t.i for t in h.subtree)
+            # the conjunction or mark that joins a split clause belongs to neither claim
+            for c in h.children:
+                if c.dep_ in ("cc", "mark") and c.i < h.i:
+                    excluded.add(c.i)
+            left = h.i - 1
+            doc = h.doc
+            while left >= 0 and doc[left].dep_ in ("cc", "punct") and doc[left].head in (h, h.head):
+                excluded.add(left)
+                left -= 1
+        frame_ids = {t.i for t in frame}
+        toks = [t for t in head.subtree if t.i not in excluded and t.i not in frame_ids]
+        # drop a leading complementiser and trailing punctuation
+        while toks and toks[0].dep_ in ("mark", "cc", "punct"):
+            toks.pop(0)
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and \
+                toks[-1].text not in ("\"", "”", "’", ")"):
+            toks.pop()
+        # clause heads ("according to X, ...") frames inside the clause are removed below
+        acc = self._according_to(head)
+        if acc is not None:
+            drop = {t.i for t in acc[2]}
+            toks = [t for t in toks if t.i not in drop]
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+        return toks
+
+    # ------------------------------------------------------------------ attribution
+    def _reporting_attribution(self, verb) -> Attribution:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source = self._span_text(subj) if subj is not None else ""
+        negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
+        cue_end = verb
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None:
+                    cue_end = mark
+        start = verb.idx
+        end = cue_end.idx + len(cue_end.text)
+        kind = "named" if source else "passive"
+        return Attribution(source=source, cue=verb.doc.text[start:end], start=start, end=end,
+                           kind=kind, negated=negated)
+
+    def _according_to(self, head):
+        """("according to", source text, tokens) when the clause has an "according to X" frame."""
+        for c in list(head.children) + [head]:
+            if c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to":
+                to = c.doc[c.i + 1]
+                pobj = next((x for x in list(to.children) + list(c.children)
+                             if x.dep_ == "pobj"), None)
+                toks = [c, to] + (list(pobj.subtree) if pobj is not None else [])
+                j = max(t.i for t in toks) + 1
+                if j < len(c.doc) and c.doc[j].text == ",":
+                    toks.append(c.doc[j])
+                return ("according to", self._span_text(pobj) if pobj is not None else "", toks)
+        return None
+
+    def _attribution(self, head, tokens, inherited, state: _State) -> Optional[Attribution]:
+        if inherited is not None:
+            return self._resolve(inherited, state)
+        acc = self._according_to(head)
+        if acc is not None:
+            toks = acc[2]
+            src = acc[1]
+            return self._resolve(Attribution(source=src, cue=f"according to {src}".strip(),
+                                             start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
+                                             kind="according-to"), state)
+        token_ids = {t.i for t in tokens}
+        for t in tokens:
+            low = t.lower_
+            if low in self.attr_adverbs:
+                return Attribution(source="", cue=t.text, start=t.idx, end=t.idx + len(t),
+                                   kind="adverb")
+            # "X is said to be ...": passive reporting verb with a to-infinitive
+            if (t.lemma_.lower() in self.passive_verbs and t.tag_ == "VBN"
+                    and any(c.dep_ == "auxpass" for c in t.children)
+                    and any(c.dep_ == "xcomp" for c in t.children)):
+                aux = next(c for c in t.children if c.dep_ == "auxpass")
+                return Attribution(source="", cue=t.doc.text[aux.idx:t.idx + len(t)] + " to",
+                                   start=aux.idx, end=t.idx + len(t), kind="passive")
+            # "reports of hidden code", "claims that ..."
+            if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
+                    and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
+                            or c.dep_ in ("acl", "ccomp", "relcl") for c in t.children)):
+                return Attribution(source="", cue=t.text + " of" if any(
+                    c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
+                    end=t.idx + len(t), kind="reports")
+        for phrase in self.adverb_phrases:
+            pos = _find_phrase(tokens, phrase)
+            if pos is not None:
+                s, e = pos
+                return Attribution(source="", cue=tokens[s].doc.text[tokens[s].idx:tokens[e].idx
+                                                                     + len(tokens[e])],
+                                   start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
+                                   kind="adverb")
+        del token_ids
+        return None
+
+    def _resolve(self, attr: Attribution, state: _State) -> Attribution:
+        src = attr.source
+        low = src.lower()
+        if low in PRONOUNS_PERSON and state.last_person:
+            src = state.last_person
+        elif low in PRONOUNS_THING or low in ("the company", "the firm", "the newspaper",
+                                               "the paper", "the report", "the outlet"):
+            src = state.last_source or state.last_org or src
+        if src and src != attr.source:
+            attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
+                               kind=attr.kind, negated=attr.negated)
+        if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
+            state.last_source = attr.source
+        return attr
+
+    def _remember_entities(self, sent, state: _State) -> int:
+        n = 0
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                state.last_person = ent.text
+                n += 1
+            elif ent.label_ in ("ORG",):
+                state.last_org = ent.text
+                n += 1
+        return n
+
+    # ------------------------------------------------------------------ claim level
+    def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes):
+        first, last = tokens[0], tokens[-1]
+        start_c, end_c = first.idx, last.idx + len(last)
+        off = unit.start
+        attribution = self._attribution(head, tokens, inherited, state)
+        pred = self._predicate(head)
+        subj_tok = self._subject(head)
+        subject = self._span_text(subj_tok) if subj_tok is not None else ""
+        obj = self._object(pred)
+        negated = self._negated(head, pred, tokens)
+        certainty = self._certainty(head, pred, tokens, attribution, inherited)
+        links = self._links(tokens, start_c, off)
+        subj_ids = {t.i for t in subj_tok.subtree} if subj_tok is not None else set()
+        ents = tuple(
+            Entity(text=e.text, label=e.label_, norm=norm_name(e.text), start=e.start_char + off,
+                   end=e.end_char + off,
+                   role="subject" if e.start in subj_ids else "other")
+            for e in sent.ents
+            if e.label_ in NAME_LABELS and e.start_char >= start_c and e.end_char <= end_c)
+        quants = self._quantities(sent, tokens, start_c, end_c, off)
+        speaker = ""
+        if attribution is not None and attribution.source:
+            speaker = attribution.source
+        elif pred.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
+            speaker = self._person_in(subj_tok, state) or subject
+        # pronoun speakers resolve to the last person
+        if speaker.lower() in PRONOUNS_PERSON and state.last_person:
+            speaker = state.last_person
+        quote_recs = tuple(
+            Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
+            for q in quotes if q[0] >= start_c - 1 and q[1] <= end_c + 1)
+        lemmas = tuple(t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS
+                       and not t.is_stop and t.is_alpha or (t.like_num and not t.is_punct))
+        scope = self._scope(tokens, off)
+        state.count += 1
+        text = doc.text[start_c:end_c]
+        return Claim(
+            id=f"{doc_id}:c{state.count}", doc_id=doc_id, start=start_c + off, end=end_c + off,
+            text=text, sent_start=sent.start_char + off, sent_end=sent.end_char + off,
+            sentence=sent.text, unit_kind=unit.kind, subject=subject, predicate=pred.lemma_.lower(),
+            predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
+            certainty=certainty, links=links, entities=ents, quantities=quants,
+            quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
+            is_reporting=False)
+
+    def _person_in(self, tok, state) -> str:
+        if tok is None:
+            return ""
+        if tok.lower_ in PRONOUNS_PERSON:
+            return state.last_person
+        for t in tok.subtree:
+            if t.ent_type_ == "PERSON":
+                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return ent.text
+        return ""
+
+    def _subject(self, head):
+        tok = head
+        for _ in range(4):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")),
+                        None)
+            if subj is not None:
+                return subj
+            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+                tok = tok.head
+                continue
+            break
+        return None
+
+    def _predicate(self, head):
+        """The content verb: "trying to prevent" -> prevent, "is said to be using" -> using."""
+        tok = head
+        for _ in range(3):
+            xc = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
+                      None)
+            lem = tok.lemma_.lower()
+            if xc is not None and (lem in self.attempts or lem in self.passive_verbs
+                                   or lem in ("be", "have", "take", "continue", "begin", "start",
+                                              "seem", "appear", "need", "go")):
+                tok = xc
+                if tok.lemma_.lower() == "be":
+                    inner = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")),
+                                 None)
+                    if inner is not None and inner.pos_ == "VERB":
+                        tok = inner
+                continue
+            break
+        return tok
+
+    def _object(self, pred) -> str:
+        for c in pred.children:
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative"):
+                return self._span_text(c, limit=12)
+        for c in pred.children:
+            if c.dep_ == "prep":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return f"{c.text} {self._span_text(pobj, limit=10)}"
+        return ""
+
+    def _negated(self, head, pred, tokens) -> bool:
+        for v in {head, pred}:
+            for c in v.children:
+                if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):
+                    return True
+                if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
+                    return True
+        return False
+
+    def _lookalike(self, tok, phrases) -> bool:
+        doc = tok.doc
+        for phrase in phrases:
+            n = len(phrase)
+            for s in range(max(0, tok.i - n + 1), tok.i + 1):
+                words = tuple(t.lower_ for t in doc[s:s + n])
+                if words == phrase:
+                    return True
+        return False
+
+    def _certainty(self, head, pred, tokens, attribution, inherited) -> Certainty:
+        hedges, attempts, boosters = [], [], []
+        factivity, fcue = "neutral", None
+        token_ids = {t.i for t in tokens}
+        for t in tokens:
+            low, lem = t.lower_, t.lemma_.lower()
+            if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
+                key = low if low in self.hedges else lem
+                if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
+                        t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):
+                    if not self._lookalike(t, self.hedge_lookalikes) and not (
+                            t.tag_ == "MD" and any(c.dep_ == "neg" for c in t.head.children)
+                            and key in ("can", "could")):
+                        hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
+                                          self.lex.weight("hedges", key)))
+            if lem in self.attempts and t.pos_ == "VERB" and any(
+                    c.dep_ == "xcomp" for c in t.children):
+                attempts.append(Cue(f"{t.text} to", "attempt", t.idx, t.idx + len(t),
+                                    self.lex.weight("attempts", lem)))
+            if low in self.boosters or lem in self.boosters:
+                boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
+                                    self.lex.weight("boosters", low if low in self.boosters else lem,
+                                                    0.1)))
+            if lem in self.factive and t.pos_ == "VERB" and factivity != "non-factive":
+                if not any(c.dep_ == "neg" for c in t.children):
+                    factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
+            elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN") and t.i in token_ids:
+                if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
+                                                for c in t.children):
+                    continue
+                factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
+                                                      t.idx + len(t), 0.15)
+        for phrase in self.attempt_phrases:
+            pos = _find_phrase(tokens, phrase)
+            if pos is not None:
+                t = tokens[pos[0]]
+                attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
+                                    "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
+                                    self.lex.weight("attempts", " ".join(phrase))))
+        if inherited is not None and factivity == "neutral":
+            verb_lemma = inherited.cue.split()[0].lower() if inherited.cue else ""
+            factivity = "factive" if verb_lemma.rstrip("eds") in self.factive else "non-factive"
+        level = _BASE_CERTAINTY
+        if factivity == "factive":
+            level += 0.25
+        elif factivity == "non-factive":
+            level -= 0.15
+        if hedges:
+            ws = sorted((c.weight for c in hedges), reverse=True)
+            level -= ws[0] + 0.5 * sum(ws[1:])
+        if attempts:
+            level -= max(c.weight for c in attempts)
+        level += sum(c.weight for c in boosters)
+        if attribution is not None and attribution.kind in ("adverb", "passive", "reports"):
+            level -= 0.05
+        level = max(0.0, min(1.0, level))
+        return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
+                         boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)
+
+    def _links(self, tokens, start_c, off) -> tuple[Link, ...]:
+        links = []
+        doc = tokens[0].doc
+        seen = set()
+        for phrase, kind in [(p, "causal") for p in self.causal_phrases] + \
+                            [(p, "temporal") for p in self.temporal_phrases]:
+            pos = _find_phrase(tokens, phrase)
+            if pos is None:
+                continue
+            s, e = tokens[pos[0]], tokens[pos[1]]
+            seen.update(range(s.i, e.i + 1))
+            links.append(self._link(doc, tokens, s, e, kind, off))
+        for t in tokens:
+            if t.i in seen:
+                continue
+            low, lem = t.lower_, t.lemma_.lower()
+            kind = None
+            if low in self.causal or (lem in self.causal and t.pos_ == "VERB"):
+                kind = "causal"
+            elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
+                kind = "temporal"
+            if kind is None:
+                continue
+            if low == "so" and t.dep_ not in ("mark", "cc", "advmod"):
+                continue
+            if low == "so" and t.head.pos_ in ("ADJ", "ADV"):
+                continue  # "so large": degree, not consequence
+            if low in ("since", "when", "then", "once", "later") and kind == "temporal" and \
+                    t.dep_ not in ("mark", "prep", "advmod"):
+                continue
+            if low == "follow" or lem == "follow":
+                if t.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in t.children):
+                    continue
+            links.append(self._link(doc, tokens, t, t, kind, off))
+        return tuple(links)
+
+    def _link(self, doc, tokens, s, e, kind, off) -> Link:
+        left_toks = [t for t in tokens if t.i < s.i]
+        right_toks = [t for t in tokens if t.i > e.i]
+        left = " ".join(t.text for t in left_toks[-14:])
+        right = " ".join(t.text for t in right_toks[:14])
+        return Link(cue=doc.text[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
+                    end=e.idx + len(e) + off, left=left, right=right)
+
+    def _quantities(self, sent, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
+        out = []
+        covered = set()
+        for e in sent.ents:
+            if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
+                continue
+            kind, value, unit, norm = normalise(e.text, e.label_)
+            if kind == "date" and value is None and norm == e.text.lower().strip():
+                # vague dates ("this week", "recently") carry no comparable value
+                if not any(ch.isdigit() for ch in e.text) and not re.search(
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                        r"february|march|april|may|june|july|august|september|october|"
+                        r"november|december", e.text.lower()):
+                    continue
+            covered.update(range(e.start, e.end))
+            out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
+                                start=e.start_char + off, end=e.end_char + off, norm=norm))
+        for t in tokens:
+            if t.i in covered or not t.like_num or t.is_punct:
+                continue
+            kind, value, unit, norm = normalise(t.text, "CARDINAL")
+            if value is None:
+                continue
+            out.append(Quantity(text=t.text, kind=kind, value=value, unit=unit,
+                                start=t.idx + off, end=t.idx + len(t) + off, norm=norm))
+        return tuple(out)
+
+    def _scope(self, tokens, off) -> tuple[Cue, ...]:
+        out = []
+        for t in tokens:
+            low = t.lower_
+            if low in self.scope and t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
+                                                 "advmod", "nummod", "quantmod", "pobj"):
+                if low == "one" and t.dep_ == "nummod":
+                    continue
+                out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
+        for phrase in self.scope_phrases:
+            pos = _find_phrase(tokens, phrase)
+            if pos is not None:
+                s, e = tokens[pos[0]], tokens[pos[1]]
+                out.append(Cue(s.doc.text[s.idx:e.idx + len(e)], self.lex.value(
+                    "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
+        return tuple(out)
+
+    def _quotes(self, doc) -> list[tuple[int, int, str]]:
+        out = []
+        for m in QUOTE_RE.finditer(doc.text):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            inner = m.group(g).strip()
+            if len(inner.split()) < 1:
+                continue
+            out.append((m.start(g), m.end(g), inner))
+        return out
+
+    @staticmethod
+    def _span_text(tok, *, limit: int = 0) -> str:
+        if tok is None:
+            return ""
+        sub = list(tok.subtree)
+        if limit and len(sub) > limit:
+            sub = sub[:limit]
+        return tok.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+
+
+def _find_phrase(tokens, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """(first, last) index in ``tokens`` where the lower-case or lemma sequence ``phrase`` is."""
+    n = len(phrase)
+    if n == 0 or len(tokens) < n:
+        return None
+    first = phrase[0]
+    for i in range(len(tokens) - n + 1):
+        t = tokens[i]
+        if t.lower_ != first and t.lemma_.lower() != first:
+            continue
+        ok = True
+        for j in range(1, n):
+            u = tokens[i + j]
+            if u.i != t.i + j or (u.lower_ != phrase[j] and u.lemma_.lower() != phrase[j]):
+                ok = False
+                break
+        if ok:
+            return i, i + n - 1
+    return None
+
+
+def iter_content(claims: Iterable[Claim]) -> Iterable[str]:
+    """Every content lemma of some claims."""
+    for c in claims:
+        yield from c.lemmas

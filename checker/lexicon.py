@@ -1,0 +1,101 @@
+"""Load the word lists in ``checker/lexicons/`` into one frozen ``Lexicon``, plus user extensions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+from checker.errors import ConfigError
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+# name in the configuration -> file stem
+FILES = {
+    "attribution_verbs": "attribution_verbs",
+    "attribution_nouns": "attribution_nouns",
+    "attribution_adverbs": "attribution_adverbs",
+    "attribution_passive": "attribution_passive",
+    "hedges": "hedges",
+    "hedge_lookalikes": "hedge_lookalikes",
+    "attempts": "attempts",
+    "boosters": "boosters",
+    "factive": "factive",
+    "nonfactive": "nonfactive",
+    "causal": "connectives_causal",
+    "temporal": "connectives_temporal",
+    "negations": "negations",
+    "negation_lookalikes": "negation_lookalikes",
+    "scope": "scope",
+    "antonyms": "antonyms",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list by role: single words map to a value, phrases are tuples of words."""
+
+    words: Mapping[str, Mapping[str, str]]  # role -> {entry: value}
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # role -> multi-word entries
+    antonyms: frozenset  # frozenset of frozenset({a, b})
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.words.get(role, {})
+
+    def value(self, role: str, word: str, default: str = "") -> str:
+        return self.words.get(role, {}).get(word, default)
+
+    def weight(self, role: str, word: str, default: float = 0.3) -> float:
+        v = self.words.get(role, {}).get(word, "")
+        try:
+            return float(v) if v else default
+        except ValueError:
+            return default
+
+    def are_antonyms(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.antonyms
+
+
+def _read(stem: str) -> list[tuple[str, str]]:
+    path = LEXICON_DIR / f"{stem}.txt"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        entry, _, value = line.partition("\t")
+        out.append((entry.strip().lower(), value.strip()))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _base() -> dict[str, list[tuple[str, str]]]:
+    return {role: _read(stem) for role, stem in FILES.items()}
+
+
+def load_lexicon(extra: Mapping[str, object] | None = None) -> Lexicon:
+    """The shipped lexicons extended by ``extra`` ({role: [entries]}; "word<TAB>value" allowed)."""
+    extra = dict(extra or {})
+    unknown = set(extra) - set(FILES) - {"furniture"}
+    if unknown:
+        raise ConfigError(f"unknown lexicon roles in configuration: {', '.join(sorted(unknown))}; "
+                          f"known: {', '.join(sorted(FILES))}")
+    words: dict[str, dict[str, str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    antonyms = set()
+    for role, entries in _base().items():
+        merged = list(entries)
+        for item in extra.get(role, []) or []:
+            if not isinstance(item, str):
+                raise ConfigError(f"lexicon entries must be strings, got {item!r} in {role}")
+            entry, _, value = item.partition("\t")
+            merged.append((entry.strip().lower(), value.strip()))
+        if role == "antonyms":
+            for entry, value in merged:
+                if value:
+                    antonyms.add(frozenset((entry, value)))
+            continue
+        words[role] = {e: v for e, v in merged if " " not in e}
+        phrases[role] = tuple(tuple(e.split()) for e, _ in merged if " " in e)
+    return Lexicon(words=words, phrases=phrases, antonyms=frozenset(antonyms))

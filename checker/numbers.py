@@ -1,0 +1,168 @@
+"""Normalise numbers, amounts, percentages and dates written in figures or in words."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1, "dozen": 12,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+             "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "quarter": 0.25}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "two-thirds": 2 / 3,
+              "three-quarters": 0.75}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP",
+             "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR",
+             "euro": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
+             "rmb": "CNY"}
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def words_to_number(words: list[str]) -> Optional[float]:
+    """Value of a number written in words ("twenty-seven", "three million"), or None."""
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        for w in raw.lower().replace("-", " ").split():
+            if w == "and":
+                continue
+            if w in _UNITS:
+                current += _UNITS[w]
+            elif w in _TENS:
+                current += _TENS[w]
+            elif w in _SCALES:
+                scale = _SCALES[w]
+                current = (current or 1) * scale
+                if scale >= 1000:
+                    total += current
+                    current = 0
+            else:
+                fig = parse_figure(w)
+                if fig is None:
+                    return None
+                current += fig
+            seen = True
+    return total + current if seen else None
+
+
+def parse_figure(text: str) -> Optional[float]:
+    """Value of a figure like "1,200", "3.5", "27"; None if it is not one."""
+    m = _NUM_RE.search(text)
+    if not m:
+        return None
+    s = m.group(0)
+    if s.count(",") and not s.count("."):
+        parts = s.split(",")
+        if all(len(p) == 3 for p in parts[1:]):
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")  # decimal comma
+    else:
+        s = s.replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
+    """(kind, value, unit, norm) of a numeric expression with its spaCy entity label."""
+    low = text.lower().strip()
+    tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+(?:[.,]\d+)*|[$£€¥%]", low)
+    unit = ""
+    for t in tokens:
+        if t in _CURRENCY:
+            unit = _CURRENCY[t]
+            break
+    if label == "PERCENT" or "%" in low or "per cent" in low or "percent" in low:
+        kind = "percent"
+    elif label == "MONEY" or unit:
+        kind = "money"
+    elif label == "DATE":
+        kind = "date"
+    elif label == "TIME":
+        kind = "time"
+    elif label == "ORDINAL":
+        kind = "ordinal"
+    elif label == "QUANTITY":
+        kind = "quantity"
+    else:
+        kind = "number"
+    if kind in ("date", "time"):
+        return kind, _date_value(tokens), unit, _date_norm(tokens, low)
+    if kind == "ordinal":
+        v = None
+        for t in tokens:
+            if t in _ORDINALS:
+                v = float(_ORDINALS[t])
+            elif parse_figure(t) is not None:
+                v = parse_figure(t)
+        return kind, v, unit, _fmt(v) if v is not None else low
+    value = _value(tokens)
+    if kind == "quantity":
+        unit = " ".join(t for t in tokens if t.isalpha() and t not in _SCALES and t not in _UNITS
+                        and t not in _TENS)[:30]
+    norm = _fmt(value) if value is not None else low
+    return kind, value, unit, norm
+
+
+def _value(tokens: list[str]) -> Optional[float]:
+    numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
+               or parse_figure(t) is not None]
+    if not numeric:
+        for t in tokens:
+            if t in _FRACTIONS:
+                return _FRACTIONS[t]
+        return None
+    # "3.5 billion", "twenty-seven", "1,200"
+    if len(numeric) == 1 and parse_figure(numeric[0]) is not None:
+        return parse_figure(numeric[0])
+    return words_to_number(numeric)
+
+
+def _date_value(tokens: list[str]) -> Optional[float]:
+    for t in tokens:
+        if re.fullmatch(r"(1[6-9]|20|21)\d\d", t):
+            return float(t)
+    return None
+
+
+def _date_norm(tokens: list[str], low: str) -> str:
+    year = next((t for t in tokens if re.fullmatch(r"(1[6-9]|20|21)\d\d", t)), "")
+    month = next((MONTHS[t] for t in tokens if t in MONTHS), None)
+    day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
+    weekday = next((t for t in tokens if t in WEEKDAYS), "")
+    parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]
+    norm = "-".join(p for p in parts if p)
+    return norm or low
+
+
+def _fmt(v: Optional[float]) -> str:
+    if v is None:
+        return ""
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.4g}"
+
+
+def values_match(a: Optional[float], b: Optional[float], *, rel: float = 0.005) -> bool:
+    """True when two values are the same up to rounding ("3.5 million" vs 3,500,000)."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= rel * max(abs(a), abs(b))

@@ -1,0 +1,65 @@
+"""The library entry point: load -> parse -> extract -> align -> rules, for one or many checks."""
+
+from __future__ import annotations
+
+import time
+from typing import Optional, Sequence
+
+from checker.config import Config
+from checker.records import Article, CheckResult, Claim
+
+
+class Pipeline:
+    """Holds the spaCy pipeline, lexicons and configuration for any number of checks.
+
+    Claims of an article are memoised by its text, so a source shared by several derived
+    texts is parsed and extracted once. ``parse_seconds`` accumulates time spent in spaCy.
+    """
+
+    def __init__(self, config: Optional[Config] = None, *, nlp=None,
+                 cache_dir: Optional[str] = None) -> None:
+        from checker.extract import Extractor
+        from checker.lexicon import load_lexicon
+        from checker.parse import Parser
+
+        self.config = config or Config()
+        self.parser = Parser(self.config, nlp=nlp, cache_dir=cache_dir)
+        self.lexicon = load_lexicon(self.config.lexicon_extra)
+        self.extractor = Extractor(self.lexicon)
+        self._claims: dict[tuple[str, str], tuple[Claim, ...]] = {}
+        self.extract_seconds = 0.0
+
+    @property
+    def parse_seconds(self) -> float:
+        return self.parser.seconds
+
+    @property
+    def model(self) -> str:
+        return self.config.model
+
+    def claims(self, article: Article) -> tuple[Claim, ...]:
+        """The claims of one article (memoised by document id and text)."""
+        return self.claims_many([article])[0]
+
+    def claims_many(self, articles: Sequence[Article], *, n_process: int = 1,
+                    batch_size: int = 64) -> list[tuple[Claim, ...]]:
+        """The claims of several articles, parsing the ones not seen yet in one batch."""
+        todo = [a for a in articles if (a.doc_id, a.text) not in self._claims]
+        if todo:
+            parsed = self.parser.parse_many(todo, n_process=n_process, batch_size=batch_size)
+            t0 = time.perf_counter()
+            for p in parsed:
+                self._claims[(p.article.doc_id, p.article.text)] = self.extractor.extract(p)
+            self.extract_seconds += time.perf_counter() - t0
+            if len(self._claims) > 5000:
+                for key in list(self._claims)[:2500]:
+                    del self._claims[key]
+        return [self._claims[(a.doc_id, a.text)] for a in articles]
+
+    def check(self, derived: Article, sources: Sequence[Article]) -> CheckResult:
+        """Check one derived article against its sources."""
+        from checker.check import check_claims
+
+        claim_sets = self.claims_many([derived, *sources])
+        return check_claims(derived, claim_sets[0], tuple(sources),
+                            tuple(c for cs in claim_sets[1:] for c in cs), config=self.config)

@@ -1,0 +1,296 @@
+"""Frozen records that flow through the pipeline.
+
+Glossary:
+    Unit        a paragraph, heading, bullet or piece of page furniture of an article.
+    Article     one loaded file: the text as read (``raw``), the cleaned text the checker works
+                on (``text``), and a map from clean offsets back to raw offsets.
+    Cue         a word or phrase that triggered a reading (a hedge, an attribution cue, ...).
+    Attribution who a claim is attributed to, and the cue that does it.
+    Certainty   the hedges, attempts, boosters and factivity of a claim, summed into a level.
+    Link        a causal or temporal connective and the two things it connects.
+    Claim       one clause-level statement of an article, with everything the rules compare.
+    Alignment   the source claims that support a derived claim, with a score in [0, 1].
+    Evidence    a span of a source document cited by a finding or an alignment.
+    Finding     one drift: kind, rule code, severity, derived span, evidence, message.
+
+Offsets in ``Claim``, ``Unit`` and ``Cue`` are into ``Article.text`` (the clean text); use
+``Article.raw_span`` to turn them into offsets of the file the user gave.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+KINDS = (
+    "attribution-dropped",
+    "attribution-changed",
+    "certainty-raised",
+    "certainty-lowered",
+    "causal-link-added",
+    "entity-changed",
+    "number-changed",
+    "negation-flipped",
+    "quote-altered",
+    "unsupported-claim",
+    "omitted-claim",
+    "scope-changed",
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A structural block of an article: ``heading``, ``paragraph``, ``bullet`` or ``furniture``."""
+
+    kind: str
+    start: int
+    end: int
+    furniture: Optional[str] = None  # why it is furniture ("read time", "byline", ...), else None
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.furniture is not None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: raw decoded text, clean text, units, and the clean-to-raw offset map."""
+
+    doc_id: str
+    path: Optional[str]
+    raw: str
+    text: str
+    units: tuple[Unit, ...]
+    offsets: tuple[int, ...]  # offsets[i] = raw offset of clean character i; len(text) + 1 entries
+    encoding: str = "utf-8"
+    repairs: tuple[str, ...] = ()  # what the loader repaired ("mojibake cp874", "html", ...)
+    fmt: str = "text"  # text | markdown | html
+    meta: tuple[tuple[str, str], ...] = ()  # outlet, title, date, url, role ...
+
+    def raw_offset(self, clean: int) -> int:
+        """Raw-file offset of a clean-text offset."""
+        if not self.offsets:
+            return clean
+        clean = max(0, min(clean, len(self.offsets) - 1))
+        return self.offsets[clean]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-file span of a clean-text span (end exclusive)."""
+        if end <= start:
+            s = self.raw_offset(start)
+            return s, s
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
+
+    def line_col(self, raw_offset: int) -> tuple[int, int]:
+        """1-based line and column of a raw-file offset."""
+        starts = _line_starts(self.raw)
+        i = bisect.bisect_right(starts, raw_offset) - 1
+        return i + 1, raw_offset - starts[i] + 1
+
+    def unit_at(self, offset: int) -> Optional[Unit]:
+        """The unit holding a clean-text offset, if any."""
+        for u in self.units:
+            if u.start <= offset < u.end:
+                return u
+        return None
+
+    def meta_value(self, key: str, default: str = "") -> str:
+        return dict(self.meta).get(key, default)
+
+
+_LINE_CACHE: dict[int, tuple[str, list[int]]] = {}
+
+
+def _line_starts(raw: str) -> list[int]:
+    key = id(raw)
+    hit = _LINE_CACHE.get(key)
+    if hit is not None and hit[0] is raw:
+        return hit[1]
+    starts = [0]
+    pos = raw.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = raw.find("\n", pos + 1)
+    if len(_LINE_CACHE) > 256:
+        _LINE_CACHE.clear()
+    _LINE_CACHE[key] = (raw, starts)
+    return starts
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger word or phrase found in the text, with its role (``hedge``, ``attempt`` ...)."""
+
+    text: str
+    role: str
+    start: int
+    end: int
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim is attributed to. ``source`` is empty for sourceless cues ("reportedly")."""
+
+    source: str
+    cue: str
+    start: int
+    end: int
+    kind: str  # named | reports | adverb | passive | according-to
+    negated: bool = False  # "did not confirm", "denied"
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.source)
+
+
+@dataclass(frozen=True)
+class Certainty:
+    """Hedges, attempts, boosters and factivity of a claim; ``level`` runs from 0 to 1."""
+
+    level: float
+    hedges: tuple[Cue, ...] = ()
+    attempts: tuple[Cue, ...] = ()
+    boosters: tuple[Cue, ...] = ()
+    factivity: str = "neutral"  # factive | non-factive | neutral
+    factive_cue: Optional[Cue] = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A causal or temporal connective: ``left`` (the clause it attaches to) and ``right``."""
+
+    cue: str
+    kind: str  # causal | temporal
+    start: int
+    end: int
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity: surface text, spaCy label and normalised form."""
+
+    text: str
+    label: str
+    norm: str
+    start: int
+    end: int
+    role: str = ""  # subject | object | other
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, amount, percentage, date or duration with its normalised value."""
+
+    text: str
+    kind: str  # number | money | percent | date | year | time | duration | ordinal
+    value: Optional[float]
+    unit: str
+    start: int
+    end: int
+    norm: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words inside quotation marks and who said them ('' when no speaker is found)."""
+
+    text: str
+    speaker: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One clause-level claim of an article, with the fields the drift rules compare."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sent_start: int
+    sent_end: int
+    sentence: str
+    unit_kind: str
+    subject: str
+    predicate: str  # lemma
+    predicate_text: str
+    object: str
+    negated: bool
+    attribution: Optional[Attribution]
+    certainty: Certainty
+    links: tuple[Link, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    lemmas: tuple[str, ...] = ()  # content-word lemmas, lower case, in order
+    scope: tuple[Cue, ...] = ()  # quantifiers and scope words ("all", "some", "its own")
+    index: int = 0  # position in the article
+    is_reporting: bool = False  # the clause only carries an attribution ("X reports that")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a source document cited by an alignment or a finding."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    claim: str = ""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The source claims that support one derived claim; empty ``support`` means unaligned."""
+
+    derived: str  # claim id
+    score: float
+    support: tuple[str, ...] = ()  # source claim ids, best first
+    scores: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One drift found in a derived text."""
+
+    kind: str
+    code: str
+    name: str
+    severity: str
+    message: str
+    confidence: float
+    doc_id: str
+    start: int  # clean offsets into the derived article
+    end: int
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+    claim: str = ""
+    suggestion: str = ""
+    id: str = ""
+
+    def sort_key(self) -> tuple:
+        return (-SEVERITY_RANK.get(self.severity, 0), -self.confidence, self.start, self.code)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything one check produced: articles, claims, alignments, findings and the score."""
+
+    derived: Article
+    sources: tuple[Article, ...]
+    derived_claims: tuple[Claim, ...]
+    source_claims: tuple[Claim, ...]
+    alignments: tuple[Alignment, ...]
+    findings: tuple[Finding, ...]
+    score: float
+    config: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
