@@ -311,8 +311,11 @@ class Extractor:
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
             for q in quotes if q[0] >= start_c - 1 and q[1] <= end_c + 1)
-        lemmas = tuple(t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS
-                       and not t.is_stop and t.is_alpha or (t.like_num and not t.is_punct))
+        content = [t for t in tokens if (t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
+                   or (t.like_num and not t.is_punct)]
+        lemmas = tuple(t.lemma_.lower() for t in content)
+        words = tuple((t.idx + off, t.idx + len(t) + off, t.text, t.lemma_.lower(), t.pos_)
+                      for t in content)
         scope = self._scope(tokens, off)
         state.count += 1
         text = doc.text[start_c:end_c]
@@ -323,7 +326,7 @@ class Extractor:
             predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
             certainty=certainty, links=links, entities=ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
-            is_reporting=False)
+            is_reporting=False, words=words)
 
     def _person_in(self, tok, state) -> str:
         if tok is None:

@@ -235,6 +235,8 @@ class Claim:
     scope: tuple[Cue, ...] = ()  # quantifiers and scope words ("all", "some", "its own")
     index: int = 0  # position in the article
     is_reporting: bool = False  # the clause only carries an attribution ("X reports that")
+    # Content words: (start, end, text, lemma, pos) with clean offsets, for pointing at words.
+    words: tuple[tuple[int, int, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

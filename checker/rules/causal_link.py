@@ -1,0 +1,73 @@
+"""DL301 causal-link-added: a cause or sequence the source does not state.
+
+What it flags:
+    A derived claim joining two things with a causal connective ("because", "due to", "led
+    to", "so") or a sequence that readers take as a cause ("after", "following"), when no
+    source claim links the same two things. A derived cause where the source states only a
+    sequence is flagged too.
+Why it matters:
+    "Sales fell after the chief executive resigned" tells a story the source never told.
+Known false positives:
+    The source states the link across two sentences ("X happened. That led to Y.") with a
+    pronoun the extractor does not resolve; "since" and "as" in their non-causal senses.
+Examples:
+    Source: Sales fell sharply in the spring. The chief executive resigned in May.
+    Flag: Sales fell sharply because the chief executive resigned.
+    Okay: Sales fell sharply, and the chief executive resigned in May.
+"""
+
+from __future__ import annotations
+
+from checker.align import GENERIC, text_keys
+from checker.rules.base import Rule, evidence_of, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
+SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
+_STOP = GENERIC | {"the", "a", "an", "of", "in", "to", "and", "or", "its", "their", "that"}
+
+
+def _keys(text: str) -> set[str]:
+    return {k for k in text_keys(text) if k not in _STOP and len(k) > 2}
+
+
+def check(ctx):
+    """Yield a finding for each link whose two sides the source does not connect."""
+    for dc in ctx.derived_claims:
+        for link in dc.links:
+            causal = link.kind == "causal"
+            if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
+                continue
+            left, right = _keys(link.left), _keys(link.right)
+            if not left or not right:
+                continue
+            stated = None
+            for sc in ctx.index.claims:
+                for sl in sc.links:
+                    sk = _keys(sl.left) | _keys(sl.right) | _keys(sc.subject)
+                    if left & sk and right & sk:
+                        if causal and sl.kind != "causal":
+                            stated = stated or ("sequence", sc, sl)
+                            continue
+                        stated = ("same", sc, sl)
+                        break
+                if stated and stated[0] == "same":
+                    break
+            if stated and stated[0] == "same":
+                continue
+            sup = ctx.aligned(dc)
+            evidence = [evidence_of(stated[1])] if stated else [evidence_of(c) for c in sup[:2]]
+            if stated:
+                msg = (f'Turns the source\'s sequence ("{stated[2].cue}") into a cause '
+                       f'("{link.cue}"): "{snippet(stated[1].text, 60)}".')
+            elif sup:
+                msg = (f'Adds "{link.cue}", linking "{snippet(link.left, 35)}" to '
+                       f'"{snippet(link.right, 35)}"; the source does not connect them.')
+            else:
+                msg = f'Adds "{link.cue}", a link with no support in the source.'
+            yield make(RULE, dc, start=link.start, end=min(dc.end, link.end + len(link.right) + 1),
+                       confidence=0.65 if causal else 0.5, evidence=evidence, message=msg,
+                       suggestion=f'Remove "{link.cue}" or state both facts separately.',
+                       severity="warning" if causal else "info")
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "cause or sequence not in the source", check, __doc__)

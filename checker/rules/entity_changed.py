@@ -1,0 +1,62 @@
+"""DE401 entity-changed: a person, organisation, place or product the source does not name.
+
+What it flags:
+    A named entity of a derived claim that appears nowhere in the sources, when the aligned
+    source claim names a different entity of the same type in its place.
+Why it matters:
+    Swapped names are the most common factual error of abstractive summaries.
+Known false positives:
+    Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
+    statistical tagger labels inconsistently.
+Examples:
+    Source: Shell sued BP over the pipeline contract.
+    Flag: Shell sued Exxon over the pipeline contract.
+    Okay: Shell sued BP over its pipeline contract.
+"""
+
+from __future__ import annotations
+
+from checker.align import key
+from checker.rules.base import Rule, evidence_of, make
+
+CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error"
+PERSON = {"PERSON"}
+CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+
+
+def known(norm: str, index) -> bool:
+    """True when the sources mention the entity (exactly, or every word of it)."""
+    if not norm:
+        return True
+    if norm in index.entity_norms or norm in index.text_lower:
+        return True
+    words = [w for w in norm.replace("-", " ").split() if len(w) > 2]
+    return bool(words) and all(key(w) in index.vocab for w in words)
+
+
+def compatible(a: str, b: str) -> bool:
+    return (a in PERSON) == (b in PERSON)
+
+
+def check(ctx):
+    """Yield a finding for each unknown entity standing where the source has another."""
+    for dc in ctx.derived_claims:
+        dnorms = {e.norm for e in dc.entities}
+        for ent in dc.entities:
+            if ent.label not in CHECKED or known(ent.norm, ctx.index):
+                continue
+            sup = ctx.aligned(dc, threshold=0.3)
+            alt = next((se for sc in sup for se in sc.entities
+                        if compatible(se.label, ent.label) and se.norm not in dnorms
+                        and se.label in CHECKED), None)
+            if alt is None:
+                continue  # an entity with no counterpart is unsupported content (DU802)
+            sc = next(sc for sc in sup if alt in sc.entities)
+            yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.7,
+                       evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                       message=(f'Names "{ent.text}", who is not in the source; the source '
+                                f'says "{alt.text}" here: "{sc.text[:70]}".'),
+                       suggestion=f'Check the name: the source has "{alt.text}".')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "entity not in the source replaces one", check, __doc__)

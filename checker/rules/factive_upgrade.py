@@ -1,0 +1,53 @@
+"""DC202 factive-upgrade: a reported or claimed thing becomes a discovered or proven one.
+
+What it flags:
+    A derived claim using a factive verb ("discover", "reveal", "find", "confirm", "prove")
+    whose supporting source claims only report, claim or allege it (a non-factive verb or
+    noun, or an attribution), and never use a factive verb themselves.
+Why it matters:
+    "After discovering hidden code" asserts the code exists and was found; "follows reports of
+    hidden code" asserts only that there were reports.
+Known false positives:
+    The source establishes the fact in another sentence the aligner did not pick as support;
+    "find" in its sense of "locate" ("found a buyer").
+Examples:
+    Source: The ban follows reports of hidden code in the app.
+    Flag: They banned the app after discovering hidden code in it.
+    Okay: They banned the app following reports of hidden code in it.
+"""
+
+from __future__ import annotations
+
+from checker.align import claim_keys, key
+from checker.rules.base import Rule, evidence_of, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
+
+
+def check(ctx):
+    """Yield a finding for each factive verb the source's wording does not support."""
+    for dc in ctx.derived_claims:
+        cue = dc.certainty.factive_cue
+        if dc.certainty.factivity != "factive" or cue is None:
+            continue
+        dkeys = claim_keys(dc) - {key(cue.text)}
+        sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
+        if not sup:
+            continue
+        if any(sc.certainty.factivity == "factive" for sc in sup):
+            continue
+        weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
+                or sc.attribution is not None]
+        if not weak:
+            continue
+        sc = weak[0]
+        said = (sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
+                else (sc.attribution.cue if sc.attribution is not None else "reports"))
+        yield make(RULE, dc, start=cue.start, end=dc.end, confidence=0.8,
+                   evidence=[evidence_of(sc)],
+                   message=(f'"{cue.text}" presents as established what the source only '
+                            f'reports ("{said}"): "{snippet(sc.text, 70)}".'),
+                   suggestion=f'Use the source\'s verb ("{said}") instead of "{cue.text}".')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "reported turned into discovered", check, __doc__)

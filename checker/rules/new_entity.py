@@ -1,0 +1,43 @@
+"""DU802 unsupported-entity: a name with no counterpart anywhere in the sources.
+
+What it flags:
+    A named person, organisation, place or product in a derived claim that the sources never
+    mention, when the aligned source claim has no entity it could have replaced (otherwise
+    DE401 reports an entity change).
+Why it matters:
+    A new name is new reporting; it needs its own source.
+Known false positives:
+    Well-known expansions or short forms the sources spell differently ("the EU" for "the
+    European Union"); the tagger's errors on capitalised common words in headlines.
+Examples:
+    Source: The council approved the budget on Tuesday.
+    Flag: The council and Mayor Lena Ortiz approved the budget on Tuesday.
+    Okay: The council approved the budget on Tuesday.
+"""
+
+from __future__ import annotations
+
+from checker.rules.base import Rule, make
+from checker.rules.entity_changed import CHECKED, compatible, known
+
+CODE, NAME, KIND, SEVERITY = "DU802", "unsupported-entity", "unsupported-claim", "warning"
+
+
+def check(ctx):
+    """Yield a finding for each derived entity the sources never mention."""
+    for dc in ctx.derived_claims:
+        dnorms = {e.norm for e in dc.entities}
+        for ent in dc.entities:
+            if ent.label not in CHECKED or known(ent.norm, ctx.index):
+                continue
+            sup = ctx.aligned(dc, threshold=0.3)
+            if any(compatible(se.label, ent.label) and se.norm not in dnorms
+                   and se.label in CHECKED for sc in sup for se in sc.entities):
+                continue  # DE401 reports it as a changed entity
+            yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.65,
+                       message=f'Names "{ent.text}", who appears nowhere in the source; '
+                               f"no support found.",
+                       suggestion=f'Remove "{ent.text}" or add the source that names it.')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "name not in the source", check, __doc__)

@@ -1,0 +1,68 @@
+"""DN501 number-changed: a number, amount, percentage, date or duration differs.
+
+What it flags:
+    A number of a derived claim (figures or words, "27%", "$3.5bn", "twenty", "2024",
+    "March 3") whose value appears nowhere in the sources, when its aligned source claim has a
+    number of the same kind.
+Why it matters:
+    Wrong figures are concrete, checkable and embarrassing.
+Known false positives:
+    Derived arithmetic (a sum or a rounded figure, "nearly 30%" for "27.6%" is accepted within
+    rounding only); relative dates ("last week") against absolute ones.
+Examples:
+    Source: Patients were 27% more likely to receive the drug in 2024.
+    Flag: Patients were 72% more likely to receive the drug in 2024.
+    Okay: Patients were 27 per cent more likely to receive the drug in 2024.
+"""
+
+from __future__ import annotations
+
+from checker.numbers import values_match
+from checker.rules.base import Rule, evidence_of, make
+
+CODE, NAME, KIND, SEVERITY = "DN501", "number-changed", "number-changed", "error"
+_SKIP = {"one", "a", "an", "once"}
+_GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
+          "time": "t", "ordinal": "o"}
+
+
+def source_has(q, index, all_quants) -> bool:
+    """True when the sources carry the same value (any notation) for a derived number."""
+    if (q.kind, q.norm) in index.quantity_norms:
+        return True
+    if q.text.lower() in index.text_lower:
+        return True
+    for sq in all_quants:
+        if q.kind == "date" and sq.kind == "date":
+            if q.norm and (q.norm == sq.norm or q.norm in sq.norm or sq.norm in q.norm):
+                return True
+            continue
+        if values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005):
+            return True
+    return False
+
+
+def check(ctx):
+    """Yield a finding for each derived number that differs from the aligned source number."""
+    all_quants = [q for c in ctx.index.claims for q in c.quantities]
+    for dc in ctx.derived_claims:
+        for q in dc.quantities:
+            if q.text.lower() in _SKIP or source_has(q, ctx.index, all_quants):
+                continue
+            sup = ctx.aligned(dc, threshold=0.3)
+            alt = None
+            for sc in sup:
+                alt = next((sq for sq in sc.quantities
+                            if _GROUP.get(sq.kind) == _GROUP.get(q.kind)), None)
+                if alt is not None:
+                    break
+            if alt is None:
+                continue  # a figure with no counterpart is unsupported content (DU803)
+            yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.8,
+                       evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                       message=(f'Says "{q.text}" where the source says "{alt.text}": '
+                                f'"{sc.text[:70]}".'),
+                       suggestion=f'Use the source\'s figure, "{alt.text}".')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)

@@ -1,0 +1,52 @@
+"""DE402 role-swap: two entities swap roles ("Shell sued BP" for "BP sued Shell").
+
+What it flags:
+    A derived claim whose subject names the entity that is the object of a source claim with
+    the same verb, and whose object names that source claim's subject.
+Why it matters:
+    Who did what to whom is the core of a news fact; a swap inverts it.
+Known false positives:
+    Reciprocal verbs ("met", "agreed with") where both orders are true.
+Examples:
+    Source: BP sued Shell over the pipeline contract.
+    Flag: Shell sued BP over the pipeline contract.
+    Okay: BP sued Shell over a pipeline contract.
+"""
+
+from __future__ import annotations
+
+from checker.align import key
+from checker.extract import norm_name
+from checker.rules.base import Rule, evidence_of, make
+
+CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
+RECIPROCAL = {"meet", "marry", "agree", "negotiate", "talk", "merge", "partner", "compete",
+              "play", "tie", "draw", "face", "fight"}
+
+
+def check(ctx):
+    """Yield a finding for each subject/object swap against a source claim."""
+    for dc in ctx.derived_claims:
+        if key(dc.predicate) in {key(v) for v in RECIPROCAL} or not dc.subject or not dc.object:
+            continue
+        ds, do = norm_name(dc.subject), norm_name(dc.object)
+        for sc in ctx.index.claims:
+            if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
+                continue
+            ss, so = norm_name(sc.subject), norm_name(sc.object)
+            if ds == ss or do == so:
+                continue
+            if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated:
+                yield make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
+                           message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
+                           suggestion="Put the subject and object back as in the source.")
+                break
+
+
+def _names_in(a: str, b: str) -> bool:
+    wa = {w for w in a.split() if len(w) > 2}
+    wb = {w for w in b.split() if len(w) > 2}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "subject and object swapped", check, __doc__)

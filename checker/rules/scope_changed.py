@@ -1,0 +1,73 @@
+"""DS951 scope-changed: a claim about some, or about one, is made about all or a group.
+
+What it flags:
+    A derived claim on the same verb as its source claim where the source limits the
+    subject or object ("some", "several", "at least one", "its own") and the derived claim
+    drops the limit; or where the source's subject is one named party and the derived
+    subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning").
+Why it matters:
+    Generalising from one case to a class is a classic distortion.
+Known false positives:
+    A group subject that the source also uses elsewhere for the same action; quantifiers
+    in a part of the sentence the derived claim did not keep.
+Examples:
+    Source: Some banks are raising their fees.
+    Flag: Banks are raising their fees.
+    Okay: Several banks are raising their fees.
+"""
+
+from __future__ import annotations
+
+from checker.align import key
+from checker.rules.base import Rule, evidence_of, make, shares_core
+
+CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
+LIMITS = {"some", "one"}
+OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
+
+
+def _limits(claim) -> set[str]:
+    return {c.role for c in claim.scope if c.role in LIMITS}
+
+
+def _subject_limited(claim) -> bool:
+    """True when a "some"/"one" scope word sits inside the claim's subject."""
+    pos = claim.text.find(claim.subject) if claim.subject else -1
+    if pos < 0:
+        return False
+    s, e = claim.start + pos, claim.start + pos + len(claim.subject)
+    return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
+               for c in claim.scope)
+
+
+def check(ctx):
+    """Yield a finding for each derived claim that widens its source claim's scope."""
+    for dc in ctx.derived_claims:
+        if _limits(dc) or dc.certainty.hedges:
+            continue
+        for sc in ctx.aligned(dc):
+            if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
+                continue
+            src_subject_ents = [e for e in sc.entities if e.role == "subject"
+                                and e.label in ("ORG", "PERSON", "GPE")]
+            der_subject_ents = [e for e in dc.entities if e.role == "subject"
+                                and e.label in ("ORG", "PERSON", "GPE")]
+            limited = _subject_limited(sc)
+            one_to_group = (src_subject_ents and not der_subject_ents and dc.subject
+                            and dc.subject.split()[-1].lower().endswith("s")
+                            and dc.subject[:1].isupper() is not None
+                            and not any(w[4] == "PROPN" for w in dc.words
+                                        if dc.start <= w[0] < dc.start + len(dc.subject)))
+            if not limited and not one_to_group:
+                continue
+            cue = next((c.text for c in sc.scope if c.role in LIMITS), "")
+            what = (f'"{cue}"' if limited and cue else
+                    f'"{src_subject_ents[0].text}"' if src_subject_ents else "a limited subject")
+            yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
+                       message=(f'Widens the claim to "{dc.subject}"; the source says it of '
+                                f'{what} only: "{sc.text[:70]}".'),
+                       suggestion=f"Limit it as the source does ({what}).")
+            break
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "claim generalised beyond the source", check, __doc__)

@@ -1,0 +1,58 @@
+"""DU801 unsupported-content: words and ideas with no support anywhere in the sources.
+
+What it flags:
+    A derived claim carrying two or more content words (nouns, verbs, adjectives; names and
+    numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
+    share of the claim. The span runs over the unsupported words.
+Why it matters:
+    Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
+    readers cannot tell apart from reporting.
+Known false positives:
+    Paraphrases with synonyms the sources do not use ("firms" for "companies" counts as new);
+    two such words in one claim are needed before it fires, and generic words are ignored.
+Examples:
+    Source: The company banned staff from using the chatbot at work.
+    Flag: Government regulators are tightening rules on foreign chatbots.
+    Okay: The company banned staff from using the chatbot.
+"""
+
+from __future__ import annotations
+
+from checker.align import GENERIC, key
+from checker.rules.base import Rule, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DU801", "unsupported-content", "unsupported-claim", "warning"
+CHECKED_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+MIN_NOVEL = 2
+MIN_SHARE = 0.25
+
+
+def novel_words(claim, index):
+    """The claim's content words whose stem occurs nowhere in the sources."""
+    return [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
+            and len(w[3]) > 2 and key(w[3]) not in index.vocab
+            and key(w[2]) not in index.vocab]
+
+
+def check(ctx):
+    """Yield a finding for each derived claim with unsupported content words."""
+    for dc in ctx.derived_claims:
+        content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
+        if not content:
+            continue
+        novel = novel_words(dc, ctx.index)
+        share = len(novel) / len(content)
+        if len(novel) < MIN_NOVEL or share < MIN_SHARE:
+            continue
+        start, end = novel[0][0], novel[-1][1]
+        listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
+        severity = "error" if len(novel) >= 3 and share >= 0.4 else "warning"
+        yield make(RULE, dc, start=start, end=end, confidence=min(0.95, 0.4 + 0.6 * share),
+                   severity=severity,
+                   message=(f"Adds content the source does not support ({listed}); "
+                            f"no support found in the source."),
+                   suggestion=f'Cut "{snippet(dc.text[start - dc.start:end - dc.start], 50)}" '
+                              f"or cite where it comes from.")
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "content with no support in the source", check, __doc__)
