@@ -16,7 +16,8 @@ Examples:
 
 from __future__ import annotations
 
-from checker.rules.base import Rule, evidence_of, make, shares_core
+from checker.align import claim_keys
+from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DG602", "antonym-swap", "negation-flipped", "error"
 
@@ -25,7 +26,8 @@ def check(ctx):
     """Yield a finding for each derived word whose opposite is in the aligned source claim."""
     lex = ctx.lexicon
     for dc in ctx.derived_claims:
-        sup = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc)]
+        dkeys = claim_keys(dc)
+        sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
         if not sup:
             continue
         dlem = {w[3] for w in dc.words}

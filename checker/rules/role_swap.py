@@ -44,8 +44,8 @@ def check(ctx):
 
 
 def _names_in(a: str, b: str) -> bool:
-    wa = {w for w in a.split() if len(w) > 2}
-    wb = {w for w in b.split() if len(w) > 2}
+    wa = {w for w in a.split() if len(w) > 1}
+    wb = {w for w in b.split() if len(w) > 1}
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 

@@ -40,6 +40,28 @@ def _subject_limited(claim) -> bool:
                for c in claim.scope)
 
 
+def _subject_words(claim):
+    pos = claim.text.find(claim.subject) if claim.subject else -1
+    if pos < 0:
+        return []
+    s, e = claim.start + pos, claim.start + pos + len(claim.subject)
+    return [w for w in claim.words if s <= w[0] < e]
+
+
+def _subject_names(claim) -> list[str]:
+    """Proper names in the claim's subject."""
+    return [w[2] for w in _subject_words(claim) if w[4] == "PROPN"]
+
+
+def _plural_group(claim) -> bool:
+    """True when the subject is a bare plural common noun ("Chinese companies")."""
+    words = _subject_words(claim)
+    if not words or words[-1][4] != "NOUN" or words[-1][2].lower() == words[-1][3]:
+        return False
+    first = claim.subject.split()[0].lower()
+    return first not in {"the", "its", "their", "his", "her", "these", "those", "our", "my"}
+
+
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
@@ -48,21 +70,14 @@ def check(ctx):
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
                 continue
-            src_subject_ents = [e for e in sc.entities if e.role == "subject"
-                                and e.label in ("ORG", "PERSON", "GPE")]
-            der_subject_ents = [e for e in dc.entities if e.role == "subject"
-                                and e.label in ("ORG", "PERSON", "GPE")]
+            src_named = _subject_names(sc)
             limited = _subject_limited(sc)
-            one_to_group = (src_subject_ents and not der_subject_ents and dc.subject
-                            and dc.subject.split()[-1].lower().endswith("s")
-                            and dc.subject[:1].isupper() is not None
-                            and not any(w[4] == "PROPN" for w in dc.words
-                                        if dc.start <= w[0] < dc.start + len(dc.subject)))
+            one_to_group = bool(src_named) and not _subject_names(dc) and _plural_group(dc)
             if not limited and not one_to_group:
                 continue
             cue = next((c.text for c in sc.scope if c.role in LIMITS), "")
             what = (f'"{cue}"' if limited and cue else
-                    f'"{src_subject_ents[0].text}"' if src_subject_ents else "a limited subject")
+                    f'"{" ".join(src_named)}"' if src_named else "a limited subject")
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
                        message=(f'Widens the claim to "{dc.subject}"; the source says it of '
                                 f'{what} only: "{sc.text[:70]}".'),

@@ -24,12 +24,16 @@ from checker.rules.base import Rule, make, snippet
 CODE, NAME, KIND, SEVERITY = "DU801", "unsupported-content", "unsupported-claim", "warning"
 CHECKED_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 MIN_NOVEL = 2
+# Units and number words restate a figure; DN501/DU803 judge the figure itself.
+UNITS = frozenset("""pound dollar euro cent percent yen yuan penny pence million billion
+trillion thousand hundred dozen""".split())
 MIN_SHARE = 0.25
 
 
 def novel_words(claim, index):
     """The claim's content words whose stem occurs nowhere in the sources."""
     return [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
+            and w[3] not in UNITS
             and len(w[3]) > 2 and key(w[3]) not in index.vocab
             and key(w[2]) not in index.vocab]
 
