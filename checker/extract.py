@@ -97,6 +97,7 @@ class Extractor:
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] >= sent.start_char and q[1] <= sent.end_char]
         named_here = self._remember_entities(sent, state)
+        self._remember_reporter(root, state)
         out: list[Claim] = []
         for head, attribution, frame in heads:
             tokens = self._clause_tokens(head, heads, frame)
@@ -165,6 +166,9 @@ class Extractor:
                 excluded.add(left)
                 left -= 1
         frame_ids = {t.i for t in frame}
+        acc = self._according_to(head)
+        if acc is not None:  # "according to X," is the attribution, not the claim
+            frame_ids.update(t.i for t in acc[2])
         toks = [t for t in head.subtree if t.i not in excluded and t.i not in frame_ids]
         # drop a leading complementiser and trailing punctuation
         while toks and toks[0].dep_ in ("mark", "cc", "punct"):
@@ -172,13 +176,6 @@ class Extractor:
         while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and \
                 toks[-1].text not in ("\"", "”", "’", ")"):
             toks.pop()
-        # clause heads ("according to X, ...") frames inside the clause are removed below
-        acc = self._according_to(head)
-        if acc is not None:
-            drop = {t.i for t in acc[2]}
-            toks = [t for t in toks if t.i not in drop]
-            while toks and toks[0].is_punct:
-                toks.pop(0)
         return toks
 
     # ------------------------------------------------------------------ attribution
@@ -267,6 +264,15 @@ class Extractor:
         if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
             state.last_source = attr.source
         return attr
+
+    def _remember_reporter(self, root, state: _State) -> None:
+        """"The FT reported on Monday." names the source that a later "It said" refers to."""
+        if root.lemma_.lower() not in self.report_verbs:
+            return
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in PRONOUNS_PERSON | PRONOUNS_THING:
+            return
+        state.last_source = self._span_text(subj)
 
     def _remember_entities(self, sent, state: _State) -> int:
         n = 0
@@ -445,6 +451,8 @@ class Extractor:
         if inherited is not None and factivity == "neutral":
             verb_lemma = inherited.cue.split()[0].lower() if inherited.cue else ""
             factivity = "factive" if verb_lemma.rstrip("eds") in self.factive else "non-factive"
+        if inherited is not None and inherited.negated:
+            factivity = "non-factive"  # "did not confirm that X" vouches for nothing
         level = _BASE_CERTAINTY
         if factivity == "factive":
             level += 0.25
@@ -458,6 +466,8 @@ class Extractor:
         level += sum(c.weight for c in boosters)
         if attribution is not None and attribution.kind in ("adverb", "passive", "reports"):
             level -= 0.05
+        if inherited is not None and inherited.negated:
+            level -= 0.3
         level = max(0.0, min(1.0, level))
         return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
                          boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)

@@ -121,6 +121,7 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
 
 
 def _value(tokens: list[str]) -> Optional[float]:
+    tokens = [p for t in tokens for p in t.split("-") if p]
     numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
                or parse_figure(t) is not None]
     if not numeric:

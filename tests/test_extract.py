@@ -1,0 +1,144 @@
+"""Claim extraction on hand-written sentences: each field, and the tricky cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.numbers import normalise, words_to_number
+
+
+def one(claims, fragment):
+    """The claim whose text contains ``fragment``."""
+    hits = [c for c in claims if fragment in c.text]
+    assert hits, f"no claim contains {fragment!r}: {[c.text for c in claims]}"
+    return hits[0]
+
+
+def test_reporting_verb_attributes_the_embedded_clause(claims_of):
+    cs = claims_of("The Morning Star reports that Halden Steel is cutting 300 jobs.")
+    c = one(cs, "Halden Steel is cutting")
+    assert c.attribution.source == "The Morning Star"
+    assert c.attribution.kind == "named"
+    assert "reports" in c.attribution.cue
+    # the reporting clause itself is not a claim
+    assert not any(x.text.startswith("The Morning Star reports") for x in cs)
+    assert c.certainty.factivity == "non-factive"
+
+
+def test_according_to_and_attempt(claims_of):
+    c = one(claims_of("According to the Daily Post, the ministry is trying to stop the strike."),
+            "ministry")
+    assert c.attribution.source == "the Daily Post"
+    assert c.attribution.kind == "according-to"
+    assert [a.text for a in c.certainty.attempts] == ["trying to"]
+    assert c.predicate == "stop"
+    assert not c.text.lower().startswith("according")
+
+
+def test_unnamed_attribution_forms(claims_of):
+    cs = claims_of("The mayor is reportedly stepping down. The fund is said to be losing money. "
+                   "The recall follows reports of faulty brakes in the vans.")
+    assert one(cs, "stepping down").attribution.kind == "adverb"
+    assert one(cs, "losing money").attribution.kind == "passive"
+    recall = one(cs, "recall follows")
+    assert recall.attribution.kind == "reports"
+    assert recall.certainty.factivity == "non-factive"
+    assert [(x.cue, x.kind) for x in recall.links] == [("follows", "temporal")]
+
+
+def test_attribution_across_two_sentences(claims_of):
+    cs = claims_of("The Financial Times reported on Monday. It said the firm had hired advisers.")
+    c = one(cs, "hired advisers")
+    assert c.attribution.source == "The Financial Times"
+
+
+def test_pronoun_speaker_resolves_to_last_person(claims_of):
+    cs = claims_of('Chief engineer Maya Okafor called the fault "a one-off". '
+                   "She said repairs would take a week.")
+    q = one(cs, "Okafor").quotes[0]
+    assert q.text == "a one-off" and "Maya Okafor" in q.speaker
+    assert "Maya Okafor" in one(cs, "repairs").attribution.source
+
+
+def test_negated_attribution(claims_of):
+    c = one(claims_of("The company did not confirm that it had closed the plant."), "closed")
+    assert c.attribution.negated
+    assert c.certainty.factivity == "non-factive"
+    assert c.certainty.level < 0.5
+
+
+def test_hedge_inside_quote(claims_of):
+    c = one(claims_of('The minister said the deal "may collapse within weeks".'), "deal")
+    assert [h.text for h in c.certainty.hedges] == ["may"]
+    assert c.quotes and c.quotes[0].text == "may collapse within weeks"
+    assert c.quotes[0].speaker == "The minister"
+
+
+def test_factive_verb_and_after_link(claims_of):
+    c = one(claims_of("The club sacked its coach after discovering unpaid bills."), "sacked")
+    assert c.certainty.factivity == "factive"
+    assert c.certainty.factive_cue.text == "discovering"
+    assert ("after", "temporal") in [(x.cue, x.kind) for x in c.links]
+
+
+def test_causal_links(claims_of):
+    c = one(claims_of("The match was cancelled because of the storm."), "cancelled")
+    assert [(x.cue, x.kind) for x in c.links] == [("because of", "causal")]
+    assert "storm" in c.links[0].right
+
+
+def test_coordination_and_but_split(claims_of):
+    cs = claims_of("Prices rose in March, but wages fell and the bank cut rates.")
+    texts = [c.text for c in cs]
+    assert "Prices rose in March" in texts
+    assert any(t.startswith("wages fell") for t in texts)
+    assert any(t.startswith("the bank cut rates") for t in texts)
+    assert not any(t.endswith(" but") for t in texts)
+
+
+def test_negation_and_lookalike(claims_of):
+    assert one(claims_of("The court did not approve the merger."), "merger").negated
+    assert not one(claims_of("The deal not only saves money but adds jobs."), "saves").negated
+
+
+def test_boosters_and_hedges_change_the_level(claims_of):
+    plain = one(claims_of("The bridge is unsafe."), "bridge")
+    hedged = one(claims_of("The bridge might be unsafe."), "bridge")
+    boosted = one(claims_of("The bridge is clearly unsafe."), "bridge")
+    assert hedged.certainty.level < plain.certainty.level < boosted.certainty.level
+
+
+def test_entities_numbers_and_scope(claims_of):
+    c = one(claims_of("Some banks in Leeds lent £3.5 million to 27% of applicants in 2024."),
+            "banks")
+    assert "leeds" in {e.norm for e in c.entities}
+    kinds = {(q.kind, q.value) for q in c.quantities}
+    assert ("money", 3_500_000.0) in kinds
+    assert ("percent", 27.0) in kinds
+    assert any(q.kind == "date" and q.value == 2024 for q in c.quantities)
+    assert "some" in {s.role for s in c.scope}
+
+
+def test_numbers_written_as_words(claims_of):
+    c = one(claims_of("Twenty-seven workers were hurt."), "workers")
+    assert [q.value for q in c.quantities] == [27.0]
+    assert words_to_number(["three", "million"]) == 3_000_000
+    assert words_to_number(["one", "hundred", "and", "five"]) == 105
+    assert normalise("27 per cent", "PERCENT")[:2] == ("percent", 27.0)
+    assert normalise("$1,200", "MONEY")[1] == 1200.0
+
+
+def test_offsets_point_into_the_text(claims_of):
+    text = "Heading line\n\nThe Ledger reports that rents rose by 4%."
+    for c in claims_of(text):
+        assert text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("sentence", ["", "   ", "!!!"])
+def test_no_claims_from_empty_units(claims_of, sentence):
+    from checker.errors import InputError
+
+    try:
+        assert claims_of(sentence) == ()
+    except InputError:
+        pass
