@@ -370,6 +370,7 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
         nlp("Warm up.")  # first-call setup should not be charged to either timing
     run = _score_items(items, pipeline, loader, cfg, progress=progress)
     run.skipped[:0] = bench.skipped
+    run.skipped.sort(key=lambda s: s.line)
     spacy_only = _spacy_only_seconds(nlp, run.unit_texts) if measure_spacy else None
 
     dev_file = None
@@ -756,11 +757,14 @@ def format_table(results: dict) -> str:
     lines.append("")
     lines.append(
         f"speed: {_num(results.get('pairs_per_second'), 2)} pairs/s; total "
-        f"{_secs(results.get('total_seconds'))}, spaCy parse {_secs(results.get('parse_seconds'))}"
-        f" (total/parse {_num(results.get('overhead_ratio'), 2)}x); spaCy alone on the same "
-        f"units {_secs(results.get('spacy_only_seconds'))} (total/spaCy "
-        f"{_num(results.get('overhead_vs_spacy'), 2)}x); peak memory "
+        f"{_secs(results.get('total_seconds'))}, of which spaCy parse "
+        f"{_secs(results.get('parse_seconds'))} (total/parse "
+        f"{_num(results.get('overhead_ratio'), 2)}x); peak memory "
         f"{_num(results.get('peak_memory_mb'), 0)} MB")
+    lines.append(
+        f"spaCy alone on the same {results.get('unique_unit_texts', 0)} unique units: "
+        f"{_secs(results.get('spacy_only_seconds'))} (total/spaCy alone "
+        f"{_num(results.get('overhead_vs_spacy'), 2)}x)")
     for label, key in (("kinds on true positives ", "kinds_on_true_positives"),
                        ("kinds on false positives", "kinds_on_false_positives")):
         counts = results.get(key) or {}
@@ -769,7 +773,8 @@ def format_table(results: dict) -> str:
     rows = skipped.get("rows") or []
     if rows:
         lines.append("skipped:")
-        lines.extend(f"  line {r['line']} {r['id']}: {r['reason']}" for r in rows[:10])
+        lines.extend(f"  line {r['line']}{' ' + r['id'] if r['id'] else ''}: {r['reason']}"
+                     for r in rows[:10])
         if len(rows) > 10:
             lines.append(f"  ... and {len(rows) - 10} more (see the JSON)")
     return "\n".join(lines) + "\n"
