@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from checker.lexicon import Lexicon
@@ -305,6 +305,9 @@ class Extractor:
                    role="subject" if e.start in subj_ids else "other")
             for e in sent.ents
             if e.label_ in NAME_LABELS and e.start_char >= start_c and e.end_char <= end_c)
+        if off:
+            attribution = _shift_attr(attribution, off)
+            certainty = _shift_certainty(certainty, off)
         quants = self._quantities(sent, tokens, start_c, end_c, off)
         speaker = ""
         if attribution is not None and attribution.source:
@@ -578,6 +581,25 @@ class Extractor:
         if limit and len(sub) > limit:
             sub = sub[:limit]
         return tok.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+
+
+def _shift_attr(attr: Optional[Attribution], off: int) -> Optional[Attribution]:
+    """An attribution with unit-relative offsets moved to article offsets."""
+    if attr is None:
+        return None
+    return replace(attr, start=attr.start + off, end=attr.end + off)
+
+
+def _shift_cue(cue: Optional[Cue], off: int) -> Optional[Cue]:
+    return None if cue is None else replace(cue, start=cue.start + off, end=cue.end + off)
+
+
+def _shift_certainty(c: Certainty, off: int) -> Certainty:
+    """A certainty record with its cues moved to article offsets."""
+    return replace(c, hedges=tuple(_shift_cue(x, off) for x in c.hedges),
+                   attempts=tuple(_shift_cue(x, off) for x in c.attempts),
+                   boosters=tuple(_shift_cue(x, off) for x in c.boosters),
+                   factive_cue=_shift_cue(c.factive_cue, off))
 
 
 def _find_phrase(tokens, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
