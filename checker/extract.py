@@ -539,11 +539,16 @@ class Extractor:
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
                 continue
-            kind, value, unit, norm = normalise(t.text, "CARDINAL")
+            last = t
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
+                last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
+            text = t.doc.text[t.idx:last.idx + len(last)]
+            kind, value, unit, norm = normalise(text, "PERCENT" if last is not t else "CARDINAL")
             if value is None:
                 continue
-            out.append(Quantity(text=t.text, kind=kind, value=value, unit=unit,
-                                start=t.idx + off, end=t.idx + len(t) + off, norm=norm))
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
         return tuple(out)
 
     def _scope(self, tokens, off) -> tuple[Cue, ...]:

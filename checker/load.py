@@ -31,7 +31,7 @@ HEADING_MAX_WORDS = 12
 ENGLISH_MIN_WORDS = 8
 # Share of function words that ordinary English prose reaches with room to spare; the score
 # compared with ``config.min_english_ratio`` is the measured share divided by this.
-ENGLISH_FULL_SHARE = 0.24
+ENGLISH_FULL_SHARE = 0.2
 _ENGLISH_SAMPLE = 2000
 
 _FUNCTION_WORDS = frozenset("""
@@ -44,6 +44,15 @@ out over own per rather said says shall she should since so some such than that 
 them themselves then there these they this those though through to too toward towards under
 unless until up upon us very was we were what when where whether which while who whom whose why
 will with within without would yet you your yours also still new
+""".split())
+# Function words of French, German, Spanish, Italian, Portuguese and Dutch that are not English
+# words (and rarely parts of English names), for the English check.
+_FOREIGN_WORDS = frozenset("""
+le les des du une est et dans pour qui sur avec pas ont été sont au aux cette ces il elle nous
+vous ils mais selon leur où der das und ist nicht ein eine mit dem zu auf sich auch wird wurde
+sind nach bei für über oder einer eines el los las y que del por una es para como más pero
+sus fue han está entre il di che della gli sono nel dei delle alla anche questo ha os não em
+uma ao dos foi pelo pela mais então het een niet zijn voor wordt ook maar bij werd naar deze
 """.split())
 
 
@@ -810,11 +819,17 @@ _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]|[^\
 
 def english_score(text: str) -> Optional[float]:
     """How English a text looks, 0..1 (None when it is too short to judge)."""
-    tokens = _TOKEN.findall(text[:_ENGLISH_SAMPLE * 12])[:_ENGLISH_SAMPLE]
+    tokens = [t.lower() for t in _TOKEN.findall(text[:_ENGLISH_SAMPLE * 12])[:_ENGLISH_SAMPLE]]
     if len(tokens) < ENGLISH_MIN_WORDS:
         return None
-    share = sum(1 for t in tokens if t.lower() in _FUNCTION_WORDS) / len(tokens)
-    return min(1.0, share / ENGLISH_FULL_SHARE)
+    english = sum(1 for t in tokens if t in _FUNCTION_WORDS) / len(tokens)
+    foreign = sum(1 for t in tokens if t in _FOREIGN_WORDS) / len(tokens)
+    score = min(1.0, english / ENGLISH_FULL_SHARE)
+    # Short English texts can be poor in function words (headline-like summaries), so the
+    # function words of the languages we are most often handed instead pull the score down.
+    if foreign:
+        score *= english / (english + foreign)
+    return score
 
 
 def _check_english(text: str, units: Sequence[Unit], name: str, *, threshold: float) -> None:

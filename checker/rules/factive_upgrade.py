@@ -38,16 +38,22 @@ def check(ctx):
             continue
         weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
                 or sc.attribution is not None]
-        if not weak:
+        # The best evidence is the source's wording of what was "discovered".
+        complement = {key(w[3]) for w in dc.words if w[0] > cue.start} - {key(cue.text)}
+        pool = weak + [sc for sc in ctx.index.claims if sc not in weak
+                       and (sc.certainty.factivity == "non-factive" or sc.attribution)
+                       and len(complement & claim_keys(sc)) >= 2]
+        if not pool:
             continue
-        sc = weak[0]
-        said = (sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
-                else (sc.attribution.cue if sc.attribution is not None else "reports"))
+        sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
+        said = (sc.attribution.cue if sc.attribution is not None
+                else sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
+                else "reports")
         yield make(RULE, dc, start=cue.start, end=dc.end, confidence=0.8,
                    evidence=[evidence_of(sc)],
-                   message=(f'"{cue.text}" presents as established what the source only '
-                            f'reports ("{said}"): "{snippet(sc.text, 70)}".'),
-                   suggestion=f'Use the source\'s verb ("{said}") instead of "{cue.text}".')
+                   message=(f'"{cue.text}" states as established fact what the source gives '
+                            f'only as "{said}": "{snippet(sc.text, 70)}".'),
+                   suggestion=f'Say what the source says ("{said} …"), not "{cue.text}".')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "reported turned into discovered", check, __doc__)
