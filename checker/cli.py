@@ -195,6 +195,114 @@ def check(derived: str, sources: tuple, fmt: str, output: Optional[str], fail_on
     sys.exit(EXIT_DRIFT if worst >= threshold else EXIT_OK)
 
 
+BATCH_EXIT_POLICY = """\b
+Exit codes:
+  0  every item processed, nothing at or above --fail-on
+  1  drift found at or above --fail-on
+  2  usage error
+  3  some items failed (listed in failures.csv) or no spaCy model
+  130 interrupted (finished items are kept; rerun with --resume)"""
+
+
+@cli.command(epilog=BATCH_EXIT_POLICY)
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Output folder (default: reports/batch/<name of PATH>/).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+@click.option("--resume", is_flag=True, help="Skip items already done in the output folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the end-of-run summary on stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML reports and index page.")
+@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@config_options
+def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, fail_on: str,
+          no_html: bool, no_progress: bool, config) -> None:
+    """Check every derived text of a corpus folder or a manifest (CSV or JSON lines).
+
+    \b
+    Outputs in the output folder: findings.csv, findings.jsonl, summary-stories.csv,
+    summary-outlets.csv, failures.csv, checker.sqlite (appended to on every run),
+    one HTML report per derived text under html/, and index.html.
+
+    \b
+    Examples:
+      checker batch corpora/
+      checker batch corpora/ --jobs 2 --out reports/batch/nightly
+      checker batch export.csv --resume --fail-on warning
+    """
+    from checker.batch import format_summary, run_batch
+
+    try:
+        summary = run_batch(path, out_dir=out_dir, jobs=jobs, resume=resume, config=config,
+                            fail_on=fail_on, progress=not no_progress, html=not no_html)
+    except ModelError as exc:
+        fail(str(exc))
+    except CheckerError as exc:
+        fail(str(exc), EXIT_USAGE)
+    if fmt == "json":
+        data = {"run_id": summary.run_id, "out_dir": str(summary.out_dir),
+                "items": summary.items, "done": summary.done,
+                "skipped_resumed": summary.skipped_resumed, "findings": summary.findings,
+                "failures": [f.__dict__ for f in summary.failures],
+                "exit_code": summary.exit_code,
+                "paths": {what: str(p) for what, p in summary.paths}}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(format_summary(summary), nl=False)
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dev", "dev_path", type=click.Path(exists=True, dir_okay=False),
+              help="Development split to tune the decision threshold on.")
+@click.option("--threshold", type=float, help="Fixed decision threshold (no tuning).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N rows (for a quick look).")
+@click.option("--no-save", is_flag=True, help="Do not write results under reports/benchmarks/.")
+@config_options
+def bench(data: str, dev_path: Optional[str], threshold: Optional[float], fmt: str,
+          output: Optional[str], limit: Optional[int], no_save: bool, config) -> None:
+    """Measure accuracy and speed on a labelled benchmark file (JSON lines).
+
+    \b
+    Reads summary-vs-source rows {doc, summary, label} (balanced accuracy with a threshold
+    tuned on --dev, ROC-AUC, precision and recall of the inconsistent class, per dataset)
+    and InSciOut rows (certainty verdict: macro-F1 and confusion matrix). Results are also
+    written as JSON and a table under reports/benchmarks/ with version, model and config.
+
+    \b
+    Examples:
+      checker bench ../shared/benchmarks/summedits-dev.jsonl
+      checker bench test.jsonl --dev dev.jsonl --format json -o results.json
+      checker bench ../shared/benchmarks/insciout-dev.jsonl --format csv
+    """
+    from checker.bench import format_csv, format_table, run_bench, write_results
+
+    try:
+        results = run_bench(data, dev_path=dev_path, threshold=threshold, config=config,
+                            limit=limit)
+    except ModelError as exc:
+        fail(str(exc))
+    except CheckerError as exc:
+        fail(str(exc), EXIT_INPUT)
+    if not no_save:
+        for path in write_results(results):
+            click.echo(f"saved {path}", err=True)
+    if fmt == "json":
+        text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = format_csv(results)
+    else:
+        text = format_table(results)
+    write_output(text, output)
+
+
 def main() -> None:
     """Console entry point."""
     cli()
