@@ -618,18 +618,40 @@ def _html_blocks(raw: str, meta: dict, repairs: list[str]) -> list[tuple[str, st
     return blocks
 
 
+def _pre_clean(raw: str):
+    """Parse the page and drop navigation, asides and page-level header/footer (trafilatura's
+    fallback for short pages would keep their text)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        doc = lxml.html.document_fromstring(raw)
+    except (etree.ParserError, ValueError):
+        return None
+    for el in doc.xpath("//nav|//aside|//script|//style|//noscript|//template|//form"
+                        "|//header[not(ancestor::article or ancestor::main)]"
+                        "|//footer[not(ancestor::article or ancestor::main)]"):
+        el.drop_tree()
+    return doc
+
+
 def _trafilatura_blocks(raw: str, meta: dict) -> list[tuple[str, str, int]]:
     try:
         import trafilatura
         from lxml import etree
     except ImportError:  # pragma: no cover - declared dependencies
         return []
+    title = _html_title(raw)
+    if title:
+        meta.setdefault("title", title)
+    tree = _pre_clean(raw)
+    if tree is None:
+        return []
     try:
-        xml = trafilatura.extract(raw, output_format="xml", include_comments=False,
+        xml = trafilatura.extract(tree, output_format="xml", include_comments=False,
                                   include_tables=True, include_links=False, include_images=False,
-                                  include_formatting=False, with_metadata=True)
-    except (ValueError, TypeError, AttributeError) as exc:  # trafilatura gives up on odd input
-        del exc
+                                  include_formatting=False)
+    except (ValueError, TypeError, AttributeError):  # trafilatura gives up on odd input
         return []
     if not xml:
         return []
@@ -637,9 +659,6 @@ def _trafilatura_blocks(raw: str, meta: dict) -> list[tuple[str, str, int]]:
         root = etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError:
         return []
-    title = root.get("title")
-    if title:
-        meta.setdefault("title", title)
     body = root.find("main")
     if body is None:
         body = root
@@ -654,6 +673,14 @@ def _trafilatura_blocks(raw: str, meta: dict) -> list[tuple[str, str, int]]:
         elif tag in ("p", "quote", "row", "code") and not _has_block_child(el):
             out.append((_el_text(el), "paragraph", 0))
     return [b for b in out if b[0].strip()]
+
+
+_TITLE = re.compile(r"(?is)<title[^>]*>(.*?)</title>")
+
+
+def _html_title(raw: str) -> str:
+    found = _TITLE.search(raw[:100_000])
+    return " ".join(html_lib.unescape(found.group(1)).split()) if found else ""
 
 
 def _el_text(el) -> str:
