@@ -266,8 +266,10 @@ def test_manifests_point_at_existing_files():
             assert row["derived_text"].strip() and row.get("source_text", "").strip(), row["id"]
             continue
         sources = row.get("sources") or row.get("source") or ""
-        assert sources, (fmt, row["id"])
-        for rel in sources.split("|"):
+        # CSV joins several sources with "|"; JSON lines give them as a list.
+        paths = sources if isinstance(sources, list) else sources.split("|")
+        assert paths, (fmt, row["id"])
+        for rel in paths:
             assert (CORPORA / rel).is_file(), (fmt, rel)
         assert corpus_derived.get((row["story"], row["id"])) == row["derived"], (fmt, row["id"])
     assert inline == 2
