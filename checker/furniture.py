@@ -144,8 +144,8 @@ def _classify(text: str, patterns: Patterns) -> tuple[Optional[str], bool]:
 def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[str]]:
     """Length of the furniture chain at the start of a line ("Security 74% 1 min read") and why.
 
-    Returns ``(0, None)`` unless the chain covers the whole line or holds at least two pieces,
-    so that one date or one percentage opening a news sentence is left alone.
+    Returns ``(0, None)`` unless the chain covers the whole line, holds at least two pieces or
+    holds a read time, so that one date or one percentage opening a news sentence is left alone.
     """
     pos, pieces, reasons = 0, 0, []
     start = len(line) - len(line.lstrip())
@@ -165,7 +165,9 @@ def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[s
     if not pieces:
         return 0, None
     whole = not line[pos:].strip()
-    if not whole and pieces < 2:
+    # One piece opening a sentence is left alone ("July 3, 2026 The court ruled"), unless it
+    # is a read time, which never starts a news sentence.
+    if not whole and pieces < 2 and "read time" not in reasons:
         return 0, None
     # Give back the separators after the chain so the rest of the line keeps its first character.
     end = pos if whole else len(line[:pos].rstrip(" |·•,;–—-"))

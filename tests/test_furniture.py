@@ -1,0 +1,142 @@
+"""Tests of page-furniture detection: single units, leading chains, sections, user patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.errors import ConfigError
+from checker.furniture import (PATTERN_FILE, Block, classify, furniture_reasons, leading_furniture,
+                               load_patterns)
+
+PATTERNS = load_patterns()
+
+FURNITURE = [
+    ("1 min read", "read time"),
+    ("5-minute read", "read time"),
+    ("Jul 3, 2026, 5:11 PM", "timestamp"),
+    ("Updated 9:30 AM ET, March 4, 2026", "timestamp"),
+    ("Published March 3, 2026", "timestamp"),
+    ("By Jane Doe", "byline"),
+    ("By Jane Doe and John Smith, Reuters", "byline"),
+    ("Jane Doe | Reporter", "byline"),
+    ("Key takeaways", "section label"),
+    ("Full story", "section label"),
+    ("30-second summary", "section label"),
+    ("Why this matters", "section label"),
+    ("Sources · 1", None),
+    ("Glossary", None),
+    ("Related", None),
+    ("Share", None),
+    ("Share on X", None),
+    ("Copy link", None),
+    ("Send this page to someone via email", None),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Top stories, summarised, in your inbox each morning.", "newsletter"),
+    ("Sign up for our newsletter", "newsletter"),
+    ("Subscribe", "newsletter"),
+    ("Daily AI digest", "newsletter"),
+    ("© 2026 Herald Media. All rights reserved.", "copyright"),
+    ("Security 74%", "category badge"),
+    ("Source: Ferry terminal delayed. Read the full piece at the source.", "source credit"),
+    ("What a goal! pic.twitter.com/abc123", None),
+]
+
+NEWS = [
+    "Sales fell 74% in May.",
+    "Security 74% of respondents said they felt safe, the survey found.",
+    "By Monday, the company had cut 300 jobs.",
+    "The newsletter reported the deal first.",
+    "Subscribers grew 12% in the quarter, the publisher said.",
+    "Share prices fell 3% on Tuesday.",
+    "Related charges were filed against two executives.",
+    "Users must sign up for the service by May, the agency said.",
+    "The company said it would share the data with regulators.",
+    "Copyright lawsuits against AI firms are piling up.",
+    "On July 3, 2026, the court ruled against the company.",
+    "Jane Doe, a reporter for the Herald, was arrested in Minsk.",
+    "Summary judgment was granted to the defendants.",
+    "Print sales fell 10% last year.",
+    "Daily digest of the news: markets fell sharply.",
+]
+
+
+@pytest.mark.parametrize("text,reason", FURNITURE)
+def test_furniture_units(text, reason):
+    found = classify(text, patterns=PATTERNS)
+    assert found, text
+    if reason:
+        assert found == reason
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_news_sentences_are_not_furniture(text):
+    assert classify(text, patterns=PATTERNS) is None
+
+
+def test_leading_chain_of_badge_read_time_and_timestamp():
+    line = "Security 74% 1 min readJul 3, 2026, 5:11 PM"
+    end, reason = leading_furniture(line, patterns=PATTERNS)
+    assert end == len(line)
+    assert "read time" in reason and "category badge" in reason and "timestamp" in reason
+
+
+def test_leading_read_time_before_a_sentence():
+    line = "5 min read The court ruled on Friday."
+    end, reason = leading_furniture(line, patterns=PATTERNS)
+    assert line[end:].lstrip().startswith("The court") and reason == "read time"
+
+
+def test_a_date_opening_a_sentence_is_not_split():
+    assert leading_furniture("July 3, 2026 The court ruled on Friday.", patterns=PATTERNS) == (0, None)
+    assert leading_furniture("Sales 74% higher than last year, the firm said.", patterns=PATTERNS) == (0, None)
+
+
+def test_glossary_and_related_bodies_are_furniture():
+    blocks = [
+        Block("paragraph", "The bank raised its main rate on Thursday, the third rise this year."),
+        Block("heading", "Glossary"),
+        Block("heading", "Base rate"),
+        Block("paragraph", "The rate the central bank charges commercial banks for loans."),
+        Block("heading", "Related"),
+        Block("paragraph", "Mortgage costs climb as lenders pass on higher rates"),
+    ]
+    reasons = furniture_reasons(blocks, patterns=PATTERNS)
+    assert reasons[0] is None
+    assert all(reasons[1:]), reasons
+
+
+def test_section_ends_at_a_real_heading():
+    body = ("The central bank said inflation had eased for a third month, and officials expect "
+            "it to fall back to the target by the end of next year if energy prices stay where "
+            "they are now, according to the minutes of the meeting.")
+    blocks = [
+        Block("heading", "Related", level=2),
+        Block("bullet", "Mortgage costs climb as lenders pass on higher rates"),
+        Block("heading", "Inflation outlook", level=2),
+        Block("paragraph", body),
+    ]
+    reasons = furniture_reasons(blocks, patterns=PATTERNS)
+    assert reasons[0] and reasons[1]
+    assert reasons[2] is None and reasons[3] is None
+
+
+def test_user_patterns_extend_without_mutating_the_shipped_ones():
+    before = load_patterns()
+    custom = load_patterns(["category line\tunit\tposted in .{1,60}", r"filed under \w+"])
+    assert classify("Posted in Business", patterns=custom) == "category line"
+    assert classify("Filed under Markets", patterns=custom)
+    assert classify("Posted in Business", patterns=load_patterns()) is None
+    assert load_patterns() == before
+
+
+def test_bad_user_pattern_is_a_config_error():
+    with pytest.raises(ConfigError):
+        load_patterns(["broken\tunit\t(unclosed"])
+    with pytest.raises(ConfigError):
+        load_patterns(["reason\tnowhere\tfoo"])
+
+
+def test_pattern_file_has_a_header():
+    head = PATTERN_FILE.read_text(encoding="utf-8").splitlines()[:5]
+    assert all(line.startswith("#") for line in head)
