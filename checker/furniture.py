@@ -24,7 +24,7 @@ from checker.errors import ConfigError
 PATTERN_FILE = Path(__file__).with_name("lexicons") / "furniture.txt"
 MODES = ("unit", "contains", "section", "prefix", "define")
 
-# A unit longer than this is a real paragraph even if a `contains` pattern matches in it.
+# Text longer than this is a real paragraph even if a `contains` pattern matches in it.
 CONTAINS_MAX_WORDS = 60
 # A heading ends a Glossary/Related section when the text under it has at least this many words;
 # glossary definitions and related-link blurbs are shorter.
@@ -131,14 +131,39 @@ def _classify(text: str, patterns: Patterns) -> tuple[Optional[str], bool]:
     for reason, rx in patterns.unit:
         if rx.fullmatch(core):
             return reason, False
-    if len(core.split()) <= CONTAINS_MAX_WORDS:
-        for reason, rx in patterns.contains:
-            if rx.search(core):
-                return reason, False
+    cut, reason = trailing_furniture(core, patterns=patterns)
+    if cut == 0:
+        return reason, False
     chain_end, reason = leading_furniture(core, patterns=patterns)
     if chain_end >= len(core):
         return reason, False
     return None, False
+
+
+# Where a new sentence starts: after . ! or ? (and any closing quote), before a capital or quote.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9©])")
+
+
+def trailing_furniture(text: str, *, patterns: Patterns) -> tuple[int, Optional[str]]:
+    """Where furniture that a `contains` pattern finds starts in a unit, and why.
+
+    Returns ``(0, reason)`` when it is in the first sentence (the whole unit is furniture),
+    the start of the sentence holding it when a real sentence comes first ("Ramsey will miss
+    two games. Subscribe to our newsletter ... sent to your inbox."), else ``(len(text), None)``.
+    """
+    found, why = len(text), None
+    for reason, rx in patterns.contains:
+        m = rx.search(text)
+        if m and m.start() < found:
+            found, why = m.start(), reason
+    if why is None:
+        return len(text), None
+    cut = 0
+    for m in _SENTENCE_START.finditer(text, 0, found + 1):
+        cut = m.end()
+    if len(text[cut:].split()) > CONTAINS_MAX_WORDS:
+        return len(text), None
+    return cut, why
 
 
 def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[str]]:

@@ -529,7 +529,8 @@ def _mark_headings(kinds: list[tuple[str, int, int, int]], text: str) -> None:
         if kind != "text" or i in wrapped:
             continue
         line = _strip_md_emphasis(text[s:e].strip())
-        if not line or line[-1] in ".!?:;,…" or not (line[0].isupper() or line[0].isdigit()
+        # A quotation ends a sentence too: '"His future is here."' is no heading.
+        if not line or line.rstrip("\"'”’)]»")[-1:] in ".!?:;,…" or not (line[0].isupper() or line[0].isdigit()
                                                      or line[0] in "\"'“‘"):
             continue
         if len(_WORD.findall(line)) > HEADING_MAX_WORDS:
@@ -790,7 +791,8 @@ def _locate(vis: str, text: str, cursor: int) -> int:
 # --------------------------------------------------------------------------------------------
 
 def _split_leading_furniture(pieces: list[_Piece], patterns) -> list[_Piece]:
-    """Split a leading furniture chain ("Security 74% 1 min read...") off the start of a unit."""
+    """Split a leading furniture chain ("Security 74% 1 min read...") off the start of a unit,
+    and furniture sentences ("Subscribe to our newsletter ...") off its end."""
     out = []
     for p in pieces:
         if p.furniture is not None:
@@ -804,6 +806,15 @@ def _split_leading_furniture(pieces: list[_Piece], patterns) -> list[_Piece]:
                 out.append(_Piece(head, p.kind, level=p.level, new_block=p.new_block,
                                   furniture=reason or "page furniture"))
                 out.append(_Piece(tail, p.kind, level=p.level, new_block=False))
+                continue
+        cut, reason = furniture.trailing_furniture(p.m.text, patterns=patterns)
+        if 0 < cut < len(p.m.text):
+            # A promo glued to the end of a real paragraph: only its sentences are furniture.
+            head = _squeeze(p.m.slice(0, cut))
+            tail = _squeeze(p.m.slice(cut, len(p.m.text)))
+            if head.text and tail.text:
+                out.append(_Piece(head, p.kind, level=p.level, new_block=p.new_block))
+                out.append(_Piece(tail, p.kind, level=p.level, new_block=False, furniture=reason))
                 continue
         out.append(p)
     return out

@@ -6,7 +6,7 @@ import pytest
 
 from checker.errors import ConfigError
 from checker.furniture import (PATTERN_FILE, Block, classify, furniture_reasons, leading_furniture,
-                               load_patterns)
+                               load_patterns, trailing_furniture)
 
 PATTERNS = load_patterns()
 
@@ -140,3 +140,12 @@ def test_bad_user_pattern_is_a_config_error():
 def test_pattern_file_has_a_header():
     head = PATTERN_FILE.read_text(encoding="utf-8").splitlines()[:5]
     assert all(line.startswith("#") for line in head)
+
+
+def test_trailing_promo_sentence_is_cut_off_a_real_paragraph():
+    news = "The striker will miss two more games, the club said. "
+    promo = "Subscribe to the Sports Desk newsletter to get our pick of the news sent to your inbox."
+    assert trailing_furniture(news + promo, patterns=PATTERNS) == (len(news), "newsletter")
+    assert trailing_furniture(promo, patterns=PATTERNS) == (0, "newsletter")
+    assert classify(news + promo, patterns=PATTERNS) is None
+    assert trailing_furniture(news, patterns=PATTERNS) == (len(news), None)

@@ -418,3 +418,37 @@ def test_english_passes_easily():
 
 def test_unknown_format():
     assert cause_of(lambda: load_text(ENGLISH, doc_id="t", fmt="pdf")) == "format"
+
+
+def test_promo_glued_to_a_paragraph_is_split_off():
+    text = ("The striker will miss two more games with a hamstring injury, the club said on Friday. "
+            "Subscribe to the Sports Desk newsletter to get our pick of the news sent to your inbox.")
+    article = load_text(text, doc_id="t")
+    assert [(u.kind, u.furniture) for u in article.units] == [("paragraph", None),
+                                                               ("furniture", "newsletter")]
+    assert unit_texts(article, "paragraph") == [
+        "The striker will miss two more games with a hamstring injury, the club said on Friday."]
+    assert_offsets_sound(article)
+
+
+def test_quoted_sentence_on_its_own_line_is_not_a_heading():
+    text = ('The manager said the striker would stay at the club.\n'
+            '"For me, his future is here."\n'
+            'The club did not say when his contract ends.')
+    article = load_text(text, doc_id="t")
+    assert "heading" not in [u.kind for u in article.units]
+    assert not any(u.is_furniture for u in article.units)
+
+
+def test_short_english_without_function_words_is_accepted():
+    # A one-sentence summary can be all names and content words; it is refused only on signs of
+    # another language.
+    for text in ("Apple Inc. reported record iPhone revenue, beating Wall Street forecasts by $2bn.",
+                 "Microsoft, Alphabet and Amazon posted strong cloud growth; Nvidia chips stayed scarce."):
+        assert load_text(text, doc_id="t").text == text
+    for text in ("Le gouvernement a annoncé mardi une hausse des impôts.",
+                 "Il governo ha annunciato martedì un aumento delle tasse.",
+                 "政府周二宣布对企业增税，这项措施明年将带来收入。"):
+        with pytest.raises(InputError) as info:
+            load_text(text, doc_id="t")
+        assert info.value.cause == "not-english"
