@@ -1,4 +1,4 @@
-"""The HTML report without a browser: escaping, spans, lossless splitting, CSP, no network, index."""
+"""The HTML report without a browser: escaping, spans, lossless text, CSP, no network, index."""
 
 from __future__ import annotations
 
@@ -176,6 +176,8 @@ def test_structure_of_units(small):
     assert sum(1 for t, a in page.tags if t == "li" and "bullet" in a.get("class", "")) == 2
     for tag in ("header", "main", "nav", "section", "footer"):
         assert any(t == tag for t, _ in page.tags), tag
+    ids = [a["id"] for t, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
     live = [a for t, a in page.tags if a.get("aria-live")]
     assert live and live[0]["id"] == "status"
     # Every filter checkbox sits in a label.
@@ -411,6 +413,16 @@ def test_render_report_rejects_bad_input():
         render_report("not a dict")  # type: ignore[arg-type]
     with pytest.raises(CheckerError):
         render_report({"sources": []})
+
+
+def test_odd_shapes_do_not_break_the_page():
+    html = render_report({"derived": {"document": "d.txt", "text": "Text.", "units": "x"},
+                          "sources": [None, {"document": "s.txt"}], "claims": ["x"],
+                          "findings": [None, {"kind": "number-changed", "derived": None,
+                                              "evidence": [None, {"document": "nope"}]}],
+                          "alignments": [None, {"derived_claim": "c", "support": [None]}],
+                          "score": float("nan"), "config": None})
+    assert "Text." in html and 'data-kind="number-changed"' in html
 
 
 def test_no_findings_and_no_sources():

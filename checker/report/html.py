@@ -492,12 +492,17 @@ def _finding_attrs(f: FindingView, *, evidence: bool) -> tuple[tuple[str, str], 
     return tuple(attrs)
 
 
+def _claims(result: dict, side: str) -> list:
+    claims = result.get("claims")
+    items = claims.get(side) if isinstance(claims, dict) else None
+    return items if isinstance(items, list) else []
+
+
 def _derived_marks(doc: dict, result: dict, items: list[dict],
                    findings: list[FindingView]) -> list[Mark]:
     text = _text(doc.get("text"))
     marks: list[Mark] = []
-    claims = (result.get("claims") or {}).get("derived") or []
-    for c in claims:
+    for c in _claims(result, "derived"):
         span = _clean_span(c, text) if isinstance(c, dict) else None
         if span is None or span[0] == span[1] or not isinstance(c.get("id"), str):
             continue
@@ -525,7 +530,7 @@ def _source_marks(doc: dict, index: int, result: dict, items: list[dict],
     text = _text(doc.get("text"))
     n_sources = len([s for s in result.get("sources") or [] if isinstance(s, dict)])
     marks: list[Mark] = []
-    for c in (result.get("claims") or {}).get("sources") or []:
+    for c in _claims(result, "sources"):
         if not isinstance(c, dict) or not isinstance(c.get("id"), str):
             continue
         if _evidence_doc(c, doc_of, n_sources) != index:

@@ -211,7 +211,9 @@
 
   // ---------------------------------------------------------------- events
   const markOf = (t) => (t && t.closest ? t.closest("mark[data-finding], mark[data-evidence]") : null);
-  const isTyping = (t) => t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName));
+  // Letters typed into a field are text, not shortcuts; a checkbox or button takes no text.
+  const isTyping = (t) => t && (t.isContentEditable || /^(SELECT|TEXTAREA)$/.test(t.tagName) ||
+    (t.tagName === "INPUT" && !/^(checkbox|radio|button|submit|reset)$/.test(t.type)));
 
   document.addEventListener("click", (e) => {
     const tab = e.target.closest('[role="tab"]');
