@@ -101,6 +101,7 @@ class _Run:
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     total_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # process CPU time: robust to other jobs competing for the CPU
     parse_seconds: float = 0.0
     unit_texts: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
     errors: int = 0
@@ -371,7 +372,7 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
     run = _score_items(items, pipeline, loader, cfg, progress=progress)
     run.skipped[:0] = bench.skipped
     run.skipped.sort(key=lambda s: s.line)
-    spacy_only = _spacy_only_seconds(nlp, run.unit_texts) if measure_spacy else None
+    spacy_only = _spacy_only_seconds(nlp, run.unit_texts) if measure_spacy else (None, None)
 
     dev_file = None
     consistency = [o for o in run.outcomes if o.item.kind == CONSISTENCY]
@@ -454,7 +455,7 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
 
     bar = _progress_bar(len(items), enabled=progress)
     parse0 = float(getattr(pipeline, "parse_seconds", 0.0) or 0.0)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     try:
         for start in range(0, len(items), BATCH_ITEMS):
             batch = items[start:start + BATCH_ITEMS]
@@ -483,6 +484,7 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
         if bar is not None:
             bar.close()
     run.total_seconds = time.perf_counter() - t0
+    run.cpu_seconds = time.process_time() - cpu0
     run.parse_seconds = float(getattr(pipeline, "parse_seconds", 0.0) or 0.0) - parse0
     return run
 
@@ -532,13 +534,14 @@ def _progress_bar(total: int, *, enabled: bool):
     return tqdm(total=total, file=sys.stderr, unit="pair", desc="bench", leave=False)
 
 
-def _spacy_only_seconds(nlp, texts: dict[str, None]) -> Optional[float]:
+def _spacy_only_seconds(nlp, texts: dict[str, None]) -> tuple[Optional[float], Optional[float]]:
+    """Wall and CPU seconds of ``nlp.pipe`` alone over the unique unit texts of the run."""
     if nlp is None or not texts:
-        return None
-    t0 = time.perf_counter()
+        return None, None
+    t0, cpu0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - cpu0
 
 
 def _peak_memory_mb() -> float:
@@ -551,16 +554,20 @@ def _ratio(a: float, b: Optional[float]) -> Optional[float]:
     return a / b if b else None
 
 
-def _speed(run: _Run, spacy_only: Optional[float]) -> dict[str, Any]:
+def _speed(run: _Run, spacy_only: tuple[Optional[float], Optional[float]]) -> dict[str, Any]:
     n = len(run.outcomes)
+    spacy_wall, spacy_cpu = spacy_only
     return {
         "pairs_per_second": _ratio(n, run.total_seconds),
         "parse_seconds": run.parse_seconds,
         "total_seconds": run.total_seconds,
         "other_seconds": run.total_seconds - run.parse_seconds,
         "overhead_ratio": _ratio(run.total_seconds, run.parse_seconds),
-        "spacy_only_seconds": spacy_only,
-        "overhead_vs_spacy": _ratio(run.total_seconds, spacy_only),
+        "spacy_only_seconds": spacy_wall,
+        "overhead_vs_spacy": _ratio(run.total_seconds, spacy_wall),
+        "cpu_seconds": run.cpu_seconds,
+        "spacy_only_cpu_seconds": spacy_cpu,
+        "overhead_vs_spacy_cpu": _ratio(run.cpu_seconds, spacy_cpu),
         "unique_unit_texts": len(run.unit_texts),
         "peak_memory_mb": _peak_memory_mb(),
     }
@@ -764,7 +771,9 @@ def format_table(results: dict) -> str:
     lines.append(
         f"spaCy alone on the same {results.get('unique_unit_texts', 0)} unique units: "
         f"{_secs(results.get('spacy_only_seconds'))} (total/spaCy alone "
-        f"{_num(results.get('overhead_vs_spacy'), 2)}x)")
+        f"{_num(results.get('overhead_vs_spacy'), 2)}x; CPU time "
+        f"{_secs(results.get('cpu_seconds'))} vs {_secs(results.get('spacy_only_cpu_seconds'))}"
+        f" = {_num(results.get('overhead_vs_spacy_cpu'), 2)}x)")
     for label, key in (("kinds on true positives ", "kinds_on_true_positives"),
                        ("kinds on false positives", "kinds_on_false_positives")):
         counts = results.get(key) or {}

@@ -389,6 +389,7 @@ def test_shared_sources_parsed_once_and_timings():
     no_spacy = bench.run_bench(CONSISTENCY, pipeline=FakePipeline(CONSISTENCY_CANNED),
                                loader=fake_load, progress=False, measure_spacy=False)
     assert no_spacy["spacy_only_seconds"] is None and no_spacy["overhead_vs_spacy"] is None
+    assert no_spacy["spacy_only_cpu_seconds"] is None and no_spacy["cpu_seconds"] >= 0
 
 
 def test_limit_and_bad_arguments():
