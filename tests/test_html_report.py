@@ -393,6 +393,7 @@ def test_write_report_is_atomic(small, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     write_report(small, target)  # replacing an existing report works too
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+    assert target.stat().st_mode & 0o777 == 0o644
 
 
 def test_write_report_failure_leaves_nothing(small, tmp_path):

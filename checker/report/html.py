@@ -216,7 +216,7 @@ def render_index(rows: list[dict], *, title: str, meta: dict) -> str:
                    key=lambda k: (KINDS.index(k) if k in KINDS else len(KINDS), k))
     meta_items = [(str(k), v if isinstance(v, str) else json.dumps(v, default=str,
                                                                      ensure_ascii=False))
-                  for k, v in (meta or {}).items()]
+                  for k, v in (meta if isinstance(meta, dict) else {}).items()]
     context = {
         "title": title,
         "meta": meta_items,
@@ -249,6 +249,10 @@ def write_html(html: str, path: Union[str, os.PathLike]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; a report is meant to be shared like any other file.
+        os.chmod(tmp, _mode_of(target))
         os.replace(tmp, target)
     except OSError as exc:
         _unlink_quietly(tmp)
@@ -308,6 +312,13 @@ def _render(template: str, context: dict, *, script: str) -> str:
                           kind_labels=KIND_LABELS, **context)
     except jinja2.TemplateError as exc:
         raise CheckerError(f"cannot render {template}: {exc}") from exc
+
+
+def _mode_of(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
 
 
 def _unlink_quietly(path: str) -> None:

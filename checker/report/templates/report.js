@@ -28,8 +28,20 @@
   let current = null;
 
   // ---------------------------------------------------------------- lookups
-  const spansOf = (id) => (derivedText ? $$("mark" + attr("data-finding", id), derivedText) : []);
-  const evidenceOf = (id) => $$("mark" + attr("data-evidence", id));
+  // Index the spans once: filters and j/k touch them often, and a long report has thousands.
+  const group = (sel, key) => {
+    const map = new Map();
+    $$(sel).forEach((el) => {
+      const id = el.dataset[key];
+      if (!map.has(id)) map.set(id, []);
+      map.get(id).push(el);
+    });
+    return map;
+  };
+  const spansById = group("#doc-derived-text mark[data-finding]", "finding");
+  const evidenceById = group("mark[data-evidence]", "evidence");
+  const spansOf = (id) => spansById.get(id) || [];
+  const evidenceOf = (id) => evidenceById.get(id) || [];
   const firstPiece = (els) => els.find((el) => !el.classList.contains("cont")) || els[0] || null;
   const visibleRows = () => rows.filter((r) => !r.hidden);
   const messageOf = (id) => {
