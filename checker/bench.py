@@ -374,23 +374,10 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
     run.skipped.sort(key=lambda s: s.line)
     spacy_only = _spacy_only_seconds(nlp, run.unit_texts) if measure_spacy else (None, None)
 
-    dev_file = None
     consistency = [o for o in run.outcomes if o.item.kind == CONSISTENCY]
-    if threshold is not None:
-        thr, source = float(threshold), "given"
-    elif dev_path is not None and _same_file(dev_path, path):
-        dev_file = str(dev_path)
-        thr, source = _tuned(consistency, cfg), OPTIMISTIC
-    elif dev_path is not None:
-        dev_file = str(dev_path)
-        dev_items = [i for i in scan_bench_file(dev_path).items if i.kind == CONSISTENCY]
-        dev_run = _score_items(dev_items, pipeline, loader, cfg, progress=progress)
-        thr = _tuned(dev_run.outcomes, cfg)
-        source = f"tuned on dev file {Path(dev_path).name} ({len(dev_run.outcomes)} pairs)"
-    else:
-        thr, source = _tuned(consistency, cfg), OPTIMISTIC
-    if not consistency:
-        thr, source = None, "not used (InSciOut verdicts come from finding kinds)"
+    thr, source = _choose_threshold(path, consistency, dev_path=dev_path, threshold=threshold,
+                                    pipeline=pipeline, loader=loader, cfg=cfg, progress=progress)
+    dev_file = str(dev_path) if dev_path is not None and threshold is None else None
 
     results = _metrics(run.outcomes, thr, cfg)
     results.update(_speed(run, spacy_only))
@@ -410,6 +397,25 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
         "items": [_item_row(o, thr) for o in run.outcomes],
     })
     return results
+
+
+def _choose_threshold(path: PathLike, consistency: Sequence[Outcome], *,
+                      dev_path: Optional[PathLike], threshold: Optional[float], pipeline,
+                      loader, cfg: Config, progress: bool) -> tuple[Optional[float], str]:
+    """The decision threshold and a note saying where it came from."""
+    if not consistency:
+        return None, "not used (InSciOut verdicts come from finding kinds)"
+    if threshold is not None:
+        return float(threshold), "given"
+    if dev_path is None or _same_file(dev_path, path):
+        return _tuned(consistency, cfg), OPTIMISTIC
+    dev_items = [i for i in scan_bench_file(dev_path).items if i.kind == CONSISTENCY]
+    dev_run = _score_items(dev_items, pipeline, loader, cfg, progress=progress)
+    if not dev_run.outcomes:
+        return cfg.decision_threshold, (f"configured decision_threshold (dev file "
+                                        f"{Path(dev_path).name} had no usable pairs)")
+    return _tuned(dev_run.outcomes, cfg), (f"tuned on dev file {Path(dev_path).name} "
+                                           f"({len(dev_run.outcomes)} pairs)")
 
 
 def _nlp_of(pipeline) -> Any:

@@ -475,3 +475,12 @@ def test_shared_benchmarks_are_readable():
             continue
         scanned = bench.scan_bench_file(path)
         assert scanned.items and not scanned.skipped
+
+
+def test_dev_file_without_usable_pairs_falls_back_to_config(tmp_path):
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"doc": "", "summary": "x", "label": 1}\n', encoding="utf-8")
+    res = run(CONSISTENCY, CONSISTENCY_CANNED, dev_path=dev)
+    assert res["threshold"] == Config().decision_threshold
+    assert res["threshold_source"].startswith("configured decision_threshold")
+    assert res["dev_file"] == str(dev)
