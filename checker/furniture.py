@@ -151,9 +151,17 @@ def trailing_furniture(text: str, *, patterns: Patterns) -> tuple[int, Optional[
     the start of the sentence holding it when a real sentence comes first ("Ramsey will miss
     two games. Subscribe to our newsletter ... sent to your inbox."), else ``(len(text), None)``.
     """
+    # The furniture must fit in the last CONTAINS_MAX_WORDS words, so search only there: long
+    # paragraphs then cost one short search per pattern.
+    window = len(text)
+    for _ in range(CONTAINS_MAX_WORDS):
+        window = text.rfind(" ", 0, window)
+        if window < 0:
+            break
+    window = max(window, 0)
     found, why = len(text), None
     for reason, rx in patterns.contains:
-        m = rx.search(text)
+        m = rx.search(text, window)
         if m and m.start() < found:
             found, why = m.start(), reason
     if why is None:
