@@ -411,12 +411,19 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             tmp.unlink()
 
 
+# Modules that cannot change a finding; editing them must not void a resumable run.
+_NOT_IN_FINDINGS = frozenset({"batch.py", "store.py", "cli.py", "bench.py", "report/html.py",
+                              "report/text.py"})
+
+
 def _code_fingerprint() -> str:
     # Resumed items must have been checked by the same rules and lexicons, not just the same
     # version number, so hash the package sources themselves.
     root = Path(__file__).resolve().parent
     digest = hashlib.sha1(__version__.encode())
     for p in sorted([*root.rglob("*.py"), *root.rglob("*.txt")]):
+        if p.relative_to(root).as_posix() in _NOT_IN_FINDINGS:
+            continue
         digest.update(str(p.relative_to(root)).encode())
         digest.update(p.read_bytes())
     return digest.hexdigest()
@@ -616,9 +623,7 @@ def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
     """Run chunks in ``jobs`` spawned processes; returns failures of items lost with a worker."""
     import multiprocessing
 
-    # spawn, not fork: the parent may hold threads (tqdm's monitor) and a fork would copy them
-    # half-way; each worker loads its own spaCy pipeline once anyway.
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context(_start_method())
     pool = _Pool(ctx, jobs, (config, out_dir, cache_dir, html))
     for task in enumerate(chunks):
         pool.tasks.put(task)
@@ -653,11 +658,24 @@ def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
             else:
                 reported.add(msg[1].item_id)
                 on_outcome(msg[1])
+        why = "no worker process was left to check it"
+        if _start_method() != "fork":
+            why += (" (with the spawn start method, call run_batch under "
+                    "`if __name__ == \"__main__\":`)")
         for index in sorted(set(range(len(chunks))) - finished):
-            lost += _lost(chunks[index], reported, "no worker process was left to check it")
+            lost += _lost(chunks[index], reported, why)
     finally:
         pool.stop(graceful=len(finished) == len(chunks))
     return lost
+
+
+def _start_method() -> str:
+    # fork on Linux: spawn re-imports the caller's main module in every worker, which breaks
+    # any script that calls run_batch without an ``if __name__ == "__main__"`` guard. The
+    # parent holds no spaCy model and no lock a worker uses, so forking it is safe; elsewhere
+    # fork is unsafe (macOS frameworks) or missing (Windows).
+    return os.environ.get("CHECKER_START_METHOD") or (
+        "fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def _lost(chunk: list, reported: set[str], why: str) -> list[Failure]:
@@ -1052,6 +1070,10 @@ def _write_tables(out: Path, findings: list[dict], failures: list[Failure], stor
 
     flat = [{**r, "source_ids": "|".join(r["source_ids"])} for r in findings]
     table = pd.DataFrame(flat, columns=list(FINDING_FIELDS))
+    # Offsets are missing when a finding has no evidence; Int64 keeps them "12", not "12.0".
+    for column in ("derived_start", "derived_end", "derived_line", "derived_column",
+                   "evidence_start", "evidence_end"):
+        table[column] = table[column].astype("Int64")
     paths = {
         "findings (CSV)": out / "findings.csv",
         "findings (JSON lines)": out / "findings.jsonl",
@@ -1111,8 +1133,9 @@ def format_summary(summary: BatchSummary) -> str:
                      "to finish")
     stories = summary.stories
     if stories is not None and not stories.empty:
-        used = [k for k in KINDS if k in stories and stories[k].sum() > 0]
-        view = stories[["story", "texts", "failed", "findings", *used, "mean_score"]]
+        # Twelve kind columns do not fit a terminal: name the most frequent ones instead.
+        view = stories[["story", "texts", "failed", "findings", "mean_score"]].copy()
+        view["top kinds"] = [_top_kinds(row) for _, row in stories.iterrows()]
         lines += ["", view.to_string(index=False)]
     if summary.failures:
         lines += ["", f"failures ({len(summary.failures)}):"]
@@ -1123,6 +1146,11 @@ def format_summary(summary: BatchSummary) -> str:
     lines += [f"  {what:<22} {p}" for what, p in summary.paths]
     lines.append(f"exit code {summary.exit_code} ({_exit_meaning(summary)})")
     return "\n".join(lines)
+
+
+def _top_kinds(row, n: int = 3) -> str:
+    counts = sorted(((int(row[k]), k) for k in KINDS if int(row[k]) > 0), reverse=True)
+    return ", ".join(f"{k} {c}" for c, k in counts[:n])
 
 
 def _exit_meaning(summary: BatchSummary) -> str:

@@ -41,14 +41,14 @@ checked by the latest run)::
     WHERE d.role = 'derived'
       AND d.date >= date('now', 'start of month')
       AND d.run_id = (SELECT run_id FROM runs WHERE status = 'complete'
-                      ORDER BY started DESC LIMIT 1)
+                      ORDER BY started DESC, rowid DESC LIMIT 1)
     GROUP BY d.outlet
     ORDER BY dropped DESC;
 
 How the findings of a folder changed between its last two runs::
 
     SELECT run_id, kind, COUNT(*) FROM findings
-    WHERE run_id IN (SELECT run_id FROM runs ORDER BY started DESC LIMIT 2)
+    WHERE run_id IN (SELECT run_id FROM runs ORDER BY started DESC, rowid DESC LIMIT 2)
     GROUP BY run_id, kind ORDER BY kind, run_id;
 """
 
