@@ -511,8 +511,8 @@ class _Runner:
                            f"{_describe(ref)}: {exc}")
         except Exception as exc:  # noqa: BLE001 - a loader bug on one file must not stop the batch
             return Failure("", ref.path or "", "internal",
-                           f"{_describe(ref)}: internal error while loading: "
-                           f"{type(exc).__name__}: {exc}")
+                           f"{_describe(ref)}: internal error while loading "
+                           f"{ref.path or 'inline text'}: {type(exc).__name__}: {exc}")
 
     def _fail(self, item: BatchItem, fp: str, failure: Failure) -> _Outcome:
         failure = Failure(item.id, failure.path, failure.cause, f"{item.id}: {failure.message}")
@@ -558,8 +558,8 @@ class _Runner:
 
 
 def _describe(ref: DocRef) -> str:
-    what = "derived text" if ref.role == "derived" else f"source {ref.doc_id!r}"
-    return f"{what} ({ref.path or 'inline text'})"
+    # The loader's own message names the file, so only say which document of the item it was.
+    return "derived text" if ref.role == "derived" else f"source {ref.doc_id!r}"
 
 
 class _LoadFailed(Exception):
@@ -586,9 +586,8 @@ def _slim(result: dict) -> dict:
     # Item files keep what the tables and a later index need; the claims, alignments and full
     # texts (most of the bytes) live in the HTML report and are cheap to recompute.
     slim = {k: v for k, v in result.items() if k not in ("claims", "alignments")}
-    for key in ("derived",):
-        if isinstance(slim.get(key), dict):
-            slim[key] = {k: v for k, v in slim[key].items() if k not in ("text", "units")}
+    if isinstance(slim.get("derived"), dict):
+        slim["derived"] = {k: v for k, v in slim["derived"].items() if k not in ("text", "units")}
     if isinstance(slim.get("sources"), list):
         slim["sources"] = [{k: v for k, v in s.items() if k not in ("text", "units")}
                            for s in slim["sources"] if isinstance(s, dict)]
