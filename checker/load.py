@@ -525,22 +525,30 @@ def _mark_headings(kinds: list[tuple[str, int, int, int]], text: str) -> None:
     """Turn short unpunctuated text lines that are followed by more text into headings."""
     wrapped = _wrapped_blocks(kinds)
     n = len(kinds)
+    # The next line that is neither blank nor skipped, for every line, in one backward pass
+    # (looking ahead from each line made files of many short lines quadratic).
+    following: list[Optional[int]] = [None] * n
+    ahead: Optional[int] = None
+    for i in range(n - 1, -1, -1):
+        following[i] = ahead
+        if kinds[i][0] not in ("blank", "skip"):
+            ahead = i
     for i, (kind, s, e, level) in enumerate(kinds):
         if kind != "text" or i in wrapped:
             continue
         line = _strip_md_emphasis(text[s:e].strip())
         # A quotation ends a sentence too: '"His future is here."' is no heading.
-        if not line or line.rstrip("\"'”’)]»")[-1:] in ".!?:;,…" or not (line[0].isupper() or line[0].isdigit()
-                                                     or line[0] in "\"'“‘"):
+        last = line.rstrip("\"'”’)]»")[-1:]
+        if not last or last in ".!?:;,…" or not (line[0].isupper() or line[0].isdigit()
+                                                 or line[0] in "\"'“‘"):
             continue
         if len(_WORD.findall(line)) > HEADING_MAX_WORDS:
             continue
-        nxt = next((k for k in kinds[i + 1:] if k[0] not in ("blank", "skip")), None)
-        if nxt is None:
+        j = following[i]
+        if j is None:
             continue
-        follower = text[nxt[1]:nxt[2]].lstrip()
-        same_block = i + 1 < n and kinds[i + 1][0] == "text" and kinds[i + 1] is nxt
-        if same_block and follower[:1].islower():
+        follower = text[kinds[j][1]:kinds[j][2]].lstrip()
+        if j == i + 1 and kinds[j][0] == "text" and follower[:1].islower():
             continue  # a wrapped sentence goes on in lower case
         kinds[i] = ("heading", s, e, 0)
 
