@@ -47,7 +47,7 @@ import secrets
 import signal
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
@@ -69,7 +69,7 @@ FINDING_FIELDS = (
     "derived_text", "evidence_document", "evidence_start", "evidence_end", "evidence_text",
     "message",
 )
-FAILURE_FIELDS = ("item", "path", "cause", "message")
+FAILURE_FIELDS = ("item", "path", "cause", "message", "story")
 _MANIFEST_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
                       ".json": "jsonl"}
 _ARTICLE_META = ("outlet", "title", "date", "url")
@@ -109,6 +109,7 @@ class Failure:
     path: str
     cause: str
     message: str
+    story: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,8 @@ def _drop_duplicates(items: list[BatchItem],
             failures.append(Failure(
                 item.id, item.derived.path or "", "duplicate-id",
                 f"{item.id}: duplicate id ({item.origin}); the id is already used by "
-                f"{first.origin}, so this text was not checked: give it a unique id"))
+                f"{first.origin}, so this text was not checked: give it a unique id",
+                story=item.story))
             continue
         seen[item.id] = item
         kept.append(item)
@@ -180,7 +182,8 @@ def _collect_corpus(root: Path) -> tuple[list[BatchItem], list[Failure]]:
         if not (folder / "story.json").is_file():
             failures.append(Failure(folder.name, str(folder), "no-metadata",
                                     f"{folder.name}: folder has no story.json, so its texts "
-                                    f"were not checked: add one (see the corpus format)"))
+                                    f"were not checked: add one (see the corpus format)",
+                                    story=folder.name))
             continue
         got, bad = _read_story(folder)
         items.extend(got)
@@ -194,10 +197,11 @@ def _read_story(folder: Path) -> tuple[list[BatchItem], list[Failure]]:
         data = json.loads(meta_path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [], [Failure(folder.name, str(meta_path), "malformed",
-                            f"{folder.name}: cannot read story.json: {exc}")]
+                            f"{folder.name}: cannot read story.json: {exc}", story=folder.name)]
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
         return [], [Failure(folder.name, str(meta_path), "malformed",
-                            f"{folder.name}: story.json has no \"articles\" list")]
+                            f"{folder.name}: story.json has no \"articles\" list",
+                            story=folder.name)]
     story = str(data.get("story") or folder.name)
     failures: list[Failure] = []
     sources: dict[str, DocRef] = {}
@@ -236,7 +240,7 @@ def _read_story(folder: Path) -> tuple[list[BatchItem], list[Failure]]:
             failures.append(failure)
         else:
             items.append(item)
-    return items, failures
+    return items, [replace(f, story=f.story or story) for f in failures]
 
 
 def _story_item(story: str, art: dict, ref: DocRef, sources: dict[str, DocRef],
@@ -261,12 +265,13 @@ def _story_item(story: str, art: dict, ref: DocRef, sources: dict[str, DocRef],
 def _missing_file(item: BatchItem) -> Optional[Failure]:
     if item.derived.path is not None and not Path(item.derived.path).is_file():
         return Failure(item.id, item.derived.path, "missing",
-                       f"{item.id}: derived file {item.derived.path} does not exist")
+                       f"{item.id}: derived file {item.derived.path} does not exist",
+                       story=item.story)
     for src in item.sources:
         if src.path is not None and not Path(src.path).is_file():
             return Failure(item.id, src.path, "missing-source",
                            f"{item.id}: source file {src.path} does not exist, so the text "
-                           f"cannot be checked against it")
+                           f"cannot be checked against it", story=item.story)
     return None
 
 
@@ -355,6 +360,12 @@ def _manifest_item(row: dict, base: Path, origin: str,
     if not item_id:
         return None, Failure(label, "", "malformed", f"{label}: malformed manifest row: no id")
     story = str(row.get("story") or "")
+    item, failure = _manifest_row_item(row, item_id, story, base, origin)
+    return item, failure and replace(failure, story=story)
+
+
+def _manifest_row_item(row: dict, item_id: str, story: str, base: Path,
+                       origin: str) -> tuple[Optional[BatchItem], Optional[Failure]]:
     outlet = str(row.get("outlet") or "")
     meta = tuple((k, str(row[k])) for k in _ARTICLE_META if row.get(k))
     meta = (*meta, ("story", story), ("role", "derived"))
@@ -515,7 +526,8 @@ class _Runner:
                            f"{ref.path or 'inline text'}: {type(exc).__name__}: {exc}")
 
     def _fail(self, item: BatchItem, fp: str, failure: Failure) -> _Outcome:
-        failure = Failure(item.id, failure.path, failure.cause, f"{item.id}: {failure.message}")
+        failure = Failure(item.id, failure.path, failure.cause, f"{item.id}: {failure.message}",
+                          story=item.story)
         self._write_item(item, fp, failure=failure)
         return _Outcome(item.id, False, 0)
 
@@ -678,8 +690,8 @@ def _start_method() -> str:
 
 
 def _lost(chunk: list, reported: set[str], why: str) -> list[Failure]:
-    return [Failure(item.id, item.derived.path or "", "internal", f"{item.id}: {why}")
-            for item, _ in chunk if item.id not in reported]
+    return [Failure(item.id, item.derived.path or "", "internal", f"{item.id}: {why}",
+                    story=item.story) for item, _ in chunk if item.id not in reported]
 
 
 class _Pool:
@@ -976,7 +988,7 @@ def _finish(path, out: Path, run_id: str, started: str, config: Config,
     for failure in failures:
         if failure.item not in listed:
             listed.add(failure.item)
-            per_item.append({"item": failure.item, "story": _story_of(failure, items),
+            per_item.append({"item": failure.item, "story": failure.story,
                              "outlet": "", "ok": False, "score": None, "findings": 0,
                              **{k: 0 for k in KINDS}})
 
@@ -1020,14 +1032,6 @@ def _collect_only(failures: list[Failure], items: list[BatchItem]) -> int:
     # Items that never became BatchItems (bad rows, missing files) still count as items.
     ids = {i.id for i in items}
     return len({f.item for f in failures if f.item not in ids})
-
-
-def _story_of(failure: Failure, items: list[BatchItem]) -> str:
-    for item in items:
-        if item.id == failure.item:
-            return item.story
-    head, sep, _ = failure.item.partition("/")
-    return head if sep else ""
 
 
 def _item_row(item: BatchItem, result: Optional[dict]) -> dict:
@@ -1144,7 +1148,7 @@ def format_summary(summary: BatchSummary) -> str:
     lines += ["", f"written to {summary.out_dir}:"]
     lines += [f"  {what:<22} {p}" for what, p in summary.paths]
     lines.append(f"exit code {summary.exit_code} ({_exit_meaning(summary)})")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def _top_kinds(row, n: int = 3) -> str:

@@ -148,6 +148,7 @@ def test_collect_folder_of_stories_reports_folder_without_metadata(tmp_path):
     assert [i.id for i in items] == ["a-library/faithful", "b-ferry/ferry"]
     assert [(f.item, f.cause) for f in failures] == [("c-loose", "no-metadata")]
     assert "c-loose" in failures[0].message and "story.json" in failures[0].message
+    assert failures[0].story == "c-loose"
 
 
 def test_collect_derived_with_unknown_or_missing_source(tmp_path):
@@ -287,6 +288,9 @@ def test_bad_inputs_each_fail_alone(tmp_path):
     assert summary.done == 7  # every collected item was attempted, none stopped the run
     table = (out / "failures.csv").read_text(encoding="utf-8")
     assert "library/huge" in table and "too-large" in table
+    stories = summary.stories.set_index("story")
+    assert stories.loc["library", "texts"] == 1 and stories.loc["library", "failed"] == 5
+    assert stories.loc["no-meta", "failed"] == 1
     ok = json.loads((out / "items" / f"{safe_id('library/good')}.json").read_text())
     assert ok["status"] == "ok"
     assert summary.findings > 0
