@@ -609,8 +609,8 @@ def _slim(result: dict) -> dict:
 # --------------------------------------------------------------------------- processes
 
 
-def _worker_main(tasks, results, config: Config, out_dir: Path, cache_dir: Optional[Path],
-                 html: bool) -> None:
+def _worker_main(tasks, results, parent: int, config: Config, out_dir: Path,
+                 cache_dir: Optional[Path], html: bool) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -626,6 +626,8 @@ def _worker_main(tasks, results, config: Config, out_dir: Path, cache_dir: Optio
         results.put(("start", index, os.getpid()))
         for outcome in runner.run(chunk):
             results.put(("item", outcome))
+            if os.getppid() != parent:
+                return  # the parent was killed: nobody will read the tables, stop working
         results.put(("done", index, os.getpid()))
 
 
@@ -701,7 +703,7 @@ class _Pool:
         self.ctx = ctx
         self.tasks = ctx.Queue()
         self.results = ctx.Queue()
-        self.args = (self.tasks, self.results, *args)
+        self.args = (self.tasks, self.results, os.getpid(), *args)
         self.workers: list = []
         self.jobs = jobs
         # A worker that keeps dying (out of memory on every start) must not loop forever.

@@ -465,6 +465,22 @@ def test_parallel_workers_report_failures_without_crashing(tmp_path):
     assert not tmp_files(tmp_path / "two")
 
 
+def test_parallel_interrupt_then_resume(tmp_path, monkeypatch):
+    manifest = small_manifest(tmp_path, n=8)
+    out = tmp_path / "out"
+    monkeypatch.setenv(INTERRUPT_ENV, "3")
+    stopped = run_batch(manifest, out_dir=out, jobs=2, progress=False, html=False)
+    assert stopped.interrupted and stopped.exit_code == 130
+    done = len(list((out / "items").glob("*.json")))
+    assert done >= 3  # workers may have finished a few more before they were stopped
+    assert not [p for p in tmp_files(out) if ".parse-cache" not in p.parts]
+    monkeypatch.delenv(INTERRUPT_ENV)
+    resumed = run_batch(manifest, out_dir=out, jobs=2, resume=True, progress=False, html=False)
+    assert resumed.skipped_resumed == done and resumed.done == 8 - done
+    assert resumed.failures == ()
+    assert len(findings_without_run(out)) == resumed.findings
+
+
 def test_html_reports_and_index(tmp_path):
     pytest.importorskip("checker.report.html")
     manifest = small_manifest(tmp_path, n=2)
