@@ -31,6 +31,16 @@ file written to a temporary name and renamed into place:
 
 All tables are rebuilt from the item files at the end of every run, so they always describe
 every item of the input that is done, whichever run checked it.
+
+Processes: with ``jobs > 1`` the items go in chunks to worker processes (forked on Linux,
+spawned elsewhere; ``CHECKER_START_METHOD`` overrides), each holding one ``Pipeline`` and
+parsing a whole chunk with one ``nlp.pipe`` call. A failing item is caught in its worker and
+recorded as a ``Failure``; a worker that dies is replaced and its unfinished items recorded.
+Parses are cached on disk in ``<out_dir>/.parse-cache`` (or ``cache_dir``).
+
+Exit codes (``BatchSummary.exit_code``): 0 every item checked and nothing at or above
+``fail_on``; 1 drift at or above ``fail_on``; 3 some items failed (wins over 1); 130
+interrupted by Ctrl-C (the tables hold what was done; run again with ``resume=True``).
 """
 
 from __future__ import annotations
