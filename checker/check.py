@@ -18,12 +18,16 @@ KIND_WEIGHT = {"omitted-claim": 0.25}
 
 def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Sequence[Article],
                  source_claims: Sequence[Claim], *, config: Config | None = None,
-                 lexicon=None) -> CheckResult:
-    """Align ``derived_claims`` with ``source_claims``, run the rules, and score the result."""
+                 lexicon=None, index=None) -> CheckResult:
+    """Align ``derived_claims`` with ``source_claims``, run the rules, and score the result.
+
+    ``index`` may be a ``source_index(sources, source_claims)`` kept from an earlier check
+    against the same sources.
+    """
     config = config or Config()
     lexicon = lexicon or load_lexicon(config.lexicon_extra)
-    index = build_index(source_claims, (s.text[u.start:u.end] for s in sources
-                                        for u in s.units if not u.is_furniture))
+    if index is None:
+        index = source_index(sources, source_claims)
     alignments = align(derived_claims, index)
     ctx = Context(derived=derived, sources=tuple(sources), derived_claims=tuple(derived_claims),
                   index=index, alignments={a.derived: a for a in alignments}, lexicon=lexicon,
@@ -39,6 +43,12 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
                        derived_claims=tuple(derived_claims), source_claims=tuple(source_claims),
                        alignments=alignments, findings=tuple(findings), score=score,
                        config=config.to_dict())
+
+
+def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
+    """The look-up tables the aligner and the rules use for a set of sources."""
+    return build_index(source_claims, (s.text[u.start:u.end] for s in sources
+                                       for u in s.units if not u.is_furniture))
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

@@ -96,7 +96,8 @@ class Extractor:
         root = sent.root
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] >= sent.start_char and q[1] <= sent.end_char]
-        named_here = self._remember_entities(sent, state)
+        ents = list(sent.ents)
+        named_here = self._remember_entities(ents, state)
         self._remember_reporter(root, state)
         out: list[Claim] = []
         for head, attribution, frame in heads:
@@ -104,7 +105,7 @@ class Extractor:
             if not tokens or not any(t.is_alpha for t in tokens):
                 continue
             claim = self._claim(doc_id, unit, doc, sent, head, tokens, attribution, state,
-                                sent_quotes)
+                                sent_quotes, ents)
             if claim is not None:
                 out.append(claim)
         if not out and heads:
@@ -123,8 +124,10 @@ class Extractor:
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
         if is_report and comps:
             attr = self._reporting_attribution(head)
-            frame_tokens = tuple(t for t in head.subtree
-                                 if not any(t in c.subtree for c in comps))
+            comp_ids = set()
+            for c in comps:
+                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+            frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
             for c in comps:
                 self._walk_clause(c, attr, frame_tokens, result)
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their own.
@@ -155,7 +158,7 @@ class Extractor:
                   and head.is_ancestor(h)]
         excluded = set()
         for h in others:
-            excluded.update(t.i for t in h.subtree)
+            excluded.update(range(h.left_edge.i, h.right_edge.i + 1))
             # the conjunction or mark that joins a split clause belongs to neither claim
             for c in h.children:
                 if c.dep_ in ("cc", "mark") and c.i < h.i:
@@ -169,7 +172,7 @@ class Extractor:
         acc = self._according_to(head)
         if acc is not None:  # "according to X," is the attribution, not the claim
             frame_ids.update(t.i for t in acc[2])
-        toks = [t for t in head.subtree if t.i not in excluded and t.i not in frame_ids]
+        toks = [t for t in _subtree(head) if t.i not in excluded and t.i not in frame_ids]
         # drop a leading complementiser and trailing punctuation
         while toks and toks[0].dep_ in ("mark", "cc", "punct"):
             toks.pop(0)
@@ -274,9 +277,9 @@ class Extractor:
             return
         state.last_source = self._span_text(subj)
 
-    def _remember_entities(self, sent, state: _State) -> int:
+    def _remember_entities(self, ents, state: _State) -> int:
         n = 0
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 state.last_person = ent.text
                 n += 1
@@ -286,7 +289,7 @@ class Extractor:
         return n
 
     # ------------------------------------------------------------------ claim level
-    def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes):
+    def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes, ents):
         first, last = tokens[0], tokens[-1]
         start_c, end_c = first.idx, last.idx + len(last)
         off = unit.start
@@ -298,22 +301,23 @@ class Extractor:
         negated = self._negated(head, pred, tokens)
         certainty = self._certainty(head, pred, tokens, attribution, inherited)
         links = self._links(tokens, start_c, off)
-        subj_ids = {t.i for t in subj_tok.subtree} if subj_tok is not None else set()
-        ents = tuple(
+        subj_ids = set(range(subj_tok.left_edge.i, subj_tok.right_edge.i + 1)) \
+            if subj_tok is not None else set()
+        claim_ents = tuple(
             Entity(text=e.text, label=e.label_, norm=norm_name(e.text), start=e.start_char + off,
                    end=e.end_char + off,
                    role="subject" if e.start in subj_ids else "other")
-            for e in sent.ents
+            for e in ents
             if e.label_ in NAME_LABELS and e.start_char >= start_c and e.end_char <= end_c)
         if off:
             attribution = _shift_attr(attribution, off)
             certainty = _shift_certainty(certainty, off)
-        quants = self._quantities(sent, tokens, start_c, end_c, off)
+        quants = self._quantities(ents, tokens, start_c, end_c, off)
         speaker = ""
         if attribution is not None and attribution.source:
             speaker = attribution.source
         elif pred.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
-            speaker = self._person_in(subj_tok, state) or subject
+            speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
         if speaker.lower() in PRONOUNS_PERSON and state.last_person:
             speaker = state.last_person
@@ -333,18 +337,18 @@ class Extractor:
             text=text, sent_start=sent.start_char + off, sent_end=sent.end_char + off,
             sentence=sent.text, unit_kind=unit.kind, subject=subject, predicate=pred.lemma_.lower(),
             predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
-            certainty=certainty, links=links, entities=ents, quantities=quants,
+            certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
             is_reporting=False, words=words)
 
-    def _person_in(self, tok, state) -> str:
+    def _person_in(self, tok, state, ents) -> str:
         if tok is None:
             return ""
         if tok.lower_ in PRONOUNS_PERSON:
             return state.last_person
         for t in tok.subtree:
             if t.ent_type_ == "PERSON":
-                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                ent = next((e for e in ents if e.start <= t.i < e.end), None)
                 if ent is not None:
                     return ent.text
         return ""
@@ -519,10 +523,10 @@ class Extractor:
         return Link(cue=doc.text[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
                     end=e.idx + len(e) + off, left=left, right=right)
 
-    def _quantities(self, sent, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
+    def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
         out = []
         covered = set()
-        for e in sent.ents:
+        for e in ents:
             if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
                 continue
             kind, value, unit, norm = normalise(e.text, e.label_)
@@ -582,10 +586,15 @@ class Extractor:
     def _span_text(tok, *, limit: int = 0) -> str:
         if tok is None:
             return ""
-        sub = list(tok.subtree)
-        if limit and len(sub) > limit:
-            sub = sub[:limit]
-        return tok.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+        first, last = tok.left_edge, tok.right_edge
+        if limit and last.i - first.i + 1 > limit:
+            last = tok.doc[first.i + limit - 1]
+        return tok.doc.text[first.idx:last.idx + len(last)]
+
+
+def _subtree(tok):
+    """The tokens of a subtree (spaCy's parses are projective, so it is a contiguous span)."""
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
 
 
 def _shift_attr(attr: Optional[Attribution], off: int) -> Optional[Attribution]:

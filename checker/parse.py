@@ -15,6 +15,7 @@ from checker.records import Article, Unit
 _NLP_CACHE: dict[str, object] = {}
 # Components the extractor does not use; disabling them saves parse time.
 _UNUSED = ("textcat",)
+MEMO_UNITS = 1024
 
 
 def get_nlp(model: str):
@@ -108,9 +109,10 @@ class Parser:
         return out
 
     def _trim(self) -> None:
-        # Bound memory in long runs: forget the oldest parses past a generous limit.
-        if len(self._memo) > 20000:
-            for key in list(self._memo)[: len(self._memo) // 2]:
+        # Claims are memoised by the pipeline, so parses are kept only for a short while:
+        # enough for units repeated across nearby articles, without holding every Doc.
+        if len(self._memo) > MEMO_UNITS:
+            for key in list(self._memo)[: len(self._memo) - MEMO_UNITS // 2]:
                 del self._memo[key]
 
     def _load_cached(self, key: str) -> bool:

@@ -27,6 +27,7 @@ class Pipeline:
         self.lexicon = load_lexicon(self.config.lexicon_extra)
         self.extractor = Extractor(self.lexicon)
         self._claims: dict[tuple[str, str], tuple[Claim, ...]] = {}
+        self._indexes: dict = {}
         self.extract_seconds = 0.0
 
     @property
@@ -51,15 +52,23 @@ class Pipeline:
             for p in parsed:
                 self._claims[(p.article.doc_id, p.article.text)] = self.extractor.extract(p)
             self.extract_seconds += time.perf_counter() - t0
-            if len(self._claims) > 5000:
-                for key in list(self._claims)[:2500]:
+            if len(self._claims) > 2000:  # bound memory in long runs
+                for key in list(self._claims)[:1000]:
                     del self._claims[key]
         return [self._claims[(a.doc_id, a.text)] for a in articles]
 
     def check(self, derived: Article, sources: Sequence[Article]) -> CheckResult:
         """Check one derived article against its sources."""
-        from checker.check import check_claims
+        from checker.check import check_claims, source_index
 
         claim_sets = self.claims_many([derived, *sources])
-        return check_claims(derived, claim_sets[0], tuple(sources),
-                            tuple(c for cs in claim_sets[1:] for c in cs), config=self.config)
+        source_claims = tuple(c for cs in claim_sets[1:] for c in cs)
+        key = tuple((s.doc_id, s.text) for s in sources)
+        index = self._indexes.get(key)
+        if index is None:
+            index = source_index(sources, source_claims)
+            if len(self._indexes) >= 32:  # a few recent source sets are enough to share work
+                self._indexes.pop(next(iter(self._indexes)))
+            self._indexes[key] = index
+        return check_claims(derived, claim_sets[0], tuple(sources), source_claims,
+                            config=self.config, lexicon=self.lexicon, index=index)
