@@ -95,7 +95,7 @@ class Extractor:
     def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
         root = sent.root
         heads = self._clause_heads(root)
-        sent_quotes = [q for q in quotes if q[0] >= sent.start_char and q[1] <= sent.end_char]
+        sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         ents = list(sent.ents)
         named_here = self._remember_entities(ents, state)
         self._remember_reporter(root, state)
@@ -323,7 +323,7 @@ class Extractor:
             speaker = state.last_person
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
-            for q in quotes if q[0] >= start_c - 1 and q[1] <= end_c + 1)
+            for q in quotes if q[0] < end_c and start_c < q[1])
         content = [t for t in tokens if (t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
                    or (t.like_num and not t.is_punct)]
         lemmas = tuple(t.lemma_.lower() for t in content)

@@ -199,11 +199,11 @@ def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[s
         return 0, None
     whole = not line[pos:].strip()
     # One piece opening a sentence is left alone ("July 3, 2026 The court ruled"), unless it
-    # is a read time, which never starts a news sentence.
-    if not whole and pieces < 2 and "read time" not in reasons:
+    # is a read time or a wire dateline ("PORT CALLOWAY, March 12 -"), which are never news.
+    if not whole and pieces < 2 and not {"read time", "dateline"} & set(reasons):
         return 0, None
     # Give back the separators after the chain so the rest of the line keeps its first character.
-    end = pos if whole else len(line[:pos].rstrip(" |·•,;–—-"))
+    end = pos if whole or "dateline" in reasons else len(line[:pos].rstrip(" |·•,;–—-"))
     return end, ", ".join(dict.fromkeys(reasons))
 
 

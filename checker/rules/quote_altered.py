@@ -45,8 +45,12 @@ def check(ctx):
     """Yield a finding for each derived quotation the sources do not contain."""
     quotes = source_quotes(ctx)
     text = re.sub(r"\s+", " ", ctx.index.text_lower)
+    seen = set()  # a quotation spanning several clauses belongs to each of them
     for dc in ctx.derived_claims:
         for q in dc.quotes:
+            if (q.start, q.end) in seen:
+                continue
+            seen.add((q.start, q.end))
             nq = normalise_quote(q.text)
             if not nq:
                 continue

@@ -25,8 +25,12 @@ CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-chan
 def check(ctx):
     """Yield a finding for each quotation credited to a different speaker than the source's."""
     quotes = source_quotes(ctx)
+    seen = set()  # a quotation spanning several clauses belongs to each of them
     for dc in ctx.derived_claims:
         for q in dc.quotes:
+            if (q.start, q.end) in seen:
+                continue
+            seen.add((q.start, q.end))
             if not q.speaker:
                 continue
             nq = normalise_quote(q.text)

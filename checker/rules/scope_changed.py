@@ -18,7 +18,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import key
+from checker.align import claim_keys, key
 from checker.rules.base import Rule, evidence_of, make, shares_core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
@@ -62,10 +62,53 @@ def _plural_group(claim) -> bool:
     return first not in {"the", "its", "their", "his", "her", "these", "those", "our", "my"}
 
 
+def _cue_noun(claim, cue) -> str:
+    """The key of the noun a scope word quantifies (the first noun after it)."""
+    for w in claim.words:
+        if w[0] >= cue.end and w[4] in ("NOUN", "PROPN"):
+            return key(w[3])
+        if w[0] - cue.end > 40:
+            break
+    return ""
+
+
+def _widened_quantifier(ctx, dc):
+    """(cue text, source claim, source cue text) when "every"/"all" widens a limited noun."""
+    for cue in dc.scope:
+        if cue.role != "all":
+            continue
+        noun = _cue_noun(dc, cue)
+        if not noun:
+            continue
+        dkeys = claim_keys(dc)
+        for sc in ctx.aligned(dc, threshold=0.3):
+            if noun not in claim_keys(sc) or len(dkeys & claim_keys(sc)) < 3:
+                continue
+            roles = {c.role: c for c in sc.scope if _cue_noun(sc, c) == noun}
+            if "all" in roles:
+                return None
+            limit = roles.get("some") or roles.get("one")
+            if limit is not None:
+                return cue.text, sc, f'"{limit.text}"'
+            if sc.quantities:
+                return cue.text, sc, f'"{sc.quantities[0].text}"'
+    return None
+
+
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
-        if _limits(dc) or dc.certainty.hedges:
+        if dc.certainty.hedges:
+            continue
+        widened = _widened_quantifier(ctx, dc)
+        if widened is not None:
+            cue, sc, what = widened
+            yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                       message=(f'Says "{cue}" where the source limits it to {what}: '
+                                f'"{sc.text[:70]}".'),
+                       suggestion=f'Drop "{cue}" and limit the claim as the source does.')
+            continue
+        if _limits(dc):
             continue
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
