@@ -34,6 +34,7 @@ class _State:
     last_source: str = ""
     last_person: str = ""
     last_org: str = ""
+    last_party: str = ""  # the last proper-named subject that is not a person
     count: int = 0
     quote_ids: dict = field(default_factory=dict)
 
@@ -99,6 +100,7 @@ class Extractor:
         ents = list(sent.ents)
         named_here = self._remember_entities(ents, state)
         self._remember_reporter(root, state)
+        self._remember_party(root, ents, state)
         out: list[Claim] = []
         for head, attribution, frame in heads:
             tokens = self._clause_tokens(head, heads, frame)
@@ -258,8 +260,11 @@ class Extractor:
         low = src.lower()
         if low in PRONOUNS_PERSON and state.last_person:
             src = state.last_person
-        elif low in PRONOUNS_THING or low in ("the company", "the firm", "the newspaper",
-                                               "the paper", "the report", "the outlet"):
+        elif low in ("the company", "the firm", "the group", "the agency", "the district",
+                     "the department", "the ministry", "the hospital", "the council"):
+            src = state.last_party or state.last_org or src
+        elif low in PRONOUNS_THING or low in ("the newspaper", "the paper", "the report",
+                                               "the outlet"):
             src = state.last_source or state.last_org or src
         if src and src != attr.source:
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
@@ -276,6 +281,15 @@ class Extractor:
         if subj is None or subj.lower_ in PRONOUNS_PERSON | PRONOUNS_THING:
             return
         state.last_source = self._span_text(subj)
+
+    def _remember_party(self, root, ents, state: _State) -> None:
+        """The last organisation-like subject, which "the company" later refers to."""
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return
+        if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
+            return
+        state.last_party = self._span_text(subj)
 
     def _remember_entities(self, ents, state: _State) -> int:
         n = 0

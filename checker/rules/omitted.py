@@ -25,56 +25,85 @@ from checker.rules.base import Rule, snippet
 CODE, NAME, KIND, SEVERITY = "DO901", "omitted-claim", "omitted-claim", "warning"
 SPEECH = {"say", "said", "says", "told", "tells", "added", "called", "explained", "insisted",
           "denied", "responded", "replied", "argued"}
+# Verbs of a party answering an accusation: the "other side" a fair summary keeps.
+ANSWER = {"reject", "deny", "dispute", "refute", "respond", "counter", "insist", "defend",
+          "maintain", "contest", "deny", "decline", "rebut", "apologise", "apologize"}
+SPEECH_LEMMAS = {"say", "call", "tell", "add", "describe", "explain", "insist", "deny",
+                 "respond", "reply", "argue", "warn", "state"}
 MIN_SALIENCE = 0.5
 MAX_COVERAGE = 0.4
 
 
-def salience(sc, derived_text: str) -> float:
+def _party_named(name: str, derived_low: str) -> bool:
+    """True when a proper-name word of ``name`` occurs in the derived text."""
+    words = [w.strip(",.'’").lower() for w in name.split() if w[:1].isupper() and len(w) > 2]
+    return any(w and w in derived_low for w in words)
+
+
+def salience(sc, derived_low: str) -> float:
     """How much a reader would miss this source claim (0 to about 1.5)."""
+    if sc.unit_kind == "heading":
+        return 0.0
     s = 0.0
-    if sc.quotes:
-        s += 0.5
     attr = sc.attribution
+    if sc.quotes:
+        s += 0.35
+    speaker = ""
     if attr is not None and attr.source and attr.cue.split()[0].lower() in SPEECH:
+        speaker = attr.source
+    elif sc.quotes and sc.predicate in SPEECH_LEMMAS:
+        speaker = sc.subject  # "X called it '...'": the clause is itself the statement
+    if speaker:
         s += 0.3
-    if attr is not None and attr.source and attr.source.lower() in derived_text:
-        s += 0.2
+        if _party_named(speaker, derived_low):
+            s += 0.3  # the derived text talks about this party but drops what it said
+    if sc.predicate in ANSWER and _party_named(sc.subject, derived_low):
+        s += 0.6
     if sc.index <= 2:
         s += 0.3
     if sc.negated or (attr is not None and attr.negated):
         s += 0.2
-    if sc.unit_kind == "heading":
-        s = 0.0
     return s
 
 
 def check(ctx):
-    """Yield findings for the most salient source claims the derived text leaves out."""
+    """Yield findings for the most salient source sentences the derived text leaves out."""
     derived = tuple(ctx.derived_claims)
     if not derived:
         return
     low = ctx.derived.text.lower()
-    cands = []
+    sentences: dict = {}
     for sc in ctx.index.claims:
-        sal = salience(sc, low)
+        sentences.setdefault((sc.doc_id, sc.sent_start), []).append(sc)
+    cands = []
+    for group in sentences.values():
+        covs = [coverage_of(sc, derived) for sc in group]
+        if max(covs) >= MAX_COVERAGE:
+            continue
+        sal = max(salience(sc, low) for sc in group)
         if sal < MIN_SALIENCE:
             continue
-        cov = coverage_of(sc, derived)
-        if cov >= MAX_COVERAGE:
-            continue
-        cands.append((sal * (1 - cov), sc, cov))
+        cov = sum(covs) / len(covs)
+        cands.append((sal * (1 - cov), group))
     cands.sort(key=lambda x: -x[0])
-    for weight, sc, cov in cands[: ctx.config.max_omissions]:
-        why = ("a quotation" if sc.quotes else
-               "a named party's statement" if sc.attribution and sc.attribution.source else
-               "a caveat" if sc.negated else "a lead claim")
+    for weight, group in cands[: ctx.config.max_omissions]:
+        first = group[0]
+        top = max(group, key=lambda sc: salience(sc, low))
+        why = ("the answer of a named party" if top.attribution and top.attribution.source
+               and _party_named(top.attribution.source, low) or top.predicate in ANSWER else
+               "a quotation" if top.quotes else
+               "a named party's statement" if top.attribution and top.attribution.source else
+               "a caveat" if top.negated else "a lead claim")
+        art = ctx.doc_of.get(first.doc_id)
+        start, end = first.sent_start, first.sent_end
+        text = art.text[start:end] if art is not None else " ".join(sc.text for sc in group)
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=SEVERITY,
-            message=(f'Leaves out {why} of the source: "{snippet(sc.text, 80)}".'),
+            message=f'Leaves out {why} of the source: "{snippet(text, 90)}".',
             confidence=round(min(0.9, 0.4 + 0.4 * weight), 3), doc_id=ctx.derived.doc_id,
             start=0, end=0, text="",
-            evidence=(Evidence(document=sc.doc_id, start=sc.start, end=sc.end, text=sc.text,
-                               claim=sc.id),),
+            evidence=(Evidence(document=first.doc_id, start=start, end=end, text=text,
+                               claim=top.id),),
             suggestion="Add it, or say why it is left out.")
 
 
