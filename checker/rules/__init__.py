@@ -6,7 +6,8 @@ from checker.rules import (antonym_swap, attempt_to_fact, attribution_changed,
                            attribution_dropped, causal_link, certainty_lowered, entity_changed,
                            factive_upgrade, hedge_dropped, negation_flipped, new_entity,
                            new_number, number_changed, omitted, quote_altered, quote_speaker,
-                           role_swap, scope_changed, unsupported)
+                           role_swap, scope_changed, subject_changed,
+                           unsupported)
 from checker.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -20,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     causal_link.RULE,
     entity_changed.RULE,
     role_swap.RULE,
+    subject_changed.RULE,
     number_changed.RULE,
     negation_flipped.RULE,
     antonym_swap.RULE,

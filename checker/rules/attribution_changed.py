@@ -18,6 +18,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.extract import norm_name
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
@@ -31,10 +33,40 @@ def same_source(a: str, b: str) -> bool:
     x, y = norm_name(a), norm_name(b)
     if not x or not y or x in _VAGUE or y in _VAGUE:
         return True
+    if _anaphoric(a) or _anaphoric(b):
+        return True  # "the union" may well be the association the other text names
     if x == y or x in y or y in x:
         return True
     xs, ys = set(x.split()), set(y.split())
     return bool(xs & ys - {"the", "of", "and", "news", "times"})
+
+
+def _has_name(text: str) -> bool:
+    """True when a source phrase holds a proper name (a capitalised word past the first)."""
+    words = text.replace("’", "'").split()
+    return any(w[:1].isupper() for w in words[1:]) or (
+        bool(words) and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
+
+
+def _anaphoric(text: str) -> bool:
+    """A short definite description with no name ("the union"), which refers back."""
+    words = text.split()
+    return (not _has_name(text) and 1 < len(words) <= 3 and words[0].lower() == "the")
+
+
+def _near(ctx, sc, name: str) -> bool:
+    """True when ``name`` stands beside the source's speaker somewhere in the source ("Ana
+    Vidović, a Kestrel spokesperson"): the derived text names the speaker's organisation."""
+    art = ctx.doc_of.get(sc.doc_id)
+    speaker = sc.attribution.source if sc.attribution else ""
+    last = speaker.replace("’", "'").split()[-1].strip(",.") if speaker.split() else ""
+    if art is None or len(last) < 3 or not last[:1].isupper():
+        return False
+    low, target = art.text.lower(), norm_name(name)
+    for m in re.finditer(re.escape(last.lower()), low):
+        if target in low[max(0, m.start() - 80):m.end() + 80]:
+            return True
+    return False
 
 
 def check(ctx):
@@ -48,7 +80,8 @@ def check(ctx):
                  and shares_core(dc, sc)]
         if not cands:
             continue
-        if any(same_source(attr.source, sc.attribution.source) for sc in cands):
+        if any(same_source(attr.source, sc.attribution.source) or _near(ctx, sc, attr.source)
+               for sc in cands):
             continue
         if norm_name(attr.source) in ctx.index.entity_norms and any(
                 same_source(attr.source, sc.attribution.source or "")

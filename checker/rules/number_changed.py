@@ -17,7 +17,9 @@ Examples:
 
 from __future__ import annotations
 
-from checker.numbers import values_match
+import re
+
+from checker.numbers import parse_figure, values_match
 from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DN501", "number-changed", "number-changed", "error"
@@ -32,6 +34,10 @@ def source_has(q, index, all_quants) -> bool:
         return True
     if q.text.lower() in index.text_lower:
         return True
+    parts = _numbers_in(q.text)
+    if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in all_quants)
+                              or _fmt_in(v, index.text_lower) for v in parts):
+        return True  # a range or a score ("five to two") whose numbers are all in the source
     for sq in all_quants:
         if q.kind == "date" and sq.kind == "date":
             if q.norm and (q.norm == sq.norm or q.norm in sq.norm or sq.norm in q.norm):
@@ -40,6 +46,30 @@ def source_has(q, index, all_quants) -> bool:
         if values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005):
             return True
     return False
+
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _numbers_in(text: str) -> list[float]:
+    """Every number written in a numeric expression, in figures or as small number words."""
+    out = []
+    for tok in re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", text.lower()):
+        if tok in _WORDS:
+            out.append(float(_WORDS[tok]))
+        elif tok[0].isdigit():
+            v = parse_figure(tok)
+            if v is not None:
+                out.append(v)
+    return out
+
+
+def _fmt_in(v: float, text: str) -> bool:
+    word = next((w for w, n in _WORDS.items() if n == v), None)
+    figure = str(int(v)) if float(v).is_integer() else str(v)
+    return bool(re.search(rf"\b{re.escape(figure)}\b", text)) or (
+        word is not None and re.search(rf"\b{word}\b", text) is not None)
 
 
 def check(ctx):

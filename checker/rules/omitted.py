@@ -18,6 +18,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import coverage_of
 from checker.records import Evidence, Finding
 from checker.rules.base import Rule, snippet
@@ -30,6 +32,8 @@ ANSWER = {"reject", "deny", "dispute", "refute", "respond", "counter", "insist",
           "maintain", "contest", "deny", "decline", "rebut", "apologise", "apologize"}
 SPEECH_LEMMAS = {"say", "call", "tell", "add", "describe", "explain", "insist", "deny",
                  "respond", "reply", "argue", "warn", "state"}
+EXPERT = re.compile(r"\b(?:researcher|analyst|professor|expert|economist|consultant|lecturer|"
+                    r"academic|commentator|observer)s?\b", re.I)
 MIN_SALIENCE = 0.5
 MAX_COVERAGE = 0.4
 
@@ -55,7 +59,9 @@ def salience(sc, derived_low: str) -> float:
         speaker = sc.subject  # "X called it '...'": the clause is itself the statement
     if speaker:
         s += 0.3
-        if _party_named(speaker, derived_low):
+        if EXPERT.search(speaker):
+            s -= 0.2  # an outside expert's view weighs less than the parties' own account
+        elif _party_named(speaker, derived_low):
             s += 0.3  # the derived text talks about this party but drops what it said
     if sc.predicate in ANSWER and _party_named(sc.subject, derived_low):
         s += 0.6

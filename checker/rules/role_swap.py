@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from checker.align import key
 from checker.extract import norm_name
-from checker.rules.base import Rule, evidence_of, make
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 RECIPROCAL = {"meet", "marry", "agree", "negotiate", "talk", "merge", "partner", "compete",
@@ -27,6 +27,8 @@ RECIPROCAL = {"meet", "marry", "agree", "negotiate", "talk", "merge", "partner",
 def check(ctx):
     """Yield a finding for each subject/object swap against a source claim."""
     for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
+            continue
         if key(dc.predicate) in {key(v) for v in RECIPROCAL} or not dc.subject or not dc.object:
             continue
         ds, do = norm_name(dc.subject), norm_name(dc.object)

@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key
-from checker.rules.base import Rule, evidence_of, make, shares_core
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
@@ -98,6 +98,8 @@ def _widened_quantifier(ctx, dc):
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
+            continue
         if dc.certainty.hedges:
             continue
         widened = _widened_quantifier(ctx, dc)

@@ -1,0 +1,66 @@
+"""DE403 actor-changed: another body or person is said to have done what the source says.
+
+What it flags:
+    A derived claim whose verb and object match a source claim but whose subject is a
+    different, named actor: the derived subject carries a proper name and shares no word with
+    the source subject, and the source subject is not a stand-in ("the company", "it").
+Why it matters:
+    "The city council approved the policy" and "the school board approved the policy" are
+    different facts about who decided.
+Known false positives:
+    A body named by its full name in one text and by a descriptive title in the other ("the
+    regulator" and "Ofwat") when the title is not among the stand-ins.
+Examples:
+    Source: The school board approved the policy on Tuesday.
+    Flag: The Lindqvist city council approved the policy on Tuesday.
+    Okay: The Lindqvist school board approved the policy on Tuesday.
+"""
+
+from __future__ import annotations
+
+from checker.align import key, text_keys
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make
+
+CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
+STAND_INS = {"it", "they", "he", "she", "we", "company", "firm", "group", "business", "one",
+             "who", "which", "that", "this", "officials", "official", "authorities",
+             "spokesperson", "spokesman", "spokeswoman", "people", "organisation",
+             "organization", "agency", "body", "government"}
+_STOP = {"the", "a", "an", "of", "and", "its", "their", "his", "her"}
+
+
+def _keys(text: str) -> set[str]:
+    return {k for k in text_keys(text) if k not in _STOP}
+
+
+def check(ctx):
+    """Yield a finding for each derived claim that gives a source action to another actor."""
+    for dc in ctx.derived_claims:
+        if not is_claim_unit(dc) or not dc.subject or not dc.object:
+            continue
+        pos = dc.text.find(dc.subject)
+        if pos < 0 or dc.subject.split()[-1].lower() in STAND_INS:
+            continue
+        s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject)
+        if not any(w[4] == "PROPN" and s0 <= w[0] < s1 for w in dc.words):
+            continue
+        dsub, dobj = _keys(dc.subject), _keys(dc.object)
+        for sc in ctx.aligned(dc):
+            if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
+                continue
+            if dc.negated != sc.negated or not (dobj & _keys(sc.object)):
+                continue
+            ssub = _keys(sc.subject)
+            head = sc.subject.split()[-1].lower().strip(",.")
+            if not ssub or head in STAND_INS or ssub & dsub:
+                continue
+            yield make(RULE, dc, start=s0, end=s1,
+                       text=dc.subject, confidence=0.65, evidence=[evidence_of(sc)],
+                       message=(f'Says "{dc.subject}" {dc.predicate_text} it; the source says '
+                                f'"{sc.subject}": "{sc.text[:70]}".'),
+                       suggestion=f'Name the actor as the source does ("{sc.subject}").')
+            break
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "another actor did what the source says", check,
+            __doc__)

@@ -1,0 +1,227 @@
+"""Claim strength: how strongly a claim says that one thing affects another.
+
+The scale is the one science-communication studies use (Sumner et al. 2014, Yu et al. 2019):
+
+    0  no relation stated (a description, a recommendation, a research need)
+    1  correlational ("X is associated with Y", "X were 25% more likely to ...")
+    2  conditional causal: a causal verb under a hedge ("X may reduce Y", "suggests X reduces Y")
+    3  direct causal ("X reduces Y", "X led to Y")
+
+The classifier reads the frozen ``Claim`` records only (no spaCy): its words with their lemmas
+and tags, its hedges and its attribution cue. The word lists live in
+``lexicons/claim_strength.txt``, one section a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Optional, Sequence
+
+from checker.errors import ConfigError
+from checker.records import Claim, Cue
+
+LEXICON_PATH = Path(__file__).with_name("lexicons") / "claim_strength.txt"
+ROLES = ("correlational", "comparison", "causal", "causal_word", "conditional",
+         "not_conditional", "modifier_context", "recommendation")
+STRENGTH_NAMES = {0: "no relation", 1: "an association", 2: "a possible cause",
+                  3: "a direct cause"}
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+_SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
+# How far (in tokens) a hedge may sit before the verb it governs and still be quoted with it.
+_CUE_JOIN_GAP = 3
+
+
+@dataclass(frozen=True)
+class StrengthLexicon:
+    """The claim-strength word lists: role -> entries, each a tuple of lower-case words."""
+
+    roles: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    def entries(self, role: str) -> tuple[tuple[str, ...], ...]:
+        """The entries of one role (empty when the role has none)."""
+        return self.roles.get(role, ())
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int  # article offsets
+    end: int
+    text: str
+    forms: frozenset  # lower-case surface and lemma
+    pos: str  # spaCy tag for content words, "" for function words
+
+
+@dataclass(frozen=True)
+class _Hit:
+    role: str
+    first: int  # token indexes, end exclusive
+    last: int
+
+
+def parse_strength_lexicon(text: str, *, origin: str = "claim_strength.txt") -> StrengthLexicon:
+    """Parse the sectioned word-list format of ``claim_strength.txt``."""
+    roles: dict[str, list[tuple[str, ...]]] = {r: [] for r in ROLES}
+    role = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        section = _SECTION_RE.match(line)
+        if section:
+            role = section.group(1)
+            if role not in roles:
+                raise ConfigError(f"{origin}:{number}: expected a role from {', '.join(ROLES)}, "
+                                  f"got [{role}]")
+            continue
+        if not role:
+            raise ConfigError(f"{origin}:{number}: entry {line!r} comes before any [role] line")
+        roles[role].append(tuple(line.lower().split()))
+    return StrengthLexicon(roles={r: tuple(v) for r, v in roles.items()})
+
+
+@lru_cache(maxsize=4)
+def load_strength_lexicon(path: Optional[str] = None) -> StrengthLexicon:
+    """The shipped claim-strength lexicon (or the one at ``path``)."""
+    p = Path(path) if path else LEXICON_PATH
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the claim-strength lexicon {p}: {exc}") from exc
+    return parse_strength_lexicon(text, origin=str(p))
+
+
+def _tokens(claim: Claim) -> list[_Token]:
+    """Every word of the claim, function words included, with lemma and tag where known."""
+    content = {w[0]: w for w in claim.words}
+    out = []
+    for m in _TOKEN_RE.finditer(claim.text):
+        start = claim.start + m.start()
+        surface = m.group(0).lower().replace("’", "'")
+        word = content.get(start)
+        lemma, pos = (word[3].lower(), word[4]) if word else (surface, "")
+        out.append(_Token(start, claim.start + m.end(), m.group(0),
+                          frozenset((surface, lemma)), pos))
+    return out
+
+
+def _find(tokens: Sequence[_Token], entries: Iterable[tuple[str, ...]], role: str) -> list[_Hit]:
+    """Every match of the entries in the tokens, longest first at each position."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for e in entries:
+        by_first.setdefault(e[0], []).append(e)
+    hits = []
+    for i, tok in enumerate(tokens):
+        cands = [e for f in tok.forms for e in by_first.get(f, ())]
+        for e in sorted(cands, key=len, reverse=True):
+            if i + len(e) <= len(tokens) and all(w in tokens[i + k].forms
+                                                 for k, w in enumerate(e)):
+                hits.append(_Hit(role, i, i + len(e)))
+                break
+    return hits
+
+
+def _is_modifier(tokens: Sequence[_Token], i: int, context: frozenset) -> bool:
+    """True when a causal verb describes a noun or a purpose instead of stating a cause."""
+    tok = tokens[i]
+    if i == 0:
+        # "Reduced sleep was associated with ...": a participle opening the claim is a modifier.
+        return tok.text.lower().endswith(("ed", "en"))
+    prev = tokens[i - 1]
+    if prev.forms & context and prev.text.lower() != "to":
+        return True
+    # "strategies to reduce falls": an infinitive after a noun is a purpose.
+    return prev.text.lower() == "to" and i >= 2 and tokens[i - 2].pos in ("NOUN", "PROPN")
+
+
+def _causal_hits(tokens: Sequence[_Token], lex: StrengthLexicon) -> list[_Hit]:
+    context = frozenset(w for e in lex.entries("modifier_context") for w in e)
+    hits = []
+    for h in _find(tokens, lex.entries("causal"), "causal"):
+        single = h.last - h.first == 1
+        # A bare causal lemma must be used as a verb: "lower" in "lower in women" compares.
+        if single and (tokens[h.first].pos != "VERB" or _is_modifier(tokens, h.first, context)):
+            continue
+        hits.append(h)
+    hits += _find(tokens, lex.entries("causal_word"), "causal")
+    return sorted(hits, key=lambda h: h.first)
+
+
+def _conditional_before(tokens: Sequence[_Token], claim: Claim, lex: StrengthLexicon,
+                        limit: int) -> Optional[_Hit]:
+    """The last hedge before token ``limit`` that is not a look-alike ("more likely")."""
+    blocked = set()
+    for h in _find(tokens, lex.entries("not_conditional"), "not_conditional"):
+        blocked.update(range(h.first, h.last))
+    hedge_starts = {c.start for c in claim.certainty.hedges}
+    found = None
+    for h in _find(tokens, lex.entries("conditional"), "conditional"):
+        if h.first < limit and h.first not in blocked:
+            found = h
+    for i, tok in enumerate(tokens[:limit]):
+        if tok.start in hedge_starts and i not in blocked and (found is None or i > found.first):
+            found = _Hit("conditional", i, i + 1)
+    return found
+
+
+def _attribution_hedged(claim: Claim, lex: StrengthLexicon) -> bool:
+    """True when the claim is reported with a hedging verb ("results suggest that ...")."""
+    if claim.attribution is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", claim.attribution.cue)}
+    stems = {e[0] for e in lex.entries("conditional") if len(e) == 1}
+    return any(w in stems or w.rstrip("s") in stems or w[:-2] in stems for w in words)
+
+
+def _cue_text(claim: Claim, tokens: Sequence[_Token], first: int, last: int, role: str) -> Cue:
+    """A cue whose text is the claim's own wording between the two tokens."""
+    start, end = tokens[first].start, tokens[last - 1].end
+    return Cue(text=claim.text[start - claim.start:end - claim.start], role=role,
+               start=start, end=end)
+
+
+def claim_strength(claim: Claim, *,
+                   lexicon: Optional[StrengthLexicon] = None) -> tuple[int, Optional[Cue]]:
+    """Strength 0-3 of one claim and the cue that decided it (None for 0)."""
+    lex = lexicon or load_strength_lexicon()
+    tokens = _tokens(claim)
+    if not tokens:
+        return 0, None
+    if _find(tokens, lex.entries("recommendation"), "recommendation"):
+        return 0, None
+    correl = _find(tokens, lex.entries("correlational"), "correlational")
+    causal = _causal_hits(tokens, lex)
+    if correl:
+        # What follows a relation word is what the relation is with, not a stated cause.
+        causal = [h for h in causal if h.last <= correl[0].first]
+    if causal:
+        verb = causal[0]
+        hedge = _conditional_before(tokens, claim, lex, verb.first)
+        if hedge is not None:
+            first = hedge.first if verb.first - hedge.last <= _CUE_JOIN_GAP else verb.first
+            return 2, _cue_text(claim, tokens, first, verb.last, "conditional")
+        if _attribution_hedged(claim, lex):
+            return 2, _cue_text(claim, tokens, verb.first, verb.last, "conditional")
+        return 3, _cue_text(claim, tokens, verb.first, verb.last, "causal")
+    if correl:
+        return 1, _cue_text(claim, tokens, correl[0].first, correl[0].last, "correlational")
+    compare = _find(tokens, lex.entries("comparison"), "comparison")
+    if compare:
+        return 1, _cue_text(claim, tokens, compare[0].first, compare[0].last, "correlational")
+    return 0, None
+
+
+def text_strength(claims: Iterable[Claim], *,
+                  lexicon: Optional[StrengthLexicon] = None) -> tuple[int, Optional[Cue]]:
+    """Strength of a short text: that of its strongest claim (the earliest on a tie)."""
+    best: tuple[int, Optional[Cue]] = (0, None)
+    for claim in claims:
+        if claim.is_reporting:
+            continue
+        got = claim_strength(claim, lexicon=lexicon)
+        if got[0] > best[0]:
+            best = got
+    return best
