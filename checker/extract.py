@@ -412,6 +412,10 @@ class Extractor:
         return ""
 
     def _negated(self, head, pred, tokens) -> bool:
+        subj = self._subject(head)
+        if subj is not None and subj.left_edge.lower_ in ("neither", "no", "none", "nobody",
+                                                          "nothing", "nor"):
+            return True  # "Neither A nor B would comment", "No agency has confirmed"
         for v in {head, pred}:
             for c in v.children:
                 if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):

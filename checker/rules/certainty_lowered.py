@@ -18,11 +18,19 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.rules.hedge_dropped import ATTRIBUTION_HEDGES, hedged_verb
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
+
+
+def _same_word_in(cue: str, sentence: str) -> bool:
+    """True when the cue's first word occurs in the source sentence."""
+    word = cue.split()[0].lower() if cue.split() else ""
+    return bool(word) and re.search(rf"\b{re.escape(word)}\b", sentence.lower()) is not None
 
 
 def check(ctx):
@@ -46,6 +54,8 @@ def check(ctx):
             h = added[0]
             if h.role == "hedge" and hedged_verb(dc, h) not in claim_keys(sc):
                 continue
+            if _same_word_in(h.text, sc.sentence):
+                continue  # the parser missed the source's own hedge or attempt
             yield make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
                        evidence=[evidence_of(sc)],
                        message=(f'Adds "{h.text}" where the source is firm: '
