@@ -268,7 +268,7 @@ class Extractor:
             src = state.last_source or state.last_org or src
         if src and src != attr.source:
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
-                               kind=attr.kind, negated=attr.negated)
+                               kind=attr.kind, negated=attr.negated, surface=attr.source)
         if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
             state.last_source = attr.source
         return attr

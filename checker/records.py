@@ -142,6 +142,7 @@ class Attribution:
     end: int
     kind: str  # named | reports | adverb | passive | according-to
     negated: bool = False  # "did not confirm", "denied"
+    surface: str = ""  # the words the text used when ``source`` was resolved ("the company")
 
     @property
     def is_named(self) -> bool:

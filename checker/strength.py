@@ -25,12 +25,14 @@ from checker.records import Claim, Cue
 
 LEXICON_PATH = Path(__file__).with_name("lexicons") / "claim_strength.txt"
 ROLES = ("correlational", "comparison", "causal", "causal_word", "conditional",
-         "not_conditional", "modifier_context", "recommendation")
+         "not_conditional", "modifier_context", "change_context", "recommendation")
 STRENGTH_NAMES = {0: "no relation", 1: "an association", 2: "a possible cause",
                   3: "a direct cause"}
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
+# Forms of "be" before a participle make it a state ("levels were reduced"), not an action.
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
 # How far (in tokens) a hedge may sit before the verb it governs and still be quoted with it.
 _CUE_JOIN_GAP = 3
 
@@ -137,17 +139,29 @@ def _is_modifier(tokens: Sequence[_Token], i: int, context: frozenset) -> bool:
     return prev.text.lower() == "to" and i >= 2 and tokens[i - 2].pos in ("NOUN", "PROPN")
 
 
-def _causal_hits(tokens: Sequence[_Token], lex: StrengthLexicon) -> list[_Hit]:
+def _causal_hits(tokens: Sequence[_Token],
+                 lex: StrengthLexicon) -> tuple[list[_Hit], list[_Hit]]:
+    """Causal cues that state a cause, and causal verbs that only report a change."""
     context = frozenset(w for e in lex.entries("modifier_context") for w in e)
-    hits = []
+    change_after = frozenset(w for e in lex.entries("change_context") for w in e)
+    hits, changes = [], []
     for h in _find(tokens, lex.entries("causal"), "causal"):
-        single = h.last - h.first == 1
-        # A bare causal lemma must be used as a verb: "lower" in "lower in women" compares.
-        if single and (tokens[h.first].pos != "VERB" or _is_modifier(tokens, h.first, context)):
+        # A causal lemma must be used as a verb: "lower" in "lower in women" compares.
+        if tokens[h.first].pos != "VERB":
+            continue
+        if h.last - h.first > 1:
+            hits.append(h)
+            continue
+        if _is_modifier(tokens, h.first, context):
+            continue
+        nxt = tokens[h.last].text.lower() if h.last < len(tokens) else ""
+        passive = h.first > 0 and tokens[h.first - 1].text.lower() in _BE
+        if (passive and nxt != "by") or not nxt or nxt in change_after:
+            changes.append(_Hit("change", h.first, h.last))
             continue
         hits.append(h)
     hits += _find(tokens, lex.entries("causal_word"), "causal")
-    return sorted(hits, key=lambda h: h.first)
+    return sorted(hits, key=lambda h: h.first), changes
 
 
 def _conditional_before(tokens: Sequence[_Token], claim: Claim, lex: StrengthLexicon,
@@ -193,7 +207,7 @@ def claim_strength(claim: Claim, *,
     if _find(tokens, lex.entries("recommendation"), "recommendation"):
         return 0, None
     correl = _find(tokens, lex.entries("correlational"), "correlational")
-    causal = _causal_hits(tokens, lex)
+    causal, changes = _causal_hits(tokens, lex)
     if correl:
         # What follows a relation word is what the relation is with, not a stated cause.
         causal = [h for h in causal if h.last <= correl[0].first]
@@ -208,7 +222,8 @@ def claim_strength(claim: Claim, *,
         return 3, _cue_text(claim, tokens, verb.first, verb.last, "causal")
     if correl:
         return 1, _cue_text(claim, tokens, correl[0].first, correl[0].last, "correlational")
-    compare = _find(tokens, lex.entries("comparison"), "comparison")
+    compare = sorted(_find(tokens, lex.entries("comparison"), "comparison") + changes,
+                     key=lambda h: h.first)
     if compare:
         return 1, _cue_text(claim, tokens, compare[0].first, compare[0].last, "correlational")
     return 0, None

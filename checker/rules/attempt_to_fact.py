@@ -16,7 +16,9 @@ Examples:
 
 from __future__ import annotations
 
+from checker.align import key
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.rules.hedge_dropped import hedged_verb
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -32,6 +34,8 @@ def check(ctx):
             if dc.negated != sc.negated:
                 continue
             cue = sc.certainty.attempts[0]
+            if hedged_verb(sc, cue) != key(sc.predicate):
+                continue  # the attempt governs another verb of the sentence ("and was trying to")
             yield make(RULE, dc, confidence=0.7,
                        evidence=[evidence_of(sc)],
                        message=(f'States as done what the source calls an attempt '

@@ -81,6 +81,7 @@ def check(ctx):
         if not cands:
             continue
         if any(same_source(attr.source, sc.attribution.source) or _near(ctx, sc, attr.source)
+               or _anaphoric(attr.surface) or _anaphoric(sc.attribution.surface)
                for sc in cands):
             continue
         if norm_name(attr.source) in ctx.index.entity_norms and any(

@@ -100,8 +100,6 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
-        if dc.certainty.hedges:
-            continue
         widened = _widened_quantifier(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
