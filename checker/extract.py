@@ -328,7 +328,13 @@ class Extractor:
             certainty = _shift_certainty(certainty, off)
         quants = self._quantities(ents, tokens, start_c, end_c, off)
         speaker = ""
-        if attribution is not None and attribution.source:
+        root = sent.root
+        root_subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if quotes and root_subj is not None and root.lemma_.lower() in SPEECH_VERBS and \
+                root is not head:
+            # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's
+            speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
+        elif attribution is not None and attribution.source:
             speaker = attribution.source
         elif pred.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
             speaker = self._person_in(subj_tok, state, ents) or subject

@@ -25,7 +25,8 @@ from checker.records import Claim, Cue
 
 LEXICON_PATH = Path(__file__).with_name("lexicons") / "claim_strength.txt"
 ROLES = ("correlational", "comparison", "causal", "causal_word", "conditional",
-         "not_conditional", "modifier_context", "change_context", "recommendation")
+         "not_conditional", "modifier_context", "participle_context", "change_context",
+         "recommendation")
 STRENGTH_NAMES = {0: "no relation", 1: "an association", 2: "a possible cause",
                   3: "a direct cause"}
 
@@ -33,6 +34,8 @@ _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)
 _SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
 # Forms of "be" before a participle make it a state ("levels were reduced"), not an action.
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
+_MIN_HEDGE_WEIGHT = 0.2
+_NOT = frozenset({"not", "never", "n't"})
 # How far (in tokens) a hedge may sit before the verb it governs and still be quoted with it.
 _CUE_JOIN_GAP = 3
 
@@ -126,24 +129,47 @@ def _find(tokens: Sequence[_Token], entries: Iterable[tuple[str, ...]], role: st
     return hits
 
 
-def _is_modifier(tokens: Sequence[_Token], i: int, context: frozenset) -> bool:
-    """True when a causal verb describes a noun or a purpose instead of stating a cause."""
-    tok = tokens[i]
+def _is_adverb(tok: _Token) -> bool:
+    word = tok.text.lower()
+    return tok.pos == "ADV" or word in _NOT or (len(word) > 4 and word.endswith("ly"))
+
+
+def _words(lex: StrengthLexicon, role: str) -> frozenset:
+    return frozenset(w for e in lex.entries(role) for w in e)
+
+
+def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool:
+    """True when a causal verb form describes a noun or a purpose instead of stating a cause."""
     if i == 0:
-        # "Reduced sleep was associated with ...": a participle opening the claim is a modifier.
-        return tok.text.lower().endswith(("ed", "en"))
-    prev = tokens[i - 1]
-    if prev.forms & context and prev.text.lower() != "to":
+        # A claim does not open with its own predicate: "Reduced sleep ...", "Increasing X ...".
         return True
-    # "strategies to reduce falls": an infinitive after a noun is a purpose.
-    return prev.text.lower() == "to" and i >= 2 and tokens[i - 2].pos in ("NOUN", "PROPN")
+    j = i - 1
+    while j > 0 and _is_adverb(tokens[j]):
+        j -= 1
+    prev = tokens[j]
+    word = prev.text.lower()
+    if word == "to":
+        # "strategies to reduce falls": an infinitive after a noun is a purpose.
+        return j >= 1 and tokens[j - 1].pos in ("NOUN", "PROPN")
+    if prev.forms & _words(lex, "modifier_context"):
+        return True
+    participle = tokens[i].text.lower().endswith("ed")
+    return participle and (prev.pos in ("VERB", "ADJ")
+                           or word in _words(lex, "participle_context"))
+
+
+def _next_word(tokens: Sequence[_Token], i: int) -> str:
+    """The first word after token ``i`` that is not an adverb ("" at the end)."""
+    j = i + 1
+    while j < len(tokens) and _is_adverb(tokens[j]):
+        j += 1
+    return tokens[j].text.lower() if j < len(tokens) else ""
 
 
 def _causal_hits(tokens: Sequence[_Token],
                  lex: StrengthLexicon) -> tuple[list[_Hit], list[_Hit]]:
     """Causal cues that state a cause, and causal verbs that only report a change."""
-    context = frozenset(w for e in lex.entries("modifier_context") for w in e)
-    change_after = frozenset(w for e in lex.entries("change_context") for w in e)
+    change_after = _words(lex, "change_context")
     hits, changes = [], []
     for h in _find(tokens, lex.entries("causal"), "causal"):
         # A causal lemma must be used as a verb: "lower" in "lower in women" compares.
@@ -152,11 +178,17 @@ def _causal_hits(tokens: Sequence[_Token],
         if h.last - h.first > 1:
             hits.append(h)
             continue
-        if _is_modifier(tokens, h.first, context):
+        if _is_modifier(tokens, h.first, lex):
             continue
-        nxt = tokens[h.last].text.lower() if h.last < len(tokens) else ""
-        passive = h.first > 0 and tokens[h.first - 1].text.lower() in _BE
-        if (passive and nxt != "by") or not nxt or nxt in change_after:
+        nxt = _next_word(tokens, h.first)
+        j = h.first - 1
+        while j > 0 and _is_adverb(tokens[j]):
+            j -= 1
+        passive = j >= 0 and tokens[j].text.lower() in _BE
+        if passive and nxt == "by":
+            hits.append(h)  # "was reduced by the drug": a cause, in the passive
+            continue
+        if passive or not nxt or nxt in change_after:
             changes.append(_Hit("change", h.first, h.last))
             continue
         hits.append(h)
@@ -170,7 +202,8 @@ def _conditional_before(tokens: Sequence[_Token], claim: Claim, lex: StrengthLex
     blocked = set()
     for h in _find(tokens, lex.entries("not_conditional"), "not_conditional"):
         blocked.update(range(h.first, h.last))
-    hedge_starts = {c.start for c in claim.certainty.hedges}
+    # Weak modals ("can", weight 0.1) state an ability; annotators read "X can reduce Y" as direct.
+    hedge_starts = {c.start for c in claim.certainty.hedges if c.weight >= _MIN_HEDGE_WEIGHT}
     found = None
     for h in _find(tokens, lex.entries("conditional"), "conditional"):
         if h.first < limit and h.first not in blocked:

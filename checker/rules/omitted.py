@@ -34,6 +34,8 @@ SPEECH_LEMMAS = {"say", "call", "tell", "add", "describe", "explain", "insist", 
                  "respond", "reply", "argue", "warn", "state"}
 EXPERT = re.compile(r"\b(?:researcher|analyst|professor|expert|economist|consultant|lecturer|"
                     r"academic|commentator|observer)s?\b", re.I)
+NOT_NAMES = {"our", "the", "his", "her", "their", "its", "this", "that", "these", "those",
+             "mr", "mrs", "ms", "dr", "board", "member", "chief", "executive"}
 MIN_SALIENCE = 0.5
 MAX_COVERAGE = 0.4
 
@@ -41,10 +43,16 @@ MAX_COVERAGE = 0.4
 def _party_named(name: str, derived_low: str) -> bool:
     """True when a proper-name word of ``name`` occurs in the derived text."""
     words = [w.strip(",.'’").lower() for w in name.split() if w[:1].isupper() and len(w) > 2]
+    words = [w for w in words if w not in NOT_NAMES]
     return any(w and w in derived_low for w in words)
 
 
-def salience(sc, derived_low: str) -> float:
+def _last_name(name: str) -> str:
+    words = [w.strip(",.'’").lower() for w in name.split() if w[:1].isupper()]
+    return words[-1] if words else ""
+
+
+def salience(sc, derived_low: str, heard: frozenset = frozenset()) -> float:
     """How much a reader would miss this source claim (0 to about 1.5)."""
     if sc.unit_kind == "heading":
         return 0.0
@@ -53,13 +61,18 @@ def salience(sc, derived_low: str) -> float:
     if sc.quotes:
         s += 0.35
     speaker = ""
-    if attr is not None and attr.source and attr.cue.split()[0].lower() in SPEECH:
+    if sc.quotes and sc.quotes[0].speaker:
+        speaker = sc.quotes[0].speaker
+    elif attr is not None and attr.source and attr.cue.split()[0].lower() in SPEECH:
         speaker = attr.source
     elif sc.quotes and sc.predicate in SPEECH_LEMMAS:
         speaker = sc.subject  # "X called it '...'": the clause is itself the statement
     if speaker:
         s += 0.3
-        if EXPERT.search(speaker):
+        described = f"{speaker} {attr.source if attr is not None else ''}"
+        if _last_name(speaker) in heard:
+            s -= 0.3  # the derived text already gives this speaker a voice
+        elif EXPERT.search(described):
             s -= 0.2  # an outside expert's view weighs less than the parties' own account
         elif _party_named(speaker, derived_low):
             s += 0.3  # the derived text talks about this party but drops what it said
@@ -78,23 +91,28 @@ def check(ctx):
     if not derived:
         return
     low = ctx.derived.text.lower()
+    heard = frozenset(_last_name(n) for c in derived for n in
+                      [q.speaker for q in c.quotes] + [c.attribution.source if c.attribution
+                                                       else ""] if n)
     sentences: dict = {}
     for sc in ctx.index.claims:
         sentences.setdefault((sc.doc_id, sc.sent_start), []).append(sc)
     cands = []
     for group in sentences.values():
-        covs = [coverage_of(sc, derived) for sc in group]
-        if max(covs) >= MAX_COVERAGE:
-            continue
-        sal = max(salience(sc, low) for sc in group)
-        if sal < MIN_SALIENCE:
-            continue
-        cov = sum(covs) / len(covs)
-        cands.append((sal * (1 - cov), group))
+        best = 0.0
+        for sc in group:  # a sentence is missing when one of its salient claims is
+            sal = salience(sc, low, heard)
+            if sal < MIN_SALIENCE:
+                continue
+            cov = coverage_of(sc, derived)
+            if cov < MAX_COVERAGE:
+                best = max(best, sal * (1 - cov))
+        if best:
+            cands.append((best, group))
     cands.sort(key=lambda x: -x[0])
     for weight, group in cands[: ctx.config.max_omissions]:
         first = group[0]
-        top = max(group, key=lambda sc: salience(sc, low))
+        top = max(group, key=lambda sc: salience(sc, low, heard))
         why = ("the answer of a named party" if top.attribution and top.attribution.source
                and _party_named(top.attribution.source, low) or top.predicate in ANSWER else
                "a quotation" if top.quotes else
