@@ -208,8 +208,8 @@ Exit codes:
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Output folder (default: reports/batch/<name of PATH>/).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Worker processes (0: one per CPU).")
 @click.option("--resume", is_flag=True, help="Skip items already done in the output folder.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the end-of-run summary on stdout.")

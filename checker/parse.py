@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,11 +140,15 @@ class Parser:
 
         path = self.cache_dir / key[:2] / f"{key}.spacy"
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        # A name of its own per process: two batch workers may store the same unit at once.
+        tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
         db = DocBin(store_user_data=False)
         db.add(doc)
-        tmp.write_bytes(db.to_bytes())
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(db.to_bytes())
+            tmp.replace(path)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # the cache is an optimisation; a failed write is not
 
 
 def iter_sentences(parsed: ParsedArticle) -> Iterable[tuple[Unit, int, object]]:
