@@ -121,8 +121,10 @@ def check(ctx):
         art = ctx.doc_of.get(first.doc_id)
         start, end = first.sent_start, first.sent_end
         text = art.text[start:end] if art is not None else " ".join(sc.text for sc in group)
+        # A dropped answer or caveat makes the text one-sided; other omissions are for information.
+        severity = SEVERITY if why.startswith(("the answer", "a caveat")) else "info"
         yield Finding(
-            kind=KIND, code=CODE, name=NAME, severity=SEVERITY,
+            kind=KIND, code=CODE, name=NAME, severity=severity,
             message=f'Leaves out {why} of the source: "{snippet(text, 90)}".',
             confidence=round(min(0.9, 0.4 + 0.4 * weight), 3), doc_id=ctx.derived.doc_id,
             start=0, end=0, text="",
