@@ -9,6 +9,7 @@ support while they cover derived content the best one lacks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -24,6 +25,7 @@ one two year time people thing way part issue say said report include
 """.split())
 
 
+@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """A crude stem that lets "restriction" meet "restricting" and "bans" meet "ban"."""
     w = word.lower().replace("’", "'")

@@ -244,8 +244,9 @@ class Extractor:
                 return Attribution(source="", cue=t.text + " of" if any(
                     c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
                     end=t.idx + len(t), kind="reports")
+        vocab = _vocab(tokens)
         for phrase in self.adverb_phrases:
-            pos = _find_phrase(tokens, phrase)
+            pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = pos
                 return Attribution(source="", cue=tokens[s].doc.text[tokens[s].idx:tokens[e].idx
@@ -472,8 +473,9 @@ class Extractor:
                     continue
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
+        vocab = _vocab(tokens)
         for phrase in self.attempt_phrases:
-            pos = _find_phrase(tokens, phrase)
+            pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 t = tokens[pos[0]]
                 attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
@@ -507,9 +509,10 @@ class Extractor:
         links = []
         doc = tokens[0].doc
         seen = set()
+        vocab = _vocab(tokens)
         for phrase, kind in [(p, "causal") for p in self.causal_phrases] + \
                             [(p, "temporal") for p in self.temporal_phrases]:
-            pos = _find_phrase(tokens, phrase)
+            pos = _find_phrase(tokens, phrase, vocab)
             if pos is None:
                 continue
             s, e = tokens[pos[0]], tokens[pos[1]]
@@ -588,8 +591,9 @@ class Extractor:
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
+        vocab = _vocab(tokens)
         for phrase in self.scope_phrases:
-            pos = _find_phrase(tokens, phrase)
+            pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = tokens[pos[0]], tokens[pos[1]]
                 out.append(Cue(s.doc.text[s.idx:e.idx + len(e)], self.lex.value(
@@ -640,10 +644,18 @@ def _shift_certainty(c: Certainty, off: int) -> Certainty:
                    factive_cue=_shift_cue(c.factive_cue, off))
 
 
-def _find_phrase(tokens, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
+def _vocab(tokens) -> frozenset:
+    """Every lower-case form and lemma of some tokens, to skip phrases that cannot match."""
+    return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
+
+
+def _find_phrase(tokens, phrase: tuple[str, ...],
+                 vocab: Optional[frozenset] = None) -> Optional[tuple[int, int]]:
     """(first, last) index in ``tokens`` where the lower-case or lemma sequence ``phrase`` is."""
     n = len(phrase)
     if n == 0 or len(tokens) < n:
+        return None
+    if vocab is not None and not all(w in vocab for w in phrase):
         return None
     first = phrase[0]
     for i in range(len(tokens) - n + 1):
