@@ -15,7 +15,7 @@ and tags, its hedges and its attribution cue. The word lists live in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
@@ -29,6 +29,8 @@ ROLES = ("correlational", "comparison", "causal", "causal_word", "conditional",
          "recommendation")
 STRENGTH_NAMES = {0: "no relation", 1: "an association", 2: "a possible cause",
                   3: "a direct cause"}
+# Roles of the cue ``claim_strength`` returns: which list decided the strength.
+CUE_ROLES = ("correlational", "comparison", "change", "conditional", "causal")
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
@@ -45,10 +47,15 @@ class StrengthLexicon:
     """The claim-strength word lists: role -> entries, each a tuple of lower-case words."""
 
     roles: Mapping[str, tuple[tuple[str, ...], ...]]
+    vocab: Mapping[str, frozenset] = field(default_factory=dict)  # role -> every word in it
 
     def entries(self, role: str) -> tuple[tuple[str, ...], ...]:
         """The entries of one role (empty when the role has none)."""
         return self.roles.get(role, ())
+
+    def words(self, role: str) -> frozenset:
+        """Every word of one role's entries."""
+        return self.vocab.get(role, frozenset())
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,8 @@ def parse_strength_lexicon(text: str, *, origin: str = "claim_strength.txt") -> 
         if not role:
             raise ConfigError(f"{origin}:{number}: entry {line!r} comes before any [role] line")
         roles[role].append(tuple(line.lower().split()))
-    return StrengthLexicon(roles={r: tuple(v) for r, v in roles.items()})
+    return StrengthLexicon(roles={r: tuple(v) for r, v in roles.items()},
+                           vocab={r: frozenset(w for e in v for w in e) for r, v in roles.items()})
 
 
 @lru_cache(maxsize=4)
@@ -134,8 +142,12 @@ def _is_adverb(tok: _Token) -> bool:
     return tok.pos == "ADV" or word in _NOT or (len(word) > 4 and word.endswith("ly"))
 
 
-def _words(lex: StrengthLexicon, role: str) -> frozenset:
-    return frozenset(w for e in lex.entries(role) for w in e)
+def _before(tokens: Sequence[_Token], i: int) -> int:
+    """Index of the word before token ``i`` (``i`` > 0), skipping adverbs and "not"."""
+    j = i - 1
+    while j > 0 and _is_adverb(tokens[j]):
+        j -= 1
+    return j
 
 
 def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool:
@@ -143,19 +155,17 @@ def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool
     if i == 0:
         # A claim does not open with its own predicate: "Reduced sleep ...", "Increasing X ...".
         return True
-    j = i - 1
-    while j > 0 and _is_adverb(tokens[j]):
-        j -= 1
+    j = _before(tokens, i)
     prev = tokens[j]
     word = prev.text.lower()
     if word == "to":
         # "strategies to reduce falls": an infinitive after a noun is a purpose.
         return j >= 1 and tokens[j - 1].pos in ("NOUN", "PROPN")
-    if prev.forms & _words(lex, "modifier_context"):
+    if prev.forms & lex.words("modifier_context"):
         return True
     participle = tokens[i].text.lower().endswith("ed")
     return participle and (prev.pos in ("VERB", "ADJ")
-                           or word in _words(lex, "participle_context"))
+                           or word in lex.words("participle_context"))
 
 
 def _next_word(tokens: Sequence[_Token], i: int) -> str:
@@ -169,7 +179,7 @@ def _next_word(tokens: Sequence[_Token], i: int) -> str:
 def _causal_hits(tokens: Sequence[_Token],
                  lex: StrengthLexicon) -> tuple[list[_Hit], list[_Hit]]:
     """Causal cues that state a cause, and causal verbs that only report a change."""
-    change_after = _words(lex, "change_context")
+    change_after = lex.words("change_context")
     hits, changes = [], []
     for h in _find(tokens, lex.entries("causal"), "causal"):
         # A causal lemma must be used as a verb: "lower" in "lower in women" compares.
@@ -181,10 +191,7 @@ def _causal_hits(tokens: Sequence[_Token],
         if _is_modifier(tokens, h.first, lex):
             continue
         nxt = _next_word(tokens, h.first)
-        j = h.first - 1
-        while j > 0 and _is_adverb(tokens[j]):
-            j -= 1
-        passive = j >= 0 and tokens[j].text.lower() in _BE
+        passive = tokens[_before(tokens, h.first)].text.lower() in _BE
         if passive and nxt == "by":
             hits.append(h)  # "was reduced by the drug": a cause, in the passive
             continue
@@ -220,7 +227,8 @@ def _attribution_hedged(claim: Claim, lex: StrengthLexicon) -> bool:
         return False
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", claim.attribution.cue)}
     stems = {e[0] for e in lex.entries("conditional") if len(e) == 1}
-    return any(w in stems or w.rstrip("s") in stems or w[:-2] in stems for w in words)
+    # Crude inflection: "suggests", "suggested", "indicated" meet "suggest", "indicate".
+    return any({w, w[:-1], w[:-2]} & stems for w in words)
 
 
 def _cue_text(claim: Claim, tokens: Sequence[_Token], first: int, last: int, role: str) -> Cue:
@@ -258,7 +266,8 @@ def claim_strength(claim: Claim, *,
     compare = sorted(_find(tokens, lex.entries("comparison"), "comparison") + changes,
                      key=lambda h: h.first)
     if compare:
-        return 1, _cue_text(claim, tokens, compare[0].first, compare[0].last, "correlational")
+        # Role "comparison" (groups compared) or "change" (a causal verb used intransitively).
+        return 1, _cue_text(claim, tokens, compare[0].first, compare[0].last, compare[0].role)
     return 0, None
 
 

@@ -6,8 +6,8 @@ from checker.rules import (antonym_swap, attempt_to_fact, attribution_changed,
                            attribution_dropped, causal_link, certainty_lowered, entity_changed,
                            factive_upgrade, hedge_dropped, negation_flipped, new_entity,
                            new_number, number_changed, omitted, quote_altered, quote_speaker,
-                           role_swap, scope_changed, subject_changed,
-                           unsupported)
+                           role_swap, scope_changed, strength_lowered, strength_raised,
+                           subject_changed, unsupported)
 from checker.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -18,6 +18,8 @@ RULES: tuple[Rule, ...] = (
     factive_upgrade.RULE,
     attempt_to_fact.RULE,
     certainty_lowered.RULE,
+    strength_raised.RULE,
+    strength_lowered.RULE,
     causal_link.RULE,
     entity_changed.RULE,
     role_swap.RULE,

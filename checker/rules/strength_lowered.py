@@ -1,0 +1,43 @@
+"""DC221 strength-lowered: a direct cause reported as a possible cause or an association.
+
+What it flags:
+    A derived claim whose claim strength (``checker.strength``) is lower than that of its
+    source counterpart while still stating a relation: "X may reduce Y" or "X is linked to
+    lower Y" where the source says "X reduces Y". The counterpart is found as for DC220.
+Why it matters:
+    Downplaying a tested effect misinforms as much as exaggerating it: a reader told that a
+    treatment "may help" does not learn that a trial showed it does.
+Known false positives:
+    The derived text hedges a claim the source states in another sentence more cautiously;
+    a source verb the lexicon reads as causal but that only describes ("levels fell").
+    Derived claims with no relation cue at all are left to the omission rules.
+Examples:
+    Source: The new drug reduces blood pressure in older patients.
+    Flag: The new drug may reduce blood pressure in older patients.
+    Okay: The new drug reduces blood pressure in older patients.
+"""
+
+from __future__ import annotations
+
+from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.rules.strength_raised import strength_pairs
+from checker.strength import STRENGTH_NAMES
+
+CODE, NAME, KIND, SEVERITY = "DC221", "strength-lowered", "certainty-lowered", "warning"
+
+
+def check(ctx):
+    """Yield a finding for each derived claim stated more weakly than its source."""
+    for dc, d, dcue, sc, s, scue in strength_pairs(ctx):
+        if d >= s:
+            continue
+        yield make(RULE, dc, confidence=min(0.8, 0.6 + 0.1 * (s - d - 1)),
+                   evidence=[evidence_of(sc)],
+                   message=(f'Reports as {STRENGTH_NAMES[d]} ("{snippet(dcue.text, 40)}") '
+                            f'what the source states as {STRENGTH_NAMES[s]} '
+                            f'("{snippet(scue.text, 40)}").'),
+                   suggestion=f'Keep the source\'s wording ("{snippet(scue.text, 40)}").')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "cause reported as a possibility or an association",
+            check, __doc__)

@@ -1,0 +1,101 @@
+"""DC220 strength-raised: an association or a possible cause stated as a direct cause.
+
+What it flags:
+    A derived claim whose claim strength (``checker.strength``: 1 correlational, 2 conditional
+    causal, 3 direct causal) is higher than that of its counterpart in the source: "X reduces
+    Y" where the source says "X is associated with lower Y" or "X may reduce Y". The
+    counterpart is the best-aligned source claim with a relation cue, or, when the sources are
+    a few sentences only (a paper's conclusion), their strongest claim.
+Why it matters:
+    Correlation reported as causation is the commonest exaggeration of research in the news
+    (Sumner et al. 2014): readers act on "coffee cuts heart risk", not on "coffee drinkers had
+    less heart disease".
+Known false positives:
+    The derived text states a cause that another source sentence, not the counterpart, does
+    state; verbs the lexicon does not know make a source claim look weaker than it is. Both
+    claims must carry a relation cue and share a content word, so plain news stays quiet.
+Examples:
+    Source: Drinking coffee is associated with a lower risk of heart disease.
+    Flag: Drinking coffee lowers the risk of heart disease.
+    Okay: Drinking coffee is linked to a lower risk of heart disease.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from checker.align import claim_keys
+from checker.records import Claim, Cue
+from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.strength import STRENGTH_NAMES, claim_strength
+
+CODE, NAME, KIND, SEVERITY = "DC220", "strength-raised", "certainty-raised", "warning"
+# Sources of at most this many claims are a conclusion, not an article: compare with their
+# strongest claim, because a press release paraphrases too freely to align claim by claim.
+SHORT_SOURCE_CLAIMS = 3
+# Cues that carry a strength the rules can compare. A causal verb used intransitively or in
+# the passive ("change") is a change of voice more often than of strength, so it does not count.
+COMPARABLE_ROLES = frozenset({"correlational", "comparison", "conditional", "causal"})
+# A direct cause only counts as raised over an explicit association or hedge.
+WEAK_SOURCE_ROLES = frozenset({"correlational", "comparison", "conditional"})
+
+
+def strength_of(claim: Claim, cache: dict) -> tuple[int, Optional[Cue]]:
+    """Claim strength with the cue, 0 when the cue is not one the rules compare (memoised)."""
+    got = cache.get(claim.id)
+    if got is None:
+        got = claim_strength(claim)
+        if got[1] is None or got[1].role not in COMPARABLE_ROLES or claim.is_reporting:
+            got = (0, None)
+        cache[claim.id] = got
+    return got
+
+
+def counterparts(ctx, dc: Claim, cache: dict) -> list[tuple[Claim, int, Cue]]:
+    """The source claims a derived claim's strength is compared with, with their strength."""
+    sources = ctx.index.claims
+    dkeys = claim_keys(dc)
+    if len(sources) <= SHORT_SOURCE_CLAIMS:
+        scored = [(sc, *strength_of(sc, cache)) for sc in sources]
+        scored = [t for t in scored if t[2] is not None and claim_keys(t[0]) & dkeys]
+        if not scored:
+            return []
+        top = max(s for _c, s, _q in scored)
+        return [t for t in scored if t[1] == top]
+    al, sup = ctx.support(dc)
+    if al.score <= 0:
+        return []
+    for sc in sup:
+        s, cue = strength_of(sc, cache)
+        if cue is not None:
+            return [(sc, s, cue)]
+    return []
+
+
+def strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
+    """Each derived claim with a relation cue and its first comparable source counterpart."""
+    cache: dict = {}
+    for dc in ctx.derived_claims:
+        d, dcue = strength_of(dc, cache)
+        if dcue is None or d < 1:
+            continue
+        for sc, s, scue in counterparts(ctx, dc, cache):
+            yield dc, d, dcue, sc, s, scue
+            break
+
+
+def check(ctx):
+    """Yield a finding for each derived claim stated more strongly than its source."""
+    for dc, d, dcue, sc, s, scue in strength_pairs(ctx):
+        if d <= s or scue.role not in WEAK_SOURCE_ROLES:
+            continue
+        yield make(RULE, dc, confidence=min(0.8, 0.6 + 0.1 * (d - s - 1)),
+                   evidence=[evidence_of(sc)],
+                   message=(f'States as {STRENGTH_NAMES[d]} ("{snippet(dcue.text, 40)}") what '
+                            f'the source reports as {STRENGTH_NAMES[s]} '
+                            f'("{snippet(scue.text, 40)}").'),
+                   suggestion=f'Keep the source\'s wording ("{snippet(scue.text, 40)}").')
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "association or possible cause stated as a cause",
+            check, __doc__)
