@@ -197,7 +197,7 @@ class Extractor:
         start = verb.idx
         end = cue_end.idx + len(cue_end.text)
         kind = "named" if source else "passive"
-        return Attribution(source=source, cue=verb.doc.text[start:end], start=start, end=end,
+        return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
                            kind=kind, negated=negated)
 
     def _according_to(self, head):
@@ -235,7 +235,7 @@ class Extractor:
                     and any(c.dep_ == "auxpass" for c in t.children)
                     and any(c.dep_ == "xcomp" for c in t.children)):
                 aux = next(c for c in t.children if c.dep_ == "auxpass")
-                return Attribution(source="", cue=t.doc.text[aux.idx:t.idx + len(t)] + " to",
+                return Attribution(source="", cue=_doc_text(t.doc)[aux.idx:t.idx + len(t)] + " to",
                                    start=aux.idx, end=t.idx + len(t), kind="passive")
             # "reports of hidden code", "claims that ..."
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
@@ -249,7 +249,7 @@ class Extractor:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = pos
-                return Attribution(source="", cue=tokens[s].doc.text[tokens[s].idx:tokens[e].idx
+                return Attribution(source="", cue=_doc_text(tokens[s].doc)[tokens[s].idx:tokens[e].idx
                                                                      + len(tokens[e])],
                                    start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
                                    kind="adverb")
@@ -352,7 +352,7 @@ class Extractor:
                       for t in content)
         scope = self._scope(tokens, off)
         state.count += 1
-        text = doc.text[start_c:end_c]
+        text = _doc_text(doc)[start_c:end_c]
         return Claim(
             id=f"{doc_id}:c{state.count}", doc_id=doc_id, start=start_c + off, end=end_c + off,
             text=text, sent_start=sent.start_char + off, sent_end=sent.end_char + off,
@@ -547,7 +547,7 @@ class Extractor:
         right_toks = [t for t in tokens if t.i > e.i]
         left = " ".join(t.text for t in left_toks[-14:])
         right = " ".join(t.text for t in right_toks[:14])
-        return Link(cue=doc.text[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
+        return Link(cue=_doc_text(doc)[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
                     end=e.idx + len(e) + off, left=left, right=right)
 
     def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
@@ -574,7 +574,7 @@ class Extractor:
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
-            text = t.doc.text[t.idx:last.idx + len(last)]
+            text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
             kind, value, unit, norm = normalise(text, "PERCENT" if last is not t else "CARDINAL")
             if value is None:
                 continue
@@ -596,7 +596,7 @@ class Extractor:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = tokens[pos[0]], tokens[pos[1]]
-                out.append(Cue(s.doc.text[s.idx:e.idx + len(e)], self.lex.value(
+                out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
 
@@ -617,7 +617,23 @@ class Extractor:
         first, last = tok.left_edge, tok.right_edge
         if limit and last.i - first.i + 1 > limit:
             last = tok.doc[first.i + limit - 1]
-        return tok.doc.text[first.idx:last.idx + len(last)]
+        return _doc_text(tok.doc)[first.idx:last.idx + len(last)]
+
+
+_TEXTS: dict = {}
+
+
+def _doc_text(doc) -> str:
+    """``doc.text`` joins every token on each call; keep the last few texts instead."""
+    key = id(doc)
+    hit = _TEXTS.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_TEXTS) > 64:
+        _TEXTS.clear()
+    text = doc.text
+    _TEXTS[key] = (doc, text)
+    return text
 
 
 def _subtree(tok):

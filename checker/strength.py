@@ -238,10 +238,26 @@ def _cue_text(claim: Claim, tokens: Sequence[_Token], first: int, last: int, rol
                start=start, end=end)
 
 
+_MEMO: dict = {}
+_MEMO_SIZE = 20_000
+
+
 def claim_strength(claim: Claim, *,
                    lexicon: Optional[StrengthLexicon] = None) -> tuple[int, Optional[Cue]]:
     """Strength 0-3 of one claim and the cue that decided it (None for 0)."""
     lex = lexicon or load_strength_lexicon()
+    # Source claims are compared with every derived text that cites them: remember the answer.
+    memo_key = (id(lex), claim.doc_id, claim.start, claim.text)
+    hit = _MEMO.get(memo_key)
+    if hit is not None:
+        return hit
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[memo_key] = result = _claim_strength(claim, lex)
+    return result
+
+
+def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[Cue]]:
     tokens = _tokens(claim)
     if not tokens:
         return 0, None
