@@ -545,7 +545,9 @@ def _spacy_only_seconds(nlp, texts: dict[str, None]) -> tuple[Optional[float], O
     if nlp is None or not texts:
         return None, None
     t0, cpu0 = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=64):
+    from checker.parse import batch_size_for
+
+    for _ in nlp.pipe(texts, batch_size=batch_size_for(texts)):
         pass
     return time.perf_counter() - t0, time.process_time() - cpu0
 
