@@ -64,6 +64,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from checker import __version__
 from checker.config import Config
+from checker.files import atomic_write
 from checker.errors import CheckerError, ConfigError, InputError, ModelError
 from checker.records import KINDS, SEVERITY_RANK
 
@@ -419,21 +420,8 @@ def safe_id(item_id: str) -> str:
     return f"{stem}-{hashlib.sha1(item_id.encode('utf-8')).hexdigest()[:8]}"
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
-    finally:
-        # Only left behind when the write or the rename failed.
-        if tmp.exists():
-            tmp.unlink()
-
-
 # Modules that cannot change a finding; editing them must not void a resumable run.
-_NOT_IN_FINDINGS = frozenset({"batch.py", "store.py", "cli.py", "bench.py", "report/html.py",
+_NOT_IN_FINDINGS = frozenset({"batch.py", "store.py", "cli.py", "bench.py", "files.py", "report/html.py",
                               "report/text.py"})
 
 

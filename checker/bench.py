@@ -24,7 +24,6 @@ import math
 import os
 import resource
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import checker
 from checker.config import Config
+from checker.files import atomic_write
 from checker.errors import CheckerError, InputError
 from checker.records import Article
 
@@ -844,15 +844,7 @@ def format_csv(results: dict) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    # Write beside the target and rename, so a reader never sees half a report.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text)
 
 
 def write_results(results: dict, out_dir: PathLike = "reports/benchmarks") -> list[Path]:

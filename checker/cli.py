@@ -14,7 +14,6 @@ import functools
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -45,16 +44,10 @@ def write_output(text: str, output: Optional[str]) -> None:
     if not output or output == "-":
         click.echo(text, nl=False)
         return
+    from checker.files import atomic_write
+
     path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text)
     click.echo(f"wrote {path}", err=True)
 
 
