@@ -421,8 +421,8 @@ def safe_id(item_id: str) -> str:
 
 
 # Modules that cannot change a finding; editing them must not void a resumable run.
-_NOT_IN_FINDINGS = frozenset({"batch.py", "store.py", "cli.py", "bench.py", "files.py", "report/html.py",
-                              "report/text.py"})
+_NOT_IN_FINDINGS = frozenset({"batch.py", "store.py", "cli.py", "bench.py", "files.py",
+                              "report/html.py", "report/text.py"})
 
 
 def _code_fingerprint() -> str:
