@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Optional, Sequence
 
 from checker.config import Config
 from checker.records import Article, CheckResult, Claim
+
+
+# Articles whose claims are kept: enough for sources shared by nearby derived texts; a long
+# batch or benchmark run then holds a bounded number of claim sets, not all of them.
+CLAIM_CACHE = 256
 
 
 class Pipeline:
@@ -26,7 +32,7 @@ class Pipeline:
         self.parser = Parser(self.config, nlp=nlp, cache_dir=cache_dir)
         self.lexicon = load_lexicon(self.config.lexicon_extra)
         self.extractor = Extractor(self.lexicon)
-        self._claims: dict[tuple[str, str], tuple[Claim, ...]] = {}
+        self._claims: OrderedDict[tuple[str, str], tuple[Claim, ...]] = OrderedDict()
         self._indexes: dict = {}
         self.extract_seconds = 0.0
 
@@ -45,17 +51,21 @@ class Pipeline:
     def claims_many(self, articles: Sequence[Article], *, n_process: int = 1,
                     batch_size: int = 64) -> list[tuple[Claim, ...]]:
         """The claims of several articles, parsing the ones not seen yet in one batch."""
-        todo = [a for a in articles if (a.doc_id, a.text) not in self._claims]
+        keys = [(a.doc_id, a.text) for a in articles]
+        for key in keys:
+            if key in self._claims:
+                self._claims.move_to_end(key)  # least recently used articles go first
+        todo = [a for a, key in zip(articles, keys) if key not in self._claims]
         if todo:
             parsed = self.parser.parse_many(todo, n_process=n_process, batch_size=batch_size)
             t0 = time.perf_counter()
             for p in parsed:
                 self._claims[(p.article.doc_id, p.article.text)] = self.extractor.extract(p)
             self.extract_seconds += time.perf_counter() - t0
-            if len(self._claims) > 2000:  # bound memory in long runs
-                for key in list(self._claims)[:1000]:
-                    del self._claims[key]
-        return [self._claims[(a.doc_id, a.text)] for a in articles]
+        found = [self._claims[key] for key in keys]
+        while len(self._claims) > CLAIM_CACHE:  # bound memory in long runs
+            self._claims.popitem(last=False)
+        return found
 
     def check(self, derived: Article, sources: Sequence[Article]) -> CheckResult:
         """Check one derived article against its sources."""
