@@ -38,7 +38,8 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
     findings = dedupe(findings)
     findings = [f.__class__(**{**f.__dict__, "id": f"F{i + 1}"}) for i, f in enumerate(findings)]
     score = consistency_score(findings, alignments, derived_claims,
-                              novel_names_and_figures(derived_claims, index))
+                              novel_names_and_figures(derived_claims, index),
+                              lead=lead_coverage(index.claims, derived_claims))
     return CheckResult(derived=derived, sources=tuple(sources),
                        derived_claims=tuple(derived_claims), source_claims=tuple(source_claims),
                        alignments=alignments, findings=tuple(findings), score=score,
@@ -77,6 +78,11 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
 FINDING_WEIGHT = 0.2  # per unit of severity x confidence of a finding
 NOVEL_WEIGHT = 0.4  # per proper name or figure that appears nowhere in the sources
 SUPPORT_SHARE = 0.7  # share of the score that depends on how well claims align
+# Share that depends on how much of each source's lead the derived text carries: leaving out
+# the lead is the omission readers notice most. Chosen on Polytope-dev (omission errors:
+# 59 -> 65 balanced accuracy) and checked neutral on XSumFaith, CLIFF and SummEdits dev.
+LEAD_SHARE = 0.25
+LEAD_CLAIMS = 4  # the first claims of each source that count as its lead
 
 
 def novel_names_and_figures(derived_claims: Sequence[Claim], index) -> int:
@@ -93,8 +99,18 @@ def novel_names_and_figures(derived_claims: Sequence[Claim], index) -> int:
     return n
 
 
+def lead_coverage(source_claims: Sequence[Claim], derived_claims: Sequence[Claim]) -> float:
+    """Mean share of the lead claims of the sources that the derived claims carry."""
+    from checker.align import coverage_of
+
+    lead = [c for c in source_claims if c.index <= LEAD_CLAIMS and c.unit_kind != "heading"]
+    if not lead or not derived_claims:
+        return 1.0 if not lead else 0.0
+    return sum(coverage_of(c, derived_claims) for c in lead) / len(lead)
+
+
 def consistency_score(findings: Sequence[Finding], alignments, derived_claims,
-                      novel: int = 0) -> float:
+                      novel: int = 0, *, lead: float = 1.0) -> float:
     """1 when nothing drifted; lower with each finding (by severity and confidence), with
     names and figures the sources lack, and with derived claims that have weak support."""
     penalty = 0.0
@@ -104,6 +120,7 @@ def consistency_score(findings: Sequence[Finding], alignments, derived_claims,
     mean = sum(support) / len(support) if support else 1.0
     score = math.exp(-(FINDING_WEIGHT * penalty + NOVEL_WEIGHT * novel)) * (
         1 - SUPPORT_SHARE + SUPPORT_SHARE * mean)
+    score = (1 - LEAD_SHARE) * score + LEAD_SHARE * lead
     return round(max(0.0, min(1.0, score)), 4)
 
 
