@@ -42,7 +42,8 @@ MAX_COVERAGE = 0.4
 
 def _party_named(name: str, derived_low: str) -> bool:
     """True when a proper-name word of ``name`` occurs in the derived text."""
-    words = [w.strip(",.'’").lower() for w in name.split() if w[:1].isupper() and len(w) > 2]
+    words = [re.sub(r"['’]s$", "", w.strip(",.")).strip("'’").lower()
+             for w in name.split() if w[:1].isupper() and len(w) > 2]
     words = [w for w in words if w not in NOT_NAMES]
     return any(w and w in derived_low for w in words)
 
@@ -69,12 +70,12 @@ def salience(sc, derived_low: str, heard: frozenset = frozenset()) -> float:
         speaker = sc.subject  # "X called it '...'": the clause is itself the statement
     if speaker:
         s += 0.3
-        described = f"{speaker} {attr.source if attr is not None else ''}"
+        described = f"{speaker} {attr.source if attr is not None else ''} {_speaking(sc)}"
         if _last_name(speaker) in heard:
             s -= 0.3  # the derived text already gives this speaker a voice
         elif EXPERT.search(described):
             s -= 0.2  # an outside expert's view weighs less than the parties' own account
-        elif _party_named(speaker, derived_low):
+        elif _party_named(described, derived_low):
             s += 0.3  # the derived text talks about this party but drops what it said
     if sc.predicate in ANSWER and _party_named(sc.subject, derived_low):
         s += 0.6
@@ -83,6 +84,23 @@ def salience(sc, derived_low: str, heard: frozenset = frozenset()) -> float:
     if sc.negated or (attr is not None and attr.negated):
         s += 0.2
     return s
+
+
+def _speaking(sc) -> str:
+    """The subject of a clause that is itself a statement ("X called it ..."), else ''."""
+    return sc.subject if sc.predicate in SPEECH_LEMMAS else ""
+
+
+def _is_answer(sc, derived_low: str, heard: frozenset) -> bool:
+    """True when the claim is what a party the derived text names said in its own defence."""
+    if sc.predicate in ANSWER and _party_named(sc.subject, derived_low):
+        return True
+    speaker = sc.quotes[0].speaker if sc.quotes and sc.quotes[0].speaker else (
+        sc.attribution.source if sc.attribution is not None else "")
+    if not speaker or _last_name(speaker) in heard:
+        return False
+    described = f"{speaker} {sc.attribution.source if sc.attribution else ''} {_speaking(sc)}"
+    return not EXPERT.search(described) and _party_named(described, derived_low)
 
 
 def check(ctx):
@@ -113,16 +131,16 @@ def check(ctx):
     for weight, group in cands[: ctx.config.max_omissions]:
         first = group[0]
         top = max(group, key=lambda sc: salience(sc, low, heard))
-        why = ("the answer of a named party" if top.attribution and top.attribution.source
-               and _party_named(top.attribution.source, low) or top.predicate in ANSWER else
+        why = ("the answer of a named party" if _is_answer(top, low, heard) else
+               "a caveat" if top.negated or (top.attribution and top.attribution.negated) else
                "a quotation" if top.quotes else
                "a named party's statement" if top.attribution and top.attribution.source else
-               "a caveat" if top.negated else "a lead claim")
+               "a lead claim")
         art = ctx.doc_of.get(first.doc_id)
         start, end = first.sent_start, first.sent_end
         text = art.text[start:end] if art is not None else " ".join(sc.text for sc in group)
         # A dropped answer or caveat makes the text one-sided; other omissions are for information.
-        severity = SEVERITY if why.startswith(("the answer", "a caveat")) else "info"
+        severity = SEVERITY if why.startswith("the answer") else "info"
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=severity,
             message=f'Leaves out {why} of the source: "{snippet(text, 90)}".',
