@@ -24,6 +24,9 @@ def format_text(result: dict) -> str:
              + (f" ({parts})" if parts else ""), ""]
     if d.get("repairs"):
         lines.insert(1, "repaired on reading: " + "; ".join(d["repairs"]))
+    if not result.get("claims", {}).get("derived"):
+        lines.append("The derived text holds no claims to check (is it only page furniture?).")
+        return "\n".join(lines) + "\n"
     if not n:
         lines.append("No drift found.")
         return "\n".join(lines) + "\n"
