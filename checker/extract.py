@@ -98,7 +98,7 @@ class Extractor:
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         ents = list(sent.ents)
-        named_here = self._remember_entities(ents, state)
+        self._remember_entities(ents, state)
         self._remember_reporter(root, state)
         self._remember_party(root, ents, state)
         out: list[Claim] = []
@@ -110,9 +110,6 @@ class Extractor:
                                 sent_quotes, ents)
             if claim is not None:
                 out.append(claim)
-        if not out and heads:
-            pass
-        del named_here
         return out
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
@@ -224,7 +221,6 @@ class Extractor:
             return self._resolve(Attribution(source=src, cue=f"according to {src}".strip(),
                                              start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
                                              kind="according-to"), state)
-        token_ids = {t.i for t in tokens}
         for t in tokens:
             low = t.lower_
             if low in self.attr_adverbs:
@@ -253,7 +249,6 @@ class Extractor:
                                                                      + len(tokens[e])],
                                    start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
                                    kind="adverb")
-        del token_ids
         return None
 
     def _resolve(self, attr: Attribution, state: _State) -> Attribution:
@@ -444,7 +439,6 @@ class Extractor:
     def _certainty(self, head, pred, tokens, attribution, inherited) -> Certainty:
         hedges, attempts, boosters = [], [], []
         factivity, fcue = "neutral", None
-        token_ids = {t.i for t in tokens}
         for t in tokens:
             low, lem = t.lower_, t.lemma_.lower()
             if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
@@ -467,7 +461,7 @@ class Extractor:
             if lem in self.factive and t.pos_ == "VERB" and factivity != "non-factive":
                 if not any(c.dep_ == "neg" for c in t.children):
                     factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
-            elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN") and t.i in token_ids:
+            elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
                                                 for c in t.children):
                     continue
