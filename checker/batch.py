@@ -56,11 +56,10 @@ import re
 import secrets
 import signal
 import sys
-import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from checker import __version__
 from checker.config import Config

@@ -21,7 +21,6 @@ import csv
 import io
 import json
 import math
-import os
 import resource
 import sys
 import time
