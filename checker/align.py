@@ -56,6 +56,7 @@ class SourceIndex:
     entity_norms: frozenset
     text_lower: str  # all source text, lower case, for substring look-ups
     quantity_norms: frozenset
+    quantities: tuple  # every source quantity record, for value comparisons
     keysets: tuple  # claim_keys of each source claim, aligned with claims
 
 
@@ -76,6 +77,7 @@ def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> 
         vocab=frozenset(vocab), entity_norms=frozenset(ents),
         text_lower="\n".join(texts).lower().replace("’", "'"),
         quantity_norms=frozenset(quants),
+        quantities=tuple(q for c in source_claims for q in c.quantities),
         keysets=tuple(claim_keys(c) for c in source_claims))
 
 

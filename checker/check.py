@@ -90,12 +90,11 @@ def novel_names_and_figures(derived_claims: Sequence[Claim], index) -> int:
     from checker.align import key
     from checker.rules.number_changed import source_has
 
-    quants = [q for c in index.claims for q in c.quantities]
     n = 0
     for c in derived_claims:
         n += sum(1 for w in c.words if w[4] == "PROPN" and key(w[3]) not in index.vocab
                  and key(w[2]) not in index.vocab)
-        n += sum(1 for q in c.quantities if not source_has(q, index, quants))
+        n += sum(1 for q in c.quantities if not source_has(q, index))
     return n
 
 

@@ -43,6 +43,14 @@ class Context:
     lexicon: Lexicon
     config: Config
     doc_of: dict = field(default_factory=dict)  # source doc id -> Article
+    _memo: dict = field(default_factory=dict)
+
+    def memo(self, name: str, compute: Callable[["Context"], object]):
+        """``compute(self)`` once per check: sibling rules (a changed figure and an unsupported
+        one, say) share the work of finding their candidates."""
+        if name not in self._memo:
+            self._memo[name] = compute(self)
+        return self._memo[name]
 
     def support(self, claim: Claim) -> tuple[Alignment, list[Claim]]:
         """The alignment of a derived claim and its supporting source claims, best first."""

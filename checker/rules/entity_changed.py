@@ -62,30 +62,39 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
 
 
+def unknown_entities(ctx) -> list:
+    """(derived claim, entity, source claim, counterpart entity or None) for every derived
+    name the sources never mention; the counterpart is an aligned name of a compatible type."""
+    out = []
+    for dc in ctx.derived_claims:
+        dnorms = {e.norm for e in dc.entities}
+        for ent in dc.entities:
+            if ent.label not in CHECKED or known(ent.norm, ctx.index):
+                continue
+            found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
+                          if compatible(se.label, ent.label) and se.norm not in dnorms
+                          and se.label in CHECKED), (None, None))
+            out.append((dc, ent, *found))
+    return out
+
+
 def check(ctx):
     """Yield a finding for each unknown entity standing where the source has another."""
     for dc in ctx.derived_claims:
         dnorms = {e.norm for e in dc.entities}
         for ent in dc.entities:
-            if ent.label not in CHECKED:
-                continue
-            if known(ent.norm, ctx.index):
+            if ent.label in CHECKED and known(ent.norm, ctx.index):
                 swapped = _swapped_known(ctx, dc, ent, dnorms)
                 if swapped is not None:
                     yield swapped
-                continue
-            sup = ctx.aligned(dc, threshold=0.3)
-            alt = next((se for sc in sup for se in sc.entities
-                        if compatible(se.label, ent.label) and se.norm not in dnorms
-                        and se.label in CHECKED), None)
-            if alt is None:
-                continue  # an entity with no counterpart is unsupported content (DU802)
-            sc = next(sc for sc in sup if alt in sc.entities)
-            yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.7,
-                       evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
-                       message=(f'Names "{ent.text}", who is not in the source; the source '
-                                f'says "{alt.text}" here: "{sc.text[:70]}".'),
-                       suggestion=f'Check the name: the source has "{alt.text}".')
+    for dc, ent, sc, alt in ctx.memo("unknown-entities", unknown_entities):
+        if alt is None:
+            continue  # an entity with no counterpart is unsupported content (DU802)
+        yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.7,
+                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                   message=(f'Names "{ent.text}", who is not in the source; the source '
+                            f'says "{alt.text}" here: "{sc.text[:70]}".'),
+                   suggestion=f'Check the name: the source has "{alt.text}".')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "entity not in the source replaces one", check, __doc__)

@@ -18,26 +18,20 @@ Examples:
 from __future__ import annotations
 
 from checker.rules.base import Rule, make
-from checker.rules.entity_changed import CHECKED, compatible, known
+from checker.rules.entity_changed import unknown_entities
 
 CODE, NAME, KIND, SEVERITY = "DU802", "unsupported-entity", "unsupported-claim", "warning"
 
 
 def check(ctx):
     """Yield a finding for each derived entity the sources never mention."""
-    for dc in ctx.derived_claims:
-        dnorms = {e.norm for e in dc.entities}
-        for ent in dc.entities:
-            if ent.label not in CHECKED or known(ent.norm, ctx.index):
-                continue
-            sup = ctx.aligned(dc, threshold=0.3)
-            if any(compatible(se.label, ent.label) and se.norm not in dnorms
-                   and se.label in CHECKED for sc in sup for se in sc.entities):
-                continue  # DE401 reports it as a changed entity
-            yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.65,
-                       message=f'Names "{ent.text}", who appears nowhere in the source; '
-                               f"no support found.",
-                       suggestion=f'Remove "{ent.text}" or add the source that names it.')
+    for dc, ent, _sc, alt in ctx.memo("unknown-entities", unknown_entities):
+        if alt is not None:
+            continue  # DE401 reports it as a changed entity
+        yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.65,
+                   message=f'Names "{ent.text}", who appears nowhere in the source; '
+                           f"no support found.",
+                   suggestion=f'Remove "{ent.text}" or add the source that names it.')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "name not in the source", check, __doc__)

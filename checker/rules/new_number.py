@@ -18,26 +18,20 @@ Examples:
 from __future__ import annotations
 
 from checker.rules.base import Rule, make
-from checker.rules.number_changed import _GROUP, _SKIP, source_has
+from checker.rules.number_changed import unknown_figures
 
 CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim", "warning"
 
 
 def check(ctx):
     """Yield a finding for each derived figure the sources never give."""
-    all_quants = [q for c in ctx.index.claims for q in c.quantities]
-    for dc in ctx.derived_claims:
-        for q in dc.quantities:
-            if q.text.lower() in _SKIP or source_has(q, ctx.index, all_quants):
-                continue
-            sup = ctx.aligned(dc, threshold=0.3)
-            if any(_GROUP.get(sq.kind) == _GROUP.get(q.kind) for sc in sup
-                   for sq in sc.quantities):
-                continue  # DN501 reports it as a changed number
-            yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.6,
-                       message=f'Gives "{q.text}", a figure the source does not give; '
-                               f"no support found.",
-                       suggestion=f'Remove "{q.text}" or add the source that gives it.')
+    for dc, q, _sc, alt in ctx.memo("unknown-figures", unknown_figures):
+        if alt is not None:
+            continue  # DN501 reports it as a changed number
+        yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.6,
+                   message=f'Gives "{q.text}", a figure the source does not give; '
+                           f"no support found.",
+                   suggestion=f'Remove "{q.text}" or add the source that gives it.')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure not in the source", check, __doc__)

@@ -28,17 +28,17 @@ _GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": 
           "time": "t", "ordinal": "o"}
 
 
-def source_has(q, index, all_quants) -> bool:
+def source_has(q, index) -> bool:
     """True when the sources carry the same value (any notation) for a derived number."""
     if (q.kind, q.norm) in index.quantity_norms:
         return True
     if q.text.lower() in index.text_lower:
         return True
     parts = _numbers_in(q.text)
-    if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in all_quants)
+    if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
-    for sq in all_quants:
+    for sq in index.quantities:
         if q.kind == "date" and sq.kind == "date":
             if q.norm and (q.norm == sq.norm or q.norm in sq.norm or sq.norm in q.norm):
                 return True
@@ -72,27 +72,35 @@ def _fmt_in(v: float, text: str) -> bool:
         word is not None and re.search(rf"\b{word}\b", text) is not None)
 
 
-def check(ctx):
-    """Yield a finding for each derived number that differs from the aligned source number."""
-    all_quants = [q for c in ctx.index.claims for q in c.quantities]
+def unknown_figures(ctx) -> list:
+    """(derived claim, figure, source claim, counterpart figure or None) for every derived
+    figure the sources never give; the counterpart is the aligned claim's figure of its kind."""
+    out = []
     for dc in ctx.derived_claims:
         for q in dc.quantities:
-            if q.text.lower() in _SKIP or source_has(q, ctx.index, all_quants):
+            if q.text.lower() in _SKIP or source_has(q, ctx.index):
                 continue
-            sup = ctx.aligned(dc, threshold=0.3)
-            alt = None
-            for sc in sup:
-                alt = next((sq for sq in sc.quantities
+            sc, alt = None, None
+            for cand in ctx.aligned(dc, threshold=0.3):
+                alt = next((sq for sq in cand.quantities
                             if _GROUP.get(sq.kind) == _GROUP.get(q.kind)), None)
                 if alt is not None:
+                    sc = cand
                     break
-            if alt is None:
-                continue  # a figure with no counterpart is unsupported content (DU803)
-            yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.8,
-                       evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
-                       message=(f'Says "{q.text}" where the source says "{alt.text}": '
-                                f'"{sc.text[:70]}".'),
-                       suggestion=f'Use the source\'s figure, "{alt.text}".')
+            out.append((dc, q, sc, alt))
+    return out
+
+
+def check(ctx):
+    """Yield a finding for each derived number that differs from the aligned source number."""
+    for dc, q, sc, alt in ctx.memo("unknown-figures", unknown_figures):
+        if alt is None:
+            continue  # a figure with no counterpart is unsupported content (DU803)
+        yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.8,
+                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                   message=(f'Says "{q.text}" where the source says "{alt.text}": '
+                            f'"{sc.text[:70]}".'),
+                   suggestion=f'Use the source\'s figure, "{alt.text}".')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)

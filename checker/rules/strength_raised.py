@@ -72,8 +72,13 @@ def counterparts(ctx, dc: Claim, cache: dict) -> list[tuple[Claim, int, Cue]]:
     return []
 
 
-def strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
-    """Each derived claim with a relation cue and its first comparable source counterpart."""
+def strength_pairs(ctx) -> list[tuple[Claim, int, Cue, Claim, int, Cue]]:
+    """Each derived claim with a relation cue and its first comparable source counterpart
+    (computed once per check for DC220 and DC221)."""
+    return ctx.memo("strength-pairs", lambda c: list(_strength_pairs(c)))
+
+
+def _strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
     cache: dict = {}
     for dc in ctx.derived_claims:
         d, dcue = strength_of(dc, cache)
