@@ -355,7 +355,7 @@ class Extractor:
             predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
             certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
-            is_reporting=False, words=words)
+            is_reporting=False, words=words, negated_words=self._negated_words(tokens))
 
     def _person_in(self, tok, state, ents) -> str:
         if tok is None:
@@ -425,6 +425,21 @@ class Extractor:
                 if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
                     return True
         return False
+
+    def _negated_words(self, tokens) -> tuple[str, ...]:
+        """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
+        such as "not only" excepted), or a "no" determiner on a noun."""
+        out = []
+        for t in tokens:
+            if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"):
+                continue
+            for c in t.children:
+                if (c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes)) or (
+                        c.lower_ == "never" and c.dep_ == "advmod") or (
+                        c.lower_ == "no" and c.dep_ == "det" and t.pos_ == "NOUN"):
+                    out.append(t.lemma_.lower())
+                    break
+        return tuple(dict.fromkeys(out))
 
     def _lookalike(self, tok, phrases) -> bool:
         doc = tok.doc

@@ -238,6 +238,9 @@ class Claim:
     is_reporting: bool = False  # the clause only carries an attribution ("X reports that")
     # Content words: (start, end, text, lemma, pos) with clean offsets, for pointing at words.
     words: tuple[tuple[int, int, str, str, str], ...] = ()
+    # Lemmas of the claim's words that carry their own negation ("pleaded *not guilty*", "a
+    # place that was *not known*", "*no* charges"), the main predicate's included.
+    negated_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

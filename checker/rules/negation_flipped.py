@@ -2,12 +2,15 @@
 
 What it flags:
     A derived claim aligned with a source claim on the same verb where exactly one of the
-    two is negated ("did not approve" vs "approved").
+    two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
+    word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
+    was not known as" vs "that was known as", "no charges" vs "charges").
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
     Double negatives and negative verbs ("failed to approve" vs "did not approve") the
-    extractor reads as different polarities; litotes ("not unlikely").
+    extractor reads as different polarities; litotes ("not unlikely"); a fused sentence
+    whose aligned source claim uses the same word elsewhere with the other polarity.
 Examples:
     Source: The court did not approve the merger.
     Flag: The court approved the merger.
@@ -17,25 +20,62 @@ Examples:
 from __future__ import annotations
 
 from checker.align import key
-from checker.rules.base import Rule, evidence_of, make, shares_core
+from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
+
+
+# Words whose negation is compared inside aligned claims (not the main predicate's only).
+NEGATABLE = {"VERB", "ADJ", "NOUN", "ADV"}
 
 
 def check(ctx):
     """Yield a finding for each derived claim whose polarity differs from its source's."""
     for dc in ctx.derived_claims:
+        found = None
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
                 continue
             if sc.negated == dc.negated:
                 break
             said = "negates" if dc.negated else "drops the negation of"
-            yield make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
-                       message=(f'{said.capitalize()} "{dc.predicate_text}": the source says '
-                                f'"{sc.text[:80]}".'),
-                       suggestion="Restore the source's polarity.")
+            found = make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
+                         message=(f'{said.capitalize()} "{dc.predicate_text}": the source says '
+                                  f'"{sc.text[:80]}".'),
+                         suggestion="Restore the source's polarity.")
             break
+        if found is None:
+            found = _word_flip(ctx, dc)
+        if found is not None:
+            yield found
+
+
+def _word_flip(ctx, dc):
+    """A word negated in the derived claim but not in its aligned source claim, or the other
+    way round ("pleaded not guilty" where the source says "pleaded guilty")."""
+    dneg = set(dc.negated_words)
+    dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE}
+    for sc in ctx.aligned(dc):
+        if not shares_core(dc, sc):
+            continue
+        sneg = set(sc.negated_words)
+        swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
+        added = [lem for lem in dc.negated_words if lem in swords and lem not in sneg]
+        dropped = [lem for lem in sc.negated_words if lem in dwords and lem not in dneg]
+        if not added and not dropped:
+            continue
+        lem = (added or dropped)[0]
+        d, s = dwords[lem], swords[lem]
+        if added:
+            message = (f'Negates "{d[2]}", which the source states without a negation: '
+                       f'"{snippet(sc.text, 80)}".')
+        else:
+            message = (f'Drops the negation of "{d[2]}": the source says it is not so: '
+                       f'"{snippet(sc.text, 80)}".')
+        return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.7,
+                    evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
+                    suggestion="Restore the source's polarity.")
+    return None
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
