@@ -53,15 +53,15 @@ def check(ctx):
 def _word_flip(ctx, dc):
     """A word negated in the derived claim but not in its aligned source claim, or the other
     way round ("pleaded not guilty" where the source says "pleaded guilty")."""
-    dneg = set(dc.negated_words)
+    dneg = _negated(dc)
     dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE}
     for sc in ctx.aligned(dc):
         if not shares_core(dc, sc):
             continue
-        sneg = set(sc.negated_words)
+        sneg = _negated(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
-        added = [lem for lem in dc.negated_words if lem in swords and lem not in sneg]
-        dropped = [lem for lem in sc.negated_words if lem in dwords and lem not in dneg]
+        added = sorted(lem for lem in dneg if lem in swords and lem not in sneg)
+        dropped = sorted(lem for lem in sneg if lem in dwords and lem not in dneg)
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -79,3 +79,12 @@ def _word_flip(ctx, dc):
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
+
+
+def _negated(claim) -> set:
+    """The claim's negated words; a claim negated as a whole ("Neither A nor B would
+    comment") negates its predicate."""
+    out = set(claim.negated_words)
+    if claim.negated:
+        out.add(claim.predicate)
+    return out

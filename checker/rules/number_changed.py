@@ -40,12 +40,25 @@ def source_has(q, index) -> bool:
         return True  # a range or a score ("five to two") whose numbers are all in the source
     for sq in index.quantities:
         if q.kind == "date" and sq.kind == "date":
-            if q.norm and (q.norm == sq.norm or q.norm in sq.norm or sq.norm in q.norm):
+            if q.norm and sq.norm and dates_match(q.norm, sq.norm):
                 return True
             continue
         if values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005):
             return True
     return False
+
+
+def dates_match(a: str, b: str) -> bool:
+    """True when two normalised dates agree as far as both go: "2023" and "2023-02-23", or
+    "02-23" and "2023-02-23", but not "20" (twenty years) and "2023-02-23"."""
+    if a == b:
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    if len(short) == len(long_):
+        return False
+    n = len(short)
+    return long_[:n] == short or long_[-n:] == short
 
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -80,15 +93,46 @@ def unknown_figures(ctx) -> list:
         for q in dc.quantities:
             if q.text.lower() in _SKIP or source_has(q, ctx.index):
                 continue
+            if _relative_time(q, dc):
+                continue  # "the night before the anniversary" names no time of its own
             sc, alt = None, None
+            best = -1
             for cand in ctx.aligned(dc, threshold=0.3):
-                alt = next((sq for sq in cand.quantities
-                            if _GROUP.get(sq.kind) == _GROUP.get(q.kind)), None)
-                if alt is not None:
-                    sc = cand
-                    break
+                for sq in cand.quantities:
+                    if _GROUP.get(sq.kind) != _GROUP.get(q.kind):
+                        continue
+                    fit = _fit(q, sq)
+                    if fit > best:
+                        sc, alt, best = cand, sq, fit
             out.append((dc, q, sc, alt))
     return out
+
+
+_FILLER = {"the", "a", "an", "of", "on", "in", "at", "about", "some", "nearly", "almost",
+           "around", "over", "more", "than", "less", "up", "to"}
+_ANCHORS = ("before", "after", "prior", "preceding", "following", "of")
+
+
+def _unit_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w.rstrip("s") for w in words if w not in _FILLER and w not in _WORDS}
+
+
+def _fit(q, sq) -> int:
+    """How alike two figures are in form: shared unit words ("years ago"), then both written
+    with a number. The aligned figure most alike is the one the derived figure replaced."""
+    shared = len(_unit_words(q.text) & _unit_words(sq.text))
+    numeric = bool(_numbers_in(q.text)) == bool(_numbers_in(sq.text))
+    return 2 * shared + int(numeric)
+
+
+def _relative_time(q, claim) -> bool:
+    """A date or time with no number that is anchored on another event ("the evening
+    before", "the night prior to")."""
+    if q.kind not in ("date", "time") or _numbers_in(q.text):
+        return False
+    rest = claim.text[q.end - claim.start:].lstrip().lower()
+    return rest.startswith(_ANCHORS)
 
 
 def check(ctx):

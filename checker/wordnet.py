@@ -1,0 +1,260 @@
+"""A small, lazy reader of the WordNet 3.0 database files (the WNDB format, ``man wndb``).
+
+Only what the rules need: the senses of a lemma, the lemmas of a sense, and the pointers
+between senses (hypernyms, antonyms, derivations, similar-to). Nothing is loaded up front:
+a lemma is found by binary search in the sorted ``index.<pos>`` file, and a sense is read by
+seeking to its byte offset in ``data.<pos>``, so a check pays only for the words it looks up.
+
+The files come from Debian's ``wordnet-base`` package (``/usr/share/wordnet``) or any
+directory named by ``$CHECKER_WORDNET`` / the ``wordnet_dir`` setting. Without them every
+look-up answers "nothing known" and the rules that use WordNet fall back to exact words.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+# spaCy coarse tags -> WordNet file suffixes.
+POS_FILE = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+SEARCH_DIRS = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/wordnet/dict",
+               "/opt/homebrew/share/wordnet", "/usr/local/WordNet-3.0/dict")
+# Pointer symbols (wndb): which relation each one is, for every part of speech.
+HYPERNYM = frozenset({"@", "@i"})
+HYPONYM = frozenset({"~", "~i"})
+ANTONYM = "!"
+SAME_SENSE = frozenset({"+", "&", "\\", "<", "$"})  # derivation, similar-to, pertainym, ...
+
+
+@dataclass(frozen=True)
+class Synset:
+    offset: int
+    pos: str  # noun | verb | adj | adv (satellites read as adj)
+    lexname: int  # lexicographer file number (e.g. 18 = noun.person)
+    words: tuple[str, ...]  # lower-case lemmas, spaces for underscores
+    pointers: tuple[tuple[str, int, str, int, int], ...]  # (symbol, offset, pos, src, dst)
+
+    def related(self, symbols) -> tuple[tuple[int, str], ...]:
+        return tuple((off, pos) for sym, off, pos, _, _ in self.pointers if sym in symbols)
+
+
+_POS_LETTER = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+def find_dir(configured: Optional[str] = None) -> Optional[str]:
+    """The first directory holding WordNet's database files, or None."""
+    candidates = [configured, os.environ.get("CHECKER_WORDNET")]
+    wnhome = os.environ.get("WNHOME")
+    if wnhome:
+        candidates.append(os.path.join(wnhome, "dict"))
+    candidates.extend(SEARCH_DIRS)
+    for d in candidates:
+        if d and os.path.isfile(os.path.join(d, "index.noun")) \
+                and os.path.isfile(os.path.join(d, "data.noun")):
+            return d
+    return None
+
+
+class WordNet:
+    """Look-ups into one WordNet directory; an instance without files knows no words."""
+
+    def __init__(self, directory: Optional[str]) -> None:
+        self.directory = directory
+        self._maps: dict[str, Optional[mmap.mmap]] = {}
+        self.synsets = lru_cache(maxsize=50_000)(self._synsets)
+        self.synset = lru_cache(maxsize=50_000)(self._synset)
+
+    @property
+    def available(self) -> bool:
+        return self.directory is not None
+
+    def _map(self, name: str) -> Optional[mmap.mmap]:
+        if name not in self._maps:
+            m = None
+            if self.directory is not None:
+                try:
+                    with open(os.path.join(self.directory, name), "rb") as fh:
+                        m = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+                except (OSError, ValueError):
+                    m = None
+            self._maps[name] = m
+        return self._maps[name]
+
+    def _synsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Offsets of the senses of ``lemma`` in ``data.<pos>``, most frequent first."""
+        m = self._map(f"index.{pos}")
+        if m is None or not lemma:
+            return ()
+        target = lemma.lower().replace(" ", "_").encode("utf-8", "ignore")
+        line = _bsearch(m, target)
+        if line is None:
+            return ()
+        parts = line.split()
+        try:
+            synset_cnt = int(parts[2])
+            p_cnt = int(parts[3])
+            offs = parts[4 + p_cnt + 2:]
+            return tuple(int(o) for o in offs[:synset_cnt])
+        except (ValueError, IndexError):
+            return ()
+
+    def _synset(self, offset: int, pos: str) -> Optional[Synset]:
+        m = self._map(f"data.{pos}")
+        if m is None or offset >= len(m):
+            return None
+        end = m.find(b"\n", offset)
+        raw = m[offset:end if end >= 0 else len(m)].split(b" | ", 1)[0].decode("utf-8", "ignore")
+        parts = raw.split()
+        try:
+            lexname = int(parts[1])
+            w_cnt = int(parts[3], 16)
+            words = tuple(parts[4 + 2 * i].lower().split("(")[0].replace("_", " ")
+                          for i in range(w_cnt))
+            i = 4 + 2 * w_cnt
+            p_cnt = int(parts[i])
+            ptrs = []
+            for k in range(p_cnt):
+                sym, off, p, st = parts[i + 1 + 4 * k: i + 5 + 4 * k]
+                ptrs.append((sym, int(off), _POS_LETTER.get(p, p), int(st[:2], 16),
+                             int(st[2:], 16)))
+        except (ValueError, IndexError):
+            return None
+        return Synset(offset, pos, lexname, words, tuple(ptrs))
+
+    # -- relations between lemmas -------------------------------------------------------------
+
+    def senses(self, lemma: str, pos: str, limit: Optional[int] = None) -> list[Synset]:
+        out = []
+        for off in self.synsets(lemma, pos)[:limit]:
+            s = self.synset(off, pos)
+            if s is not None:
+                out.append(s)
+        return out
+
+    def knows(self, lemma: str, pos: str) -> bool:
+        return bool(self.synsets(lemma, pos))
+
+    def synonyms(self, lemma: str, pos: str) -> frozenset:
+        """Lemmas sharing a sense with ``lemma``, and those one derivation, similarity or
+        pertainym link away ("invasion"/"invade", "big"/"large")."""
+        return _synonyms(self, lemma, pos)
+
+    def broader(self, lemma: str, pos: str, depth: int = 2) -> frozenset:
+        """Lemmas of the hypernyms of ``lemma``'s senses, up to ``depth`` levels up."""
+        return _broader(self, lemma, pos, depth)
+
+    def antonyms(self, lemma: str, pos: str) -> frozenset:
+        """Direct antonyms of ``lemma`` (and of adjective heads it is similar to)."""
+        return _antonyms(self, lemma, pos)
+
+    def parents(self, lemma: str, pos: str, senses: int = 3) -> dict[tuple[int, str], int]:
+        """The immediate hypernyms (instance hypernyms too) of the first ``senses`` senses of
+        ``lemma``, each with the lexicographer file of the child sense."""
+        out: dict[tuple[int, str], int] = {}
+        for s in self.senses(lemma, pos, senses):
+            for ref in s.related(HYPERNYM):
+                out.setdefault(ref, s.lexname)
+        return out
+
+
+@lru_cache(maxsize=20_000)
+def _synonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:
+    out: set[str] = set()
+    for s in wn.senses(lemma, pos):
+        out.update(s.words)
+        for sym, off, p, _src, _dst in s.pointers:
+            if sym in SAME_SENSE:
+                t = wn.synset(off, p)
+                if t is not None:
+                    out.update(t.words)
+    out.discard(lemma.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def _broader(wn: WordNet, lemma: str, pos: str, depth: int) -> frozenset:
+    out: set[str] = set()
+    frontier = [(s.offset, s.pos) for s in wn.senses(lemma, pos)]
+    seen = set(frontier)
+    for _ in range(depth):
+        nxt = []
+        for off, p in frontier:
+            s = wn.synset(off, p)
+            if s is None:
+                continue
+            for ref in s.related(HYPERNYM):
+                if ref not in seen:
+                    seen.add(ref)
+                    nxt.append(ref)
+                    t = wn.synset(*ref)
+                    if t is not None:
+                        out.update(t.words)
+        frontier = nxt
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def _antonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:
+    out: set[str] = set()
+    low = lemma.lower()
+    for s in wn.senses(lemma, pos):
+        idx = s.words.index(low) + 1 if low in s.words else -1
+        heads = [s]
+        if pos == "adj":
+            heads += [t for t in (wn.synset(off, p) for sym, off, p, _, _ in s.pointers
+                                  if sym == "&") if t is not None]
+        for h in heads:
+            for sym, off, p, src, dst in h.pointers:
+                if sym != ANTONYM:
+                    continue
+                if h is s and src not in (0, idx):
+                    continue  # an antonym of another word of the same sense
+                t = wn.synset(off, p)
+                if t is None:
+                    continue
+                if dst and dst <= len(t.words):
+                    out.add(t.words[dst - 1])
+                else:
+                    out.update(t.words)
+    out.discard(low)
+    return frozenset(out)
+
+
+def _bsearch(m: mmap.mmap, target: bytes) -> Optional[bytes]:
+    """The line of a sorted WordNet index file whose first field is ``target``."""
+    lo, hi = 0, len(m)
+    key = target + b" "
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = m.rfind(b"\n", 0, mid) + 1
+        end = m.find(b"\n", start)
+        if end < 0:
+            end = len(m)
+        line = m[start:end]
+        if line.startswith(b"  "):  # licence header lines sort first
+            lo = end + 1
+            continue
+        word = line.split(b" ", 1)[0]
+        if word == target:
+            return line
+        if word < target:
+            lo = end + 1
+        else:
+            hi = start
+    del key
+    return None
+
+
+_SHARED: dict[Optional[str], WordNet] = {}
+
+
+def get(configured: Optional[str] = None) -> WordNet:
+    """The shared reader for the configured (or first found) WordNet directory."""
+    directory = find_dir(configured)
+    wn = _SHARED.get(directory)
+    if wn is None:
+        wn = _SHARED[directory] = WordNet(directory)
+    return wn
