@@ -34,6 +34,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     # Maximum number of omitted-claim findings per derived text.
     max_omissions: int = 3
+    # WordNet database directory (the WNDB files of Debian's wordnet-base); "" searches
+    # $CHECKER_WORDNET and the usual places. Without WordNet, DE404 is silent and the
+    # synonym look-ups of DU801/DG602 fall back to the lexicons.
+    wordnet_dir: str = ""
     # Score threshold used by the benchmark when no dev split is given.
     decision_threshold: float = 0.5
 

@@ -159,6 +159,46 @@ class WordNet:
                 out.setdefault(ref, s.lexname)
         return out
 
+    def kinds(self, lemma: str, pos: str, senses: int = 1) -> frozenset:
+        """Immediate hypernyms of the first senses of ``lemma``, instance hypernyms included;
+        an adjective with no noun hypernyms of its own uses its noun senses ("green",
+        "Canadian")."""
+        return _kinds(self, lemma.lower(), pos, senses)
+
+    def siblings(self, a: str, pos_a: str, b: str, pos_b: str) -> bool:
+        """True when ``a`` and ``b`` are different kinds of one thing ("murder" and
+        "manslaughter", "green" and "yellow", "Canadian" and "American"): a frequent sense of
+        each shares an immediate hypernym, and neither word is a synonym or a hypernym of
+        the other."""
+        a, b = a.lower(), b.lower()
+        if a == b:
+            return False
+        ka, kb = self.kinds(a, pos_a), self.kinds(b, pos_b)
+        if not ka or not kb or not (ka & kb):
+            return False
+        if b in self.synonyms(a, pos_a) or a in self.synonyms(b, pos_b):
+            return False
+        if b in self.broader(a, pos_a, 3) or a in self.broader(b, pos_b, 3):
+            return False
+        return True
+
+
+# Lexicographer files whose sister terms are not different facts: times of day and periods
+# ("evening"/"night", "week"/"month") are DN501's to judge, as figures.
+NO_SIBLINGS = frozenset({28})  # noun.time
+
+
+@lru_cache(maxsize=20_000)
+def _kinds(wn: WordNet, lemma: str, pos: str, senses: int) -> frozenset:
+    out: set[tuple[int, str]] = set()
+    found = wn.senses(lemma, pos, senses)
+    if pos == "adj" and not any(s.related(HYPERNYM) for s in found):
+        found = wn.senses(lemma, "noun", senses)
+    for s in found:
+        if s.lexname not in NO_SIBLINGS:
+            out.update(s.related(HYPERNYM))
+    return frozenset(out)
+
 
 @lru_cache(maxsize=20_000)
 def _synonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:

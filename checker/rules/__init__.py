@@ -7,7 +7,7 @@ from checker.rules import (antonym_swap, attempt_to_fact, attribution_changed,
                            factive_upgrade, hedge_dropped, negation_flipped, new_entity,
                            new_number, number_changed, omitted, quote_altered, quote_speaker,
                            role_swap, scope_changed, strength_lowered, strength_raised,
-                           subject_changed, unsupported)
+                           subject_changed, term_swap, unsupported)
 from checker.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     entity_changed.RULE,
     role_swap.RULE,
     subject_changed.RULE,
+    term_swap.RULE,
     number_changed.RULE,
     negation_flipped.RULE,
     antonym_swap.RULE,

@@ -2,7 +2,8 @@
 
 What it flags:
     A derived claim with a verb, adjective or adverb whose antonym (from the ``antonyms``
-    lexicon) stands in the aligned source claim, while the derived word itself does not.
+    lexicon, or WordNet's direct antonyms when its files are installed) stands in the
+    aligned source claim, while the derived word itself does not.
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
@@ -16,8 +17,11 @@ Examples:
 
 from __future__ import annotations
 
+from checker import wordnet
 from checker.align import claim_keys
 from checker.rules.base import Rule, evidence_of, make
+
+WN_POS = {"VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 
 CODE, NAME, KIND, SEVERITY = "DG602", "antonym-swap", "negation-flipped", "error"
 
@@ -25,6 +29,13 @@ CODE, NAME, KIND, SEVERITY = "DG602", "antonym-swap", "negation-flipped", "error
 def check(ctx):
     """Yield a finding for each derived word whose opposite is in the aligned source claim."""
     lex = ctx.lexicon
+    wn = wordnet.get(ctx.config.wordnet_dir or None)
+
+    def opposite(lem, pos, other, other_pos):
+        if lex.are_antonyms(lem, other):
+            return True
+        p = WN_POS.get(pos)
+        return p is not None and p == WN_POS.get(other_pos) and other in wn.antonyms(lem, p)
     for dc in ctx.derived_claims:
         dkeys = claim_keys(dc)
         sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
@@ -38,7 +49,7 @@ def check(ctx):
                 if lem in slem:
                     continue
                 opp = next((w for w in sc.words if w[3] not in dlem
-                            and lex.are_antonyms(lem, w[3])), None)
+                            and opposite(lem, _pos, w[3], w[4])), None)
                 if opp is None:
                     continue
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,

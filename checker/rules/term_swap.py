@@ -1,0 +1,77 @@
+"""DE404 term-swapped: a thing replaced by another thing of the same kind ("murder" for
+"manslaughter", "green paint" for "yellow paint", "a beach" for "a cliff").
+
+What it flags:
+    A noun or adjective of a derived claim that its closely aligned source claim lacks, where
+    that source claim has instead a different word of the same kind (WordNet: a frequent
+    sense of each shares an immediate hypernym, and neither is a synonym or hypernym of the
+    other) that the derived claim lacks in turn.
+Why it matters:
+    Summaries that change one word of a sentence they otherwise copy change the fact: the
+    charge, the colour, the place, the relative. Names are DE401's; this rule covers the
+    common nouns and adjectives names do not reach.
+Known false positives:
+    Near-synonyms that WordNet files as sister terms ("evening" for "night", "month" for
+    "year" in "a month-long"); a fused sentence whose second source claim holds the derived
+    word. It needs WordNet's files (Debian ``wordnet-base``) and is silent without them.
+Examples:
+    Source: He pleaded guilty to manslaughter in the death of a climber.
+    Flag: He pleaded guilty to murder in the death of a climber.
+    Okay: He admitted manslaughter in the death of a climber.
+"""
+
+from __future__ import annotations
+
+from checker import wordnet
+from checker.align import GENERIC, key
+from checker.rules.base import Rule, evidence_of, make, shares_core
+
+CODE, NAME, KIND, SEVERITY = "DE404", "term-swapped", "entity-changed", "error"
+CHECKED_POS = {"NOUN": "noun", "ADJ": "adj"}
+MIN_ALIGNMENT = 0.5
+
+
+def check(ctx):
+    """Yield a finding for each derived word whose sister term stands in the aligned claim."""
+    wn = wordnet.get(ctx.config.wordnet_dir or None)
+    if not wn.available:
+        return
+    for dc in ctx.derived_claims:
+        al, sup = ctx.support(dc)
+        if al.score < MIN_ALIGNMENT:
+            continue
+        sup = [sc for sc in sup if shares_core(dc, sc)]
+        if not sup:
+            continue
+        dkeys = {key(w[3]) for w in dc.words}
+        skeys = {key(w[3]) for sc in sup for w in sc.words}
+        for s, e, text, lem, pos in dc.words:
+            wpos = CHECKED_POS.get(pos)
+            if wpos is None or lem in GENERIC or key(lem) in skeys or len(lem) < 3:
+                continue
+            syn = wn.synonyms(lem, wpos)
+            if any(key(x) in skeys for x in syn if " " not in x):
+                continue  # a synonym of a source word: paraphrase
+            hit = None
+            for sc in sup:
+                for ss, se, stext, slem, spos in sc.words:
+                    spos_wn = CHECKED_POS.get(spos)
+                    if spos_wn is None or key(slem) in dkeys or slem in GENERIC:
+                        continue
+                    if wn.siblings(lem, wpos, slem, spos_wn):
+                        hit = (sc, ss, se, stext)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            sc, ss, se, stext = hit
+            yield make(RULE, dc, start=s, end=e, text=text, confidence=0.65,
+                       evidence=[evidence_of(sc, start=ss, end=se)],
+                       message=(f'Says "{text}" where the source says "{stext}", a different '
+                                f'thing of the same kind: "{sc.text[:80]}".'),
+                       suggestion=f'Use the source\'s word, "{stext}", or check the change.')
+            break  # one swap a claim is enough to act on
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by another of its kind", check, __doc__)
