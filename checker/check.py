@@ -38,7 +38,7 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
     findings = dedupe(findings)
     findings = [f.__class__(**{**f.__dict__, "id": f"F{i + 1}"}) for i, f in enumerate(findings)]
     score = consistency_score(findings, alignments, derived_claims,
-                              novel_names_and_figures(derived_claims, index),
+                              novel_names_and_figures(derived_claims, index, config),
                               lead=lead_coverage(index.claims, derived_claims))
     return CheckResult(derived=derived, sources=tuple(sources),
                        derived_claims=tuple(derived_claims), source_claims=tuple(source_claims),
@@ -85,15 +85,26 @@ LEAD_SHARE = 0.25
 LEAD_CLAIMS = 4  # the first claims of each source that count as its lead
 
 
-def novel_names_and_figures(derived_claims: Sequence[Claim], index) -> int:
+def novel_names_and_figures(derived_claims: Sequence[Claim], index,
+                            config: Config | None = None) -> int:
     """How many proper-name words and figures of the derived text the sources never give."""
     from checker.align import key
     from checker.rules.number_changed import source_has
 
+    from checker import wordnet
+    from checker.rules.entity_changed import known
+
+    wn = wordnet.get(config.wordnet_dir or None) if config is not None else None
     n = 0
     for c in derived_claims:
-        n += sum(1 for w in c.words if w[4] == "PROPN" and key(w[3]) not in index.vocab
-                 and key(w[2]) not in index.vocab)
+        novel = [w for w in c.words if w[4] == "PROPN" and key(w[3]) not in index.vocab
+                 and key(w[2]) not in index.vocab]
+        if novel and wn is not None:
+            # Places the sources name a part of ("the U.K." for "London") are not new.
+            wider = [e for e in c.entities if known(e.norm, index, wn)]
+            novel = [w for w in novel if not any(e.start <= w[0] and w[1] <= e.end
+                                                 for e in wider)]
+        n += len(novel)
         n += sum(1 for q in c.quantities if not source_has(q, index))
     return n
 

@@ -182,6 +182,62 @@ class WordNet:
             return False
         return True
 
+    def places(self, name: str) -> tuple[Synset, ...]:
+        """The place senses (noun.location) of a name, tried as written, with a final dot
+        and without dots ("u.k" -> "u.k."); a nationality adjective leads to its country
+        ("british" -> Great Britain)."""
+        return _places(self, name.lower().strip())
+
+    def within(self, inner: str, outer: str, depth: int = 4) -> bool:
+        """True when the place ``inner`` is ``outer`` or part of it, up to ``depth`` part-of
+        links ("london" within "u.k": London, England, United Kingdom)."""
+        return _within(self, inner.lower().strip(), outer.lower().strip(), depth)
+
+
+LOCATION = 15  # noun.location
+PART_OF = frozenset({"#p"})
+
+
+@lru_cache(maxsize=20_000)
+def _places(wn: WordNet, name: str) -> tuple[Synset, ...]:
+    variants = dict.fromkeys([name, name + ".", name.replace(".", ""), name.replace("-", " ")])
+    out: dict[int, Synset] = {}
+    for v in variants:
+        if not v:
+            continue
+        for s in wn.senses(v, "noun", 3):
+            if s.lexname == LOCATION:
+                out.setdefault(s.offset, s)
+        for a in wn.senses(v, "adj", 2):
+            for sym, off, p, _, _ in a.pointers:
+                if sym == "\\" and p == "noun":
+                    t = wn.synset(off, p)
+                    if t is not None and t.lexname == LOCATION:
+                        out.setdefault(t.offset, t)
+    return tuple(out.values())
+
+
+@lru_cache(maxsize=50_000)
+def _within(wn: WordNet, inner: str, outer: str, depth: int) -> bool:
+    targets = {s.offset for s in wn.places(outer)}
+    if not targets:
+        return False
+    frontier = [(s.offset, s.pos) for s in wn.places(inner)]
+    seen = set(frontier)
+    for _ in range(depth + 1):
+        if any(off in targets for off, _ in frontier):
+            return True
+        nxt = []
+        for ref in frontier:
+            s = wn.synset(*ref)
+            if s is None:
+                continue
+            for r in s.related(PART_OF):
+                if r not in seen:
+                    seen.add(r)
+                    nxt.append(r)
+        frontier = nxt
+    return False
 
 # Lexicographer files whose sister terms are not different facts: times of day and periods
 # ("evening"/"night", "week"/"month") are DN501's to judge, as figures.

@@ -47,6 +47,13 @@ def test_siblings_are_sister_terms_outside_time(wn):
     assert not wn.siblings("murder", "noun", "green", "noun")
 
 
+def test_places_inside_places(wn):
+    assert wn.within("london", "u.k")  # the name as normalised, without its final dot
+    assert wn.within("london", "britain") and wn.within("england", "uk")
+    assert not wn.within("u.k", "london")  # the wider place does not support the narrower
+    assert not wn.within("london", "france") and not wn.within("london", "murder")
+
+
 def test_missing_directory_knows_nothing(tmp_path):
     empty = wordnet.WordNet(None)
     assert not empty.available
@@ -100,3 +107,13 @@ def test_rules_are_silent_without_wordnet(pipeline, tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "_SHARED", {})
     result = _check(pipeline, "", SOURCE, "Volunteers painted the quarry gates green and blue.")
     assert not [f for f in result.findings if f.code == "DE404"]
+
+
+def test_a_wider_place_is_not_a_new_name(pipeline, wn_dir):
+    source = "Activists in London poured paint in front of the embassy on Thursday."
+    wider = _check(pipeline, wn_dir, source,
+                   "U.K. activists poured paint in front of the embassy on Thursday.")
+    assert not [f for f in wider.findings if f.code in ("DU802", "DE401")]
+    other = _check(pipeline, wn_dir, source,
+                   "French activists poured paint in front of the embassy on Thursday.")
+    assert [f for f in other.findings if f.code in ("DU802", "DE401")]

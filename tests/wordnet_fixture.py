@@ -5,6 +5,7 @@ Senses (noun unless marked):
     colour -> chromatic colour -> yellow, green (nouns; the adjectives have no hypernyms)
     adjectives guilty <-> innocent (direct antonyms), blameworthy similar to guilty
     verbs rise <-> fall (antonyms)
+    places: London part of England part of United Kingdom (U.K., Britain); France
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ SYNSETS = [
     ("innocent", "a", 0, ["innocent"], [("!", "guilty", "a", "0101")]),
     ("yellow_a", "a", 0, ["yellow"], []),
     ("green_a", "a", 0, ["green"], []),
+    ("london", "n", 15, ["London", "Greater_London"], [("#p", "england", "n", "0000")]),
+    ("england", "n", 15, ["England"], [("#p", "uk", "n", "0000")]),
+    ("uk", "n", 15, ["United_Kingdom", "UK", "U.K.", "Britain"], []),
+    ("france", "n", 15, ["France"], []),
     ("rise", "v", 30, ["rise", "go_up"], [("!", "fall", "v", "0101")]),
     ("fall", "v", 30, ["fall", "go_down"], [("!", "rise", "v", "0101")]),
 ]

@@ -7,7 +7,8 @@ What it flags:
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
-    Both words used in different parts of a fused sentence ("rose in May, fell in June");
+    Both words used in different parts of a fused sentence ("rose in May, fell in June"),
+    unless the source claim also holds a synonym of the derived word;
     antonym pairs that are not opposites in context ("close" a deal vs "open" a store).
 Examples:
     Source: Shares in the company fell sharply on Monday.
@@ -18,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 from checker import wordnet
-from checker.align import claim_keys
+from checker.align import claim_keys, key
 from checker.rules.base import Rule, evidence_of, make
 
 WN_POS = {"VERB": "verb", "ADJ": "adj", "ADV": "adv"}
@@ -36,6 +37,16 @@ def check(ctx):
             return True
         p = WN_POS.get(pos)
         return p is not None and p == WN_POS.get(other_pos) and other in wn.antonyms(lem, p)
+
+    def same_direction(lem, pos, other, other_pos):
+        """A source word saying what the derived word says: a synonym ("reduce", "cut")
+        or, by WordNet, a word sharing a sense with it ("reduce" and "fall" both mean
+        "decrease")."""
+        p, q = WN_POS.get(pos), WN_POS.get(other_pos)
+        if p is None or q is None or lex.are_antonyms(lem, other):
+            return False
+        mine = wn.synonyms(lem, p) | {lem}
+        return other in mine or bool(mine & wn.synonyms(other, q))
     for dc in ctx.derived_claims:
         dkeys = claim_keys(dc)
         sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
@@ -52,6 +63,10 @@ def check(ctx):
                             and opposite(lem, _pos, w[3], w[4])), None)
                 if opp is None:
                     continue
+                if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
+                    continue  # the source says both ("fall ... and increase"): no reversal
+                if not _same_neighbours(dc.words, (s, e), sc.words, opp):
+                    continue  # the opposite word is about something else in the source
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,
                            evidence=[evidence_of(sc, start=opp[0], end=opp[1])],
                            message=(f'Says "{text}" where the source says the opposite, '
@@ -61,6 +76,20 @@ def check(ctx):
                 break
             if done:
                 break
+
+
+def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
+    """True when the derived word and the source's opposite word share a content word among
+    their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply")."""
+    def around(words, pick):
+        i = next((k for k, w in enumerate(words) if pick(w)), None)
+        if i is None:
+            return set()
+        near = words[max(0, i - reach):i] + words[i + 1:i + 1 + reach]
+        return {key(w[3]) for w in near}
+    mine = around(dwords, lambda w: (w[0], w[1]) == dspan)
+    theirs = around(swords, lambda w: w is opp)
+    return bool(mine & theirs)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by its opposite", check, __doc__)

@@ -7,7 +7,9 @@ Why it matters:
     Swapped names are the most common factual error of abstractive summaries.
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
-    statistical tagger labels inconsistently.
+    statistical tagger labels inconsistently. A wider place than the source's is accepted
+    when WordNet knows the one contains the other ("the U.K." for "London"); places it does
+    not know are flagged.
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
@@ -16,6 +18,7 @@ Examples:
 
 from __future__ import annotations
 
+from checker import wordnet
 from checker.align import key
 from checker.rules.base import Rule, evidence_of, make
 
@@ -24,14 +27,22 @@ PERSON = {"PERSON"}
 CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-def known(norm: str, index) -> bool:
-    """True when the sources mention the entity (exactly, or every word of it)."""
+def known(norm: str, index, wn=None) -> bool:
+    """True when the sources mention the entity (exactly, or every word of it), or, with
+    WordNet, name a place inside it ("the U.K." when the source says "London")."""
     if not norm:
         return True
     if norm in index.entity_norms or norm in index.text_lower:
         return True
     words = [w for w in norm.replace("-", " ").split() if len(w) > 2]
-    return bool(words) and all(key(w) in index.vocab for w in words)
+    if words and all(key(w) in index.vocab for w in words):
+        return True
+    return wn is not None and wn.available and bool(wn.places(norm)) and any(
+        wn.within(src, norm) for src in index.entity_norms)
+
+
+def wordnet_of(ctx):
+    return wordnet.get(ctx.config.wordnet_dir or None)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -66,10 +77,11 @@ def unknown_entities(ctx) -> list:
     """(derived claim, entity, source claim, counterpart entity or None) for every derived
     name the sources never mention; the counterpart is an aligned name of a compatible type."""
     out = []
+    wn = wordnet_of(ctx)
     for dc in ctx.derived_claims:
         dnorms = {e.norm for e in dc.entities}
         for ent in dc.entities:
-            if ent.label not in CHECKED or known(ent.norm, ctx.index):
+            if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
                 continue
             found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
                           if compatible(se.label, ent.label) and se.norm not in dnorms
