@@ -222,22 +222,30 @@ def _within(wn: WordNet, inner: str, outer: str, depth: int) -> bool:
     targets = {s.offset for s in wn.places(outer)}
     if not targets:
         return False
-    frontier = [(s.offset, s.pos) for s in wn.places(inner)]
+    start = [(s.offset, s.pos) for s in wn.places(inner)]
+    return any(any(off in targets for off, _ in level)
+               for level in _levels(wn, start, PART_OF, depth))
+
+
+def _levels(wn: WordNet, start: list, symbols, depth: int):
+    """The senses ``start`` and, level by level, those reached by ``symbols`` links (each
+    sense once), up to ``depth`` links away."""
+    frontier = list(start)
     seen = set(frontier)
-    for _ in range(depth + 1):
-        if any(off in targets for off, _ in frontier):
-            return True
+    for level in range(depth + 1):
+        yield frontier
+        if level == depth:
+            return
         nxt = []
         for ref in frontier:
             s = wn.synset(*ref)
             if s is None:
                 continue
-            for r in s.related(PART_OF):
+            for r in s.related(symbols):
                 if r not in seen:
                     seen.add(r)
                     nxt.append(r)
         frontier = nxt
-    return False
 
 # Lexicographer files whose sister terms are not different facts: times of day and periods
 # ("evening"/"night", "week"/"month") are DN501's to judge, as figures.
@@ -273,22 +281,14 @@ def _synonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:
 @lru_cache(maxsize=20_000)
 def _broader(wn: WordNet, lemma: str, pos: str, depth: int) -> frozenset:
     out: set[str] = set()
-    frontier = [(s.offset, s.pos) for s in wn.senses(lemma, pos)]
-    seen = set(frontier)
-    for _ in range(depth):
-        nxt = []
-        for off, p in frontier:
-            s = wn.synset(off, p)
-            if s is None:
-                continue
-            for ref in s.related(HYPERNYM):
-                if ref not in seen:
-                    seen.add(ref)
-                    nxt.append(ref)
-                    t = wn.synset(*ref)
-                    if t is not None:
-                        out.update(t.words)
-        frontier = nxt
+    start = [(s.offset, s.pos) for s in wn.senses(lemma, pos)]
+    for i, level in enumerate(_levels(wn, start, HYPERNYM, depth)):
+        if i == 0:
+            continue  # the word's own senses are not broader than it
+        for ref in level:
+            t = wn.synset(*ref)
+            if t is not None:
+                out.update(t.words)
     return frozenset(out)
 
 
