@@ -12,8 +12,9 @@ SOURCE = ("Kestrel Air cancelled 40 flights on Monday after a pilots' strike. "
           "Passengers were offered refunds.")
 
 
-def finding(severity: str, kind: str = "number-changed", confidence: float = 0.8) -> Finding:
-    return Finding(kind=kind, code="DN501", name="number-changed", severity=severity,
+def finding(severity: str, kind: str = "number-changed", confidence: float = 0.8,
+            code: str = "DN501") -> Finding:
+    return Finding(kind=kind, code=code, name="number-changed", severity=severity,
                    message="m", confidence=confidence, doc_id="d", start=0, end=1, text="x")
 
 
@@ -30,6 +31,16 @@ def test_omissions_weigh_less_than_errors():
     omitted = consistency_score([finding("error", "omitted-claim")], al, ())
     wrong = consistency_score([finding("error")], al, ())
     assert omitted > wrong
+
+
+def test_hard_facts_weigh_more_than_soft_findings():
+    al = (Alignment(derived="d:c1", score=1.0),)
+    figure = consistency_score([finding("error")], al, ())
+    wording = consistency_score([finding("error", "unsupported-claim", code="DU801")], al, ())
+    attribution = consistency_score([finding("error", "attribution-dropped", code="DA101")],
+                                    al, ())
+    assert wording > figure and attribution > figure
+    assert consistency_score([], al, ()) > wording
 
 
 def test_unknown_names_and_figures_and_weak_support_lower_the_score():
