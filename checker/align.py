@@ -37,8 +37,22 @@ def key(word: str) -> str:
 
 
 def claim_keys(claim: Claim) -> frozenset:
-    """Content-word keys of a claim."""
-    return frozenset(key(lem) for lem in claim.lemmas if lem not in GENERIC)
+    """Content-word keys of a claim (computed once per claim: every rule asks)."""
+    got = claim.__dict__.get("_keys")
+    if got is None:
+        got = frozenset(key(lem) for lem in claim.lemmas if lem not in GENERIC)
+        # Claims are frozen records; the cache sits beside their fields, outside eq/hash.
+        object.__setattr__(claim, "_keys", got)
+    return got
+
+
+def lemma_text(claim: Claim) -> str:
+    """The claim's lemmas as one string, for fuzzy matching (computed once per claim)."""
+    got = claim.__dict__.get("_lemma_text")
+    if got is None:
+        got = " ".join(claim.lemmas)
+        object.__setattr__(claim, "_lemma_text", got)
+    return got
 
 
 def text_keys(text: str) -> set[str]:
@@ -95,7 +109,7 @@ def _pair_score(dkeys: frozenset, dclaim: Claim, skeys: frozenset, sclaim: Claim
         sents = {e.norm for e in sclaim.entities}
         ent_bonus = len(dents & sents) / len(dents)
     pred = 1.0 if key(dclaim.predicate) == key(sclaim.predicate) else 0.0
-    fuzzy = fuzz.token_set_ratio(" ".join(dclaim.lemmas), " ".join(sclaim.lemmas)) / 100.0
+    fuzzy = fuzz.token_set_ratio(lemma_text(dclaim), lemma_text(sclaim)) / 100.0
     return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred + 0.15 * fuzzy
 
 

@@ -429,16 +429,22 @@ class Extractor:
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
         such as "not only" excepted), or a "no" determiner on a noun."""
+        ids = None
         out = []
-        for t in tokens:
-            if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"):
+        for c in tokens:
+            low, dep = c.lower_, c.dep_
+            if not (dep == "neg" or (low == "never" and dep == "advmod")
+                    or (low == "no" and dep == "det")):
                 continue
-            for c in t.children:
-                if (c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes)) or (
-                        c.lower_ == "never" and c.dep_ == "advmod") or (
-                        c.lower_ == "no" and c.dep_ == "det" and t.pos_ == "NOUN"):
-                    out.append(t.lemma_.lower())
-                    break
+            t = c.head
+            if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
+                    low == "no" and t.pos_ != "NOUN"):
+                continue
+            if ids is None:
+                ids = {x.i for x in tokens}
+            if t.i not in ids or (dep == "neg" and self._lookalike(c, self.neg_lookalikes)):
+                continue
+            out.append(t.lemma_.lower())
         return tuple(dict.fromkeys(out))
 
     def _lookalike(self, tok, phrases) -> bool:
@@ -669,9 +675,16 @@ def _shift_certainty(c: Certainty, off: int) -> Certainty:
                    factive_cue=_shift_cue(c.factive_cue, off))
 
 
+_LAST_VOCAB: list = [None, None]  # (tokens, vocab) of the last claim: four look-ups share it
+
+
 def _vocab(tokens) -> frozenset:
     """Every lower-case form and lemma of some tokens, to skip phrases that cannot match."""
-    return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
+    if _LAST_VOCAB[0] is tokens:
+        return _LAST_VOCAB[1]
+    vocab = frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
+    _LAST_VOCAB[0], _LAST_VOCAB[1] = tokens, vocab
+    return vocab
 
 
 def _find_phrase(tokens, phrase: tuple[str, ...],
@@ -680,7 +693,7 @@ def _find_phrase(tokens, phrase: tuple[str, ...],
     n = len(phrase)
     if n == 0 or len(tokens) < n:
         return None
-    if vocab is not None and not all(w in vocab for w in phrase):
+    if vocab is not None and not vocab.issuperset(phrase):
         return None
     first = phrase[0]
     for i in range(len(tokens) - n + 1):

@@ -55,7 +55,8 @@ class Pipeline:
         for key in keys:
             if key in self._claims:
                 self._claims.move_to_end(key)  # least recently used articles go first
-        todo = [a for a, key in zip(articles, keys) if key not in self._claims]
+        # Each article not seen yet, once, however often it is listed (a shared source).
+        todo = list({key: a for a, key in zip(articles, keys) if key not in self._claims}.values())
         if todo:
             parsed = self.parser.parse_many(todo, n_process=n_process, batch_size=batch_size)
             t0 = time.perf_counter()

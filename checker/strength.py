@@ -121,14 +121,32 @@ def _tokens(claim: Claim) -> list[_Token]:
     return out
 
 
-def _find(tokens: Sequence[_Token], entries: Iterable[tuple[str, ...]], role: str) -> list[_Hit]:
-    """Every match of the entries in the tokens, longest first at each position."""
+_BY_FIRST: dict[int, tuple[object, dict]] = {}
+
+
+def _by_first(entries) -> dict[str, list[tuple[str, ...]]]:
+    """Entries by their first word, built once per word list (keyed by the list's identity;
+    the list is kept so that its id is not reused)."""
+    got = _BY_FIRST.get(id(entries))
+    if got is not None and got[0] is entries:
+        return got[1]
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for e in entries:
         by_first.setdefault(e[0], []).append(e)
+    if len(_BY_FIRST) > 256:
+        _BY_FIRST.clear()
+    _BY_FIRST[id(entries)] = (entries, by_first)
+    return by_first
+
+
+def _find(tokens: Sequence[_Token], entries: Iterable[tuple[str, ...]], role: str) -> list[_Hit]:
+    """Every match of the entries in the tokens, longest first at each position."""
+    by_first = _by_first(entries)
     hits = []
     for i, tok in enumerate(tokens):
         cands = [e for f in tok.forms for e in by_first.get(f, ())]
+        if not cands:
+            continue
         for e in sorted(cands, key=len, reverse=True):
             if i + len(e) <= len(tokens) and all(w in tokens[i + k].forms
                                                  for k, w in enumerate(e)):

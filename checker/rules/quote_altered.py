@@ -43,6 +43,8 @@ def source_quotes(ctx):
 
 def check(ctx):
     """Yield a finding for each derived quotation the sources do not contain."""
+    if not any(dc.quotes for dc in ctx.derived_claims):
+        return
     quotes = source_quotes(ctx)
     text = re.sub(r"\s+", " ", ctx.index.text_lower)
     seen = set()  # a quotation spanning several clauses belongs to each of them

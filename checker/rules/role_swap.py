@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from checker.align import key
 from checker.extract import norm_name
+from functools import lru_cache
+
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
@@ -31,11 +33,11 @@ def check(ctx):
             continue
         if key(dc.predicate) in {key(v) for v in RECIPROCAL} or not dc.subject or not dc.object:
             continue
-        ds, do = norm_name(dc.subject), norm_name(dc.object)
+        ds, do = _norm(dc.subject), _norm(dc.object)
         for sc in ctx.index.claims:
             if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
                 continue
-            ss, so = norm_name(sc.subject), norm_name(sc.object)
+            ss, so = _norm(sc.subject), _norm(sc.object)
             if ds == ss or do == so:
                 continue
             if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated:
@@ -43,6 +45,11 @@ def check(ctx):
                            message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
                            suggestion="Put the subject and object back as in the source.")
                 break
+
+
+@lru_cache(maxsize=50_000)
+def _norm(text: str) -> str:
+    return norm_name(text)
 
 
 def _names_in(a: str, b: str) -> bool:
