@@ -45,13 +45,16 @@ _POS_LETTER = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 
 def find_dir(configured: Optional[str] = None) -> Optional[str]:
-    """The first directory holding WordNet's database files, or None."""
+    """The first directory holding WordNet's database files, or None ("none" turns the
+    look-ups off)."""
     candidates = [configured, os.environ.get("CHECKER_WORDNET")]
     wnhome = os.environ.get("WNHOME")
     if wnhome:
         candidates.append(os.path.join(wnhome, "dict"))
     candidates.extend(SEARCH_DIRS)
     for d in candidates:
+        if d and d.strip().lower() in ("none", "off"):
+            return None
         if d and os.path.isfile(os.path.join(d, "index.noun")) \
                 and os.path.isfile(os.path.join(d, "data.noun")):
             return d

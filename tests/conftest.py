@@ -10,6 +10,33 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def wordnet_files(tmp_path_factory):
+    """WordNet for the rules that use it: the machine's (Debian's wordnet-base), or, where
+    it has none, the small database of ``wordnet_fixture`` so the rule examples still run."""
+    import os
+
+    from checker import wordnet
+    from wordnet_fixture import write_wordnet
+
+    found = wordnet.find_dir(None)
+    if found is not None:
+        yield found
+        return
+    directory = str(write_wordnet(tmp_path_factory.mktemp("wordnet-fixture")))
+    before = os.environ.get("CHECKER_WORDNET")
+    os.environ["CHECKER_WORDNET"] = directory
+    wordnet._SHARED.clear()
+    try:
+        yield directory
+    finally:
+        if before is None:
+            os.environ.pop("CHECKER_WORDNET", None)
+        else:
+            os.environ["CHECKER_WORDNET"] = before
+        wordnet._SHARED.clear()
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     """The real pipeline (spaCy model loaded once for the whole session)."""

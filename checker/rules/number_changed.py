@@ -58,7 +58,9 @@ def dates_match(a: str, b: str) -> bool:
     if len(short) == len(long_):
         return False
     n = len(short)
-    return long_[:n] == short or long_[-n:] == short
+    # A lone number matches a year at the front, never a day at the end ("30" of "30 years
+    # ago" is not "June 30").
+    return long_[:n] == short or (n > 1 and long_[-n:] == short)
 
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
