@@ -314,6 +314,23 @@ def test_run_bench_tunes_on_itself_and_says_so():
     assert same["dev_file"] == str(CONSISTENCY)
 
 
+def test_run_bench_uses_the_named_dev_threshold_for_a_test_split(tmp_path, monkeypatch):
+    monkeypatch.setitem(bench.DEV_THRESHOLDS, "cliff", (0.5, "cliff-dev.jsonl"))
+    test_split = tmp_path / "cliff-test.jsonl"
+    test_split.write_bytes(CONSISTENCY.read_bytes())
+    res = run(test_split, CONSISTENCY_CANNED)
+    assert res["threshold"] == 0.5
+    assert res["threshold_source"] == "named default tuned on cliff-dev.jsonl"
+    # At .5 (see the by-hand test): a1, b2 right as consistent, a3 wrong; a2, b3 right, b1
+    # wrong as inconsistent: BA (2/3 + 2/3) / 2.
+    assert res["balanced_accuracy"] == pytest.approx(2 / 3)
+    dev_split = tmp_path / "cliff-dev.jsonl"
+    dev_split.write_bytes(CONSISTENCY.read_bytes())
+    assert run(dev_split, CONSISTENCY_CANNED)["threshold_source"] == \
+        "tuned on the evaluated file (optimistic)"
+    assert bench.named_threshold("elsewhere.jsonl") is None
+
+
 def test_run_bench_tunes_on_dev_file():
     canned = {**CONSISTENCY_CANNED, **MALFORMED_CANNED}
     res = run(CONSISTENCY, canned, dev_path=MALFORMED)

@@ -3,12 +3,15 @@
 What it flags:
     A number of a derived claim (figures or words, "27%", "$3.5bn", "twenty", "2024",
     "March 3") whose value appears nowhere in the sources, when its aligned source claim has a
-    number of the same kind.
+    number of the same kind. Also a figure the sources give elsewhere, when the closely
+    aligned source claim gives another figure of the same kind and unit in its place ("35
+    years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere).
 Why it matters:
     Wrong figures are concrete, checkable and embarrassing.
 Known false positives:
     Derived arithmetic (a sum or a rounded figure, "nearly 30%" for "27.6%" is accepted within
-    rounding only); relative dates ("last week") against absolute ones.
+    rounding only); relative dates ("last week") against absolute ones; a sentence fusing
+    two source sentences whose figures the aligner does not both find.
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
@@ -34,10 +37,18 @@ def source_has(q, index) -> bool:
         return True
     if q.text.lower() in index.text_lower:
         return True
+    squeezed = _squeeze(q.text)
+    if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
+        return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     parts = _numbers_in(q.text)
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
+    nums = _numbers_in(q.text)
+    if len(nums) == 1 and q.kind in ("date", "number", "quantity") and any(
+            sq.kind in ("number", "quantity") and sq.value is not None
+            and values_match(nums[0], sq.value) for sq in index.quantities):
+        return True  # "a 32-year-old" where the source says "Sinfield, 32,"
     for sq in index.quantities:
         if q.kind == "date" and sq.kind == "date":
             if q.norm and sq.norm and dates_match(q.norm, sq.norm):
@@ -46,6 +57,22 @@ def source_has(q, index) -> bool:
         if values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005):
             return True
     return False
+
+
+def _squeeze(text: str) -> str:
+    """A figure's text without spaces, hyphens and ordinal suffixes, so that tokenised or
+    hand-typed copies meet ("74 - year - old", "54-year old" -> "54yearold"; "10 am" ->
+    "10am"; "87th" -> "87")."""
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.lower())
+    return re.sub(r"[\s\-‐–’']+", "", t)
+
+
+def _squeezed_source(index) -> str:
+    got = index.__dict__.get("_squeezed")
+    if got is None:
+        got = _squeeze(index.text_lower)
+        object.__setattr__(index, "_squeezed", got)
+    return got
 
 
 def dates_match(a: str, b: str) -> bool:
@@ -147,6 +174,50 @@ def check(ctx):
                    message=(f'Says "{q.text}" where the source says "{alt.text}": '
                             f'"{sc.text[:70]}".'),
                    suggestion=f'Use the source\'s figure, "{alt.text}".')
+    for dc, q, sc, alt in _moved_figures(ctx):
+        yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.6,
+                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                   message=(f'Says "{q.text}" where the matching source sentence says '
+                            f'"{alt.text}": "{sc.text[:70]}" (the source gives "{q.text}" '
+                            f'only about something else).'),
+                   suggestion=f'Use the source\'s figure, "{alt.text}", or check which '
+                              f'fact "{q.text}" belongs to.')
+
+
+MIN_ALIGNMENT = 0.6
+
+
+def _moved_figures(ctx):
+    """Figures the sources give somewhere, but not in the closely aligned source claims,
+    which give another figure of the same kind and unit instead."""
+    for dc in ctx.derived_claims:
+        if not dc.quantities:
+            continue
+        al, sup = ctx.support(dc)
+        if al.score < MIN_ALIGNMENT or not sup:
+            continue
+        for q in dc.quantities:
+            if q.text.lower() in _SKIP or _relative_time(q, dc) or not _numbers_in(q.text):
+                continue
+            if not source_has(q, ctx.index):
+                continue  # a figure the sources never give is the first pass's
+            if any(_same_value(q, sq) for c in sup for sq in c.quantities):
+                continue
+            cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and _numbers_in(sq.text)
+                     and (_unit_words(q.text) & _unit_words(sq.text)
+                          or q.kind in ("percent", "money"))]
+            if cands:
+                yield dc, q, sup[0], max(cands, key=lambda sq: _fit(q, sq))
+
+
+def _same_value(q, sq) -> bool:
+    if q.text.lower() == sq.text.lower() or _squeeze(q.text) == _squeeze(sq.text):
+        return True
+    if _numbers_in(q.text) == _numbers_in(sq.text):
+        return True  # "34 - year - old" and "the 34-year-old"
+    if q.kind == "date" and sq.kind == "date":
+        return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm))
+    return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)
