@@ -46,8 +46,8 @@ def source_has(q, index) -> bool:
         return True  # a range or a score ("five to two") whose numbers are all in the source
     nums = _numbers_in(q.text)
     if len(nums) == 1 and q.kind in ("date", "number", "quantity") and any(
-            sq.kind in ("number", "quantity") and sq.value is not None
-            and values_match(nums[0], sq.value) for sq in index.quantities):
+            sq.kind in ("date", "number", "quantity") and _numbers_in(sq.text) == nums
+            for sq in index.quantities):
         return True  # "a 32-year-old" where the source says "Sinfield, 32,"
     for sq in index.quantities:
         if q.kind == "date" and sq.kind == "date":
