@@ -117,3 +117,12 @@ def test_a_wider_place_is_not_a_new_name(pipeline, wn_dir):
     other = _check(pipeline, wn_dir, source,
                    "French activists poured paint in front of the embassy on Thursday.")
     assert [f for f in other.findings if f.code in ("DU802", "DE401")]
+
+
+def test_synonyms_are_not_unsupported_content(pipeline, wn_dir):
+    source = "A former porter pleaded guilty on Monday to the murder of a climber."
+    derived = "A former porter was culpable of the slaying of a climber."
+    plain = _check(pipeline, "none", source, derived)
+    assert [f for f in plain.findings if f.code == "DU801"]  # both words new without WordNet
+    with_wn = _check(pipeline, wn_dir, source, derived)
+    assert not [f for f in with_wn.findings if f.code == "DU801"]

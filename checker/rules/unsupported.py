@@ -8,8 +8,9 @@ Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
 Known false positives:
-    Paraphrases with synonyms the sources do not use ("firms" for "companies" counts as new);
-    two such words in one claim are needed before it fires, and generic words are ignored.
+    Paraphrases with words the sources do not use and WordNet does not list as synonyms
+    ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
+    generic words are ignored. Without WordNet's files every synonym counts as new.
 Examples:
     Source: The company banned staff from using the chatbot at work.
     Flag: Government regulators are tightening rules on foreign chatbots.
@@ -18,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+from checker import wordnet
 from checker.align import GENERIC, key
 from checker.rules.base import Rule, make, snippet
 
@@ -30,23 +32,40 @@ trillion thousand hundred dozen""".split())
 MIN_SHARE = 0.25
 
 
-def novel_words(claim, index):
-    """The claim's content words whose stem occurs nowhere in the sources."""
-    return [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
-            and w[3] not in UNITS
-            and len(w[3]) > 2 and key(w[3]) not in index.vocab
-            and key(w[2]) not in index.vocab]
+WN_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+def novel_words(claim, index, wn=None):
+    """The claim's content words whose stem occurs nowhere in the sources, and (with
+    WordNet) none of whose synonyms or derivations does either."""
+    out = [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
+           and w[3] not in UNITS
+           and len(w[3]) > 2 and key(w[3]) not in index.vocab
+           and key(w[2]) not in index.vocab]
+    if wn is not None and wn.available:
+        out = [w for w in out if not _paraphrase(w, index, wn)]
+    return out
+
+
+def _paraphrase(word, index, wn) -> bool:
+    """True when a one-word synonym or derivation of the word is in the sources ("firms"
+    where the source says "companies", "invade" for "invasion")."""
+    pos = WN_POS.get(word[4])
+    if pos is None:
+        return False
+    return any(key(s) in index.vocab for s in wn.synonyms(word[3], pos) if " " not in s)
 
 
 def check(ctx):
     """Yield a finding for each derived claim with unsupported content words."""
     # Confidence stays below the rules that cite contrary evidence: an addition is less
     # certainly wrong than a claim the source words differently, so it sorts after them.
+    wn = wordnet.get(ctx.config.wordnet_dir or None)
     for dc in ctx.derived_claims:
         content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
         if not content:
             continue
-        novel = novel_words(dc, ctx.index)
+        novel = novel_words(dc, ctx.index, wn)
         share = len(novel) / len(content)
         if len(novel) < MIN_NOVEL or share < MIN_SHARE:
             continue
