@@ -140,10 +140,11 @@ class WordNet:
     def knows(self, lemma: str, pos: str) -> bool:
         return bool(self.synsets(lemma, pos))
 
-    def synonyms(self, lemma: str, pos: str) -> frozenset:
+    def synonyms(self, lemma: str, pos: str, senses: Optional[int] = None) -> frozenset:
         """Lemmas sharing a sense with ``lemma``, and those one derivation, similarity or
-        pertainym link away ("invasion"/"invade", "big"/"large")."""
-        return _synonyms(self, lemma, pos)
+        pertainym link away ("invasion"/"invade", "big"/"large"); ``senses`` keeps to the
+        most frequent senses (all by default)."""
+        return _synonyms(self, lemma, pos, senses)
 
     def broader(self, lemma: str, pos: str, depth: int = 2) -> frozenset:
         """Lemmas of the hypernyms of ``lemma``'s senses, up to ``depth`` levels up."""
@@ -268,9 +269,9 @@ def _kinds(wn: WordNet, lemma: str, pos: str, senses: int) -> frozenset:
 
 
 @lru_cache(maxsize=20_000)
-def _synonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:
+def _synonyms(wn: WordNet, lemma: str, pos: str, senses: Optional[int]) -> frozenset:
     out: set[str] = set()
-    for s in wn.senses(lemma, pos):
+    for s in wn.senses(lemma, pos, senses):
         out.update(s.words)
         for sym, off, p, _src, _dst in s.pointers:
             if sym in SAME_SENSE:

@@ -33,6 +33,9 @@ MIN_SHARE = 0.25
 
 
 WN_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+# Only the most frequent senses count: "raise" shares a rare sense with "parent", and
+# "expect" one with "have".
+SYNONYM_SENSES = 2
 
 
 def novel_words(claim, index, wn=None):
@@ -53,7 +56,8 @@ def _paraphrase(word, index, wn) -> bool:
     pos = WN_POS.get(word[4])
     if pos is None:
         return False
-    return any(key(s) in index.vocab for s in wn.synonyms(word[3], pos) if " " not in s)
+    return any(key(s) in index.vocab for s in wn.synonyms(word[3], pos, SYNONYM_SENSES)
+               if " " not in s and s not in GENERIC)
 
 
 def check(ctx):
