@@ -6,6 +6,7 @@ Every key is optional; the defaults below are what the project measured and ship
 
 from __future__ import annotations
 
+import copy
 import os
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -42,10 +43,13 @@ class Config:
     decision_threshold: float = 0.5
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["select"] = list(self.select)
-        d["ignore"] = list(self.ignore)
-        return d
+        cached = self.__dict__.get("_as_dict")
+        if cached is None:
+            cached = asdict(self)
+            cached["select"] = list(self.select)
+            cached["ignore"] = list(self.ignore)
+            object.__setattr__(self, "_as_dict", cached)  # beside the fields, not one of them
+        return copy.deepcopy(cached)
 
     def with_(self, **changes: Any) -> "Config":
         """A copy with some fields changed."""

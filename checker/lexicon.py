@@ -56,6 +56,20 @@ class Lexicon:
     def are_antonyms(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.antonyms
 
+    def antonyms_of(self, word: str) -> frozenset:
+        """Every listed opposite of ``word``."""
+        table = self.__dict__.get("_antonym_table")
+        if table is None:
+            built: dict[str, set] = {}
+            for pair in self.antonyms:
+                words = tuple(pair)
+                if len(words) == 2:
+                    built.setdefault(words[0], set()).add(words[1])
+                    built.setdefault(words[1], set()).add(words[0])
+            table = {k: frozenset(v) for k, v in built.items()}
+            object.__setattr__(self, "_antonym_table", table)
+        return table.get(word, frozenset())
+
 
 def _read(stem: str) -> list[tuple[str, str]]:
     path = LEXICON_DIR / f"{stem}.txt"

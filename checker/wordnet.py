@@ -348,13 +348,14 @@ def _bsearch(m: mmap.mmap, target: bytes) -> Optional[bytes]:
     return None
 
 
-_SHARED: dict[Optional[str], WordNet] = {}
+_SHARED: dict[tuple, WordNet] = {}
 
 
 def get(configured: Optional[str] = None) -> WordNet:
-    """The shared reader for the configured (or first found) WordNet directory."""
-    directory = find_dir(configured)
-    wn = _SHARED.get(directory)
+    """The shared reader for the configured (or first found) WordNet directory (the search
+    is done once per setting: every rule of every check asks)."""
+    setting = (configured, os.environ.get("CHECKER_WORDNET"), os.environ.get("WNHOME"))
+    wn = _SHARED.get(setting)
     if wn is None:
-        wn = _SHARED[directory] = WordNet(directory)
+        wn = _SHARED[setting] = WordNet(find_dir(configured))
     return wn

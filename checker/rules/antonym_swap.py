@@ -32,12 +32,6 @@ def check(ctx):
     lex = ctx.lexicon
     wn = wordnet.get(ctx.config.wordnet_dir or None)
 
-    def opposite(lem, pos, other, other_pos):
-        if lex.are_antonyms(lem, other):
-            return True
-        p = WN_POS.get(pos)
-        return p is not None and p == WN_POS.get(other_pos) and other in wn.antonyms(lem, p)
-
     def same_direction(lem, pos, other, other_pos):
         """A source word saying what the derived word says: a synonym ("reduce", "cut")
         or, by WordNet, a word sharing a sense with it ("reduce" and "fall" both mean
@@ -55,12 +49,17 @@ def check(ctx):
         dlem = {w[3] for w in dc.words}
         done = False
         for s, e, text, lem, _pos in dc.words:
+            listed = lex.antonyms_of(lem)
+            p = WN_POS.get(_pos)
+            from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
+            if not listed and not from_wn:
+                continue
             for sc in sup:
                 slem = {w[3] for w in sc.words}
                 if lem in slem:
                     continue
-                opp = next((w for w in sc.words if w[3] not in dlem
-                            and opposite(lem, _pos, w[3], w[4])), None)
+                opp = next((w for w in sc.words if w[3] not in dlem and (
+                    w[3] in listed or (w[3] in from_wn and WN_POS.get(w[4]) == p))), None)
                 if opp is None:
                     continue
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
