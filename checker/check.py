@@ -105,7 +105,7 @@ def novel_names_and_figures(derived_claims: Sequence[Claim], index,
     from checker import wordnet
     from checker.rules.entity_changed import known
 
-    wn = wordnet.get(config.wordnet_dir or None) if config is not None else None
+    wn = wordnet.for_config(config) if config is not None else None
     n = 0
     for c in derived_claims:
         novel = [w for w in c.words if w[4] == "PROPN" and key(w[3]) not in index.vocab

@@ -351,6 +351,11 @@ def _bsearch(m: mmap.mmap, target: bytes) -> Optional[bytes]:
 _SHARED: dict[tuple, WordNet] = {}
 
 
+def for_config(config) -> WordNet:
+    """The shared reader for a configuration's ``wordnet_dir`` ("" searches)."""
+    return get(getattr(config, "wordnet_dir", "") or None)
+
+
 def get(configured: Optional[str] = None) -> WordNet:
     """The shared reader for the configured (or first found) WordNet directory (the search
     is done once per setting: every rule of every check asks)."""

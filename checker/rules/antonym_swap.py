@@ -18,11 +18,15 @@ Examples:
 
 from __future__ import annotations
 
-from checker import wordnet
+from checker.wordnet import POS_FILE
 from checker.align import claim_keys, key
 from checker.rules.base import Rule, evidence_of, make
 
-WN_POS = {"VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+WN_TAGS = {"VERB", "ADJ", "ADV"}  # the tags whose WordNet antonyms are compared
+
+
+def _wn_pos(tag: str):
+    return POS_FILE.get(tag) if tag in WN_TAGS else None
 
 CODE, NAME, KIND, SEVERITY = "DG602", "antonym-swap", "negation-flipped", "error"
 
@@ -30,13 +34,13 @@ CODE, NAME, KIND, SEVERITY = "DG602", "antonym-swap", "negation-flipped", "error
 def check(ctx):
     """Yield a finding for each derived word whose opposite is in the aligned source claim."""
     lex = ctx.lexicon
-    wn = wordnet.get(ctx.config.wordnet_dir or None)
+    wn = ctx.wordnet
 
     def same_direction(lem, pos, other, other_pos):
         """A source word saying what the derived word says: a synonym ("reduce", "cut")
         or, by WordNet, a word sharing a sense with it ("reduce" and "fall" both mean
         "decrease")."""
-        p, q = WN_POS.get(pos), WN_POS.get(other_pos)
+        p, q = _wn_pos(pos), _wn_pos(other_pos)
         if p is None or q is None or lex.are_antonyms(lem, other):
             return False
         mine = wn.synonyms(lem, p) | {lem}
@@ -50,7 +54,7 @@ def check(ctx):
         done = False
         for s, e, text, lem, _pos in dc.words:
             listed = lex.antonyms_of(lem)
-            p = WN_POS.get(_pos)
+            p = _wn_pos(_pos)
             from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
             if not listed and not from_wn:
                 continue
@@ -59,7 +63,7 @@ def check(ctx):
                 if lem in slem:
                     continue
                 opp = next((w for w in sc.words if w[3] not in dlem and (
-                    w[3] in listed or (w[3] in from_wn and WN_POS.get(w[4]) == p))), None)
+                    w[3] in listed or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None:
                     continue
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):

@@ -52,6 +52,13 @@ class Context:
             self._memo[name] = compute(self)
         return self._memo[name]
 
+    @property
+    def wordnet(self):
+        """The WordNet reader of this check's configuration (knows nothing without files)."""
+        from checker import wordnet
+
+        return wordnet.for_config(self.config)
+
     def support(self, claim: Claim) -> tuple[Alignment, list[Claim]]:
         """The alignment of a derived claim and its supporting source claims, best first."""
         al = self.alignments.get(claim.id) or Alignment(derived=claim.id, score=0.0)

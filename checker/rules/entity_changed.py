@@ -18,7 +18,6 @@ Examples:
 
 from __future__ import annotations
 
-from checker import wordnet
 from checker.align import key
 from checker.rules.base import Rule, evidence_of, make
 
@@ -39,10 +38,6 @@ def known(norm: str, index, wn=None) -> bool:
         return True
     return wn is not None and wn.available and bool(wn.places(norm)) and any(
         wn.within(src, norm) for src in index.entity_norms)
-
-
-def wordnet_of(ctx):
-    return wordnet.get(ctx.config.wordnet_dir or None)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -77,7 +72,7 @@ def unknown_entities(ctx) -> list:
     """(derived claim, entity, source claim, counterpart entity or None) for every derived
     name the sources never mention; the counterpart is an aligned name of a compatible type."""
     out = []
-    wn = wordnet_of(ctx)
+    wn = ctx.wordnet
     for dc in ctx.derived_claims:
         dnorms = {e.norm for e in dc.entities}
         for ent in dc.entities:

@@ -22,18 +22,18 @@ Examples:
 
 from __future__ import annotations
 
-from checker import wordnet
+from checker.wordnet import POS_FILE
 from checker.align import GENERIC, key
 from checker.rules.base import Rule, evidence_of, make, shares_core
 
 CODE, NAME, KIND, SEVERITY = "DE404", "term-swapped", "entity-changed", "error"
-CHECKED_POS = {"NOUN": "noun", "ADJ": "adj"}
+CHECKED_TAGS = {"NOUN", "ADJ"}
 MIN_ALIGNMENT = 0.5
 
 
 def check(ctx):
     """Yield a finding for each derived word whose sister term stands in the aligned claim."""
-    wn = wordnet.get(ctx.config.wordnet_dir or None)
+    wn = ctx.wordnet
     if not wn.available:
         return
     for dc in ctx.derived_claims:
@@ -46,8 +46,8 @@ def check(ctx):
         dkeys = {key(w[3]) for w in dc.words}
         skeys = {key(w[3]) for sc in sup for w in sc.words}
         for s, e, text, lem, pos in dc.words:
-            wpos = CHECKED_POS.get(pos)
-            if wpos is None or lem in GENERIC or key(lem) in skeys or len(lem) < 3:
+            wpos = POS_FILE.get(pos)
+            if pos not in CHECKED_TAGS or lem in GENERIC or key(lem) in skeys or len(lem) < 3:
                 continue
             syn = wn.synonyms(lem, wpos)
             if any(key(x) in skeys for x in syn if " " not in x):
@@ -55,8 +55,8 @@ def check(ctx):
             hit = None
             for sc in sup:
                 for ss, se, stext, slem, spos in sc.words:
-                    spos_wn = CHECKED_POS.get(spos)
-                    if spos_wn is None or key(slem) in dkeys or slem in GENERIC:
+                    spos_wn = POS_FILE.get(spos)
+                    if spos not in CHECKED_TAGS or key(slem) in dkeys or slem in GENERIC:
                         continue
                     if wn.siblings(lem, wpos, slem, spos_wn):
                         hit = (sc, ss, se, stext)

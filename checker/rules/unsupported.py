@@ -19,7 +19,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker import wordnet
+from checker.wordnet import POS_FILE
 from checker.align import GENERIC, key
 from checker.rules.base import Rule, make, snippet
 
@@ -32,7 +32,6 @@ trillion thousand hundred dozen""".split())
 MIN_SHARE = 0.25
 
 
-WN_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 # Only the most frequent senses count: "raise" shares a rare sense with "parent", and
 # "expect" one with "have".
 SYNONYM_SENSES = 2
@@ -53,7 +52,7 @@ def novel_words(claim, index, wn=None):
 def _paraphrase(word, index, wn) -> bool:
     """True when a one-word synonym or derivation of the word is in the sources ("firms"
     where the source says "companies", "invade" for "invasion")."""
-    pos = WN_POS.get(word[4])
+    pos = POS_FILE.get(word[4])
     if pos is None:
         return False
     return any(key(s) in index.vocab for s in wn.synonyms(word[3], pos, SYNONYM_SENSES)
@@ -64,7 +63,7 @@ def check(ctx):
     """Yield a finding for each derived claim with unsupported content words."""
     # Confidence stays below the rules that cite contrary evidence: an addition is less
     # certainly wrong than a claim the source words differently, so it sorts after them.
-    wn = wordnet.get(ctx.config.wordnet_dir or None)
+    wn = ctx.wordnet
     for dc in ctx.derived_claims:
         content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
         if not content:
