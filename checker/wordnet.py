@@ -154,15 +154,6 @@ class WordNet:
         """Direct antonyms of ``lemma`` (and of adjective heads it is similar to)."""
         return _antonyms(self, lemma, pos)
 
-    def parents(self, lemma: str, pos: str, senses: int = 3) -> dict[tuple[int, str], int]:
-        """The immediate hypernyms (instance hypernyms too) of the first ``senses`` senses of
-        ``lemma``, each with the lexicographer file of the child sense."""
-        out: dict[tuple[int, str], int] = {}
-        for s in self.senses(lemma, pos, senses):
-            for ref in s.related(HYPERNYM):
-                out.setdefault(ref, s.lexname)
-        return out
-
     def kinds(self, lemma: str, pos: str, senses: int = 1) -> frozenset:
         """Immediate hypernyms of the first senses of ``lemma``, instance hypernyms included;
         an adjective with no noun hypernyms of its own uses its noun senses ("green",
@@ -326,7 +317,6 @@ def _antonyms(wn: WordNet, lemma: str, pos: str) -> frozenset:
 def _bsearch(m: mmap.mmap, target: bytes) -> Optional[bytes]:
     """The line of a sorted WordNet index file whose first field is ``target``."""
     lo, hi = 0, len(m)
-    key = target + b" "
     while lo < hi:
         mid = (lo + hi) // 2
         start = m.rfind(b"\n", 0, mid) + 1
@@ -344,7 +334,6 @@ def _bsearch(m: mmap.mmap, target: bytes) -> Optional[bytes]:
             lo = end + 1
         else:
             hi = start
-    del key
     return None
 
 

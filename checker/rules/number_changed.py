@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from checker.numbers import parse_figure, values_match
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DN501", "number-changed", "number-changed", "error"
@@ -44,19 +45,18 @@ def source_has(q, index) -> bool:
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
-    nums = _numbers_in(q.text)
-    if len(nums) == 1 and q.kind in ("date", "number", "quantity") and any(
-            sq.kind in ("date", "number", "quantity") and _numbers_in(sq.text) == nums
+    if len(parts) == 1 and q.kind in ("date", "number", "quantity") and any(
+            sq.kind in ("date", "number", "quantity") and _numbers_in(sq.text) == parts
             for sq in index.quantities):
         return True  # "a 32-year-old" where the source says "Sinfield, 32,"
-    for sq in index.quantities:
-        if q.kind == "date" and sq.kind == "date":
-            if q.norm and sq.norm and dates_match(q.norm, sq.norm):
-                return True
-            continue
-        if values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005):
-            return True
-    return False
+    return any(_value_equal(q, sq) for sq in index.quantities)
+
+
+def _value_equal(q, sq) -> bool:
+    """The same date (as far as both go) or the same value within rounding."""
+    if q.kind == "date" and sq.kind == "date":
+        return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm))
+    return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 
 def _squeeze(text: str) -> str:
@@ -68,11 +68,7 @@ def _squeeze(text: str) -> str:
 
 
 def _squeezed_source(index) -> str:
-    got = index.__dict__.get("_squeezed")
-    if got is None:
-        got = _squeeze(index.text_lower)
-        object.__setattr__(index, "_squeezed", got)
-    return got
+    return memo_on(index, "_squeezed", lambda: _squeeze(index.text_lower))
 
 
 def dates_match(a: str, b: str) -> bool:
@@ -215,9 +211,7 @@ def _same_value(q, sq) -> bool:
         return True
     if _numbers_in(q.text) == _numbers_in(sq.text):
         return True  # "34 - year - old" and "the 34-year-old"
-    if q.kind == "date" and sq.kind == "date":
-        return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm))
-    return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
+    return _value_equal(q, sq)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)
