@@ -401,7 +401,10 @@ def test_shared_sources_parsed_once_and_timings():
     assert res["other_seconds"] == pytest.approx(res["total_seconds"] - res["parse_seconds"])
     # spaCy alone sees the 10 unique unit texts once each.
     assert res["unique_unit_texts"] == 10
-    assert len(pipe.parser.nlp.piped) == 10
+    # A few of the file's own texts warm the model up, untimed, before either timing.
+    piped = pipe.parser.nlp.piped
+    warm, alone = piped[:-10], piped[-10:]
+    assert 0 < len(warm) <= bench.WARM_UP_TEXTS and len(set(alone)) == 10
     assert res["spacy_only_seconds"] is not None
     no_spacy = bench.run_bench(CONSISTENCY, pipeline=FakePipeline(CONSISTENCY_CANNED),
                                loader=fake_load, progress=False, measure_spacy=False)

@@ -4,13 +4,18 @@ What it flags:
     A derived claim aligned with a source claim on the same verb where exactly one of the
     two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
     word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
-    was not known as" vs "that was known as", "no charges" vs "charges").
+    was not known as" vs "that was known as", "no charges" vs "charges"); or a negated
+    derived claim whose supporting source passages hold no negation of any kind, and no
+    source claim negates the same word (confidence 0.6).
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
     Double negatives and negative verbs ("failed to approve" vs "did not approve") the
     extractor reads as different polarities; litotes ("not unlikely"); a fused sentence
-    whose aligned source claim uses the same word elsewhere with the other polarity.
+    whose aligned source claim uses the same word elsewhere with the other polarity. The
+    third check also fires when the summary adds a negative statement the source makes in
+    a passage the aligner did not pick, with a negation it does not recognise ("to no
+    avail" against "in vain").
 Examples:
     Source: The court did not approve the merger.
     Flag: The court approved the merger.
@@ -20,7 +25,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import key
-from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
@@ -46,6 +51,8 @@ def check(ctx):
             break
         if found is None:
             found = _word_flip(ctx, dc)
+        if found is None:
+            found = _negation_added(ctx, dc)
         if found is not None:
             yield found
 
@@ -76,6 +83,48 @@ def _word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+# Words that carry a negation of their own: a source passage holding one of them may say
+# what the derived claim negates in other words ("failed to", "without", "denied").
+NEGATIVE_WORDS = frozenset({
+    "not", "n't", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+    "without", "cannot", "fail", "failed", "fails", "deny", "denied", "denies", "refuse",
+    "refused", "refuses", "decline", "declined", "declines", "lack", "lacked", "lacks",
+    "unable", "absence", "reject", "rejected", "rejects",
+})
+
+
+def _negation_added(ctx, dc):
+    """A negated derived claim whose source passages hold no negation at all ("It is not
+    looking ahead to filing" where the passage it rests on only says what it plans)."""
+    if not is_claim_unit(dc):
+        return None
+    dneg = _negated(dc)
+    if not dneg:
+        return None
+    _, support = ctx.support(dc)
+    if not support or any(_has_negation(sc) for sc in support):
+        return None
+    # The source may negate the same word in a passage the aligner did not pick.
+    if any(_negated(sc) & dneg for sc in ctx.index.claims):
+        return None
+    d = next((w for w in dc.words if w[3] in dneg), None)
+    if d is None:
+        return None
+    sc = support[0]
+    return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.6,
+                evidence=[evidence_of(sc)],
+                message=(f'Negates "{d[2]}", but the closest source passage says nothing '
+                         f'negative: "{snippet(sc.text, 80)}".'),
+                suggestion="Check whether the source says this is not so; if not, drop the "
+                           "negation.")
+
+
+def _has_negation(claim) -> bool:
+    if claim.negated or claim.negated_words:
+        return True
+    return any(w[2].lower() in NEGATIVE_WORDS or w[3] in NEGATIVE_WORDS for w in claim.words)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
