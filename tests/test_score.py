@@ -43,6 +43,21 @@ def test_hard_facts_weigh_more_than_soft_findings():
     assert consistency_score([], al, ()) > wording
 
 
+def test_one_confident_hard_fact_decides_even_with_full_support_and_lead():
+    from checker.config import Config
+
+    al = (Alignment(derived="d:c1", score=1.0),)
+    threshold = Config().decision_threshold
+    figure = consistency_score([finding("error")], al, (), lead=1.0)
+    wording = consistency_score([finding("error", "unsupported-claim", code="DU801")], al, (),
+                                lead=1.0)
+    assert figure < threshold < wording
+    # A weak hard-fact finding (an unsupported figure, a warning) lowers without deciding.
+    weak = consistency_score([finding("warning", "unsupported-claim", 0.6, "DU803")], al, (),
+                             lead=1.0)
+    assert figure < weak < consistency_score([], al, (), lead=1.0)
+
+
 def test_unknown_names_and_figures_and_weak_support_lower_the_score():
     strong = (Alignment(derived="d:c1", score=1.0),)
     weak = (Alignment(derived="d:c1", score=0.2),)
