@@ -572,6 +572,10 @@ class Extractor:
             if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
                 continue
             kind, value, unit, norm = normalise(e.text, e.label_)
+            if kind not in ("date", "time") and not _states_a_number(e):
+                # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the
+                # tagger's amount has no number to compare
+                continue
             if kind == "date" and value is None and norm == e.text.lower().strip():
                 # vague dates ("this week", "recently") carry no comparable value
                 if not any(ch.isdigit() for ch in e.text) and not re.search(
@@ -635,6 +639,21 @@ class Extractor:
 
 
 _TEXTS: dict = {}
+
+
+_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen",
+                         "score", "half", "quarter", "third"})
+
+
+def _states_a_number(span) -> bool:
+    """True when a numeric entity holds a number: a digit, a number word, or a magnitude
+    ("hundreds", "dozens")."""
+    for t in span:
+        if t.like_num or any(ch.isdigit() for ch in t.text):
+            return True
+        if t.lower_.rstrip("s") in _MAGNITUDES or t.lemma_.lower() in _MAGNITUDES:
+            return True
+    return False
 
 
 def _doc_text(doc) -> str:

@@ -119,6 +119,17 @@ def test_entities_numbers_and_scope(claims_of):
     assert "some" in {s.role for s in c.scope}
 
 
+def test_amounts_without_a_number_are_not_figures(claims_of):
+    # A redacted amount and a bare unit give nothing to compare; magnitudes still count.
+    redacted = one(claims_of("The Standard plan costs only $XXX a month."), "plan")
+    assert not [q for q in redacted.quantities if q.kind == "money"]
+    vague = one(claims_of("Residents paid a few dollars for the permits."), "Residents")
+    assert not [q for q in vague.quantities if q.kind == "money"]
+    crowd = one(claims_of("Hundreds of fans paid $40 for the tickets."), "fans")
+    assert {q.kind for q in crowd.quantities} >= {"money"}
+    assert any("hundreds" in q.text.lower() for q in crowd.quantities)
+
+
 def test_numbers_written_as_words(claims_of):
     c = one(claims_of("Twenty-seven workers were hurt."), "workers")
     assert [q.value for q in c.quantities] == [27.0]
