@@ -43,7 +43,7 @@ class Config:
     # Score threshold used by the benchmark when neither a dev split, a named dev threshold
     # (checker/bench.py:DEV_THRESHOLDS) nor --threshold applies: tuned on the SummEdits,
     # XSumFaith, Polytope and CLIFF dev splits pooled (../shared/benchmarks/).
-    decision_threshold: float = 0.43
+    decision_threshold: float = 0.427
 
     def to_dict(self) -> dict[str, Any]:
         def build() -> dict[str, Any]:
