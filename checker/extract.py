@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from checker.lexicon import Lexicon
-from checker.numbers import normalise
+from checker.numbers import is_magnitude, normalise
 from checker.parse import ParsedArticle
 from checker.records import (Attribution, Certainty, Claim, Cue, Entity, Link, Quantity, Quote)
 
@@ -641,17 +641,13 @@ class Extractor:
 _TEXTS: dict = {}
 
 
-_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen",
-                         "score", "half", "quarter", "third"})
-
-
 def _states_a_number(span) -> bool:
     """True when a numeric entity holds a number: a digit, a number word, or a magnitude
     ("hundreds", "dozens")."""
     for t in span:
         if t.like_num or any(ch.isdigit() for ch in t.text):
             return True
-        if t.lower_.rstrip("s") in _MAGNITUDES or t.lemma_.lower() in _MAGNITUDES:
+        if is_magnitude(t.text):
             return True
     return False
 

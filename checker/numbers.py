@@ -20,6 +20,17 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "quarter": 0.25}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "two-thirds": 2 / 3,
               "three-quarters": 0.75}
+
+
+def is_magnitude(word: str) -> bool:
+    """A word that names a size without digits, plural or not ("hundreds", "dozens",
+    "half"): the tagger does not read these as numbers."""
+    w = word.lower()
+    # Abbreviated scales ("m", "bn") only ever follow digits.
+    return len(w) > 2 and any(x in _SCALES or x in _FRACTIONS or x == "dozen"
+                              for x in (w, w[:-1] if w.endswith("s") else w))
+
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}

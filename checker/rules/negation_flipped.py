@@ -24,6 +24,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import key
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 
@@ -85,16 +87,6 @@ def _word_flip(ctx, dc):
     return None
 
 
-# Words that carry a negation of their own: a source passage holding one of them may say
-# what the derived claim negates in other words ("failed to", "without", "denied").
-NEGATIVE_WORDS = frozenset({
-    "not", "n't", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor",
-    "without", "cannot", "fail", "failed", "fails", "deny", "denied", "denies", "refuse",
-    "refused", "refuses", "decline", "declined", "declines", "lack", "lacked", "lacks",
-    "unable", "absence", "reject", "rejected", "rejects",
-})
-
-
 def _negation_added(ctx, dc):
     """A negated derived claim whose source passages hold no negation at all ("It is not
     looking ahead to filing" where the passage it rests on only says what it plans)."""
@@ -104,7 +96,7 @@ def _negation_added(ctx, dc):
     if not dneg:
         return None
     _, support = ctx.support(dc)
-    if not support or any(_has_negation(sc) for sc in support):
+    if not support or any(_has_negation(sc, ctx.lexicon) for sc in support):
         return None
     # The source may negate the same word in a passage the aligner did not pick.
     if any(_negated(sc) & dneg for sc in ctx.index.claims):
@@ -121,10 +113,15 @@ def _negation_added(ctx, dc):
                            "negation.")
 
 
-def _has_negation(claim) -> bool:
+def _has_negation(claim, lexicon) -> bool:
+    """A negation anywhere in the claim, by the parse or a word of the negations lexicon
+    ("without", "failed", "denied")."""
     if claim.negated or claim.negated_words:
         return True
-    return any(w[2].lower() in NEGATIVE_WORDS or w[3] in NEGATIVE_WORDS for w in claim.words)
+    # Contracted "n't" is in the parse (claim.negated); the word list covers the rest.
+    surface = re.findall(r"[a-z]+", claim.text.lower())
+    return any(lexicon.has("negations", w) for w in surface) or any(
+        lexicon.has("negations", w[3]) for w in claim.words)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
