@@ -1,15 +1,19 @@
 """Benchmark runs: score labelled source/derived pairs, tune a threshold, report metrics and speed.
 
-Two row formats are read, detected row by row (see ``../shared/benchmarks/README.md``):
+Three row formats are read, detected row by row (see ``../shared/benchmarks/README.md``):
 
-    consistency  ``{"id", "dataset", "doc", "summary", "label"}``; label 1 = consistent, 0 = not.
-    insciout     ``{"abstract_conclusion", "press_release_conclusion", "exaggeration_label"}``;
-                 gold ``same`` / ``exaggerates`` / ``downplays``.
+    consistency     ``{"id", "dataset", "doc", "summary", "label"}``; label 1 = consistent, 0 = not.
+    insciout        ``{"abstract_conclusion", "press_release_conclusion", "exaggeration_label"}``;
+                    gold ``same`` / ``exaggerates`` / ``downplays``.
+    claim-strength  ``{"sentence", "label"}``; label 0 no relation, 1 correlational,
+                    2 conditional causal, 3 direct causal (Yu et al. 2019).
 
 For consistency rows the checker's ``CheckResult.score`` (1 = consistent) is thresholded:
 predicted consistent iff ``score >= threshold``. For InSciOut rows the verdict comes from the
-finding kinds (``certainty-raised`` vs ``certainty-lowered``). A malformed row or an article the
-loader refuses is recorded under ``skipped`` and never stops the run.
+finding kinds (``certainty-raised`` vs ``certainty-lowered``). For claim-strength rows the
+prediction is the strength the certainty rules compare (``Pipeline.strength``: the strongest
+claim of the sentence, ``checker.strength``). A malformed row or an article the loader refuses
+is recorded under ``skipped`` and never stops the run.
 
 The metric functions are written out here rather than taken from scikit-learn: they are a few
 lines each, and the project does not otherwise need scikit-learn.
@@ -39,6 +43,8 @@ from checker.records import Article
 INSCIOUT_LABELS = ("same", "exaggerates", "downplays")
 CONSISTENCY = "consistency"
 INSCIOUT = "insciout"
+STRENGTH = "claim-strength"
+STRENGTH_LABELS = (0, 1, 2, 3)
 OPTIMISTIC = "tuned on the evaluated file (optimistic)"
 BATCH_ITEMS = 64  # items whose unique articles are parsed together in one claims_many call
 _PROGRESS_MIN_ITEMS = 20
@@ -58,8 +64,8 @@ class BenchItem:
     dataset: str
     source: str
     derived: str
-    label: Union[int, str]  # 1 / 0 for consistency rows; same / exaggerates / downplays
-    kind: str  # consistency | insciout
+    label: Union[int, str]  # consistency 1 / 0; insciout same / exaggerates / downplays; strength 0-3
+    kind: str  # consistency | insciout | claim-strength
     line: int = 0  # 1-based line of the benchmark file
 
 
@@ -91,6 +97,7 @@ class Outcome:
     item: BenchItem
     score: float
     kinds: tuple[tuple[str, str, float], ...] = ()  # (kind, code, confidence) per finding
+    level: Optional[int] = None  # claim-strength rows: the predicted strength 0-3
 
 
 @dataclass
@@ -153,9 +160,12 @@ def _parse_row(row: Any, line: int, *, default_dataset: str) -> Union[BenchItem,
         return _parse_insciout(row, line)
     if "summary" in row or "doc" in row:
         return _parse_consistency(row, line, default_dataset=default_dataset)
+    if "sentence" in row:
+        return _parse_strength(row, line, default_dataset=default_dataset)
     return SkippedRow(line, _row_id(row, line, ("id",)),
-                      "unknown row format: expected doc/summary/label or "
-                      "abstract_conclusion/press_release_conclusion/exaggeration_label")
+                      "unknown row format: expected doc/summary/label, "
+                      "abstract_conclusion/press_release_conclusion/exaggeration_label "
+                      "or sentence/label")
 
 
 def _row_id(row: dict, line: int, keys: Sequence[str]) -> str:
@@ -200,6 +210,18 @@ def _parse_insciout(row: dict, line: int) -> Union[BenchItem, SkippedRow]:
     return BenchItem(id=rid, dataset=str(row.get("dataset") or INSCIOUT),
                      source=row["abstract_conclusion"], derived=row["press_release_conclusion"],
                      label=label, kind=INSCIOUT, line=line)
+
+
+def _parse_strength(row: dict, line: int, *, default_dataset: str) -> Union[BenchItem, SkippedRow]:
+    rid = _row_id(row, line, ("id",))
+    problem = _missing_text(row, ("sentence",))
+    if problem:
+        return SkippedRow(line, rid, problem)
+    label = row.get("label")
+    if isinstance(label, bool) or label not in STRENGTH_LABELS:
+        return SkippedRow(line, rid, f"label must be 0, 1, 2 or 3, got {label!r}")
+    return BenchItem(id=rid, dataset=str(row.get("dataset") or default_dataset), source="",
+                     derived=row["sentence"], label=int(label), kind=STRENGTH, line=line)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,7 +424,8 @@ def _choose_threshold(path: PathLike, consistency: Sequence[Outcome], *,
                       loader, cfg: Config, progress: bool) -> tuple[Optional[float], str]:
     """The decision threshold and a note saying where it came from."""
     if not consistency:
-        return None, "not used (InSciOut verdicts come from finding kinds)"
+        return None, ("not used (no consistency pairs: InSciOut verdicts come from finding "
+                      "kinds, claim strengths from the strength classifier)")
     if threshold is not None:
         return float(threshold), "given"
     if dev_path is None:
@@ -493,8 +516,16 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
     try:
         for start in range(0, len(items), BATCH_ITEMS):
             batch = items[start:start + BATCH_ITEMS]
-            ready: list[tuple[BenchItem, Article, Article]] = []
+            ready: list[tuple[BenchItem, Optional[Article], Article]] = []
             for item in batch:
+                if item.kind == STRENGTH:
+                    sentence = load(item.derived, f"{item.id}:sentence")
+                    if isinstance(sentence, InputError):
+                        run.skipped.append(SkippedRow(item.line, item.id,
+                                                      f"sentence refused: {sentence}"))
+                    else:
+                        ready.append((item, None, sentence))
+                    continue
                 src = load(item.source, _source_id(item.source))
                 der = load(item.derived, f"{item.id}:derived")
                 bad = next((a for a in (src, der) if isinstance(a, InputError)), None)
@@ -505,9 +536,13 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
                 ready.append((item, src, der))
             _prefetch(pipeline, ready)
             for item, src, der in ready:
-                _remember_units(run, src)
+                if src is not None:
+                    _remember_units(run, src)
                 _remember_units(run, der)
-                outcome = _check_one(pipeline, item, src, der, run)
+                if src is None:
+                    outcome = _strength_one(pipeline, item, der, run)
+                else:
+                    outcome = _check_one(pipeline, item, src, der, run)
                 if outcome is not None:
                     run.outcomes.append(outcome)
             if bar is not None:
@@ -523,11 +558,12 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
     return run
 
 
-def _prefetch(pipeline, ready: Sequence[tuple[BenchItem, Article, Article]]) -> None:
+def _prefetch(pipeline, ready: Sequence[tuple[BenchItem, Optional[Article], Article]]) -> None:
     unique: dict[tuple[str, str], Article] = {}
     for _, src, der in ready:
         for art in (src, der):
-            unique.setdefault((art.doc_id, art.text), art)
+            if art is not None:
+                unique.setdefault((art.doc_id, art.text), art)
     if not unique:
         return
     try:
@@ -539,8 +575,26 @@ def _prefetch(pipeline, ready: Sequence[tuple[BenchItem, Article, Article]]) -> 
 
 
 def _check_one(pipeline, item: BenchItem, src: Article, der: Article, run: _Run) -> Optional[Outcome]:
-    try:
+    def outcome() -> Outcome:
         result = pipeline.check(der, [src])
+        kinds = tuple((f.kind, f.code, float(f.confidence)) for f in result.findings)
+        return Outcome(item=item, score=float(result.score), kinds=kinds)
+
+    return _guarded(outcome, item, run)
+
+
+def _strength_one(pipeline, item: BenchItem, sentence: Article, run: _Run) -> Optional[Outcome]:
+    def outcome() -> Outcome:
+        level, _cue = pipeline.strength(sentence)
+        return Outcome(item=item, score=float(level), level=int(level))
+
+    return _guarded(outcome, item, run)
+
+
+def _guarded(make: Callable[[], Outcome], item: BenchItem, run: _Run) -> Optional[Outcome]:
+    """``make()``, or None with the item recorded under skipped when the checker fails on it."""
+    try:
+        return make()
     except CheckerError as exc:
         run.skipped.append(SkippedRow(item.line, item.id, f"check failed: {exc}"))
         return None
@@ -549,8 +603,6 @@ def _check_one(pipeline, item: BenchItem, src: Article, der: Article, run: _Run)
         run.skipped.append(SkippedRow(item.line, item.id,
                                       f"internal error: {type(exc).__name__}: {exc}"))
         return None
-    kinds = tuple((f.kind, f.code, float(f.confidence)) for f in result.findings)
-    return Outcome(item=item, score=float(result.score), kinds=kinds)
 
 
 def _remember_units(run: _Run, article: Article) -> None:
@@ -668,20 +720,33 @@ def _consistency_metrics(outcomes: Sequence[Outcome], thr: float, cfg: Config) -
     }
 
 
-def _insciout_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+def _class_metrics(outcomes: Sequence[Outcome], labels: Sequence,
+                   predict: Callable[[Outcome], Any]) -> dict[str, Any]:
+    """Macro-F1, accuracy, balanced accuracy and the confusion matrix of a labelling task."""
     gold = [o.item.label for o in outcomes]
-    pred = [_verdict(o) for o in outcomes]
-    matrix = confusion_matrix(gold, pred, INSCIOUT_LABELS)
+    pred = [predict(o) for o in outcomes]
+    matrix = confusion_matrix(gold, pred, labels)
     recalls = [row[i] / sum(row) for i, row in enumerate(matrix) if sum(row)]
     return {
         "n": len(outcomes),
         "balanced_accuracy": sum(recalls) / len(recalls) if recalls else None,
         "roc_auc": None,
-        "macro_f1": _clean(macro_f1(gold, pred, INSCIOUT_LABELS)) if outcomes else None,
+        "macro_f1": _clean(macro_f1(gold, pred, labels)) if outcomes else None,
         "accuracy": sum(1 for g, p in zip(gold, pred) if g == p) / len(gold) if gold else None,
-        "confusion_matrix": {"labels": list(INSCIOUT_LABELS), "rows": "gold",
+        "confusion_matrix": {"labels": list(labels), "rows": "gold",
                              "columns": "predicted", "matrix": matrix},
     }
+
+
+def _insciout_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    return _class_metrics(outcomes, INSCIOUT_LABELS, _verdict)
+
+
+def _strength_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    return _class_metrics(outcomes, STRENGTH_LABELS, lambda o: o.level)
+
+
+_LABELLING = {INSCIOUT: _insciout_metrics, STRENGTH: _strength_metrics}
 
 
 def _verdict(outcome: Outcome) -> str:
@@ -690,6 +755,8 @@ def _verdict(outcome: Outcome) -> str:
 
 def _is_flagged(outcome: Outcome, thr: Optional[float]) -> bool:
     """Whether the checker called this item positive (inconsistent / not "same")."""
+    if outcome.item.kind == STRENGTH:
+        return False  # a strength is predicted, not flagged: no findings are involved
     if outcome.item.kind == INSCIOUT:
         return _verdict(outcome) != "same"
     return thr is not None and outcome.score < thr
@@ -729,18 +796,20 @@ def _firing_counts(outcomes: Sequence[Outcome], thr: Optional[float]) -> dict[st
 
 
 def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> dict[str, Any]:
-    cons = [o for o in outcomes if o.item.kind == CONSISTENCY]
-    sci = [o for o in outcomes if o.item.kind == INSCIOUT]
-    out: dict[str, Any] = {"task": _task(cons, sci), "n": len(outcomes)}
+    by_kind = {k: [o for o in outcomes if o.item.kind == k] for k in (CONSISTENCY, INSCIOUT, STRENGTH)}
+    cons = by_kind[CONSISTENCY]
+    out: dict[str, Any] = {"task": _task(outcomes), "n": len(outcomes)}
     if cons and thr is not None:
         out.update(_consistency_metrics(cons, thr, cfg))
-    if sci:
-        sci_metrics = _insciout_metrics(sci)
-        out["macro_f1"] = sci_metrics["macro_f1"]
-        out["accuracy"] = sci_metrics["accuracy"]
-        out["confusion_matrix"] = sci_metrics["confusion_matrix"]
-        if not cons:
-            out.update(sci_metrics)
+    # A labelling task (InSciOut, claim strength) gives the file's macro-F1; the first present
+    # wins in a file that mixes them.
+    for kind in (STRENGTH, INSCIOUT):
+        if by_kind[kind]:
+            labelled = _LABELLING[kind](by_kind[kind])
+            for key in ("macro_f1", "accuracy", "confusion_matrix"):
+                out[key] = labelled[key]
+            if not cons:
+                out.update(labelled)
     out.setdefault("balanced_accuracy", None)
     out.setdefault("roc_auc", None)
     out.setdefault("macro_f1", None)
@@ -749,25 +818,29 @@ def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> 
     by_dataset: dict[str, dict[str, Any]] = {}
     for name in sorted({o.item.dataset for o in outcomes}):
         group = [o for o in outcomes if o.item.dataset == name]
-        if group[0].item.kind == INSCIOUT or thr is None:
-            by_dataset[name] = _insciout_metrics([o for o in group if o.item.kind == INSCIOUT])
-        else:
-            by_dataset[name] = _consistency_metrics(
-                [o for o in group if o.item.kind == CONSISTENCY], thr, cfg)
+        kind = group[0].item.kind
+        same_kind = [o for o in group if o.item.kind == kind]
+        if kind in _LABELLING:
+            by_dataset[name] = _LABELLING[kind](same_kind)
+        elif thr is not None:
+            by_dataset[name] = _consistency_metrics(same_kind, thr, cfg)
     out["by_dataset"] = by_dataset
     out.update(_firing_counts(outcomes, thr))
     return out
 
 
-def _task(cons: Sequence[Outcome], sci: Sequence[Outcome]) -> str:
-    if cons and sci:
+def _task(outcomes: Sequence[Outcome]) -> str:
+    kinds = {o.item.kind for o in outcomes}
+    if len(kinds) > 1:
         return "mixed"
-    return INSCIOUT if sci else CONSISTENCY
+    return kinds.pop() if kinds else CONSISTENCY
 
 
 def _item_row(o: Outcome, thr: Optional[float]) -> dict[str, Any]:
-    if o.item.kind == INSCIOUT:
-        predicted: Any = _verdict(o)
+    if o.item.kind == STRENGTH:
+        predicted: Any = o.level
+    elif o.item.kind == INSCIOUT:
+        predicted = _verdict(o)
     else:
         predicted = None if thr is None else int(o.score >= thr)
     return {"id": o.item.id, "dataset": o.item.dataset, "line": o.item.line,
@@ -796,8 +869,9 @@ def format_table(results: dict) -> str:
     """A plain-text report of a benchmark run: metrics per dataset, speed, and firing kinds."""
     name = Path(results.get("data_file") or "benchmark").name
     skipped = results.get("skipped") or {}
+    scored = "sentences" if results.get("task") == STRENGTH else "pairs"
     lines = [
-        f"checker bench {name}: {results.get('n', 0)} pairs scored, "
+        f"checker bench {name}: {results.get('n', 0)} {scored} scored, "
         f"{skipped.get('count', 0)} skipped; checker {results.get('version')}, "
         f"model {results.get('model')}",
     ]
@@ -813,7 +887,7 @@ def format_table(results: dict) -> str:
     if cons_rows:
         lines.extend(_consistency_table(cons_rows, results))
     if sci_rows:
-        lines.extend(_insciout_table(sci_rows, results))
+        lines.extend(_labelling_table(sci_rows, results))
     lines.append("")
     lines.append(
         f"speed: {_num(results.get('pairs_per_second'), 2)} pairs/s; total "
@@ -857,8 +931,11 @@ def _consistency_table(rows: dict[str, dict], results: dict) -> list[str]:
     return out
 
 
-def _insciout_table(rows: dict[str, dict], results: dict) -> list[str]:
+def _labelling_table(rows: dict[str, dict], results: dict) -> list[str]:
     out = []
+    if any(m["confusion_matrix"]["labels"] == list(STRENGTH_LABELS) for m in rows.values()):
+        out.append("claim strength: 0 no relation, 1 correlational, 2 conditional causal, "
+                   "3 direct causal")
     for name, m in rows.items():
         out.append(f"{name}: n {m.get('n', 0)}, macro-F1 {_num(m.get('macro_f1'))}, accuracy "
                    f"{_pct(m.get('accuracy'))} %, balanced accuracy "

@@ -265,7 +265,8 @@ def bench(data: str, dev_path: Optional[str], threshold: Optional[float], fmt: s
     \b
     Reads summary-vs-source rows {doc, summary, label} (balanced accuracy with a threshold
     tuned on --dev, ROC-AUC, precision and recall of the inconsistent class, per dataset)
-    and InSciOut rows (certainty verdict: macro-F1 and confusion matrix). Results are also
+    InSciOut rows (certainty verdict) and claim-strength rows {sentence, label 0-3} (the
+    strength classifier), both with macro-F1 and a confusion matrix. Results are also
     written as JSON and a table under reports/benchmarks/ with version, model and config.
 
     \b

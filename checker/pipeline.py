@@ -8,7 +8,7 @@ from collections import OrderedDict
 from typing import Optional, Sequence
 
 from checker.config import Config
-from checker.records import Article, CheckResult, Claim
+from checker.records import Article, CheckResult, Claim, Cue
 
 
 # Articles whose claims are kept: enough for sources shared by nearby derived texts; a long
@@ -84,6 +84,17 @@ class Pipeline:
         while len(self._claims) > CLAIM_CACHE:  # bound memory in long runs
             self._claims.popitem(last=False)
         return found
+
+    def strength(self, article: Article) -> tuple[int, Optional[Cue]]:
+        """Claim strength (0-3) of a short text and its cue: its strongest claim's.
+
+        The strength the certainty rules compare (``checker.strength``): 0 no relation,
+        1 correlational, 2 conditional causal, 3 direct causal. Reporting claims ("the
+        authors said") carry none of their own.
+        """
+        from checker.strength import text_strength
+
+        return text_strength(self.claims(article))
 
     def check(self, derived: Article, sources: Sequence[Article]) -> CheckResult:
         """Check one derived article against its sources."""

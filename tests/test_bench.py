@@ -19,6 +19,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bench"
 CONSISTENCY = FIXTURES / "consistency.jsonl"
 INSCIOUT = FIXTURES / "insciout.jsonl"
 MALFORMED = FIXTURES / "malformed.jsonl"
+STRENGTH = FIXTURES / "strength.jsonl"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 REQUIRED_KEYS = {
@@ -90,6 +91,11 @@ class FakePipeline:
                 self.parse_seconds += 0.5
         return [() for _ in articles]
 
+    def strength(self, article):
+        if article.text in self.raise_on:
+            raise self.raise_on[article.text]
+        return self.canned[article.text], None
+
     def check(self, derived, sources):
         if derived.text in self.raise_on:
             raise self.raise_on[derived.text]
@@ -119,6 +125,16 @@ INSCIOUT_CANNED = {
         0.6, [finding("certainty-lowered", "C2", 0.7)]),  # r5 downplays
     "Noise may be tied to poorer concentration.": (
         0.5, [finding("certainty-raised", "C1", 0.4), finding("certainty-lowered", "C2", 0.6)]),  # r6
+}
+
+# Predicted strengths for tests/fixtures/bench/strength.jsonl (gold in the comments).
+STRENGTH_CANNED = {
+    "Coffee intake was measured in 400 adults.": 0,  # 0
+    "Coffee intake is associated with lower blood pressure.": 1,  # 1
+    "Coffee may reduce blood pressure.": 2,  # 2
+    "Coffee reduces blood pressure.": 3,  # 3
+    "Tea drinkers slept longer than non-drinkers.": 0,  # 1
+    "Tea might improve sleep.": 2,  # 3
 }
 
 MALFORMED_CANNED = {
@@ -361,6 +377,38 @@ def test_run_bench_insciout():
         "exaggerates", "same", "same", "exaggerates", "downplays", "downplays"]
 
 
+def test_run_bench_claim_strength():
+    res = run(STRENGTH, STRENGTH_CANNED)
+    assert res["task"] == "claim-strength" and res["n"] == 6
+    # Gold 0 1 2 3 1 3, predicted 0 1 2 3 0 2: one hit and one miss on each class, by hand
+    # F1 2/3 for all four classes (0: tp 1 fp 1; 1: tp 1 fn 1; 2: tp 1 fp 1; 3: tp 1 fn 1).
+    assert res["macro_f1"] == pytest.approx(2 / 3)
+    assert res["accuracy"] == pytest.approx(4 / 6)
+    # Recalls: 0 1/1, 1 1/2, 2 1/1, 3 1/2 -> 3/4.
+    assert res["balanced_accuracy"] == pytest.approx(3 / 4)
+    assert res["confusion_matrix"]["labels"] == [0, 1, 2, 3]
+    assert res["confusion_matrix"]["matrix"] == [[1, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 0],
+                                                 [0, 0, 1, 1]]
+    assert res["threshold"] is None and res["roc_auc"] is None
+    assert res["by_dataset"]["strength"]["macro_f1"] == pytest.approx(2 / 3)
+    assert [row["predicted"] for row in res["items"]] == [0, 1, 2, 3, 0, 2]
+    # The empty sentence is refused by the loader, the label 5 is out of range.
+    reasons = {r["line"]: r["reason"] for r in res["skipped"]["rows"]}
+    assert set(reasons) == {7, 8}
+    assert reasons[7].startswith("sentence refused") and "0, 1, 2 or 3" in reasons[8]
+    assert res["kinds_on_true_positives"] == {} and res["kinds_on_false_positives"] == {}
+    table = bench.format_table(res)
+    assert "6 sentences scored, 2 skipped" in table and "macro-F1 0.667" in table
+    assert "3 direct causal" in table
+
+
+def test_strength_rows_that_crash_are_recorded():
+    pipe = FakePipeline(STRENGTH_CANNED,
+                        raise_on={"Coffee reduces blood pressure.": RuntimeError("bug")})
+    res = bench.run_bench(STRENGTH, pipeline=pipe, loader=fake_load, progress=False)
+    assert res["n"] == 5 and res["internal_errors"] == 1
+
+
 def test_run_bench_malformed_rows_are_skipped_not_fatal():
     res = run(MALFORMED, MALFORMED_CANNED)
     assert res["n"] == 2
@@ -489,7 +537,7 @@ def test_real_pipeline_on_fixture(real_pipeline):
 def test_shared_benchmarks_are_readable():
     if not SHARED.is_dir():
         pytest.skip("shared benchmarks are not present")
-    for name in ("insciout-dev.jsonl", "cliff-dev.jsonl"):
+    for name in ("insciout-dev.jsonl", "cliff-dev.jsonl", "claim-strength-pubmed.jsonl"):
         path = SHARED / name
         if not path.is_file():
             continue
@@ -504,3 +552,12 @@ def test_dev_file_without_usable_pairs_falls_back_to_config(tmp_path):
     assert res["threshold"] == Config().decision_threshold
     assert res["threshold_source"].startswith("configured decision_threshold")
     assert res["dev_file"] == str(dev)
+
+
+def test_real_pipeline_on_strength_fixture(real_pipeline):
+    pipe, load_text = real_pipeline
+    res = bench.run_bench(STRENGTH, pipeline=pipe, loader=load_text, progress=False)
+    assert res["n"] == 6 and res["internal_errors"] == 0
+    predicted = {row["line"]: row["predicted"] for row in res["items"]}
+    # The classifier's clear cases: a description, a hedged and a direct causal verb.
+    assert predicted[1] == 0 and predicted[3] == 2 and predicted[4] == 3
