@@ -460,6 +460,27 @@ def test_shared_sources_parsed_once_and_timings():
     assert no_spacy["spacy_only_cpu_seconds"] is None and no_spacy["cpu_seconds"] >= 0
 
 
+def test_spacy_alone_falls_back_to_this_process(monkeypatch):
+    from checker import parse
+
+    pipe = FakePipeline(CONSISTENCY_CANNED)
+    res = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=fake_load, progress=False)
+    assert res["spacy_only_measured_in"] == "this process (a pipeline not loaded by name)"
+    # A pipeline loaded by name whose fresh process fails is timed here, and says why.
+    pipe = FakePipeline(CONSISTENCY_CANNED)
+    monkeypatch.setitem(parse._NLP_CACHE, "fake_model", pipe.parser.nlp)
+
+    def broken(model, warm, texts):
+        raise ValueError("exit 1: no such model")
+
+    monkeypatch.setattr(bench, "_spacy_alone_in_child", broken)
+    res = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=fake_load, progress=False)
+    assert res["spacy_only_measured_in"].startswith("this process (the fresh process failed")
+    assert "no such model" in res["spacy_only_measured_in"]
+    assert res["spacy_only_seconds"] is not None
+    assert "spaCy alone (this process" in bench.format_table(res)
+
+
 def test_limit_and_bad_arguments():
     res = run(CONSISTENCY, CONSISTENCY_CANNED, limit=3, threshold=0.5)
     assert res["n"] == 3 and set(res["by_dataset"]) == {"alpha"}
@@ -532,6 +553,9 @@ def test_real_pipeline_on_fixture(real_pipeline):
     assert res["internal_errors"] == 0
     assert all(0.0 <= row["score"] <= 1.0 for row in res["items"])
     assert res["parse_seconds"] >= 0 and res["spacy_only_seconds"] is not None
+    # spaCy alone is timed in a fresh process that loads the same pipeline by name.
+    assert res["spacy_only_measured_in"] == bench.FRESH
+    assert res["spacy_only_seconds"] > 0 and res["spacy_only_cpu_seconds"] > 0
 
 
 def test_shared_benchmarks_are_readable():
