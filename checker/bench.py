@@ -457,7 +457,7 @@ DEV_THRESHOLDS: dict[str, tuple[float, str]] = {
     "summedits": (0.4363, "summedits-dev.jsonl"),
     "xsumfaith": (0.4322, "xsumfaith-dev.jsonl"),
     "polytope": (0.8422, "polytope-dev.jsonl"),
-    "cliff": (0.5151, "cliff-dev.jsonl"),
+    "cliff": (0.4884, "cliff-dev.jsonl"),
 }
 
 

@@ -577,8 +577,9 @@ class Extractor:
                 # tagger's amount has no number to compare
                 continue
             if kind == "date" and value is None and norm == e.text.lower().strip():
-                # vague dates ("this week", "recently") carry no comparable value
-                if not any(ch.isdigit() for ch in e.text) and not re.search(
+                # vague dates ("this week", "recently", "one day") carry no comparable value;
+                # a duration in number words ("two months", "a one-year term") does
+                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) and not re.search(
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
                         r"february|march|april|may|june|july|august|september|october|"
                         r"november|december", e.text.lower()):
@@ -639,6 +640,31 @@ class Extractor:
 
 
 _TEXTS: dict = {}
+
+
+# Units of a duration written with a number word: "two months", "the one-year anniversary".
+DURATION_UNITS = frozenset("""
+minute minutes hour hours day days night nights week weeks weekend weekends fortnight
+fortnights month months year years decade decades century centuries
+""".split())
+# "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
+_IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year", "morning",
+                        "evening", "afternoon"})
+
+
+def _counts_a_duration(span) -> bool:
+    """True for a date entity that counts units of time with a number word ("three weeks",
+    "six-year", "one-month"), but not the idiom "one day"."""
+    words = [t for t in span if not t.is_punct]
+    for i, t in enumerate(words[:-1]):
+        unit = words[i + 1].lower_
+        if not t.like_num or unit not in DURATION_UNITS:
+            continue
+        hyphenated = t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"
+        if t.lower_ == "one" and unit in _IDIOM_ONE and not hyphenated:
+            continue
+        return True
+    return False
 
 
 def _states_a_number(span) -> bool:

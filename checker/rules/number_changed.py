@@ -6,12 +6,16 @@ What it flags:
     number of the same kind. Also a figure the sources give elsewhere, when the closely
     aligned source claim gives another figure of the same kind and unit in its place ("35
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere).
+    Durations in number words count: "the one-month anniversary" where the source says
+    "one-year"; a duration the source gives in other units is not matched by the bare number
+    ("two months" is not the source's "two people").
 Why it matters:
     Wrong figures are concrete, checkable and embarrassing.
 Known false positives:
     Derived arithmetic (a sum or a rounded figure, "nearly 30%" for "27.6%" is accepted within
     rounding only); relative dates ("last week") against absolute ones; a sentence fusing
-    two source sentences whose figures the aligner does not both find.
+    two source sentences whose figures the aligner does not both find; a duration restated
+    in other units ("a fortnight" for "two weeks", "18 months" for "a year and a half").
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
@@ -47,9 +51,31 @@ def source_has(q, index) -> bool:
         return True  # a range or a score ("five to two") whose numbers are all in the source
     if len(parts) == 1 and q.kind in ("date", "number", "quantity") and any(
             sq.kind in ("date", "number", "quantity") and _numbers_in(sq.text) == parts
-            for sq in index.quantities):
+            and _same_span_of_time(q, sq) for sq in index.quantities):
         return True  # "a 32-year-old" where the source says "Sinfield, 32,"
     return any(_value_equal(q, sq) for sq in index.quantities)
+
+
+_DURATIONS = frozenset({"minute", "hour", "day", "night", "week", "weekend", "fortnight",
+                        "month", "year", "decade", "century", "centurie"})
+_AGE_WORDS = frozenset({"old", "aged", "age"})
+
+
+def _durations(text: str) -> set[str]:
+    return _unit_words(text) & _DURATIONS
+
+
+def _same_span_of_time(q, sq) -> bool:
+    """False when the derived figure counts units of time the source figure does not: "two
+    months" is not the source's "two weeks" nor its "two people". An age ("a 32-year-old")
+    still meets a bare number ("Sinfield, 32")."""
+    mine = _durations(q.text)
+    if not mine:
+        return True
+    theirs = _durations(sq.text)
+    if theirs:
+        return bool(mine & theirs)
+    return bool(_unit_words(q.text) & _AGE_WORDS)
 
 
 def _value_equal(q, sq) -> bool:
@@ -126,6 +152,8 @@ def unknown_figures(ctx) -> list:
                 for sq in cand.quantities:
                     if _GROUP.get(sq.kind) != _GROUP.get(q.kind):
                         continue
+                    if _durations(q.text) and not _durations(sq.text):
+                        continue  # "two months" replaced no "2023"; unsupported if anything
                     fit = _fit(q, sq)
                     if fit > best:
                         sc, alt, best = cand, sq, fit
