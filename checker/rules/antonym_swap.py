@@ -53,7 +53,9 @@ def check(ctx):
         dlem = {w[3] for w in dc.words}
         done = False
         for s, e, text, lem, _pos in dc.words:
-            listed = lex.antonyms_of(lem)
+            # The lemma and the word as written: the tagger lemmatises "thriving" as an
+            # adjective and "struggling" as a verb ("struggle"), and the lexicon lists both.
+            listed = lex.antonyms_of(lem) | lex.antonyms_of(text.lower())
             p = _wn_pos(_pos)
             from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
             if not listed and not from_wn:
@@ -63,7 +65,8 @@ def check(ctx):
                 if lem in slem:
                     continue
                 opp = next((w for w in sc.words if w[3] not in dlem and (
-                    w[3] in listed or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
+                    w[3] in listed or w[2].lower() in listed
+                    or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None:
                     continue
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
