@@ -153,8 +153,37 @@ def _date_value(tokens: list[str]) -> Optional[float]:
     return None
 
 
+_PERIOD_RES = (
+    re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th)[\s-]+(quarter)\b"),
+    re.compile(r"\b([qh])([1-4])\b"),
+    re.compile(r"\b([1-4])([qh])\b"),
+)
+_PERIOD_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def period(low: str) -> str:
+    """The quarter or half a date names: "q3" for "the third quarter", "Q3", "3Q" or
+    "third-quarter", "h1" for "H1" ("" when it names none). "The second half" is left
+    out: in sport it is a half of a match, not of a year."""
+    m = _PERIOD_RES[0].search(low)
+    if m:
+        n = _ORDINALS.get(m.group(1)) or _PERIOD_ORDINALS.get(m.group(1))
+        return f"{m.group(2)[0]}{int(n)}"
+    m = _PERIOD_RES[1].search(low)
+    if m:
+        return f"{m.group(1)}{m.group(2)}"
+    m = _PERIOD_RES[2].search(low)
+    if m:
+        return f"{m.group(2)}{m.group(1)}"
+    return ""
+
+
 def _date_norm(tokens: list[str], low: str) -> str:
     year = next((t for t in tokens if re.fullmatch(r"(1[6-9]|20|21)\d\d", t)), "")
+    quarter = period(low)
+    if quarter:
+        # A quarter or a half: "2022-q3", or "q3" when no year is given.
+        return f"{year}-{quarter}" if year else quarter
     month = next((MONTHS[t] for t in tokens if t in MONTHS), None)
     day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
     weekday = next((t for t in tokens if t in WEEKDAYS), "")

@@ -139,6 +139,24 @@ def test_numbers_written_as_words(claims_of):
     assert normalise("$1,200", "MONEY")[1] == 1200.0
 
 
+def test_quarters_and_durations_are_figures(claims_of):
+    # A quarter reads the same however it is written; a half of a match is no period.
+    for text in ("the third quarter", "Q3", "third-quarter", "3Q"):
+        assert normalise(text, "DATE")[3] == "q3", text
+    assert normalise("Third quarter 2022", "DATE")[3] == "2022-q3"
+    assert normalise("the second half", "DATE")[3] == "the second half"
+    assert normalise("the year-ago quarter", "DATE")[3] == "the year-ago quarter"
+    c = one(claims_of("Sales fell in the second quarter."), "Sales")
+    assert [q.norm for q in c.quantities if q.kind == "date"] == ["q2"]
+    c = one(claims_of("The shop closed two months after the launch."), "shop")
+    assert [q.norm for q in c.quantities if q.kind == "date"] == ["two months"]
+    # "one day" is an idiom, not a figure; a hyphenated "one-year" is a figure.
+    idiom = one(claims_of("One day, the bakery closed for good."), "bakery")
+    assert not [q for q in idiom.quantities if q.kind == "date"]
+    term = one(claims_of("The council signed a one-year lease."), "council")
+    assert [q.text for q in term.quantities] == ["one-year"]
+
+
 def test_offsets_point_into_the_text(claims_of):
     text = "Heading line\n\nThe Ledger reports that rents rose by 4%."
     for c in claims_of(text):

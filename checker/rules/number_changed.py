@@ -8,7 +8,8 @@ What it flags:
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere).
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number
-    ("two months" is not the source's "two people").
+    ("two months" is not the source's "two people"). A quarter is one figure however it is
+    written ("Q3", "the third quarter", "third-quarter") and is met only by the same quarter.
 Why it matters:
     Wrong figures are concrete, checkable and embarrassing.
 Known false positives:
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from checker.numbers import parse_figure, values_match
+from checker.numbers import parse_figure, period, values_match
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make
 
@@ -42,6 +43,10 @@ def source_has(q, index) -> bool:
         return True
     if q.text.lower() in index.text_lower:
         return True
+    if q.kind == "date" and period(q.text.lower()):
+        # A quarter or a half ("Q3", "the third quarter") is met by the same period only,
+        # never by a bare 3 elsewhere in the source.
+        return any(sq.kind == "date" and _value_equal(q, sq) for sq in index.quantities)
     squeezed = _squeeze(q.text)
     if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
@@ -108,7 +113,10 @@ def dates_match(a: str, b: str) -> bool:
         return False
     n = len(short)
     # A lone number matches a year at the front, never a day at the end ("30" of "30 years
-    # ago" is not "June 30").
+    # ago" is not "June 30"); a lone quarter or half matches one of a given year ("q3" and
+    # "2022-q3").
+    if n == 1 and re.fullmatch(r"[qh]\d", short[0]):
+        return long_[-1] == short[0]
     return long_[:n] == short or (n > 1 and long_[-n:] == short)
 
 
