@@ -41,7 +41,7 @@ def source_has(q, index) -> bool:
     """True when the sources carry the same value (any notation) for a derived number."""
     if (q.kind, q.norm) in index.quantity_norms:
         return True
-    if q.text.lower() in index.text_lower:
+    if _written_in(q.text.lower(), index.text_lower):
         return True
     if q.kind == "date" and period(q.text.lower()):
         # A quarter or a half ("Q3", "the third quarter") is met by the same period only,
@@ -81,6 +81,26 @@ def _same_span_of_time(q, sq) -> bool:
     if theirs:
         return bool(mine & theirs)
     return bool(_unit_words(q.text) & _AGE_WORDS)
+
+
+def _written_in(figure: str, text: str) -> bool:
+    """True when the figure stands in the text as a whole figure: "4bn" is not written in
+    "$18.4bn", nor "30" in "1930". A group of three digits after a comma counts ("000" of
+    "50,000", which some tokenised texts write "50, 000")."""
+    if not figure:
+        return False
+    group = len(figure) == 3 and figure.isdigit()
+    start = text.find(figure)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        end = start + len(figure)
+        after = text[end] if end < len(text) else " "
+        inside = before.isalnum() or (before in ".," and start > 1 and text[start - 2].isdigit()
+                                      and not (group and before == ","))
+        if not inside and not after.isalnum():
+            return True
+        start = text.find(figure, start + 1)
+    return False
 
 
 def _value_equal(q, sq) -> bool:
