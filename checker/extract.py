@@ -40,8 +40,10 @@ class _State:
 
 
 def norm_name(text: str) -> str:
-    """Normalised entity name: lower case, no leading article, no possessive, single spaces."""
+    """Normalised entity name: lower case, no leading article, no possessive, single spaces,
+    no spaces around a hyphen ("Calder 2 - 1" as tokenised text writes "Calder 2-1")."""
     t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"\s*-\s*", "-", t)
     t = re.sub(r"^(the|a|an)\s+", "", t)
     t = re.sub(r"'s$|'$", "", t)
     t = re.sub(r"[^\w&.\- ]+", " ", t)

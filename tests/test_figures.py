@@ -41,3 +41,17 @@ def test_quarters_match_within_a_year():
     assert not dates_match("q3", "2022-q4")
     assert not dates_match("2022-q3", "2022-q4")
     assert dates_match("2022", "2022-q4")  # as far as both go
+
+
+def test_names_with_numbers():
+    from checker.rules.number_changed import _identifiers
+
+    def found(text):
+        return [text[s:e] for s, e, *_ in _identifiers(text)]
+
+    assert found("a decline in SARS-CoV-4 vaccine sales") == ["SARS-CoV-4"]
+    assert found("The common equity Tier 2 capital ratio") == ["Tier 2"]
+    assert found("Windows 11 and COVID-19") == ["Windows 11", "COVID-19"]
+    # Words before figures, dates, ages and scores are not names.
+    assert found("in 2020, on March 3, it was 67, Aged 32, a 32-year-old") == []
+    assert found("Liverpool beat Blackburn 1 - 0 and Calder 2-1") == []

@@ -10,13 +10,18 @@ What it flags:
     "one-year"; a duration the source gives in other units is not matched by the bare number
     ("two months" is not the source's "two people"). A quarter is one figure however it is
     written ("Q3", "the third quarter", "third-quarter") and is met only by the same quarter.
+    Also a name with a number the sources never write, when they write the same name with
+    another number: "SARS-CoV-4" for "SARS-CoV-2", "Tier 2" for "Tier 1", "Class 93" for
+    "Class 91".
 Why it matters:
     Wrong figures are concrete, checkable and embarrassing.
 Known false positives:
     Derived arithmetic (a sum or a rounded figure, "nearly 30%" for "27.6%" is accepted within
     rounding only); relative dates ("last week") against absolute ones; a sentence fusing
     two source sentences whose figures the aligner does not both find; a duration restated
-    in other units ("a fortnight" for "two weeks", "18 months" for "a year and a half").
+    in other units ("a fortnight" for "two weeks", "18 months" for "a year and a half");
+    a name with a number the source covers by a range ("Windows 11" where the source says
+    "Windows 10 and later").
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
@@ -216,17 +221,76 @@ def _relative_time(q, claim) -> bool:
     return rest.startswith(_ANCHORS)
 
 
+# A name with a number ("SARS-CoV-2", "Tier 1", "F-35", "Windows 11"): the prefix is a word
+# that names a thing, the number tells which one.
+_IDENT_RE = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*(?:-[A-Za-z.]+)*)(-| ?)(\d+[A-Za-z]?)\b(?!-\d)")
+# Words that precede a figure without naming a thing ("in 2020", "Aged 32", "March 3").
+_NOT_A_NAME = frozenset("""
+a an the this that these those in on of at by to and or but for from with since about over under
+than into onto after before during until till within without between among via per each every
+all some any no not only up down out off is was are were be been has had have as it its his her
+their our my your we they he she i you who which what when where why how just nearly almost
+around more less least most first last next final total aged age page number year years month
+months week weeks day days hour hours minute minutes season points goals runs wickets percent
+cent pm am mph km kg miles feet ft cm mm lb lbs ml million billion bn mn vs v x us uk jan feb mar
+apr jun jul aug sep sept oct nov dec january february march april may june july august september
+october november december monday tuesday wednesday thursday friday saturday sunday q h
+""".split())
+
+
+_SCORE_RE = re.compile(r"\s*[-–]\s*\d")
+
+
+def _identifiers(text: str):
+    """(start, end, prefix, separator, number) of each name-with-a-number in a text."""
+    for m in _IDENT_RE.finditer(text):
+        prefix, sep, number = m.groups()
+        if len(prefix) < 2 or prefix.lower().rstrip(".") in _NOT_A_NAME:
+            continue
+        if sep == " " and not prefix[0].isupper():
+            continue  # "was 67", "than 2": a word before a figure, not a name
+        if _SCORE_RE.match(text, m.end()):
+            continue  # "Blackburn 1 - 0": a team and its score
+        yield m.start(), m.end(), prefix, sep, number
+
+
+def changed_identifiers(ctx):
+    """(derived claim, start, end, text, source claim, source start, source end, source text)
+    for each name-with-a-number the sources never write, when they write the same name
+    with another number ("SARS-CoV-4" where the source has "SARS-CoV-2")."""
+    for dc in ctx.derived_claims:
+        for s, e, prefix, sep, number in _identifiers(dc.text):
+            ident = dc.text[s:e]
+            if re.search(rf"(?<![\w.-]){re.escape(ident.lower())}(?![\w-])",
+                         ctx.index.text_lower):
+                continue
+            other = re.compile(rf"(?<![\w.-]){re.escape(prefix)}{re.escape(sep)}\d+[A-Za-z]?\b",
+                               re.IGNORECASE)
+            candidates = ctx.aligned(dc, threshold=0.3) + list(ctx.index.claims)
+            hit = next(((sc, m) for sc in candidates for m in other.finditer(sc.text)
+                        if m.group(0)[len(prefix) + len(sep):].lower() != number.lower()
+                        and not _SCORE_RE.match(sc.text, m.end())), None)
+            if hit is None:
+                continue
+            sc, m = hit
+            yield (dc, dc.start + s, dc.start + e, ident, sc, sc.start + m.start(),
+                   sc.start + m.end(), m.group(0))
+
+
 def check(ctx):
     """Yield a finding for each derived number that differs from the aligned source number."""
+    told: list[tuple[str, int, int]] = []  # (claim, start, end) of the figures reported
     for dc, q, sc, alt in ctx.memo("unknown-figures", unknown_figures):
         if alt is None:
             continue  # a figure with no counterpart is unsupported content (DU803)
+        told.append((dc.id, q.start, q.end))
         yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.8,
                    evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                    message=(f'Says "{q.text}" where the source says "{alt.text}": '
                             f'"{sc.text[:70]}".'),
                    suggestion=f'Use the source\'s figure, "{alt.text}".')
     for dc, q, sc, alt in _moved_figures(ctx):
+        told.append((dc.id, q.start, q.end))
         yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.6,
                    evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                    message=(f'Says "{q.text}" where the matching source sentence says '
@@ -234,6 +298,14 @@ def check(ctx):
                             f'only about something else).'),
                    suggestion=f'Use the source\'s figure, "{alt.text}", or check which '
                               f'fact "{q.text}" belongs to.')
+    for dc, start, end, ident, sc, s_start, s_end, s_text in changed_identifiers(ctx):
+        if any(c == dc.id and s < end and start < e for c, s, e in told):
+            continue  # its number is reported already
+        yield make(RULE, dc, start=start, end=end, text=ident, confidence=0.7,
+                   evidence=[evidence_of(sc, start=s_start, end=s_end)],
+                   message=(f'Says "{ident}" where the source names "{s_text}": '
+                            f'"{sc.text[:70]}".'),
+                   suggestion=f'Use the source\'s name, "{s_text}".')
 
 
 MIN_ALIGNMENT = 0.6
