@@ -269,7 +269,19 @@ def claim_strength(claim: Claim, *,
     return result
 
 
+def _first_words(lex: StrengthLexicon) -> frozenset:
+    """Every word that can start a cue giving a claim a strength above 0."""
+    return memo_on(lex, "_first_words", lambda: frozenset(
+        w for role in ("correlational", "comparison", "causal", "causal_word")
+        for w in lex.by_first(role)))
+
+
 def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[Cue]]:
+    # Most claims hold no word a cue can start with: strength 0 without the token walk.
+    forms = {m.lower().replace("’", "'") for m in _TOKEN_RE.findall(claim.text)}
+    forms.update(w[3].lower() for w in claim.words)
+    if forms.isdisjoint(_first_words(lex)):
+        return 0, None
     tokens = _tokens(claim)
     if not tokens:
         return 0, None
