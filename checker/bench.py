@@ -1,18 +1,23 @@
 """Benchmark runs: score labelled source/derived pairs, tune a threshold, report metrics and speed.
 
-Three row formats are read, detected row by row (see ``../shared/benchmarks/README.md``):
+Four row formats are read, detected row by row (see ``../shared/benchmarks/README.md``):
 
     consistency     ``{"id", "dataset", "doc", "summary", "label"}``; label 1 = consistent, 0 = not.
     insciout        ``{"abstract_conclusion", "press_release_conclusion", "exaggeration_label"}``;
                     gold ``same`` / ``exaggerates`` / ``downplays``.
     claim-strength  ``{"sentence", "label"}``; label 0 no relation, 1 correlational,
                     2 conditional causal, 3 direct causal (Yu et al. 2019).
+    alignment       SuperPAL ``{"topic", "scuText", "docSentText"}``: a summary sentence and a
+                    source sentence the annotators paired with it (Ernst et al. 2021).
 
 For consistency rows the checker's ``CheckResult.score`` (1 = consistent) is thresholded:
 predicted consistent iff ``score >= threshold``. For InSciOut rows the verdict comes from the
 finding kinds (``certainty-raised`` vs ``certainty-lowered``). For claim-strength rows the
 prediction is the strength the certainty rules compare (``Pipeline.strength``: the strongest
-claim of the sentence, ``checker.strength``). A malformed row or an article the loader refuses
+claim of the sentence, ``checker.strength``). For alignment rows every summary sentence of a
+topic is aligned against all the source sentences the topic's rows name
+(``Pipeline.rank_sources``); it is right when the aligner's first choice is one of its gold
+sentences. A malformed row or an article the loader refuses
 is recorded under ``skipped`` and never stops the run.
 
 The metric functions are written out here rather than taken from scikit-learn: they are a few
@@ -48,6 +53,7 @@ CONSISTENCY = "consistency"
 INSCIOUT = "insciout"
 STRENGTH = "claim-strength"
 STRENGTH_LABELS = (0, 1, 2, 3)
+ALIGNMENT = "alignment"
 OPTIMISTIC = "tuned on the evaluated file (optimistic)"
 BATCH_ITEMS = 64  # items whose unique articles are parsed together in one claims_many call
 _PROGRESS_MIN_ITEMS = 20
@@ -68,8 +74,9 @@ class BenchItem:
     source: str
     derived: str
     label: Union[int, str]  # consistency 1 / 0; insciout same / exaggerates / downplays; strength 0-3
-    kind: str  # consistency | insciout | claim-strength
+    kind: str  # consistency | insciout | claim-strength | alignment
     line: int = 0  # 1-based line of the benchmark file
+    group: str = ""  # alignment rows: the topic whose source sentences are the candidates
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,10 @@ class Outcome:
     item: BenchItem
     score: float
     kinds: tuple[tuple[str, str, float], ...] = ()  # (kind, code, confidence) per finding
-    level: Optional[int] = None  # claim-strength rows: the predicted strength 0-3
+    level: Optional[int] = None  # claim-strength: the predicted strength 0-3; alignment: the
+    # rank of the first gold source sentence among the aligner's choices (None: not chosen)
+    candidates: int = 0  # alignment: source sentences to choose from
+    golds: int = 0  # alignment: how many of them the annotators paired with the sentence
 
 
 @dataclass
@@ -165,10 +175,12 @@ def _parse_row(row: Any, line: int, *, default_dataset: str) -> Union[BenchItem,
         return _parse_consistency(row, line, default_dataset=default_dataset)
     if "sentence" in row:
         return _parse_strength(row, line, default_dataset=default_dataset)
+    if "scuText" in row or "docSentText" in row:
+        return _parse_alignment(row, line)
     return SkippedRow(line, _row_id(row, line, ("id",)),
                       "unknown row format: expected doc/summary/label, "
                       "abstract_conclusion/press_release_conclusion/exaggeration_label "
-                      "or sentence/label")
+                      "sentence/label or topic/scuText/docSentText")
 
 
 def _row_id(row: dict, line: int, keys: Sequence[str]) -> str:
@@ -225,6 +237,16 @@ def _parse_strength(row: dict, line: int, *, default_dataset: str) -> Union[Benc
         return SkippedRow(line, rid, f"label must be 0, 1, 2 or 3, got {label!r}")
     return BenchItem(id=rid, dataset=str(row.get("dataset") or default_dataset), source="",
                      derived=row["sentence"], label=int(label), kind=STRENGTH, line=line)
+
+
+def _parse_alignment(row: dict, line: int) -> Union[BenchItem, SkippedRow]:
+    rid = _row_id(row, line, ("id",))
+    problem = _missing_text(row, ("topic", "scuText", "docSentText"))
+    if problem:
+        return SkippedRow(line, rid, problem)
+    return BenchItem(id=rid, dataset=str(row.get("database") or "superpal"),
+                     source=row["docSentText"], derived=row["scuText"], label=1,
+                     kind=ALIGNMENT, line=line, group=row["topic"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -515,10 +537,14 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
                 loaded[key] = exc
         return loaded[key]
 
-    bar = _progress_bar(len(items), enabled=progress)
+    aligned_items = [it for it in items if it.kind == ALIGNMENT]
+    items = [it for it in items if it.kind != ALIGNMENT]
+    bar = _progress_bar(len(items) + len(aligned_items), enabled=progress)
     parse0 = float(getattr(pipeline, "parse_seconds", 0.0) or 0.0)
     t0, cpu0 = time.perf_counter(), time.process_time()
     try:
+        if aligned_items:
+            _score_alignment(aligned_items, pipeline, load, run, bar)
         for start in range(0, len(items), BATCH_ITEMS):
             batch = items[start:start + BATCH_ITEMS]
             ready: list[tuple[BenchItem, Optional[Article], Article]] = []
@@ -561,6 +587,50 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
     run.cpu_seconds = time.process_time() - cpu0
     run.parse_seconds = float(getattr(pipeline, "parse_seconds", 0.0) or 0.0) - parse0
     return run
+
+
+def _score_alignment(items: Sequence[BenchItem], pipeline, load, run: _Run, bar) -> None:
+    """Rank each topic's source sentences for each of its summary sentences."""
+    topics: dict[str, list[BenchItem]] = {}
+    for it in items:
+        topics.setdefault(it.group, []).append(it)
+    for topic, rows in topics.items():
+        texts = list(dict.fromkeys(it.source for it in rows))
+        cands, doc_of = [], {}
+        for i, text in enumerate(texts):
+            art = load(text, f"{topic}:cand{i}")
+            if isinstance(art, InputError):
+                for it in rows:
+                    if it.source == text:
+                        run.skipped.append(SkippedRow(it.line, it.id,
+                                                      f"source sentence refused: {art}"))
+                continue
+            cands.append(art)
+            doc_of[text] = art.doc_id
+        for art in cands:
+            _remember_units(run, art)
+        for n, scu in enumerate(dict.fromkeys(it.derived for it in rows)):
+            mine = [it for it in rows if it.derived == scu]
+            golds = {doc_of[it.source] for it in mine if it.source in doc_of}
+            der = load(scu, f"{topic}:summary{n}")
+            if isinstance(der, InputError) or not golds or len(cands) < 2:
+                why = (f"summary sentence refused: {der}" if isinstance(der, InputError)
+                       else "fewer than two source sentences to choose from")
+                run.skipped.extend(SkippedRow(it.line, it.id, why) for it in mine)
+                continue
+            _remember_units(run, der)
+
+            def outcome(der=der, golds=golds, first=mine[0]) -> Outcome:
+                ranked = [doc for doc, _ in pipeline.rank_sources(der, cands)]
+                rank = next((k for k, doc in enumerate(ranked, start=1) if doc in golds), None)
+                return Outcome(item=first, score=1.0 if rank == 1 else 0.0, level=rank,
+                               candidates=len(cands), golds=len(golds))
+
+            got = _guarded(outcome, mine[0], run)
+            if got is not None:
+                run.outcomes.append(got)
+            if bar is not None:
+                bar.update(len(mine))
 
 
 def _prefetch(pipeline, ready: Sequence[tuple[BenchItem, Optional[Article], Article]]) -> None:
@@ -810,7 +880,24 @@ def _strength_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     return _class_metrics(outcomes, STRENGTH_LABELS, lambda o: o.level)
 
 
-_LABELLING = {INSCIOUT: _insciout_metrics, STRENGTH: _strength_metrics}
+def _alignment_metrics(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """Top-1 accuracy and mean reciprocal rank of the aligner's choice of source sentence,
+    with the accuracy of a random pick among the same candidates for scale."""
+    n = len(outcomes)
+    return {
+        "n": n,
+        "balanced_accuracy": None,
+        "roc_auc": None,
+        "macro_f1": None,
+        "accuracy": sum(1 for o in outcomes if o.level == 1) / n if n else None,
+        "mrr": sum(1 / o.level for o in outcomes if o.level) / n if n else None,
+        "random_accuracy": (sum(o.golds / o.candidates for o in outcomes if o.candidates) / n
+                            if n else None),
+    }
+
+
+_LABELLING = {INSCIOUT: _insciout_metrics, STRENGTH: _strength_metrics,
+              ALIGNMENT: _alignment_metrics}
 
 
 def _verdict(outcome: Outcome) -> str:
@@ -819,8 +906,8 @@ def _verdict(outcome: Outcome) -> str:
 
 def _is_flagged(outcome: Outcome, thr: Optional[float]) -> bool:
     """Whether the checker called this item positive (inconsistent / not "same")."""
-    if outcome.item.kind == STRENGTH:
-        return False  # a strength is predicted, not flagged: no findings are involved
+    if outcome.item.kind in (STRENGTH, ALIGNMENT):
+        return False  # a strength or a rank is predicted, not flagged: no findings involved
     if outcome.item.kind == INSCIOUT:
         return _verdict(outcome) != "same"
     return thr is not None and outcome.score < thr
@@ -860,7 +947,8 @@ def _firing_counts(outcomes: Sequence[Outcome], thr: Optional[float]) -> dict[st
 
 
 def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> dict[str, Any]:
-    by_kind = {k: [o for o in outcomes if o.item.kind == k] for k in (CONSISTENCY, INSCIOUT, STRENGTH)}
+    by_kind = {k: [o for o in outcomes if o.item.kind == k]
+               for k in (CONSISTENCY, INSCIOUT, STRENGTH)}
     cons = by_kind[CONSISTENCY]
     out: dict[str, Any] = {"task": _task(outcomes), "n": len(outcomes)}
     if cons and thr is not None:
@@ -874,6 +962,9 @@ def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> 
                 out[key] = labelled[key]
             if not cons:
                 out.update(labelled)
+    aligned = [o for o in outcomes if o.item.kind == ALIGNMENT]
+    if aligned and len(aligned) == len(outcomes):
+        out.update(_alignment_metrics(aligned))
     out.setdefault("balanced_accuracy", None)
     out.setdefault("roc_auc", None)
     out.setdefault("macro_f1", None)
@@ -901,7 +992,7 @@ def _task(outcomes: Sequence[Outcome]) -> str:
 
 
 def _item_row(o: Outcome, thr: Optional[float]) -> dict[str, Any]:
-    if o.item.kind == STRENGTH:
+    if o.item.kind in (STRENGTH, ALIGNMENT):
         predicted: Any = o.level
     elif o.item.kind == INSCIOUT:
         predicted = _verdict(o)
@@ -933,7 +1024,8 @@ def format_table(results: dict) -> str:
     """A plain-text report of a benchmark run: metrics per dataset, speed, and firing kinds."""
     name = Path(results.get("data_file") or "benchmark").name
     skipped = results.get("skipped") or {}
-    scored = "sentences" if results.get("task") == STRENGTH else "pairs"
+    scored = {STRENGTH: "sentences", ALIGNMENT: "summary sentences"}.get(
+        results.get("task"), "pairs")
     lines = [
         f"checker bench {name}: {results.get('n', 0)} {scored} scored, "
         f"{skipped.get('count', 0)} skipped; checker {results.get('version')}, "
@@ -946,12 +1038,19 @@ def format_table(results: dict) -> str:
         lines.append(f"threshold {results['threshold']:.4f} ({results.get('threshold_source')})")
     lines.append("")
     by_dataset = results.get("by_dataset") or {}
-    cons_rows = {k: v for k, v in by_dataset.items() if "confusion_matrix" not in v}
+    align_rows = {k: v for k, v in by_dataset.items() if "mrr" in v}
+    cons_rows = {k: v for k, v in by_dataset.items()
+                 if "confusion_matrix" not in v and "mrr" not in v}
     sci_rows = {k: v for k, v in by_dataset.items() if "confusion_matrix" in v}
     if cons_rows:
         lines.extend(_consistency_table(cons_rows, results))
     if sci_rows:
         lines.extend(_labelling_table(sci_rows, results))
+    for name, m in align_rows.items():
+        lines.append(f"{name}: n {m.get('n', 0)} summary sentences; the aligner's first choice "
+                     f"is a gold source sentence {_pct(m.get('accuracy'))} % of the time "
+                     f"(a random pick {_pct(m.get('random_accuracy'))} %); MRR "
+                     f"{_num(m.get('mrr'))}")
     lines.append("")
     lines.append(
         f"speed: {_num(results.get('pairs_per_second'), 2)} pairs/s; total "

@@ -266,7 +266,9 @@ def bench(data: str, dev_path: Optional[str], threshold: Optional[float], fmt: s
     Reads summary-vs-source rows {doc, summary, label} (balanced accuracy with a threshold
     tuned on --dev, ROC-AUC, precision and recall of the inconsistent class, per dataset)
     InSciOut rows (certainty verdict) and claim-strength rows {sentence, label 0-3} (the
-    strength classifier), both with macro-F1 and a confusion matrix. Results are also
+    strength classifier), both with macro-F1 and a confusion matrix, and SuperPAL
+    alignment rows {topic, scuText, docSentText} (the aligner's top-1 accuracy and MRR
+    over each topic's source sentences). Results are also
     written as JSON and a table under reports/benchmarks/ with version, model and config.
 
     \b

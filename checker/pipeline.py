@@ -102,12 +102,34 @@ class Pipeline:
 
         claim_sets = self.claims_many([derived, *sources])
         source_claims = tuple(c for cs in claim_sets[1:] for c in cs)
+        index = self._index_for(sources, source_claims)
+        return check_claims(derived, claim_sets[0], tuple(sources), source_claims,
+                            config=self.config, lexicon=self.lexicon, index=index)
+
+    def _index_for(self, sources: Sequence[Article], source_claims: Sequence[Claim]):
+        from checker.check import source_index
+
         key = tuple((s.doc_id, s.text) for s in sources)
         index = self._indexes.get(key)
         if index is None:
-            index = source_index(sources, source_claims)
+            index = source_index(sources, tuple(source_claims))
             if len(self._indexes) >= 32:  # a few recent source sets are enough to share work
                 self._indexes.pop(next(iter(self._indexes)))
             self._indexes[key] = index
-        return check_claims(derived, claim_sets[0], tuple(sources), source_claims,
-                            config=self.config, lexicon=self.lexicon, index=index)
+        return index
+
+    def rank_sources(self, derived: Article,
+                     candidates: Sequence[Article]) -> list[tuple[str, float]]:
+        """Candidate source texts ranked by the aligner's support for the derived text:
+        (doc_id, best alignment score of any of its claims), best first. Candidates the
+        aligner does not pick as support for any derived claim are left out."""
+        from checker.align import align
+
+        claim_sets = self.claims_many([derived, *candidates])
+        index = self._index_for(candidates, [c for cs in claim_sets[1:] for c in cs])
+        best: dict[str, float] = {}
+        for al in align(claim_sets[0], index):
+            for cid, score in zip(al.support, al.scores):
+                doc = index.by_id[cid].doc_id
+                best[doc] = max(best.get(doc, 0.0), score)
+        return sorted(best.items(), key=lambda kv: -kv[1])

@@ -20,6 +20,7 @@ CONSISTENCY = FIXTURES / "consistency.jsonl"
 INSCIOUT = FIXTURES / "insciout.jsonl"
 MALFORMED = FIXTURES / "malformed.jsonl"
 STRENGTH = FIXTURES / "strength.jsonl"
+SUPERPAL = FIXTURES / "superpal.jsonl"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 REQUIRED_KEYS = {
@@ -95,6 +96,11 @@ class FakePipeline:
         if article.text in self.raise_on:
             raise self.raise_on[article.text]
         return self.canned[article.text], None
+
+    def rank_sources(self, derived, candidates):
+        # canned: derived text -> candidate texts, best first
+        by_text = {c.text: c.doc_id for c in candidates}
+        return [(by_text[t], 1.0 - 0.1 * k) for k, t in enumerate(self.canned[derived.text])]
 
     def check(self, derived, sources):
         if derived.text in self.raise_on:
@@ -402,6 +408,40 @@ def test_run_bench_claim_strength():
     assert "3 direct causal" in table
 
 
+# The aligner's ranking of each topic's source sentences, by summary sentence.
+SUPERPAL_CANNED = {
+    # T1 candidates: ferry (gold of the first), fishermen and passengers (golds of the second)
+    "The ferry sank off Harwick.": ["A ferry sank near Harwick on Monday.",
+                                    "Fishermen pulled ten people from the water."],
+    "Ten passengers were rescued by fishermen.": ["A ferry sank near Harwick on Monday.",
+                                                  "All ten were passengers."],
+    # T2: the aligner picks nothing for the mayor, and ranks the shops' gold first
+    "The mayor resigned.": [],
+    "Shops closed early.": ["Most shops in Calder shut at noon."],
+}
+
+
+def test_run_bench_alignment():
+    res = run(SUPERPAL, SUPERPAL_CANNED)
+    assert res["task"] == "alignment" and res["n"] == 4
+    # Ranks of the first gold: 1, 2 (the passengers' sentence after a wrong first choice),
+    # none, 1. Top-1 2/4; MRR (1 + 1/2 + 0 + 1) / 4 = 5/8.
+    assert res["accuracy"] == pytest.approx(2 / 4)
+    assert res["mrr"] == pytest.approx(5 / 8)
+    # A random pick: 1 gold of 3, 2 of 3, 1 of 2, 1 of 2 -> (1/3 + 2/3 + 1/2 + 1/2) / 4 = 1/2.
+    assert res["random_accuracy"] == pytest.approx(1 / 2)
+    assert [row["predicted"] for row in res["items"]] == [1, 2, None, 1]
+    assert res["by_dataset"]["MultiNews"]["mrr"] == pytest.approx(5 / 8)
+    # T3 has one source sentence only; the last row has no topic.
+    reasons = {r["line"]: r["reason"] for r in res["skipped"]["rows"]}
+    assert set(reasons) == {6, 7}
+    assert "fewer than two" in reasons[6] and "topic" in reasons[7]
+    assert res["threshold"] is None and res["macro_f1"] is None
+    table = bench.format_table(res)
+    assert "4 summary sentences scored, 2 skipped" in table
+    assert "50.0 % of the time (a random pick 50.0 %); MRR 0.625" in table
+
+
 def test_strength_rows_that_crash_are_recorded():
     pipe = FakePipeline(STRENGTH_CANNED,
                         raise_on={"Coffee reduces blood pressure.": RuntimeError("bug")})
@@ -561,7 +601,8 @@ def test_real_pipeline_on_fixture(real_pipeline):
 def test_shared_benchmarks_are_readable():
     if not SHARED.is_dir():
         pytest.skip("shared benchmarks are not present")
-    for name in ("insciout-dev.jsonl", "cliff-dev.jsonl", "claim-strength-pubmed.jsonl"):
+    for name in ("insciout-dev.jsonl", "cliff-dev.jsonl", "claim-strength-pubmed.jsonl",
+                 "superpal-alignment-dev.jsonl"):
         path = SHARED / name
         if not path.is_file():
             continue
@@ -585,3 +626,12 @@ def test_real_pipeline_on_strength_fixture(real_pipeline):
     predicted = {row["line"]: row["predicted"] for row in res["items"]}
     # The classifier's clear cases: a description, a hedged and a direct causal verb.
     assert predicted[1] == 0 and predicted[3] == 2 and predicted[4] == 3
+
+
+def test_real_pipeline_on_alignment_fixture(real_pipeline):
+    pipe, load_text = real_pipeline
+    res = bench.run_bench(SUPERPAL, pipeline=pipe, loader=load_text, progress=False)
+    assert res["n"] == 4 and res["internal_errors"] == 0
+    # The ferry and the shops share their content words with their gold sentence only.
+    predicted = {row["line"]: row["predicted"] for row in res["items"]}
+    assert predicted[1] == 1 and predicted[5] == 1
