@@ -948,7 +948,7 @@ def _firing_counts(outcomes: Sequence[Outcome], thr: Optional[float]) -> dict[st
 
 def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> dict[str, Any]:
     by_kind = {k: [o for o in outcomes if o.item.kind == k]
-               for k in (CONSISTENCY, INSCIOUT, STRENGTH)}
+               for k in (CONSISTENCY, INSCIOUT, STRENGTH, ALIGNMENT)}
     cons = by_kind[CONSISTENCY]
     out: dict[str, Any] = {"task": _task(outcomes), "n": len(outcomes)}
     if cons and thr is not None:
@@ -962,9 +962,8 @@ def _metrics(outcomes: Sequence[Outcome], thr: Optional[float], cfg: Config) -> 
                 out[key] = labelled[key]
             if not cons:
                 out.update(labelled)
-    aligned = [o for o in outcomes if o.item.kind == ALIGNMENT]
-    if aligned and len(aligned) == len(outcomes):
-        out.update(_alignment_metrics(aligned))
+    if by_kind[ALIGNMENT] and len(by_kind[ALIGNMENT]) == len(outcomes):
+        out.update(_alignment_metrics(by_kind[ALIGNMENT]))
     out.setdefault("balanced_accuracy", None)
     out.setdefault("roc_auc", None)
     out.setdefault("macro_f1", None)

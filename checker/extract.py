@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from checker.lexicon import Lexicon
-from checker.numbers import is_magnitude, normalise
+from checker.numbers import duration_unit, is_magnitude, normalise
 from checker.parse import ParsedArticle
 from checker.records import (Attribution, Certainty, Claim, Cue, Entity, Link, Quantity, Quote)
 
@@ -644,14 +644,8 @@ class Extractor:
 _TEXTS: dict = {}
 
 
-# Units of a duration written with a number word: "two months", "the one-year anniversary".
-DURATION_UNITS = frozenset("""
-minute minutes hour hours day days night nights week weeks weekend weekends fortnight
-fortnights month months year years decade decades century centuries
-""".split())
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
-_IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year", "morning",
-                        "evening", "afternoon"})
+_IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
 
 
 def _counts_a_duration(span) -> bool:
@@ -660,7 +654,7 @@ def _counts_a_duration(span) -> bool:
     words = [t for t in span if not t.is_punct]
     for i, t in enumerate(words[:-1]):
         unit = words[i + 1].lower_
-        if not t.like_num or unit not in DURATION_UNITS:
+        if not t.like_num or not duration_unit(unit):
             continue
         hyphenated = t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"
         if t.lower_ == "one" and unit in _IDIOM_ONE and not hyphenated:

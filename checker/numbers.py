@@ -42,6 +42,20 @@ _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "£": 
              "euro": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
              "rmb": "CNY"}
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# Units of time a duration counts ("two months", "a six-year term"), singular.
+DURATIONS = frozenset("minute hour day night week weekend fortnight month year decade "
+                      "century".split())
+
+
+def duration_unit(word: str) -> str:
+    """The unit of time a word names, singular ("months" -> "month", "centuries" ->
+    "century"), or "" when it names none."""
+    w = word.lower()
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s"):
+        w = w[:-1]
+    return w if w in DURATIONS else ""
 
 
 def words_to_number(words: list[str]) -> Optional[float]:

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 
-from checker.numbers import parse_figure, period, values_match
+from checker.numbers import (MONTHS, WEEKDAYS, duration_unit, parse_figure, period,
+                             values_match)
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make
 
@@ -66,13 +67,12 @@ def source_has(q, index) -> bool:
     return any(_value_equal(q, sq) for sq in index.quantities)
 
 
-_DURATIONS = frozenset({"minute", "hour", "day", "night", "week", "weekend", "fortnight",
-                        "month", "year", "decade", "century", "centurie"})
 _AGE_WORDS = frozenset({"old", "aged", "age"})
 
 
 def _durations(text: str) -> set[str]:
-    return _unit_words(text) & _DURATIONS
+    """The units of time a figure counts ("two months" -> {"month"})."""
+    return {u for w in re.findall(r"[a-z]+", text.lower()) if (u := duration_unit(w))}
 
 
 def _same_span_of_time(q, sq) -> bool:
@@ -230,11 +230,9 @@ a an the this that these those in on of at by to and or but for from with since 
 than into onto after before during until till within without between among via per each every
 all some any no not only up down out off is was are were be been has had have as it its his her
 their our my your we they he she i you who which what when where why how just nearly almost
-around more less least most first last next final total aged age page number year years month
-months week weeks day days hour hours minute minutes season points goals runs wickets percent
-cent pm am mph km kg miles feet ft cm mm lb lbs ml million billion bn mn vs v x us uk jan feb mar
-apr jun jul aug sep sept oct nov dec january february march april may june july august september
-october november december monday tuesday wednesday thursday friday saturday sunday q h
+around more less least most first last next final total aged age page number season points goals
+runs wickets percent cent pm am mph km kg miles feet ft cm mm lb lbs ml million billion bn mn vs
+v x us uk q h
 """.split())
 
 
@@ -245,7 +243,9 @@ def _identifiers(text: str):
     """(start, end, prefix, separator, number) of each name-with-a-number in a text."""
     for m in _IDENT_RE.finditer(text):
         prefix, sep, number = m.groups()
-        if len(prefix) < 2 or prefix.lower().rstrip(".") in _NOT_A_NAME:
+        word = prefix.lower().rstrip(".")
+        if len(prefix) < 2 or word in _NOT_A_NAME or word in MONTHS or word in WEEKDAYS \
+                or duration_unit(word):
             continue
         if sep == " " and not prefix[0].isupper():
             continue  # "was 67", "than 2": a word before a figure, not a name
