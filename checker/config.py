@@ -40,10 +40,12 @@ class Config:
     # $CHECKER_WORDNET and the usual places. Without WordNet, DE404 is silent and the
     # synonym look-ups of DU801/DG602 fall back to the lexicons.
     wordnet_dir: str = ""
-    # Score threshold used by the benchmark when neither a dev split, a named dev threshold
-    # (checker/bench.py:DEV_THRESHOLDS) nor --threshold applies: tuned on the SummEdits,
-    # XSumFaith, Polytope and CLIFF dev splits pooled (../shared/benchmarks/).
-    decision_threshold: float = 0.427
+    # The consistency score's model file (checker/score.py); "" is the one shipped in the
+    # package, "none" computes the score's features but no score (``checker fit`` uses it).
+    score_model: str = ""
+    # Decision threshold on the score; None takes the model's own, chosen by grouped
+    # cross-validation when it was fitted (``checker fit``).
+    decision_threshold: Optional[float] = None
 
     def to_dict(self) -> dict[str, Any]:
         def build() -> dict[str, Any]:

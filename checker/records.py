@@ -307,6 +307,7 @@ class CheckResult:
     source_claims: tuple[Claim, ...]
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
-    score: float
+    score: Optional[float]  # probability of consistency (checker/score.py); None: not scored
     config: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    score_features: dict = field(default_factory=dict)  # the score model's named inputs

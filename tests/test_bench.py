@@ -51,6 +51,7 @@ class FakeResult:
     def __init__(self, score, findings):
         self.score = score
         self.findings = tuple(findings)
+        self.score_features = {f"max:{f.code}": f.confidence for f in self.findings}
 
 
 class FakeNLP:
@@ -325,32 +326,25 @@ def test_run_bench_consistency_given_threshold():
     json.dumps(res, allow_nan=False)  # JSON-ready, no NaN
 
 
-def test_run_bench_tunes_on_itself_and_says_so():
+def test_run_bench_uses_the_model_threshold_unless_told_otherwise():
+    from checker.score import load_model
+
     res = run(CONSISTENCY, CONSISTENCY_CANNED)
-    assert res["threshold"] == pytest.approx(0.3)
-    assert res["threshold_source"] == "tuned on the evaluated file (optimistic)"
-    assert res["balanced_accuracy"] == pytest.approx(5 / 6)
+    assert res["threshold"] == pytest.approx(load_model().threshold)
+    assert res["threshold_source"].startswith("the score model's threshold")
+    pipe = FakePipeline(CONSISTENCY_CANNED)
+    pipe.config = Config(decision_threshold=0.3)
+    configured = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=fake_load, progress=False)
+    assert configured["threshold"] == 0.3
+    assert configured["threshold_source"] == "configured decision_threshold"
+
+
+def test_run_bench_tunes_on_itself_only_when_asked_and_says_so():
     same = run(CONSISTENCY, CONSISTENCY_CANNED, dev_path=CONSISTENCY)
     assert same["threshold"] == pytest.approx(0.3)
     assert same["threshold_source"] == "tuned on the evaluated file (optimistic)"
+    assert same["balanced_accuracy"] == pytest.approx(5 / 6)
     assert same["dev_file"] == str(CONSISTENCY)
-
-
-def test_run_bench_uses_the_named_dev_threshold_for_a_test_split(tmp_path, monkeypatch):
-    monkeypatch.setitem(bench.DEV_THRESHOLDS, "cliff", (0.5, "cliff-dev.jsonl"))
-    test_split = tmp_path / "cliff-test.jsonl"
-    test_split.write_bytes(CONSISTENCY.read_bytes())
-    res = run(test_split, CONSISTENCY_CANNED)
-    assert res["threshold"] == 0.5
-    assert res["threshold_source"] == "named default tuned on cliff-dev.jsonl"
-    # At .5 (see the by-hand test): a1, b2 right as consistent, a3 wrong; a2, b3 right, b1
-    # wrong as inconsistent: BA (2/3 + 2/3) / 2.
-    assert res["balanced_accuracy"] == pytest.approx(2 / 3)
-    dev_split = tmp_path / "cliff-dev.jsonl"
-    dev_split.write_bytes(CONSISTENCY.read_bytes())
-    assert run(dev_split, CONSISTENCY_CANNED)["threshold_source"] == \
-        "tuned on the evaluated file (optimistic)"
-    assert bench.named_threshold("elsewhere.jsonl") is None
 
 
 def test_run_bench_tunes_on_dev_file():
@@ -513,7 +507,9 @@ def test_spacy_alone_falls_back_to_this_process(monkeypatch):
     def broken(model, warm, texts):
         raise ValueError("exit 1: no such model")
 
-    monkeypatch.setattr(bench, "_spacy_alone_in_child", broken)
+    from checker.bench import timing
+
+    monkeypatch.setattr(timing, "_spacy_alone_in_child", broken)
     res = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=fake_load, progress=False)
     assert res["spacy_only_measured_in"].startswith("this process (the fresh process failed")
     assert "no such model" in res["spacy_only_measured_in"]
@@ -614,8 +610,10 @@ def test_dev_file_without_usable_pairs_falls_back_to_config(tmp_path):
     dev = tmp_path / "dev.jsonl"
     dev.write_text('{"doc": "", "summary": "x", "label": 1}\n', encoding="utf-8")
     res = run(CONSISTENCY, CONSISTENCY_CANNED, dev_path=dev)
-    assert res["threshold"] == Config().decision_threshold
-    assert res["threshold_source"].startswith("configured decision_threshold")
+    from checker.score import load_model
+
+    assert res["threshold"] == load_model().threshold
+    assert "had no usable pairs" in res["threshold_source"]
     assert res["dev_file"] == str(dev)
 
 

@@ -1,78 +1,84 @@
-"""The consistency score: each component moves it the way its docstring says."""
+"""The consistency score: its features, the fitted model, and refitting it reproducibly."""
 
 from __future__ import annotations
 
-from checker.check import consistency_score, lead_coverage
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from checker.check import lead_coverage
 from checker.records import Alignment, Finding
+from checker.score import MODEL_FILE, ScoreModel, load_model, score_features, top_contributions
 
-SOURCE = ("Kestrel Air cancelled 40 flights on Monday after a pilots' strike. "
-          "The airline said services would return to normal by Friday. "
-          "Union leaders said talks would resume next week. "
-          "Crews worked overnight at the main hub. Airport shops stayed open late. "
-          "Passengers were offered refunds.")
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fit"
 
 
-def finding(severity: str, kind: str = "number-changed", confidence: float = 0.8,
-            code: str = "DN501") -> Finding:
-    return Finding(kind=kind, code=code, name="number-changed", severity=severity,
+def finding(code: str = "DN501", confidence: float = 0.8) -> Finding:
+    return Finding(kind="number-changed", code=code, name="number-changed", severity="error",
                    message="m", confidence=confidence, doc_id="d", start=0, end=1, text="x")
 
 
-def test_findings_lower_the_score_by_severity():
-    al = (Alignment(derived="d:c1", score=1.0),)
-    clean = consistency_score([], al, ())
-    warn = consistency_score([finding("warning")], al, ())
-    err = consistency_score([finding("error")], al, ())
-    assert clean > warn > err
+def feats(findings=(), support=(1.0,), **kw):
+    als = [Alignment(derived=f"d:c{i}", score=s, support=("s:c1",) if s > 0.45 else ())
+           for i, s in enumerate(support)]
+    args = {"novel_names": 0, "novel_figures": 0, "lead": 1.0, "codes": ("DN501", "DA101")}
+    args.update(kw)
+    return score_features(list(findings), als, len(als), **args)
 
 
-def test_omissions_weigh_less_than_errors():
-    al = (Alignment(derived="d:c1", score=1.0),)
-    omitted = consistency_score([finding("error", "omitted-claim")], al, ())
-    wrong = consistency_score([finding("error")], al, ())
-    assert omitted > wrong
+def test_features_hold_each_code_strongest_confidence_and_count():
+    f = feats([finding(confidence=0.6), finding(confidence=0.9)])
+    assert f["max:DN501"] == 0.9 and f["n:DN501"] == pytest.approx(math.log1p(2))
+    assert f["max:DA101"] == 0.0 and f["n:DA101"] == 0.0
 
 
-def test_hard_facts_weigh_more_than_soft_findings():
-    al = (Alignment(derived="d:c1", score=1.0),)
-    figure = consistency_score([finding("error")], al, ())
-    wording = consistency_score([finding("error", "unsupported-claim", code="DU801")], al, ())
-    attribution = consistency_score([finding("error", "attribution-dropped", code="DA101")],
-                                    al, ())
-    assert wording > figure and attribution > figure
-    assert consistency_score([], al, ()) > wording
+def test_features_summarise_support_and_what_the_sources_lack():
+    f = feats(support=(0.9, 0.3), novel_names=2, novel_figures=1, lead=0.5)
+    assert f["support_mean"] == pytest.approx(0.6) and f["support_min"] == 0.3
+    assert f["unaligned_share"] == 0.5 and f["lead_coverage"] == 0.5
+    assert f["novel_names"] == pytest.approx(math.log1p(2))
 
 
-def test_one_confident_hard_fact_decides_even_with_full_support_and_lead():
-    from checker.config import Config
-
-    al = (Alignment(derived="d:c1", score=1.0),)
-    threshold = Config().decision_threshold
-    figure = consistency_score([finding("error")], al, (), lead=1.0)
-    wording = consistency_score([finding("error", "unsupported-claim", code="DU801")], al, (),
-                                lead=1.0)
-    assert figure < threshold < wording
-    # A weak hard-fact finding (an unsupported figure, a warning) lowers without deciding.
-    weak = consistency_score([finding("warning", "unsupported-claim", 0.6, "DU803")], al, (),
-                             lead=1.0)
-    assert figure < weak < consistency_score([], al, (), lead=1.0)
-
-
-def test_unknown_names_and_figures_and_weak_support_lower_the_score():
-    strong = (Alignment(derived="d:c1", score=1.0),)
-    weak = (Alignment(derived="d:c1", score=0.2),)
-    assert consistency_score([], strong, ()) > consistency_score([], strong, (), novel=2)
-    assert consistency_score([], strong, ()) > consistency_score([], weak, ())
+def test_shipped_model_reads_and_scores_in_the_right_direction():
+    model = load_model()
+    assert set(model.features) >= {"support_mean", "lead_coverage", "max:DN501"}
+    meta = model.to_dict()
+    assert {r["file"] for r in meta["training_files"]} >= {"summedits-dev.jsonl"}
+    assert all(r["sha256"] and r["rows"] > 0 for r in meta["training_files"])
+    clean = feats(codes=tuple(c.split(":")[1] for c in model.features if c.startswith("max:")))
+    wrong = dict(clean, **{"max:DN501": 0.95, "n:DN501": math.log1p(1),
+                           "novel_figures": math.log1p(1)})
+    assert 0.0 < model.probability(wrong) < model.probability(clean) < 1.0
+    parts = top_contributions(model, wrong)
+    assert any(p["feature"] in ("max:DN501", "n:DN501", "novel_figures") and p["log_odds"] < 0
+               for p in parts)
 
 
-def test_leaving_out_the_lead_lowers_the_score(pipeline):
-    from checker.load import load_text
+def test_model_file_round_trips_and_refuses_a_broken_file(tmp_path):
+    model = load_model()
+    again = ScoreModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.features == model.features and again.threshold == model.threshold
+    broken = dict(model.to_dict(), coef=[1.0])
+    with pytest.raises(ValueError):
+        ScoreModel.from_dict(broken)
+    assert MODEL_FILE.is_file()
 
-    src = pipeline.claims(load_text(SOURCE, doc_id="src.txt"))
-    lead_kept = pipeline.claims(load_text(
-        "Kestrel Air cancelled 40 flights on Monday after a pilots' strike.", doc_id="a.txt"))
-    lead_lost = pipeline.claims(load_text("Passengers were offered refunds.", doc_id="b.txt"))
-    assert lead_coverage(src, lead_kept) > lead_coverage(src, lead_lost)
-    al = (Alignment(derived="x", score=1.0),)
-    assert consistency_score([], al, lead_kept, lead=lead_coverage(src, lead_kept)) > \
-        consistency_score([], al, lead_lost, lead=lead_coverage(src, lead_lost))
+
+def test_lead_coverage_counts_the_sources_lead():
+    assert lead_coverage((), ()) == 1.0
+
+
+def test_refitting_the_fixture_reproduces_its_stored_model(pipeline):
+    """``checker fit`` on the fixture rows gives the stored coefficients again."""
+    from checker.bench.cv import fit_files
+
+    stored = ScoreModel.from_dict(json.loads((FIXTURES / "fixture-model.json").read_text()))
+    model = fit_files([FIXTURES / "rows.jsonl"], k=3, pipeline=pipeline, progress=False)
+    assert model.features == stored.features
+    assert model.meta["C"] == stored.meta["C"]
+    for a, b in zip(model.coef, stored.coef):
+        assert a == pytest.approx(b, abs=1e-3)
+    assert model.intercept == pytest.approx(stored.intercept, abs=1e-3)
+    assert model.threshold == pytest.approx(stored.threshold, abs=1e-3)

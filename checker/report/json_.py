@@ -8,6 +8,7 @@ from typing import Optional
 
 from checker import __version__
 from checker.records import Article, CheckResult, Claim, Finding
+from checker.score import load_model, top_contributions
 
 SCHEMA_VERSION = "1"
 
@@ -91,6 +92,7 @@ def result_to_dict(result: CheckResult, *, model: str = "", created: Optional[st
         "config": result.config,
         "created": created or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "score": result.score,
+        "score_explained": explain_score(result),
         "counts": {"findings": len(result.findings), "by_kind": dict(by_kind),
                    "by_severity": dict(by_sev)},
         "derived": article_dict(result.derived),
@@ -108,6 +110,16 @@ def result_to_dict(result: CheckResult, *, model: str = "", created: Optional[st
                          for i, s in zip(a.support, a.scores) if i in claims_by_id]}
             for a in result.alignments],
     }
+
+
+def explain_score(result: CheckResult) -> dict:
+    """What the score is and the features that moved it most (log-odds of consistency)."""
+    name = result.config.get("score_model", "")
+    if result.score is None or name == "none":
+        return {"probability_consistent": None, "contributions": []}
+    model = load_model(name or None)
+    return {"probability_consistent": result.score, "threshold": model.threshold,
+            "contributions": top_contributions(model, result.score_features)}
 
 
 def claims_to_dict(article: Article, claims) -> dict:

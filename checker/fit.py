@@ -1,0 +1,354 @@
+"""Fit the consistency score and measure it honestly: grouped cross-validation and bootstrap.
+
+Rows are labelled checks (``FitRow``): the score's features of one derived text, its gold
+label (1 consistent, 0 not), the file it came from and a group naming its source document.
+Every split here is by group, so that all summaries of one source document fall on the same
+side: the summaries of one document share most of their findings, and splitting them would
+let a model learn the document instead of the language.
+
+- ``fit_model`` chooses the logistic regression's regularisation by grouped K-fold
+  cross-validation, fits it on all rows, and picks the decision threshold on the
+  out-of-fold probabilities (never on the rows the model was fitted to).
+- ``cross_validate`` refits (or, for a fixed score, only re-tunes the threshold) on K-1 folds
+  and scores the held-out fold; ``cv_report`` turns the out-of-fold predictions into per-file
+  and per-dataset figures: pooled out-of-fold value, mean and spread over folds, and a
+  bootstrap 95% interval resampled by source document.
+
+Each file weighs the same in a fit, and within a file the two classes weigh the same: the
+files differ tenfold in their share of inconsistent rows, and the model must not learn that.
+scikit-learn and numpy are imported here only; checking a text does not need them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
+
+from checker.score import ScoreModel
+
+C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+DEFAULT_FOLDS = 5
+BOOTSTRAP = 1000
+SEED = 20261130
+
+
+@dataclass(frozen=True)
+class FitRow:
+    """One labelled check: its score features, gold label, file, dataset and document group."""
+
+    features: Mapping[str, float]
+    label: int
+    file: str
+    dataset: str
+    group: str
+    score: Optional[float] = None  # the score the checker gave (for fixed-score evaluation)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fitting
+
+
+def feature_names(rows: Sequence[FitRow]) -> tuple[str, ...]:
+    """Every feature any row has, in a stable order."""
+    names: set[str] = set()
+    for r in rows:
+        names.update(r.features)
+    return tuple(sorted(names))
+
+
+def _matrix(rows: Sequence[FitRow], names: Sequence[str]) -> np.ndarray:
+    return np.array([[float(r.features.get(n, 0.0)) for n in names] for r in rows], dtype=float)
+
+
+def sample_weights(rows: Sequence[FitRow]) -> np.ndarray:
+    """Each file weighs the same; within a file each class weighs the same (mean weight 1)."""
+    counts: dict[tuple[str, int], int] = {}
+    for r in rows:
+        counts[(r.file, r.label)] = counts.get((r.file, r.label), 0) + 1
+    cells = len(counts)
+    w = np.array([len(rows) / (cells * counts[(r.file, r.label)]) for r in rows], dtype=float)
+    return w
+
+
+def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, C: float):
+    scaler = StandardScaler().fit(X)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    Z = (X - scaler.mean_) / scale
+    model = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
+    model.fit(Z, y, sample_weight=w)
+    return scaler.mean_, scale, model.coef_[0], float(model.intercept_[0])
+
+
+def _predict(fitted, X: np.ndarray) -> np.ndarray:
+    mean, scale, coef, intercept = fitted
+    z = ((X - mean) / scale) @ coef + intercept
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def folds_by_group(rows: Sequence[FitRow], k: int, seed: int = SEED) -> np.ndarray:
+    """The fold (0..k-1) of every row; all rows of one group (source document) share a fold."""
+    groups = np.array([f"{r.file}\x00{r.group}" for r in rows])
+    n_groups = len(set(groups.tolist()))
+    if n_groups < 2:
+        raise ValueError("cross-validation needs rows from at least two source documents")
+    k = min(k, n_groups)
+    fold = np.zeros(len(rows), dtype=int)
+    splitter = GroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    for i, (_, test) in enumerate(splitter.split(np.zeros(len(rows)), groups=groups)):
+        fold[test] = i
+    return fold
+
+
+def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
+    """The threshold with the best mean (over files) balanced accuracy on these rows."""
+    probs = np.asarray(probs, dtype=float)
+    labels = np.array([r.label for r in rows])
+    files = np.array([r.file for r in rows])
+    cands = np.unique(probs)
+    if len(cands) > 400:
+        cands = np.quantile(probs, np.linspace(0, 1, 401))
+    cands = np.concatenate([cands, [cands.max() + 1e-9]])
+    best, best_t = -1.0, 0.5
+    for t in cands:
+        bas = [_ba(probs[files == f], labels[files == f], t) for f in np.unique(files)]
+        bas = [b for b in bas if not math.isnan(b)]
+        value = sum(bas) / len(bas) if bas else -1.0
+        if value > best + 1e-12:
+            best, best_t = value, float(t)
+    return best_t
+
+
+def _ba(probs: np.ndarray, labels: np.ndarray, t: float) -> float:
+    """Balanced accuracy of calling a row consistent when its probability is at least ``t``."""
+    pos, neg = labels == 1, labels == 0
+    if not pos.any() or not neg.any():
+        return math.nan
+    return 0.5 * (float(np.mean(probs[pos] >= t)) + float(np.mean(probs[neg] < t)))
+
+
+def _auc(probs: np.ndarray, labels: np.ndarray) -> float:
+    if len(set(labels.tolist())) < 2:
+        return math.nan
+    return float(roc_auc_score(labels, probs))
+
+
+def choose_c(rows: Sequence[FitRow], k: int = DEFAULT_FOLDS, grid: Sequence[float] = C_GRID,
+             seed: int = SEED) -> tuple[float, dict[float, float]]:
+    """The regularisation with the best mean (over files) out-of-fold ROC-AUC."""
+    by_c: dict[float, float] = {}
+    for c in grid:
+        oof, _, _ = cross_validate(rows, k=k, C=c, seed=seed)
+        labels = np.array([r.label for r in rows])
+        files = np.array([r.file for r in rows])
+        aucs = [_auc(oof[files == f], labels[files == f]) for f in np.unique(files)]
+        aucs = [a for a in aucs if not math.isnan(a)]
+        by_c[c] = sum(aucs) / len(aucs) if aucs else math.nan
+    best = max(by_c, key=lambda c: (by_c[c], -c))
+    return best, by_c
+
+
+def fit_model(rows: Sequence[FitRow], *, k: int = DEFAULT_FOLDS,
+              grid: Sequence[float] = C_GRID, seed: int = SEED,
+              files: Sequence[Path] = ()) -> ScoreModel:
+    """Fit the score on every row, with C and the threshold chosen by grouped CV."""
+    if len({r.label for r in rows}) < 2:
+        raise ValueError("fitting needs both consistent and inconsistent rows")
+    names = feature_names(rows)
+    best_c, by_c = choose_c(rows, k=k, grid=grid, seed=seed)
+    oof, fold, _ = cross_validate(rows, k=k, C=best_c, seed=seed)
+    threshold = tune_threshold(oof, rows)
+    X, y, w = _matrix(rows, names), np.array([r.label for r in rows]), sample_weights(rows)
+    mean, scale, coef, intercept = _fit(X, y, w, best_c)
+    report = cv_report(rows, oof, fold, thresholds=None, fixed_threshold=threshold,
+                       bootstrap=200, seed=seed)
+    meta = {
+        "fitted_by": "checker fit",
+        "C": best_c,
+        "cv_folds": int(fold.max()) + 1,
+        "cv_mean_auc_by_C": {str(c): round(v, 4) for c, v in by_c.items()},
+        "seed": seed,
+        "training_files": [file_record(Path(f), rows) for f in files],
+        "rows": len(rows),
+        "cross_validated": {f: {key: report["files"][f][key] for key in
+                                ("balanced_accuracy", "roc_auc", "n")}
+                            for f in report["files"]},
+    }
+    return ScoreModel(features=names, coef=tuple(float(c) for c in coef), intercept=intercept,
+                      mean=tuple(float(m) for m in mean), scale=tuple(float(s) for s in scale),
+                      threshold=threshold, meta=meta)
+
+
+def file_record(path: Path, rows: Sequence[FitRow]) -> dict:
+    """A training file's name, SHA-256 and the number of rows it gave."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    return {"file": path.name, "sha256": digest,
+            "rows": sum(1 for r in rows if r.file == path.name)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-validation
+
+
+def cross_validate(rows: Sequence[FitRow], *, k: int = DEFAULT_FOLDS, C: Optional[float] = 0.1,
+                   seed: int = SEED) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Out-of-fold probabilities, each row's fold, and each fold's threshold.
+
+    With ``C`` the model is refitted on the other folds; with ``C=None`` each row's own
+    ``score`` is kept and only the threshold is tuned on the other folds.
+    """
+    fold = folds_by_group(rows, k, seed)
+    names = feature_names(rows)
+    X = _matrix(rows, names) if C is not None else None
+    y = np.array([r.label for r in rows])
+    w = sample_weights(rows)
+    oof = np.zeros(len(rows))
+    thresholds = np.zeros(int(fold.max()) + 1)
+    for f in range(int(fold.max()) + 1):
+        train, test = fold != f, fold == f
+        train_rows = [r for r, t in zip(rows, train) if t]
+        if C is None:
+            scores = np.array([r.score for r in rows], dtype=float)
+            oof[test] = scores[test]
+            thresholds[f] = tune_threshold(scores[train], train_rows)
+            continue
+        if len(set(y[train].tolist())) < 2:
+            raise ValueError("a training fold holds only one class")
+        fitted = _fit(X[train], y[train], w[train], C)
+        oof[test] = _predict(fitted, X[test])
+        thresholds[f] = tune_threshold(_predict(fitted, X[train]), train_rows)
+    return oof, fold, thresholds
+
+
+def cv_report(rows: Sequence[FitRow], oof: np.ndarray, fold: np.ndarray, *,
+              thresholds: Optional[np.ndarray], fixed_threshold: Optional[float] = None,
+              bootstrap: int = BOOTSTRAP, seed: int = SEED) -> dict:
+    """Per file and per dataset: out-of-fold balanced accuracy and ROC-AUC, their mean and
+    spread over folds, and bootstrap 95% intervals resampled by source document."""
+    labels = np.array([r.label for r in rows])
+    if fixed_threshold is not None:
+        decide = oof >= fixed_threshold
+    else:
+        decide = oof >= thresholds[fold]
+    correct = decide == (labels == 1)
+    out: dict = {"files": {}, "datasets": {}}
+    rng = np.random.default_rng(seed)
+    for attr, key in (("file", "files"), ("dataset", "datasets")):
+        for name in sorted({getattr(r, attr) for r in rows}):
+            idx = np.array([i for i, r in enumerate(rows) if getattr(r, attr) == name])
+            out[key][name] = _summary(idx, rows, oof, fold, correct, labels, bootstrap, rng)
+    files = sorted(out["files"])
+    if len(files) > 1:
+        out["macro"] = _macro(files, rows, oof, correct, labels, bootstrap, rng,
+                              out["files"])
+    return out
+
+
+def _summary(idx, rows, oof, fold, correct, labels, bootstrap, rng) -> dict:
+    y, p, ok, fo = labels[idx], oof[idx], correct[idx], fold[idx]
+    ba = _ba_from_correct(ok, y)
+    auc = _auc(p, y)
+    per_fold_ba, per_fold_auc = [], []
+    for f in np.unique(fo):
+        m = fo == f
+        b = _ba_from_correct(ok[m], y[m])
+        if not math.isnan(b):
+            per_fold_ba.append(b)
+            per_fold_auc.append(_auc(p[m], y[m]))
+    groups = np.array([rows[i].group for i in idx])
+    ba_ci, auc_ci = _bootstrap(groups, y, p, ok, bootstrap, rng)
+    return {
+        "n": int(len(idx)), "documents": int(len(set(groups.tolist()))),
+        "n_consistent": int((y == 1).sum()), "n_inconsistent": int((y == 0).sum()),
+        "balanced_accuracy": _r(ba), "balanced_accuracy_ci95": [_r(v) for v in ba_ci],
+        "roc_auc": _r(auc), "roc_auc_ci95": [_r(v) for v in auc_ci],
+        "folds": len(per_fold_ba),
+        "fold_balanced_accuracy_mean": _r(_mean(per_fold_ba)),
+        "fold_balanced_accuracy_sd": _r(_sd(per_fold_ba)),
+        "fold_roc_auc_mean": _r(_mean(per_fold_auc)),
+        "fold_roc_auc_sd": _r(_sd(per_fold_auc)),
+    }
+
+
+def _macro(files, rows, oof, correct, labels, bootstrap, rng, per_file) -> dict:
+    """The mean over files, with a bootstrap interval that resamples documents in every file."""
+    ba = _mean([per_file[f]["balanced_accuracy"] for f in files])
+    auc = _mean([per_file[f]["roc_auc"] for f in files])
+    parts = []
+    for f in files:
+        idx = np.array([i for i, r in enumerate(rows) if r.file == f])
+        parts.append((np.array([rows[i].group for i in idx]), labels[idx], oof[idx],
+                      correct[idx]))
+    bas, aucs = [], []
+    for _ in range(bootstrap):
+        b_f, a_f = [], []
+        for groups, y, p, ok in parts:
+            sel = _resample(groups, rng)
+            b_f.append(_ba_from_correct(ok[sel], y[sel]))
+            a_f.append(_auc(p[sel], y[sel]))
+        bas.append(np.nanmean(b_f))
+        aucs.append(np.nanmean(a_f))
+    return {"balanced_accuracy": _r(ba), "balanced_accuracy_ci95": _ci(bas),
+            "roc_auc": _r(auc), "roc_auc_ci95": _ci(aucs), "files": len(files)}
+
+
+def _resample(groups: np.ndarray, rng) -> np.ndarray:
+    uniq = np.unique(groups)
+    pick = rng.choice(uniq, size=len(uniq), replace=True)
+    index = {g: np.flatnonzero(groups == g) for g in uniq}
+    return np.concatenate([index[g] for g in pick])
+
+
+def _bootstrap(groups, y, p, ok, n, rng):
+    if n <= 0:
+        return (math.nan, math.nan), (math.nan, math.nan)
+    bas, aucs = [], []
+    uniq = np.unique(groups)
+    index = {g: np.flatnonzero(groups == g) for g in uniq}
+    for _ in range(n):
+        pick = rng.choice(uniq, size=len(uniq), replace=True)
+        sel = np.concatenate([index[g] for g in pick])
+        bas.append(_ba_from_correct(ok[sel], y[sel]))
+        aucs.append(_auc(p[sel], y[sel]))
+    return _ci(bas, raw=True), _ci(aucs, raw=True)
+
+
+def _ci(values, raw: bool = False):
+    vals = [v for v in values if not math.isnan(v)]
+    if not vals:
+        lo = hi = math.nan
+    else:
+        lo, hi = float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))
+    return (lo, hi) if raw else [_r(lo), _r(hi)]
+
+
+def _ba_from_correct(ok: np.ndarray, y: np.ndarray) -> float:
+    pos, neg = y == 1, y == 0
+    if not pos.any() or not neg.any():
+        return math.nan
+    return 0.5 * (float(ok[pos].mean()) + float(ok[neg].mean()))
+
+
+def _mean(values) -> float:
+    vals = [v for v in values if v is not None and not math.isnan(v)]
+    return sum(vals) / len(vals) if vals else math.nan
+
+
+def _sd(values) -> float:
+    vals = [v for v in values if v is not None and not math.isnan(v)]
+    if len(vals) < 2:
+        return math.nan
+    m = sum(vals) / len(vals)
+    return math.sqrt(sum((v - m) ** 2 for v in vals) / (len(vals) - 1))
+
+
+def _r(value: float) -> Optional[float]:
+    return None if value is None or math.isnan(value) else round(float(value), 4)
