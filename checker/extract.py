@@ -185,6 +185,9 @@ class Extractor:
     # ------------------------------------------------------------------ attribution
     def _reporting_attribution(self, verb) -> Attribution:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+            # "She rejected it, saying ...": the participle's speaker is its head's subject
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         source = self._span_text(subj) if subj is not None else ""
         negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
         cue_end = verb
@@ -197,7 +200,24 @@ class Extractor:
         end = cue_end.idx + len(cue_end.text)
         kind = "named" if source else "passive"
         return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
-                           kind=kind, negated=negated)
+                           kind=kind, negated=negated, lemma=verb.lemma_.lower())
+
+    def _outer_report(self, head):
+        """The reporting verb that frames a clause the clause walk did not reach: one set
+        inside it ("It has not, the agency said, opened ...", "X, the agency said, and ...")
+        or a participle whose complement holds it ("..., saying A and that B")."""
+        for c in head.children:
+            if (c.dep_ == "parataxis" and c.lemma_.lower() in self.report_verbs
+                    and any(x.dep_ == "nsubj" for x in c.children)):
+                return c
+        t = head
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        verb = t.head
+        if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in self.report_verbs):
+            return verb
+        return None
 
     def _according_to(self, head):
         """("according to", source text, tokens) when the clause has an "according to X" frame."""
@@ -217,6 +237,9 @@ class Extractor:
                      vocab: frozenset) -> Optional[Attribution]:
         if inherited is not None:
             return self._resolve(inherited, state)
+        frame = self._outer_report(head)
+        if frame is not None:
+            return self._resolve(self._reporting_attribution(frame), state)
         acc = self._according_to(head)
         if acc is not None:
             toks = acc[2]
@@ -266,7 +289,8 @@ class Extractor:
             src = state.last_source or state.last_org or src
         if src and src != attr.source:
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
-                               kind=attr.kind, negated=attr.negated, surface=attr.source)
+                               kind=attr.kind, negated=attr.negated, surface=attr.source,
+                               lemma=attr.lemma)
         if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
             state.last_source = attr.source
         return attr

@@ -30,6 +30,13 @@ FILES = {
     "negation_lookalikes": "negation_lookalikes",
     "scope": "scope",
     "antonyms": "antonyms",
+    "answer_verbs": "answer_verbs",
+    "answer_objects": "answer_objects",
+    "challenges": "challenges",
+    "caveat_verbs": "caveat_verbs",
+    "expert_nouns": "expert_nouns",
+    "concessives": "concessives",
+    "limitations": "limitations",
 }
 
 
