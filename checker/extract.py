@@ -200,7 +200,8 @@ class Extractor:
         end = cue_end.idx + len(cue_end.text)
         kind = "named" if source else "passive"
         return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
-                           kind=kind, negated=negated, lemma=verb.lemma_.lower())
+                           kind=kind, negated=negated, lemma=verb.lemma_.lower(),
+                           head=subj.lemma_.lower() if subj is not None else "")
 
     def _outer_report(self, head):
         """The reporting verb that frames a clause the clause walk did not reach: one set
@@ -244,9 +245,12 @@ class Extractor:
         if acc is not None:
             toks = acc[2]
             src = acc[1]
+            pobj = next((t for t in toks[2:] if t.dep_ == "pobj" and t.head in toks[:2]), None)
             return self._resolve(Attribution(source=src, cue=f"according to {src}".strip(),
                                              start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
-                                             kind="according-to"), state)
+                                             kind="according-to",
+                                             head=pobj.lemma_.lower() if pobj is not None else ""),
+                                 state)
         for t in tokens:
             low = t.lower_
             if low in self.attr_adverbs:
@@ -288,9 +292,11 @@ class Extractor:
                                                "the outlet"):
             src = state.last_source or state.last_org or src
         if src and src != attr.source:
+            last = re.sub(r"['’]s?$", "", src.split()[-1]).lower() if src.split() else ""
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
                                kind=attr.kind, negated=attr.negated, surface=attr.source,
-                               lemma=attr.lemma)
+                               lemma=attr.lemma,
+                               head=last if low in PRONOUNS_PERSON | PRONOUNS_THING else attr.head)
         if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
             state.last_source = attr.source
         return attr

@@ -153,6 +153,7 @@ class Attribution:
     kind: str  # named | reports | adverb | passive | according-to
     negated: bool = False  # "did not confirm", "denied"
     surface: str = ""  # the words the text used when ``source`` was resolved ("the company")
+    head: str = ""  # lemma of the source's head word ("two officials said" -> "official")
     lemma: str = ""  # the reporting verb's lemma ("deny" for "denied that"), '' for other cues
 
     @property
