@@ -9,7 +9,7 @@ from checker.config import Config
 from checker.errors import ConfigError
 from checker.lexicon import load_lexicon
 from checker.records import SEVERITY_RANK, Article, CheckResult, Claim, Finding
-from checker.rules import BY_CODE, Context, select_rules
+from checker.rules import Context, select_rules
 from checker.score import MODEL_FILE, ScoreModel, load_model, score_features
 
 
@@ -35,9 +35,8 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
     findings = dedupe(findings)
     findings = [f.__class__(**{**f.__dict__, "id": f"F{i + 1}"}) for i, f in enumerate(findings)]
     names, figures = novel_names_and_figures(derived_claims, index, config)
-    feats = score_features(findings, alignments, len(derived_claims), novel_names=names,
-                           novel_figures=figures, lead=lead_coverage(index.claims, derived_claims),
-                           codes=BY_CODE)
+    feats = score_features(findings, alignments, novel_names=names, novel_figures=figures,
+                           lead=lead_coverage(index.claims, derived_claims))
     model = score_model(config)
     score = round(model.probability(feats), 4) if model is not None else None
     return CheckResult(derived=derived, sources=tuple(sources),

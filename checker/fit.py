@@ -35,7 +35,7 @@ from sklearn.preprocessing import StandardScaler
 
 from checker.score import ScoreModel
 
-C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+C_GRID = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
 DEFAULT_FOLDS = 5
 BOOTSTRAP = 1000
 SEED = 20261130
@@ -152,7 +152,7 @@ def choose_c(rows: Sequence[FitRow], k: int = DEFAULT_FOLDS, grid: Sequence[floa
         aucs = [_auc(oof[files == f], labels[files == f]) for f in np.unique(files)]
         aucs = [a for a in aucs if not math.isnan(a)]
         by_c[c] = sum(aucs) / len(aucs) if aucs else math.nan
-    best = max(by_c, key=lambda c: (by_c[c], -c))
+    best = max(by_c, key=lambda c: (round(by_c[c], 4), c))  # a tie: the weaker penalty
     return best, by_c
 
 
@@ -165,14 +165,23 @@ def fit_model(rows: Sequence[FitRow], *, k: int = DEFAULT_FOLDS,
     names = feature_names(rows)
     best_c, by_c = choose_c(rows, k=k, grid=grid, seed=seed)
     oof, fold, _ = cross_validate(rows, k=k, C=best_c, seed=seed)
-    threshold = tune_threshold(oof, rows)
     X, y, w = _matrix(rows, names), np.array([r.label for r in rows]), sample_weights(rows)
+    # A strong penalty ranks well but squeezes the probabilities towards one half: a
+    # one-feature logistic fit on the out-of-fold log-odds (Platt scaling) stretches them back,
+    # so that the score reads as a probability. It rescales, so the ranking is unchanged.
+    z = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
+    platt = LogisticRegression(C=1e6, max_iter=5000).fit(z.reshape(-1, 1), y, sample_weight=w)
+    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    oof = 1.0 / (1.0 + np.exp(-(a * z + b)))
+    threshold = tune_threshold(oof, rows)
     mean, scale, coef, intercept = _fit(X, y, w, best_c)
+    coef, intercept = coef * a, intercept * a + b
     report = cv_report(rows, oof, fold, thresholds=None, fixed_threshold=threshold,
                        bootstrap=200, seed=seed)
     meta = {
         "fitted_by": "checker fit",
         "C": best_c,
+        "platt_scale": [round(a, 6), round(b, 6)],
         "cv_folds": int(fold.max()) + 1,
         "cv_mean_auc_by_C": {str(c): round(v, 4) for c, v in by_c.items()},
         "seed": seed,

@@ -10,7 +10,16 @@ import pytest
 
 from checker.check import lead_coverage
 from checker.records import Alignment, Finding
-from checker.score import MODEL_FILE, ScoreModel, load_model, score_features, top_contributions
+from checker.score import (
+    FEATURES,
+    MODEL_FILE,
+    ScoreModel,
+    load_model,
+    score_features,
+    top_contributions,
+)
+
+FEATURES_SORTED = tuple(sorted(FEATURES))
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "fit"
 
@@ -23,15 +32,17 @@ def finding(code: str = "DN501", confidence: float = 0.8) -> Finding:
 def feats(findings=(), support=(1.0,), **kw):
     als = [Alignment(derived=f"d:c{i}", score=s, support=("s:c1",) if s > 0.45 else ())
            for i, s in enumerate(support)]
-    args = {"novel_names": 0, "novel_figures": 0, "lead": 1.0, "codes": ("DN501", "DA101")}
+    args = {"novel_names": 0, "novel_figures": 0, "lead": 1.0}
     args.update(kw)
-    return score_features(list(findings), als, len(als), **args)
+    return score_features(list(findings), als, **args)
 
 
-def test_features_hold_each_code_strongest_confidence_and_count():
-    f = feats([finding(confidence=0.6), finding(confidence=0.9)])
-    assert f["max:DN501"] == 0.9 and f["n:DN501"] == pytest.approx(math.log1p(2))
-    assert f["max:DA101"] == 0.0 and f["n:DA101"] == 0.0
+def test_features_group_findings_by_what_they_are_evidence_of():
+    f = feats([finding(confidence=0.6), finding(confidence=0.9), finding("DA101", 0.5),
+               finding("DO901", 0.4)])
+    assert f["hard_facts"] == 0.9 and f["any_hard_fact"] == 1.0
+    assert f["other_findings"] == 0.5 and f["omissions"] == 0.4
+    assert feats()["hard_facts"] == 0.0 and feats()["any_hard_fact"] == 0.0
 
 
 def test_features_summarise_support_and_what_the_sources_lack():
@@ -43,16 +54,15 @@ def test_features_summarise_support_and_what_the_sources_lack():
 
 def test_shipped_model_reads_and_scores_in_the_right_direction():
     model = load_model()
-    assert set(model.features) >= {"support_mean", "lead_coverage", "max:DN501"}
+    assert set(model.features) == set(FEATURES)
     meta = model.to_dict()
     assert {r["file"] for r in meta["training_files"]} >= {"summedits-dev.jsonl"}
     assert all(r["sha256"] and r["rows"] > 0 for r in meta["training_files"])
-    clean = feats(codes=tuple(c.split(":")[1] for c in model.features if c.startswith("max:")))
-    wrong = dict(clean, **{"max:DN501": 0.95, "n:DN501": math.log1p(1),
-                           "novel_figures": math.log1p(1)})
+    clean = feats()
+    wrong = feats([finding(confidence=0.95)], novel_figures=1)
     assert 0.0 < model.probability(wrong) < model.probability(clean) < 1.0
     parts = top_contributions(model, wrong)
-    assert any(p["feature"] in ("max:DN501", "n:DN501", "novel_figures") and p["log_odds"] < 0
+    assert any(p["feature"] in ("hard_facts", "any_hard_fact", "novel_figures") and p["log_odds"] < 0
                for p in parts)
 
 
@@ -70,15 +80,42 @@ def test_lead_coverage_counts_the_sources_lead():
     assert lead_coverage((), ()) == 1.0
 
 
-def test_refitting_the_fixture_reproduces_its_stored_model(pipeline):
-    """``checker fit`` on the fixture rows gives the stored coefficients again."""
-    from checker.bench.cv import fit_files
+def test_refitting_the_fixture_reproduces_its_stored_model():
+    """Fitting the fixture's feature rows again gives the stored model (C, coefficients,
+    threshold): the fit is deterministic. The rows are features, not texts, so that a rule
+    change does not move them."""
+    from checker.fit import FitRow, fit_model
 
     stored = ScoreModel.from_dict(json.loads((FIXTURES / "fixture-model.json").read_text()))
-    model = fit_files([FIXTURES / "rows.jsonl"], k=3, pipeline=pipeline, progress=False)
+    rows = [FitRow(**r) for r in json.loads((FIXTURES / "features.json").read_text())]
+    model = fit_model(rows, k=3)
     assert model.features == stored.features
     assert model.meta["C"] == stored.meta["C"]
     for a, b in zip(model.coef, stored.coef):
-        assert a == pytest.approx(b, abs=1e-3)
-    assert model.intercept == pytest.approx(stored.intercept, abs=1e-3)
+        assert a == pytest.approx(b, rel=1e-3, abs=1e-7)
+    assert model.intercept == pytest.approx(stored.intercept, rel=1e-3, abs=1e-7)
     assert model.threshold == pytest.approx(stored.threshold, abs=1e-3)
+
+
+def test_fit_files_fits_on_a_benchmark_file(pipeline, tmp_path):
+    """``checker fit``'s path from a JSON-lines file to a model, on a handful of rows."""
+    from checker.bench.cv import fit_files
+
+    rows = []
+    for i, (doc, good, bad) in enumerate([
+            ("The ferry board approved a terminal costing 12 million pounds.",
+             "The ferry board approved a terminal.", "The ferry board rejected a terminal."),
+            ("Maple Foods recalled 3,000 jars of jam.", "Maple Foods recalled 3,000 jars.",
+             "Birch Foods recalled 3,000 jars."),
+            ("The library opens until 9 pm from March.", "From March the library opens late.",
+             "From May the library opens until 11 pm."),
+            ("Ruiz signed a three-year contract.", "Ruiz signed a new contract.",
+             "Ruiz signed a five-year contract.")]):
+        rows += [{"id": f"{i}g", "doc": doc, "summary": good, "label": 1},
+                 {"id": f"{i}b", "doc": doc, "summary": bad, "label": 0}]
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    model = fit_files([path], k=2, pipeline=pipeline, progress=False)
+    assert model.features == FEATURES_SORTED
+    assert model.meta["training_files"][0]["rows"] == 8
+    assert len(model.meta["training_files"][0]["sha256"]) == 64

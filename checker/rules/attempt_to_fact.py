@@ -8,17 +8,21 @@ Why it matters:
 Known false positives:
     A derived text that keeps the attempt with a verb outside the lexicon ("is working
     toward blocking"); extend ``attempts`` in the configuration for such house phrasings.
+    Known misses: the action stated done with another verb ("stopped" for "trying to
+    block"): the derived verb must be the one the attempt governs.
 Examples:
     Source: The regulator is trying to stop the merger.
     Flag: The regulator stopped the merger.
     Okay: The regulator is seeking to stop the merger.
+    Source: The port is trying to hire pilots. The port hired two pilots in May.
+    Okay: The port hired two pilots in May.
 """
 
 from __future__ import annotations
 
 from checker.align import key
+from checker.hedging import close_support, governed_verbs, hedged_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.rules.hedge_dropped import hedged_verb
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -28,7 +32,13 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.certainty.attempts or dc.certainty.hedges:
             continue
-        for sc in ctx.aligned(dc):
+        if not ctx.aligned(dc):
+            continue
+        close = close_support(ctx.support(dc))
+        if any(not sc.certainty.attempts and not sc.certainty.hedges
+               and key(sc.predicate) == key(dc.predicate) for sc in close):
+            continue  # the source also states it plainly
+        for sc in close:
             if not sc.certainty.attempts or not shares_core(dc, sc):
                 continue
             if dc.negated != sc.negated:
@@ -36,6 +46,8 @@ def check(ctx):
             cue = sc.certainty.attempts[0]
             if hedged_verb(sc, cue) != key(sc.predicate):
                 continue  # the attempt governs another verb of the sentence ("and was trying to")
+            if key(dc.predicate) not in governed_verbs(sc, cue):
+                continue  # the derived claim does something else ("fights" for "tries to block")
             yield make(RULE, dc, confidence=0.7,
                        evidence=[evidence_of(sc)],
                        message=(f'States as done what the source calls an attempt '

@@ -9,7 +9,9 @@ Why it matters:
     hidden code" asserts only that there were reports.
 Known false positives:
     The source establishes the fact in another sentence the aligner did not pick as support;
-    "find" in its sense of "locate" ("found a buyer").
+    "find" in its sense of "locate" ("found a buyer"). Silent on a factive word used as an
+    adjective ("confirmed cases"), in an infinitive ("what to know") or inside quotation
+    marks, and when the supporting source sentence uses the same verb.
 Examples:
     Source: The ban follows reports of hidden code in the app.
     Flag: They banned the app after discovering hidden code in it.
@@ -24,11 +26,26 @@ from checker.rules.base import Rule, evidence_of, make, snippet
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
 
 
+def _asserted(dc, cue) -> bool:
+    """The factive cue is a verb the derived text itself asserts: not an adjective ("two
+    confirmed deaths"), not an infinitive ("what to know"), not inside a quotation (the
+    speaker's words, which DQ701 compares)."""
+    if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
+        return False
+    before = [w for w in dc.words if w[1] <= cue.start]
+    at = [w for w in dc.words if w[0] == cue.start]
+    if at and at[0][4] != "VERB":
+        return False
+    return not (before and before[-1][2].lower() == "to")
+
+
 def check(ctx):
     """Yield a finding for each factive verb the source's wording does not support."""
     for dc in ctx.derived_claims:
         cue = dc.certainty.factive_cue
         if dc.certainty.factivity != "factive" or cue is None:
+            continue
+        if not _asserted(dc, cue):
             continue
         dkeys = claim_keys(dc) - {key(cue.text)}
         sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
@@ -36,6 +53,9 @@ def check(ctx):
             continue
         if any(sc.certainty.factivity == "factive" for sc in sup):
             continue
+        stem = cue.text.lower()[:5]
+        if any(stem in sc.sentence.lower() for sc in sup):
+            continue  # the source uses the same verb (read there as its attribution)
         weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
                 or sc.attribution is not None]
         # The best evidence is the source's wording of what was "discovered".

@@ -1,0 +1,67 @@
+"""What a hedge, modal or attempt governs in a claim, for the certainty rules (no spaCy here).
+
+The certainty rules (DC201 hedge-dropped, DC203 attempt-to-fact, DC210 certainty-lowered)
+compare the cues of a derived claim with those of its supporting source claim *on the same
+verb*: "may settle" against "will settle", "is working to add" against "might look at ways to
+add". A cue governs the verbs that follow it in its claim; the comparison is between the
+strongest cue each side puts on a verb both share.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from checker.align import claim_keys, key
+from checker.lexicon import Lexicon
+from checker.records import Claim, Cue
+
+VERB_TAGS = ("VERB", "AUX", "ADJ")
+
+
+def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
+    """An adverb that attributes the claim to unnamed others ("reportedly"): DA101's matter."""
+    return lexicon.has("attribution_adverbs", cue.text.lower())
+
+
+def hedged_verb(claim: Claim, cue: Cue) -> str:
+    """The key of the first verb after a cue in a claim (what the cue governs first)."""
+    for w in claim.words:
+        if w[0] >= cue.end and w[4] in VERB_TAGS:
+            return key(w[3])
+    return ""
+
+
+def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
+    """Keys of every verb after a cue in its claim ("might look at ways to add": look, add)."""
+    return [key(w[3]) for w in claim.words if w[0] >= cue.end and w[4] in VERB_TAGS]
+
+
+def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:
+    """The claim's hedges (and attempts) that lower certainty, attribution adverbs aside."""
+    out = [h for h in claim.certainty.hedges if not is_attribution_cue(h, lexicon)]
+    if attempts:
+        out += list(claim.certainty.attempts)
+    return out
+
+
+def strongest_on(claim: Claim, verbs: Iterable[str], lexicon: Lexicon) -> float:
+    """The heaviest cue weight the claim puts on any of ``verbs`` (0 when none)."""
+    wanted = set(verbs)
+    return max((c.weight for c in cues(claim, lexicon)
+                if wanted & set(governed_verbs(claim, c))), default=0.0)
+
+
+def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
+    """The first verb the cue governs in ``derived`` that the source claim also has."""
+    keys = claim_keys(source)
+    return next((v for v in governed_verbs(derived, cue) if v in keys), None)
+
+
+def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:
+    """The supporting claims scoring within ``margin`` of the best (``Context.support``'s
+    pair): a weaker match elsewhere in the source must not decide what the claim says."""
+    al, claims = support
+    if not claims:
+        return []
+    best = al.scores[0] if al.scores else 0.0
+    return [c for c, s in zip(claims, al.scores or [best] * len(claims)) if s >= best - margin]
