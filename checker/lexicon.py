@@ -37,6 +37,8 @@ FILES = {
     "expert_nouns": "expert_nouns",
     "concessives": "concessives",
     "limitations": "limitations",
+    "titles": "titles",
+    "title_modifiers": "title_modifiers",
 }
 
 

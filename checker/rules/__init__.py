@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from checker.rules import (antonym_swap, attempt_to_fact, attribution_changed,
-                           attribution_dropped, causal_link, certainty_lowered, entity_changed,
-                           factive_upgrade, hedge_dropped, negation_flipped, new_entity,
-                           new_number, number_changed, omitted, quote_altered, quote_speaker,
-                           role_swap, scope_changed, strength_lowered, strength_raised,
-                           subject_changed, term_swap, unsupported)
+from checker.rules import (
+    antonym_swap,
+    attempt_to_fact,
+    attribution_changed,
+    attribution_dropped,
+    causal_link,
+    certainty_lowered,
+    entity_changed,
+    factive_upgrade,
+    hedge_dropped,
+    negation_flipped,
+    new_entity,
+    new_number,
+    number_changed,
+    omitted,
+    quote_altered,
+    quote_speaker,
+    role_swap,
+    scope_changed,
+    strength_lowered,
+    strength_raised,
+    subject_changed,
+    term_swap,
+    title_changed,
+    unsupported,
+)
 from checker.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -25,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     role_swap.RULE,
     subject_changed.RULE,
     term_swap.RULE,
+    title_changed.RULE,
     number_changed.RULE,
     negation_flipped.RULE,
     antonym_swap.RULE,

@@ -1,0 +1,138 @@
+"""DE405 title-changed: a named person given another title or rank than the source gives them.
+
+What it flags:
+    A person named in the derived text with a title beside the name ("the mayor, Ana Ruiz",
+    "Ruiz, the chief executive", "Senator Ruiz") when the sources name the same person (same
+    full name, or the same surname) with titles, and the derived title either has a title
+    word the sources never give that person ("chairman" for "managing partner") or drops a
+    rank the sources give ("mayor" for "deputy mayor", "director" for "acting director").
+Why it matters:
+    Promoting or demoting a named person changes who decided and on whose authority: a
+    deputy's remark reported as the mayor's speaks for the city.
+Known false positives:
+    Two people of one surname in the same story with different titles; a title the person
+    held before or took since, when the source gives only one. Silent when the sources use
+    the title's word about the person in another form ("who chairs" for "chair") and for
+    generic heads ("leader" for "chair"). Titles outside the lexicon (``titles``,
+    ``title_modifiers``) are not read, so a changed title of that kind is missed.
+Examples:
+    Source: The deputy mayor, Ana Ruiz, said the bridge would reopen in May.
+    Flag: The mayor, Ana Ruiz, said the bridge would reopen in May.
+    Okay: Ana Ruiz, the deputy mayor, said the bridge would reopen in May.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.rules.base import Rule, evidence_of, make
+
+CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
+STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "ADP", "CCONJ"}
+WINDOW = 4
+TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _is_title(lexicon, lemma: str) -> bool:
+    return lexicon.has("titles", lemma) or lexicon.has("title_modifiers", lemma)
+
+
+def _title_words(claim, ent, lexicon) -> set[str]:
+    """Title and rank lemmas right before the name ("deputy mayor, Ana Ruiz") or in an
+    appositive right after it ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
+    words = sorted(claim.words)
+    found: list[str] = []
+    before = [w for w in words if w[1] <= ent.start][-WINDOW:]
+    for i, w in enumerate(reversed(before)):
+        if i == 0 and w[2] == ",":
+            continue
+        if not _is_title(lexicon, w[3].lower()):
+            break
+        found.append(w[3].lower())
+    after = [w for w in words if w[0] >= ent.end][:WINDOW + 2]
+    if after and after[0][2] == ",":
+        for w in after[1:]:
+            lem = w[3].lower()
+            if _is_title(lexicon, lem):
+                found.append(lem)
+            elif w[4] in STOP_POS or w[2] in (",", ".", ";"):
+                break
+    if not any(lexicon.has("titles", t) for t in found):
+        return set()
+    return set(found)
+
+
+def _phrase_mention(phrase: str, lexicon):
+    """(surname, titles) of an attribution phrase such as "The deputy mayor, Ana Ruiz,"."""
+    tokens = TOKEN.findall(phrase)
+    titles = {t.lower() for t in tokens if _is_title(lexicon, t.lower())}
+    names = [t for i, t in enumerate(tokens) if t[:1].isupper() and i > 0 or
+             (i == 0 and t[:1].isupper() and t.lower() not in ("the", "a", "an"))]
+    names = [t for t in names if not _is_title(lexicon, t.lower())
+             and not t.endswith(("'s", "’s", "'", "’"))]
+    if not names or not any(lexicon.has("titles", t) for t in titles):
+        return None
+    return names[-1].lower(), titles
+
+
+def mentions(claims, lexicon):
+    """(surname, titles, claim, start, end, text) for every titled mention of a person."""
+    seen = set()
+    for c in claims:
+        a = c.attribution
+        if a is not None and a.kind == "named" and a.source:
+            got = _phrase_mention(a.source, lexicon)
+            if got and (got[0], c.sent_start) not in seen:
+                seen.add((got[0], c.sent_start))
+                yield got[0], got[1], c, None, None, a.source.strip(" ,")
+        for ent in c.entities:
+            if ent.label != "PERSON" or not ent.norm:
+                continue
+            titles = _title_words(c, ent, lexicon)
+            surname = ent.norm.split()[-1]
+            if titles and (surname, c.sent_start) not in seen:
+                seen.add((surname, c.sent_start))
+                yield surname, titles, c, ent.start, ent.end, ent.text
+
+
+def _said_otherwise(title: str, surname: str, claims) -> bool:
+    """The sources use the title's word about this person in another form ("who chairs the
+    committee" for "the committee chair", "leads" for "leader")."""
+    stem = title[:max(4, len(title) - 2)]
+    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
+    return any(surname in c.sentence.lower() and pattern.search(c.sentence) for c in claims)
+
+
+def check(ctx):
+    """Yield a finding for each named person whose title the sources do not give them."""
+    lex = ctx.lexicon
+    theirs: dict[str, set] = {}
+    where: dict[str, object] = {}
+    for surname, titles, sc, *_ in mentions(ctx.index.claims, lex):
+        theirs.setdefault(surname, set()).update(titles)
+        where.setdefault(surname, sc)
+    for surname, mine, dc, start, end, text in mentions(ctx.derived_claims, lex):
+        if surname not in theirs:
+            continue
+        src = theirs[surname]
+        new = sorted(t for t in mine - src if _is_title(lex, t)
+                     and lex.value("titles", t) != "generic"
+                     and not _said_otherwise(t, surname, ctx.index.claims))
+        dropped = sorted(t for t in src - mine if lex.has("title_modifiers", t)
+                         and not lex.has("titles", t))
+        if not new and not (dropped and mine & src):
+            continue
+        sc = where[surname]
+        what = f'adds "{", ".join(new)}"' if new else f'drops "{", ".join(dropped)}"'
+        if start is None:
+            start = dc.sent_start + dc.sentence.find(text) if text in dc.sentence else dc.start
+            end = start + len(text)
+        yield make(RULE, dc, start=start, end=end, text=text, confidence=0.7,
+                   evidence=[evidence_of(sc)],
+                   message=(f'The title in "{text}" {what}: the source calls '
+                            f'{surname.title()} "{" ".join(sorted(src))}" '
+                            f'("{sc.sentence[:80]}").'),
+                   suggestion=f"Give {surname.title()} the source's title.")
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "a named person's title or rank changed", check, __doc__)
