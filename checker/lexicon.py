@@ -39,6 +39,7 @@ FILES = {
     "limitations": "limitations",
     "titles": "titles",
     "title_modifiers": "title_modifiers",
+    "widening": "widening",
 }
 
 

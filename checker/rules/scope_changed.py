@@ -7,13 +7,19 @@ What it flags:
     subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning").
 Why it matters:
     Generalising from one case to a class is a classic distortion.
+    Also a claim spread over a whole place or body ("across the province", "nationwide";
+    the ``widening`` lexicon) where the source claim on the same verb has no such word and
+    no "all"/"every".
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
-    in a part of the sentence the derived claim did not keep.
+    in a part of the sentence the derived claim did not keep; "across" in its sense of
+    "from one side to the other" on the same verb ("a bridge across the river").
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
     Okay: Several banks are raising their fees.
+    Source: The museum will open two new galleries in the north wing.
+    Flag: The museum will open new galleries across the building.
 """
 
 from __future__ import annotations
@@ -62,6 +68,14 @@ def _plural_group(claim) -> bool:
     return first not in {"the", "its", "their", "his", "her", "these", "those", "our", "my"}
 
 
+def _head_in(dc, sc) -> bool:
+    """The derived subject's head noun is in the source claim: the same people, seen from
+    another side ("tenants were overcharged" for "Varela overcharged tenants") or with a
+    qualifier dropped ("prosecutors" for "prosecutors in the county")."""
+    words = _subject_words(dc)
+    return bool(words) and key(words[-1][3]) in claim_keys(sc)
+
+
 def _cue_noun(claim, cue) -> str:
     """The key of the noun a scope word quantifies (the first noun after it)."""
     for w in claim.words:
@@ -72,17 +86,36 @@ def _cue_noun(claim, cue) -> str:
     return ""
 
 
+def _count_of(claim, noun: str):
+    """A figure that counts or limits ``noun`` in the claim: right before it ("47 units") or
+    in a phrase right after it ("students at the nine middle schools")."""
+    for w in claim.words:
+        if key(w[3]) != noun:
+            continue
+        for q in claim.quantities:
+            if q.end <= w[0] and w[0] - q.end <= 12 or 0 <= q.start - w[1] <= 30:
+                return q.text
+    return None
+
+
 def _widened_quantifier(ctx, dc):
     """(cue text, source claim, source cue text) when "every"/"all" widens a limited noun."""
     for cue in dc.scope:
-        if cue.role != "all":
-            continue
+        if cue.role != "all" or cue.text.lower() == "any":
+            continue  # "any" lives in negations and attempts ("trying to block any move")
         noun = _cue_noun(dc, cue)
         if not noun:
             continue
         dkeys = claim_keys(dc)
         for sc in ctx.aligned(dc, threshold=0.3):
-            if noun not in claim_keys(sc) or len(dkeys & claim_keys(sc)) < 3:
+            if len(dkeys & claim_keys(sc)) < 3:
+                continue
+            if noun not in claim_keys(sc):
+                # another noun: only a limit the source puts on the same verb counts
+                only = next((c for c in sc.scope if c.role == "one" and c.text.lower() == "only"),
+                            None)
+                if only is not None and key(sc.predicate) == key(dc.predicate):
+                    return cue.text, sc, f'"{only.text}"'
                 continue
             roles = {c.role: c for c in sc.scope if _cue_noun(sc, c) == noun}
             if "all" in roles:
@@ -90,8 +123,37 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            if sc.quantities:
-                return cue.text, sc, f'"{sc.quantities[0].text}"'
+            counted = _count_of(sc, noun)
+            if counted is not None:
+                return cue.text, sc, f'"{counted}"'
+    return None
+
+
+def _widening(claim, lexicon) -> str:
+    """The first widening word of the claim ("across", "nationwide"), or ''."""
+    text = " " + " ".join(claim.text.lower().split()) + " "
+    hits = [(text.find(f" {w} "), w) for w in lexicon.words.get("widening", {})
+            if f" {w} " in text]
+    return min(hits)[1] if hits else ""
+
+
+def _widened_place(ctx, dc):
+    """(cue, source claim, what the source says) when the claim is spread over a whole place
+    or body ("across the province") and its source claim on the same verb is not."""
+    cue = _widening(dc, ctx.lexicon)
+    if not cue:
+        return None
+    dkeys = claim_keys(dc)
+    for sc in ctx.aligned(dc):
+        if key(sc.predicate) != key(dc.predicate) or len(dkeys & claim_keys(sc)) < 2:
+            continue
+        if _widening(sc, ctx.lexicon) or any(c.role == "all" for c in sc.scope):
+            return None
+        limit = next((c.text for c in sc.scope if c.role in LIMITS), "")
+        where = next((e.text for e in sc.entities if e.label in ("GPE", "LOC", "FAC", "ORG")),
+                     "")
+        what = f'"{limit}"' if limit else f'"{where}"' if where else "a narrower group"
+        return cue, sc, what
     return None
 
 
@@ -100,7 +162,7 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
-        widened = _widened_quantifier(ctx, dc)
+        widened = _widened_quantifier(ctx, dc) or _widened_place(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
@@ -115,7 +177,8 @@ def check(ctx):
                 continue
             src_named = _subject_names(sc)
             limited = _subject_limited(sc)
-            one_to_group = bool(src_named) and not _subject_names(dc) and _plural_group(dc)
+            one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
+                            and not _head_in(dc, sc))
             if not limited and not one_to_group:
                 continue
             cue = next((c.text for c in sc.scope if c.role in LIMITS), "")
