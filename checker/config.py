@@ -36,9 +36,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     # Maximum number of omitted-claim findings per derived text.
     max_omissions: int = 3
-    # WordNet database directory (the WNDB files of Debian's wordnet-base); "" searches
-    # $CHECKER_WORDNET and the usual places. Without WordNet, DE404 is silent and the
-    # synonym look-ups of DU801/DG602 fall back to the lexicons.
+    # A WordNet 3.0 database directory (WNDB files, e.g. Debian's /usr/share/wordnet) to read
+    # instead of the data shipped in the package; "" = $CHECKER_WORDNET, else the shipped
+    # data; "none" turns WordNet off (DE404 silent, DU801/DG602 back to the lexicons).
     wordnet_dir: str = ""
     # The consistency score's model file (checker/score.py); "" is the one shipped in the
     # package, "none" computes the score's features but no score (``checker fit`` uses it).

@@ -11,28 +11,19 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def wordnet_files(tmp_path_factory):
-    """WordNet for the rules that use it: the machine's (Debian's wordnet-base), or, where
-    it has none, the small database of ``wordnet_fixture`` so the rule examples still run."""
+def packaged_wordnet():
+    """Every test reads the WordNet data shipped in the package, whatever
+    ``$CHECKER_WORDNET`` the shell has; a test that wants another store names it."""
     import os
 
     from checker import wordnet
-    from wordnet_fixture import write_wordnet
 
-    found = wordnet.find_dir(None)
-    if found is not None:
-        yield found
-        return
-    directory = str(write_wordnet(tmp_path_factory.mktemp("wordnet-fixture")))
-    before = os.environ.get("CHECKER_WORDNET")
-    os.environ["CHECKER_WORDNET"] = directory
+    before = os.environ.pop("CHECKER_WORDNET", None)
     wordnet._SHARED.clear()
     try:
-        yield directory
+        yield wordnet.DATA_FILE
     finally:
-        if before is None:
-            os.environ.pop("CHECKER_WORDNET", None)
-        else:
+        if before is not None:
             os.environ["CHECKER_WORDNET"] = before
         wordnet._SHARED.clear()
 

@@ -5,9 +5,12 @@ What it flags:
     source claim names a different entity of the same type in its place.
 Why it matters:
     Swapped names are the most common factual error of abstractive summaries.
+    A name the source uses elsewhere counts when it fills the slot (the same neighbouring
+    words) another name fills in the closely aligned source claim.
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
-    statistical tagger labels inconsistently. A wider place than the source's is accepted
+    statistical tagger labels inconsistently. An acronym is known when its letters start
+    consecutive words of the sources ("COO", "chief operating officer"). A wider place than the source's is accepted
     when WordNet knows the one contains the other ("the U.K." for "London"); places it does
     not know are flagged.
 Examples:
@@ -18,6 +21,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import key
 from checker.rules.base import Rule, evidence_of, make
 
@@ -26,15 +31,32 @@ PERSON = {"PERSON"}
 CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
+def _name_words(norm: str) -> list[str]:
+    """The words of a name, possessives and short words aside ("brennick's bridge")."""
+    return [w for w in re.sub(r"['’]s\b", "", norm).replace("-", " ").split() if len(w) > 2]
+
+
+def _acronym_of_source(norm: str, text_lower: str) -> bool:
+    """An all-letter short form whose letters start consecutive words of the sources
+    ("coo" for "chief operating officer")."""
+    letters = norm.replace(".", "")
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return False
+    pattern = r"\b" + r"\w{2,}[\s-]+(?:of\s+|and\s+|for\s+|the\s+)?".join(letters) + r"\w{2,}"
+    return re.search(pattern, text_lower) is not None
+
+
 def known(norm: str, index, wn=None) -> bool:
-    """True when the sources mention the entity (exactly, or every word of it), or, with
-    WordNet, name a place inside it ("the U.K." when the source says "London")."""
+    """True when the sources mention the entity (exactly, or every word of it), spell out
+    its acronym, or, with WordNet, name a place inside it ("the U.K." for "London")."""
     if not norm:
         return True
     if norm in index.entity_norms or norm in index.text_lower:
         return True
-    words = [w for w in norm.replace("-", " ").split() if len(w) > 2]
+    words = _name_words(norm)
     if words and all(key(w) in index.vocab for w in words):
+        return True
+    if _acronym_of_source(norm, index.text_lower):
         return True
     return wn is not None and wn.available and bool(wn.places(norm)) and any(
         wn.within(src, norm) for src in index.entity_norms)
@@ -42,6 +64,14 @@ def known(norm: str, index, wn=None) -> bool:
 
 def compatible(a: str, b: str) -> bool:
     return (a in PERSON) == (b in PERSON)
+
+
+def _neighbours(claim, ent, n: int = 2) -> set[str]:
+    """Keys of the content words right around a name in its claim (its slot)."""
+    words = sorted(w for w in claim.words if not (ent.start <= w[0] < ent.end))
+    before = [key(w[3]) for w in words if w[1] <= ent.start][-n:]
+    after = [key(w[3]) for w in words if w[0] >= ent.end][:n]
+    return set(before + after)
 
 
 def _swapped_known(ctx, dc, ent, dnorms):
@@ -59,8 +89,12 @@ def _swapped_known(ctx, dc, ent, dnorms):
     alt = next((se for se in sc.entities if se.label in CHECKED and compatible(se.label, ent.label)
                 and se.norm not in dnorms and not any(se.norm in d or d in se.norm
                                                       for d in dnorms)), None)
-    if alt is None:
-        return None
+    if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
+        return None  # the two names do not fill the same slot of the sentence
+    if set(_name_words(ent.norm)) & set(_name_words(alt.norm)) or alt.norm in dc.text.lower():
+        return None  # one name is part of the other, or the derived claim names both
+    if ent.norm in sc.text.lower():
+        return None  # the source claim has this name too, untagged
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                 evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
