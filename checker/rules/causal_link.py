@@ -10,16 +10,22 @@ Why it matters:
 Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses.
+    Silent on "do so", on a sequence whose second side is a span of time ("after twelve
+    weeks") or a gerund ("after reviewing the file"), and on sequences in headings.
 Examples:
     Source: Sales fell sharply in the spring. The chief executive resigned in May.
     Flag: Sales fell sharply because the chief executive resigned.
     Okay: Sales fell sharply, and the chief executive resigned in May.
+    Source: The dam released water on Monday. Two villages flooded on Tuesday.
+    Flag: Two villages flooded, forcing the dam to release water.
 """
 
 from __future__ import annotations
 
+import re
+
 from checker.align import GENERIC, text_keys
-from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
@@ -30,12 +36,37 @@ def _keys(text: str) -> set[str]:
     return {k for k in text_keys(text) if k not in _STOP and len(k) > 2}
 
 
+PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
+TIME_FIRST = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b)", re.I)
+
+
+def _not_a_link(ctx, dc, link) -> bool:
+    """Cue words that do not link two facts: "do so" (a pro-verb), a sequence whose second
+    side is a span of time ("after twelve weeks") or the subject's own earlier act ("after
+    reviewing a copy"), and sequences in headings."""
+    before = ctx.derived.text[max(0, link.start - 12):link.start]
+    if link.cue == "so" and PRO_VERB.search(before):
+        return True
+    if link.kind == "causal":
+        return False
+    right = link.right.strip()
+    first = right.split()[0].lower() if right else ""
+    return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right))
+            or (first.endswith("ing") and len(first) > 5))
+
+
 def check(ctx):
     """Yield a finding for each link whose two sides the source does not connect."""
     for dc in ctx.derived_claims:
         for link in dc.links:
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
+                continue
+            if _not_a_link(ctx, dc, link):
                 continue
             left, right = _keys(link.left), _keys(link.right)
             if not left or not right:
