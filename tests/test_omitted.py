@@ -1,0 +1,54 @@
+"""DO901 flags a dropped answer or caveat only when the text tells what it answers."""
+
+from __future__ import annotations
+
+SHIPYARD = ("Regulators accused Kestrin Shipyards of falsifying weld inspections on three ferries.\n\n"
+            "Kestrin Shipyards denied the accusations. The company said every weld had been "
+            "checked twice by an outside firm.\n\n"
+            "The shipyard employs 2,300 people in Harnmouth.")
+SEED = ("A study of 90 orchards found that pruning in late winter raised apple yields by 12%.\n\n"
+        "Dr. Ilse Varga, a soil scientist who was not involved in the study, cautioned that one "
+        "dry season is too short to draw firm conclusions.\n\n"
+        "The orchards are in the Merrow valley.")
+
+
+def _do901(result):
+    return [f for f in result.findings if f.code == "DO901"]
+
+
+def test_dropped_denial_is_flagged_with_its_place(check_texts):
+    got = _do901(check_texts("Regulators accused Kestrin Shipyards of falsifying weld "
+                             "inspections on three ferries.", SHIPYARD))
+    assert len(got) == 1
+    assert "Kestrin Shipyards" in got[0].message and "line" in got[0].message
+    assert got[0].evidence[0].text.startswith("Kestrin Shipyards denied the accusations.")
+
+
+def test_denial_in_other_words_counts_as_kept(check_texts):
+    for kept in ("Regulators accused Kestrin Shipyards of falsifying weld inspections on three "
+                 "ferries. The shipyard denied it.",
+                 "Kestrin Shipyards, which denies the claims, was accused of falsifying weld "
+                 "inspections on three ferries."):
+        assert not _do901(check_texts(kept, SHIPYARD)), kept
+
+
+def test_silent_when_the_accusation_is_not_told(check_texts):
+    assert not _do901(check_texts("Kestrin Shipyards employs 2,300 people in Harnmouth.",
+                                  SHIPYARD))
+
+
+def test_dropped_expert_caveat_is_flagged(check_texts):
+    got = _do901(check_texts("A study of 90 orchards found that pruning in late winter raised "
+                             "apple yields by 12%.", SEED))
+    assert len(got) == 1 and "caveat" in got[0].message
+    kept = ("A study of 90 orchards found that pruning in late winter raised apple yields by 12%, "
+            "though soil scientist Ilse Varga cautioned that one dry season is too short.")
+    assert not _do901(check_texts(kept, SEED))
+
+
+def test_no_comment_and_ordinary_facts_are_not_answers(check_texts):
+    source = ("Inspectors criticised the Dunvale care home over staffing.\n\n"
+              "The home did not respond to a request for comment.\n\n"
+              "It has 48 beds and opened in 1998.")
+    assert not _do901(check_texts("Inspectors criticised the Dunvale care home over staffing.",
+                                  source))
