@@ -7,9 +7,19 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from checker.lexicon import Lexicon
+from checker.names import norm_name  # noqa: F401 - re-exported for older callers
 from checker.numbers import duration_unit, is_magnitude, normalise
 from checker.parse import ParsedArticle
-from checker.records import (Attribution, Certainty, Claim, Cue, Entity, Link, Quantity, Quote)
+from checker.records import (
+    Attribution,
+    Certainty,
+    Claim,
+    Cue,
+    Entity,
+    Link,
+    Quantity,
+    Quote,
+)
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
@@ -37,17 +47,6 @@ class _State:
     last_party: str = ""  # the last proper-named subject that is not a person
     count: int = 0
     quote_ids: dict = field(default_factory=dict)
-
-
-def norm_name(text: str) -> str:
-    """Normalised entity name: lower case, no leading article, no possessive, single spaces,
-    no spaces around a hyphen ("Calder 2 - 1" as tokenised text writes "Calder 2-1")."""
-    t = text.strip().lower().replace("’", "'")
-    t = re.sub(r"\s*-\s*", "-", t)
-    t = re.sub(r"^(the|a|an)\s+", "", t)
-    t = re.sub(r"'s$|'$", "", t)
-    t = re.sub(r"[^\w&.\- ]+", " ", t)
-    return re.sub(r"\s+", " ", t).strip(" .")
 
 
 class Extractor:

@@ -21,49 +21,11 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import key
+from checker.names import CHECKED, compatible, known, name_words, unknown_entities
 from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error"
-PERSON = {"PERSON"}
-CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
-
-
-def _name_words(norm: str) -> list[str]:
-    """The words of a name, possessives and short words aside ("brennick's bridge")."""
-    return [w for w in re.sub(r"['’]s\b", "", norm).replace("-", " ").split() if len(w) > 2]
-
-
-def _acronym_of_source(norm: str, text_lower: str) -> bool:
-    """An all-letter short form whose letters start consecutive words of the sources
-    ("coo" for "chief operating officer")."""
-    letters = norm.replace(".", "")
-    if not 2 <= len(letters) <= 6 or not letters.isalpha():
-        return False
-    pattern = r"\b" + r"\w{2,}[\s-]+(?:of\s+|and\s+|for\s+|the\s+)?".join(letters) + r"\w{2,}"
-    return re.search(pattern, text_lower) is not None
-
-
-def known(norm: str, index, wn=None) -> bool:
-    """True when the sources mention the entity (exactly, or every word of it), spell out
-    its acronym, or, with WordNet, name a place inside it ("the U.K." for "London")."""
-    if not norm:
-        return True
-    if norm in index.entity_norms or norm in index.text_lower:
-        return True
-    words = _name_words(norm)
-    if words and all(key(w) in index.vocab for w in words):
-        return True
-    if _acronym_of_source(norm, index.text_lower):
-        return True
-    return wn is not None and wn.available and bool(wn.places(norm)) and any(
-        wn.within(src, norm) for src in index.entity_norms)
-
-
-def compatible(a: str, b: str) -> bool:
-    return (a in PERSON) == (b in PERSON)
 
 
 def _neighbours(claim, ent, n: int = 2) -> set[str]:
@@ -91,7 +53,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
                                                       for d in dnorms)), None)
     if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
         return None  # the two names do not fill the same slot of the sentence
-    if set(_name_words(ent.norm)) & set(_name_words(alt.norm)) or alt.norm in dc.text.lower():
+    if set(name_words(ent.norm)) & set(name_words(alt.norm)) or alt.norm in dc.text.lower():
         return None  # one name is part of the other, or the derived claim names both
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
@@ -100,23 +62,6 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
-
-
-def unknown_entities(ctx) -> list:
-    """(derived claim, entity, source claim, counterpart entity or None) for every derived
-    name the sources never mention; the counterpart is an aligned name of a compatible type."""
-    out = []
-    wn = ctx.wordnet
-    for dc in ctx.derived_claims:
-        dnorms = {e.norm for e in dc.entities}
-        for ent in dc.entities:
-            if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
-                continue
-            found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
-                          if compatible(se.label, ent.label) and se.norm not in dnorms
-                          and se.label in CHECKED), (None, None))
-            out.append((dc, ent, *found))
-    return out
 
 
 def check(ctx):

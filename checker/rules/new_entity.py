@@ -17,8 +17,8 @@ Examples:
 
 from __future__ import annotations
 
+from checker.names import unknown_entities
 from checker.rules.base import Rule, make
-from checker.rules.entity_changed import unknown_entities
 
 CODE, NAME, KIND, SEVERITY = "DU802", "unsupported-entity", "unsupported-claim", "warning"
 

@@ -20,25 +20,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.quotes import normalise_quote, source_quotes
+from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DQ701", "quote-altered", "quote-altered", "error"
-
-
-def normalise_quote(text: str) -> str:
-    """Lower-case quote text with uniform apostrophes, no edge punctuation, single spaces."""
-    t = text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-    t = re.sub(r"\s+", " ", t)
-    return t.strip(" .,;:!?'\"")
-
-
-def source_quotes(ctx):
-    """(quote, evidence) for every quotation in the sources."""
-    out = []
-    for sc in ctx.index.claims:
-        for q in sc.quotes:
-            out.append((q, evidence_of(sc, start=q.start, end=q.end)))
-    return out
 
 
 def check(ctx):

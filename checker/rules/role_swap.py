@@ -15,10 +15,10 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import key
-from checker.extract import norm_name
 from functools import lru_cache
 
+from checker.align import key
+from checker.names import norm_name
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"

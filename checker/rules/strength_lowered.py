@@ -20,8 +20,8 @@ Examples:
 from __future__ import annotations
 
 from checker.rules.base import Rule, evidence_of, make, snippet
-from checker.rules.strength_raised import strength_pairs
 from checker.strength import STRENGTH_NAMES
+from checker.strength_pairs import strength_pairs
 
 CODE, NAME, KIND, SEVERITY = "DC221", "strength-lowered", "certainty-lowered", "warning"
 

@@ -1,0 +1,78 @@
+"""Names of people, organisations and places: normalising them and finding them in sources.
+
+Shared by the extractor (``norm_name``), the entity rules (DE401 entity-changed, DU802
+unsupported-entity, DE402 role-swap, DA102 attribution-changed) and the score's count of
+names the sources lack. No spaCy here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+
+PERSON = {"PERSON"}
+CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+
+
+def norm_name(text: str) -> str:
+    """Normalised entity name: lower case, no leading article, no possessive, single spaces,
+    no spaces around a hyphen ("Calder 2 - 1" as tokenised text writes "Calder 2-1")."""
+    t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"\s*-\s*", "-", t)
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"[^\w&.\- ]+", " ", t)
+    return re.sub(r"\s+", " ", t).strip(" .")
+
+
+def name_words(norm: str) -> list[str]:
+    """The words of a name, possessives and short words aside ("brennick's bridge")."""
+    return [w for w in re.sub(r"['’]s\b", "", norm).replace("-", " ").split() if len(w) > 2]
+
+
+def acronym_of_source(norm: str, text_lower: str) -> bool:
+    """An all-letter short form whose letters start consecutive words of the sources
+    ("coo" for "chief operating officer")."""
+    letters = norm.replace(".", "")
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return False
+    pattern = r"\b" + r"\w{2,}[\s-]+(?:of\s+|and\s+|for\s+|the\s+)?".join(letters) + r"\w{2,}"
+    return re.search(pattern, text_lower) is not None
+
+
+def known(norm: str, index, wn=None) -> bool:
+    """True when the sources mention the entity (exactly, or every word of it), spell out
+    its acronym, or, with WordNet, name a place inside it ("the U.K." for "London")."""
+    if not norm:
+        return True
+    if norm in index.entity_norms or norm in index.text_lower:
+        return True
+    words = name_words(norm)
+    if words and all(key(w) in index.vocab for w in words):
+        return True
+    if acronym_of_source(norm, index.text_lower):
+        return True
+    return wn is not None and wn.available and bool(wn.places(norm)) and any(
+        wn.within(src, norm) for src in index.entity_norms)
+
+
+def compatible(a: str, b: str) -> bool:
+    return (a in PERSON) == (b in PERSON)
+
+
+def unknown_entities(ctx) -> list:
+    """(derived claim, entity, source claim, counterpart entity or None) for every derived
+    name the sources never mention; the counterpart is an aligned name of a compatible type."""
+    out = []
+    wn = ctx.wordnet
+    for dc in ctx.derived_claims:
+        dnorms = {e.norm for e in dc.entities}
+        for ent in dc.entities:
+            if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
+                continue
+            found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
+                          if compatible(se.label, ent.label) and se.norm not in dnorms
+                          and se.label in CHECKED), (None, None))
+            out.append((dc, ent, *found))
+    return out
