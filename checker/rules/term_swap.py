@@ -13,7 +13,8 @@ Why it matters:
 Known false positives:
     Near-synonyms that WordNet files as sister terms ("evening" for "night", "month" for
     "year" in "a month-long"); a fused sentence whose second source claim holds the derived
-    word. It needs WordNet's files (Debian ``wordnet-base``) and is silent without them.
+    word. It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
+    only when look-ups are turned off (``CHECKER_WORDNET=none``).
 Examples:
     Source: He pleaded guilty to manslaughter in the death of a climber.
     Flag: He pleaded guilty to murder in the death of a climber.
@@ -22,9 +23,9 @@ Examples:
 
 from __future__ import annotations
 
-from checker.wordnet import POS_FILE
 from checker.align import GENERIC, key
 from checker.rules.base import Rule, evidence_of, make, shares_core
+from checker.wordnet import POS_FILE
 
 CODE, NAME, KIND, SEVERITY = "DE404", "term-swapped", "entity-changed", "error"
 CHECKED_TAGS = {"NOUN", "ADJ"}
