@@ -482,7 +482,6 @@ def test_parallel_interrupt_then_resume(tmp_path, monkeypatch):
 
 
 def test_html_reports_and_index(tmp_path):
-    pytest.importorskip("checker.report.html")
     manifest = small_manifest(tmp_path, n=2)
     out = tmp_path / "out"
     summary = run_batch(manifest, out_dir=out, progress=False)

@@ -568,23 +568,16 @@ def test_bench_module_does_not_import_click():
 
 
 @pytest.fixture(scope="module")
-def real_pipeline():
-    try:
-        from checker.load import load_text
-        from checker.pipeline import Pipeline
+def real_pipeline(pipeline):
+    """The session's real pipeline: a failure to build it is a failure, not a skip."""
+    from checker.load import load_text
 
-        pipe = Pipeline()
-    except Exception as exc:  # noqa: BLE001 - any failure to build means "not available yet"
-        pytest.skip(f"the real pipeline cannot be built: {exc}")
-    return pipe, load_text
+    return pipeline, load_text
 
 
 def test_real_pipeline_on_fixture(real_pipeline):
     pipe, load_text = real_pipeline
-    try:
-        res = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=load_text, progress=False)
-    except (ImportError, NotImplementedError) as exc:
-        pytest.skip(f"the pipeline does not run end to end yet: {exc}")
+    res = bench.run_bench(CONSISTENCY, pipeline=pipe, loader=load_text, progress=False)
     assert res["n"] + res["skipped"]["count"] == 6
     assert res["internal_errors"] == 0
     assert all(0.0 <= row["score"] <= 1.0 for row in res["items"])
