@@ -18,6 +18,7 @@ FILES = {
     "attribution_nouns": "attribution_nouns",
     "attribution_adverbs": "attribution_adverbs",
     "attribution_passive": "attribution_passive",
+    "attribution_generic": "attribution_generic",
     "hedges": "hedges",
     "hedge_lookalikes": "hedge_lookalikes",
     "attempts": "attempts",

@@ -1,25 +1,49 @@
 """DA101 attribution-dropped: a claim the source attributes is stated as plain fact.
 
 What it flags:
-    A derived claim with no attribution whose supporting source claim is attributed to a named
-    outlet or person ("according to the FT", "X reports that", "X said") or to unnamed reports
-    ("reportedly", "is said to be", "reports of").
+    A derived claim whose supporting source claim is attributed to a named outlet or person
+    ("according to the FT", "X reports that", "X said"), to unnamed people ("two officials
+    said on condition of anonymity") or to unnamed reports ("reportedly", "is said to be",
+    "reports of"), while the derived text credits nobody: neither the claim's own sentence
+    (wherever the attribution stands: in front, in the middle, at the end, "Per X", "the
+    count from X", "X's figures show") nor the sentence before or after it in the same
+    paragraph names that source (the sentence before only when the claim's sentence refers
+    back to it: "Its figures show"; anonymous sources only in the claim's own sentence). An
+    attribution to someone else nearby does not cover the claim.
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
-    vouches for it.
+    vouches for it; an interested party's own study or claim then reads as established fact.
+Not flagged:
+    Headlines; words inside quotation marks (DA103 checks their speaker); a speaker's account
+    of its own acts or plans ("The agency said it had asked for the records" -> "The agency
+    has asked for the records"), unless the speaker is anonymous or the claim is one of being;
+    a fact the source also states plainly as well as attributed.
 Known false positives:
-    The derived text attributes the claim in an earlier sentence without a pronoun the
-    extractor can follow ("The FT reported on Monday. The firm is blocking rivals."); the
-    source states the same fact both attributed and plainly in a sentence the aligner ranks
-    lower.
+    A source named in the derived text only by a description the source never uses ("the
+    regulator" for an authority named in full) in a neighbouring sentence; a source that
+    states a fact only in an attributed sentence although it is common knowledge.
+Known false negatives:
+    A self-serving account of the speaker's own acts stated as fact ("The operator said it
+    warned the town" -> "The operator warned the town"); a claim in a relative clause of an
+    attributed sentence; a sentence that names the source only in passing.
 Examples:
     Source: According to the Financial Times, the firm is trying to block its rivals.
     Flag: The firm is trying to block its rivals.
     Okay: The firm is trying to block its rivals, according to the Financial Times.
+    Source: The ferry will resume service in May, two port officials said on condition of anonymity.
+    Flag: The ferry will resume service in May.
+    Okay: Two port officials say the ferry will resume service in May.
 """
 
 from __future__ import annotations
 
+from checker.attribution import (
+    credited_nearby,
+    named_in_sentence,
+    same_content,
+    self_report,
+    source_name,
+)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
@@ -27,8 +51,10 @@ CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-droppe
 
 def check(ctx):
     """Yield a finding for each derived claim that lost its source's attribution."""
+    generic = frozenset(ctx.lexicon.words.get("attribution_generic", ()))
+    verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ()))
     for dc in ctx.derived_claims:
-        if dc.attribution is not None:
+        if dc.unit_kind == "heading" or _quoted(dc):
             continue
         al, sup = ctx.support(dc)
         if al.score < ctx.config.support_threshold or not sup:
@@ -36,27 +62,56 @@ def check(ctx):
         best_score = al.scores[0] if al.scores else 0.0
         hits = [(s, sc) for s, sc in zip(al.scores, sup)
                 if sc.attribution is not None and not sc.attribution.negated
-                and shares_core(dc, sc) and s >= 0.85 * best_score]
-        if not hits:
+                and same_content(dc, sc) and s >= 0.85 * best_score]
+        if not hits or not _unattributed(dc, verbs):
             continue
         # If the best support states it plainly, the source vouches for it too.
-        if sup[0].attribution is None and shares_core(dc, sup[0]) and (
-                not hits or hits[0][1] is not sup[0]) and best_score > hits[0][0] + 0.05:
+        if sup[0].attribution is None and shares_core(dc, sup[0]) and \
+                hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
-        score, sc = hits[0]
-        attr = sc.attribution
-        who = attr.source or "unnamed reports"
-        art = ctx.doc_of.get(sc.doc_id)
-        start, end = min(attr.start, sc.start), max(attr.end, sc.end)
-        ev = evidence_of(sc, start=start, end=end)
-        if art is not None:
-            ev = ev.__class__(document=ev.document, start=start, end=end,
-                              text=art.text[start:end], claim=sc.id)
-        yield make(
-            RULE, dc, confidence=0.45 + 0.5 * al.score, evidence=[ev],
-            message=(f'States as fact what the source attributes to {who} '
-                     f'("{snippet(attr.cue, 40)}": "{snippet(sc.text, 60)}").'),
-            suggestion=f'Keep the attribution, e.g. "{_phrase(attr)} …".')
+        if any(self_report(sc, generic) or _credited(ctx, dc, sc, generic) for _s, sc in hits):
+            continue
+        yield _finding(ctx, dc, al, hits[0][1])
+
+
+def _quoted(dc) -> bool:
+    """Most of the claim lies inside quotation marks: a quotation, not the writer's claim."""
+    inside = sum(max(0, min(q.end, dc.end) - max(q.start, dc.start)) for q in dc.quotes)
+    return inside >= 0.5 * max(1, dc.end - dc.start)
+
+
+def _unattributed(dc, verbs) -> bool:
+    """The derived claim credits no one: no attribution, and no reporting verb of its own
+    ("The agency reported 1,150 damaged homes" credits its subject)."""
+    return dc.attribution is None and dc.predicate not in verbs
+
+
+def _credited(ctx, dc, sc, generic) -> bool:
+    """The derived text names the source claim's source where it covers the derived claim."""
+    name = source_name(sc.attribution, generic)
+    if not (name.runs or name.words or name.head):
+        return False
+    text = ctx.derived.text
+    if dc.attribution is not None and dc.attribution.source:
+        return True
+    return named_in_sentence(dc, text, name) or credited_nearby(
+        dc, text, name, ctx.derived_claims, generic)
+
+
+def _finding(ctx, dc, al, sc):
+    attr = sc.attribution
+    who = attr.source or "unnamed reports"
+    art = ctx.doc_of.get(sc.doc_id)
+    start, end = min(attr.start, sc.start), max(attr.end, sc.end)
+    ev = evidence_of(sc, start=start, end=end)
+    if art is not None:
+        ev = ev.__class__(document=ev.document, start=start, end=end,
+                          text=art.text[start:end], claim=sc.id)
+    return make(
+        RULE, dc, confidence=0.45 + 0.5 * al.score, evidence=[ev],
+        message=(f'States as fact what the source attributes to {who} '
+                 f'("{snippet(attr.cue, 40)}": "{snippet(sc.text, 60)}").'),
+        suggestion=f'Keep the attribution, e.g. "{_phrase(attr)} …".')
 
 
 def _phrase(attr) -> str:
