@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from checker.lexicon import Lexicon
-from checker.names import norm_name  # noqa: F401 - re-exported for older callers
+from checker.names import norm_name
 from checker.numbers import duration_unit, is_magnitude, normalise
 from checker.parse import ParsedArticle
 from checker.records import (

@@ -1,0 +1,40 @@
+"""The package's layering: rules are isolated, and importing them needs no parser."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+RULES = Path(__file__).resolve().parents[1] / "checker" / "rules"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return out
+
+
+def test_no_rule_imports_another_rule_or_the_extractor():
+    for path in sorted(RULES.glob("*.py")):
+        if path.name in ("__init__.py", "base.py"):
+            continue
+        bad = {m for m in _imports(path)
+               if (m.startswith("checker.rules.") and m != "checker.rules.base")
+               or m in ("checker.extract", "checker.parse", "spacy")}
+        assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_importing_the_rules_loads_neither_spacy_nor_numpy():
+    code = ("import sys, checker.rules; "
+            "print(sorted(m for m in ('spacy', 'numpy', 'checker.extract', 'checker.parse') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]", out
