@@ -19,6 +19,7 @@ from checker.records import (
     Link,
     Quantity,
     Quote,
+    Word,
 )
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"}
@@ -375,7 +376,7 @@ class Extractor:
         content = [t for t in tokens if (t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
                    or (t.like_num and not t.is_punct)]
         lemmas = tuple(t.lemma_.lower() for t in content)
-        words = tuple((t.idx + off, t.idx + len(t) + off, t.text, t.lemma_.lower(), t.pos_)
+        words = tuple(Word(t.idx + off, t.idx + len(t) + off, t.text, t.lemma_.lower(), t.pos_)
                       for t in content)
         scope = self._scope(tokens, off, vocab)
         state.count += 1

@@ -26,14 +26,14 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
 def hedged_verb(claim: Claim, cue: Cue) -> str:
     """The key of the first verb after a cue in a claim (what the cue governs first)."""
     for w in claim.words:
-        if w[0] >= cue.end and w[4] in VERB_TAGS:
-            return key(w[3])
+        if w.start >= cue.end and w.pos in VERB_TAGS:
+            return key(w.lemma)
     return ""
 
 
 def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     """Keys of every verb after a cue in its claim ("might look at ways to add": look, add)."""
-    return [key(w[3]) for w in claim.words if w[0] >= cue.end and w[4] in VERB_TAGS]
+    return [key(w.lemma) for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS]
 
 
 def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -220,6 +220,17 @@ class Quote:
     end: int
 
 
+class Word(NamedTuple):
+    """A content word of a claim: its offsets in the clean text, as written, its lemma
+    (lower case) and its universal part-of-speech tag."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+
+
 @dataclass(frozen=True)
 class Claim:
     """One clause-level claim of an article, with the fields the drift rules compare."""
@@ -248,8 +259,9 @@ class Claim:
     scope: tuple[Cue, ...] = ()  # quantifiers and scope words ("all", "some", "its own")
     index: int = 0  # position in the article
     is_reporting: bool = False  # the clause only carries an attribution ("X reports that")
-    # Content words: (start, end, text, lemma, pos) with clean offsets, for pointing at words.
-    words: tuple[tuple[int, int, str, str, str], ...] = ()
+    # Content words with clean offsets, for pointing at words (``Word``; a tuple, so the
+    # older ``w[3]`` reads still work).
+    words: tuple["Word", ...] = ()
     # Lemmas of the claim's words that carry their own negation ("pleaded *not guilty*", "a
     # place that was *not known*", "*no* charges"), the main predicate's included.
     negated_words: tuple[str, ...] = ()

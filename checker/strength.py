@@ -120,7 +120,7 @@ def load_strength_lexicon(path: Optional[str] = None) -> StrengthLexicon:
 
 def _tokens(claim: Claim) -> list[_Token]:
     """Every word of the claim, function words included, with lemma and tag where known."""
-    content = {w[0]: w for w in claim.words}
+    content = {w.start: w for w in claim.words}
     out = []
     for m in _TOKEN_RE.finditer(claim.text):
         start = claim.start + m.start()
@@ -279,7 +279,7 @@ def _first_words(lex: StrengthLexicon) -> frozenset:
 def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[Cue]]:
     # Most claims hold no word a cue can start with: strength 0 without the token walk.
     forms = {m.lower().replace("’", "'") for m in _TOKEN_RE.findall(claim.text)}
-    forms.update(w[3].lower() for w in claim.words)
+    forms.update(w.lemma.lower() for w in claim.words)
     if forms.isdisjoint(_first_words(lex)):
         return 0, None
     tokens = _tokens(claim)

@@ -387,7 +387,8 @@ def test_seed_pair_with_the_real_pipeline(browser, tmp_path):
     expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["pairs"][0]
     proc = subprocess.run([str(cmd), "check", str(SEED / expected["summary"]), "--source",
                            str(SEED / expected["source"]), "--format", "json"],
-                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+                          capture_output=True, text=True, timeout=300, cwd=ROOT,
+                          stdin=subprocess.DEVNULL)
     assert proc.returncode in (0, 1), proc.stderr[-400:]
     result = json.loads(proc.stdout)
     path = _write(result, tmp_path, "seed.html")

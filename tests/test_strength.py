@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checker.errors import ConfigError
-from checker.records import Certainty, Claim, Cue
+from checker.records import Certainty, Claim, Cue, Word
 from checker.strength import (claim_strength, load_strength_lexicon, parse_strength_lexicon,
                               text_strength)
 
@@ -45,7 +45,7 @@ def make_claim(text: str, tags: dict[str, tuple[str, str]], *, hedges=(),
         pos = start + len(token)
         if token in tags:
             lemma, tag = tags[token]
-            words.append((offset + start, offset + pos, token, lemma, tag))
+            words.append(Word(offset + start, offset + pos, token, lemma, tag))
     cues = tuple(Cue(h, "hedge", offset + text.index(h), offset + text.index(h) + len(h), 0.3)
                  for h in hedges)
     return Claim(id="c1", doc_id="d", start=offset, end=offset + len(text), text=text,

@@ -30,9 +30,9 @@ CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error
 
 def _neighbours(claim, ent, n: int = 2) -> set[str]:
     """Keys of the content words right around a name in its claim (its slot)."""
-    words = sorted(w for w in claim.words if not (ent.start <= w[0] < ent.end))
-    before = [key(w[3]) for w in words if w[1] <= ent.start][-n:]
-    after = [key(w[3]) for w in words if w[0] >= ent.end][:n]
+    words = sorted(w for w in claim.words if not (ent.start <= w.start < ent.end))
+    before = [key(w.lemma) for w in words if w.end <= ent.start][-n:]
+    after = [key(w.lemma) for w in words if w.start >= ent.end][:n]
     return set(before + after)
 
 

@@ -32,8 +32,8 @@ def _asserted(dc, cue) -> bool:
     speaker's words, which DQ701 compares)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
-    before = [w for w in dc.words if w[1] <= cue.start]
-    at = [w for w in dc.words if w[0] == cue.start]
+    before = [w for w in dc.words if w.end <= cue.start]
+    at = [w for w in dc.words if w.start == cue.start]
     if at and at[0][4] != "VERB":
         return False
     return not (before and before[-1][2].lower() == "to")
@@ -59,7 +59,7 @@ def check(ctx):
         weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
                 or sc.attribution is not None]
         # The best evidence is the source's wording of what was "discovered".
-        complement = {key(w[3]) for w in dc.words if w[0] > cue.start} - {key(cue.text)}
+        complement = {key(w.lemma) for w in dc.words if w.start > cue.start} - {key(cue.text)}
         pool = weak + [sc for sc in ctx.index.claims if sc not in weak
                        and (sc.certainty.factivity == "non-factive" or sc.attribution)
                        and len(complement & claim_keys(sc)) >= 2]

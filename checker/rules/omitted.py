@@ -106,7 +106,7 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
     lemmas = set(claim.lemmas)
     found = list(_verbs(claim))
     if lenient:  # a derived text may fold the denial into a clause ("Varela, who denies ...")
-        found += [(w[3], "") for w in claim.words if w[4] == "VERB"]
+        found += [(w.lemma, "") for w in claim.words if w.pos == "VERB"]
     for lemma, party in found:
         if not lex.has("answer_verbs", lemma):
             continue
@@ -130,7 +130,7 @@ def caveat_party(lex, claim: Claim) -> Optional[str]:
     opening = claim.sentence[: max(0, claim.start - claim.sent_start) + 12]
     subject = claim.subject.lower().split()
     if _has(lex, "concessives", re.sub(r"[^\w\s]", " ", opening)) and any(
-            lex.has("limitations", w[3]) and w[2].lower() not in subject for w in claim.words):
+            lex.has("limitations", w.lemma) and w.text.lower() not in subject for w in claim.words):
         return claim.attribution.source if claim.attribution else ""
     return None
 
@@ -255,7 +255,7 @@ def _answer_forms(ctx) -> frozenset:
         pairs.add((c.predicate_text.lower(), c.predicate))
         if c.attribution is not None and c.attribution.lemma:
             pairs.add((c.attribution.cue.split()[0].lower(), c.attribution.lemma))
-        pairs.update((w[2].lower(), w[3]) for w in c.words if w[4] == "VERB")
+        pairs.update((w.text.lower(), w.lemma) for w in c.words if w.pos == "VERB")
     return frozenset(form for form, lemma in pairs if ctx.lexicon.has("answer_verbs", lemma))
 
 

@@ -51,12 +51,12 @@ def _subject_words(claim):
     if pos < 0:
         return []
     s, e = claim.start + pos, claim.start + pos + len(claim.subject)
-    return [w for w in claim.words if s <= w[0] < e]
+    return [w for w in claim.words if s <= w.start < e]
 
 
 def _subject_names(claim) -> list[str]:
     """Proper names in the claim's subject."""
-    return [w[2] for w in _subject_words(claim) if w[4] == "PROPN"]
+    return [w.text for w in _subject_words(claim) if w.pos == "PROPN"]
 
 
 def _plural_group(claim) -> bool:
@@ -79,9 +79,9 @@ def _head_in(dc, sc) -> bool:
 def _cue_noun(claim, cue) -> str:
     """The key of the noun a scope word quantifies (the first noun after it)."""
     for w in claim.words:
-        if w[0] >= cue.end and w[4] in ("NOUN", "PROPN"):
-            return key(w[3])
-        if w[0] - cue.end > 40:
+        if w.start >= cue.end and w.pos in ("NOUN", "PROPN"):
+            return key(w.lemma)
+        if w.start - cue.end > 40:
             break
     return ""
 
@@ -90,10 +90,10 @@ def _count_of(claim, noun: str):
     """A figure that counts or limits ``noun`` in the claim: right before it ("47 units") or
     in a phrase right after it ("students at the nine middle schools")."""
     for w in claim.words:
-        if key(w[3]) != noun:
+        if key(w.lemma) != noun:
             continue
         for q in claim.quantities:
-            if q.end <= w[0] and w[0] - q.end <= 12 or 0 <= q.start - w[1] <= 30:
+            if q.end <= w.start and w.start - q.end <= 12 or 0 <= q.start - w.end <= 30:
                 return q.text
     return None
 

@@ -43,7 +43,7 @@ def _names_someone(claim) -> bool:
     if pos < 0:
         return False
     s0, s1 = claim.start + pos, claim.start + pos + len(claim.subject)
-    return any(w[4] == "PROPN" and s0 <= w[0] < s1 for w in claim.words)
+    return any(w.pos == "PROPN" and s0 <= w.start < s1 for w in claim.words)
 
 
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:
@@ -64,7 +64,7 @@ def check(ctx):
         if pos < 0 or dc.subject.split()[-1].lower() in STAND_INS:
             continue
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject)
-        if not any(w[4] == "PROPN" and s0 <= w[0] < s1 for w in dc.words):
+        if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             continue
         dsub, dobj = _keys(dc.subject), _keys(dc.object)
         for sc in ctx.aligned(dc):

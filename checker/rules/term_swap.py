@@ -44,8 +44,8 @@ def check(ctx):
         sup = [sc for sc in sup if shares_core(dc, sc)]
         if not sup:
             continue
-        dkeys = {key(w[3]) for w in dc.words}
-        skeys = {key(w[3]) for sc in sup for w in sc.words}
+        dkeys = {key(w.lemma) for w in dc.words}
+        skeys = {key(w.lemma) for sc in sup for w in sc.words}
         for s, e, text, lem, pos in dc.words:
             wpos = POS_FILE.get(pos)
             if pos not in CHECKED_TAGS or lem in GENERIC or key(lem) in skeys or len(lem) < 3:

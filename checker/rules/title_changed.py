@@ -42,20 +42,20 @@ def _title_words(claim, ent, lexicon) -> set[str]:
     appositive right after it ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
     words = sorted(claim.words)
     found: list[str] = []
-    before = [w for w in words if w[1] <= ent.start][-WINDOW:]
+    before = [w for w in words if w.end <= ent.start][-WINDOW:]
     for i, w in enumerate(reversed(before)):
-        if i == 0 and w[2] == ",":
+        if i == 0 and w.text == ",":
             continue
-        if not _is_title(lexicon, w[3].lower()):
+        if not _is_title(lexicon, w.lemma.lower()):
             break
-        found.append(w[3].lower())
-    after = [w for w in words if w[0] >= ent.end][:WINDOW + 2]
+        found.append(w.lemma.lower())
+    after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
     if after and after[0][2] == ",":
         for w in after[1:]:
-            lem = w[3].lower()
+            lem = w.lemma.lower()
             if _is_title(lexicon, lem):
                 found.append(lem)
-            elif w[4] in STOP_POS or w[2] in (",", ".", ";"):
+            elif w.pos in STOP_POS or w.text in (",", ".", ";"):
                 break
     if not any(lexicon.has("titles", t) for t in found):
         return set()
