@@ -23,15 +23,30 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 
 import checker
-from checker.bench.formats import (ALIGNMENT, CONSISTENCY, INSCIOUT, INSCIOUT_LABELS, STRENGTH,
-                                   STRENGTH_LABELS, PathLike, scan_bench_file)
+from checker.bench.formats import (
+    ALIGNMENT,
+    CONSISTENCY,
+    INSCIOUT,
+    INSCIOUT_LABELS,
+    STRENGTH,
+    STRENGTH_LABELS,
+    PathLike,
+    scan_bench_file,
+)
 from checker.bench.metrics import _verdict, macro_f1
-from checker.bench.run import _score_items
+from checker.bench.run import _score_items, resolve
 from checker.check import score_model
 from checker.config import Config
 from checker.errors import InputError
-from checker.fit import (BOOTSTRAP, DEFAULT_FOLDS, SEED, FitRow, cross_validate, cv_report,
-                         fit_model)
+from checker.fit import (
+    BOOTSTRAP,
+    DEFAULT_FOLDS,
+    SEED,
+    FitRow,
+    cross_validate,
+    cv_report,
+    fit_model,
+)
 from checker.records import Article
 
 
@@ -42,15 +57,7 @@ def run_cv(paths: Sequence[PathLike], *, k: int = DEFAULT_FOLDS, config: Optiona
     """Score every file, then cross-validate the consistency rows pooled over all files."""
     if k < 2:
         raise InputError(f"--cv needs at least 2 folds, got {k}", cause="usage")
-    if pipeline is None:
-        from checker.pipeline import Pipeline
-
-        pipeline = Pipeline(config)
-    if loader is None:
-        from checker.load import load_text
-
-        loader = load_text
-    cfg = getattr(pipeline, "config", None) or config or Config()
+    pipeline, loader, cfg = resolve(pipeline, loader, config)
     rng = np.random.default_rng(seed)
     rows, others, skipped = collect_rows(paths, pipeline, loader, cfg, progress=progress)
     labelling = {name: _labelling_ci(kind, mine, bootstrap, rng)
@@ -112,14 +119,7 @@ def fit_files(paths: Sequence[PathLike], *, k: int = DEFAULT_FOLDS,
     # The features do not depend on the model; "none" lets a missing or stale model file be
     # replaced. A given pipeline is used as it is (its score is ignored).
     cfg = (config or Config()).with_(score_model="none")
-    if pipeline is None:
-        from checker.pipeline import Pipeline
-
-        pipeline = Pipeline(cfg)
-    if loader is None:
-        from checker.load import load_text
-
-        loader = load_text
+    pipeline, loader, _ = resolve(pipeline, loader, cfg)
     rows, _, skipped = collect_rows(paths, pipeline, loader, cfg, progress=progress)
     if not rows:
         raise InputError("no consistency rows ({doc, summary, label}) to fit on",

@@ -57,15 +57,7 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
         raise InputError(f"expected a threshold between 0 and 1, got {threshold}", cause="usage")
     if limit is not None and limit < 1:
         raise InputError(f"expected a positive limit, got {limit}", cause="usage")
-    if pipeline is None:
-        from checker.pipeline import Pipeline
-
-        pipeline = Pipeline(config)
-    if loader is None:
-        from checker.load import load_text
-
-        loader = load_text
-    cfg = getattr(pipeline, "config", None) or config or Config()
+    pipeline, loader, cfg = resolve(pipeline, loader, config)
 
     bench = scan_bench_file(path)
     items = list(bench.items[:limit] if limit else bench.items)
@@ -101,6 +93,20 @@ def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
         "items": [_item_row(o, thr) for o in run.outcomes],
     })
     return results
+
+
+def resolve(pipeline, loader, config: Optional[Config]):
+    """The pipeline, loader and configuration a run uses: the given ones, or the real
+    pipeline (spaCy loaded here, not at import) and the text loader."""
+    if pipeline is None:
+        from checker.pipeline import Pipeline
+
+        pipeline = Pipeline(config)
+    if loader is None:
+        from checker.load import load_text
+
+        loader = load_text
+    return pipeline, loader, getattr(pipeline, "config", None) or config or Config()
 
 
 def _choose_threshold(path: PathLike, consistency: Sequence[Outcome], *,
