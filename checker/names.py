@@ -42,19 +42,40 @@ def acronym_of_source(norm: str, text_lower: str) -> bool:
 
 
 def known(norm: str, index, wn=None) -> bool:
-    """True when the sources mention the entity (exactly, or every word of it), spell out
-    its acronym, or, with WordNet, name a place inside it ("the U.K." for "London")."""
+    """True when the sources mention the entity (exactly, with "and" for "&" or the other
+    way, or every word of it), spell out its acronym, or, with WordNet, name the country a
+    demonym belongs to ("French" when the source says "France") or a place inside it ("the
+    U.K." for "London")."""
     if not norm:
         return True
-    if norm in index.entity_norms or norm in index.text_lower:
-        return True
+    for form in {norm, norm.replace(" & ", " and "), norm.replace(" and ", " & ")}:
+        if form in index.entity_norms or form in index.text_lower:
+            return True
     words = name_words(norm)
     if words and all(key(w) in index.vocab for w in words):
         return True
     if acronym_of_source(norm, index.text_lower):
         return True
+    if wn is not None and wn.available and any(
+            p in index.entity_norms or f" {p} " in f" {index.text_lower} "
+            for p in demonym_places(norm, wn)):
+        return True
     return wn is not None and wn.available and bool(wn.places(norm)) and any(
         wn.within(src, norm) for src in index.entity_norms)
+
+
+def demonym_places(norm: str, wn) -> set[str]:
+    """The places WordNet says a one-word adjective of nationality pertains to ("french":
+    france, french republic)."""
+    if " " in norm or not norm.isalpha():
+        return set()
+    out: set[str] = set()
+    for sense in wn.senses(norm, "adj"):
+        for off, pos in sense.related({"\\"}):
+            target = wn.synset(off, pos)
+            if target is not None:
+                out.update(target.words)
+    return out
 
 
 def compatible(a: str, b: str) -> bool:

@@ -145,6 +145,10 @@ class WordNet:
 
     # -- relations between lemmas -------------------------------------------------------------
 
+    def synset(self, offset: int, pos: str) -> Synset | None:
+        """The sense at ``offset`` of part of speech ``pos`` (a pointer's target)."""
+        return self._synset(offset, pos)
+
     def senses(self, lemma: str, pos: str, limit: int | None = None) -> list[Synset]:
         out = []
         for off in self.synsets(lemma, pos)[:limit]:

@@ -1,0 +1,34 @@
+"""When two names are one entity: the look-ups of checker.names on invented sources."""
+
+from __future__ import annotations
+
+from checker import wordnet
+from checker.check import source_index
+from checker.names import acronym_of_source, demonym_places, known, norm_name
+
+
+def index_of(pipeline, text):
+    from checker.load import load_text
+
+    art = load_text(text, doc_id="s")
+    return source_index([art], pipeline.claims(art))
+
+
+def test_acronyms_spelled_out_in_the_source_are_known():
+    text = "the chief operating officer of the national grid company left on friday."
+    assert acronym_of_source("coo", text)
+    assert not acronym_of_source("cfo", text)
+    assert not acronym_of_source("abc", "a big cat sat")  # one-letter words do not count
+
+
+def test_ampersand_and_and_name_the_same_body(pipeline):
+    idx = index_of(pipeline, "Harlow and Finch Ltd opened a bakery in Denby on Monday.")
+    assert known(norm_name("Harlow & Finch Ltd"), idx)
+
+
+def test_a_demonym_is_known_when_the_source_names_its_country(pipeline):
+    wn = wordnet.get()
+    assert "france" in demonym_places("french", wn)
+    idx = index_of(pipeline, "A ferry from France docked at Dover after a storm on Sunday.")
+    assert known("french", idx, wn)
+    assert not known("spanish", idx, wn)
