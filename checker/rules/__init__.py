@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checker.rules import (
+    actor_changed,
     antonym_swap,
     attempt_to_fact,
     attribution_changed,
@@ -13,7 +14,6 @@ from checker.rules import (
     factive_upgrade,
     hedge_dropped,
     negation_flipped,
-    new_entity,
     new_number,
     number_changed,
     omitted,
@@ -23,10 +23,10 @@ from checker.rules import (
     scope_changed,
     strength_lowered,
     strength_raised,
-    subject_changed,
     term_swap,
     title_changed,
     unsupported,
+    unsupported_entity,
 )
 from checker.rules.base import Context, Rule
 
@@ -43,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     causal_link.RULE,
     entity_changed.RULE,
     role_swap.RULE,
-    subject_changed.RULE,
+    actor_changed.RULE,
     term_swap.RULE,
     title_changed.RULE,
     number_changed.RULE,
@@ -51,7 +51,7 @@ RULES: tuple[Rule, ...] = (
     antonym_swap.RULE,
     quote_altered.RULE,
     unsupported.RULE,
-    new_entity.RULE,
+    unsupported_entity.RULE,
     new_number.RULE,
     omitted.RULE,
     scope_changed.RULE,
