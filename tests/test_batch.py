@@ -55,14 +55,15 @@ GERMAN = (
 KILL_SCRIPT = """
 import sys, time
 import checker.batch as batch
+from checker.batch.engine import _Runner
 
-original = batch._Runner._check
+original = _Runner._check
 
 def slow_check(self, *args):
     time.sleep(0.3)  # slow enough for the test to kill the run between two items
     return original(self, *args)
 
-batch._Runner._check = slow_check
+_Runner._check = slow_check
 batch.run_batch(sys.argv[1], out_dir=sys.argv[2], progress=False, html=False)
 """
 

@@ -1,0 +1,184 @@
+"""Checking items in one process: the ``_Runner`` and the item files it writes.
+
+A ``_Runner`` holds one ``Pipeline``; it loads a chunk of items, parses all their texts with
+one ``nlp.pipe`` call, checks each item and writes ``items/<safe-id>.json`` (and its HTML
+report) the moment the item is done. A failing item is caught here and written as a failed
+item file, so one bad article never stops the batch. ``_read_item`` reads an item file back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional, Sequence
+
+from checker.batch.items import BatchItem, DocRef, Failure, safe_id
+from checker.config import Config
+from checker.errors import CheckerError, InputError
+from checker.files import atomic_write
+
+ITEM_SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    item_id: str
+    ok: bool
+    findings: int
+
+
+class _Runner:
+    """Checks chunks of items in one process with one Pipeline; writes each item file."""
+
+    def __init__(self, config: Config, out_dir: Path, cache_dir: Optional[Path],
+                 html: bool) -> None:
+        from checker.pipeline import Pipeline
+
+        self.config = config
+        self.out_dir = out_dir
+        self.html = html
+        self.pipe = Pipeline(config, cache_dir=str(cache_dir) if cache_dir else None)
+        self._articles: dict[DocRef, Any] = {}
+
+    def run(self, chunk: Sequence[tuple[BatchItem, str]]) -> Iterator[_Outcome]:
+        """Check a chunk of (item, fingerprint) pairs, yielding one outcome per item."""
+        loaded = []
+        for item, fp in chunk:
+            try:
+                loaded.append((item, fp, self._load(item.derived),
+                               [self._load(s) for s in item.sources]))
+            except _LoadFailed as exc:
+                yield self._fail(item, fp, exc.failure)
+        self._parse_ahead(loaded)
+        for item, fp, derived, sources in loaded:
+            yield self._check(item, fp, derived, sources)
+
+    def _parse_ahead(self, loaded: list) -> None:
+        # One nlp.pipe over the whole chunk is much faster than one call per text; check()
+        # then finds every parse memoised. An error here is reported per item by check().
+        articles = [a for _, _, d, s in loaded for a in (d, *s)]
+        if not articles:
+            return
+        try:
+            self.pipe.claims_many(articles)
+        except Exception:  # noqa: BLE001 - the per-item check reports it with the item's name
+            pass
+
+    def _load(self, ref: DocRef):
+        hit = self._articles.get(ref)
+        if hit is None:
+            hit = self._load_uncached(ref)
+            if len(self._articles) > 512:
+                self._articles.clear()
+            self._articles[ref] = hit
+        if isinstance(hit, Failure):
+            raise _LoadFailed(hit)
+        return hit
+
+    def _load_uncached(self, ref: DocRef):
+        from checker.load import load_article, load_text
+
+        meta = dict(ref.meta)
+        try:
+            if ref.path is not None:
+                return load_article(ref.path, doc_id=ref.doc_id, config=self.config, meta=meta)
+            return load_text(ref.text or "", doc_id=ref.doc_id, config=self.config, meta=meta)
+        except InputError as exc:
+            return Failure("", exc.path or ref.path or "", exc.cause,
+                           f"{_describe(ref)}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a loader bug on one file must not stop the batch
+            return Failure("", ref.path or "", "internal",
+                           f"{_describe(ref)}: internal error while loading "
+                           f"{ref.path or 'inline text'}: {type(exc).__name__}: {exc}")
+
+    def _fail(self, item: BatchItem, fp: str, failure: Failure) -> _Outcome:
+        failure = Failure(item.id, failure.path, failure.cause, f"{item.id}: {failure.message}",
+                          story=item.story)
+        self._write_item(item, fp, failure=failure)
+        return _Outcome(item.id, False, 0)
+
+    def _check(self, item: BatchItem, fp: str, derived, sources) -> _Outcome:
+        from checker.report.json_ import result_to_dict
+
+        try:
+            result = result_to_dict(self.pipe.check(derived, sources))
+        except CheckerError as exc:
+            cause = getattr(exc, "cause", "") or type(exc).__name__
+            return self._fail(item, fp, Failure(item.id, item.derived.path or "", cause,
+                                                str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one broken item must not stop the batch
+            return self._fail(item, fp, Failure(
+                item.id, item.derived.path or "", "internal",
+                f"internal error while checking: {type(exc).__name__}: {exc}"))
+        html_name = self._write_html(item, result)
+        self._write_item(item, fp, result=_slim(result), html=html_name)
+        return _Outcome(item.id, True, len(result.get("findings", ())))
+
+    def _write_html(self, item: BatchItem, result: dict) -> str:
+        if not self.html:
+            return ""
+        return write_item_html(self.out_dir, item.id, result)
+
+    def _write_item(self, item: BatchItem, fp: str, *, result: Optional[dict] = None,
+                    failure: Optional[Failure] = None, html: str = "") -> None:
+        record = {
+            "schema": ITEM_SCHEMA,
+            "item_id": item.id,
+            "fingerprint": fp,
+            "status": "ok" if failure is None else "failed",
+            "item": asdict(item),
+            "html": html,
+            "failure": asdict(failure) if failure else None,
+            "result": result,
+        }
+        atomic_write(self.out_dir / "items" / f"{safe_id(item.id)}.json",
+                     json.dumps(record, ensure_ascii=False, default=str))
+
+
+def _describe(ref: DocRef) -> str:
+    # The loader's own message names the file, so only say which document of the item it was.
+    return "derived text" if ref.role == "derived" else f"source {ref.doc_id!r}"
+
+
+class _LoadFailed(Exception):
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+
+def write_item_html(out_dir: Path, item_id: str, result: dict) -> str:
+    """Write the HTML report of one item under ``html/``; '' when the HTML module is absent."""
+    try:
+        from checker.report.html import write_report
+    except ImportError:
+        return ""
+    name = f"html/{safe_id(item_id)}.html"
+    try:
+        write_report(result, out_dir / name)  # atomic: temp file, then os.replace
+    except Exception:  # noqa: BLE001 - a report that cannot be drawn must not lose the findings
+        return ""
+    return name
+
+
+def _slim(result: dict) -> dict:
+    # Item files keep what the tables and a later index need; the claims, alignments and full
+    # texts (most of the bytes) live in the HTML report and are cheap to recompute.
+    slim = {k: v for k, v in result.items() if k not in ("claims", "alignments")}
+    if isinstance(slim.get("derived"), dict):
+        slim["derived"] = {k: v for k, v in slim["derived"].items() if k not in ("text", "units")}
+    if isinstance(slim.get("sources"), list):
+        slim["sources"] = [{k: v for k, v in s.items() if k not in ("text", "units")}
+                           for s in slim["sources"] if isinstance(s, dict)]
+    return slim
+
+
+def _read_item(out: Path, item_id: str) -> Optional[dict]:
+    p = out / "items" / f"{safe_id(item_id)}.json"
+    try:
+        record = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(record, dict) or record.get("schema") != ITEM_SCHEMA:
+        return None
+    return record

@@ -1,0 +1,174 @@
+"""Worker processes: chunks of items checked in parallel, a dead worker replaced.
+
+``_run_parallel`` feeds chunks to ``jobs`` processes through a task queue and reads their
+outcomes from a result queue; ``_worker_main`` is the process entry point. It stays a
+top-level function of this module so that the spawn and forkserver start methods can import
+it. Items lost with a worker that died come back as ``Failure`` records.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import sys
+from pathlib import Path
+from typing import Optional
+
+from checker.batch.engine import _Runner
+from checker.batch.items import Failure
+from checker.config import Config
+from checker.errors import ModelError
+
+
+def _worker_main(tasks, results, parent: int, config: Config, out_dir: Path,
+                 cache_dir: Optional[Path], html: bool) -> None:
+    # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        runner = _Runner(config, out_dir, cache_dir, html)
+    except ModelError as exc:
+        results.put(("fatal", str(exc)))
+        return
+    while True:
+        task = tasks.get()
+        if task is None:
+            break
+        index, chunk = task
+        results.put(("start", index, os.getpid()))
+        for outcome in runner.run(chunk):
+            results.put(("item", outcome))
+            if os.getppid() != parent:
+                return  # the parent was killed: nobody will read the tables, stop working
+        results.put(("done", index, os.getpid()))
+
+
+def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
+                  cache_dir: Optional[Path], html: bool, on_outcome) -> list[Failure]:
+    """Run chunks in ``jobs`` spawned processes; returns failures of items lost with a worker."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context(_start_method())
+    pool = _Pool(ctx, jobs, (config, out_dir, cache_dir, html))
+    for task in enumerate(chunks):
+        pool.tasks.put(task)
+    for _ in range(jobs):
+        pool.tasks.put(None)
+    running: dict[int, int] = {}  # worker pid -> chunk index
+    reported: set[str] = set()
+    finished: set[int] = set()
+    lost: list[Failure] = []
+    try:
+        pool.start()
+        while len(finished) < len(chunks):
+            try:
+                msg = pool.results.get(timeout=0.5)
+            except queue.Empty:
+                for pid, code in pool.reap():
+                    index = running.pop(pid, None)
+                    if index is not None:
+                        finished.add(index)
+                        lost += _lost(chunks[index], reported, f"the worker process checking "
+                                      f"it died (exit code {code})")
+                if not pool.alive():
+                    break
+                continue
+            if msg[0] == "fatal":
+                raise ModelError(msg[1])
+            if msg[0] == "start":
+                running[msg[2]] = msg[1]
+            elif msg[0] == "done":
+                finished.add(msg[1])
+                running.pop(msg[2], None)
+            else:
+                reported.add(msg[1].item_id)
+                on_outcome(msg[1])
+        why = "no worker process was left to check it"
+        if _start_method() != "fork":
+            why += (" (with the spawn start method, call run_batch under "
+                    "`if __name__ == \"__main__\":`)")
+        for index in sorted(set(range(len(chunks))) - finished):
+            lost += _lost(chunks[index], reported, why)
+    finally:
+        pool.stop(graceful=len(finished) == len(chunks))
+    return lost
+
+
+def _start_method() -> str:
+    # fork on Linux: spawn re-imports the caller's main module in every worker, which breaks
+    # any script that calls run_batch without an ``if __name__ == "__main__"`` guard. The
+    # parent holds no spaCy model and no lock a worker uses, so forking it is safe; elsewhere
+    # fork is unsafe (macOS frameworks) or missing (Windows).
+    return os.environ.get("CHECKER_START_METHOD") or (
+        "fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def _lost(chunk: list, reported: set[str], why: str) -> list[Failure]:
+    return [Failure(item.id, item.derived.path or "", "internal", f"{item.id}: {why}",
+                    story=item.story) for item, _ in chunk if item.id not in reported]
+
+
+class _Pool:
+    """Worker processes fed from a task queue; dead workers are replaced a few times."""
+
+    def __init__(self, ctx, jobs: int, args: tuple) -> None:
+        self.ctx = ctx
+        self.tasks = ctx.Queue()
+        self.results = ctx.Queue()
+        self.args = (self.tasks, self.results, os.getpid(), *args)
+        self.workers: list = []
+        self.jobs = jobs
+        # A worker that keeps dying (out of memory on every start) must not loop forever.
+        self.restarts = 2 * jobs
+
+    def _spawn(self):
+        w = self.ctx.Process(target=_worker_main, args=self.args, daemon=True)
+        w.start()
+        return w
+
+    def start(self) -> None:
+        self.workers = [self._spawn() for _ in range(self.jobs)]
+
+    def alive(self) -> bool:
+        return any(w.is_alive() for w in self.workers)
+
+    def reap(self) -> list[tuple[int, int]]:
+        """(pid, exit code) of workers that died abnormally; they are replaced while allowed."""
+        dead = []
+        for i, w in enumerate(self.workers):
+            if w.is_alive() or w.exitcode in (0, None) or w.pid is None:
+                continue
+            dead.append((w.pid, w.exitcode))
+            if self.restarts > 0:
+                self.restarts -= 1
+                # The dead worker's end-of-queue marker is still queued for the replacement.
+                self.workers[i] = self._spawn()
+            else:
+                self.workers[i] = _Dead()
+        return dead
+
+    def stop(self, *, graceful: bool) -> None:
+        """Let idle workers exit (``graceful``), then terminate whatever still runs."""
+        for w in self.workers:
+            if graceful and w.is_alive():
+                w.join(timeout=10)
+        for w in self.workers:
+            if w.is_alive():
+                w.terminate()
+        for w in self.workers:
+            w.join(timeout=5)
+        self.tasks.cancel_join_thread()
+        self.results.cancel_join_thread()
+
+
+class _Dead:
+    """Stands in for a worker that was not replaced."""
+
+    pid = None
+    exitcode = 0
+
+    def is_alive(self) -> bool:
+        return False
+
+    def join(self, timeout: Optional[float] = None) -> None:
+        return None

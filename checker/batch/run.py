@@ -1,0 +1,214 @@
+"""The run (``run_batch``): collect the items, check what is not done, rebuild every table.
+
+Items go to one ``_Runner`` in this process (``jobs=1``) or to worker processes
+(``checker.batch.pool``), with a progress bar on stderr. At the end ``_finish`` rebuilds all
+tables from the item files, appends the run to ``checker.sqlite`` and works out the exit code,
+also after Ctrl-C, so the tables always describe every item that is done.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import secrets
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from checker import __version__
+from checker.batch.collect import collect_items
+from checker.batch.engine import _Outcome, _read_item, _Runner
+from checker.batch.items import BatchItem, Failure
+from checker.batch.outputs import (
+    _document_rows,
+    _finding_rows,
+    _index_row,
+    _stem,
+    _store_finding,
+    _write_index,
+    _write_tables,
+)
+from checker.batch.pool import _run_parallel
+from checker.batch.resume import (
+    _clean_tmp,
+    _code_fingerprint,
+    _finished,
+    _item_fingerprint,
+    _prepare,
+)
+from checker.batch.summary import BatchSummary, _exit_code, _group_table, _item_row
+from checker.config import Config
+from checker.errors import ConfigError
+from checker.records import KINDS
+
+FAIL_ON = ("error", "warning", "info", "never")
+# Test hook: the parent raises KeyboardInterrupt after this many items, as a Ctrl-C would.
+INTERRUPT_ENV = "CHECKER_BATCH_INTERRUPT_AFTER"
+
+
+def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] = None,
+              jobs: int = 1, resume: bool = False, config: Optional[Config] = None,
+              fail_on: str = "error", progress: bool = True, html: bool = True,
+              cache_dir: Optional[str | os.PathLike] = None) -> BatchSummary:
+    """Check every item of a corpus folder or manifest and write the tables to ``out_dir``."""
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    if jobs < 0:
+        raise ConfigError(f"jobs must be 0 (one per CPU) or more, got {jobs}")
+    jobs = jobs or os.cpu_count() or 1
+    config = config or Config()
+    started = _now()
+    run_id = f"{started.replace(':', '').replace('-', '')[:15]}-{secrets.token_hex(3)}"
+    items, failures = collect_items(path, config=config)
+    out = Path(out_dir) if out_dir else Path("reports") / "batch" / _stem(Path(path))
+    cache = Path(cache_dir) if cache_dir else out / ".parse-cache"
+    _prepare(out, html=html, resume=resume)
+
+    base = f"{_code_fingerprint()}\0{json.dumps(config.to_dict(), sort_keys=True, default=str)}"
+    fingerprints = {item.id: _item_fingerprint(item, base) for item in items}
+    done_before = _finished(out, items, fingerprints) if resume else set()
+    todo = [(item, fingerprints[item.id]) for item in items if item.id not in done_before]
+
+    counter = _Progress(len(items), len(done_before), progress)
+    interrupted = False
+    lost: list[Failure] = []
+    try:
+        lost = _run_todo(todo, jobs, config, out, cache, html, counter)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        counter.close()
+        _clean_tmp(out)
+    return _finish(path, out, run_id, started, config, items, failures + lost,
+                   skipped=len(done_before), done=counter.done, interrupted=interrupted,
+                   fail_on=fail_on, html=html)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Progress:
+    """Counts finished items and drives the tqdm bar on stderr."""
+
+    def __init__(self, total: int, skipped: int, show: bool) -> None:
+        from tqdm import tqdm
+
+        self.done = 0
+        self.failed = 0
+        self.findings = 0
+        self._stop_after = int(os.environ.get(INTERRUPT_ENV) or 0)
+        self.bar = tqdm(total=total, initial=skipped, unit="text", desc="checking",
+                        file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.1)
+
+    def __call__(self, outcome: _Outcome) -> None:
+        self.done += 1
+        self.failed += not outcome.ok
+        self.findings += outcome.findings
+        self.bar.set_postfix(findings=self.findings, failed=self.failed, refresh=False)
+        self.bar.update(1)
+        if self._stop_after and self.done >= self._stop_after:
+            raise KeyboardInterrupt
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _run_todo(todo: list, jobs: int, config: Config, out: Path, cache: Path, html: bool,
+              on_outcome: _Progress) -> list[Failure]:
+    if not todo:
+        return []
+    jobs = min(jobs, len(todo))
+    # Small chunks keep the workers evenly loaded; large ones give nlp.pipe bigger batches.
+    size = max(1, min(16, math.ceil(len(todo) / (jobs * 4))))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    if jobs == 1:
+        runner = _Runner(config, out, cache, html)
+        for chunk in chunks:
+            for outcome in runner.run(chunk):
+                on_outcome(outcome)
+        return []
+    return _run_parallel(chunks, jobs, config, out, cache, html, on_outcome)
+
+
+def _finish(path, out: Path, run_id: str, started: str, config: Config,
+            items: list[BatchItem], failures: list[Failure], *, skipped: int, done: int,
+            interrupted: bool, fail_on: str, html: bool) -> BatchSummary:
+    import pandas as pd
+
+    from checker import store
+
+    findings: list[dict] = []
+    documents: list[dict] = []
+    per_item: list[dict] = []
+    index_rows: list[dict] = []
+    failures = list(failures)
+    for item in items:
+        record = _read_item(out, item.id)
+        if record is None:
+            continue  # not reached before an interruption
+        if record["status"] != "ok":
+            failure = Failure(**record["failure"])
+            failures.append(failure)
+            per_item.append(_item_row(item, None))
+            index_rows.append(_index_row(item, None, failure=failure))
+            continue
+        result = record["result"] or {}
+        rows = _finding_rows(run_id, item, result)
+        findings.extend(rows)
+        documents.extend(_document_rows(run_id, item, result))
+        per_item.append(_item_row(item, result))
+        html_name = record.get("html") or ""
+        if html_name and not (out / html_name).is_file():
+            html_name = ""  # the earlier run that checked the item wrote no HTML
+        index_rows.append(_index_row(item, result, html_name))
+    listed = {r["item"] for r in per_item}
+    for failure in failures:
+        if failure.item not in listed:
+            listed.add(failure.item)
+            per_item.append({"item": failure.item, "story": failure.story,
+                             "outlet": "", "ok": False, "score": None, "findings": 0,
+                             **{k: 0 for k in KINDS}})
+
+    items_df = pd.DataFrame(per_item, columns=["item", "story", "outlet", "ok", "score",
+                                               "findings", *KINDS])
+    items_df["ok"] = items_df["ok"].astype(bool)
+    stories = _group_table(items_df, "story")
+    outlets = _group_table(items_df, "outlet")
+    written = _write_tables(out, findings, failures, stories, outlets)
+
+    finished = _now()
+    status = "interrupted" if interrupted else "complete"
+    db = out / "checker.sqlite"
+    store.append_run(db, {
+        "run_id": run_id, "started": started, "finished": finished,
+        "checker_version": __version__, "model": config.model,
+        "config_json": json.dumps(config.to_dict(), sort_keys=True, default=str),
+        "input_path": str(Path(path).resolve()), "items": len(items) + _collect_only(failures,
+                                                                                        items),
+        "failures": len(failures), "status": status,
+    }, documents=documents, findings=[_store_finding(r) for r in findings],
+        failures=[{"run_id": run_id, "item_id": f.item, "path": f.path, "cause": f.cause,
+                   "message": f.message} for f in failures])
+    written.append(("database", db))
+    if html:
+        index = _write_index(out, index_rows, failures, path, run_id)
+        if index is not None:
+            written.append(("html index", index))
+            written.append(("html reports", out / "html"))
+
+    exit_code = _exit_code(findings, failures, interrupted=interrupted, fail_on=fail_on)
+    return BatchSummary(run_id=run_id, out_dir=out, items=len(items) + _collect_only(failures,
+                                                                                       items),
+                        done=done, skipped_resumed=skipped, failures=tuple(failures),
+                        findings=len(findings), exit_code=exit_code, stories=stories,
+                        outlets=outlets, paths=tuple(written), interrupted=interrupted,
+                        fail_on=fail_on)
+
+
+def _collect_only(failures: list[Failure], items: list[BatchItem]) -> int:
+    # Items that never became BatchItems (bad rows, missing files) still count as items.
+    ids = {i.id for i in items}
+    return len({f.item for f in failures if f.item not in ids})
