@@ -9,12 +9,12 @@ _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
+           "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
              "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "quarter": 0.25}
@@ -37,6 +37,19 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Parts of a day: they restate a time ("3:55 in the afternoon" for "3:55 p.m.").
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon",
+                       "midnight", "dawn", "dusk", "overnight"})
+
+
+def states_a_figure(word: str) -> bool:
+    """A word that writes a figure, a share or a time rather than content: a number or an
+    ordinal in words ("twelfth", "fifths"), a scale ("dozen"), a unit of time or a part of a
+    day ("fortnight", "afternoon")."""
+    w = word.lower()
+    return bool(number_values(w) or fraction_value(w) is not None or w in _ORDINALS
+                or w.rstrip("s") in _ORDINALS or is_magnitude(w) or duration_unit(w)
+                or w in DAY_PARTS)
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP",
              "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR",
              "euro": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
@@ -221,3 +234,100 @@ def values_match(a: Optional[float], b: Optional[float], *, rel: float = 0.005) 
     if a == b:
         return True
     return abs(a - b) <= rel * max(abs(a), abs(b))
+
+
+# Denominators of fractions written in words ("two-fifths", "a third", "three quarters").
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+
+
+def number_values(text: str, *, scaled: bool = True) -> list[float]:
+    """Every number a figure's text states, in figures or in words, a run of number words
+    read as one number: "twenty-seven" -> [27], "a dozen" -> [12], "$3.5 million" ->
+    [3500000] ([3.5] unless ``scaled``), "five to two" -> [5, 2], "11 of fraud and one of
+    theft" -> [11, 1]. The count of a fraction ("two-fifths") and a lone "a" are no
+    numbers."""
+    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    money = any(c in text for c in "$£€¥")  # "6.2 m" is metres unless it is an amount
+    out: list[float] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w[0].isdigit():
+            v = parse_figure(w)
+            if v is not None and nxt in _SCALES and (len(nxt) > 2 or money):
+                v, i = (v * _SCALES[nxt] if scaled else v), i + 1  # "3.5 million", "64 m"
+            if v is not None:
+                out.append(v)
+            i += 1
+            continue
+        if not (_is_number_word(w) or (w in ("a", "an") and nxt in _SCALES)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (_is_number_word(words[j]) or (
+                words[j] == "and" and j + 1 < len(words) and _is_number_word(words[j + 1]))):
+            j += 1
+        if j >= len(words) or words[j] not in _DENOMINATORS or words[j] == "half":
+            v = words_to_number(words[i:j])
+            if v is not None:
+                out.append(v)
+        i = j
+    return out
+
+
+def _is_number_word(w: str) -> bool:
+    return (w in _UNITS and w not in ("a", "an")) or w in _TENS or (w in _SCALES and len(w) > 2)
+
+
+def fraction_value(text: str) -> Optional[float]:
+    """The share a fraction in words states ("two-fifths" 0.4, "a third", "half", "three
+    quarters" 0.75), or None."""
+    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    for i, w in enumerate(words):
+        den = _DENOMINATORS.get(w)
+        if den is None:
+            continue
+        before = words[i - 1] if i else ""
+        if w == "half" and before not in _UNITS:
+            return 0.5  # "half", "about half of"
+        num = _UNITS.get(before) if before not in ("dozen", "single") else None
+        if num is None and before.isdigit():
+            num = int(before)
+        if num is not None:
+            return num / den
+    return None
+
+
+# Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
+_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
+            "fortnight": 1209600, "year": 31557600, "decade": 315576000,
+            "century": 3155760000}
+_SECONDS["month"] = _SECONDS["year"] / 12
+
+
+def duration_seconds(text: str) -> Optional[float]:
+    """The length of time a figure counts, in seconds ("two weeks'" and "14 days" -> the
+    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight"), or None when
+    it counts no unit of time. A figure before its unit counts it ("24-month")."""
+    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    for i, w in enumerate(words):
+        unit = duration_unit(w)
+        if not unit or unit == "weekend":
+            continue
+        before = words[:i]
+        if before[-2:] == ["half", "a"] or before[-2:] == ["half", "an"]:
+            return 0.5 * _SECONDS[unit]
+        # "three and a half years", "a year and a half"
+        half = 0.5 if before[-3:-1] == ["and", "a"] and before[-1] == "half" or \
+            words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
+        nums = number_values(" ".join(before))
+        if nums:
+            return (nums[-1] + half) * _SECONDS[unit]
+        if before[-1:] in (["a"], ["an"]):
+            return (1 + half) * _SECONDS[unit]
+        return None
+    return None

@@ -55,3 +55,54 @@ def test_names_with_numbers():
     # Words before figures, dates, ages and scores are not names.
     assert found("in 2020, on March 3, it was 67, Aged 32, a 32-year-old") == []
     assert found("Liverpool beat Blackburn 1 - 0 and Calder 2-1") == []
+
+
+def test_numbers_in_words_and_figures():
+    from checker.numbers import number_values
+
+    assert number_values("fourteen weeks") == [14]
+    assert number_values("a dozen eggs") == [12]
+    assert number_values("two dozen") == [24]
+    assert number_values("£64m") == [64_000_000]
+    assert number_values("£64m", scaled=False) == [64]
+    assert number_values("6.2 m of water") == [6.2]  # metres, not millions
+    assert number_values("nine fouls and one booking") == [9, 1]
+    assert number_values("about two-fifths") == []  # a share, not a count
+
+
+def test_durations_and_shares():
+    from checker.numbers import duration_seconds, fraction_value, states_a_figure
+
+    assert duration_seconds("a fortnight") == duration_seconds("14 days")
+    assert duration_seconds("two days") == duration_seconds("48 hours")
+    assert duration_seconds("24-month") == duration_seconds("two-year")
+    assert duration_seconds("half a year") == duration_seconds("six months")
+    assert duration_seconds("three and a half years") == duration_seconds("42 months")
+    assert duration_seconds("nine players") is None
+    assert fraction_value("about two-fifths") == 0.4
+    assert fraction_value("a third of members") == 1 / 3
+    assert fraction_value("half the fleet") == 0.5
+    assert fraction_value("twelve boats") is None
+    assert states_a_figure("twelfth") and states_a_figure("afternoon")
+    assert not states_a_figure("harbour")
+
+
+def test_sums_and_spans_between_dates():
+    from types import SimpleNamespace
+
+    from checker.figures import derived_sum
+
+    def claim(*texts, kind="number"):
+        return SimpleNamespace(quantities=[Quantity(text=t, kind=kind, value=None, unit="",
+                                                    start=0, end=0, norm="") for t in texts])
+
+    assert derived_sum(q("nine", "number"), [claim("7", "two")])  # 7 + 2
+    assert derived_sum(q("five", "number"), [claim("12", "7")])  # 12 - 7
+    assert not derived_sum(q("six", "number"), [claim("12", "7")])
+    dates = SimpleNamespace(quantities=[
+        Quantity(text="March 2020", kind="date", value=2020, unit="", start=0, end=0,
+                 norm="2020-03"),
+        Quantity(text="August 2021", kind="date", value=2021, unit="", start=0, end=0,
+                 norm="2021-08")])
+    assert derived_sum(q("a year and a half"), [dates])
+    assert not derived_sum(q("three years"), [dates])

@@ -3,13 +3,19 @@
 What it flags:
     A derived claim with a verb, adjective or adverb whose antonym (from the ``antonyms``
     lexicon, or WordNet's direct antonyms when its files are installed) stands in the
-    aligned source claim, while the derived word itself does not.
+    aligned source claim, while the derived word itself does not. Silent when the source
+    negates its word ("not a simple story" for "a complicated story") or itself uses the
+    derived adjective beside the same neighbours elsewhere ("a complicated access
+    problem").
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
     Both words used in different parts of a fused sentence ("rose in May, fell in June"),
     unless the source claim also holds a synonym of the derived word;
     antonym pairs that are not opposites in context ("close" a deal vs "open" a store).
+Known misses:
+    A swap the source also states of the same thing at another time ("rose in May" where
+    the source says profits "rose in 2023 and fell in May").
 Examples:
     Source: Shares in the company fell sharply on Monday.
     Flag: Shares in the company rose sharply on Monday.
@@ -18,9 +24,11 @@ Examples:
 
 from __future__ import annotations
 
-from checker.wordnet import POS_FILE
+import re
+
 from checker.align import claim_keys, key
 from checker.rules.base import Rule, evidence_of, make
+from checker.wordnet import POS_FILE
 
 WN_TAGS = {"VERB", "ADJ", "ADV"}  # the tags whose WordNet antonyms are compared
 
@@ -73,6 +81,10 @@ def check(ctx):
                     continue  # the source says both ("fall ... and increase"): no reversal
                 if not _same_neighbours(dc.words, (s, e), sc.words, opp):
                     continue  # the opposite word is about something else in the source
+                if _negated_in(sc, opp, lex):
+                    continue  # "not a simple story" says what "complicated" says
+                if _pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem):
+                    continue  # the source itself calls it "a complicated problem"
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,
                            evidence=[evidence_of(sc, start=opp[0], end=opp[1])],
                            message=(f'Says "{text}" where the source says the opposite, '
@@ -96,6 +108,27 @@ def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
     mine = around(dwords, lambda w: (w[0], w[1]) == dspan)
     theirs = around(swords, lambda w: w is opp)
     return bool(mine & theirs)
+
+
+def _negated_in(claim, word, lexicon) -> bool:
+    """True when the source negates its word: as a negated word of the parse ("not
+    *simple*"), or with a negation cue among the three words before it ("not a simple")."""
+    if word[3] in claim.negated_words:
+        return True
+    before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())
+    return any(lexicon.has("negations", t) for t in before[-3:])
+
+
+def _source_says(claims, dwords, dspan, lem) -> bool:
+    """True when some source claim uses the derived adjective itself beside one of the same
+    neighbours ("a complicated access problem" for "complicated China problem"). Verbs are
+    left out: a rise and a fall of the same thing happen at different times."""
+    for sc in claims:
+        for w in sc.words:
+            if w[3] == lem and w[4] == "ADJ" and _same_neighbours(dwords, dspan, sc.words, w,
+                                                                  reach=3):
+                return True
+    return False
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by its opposite", check, __doc__)

@@ -7,8 +7,10 @@ What it flags:
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
-    Figures the derived text computes (totals, differences, ages from birth dates) and dates
-    of publication added by the outlet.
+    Figures the derived text computes beyond what ``checker.figures`` accepts (a sum or a
+    difference of two figures of one passage, the time between two of its dates): ages
+    from birth dates, totals over several passages; dates of publication added by the
+    outlet.
 Examples:
     Source: The plant will close, the company said.
     Flag: The plant will close in 2027, the company said.
@@ -17,8 +19,8 @@ Examples:
 
 from __future__ import annotations
 
+from checker.figures import unknown_figures
 from checker.rules.base import Rule, make
-from checker.rules.number_changed import unknown_figures
 
 CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim", "warning"
 

@@ -3,7 +3,11 @@
 What it flags:
     A derived claim carrying two or more content words (nouns, verbs, adjectives; names and
     numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
-    share of the claim. The span runs over the unsupported words.
+    share of the claim, when the claim is no close rewording of a source passage
+    (alignment below 0.65) and not a headline. Words that write a figure or a time
+    ("twelfth", "fortnight", "afternoon") and, when the sources report a denial or a
+    challenge too, the words of its frame ("denied the charge", "rejected the complaints")
+    are not counted. The span runs over the unsupported words.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -11,6 +15,10 @@ Known false positives:
     Paraphrases with words the sources do not use and WordNet does not list as synonyms
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
     generic words are ignored. Without WordNet's files every synonym counts as new.
+Known misses:
+    An addition inside a sentence that otherwise restates a source passage closely, or a
+    headline; an added clause that reuses the source's own words ("the league has agreed
+    to do so" where the source only has a request).
 Examples:
     Source: The company banned staff from using the chatbot at work.
     Flag: Government regulators are tightening rules on foreign chatbots.
@@ -19,9 +27,10 @@ Examples:
 
 from __future__ import annotations
 
-from checker.wordnet import POS_FILE
 from checker.align import GENERIC, key
-from checker.rules.base import Rule, make, snippet
+from checker.numbers import DAY_PARTS, states_a_figure
+from checker.rules.base import Rule, is_claim_unit, make, snippet
+from checker.wordnet import POS_FILE
 
 CODE, NAME, KIND, SEVERITY = "DU801", "unsupported-content", "unsupported-claim", "warning"
 CHECKED_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -30,6 +39,8 @@ MIN_NOVEL = 2
 UNITS = frozenset("""pound dollar euro cent percent yen yuan penny pence million billion
 trillion thousand hundred dozen""".split())
 MIN_SHARE = 0.25
+# Alignment score at which a derived claim restates a source passage in its own words.
+CLOSE = 0.65
 
 
 # Only the most frequent senses count: "raise" shares a rare sense with "parent", and
@@ -37,16 +48,40 @@ MIN_SHARE = 0.25
 SYNONYM_SENSES = 2
 
 
+def _framing_words(ctx) -> frozenset:
+    """The words of a denial's frame ("denied the charge", "rejected the complaints") when
+    the sources report a denial or a challenge too: they restate it in other words."""
+    lex, vocab = ctx.lexicon, ctx.index.vocab
+    out = set()
+    for role in ("answer_verbs", "answer_objects"):
+        words = lex.words.get(role, {})
+        if any(key(w) in vocab for w in words):
+            out.update(words)
+            out.update(key(w) for w in words)
+    return frozenset(out)
+
+
 def novel_words(claim, index, wn=None):
     """The claim's content words whose stem occurs nowhere in the sources, and (with
     WordNet) none of whose synonyms or derivations does either."""
     out = [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
-           and w[3] not in UNITS
+           and w[3] not in UNITS and not _restates_figure(w, index)
            and len(w[3]) > 2 and key(w[3]) not in index.vocab
            and key(w[2]) not in index.vocab]
     if wn is not None and wn.available:
         out = [w for w in out if not _paraphrase(w, index, wn)]
     return out
+
+
+def _restates_figure(word, index) -> bool:
+    """A word that writes a figure or a time ("twelfth", "fortnight"); a part of a day
+    ("afternoon") only when the sources give clock times it can restate."""
+    if not (states_a_figure(word[2]) or states_a_figure(word[3])):
+        return False
+    if word[3] in DAY_PARTS or word[2].lower() in DAY_PARTS:
+        return any(q.kind == "time" and any(ch.isdigit() for ch in q.text)
+                   for q in index.quantities)
+    return True
 
 
 def _paraphrase(word, index, wn) -> bool:
@@ -64,11 +99,18 @@ def check(ctx):
     # Confidence stays below the rules that cite contrary evidence: an addition is less
     # certainly wrong than a claim the source words differently, so it sorts after them.
     wn = ctx.wordnet
+    framing = _framing_words(ctx)
     for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):
+            continue  # a headline names a topic in its own words
+        al, _ = ctx.support(dc)
+        if al.score >= CLOSE:
+            continue  # a close rewording of a source passage, not an addition
         content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
         if not content:
             continue
-        novel = novel_words(dc, ctx.index, wn)
+        novel = [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
+                 and key(w[3]) not in framing]
         share = len(novel) / len(content)
         if len(novel) < MIN_NOVEL or share < MIN_SHARE:
             continue
