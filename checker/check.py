@@ -91,8 +91,8 @@ def novel_names_and_figures(derived_claims: Sequence[Claim], index,
     never give."""
     from checker import wordnet
     from checker.align import key
+    from checker.figures import source_has
     from checker.names import known
-    from checker.rules.number_changed import source_has
 
     wn = wordnet.for_config(config) if config is not None else None
     names = figures = 0
