@@ -188,8 +188,18 @@ VAGUE = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "the sourc
           "the company", "the report", "officials", "sources", "the firm"}
 
 
+_RELATIVE_RE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.S)
+
+
+def core(phrase: str) -> str:
+    """A source phrase without its relative clause ("the authority, which wrote to Acme")."""
+    return _RELATIVE_RE.sub("", phrase or "")
+
+
 def same_source(a: str, b: str) -> bool:
-    """True when two source names plausibly denote the same outlet or person."""
+    """True when two source names plausibly denote the same outlet or person (a relative
+    clause of either does not count: "the authority, which wrote to Acme" is not Acme)."""
+    a, b = core(a), core(b)
     x, y = norm_name(a), norm_name(b)
     if not x or not y or x in VAGUE or y in VAGUE:
         return True
@@ -198,7 +208,21 @@ def same_source(a: str, b: str) -> bool:
     if x == y or x in y or y in x:
         return True
     xs, ys = set(x.split()), set(y.split())
+    if _other_heads(a, b, xs, ys):
+        return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
     return bool(xs & ys - {"the", "of", "and", "news", "times"})
+
+
+def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
+    """Two plain proper names (no apposition) whose last words differ and appear nowhere
+    in the other name."""
+    wa, wb = a.strip(" ,.").split(), b.strip(" ,.").split()
+    if not wa or not wb or "," in a.strip(" ,") or "," in b.strip(" ,"):
+        return False
+    if not (wa[-1][:1].isupper() and wb[-1][:1].isupper()) or len(wa) + len(wb) < 3:
+        return False
+    hx, hy = norm_name(wa[-1]), norm_name(wb[-1])
+    return hx != hy and hx not in ys and hy not in xs
 
 
 def has_name(text: str) -> bool:
@@ -217,13 +241,108 @@ def anaphoric(text: str) -> bool:
 def near_speaker(ctx, sc, name: str) -> bool:
     """True when ``name`` stands beside the source's speaker somewhere in the source ("Ana
     Vidović, a Kestrel spokesperson"): the derived text names the speaker's organisation."""
-    art = ctx.doc_of.get(sc.doc_id)
     speaker = sc.attribution.source if sc.attribution else ""
+    return beside(ctx, sc.doc_id, speaker, name)
+
+
+def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
+    """True when the source article ``doc_id`` writes ``name`` in the sentence of a mention
+    of ``speaker``'s last word or, with ``before``, the one before (at most 240 characters
+    before it or 80 after): "Acme denied it. 'No,' spokeswoman Ana Ruiz said." """
+    art = ctx.doc_of.get(doc_id)
     last = speaker.replace("’", "'").split()[-1].strip(",.") if speaker.split() else ""
     if art is None or len(last) < 3 or not last[:1].isupper():
         return False
     low, target = art.text.lower(), norm_name(name)
+    if not target:
+        return False
     for m in re.finditer(re.escape(last.lower()), low):
-        if target in low[max(0, m.start() - 240):m.end() + 80]:
+        lo = max(0, m.start() - 240)
+        window = low[lo:m.end() + 80]
+        cut = m.start() - lo  # the sentence of the mention and the one before
+        marks = sorted(i for i in range(cut) if window.startswith((". ", ".\n", "\n"), i))
+        marks = [i for k, i in enumerate(marks) if k == 0 or i > marks[k - 1] + 2]
+        head = (marks[-2] if len(marks) > 1 else -1) if before else (marks[-1] if marks else -1)
+        tail = [i for i in (window.find(". ", cut), window.find("\n", cut)) if i >= 0]
+        if target in window[head + 1:min(tail) if tail else len(window)]:
             return True
     return False
+
+
+def named_before(ctx, doc_id: str, pos: int, name: str, *, reach: int = 240) -> bool:
+    """True when the source article ``doc_id`` writes ``name`` in the ``reach`` characters
+    before offset ``pos`` (the organisation whose unnamed spokesperson it quotes there)."""
+    art = ctx.doc_of.get(doc_id)
+    target = norm_name(name)
+    if art is None or not target:
+        return False
+    window = norm_name(art.text[max(0, pos - reach):pos])
+    return re.search(r"\b" + re.escape(target) + r"\b", window) is not None
+
+
+_FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
+
+
+def for_party(phrase: str) -> bool:
+    """An unnamed speaker who speaks for a party the text named before ("a spokesperson for
+    the group", "an official at the ministry"), not a witness ("people familiar with the
+    talks")."""
+    return not has_name(phrase) and _FOR_PARTY_RE.search(phrase.strip()) is not None
+
+
+def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
+    """The derived ``speaker`` and the source's belong together: the source names one beside
+    the other ("Dunmore's project manager, Glen Ashby"; either way round), or its speaker
+    speaks for a party ("a spokesperson for the group") and names ``speaker`` just before
+    ``pos``. A person is beside another only in one sentence; an organisation also in the
+    sentence before its spokesperson's."""
+    if beside(ctx, sc.doc_id, source_speaker, speaker, before=not _person(ctx, speaker)) \
+            or beside(ctx, sc.doc_id, speaker, source_speaker,
+                      before=not _person(ctx, source_speaker)):
+        return True
+    return for_party(source_speaker) and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def resolve_description(ctx, doc_id: str, phrase: str) -> str:
+    """The name a definite description stands for in a source article: "the association"
+    is the one capitalised run ending in "Association" the article writes ("the Sandby
+    Anglers' Association"); the phrase itself when there is none or several."""
+    art = ctx.doc_of.get(doc_id)
+    phrase = core(phrase).strip(" ,")
+    if art is None or not anaphoric(phrase):
+        return phrase
+    head = _strip(phrase.split()[-1])
+    found = set()
+    for m in _RUN_RE.finditer(art.text):
+        toks = m.group().split()
+        while toks and toks[0].lower() in _DETERMINERS:
+            toks.pop(0)
+        if len(toks) > 1 and _strip(toks[-1]) == head:
+            found.add(" ".join(toks))
+    return found.pop() if len(found) == 1 else phrase
+
+
+_SUBJECT_CREDIT_RE = re.compile(
+    r"\b(?:by|from)\s+((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4})$|^((?:the\s+)?[\w'’&.-]+"
+    r"(?:\s+[\w'’&.-]+){0,4})['’]s?(?:\s+\w+){1,2}$", re.I)
+
+
+def subject_credit(claim: Claim, verbs: frozenset) -> str:
+    """The party a claim's subject credits when the claim reports a record's finding ("A
+    survey by the guild found ...", "The agency's count shows ..."), or ""."""
+    if claim.attribution is not None or claim.predicate not in verbs:
+        return ""
+    m = _SUBJECT_CREDIT_RE.search(claim.subject.strip())
+    if m is None:
+        return ""
+    party = (m.group(1) or m.group(2) or "").strip()
+    return party if has_name(party) or anaphoric(party) else ""
+
+
+def _person(ctx, name: str) -> bool:
+    """True when the texts tag ``name`` (or a name within it) as a person and never as an
+    organisation (the tagger calls some companies persons)."""
+    target = norm_name(core(name))
+    labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
+              for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
+    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}

@@ -46,6 +46,11 @@ class _State:
     last_person: str = ""
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person
+    prev_person: str = ""  # the last person named before this sentence
+    last_speaker: str = ""  # the last proper-named subject of a reporting verb
+    speaker_sent: int = -9  # the sentence that named it
+    sent_no: int = 0
+    sent_persons: list = field(default_factory=list)  # (offset, name) in this sentence
     count: int = 0
     quote_ids: dict = field(default_factory=dict)
 
@@ -96,6 +101,8 @@ class Extractor:
 
     # ------------------------------------------------------------------ sentence level
     def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
+        state.sent_no += 1
+        state.prev_person, state.sent_persons = state.last_person, []
         root = sent.root
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
@@ -112,7 +119,21 @@ class Extractor:
                                 sent_quotes, ents)
             if claim is not None:
                 out.append(claim)
+        self._remember_speaker(sent, state)
         return out
+
+    def _remember_speaker(self, sent, state: _State) -> None:
+        """A named speaker of the sentence, whom a "she said" in the next one refers to
+        ("Ruiz rejected the plan, saying ...")."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.report_verbs or tok.pos_ != "VERB":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                name = self._span_text(subj).split(",")[0].strip()
+                state.last_speaker, state.speaker_sent = name, state.sent_no
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
@@ -283,8 +304,8 @@ class Extractor:
     def _resolve(self, attr: Attribution, state: _State) -> Attribution:
         src = attr.source
         low = src.lower()
-        if low in PRONOUNS_PERSON and state.last_person:
-            src = state.last_person
+        if low in PRONOUNS_PERSON and _person(state, attr.start):
+            src = _person(state, attr.start)
         elif low in ("the company", "the firm", "the group", "the agency", "the district",
                      "the department", "the ministry", "the hospital", "the council"):
             src = state.last_party or state.last_org or src
@@ -299,6 +320,9 @@ class Extractor:
                                head=last if low in PRONOUNS_PERSON | PRONOUNS_THING else attr.head)
         if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
             state.last_source = attr.source
+            words = attr.source.split(",")[0].split()
+            if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
+                state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
         return attr
 
     def _remember_reporter(self, root, state: _State) -> None:
@@ -324,6 +348,7 @@ class Extractor:
         for ent in ents:
             if ent.label_ == "PERSON":
                 state.last_person = ent.text
+                state.sent_persons.append((ent.start_char, ent.text))
                 n += 1
             elif ent.label_ in ("ORG",):
                 state.last_org = ent.text
@@ -359,7 +384,11 @@ class Extractor:
         speaker = ""
         root = sent.root
         root_subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if quotes and root_subj is not None and root.lemma_.lower() in SPEECH_VERBS and \
+        inner = self._inner_speaker(head, root, quotes)
+        if inner is not None:
+            # "A said X, while B insisted it 'will hold'": the quote is B's
+            speaker = self._person_in(inner, state, ents) or self._span_text(inner)
+        elif quotes and root_subj is not None and root.lemma_.lower() in SPEECH_VERBS and \
                 root is not head:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
@@ -368,8 +397,8 @@ class Extractor:
         elif pred.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
             speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
-        if speaker.lower() in PRONOUNS_PERSON and state.last_person:
-            speaker = state.last_person
+        if speaker.lower() in PRONOUNS_PERSON and _person(state, start_c):
+            speaker = _person(state, start_c)
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
             for q in quotes if q[0] < end_c and start_c < q[1])
@@ -390,11 +419,24 @@ class Extractor:
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
             is_reporting=False, words=words, negated_words=self._negated_words(tokens))
 
+    def _inner_speaker(self, head, root, quotes):
+        """The subject of a speech verb outside the quotations, between a clause and its
+        sentence's root ("A said X, while B insisted it 'will hold'"), or None."""
+        t = head
+        while t.i != root.i and t.head.i != t.i:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not any(
+                    q[0] <= t.idx < q[1] for q in quotes):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+            t = t.head
+        return None
+
     def _person_in(self, tok, state, ents) -> str:
         if tok is None:
             return ""
         if tok.lower_ in PRONOUNS_PERSON:
-            return state.last_person
+            return _person(state, tok.idx)
         for t in tok.subtree:
             if t.ent_type_ == "PERSON":
                 ent = next((e for e in ents if e.start <= t.i < e.end), None)
@@ -676,6 +718,19 @@ _TEXTS: dict = {}
 
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
 _IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
+
+
+def _person(state: _State, at: int) -> str:
+    """Whom "he" or "she" at offset ``at`` stands for: a person named before it in its
+    sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
+    Ruiz said. "...," she said.'), else the last person named before this sentence ("She
+    said she would meet Ana Ruiz" is not Ruiz's)."""
+    before = [name for pos, name in state.sent_persons if pos < at]
+    if before:
+        return before[-1]
+    if state.last_speaker and state.speaker_sent >= state.sent_no - 1:
+        return state.last_speaker
+    return state.prev_person or state.last_person
 
 
 def _counts_a_duration(span) -> bool:

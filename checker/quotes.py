@@ -24,3 +24,9 @@ def source_quotes(ctx):
         for q in sc.quotes:
             out.append((q, evidence_of(sc, start=q.start, end=q.end)))
     return out
+
+
+def source_quote_claims(ctx):
+    """(quote, source claim, evidence) for every quotation in the sources."""
+    return [(q, sc, evidence_of(sc, start=q.start, end=q.end))
+            for sc in ctx.index.claims for q in sc.quotes]
