@@ -40,6 +40,7 @@ import re
 from typing import NamedTuple
 
 from checker.align import claim_keys, key
+from checker.records import memo_on
 from checker.rules.base import (
     Rule,
     evidence_of,
@@ -232,10 +233,18 @@ class Order(NamedTuple):
 
 
 def _orders(claim, lexicon) -> list[Order]:
-    """The order connectives of a claim, each with the event it is ordered against."""
+    """The order connectives of a claim, each with the event it is ordered against (found
+    once per claim)."""
+    return memo_on(claim, f"_orders_{id(lexicon)}", lambda: _find_orders(claim, lexicon))
+
+
+def _find_orders(claim, lexicon) -> list[Order]:
     low = claim.text.lower()
     out = []
+    firsts = set(_starting(lexicon, "order_earlier")) | set(_starting(lexicon, "order_later"))
     for m in _TOKEN.finditer(low):
+        if m.group() not in firsts:
+            continue
         toks = _TOKEN.findall(low[m.start():m.start() + 40])
         hit = next(((d, n) for n in (4, 3, 2, 1) for d in ("earlier", "later")
                     if _listed(lexicon, f"order_{d}", toks[:n])), None)
@@ -251,6 +260,20 @@ def _orders(claim, lexicon) -> list[Order]:
         if anchor:
             out.append(Order(claim.start + m.start(), claim.start + end, direction, anchor))
     return out
+
+
+def _starting(lexicon, role: str) -> dict:
+    """The entries of a lexicon role (words and phrases, as word tuples) by their first
+    word, built once per lexicon."""
+    def build() -> dict:
+        out: dict = {}
+        for entry in lexicon.words.get(role, {}):
+            out.setdefault(entry.split()[0], []).append(tuple(entry.split()))
+        for phrase in lexicon.phrases.get(role, ()):
+            out.setdefault(phrase[0], []).append(tuple(phrase))
+        return out
+
+    return memo_on(lexicon, f"_starting_{role}", build)
 
 
 def _listed(lexicon, role: str, words: list) -> bool:
@@ -334,7 +357,12 @@ def _verb_polarity(claim, lexicon) -> int:
 def _cues(claim, lexicon) -> list:
     """The negation cues of a claim, by position: words of the negations lexicon as written
     or by their lemma ("denied"), phrases ("yet to"), not their look-alikes ("not only");
-    "nor" after another negation and "not" of "not yet" count once with it."""
+    "nor" after another negation and "not" of "not yet" count once with it. Found once per
+    claim (a source claim is asked again by every derived text checked against it)."""
+    return memo_on(claim, f"_neg_cues_{id(lexicon)}", lambda: _find_cues(claim, lexicon))
+
+
+def _find_cues(claim, lexicon) -> list:
     low = claim.text.lower().replace("’", "'")
     toks = _TOKEN.findall(low)
     lemmas = {w[2].lower(): w[3] for w in claim.words}
@@ -344,10 +372,11 @@ def _cues(claim, lexicon) -> list:
         if skip:
             skip -= 1
             continue
-        if any(tuple(toks[i:i + len(p)]) == p for p in lexicon.phrases.get("negation_lookalikes", ())):
+        if any(tuple(toks[i:i + len(p)]) == p
+               for p in _starting(lexicon, "negation_lookalikes").get(t, ())):
             skip = 1
             continue
-        phrase = next((p for p in lexicon.phrases.get("negations", ())
+        phrase = next((p for p in _starting(lexicon, "negations").get(t, ())
                        if tuple(toks[i:i + len(p)]) == p), None)
         if phrase is not None:
             out.append(i)

@@ -34,7 +34,7 @@ import re
 from typing import NamedTuple, Optional
 
 from checker.align import claim_keys, key, text_keys
-from checker.records import Claim, Evidence, Finding
+from checker.records import Claim, Evidence, Finding, memo_on
 from checker.rules.base import Rule, snippet
 
 CODE, NAME, KIND, SEVERITY = "DO901", "omitted-claim", "omitted-claim", "warning"
@@ -188,7 +188,12 @@ def _around(sents: list[Sentence], i: int, back: int) -> tuple[list, list]:
 
 
 def salient_claims(ctx) -> list[Salient]:
-    """Every answer and caveat of the sources, with the story part each belongs to."""
+    """Every answer and caveat of the sources, with the story part each belongs to (found
+    once per set of sources: every derived text checked against them asks again)."""
+    return memo_on(ctx.index, f"_salient_{id(ctx.lexicon)}", lambda: _salient_claims(ctx))
+
+
+def _salient_claims(ctx) -> list[Salient]:
     lex = ctx.lexicon
     sents = _sentences(ctx)
     out = []
