@@ -204,7 +204,11 @@ def same_source(a: str, b: str) -> bool:
     if not x or not y or x in VAGUE or y in VAGUE:
         return True
     if anaphoric(a) or anaphoric(b):
-        return True  # "the union" may well be the association the other text names
+        # "the union" may well be the association the other text names, but not "a person
+        # briefed on the talks" (unless it speaks for one: "a union official")
+        other = b if anaphoric(a) else a
+        head = _strip((a if anaphoric(a) else b).split()[-1]).rstrip("s")
+        return not _indefinite(other) or head in other.lower() or for_party(other)
     if x == y or x in y or y in x:
         return True
     xs, ys = set(x.split()), set(y.split())
@@ -223,6 +227,17 @@ def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
         return False
     hx, hy = norm_name(wa[-1]), norm_name(wb[-1])
     return hx != hy and hx not in ys and hy not in xs
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "several",
+                         "some", "many"})
+
+
+def _indefinite(phrase: str) -> bool:
+    """An unnamed, indefinite source phrase ("a person briefed on the talks", "Two officers")."""
+    words = core(phrase).replace("’", "'").split()
+    return bool(words) and words[0].lower() in _INDEFINITE and not any(
+        w[:1].isupper() for w in words[1:])
 
 
 def has_name(text: str) -> bool:
