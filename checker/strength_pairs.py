@@ -44,13 +44,12 @@ def counterparts(ctx, dc: Claim, cache: dict) -> list[tuple[Claim, int, Cue]]:
         top = max(s for _c, s, _q in scored)
         return [t for t in scored if t[1] == top]
     al, sup = ctx.support(dc)
-    if al.score <= 0:
+    if al.score <= 0 or not sup:
         return []
-    for sc in sup:
-        s, cue = strength_of(sc, cache)
-        if cue is not None:
-            return [(sc, s, cue)]
-    return []
+    # The best-aligned claim only: a weaker match further down the list is another passage,
+    # and its strength says nothing about how strongly this one is put.
+    s, cue = strength_of(sup[0], cache)
+    return [(sup[0], s, cue)] if cue is not None else []
 
 
 def strength_pairs(ctx) -> list[tuple[Claim, int, Cue, Claim, int, Cue]]:
@@ -62,6 +61,8 @@ def strength_pairs(ctx) -> list[tuple[Claim, int, Cue, Claim, int, Cue]]:
 def _strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
     cache: dict = {}
     for dc in ctx.derived_claims:
+        if dc.unit_kind == "heading":
+            continue  # headlines compress ("trial reports fewer attacks")
         d, dcue = strength_of(dc, cache)
         if dcue is None or d < 1:
             continue

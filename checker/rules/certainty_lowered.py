@@ -44,21 +44,18 @@ def check(ctx):
         if not added or not ctx.aligned(dc):
             continue
         found = None
-        for sc in close_support(ctx.support(dc)):
-            if not shares_core(dc, sc):
+        close = close_support(ctx.support(dc))
+        for h in added:
+            verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
+            if not verbs:
                 continue
-            for h in added:
-                if h.role == "attempt" and (sc.certainty.attempts
-                                            or h.text[:5].lower() in sc.sentence.lower()):
-                    continue  # an attempt the source also reports, in another form
-                verb = shared_verb(dc, h, sc)
-                if verb is None or _same_word_in(h.text, sc.sentence):
-                    continue  # no shared verb, or the parser missed the source's own cue
-                if strongest_on(sc, [verb], ctx.lexicon) >= h.weight - 0.1:
-                    continue  # the source is about as tentative on that verb
+            if any(_same_word_in(h.text, sc.sentence)
+                   or strongest_on(sc, verbs, ctx.lexicon) >= h.weight - 0.1 for sc in close):
+                continue  # a close source passage is as tentative (or the parser missed it)
+            sc = next((sc for sc in close if shares_core(dc, sc) and shared_verb(dc, h, sc)),
+                      None)
+            if sc is not None:
                 found = (h, sc)
-                break
-            if found:
                 break
         if not found:
             continue

@@ -32,11 +32,11 @@ def _asserted(dc, cue) -> bool:
     speaker's words, which DQ701 compares)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
-    before = [w for w in dc.words if w.end <= cue.start]
     at = [w for w in dc.words if w.start == cue.start]
-    if at and at[0][4] != "VERB":
+    if at and at[0].pos != "VERB":
         return False
-    return not (before and before[-1][2].lower() == "to")
+    before = dc.text[:max(0, cue.start - dc.start)].lower().split()
+    return not (before and before[-1] == "to")
 
 
 def check(ctx):
@@ -54,8 +54,12 @@ def check(ctx):
         if any(sc.certainty.factivity == "factive" for sc in sup):
             continue
         stem = cue.text.lower()[:5]
-        if any(stem in sc.sentence.lower() for sc in sup):
-            continue  # the source uses the same verb (read there as its attribution)
+        after = {key(w.lemma) for c in ctx.derived_claims if c.sent_start == dc.sent_start
+                 for w in c.words if w.start > cue.start} - {key(cue.text)}
+        if any(stem in sc.sentence.lower() for sc in sup) or any(
+                stem in sc.sentence.lower() and len(after & claim_keys(sc)) >= 2
+                for sc in ctx.index.claims):
+            continue  # the source uses the same verb of the same thing
         weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
                 or sc.attribution is not None]
         # The best evidence is the source's wording of what was "discovered".

@@ -10,7 +10,8 @@ Why it matters:
 Known false positives:
     The derived text hedges a claim the source states in another sentence more cautiously;
     a source verb the lexicon reads as causal but that only describes ("levels fell").
-    Derived claims with no relation cue at all are left to the omission rules.
+    Derived claims with no relation cue at all are left to the omission rules. Silent on
+    headlines and on a negated modal ("could not send"), which states an inability.
 Examples:
     Source: The new drug reduces blood pressure in older patients.
     Flag: The new drug may reduce blood pressure in older patients.
@@ -26,10 +27,16 @@ from checker.strength_pairs import strength_pairs
 CODE, NAME, KIND, SEVERITY = "DC221", "strength-lowered", "certainty-lowered", "warning"
 
 
+def _negated_modal(ctx, cue) -> bool:
+    """ "could not", "cannot": past or present inability, not a possibility."""
+    after = ctx.derived.text[cue.end:cue.end + 6].lower()
+    return cue.text.lower().endswith(("not", "n't")) or after.startswith((" not", "n't"))
+
+
 def check(ctx):
     """Yield a finding for each derived claim stated more weakly than its source."""
     for dc, d, dcue, sc, s, scue in strength_pairs(ctx):
-        if d >= s:
+        if d >= s or _negated_modal(ctx, dcue):
             continue
         yield make(RULE, dc, confidence=min(0.8, 0.6 + 0.1 * (s - d - 1)),
                    evidence=[evidence_of(sc)],
