@@ -92,6 +92,9 @@ def unknown_entities(ctx) -> list:
         for ent in dc.entities:
             if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
                 continue
+            if ent.start == dc.sent_start and len(ent.norm.split()) > 1 and known(
+                    " ".join(ent.norm.split()[1:]), ctx.index, wn):
+                continue  # a sentence's capitalised first word read into a name ("Inside X")
             found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
                           if compatible(se.label, ent.label) and se.norm not in dnorms
                           and se.label in CHECKED), (None, None))
