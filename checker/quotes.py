@@ -30,3 +30,14 @@ def source_quote_claims(ctx):
     """(quote, source claim, evidence) for every quotation in the sources."""
     return [(q, sc, evidence_of(sc, start=q.start, end=q.end))
             for sc in ctx.index.claims for q in sc.quotes]
+
+
+def derived_quotes(ctx):
+    """(derived claim, quotation) once per quotation of the derived text: a quotation that
+    spans several clauses belongs to each of their claims, and is judged once."""
+    seen = set()
+    for dc in ctx.derived_claims:
+        for q in dc.quotes:
+            if (q.start, q.end) not in seen:
+                seen.add((q.start, q.end))
+                yield dc, q

@@ -20,7 +20,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.quotes import normalise_quote, source_quotes
+from checker.quotes import derived_quotes, normalise_quote, source_quotes
 from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DQ701", "quote-altered", "quote-altered", "error"
@@ -32,37 +32,32 @@ def check(ctx):
         return
     quotes = source_quotes(ctx)
     text = re.sub(r"\s+", " ", ctx.index.text_lower)
-    seen = set()  # a quotation spanning several clauses belongs to each of them
-    for dc in ctx.derived_claims:
-        for q in dc.quotes:
-            if (q.start, q.end) in seen:
-                continue
-            seen.add((q.start, q.end))
-            nq = normalise_quote(q.text)
-            if not nq:
-                continue
-            parts = [p.strip(" .,") for p in re.split(r"\.\.\.|…", nq) if p.strip(" .,")]
-            if all(p in text for p in parts):
-                continue
-            best, best_ev, best_q = 0.0, None, None
-            for sq, ev in quotes:
-                r = fuzz.ratio(nq, normalise_quote(sq.text))
-                if r > best:
-                    best, best_ev, best_q = r, ev, sq
-            if best < 50 and len(nq.split()) < 3:
-                continue
-            if best_q is not None and best >= 50:
-                yield make(RULE, dc, start=q.start, end=q.end, text=q.text,
-                           confidence=0.6 + 0.3 * best / 100, evidence=[best_ev],
-                           message=(f'Quotes "{snippet(q.text, 40)}", but the source quotes '
-                                    f'"{snippet(best_q.text, 50)}".'),
-                           suggestion=f'Quote the source exactly: "{best_q.text}".')
-            else:
-                yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.55,
-                           message=(f'Quotes "{snippet(q.text, 40)}", words that appear nowhere '
-                                    f"in the source; no support found."),
-                           suggestion="Remove the quotation marks or quote the source exactly.",
-                           severity="warning")
+    for dc, q in derived_quotes(ctx):
+        nq = normalise_quote(q.text)
+        if not nq:
+            continue
+        parts = [p.strip(" .,") for p in re.split(r"\.\.\.|…", nq) if p.strip(" .,")]
+        if all(p in text for p in parts):
+            continue
+        best, best_ev, best_q = 0.0, None, None
+        for sq, ev in quotes:
+            r = fuzz.ratio(nq, normalise_quote(sq.text))
+            if r > best:
+                best, best_ev, best_q = r, ev, sq
+        if best < 50 and len(nq.split()) < 3:
+            continue
+        if best_q is not None and best >= 50:
+            yield make(RULE, dc, start=q.start, end=q.end, text=q.text,
+                       confidence=0.6 + 0.3 * best / 100, evidence=[best_ev],
+                       message=(f'Quotes "{snippet(q.text, 40)}", but the source quotes '
+                                f'"{snippet(best_q.text, 50)}".'),
+                       suggestion=f'Quote the source exactly: "{best_q.text}".')
+        else:
+            yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.55,
+                       message=(f'Quotes "{snippet(q.text, 40)}", words that appear nowhere '
+                                f"in the source; no support found."),
+                       suggestion="Remove the quotation marks or quote the source exactly.",
+                       severity="warning")
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "quotation differs from the source", check, __doc__)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from checker.attribution import affiliated, same_source
-from checker.quotes import normalise_quote, source_quote_claims
+from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-changed", "error"
@@ -39,29 +39,24 @@ CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-chan
 def check(ctx):
     """Yield a finding for each quotation credited to a different speaker than the source's."""
     quotes = source_quote_claims(ctx)
-    seen = set()  # a quotation spanning several clauses belongs to each of them
-    for dc in ctx.derived_claims:
-        for q in dc.quotes:
-            if (q.start, q.end) in seen:
+    for dc, q in derived_quotes(ctx):
+        if not q.speaker:
+            continue
+        nq = normalise_quote(q.text)
+        for sq, sc, ev in quotes:
+            if not sq.speaker or normalise_quote(sq.text) != nq:
                 continue
-            seen.add((q.start, q.end))
-            if not q.speaker:
-                continue
-            nq = normalise_quote(q.text)
-            for sq, sc, ev in quotes:
-                if not sq.speaker or normalise_quote(sq.text) != nq:
-                    continue
-                if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
-                        or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
-                    break
-                start, end = _span(dc, q)
-                yield make(RULE, dc, start=start, end=end, confidence=0.9,
-                           text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
-                           evidence=[ev],
-                           message=(f'Quotes "{snippet(q.text, 40)}" as {q.speaker}\'s words; '
-                                    f"the source quotes {sq.speaker}."),
-                           suggestion=f"Credit the quote to {sq.speaker}.")
+            if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
+                    or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
                 break
+            start, end = _span(dc, q)
+            yield make(RULE, dc, start=start, end=end, confidence=0.9,
+                       text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
+                       evidence=[ev],
+                       message=(f'Quotes "{snippet(q.text, 40)}" as {q.speaker}\'s words; '
+                                f"the source quotes {sq.speaker}."),
+                       suggestion=f"Credit the quote to {sq.speaker}.")
+            break
 
 
 def _inside(quote) -> bool:
@@ -86,7 +81,7 @@ def _span(dc, q) -> tuple[int, int]:
         start, end = min(start, s), max(end, dc.sent_start + m.end())
     attr = dc.attribution
     if attr is not None and dc.sent_start <= attr.start and attr.end <= dc.sent_end \
-            and same_source(attr.source, q.speaker):
+        and same_source(attr.source, q.speaker):
         start, end = min(start, attr.start), max(end, attr.end)
     return start, end
 
