@@ -572,8 +572,10 @@ class Extractor:
                                     "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
                                     self.lex.weight("attempts", " ".join(phrase))))
         if inherited is not None and factivity == "neutral":
-            verb_lemma = inherited.cue.split()[0].lower() if inherited.cue else ""
-            factivity = "factive" if verb_lemma.rstrip("eds") in self.factive else "non-factive"
+            # the reporting verb's lemma from the parse ("found" -> "find"), else its first word
+            verb_lemma = inherited.lemma or (inherited.cue.split()[0].lower()
+                                             if inherited.cue else "")
+            factivity = "factive" if verb_lemma in self.factive else "non-factive"
         if inherited is not None and inherited.negated:
             factivity = "non-factive"  # "did not confirm that X" vouches for nothing
         level = _BASE_CERTAINTY
