@@ -14,7 +14,6 @@ from checker.rules import (
     factive_upgrade,
     hedge_dropped,
     negation_flipped,
-    new_number,
     number_changed,
     omitted,
     quote_altered,
@@ -25,8 +24,9 @@ from checker.rules import (
     strength_raised,
     term_swap,
     title_changed,
-    unsupported,
+    unsupported_content,
     unsupported_entity,
+    unsupported_number,
 )
 from checker.rules.base import Context, Rule
 
@@ -50,9 +50,9 @@ RULES: tuple[Rule, ...] = (
     negation_flipped.RULE,
     antonym_swap.RULE,
     quote_altered.RULE,
-    unsupported.RULE,
+    unsupported_content.RULE,
     unsupported_entity.RULE,
-    new_number.RULE,
+    unsupported_number.RULE,
     omitted.RULE,
     scope_changed.RULE,
 )
