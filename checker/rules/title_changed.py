@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
@@ -103,14 +104,21 @@ def _said_otherwise(title: str, surname: str, claims) -> bool:
     return any(surname in c.sentence.lower() and pattern.search(c.sentence) for c in claims)
 
 
+def _source_titles(ctx) -> tuple[dict, dict]:
+    """Surname -> the titles the sources give that person, and a claim that gives them (once
+    per set of sources)."""
+    theirs: dict[str, set] = {}
+    where: dict[str, object] = {}
+    for surname, titles, sc, *_ in mentions(ctx.index.claims, ctx.lexicon):
+        theirs.setdefault(surname, set()).update(titles)
+        where.setdefault(surname, sc)
+    return theirs, where
+
+
 def check(ctx):
     """Yield a finding for each named person whose title the sources do not give them."""
     lex = ctx.lexicon
-    theirs: dict[str, set] = {}
-    where: dict[str, object] = {}
-    for surname, titles, sc, *_ in mentions(ctx.index.claims, lex):
-        theirs.setdefault(surname, set()).update(titles)
-        where.setdefault(surname, sc)
+    theirs, where = memo_on(ctx.index, f"_titles_{id(lex)}", lambda: _source_titles(ctx))
     for surname, mine, dc, start, end, text in mentions(ctx.derived_claims, lex):
         if surname not in theirs:
             continue
