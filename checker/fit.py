@@ -129,10 +129,7 @@ def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
 
 def _ba(probs: np.ndarray, labels: np.ndarray, t: float) -> float:
     """Balanced accuracy of calling a row consistent when its probability is at least ``t``."""
-    pos, neg = labels == 1, labels == 0
-    if not pos.any() or not neg.any():
-        return math.nan
-    return 0.5 * (float(np.mean(probs[pos] >= t)) + float(np.mean(probs[neg] < t)))
+    return _ba_from_correct((probs >= t) == (labels == 1), labels)
 
 
 def _auc(probs: np.ndarray, labels: np.ndarray) -> float:
@@ -328,6 +325,11 @@ def _bootstrap(groups, y, p, ok, n, rng):
         bas.append(_ba_from_correct(ok[sel], y[sel]))
         aucs.append(_auc(p[sel], y[sel]))
     return _ci(bas, raw=True), _ci(aucs, raw=True)
+
+
+def interval(values) -> list:
+    """The 2.5th and 97.5th percentiles of bootstrap values (NaNs left out), rounded."""
+    return _ci(values)
 
 
 def _ci(values, raw: bool = False):

@@ -9,6 +9,7 @@ strongest cue each side puts on a verb both share.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from checker.align import claim_keys, key
@@ -65,3 +66,10 @@ def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:
         return []
     best = al.scores[0] if al.scores else 0.0
     return [c for c, s in zip(claims, al.scores or [best] * len(claims)) if s >= best - margin]
+
+
+def cue_word_in(cue: str, sentence: str) -> bool:
+    """The cue's first word occurs in the sentence as a word: the parser read it there as
+    governing another verb, or missed it (a guard against blaming the text for the parse)."""
+    word = cue.split()[0].lower() if cue.split() else ""
+    return bool(word) and re.search(rf"\b{re.escape(word)}\b", sentence.lower()) is not None

@@ -98,7 +98,7 @@ class Pipeline:
 
     def check(self, derived: Article, sources: Sequence[Article]) -> CheckResult:
         """Check one derived article against its sources."""
-        from checker.check import check_claims, source_index
+        from checker.check import check_claims
 
         claim_sets = self.claims_many([derived, *sources])
         source_claims = tuple(c for cs in claim_sets[1:] for c in cs)

@@ -142,9 +142,9 @@ _LOADED: dict[str, ScoreModel] = {}
 
 def load_model(path: Optional[str | Path] = None) -> ScoreModel:
     """The score model at ``path`` (default: the one shipped in the package), read once."""
-    p = Path(path) if path else MODEL_FILE
-    cache_key = str(p.resolve()) if p.exists() else str(p)
+    cache_key = str(path or "")  # every check asks: no file-system call once it is read
     if cache_key not in _LOADED:
+        p = Path(path) if path else MODEL_FILE
         _LOADED[cache_key] = ScoreModel.from_dict(json.loads(p.read_text(encoding="utf-8")))
     return _LOADED[cache_key]
 

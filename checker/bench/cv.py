@@ -46,6 +46,7 @@ from checker.fit import (
     cross_validate,
     cv_report,
     fit_model,
+    interval,
 )
 from checker.records import Article
 
@@ -148,7 +149,7 @@ def _labelling_ci(kind: str, outcomes, bootstrap: int, rng) -> dict[str, Any]:
         stats = [float(hits[rng.integers(0, len(hits), len(hits))].mean())
                  for _ in range(bootstrap)]
         return {"kind": kind, "n": len(outcomes), "top1_accuracy": round(float(hits.mean()), 4),
-                "top1_accuracy_ci95": _interval(stats)}
+                "top1_accuracy_ci95": interval(stats)}
     labels = INSCIOUT_LABELS if kind == INSCIOUT else STRENGTH_LABELS
     gold = [o.item.label for o in outcomes]
     pred = [_verdict(o) if kind == INSCIOUT else o.level for o in outcomes]
@@ -158,14 +159,7 @@ def _labelling_ci(kind: str, outcomes, bootstrap: int, rng) -> dict[str, Any]:
         idx = rng.integers(0, len(gold), len(gold))
         stats.append(macro_f1([gold[i] for i in idx], [pred[i] for i in idx], labels))
     return {"kind": kind, "n": len(outcomes), "macro_f1": round(value, 4),
-            "macro_f1_ci95": _interval(stats)}
-
-
-def _interval(stats: Sequence[float]) -> list[Optional[float]]:
-    vals = [s for s in stats if not math.isnan(s)]
-    if not vals:
-        return [None, None]
-    return [round(float(np.percentile(vals, 2.5)), 4), round(float(np.percentile(vals, 97.5)), 4)]
+            "macro_f1_ci95": interval(stats)}
 
 
 def format_cv_table(results: dict) -> str:

@@ -23,18 +23,10 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
-from checker.hedging import close_support, cues, shared_verb, strongest_on
+from checker.hedging import close_support, cue_word_in, cues, shared_verb, strongest_on
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
-
-
-def _same_word_in(cue: str, sentence: str) -> bool:
-    """True when the cue's first word occurs in the source sentence."""
-    word = cue.split()[0].lower() if cue.split() else ""
-    return bool(word) and re.search(rf"\b{re.escape(word)}\b", sentence.lower()) is not None
 
 
 def check(ctx):
@@ -49,7 +41,7 @@ def check(ctx):
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:
                 continue
-            if any(_same_word_in(h.text, sc.sentence)
+            if any(cue_word_in(h.text, sc.sentence)
                    or strongest_on(sc, verbs, ctx.lexicon) >= h.weight - 0.1 for sc in close):
                 continue  # a close source passage is as tentative (or the parser missed it)
             sc = next((sc for sc in close if shares_core(dc, sc) and shared_verb(dc, h, sc)),

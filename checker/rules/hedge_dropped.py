@@ -21,15 +21,10 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys
-from checker.hedging import close_support, cues, hedged_verb, strongest_on
+from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
-
-
-def _same_word_in(cue: str, sentence: str) -> bool:
-    """The cue's words occur in the sentence (the parser read them as governing another verb)."""
-    return f" {cue.lower()} " in f" {' '.join(sentence.lower().split())} "
 
 
 def check(ctx):
@@ -43,7 +38,7 @@ def check(ctx):
                 continue
             dropped = [h for h in cues(sc, ctx.lexicon, attempts=False)
                        if h.weight >= 0.2 and hedged_verb(sc, h) in dkeys
-                       and not _same_word_in(h.text, dc.sentence)
+                       and not cue_word_in(h.text, dc.sentence)
                        and strongest_on(dc, [hedged_verb(sc, h)], ctx.lexicon)
                        < h.weight - 0.1]
             if not dropped:
