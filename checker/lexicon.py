@@ -44,6 +44,8 @@ FILES = {
     "titles": "titles",
     "title_modifiers": "title_modifiers",
     "widening": "widening",
+    "light_verbs": "light_verbs",
+    "converse_verbs": "converse_verbs",
 }
 
 

@@ -32,13 +32,15 @@ from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
-_STOP = GENERIC | {"the", "a", "an", "of", "in", "to", "and", "or", "its", "their", "that"}
+_STOP = GENERIC | {"the", "a", "an", "of", "in", "to", "and", "or", "its", "their", "that",
+                   "about", "for", "on", "at", "by", "with", "from", "as", "than"}
 
 
 def _keys(text: str) -> set[str]:
     return {k for k in text_keys(text) if k not in _STOP and len(k) > 2}
 
 
+PASSIVE_BEFORE = re.compile(r"\b(is|are|was|were|be|been|being)\s+$", re.I)
 PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -55,7 +57,8 @@ def _not_a_link(ctx, dc, link) -> bool:
     if link.cue == "so" and PRO_VERB.search(before):
         return True
     if link.kind == "causal":
-        return False
+        # "were forced out": a causal verb in the passive names no cause
+        return bool(PASSIVE_BEFORE.search(before)) and not link.right.lstrip().startswith("by ")
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right))
@@ -78,14 +81,59 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     return False
 
 
+def _holds(side: set, source_keys: set) -> bool:
+    """The source link holds what one derived side says: two shared words, or a third of a
+    short side (one shared word such as "town" or "service" is not enough)."""
+    shared = side & source_keys
+    return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
+
+
+def _connects(left: set, right: set, sc, sl) -> bool:
+    """The source link joins the same two things, in either order ("X because Y", "Y led
+    to X")."""
+    sk = _keys(sl.left) | _keys(sl.right) | _keys(sc.subject)
+    return _holds(left, sk) and _holds(right, sk)
+
+
+def _in_one_sentence(ctx, left: set, right: set) -> bool:
+    """A source sentence holds both sides: a sequence ("after") claims no more than that."""
+    seen = set()
+    for sc in ctx.index.claims:
+        if sc.sentence in seen:
+            continue
+        seen.add(sc.sentence)
+        sk = _keys(sc.sentence)
+        if _holds(left, sk) and _holds(right, sk):
+            return True
+    return False
+
+
+def _copied_quote(ctx, dc, link) -> bool:
+    """The cue sits inside a quotation the source has word for word ("a delay they did not
+    cause"): the speaker's words, which DQ701 checks."""
+    return any(q.start <= link.start < q.end
+               and " ".join(q.text.lower().replace("’", "'").split()) in ctx.index.text_lower
+               for q in dc.quotes)
+
+
+def _previous_claim(ctx, dc):
+    """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
+    before = [c for c in ctx.derived_claims if c.end <= dc.start]
+    return before[-1] if before else None
+
+
 def check(ctx):
     """Yield a finding for each link whose two sides the source does not connect."""
     for dc in ctx.derived_claims:
         for link in dc.links:
+            if link.kind == "causal" and not _keys(link.right):
+                prev = _previous_claim(ctx, dc)
+                if prev is not None:
+                    link = link.__class__(**{**link.__dict__, "right": prev.text})
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
                 continue
-            if _not_a_link(ctx, dc, link):
+            if _not_a_link(ctx, dc, link) or _copied_quote(ctx, dc, link):
                 continue
             left, right = _keys(link.left), _keys(link.right)
             if not left or not right:
@@ -93,8 +141,7 @@ def check(ctx):
             stated = None
             for sc in ctx.index.claims:
                 for sl in sc.links:
-                    sk = _keys(sl.left) | _keys(sl.right) | _keys(sc.subject)
-                    if left & sk and right & sk:
+                    if _connects(left, right, sc, sl):
                         if causal and sl.kind != "causal":
                             stated = stated or ("sequence", sc, sl)
                             continue
@@ -105,6 +152,8 @@ def check(ctx):
             if stated and stated[0] == "same":
                 continue
             if _said_in_a_sentence(ctx, link, left, right):
+                continue
+            if not causal and _in_one_sentence(ctx, left, right):
                 continue
             sup = ctx.aligned(dc)
             evidence = [evidence_of(stated[1])] if stated else [evidence_of(c) for c in sup[:2]]

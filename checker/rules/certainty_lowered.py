@@ -23,15 +23,51 @@ Examples:
 
 from __future__ import annotations
 
-from checker.hedging import close_support, cue_word_in, cues, shared_verb, strongest_on
+from checker.align import claim_keys, key
+from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, shared_verb,
+                              strongest_on)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
 
+def _hedges_their_verb(dc, h, sc) -> bool:
+    """The hedge governs the source claim's own verb through a verb of its own ("might
+    look at ways to *add*" for "is working to *add*"), and the two claims share more."""
+    return (key(sc.predicate) in governed_verbs(dc, h)
+            and len(claim_keys(dc) & claim_keys(sc)) >= 3)
+
+
+def _reporting_lowered(ctx, dc):
+    """A finding when the derived claim is reported with a hedging verb ("suggested") where
+    its close source claim is reported with a factive one ("confirmed")."""
+    att = dc.attribution
+    if att is None or not att.lemma or ctx.lexicon.weight("hedges", att.lemma, 0.0) < 0.2:
+        return None
+    if not ctx.lexicon.has("hedges", att.lemma):
+        return None
+    for sc in close_support(ctx.support(dc)):
+        sa = sc.attribution
+        if sa is None or not sa.lemma or not ctx.lexicon.has("factive", sa.lemma):
+            continue
+        if not shares_core(dc, sc) or cue_word_in(att.cue, sc.sentence):
+            continue
+        return make(RULE, dc, start=att.start, end=att.end, text=dc.text[
+                        att.start - dc.start:att.end - dc.start] if dc.start <= att.start
+                    else att.cue, confidence=0.6, evidence=[evidence_of(sc)],
+                    message=(f'Reports with "{att.cue}" what the source gives as '
+                             f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
+                    suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')
+    return None
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
+        lowered = _reporting_lowered(ctx, dc)
+        if lowered is not None:
+            yield lowered
+            continue
         added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2]
         if not added or not ctx.aligned(dc):
             continue
@@ -44,8 +80,8 @@ def check(ctx):
             if any(cue_word_in(h.text, sc.sentence)
                    or strongest_on(sc, verbs, ctx.lexicon) >= h.weight - 0.1 for sc in close):
                 continue  # a close source passage is as tentative (or the parser missed it)
-            sc = next((sc for sc in close if shares_core(dc, sc) and shared_verb(dc, h, sc)),
-                      None)
+            sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
+                shares_core(dc, sc) or _hedges_their_verb(dc, h, sc))), None)
             if sc is not None:
                 found = (h, sc)
                 break

@@ -21,9 +21,12 @@ Examples:
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from checker.align import key
 from checker.names import CHECKED, compatible, known, name_words, unknown_entities
-from checker.rules.base import Rule, evidence_of, make
+from checker.rules.base import Rule, evidence_of, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error"
 
@@ -64,15 +67,71 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
 
 
+_TOKEN = re.compile(r"[\w'’]+")
+# Alignment at which a derived claim restates one source claim word for word around a name.
+IN_PLACE = 0.75
+
+
+def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), base + m.start(), base + m.end())
+            for m in _TOKEN.finditer(text)]
+
+
+def _only_name(tokens, ent) -> bool:
+    """Every replaced word belongs to the name (or is "the" or a possessive)."""
+    return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
+               for t, s, e in tokens)
+
+
+def _replaced_in_place(ctx, dc, dnorms):
+    """A finding when the words around a name are the source claim's own and only the name
+    differs ("close Corrigan's depot in Redmere" -> "close Fernbrook's depot in Kilbride"),
+    even when the new name is one the same source sentence uses in another slot."""
+    al, sup = ctx.support(dc)
+    if al.score < IN_PLACE or not sup:
+        return
+    sc = sup[0]
+    dt, st = _tokens(dc.text, dc.start), _tokens(sc.text, sc.start)
+    ops = SequenceMatcher(None, [t for t, _, _ in dt], [t for t, _, _ in st],
+                          autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in ops:
+        if op != "replace" or i2 - i1 > 6 or j2 - j1 > 6:
+            continue
+        d0, d1, s0, s1 = dt[i1][1], dt[i2 - 1][2], st[j1][1], st[j2 - 1][2]
+        ent = next((e for e in dc.entities if e.label in CHECKED and e.start < d1
+                    and d0 < e.end), None)
+        alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
+                    and s0 < e.end), None)
+        if ent is None or alt is None or ent.norm == alt.norm:
+            continue
+        if not (_only_name(dt[i1:i2], ent) and _only_name(st[j1:j2], alt)):
+            continue  # other words changed too: a rewording, not a name put in another's place
+        if set(name_words(ent.norm)) & set(name_words(alt.norm)):
+            continue  # one name is part of the other
+        if alt.norm in dc.text.lower() or any(alt.norm in d or d in alt.norm for d in dnorms):
+            continue  # the derived claim names both: reordered, not replaced
+        yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
+                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                   message=(f'Names "{ent.text}" where the source says "{alt.text}": '
+                            f'"{snippet(sc.text, 70)}".'),
+                   suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
 def check(ctx):
     """Yield a finding for each unknown entity standing where the source has another."""
     for dc in ctx.derived_claims:
         dnorms = {e.norm for e in dc.entities}
+        flagged = set()
         for ent in dc.entities:
             if ent.label in CHECKED and known(ent.norm, ctx.index):
                 swapped = _swapped_known(ctx, dc, ent, dnorms)
                 if swapped is not None:
+                    flagged.add(swapped.start)
                     yield swapped
+        for f in _replaced_in_place(ctx, dc, dnorms):
+            if f.start not in flagged:
+                flagged.add(f.start)
+                yield f
     for dc, ent, sc, alt in ctx.memo("unknown-entities", unknown_entities):
         if alt is None:
             continue  # an entity with no counterpart is unsupported content (DU802)

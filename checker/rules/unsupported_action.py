@@ -1,0 +1,275 @@
+"""DU804 unsupported-action: an actor is said to do something no source says it did.
+
+What it flags:
+    A verb of a derived claim (its predicate or a verb it governs, "agreed to *compensate*")
+    that no source claim states of the same actor, neither in the same word nor in a
+    WordNet synonym or derivation ("suspend" / "suspension"), in a claim that otherwise
+    stays close to the sources (two or more of its other content words occur there). Light
+    verbs ("make", "take"), reporting verbs, hedges, attempts and intentions are left to
+    the attribution and certainty rules. The span is the verb.
+Why it matters:
+    Summaries invent events out of the source's own words: "the trust asked the league to
+    examine the funding" becomes "and the league has agreed to do so". Every other word is
+    supported; the action is not.
+Known false positives:
+    A paraphrase verb that WordNet does not list as a synonym ("scrapped" for "dropped"),
+    and a converse the source words from the other side ("the contract went to Dunmore"
+    for "Dunmore will carry out the contract"); an actor the source names only through a
+    pronoun in another sentence. Not checked: claims without an actor (a person, group or
+    place), states and changes ("the river fell"), passives, and verbs under a plan or an
+    attempt ("expected to file"). A verb the source puts right after the same actor, even in
+    a clause the extractor drops ("Castellanos, who voted against it"), counts as stated.
+Examples:
+    Source: The tenants asked the council to repair the roof.
+    Flag: The tenants asked the council to repair the roof, and the council agreed.
+    Okay: The tenants asked the council to repair the roof.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"
+# Roles whose verbs other rules judge: who said it, how sure, how far it got.
+OTHER_RULES_ROLES = ("attribution_verbs", "hedges", "attempts", "boosters", "factive",
+                     "nonfactive", "answer_verbs", "caveat_verbs", "intention_nouns")
+# Words too general to tell one actor from another.
+_STOP = {"the", "a", "an", "of", "and", "its", "their", "his", "her", "it", "they", "he",
+         "she", "we", "who", "which", "that", "this", "these", "those", "there"}
+MIN_SUPPORTED = 1
+SYNONYM_SENSES = 2
+
+
+def _verb_index(ctx) -> dict:
+    """Source word key -> the source claims holding that word (any part of speech)."""
+    def build(c):
+        out: dict = {}
+        for sc in c.index.claims:
+            for w in sc.words:
+                if w.lemma == "accord":
+                    continue  # "according to" attributes; it states no agreement
+                out.setdefault(key(w.lemma), []).append(sc)
+        return out
+    return ctx.memo("du804_verbs", build)
+
+
+def _actor_keys(text: str) -> set:
+    return {k for k in text_keys(text) if k not in _STOP}
+
+
+def _variants(wn, lemma: str, light) -> set:
+    """The verb, its synonyms and its derivations in its commonest senses, as keys (light
+    verbs aside: "agree" and "hold" share a sense, and "hold" is everywhere)."""
+    out = {key(lemma)}
+    if wn is not None and wn.available:
+        out.update(key(s) for s in wn.synonyms(lemma, "verb", SYNONYM_SENSES)
+                   if " " not in s and s not in light and s not in GENERIC)
+    return out
+
+
+def _states(sc, actor: set, verb_keys: set = frozenset()) -> bool:
+    """The source claim could be about the same actor: a word of the actor in its subject,
+    just before the verb ("after the district's board voted"), or in its passive's agent
+    ("paid for by the maker, Pellham"); or no actor to compare."""
+    if not actor:
+        return True
+    subj = _actor_keys(sc.subject)
+    near = set()
+    for m in _AGENT.finditer(sc.text):
+        near |= _actor_keys(m.group(1))
+    for w in sc.words:
+        if key(w.lemma) in verb_keys:
+            near |= _actor_keys(" ".join(sc.text[:w.start - sc.start].split()[-4:]))
+    return bool(actor & (subj | near)) or not subj
+
+
+def _said_of(ctx, actor: set, variants: set) -> bool:
+    """The source text puts the actor right before the verb somewhere the claims do not
+    keep ("Rhea Castellanos, who voted against it, said ...": a relative clause)."""
+    words = ctx.memo("du804_words", lambda c: _WORD.findall(c.index.text_lower))
+    stems = tuple(v for v in variants if len(v) >= 4)  # "vote" meets "voted"
+    for i, w in enumerate(words):
+        if w.startswith(stems) and actor & {key(x) for x in words[max(0, i - 4):i]}:
+            return True
+    return False
+
+
+def _describes(ctx, dc, head) -> bool:
+    """A common-noun actor ("the company", "the pair") that names none of the sources'
+    named bodies: it may stand for any of them, so there is no actor to compare."""
+    if head.pos == "PROPN" or any(w.pos == "PROPN" for w in _subject_words(dc)):
+        return False
+    k = key(head.lemma)
+    return not any(k in text_keys(norm) for norm in ctx.index.entity_norms)
+
+
+def _main_verbs(dc) -> list:
+    """The claim's predicate and the verb of its to-infinitive ("agreed to compensate")."""
+    words = list(dc.words)
+    for i, w in enumerate(words):
+        if w.pos != "VERB" or w.lemma != dc.predicate:
+            continue
+        out = [w]
+        if i + 1 < len(words) and words[i + 1].pos == "VERB":
+            between = dc.text[w.end - dc.start:words[i + 1].start - dc.start].split()
+            if between == ["to"]:
+                out.append(words[i + 1])
+        return out
+    return []
+
+
+# WordNet lexicographer files of nouns that name someone who can act: a person, a group or
+# organisation, a place standing for its government ("the city ordered").
+ACTOR_LEXNAMES = frozenset({14, 15, 18})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Verb senses that are states and changes rather than deeds (noun.stative, change, motion,
+# weather): "faces charges", "the river fell" have no actor deciding anything.
+NOT_DEEDS = frozenset({30, 38, 42, 43})
+_PASSIVE_AUX = {"be", "is", "are", "was", "were", "been", "being"}
+
+
+_POST_MODIFIER = re.compile(r"(?is).*\b(of|by|in|at|for|from|with|who|which|that|on)\s+(the\s+|a\s+|an\s+)?$")
+
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_AGENT = re.compile(r"\bby\s+((?:[\w'’.-]+,?\s+){0,5}[\w'’.-]+)", re.I)
+
+
+def _subject_words(dc) -> list:
+    """The claim's words inside its subject, up to a comma (an apposition aside)."""
+    pos = dc.text.find(dc.subject) if dc.subject else -1
+    if pos < 0:
+        return []
+    s0 = dc.start + pos
+    s1 = s0 + len(dc.subject.split(",")[0])
+    out = []
+    for w in dc.words:
+        if s0 <= w.start < s1:
+            if out and (w.pos == "VERB" or _POST_MODIFIER.match(dc.text[:w.start - dc.start])):
+                break  # "a trial run by X", "the head of X": the head comes before
+            out.append(w)
+    return out
+
+
+def _actor_of(dc, head) -> set:
+    """Keys that name the actor: the words of its proper name ("Pellham Therapeutics"), or
+    its head noun ("the Tolland *council*")."""
+    if head.pos == "PROPN":
+        return {key(w.lemma) for w in _subject_words(dc) if w.pos == "PROPN"}
+    return {key(head.lemma)}
+
+
+def _actor_head(ctx, dc):
+    """The head word of the claim's subject when it names someone who can act, else None."""
+    heads = [w for w in _subject_words(dc) if w.pos in ("NOUN", "PROPN")]
+    if not heads:
+        return None
+    head = heads[-1]
+    if any(e.label in ACTOR_LABELS and e.start <= head.start < e.end for e in dc.entities):
+        return head
+    wn = ctx.wordnet
+    if head.pos == "NOUN" and wn.available:
+        senses = wn.senses(head.lemma, "noun", 1)
+        if senses and senses[0].lexname in ACTOR_LEXNAMES:
+            return head
+    return None
+
+
+def _deed(ctx, dc, verb) -> bool:
+    """The verb is an action (not a state or a change) in the active voice."""
+    if dc.text[verb.start - dc.start - 1:verb.start - dc.start] == "-":
+        return False  # a compound modifier ("peer-reviewed"), not the clause's verb
+    before = dc.text[:verb.start - dc.start].split()
+    if before and before[-1].lower() in _PASSIVE_AUX:
+        return False
+    wn = ctx.wordnet
+    if wn.available:
+        senses = wn.senses(verb.lemma, "verb", 1)
+        if senses and senses[0].lexname in NOT_DEEDS:
+            return False
+    return True
+
+
+def _restated(ctx, dc, actor: set, verbs) -> bool:
+    """A source claim of the same actor holds what the derived claim does to whom ("the
+    judge set a trial date of Feb. 9" for "the judge scheduled the trial for Feb. 9"): the
+    verb is a paraphrase."""
+    own = {key(v.lemma) for v in verbs} | actor
+    rest = {k for k in claim_keys(dc) if k not in own}
+    if not rest:
+        return False
+    need = min(2, len(rest))
+    for sc, skeys in zip(ctx.index.claims, ctx.index.keysets):
+        if actor and not actor & _actor_keys(sc.subject):
+            continue
+        if len(rest & skeys) >= need:
+            return True
+    return False
+
+
+def check(ctx):
+    """Yield a finding for each derived verb no source states of the same actor."""
+    wn = ctx.wordnet
+    lex = ctx.lexicon
+    index = _verb_index(ctx)
+    skip = set()
+    for role in OTHER_RULES_ROLES:
+        skip.update(lex.words.get(role, {}))
+    light = frozenset(lex.words.get("light_verbs", {}))
+    skip.update(light)
+    for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):
+            continue
+        verbs = _main_verbs(dc)
+        if not verbs or verbs[0].lemma in skip or dc.certainty.attempts:
+            continue  # a plan, a hedge or a report: the certainty and attribution rules' matter
+        verbs = [w for w in verbs if w.lemma not in skip and w.lemma not in GENERIC
+                 and len(w.lemma) > 2]
+        if not verbs:
+            continue
+        content = [w for w in dc.words if w.pos in ("NOUN", "VERB", "ADJ", "PROPN")
+                   and w.lemma not in GENERIC]
+        head = _actor_head(ctx, dc)
+        if head is None:
+            continue
+        converse = dc.predicate in lex.words.get("converse_verbs", {})
+        actor = set() if converse or _describes(ctx, dc, head) else _actor_of(dc, head)
+        for v in verbs:
+            if v is verbs[0] and not _deed(ctx, dc, v):
+                break
+            others = [w for w in content if w is not v and key(w.lemma) in ctx.index.vocab]
+            if len(others) < MIN_SUPPORTED:
+                continue
+            variants = _variants(wn, v.lemma, light)
+            holders = [sc for k in variants for sc in index.get(k, ())]
+            if any(_states(sc, actor, variants) for sc in holders):
+                continue
+            if holders and actor and _said_of(ctx, actor, variants):
+                continue
+            if _restated(ctx, dc, actor or ({key(head.lemma)} if not converse else set()),
+                         verbs):
+                break
+            _al, sup = ctx.support(dc)
+            cite = holders[0] if holders else (sup[0] if sup else None)
+            who = snippet(dc.subject, 40)
+            if holders:
+                msg = (f'"{v.text}": the source says this of another actor, not of {who}: '
+                       f'"{snippet(cite.text, 70)}".')
+            elif cite is not None:
+                msg = (f'"{v.text}": no source says {who} did this; the nearest source '
+                       f'passage: "{snippet(cite.text, 70)}".')
+            else:
+                msg = f'"{v.text}": no source says {who} did this.'
+            yield make(RULE, dc, start=v.start, end=v.end, confidence=0.45,
+                       evidence=[evidence_of(cite)] if cite is not None else [],
+                       message=msg,
+                       suggestion=f'Cut "{v.text}" and what depends on it, or cite the '
+                                  f"source that reports it.")
+            break
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "an action no source states of that actor", check,
+            __doc__)
