@@ -1,0 +1,113 @@
+"""Claims of many articles grouped into rows of the claim matrix.
+
+Two claims of different articles are *equivalent* when the aligner picks one as the best
+support of the other with a score at or above the threshold and the rules find no hard
+difference between them (another figure, name or polarity, either way round). Equivalence is
+made transitive by merging groups, strongest links first, with two guards: a merge never
+puts two claims that contradict each other into one group, however many equivalent claims
+lie between them ("12 staff" ~ "a dozen staff" ~ "15 staff" stays two groups), and half the
+pairs of claims across the two groups must be linked (a chain of near neighbours, each a
+little further from the first, is not one claim). Groups joined by a contradiction are then put in one row as its *variants*: the
+conflicting cells of that row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from checker.compare.pairs import Link
+
+
+@dataclass(frozen=True)
+class Row:
+    """One claim cluster: its variants, each a tuple of claim ids that agree."""
+
+    variants: tuple[tuple[str, ...], ...]
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return tuple(c for v in self.variants for c in v)
+
+
+def conflicts(links: Mapping[tuple[str, str], Link]) -> set[frozenset]:
+    """Pairs of claims the rules found to differ in a figure, a name or polarity."""
+    return {frozenset((a, b)) for (a, b), link in links.items() if link.hard and a != b}
+
+
+def equivalences(links: Mapping[tuple[str, str], Link], members: Iterable[str],
+                 threshold: float, clash: set[frozenset]) -> list[tuple[float, str, str]]:
+    """(score, a, b) for each pair of claims that may share a group, strongest first."""
+    keep = set(members)
+    best: dict[frozenset, float] = {}
+    for (a, b), link in links.items():
+        if not link.best or link.score < threshold or a not in keep or b not in keep:
+            continue
+        pair = frozenset((a, b))
+        if pair in clash or len(pair) < 2:
+            continue
+        best[pair] = max(best.get(pair, 0.0), link.score)
+    return sorted(((s, *sorted(p)) for p, s in best.items()), key=lambda x: (-x[0], x[1], x[2]))
+
+
+def cluster(links: Mapping[tuple[str, str], Link], members: Iterable[str],
+            order: Mapping[str, tuple], doc_of: Mapping[str, str], threshold: float) -> list[Row]:
+    """The rows of the matrix (``order``: claim id -> its position, ``doc_of``: claim id ->
+    its article); a claim linked to nothing is a row of its own."""
+    members = list(members)
+    clash = conflicts(links)
+    group = {c: c for c in members}
+    content: dict[str, set[str]] = {c: {c} for c in members}
+
+    def find(c: str) -> str:
+        while group[c] != c:
+            group[c] = group[group[c]]
+            c = group[c]
+        return c
+
+    strength: dict[frozenset, float] = {}
+    for (a, b), link in links.items():
+        pair = frozenset((a, b))
+        strength[pair] = max(strength.get(pair, 0.0), link.score)
+
+    def contradicts(x: set[str], y: set[str]) -> bool:
+        return any(frozenset((p, q)) in clash for p in x for q in y)
+
+    def cohesive(x: set[str], y: set[str]) -> bool:
+        """Half the pairs across the two groups (claims of different articles) are linked
+        at the threshold: a chain of near neighbours does not make one claim."""
+        pairs = [(p, q) for p in x for q in y if doc_of[p] != doc_of[q]]
+        linked = sum(1 for p, q in pairs if strength.get(frozenset((p, q)), 0.0) >= threshold)
+        return not pairs or 2 * linked >= len(pairs)
+
+    for _score, a, b in equivalences(links, members, threshold, clash):
+        ra, rb = find(a), find(b)
+        if ra == rb or contradicts(content[ra], content[rb]) \
+                or not cohesive(content[ra], content[rb]):
+            continue
+        group[rb] = ra
+        content[ra] |= content.pop(rb)
+    # Groups that contradict each other on aligned claims become variants of one row.
+    row_of = {r: r for r in content}
+
+    def find_row(r: str) -> str:
+        while row_of[r] != r:
+            row_of[r] = row_of[row_of[r]]
+            r = row_of[r]
+        return r
+
+    present = set(members)
+    for pair in clash:
+        a, b = tuple(pair)
+        if a in present and b in present:
+            link = links.get((a, b)) or links.get((b, a))
+            if link is not None and link.score >= threshold:
+                ra, rb = find_row(find(a)), find_row(find(b))
+                if ra != rb:
+                    row_of[rb] = ra
+    rows: dict[str, list[tuple[str, ...]]] = {}
+    for root, claims in content.items():
+        variant = tuple(sorted(claims, key=lambda c: order[c]))
+        rows.setdefault(find_row(root), []).append(variant)
+    out = [Row(tuple(sorted(vs, key=lambda v: order[v[0]]))) for vs in rows.values()]
+    return sorted(out, key=lambda r: min(order[c] for c in r.claims))

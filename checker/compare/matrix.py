@@ -1,0 +1,298 @@
+"""The claim matrix: one row per claim cluster, one column per article, and what each
+article does differently.
+
+Reference: with originals (``--original``), each row is measured against the originals'
+variant of it, as ``checker check`` measures a derived text against its source; without,
+against the variant most articles state (the consensus). A cell is *conflicting* when its
+claim is in another variant than the reference (another figure, name or polarity), and is
+marked *stronger*, *weaker* or *differs* when the rules, reading its claim against the
+reference articles' claims, find a raised or dropped certainty or attribution, a lowered
+certainty, or another attribution, cause, quote or scope for at least half of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from checker.compare.cluster import Row
+from checker.compare.pairs import HARD, Link
+from checker.records import Article, Claim
+
+STRONGER = ("certainty-raised", "attribution-dropped")
+WEAKER = ("certainty-lowered",)
+# Weights of the odd-one-out score: a contradiction outweighs a change of certainty, which
+# outweighs a claim no other article states or one it leaves out.
+WEIGHTS = {"conflicts": 3, "stronger": 2, "weaker": 2, "differs": 1, "unique": 1,
+           "left_out": 1}
+
+
+@dataclass(frozen=True)
+class Column:
+    """An article of the comparison."""
+
+    article: Article
+    original: bool
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    @property
+    def outlet(self) -> str:
+        return self.article.meta_value("outlet")
+
+
+@dataclass
+class Cell:
+    """What one article says in one row: its claims (best first), its variant, and marks."""
+
+    doc_id: str
+    claims: tuple[Claim, ...] = ()
+    variant: int = -1  # index of the row's variant its first claim belongs to; -1: absent
+    status: str = "absent"  # absent | agrees | conflict | reference
+    marks: dict = field(default_factory=dict)  # kind -> [(against doc, code, message)]
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.claims)
+
+    @property
+    def stronger(self) -> bool:
+        return any(k in self.marks for k in STRONGER)
+
+    @property
+    def weaker(self) -> bool:
+        return any(k in self.marks for k in WEAKER)
+
+    @property
+    def differs(self) -> bool:
+        return any(k not in STRONGER + WEAKER + HARD for k in self.marks)
+
+
+@dataclass
+class MatrixRow:
+    """A claim cluster with one cell per article."""
+
+    id: str
+    row: Row
+    cells: list[Cell]
+    reference: int  # index of the reference variant
+    label: str = ""
+
+    @property
+    def articles(self) -> int:
+        return sum(1 for c in self.cells if c.stated)
+
+
+@dataclass
+class Summary:
+    """One article's differences from the reference (row ids)."""
+
+    doc_id: str
+    original: bool
+    stated: list = field(default_factory=list)
+    unique: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    stronger: list = field(default_factory=list)
+    weaker: list = field(default_factory=list)
+    differs: list = field(default_factory=list)
+    left_out: list = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(w * len(getattr(self, name)) for name, w in WEIGHTS.items())
+
+
+@dataclass
+class Comparison:
+    """Everything a compare produced."""
+
+    columns: list[Column]
+    rows: list[MatrixRow]
+    summaries: list[Summary]
+    mode: str  # originals | consensus
+    odd_one_out: Optional[str]
+    reason: str
+    config: dict = field(default_factory=dict)
+
+    @property
+    def reference_note(self) -> str:
+        if self.mode == "originals":
+            names = ", ".join(c.doc_id for c in self.columns if c.original)
+            return f"Drift is measured against the originals ({names}), as in checker check."
+        return ("Drift is measured against the consensus: in each row, what most articles "
+                "that state the claim agree on.")
+
+
+def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, Claim],
+               links: dict[tuple[str, str], Link]) -> list[MatrixRow]:
+    """Cells, reference variants and marks for every row; rows stated by more articles first."""
+    out = []
+    col_of = {c.doc_id: i for i, c in enumerate(columns)}
+    originals = {c.doc_id for c in columns if c.original}
+    for row in rows:
+        cells = [Cell(c.doc_id) for c in columns]
+        variant_of = {cid: v for v, claims in enumerate(row.variants) for cid in claims}
+        for cid in row.claims:
+            cells[col_of[by_id[cid].doc_id]].claims += (by_id[cid],)
+        reference = _reference(row, by_id, originals)
+        ref_claims = row.variants[reference]
+        for cell in cells:
+            if not cell.claims:
+                continue
+            cell.claims = _best_first(cell.claims, row.claims, links)
+            votes = Counter(variant_of[c.id] for c in cell.claims)
+            cell.variant = reference if reference in votes else votes.most_common(1)[0][0]
+            others = [c for c in ref_claims if by_id[c].doc_id != cell.doc_id]
+            if originals:
+                others = [c for c in others if by_id[c].doc_id in originals]
+            if cell.variant != reference:
+                cell.status = "conflict"
+                _mark(cell, row.claims, by_id, links, hard=True)
+            else:
+                cell.status = "reference" if not others else "agrees"
+                _mark(cell, others, by_id, links, hard=False)
+        out.append(MatrixRow("", row, cells, reference, label=_label(cells, reference)))
+    order = {c.doc_id: i for i, c in enumerate(columns)}
+
+    def position(r: MatrixRow) -> tuple:
+        first = min((order[c.doc_id], c.claims[0].index) for c in r.cells if c.claims)
+        return (-r.articles, first)
+
+    out.sort(key=position)
+    for n, r in enumerate(out, 1):
+        r.id = f"R{n}"
+    return out
+
+
+def _reference(row: Row, by_id: dict[str, Claim], originals: set) -> int:
+    """The variant the row is measured against: the originals' (most original articles),
+    else the one most articles state; ties go to the earlier variant."""
+    def articles(v, only=None):
+        return len({by_id[c].doc_id for c in v if only is None or by_id[c].doc_id in only})
+
+    scores = [(articles(v, originals) if originals else 0, articles(v), -i)
+              for i, v in enumerate(row.variants)]
+    return -max(scores)[2]
+
+
+def _best_first(claims: tuple[Claim, ...], row_claims, links) -> tuple[Claim, ...]:
+    """An article's claims in a row, the one most strongly linked to the others first."""
+    def weight(c: Claim) -> float:
+        return sum(max(links[k].score if (k := (c.id, o)) in links else 0.0,
+                       links[k].score if (k := (o, c.id)) in links else 0.0)
+                   for o in row_claims if o != c.id)
+
+    return tuple(sorted(claims, key=lambda c: (-weight(c), c.index)))
+
+
+def _mark(cell: Cell, against: Sequence[str], by_id, links, *, hard: bool) -> None:
+    """Marks from the rules reading the cell's claims against ``against``: hard kinds for a
+    conflicting cell; soft kinds found against at least half of the other articles."""
+    found: dict[str, dict[str, tuple]] = {}
+    for c in cell.claims:
+        for o in against:
+            link = links.get((c.id, o))
+            if link is None:
+                continue
+            for kind, code, message in link.notes:
+                if (kind in HARD) == hard:
+                    found.setdefault(kind, {}).setdefault(by_id[o].doc_id, (code, message))
+            if hard:  # a contradiction read the other way round ("none" against "three")
+                back = links.get((o, c.id))
+                for kind, code, message in back.notes if back else ():
+                    if kind in HARD:
+                        found.setdefault(kind, {}).setdefault(by_id[o].doc_id, (code, message))
+    docs = {by_id[o].doc_id for o in against}
+    need = 1 if hard else max(1, (len(docs) + 1) // 2)
+    for kind, per_doc in found.items():
+        if len(per_doc) >= need:
+            cell.marks[kind] = [(d, code, msg) for d, (code, msg) in sorted(per_doc.items())]
+
+
+def _label(cells: Sequence[Cell], reference: int) -> str:
+    """A row's label: the wording of its reference variant in the first article stating it."""
+    for cell in cells:
+        if cell.claims and cell.variant == reference:
+            return cell.claims[0].text
+    return next(c.claims[0].text for c in cells if c.claims)
+
+
+def summarise(rows: Sequence[MatrixRow], columns: Sequence[Column]) -> list[Summary]:
+    """Per article: what it alone states (or the originals never state), where it conflicts,
+    is stronger, weaker or different, and which consensus rows it leaves out."""
+    originals = [i for i, c in enumerate(columns) if c.original]
+    n = len(columns)
+    out = []
+    for i, col in enumerate(columns):
+        s = Summary(col.doc_id, col.original)
+        for r in rows:
+            cell = r.cells[i]
+            others = sum(1 for j, c in enumerate(r.cells) if j != i and c.stated)
+            if not cell.stated:
+                if others * 2 > n - 1 and others >= 1:
+                    s.left_out.append(r.id)
+                continue
+            s.stated.append(r.id)
+            if originals and not col.original:
+                if not any(r.cells[j].stated for j in originals):
+                    s.unique.append(r.id)
+            elif others == 0:
+                s.unique.append(r.id)
+            for name, flag in (("conflicts", cell.status == "conflict"),
+                               ("stronger", cell.stronger), ("weaker", cell.weaker),
+                               ("differs", cell.differs)):
+                if flag:
+                    getattr(s, name).append(r.id)
+        out.append(s)
+    return out
+
+
+_WHAT = {"conflicts": ("contradicts", "claim", "on a figure, a name or polarity"),
+         "stronger": ("states", "claim", "more firmly"),
+         "weaker": ("states", "claim", "less firmly"),
+         "differs": ("tells", "claim", "with another attribution, cause, quote or scope"),
+         "unique": ("alone states", "claim", ""),
+         "left_out": ("leaves out", "claim", "that most others state")}
+
+
+def odd_one_out(summaries: Sequence[Summary], mode: str) -> tuple[Optional[str], str]:
+    """The article that differs most, with the reason; None when none stands out (the top
+    score must be at least 3 and half as high again as the next)."""
+    pool = [s for s in summaries if not (mode == "originals" and s.original)]
+    if not pool:
+        return None, "no article to compare with the originals"
+    ranked = sorted(pool, key=lambda s: -s.score)
+    top = ranked[0]
+    second = ranked[1].score if len(ranked) > 1 else 0
+    reason = describe(top, mode)
+    if top.score >= 3 and top.score >= 1.5 * second and top.score > second:
+        return top.doc_id, reason
+    return None, (f"no article stands out (closest: {top.doc_id}, score {top.score}, "
+                  f"next {second})")
+
+
+def describe(s: Summary, mode: str) -> str:
+    """The reasons of an article's score, biggest first, in words."""
+    parts = []
+    for name in sorted(WEIGHTS, key=lambda k: -WEIGHTS[k] * len(getattr(s, k))):
+        count = len(getattr(s, name))
+        if not count:
+            continue
+        verb, noun, tail = _WHAT[name]
+        if name == "unique" and mode == "originals":
+            tail = "that no original states"
+        elif name == "unique":
+            tail = "that no other article states"
+        elif tail and mode == "originals" and name in ("stronger", "weaker", "differs",
+                                                       "conflicts"):
+            tail += " than the originals" if name in ("stronger", "weaker") else \
+                " from the originals" if name == "differs" else " against the originals"
+        elif name in ("stronger", "weaker"):
+            tail += " than the consensus"
+        noun = noun if count == 1 else noun + "s"
+        rows = ", ".join(getattr(s, name)[:6]) + ("…" if count > 6 else "")
+        parts.append(f"{verb} {count} {noun} {tail} ({rows})".replace("  ", " "))
+    return "; ".join(parts) + f" (score {s.score})" if parts else "no differences"
