@@ -31,8 +31,11 @@ class Row:
 
 
 def conflicts(links: Mapping[tuple[str, str], Link]) -> set[frozenset]:
-    """Pairs of claims the rules found to differ in a figure, a name or polarity."""
-    return {frozenset((a, b)) for (a, b), link in links.items() if link.hard and a != b}
+    """Pairs of claims that contradict each other: the rules find another figure, name or
+    polarity reading each against the other. A contradiction is symmetric; a finding one
+    way only (a name one text gives and the other lacks) is not one."""
+    return {frozenset((a, b)) for (a, b), link in links.items()
+            if a != b and link.hard and (back := links.get((b, a))) is not None and back.hard}
 
 
 def equivalences(links: Mapping[tuple[str, str], Link], members: Iterable[str],
@@ -90,6 +93,9 @@ def cluster(links: Mapping[tuple[str, str], Link], members: Iterable[str],
     # Groups that contradict each other on aligned claims become variants of one row.
     row_of = {r: r for r in content}
 
+    def rows_content(r: str) -> set[str]:
+        return {c for g, claims in content.items() if find_row(g) == r for c in claims}
+
     def find_row(r: str) -> str:
         while row_of[r] != r:
             row_of[r] = row_of[row_of[r]]
@@ -97,14 +103,16 @@ def cluster(links: Mapping[tuple[str, str], Link], members: Iterable[str],
         return r
 
     present = set(members)
-    for pair in clash:
-        a, b = tuple(pair)
-        if a in present and b in present:
-            link = links.get((a, b)) or links.get((b, a))
-            if link is not None and link.score >= threshold:
-                ra, rb = find_row(find(a)), find_row(find(b))
-                if ra != rb:
-                    row_of[rb] = ra
+    for pair in sorted(clash, key=sorted):
+        a, b = sorted(pair)
+        if a not in present or b not in present:
+            continue
+        if not any(link is not None and link.best and link.score >= threshold
+                   for link in (links.get((a, b)), links.get((b, a)))):
+            continue
+        ra, rb = find_row(find(a)), find_row(find(b))
+        if ra != rb and cohesive(rows_content(ra), rows_content(rb)):
+            row_of[rb] = ra
     rows: dict[str, list[tuple[str, ...]]] = {}
     for root, claims in content.items():
         variant = tuple(sorted(claims, key=lambda c: order[c]))

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from checker.compare.cluster import Row
+from checker.compare.cluster import Row, conflicts
 from checker.compare.pairs import HARD, Link
 from checker.records import Article, Claim
 
@@ -132,6 +132,7 @@ def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, 
     out = []
     col_of = {c.doc_id: i for i, c in enumerate(columns)}
     originals = {c.doc_id for c in columns if c.original}
+    clash = conflicts(links)
     for row in rows:
         cells = [Cell(c.doc_id) for c in columns]
         variant_of = {cid: v for v, claims in enumerate(row.variants) for cid in claims}
@@ -150,10 +151,10 @@ def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, 
                 others = [c for c in others if by_id[c].doc_id in originals]
             if cell.variant != reference:
                 cell.status = "conflict"
-                _mark(cell, row.claims, by_id, links, hard=True)
+                _mark(cell, row.claims, by_id, links, clash, hard=True)
             else:
                 cell.status = "reference" if not others else "agrees"
-                _mark(cell, others, by_id, links, hard=False)
+                _mark(cell, others, by_id, links, clash, hard=False)
         out.append(MatrixRow("", row, cells, reference, label=_label(cells, reference)))
     order = {c.doc_id: i for i, c in enumerate(columns)}
 
@@ -188,22 +189,18 @@ def _best_first(claims: tuple[Claim, ...], row_claims, links) -> tuple[Claim, ..
     return tuple(sorted(claims, key=lambda c: (-weight(c), c.index)))
 
 
-def _mark(cell: Cell, against: Sequence[str], by_id, links, *, hard: bool) -> None:
-    """Marks from the rules reading the cell's claims against ``against``: hard kinds for a
-    conflicting cell; soft kinds found against at least half of the other articles."""
+def _mark(cell: Cell, against: Sequence[str], by_id, links, clash: set, *, hard: bool) -> None:
+    """Marks from the rules reading the cell's claims against ``against``: for a conflicting
+    cell, the kinds of its contradictions; else the soft kinds found against at least half
+    of the other articles."""
     found: dict[str, dict[str, tuple]] = {}
     for c in cell.claims:
         for o in against:
-            link = links.get((c.id, o))
-            if link is None:
+            if hard and frozenset((c.id, o)) not in clash:
                 continue
-            for kind, code, message in link.notes:
-                if (kind in HARD) == hard:
-                    found.setdefault(kind, {}).setdefault(by_id[o].doc_id, (code, message))
-            if hard:  # a contradiction read the other way round ("none" against "three")
-                back = links.get((o, c.id))
-                for kind, code, message in back.notes if back else ():
-                    if kind in HARD:
+            for link in (links.get((c.id, o)), links.get((o, c.id)) if hard else None):
+                for kind, code, message in link.notes if link is not None else ():
+                    if (kind in HARD) == hard:
                         found.setdefault(kind, {}).setdefault(by_id[o].doc_id, (code, message))
     docs = {by_id[o].doc_id for o in against}
     need = 1 if hard else max(1, (len(docs) + 1) // 2)
