@@ -30,24 +30,46 @@ class Row:
         return tuple(c for v in self.variants for c in v)
 
 
-def conflicts(links: Mapping[tuple[str, str], Link]) -> set[frozenset]:
+def conflicts(links: Mapping[tuple[str, str], Link], threshold: float) -> set[frozenset]:
     """Pairs of claims that contradict each other: the rules find another figure, name or
-    polarity reading each against the other. A contradiction is symmetric; a finding one
-    way only (a name one text gives and the other lacks) is not one."""
-    return {frozenset((a, b)) for (a, b), link in links.items()
-            if a != b and link.hard and (back := links.get((b, a))) is not None and back.hard}
+    polarity reading each against the other, or reading one against the other when each is
+    the other's best match (at ``threshold`` at least). A finding one way between claims
+    that are not each other's match (a name one text gives and the other lacks, beside
+    another claim) is no contradiction."""
+    out = set()
+    for (a, b), link in links.items():
+        if a == b or not link.hard:
+            continue
+        back = links.get((b, a))
+        if back is not None and (back.hard or (link.best and back.best
+                                               and link.score >= threshold)):
+            out.add(frozenset((a, b)))
+    return out
 
 
 def equivalences(links: Mapping[tuple[str, str], Link], members: Iterable[str],
-                 threshold: float, clash: set[frozenset]) -> list[tuple[float, str, str]]:
-    """(score, a, b) for each pair of claims that may share a group, strongest first."""
+                 threshold: float, clash: set[frozenset],
+                 doc_of: Mapping[str, str]) -> list[tuple[float, str, str]]:
+    """(score, a, b) for each pair of claims that may share a group, strongest first. A
+    claim whose closer match in an article contradicts it is no equivalent of another
+    claim there ("expected layoffs" is not "expected to move staff" when the same article
+    says "did not expect layoffs")."""
     keep = set(members)
+    contradicted: dict[tuple[str, str], float] = {}  # (claim, article) -> best clash score
+    for (a, b), link in links.items():
+        if frozenset((a, b)) in clash:
+            for x, y in ((a, b), (b, a)):
+                k = (x, doc_of.get(y, ""))
+                contradicted[k] = max(contradicted.get(k, 0.0), link.score)
     best: dict[frozenset, float] = {}
     for (a, b), link in links.items():
         if not link.best or link.score < threshold or a not in keep or b not in keep:
             continue
         pair = frozenset((a, b))
         if pair in clash or len(pair) < 2:
+            continue
+        if contradicted.get((a, doc_of[b]), 0.0) >= link.score or \
+                contradicted.get((b, doc_of[a]), 0.0) >= link.score:
             continue
         best[pair] = max(best.get(pair, 0.0), link.score)
     return sorted(((s, *sorted(p)) for p, s in best.items()), key=lambda x: (-x[0], x[1], x[2]))
@@ -58,7 +80,7 @@ def cluster(links: Mapping[tuple[str, str], Link], members: Iterable[str],
     """The rows of the matrix (``order``: claim id -> its position, ``doc_of``: claim id ->
     its article); a claim linked to nothing is a row of its own."""
     members = list(members)
-    clash = conflicts(links)
+    clash = conflicts(links, threshold)
     group = {c: c for c in members}
     content: dict[str, set[str]] = {c: {c} for c in members}
 
@@ -83,7 +105,7 @@ def cluster(links: Mapping[tuple[str, str], Link], members: Iterable[str],
         linked = sum(1 for p, q in pairs if strength.get(frozenset((p, q)), 0.0) >= threshold)
         return not pairs or 2 * linked >= len(pairs)
 
-    for _score, a, b in equivalences(links, members, threshold, clash):
+    for _score, a, b in equivalences(links, members, threshold, clash, doc_of):
         ra, rb = find(a), find(b)
         if ra == rb or contradicts(content[ra], content[rb]) \
                 or not cohesive(content[ra], content[rb]):

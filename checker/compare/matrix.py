@@ -26,6 +26,7 @@ WEAKER = ("certainty-lowered",)
 # outweighs a claim no other article states or one it leaves out.
 WEIGHTS = {"conflicts": 3, "stronger": 2, "weaker": 2, "differs": 1, "unique": 1,
            "left_out": 1}
+ODD_MIN = 0.5  # weighted differences per claim stated below which no article is odd
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,14 @@ class Summary:
     left_out: list = field(default_factory=list)
 
     @property
-    def score(self) -> int:
+    def points(self) -> int:
         return sum(w * len(getattr(self, name)) for name, w in WEIGHTS.items())
+
+    @property
+    def score(self) -> float:
+        """Weighted differences per claim the article states: a long original with many
+        claims of its own is not odd for being long."""
+        return round(self.points / max(1, len(self.stated)), 2)
 
 
 @dataclass
@@ -127,12 +134,12 @@ class Comparison:
 
 
 def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, Claim],
-               links: dict[tuple[str, str], Link]) -> list[MatrixRow]:
+               links: dict[tuple[str, str], Link], threshold: float) -> list[MatrixRow]:
     """Cells, reference variants and marks for every row; rows stated by more articles first."""
     out = []
     col_of = {c.doc_id: i for i, c in enumerate(columns)}
     originals = {c.doc_id for c in columns if c.original}
-    clash = conflicts(links)
+    clash = conflicts(links, threshold)
     for row in rows:
         cells = [Cell(c.doc_id) for c in columns]
         variant_of = {cid: v for v, claims in enumerate(row.variants) for cid in claims}
@@ -154,7 +161,7 @@ def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, 
                 _mark(cell, row.claims, by_id, links, clash, hard=True)
             else:
                 cell.status = "reference" if not others else "agrees"
-                _mark(cell, others, by_id, links, clash, hard=False)
+            _mark(cell, others, by_id, links, clash, hard=False)
         out.append(MatrixRow("", row, cells, reference, label=_label(cells, reference)))
     order = {c.doc_id: i for i, c in enumerate(columns)}
 
@@ -256,19 +263,18 @@ _WHAT = {"conflicts": ("contradicts", "claim", "on a figure, a name or polarity"
 
 
 def odd_one_out(summaries: Sequence[Summary], mode: str) -> tuple[Optional[str], str]:
-    """The article that differs most, with the reason; None when none stands out (the top
-    score must be at least 3 and half as high again as the next)."""
+    """The article that differs most, with the reason; None when none stands out (its score
+    must be at least ``ODD_MIN`` and half as high again as the next one's)."""
     pool = [s for s in summaries if not (mode == "originals" and s.original)]
     if not pool:
         return None, "no article to compare with the originals"
     ranked = sorted(pool, key=lambda s: -s.score)
     top = ranked[0]
-    second = ranked[1].score if len(ranked) > 1 else 0
-    reason = describe(top, mode)
-    if top.score >= 3 and top.score >= 1.5 * second and top.score > second:
-        return top.doc_id, reason
-    return None, (f"no article stands out (closest: {top.doc_id}, score {top.score}, "
-                  f"next {second})")
+    second = ranked[1].score if len(ranked) > 1 else 0.0
+    if top.score >= ODD_MIN and top.score >= 1.5 * second:
+        return top.doc_id, describe(top, mode)
+    return None, (f"no article stands out (closest: {top.doc_id}, {top.score} weighted "
+                  f"differences per claim, next {second})")
 
 
 def describe(s: Summary, mode: str) -> str:
@@ -279,7 +285,7 @@ def describe(s: Summary, mode: str) -> str:
         if not count:
             continue
         verb, noun, tail = _WHAT[name]
-        if name == "unique" and mode == "originals":
+        if name == "unique" and mode == "originals" and not s.original:
             tail = "that no original states"
         elif name == "unique":
             tail = "that no other article states"
@@ -292,4 +298,6 @@ def describe(s: Summary, mode: str) -> str:
         noun = noun if count == 1 else noun + "s"
         rows = ", ".join(getattr(s, name)[:6]) + ("…" if count > 6 else "")
         parts.append(f"{verb} {count} {noun} {tail} ({rows})".replace("  ", " "))
-    return "; ".join(parts) + f" (score {s.score})" if parts else "no differences"
+    if not parts:
+        return "no differences"
+    return "; ".join(parts) + f" ({s.score} weighted differences per claim stated)"
