@@ -209,16 +209,20 @@ Exit codes:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML reports and index page.")
+@click.option("--no-compare", is_flag=True,
+              help="Skip the claim matrix of each story with three articles or more.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @config_options
 def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, fail_on: str,
-          no_html: bool, no_progress: bool, config) -> None:
+          no_html: bool, no_compare: bool, no_progress: bool, config) -> None:
     """Check every derived text of a corpus folder or a manifest (CSV or JSON lines).
 
     \b
     Outputs in the output folder: findings.csv, findings.jsonl, summary-stories.csv,
     summary-outlets.csv, failures.csv, checker.sqlite (appended to on every run),
-    one HTML report per derived text under html/, and index.html.
+    one HTML report per derived text under html/, and index.html; for every story with
+    three articles or more, its claim matrix (as checker compare, the story's sources as
+    the originals) in compare/<story>.html, .json and .csv.
 
     \b
     Examples:
@@ -230,7 +234,8 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, 
 
     try:
         summary = run_batch(path, out_dir=out_dir, jobs=jobs, resume=resume, config=config,
-                            fail_on=fail_on, progress=not no_progress, html=not no_html)
+                            fail_on=fail_on, progress=not no_progress, html=not no_html,
+                            compare=not no_compare)
     except ModelError as exc:
         fail(str(exc))
     except CheckerError as exc:

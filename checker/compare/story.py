@@ -13,6 +13,7 @@ from typing import Sequence
 from checker.batch.collect import collect_items
 from checker.batch.items import BatchItem, DocRef
 from checker.errors import InputError
+from checker.records import Article
 
 
 def story_refs(items: Sequence[BatchItem]) -> dict[str, list[DocRef]]:
@@ -42,3 +43,15 @@ def read_story(folder: str | Path) -> list[DocRef]:
         raise InputError(f"{path}: the story has no derived text", path=str(path),
                          cause="malformed")
     return next(iter(stories.values()))
+
+
+def load_ref(ref: DocRef, config) -> Article | None:
+    """A story's document loaded, or None when it cannot be (its batch item reports why)."""
+    from checker.load import load_article, load_text
+
+    try:
+        if ref.path is not None:
+            return load_article(ref.path, doc_id=ref.doc_id, config=config, meta=dict(ref.meta))
+        return load_text(ref.text or "", doc_id=ref.doc_id, config=config, meta=dict(ref.meta))
+    except InputError:
+        return None
