@@ -160,7 +160,8 @@ def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, 
                 cell.status = "conflict"
                 _mark(cell, row.claims, by_id, links, clash, hard=True)
             else:
-                cell.status = "reference" if not others else "agrees"
+                cell.status = "reference" if cell.doc_id in originals or not others \
+                    else "agrees"
             _mark(cell, others, by_id, links, clash, hard=False)
         out.append(MatrixRow("", row, cells, reference, label=_label(cells, reference)))
     order = {c.doc_id: i for i, c in enumerate(columns)}

@@ -77,7 +77,10 @@ def cells_frame(cmp: Comparison) -> pd.DataFrame:
             else:
                 rec.update(certainty=None, start=None, end=None, line=None, column=None)
             records.append(rec)
-    return pd.DataFrame.from_records(records, columns=list(CELL_FIELDS))
+    frame = pd.DataFrame.from_records(records, columns=list(CELL_FIELDS))
+    # Offsets and positions are whole numbers, blank where the article states nothing.
+    return frame.astype({k: "Int64" for k in ("start", "end", "line", "column", "variant",
+                                              "reference_variant", "claims")})
 
 
 def matrix_frame(cmp: Comparison) -> pd.DataFrame:
