@@ -80,3 +80,17 @@ def test_the_page_is_self_contained(matrix_page):
     html = matrix_page.read_text(encoding="utf-8")
     assert "Content-Security-Policy" in html and "http://" not in html.split("</head>")[0]
     assert "<script src" not in html and "<link" not in html
+
+
+def test_every_wording_of_a_repeated_claim_links_to_its_sentence(page):
+    p = page.page
+    more = p.locator("td.cell details.more")
+    assert more.count() > 0
+    box = more.first
+    box.locator("summary").click()
+    link = box.locator("a").first
+    href = link.get_attribute("href")
+    link.click()
+    target = p.locator(href)
+    assert target.evaluate("e => e.matches(':target')")
+    assert target.get_attribute("data-rows")

@@ -32,11 +32,16 @@ def render_compare(cmp: Comparison) -> str:
     docs = []
     for i, col in enumerate(cmp.columns):
         art = col.article
-        sentences = {}
+        sentences: dict[int, int] = {}
+        rows_of: dict[int, list[str]] = {}
         for r in cmp.rows:
             for c in r.cells[i].claims:
                 sentences[c.sent_start] = c.sent_end
-        marks = [Mark(s, e, "mark", anchor(i, s), (("class", "sent"),),
+                if r.id not in rows_of.setdefault(c.sent_start, []):
+                    rows_of[c.sent_start].append(r.id)
+        marks = [Mark(s, e, "mark", anchor(i, s),
+                      (("class", "sent"), ("data-rows", " ".join(rows_of[s])),
+                       ("title", "matrix row " + ", ".join(rows_of[s]))),
                       first_attrs=(("id", anchor(i, s)), ("tabindex", "-1")))
                  for s, e in sorted(sentences.items())]
         units = [{"start": u.start, "end": u.end, "kind": u.kind, "furniture": u.furniture}
@@ -60,7 +65,7 @@ def render_compare(cmp: Comparison) -> str:
                     attribution=attribution_text(c) or "unattributed",
                     certainty=c.certainty.factivity if c.certainty.factivity != "neutral"
                     else ("hedged" if hedged(c) else "plain"),
-                    more=len(cell.claims) - 1,
+                    more=[("#" + anchor(i, x.sent_start), x.text) for x in cell.claims[1:]],
                     marks=[(kind, "; ".join(f"{doc}: {msg}" for doc, _code, msg in items))
                            for kind, items in sorted(cell.marks.items())])
             cells.append(view)
