@@ -25,7 +25,7 @@ def _links(*specs) -> dict:
     """Links from (a, b, score, kinds); each also read the other way round unless given."""
     out = {}
     for a, b, score, kinds in specs:
-        out[(a, b)] = Link(a, b, score, True, set(kinds))
+        out[(a, b)] = Link(a, b, score, True, frozenset(kinds))
     return out
 
 
@@ -47,10 +47,12 @@ def test_a_chain_never_joins_two_claims_that_contradict_each_other():
 
 
 def test_a_one_way_finding_between_claims_that_are_not_each_others_match_is_no_conflict():
+    from dataclasses import replace
+
     links = _links(("a:1", "b:1", 0.6, ("entity-changed",)), ("b:1", "a:1", 0.6, ()))
-    links[("b:1", "a:1")].best = False
+    links[("b:1", "a:1")] = replace(links[("b:1", "a:1")], best=False)
     assert conflicts(links, 0.45) == set()
-    links[("b:1", "a:1")].best = True
+    links[("b:1", "a:1")] = replace(links[("b:1", "a:1")], best=True)
     assert conflicts(links, 0.45) == {frozenset(("a:1", "b:1"))}
 
 
@@ -166,7 +168,7 @@ def test_four_outlets_conflicting_cells_are_marked(lindell):
 
 def test_four_outlets_the_faithful_digest_agrees(lindell):
     digest = next(s for s in lindell.summaries if s.doc_id == "morning-digest")
-    assert digest.conflicts == [] and digest.stronger == [] and digest.unique == []
+    assert digest.conflicts == () and digest.stronger == () and digest.unique == ()
 
 
 def test_formats_are_built_from_one_frame(lindell):

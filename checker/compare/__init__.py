@@ -50,7 +50,7 @@ def compare_claims(articles: Sequence[Article], claims: Sequence[Sequence[Claim]
     members = [c.id for cs in claims for c in cs if member(c)]
     doc_of = {c.id: c.doc_id for cs in claims for c in cs}
     rows = cluster(links, members, order, doc_of, config.support_threshold)
-    columns = [Column(a, bool(o)) for a, o in zip(articles, originals)]
+    columns = tuple(Column(a, bool(o)) for a, o in zip(articles, originals))
     matrix = build_rows(rows, columns, by_id, links, config.support_threshold)
     summaries = summarise(matrix, columns)
     mode = "originals" if any(originals) else "consensus"

@@ -1,6 +1,15 @@
 """The claim matrix: one row per claim cluster, one column per article, and what each
 article does differently.
 
+Glossary:
+    Column      an article of the comparison, original or not.
+    Cell        what one article states in one row: its claims (best matching first), the
+                variant they belong to, its status and the rules' marks.
+    MatrixRow   a claim cluster (``checker.compare.cluster.Row``) with one cell per article
+                and the index of its reference variant.
+    Summary     one article's differences, as lists of row ids.
+    Comparison  everything a compare produced: columns, rows, summaries, mode, odd one out.
+
 Reference: with originals (``--original``), each row is measured against the originals'
 variant of it, as ``checker check`` measures a derived text against its source; without,
 against the variant most articles state (the consensus). A cell is *conflicting* when its
@@ -13,7 +22,7 @@ certainty, or another attribution, cause, quote or scope for at least half of th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 from checker.compare.cluster import Row, conflicts
@@ -45,15 +54,15 @@ class Column:
         return self.article.meta_value("outlet")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
     """What one article says in one row: its claims (best first), its variant, and marks."""
 
     doc_id: str
     claims: tuple[Claim, ...] = ()
-    variant: int = -1  # index of the row's variant its first claim belongs to; -1: absent
+    variant: int = -1  # index of the row's variant its claims belong to; -1: absent
     status: str = "absent"  # absent | agrees | conflict | reference
-    marks: dict = field(default_factory=dict)  # kind -> [(against doc, code, message)]
+    marks: dict = field(default_factory=dict)  # kind -> ((against doc, code, message), ...)
 
     @property
     def stated(self) -> bool:
@@ -72,13 +81,13 @@ class Cell:
         return any(k not in STRONGER + WEAKER + HARD for k in self.marks)
 
 
-@dataclass
+@dataclass(frozen=True)
 class MatrixRow:
     """A claim cluster with one cell per article."""
 
     id: str
     row: Row
-    cells: list[Cell]
+    cells: tuple[Cell, ...]
     reference: int  # index of the reference variant
     label: str = ""
 
@@ -87,19 +96,19 @@ class MatrixRow:
         return sum(1 for c in self.cells if c.stated)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Summary:
     """One article's differences from the reference (row ids)."""
 
     doc_id: str
     original: bool
-    stated: list = field(default_factory=list)
-    unique: list = field(default_factory=list)
-    conflicts: list = field(default_factory=list)
-    stronger: list = field(default_factory=list)
-    weaker: list = field(default_factory=list)
-    differs: list = field(default_factory=list)
-    left_out: list = field(default_factory=list)
+    stated: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    stronger: tuple[str, ...] = ()
+    weaker: tuple[str, ...] = ()
+    differs: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
 
     @property
     def points(self) -> int:
@@ -112,13 +121,13 @@ class Summary:
         return round(self.points / max(1, len(self.stated)), 2)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comparison:
     """Everything a compare produced."""
 
-    columns: list[Column]
-    rows: list[MatrixRow]
-    summaries: list[Summary]
+    columns: tuple[Column, ...]
+    rows: tuple[MatrixRow, ...]
+    summaries: tuple[Summary, ...]
     mode: str  # originals | consensus
     odd_one_out: Optional[str]
     reason: str
@@ -134,36 +143,38 @@ class Comparison:
 
 
 def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, Claim],
-               links: dict[tuple[str, str], Link], threshold: float) -> list[MatrixRow]:
+               links: dict[tuple[str, str], Link], threshold: float) -> tuple[MatrixRow, ...]:
     """Cells, reference variants and marks for every row; rows stated by more articles first."""
     out = []
     col_of = {c.doc_id: i for i, c in enumerate(columns)}
     originals = {c.doc_id for c in columns if c.original}
     clash = conflicts(links, threshold)
     for row in rows:
-        cells = [Cell(c.doc_id) for c in columns]
         variant_of = {cid: v for v, claims in enumerate(row.variants) for cid in claims}
+        stated: list[list[Claim]] = [[] for _ in columns]
         for cid in row.claims:
-            cells[col_of[by_id[cid].doc_id]].claims += (by_id[cid],)
+            stated[col_of[by_id[cid].doc_id]].append(by_id[cid])
         reference = _reference(row, by_id, originals)
         ref_claims = row.variants[reference]
-        for cell in cells:
-            if not cell.claims:
+        cells = []
+        for col, claims in zip(columns, stated):
+            if not claims:
+                cells.append(Cell(col.doc_id))
                 continue
-            cell.claims = _best_first(cell.claims, row.claims, links)
-            votes = Counter(variant_of[c.id] for c in cell.claims)
-            cell.variant = reference if reference in votes else votes.most_common(1)[0][0]
-            others = [c for c in ref_claims if by_id[c].doc_id != cell.doc_id]
+            claims = _best_first(claims, row.claims, links)
+            votes = Counter(variant_of[c.id] for c in claims)
+            variant = reference if reference in votes else votes.most_common(1)[0][0]
+            others = [c for c in ref_claims if by_id[c].doc_id != col.doc_id]
             if originals:
                 others = [c for c in others if by_id[c].doc_id in originals]
-            if cell.variant != reference:
-                cell.status = "conflict"
-                _mark(cell, row.claims, by_id, links, clash, hard=True)
+            marks = _marks(claims, others, by_id, links, clash, hard=False)
+            if variant != reference:
+                status = "conflict"
+                marks.update(_marks(claims, row.claims, by_id, links, clash, hard=True))
             else:
-                cell.status = "reference" if cell.doc_id in originals or not others \
-                    else "agrees"
-            _mark(cell, others, by_id, links, clash, hard=False)
-        out.append(MatrixRow("", row, cells, reference, label=_label(cells, reference)))
+                status = "reference" if col.doc_id in originals or not others else "agrees"
+            cells.append(Cell(col.doc_id, claims, variant, status, marks))
+        out.append(MatrixRow("", row, tuple(cells), reference, label=_label(cells, reference)))
     order = {c.doc_id: i for i, c in enumerate(columns)}
 
     def position(r: MatrixRow) -> tuple:
@@ -171,9 +182,7 @@ def build_rows(rows: Sequence[Row], columns: Sequence[Column], by_id: dict[str, 
         return (-r.articles, first)
 
     out.sort(key=position)
-    for n, r in enumerate(out, 1):
-        r.id = f"R{n}"
-    return out
+    return tuple(replace(r, id=f"R{n}") for n, r in enumerate(out, 1))
 
 
 def _reference(row: Row, by_id: dict[str, Claim], originals: set) -> int:
@@ -187,7 +196,7 @@ def _reference(row: Row, by_id: dict[str, Claim], originals: set) -> int:
     return -max(scores)[2]
 
 
-def _best_first(claims: tuple[Claim, ...], row_claims, links) -> tuple[Claim, ...]:
+def _best_first(claims: Sequence[Claim], row_claims, links) -> tuple[Claim, ...]:
     """An article's claims in a row, the one most strongly linked to the others first."""
     def weight(c: Claim) -> float:
         return sum(max(links[k].score if (k := (c.id, o)) in links else 0.0,
@@ -197,12 +206,13 @@ def _best_first(claims: tuple[Claim, ...], row_claims, links) -> tuple[Claim, ..
     return tuple(sorted(claims, key=lambda c: (-weight(c), c.index)))
 
 
-def _mark(cell: Cell, against: Sequence[str], by_id, links, clash: set, *, hard: bool) -> None:
-    """Marks from the rules reading the cell's claims against ``against``: for a conflicting
-    cell, the kinds of its contradictions; else the soft kinds found against at least half
-    of the other articles."""
+def _marks(claims: Sequence[Claim], against: Sequence[str], by_id, links, clash: set, *,
+           hard: bool) -> dict:
+    """Marks from the rules reading an article's claims against ``against``: with ``hard``,
+    the kinds of their contradictions; else the soft kinds found against at least half of
+    the other articles. kind -> ((against doc, code, message), ...)."""
     found: dict[str, dict[str, tuple]] = {}
-    for c in cell.claims:
+    for c in claims:
         for o in against:
             if hard and frozenset((c.id, o)) not in clash:
                 continue
@@ -212,9 +222,8 @@ def _mark(cell: Cell, against: Sequence[str], by_id, links, clash: set, *, hard:
                         found.setdefault(kind, {}).setdefault(by_id[o].doc_id, (code, message))
     docs = {by_id[o].doc_id for o in against}
     need = 1 if hard else max(1, (len(docs) + 1) // 2)
-    for kind, per_doc in found.items():
-        if len(per_doc) >= need:
-            cell.marks[kind] = [(d, code, msg) for d, (code, msg) in sorted(per_doc.items())]
+    return {kind: tuple((d, code, msg) for d, (code, msg) in sorted(per_doc.items()))
+            for kind, per_doc in found.items() if len(per_doc) >= need}
 
 
 def _label(cells: Sequence[Cell], reference: int) -> str:
@@ -225,34 +234,34 @@ def _label(cells: Sequence[Cell], reference: int) -> str:
     return next(c.claims[0].text for c in cells if c.claims)
 
 
-def summarise(rows: Sequence[MatrixRow], columns: Sequence[Column]) -> list[Summary]:
+def summarise(rows: Sequence[MatrixRow], columns: Sequence[Column]) -> tuple[Summary, ...]:
     """Per article: what it alone states (or the originals never state), where it conflicts,
     is stronger, weaker or different, and which consensus rows it leaves out."""
     originals = [i for i, c in enumerate(columns) if c.original]
     n = len(columns)
     out = []
     for i, col in enumerate(columns):
-        s = Summary(col.doc_id, col.original)
+        lists: dict[str, list[str]] = {name: [] for name in ("stated", *WEIGHTS)}
         for r in rows:
             cell = r.cells[i]
             others = sum(1 for j, c in enumerate(r.cells) if j != i and c.stated)
             if not cell.stated:
                 if others * 2 > n - 1 and others >= 1:
-                    s.left_out.append(r.id)
+                    lists["left_out"].append(r.id)
                 continue
-            s.stated.append(r.id)
+            lists["stated"].append(r.id)
             if originals and not col.original:
-                if not any(r.cells[j].stated for j in originals):
-                    s.unique.append(r.id)
-            elif others == 0:
-                s.unique.append(r.id)
-            for name, flag in (("conflicts", cell.status == "conflict"),
+                alone = not any(r.cells[j].stated for j in originals)
+            else:
+                alone = others == 0
+            for name, flag in (("unique", alone), ("conflicts", cell.status == "conflict"),
                                ("stronger", cell.stronger), ("weaker", cell.weaker),
                                ("differs", cell.differs)):
                 if flag:
-                    getattr(s, name).append(r.id)
-        out.append(s)
-    return out
+                    lists[name].append(r.id)
+        out.append(Summary(col.doc_id, col.original,
+                           **{name: tuple(ids) for name, ids in lists.items()}))
+    return tuple(out)
 
 
 _WHAT = {"conflicts": ("contradicts", "claim", "on a figure, a name or polarity"),

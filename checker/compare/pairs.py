@@ -14,7 +14,7 @@ No spaCy here: the claims come in already extracted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from checker.align import align
@@ -31,7 +31,7 @@ SOFT = ("attribution-dropped", "attribution-changed", "certainty-raised", "certa
         "causal-link-added", "quote-altered", "scope-changed")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Link:
     """Claim ``a`` read against claim ``b`` of another article (``a`` in the derived seat):
     the aligner's score, and the drift kinds (and rule codes, messages) the rules found."""
@@ -40,12 +40,12 @@ class Link:
     b: str
     score: float = 0.0
     best: bool = False  # ``b`` is the aligner's first choice for ``a`` in b's article
-    kinds: set = field(default_factory=set)
-    notes: list = field(default_factory=list)  # (kind, code, message)
+    kinds: frozenset = frozenset()
+    notes: tuple = ()  # (kind, code, message)
 
     @property
-    def hard(self) -> set:
-        return self.kinds & set(HARD)
+    def hard(self) -> frozenset:
+        return self.kinds & frozenset(HARD)
 
 
 def compare_rules(config: Config):
@@ -61,16 +61,16 @@ def read_pairs(articles: Sequence[Article], claims: Sequence[Sequence[Claim]], *
     keyed by (claim of A, claim of B)."""
     rules = compare_rules(config)
     indexes = [source_index([art], tuple(cs)) for art, cs in zip(articles, claims)]
-    links: dict[tuple[str, str], Link] = {}
+    scores: dict[tuple[str, str], list] = {}  # (a, b) -> [score, best]
+    notes: dict[tuple[str, str], list] = {}
     todo = pairs if pairs is not None else [(i, j) for i in range(len(articles))
                                             for j in range(len(articles)) if i != j]
     for i, j in todo:
         alignments = align(claims[i], indexes[j])
         for al in alignments:
             for rank, (cid, score) in enumerate(zip(al.support, al.scores)):
-                link = links.setdefault((al.derived, cid), Link(al.derived, cid))
-                link.score = max(link.score, score)
-                link.best = link.best or rank == 0
+                got = scores.setdefault((al.derived, cid), [0.0, False])
+                got[0], got[1] = max(got[0], score), got[1] or rank == 0
         ctx = Context(derived=articles[i], sources=(articles[j],),
                       derived_claims=tuple(claims[i]), index=indexes[j],
                       alignments={a.derived: a for a in alignments}, lexicon=lexicon,
@@ -78,9 +78,10 @@ def read_pairs(articles: Sequence[Article], claims: Sequence[Sequence[Claim]], *
         for rule in rules:
             for f in rule.check(ctx):
                 for ev in f.evidence:
-                    if not ev.claim or not f.claim:
-                        continue
-                    link = links.setdefault((f.claim, ev.claim), Link(f.claim, ev.claim))
-                    link.kinds.add(f.kind)
-                    link.notes.append((f.kind, f.code, f.message))
-    return links
+                    if ev.claim and f.claim:
+                        notes.setdefault((f.claim, ev.claim), []).append(
+                            (f.kind, f.code, f.message))
+    return {key: Link(*key, *scores.get(key, (0.0, False)),
+                      kinds=frozenset(n[0] for n in notes.get(key, ())),
+                      notes=tuple(notes.get(key, ())))
+            for key in scores.keys() | notes.keys()}

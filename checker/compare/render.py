@@ -133,8 +133,9 @@ def to_json(cmp: Comparison) -> str:
 
 def to_table(cmp: Comparison, *, width: Optional[int] = None) -> str:
     """The terminal report: mode, matrix, legend, per-article summary and the odd one out."""
-    lines = [f"Claim matrix: {len(cmp.rows)} claims in {len(cmp.columns)} articles. "
-             f"{cmp.reference_note}", ""]
+    n = len(cmp.rows)
+    lines = [f"Claim matrix: {n} claim{'' if n == 1 else 's'} in {len(cmp.columns)} "
+             f"articles. {cmp.reference_note}", ""]
     frame = matrix_frame(cmp)
     with pd.option_context("display.max_rows", None, "display.max_columns", None,
                            "display.width", width or 200, "display.max_colwidth", 50):
