@@ -2,8 +2,8 @@
 
 Modules, in the order the data flows: ``pairs`` (every article read against every other one
 with the aligner and the drift rules of ``check``), ``cluster`` (claims grouped into rows,
-contradictions kept apart as variants), ``matrix`` (cells, reference, marks, per-article
-summaries, the odd one out), ``story`` (the articles of a story folder) and ``render`` (the
+contradictions kept apart as variants), ``matrix`` (cells, reference, marks), ``summary``
+(per article, the odd one out), ``story`` (the articles of a story folder) and ``render`` (the
 terminal table, CSV, JSON and the HTML page).
 """
 
@@ -13,8 +13,9 @@ from typing import Sequence
 
 from checker.align import claim_keys
 from checker.compare.cluster import cluster
-from checker.compare.matrix import Column, Comparison, build_rows, odd_one_out, summarise
+from checker.compare.matrix import Column, Comparison, build_rows
 from checker.compare.pairs import read_pairs
+from checker.compare.summary import odd_one_out, summarise
 from checker.errors import CheckerError
 from checker.records import Article, Claim
 

@@ -14,7 +14,8 @@ import os
 from typing import Union
 
 from checker import __version__
-from checker.compare.matrix import Comparison, describe
+from checker.compare.matrix import Comparison
+from checker.compare.summary import describe
 from checker.compare.render import attribution_text, cell_code, hedged
 from checker.report.html import Mark, render_page, split_document, write_html
 

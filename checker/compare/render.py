@@ -14,6 +14,7 @@ import pandas as pd
 
 from checker import __version__
 from checker.compare.matrix import Comparison
+from checker.compare.summary import describe
 from checker.records import Claim
 
 SCHEMA_VERSION = "1"
@@ -141,8 +142,6 @@ def to_table(cmp: Comparison, *, width: Optional[int] = None) -> str:
                            "display.width", width or 200, "display.max_colwidth", 50):
         lines.append(frame.to_string(justify="left"))
     lines += ["", "Cells: " + LEGEND, "", "Per article:"]
-    from checker.compare.matrix import describe
-
     for s in cmp.summaries:
         tag = " (original)" if s.original else ""
         lines.append(f"  {s.doc_id}{tag}: states {len(s.stated)}; {describe(s, cmp.mode)}")
