@@ -100,6 +100,7 @@ def cli() -> None:
       checker check summary.txt --source source.txt
       checker claims source.txt --format json
       checker batch corpora/
+      checker compare wire.txt digest.txt rewrite.md
       checker bench ../shared/benchmarks/summedits-dev.jsonl
     """
 
@@ -208,16 +209,20 @@ Exit codes:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML reports and index page.")
+@click.option("--no-compare", is_flag=True,
+              help="Skip the claim matrix of each story with three articles or more.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @config_options
 def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, fail_on: str,
-          no_html: bool, no_progress: bool, config) -> None:
+          no_html: bool, no_compare: bool, no_progress: bool, config) -> None:
     """Check every derived text of a corpus folder or a manifest (CSV or JSON lines).
 
     \b
     Outputs in the output folder: findings.csv, findings.jsonl, summary-stories.csv,
     summary-outlets.csv, failures.csv, checker.sqlite (appended to on every run),
-    one HTML report per derived text under html/, and index.html.
+    one HTML report per derived text under html/, and index.html; for every story with
+    three articles or more, its claim matrix (as checker compare, the story's sources as
+    the originals) in compare/<story>.html, .json and .csv.
 
     \b
     Examples:
@@ -229,7 +234,8 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, 
 
     try:
         summary = run_batch(path, out_dir=out_dir, jobs=jobs, resume=resume, config=config,
-                            fail_on=fail_on, progress=not no_progress, html=not no_html)
+                            fail_on=fail_on, progress=not no_progress, html=not no_html,
+                            compare=not no_compare)
     except ModelError as exc:
         fail(str(exc))
     except CheckerError as exc:
@@ -245,6 +251,102 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, 
     else:
         click.echo(format_summary(summary), nl=False)
     sys.exit(summary.exit_code)
+
+
+COMPARE_EXIT_POLICY = """\b
+Exit codes:
+  0  no cell at or above --fail-on
+  1  a conflicting cell (--fail-on conflict), or any marked cell (--fail-on drift)
+  2  usage error
+  3  input error (unreadable, empty, binary, mis-encoded, too large or
+     non-English file; a broken story folder; missing spaCy model)
+  130 interrupted"""
+
+
+@cli.command(epilog=COMPARE_EXIT_POLICY)
+@click.argument("articles", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--original", "originals", multiple=True, type=click.Path(dir_okay=False),
+              help="An original article (repeat for several): drift is measured against the "
+                   "originals, as in check. Without: against the consensus.")
+@click.option("--consensus", is_flag=True,
+              help="With a story folder: measure against the consensus, not its sources.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "html"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("--fail-on", type=click.Choice(["conflict", "drift", "never"]),
+              default="conflict", show_default=True,
+              help="What makes the exit code 1: a contradicting cell, any marked cell, or "
+                   "nothing.")
+@config_options
+def compare(articles: tuple, originals: tuple, consensus: bool, fmt: str,
+            output: Optional[str], fail_on: str, config) -> None:
+    """Compare several articles on one story, claim by claim: the claim matrix.
+
+    ARTICLES are files, or one story folder of the batch corpus (its sources are the
+    originals unless --consensus). Each row is a claim cluster, each column an article;
+    a cell gives the article's wording, attribution and certainty, and marks a
+    contradiction (figure, name, polarity) or a stronger, weaker or otherwise different
+    telling. Then, per article: what it alone states, what it leaves out, and the odd one
+    out with the reason.
+
+    \b
+    Examples:
+      checker compare wire.txt digest.txt rewrite.md
+      checker compare digest.txt rewrite.md --original wire.txt --format html -o matrix.html
+      checker compare corpora/harbor-crane-lawsuit --format csv
+    """
+    from checker.compare import compare as run_compare
+    from checker.compare.render import to_csv, to_json, to_table
+    from checker.pipeline import Pipeline
+
+    folders = [a for a in articles if Path(a).is_dir()]
+    if folders and len(articles) > 1:
+        fail("give one story folder, or article files, not both", EXIT_USAGE)
+    if consensus and not folders:
+        fail("--consensus is for a story folder; without --original, files are compared "
+             "against the consensus already", EXIT_USAGE)
+    try:
+        taken: set = set()
+        if folders:
+            from checker.compare.story import read_story
+            from checker.load import load_article
+
+            refs = read_story(folders[0])
+            arts = [load_article(r.path, doc_id=r.doc_id, config=config, meta=dict(r.meta))
+                    for r in refs]
+            flags = [r.role == "source" and not consensus for r in refs]
+            arts += [_load(o, doc_id=None, config=config, taken=taken) for o in originals]
+            flags += [True] * len(originals)
+        else:
+            arts = [_load(o, doc_id=None, config=config, taken=taken) for o in originals]
+            arts += [_load(a, doc_id=None, config=config, taken=taken) for a in articles]
+            flags = [True] * len(originals) + [False] * len(articles)
+        if len(arts) < 2:
+            fail("compare needs two articles at least", EXIT_USAGE)
+        result = run_compare(Pipeline(config), arts, flags)
+    except KeyboardInterrupt:
+        click.echo("checker: interrupted", err=True)
+        sys.exit(130)
+    except (InputError, ModelError) as exc:
+        fail(str(exc))
+    except CheckerError as exc:
+        fail(str(exc), EXIT_USAGE)
+    if fmt == "json":
+        text = to_json(result)
+    elif fmt == "csv":
+        text = to_csv(result)
+    elif fmt == "html":
+        from checker.compare.page import render_compare
+
+        text = render_compare(result)
+    else:
+        text = to_table(result)
+    write_output(text, output)
+    cells = [c for r in result.rows for c in r.cells]
+    conflict = any(c.status == "conflict" for c in cells)
+    drift = conflict or any(c.marks for c in cells)
+    sys.exit(EXIT_DRIFT if (fail_on == "conflict" and conflict) or
+             (fail_on == "drift" and drift) else EXIT_OK)
 
 
 @cli.command()

@@ -21,7 +21,7 @@ from checker.errors import InputError
 
 # Modules that cannot change a finding; editing them must not void a resumable run. A name
 # ending in "/" stands for a whole subpackage (this one, the benchmark).
-_NOT_IN_FINDINGS = frozenset({"batch/", "store.py", "cli.py", "bench/", "files.py",
+_NOT_IN_FINDINGS = frozenset({"batch/", "compare/", "store.py", "cli.py", "bench/", "files.py",
                               "report/html.py", "report/text.py"})
 
 
@@ -65,12 +65,13 @@ def _prepare(out: Path, *, html: bool, resume: bool) -> None:
     if resume:
         return
     # A fresh run must not report items of an earlier input that happen to share the folder.
-    for stale in [*(out / "items").glob("*.json"), *(out / "html").glob("*.html")]:
+    for stale in [*(out / "items").glob("*.json"), *(out / "html").glob("*.html"),
+                  *(out / "compare").glob("*.*")]:
         stale.unlink()
 
 
 def _clean_tmp(out: Path) -> None:
-    for folder in (out, out / "items", out / "html"):
+    for folder in (out, out / "items", out / "html", out / "compare"):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
                 tmp.unlink(missing_ok=True)

@@ -51,8 +51,11 @@ INTERRUPT_ENV = "CHECKER_BATCH_INTERRUPT_AFTER"
 def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] = None,
               jobs: int = 1, resume: bool = False, config: Optional[Config] = None,
               fail_on: str = "error", progress: bool = True, html: bool = True,
-              cache_dir: Optional[str | os.PathLike] = None) -> BatchSummary:
-    """Check every item of a corpus folder or manifest and write the tables to ``out_dir``."""
+              cache_dir: Optional[str | os.PathLike] = None,
+              compare: bool = True) -> BatchSummary:
+    """Check every item of a corpus folder or manifest and write the tables to ``out_dir``;
+    with ``compare``, also the claim matrix of every story with several articles
+    (``checker.compare.stories``)."""
     if fail_on not in FAIL_ON:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     if jobs < 0:
@@ -74,8 +77,16 @@ def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] =
     counter = _Progress(len(items), len(done_before), progress)
     interrupted = False
     lost: list[Failure] = []
+    matrices: list = []
     try:
         lost = _run_todo(todo, jobs, config, out, cache, html, counter)
+        counter.close()
+        if compare:
+            from checker.compare.stories import write_story_matrices
+
+            matrices, unmatched = write_story_matrices(items, out, config=config,
+                                                       cache_dir=cache, html=html)
+            lost = lost + unmatched
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -83,7 +94,7 @@ def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] =
         _clean_tmp(out)
     return _finish(path, out, run_id, started, config, items, failures + lost,
                    skipped=len(done_before), done=counter.done, interrupted=interrupted,
-                   fail_on=fail_on, html=html)
+                   fail_on=fail_on, html=html, extra_paths=matrices)
 
 
 def _now() -> str:
@@ -135,7 +146,8 @@ def _run_todo(todo: list, jobs: int, config: Config, out: Path, cache: Path, htm
 
 def _finish(path, out: Path, run_id: str, started: str, config: Config,
             items: list[BatchItem], failures: list[Failure], *, skipped: int, done: int,
-            interrupted: bool, fail_on: str, html: bool) -> BatchSummary:
+            interrupted: bool, fail_on: str, html: bool,
+            extra_paths: list = ()) -> BatchSummary:
     import pandas as pd
 
     from checker import store
@@ -193,6 +205,7 @@ def _finish(path, out: Path, run_id: str, started: str, config: Config,
         failures=[{"run_id": run_id, "item_id": f.item, "path": f.path, "cause": f.cause,
                    "message": f.message} for f in failures])
     written.append(("database", db))
+    written.extend(extra_paths)
     if html:
         index = _write_index(out, index_rows, failures, path, run_id)
         if index is not None:

@@ -226,6 +226,12 @@ def render_index(rows: list[dict], *, title: str, meta: dict) -> str:
     return _render("index.html", context, script="index.js")
 
 
+def render_page(template: str, context: dict, *, script: str) -> str:
+    """Render another page in the report's style: ``template`` with common.css and its own
+    stylesheet and ``script`` inlined under the same Content-Security-Policy."""
+    return _render(template, context, script=script)
+
+
 def write_report(result: dict, path: Union[str, os.PathLike]) -> None:
     """Render ``result`` and write it to ``path`` atomically (temp file, then os.replace)."""
     write_html(render_report(result), path)
