@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from checker.align import align, build_index
@@ -10,6 +11,7 @@ from checker.errors import ConfigError
 from checker.lexicon import load_lexicon
 from checker.records import SEVERITY_RANK, Article, CheckResult, Claim, Finding
 from checker.rules import Context, select_rules
+from checker.selectors import severity_for
 from checker.score import MODEL_FILE, ScoreModel, load_model, score_features
 
 
@@ -32,7 +34,7 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
     findings: list[Finding] = []
     for rule in select_rules(config.select, config.ignore):
         findings.extend(rule.check(ctx))
-    findings = dedupe(findings)
+    findings = with_severities(dedupe(findings), config.severity)
     findings = [f.__class__(**{**f.__dict__, "id": f"F{i + 1}"}) for i, f in enumerate(findings)]
     names, figures = novel_names_and_figures(derived_claims, index, config)
     feats = score_features(findings, alignments, novel_names=names, novel_figures=figures,
@@ -43,6 +45,17 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
                        derived_claims=tuple(derived_claims), source_claims=tuple(source_claims),
                        alignments=alignments, findings=tuple(findings), score=score,
                        config=config.to_dict(), score_features=feats)
+
+
+def with_severities(findings: list[Finding], table: dict) -> list[Finding]:
+    """Findings with the severities the configuration's ``severity`` table gives their rules."""
+    if not table:
+        return findings
+    out = []
+    for f in findings:
+        sev = severity_for(table, code=f.code, kind=f.kind, name=f.name)
+        out.append(replace(f, severity=sev) if sev and sev != f.severity else f)
+    return sorted(out, key=Finding.sort_key)
 
 
 def score_model(config: Config) -> Optional[ScoreModel]:

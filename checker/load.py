@@ -18,6 +18,8 @@ from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from checker import furniture
 from checker.config import Config
+from checker.directives import is_directive_line
+from checker.frontmatter import front_matter_span
 from checker.errors import InputError
 from checker.records import Article, Unit
 
@@ -439,6 +441,7 @@ def _text_pieces(raw: str, *, fmt: str, repairs: list[str]) -> list[_Piece]:
     md = fmt == "markdown"
     lines = list(_lines(m.text))
     text = m.text
+    front = front_matter_span(text)  # a draft's YAML front matter is not article text
     # First pass: classify each line as blank / bullet / heading / text / skip.
     kinds: list[tuple[str, int, int, int]] = []  # (kind, content start, end, level)
     fence = False
@@ -453,6 +456,12 @@ def _text_pieces(raw: str, *, fmt: str, repairs: list[str]) -> list[_Piece]:
             continue
         if not line.strip():
             kinds.append(("blank", s, e, 0))
+            continue
+        if front and s < front[1]:
+            kinds.append(("skip", s, e, 0))
+            continue
+        if is_directive_line(line):  # an editor's suppression comment: not article text
+            kinds.append(("skip", s, e, 0))
             continue
         if md:
             q = _MD_QUOTE.match(line)

@@ -26,10 +26,10 @@ def format_text(result: dict) -> str:
         lines.insert(1, "repaired on reading: " + "; ".join(d["repairs"]))
     if not result.get("claims", {}).get("derived"):
         lines.append("The derived text holds no claims to check (is it only page furniture?).")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _gate_lines(result)) + "\n"
     if not n:
         lines.append("No drift found.")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _gate_lines(result)) + "\n"
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
     for sev in SEVERITY_ORDER:
         group = [f for f in result["findings"] if f["severity"] == sev]
@@ -53,7 +53,28 @@ def format_text(result: dict) -> str:
             if f.get("suggestion"):
                 lines.append(f"    fix: {f['suggestion']}")
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines + _gate_lines(result)) + "\n"
+
+
+def _gate_lines(result: dict) -> list[str]:
+    """The suppressed findings and the suppression notices, after the findings."""
+    out: list[str] = []
+    d = result["derived"]
+    notices = result.get("notices") or []
+    if notices:
+        out += ["", f"== SUPPRESSION NOTICES ({len(notices)}) =="]
+        out += [f"{d['document']}:{n['line']}:{n['column']}  {n['message']}" for n in notices]
+    suppressed = result.get("suppressed") or []
+    if suppressed:
+        out += ["", f"== SUPPRESSED ({len(suppressed)}, not counted) =="]
+        for f in suppressed:
+            der, why = f["derived"], f["suppression"]
+            where = f"{d['document']}:{der['line']}" if der["text"] else d["document"]
+            by = "baseline" if why["by"] == "baseline" else f"comment on line {why['line']}"
+            out.append(f"{where}  {f['code']} {f['kind']}: {why['reason']} ({by})")
+    return out
 
 
 def format_lines(result: dict) -> str:
@@ -64,6 +85,8 @@ def format_lines(result: dict) -> str:
         der = f["derived"]
         out.append(f"{path}:{der['line']}:{der['column']}: {f['code']} {f['kind']} "
                    f"{f['message']}")
+    for n in result.get("notices") or []:
+        out.append(f"{path}:{n['line']}:{n['column']}: notice {n['kind']} {n['message']}")
     return "\n".join(out) + ("\n" if out else "")
 
 
