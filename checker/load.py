@@ -187,6 +187,9 @@ def _load(raw: str, *, doc_id: str, path: Optional[str], fmt: Optional[str], con
     units, text, offsets = _assemble(pieces, patterns, raw_len=len(raw))
     if not any(u.end > u.start for u in units):
         raise InputError(f"{name}: no article text found in the file.", path=name, cause="empty")
+    if not _LETTERS.search(text):
+        raise InputError(f"{name}: no sentence in the file (only punctuation, figures or "
+                         f"symbols).", path=name, cause="no-text")
     _check_english(text, units, name, threshold=config.min_english_ratio)
     return Article(doc_id=doc_id, path=path, raw=raw, text=text, units=tuple(units),
                    offsets=tuple(offsets), encoding=encoding, repairs=tuple(repairs), fmt=fmt,
@@ -423,6 +426,7 @@ _MD_BULLET = re.compile(r"[ \t]*(?:[-*+•]\s+|\d{1,3}[.)]\s+)")
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MD_RULE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _MD_SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
+_LETTERS = re.compile(r"[^\W\d_]{2}")  # a text without two letters in a row has no sentence
 _MD_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
 _MD_REFDEF = re.compile(r"[ \t]{0,3}\[[^\]]+\]:\s*\S+.*$")
 _MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")

@@ -34,7 +34,8 @@ class Config:
     # Rules switched off or on by code or kind (``--select`` / ``--ignore``).
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    # Maximum number of omitted-claim findings per derived text.
+    # Maximum number of omitted-claim findings per source of a derived text (judged per
+    # source, so an unrelated second source cannot crowd out the first one's).
     max_omissions: int = 3
     # A WordNet 3.0 database directory (WNDB files, e.g. Debian's /usr/share/wordnet) to read
     # instead of the data shipped in the package; "" = $CHECKER_WORDNET, else the shipped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from checker import selectors
@@ -54,12 +55,27 @@ def _problems(article: Article, d: Directive) -> tuple[list[str], list[Notice]]:
     return targets, notes
 
 
-def apply_comments(article: Article, findings: Sequence[Finding]
-                   ) -> tuple[list[Finding], tuple[Suppressed, ...], tuple[Notice, ...]]:
-    """(active findings, suppressed findings, notices) under the draft's comments."""
-    active = list(findings)
-    suppressed: list[Suppressed] = []
-    notices: list[Notice] = []
+@dataclass
+class _Rule:
+    """A valid suppression comment and the part of the draft it covers."""
+
+    directive: Directive
+    targets: list[str]
+    unit: Optional[Unit]  # None: the whole draft
+    line: int
+    used: bool = False
+
+    def covers(self, f: Finding, start: int, end: int) -> bool:
+        if not any(selectors.matches(t, code=f.code, kind=f.kind, name=f.name)
+                   for t in self.targets):
+            return False
+        if self.unit is None:
+            return True
+        return end > start and self.unit.start <= start < self.unit.end
+
+
+def _rules(article: Article) -> tuple[list[_Rule], list[Notice]]:
+    rules, notices = [], []
     for d in find_directives(article.raw):
         targets, notes = _problems(article, d)
         notices.extend(notes)
@@ -71,21 +87,47 @@ def apply_comments(article: Article, findings: Sequence[Finding]
                                    "the suppression is not followed by any text; it applies "
                                    "to nothing."))
             continue
+        rules.append(_Rule(d, targets, unit, article.line_col(d.start)[0]))
+    return rules, notices
 
-        def hit(f: Finding) -> bool:
-            if not any(selectors.matches(t, code=f.code, kind=f.kind, name=f.name)
-                       for t in targets):
-                return False
-            return d.whole_file or (f.end > f.start and unit.start <= f.start < unit.end)
 
-        line, _ = article.line_col(d.start)
-        taken = [f for f in active if hit(f)]
-        if not taken:
-            where = "the draft" if d.whole_file else "the paragraph that follows"
-            notices.append(_notice(article, d, "suppression-unused",
-                                   f"unused suppression: no {', '.join(targets)} finding in "
-                                   f"{where}."))
+def apply_comments(article: Article, findings: Sequence[Finding]
+                   ) -> tuple[list[Finding], tuple[Suppressed, ...], tuple[Notice, ...]]:
+    """(active findings, suppressed findings, notices) under the draft's comments.
+
+    A finding is suppressed when every place of it (a repeated drift has several) is covered
+    by a comment naming its rule; a comment that covers only some places says where else the
+    drift appears.
+    """
+    rules, notices = _rules(article)
+    active: list[Finding] = []
+    suppressed: list[Suppressed] = []
+    for f in findings:
+        cover = [next((r for r in rules if r.covers(f, p.start, p.end)), None)
+                 for p in f.all_places()]
+        for r in cover:
+            if r is not None:
+                r.used = True
+        if cover and all(cover):
+            first = cover[0]
+            suppressed.append(Suppressed(f, "comment", first.directive.reason, first.line,
+                                         first.directive.text))
             continue
-        suppressed.extend(Suppressed(f, "comment", d.reason, line, d.text) for f in taken)
-        active = [f for f in active if f not in taken]
+        active.append(f)
+        if any(cover):
+            left = [article.line_col(article.raw_span(p.start, p.end)[0])[0]
+                    for p, r in zip(f.all_places(), cover) if r is None]
+            r = next(r for r in cover if r is not None)
+            notices.append(_notice(article, r.directive, "suppression-partial",
+                                   f"the same {f.code} drift also appears on line"
+                                   f"{'s' if len(left) > 1 else ''} "
+                                   f"{', '.join(map(str, left))}; suppress it there too (or "
+                                   f"use ignore-file); the finding still counts."))
+    for r in rules:
+        if not r.used:
+            where = "the draft" if r.unit is None else "the paragraph that follows"
+            notices.append(_notice(article, r.directive, "suppression-unused",
+                                   f"unused suppression: no {', '.join(r.targets)} finding in "
+                                   f"{where}."))
+    notices.sort(key=lambda n: (n.line, n.column))
     return active, tuple(suppressed), tuple(notices)

@@ -34,10 +34,10 @@ def format_github(data: dict) -> str:
     path = data["derived"].get("path") or data["derived"]["document"]
     out = []
     for f in data["findings"]:
-        span = f["derived"] if f["derived"]["text"] else None
         message = f["message"] + (f" Fix: {f['suggestion']}" if f.get("suggestion") else "")
-        out.append(_line(COMMANDS[f["severity"]], path, span,
-                         f"{f['code']} {f['kind']}", message))
+        for span in f.get("locations") or [f["derived"]]:  # one annotation per place
+            out.append(_line(COMMANDS[f["severity"]], path, span if span["text"] else None,
+                             f"{f['code']} {f['kind']}", message))
     for n in data.get("notices", []):
         out.append(_line("warning", path, {"line": n["line"], "column": n["column"]},
                          "checker suppression", n["message"]))

@@ -37,6 +37,8 @@ def finding_dict(f: Finding, derived: Article, docs: dict,
         "message": f.message, "suggestion": f.suggestion, "confidence": f.confidence,
         "derived": span_dict(derived, f.start, f.end, f.text, document=derived.doc_id,
                              claim=f.claim),
+        "locations": [span_dict(derived, p.start, p.end, p.text, document=derived.doc_id,
+                                claim=p.claim) for p in f.all_places()],
         "evidence": [span_dict(docs.get(e.document), e.start, e.end, e.text,
                                document=e.document, claim=e.claim) for e in f.evidence],
     }

@@ -43,6 +43,10 @@ def format_text(result: dict) -> str:
             lines.append(f"{where}  {f['code']} {f['kind']}  confidence {f['confidence']:.2f}")
             if der["text"]:
                 lines.append(f"    derived: {_quote(der['text'])}")
+            more = (f.get("locations") or [])[1:]
+            if more:
+                lines.append("    repeated at " + ", ".join(
+                    f"{der['document']}:{p['line']}:{p['column']}" for p in more))
             lines.extend(wrap.wrap(f["message"]))
             if f["evidence"]:
                 for ev in f["evidence"][:2]:
@@ -82,9 +86,9 @@ def format_lines(result: dict) -> str:
     path = result["derived"].get("path") or result["derived"]["document"]
     out = []
     for f in result["findings"]:
-        der = f["derived"]
-        out.append(f"{path}:{der['line']}:{der['column']}: {f['code']} {f['kind']} "
-                   f"{f['message']}")
+        for der in f.get("locations") or [f["derived"]]:  # one line per place of the drift
+            out.append(f"{path}:{der['line']}:{der['column']}: {f['code']} {f['kind']} "
+                       f"{f['message']}")
     for n in result.get("notices") or []:
         out.append(f"{path}:{n['line']}:{n['column']}: notice {n['kind']} {n['message']}")
     return "\n".join(out) + ("\n" if out else "")
