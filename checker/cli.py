@@ -86,24 +86,6 @@ def config_options(func):
     return wrapper
 
 
-def _load(path: str, *, doc_id: Optional[str], config, taken: set,
-          stdin_filename: Optional[str] = None) -> object:
-    from checker.load import load_article, load_bytes
-
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = stdin_filename or "-"
-        art = load_bytes(data, doc_id=doc_id or (Path(name).name if stdin_filename else "stdin"),
-                         path=name, config=config)
-    else:
-        name = doc_id or Path(path).name
-        if name in taken:  # two files with one name: keep document ids distinct
-            name = f"{name}#{len(taken) + 1}"
-        art = load_article(path, doc_id=name, config=config)
-    taken.add(art.doc_id)
-    return art
-
-
 class _Group(click.Group):
     """Every command exits 130 on Ctrl-C (click's own handling would exit 1, "drift found"),
     after saying so on stderr; outputs are written atomically, so none is left half-written."""
@@ -144,12 +126,13 @@ def claims(file: str, fmt: str, output: Optional[str], config) -> None:
     Example:
       checker claims source.txt --format json | jq '.claims[0]'
     """
+    from checker.gate.drafts import load_input
     from checker.pipeline import Pipeline
     from checker.report.json_ import claims_to_dict
     from checker.report.text import format_claims_table
 
     try:
-        art = _load(file, doc_id=None, config=config, taken=set())
+        art = load_input(file, config=config, taken=set())
         pipe = Pipeline(config)
         data = claims_to_dict(art, pipe.claims(art))
     except (InputError, ModelError) as exc:
@@ -165,13 +148,14 @@ FORMATS = ("text", "json", "line", "html", "sarif", "github")
 
 
 @cli.command(epilog=EXIT_POLICY)
-@click.argument("derived", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("derived", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--source", "-s", "sources", multiple=True, type=click.Path(dir_okay=False),
               help="A source article (repeat for several; default: the `sources:` listed "
-              "in the draft's front matter, relative to the draft).")
+              "in each draft's front matter, relative to the draft).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format (sarif: SARIF 2.1.0; github: workflow "
-              "annotations).")
+              "annotations; json: one report, or a list of reports for several drafts).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to FILE (required for html unless stdout is redirected).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -185,10 +169,11 @@ FORMATS = ("text", "json", "line", "html", "sarif", "github")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE (they are accepted); exit 0.")
 @config_options
-def check(derived: str, sources: tuple, fmt: str, output: Optional[str],
+def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[str],
           fail_on: Optional[str], stdin_filename: Optional[str], baseline_path: Optional[str],
           write_baseline: Optional[str], config) -> None:
-    """Check DERIVED (a summary, rewrite or draft; - for stdin) against its source articles.
+    """Check DERIVED (a summary, rewrite or draft; - for stdin; several drafts for a hook)
+    against its source articles.
 
     \b
     A finding can be accepted in the draft with a reason, before its paragraph:
@@ -198,56 +183,61 @@ def check(derived: str, sources: tuple, fmt: str, output: Optional[str],
     listed as suppressed; a suppression without a reason is reported and not applied.
 
     \b
+    With several drafts, one that cannot be read is reported on stderr and the others are
+    still checked (exit 3 at the end).
+
+    \b
     Examples:
       checker check summary.txt --source source.txt
       checker check draft.md -s wire.txt -s ft.html --format line --fail-on error
       cat draft.txt | checker check - --source source.txt --format json
       checker check summary.txt -s source.txt --format html -o report.html
-      checker check drafts/bakery.md --format github          # sources: in front matter
+      checker check drafts/*.md --format github          # sources: in front matter
       checker check draft.md -s wire.txt --write-baseline .checker-baseline.json
       checker check draft.md -s wire.txt --baseline .checker-baseline.json --format sarif
     """
     from checker.files import atomic_write
-    from checker.frontmatter import front_matter_sources
-    from checker.gate import run_gate
     from checker.gate.baseline import Baseline, baseline_text
+    from checker.gate.drafts import check_draft
     from checker.pipeline import Pipeline
-    from checker.report import render
-    from checker.report.json_ import result_to_dict
+    from checker.report import render_many
 
-    if stdin_filename and derived != "-":
-        fail("--stdin-filename is for a draft read from stdin (-)", EXIT_USAGE)
-    taken: set = set()
+    if stdin_filename and derived != ("-",):
+        fail("--stdin-filename is for one draft read from stdin (-)", EXIT_USAGE)
+    if len(derived) > 1 and ("-" in derived or fmt == "html"):
+        fail("several drafts: not with - (stdin) nor --format html", EXIT_USAGE)
+    reports, failed = [], False
     try:
-        der = _load(derived, doc_id=None, config=config, taken=taken,
-                    stdin_filename=stdin_filename)
-        named = derived if derived != "-" else (stdin_filename or "")
-        paths = list(sources) or front_matter_sources(
-            der.raw, name=der.path or der.doc_id, base=Path(named).parent)
-        if not paths:
-            fail(f"no source for {der.path or der.doc_id}: give --source FILE, or list the "
-                 "draft's sources in its front matter (sources:)", EXIT_USAGE)
-        srcs = [_load(s, doc_id=None, config=config, taken=taken) for s in paths]
         baseline = Baseline.read(baseline_path) if baseline_path else None
         pipe = Pipeline(config)
-        result = pipe.check(der, srcs)
-        gate = run_gate(result, baseline=baseline, baseline_path=baseline_path or "")
-        data = result_to_dict(result, model=pipe.model, gate=gate)
-        text = render(data, fmt)
+        for path in derived:
+            try:
+                reports.append(check_draft(path, pipeline=pipe, sources=sources,
+                                           baseline=baseline, baseline_path=baseline_path or "",
+                                           stdin_filename=stdin_filename))
+            except InputError as exc:
+                if len(derived) == 1:
+                    raise
+                click.echo(f"checker: error: {exc}", err=True)  # the other drafts go on
+                failed = True
+        text = render_many([r.data for r in reports], fmt)
     except (InputError, ModelError) as exc:
         fail(str(exc))
     except CheckerError as exc:
         fail(str(exc), EXIT_USAGE)
     if write_baseline:
-        kept = [*gate.active, *(s.finding for s in gate.suppressed if s.by == "baseline")]
-        atomic_write(write_baseline, baseline_text(result, kept, gate.fingerprints))
-        click.echo(f"wrote {write_baseline}: {len(kept)} finding{'s' if len(kept) != 1 else ''}"
-                   " accepted", err=True)
+        entries = [e for r in reports for e in r.baseline_entries]
+        atomic_write(write_baseline, baseline_text(entries))
+        click.echo(f"wrote {write_baseline}: {len(entries)} finding"
+                   f"{'s' if len(entries) != 1 else ''} accepted", err=True)
     write_output(text, output)
+    if failed:
+        sys.exit(EXIT_INPUT)
     if write_baseline:
         sys.exit(EXIT_OK)
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "warning"]
-    worst = max((SEVERITY_RANK.get(f["severity"], 0) for f in data["findings"]), default=0)
+    worst = max((SEVERITY_RANK.get(f["severity"], 0) for r in reports
+                 for f in r.data["findings"]), default=0)
     sys.exit(EXIT_DRIFT if worst >= threshold else EXIT_OK)
 
 

@@ -82,13 +82,17 @@ class Baseline:
         return new, known
 
 
-def baseline_text(result: CheckResult, findings: Sequence[Finding],
-                  prints: dict[str, str]) -> str:
-    """The baseline file recording ``findings`` (JSON)."""
-    entries = [{"fingerprint": prints[f.id], "code": f.code, "kind": f.kind,
-                "document": result.derived.doc_id, "text": f.text, "message": f.message}
-               for f in findings]
+def baseline_entries(result: CheckResult, findings: Sequence[Finding],
+                     prints: dict[str, str]) -> list[dict]:
+    """The baseline records of some findings of a check."""
+    return [{"fingerprint": prints[f.id], "code": f.code, "kind": f.kind,
+             "document": result.derived.doc_id, "text": f.text, "message": f.message}
+            for f in findings]
+
+
+def baseline_text(entries: Sequence[dict]) -> str:
+    """The baseline file holding ``entries`` (JSON)."""
     data = {"format": BASELINE_FORMAT, "checker_version": __version__,
             "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-            "findings": entries}
+            "findings": list(entries)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -28,3 +28,22 @@ def render(data: dict, fmt: str) -> str:
 
         return format_text(data)
     raise ValueError(f"unknown report format {fmt!r}")
+
+
+def render_many(datas: list[dict], fmt: str) -> str:
+    """Several checks' reports in one output: one SARIF run, a JSON list, or the reports one
+    after another (one check renders as ``render`` does)."""
+    import json
+
+    if len(datas) == 1:
+        return render(datas[0], fmt)
+    if fmt == "json":
+        return json.dumps(datas, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "sarif":
+        from checker.report.sarif import format_sarif
+
+        return format_sarif(datas)
+    if fmt == "html":
+        raise ValueError("an HTML report holds one check")
+    sep = "\n" if fmt == "text" else ""
+    return sep.join(render(d, fmt) for d in datas)

@@ -94,21 +94,27 @@ def _result(f: dict, data: dict, index: dict, suppression: dict | None) -> dict:
     return out
 
 
-def to_sarif(data: dict) -> dict:
-    """The SARIF log of one check (``result_to_dict`` output)."""
+def to_sarif(data) -> dict:
+    """The SARIF log of one check or several (``result_to_dict`` output): one run."""
+    datas = data if isinstance(data, list) else [data]
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = [_result(f, data, index, None) for f in data["findings"]]
-    results += [_result(f, data, index, f["suppression"]) for f in data.get("suppressed", [])]
-    path = data["derived"].get("path") or data["derived"]["document"]
-    notes = [{"level": "warning", "message": {"text": n["message"]},
-              "locations": [{"physicalLocation": {
-                  "artifactLocation": {"uri": uri(path)},
-                  "region": {"startLine": n["line"], "startColumn": n["column"]}}}]}
-             for n in data.get("notices", [])]
-    artifacts = [{"location": {"uri": uri(a.get("path") or a["document"])},
-                  "roles": ["analysisTarget"] if a is data["derived"] else ["referencedOnCommandLine"]}
-                 for a in (data["derived"], *data["sources"])]
+    results, notes, artifacts, seen = [], [], [], set()
+    for d in datas:
+        results += [_result(f, d, index, None) for f in d["findings"]]
+        results += [_result(f, d, index, f["suppression"]) for f in d.get("suppressed", [])]
+        path = d["derived"].get("path") or d["derived"]["document"]
+        notes += [{"level": "warning", "message": {"text": n["message"]},
+                   "locations": [{"physicalLocation": {
+                       "artifactLocation": {"uri": uri(path)},
+                       "region": {"startLine": n["line"], "startColumn": n["column"]}}}]}
+                  for n in d.get("notices", [])]
+        for a in (d["derived"], *d["sources"]):
+            u = uri(a.get("path") or a["document"])
+            if u not in seen:
+                seen.add(u)
+                artifacts.append({"location": {"uri": u}, "roles": [
+                    "analysisTarget" if a is d["derived"] else "referencedOnCommandLine"]})
     return {
         "$schema": SARIF_SCHEMA, "version": "2.1.0",
         "runs": [{
@@ -118,11 +124,12 @@ def to_sarif(data: dict) -> dict:
             "invocations": [{"executionSuccessful": True,
                              "toolExecutionNotifications": notes}],
             "results": results,
-            "properties": {"score": data.get("score")},
+            "properties": {"scores": {d["derived"].get("path") or d["derived"]["document"]:
+                                      d.get("score") for d in datas}},
         }],
     }
 
 
-def format_sarif(data: dict) -> str:
+def format_sarif(data) -> str:
     """The SARIF log as JSON text."""
     return json.dumps(to_sarif(data), ensure_ascii=False, indent=2) + "\n"
