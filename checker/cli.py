@@ -494,7 +494,11 @@ def explain(topic: Optional[str]) -> None:
 
 def main() -> None:
     """Console entry point."""
-    cli()
+    try:
+        cli()
+    except KeyboardInterrupt:  # before a command started (while modules load)
+        click.echo("checker: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":  # pragma: no cover
