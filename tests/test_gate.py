@@ -246,3 +246,17 @@ def test_stdin_with_stdin_filename(tmp_path, source):
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{desk / 'bakery.md'}:4:1: DA101 ")
     assert run("check", source, "-s", source, "--stdin-filename", "x.md").exit_code == 2
+
+
+def test_batch_honours_suppression_comments(tmp_path, source):
+    draft(tmp_path, f"<!-- checker: ignore DA101 -- confirmed with Meridian -->\n{CLAIM_A}\n",
+          "d.md")
+    (tmp_path / "m.csv").write_text(f"id,source,derived\nbakery,{source.name},d.md\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("batch", tmp_path / "m.csv", "--out", out, "--no-progress", "--fail-on",
+                 "warning")
+    assert result.exit_code in (0, 1), result.output
+    rows = [json.loads(line) for line in (out / "findings.jsonl").read_text("utf-8").splitlines()]
+    assert "DA101" not in {r["code"] for r in rows}
+    html = next((out / "html").glob("*.html")).read_text("utf-8")
+    assert "confirmed with Meridian" in html
