@@ -44,6 +44,7 @@ FILES = {
     "titles": "titles",
     "title_modifiers": "title_modifiers",
     "widening": "widening",
+    "house_sources": "house_sources",
 }
 
 

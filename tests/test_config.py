@@ -305,3 +305,25 @@ def test_lexicon_extra_key_extends_hedges_and_furniture(tmp_path, texts):
                           .replace("[checker.lexicon_extra]", "[checker]\n[checker.lexicon_extra]"))
     with pytest.raises(ConfigError, match=r":3: lexicon_extra.furniture: .*not a valid regular"):
         load_config(str(bad), environ={})
+
+
+@pytest.mark.parametrize("credited", [
+    "Meridian Foods is closing its Leeds bakery (Leeds Post).",
+    "Leeds Post: Meridian Foods is closing its Leeds bakery.",
+])
+def test_house_sources_are_read_as_credits(tmp_path, texts, credited):
+    src, _ = texts
+    der = tmp_path / "digest.txt"
+    der.write_text(credited + "\n", "utf-8")
+    codes = {f["code"] for f in check_json(src, der)["findings"]}
+    assert "DA101" in codes and "DA102" not in codes  # read as a bare statement
+    cfg = write(tmp_path, '[checker]\n[checker.lexicon_extra]\n'
+                          'house_sources = ["Harbour Gazette", "Leeds Post"]\n')
+    data = check_json(src, der, "--config", cfg)
+    codes = {f["code"] for f in data["findings"]}
+    assert "DA102" in codes and "DA101" not in codes  # credited to the wrong outlet
+    claim = next(c for c in data["claims"]["derived"] if "bakery" in c["text"])
+    assert claim["attribution"]["source"] == "Leeds Post"
+    der.write_text(credited.replace("Leeds Post", "Harbour Gazette") + "\n", "utf-8")
+    assert not {"DA101", "DA102"} & {f["code"] for f in
+                                     check_json(src, der, "--config", cfg)["findings"]}
