@@ -152,6 +152,8 @@ def test_a_drift_repeated_in_takeaways_and_body_is_one_finding(tmp_path):
     assert len(hedges) == 1
     assert [loc["line"] for loc in hedges[0]["locations"]] == [3, 5]
     assert hedges[0]["derived"] == hedges[0]["locations"][0]
+    html = run("check", der, "-s", src, "--format", "html").stdout
+    assert "Repeated at:</span> line 5:1" in html
     # a suppression before one place only does not hide the drift at the other
     der.write_text("Key points:\n\n<!-- checker: ignore DC201 -- checked -->\n"
                    "- Sales at the bakery will fall by 20% next year.\n\n"

@@ -149,6 +149,7 @@ class FindingView:
     position_order: int
     doc: Optional[int]  # the source holding the first evidence span
     item: int = 0  # position in the result's findings, to reach its raw spans
+    repeated: tuple[str, ...] = ()  # the other places of the same drift ("12:1")
 
 
 @dataclass
@@ -442,6 +443,7 @@ def _finding_views(items: list[dict], sources: list[dict]) -> list[FindingView]:
             location=_location(span), text=_text(span.get("text")), evidence=tuple(evidence),
             omitted=kind == OMITTED, rank_order=0, position_order=0,
             doc=docs[0] if docs else None, item=n,
+            repeated=tuple(loc for p in (f.get("locations") or [])[1:] if (loc := _location(p))),
         ))
     return _with_orders(views, items)
 
