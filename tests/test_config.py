@@ -327,3 +327,13 @@ def test_house_sources_are_read_as_credits(tmp_path, texts, credited):
     der.write_text(credited.replace("Leeds Post", "Harbour Gazette") + "\n", "utf-8")
     assert not {"DA101", "DA102"} & {f["code"] for f in
                                      check_json(src, der, "--config", cfg)["findings"]}
+
+
+def test_a_selection_that_leaves_no_rule_is_refused(texts, tmp_path):
+    src, der = texts
+    result = run("check", der, "-s", src, "--select", "DA", "--ignore", "attribution-dropped,"
+                 "attribution-changed")
+    assert result.exit_code == 2 and "leaves no rule to run" in result.stderr
+    cfg = write(tmp_path, '[checker]\nignore = ["D"]\n')
+    result = run("check", der, "-s", src, "--config", cfg)
+    assert result.exit_code == 2 and f"({cfg}:2) leaves no rule to run" in result.stderr

@@ -202,7 +202,18 @@ def resolve_config(path: Optional[str] = None, *, cwd: Optional[Path] = None,
     for key in ("select", "ignore"):
         if key in values:
             values[key] = tuple(values[key])
-    return Resolved(config=Config(**values), file=file, origins=origins)
+    config = Config(**values)
+    _some_rule_runs(config, origins)
+    return Resolved(config=config, file=file, origins=origins)
+
+
+def _some_rule_runs(config: Config, origins: Mapping[str, str]) -> None:
+    """Refuse a selection that leaves no rule: a gate that runs nothing passes every text."""
+    from checker.rules import select_rules
+
+    if (config.select or config.ignore) and not select_rules(config.select, config.ignore):
+        raise ConfigError(f"select {list(config.select)} ({origins['select']}) with ignore "
+                          f"{list(config.ignore)} ({origins['ignore']}) leaves no rule to run")
 
 
 def load_config(path: Optional[str] = None, **overrides: Any) -> Config:
