@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from checker.align import align, build_index
@@ -10,6 +11,7 @@ from checker.errors import ConfigError
 from checker.lexicon import load_lexicon
 from checker.records import SEVERITY_RANK, Article, CheckResult, Claim, Finding
 from checker.rules import Context, select_rules
+from checker.selectors import severity_for
 from checker.score import MODEL_FILE, ScoreModel, load_model, score_features
 
 
@@ -33,16 +35,68 @@ def check_claims(derived: Article, derived_claims: Sequence[Claim], sources: Seq
     for rule in select_rules(config.select, config.ignore):
         findings.extend(rule.check(ctx))
     findings = dedupe(findings)
-    findings = [f.__class__(**{**f.__dict__, "id": f"F{i + 1}"}) for i, f in enumerate(findings)]
     names, figures = novel_names_and_figures(derived_claims, index, config)
+    # The score reads every finding as the model was fitted on them: before repeats merge.
     feats = score_features(findings, alignments, novel_names=names, novel_figures=figures,
                            lead=lead_coverage(index.claims, derived_claims))
+    findings = merge_repeats(with_severities(findings, config.severity))
+    findings = [replace(f, id=f"F{i + 1}") for i, f in enumerate(findings)]
     model = score_model(config)
     score = round(model.probability(feats), 4) if model is not None else None
     return CheckResult(derived=derived, sources=tuple(sources),
                        derived_claims=tuple(derived_claims), source_claims=tuple(source_claims),
                        alignments=alignments, findings=tuple(findings), score=score,
                        config=config.to_dict(), score_features=feats)
+
+
+def _drift_key(f: Finding) -> Optional[tuple]:
+    """What makes two findings the same drift: the rule and the source claims it cites (or,
+    with no evidence, the drifted words). Omissions have no place in the draft to repeat."""
+    if f.end <= f.start:
+        return None
+    cited = tuple(sorted(e.claim or f"{e.document}:{e.start}" for e in f.evidence))
+    if cited:
+        return f.code, cited
+    return f.code, " ".join(f.text.lower().split())
+
+
+def merge_repeats(findings: list[Finding]) -> list[Finding]:
+    """One finding per drift: the same drift repeated in several places of the draft (the
+    headline, the key takeaways, the body) becomes one finding with several places; the
+    first place is the worst-ranked finding's."""
+    out: list[Finding] = []
+    index: dict[tuple, int] = {}
+    for f in findings:
+        key = _drift_key(f)
+        j = index.get(key) if key is not None else None
+        if j is None:
+            if key is not None:
+                index[key] = len(out)
+            out.append(f)
+            continue
+        first = out[j]
+        if any(p.start < f.end and f.start < p.end for p in first.all_places()):
+            continue  # the same words already shown
+        out[j] = replace(first, places=(*first.places, *f.all_places()))
+    return [_first_place_first(f) if f.places else f for f in out]
+
+
+def _first_place_first(f: Finding) -> Finding:
+    """A merged finding pointing first at the earliest place of its drift."""
+    first, *rest = sorted(f.all_places(), key=lambda p: (p.start, p.end))
+    return replace(f, start=first.start, end=first.end, text=first.text, claim=first.claim,
+                   places=tuple(rest))
+
+
+def with_severities(findings: list[Finding], table: dict) -> list[Finding]:
+    """Findings with the severities the configuration's ``severity`` table gives their rules."""
+    if not table:
+        return findings
+    out = []
+    for f in findings:
+        sev = severity_for(table, code=f.code, kind=f.kind, name=f.name)
+        out.append(replace(f, severity=sev) if sev and sev != f.severity else f)
+    return sorted(out, key=Finding.sort_key)
 
 
 def score_model(config: Config) -> Optional[ScoreModel]:

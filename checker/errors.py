@@ -20,3 +20,7 @@ class ModelError(CheckerError):
 
 class ConfigError(CheckerError):
     """A configuration value or a lexicon file is wrong."""
+
+
+class UsageError(CheckerError):
+    """The command was asked something it cannot do (no source given for a draft, ...)."""

@@ -32,9 +32,9 @@ def _spans(raw: str, quote: str) -> list[tuple[int, int]]:
 
 
 def _overlaps_span(f: dict, spans) -> bool:
-    d = f["derived"]
-    return any(d["start"] < e and s < d["end"] for s, e in spans) if d["end"] > d["start"] \
-        else False
+    """True when any place of the finding (a repeated drift has several) overlaps a span."""
+    return any(d["start"] < e and s < d["end"] for d in f.get("locations") or [f["derived"]]
+               if d["end"] > d["start"] for s, e in spans)
 
 
 def _norm(text: str) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
+from checker.credits import credit_patterns, find_credit
 from checker.lexicon import Lexicon
 from checker.names import norm_name
 from checker.numbers import duration_unit, is_magnitude, normalise
@@ -82,6 +83,8 @@ class Extractor:
         self.adverb_phrases = lexicon.phrases["attribution_adverbs"]
         self.scope_phrases = lexicon.phrases["scope"]
         self.booster_phrases = lexicon.phrases["boosters"]
+        self.credits = credit_patterns([*w["house_sources"], *(" ".join(p) for p in
+                                                               lexicon.phrases["house_sources"])])
 
     # ------------------------------------------------------------------ article level
     def extract(self, parsed: ParsedArticle) -> tuple[Claim, ...]:
@@ -272,6 +275,11 @@ class Extractor:
                                              kind="according-to",
                                              head=pobj.lemma_.lower() if pobj is not None else ""),
                                  state)
+        credit = find_credit(head.sent.text, self.credits)
+        if credit is not None:  # "Harbour Gazette: ..." or "... (Harbour Gazette)."
+            base, said = head.sent.start_char, head.sent.text
+            return Attribution(source=credit.name, cue=said[credit.start:credit.end].strip(),
+                               start=base + credit.start, end=base + credit.end, kind="named")
         for t in tokens:
             low = t.lower_
             if low in self.attr_adverbs:

@@ -46,6 +46,7 @@ FILES = {
     "widening": "widening",
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
+    "house_sources": "house_sources",
 }
 
 

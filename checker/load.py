@@ -18,6 +18,8 @@ from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from checker import furniture
 from checker.config import Config
+from checker.directives import is_directive_line
+from checker.frontmatter import front_matter_span
 from checker.errors import InputError
 from checker.records import Article, Unit
 
@@ -185,6 +187,9 @@ def _load(raw: str, *, doc_id: str, path: Optional[str], fmt: Optional[str], con
     units, text, offsets = _assemble(pieces, patterns, raw_len=len(raw))
     if not any(u.end > u.start for u in units):
         raise InputError(f"{name}: no article text found in the file.", path=name, cause="empty")
+    if not _LETTERS.search(text):
+        raise InputError(f"{name}: no sentence in the file (only punctuation, figures or "
+                         f"symbols).", path=name, cause="no-text")
     _check_english(text, units, name, threshold=config.min_english_ratio)
     return Article(doc_id=doc_id, path=path, raw=raw, text=text, units=tuple(units),
                    offsets=tuple(offsets), encoding=encoding, repairs=tuple(repairs), fmt=fmt,
@@ -421,6 +426,7 @@ _MD_BULLET = re.compile(r"[ \t]*(?:[-*+•]\s+|\d{1,3}[.)]\s+)")
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _MD_RULE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _MD_SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
+_LETTERS = re.compile(r"[^\W\d_]{2}")  # a text without two letters in a row has no sentence
 _MD_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
 _MD_REFDEF = re.compile(r"[ \t]{0,3}\[[^\]]+\]:\s*\S+.*$")
 _MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
@@ -439,6 +445,7 @@ def _text_pieces(raw: str, *, fmt: str, repairs: list[str]) -> list[_Piece]:
     md = fmt == "markdown"
     lines = list(_lines(m.text))
     text = m.text
+    front = front_matter_span(text)  # a draft's YAML front matter is not article text
     # First pass: classify each line as blank / bullet / heading / text / skip.
     kinds: list[tuple[str, int, int, int]] = []  # (kind, content start, end, level)
     fence = False
@@ -453,6 +460,12 @@ def _text_pieces(raw: str, *, fmt: str, repairs: list[str]) -> list[_Piece]:
             continue
         if not line.strip():
             kinds.append(("blank", s, e, 0))
+            continue
+        if front and s < front[1]:
+            kinds.append(("skip", s, e, 0))
+            continue
+        if is_directive_line(line):  # an editor's suppression comment: not article text
+            kinds.append(("skip", s, e, 0))
             continue
         if md:
             q = _MD_QUOTE.match(line)

@@ -288,9 +288,19 @@ class Alignment:
     scores: tuple[float, ...] = ()
 
 
+class Place(NamedTuple):
+    """Another place of a derived text where a finding's drift is repeated (clean offsets)."""
+
+    start: int
+    end: int
+    text: str
+    claim: str = ""
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One drift found in a derived text."""
+    """One drift found in a derived text, at one place or more (``places``: the repeats of the
+    same drift after the first, e.g. in the headline, the key takeaways and the body)."""
 
     kind: str
     code: str
@@ -306,6 +316,11 @@ class Finding:
     claim: str = ""
     suggestion: str = ""
     id: str = ""
+    places: tuple[Place, ...] = ()
+
+    def all_places(self) -> tuple[Place, ...]:
+        """The first place and its repeats."""
+        return (Place(self.start, self.end, self.text, self.claim), *self.places)
 
     def sort_key(self) -> tuple:
         return (-SEVERITY_RANK.get(self.severity, 0), -self.confidence, self.start, self.code)

@@ -28,6 +28,19 @@ def packaged_wordnet():
         wordnet._SHARED.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_configuration_from_the_shell():
+    """Tests see no ``$CHECKER_CONFIG`` or ``$CHECKER_MODEL`` of the shell that runs them; a
+    test that wants one sets it."""
+    import os
+
+    saved = {k: os.environ.pop(k) for k in ("CHECKER_CONFIG", "CHECKER_MODEL") if k in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     """The real pipeline (spaCy model loaded once for the whole session)."""

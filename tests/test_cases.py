@@ -39,9 +39,11 @@ def parse_case(path: Path):
     return kind, "\n\n".join(source), derived
 
 
-def _line_of(finding, text: str) -> int:
-    """Derived paragraph number (1-based) of a finding; blocks join lines with a blank line."""
-    return text[: finding["derived"]["clean_start"]].count("\n\n") + 1
+def _lines_of(finding, text: str) -> set[int]:
+    """Derived paragraph numbers (1-based) of a finding's places (a drift repeated in several
+    paragraphs is one finding with several places); blocks join lines with a blank line."""
+    return {text[: place["clean_start"]].count("\n\n") + 1
+            for place in finding.get("locations") or [finding["derived"]]}
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -63,9 +65,9 @@ def test_case_file(path, check_texts):
             marks = {n: k - {"omitted-claim"} for n, k in marks.items()}
             marks = {n: k for n, k in marks.items() if k}
         for n, kinds in marks.items():
-            hits = [f for f in others if _line_of(f, text) == n and f["kind"] in kinds]
+            hits = [f for f in others if n in _lines_of(f, text) and f["kind"] in kinds]
             assert hits, f"{path.name}: line {n} {text.split(chr(10))[0][:60]!r} " \
                          f"wants {kinds}, got {[(f['kind'], f['message']) for f in others]}"
-        stray = [f for f in others if _line_of(f, text) not in marks]
+        stray = [f for f in others if _lines_of(f, text) - set(marks)]
         assert not stray, f"{path.name}: unexpected findings on {text[:60]!r}: " \
                           f"{[(f['kind'], f['message']) for f in stray]}"

@@ -99,10 +99,13 @@ class _Runner:
         return _Outcome(item.id, False, 0)
 
     def _check(self, item: BatchItem, fp: str, derived, sources) -> _Outcome:
+        from checker.gate import run_gate
         from checker.report.json_ import result_to_dict
 
         try:
-            result = result_to_dict(self.pipe.check(derived, sources))
+            checked = self.pipe.check(derived, sources)
+            # A draft's suppression comments hold in a batch too (listed, not counted).
+            result = result_to_dict(checked, gate=run_gate(checked))
         except CheckerError as exc:
             cause = getattr(exc, "cause", "") or type(exc).__name__
             return self._fail(item, fp, Failure(item.id, item.derived.path or "", cause,

@@ -149,6 +149,7 @@ class FindingView:
     position_order: int
     doc: Optional[int]  # the source holding the first evidence span
     item: int = 0  # position in the result's findings, to reach its raw spans
+    repeated: tuple[str, ...] = ()  # the other places of the same drift ("12:1")
 
 
 @dataclass
@@ -200,11 +201,32 @@ def render_report(result: dict) -> str:
         "by_severity": by_severity,
         "kinds_present": [(k, *_label(k)) for k in present],
         "severities": SEVERITIES,
+        "suppressed": _suppressed_views(result.get("suppressed")),
+        "notices": [{"line": n.get("line", ""), "message": str(n.get("message", "")),
+                     "text": str(n.get("text", ""))}
+                    for n in (result.get("notices") or []) if isinstance(n, dict)],
         "config_text": json.dumps(result.get("config") or {}, indent=2, sort_keys=True,
                                   default=str, ensure_ascii=False),
         "data_json": Markup(script_json(data)),
     }
     return _render("report.html", context, script="report.js")
+
+
+def _suppressed_views(items) -> list[dict]:
+    """Suppressed findings (by a comment in the draft or a baseline) as flat views."""
+    out = []
+    for f in items if isinstance(items, list) else []:
+        if not isinstance(f, dict):
+            continue
+        der = f.get("derived") if isinstance(f.get("derived"), dict) else {}
+        why = f.get("suppression") if isinstance(f.get("suppression"), dict) else {}
+        out.append({"severity": str(f.get("severity", "")), "kind": str(f.get("kind", "")),
+                    "code": str(f.get("code", "")), "message": str(f.get("message", "")),
+                    "line": der.get("line") if der.get("text") else None,
+                    "by": "the baseline" if why.get("by") == "baseline"
+                    else f"the comment on line {why.get('line', '?')}",
+                    "reason": str(why.get("reason", ""))})
+    return out
 
 
 def render_index(rows: list[dict], *, title: str, meta: dict) -> str:
@@ -427,6 +449,7 @@ def _finding_views(items: list[dict], sources: list[dict]) -> list[FindingView]:
             location=_location(span), text=_text(span.get("text")), evidence=tuple(evidence),
             omitted=kind == OMITTED, rank_order=0, position_order=0,
             doc=docs[0] if docs else None, item=n,
+            repeated=tuple(loc for p in (f.get("locations") or [])[1:] if (loc := _location(p))),
         ))
     return _with_orders(views, items)
 

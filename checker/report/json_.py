@@ -19,20 +19,26 @@ def span_dict(article: Optional[Article], start: int, end: int, text: str, *,
     clean text the checker read (clean_start, clean_end)."""
     if article is None:
         return {"document": document, "start": start, "end": end, "line": 1, "column": 1,
-                "text": text, "clean_start": start, "clean_end": end, "claim": claim}
+                "end_line": 1, "end_column": 1, "text": text, "clean_start": start,
+                "clean_end": end, "claim": claim}
     rs, re_ = article.raw_span(start, end)
     line, col = article.line_col(rs)
+    end_line, end_col = article.line_col(re_ - 1) if re_ > rs else (line, col - 1)
     return {"document": document, "start": rs, "end": re_, "line": line, "column": col,
+            "end_line": end_line, "end_column": end_col + 1,
             "text": text, "clean_start": start, "clean_end": end, "claim": claim}
 
 
-def finding_dict(f: Finding, derived: Article, docs: dict) -> dict:
+def finding_dict(f: Finding, derived: Article, docs: dict,
+                 prints: Optional[dict] = None) -> dict:
     """One finding as JSON."""
     return {
-        "id": f.id, "kind": f.kind, "code": f.code, "name": f.name, "severity": f.severity,
+        "id": f.id, "fingerprint": (prints or {}).get(f.id, ""), "kind": f.kind, "code": f.code, "name": f.name, "severity": f.severity,
         "message": f.message, "suggestion": f.suggestion, "confidence": f.confidence,
         "derived": span_dict(derived, f.start, f.end, f.text, document=derived.doc_id,
                              claim=f.claim),
+        "locations": [span_dict(derived, p.start, p.end, p.text, document=derived.doc_id,
+                                claim=p.claim) for p in f.all_places()],
         "evidence": [span_dict(docs.get(e.document), e.start, e.end, e.text,
                                document=e.document, claim=e.claim) for e in f.evidence],
     }
@@ -79,11 +85,15 @@ def article_dict(a: Article) -> dict:
     }
 
 
-def result_to_dict(result: CheckResult, *, model: str = "", created: Optional[str] = None) -> dict:
-    """The JSON-ready form of a check (schema 1)."""
+def result_to_dict(result: CheckResult, *, model: str = "", created: Optional[str] = None,
+                   gate=None) -> dict:
+    """The JSON-ready form of a check (schema 1). With ``gate`` (``checker.gate.Gate``) the
+    findings are its active ones; its suppressed findings and notices are listed too."""
     docs = {s.doc_id: s for s in result.sources}
-    by_kind = Counter(f.kind for f in result.findings)
-    by_sev = Counter(f.severity for f in result.findings)
+    findings = result.findings if gate is None else gate.active
+    prints = (gate.fingerprints if gate is not None else None) or {}
+    by_kind = Counter(f.kind for f in findings)
+    by_sev = Counter(f.severity for f in findings)
     claims_by_id = {c.id: c for c in result.source_claims}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -93,11 +103,20 @@ def result_to_dict(result: CheckResult, *, model: str = "", created: Optional[st
         "created": created or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "score": result.score,
         "score_explained": explain_score(result),
-        "counts": {"findings": len(result.findings), "by_kind": dict(by_kind),
-                   "by_severity": dict(by_sev)},
+        "counts": {"findings": len(findings), "by_kind": dict(by_kind),
+                   "by_severity": dict(by_sev),
+                   "suppressed": len(gate.suppressed) if gate is not None else 0},
         "derived": article_dict(result.derived),
         "sources": [article_dict(s) for s in result.sources],
-        "findings": [finding_dict(f, result.derived, docs) for f in result.findings],
+        "findings": [finding_dict(f, result.derived, docs, prints) for f in findings],
+        "suppressed": [] if gate is None else [
+            {**finding_dict(s.finding, result.derived, docs, prints),
+             "suppression": {"by": s.by, "reason": s.reason, "line": s.line,
+                             "source": s.source}}
+            for s in gate.suppressed],
+        "notices": [] if gate is None else [
+            {"kind": n.kind, "message": n.message, "line": n.line, "column": n.column,
+             "text": n.text} for n in gate.notices],
         "claims": {
             "derived": [claim_dict(c, result.derived) for c in result.derived_claims],
             "sources": [claim_dict(c, docs.get(c.doc_id)) for c in result.source_claims],

@@ -26,10 +26,10 @@ def format_text(result: dict) -> str:
         lines.insert(1, "repaired on reading: " + "; ".join(d["repairs"]))
     if not result.get("claims", {}).get("derived"):
         lines.append("The derived text holds no claims to check (is it only page furniture?).")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _gate_lines(result)) + "\n"
     if not n:
         lines.append("No drift found.")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _gate_lines(result)) + "\n"
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
     for sev in SEVERITY_ORDER:
         group = [f for f in result["findings"] if f["severity"] == sev]
@@ -43,6 +43,10 @@ def format_text(result: dict) -> str:
             lines.append(f"{where}  {f['code']} {f['kind']}  confidence {f['confidence']:.2f}")
             if der["text"]:
                 lines.append(f"    derived: {_quote(der['text'])}")
+            more = (f.get("locations") or [])[1:]
+            if more:
+                lines.append("    repeated at " + ", ".join(
+                    f"{der['document']}:{p['line']}:{p['column']}" for p in more))
             lines.extend(wrap.wrap(f["message"]))
             if f["evidence"]:
                 for ev in f["evidence"][:2]:
@@ -53,7 +57,28 @@ def format_text(result: dict) -> str:
             if f.get("suggestion"):
                 lines.append(f"    fix: {f['suggestion']}")
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines + _gate_lines(result)) + "\n"
+
+
+def _gate_lines(result: dict) -> list[str]:
+    """The suppressed findings and the suppression notices, after the findings."""
+    out: list[str] = []
+    d = result["derived"]
+    notices = result.get("notices") or []
+    if notices:
+        out += ["", f"== SUPPRESSION NOTICES ({len(notices)}) =="]
+        out += [f"{d['document']}:{n['line']}:{n['column']}  {n['message']}" for n in notices]
+    suppressed = result.get("suppressed") or []
+    if suppressed:
+        out += ["", f"== SUPPRESSED ({len(suppressed)}, not counted) =="]
+        for f in suppressed:
+            der, why = f["derived"], f["suppression"]
+            where = f"{d['document']}:{der['line']}" if der["text"] else d["document"]
+            by = "baseline" if why["by"] == "baseline" else f"comment on line {why['line']}"
+            out.append(f"{where}  {f['code']} {f['kind']}: {why['reason']} ({by})")
+    return out
 
 
 def format_lines(result: dict) -> str:
@@ -61,9 +86,11 @@ def format_lines(result: dict) -> str:
     path = result["derived"].get("path") or result["derived"]["document"]
     out = []
     for f in result["findings"]:
-        der = f["derived"]
-        out.append(f"{path}:{der['line']}:{der['column']}: {f['code']} {f['kind']} "
-                   f"{f['message']}")
+        for der in f.get("locations") or [f["derived"]]:  # one line per place of the drift
+            out.append(f"{path}:{der['line']}:{der['column']}: {f['code']} {f['kind']} "
+                       f"{f['message']}")
+    for n in result.get("notices") or []:
+        out.append(f"{path}:{n['line']}:{n['column']}: notice {n['kind']} {n['message']}")
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -30,6 +30,7 @@ from checker.rules import (
     unsupported_number,
 )
 from checker.rules.base import Context, Rule
+from checker.selectors import matches
 
 RULES: tuple[Rule, ...] = (
     attribution_dropped.RULE,
@@ -68,7 +69,7 @@ def select_rules(select=(), ignore=()) -> tuple[Rule, ...]:
     """The enabled rules, narrowed by ``select`` and ``ignore`` (codes, code prefixes or kinds)."""
 
     def hit(rule: Rule, items) -> bool:
-        return any(rule.code.startswith(i) or rule.kind == i or rule.name == i for i in items)
+        return any(matches(i, code=rule.code, kind=rule.kind, name=rule.name) for i in items)
 
     rules = [r for r in RULES if (r.enabled or hit(r, select))]
     if select:

@@ -309,7 +309,13 @@ def check(ctx):
             continue
         seen.add(tag)
         found.append(item)
-    for item in found[: ctx.config.max_omissions]:
+    per_source: dict[str, int] = {}
+    for item in found:
+        # Judged per source: an unrelated second source cannot push out the first's omissions.
+        doc = item.block[0].doc
+        per_source[doc] = per_source.get(doc, 0) + 1
+        if per_source[doc] > ctx.config.max_omissions:
+            continue
         first, last = item.block[0], item.block[-1]
         art = ctx.doc_of.get(first.doc)
         text = art.text[first.start:last.end] if art is not None else item.trigger.sentence

