@@ -511,11 +511,17 @@ class Extractor:
 
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
-        such as "not only" excepted), or a "no" determiner on a noun."""
+        such as "not only" excepted), a "no" determiner on a noun, or a noun after
+        "without"."""
         ids = None
         out = []
         for c in tokens:
             low, dep = c.lower_, c.dep_
+            if low == "without" and dep == "prep":
+                # "without the possibility of parole" denies as "no possibility" does
+                out.extend(o.lemma_.lower() for o in c.children
+                           if o.dep_ == "pobj" and o.pos_ == "NOUN")
+                continue
             if not (dep == "neg" or (low == "never" and dep == "advmod")
                     or (low == "no" and dep == "det")):
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checker.rules import (
+    action_changed,
     actor_changed,
     antonym_swap,
     attempt_to_fact,
@@ -54,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     quote_altered.RULE,
     unsupported_content.RULE,
     unsupported_action.RULE,
+    action_changed.RULE,
     unsupported_entity.RULE,
     unsupported_number.RULE,
     omitted.RULE,

@@ -21,12 +21,10 @@ Examples:
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
-
 from checker.align import key
 from checker.names import CHECKED, compatible, known, name_words, unknown_entities
 from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.word_diff import replacements
 
 CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error"
 
@@ -67,14 +65,8 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
 
 
-_TOKEN = re.compile(r"[\w'’]+")
 # Alignment at which a derived claim restates one source claim word for word around a name.
 IN_PLACE = 0.75
-
-
-def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), base + m.start(), base + m.end())
-            for m in _TOKEN.finditer(text)]
 
 
 def _only_name(tokens, ent) -> bool:
@@ -91,20 +83,16 @@ def _replaced_in_place(ctx, dc, dnorms):
     if al.score < IN_PLACE or not sup:
         return
     sc = sup[0]
-    dt, st = _tokens(dc.text, dc.start), _tokens(sc.text, sc.start)
-    ops = SequenceMatcher(None, [t for t, _, _ in dt], [t for t, _, _ in st],
-                          autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in ops:
-        if op != "replace" or i2 - i1 > 6 or j2 - j1 > 6:
-            continue
-        d0, d1, s0, s1 = dt[i1][1], dt[i2 - 1][2], st[j1][1], st[j2 - 1][2]
+    for rep in replacements(dc, sc):
+        d0, d1 = rep.derived[0].start, rep.derived[-1].end
+        s0, s1 = rep.source[0].start, rep.source[-1].end
         ent = next((e for e in dc.entities if e.label in CHECKED and e.start < d1
                     and d0 < e.end), None)
         alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
                     and s0 < e.end), None)
         if ent is None or alt is None or ent.norm == alt.norm:
             continue
-        if not (_only_name(dt[i1:i2], ent) and _only_name(st[j1:j2], alt)):
+        if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
             continue  # other words changed too: a rewording, not a name put in another's place
         if set(name_words(ent.norm)) & set(name_words(alt.norm)):
             continue  # one name is part of the other
