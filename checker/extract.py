@@ -35,6 +35,9 @@ SPEECH_VERBS = {"say", "call", "tell", "add", "describe", "write", "state", "exp
                 "insist", "argue", "warn", "claim", "ask", "reply", "respond", "quip"}
 # Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
 QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
+# Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
+# a week") or a point ("a year ago").
+_DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 
@@ -677,6 +680,7 @@ class Extractor:
             covered.update(range(e.start, e.end))
             out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
                                 start=e.start_char + off, end=e.end_char + off, norm=norm))
+        out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
                 continue
@@ -691,6 +695,22 @@ class Extractor:
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
                                 start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
         return tuple(out)
+
+    def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
+        """A span of time with no number that the tagger leaves out: "within a fortnight",
+        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit)."""
+        out = []
+        for t in tokens:
+            if t.i in covered or t.i < 2 or not duration_unit(t.lower_):
+                continue
+            art, prep = t.nbor(-1), t.nbor(-2)
+            if art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
+                continue
+            text = _doc_text(t.doc)[art.idx:t.idx + len(t)]
+            kind, value, unit, norm = normalise(text, "DATE")
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
+        return out
 
     def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
         out = []
