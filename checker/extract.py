@@ -322,7 +322,12 @@ class Extractor:
             src = state.last_party or state.last_org or src
         elif low in PRONOUNS_THING or low in ("the newspaper", "the paper", "the report",
                                                "the outlet"):
-            src = state.last_source or state.last_org or src
+            # "it" is never the person last quoted: "Dunstan said ... The Authority asked
+            # ...; it said" means the Authority
+            people = [n for n in (state.last_person, state.prev_person,
+                                  *(name for _, name in state.sent_persons)) if n]
+            src = next((c for c in (state.last_source, state.last_party, state.last_org)
+                        if c and not (low == "it" and any(n in c for n in people))), src)
         if src and src != attr.source:
             last = re.sub(r"['’]s?$", "", src.split()[-1]).lower() if src.split() else ""
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,

@@ -185,3 +185,11 @@ def test_lexicons_extend_through_configuration():
     assert not plain.certainty.hedges
     assert [h.text for h in extended.certainty.hedges] == ["arguably"]
     assert extended.certainty.level < plain.certainty.level
+
+
+def test_it_never_resolves_to_the_person_last_quoted(claims_of):
+    cs = claims_of("Finance director Lena Ostrow said the accounts were in order. "
+                   "The Harlan Audit Office has questioned two payments; it said it had not "
+                   "opened an inquiry.")
+    c = one(cs, "opened an inquiry")
+    assert c.attribution.source == "The Harlan Audit Office"
