@@ -38,6 +38,9 @@ QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n
 # Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
 # a week") or a point ("a year ago").
 _DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
+# The dependencies a negating word can have: "not" (neg), "never" (advmod), "no" (det),
+# "without" (prep).
+_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 
@@ -524,7 +527,10 @@ class Extractor:
         ids = None
         out = []
         for c in tokens:
-            low, dep = c.lower_, c.dep_
+            dep = c.dep_
+            if dep not in _NEGATING_DEPS:
+                continue
+            low = c.lower_
             if low == "without" and dep == "prep":
                 # "without the possibility of parole" denies as "no possibility" does
                 out.extend(o.lemma_.lower() for o in c.children
@@ -546,7 +552,10 @@ class Extractor:
 
     def _lookalike(self, tok, phrases) -> bool:
         doc = tok.doc
+        low = tok.lower_
         for phrase in phrases:
+            if low not in phrase:
+                continue  # every window holds the token itself
             n = len(phrase)
             for s in range(max(0, tok.i - n + 1), tok.i + 1):
                 words = tuple(t.lower_ for t in doc[s:s + n])

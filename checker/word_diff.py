@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Iterator, NamedTuple
 
-from checker.records import Claim
+from checker.records import Claim, memo_on
 
 _TOKEN = re.compile(r"[\w'’]+")
 
@@ -35,11 +35,22 @@ def tokens(claim: Claim) -> list[Token]:
                   claim.start + m.end()) for m in _TOKEN.finditer(claim.text)]
 
 
+def _all_replacements(derived: Claim, source: Claim) -> tuple[Replacement, ...]:
+    """Every differing run of two claims, computed once per pair (two rules ask)."""
+    cache = memo_on(derived, "_replacements", dict)
+    got = cache.get(source.id)
+    if got is None:
+        dt, st = tokens(derived), tokens(source)
+        ops = SequenceMatcher(None, [t.text for t in dt], [t.text for t in st],
+                              autojunk=False).get_opcodes()
+        got = tuple(Replacement(tuple(dt[i1:i2]), tuple(st[j1:j2]))
+                    for op, i1, i2, j1, j2 in ops if op == "replace")
+        cache[source.id] = got
+    return got
+
+
 def replacements(derived: Claim, source: Claim, *, longest: int = 6) -> Iterator[Replacement]:
     """The runs of at most ``longest`` words that differ between two claims, in order."""
-    dt, st = tokens(derived), tokens(source)
-    ops = SequenceMatcher(None, [t.text for t in dt], [t.text for t in st],
-                          autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in ops:
-        if op == "replace" and i2 - i1 <= longest and j2 - j1 <= longest:
-            yield Replacement(tuple(dt[i1:i2]), tuple(st[j1:j2]))
+    for rep in _all_replacements(derived, source):
+        if len(rep.derived) <= longest and len(rep.source) <= longest:
+            yield rep

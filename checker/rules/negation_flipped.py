@@ -296,7 +296,7 @@ def _negation_added(ctx, dc):
         return None
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
-    if any(_has_negation(sc, lex) and dneg & {w[3] for w in sc.words}
+    if any(dneg & {w[3] for w in sc.words} and _has_negation(sc, lex)
            for sc in ctx.index.claims):
         return None
     d = next((w for w in dc.words if w[3] in dneg and not _reported(dc, w, lex)), None)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"
@@ -53,7 +54,7 @@ def _verb_index(ctx) -> dict:
                     continue  # "according to" attributes; it states no agreement
                 out.setdefault(key(w.lemma), []).append(sc)
         return out
-    return ctx.memo("du804_verbs", build)
+    return memo_on(ctx.index, "_du804_verbs", lambda: build(ctx))
 
 
 def _actor_keys(text: str) -> set:
@@ -89,7 +90,7 @@ def _states(sc, actor: set, verb_keys: set = frozenset()) -> bool:
 def _said_of(ctx, actor: set, variants: set) -> bool:
     """The source text puts the actor right before the verb somewhere the claims do not
     keep ("Rhea Castellanos, who voted against it, said ...": a relative clause)."""
-    words = ctx.memo("du804_words", lambda c: _WORD.findall(c.index.text_lower))
+    words = memo_on(ctx.index, "_du804_words", lambda: _WORD.findall(ctx.index.text_lower))
     stems = tuple(v for v in variants if len(v) >= 4)  # "vote" meets "voted"
     for i, w in enumerate(words):
         if w.startswith(stems) and actor & {key(x) for x in words[max(0, i - 4):i]}:

@@ -64,10 +64,10 @@ def _framing_words(ctx) -> frozenset:
 def novel_words(claim, index, wn=None):
     """The claim's content words whose stem occurs nowhere in the sources, and (with
     WordNet) none of whose synonyms or derivations does either."""
-    out = [w for w in claim.words if w[4] in CHECKED_POS and w[3] not in GENERIC
-           and w[3] not in UNITS and not _restates_figure(w, index)
-           and len(w[3]) > 2 and key(w[3]) not in index.vocab
-           and key(w[2]) not in index.vocab]
+    vocab = index.vocab
+    out = [w for w in claim.words if w[4] in CHECKED_POS and len(w[3]) > 2
+           and key(w[3]) not in vocab and key(w[2]) not in vocab
+           and w[3] not in GENERIC and w[3] not in UNITS and not _restates_figure(w, index)]
     if wn is not None and wn.available:
         out = [w for w in out if not _paraphrase(w, index, wn)]
     return out
