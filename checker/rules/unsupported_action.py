@@ -194,6 +194,13 @@ def _deed(ctx, dc, verb) -> bool:
     return True
 
 
+def _head_keys(claim) -> set:
+    """Keys of the claim's subject head ("A city *audit* completed in 2024") and of the proper
+    name it belongs to."""
+    heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+    return _actor_of(claim, heads[-1]) if heads else set()
+
+
 def _restated(ctx, dc, actor: set, verbs) -> bool:
     """A source claim of the same actor holds what the derived claim does to whom ("the
     judge set a trial date of Feb. 9" for "the judge scheduled the trial for Feb. 9"): the
@@ -204,7 +211,7 @@ def _restated(ctx, dc, actor: set, verbs) -> bool:
         return False
     need = min(2, len(rest))
     for sc, skeys in zip(ctx.index.claims, ctx.index.keysets):
-        if actor and not actor & _actor_keys(sc.subject):
+        if actor and not actor & _head_keys(sc):
             continue
         if len(rest & skeys) >= need:
             return True
