@@ -10,7 +10,7 @@ from checker.config import Config
 from checker.errors import ConfigError
 from checker.lexicon import load_lexicon
 from checker.records import SEVERITY_RANK, Article, CheckResult, Claim, Finding
-from checker.rules import Context, select_rules
+from checker.rules import RULES, Context, select_rules
 from checker.selectors import severity_for
 from checker.score import MODEL_FILE, ScoreModel, load_model, score_features
 
@@ -117,7 +117,14 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per overlapping span and kind (the most severe, most confident), worst first."""
+    """One finding per overlapping span and kind (the most severe, most confident), worst
+    first; a finding whose rule yields to another kind is dropped when a finding of that
+    kind sits on the same claim (an action given to the wrong actor is the actor's change,
+    not also an unsupported action)."""
+    yielding = {r.code: r.yields_to for r in RULES if r.yields_to}
+    claims_of = {(f.claim, f.kind) for f in findings}
+    findings = [f for f in findings
+                if not any((f.claim, k) in claims_of for k in yielding.get(f.code, ()))]
     ordered = sorted(findings, key=Finding.sort_key)
     kept: list[Finding] = []
     for f in ordered:

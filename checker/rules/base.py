@@ -23,6 +23,8 @@ class Rule:
     check: Callable[["Context"], Iterable[Finding]]
     doc: str = ""
     enabled: bool = True
+    # Kinds that explain this rule's finding better when they fire on the same claim.
+    yields_to: tuple = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

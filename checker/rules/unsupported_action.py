@@ -280,4 +280,4 @@ def check(ctx):
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "an action no source states of that actor", check,
-            __doc__)
+            __doc__, yields_to=("entity-changed",))
