@@ -46,21 +46,22 @@ from checker.errors import EngineError, ModelError
 # two chunks while the client stays bounded.
 IN_FLIGHT = 2
 # Seconds to wait for a scheduler to answer, and for a first worker to join it.
-CONNECT_TIMEOUT = 30
+CONNECT_TIMEOUT = 10
 WORKER_TIMEOUT = 120
 # Seconds between two looks at how many worker threads the cluster has (it may grow).
 RESIZE_EVERY = 5.0
 _SHARED_FS_HINT = ("every Dask worker must be able to read the manifest's paths: put the files "
-                   "on a filesystem the workers mount at the same path, or give the texts "
-                   "inline in the manifest (derived_text, source_text)")
+                   "on a shared filesystem mounted at the same path on every worker, or give "
+                   "the texts inline in the manifest (derived_text, source_text)")
 
 
-def run_on_dask(todo: list, work: _Work, deliver: Callable[[_Outcome], None], *,
-                scheduler: Optional[str], workers: Optional[int]) -> list[Failure]:
-    """Check ``todo`` on a Dask cluster; returns failures of items no worker could finish."""
-    distributed = _import_distributed()
-    with _client(distributed, scheduler, workers) as client:
-        return _Feeder(distributed, client, todo, work, deliver).run()
+def run_on_dask(client, todo: list, work: _Work,
+                deliver: Callable[[_Outcome], None]) -> list[Failure]:
+    """Check ``todo`` on the cluster of ``client``; returns failures of items no worker could
+    finish."""
+    if not todo:
+        return []
+    return _Feeder(_import_distributed(), client, todo, work, deliver).run()
 
 
 def _import_distributed():
@@ -74,7 +75,10 @@ def _import_distributed():
 
 
 @contextmanager
-def _client(distributed, scheduler: Optional[str], workers: Optional[int]) -> Iterator:
+def dask_client(scheduler: Optional[str], workers: Optional[int]) -> Iterator:
+    """A Dask client of the scheduler at ``scheduler``, or of a local cluster of ``workers``
+    processes (one per CPU by default) that is stopped on leaving; waits for a worker."""
+    distributed = _import_distributed()
     cluster = None
     if scheduler:
         try:

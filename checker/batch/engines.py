@@ -1,8 +1,9 @@
 """How the items of a batch get executed: the engines, and what they share.
 
-An engine only decides where items are checked. ``execute`` cuts the items still to do into
-chunks and hands every finished item's ``_Outcome`` to ``deliver`` in this, the client,
-process; ``deliver`` writes it (``engine.write_outcome``) and counts it. Reading the input,
+An engine only decides where items are checked. ``started(engine)`` starts it (connects to a
+cluster, or starts one) before anything is written, and gives a function that cuts the items
+still to do into chunks and hands every finished item's ``_Outcome`` to ``deliver`` in this,
+the client, process; ``deliver`` writes it (``engine.write_outcome``) and counts it. Reading the input,
 fingerprints, ``--resume``, item files, tables, the database and the HTML index are the same
 code whatever the engine, so the engines cannot drift apart:
 
@@ -12,16 +13,18 @@ code whatever the engine, so the engines cannot drift apart:
   (``scheduler="tcp://host:8786"``) or a local cluster of ``workers`` processes started and
   stopped for the run.
 
-``execute`` returns the failures of items an engine lost (a worker that kept dying); every
+That function returns the failures of items an engine lost (a worker that kept dying); every
 other failure is an outcome like any checked item.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from checker.batch.engine import _Outcome, _Runner
 from checker.batch.items import Failure
@@ -71,17 +74,30 @@ class _Work:
     code: str = ""
 
 
-def execute(engine: Engine, todo: list, work: _Work,
-            deliver: Callable[[_Outcome], None]) -> list[Failure]:
-    """Check the (item, fingerprint) pairs of ``todo``; ``deliver`` gets each outcome."""
+Deliver = Callable[[_Outcome], None]
+RunItems = Callable[[list, _Work, Deliver], list[Failure]]
+
+
+@contextmanager
+def started(engine: Engine, needed: bool = True) -> Iterator[RunItems]:
+    """Start ``engine`` (unless not ``needed``) and give the function that checks items on it:
+    ``run_items(todo, work, deliver)`` checks the (item, fingerprint) pairs of ``todo``, hands
+    each outcome to ``deliver`` and returns the failures of items it lost."""
+    if not needed:
+        yield lambda todo, work, deliver: []
+    elif engine.name == "dask":
+        from checker.batch.dask_engine import dask_client, run_on_dask
+
+        with dask_client(engine.scheduler, engine.workers) as client:
+            yield functools.partial(run_on_dask, client)
+    else:
+        yield functools.partial(_run_local, engine.jobs)
+
+
+def _run_local(jobs: int, todo: list, work: _Work, deliver: Deliver) -> list[Failure]:
     if not todo:
         return []
-    if engine.name == "dask":
-        from checker.batch.dask_engine import run_on_dask
-
-        return run_on_dask(todo, work, deliver, scheduler=engine.scheduler,
-                           workers=engine.workers)
-    jobs = min(engine.jobs, len(todo))
+    jobs = min(jobs, len(todo))
     chunks = chunked(todo, jobs)
     if jobs == 1:
         runner = _Runner(work.config, work.cache_dir, work.html)

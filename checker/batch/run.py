@@ -20,7 +20,8 @@ from typing import Optional
 from checker import __version__
 from checker.batch.collect import collect_items
 from checker.batch.engine import _Outcome, _read_item, write_outcome
-from checker.batch.engines import Engine, _Work, execute
+from checker.batch.engines import Engine, _Work
+from checker.batch.engines import started as start_engine
 from checker.batch.items import BatchItem, Failure
 from checker.batch.outputs import (
     _document_rows,
@@ -67,39 +68,41 @@ def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] =
     if jobs < 0:
         raise ConfigError(f"jobs must be 0 (one per CPU) or more, got {jobs}")
     where = Engine(engine, jobs if engine == "dask" else jobs or os.cpu_count() or 1,
-                    scheduler, workers)
+                   scheduler, workers)
     config = config or Config()
     started = _now()
     run_id = f"{started.replace(':', '').replace('-', '')[:15]}-{secrets.token_hex(3)}"
     items, failures = collect_items(path, config=config)
     out = Path(out_dir) if out_dir else Path("reports") / "batch" / _stem(Path(path))
     cache = Path(cache_dir) if cache_dir else out / ".parse-cache"
-    _prepare(out, html=html, resume=resume)
-
     code = _code_fingerprint()
     base = f"{code}\0{json.dumps(config.to_dict(), sort_keys=True, default=str)}"
     fingerprints = {item.id: _item_fingerprint(item, base) for item in items}
     done_before = _finished(out, items, fingerprints) if resume else set()
     todo = [(item, fingerprints[item.id]) for item in items if item.id not in done_before]
 
-    counter = _Progress(out, len(items), len(done_before), progress)
-    interrupted = False
-    lost: list[Failure] = []
-    matrices: list = []
-    try:
-        lost = execute(where, todo, _Work(config, cache, html, code), counter)
-        counter.close()
-        if compare:
-            from checker.compare.stories import write_story_matrices
+    # The engine starts (a cluster reached or started) before the output folder is touched:
+    # an engine that cannot start leaves an earlier run's files as they were.
+    with start_engine(where, needed=bool(todo)) as run_items:
+        _prepare(out, html=html, resume=resume)
+        counter = _Progress(out, len(items), len(done_before), progress)
+        interrupted = False
+        lost: list[Failure] = []
+        matrices: list = []
+        try:
+            lost = run_items(todo, _Work(config, cache, html, code), counter)
+            counter.close()
+            if compare:
+                from checker.compare.stories import write_story_matrices
 
-            matrices, unmatched = write_story_matrices(items, out, config=config,
-                                                       cache_dir=cache, html=html)
-            lost = lost + unmatched
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        counter.close()
-        _clean_tmp(out)
+                matrices, unmatched = write_story_matrices(items, out, config=config,
+                                                           cache_dir=cache, html=html)
+                lost = lost + unmatched
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            counter.close()
+            _clean_tmp(out)
     return _finish(path, out, run_id, started, config, items, failures + lost,
                    skipped=len(done_before), done=counter.done, interrupted=interrupted,
                    fail_on=fail_on, html=html, extra_paths=matrices)
