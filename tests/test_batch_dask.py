@@ -55,7 +55,8 @@ def item_records(out: Path) -> dict[str, dict]:
 def cluster():
     """A local Dask cluster of two single-threaded worker processes, for the whole module."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as local:
+                                  dashboard_address=None,
+                                  preload=["checker.batch.dask_engine"]) as local:
         with distributed.Client(local, set_as_default=False) as client:
             yield local.scheduler_address, client
 
@@ -153,15 +154,30 @@ def test_interrupted_client_resumes_on_either_engine(cluster, reference, tmp_pat
     assert resumed.exit_code == expected.exit_code
     assert findings_without_run(out) == findings_without_run(local)
 
-    # An item file is an item file, whichever engine wrote it.
+    # An item file is an item file, whichever engine wrote it. The input path is relative to
+    # the client's working directory, which is not the workers' own.
     out = tmp_path / "across"
+    monkeypatch.chdir(CORPUS)
     monkeypatch.setenv(INTERRUPT_ENV, "6")
-    run_batch(CORPUS, out_dir=out, progress=False, html=False)
+    run_batch(".", out_dir=out, progress=False, html=False)
     monkeypatch.delenv(INTERRUPT_ENV)
-    resumed = run_batch(CORPUS, out_dir=out, resume=True, progress=False, html=False,
+    resumed = run_batch(".", out_dir=out, resume=True, progress=False, html=False,
                         engine="dask", scheduler=address)
+    assert resumed.failures == ()
     assert (resumed.skipped_resumed, resumed.done) == (6, 11)
     assert findings_without_run(out) == findings_without_run(local)
+
+
+def test_ctrl_c_reaches_the_client_not_the_workers(cluster):
+    # Ctrl-C goes to the whole process group; the local cluster's workers ignore it (their
+    # preload), so the client cancels the work and the workers live to be closed.
+    _, client = cluster
+    client.wait_for_workers(2, timeout=60)
+    pids = client.run(os.getpid)
+    for pid in pids.values():
+        os.kill(pid, signal.SIGINT)
+    time.sleep(0.5)
+    assert client.run(os.getpid) == pids
 
 
 def test_failing_items_are_recorded_as_locally(cluster, tmp_path):

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
+import signal
 import socket
 import sys
 import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -61,6 +64,8 @@ def run_on_dask(client, todo: list, work: _Work,
     finish."""
     if not todo:
         return []
+    cache = Path(os.path.abspath(work.cache_dir)) if work.cache_dir else None
+    work = replace(work, cache_dir=cache, cwd=os.getcwd())
     return _Feeder(_import_distributed(), client, todo, work, deliver).run()
 
 
@@ -89,9 +94,11 @@ def dask_client(scheduler: Optional[str], workers: Optional[int]) -> Iterator:
                               f"one with `dask scheduler`, then workers with `dask worker "
                               f"{scheduler}`)") from exc
     else:
+        # The workers ignore Ctrl-C (``dask_setup`` below): it reaches the whole process
+        # group, and the client alone decides how to stop.
         cluster = distributed.LocalCluster(
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            dashboard_address=None)
+            dashboard_address=None, preload=[__name__], silence_logs=logging.ERROR)
         client = distributed.Client(cluster, set_as_default=False)
     try:
         try:
@@ -193,6 +200,12 @@ def _threads(client) -> int:
 
 # --------------------------------------------------------------------------- on the worker
 
+
+def dask_setup(worker) -> None:
+    """Preload hook of the local cluster's workers: leave Ctrl-C to the client."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 _LOCK = threading.Lock()
 _RUNNERS: dict[tuple[str, bool], _Runner] = {}
 
@@ -206,13 +219,30 @@ def _check_chunk(chunk: list, work: _Work) -> tuple[str, object]:
                          f"(checker {__version__} at {Path(__file__).parents[1]}) than the "
                          f"client: install the same checker on every worker")
     # One chunk at a time per process: the pipeline and its caches are not thread-safe.
-    with _LOCK:
+    with _LOCK, _client_cwd(work.cwd):
         try:
             runner = _runner(work)
         except ModelError as exc:
             return "fatal", f"on the Dask worker on {socket.gethostname()}: {exc}"
         runner.pipe.parser.cache_dir = _cache_dir(work.cache_dir)
         return "ok", [_explain(o) for o in runner.run(chunk)]
+
+
+@contextmanager
+def _client_cwd(cwd: str) -> Iterator[None]:
+    # Input paths relative to the client's working directory (a manifest given as a relative
+    # path) resolve as on the client where that folder exists here too (a shared
+    # filesystem); the item records, messages and reports then name the paths as the local
+    # engine does. Dask's own files live under absolute paths.
+    if not cwd or not os.path.isdir(cwd) or cwd == os.getcwd():
+        yield
+        return
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 def _runner(work: _Work) -> _Runner:

@@ -66,12 +66,14 @@ class Engine:
 @dataclass(frozen=True)
 class _Work:
     """What a worker needs to check items: the configuration, the parse cache folder, whether
-    to draw HTML reports, and the fingerprint of the client's checker code."""
+    to draw HTML reports, the fingerprint of the client's checker code, and the client's
+    working directory (relative input paths are relative to it)."""
 
     config: Config
     cache_dir: Optional[Path]
     html: bool
     code: str = ""
+    cwd: str = ""
 
 
 Deliver = Callable[[_Outcome], None]
