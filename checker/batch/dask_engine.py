@@ -155,6 +155,8 @@ class _Feeder:
             if self.running:  # Ctrl-C or an error: nothing more is to be checked
                 self.client.cancel([f for f, _, _ in self.running.values()], force=True)
                 self.running.clear()
+        for chunk, _ in self.waiting:  # none, unless the cluster lost every worker thread
+            self.lost += lost_items(chunk, "the Dask cluster had no worker left to check it")
         return self.lost
 
     def _top_up(self, pending) -> None:
