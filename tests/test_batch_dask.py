@@ -23,6 +23,7 @@ distributed = pytest.importorskip(
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora"
+TOTAL = len(collect_items(CORPUS)[0])
 
 
 def findings_without_run(out: Path) -> list[dict]:
@@ -66,7 +67,7 @@ def reference(tmp_path_factory):
     """The bundled corpus checked by the local engine (HTML reports included)."""
     out = tmp_path_factory.mktemp("local") / "out"
     summary = run_batch(CORPUS, out_dir=out, progress=False)
-    assert summary.failures == () and summary.done == 17 and summary.findings > 0
+    assert summary.failures == () and summary.done == TOTAL and summary.findings > 0
     return out, summary
 
 
@@ -83,6 +84,9 @@ def test_dask_writes_what_the_local_engine_writes(cluster, reference, tmp_path):
     assert item_records(out) == item_records(local)
     assert sorted(p.name for p in (out / "html").glob("*.html")) == \
         sorted(p.name for p in (local / "html").glob("*.html"))
+    matrices = sorted(p.name for p in (local / "compare").glob("*.csv"))
+    assert [(out / "compare" / n).read_text() for n in matrices] == \
+        [(local / "compare" / n).read_text() for n in matrices]
     assert (out / "index.html").is_file()
     with sqlite3.connect(out / "checker.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == expected.findings
@@ -126,7 +130,7 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, reference, tmp_path):
     killer.start()
     try:
         summary = run_batch(CORPUS, out_dir=out, progress=False, html=False, engine="dask",
-                            scheduler=address)
+                            scheduler=address, compare=False)
     finally:
         killer.join()
         client.run(_slow_checks, 0)
@@ -143,14 +147,14 @@ def test_interrupted_client_resumes_on_either_engine(cluster, reference, tmp_pat
     local, expected = reference
     out = tmp_path / "resumed"
     monkeypatch.setenv(INTERRUPT_ENV, "4")  # Ctrl-C after the client wrote four items
-    stopped = run_batch(CORPUS, out_dir=out, progress=False, html=False, engine="dask",
-                        scheduler=address)
+    stopped = run_batch(CORPUS, out_dir=out, progress=False, html=False, compare=False,
+                        engine="dask", scheduler=address)
     assert stopped.interrupted and stopped.exit_code == 130 and stopped.done == 4
     assert len(list((out / "items").glob("*.json"))) == 4
     monkeypatch.delenv(INTERRUPT_ENV)
     resumed = run_batch(CORPUS, out_dir=out, resume=True, progress=False, html=False,
-                        engine="dask", scheduler=address)
-    assert (resumed.skipped_resumed, resumed.done, resumed.failures) == (4, 13, ())
+                        compare=False, engine="dask", scheduler=address)
+    assert (resumed.skipped_resumed, resumed.done, resumed.failures) == (4, TOTAL - 4, ())
     assert resumed.exit_code == expected.exit_code
     assert findings_without_run(out) == findings_without_run(local)
 
@@ -159,12 +163,12 @@ def test_interrupted_client_resumes_on_either_engine(cluster, reference, tmp_pat
     out = tmp_path / "across"
     monkeypatch.chdir(CORPUS)
     monkeypatch.setenv(INTERRUPT_ENV, "6")
-    run_batch(".", out_dir=out, progress=False, html=False)
+    run_batch(".", out_dir=out, progress=False, html=False, compare=False)
     monkeypatch.delenv(INTERRUPT_ENV)
     resumed = run_batch(".", out_dir=out, resume=True, progress=False, html=False,
-                        engine="dask", scheduler=address)
+                        compare=False, engine="dask", scheduler=address)
     assert resumed.failures == ()
-    assert (resumed.skipped_resumed, resumed.done) == (6, 11)
+    assert (resumed.skipped_resumed, resumed.done) == (6, TOTAL - 6)
     assert findings_without_run(out) == findings_without_run(local)
 
 
@@ -195,9 +199,10 @@ def test_failing_items_are_recorded_as_locally(cluster, tmp_path):
         {"id": "inline", "source_text": "The mayor said the bridge was safe.",
          "derived_text": "The bridge is unsafe."},
     ]), encoding="utf-8")
-    local = run_batch(manifest, out_dir=tmp_path / "local", progress=False, html=False)
+    local = run_batch(manifest, out_dir=tmp_path / "local", progress=False, html=False,
+                      compare=False)
     dask = run_batch(manifest, out_dir=tmp_path / "dask", progress=False, html=False,
-                     engine="dask", scheduler=address)
+                     compare=False, engine="dask", scheduler=address)
     assert dask.failures == local.failures and [f.cause for f in dask.failures] == ["empty"]
     assert dask.exit_code == local.exit_code == 3
     assert (tmp_path / "dask" / "failures.csv").read_text() == \

@@ -3,9 +3,9 @@
 An engine only decides where items are checked. ``started(engine)`` starts it (connects to a
 cluster, or starts one) before anything is written, and gives a function that cuts the items
 still to do into chunks and hands every finished item's ``_Outcome`` to ``deliver`` in this,
-the client, process; ``deliver`` writes it (``engine.write_outcome``) and counts it. Reading the input,
-fingerprints, ``--resume``, item files, tables, the database and the HTML index are the same
-code whatever the engine, so the engines cannot drift apart:
+the client, process; ``deliver`` writes it (``engine.write_outcome``) and counts it. Reading
+the input, fingerprints, ``--resume``, item files, tables, the database, the story matrices
+and the HTML index are the same code whatever the engine, so the engines cannot drift apart:
 
 * ``local`` with ``jobs=1``: one ``_Runner`` in this process.
 * ``local`` with ``jobs > 1``: worker processes on this machine (``checker.batch.pool``).
