@@ -11,6 +11,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -256,3 +257,40 @@ def test_unreachable_scheduler_leaves_the_output_folder_alone(tmp_path, monkeypa
                   scheduler="tcp://127.0.0.1:9")
     assert "tcp://127.0.0.1:9" in str(info.value) and "dask scheduler" in str(info.value)
     assert [p.name for p in (out / "items").iterdir()] == [f"{safe_id('earlier')}.json"]
+
+
+class _FakeClient:
+    def nthreads(self):
+        return {"tcp://w1": 1}
+
+
+class _Done:
+    def __init__(self, value=None, error=None):
+        self.value, self.error = value, error
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def test_a_chunk_that_keeps_killing_workers_is_split_and_only_its_culprit_fails():
+    from checker.batch.dask_engine import _Feeder
+    from checker.batch.engines import _Work
+
+    items, _ = collect_items(CORPUS / "harbor-crane-lawsuit")
+    chunk = [(item, "fp") for item in items]
+    delivered = []
+    feeder = _Feeder(distributed, _FakeClient(), chunk, _Work(Config(), None, False),
+                     delivered.append)
+    feeder.waiting.clear()
+    killed = distributed.KilledWorker("checker-x-1", SimpleNamespace(address="tcp://w1"), 3)
+    feeder._collect(_Done(error=killed), chunk, False)
+    assert [(len(c), split) for c, split in feeder.waiting] == [(1, True)] * len(chunk)
+    assert feeder.lost == []
+    feeder._collect(_Done(error=killed), [chunk[0]], True)
+    assert [(f.item, f.cause) for f in feeder.lost] == [(items[0].id, "internal")]
+    assert "died" in feeder.lost[0].message and "checker check" in feeder.lost[0].message
+    with pytest.raises(EngineError, match="other checker code"):
+        feeder._collect(_Done(("fatal", "the worker runs other checker code")), chunk, False)
+    assert delivered == []

@@ -179,8 +179,9 @@ class _Feeder:
                 # One item may be what kills the workers: retry each alone, so only it fails.
                 self.waiting.extendleft((([pair], True) for pair in reversed(chunk)))
                 return
-            self.lost += lost_items(chunk, f"the Dask workers checking it died each time "
-                                    f"({exc}); the text may crash the checker: try it alone "
+            last = getattr(getattr(exc, "last_worker", None), "address", "unknown")
+            self.lost += lost_items(chunk, f"every Dask worker that checked it died (the last: "
+                                    f"{last}); the text may crash the checker: try it alone "
                                     f"with `checker check`", self.delivered)
             return
         except Exception as exc:  # noqa: BLE001 - one chunk's trouble must not stop the run
