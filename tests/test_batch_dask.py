@@ -142,9 +142,16 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, reference, tmp_path):
     client.wait_for_workers(2, timeout=60)  # the nanny restarted the killed worker
 
 
+def _pipelines() -> list[int]:
+    # Runs on each worker: the identities of the pipelines its process holds.
+    from checker.batch import dask_engine
+
+    return [id(r.pipe) for r in dask_engine._RUNNERS.values()]
+
+
 def test_interrupted_client_resumes_on_either_engine(cluster, reference, tmp_path,
                                                      monkeypatch):
-    address, _ = cluster
+    address, client = cluster
     local, expected = reference
     out = tmp_path / "resumed"
     monkeypatch.setenv(INTERRUPT_ENV, "4")  # Ctrl-C after the client wrote four items
@@ -153,9 +160,13 @@ def test_interrupted_client_resumes_on_either_engine(cluster, reference, tmp_pat
     assert stopped.interrupted and stopped.exit_code == 130 and stopped.done == 4
     assert len(list((out / "items").glob("*.json"))) == 4
     monkeypatch.delenv(INTERRUPT_ENV)
+    before = client.run(_pipelines)
     resumed = run_batch(CORPUS, out_dir=out, resume=True, progress=False, html=False,
                         compare=False, engine="dask", scheduler=address)
     assert (resumed.skipped_resumed, resumed.done, resumed.failures) == (4, TOTAL - 4, ())
+    # Each worker process kept its pipeline (spaCy loaded once) from one run to the next.
+    after = client.run(_pipelines)
+    assert any(before.values()) and all(after[w] == p for w, p in before.items() if p)
     assert resumed.exit_code == expected.exit_code
     assert findings_without_run(out) == findings_without_run(local)
 
