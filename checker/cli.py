@@ -20,7 +20,7 @@ from typing import Optional
 import click
 
 from checker import __version__
-from checker.errors import CheckerError, ConfigError, InputError, ModelError
+from checker.errors import CheckerError, ConfigError, EngineError, InputError, ModelError
 
 EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -247,7 +247,8 @@ Exit codes:
   0  every item processed, nothing at or above --fail-on
   1  drift found at or above --fail-on
   2  usage error
-  3  some items failed (listed in failures.csv) or no spaCy model
+  3  some items failed (listed in failures.csv), no spaCy model, or the
+     Dask engine cannot start (Dask not installed, no scheduler or worker)
   130 interrupted (finished items are kept; rerun with --resume)"""
 
 
@@ -258,6 +259,14 @@ Exit codes:
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Worker processes (0: one per CPU).")
 @click.option("--resume", is_flag=True, help="Skip items already done in the output folder.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where items are checked: processes of this machine "
+              "(--jobs) or a Dask cluster (--scheduler or --workers; needs checker[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: a running Dask scheduler, e.g. tcp://host:8786.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="With --engine dask: start a local cluster of N worker processes for the "
+              "run (default without --scheduler: one per CPU).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the end-of-run summary on stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -268,7 +277,8 @@ Exit codes:
               help="Skip the claim matrix of each story with three articles or more.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @config_options
-def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, fail_on: str,
+def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, engine: str,
+          scheduler: Optional[str], workers: Optional[int], fmt: str, fail_on: str,
           no_html: bool, no_compare: bool, no_progress: bool, config) -> None:
     """Check every derived text of a corpus folder or a manifest (CSV or JSON lines).
 
@@ -284,15 +294,26 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, fmt: str, 
       checker batch corpora/
       checker batch corpora/ --jobs 2 --out reports/batch/nightly
       checker batch export.csv --resume --fail-on warning
+      checker batch /shared/nightly.csv --engine dask --scheduler tcp://head:8786
+      checker batch corpora/ --engine dask --workers 2
     """
+    from click.core import ParameterSource
+
     from checker.batch import format_summary, run_batch
 
+    ctx = click.get_current_context()
+    if engine == "dask" and ctx.get_parameter_source("jobs") != ParameterSource.DEFAULT:
+        fail("--jobs is for the local engine; with --engine dask the cluster's workers check "
+             "the items (--workers N for a local cluster)", EXIT_USAGE)
     try:
         summary = run_batch(path, out_dir=out_dir, jobs=jobs, resume=resume, config=config,
                             fail_on=fail_on or config.fail_on or "error",
                             progress=not no_progress, html=not no_html,
-                            compare=not no_compare)
-    except ModelError as exc:
+                            compare=not no_compare, engine=engine, scheduler=scheduler,
+                            workers=workers)
+    except KeyboardInterrupt:  # while the engine started: nothing was checked or written
+        fail("interrupted before any item was checked", EXIT_INTERRUPTED)
+    except (ModelError, EngineError) as exc:
         fail(str(exc))
     except CheckerError as exc:
         fail(str(exc), EXIT_USAGE)

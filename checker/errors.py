@@ -24,3 +24,7 @@ class ConfigError(CheckerError):
 
 class UsageError(CheckerError):
     """The command was asked something it cannot do (no source given for a draft, ...)."""
+
+
+class EngineError(CheckerError):
+    """The engine that runs a batch cannot start: Dask not installed, no scheduler, no worker."""

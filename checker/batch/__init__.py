@@ -32,11 +32,15 @@ file written to a temporary name and renamed into place:
 All tables are rebuilt from the item files at the end of every run, so they always describe
 every item of the input that is done, whichever run checked it.
 
-Processes: with ``jobs > 1`` the items go in chunks to worker processes (forked on Linux,
-spawned elsewhere; ``CHECKER_START_METHOD`` overrides), each holding one ``Pipeline`` and
-parsing a whole chunk with one ``nlp.pipe`` call. A failing item is caught in its worker and
-recorded as a ``Failure``; a worker that dies is replaced and its unfinished items recorded.
-Parses are cached on disk in ``<out_dir>/.parse-cache`` (or ``cache_dir``).
+Engines (``engine=``): ``local`` checks in this process (``jobs=1``) or in ``jobs`` worker
+processes (forked on Linux, spawned elsewhere; ``CHECKER_START_METHOD`` overrides), each
+holding one ``Pipeline`` and parsing a whole chunk with one ``nlp.pipe`` call; ``dask`` checks
+on a Dask cluster (``scheduler=`` a running one, or ``workers=`` a local one for the run).
+Either way the workers only check: every outcome comes back to this process, which writes the
+item file and the HTML report, so the outputs and ``resume`` are the same whatever the engine.
+A failing item is caught in its worker and recorded as a ``Failure``; a worker that dies is
+replaced and its chunk rerun (Dask) or its unfinished items recorded (local). Parses are cached
+on disk in ``<out_dir>/.parse-cache`` (or ``cache_dir``).
 
 Exit codes (``BatchSummary.exit_code``): 0 every item checked and nothing at or above
 ``fail_on``; 1 drift at or above ``fail_on``; 3 some items failed (wins over 1); 130
@@ -44,7 +48,8 @@ interrupted by Ctrl-C (the tables hold what was done; run again with ``resume=Tr
 
 Modules, in the order the data flows: ``items`` (the records), ``corpus`` and ``manifest``
 (reading the two kinds of input), ``collect`` (``collect_items``, ``generate_manifest``),
-``engine`` (checking items in one process, item files), ``pool`` (worker processes),
+``engine`` (checking items, writing item files), ``engines`` (where items are checked),
+``pool`` (the local engine's worker processes), ``dask_engine`` (the Dask cluster),
 ``resume`` (fingerprints, the output folder), ``outputs`` (tables, database rows, HTML index),
 ``summary`` (``BatchSummary``, exit codes, ``format_summary``) and ``run`` (``run_batch``).
 The public names are re-exported here.

@@ -1,15 +1,21 @@
-"""Checking items in one process: the ``_Runner`` and the item files it writes.
+"""Checking items: the ``_Runner`` that checks them, and the item files the client writes.
 
 A ``_Runner`` holds one ``Pipeline``; it loads a chunk of items, parses all their texts with
-one ``nlp.pipe`` call, checks each item and writes ``items/<safe-id>.json`` (and its HTML
-report) the moment the item is done. A failing item is caught here and written as a failed
-item file, so one bad article never stops the batch. ``_read_item`` reads an item file back.
+one ``nlp.pipe`` call and checks each item, yielding an ``_Outcome`` per item: the content of
+its item file and its rendered HTML report. It writes nothing, so it can run anywhere (this
+process, a worker process, a Dask worker on another machine). A failing item is caught here
+and becomes a failed outcome, so one bad article never stops the batch.
+
+``write_outcome`` is the one place an outcome becomes files: ``html/<safe-id>.html``, then
+``items/<safe-id>.json`` (the item file last, so an item counts as done only when both are
+there). Every engine hands its outcomes to it in the client process. ``_read_item`` reads an
+item file back.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
@@ -23,20 +29,22 @@ ITEM_SCHEMA = 1
 
 @dataclass(frozen=True)
 class _Outcome:
+    """One checked item: what its item file holds (``record``) and its HTML report (``page``)."""
+
     item_id: str
     ok: bool
     findings: int
+    record: dict = field(default_factory=dict, compare=False, repr=False)
+    page: str = field(default="", compare=False, repr=False)  # '' when there is no report
 
 
 class _Runner:
-    """Checks chunks of items in one process with one Pipeline; writes each item file."""
+    """Checks chunks of items in one process with one Pipeline; writes nothing."""
 
-    def __init__(self, config: Config, out_dir: Path, cache_dir: Optional[Path],
-                 html: bool) -> None:
+    def __init__(self, config: Config, cache_dir: Optional[Path], html: bool) -> None:
         from checker.pipeline import Pipeline
 
         self.config = config
-        self.out_dir = out_dir
         self.html = html
         self.pipe = Pipeline(config, cache_dir=str(cache_dir) if cache_dir else None)
         self._articles: dict[DocRef, Any] = {}
@@ -95,8 +103,7 @@ class _Runner:
     def _fail(self, item: BatchItem, fp: str, failure: Failure) -> _Outcome:
         failure = Failure(item.id, failure.path, failure.cause, f"{item.id}: {failure.message}",
                           story=item.story)
-        self._write_item(item, fp, failure=failure)
-        return _Outcome(item.id, False, 0)
+        return _Outcome(item.id, False, 0, _item_record(item, fp, failure=failure))
 
     def _check(self, item: BatchItem, fp: str, derived, sources) -> _Outcome:
         from checker.gate import run_gate
@@ -114,29 +121,38 @@ class _Runner:
             return self._fail(item, fp, Failure(
                 item.id, item.derived.path or "", "internal",
                 f"internal error while checking: {type(exc).__name__}: {exc}"))
-        html_name = self._write_html(item, result)
-        self._write_item(item, fp, result=_slim(result), html=html_name)
-        return _Outcome(item.id, True, len(result.get("findings", ())))
+        page = _render_page(result) if self.html else ""
+        record = _item_record(item, fp, result=_slim(result),
+                              html=f"html/{safe_id(item.id)}.html" if page else "")
+        return _Outcome(item.id, True, len(result.get("findings", ())), record, page)
 
-    def _write_html(self, item: BatchItem, result: dict) -> str:
-        if not self.html:
-            return ""
-        return write_item_html(self.out_dir, item.id, result)
 
-    def _write_item(self, item: BatchItem, fp: str, *, result: Optional[dict] = None,
-                    failure: Optional[Failure] = None, html: str = "") -> None:
-        record = {
-            "schema": ITEM_SCHEMA,
-            "item_id": item.id,
-            "fingerprint": fp,
-            "status": "ok" if failure is None else "failed",
-            "item": asdict(item),
-            "html": html,
-            "failure": asdict(failure) if failure else None,
-            "result": result,
-        }
-        atomic_write(self.out_dir / "items" / f"{safe_id(item.id)}.json",
-                     json.dumps(record, ensure_ascii=False, default=str))
+def _item_record(item: BatchItem, fp: str, *, result: Optional[dict] = None,
+                 failure: Optional[Failure] = None, html: str = "") -> dict:
+    return {
+        "schema": ITEM_SCHEMA,
+        "item_id": item.id,
+        "fingerprint": fp,
+        "status": "ok" if failure is None else "failed",
+        "item": asdict(item),
+        "html": html,
+        "failure": asdict(failure) if failure else None,
+        "result": result,
+    }
+
+
+def write_outcome(out_dir: Path, outcome: _Outcome) -> None:
+    """Write an outcome's HTML report, then its item file (the mark that the item is done)."""
+    record = outcome.record
+    if outcome.page and record.get("html"):
+        try:
+            from checker.report.html import write_html
+
+            write_html(outcome.page, out_dir / record["html"])  # atomic: temp file, rename
+        except (ImportError, CheckerError):  # a report that cannot be written loses no finding
+            record = {**record, "html": ""}
+    atomic_write(out_dir / "items" / f"{safe_id(outcome.item_id)}.json",
+                 json.dumps(record, ensure_ascii=False, default=str))
 
 
 def _describe(ref: DocRef) -> str:
@@ -150,16 +166,29 @@ class _LoadFailed(Exception):
         self.failure = failure
 
 
-def write_item_html(out_dir: Path, item_id: str, result: dict) -> str:
-    """Write the HTML report of one item under ``html/``; '' when the HTML module is absent."""
+def _render_page(result: dict) -> str:
+    """The HTML report of one check result; '' when the HTML module is absent or fails."""
     try:
-        from checker.report.html import write_report
+        from checker.report.html import render_report
     except ImportError:
+        return ""
+    try:
+        return render_report(result)
+    except Exception:  # noqa: BLE001 - a report that cannot be drawn must not lose the findings
+        return ""
+
+
+def write_item_html(out_dir: Path, item_id: str, result: dict) -> str:
+    """Write the HTML report of one item under ``html/``; '' when it cannot be drawn."""
+    page = _render_page(result)
+    if not page:
         return ""
     name = f"html/{safe_id(item_id)}.html"
     try:
-        write_report(result, out_dir / name)  # atomic: temp file, then os.replace
-    except Exception:  # noqa: BLE001 - a report that cannot be drawn must not lose the findings
+        from checker.report.html import write_html
+
+        write_html(page, out_dir / name)  # atomic: temp file, then os.replace
+    except CheckerError:
         return ""
     return name
 

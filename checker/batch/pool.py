@@ -1,9 +1,10 @@
-"""Worker processes: chunks of items checked in parallel, a dead worker replaced.
+"""The local engine's worker processes: chunks of items checked in parallel, a dead worker replaced.
 
 ``_run_parallel`` feeds chunks to ``jobs`` processes through a task queue and reads their
-outcomes from a result queue; ``_worker_main`` is the process entry point. It stays a
-top-level function of this module so that the spawn and forkserver start methods can import
-it. Items lost with a worker that died come back as ``Failure`` records.
+outcomes from a result queue, handing each to ``on_outcome`` in this (the client) process,
+which writes it; ``_worker_main`` is the process entry point. It stays a top-level function
+of this module so that the spawn and forkserver start methods can import it. Items lost with
+a worker that died come back as ``Failure`` records.
 """
 
 from __future__ import annotations
@@ -16,17 +17,21 @@ from pathlib import Path
 from typing import Optional
 
 from checker.batch.engine import _Runner
+from checker.batch.engines import lost_items
 from checker.batch.items import Failure
 from checker.config import Config
 from checker.errors import ModelError
 
 
-def _worker_main(tasks, results, parent: int, config: Config, out_dir: Path,
-                 cache_dir: Optional[Path], html: bool) -> None:
+def _worker_main(tasks, results, config: Config, cache_dir: Optional[Path], html: bool) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent process as this worker first sees it: the batch itself (fork, spawn) or the
+    # forkserver. Either way it changes only when that process dies and the worker is
+    # re-parented; comparing with the batch's pid quit after one item under forkserver.
+    parent = os.getppid()
     try:
-        runner = _Runner(config, out_dir, cache_dir, html)
+        runner = _Runner(config, cache_dir, html)
     except ModelError as exc:
         results.put(("fatal", str(exc)))
         return
@@ -43,13 +48,13 @@ def _worker_main(tasks, results, parent: int, config: Config, out_dir: Path,
         results.put(("done", index, os.getpid()))
 
 
-def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
-                  cache_dir: Optional[Path], html: bool, on_outcome) -> list[Failure]:
+def _run_parallel(chunks: list, jobs: int, config: Config, cache_dir: Optional[Path],
+                  html: bool, on_outcome) -> list[Failure]:
     """Run chunks in ``jobs`` spawned processes; returns failures of items lost with a worker."""
     import multiprocessing
 
     ctx = multiprocessing.get_context(_start_method())
-    pool = _Pool(ctx, jobs, (config, out_dir, cache_dir, html))
+    pool = _Pool(ctx, jobs, (config, cache_dir, html))
     for task in enumerate(chunks):
         pool.tasks.put(task)
     for _ in range(jobs):
@@ -68,8 +73,8 @@ def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
                     index = running.pop(pid, None)
                     if index is not None:
                         finished.add(index)
-                        lost += _lost(chunks[index], reported, f"the worker process checking "
-                                      f"it died (exit code {code})")
+                        lost += lost_items(chunks[index], f"the worker process checking it "
+                                           f"died (exit code {code})", reported)
                 if not pool.alive():
                     break
                 continue
@@ -88,7 +93,7 @@ def _run_parallel(chunks: list, jobs: int, config: Config, out_dir: Path,
             why += (" (with the spawn start method, call run_batch under "
                     "`if __name__ == \"__main__\":`)")
         for index in sorted(set(range(len(chunks))) - finished):
-            lost += _lost(chunks[index], reported, why)
+            lost += lost_items(chunks[index], why, reported)
     finally:
         pool.stop(graceful=len(finished) == len(chunks))
     return lost
@@ -103,11 +108,6 @@ def _start_method() -> str:
         "fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _lost(chunk: list, reported: set[str], why: str) -> list[Failure]:
-    return [Failure(item.id, item.derived.path or "", "internal", f"{item.id}: {why}",
-                    story=item.story) for item, _ in chunk if item.id not in reported]
-
-
 class _Pool:
     """Worker processes fed from a task queue; dead workers are replaced a few times."""
 
@@ -115,7 +115,7 @@ class _Pool:
         self.ctx = ctx
         self.tasks = ctx.Queue()
         self.results = ctx.Queue()
-        self.args = (self.tasks, self.results, os.getpid(), *args)
+        self.args = (self.tasks, self.results, *args)
         self.workers: list = []
         self.jobs = jobs
         # A worker that keeps dying (out of memory on every start) must not loop forever.

@@ -1,7 +1,8 @@
 """The run (``run_batch``): collect the items, check what is not done, rebuild every table.
 
-Items go to one ``_Runner`` in this process (``jobs=1``) or to worker processes
-(``checker.batch.pool``), with a progress bar on stderr. At the end ``_finish`` rebuilds all
+Items go to an engine (``checker.batch.engines``: this process, local worker processes or a
+Dask cluster), which hands every finished item back to this process; ``_Progress`` writes it
+(``write_outcome``) and drives the progress bar on stderr. At the end ``_finish`` rebuilds all
 tables from the item files, appends the run to ``checker.sqlite`` and works out the exit code,
 also after Ctrl-C, so the tables always describe every item that is done.
 """
@@ -9,7 +10,6 @@ also after Ctrl-C, so the tables always describe every item that is done.
 from __future__ import annotations
 
 import json
-import math
 import os
 import secrets
 import sys
@@ -19,7 +19,9 @@ from typing import Optional
 
 from checker import __version__
 from checker.batch.collect import collect_items
-from checker.batch.engine import _Outcome, _read_item, _Runner
+from checker.batch.engine import _Outcome, _read_item, write_outcome
+from checker.batch.engines import Engine, _Work
+from checker.batch.engines import started as start_engine
 from checker.batch.items import BatchItem, Failure
 from checker.batch.outputs import (
     _document_rows,
@@ -30,7 +32,6 @@ from checker.batch.outputs import (
     _write_index,
     _write_tables,
 )
-from checker.batch.pool import _run_parallel
 from checker.batch.resume import (
     _clean_tmp,
     _code_fingerprint,
@@ -52,46 +53,56 @@ def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] =
               jobs: int = 1, resume: bool = False, config: Optional[Config] = None,
               fail_on: str = "error", progress: bool = True, html: bool = True,
               cache_dir: Optional[str | os.PathLike] = None,
-              compare: bool = True) -> BatchSummary:
+              compare: bool = True, engine: str = "local", scheduler: Optional[str] = None,
+              workers: Optional[int] = None) -> BatchSummary:
     """Check every item of a corpus folder or manifest and write the tables to ``out_dir``;
     with ``compare``, also the claim matrix of every story with several articles
-    (``checker.compare.stories``)."""
+    (``checker.compare.stories``).
+
+    ``engine="local"`` checks in ``jobs`` processes of this machine; ``engine="dask"`` on a
+    Dask cluster: the scheduler at ``scheduler``, or a local cluster of ``workers`` processes
+    started and stopped for the run (one per CPU when neither is given).
+    """
     if fail_on not in FAIL_ON:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     if jobs < 0:
         raise ConfigError(f"jobs must be 0 (one per CPU) or more, got {jobs}")
-    jobs = jobs or os.cpu_count() or 1
+    where = Engine(engine, jobs if engine == "dask" else jobs or os.cpu_count() or 1,
+                   scheduler, workers)
     config = config or Config()
     started = _now()
     run_id = f"{started.replace(':', '').replace('-', '')[:15]}-{secrets.token_hex(3)}"
     items, failures = collect_items(path, config=config)
     out = Path(out_dir) if out_dir else Path("reports") / "batch" / _stem(Path(path))
     cache = Path(cache_dir) if cache_dir else out / ".parse-cache"
-    _prepare(out, html=html, resume=resume)
-
-    base = f"{_code_fingerprint()}\0{json.dumps(config.to_dict(), sort_keys=True, default=str)}"
+    code = _code_fingerprint()
+    base = f"{code}\0{json.dumps(config.to_dict(), sort_keys=True, default=str)}"
     fingerprints = {item.id: _item_fingerprint(item, base) for item in items}
     done_before = _finished(out, items, fingerprints) if resume else set()
     todo = [(item, fingerprints[item.id]) for item in items if item.id not in done_before]
 
-    counter = _Progress(len(items), len(done_before), progress)
-    interrupted = False
-    lost: list[Failure] = []
-    matrices: list = []
-    try:
-        lost = _run_todo(todo, jobs, config, out, cache, html, counter)
-        counter.close()
-        if compare:
-            from checker.compare.stories import write_story_matrices
+    # The engine starts (a cluster reached or started) before the output folder is touched:
+    # an engine that cannot start leaves an earlier run's files as they were.
+    with start_engine(where, needed=bool(todo)) as run_items:
+        _prepare(out, html=html, resume=resume)
+        counter = _Progress(out, len(items), len(done_before), progress)
+        interrupted = False
+        lost: list[Failure] = []
+        matrices: list = []
+        try:
+            lost = run_items(todo, _Work(config, cache, html, code), counter)
+            counter.close()
+            if compare:
+                from checker.compare.stories import write_story_matrices
 
-            matrices, unmatched = write_story_matrices(items, out, config=config,
-                                                       cache_dir=cache, html=html)
-            lost = lost + unmatched
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        counter.close()
-        _clean_tmp(out)
+                matrices, unmatched = write_story_matrices(items, out, config=config,
+                                                           cache_dir=cache, html=html)
+                lost = lost + unmatched
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            counter.close()
+            _clean_tmp(out)
     return _finish(path, out, run_id, started, config, items, failures + lost,
                    skipped=len(done_before), done=counter.done, interrupted=interrupted,
                    fail_on=fail_on, html=html, extra_paths=matrices)
@@ -102,11 +113,12 @@ def _now() -> str:
 
 
 class _Progress:
-    """Counts finished items and drives the tqdm bar on stderr."""
+    """Writes each finished item, counts it and drives the tqdm bar on stderr."""
 
-    def __init__(self, total: int, skipped: int, show: bool) -> None:
+    def __init__(self, out: Path, total: int, skipped: int, show: bool) -> None:
         from tqdm import tqdm
 
+        self.out = out
         self.done = 0
         self.failed = 0
         self.findings = 0
@@ -115,6 +127,7 @@ class _Progress:
                         file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.1)
 
     def __call__(self, outcome: _Outcome) -> None:
+        write_outcome(self.out, outcome)
         self.done += 1
         self.failed += not outcome.ok
         self.findings += outcome.findings
@@ -125,23 +138,6 @@ class _Progress:
 
     def close(self) -> None:
         self.bar.close()
-
-
-def _run_todo(todo: list, jobs: int, config: Config, out: Path, cache: Path, html: bool,
-              on_outcome: _Progress) -> list[Failure]:
-    if not todo:
-        return []
-    jobs = min(jobs, len(todo))
-    # Small chunks keep the workers evenly loaded; large ones give nlp.pipe bigger batches.
-    size = max(1, min(16, math.ceil(len(todo) / (jobs * 4))))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    if jobs == 1:
-        runner = _Runner(config, out, cache, html)
-        for chunk in chunks:
-            for outcome in runner.run(chunk):
-                on_outcome(outcome)
-        return []
-    return _run_parallel(chunks, jobs, config, out, cache, html, on_outcome)
 
 
 def _finish(path, out: Path, run_id: str, started: str, config: Config,

@@ -252,7 +252,10 @@ def check(ctx):
             if len(others) < MIN_SUPPORTED:
                 continue
             variants = _variants(wn, v.lemma, light)
-            holders = [sc for k in variants for sc in index.get(k, ())]
+            # The verb's own claims first, then its synonyms' in a fixed order: a set's order
+            # changes with the process's hash seed, and so did the evidence cited.
+            order = sorted(variants, key=lambda k, own=key(v.lemma): (k != own, k))
+            holders = [sc for k in order for sc in index.get(k, ())]
             if any(_states(sc, actor, variants) for sc in holders):
                 continue
             if holders and actor and _said_of(ctx, actor, variants):
