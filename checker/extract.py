@@ -147,8 +147,37 @@ class Extractor:
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
         result = []
+        misparsed = self._according_root(root)
+        if misparsed is not None:
+            self._walk_clause(*misparsed, result)
+            return result
         self._walk_clause(root, None, (), result)
         return result
+
+    def _according_root(self, root):
+        """The parser sometimes makes "According" the root of "According to X, A was B" and
+        hangs the clause on X as a relative clause: then the clause, its attribution and
+        the frame's tokens, else None."""
+        if root.lower_ != "according" or root.dep_ != "ROOT":
+            return None
+        to = next((c for c in root.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            return None
+        clause = next((c for c in pobj.children if c.dep_ in ("relcl", "acl")
+                       and c.pos_ in ("VERB", "AUX") and c.left_edge.i > pobj.i
+                       and any(x.dep_ in SUBJ_DEPS for x in c.children)), None)
+        if clause is None:
+            return None
+        src_toks = [t for t in pobj.subtree if t.i < clause.left_edge.i and not t.is_punct]
+        if not src_toks:
+            return None
+        src = _doc_text(root.doc)[src_toks[0].idx:src_toks[-1].idx + len(src_toks[-1])]
+        frame = tuple(t for t in root.subtree if t.i < clause.left_edge.i)
+        attr = Attribution(source=src, cue=f"according to {src}", start=root.idx,
+                           end=src_toks[-1].idx + len(src_toks[-1]), kind="according-to",
+                           head=pobj.lemma_.lower())
+        return clause, attr, frame
 
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
@@ -255,13 +284,18 @@ class Extractor:
         for c in list(head.children) + [head]:
             if c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to":
                 to = c.doc[c.i + 1]
-                pobj = next((x for x in list(to.children) + list(c.children)
-                             if x.dep_ == "pobj"), None)
-                toks = [c, to] + (list(pobj.subtree) if pobj is not None else [])
+                pobjs = [x for x in list(to.children) + list(c.children) if x.dep_ == "pobj"]
+                toks = [c, to] + sorted({t for p in pobjs for t in p.subtree}, key=lambda t: t.i)
                 j = max(t.i for t in toks) + 1
                 if j < len(c.doc) and c.doc[j].text == ",":
                     toks.append(c.doc[j])
-                return ("according to", self._span_text(pobj) if pobj is not None else "", toks)
+                # the parser may split one name into two objects ("harbour" and "master Ines
+                # Varga"): the source runs from "to" to the comma
+                src = [t for t in toks[2:] if not t.is_punct]
+                text = (_doc_text(c.doc)[src[0].idx:src[-1].idx + len(src[-1])]
+                        if len(pobjs) > 1 and src else
+                        self._span_text(pobjs[0]) if pobjs else "")
+                return ("according to", text, toks)
         return None
 
     def _attribution(self, head, tokens, inherited, state: _State,

@@ -193,3 +193,32 @@ def test_it_never_resolves_to_the_person_last_quoted(claims_of):
                    "opened an inquiry.")
     c = one(cs, "opened an inquiry")
     assert c.attribution.source == "The Harlan Audit Office"
+
+
+def test_according_to_frame_before_a_contrasting_clause(claims_of):
+    cs = claims_of("According to harbour master Ines Varga, the coastguard was alerted at "
+                   "9:40 a.m. on Sunday, though she said the ferry crew raised no alarm.")
+    c = one(cs, "coastguard was alerted")
+    assert c.attribution is not None and c.attribution.kind == "according-to"
+    assert "Ines Varga" in c.attribution.source
+
+
+def test_according_to_misparsed_as_the_root(pipeline):
+    """The parser sometimes roots "According to X, A was B" on "According" and hangs A on X
+    as a relative clause; A is still a claim, attributed to X."""
+    from spacy.tokens import Doc
+
+    from checker.extract import Extractor
+    from checker.lexicon import load_lexicon
+
+    words = ["According", "to", "mayor", "Ada", "Lind", ",", "the", "agency", "was",
+             "notified", "on", "Monday", "."]
+    heads = [0, 0, 4, 4, 1, 4, 7, 9, 9, 4, 9, 10, 0]
+    deps = ["ROOT", "prep", "compound", "compound", "pobj", "punct", "det", "nsubjpass",
+            "auxpass", "relcl", "prep", "pobj", "punct"]
+    pos = ["VERB", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB",
+           "ADP", "PROPN", "PUNCT"]
+    doc = Doc(pipeline.parser.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    heads_found = Extractor(load_lexicon())._clause_heads(doc[0])
+    assert [(h.text, a.kind, a.source) for h, a, _ in heads_found] == [
+        ("notified", "according-to", "mayor Ada Lind")]
