@@ -15,14 +15,12 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from checker.lexicon import shipped
 from checker.records import Alignment, Claim, memo_on
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 # Content words so general that sharing them says nothing about support.
-GENERIC = frozenset("""
-be have do say make take get go come give use also would could may might will can new
-one two year time people thing way part issue say said report include
-""".split())
+GENERIC = shipped("generic_words")
 
 
 @lru_cache(maxsize=200_000)

@@ -14,18 +14,19 @@ import re
 from typing import NamedTuple, Sequence
 
 from checker.align import claim_keys, key
+from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.records import Attribution, Claim
 
 _RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSOR_RE = re.compile(r"\s*['’]s?\b")
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-_DEICTIC = frozenset({"this", "that", "these", "those", "them", "him"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
-_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my"})
+_PRONOUNS = shipped("pronouns_subject")
+_DEICTIC = shipped("deictics")
+_DETERMINERS = shipped("determiners")
+_POSSESSIVES = shipped("possessives")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
-_CREDITING = frozenset({"from", "per", "by"})
+_CREDITING = shipped("crediting_prepositions")
 
 
 class SourceName(NamedTuple):
@@ -184,8 +185,7 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     return len(shared) >= 3 and len(shared) >= 0.6 * len(dk)
 
 
-VAGUE = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "the source article",
-          "the company", "the report", "officials", "sources", "the firm"}
+VAGUE = shipped("vague_sources")
 
 
 _RELATIVE_RE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.S)
@@ -229,8 +229,7 @@ def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
     return hx != hy and hx not in ys and hy not in xs
 
 
-_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "several",
-                         "some", "many"})
+_INDEFINITE = shipped("indefinite_sources")
 
 
 def _indefinite(phrase: str) -> bool:

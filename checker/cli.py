@@ -21,9 +21,9 @@ import click
 
 from checker import __version__
 from checker.errors import CheckerError, ConfigError, EngineError, InputError, ModelError
+from checker.records import SEVERITY_RANK
 
 EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 EXIT_POLICY = """\b
 Exit codes:
   0  nothing found at or above --fail-on

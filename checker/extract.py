@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from typing import Optional
 
 from checker.credits import credit_patterns, find_credit
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, shipped
 from checker.names import norm_name
 from checker.numbers import duration_unit, is_magnitude, normalise
 from checker.parse import ParsedArticle
@@ -27,12 +27,7 @@ NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "O
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-OBJ_DEPS = {"dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "pobj", "prep"}
 CONTRAST_MARKS = {"while", "whereas", "although", "though", "but"}
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_THING = {"it", "they", "them"}
-SPEECH_VERBS = {"say", "call", "tell", "add", "describe", "write", "state", "explain", "note",
-                "insist", "argue", "warn", "claim", "ask", "reply", "respond", "quip"}
 # Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
 QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
 # Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
@@ -43,6 +38,8 @@ _DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
 _NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
+# A day or month name: a date in words that carries a comparable value ("on Monday").
+_CALENDAR_RE = re.compile("|".join(sorted(shipped("weekdays") | shipped("months"))))
 
 
 @dataclass
@@ -59,7 +56,6 @@ class _State:
     sent_no: int = 0
     sent_persons: list = field(default_factory=list)  # (offset, name) in this sentence
     count: int = 0
-    quote_ids: dict = field(default_factory=dict)
 
 
 class Extractor:
@@ -79,8 +75,11 @@ class Extractor:
         self.nonfactive = set(w["nonfactive"])
         self.causal = set(w["causal"])
         self.temporal = set(w["temporal"])
-        self.negations = set(w["negations"])
         self.scope = w["scope"]
+        self.speech_verbs = w["speech_verbs"]
+        self.pronouns_person = w["pronouns_person"]
+        self.pronouns_thing = w["pronouns_thing"]
+        self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
         self.attempt_phrases = lexicon.phrases["attempts"]
@@ -352,12 +351,12 @@ class Extractor:
     def _resolve(self, attr: Attribution, state: _State) -> Attribution:
         src = attr.source
         low = src.lower()
-        if low in PRONOUNS_PERSON and _person(state, attr.start):
+        if low in self.pronouns_person and _person(state, attr.start):
             src = _person(state, attr.start)
         elif low in ("the company", "the firm", "the group", "the agency", "the district",
                      "the department", "the ministry", "the hospital", "the council"):
             src = state.last_party or state.last_org or src
-        elif low in PRONOUNS_THING or low in ("the newspaper", "the paper", "the report",
+        elif low in self.pronouns_thing or low in ("the newspaper", "the paper", "the report",
                                                "the outlet"):
             # "it" is never the person last quoted: "Dunstan said ... The Authority asked
             # ...; it said" means the Authority
@@ -370,8 +369,8 @@ class Extractor:
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
                                kind=attr.kind, negated=attr.negated, surface=attr.source,
                                lemma=attr.lemma,
-                               head=last if low in PRONOUNS_PERSON | PRONOUNS_THING else attr.head)
-        if attr.source and low not in PRONOUNS_PERSON | PRONOUNS_THING:
+                               head=last if low in self.pronouns else attr.head)
+        if attr.source and low not in self.pronouns:
             state.last_source = attr.source
             words = attr.source.split(",")[0].split()
             if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
@@ -383,7 +382,7 @@ class Extractor:
         if root.lemma_.lower() not in self.report_verbs:
             return
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in PRONOUNS_PERSON | PRONOUNS_THING:
+        if subj is None or subj.lower_ in self.pronouns:
             return
         state.last_source = self._span_text(subj)
 
@@ -441,16 +440,16 @@ class Extractor:
         if inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif quotes and root_subj is not None and root.lemma_.lower() in SPEECH_VERBS and \
+        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs and \
                 root is not head:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
         elif attribution is not None and attribution.source:
             speaker = attribution.source
-        elif pred.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
+        elif pred.lemma_.lower() in self.speech_verbs or head.lemma_.lower() in self.speech_verbs:
             speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
-        if speaker.lower() in PRONOUNS_PERSON and _person(state, start_c):
+        if speaker.lower() in self.pronouns_person and _person(state, start_c):
             speaker = _person(state, start_c)
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
@@ -470,14 +469,14 @@ class Extractor:
             predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
             certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
-            is_reporting=False, words=words, negated_words=self._negated_words(tokens))
+            words=words, negated_words=self._negated_words(tokens))
 
     def _inner_speaker(self, head, root, quotes):
         """The subject of a speech verb outside the quotations, between a clause and its
         sentence's root ("A said X, while B insisted it 'will hold'"), or None."""
         t = head
         while t.i != root.i and t.head.i != t.i:
-            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not any(
+            if t.lemma_.lower() in self.speech_verbs and t.pos_ == "VERB" and not any(
                     q[0] <= t.idx < q[1] for q in quotes):
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
@@ -488,7 +487,7 @@ class Extractor:
     def _person_in(self, tok, state, ents) -> str:
         if tok is None:
             return ""
-        if tok.lower_ in PRONOUNS_PERSON:
+        if tok.lower_ in self.pronouns_person:
             return _person(state, tok.idx)
         for t in tok.subtree:
             if t.ent_type_ == "PERSON":
@@ -720,10 +719,8 @@ class Extractor:
             if kind == "date" and value is None and norm == e.text.lower().strip():
                 # vague dates ("this week", "recently", "one day") carry no comparable value;
                 # a duration in number words ("two months", "a one-year term") does
-                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) and not re.search(
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
-                        r"february|march|april|may|june|july|august|september|october|"
-                        r"november|december", e.text.lower()):
+                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) \
+                        and not _CALENDAR_RE.search(e.text.lower()):
                     continue
             covered.update(range(e.start, e.end))
             out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
@@ -907,9 +904,3 @@ def _find_phrase(tokens, phrase: tuple[str, ...],
         if ok:
             return i, i + n - 1
     return None
-
-
-def iter_content(claims: Iterable[Claim]) -> Iterable[str]:
-    """Every content lemma of some claims."""
-    for c in claims:
-        yield from c.lemmas

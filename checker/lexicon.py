@@ -47,7 +47,30 @@ FILES = {
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
     "house_sources": "house_sources",
+    "speech_verbs": "speech_verbs",
+    "pronouns_person": "pronouns_person",
+    "pronouns_thing": "pronouns_thing",
+    "pronouns_subject": "pronouns_subject",
+    "deictics": "deictics",
+    "determiners": "determiners",
+    "possessives": "possessives",
+    "crediting_prepositions": "crediting_prepositions",
+    "vague_sources": "vague_sources",
+    "indefinite_sources": "indefinite_sources",
+    "stand_ins": "stand_ins",
+    "function_words": "function_words",
+    "reciprocal_verbs": "reciprocal_verbs",
+    "generic_words": "generic_words",
+    "figure_words": "figure_words",
+    "months": "months",
+    "weekdays": "weekdays",
 }
+
+# Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
+# aligner's keys, source names, dates): the configuration cannot extend them.
+FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
+                   "deictics", "determiners", "possessives", "crediting_prepositions",
+                   "vague_sources", "indefinite_sources"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,11 @@ class Lexicon:
             return float(v) if v else default
         except ValueError:
             return default
+
+    def entries(self, role: str) -> frozenset:
+        """Every entry of a role, single words and phrases (words joined by a space) alike."""
+        return memo_on(self, f"_entries_{role}", lambda: frozenset(self.words.get(role, {})) | {
+            " ".join(p) for p in self.phrases.get(role, ())})
 
     def are_antonyms(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.antonyms
@@ -105,6 +133,20 @@ def _base() -> dict[str, list[tuple[str, str]]]:
     return {role: _read(stem) for role, stem in FILES.items()}
 
 
+@lru_cache(maxsize=None)
+def shipped(role: str) -> frozenset:
+    """The shipped entries of one role, read once per process: for module-level constants
+    where no ``Lexicon`` is at hand. The configuration's ``lexicon_extra`` does not reach
+    these; code that holds a ``Lexicon`` reads the role from it instead."""
+    return frozenset(entry for entry, _ in _base()[role])
+
+
+@lru_cache(maxsize=None)
+def shipped_values(role: str) -> tuple[tuple[str, str], ...]:
+    """The shipped entries of one role with their values, in file order (month numbers)."""
+    return tuple(_base()[role])
+
+
 def load_lexicon(extra: Mapping[str, object] | None = None) -> Lexicon:
     """The shipped lexicons extended by ``extra`` ({role: [entries]}; "word<TAB>value" allowed)."""
     extra = dict(extra or {})
@@ -112,6 +154,10 @@ def load_lexicon(extra: Mapping[str, object] | None = None) -> Lexicon:
     if unknown:
         raise ConfigError(f"unknown lexicon roles in configuration: {', '.join(sorted(unknown))}; "
                           f"known: {', '.join(sorted(FILES))}")
+    fixed = sorted(role for role in extra if role in FIXED)
+    if fixed:
+        raise ConfigError(f"lexicon roles {', '.join(fixed)} are read once at start-up and "
+                          f"cannot be extended through the configuration")
     words: dict[str, dict[str, str]] = {}
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
     antonyms = set()

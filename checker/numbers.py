@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from checker.lexicon import shipped, shipped_values
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -31,12 +33,10 @@ def is_magnitude(word: str) -> bool:
                               for x in (w, w[:-1] if w.endswith("s") else w))
 
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
+MONTHS = {m: int(n) for m, n in shipped_values("months")}
 MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = shipped("weekdays")
 # Parts of a day: they restate a time ("3:55 in the afternoon" for "3:55 p.m.").
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon",
                        "midnight", "dawn", "dusk", "overnight"})

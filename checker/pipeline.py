@@ -89,8 +89,7 @@ class Pipeline:
         """Claim strength (0-3) of a short text and its cue: its strongest claim's.
 
         The strength the certainty rules compare (``checker.strength``): 0 no relation,
-        1 correlational, 2 conditional causal, 3 direct causal. Reporting claims ("the
-        authors said") carry none of their own.
+        1 correlational, 2 conditional causal, 3 direct causal.
         """
         from checker.strength import text_strength
 

@@ -156,10 +156,6 @@ class Attribution:
     head: str = ""  # lemma of the source's head word ("two officials said" -> "official")
     lemma: str = ""  # the reporting verb's lemma ("deny" for "denied that"), '' for other cues
 
-    @property
-    def is_named(self) -> bool:
-        return bool(self.source)
-
 
 @dataclass(frozen=True)
 class Certainty:
@@ -199,10 +195,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number, amount, percentage, date or duration with its normalised value."""
+    """A number, amount, percentage, date, time, ordinal or measure with its normalised
+    value (a duration in words, "two months", is a ``date`` whose value is its length)."""
 
     text: str
-    kind: str  # number | money | percent | date | year | time | duration | ordinal
+    kind: str  # number | money | percent | date | time | ordinal | quantity ("5 km")
     value: Optional[float]
     unit: str
     start: int
@@ -258,7 +255,6 @@ class Claim:
     lemmas: tuple[str, ...] = ()  # content-word lemmas, lower case, in order
     scope: tuple[Cue, ...] = ()  # quantifiers and scope words ("all", "some", "its own")
     index: int = 0  # position in the article
-    is_reporting: bool = False  # the clause only carries an attribution ("X reports that")
     # Content words with clean offsets, for pointing at words (``Word``; a tuple, so the
     # older ``w[3]`` reads still work).
     words: tuple["Word", ...] = ()
@@ -338,5 +334,4 @@ class CheckResult:
     findings: tuple[Finding, ...]
     score: Optional[float]  # probability of consistency (checker/score.py); None: not scored
     config: dict = field(default_factory=dict)
-    timings: dict = field(default_factory=dict)
     score_features: dict = field(default_factory=dict)  # the score model's named inputs

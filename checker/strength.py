@@ -316,8 +316,6 @@ def text_strength(claims: Iterable[Claim], *,
     """Strength of a short text: that of its strongest claim (the earliest on a tie)."""
     best: tuple[int, Optional[Cue]] = (0, None)
     for claim in claims:
-        if claim.is_reporting:
-            continue
         got = claim_strength(claim, lexicon=lexicon)
         if got[0] > best[0]:
             best = got

@@ -26,7 +26,7 @@ def strength_of(claim: Claim, cache: dict) -> tuple[int, Optional[Cue]]:
     got = cache.get(claim.id)
     if got is None:
         got = claim_strength(claim)
-        if got[1] is None or got[1].role not in COMPARABLE_ROLES or claim.is_reporting:
+        if got[1] is None or got[1].role not in COMPARABLE_ROLES:
             got = (0, None)
         cache[claim.id] = got
     return got

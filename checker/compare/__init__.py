@@ -23,9 +23,9 @@ __all__ = ["Comparison", "compare", "compare_claims", "member"]
 
 
 def member(claim: Claim) -> bool:
-    """A claim the matrix shows: not a heading (a topic more than a fact), not a clause that
-    only carries an attribution ("X reported that"), with two content words at least."""
-    return claim.unit_kind != "heading" and not claim.is_reporting and len(claim_keys(claim)) >= 2
+    """A claim the matrix shows: not a heading (a topic more than a fact), with two content
+    words at least."""
+    return claim.unit_kind != "heading" and len(claim_keys(claim)) >= 2
 
 
 def compare(pipeline, articles: Sequence[Article], originals: Sequence[bool]) -> Comparison:

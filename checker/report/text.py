@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-SEVERITY_ORDER = ("error", "warning", "info")
+from checker.records import SEVERITIES
 
 
 def _quote(text: str, limit: int = 110) -> str:
@@ -18,7 +18,7 @@ def format_text(result: dict) -> str:
     sources = ", ".join(s["document"] for s in result["sources"])
     counts = result["counts"]["by_severity"]
     n = result["counts"]["findings"]
-    parts = ", ".join(f"{counts[s]} {s}" for s in SEVERITY_ORDER if counts.get(s))
+    parts = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts.get(s))
     lines = [f"{d['document']} checked against {sources}",
              f"consistency {result['score']:.2f} · {n} finding{'s' if n != 1 else ''}"
              + (f" ({parts})" if parts else ""), ""]
@@ -31,7 +31,7 @@ def format_text(result: dict) -> str:
         lines.append("No drift found.")
         return "\n".join(lines + _gate_lines(result)) + "\n"
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
-    for sev in SEVERITY_ORDER:
+    for sev in SEVERITIES:
         group = [f for f in result["findings"] if f["severity"] == sev]
         if not group:
             continue

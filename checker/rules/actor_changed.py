@@ -26,15 +26,11 @@ from checker.align import key, text_keys
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
-STAND_INS = {"it", "they", "he", "she", "we", "company", "firm", "group", "business", "one",
-             "who", "which", "that", "this", "officials", "official", "authorities",
-             "spokesperson", "spokesman", "spokeswoman", "people", "organisation",
-             "organization", "agency", "body", "government"}
-_STOP = {"the", "a", "an", "of", "and", "its", "their", "his", "her"}
 
 
-def _keys(text: str) -> set[str]:
-    return {k for k in text_keys(text) if k not in _STOP}
+def _keys(ctx, text: str) -> set[str]:
+    function = ctx.lexicon.words["function_words"]
+    return {k for k in text_keys(text) if k not in function}
 
 
 def _names_someone(claim) -> bool:
@@ -57,28 +53,29 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
 
 def check(ctx):
     """Yield a finding for each derived claim that gives a source action to another actor."""
+    stand_ins = ctx.lexicon.words["stand_ins"]
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc) or not dc.subject or not dc.object:
             continue
         pos = dc.text.find(dc.subject)
-        if pos < 0 or dc.subject.split()[-1].lower() in STAND_INS:
+        if pos < 0 or dc.subject.split()[-1].lower() in stand_ins:
             continue
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject)
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             continue
-        dsub, dobj = _keys(dc.subject), _keys(dc.object)
+        dsub, dobj = _keys(ctx, dc.subject), _keys(ctx, dc.object)
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
                 continue
-            if dc.negated != sc.negated or not (dobj & _keys(sc.object)):
+            if dc.negated != sc.negated or not (dobj & _keys(ctx, sc.object)):
                 continue
-            ssub = _keys(sc.subject)
+            ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
-            if not ssub or head in STAND_INS or ssub & dsub:
+            if not ssub or head in stand_ins or ssub & dsub:
                 continue
             if not _names_someone(sc) and not _other_body(ctx, dc, s0, s1):
                 continue  # "the operator" named "Brevik Hydro": a description given its name
-            aside = _keys(sc.sentence) - _keys(sc.object)
+            aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object
                 # (a dateline, an aside); as the object it would be a swap

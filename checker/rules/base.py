@@ -119,11 +119,3 @@ def shares_core(dc: Claim, sc: Claim) -> bool:
 def is_claim_unit(claim: Claim) -> bool:
     """Headings state topics more than facts; rules go easier on them."""
     return claim.unit_kind != "heading"
-
-
-def words_span(claim: Claim, keys_wanted: set[str]) -> Optional[tuple[int, int]]:
-    """The smallest span of the claim's words whose keys are in ``keys_wanted``."""
-    hits = [(s, e) for s, e, _t, lem, _p in claim.words if key(lem) in keys_wanted]
-    if not hits:
-        return None
-    return min(s for s, _ in hits), max(e for _, e in hits)

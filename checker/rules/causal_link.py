@@ -27,17 +27,20 @@ from __future__ import annotations
 
 import re
 
-from checker.align import GENERIC, text_keys
+from checker.align import text_keys
+from checker.lexicon import shipped
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
-_STOP = GENERIC | {"the", "a", "an", "of", "in", "to", "and", "or", "its", "their", "that",
-                   "about", "for", "on", "at", "by", "with", "from", "as", "than"}
 
 
-def _keys(text: str) -> set[str]:
-    return {k for k in text_keys(text) if k not in _STOP and len(k) > 2}
+def _keys(ctx, text: str) -> set[str]:
+    """The content-word keys of ``text``: not generic, not short, not function words other
+    than pronouns (which tell whose side of a link it is)."""
+    generic, function = ctx.lexicon.words["generic_words"], ctx.lexicon.words["function_words"]
+    return {k for k in text_keys(text) if len(k) > 2 and k not in generic
+            and function.get(k, "pronoun") == "pronoun"}
 
 
 PASSIVE_BEFORE = re.compile(r"\b(is|are|was|were|be|been|being)\s+$", re.I)
@@ -45,8 +48,7 @@ PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)\b)", re.I)
+    r"(?:" + "|".join(sorted(shipped("weekdays") | shipped("months"))) + r")\b)", re.I)
 
 
 def _not_a_link(ctx, dc, link) -> bool:
@@ -76,7 +78,8 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
             continue
         seen.add(sc.sentence)
         m = pattern.search(sc.sentence)
-        if m and _keys(sc.sentence[:m.start()]) & left and _keys(sc.sentence[m.end():]) & right:
+        if m and _keys(ctx, sc.sentence[:m.start()]) & left \
+                and _keys(ctx, sc.sentence[m.end():]) & right:
             return True
     return False
 
@@ -88,10 +91,10 @@ def _holds(side: set, source_keys: set) -> bool:
     return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
 
 
-def _connects(left: set, right: set, sc, sl) -> bool:
+def _connects(ctx, left: set, right: set, sc, sl) -> bool:
     """The source link joins the same two things, in either order ("X because Y", "Y led
     to X")."""
-    sk = _keys(sl.left) | _keys(sl.right) | _keys(sc.subject)
+    sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
     return _holds(left, sk) and _holds(right, sk)
 
 
@@ -102,7 +105,7 @@ def _in_one_sentence(ctx, left: set, right: set) -> bool:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
-        sk = _keys(sc.sentence)
+        sk = _keys(ctx, sc.sentence)
         if _holds(left, sk) and _holds(right, sk):
             return True
     return False
@@ -126,7 +129,7 @@ def check(ctx):
     """Yield a finding for each link whose two sides the source does not connect."""
     for dc in ctx.derived_claims:
         for link in dc.links:
-            if link.kind == "causal" and not _keys(link.right):
+            if link.kind == "causal" and not _keys(ctx, link.right):
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
                     link = link.__class__(**{**link.__dict__, "right": prev.text})
@@ -135,13 +138,13 @@ def check(ctx):
                 continue
             if _not_a_link(ctx, dc, link) or _copied_quote(ctx, dc, link):
                 continue
-            left, right = _keys(link.left), _keys(link.right)
+            left, right = _keys(ctx, link.left), _keys(ctx, link.right)
             if not left or not right:
                 continue
             stated = None
             for sc in ctx.index.claims:
                 for sl in sc.links:
-                    if _connects(left, right, sc, sl):
+                    if _connects(ctx, left, right, sc, sl):
                         if causal and sl.kind != "causal":
                             stated = stated or ("sequence", sc, sl)
                             continue

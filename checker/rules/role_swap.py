@@ -22,16 +22,15 @@ from checker.names import norm_name
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
-RECIPROCAL = {"meet", "marry", "agree", "negotiate", "talk", "merge", "partner", "compete",
-              "play", "tie", "draw", "face", "fight"}
 
 
 def check(ctx):
     """Yield a finding for each subject/object swap against a source claim."""
+    reciprocal = {key(v) for v in ctx.lexicon.words["reciprocal_verbs"]}
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
-        if key(dc.predicate) in {key(v) for v in RECIPROCAL} or not dc.subject or not dc.object:
+        if key(dc.predicate) in reciprocal or not dc.subject or not dc.object:
             continue
         ds, do = _norm(dc.subject), _norm(dc.object)
         for sc in ctx.index.claims:

@@ -37,9 +37,6 @@ CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim",
 # Roles whose verbs other rules judge: who said it, how sure, how far it got.
 OTHER_RULES_ROLES = ("attribution_verbs", "hedges", "attempts", "boosters", "factive",
                      "nonfactive", "answer_verbs", "caveat_verbs", "intention_nouns")
-# Words too general to tell one actor from another.
-_STOP = {"the", "a", "an", "of", "and", "its", "their", "his", "her", "it", "they", "he",
-         "she", "we", "who", "which", "that", "this", "these", "those", "there"}
 MIN_SUPPORTED = 1
 SYNONYM_SENSES = 2
 
@@ -57,8 +54,11 @@ def _verb_index(ctx) -> dict:
     return memo_on(ctx.index, "_du804_verbs", lambda: build(ctx))
 
 
-def _actor_keys(text: str) -> set:
-    return {k for k in text_keys(text) if k not in _STOP}
+def _actor_keys(ctx, text: str) -> set:
+    """The keys of an actor's words, function words left out: too general to tell one actor
+    from another."""
+    function = ctx.lexicon.words["function_words"]
+    return {k for k in text_keys(text) if k not in function}
 
 
 def _variants(wn, lemma: str, light) -> set:
@@ -71,19 +71,19 @@ def _variants(wn, lemma: str, light) -> set:
     return out
 
 
-def _states(sc, actor: set, verb_keys: set = frozenset()) -> bool:
+def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
     """The source claim could be about the same actor: a word of the actor in its subject,
     just before the verb ("after the district's board voted"), or in its passive's agent
     ("paid for by the maker, Pellham"); or no actor to compare."""
     if not actor:
         return True
-    subj = _actor_keys(sc.subject)
+    subj = _actor_keys(ctx, sc.subject)
     near = set()
     for m in _AGENT.finditer(sc.text):
-        near |= _actor_keys(m.group(1))
+        near |= _actor_keys(ctx, m.group(1))
     for w in sc.words:
         if key(w.lemma) in verb_keys:
-            near |= _actor_keys(" ".join(sc.text[:w.start - sc.start].split()[-4:]))
+            near |= _actor_keys(ctx, " ".join(sc.text[:w.start - sc.start].split()[-4:]))
     return bool(actor & (subj | near)) or not subj
 
 
@@ -256,7 +256,7 @@ def check(ctx):
             # changes with the process's hash seed, and so did the evidence cited.
             order = sorted(variants, key=lambda k, own=key(v.lemma): (k != own, k))
             holders = [sc for k in order for sc in index.get(k, ())]
-            if any(_states(sc, actor, variants) for sc in holders):
+            if any(_states(ctx, sc, actor, variants) for sc in holders):
                 continue
             if holders and actor and _said_of(ctx, actor, variants):
                 continue

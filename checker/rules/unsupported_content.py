@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import GENERIC, key
+from checker.lexicon import shipped
 from checker.numbers import DAY_PARTS, states_a_figure
 from checker.rules.base import Rule, is_claim_unit, make, snippet
 from checker.wordnet import POS_FILE
@@ -36,8 +37,7 @@ CODE, NAME, KIND, SEVERITY = "DU801", "unsupported-content", "unsupported-claim"
 CHECKED_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 MIN_NOVEL = 2
 # Units and number words restate a figure; DN501/DU803 judge the figure itself.
-UNITS = frozenset("""pound dollar euro cent percent yen yuan penny pence million billion
-trillion thousand hundred dozen""".split())
+UNITS = shipped("figure_words")
 MIN_SHARE = 0.25
 # Alignment score at which a derived claim restates a source passage in its own words.
 CLOSE = 0.65
