@@ -12,6 +12,7 @@ from typing import Iterable, Optional, Sequence
 import numpy
 
 from checker.config import MODEL_PACKAGE, Config
+from checker import pinned
 from checker.errors import ModelError
 from checker.records import Article, Unit
 
@@ -42,6 +43,7 @@ def get_nlp(model: str):
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError("spaCy is not installed: run `pip install -e .` in the project") from exc
+    pinned.check(model)  # the default model's files against their recorded hashes
     try:
         nlp = spacy.load(model, exclude=list(_UNUSED))
     except OSError as exc:
