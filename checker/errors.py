@@ -1,4 +1,4 @@
-"""Errors the library raises; ``cli.py`` turns them into messages and exit codes."""
+"""Errors the library raises; ``checker.cli`` turns them into messages and exit codes."""
 
 
 class CheckerError(Exception):

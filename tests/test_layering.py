@@ -1,4 +1,5 @@
-"""The package's layering: rules are isolated, and importing them needs no parser."""
+"""The package's layering: rules are isolated, importing them needs no parser, and only the
+command line imports click."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-RULES = Path(__file__).resolve().parents[1] / "checker" / "rules"
+PACKAGE = Path(__file__).resolve().parents[1] / "checker"
+RULES = PACKAGE / "rules"
+CLI = PACKAGE / "cli"
 
 
 def _imports(path: Path) -> set[str]:
@@ -38,3 +41,21 @@ def test_importing_the_rules_loads_neither_spacy_nor_numpy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]", out
+
+
+def test_only_the_command_line_imports_click():
+    modules = sorted(PACKAGE.rglob("*.py"))
+    assert len(modules) > 50 and any(p.parent == CLI for p in modules)
+    importers = {p.relative_to(PACKAGE).as_posix() for p in modules
+                 if any(m == "click" or m.startswith("click.") for m in _imports(p))}
+    assert importers, "the command line imports click"
+    outside = sorted(p for p in importers if not p.startswith("cli/"))
+    assert not outside, f"click imported outside checker/cli/: {outside}"
+
+
+def test_the_library_loads_without_click():
+    code = ("import sys, checker.pipeline, checker.check, checker.batch, checker.bench, "
+            "checker.compare, checker.report, checker.config; print('click' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False", "a library module pulls in click"

@@ -1,0 +1,5 @@
+"""``python -m checker.cli``: the console entry point."""
+
+from checker.cli import main
+
+main()
