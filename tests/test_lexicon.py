@@ -57,3 +57,13 @@ def test_phrase_entries_are_whole_entries():
     lexicon = load_lexicon()
     assert "the source article" in lexicon.entries("vague_sources")
     assert "the source article" in shipped("vague_sources")
+
+
+def test_a_fixed_role_in_a_configuration_file_is_a_usage_error_naming_its_line(tmp_path):
+    from checker.config import resolve_config
+
+    path = tmp_path / "checker.toml"
+    path.write_text('[checker]\n[checker.lexicon_extra]\nspeech_verbs = ["mutter"]\n'
+                    'months = ["sept"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"checker.toml:4: lexicon_extra.months: unknown key"):
+        resolve_config(str(path))

@@ -20,9 +20,10 @@ _SELECTORS = {**_STRINGS, "examples": [["DL301", "DU", "certainty-lowered"]]}
 
 
 def _lexicon_roles() -> list[str]:
-    from checker.lexicon import FILES
+    """The roles the configuration may extend (not those read once at import)."""
+    from checker.lexicon import FILES, FIXED
 
-    return sorted([*FILES, "furniture"])
+    return sorted([*(set(FILES) - FIXED), "furniture"])
 
 
 def config_schema() -> dict[str, Any]:
