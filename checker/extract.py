@@ -27,7 +27,6 @@ NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "O
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-CONTRAST_MARKS = {"while", "whereas", "although", "though", "but"}
 # Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
 QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
 # Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
@@ -80,6 +79,9 @@ class Extractor:
         self.pronouns_person = w["pronouns_person"]
         self.pronouns_thing = w["pronouns_thing"]
         self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)
+        self.contrast_marks = set(w["contrast_marks"])
+        self.party_phrases = lexicon.entries("party_phrases")
+        self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
         self.attempt_phrases = lexicon.phrases["attempts"]
@@ -209,7 +211,7 @@ class Extractor:
             return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ == "ROOT"
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            return bool(marks & CONTRAST_MARKS)
+            return bool(marks & self.contrast_marks)
         return False
 
     def _clause_tokens(self, head, heads, frame) -> list:
@@ -353,11 +355,9 @@ class Extractor:
         low = src.lower()
         if low in self.pronouns_person and _person(state, attr.start):
             src = _person(state, attr.start)
-        elif low in ("the company", "the firm", "the group", "the agency", "the district",
-                     "the department", "the ministry", "the hospital", "the council"):
+        elif low in self.party_phrases:
             src = state.last_party or state.last_org or src
-        elif low in self.pronouns_thing or low in ("the newspaper", "the paper", "the report",
-                                               "the outlet"):
+        elif low in self.pronouns_thing or low in self.publication_phrases:
             # "it" is never the person last quoted: "Dunstan said ... The Authority asked
             # ...; it said" means the Authority
             people = [n for n in (state.last_person, state.prev_person,

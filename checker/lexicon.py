@@ -64,13 +64,17 @@ FILES = {
     "figure_words": "figure_words",
     "months": "months",
     "weekdays": "weekdays",
+    "not_name_words": "not_name_words",
+    "contrast_marks": "contrast_marks",
+    "party_phrases": "party_phrases",
+    "publication_phrases": "publication_phrases",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
 # aligner's keys, source names, dates): the configuration cannot extend them.
 FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
                    "deictics", "determiners", "possessives", "crediting_prepositions",
-                   "vague_sources", "indefinite_sources"})
+                   "vague_sources", "indefinite_sources", "not_name_words"})
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ from checker.figures import (
     unknown_figures,
     written_in,
 )
+from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit
 from checker.rules.base import Rule, evidence_of, make
 
@@ -72,15 +73,7 @@ __all__ = ["RULE", "check", "dates_match", "source_has", "unknown_figures"]
 # that names a thing, the number tells which one.
 _IDENT_RE = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*(?:-[A-Za-z.]+)*)(-| ?)(\d+[A-Za-z]?)\b(?!-\d)")
 # Words that precede a figure without naming a thing ("in 2020", "Aged 32", "March 3").
-_NOT_A_NAME = frozenset("""
-a an the this that these those in on of at by to and or but for from with since about over under
-than into onto after before during until till within without between among via per each every
-all some any no not only up down out off is was are were be been has had have as it its his her
-their our my your we they he she i you who which what when where why how just nearly almost
-around more less least most first last next final total aged age page number season points goals
-runs wickets percent cent pm am mph km kg miles feet ft cm mm lb lbs ml million billion bn mn vs
-v x us uk q h
-""".split())
+_NOT_A_NAME = shipped("not_name_words")
 
 
 _SCORE_RE = re.compile(r"\s*[-–]\s*\d")
