@@ -208,7 +208,7 @@ class Extractor:
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause."""
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ == "ROOT"
+            return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             return bool(marks & self.contrast_marks)

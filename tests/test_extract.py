@@ -222,3 +222,9 @@ def test_according_to_misparsed_as_the_root(pipeline):
     heads_found = Extractor(load_lexicon())._clause_heads(doc[0])
     assert [(h.text, a.kind, a.source) for h, a, _ in heads_found] == [
         ("notified", "according-to", "mayor Ada Lind")]
+
+
+def test_coordinated_verbs_of_a_reported_clause_are_claims_of_their_own(claims_of):
+    cs = claims_of("The group has agreed to buy the Carron mill and may also seek to buy "
+                   "its warehouse, its chairman, Ola Brandt, said.")
+    assert one(cs, "agreed to buy the Carron mill") is not one(cs, "seek to buy its warehouse")
