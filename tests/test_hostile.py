@@ -48,6 +48,14 @@ def no_hang(seconds: int = 10):
         signal.signal(signal.SIGALRM, previous)
 
 
+def fifo_and_zero(folder: Path, fifo_name: str, zero_name: str) -> tuple[Path, Path]:
+    """A FIFO and a symbolic link to /dev/zero in ``folder``: inputs that once hung."""
+    fifo, zero = folder / fifo_name, folder / zero_name
+    os.mkfifo(fifo)
+    zero.symlink_to("/dev/zero")
+    return fifo, zero
+
+
 def run(*args) -> object:
     return CliRunner().invoke(cli, [str(a) for a in args])
 
@@ -77,10 +85,7 @@ def failure_rows(out: Path) -> list[dict]:
 
 
 def test_reader_refuses_fifo_device_and_folder(tmp_path):
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    zero = tmp_path / "zero.txt"
-    zero.symlink_to("/dev/zero")
+    fifo, zero = fifo_and_zero(tmp_path, "pipe.txt", "zero.txt")
     with no_hang():
         for path, kind in ((fifo, "named pipe"), (zero, "character device"),
                            (tmp_path, "folder")):
@@ -102,10 +107,7 @@ def test_reader_reads_at_most_the_limit(tmp_path):
 
 
 def test_check_refuses_fifo_and_dev_zero_as_input_errors(docs):
-    fifo = docs / "pipe.txt"
-    os.mkfifo(fifo)
-    zero = docs / "zero.txt"
-    zero.symlink_to("/dev/zero")
+    fifo, zero = fifo_and_zero(docs, "pipe.txt", "zero.txt")
     with no_hang():
         for bad in (fifo, zero):
             result = run("check", bad, "-s", docs / "source.txt")
@@ -148,10 +150,7 @@ def test_configuration_fifo_is_not_reported_as_not_found(tmp_path):
 
 
 def test_manifest_fifo_and_dev_zero_are_refused_without_hanging(tmp_path):
-    fifo = tmp_path / "m.jsonl"
-    os.mkfifo(fifo)
-    zero = tmp_path / "z.csv"
-    zero.symlink_to("/dev/zero")
+    fifo, zero = fifo_and_zero(tmp_path, "m.jsonl", "z.csv")
     with no_hang():
         for bad in (fifo, zero):
             with pytest.raises(InputError) as info:
