@@ -162,7 +162,8 @@ def test_every_manifest_row_is_accounted_for(tmp_path_factory, source_file, line
     rows = sum(1 for line in manifest.read_text(encoding="utf-8", errors="surrogateescape")
                .splitlines() if line.strip())
     out = folder / "out"
-    summary = run_batch(manifest, out_dir=out, progress=False, html=False)
+    # The claim matrices of stories (compare) are per story, not per row: not counted here.
+    summary = run_batch(manifest, out_dir=out, progress=False, html=False, compare=False)
     with open(out / "failures.csv", encoding="utf-8", newline="") as fh:
         failed = list(csv.DictReader(fh))
     assert len(failed) == len(summary.failures)
