@@ -28,3 +28,21 @@ class UsageError(CheckerError):
 
 class EngineError(CheckerError):
     """The engine that runs a batch cannot start: Dask not installed, no scheduler, no worker."""
+
+
+class OutputError(CheckerError):
+    """An output file cannot be written: a folder in the way, no permission, a full disk, or a
+    target that is not a regular file (a FIFO, a device)."""
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.cause = "output"
+
+
+class TooSlow(BaseException):
+    """Raised inside a check that ran past its time budget (``checker.budget``).
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception`` on the
+    way swallows it; ``checker.budget.time_budget`` turns it into an ``InputError``.
+    """

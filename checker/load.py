@@ -21,6 +21,7 @@ from checker.config import Config
 from checker.directives import is_directive_line
 from checker.frontmatter import front_matter_span
 from checker.errors import InputError
+from checker.files import read_input
 from checker.records import Article, Unit
 
 FORMATS = ("text", "markdown", "html")
@@ -125,23 +126,7 @@ def load_article(path: str | os.PathLike, *, doc_id: str | None = None, config: 
     """Read, decode, clean and split one article file."""
     config = config or Config()
     name = os.fspath(path)
-    try:
-        st = os.stat(name)
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: file not found.", path=name, cause="missing") from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc}).",
-                         path=name, cause="unreadable") from exc
-    if not Path(name).is_file():
-        raise InputError(f"{name}: not a regular file.", path=name, cause="unreadable")
-    if st.st_size > config.max_bytes:
-        raise InputError(f"{name}: the file is {st.st_size:,} bytes, more than the limit of "
-                         f"{config.max_bytes:,} bytes (max_bytes).", path=name, cause="too-large")
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc}).",
-                         path=name, cause="unreadable") from exc
+    data = read_input(name, limit=config.max_bytes)
     return load_bytes(data, doc_id=doc_id or Path(name).name, path=name, fmt=fmt, config=config, meta=meta)
 
 
@@ -184,6 +169,12 @@ def _load(raw: str, *, doc_id: str, path: Optional[str], fmt: Optional[str], con
         repairs.insert(0, "html")
     else:
         pieces = _text_pieces(raw, fmt=fmt, repairs=repairs)
+    for p in pieces:
+        shorter = _shorten_symbol_runs(p.m)
+        if shorter is not p.m:
+            p.m = shorter
+            if "long runs of symbols shortened" not in repairs:
+                repairs.append("long runs of symbols shortened")
     units, text, offsets = _assemble(pieces, patterns, raw_len=len(raw))
     if not any(u.end > u.start for u in units):
         raise InputError(f"{name}: no article text found in the file.", path=name, cause="empty")
@@ -406,6 +397,25 @@ def _squeeze(m: _Mapped) -> _Mapped:
     return m.slice(start, end)
 
 
+# Runs of symbols (underscores included) with no letter, digit or space between them, longer than any language needs
+# ('"?!)' is four). spaCy's tokenizer strips prefixes and suffixes one at a time and copies
+# the rest of the token each time, so such a run costs time quadratic in its length: 8,000
+# closing brackets took 10.6 s to parse, 31,000 several minutes. A run keeps its first and
+# last SYMBOL_RUN_KEEP characters (a closing quotation mark at its end still closes the
+# quotation); every kept character still points at its place in the user's file.
+SYMBOL_RUN_KEEP = 6
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (2 * SYMBOL_RUN_KEEP + 1))
+
+
+def _shorten_symbol_runs(m: _Mapped) -> _Mapped:
+    """Cut each overlong run of symbols to its first and last SYMBOL_RUN_KEEP characters."""
+    def repl(mt: re.Match) -> Replacement:
+        start, end = mt.span()
+        keep = [*range(start, start + SYMBOL_RUN_KEEP), *range(end - SYMBOL_RUN_KEEP, end)]
+        return "".join(m.text[i] for i in keep), keep
+    return _sub(m, _SYMBOL_RUN, repl)
+
+
 # --------------------------------------------------------------------------------------------
 # Plain text and Markdown structure
 # --------------------------------------------------------------------------------------------
@@ -587,15 +597,19 @@ def _wrapped_blocks(kinds: list[tuple[str, int, int, int]]) -> set[int]:
     return out
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+# No pattern here may scan to the end of the line from every opening mark it fails on: on a
+# hostile line ("[a](" or "*a " repeated) that is quadratic (110 s for 180 KB). Brackets do
+# not nest, and emphasis spans at most _MD_SPAN characters.
+_MD_SPAN = 300
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 _MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
-_MD_CODE = re.compile(r"`+([^`\n]+?)`+")
-_MD_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % _MD_SPAN)
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,%d}?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.{1,%d}?)(?<=[^\s_])_(?![\w_])" % (_MD_SPAN, _MD_SPAN))
+_MD_CODE = re.compile(r"`+([^`\n]{1,%d}?)`+" % _MD_SPAN)
+_MD_STRIKE = re.compile(r"~~(?=\S)(.{1,%d}?)(?<=\S)~~" % _MD_SPAN)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_MD_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_MD_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
 def _md_inline(m: _Mapped) -> _Mapped:
@@ -615,11 +629,15 @@ def _md_inline(m: _Mapped) -> _Mapped:
 # HTML
 # --------------------------------------------------------------------------------------------
 
-_HTML_DROP = re.compile(r"(?is)<!--.*?-->|<(script|style|noscript|template|svg)\b.*?</\1\s*>|<!\[CDATA\[.*?\]\]>"
-                        r"|<!doctype[^>]*>|<\?.*?\?>")
+# An unclosed comment, script or CDATA section runs to the end of the page, as in a browser:
+# searching for its end again from each of a thousand unclosed "<!--" was quadratic. Tags do
+# not hold "<", so a stray "<" costs a look to the next one, not to the end of the page.
+_HTML_DROP = re.compile(r"(?is)<!--.*?(?:-->|\Z)|<(script|style|noscript|template|svg)\b.*?"
+                        r"(?:</\1\s*>|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+                        r"|<!doctype[^<>]*>?|<\?[^<>]*>?")
 _HTML_INLINE_TAG = re.compile(r"(?i)</?(?:a|b|i|em|strong|span|sup|sub|small|u|abbr|code|mark|q|"
-                              r"cite|time|font|s|strike|del|ins|kbd|var|bdi|bdo|wbr)\b[^>]*>")
-_HTML_TAG = re.compile(r"<[^>]*>")
+                              r"cite|time|font|s|strike|del|ins|kbd|var|bdi|bdo|wbr)\b[^<>]*>")
+_HTML_TAG = re.compile(r"<[^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
@@ -646,7 +664,20 @@ def _html_blocks(raw: str, meta: dict, repairs: list[str]) -> list[tuple[str, st
     blocks = _lxml_blocks(raw)
     if blocks:
         repairs.append("html fallback (lxml body text)")
+        return blocks
+    blocks = _tag_blocks(raw)
+    if blocks:
+        repairs.append("html fallback (text between block tags)")
     return blocks
+
+
+def _html_parser():
+    """lxml's HTML parser with libxml2's deep-tree limit raised: by default a page nested
+    more than 255 elements deep loses everything below, and pages built of nested <div>s
+    reach that."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(huge_tree=True)
 
 
 def _pre_clean(raw: str):
@@ -656,7 +687,7 @@ def _pre_clean(raw: str):
     from lxml import etree
 
     try:
-        doc = lxml.html.document_fromstring(raw)
+        doc = lxml.html.document_fromstring(raw, parser=_html_parser())
     except (etree.ParserError, ValueError):
         return None
     for el in doc.xpath("//nav|//aside|//script|//style|//noscript|//template|//form"
@@ -682,7 +713,7 @@ def _trafilatura_blocks(raw: str, meta: dict) -> list[tuple[str, str, int]]:
         xml = trafilatura.extract(tree, output_format="xml", include_comments=False,
                                   include_tables=True, include_links=False, include_images=False,
                                   include_formatting=False)
-    except (ValueError, TypeError, AttributeError):  # trafilatura gives up on odd input
+    except (ValueError, TypeError, AttributeError, RecursionError):  # odd input
         return []
     if not xml:
         return []
@@ -733,7 +764,7 @@ def _lxml_blocks(raw: str) -> list[tuple[str, str, int]]:
     except ImportError:  # pragma: no cover - a declared dependency
         return []
     try:
-        doc = lxml.html.document_fromstring(raw)
+        doc = lxml.html.document_fromstring(raw, parser=_html_parser())
     except (etree.ParserError, ValueError):
         return []
     for bad in doc.xpath("//script|//style|//nav|//header|//footer|//aside|//noscript|//form"
@@ -759,6 +790,37 @@ def _lxml_blocks(raw: str) -> list[tuple[str, str, int]]:
     if not out:
         text = root.text_content()
         out = [(" ".join(p.split()), "paragraph", 0) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return out
+
+
+_BLOCK_TAG = re.compile(r"(?i)<(/?)(p|h[1-6]|li|blockquote|div|section|article|main|br|tr|td|"
+                        r"th|pre|dd|dt|ul|ol|table|body)\b[^>]*>")
+
+
+def _tag_blocks(raw: str) -> list[tuple[str, str, int]]:
+    """The text between block-level tags, when no parser could build a tree of the page
+    (nested deeper than even the raised limit): one regex pass, no tree."""
+    text = _HTML_DROP.sub(" ", raw)
+    out: list[tuple[str, str, int]] = []
+    kind: tuple[str, int] = ("paragraph", 0)
+    last = 0
+
+    def flush(segment: str, kind: tuple[str, int]) -> None:
+        words = " ".join(html_lib.unescape(_HTML_TAG.sub(" ", segment)).split())
+        if words:
+            out.append((words, *kind))
+
+    for mt in _BLOCK_TAG.finditer(text):
+        flush(text[last:mt.start()], kind)
+        last = mt.end()
+        closing, tag = mt.group(1), mt.group(2).lower()
+        if not closing and tag[0] == "h" and tag[1:].isdigit():
+            kind = ("heading", int(tag[1:]))
+        elif not closing and tag == "li":
+            kind = ("bullet", 0)
+        else:
+            kind = ("paragraph", 0)
+    flush(text[last:], kind)
     return out
 
 

@@ -10,9 +10,19 @@ import re
 from checker.rules.base import evidence_of
 
 
+# Marks two quotations may write differently and still be the same words.
+_MARKS = str.maketrans({"’": "'", "‘": "'", "…": "..."})
+
+
+def fold_marks(text: str) -> str:
+    """Curly single quotes as apostrophes and the ellipsis character as three dots, so that
+    a quotation and the text it is searched in are written alike."""
+    return text.translate(_MARKS)
+
+
 def normalise_quote(text: str) -> str:
     """Lower-case quote text with uniform apostrophes, no edge punctuation, single spaces."""
-    t = text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
+    t = fold_marks(text.lower())
     t = re.sub(r"\s+", " ", t)
     return t.strip(" .,;:!?'\"")
 

@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from checker.errors import CheckerError
+from checker.files import printable, unencodable_at
 
 SCHEMA_VERSION = 1
 
@@ -152,7 +153,15 @@ def _insert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
             rows: Iterable[Mapping[str, Any]]) -> None:
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
-    conn.executemany(sql, ([row.get(c) for c in columns] for row in rows))
+    conn.executemany(sql, ([_storable(row.get(c)) for c in columns] for row in rows))
+
+
+def _storable(value: Any) -> Any:
+    # SQLite refuses text UTF-8 cannot encode (a file name with a stray byte, read as a lone
+    # surrogate); one such value must not lose the whole run, so it is stored escaped.
+    if isinstance(value, str) and unencodable_at(value) >= 0:
+        return printable(value)
+    return value
 
 
 def append_run(path: str | Path, run: Mapping[str, Any], *,

@@ -50,7 +50,8 @@ WRONG = {
     "model": '""', "max_bytes": '"big"', "min_english_ratio": "2", "support_threshold": '"high"',
     "max_omissions": '"x"', "wordnet_dir": "3", "score_model": "false",
     "decision_threshold": "-0.5", "select": '"DA"', "ignore": "5", "fail_on": '"fatal"',
-    "severity": '"error"', "lexicon_extra": "[1]",
+    "severity": '"error"', "lexicon_extra": "[1]", "max_manifest_bytes": "0",
+    "time_budget": "-1",
 }
 
 

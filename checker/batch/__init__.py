@@ -39,17 +39,22 @@ on a Dask cluster (``scheduler=`` a running one, or ``workers=`` a local one for
 Either way the workers only check: every outcome comes back to this process, which writes the
 item file and the HTML report, so the outputs and ``resume`` are the same whatever the engine.
 A failing item is caught in its worker and recorded as a ``Failure``; a worker that dies is
-replaced and its chunk rerun (Dask) or its unfinished items recorded (local). Parses are cached
-on disk in ``<out_dir>/.parse-cache`` (or ``cache_dir``).
+replaced and its chunk rerun (Dask) or, locally, the item it was on recorded as a failure and
+the rest of its chunk queued again (``watch``). Each item has a time budget
+(``Config.time_budget``, ``checker.budget``): past it the item fails as ``too-slow``, and a
+local worker stuck far past it is stopped. An item whose files cannot be written is a failure
+of that item, not the end of the run. Parses are cached on disk in
+``<out_dir>/.parse-cache`` (or ``cache_dir``).
 
 Exit codes (``BatchSummary.exit_code``): 0 every item checked and nothing at or above
 ``fail_on``; 1 drift at or above ``fail_on``; 3 some items failed (wins over 1); 130
 interrupted by Ctrl-C (the tables hold what was done; run again with ``resume=True``).
 
 Modules, in the order the data flows: ``items`` (the records), ``corpus`` and ``manifest``
-(reading the two kinds of input), ``collect`` (``collect_items``, ``generate_manifest``),
-``engine`` (checking items, writing item files), ``engines`` (where items are checked),
-``pool`` (the local engine's worker processes), ``dask_engine`` (the Dask cluster),
+(reading the two kinds of input), ``rows`` (what every manifest row and story.json entry
+must pass), ``collect`` (``collect_items``, ``generate_manifest``), ``engine`` (checking items, writing item files), ``engines`` (where items are checked),
+``pool`` (the local engine's worker processes), ``watch`` (what each local worker is doing),
+``dask_engine`` (the Dask cluster),
 ``resume`` (fingerprints, the output folder), ``outputs`` (tables, database rows, HTML index),
 ``summary`` (``BatchSummary``, exit codes, ``format_summary``) and ``run`` (``run_batch``).
 The public names are re-exported here.

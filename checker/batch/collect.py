@@ -30,10 +30,11 @@ def collect_items(path: str | os.PathLike, *,
     if not root.exists():
         raise InputError(f"{root}: no such corpus folder or manifest", path=str(root),
                          cause="missing")
+    config = config or Config()
     if root.is_dir():
-        items, failures = _collect_corpus(root)
+        items, failures = _collect_corpus(root, config)
     else:
-        items, failures = _collect_manifest(root)
+        items, failures = _collect_manifest(root, config)
     return _drop_duplicates(items, failures)
 
 

@@ -9,16 +9,24 @@ A folder without ``story.json``, a malformed ``story.json`` or a missing file be
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from checker.batch.items import _ARTICLE_META, BatchItem, DocRef, Failure, _missing_file
+from checker.batch.rows import row_label, row_problem
+from checker.config import Config
+from checker.errors import InputError
+from checker.files import read_input
+
+# Fields of an article entry of story.json, and those that name files.
+_ARTICLE_FIELDS = ("id", "file", "role", "sources", *_ARTICLE_META)
 
 
-def _collect_corpus(root: Path) -> tuple[list[BatchItem], list[Failure]]:
-    if (root / "story.json").is_file():
-        return _read_story(root)
+def _collect_corpus(root: Path, config: Config) -> tuple[list[BatchItem], list[Failure]]:
+    if os.path.lexists(root / "story.json"):
+        return _read_story(root, config)
     items: list[BatchItem] = []
     failures: list[Failure] = []
     folders = sorted(d for d in root.iterdir()
@@ -28,29 +36,40 @@ def _collect_corpus(root: Path) -> tuple[list[BatchItem], list[Failure]]:
                                 f"{root}: neither a story folder (no story.json) nor a folder "
                                 f"of story folders"))
     for folder in folders:
-        if not (folder / "story.json").is_file():
+        if not os.path.lexists(folder / "story.json"):
             failures.append(Failure(folder.name, str(folder), "no-metadata",
                                     f"{folder.name}: folder has no story.json, so its texts "
                                     f"were not checked: add one (see the corpus format)",
                                     story=folder.name))
             continue
-        got, bad = _read_story(folder)
+        got, bad = _read_story(folder, config)
         items.extend(got)
         failures.extend(bad)
     return items, failures
 
 
-def _read_story(folder: Path) -> tuple[list[BatchItem], list[Failure]]:
+def _read_story(folder: Path, config: Config) -> tuple[list[BatchItem], list[Failure]]:
     meta_path = folder / "story.json"
     try:
-        data = json.loads(meta_path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_input(meta_path, limit=config.max_manifest_bytes,
+                                     limit_name="max_manifest_bytes",
+                                     what="story.json").decode("utf-8-sig"))
+    except InputError as exc:
         return [], [Failure(folder.name, str(meta_path), "malformed",
                             f"{folder.name}: cannot read story.json: {exc}", story=folder.name)]
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # ValueError covers JSON syntax errors and integers of thousands of digits.
+        why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        return [], [Failure(folder.name, str(meta_path), "malformed",
+                            f"{folder.name}: cannot read story.json: {why}", story=folder.name)]
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
         return [], [Failure(folder.name, str(meta_path), "malformed",
                             f"{folder.name}: story.json has no \"articles\" list",
                             story=folder.name)]
+    if row_problem(data, text_fields=("story",))[0]:
+        return [], [Failure(folder.name, str(meta_path), "malformed",
+                            f"{folder.name}: story.json: \"story\" must be text that can be "
+                            f"written as UTF-8", story=folder.name)]
     story = str(data.get("story") or folder.name)
     failures: list[Failure] = []
     sources: dict[str, DocRef] = {}
@@ -62,6 +81,13 @@ def _read_story(folder: Path) -> tuple[list[BatchItem], list[Failure]]:
             failures.append(Failure(label, str(meta_path), "malformed",
                                     f"{label}: article {n} of story.json needs an \"id\" and "
                                     f"a \"file\""))
+            continue
+        cause, problem = row_problem(art, text_fields=_ARTICLE_FIELDS, list_fields=("sources",),
+                                     path_fields=("file",))
+        if problem:
+            name = f"{story}/{row_label(art.get('id'), f'#{n}')}"
+            failures.append(Failure(name, str(meta_path), cause,
+                                    f"{name}: article {n} of story.json: {problem}"))
             continue
         art_id = str(art["id"])
         role = art.get("role")
@@ -96,8 +122,9 @@ def _story_item(story: str, art: dict, ref: DocRef, sources: dict[str, DocRef],
                 meta_path: Path) -> tuple[Optional[BatchItem], Optional[Failure]]:
     item_id = f"{story}/{ref.doc_id}"
     wanted = art.get("sources") or list(sources)
-    if isinstance(wanted, str):
+    if not isinstance(wanted, list):  # one id, as text or a number
         wanted = [wanted]
+    wanted = [str(w) for w in wanted]
     if not wanted:
         return None, Failure(item_id, ref.path or "", "missing-source",
                              f"{item_id}: the story has no source article to check against")

@@ -15,13 +15,15 @@ item file back.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from checker.batch.items import BatchItem, DocRef, Failure, safe_id
+from checker.budget import time_budget
 from checker.config import Config
-from checker.errors import CheckerError, InputError
+from checker.errors import CheckerError, InputError, OutputError
 from checker.files import atomic_write
 
 ITEM_SCHEMA = 1
@@ -41,9 +43,14 @@ class _Outcome:
 class _Runner:
     """Checks chunks of items in one process with one Pipeline; writes nothing."""
 
-    def __init__(self, config: Config, cache_dir: Optional[Path], html: bool) -> None:
+    def __init__(self, config: Config, cache_dir: Optional[Path], html: bool,
+                 on_phase: Optional[Callable[[float, str], None]] = None) -> None:
         from checker.pipeline import Pipeline
 
+        # Told (seconds of budget, item id or "") before each piece of work, so a parent
+        # process can stop a worker that overruns it where the timer cannot, and knows which
+        # item a worker that died was working on.
+        self._on_phase = on_phase
         self.config = config
         self.html = html
         self.pipe = Pipeline(config, cache_dir=str(cache_dir) if cache_dir else None)
@@ -51,25 +58,43 @@ class _Runner:
 
     def run(self, chunk: Sequence[tuple[BatchItem, str]]) -> Iterator[_Outcome]:
         """Check a chunk of (item, fingerprint) pairs, yielding one outcome per item."""
+        budget = self.config.time_budget
         loaded = []
         for item, fp in chunk:
+            started = time.monotonic()
+            self._phase(budget, item.id)
             try:
-                loaded.append((item, fp, self._load(item.derived),
-                               [self._load(s) for s in item.sources]))
+                with time_budget(budget, name=_where(item), what="loading it"):
+                    loaded.append((item, fp, self._load(item.derived),
+                                   [self._load(s) for s in item.sources],
+                                   time.monotonic() - started))
             except _LoadFailed as exc:
                 yield self._fail(item, fp, exc.failure)
-        self._parse_ahead(loaded)
-        for item, fp, derived, sources in loaded:
-            yield self._check(item, fp, derived, sources)
+            except InputError as exc:  # too slow to load
+                yield self._fail(item, fp, Failure(item.id, item.derived.path or "", exc.cause,
+                                                   str(exc)))
+        self._parse_ahead(loaded, budget)
+        for item, fp, derived, sources, spent in loaded:
+            yield self._check(item, fp, derived, sources, budget - spent if budget > 0 else 0)
 
-    def _parse_ahead(self, loaded: list) -> None:
+    def _phase(self, seconds: float, item_id: str) -> None:
+        # Sent with no budget too: a worker that dies is known to have died on this item.
+        if self._on_phase is not None:
+            self._on_phase(max(seconds, 0.0), item_id)
+
+    def _parse_ahead(self, loaded: list, budget: float) -> None:
         # One nlp.pipe over the whole chunk is much faster than one call per text; check()
-        # then finds every parse memoised. An error here is reported per item by check().
-        articles = [a for _, _, d, s in loaded for a in (d, *s)]
+        # then finds every parse memoised. An error here is reported per item by check(). The
+        # whole chunk gets one item's budget: past it, each item is parsed in its own budget
+        # (the parses done so far are kept), so one pathological text stalls the worker for
+        # two budgets at most, not one per item of its chunk.
+        articles = [a for _, _, d, s, _ in loaded for a in (d, *s)]
         if not articles:
             return
+        self._phase(budget, "")
         try:
-            self.pipe.claims_many(articles)
+            with time_budget(budget, name="chunk"):
+                self.pipe.claims_many(articles)
         except Exception:  # noqa: BLE001 - the per-item check reports it with the item's name
             pass
 
@@ -105,14 +130,17 @@ class _Runner:
                           story=item.story)
         return _Outcome(item.id, False, 0, _item_record(item, fp, failure=failure))
 
-    def _check(self, item: BatchItem, fp: str, derived, sources) -> _Outcome:
+    def _check(self, item: BatchItem, fp: str, derived, sources, budget: float) -> _Outcome:
         from checker.gate import run_gate
         from checker.report.json_ import result_to_dict
 
+        budget = max(budget, 1.0) if budget else 0  # an item whose loading used it up is tried
+        self._phase(budget, item.id)
         try:
-            checked = self.pipe.check(derived, sources)
-            # A draft's suppression comments hold in a batch too (listed, not counted).
-            result = result_to_dict(checked, gate=run_gate(checked))
+            with time_budget(budget, name=_where(item), stated=self.config.time_budget):
+                checked = self.pipe.check(derived, sources)
+                # A draft's suppression comments hold in a batch too (listed, not counted).
+                result = result_to_dict(checked, gate=run_gate(checked))
         except CheckerError as exc:
             cause = getattr(exc, "cause", "") or type(exc).__name__
             return self._fail(item, fp, Failure(item.id, item.derived.path or "", cause,
@@ -151,8 +179,28 @@ def write_outcome(out_dir: Path, outcome: _Outcome) -> None:
             write_html(outcome.page, out_dir / record["html"])  # atomic: temp file, rename
         except (ImportError, CheckerError):  # a report that cannot be written loses no finding
             record = {**record, "html": ""}
-    atomic_write(out_dir / "items" / f"{safe_id(outcome.item_id)}.json",
-                 json.dumps(record, ensure_ascii=False, default=str))
+    try:
+        text = json.dumps(record, ensure_ascii=False, default=str)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise OutputError(f"cannot write the item file of {outcome.item_id}: {exc}") from exc
+    # A character UTF-8 cannot encode is written as a JSON escape, which reads back as the
+    # same string.
+    atomic_write(out_dir / "items" / f"{safe_id(outcome.item_id)}.json", text,
+                 errors="backslashreplace")
+
+
+def failed_outcome(outcome: _Outcome, cause: str, message: str) -> _Outcome:
+    """The outcome of an item that was checked but whose files could not be written."""
+    item = outcome.record.get("item") or {}
+    failure = Failure(outcome.item_id, (item.get("derived") or {}).get("path") or "", cause,
+                      f"{outcome.item_id}: {message}", story=item.get("story") or "")
+    record = {**outcome.record, "status": "failed", "html": "", "result": None,
+              "failure": asdict(failure)}
+    return _Outcome(outcome.item_id, False, 0, record)
+
+
+def _where(item: BatchItem) -> str:
+    return item.derived.path or "inline text"
 
 
 def _describe(ref: DocRef) -> str:

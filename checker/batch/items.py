@@ -8,9 +8,9 @@ turns an item id into the stem of its item file and HTML report.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 _ARTICLE_META = ("outlet", "title", "date", "url")
@@ -54,12 +54,14 @@ class Failure:
 
 
 def _missing_file(item: BatchItem) -> Optional[Failure]:
-    if item.derived.path is not None and not Path(item.derived.path).is_file():
+    # Only what does not exist: a FIFO or a folder is refused, with its own message, when
+    # the loader reads it.
+    if item.derived.path is not None and not os.path.exists(item.derived.path):
         return Failure(item.id, item.derived.path, "missing",
                        f"{item.id}: derived file {item.derived.path} does not exist",
                        story=item.story)
     for src in item.sources:
-        if src.path is not None and not Path(src.path).is_file():
+        if src.path is not None and not os.path.exists(src.path):
             return Failure(item.id, src.path, "missing-source",
                            f"{item.id}: source file {src.path} does not exist, so the text "
                            f"cannot be checked against it", story=item.story)
@@ -69,4 +71,4 @@ def _missing_file(item: BatchItem) -> Optional[Failure]:
 def safe_id(item_id: str) -> str:
     """A file-name-safe, collision-free stem for an item id."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", item_id).strip("._")[:80] or "item"
-    return f"{stem}-{hashlib.sha1(item_id.encode('utf-8')).hexdigest()[:8]}"
+    return f"{stem}-{hashlib.sha1(item_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"

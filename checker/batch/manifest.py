@@ -13,45 +13,66 @@ import csv
 import io
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from checker.batch.items import _ARTICLE_META, BatchItem, DocRef, Failure, _missing_file
+from checker.batch.rows import row_problem, row_label
+from checker.config import Config
 from checker.errors import InputError
+from checker.files import read_input
 
 _MANIFEST_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
                       ".json": "jsonl"}
+# Fields a manifest row may hold, and those that name files.
+_TEXT_FIELDS = ("id", "derived", "derived_text", "source", "sources", "source_text",
+                "source_texts", "outlet", "story", *_ARTICLE_META)
+_LIST_FIELDS = ("source", "sources", "source_text", "source_texts")
+_PATH_FIELDS = ("derived", "source", "sources")
 
 
-def _collect_manifest(path: Path) -> tuple[list[BatchItem], list[Failure]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the manifest: {exc}", path=str(path),
-                         cause="unreadable") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: the manifest is not UTF-8 ({exc.reason} at byte "
-                         f"{exc.start})", path=str(path), cause="encoding") from exc
+def _collect_manifest(path: Path, config: Config) -> tuple[list[BatchItem], list[Failure]]:
+    data = read_input(path, limit=config.max_manifest_bytes, limit_name="max_manifest_bytes",
+                      what="manifest")
+    # Bytes that are not UTF-8 become lone surrogates: only the rows holding them fail.
+    text = data.decode("utf-8-sig", errors="surrogateescape")
     fmt = _MANIFEST_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         fmt = "jsonl" if text.lstrip().startswith("{") else "csv"
-    rows = _jsonl_rows(text) if fmt == "jsonl" else _csv_rows(path, text, fmt)
+    rows = _jsonl_rows(text) if fmt == "jsonl" else _csv_rows(path, text, fmt,
+                                                             limit=config.max_bytes)
     items: list[BatchItem] = []
     failures: list[Failure] = []
-    base = path.parent
     for lineno, row, error in rows:
-        label = f"{path.name}:{lineno}"
-        if error:
-            failures.append(Failure(str(row.get("id") or label), str(path), "malformed",
-                                    f"{label}: malformed manifest row: {error}"))
-            continue
-        item, failure = _manifest_item(row, base, f"{path.name} line {lineno}", label)
+        item, failure = _row_item(path, lineno, row, error)
         if failure is not None:
             failures.append(failure)
-        else:
+        elif item is not None:
             items.append(item)
     return items, failures
+
+
+def _row_item(path: Path, lineno: int, row: dict,
+              error: str) -> tuple[Optional[BatchItem], Optional[Failure]]:
+    """The item of one manifest row, or the failure that row becomes; never raises."""
+    label = f"{path.name}:{lineno}"
+    item_id = row_label(row.get("id"), label)
+    if error:
+        return None, Failure(item_id, str(path), "malformed",
+                             f"{label}: malformed manifest row: {error}")
+    cause, problem = row_problem(row, text_fields=_TEXT_FIELDS, list_fields=_LIST_FIELDS,
+                                 path_fields=_PATH_FIELDS)
+    if problem:
+        return None, Failure(item_id, str(path), cause, f"{label}: {problem}",
+                             story=row_label(row.get("story"), ""))
+    try:
+        return _manifest_item(row, path.parent, f"{path.name} line {lineno}", label)
+    except Exception as exc:  # noqa: BLE001 - one odd row must not stop the batch
+        return None, Failure(item_id, str(path), "malformed",
+                             f"{label}: cannot use the manifest row: "
+                             f"{type(exc).__name__}: {exc}")
 
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, dict, str]]:
@@ -63,36 +84,73 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict, str]]:
         except json.JSONDecodeError as exc:
             yield lineno, {}, f"not JSON ({exc.msg} at column {exc.colno})"
             continue
+        except RecursionError:
+            yield lineno, {}, "not usable JSON (nested too deeply)"
+            continue
+        except ValueError as exc:  # an integer of thousands of digits
+            yield lineno, {}, f"not usable JSON ({exc})"
+            continue
         if not isinstance(row, dict):
             yield lineno, {}, "expected a JSON object"
             continue
         yield lineno, row, ""
 
 
-def _csv_rows(path: Path, text: str, fmt: str) -> Iterator[tuple[int, dict, str]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""),
-                            delimiter="\t" if fmt == "tsv" else ",")
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    if "id" not in header:
-        raise InputError(f"{path}: the manifest header must have an 'id' column "
-                         f"(found: {', '.join(header) or 'nothing'})", path=str(path),
-                         cause="malformed")
-    reader.fieldnames = header
-    for row in reader:
-        lineno = reader.line_num
-        if None in row:
-            yield lineno, {"id": row.get("id")}, (f"{len(header) + len(row[None])} fields for "
-                                                  f"{len(header)} columns")
-            continue
-        if any(v is None for v in row.values()):
-            yield lineno, {"id": row.get("id")}, f"fewer fields than the {len(header)} columns"
-            continue
-        clean = {k: v.strip() for k, v in row.items() if v and v.strip()}
-        if not clean:
-            continue
-        if "sources" in clean:
-            clean["sources"] = [s.strip() for s in clean["sources"].split("|") if s.strip()]
-        yield lineno, clean, ""
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    # The csv module refuses fields over 131,072 characters, but an inline article may be as
+    # long as any article; the limit is process-wide, so it is put back afterwards.
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+def _csv_rows(path: Path, text: str, fmt: str, *, limit: int) -> Iterator[tuple[int, dict, str]]:
+    with _csv_field_limit(limit):
+        reader = csv.DictReader(io.StringIO(text, newline=""),
+                                delimiter="\t" if fmt == "tsv" else ",")
+        try:
+            fieldnames = reader.fieldnames
+        except csv.Error as exc:
+            raise InputError(f"{path}: cannot read the manifest header: {exc}", path=str(path),
+                             cause="malformed") from exc
+        header = [h.strip() for h in (fieldnames or [])]
+        if "id" not in header:
+            raise InputError(f"{path}: the manifest header must have an 'id' column "
+                             f"(found: {', '.join(header) or 'nothing'})", path=str(path),
+                             cause="malformed")
+        reader.fieldnames = header
+        rows = iter(reader)
+        while True:
+            before = reader.line_num
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                # The reader goes on with the next row after an error.
+                yield before + 1, {}, str(exc)
+                continue
+            yield from _csv_row(reader.line_num, row, len(header))
+
+
+def _csv_row(lineno: int, row: dict, columns: int) -> Iterator[tuple[int, dict, str]]:
+    if None in row:
+        yield lineno, {"id": row.get("id")}, (f"{columns + len(row[None])} fields for "
+                                              f"{columns} columns")
+        return
+    if any(v is None for v in row.values()):
+        yield lineno, {"id": row.get("id")}, f"fewer fields than the {columns} columns"
+        return
+    clean = {k: v.strip() for k, v in row.items() if v and v.strip()}
+    if not clean:
+        return
+    if "sources" in clean:
+        clean["sources"] = [s.strip() for s in clean["sources"].split("|") if s.strip()]
+    yield lineno, clean, ""
 
 
 def _as_list(value: Any) -> list[str]:
@@ -145,5 +203,6 @@ def _manifest_row_item(row: dict, item_id: str, story: str, base: Path,
 
 
 def _resolve(base: Path, given: str) -> str:
-    p = Path(given).expanduser()
+    # os.path.expanduser leaves "~nosuchuser/x" as it is (Path.expanduser raises).
+    p = Path(os.path.expanduser(given))
     return os.path.normpath(p if p.is_absolute() else base / p)

@@ -101,13 +101,19 @@ def _write_tables(out: Path, findings: list[dict], failures: list[Failure], stor
         "per outlet": out / "summary-outlets.csv",
         "failures": out / "failures.csv",
     }
-    atomic_write(paths["findings (CSV)"], table.to_csv(index=False))
-    atomic_write(paths["findings (JSON lines)"],
-                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in findings))
-    atomic_write(paths["per story"], stories.to_csv(index=False))
-    atomic_write(paths["per outlet"], outlets.to_csv(index=False))
     fail_table = pd.DataFrame([asdict(f) for f in failures], columns=list(FAILURE_FIELDS))
-    atomic_write(paths["failures"], fail_table.to_csv(index=False))
+    texts = {
+        "findings (CSV)": table.to_csv(index=False),
+        "findings (JSON lines)": "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                         for r in findings),
+        "per story": stories.to_csv(index=False),
+        "per outlet": outlets.to_csv(index=False),
+        "failures": fail_table.to_csv(index=False),
+    }
+    for what, text in texts.items():
+        # A stray byte in a file name (read as a lone surrogate) is written escaped: one
+        # such name must not cost the run its tables.
+        atomic_write(paths[what], text, errors="backslashreplace")
     return list(paths.items())
 
 
@@ -124,7 +130,7 @@ def _write_index(out: Path, rows: list[dict], failures: list[Failure], path,
     except (CheckerError, ValueError, KeyError, TypeError):
         return None
     target = out / "index.html"
-    atomic_write(target, page)
+    atomic_write(target, page, errors="backslashreplace")
     return target
 
 

@@ -3,8 +3,10 @@
 ``_run_parallel`` feeds chunks to ``jobs`` processes through a task queue and reads their
 outcomes from a result queue, handing each to ``on_outcome`` in this (the client) process,
 which writes it; ``_worker_main`` is the process entry point. It stays a top-level function
-of this module so that the spawn and forkserver start methods can import it. Items lost with
-a worker that died come back as ``Failure`` records.
+of this module so that the spawn and forkserver start methods can import it. When a worker
+dies (or is stopped for overrunning its time budget), ``_Watch`` names the item it was
+checking as a ``Failure`` and its other items go back to the queue; the end-of-queue markers
+are queued only when every chunk is done.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import os
 import queue
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
 from checker.batch.engine import _Runner
 from checker.batch.engines import lost_items
 from checker.batch.items import Failure
+from checker.batch.watch import _Watch
 from checker.config import Config
 from checker.errors import ModelError
 
@@ -30,8 +34,10 @@ def _worker_main(tasks, results, config: Config, cache_dir: Optional[Path], html
     # forkserver. Either way it changes only when that process dies and the worker is
     # re-parented; comparing with the batch's pid quit after one item under forkserver.
     parent = os.getppid()
+    pid = os.getpid()
     try:
-        runner = _Runner(config, cache_dir, html)
+        runner = _Runner(config, cache_dir, html,
+                         on_phase=lambda seconds, item: results.put(("phase", pid, seconds, item)))
     except ModelError as exc:
         results.put(("fatal", str(exc)))
         return
@@ -55,34 +61,50 @@ def _run_parallel(chunks: list, jobs: int, config: Config, cache_dir: Optional[P
 
     ctx = multiprocessing.get_context(_start_method())
     pool = _Pool(ctx, jobs, (config, cache_dir, html))
+    chunks = list(chunks)  # a dead worker's unfinished items come back as new chunks
     for task in enumerate(chunks):
         pool.tasks.put(task)
-    for _ in range(jobs):
-        pool.tasks.put(None)
     running: dict[int, int] = {}  # worker pid -> chunk index
+    watch = _Watch()
     reported: set[str] = set()
     finished: set[int] = set()
     lost: list[Failure] = []
+    watched = 0.0
     try:
         pool.start()
         while len(finished) < len(chunks):
             try:
                 msg = pool.results.get(timeout=0.5)
             except queue.Empty:
-                for pid, code in pool.reap():
+                msg = None
+            if msg is None or time.monotonic() - watched > 0.5:
+                # Look at the workers even while others keep the queue busy.
+                watched = time.monotonic()
+                watch.stop_late(pool)
+                for pid, code in pool.reap(spare=watch.stopped):
                     index = running.pop(pid, None)
-                    if index is not None:
-                        finished.add(index)
-                        lost += lost_items(chunks[index], f"the worker process checking it "
-                                           f"died (exit code {code})", reported)
+                    if index is None:
+                        continue
+                    finished.add(index)
+                    failed, again = watch.after_death(pid, chunks[index], reported, code)
+                    lost += failed
+                    for chunk in again:
+                        chunks.append(chunk)
+                        pool.tasks.put((len(chunks) - 1, chunk))
+            if msg is None:
                 if not pool.alive():
-                    break
+                    break  # the queue is drained and no worker is left
                 continue
             if msg[0] == "fatal":
                 raise ModelError(msg[1])
+            if msg[0] == "phase":
+                watch.begin(msg[1], msg[2], msg[3])
+                continue
             if msg[0] == "start":
+                watch.between(msg[2])
                 running[msg[2]] = msg[1]
             elif msg[0] == "done":
+                watch.between(msg[2])
                 finished.add(msg[1])
                 running.pop(msg[2], None)
             else:
@@ -132,16 +154,26 @@ class _Pool:
     def alive(self) -> bool:
         return any(w.is_alive() for w in self.workers)
 
-    def reap(self) -> list[tuple[int, int]]:
-        """(pid, exit code) of workers that died abnormally; they are replaced while allowed."""
+    def kill(self, pid: int) -> bool:
+        """Stop the worker ``pid`` at once; False when it is not running."""
+        for w in self.workers:
+            if w.pid == pid and w.is_alive():
+                w.kill()
+                return True
+        return False
+
+    def reap(self, spare=()) -> list[tuple[int, int]]:
+        """(pid, exit code) of workers that died abnormally; they are replaced while allowed
+        (always when their pid is in ``spare``: stopped on purpose, for an overrun)."""
         dead = []
         for i, w in enumerate(self.workers):
             if w.is_alive() or w.exitcode in (0, None) or w.pid is None:
                 continue
             dead.append((w.pid, w.exitcode))
-            if self.restarts > 0:
+            if w.pid in spare:
+                self.workers[i] = self._spawn()
+            elif self.restarts > 0:
                 self.restarts -= 1
-                # The dead worker's end-of-queue marker is still queued for the replacement.
                 self.workers[i] = self._spawn()
             else:
                 self.workers[i] = _Dead()
@@ -149,6 +181,12 @@ class _Pool:
 
     def stop(self, *, graceful: bool) -> None:
         """Let idle workers exit (``graceful``), then terminate whatever still runs."""
+        # The end-of-queue markers go in only now: until the end, a dead worker's items
+        # may come back to the queue.
+        if graceful:
+            for w in self.workers:
+                if w.is_alive():
+                    self.tasks.put(None)
         for w in self.workers:
             if graceful and w.is_alive():
                 w.join(timeout=10)

@@ -19,7 +19,7 @@ from typing import Optional
 
 from checker import __version__
 from checker.batch.collect import collect_items
-from checker.batch.engine import _Outcome, _read_item, write_outcome
+from checker.batch.engine import _Outcome, _read_item, failed_outcome, write_outcome
 from checker.batch.engines import Engine, _Work
 from checker.batch.engines import started as start_engine
 from checker.batch.items import BatchItem, Failure
@@ -41,7 +41,7 @@ from checker.batch.resume import (
 )
 from checker.batch.summary import BatchSummary, _exit_code, _group_table, _item_row
 from checker.config import Config
-from checker.errors import ConfigError
+from checker.errors import CheckerError, ConfigError
 from checker.records import KINDS
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -103,7 +103,8 @@ def run_batch(path: str | os.PathLike, *, out_dir: Optional[str | os.PathLike] =
         finally:
             counter.close()
             _clean_tmp(out)
-    return _finish(path, out, run_id, started, config, items, failures + lost,
+    return _finish(path, out, run_id, started, config, items,
+                   failures + lost + counter.unrecorded,
                    skipped=len(done_before), done=counter.done, interrupted=interrupted,
                    fail_on=fail_on, html=html, extra_paths=matrices)
 
@@ -122,12 +123,13 @@ class _Progress:
         self.done = 0
         self.failed = 0
         self.findings = 0
+        self.unrecorded: list[Failure] = []  # failed items whose item file was not written
         self._stop_after = int(os.environ.get(INTERRUPT_ENV) or 0)
         self.bar = tqdm(total=total, initial=skipped, unit="text", desc="checking",
                         file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.1)
 
     def __call__(self, outcome: _Outcome) -> None:
-        write_outcome(self.out, outcome)
+        outcome = self._write(outcome)
         self.done += 1
         self.failed += not outcome.ok
         self.findings += outcome.findings
@@ -135,6 +137,22 @@ class _Progress:
         self.bar.update(1)
         if self._stop_after and self.done >= self._stop_after:
             raise KeyboardInterrupt
+
+    def _write(self, outcome: _Outcome) -> _Outcome:
+        # One item whose files cannot be written (a full disk, a name the file system
+        # refuses) is a failure of that item, not the end of the run.
+        try:
+            write_outcome(self.out, outcome)
+            return outcome
+        except CheckerError as exc:
+            failed = failed_outcome(outcome, "output", f"checked, but its result could not "
+                                                       f"be written: {exc}")
+        try:
+            write_outcome(self.out, failed)
+        except CheckerError as exc:
+            self.unrecorded.append(Failure(**{**failed.record["failure"], "message": (
+                f"{failed.record['failure']['message']} (nor its failure: {exc})")}))
+        return failed
 
     def close(self) -> None:
         self.bar.close()
@@ -153,9 +171,12 @@ def _finish(path, out: Path, run_id: str, started: str, config: Config,
     per_item: list[dict] = []
     index_rows: list[dict] = []
     failures = list(failures)
+    failed = {f.item for f in failures}
     for item in items:
         record = _read_item(out, item.id)
         if record is None:
+            if not interrupted and item.id not in failed:
+                failures.append(_unaccounted(item))
             continue  # not reached before an interruption
         if record["status"] != "ok":
             failure = Failure(**record["failure"])
@@ -215,6 +236,14 @@ def _finish(path, out: Path, run_id: str, started: str, config: Config,
                         findings=len(findings), exit_code=exit_code, stories=stories,
                         outlets=outlets, paths=tuple(written), interrupted=interrupted,
                         fail_on=fail_on)
+
+
+def _unaccounted(item: BatchItem) -> Failure:
+    # Every item of a finished run is in the tables: one whose result went missing (its item
+    # file deleted or unreadable) is listed as a failure, never silently dropped.
+    return Failure(item.id, item.derived.path or "", "internal",
+                   f"{item.id}: no result was recorded for this item (its item file is "
+                   f"missing or unreadable); run again to check it", story=item.story)
 
 
 def _collect_only(failures: list[Failure], items: list[BatchItem]) -> int:

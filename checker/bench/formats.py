@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
+from checker.config import Config
 from checker.errors import InputError
+from checker.files import read_input
 
 INSCIOUT_LABELS = ("same", "exaggerates", "downplays")
 CONSISTENCY = "consistency"
@@ -78,10 +80,11 @@ def scan_bench_file(path: PathLike) -> BenchFile:
     """Read a benchmark JSON-lines file into items, recording malformed rows instead of failing."""
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read benchmark file {p}: {exc.strerror or exc}",
-                         path=str(p), cause="missing") from exc
+        data = read_input(p, limit=Config.max_manifest_bytes, limit_name="max_manifest_bytes",
+                          what="benchmark file")
+    except InputError as exc:
+        raise InputError(f"cannot read benchmark file {p}: {exc}", path=str(p),
+                         cause=exc.cause) from exc
     items: list[BenchItem] = []
     skipped: list[SkippedRow] = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
@@ -96,6 +99,9 @@ def scan_bench_file(path: PathLike) -> BenchFile:
             row = json.loads(text)
         except json.JSONDecodeError as exc:
             skipped.append(SkippedRow(number, "", f"not JSON ({exc.msg}, column {exc.colno})"))
+            continue
+        except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
+            skipped.append(SkippedRow(number, "", f"not usable JSON ({type(exc).__name__})"))
             continue
         item = _parse_row(row, number, default_dataset=p.stem)
         if isinstance(item, SkippedRow):

@@ -4,9 +4,10 @@ Exit codes (every command):
     0  nothing found at or above the --fail-on threshold (batch: every item processed)
     1  drift found at or above the threshold
     2  usage error (bad option, missing argument, bad configuration, unknown rule code)
-    3  input error (unreadable, empty, binary, mis-encoded, too large or non-English file;
-       a source without sentences; a missing spaCy model, or a default model whose files do
-       not match their recorded hashes); batch: some items failed
+    3  input error (missing, unreadable, empty, binary, mis-encoded, too large, non-English
+       or too slow to check; a path that is not a regular file; a source without sentences;
+       a missing spaCy model, or a default model whose files do not match their recorded
+       hashes), an output that cannot be written; batch: some items failed
     130  interrupted (Ctrl-C)
 
 Only this package imports click. ``common`` holds the command group and what every command

@@ -8,8 +8,9 @@ from typing import Optional
 
 import click
 
-from checker.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, cli, config_options, fail
-from checker.errors import CheckerError, EngineError, ModelError
+from checker.cli.common import (EXIT_INTERRUPTED, EXIT_USAGE, INPUT_PATH, budget_option, cli,
+                                config_options, fail)
+from checker.errors import CheckerError, EngineError, InputError, ModelError, OutputError
 
 
 BATCH_EXIT_POLICY = """\b
@@ -23,7 +24,7 @@ Exit codes:
 
 
 @cli.command(epilog=BATCH_EXIT_POLICY)
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=INPUT_PATH)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Output folder (default: reports/batch/<name of PATH>/).")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True,
@@ -47,6 +48,7 @@ Exit codes:
               help="Skip the claim matrix of each story with three articles or more.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @config_options
+@budget_option
 def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, engine: str,
           scheduler: Optional[str], workers: Optional[int], fmt: str, fail_on: str,
           no_html: bool, no_compare: bool, no_progress: bool, config) -> None:
@@ -83,7 +85,7 @@ def batch(path: str, out_dir: Optional[str], jobs: int, resume: bool, engine: st
                             workers=workers)
     except KeyboardInterrupt:  # while the engine started: nothing was checked or written
         fail("interrupted before any item was checked", EXIT_INTERRUPTED)
-    except (ModelError, EngineError) as exc:
+    except (InputError, OutputError, ModelError, EngineError) as exc:
         fail(str(exc))
     except CheckerError as exc:
         fail(str(exc), EXIT_USAGE)

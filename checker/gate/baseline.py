@@ -13,11 +13,12 @@ import datetime as _dt
 import hashlib
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
 from checker import __version__
+from checker.config import Config
 from checker.errors import InputError
+from checker.files import read_input
 from checker.records import CheckResult, Finding
 
 BASELINE_FORMAT = "checker-baseline/1"
@@ -52,11 +53,16 @@ class Baseline:
     @classmethod
     def read(cls, path: str) -> "Baseline":
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise InputError(f"{path}: baseline file not found (write one with "
-                             f"--write-baseline)", path=path, cause="missing") from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raw = read_input(path, limit=Config.max_manifest_bytes,
+                             limit_name="max_manifest_bytes", what="baseline file")
+        except InputError as exc:
+            if exc.cause == "missing":
+                raise InputError(f"{path}: baseline file not found (write one with "
+                                 f"--write-baseline)", path=path, cause="missing") from exc
+            raise InputError(str(exc), path=path, cause="baseline") from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise InputError(f"{path}: cannot read the baseline ({exc})", path=path,
                              cause="baseline") from exc
         if not isinstance(data, dict) or data.get("format") != BASELINE_FORMAT or \

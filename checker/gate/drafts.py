@@ -29,7 +29,9 @@ def load_input(path: str, *, config, taken: set, stdin_filename: Optional[str] =
     from checker.load import load_article, load_bytes
 
     if path == "-":
-        data = sys.stdin.buffer.read()
+        from checker.files import read_stream
+
+        data = read_stream(sys.stdin.buffer, limit=config.max_bytes)
         name = stdin_filename or "-"
         art = load_bytes(data, doc_id=doc_id or (Path(name).name if stdin_filename else "stdin"),
                          path=name, config=config)

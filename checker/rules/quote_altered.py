@@ -20,7 +20,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.quotes import derived_quotes, normalise_quote, source_quotes
+from checker.quotes import derived_quotes, fold_marks, normalise_quote, source_quotes
 from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DQ701", "quote-altered", "quote-altered", "error"
@@ -31,7 +31,9 @@ def check(ctx):
     if not any(dc.quotes for dc in ctx.derived_claims):
         return
     quotes = source_quotes(ctx)
-    text = re.sub(r"\s+", " ", ctx.index.text_lower)
+    # Searched as the quotations are normalised: a quotation holding a curly single quote
+    # ('the ‘best’ plan') is then found in the very text it came from.
+    text = fold_marks(re.sub(r"\s+", " ", ctx.index.text_lower))
     for dc, q in derived_quotes(ctx):
         nq = normalise_quote(q.text)
         if not nq:
@@ -44,8 +46,8 @@ def check(ctx):
             r = fuzz.ratio(nq, normalise_quote(sq.text))
             if r > best:
                 best, best_ev, best_q = r, ev, sq
-        if best < 50 and len(nq.split()) < 3:
-            continue
+        if best < 50 and len(nq.split()) < 3 or best == 100:
+            continue  # a short quotation like no other, or one the sources give word for word
         if best_q is not None and best >= 50:
             yield make(RULE, dc, start=q.start, end=q.end, text=q.text,
                        confidence=0.6 + 0.3 * best / 100, evidence=[best_ev],
