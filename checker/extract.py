@@ -635,6 +635,13 @@ class Extractor:
                 attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
                                     "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
                                     self.lex.weight("attempts", " ".join(phrase))))
+        for phrase in self.booster_phrases:  # "in fact"
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                t, e = tokens[pos[0]], tokens[pos[1]]
+                boosters.append(Cue(_doc_text(t.doc)[t.idx:e.idx + len(e)], "booster", t.idx,
+                                    e.idx + len(e),
+                                    self.lex.weight("boosters", " ".join(phrase), 0.1)))
         if inherited is not None and factivity == "neutral":
             # the reporting verb's lemma from the parse ("found" -> "find"), else its first word
             verb_lemma = inherited.lemma or (inherited.cue.split()[0].lower()

@@ -228,3 +228,8 @@ def test_coordinated_verbs_of_a_reported_clause_are_claims_of_their_own(claims_o
     cs = claims_of("The group has agreed to buy the Carron mill and may also seek to buy "
                    "its warehouse, its chairman, Ola Brandt, said.")
     assert one(cs, "agreed to buy the Carron mill") is not one(cs, "seek to buy its warehouse")
+
+
+def test_multi_word_boosters_are_read(claims_of):
+    c = one(claims_of("The bridge was in fact closed for two weeks."), "bridge")
+    assert [b.text for b in c.certainty.boosters] == ["in fact"]
