@@ -215,9 +215,15 @@ class Extractor:
         return False
 
     def _clause_tokens(self, head, heads, frame) -> list:
-        others = [h for h, _, _ in heads if h is not head and h.is_ancestor(head) is False
-                  and head.is_ancestor(h)]
+        nested = [(h, fr) for h, _, fr in heads if h is not head
+                  and h.is_ancestor(head) is False and head.is_ancestor(h)]
+        others = [h for h, _ in nested]
         excluded = set()
+        for h, fr in nested:
+            if fr is not frame:
+                # a report nested in this clause ("..., though he said B"): its frame
+                # ("though he said") belongs to B's attribution, not to this claim
+                excluded.update(t.i for t in fr if head.is_ancestor(t))
         for h in others:
             excluded.update(range(h.left_edge.i, h.right_edge.i + 1))
             # the conjunction or mark that joins a split clause belongs to neither claim

@@ -233,3 +233,11 @@ def test_coordinated_verbs_of_a_reported_clause_are_claims_of_their_own(claims_o
 def test_multi_word_boosters_are_read(claims_of):
     c = one(claims_of("The bridge was in fact closed for two weeks."), "bridge")
     assert [b.text for b in c.certainty.boosters] == ["in fact"]
+
+
+def test_a_nested_report_frame_stays_out_of_the_outer_claim(claims_of):
+    cs = claims_of("The ferry was delayed by two hours on Friday, though the operator said "
+                   "no sailing was cancelled.")
+    c = one(cs, "ferry was delayed")
+    assert "said" not in c.text and "though" not in c.text
+    assert one(cs, "no sailing was cancelled").attribution.source == "the operator"
