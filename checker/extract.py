@@ -33,8 +33,8 @@ QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n
 # a week") or a point ("a year ago").
 _DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
 # The dependencies a negating word can have: "not" (neg), "never" (advmod), "no" (det),
-# "without" (prep).
-_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep"})
+# "without" (prep), an opening "nor" (cc).
+_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 # A day or month name: a date in words that carries a comparable value ("on Monday").
@@ -557,12 +557,14 @@ class Extractor:
                     return True
                 if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
                     return True
+                if c.lower_ == "nor" and c.dep_ == "cc" and c.i == c.sent.start:
+                    return True  # "Nor will the council pay": the opening "nor" denies it
         return False
 
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
-        such as "not only" excepted), a "no" determiner on a noun, or a noun after
-        "without"."""
+        such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
+        or the verb of a clause opened by "nor"."""
         ids = None
         out = []
         for c in tokens:
@@ -574,6 +576,10 @@ class Extractor:
                 # "without the possibility of parole" denies as "no possibility" does
                 out.extend(o.lemma_.lower() for o in c.children
                            if o.dep_ == "pobj" and o.pos_ == "NOUN")
+                continue
+            if low == "nor" and dep == "cc" and c.i == c.sent.start:
+                # "Nor must it be seen as ...": the clause after an opening "nor" is denied
+                out.append(c.head.lemma_.lower())
                 continue
             if not (dep == "neg" or (low == "never" and dep == "advmod")
                     or (low == "no" and dep == "det")):

@@ -349,8 +349,11 @@ def _verb_polarity(claim, lexicon) -> int:
     toks = _TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
     upto = len(_TOKEN.findall(claim.text[:w[0] - claim.start].lower().replace("\u2019", "'")))
     # Before the verb, or as the determiner of its object ("found *no* trace").
-    n = denied + sum(1 for i in _cues(claim, lexicon) if upto - 8 <= i < upto
+    cues = _cues(claim, lexicon)
+    n = denied + sum(1 for i in cues if upto - 8 <= i < upto
                      or (upto < i <= upto + 2 and toks[i] in _OBJECT_NEGATORS))
+    if claim.negated and not cues:
+        n += 1  # negated by a word the claim's text leaves out (an opening "Nor")
     return n % 2
 
 
