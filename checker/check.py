@@ -121,10 +121,18 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     first; a finding whose rule yields to another kind is dropped when a finding of that
     kind sits on the same claim (an action given to the wrong actor is the actor's change,
     not also an unsupported action)."""
-    yielding = {r.code: r.yields_to for r in RULES if r.yields_to}
-    claims_of = {(f.claim, f.kind) for f in findings}
-    findings = [f for f in findings
-                if not any((f.claim, k) in claims_of for k in yielding.get(f.code, ()))]
+    by_code = {r.code: r for r in RULES if r.yields_to or r.yields_span_to}
+
+    def explained(f: Finding) -> bool:
+        rule = by_code.get(f.code)
+        if rule is None:
+            return False
+        return any(g is not f and g.claim == f.claim and (
+            g.kind in rule.yields_to or (g.kind in rule.yields_span_to
+                                         and g.start < f.end and f.start < g.end))
+            for g in findings)
+
+    findings = [f for f in findings if not explained(f)]
     ordered = sorted(findings, key=Finding.sort_key)
     kept: list[Finding] = []
     for f in ordered:

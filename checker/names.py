@@ -78,6 +78,24 @@ def demonym_places(norm: str, wn) -> set[str]:
     return out
 
 
+def same_referent(a: str, b: str, wn=None) -> bool:
+    """Two names that can stand for one referent: an acronym and its words ("nhs", "national
+    health service"), and with WordNet one name of a place for another ("holland",
+    "netherlands"), a place and a place within it ("switzerland", "geneva"), or a demonym and
+    its country ("french", "france")."""
+    for x, y in ((a, b), (b, a)):
+        if acronym_of_source(x, y):
+            return True
+    if wn is None or not wn.available:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if y in wn.synonyms(x, "noun") or y in demonym_places(x, wn):
+            return True
+        if wn.places(x) and wn.places(y) and wn.within(x, y):
+            return True
+    return False
+
+
 def compatible(a: str, b: str) -> bool:
     return (a in PERSON) == (b in PERSON)
 

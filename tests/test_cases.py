@@ -68,6 +68,9 @@ def test_case_file(path, check_texts):
             hits = [f for f in others if n in _lines_of(f, text) and f["kind"] in kinds]
             assert hits, f"{path.name}: line {n} {text.split(chr(10))[0][:60]!r} " \
                          f"wants {kinds}, got {[(f['kind'], f['message']) for f in others]}"
+        empty = [f["code"] for f in findings if f["kind"] != "omitted-claim"
+                 and not (f["derived"].get("text") or "").strip()]
+        assert not empty, f"{path.name}: findings that point at no words: {empty}"
         stray = [f for f in others if _lines_of(f, text) - set(marks)]
         assert not stray, f"{path.name}: unexpected findings on {text[:60]!r}: " \
                           f"{[(f['kind'], f['message']) for f in stray]}"

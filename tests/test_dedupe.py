@@ -26,3 +26,15 @@ def test_overlapping_findings_of_one_kind_keep_the_strongest():
     got = dedupe([finding("DU801", "unsupported-claim", confidence=0.4),
                   finding("DU804", "unsupported-claim", confidence=0.45, start=15, end=25)])
     assert [f.code for f in got] == ["DU804"]
+
+
+def test_an_unknown_name_yields_to_a_name_change_on_the_same_words():
+    got = dedupe([finding("DU802", "unsupported-claim", start=44, end=50),
+                  finding("DE401", "entity-changed", severity="error", start=44, end=50)])
+    assert [f.code for f in got] == ["DE401"]
+
+
+def test_an_unknown_name_elsewhere_in_the_claim_stays():
+    got = dedupe([finding("DU802", "unsupported-claim", start=60, end=70),
+                  finding("DE401", "entity-changed", severity="error", start=44, end=50)])
+    assert sorted(f.code for f in got) == ["DE401", "DU802"]

@@ -23,8 +23,10 @@ class Rule:
     check: Callable[["Context"], Iterable[Finding]]
     doc: str = ""
     enabled: bool = True
-    # Kinds that explain this rule's finding better when they fire on the same claim.
+    # Kinds that explain this rule's finding better when they fire on the same claim
+    # (``yields_to``) or on the same words of it (``yields_span_to``).
     yields_to: tuple = ()
+    yields_span_to: tuple = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -29,6 +29,7 @@ import re
 
 from checker.align import text_keys
 from checker.lexicon import shipped
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -91,11 +92,29 @@ def _holds(side: set, source_keys: set) -> bool:
     return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
 
 
-def _connects(ctx, left: set, right: set, sc, sl) -> bool:
-    """The source link joins the same two things, in either order ("X because Y", "Y led
-    to X")."""
-    sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
+def _connects(left: set, right: set, sk: set) -> bool:
+    """The source link (its words ``sk``) joins the same two things, in either order ("X
+    because Y", "Y led to X")."""
     return _holds(left, sk) and _holds(right, sk)
+
+
+def _source_links(ctx) -> list:
+    """(source claim, link, the link's words) for every source link, once per set of
+    sources; a causal link with an empty side ("As a result, Y", "Y as a result") takes the
+    source claim before it as that side."""
+    def build():
+        out = []
+        prev = None
+        for sc in ctx.index.claims:
+            for sl in sc.links:
+                sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
+                if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
+                        not _keys(ctx, sl.left) or not _keys(ctx, sl.right)):
+                    sk |= _keys(ctx, prev.text)
+                out.append((sc, sl, sk))
+            prev = sc
+        return out
+    return memo_on(ctx.index, f"_dl301_links_{id(ctx.lexicon)}", build)
 
 
 def _in_one_sentence(ctx, left: set, right: set) -> bool:
@@ -129,10 +148,13 @@ def check(ctx):
     """Yield a finding for each link whose two sides the source does not connect."""
     for dc in ctx.derived_claims:
         for link in dc.links:
-            if link.kind == "causal" and not _keys(ctx, link.right):
+            if link.kind == "causal" and not (_keys(ctx, link.right) and _keys(ctx, link.left)):
+                # "..., as a result." and "As a result, ...": the other side is the claim
+                # before
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
-                    link = link.__class__(**{**link.__dict__, "right": prev.text})
+                    side = "right" if not _keys(ctx, link.right) else "left"
+                    link = link.__class__(**{**link.__dict__, side: prev.text})
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
                 continue
@@ -142,15 +164,12 @@ def check(ctx):
             if not left or not right:
                 continue
             stated = None
-            for sc in ctx.index.claims:
-                for sl in sc.links:
-                    if _connects(ctx, left, right, sc, sl):
-                        if causal and sl.kind != "causal":
-                            stated = stated or ("sequence", sc, sl)
-                            continue
-                        stated = ("same", sc, sl)
-                        break
-                if stated and stated[0] == "same":
+            for sc, sl, sk in _source_links(ctx):
+                if _connects(left, right, sk):
+                    if causal and sl.kind != "causal":
+                        stated = stated or ("sequence", sc, sl)
+                        continue
+                    stated = ("same", sc, sl)
                     break
             if stated and stated[0] == "same":
                 continue

@@ -52,9 +52,9 @@ def _reporting_lowered(ctx, dc):
             continue
         if not shares_core(dc, sc) or cue_word_in(att.cue, sc.sentence):
             continue
-        return make(RULE, dc, start=att.start, end=att.end, text=dc.text[
-                        att.start - dc.start:att.end - dc.start] if dc.start <= att.start
-                    else att.cue, confidence=0.6, evidence=[evidence_of(sc)],
+        return make(RULE, dc, start=att.start, end=att.end,
+                    text=ctx.derived.text[att.start:att.end] or att.cue,
+                    confidence=0.6, evidence=[evidence_of(sc)],
                     message=(f'Reports with "{att.cue}" what the source gives as '
                              f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
                     suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')

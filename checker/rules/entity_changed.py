@@ -21,8 +21,11 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import key
-from checker.names import CHECKED, compatible, known, name_words, unknown_entities
+from checker.names import (CHECKED, compatible, known, name_words, same_referent,
+                           unknown_entities)
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
 
@@ -54,8 +57,10 @@ def _swapped_known(ctx, dc, ent, dnorms):
                                                       for d in dnorms)), None)
     if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
         return None  # the two names do not fill the same slot of the sentence
-    if set(name_words(ent.norm)) & set(name_words(alt.norm)) or alt.norm in dc.text.lower():
+    if set(name_words(ent.norm)) & set(name_words(alt.norm)) or _names_both(dc, alt, set()):
         return None  # one name is part of the other, or the derived claim names both
+    if same_referent(ent.norm, alt.norm, ctx.wordnet):
+        return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
@@ -73,6 +78,14 @@ def _only_name(tokens, ent) -> bool:
     """Every replaced word belongs to the name (or is "the" or a possessive)."""
     return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
                for t, s, e in tokens)
+
+
+def _names_both(dc, alt, dnorms) -> bool:
+    """The derived claim also names the source's entity, as whole words ("Ely" is not in
+    "Elyton")."""
+    words = set(name_words(alt.norm))
+    return bool(re.search(rf"\b{re.escape(alt.norm)}\b", dc.text.lower())) or any(
+        words and words <= set(name_words(d)) for d in dnorms)
 
 
 def _replaced_in_place(ctx, dc, dnorms):
@@ -96,8 +109,10 @@ def _replaced_in_place(ctx, dc, dnorms):
             continue  # other words changed too: a rewording, not a name put in another's place
         if set(name_words(ent.norm)) & set(name_words(alt.norm)):
             continue  # one name is part of the other
-        if alt.norm in dc.text.lower() or any(alt.norm in d or d in alt.norm for d in dnorms):
+        if _names_both(dc, alt, dnorms):
             continue  # the derived claim names both: reordered, not replaced
+        if same_referent(ent.norm, alt.norm, ctx.wordnet):
+            continue  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
         yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                    evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                    message=(f'Names "{ent.text}" where the source says "{alt.text}": '

@@ -71,6 +71,9 @@ def _variants(wn, lemma: str, light) -> set:
     return out
 
 
+_BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+
+
 def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
     """The source claim could be about the same actor: a word of the actor in its subject,
     just before the verb ("after the district's board voted"), or in its passive's agent
@@ -83,7 +86,10 @@ def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
         near |= _actor_keys(ctx, m.group(1))
     for w in sc.words:
         if key(w.lemma) in verb_keys:
-            near |= _actor_keys(ctx, " ".join(sc.text[:w.start - sc.start].split()[-4:]))
+            before = sc.text[:w.start - sc.start].split()
+            if _BE_FORMS & {x.lower() for x in before[-2:]} and not near:
+                return True  # "the pool will be shut": a passive without an agent names none
+            near |= _actor_keys(ctx, " ".join(before[-4:]))
     return bool(actor & (subj | near)) or not subj
 
 

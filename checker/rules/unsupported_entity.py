@@ -34,4 +34,5 @@ def check(ctx):
                    suggestion=f'Remove "{ent.text}" or add the source that names it.')
 
 
-RULE = Rule(CODE, NAME, KIND, SEVERITY, "name not in the source", check, __doc__)
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "name not in the source", check, __doc__,
+            yields_span_to=("entity-changed",))
