@@ -46,6 +46,7 @@ FILES = {
     "widening": "widening",
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
+    "be_forms": "be_forms",
     "house_sources": "house_sources",
     "speech_verbs": "speech_verbs",
     "pronouns_person": "pronouns_person",
@@ -74,7 +75,7 @@ FILES = {
 # aligner's keys, source names, dates): the configuration cannot extend them.
 FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
                    "deictics", "determiners", "possessives", "crediting_prepositions",
-                   "vague_sources", "indefinite_sources", "not_name_words"})
+                   "vague_sources", "indefinite_sources", "not_name_words", "be_forms"})
 
 
 @dataclass(frozen=True)

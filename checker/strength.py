@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
 from checker.errors import ConfigError
+from checker.lexicon import shipped
 from checker.records import Claim, Cue, memo_on
 
 LEXICON_PATH = Path(__file__).with_name("lexicons") / "claim_strength.txt"
@@ -35,7 +36,7 @@ CUE_ROLES = ("correlational", "comparison", "change", "conditional", "causal")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
 # Forms of "be" before a participle make it a state ("levels were reduced"), not an action.
-_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"})
+_BE = shipped("be_forms")
 _MIN_HEDGE_WEIGHT = 0.2
 _NOT = frozenset({"not", "never", "n't"})
 # How far (in tokens) a hedge may sit before the verb it governs and still be quoted with it.

@@ -24,7 +24,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import key
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
 from checker.word_diff import replacements
 
 CODE, NAME, KIND, SEVERITY = "DU805", "action-changed", "unsupported-claim", "warning"
@@ -42,14 +42,10 @@ def _verb_in(claim, toks):
     return verbs[0] if len(verbs) == 1 else None
 
 
-_BE = {"is", "are", "was", "were", "be", "been", "being"}
-
-
 def _passive(claim, verb) -> bool:
     """The verb in the passive: after a form of "be", or with an agent ("beaten 3-1 by")."""
-    before = claim.text[:verb.start - claim.start].lower().split()[-2:]
     after = claim.text[verb.end - claim.start:].lower().split()[:4]
-    return bool(_BE & set(before)) or "by" in after
+    return passive_before(claim.text[:verb.start - claim.start]) or "by" in after
 
 
 def _modifies_noun(claim, verb) -> bool:

@@ -7,7 +7,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from checker.align import SourceIndex, claim_keys, key
 from checker.config import Config
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, shipped
 from checker.records import KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding
 
 
@@ -121,3 +121,12 @@ def shares_core(dc: Claim, sc: Claim) -> bool:
 def is_claim_unit(claim: Claim) -> bool:
     """Headings state topics more than facts; rules go easier on them."""
     return claim.unit_kind != "heading"
+
+
+BE_FORMS = shipped("be_forms")
+
+
+def passive_before(text: str, within: int = 2) -> bool:
+    """A form of "be" among the last ``within`` words of ``text``, the words before a verb:
+    the verb is passive or a state ("was *forced*", "will be *shut*")."""
+    return any(w.lower() in BE_FORMS for w in text.split()[-within:])

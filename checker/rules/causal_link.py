@@ -30,7 +30,7 @@ import re
 from checker.align import text_keys
 from checker.lexicon import shipped
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
@@ -44,7 +44,6 @@ def _keys(ctx, text: str) -> set[str]:
             and function.get(k, "pronoun") == "pronoun"}
 
 
-PASSIVE_BEFORE = re.compile(r"\b(is|are|was|were|be|been|being)\s+$", re.I)
 PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -61,7 +60,7 @@ def _not_a_link(ctx, dc, link) -> bool:
         return True
     if link.kind == "causal":
         # "were forced out": a causal verb in the passive names no cause
-        return bool(PASSIVE_BEFORE.search(before)) and not link.right.lstrip().startswith("by ")
+        return passive_before(before, within=1) and not link.right.lstrip().startswith("by ")
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right))

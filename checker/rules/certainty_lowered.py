@@ -44,8 +44,6 @@ def _reporting_lowered(ctx, dc):
     att = dc.attribution
     if att is None or not att.lemma or ctx.lexicon.weight("hedges", att.lemma, 0.0) < 0.2:
         return None
-    if not ctx.lexicon.has("hedges", att.lemma):
-        return None
     for sc in close_support(ctx.support(dc)):
         sa = sc.attribution
         if sa is None or not sa.lemma or not ctx.lexicon.has("factive", sa.lemma):

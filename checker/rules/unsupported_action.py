@@ -31,7 +31,7 @@ import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
 
 CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"
 # Roles whose verbs other rules judge: who said it, how sure, how far it got.
@@ -71,9 +71,6 @@ def _variants(wn, lemma: str, light) -> set:
     return out
 
 
-_BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
-
-
 def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
     """The source claim could be about the same actor: a word of the actor in its subject,
     just before the verb ("after the district's board voted"), or in its passive's agent
@@ -86,10 +83,10 @@ def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
         near |= _actor_keys(ctx, m.group(1))
     for w in sc.words:
         if key(w.lemma) in verb_keys:
-            before = sc.text[:w.start - sc.start].split()
-            if _BE_FORMS & {x.lower() for x in before[-2:]} and not near:
+            before = sc.text[:w.start - sc.start]
+            if passive_before(before) and not near:
                 return True  # "the pool will be shut": a passive without an agent names none
-            near |= _actor_keys(ctx, " ".join(before[-4:]))
+            near |= _actor_keys(ctx, " ".join(before.split()[-4:]))
     return bool(actor & (subj | near)) or not subj
 
 
@@ -135,10 +132,10 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verb senses that are states and changes rather than deeds (noun.stative, change, motion,
 # weather): "faces charges", "the river fell" have no actor deciding anything.
 NOT_DEEDS = frozenset({30, 38, 42, 43})
-_PASSIVE_AUX = {"be", "is", "are", "was", "were", "been", "being"}
 
 
-_POST_MODIFIER = re.compile(r"(?is).*\b(of|by|in|at|for|from|with|who|which|that|on)\s+(the\s+|a\s+|an\s+)?$")
+_POST_MODIFIER = re.compile(
+    r"\b(?:of|by|in|at|for|from|with|who|which|that|on)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -155,7 +152,7 @@ def _subject_words(dc) -> list:
     out = []
     for w in dc.words:
         if s0 <= w.start < s1:
-            if out and (w.pos == "VERB" or _POST_MODIFIER.match(dc.text[:w.start - dc.start])):
+            if out and (w.pos == "VERB" or _POST_MODIFIER.search(dc.text[:w.start - dc.start])):
                 break  # "a trial run by X", "the head of X": the head comes before
             out.append(w)
     return out
@@ -189,8 +186,7 @@ def _deed(ctx, dc, verb) -> bool:
     """The verb is an action (not a state or a change) in the active voice."""
     if dc.text[verb.start - dc.start - 1:verb.start - dc.start] == "-":
         return False  # a compound modifier ("peer-reviewed"), not the clause's verb
-    before = dc.text[:verb.start - dc.start].split()
-    if before and before[-1].lower() in _PASSIVE_AUX:
+    if passive_before(dc.text[:verb.start - dc.start], within=1):
         return False
     wn = ctx.wordnet
     if wn.available:
@@ -202,9 +198,11 @@ def _deed(ctx, dc, verb) -> bool:
 
 def _head_keys(claim) -> set:
     """Keys of the claim's subject head ("A city *audit* completed in 2024") and of the proper
-    name it belongs to."""
-    heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
-    return _actor_of(claim, heads[-1]) if heads else set()
+    name it belongs to (once per claim: every derived claim asks of every source claim)."""
+    def compute():
+        heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+        return frozenset(_actor_of(claim, heads[-1])) if heads else frozenset()
+    return memo_on(claim, "_du804_head_keys", compute)
 
 
 def _restated(ctx, dc, actor: set, verbs) -> bool:
