@@ -9,23 +9,30 @@ Why it matters:
     Generalising from one case to a class is a classic distortion.
     Also a claim spread over a whole place or body ("across the province", "nationwide";
     the ``widening`` lexicon) where the source claim on the same verb has no such word and
-    no "all"/"every".
+    no "all"/"every". And the same widening of the people a claim is attributed to: the
+    source gives it to "some" or "a few" of a group and the derived text to the group, or
+    to the group "across" a wider place.
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
-    "from one side to the other" on the same verb ("a bridge across the river").
+    "from one side to the other" on the same verb ("a bridge across the river"). A speaker
+    group whose limit the derived text gives in another sentence ("Some parents spoke.
+    Parents said ...").
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
     Okay: Several banks are raising their fees.
     Source: The museum will open two new galleries in the north wing.
     Flag: The museum will open new galleries across the building.
+    Source: A few shopkeepers on Mill Lane said the footpath had been closed for weeks.
+    Flag: Shopkeepers across town said the footpath had been closed for weeks.
+    Okay: A few Mill Lane shopkeepers said the footpath had been closed for weeks.
 """
 
 from __future__ import annotations
 
 from checker.align import claim_keys, key
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
@@ -131,7 +138,12 @@ def _widened_quantifier(ctx, dc):
 
 def _widening(claim, lexicon) -> str:
     """The first widening word of the claim ("across", "nationwide"), or ''."""
-    text = " " + " ".join(claim.text.lower().split()) + " "
+    return _widening_in(claim.text, lexicon)
+
+
+def _widening_in(text: str, lexicon) -> str:
+    """The first widening word of a text, or ''."""
+    text = " " + " ".join(text.lower().split()) + " "
     hits = [(text.find(f" {w} "), w) for w in lexicon.words.get("widening", {})
             if f" {w} " in text]
     return min(hits)[1] if hits else ""
@@ -157,10 +169,52 @@ def _widened_place(ctx, dc):
     return None
 
 
+def _speaker_limit(text: str, lexicon) -> str:
+    """The scope word that limits a speaker ("some" in "some residents of X"), or ''."""
+    low = " " + " ".join(text.lower().split()) + " "
+    scope = lexicon.words.get("scope", {})
+    hits = [(low.find(f" {w} "), w) for w, role in scope.items()
+            if role in LIMITS and f" {w} " in low]
+    return min(hits)[1] if hits else ""
+
+
+def _widened_speaker(ctx, dc):
+    """(cue, source claim, what the source says) when the derived claim gives its statement
+    to a whole group ("residents across the valley", "residents") that the source limits to
+    a part of it ("some residents of one town")."""
+    da = dc.attribution
+    if da is None or not da.head:
+        return None
+    if _speaker_limit(da.source, ctx.lexicon):
+        return None
+    for sc in ctx.aligned(dc, threshold=0.8):
+        sa = sc.attribution
+        if sa is None or key(sa.head) != key(da.head):
+            continue
+        limit = _speaker_limit(sa.source, ctx.lexicon)
+        if limit and limit not in OWN and limit != "one":
+            return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"'
+    return None
+
+
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
+            continue
+        speaker = _widened_speaker(ctx, dc)
+        if speaker is not None:
+            cue, sc, what = speaker
+            da = dc.attribution
+            at = dc.sentence.find(da.surface or da.source)
+            s, e = (at, at + len(da.surface or da.source)) if at >= 0 else (0, 0)
+            span = dc.sentence[s:e] if e > s else None
+            yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
+                       start=dc.sent_start + s if span else None,
+                       end=dc.sent_start + e if span else None, text=span,
+                       message=(f'Gives the claim to "{da.source}"; the source gives it to '
+                                f'{what} only: "{snippet(sc.sentence)}".'),
+                       suggestion=f"Name the speakers as the source does ({what}).")
             continue
         widened = _widened_quantifier(ctx, dc) or _widened_place(ctx, dc)
         if widened is not None:
