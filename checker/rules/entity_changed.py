@@ -16,6 +16,8 @@ Known false positives:
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
+    Source: The Kessel Road depot was closed in March, and the Hinton depot stayed open.
+    Flag: The Hinton depot was closed in March.
     Okay: Shell sued BP over its pipeline contract.
 """
 
@@ -26,6 +28,7 @@ import re
 from checker.align import key
 from checker.names import (CHECKED, compatible, known, name_words, same_referent,
                            unknown_entities)
+from checker.records import Entity
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
 
@@ -88,6 +91,18 @@ def _names_both(dc, alt, dnorms) -> bool:
         words and words <= set(name_words(d)) for d in dnorms)
 
 
+def _untagged_name(claim, run, label: str):
+    """The source's run of replaced words as a name when the tagger left it untagged but
+    every word of it is a proper noun ("Marrow Bridge" tagged in one sentence, not in the
+    next): the same tagger reads names of one text inconsistently."""
+    words = [w for w in claim.words if run[0].start <= w.start < run[-1].end]
+    if not words or len(words) != len(run) or any(w.pos != "PROPN" for w in words):
+        return None
+    start, end = run[0].start, run[-1].end
+    text = claim.text[start - claim.start:end - claim.start]
+    return Entity(text, label, " ".join(text.lower().split()), start, end)
+
+
 def _replaced_in_place(ctx, dc, dnorms):
     """A finding when the words around a name are the source claim's own and only the name
     differs ("close Corrigan's depot in Redmere" -> "close Fernbrook's depot in Kilbride"),
@@ -103,6 +118,8 @@ def _replaced_in_place(ctx, dc, dnorms):
                     and d0 < e.end), None)
         alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
                     and s0 < e.end), None)
+        if alt is None and ent is not None:
+            alt = _untagged_name(sc, rep.source, ent.label)
         if ent is None or alt is None or ent.norm == alt.norm:
             continue
         if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
