@@ -19,6 +19,8 @@ Examples:
     Source: The deputy mayor, Ana Ruiz, said the bridge would reopen in May.
     Flag: The mayor, Ana Ruiz, said the bridge would reopen in May.
     Okay: Ana Ruiz, the deputy mayor, said the bridge would reopen in May.
+    Source: "We will appeal," said Tom Beck, head of the Ferris Anglers' Club's river branch.
+    Flag: "We will appeal," said Tom Beck, the Ferris Anglers' Club's president.
 """
 
 from __future__ import annotations
@@ -73,7 +75,22 @@ def _phrase_mention(phrase: str, lexicon):
              and not t.endswith(("'s", "’s", "'", "’"))]
     if not names or not any(lexicon.has("titles", t) for t in titles):
         return None
-    return names[-1].lower(), titles
+    return _surname(phrase, names, lexicon).lower(), titles
+
+
+def _surname(phrase: str, names: list[str], lexicon) -> str:
+    """The person's surname in a titled phrase: the last capitalised word of the comma-part
+    that holds no title ("Ruth Kamara" of "Ruth Kamara, the Riverside Tenants' Union's
+    president", "Ana Ruiz" of "The deputy mayor, Ana Ruiz"), else the phrase's last name word
+    ("Senator Ana Ruiz")."""
+    for part in phrase.split(","):
+        tokens = TOKEN.findall(part)
+        if any(_is_title(lexicon, t.lower()) for t in tokens):
+            continue
+        own = [t for t in tokens if t in names]
+        if own:
+            return own[-1]
+    return names[-1]
 
 
 def mentions(claims, lexicon):
