@@ -123,9 +123,12 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     before does and the claim's sentence refers back to it ("The agency said A. Its figures
     show B."): a claim there attributed to it, or the source after "from", "per" or "by".
     A plain sentence after an attributed one is the writer's again ("X said A. B."); an
-    unnamed source ("an official said") is never carried to another sentence."""
-    if not (name.runs or name.words):
-        return False  # "an official said" in the next sentence may be another official
+    unnamed source ("an official said") is carried only to a sentence that refers back to
+    the one before ("According to two officials, A. Those figures show B."), never to the
+    next: "an official said" there may be another official."""
+    anonymous = not (name.runs or name.words)
+    if anonymous and not name.head:
+        return False
     starts = sorted({(c.sent_start, c.sent_end) for c in claims})
     i = next((k for k, se in enumerate(starts) if se[0] == claim.sent_start), None)
     if i is None:
@@ -133,7 +136,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     first = _WORD_RE.findall(text[claim.sent_start:claim.sent_start + 20])[:1]
     refers_back = bool(first) and first[0].lower() in _PRONOUNS | _POSSESSIVES | _DEICTIC
     for j in (i - 1, i + 1):
-        if not 0 <= j < len(starts) or (j < i and not refers_back):
+        if not 0 <= j < len(starts) or (j < i and not refers_back) or (j > i and anonymous):
             continue
         s, e = starts[j]
         lo, hi = min(s, claim.sent_start), max(e, claim.sent_end)
@@ -144,6 +147,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
             if c.sent_start == s and c.attribution is not None and not c.attribution.negated \
                     and same_name(source_name(c.attribution, generic), name):
                 return True
+        if anonymous:
+            continue
         if any(_credits(text, ms) for ms, _me, _p in mentions(text[s:e], name, offset=s)):
             return True
     return False

@@ -45,6 +45,8 @@ def source_has(q, index) -> bool:
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities) or _same_share(q, index.quantities):
         return True
+    if _percent_written(q, index.text_lower):
+        return True
     parts = numbers_in(q.text)
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
@@ -231,6 +233,18 @@ def dates_match(a: str, b: str) -> bool:
 
 _SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
           8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+_PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
+
+
+def _percent_written(q, text: str) -> bool:
+    """A percentage the source writes in another notation in a part of a sentence no claim
+    holds ("30 per cent" for "..., warning that up to 30% of the crop could be lost")."""
+    if q.kind != "percent" or q.value is None:
+        return False
+    figure = str(int(q.value)) if float(q.value).is_integer() else str(q.value)
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}{_PERCENT_MARK}", text) is not None
 
 
 def _fmt_in(v: float, text: str) -> bool:

@@ -106,3 +106,20 @@ def test_sums_and_spans_between_dates():
                  norm="2021-08")])
     assert derived_sum(q("a year and a half"), [dates])
     assert not derived_sum(q("three years"), [dates])
+
+
+def test_a_percentage_written_in_any_sentence_of_the_source():
+    from types import SimpleNamespace
+
+    from checker.figures import source_has
+
+    index = SimpleNamespace(quantity_norms=frozenset(), quantities=(),
+                            text_lower="the board spoke, warning that up to 12% of homes "
+                                       "could be cut off.")
+    share = Quantity(text="as many as 12 per cent", kind="percent", value=12.0, unit="",
+                     start=0, end=22, norm="12")
+    assert source_has(share, index)
+    assert not source_has(Quantity(text="21 per cent", kind="percent", value=21.0, unit="",
+                                   start=0, end=11, norm="21"), index)
+    assert not source_has(Quantity(text="2 per cent", kind="percent", value=2.0, unit="",
+                                   start=0, end=10, norm="2"), index)  # not the 2 of 12%

@@ -8,8 +8,10 @@ What it flags:
     (wherever the attribution stands: in front, in the middle, at the end, "Per X", "the
     count from X", "X's figures show") nor the sentence before or after it in the same
     paragraph names that source (the sentence before only when the claim's sentence refers
-    back to it: "Its figures show"; anonymous sources only in the claim's own sentence). An
-    attribution to someone else nearby does not cover the claim.
+    back to it: "Its figures show"; anonymous sources only in the claim's own sentence or
+    the one before it, when the claim's sentence refers back: "According to two officials,
+    A. Those figures show B."). An attribution to someone else nearby does not cover the
+    claim.
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
