@@ -4,12 +4,15 @@ What it flags:
     A derived claim whose claim strength (``checker.strength``) is lower than that of its
     source counterpart while still stating a relation: "X may reduce Y" or "X is linked to
     lower Y" where the source says "X reduces Y". The counterpart is found as for DC220.
+    Not when a supporting source claim uses the derived text's own words for it ("could
+    harm" in a clause beside a causal verb, "fewer" in the sentence giving the figures).
 Why it matters:
     Downplaying a tested effect misinforms as much as exaggerating it: a reader told that a
     treatment "may help" does not learn that a trial showed it does.
 Known false positives:
     The derived text hedges a claim the source states in another sentence more cautiously;
-    a source verb the lexicon reads as causal but that only describes ("levels fell").
+    a source verb the lexicon reads as causal but that only describes ("levels fell"); a
+    planned change put as a noun ("proposes raising prices" -> "proposes a rise in prices").
     Derived claims with no relation cue at all are left to the omission rules. Silent on
     headlines and on a negated modal ("could not send"), which states an inability.
 Examples:
@@ -33,10 +36,18 @@ def _negated_modal(ctx, cue) -> bool:
     return cue.text.lower().endswith(("not", "n't")) or after.startswith((" not", "n't"))
 
 
+def _said_so(ctx, dc, dcue) -> bool:
+    """A source claim that supports the derived claim uses the derived cue's own words ("could
+    harm", "fewer"): the source puts it that way too, in the sentence compared or another."""
+    words = " ".join(dcue.text.lower().split())
+    _al, sup = ctx.support(dc)
+    return any(words in " ".join(sc.text.lower().split()) for sc in sup)
+
+
 def check(ctx):
     """Yield a finding for each derived claim stated more weakly than its source."""
     for dc, d, dcue, sc, s, scue in strength_pairs(ctx):
-        if d >= s or _negated_modal(ctx, dcue):
+        if d >= s or _negated_modal(ctx, dcue) or _said_so(ctx, dc, dcue):
             continue
         yield make(RULE, dc, confidence=min(0.8, 0.6 + 0.1 * (s - d - 1)),
                    evidence=[evidence_of(sc)],
