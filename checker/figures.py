@@ -16,7 +16,8 @@ import re
 from dataclasses import replace
 
 from checker.numbers import (MONTHS, duration_seconds, duration_unit, fraction_value,
-                             normalise, number_values, period, values_match)
+                             normalise, number_values, period, values_match,
+                             words_to_number)
 from checker.records import memo_on
 
 SKIP = {"one", "a", "an", "once"}
@@ -93,11 +94,36 @@ _UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
 _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
+_RATIO_BEFORE = re.compile(r"\b([a-z]+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+
+
+def _ratio(q, claim):
+    """The figure as the share it ends ("one in twenty" -> 5%, "3 out of 4" -> 75%), or None."""
+    if q.kind != "number" or q.value is None or q.value < 2:
+        return None
+    before = claim.text[:q.start - claim.start]
+    m = _RATIO_BEFORE.search(before.lower())
+    if m is None:
+        return None
+    first = m.group(1)
+    num = float(first) if first.isdigit() else words_to_number([first])
+    if num is None or not 0 < num < q.value:
+        return None
+    share = 100 * num / q.value
+    norm = str(int(share)) if share.is_integer() else f"{share:g}"
+    return replace(q, text=before[m.start():] + q.text, start=q.start - (len(before) - m.start()),
+                   kind="percent", value=share, unit="", norm=norm)
+
+
 def complete(q, claim):
     """The figure with the words the tagger left after it: a scale ("£64" + "m"), the unit
     of time it counts ("three" + "and a half years", "half" + "a year"), or the month of a
-    day written as an ordinal ("the twelfth" + "of May" -> "May 12"). The figure itself
-    when nothing is left out."""
+    day written as an ordinal ("the twelfth" + "of May" -> "May 12"); or, before it, the
+    first term of a ratio ("one in" + "twenty" -> 5%). The figure itself when nothing is
+    left out."""
+    ratio = _ratio(q, claim)
+    if ratio is not None:
+        return ratio
     rest = claim.text[q.end - claim.start:].lower()
     text = None
     if (m := _SCALE_AFTER.match(rest)) and q.kind == "money":

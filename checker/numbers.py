@@ -186,12 +186,18 @@ _PERIOD_RES = (
     re.compile(r"\b([1-4])([qh])\b"),
 )
 _PERIOD_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# A half or a quarter of a year in words: "the first six months of the year", "the second
+# half of 2025", "the last three months of the financial year".
+_PART_OF_YEAR = re.compile(r"\b(first|second|last)\s+(half|six\s+months|three\s+months)\s+of\s+"
+                           r"(?:the\s+(?:\w+\s+)?year|(?:19|20)\d\d)\b")
+_PART_NAMES = {("first", "half"): "h1", ("second", "half"): "h2", ("last", "half"): "h2",
+               ("first", "three"): "q1", ("last", "three"): "q4"}
 
 
 def period(low: str) -> str:
     """The quarter or half a date names: "q3" for "the third quarter", "Q3", "3Q" or
-    "third-quarter", "h1" for "H1" ("" when it names none). "The second half" is left
-    out: in sport it is a half of a match, not of a year."""
+    "third-quarter", "h1" for "H1" or "the first six months of the year" ("" when it names
+    none). "The second half" alone is left out: in sport it is a half of a match."""
     m = _PERIOD_RES[0].search(low)
     if m:
         n = _ORDINALS.get(m.group(1)) or _PERIOD_ORDINALS.get(m.group(1))
@@ -202,6 +208,10 @@ def period(low: str) -> str:
     m = _PERIOD_RES[2].search(low)
     if m:
         return f"{m.group(2)}{m.group(1)}"
+    m = _PART_OF_YEAR.search(low)
+    if m:
+        part = "half" if m.group(2).startswith(("half", "six")) else "three"
+        return _PART_NAMES.get((m.group(1), part), "")
     return ""
 
 

@@ -123,3 +123,27 @@ def test_a_percentage_written_in_any_sentence_of_the_source():
                                    start=0, end=11, norm="21"), index)
     assert not source_has(Quantity(text="2 per cent", kind="percent", value=2.0, unit="",
                                    start=0, end=10, norm="2"), index)  # not the 2 of 12%
+
+
+def test_halves_and_quarters_of_a_year_in_words():
+    from checker.numbers import period
+
+    assert period("the first six months of the year") == period("h1") == "h1"
+    assert period("the first half of the financial year") == "h1"
+    assert period("the last three months of 2024") == "q4"
+    assert period("the second half") == ""  # of a match, as often as of a year
+
+
+def test_a_ratio_is_the_share_it_states():
+    from types import SimpleNamespace
+
+    from checker.figures import complete
+
+    text = "trains ran late on one in twenty days"
+    claim = SimpleNamespace(text=text, start=0)
+    twenty = Quantity(text="twenty", kind="number", value=20.0, unit="",
+                      start=text.index("twenty"), end=len(text) - 5, norm="20")
+    share = complete(twenty, claim)
+    assert (share.kind, share.value, share.text) == ("percent", 5.0, "one in twenty")
+    shops = Quantity(text="20", kind="number", value=20.0, unit="", start=8, end=10, norm="20")
+    assert complete(shops, SimpleNamespace(text="all but 20 shops", start=0)) is shops
