@@ -24,8 +24,16 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
     return lexicon.has("attribution_adverbs", cue.text.lower())
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+
+
 def hedged_verb(claim: Claim, cue: Cue) -> str:
-    """The key of the first verb after a cue in a claim (what the cue governs first)."""
+    """The key of the first verb after a cue in a claim (what the cue governs first): the
+    verb of its "to" when one follows ("appeared to *show*", though "show" is too common a
+    word to be among the claim's content words), else the first verb after it."""
+    m = _TO_VERB.match(claim.text[cue.end - claim.start:].lower())
+    if m and not cue.text.lower().endswith(" to"):
+        return key(m.group(1))
     for w in claim.words:
         if w.start >= cue.end and w.pos in VERB_TAGS:
             return key(w.lemma)
