@@ -191,9 +191,13 @@ class Extractor:
             frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
             for c in comps:
                 self._walk_clause(c, attr, frame_tokens, result)
-            # Coordinated clauses of the reporting verb ("X said A and denied B") are their own.
+            # Coordinated clauses of the reporting verb ("X said A and denied B") are their
+            # own, and so is a report its participle adds ("X said A, adding that B").
             for c in head.children:
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or (
+                        c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > head.i
+                        and c.lemma_.lower() in self.report_verbs
+                        and any(x.dep_ == "ccomp" for x in c.children)):
                     self._walk_clause(c, None, (), result)
             return
         result.append((head, attribution, frame))

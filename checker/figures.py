@@ -15,8 +15,8 @@ import re
 
 from dataclasses import replace
 
-from checker.numbers import (MONTHS, duration_seconds, duration_unit, fraction_value,
-                             normalise, number_values, period, values_match,
+from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
+                             fraction_value, normalise, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on
 
@@ -46,7 +46,7 @@ def source_has(q, index) -> bool:
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities) or _same_share(q, index.quantities):
         return True
-    if _percent_written(q, index.text_lower):
+    if _percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
     parts = numbers_in(q.text)
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
@@ -259,6 +259,13 @@ def dates_match(a: str, b: str) -> bool:
 
 _SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
           8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def _same_clock_time(q, quantities) -> bool:
+    """The same time of day on another clock ("14:10" for "2:10 p.m.")."""
+    mine = clock_minutes(q.text) if q.kind == "time" else frozenset()
+    return bool(mine) and any(mine & clock_minutes(sq.text) for sq in quantities
+                              if sq.kind == "time")
 
 
 _PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"

@@ -341,3 +341,31 @@ def duration_seconds(text: str) -> Optional[float]:
             return (1 + half) * _SECONDS[unit]
         return None
     return None
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
+
+
+def clock_minutes(text: str) -> frozenset:
+    """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10" or
+    "noon", two for "2:10" (morning or afternoon); empty when the text holds no clock time."""
+    low = text.lower()
+    if re.search(r"\bnoon\b|\bmidday\b", low):
+        return frozenset({720})
+    if re.search(r"\bmidnight\b", low):
+        return frozenset({0})
+    m = _CLOCK.search(low)
+    if m is None:
+        return frozenset()
+    if m.group(3):
+        h, mm = int(m.group(1)), int(m.group(2) or 0)
+        if not (1 <= h <= 12 and mm < 60):
+            return frozenset()
+        return frozenset({(h % 12 + (12 if m.group(3) == "p" else 0)) * 60 + mm})
+    h, mm = int(m.group(4)), int(m.group(5))
+    if h > 23 or mm > 59:
+        return frozenset()
+    if h == 0 or h > 12:
+        return frozenset({h * 60 + mm})
+    return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
+

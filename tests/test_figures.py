@@ -147,3 +147,12 @@ def test_a_ratio_is_the_share_it_states():
     assert (share.kind, share.value, share.text) == ("percent", 5.0, "one in twenty")
     shops = Quantity(text="20", kind="number", value=20.0, unit="", start=8, end=10, norm="20")
     assert complete(shops, SimpleNamespace(text="all but 20 shops", start=0)) is shops
+
+
+def test_clock_times_on_either_clock():
+    from checker.numbers import clock_minutes
+
+    assert clock_minutes("14:10") == clock_minutes("2:10 p.m.") == {850}
+    assert clock_minutes("3:55") == {235, 955}  # morning or afternoon
+    assert clock_minutes("noon") == {720} and clock_minutes("00:30") == clock_minutes("12:30 am")
+    assert not clock_minutes("the 1990s") and not clock_minutes("25:10")

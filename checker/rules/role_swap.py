@@ -6,7 +6,9 @@ What it flags:
 Why it matters:
     Who did what to whom is the core of a news fact; a swap inverts it.
 Known false positives:
-    Reciprocal verbs ("met", "agreed with") where both orders are true.
+    Reciprocal verbs ("met", "agreed with") where both orders are true. Not compared: a
+    claim in the passive against one in the active ("the fees were disclosed in every
+    lease" and "every lease disclosed the fees" put the same thing in other slots).
 Examples:
     Source: BP sued Shell over the pipeline contract.
     Flag: Shell sued BP over the pipeline contract.
@@ -19,7 +21,7 @@ from functools import lru_cache
 
 from checker.align import key
 from checker.names import norm_name
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 
@@ -37,13 +39,19 @@ def check(ctx):
             if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
                 continue
             ss, so = _norm(sc.subject), _norm(sc.object)
-            if ds == ss or do == so:
-                continue
+            if ds == ss or do == so or _passive(dc) != _passive(sc):
+                continue  # one side in the passive: its subject is the other's object
             if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated:
                 yield make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
                            message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
                            suggestion="Put the subject and object back as in the source.")
                 break
+
+
+def _passive(claim) -> bool:
+    """The claim's verb is in the passive ("the fees were disclosed in every lease")."""
+    at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
+    return at > 0 and passive_before(claim.text[:at], within=2)
 
 
 @lru_cache(maxsize=50_000)
