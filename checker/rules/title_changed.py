@@ -40,6 +40,13 @@ def _is_title(lexicon, lemma: str) -> bool:
     return lexicon.has("titles", lemma) or lexicon.has("title_modifiers", lemma)
 
 
+def _title_form(word, lexicon) -> str:
+    """The word as the title lexicon lists it: as written when listed so ("managing", whose
+    lemma the parser gives as "manage"), else its lemma ("directors" -> "director")."""
+    low = word.text.lower()
+    return low if _is_title(lexicon, low) else word.lemma.lower()
+
+
 def _title_words(claim, ent, lexicon) -> set[str]:
     """Title and rank lemmas right before the name ("deputy mayor, Ana Ruiz") or in an
     appositive right after it ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
@@ -49,13 +56,13 @@ def _title_words(claim, ent, lexicon) -> set[str]:
     for i, w in enumerate(reversed(before)):
         if i == 0 and w.text == ",":
             continue
-        if not _is_title(lexicon, w.lemma.lower()):
+        if not _is_title(lexicon, _title_form(w, lexicon)):
             break
-        found.append(w.lemma.lower())
+        found.append(_title_form(w, lexicon))
     after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
     if after and after[0][2] == ",":
         for w in after[1:]:
-            lem = w.lemma.lower()
+            lem = _title_form(w, lexicon)
             if _is_title(lexicon, lem):
                 found.append(lem)
             elif w.pos in STOP_POS or w.text in (",", ".", ";"):

@@ -5,8 +5,9 @@ What it flags:
     that no source claim states of the same actor, neither in the same word nor in a
     WordNet synonym or derivation ("suspend" / "suspension"), in a claim that otherwise
     stays close to the sources (two or more of its other content words occur there). Light
-    verbs ("make", "take"), reporting verbs, hedges, attempts and intentions are left to
-    the attribution and certainty rules. The span is the verb.
+    verbs ("make", "take"), reporting verbs, accusations ("blamed the delays on"), hedges,
+    attempts and intentions are left to the attribution and certainty rules. The span is
+    the verb.
 Why it matters:
     Summaries invent events out of the source's own words: "the trust asked the league to
     examine the funding" becomes "and the league has agreed to do so". Every other word is
@@ -35,8 +36,10 @@ from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_b
 
 CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"
 # Roles whose verbs other rules judge: who said it, how sure, how far it got.
-OTHER_RULES_ROLES = ("attribution_verbs", "hedges", "attempts", "boosters", "factive",
-                     "nonfactive", "answer_verbs", "caveat_verbs", "intention_nouns")
+# Accusations and complaints ("challenges": "blamed the delays on") voice a party's position,
+# which the attribution and omission rules weigh.
+OTHER_RULES_ROLES = ("attribution_verbs", "challenges", "hedges", "attempts", "boosters",
+                     "factive", "nonfactive", "answer_verbs", "caveat_verbs", "intention_nouns")
 MIN_SUPPORTED = 1
 SYNONYM_SENSES = 2
 
