@@ -636,7 +636,13 @@ class Extractor:
                                     self.lex.weight("boosters", low if low in self.boosters else lem,
                                                     0.1)))
             if lem in self.factive and t.pos_ == "VERB" and factivity != "non-factive":
-                if not any(c.dep_ == "neg" for c in t.children):
+                # "proved costly", "should it prove unrecoverable": a copula, not a finding
+                complements = [c for c in t.children if c.dep_ in ("acomp", "oprd", "ccomp",
+                                                                    "dobj")]
+                copula = bool(complements) and all(  # an adjective read as object, too
+                    c.dep_ in ("acomp", "oprd") or c.dep_ == "dobj" and c.pos_ == "ADJ"
+                    for c in complements)
+                if not copula and not any(c.dep_ == "neg" for c in t.children):
                     factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
             elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")

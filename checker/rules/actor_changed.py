@@ -60,7 +60,9 @@ def check(ctx):
         pos = dc.text.find(dc.subject)
         if pos < 0 or dc.subject.split()[-1].lower() in stand_ins:
             continue
-        s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject)
+        # the subject's own phrase, up to a comma: a name in an apposition or a relative
+        # clause ("The instrument, whose readings jumped on October 3,") is not the actor
+        s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject.split(",")[0])
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             continue
         dsub, dobj = _keys(ctx, dc.subject), _keys(ctx, dc.object)
