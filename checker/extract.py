@@ -211,7 +211,7 @@ class Extractor:
 
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause."""
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "conj" and _verbal(tok):
             return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
@@ -627,7 +627,7 @@ class Extractor:
                             and key in ("can", "could")):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
-            if lem in self.attempts and t.pos_ == "VERB" and any(
+            if lem in self.attempts and _verbal(t) and any(
                     c.dep_ == "xcomp" for c in t.children):
                 attempts.append(Cue(f"{t.text} to", "attempt", t.idx, t.idx + len(t),
                                     self.lex.weight("attempts", lem)))
@@ -828,6 +828,14 @@ _TEXTS: dict = {}
 
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
 _IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
+
+
+def _verbal(tok) -> bool:
+    """A verb, or a verb the tagger read as a plural noun in a coordination ("has opened an
+    inquiry and *plans* to refer it": a noun with its own "to" clause)."""
+    return tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "xcomp" for c in tok.children))
 
 
 def _person(state: _State, at: int) -> str:

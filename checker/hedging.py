@@ -31,18 +31,27 @@ def hedged_verb(claim: Claim, cue: Cue) -> str:
     """The key of the first verb after a cue in a claim (what the cue governs first): the
     verb of its "to" when one follows ("appeared to *show*", though "show" is too common a
     word to be among the claim's content words), else the first verb after it."""
-    m = _TO_VERB.match(claim.text[cue.end - claim.start:].lower())
-    if m and not cue.text.lower().endswith(" to"):
-        return key(m.group(1))
+    to_verb = _to_verb(claim, cue)
+    if to_verb:
+        return to_verb
     for w in claim.words:
         if w.start >= cue.end and w.pos in VERB_TAGS:
             return key(w.lemma)
     return ""
 
 
+def _to_verb(claim: Claim, cue: Cue) -> str:
+    """The key of the verb of a "to" right after the cue ("plans to *move*"), or ''."""
+    m = _TO_VERB.match(claim.text[cue.end - claim.start:].lower())
+    return key(m.group(1)) if m else ""
+
+
 def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
-    """Keys of every verb after a cue in its claim ("might look at ways to add": look, add)."""
-    return [key(w.lemma) for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS]
+    """Keys of every verb after a cue in its claim ("might look at ways to add": look, add),
+    the verb of its "to" first, common as it may be ("plans to move")."""
+    after = [key(w.lemma) for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS]
+    to_verb = _to_verb(claim, cue)
+    return [to_verb, *after] if to_verb else after
 
 
 def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:
