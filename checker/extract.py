@@ -620,8 +620,11 @@ class Extractor:
             low, lem = t.lower_, t.lemma_.lower()
             if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
                 key = low if low in self.hedges else lem
+                # a hedging verb with its clause, or in the passive on its own ("the disease
+                # is suspected on 63 farms")
                 if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
-                        t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):
+                        t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
+                                                 for c in t.children)):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and any(c.dep_ == "neg" for c in t.head.children)
                             and key in ("can", "could")):

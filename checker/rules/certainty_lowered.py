@@ -3,7 +3,8 @@
 What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
     have, or a non-factive verb where the source uses a factive one, so the derived claim is
-    clearly less certain than the source's.
+    clearly less certain than the source's; also a hedging verb in the verb's own place
+    ("is suspected on 63 farms" for "has been confirmed on 63 farms").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
@@ -24,8 +25,8 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key
-from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, shared_verb,
-                              strongest_on)
+from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
+                              shared_verb)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
@@ -36,6 +37,15 @@ def _hedges_their_verb(dc, h, sc) -> bool:
     look at ways to *add*" for "is working to *add*"), and the two claims share more."""
     return (key(sc.predicate) in governed_verbs(dc, h)
             and len(claim_keys(dc) & claim_keys(sc)) >= 3)
+
+
+def _as_tentative(ctx, sc, verbs) -> float:
+    """The heaviest cue a source claim puts on one of ``verbs`` as the verb it governs
+    first ("is seeking to *withhold* payments over trains it cancelled" puts none on
+    "cancel")."""
+    wanted = set(verbs)
+    return max((c.weight for c in cues(sc, ctx.lexicon) if hedged_verb(sc, c) in wanted),
+               default=0.0)
 
 
 def _reporting_lowered(ctx, dc):
@@ -59,10 +69,32 @@ def _reporting_lowered(ctx, dc):
     return None
 
 
+def _verb_lowered(ctx, dc):
+    """A finding when the derived claim's own verb is a hedge ("the disease is suspected on
+    63 farms") where its close source claim's verb is factive ("has been confirmed on 63
+    farms"), the rest of the two claims alike."""
+    h = next((h for h in cues(dc, ctx.lexicon, attempts=False)
+              if h.weight >= 0.2 and h.text.lower() == dc.predicate_text.lower()), None)
+    if h is None:
+        return None
+    for sc in close_support(ctx.support(dc)):
+        if not ctx.lexicon.has("factive", sc.predicate) or sc.negated != dc.negated:
+            continue
+        rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
+        if len(rest) < 3 or cue_word_in(h.text, sc.sentence):
+            continue
+        return make(RULE, dc, start=h.start, end=h.end, text=h.text, confidence=0.6,
+                    evidence=[evidence_of(sc)],
+                    message=(f'Says "{h.text}" where the source says "{sc.predicate_text}": '
+                             f'"{snippet(sc.text, 70)}".'),
+                    suggestion=f'Use the source\'s verb ("{sc.predicate_text}").')
+    return None
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
-        lowered = _reporting_lowered(ctx, dc)
+        lowered = _reporting_lowered(ctx, dc) or _verb_lowered(ctx, dc)
         if lowered is not None:
             yield lowered
             continue
@@ -75,8 +107,8 @@ def check(ctx):
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:
                 continue
-            if any(cue_word_in(h.text, sc.sentence)
-                   or strongest_on(sc, verbs, ctx.lexicon) >= h.weight - 0.1 for sc in close):
+            if any(cue_word_in(h.text, sc.sentence) or _as_tentative(ctx, sc, verbs) >= h.weight
+                   - 0.1 for sc in close):
                 continue  # a close source passage is as tentative (or the parser missed it)
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
                 shares_core(dc, sc) or _hedges_their_verb(dc, h, sc))), None)
