@@ -124,8 +124,10 @@ def _replaced_in_place(ctx, dc, dnorms):
             continue
         if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
             continue  # other words changed too: a rewording, not a name put in another's place
-        if set(name_words(ent.norm)) & set(name_words(alt.norm)):
-            continue  # one name is part of the other
+        mine, theirs = set(name_words(ent.norm)), set(name_words(alt.norm))
+        if mine <= theirs or theirs <= mine:
+            continue  # one name is part of the other ("Harlow" for "Harlow Estates"); names
+            # that share a word but differ in another are two ("Ashby Road", "Mill Road")
         if _names_both(dc, alt, dnorms):
             continue  # the derived claim names both: reordered, not replaced
         if same_referent(ent.norm, alt.norm, ctx.wordnet):
