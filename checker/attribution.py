@@ -330,10 +330,17 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     phrase = core(phrase).strip(" ,")
     if art is None or not anaphoric(phrase):
         return phrase
+    return described_in(art.text, phrase)
+
+
+def described_in(text: str, phrase: str) -> str:
+    """The one capitalised run of ``text`` ending in the head of the definite description
+    ``phrase`` ("the Harwick Transport Authority" for "the authority"); the phrase itself
+    when the text writes none or several."""
     head = _strip(phrase.split()[-1])
     found = set()
-    for m in _RUN_RE.finditer(art.text):
-        toks = m.group().split()
+    for m in _RUN_RE.finditer(text):
+        toks = re.split(r"\s+(?:and|&)\s+", m.group())[-1].split()  # "X and the Y Authority"
         while toks and toks[0].lower() in _DETERMINERS:
             toks.pop(0)
         if len(toks) > 1 and _strip(toks[-1]) == head:

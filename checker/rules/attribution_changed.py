@@ -40,6 +40,7 @@ from checker.attribution import (
     affiliated,
     anaphoric,
     core,
+    described_in,
     has_name,
     is_anonymous,
     resolve_description,
@@ -68,6 +69,7 @@ def check(ctx):
             continue  # "a spokesperson said", "according to an estimate": nobody named
         if attr.surface.lower() in ("it", "they", "this", "these"):
             continue  # "it said": the extractor's guess of the last source named
+        named = _named_in_derived(ctx, attr)
         sup = ctx.aligned(dc)
         cands = [(sc, _credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)]
         cands = [(sc, who) for sc, who in cands if who]
@@ -76,12 +78,13 @@ def check(ctx):
         if all(not has_name(who) and sc.attribution is not None
                and not is_anonymous(sc.attribution, generic) for sc, who in cands):
             continue  # "the company said": whose words the derived name stands for is unknown
-        if any(same_source(attr.source, who) or affiliated(ctx, sc, attr.source, who, sc.start)
-               or anaphoric(attr.surface) or (sc.attribution is not None
-                                              and anaphoric(sc.attribution.surface))
+        if any(same_source(named or attr.source, who)
+               or affiliated(ctx, sc, named or attr.source, who, sc.start)
+               or (anaphoric(attr.surface) and not named) or (sc.attribution is not None
+                                                              and anaphoric(sc.attribution.surface))
                for sc, who in cands):
             continue
-        if _says_it_too(ctx, dc, attr.source):
+        if _says_it_too(ctx, dc, named or attr.source):
             continue
         if norm_name(attr.source) in ctx.index.entity_norms and any(
                 same_source(attr.source, resolve_description(ctx, sc.doc_id,
@@ -96,6 +99,20 @@ def check(ctx):
             message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                      f'to {who}: "{snippet(sc.text, 60)}".'),
             suggestion=f"Attribute it to {who}.")
+
+
+def _named_in_derived(ctx, attr) -> str:
+    """The name a derived description of a speaker stands for ("the authority" when the
+    derived text names one authority, "the Harwick Transport Authority"), or '' when the
+    speaker is no description or the derived text names none or several such bodies."""
+    phrase = core(attr.surface if anaphoric(core(attr.surface)) else attr.source).strip(" ,")
+    if not anaphoric(phrase):
+        return ""
+    head = phrase.split()[-1].lower()
+    if has_name(attr.source) and head in attr.source.lower():
+        return attr.source  # the extractor read "the ministry" as "the Ministry of Health"
+    named = described_in(ctx.derived.text, phrase)
+    return named if named != phrase and has_name(named) else ""
 
 
 def _credited(ctx, sc, verbs: frozenset) -> str:
