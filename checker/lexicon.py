@@ -39,6 +39,7 @@ FILES = {
     "challenges": "challenges",
     "caveat_verbs": "caveat_verbs",
     "expert_nouns": "expert_nouns",
+    "former": "former",
     "concessives": "concessives",
     "limitations": "limitations",
     "titles": "titles",

@@ -67,3 +67,13 @@ def test_a_fixed_role_in_a_configuration_file_is_a_usage_error_naming_its_line(t
                     'months = ["sept"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"checker.toml:4: lexicon_extra.months: unknown key"):
         resolve_config(str(path))
+
+
+def test_a_past_tie_is_no_voice_of_the_body():
+    from checker.lexicon import load_lexicon
+    from checker.rules.omitted import _former
+
+    lex = load_lexicon()
+    assert _former(lex, "A former Hallam Water engineer")
+    assert _former(lex, "an ex-employee of the mill")
+    assert not _former(lex, "A Hallam Water spokesman")

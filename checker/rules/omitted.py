@@ -21,7 +21,8 @@ Known false positives:
     an outside analyst's concessive remark on something other than a finding ("but the small
     towns ..." is excluded only when the limitation word sits in the subject). It misses, rather
     than flags: an answer counted as kept because the text carries another party's denial, or
-    one whose party the text gives a voice on the same matter; a reply in mid-paragraph.
+    one whose party the text gives a voice on the same matter (a former member of it is no
+    voice of it: "a former agency engineer"); a reply in mid-paragraph.
 Examples:
     Source: Pelham Bank was fined £3 million for failing to report suspicious payments. The bank denied that it had ignored any warnings.
     Flag: Pelham Bank was fined £3 million for failing to report suspicious payments.
@@ -274,8 +275,15 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
         return True  # a denial the extractor left out of the claims ("...; it disputed that")
     mine = party_keys(item.party)
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
-    return any(party_keys(_voice(d)) & mine and len(claim_keys(d) & matter) >= 2
-               for d in derived)
+    return any(party_keys(voice := _voice(d)) & mine and not _former(lex, voice)
+               and len(claim_keys(d) & matter) >= 2 for d in derived)
+
+
+def _former(lex, voice: str) -> bool:
+    """The speaker's tie to the party is past ("a former agency engineer", "an ex-employee"):
+    not the party's voice."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", voice.lower())
+    return any(lex.has("former", w) or lex.has("former", w.split("-")[0]) for w in words)
 
 
 def _where(ctx, item: Salient) -> str:
