@@ -34,6 +34,8 @@ FILES = {
     "negation_lookalikes": "negation_lookalikes",
     "scope": "scope",
     "antonyms": "antonyms",
+    "negative_prefixes": "negative_prefixes",
+    "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
     "challenges": "challenges",

@@ -3,7 +3,8 @@
 What it flags:
     A derived claim with a verb, adjective or adverb whose antonym (from the ``antonyms``
     lexicon, or WordNet's direct antonyms when its files are installed) stands in the
-    aligned source claim, while the derived word itself does not. Silent when the source
+    aligned source claim, while the derived word itself does not; for adjectives also the
+    form a negative prefix makes ("unsafe" for "safe", the ``negative_prefixes`` lexicon). Silent when the source
     negates its word ("not a simple story" for "a complicated story") or itself uses the
     derived adjective beside the same neighbours elsewhere ("a complicated access
     problem").
@@ -12,7 +13,9 @@ Why it matters:
 Known false positives:
     Both words used in different parts of a fused sentence ("rose in May, fell in June"),
     unless the source claim also holds a synonym of the derived word;
-    antonym pairs that are not opposites in context ("close" a deal vs "open" a store).
+    antonym pairs that are not opposites in context ("close" a deal vs "open" a store);
+    prefixed adjectives that are no opposites yet share no WordNet sense, beyond those the
+    ``prefix_lookalikes`` lexicon lists ("invaluable", "infamous").
 Known misses:
     A swap the source also states of the same thing at another time ("rose in May" where
     the source says profits "rose in 2023 and fell in May").
@@ -66,6 +69,8 @@ def check(ctx):
             listed = lex.antonyms_of(lem) | lex.antonyms_of(text.lower())
             p = _wn_pos(_pos)
             from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
+            if _pos == "ADJ":
+                from_wn = from_wn | _prefixed_opposites(lex, wn, lem.lower())
             if not listed and not from_wn:
                 continue
             for sc in sup:
@@ -94,6 +99,23 @@ def check(ctx):
                 break
             if done:
                 break
+
+
+def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
+    """Adjectives a negative prefix makes this one's opposite ("safe" for "unsafe", and
+    "unsafe" for "safe"), both known to WordNet as adjectives and sharing none of their
+    senses ("inflammable" and "flammable" share one: not opposites)."""
+    lookalikes = lex.words.get("prefix_lookalikes", {})
+    if not wn.available or lem in lookalikes:
+        return frozenset()
+    out = set()
+    for prefix in lex.words.get("negative_prefixes", {}):
+        if lem.startswith(prefix) and len(lem) - len(prefix) >= 3:
+            out.add(lem[len(prefix):])
+        out.add(prefix + lem)
+    mine = set(wn.synsets(lem, "adj"))
+    return frozenset(w for w in out if w not in lookalikes and wn.knows(w, "adj")
+                     and not mine & set(wn.synsets(w, "adj")))
 
 
 def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
