@@ -10,8 +10,9 @@ Why it matters:
     Also a claim spread over a whole place or body ("across the province", "nationwide";
     the ``widening`` lexicon) where the source claim on the same verb has no such word and
     no "all"/"every". And the same widening of the people a claim is attributed to: the
-    source gives it to "some" or "a few" of a group and the derived text to the group, or
-    to the group "across" a wider place.
+    source gives it to "some" or "a few" of a group, or to one person ("a former engineer"),
+    and the derived text to the group ("former engineers"), or to the group "across" a
+    wider place.
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -31,7 +32,10 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
+from checker.attribution import core
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
@@ -178,6 +182,27 @@ def _speaker_limit(text: str, lexicon) -> str:
     return min(hits)[1] if hits else ""
 
 
+def _head_form(attr) -> str:
+    """The speaker's head word as written ("engineers" for the head "engineer"), or ''."""
+    head = attr.head.lower()
+    words = re.findall(r"[a-z]+", core(attr.source).lower())
+    return next((w for w in words if w.startswith(head[:-1] if len(head) > 3 else head)
+                 and len(w) - len(head) <= 2), "")
+
+
+def _one_speaker(attr) -> bool:
+    """One person: "a former engineer", "an engineer who ...", the head in the singular."""
+    first = attr.source.split()[:1]
+    return bool(first) and first[0].lower() in ("a", "an", "one") and _head_form(attr) == \
+        attr.head.lower()
+
+
+def _plural_head(attr) -> bool:
+    """The speaker's head in the plural ("former engineers")."""
+    form = _head_form(attr)
+    return bool(form) and form != attr.head.lower() and form.endswith("s")
+
+
 def _widened_speaker(ctx, dc):
     """(cue, source claim, what the source says) when the derived claim gives its statement
     to a whole group ("residents across the valley", "residents") that the source limits to
@@ -192,7 +217,8 @@ def _widened_speaker(ctx, dc):
         if sa is None or key(sa.head) != key(da.head):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)
-        if limit and limit not in OWN and limit != "one":
+        if (limit and limit not in OWN and limit != "one") or (
+                _one_speaker(sa) and _plural_head(da)):
             return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"'
     return None
 
