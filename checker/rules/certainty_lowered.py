@@ -4,7 +4,9 @@ What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
     have, or a non-factive verb where the source uses a factive one, so the derived claim is
     clearly less certain than the source's; also a hedging verb in the verb's own place
-    ("is suspected on 63 farms" for "has been confirmed on 63 farms").
+    ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
+    answer made a likely one in another answer verb ("denied that" -> "is likely to
+    dispute that").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
@@ -91,10 +93,35 @@ def _verb_lowered(ctx, dc):
     return None
 
 
+def _answer_lowered(ctx, dc):
+    """A finding when the derived claim hedges a party's answer ("is likely to dispute that
+    any tenant was overcharged") that the source gives firmly in another answer verb
+    ("denied that any tenant had been overcharged")."""
+    lex = ctx.lexicon
+    for h in cues(dc, lex):
+        verb = hedged_verb(dc, h)
+        if h.weight < 0.2 or not any(lex.has("answer_verbs", w.lemma) and key(w.lemma) == verb
+                                     for w in dc.words):
+            continue
+        for sc in ctx.support(dc)[1][:3]:
+            said = sc.attribution.lemma if sc.attribution is not None else ""
+            if not (lex.has("answer_verbs", said) or lex.has("answer_verbs", sc.predicate)):
+                continue
+            if cues(sc, lex) or len(claim_keys(dc) & claim_keys(sc)) < 2:
+                continue
+            return make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
+                        evidence=[evidence_of(sc)],
+                        message=(f'Adds "{h.text}" to an answer the source gives firmly: '
+                                 f'"{snippet(sc.sentence, 70)}".'),
+                        suggestion=f'Drop "{h.text}": the source says the answer was given.')
+    return None
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
-        lowered = _reporting_lowered(ctx, dc) or _verb_lowered(ctx, dc)
+        lowered = _reporting_lowered(ctx, dc) or _verb_lowered(ctx, dc) or _answer_lowered(
+            ctx, dc)
         if lowered is not None:
             yield lowered
             continue
