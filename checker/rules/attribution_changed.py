@@ -80,8 +80,8 @@ def check(ctx):
             continue  # "the company said": whose words the derived name stands for is unknown
         if any(same_source(named or attr.source, who)
                or affiliated(ctx, sc, named or attr.source, who, sc.start)
-               or (anaphoric(attr.surface) and not named) or (sc.attribution is not None
-                                                              and anaphoric(sc.attribution.surface))
+               or (anaphoric(attr.surface) and not (named and has_name(who)))
+               or (sc.attribution is not None and anaphoric(sc.attribution.surface))
                for sc, who in cands):
             continue
         if _says_it_too(ctx, dc, named or attr.source):
