@@ -7,6 +7,7 @@ import re
 from typing import Optional, Sequence
 
 from checker.errors import InputError
+from checker.lexicon import shipped
 from checker.records import Unit
 
 # Texts with fewer words than this are not judged by the English check.
@@ -18,26 +19,10 @@ ENGLISH_SHORT_WORDS = 15
 ENGLISH_FULL_SHARE = 0.2
 _ENGLISH_SAMPLE = 2000
 
-_FUNCTION_WORDS = frozenset("""
-a about above across after against ago all along also although am among an and another any are
-around as at be because been before being below between both but by can could did do does doing
-down during each either even ever every few for from had has have having he her here hers herself
-him himself his how however i if in into is it its itself just least less many may me might more
-most much must my myself neither no nor not now of off on once one only onto or other our ours
-out over own per rather said says shall she should since so some such than that the their theirs
-them themselves then there these they this those though through to too toward towards under
-unless until up upon us very was we were what when where whether which while who whom whose why
-will with within without would yet you your yours also still new
-""".split())
-# Function words of French, German, Spanish, Italian, Portuguese and Dutch that are not English
-# words (and rarely parts of English names), for the English check.
-_FOREIGN_WORDS = frozenset("""
-le les des du une est et dans pour qui sur avec pas ont été sont au aux cette ces il elle nous
-vous ils mais selon leur où der das und ist nicht ein eine mit dem zu auf sich auch wird wurde
-sind nach bei für über oder einer eines el los las y que del por una es para como más pero
-sus fue han está entre il di che della gli sono nel dei delle alla anche questo ha os não em
-uma ao dos foi pelo pela mais então het een niet zijn voor wordt ook maar bij werd naar deze
-""".split())
+# English function words, and those of French, German, Spanish, Italian, Portuguese and Dutch
+# that are not English words (lexicons english_markers and foreign_markers).
+_FUNCTION_WORDS = shipped("english_markers")
+_FOREIGN_WORDS = shipped("foreign_markers")
 
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]|[^\W\d_]+")
