@@ -3,6 +3,8 @@ the pieces into the article's clean text, units and offsets."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 from checker import furniture
 from checker.load.clean import squeeze
 from checker.load.mapped import Piece
@@ -18,25 +20,27 @@ def _split_leading_furniture(pieces: list[Piece], patterns) -> list[Piece]:
             out.append(p)
             continue
         cut, reason = furniture.leading_furniture(p.m.text, patterns=patterns)
-        if 0 < cut < len(p.m.text):
-            head = squeeze(p.m.slice(0, cut))
-            tail = squeeze(p.m.slice(cut, len(p.m.text)))
-            if head.text and tail.text:
-                out.append(Piece(head, p.kind, level=p.level, new_block=p.new_block,
-                                  furniture=reason or "page furniture"))
-                out.append(Piece(tail, p.kind, level=p.level, new_block=False))
-                continue
-        cut, reason = furniture.trailing_furniture(p.m.text, patterns=patterns)
-        if 0 < cut < len(p.m.text):
+        parts = _cut(p, cut, head_furniture=reason or "page furniture")
+        if parts is None:
             # A promo glued to the end of a real paragraph: only its sentences are furniture.
-            head = squeeze(p.m.slice(0, cut))
-            tail = squeeze(p.m.slice(cut, len(p.m.text)))
-            if head.text and tail.text:
-                out.append(Piece(head, p.kind, level=p.level, new_block=p.new_block))
-                out.append(Piece(tail, p.kind, level=p.level, new_block=False, furniture=reason))
-                continue
-        out.append(p)
+            cut, reason = furniture.trailing_furniture(p.m.text, patterns=patterns)
+            parts = _cut(p, cut, tail_furniture=reason)
+        out.extend(parts or [p])
     return out
+
+
+def _cut(p: Piece, cut: int, *, head_furniture: Optional[str] = None,
+         tail_furniture: Optional[str] = None) -> Optional[list[Piece]]:
+    """The piece split at ``cut`` into its squeezed head and tail, or None when the cut is at
+    an end or leaves either side without text."""
+    if not 0 < cut < len(p.m.text):
+        return None
+    head = squeeze(p.m.slice(0, cut))
+    tail = squeeze(p.m.slice(cut, len(p.m.text)))
+    if not (head.text and tail.text):
+        return None
+    return [Piece(head, p.kind, level=p.level, new_block=p.new_block, furniture=head_furniture),
+            Piece(tail, p.kind, level=p.level, new_block=False, furniture=tail_furniture)]
 
 
 def assemble(pieces: list[Piece], patterns, *, raw_len: int) -> tuple[list[Unit], str, list[int]]:
