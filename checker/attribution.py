@@ -27,6 +27,11 @@ _DETERMINERS = shipped("determiners")
 _POSSESSIVES = shipped("possessives")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
 _CREDITING = shipped("crediting_prepositions")
+# Words that open a definite source phrase besides possessives ("the", "both"), the articles,
+# and words two source names may share without naming the same source ("the", "news").
+_DEFINITE = shipped("definite_openers") | _POSSESSIVES
+_ARTICLES = shipped("articles")
+_NAME_FILLERS = shipped("name_fillers")
 
 
 class SourceName(NamedTuple):
@@ -68,7 +73,7 @@ def is_anonymous(attr: Attribution, generic: frozenset) -> bool:
     """An unnamed, indefinite source ("two officials", "a person familiar with the talks")."""
     name = source_name(attr, generic)
     first = (attr.surface or attr.source).split()[:1]
-    definite = bool(first) and first[0].lower() in ({"the", "both"} | _POSSESSIVES)
+    definite = bool(first) and first[0].lower() in _DEFINITE
     return not name.words and not definite
 
 
@@ -219,7 +224,7 @@ def same_source(a: str, b: str) -> bool:
     xs, ys = set(x.split()), set(y.split())
     if _other_heads(a, b, xs, ys):
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
-    return bool(xs & ys - {"the", "of", "and", "news", "times"})
+    return bool(xs & ys - _NAME_FILLERS)
 
 
 def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
@@ -248,7 +253,7 @@ def has_name(text: str) -> bool:
     """True when a source phrase holds a proper name (a capitalised word past the first)."""
     words = text.replace("’", "'").split()
     return any(w[:1].isupper() for w in words[1:]) or (
-        bool(words) and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
+        bool(words) and words[0][:1].isupper() and words[0].lower() not in _ARTICLES)
 
 
 def anaphoric(text: str) -> bool:

@@ -15,12 +15,13 @@ import re
 
 from dataclasses import replace
 
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
                              fraction_value, normalise, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on
 
-SKIP = {"one", "a", "an", "once"}
+SKIP = shipped("figure_skips")
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
 
@@ -179,7 +180,7 @@ def _between_dates(span: float, claims) -> bool:
     return False
 
 
-_AGE_WORDS = frozenset({"old", "aged", "age"})
+_AGE_WORDS = shipped("age_words")
 
 
 def durations(text: str) -> set[str]:
@@ -257,8 +258,9 @@ def dates_match(a: str, b: str) -> bool:
     return long_[:n] == short or (n > 1 and long_[-n:] == short)
 
 
-_SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-          8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+# One to twelve in words, from the number words (read backwards, so that "one", the first of
+# the words worth one, is the one kept).
+_SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <= int(v) <= 12}
 
 
 def _same_clock_time(q, quantities) -> bool:
@@ -347,9 +349,8 @@ def _counterpart_beside(dc, q, index):
     return None
 
 
-_FILLER = {"the", "a", "an", "of", "on", "in", "at", "about", "some", "nearly", "almost",
-           "around", "over", "more", "than", "less", "up", "to", "roughly", "approximately"}
-_ANCHORS = ("before", "after", "prior", "preceding", "following", "of")
+_FILLER = shipped("figure_fillers")
+_ANCHORS = tuple(w for w, _ in shipped_values("figure_anchors"))
 
 
 def unit_words(text: str) -> set[str]:

@@ -72,13 +72,39 @@ FILES = {
     "contrast_marks": "contrast_marks",
     "party_phrases": "party_phrases",
     "publication_phrases": "publication_phrases",
+    "number_units": "number_units",
+    "number_tens": "number_tens",
+    "number_scales": "number_scales",
+    "number_ordinals": "number_ordinals",
+    "number_fractions": "number_fractions",
+    "fraction_denominators": "fraction_denominators",
+    "currencies": "currencies",
+    "day_parts": "day_parts",
+    "durations": "durations",
+    "figure_skips": "figure_skips",
+    "age_words": "age_words",
+    "figure_fillers": "figure_fillers",
+    "figure_anchors": "figure_anchors",
+    "english_markers": "english_markers",
+    "foreign_markers": "foreign_markers",
+    "party_openers": "party_openers",
+    "adverb_negators": "adverb_negators",
+    "name_fillers": "name_fillers",
+    "definite_openers": "definite_openers",
+    "articles": "articles",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
-# aligner's keys, source names, dates): the configuration cannot extend them.
+# aligner's keys, source names, dates, the number and figure readers, the English check):
+# the configuration cannot extend them.
 FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
                    "deictics", "determiners", "possessives", "crediting_prepositions",
-                   "vague_sources", "indefinite_sources", "not_name_words", "be_forms"})
+                   "vague_sources", "indefinite_sources", "not_name_words", "be_forms",
+                   "number_units", "number_tens", "number_scales", "number_ordinals",
+                   "number_fractions", "fraction_denominators", "currencies", "day_parts",
+                   "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
+                   "english_markers", "foreign_markers", "party_openers", "adverb_negators",
+                   "name_fillers", "definite_openers", "articles"})
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,24 @@ from typing import Optional
 
 from checker.lexicon import shipped, shipped_values
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
-           "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-             "twelfth": 12, "twentieth": 20, "hundredth": 100, "half": 0.5, "quarter": 0.25}
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "two-thirds": 2 / 3,
-              "three-quarters": 0.75}
+
+def _number(value: str) -> float:
+    """A lexicon value as a number: "12" -> 12, "1e6" -> 1000000.0, "1/3" -> 1 / 3."""
+    if value.isdigit():
+        return int(value)
+    top, slash, bottom = value.partition("/")
+    return int(top) / int(bottom) if slash else float(value)
+
+
+def _valued(role: str) -> dict[str, float]:
+    return {word: _number(value) for word, value in shipped_values(role)}
+
+
+_UNITS = _valued("number_units")
+_TENS = _valued("number_tens")
+_SCALES = _valued("number_scales")
+_ORDINALS = _valued("number_ordinals")
+_FRACTIONS = _valued("number_fractions")
 
 
 def is_magnitude(word: str) -> bool:
@@ -38,8 +41,7 @@ MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = shipped("weekdays")
 # Parts of a day: they restate a time ("3:55 in the afternoon" for "3:55 p.m.").
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon",
-                       "midnight", "dawn", "dusk", "overnight"})
+DAY_PARTS = shipped("day_parts")
 
 
 def states_a_figure(word: str) -> bool:
@@ -50,14 +52,10 @@ def states_a_figure(word: str) -> bool:
     return bool(number_values(w) or fraction_value(w) is not None or w in _ORDINALS
                 or w.rstrip("s") in _ORDINALS or is_magnitude(w) or duration_unit(w)
                 or w in DAY_PARTS)
-_CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP",
-             "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR",
-             "euro": "EUR", "euros": "EUR", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
-             "rmb": "CNY"}
+_CURRENCY = dict(shipped_values("currencies"))
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # Units of time a duration counts ("two months", "a six-year term"), singular.
-DURATIONS = frozenset("minute hour day night week weekend fortnight month year decade "
-                      "century".split())
+DURATIONS = shipped("durations")
 
 
 def duration_unit(word: str) -> str:
@@ -247,9 +245,7 @@ def values_match(a: Optional[float], b: Optional[float], *, rel: float = 0.005) 
 
 
 # Denominators of fractions written in words ("two-fifths", "a third", "three quarters").
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                 "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_DENOMINATORS = _valued("fraction_denominators")
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 
 

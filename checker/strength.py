@@ -38,7 +38,7 @@ _SECTION_RE = re.compile(r"^\[([a-z_]+)\]$")
 # Forms of "be" before a participle make it a state ("levels were reduced"), not an action.
 _BE = shipped("be_forms")
 _MIN_HEDGE_WEIGHT = 0.2
-_NOT = frozenset({"not", "never", "n't"})
+_NOT = shipped("adverb_negators")
 # How far (in tokens) a hedge may sit before the verb it governs and still be quoted with it.
 _CUE_JOIN_GAP = 3
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CheckerError
-from checker.report.html import (Mark, render_index, render_report, script_json, split_document,
-                                 write_report)
+from checker.report.html import render_index, render_report, script_json, write_report
+from checker.report.html.tree import Mark, split_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 VOID = {"meta", "link", "br", "img", "input", "hr", "wbr", "source", "area", "base", "col",

@@ -20,9 +20,9 @@ from checker.batch.items import BatchItem
 from checker.errors import InputError
 
 # Modules that cannot change a finding; editing them must not void a resumable run. A name
-# ending in "/" stands for a whole subpackage (this one, the benchmark).
+# ending in "/" stands for a whole subpackage (this one, the benchmark, the HTML report).
 _NOT_IN_FINDINGS = frozenset({"batch/", "compare/", "store.py", "cli/", "bench/", "files.py",
-                              "report/html.py", "report/text.py"})
+                              "report/html/", "report/text.py"})
 
 
 def _code_fingerprint() -> str:
@@ -32,7 +32,8 @@ def _code_fingerprint() -> str:
     digest = hashlib.sha1(__version__.encode())
     for p in sorted([*root.rglob("*.py"), *root.rglob("*.txt")]):
         rel = p.relative_to(root).as_posix()
-        if rel in _NOT_IN_FINDINGS or rel.split("/")[0] + "/" in _NOT_IN_FINDINGS:
+        if rel in _NOT_IN_FINDINGS or any(rel.startswith(name) for name in _NOT_IN_FINDINGS
+                                          if name.endswith("/")):
             continue
         digest.update(str(p.relative_to(root)).encode())
         digest.update(p.read_bytes())

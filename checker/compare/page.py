@@ -17,7 +17,8 @@ from checker import __version__
 from checker.compare.matrix import Comparison
 from checker.compare.summary import describe
 from checker.compare.render import attribution_text, cell_code, hedged
-from checker.report.html import Mark, render_page, split_document, write_html
+from checker.report.html import render_page, write_html
+from checker.report.html.tree import Mark, split_document
 
 STATUS_TEXT = {"reference": "the reference", "agrees": "agrees with the reference",
                "conflict": "contradicts the reference", "absent": "not stated"}

@@ -35,6 +35,7 @@ import re
 from typing import NamedTuple, Optional
 
 from checker.align import claim_keys, key, text_keys
+from checker.lexicon import shipped
 from checker.records import Claim, Evidence, Finding, memo_on
 from checker.rules.base import Rule, snippet
 
@@ -43,8 +44,7 @@ KEPT_COVERAGE = 0.6  # a block claim one derived claim carries this much of is k
 CONTEXT_PARAGRAPHS = {"answer": 2, "reply": 1, "caveat": 3}  # how far back the story part reaches
 BLOCK_SENTENCES = 3  # an answer cited with at most this many sentences of its paragraph
 # Closed-class words that open a party's description without naming it ("His lawyer").
-DETERMINERS = frozenset("a an the his her its their our my your this that these those "
-                        "mr mrs ms dr".split())
+DETERMINERS = shipped("party_openers")
 PRONOUN_OBJECTS = frozenset("it them this that these those".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
