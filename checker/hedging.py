@@ -24,7 +24,7 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
     return lexicon.has("attribution_adverbs", cue.text.lower())
 
 
-_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+_TO_VERB = re.compile(r"\s+to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")  # "to have been cut"
 
 
 def hedged_verb(claim: Claim, cue: Cue) -> str:

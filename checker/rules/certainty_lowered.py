@@ -50,11 +50,12 @@ def _as_tentative(ctx, dc, h, verbs, close) -> bool:
     al, claims = ctx.support(dc)
     score = dict(zip((c.id for c in claims), al.scores or [al.score] * len(claims)))
     tentative, firm = [], []
+    first = hedged_verb(dc, h)
     for sc in close:
         if cue_word_in(h.text, sc.sentence) or strongest_on(sc, verbs, ctx.lexicon) >= \
                 h.weight - 0.1:
             tentative.append(score.get(sc.id, 0.0))
-        elif shared_verb(dc, h, sc):
+        elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))
     return bool(tentative) and max(tentative) >= max(firm, default=0.0)
 
