@@ -214,3 +214,19 @@ def test_any_configuration_exits_0_to_3_without_a_traceback(tmp_path_factory, so
     result = CliRunner().invoke(cli, ["claims", str(source_file), "--config", str(config)])
     no_traceback(result)
     assert result.exit_code in (0, 1, 2, 3)
+
+
+def test_an_item_id_with_a_line_break_stays_one_row_of_the_failures_table(tmp_path):
+    """A hostile manifest's id holding a carriage return or a line break is quoted in the
+    CSV tables, so the table reads back with one row per failure."""
+    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
+    manifest = tmp_path / "m.jsonl"
+    rows = [{"id": "a\rb", "derived": "gone.txt", "sources": ["source.txt"]},
+            {"id": "c\nd", "derived": "gone.txt", "sources": ["source.txt"]}]
+    manifest.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    summary = run_batch(manifest, out_dir=tmp_path / "out", progress=False, html=False,
+                        compare=False)
+    with open(tmp_path / "out" / "failures.csv", encoding="utf-8", newline="") as fh:
+        failed = list(csv.DictReader(fh))
+    assert len(failed) == len(summary.failures) == 2
+    assert {row["item"] for row in failed} == {"a\rb", "c\nd"}

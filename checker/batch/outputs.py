@@ -103,18 +103,25 @@ def _write_tables(out: Path, findings: list[dict], failures: list[Failure], stor
     }
     fail_table = pd.DataFrame([asdict(f) for f in failures], columns=list(FAILURE_FIELDS))
     texts = {
-        "findings (CSV)": table.to_csv(index=False),
+        "findings (CSV)": _csv(table),
         "findings (JSON lines)": "".join(json.dumps(r, ensure_ascii=False) + "\n"
                                          for r in findings),
-        "per story": stories.to_csv(index=False),
-        "per outlet": outlets.to_csv(index=False),
-        "failures": fail_table.to_csv(index=False),
+        "per story": _csv(stories),
+        "per outlet": _csv(outlets),
+        "failures": _csv(fail_table),
     }
     for what, text in texts.items():
         # A stray byte in a file name (read as a lone surrogate) is written escaped: one
         # such name must not cost the run its tables.
         atomic_write(paths[what], text, errors="backslashreplace")
     return list(paths.items())
+
+
+def _csv(frame) -> str:
+    """A table as CSV with CRLF line ends (RFC 4180): a cell holding a carriage return or a
+    line break (an item id read from a hostile manifest) is then quoted, and reads back as
+    one cell, not as extra rows."""
+    return frame.to_csv(index=False, lineterminator="\r\n")
 
 
 def _write_index(out: Path, rows: list[dict], failures: list[Failure], path,
