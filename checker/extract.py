@@ -627,7 +627,7 @@ class Extractor:
                                                  for c in t.children)):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and any(c.dep_ == "neg" for c in t.head.children)
-                            and key in ("can", "could")):
+                            and key in ("can", "could")) and not _inverted_condition(t):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(
@@ -831,6 +831,14 @@ _TEXTS: dict = {}
 
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
 _IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
+
+
+def _inverted_condition(tok) -> bool:
+    """A modal that opens a condition by inversion ("Should the talks fail, ..."), which
+    says "if", not "maybe": first in its clause, its verb's subject after it."""
+    if tok.tag_ != "MD" or tok.i != tok.head.left_edge.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 
 def _verbal(tok) -> bool:
