@@ -54,6 +54,7 @@ FILES = {
     "speech_verbs": "speech_verbs",
     "pronouns_person": "pronouns_person",
     "pronouns_thing": "pronouns_thing",
+    "pronouns_referring": "pronouns_referring",
     "pronouns_subject": "pronouns_subject",
     "deictics": "deictics",
     "determiners": "determiners",

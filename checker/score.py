@@ -35,8 +35,8 @@ MODEL_FORMAT = 1
 # or a name or figure it never gives. The other codes (wording without support, attribution,
 # certainty, links, scope, quotes) are summed apart, and omissions apart again: they say what
 # is missing, not what is wrong.
-HARD_FACT_CODES = frozenset({"DE401", "DE402", "DE403", "DE404", "DG601", "DG602", "DN501",
-                             "DU802", "DU803"})
+HARD_FACT_CODES = frozenset({"DE401", "DE402", "DE403", "DE404", "DE406", "DG601", "DG602",
+                             "DN501", "DU802", "DU803"})
 OMISSION_CODES = frozenset({"DO901"})
 
 # The score's inputs. Grouped by what a finding is evidence of, not one weight per rule code:

@@ -1,11 +1,14 @@
 """DE404 term-swapped: a thing replaced by another thing of the same kind ("murder" for
-"manslaughter", "green paint" for "yellow paint", "a beach" for "a cliff").
+"manslaughter", "green paint" for "yellow paint", "a beach" for "a cliff") or by its
+opposite ("a loss" for "a gain", "indirect" for "direct").
 
 What it flags:
     A noun or adjective of a derived claim that its closely aligned source claim lacks, where
     that source claim has instead a different word of the same kind (WordNet: a frequent
     sense of each shares an immediate hypernym, and neither is a synonym or hypernym of the
-    other) that the derived claim lacks in turn.
+    other) or its opposite (WordNet antonyms of the same part of speech) that the derived
+    claim lacks in turn. A derived word the sources use anywhere is left alone: the text
+    took it from the source, so it is not a word put in another's place.
 Why it matters:
     Summaries that change one word of a sentence they otherwise copy change the fact: the
     charge, the colour, the place, the relative. Names are DE401's; this rule covers the
@@ -13,7 +16,10 @@ Why it matters:
 Known false positives:
     Near-synonyms that WordNet files as sister terms ("evening" for "night", "month" for
     "year" in "a month-long"); a fused sentence whose second source claim holds the derived
-    word. It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
+    word; opposites that both hold of different things ("first" for "second" where the
+    source ranks two). Known miss: a swap for a word the source uses of something else
+    ("green" for "yellow" where the source mentions green elsewhere).
+    It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
     only when look-ups are turned off (``CHECKER_WORDNET=none``).
 Examples:
     Source: He pleaded guilty to manslaughter in the death of a climber.
@@ -50,6 +56,8 @@ def check(ctx):
             wpos = POS_FILE.get(pos)
             if pos not in CHECKED_TAGS or lem in GENERIC or key(lem) in skeys or len(lem) < 3:
                 continue
+            if key(lem) in ctx.index.vocab:
+                continue  # the sources use the word: taken from them, not put in a place
             syn = wn.synonyms(lem, wpos)
             if any(key(x) in skeys for x in syn if " " not in x):
                 continue  # a synonym of a source word: paraphrase
@@ -59,20 +67,31 @@ def check(ctx):
                     spos_wn = POS_FILE.get(spos)
                     if spos not in CHECKED_TAGS or key(slem) in dkeys or slem in GENERIC:
                         continue
-                    if wn.siblings(lem, wpos, slem, spos_wn):
-                        hit = (sc, ss, se, stext)
+                    how = _relation(wn, lem, wpos, slem, spos_wn)
+                    if how:
+                        hit = (sc, ss, se, stext, how)
                         break
                 if hit:
                     break
             if hit is None:
                 continue
-            sc, ss, se, stext = hit
+            sc, ss, se, stext, how = hit
             yield make(RULE, dc, start=s, end=e, text=text, confidence=0.65,
                        evidence=[evidence_of(sc, start=ss, end=se)],
-                       message=(f'Says "{text}" where the source says "{stext}", a different '
-                                f'thing of the same kind: "{sc.text[:80]}".'),
+                       message=(f'Says "{text}" where the source says "{stext}", {how}: '
+                                f'"{sc.text[:80]}".'),
                        suggestion=f'Use the source\'s word, "{stext}", or check the change.')
             break  # one swap a claim is enough to act on
+
+
+def _relation(wn, a: str, pos_a, b: str, pos_b) -> str:
+    """How the derived word ``a`` differs from the source word ``b``, or "" when it does not
+    (a synonym, a broader or narrower word, an unrelated one)."""
+    if wn.siblings(a, pos_a, b, pos_b):
+        return "a different thing of the same kind"
+    if pos_a == pos_b and (b in wn.antonyms(a, pos_a) or a in wn.antonyms(b, pos_b)):
+        return "its opposite"
+    return ""
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by another of its kind", check, __doc__)
