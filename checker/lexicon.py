@@ -47,6 +47,8 @@ FILES = {
     "titles": "titles",
     "title_modifiers": "title_modifiers",
     "widening": "widening",
+    "superlatives": "superlatives",
+    "superlative_lookalikes": "superlative_lookalikes",
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
     "be_forms": "be_forms",

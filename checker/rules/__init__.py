@@ -29,6 +29,7 @@ from checker.rules import (
     unsupported_content,
     unsupported_entity,
     unsupported_number,
+    unsupported_superlative,
 )
 from checker.rules.base import Context, Rule
 from checker.selectors import matches
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     action_changed.RULE,
     unsupported_entity.RULE,
     unsupported_number.RULE,
+    unsupported_superlative.RULE,
     omitted.RULE,
     scope_changed.RULE,
 )
