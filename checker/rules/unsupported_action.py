@@ -175,12 +175,14 @@ def _subject_words(dc) -> list:
 def _subject_claim(claims, dc):
     """The claim whose text holds the claim's subject: the claim itself, or for a second
     verb sharing the first one's subject ("The club sold the ground *and has leased* it
-    back"), the earlier claim of the sentence (among ``claims``) that names it."""
+    back"), the claim (among ``claims``) that opens the sentence and names it; not a clause
+    reported inside the sentence ("The firm said the cranes work and blamed ...": the
+    parse may give "blamed" the reported clause's subject)."""
     if not dc.subject or dc.subject in dc.text:
         return dc
     for c in claims:
-        if (c.doc_id == dc.doc_id and c.sent_start == dc.sent_start and c.start < dc.start
-                and dc.subject in c.text):
+        if (c.doc_id == dc.doc_id and c.start == c.sent_start == dc.sent_start
+                and c.start < dc.start and c.text.startswith(dc.subject)):
             return c
     return dc
 
