@@ -49,6 +49,7 @@ FILES = {
     "widening": "widening",
     "superlatives": "superlatives",
     "superlative_lookalikes": "superlative_lookalikes",
+    "coordinators": "coordinators",
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
     "be_forms": "be_forms",

@@ -172,13 +172,17 @@ def _subject_words(dc) -> list:
     return out
 
 
-def _subject_claim(claims, dc):
+def _subject_claim(claims, dc, coordinators):
     """The claim whose text holds the claim's subject: the claim itself, or for a second
     verb sharing the first one's subject ("The club sold the ground *and has leased* it
     back"), the claim (among ``claims``) that opens the sentence and names it; not a clause
     reported inside the sentence ("The firm said the cranes work and blamed ...": the
-    parse may give "blamed" the reported clause's subject)."""
+    parse may give "blamed" the reported clause's subject), nor a participle without its
+    conjunction ("its paper, sat by 900 students")."""
     if not dc.subject or dc.subject in dc.text:
+        return dc
+    before = dc.sentence[:max(0, dc.start - dc.sent_start)].split()[-1:]
+    if not before or before[0].strip(",;").lower() not in coordinators:
         return dc
     for c in claims:
         if (c.doc_id == dc.doc_id and c.start == c.sent_start == dc.sent_start
@@ -279,7 +283,8 @@ def _is_person(ctx, claim, head=None):
     if head is None:
         if claim.subject.lower() in ctx.lexicon.words["pronouns_person"]:
             return True
-        named = _subject_claim(ctx.index.claims, claim).entities
+        named = _subject_claim(ctx.index.claims, claim,
+                               ctx.lexicon.words["coordinators"]).entities
         if any(e.label == "PERSON" and e.text in claim.subject for e in named):
             return True
         heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
@@ -325,7 +330,7 @@ def check(ctx):
             continue
         content = [w for w in dc.words if w.pos in ("NOUN", "VERB", "ADJ", "PROPN")
                    and w.lemma not in GENERIC]
-        subj = _subject_claim(ctx.derived_claims, dc)
+        subj = _subject_claim(ctx.derived_claims, dc, lex.words["coordinators"])
         head = _actor_head(ctx, subj)
         if head is None:
             continue
