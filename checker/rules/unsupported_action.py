@@ -27,9 +27,11 @@ Known false positives:
     one of its people did ("the city ordered an audit" where the mayor ordered a review);
     a common noun that is the last word of an unrelated name ("the bank" where the source
     names a "Greyhaven Bank" field). Not checked: claims without an actor (a person, group or
-    place), states and changes ("the river fell"), passives, and verbs under a plan or an
-    attempt ("expected to file"). A verb the source puts right after the same actor, even in
-    a clause the extractor drops ("Castellanos, who voted against it"), counts as stated.
+    place), states, changes and motions ("the river fell"; but a motion whose object is a
+    person or a body, "approached rival operators", is an act), passives, and verbs under a
+    plan or an attempt ("expected to file"). A verb the source puts right after the same
+    actor, even in a clause the extractor drops ("Castellanos, who voted against it"),
+    counts as stated.
 Examples:
     Source: The tenants asked the council to repair the roof.
     Flag: The tenants asked the council to repair the roof, and the council agreed.
@@ -41,6 +43,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.lexicon import shipped
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
 
@@ -143,6 +146,10 @@ def _main_verbs(dc) -> list:
 ACTOR_LEXNAMES = frozenset({14, 15, 18})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_LEXNAME = 18
+# A person or a group (not a place): what an act is done to ("approached the *operators*").
+SOMEONE_LEXNAMES = frozenset({14, 18})
+# Senses of the object read: "operator" is first a symbol, then someone who runs a business.
+OBJECT_SENSES = 3
 # Verb senses that are states and changes rather than deeds (noun.stative, change, motion,
 # weather): "faces charges", "the river fell" have no actor deciding anything.
 NOT_DEEDS = frozenset({30, 38, 42, 43})
@@ -153,6 +160,7 @@ _POST_MODIFIER = re.compile(
 
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_DETERMINERS = shipped("determiners")
 _AGENT = re.compile(r"\bby\s+((?:[\w'’.-]+,?\s+){0,5}[\w'’.-]+)", re.I)
 
 
@@ -246,9 +254,27 @@ def _deed(ctx, dc, verb) -> bool:
     wn = ctx.wordnet
     if wn.available:
         senses = wn.senses(verb.lemma, "verb", 1)
-        if senses and senses[0].lexname in NOT_DEEDS:
+        if senses and senses[0].lexname in NOT_DEEDS and not _toward_someone(ctx, dc, verb):
             return False
     return True
+
+
+def _toward_someone(ctx, dc, verb) -> bool:
+    """A verb of motion or change whose direct object is a person or a body ("approached
+    rival operators", "visited the council"): an act toward someone, not a movement."""
+    after = [w for w in dc.words if w.start >= verb.end][:3]
+    noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return False
+    between = dc.text[verb.end - dc.start:noun.start - dc.start].lower().split()
+    modifiers = {w.text.lower() for w in after if w.pos == "ADJ"}
+    if any(t not in _DETERMINERS and t not in modifiers for t in between):
+        return False  # "moved to the city": no direct object
+    if any(e.label in ("PERSON", "ORG") and e.start <= noun.start < e.end
+           for e in dc.entities):
+        return True
+    senses = ctx.wordnet.senses(noun.lemma, "noun", OBJECT_SENSES) if noun.pos == "NOUN" else []
+    return any(s.lexname in SOMEONE_LEXNAMES for s in senses)
 
 
 def _head_keys(claim) -> set:
