@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.rules import (
     action_changed,
+    added_clause,
     actor_changed,
     antonym_swap,
     attempt_to_fact,
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     unsupported_content.RULE,
     unsupported_action.RULE,
     action_changed.RULE,
+    added_clause.RULE,
     unsupported_entity.RULE,
     unsupported_number.RULE,
     unsupported_superlative.RULE,
