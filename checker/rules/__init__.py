@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.rules import (
     action_changed,
+    added_clause,
     actor_changed,
     antonym_swap,
     attempt_to_fact,
@@ -30,6 +31,7 @@ from checker.rules import (
     unsupported_content,
     unsupported_entity,
     unsupported_number,
+    unsupported_superlative,
 )
 from checker.rules.base import Context, Rule
 from checker.selectors import matches
@@ -58,8 +60,10 @@ RULES: tuple[Rule, ...] = (
     unsupported_content.RULE,
     unsupported_action.RULE,
     action_changed.RULE,
+    added_clause.RULE,
     unsupported_entity.RULE,
     unsupported_number.RULE,
+    unsupported_superlative.RULE,
     omitted.RULE,
     scope_changed.RULE,
 )

@@ -6,8 +6,15 @@ What it flags:
     WordNet synonym or derivation ("suspend" / "suspension"), in a claim that otherwise
     stays close to the sources (two or more of its other content words occur there). Light
     verbs ("make", "take"), reporting verbs, accusations ("blamed the delays on"), hedges,
-    attempts and intentions are left to the attribution and certainty rules. The span is
-    the verb.
+    attempts and intentions are left to the attribution and certainty rules. The actor is
+    the subject's head when it names someone who can act: a name, a noun whose commonest
+    sense is a person, group or place, or a common noun standing for a named body ("the
+    authority" for "the National Water Authority"); a second verb sharing the first one's
+    subject ("sold the site *and has leased* another") has the same actor. An actor
+    described by a common noun that names no source body ("the city") may be any of them,
+    except that a body or place is not a person: a source claim that gives the verb to a
+    person ("he ordered"), or gives it to a body where the actor is a person, and shares
+    nothing else with the derived claim, does not state it. The span is the verb.
 Why it matters:
     Summaries invent events out of the source's own words: "the trust asked the league to
     examine the funding" becomes "and the league has agreed to do so". Every other word is
@@ -16,10 +23,15 @@ Known false positives:
     A paraphrase verb that WordNet does not list as a synonym ("scrapped" for "dropped"),
     and a converse the source words from the other side ("the contract went to Dunmore"
     for "Dunmore will carry out the contract"); an actor the source names only through a
-    pronoun in another sentence. Not checked: claims without an actor (a person, group or
-    place), states and changes ("the river fell"), passives, and verbs under a plan or an
-    attempt ("expected to file"). A verb the source puts right after the same actor, even in
-    a clause the extractor drops ("Castellanos, who voted against it"), counts as stated.
+    pronoun in another sentence; a body said to do, to other things, what the source says
+    one of its people did ("the city ordered an audit" where the mayor ordered a review);
+    a common noun that is the last word of an unrelated name ("the bank" where the source
+    names a "Greyhaven Bank" field). Not checked: claims without an actor (a person, group or
+    place), states, changes and motions ("the river fell"; but a motion whose object is a
+    person or a body, "approached rival operators", is an act), passives, and verbs under a
+    plan or an attempt ("expected to file"). A verb the source puts right after the same
+    actor, even in a clause the extractor drops ("Castellanos, who voted against it"),
+    counts as stated.
 Examples:
     Source: The tenants asked the council to repair the roof.
     Flag: The tenants asked the council to repair the roof, and the council agreed.
@@ -31,6 +43,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.lexicon import shipped
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
 
@@ -132,6 +145,11 @@ def _main_verbs(dc) -> list:
 # organisation, a place standing for its government ("the city ordered").
 ACTOR_LEXNAMES = frozenset({14, 15, 18})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSON_LEXNAME = 18
+# A person or a group (not a place): what an act is done to ("approached the *operators*").
+SOMEONE_LEXNAMES = frozenset({14, 18})
+# Senses of the object read: "operator" is first a symbol, then someone who runs a business.
+OBJECT_SENSES = 3
 # Verb senses that are states and changes rather than deeds (noun.stative, change, motion,
 # weather): "faces charges", "the river fell" have no actor deciding anything.
 NOT_DEEDS = frozenset({30, 38, 42, 43})
@@ -142,6 +160,7 @@ _POST_MODIFIER = re.compile(
 
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_DETERMINERS = shipped("determiners")
 _AGENT = re.compile(r"\bby\s+((?:[\w'’.-]+,?\s+){0,5}[\w'’.-]+)", re.I)
 
 
@@ -161,6 +180,25 @@ def _subject_words(dc) -> list:
     return out
 
 
+def _subject_claim(claims, dc, coordinators):
+    """The claim whose text holds the claim's subject: the claim itself, or for a second
+    verb sharing the first one's subject ("The club sold the ground *and has leased* it
+    back"), the claim (among ``claims``) that opens the sentence and names it; not a clause
+    reported inside the sentence ("The firm said the cranes work and blamed ...": the
+    parse may give "blamed" the reported clause's subject), nor a participle without its
+    conjunction ("its paper, sat by 900 students")."""
+    if not dc.subject or dc.subject in dc.text:
+        return dc
+    before = dc.sentence[:max(0, dc.start - dc.sent_start)].split()[-1:]
+    if not before or before[0].strip(",;").lower() not in coordinators:
+        return dc
+    for c in claims:
+        if (c.doc_id == dc.doc_id and c.start == c.sent_start == dc.sent_start
+                and c.start < dc.start and c.text.startswith(dc.subject)):
+            return c
+    return dc
+
+
 def _actor_of(dc, head) -> set:
     """Keys that name the actor: the words of its proper name ("Pellham Therapeutics"), or
     its head noun ("the Tolland *council*")."""
@@ -170,7 +208,10 @@ def _actor_of(dc, head) -> set:
 
 
 def _actor_head(ctx, dc):
-    """The head word of the claim's subject when it names someone who can act, else None."""
+    """The head word of the claim's subject when it names someone who can act, else None:
+    a named actor, a noun whose commonest sense is a person, group or place, or the last
+    word of a named body or person of the sources or the derived text ("the *authority*"
+    for "the National Water Authority", though an authority is first a power)."""
     heads = [w for w in _subject_words(dc) if w.pos in ("NOUN", "PROPN")]
     if not heads:
         return None
@@ -182,7 +223,26 @@ def _actor_head(ctx, dc):
         senses = wn.senses(head.lemma, "noun", 1)
         if senses and senses[0].lexname in ACTOR_LEXNAMES:
             return head
+    if head.pos == "NOUN" and head.text.islower() and key(head.lemma) in _name_heads(ctx):
+        return head
     return None
+
+
+def _name_heads(ctx) -> frozenset:
+    """Keys of the capitalised last word of a name in the sources or the derived text
+    ("Authority" of "the National Water Authority"): a common noun that may stand for it."""
+    function = ctx.lexicon.words["function_words"]
+
+    def heads(text):
+        return {key(m.group(2)) for m in _NAME_END.finditer(text)
+                if m.group(1).lower() not in function}
+    src = memo_on(ctx.index, "_du804_name_heads",
+                  lambda: frozenset(k for s in ctx.sources for k in heads(s.text)))
+    return src | ctx.memo("du804-name-heads", lambda c: frozenset(heads(c.derived.text)))
+
+
+# A capitalised word followed by another: the end of a multi-word name.
+_NAME_END = re.compile(r"\b([A-Z][\w'’.-]*)[ ]+(?=([A-Z][a-z]+)\b)")
 
 
 def _deed(ctx, dc, verb) -> bool:
@@ -194,9 +254,27 @@ def _deed(ctx, dc, verb) -> bool:
     wn = ctx.wordnet
     if wn.available:
         senses = wn.senses(verb.lemma, "verb", 1)
-        if senses and senses[0].lexname in NOT_DEEDS:
+        if senses and senses[0].lexname in NOT_DEEDS and not _toward_someone(ctx, dc, verb):
             return False
     return True
+
+
+def _toward_someone(ctx, dc, verb) -> bool:
+    """A verb of motion or change whose direct object is a person or a body ("approached
+    rival operators", "visited the council"): an act toward someone, not a movement."""
+    after = [w for w in dc.words if w.start >= verb.end][:3]
+    noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return False
+    between = dc.text[verb.end - dc.start:noun.start - dc.start].lower().split()
+    modifiers = {w.text.lower() for w in after if w.pos == "ADJ"}
+    if any(t not in _DETERMINERS and t not in modifiers for t in between):
+        return False  # "moved to the city": no direct object
+    if any(e.label in ("PERSON", "ORG") and e.start <= noun.start < e.end
+           for e in dc.entities):
+        return True
+    senses = ctx.wordnet.senses(noun.lemma, "noun", OBJECT_SENSES) if noun.pos == "NOUN" else []
+    return any(s.lexname in SOMEONE_LEXNAMES for s in senses)
 
 
 def _head_keys(claim) -> set:
@@ -225,6 +303,37 @@ def _restated(ctx, dc, actor: set, verbs) -> bool:
     return False
 
 
+def _is_person(ctx, claim, head=None):
+    """True when a claim's subject is a person ("he", a person's name, "the judge"), False
+    when it is a body or a place ("the city", "the company"), None when it cannot tell."""
+    if head is None:
+        if claim.subject.lower() in ctx.lexicon.words["pronouns_person"]:
+            return True
+        named = _subject_claim(ctx.index.claims, claim,
+                               ctx.lexicon.words["coordinators"]).entities
+        if any(e.label == "PERSON" and e.text in claim.subject for e in named):
+            return True
+        heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+        if not heads or heads[-1].pos != "NOUN":
+            return None
+        head = heads[-1]
+    senses = ctx.wordnet.senses(head.lemma, "noun", 1) if ctx.wordnet.available else []
+    if not senses:
+        return None
+    return senses[0].lexname == PERSON_LEXNAME
+
+
+def _someone_else(ctx, dc, sc, head, verbs) -> bool:
+    """A source claim with the verb cannot be about the derived claim's described actor: a
+    person where the actor is a body or a place ("he ordered" for "the city has ordered"),
+    or the reverse, and nothing else of the derived claim in it."""
+    mine, theirs = _is_person(ctx, dc, head), _is_person(ctx, sc)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    own = {key(v.lemma) for v in verbs} | {key(head.lemma)}
+    return not (claim_keys(dc) - own) & claim_keys(sc)
+
+
 def check(ctx):
     """Yield a finding for each derived verb no source states of the same actor."""
     wn = ctx.wordnet
@@ -247,11 +356,13 @@ def check(ctx):
             continue
         content = [w for w in dc.words if w.pos in ("NOUN", "VERB", "ADJ", "PROPN")
                    and w.lemma not in GENERIC]
-        head = _actor_head(ctx, dc)
+        subj = _subject_claim(ctx.derived_claims, dc, lex.words["coordinators"])
+        head = _actor_head(ctx, subj)
         if head is None:
             continue
         converse = dc.predicate in lex.words.get("converse_verbs", {})
-        actor = set() if converse or _describes(ctx, dc, head) else _actor_of(dc, head)
+        described = not converse and _describes(ctx, subj, head)
+        actor = set() if converse or described else _actor_of(subj, head)
         for v in verbs:
             if v is verbs[0] and not _deed(ctx, dc, v):
                 break
@@ -263,7 +374,9 @@ def check(ctx):
             # changes with the process's hash seed, and so did the evidence cited.
             order = sorted(variants, key=lambda k, own=key(v.lemma): (k != own, k))
             holders = [sc for k in order for sc in index.get(k, ())]
-            if any(_states(ctx, sc, actor, variants) for sc in holders):
+            if any(_states(ctx, sc, actor, variants)
+                   and not (described and _someone_else(ctx, dc, sc, head, verbs))
+                   for sc in holders):
                 continue
             if holders and actor and _said_of(ctx, actor, variants):
                 continue

@@ -1,0 +1,169 @@
+"""DU806 unsupported-superlative: a ranking or a record that no source makes.
+
+What it flags:
+    A superlative ("the worst outage", "the largest union", "the most expensive") or a
+    record word ("a record loss", "unprecedented") in a derived claim, when no source ranks
+    anything with that word, its base form or a WordNet synonym of it ("biggest" for
+    "largest"), and the source passages the claim restates hold no superlative or record
+    word of their own. Words written like superlatives that rank nothing ("the latest
+    figures", "at least 40") are left alone, and so are words inside quotation marks
+    (DQ701 compares quotations) and headlines. The span runs from the word to the noun it
+    ranks.
+Why it matters:
+    "The worst outage since it was founded" compares an event with everything before it:
+    a fact of its own, which summaries add as colour and readers take as reported.
+Known false positives:
+    A ranking the source states without a superlative ("never been higher" for "a record
+    high", "no other club has" for "the biggest") or in another passage than the one the
+    claim restates, in another word; an idiom ("the best part of a day", "at its best");
+    "record" before a noun in its other sense ("a record label"). Not flagged: "first",
+    "only" and other rankings without a superlative.
+Examples:
+    Source: Heavy rain closed 12 roads in the district on Sunday, the police said.
+    Flag: Heavy rain closed 12 roads in the district on Sunday, the highest number this year.
+    Okay: Heavy rain closed 12 roads in the district on Sunday, according to the police.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+from checker.records import Word, memo_on
+from checker.rules.base import Rule, is_claim_unit, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DU806", "unsupported-superlative", "unsupported-claim", "warning"
+RANKED_POS = ("ADJ", "ADV")
+# The value of the superlatives lexicon's words that rank the word after them ("most").
+DEGREE = "degree"
+# Only the commonest senses count: "big" and "large" share the first.
+SYNONYM_SENSES = 2
+# Words before the ranked noun the span may run over ("the worst *flood* outage").
+SPAN_WORDS = 3
+_WORD = re.compile(r"[a-z][a-z'-]*")
+# A word and the next one (overlapping: "the most expensive").
+_PAIR = re.compile(r"\b(\w+)\s+(?=(\w+))")
+
+
+def _base_forms(wn, written: str) -> set:
+    """The adjectives a word written with -est can come from ("biggest" -> "big",
+    "happiest" -> "happy", "largest" -> "large")."""
+    if not written.endswith("est") or len(written) < 5:
+        return set()
+    stem = written[:-3]
+    tries = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        tries.add(stem[:-1])  # "biggest"
+    if wn is None or not wn.available:
+        return set()
+    return {t for t in tries if wn.knows(t, "adj") or wn.knows(t, "adv")}
+
+
+def _markers(claim, lex, wn) -> list:
+    """The claim's ranking words: (where the words start, the word ranked, its lemma)."""
+    entries = lex.words.get("superlatives", {})
+    lookalikes = lex.entries("superlative_lookalikes")
+    words, text, s0 = claim.words, claim.text, claim.start
+    low = text.lower()
+    out = []
+    for i, w in enumerate(words):
+        written = w.text.lower()
+        before = low[:w.start - s0].split()[-1:]
+        if written in lookalikes or " ".join(before + [written]) in lookalikes:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -")
+        if written in entries and (w.pos in RANKED_POS or joined):
+            out.append((w.start, w, w.lemma))  # "worst", "unprecedented", "a record loss"
+        elif (w.pos in RANKED_POS and written != w.lemma and written.endswith("est")
+              and len(written) > 3 and (_base_forms(wn, written) or written == "best")):
+            out.append((w.start, w, w.lemma))
+    written = _written(words)
+    for m in _PAIR.finditer(low):
+        first = m.group(1)
+        if first not in entries or first in written or f"{first} {m.group(2)}" in lookalikes:
+            continue
+        nxt = next((w for w in words if w.start - s0 == m.start(2)), None)
+        if nxt is not None and nxt.pos in RANKED_POS:
+            out.append((s0 + m.start(1), nxt, nxt.lemma))  # "most expensive"
+        elif low[:m.start(1)].split()[-1:] == ["the"]:
+            # "the most votes", "the most since 1998": the word itself ranks
+            start = s0 + m.start(1)
+            out.append((start, Word(start, start + len(first), first, first, "ADJ"), first))
+    return out
+
+
+def _written(words) -> set:
+    return {w.text.lower() for w in words}
+
+
+def _ranks(ctx) -> frozenset:
+    """Keys of what the sources rank: the lemmas and written forms of their superlatives
+    and record words, and the base forms of every word written with -est."""
+    def build():
+        lex, wn = ctx.lexicon, ctx.wordnet
+        out = set()
+        for sc in ctx.index.claims:
+            for _start, w, lemma in _markers(sc, lex, wn):
+                out.update((key(lemma), key(w.text.lower())))
+        text = ctx.index.text_lower
+        entries = lex.words.get("superlatives", {})
+        for word in set(_WORD.findall(text)):
+            if entries.get(word, DEGREE) != DEGREE:
+                out.add(key(word))  # "unprecedented", "a record"
+            if word.endswith("est"):
+                out.add(key(word))
+                out.update(key(b) for b in _base_forms(wn, word))
+        for m in _PAIR.finditer(text):
+            first = m.group(1)
+            if entries.get(first) == DEGREE:
+                out.add(key(m.group(2)))  # "the most expensive"
+                if text[:m.start(1)].split()[-1:] == ["the"]:
+                    out.add(key(first))  # "the most since 1998"
+        return frozenset(out)
+    return memo_on(ctx.index, "_du806_ranks", build)
+
+
+def _supported(ctx, dc, word, lemma, ranks) -> bool:
+    """The sources rank with the word, its lemma or a synonym, or the source passages the
+    claim restates rank something themselves."""
+    wn = ctx.wordnet
+    mine = {key(lemma), key(word.text.lower())}
+    if wn.available:
+        for pos in ("adj", "adv"):
+            mine.update(key(s) for s in wn.synonyms(lemma, pos, SYNONYM_SENSES) if " " not in s)
+    if mine & ranks:
+        return True
+    for sc in ctx.aligned(dc):
+        if _markers(sc, ctx.lexicon, wn):
+            return True
+    return False
+
+
+def _in_quote(dc, word) -> bool:
+    return any(q.start <= word.start < q.end for q in dc.quotes)
+
+
+def check(ctx):
+    """Yield a finding for each derived superlative or record word no source supports."""
+    ranks = _ranks(ctx)
+    for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):
+            continue  # a headline's colour is its own
+        for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet):
+            if _in_quote(dc, word) or _supported(ctx, dc, word, lemma, ranks):
+                continue
+            after = [w for w in dc.words if w.start > word.start][:SPAN_WORDS]
+            noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
+            end = noun.end if noun is not None else word.end
+            words = dc.text[start - dc.start:end - dc.start]
+            yield make(RULE, dc, start=start, end=end, confidence=0.5,
+                       message=(f'"{snippet(words, 50)}": a ranking or record no source '
+                                f"states; no support found in the source."),
+                       suggestion=f'Cut "{snippet(words, 50)}" or cite the source that '
+                                  f"ranks it.")
+            break
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "a superlative or record no source states", check,
+            __doc__)
