@@ -24,15 +24,13 @@ Examples:
 from __future__ import annotations
 
 from checker.align import key
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
+from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, passive_before, snippet,
+                               verbs_judged_elsewhere)
 from checker.word_diff import replacements
 
 CODE, NAME, KIND, SEVERITY = "DU805", "action-changed", "unsupported-claim", "warning"
 # Alignment at which a derived claim copies its source claim around the changed verb.
 COPIED = 0.8
-# Roles whose verbs other rules judge.
-OTHER_RULES_ROLES = ("attribution_verbs", "hedges", "attempts", "boosters", "factive",
-                     "nonfactive", "answer_verbs", "caveat_verbs", "light_verbs")
 
 
 def _verb_in(claim, toks):
@@ -89,9 +87,7 @@ def check(ctx):
     if not wn.available:
         return
     lex = ctx.lexicon
-    skip = set()
-    for role in OTHER_RULES_ROLES:
-        skip.update(lex.words.get(role, {}))
+    skip = set(verbs_judged_elsewhere(lex))
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue

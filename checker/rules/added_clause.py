@@ -31,15 +31,11 @@ import re
 
 from checker.align import GENERIC, claim_keys, key
 from checker.records import memo_on
-from checker.rules.base import Rule, is_claim_unit, make, snippet
+from checker.rules.base import Rule, is_claim_unit, make, snippet, verbs_judged_elsewhere
 
 CODE, NAME, KIND, SEVERITY = "DU807", "added-clause", "unsupported-claim", "warning"
 # Alignment at which the claim restates a source passage (DU801 stays silent above it).
 CLOSE = 0.65
-# Roles whose verbs other rules judge.
-OTHER_RULES_ROLES = ("attribution_verbs", "speech_verbs", "hedges", "attempts", "boosters",
-                     "factive", "nonfactive", "answer_verbs", "caveat_verbs", "light_verbs",
-                     "intention_nouns")
 SYNONYM_SENSES = 2
 # Content words of the clause besides its verb that must come from another passage.
 MIN_ELSEWHERE = 2
@@ -90,8 +86,8 @@ def check(ctx):
     """Yield a finding for each added last clause with a verb no source uses."""
     lex = ctx.lexicon
     skip = {"accord"}  # "according to" attributes
-    for role in OTHER_RULES_ROLES:
-        skip.update(lex.words.get(role, {}))
+    skip.update(verbs_judged_elsewhere(lex))
+    skip.update(lex.words.get("speech_verbs", {}))  # a clause that says something
     verbs = _source_verbs(ctx)
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc) or not dc.words:

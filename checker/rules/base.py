@@ -130,3 +130,26 @@ def passive_before(text: str, within: int = 2) -> bool:
     """A form of "be" among the last ``within`` words of ``text``, the words before a verb:
     the verb is passive or a state ("was *forced*", "will be *shut*")."""
     return any(w.lower() in BE_FORMS for w in text.split()[-within:])
+
+
+# Roles whose verbs other rules judge: who said it (attribution), an accusation
+# (challenges), how sure (hedges, boosters, factivity), how far it got (attempts,
+# intentions), answers and caveats; and light verbs, which name no deed of their own.
+# DU804, DU805 and DU807 leave these verbs alone ("asked the ministry to ..." is a deed).
+VERBS_JUDGED_ELSEWHERE = ("attribution_verbs", "challenges", "hedges",
+                          "attempts", "boosters", "factive", "nonfactive", "answer_verbs",
+                          "caveat_verbs", "intention_nouns", "light_verbs")
+
+
+def verbs_judged_elsewhere(lexicon) -> frozenset:
+    """The words of every ``VERBS_JUDGED_ELSEWHERE`` role (once per lexicon)."""
+    got = _JUDGED.get(id(lexicon))
+    if got is None or got[0] is not lexicon:
+        words = frozenset(w for role in VERBS_JUDGED_ELSEWHERE
+                          for w in lexicon.words.get(role, {}))
+        got = _JUDGED[id(lexicon)] = (lexicon, words)
+    return got[1]
+
+
+_JUDGED: dict = {}
+

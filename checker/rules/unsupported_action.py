@@ -45,14 +45,10 @@ import re
 from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.lexicon import shipped
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
+from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, passive_before, snippet,
+                               verbs_judged_elsewhere)
 
 CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"
-# Roles whose verbs other rules judge: who said it, how sure, how far it got.
-# Accusations and complaints ("challenges": "blamed the delays on") voice a party's position,
-# which the attribution and omission rules weigh.
-OTHER_RULES_ROLES = ("attribution_verbs", "challenges", "hedges", "attempts", "boosters",
-                     "factive", "nonfactive", "answer_verbs", "caveat_verbs", "intention_nouns")
 MIN_SUPPORTED = 1
 SYNONYM_SENSES = 2
 
@@ -339,9 +335,7 @@ def check(ctx):
     wn = ctx.wordnet
     lex = ctx.lexicon
     index = _verb_index(ctx)
-    skip = set()
-    for role in OTHER_RULES_ROLES:
-        skip.update(lex.words.get(role, {}))
+    skip = set(verbs_judged_elsewhere(lex))
     light = frozenset(lex.words.get("light_verbs", {}))
     skip.update(light)
     for dc in ctx.derived_claims:
