@@ -546,6 +546,19 @@ def test_tune_allocator_is_idempotent():
     assert pipeline.allocator_tuned() is first
 
 
+def test_source_ids_are_cached_by_the_whole_text():
+    import hashlib
+
+    from checker.bench.run import _source_id
+
+    a = "The council approved the plan. " * 40
+    b = a[:-1] + "!"  # same length, same start: a different text
+    same = "".join(list(a))  # an equal text in another string object
+    for text in (a, b, same, a):
+        assert _source_id(text) == "src-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    assert _source_id(a) == _source_id(same) != _source_id(b)
+
+
 def test_limit_and_bad_arguments():
     res = run(CONSISTENCY, CONSISTENCY_CANNED, limit=3, threshold=0.5)
     assert res["n"] == 3 and set(res["by_dataset"]) == {"alpha"}
