@@ -517,6 +517,48 @@ def test_spacy_alone_falls_back_to_this_process(monkeypatch):
     assert "spaCy alone (this process" in bench.format_table(res)
 
 
+def test_spacy_alone_child_gets_the_allocator_setting(monkeypatch):
+    """The fresh process sets the allocator as this one has it, like the collector."""
+    import subprocess
+
+    from checker import pipeline
+    from checker.bench import timing
+
+    sent = {}
+
+    def fake_run(cmd, input, **kwargs):
+        sent.update(json.loads(input))
+        return subprocess.CompletedProcess(cmd, 0, stdout='{"wall": 1.0, "cpu": 0.5}\n',
+                                           stderr="")
+
+    monkeypatch.setattr(timing.subprocess, "run", fake_run)
+    for tuned in (False, True):
+        monkeypatch.setattr(pipeline, "_allocator_tuned", tuned)
+        assert timing._spacy_alone_in_child("m", ["w"], ["t"]) == (1.0, 0.5)
+        assert sent["allocator_tuned"] is tuned and sent["texts"] == ["t"]
+
+
+def test_tune_allocator_is_idempotent():
+    from checker import pipeline
+
+    first = pipeline.tune_allocator()
+    assert isinstance(first, bool) and pipeline.tune_allocator() is first
+    assert pipeline.allocator_tuned() is first
+
+
+def test_source_ids_are_cached_by_the_whole_text():
+    import hashlib
+
+    from checker.bench.run import _source_id
+
+    a = "The council approved the plan. " * 40
+    b = a[:-1] + "!"  # same length, same start: a different text
+    same = "".join(list(a))  # an equal text in another string object
+    for text in (a, b, same, a):
+        assert _source_id(text) == "src-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    assert _source_id(a) == _source_id(same) != _source_id(b)
+
+
 def test_limit_and_bad_arguments():
     res = run(CONSISTENCY, CONSISTENCY_CANNED, limit=3, threshold=0.5)
     assert res["n"] == 3 and set(res["by_dataset"]) == {"alpha"}

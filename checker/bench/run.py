@@ -8,6 +8,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, Union
 
@@ -162,9 +163,11 @@ def _tuned(outcomes: Sequence[Outcome], cfg: Config) -> float:
     return tune_threshold([s for s, _ in pairs], [y for _, y in pairs])
 
 
+@lru_cache(maxsize=1024)
 def _source_id(text: str) -> str:
     # Ids follow the text so that a source shared by several summaries is loaded, parsed and
-    # extracted once (the pipeline memoises claims by (doc_id, text)).
+    # extracted once (the pipeline memoises claims by (doc_id, text)). Asked twice for every
+    # row, mostly of a few sources: cached by the text (its hash, not a SHA-1 of it each time).
     return "src-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
