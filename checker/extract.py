@@ -382,7 +382,10 @@ class Extractor:
                                head=last if low in self.pronouns else attr.head)
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
-            words = attr.source.split(",")[0].split()
+            # the part of "Hallbrook's chief executive, Margit Elling," that is a name
+            parts = [p.split() for p in attr.source.split(",") if p.split()]
+            words = next((p for p in parts if all(w[:1].isupper() for w in p)),
+                         parts[0] if parts else [])
             if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
                 state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
         return attr
@@ -499,6 +502,11 @@ class Extractor:
             return ""
         if tok.lower_ in self.pronouns_person:
             return _person(state, tok.idx)
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and tok.pos_ == "NOUN":
+            # "Hallbrook's chief executive, Margit Elling": the name set beside the title,
+            # whatever labels the tagger gave the two names
+            return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
         for t in tok.subtree:
             if t.ent_type_ == "PERSON":
                 ent = next((e for e in ents if e.start <= t.i < e.end), None)
@@ -553,8 +561,10 @@ class Extractor:
     def _negated(self, head, pred, tokens) -> bool:
         subj = self._subject(head)
         if subj is not None and subj.left_edge.lower_ in ("neither", "no", "none", "nobody",
-                                                          "nothing", "nor"):
-            return True  # "Neither A nor B would comment", "No agency has confirmed"
+                                                          "nothing", "nor") and not \
+                self._lookalike(subj.left_edge, self.neg_lookalikes):
+            return True  # "Neither A nor B would comment", "No agency has confirmed"; not
+            # a bound on a figure ("no more than 8,000 litres had escaped")
         for v in {head, pred}:
             for c in v.children:
                 if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):
@@ -594,8 +604,9 @@ class Extractor:
                 continue
             if ids is None:
                 ids = {x.i for x in tokens}
-            if t.i not in ids or (dep == "neg" and self._lookalike(c, self.neg_lookalikes)):
-                continue
+            if t.i not in ids or (dep in ("neg", "det") and self._lookalike(
+                    c, self.neg_lookalikes)):
+                continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
             out.append(t.lemma_.lower())
         return tuple(dict.fromkeys(out))
 

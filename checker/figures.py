@@ -265,7 +265,8 @@ _SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <=
 
 def _same_clock_time(q, quantities) -> bool:
     """The same time of day on another clock ("14:10" for "2:10 p.m.")."""
-    mine = clock_minutes(q.text) if q.kind == "time" else frozenset()
+    marked = re.search(r"\d\s*[ap]\.?\s?m\b", q.text.lower()) is not None  # "3.40am" read as 3.4
+    mine = clock_minutes(q.text) if q.kind == "time" or marked else frozenset()
     return bool(mine) and any(mine & clock_minutes(sq.text) for sq in quantities
                               if sq.kind == "time")
 

@@ -156,3 +156,18 @@ def test_clock_times_on_either_clock():
     assert clock_minutes("3:55") == {235, 955}  # morning or afternoon
     assert clock_minutes("noon") == {720} and clock_minutes("00:30") == clock_minutes("12:30 am")
     assert not clock_minutes("the 1990s") and not clock_minutes("25:10")
+
+
+def test_a_clock_time_the_tagger_read_as_a_number():
+    from types import SimpleNamespace
+
+    from checker.figures import source_has
+
+    source = Quantity(text="3:40 a.m.", kind="time", value=None, unit="", start=0, end=9,
+                      norm="03")
+    index = SimpleNamespace(quantity_norms=frozenset(), quantities=(source,),
+                            text_lower="officers were called at 3:40 a.m.")
+    assert source_has(Quantity(text="3.40am", kind="number", value=3.4, unit="", start=0,
+                               end=6, norm="3.4"), index)
+    assert not source_has(Quantity(text="3.40", kind="number", value=3.4, unit="", start=0,
+                                   end=4, norm="3.4"), index)  # a decimal stays a decimal

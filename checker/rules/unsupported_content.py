@@ -90,7 +90,11 @@ def _paraphrase(word, index, wn) -> bool:
     pos = POS_FILE.get(word[4])
     if pos is None:
         return False
-    return any(key(s) in index.vocab for s in wn.synonyms(word[3], pos, SYNONYM_SENSES)
+    # An adjective that is a verb's participle or bare form ("stay shut") is read as that
+    # verb too: its synonyms there ("close") are the source's words.
+    poses = (pos, "verb") if pos == "adj" else (pos,)
+    return any(key(s) in index.vocab for p in poses for s in wn.synonyms(word[3], p,
+                                                                         SYNONYM_SENSES)
                if " " not in s and s not in GENERIC)
 
 
