@@ -1,4 +1,5 @@
-"""Format checks for the development drift suite in ``tests/drift-suite/``.
+"""Format checks for the development drift suite in ``tests/drift-suite/`` and the held-out
+stories in ``tests/drift-heldout/``.
 
 The suite is fictional news (stories written for it, each derived text faithful except for one
 planted drift, plus faithful paraphrases). These tests check the data only; how the checker
@@ -14,12 +15,14 @@ from pathlib import Path
 import pytest
 
 SUITE = Path(__file__).resolve().parent / "drift-suite"
+HELDOUT = Path(__file__).resolve().parent / "drift-heldout"
 KINDS = {
     "attribution-dropped", "attribution-changed", "certainty-raised", "certainty-lowered",
     "causal-link-added", "entity-changed", "number-changed", "negation-flipped",
     "quote-altered", "unsupported-claim", "omitted-claim", "scope-changed",
 }
-STORIES = sorted(p for p in SUITE.iterdir() if (p / "story.json").is_file())
+STORIES = sorted(p for folder in (SUITE, HELDOUT) if folder.is_dir()
+                 for p in folder.iterdir() if (p / "story.json").is_file())
 
 
 def _derived(story: Path):
