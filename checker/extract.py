@@ -185,6 +185,8 @@ class Extractor:
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
         if is_report and comps:
             attr = self._reporting_attribution(head)
+            if attribution is not None:  # a report inside a report
+                attr = replace(attr, outer=attribution)
             comp_ids = set()
             for c in comps:
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
@@ -379,7 +381,8 @@ class Extractor:
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
                                kind=attr.kind, negated=attr.negated, surface=attr.source,
                                lemma=attr.lemma,
-                               head=last if low in self.pronouns else attr.head)
+                               head=last if low in self.pronouns else attr.head,
+                               outer=attr.outer)
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
@@ -921,7 +924,8 @@ def _shift_attr(attr: Optional[Attribution], off: int) -> Optional[Attribution]:
     """An attribution with unit-relative offsets moved to article offsets."""
     if attr is None:
         return None
-    return replace(attr, start=attr.start + off, end=attr.end + off)
+    return replace(attr, start=attr.start + off, end=attr.end + off,
+                   outer=_shift_attr(attr.outer, off))
 
 
 def _shift_cue(cue: Optional[Cue], off: int) -> Optional[Cue]:

@@ -155,6 +155,9 @@ class Attribution:
     surface: str = ""  # the words the text used when ``source`` was resolved ("the company")
     head: str = ""  # lemma of the source's head word ("two officials said" -> "official")
     lemma: str = ""  # the reporting verb's lemma ("deny" for "denied that"), '' for other cues
+    # The report this one is nested in: "two people said [the company told its lenders] X"
+    # gives X the company's attribution, whose ``outer`` is the two people's.
+    outer: Optional["Attribution"] = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ What it flags:
     back to it: "Its figures show"; anonymous sources only in the claim's own sentence or
     the one before it, when the claim's sentence refers back: "According to two officials,
     A. Those figures show B."). An attribution to someone else nearby does not cover the
-    claim.
+    claim. Also a report inside a report ("two people said the company told its lenders X")
+    restated with the inner speaker only ("The company has told its lenders X").
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
@@ -43,6 +44,7 @@ from checker.attribution import (
     credited_nearby,
     named_in_sentence,
     same_content,
+    same_source,
     self_report,
     source_name,
 )
@@ -65,6 +67,11 @@ def check(ctx):
         hits = [(s, sc) for s, sc in zip(al.scores, sup)
                 if sc.attribution is not None and not sc.attribution.negated
                 and same_content(dc, sc) and s >= 0.85 * best_score]
+        if hits and dc.attribution is not None and dc.attribution.outer is None:
+            nested = _outer_dropped(ctx, dc, hits, generic)
+            if nested is not None:
+                yield nested
+            continue
         if not hits or not _unattributed(dc, verbs):
             continue
         # If the best support states it plainly, the source vouches for it too.
@@ -98,6 +105,33 @@ def _credited(ctx, dc, sc, generic) -> bool:
         return True
     return named_in_sentence(dc, text, name) or credited_nearby(
         dc, text, name, ctx.derived_claims, generic)
+
+
+def _outer_dropped(ctx, dc, hits, generic):
+    """A finding when the source nests the claim in a report of a report ("two people said
+    the company told its lenders X") and the derived text keeps the inner speaker but not
+    the outer ("The company has told its lenders X")."""
+    for _s, sc in hits:
+        inner, outer = sc.attribution, sc.attribution.outer
+        if outer is None or outer.negated or not same_source(dc.attribution.source,
+                                                             inner.source):
+            continue
+        name = source_name(outer, generic)
+        if not (name.runs or name.words or name.head):
+            continue
+        text = ctx.derived.text
+        if named_in_sentence(dc, text, name) or credited_nearby(dc, text, name,
+                                                                ctx.derived_claims, generic):
+            continue
+        return make(RULE, dc, start=dc.attribution.start, end=dc.attribution.end,
+                    text=text[dc.attribution.start:dc.attribution.end] or dc.attribution.cue,
+                    confidence=0.6, evidence=[evidence_of(sc)],
+                    message=(f'Keeps "{snippet(inner.source, 30)} {snippet(inner.cue, 25)}" '
+                             f'but drops who reports it: the source gives it as what '
+                             f'{snippet(outer.source, 40)} said: "{snippet(sc.sentence, 70)}".'),
+                    suggestion=f'Keep who reports it: "{snippet(outer.source, 40)} said '
+                               f'{snippet(inner.source, 30)} ..."')
+    return None
 
 
 def _finding(ctx, dc, al, sc):
