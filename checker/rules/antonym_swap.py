@@ -27,10 +27,8 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key
-from checker.rules.base import Rule, evidence_of, make
+from checker.rules.base import Rule, evidence_of, make, negated_in
 from checker.wordnet import POS_FILE
 
 WN_TAGS = {"VERB", "ADJ", "ADV"}  # the tags whose WordNet antonyms are compared
@@ -87,7 +85,7 @@ def check(ctx):
                     continue  # the source says both ("fall ... and increase"): no reversal
                 if not _same_neighbours(dc.words, (s, e), sc.words, opp):
                     continue  # the opposite word is about something else in the source
-                if _negated_in(sc, opp, lex):
+                if negated_in(sc, opp, lex):
                     continue  # "not a simple story" says what "complicated" says
                 if _pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem):
                     continue  # the source itself calls it "a complicated problem"
@@ -131,15 +129,6 @@ def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
     mine = around(dwords, lambda w: (w[0], w[1]) == dspan)
     theirs = around(swords, lambda w: w is opp)
     return bool(mine & theirs)
-
-
-def _negated_in(claim, word, lexicon) -> bool:
-    """True when the source negates its word: as a negated word of the parse ("not
-    *simple*"), or with a negation cue among the three words before it ("not a simple")."""
-    if word[3] in claim.negated_words:
-        return True
-    before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())
-    return any(lexicon.has("negations", t) for t in before[-3:])
 
 
 def _source_says(claims, dwords, dspan, lem) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -153,3 +155,11 @@ def verbs_judged_elsewhere(lexicon) -> frozenset:
 
 _JUDGED: dict = {}
 
+
+def negated_in(claim, word, lexicon) -> bool:
+    """True when a claim negates one of its words (DG602, DE404 ask of the source's word): as a negated word of the parse ("not
+    *simple*"), or with a negation cue among the three words before it ("not a simple")."""
+    if word[3] in claim.negated_words:
+        return True
+    before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())
+    return any(lexicon.has("negations", t) for t in before[-3:])

@@ -15,7 +15,9 @@ Why it matters:
 Known false positives:
     A derived text that continues a headline or a preceding item checked apart from it
     ("They voted on Tuesday" under a headline naming the council); "they" meaning people
-    in general ("They say the recovery will be slow").
+    in general ("They say the recovery will be slow"). Silent when the text names, within
+    its first two sentences, the one the source gives the act to (a feature opening: "She
+    has stepped down. Marta Olen resigned ...").
 Examples:
     Source: Mayor Lena Ortiz signed the budget on Friday.
     Flag: She signed the budget on Friday.
@@ -40,6 +42,24 @@ def _first_word(text: str):
     return m if m is not None and m.start(1) < 40 else None
 
 
+# Who a feature-style opening names a sentence later ("She has stepped down. Marta Olen
+# resigned ..."): a person or body in the first sentences that the sources name too.
+NAMED_WITHIN_SENTENCES = 2
+NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # the tagger mixes them up
+
+
+def _named_soon(ctx, claim) -> bool:
+    """The derived text names, within its first sentences, the person or body the source
+    gives the pronoun's act to: the subject of the source claim the opening restates."""
+    _al, sup = ctx.support(claim)
+    # an opening too vague to align ("She has stepped down"): the sources' first actors
+    doers = [sup[0]] if sup else list(ctx.index.claims[:3])
+    doer = " ".join(c.subject.lower() for c in doers)
+    starts = sorted({c.sent_start for c in ctx.derived_claims})[:NAMED_WITHIN_SENTENCES]
+    return any(e.label in NAMING_LABELS and e.norm and e.norm in doer
+               for c in ctx.derived_claims if c.sent_start in starts for e in c.entities)
+
+
 def check(ctx):
     """Yield one finding when the derived text opens with a pronoun naming no one."""
     referring = ctx.lexicon.words.get("pronouns_referring", {})
@@ -52,7 +72,7 @@ def check(ctx):
             return  # the source is an excerpt that opens the same way
     start, end = m.start(1), m.end(1)
     claim = next((c for c in ctx.derived_claims if c.start <= start < c.end), None)
-    if claim is None:
+    if claim is None or _named_soon(ctx, claim):
         return
     word = m.group(1)
     yield make(RULE, claim, start=start, end=end, text=word, confidence=0.6,

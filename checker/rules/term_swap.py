@@ -30,7 +30,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import GENERIC, key
-from checker.rules.base import Rule, evidence_of, make, shares_core
+from checker.rules.base import Rule, evidence_of, make, negated_in, shares_core
 from checker.wordnet import POS_FILE
 
 CODE, NAME, KIND, SEVERITY = "DE404", "term-swapped", "entity-changed", "error"
@@ -76,6 +76,9 @@ def check(ctx):
             if hit is None:
                 continue
             sc, ss, se, stext, how = hit
+            if how == "its opposite" and negated_in(sc, next(
+                    w for w in sc.words if w.start == ss), ctx.lexicon):
+                continue  # "not lawful" says what "unlawful" says
             yield make(RULE, dc, start=s, end=e, text=text, confidence=0.65,
                        evidence=[evidence_of(sc, start=ss, end=se)],
                        message=(f'Says "{text}" where the source says "{stext}", {how}: '
@@ -94,4 +97,6 @@ def _relation(wn, a: str, pos_a, b: str, pos_b) -> str:
     return ""
 
 
-RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by another of its kind", check, __doc__)
+# An opposite is better told as one (DG602 negation-flipped) when both read the same words.
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by another of its kind", check, __doc__,
+            yields_span_to=("negation-flipped",))

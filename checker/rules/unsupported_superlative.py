@@ -8,7 +8,8 @@ What it flags:
     word of their own. Words written like superlatives that rank nothing ("the latest
     figures", "at least 40") are left alone, and so are words inside quotation marks
     (DQ701 compares quotations) and headlines. The span runs from the word to the noun it
-    ranks.
+    ranks. A source passage that ranks by comparison ("higher than in any year", "never
+    been higher", "no bridge is longer") ranks too.
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
     a fact of its own, which summaries add as colour and readers take as reported.
@@ -135,9 +136,18 @@ def _supported(ctx, dc, word, lemma, ranks) -> bool:
     if mine & ranks:
         return True
     for sc in ctx.aligned(dc):
-        if _markers(sc, ctx.lexicon, wn):
+        if _markers(sc, ctx.lexicon, wn) or _COMPARED.search(sc.sentence.lower()):
             return True
     return False
+
+
+# A ranking stated by comparison: "higher than in any March since records began", "more
+# than in any previous year", "have never been higher", "no bridge ... is longer".
+_COMPARED = re.compile(
+    r"\b(?:\w+er|more|less|fewer)\s+than\s+(?:in\s+|at\s+)?(?:any|ever|every)\b"
+    r"|\bnever\s+(?:been\s+|be\s+)?(?:\w+er|more|less|fewer)\b"
+    r"|\bno\s+\w+(?:\s+\w+){0,5}\s+(?:is|was|are|were|has been|have been)\s+(?:\w+er|more)\b"
+    r"|\brecords began\b")
 
 
 def _in_quote(dc, word) -> bool:
