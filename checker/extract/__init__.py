@@ -1,0 +1,9 @@
+"""Turn parsed articles into claims: clause splitting, attribution, certainty, links, values.
+
+``core`` walks articles, sentences and clauses; ``speakers`` reads who says each claim;
+``reading`` reads what it says; ``common`` holds the constants and token helpers they share.
+"""
+
+from checker.extract.core import Extractor
+
+__all__ = ["Extractor"]

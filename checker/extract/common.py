@@ -1,0 +1,176 @@
+"""Constants, the per-article state and the token helpers the claim extractor's parts share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from checker.lexicon import shipped
+from checker.numbers import duration_unit, is_magnitude
+from checker.records import Attribution, Certainty, Cue
+
+
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
+               "WORK_OF_ART", "LAW"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
+QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
+# Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
+# a week") or a point ("a year ago").
+_DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
+# The dependencies a negating word can have: "not" (neg), "never" (advmod), "no" (det),
+# "without" (prep), an opening "nor" (cc).
+_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc"})
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+_BASE_CERTAINTY = 0.75
+# A day or month name: a date in words that carries a comparable value ("on Monday").
+_CALENDAR_RE = re.compile("|".join(sorted(shipped("weekdays") | shipped("months"))))
+
+
+@dataclass
+
+
+class _State:
+    """What the extractor remembers across the sentences of one article."""
+
+    last_source: str = ""
+    last_person: str = ""
+    last_org: str = ""
+    last_party: str = ""  # the last proper-named subject that is not a person
+    prev_person: str = ""  # the last person named before this sentence
+    last_speaker: str = ""  # the last proper-named subject of a reporting verb
+    speaker_sent: int = -9  # the sentence that named it
+    sent_no: int = 0
+    sent_persons: list = field(default_factory=list)  # (offset, name) in this sentence
+    count: int = 0
+
+
+_TEXTS: dict = {}
+
+
+# "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
+_IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
+
+
+def _inverted_condition(tok) -> bool:
+    """A modal that opens a condition by inversion ("Should the talks fail, ..."), which
+    says "if", not "maybe": first in its clause, its verb's subject after it."""
+    if tok.tag_ != "MD" or tok.i != tok.head.left_edge.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
+
+
+def _verbal(tok) -> bool:
+    """A verb, or a verb the tagger read as a plural noun in a coordination ("has opened an
+    inquiry and *plans* to refer it": a noun with its own "to" clause)."""
+    return tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "xcomp" for c in tok.children))
+
+
+def _person(state: _State, at: int) -> str:
+    """Whom "he" or "she" at offset ``at`` stands for: a person named before it in its
+    sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
+    Ruiz said. "...," she said.'), else the last person named before this sentence ("She
+    said she would meet Ana Ruiz" is not Ruiz's)."""
+    before = [name for pos, name in state.sent_persons if pos < at]
+    if before:
+        return before[-1]
+    if state.last_speaker and state.speaker_sent >= state.sent_no - 1:
+        return state.last_speaker
+    return state.prev_person or state.last_person
+
+
+def _counts_a_duration(span) -> bool:
+    """True for a date entity that counts units of time with a number word ("three weeks",
+    "six-year", "one-month"), but not the idiom "one day"."""
+    words = [t for t in span if not t.is_punct]
+    for i, t in enumerate(words[:-1]):
+        unit = words[i + 1].lower_
+        if not t.like_num or not duration_unit(unit):
+            continue
+        hyphenated = t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"
+        if t.lower_ == "one" and unit in _IDIOM_ONE and not hyphenated:
+            continue
+        return True
+    return False
+
+
+def _states_a_number(span) -> bool:
+    """True when a numeric entity holds a number: a digit, a number word, or a magnitude
+    ("hundreds", "dozens")."""
+    for t in span:
+        if t.like_num or any(ch.isdigit() for ch in t.text):
+            return True
+        if is_magnitude(t.text):
+            return True
+    return False
+
+
+def _doc_text(doc) -> str:
+    """``doc.text`` joins every token on each call; keep the last few texts instead."""
+    key = id(doc)
+    hit = _TEXTS.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_TEXTS) > 64:
+        _TEXTS.clear()
+    text = doc.text
+    _TEXTS[key] = (doc, text)
+    return text
+
+
+def _subtree(tok):
+    """The tokens of a subtree (spaCy's parses are projective, so it is a contiguous span)."""
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+
+
+def _shift_attr(attr: Optional[Attribution], off: int) -> Optional[Attribution]:
+    """An attribution with unit-relative offsets moved to article offsets."""
+    if attr is None:
+        return None
+    return replace(attr, start=attr.start + off, end=attr.end + off,
+                   outer=_shift_attr(attr.outer, off))
+
+
+def _shift_cue(cue: Optional[Cue], off: int) -> Optional[Cue]:
+    return None if cue is None else replace(cue, start=cue.start + off, end=cue.end + off)
+
+
+def _shift_certainty(c: Certainty, off: int) -> Certainty:
+    """A certainty record with its cues moved to article offsets."""
+    return replace(c, hedges=tuple(_shift_cue(x, off) for x in c.hedges),
+                   attempts=tuple(_shift_cue(x, off) for x in c.attempts),
+                   boosters=tuple(_shift_cue(x, off) for x in c.boosters),
+                   factive_cue=_shift_cue(c.factive_cue, off))
+
+
+def _vocab(tokens) -> frozenset:
+    """Every lower-case form and lemma of some tokens, to skip phrases that cannot match."""
+    return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
+
+
+def _find_phrase(tokens, phrase: tuple[str, ...],
+                 vocab: Optional[frozenset] = None) -> Optional[tuple[int, int]]:
+    """(first, last) index in ``tokens`` where the lower-case or lemma sequence ``phrase`` is."""
+    n = len(phrase)
+    if n == 0 or len(tokens) < n:
+        return None
+    if vocab is not None and not vocab.issuperset(phrase):
+        return None
+    first = phrase[0]
+    for i in range(len(tokens) - n + 1):
+        t = tokens[i]
+        if t.lower_ != first and t.lemma_.lower() != first:
+            continue
+        ok = True
+        for j in range(1, n):
+            u = tokens[i + j]
+            if u.i != t.i + j or (u.lower_ != phrase[j] and u.lemma_.lower() != phrase[j]):
+                ok = False
+                break
+        if ok:
+            return i, i + n - 1
+    return None

@@ -1,0 +1,287 @@
+"""Turn parsed articles into claims: the article and sentence walk and clause splitting; the
+attribution and reading halves live in ``speakers`` and ``reading``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from checker.credits import credit_patterns
+from checker.extract.common import (
+    CONTENT_POS,
+    NAME_LABELS,
+    SUBJ_DEPS,
+    _State,
+    _doc_text,
+    _person,
+    _shift_attr,
+    _shift_certainty,
+    _subtree,
+    _verbal,
+    _vocab,
+)
+from checker.extract.reading import ClaimReader
+from checker.extract.speakers import SpeakerReader
+from checker.lexicon import Lexicon
+from checker.names import norm_name
+from checker.parse import ParsedArticle
+from checker.records import Attribution, Claim, Entity, Quote, Word
+
+
+class Extractor(SpeakerReader, ClaimReader):
+    """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        w = lexicon.words
+        self.report_verbs = set(w["attribution_verbs"])
+        self.report_nouns = set(w["attribution_nouns"])
+        self.attr_adverbs = set(w["attribution_adverbs"])
+        self.passive_verbs = set(w["attribution_passive"])
+        self.hedges = w["hedges"]
+        self.attempts = w["attempts"]
+        self.boosters = w["boosters"]
+        self.factive = set(w["factive"])
+        self.nonfactive = set(w["nonfactive"])
+        self.causal = set(w["causal"])
+        self.temporal = set(w["temporal"])
+        self.scope = w["scope"]
+        self.speech_verbs = w["speech_verbs"]
+        self.pronouns_person = w["pronouns_person"]
+        self.pronouns_thing = w["pronouns_thing"]
+        self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)
+        self.contrast_marks = set(w["contrast_marks"])
+        self.party_phrases = lexicon.entries("party_phrases")
+        self.publication_phrases = lexicon.entries("publication_phrases")
+        self.causal_phrases = lexicon.phrases["causal"]
+        self.temporal_phrases = lexicon.phrases["temporal"]
+        self.attempt_phrases = lexicon.phrases["attempts"]
+        self.neg_lookalikes = lexicon.phrases["negation_lookalikes"]
+        self.hedge_lookalikes = lexicon.phrases["hedge_lookalikes"]
+        self.adverb_phrases = lexicon.phrases["attribution_adverbs"]
+        self.scope_phrases = lexicon.phrases["scope"]
+        self.booster_phrases = lexicon.phrases["boosters"]
+        self.credits = credit_patterns([*w["house_sources"], *(" ".join(p) for p in
+                                                               lexicon.phrases["house_sources"])])
+
+    def extract(self, parsed: ParsedArticle) -> tuple[Claim, ...]:
+        """All claims of an article, in text order."""
+        art = parsed.article
+        state = _State()
+        claims: list[Claim] = []
+        for unit, doc in zip(art.units, parsed.docs):
+            if doc is None:
+                continue
+            quotes = self._quotes(doc)
+            for sent in doc.sents:
+                if not any(t.is_alpha for t in sent):
+                    continue
+                claims.extend(self._sentence(art.doc_id, unit, doc, sent, state, quotes))
+        return tuple(claims)
+
+    def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
+        state.sent_no += 1
+        state.prev_person, state.sent_persons = state.last_person, []
+        root = sent.root
+        heads = self._clause_heads(root)
+        sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
+        ents = list(sent.ents)
+        self._remember_entities(ents, state)
+        self._remember_reporter(root, state)
+        self._remember_party(root, ents, state)
+        out: list[Claim] = []
+        for head, attribution, frame in heads:
+            tokens = self._clause_tokens(head, heads, frame)
+            if not tokens or not any(t.is_alpha for t in tokens):
+                continue
+            claim = self._claim(doc_id, unit, doc, sent, head, tokens, attribution, state,
+                                sent_quotes, ents)
+            if claim is not None:
+                out.append(claim)
+        self._remember_speaker(sent, state)
+        return out
+
+    def _remember_speaker(self, sent, state: _State) -> None:
+        """A named speaker of the sentence, whom a "she said" in the next one refers to
+        ("Ruiz rejected the plan, saying ...")."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.report_verbs or tok.pos_ != "VERB":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                name = self._span_text(subj).split(",")[0].strip()
+                state.last_speaker, state.speaker_sent = name, state.sent_no
+
+    def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
+        """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
+        result = []
+        misparsed = self._according_root(root)
+        if misparsed is not None:
+            self._walk_clause(*misparsed, result)
+            return result
+        self._walk_clause(root, None, (), result)
+        return result
+
+    def _according_root(self, root):
+        """The parser sometimes makes "According" the root of "According to X, A was B" and
+        hangs the clause on X as a relative clause: then the clause, its attribution and
+        the frame's tokens, else None."""
+        if root.lower_ != "according" or root.dep_ != "ROOT":
+            return None
+        to = next((c for c in root.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            return None
+        clause = next((c for c in pobj.children if c.dep_ in ("relcl", "acl")
+                       and c.pos_ in ("VERB", "AUX") and c.left_edge.i > pobj.i
+                       and any(x.dep_ in SUBJ_DEPS for x in c.children)), None)
+        if clause is None:
+            return None
+        src_toks = [t for t in pobj.subtree if t.i < clause.left_edge.i and not t.is_punct]
+        if not src_toks:
+            return None
+        src = _doc_text(root.doc)[src_toks[0].idx:src_toks[-1].idx + len(src_toks[-1])]
+        frame = tuple(t for t in root.subtree if t.i < clause.left_edge.i)
+        attr = Attribution(source=src, cue=f"according to {src}", start=root.idx,
+                           end=src_toks[-1].idx + len(src_toks[-1]), kind="according-to",
+                           head=pobj.lemma_.lower())
+        return clause, attr, frame
+
+    def _walk_clause(self, head, attribution, frame, result) -> None:
+        comps = [c for c in head.children if c.dep_ == "ccomp"]
+        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+        if is_report and comps:
+            attr = self._reporting_attribution(head)
+            if attribution is not None:  # a report inside a report
+                attr = replace(attr, outer=attribution)
+            comp_ids = set()
+            for c in comps:
+                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+            frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
+            for c in comps:
+                self._walk_clause(c, attr, frame_tokens, result)
+            # Coordinated clauses of the reporting verb ("X said A and denied B") are their
+            # own, and so is a report its participle adds ("X said A, adding that B").
+            for c in head.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or (
+                        c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > head.i
+                        and c.lemma_.lower() in self.report_verbs
+                        and any(x.dep_ == "ccomp" for x in c.children)):
+                    self._walk_clause(c, None, (), result)
+            return
+        result.append((head, attribution, frame))
+        stack = list(head.children)
+        while stack:
+            c = stack.pop()
+            if self._is_split(c):
+                self._walk_clause(c, attribution, frame, result)
+            else:
+                stack.extend(c.children)
+
+    def _is_split(self, tok) -> bool:
+        """A child clause that is a claim of its own: a coordinated or contrasting clause."""
+        if tok.dep_ == "conj" and _verbal(tok):
+            return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
+        if tok.dep_ == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            return bool(marks & self.contrast_marks)
+        return False
+
+    def _clause_tokens(self, head, heads, frame) -> list:
+        nested = [(h, fr) for h, _, fr in heads if h is not head
+                  and h.is_ancestor(head) is False and head.is_ancestor(h)]
+        others = [h for h, _ in nested]
+        excluded = set()
+        for h, fr in nested:
+            if fr is not frame:
+                # a report nested in this clause ("..., though he said B"): its frame
+                # ("though he said") belongs to B's attribution, not to this claim
+                excluded.update(t.i for t in fr if head.is_ancestor(t))
+        for h in others:
+            excluded.update(range(h.left_edge.i, h.right_edge.i + 1))
+            # the conjunction or mark that joins a split clause belongs to neither claim
+            for c in h.children:
+                if c.dep_ in ("cc", "mark") and c.i < h.i:
+                    excluded.add(c.i)
+            left = h.i - 1
+            doc = h.doc
+            while left >= 0 and doc[left].dep_ in ("cc", "punct") and doc[left].head in (h, h.head):
+                excluded.add(left)
+                left -= 1
+        frame_ids = {t.i for t in frame}
+        acc = self._according_to(head)
+        if acc is not None:  # "according to X," is the attribution, not the claim
+            frame_ids.update(t.i for t in acc[2])
+        toks = [t for t in _subtree(head) if t.i not in excluded and t.i not in frame_ids]
+        # drop a leading complementiser and trailing punctuation
+        while toks and toks[0].dep_ in ("mark", "cc", "punct"):
+            toks.pop(0)
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and \
+                toks[-1].text not in ("\"", "”", "’", ")"):
+            toks.pop()
+        return toks
+
+    def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes, ents):
+        first, last = tokens[0], tokens[-1]
+        start_c, end_c = first.idx, last.idx + len(last)
+        off = unit.start
+        vocab = _vocab(tokens)  # every phrase look-up of this claim checks against it
+        attribution = self._attribution(head, tokens, inherited, state, vocab)
+        pred = self._predicate(head)
+        subj_tok = self._subject(head)
+        subject = self._span_text(subj_tok) if subj_tok is not None else ""
+        obj = self._object(pred)
+        negated = self._negated(head, pred, tokens)
+        certainty = self._certainty(head, pred, tokens, attribution, inherited, vocab)
+        links = self._links(tokens, start_c, off, vocab)
+        subj_ids = set(range(subj_tok.left_edge.i, subj_tok.right_edge.i + 1)) \
+            if subj_tok is not None else set()
+        claim_ents = tuple(
+            Entity(text=e.text, label=e.label_, norm=norm_name(e.text), start=e.start_char + off,
+                   end=e.end_char + off,
+                   role="subject" if e.start in subj_ids else "other")
+            for e in ents
+            if e.label_ in NAME_LABELS and e.start_char >= start_c and e.end_char <= end_c)
+        if off:
+            attribution = _shift_attr(attribution, off)
+            certainty = _shift_certainty(certainty, off)
+        quants = self._quantities(ents, tokens, start_c, end_c, off)
+        speaker = ""
+        root = sent.root
+        root_subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        inner = self._inner_speaker(head, root, quotes)
+        if inner is not None:
+            # "A said X, while B insisted it 'will hold'": the quote is B's
+            speaker = self._person_in(inner, state, ents) or self._span_text(inner)
+        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs and \
+                root is not head:
+            # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's
+            speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
+        elif attribution is not None and attribution.source:
+            speaker = attribution.source
+        elif pred.lemma_.lower() in self.speech_verbs or head.lemma_.lower() in self.speech_verbs:
+            speaker = self._person_in(subj_tok, state, ents) or subject
+        # pronoun speakers resolve to the last person
+        if speaker.lower() in self.pronouns_person and _person(state, start_c):
+            speaker = _person(state, start_c)
+        quote_recs = tuple(
+            Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
+            for q in quotes if q[0] < end_c and start_c < q[1])
+        content = [t for t in tokens if (t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
+                   or (t.like_num and not t.is_punct)]
+        lemmas = tuple(t.lemma_.lower() for t in content)
+        words = tuple(Word(t.idx + off, t.idx + len(t) + off, t.text, t.lemma_.lower(), t.pos_)
+                      for t in content)
+        scope = self._scope(tokens, off, vocab)
+        state.count += 1
+        text = _doc_text(doc)[start_c:end_c]
+        return Claim(
+            id=f"{doc_id}:c{state.count}", doc_id=doc_id, start=start_c + off, end=end_c + off,
+            text=text, sent_start=sent.start_char + off, sent_end=sent.end_char + off,
+            sentence=sent.text, unit_kind=unit.kind, subject=subject, predicate=pred.lemma_.lower(),
+            predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
+            certainty=certainty, links=links, entities=claim_ents, quantities=quants,
+            quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
+            words=words, negated_words=self._negated_words(tokens))

@@ -1,0 +1,348 @@
+"""What a claim says: its subject, predicate and object, negation, certainty, links,
+quantities, scope words and quotations."""
+
+from __future__ import annotations
+
+
+from checker.extract.common import (
+    NUMERIC_LABELS,
+    QUOTE_RE,
+    _BASE_CERTAINTY,
+    _CALENDAR_RE,
+    _DURATION_PREPS,
+    _NEGATING_DEPS,
+    _counts_a_duration,
+    _doc_text,
+    _find_phrase,
+    _inverted_condition,
+    _states_a_number,
+    _verbal,
+)
+from checker.numbers import duration_unit, normalise
+from checker.records import Certainty, Cue, Link, Quantity
+
+
+class ClaimReader:
+    """The reading half of ``Extractor``: the fields of one claim."""
+
+    def _subject(self, head):
+        tok = head
+        for _ in range(4):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")),
+                        None)
+            if subj is not None:
+                return subj
+            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+                tok = tok.head
+                continue
+            break
+        return None
+
+    def _predicate(self, head):
+        """The content verb: "trying to prevent" -> prevent, "is said to be using" -> using."""
+        tok = head
+        for _ in range(3):
+            xc = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")),
+                      None)
+            lem = tok.lemma_.lower()
+            if xc is not None and (lem in self.attempts or lem in self.passive_verbs
+                                   or lem in ("be", "have", "take", "continue", "begin", "start",
+                                              "seem", "appear", "need", "go")):
+                tok = xc
+                if tok.lemma_.lower() == "be":
+                    inner = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")),
+                                 None)
+                    if inner is not None and inner.pos_ == "VERB":
+                        tok = inner
+                continue
+            break
+        return tok
+
+    def _object(self, pred) -> str:
+        for c in pred.children:
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative"):
+                return self._span_text(c, limit=12)
+        for c in pred.children:
+            if c.dep_ == "prep":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return f"{c.text} {self._span_text(pobj, limit=10)}"
+        return ""
+
+    def _negated(self, head, pred, tokens) -> bool:
+        subj = self._subject(head)
+        if subj is not None and subj.left_edge.lower_ in ("neither", "no", "none", "nobody",
+                                                          "nothing", "nor") and not \
+                self._lookalike(subj.left_edge, self.neg_lookalikes):
+            return True  # "Neither A nor B would comment", "No agency has confirmed"; not
+            # a bound on a figure ("no more than 8,000 litres had escaped")
+        for v in {head, pred}:
+            for c in v.children:
+                if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):
+                    return True
+                if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
+                    return True
+                if c.lower_ == "nor" and c.dep_ == "cc" and c.i == c.sent.start:
+                    return True  # "Nor will the council pay": the opening "nor" denies it
+        return False
+
+    def _negated_words(self, tokens) -> tuple[str, ...]:
+        """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
+        such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
+        or the verb of a clause opened by "nor"."""
+        ids = None
+        out = []
+        for c in tokens:
+            dep = c.dep_
+            if dep not in _NEGATING_DEPS:
+                continue
+            low = c.lower_
+            if low == "without" and dep == "prep":
+                # "without the possibility of parole" denies as "no possibility" does
+                out.extend(o.lemma_.lower() for o in c.children
+                           if o.dep_ == "pobj" and o.pos_ == "NOUN")
+                continue
+            if low == "nor" and dep == "cc" and c.i == c.sent.start:
+                # "Nor must it be seen as ...": the clause after an opening "nor" is denied
+                out.append(c.head.lemma_.lower())
+                continue
+            if not (dep == "neg" or (low == "never" and dep == "advmod")
+                    or (low == "no" and dep == "det")):
+                continue
+            t = c.head
+            if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
+                    low == "no" and t.pos_ != "NOUN"):
+                continue
+            if ids is None:
+                ids = {x.i for x in tokens}
+            if t.i not in ids or (dep in ("neg", "det") and self._lookalike(
+                    c, self.neg_lookalikes)):
+                continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
+            out.append(t.lemma_.lower())
+        return tuple(dict.fromkeys(out))
+
+    def _lookalike(self, tok, phrases) -> bool:
+        doc = tok.doc
+        low = tok.lower_
+        for phrase in phrases:
+            if low not in phrase:
+                continue  # every window holds the token itself
+            n = len(phrase)
+            for s in range(max(0, tok.i - n + 1), tok.i + 1):
+                words = tuple(t.lower_ for t in doc[s:s + n])
+                if words == phrase:
+                    return True
+        return False
+
+    def _certainty(self, head, pred, tokens, attribution, inherited,
+                   vocab: frozenset) -> Certainty:
+        hedges, attempts, boosters = [], [], []
+        factivity, fcue = "neutral", None
+        for t in tokens:
+            low, lem = t.lower_, t.lemma_.lower()
+            if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
+                key = low if low in self.hedges else lem
+                # a hedging verb with its clause, or in the passive on its own ("the disease
+                # is suspected on 63 farms")
+                if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
+                        t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
+                                                 for c in t.children)):
+                    if not self._lookalike(t, self.hedge_lookalikes) and not (
+                            t.tag_ == "MD" and any(c.dep_ == "neg" for c in t.head.children)
+                            and key in ("can", "could")) and not _inverted_condition(t):
+                        hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
+                                          self.lex.weight("hedges", key)))
+            if lem in self.attempts and _verbal(t) and any(
+                    c.dep_ == "xcomp" for c in t.children):
+                attempts.append(Cue(f"{t.text} to", "attempt", t.idx, t.idx + len(t),
+                                    self.lex.weight("attempts", lem)))
+            if low in self.boosters or lem in self.boosters:
+                boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
+                                    self.lex.weight("boosters", low if low in self.boosters else lem,
+                                                    0.1)))
+            if lem in self.factive and t.pos_ == "VERB" and factivity != "non-factive":
+                # "proved costly", "should it prove unrecoverable": a copula, not a finding
+                complements = [c for c in t.children if c.dep_ in ("acomp", "oprd", "ccomp",
+                                                                    "dobj")]
+                copula = bool(complements) and all(  # an adjective read as object, too
+                    c.dep_ in ("acomp", "oprd") or c.dep_ == "dobj" and c.pos_ == "ADJ"
+                    for c in complements)
+                if not copula and not any(c.dep_ == "neg" for c in t.children):
+                    factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
+            elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN"):
+                if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
+                                                for c in t.children):
+                    continue
+                factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
+                                                      t.idx + len(t), 0.15)
+        for phrase in self.attempt_phrases:
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                t = tokens[pos[0]]
+                attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
+                                    "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
+                                    self.lex.weight("attempts", " ".join(phrase))))
+        for phrase in self.booster_phrases:  # "in fact"
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                t, e = tokens[pos[0]], tokens[pos[1]]
+                boosters.append(Cue(_doc_text(t.doc)[t.idx:e.idx + len(e)], "booster", t.idx,
+                                    e.idx + len(e),
+                                    self.lex.weight("boosters", " ".join(phrase), 0.1)))
+        if inherited is not None and factivity == "neutral":
+            # the reporting verb's lemma from the parse ("found" -> "find"), else its first word
+            verb_lemma = inherited.lemma or (inherited.cue.split()[0].lower()
+                                             if inherited.cue else "")
+            factivity = "factive" if verb_lemma in self.factive else "non-factive"
+        if inherited is not None and inherited.negated:
+            factivity = "non-factive"  # "did not confirm that X" vouches for nothing
+        level = _BASE_CERTAINTY
+        if factivity == "factive":
+            level += 0.25
+        elif factivity == "non-factive":
+            level -= 0.15
+        if hedges:
+            ws = sorted((c.weight for c in hedges), reverse=True)
+            level -= ws[0] + 0.5 * sum(ws[1:])
+        if attempts:
+            level -= max(c.weight for c in attempts)
+        level += sum(c.weight for c in boosters)
+        if attribution is not None and attribution.kind in ("adverb", "passive", "reports"):
+            level -= 0.05
+        if inherited is not None and inherited.negated:
+            level -= 0.3
+        level = max(0.0, min(1.0, level))
+        return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
+                         boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)
+
+    def _links(self, tokens, start_c, off, vocab: frozenset) -> tuple[Link, ...]:
+        links = []
+        doc = tokens[0].doc
+        seen = set()
+        for phrase, kind in [(p, "causal") for p in self.causal_phrases] + \
+                            [(p, "temporal") for p in self.temporal_phrases]:
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is None:
+                continue
+            s, e = tokens[pos[0]], tokens[pos[1]]
+            seen.update(range(s.i, e.i + 1))
+            links.append(self._link(doc, tokens, s, e, kind, off))
+        for t in tokens:
+            if t.i in seen:
+                continue
+            low, lem = t.lower_, t.lemma_.lower()
+            kind = None
+            if low in self.causal or (lem in self.causal and t.pos_ == "VERB"):
+                kind = "causal"
+            elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
+                kind = "temporal"
+            if kind is None:
+                continue
+            if low == "so" and t.dep_ not in ("mark", "cc", "advmod"):
+                continue
+            if low == "so" and t.head.pos_ in ("ADJ", "ADV"):
+                continue  # "so large": degree, not consequence
+            if low in ("since", "when", "then", "once", "later") and kind == "temporal" and \
+                    t.dep_ not in ("mark", "prep", "advmod"):
+                continue
+            if low == "follow" or lem == "follow":
+                if t.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in t.children):
+                    continue
+            links.append(self._link(doc, tokens, t, t, kind, off))
+        return tuple(links)
+
+    def _link(self, doc, tokens, s, e, kind, off) -> Link:
+        left_toks = [t for t in tokens if t.i < s.i]
+        right_toks = [t for t in tokens if t.i > e.i]
+        left = " ".join(t.text for t in left_toks[-14:])
+        right = " ".join(t.text for t in right_toks[:14])
+        return Link(cue=_doc_text(doc)[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
+                    end=e.idx + len(e) + off, left=left, right=right)
+
+    def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
+        out = []
+        covered = set()
+        for e in ents:
+            if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
+                continue
+            kind, value, unit, norm = normalise(e.text, e.label_)
+            if kind not in ("date", "time") and not _states_a_number(e):
+                # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the
+                # tagger's amount has no number to compare
+                continue
+            if kind == "date" and value is None and norm == e.text.lower().strip():
+                # vague dates ("this week", "recently", "one day") carry no comparable value;
+                # a duration in number words ("two months", "a one-year term") does
+                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) \
+                        and not _CALENDAR_RE.search(e.text.lower()):
+                    continue
+            covered.update(range(e.start, e.end))
+            out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
+                                start=e.start_char + off, end=e.end_char + off, norm=norm))
+        out.extend(self._spans_of_time(tokens, covered, off))
+        for t in tokens:
+            if t.i in covered or not t.like_num or t.is_punct:
+                continue
+            last = t
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
+                last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
+            text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
+            kind, value, unit, norm = normalise(text, "PERCENT" if last is not t else "CARDINAL")
+            if value is None:
+                continue
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
+        return tuple(out)
+
+    def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
+        """A span of time with no number that the tagger leaves out: "within a fortnight",
+        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit)."""
+        out = []
+        for t in tokens:
+            if t.i in covered or t.i < 2 or not duration_unit(t.lower_):
+                continue
+            art, prep = t.nbor(-1), t.nbor(-2)
+            if art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
+                continue
+            text = _doc_text(t.doc)[art.idx:t.idx + len(t)]
+            kind, value, unit, norm = normalise(text, "DATE")
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
+        return out
+
+    def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
+        out = []
+        for t in tokens:
+            low = t.lower_
+            if low in self.scope and t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
+                                                 "advmod", "nummod", "quantmod", "pobj"):
+                if low == "one" and t.dep_ == "nummod":
+                    continue
+                out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
+        for phrase in self.scope_phrases:
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                s, e = tokens[pos[0]], tokens[pos[1]]
+                out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
+                    "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
+        return tuple(out)
+
+    def _quotes(self, doc) -> list[tuple[int, int, str]]:
+        out = []
+        for m in QUOTE_RE.finditer(doc.text):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            inner = m.group(g).strip()
+            if len(inner.split()) < 1:
+                continue
+            out.append((m.start(g), m.end(g), inner))
+        return out
+
+    @staticmethod
+    def _span_text(tok, *, limit: int = 0) -> str:
+        if tok is None:
+            return ""
+        first, last = tok.left_edge, tok.right_edge
+        if limit and last.i - first.i + 1 > limit:
+            last = tok.doc[first.i + limit - 1]
+        return _doc_text(tok.doc)[first.idx:last.idx + len(last)]

@@ -1,0 +1,213 @@
+"""Who a claim is attributed to: reporting verbs, "according to", credits, and the people and
+bodies that pronouns and descriptions stand for across an article's sentences."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from checker.credits import find_credit
+from checker.extract.common import _State, _doc_text, _find_phrase, _person
+from checker.records import Attribution
+
+
+class SpeakerReader:
+    """The attribution half of ``Extractor``: who says each claim."""
+
+    def _reporting_attribution(self, verb) -> Attribution:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+            # "She rejected it, saying ...": the participle's speaker is its head's subject
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        source = self._span_text(subj) if subj is not None else ""
+        negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
+        cue_end = verb
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None:
+                    cue_end = mark
+        start = verb.idx
+        end = cue_end.idx + len(cue_end.text)
+        kind = "named" if source else "passive"
+        return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
+                           kind=kind, negated=negated, lemma=verb.lemma_.lower(),
+                           head=subj.lemma_.lower() if subj is not None else "")
+
+    def _outer_report(self, head):
+        """The reporting verb that frames a clause the clause walk did not reach: one set
+        inside it ("It has not, the agency said, opened ...", "X, the agency said, and ...")
+        or a participle whose complement holds it ("..., saying A and that B")."""
+        for c in head.children:
+            if (c.dep_ == "parataxis" and c.lemma_.lower() in self.report_verbs
+                    and any(x.dep_ == "nsubj" for x in c.children)):
+                return c
+        t = head
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        verb = t.head
+        if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in self.report_verbs):
+            return verb
+        return None
+
+    def _according_to(self, head):
+        """("according to", source text, tokens) when the clause has an "according to X" frame."""
+        for c in list(head.children) + [head]:
+            if c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to":
+                to = c.doc[c.i + 1]
+                pobjs = [x for x in list(to.children) + list(c.children) if x.dep_ == "pobj"]
+                toks = [c, to] + sorted({t for p in pobjs for t in p.subtree}, key=lambda t: t.i)
+                j = max(t.i for t in toks) + 1
+                if j < len(c.doc) and c.doc[j].text == ",":
+                    toks.append(c.doc[j])
+                # the parser may split one name into two objects ("harbour" and "master Ines
+                # Varga"): the source runs from "to" to the comma
+                src = [t for t in toks[2:] if not t.is_punct]
+                text = (_doc_text(c.doc)[src[0].idx:src[-1].idx + len(src[-1])]
+                        if len(pobjs) > 1 and src else
+                        self._span_text(pobjs[0]) if pobjs else "")
+                return ("according to", text, toks)
+        return None
+
+    def _attribution(self, head, tokens, inherited, state: _State,
+                     vocab: frozenset) -> Optional[Attribution]:
+        if inherited is not None:
+            return self._resolve(inherited, state)
+        frame = self._outer_report(head)
+        if frame is not None:
+            return self._resolve(self._reporting_attribution(frame), state)
+        acc = self._according_to(head)
+        if acc is not None:
+            toks = acc[2]
+            src = acc[1]
+            pobj = next((t for t in toks[2:] if t.dep_ == "pobj" and t.head in toks[:2]), None)
+            return self._resolve(Attribution(source=src, cue=f"according to {src}".strip(),
+                                             start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
+                                             kind="according-to",
+                                             head=pobj.lemma_.lower() if pobj is not None else ""),
+                                 state)
+        credit = find_credit(head.sent.text, self.credits)
+        if credit is not None:  # "Harbour Gazette: ..." or "... (Harbour Gazette)."
+            base, said = head.sent.start_char, head.sent.text
+            return Attribution(source=credit.name, cue=said[credit.start:credit.end].strip(),
+                               start=base + credit.start, end=base + credit.end, kind="named")
+        for t in tokens:
+            low = t.lower_
+            if low in self.attr_adverbs:
+                return Attribution(source="", cue=t.text, start=t.idx, end=t.idx + len(t),
+                                   kind="adverb")
+            # "X is said to be ...": passive reporting verb with a to-infinitive
+            if (t.lemma_.lower() in self.passive_verbs and t.tag_ == "VBN"
+                    and any(c.dep_ == "auxpass" for c in t.children)
+                    and any(c.dep_ == "xcomp" for c in t.children)):
+                aux = next(c for c in t.children if c.dep_ == "auxpass")
+                return Attribution(source="", cue=_doc_text(t.doc)[aux.idx:t.idx + len(t)] + " to",
+                                   start=aux.idx, end=t.idx + len(t), kind="passive")
+            # "reports of hidden code", "claims that ..."
+            if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
+                    and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
+                            or c.dep_ in ("acl", "ccomp", "relcl") for c in t.children)):
+                return Attribution(source="", cue=t.text + " of" if any(
+                    c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
+                    end=t.idx + len(t), kind="reports")
+        for phrase in self.adverb_phrases:
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                s, e = pos
+                return Attribution(source="", cue=_doc_text(tokens[s].doc)[tokens[s].idx:tokens[e].idx
+                                                                     + len(tokens[e])],
+                                   start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
+                                   kind="adverb")
+        return None
+
+    def _resolve(self, attr: Attribution, state: _State) -> Attribution:
+        src = attr.source
+        low = src.lower()
+        if low in self.pronouns_person and _person(state, attr.start):
+            src = _person(state, attr.start)
+        elif low in self.party_phrases:
+            src = state.last_party or state.last_org or src
+        elif low in self.pronouns_thing or low in self.publication_phrases:
+            # "it" is never the person last quoted: "Dunstan said ... The Authority asked
+            # ...; it said" means the Authority
+            people = [n for n in (state.last_person, state.prev_person,
+                                  *(name for _, name in state.sent_persons)) if n]
+            src = next((c for c in (state.last_source, state.last_party, state.last_org)
+                        if c and not (low == "it" and any(n in c for n in people))), src)
+        if src and src != attr.source:
+            last = re.sub(r"['’]s?$", "", src.split()[-1]).lower() if src.split() else ""
+            attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
+                               kind=attr.kind, negated=attr.negated, surface=attr.source,
+                               lemma=attr.lemma,
+                               head=last if low in self.pronouns else attr.head,
+                               outer=attr.outer)
+        if attr.source and low not in self.pronouns:
+            state.last_source = attr.source
+            # the part of "Hallbrook's chief executive, Margit Elling," that is a name
+            parts = [p.split() for p in attr.source.split(",") if p.split()]
+            words = next((p for p in parts if all(w[:1].isupper() for w in p)),
+                         parts[0] if parts else [])
+            if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
+                state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
+        return attr
+
+    def _remember_reporter(self, root, state: _State) -> None:
+        """"The FT reported on Monday." names the source that a later "It said" refers to."""
+        if root.lemma_.lower() not in self.report_verbs:
+            return
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in self.pronouns:
+            return
+        state.last_source = self._span_text(subj)
+
+    def _remember_party(self, root, ents, state: _State) -> None:
+        """The last organisation-like subject, which "the company" later refers to."""
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return
+        if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
+            return
+        state.last_party = self._span_text(subj)
+
+    def _remember_entities(self, ents, state: _State) -> int:
+        n = 0
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                state.last_person = ent.text
+                state.sent_persons.append((ent.start_char, ent.text))
+                n += 1
+            elif ent.label_ in ("ORG",):
+                state.last_org = ent.text
+                n += 1
+        return n
+
+    def _inner_speaker(self, head, root, quotes):
+        """The subject of a speech verb outside the quotations, between a clause and its
+        sentence's root ("A said X, while B insisted it 'will hold'"), or None."""
+        t = head
+        while t.i != root.i and t.head.i != t.i:
+            if t.lemma_.lower() in self.speech_verbs and t.pos_ == "VERB" and not any(
+                    q[0] <= t.idx < q[1] for q in quotes):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+            t = t.head
+        return None
+
+    def _person_in(self, tok, state, ents) -> str:
+        if tok is None:
+            return ""
+        if tok.lower_ in self.pronouns_person:
+            return _person(state, tok.idx)
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and tok.pos_ == "NOUN":
+            # "Hallbrook's chief executive, Margit Elling": the name set beside the title,
+            # whatever labels the tagger gave the two names
+            return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
+        for t in tok.subtree:
+            if t.ent_type_ == "PERSON":
+                ent = next((e for e in ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return ent.text
+        return ""
