@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
-                             fraction_value, normalise, number_values, period, values_match,
-                             words_to_number)
+                             format_figure, fraction_value, normalise, number_values, period,
+                             values_match, words_to_number)
 from checker.records import memo_on
 
 SKIP = shipped("figure_skips")
@@ -111,7 +111,7 @@ def _ratio(q, claim):
     if num is None or not 0 < num < q.value:
         return None
     share = 100 * num / q.value
-    norm = str(int(share)) if share.is_integer() else f"{share:g}"
+    norm = format_figure(share)
     return replace(q, text=before[m.start():] + q.text, start=q.start - (len(before) - m.start()),
                    kind="percent", value=share, unit="", norm=norm)
 
@@ -265,8 +265,8 @@ _SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <=
 
 def _same_clock_time(q, quantities) -> bool:
     """The same time of day on another clock ("14:10" for "2:10 p.m.")."""
-    marked = re.search(r"\d\s*[ap]\.?\s?m\b", q.text.lower()) is not None  # "3.40am" read as 3.4
-    mine = clock_minutes(q.text) if q.kind == "time" or marked else frozenset()
+    # a time tagged as a number ("3.40am" read as 3.4) counts only marked a.m. or p.m.
+    mine = clock_minutes(q.text, marked=q.kind != "time")
     return bool(mine) and any(mine & clock_minutes(sq.text) for sq in quantities
                               if sq.kind == "time")
 
@@ -279,7 +279,7 @@ def _percent_written(q, text: str) -> bool:
     holds ("30 per cent" for "..., warning that up to 30% of the crop could be lost")."""
     if q.kind != "percent" or q.value is None:
         return False
-    figure = str(int(q.value)) if float(q.value).is_integer() else str(q.value)
+    figure = format_figure(q.value)
     return re.search(rf"(?<![\d.,]){re.escape(figure)}{_PERCENT_MARK}", text) is not None
 
 

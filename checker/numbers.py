@@ -147,12 +147,12 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
                 v = float(_ORDINALS[t])
             elif parse_figure(t) is not None:
                 v = parse_figure(t)
-        return kind, v, unit, _fmt(v) if v is not None else low
+        return kind, v, unit, format_figure(v) if v is not None else low
     value = _value(tokens)
     if kind == "quantity":
         unit = " ".join(t for t in tokens if t.isalpha() and t not in _SCALES and t not in _UNITS
                         and t not in _TENS)[:30]
-    norm = _fmt(value) if value is not None else low
+    norm = format_figure(value) if value is not None else low
     return kind, value, unit, norm
 
 
@@ -227,7 +227,8 @@ def _date_norm(tokens: list[str], low: str) -> str:
     return norm or low
 
 
-def _fmt(v: Optional[float]) -> str:
+def format_figure(v: Optional[float]) -> str:
+    """A value as the normalised figure of a quantity ("12", "2.5", "33.33")."""
     if v is None:
         return ""
     if float(v).is_integer():
@@ -342,9 +343,10 @@ def duration_seconds(text: str) -> Optional[float]:
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 
-def clock_minutes(text: str) -> frozenset:
+def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
     """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10" or
-    "noon", two for "2:10" (morning or afternoon); empty when the text holds no clock time."""
+    "noon", two for "2:10" (morning or afternoon); empty when the text holds no clock time,
+    or, with ``marked``, no time named or marked a.m. or p.m. (a decimal "3.40" is none)."""
     low = text.lower()
     if re.search(r"\bnoon\b|\bmidday\b", low):
         return frozenset({720})
@@ -359,7 +361,7 @@ def clock_minutes(text: str) -> frozenset:
             return frozenset()
         return frozenset({(h % 12 + (12 if m.group(3) == "p" else 0)) * 60 + mm})
     h, mm = int(m.group(4)), int(m.group(5))
-    if h > 23 or mm > 59:
+    if h > 23 or mm > 59 or marked:
         return frozenset()
     if h == 0 or h > 12:
         return frozenset({h * 60 + mm})

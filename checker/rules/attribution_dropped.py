@@ -98,11 +98,21 @@ def _unattributed(dc, verbs) -> bool:
 def _credited(ctx, dc, sc, generic) -> bool:
     """The derived text names the source claim's source where it covers the derived claim."""
     name = source_name(sc.attribution, generic)
-    if not (name.runs or name.words or name.head):
+    if not _nameable(name):
         return False
-    text = ctx.derived.text
     if dc.attribution is not None and dc.attribution.source:
         return True
+    return _names(ctx, dc, name, generic)
+
+
+def _nameable(name) -> bool:
+    return bool(name.runs or name.words or name.head)
+
+
+def _names(ctx, dc, name, generic) -> bool:
+    """The derived text names a source in the claim's sentence or, where it covers it, in
+    the next or the one before (``attribution.credited_nearby``)."""
+    text = ctx.derived.text
     return named_in_sentence(dc, text, name) or credited_nearby(
         dc, text, name, ctx.derived_claims, generic)
 
@@ -117,12 +127,9 @@ def _outer_dropped(ctx, dc, hits, generic):
                                                              inner.source):
             continue
         name = source_name(outer, generic)
-        if not (name.runs or name.words or name.head):
+        if not _nameable(name) or _names(ctx, dc, name, generic):
             continue
         text = ctx.derived.text
-        if named_in_sentence(dc, text, name) or credited_nearby(dc, text, name,
-                                                                ctx.derived_claims, generic):
-            continue
         return make(RULE, dc, start=dc.attribution.start, end=dc.attribution.end,
                     text=text[dc.attribution.start:dc.attribution.end] or dc.attribution.cue,
                     confidence=0.6, evidence=[evidence_of(sc)],

@@ -10,7 +10,8 @@ from typing import Callable, Iterable, Optional, Sequence
 from checker.align import SourceIndex, claim_keys, key
 from checker.config import Config
 from checker.lexicon import Lexicon, shipped
-from checker.records import KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding
+from checker.records import (KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding,
+                             memo_on)
 
 
 @dataclass(frozen=True)
@@ -145,20 +146,14 @@ VERBS_JUDGED_ELSEWHERE = ("attribution_verbs", "challenges", "hedges",
 
 def verbs_judged_elsewhere(lexicon) -> frozenset:
     """The words of every ``VERBS_JUDGED_ELSEWHERE`` role (once per lexicon)."""
-    got = _JUDGED.get(id(lexicon))
-    if got is None or got[0] is not lexicon:
-        words = frozenset(w for role in VERBS_JUDGED_ELSEWHERE
-                          for w in lexicon.words.get(role, {}))
-        got = _JUDGED[id(lexicon)] = (lexicon, words)
-    return got[1]
-
-
-_JUDGED: dict = {}
+    return memo_on(lexicon, "_verbs_judged_elsewhere", lambda: frozenset(
+        w for role in VERBS_JUDGED_ELSEWHERE for w in lexicon.words.get(role, {})))
 
 
 def negated_in(claim, word, lexicon) -> bool:
-    """True when a claim negates one of its words (DG602, DE404 ask of the source's word): as a negated word of the parse ("not
-    *simple*"), or with a negation cue among the three words before it ("not a simple")."""
+    """True when a claim negates one of its words (DG602 and DE404 ask of the source's word):
+    as a negated word of the parse ("not *simple*"), or with a negation cue among the three
+    words before it ("not a simple")."""
     if word[3] in claim.negated_words:
         return True
     before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())

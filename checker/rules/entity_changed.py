@@ -60,6 +60,8 @@ def _swapped_known(ctx, dc, ent, dnorms):
                                                       for d in dnorms)), None)
     if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
         return None  # the two names do not fill the same slot of the sentence
+    # Looser evidence than a swap in place, so any shared word ("Brennick's Millgate Bridge"
+    # and "Millgate Bridge") counts as one name standing for the other here.
     if set(name_words(ent.norm)) & set(name_words(alt.norm)) or _names_both(dc, alt, set()):
         return None  # one name is part of the other, or the derived claim names both
     if same_referent(ent.norm, alt.norm, ctx.wordnet):
@@ -81,6 +83,13 @@ def _only_name(tokens, ent) -> bool:
     """Every replaced word belongs to the name (or is "the" or a possessive)."""
     return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
                for t, s, e in tokens)
+
+
+def _part_of(ent, alt) -> bool:
+    """One name is part of the other ("Harlow" and "Harlow Estates"); names that share a word
+    but differ in another are two ("Ashby Junction", "Pellham Junction")."""
+    mine, theirs = set(name_words(ent.norm)), set(name_words(alt.norm))
+    return mine <= theirs or theirs <= mine
 
 
 def _names_both(dc, alt, dnorms) -> bool:
@@ -124,10 +133,8 @@ def _replaced_in_place(ctx, dc, dnorms):
             continue
         if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
             continue  # other words changed too: a rewording, not a name put in another's place
-        mine, theirs = set(name_words(ent.norm)), set(name_words(alt.norm))
-        if mine <= theirs or theirs <= mine:
-            continue  # one name is part of the other ("Harlow" for "Harlow Estates"); names
-            # that share a word but differ in another are two ("Ashby Road", "Mill Road")
+        if _part_of(ent, alt):
+            continue  # one name is part of the other
         if _names_both(dc, alt, dnorms):
             continue  # the derived claim names both: reordered, not replaced
         if same_referent(ent.norm, alt.norm, ctx.wordnet):

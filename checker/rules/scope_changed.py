@@ -147,9 +147,13 @@ def _widening(claim, lexicon) -> str:
 
 def _widening_in(text: str, lexicon) -> str:
     """The first widening word of a text, or ''."""
+    return _first_of(text, lexicon.words.get("widening", {}))
+
+
+def _first_of(text: str, words) -> str:
+    """The word or phrase of ``words`` that comes first in ``text`` as whole words, or ''."""
     text = " " + " ".join(text.lower().split()) + " "
-    hits = [(text.find(f" {w} "), w) for w in lexicon.words.get("widening", {})
-            if f" {w} " in text]
+    hits = [(text.find(f" {w} "), w) for w in words if f" {w} " in text]
     return min(hits)[1] if hits else ""
 
 
@@ -175,11 +179,8 @@ def _widened_place(ctx, dc):
 
 def _speaker_limit(text: str, lexicon) -> str:
     """The scope word that limits a speaker ("some" in "some residents of X"), or ''."""
-    low = " " + " ".join(text.lower().split()) + " "
-    scope = lexicon.words.get("scope", {})
-    hits = [(low.find(f" {w} "), w) for w, role in scope.items()
-            if role in LIMITS and f" {w} " in low]
-    return min(hits)[1] if hits else ""
+    return _first_of(text, [w for w, role in lexicon.words.get("scope", {}).items()
+                            if role in LIMITS])
 
 
 def _head_form(attr) -> str:

@@ -56,9 +56,10 @@ def _title_words(claim, ent, lexicon) -> set[str]:
     for i, w in enumerate(reversed(before)):
         if i == 0 and w.text == ",":
             continue
-        if not _is_title(lexicon, _title_form(w, lexicon)):
+        form = _title_form(w, lexicon)
+        if not _is_title(lexicon, form):
             break
-        found.append(_title_form(w, lexicon))
+        found.append(form)
     after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
     if after and after[0][2] == ",":
         for w in after[1:]:
