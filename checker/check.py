@@ -111,9 +111,12 @@ def score_model(config: Config) -> Optional[ScoreModel]:
 
 
 def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
-    """The look-up tables the aligner and the rules use for a set of sources."""
-    return build_index(source_claims, (s.text[u.start:u.end] for s in sources
-                                       for u in s.units if not u.is_furniture))
+    """The look-up tables the aligner and the rules use for a set of sources. The outlets
+    that published the sources (from a corpus's metadata) count as named by them: a
+    summary may say "the Corrin Post reported"."""
+    texts = [s.text[u.start:u.end] for s in sources for u in s.units if not u.is_furniture]
+    texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
+    return build_index(source_claims, texts)
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

@@ -66,6 +66,7 @@ FILES = {
     "vague_sources": "vague_sources",
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
+    "party_voices": "party_voices",
     "function_words": "function_words",
     "reciprocal_verbs": "reciprocal_verbs",
     "generic_words": "generic_words",
@@ -108,6 +109,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "number_fractions", "fraction_denominators", "currencies", "day_parts",
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
+                   "party_voices",
                    "name_fillers", "definite_openers", "articles"})
 
 

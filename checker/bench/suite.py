@@ -70,9 +70,10 @@ def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=Non
             expected = json.loads(exp_path.read_text(encoding="utf-8"))
             src_ids = art.get("sources") or [i for i, a in arts.items() if a["role"] == "source"]
             try:
-                der = load_article(story / art["file"], doc_id=art["file"], config=cfg)
+                der = load_article(story / art["file"], doc_id=art["file"], config=cfg,
+                                   meta=_meta(art))
                 srcs = [load_article(story / arts[s]["file"], doc_id=arts[s]["file"],
-                                     config=cfg) for s in src_ids]
+                                     config=cfg, meta=_meta(arts[s])) for s in src_ids]
                 result = result_to_dict(pipeline.check(der, srcs))
             except CheckerError as exc:
                 errors.append(f"{story.name}/{art['id']}: {exc}")
@@ -80,6 +81,11 @@ def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=Non
             name = f"{story.name}/{art['id']}"
             _score_text(name, expected, der.raw, result["findings"], planted, texts, code_hits)
     return _summarise(root, planted, texts, code_hits, errors, cfg, pipeline)
+
+
+def _meta(art: dict) -> dict:
+    """The article's metadata from ``story.json``, as a batch run reads it."""
+    return {k: str(art[k]) for k in ("outlet", "title", "date", "url", "role") if art.get(k)}
 
 
 def _score_text(name: str, expected: dict, raw: str, findings: list[dict], planted: list,

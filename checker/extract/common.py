@@ -62,6 +62,13 @@ def _inverted_condition(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 
+def _subordinate(verb) -> bool:
+    """A verb opened by a subordinating word other than "that" ("three months after an
+    inspector *warned* the operator"): where the parser makes the main clause before it its
+    complement, a reporting verb there frames no report of that clause."""
+    return any(m.dep_ == "mark" and m.lower_ not in ("that", "whether") for m in verb.children)
+
+
 def _verbal(tok) -> bool:
     """A verb, or a verb the tagger read as a plural noun in a coordination ("has opened an
     inquiry and *plans* to refer it": a noun with its own "to" clause)."""

@@ -19,6 +19,7 @@ from checker.extract.common import (
     _subtree,
     _verbal,
     _vocab,
+    _subordinate,
 )
 from checker.extract.reading import ClaimReader
 from checker.extract.speakers import SpeakerReader
@@ -52,6 +53,7 @@ class Extractor(SpeakerReader, ClaimReader):
         self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)
         self.contrast_marks = set(w["contrast_marks"])
         self.party_phrases = lexicon.entries("party_phrases")
+        self.party_voices = lexicon.entries("party_voices")
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
@@ -152,6 +154,15 @@ class Extractor(SpeakerReader, ClaimReader):
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+        walked = set()
+        if is_report and _subordinate(head):
+            # "X happened, three months after an inspector warned the operator", parsed
+            # with X as the complement of "warned": X is a claim of its own, unreported
+            for c in comps:
+                if c.i < head.i:
+                    self._walk_clause(c, attribution, frame, result)
+                    walked.add(c.i)
+            comps = [c for c in comps if c.i not in walked]
         if is_report and comps:
             attr = self._reporting_attribution(head)
             if attribution is not None:  # a report inside a report
@@ -172,7 +183,7 @@ class Extractor(SpeakerReader, ClaimReader):
                     self._walk_clause(c, None, (), result)
             return
         result.append((head, attribution, frame))
-        stack = list(head.children)
+        stack = [c for c in head.children if c.i not in walked]
         while stack:
             c = stack.pop()
             if self._is_split(c):

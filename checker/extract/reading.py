@@ -248,6 +248,8 @@ class ClaimReader:
             if low == "follow" or lem == "follow":
                 if t.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in t.children):
                     continue
+            if t.pos_ == "NOUN" and not _names_a_cause(t):
+                continue  # "the cause of the collapse has not been established"
             links.append(self._link(doc, tokens, t, t, kind, off))
         return tuple(links)
 
@@ -346,3 +348,13 @@ class ClaimReader:
         if limit and last.i - first.i + 1 > limit:
             last = tok.doc[first.i + limit - 1]
         return _doc_text(tok.doc)[first.idx:last.idx + len(last)]
+
+
+def _names_a_cause(noun) -> bool:
+    """A causal noun ("cause", "trigger", "spur") links two facts only when a sentence says
+    what the cause is: the subject or the attribute of "be" ("The cause was a burst pipe",
+    "A burst pipe was the cause"). "The cause has not been established" and "officials are
+    looking for the cause" name no cause."""
+    head = noun.head
+    return (noun.dep_ in ("nsubj", "attr") and head is not noun
+            and head.lemma_.lower() == "be")

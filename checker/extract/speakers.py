@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from checker.credits import find_credit
-from checker.extract.common import _State, _doc_text, _find_phrase, _person
+from checker.extract.common import _State, _doc_text, _find_phrase, _person, _subordinate
 from checker.records import Attribution
 
 
@@ -47,7 +47,8 @@ class SpeakerReader:
             t = t.head
         verb = t.head
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
-                and verb.lemma_.lower() in self.report_verbs):
+                and verb.lemma_.lower() in self.report_verbs
+                and not (t.i < verb.i and _subordinate(verb))):
             return verb
         return None
 
@@ -150,6 +151,10 @@ class SpeakerReader:
                          parts[0] if parts else [])
             if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
                 state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
+            elif attr.kind == "named" and attr.head in self.party_voices:
+                # '..., a spokeswoman said. She said ...': "she" is the spokeswoman, not
+                # the last person named before
+                state.last_speaker, state.speaker_sent = attr.source, state.sent_no
         return attr
 
     def _remember_reporter(self, root, state: _State) -> None:

@@ -41,6 +41,8 @@ from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_co
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
+# Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
+COUNTING = {"number", "ordinal", "quantity"}
 
 
 def _limits(claim) -> set[str]:
@@ -88,13 +90,22 @@ def _head_in(dc, sc) -> bool:
 
 
 def _cue_noun(claim, cue) -> str:
-    """The key of the noun a scope word quantifies (the first noun after it)."""
+    """The key of the noun a scope word quantifies: the last of the first run of nouns
+    after it ("every trial investigator" -> "investigator")."""
+    found = None
     for w in claim.words:
-        if w.start >= cue.end and w.pos in ("NOUN", "PROPN"):
-            return key(w.lemma)
-        if w.start - cue.end > 40:
+        if w.start < cue.end:
+            continue
+        if found is not None:
+            if w.pos in ("NOUN", "PROPN") and w.start - found.end <= 1:
+                found = w  # a compound goes on
+                continue
             break
-    return ""
+        if w.pos in ("NOUN", "PROPN"):
+            found = w
+        elif w.start - cue.end > 40:
+            break
+    return key(found.lemma) if found is not None else ""
 
 
 def _count_of(claim, noun: str):
@@ -104,9 +115,19 @@ def _count_of(claim, noun: str):
         if key(w.lemma) != noun:
             continue
         for q in claim.quantities:
-            if q.end <= w.start and w.start - q.end <= 12 or 0 <= q.start - w.end <= 30:
+            if q.kind in COUNTING and (_modifiers_only(claim, q.end, w.start)
+                                       or 0 <= q.start - w.end <= 30):
                 return q.text
     return None
+
+
+def _modifiers_only(claim, start: int, end: int) -> bool:
+    """Between ``start`` and ``end`` of the text, at most three words and no punctuation:
+    a figure counting the noun after it ("three offshore wind contracts")."""
+    if end < start:
+        return False
+    between = claim.text[start - claim.start:end - claim.start]
+    return re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", between) is not None
 
 
 def _widened_quantifier(ctx, dc):

@@ -14,7 +14,10 @@ Known false positives:
     held before or took since, when the source gives only one. Silent when the sources use
     the title's word about the person in another form ("who chairs" for "chair") and for
     generic heads ("leader" for "chair"). Titles outside the lexicon (``titles``,
-    ``title_modifiers``) are not read, so a changed title of that kind is missed.
+    ``title_modifiers``) are not read, so a changed title of that kind is missed. A word of
+    reach ("local", "regional") dropped or added is not a change of post ("the local MP" ->
+    "the MP"); only another reach word is ("national" for "regional"), so "the regional
+    director" -> "the director" is missed where the region runs the post.
 Examples:
     Source: The deputy mayor, Ana Ruiz, said the bridge would reopen in May.
     Flag: The mayor, Ana Ruiz, said the bridge would reopen in May.
@@ -38,6 +41,11 @@ TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 def _is_title(lexicon, lemma: str) -> bool:
     return lexicon.has("titles", lemma) or lexicon.has("title_modifiers", lemma)
+
+
+def _reach(lexicon, lemma: str) -> bool:
+    """A modifier that says where a post runs ("local", "regional"), not which post it is."""
+    return lexicon.value("title_modifiers", lemma) == "reach" and not lexicon.has("titles", lemma)
 
 
 def _title_form(word, lexicon) -> str:
@@ -148,11 +156,13 @@ def check(ctx):
         if surname not in theirs:
             continue
         src = theirs[surname]
+        other_reach = any(_reach(lex, t) for t in src - mine)
         new = sorted(t for t in mine - src if _is_title(lex, t)
                      and lex.value("titles", t) != "generic"
+                     and (other_reach or not _reach(lex, t))
                      and not _said_otherwise(t, surname, ctx.index.claims))
         dropped = sorted(t for t in src - mine if lex.has("title_modifiers", t)
-                         and not lex.has("titles", t))
+                         and not lex.has("titles", t) and not _reach(lex, t))
         if not new and not (dropped and mine & src):
             continue
         sc = where[surname]

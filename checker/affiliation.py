@@ -1,0 +1,113 @@
+"""Who speaks for whom: a party's spokesperson, statement or named officer giving the
+party's own plans.
+
+A report of a party's plan by the party's own voice ("The company intends to appeal the
+order, a spokeswoman said") is the party's account of what it means to do; a summary may
+write it as "The company intends to appeal" without dropping anyone's attribution. DA101
+reads it through ``own_plan_by_its_voice``. Plain text only: the source article's words
+around the speaker's first mention tell whose officer they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import shipped
+from checker.records import Claim
+
+_VOICES = shipped("party_voices")
+_STAND_INS = shipped("stand_ins")
+_PERSON_PRONOUNS = shipped("pronouns_person")
+_DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+# "will", "would", "won't", "is to", "is going to": a plan in the claim's own verb group
+_FUTURE_RE = re.compile(r"\b(?:will|would|wo|shall|going to|is to|are to)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _words(text: str) -> list[str]:
+    return [re.sub(r"['’]s?$", "", w.lower()) for w in _WORD_RE.findall(text)]
+
+
+def _party_words(subject: str) -> set[str]:
+    """The words that tell which party a subject is ("the museum" -> {"museum"}, "Pellham
+    Pharma" -> {"pellham", "pharma"})."""
+    return {w for w in _words(subject) if w not in _DETERMINERS and len(w) > 2}
+
+
+def _own_plan(claim: Claim) -> bool:
+    """The claim gives its subject's plan or intention: an attempt or plan verb ("intends
+    to appeal", "hopes to reopen") or a future in its verb group ("will close", "would not
+    charge")."""
+    if claim.certainty.attempts:
+        return True
+    verb_at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
+    return verb_at > 0 and _FUTURE_RE.search(claim.text[:verb_at]) is not None
+
+
+def _a_party(claim: Claim) -> bool:
+    """The subject is a party (an organisation, a body), not a person."""
+    subj = claim.subject.strip()
+    if not subj or subj.lower() in _PERSON_PRONOUNS:
+        return False
+    return not any(e.label == "PERSON" and e.text in subj for e in claim.entities)
+
+
+def _voice_for(speaker: str, party: set[str]) -> bool:
+    """A spokesperson or statement with nothing naming another party: bare ("a
+    spokeswoman"), of a kind of party ("a company spokesperson") or of this one ("a
+    Grantley spokeswoman", "a spokesman for the museum")."""
+    words = _words(speaker)
+    if not any(w in _VOICES or " ".join(words[i:i + 2]) in _VOICES
+               for i, w in enumerate(words)):
+        return False
+    if "," in speaker:  # "Anika Rowe, a spokeswoman for the utility": the description
+        speaker = speaker.split(",", 1)[1]
+        words = _words(speaker)
+    rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
+            and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}
+    return not rest or bool(rest & party)
+
+
+def introduction(text: str, name: str) -> str:
+    """The words the article sets beside a person's first mention: the title before the
+    name ("The museum's director, Felix Ansby" -> "The museum's director") or the
+    apposition after it ("Lena Hargrove, the company's head of operations, said" -> "the
+    company's head of operations"); '' when there is none."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 3 or not last[:1].isupper():
+        return ""
+    m = re.search(r"\b" + re.escape(last) + r"\b", text)
+    if m is None:
+        return ""
+    before = text[max(0, m.start() - 80):m.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    # the given names before the surname are not its title ("director, Mara Quist")
+    before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
+    title = before.rstrip(" ,").split(",")[-1]
+    after = text[m.end():m.end() + 80]
+    appos = re.match(r"\s*,\s*([^,.;]+),", after)
+    return " ".join(p.strip() for p in (title, appos.group(1) if appos else "") if p.strip())
+
+
+def own_plan_by_its_voice(sc: Claim, source_text: str) -> bool:
+    """True when a source claim gives a party's own plan on the word of the party's voice:
+    a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
+    said"; "Pellham plans to apply, a company spokesperson said") or a person the article
+    introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
+    close the gallery, Ansby said")."""
+    attr = sc.attribution
+    if attr is None or not attr.source or attr.negated or attr.kind not in (
+            "named", "according-to"):
+        return False
+    if sc.predicate == "be" or not _a_party(sc) or not _own_plan(sc):
+        return False
+    party = _party_words(sc.subject)
+    if not party:
+        return False
+    if _voice_for(attr.source, party) or _voice_for(attr.surface, party):
+        return True
+    desc = _words(introduction(source_text, attr.source))
+    return bool(set(desc) & party)
