@@ -224,7 +224,21 @@ def same_source(a: str, b: str) -> bool:
     xs, ys = set(x.split()), set(y.split())
     if _other_heads(a, b, xs, ys):
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
-    return bool(xs & ys - _NAME_FILLERS)
+    shared = xs & ys - _NAME_FILLERS
+    for group, name in ((a, b), (b, a)):
+        if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
+            return False  # "two workers at the site" are not "the Workers' Union"
+    return bool(shared)
+
+
+_PHRASE_END_RE = re.compile(r"\s(?:at|of|for|from|in|on|with|who|which|that)\s|,")
+
+
+def _group_head(phrase: str) -> str:
+    """The head noun of an indefinite source phrase, as ``norm_name`` writes it ("two
+    workers at the site" -> "workers")."""
+    words = norm_name(_PHRASE_END_RE.split(core(phrase), maxsplit=1)[0]).split()
+    return words[-1] if words else ""
 
 
 def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
