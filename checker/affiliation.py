@@ -22,7 +22,8 @@ _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articl
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 # "will", "would", "won't", "is to", "is going to": a plan in the claim's own verb group
 _FUTURE_RE = re.compile(r"\b(?:will|would|wo|shall|going to|is to|are to)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s")
+# a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
 
 def _words(text: str) -> list[str]:
@@ -67,6 +68,12 @@ def _voice_for(speaker: str, party: set[str]) -> bool:
     rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
             and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}
     return not rest or bool(rest & party)
+
+
+def bare_voice(phrase: str) -> bool:
+    """A spokesperson or statement that names no party ("a spokeswoman", "its spokesman",
+    "a company spokesperson"): the voice of the party the text has just named."""
+    return _voice_for(phrase, set())
 
 
 def introduction(text: str, name: str) -> str:

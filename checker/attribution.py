@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
+from checker.affiliation import bare_voice, introduction
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -321,11 +322,22 @@ def named_before(ctx, doc_id: str, pos: int, name: str, *, reach: int = 240) -> 
 _FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
 
 
+_PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
+                               re.I)
+_TITLES = shipped("titles") | shipped("party_voices")
+
+
 def for_party(phrase: str) -> bool:
     """An unnamed speaker who speaks for a party the text named before ("a spokesperson for
-    the group", "an official at the ministry"), not a witness ("people familiar with the
-    talks")."""
-    return not has_name(phrase) and _FOR_PARTY_RE.search(phrase.strip()) is not None
+    the group", "an official at the ministry", "the company's head of operations", or a bare
+    "a spokeswoman"), not a witness ("people familiar with the talks")."""
+    phrase = phrase.strip()
+    officer = _PARTY_OFFICER_RE.match(phrase)  # "the company's head of operations"
+    return not has_name(phrase) and (_FOR_PARTY_RE.search(phrase) is not None
+                                     or bare_voice(phrase) or (
+                                         officer is not None
+                                         and bool({(w or "").lower() for w in officer.groups()}
+                                                  & _TITLES)))
 
 
 def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
@@ -338,7 +350,21 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
             or beside(ctx, sc.doc_id, speaker, source_speaker,
                       before=not _person(ctx, source_speaker)):
         return True
-    return for_party(source_speaker) and named_before(ctx, sc.doc_id, pos, speaker)
+    return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
+        and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
+    """What a source speaker is: the phrase itself, the part after its name ("Anika Rowe, a
+    spokeswoman for the utility"), and what the article set beside the person's first
+    mention ("Lena Hargrove, the company's head of operations")."""
+    out = [speaker]
+    if "," in speaker:
+        out.append(speaker.split(",", 1)[1].strip(" ,"))
+    art = ctx.doc_of.get(doc_id)
+    if art is not None and has_name(speaker):
+        out.append(introduction(art.text, core(speaker).split(",")[0]))
+    return [d for d in out if d]
 
 
 def resolve_description(ctx, doc_id: str, phrase: str) -> str:

@@ -14,6 +14,7 @@ import numpy
 from checker.config import MODEL_PACKAGE, Config
 from checker import pinned
 from checker.errors import ModelError
+from checker.lemmas import repair_lemmas, verb_lemmas
 from checker.records import Article, Unit
 
 _NLP_CACHE: dict[str, object] = {}
@@ -61,10 +62,13 @@ def get_nlp(model: str):
     return nlp
 
 
+LEMMA_REPAIRS = "lemmas1"  # bump when checker.lemmas changes what it repairs
+
+
 def pipeline_version(nlp) -> str:
     """A string that changes whenever the parse of a text could change."""
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+{LEMMA_REPAIRS}"
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Parser:
         self.config = config
         self.nlp = nlp if nlp is not None else get_nlp(config.model)
         self.version = pipeline_version(self.nlp)
+        self._verbs = verb_lemmas(self.nlp)
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.seconds = 0.0
         self._memo: dict[str, list] = {}
@@ -118,6 +123,7 @@ class Parser:
                 # The extractor reads tags, lemmas, the parse and entities, never the
                 # token vectors: dropping them keeps memory flat on long articles.
                 doc.tensor = _EMPTY
+                repair_lemmas(doc, self._verbs)
                 self._memo[key] = doc
                 self._store_cached(key, doc)
             self.seconds += time.perf_counter() - t0
