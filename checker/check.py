@@ -112,9 +112,11 @@ def score_model(config: Config) -> Optional[ScoreModel]:
 
 def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
     """The look-up tables the aligner and the rules use for a set of sources. The outlets
-    that published the sources (from a corpus's metadata) count as named by them: a
-    summary may say "the Corrin Post reported"."""
-    texts = [s.text[u.start:u.end] for s in sources for u in s.units if not u.is_furniture]
+    that published the sources (from a corpus's metadata) and the places and agencies of
+    their datelines count as named by them: a summary may say "the Corrin Post reported"
+    or "in Marrowby"."""
+    texts = [s.text[u.start:u.end] for s in sources for u in s.units
+             if not u.is_furniture or "dateline" in u.furniture]
     texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
     return build_index(source_claims, texts)
 

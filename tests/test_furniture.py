@@ -87,6 +87,16 @@ def test_leading_read_time_before_a_sentence():
     assert line[end:].lstrip().startswith("The court") and reason == "read time"
 
 
+@pytest.mark.parametrize("line", [
+    "TARLOW, 3 May (Fenmark News Agency) - Two ferries were cancelled on Friday.",
+    "OSSING, Feb 9 (Bellgate Wire) - The mill closed.",
+    "EAST VARE (Coastline Press) — The mill closed.",
+])
+def test_a_wire_dateline_with_its_agency_is_split_off(line):
+    end, reason = leading_furniture(line, patterns=PATTERNS)
+    assert reason == "dateline" and line[end:].lstrip()[:3] in ("Two", "The")
+
+
 def test_a_date_opening_a_sentence_is_not_split():
     assert leading_furniture("July 3, 2026 The court ruled on Friday.", patterns=PATTERNS) == (0, None)
     assert leading_furniture("Sales 74% higher than last year, the firm said.", patterns=PATTERNS) == (0, None)
