@@ -1,10 +1,11 @@
 """Who speaks for whom: a party's spokesperson, statement or named officer giving the
-party's own plans.
+party's own acts and plans.
 
-A report of a party's plan by the party's own voice ("The company intends to appeal the
-order, a spokeswoman said") is the party's account of what it means to do; a summary may
-write it as "The company intends to appeal" without dropping anyone's attribution. DA101
-reads it through ``own_plan_by_its_voice``. Plain text only: the source article's words
+A report of a party's plan or act by the party's own voice ("The company intends to appeal
+the order, a spokeswoman said"; "The utility cut power to 9,000 homes, a spokesman said") is
+the party's account of what it does; a summary may write it as "The company intends to
+appeal" without dropping anyone's attribution. DA101 reads it through
+``own_account_by_its_voice``. Plain text only: the source article's words
 around the speaker's first mention tell whose officer they are.
 """
 
@@ -20,8 +21,6 @@ _STAND_INS = shipped("stand_ins")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
-# "will", "would", "won't", "is to", "is going to": a plan in the claim's own verb group
-_FUTURE_RE = re.compile(r"\b(?:will|would|wo|shall|going to|is to|are to)\b", re.I)
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
@@ -34,16 +33,6 @@ def _party_words(subject: str) -> set[str]:
     """The words that tell which party a subject is ("the museum" -> {"museum"}, "Pellham
     Pharma" -> {"pellham", "pharma"})."""
     return {w for w in _words(subject) if w not in _DETERMINERS and len(w) > 2}
-
-
-def _own_plan(claim: Claim) -> bool:
-    """The claim gives its subject's plan or intention: an attempt or plan verb ("intends
-    to appeal", "hopes to reopen") or a future in its verb group ("will close", "would not
-    charge")."""
-    if claim.certainty.attempts:
-        return True
-    verb_at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
-    return verb_at > 0 and _FUTURE_RE.search(claim.text[:verb_at]) is not None
 
 
 def _a_party(claim: Claim) -> bool:
@@ -99,8 +88,10 @@ def introduction(text: str, name: str) -> str:
     return " ".join(p.strip() for p in (title, appos.group(1) if appos else "") if p.strip())
 
 
-def own_plan_by_its_voice(sc: Claim, source_text: str) -> bool:
-    """True when a source claim gives a party's own plan on the word of the party's voice:
+def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
+    """True when a source claim gives a party's own acts or plans on the word of the party's
+    voice (as ``attribution.self_report`` does for the party itself; claims of being are
+    never its own account):
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
     said"; "Pellham plans to apply, a company spokesperson said") or a person the article
     introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
@@ -109,7 +100,7 @@ def own_plan_by_its_voice(sc: Claim, source_text: str) -> bool:
     if attr is None or not attr.source or attr.negated or attr.kind not in (
             "named", "according-to"):
         return False
-    if sc.predicate == "be" or not _a_party(sc) or not _own_plan(sc):
+    if sc.predicate == "be" or not _a_party(sc):
         return False
     party = _party_words(sc.subject)
     if not party:

@@ -226,6 +226,8 @@ class ClaimReader:
                 continue
             s, e = tokens[pos[0]], tokens[pos[1]]
             seen.update(range(s.i, e.i + 1))
+            if s.pos_ == "NOUN" and not _names_a_cause(s):
+                continue  # "a nine-vote result in the ward": a noun, not "resulted in"
             links.append(self._link(doc, tokens, s, e, kind, off))
         for t in tokens:
             if t.i in seen:
@@ -356,5 +358,9 @@ def _names_a_cause(noun) -> bool:
     "A burst pipe was the cause"). "The cause has not been established" and "officials are
     looking for the cause" name no cause."""
     head = noun.head
-    return (noun.dep_ in ("nsubj", "attr") and head is not noun
-            and head.lemma_.lower() == "be")
+    if head is noun or head.lemma_.lower() != "be":
+        return False
+    # the subject of "be" with a noun after it ("The cause was a burst pipe"), not "The
+    # cause is still under investigation"
+    return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
+                                   and any(c.dep_ == "attr" for c in head.children))

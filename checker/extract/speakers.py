@@ -178,7 +178,10 @@ class SpeakerReader:
     def _remember_entities(self, ents, state: _State) -> int:
         n = 0
         for ent in ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and ent[-1].lower_ in self.organisation_heads:
+                state.last_org = ent.text  # "Pennant Wire", tagged as a person
+                n += 1
+            elif ent.label_ == "PERSON":
                 state.last_person = ent.text
                 state.sent_persons.append((ent.start_char, ent.text))
                 n += 1

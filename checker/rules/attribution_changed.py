@@ -104,9 +104,8 @@ def check(ctx):
 def _an_outlet_of(ctx, name: str) -> bool:
     """The derived text credits the outlet that published a source (corpus metadata): it
     reports all the source says, whoever the source quotes."""
-    mine = norm_name(core(name))
-    outlets = (norm_name(art.meta_value("outlet")) for art in ctx.sources)
-    return bool(mine) and any(o and (o in mine or mine in o) for o in outlets)
+    mine = norm_name(core(name))  # the outlet itself, not "a document seen by" it
+    return bool(mine) and any(norm_name(art.meta_value("outlet")) == mine for art in ctx.sources)
 
 
 def _named_in_derived(ctx, attr) -> str:

@@ -20,9 +20,9 @@ Not flagged:
     Headlines; words inside quotation marks (DA103 checks their speaker); a speaker's account
     of its own acts or plans ("The agency said it had asked for the records" -> "The agency
     has asked for the records"), unless the speaker is anonymous or the claim is one of being;
-    a party's plan given by its voice: a spokesperson or statement of it, or the officer the
-    source introduces as its own ("The company intends to appeal the order, a spokeswoman
-    said" -> "The company intends to appeal the order"; ``checker.affiliation``);
+    a party's acts or plans given by its voice: a spokesperson or statement of it, or the
+    officer the source introduces as its own ("The company intends to appeal the order, a
+    spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``);
     a fact the source also states plainly as well as attributed.
 Known false positives:
     A source named in the derived text only by a description the source never uses ("the
@@ -43,7 +43,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.affiliation import own_plan_by_its_voice
+from checker.affiliation import own_account_by_its_voice
 from checker.attribution import (
     credited_nearby,
     named_in_sentence,
@@ -90,7 +90,7 @@ def check(ctx):
 
 def _by_its_voice(ctx, sc) -> bool:
     art = ctx.doc_of.get(sc.doc_id)
-    return art is not None and own_plan_by_its_voice(sc, art.text)
+    return art is not None and own_account_by_its_voice(sc, art.text)
 
 
 def _quoted(dc) -> bool:

@@ -89,6 +89,13 @@ def _head_in(dc, sc) -> bool:
     return bool(words) and key(words[-1][3]) in claim_keys(sc)
 
 
+def _group_stated(ctx, dc) -> bool:
+    """Another source claim aligned with the derived one speaks of the derived group ("the
+    fire forced about 4,200 residents from their homes" beside "Lena Marchetti left her
+    home"): the group is the source's own, not one person widened."""
+    return any(_head_in(dc, sc) for sc in ctx.aligned(dc, threshold=0.3))
+
+
 def _cue_noun(claim, cue) -> str:
     """The key of the noun a scope word quantifies: the last of the first run of nouns
     after it ("every trial investigator" -> "investigator")."""
@@ -155,9 +162,23 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            counted = _count_of(sc, noun)
+            counted = _count_of(sc, noun) or _qualified(sc, dc, noun)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
+    return None
+
+
+def _qualified(sc, dc, noun: str):
+    """The source's adjective that picks out some of ``noun`` ("existing plans", "older
+    buses") when the derived claim drops it for "all": "existing plans", or None."""
+    words = list(sc.words)
+    for i, w in enumerate(words):
+        if key(w.lemma) != noun or i == 0:
+            continue
+        adj = words[i - 1]
+        if adj.pos == "ADJ" and w.start - adj.end <= 1 and \
+                key(adj.lemma) not in claim_keys(dc):
+            return f"{adj.text} {w.text}"
     return None
 
 
@@ -280,7 +301,7 @@ def check(ctx):
             src_named = _subject_names(sc)
             limited = _subject_limited(sc)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
-                            and not _head_in(dc, sc))
+                            and not _head_in(dc, sc) and not _group_stated(ctx, dc))
             if not limited and not one_to_group:
                 continue
             cue = next((c.text for c in sc.scope if c.role in LIMITS), "")
