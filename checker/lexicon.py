@@ -67,7 +67,7 @@ FILES = {
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "party_voices": "party_voices",
-    "organisation_heads": "organisation_heads",
+    "non_person_heads": "non_person_heads",
     "function_words": "function_words",
     "reciprocal_verbs": "reciprocal_verbs",
     "generic_words": "generic_words",

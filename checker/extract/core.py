@@ -54,7 +54,7 @@ class Extractor(SpeakerReader, ClaimReader):
         self.contrast_marks = set(w["contrast_marks"])
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
-        self.organisation_heads = lexicon.entries("organisation_heads")
+        self.non_person_heads = lexicon.entries("non_person_heads")
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]

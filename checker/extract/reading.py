@@ -32,10 +32,22 @@ class ClaimReader:
                         None)
             if subj is not None:
                 return subj
+            if tok.dep_ == "conj" and _out_of_quote(tok):
+                # 'X said the deal would "bring what neither could fund" and pointed to ...':
+                # the parser joined "pointed" to a verb inside the quotation; its subject is
+                # the speaker's
+                tok = self._reporting_ancestor(tok) or tok.head
+                continue
             if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
                 tok = tok.head
                 continue
             break
+        return None
+
+    def _reporting_ancestor(self, tok):
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in self.report_verbs and anc.pos_ in ("VERB", "AUX"):
+                return anc
         return None
 
     def _predicate(self, head):
@@ -364,3 +376,13 @@ def _names_a_cause(noun) -> bool:
     # cause is still under investigation"
     return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
                                    and any(c.dep_ == "attr" for c in head.children))
+
+
+def _out_of_quote(conj) -> bool:
+    """A coordinated verb that stands after a quotation's closing mark while the verb it is
+    joined to stands inside the quotation."""
+    head = conj.head
+    if head is conj or head.i > conj.i:
+        return False
+    marks = [t for t in conj.doc[head.i + 1:conj.i] if t.text in ('"', "”", "“")]
+    return len(marks) % 2 == 1

@@ -178,9 +178,8 @@ class SpeakerReader:
     def _remember_entities(self, ents, state: _State) -> int:
         n = 0
         for ent in ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in self.organisation_heads:
-                state.last_org = ent.text  # "Pennant Wire", tagged as a person
-                n += 1
+            if ent.label_ == "PERSON" and ent[-1].lower_ in self.non_person_heads:
+                n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
             elif ent.label_ == "PERSON":
                 state.last_person = ent.text
                 state.sent_persons.append((ent.start_char, ent.text))

@@ -11,7 +11,7 @@ Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses.
     Silent on "do so", on a question of cause ("what caused the fire", "whether a line
-    sparked it"), on a sequence whose second side is a span of time ("after twelve
+    sparked it") or a denied one ("denied that its line caused the fire"), on a sequence whose second side is a span of time ("after twelve
     weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
     counts as stated when a source sentence uses the same connective between words of both
     sides, even where the extractor keeps no link (inside an attribution); known miss: that
@@ -153,6 +153,8 @@ def _previous_claim(ctx, dc):
 def check(ctx):
     """Yield a finding for each link whose two sides the source does not connect."""
     for dc in ctx.derived_claims:
+        if dc.attribution is not None and dc.attribution.negated:
+            continue  # "X denied that its line caused the fire" asserts no cause
         for link in dc.links:
             if link.kind == "causal" and not (_keys(ctx, link.right) and _keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
