@@ -23,13 +23,19 @@ Not flagged:
     a party's acts or plans given by its voice: a spokesperson or statement of it, or the
     officer the source introduces as its own ("The company intends to appeal the order, a
     spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``);
+    a public body's report within its remit passed on without argument ("1,150 homes had
+    been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
+    emergency service, police, court or administrator, the ``official_sources`` lexicon, with
+    "said", "reported", "announced"), never an allegation or an unnamed official;
     a fact the source also states plainly as well as attributed.
 Known false positives:
     A source named in the derived text only by a description the source never uses ("the
     regulator" for an authority named in full) in a neighbouring sentence; a source that
     states a fact only in an attributed sentence although it is common knowledge.
 Known false negatives:
-    A self-serving account of the speaker's own acts stated as fact ("The operator said it
+    A public body's report stated as fact where the body is itself a party to the dispute
+    (an inspectorate defending its own inspection); a self-serving account of the speaker's
+    own acts stated as fact ("The operator said it
     warned the town" -> "The operator warned the town"); a claim in a relative clause of an
     attributed sentence; a sentence that names the source only in passing.
 Examples:
@@ -46,6 +52,7 @@ from __future__ import annotations
 from checker.affiliation import own_account_by_its_voice
 from checker.attribution import (
     credited_nearby,
+    is_anonymous,
     named_in_sentence,
     same_content,
     same_source,
@@ -82,10 +89,21 @@ def check(ctx):
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
-        if any(self_report(sc, generic) or _by_its_voice(ctx, sc)
+        if any(self_report(sc, generic) or _by_its_voice(ctx, sc) or _on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) for _s, sc in hits):
             continue
         yield _finding(ctx, dc, al, hits[0][1])
+
+
+def _on_record(ctx, sc, generic) -> bool:
+    """A public body's report within its remit, passed on without argument ("1,150 homes
+    had been damaged, the agency said"; the ``official_sources`` and
+    ``neutral_report_verbs`` lexicons); not an allegation, not an unnamed official."""
+    attr = sc.attribution
+    lex = ctx.lexicon
+    return (attr.kind == "named" and lex.has("official_sources", attr.head)
+            and lex.has("neutral_report_verbs", attr.lemma)
+            and not is_anonymous(attr, generic))
 
 
 def _by_its_voice(ctx, sc) -> bool:
