@@ -139,6 +139,8 @@ def _find(tokens: Sequence[_Token], by_first: Mapping[str, list[tuple[str, ...]]
     at each position."""
     hits = []
     for i, tok in enumerate(tokens):
+        if tok.pos == "PROPN":
+            continue  # a name's word ("the Residents' Association") relates nothing
         cands = [e for f in tok.forms for e in by_first.get(f, ())]
         if not cands:
             continue

@@ -11,7 +11,10 @@ Known false positives:
     The source establishes the fact in another sentence the aligner did not pick as support;
     "find" in its sense of "locate" ("found a buyer"). Silent on a factive word used as an
     adjective ("confirmed cases"), in an infinitive ("what to know") or inside quotation
-    marks, and when the supporting source sentence uses the same verb.
+    marks, when the supporting source sentence uses the same verb, and when the verb's
+    subject is the record the source credits without arguing it ("council figures show" for
+    "according to council figures"; not "the indictment shows" for "the indictment
+    alleges").
 Examples:
     Source: The ban follows reports of hidden code in the app.
     Flag: They banned the app after discovering hidden code in it.
@@ -20,7 +23,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys, key
+from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.rules.base import Rule, evidence_of, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
@@ -37,6 +40,21 @@ def _asserted(dc, cue) -> bool:
         return False
     before = dc.text[:max(0, cue.start - dc.start)].lower().split()
     return not (before and before[-1] == "to")
+
+
+def _record_kept(ctx, dc, cue, sc) -> bool:
+    """The factive verb's subject is the record the source credits ("council figures show
+    X" for "X, according to council figures"; "a letter seen by the agency shows" for
+    "according to a letter seen by the agency"): the attribution kept as a subject."""
+    attr = sc.attribution
+    if attr is None or not attr.source:
+        return False
+    if attr.kind != "according-to" and not ctx.lexicon.has("neutral_report_verbs", attr.lemma):
+        return False  # "the indictment alleges" -> "the indictment shows" is the drift
+    text = ctx.derived.text
+    start = max(dc.sent_start, cue.start - 60)
+    before = text[start:cue.start]
+    return bool(text_keys(before) & text_keys(sc.attribution.source) - GENERIC)
 
 
 def check(ctx):
@@ -70,6 +88,8 @@ def check(ctx):
         if not pool:
             continue
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
+        if _record_kept(ctx, dc, cue, sc):
+            continue
         said = (sc.attribution.cue if sc.attribution is not None
                 else sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
                 else "reports")
