@@ -241,3 +241,17 @@ def test_a_nested_report_frame_stays_out_of_the_outer_claim(claims_of):
     c = one(cs, "ferry was delayed")
     assert "said" not in c.text and "though" not in c.text
     assert one(cs, "no sailing was cancelled").attribution.source == "the operator"
+
+
+def test_a_semicolon_parts_two_claims(claims_of):
+    cs = claims_of("A refinancing deal could be agreed with lenders led by Harrow Bank; "
+                   "Ferris Lomax has been appointed as administrator.")
+    deal = one(cs, "could be agreed")
+    assert "Lomax" not in deal.text and deal.certainty.hedges
+    assert not one(cs, "Lomax has been appointed").certainty.hedges
+
+
+def test_no_one_could_is_an_inability_not_a_hedge(claims_of):
+    c = one(claims_of("The chain collapsed after no refinancing could be agreed with lenders."),
+            "collapsed")
+    assert not c.certainty.hedges

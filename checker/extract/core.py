@@ -193,7 +193,12 @@ class Extractor(SpeakerReader, ClaimReader):
                 stack.extend(c.children)
 
     def _is_split(self, tok) -> bool:
-        """A child clause that is a claim of its own: a coordinated or contrasting clause."""
+        """A child clause that is a claim of its own: a coordinated or contrasting clause, or
+        one a semicolon parts from its head ("A deal could be agreed; X has been appointed",
+        which the parser may read as one sentence with A as X's complement)."""
+        if tok.dep_ in ("ccomp", "parataxis", "advcl", "conj") and _verbal(tok) \
+                and _semicolon_between(tok):
+            return True
         if tok.dep_ == "conj" and _verbal(tok):
             return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
         if tok.dep_ == "advcl":
@@ -297,3 +302,12 @@ class Extractor(SpeakerReader, ClaimReader):
             certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
             words=words, negated_words=self._negated_words(tokens))
+
+
+def _semicolon_between(tok) -> bool:
+    """A semicolon stands between a clause and the word it hangs from."""
+    head = tok.head
+    if head is tok:
+        return False
+    lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
+    return any(t.text == ";" for t in tok.doc[lo + 1:hi])

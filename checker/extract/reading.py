@@ -160,8 +160,8 @@ class ClaimReader:
                         t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
                                                  for c in t.children)):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
-                            t.tag_ == "MD" and any(c.dep_ == "neg" for c in t.head.children)
-                            and key in ("can", "could")) and not _inverted_condition(t):
+                            t.tag_ == "MD" and key in ("can", "could") and _unable(t)) \
+                            and not _inverted_condition(t):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(
@@ -386,3 +386,16 @@ def _out_of_quote(conj) -> bool:
         return False
     marks = [t for t in conj.doc[head.i + 1:conj.i] if t.text in ('"', "”", "“")]
     return len(marks) % 2 == 1
+
+
+_NOBODY = frozenset({"no", "neither", "nobody", "nothing", "none", "noone"})
+
+
+def _unable(modal) -> bool:
+    """ "could not", "cannot", "no refinancing could be agreed": an inability, not a hedge."""
+    verb = modal.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ in _NOBODY for c in subj.children))

@@ -119,8 +119,10 @@ def _quoted(dc) -> bool:
 
 def _unattributed(dc, verbs) -> bool:
     """The derived claim credits no one: no attribution, and no reporting verb of its own
-    ("The agency reported 1,150 damaged homes" credits its subject)."""
-    return dc.attribution is None and dc.predicate not in verbs
+    ("The agency reported 1,150 damaged homes" credits its subject), unless the report is
+    itself a forecast ("The sergeant is expected to argue that ...": who expects it?)."""
+    forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
+    return dc.attribution is None and (dc.predicate not in verbs or forecast)
 
 
 def _credited(ctx, dc, sc, generic) -> bool:

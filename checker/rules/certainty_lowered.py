@@ -14,7 +14,9 @@ Known false positives:
     The hedge sits in a part of the derived sentence that has no counterpart in the source
     (an added aside) but governs a verb the source claim also has. A source hedge the parser
     missed (the same hedge word in the source sentence silences the rule). Off for weak
-    modals ("can").
+    modals ("can"), and for a plan or an intention ("intends to table") where the source
+    puts the same verb in the future ("will table", "said she would table"), so "plans to
+    close" for "will close" is not flagged either.
 Examples:
     Source: The audit found errors in the accounts.
     Flag: The audit may have found errors in the accounts.
@@ -25,6 +27,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
@@ -127,6 +131,20 @@ def _answer_lowered(ctx, dc):
     return None
 
 
+_FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+(?:\w+\s+){0,2}$",
+                        re.I)
+
+
+def _future_of(sc, verb_key: str) -> bool:
+    """The source claim puts the verb in the future ("will table", "said she would table"):
+    a plan, which an intention or a plan verb in the derived text restates."""
+    for w in sc.words:
+        if key(w.lemma) == verb_key and w.pos in ("VERB", "AUX"):
+            if _FUTURE_RE.search(sc.text[:w.start - sc.start]):
+                return True
+    return False
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
@@ -146,6 +164,8 @@ def check(ctx):
                 continue
             if _as_tentative(ctx, dc, h, verbs, close):
                 continue  # a close source passage is as tentative (or the parser missed it)
+            if h.role == "attempt" and any(_future_of(sc, v) for sc in close for v in verbs):
+                continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
                 shares_core(dc, sc) or _hedges_their_verb(dc, h, sc))), None)
             if sc is not None:
