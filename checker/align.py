@@ -85,20 +85,37 @@ def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> 
         keysets=tuple(claim_keys(c) for c in source_claims))
 
 
-def _pair_score(dkeys: frozenset, dclaim: Claim, skeys: frozenset, sclaim: Claim) -> float:
-    if not dkeys or not skeys:
-        return 0.0
+def entity_norms(claim: Claim) -> frozenset:
+    """The normalised names of a claim's entities (computed once per claim: every
+    derived claim checked against it asks)."""
+    return memo_on(claim, "_entity_norms", lambda: frozenset(e.norm for e in claim.entities))
+
+
+def _postings(index: SourceIndex) -> dict:
+    """Content key -> positions of the source claims holding it, in claim order (built once
+    per index): a derived claim is scored only against the claims it shares a key with,
+    not compared with every claim of the sources."""
+    def build() -> dict:
+        out: dict = {}
+        for i, keys in enumerate(index.keysets):
+            for k in keys:
+                out.setdefault(k, []).append(i)
+        return out
+
+    return memo_on(index, "_postings", build)
+
+
+def _pair_score(dkeys: frozenset, dclaim: Claim, skeys: frozenset, sclaim: Claim,
+                dents: frozenset, dpred: str) -> float:
+    # dents and dpred are the derived claim's entity norms and predicate key, computed
+    # once for all its candidates
     shared = dkeys & skeys
-    if not shared:
-        return 0.0
     coverage = len(shared) / len(dkeys)
     precision = len(shared) / len(skeys)
-    dents = {e.norm for e in dclaim.entities}
     ent_bonus = 0.0
     if dents:
-        sents = {e.norm for e in sclaim.entities}
-        ent_bonus = len(dents & sents) / len(dents)
-    pred = 1.0 if key(dclaim.predicate) == key(sclaim.predicate) else 0.0
+        ent_bonus = len(dents & entity_norms(sclaim)) / len(dents)
+    pred = 1.0 if dpred == key(sclaim.predicate) else 0.0
     fuzzy = fuzz.token_set_ratio(lemma_text(dclaim), lemma_text(sclaim)) / 100.0
     return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred + 0.15 * fuzzy
 
@@ -107,13 +124,17 @@ def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: i
           candidates: int = 8) -> tuple[Alignment, ...]:
     """One alignment per derived claim: its supporting source claims, best first."""
     out = []
+    postings = _postings(index)
     for dc in derived_claims:
         dkeys = claim_keys(dc)
+        hits: set[int] = set()
+        for k in dkeys:
+            hits.update(postings.get(k, ()))
+        dents, dpred = entity_norms(dc), key(dc.predicate)
         scored = []
-        for sc, skeys in zip(index.claims, index.keysets):
-            if not (dkeys & skeys):
-                continue
-            scored.append((_pair_score(dkeys, dc, skeys, sc), sc, skeys))
+        for i in sorted(hits):  # claim order: equal scores keep it through the stable sort
+            sc, skeys = index.claims[i], index.keysets[i]
+            scored.append((_pair_score(dkeys, dc, skeys, sc, dents, dpred), sc, skeys))
         if not scored:
             out.append(Alignment(derived=dc.id, score=0.0))
             continue

@@ -61,10 +61,11 @@ class Context:
 
     @property
     def wordnet(self):
-        """The WordNet reader of this check's configuration (knows nothing without files)."""
+        """The WordNet reader of this check's configuration (knows nothing without files);
+        found once per check, not at each of the rules' thousands of look-ups."""
         from checker import wordnet
 
-        return wordnet.for_config(self.config)
+        return self.memo("wordnet", lambda ctx: wordnet.for_config(ctx.config))
 
     def support(self, claim: Claim) -> tuple[Alignment, list[Claim]]:
         """The alignment of a derived claim and its supporting source claims, best first."""

@@ -371,15 +371,16 @@ def _find_cues(claim, lexicon) -> list:
     lemmas = {w[2].lower(): w[3] for w in claim.words}
     out = []
     skip = 0
+    lookalikes = _starting(lexicon, "negation_lookalikes")
+    negations = _starting(lexicon, "negations")
     for i, t in enumerate(toks):
         if skip:
             skip -= 1
             continue
-        if any(tuple(toks[i:i + len(p)]) == p
-               for p in _starting(lexicon, "negation_lookalikes").get(t, ())):
+        if any(tuple(toks[i:i + len(p)]) == p for p in lookalikes.get(t, ())):
             skip = 1
             continue
-        phrase = next((p for p in _starting(lexicon, "negations").get(t, ())
+        phrase = next((p for p in negations.get(t, ())
                        if tuple(toks[i:i + len(p)]) == p), None)
         if phrase is not None:
             out.append(i)

@@ -69,7 +69,7 @@ def _markers(claim, lex, wn) -> list:
     out = []
     for i, w in enumerate(words):
         written = w.text.lower()
-        before = low[:w.start - s0].split()[-1:]
+        before = low[:w.start - s0].rsplit(None, 1)[-1:]  # the word before: split() from the right
         if written in lookalikes or " ".join(before + [written]) in lookalikes:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -87,7 +87,7 @@ def _markers(claim, lex, wn) -> list:
         nxt = next((w for w in words if w.start - s0 == m.start(2)), None)
         if nxt is not None and nxt.pos in RANKED_POS:
             out.append((s0 + m.start(1), nxt, nxt.lemma))  # "most expensive"
-        elif low[:m.start(1)].split()[-1:] == ["the"]:
+        elif low[:m.start(1)].rsplit(None, 1)[-1:] == ["the"]:
             # "the most votes", "the most since 1998": the word itself ranks
             start = s0 + m.start(1)
             out.append((start, Word(start, start + len(first), first, first, "ADJ"), first))
@@ -119,7 +119,7 @@ def _ranks(ctx) -> frozenset:
             first = m.group(1)
             if entries.get(first) == DEGREE:
                 out.add(key(m.group(2)))  # "the most expensive"
-                if text[:m.start(1)].split()[-1:] == ["the"]:
+                if text[:m.start(1)].rsplit(None, 1)[-1:] == ["the"]:
                     out.add(key(first))  # "the most since 1998"
         return frozenset(out)
     return memo_on(ctx.index, "_du806_ranks", build)
