@@ -8,13 +8,16 @@ names the sources lack. No spaCy here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.align import key
+from checker.records import memo_on
 
 PERSON = {"PERSON"}
 CHECKED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
+@lru_cache(maxsize=50_000)  # a pure function of the text; names recur in every summary
 def norm_name(text: str) -> str:
     """Normalised entity name: lower case, no leading article, no possessive, single spaces,
     no spaces around a hyphen ("Calder 2 - 1" as tokenised text writes "Calder 2-1")."""
@@ -45,7 +48,16 @@ def known(norm: str, index, wn=None) -> bool:
     """True when the sources mention the entity (exactly, with "and" for "&" or the other
     way, or every word of it), spell out its acronym, or, with WordNet, name the country a
     demonym belongs to ("French" when the source says "France") or a place inside it ("the
-    U.K." for "London")."""
+    U.K." for "London"). Remembered per index: the summaries of one source name the same
+    people and places, and each look-up scans the whole source text."""
+    table = memo_on(index, "_known_names", dict)
+    got = table.get((norm, wn))
+    if got is None:
+        got = table[norm, wn] = _known(norm, index, wn)
+    return got
+
+
+def _known(norm: str, index, wn) -> bool:
     if not norm:
         return True
     for form in {norm, norm.replace(" & ", " and "), norm.replace(" and ", " & ")}:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from checker.lexicon import shipped, shipped_values
@@ -44,6 +45,9 @@ WEEKDAYS = shipped("weekdays")
 DAY_PARTS = shipped("day_parts")
 
 
+# Pure functions of a word, asked for the same words by the extractor and several rules
+# in every check: kept for the run.
+@lru_cache(maxsize=50_000)
 def states_a_figure(word: str) -> bool:
     """A word that writes a figure, a share or a time rather than content: a number or an
     ordinal in words ("twelfth", "fifths"), a scale ("dozen"), a unit of time or a part of a
@@ -58,6 +62,7 @@ _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 DURATIONS = shipped("durations")
 
 
+@lru_cache(maxsize=50_000)
 def duration_unit(word: str) -> str:
     """The unit of time a word names, singular ("months" -> "month", "centuries" ->
     "century"), or "" when it names none."""

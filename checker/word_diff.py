@@ -30,9 +30,12 @@ class Replacement(NamedTuple):
     source: tuple[Token, ...]
 
 
-def tokens(claim: Claim) -> list[Token]:
-    return [Token(m.group().lower().replace("’", "'"), claim.start + m.start(),
-                  claim.start + m.end()) for m in _TOKEN.finditer(claim.text)]
+def tokens(claim: Claim) -> tuple[Token, ...]:
+    """The claim's words (once per claim: a source claim is compared with every derived
+    claim aligned with it)."""
+    return memo_on(claim, "_diff_tokens", lambda: tuple(
+        Token(m.group().lower().replace("’", "'"), claim.start + m.start(), claim.start + m.end())
+        for m in _TOKEN.finditer(claim.text)))
 
 
 def _all_replacements(derived: Claim, source: Claim) -> tuple[Replacement, ...]:

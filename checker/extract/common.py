@@ -129,6 +129,16 @@ def _doc_text(doc) -> str:
     return text
 
 
+def _remember_text(doc, text: str) -> None:
+    """Give ``_doc_text`` the text a doc was parsed from (the unit's text, which spaCy's
+    tokens reproduce exactly), so that it need not join the tokens; a doc whose last token
+    does not end where the text does was parsed from another text and is left alone."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        if len(_TEXTS) > 64:
+            _TEXTS.clear()
+        _TEXTS[id(doc)] = (doc, text)
+
+
 def _subtree(tok):
     """The tokens of a subtree (spaCy's parses are projective, so it is a contiguous span)."""
     return tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
@@ -157,6 +167,13 @@ def _shift_certainty(c: Certainty, off: int) -> Certainty:
 def _vocab(tokens) -> frozenset:
     """Every lower-case form and lemma of some tokens, to skip phrases that cannot match."""
     return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
+
+
+def _possible(phrases, vocab: frozenset) -> list:
+    """The phrases of a list whose every word the claim has (its ``_vocab``), in list order:
+    the only ones ``_find_phrase`` can find. Most claims have none of a list's phrases, and
+    this drops them without a call each."""
+    return [p for p in phrases if vocab.issuperset(p)]
 
 
 def _find_phrase(tokens, phrase: tuple[str, ...],

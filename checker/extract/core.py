@@ -14,6 +14,7 @@ from checker.extract.common import (
     _State,
     _doc_text,
     _person,
+    _remember_text,
     _shift_attr,
     _shift_certainty,
     _subtree,
@@ -75,6 +76,7 @@ class Extractor(SpeakerReader, ClaimReader):
         for unit, doc in zip(art.units, parsed.docs):
             if doc is None:
                 continue
+            _remember_text(doc, art.text[unit.start:unit.end])
             quotes = self._quotes(doc)
             for sent in doc.sents:
                 if not any(t.is_alpha for t in sent):

@@ -14,6 +14,7 @@ from checker.extract.common import (
     _counts_a_duration,
     _doc_text,
     _find_phrase,
+    _possible,
     _inverted_condition,
     _states_a_number,
     _verbal,
@@ -187,14 +188,14 @@ class ClaimReader:
                     continue
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
-        for phrase in self.attempt_phrases:
+        for phrase in _possible(self.attempt_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 t = tokens[pos[0]]
                 attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
                                     "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
                                     self.lex.weight("attempts", " ".join(phrase))))
-        for phrase in self.booster_phrases:  # "in fact"
+        for phrase in _possible(self.booster_phrases, vocab):  # "in fact"
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 t, e = tokens[pos[0]], tokens[pos[1]]
@@ -231,8 +232,8 @@ class ClaimReader:
         links = []
         doc = tokens[0].doc
         seen = set()
-        for phrase, kind in [(p, "causal") for p in self.causal_phrases] + \
-                            [(p, "temporal") for p in self.temporal_phrases]:
+        for phrase, kind in [(p, "causal") for p in _possible(self.causal_phrases, vocab)] + \
+                            [(p, "temporal") for p in _possible(self.temporal_phrases, vocab)]:
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is None:
                 continue
@@ -336,7 +337,7 @@ class ClaimReader:
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
-        for phrase in self.scope_phrases:
+        for phrase in _possible(self.scope_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = tokens[pos[0]], tokens[pos[1]]

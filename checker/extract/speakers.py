@@ -7,7 +7,8 @@ import re
 from typing import Optional
 
 from checker.credits import find_credit
-from checker.extract.common import _State, _doc_text, _find_phrase, _person, _subordinate
+from checker.extract.common import (_State, _doc_text, _find_phrase, _person, _possible,
+                                     _subordinate)
 from checker.records import Attribution
 
 
@@ -112,7 +113,7 @@ class SpeakerReader:
                 return Attribution(source="", cue=t.text + " of" if any(
                     c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
                     end=t.idx + len(t), kind="reports")
-        for phrase in self.adverb_phrases:
+        for phrase in _possible(self.adverb_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
             if pos is not None:
                 s, e = pos

@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make, negated_in
 from checker.wordnet import POS_FILE
 
@@ -103,7 +104,16 @@ def check(ctx):
 def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
     """Adjectives a negative prefix makes this one's opposite ("safe" for "unsafe", and
     "unsafe" for "safe"), both known to WordNet as adjectives and sharing none of their
-    senses ("inflammable" and "flammable" share one: not opposites)."""
+    senses ("inflammable" and "flammable" share one: not opposites). Kept per lexicon for
+    the run: the same adjectives come back in every derived text."""
+    known = memo_on(lex, "_prefixed_opposites", dict)
+    got = known.get((wn, lem))
+    if got is None:
+        got = known[wn, lem] = _find_prefixed_opposites(lex, wn, lem)
+    return got
+
+
+def _find_prefixed_opposites(lex, wn, lem: str) -> frozenset:
     lookalikes = lex.words.get("prefix_lookalikes", {})
     if not wn.available or lem in lookalikes:
         return frozenset()

@@ -29,6 +29,8 @@ Examples:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from checker.align import GENERIC, key
 from checker.lexicon import shipped
 from checker.numbers import DAY_PARTS, states_a_figure
@@ -98,9 +100,15 @@ def _paraphrase(word, index, wn) -> bool:
     # An adjective that is a verb's participle or bare form ("stay shut") is read as that
     # verb too: its synonyms there ("close") are the source's words.
     poses = (pos, "verb") if pos == "adj" else (pos,)
-    return any(key(s) in index.vocab for p in poses for s in wn.synonyms(word[3], p,
-                                                                         SYNONYM_SENSES)
-               if " " not in s and s not in GENERIC)
+    return any(not _synonym_keys(wn, word[3], p).isdisjoint(index.vocab) for p in poses)
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_keys(wn, lemma: str, pos: str) -> frozenset:
+    """Keys of the one-word synonyms of a lemma (kept for the run: the same words come back
+    in every derived text, and are compared with each text's source vocabulary)."""
+    return frozenset(key(s) for s in wn.synonyms(lemma, pos, SYNONYM_SENSES)
+                     if " " not in s and s not in GENERIC)
 
 
 def check(ctx):
