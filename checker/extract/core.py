@@ -247,7 +247,7 @@ class Extractor(SpeakerReader, ClaimReader):
         start_c, end_c = first.idx, last.idx + len(last)
         off = unit.start
         vocab = _vocab(tokens)  # every phrase look-up of this claim checks against it
-        attribution = self._attribution(head, tokens, inherited, state, vocab)
+        attribution = self._attribution(head, sent, tokens, inherited, state, vocab)
         pred = self._predicate(head)
         subj_tok = self._subject(head)
         subject = self._span_text(subj_tok) if subj_tok is not None else ""
@@ -296,10 +296,11 @@ class Extractor(SpeakerReader, ClaimReader):
         scope = self._scope(tokens, off, vocab)
         state.count += 1
         text = _doc_text(doc)[start_c:end_c]
+        sentence = _doc_text(doc)[sent.start_char:sent.end_char]  # Span.text joins tokens
         return Claim(
             id=f"{doc_id}:c{state.count}", doc_id=doc_id, start=start_c + off, end=end_c + off,
             text=text, sent_start=sent.start_char + off, sent_end=sent.end_char + off,
-            sentence=sent.text, unit_kind=unit.kind, subject=subject, predicate=pred.lemma_.lower(),
+            sentence=sentence, unit_kind=unit.kind, subject=subject, predicate=pred.lemma_.lower(),
             predicate_text=pred.text, object=obj, negated=negated, attribution=attribution,
             certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,

@@ -72,7 +72,7 @@ class SpeakerReader:
                 return ("according to", text, toks)
         return None
 
-    def _attribution(self, head, tokens, inherited, state: _State,
+    def _attribution(self, head, sent, tokens, inherited, state: _State,
                      vocab: frozenset) -> Optional[Attribution]:
         if inherited is not None:
             return self._resolve(inherited, state)
@@ -89,9 +89,11 @@ class SpeakerReader:
                                              kind="according-to",
                                              head=pobj.lemma_.lower() if pobj is not None else ""),
                                  state)
-        credit = find_credit(head.sent.text, self.credits)
+        # the sentence's text cut from the text already joined (Span.text joins its tokens)
+        said = _doc_text(head.doc)[sent.start_char:sent.end_char]
+        credit = find_credit(said, self.credits)
         if credit is not None:  # "Harbour Gazette: ..." or "... (Harbour Gazette)."
-            base, said = head.sent.start_char, head.sent.text
+            base = sent.start_char
             return Attribution(source=credit.name, cue=said[credit.start:credit.end].strip(),
                                start=base + credit.start, end=base + credit.end, kind="named")
         for t in tokens:
