@@ -153,12 +153,9 @@ def trailing_furniture(text: str, *, patterns: Patterns) -> tuple[int, Optional[
     """
     # The furniture must fit in the last CONTAINS_MAX_WORDS words, so search only there: long
     # paragraphs then cost one short search per pattern.
-    window = len(text)
-    for _ in range(CONTAINS_MAX_WORDS):
-        window = text.rfind(" ", 0, window)
-        if window < 0:
-            break
-    window = max(window, 0)
+    # (The CONTAINS_MAX_WORDS-th space from the end, found in one call; 0 without as many.)
+    last_words = text.rsplit(" ", CONTAINS_MAX_WORDS)
+    window = len(last_words[0]) if len(last_words) > CONTAINS_MAX_WORDS else 0
     found, why = len(text), None
     for reason, rx in patterns.contains:
         m = rx.search(text, window)

@@ -241,7 +241,8 @@ def _orders(claim, lexicon) -> list[Order]:
 def _find_orders(claim, lexicon) -> list[Order]:
     low = claim.text.lower()
     out = []
-    firsts = set(_starting(lexicon, "order_earlier")) | set(_starting(lexicon, "order_later"))
+    firsts = memo_on(lexicon, "_order_firsts", lambda: frozenset(
+        _starting(lexicon, "order_earlier")) | frozenset(_starting(lexicon, "order_later")))
     for m in _TOKEN.finditer(low):
         if m.group() not in firsts:
             continue
@@ -371,22 +372,27 @@ def _find_cues(claim, lexicon) -> list:
     lemmas = {w[2].lower(): w[3] for w in claim.words}
     out = []
     skip = 0
+    # The tables once per claim, and the generators only for words that start an entry:
+    # every word of every claim passes here.
     lookalikes = _starting(lexicon, "negation_lookalikes")
     negations = _starting(lexicon, "negations")
+    negation_words = lexicon.words.get("negations", {})
     for i, t in enumerate(toks):
         if skip:
             skip -= 1
             continue
-        if any(tuple(toks[i:i + len(p)]) == p for p in lookalikes.get(t, ())):
+        looks = lookalikes.get(t)
+        if looks and any(tuple(toks[i:i + len(p)]) == p for p in looks):
             skip = 1
             continue
-        phrase = next((p for p in negations.get(t, ())
-                       if tuple(toks[i:i + len(p)]) == p), None)
+        starting = negations.get(t)
+        phrase = next((p for p in starting if tuple(toks[i:i + len(p)]) == p),
+                      None) if starting else None
         if phrase is not None:
             out.append(i)
             skip = len(phrase) - 1
             continue
-        if not (lexicon.has("negations", t) or lexicon.has("negations", lemmas.get(t, ""))):
+        if not (t in negation_words or lemmas.get(t, "") in negation_words):
             continue
         if t == "nor" and out:
             continue  # "neither ... nor", "not ... nor": one negation
