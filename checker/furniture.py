@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from checker.errors import ConfigError
+from checker.records import memo_on
 
 PATTERN_FILE = Path(__file__).with_name("lexicons") / "furniture.txt"
 MODES = ("unit", "contains", "section", "prefix", "define")
@@ -144,6 +145,9 @@ def _classify(text: str, patterns: Patterns) -> tuple[Optional[str], bool]:
 _SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9©])")
 
 
+RECENT_UNITS = 256  # answers of trailing_furniture kept per pattern set
+
+
 def trailing_furniture(text: str, *, patterns: Patterns) -> tuple[int, Optional[str]]:
     """Where furniture that a `contains` pattern finds starts in a unit, and why.
 
@@ -151,6 +155,19 @@ def trailing_furniture(text: str, *, patterns: Patterns) -> tuple[int, Optional[
     the start of the sentence holding it when a real sentence comes first ("Ramsey will miss
     two games. Subscribe to our newsletter ... sent to your inbox."), else ``(len(text), None)``.
     """
+    # Asked twice of most units (the assembler splits a promo off, then classifies the
+    # unit): the searches cost more than all the rest of loading a unit, so the answers for
+    # the last units are kept.
+    recent = memo_on(patterns, "_recent_trailing", dict)
+    got = recent.get(text)
+    if got is None:
+        if len(recent) >= RECENT_UNITS:
+            recent.clear()
+        got = recent[text] = _trailing_furniture(text, patterns)
+    return got
+
+
+def _trailing_furniture(text: str, patterns: Patterns) -> tuple[int, Optional[str]]:
     # The furniture must fit in the last CONTAINS_MAX_WORDS words, so search only there: long
     # paragraphs then cost one short search per pattern.
     # (The CONTAINS_MAX_WORDS-th space from the end, found in one call; 0 without as many.)
