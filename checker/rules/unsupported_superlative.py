@@ -69,6 +69,8 @@ def _markers(claim, lex, wn) -> list:
     out = []
     for i, w in enumerate(words):
         written = w.text.lower()
+        if written not in entries and not written.endswith("est"):
+            continue  # neither branch below can take it: skip the look-alike test
         before = low[:w.start - s0].rsplit(None, 1)[-1:]  # the word before: split() from the right
         if written in lookalikes or " ".join(before + [written]) in lookalikes:
             continue
