@@ -53,6 +53,14 @@ class Extractor(SpeakerReader, ClaimReader):
         self.pronouns_thing = w["pronouns_thing"]
         self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)
         self.contrast_marks = set(w["contrast_marks"])
+        # Every word (as written or as lemma) the token walks of _certainty, _links, _scope
+        # and _attribution act on: a claim with none of them skips the walk
+        self.certainty_words = frozenset().union(self.hedges, self.attempts, self.boosters,
+                                                 self.factive, self.nonfactive)
+        self.link_words = frozenset(self.causal | self.temporal)
+        self.scope_words = frozenset(self.scope)
+        self.report_words = frozenset().union(self.attr_adverbs, self.passive_verbs,
+                                              self.report_nouns)
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
         self.non_person_heads = lexicon.entries("non_person_heads")

@@ -151,7 +151,8 @@ class ClaimReader:
                    vocab: frozenset) -> Certainty:
         hedges, attempts, boosters = [], [], []
         factivity, fcue = "neutral", None
-        for t in tokens:
+        # (vocab holds every token's form and lemma: no word of the lists, nothing to find)
+        for t in tokens if not vocab.isdisjoint(self.certainty_words) else ():
             low, lem = t.lower_, t.lemma_.lower()
             if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
                 key = low if low in self.hedges else lem
@@ -242,7 +243,7 @@ class ClaimReader:
             if s.pos_ == "NOUN" and not _names_a_cause(s):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"
             links.append(self._link(doc, tokens, s, e, kind, off))
-        for t in tokens:
+        for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
             if t.i in seen:
                 continue
             low, lem = t.lower_, t.lemma_.lower()
@@ -330,7 +331,7 @@ class ClaimReader:
 
     def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
         out = []
-        for t in tokens:
+        for t in tokens if not vocab.isdisjoint(self.scope_words) else ():  # as in _certainty
             low = t.lower_
             if low in self.scope and t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
                                                  "advmod", "nummod", "quantmod", "pobj"):

@@ -96,7 +96,7 @@ class SpeakerReader:
             base = sent.start_char
             return Attribution(source=credit.name, cue=said[credit.start:credit.end].strip(),
                                start=base + credit.start, end=base + credit.end, kind="named")
-        for t in tokens:
+        for t in tokens if not vocab.isdisjoint(self.report_words) else ():  # see Extractor
             low = t.lower_
             if low in self.attr_adverbs:
                 return Attribution(source="", cue=t.text, start=t.idx, end=t.idx + len(t),

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from checker.align import key
 from checker.names import norm_name
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
@@ -28,15 +29,17 @@ CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 
 def check(ctx):
     """Yield a finding for each subject/object swap against a source claim."""
-    reciprocal = {key(v) for v in ctx.lexicon.words["reciprocal_verbs"]}
+    lex = ctx.lexicon
+    reciprocal = memo_on(lex, "_de402_reciprocal", lambda: frozenset(
+        key(v) for v in lex.words["reciprocal_verbs"]))
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
         if key(dc.predicate) in reciprocal or not dc.subject or not dc.object:
             continue
         ds, do = _norm(dc.subject), _norm(dc.object)
-        for sc in ctx.index.claims:
-            if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
+        for sc in _by_predicate(ctx.index).get(key(dc.predicate), ()):
+            if not sc.subject or not sc.object:
                 continue
             ss, so = _norm(sc.subject), _norm(sc.object)
             if ds == ss or do == so or _passive(dc) != _passive(sc):
@@ -46,6 +49,17 @@ def check(ctx):
                            message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
                            suggestion="Put the subject and object back as in the source.")
                 break
+
+
+def _by_predicate(index) -> dict:
+    """The source claims by the key of their predicate, in claim order (once per index)."""
+    def build() -> dict:
+        out: dict = {}
+        for sc in index.claims:
+            out.setdefault(key(sc.predicate), []).append(sc)
+        return out
+
+    return memo_on(index, "_de402_by_predicate", build)
 
 
 def _passive(claim) -> bool:
