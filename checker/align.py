@@ -105,18 +105,24 @@ def _postings(index: SourceIndex) -> dict:
     return memo_on(index, "_postings", build)
 
 
-def _pair_score(dkeys: frozenset, dclaim: Claim, skeys: frozenset, sclaim: Claim,
-                dents: frozenset, dpred: str) -> float:
-    # dents and dpred are the derived claim's entity norms and predicate key, computed
-    # once for all its candidates
+def _sides(index: SourceIndex) -> tuple:
+    """What scoring a pair reads of each source claim: (claim, keys, entity norms,
+    predicate key, lemma text), once per index, not once per derived claim."""
+    return memo_on(index, "_align_sides", lambda: tuple(
+        (c, keys, entity_norms(c), key(c.predicate), lemma_text(c))
+        for c, keys in zip(index.claims, index.keysets)))
+
+
+def _pair_score(dkeys: frozenset, dents: frozenset, dpred: str, dtext: str,
+                skeys: frozenset, sents: frozenset, spred: str, stext: str) -> float:
     shared = dkeys & skeys
     coverage = len(shared) / len(dkeys)
     precision = len(shared) / len(skeys)
     ent_bonus = 0.0
     if dents:
-        ent_bonus = len(dents & entity_norms(sclaim)) / len(dents)
-    pred = 1.0 if dpred == key(sclaim.predicate) else 0.0
-    fuzzy = fuzz.token_set_ratio(lemma_text(dclaim), lemma_text(sclaim)) / 100.0
+        ent_bonus = len(dents & sents) / len(dents)
+    pred = 1.0 if dpred == spred else 0.0
+    fuzzy = fuzz.token_set_ratio(dtext, stext) / 100.0
     return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred + 0.15 * fuzzy
 
 
@@ -124,17 +130,18 @@ def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: i
           candidates: int = 8) -> tuple[Alignment, ...]:
     """One alignment per derived claim: its supporting source claims, best first."""
     out = []
-    postings = _postings(index)
+    postings, sides = _postings(index), _sides(index)
     for dc in derived_claims:
         dkeys = claim_keys(dc)
         hits: set[int] = set()
         for k in dkeys:
             hits.update(postings.get(k, ()))
-        dents, dpred = entity_norms(dc), key(dc.predicate)
+        dents, dpred, dtext = entity_norms(dc), key(dc.predicate), lemma_text(dc)
         scored = []
         for i in sorted(hits):  # claim order: equal scores keep it through the stable sort
-            sc, skeys = index.claims[i], index.keysets[i]
-            scored.append((_pair_score(dkeys, dc, skeys, sc, dents, dpred), sc, skeys))
+            sc, skeys, sents, spred, stext = sides[i]
+            scored.append((_pair_score(dkeys, dents, dpred, dtext, skeys, sents, spred, stext),
+                           sc, skeys))
         if not scored:
             out.append(Alignment(derived=dc.id, score=0.0))
             continue
