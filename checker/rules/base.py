@@ -51,6 +51,7 @@ class Context:
     config: Config
     doc_of: dict = field(default_factory=dict)  # source doc id -> Article
     _memo: dict = field(default_factory=dict)
+    _supports: dict = field(default_factory=dict)  # claim id -> support(claim)
 
     def memo(self, name: str, compute: Callable[["Context"], object]):
         """``compute(self)`` once per check: sibling rules (a changed figure and an unsupported
@@ -68,9 +69,15 @@ class Context:
         return self.memo("wordnet", lambda ctx: wordnet.for_config(ctx.config))
 
     def support(self, claim: Claim) -> tuple[Alignment, list[Claim]]:
-        """The alignment of a derived claim and its supporting source claims, best first."""
-        al = self.alignments.get(claim.id) or Alignment(derived=claim.id, score=0.0)
-        return al, [self.index.by_id[i] for i in al.support if i in self.index.by_id]
+        """The alignment of a derived claim and its supporting source claims, best first
+        (found once per claim and check: the rules ask some 35 times per derived claim;
+        the list is shared, so callers must not change it)."""
+        got = self._supports.get(claim.id)
+        if got is None:
+            al = self.alignments.get(claim.id) or Alignment(derived=claim.id, score=0.0)
+            got = self._supports[claim.id] = (
+                al, [self.index.by_id[i] for i in al.support if i in self.index.by_id])
+        return got
 
     def aligned(self, claim: Claim, *, threshold: Optional[float] = None) -> list[Claim]:
         """Supporting source claims if the alignment is good enough, else []."""

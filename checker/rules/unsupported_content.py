@@ -34,6 +34,7 @@ from functools import lru_cache
 from checker.align import GENERIC, key
 from checker.lexicon import shipped
 from checker.numbers import DAY_PARTS, states_a_figure
+from checker.records import memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
 from checker.wordnet import POS_FILE
 
@@ -57,15 +58,20 @@ SYNONYM_SENSES = 2
 
 def _framing_words(ctx) -> frozenset:
     """The words of a denial's frame ("denied the charge", "rejected the complaints") when
-    the sources report a denial or a challenge too: they restate it in other words."""
+    the sources report a denial or a challenge too: they restate it in other words (once
+    per set of sources)."""
     lex, vocab = ctx.lexicon, ctx.index.vocab
-    out = set()
-    for role in ("answer_verbs", "answer_objects"):
-        words = lex.words.get(role, {})
-        if any(key(w) in vocab for w in words):
-            out.update(words)
-            out.update(key(w) for w in words)
-    return frozenset(out)
+
+    def build() -> frozenset:
+        out = set()
+        for role in ("answer_verbs", "answer_objects"):
+            words = lex.words.get(role, {})
+            if any(key(w) in vocab for w in words):
+                out.update(words)
+                out.update(key(w) for w in words)
+        return frozenset(out)
+
+    return memo_on(ctx.index, f"_du801_framing_{id(lex)}", build)
 
 
 def novel_words(claim, index, wn=None):
