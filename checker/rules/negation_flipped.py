@@ -169,7 +169,13 @@ def _refused_act(neg, pos, lex):
 
 def _intended_acts(claim, lexicon) -> dict:
     """{intention lemma: lemma of the verb it governs}, the act read as the verb that
-    follows it ("intends to *cut*", "no intention of *cutting*", "plans to *hire*")."""
+    follows it ("intends to *cut*", "no intention of *cutting*", "plans to *hire*"). Found
+    once per claim: a source claim is asked again by every derived claim aligned with it."""
+    return memo_on(claim, f"_intended_acts_{id(lexicon)}",
+                   lambda: _find_intended_acts(claim, lexicon))
+
+
+def _find_intended_acts(claim, lexicon) -> dict:
     out = {}
     words = claim.words
     for i, w in enumerate(words):
