@@ -33,7 +33,16 @@ def numbers_in(text: str) -> list[float]:
 
 
 def source_has(q, index) -> bool:
-    """True when the sources carry the same value (any notation) for a derived number."""
+    """True when the sources carry the same value (any notation) for a derived number
+    (answered once per figure and set of sources: DN501, DU803 and the score ask)."""
+    known = memo_on(index, "_source_has", dict)
+    got = known.get(q)
+    if got is None:
+        got = known[q] = _source_has(q, index)
+    return got
+
+
+def _source_has(q, index) -> bool:
     if (q.kind, q.norm) in index.quantity_norms:
         return True
     if written_in(q.text.lower(), index.text_lower):
