@@ -394,8 +394,7 @@ class _Packed:
     @classmethod
     def load(cls, path: str | Path) -> _Packed:
         """Read a data file written by scripts/build_wordnet.py."""
-        with gzip.open(path, "rb") as fh:
-            text = fh.read()
+        text = gzip.decompress(Path(path).read_bytes())  # in one call: faster than a GzipFile
         if not text.startswith(DATA_FORMAT.encode() + b"\n"):
             raise ValueError(f"{path}: expected a file starting {DATA_FORMAT!r}, "
                              f"got {text[:40]!r}")
