@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from checker.errors import ConfigError
 from checker.lexicon import shipped
@@ -70,8 +70,7 @@ class StrengthLexicon:
         return memo_on(self, "_by_first", build).get(role, {})
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # (a tuple: made for every word of a claim with a cue word)
     start: int  # article offsets
     end: int
     text: str
@@ -138,11 +137,16 @@ def _find(tokens: Sequence[_Token], by_first: Mapping[str, list[tuple[str, ...]]
     """Every match of a word list (its entries by first word) in the tokens, longest first
     at each position."""
     hits = []
+    get = by_first.get
     for i, tok in enumerate(tokens):
         if tok.pos == "PROPN":
             continue  # a name's word ("the Residents' Association") relates nothing
-        cands = [e for f in tok.forms for e in by_first.get(f, ())]
-        if not cands:
+        cands = None  # (most tokens start no entry: no list is built for them)
+        for f in tok.forms:
+            found = get(f)
+            if found:
+                cands = found if cands is None else cands + found
+        if cands is None:
             continue
         for e in sorted(cands, key=len, reverse=True):
             if i + len(e) <= len(tokens) and all(w in tokens[i + k].forms
@@ -281,8 +285,11 @@ def _first_words(lex: StrengthLexicon) -> frozenset:
 
 def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[Cue]]:
     # Most claims hold no word a cue can start with: strength 0 without the token walk.
-    forms = {m.lower().replace("’", "'") for m in _TOKEN_RE.findall(claim.text)}
-    forms.update(w.lemma.lower() for w in claim.words)
+    text = claim.text
+    forms = set(map(str.lower, _TOKEN_RE.findall(text)))
+    if "’" in text:
+        forms = {f.replace("’", "'") for f in forms}
+    forms.update([w.lemma.lower() for w in claim.words])
     if forms.isdisjoint(_first_words(lex)):
         return 0, None
     tokens = _tokens(claim)
