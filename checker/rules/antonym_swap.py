@@ -63,15 +63,10 @@ def check(ctx):
         dlem = {w[3] for w in dc.words}
         done = False
         for s, e, text, lem, _pos in dc.words:
-            # The lemma and the word as written: the tagger lemmatises "thriving" as an
-            # adjective and "struggling" as a verb ("struggle"), and the lexicon lists both.
-            listed = lex.antonyms_of(lem) | lex.antonyms_of(text.lower())
-            p = _wn_pos(_pos)
-            from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
-            if _pos == "ADJ":
-                from_wn = from_wn | _prefixed_opposites(lex, wn, lem.lower())
+            listed, from_wn = _opposites(lex, wn, lem, text.lower(), _pos)
             if not listed and not from_wn:
                 continue
+            p = _wn_pos(_pos)
             for sc in sup:
                 if any(lem in {w.lemma for w in other.words} for other in sup
                        if other.doc_id == sc.doc_id and other.sent_start == sc.sent_start):
@@ -101,19 +96,27 @@ def check(ctx):
                 break
 
 
-def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
-    """Adjectives a negative prefix makes this one's opposite ("safe" for "unsafe", and
-    "unsafe" for "safe"), both known to WordNet as adjectives and sharing none of their
-    senses ("inflammable" and "flammable" share one: not opposites). Kept per lexicon for
-    the run: the same adjectives come back in every derived text."""
-    known = memo_on(lex, "_prefixed_opposites", dict)
-    got = known.get((wn, lem))
+def _opposites(lex, wn, lem: str, written: str, tag: str) -> tuple[frozenset, frozenset]:
+    """The opposites of a derived word: those the lexicon lists for its lemma or the word as
+    written (the tagger lemmatises "thriving" as an adjective and "struggling" as a verb,
+    "struggle", and the lexicon lists both), and WordNet's antonyms, with an adjective's
+    prefixed opposites. Kept per lexicon for the run: the same words recur in every text."""
+    table = memo_on(lex, "_dg602_opposites", dict)
+    got = table.get((wn, lem, written, tag))
     if got is None:
-        got = known[wn, lem] = _find_prefixed_opposites(lex, wn, lem)
+        listed = lex.antonyms_of(lem) | lex.antonyms_of(written)
+        p = _wn_pos(tag)
+        from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
+        if tag == "ADJ":
+            from_wn = from_wn | _prefixed_opposites(lex, wn, lem.lower())
+        got = table[wn, lem, written, tag] = (listed, from_wn)
     return got
 
 
-def _find_prefixed_opposites(lex, wn, lem: str) -> frozenset:
+def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
+    """Adjectives a negative prefix makes this one's opposite ("safe" for "unsafe", and
+    "unsafe" for "safe"), both known to WordNet as adjectives and sharing none of their
+    senses ("inflammable" and "flammable" share one: not opposites)."""
     lookalikes = lex.words.get("prefix_lookalikes", {})
     if not wn.available or lem in lookalikes:
         return frozenset()
