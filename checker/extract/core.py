@@ -197,8 +197,7 @@ class Extractor(SpeakerReader, ClaimReader):
         stack = [c for c in head.children if c.i not in walked]
         while stack:
             c = stack.pop()
-            dep = c.dep_  # only these two can split: most tokens go on without the call
-            if (dep == "conj" or dep == "advcl") and self._is_split(c):
+            if self._is_split(c):
                 self._walk_clause(c, attribution, frame, result)
             else:
                 stack.extend(c.children)
