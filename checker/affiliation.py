@@ -88,6 +88,18 @@ def introduction(text: str, name: str) -> str:
     return " ".join(p.strip() for p in (title, appos.group(1) if appos else "") if p.strip())
 
 
+_PERSONAL = frozenset({"her", "his", "their"})
+
+
+def _their_own_voice(sc: Claim) -> bool:
+    """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
+    has asked for her B sample to be tested, her agent said")."""
+    speaker = sc.attribution.source
+    desc = speaker.split(",", 1)[1] if "," in speaker else speaker
+    words = _words(desc)
+    return len(words) >= 2 and words[0] in _PERSONAL and _voice_for(desc, set())
+
+
 def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     """True when a source claim gives a party's own acts or plans on the word of the party's
     voice (as ``attribution.self_report`` does for the party itself; claims of being are
@@ -95,13 +107,16 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
     said"; "Pellham plans to apply, a company spokesperson said") or a person the article
     introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
-    close the gallery, Ansby said")."""
+    close the gallery, Ansby said"); and a person's, on the word of their own agent, lawyer
+    or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
             "named", "according-to"):
         return False
-    if sc.predicate == "be" or not _a_party(sc):
+    if sc.predicate == "be":
         return False
+    if not _a_party(sc):
+        return _their_own_voice(sc)
     party = _party_words(sc.subject)
     if not party:
         return False

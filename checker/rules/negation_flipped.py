@@ -306,6 +306,12 @@ def _negation_added(ctx, dc):
     if any(dneg & {w[3] for w in sc.words} and _has_negation(sc, lex)
            for sc in ctx.index.claims):
         return None
+    # or refuse the same thing in another verb ("would not discuss the footage" for "declined
+    # to comment on the footage"): a negative source claim about the derived claim's nouns
+    things = {w[3] for w in dc.words if w[4] == "NOUN" and w[3] not in dneg}
+    if things and any(things & {w[3] for w in sc.words} and _refuses(sc, lex)
+                      for sc in ctx.index.claims):
+        return None
     d = next((w for w in dc.words if w[3] in dneg and not _reported(dc, w, lex)), None)
     if d is None:
         return None
@@ -316,6 +322,12 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _refuses(claim, lexicon) -> bool:
+    """The claim declines or refuses something ("declined to comment on the footage")."""
+    return lexicon.has("refusal_verbs", claim.predicate) or any(
+        lexicon.has("refusal_verbs", w[3]) and w[4] == "VERB" for w in claim.words)
 
 
 def _reported(claim, word, lexicon) -> bool:
