@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from checker.extract.tokens import DocView
 from checker.lexicon import shipped
 from checker.numbers import duration_unit, is_magnitude
 from checker.records import Attribution, Certainty, Cue
@@ -117,7 +118,10 @@ def _states_a_number(span) -> bool:
 
 
 def _doc_text(doc) -> str:
-    """``doc.text`` joins every token on each call; keep the last few texts instead."""
+    """A doc's text: a ``DocView`` holds it; ``doc.text`` of a spaCy Doc (which some tests
+    hand the extractor's parts) joins every token on each call, so keep the last few."""
+    if isinstance(doc, DocView):
+        return doc.text
     key = id(doc)
     hit = _TEXTS.get(key)
     if hit is not None and hit[0] is doc:
@@ -127,16 +131,6 @@ def _doc_text(doc) -> str:
     text = doc.text
     _TEXTS[key] = (doc, text)
     return text
-
-
-def _remember_text(doc, text: str) -> None:
-    """Give ``_doc_text`` the text a doc was parsed from (the unit's text, which spaCy's
-    tokens reproduce exactly), so that it need not join the tokens; a doc whose last token
-    does not end where the text does was parsed from another text and is left alone."""
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        if len(_TEXTS) > 64:
-            _TEXTS.clear()
-        _TEXTS[id(doc)] = (doc, text)
 
 
 def _subtree(tok):

@@ -14,7 +14,6 @@ from checker.extract.common import (
     _State,
     _doc_text,
     _person,
-    _remember_text,
     _shift_attr,
     _shift_certainty,
     _subtree,
@@ -24,6 +23,7 @@ from checker.extract.common import (
 )
 from checker.extract.reading import ClaimReader
 from checker.extract.speakers import SpeakerReader
+from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
 from checker.names import norm_name
 from checker.parse import ParsedArticle
@@ -84,12 +84,13 @@ class Extractor(SpeakerReader, ClaimReader):
         for unit, doc in zip(art.units, parsed.docs):
             if doc is None:
                 continue
-            _remember_text(doc, art.text[unit.start:unit.end])
-            quotes = self._quotes(doc)
-            for sent in doc.sents:
-                if not any(t.is_alpha for t in sent):
-                    continue
-                claims.extend(self._sentence(art.doc_id, unit, doc, sent, state, quotes))
+            # the extractor reads each token many times: from plain attributes, not spaCy's
+            with DocView(doc, art.text[unit.start:unit.end]) as view:
+                quotes = self._quotes(view)
+                for sent in view.sents:
+                    if not any(t.is_alpha for t in sent):
+                        continue
+                    claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 
     def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
@@ -282,9 +283,11 @@ class Extractor(SpeakerReader, ClaimReader):
         if inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs and \
-                root is not head:
-            # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's
+        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs:
+            # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
+            # the claim is the root's own clause: the test "root is not head" that stood here
+            # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
+            # the findings have always been made without it.
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
         elif attribution is not None and attribution.source:
             speaker = attribution.source
