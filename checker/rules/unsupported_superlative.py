@@ -44,6 +44,8 @@ SPAN_WORDS = 3
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A word and the next one (overlapping: "the most expensive").
 _PAIR = re.compile(r"\b(\w+)\s+(?=(\w+))")
+# Every run of word characters: a pair's first word is always one of them.
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _base_forms(wn, written: str) -> set:
@@ -81,6 +83,8 @@ def _markers(claim, lex, wn) -> list:
         elif (w.pos in RANKED_POS and written != w.lemma and written.endswith("est")
               and len(written) > 3 and (_base_forms(wn, written) or written == "best")):
             out.append((w.start, w, w.lemma))
+    if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
+        return out  # most claims: no word a pair below could start with (each is a run)
     written = _written(words)
     for m in _PAIR.finditer(low):
         first = m.group(1)
