@@ -19,7 +19,8 @@ from checker.records import Claim
 _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
 _PERSON_PRONOUNS = shipped("pronouns_person")
-_DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
+_POSSESSIVES = shipped("possessives")
+_DETERMINERS = shipped("determiners") | _POSSESSIVES | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
@@ -88,16 +89,13 @@ def introduction(text: str, name: str) -> str:
     return " ".join(p.strip() for p in (title, appos.group(1) if appos else "") if p.strip())
 
 
-_PERSONAL = frozenset({"her", "his", "their"})
-
-
 def _their_own_voice(sc: Claim) -> bool:
     """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
     has asked for her B sample to be tested, her agent said")."""
     speaker = sc.attribution.source
     desc = speaker.split(",", 1)[1] if "," in speaker else speaker
     words = _words(desc)
-    return len(words) >= 2 and words[0] in _PERSONAL and _voice_for(desc, set())
+    return len(words) >= 2 and words[0] in _POSSESSIVES and _voice_for(desc, set())
 
 
 def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:

@@ -67,7 +67,6 @@ FILES = {
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "party_voices": "party_voices",
-    "refusal_verbs": "refusal_verbs",
     "official_sources": "official_sources",
     "neutral_report_verbs": "neutral_report_verbs",
     "non_person_heads": "non_person_heads",

@@ -162,7 +162,8 @@ class ClaimReader:
                         t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
                                                  for c in t.children)):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
-                            t.tag_ == "MD" and key in ("can", "could") and _unable(t)) \
+                            t.tag_ == "MD" and key in ("can", "could")
+                            and _unable(t, self.lex.words["negations"])) \
                             and not _inverted_condition(t):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
@@ -390,14 +391,12 @@ def _out_of_quote(conj) -> bool:
     return len(marks) % 2 == 1
 
 
-_NOBODY = frozenset({"no", "neither", "nobody", "nothing", "none", "noone"})
-
-
-def _unable(modal) -> bool:
-    """ "could not", "cannot", "no refinancing could be agreed": an inability, not a hedge."""
+def _unable(modal, negations) -> bool:
+    """ "could not", "cannot", "no refinancing could be agreed": an inability, not a hedge
+    (a subject that is, or is led by, a word of the negations lexicon)."""
     verb = modal.head
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and (subj.lower_ in _NOBODY or any(
-        c.dep_ == "det" and c.lower_ in _NOBODY for c in subj.children))
+    return subj is not None and (subj.lower_ in negations or any(
+        c.dep_ == "det" and c.lower_ in negations for c in subj.children))

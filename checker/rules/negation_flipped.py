@@ -325,9 +325,9 @@ def _negation_added(ctx, dc):
 
 
 def _refuses(claim, lexicon) -> bool:
-    """The claim declines or refuses something ("declined to comment on the footage")."""
-    return lexicon.has("refusal_verbs", claim.predicate) or any(
-        lexicon.has("refusal_verbs", w[3]) and w[4] == "VERB" for w in claim.words)
+    """The claim declines or refuses something ("declined to comment on the footage"): a
+    verb of the negations lexicon ("decline", "refuse", "withhold")."""
+    return any(lexicon.has("negations", w[3]) and w[4] == "VERB" for w in claim.words)
 
 
 def _reported(claim, word, lexicon) -> bool:
