@@ -5,7 +5,9 @@ What it flags:
     the derived text carries nothing aligned with it. Answers: a party denies, disputes or
     rejects a claim (answer_verbs.txt, with answer_objects.txt for "rejected the criticism"),
     or a named party opens a paragraph right after a challenge to it (a charge, a fine, a
-    complaint, a fear: challenges.txt, or another voice's denial) and the text names that
+    complaint, a fear: challenges.txt, or another voice's denial), takes up what was said
+    there (two of its content words, by stem or a WordNet derivation: "its failure to report
+    the payments" after "failing to report suspicious payments") and the text names that
     party. Caveats: an outside expert (expert_nouns.txt) cautions or warns (caveat_verbs.txt),
     or a clause opens with a concessive and states a limitation ("but the trial was small":
     concessives.txt, limitations.txt). The finding cites the answer with
@@ -17,12 +19,15 @@ Why it matters:
 Known false positives:
     A text meant to cover one side or one aspect only; an answer rendered in words that share
     no content word, denial verb or caveat verb with the source ("brushed off the claims"); a
-    party statement after a challenge that is not a reply to it (the source simply moves on);
+    party statement after a challenge that is not a reply to it but shares two of its words
+    (on the development suite a party's statement after a challenge was a dropped answer in
+    none of 66 findings before the shared-words test, which removed 47 of them);
     an outside analyst's concessive remark on something other than a finding ("but the small
     towns ..." is excluded only when the limitation word sits in the subject). It misses, rather
     than flags: an answer counted as kept because the text carries another party's denial, or
     one whose party the text gives a voice on the same matter (a former member of it is no
-    voice of it: "a former agency engineer"); a reply in mid-paragraph.
+    voice of it: "a former agency engineer"); a reply in mid-paragraph; a reply that takes up
+    the charge in one word or none ("The bank called it a historic problem").
 Examples:
     Source: Pelham Bank was fined £3 million for failing to report suspicious payments. The bank denied that it had ignored any warnings.
     Flag: Pelham Bank was fined £3 million for failing to report suspicious payments.
@@ -42,6 +47,9 @@ from checker.rules.base import Rule, snippet
 CODE, NAME, KIND, SEVERITY = "DO901", "omitted-claim", "omitted-claim", "warning"
 KEPT_COVERAGE = 0.6  # a block claim one derived claim carries this much of is kept
 CONTEXT_PARAGRAPHS = {"answer": 2, "reply": 1, "caveat": 3}  # how far back the story part reaches
+REPLY_SHARED = 2  # content words a reply shares with the paragraphs it answers
+REPLY_SENSES = 2  # a word's first WordNet senses, for the derivations a reply may use
+WORDNET_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj"}
 BLOCK_SENTENCES = 3  # an answer cited with at most this many sentences of its paragraph
 # Closed-class words that open a party's description without naming it ("His lawyer").
 DETERMINERS = shipped("party_openers")
@@ -218,12 +226,31 @@ def _salient_claims(ctx) -> list[Salient]:
                 continue  # a reply opens its paragraph ("The bank said ...")
             before, block = _around(sents, i, CONTEXT_PARAGRAPHS["reply"])
             mine = party_keys(voice)
-            challenges = any(_challenges(lex, c, mine) for s in before for c in s.claims)
-            if challenges:
+            if _on_matter(ctx, sc, before, mine) and any(
+                    _challenges(lex, c, mine) for s in before for c in s.claims):
                 out.append(Salient("reply", voice, sc, tuple(block),
                                    tuple(c for s in before for c in s.claims)))
                 break
     return out
+
+
+def _on_matter(ctx, reply: Claim, before: list, mine: frozenset) -> bool:
+    """True when a party's statement takes up what the paragraphs before it said: at least
+    ``REPLY_SHARED`` of its content words are theirs, by stem or one WordNet derivation or
+    synonym away in the word's first senses ("its failure" after "failing to report"). A
+    statement that moves on ("it will open two branches") is no reply."""
+    said = {k for s in before for c in s.claims for k in claim_keys(c)}
+    shared = set((claim_keys(reply) - mine) & said)
+    wn = ctx.wordnet
+    for w in reply.words:
+        if len(shared) >= REPLY_SHARED or not wn.available:
+            break
+        k = key(w.lemma)
+        if k in shared or k in mine or w.pos not in WORDNET_POS:
+            continue
+        if any(key(x) in said for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
+            shared.add(k)
+    return len(shared) >= REPLY_SHARED
 
 
 def _carried(claim: Claim, derived: tuple, best: set) -> bool:
