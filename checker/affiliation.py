@@ -57,7 +57,24 @@ def _voice_for(speaker: str, party: set[str]) -> bool:
         words = _words(speaker)
     rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
             and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}
+    rest -= _name_after_title(speaker)
     return not rest or bool(rest & party)
+
+
+def _name_after_title(speaker: str) -> set[str]:
+    """The person's name written after the voice word ("spokeswoman Rosa Mendelle" ->
+    {"rosa", "mendelle"}): capitalised words right after it, which name the person, not a
+    party ("a Grantley spokeswoman" names the party before it)."""
+    raw = _WORD_RE.findall(speaker)
+    words = _words(speaker)
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        if w in _VOICES:
+            j = i + 1
+            while j < len(raw) and raw[j][:1].isupper():
+                out.add(words[j])
+                j += 1
+    return out
 
 
 def bare_voice(phrase: str) -> bool:

@@ -20,7 +20,10 @@ class SpeakerReader:
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        source = self._span_text(subj) if subj is not None else ""
+        stranded = _stranded_speaker(verb) if subj is None else None
+        source = self._span_text(subj) if subj is not None else (
+            _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
+            if stranded else "")
         negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
         cue_end = verb
         for c in verb.children:
@@ -33,7 +36,8 @@ class SpeakerReader:
         kind = "named" if source else "passive"
         return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
                            kind=kind, negated=negated, lemma=verb.lemma_.lower(),
-                           head=subj.lemma_.lower() if subj is not None else "")
+                           head=subj.lemma_.lower() if subj is not None else
+                           stranded[2].lemma_.lower() if stranded else "")
 
     def _outer_report(self, head):
         """The reporting verb that frames a clause the clause walk did not reach: one set
@@ -221,3 +225,26 @@ class SpeakerReader:
                 if ent is not None:
                     return ent.text
         return ""
+
+
+def _stranded_speaker(verb):
+    """The speaker of a sentence-final "..., her agent, Daniel Holt, said." that the parser
+    hung as an apposition on the clause's last noun ("the Tribunal, her agent, ..."), leaving
+    the verb without a subject: (first token, last token, head) of the appositions between
+    that noun and the verb; None if the words before the verb are not such a chain."""
+    doc = verb.doc
+    i = verb.i
+    if i < 2 or doc[i - 1].text != "," or (i + 1 < len(doc) and not doc[i + 1].is_punct):
+        return None
+    last = doc[i - 2]
+    top = last
+    while top.dep_ in ("compound", "flat") and top.head.i > top.i:
+        top = top.head
+    if top.dep_ != "appos":
+        return None
+    while top.head.dep_ == "appos" and top.head.i < top.i:
+        top = top.head
+    first = top.left_edge
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return None
+    return first, last, top
