@@ -19,6 +19,7 @@ from checker.records import Claim
 _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
 _PERSON_PRONOUNS = shipped("pronouns_person")
+_THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
 _DETERMINERS = shipped("determiners") | _POSSESSIVES | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -120,7 +121,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     voice (as ``attribution.self_report`` does for the party itself; claims of being are
     never its own account):
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
-    said"; "Pellham plans to apply, a company spokesperson said") or a person the article
+    said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a
+    pronoun stands for: "It will publish a review, a spokeswoman said") or a person the article
     introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
     close the gallery, Ansby said"); and a person's, on the word of their own agent, lawyer
     or spokesperson ("her agent said")."""
@@ -132,6 +134,9 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
         return False
     if not _a_party(sc):
         return _their_own_voice(sc)
+    if sc.subject.strip().lower() in _THING_PRONOUNS:
+        # "It is expected to open an inquiry, a spokesperson said": the party just named
+        return bare_voice(attr.source)
     party = _party_words(sc.subject)
     if not party:
         return False
