@@ -5,11 +5,12 @@ What it flags:
     numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
     share of the claim, when the claim is no close rewording of a source passage
     (alignment below 0.65) and not a headline. Words that write a figure or a time
-    ("twelfth", "fortnight", "afternoon"), verbs of saying and answering ("insists",
-    "rejects", "answered": the attribution rules judge them) and, when the sources report a
-    denial or a
-    challenge too, the words of its frame ("denied the charge", "rejected the complaints")
-    are not counted. The span runs over the unsupported words.
+    ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
+    source's words (WordNet, first two senses), a past participle of a source verb ("stay
+    closed" for "will close"), verbs of saying and answering ("insists", "rejects",
+    "answered": the attribution rules judge them) and, when the sources report a denial or
+    a challenge too, the words of its frame ("denied the charge", "rejected the
+    complaints") are not counted. The span runs over the unsupported words.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -81,9 +82,20 @@ def novel_words(claim, index, wn=None):
     out = [w for w in claim.words if w[4] in CHECKED_POS and len(w[3]) > 2
            and key(w[3]) not in vocab and key(w[2]) not in vocab
            and w[3] not in GENERIC and w[3] not in UNITS and not _restates_figure(w, index)]
-    if wn is not None and wn.available:
+    out = [w for w in out if not _participle_of(w, index.vocab)]
+    if wn is not None and wn.available and out:
         out = [w for w in out if not _paraphrase(w, index, wn)]
     return out
+
+
+def _participle_of(word, vocab) -> bool:
+    """An adjective that is a verb's past participle whose verb the sources use ("closed"
+    when the source says "will close the gallery"): the parse gives it as its own lemma."""
+    low = word.lemma
+    if word.pos != "ADJ" or not low.endswith("ed") or len(low) < 5:
+        return False
+    stems = {low[:-1], low[:-2]} | ({low[:-3]} if low[-3] == low[-4] else set())
+    return any(key(s) in vocab for s in stems)
 
 
 def _restates_figure(word, index) -> bool:
