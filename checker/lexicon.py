@@ -40,6 +40,7 @@ FILES = {
     "answer_objects": "answer_objects",
     "challenges": "challenges",
     "caveat_verbs": "caveat_verbs",
+    "explanation_verbs": "explanation_verbs",
     "expert_nouns": "expert_nouns",
     "former": "former",
     "concessives": "concessives",

@@ -149,7 +149,8 @@ def passive_before(text: str, within: int = 2) -> bool:
 # DU804, DU805 and DU807 leave these verbs alone ("asked the ministry to ..." is a deed).
 VERBS_JUDGED_ELSEWHERE = ("attribution_verbs", "challenges", "hedges",
                           "attempts", "boosters", "factive", "nonfactive", "answer_verbs",
-                          "caveat_verbs", "intention_nouns", "light_verbs")
+                          "caveat_verbs", "explanation_verbs", "intention_nouns",
+                          "light_verbs")
 
 
 def verbs_judged_elsewhere(lexicon) -> frozenset:

@@ -5,8 +5,9 @@ What it flags:
     that no source claim states of the same actor, neither in the same word nor in a
     WordNet synonym or derivation ("suspend" / "suspension"), in a claim that otherwise
     stays close to the sources (two or more of its other content words occur there). Light
-    verbs ("make", "take"), reporting verbs, accusations ("blamed the delays on"), hedges,
-    attempts and intentions are left to the attribution and certainty rules. The actor is
+    verbs ("make", "take"), reporting verbs, accusations ("blamed the delays on"),
+    explanations ("traced the outage to", "cites staff shortages": explanation_verbs.txt),
+    hedges, attempts and intentions are left to the attribution, causal and certainty rules. The actor is
     the subject's head when it names someone who can act: a name, a noun whose commonest
     sense is a person, group or place, or a common noun standing for a named body ("the
     authority" for "the National Water Authority"); a second verb sharing the first one's
