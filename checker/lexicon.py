@@ -41,6 +41,8 @@ FILES = {
     "challenges": "challenges",
     "caveat_verbs": "caveat_verbs",
     "explanation_verbs": "explanation_verbs",
+    "document_nouns": "document_nouns",
+    "finding_verbs": "finding_verbs",
     "expert_nouns": "expert_nouns",
     "former": "former",
     "concessives": "concessives",

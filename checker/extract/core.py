@@ -38,6 +38,7 @@ class Extractor(SpeakerReader, ClaimReader):
         w = lexicon.words
         self.report_verbs = set(w["attribution_verbs"])
         self.report_nouns = set(w["attribution_nouns"])
+        self.answer_verbs = set(w["answer_verbs"])
         self.attr_adverbs = set(w["attribution_adverbs"])
         self.passive_verbs = set(w["attribution_passive"])
         self.hedges = w["hedges"]

@@ -112,8 +112,10 @@ class SpeakerReader:
                 aux = next(c for c in t.children if c.dep_ == "auxpass")
                 return Attribution(source="", cue=_doc_text(t.doc)[aux.idx:t.idx + len(t)] + " to",
                                    start=aux.idx, end=t.idx + len(t), kind="passive")
-            # "reports of hidden code", "claims that ..."
+            # "reports of hidden code", "claims that ..."; not the answered charge ("the
+            # council rejected the suggestion that ...": the claim is the council's answer)
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
+                    and not (t.dep_ == "dobj" and t.head.lemma_.lower() in self.answer_verbs)
                     and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
                             or c.dep_ in ("acl", "ccomp", "relcl") for c in t.children)):
                 return Attribution(source="", cue=t.text + " of" if any(

@@ -27,17 +27,22 @@ Not flagged:
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
     "said", "reported", "announced"), never an allegation or an unnamed official;
-    a fact the source also states plainly as well as attributed.
+    a fact the source also states plainly as well as attributed; a derived claim that gives
+    its content as what a document or an official body, named as its subject, found or said
+    ("An audit found that the festival overspent", "The inspectorate counted 1,214
+    prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
 Known false positives:
     A source named in the derived text only by a description the source never uses ("the
     regulator" for an authority named in full) in a neighbouring sentence; a source that
     states a fact only in an attributed sentence although it is common knowledge.
 Known false negatives:
-    A public body's report stated as fact where the body is itself a party to the dispute
-    (an inspectorate defending its own inspection); a self-serving account of the speaker's
-    own acts stated as fact ("The operator said it
-    warned the town" -> "The operator warned the town"); a claim in a relative clause of an
-    attributed sentence; a sentence that names the source only in passing.
+    The outlet that saw a document, dropped while the document is kept ("An audit found X"
+    for "the audit found X, according to a summary seen by the Chronicle"); a public body's
+    report stated as fact where the body is itself a party to the dispute (an inspectorate
+    defending its own inspection); a self-serving account of the speaker's own acts stated
+    as fact ("The operator said it warned the town" -> "The operator warned the town"); a
+    claim in a relative clause of an attributed sentence; a sentence that names the source
+    only in passing.
 Examples:
     Source: According to the Financial Times, the firm is trying to block its rivals.
     Flag: The firm is trying to block its rivals.
@@ -48,6 +53,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.affiliation import own_account_by_its_voice
 from checker.attribution import (
@@ -62,6 +69,10 @@ from checker.attribution import (
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
+# a subject's head noun ends where its first comma or preposition starts ("A preliminary
+# report by the office, seen by ...")
+_SUBJECT_CUT = re.compile(r",|\s(?:by|of|from|for|on|into|in|at|with)\s", re.I)
+_FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
 
 
 def check(ctx):
@@ -83,7 +94,7 @@ def check(ctx):
             if nested is not None:
                 yield nested
             continue
-        if not hits or not _unattributed(dc, verbs):
+        if not hits or not _unattributed(dc, verbs) or _found_by(ctx.lexicon, dc):
             continue
         # If the best support states it plainly, the source vouches for it too.
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
@@ -123,6 +134,19 @@ def _unattributed(dc, verbs) -> bool:
     itself a forecast ("The sergeant is expected to argue that ...": who expects it?)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     return dc.attribution is None and (dc.predicate not in verbs or forecast)
+
+
+def _found_by(lex, dc) -> bool:
+    """The derived claim gives its content as what a document or an official body it names
+    as its subject found or said ("An audit found that the festival overspent", "The
+    inspectorate counted 1,214 prisoners"): it credits that subject."""
+    head = _SUBJECT_CUT.split(dc.subject.strip(), 1)[0].split()
+    if not head:
+        return False
+    noun = re.sub(r"['’]s$", "", head[-1].lower())
+    if not (lex.has("document_nouns", noun) or lex.has("official_sources", noun)):
+        return False
+    return any(lex.has(role, dc.predicate) for role in _FINDING_ROLES)
 
 
 def _credited(ctx, dc, sc, generic) -> bool:
