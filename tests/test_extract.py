@@ -87,6 +87,13 @@ def test_causal_links(claims_of):
     assert "storm" in c.links[0].right
 
 
+def test_due_to_before_a_verb_is_a_schedule_not_a_cause(claims_of):
+    c = one(claims_of("The new wing is due to open in 2027."), "open")
+    assert not c.links
+    c = one(claims_of("The delay was due to a strike at the port."), "delay")
+    assert [(x.cue, x.kind) for x in c.links] == [("due to", "causal")]
+
+
 def test_coordination_and_but_split(claims_of):
     cs = claims_of("Prices rose in March, but wages fell and the bank cut rates.")
     texts = [c.text for c in cs]

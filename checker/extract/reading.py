@@ -243,6 +243,8 @@ class ClaimReader:
             seen.update(range(s.i, e.i + 1))
             if s.pos_ == "NOUN" and not _names_a_cause(s):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"
+            if e.lower_ == "to" and e.i + 1 < len(doc) and doc[e.i + 1].tag_ == "VB":
+                continue  # "due to open in 2027": a schedule, not a cause
             links.append(self._link(doc, tokens, s, e, kind, off))
         for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
             if t.i in seen:
