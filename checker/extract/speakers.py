@@ -222,11 +222,21 @@ class SpeakerReader:
             # whatever labels the tagger gave the two names
             return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
         for t in tok.subtree:
-            if t.ent_type_ == "PERSON":
+            if t.ent_type_ == "PERSON" and not _under_preposition(t, tok):
                 ent = next((e for e in ents if e.start <= t.i < e.end), None)
                 if ent is not None:
                     return ent.text
         return ""
+
+
+def _under_preposition(t, top) -> bool:
+    """``t`` hangs from ``top`` through a preposition ("Lawyers *for Mr Drayfield*", "a
+    spokesman *for the mayor*"): it names whom the speaker acts for, not the speaker."""
+    while t is not top and t.head is not t:
+        if t.dep_ == "prep":
+            return True
+        t = t.head
+    return False
 
 
 def _stranded_speaker(verb):
