@@ -9,6 +9,7 @@ support while they cover derived content the best one lacks.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -113,8 +114,10 @@ def _sides(index: SourceIndex) -> tuple:
         for c, keys in zip(index.claims, index.keysets)))
 
 
-def _pair_score(dkeys: frozenset, dents: frozenset, dpred: str, dtext: str,
-                skeys: frozenset, sents: frozenset, spred: str, stext: str) -> float:
+def _without_fuzzy(dkeys: frozenset, dents: frozenset, dpred: str,
+                   skeys: frozenset, sents: frozenset, spred: str) -> float:
+    """A pair's alignment score but for its last term, the fuzzy similarity of the lemma
+    strings (0.15 at most), added in ``_best_scored``."""
     shared = dkeys & skeys
     coverage = len(shared) / len(dkeys)
     precision = len(shared) / len(skeys)
@@ -122,8 +125,32 @@ def _pair_score(dkeys: frozenset, dents: frozenset, dpred: str, dtext: str,
     if dents:
         ent_bonus = len(dents & sents) / len(dents)
     pred = 1.0 if dpred == spred else 0.0
-    fuzzy = fuzz.token_set_ratio(dtext, stext) / 100.0
-    return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred + 0.15 * fuzzy
+    return 0.5 * coverage + 0.15 * precision + 0.1 * ent_bonus + 0.1 * pred
+
+
+def _best_scored(dkeys, dents, dpred, dtext, found, sides, n: int) -> list:
+    """The ``n`` best (score, claim, keys) of the source claims at positions ``found`` (in
+    claim order), best first and in claim order among equals, as sorting all of them would
+    give. The fuzzy similarity, the costly term, is computed only for claims that can still
+    reach the ``n`` best: a claim whose other terms plus 0.15 (the fuzzy term's most) stay
+    below the ``n``-th best score found so far cannot."""
+    rest = [(_without_fuzzy(dkeys, dents, dpred, sides[i][1], sides[i][2], sides[i][3]), i)
+            for i in found]
+    done: list = []  # (position in ``found`` order, score, claim, keys)
+    top: list = []  # the n best scores so far, in ascending order
+    for part, i in sorted(rest, key=lambda x: -x[0]):
+        if len(top) >= n and part + 0.15 < top[0]:
+            break  # the rest have no more than this part: none can reach the n best
+        sc, skeys, _, _, stext = sides[i]
+        score = part + 0.15 * (fuzz.token_set_ratio(dtext, stext) / 100.0)
+        done.append((i, score, sc, skeys))
+        insort(top, score)
+        if len(top) > n:
+            top.pop(0)
+    done.sort(key=lambda x: x[0])  # claim order: equal scores keep it through the stable sort
+    scored = [(score, sc, skeys) for _, score, sc, skeys in done]
+    scored.sort(key=lambda x: -x[0])
+    return scored[:n]
 
 
 def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: int = 3,
@@ -137,15 +164,10 @@ def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: i
         for k in dkeys:
             hits.update(postings.get(k, ()))
         dents, dpred, dtext = entity_norms(dc), key(dc.predicate), lemma_text(dc)
-        scored = []
-        for i in sorted(hits):  # claim order: equal scores keep it through the stable sort
-            sc, skeys, sents, spred, stext = sides[i]
-            scored.append((_pair_score(dkeys, dents, dpred, dtext, skeys, sents, spred, stext),
-                           sc, skeys))
+        scored = _best_scored(dkeys, dents, dpred, dtext, hits, sides, candidates)
         if not scored:
             out.append(Alignment(derived=dc.id, score=0.0))
             continue
-        scored.sort(key=lambda x: -x[0])
         best_score, best, best_keys = scored[0]
         support = [best]
         scores = [best_score]
