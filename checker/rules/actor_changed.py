@@ -4,6 +4,10 @@ What it flags:
     A derived claim whose verb and object match a source claim but whose subject is a
     different, named actor: the derived subject carries a proper name and shares no word with
     the source subject, and the source subject is not a stand-in ("the company", "it").
+    Where both subjects carry names (in the head or an apposition, not under a preposition
+    or in a relative clause), the names decide, not the descriptions around them: "The
+    festival's main sponsor, the Halbrook Building Society" did not do what "The Quarry
+    Lane Brewery, one of the festival's smaller sponsors" did.
 Why it matters:
     "The city council approved the policy" and "the school board approved the policy" are
     different facts about who decided.
@@ -22,10 +26,15 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import key, text_keys
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where|when)\b", re.I)
+# a name under a preposition places or qualifies the actor ("a councillor in Harrowby")
+_PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|with|near)\s", re.I)
 
 
 def _keys(ctx, text: str) -> set[str]:
@@ -40,6 +49,19 @@ def _names_someone(claim) -> bool:
         return False
     s0, s1 = claim.start + pos, claim.start + pos + len(claim.subject)
     return any(w.pos == "PROPN" and s0 <= w.start < s1 for w in claim.words)
+
+
+def _subject_names(claim) -> set[str]:
+    """Keys of the proper nouns of a claim's subject, its apposition included ("The
+    festival's main sponsor, the Halbrook Building Society" -> halbrook, building, society),
+    not those of a relative clause ("The probe, which launched in March,") or after a
+    preposition ("An opposition councillor in Harrowby" names no actor)."""
+    pos = claim.text.find(claim.subject) if claim.subject else -1
+    if pos < 0:
+        return set()
+    subject = _PREPOSITION.split(_RELATIVE.split(claim.subject, 1)[0], 1)[0]
+    s0, s1 = claim.start + pos, claim.start + pos + len(subject)
+    return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
 
 
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:
@@ -63,8 +85,11 @@ def check(ctx):
         # the subject's own phrase, up to a comma: a name in an apposition or a relative
         # clause ("The instrument, whose readings jumped on October 3,") is not the actor
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject.split(",")[0])
-        if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
+        dnames = _subject_names(dc)
+        if not dnames and not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             continue
+        if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
+            s1 = dc.start + pos + len(dc.subject)  # the name stands in its apposition
         dsub, dobj = _keys(ctx, dc.subject), _keys(ctx, dc.object)
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
@@ -73,7 +98,13 @@ def check(ctx):
                 continue
             ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
-            if not ssub or head in stand_ins or ssub & dsub:
+            snames = _subject_names(sc)
+            if not ssub or head in stand_ins:
+                continue
+            if dnames and snames:
+                if dnames & snames:
+                    continue  # one named actor, described differently around its name
+            elif ssub & dsub:
                 continue
             if not _names_someone(sc) and not _other_body(ctx, dc, s0, s1):
                 continue  # "the operator" named "Brevik Hydro": a description given its name
