@@ -13,6 +13,9 @@ Why it matters:
     source gives it to "some" or "a few" of a group, or to one person ("a former engineer"),
     and the derived text to the group ("former engineers"), or to the group "across" a
     wider place.
+    An "all"/"every" where the source picks out part of the same noun: a limit word, a
+    count, a fraction of it ("about a third of its planned repairs", "40% of its stores")
+    or an adjective or participle before it ("existing season tickets").
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -43,6 +46,10 @@ LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
 COUNTING = {"number", "ordinal", "quantity"}
+# a participle right after one of these modifies the noun after it ("on existing plans"),
+# not the verb of a clause ("a notice stopping work")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|his|her|our|a|an|on|of|for|to|in|with|at|"
+                          r"from|by)\s+$", re.I)
 
 
 def _limits(claim) -> set[str]:
@@ -125,7 +132,19 @@ def _count_of(claim, noun: str):
             if q.kind in COUNTING and (_modifiers_only(claim, q.end, w.start)
                                        or 0 <= q.start - w.end <= 30):
                 return q.text
+            if q.kind in COUNTING | {"percent"} and _partitive(claim, q.end, w.start):
+                return q.text  # "about a third of its planned replacement", "40% of stores"
     return None
+
+
+def _partitive(claim, start: int, end: int) -> bool:
+    """Between a figure and its noun, "of" and at most a determiner and three modifiers: the
+    figure takes a part of the noun ("a third of its planned mains replacement")."""
+    if end < start:
+        return False
+    between = claim.text[start - claim.start:end - claim.start]
+    return re.fullmatch(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?"
+                        r"(?:[\w'’-]+\s+){0,3}", between, re.I) is not None
 
 
 def _modifiers_only(claim, start: int, end: int) -> bool:
@@ -169,16 +188,22 @@ def _widened_quantifier(ctx, dc):
 
 
 def _qualified(sc, dc, noun: str):
-    """The source's adjective that picks out some of ``noun`` ("existing plans", "older
-    buses") when the derived claim drops it for "all": "existing plans", or None."""
+    """The source's adjective or participle that picks out some of ``noun`` ("existing
+    plans", "older buses") when the derived claim drops it for "all": "existing plans", or
+    None."""
     words = list(sc.words)
     for i, w in enumerate(words):
         if key(w.lemma) != noun or i == 0:
             continue
-        adj = words[i - 1]
-        if adj.pos == "ADJ" and w.start - adj.end <= 1 and \
+        j = i - 1  # over the nouns of a compound ("existing season tickets")
+        while j > 0 and words[j].pos == "NOUN" and words[j + 1].start - words[j].end <= 1:
+            j -= 1
+        adj = words[j]
+        participle = (adj.pos == "VERB" and adj.text.lower().endswith(("ing", "ed"))
+                      and _ATTRIBUTIVE.search(sc.text[:adj.start - sc.start]) is not None)
+        if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
                 key(adj.lemma) not in claim_keys(dc):
-            return f"{adj.text} {w.text}"
+            return sc.text[adj.start - sc.start:w.end - sc.start]
     return None
 
 
