@@ -3,15 +3,15 @@
     .venv/bin/python scripts/build_wordnet.py                      # from /usr/share/wordnet
     .venv/bin/python scripts/build_wordnet.py ~/WordNet-3.0/dict -o /tmp/wordnet.tsv.gz
 
-Writes ``checker/data/wordnet.tsv.gz`` (the format is described in ``checker/wordnet.py``)
-and ``checker/data/WORDNET-LICENSE.txt`` (the licence printed at the head of the database
-files). Every lemma and every sense is parsed by the WNDB reader's own functions
-(``checker/wordnet.py``) and written as that reader returns it, so the packaged reader gives
-the same answers; only the pointers the look-ups follow (``READ_POINTERS``) are kept, and no
-glosses. The same input gives the same bytes (no time stamp in the gzip header). Run it
-again after changing ``READ_POINTERS``; ``tests/test_wordnet.py`` checks the shipped file
-against a rebuild where the database files are installed (Debian: ``apt-get install
---no-install-recommends wordnet-base``).
+Writes ``checker/data/wordnet.tsv.gz`` (the format is described in
+``checker/wordnet_store.py``) and ``checker/data/WORDNET-LICENSE.txt`` (the licence printed at
+the head of the database files). Every lemma and every sense is parsed by the WNDB reader's
+own functions (``checker/wordnet_store.py``) and written as that reader returns it, so the
+packaged reader gives the same answers; only the pointers the look-ups follow
+(``READ_POINTERS``) are kept, and no glosses. The same input gives the same bytes (no time
+stamp in the gzip header). Run it again after changing ``READ_POINTERS``;
+``tests/test_wordnet.py`` checks the shipped file against a rebuild where the database files
+are installed (Debian: ``apt-get install --no-install-recommends wordnet-base``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker import wordnet  # after the path set-up: run as a script, not installed
+from checker import wordnet_store  # after the path set-up: run as a script, not installed
 
 PARTS = ("noun", "verb", "adj", "adv")
 LICENCE_INTRO = ("checker/data/wordnet.tsv.gz is derived from the database files of WordNet "
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("wndb", nargs="?", default="/usr/share/wordnet",
                     help="WordNet 3.0 dict/ directory (default: Debian's /usr/share/wordnet)")
-    ap.add_argument("-o", "--output", type=Path, default=wordnet.DATA_FILE,
+    ap.add_argument("-o", "--output", type=Path, default=wordnet_store.DATA_FILE,
                     help="data file to write (the licence goes beside it)")
     args = ap.parse_args(argv)
     if not os.path.isfile(os.path.join(args.wndb, "index.noun")):
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build(args.wndb)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
-    licence = args.output.with_name(wordnet.LICENCE_FILE.name)
+    licence = args.output.with_name(wordnet_store.LICENCE_FILE.name)
     licence.write_text(LICENCE_INTRO + licence_text(args.wndb), encoding="utf-8")
     print(f"build_wordnet: wrote {args.output} ({len(data):,} bytes) and {licence}",
           file=sys.stderr)
@@ -57,21 +57,21 @@ def main(argv: list[str] | None = None) -> int:
 def build(directory: str) -> bytes:
     """The gzip'd data file for the WNDB files in ``directory``."""
     out = io.StringIO()
-    out.write(wordnet.DATA_FORMAT + "\n")
+    out.write(wordnet_store.DATA_FORMAT + "\n")
     out.write("# WordNet 3.0 senses, lemmas and the pointers checker/wordnet.py follows; "
               "built by scripts/build_wordnet.py. Licence: WORDNET-LICENSE.txt\n")
     for pos in PARTS:
         out.write(f"@index {pos}\n")
         for _, line in _lines(directory, f"index.{pos}"):
             lemma = line.split(b" ", 1)[0].decode("utf-8")
-            offsets = wordnet.parse_index_line(line)
+            offsets = wordnet_store.parse_index_line(line)
             if not offsets or lemma.startswith(("@", "#")):
                 raise ValueError(f"index.{pos}: cannot write the senses of {lemma!r}")
             out.write(f"{lemma} {' '.join(map(str, offsets))}\n")
     for pos in PARTS:
         out.write(f"@synsets {pos}\n")
         for offset, line in _lines(directory, f"data.{pos}"):
-            s = wordnet.parse_data_line(line, offset, pos)
+            s = wordnet_store.parse_data_line(line, offset, pos)
             if s is None:
                 raise ValueError(f"data.{pos}: the reader cannot read the sense at {offset}")
             out.write(_row(s))
@@ -82,12 +82,12 @@ def build(directory: str) -> bytes:
     return raw.getvalue()
 
 
-def _row(s: wordnet.Synset) -> str:
+def _row(s: wordnet_store.Synset) -> str:
     words = [w.replace(" ", "_") for w in s.words]
     for w in words:
         if not w or "|" in w or any(c.isspace() for c in w):
             raise ValueError(f"sense {s.offset}: word {w!r} cannot be written")
-    ptrs = "".join(f" {sym} {off} {wordnet.POS_LETTER[p]} {src:02x}{dst:02x}"
+    ptrs = "".join(f" {sym} {off} {wordnet_store.POS_LETTER[p]} {src:02x}{dst:02x}"
                    for sym, off, p, src, dst in s.pointers)
     return f"{s.offset:08d} {s.lexname} {'|'.join(words)}{ptrs}\n"
 

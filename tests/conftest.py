@@ -16,12 +16,12 @@ def packaged_wordnet():
     ``$CHECKER_WORDNET`` the shell has; a test that wants another store names it."""
     import os
 
-    from checker import wordnet
+    from checker import wordnet, wordnet_store
 
     before = os.environ.pop("CHECKER_WORDNET", None)
     wordnet._SHARED.clear()
     try:
-        yield wordnet.DATA_FILE
+        yield wordnet_store.DATA_FILE
     finally:
         if before is not None:
             os.environ["CHECKER_WORDNET"] = before

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import wordnet
+from checker import wordnet, wordnet_store
 from checker.config import Config
 from checker.load import load_text
 from checker.rules import RULES
@@ -76,8 +76,8 @@ def test_places_inside_places(wn):
 def test_settings_choose_the_store(tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "_SHARED", {})
     monkeypatch.delenv("CHECKER_WORDNET", raising=False)
-    assert wordnet.get().data_file == wordnet.DATA_FILE  # nothing named: the packaged data
-    assert wordnet.get(str(tmp_path)).data_file == wordnet.DATA_FILE  # no files there
+    assert wordnet.get().data_file == wordnet_store.DATA_FILE  # nothing named: the packaged data
+    assert wordnet.get(str(tmp_path)).data_file == wordnet_store.DATA_FILE  # no files there
     off = wordnet.get("none")
     assert not off.available and off.synonyms("murder", "noun") == frozenset()
     assert not off.siblings("murder", "noun", "manslaughter", "noun")
@@ -95,13 +95,13 @@ def test_a_named_directory_is_read(wndb, monkeypatch):
 
 def test_a_missing_data_file_is_said(tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "_SHARED", {})
-    monkeypatch.setattr(wordnet, "DATA_FILE", tmp_path / "gone.tsv.gz")
+    monkeypatch.setattr(wordnet_store, "DATA_FILE", tmp_path / "gone.tsv.gz")
     with pytest.warns(UserWarning, match="data file .* is missing"):
         assert not wordnet.get().available
 
 
 def test_the_licence_is_shipped():
-    text = wordnet.LICENCE_FILE.read_text(encoding="utf-8")
+    text = wordnet_store.LICENCE_FILE.read_text(encoding="utf-8")
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in text
     setup = configparser.ConfigParser()
     setup.read(ROOT / "setup.cfg", encoding="utf-8")
@@ -161,10 +161,10 @@ def test_the_shipped_file_is_a_fresh_build(wndb, tmp_path):
     spec.loader.exec_module(build)
     out = tmp_path / "wordnet.tsv.gz"
     assert build.main([WNDB, "--output", str(out)]) == 0
-    assert out.read_bytes() == wordnet.DATA_FILE.read_bytes(), \
+    assert out.read_bytes() == wordnet_store.DATA_FILE.read_bytes(), \
         "the shipped WordNet data is stale: run scripts/build_wordnet.py"
-    assert (tmp_path / wordnet.LICENCE_FILE.name).read_text(encoding="utf-8") == \
-        wordnet.LICENCE_FILE.read_text(encoding="utf-8")
+    assert (tmp_path / wordnet_store.LICENCE_FILE.name).read_text(encoding="utf-8") == \
+        wordnet_store.LICENCE_FILE.read_text(encoding="utf-8")
 
 
 # -- the rules, on the packaged data with no directory configured -----------------------------
@@ -185,7 +185,7 @@ def test_rule_examples_run_on_the_packaged_data(pipeline, code):
     assert "CHECKER_WORDNET" not in os.environ  # conftest: no directory named
     reader = wordnet.for_config(Config())
     assert reader.available and reader.directory is None
-    assert reader.data_file == wordnet.DATA_FILE
+    assert reader.data_file == wordnet_store.DATA_FILE
     rule = next(r for r in RULES if r.code == code)
     source, flagged, okay = (re.search(rf"{label}: (.*)", rule.doc).group(1)
                              for label in ("Source", "Flag", "Okay"))
