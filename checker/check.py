@@ -165,7 +165,7 @@ def novel_names_and_figures(derived_claims: Sequence[Claim], index,
     never give."""
     from checker import wordnet
     from checker.align import key
-    from checker.figures import source_has
+    from checker.figure_match import source_has
     from checker.names import known
 
     wn = wordnet.for_config(config) if config is not None else None

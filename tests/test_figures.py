@@ -111,7 +111,7 @@ def test_sums_and_spans_between_dates():
 def test_a_percentage_written_in_any_sentence_of_the_source():
     from types import SimpleNamespace
 
-    from checker.figures import source_has
+    from checker.figure_match import source_has
 
     index = SimpleNamespace(quantity_norms=frozenset(), quantities=(),
                             text_lower="the board spoke, warning that up to 12% of homes "
@@ -161,7 +161,7 @@ def test_clock_times_on_either_clock():
 def test_a_clock_time_the_tagger_read_as_a_number():
     from types import SimpleNamespace
 
-    from checker.figures import source_has
+    from checker.figure_match import source_has
 
     source = Quantity(text="3:40 a.m.", kind="time", value=None, unit="", start=0, end=9,
                       norm="03")

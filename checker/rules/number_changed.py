@@ -45,19 +45,16 @@ from __future__ import annotations
 
 import re
 
-from checker.figures import (
-    SKIP,
+from checker.figure_match import (
     dates_match,
-    fit_of,
     numbers_in,
-    relative_time,
     same_span_of_time,
     same_value,
     source_has,
     unit_words,
-    unknown_figures,
     written_in,
 )
+from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit
 from checker.rules.base import Rule, evidence_of, make
