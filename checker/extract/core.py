@@ -1,5 +1,5 @@
 """Turn parsed articles into claims: the article and sentence walk and clause splitting; the
-attribution and reading halves live in ``speakers`` and ``reading``."""
+attribution and reading parts live in ``speakers``, ``reading`` and ``markers``."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from checker.extract.common import (
     _vocab,
     _subordinate,
 )
+from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
@@ -30,7 +31,7 @@ from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
 
 
-class Extractor(SpeakerReader, ClaimReader):
+class Extractor(SpeakerReader, ClaimReader, MarkerReader):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -1,0 +1,156 @@
+"""What a claim marks beside its frame: causal and temporal links ("after", "led to"),
+quantities (figures, dates and the spans of time the tagger leaves out) and scope words
+("all", "some", "most")."""
+
+from __future__ import annotations
+
+from checker.extract.common import (
+    NUMERIC_LABELS,
+    _CALENDAR_RE,
+    _DURATION_PREPS,
+    _counts_a_duration,
+    _doc_text,
+    _find_phrase,
+    _possible,
+    _states_a_number,
+)
+from checker.numbers import duration_unit, normalise
+from checker.records import Cue, Link, Quantity
+
+
+class MarkerReader:
+    """The markers half of ``Extractor``'s reading of one claim (its frame and certainty are
+    ``ClaimReader``'s)."""
+
+    def _links(self, tokens, start_c, off, vocab: frozenset) -> tuple[Link, ...]:
+        links = []
+        doc = tokens[0].doc
+        seen = set()
+        for phrase, kind in [(p, "causal") for p in _possible(self.causal_phrases, vocab)] + \
+                            [(p, "temporal") for p in _possible(self.temporal_phrases, vocab)]:
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is None:
+                continue
+            s, e = tokens[pos[0]], tokens[pos[1]]
+            seen.update(range(s.i, e.i + 1))
+            if s.pos_ == "NOUN" and not _names_a_cause(s):
+                continue  # "a nine-vote result in the ward": a noun, not "resulted in"
+            if e.lower_ == "to" and e.i + 1 < len(doc) and doc[e.i + 1].tag_ == "VB":
+                continue  # "due to open in 2027": a schedule, not a cause
+            links.append(self._link(doc, tokens, s, e, kind, off))
+        for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
+            if t.i in seen:
+                continue
+            low, lem = t.lower_, t.lemma_.lower()
+            kind = None
+            if low in self.causal or (lem in self.causal and t.pos_ == "VERB"):
+                kind = "causal"
+            elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
+                kind = "temporal"
+            if kind is None:
+                continue
+            if low == "so" and t.dep_ not in ("mark", "cc", "advmod"):
+                continue
+            if low == "so" and t.head.pos_ in ("ADJ", "ADV"):
+                continue  # "so large": degree, not consequence
+            if low in ("since", "when", "then", "once", "later") and kind == "temporal" and \
+                    t.dep_ not in ("mark", "prep", "advmod"):
+                continue
+            if low == "follow" or lem == "follow":
+                if t.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in t.children):
+                    continue
+            if t.pos_ == "NOUN" and not _names_a_cause(t):
+                continue  # "the cause of the collapse has not been established"
+            links.append(self._link(doc, tokens, t, t, kind, off))
+        return tuple(links)
+
+    def _link(self, doc, tokens, s, e, kind, off) -> Link:
+        left_toks = [t for t in tokens if t.i < s.i]
+        right_toks = [t for t in tokens if t.i > e.i]
+        left = " ".join(t.text for t in left_toks[-14:])
+        right = " ".join(t.text for t in right_toks[:14])
+        return Link(cue=_doc_text(doc)[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
+                    end=e.idx + len(e) + off, left=left, right=right)
+
+    def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
+        out = []
+        covered = set()
+        for e in ents:
+            if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
+                continue
+            kind, value, unit, norm = normalise(e.text, e.label_)
+            if kind not in ("date", "time") and not _states_a_number(e):
+                # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the
+                # tagger's amount has no number to compare
+                continue
+            if kind == "date" and value is None and norm == e.text.lower().strip():
+                # vague dates ("this week", "recently", "one day") carry no comparable value;
+                # a duration in number words ("two months", "a one-year term") does
+                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) \
+                        and not _CALENDAR_RE.search(e.text.lower()):
+                    continue
+            covered.update(range(e.start, e.end))
+            out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
+                                start=e.start_char + off, end=e.end_char + off, norm=norm))
+        out.extend(self._spans_of_time(tokens, covered, off))
+        for t in tokens:
+            if t.i in covered or not t.like_num or t.is_punct:
+                continue
+            last = t
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
+                last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
+            text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
+            kind, value, unit, norm = normalise(text, "PERCENT" if last is not t else "CARDINAL")
+            if value is None:
+                continue
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
+        return tuple(out)
+
+    def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
+        """A span of time with no number that the tagger leaves out: "within a fortnight",
+        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit)."""
+        out = []
+        for t in tokens:
+            if t.i in covered or t.i < 2 or not duration_unit(t.lower_):
+                continue
+            art, prep = t.nbor(-1), t.nbor(-2)
+            if art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
+                continue
+            text = _doc_text(t.doc)[art.idx:t.idx + len(t)]
+            kind, value, unit, norm = normalise(text, "DATE")
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
+        return out
+
+    def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
+        out = []
+        for t in tokens if not vocab.isdisjoint(self.scope_words) else ():  # as in _certainty
+            low = t.lower_
+            if low in self.scope and t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
+                                                 "advmod", "nummod", "quantmod", "pobj"):
+                if low == "one" and t.dep_ == "nummod":
+                    continue
+                out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
+        for phrase in _possible(self.scope_phrases, vocab):
+            pos = _find_phrase(tokens, phrase, vocab)
+            if pos is not None:
+                s, e = tokens[pos[0]], tokens[pos[1]]
+                out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
+                    "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
+        return tuple(out)
+
+
+def _names_a_cause(noun) -> bool:
+    """A causal noun ("cause", "trigger", "spur") links two facts only when a sentence says
+    what the cause is: the subject or the attribute of "be" ("The cause was a burst pipe",
+    "A burst pipe was the cause"). "The cause has not been established" and "officials are
+    looking for the cause" name no cause."""
+    head = noun.head
+    if head is noun or head.lemma_.lower() != "be":
+        return False
+    # the subject of "be" with a noun after it ("The cause was a burst pipe"), not "The
+    # cause is still under investigation"
+    return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
+                                   and any(c.dep_ == "attr" for c in head.children))
