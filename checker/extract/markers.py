@@ -33,8 +33,9 @@ class MarkerReader:
                 continue
             s, e = tokens[pos[0]], tokens[pos[1]]
             seen.update(range(s.i, e.i + 1))
-            if s.pos_ == "NOUN" and not _names_a_cause(s):
-                continue  # "a nine-vote result in the ward": a noun, not "resulted in"
+            if s.pos_ == "NOUN" and not _names_a_cause(s) and e.lower_ not in ("to", "of"):
+                continue  # "a nine-vote result in the ward": a noun, not "resulted in"; but
+                # "thanks to" is a preposition whatever the tagger calls its noun
             if e.lower_ == "to" and e.i + 1 < len(doc) and doc[e.i + 1].tag_ == "VB":
                 continue  # "due to open in 2027": a schedule, not a cause
             links.append(self._link(doc, tokens, s, e, kind, off))
@@ -57,8 +58,9 @@ class MarkerReader:
                     t.dep_ not in ("mark", "prep", "advmod"):
                 continue
             if low == "follow" or lem == "follow":
-                if t.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in t.children):
-                    continue
+                if t.dep_ != "prep" and (t.pos_ != "VERB"
+                                         or not any(c.dep_ == "dobj" for c in t.children)):
+                    continue  # "the ban follows reports", "following the announcement"
             if t.pos_ == "NOUN" and not _names_a_cause(t):
                 continue  # "the cause of the collapse has not been established"
             links.append(self._link(doc, tokens, t, t, kind, off))

@@ -2,8 +2,11 @@
 
 What it flags:
     A derived claim joining two things with a causal connective ("because", "due to", "led
-    to", "so") or a sequence that readers take as a cause ("after", "following"), when no
-    source claim links the same two things. A derived cause where the source states only a
+    to", "so", "thanks to") or a sequence that readers take as a cause ("after",
+    "following", "in the wake of"), when no source claim links the same two things. A
+    connective that opens the sentence ("In response to the shortage, the ministry ...")
+    links its phrase, up to the comma, to the clause after it; "after a week of heavy
+    rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too.
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
@@ -46,6 +49,8 @@ def _keys(ctx, text: str) -> set[str]:
             and function.get(k, "pronoun") == "pronoun"}
 
 
+# "after a week of heavy rain": the span of time names an event, which can be a cause
+_EVENT_OF = re.compile(r"\s+of\b", re.I)
 PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -70,8 +75,8 @@ def _not_a_link(ctx, dc, link) -> bool:
         return passive_before(before, within=1) and not link.right.lstrip().startswith("by ")
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
-    return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right))
-            or (first.endswith("ing") and len(first) > 5))
+    return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right) and not _EVENT_OF.match(
+        right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
 
 
 def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
@@ -156,6 +161,12 @@ def check(ctx):
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
         for link in dc.links:
+            fronted = not _keys(ctx, link.left) and "," in link.right
+            if fronted:
+                # "In response to the shortage, the government announced ...": the cue's
+                # phrase up to the comma is the cause, the clause after it the effect
+                cause, effect = link.right.split(",", 1)
+                link = link.__class__(**{**link.__dict__, "left": effect, "right": cause})
             if link.kind == "causal" and not (_keys(ctx, link.right) and _keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
@@ -195,7 +206,9 @@ def check(ctx):
                        f'"{snippet(link.right, 35)}"; the source does not connect them.')
             else:
                 msg = f'Adds "{link.cue}", a link with no support in the source.'
-            yield make(RULE, dc, start=link.start, end=min(dc.end, link.end + len(link.right) + 1),
+            comma = ctx.derived.text.find(",", link.end, dc.end) if fronted else -1
+            end = comma if comma > 0 else min(dc.end, link.end + len(link.right) + 1)
+            yield make(RULE, dc, start=link.start, end=end,
                        confidence=0.65 if causal else 0.5, evidence=evidence, message=msg,
                        suggestion=f'Remove "{link.cue}" or state both facts separately.',
                        severity="warning" if causal else "info")
