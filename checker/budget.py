@@ -52,22 +52,32 @@ def time_budget(seconds: float, *, name: str, what: str = "checking it",
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    _Armed.on = True
     started = time.monotonic()
-    # The process has one real-time timer: a caller's own alarm is put back afterwards.
-    outer, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
+    outer, outer_interval = 0.0, 0.0
     try:
-        yield
+        try:
+            # Armed inside the try: a budget so short that the timer fires before the
+            # block starts still ends as the input's error, not as a bare TooSlow.
+            _Armed.on = True
+            outer, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
+            yield
+        finally:
+            _disarm()
     except TooSlow:
-        _Armed.on = False
+        _disarm()
         raise too_slow(name, stated or seconds, what) from None
     finally:
-        _Armed.on = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
         signal.signal(signal.SIGALRM, previous)
         if outer > 0:
             left = max(outer - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+def _disarm() -> None:
+    """Stop the timer; a signal already on its way raises nothing."""
+    _Armed.on = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def too_slow(name: str, seconds: float, what: str = "checking it") -> InputError:

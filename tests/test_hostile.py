@@ -510,3 +510,16 @@ def test_time_budget_puts_back_an_alarm_set_before_it():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_budget_shorter_than_starting_the_block_is_still_the_inputs_error():
+    """However short the budget (a configuration may give 1e-9 seconds), it ends as the
+    input's too-slow error, never as the bare signal exception."""
+    from checker.budget import time_budget
+
+    for _ in range(200):
+        with pytest.raises(InputError) as info:
+            with time_budget(1e-9, name="tiny.txt"):
+                time.sleep(0.01)
+        assert info.value.cause == "too-slow"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
