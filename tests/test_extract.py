@@ -262,3 +262,8 @@ def test_no_one_could_is_an_inability_not_a_hedge(claims_of):
     c = one(claims_of("The chain collapsed after no refinancing could be agreed with lenders."),
             "collapsed")
     assert not c.certainty.hedges
+
+
+def test_no_after_a_determiner_is_the_side_voted_for(claims_of):
+    assert not one(claims_of("Among the no votes was a former mayor."), "votes").negated_words
+    assert one(claims_of("The council cast no votes on the plan."), "votes").negated_words

@@ -3,7 +3,6 @@ and quotations (its links, quantities and scope words are read in ``markers``)."
 
 from __future__ import annotations
 
-
 from checker.extract.common import (
     QUOTE_RE,
     _BASE_CERTAINTY,
@@ -15,6 +14,9 @@ from checker.extract.common import (
     _verbal,
 )
 from checker.records import Certainty, Cue
+
+# "no" after one of these is an adjective ("the no votes"), not a determiner that denies
+_DETERMINERS_BEFORE_NO = frozenset("the a an its their his her our these those".split())
 
 
 class ClaimReader:
@@ -116,6 +118,8 @@ class ClaimReader:
             if not (dep == "neg" or (low == "never" and dep == "advmod")
                     or (low == "no" and dep == "det")):
                 continue
+            if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in _DETERMINERS_BEFORE_NO:
+                continue  # "the no votes", "a no vote": the side voted for, not a denial
             t = c.head
             if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
                     low == "no" and t.pos_ != "NOUN"):
