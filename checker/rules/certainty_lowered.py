@@ -3,7 +3,8 @@
 What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
     have, or a non-factive verb where the source uses a factive one, so the derived claim is
-    clearly less certain than the source's; also a hedging verb in the verb's own place
+    clearly less certain than the source's (also where the source gives the verb inside a
+    finding: "inspectors found that complaints had risen" -> "complaints may have risen"); also a hedging verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to
     dispute that").
@@ -42,6 +43,16 @@ def _hedges_their_verb(dc, h, sc) -> bool:
     """The hedge governs the source claim's own verb through a verb of its own ("might
     look at ways to *add*" for "is working to *add*"), and the two claims share more."""
     return (key(sc.predicate) in governed_verbs(dc, h)
+            and len(claim_keys(dc) & claim_keys(sc)) >= 3)
+
+
+def _in_their_finding(ctx, dc, sc) -> bool:
+    """The source gives the verb as what a finding or report established ("Her team found
+    that incidents had risen", "records show the head was bought"): its claim's predicate
+    is that frame, so the derived claim ("incidents may have risen") shares the verb inside
+    it, and three content words besides."""
+    lex = ctx.lexicon
+    return (any(lex.has(role, sc.predicate) for role in ("factive", "finding_verbs"))
             and len(claim_keys(dc) & claim_keys(sc)) >= 3)
 
 
@@ -167,7 +178,8 @@ def check(ctx):
             if h.role == "attempt" and any(_future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
-                shares_core(dc, sc) or _hedges_their_verb(dc, h, sc))), None)
+                shares_core(dc, sc) or _hedges_their_verb(dc, h, sc)
+                or _in_their_finding(ctx, dc, sc))), None)
             if sc is not None:
                 found = (h, sc)
                 break
