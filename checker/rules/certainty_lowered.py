@@ -4,7 +4,9 @@ What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
     have, or a non-factive verb where the source uses a factive one, so the derived claim is
     clearly less certain than the source's (also where the source gives the verb inside a
-    finding: "inspectors found that complaints had risen" -> "complaints may have risen"); also a hedging verb in the verb's own place
+    finding: "inspectors found that complaints had risen" -> "complaints may have risen");
+    a plain source statement given as hearsay credited to nobody ("was approved" -> "is
+    thought to have been approved", "reportedly"); also a hedging verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to
     dispute that").
@@ -37,6 +39,7 @@ from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, h
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
+FIRM = 0.75  # the certainty level of a plain statement (no hedge, no attribution)
 
 
 def _hedges_their_verb(dc, h, sc) -> bool:
@@ -93,6 +96,32 @@ def _reporting_lowered(ctx, dc):
                     message=(f'Reports with "{att.cue}" what the source gives as '
                              f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
                     suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')
+    return None
+
+
+def _hearsay_lowered(ctx, dc):
+    """A finding when the derived claim is credited to nobody in particular ("is thought to
+    have been approved", "reportedly", "allegedly") where its close source claim states it
+    as a fact, on its own authority and firmly."""
+    att = dc.attribution
+    if att is None or att.source or not (
+            att.kind == "passive" and att.cue.lower().endswith(" to")
+            or att.kind == "adverb" and " " not in att.cue.strip()):
+        return None  # "is thought to", "reportedly"; not a speaker the parse lost
+    for sc in close_support(ctx.support(dc)):
+        if sc.attribution is not None or sc.certainty.level < FIRM:
+            continue
+        same_verb = key(sc.predicate) == key(dc.predicate)
+        if not (shares_core(dc, sc) or same_verb and len(claim_keys(dc) & claim_keys(sc)) >= 3):
+            continue
+        if cue_word_in(att.cue, sc.sentence):
+            continue
+        return make(RULE, dc, start=att.start, end=att.end,
+                    text=ctx.derived.text[att.start:att.end] or att.cue,
+                    confidence=0.6, evidence=[evidence_of(sc)],
+                    message=(f'Gives as hearsay ("{att.cue}") what the source states as a '
+                             f'fact: "{snippet(sc.text, 70)}".'),
+                    suggestion=f'Drop "{att.cue}" and state it as the source does.')
     return None
 
 
@@ -159,8 +188,8 @@ def _future_of(sc, verb_key: str) -> bool:
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
-        lowered = _reporting_lowered(ctx, dc) or _verb_lowered(ctx, dc) or _answer_lowered(
-            ctx, dc)
+        lowered = (_reporting_lowered(ctx, dc) or _hearsay_lowered(ctx, dc)
+                   or _verb_lowered(ctx, dc) or _answer_lowered(ctx, dc))
         if lowered is not None:
             yield lowered
             continue
