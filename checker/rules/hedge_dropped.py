@@ -3,7 +3,8 @@
 What it flags:
     A derived claim aligned with a source claim that carries a hedge ("could", "may",
     "appears", "possibly") on the same content, where the derived claim has no hedge and reads
-    clearly more certain. Unnamed-attribution adverbs ("reportedly") are left to DA101.
+    clearly more certain; also where the source's hedge is its predicate ("is likely to
+    take at least 18 months" -> "will take at least 18 months"). Unnamed-attribution adverbs ("reportedly") are left to DA101.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -20,7 +21,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys
+from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
@@ -34,10 +35,13 @@ def check(ctx):
             continue
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)):
-            if not shares_core(dc, sc):
+            core = shares_core(dc, sc)
+            if not core and len(dkeys & claim_keys(sc)) < 2:
                 continue
             dropped = [h for h in cues(sc, ctx.lexicon, attempts=False)
-                       if h.weight >= 0.2 and hedged_verb(sc, h) in dkeys
+                       if h.weight >= 0.2 and (
+                           core and hedged_verb(sc, h) in dkeys
+                           or hedged_verb(sc, h) == key(dc.predicate))
                        and not cue_word_in(h.text, dc.sentence)
                        and strongest_on(dc, [hedged_verb(sc, h)], ctx.lexicon)
                        < h.weight - 0.1]
