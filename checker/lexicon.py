@@ -42,6 +42,7 @@ FILES = {
     "caveat_verbs": "caveat_verbs",
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
+    "asking_verbs": "asking_verbs",
     "finding_verbs": "finding_verbs",
     "expert_nouns": "expert_nouns",
     "former": "former",

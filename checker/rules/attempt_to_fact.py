@@ -2,11 +2,16 @@
 
 What it flags:
     A derived claim that states an action plainly while its supporting source claim only
-    says somebody is trying, planning, seeking or aiming to do it.
+    says somebody is trying, planning, seeking or aiming to do it; also a thing sought
+    stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
+    "is preparing a bid" -> "has tabled a bid"), unless the derived verb asks for it too
+    ("has requested a meeting": asking_verbs.txt).
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
-    A derived text that keeps the attempt with a verb outside the lexicon ("is working
+    An attempt verb in another sense with a noun ("prepared a report" is work done, so
+    "published the report" for "is preparing a report" is flagged); a derived text that
+    keeps the attempt with a verb outside the lexicon ("is working
     toward blocking"); extend ``attempts`` in the configuration for such house phrasings.
     The action stated done with another verb counts when every other word of the derived
     claim is in the source claim and the verb is nowhere in the sources ("has capped the
@@ -23,11 +28,16 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
 from checker.hedging import close_support, governed_verbs, hedged_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
+# an object that opens with a preposition is no thing sought ("move to the runway")
+_PREPOSITION_FIRST = re.compile(r"\s*(?:to|for|without|with|on|at|in|into|from|by|of|out|"
+                                r"off|up|ahead|through|over)\b", re.I)
 
 
 def check(ctx):
@@ -41,6 +51,10 @@ def check(ctx):
         if any(not sc.certainty.attempts and not sc.certainty.hedges
                and key(sc.predicate) == key(dc.predicate) for sc in close):
             continue  # the source also states it plainly
+        sought = _sought_object(ctx, dc, close)
+        if sought is not None:
+            yield sought
+            continue
         for sc in close:
             if not sc.certainty.attempts:
                 continue
@@ -60,6 +74,59 @@ def check(ctx):
                                 f'("{cue.text}"): "{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
+
+
+def _sought_object(ctx, dc, close):
+    """A finding when the source's verb is itself the attempt and takes a noun ("is seeking
+    an urgent meeting", "is preparing a bid") and the derived claim gives that noun with a
+    verb of its own that is no attempt and no asking ("has secured an urgent meeting", "has
+    tabled a bid"), on the same subject."""
+    lex = ctx.lexicon
+    if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
+                                                     "attribution_verbs")):
+        return None
+    dobj = _object_keys(dc)
+    for sc in close:
+        if not lex.has("attempts", sc.predicate) or dc.negated != sc.negated:
+            continue
+        if _PREPOSITION_FIRST.match(sc.object or ""):
+            continue  # "would move to the runway", "pushed out without testing": no attempt
+        head = _object_keys(sc)
+        if not head or not head <= dobj or key(dc.predicate) == key(sc.predicate):
+            continue
+        if dc.subject and sc.subject and not _same_subject(dc, sc):
+            continue
+        return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                    message=(f'States as done what the source calls an attempt '
+                             f'("{sc.predicate_text} {snippet(sc.object, 30)}"): '
+                             f'"{snippet(sc.text, 70)}".'),
+                    suggestion=f'Keep the attempt ("{sc.predicate_text} …").')
+    return None
+
+
+def _object_keys(claim) -> set:
+    """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
+    the minister" -> meeting)."""
+    head = re.split(r"\s(?:with|for|of|to|from|on|at|in|by|about)\s", claim.object or "", 1)[0]
+    start = claim.text.find(head) if head else -1
+    if start < 0:
+        return set()
+    s0, s1 = claim.start + start, claim.start + start + len(head)
+    return {key(w.lemma) for w in claim.words if w.pos == "NOUN" and s0 <= w.start < s1}
+
+
+def _same_subject(dc, sc) -> bool:
+    """The two subjects share a word, or either is a pronoun (the person just named)."""
+    a, b = _subject_keys(dc), _subject_keys(sc)
+    return not a or not b or bool(a & b)
+
+
+def _subject_keys(claim) -> set:
+    pos = claim.text.find(claim.subject)
+    if pos < 0:
+        return set()
+    s0, s1 = claim.start + pos, claim.start + pos + len(claim.subject)
+    return {key(w.lemma) for w in claim.words if w.pos in ("NOUN", "PROPN") and s0 <= w.start < s1}
 
 
 # Words of the derived claim besides its verb that the source claim must all hold for another
