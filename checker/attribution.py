@@ -277,13 +277,6 @@ def anaphoric(text: str) -> bool:
     return (not has_name(text) and 1 < len(words) <= 3 and words[0].lower() == "the")
 
 
-def near_speaker(ctx, sc, name: str) -> bool:
-    """True when ``name`` stands beside the source's speaker somewhere in the source ("Ana
-    Vidović, a Kestrel spokesperson"): the derived text names the speaker's organisation."""
-    speaker = sc.attribution.source if sc.attribution else ""
-    return beside(ctx, sc.doc_id, speaker, name)
-
-
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
     """True when the source article ``doc_id`` writes ``name`` in the sentence of a mention
     of ``speaker``'s last word or, with ``before``, the one before (at most 240 characters
