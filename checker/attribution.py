@@ -18,6 +18,7 @@ from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.records import Attribution, Claim
+from checker.source_phrase import anaphoric, core, has_name
 
 _RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -28,10 +29,9 @@ _DETERMINERS = shipped("determiners")
 _POSSESSIVES = shipped("possessives")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
 _CREDITING = shipped("crediting_prepositions")
-# Words that open a definite source phrase besides possessives ("the", "both"), the articles,
-# and words two source names may share without naming the same source ("the", "news").
+# Words that open a definite source phrase besides possessives ("the", "both"), and words two
+# source names may share without naming the same source ("the", "news").
 _DEFINITE = shipped("definite_openers") | _POSSESSIVES
-_ARTICLES = shipped("articles")
 _NAME_FILLERS = shipped("name_fillers")
 
 
@@ -199,14 +199,6 @@ def same_content(dc: Claim, sc: Claim) -> bool:
 VAGUE = shipped("vague_sources")
 
 
-_RELATIVE_RE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.S)
-
-
-def core(phrase: str) -> str:
-    """A source phrase without its relative clause ("the authority, which wrote to Acme")."""
-    return _RELATIVE_RE.sub("", phrase or "")
-
-
 def same_source(a: str, b: str) -> bool:
     """True when two source names plausibly denote the same outlet or person (a relative
     clause of either does not count: "the authority, which wrote to Acme" is not Acme)."""
@@ -262,19 +254,6 @@ def _indefinite(phrase: str) -> bool:
     words = core(phrase).replace("’", "'").split()
     return bool(words) and words[0].lower() in _INDEFINITE and not any(
         w[:1].isupper() for w in words[1:])
-
-
-def has_name(text: str) -> bool:
-    """True when a source phrase holds a proper name (a capitalised word past the first)."""
-    words = text.replace("’", "'").split()
-    return any(w[:1].isupper() for w in words[1:]) or (
-        bool(words) and words[0][:1].isupper() and words[0].lower() not in _ARTICLES)
-
-
-def anaphoric(text: str) -> bool:
-    """A short definite description with no name ("the union"), which refers back."""
-    words = text.split()
-    return (not has_name(text) and 1 < len(words) <= 3 and words[0].lower() == "the")
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:

@@ -35,13 +35,11 @@ Examples:
 
 from __future__ import annotations
 
+from checker.align import claim_keys, key
 from checker.attribution import (
     VAGUE,
     affiliated,
-    anaphoric,
-    core,
     described_in,
-    has_name,
     is_anonymous,
     resolve_description,
     same_content,
@@ -49,9 +47,9 @@ from checker.attribution import (
     source_name,
     subject_credit,
 )
-from checker.align import claim_keys, key
 from checker.names import norm_name
 from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.source_phrase import anaphoric, core, has_name
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
 

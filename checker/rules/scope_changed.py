@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.attribution import core
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
+from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
