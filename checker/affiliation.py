@@ -1,5 +1,5 @@
 """Who speaks for whom: a party's spokesperson, statement or named officer giving the
-party's own acts and plans.
+party's own acts and plans, and a speaker who belongs with another.
 
 A report of a party's plan or act by the party's own voice ("The company intends to appeal
 the order, a spokeswoman said"; "The utility cut power to 9,000 homes, a spokesman said") is
@@ -7,6 +7,13 @@ the party's account of what it does; a summary may write it as "The company inte
 appeal" without dropping anyone's attribution. DA101 reads it through
 ``own_account_by_its_voice``. Plain text only: the source article's words
 around the speaker's first mention tell whose officer they are.
+
+A speaker may stand for a party the text named before (``for_party``: "a spokesperson for
+the group", "the company's head of operations"), and two speakers belong together when the
+source writes one beside the other or quotes the party's unnamed voice just after naming it
+(``affiliated``: "Dunmore's project manager, Glen Ashby"). DA102 and DA103 do not count such
+a pair as a changed or swapped speaker; ``attribution.same_source`` lets "the union" stand for
+such a voice.
 """
 
 from __future__ import annotations
@@ -14,15 +21,21 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped
+from checker.names import norm_name
 from checker.records import Claim
+from checker.source_phrase import core, has_name
 
 _VOICES = shipped("party_voices")
+_TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
 _DETERMINERS = shipped("determiners") | _POSSESSIVES | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
+_PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
+                               re.I)
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
@@ -144,3 +157,87 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
         return True
     desc = _words(introduction(source_text, attr.source))
     return bool(set(desc) & party)
+
+
+def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
+    """True when the source article ``doc_id`` writes ``name`` in the sentence of a mention
+    of ``speaker``'s last word or, with ``before``, the one before (at most 240 characters
+    before it or 80 after): "Acme denied it. 'No,' spokeswoman Ana Ruiz said." """
+    art = ctx.doc_of.get(doc_id)
+    last = speaker.replace("’", "'").split()[-1].strip(",.") if speaker.split() else ""
+    if art is None or len(last) < 3 or not last[:1].isupper():
+        return False
+    low, target = art.text.lower(), norm_name(name)
+    if not target:
+        return False
+    for m in re.finditer(re.escape(last.lower()), low):
+        lo = max(0, m.start() - 240)
+        window = low[lo:m.end() + 80]
+        cut = m.start() - lo  # the sentence of the mention and the one before
+        marks = sorted(i for i in range(cut) if window.startswith((". ", ".\n", "\n"), i))
+        marks = [i for k, i in enumerate(marks) if k == 0 or i > marks[k - 1] + 2]
+        head = (marks[-2] if len(marks) > 1 else -1) if before else (marks[-1] if marks else -1)
+        tail = [i for i in (window.find(". ", cut), window.find("\n", cut)) if i >= 0]
+        if target in window[head + 1:min(tail) if tail else len(window)]:
+            return True
+    return False
+
+
+def named_before(ctx, doc_id: str, pos: int, name: str, *, reach: int = 240) -> bool:
+    """True when the source article ``doc_id`` writes ``name`` in the ``reach`` characters
+    before offset ``pos`` (the organisation whose unnamed spokesperson it quotes there)."""
+    art = ctx.doc_of.get(doc_id)
+    target = norm_name(name)
+    if art is None or not target:
+        return False
+    window = norm_name(art.text[max(0, pos - reach):pos])
+    return re.search(r"\b" + re.escape(target) + r"\b", window) is not None
+
+
+def for_party(phrase: str) -> bool:
+    """An unnamed speaker who speaks for a party the text named before ("a spokesperson for
+    the group", "an official at the ministry", "the company's head of operations", or a bare
+    "a spokeswoman"), not a witness ("people familiar with the talks")."""
+    phrase = phrase.strip()
+    officer = _PARTY_OFFICER_RE.match(phrase)  # "the company's head of operations"
+    return not has_name(phrase) and (_FOR_PARTY_RE.search(phrase) is not None
+                                     or bare_voice(phrase) or (
+                                         officer is not None
+                                         and bool({(w or "").lower() for w in officer.groups()}
+                                                  & _TITLES)))
+
+
+def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
+    """The derived ``speaker`` and the source's belong together: the source names one beside
+    the other ("Dunmore's project manager, Glen Ashby"; either way round), or its speaker
+    speaks for a party ("a spokesperson for the group") and names ``speaker`` just before
+    ``pos``. A person is beside another only in one sentence; an organisation also in the
+    sentence before its spokesperson's."""
+    if beside(ctx, sc.doc_id, source_speaker, speaker, before=not _person(ctx, speaker)) \
+            or beside(ctx, sc.doc_id, speaker, source_speaker,
+                      before=not _person(ctx, source_speaker)):
+        return True
+    return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
+        and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
+    """What a source speaker is: the phrase itself, the part after its name ("Anika Rowe, a
+    spokeswoman for the utility"), and what the article set beside the person's first
+    mention ("Lena Hargrove, the company's head of operations")."""
+    out = [speaker]
+    if "," in speaker:
+        out.append(speaker.split(",", 1)[1].strip(" ,"))
+    art = ctx.doc_of.get(doc_id)
+    if art is not None and has_name(speaker):
+        out.append(introduction(art.text, core(speaker).split(",")[0]))
+    return [d for d in out if d]
+
+
+def _person(ctx, name: str) -> bool:
+    """True when the texts tag ``name`` (or a name within it) as a person and never as an
+    organisation (the tagger calls some companies persons)."""
+    target = norm_name(core(name))
+    labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
+              for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
+    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}

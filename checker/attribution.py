@@ -1,4 +1,5 @@
-"""Who vouches for a claim: source names and where a derived text gives them.
+"""Who vouches for a claim: source names, whether two name the same source, and where a
+derived text gives them.
 
 Shared by the attribution rules (DA101, DA102, DA103). They see plain records, so a source is
 told apart by its words: the runs of capitalised words in its phrase ("Northvale Emergency
@@ -6,6 +7,9 @@ Management Agency"), the distinctive words of those runs (not the lexicon's
 ``attribution_generic`` words: "the", "two", "Agency", "Minister") and the lemma of its head
 word ("two officials" -> "official"). A derived text *names* a source when it writes one of
 its runs, a distinctive word, or its head noun.
+
+What a source phrase's words say of it (its core, a name, a definite description) is in
+``checker.source_phrase``; who speaks for which party is in ``checker.affiliation``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from checker.affiliation import bare_voice, introduction
+from checker.affiliation import for_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -256,89 +260,6 @@ def _indefinite(phrase: str) -> bool:
         w[:1].isupper() for w in words[1:])
 
 
-def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
-    """True when the source article ``doc_id`` writes ``name`` in the sentence of a mention
-    of ``speaker``'s last word or, with ``before``, the one before (at most 240 characters
-    before it or 80 after): "Acme denied it. 'No,' spokeswoman Ana Ruiz said." """
-    art = ctx.doc_of.get(doc_id)
-    last = speaker.replace("’", "'").split()[-1].strip(",.") if speaker.split() else ""
-    if art is None or len(last) < 3 or not last[:1].isupper():
-        return False
-    low, target = art.text.lower(), norm_name(name)
-    if not target:
-        return False
-    for m in re.finditer(re.escape(last.lower()), low):
-        lo = max(0, m.start() - 240)
-        window = low[lo:m.end() + 80]
-        cut = m.start() - lo  # the sentence of the mention and the one before
-        marks = sorted(i for i in range(cut) if window.startswith((". ", ".\n", "\n"), i))
-        marks = [i for k, i in enumerate(marks) if k == 0 or i > marks[k - 1] + 2]
-        head = (marks[-2] if len(marks) > 1 else -1) if before else (marks[-1] if marks else -1)
-        tail = [i for i in (window.find(". ", cut), window.find("\n", cut)) if i >= 0]
-        if target in window[head + 1:min(tail) if tail else len(window)]:
-            return True
-    return False
-
-
-def named_before(ctx, doc_id: str, pos: int, name: str, *, reach: int = 240) -> bool:
-    """True when the source article ``doc_id`` writes ``name`` in the ``reach`` characters
-    before offset ``pos`` (the organisation whose unnamed spokesperson it quotes there)."""
-    art = ctx.doc_of.get(doc_id)
-    target = norm_name(name)
-    if art is None or not target:
-        return False
-    window = norm_name(art.text[max(0, pos - reach):pos])
-    return re.search(r"\b" + re.escape(target) + r"\b", window) is not None
-
-
-_FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
-
-
-_PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
-                               re.I)
-_TITLES = shipped("titles") | shipped("party_voices")
-
-
-def for_party(phrase: str) -> bool:
-    """An unnamed speaker who speaks for a party the text named before ("a spokesperson for
-    the group", "an official at the ministry", "the company's head of operations", or a bare
-    "a spokeswoman"), not a witness ("people familiar with the talks")."""
-    phrase = phrase.strip()
-    officer = _PARTY_OFFICER_RE.match(phrase)  # "the company's head of operations"
-    return not has_name(phrase) and (_FOR_PARTY_RE.search(phrase) is not None
-                                     or bare_voice(phrase) or (
-                                         officer is not None
-                                         and bool({(w or "").lower() for w in officer.groups()}
-                                                  & _TITLES)))
-
-
-def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
-    """The derived ``speaker`` and the source's belong together: the source names one beside
-    the other ("Dunmore's project manager, Glen Ashby"; either way round), or its speaker
-    speaks for a party ("a spokesperson for the group") and names ``speaker`` just before
-    ``pos``. A person is beside another only in one sentence; an organisation also in the
-    sentence before its spokesperson's."""
-    if beside(ctx, sc.doc_id, source_speaker, speaker, before=not _person(ctx, speaker)) \
-            or beside(ctx, sc.doc_id, speaker, source_speaker,
-                      before=not _person(ctx, source_speaker)):
-        return True
-    return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
-        and named_before(ctx, sc.doc_id, pos, speaker)
-
-
-def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
-    """What a source speaker is: the phrase itself, the part after its name ("Anika Rowe, a
-    spokeswoman for the utility"), and what the article set beside the person's first
-    mention ("Lena Hargrove, the company's head of operations")."""
-    out = [speaker]
-    if "," in speaker:
-        out.append(speaker.split(",", 1)[1].strip(" ,"))
-    art = ctx.doc_of.get(doc_id)
-    if art is not None and has_name(speaker):
-        out.append(introduction(art.text, core(speaker).split(",")[0]))
-    return [d for d in out if d]
-
-
 def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     """The name a definite description stands for in a source article: "the association"
     is the one capitalised run ending in "Association" the article writes ("the Sandby
@@ -380,12 +301,3 @@ def subject_credit(claim: Claim, verbs: frozenset) -> str:
         return ""
     party = (m.group(1) or m.group(2) or "").strip()
     return party if has_name(party) or anaphoric(party) else ""
-
-
-def _person(ctx, name: str) -> bool:
-    """True when the texts tag ``name`` (or a name within it) as a person and never as an
-    organisation (the tagger calls some companies persons)."""
-    target = norm_name(core(name))
-    labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
-              for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
-    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}

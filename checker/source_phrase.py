@@ -2,7 +2,8 @@
 authority, which wrote to Acme" -> "the authority"), whether it holds a proper name, and
 whether it is a short definite description that refers back ("the union").
 
-Shared by ``checker.attribution`` (comparing sources) and read by the attribution rules.
+Shared by ``checker.attribution`` (comparing sources) and ``checker.affiliation`` (whose
+voice a speaker is), and read by the attribution rules.
 """
 
 from __future__ import annotations

@@ -35,10 +35,10 @@ Examples:
 
 from __future__ import annotations
 
+from checker.affiliation import affiliated
 from checker.align import claim_keys, key
 from checker.attribution import (
     VAGUE,
-    affiliated,
     described_in,
     is_anonymous,
     resolve_description,

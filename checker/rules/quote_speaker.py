@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution import affiliated, same_source
+from checker.affiliation import affiliated
+from checker.attribution import same_source
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, snippet
 
