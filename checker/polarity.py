@@ -1,0 +1,220 @@
+"""What a claim says is not so, and which way it points: the readings DG601
+(rules/negation_flipped.py) compares between a derived claim and its source claims.
+
+The negation cues of a claim (words and phrases of the ``negations`` lexicon, not their
+``negation_lookalikes``: "not only"), the polarity of the whole clause and of its verb (two
+negations cancel; a denial governing the claim negates it), its negated words, whether it
+refuses something or negates only what a claim noun reports; the acts it states an intention
+of ("intends to *cut*"), and its order connectives ("prior to the vote": earlier or later,
+and the event they order against). Each reading is found once per claim and lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from checker.records import memo_on
+
+_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
+_OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
+
+
+def polarity(claim, lexicon) -> int:
+    """1 when the clause says that something is not so, else 0: its negation cues counted
+    (two cancel: "did not fail to"), plus a denial that governs it from outside ("denied
+    that ...")."""
+    n = len(_cues(claim, lexicon))
+    att = claim.attribution
+    if att is not None and att.negated and not claim.start <= att.start < claim.end:
+        n += 1
+    return n % 2
+
+
+def verb_polarity(claim, lexicon) -> int:
+    """1 when the claim's verb is negated: the negation cues among the six words before it
+    ("did *not* approve", "has *yet to* decide", "It has *not*, the authority said,
+    opened", "*declined* to rule out"; two cancel), or a denial governing the claim."""
+    att = claim.attribution
+    denied = int(att is not None and att.negated and not claim.start <= att.start < claim.end)
+    w = next((x for x in claim.words if x[3] == claim.predicate), None)
+    if w is None:
+        return (int(claim.negated) + denied) % 2  # a verb the words leave out ("is")
+    toks = _TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
+    upto = len(_TOKEN.findall(claim.text[:w[0] - claim.start].lower().replace("\u2019", "'")))
+    # Before the verb, or as the determiner of its object ("found *no* trace").
+    cues = _cues(claim, lexicon)
+    n = denied + sum(1 for i in cues if upto - 8 <= i < upto
+                     or (upto < i <= upto + 2 and toks[i] in _OBJECT_NEGATORS))
+    if claim.negated and not cues:
+        n += 1  # negated by a word the claim's text leaves out (an opening "Nor")
+    return n % 2
+
+
+def _cues(claim, lexicon) -> list:
+    """The negation cues of a claim, by position: words of the negations lexicon as written
+    or by their lemma ("denied"), phrases ("yet to"), not their look-alikes ("not only");
+    "nor" after another negation and "not" of "not yet" count once with it. Found once per
+    claim (a source claim is asked again by every derived text checked against it)."""
+    return memo_on(claim, f"_neg_cues_{id(lexicon)}", lambda: _find_cues(claim, lexicon))
+
+
+def _find_cues(claim, lexicon) -> list:
+    low = claim.text.lower().replace("’", "'")
+    toks = _TOKEN.findall(low)
+    lemmas = {w[2].lower(): w[3] for w in claim.words}
+    out = []
+    skip = 0
+    # The tables once per claim, and the generators only for words that start an entry:
+    # every word of every claim passes here.
+    lookalikes = _starting(lexicon, "negation_lookalikes")
+    negations = _starting(lexicon, "negations")
+    negation_words = lexicon.words.get("negations", {})
+    for i, t in enumerate(toks):
+        if skip:
+            skip -= 1
+            continue
+        looks = lookalikes.get(t)
+        if looks and any(tuple(toks[i:i + len(p)]) == p for p in looks):
+            skip = 1
+            continue
+        starting = negations.get(t)
+        phrase = next((p for p in starting if tuple(toks[i:i + len(p)]) == p),
+                      None) if starting else None
+        if phrase is not None:
+            out.append(i)
+            skip = len(phrase) - 1
+            continue
+        if not (t in negation_words or lemmas.get(t, "") in negation_words):
+            continue
+        if t == "nor" and out:
+            continue  # "neither ... nor", "not ... nor": one negation
+        out.append(i)
+    return out
+
+
+def negated_lemmas(claim) -> set:
+    """The claim's negated words, names and figures left out ("in March, not October" is a
+    contrast, not a negation); a claim negated as a whole ("Neither A nor B would comment")
+    negates its predicate."""
+    names = {w[3] for w in claim.words if w[4] in ("PROPN", "NUM")}
+    out = set(claim.negated_words) - names
+    if claim.negated:
+        out.add(claim.predicate)
+    return out
+
+
+def has_negation(claim, lexicon) -> bool:
+    """A negation anywhere in the claim, by the parse or a word of the negations lexicon
+    ("without", "failed", "denied")."""
+    denied = claim.attribution is not None and claim.attribution.negated
+    return bool(claim.negated or claim.negated_words or denied or _cues(claim, lexicon))
+
+
+def refuses(claim, lexicon) -> bool:
+    """The claim declines or refuses something ("declined to comment on the footage"): a
+    verb of the negations lexicon ("decline", "refuse", "withhold")."""
+    return any(lexicon.has("negations", w[3]) and w[4] == "VERB" for w in claim.words)
+
+
+def reported(claim, word, lexicon) -> bool:
+    """True when the negated word sits in what a claim noun reports ("complaints that they
+    were *not consulted*"): the negation is the complainant's, not the text's."""
+    before = _TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
+    return any(lexicon.has("answer_objects", t) or lexicon.has("answer_objects", t.rstrip("s"))
+               for t in before)
+
+
+def negated_before(claim, lemma: str, lexicon) -> bool:
+    """A negation cue among the three words before the word ("has *no* intention")."""
+    w = next((x for x in claim.words if x[3] == lemma), None)
+    if w is None:
+        return False
+    before = _TOKEN.findall(claim.text[:w[0] - claim.start].lower())[-3:]
+    return any(lexicon.has("negations", t) for t in before)
+
+
+def intended_acts(claim, lexicon) -> dict:
+    """{intention lemma: lemma of the verb it governs}, the act read as the verb that
+    follows it ("intends to *cut*", "no intention of *cutting*", "plans to *hire*"). Found
+    once per claim: a source claim is asked again by every derived claim aligned with it."""
+    return memo_on(claim, f"_intended_acts_{id(lexicon)}",
+                   lambda: _find_intended_acts(claim, lexicon))
+
+
+def _find_intended_acts(claim, lexicon) -> dict:
+    out = {}
+    words = claim.words
+    for i, w in enumerate(words):
+        if not (lexicon.has("attempts", w[3]) or _intention_noun(w, lexicon)):
+            continue
+        nxt = next((x for x in words[i + 1:i + 3] if x[4] == "VERB"), None)
+        if nxt is not None:
+            out[w[3]] = nxt[3]
+    return out
+
+
+def _intention_noun(word, lexicon) -> bool:
+    """A noun naming an intention ("intention", "plans")."""
+    return word[4] == "NOUN" and lexicon.has("intention_nouns", word[3])
+
+
+class Order(NamedTuple):
+    """An order connective of a claim ("prior to the vote"): its span, "earlier" or
+    "later", and the lemmas of the nouns that follow it (the event it is ordered against)."""
+
+    start: int
+    end: int
+    direction: str
+    anchor: frozenset
+
+
+def orders(claim, lexicon) -> list[Order]:
+    """The order connectives of a claim, each with the event it is ordered against (found
+    once per claim)."""
+    return memo_on(claim, f"_orders_{id(lexicon)}", lambda: _find_orders(claim, lexicon))
+
+
+def _find_orders(claim, lexicon) -> list[Order]:
+    low = claim.text.lower()
+    out = []
+    firsts = memo_on(lexicon, "_order_firsts", lambda: frozenset(
+        _starting(lexicon, "order_earlier")) | frozenset(_starting(lexicon, "order_later")))
+    for m in _TOKEN.finditer(low):
+        if m.group() not in firsts:
+            continue
+        toks = _TOKEN.findall(low[m.start():m.start() + 40])
+        hit = next(((d, n) for n in (4, 3, 2, 1) for d in ("earlier", "later")
+                    if _listed(lexicon, f"order_{d}", toks[:n])), None)
+        if hit is None:
+            continue
+        direction, n = hit
+        words = toks[:n]
+        if out and m.start() < out[-1].end - claim.start:
+            continue  # inside a phrase already read ("prior to")
+        end = m.start() + len(" ".join(words))
+        anchor = frozenset(w[3] for w in claim.words if w[0] >= claim.start + end
+                           and w[0] <= claim.start + end + 40 and w[4] in ("NOUN", "PROPN"))
+        if anchor:
+            out.append(Order(claim.start + m.start(), claim.start + end, direction, anchor))
+    return out
+
+
+def _starting(lexicon, role: str) -> dict:
+    """The entries of a lexicon role (words and phrases, as word tuples) by their first
+    word, built once per lexicon."""
+    def build() -> dict:
+        out: dict = {}
+        for entry in lexicon.words.get(role, {}):
+            out.setdefault(entry.split()[0], []).append(tuple(entry.split()))
+        for phrase in lexicon.phrases.get(role, ()):
+            out.setdefault(phrase[0], []).append(tuple(phrase))
+        return out
+
+    return memo_on(lexicon, f"_starting_{role}", build)
+
+
+def _listed(lexicon, role: str, words: list) -> bool:
+    if len(words) == 1:
+        return lexicon.has(role, words[0])
+    return tuple(words) in lexicon.phrases.get(role, ())
