@@ -43,7 +43,16 @@ from __future__ import annotations
 
 import re
 
-from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.actors import (
+    actor_head,
+    actor_keys,
+    actor_of,
+    described_actor,
+    head_keys,
+    is_person,
+    subject_claim,
+)
+from checker.align import GENERIC, claim_keys, key
 from checker.lexicon import shipped
 from checker.records import memo_on
 from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, passive_before, snippet,
@@ -67,13 +76,6 @@ def _verb_index(ctx) -> dict:
     return memo_on(ctx.index, "_du804_verbs", lambda: build(ctx))
 
 
-def _actor_keys(ctx, text: str) -> set:
-    """The keys of an actor's words, function words left out: too general to tell one actor
-    from another."""
-    function = ctx.lexicon.words["function_words"]
-    return {k for k in text_keys(text) if k not in function}
-
-
 def _variants(wn, lemma: str, light) -> set:
     """The verb, its synonyms and its derivations in its commonest senses, as keys (light
     verbs aside: "agree" and "hold" share a sense, and "hold" is everywhere)."""
@@ -90,16 +92,16 @@ def _states(ctx, sc, actor: set, verb_keys: set = frozenset()) -> bool:
     ("paid for by the maker, Pellham"); or no actor to compare."""
     if not actor:
         return True
-    subj = _actor_keys(ctx, sc.subject)
+    subj = actor_keys(ctx, sc.subject)
     near = set()
     for m in _AGENT.finditer(sc.text):
-        near |= _actor_keys(ctx, m.group(1))
+        near |= actor_keys(ctx, m.group(1))
     for w in sc.words:
         if key(w.lemma) in verb_keys:
             before = sc.text[:w.start - sc.start]
             if passive_before(before) and not near:
                 return True  # "the pool will be shut": a passive without an agent names none
-            near |= _actor_keys(ctx, " ".join(before.split()[-4:]))
+            near |= actor_keys(ctx, " ".join(before.split()[-4:]))
     return bool(actor & (subj | near)) or not subj
 
 
@@ -112,15 +114,6 @@ def _said_of(ctx, actor: set, variants: set) -> bool:
         if w.startswith(stems) and actor & {key(x) for x in words[max(0, i - 4):i]}:
             return True
     return False
-
-
-def _describes(ctx, dc, head) -> bool:
-    """A common-noun actor ("the company", "the pair") that names none of the sources'
-    named bodies: it may stand for any of them, so there is no actor to compare."""
-    if head.pos == "PROPN" or any(w.pos == "PROPN" for w in _subject_words(dc)):
-        return False
-    k = key(head.lemma)
-    return not any(k in text_keys(norm) for norm in ctx.index.entity_norms)
 
 
 def _main_verbs(dc) -> list:
@@ -138,11 +131,6 @@ def _main_verbs(dc) -> list:
     return []
 
 
-# WordNet lexicographer files of nouns that name someone who can act: a person, a group or
-# organisation, a place standing for its government ("the city ordered").
-ACTOR_LEXNAMES = frozenset({14, 15, 18})
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSON_LEXNAME = 18
 # A person or a group (not a place): what an act is done to ("approached the *operators*").
 SOMEONE_LEXNAMES = frozenset({14, 18})
 # Senses of the object read: "operator" is first a symbol, then someone who runs a business.
@@ -152,94 +140,9 @@ OBJECT_SENSES = 3
 NOT_DEEDS = frozenset({30, 38, 42, 43})
 
 
-_POST_MODIFIER = re.compile(
-    r"\b(?:of|by|in|at|for|from|with|who|which|that|on)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
-
-
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _DETERMINERS = shipped("determiners")
 _AGENT = re.compile(r"\bby\s+((?:[\w'’.-]+,?\s+){0,5}[\w'’.-]+)", re.I)
-
-
-def _subject_words(dc) -> list:
-    """The claim's words inside its subject, up to a comma (an apposition aside)."""
-    pos = dc.text.find(dc.subject) if dc.subject else -1
-    if pos < 0:
-        return []
-    s0 = dc.start + pos
-    s1 = s0 + len(dc.subject.split(",")[0])
-    out = []
-    for w in dc.words:
-        if s0 <= w.start < s1:
-            if out and (w.pos == "VERB" or _POST_MODIFIER.search(dc.text[:w.start - dc.start])):
-                break  # "a trial run by X", "the head of X": the head comes before
-            out.append(w)
-    return out
-
-
-def _subject_claim(claims, dc, coordinators):
-    """The claim whose text holds the claim's subject: the claim itself, or for a second
-    verb sharing the first one's subject ("The club sold the ground *and has leased* it
-    back"), the claim (among ``claims``) that opens the sentence and names it; not a clause
-    reported inside the sentence ("The firm said the cranes work and blamed ...": the
-    parse may give "blamed" the reported clause's subject), nor a participle without its
-    conjunction ("its paper, sat by 900 students")."""
-    if not dc.subject or dc.subject in dc.text:
-        return dc
-    before = dc.sentence[:max(0, dc.start - dc.sent_start)].split()[-1:]
-    if not before or before[0].strip(",;").lower() not in coordinators:
-        return dc
-    for c in claims:
-        if (c.doc_id == dc.doc_id and c.start == c.sent_start == dc.sent_start
-                and c.start < dc.start and c.text.startswith(dc.subject)):
-            return c
-    return dc
-
-
-def _actor_of(dc, head) -> set:
-    """Keys that name the actor: the words of its proper name ("Pellham Therapeutics"), or
-    its head noun ("the Tolland *council*")."""
-    if head.pos == "PROPN":
-        return {key(w.lemma) for w in _subject_words(dc) if w.pos == "PROPN"}
-    return {key(head.lemma)}
-
-
-def _actor_head(ctx, dc):
-    """The head word of the claim's subject when it names someone who can act, else None:
-    a named actor, a noun whose commonest sense is a person, group or place, or the last
-    word of a named body or person of the sources or the derived text ("the *authority*"
-    for "the National Water Authority", though an authority is first a power)."""
-    heads = [w for w in _subject_words(dc) if w.pos in ("NOUN", "PROPN")]
-    if not heads:
-        return None
-    head = heads[-1]
-    if any(e.label in ACTOR_LABELS and e.start <= head.start < e.end for e in dc.entities):
-        return head
-    wn = ctx.wordnet
-    if head.pos == "NOUN" and wn.available:
-        senses = wn.senses(head.lemma, "noun", 1)
-        if senses and senses[0].lexname in ACTOR_LEXNAMES:
-            return head
-    if head.pos == "NOUN" and head.text.islower() and key(head.lemma) in _name_heads(ctx):
-        return head
-    return None
-
-
-def _name_heads(ctx) -> frozenset:
-    """Keys of the capitalised last word of a name in the sources or the derived text
-    ("Authority" of "the National Water Authority"): a common noun that may stand for it."""
-    function = ctx.lexicon.words["function_words"]
-
-    def heads(text):
-        return {key(m.group(2)) for m in _NAME_END.finditer(text)
-                if m.group(1).lower() not in function}
-    src = memo_on(ctx.index, "_du804_name_heads",
-                  lambda: frozenset(k for s in ctx.sources for k in heads(s.text)))
-    return src | ctx.memo("du804-name-heads", lambda c: frozenset(heads(c.derived.text)))
-
-
-# A capitalised word followed by another: the end of a multi-word name.
-_NAME_END = re.compile(r"\b([A-Z][\w'’.-]*)[ ]+(?=([A-Z][a-z]+)\b)")
 
 
 def _deed(ctx, dc, verb) -> bool:
@@ -274,15 +177,6 @@ def _toward_someone(ctx, dc, verb) -> bool:
     return any(s.lexname in SOMEONE_LEXNAMES for s in senses)
 
 
-def _head_keys(claim) -> set:
-    """Keys of the claim's subject head ("A city *audit* completed in 2024") and of the proper
-    name it belongs to (once per claim: every derived claim asks of every source claim)."""
-    def compute():
-        heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
-        return frozenset(_actor_of(claim, heads[-1])) if heads else frozenset()
-    return memo_on(claim, "_du804_head_keys", compute)
-
-
 def _restated(ctx, dc, actor: set, verbs) -> bool:
     """A source claim of the same actor holds what the derived claim does to whom ("the
     judge set a trial date of Feb. 9" for "the judge scheduled the trial for Feb. 9"): the
@@ -293,38 +187,18 @@ def _restated(ctx, dc, actor: set, verbs) -> bool:
         return False
     need = min(2, len(rest))
     for sc, skeys in zip(ctx.index.claims, ctx.index.keysets):
-        if actor and not actor & _head_keys(sc):
+        if actor and not actor & head_keys(sc):
             continue
         if len(rest & skeys) >= need:
             return True
     return False
 
 
-def _is_person(ctx, claim, head=None):
-    """True when a claim's subject is a person ("he", a person's name, "the judge"), False
-    when it is a body or a place ("the city", "the company"), None when it cannot tell."""
-    if head is None:
-        if claim.subject.lower() in ctx.lexicon.words["pronouns_person"]:
-            return True
-        named = _subject_claim(ctx.index.claims, claim,
-                               ctx.lexicon.words["coordinators"]).entities
-        if any(e.label == "PERSON" and e.text in claim.subject for e in named):
-            return True
-        heads = [w for w in _subject_words(claim) if w.pos in ("NOUN", "PROPN")]
-        if not heads or heads[-1].pos != "NOUN":
-            return None
-        head = heads[-1]
-    senses = ctx.wordnet.senses(head.lemma, "noun", 1) if ctx.wordnet.available else []
-    if not senses:
-        return None
-    return senses[0].lexname == PERSON_LEXNAME
-
-
 def _someone_else(ctx, dc, sc, head, verbs) -> bool:
     """A source claim with the verb cannot be about the derived claim's described actor: a
     person where the actor is a body or a place ("he ordered" for "the city has ordered"),
     or the reverse, and nothing else of the derived claim in it."""
-    mine, theirs = _is_person(ctx, dc, head), _is_person(ctx, sc)
+    mine, theirs = is_person(ctx, dc, head), is_person(ctx, sc)
     if mine is None or theirs is None or mine == theirs:
         return False
     own = {key(v.lemma) for v in verbs} | {key(head.lemma)}
@@ -351,13 +225,13 @@ def check(ctx):
             continue
         content = [w for w in dc.words if w.pos in ("NOUN", "VERB", "ADJ", "PROPN")
                    and w.lemma not in GENERIC]
-        subj = _subject_claim(ctx.derived_claims, dc, lex.words["coordinators"])
-        head = _actor_head(ctx, subj)
+        subj = subject_claim(ctx.derived_claims, dc, lex.words["coordinators"])
+        head = actor_head(ctx, subj)
         if head is None:
             continue
         converse = dc.predicate in lex.words.get("converse_verbs", {})
-        described = not converse and _describes(ctx, subj, head)
-        actor = set() if converse or described else _actor_of(subj, head)
+        described = not converse and described_actor(ctx, subj, head)
+        actor = set() if converse or described else actor_of(subj, head)
         for v in verbs:
             if v is verbs[0] and not _deed(ctx, dc, v):
                 break
