@@ -90,12 +90,10 @@ def _reporting_lowered(ctx, dc):
             continue
         if not shares_core(dc, sc) or cue_word_in(att.cue, sc.sentence):
             continue
-        return make(RULE, dc, start=att.start, end=att.end,
-                    text=ctx.derived.text[att.start:att.end] or att.cue,
-                    confidence=0.6, evidence=[evidence_of(sc)],
-                    message=(f'Reports with "{att.cue}" what the source gives as '
-                             f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
-                    suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')
+        return _on_attribution(
+            ctx, dc, sc, message=(f'Reports with "{att.cue}" what the source gives as '
+                                  f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
+            suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')
     return None
 
 
@@ -116,13 +114,19 @@ def _hearsay_lowered(ctx, dc):
             continue
         if cue_word_in(att.cue, sc.sentence):
             continue
-        return make(RULE, dc, start=att.start, end=att.end,
-                    text=ctx.derived.text[att.start:att.end] or att.cue,
-                    confidence=0.6, evidence=[evidence_of(sc)],
-                    message=(f'Gives as hearsay ("{att.cue}") what the source states as a '
-                             f'fact: "{snippet(sc.text, 70)}".'),
-                    suggestion=f'Drop "{att.cue}" and state it as the source does.')
+        return _on_attribution(
+            ctx, dc, sc, message=(f'Gives as hearsay ("{att.cue}") what the source states as '
+                                  f'a fact: "{snippet(sc.text, 70)}".'),
+            suggestion=f'Drop "{att.cue}" and state it as the source does.')
     return None
+
+
+def _on_attribution(ctx, dc, sc, *, message: str, suggestion: str):
+    """A finding on the derived claim's attribution, citing the source claim."""
+    att = dc.attribution
+    return make(RULE, dc, start=att.start, end=att.end,
+                text=ctx.derived.text[att.start:att.end] or att.cue, confidence=0.6,
+                evidence=[evidence_of(sc)], message=message, suggestion=suggestion)
 
 
 def _verb_lowered(ctx, dc):
