@@ -43,6 +43,7 @@ FILES = {
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
     "asking_verbs": "asking_verbs",
+    "privative_verbs": "privative_verbs",
     "finding_verbs": "finding_verbs",
     "expert_nouns": "expert_nouns",
     "former": "former",

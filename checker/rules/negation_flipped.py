@@ -17,7 +17,9 @@ What it flags:
     "has yet to decide" and "has not yet decided", "declined to rule out" and "did not
     rule out", "It has not, the authority said, opened" and "had not opened"); two
     negations cancel; a denial negates what is denied ("denied that any tenant was
-    overcharged" and "said no tenant was overcharged").
+    overcharged" and "said no tenant was overcharged"); a thing taken away says what
+    "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without
+    electricity": privative_verbs.txt).
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -26,7 +28,9 @@ Known false positives:
     source claim carries a second, unrelated negation; an order word that is not about
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
-    not consulted" against "Nobody asked us anything"). A negation aimed at a name or a
+    not consulted" against "Nobody asked us anything"). Known miss: "without" a thing that
+    a source claim takes away in another context ("cut power to the mill" beside "homes
+    left without power"). A negation aimed at a name or a
     date ("in March, not October") is never compared.
 Examples:
     Source: The court did not approve the merger.
@@ -111,7 +115,8 @@ def _word_flip(ctx, dc):
         # A word the derived text negates where another close source claim negates it too
         # ("which has not opened an investigation, could open one").
         close = ctx.support(dc)[1]
-        added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)]
+        added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
+                 and not _taken_away(ctx, lem)]
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)]
         if not added and not dropped:
@@ -222,6 +227,9 @@ def _negation_added(ctx, dc):
     if things and any(things & {w[3] for w in sc.words} and refuses(sc, lex)
                       for sc in ctx.index.claims):
         return None
+    # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
+    # 410,000 homes without electricity")
+    dneg = {lem for lem in dneg if not _taken_away(ctx, lem)}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None:
         return None
@@ -232,6 +240,16 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _taken_away(ctx, lemma: str) -> bool:
+    """A source claim puts a privative verb ("cut", "lose", "lack": privative_verbs.txt) on
+    the noun ``lemma``, or on a noun WordNet gives as its synonym, and does not deny it."""
+    lex, wn = ctx.lexicon, ctx.wordnet
+    same = {lemma} | (set(wn.synonyms(lemma, "noun", 2)) if wn.available else set())
+    return any(not sc.negated and any(w.pos == "NOUN" and w.lemma in same for w in sc.words)
+               and any(w.pos == "VERB" and lex.has("privative_verbs", w.lemma) for w in sc.words)
+               for sc in ctx.index.claims)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
