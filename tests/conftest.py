@@ -71,6 +71,27 @@ def check_texts(pipeline):
 
 
 @pytest.fixture
+def check_selected(pipeline):
+    """``check_texts`` with a pipeline that runs the given rule codes only (how a rule off by
+    default is tested), sharing the session's spaCy model."""
+    from checker.config import Config
+    from checker.load import load_text
+    from checker.pipeline import Pipeline
+
+    def selecting(*codes: str):
+        mine = Pipeline(Config(select=codes), nlp=pipeline.parser.nlp)
+
+        def run(derived: str, *sources: str):
+            der = load_text(derived, doc_id="derived.txt")
+            srcs = [load_text(s, doc_id=f"source{i}.txt") for i, s in enumerate(sources)]
+            return mine.check(der, srcs)
+
+        return run
+
+    return selecting
+
+
+@pytest.fixture
 def claims_of(pipeline):
     """The claims of a text."""
     from checker.load import load_text

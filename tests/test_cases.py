@@ -47,10 +47,13 @@ def _lines_of(finding, text: str) -> set[int]:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_case_file(path, check_texts):
+def test_case_file(path, check_texts, check_selected):
     from checker.report.json_ import result_to_dict
 
     kind, source, derived = parse_case(path)
+    select = re.findall(r"^# select: *(\S+)", path.read_text(encoding="utf-8"), re.M)
+    if select:  # a rule off by default, run on its own
+        check_texts = check_selected(*select)
     assert kind, f"{path.name} has no '# kind:' line"
     assert any(marks for _, marks in derived), f"{path.name} has no flagged line"
     assert any(not marks for _, marks in derived), f"{path.name} has no near-miss block"

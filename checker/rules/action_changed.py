@@ -10,6 +10,9 @@ What it flags:
 Why it matters:
     One changed verb in a copied sentence changes what happened, and nothing else in the
     sentence warns the reader.
+Off by default (``--select DU805``):
+    On the development drift suite it was right in none of its 8 findings; the words it
+    compares are those of paraphrases more often than of changed actions.
 Known false positives:
     Paraphrase verbs WordNet does not relate ("set a date" for "scheduled"); two verbs of
     a phrasal or light-verb construction the word comparison splits differently. Silent on
@@ -117,5 +120,7 @@ def check(ctx):
             break
 
 
+# Off by default: on the development drift suite (44 stories) it was right in none of its 8
+# findings. ``--select DU805`` turns it on.
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "an action swapped for another in a copied claim",
-            check, __doc__)
+            check, __doc__, enabled=False)
