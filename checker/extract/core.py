@@ -40,6 +40,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.report_verbs = set(w["attribution_verbs"])
         self.report_nouns = set(w["attribution_nouns"])
         self.answer_verbs = set(w["answer_verbs"])
+        self.determiners = frozenset(w["determiners"])
         self.attr_adverbs = set(w["attribution_adverbs"])
         self.passive_verbs = set(w["attribution_passive"])
         self.hedges = w["hedges"]

@@ -15,9 +15,6 @@ from checker.extract.common import (
 )
 from checker.records import Certainty, Cue
 
-# "no" after one of these is an adjective ("the no votes"), not a determiner that denies
-_DETERMINERS_BEFORE_NO = frozenset("the a an its their his her our these those".split())
-
 
 class ClaimReader:
     """The reading half of ``Extractor``: the frame and certainty of one claim."""
@@ -118,7 +115,7 @@ class ClaimReader:
             if not (dep == "neg" or (low == "never" and dep == "advmod")
                     or (low == "no" and dep == "det")):
                 continue
-            if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in _DETERMINERS_BEFORE_NO:
+            if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
                 continue  # "the no votes", "a no vote": the side voted for, not a denial
             t = c.head
             if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (

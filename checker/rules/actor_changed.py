@@ -29,12 +29,10 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make
+from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where|when)\b", re.I)
-# a name under a preposition places or qualifies the actor ("a councillor in Harrowby")
-_PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|with|near)\s", re.I)
 
 
 def _keys(ctx, text: str) -> set[str]:
@@ -51,7 +49,7 @@ def _names_someone(claim) -> bool:
     return any(w.pos == "PROPN" and s0 <= w.start < s1 for w in claim.words)
 
 
-def _subject_names(claim) -> set[str]:
+def _subject_names(claim, lexicon) -> set[str]:
     """Keys of the proper nouns of a claim's subject, its apposition included ("The
     festival's main sponsor, the Halbrook Building Society" -> halbrook, building, society),
     not those of a relative clause ("The probe, which launched in March,") or after a
@@ -59,7 +57,8 @@ def _subject_names(claim) -> set[str]:
     pos = claim.text.find(claim.subject) if claim.subject else -1
     if pos < 0:
         return set()
-    subject = _PREPOSITION.split(_RELATIVE.split(claim.subject, 1)[0], 1)[0]
+    # a name under a preposition places or qualifies the actor ("a councillor in Harrowby")
+    subject = before_preposition(_RELATIVE.split(claim.subject, 1)[0], lexicon)
     s0, s1 = claim.start + pos, claim.start + pos + len(subject)
     return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
 
@@ -85,7 +84,7 @@ def check(ctx):
         # the subject's own phrase, up to a comma: a name in an apposition or a relative
         # clause ("The instrument, whose readings jumped on October 3,") is not the actor
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject.split(",")[0])
-        dnames = _subject_names(dc)
+        dnames = _subject_names(dc, ctx.lexicon)
         if not dnames and not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             continue
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
@@ -98,7 +97,7 @@ def check(ctx):
                 continue
             ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
-            snames = _subject_names(sc)
+            snames = _subject_names(sc, ctx.lexicon)
             if not ssub or head in stand_ins:
                 continue
             if dnames and snames:

@@ -28,16 +28,12 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key
 from checker.hedging import close_support, governed_verbs, hedged_verb
-from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.rules.base import (Rule, before_preposition, evidence_of, make,
+                                 opens_with_preposition, shares_core, snippet)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
-# an object that opens with a preposition is no thing sought ("move to the runway")
-_PREPOSITION_FIRST = re.compile(r"\s*(?:to|for|without|with|on|at|in|into|from|by|of|out|"
-                                r"off|up|ahead|through|over)\b", re.I)
 
 
 def check(ctx):
@@ -85,13 +81,13 @@ def _sought_object(ctx, dc, close):
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs")):
         return None
-    dobj = _object_keys(dc)
+    dobj = _object_keys(dc, lex)
     for sc in close:
         if not lex.has("attempts", sc.predicate) or dc.negated != sc.negated:
             continue
-        if _PREPOSITION_FIRST.match(sc.object or ""):
+        if opens_with_preposition(sc.object or "", lex):
             continue  # "would move to the runway", "pushed out without testing": no attempt
-        head = _object_keys(sc)
+        head = _object_keys(sc, lex)
         if not head or not head <= dobj or key(dc.predicate) == key(sc.predicate):
             continue
         if dc.subject and sc.subject and not _same_subject(dc, sc):
@@ -104,10 +100,10 @@ def _sought_object(ctx, dc, close):
     return None
 
 
-def _object_keys(claim) -> set:
+def _object_keys(claim, lexicon) -> set:
     """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
     the minister" -> meeting)."""
-    head = re.split(r"\s(?:with|for|of|to|from|on|at|in|by|about)\s", claim.object or "", 1)[0]
+    head = before_preposition(claim.object or "", lexicon)
     start = claim.text.find(head) if head else -1
     if start < 0:
         return set()

@@ -66,12 +66,9 @@ from checker.attribution import (
     self_report,
     source_name,
 )
-from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.rules.base import Rule, before_preposition, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
-# a subject's head noun ends where its first comma or preposition starts ("A preliminary
-# report by the office, seen by ...")
-_SUBJECT_CUT = re.compile(r",|\s(?:by|of|from|for|on|into|in|at|with)\s", re.I)
 _FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
 
 
@@ -140,7 +137,9 @@ def _found_by(lex, dc) -> bool:
     """The derived claim gives its content as what a document or an official body it names
     as its subject found or said ("An audit found that the festival overspent", "The
     inspectorate counted 1,214 prisoners"): it credits that subject."""
-    head = _SUBJECT_CUT.split(dc.subject.strip(), 1)[0].split()
+    # the subject's head noun ends where its first comma or preposition starts ("A
+    # preliminary report by the office, seen by ...")
+    head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
     if not head:
         return False
     noun = re.sub(r"['’]s$", "", head[-1].lower())

@@ -167,3 +167,29 @@ def negated_in(claim, word, lexicon) -> bool:
         return True
     before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())
     return any(lexicon.has("negations", t) for t in before[-3:])
+
+
+def _words_pattern(lexicon, roles: tuple) -> str:
+    """A regex alternation of the words of ``roles`` (once per lexicon and roles)."""
+    return memo_on(lexicon, f"_pattern_{'_'.join(roles)}", lambda: "|".join(
+        re.escape(w) for w in sorted({w for r in roles for w in lexicon.words.get(r, {})},
+                                     key=len, reverse=True)))
+
+
+def before_preposition(text: str, lexicon) -> str:
+    """The part of a phrase before its first preposition (its head part: "A preliminary
+    report by the office" -> "A preliminary report"; prepositions.txt)."""
+    return re.split(rf"\s(?:{_words_pattern(lexicon, ('prepositions',))})\s", text, 1,
+                    flags=re.I)[0]
+
+
+def opens_with_preposition(text: str, lexicon) -> bool:
+    """The phrase opens with a preposition or a verb's particle ("to the runway")."""
+    return re.match(rf"\s*(?:{_words_pattern(lexicon, ('prepositions',))})\b", text,
+                    re.I) is not None
+
+
+def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
+    """The text's last word is one of the words of ``roles`` ("on existing plans": the text
+    before "existing" ends with a preposition)."""
+    return re.search(rf"\b(?:{_words_pattern(lexicon, roles)})\s+$", text, re.I) is not None

@@ -38,7 +38,8 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
+from checker.rules.base import (Rule, ends_with_word_of, evidence_of, is_claim_unit, make,
+                                 shares_core, snippet)
 from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
@@ -46,10 +47,6 @@ LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
 COUNTING = {"number", "ordinal", "quantity"}
-# a participle right after one of these modifies the noun after it ("on existing plans"),
-# not the verb of a clause ("a notice stopping work")
-_ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|his|her|our|a|an|on|of|for|to|in|with|at|"
-                          r"from|by)\s+$", re.I)
 
 
 def _limits(claim) -> set[str]:
@@ -138,13 +135,12 @@ def _count_of(claim, noun: str):
 
 
 def _partitive(claim, start: int, end: int) -> bool:
-    """Between a figure and its noun, "of" and at most a determiner and three modifiers: the
+    """Between a figure and its noun, "of" and at most four words (a determiner, modifiers): the
     figure takes a part of the noun ("a third of its planned mains replacement")."""
     if end < start:
         return False
     between = claim.text[start - claim.start:end - claim.start]
-    return re.fullmatch(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?"
-                        r"(?:[\w'’-]+\s+){0,3}", between, re.I) is not None
+    return re.fullmatch(r"\s+of\s+(?:[\w'’-]+\s+){0,4}", between, re.I) is not None
 
 
 def _modifiers_only(claim, start: int, end: int) -> bool:
@@ -181,13 +177,13 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            counted = _count_of(sc, noun) or _qualified(sc, dc, noun)
+            counted = _count_of(sc, noun) or _qualified(sc, dc, noun, ctx.lexicon)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
     return None
 
 
-def _qualified(sc, dc, noun: str):
+def _qualified(sc, dc, noun: str, lexicon):
     """The source's adjective or participle that picks out some of ``noun`` ("existing
     plans", "older buses") when the derived claim drops it for "all": "existing plans", or
     None."""
@@ -200,7 +196,8 @@ def _qualified(sc, dc, noun: str):
             j -= 1
         adj = words[j]
         participle = (adj.pos == "VERB" and adj.text.lower().endswith(("ing", "ed"))
-                      and _ATTRIBUTIVE.search(sc.text[:adj.start - sc.start]) is not None)
+                      and ends_with_word_of(sc.text[:adj.start - sc.start], lexicon,
+                                            "determiners", "prepositions"))
         if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
                 key(adj.lemma) not in claim_keys(dc):
             return sc.text[adj.start - sc.start:w.end - sc.start]
