@@ -6,7 +6,7 @@ What it flags:
     share of the claim, when the claim is no close rewording of a source passage
     (alignment below 0.65) and not a headline. Words that write a figure or a time
     ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
-    source's words (WordNet, first two senses), a past participle of a source verb ("stay
+    source's words (WordNet, four most frequent senses), a past participle of a source verb ("stay
     closed" for "will close"), verbs of saying and answering ("insists", "rejects",
     "answered": the attribution rules judge them) and, when the sources report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the
@@ -21,7 +21,8 @@ Known false positives:
 Known misses:
     An addition inside a sentence that otherwise restates a source passage closely, or a
     headline; an added clause that reuses the source's own words ("the league has agreed
-    to do so" where the source only has a request).
+    to do so" where the source only has a request); an added word that shares one of
+    its four most frequent WordNet senses with a source word by chance.
 Examples:
     Source: The company banned staff from using the chatbot at work.
     Flag: Government regulators are tightening rules on foreign chatbots.
@@ -52,9 +53,12 @@ CLOSE = 0.65
 # Verbs of saying and answering: "insists", "rejects", "warned" report how a party spoke.
 SAYING = ("attribution_verbs", "answer_verbs", "challenges", "caveat_verbs")
 
-# Only the most frequent senses count: "raise" shares a rare sense with "parent", and
-# "expect" one with "have".
-SYNONYM_SENSES = 2
+# The four most frequent senses count: a paraphrase often takes a word in a less frequent
+# sense ("puts the toll at" for "estimates", "throw out" for "dismiss"). Past them, rare
+# senses shared by chance let additions pass ("hold" and "arrest", "raise" and "parent").
+# On the drift suite, two senses -> four: 5 fewer false alarms on faithful texts, no drift
+# lost; every sense: 7 fewer, one drift lost.
+SYNONYM_SENSES = 4
 
 
 def _framing_words(ctx) -> frozenset:
