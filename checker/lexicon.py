@@ -106,6 +106,7 @@ FILES = {
     "name_fillers": "name_fillers",
     "definite_openers": "definite_openers",
     "articles": "articles",
+    "relation_prepositions": "relation_prepositions",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

@@ -194,6 +194,10 @@ class Entity:
     start: int
     end: int
     role: str = ""  # subject | object | other
+    # The slot the name fills: a relation and the lemma of the word it depends on ("by
+    # commission" in "commissioned by the board", "of insurer" in "the museum's insurer"),
+    # '' when it fills none (a subject, an object). See extract.common.name_slot.
+    slot: str = ""
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,35 @@ def _find_phrase(tokens, phrase: tuple[str, ...],
         if ok:
             return i, i + n - 1
     return None
+
+
+# The parts of speech of a word a name's slot can depend on: "commissioned by X", "a
+# subsidiary of X", "the X review"; not a pronoun, a number or a function word.
+_SLOT_HEADS = frozenset({"NOUN", "VERB", "ADJ"})
+
+
+def name_slot(root, relations) -> str:
+    """The slot a name fills in its sentence, as "<relation> <lemma of the word it depends
+    on>": "by commission" for "commissioned by the Westmarch board", "of subsidiary" for "a
+    subsidiary of the group", "of review" for "the board's review" and "the board review".
+    ``relations`` maps a preposition to its relation (the ``relation_prepositions`` lexicon).
+    A conjunct fills its first conjunct's slot ("by X and Y"), a name in apposition its
+    noun's ("a failure at its supplier, Tessin Works": "of failure"); a subject, an object
+    or a preposition not listed fills none ('')."""
+    tok, steps = root, 0
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok and steps < 4:
+        tok, steps = tok.head, steps + 1
+    if tok.dep_ in ("poss", "compound"):
+        gov, relation = tok.head, "of"
+    elif tok.dep_ == "pobj" and tok.head is not tok:
+        prep = tok.head
+        relation = relations.get(prep.lower_, "")
+        gov = prep.head
+        if not relation or gov is prep:
+            return ""
+    else:
+        return ""
+    if gov is tok or gov.pos_ not in _SLOT_HEADS:
+        return ""
+    return f"{relation} {gov.lemma_.lower()}"
+

@@ -19,6 +19,7 @@ from checker.extract.common import (
     _subtree,
     _verbal,
     _vocab,
+    name_slot,
     _subordinate,
 )
 from checker.extract.markers import MarkerReader
@@ -67,6 +68,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
         self.non_person_heads = lexicon.entries("non_person_heads")
+        self.relations = w["relation_prepositions"]
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
@@ -272,7 +274,8 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         claim_ents = tuple(
             Entity(text=e.text, label=e.label_, norm=norm_name(e.text), start=e.start_char + off,
                    end=e.end_char + off,
-                   role="subject" if e.start in subj_ids else "other")
+                   role="subject" if e.start in subj_ids else "other",
+                   slot=name_slot(e.root, self.relations))
             for e in ents
             if e.label_ in NAME_LABELS and e.start_char >= start_c and e.end_char <= end_c)
         if off:

@@ -190,8 +190,17 @@ class DocView:
         for ent in ents:
             e = self._span(ent)
             e.label_ = ent.label_
+            e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
         return view
+
+    def _root_of(self, start: int, end: int) -> TokenView:
+        """A span's root as ``Span.root`` finds it in a parse: its first token whose head lies
+        outside it (or that heads itself), else its last token."""
+        for tok in self.tokens[start:end]:
+            if tok.head is tok or not start <= tok.head.i < end:
+                return tok
+        return self.tokens[end - 1]
 
     def _span(self, span) -> SpanView:
         view = SpanView()
