@@ -7,8 +7,8 @@ import re
 from typing import Optional
 
 from checker.credits import find_credit
-from checker.extract.common import (_State, _doc_text, _find_phrase, _person, _possible,
-                                     _subordinate)
+from checker.extract.common import (SUBJ_DEPS, _State, _doc_text, _find_phrase, _person,
+                                     _possible, _subordinate)
 from checker.records import Attribution
 
 
@@ -59,7 +59,7 @@ class SpeakerReader:
 
     def _according_to(self, head):
         """("according to", source text, tokens) when the clause has an "according to X" frame."""
-        for c in list(head.children) + [head]:
+        for c in list(head.children) + [head] + _trailing_according(head):
             if c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to":
                 to = c.doc[c.i + 1]
                 pobjs = [x for x in list(to.children) + list(c.children) if x.dep_ == "pobj"]
@@ -260,3 +260,23 @@ def _stranded_speaker(verb):
     if first.i == 0 or doc[first.i - 1].text != ",":
         return None
     return first, last, top
+
+
+def _trailing_according(head) -> list:
+    """An ", according to X" that the parse hung on a subject-less clause below the head
+    ("The council plans to commission a review, expected to report by May, and could attach
+    conditions, according to Councillor Ruiz": on "expected"): it frames the whole clause."""
+    out = []
+    for t in head.sent:
+        if t.lower_ != "according" or t.i == 0 or t.doc[t.i - 1].text != "," \
+                or t.head is head or t is head:
+            continue
+        up, steps = t.head, 0
+        while up is not head and up.head is not up and steps < 4:
+            if any(c.dep_ in SUBJ_DEPS for c in up.children):
+                break  # a clause of its own, with its own subject, is what X says
+            up, steps = up.head, steps + 1
+        if up is head:
+            out.append(t)
+    return out
+
