@@ -31,6 +31,7 @@ _PRONOUNS = shipped("pronouns_subject")
 _DEICTIC = shipped("deictics")
 _DETERMINERS = shipped("determiners")
 _POSSESSIVES = shipped("possessives")
+_THING_PRONOUNS = shipped("pronouns_thing")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
 _CREDITING = shipped("crediting_prepositions")
 # Words that open a definite source phrase besides possessives ("the", "both"), and words two
@@ -218,6 +219,8 @@ def same_source(a: str, b: str) -> bool:
         return not _indefinite(other) or head in other.lower() or for_party(other)
     if x == y or x in y or y in x:
         return True
+    if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
+        return True
     xs, ys = set(x.split()), set(y.split())
     if _other_heads(a, b, xs, ys):
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
@@ -226,6 +229,18 @@ def same_source(a: str, b: str) -> bool:
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
+
+
+_FOR_PRONOUN_RE = re.compile(r"\s*(?:a|an|one)\s+([a-z]+)\s+(?:for|of|at|from)\s+([a-z]+)\s*$")
+
+
+def _party_by_pronoun(a: str, b: str) -> bool:
+    """"a spokesman for it" and "a spokesman for the water regulator": one kind of speaker,
+    the first's party given by a pronoun that may stand for the second's."""
+    m = _FOR_PRONOUN_RE.match(core(a).lower())
+    if m is None or m.group(2) not in _THING_PRONOUNS | _POSSESSIVES:
+        return False
+    return _group_head(b).rstrip("s") == m.group(1).rstrip("s")
 
 
 _PHRASE_END_RE = re.compile(r"\s(?:at|of|for|from|in|on|with|who|which|that)\s|,")
