@@ -73,13 +73,16 @@ def complete(q, claim):
                    norm=norm)
 
 
-def derived_sum(q, claims) -> bool:
+def derived_sum(q, claims, source_years=()) -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("12 counts" for "11 counts of fraud and one
-    of theft"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands."""
+    of theft"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
+    A span of whole years may also run from a year of the passage to another year the
+    sources give, such as the dateline's ("in eight years" for "its first since 2018" in a
+    report dated 2026)."""
     span = duration_seconds(q.text)
     if span is not None:
-        return _between_dates(span, claims)
+        return _between_dates(span, claims) or _years_since(span, claims, source_years)
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
@@ -95,6 +98,38 @@ def derived_sum(q, claims) -> bool:
 
 
 _MONTH_SECONDS = 2629800
+
+
+_YEAR_SECONDS = 12 * _MONTH_SECONDS
+
+
+def _years(claim) -> set[int]:
+    return {int(m.group(1)) for sq in claim.quantities
+            if sq.kind == "date" and (m := re.match(r"(\d{4})\b", sq.norm or ""))}
+
+
+def _years_since(span: float, claims, source_years) -> bool:
+    """True when a whole number of years is the gap between a year of the passage and
+    another year of the sources."""
+    n = span / _YEAR_SECONDS
+    if n < 1 or abs(n - round(n)) > 0.01:
+        return False
+    mine = set().union(*(_years(sc) for sc in claims)) if claims else set()
+    return any(abs(a - b) == round(n) for a in mine for b in source_years)
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def source_years(ctx) -> frozenset:
+    """Every year written in the sources (a dateline's too, which no claim holds) or in their
+    publication dates, once per check."""
+    def build(ctx) -> frozenset:
+        texts = [ctx.index.text_lower] + [value for src in ctx.sources
+                                          for name, value in src.meta if name == "date"]
+        return frozenset(int(y) for t in texts for y in _YEAR_RE.findall(t))
+
+    return ctx.memo("source-years", build)
 
 
 def _between_dates(span: float, claims) -> bool:
@@ -124,7 +159,7 @@ def unknown_figures(ctx) -> list:
             whole = complete(q, dc)
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            if derived_sum(whole, ctx.support(dc)[1]):
+            if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)):
                 continue
             sc, alt = None, None
             best = -1

@@ -107,6 +107,7 @@ FILES = {
     "definite_openers": "definite_openers",
     "articles": "articles",
     "relation_prepositions": "relation_prepositions",
+    "period_pointers": "period_pointers",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

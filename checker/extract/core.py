@@ -69,6 +69,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.party_voices = lexicon.entries("party_voices")
         self.non_person_heads = lexicon.entries("non_person_heads")
         self.relations = w["relation_prepositions"]
+        self.period_pointers = frozenset(w["period_pointers"])
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]

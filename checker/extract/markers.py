@@ -80,6 +80,9 @@ class MarkerReader:
         for e in ents:
             if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
                 continue
+            if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
+                    and e[1].lower_ in self.period_pointers:
+                continue  # "there were 13 this year": a count (read below), then no figure
             kind, value, unit, norm = normalise(e.text, e.label_)
             if kind not in ("date", "time") and not _states_a_number(e):
                 # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the

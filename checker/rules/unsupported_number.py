@@ -8,7 +8,8 @@ Why it matters:
     An invented figure is an invented fact.
 Known false positives:
     Figures the derived text computes beyond what ``checker.figures`` accepts (a sum or a
-    difference of two figures of one passage, the time between two of its dates): ages
+    difference of two figures of one passage, the time between two of its dates, the whole
+    years from one of its years to another year the sources give, such as the dateline's): ages
     from birth dates, totals over several passages; dates of publication added by the
     outlet.
 Examples:
