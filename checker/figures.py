@@ -15,8 +15,8 @@ from dataclasses import replace
 from checker.figure_match import (GROUP, durations, numbers_in, same_value, source_has,
                                   unit_words)
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTHS, duration_seconds, duration_unit, format_figure,
-                             normalise, words_to_number)
+from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
+                             format_figure, normalise, words_to_number)
 
 SKIP = shipped("figure_skips")
 _LABELS = {"date": "DATE", "time": "TIME", "money": "MONEY", "percent": "PERCENT",
@@ -79,10 +79,12 @@ def derived_sum(q, claims, source_years=()) -> bool:
     of theft"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
     A span of whole years may also run from a year of the passage to another year the
     sources give, such as the dateline's ("in eight years" for "its first since 2018" in a
-    report dated 2026)."""
+    report dated 2026), or between two clock times of the passage ("45 minutes later" for
+    "moved from 6 a.m. to 6:45 a.m.")."""
     span = duration_seconds(q.text)
     if span is not None:
-        return _between_dates(span, claims) or _years_since(span, claims, source_years)
+        return (_between_dates(span, claims) or _years_since(span, claims, source_years)
+                or _between_clock_times(span, claims))
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
@@ -101,6 +103,21 @@ _MONTH_SECONDS = 2629800
 
 
 _YEAR_SECONDS = 12 * _MONTH_SECONDS
+# A clock time inside a longer figure ("from 6 a.m. to 6:45 a.m." holds two).
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b", re.I)
+
+
+def _between_clock_times(span: float, claims) -> bool:
+    """True when a length of time under a day is the gap between two clock times of one
+    source passage."""
+    if span >= 86400:
+        return False
+    for sc in claims:
+        times = [t for q in sc.quantities if q.kind == "time"
+                 for m in _CLOCK_RE.finditer(q.text) for t in clock_minutes(m.group(0))]
+        if any(abs(a - b) * 60 == round(span) for i, a in enumerate(times) for b in times[i + 1:]):
+            return True
+    return False
 
 
 def _years(claim) -> set[int]:

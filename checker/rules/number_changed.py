@@ -5,7 +5,9 @@ What it flags:
     "March 3") whose value appears nowhere in the sources, when its aligned source claim has a
     number of the same kind. Also a figure the sources give elsewhere, when the closely
     aligned source claim gives another figure of the same kind and unit in its place ("35
-    years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere).
+    years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere),
+    unless that claim writes the figure itself, as an end of a range or a change ("moved
+    from 8 a.m. to 8:30 a.m.").
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number
     ("two months" is not the source's "two people"). A quarter is one figure however it is
@@ -164,6 +166,8 @@ def _moved_figures(ctx):
                 continue  # a figure the sources never give is the first pass's
             if any(same_value(q, sq) for c in sup for sq in c.quantities):
                 continue
+            if any(written_in(q.text.lower(), c.text.lower()) for c in sup):
+                continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m.")
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
                           or q.kind in ("percent", "money"))
