@@ -28,7 +28,9 @@ Known false positives:
     source claim carries a second, unrelated negation; an order word that is not about
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
-    not consulted" against "Nobody asked us anything"). Known miss: "without" a thing that
+    not consulted" against "Nobody asked us anything"). An added negation is not reported
+    when the source writes the same word negated anywhere, a reporting frame included, even
+    about something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
     left without power"). A negation aimed at a name or a
     date ("in March, not October") is never compared.
@@ -39,6 +41,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.polarity import (
@@ -231,7 +235,7 @@ def _negation_added(ctx, dc):
     # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not _taken_away(ctx, lem)}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
-    if d is None:
+    if d is None or _negated_in_source_text(ctx, d.text):
         return None
     sc = support[0]
     return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.6,
@@ -240,6 +244,17 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _negated_in_source_text(ctx, word: str) -> bool:
+    """The sources write the word negated in words no claim holds, such as a reporting frame
+    ("two engineers, speaking anonymously because they were not authorised to talk, said
+    ..."): a negator ("not", "never", "n't") at most two words before it."""
+    negators = "|".join(re.escape(w) for w in sorted(ctx.lexicon.words.get("negations", {}))
+                        if w.isalpha() or w == "n't")
+    pattern = rf"\b(?:{negators})\s+(?:\w+\s+){{0,2}}{re.escape(word.lower())}\b"
+    # "weren't authorised": the contraction as a word of its own
+    return re.search(pattern, ctx.index.text_lower.replace("n't", " n't")) is not None
 
 
 def _taken_away(ctx, lemma: str) -> bool:
