@@ -22,8 +22,8 @@ QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n
 # a week") or a point ("a year ago").
 _DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
 # The dependencies a negating word can have: "not" (neg), "never" (advmod), "no" (det),
-# "without" (prep), an opening "nor" (cc).
-_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc"})
+# "without" (prep), an opening "nor" (cc), "unless" (mark).
+_NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc", "mark"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 # A day or month name: a date in words that carries a comparable value ("on Monday").
@@ -223,4 +223,21 @@ def name_slot(root, relations) -> str:
     if gov is tok or gov.pos_ not in _SLOT_HEADS:
         return ""
     return f"{relation} {gov.lemma_.lower()}"
+
+
+def _comment_on_it(verb, comps) -> bool:
+    """A reporting verb whose clause comments on the statement before it, which the parser
+    hung on the verb as a second complement: "The council voted to cap rents, a move
+    landlords said could push them to sell" (what the landlords said follows the verb; the
+    vote is the writer's own statement). The verb's subject opens with "a" or "an" after a
+    comma, and the verb has complements on both sides."""
+    before = [c for c in comps if c.i < verb.i]
+    if not before or not any(c.i > verb.i for c in comps):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None:
+        return False
+    first = subj.left_edge
+    return first.lower_ in ("a", "an") and first.i > 0 and first.doc[first.i - 1].text == "," \
+        and first.i > max(c.right_edge.i for c in before)
 

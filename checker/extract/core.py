@@ -18,6 +18,7 @@ from checker.extract.common import (
     _shift_certainty,
     _subtree,
     _verbal,
+    _comment_on_it,
     _vocab,
     name_slot,
     _subordinate,
@@ -173,9 +174,10 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         comps = [c for c in head.children if c.dep_ == "ccomp"]
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
         walked = set()
-        if is_report and _subordinate(head):
+        if is_report and (_subordinate(head) or _comment_on_it(head, comps)):
             # "X happened, three months after an inspector warned the operator", parsed
-            # with X as the complement of "warned": X is a claim of its own, unreported
+            # with X as the complement of "warned": X is a claim of its own, unreported; so
+            # is X in "X, a move landlords said could Y"
             for c in comps:
                 if c.i < head.i:
                     self._walk_clause(c, attribution, frame, result)

@@ -95,7 +95,7 @@ class ClaimReader:
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
         such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
-        or the verb of a clause opened by "nor"."""
+        the verb of a clause opened by "nor", or of a condition opened by "unless"."""
         ids = None
         out = []
         for c in tokens:
@@ -110,6 +110,10 @@ class ClaimReader:
                 continue
             if low == "nor" and dep == "cc" and c.i == c.sent.start:
                 # "Nor must it be seen as ...": the clause after an opening "nor" is denied
+                out.append(c.head.lemma_.lower())
+                continue
+            if low == "unless" and dep == "mark":
+                # "cannot start unless the ministry consents" says "without its consent"
                 out.append(c.head.lemma_.lower())
                 continue
             if not (dep == "neg" or (low == "never" and dep == "advmod")
