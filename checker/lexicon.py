@@ -108,6 +108,7 @@ FILES = {
     "articles": "articles",
     "relation_prepositions": "relation_prepositions",
     "period_pointers": "period_pointers",
+    "obligation_modals": "obligation_modals",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

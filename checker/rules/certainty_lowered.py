@@ -19,7 +19,10 @@ Known false positives:
     missed (the same hedge word in the source sentence silences the rule). Off for weak
     modals ("can"), and for a plan or an intention ("intends to table") where the source
     puts the same verb in the future ("will table", "said she would table"), so "plans to
-    close" for "will close" is not flagged either.
+    close" for "will close" is not flagged either; nor an intention on a verb the source
+    gives as a noun of a tentative light verb ("intends to protest" for "plans to hold a
+    protest"), nor an obligation where the source reports a demand ("X should resign" for
+    "the union called for X to resign": obligation_modals, asking_verbs).
 Examples:
     Source: The audit found errors in the accounts.
     Flag: The audit may have found errors in the accounts.
@@ -69,13 +72,34 @@ def _as_tentative(ctx, dc, h, verbs, close) -> bool:
     score = dict(zip((c.id for c in claims), al.scores or [al.score] * len(claims)))
     tentative, firm = [], []
     first = hedged_verb(dc, h)
+    lex = ctx.lexicon
     for sc in close:
-        if cue_word_in(h.text, sc.sentence) or strongest_on(sc, verbs, ctx.lexicon) >= \
-                h.weight - 0.1:
+        if cue_word_in(h.text, sc.sentence) or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
+                                                            lex) >= h.weight - 0.1 \
+                or _demanded(sc, h, lex):
             tentative.append(score.get(sc.id, 0.0))
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))
     return bool(tentative) and max(tentative) >= max(firm, default=0.0)
+
+
+def _with_light_verbs(sc, verbs, lex) -> list:
+    """The verbs, and the light verbs of a source claim that holds one of them as a noun
+    ("plans to hold a protest" is as tentative on "protest" as on "hold")."""
+    if not any(w.pos == "NOUN" and key(w.lemma) in verbs for w in sc.words):
+        return verbs
+    return list(verbs) + [key(w.lemma) for w in sc.words
+                          if w.pos in ("VERB", "AUX") and lex.has("light_verbs", w.lemma)]
+
+
+def _demanded(sc, h, lex) -> bool:
+    """An obligation ("X should resign") where the source passage asks for it ("called for
+    X to resign", "is demanding that X resign")."""
+    if not lex.has("obligation_modals", h.text.lower()):
+        return False
+    said = sc.attribution.lemma if sc.attribution is not None else ""
+    return lex.has("asking_verbs", said) or any(lex.has("asking_verbs", w.lemma) and w.pos ==
+                                                "VERB" for w in sc.words)
 
 
 def _reporting_lowered(ctx, dc):
