@@ -67,5 +67,13 @@ def _strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
         if dcue is None or d < 1:
             continue
         for sc, s, scue in counterparts(ctx, dc, cache):
+            if _cue_lemma(dc, dcue) == _cue_lemma(sc, scue):
+                break  # one verb in another form ("is being lowered", "began lowering")
             yield dc, d, dcue, sc, s, scue
             break
+
+
+def _cue_lemma(claim: Claim, cue: Cue) -> str:
+    """The lemma of a cue's first word ("drop" for "a drop in" and for "dropping")."""
+    w = next((w for w in claim.words if w.start == cue.start), None)
+    return w.lemma if w is not None else cue.text.split()[0].lower()

@@ -11,8 +11,8 @@ What it flags:
 Why it matters:
     "The city council approved the policy" and "the school board approved the policy" are
     different facts about who decided.
-    A source that describes the actor ("the operator", "early estimates") leaves the
-    derived text free to name it, unless the derived actor is another kind of body ("the
+    A source that describes the actor ("the operator", "early estimates") or introduces it
+    by its kind ("A Tessarine Launch Systems rocket") leaves the derived text free to name it, unless the derived actor is another kind of body ("the
     school board" and "the Lindqvist city council").
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
@@ -63,6 +63,14 @@ def _subject_names(claim, lexicon) -> set[str]:
     return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
 
 
+def _a_kind_of_thing(claim) -> bool:
+    """The subject introduces a thing by its kind, a name only modifying it ("A Tessarine
+    Launch Systems rocket", "an Orlen council van"): a description, which the derived text
+    may replace by the thing's own name ("The Arrowlark 3")."""
+    words = claim.subject.split(",")[0].split()
+    return len(words) > 1 and words[0].lower() in ("a", "an") and words[-1].islower()
+
+
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:
     """The derived subject names a body the sources never name ("the Lindqvist city
     council" for "the school board"), not the name of the body the source describes ("Brevik
@@ -105,7 +113,8 @@ def check(ctx):
                     continue  # one named actor, described differently around its name
             elif ssub & dsub:
                 continue
-            if not _names_someone(sc) and not _other_body(ctx, dc, s0, s1):
+            if (not _names_someone(sc) or _a_kind_of_thing(sc)) \
+                    and not _other_body(ctx, dc, s0, s1):
                 continue  # "the operator" named "Brevik Hydro": a description given its name
             aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):

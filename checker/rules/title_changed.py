@@ -84,7 +84,12 @@ def _title_words(claim, ent, lexicon) -> set[str]:
 def _phrase_mention(phrase: str, lexicon):
     """(surname, titles) of an attribution phrase such as "The deputy mayor, Ana Ruiz,"."""
     tokens = TOKEN.findall(phrase)
-    titles = {t.lower() for t in tokens if _is_title(lexicon, t.lower())}
+    titles: set[str] = set()
+    for t in tokens:
+        if titles and lexicon.has("prepositions", t.lower()):
+            break  # "chief technology officer of its owner": the post ends at "of"
+        if _is_title(lexicon, t.lower()):
+            titles.add(t.lower())
     names = [t for i, t in enumerate(tokens) if t[:1].isupper() and i > 0 or
              (i == 0 and t[:1].isupper() and t.lower() not in ("the", "a", "an"))]
     names = [t for t in names if not _is_title(lexicon, t.lower())
