@@ -39,8 +39,10 @@ def source_has(q, index) -> bool:
 
 
 def _source_has(q, index) -> bool:
-    if (q.kind, q.norm) in index.quantity_norms:
-        return True
+    if (q.kind, q.norm) in index.quantity_norms and (not durations(q.text) or any(
+            sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
+            for sq in index.quantities)):
+        return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10")
     if written_in(q.text.lower(), index.text_lower):
         return True
     if q.kind == "date" and period(q.text.lower()):
@@ -58,16 +60,34 @@ def _source_has(q, index) -> bool:
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
-    if len(parts) == 1 and q.kind in ("date", "time", "number", "quantity") and any(
+    if len(parts) == 1 and q.kind in ("date", "time", "number", "quantity") \
+            and not calendar_day(q.norm) and any(
             sq.kind in ("date", "time", "number", "quantity") and numbers_in(sq.text) == parts
             and same_span_of_time(q, sq) for sq in index.quantities):
-        return True  # "a 32-year-old" where the source says "Sinfield, 32,"
+        return True  # "a 32-year-old" where the source says "Sinfield, 32," (not a day of
+        # a month: "1 July" is not the source's "1 September")
     scaled = number_values(q.text)
     if len(scaled) == 1 and q.kind in ("number", "quantity", "money", "percent") and any(
             GROUP.get(sq.kind) == GROUP.get(q.kind) and values_match(scaled[0], sq.value)
             for sq in index.quantities):
         return True  # "a dozen" for 12, "£64m" for "about £64 million"
     return any(value_equal(q, sq) for sq in index.quantities)
+
+
+def _length(text: str):
+    """Seconds a figure spans, "the year to September" read as one year."""
+    got = duration_seconds(text)
+    units = durations(text)
+    if got is None and len(units) == 1 and not numbers_in(text):
+        got = duration_seconds(f"one {next(iter(units))}")
+    return got
+
+
+def _same_length(q, sq) -> bool:
+    """Two spans of the same length ("the twelve months to September", "the year to
+    September")."""
+    a, b = _length(q.text), _length(sq.text)
+    return a is not None and b is not None and values_match(a, b, rel=0.02)
 
 
 def _same_duration(q, quantities) -> bool:
@@ -94,6 +114,15 @@ def _same_share(q, quantities) -> bool:
 
 
 _AGE_WORDS = shipped("age_words")
+
+
+_CALENDAR_DAY = re.compile(r"(?:\d{4}-)?\d\d-\d\d|\d{4}-\d\d")
+
+
+def calendar_day(norm: str) -> bool:
+    """A normalised date that names a month ("07-01", "2026-07", "2026-07-01"), not a bare
+    number or a span ("10", "60-day")."""
+    return bool(norm) and _CALENDAR_DAY.fullmatch(norm) is not None
 
 
 def durations(text: str) -> set[str]:
@@ -137,7 +166,10 @@ def written_in(figure: str, text: str) -> bool:
 def value_equal(q, sq) -> bool:
     """The same date (as far as both go) or the same value within rounding."""
     if q.kind == "date" and sq.kind == "date":
-        return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm))
+        # not "the next 10 weeks" for "the next 10 days"; "the twelve months to September"
+        # is "the year to September"
+        return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm)
+                    and (durations(q.text) == durations(sq.text) or _same_length(q, sq)))
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 

@@ -12,7 +12,7 @@ import re
 
 from dataclasses import replace
 
-from checker.figure_match import (GROUP, durations, numbers_in, same_value, source_has,
+from checker.figure_match import (GROUP, calendar_day, durations, numbers_in, same_value, source_has,
                                   unit_words)
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
@@ -186,6 +186,8 @@ def unknown_figures(ctx) -> list:
                         continue
                     if durations(q.text) and not durations(sq.text):
                         continue  # "two months" replaced no "2023"; unsupported if anything
+                    if calendar_day(q.norm) and durations(sq.text):
+                        continue  # nor did "1 July" replace "within 12 weeks"
                     fit = fit_of(q, sq)
                     if fit > best:
                         sc, alt, best = cand, sq, fit
