@@ -47,7 +47,6 @@ class _Run:
     errors: int = 0
 
 
-
 def run_bench(path: PathLike, *, dev_path: Optional[PathLike] = None,
               threshold: Optional[float] = None, config: Optional[Config] = None,
               pipeline=None, progress: bool = True, limit: Optional[int] = None,
@@ -230,8 +229,10 @@ def _score_items(items: Sequence[BenchItem], pipeline, loader, cfg: Config, *,
                     run.outcomes.append(outcome)
             if bar is not None:
                 bar.update(len(batch))
-            # The loaded sources are not needed past their batch: keep memory flat on big files.
-            loaded.clear()
+            # Loaded texts (keyed by id and text, all the loader reads) go with their batch, but
+            # the last source stays: the next batch most often opens with it (sorted by source).
+            for key in [k for k in loaded if not k.endswith("\0" + batch[-1].source)]:
+                del loaded[key]
     finally:
         if bar is not None:
             bar.close()

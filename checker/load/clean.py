@@ -47,14 +47,18 @@ def repair(m: Mapped, repairs: list[str]) -> Mapped:
         if fixed.text != m.text:
             repairs.append("mojibake cp874 (UTF-8 read as Thai)")
             m = fixed
+    # ftfy's badness scan costs a pass over every text; mojibake of this kind always holds a
+    # UTF-8 lead byte read as a Latin letter followed by a continuation byte, so look for that.
+    # ftfy itself is imported only then: its import (about 40 ms) is most of a run's loading
+    # time on short texts, and most runs never need it.
+    if not _MOJIBAKE_HINT.search(m.text):
+        return m
     try:
         import ftfy
         from ftfy.badness import is_bad
     except ImportError:  # pragma: no cover - a declared dependency
         return m
-    # ftfy's badness scan costs a pass over every text; mojibake of this kind always holds a
-    # UTF-8 lead byte read as a Latin letter followed by a continuation byte, so look for that.
-    if not _MOJIBAKE_HINT.search(m.text) or not is_bad(m.text):
+    if not is_bad(m.text):
         return m
 
     def fix(mt: re.Match) -> Replacement:
