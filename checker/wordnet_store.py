@@ -213,8 +213,8 @@ class _Packed:
             return None
         keys, starts = self.samples.get((table, pos)) or self._sample(table, pos)
         j = bisect_right(keys, key)  # the rows from sample j - 1 up to sample j hold the key
-        line = _bsearch(self.text, key, starts[j - 1] if j else bounds[0],
-                        starts[j] if j < len(starts) else bounds[1])
+        line = _scan(self.text, key, starts[j - 1] if j else bounds[0],
+                     starts[j] if j < len(starts) else bounds[1])
         return line.split() if line is not None else None
 
     def _sample(self, table: str, pos: str) -> tuple[list[bytes], list[int]]:
@@ -246,6 +246,23 @@ class _Packed:
                       int(f[k + 3][:2], 16), int(f[k + 3][2:], 16))
                      for k in range(0, len(f), 4))
         return Synset(offset, pos, int(row[1]), words, ptrs)
+
+
+def _scan(text: bytes, key: bytes, lo: int, hi: int) -> bytes | None:
+    """The row of ``text[lo:hi]`` (whole rows of the packaged data, ``lo`` a row's start)
+    whose first field is ``key``, as ``_bsearch`` finds it, by one search of the stretch
+    between two samples (a couple of kilobytes) rather than a probe per row."""
+    if lo <= 0 or not key or b"\n" in key or b" " in key:
+        return _bsearch(text, key, lo, hi)
+    needle = b"\n" + key
+    at = text.find(needle, lo - 1, hi)  # from the newline that ends the row before lo
+    while at >= 0:
+        after = at + len(needle)
+        if after >= len(text) or text[after] in b" \n":  # the key is the whole first field
+            end = text.find(b"\n", at + 1)
+            return text[at + 1:end if end >= 0 else len(text)]
+        at = text.find(needle, after, hi)
+    return None
 
 
 def _bsearch(m, target: bytes, lo: int = 0, hi: int | None = None) -> bytes | None:
