@@ -109,6 +109,7 @@ FILES = {
     "relation_prepositions": "relation_prepositions",
     "period_pointers": "period_pointers",
     "obligation_modals": "obligation_modals",
+    "rate_words": "rate_words",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

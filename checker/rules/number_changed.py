@@ -7,7 +7,8 @@ What it flags:
     aligned source claim gives another figure of the same kind and unit in its place ("35
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere),
     unless that claim writes the figure itself, as an end of a range or a change ("moved
-    from 8 a.m. to 8:30 a.m.").
+    from 8 a.m. to 8:30 a.m."). Also a figure of the source's value given over another
+    period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number
     ("two months" is not the source's "two people"). A quarter is one figure however it is
@@ -59,7 +60,7 @@ from checker.figure_match import (
 from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit
-from checker.rules.base import Rule, evidence_of, make
+from checker.rules.base import Rule, evidence_of, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DN501", "number-changed", "number-changed", "error"
 
@@ -137,6 +138,15 @@ def check(ctx):
                             f'only about something else).'),
                    suggestion=f'Use the source\'s figure, "{alt.text}", or check which '
                               f'fact "{q.text}" belongs to.')
+    for dc, q, end, unit, sc, sq, s_end, s_unit in _rate_changed(ctx):
+        told.append((dc.id, q.start, end))
+        mine = dc.text[q.start - dc.start:end - dc.start]
+        theirs = sc.text[sq.start - sc.start:s_end - sc.start]
+        yield make(RULE, dc, start=q.start, end=end, confidence=0.7,
+                   evidence=[evidence_of(sc, start=sq.start, end=s_end)],
+                   message=(f'Says "{mine}" where the source says "{theirs}" (a {s_unit}, not '
+                            f'a {unit}): "{snippet(sc.text, 70)}".'),
+                   suggestion=f'Use the source\'s period: "{theirs}".')
     for dc, start, end, ident, sc, s_start, s_end, s_text in changed_identifiers(ctx):
         if any(c == dc.id and s < end and start < e for c, s, e in told):
             continue  # its number is reported already
@@ -174,6 +184,58 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
+    """(words, unit of time, end) of the period that makes a figure a rate ("litres a day",
+    "per week", "annually"), looked for in the few words after it; ('', '', end) if none."""
+    rest = claim.text[end - claim.start:]
+    words = list(re.finditer(r"[A-Za-z]+", rest[:60]))[:5]
+    rates = lexicon.words["rate_words"]
+    for i, m in enumerate(words):
+        low = m.group(0).lower()
+        if low not in rates:
+            continue
+        unit = rates[low]
+        stop = m.end()
+        if not unit and i + 1 < len(words):  # "a day", "per week"
+            nxt = words[i + 1].group(0).lower().rstrip("s")
+            if nxt not in DURATION_UNITS or (i + 2 < len(words) and words[i + 2].group(0)
+                                              .lower() in _ANCHORED):
+                continue  # "a year earlier" dates the figure
+            unit, stop = nxt, words[i + 1].end()
+        if unit:
+            return rest[:stop], unit, end + stop
+    return "", "", end
+
+
+def _rate_changed(ctx):
+    """Figures of the same value as a supporting source figure, given over another period
+    ("190 million litres a week" for "190 million litres a day")."""
+    lex = ctx.lexicon
+    for dc in ctx.derived_claims:
+        if not dc.quantities:
+            continue
+        al, sup = ctx.support(dc)
+        if al.score < MIN_ALIGNMENT - 0.1:
+            continue
+        for q in dc.quantities:
+            _, unit, end = _rate_after(dc, q.end, lex)
+            if not unit:
+                continue
+            for sc in sup[:3]:
+                sq = next((sq for sq in sc.quantities if same_value(q, sq)), None)
+                if sq is None:
+                    continue
+                _, s_unit, s_end = _rate_after(sc, sq.end, lex)
+                if s_unit and s_unit != unit:
+                    yield dc, q, end, unit, sc, sq, s_end, s_unit
+                break
+
+
+# Words after "a year" that make it a date, not a period of a rate ("a year earlier").
+_ANCHORED = frozenset({"earlier", "ago", "later", "before", "after", "on", "from", "since"})
+DURATION_UNITS = shipped("durations")
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)
