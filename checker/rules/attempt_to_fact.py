@@ -4,8 +4,11 @@ What it flags:
     A derived claim that states an action plainly while its supporting source claim only
     says somebody is trying, planning, seeking or aiming to do it; also a thing sought
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
-    "is preparing a bid" -> "has tabled a bid"), unless the derived verb asks for it too
-    ("has requested a meeting": asking_verbs.txt).
+    "is preparing a bid" -> "has tabled a bid"; also an attempt verb coordinated inside the
+    source claim: "plans a protest and is seeking a meeting"), unless the derived verb asks
+    for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
+    derived verb ("has secured permission for a reservoir, which it says could supply")
+    does not make the verb tentative.
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -36,10 +39,20 @@ from checker.rules.base import (Rule, before_preposition, evidence_of, make,
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
 
+def _tentative(dc) -> bool:
+    """An attempt or a hedge on the claim's own verb: one before it ("plans to secure"), not
+    one in a clause after it ("has secured permission for a reservoir, which it says could
+    supply 90,000 homes")."""
+    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
+                None)
+    cues = dc.certainty.attempts + dc.certainty.hedges
+    return any(verb is None or c.start < verb.start for c in cues)
+
+
 def check(ctx):
     """Yield a finding for each derived claim that turned an attempt into a fact."""
     for dc in ctx.derived_claims:
-        if dc.certainty.attempts or dc.certainty.hedges:
+        if _tentative(dc):
             continue
         if not ctx.aligned(dc):
             continue
@@ -83,27 +96,49 @@ def _sought_object(ctx, dc, close):
         return None
     dobj = _object_keys(dc, lex)
     for sc in close:
-        if not lex.has("attempts", sc.predicate) or dc.negated != sc.negated:
+        if dc.negated != sc.negated:
             continue
-        if opens_with_preposition(sc.object or "", lex):
-            continue  # "would move to the runway", "pushed out without testing": no attempt
-        head = _object_keys(sc, lex)
-        if not head or not head <= dobj or key(dc.predicate) == key(sc.predicate):
-            continue
-        if dc.subject and sc.subject and not _same_subject(dc, sc):
-            continue
-        return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                    message=(f'States as done what the source calls an attempt '
-                             f'("{sc.predicate_text} {snippet(sc.object, 30)}"): '
-                             f'"{snippet(sc.text, 70)}".'),
-                    suggestion=f'Keep the attempt ("{sc.predicate_text} …").')
+        for verb, obj in _attempts_on_nouns(sc, lex):
+            if opens_with_preposition(obj, lex):
+                continue  # "would move to the runway", "pushed out without testing": no attempt
+            head = _noun_keys(sc, obj, lex)
+            if not head or not head <= dobj or key(dc.predicate) == key(verb):
+                continue
+            if dc.subject and sc.subject and not _same_subject(dc, sc):
+                continue
+            return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                        message=(f'States as done what the source calls an attempt '
+                                 f'("{verb} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
+                        suggestion=f'Keep the attempt ("{verb} …").')
     return None
+
+
+def _attempts_on_nouns(sc, lex):
+    """(verb as written, object text) for the claim's own verb when it is an attempt ("is
+    seeking a meeting"), and for an attempt verb coordinated inside it ("plans a protest
+    and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
+    if lex.has("attempts", sc.predicate):
+        yield sc.predicate_text, sc.object or ""
+    for w in sc.words:
+        if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
+            before = sc.text[:w.start - sc.start].split()
+            if before and any(lex.has(role, before[-1].lower())
+                              for role in ("determiners", "possessives", "articles")):
+                continue  # "its planned orbit", "the planned merger": a modifier
+            rest = sc.text[w.end - sc.start:].lstrip()
+            if rest and not rest.lower().startswith("to "):
+                yield w.text, rest.split(",")[0]
 
 
 def _object_keys(claim, lexicon) -> set:
     """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
     the minister" -> meeting)."""
-    head = before_preposition(claim.object or "", lexicon)
+    return _noun_keys(claim, claim.object or "", lexicon)
+
+
+def _noun_keys(claim, phrase: str, lexicon) -> set:
+    """Keys of the nouns of a phrase of the claim before any preposition."""
+    head = before_preposition(phrase, lexicon)
     start = claim.text.find(head) if head else -1
     if start < 0:
         return set()
