@@ -174,6 +174,14 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         comps = [c for c in head.children if c.dep_ == "ccomp"]
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
         walked = set()
+        if is_report and any(self._consequence(head, c) for c in comps):
+            # "..., the weather service said, so the authority plans to ...": the parser
+            # made the consequence what the service said; it is the writer's own clause
+            for c in comps:
+                if self._consequence(head, c):
+                    self._walk_clause(c, attribution, frame, result)
+                    walked.add(c.i)
+            comps = [c for c in comps if c.i not in walked]
         if is_report and (_subordinate(head) or _comment_on_it(head, comps)):
             # "X happened, three months after an inspector warned the operator", parsed
             # with X as the complement of "warned": X is a claim of its own, unreported; so
@@ -210,6 +218,13 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                 self._walk_clause(c, attribution, frame, result)
             else:
                 stack.extend(c.children)
+
+    def _consequence(self, verb, comp) -> bool:
+        """A complement of a reporting verb that a causal connective of the verb opens, after
+        it ("X said, so Y"): a clause of consequence the parser hung on the verb."""
+        return comp.i > verb.i and any(
+            c.lower_ in self.causal and c.dep_ in ("advmod", "cc", "mark")
+            and verb.i < c.i < comp.left_edge.i for c in verb.children)
 
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause, or
@@ -271,7 +286,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         obj = self._object(pred)
         negated = self._negated(head, pred, tokens)
         certainty = self._certainty(head, pred, tokens, attribution, inherited, vocab)
-        links = self._links(tokens, start_c, off, vocab)
+        links = self._links(tokens, start_c, off, vocab) + self._opening_link(head, tokens, off)
         subj_ids = set(range(subj_tok.left_edge.i, subj_tok.right_edge.i + 1)) \
             if subj_tok is not None else set()
         claim_ents = tuple(

@@ -54,7 +54,8 @@ class SpeakerReader:
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
-                    verb, [c for c in verb.children if c.dep_ == "ccomp"])))):
+                    verb, [c for c in verb.children if c.dep_ == "ccomp"])))
+                and not self._consequence(verb, t)):
             return verb
         return None
 
