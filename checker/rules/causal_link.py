@@ -5,7 +5,9 @@ What it flags:
     to", "so", "thanks to") or a sequence that readers take as a cause ("after",
     "following", "in the wake of"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
-    links its phrase, up to the comma, to the clause after it; "after a week of heavy
+    links its phrase, up to the comma, to the clause after it; one that opens a clause
+    after a comma ("..., the weather office said, so the board plans to ...") links the
+    words before it to that clause; "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too.
 Why it matters:
