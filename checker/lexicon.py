@@ -110,6 +110,8 @@ FILES = {
     "period_pointers": "period_pointers",
     "obligation_modals": "obligation_modals",
     "rate_words": "rate_words",
+    "causatives": "causatives",
+    "change_words": "change_words",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

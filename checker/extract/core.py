@@ -71,6 +71,9 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.non_person_heads = lexicon.entries("non_person_heads")
         self.relations = w["relation_prepositions"]
         self.period_pointers = frozenset(w["period_pointers"])
+        self.causatives = w["causatives"]
+        self.change_words = frozenset(w["change_words"])
+        self.link_words = self.link_words | frozenset(self.causatives)
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]

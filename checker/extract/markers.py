@@ -48,6 +48,8 @@ class MarkerReader:
                 kind = "causal"
             elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
                 kind = "temporal"
+            if kind is None and t.pos_ == "VERB" and self._causes(t, lem):
+                kind = "causal"
             if kind is None:
                 continue
             if low == "so" and t.dep_ not in ("mark", "cc", "advmod"):
@@ -65,6 +67,25 @@ class MarkerReader:
                 continue  # "the cause of the collapse has not been established"
             links.append(self._link(doc, tokens, t, t, kind, off))
         return tuple(links)
+
+    def _causes(self, verb, lemma: str) -> bool:
+        """A causative verb built as a cause ("helped drain the reservoirs", "sent shares
+        down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
+        way = self.causatives.get(lemma)
+        if way == "verb":
+            # a bare or "to" infinitive ("helped drain", "made it close"), not "made X ill"
+            return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in verb.children)
+        if way != "change":
+            return False
+        for c in verb.children:
+            if c.lower_ in self.change_words and c.dep_ in ("prt", "advmod", "acomp", "oprd",
+                                                            "xcomp", "amod"):
+                return True
+            if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
+                    g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
+                    for g in c.children)):
+                return True
+        return False
 
     def _opening_link(self, head, tokens, off) -> tuple[Link, ...]:
         """A causal connective that opens the clause and was left out of its claim ("...,

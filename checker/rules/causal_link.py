@@ -2,7 +2,9 @@
 
 What it flags:
     A derived claim joining two things with a causal connective ("because", "due to", "led
-    to", "so", "thanks to") or a sequence that readers take as a cause ("after",
+    to", "so", "thanks to"), a causative verb built as a cause ("helped drain the
+    reservoirs", "sent shares down", "driving a rise in evictions": causatives.txt,
+    change_words.txt) or a sequence that readers take as a cause ("after",
     "following", "in the wake of"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma, to the clause after it; one that opens a clause
