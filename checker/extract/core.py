@@ -122,6 +122,8 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                                 sent_quotes, ents)
             if claim is not None:
                 out.append(claim)
+        if sent_quotes and out:
+            out = self._place_loose_quotes(out, sent, sent_quotes, unit.start)
         self._remember_speaker(sent, state)
         return out
 
@@ -221,6 +223,31 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                 self._walk_clause(c, attribution, frame, result)
             else:
                 stack.extend(c.children)
+
+    def _place_loose_quotes(self, claims: list[Claim], sent, quotes, off: int) -> list[Claim]:
+        """Give a quotation that no claim of its sentence holds (one inside a reporting
+        frame: 'his lawyers described the offer as "a courtesy"') to the nearest claim of the
+        sentence, credited to the subject of the verb it hangs on, so that the quotation
+        rules still read it."""
+        held = {(q.start, q.end) for c in claims for q in c.quotes}
+        for start, end, text in quotes:
+            if (start + off, end + off) in held:
+                continue
+            i = min(range(len(claims)), key=lambda k: min(abs(claims[k].start - end - off),
+                                                         abs(start + off - claims[k].end)))
+            tok = next((t for t in sent if t.idx >= start and not t.is_punct), None)
+            verb, steps = tok, 0
+            while verb is not None and verb.pos_ != "VERB" and verb.head is not verb \
+                    and steps < 6:
+                verb, steps = verb.head, steps + 1
+            subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) \
+                if verb is not None else None
+            speaker = self._span_text(subj) if subj is not None else ""
+            c = claims[i]
+            claims[i] = replace(c, quotes=c.quotes + (Quote(text=text, speaker=speaker,
+                                                            start=start + off,
+                                                            end=end + off),))
+        return claims
 
     def _consequence(self, verb, comp) -> bool:
         """A complement of a reporting verb that a causal connective of the verb opens, after
@@ -352,3 +379,4 @@ def _semicolon_between(tok) -> bool:
         return False
     lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
     return any(t.text == ";" for t in tok.doc[lo + 1:hi])
+

@@ -2,7 +2,9 @@
 
 What it flags:
     A derived quotation (three words or more, or any quotation close to a source quotation)
-    whose text, after normalising quotes, case and spacing, is not found in the sources.
+    whose text, after normalising quotes, case and spacing, is not found in the sources; a
+    quotation inside a reporting frame, which no claim holds ('called the cap "a slogan"
+    and said ...'), is read with the nearest claim of its sentence.
 Why it matters:
     Quotation marks promise the speaker's exact words.
 Known false positives:
