@@ -2,7 +2,9 @@
 
 What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
-    have, or a non-factive verb where the source uses a factive one, so the derived claim is
+    have (also where the source states the hedged verb firmly in a clause of a longer
+    claim: "left the satellite in orbit after its engine shut down early" -> "its engine
+    appears to have shut down early"), or a non-factive verb where the source uses a factive one, so the derived claim is
     clearly less certain than the source's (also where the source gives the verb inside a
     finding: "inspectors found that complaints had risen" -> "complaints may have risen");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
@@ -50,6 +52,25 @@ def _hedges_their_verb(dc, h, sc) -> bool:
     look at ways to *add*" for "is working to *add*"), and the two claims share more."""
     return (key(sc.predicate) in governed_verbs(dc, h)
             and len(claim_keys(dc) & claim_keys(sc)) >= 3)
+
+
+def _in_their_clause(ctx, dc, h, sc) -> bool:
+    """The source states the hedged verb firmly in a clause of its own claim ("A rocket left
+    the satellite in orbit after its engine shut down 40 seconds early" -> "its engine
+    appears to have shut down 40 seconds early"), and three words and three quarters of what
+    the hedge (not a plan or an attempt) governs are there too."""
+    verb = shared_verb(dc, h, sc)
+    at = next((w for w in sc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")), None)
+    if h.role != "hedge" or not verb or at is None:
+        return False
+    lex = ctx.lexicon
+    if any(w.start < at.start and any(lex.has(r, w.lemma) for r in ("attribution_verbs",
+                                                                     "speech_verbs"))
+           for w in sc.words):
+        return False  # reported there too ("an article that said he had offered")
+    governed = {key(w.lemma) for w in dc.words if w.start >= h.end}
+    shared = governed & claim_keys(sc)
+    return len(shared) >= 3 and len(shared) >= 0.75 * len(governed)
 
 
 def _in_their_finding(ctx, dc, sc) -> bool:
@@ -236,7 +257,7 @@ def check(ctx):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
                 shares_core(dc, sc) or _hedges_their_verb(dc, h, sc)
-                or _in_their_finding(ctx, dc, sc))), None)
+                or _in_their_finding(ctx, dc, sc) or _in_their_clause(ctx, dc, h, sc))), None)
             if sc is not None:
                 found = (h, sc)
                 break
