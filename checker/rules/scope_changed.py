@@ -14,8 +14,11 @@ Why it matters:
     and the derived text to the group ("former engineers"), or to the group "across" a
     wider place.
     An "all"/"every" where the source picks out part of the same noun: a limit word, a
-    count, a fraction of it ("about a third of its planned repairs", "40% of its stores")
-    or an adjective or participle before it ("existing season tickets").
+    count, a fraction of it ("about a third of its planned repairs", "40% of its stores"),
+    an adjective or participle before it ("existing season tickets"), or one of it in the
+    singular ("the riverside footpath" -> "all footpaths"). A passage on the same matter
+    that the aligner did not pick counts for a limit word ("most private tenancies" in one
+    outlet, "private tenants" in the other) when no source claim says "all" of the noun.
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -161,9 +164,11 @@ def _widened_quantifier(ctx, dc):
         if not noun:
             continue
         dkeys = claim_keys(dc)
-        for sc in ctx.aligned(dc, threshold=0.3):
-            if len(dkeys & claim_keys(sc)) < 3:
-                continue
+        aligned = ctx.aligned(dc, threshold=0.3)
+        for sc in aligned:
+            shared = len(dkeys & claim_keys(sc))
+            if shared < 3 and not (shared == 2 and key(sc.predicate) == key(dc.predicate)):
+                continue  # a short claim on the same verb ("all footpaths will be closed")
             if noun not in claim_keys(sc):
                 # another noun: only a limit the source puts on the same verb counts
                 only = next((c for c in sc.scope if c.role == "one" and c.text.lower() == "only"),
@@ -177,10 +182,47 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            counted = _count_of(sc, noun) or _qualified(sc, dc, noun, ctx.lexicon)
+            counted = _count_of(sc, noun) or _qualified(sc, dc, noun, ctx.lexicon) \
+                or _one_of_them(sc, dc, noun, cue)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
+        limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned)
+        if limited is not None:
+            return cue.text, *limited
     return None
+
+
+def _one_of_them(sc, dc, noun: str, cue):
+    """The source's one thing ("the riverside footpath between Cawford and Millbeck") where
+    the derived claim says "all footpaths": the source gives the noun only in the singular,
+    the derived text after "all" in the plural. The source's words, or None."""
+    mine = next((w for w in dc.words if w.start >= cue.end and key(w.lemma) == noun), None)
+    if mine is None or mine.text.lower() == mine.lemma.lower():
+        return None  # "all the water", "every footpath": no plural to compare
+    theirs = [w for w in sc.words if key(w.lemma) == noun]
+    if not theirs or any(w.text.lower() != w.lemma.lower() for w in theirs):
+        return None
+    w = theirs[0]
+    before = sc.text[:w.start - sc.start].split()[-3:]
+    return " ".join(before + [w.text]) if before else None
+
+
+def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
+    """(source claim, limit) when a source passage on the same matter that the aligner did
+    not pick limits the noun ("most private tenancies") and no source claim says "all" of
+    it (two outlets: one says "private tenants", the other "most private tenancies")."""
+    found = None
+    for sc in ctx.index.claims:
+        if noun not in claim_keys(sc):
+            continue
+        roles = {c.role: c for c in sc.scope if _cue_noun(sc, c) == noun}
+        if "all" in roles:
+            return None
+        limit = roles.get("some")
+        if found is None and limit is not None and sc not in aligned \
+                and len(dkeys & claim_keys(sc)) >= 4:
+            found = (sc, f'"{limit.text}"')
+    return found
 
 
 def _qualified(sc, dc, noun: str, lexicon):
