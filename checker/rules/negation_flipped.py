@@ -33,7 +33,11 @@ Known false positives:
     about something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
     left without power"). A negation aimed at a name or a
-    date ("in March, not October") is never compared.
+    date ("in March, not October") is never compared. On "be", which nearly any two claims
+    share, the negation must be the copula's own ("was not", "isn't") and the claims must
+    share three words besides it: a contrast or a clause after it ("is in the chute, not
+    the wall", "is a draft that has not been reviewed") is no negated "be", and a negated
+    "has not been" is missed.
 Examples:
     Source: The court did not approve the merger.
     Flag: The court approved the merger.
@@ -86,9 +90,16 @@ def check(ctx):
 
 def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
+    copula = dc.predicate == "be" or ctx.lexicon.has("be_forms", dc.predicate)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
             continue
+        if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
+                       or not _copula_negated(dc if dc.negated else sc, ctx.lexicon)):
+            continue  # "be" is shared by nearly any two claims: what is said of the
+            # subject must be too, and the negation must be the copula's ("was not at
+            # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
+            # "is a draft that has not been reviewed")
         if sc.negated == dc.negated or verb_polarity(sc, ctx.lexicon) == verb_polarity(
                 dc, ctx.lexicon):
             return None
@@ -100,11 +111,20 @@ def _predicate_flip(ctx, dc):
     return None
 
 
+def _copula_negated(claim, lexicon) -> bool:
+    """The claim's "be" is itself negated: "was not", "isn't", "is never" (not "has not
+    been", which a relative clause has as often: "a draft that has not been reviewed")."""
+    forms = "|".join(re.escape(f) for f in sorted({"be", *lexicon.words.get("be_forms", {})}))
+    return re.search(rf"\b(?:{forms})\s*(?:not|n't|never)\b",
+                     claim.text.lower().replace("’", "'")) is not None
+
+
 def _word_flip(ctx, dc):
     """A word negated in the derived claim but not in its aligned source claim, or the other
     way round ("pleaded not guilty" where the source says "pleaded guilty")."""
     dneg = negated_lemmas(dc)
-    dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE}
+    be = {"be", *ctx.lexicon.words.get("be_forms", {})}
+    dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE and w[3] not in be}
     dpol = polarity(dc, ctx.lexicon)
     aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc)]
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
