@@ -27,7 +27,10 @@ Not flagged:
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
     "said", "reported", "announced"), never an allegation or an unnamed official;
-    a fact the source also states plainly as well as attributed; a derived claim that gives
+    a fact the source also states plainly as well as attributed; a fact the source gives in
+    an aside of the attributed sentence, a non-restrictive clause or an apposition ("The
+    inquiry, which is expected to take nine months, found X, according to a report" -> "The
+    inquiry is expected to take nine months"); a derived claim that gives
     its content as what a document or an official body, named as its subject, found or said
     ("An audit found that the festival overspent", "The inspectorate counted 1,214
     prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
@@ -57,6 +60,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import own_account_by_its_voice
+from checker.align import claim_keys, text_keys
 from checker.attribution import (
     credited_nearby,
     is_anonymous,
@@ -98,9 +102,28 @@ def check(ctx):
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
         if any(self_report(sc, generic) or _by_its_voice(ctx, sc) or _on_record(ctx, sc, generic)
-               or _credited(ctx, dc, sc, generic) for _s, sc in hits):
+               or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
             continue
         yield _finding(ctx, dc, al, hits[0][1])
+
+
+# A non-restrictive clause or apposition inside a sentence: from a comma and a relative word,
+# or a comma and a determiner, to the next comma ("The inquiry, which is expected to take nine
+# months, found ..."; "Corvale Health, an insurer with 1.4 million members, said ...").
+_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+[^,;]+?(?=,)", re.I)
+
+
+def _background(dc, sc) -> bool:
+    """What the derived claim shares with the attributed source claim lies mostly in an aside
+    of the source sentence, a non-restrictive clause or an apposition: background the writer
+    gives ("The inquiry, which is expected to take nine months, found X, according to a
+    report" -> "The inquiry is expected to take nine months"), not what the source says."""
+    asides = " ".join(m.group(0) for m in _ASIDE.finditer(sc.text))
+    if not asides:
+        return False
+    shared = claim_keys(dc) & claim_keys(sc)
+    inside = shared & text_keys(asides)
+    return len(shared) >= 3 and len(inside) >= 0.7 * len(shared)
 
 
 def _on_record(ctx, sc, generic) -> bool:
