@@ -224,38 +224,6 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
             else:
                 stack.extend(c.children)
 
-    def _place_loose_quotes(self, claims: list[Claim], sent, quotes, off: int) -> list[Claim]:
-        """Give a quotation that no claim of its sentence holds (one inside a reporting
-        frame: 'his lawyers described the offer as "a courtesy"') to the nearest claim of the
-        sentence, credited to the subject of the verb it hangs on, so that the quotation
-        rules still read it."""
-        held = {(q.start, q.end) for c in claims for q in c.quotes}
-        for start, end, text in quotes:
-            if (start + off, end + off) in held:
-                continue
-            i = min(range(len(claims)), key=lambda k: min(abs(claims[k].start - end - off),
-                                                         abs(start + off - claims[k].end)))
-            tok = next((t for t in sent if t.idx >= start and not t.is_punct), None)
-            verb, steps = tok, 0
-            while verb is not None and verb.pos_ != "VERB" and verb.head is not verb \
-                    and steps < 6:
-                verb, steps = verb.head, steps + 1
-            subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) \
-                if verb is not None else None
-            speaker = self._span_text(subj) if subj is not None else ""
-            c = claims[i]
-            claims[i] = replace(c, quotes=c.quotes + (Quote(text=text, speaker=speaker,
-                                                            start=start + off,
-                                                            end=end + off),))
-        return claims
-
-    def _consequence(self, verb, comp) -> bool:
-        """A complement of a reporting verb that a causal connective of the verb opens, after
-        it ("X said, so Y"): a clause of consequence the parser hung on the verb."""
-        return comp.i > verb.i and any(
-            c.lower_ in self.causal and c.dep_ in ("advmod", "cc", "mark")
-            and verb.i < c.i < comp.left_edge.i for c in verb.children)
-
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause, or
         one a semicolon parts from its head ("A deal could be agreed; X has been appointed",

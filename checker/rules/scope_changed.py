@@ -41,15 +41,13 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.rules.base import (Rule, ends_with_word_of, evidence_of, is_claim_unit, make,
-                                 shares_core, snippet)
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
+from checker.quantified import count_of, cue_noun, one_of_them, qualified
 from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
-# Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
-COUNTING = {"number", "ordinal", "quantity"}
 
 
 def _limits(claim) -> set[str]:
@@ -103,56 +101,8 @@ def _group_stated(ctx, dc) -> bool:
     return any(_head_in(dc, sc) for sc in ctx.aligned(dc, threshold=0.3))
 
 
-def _cue_noun(claim, cue) -> str:
-    """The key of the noun a scope word quantifies: the last of the first run of nouns
-    after it ("every trial investigator" -> "investigator")."""
-    found = None
-    for w in claim.words:
-        if w.start < cue.end:
-            continue
-        if found is not None:
-            if w.pos in ("NOUN", "PROPN") and w.start - found.end <= 1:
-                found = w  # a compound goes on
-                continue
-            break
-        if w.pos in ("NOUN", "PROPN"):
-            found = w
-        elif w.start - cue.end > 40:
-            break
-    return key(found.lemma) if found is not None else ""
 
 
-def _count_of(claim, noun: str):
-    """A figure that counts or limits ``noun`` in the claim: right before it ("47 units") or
-    in a phrase right after it ("students at the nine middle schools")."""
-    for w in claim.words:
-        if key(w.lemma) != noun:
-            continue
-        for q in claim.quantities:
-            if q.kind in COUNTING and (_modifiers_only(claim, q.end, w.start)
-                                       or 0 <= q.start - w.end <= 30):
-                return q.text
-            if q.kind in COUNTING | {"percent"} and _partitive(claim, q.end, w.start):
-                return q.text  # "about a third of its planned replacement", "40% of stores"
-    return None
-
-
-def _partitive(claim, start: int, end: int) -> bool:
-    """Between a figure and its noun, "of" and at most four words (a determiner, modifiers): the
-    figure takes a part of the noun ("a third of its planned mains replacement")."""
-    if end < start:
-        return False
-    between = claim.text[start - claim.start:end - claim.start]
-    return re.fullmatch(r"\s+of\s+(?:[\w'’-]+\s+){0,4}", between, re.I) is not None
-
-
-def _modifiers_only(claim, start: int, end: int) -> bool:
-    """Between ``start`` and ``end`` of the text, at most three words and no punctuation:
-    a figure counting the noun after it ("three offshore wind contracts")."""
-    if end < start:
-        return False
-    between = claim.text[start - claim.start:end - claim.start]
-    return re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", between) is not None
 
 
 def _widened_quantifier(ctx, dc):
@@ -160,7 +110,7 @@ def _widened_quantifier(ctx, dc):
     for cue in dc.scope:
         if cue.role != "all" or cue.text.lower() == "any":
             continue  # "any" lives in negations and attempts ("trying to block any move")
-        noun = _cue_noun(dc, cue)
+        noun = cue_noun(dc, cue)
         if not noun:
             continue
         dkeys = claim_keys(dc)
@@ -176,14 +126,14 @@ def _widened_quantifier(ctx, dc):
                 if only is not None and key(sc.predicate) == key(dc.predicate):
                     return cue.text, sc, f'"{only.text}"'
                 continue
-            roles = {c.role: c for c in sc.scope if _cue_noun(sc, c) == noun}
+            roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
             if "all" in roles:
                 return None
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            counted = _count_of(sc, noun) or _qualified(sc, dc, noun, ctx.lexicon) \
-                or _one_of_them(sc, dc, noun, cue)
+            counted = count_of(sc, noun) or qualified(sc, dc, noun, ctx.lexicon) \
+                or one_of_them(sc, dc, noun, cue)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
         limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned)
@@ -191,20 +141,6 @@ def _widened_quantifier(ctx, dc):
             return cue.text, *limited
     return None
 
-
-def _one_of_them(sc, dc, noun: str, cue):
-    """The source's one thing ("the riverside footpath between Cawford and Millbeck") where
-    the derived claim says "all footpaths": the source gives the noun only in the singular,
-    the derived text after "all" in the plural. The source's words, or None."""
-    mine = next((w for w in dc.words if w.start >= cue.end and key(w.lemma) == noun), None)
-    if mine is None or mine.text.lower() == mine.lemma.lower():
-        return None  # "all the water", "every footpath": no plural to compare
-    theirs = [w for w in sc.words if key(w.lemma) == noun]
-    if not theirs or any(w.text.lower() != w.lemma.lower() for w in theirs):
-        return None
-    w = theirs[0]
-    before = sc.text[:w.start - sc.start].split()[-3:]
-    return " ".join(before + [w.text]) if before else None
 
 
 def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
@@ -215,7 +151,7 @@ def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
     for sc in ctx.index.claims:
         if noun not in claim_keys(sc):
             continue
-        roles = {c.role: c for c in sc.scope if _cue_noun(sc, c) == noun}
+        roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
         if "all" in roles:
             return None
         limit = roles.get("some")
@@ -224,26 +160,6 @@ def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
             found = (sc, f'"{limit.text}"')
     return found
 
-
-def _qualified(sc, dc, noun: str, lexicon):
-    """The source's adjective or participle that picks out some of ``noun`` ("existing
-    plans", "older buses") when the derived claim drops it for "all": "existing plans", or
-    None."""
-    words = list(sc.words)
-    for i, w in enumerate(words):
-        if key(w.lemma) != noun or i == 0:
-            continue
-        j = i - 1  # over the nouns of a compound ("existing season tickets")
-        while j > 0 and words[j].pos == "NOUN" and words[j + 1].start - words[j].end <= 1:
-            j -= 1
-        adj = words[j]
-        participle = (adj.pos == "VERB" and adj.text.lower().endswith(("ing", "ed"))
-                      and ends_with_word_of(sc.text[:adj.start - sc.start], lexicon,
-                                            "determiners", "prepositions"))
-        if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
-                key(adj.lemma) not in claim_keys(dc):
-            return sc.text[adj.start - sc.start:w.end - sc.start]
-    return None
 
 
 def _widening(claim, lexicon) -> str:
