@@ -116,7 +116,8 @@ def _same_share(q, quantities) -> bool:
 _AGE_WORDS = shipped("age_words")
 
 
-_CALENDAR_DAY = re.compile(r"(?:\d{4}-)?\d\d-\d\d|\d{4}-\d\d")
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_CALENDAR_DAY = re.compile(rf"(?:\d{{4}}-)?{_MONTH}-\d\d|\d{{4}}-{_MONTH}")  # not "2024-25"
 
 
 def calendar_day(norm: str) -> bool:

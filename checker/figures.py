@@ -113,9 +113,12 @@ def _between_clock_times(span: float, claims) -> bool:
     if span >= 86400:
         return False
     for sc in claims:
-        times = [t for q in sc.quantities if q.kind == "time"
-                 for m in _CLOCK_RE.finditer(q.text) for t in clock_minutes(m.group(0))]
-        if any(abs(a - b) * 60 == round(span) for i, a in enumerate(times) for b in times[i + 1:]):
+        # the readings of each clock time apart: "9:30" may be morning or evening, and its
+        # two readings are not two times of the passage
+        times = [clock_minutes(m.group(0)) for q in sc.quantities if q.kind == "time"
+                 for m in _CLOCK_RE.finditer(q.text)]
+        if any(abs(a - b) * 60 == round(span) for i, ra in enumerate(times)
+               for rb in times[i + 1:] for a in ra for b in rb):
             return True
     return False
 

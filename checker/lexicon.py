@@ -112,6 +112,7 @@ FILES = {
     "rate_words": "rate_words",
     "causatives": "causatives",
     "change_words": "change_words",
+    "date_anchors": "date_anchors",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

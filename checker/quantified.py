@@ -87,10 +87,12 @@ def qualified(sc, dc, noun: str, lexicon):
     return None
 
 
-def one_of_them(sc, dc, noun: str, cue):
+def one_of_them(sc, dc, noun: str, cue, lexicon):
     """The source's one thing ("the riverside footpath between Cawford and Millbeck") where
-    the derived claim says "all footpaths": the source gives the noun only in the singular,
-    the derived text after "all" in the plural. The source's words, or None."""
+    the derived claim says "all footpaths": the source gives the noun only in the singular
+    and definite ("the", "this", "its": a generic "a driver caught using a phone" speaks of
+    every driver), the derived text after "all" in the plural. The source's noun phrase, or
+    None."""
     mine = next((w for w in dc.words if w.start >= cue.end and key(w.lemma) == noun), None)
     if mine is None or mine.text.lower() == mine.lemma.lower():
         return None  # "all the water", "every footpath": no plural to compare
@@ -99,4 +101,10 @@ def one_of_them(sc, dc, noun: str, cue):
         return None
     w = theirs[0]
     before = sc.text[:w.start - sc.start].split()[-3:]
-    return " ".join(before + [w.text]) if before else None
+    opener = next((i for i in range(len(before) - 1, -1, -1) if any(
+        lexicon.has(role, before[i].lower()) for role in ("definite_openers", "possessives",
+                                                          "deictics", "articles"))), None)
+    if opener is None or not any(lexicon.has(role, before[opener].lower()) for role in
+                                 ("definite_openers", "possessives", "deictics")):
+        return None  # no determiner, or "a"/"an": a kind, not one thing
+    return " ".join(before[opener:] + [w.text])

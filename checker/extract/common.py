@@ -205,22 +205,22 @@ def name_slot(root, relations) -> str:
     subsidiary of the group", "of review" for "the board's review" and "the board review".
     ``relations`` maps a preposition to its relation (the ``relation_prepositions`` lexicon).
     A conjunct fills its first conjunct's slot ("by X and Y"), a name in apposition its
-    noun's ("a failure at its supplier, Tessin Works": "of failure"); a subject, an object
+    noun's ("a subsidiary of its parent, Dunmere Group": "of subsidiary"); a subject, an object
     or a preposition not listed fills none ('')."""
     tok, steps = root, 0
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok and steps < 4:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and steps < 4:
         tok, steps = tok.head, steps + 1
     if tok.dep_ in ("poss", "compound"):
         gov, relation = tok.head, "of"
-    elif tok.dep_ == "pobj" and tok.head is not tok:
+    elif tok.dep_ == "pobj" and tok.head.i != tok.i:
         prep = tok.head
         relation = relations.get(prep.lower_, "")
         gov = prep.head
-        if not relation or gov is prep:
+        if not relation or gov.i == prep.i:
             return ""
     else:
         return ""
-    if gov is tok or gov.pos_ not in _SLOT_HEADS:
+    if gov.i == tok.i or gov.pos_ not in _SLOT_HEADS:
         return ""
     return f"{relation} {gov.lemma_.lower()}"
 

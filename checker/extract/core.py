@@ -123,7 +123,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
             if claim is not None:
                 out.append(claim)
         if sent_quotes and out:
-            out = self._place_loose_quotes(out, sent, sent_quotes, unit.start)
+            out = self._place_loose_quotes(out, sent, sent_quotes, unit.start, state)
         self._remember_speaker(sent, state)
         return out
 

@@ -231,7 +231,8 @@ class SpeakerReader:
                     return ent.text
         return ""
 
-    def _place_loose_quotes(self, claims: list[Claim], sent, quotes, off: int) -> list[Claim]:
+    def _place_loose_quotes(self, claims: list[Claim], sent, quotes, off: int,
+                            state: _State) -> list[Claim]:
         """Give a quotation that no claim of its sentence holds (one inside a reporting
         frame: 'his lawyers described the offer as "a courtesy"') to the nearest claim of the
         sentence, credited to the subject of the verb it hangs on, so that the quotation
@@ -244,13 +245,20 @@ class SpeakerReader:
                                                          abs(start + off - claims[k].end)))
             tok = next((t for t in sent if t.idx >= start and not t.is_punct), None)
             verb, steps = tok, 0
-            while verb is not None and verb.pos_ != "VERB" and verb.head is not verb \
+            while verb is not None and verb.pos_ != "VERB" and verb.head.i != verb.i \
                     and steps < 6:
                 verb, steps = verb.head, steps + 1
             subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) \
                 if verb is not None else None
-            speaker = self._span_text(subj) if subj is not None else ""
+            if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                subj = verb.head  # "The mayor, who once called it "...", said": the mayor
+            speaker = self._span_text(subj).split(",")[0].strip() if subj is not None else ""
             c = claims[i]
+            if speaker.lower() in self.pronouns_person and _person(state, c.start - off):
+                speaker = _person(state, c.start - off)  # "she called it "...""
+            elif (not speaker or speaker.lower() in self.pronouns_person) \
+                    and c.attribution is not None:
+                speaker = c.attribution.source  # "Calling it "...", she said"
             claims[i] = replace(c, quotes=c.quotes + (Quote(text=text, speaker=speaker,
                                                             start=start + off,
                                                             end=end + off),))
@@ -303,15 +311,16 @@ def _trailing_according(head) -> list:
     conditions, according to Councillor Ruiz": on "expected"): it frames the whole clause."""
     out = []
     for t in head.sent:
+        # compared by index: spaCy makes a new Token on every access, the DocView does not
         if t.lower_ != "according" or t.i == 0 or t.doc[t.i - 1].text != "," \
-                or t.head is head or t is head:
+                or t.head.i == head.i or t.i == head.i:
             continue
         up, steps = t.head, 0
-        while up is not head and up.head is not up and steps < 4:
+        while up.i != head.i and up.head.i != up.i and steps < 4:
             if any(c.dep_ in SUBJ_DEPS for c in up.children):
                 break  # a clause of its own, with its own subject, is what X says
             up, steps = up.head, steps + 1
-        if up is head:
+        if up.i == head.i:
             out.append(t)
     return out
 

@@ -31,6 +31,8 @@ Examples:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from checker.align import claim_keys, key
 from checker.hedging import close_support, governed_verbs, hedged_verb
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
@@ -102,23 +104,29 @@ def _sought_object(ctx, dc, close):
             if opens_with_preposition(obj, lex):
                 continue  # "would move to the runway", "pushed out without testing": no attempt
             head = _noun_keys(sc, obj, lex)
-            if not head or not head <= dobj or key(dc.predicate) == key(verb):
+            if not head or not head <= dobj or key(dc.predicate) == key(verb.lemma):
                 continue
             if dc.subject and sc.subject and not _same_subject(dc, sc):
                 continue
             return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                         message=(f'States as done what the source calls an attempt '
-                                 f'("{verb} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
-                        suggestion=f'Keep the attempt ("{verb} …").')
+                                 f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
+                        suggestion=f'Keep the attempt ("{verb.text} …").')
     return None
 
 
+class _Verb(NamedTuple):
+    text: str
+    lemma: str
+
+
 def _attempts_on_nouns(sc, lex):
-    """(verb as written, object text) for the claim's own verb when it is an attempt ("is
-    seeking a meeting"), and for an attempt verb coordinated inside it ("plans a protest
-    and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
+    """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
+    meeting"), and for any other attempt verb inside the claim, coordinated or in a clause
+    of it ("plans a protest and is seeking a meeting with the commissioner": "seeking", "a
+    meeting with ...")."""
     if lex.has("attempts", sc.predicate):
-        yield sc.predicate_text, sc.object or ""
+        yield _Verb(sc.predicate_text, sc.predicate), sc.object or ""
     for w in sc.words:
         if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
             before = sc.text[:w.start - sc.start].split()
@@ -127,7 +135,7 @@ def _attempts_on_nouns(sc, lex):
                 continue  # "its planned orbit", "the planned merger": a modifier
             rest = sc.text[w.end - sc.start:].lstrip()
             if rest and not rest.lower().startswith("to "):
-                yield w.text, rest.split(",")[0]
+                yield _Verb(w.text, w.lemma), rest.split(",")[0]
 
 
 def _object_keys(claim, lexicon) -> set:

@@ -110,7 +110,7 @@ def check(ctx):
 # A non-restrictive clause or apposition inside a sentence: from a comma and a relative word,
 # or a comma and a determiner, to the next comma ("The inquiry, which is expected to take nine
 # months, found ..."; "Corvale Health, an insurer with 1.4 million members, said ...").
-_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+[^,;]+?(?=,)", re.I)
+_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?(?=,)", re.I)
 
 
 def _background(dc, sc) -> bool:
@@ -118,7 +118,11 @@ def _background(dc, sc) -> bool:
     of the source sentence, a non-restrictive clause or an apposition: background the writer
     gives ("The inquiry, which is expected to take nine months, found X, according to a
     report" -> "The inquiry is expected to take nine months"), not what the source says."""
-    asides = " ".join(m.group(0) for m in _ASIDE.finditer(sc.text))
+    verb = (sc.predicate_text or "").lower()
+    # an aside holds no verb of the claim itself: "On Monday, the company dumped waste" opens
+    # with an adverbial, and what follows its comma is the main clause
+    asides = " ".join(a for m in _ASIDE.finditer(sc.text)
+                      if not (verb and re.search(rf"\b{re.escape(verb)}\b", a := m.group(0).lower())))
     if not asides:
         return False
     shared = claim_keys(dc) & claim_keys(sc)

@@ -28,9 +28,9 @@ Known false positives:
     source claim carries a second, unrelated negation; an order word that is not about
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
-    not consulted" against "Nobody asked us anything"). An added negation is not reported
-    when the source writes the same word negated anywhere, a reporting frame included, even
-    about something else. Known miss: "without" a thing that
+    not consulted" against "Nobody asked us anything"). Known miss: an added negation whose
+    word the source writes negated anywhere, a reporting frame included, even about
+    something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
     left without power"). A negation aimed at a name or a
     date ("in March, not October") is never compared. On "be", which nearly any two claims

@@ -144,8 +144,8 @@ def check(ctx):
         theirs = sc.text[sq.start - sc.start:s_end - sc.start]
         yield make(RULE, dc, start=q.start, end=end, confidence=0.7,
                    evidence=[evidence_of(sc, start=sq.start, end=s_end)],
-                   message=(f'Says "{mine}" where the source says "{theirs}" (a {s_unit}, not '
-                            f'a {unit}): "{snippet(sc.text, 70)}".'),
+                   message=(f'Says "{mine}" where the source says "{theirs}" (per {s_unit}, '
+                            f'not per {unit}): "{snippet(sc.text, 70)}".'),
                    suggestion=f'Use the source\'s period: "{theirs}".')
     for dc, start, end, ident, sc, s_start, s_end, s_text in changed_identifiers(ctx):
         if any(c == dc.id and s < end and start < e for c, s, e in told):
@@ -190,20 +190,28 @@ def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
     """(words, unit of time, end) of the period that makes a figure a rate ("litres a day",
     "per week", "annually"), looked for in the few words after it; ('', '', end) if none."""
     rest = claim.text[end - claim.start:]
-    words = list(re.finditer(r"[A-Za-z]+", rest[:60]))[:5]
+    # within the figure's phrase: up to any punctuation, at most the unit noun and the period
+    # ("litres a day", "tonnes of dust per year"); a hyphen joins the next word to its own
+    # ("a month-long outbreak"), and "in a year" dates rather than divides
+    phrase = re.split(r"[,.;:()\u2013\u2014]|\s-\s", rest[:60], maxsplit=1)[0]
+    words = list(re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", phrase))[:5]
     rates = lexicon.words["rate_words"]
     for i, m in enumerate(words):
         low = m.group(0).lower()
-        if low not in rates:
+        if low not in rates or i > 3:
             continue
         unit = rates[low]
         stop = m.end()
-        if not unit and i + 1 < len(words):  # "a day", "per week"
-            nxt = words[i + 1].group(0).lower().rstrip("s")
-            if nxt not in DURATION_UNITS or (i + 2 < len(words) and words[i + 2].group(0)
-                                              .lower() in _ANCHORED):
+        if not unit:  # "a day", "per week"
+            if i + 1 >= len(words) or (i and lexicon.has("prepositions",
+                                                        words[i - 1].group(0).lower())):
+                continue
+            nxt = words[i + 1].group(0).lower()
+            if nxt.rstrip("s") not in DURATION_UNITS or (
+                    i + 2 < len(words) and lexicon.has("date_anchors", words[i + 2].group(0)
+                                                       .lower())):
                 continue  # "a year earlier" dates the figure
-            unit, stop = nxt, words[i + 1].end()
+            unit, stop = nxt.rstrip("s"), words[i + 1].end()
         if unit:
             return rest[:stop], unit, end + stop
     return "", "", end
@@ -233,8 +241,6 @@ def _rate_changed(ctx):
                 break
 
 
-# Words after "a year" that make it a date, not a period of a rate ("a year earlier").
-_ANCHORED = frozenset({"earlier", "ago", "later", "before", "after", "on", "from", "since"})
 DURATION_UNITS = shipped("durations")
 
 

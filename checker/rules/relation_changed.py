@@ -15,12 +15,12 @@ Why it matters:
     for names the source lacks cannot see it.
 Known false positives:
     A source that gives the slot a second filler in words the parse does not read as a name
-    ("the council's own inspectors" and, later, "inspectors from Harlow"), and a slot that
-    holds a different thing in two sentences of the source ("a report by the board" and "a
-    report by the union" about two reports, where a summary pairs the second with a third
-    name the source gives elsewhere) when the summary's pairing is true of a report the
-    source does not describe. A slot of a word too general to pin a relation ("part of",
-    "one of") is skipped (the aligner's generic words).
+    ("the council's own inspectors" and, later, "inspectors from Harlow"); the same word
+    used for two things in one source ("Corrigan's Redmere depot" for the source's "Corrigan's
+    distribution centre" where "depot" is another firm's). Known misses: a slot of a word too
+    general to pin a relation ("part of", "a report by": the aligner's generic words); a name
+    the parse attaches otherwise ("called for the chair, X, to resign" read with X hanging on
+    the verb); places.
 Examples:
     Source: The review was commissioned by the Westmarch Ambulance Service. The Westmarch Health Board declined to comment.
     Flag: The review was commissioned by the Westmarch Health Board.
@@ -94,7 +94,7 @@ def _near_in_source(text_lower: str, ent, word: str) -> bool:
     possessive or a modifier, right before it with no punctuation between ("Corrigan's
     distribution centre"): the same relation the parse did not read as one."""
     stem = re.escape(key(word))
-    name = re.escape(ent.norm.removeprefix("the ").removesuffix("'s").strip())
+    name = re.escape(ent.norm)
     sep = r"[^\w.;:!?]+"  # within one clause: no full stop, colon or semicolon between
     gap = rf"(?:{sep}\w+){{0,{NEAR}}}?{sep}"
     return re.search(rf"\b{stem}\w*{gap}(?:the\s+)?{name}\b", text_lower) is not None or \

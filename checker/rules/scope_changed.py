@@ -133,7 +133,7 @@ def _widened_quantifier(ctx, dc):
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
             counted = count_of(sc, noun) or qualified(sc, dc, noun, ctx.lexicon) \
-                or one_of_them(sc, dc, noun, cue)
+                or one_of_them(sc, dc, noun, cue, ctx.lexicon)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
         limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned)
