@@ -231,7 +231,11 @@ def same_source(a: str, b: str) -> bool:
     return bool(shared)
 
 
-_FOR_PRONOUN_RE = re.compile(r"\s*(?:a|an|one)\s+([a-z]+)\s+(?:for|of|at|from)\s+([a-z]+)\s*$")
+# "a spokesman for it": an indefinite article (or "one"), a head noun, the preposition that
+# ties a speaker to a party, a pronoun.
+_FOR_PRONOUN_RE = re.compile(
+    rf"\s*(?:{'|'.join(sorted(shipped('indefinite_articles') | {'one'}))})\s+([a-z]+)\s+"
+    r"(?:for|of|at|from)\s+([a-z]+)\s*$")
 
 
 def _party_by_pronoun(a: str, b: str) -> bool:

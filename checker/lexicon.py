@@ -113,6 +113,7 @@ FILES = {
     "causatives": "causatives",
     "change_words": "change_words",
     "date_anchors": "date_anchors",
+    "indefinite_articles": "indefinite_articles",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
@@ -126,7 +127,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices",
-                   "name_fillers", "definite_openers", "articles"})
+                   "name_fillers", "definite_openers", "articles", "indefinite_articles"})
 
 
 @dataclass(frozen=True)

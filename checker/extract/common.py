@@ -27,6 +27,7 @@ _NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc", "mark"})
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 # A day or month name: a date in words that carries a comparable value ("on Monday").
+INDEFINITE_ARTICLES = shipped("indefinite_articles")
 _CALENDAR_RE = re.compile("|".join(sorted(shipped("weekdays") | shipped("months"))))
 
 
@@ -238,6 +239,7 @@ def _comment_on_it(verb, comps) -> bool:
     if subj is None:
         return False
     first = subj.left_edge
-    return first.lower_ in ("a", "an") and first.i > 0 and first.doc[first.i - 1].text == "," \
+    return first.lower_ in INDEFINITE_ARTICLES and first.i > 0 \
+        and first.doc[first.i - 1].text == "," \
         and first.i > max(c.right_edge.i for c in before)
 

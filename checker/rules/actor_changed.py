@@ -29,9 +29,11 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
+from checker.lexicon import shipped
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
+_INDEFINITE = shipped("indefinite_articles")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where|when)\b", re.I)
 
 
@@ -68,7 +70,7 @@ def _a_kind_of_thing(claim) -> bool:
     Launch Systems rocket", "an Orlen council van"): a description, which the derived text
     may replace by the thing's own name ("The Arrowlark 3")."""
     words = claim.subject.split(",")[0].split()
-    return len(words) > 1 and words[0].lower() in ("a", "an") and words[-1].islower()
+    return len(words) > 1 and words[0].lower() in _INDEFINITE and words[-1].islower()
 
 
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:

@@ -90,7 +90,7 @@ def check(ctx):
 
 def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
-    copula = dc.predicate == "be" or ctx.lexicon.has("be_forms", dc.predicate)
+    copula = dc.predicate in _be_forms(ctx.lexicon)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
             continue
@@ -114,16 +114,22 @@ def _predicate_flip(ctx, dc):
 def _copula_negated(claim, lexicon) -> bool:
     """The claim's "be" is itself negated: "was not", "isn't", "is never" (not "has not
     been", which a relative clause has as often: "a draft that has not been reviewed")."""
-    forms = "|".join(re.escape(f) for f in sorted({"be", *lexicon.words.get("be_forms", {})}))
-    return re.search(rf"\b(?:{forms})\s*(?:not|n't|never)\b",
+    forms = "|".join(re.escape(f) for f in sorted(_be_forms(lexicon)))
+    negators = "|".join(re.escape(w) for w in sorted(lexicon.words.get("adverb_negators", {})))
+    return re.search(rf"\b(?:{forms})\s*(?:{negators})\b",
                      claim.text.lower().replace("’", "'")) is not None
+
+
+def _be_forms(lexicon) -> frozenset:
+    """"be" and its forms as written (the be_forms lexicon)."""
+    return frozenset({"be", *lexicon.words.get("be_forms", {})})
 
 
 def _word_flip(ctx, dc):
     """A word negated in the derived claim but not in its aligned source claim, or the other
     way round ("pleaded not guilty" where the source says "pleaded guilty")."""
     dneg = negated_lemmas(dc)
-    be = {"be", *ctx.lexicon.words.get("be_forms", {})}
+    be = _be_forms(ctx.lexicon)
     dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE and w[3] not in be}
     dpol = polarity(dc, ctx.lexicon)
     aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc)]
