@@ -34,6 +34,14 @@ def name_words(norm: str) -> list[str]:
     return [w for w in re.sub(r"['’]s\b", "", norm).replace("-", " ").split() if len(w) > 2]
 
 
+def part_of_name(a: str, b: str) -> bool:
+    """One normalised name is part of the other, word for word ("harlow" and "harlow
+    estates"); names that share a word but differ in another are two ("ashby junction",
+    "pellham junction")."""
+    mine, theirs = set(name_words(a)), set(name_words(b))
+    return mine <= theirs or theirs <= mine
+
+
 def acronym_of_source(norm: str, text_lower: str) -> bool:
     """An all-letter short form whose letters start consecutive words of the sources
     ("coo" for "chief operating officer")."""

@@ -92,21 +92,16 @@ class MarkerReader:
         the weather service said, so the authority plans to ..."), linking the words of the
         sentence before it to the clause."""
         doc = head.doc
-        toks = doc.tokens if hasattr(doc, "tokens") else doc
         i = tokens[0].i - 1
-        while i >= 0 and toks[i].is_punct:
+        while i >= 0 and doc[i].is_punct:
             i -= 1
-        cue = toks[i] if i >= 0 else None
+        cue = doc[i] if i >= 0 else None
         if cue is None or cue.lower_ not in self.causal or cue.dep_ not in ("mark", "cc", "advmod"):
             return ()
-        start = head.sent.start
-        before = [t for t in toks[start:cue.i] if not t.is_punct]
+        before = [doc[j] for j in range(head.sent.start, cue.i) if not doc[j].is_punct]
         if not before:
             return ()
-        return (Link(cue=cue.lower_, kind="causal", start=cue.idx + off,
-                     end=cue.idx + len(cue) + off,
-                     left=" ".join(t.text for t in before[-14:]),
-                     right=" ".join(t.text for t in tokens[:14])),)
+        return (self._link(doc, [*before, cue, *tokens], cue, cue, "causal", off),)
 
     def _link(self, doc, tokens, s, e, kind, off) -> Link:
         left_toks = [t for t in tokens if t.i < s.i]

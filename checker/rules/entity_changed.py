@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 
 from checker.align import key
-from checker.names import (CHECKED, compatible, known, name_words, same_referent,
-                           unknown_entities)
+from checker.names import (CHECKED, compatible, known, name_words, part_of_name,
+                           same_referent, unknown_entities)
 from checker.records import Entity
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
@@ -85,13 +85,6 @@ def _only_name(tokens, ent) -> bool:
                for t, s, e in tokens)
 
 
-def _part_of(ent, alt) -> bool:
-    """One name is part of the other ("Harlow" and "Harlow Estates"); names that share a word
-    but differ in another are two ("Ashby Junction", "Pellham Junction")."""
-    mine, theirs = set(name_words(ent.norm)), set(name_words(alt.norm))
-    return mine <= theirs or theirs <= mine
-
-
 def _names_both(dc, alt, dnorms) -> bool:
     """The derived claim also names the source's entity, as whole words ("Ely" is not in
     "Elyton")."""
@@ -133,7 +126,7 @@ def _replaced_in_place(ctx, dc, dnorms):
             continue
         if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
             continue  # other words changed too: a rewording, not a name put in another's place
-        if _part_of(ent, alt):
+        if part_of_name(ent.norm, alt.norm):
             continue  # one name is part of the other
         if _names_both(dc, alt, dnorms):
             continue  # the derived claim names both: reordered, not replaced

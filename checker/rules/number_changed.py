@@ -206,12 +206,12 @@ def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
             if i + 1 >= len(words) or (i and lexicon.has("prepositions",
                                                         words[i - 1].group(0).lower())):
                 continue
-            nxt = words[i + 1].group(0).lower()
-            if nxt.rstrip("s") not in DURATION_UNITS or (
+            unit = duration_unit(words[i + 1].group(0))
+            if not unit or (
                     i + 2 < len(words) and lexicon.has("date_anchors", words[i + 2].group(0)
                                                        .lower())):
                 continue  # "a year earlier" dates the figure
-            unit, stop = nxt.rstrip("s"), words[i + 1].end()
+            stop = words[i + 1].end()
         if unit:
             return rest[:stop], unit, end + stop
     return "", "", end
@@ -241,7 +241,6 @@ def _rate_changed(ctx):
                 break
 
 
-DURATION_UNITS = shipped("durations")
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "figure differs from the source", check, __doc__)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, key
-from checker.names import CHECKED, known, name_words, same_referent
+from checker.names import CHECKED, known, name_words, part_of_name, same_referent
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
@@ -77,8 +77,7 @@ def _one(a, b, wn) -> bool:
     Ambulance Service")."""
     if a.norm == b.norm or a.norm in b.norm or b.norm in a.norm:
         return True
-    mine, theirs = set(name_words(a.norm)), set(name_words(b.norm))
-    if mine and theirs and (mine <= theirs or theirs <= mine):
+    if name_words(a.norm) and name_words(b.norm) and part_of_name(a.norm, b.norm):
         return True
     return same_referent(a.norm, b.norm, wn)
 
