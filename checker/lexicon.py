@@ -44,6 +44,7 @@ FILES = {
     "document_nouns": "document_nouns",
     "asking_verbs": "asking_verbs",
     "privative_verbs": "privative_verbs",
+    "negative_verbs": "negative_verbs",
     "prepositions": "prepositions",
     "finding_verbs": "finding_verbs",
     "expert_nouns": "expert_nouns",

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from checker.records import memo_on
 
 _TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
-_OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
+OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
 
 
 def polarity(claim, lexicon) -> int:
@@ -45,7 +45,7 @@ def verb_polarity(claim, lexicon) -> int:
     # Before the verb, or as the determiner of its object ("found *no* trace").
     cues = _cues(claim, lexicon)
     n = denied + sum(1 for i in cues if upto - 8 <= i < upto
-                     or (upto < i <= upto + 2 and toks[i] in _OBJECT_NEGATORS))
+                     or (upto < i <= upto + 2 and toks[i] in OBJECT_NEGATORS))
     if claim.negated and not cues:
         n += 1  # negated by a word the claim's text leaves out (an opening "Nor")
     return n % 2

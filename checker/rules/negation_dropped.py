@@ -1,0 +1,143 @@
+"""DG603 negation-dropped: a source claim's negation left out, in other words.
+
+What it flags:
+    A derived claim that says nothing negative, closely aligned with a source claim whose
+    verb is negated or denied ("found no evidence of a cyberattack", "denied that the
+    repairs were a response", "does not apply to businesses"), when the two share what the
+    negation is about (two content words after the source's verb) and the derived claim
+    states it with another verb ("turned up evidence of a cyberattack", "acknowledged that
+    the repairs were a response", "extends to businesses"). DG601 compares the same verb;
+    this rule covers the verb rewritten.
+    "Nothing negative" is read widely: a negation cue, a refusal, a denial or dispute
+    (answer_verbs.txt), a verb that takes away (privative_verbs.txt) or says that something
+    does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), or a word with a
+    negative prefix on a word of the sources ("unaware") all count as saying it negatively.
+Why it matters:
+    Dropping "no" or "denied" while rewording states the opposite of the source, and the
+    rewording hides it from a word-by-word comparison.
+Known false positives:
+    A negative said in a word none of those lists holds ("brushed aside the idea", "kept
+    clear of"); a source claim that negates one part and the derived claim tells another
+    part of the same sentence; a source that states the same thing positively in a passage
+    the aligner ranked lower. Known misses: a negation on a noun ("no other injuries")
+    whose verb the source leaves positive.
+Examples:
+    Source: The operator said it had found no evidence of a cyberattack on the grid.
+    Flag: The operator said it had turned up evidence of a cyberattack on the grid.
+    Okay: The operator said it had ruled out a cyberattack on the grid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, key
+from checker.polarity import (
+    OBJECT_NEGATORS,
+    has_negation,
+    polarity,
+    refuses,
+    reported,
+    verb_polarity,
+)
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+
+CODE, NAME, KIND, SEVERITY = "DG603", "negation-dropped", "negation-flipped", "error"
+CONFIDENCE = 0.6
+MIN_CLOSE = 0.5  # alignment score above which two claims are taken to say the same thing
+IN_SCOPE = 2  # content words after the source's negated verb the derived claim must share
+COVERAGE = 0.5  # and at least this share of them
+NEAR = 4  # words between a negation cue and the verb it negates, at most
+NEGATIVE_ROLES = ("answer_verbs", "privative_verbs", "negative_verbs")
+
+
+def _says_negatively(dc, ctx) -> bool:
+    """Any way the derived claim can say that something is not so (see the docstring)."""
+    lex = ctx.lexicon
+    if has_negation(dc, lex) or refuses(dc, lex):
+        return True
+    if any(lex.has(role, w.lemma) for w in dc.words for role in NEGATIVE_ROLES):
+        return True
+    vocab = ctx.index.vocab
+    lookalikes = lex.words.get("prefix_lookalikes", {})
+    for w in dc.words:
+        low = w.text.lower()
+        if low in lookalikes:
+            continue
+        for prefix in lex.words.get("negative_prefixes", {}):
+            if low.startswith(prefix) and len(low) - len(prefix) >= 4 \
+                    and key(low[len(prefix):]) in vocab:
+                return True
+    return False
+
+
+def _verb_negated(sc, lex) -> bool:
+    """The negation is the verb's own: a denial that governs the claim, a cue at most
+    NEAR words before the verb with no comma between ("did not find", "has yet to
+    decide"), or "no" on its object ("found no evidence")."""
+    att = sc.attribution
+    if att is not None and att.negated and not sc.start <= att.start < sc.end:
+        return True
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    if verb is None:
+        return sc.negated
+    low = sc.text.lower().replace("\u2019", "'")
+    before = low[:verb.start - sc.start].split(",")[-1]
+    after = low[verb.end - sc.start:].split()[:2]
+    cues = [t for t in re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", before)][-NEAR:]
+    return any(lex.has("negations", t) for t in cues) or \
+        any(t in OBJECT_NEGATORS for t in after)
+
+
+def _sentence_negated(dc, lex) -> bool:
+    """The derived sentence holds a negation cue outside the claim: the claim may be a
+    clause split off a negated one ("Larkspur, asked for evidence, gave none")."""
+    low = dc.sentence.lower().replace("\u2019", "'")
+    return any(lex.has("negations", t) for t in re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", low))
+
+
+def _scope_keys(sc) -> set:
+    """Content-word keys after the source claim's verb: what its negation is about."""
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    after = [w for w in sc.words if verb is None or w.start > verb.start]
+    return {key(w.lemma) for w in after if w.pos in ("NOUN", "PROPN", "ADJ", "VERB")
+            and w.lemma != sc.predicate}
+
+
+def check(ctx):
+    """Yield a finding for each affirmative derived claim whose close source is negated."""
+    lex = ctx.lexicon
+    for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):
+            continue
+        al, sup = ctx.support(dc)
+        if not sup or not al.scores or al.scores[0] < MIN_CLOSE:
+            continue
+        sc = sup[0]
+        if key(sc.predicate) == key(dc.predicate) or verb_polarity(sc, lex) != 1:
+            continue  # the same verb is DG601's to compare
+        verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+        if verb is not None and reported(sc, verb, lex):
+            continue  # the negation is what a claim noun reports
+        if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
+            continue  # two negations that cancel ("cannot take effect without"), or one
+            # elsewhere in the claim ("officers who have not been named")
+        scope = _scope_keys(sc)
+        shared = claim_keys(dc) & scope
+        if len(shared) < IN_SCOPE or len(shared) < COVERAGE * len(scope):
+            continue  # the derived claim tells another part of the source sentence
+        if _says_negatively(dc, ctx) or _sentence_negated(dc, lex):
+            continue
+        if any(score >= MIN_CLOSE and not has_negation(o, lex)
+               and len(claim_keys(dc) & claim_keys(o)) >= len(shared)
+               for o, score in zip(sup[1:3], al.scores[1:3])):
+            continue  # the source also says it without a negation, close by
+        yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
+                   message=(f'States "{dc.predicate_text}" with no negation, where the source '
+                            f'says it is not so: "{snippet(sc.text, 90)}".'),
+                   suggestion="Keep the source's negation, or check the source for a "
+                              "positive statement.")
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "a source negation dropped in other words", check,
+            __doc__)
