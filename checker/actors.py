@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
+from checker.lexicon import shipped
 from checker.records import memo_on
 
 # WordNet lexicographer files of nouns that name someone who can act: a person, a group or
@@ -146,3 +147,12 @@ def is_person(ctx, claim, head=None):
     if not senses:
         return None
     return senses[0].lexname == PERSON_LEXNAME
+
+
+BE_FORMS = shipped("be_forms")
+
+
+def passive_before(text: str, within: int = 2) -> bool:
+    """A form of "be" among the last ``within`` words of ``text``, the words before a verb:
+    the verb is passive or a state ("was *forced*", "will be *shut*")."""
+    return any(w.lower() in BE_FORMS for w in text.split()[-within:])

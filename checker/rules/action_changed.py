@@ -26,9 +26,16 @@ Examples:
 
 from __future__ import annotations
 
+from checker.actors import passive_before
 from checker.align import key
-from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, passive_before, snippet,
-                               verbs_judged_elsewhere)
+from checker.rules.base import (
+    Rule,
+    evidence_of,
+    is_claim_unit,
+    make,
+    snippet,
+    verbs_judged_elsewhere,
+)
 from checker.word_diff import replacements
 
 CODE, NAME, KIND, SEVERITY = "DU805", "action-changed", "unsupported-claim", "warning"

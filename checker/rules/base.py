@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from checker.align import SourceIndex, claim_keys, key
 from checker.config import Config
-from checker.lexicon import Lexicon, shipped
+from checker.lexicon import Lexicon
 from checker.records import (KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding,
                              memo_on)
 
@@ -134,13 +134,6 @@ def is_claim_unit(claim: Claim) -> bool:
     return claim.unit_kind != "heading"
 
 
-BE_FORMS = shipped("be_forms")
-
-
-def passive_before(text: str, within: int = 2) -> bool:
-    """A form of "be" among the last ``within`` words of ``text``, the words before a verb:
-    the verb is passive or a state ("was *forced*", "will be *shut*")."""
-    return any(w.lower() in BE_FORMS for w in text.split()[-within:])
 
 
 # Roles whose verbs other rules judge: who said it (attribution), an accusation

@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import passive_before
 from checker.align import text_keys
 from checker.lexicon import shipped
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}

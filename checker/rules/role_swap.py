@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from checker.actors import passive_before
 from checker.align import key
 from checker.names import norm_name
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, passive_before
-
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 
 

@@ -50,12 +50,13 @@ from checker.actors import (
     described_actor,
     head_keys,
     is_person,
+    passive_before,
     subject_claim,
 )
 from checker.align import GENERIC, claim_keys, key
 from checker.lexicon import shipped
 from checker.records import memo_on
-from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, passive_before, snippet,
+from checker.rules.base import (Rule, evidence_of, is_claim_unit, make, snippet,
                                verbs_judged_elsewhere)
 
 CODE, NAME, KIND, SEVERITY = "DU804", "unsupported-action", "unsupported-claim", "warning"

@@ -1,0 +1,259 @@
+"""Who answers what in the sources: the other side's answers and the caveats put on a story.
+
+A source's answers (a party denies, disputes or rejects a charge; a party's statement opens a
+paragraph after a challenge to it and takes up what was said) and caveats (an outside
+expert cautions; a concessive clause states a limitation), each with the story part it
+belongs to: the source claims it answers or qualifies. DO901 (rules/omitted.py) reports one
+a derived text leaves out while telling that part. Found once per set of sources.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from checker.actors import passive_before
+from checker.align import claim_keys, key, text_keys
+from checker.lexicon import shipped
+from checker.records import Claim, memo_on
+
+CONTEXT_PARAGRAPHS = {"answer": 2, "reply": 1, "caveat": 3}  # how far back the story part reaches
+REPLY_SHARED = 2  # content words a reply shares with the paragraphs it answers
+REPLY_SENSES = 2  # a word's first WordNet senses, for the derivations a reply may use
+WORDNET_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj"}
+BLOCK_SENTENCES = 3  # an answer cited with at most this many sentences of its paragraph
+# Closed-class words that open a party's description without naming it ("His lawyer").
+DETERMINERS = shipped("party_openers")
+PRONOUN_OBJECTS = frozenset("it them this that these those".split())
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+class Sentence(NamedTuple):
+    """A source sentence: its document, span, paragraph number and claims."""
+
+    doc: str
+    start: int
+    end: int
+    para: int
+    claims: tuple
+
+
+class Salient(NamedTuple):
+    """A source answer or caveat: what it is, who says it, its claims and what it answers."""
+
+    kind: str  # answer | reply | caveat
+    party: str
+    trigger: Claim
+    block: tuple  # the trigger's sentence and the rest of its paragraph (Sentence records)
+    context: tuple  # the source claims it answers or qualifies
+
+
+def party_keys(text: str) -> frozenset:
+    """Keys of the name words of a party ("A Fernbrook spokesperson"), else of its head noun."""
+    words = WORD.findall(text)
+    names = {key(w) for w in words if w[0].isupper() and len(w) > 2
+             and w.lower() not in DETERMINERS}
+    if names:
+        return frozenset(names)
+    nouns = [w for w in words if w.lower() not in DETERMINERS and len(w) > 2]
+    return frozenset({key(nouns[-1])}) if nouns else frozenset()
+
+
+def _has(lex, role: str, text: str) -> bool:
+    """True when a word or phrase of ``role`` occurs in ``text`` (lower-case words)."""
+    words = text.lower().split()
+    return any(w in lex.words.get(role, {}) for w in words) or any(
+        " ".join(p) in " ".join(words) for p in lex.phrases.get(role, ()))
+
+
+def _is_expert(lex, party: str) -> bool:
+    return _has(lex, "expert_nouns", re.sub(r"[^\w\s]", " ", party))
+
+
+def _verbs(claim: Claim) -> list[tuple[str, str]]:
+    """(lemma, party) of the claim's verbs that can carry a role: its predicate, its cue."""
+    out = []
+    if not claim.negated:
+        out.append((claim.predicate, claim.subject))
+    attr = claim.attribution
+    if attr is not None and attr.lemma:
+        out.append((attr.lemma, attr.source))
+    return out
+
+
+def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
+    """The party a claim shows denying or rebutting something, else None."""
+    lemmas = set(claim.lemmas)
+    found = list(_verbs(claim))
+    if lenient:  # a derived text may fold the denial into a clause ("Varela, who denies ...")
+        found += [(w.lemma, "") for w in claim.words if w.pos == "VERB"]
+    for lemma, party in found:
+        if not lex.has("answer_verbs", lemma):
+            continue
+        need = lex.value("answer_verbs", lemma)
+        if need == "object" and not (lemmas & set(lex.words.get("answer_objects", {})) or (
+                lenient and claim.object.lower() in PRONOUN_OBJECTS)):
+            continue
+        if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
+            continue
+        return party
+    return None
+
+
+def caveat_party(lex, claim: Claim) -> Optional[str]:
+    """The speaker of a caveat (an expert's caution, a concessive limitation), else None."""
+    party = cautioning_expert(lex, claim)
+    return party if party is not None else concessive_party(lex, claim)
+
+
+def _cautions(lex, claim: Claim, lemma: str) -> bool:
+    return lex.has("caveat_verbs", lemma) or (lemma == "urge" and "caution" in claim.lemmas)
+
+
+def cautioning_expert(lex, claim: Claim) -> Optional[str]:
+    """The outside expert who cautions or warns in the claim, else None."""
+    for lemma, party in _verbs(claim):
+        if _cautions(lex, claim, lemma):
+            described = f"{party} {claim.attribution.source if claim.attribution else ''}"
+            return party if _is_expert(lex, described) else None
+    return None
+
+
+def concessive_party(lex, claim: Claim) -> Optional[str]:
+    """Who states a limitation in a clause opened by a concessive ("but the trial was
+    small"), "" when nobody is named, else None."""
+    if any(_cautions(lex, claim, lemma) for lemma, _ in _verbs(claim)):
+        return None  # a caution is judged by its speaker (cautioning_expert)
+    opening = claim.sentence[: max(0, claim.start - claim.sent_start) + 12]
+    subject = claim.subject.lower().split()
+    if _has(lex, "concessives", re.sub(r"[^\w\s]", " ", opening)) and any(
+            lex.has("limitations", w.lemma) and w.text.lower() not in subject for w in claim.words):
+        return claim.attribution.source if claim.attribution else ""
+    return None
+
+
+def voice_of(claim: Claim, lex=None) -> str:
+    """Who speaks in a claim: a quote's speaker, a named attribution's source, or the subject
+    of a clause that is itself a statement ("X called it '...'")."""
+    if claim.quotes and claim.quotes[0].speaker:
+        speaker = claim.quotes[0].speaker  # with its description when the subject gives one
+        return claim.subject if speaker in claim.subject else speaker
+    if claim.quotes and lex is not None and lex.has("attribution_verbs", claim.predicate):
+        return claim.subject
+    attr = claim.attribution
+    return attr.source if attr is not None and attr.kind == "named" else ""
+
+
+def _challenges(lex, claim: Claim, mine: frozenset) -> bool:
+    """True when a claim challenges the party ``mine``: another named voice accuses, complains,
+    fears or denies ("nobody asked us"), or an unvoiced sentence charges or fines that party."""
+    voice = party_keys(voice_of(claim))
+    if voice & mine or (party_keys(claim.subject) & mine and not _passive(claim)):
+        return False  # its own words, or what it does ("the regulator fined the bank")
+    words = {claim.predicate, *claim.lemmas} | ({claim.attribution.lemma}
+                                                if claim.attribution else set())
+    charged = any(lex.has("challenges", w) for w in words)
+    if voice:
+        return charged or claim.negated or bool(claim.attribution and claim.attribution.negated)
+    named = mine & text_keys(claim.sentence)
+    return charged and len(named) >= min(2, len(mine))
+
+
+def _passive(claim: Claim) -> bool:
+    """The claim's verb is passive ("Pelham Bank was fined"): its subject undergoes it."""
+    verb = next((w for w in claim.words if w.lemma == claim.predicate), None)
+    return verb is not None and passive_before(claim.text[:verb.start - claim.start])
+
+
+def _sentences(ctx) -> list[Sentence]:
+    groups: dict = {}
+    for sc in ctx.index.claims:
+        groups.setdefault((sc.doc_id, sc.sent_start), []).append(sc)
+    out = []
+    for (doc, start), claims in groups.items():
+        art = ctx.doc_of.get(doc)
+        unit = art.unit_at(start) if art is not None else None
+        if unit is None or unit.kind == "heading":
+            continue
+        out.append(Sentence(doc, start, claims[0].sent_end, unit.start, tuple(claims)))
+    return sorted(out, key=lambda s: (s.doc, s.start))
+
+
+def _around(sents: list[Sentence], i: int, back: int) -> tuple[list, list]:
+    """The sentences of the ``back`` paragraphs before sentence ``i`` (and its own paragraph
+    up to it), and the block: sentence ``i`` and the rest of its paragraph."""
+    me = sents[i]
+    same_doc = [s for s in sents if s.doc == me.doc]
+    paras = sorted({s.para for s in same_doc if s.para < me.para})[-back:] if back else []
+    before = [s for s in same_doc if s.para in paras or (s.para == me.para and s.start < me.start)]
+    block = [s for s in same_doc if s.para == me.para and s.start >= me.start][:BLOCK_SENTENCES]
+    return before, block
+
+
+def salient_claims(ctx) -> list[Salient]:
+    """Every answer and caveat of the sources, with the story part each belongs to (found
+    once per set of sources: every derived text checked against them asks again)."""
+    return memo_on(ctx.index, f"_salient_{id(ctx.lexicon)}", lambda: _salient_claims(ctx))
+
+
+def _salient_claims(ctx) -> list[Salient]:
+    lex = ctx.lexicon
+    sents = _sentences(ctx)
+    out = []
+
+    def item(kind: str, party: str, sc: Claim, i: int, reach: str) -> Salient:
+        before, block = _around(sents, i, CONTEXT_PARAGRAPHS[reach])
+        return Salient(kind, party, sc, tuple(block), tuple(c for s in before for c in s.claims))
+
+    for i, sent in enumerate(sents):
+        for sc in sent.claims:
+            party = answer_party(lex, sc)
+            if party is not None and not _is_expert(lex, party):
+                out.append(item("answer", party, sc, i, "answer"))
+                break
+            party = cautioning_expert(lex, sc)
+            if party is not None:
+                out.append(item("caveat", party, sc, i, "caveat"))
+                break
+            party = concessive_party(lex, sc)
+            if party is not None:
+                # A concessive qualifies what its own sentence, or the one before, says.
+                before, block = _around(sents, i, 0)
+                near = [c for c in sent.claims if c.start < sc.start]
+                if before:
+                    near += before[-1].claims
+                out.append(Salient("caveat", party, sc, tuple(block), tuple(near)))
+                break
+            voice = voice_of(sc, lex)
+            if (not voice or _is_expert(lex, voice) or not party_keys(voice)
+                    or lex.has("indefinite_sources", voice.split()[0].lower())
+                    or (i and sents[i - 1].para == sent.para)):
+                continue  # a reply opens its paragraph ("The bank said ..."), in the words
+                # of a party, not of unnamed people ("Two people familiar with it said")
+            before, block = _around(sents, i, CONTEXT_PARAGRAPHS["reply"])
+            mine = party_keys(voice)
+            if _on_matter(ctx, sc, before, mine) and any(
+                    _challenges(lex, c, mine) for s in before for c in s.claims):
+                out.append(Salient("reply", voice, sc, tuple(block),
+                                   tuple(c for s in before for c in s.claims)))
+                break
+    return out
+
+
+def _on_matter(ctx, reply: Claim, before: list, mine: frozenset) -> bool:
+    """True when a party's statement takes up what the paragraphs before it said: at least
+    ``REPLY_SHARED`` of its content words are theirs, by stem or one WordNet derivation or
+    synonym away in the word's first senses ("its failure" after "failing to report"). A
+    statement that moves on ("it will open two branches") is no reply."""
+    said = {k for s in before for c in s.claims for k in claim_keys(c)}
+    shared = set((claim_keys(reply) - mine) & said)
+    wn = ctx.wordnet
+    for w in reply.words:
+        if len(shared) >= REPLY_SHARED or not wn.available:
+            break
+        k = key(w.lemma)
+        if k in shared or k in mine or w.pos not in WORDNET_POS:
+            continue
+        if any(key(x) in said for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
+            shared.add(k)
+    return len(shared) >= REPLY_SHARED
