@@ -5,8 +5,12 @@ the sources never give share).
 A figure is given when the sources write the same value in any notation: "14 weeks" and
 "fourteen weeks", "a dozen" and 12, "£64m" and "about £64 million", a duration in other
 units ("two weeks'" and "14 days'", "24-month" and "two-year", "48 hours" and "two days"),
-a fraction in words and a percentage ("about two-fifths" and "about 40%"), a time of day on
-another clock ("14:10" and "2:10 p.m."), or a percentage written in another notation.
+a fraction in words, a ratio and a percentage ("about two-fifths" and "about 40%", "one in
+five" and "20%"; a share rounded by an approximator within five points on the side it
+gives, approximators.txt: "nearly four in ten" for 38%), a time of day on another clock
+("14:10" and "2:10 p.m."), a percentage written in another notation, or one number of a
+tally or range the source writes whole ("9" of "nine to three"). Known false negative: a
+rounded share is met by any share the sources state, not only the aligned claim's.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (clock_minutes, duration_seconds, duration_unit, format_figure,
-                             fraction_value, number_values, period, values_match)
+                             fraction_value, number_values, period, values_match,
+                             words_to_number)
 from checker.records import memo_on
 
+APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
+_APPROXIMATORS = shipped_values("approximators")
+_RATIO_TEXT = re.compile(r"\b([a-z]+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?([a-z]+|\d+)\b")
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
 
@@ -52,11 +60,15 @@ def _source_has(q, index) -> bool:
     squeezed = squeeze(q.text)
     if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
-    if _same_duration(q, index.quantities) or _same_share(q, index.quantities):
+    if _same_duration(q, index.quantities) or _same_share(q, index):
         return True
     if _percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
     parts = numbers_in(q.text)
+    if len(parts) == 1 and GROUP.get(q.kind) == "n" and any(
+            GROUP.get(sq.kind) == "n" and len(theirs := numbers_in(sq.text)) > 1
+            and any(values_match(parts[0], v) for v in theirs) for sq in index.quantities):
+        return True  # "9" of a tally or a range the source writes whole ("nine to three")
     if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
                               or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
@@ -99,18 +111,68 @@ def _same_duration(q, quantities) -> bool:
                if (theirs := duration_seconds(sq.text)) is not None)
 
 
-def _same_share(q, quantities) -> bool:
-    """A fraction in words and a percentage of the same share ("about two-fifths", "40%"),
-    within the rounding a fraction in words implies."""
-    def share(x):
-        f = fraction_value(x.text) if x.kind != "percent" else None
-        return f if f is not None else (x.value / 100 if x.kind == "percent" and x.value
-                                        is not None else None)
-    mine = share(q)
+def _share(x):
+    """The share a figure states, or None; a span of time is none ("half a year")."""
+    if durations(x.text):
+        return None
+    f = fraction_value(x.text) if x.kind != "percent" else None
+    return f if f is not None else (x.value / 100 if x.kind == "percent" and x.value
+                                    is not None else None)
+
+
+def _source_shares(index) -> list[float]:
+    """Every share the sources state: fractions, percentages, and ratios written out ("one
+    in five", "3 out of 4"), which the tagger cuts into two numbers."""
+    def build():
+        return [v for sq in index.quantities if (v := _share(sq)) is not None] + \
+            _ratio_shares(index.text_lower)
+    return memo_on(index, "_source_shares", build)
+
+
+def _ratio_shares(text: str) -> list[float]:
+    """The shares a text writes as ratios ("one in five" 0.2, "3 out of 4" 0.75)."""
+    out = []
+    for m in _RATIO_TEXT.finditer(text.lower()):
+        a, b = (float(x) if x.isdigit() else words_to_number([x]) for x in m.groups())
+        if a is not None and b and 0 < a < b:
+            out.append(a / b)
+    return out
+
+
+def states_share(q, text: str) -> bool:
+    """True when a text writes the share a percentage or fraction gives as a ratio ("20%"
+    and "one in five")."""
+    return _meets_share(q, _ratio_shares(text))
+
+
+def _rounding(text: str) -> int | None:
+    """The side an approximator in the figure puts the exact value on (approximators.txt):
+    0 either, -1 below, 1 above; None when the figure is not approximated."""
+    low = f" {text.lower()} "
+    found = [(len(w), int(v)) for w, v in _APPROXIMATORS if f" {w} " in low]
+    return max(found)[1] if found else None
+
+
+def _same_share(q, index) -> bool:
+    """A fraction in words, a ratio and a percentage of the same share ("about two-fifths",
+    "40%"; "one in five", "20%"), within the rounding a fraction in words implies, or the
+    looser margin of an approximation on the side it gives ("just over half" for 54%,
+    "nearly four in ten" for 38%, not for 42%)."""
+    return _meets_share(q, _source_shares(index))
+
+
+def _meets_share(q, shares) -> bool:
+    mine = _share(q)
     if mine is None:
         return False
-    return any(abs(mine - theirs) <= max(0.015, 0.05 * mine) for sq in quantities
-               if (theirs := share(sq)) is not None)
+    side = _rounding(q.text)
+    for theirs in shares:
+        gap = theirs - mine
+        if abs(gap) <= max(0.015, 0.05 * mine):
+            return True
+        if side is not None and abs(gap) <= APPROXIMATE_SHARE and (side == 0 or gap * side > 0):
+            return True
+    return False
 
 
 _AGE_WORDS = shipped("age_words")

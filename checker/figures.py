@@ -1,7 +1,9 @@
 """The derived figures the sources never give, for DN501 (a changed figure) and DU803 (a
 figure with no source): each read whole from its claim, passed over when it is a sum or a
 difference of two figures the aligned source passage gives ("12 counts" where it lists "11
-counts of fraud and one of theft", "seven short of the 44" beside "37 seats"), and paired
+counts of fraud and one of theft", "seven short of the 44" beside "37 seats", "rose by 30p"
+for "from £4.20 to £4.50") or a share it gives of a total it gives ("twenty of the 40" for
+"half of the 40"), and paired
 with the source figure it replaced. Whether the sources give a figure in any notation is
 ``checker.figure_match``'s to say.
 """
@@ -10,69 +12,13 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from checker.figure_match import (GROUP, calendar_day, durations, numbers_in, same_value, source_has,
                                   unit_words)
+from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTHS, clock_minutes, duration_seconds, duration_unit,
-                             format_figure, normalise, words_to_number)
+from checker.numbers import clock_minutes, duration_seconds, fraction_value, subunit_value
 
 SKIP = shipped("figure_skips")
-_LABELS = {"date": "DATE", "time": "TIME", "money": "MONEY", "percent": "PERCENT",
-           "quantity": "QUANTITY", "ordinal": "ORDINAL", "number": "CARDINAL"}
-_SCALE_AFTER = re.compile(r"(?:m|bn|mn|tn|k)\b")
-_UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
-_DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
-
-
-_RATIO_BEFORE = re.compile(r"\b([a-z]+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
-
-
-def _ratio(q, claim):
-    """The figure as the share it ends ("one in twenty" -> 5%, "3 out of 4" -> 75%), or None."""
-    if q.kind != "number" or q.value is None or q.value < 2:
-        return None
-    before = claim.text[:q.start - claim.start]
-    m = _RATIO_BEFORE.search(before.lower())
-    if m is None:
-        return None
-    first = m.group(1)
-    num = float(first) if first.isdigit() else words_to_number([first])
-    if num is None or not 0 < num < q.value:
-        return None
-    share = 100 * num / q.value
-    norm = format_figure(share)
-    return replace(q, text=before[m.start():] + q.text, start=q.start - (len(before) - m.start()),
-                   kind="percent", value=share, unit="", norm=norm)
-
-
-def complete(q, claim):
-    """The figure with the words the tagger left after it: a scale ("£64" + "m"), the unit
-    of time it counts ("three" + "and a half years", "half" + "a year"), or the month of a
-    day written as an ordinal ("the twelfth" + "of May" -> "May 12"); or, before it, the
-    first term of a ratio ("one in" + "twenty" -> 5%). The figure itself when nothing is
-    left out."""
-    ratio = _ratio(q, claim)
-    if ratio is not None:
-        return ratio
-    rest = claim.text[q.end - claim.start:].lower()
-    text = None
-    if (m := _SCALE_AFTER.match(rest)) and q.kind == "money":
-        text = q.text + rest[:m.end()]
-    elif (m := _UNIT_AFTER.match(rest)) and duration_unit(m.group(1)) and not durations(q.text):
-        text = q.text + rest[:m.end()]
-    elif q.kind == "ordinal" and (m := _DAY_OF.match(rest)) and m.group(1) in MONTHS \
-            and q.value is not None:
-        return replace(q, text=f"{m.group(1)} {int(q.value)}", kind="date",
-                       norm=normalise(f"{m.group(1)} {int(q.value)}", "DATE")[3])
-    if text is None:
-        return q
-    kind, value, unit, norm = normalise(text, _LABELS.get(q.kind, "CARDINAL"))
-    return replace(q, text=text, end=q.end + m.end(), kind=kind, value=value, unit=unit,
-                   norm=norm)
-
-
 def derived_sum(q, claims, source_years=()) -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("12 counts" for "11 counts of fraud and one
@@ -85,10 +31,15 @@ def derived_sum(q, claims, source_years=()) -> bool:
     if span is not None:
         return (_between_dates(span, claims) or _years_since(span, claims, source_years)
                 or _between_clock_times(span, claims))
+    pence = subunit_value(q.text)
+    if pence is not None or q.kind == "money":
+        return _money_difference(pence if pence is not None else q.value, claims)
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
         return False
+    if _share_of_total(parts[0], claims):
+        return True
     for sc in claims:
         vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity")
                 for v in numbers_in(sq.text)]
@@ -97,6 +48,40 @@ def derived_sum(q, claims, source_years=()) -> bool:
                 if parts[0] in (a + b, abs(a - b)) and parts[0] not in (a, b):
                     return True
     return False
+
+
+def _money_difference(value, claims) -> bool:
+    """True when a sum of money is the difference of two sums one source passage gives
+    ("rose by 30p" for "from £4.20 to £4.50")."""
+    if value is None:
+        return False
+    for sc in claims:
+        # money, and numbers with pence the tagger read without their currency ("£4.20")
+        sums = [sq.value for sq in sc.quantities if sq.value is not None and (
+            sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())]
+        for i, a in enumerate(sums):
+            for b in sums[i + 1:]:
+                if a != b and abs(abs(a - b) - value) < 0.005:
+                    return True
+    return False
+
+
+def _share_of_total(count: float, claims) -> bool:
+    """True when a count is a share one source passage gives of a total it gives ("twenty
+    of the 40" for "half of the 40", "12" for "30% of its 40 stores")."""
+    for sc in claims:
+        totals = [v for sq in sc.quantities if sq.kind in ("number", "quantity")
+                  for v in numbers_in(sq.text)]
+        shares = [f for sq in sc.quantities if (f := _share_of(sq)) is not None]
+        if any(abs(f * t - count) < 0.5 for f in shares for t in totals if t > count):
+            return True
+    return False
+
+
+def _share_of(sq):
+    if sq.kind == "percent" and sq.value is not None:
+        return sq.value / 100
+    return fraction_value(sq.text)
 
 
 _MONTH_SECONDS = 2629800
@@ -172,11 +157,15 @@ def unknown_figures(ctx) -> list:
     out = []
     for dc in ctx.derived_claims:
         for q in dc.quantities:
-            if q.text.lower() in SKIP or source_has(q, ctx.index):
+            if q.text.lower() in SKIP:
+                continue
+            whole = complete(q, dc)
+            # A span the tagger cut before "and a half" is judged whole only ("a year").
+            halved = whole is not q and durations(q.text) and whole.end > q.end
+            if not halved and source_has(q, ctx.index):
                 continue
             if _relative_time(q, dc) or _no_figure(q):
                 continue  # "the night before the anniversary", "on Monday evening"
-            whole = complete(q, dc)
             if whole is not q and source_has(whole, ctx.index):
                 continue
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)):

@@ -372,3 +372,12 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
         return frozenset({h * 60 + mm})
     return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
 
+
+_SUBUNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:p|pence|c|cents?)\s*$")
+
+
+def subunit_value(text: str) -> Optional[float]:
+    """A sum written in pence or cents ("30p", "45 cents"), in pounds or dollars (0.30), or
+    None."""
+    m = _SUBUNIT.match(text.lower())
+    return float(m.group(1)) / 100 if m else None

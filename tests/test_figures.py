@@ -137,7 +137,7 @@ def test_halves_and_quarters_of_a_year_in_words():
 def test_a_ratio_is_the_share_it_states():
     from types import SimpleNamespace
 
-    from checker.figures import complete
+    from checker.figure_whole import complete
 
     text = "trains ran late on one in twenty days"
     claim = SimpleNamespace(text=text, start=0)

@@ -54,6 +54,7 @@ from checker.figure_match import (
     same_span_of_time,
     same_value,
     source_has,
+    states_share,
     unit_words,
     written_in,
 )
@@ -176,8 +177,10 @@ def _moved_figures(ctx):
                 continue  # a figure the sources never give is the first pass's
             if any(same_value(q, sq) for c in sup for sq in c.quantities):
                 continue
-            if any(written_in(q.text.lower(), c.text.lower()) for c in sup):
-                continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m.")
+            if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
+                   for c in sup):
+                continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m."),
+                # or a share it writes as a ratio ("one in five" for "20%")
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
                           or q.kind in ("percent", "money"))
