@@ -28,6 +28,7 @@ from checker.source_phrase import core, has_name
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
+_INDEFINITE = shipped("indefinite_articles")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -212,13 +213,35 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     the other ("Dunmore's project manager, Glen Ashby"; either way round), or its speaker
     speaks for a party ("a spokesperson for the group") and names ``speaker`` just before
     ``pos``. A person is beside another only in one sentence; an organisation also in the
-    sentence before its spokesperson's."""
-    if beside(ctx, sc.doc_id, source_speaker, speaker, before=not _person(ctx, speaker)) \
+    sentence before its spokesperson's or officer's (a speaker described as one:
+    party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
+    it. The Ledger reported that ...": two outlets)."""
+    if beside(ctx, sc.doc_id, source_speaker, speaker,
+              before=_reaches_back(ctx, sc.doc_id, source_speaker, speaker)) \
             or beside(ctx, sc.doc_id, speaker, source_speaker,
-                      before=not _person(ctx, source_speaker)):
+                      before=_reaches_back(ctx, sc.doc_id, speaker, source_speaker)):
         return True
     return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _a_voice(ctx, doc_id: str, speaker: str) -> bool:
+    """The speaker is described as a voice or an officer of a party: a spokesperson, a
+    lawyer, a statement (party_voices.txt), a chief executive or a director (titles.txt),
+    in its own words or its introduction; not a bare name ("The Daily Ledger")."""
+    said = " ".join(_descriptions(ctx, doc_id, speaker)).lower()
+    return bool(set(re.findall(r"[a-z]+", said)) & _TITLES) or any(
+        " " in v and v in said for v in _TITLES)
+
+
+def _reaches_back(ctx, doc_id: str, speaker: str, other: str) -> bool:
+    """Whether ``speaker`` belongs with ``other`` named in the sentence before its own: an
+    organisation's voice or officer, or an indefinite description that the sentence before
+    or after names ("A property developer suing the paper told the court ...")."""
+    words = re.findall(r"[a-z]+", speaker.lower())
+    if words and words[0] in _INDEFINITE and not has_name(speaker):
+        return True
+    return not _person(ctx, other) and _a_voice(ctx, doc_id, speaker)
 
 
 def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
