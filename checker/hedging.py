@@ -87,6 +87,9 @@ def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:
 
 def cue_word_in(cue: str, sentence: str) -> bool:
     """The cue's first word occurs in the sentence as a word: the parser read it there as
-    governing another verb, or missed it (a guard against blaming the text for the parse)."""
-    word = cue.split()[0].lower() if cue.split() else ""
+    governing another verb, or missed it (a guard against blaming the text for the parse).
+    A phrase is looked for by its first word longer than three letters ("talks" of "in
+    talks to"), not a preposition every sentence has."""
+    words = cue.lower().split()
+    word = next((w for w in words if len(w) > 3), words[0] if words else "")
     return bool(word) and re.search(rf"\b{re.escape(word)}\b", sentence.lower()) is not None

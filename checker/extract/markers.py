@@ -100,8 +100,25 @@ class MarkerReader:
             return ()
         before = [doc[j] for j in range(head.sent.start, cue.i) if not doc[j].is_punct]
         if not before:
-            return ()
+            return self._fronted_cause(cue, tokens, off)
         return (self._link(doc, [*before, cue, *tokens], cue, cue, "causal", off),)
+
+    def _fronted_cause(self, cue, tokens, off) -> tuple[Link, ...]:
+        """A sentence that opens with its cause ("Because the bog was rewetted, surveys
+        counted 60 pairs"): the clause the connective marks is the cause, the rest of the
+        claim the effect."""
+        if cue.dep_ != "mark":
+            return ()
+        cause = {t.i for t in cue.head.subtree} - {cue.i}
+        effect = [t for t in tokens if t.i not in cause and not t.is_punct]
+        reason = [t for t in tokens if t.i in cause and not t.is_punct]
+        if not effect or not reason:
+            return ()
+        link = self._link(cue.doc, [*effect, cue, *reason], cue, cue, "causal", off)
+        left = " ".join(t.text for t in effect[-14:])
+        right = " ".join(t.text for t in reason[:14])
+        return (Link(cue=link.cue, kind=link.kind, start=link.start, end=link.end, left=left,
+                     right=right),)
 
     def _link(self, doc, tokens, s, e, kind, off) -> Link:
         left_toks = [t for t in tokens if t.i < s.i]

@@ -51,12 +51,16 @@ NEAR = 4  # words between a negation cue and the verb it negates, at most
 NEGATIVE_ROLES = ("answer_verbs", "privative_verbs", "negative_verbs")
 
 
-def _says_negatively(dc, ctx) -> bool:
-    """Any way the derived claim can say that something is not so (see the docstring)."""
+def _says_negatively(dc, sc, ctx) -> bool:
+    """Any way the derived claim can say that something is not so (see the docstring). A
+    negative verb that rewords the source's negated verb says it positively: "will cut the
+    services" for "would not reduce the services" (a WordNet synonym)."""
     lex = ctx.lexicon
     if has_negation(dc, lex) or refuses(dc, lex):
         return True
-    if any(lex.has(role, w.lemma) for w in dc.words for role in NEGATIVE_ROLES):
+    same = _reworded(ctx, sc.predicate)
+    if any(lex.has(role, w.lemma) and w.lemma not in same
+           for w in dc.words for role in NEGATIVE_ROLES):
         return True
     vocab = ctx.index.vocab
     lookalikes = lex.words.get("prefix_lookalikes", {})
@@ -69,6 +73,12 @@ def _says_negatively(dc, ctx) -> bool:
                     and key(low[len(prefix):]) in vocab:
                 return True
     return False
+
+
+def _reworded(ctx, lemma: str) -> frozenset:
+    """The verb's WordNet synonyms in its first senses (none without WordNet)."""
+    wn = ctx.wordnet
+    return wn.synonyms(lemma, "verb", 3) if wn.available else frozenset()
 
 
 def _verb_negated(sc, lex) -> bool:
@@ -126,7 +136,7 @@ def check(ctx):
         shared = claim_keys(dc) & scope
         if len(shared) < IN_SCOPE or len(shared) < COVERAGE * len(scope):
             continue  # the derived claim tells another part of the source sentence
-        if _says_negatively(dc, ctx) or _sentence_negated(dc, lex):
+        if _says_negatively(dc, sc, ctx) or _sentence_negated(dc, lex):
             continue
         if any(score >= MIN_CLOSE and not has_negation(o, lex)
                and len(claim_keys(dc) & claim_keys(o)) >= len(shared)
