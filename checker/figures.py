@@ -164,8 +164,9 @@ def unknown_figures(ctx) -> list:
             halved = whole is not q and durations(q.text) and whole.end > q.end
             if not halved and source_has(q, ctx.index):
                 continue
-            if _relative_time(q, dc) or _no_figure(q):
-                continue  # "the night before the anniversary", "on Monday evening"
+            if _relative_time(q, dc) or _no_figure(q) or _adverbial(q, dc):
+                continue  # "the night before the anniversary", "on Monday evening", "a drug
+                # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)):
@@ -241,6 +242,18 @@ def _no_figure(q) -> bool:
     """A time of day or a part of one with no number ("evening", "that night"): nothing to
     compare as a figure."""
     return q.kind == "time" and not numbers_in(q.text) and not re.search(r"\d", q.text)
+
+
+def _adverbial(q, claim) -> bool:
+    """An ordinal used as an adverb of its verb ("first made", "first reported"): it says
+    when, and counts nothing."""
+    if q.kind != "ordinal" or re.search(r"\d", q.text):
+        return False
+    mine = next((w for w in claim.words if w.start == q.start), None)
+    if mine is not None and mine.pos == "ADV":
+        return True  # the tagger's own reading ("first" of "a drug first made for")
+    nxt = next((w for w in claim.words if w.start > q.start), None)
+    return nxt is not None and nxt.pos == "VERB" and nxt.start - q.end <= 1
 
 
 def relative_time(q, claim) -> bool:

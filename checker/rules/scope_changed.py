@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.figure_match import numbers_in
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
 from checker.source_phrase import core
@@ -133,7 +134,11 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
-            counted = count_of(sc, noun) or qualified(sc, dc, noun, ctx.lexicon) \
+            counted = count_of(sc, noun)
+            if counted is not None and _same_count(count_of(dc, noun), counted) \
+                    and _whole_count(sc, counted):
+                continue  # "all 14 schools" for "none of the 14 schools": the whole of them
+            counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
                 or one_of_them(sc, dc, noun, cue, ctx.lexicon)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
@@ -142,6 +147,21 @@ def _widened_quantifier(ctx, dc):
             return cue.text, *limited
     return None
 
+
+
+def _same_count(mine, theirs) -> bool:
+    """Two counts of one noun with the same numbers ("14", "the 14")."""
+    return bool(mine) and numbers_in(mine) == numbers_in(theirs)
+
+
+_WHOLE_BEFORE = re.compile(r"\b(?:the|all|both|(?:none|each|every one|all) of the)\s+$", re.I)
+
+
+def _whole_count(sc, counted: str) -> bool:
+    """The source gives the count as the whole of a group: definite ("the 14 schools"), or
+    under a quantifier of the whole ("none of the 14", "each of the 14")."""
+    at = sc.text.find(counted)
+    return at >= 0 and _WHOLE_BEFORE.search(sc.text[:at]) is not None
 
 
 def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from checker.records import memo_on
+from checker.records import Word, memo_on
 from checker.rules.base import Rule, evidence_of, make
 
 CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
@@ -61,6 +61,13 @@ def _title_words(claim, ent, lexicon) -> set[str]:
     words = sorted(claim.words)
     found: list[str] = []
     before = [w for w in words if w.end <= ent.start][-WINDOW:]
+    if before and before[0].start > claim.start:
+        # a title word the parser counts as a stop word ("Former mayor Ivo Stanek")
+        lead = claim.text[:before[0].start - claim.start].split()[-1:]
+        if lead and _is_title(lexicon, lead[0].lower()):
+            start = before[0].start - len(lead[0]) - 1
+            before = [Word(start, start + len(lead[0]), lead[0], lead[0].lower(), "ADJ"),
+                      *before]
     for i, w in enumerate(reversed(before)):
         if i == 0 and w.text == ",":
             continue
