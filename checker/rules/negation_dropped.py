@@ -82,12 +82,14 @@ def _reworded(ctx, lemma: str) -> frozenset:
 
 
 def _verb_negated(sc, lex) -> bool:
-    """The negation is the verb's own: a denial that governs the claim, a cue at most
-    NEAR words before the verb with no comma between ("did not find", "has yet to
-    decide"), or "no" on its object ("found no evidence")."""
+    """The negation is the verb's own: a denial that governs the claim, a negating verb
+    ("refused to grant"), a cue at most NEAR words before the verb with no comma between
+    ("did not find", "has yet to decide"), or "no" on its object ("found no evidence")."""
     att = sc.attribution
     if att is not None and att.negated and not sc.start <= att.start < sc.end:
         return True
+    if lex.has("negations", sc.predicate):
+        return True  # the verb is itself the negation ("refused to grant bail")
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
     if verb is None:
         return sc.negated

@@ -2,7 +2,11 @@
 
 What it flags:
     A derived claim whose subject names the entity that is the object of a source claim with
-    the same verb, and whose object names that source claim's subject.
+    the same verb, and whose object names that source claim's subject; or, however the
+    parser cut subject and object, a closely aligned source claim on the same verb and voice
+    whose two names stand on opposite sides of the verb in the derived claim, each on the
+    other's side ("Dunmore Lyle sued Harcastle Homes" for "The builder Harcastle Homes sued
+    the architects Dunmore Lyle").
 Why it matters:
     Who did what to whom is the core of a news fact; a swap inverts it.
 Known false positives:
@@ -17,14 +21,17 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from checker.actors import passive_before
 from checker.align import key
-from checker.names import norm_name
+from checker.names import CHECKED, norm_name
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
+_THE = re.compile(r"^the\s+", re.I)
+SIDES_ALIGNMENT = 0.6  # how closely a claim must align for the sides of its verb to count
 
 
 def check(ctx):
@@ -35,10 +42,11 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
-        if key(dc.predicate) in reciprocal or not dc.subject or not dc.object:
+        if key(dc.predicate) in reciprocal:
             continue
         ds, do = _norm(dc.subject), _norm(dc.object)
-        for sc in _by_predicate(ctx.index).get(key(dc.predicate), ()):
+        for sc in _by_predicate(ctx.index).get(key(dc.predicate), ()) \
+                if dc.subject and dc.object else ():
             if not sc.subject or not sc.object:
                 continue
             ss, so = _norm(sc.subject), _norm(sc.object)
@@ -49,6 +57,45 @@ def check(ctx):
                            message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
                            suggestion="Put the subject and object back as in the source.")
                 break
+        else:
+            found = _sides_swapped(ctx, dc, reciprocal)
+            if found is not None:
+                sc, first, second = found
+                yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                           message=(f'Puts "{first}" and "{second}" on each other\'s side of '
+                                    f'"{dc.predicate_text}": the source says "{sc.text[:80]}".'),
+                           suggestion="Put the two back as the source has them.")
+
+
+def _side(claim, name: str):
+    """-1 when the name stands before the claim's verb, 1 after, None when absent."""
+    at = claim.text.lower().find(name.lower())
+    verb = next((w for w in claim.words if w.lemma == claim.predicate), None)
+    if at < 0 or verb is None:
+        return None
+    return -1 if claim.start + at < verb.start else 1
+
+
+def _sides_swapped(ctx, dc, reciprocal):
+    """(source claim, name, name) when two names of a closely aligned source claim on the
+    same verb and voice stand on opposite sides of it in the derived claim: "Dunmore Lyle
+    sued Harcastle Homes" for "The builder Harcastle Homes sued the architects Dunmore
+    Lyle", however the parser cut the subject."""
+    al, sup = ctx.support(dc)
+    if al.score < SIDES_ALIGNMENT or key(dc.predicate) in reciprocal:
+        return None
+    for sc in sup[:2]:
+        if key(sc.predicate) != key(dc.predicate) or _passive(dc) != _passive(sc) \
+                or dc.negated != sc.negated:
+            continue
+        names = list(dict.fromkeys(_THE.sub("", e.text) for e in sc.entities
+                                   if e.label in CHECKED and len(e.text) > 2))
+        placed = [(n, _side(sc, n), _side(dc, n)) for n in names]
+        placed = [(n, a, b) for n, a, b in placed if a is not None and b is not None]
+        moved = [(n, a) for n, a, b in placed if a != b]
+        if len(moved) == 2 and moved[0][1] != moved[1][1]:
+            return sc, moved[0][0], moved[1][0]
+    return None
 
 
 def _by_predicate(index) -> dict:
