@@ -16,6 +16,10 @@ What it flags:
     except that a body or place is not a person: a source claim that gives the verb to a
     person ("he ordered"), or gives it to a body where the actor is a person, and shares
     nothing else with the derived claim, does not state it. The span is the verb.
+Off by default (``--select DU804``):
+    On the 24 held-out drift stories it was right in 1 of its 12 findings, and in 8 of 31
+    on the development suite: paraphrase verbs WordNet does not relate ("threw out" for
+    "rejected", "bar" for "ban") outnumber the actions it catches.
 Why it matters:
     Summaries invent events out of the source's own words: "the trust asked the league to
     examine the funding" becomes "and the league has agreed to do so". Every other word is
@@ -272,5 +276,7 @@ def check(ctx):
             break
 
 
+# Off by default: on the 24 held-out stories it was right in 1 of its 12 findings, on the
+# development suite in 8 of 31. ``--select DU804`` turns it on.
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "an action no source states of that actor", check,
-            __doc__, yields_to=("entity-changed",))
+            __doc__, yields_to=("entity-changed",), enabled=False)
