@@ -154,12 +154,14 @@ def _same_count(mine, theirs) -> bool:
     return bool(mine) and numbers_in(mine) == numbers_in(theirs)
 
 
-_WHOLE_BEFORE = re.compile(r"\b(?:the|all|both|(?:none|each|every one|all) of the)\s+$", re.I)
+_WHOLE_BEFORE = re.compile(r"(?:\bthe|\b(?:all|both|every|each|none|every one|each one)\b"
+                           r"(?:\s+of)?(?:\s+[\w'’-]+){0,3})\s+$", re.I)
 
 
 def _whole_count(sc, counted: str) -> bool:
     """The source gives the count as the whole of a group: definite ("the 14 schools"), or
-    under a quantifier of the whole ("none of the 14", "each of the 14")."""
+    under a quantifier of the whole a few words before it ("none of the 14", "every one of
+    Marden County's 31")."""
     at = sc.text.find(counted)
     return at >= 0 and _WHOLE_BEFORE.search(sc.text[:at]) is not None
 
