@@ -49,6 +49,7 @@ from checker.source_phrase import core
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)  # "every one of them": all of them
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|[a-z]+)\b", re.I)  # "one in five"
 
 
@@ -63,7 +64,9 @@ def _subject_limited(claim) -> bool:
         return False
     s, e = claim.start + pos, claim.start + pos + len(claim.subject)
     return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
-               and not _RATIO.match(claim.text[c.end - claim.start:]) for c in claim.scope)
+               and not _RATIO.match(claim.text[c.end - claim.start:])
+               and not _EVERY_BEFORE.search(claim.text[:c.start - claim.start])
+               for c in claim.scope)
 
 
 def _subject_words(claim):
