@@ -28,7 +28,6 @@ from checker.source_phrase import core, has_name
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
-_INDEFINITE = shipped("indefinite_articles")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -236,11 +235,7 @@ def _a_voice(ctx, doc_id: str, speaker: str) -> bool:
 
 def _reaches_back(ctx, doc_id: str, speaker: str, other: str) -> bool:
     """Whether ``speaker`` belongs with ``other`` named in the sentence before its own: an
-    organisation's voice or officer, or an indefinite description that the sentence before
-    or after names ("A property developer suing the paper told the court ...")."""
-    words = re.findall(r"[a-z]+", speaker.lower())
-    if words and words[0] in _INDEFINITE and not has_name(speaker):
-        return True
+    organisation's voice or officer."""
     return not _person(ctx, other) and _a_voice(ctx, doc_id, speaker)
 
 

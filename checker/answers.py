@@ -217,7 +217,8 @@ def _salient_claims(ctx) -> list[Salient]:
                 break
             party = concessive_party(lex, sc)
             if party is not None:
-                # A concessive qualifies what its own sentence, or the one before, says.
+                # A concessive qualifies what its own sentence, or the one before it in its
+                # paragraph, says.
                 before, block = _around(sents, i, 0)
                 near = [c for c in sent.claims if c.start < sc.start]
                 if before:

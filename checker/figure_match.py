@@ -24,8 +24,12 @@ from checker.numbers import (clock_minutes, duration_seconds, duration_unit, for
 from checker.records import memo_on
 
 APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
+SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
-_RATIO_TEXT = re.compile(r"\b([a-z]+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?([a-z]+|\d+)\b")
+# A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
+RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
+_RATIO_TEXT = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}([a-z]+|\d+)\b")
+MAX_DENOMINATOR = 1000  # "one in 1,000" is a ratio; "9 in 2023" is a count and a year
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
 
@@ -129,12 +133,19 @@ def _source_shares(index) -> list[float]:
     return memo_on(index, "_source_shares", build)
 
 
+def ratio_term(word: str):
+    """The number a word of a ratio writes ("five", "20"), or None; a denominator past
+    MAX_DENOMINATOR (a year: "9 in 2023") is none."""
+    value = float(word) if word.isdigit() else words_to_number([word])
+    return value if value is not None and 0 < value <= MAX_DENOMINATOR else None
+
+
 def _ratio_shares(text: str) -> list[float]:
     """The shares a text writes as ratios ("one in five" 0.2, "3 out of 4" 0.75)."""
     out = []
     for m in _RATIO_TEXT.finditer(text.lower()):
-        a, b = (float(x) if x.isdigit() else words_to_number([x]) for x in m.groups())
-        if a is not None and b and 0 < a < b:
+        a, b = (ratio_term(x) for x in m.groups())
+        if a is not None and b is not None and a < b:
             out.append(a / b)
     return out
 
@@ -162,15 +173,22 @@ def _same_share(q, index) -> bool:
 
 
 def _meets_share(q, shares) -> bool:
+    """A share is met within the rounding its form implies: a point and a half, or a
+    twentieth of it for small shares ("one in 20" is not "one in 30"); an approximator
+    widens that to APPROXIMATE_SHARE (a fifth of a small share) and keeps the value on its
+    side ("nearly four in ten" is met by 38%, not by 42%)."""
     mine = _share(q)
-    if mine is None:
+    if mine is None or mine <= 0:
         return False
     side = _rounding(q.text)
+    margin = max(0.015, 0.05 * mine) if mine >= SMALL_SHARE else 0.05 * mine
+    if side is not None:
+        margin = max(margin, min(APPROXIMATE_SHARE, 0.2 * mine))
     for theirs in shares:
         gap = theirs - mine
-        if abs(gap) <= max(0.015, 0.05 * mine):
-            return True
-        if side is not None and abs(gap) <= APPROXIMATE_SHARE and (side == 0 or gap * side > 0):
+        if side in (-1, 1) and gap * side < -1e-9:
+            continue  # the wrong side of "nearly" or "just over"
+        if abs(gap) <= margin + 1e-9:
             return True
     return False
 

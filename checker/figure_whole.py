@@ -10,7 +10,7 @@ import re
 
 from dataclasses import replace
 
-from checker.figure_match import durations
+from checker.figure_match import RATIO_LINK, durations, ratio_term
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, duration_unit, format_figure, fraction_value, normalise,
                              words_to_number)
@@ -22,8 +22,8 @@ _UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
 _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
-_RATIO_BEFORE = re.compile(r"\b([a-z]+|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
-_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?([a-z]+|\d+)\b")
+_RATIO_BEFORE = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}$")
+_RATIO_AFTER = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
     re.escape(w) for w, _ in sorted(shipped_values("approximators"), key=lambda e: -len(e[0])))
     + r")\s+$")
@@ -35,15 +35,15 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:of\b|[.,;:!?)\"”’]|$)")
 
 def _ratio(q, claim):
     """The figure as the share it ends ("one in twenty" -> 5%, "3 out of 4" -> 75%), or None."""
-    if q.kind != "number" or q.value is None or q.value < 2:
-        return None
+    if q.kind != "number" or q.value is None or ratio_term(format_figure(q.value)) is None \
+            or q.value < 2:
+        return None  # a year is no denominator ("9 in 2023")
     before = claim.text[:q.start - claim.start]
     m = _RATIO_BEFORE.search(before.lower())
     if m is None:
         return None
-    first = m.group(1)
-    num = float(first) if first.isdigit() else words_to_number([first])
-    if num is None or not 0 < num < q.value:
+    num = ratio_term(m.group(1))
+    if num is None or num >= q.value:
         return None
     share = 100 * num / q.value
     norm = format_figure(share)
@@ -63,10 +63,9 @@ def _ratio_after(q, claim):
     m = _RATIO_AFTER.match(claim.text[q.end - claim.start:].lower())
     if m is None:
         return None
-    whole = m.group(1)
-    den = float(whole) if whole.isdigit() else words_to_number([whole])
+    den = ratio_term(m.group(1))
     if den is None or den <= q.value:
-        return None
+        return None  # "9 in 2023": a count and a year
     share = 100 * q.value / den
     return replace(q, text=q.text + claim.text[q.end - claim.start:][:m.end()],
                    end=q.end + m.end(), kind="percent", value=share, unit="",

@@ -16,7 +16,8 @@ from checker.figure_match import (GROUP, calendar_day, durations, numbers_in, sa
                                   unit_words)
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import clock_minutes, duration_seconds, fraction_value, subunit_value
+from checker.numbers import (clock_minutes, currency_codes, duration_seconds, fraction_value,
+                             subunit_value)
 
 SKIP = shipped("figure_skips")
 def derived_sum(q, claims, source_years=()) -> bool:
@@ -32,8 +33,10 @@ def derived_sum(q, claims, source_years=()) -> bool:
         return (_between_dates(span, claims) or _years_since(span, claims, source_years)
                 or _between_clock_times(span, claims))
     pence = subunit_value(q.text)
-    if pence is not None or q.kind == "money":
-        return _money_difference(pence if pence is not None else q.value, claims)
+    if pence is not None:
+        return _money_difference(pence[0], claims, pence[1])
+    if q.kind == "money":
+        return _money_difference(q.value, claims, currency_codes(q.text))
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
@@ -50,12 +53,14 @@ def derived_sum(q, claims, source_years=()) -> bool:
     return False
 
 
-def _money_difference(value, claims) -> bool:
-    """True when a sum of money is the difference of two sums one source passage gives
-    ("rose by 30p" for "from £4.20 to £4.50")."""
+def _money_difference(value, claims, codes: frozenset) -> bool:
+    """True when a sum of money is the difference of two sums one source passage gives in
+    its currency ("rose by 30p" for "from £4.20 to £4.50", not "by 30 cents")."""
     if value is None:
         return False
     for sc in claims:
+        if codes and not codes & currency_codes(sc.text):
+            continue
         # money, and numbers with pence the tagger read without their currency ("£4.20")
         sums = [sq.value for sq in sc.quantities if sq.value is not None and (
             sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())]
@@ -161,7 +166,7 @@ def unknown_figures(ctx) -> list:
                 continue
             whole = complete(q, dc)
             # A span the tagger cut before "and a half" is judged whole only ("a year").
-            halved = whole is not q and durations(q.text) and whole.end > q.end
+            halved = whole is not q and durations(whole.text) and whole.end > q.end
             if not halved and source_has(q, ctx.index):
                 continue
             if _relative_time(q, dc) or _no_figure(q) or _adverbial(q, dc):

@@ -373,11 +373,22 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
     return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
 
 
-_SUBUNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:p|pence|c|cents?)\s*$")
+_SUBUNITS = dict(shipped_values("currency_subunits"))
+_SUBUNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(p|pence|c|cents?)\s*$")
 
 
-def subunit_value(text: str) -> Optional[float]:
-    """A sum written in pence or cents ("30p", "45 cents"), in pounds or dollars (0.30), or
-    None."""
+def subunit_value(text: str) -> Optional[tuple[float, frozenset]]:
+    """A sum written in pence or cents ("30p", "45 cents"): its value in pounds, dollars or
+    euros (0.30) and the currency codes it can be a hundredth of (currencies.txt), or None."""
     m = _SUBUNIT.match(text.lower())
-    return float(m.group(1)) / 100 if m else None
+    if not m:
+        return None
+    return float(m.group(1)) / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
+
+
+def currency_codes(text: str) -> frozenset:
+    """The currency codes a text names by symbol, code or name ("£4.20" -> GBP)."""
+    low = text.lower()
+    return frozenset(code for mark, code in _CURRENCY.items()
+                     if (mark in low if not mark.isalpha()
+                         else re.search(rf"\b{re.escape(mark)}\b", low)))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from checker.records import memo_on
 
-_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
+TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
 
 
@@ -40,8 +40,8 @@ def verb_polarity(claim, lexicon) -> int:
     w = next((x for x in claim.words if x[3] == claim.predicate), None)
     if w is None:
         return (int(claim.negated) + denied) % 2  # a verb the words leave out ("is")
-    toks = _TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
-    upto = len(_TOKEN.findall(claim.text[:w[0] - claim.start].lower().replace("\u2019", "'")))
+    toks = TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
+    upto = len(TOKEN.findall(claim.text[:w[0] - claim.start].lower().replace("\u2019", "'")))
     # Before the verb, or as the determiner of its object ("found *no* trace").
     cues = _cues(claim, lexicon)
     n = denied + sum(1 for i in cues if upto - 8 <= i < upto
@@ -61,7 +61,7 @@ def _cues(claim, lexicon) -> list:
 
 def _find_cues(claim, lexicon) -> list:
     low = claim.text.lower().replace("’", "'")
-    toks = _TOKEN.findall(low)
+    toks = TOKEN.findall(low)
     lemmas = {w[2].lower(): w[3] for w in claim.words}
     out = []
     skip = 0
@@ -120,7 +120,7 @@ def refuses(claim, lexicon) -> bool:
 def reported(claim, word, lexicon) -> bool:
     """True when the negated word sits in what a claim noun reports ("complaints that they
     were *not consulted*"): the negation is the complainant's, not the text's."""
-    before = _TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
+    before = TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
     return any(lexicon.has("answer_objects", t) or lexicon.has("answer_objects", t.rstrip("s"))
                for t in before)
 
@@ -130,7 +130,7 @@ def negated_before(claim, lemma: str, lexicon) -> bool:
     w = next((x for x in claim.words if x[3] == lemma), None)
     if w is None:
         return False
-    before = _TOKEN.findall(claim.text[:w[0] - claim.start].lower())[-3:]
+    before = TOKEN.findall(claim.text[:w[0] - claim.start].lower())[-3:]
     return any(lexicon.has("negations", t) for t in before)
 
 
@@ -180,10 +180,10 @@ def _find_orders(claim, lexicon) -> list[Order]:
     out = []
     firsts = memo_on(lexicon, "_order_firsts", lambda: frozenset(
         _starting(lexicon, "order_earlier")) | frozenset(_starting(lexicon, "order_later")))
-    for m in _TOKEN.finditer(low):
+    for m in TOKEN.finditer(low):
         if m.group() not in firsts:
             continue
-        toks = _TOKEN.findall(low[m.start():m.start() + 40])
+        toks = TOKEN.findall(low[m.start():m.start() + 40])
         hit = next(((d, n) for n in (4, 3, 2, 1) for d in ("earlier", "later")
                     if _listed(lexicon, f"order_{d}", toks[:n])), None)
         if hit is None:

@@ -171,3 +171,37 @@ def test_a_clock_time_the_tagger_read_as_a_number():
                                end=6, norm="3.4"), index)
     assert not source_has(Quantity(text="3.40", kind="number", value=3.4, unit="", start=0,
                                    end=4, norm="3.4"), index)  # a decimal stays a decimal
+
+
+def test_an_adverbial_ordinal_counts_nothing():
+    from types import SimpleNamespace
+
+    from checker.figures import _adverbial
+    from checker.records import Word
+
+    text = "a drug first made for diabetes"
+    first = Quantity(text="first", kind="ordinal", value=1.0, unit="", start=7, end=12,
+                     norm="1")
+    adverb = SimpleNamespace(text=text, start=0, words=(
+        Word(2, 6, "drug", "drug", "NOUN"), Word(7, 12, "first", "first", "ADV")))
+    assert _adverbial(first, adverb)
+    ordinal = SimpleNamespace(text="the first strike in a decade", start=0, words=(
+        Word(4, 9, "first", "first", "ADJ"), Word(10, 16, "strike", "strike", "NOUN")))
+    assert not _adverbial(replace_q(first, start=4, end=9), ordinal)
+
+
+def test_a_year_is_no_denominator():
+    from types import SimpleNamespace
+
+    from checker.figure_whole import complete
+
+    text = "Kelby recorded 9 in 2023"
+    claim = SimpleNamespace(text=text, start=0)
+    nine = Quantity(text="9", kind="number", value=9.0, unit="", start=15, end=16, norm="9")
+    assert complete(nine, claim) is nine
+
+
+def replace_q(q, **changes):
+    from dataclasses import replace
+
+    return replace(q, **changes)

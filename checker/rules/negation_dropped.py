@@ -29,11 +29,10 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key
 from checker.polarity import (
     OBJECT_NEGATORS,
+    TOKEN,
     has_negation,
     polarity,
     refuses,
@@ -96,16 +95,16 @@ def _verb_negated(sc, lex) -> bool:
     low = sc.text.lower().replace("\u2019", "'")
     before = low[:verb.start - sc.start].split(",")[-1]
     after = low[verb.end - sc.start:].split()[:2]
-    cues = [t for t in re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", before)][-NEAR:]
+    cues = [t for t in TOKEN.findall(before)][-NEAR:]
     return any(lex.has("negations", t) for t in cues) or \
         any(t in OBJECT_NEGATORS for t in after)
 
 
 def _sentence_negated(dc, lex) -> bool:
     """The derived sentence holds a negation cue outside the claim: the claim may be a
-    clause split off a negated one ("Larkspur, asked for evidence, gave none")."""
+    clause split off a negated one ("The bank, pressed on the fees, would not comment")."""
     low = dc.sentence.lower().replace("\u2019", "'")
-    return any(lex.has("negations", t) for t in re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", low))
+    return any(lex.has("negations", t) for t in TOKEN.findall(low))
 
 
 def _scope_keys(sc) -> set:

@@ -16,12 +16,13 @@ What it flags:
     What the text must tell for each to be missed: for an answer, a claim of the two
     paragraphs before it that the answer takes up (a content word shared with the answer's
     paragraph, by stem or a WordNet derivation: "close" and "closure"), or the claim right
-    before it; for a concessive limitation, a claim of its own sentence or the one before;
+    before it; for a concessive limitation, a claim of its own sentence or of the sentence
+    before it in its paragraph;
     for an expert's caution, a claim of the three paragraphs before it. A reply is a party's
     (not "two people familiar with the matter") to a charge against it, not to one it makes
     ("the regulator fined the bank" challenges the bank, not the regulator). A denial counts
     as kept wherever a derived sentence names the party beside an answer verb used as a verb,
-    however the parse read it ("a figure Halloway & Pryce disputes", "a charge the company
+    however the parse read it ("a figure Brennan Foods disputes", "a charge the company
     rejects").
 Why it matters:
     Telling the accusation without the accused party's answer, or a finding without the caveat
@@ -148,7 +149,8 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
 def _inflections(lemma: str) -> set:
     """The forms an answer verb takes in a sentence: "deny", "denies", "denied", "denying"."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing"}
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing",
+             lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"}  # "rebutted"
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     return forms
@@ -156,7 +158,7 @@ def _inflections(lemma: str) -> set:
 
 def _denial_named(ctx, mine: frozenset) -> bool:
     """A derived sentence names the party and holds an answer verb used as a verb, however
-    the parse read it ("a figure Halloway & Pryce disputes", read as a noun compound): a
+    the parse read it ("a figure Brennan Foods disputes", read as a noun compound): a
     form of the verb not right after an article or a possessive ("the dispute"). A verb that
     needs an object ("rejected") needs one of answer_objects.txt in the sentence, before it
     or after ("a charge the company rejects")."""

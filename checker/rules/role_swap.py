@@ -4,13 +4,15 @@ What it flags:
     A derived claim whose subject names the entity that is the object of a source claim with
     the same verb, and whose object names that source claim's subject; or, however the
     parser cut subject and object, a closely aligned source claim on the same verb and voice
-    whose two names stand on opposite sides of the verb in the derived claim, each on the
-    other's side ("Dunmore Lyle sued Harcastle Homes" for "The builder Harcastle Homes sued
-    the architects Dunmore Lyle").
+    whose two names of parties (people, bodies) stand on opposite sides of the verb in the
+    derived claim, each on the other's side ("Dunmore Lyle sued Harcastle Homes" for "The
+    builder Harcastle Homes sued the architects Dunmore Lyle").
 Why it matters:
     Who did what to whom is the core of a news fact; a swap inverts it.
 Known false positives:
-    Reciprocal verbs ("met", "agreed with") where both orders are true. Not compared: a
+    Two parties in other roles than subject and object moved round the verb together ("whose
+    school Kelby Council inspectors found flawed"); the tagger's labels decide what is a
+    party. Reciprocal verbs ("met", "agreed with") where both orders are true. Not compared: a
     claim in the passive against one in the active ("the fees were disclosed in every
     lease" and "every lease disclosed the fees" put the same thing in other slots).
 Examples:
@@ -26,12 +28,13 @@ from functools import lru_cache
 
 from checker.actors import passive_before
 from checker.align import key
-from checker.names import CHECKED, norm_name
+from checker.names import norm_name
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 _THE = re.compile(r"^the\s+", re.I)
 SIDES_ALIGNMENT = 0.6  # how closely a claim must align for the sides of its verb to count
+PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # names that can do or undergo a deed
 
 
 def check(ctx):
@@ -76,20 +79,32 @@ def _side(claim, name: str):
     return -1 if claim.start + at < verb.start else 1
 
 
+def _after_preposition(ctx, claim, name: str) -> bool:
+    """The name hangs on a preposition other than the passive's "by" ("in Tresham"): no
+    subject or object of the verb."""
+    at = claim.text.lower().find(name.lower())
+    before = claim.text[:at].split()[-1:] if at > 0 else []
+    word = before[0].lower().strip(",") if before else ""
+    return word != "by" and ctx.lexicon.has("prepositions", word)
+
+
 def _sides_swapped(ctx, dc, reciprocal):
     """(source claim, name, name) when two names of a closely aligned source claim on the
     same verb and voice stand on opposite sides of it in the derived claim: "Dunmore Lyle
     sued Harcastle Homes" for "The builder Harcastle Homes sued the architects Dunmore
     Lyle", however the parser cut the subject."""
     al, sup = ctx.support(dc)
-    if al.score < SIDES_ALIGNMENT or key(dc.predicate) in reciprocal:
+    if key(dc.predicate) in reciprocal:
         return None
-    for sc in sup[:2]:
-        if key(sc.predicate) != key(dc.predicate) or _passive(dc) != _passive(sc) \
-                or dc.negated != sc.negated:
+    for sc, score in zip(sup[:2], al.scores or [al.score] * len(sup)):
+        if score < SIDES_ALIGNMENT or key(sc.predicate) != key(dc.predicate) \
+                or _passive(dc) != _passive(sc) or dc.negated != sc.negated:
             continue
+        # parties only: a place or a date moves round a sentence freely ("In Tresham, ...")
         names = list(dict.fromkeys(_THE.sub("", e.text) for e in sc.entities
-                                   if e.label in CHECKED and len(e.text) > 2))
+                                   if e.label in PARTIES and len(e.text) > 2))
+        names = [n for n in names if not _after_preposition(ctx, sc, n)
+                 and not _after_preposition(ctx, dc, n)]
         placed = [(n, _side(sc, n), _side(dc, n)) for n in names]
         placed = [(n, a, b) for n, a, b in placed if a is not None and b is not None]
         moved = [(n, a) for n, a, b in placed if a != b]

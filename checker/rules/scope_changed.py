@@ -41,7 +41,8 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_match import numbers_in
+from checker.figure_match import RATIO_LINK, numbers_in, ratio_term
+from checker.lexicon import shipped_values
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
 from checker.source_phrase import core
@@ -49,8 +50,9 @@ from checker.source_phrase import core
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
-_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)  # "every one of them": all of them
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|[a-z]+)\b", re.I)  # "one in five"
+_RATIO = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b", re.I)  # "one in five"
+_WORDS = re.compile(r"[\w'’-]+")
+_WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
 
 def _limits(claim) -> set[str]:
@@ -64,9 +66,25 @@ def _subject_limited(claim) -> bool:
         return False
     s, e = claim.start + pos, claim.start + pos + len(claim.subject)
     return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
-               and not _RATIO.match(claim.text[c.end - claim.start:])
-               and not _EVERY_BEFORE.search(claim.text[:c.start - claim.start])
-               for c in claim.scope)
+               and not _proportion_or_whole(claim, c) for c in claim.scope)
+
+
+def _proportion_or_whole(claim, cue) -> bool:
+    """A "one" that limits nothing: a ratio's first term ("one in five") or one of all
+    ("every one of them")."""
+    if cue.text.lower() != "one":
+        return False
+    m = _RATIO.match(claim.text[cue.end - claim.start:])
+    if m is not None and ratio_term(m.group(1).lower()) is not None:
+        return True
+    before = _WORDS.findall(claim.text[:cue.start - claim.start].lower())[-1:]
+    return bool(before) and _whole_word(before[0])
+
+
+def _whole_word(word: str) -> bool:
+    """A quantifier of the whole ("all", "every", "each": the scope lexicon's "all" role)
+    or "none"."""
+    return word == "none" or word in _WHOLE
 
 
 def _subject_words(claim):
@@ -157,16 +175,19 @@ def _same_count(mine, theirs) -> bool:
     return bool(mine) and numbers_in(mine) == numbers_in(theirs)
 
 
-_WHOLE_BEFORE = re.compile(r"(?:\bthe|\b(?:all|both|every|each|none|every one|each one)\b"
-                           r"(?:\s+of)?(?:\s+[\w'’-]+){0,3})\s+$", re.I)
-
-
 def _whole_count(sc, counted: str) -> bool:
     """The source gives the count as the whole of a group: definite ("the 14 schools"), or
-    under a quantifier of the whole a few words before it ("none of the 14", "every one of
-    Marden County's 31")."""
+    after a quantifier of the whole and "of" ("none of the 14", "every one of Marden
+    County's 31"); not a part of it ("most of the 14", "three of the 14")."""
     at = sc.text.find(counted)
-    return at >= 0 and _WHOLE_BEFORE.search(sc.text[:at]) is not None
+    if at < 0:
+        return False
+    before = _WORDS.findall(sc.text[:at].lower())[-6:]
+    if "of" in before:
+        head = before[:len(before) - 1 - before[::-1].index("of")]
+        head = [w for w in head if w != "one"]  # "every one of"
+        return bool(head) and _whole_word(head[-1])
+    return bool(before) and (before[-1] == "the" or _whole_word(before[-1]))
 
 
 def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
