@@ -24,14 +24,16 @@ from typing import Any, Optional
 import checker
 from checker.config import Config
 from checker.errors import CheckerError, InputError
+from checker.bench.probes import probe_files, probe_pairs
 from checker.expect import _evidence_hits, _overlaps_span, _spans
 
 
 def is_suite(path: Path) -> bool:
-    """A story folder or a folder of story folders."""
+    """A story folder, a folder of story folders, or a folder of probe files."""
     return path.is_dir() and ((path / "story.json").is_file()
                               or any(p.is_dir() and (p / "story.json").is_file()
-                                     for p in path.iterdir()))
+                                     for p in path.iterdir())
+                              or bool(probe_files(path)))
 
 
 def _stories(path: Path) -> list[Path]:
@@ -42,12 +44,12 @@ def _stories(path: Path) -> list[Path]:
 
 def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=None) -> dict:
     """Check every derived text of the suite and score it against its expected file."""
-    from checker.load import load_article
+    from checker.load import load_article, load_text
     from checker.report.json_ import result_to_dict
 
     root = Path(path)
     if not is_suite(root):
-        raise InputError(f"{root} is not a story folder or a folder of stories",
+        raise InputError(f"{root} is not a story folder, a folder of stories or of probe files",
                          path=str(root), cause="usage")
     if pipeline is None:
         from checker.pipeline import Pipeline
@@ -58,6 +60,15 @@ def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=Non
     texts: list[dict] = []
     code_hits: dict[str, Counter] = defaultdict(Counter)
     errors: list[str] = []
+    for name, expected, derived, source in probe_pairs(root):
+        try:
+            der = load_text(derived, doc_id="derived", config=cfg)
+            result = result_to_dict(pipeline.check(der, [load_text(source, doc_id="source",
+                                                                     config=cfg)]))
+        except CheckerError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        _score_text(name, expected, der.raw, result["findings"], planted, texts, code_hits)
     for story in _stories(root):
         meta = json.loads((story / "story.json").read_text(encoding="utf-8"))
         arts = {a["id"]: a for a in meta["articles"]}

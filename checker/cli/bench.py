@@ -69,7 +69,8 @@ def bench(data: tuple[str, ...], folds: Optional[int], fixed_score: bool,
             if len(data) > 1 or folds is not None or fmt == "csv":
                 fail("a drift-suite folder is benched alone, as table or json", EXIT_USAGE)
             if not is_suite(Path(suites[0])):
-                fail(f"{suites[0]} is not a story folder or a folder of stories", EXIT_USAGE)
+                fail(f"{suites[0]} is not a story folder, a folder of stories or of probe files",
+                     EXIT_USAGE)
             results = run_suite(suites[0], config=config)
             text = (json.dumps(results, ensure_ascii=False, indent=2) + "\n" if fmt == "json"
                     else format_suite_table(results))

@@ -1,0 +1,56 @@
+"""Probe files (tests/probes/): their format, and their scoring as a drift suite."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.bench.probes import expected_of, probe_files
+from checker.bench.suite import is_suite, run_suite
+from checker.records import KINDS
+
+PROBES = Path(__file__).parent / "probes"
+FILES = sorted(PROBES.glob("*/*.jsonl"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+def test_probe_file_format(path):
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    assert rows, path
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "ids repeat"
+    for r in rows:
+        assert r["source"].strip() and r["derived"].strip(), r["id"]
+        assert r["expect"] == "silent" or r["expect"] in KINDS, r["id"]
+        if r["expect"] != "silent":
+            assert r["quote"] and r["quote"] in r["derived"], r["id"]
+
+
+def test_both_halves_exist():
+    assert {p.parent.name for p in FILES} == {"development", "heldout"}
+    assert probe_files(PROBES / "heldout") and is_suite(PROBES / "heldout")
+
+
+def test_silent_pair_forbids_what_a_faithful_paraphrase_does():
+    got = expected_of({"expect": "silent", "quote": ""})["must_not_flag"][0]
+    assert got["quote"] == "*" and "omitted-claim" not in got["kinds"]
+    assert "negation-flipped" in got["kinds"]
+
+
+def test_probe_folder_is_scored(tmp_path, pipeline):
+    rows = [
+        {"id": "p-1", "source": "The court did not approve the merger.",
+         "derived": "The court approved the merger.", "expect": "negation-flipped",
+         "quote": "approved the merger"},
+        {"id": "p-2", "source": "The court did not approve the merger.",
+         "derived": "The court declined to approve the merger.", "expect": "silent",
+         "quote": ""},
+    ]
+    (tmp_path / "negation.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text('{"other": 1}\n', encoding="utf-8")
+    got = run_suite(tmp_path, pipeline=pipeline)
+    assert (got["planted"], got["caught"], got["faithful_texts"]) == (1, 1, 1)
+    assert got["false_alarms_on_faithful"] == 0
+    assert got["recall_by_kind"]["negation-flipped"]["caught"] == 1
