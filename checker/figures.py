@@ -161,8 +161,9 @@ def unknown_figures(ctx) -> list:
     figure the sources never give; the counterpart is the aligned claim's figure of its kind."""
     out = []
     for dc in ctx.derived_claims:
+        told: list = []  # the ratios reported whole: their other figure is not told again
         for q in dc.quantities:
-            if q.text.lower() in SKIP:
+            if q.text.lower() in SKIP or any(w.start <= q.start < w.end for w in told):
                 continue
             whole = complete(q, dc)
             # A span the tagger cut before "and a half" is judged whole only ("a year").
@@ -176,6 +177,9 @@ def unknown_figures(ctx) -> list:
                 continue
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)):
                 continue
+            if whole is not q and whole.kind == "percent" and q.kind != "percent":
+                q = whole  # a ratio ("nearly four in ten"): told once, as the share it states
+                told.append(q)
             sc, alt = None, None
             best = -1
             for cand in ctx.aligned(dc, threshold=0.3):

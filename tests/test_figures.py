@@ -205,3 +205,11 @@ def replace_q(q, **changes):
     from dataclasses import replace
 
     return replace(q, **changes)
+
+
+def test_a_changed_ratio_is_told_once_with_the_source_share(check_texts):
+    found = check_texts("The survey found that nearly four in ten had cut back on heating.",
+                        "The survey found that 43% had cut back on heating.")
+    figures = [f for f in found.findings if f.kind in ("number-changed", "unsupported-claim")]
+    assert [f.code for f in figures] == ["DN501"]
+    assert "43%" in figures[0].message and figures[0].text == "nearly four in ten"
