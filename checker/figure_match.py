@@ -29,6 +29,7 @@ _APPROXIMATORS = shipped_values("approximators")
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
 RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
 _RATIO_TEXT = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}([a-z]+|\d+)\b")
+RATIO_AFTER = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b", re.I)  # the rest of "one in five"
 MAX_DENOMINATOR = 1000  # "one in 1,000" is a ratio; "9 in 2023" is a count and a year
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}

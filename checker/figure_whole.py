@@ -10,7 +10,7 @@ import re
 
 from dataclasses import replace
 
-from checker.figure_match import RATIO_LINK, durations, ratio_term
+from checker.figure_match import RATIO_AFTER, RATIO_LINK, durations, ratio_term
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, duration_unit, format_figure, fraction_value, normalise,
                              words_to_number)
@@ -23,7 +23,6 @@ _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
 _RATIO_BEFORE = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}$")
-_RATIO_AFTER = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
     re.escape(w) for w, _ in sorted(shipped_values("approximators"), key=lambda e: -len(e[0])))
     + r")\s+$")
@@ -60,7 +59,7 @@ def _ratio_after(q, claim):
     kept in the text), or None."""
     if q.kind != "number" or q.value is None or q.value <= 0:
         return None
-    m = _RATIO_AFTER.match(claim.text[q.end - claim.start:].lower())
+    m = RATIO_AFTER.match(claim.text[q.end - claim.start:].lower())
     if m is None:
         return None
     den = ratio_term(m.group(1))

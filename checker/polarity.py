@@ -104,6 +104,16 @@ def negated_lemmas(claim) -> set:
     return out
 
 
+def unprefixed(lexicon, word: str, shortest: int = 3) -> list[str]:
+    """The word without a negative prefix ("safe" of "unsafe", "aware" of "unaware": the
+    ``negative_prefixes`` lexicon), the rest at least ``shortest`` letters; none for a word
+    the ``prefix_lookalikes`` lexicon lists ("invaluable")."""
+    if word in lexicon.words.get("prefix_lookalikes", {}):
+        return []
+    return [word[len(p):] for p in lexicon.words.get("negative_prefixes", {})
+            if word.startswith(p) and len(word) - len(p) >= shortest]
+
+
 def has_negation(claim, lexicon) -> bool:
     """A negation anywhere in the claim, by the parse or a word of the negations lexicon
     ("without", "failed", "denied")."""

@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key
+from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make, negated_in
 from checker.wordnet import POS_FILE
@@ -120,11 +121,8 @@ def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
     lookalikes = lex.words.get("prefix_lookalikes", {})
     if not wn.available or lem in lookalikes:
         return frozenset()
-    out = set()
-    for prefix in lex.words.get("negative_prefixes", {}):
-        if lem.startswith(prefix) and len(lem) - len(prefix) >= 3:
-            out.add(lem[len(prefix):])
-        out.add(prefix + lem)
+    out = set(unprefixed(lex, lem)) | {prefix + lem for prefix in
+                                       lex.words.get("negative_prefixes", {})}
     mine = set(wn.synsets(lem, "adj"))
     return frozenset(w for w in out if w not in lookalikes and wn.knows(w, "adj")
                      and not mine & set(wn.synsets(w, "adj")))

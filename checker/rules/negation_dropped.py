@@ -37,6 +37,7 @@ from checker.polarity import (
     polarity,
     refuses,
     reported,
+    unprefixed,
     verb_polarity,
 )
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
@@ -62,16 +63,8 @@ def _says_negatively(dc, sc, ctx) -> bool:
            for w in dc.words for role in NEGATIVE_ROLES):
         return True
     vocab = ctx.index.vocab
-    lookalikes = lex.words.get("prefix_lookalikes", {})
-    for w in dc.words:
-        low = w.text.lower()
-        if low in lookalikes:
-            continue
-        for prefix in lex.words.get("negative_prefixes", {}):
-            if low.startswith(prefix) and len(low) - len(prefix) >= 4 \
-                    and key(low[len(prefix):]) in vocab:
-                return True
-    return False
+    return any(key(stem) in vocab for w in dc.words
+               for stem in unprefixed(lex, w.text.lower(), shortest=4))
 
 
 def _reworded(ctx, lemma: str) -> frozenset:

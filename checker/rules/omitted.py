@@ -63,7 +63,7 @@ from checker.answers import (
     salient_claims,
     voice_of,
 )
-from checker.records import Claim, Evidence, Finding
+from checker.records import Claim, Evidence, Finding, memo_on
 from checker.rules.base import Rule, snippet
 
 CODE, NAME, KIND, SEVERITY = "DO901", "omitted-claim", "omitted-claim", "warning"
@@ -135,11 +135,8 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     lex = ctx.lexicon
     if any(answer_party(lex, d, lenient=True) is not None for d in derived):
         return True
-    forms = ctx.memo("omitted_answer_forms", _answer_forms)
-    if any(w.lower() in forms for w in WORD.findall(ctx.derived.text)):
-        return True  # a denial the extractor left out of the claims ("...; it disputed that")
     mine = party_keys(item.party)
-    if _denial_named(ctx, mine):
+    if _denial_in_text(ctx, mine):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
@@ -156,18 +153,27 @@ def _inflections(lemma: str) -> set:
     return forms
 
 
-def _denial_named(ctx, mine: frozenset) -> bool:
-    """A derived sentence names the party and holds an answer verb used as a verb, however
-    the parse read it ("a figure Brennan Foods disputes", read as a noun compound): a
-    form of the verb not right after an article or a possessive ("the dispute"). A verb that
-    needs an object ("rejected") needs one of answer_objects.txt in the sentence, before it
-    or after ("a charge the company rejects")."""
+def _inflection_table(lex) -> dict:
+    """Form -> answer verb, for every form an answer verb can take (once per lexicon)."""
+    return memo_on(lex, "_do901_inflections", lambda: {
+        form: verb for verb in lex.words.get("answer_verbs", {}) for form in _inflections(verb)})
+
+
+def _denial_in_text(ctx, mine: frozenset) -> bool:
+    """A denial the claims left out: a form the parse gave an answer verb, anywhere in the
+    derived text ("...; it disputed that"); or, in a derived sentence naming the party, an
+    answer verb used as a verb however the parse read it ("a figure Brennan Foods
+    disputes", read as a noun compound): a form not right after an article or a possessive
+    ("the dispute"). A verb that needs an object ("rejected") needs one of
+    answer_objects.txt in the sentence, before it or after ("a charge the company
+    rejects")."""
+    seen = ctx.memo("omitted_answer_forms", _answer_forms)
+    if any(w.lower() in seen for w in WORD.findall(ctx.derived.text)):
+        return True
     if not mine:
         return False
     lex = ctx.lexicon
-    forms = ctx.memo("omitted_answer_inflections", lambda c: {
-        form: verb for verb in lex.words.get("answer_verbs", {})
-        for form in _inflections(verb)})
+    forms = _inflection_table(lex)
     objects = lex.words.get("answer_objects", {})
     for sentence in {d.sentence for d in ctx.derived_claims}:
         if not mine & text_keys(sentence):

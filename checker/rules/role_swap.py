@@ -31,6 +31,7 @@ from checker.align import key
 from checker.names import norm_name
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make
+
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 _THE = re.compile(r"^the\s+", re.I)
 SIDES_ALIGNMENT = 0.6  # how closely a claim must align for the sides of its verb to count
@@ -61,7 +62,7 @@ def check(ctx):
                            suggestion="Put the subject and object back as in the source.")
                 break
         else:
-            found = _sides_swapped(ctx, dc, reciprocal)
+            found = _sides_swapped(ctx, dc)
             if found is not None:
                 sc, first, second = found
                 yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
@@ -88,14 +89,12 @@ def _after_preposition(ctx, claim, name: str) -> bool:
     return word != "by" and ctx.lexicon.has("prepositions", word)
 
 
-def _sides_swapped(ctx, dc, reciprocal):
+def _sides_swapped(ctx, dc):
     """(source claim, name, name) when two names of a closely aligned source claim on the
     same verb and voice stand on opposite sides of it in the derived claim: "Dunmore Lyle
     sued Harcastle Homes" for "The builder Harcastle Homes sued the architects Dunmore
     Lyle", however the parser cut the subject."""
     al, sup = ctx.support(dc)
-    if key(dc.predicate) in reciprocal:
-        return None
     for sc, score in zip(sup[:2], al.scores or [al.score] * len(sup)):
         if score < SIDES_ALIGNMENT or key(sc.predicate) != key(dc.predicate) \
                 or _passive(dc) != _passive(sc) or dc.negated != sc.negated:

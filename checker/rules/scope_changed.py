@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_match import RATIO_LINK, numbers_in, ratio_term
+from checker.figure_match import RATIO_AFTER, numbers_in, ratio_term
 from checker.lexicon import shipped_values
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
@@ -50,7 +50,6 @@ from checker.source_phrase import core
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
-_RATIO = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b", re.I)  # "one in five"
 _WORDS = re.compile(r"[\w'’-]+")
 _WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
@@ -74,7 +73,7 @@ def _proportion_or_whole(claim, cue) -> bool:
     ("every one of them")."""
     if cue.text.lower() != "one":
         return False
-    m = _RATIO.match(claim.text[cue.end - claim.start:])
+    m = RATIO_AFTER.match(claim.text[cue.end - claim.start:])
     if m is not None and ratio_term(m.group(1).lower()) is not None:
         return True
     before = _WORDS.findall(claim.text[:cue.start - claim.start].lower())[-1:]
