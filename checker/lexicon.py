@@ -43,6 +43,7 @@ FILES = {
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
     "asking_verbs": "asking_verbs",
+    "addressee_verbs": "addressee_verbs",
     "privative_verbs": "privative_verbs",
     "approximators": "approximators",
     "currency_subunits": "currency_subunits",

@@ -14,6 +14,7 @@ from checker.extract.common import (
     _State,
     _doc_text,
     _person,
+    _reported_thing,
     _shift_attr,
     _shift_certainty,
     _subtree,
@@ -45,6 +46,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.determiners = frozenset(w["determiners"])
         self.attr_adverbs = set(w["attribution_adverbs"])
         self.passive_verbs = set(w["attribution_passive"])
+        self.addressee_verbs = frozenset(w["addressee_verbs"])
         self.hedges = w["hedges"]
         self.attempts = w["attempts"]
         self.boosters = w["boosters"]
@@ -177,7 +179,8 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
 
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
-        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+        is_report = (head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+                     and not _reported_thing(head, self.addressee_verbs))
         walked = set()
         if is_report and any(self._consequence(head, c) for c in comps):
             # "..., the weather service said, so the authority plans to ...": the parser

@@ -9,7 +9,8 @@ from typing import Optional
 
 from checker.credits import find_credit
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
-                                     _find_phrase, _person, _possible, _subordinate)
+                                     _find_phrase, _person, _possible, _reported_thing,
+                                     _subordinate)
 from checker.records import Attribution, Claim, Quote
 
 
@@ -54,6 +55,7 @@ class SpeakerReader:
         verb = t.head
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
+                and not _reported_thing(verb, self.addressee_verbs)
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
                     verb, [c for c in verb.children if c.dep_ == "ccomp"])))
                 and not self._consequence(verb, t)):

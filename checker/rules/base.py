@@ -121,12 +121,13 @@ def snippet(text: str, limit: int = 70) -> str:
 
 
 def shares_core(dc: Claim, sc: Claim) -> bool:
-    """True when two claims share a predicate or an entity and some content words."""
+    """True when two claims share a predicate or an entity and some content words: two, or
+    the one both have ("no other injuries were reported": "injuries" alone)."""
     dk, sk = claim_keys(dc), claim_keys(sc)
     shared = dk & sk
     same_pred = key(dc.predicate) == key(sc.predicate)
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
-    return (same_pred or same_ent) and len(shared) >= 2
+    return (same_pred or same_ent) and (len(shared) >= 2 or (dk == sk and len(dk) == 1))
 
 
 def is_claim_unit(claim: Claim) -> bool:

@@ -19,7 +19,9 @@ What it flags:
     negations cancel; a denial negates what is denied ("denied that any tenant was
     overcharged" and "said no tenant was overcharged"); a thing taken away says what
     "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without
-    electricity": privative_verbs.txt).
+    electricity": privative_verbs.txt); "no longer" says what a verb of ending says
+    ("stopped delivering" or "ceased production" and "no longer delivers", "no longer
+    produces": negative_verbs.txt), and against "remained open" it is a flip.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -37,7 +39,8 @@ Known false positives:
     share, the negation must be the copula's own ("was not", "isn't") and the claims must
     share three words besides it: a contrast or a clause after it ("is in the chute, not
     the wall", "is a draft that has not been reviewed") is no negated "be", and a negated
-    "has not been" is missed.
+    "has not been" is missed. "No longer" against a source that says the thing stopped
+    in words that are no verb of ending ("has been off sale since May") is flagged.
 Examples:
     Source: The court did not approve the merger.
     Flag: The court approved the merger.
@@ -146,9 +149,10 @@ def _word_flip(ctx, dc):
         # ("which has not opened an investigation, could open one").
         close = ctx.support(dc)[1]
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
-                 and not _taken_away(ctx, lem)]
+                 and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)]
         dropped = [lem for lem in dropped if not any(
-            lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)]
+            lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
+            and not _ended(ctx, dc, lem)]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -259,7 +263,8 @@ def _negation_added(ctx, dc):
         return None
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
-    dneg = {lem for lem in dneg if not _taken_away(ctx, lem)}
+    dneg = {lem for lem in dneg if not _taken_away(ctx, lem)
+            and not any(_ended(ctx, sc, lem) for sc in support)}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or _negated_in_source_text(ctx, d.text):
         return None
@@ -281,6 +286,17 @@ def _negated_in_source_text(ctx, word: str) -> bool:
     pattern = rf"\b(?:{negators})\s+(?:\w+\s+){{0,2}}{re.escape(word.lower())}\b"
     # "weren't authorised": the contraction as a word of its own
     return re.search(pattern, ctx.index.text_lower.replace("n't", " n't")) is not None
+
+
+def _ended(ctx, claim, lemma: str) -> bool:
+    """The claim says with a negative verb, not negated, that the act ``lemma`` (or its noun,
+    WordNet) no longer happens: "stopped offering the account" or "ceased production" for
+    "no longer offers it", "no longer produces" (negative_verbs.txt)."""
+    wn = ctx.wordnet
+    same = {lemma} | (set(wn.synonyms(lemma, "verb", 4)) if wn.available else set())
+    return not claim.negated and any(w.lemma in same for w in claim.words) and any(
+        w.pos == "VERB" and w.lemma != lemma and ctx.lexicon.has("negative_verbs", w.lemma)
+        for w in claim.words)
 
 
 def _taken_away(ctx, lemma: str) -> bool:
