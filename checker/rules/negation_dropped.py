@@ -4,7 +4,8 @@ What it flags:
     A derived claim that says nothing negative, closely aligned with a source claim whose
     verb is negated or denied ("found no evidence of a cyberattack", "denied that the
     repairs were a response", "does not apply to businesses"), when the two share what the
-    negation is about (two content words after the source's verb) and the derived claim
+    negation is about (two content words after the source's verb, or in a passive its
+    subject's too: "supplies would not be affected") and the derived claim
     states it with another verb ("turned up evidence of a cyberattack", "acknowledged that
     the repairs were a response", "extends to businesses"). DG601 compares the same verb;
     this rule covers the verb rewritten.
@@ -100,12 +101,23 @@ def _sentence_negated(dc, lex) -> bool:
     return any(lex.has("negations", t) for t in TOKEN.findall(low))
 
 
-def _scope_keys(sc) -> set:
-    """Content-word keys after the source claim's verb: what its negation is about."""
+def _scope_keys(sc, lex) -> set:
+    """Content-word keys after the source claim's verb: what its negation is about; in the
+    passive, its subject's too ("supplies would not be affected by the works")."""
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
-    after = [w for w in sc.words if verb is None or w.start > verb.start]
+    after = [w for w in sc.words if verb is None or w.start > verb.start
+             or _passive(sc, verb, lex)]
     return {key(w.lemma) for w in after if w.pos in ("NOUN", "PROPN", "ADJ", "VERB")
             and w.lemma != sc.predicate}
+
+
+def _passive(sc, verb, lex) -> bool:
+    """The claim's verb is a participle after a form of "be", a negation between them
+    allowed ("would not be affected", "were not told"; not "is not planning")."""
+    before = TOKEN.findall(sc.text[:verb.start - sc.start].lower().replace("\u2019", "'"))
+    before = [t for t in before if not lex.has("negations", t)]
+    return bool(before) and before[-1] in lex.words.get("be_forms", {}) \
+        and not verb.text.lower().endswith("ing")
 
 
 def check(ctx):
@@ -126,7 +138,7 @@ def check(ctx):
         if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
-        scope = _scope_keys(sc)
+        scope = _scope_keys(sc, lex)
         shared = claim_keys(dc) & scope
         if len(shared) < IN_SCOPE or len(shared) < COVERAGE * len(scope):
             continue  # the derived claim tells another part of the source sentence
