@@ -187,8 +187,9 @@ class MarkerReader:
         out = []
         for t in tokens if not vocab.isdisjoint(self.scope_words) else ():  # as in _certainty
             low = t.lower_
-            if low in self.scope and t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
-                                                 "advmod", "nummod", "quantmod", "pobj"):
+            if low in self.scope and (t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
+                                                  "advmod", "nummod", "quantmod", "pobj")
+                                      or _of_pronoun(t)):
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
@@ -199,6 +200,13 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _of_pronoun(tok) -> bool:
+    """A scope word taking part of what a pronoun stands for, wherever the parser hung it
+    ("..., most of them at one depot", "some of them twice")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
+               for c in tok.children)
 
 
 def _names_a_cause(noun) -> bool:

@@ -19,12 +19,15 @@ Why it matters:
     singular ("the riverside footpath" -> "all footpaths"). A passage on the same matter
     that the aligner did not pick counts for a limit word ("most private tenancies" in one
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
+    "All of them" where a close source claim says "most of them" (or "some", "many" of
+    them) and none says "all of them".
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
     "from one side to the other" on the same verb ("a bridge across the river"). A speaker
     group whose limit the derived text gives in another sentence ("Some parents spoke.
-    Parents said ...").
+    Parents said ..."). "All of them" against "most of them" said of different things in
+    one sentence pair that the aligner put together.
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
@@ -132,6 +135,11 @@ def _widened_quantifier(ctx, dc):
     for cue in dc.scope:
         if cue.role != "all" or cue.text.lower() == "any":
             continue  # "any" lives in negations and attempts ("trying to block any move")
+        if _of_them(dc, cue):
+            part = _part_of_them(ctx, dc)
+            if part is not None:
+                return cue.text, *part
+            continue
         noun = cue_noun(dc, cue)
         if not noun:
             continue
@@ -167,6 +175,31 @@ def _widened_quantifier(ctx, dc):
             return cue.text, *limited
     return None
 
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b", re.I)
+
+
+def _of_them(claim, cue) -> bool:
+    """The scope word takes a pronoun, not a noun: "all of them", "most of those"."""
+    return _OF_THEM.match(claim.text, cue.end - claim.start) is not None
+
+
+def _part_of_them(ctx, dc):
+    """(source claim, limit) when a close source claim on the same matter takes part of
+    what a pronoun stands for ("most of them at the Riverside depot") where the derived
+    claim says "all of them"."""
+    dkeys = claim_keys(dc)
+    for sc in ctx.aligned(dc):
+        if len(dkeys & claim_keys(sc)) < 3:
+            continue
+        cues = [c for c in sc.scope if _of_them(sc, c)]
+        if any(c.role == "all" for c in cues):
+            return None
+        limit = next((c for c in cues if c.role == "some"), None)
+        if limit is not None:
+            return sc, f'"{limit.text} of them"'
+    return None
 
 
 def _same_count(mine, theirs) -> bool:
