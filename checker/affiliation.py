@@ -170,7 +170,16 @@ def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) ->
     low, target = art.text.lower(), norm_name(name)
     if not target:
         return False
+    # Two bodies of one kind ("Harrowby Arts Council", "Harrowby City Council"): the last
+    # word inside the other name itself is no mention of the speaker. (Two forms of one
+    # person's name, "Ms Marchbank" and "Liesel Marchbank", are left as they were.)
+    mine = set(re.findall(r"[a-z]+", norm_name(speaker)))
+    theirs = set(re.findall(r"[a-z]+", target))
+    inside = [(t.start(), t.end()) for t in re.finditer(re.escape(target), low)] \
+        if mine - theirs and theirs - mine and not _a_surname(ctx, last) else []
     for m in re.finditer(re.escape(last.lower()), low):
+        if any(a <= m.start() < b for a, b in inside):
+            continue  # the word within the other name itself ("Council" of "City Council")
         lo = max(0, m.start() - 240)
         window = low[lo:m.end() + 80]
         cut = m.start() - lo  # the sentence of the mention and the one before
@@ -250,6 +259,13 @@ def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
     if art is not None and has_name(speaker):
         out.append(introduction(art.text, core(speaker).split(",")[0]))
     return [d for d in out if d]
+
+
+def _a_surname(ctx, word: str) -> bool:
+    """Some text tags a person whose name holds ``word`` ("Marchbank" of "Ms Marchbank")."""
+    low = word.lower()
+    return any(e.label == "PERSON" and low in e.norm.split()
+               for c in list(ctx.index.claims) + list(ctx.derived_claims) for e in c.entities)
 
 
 def _person(ctx, name: str) -> bool:

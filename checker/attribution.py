@@ -224,6 +224,8 @@ def same_source(a: str, b: str) -> bool:
     xs, ys = set(x.split()), set(y.split())
     if _other_heads(a, b, xs, ys):
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
+    if _other_kinds(a, b, xs, ys):
+        return False  # "Harrowby City Council" is not "the Harrowby Arts Council"
     shared = xs & ys - _NAME_FILLERS
     for group, name in ((a, b), (b, a)):
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
@@ -269,6 +271,23 @@ def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
     return hx != hy and hx not in ys and hy not in xs
 
 
+def _other_kinds(a: str, b: str, xs: set, ys: set) -> bool:
+    """Two plain proper names with one head, each with a word the other lacks before it:
+    two bodies of one kind ("City Council" and "Arts Council", "Transport Authority" and
+    "Health Authority")."""
+    wa, wb = a.strip(" ,.").split(), b.strip(" ,.").split()
+    if len(wa) < 2 or len(wb) < 2 or "," in a.strip(" ,") or "," in b.strip(" ,"):
+        return False
+    if not all(w[:1].isupper() for w in wa[1:] + wb[1:]):
+        return False
+    if norm_name(wa[-1]) != norm_name(wb[-1]) or norm_name(wa[-1]) not in _BODY_HEADS:
+        return False  # a person's two names ("Ms Marchbank", "Liesel Marchbank") are one
+    return bool(xs - ys - _NAME_FILLERS) and bool(ys - xs - _NAME_FILLERS)
+
+
+_BODY_HEADS = shipped("non_person_heads")
+
+
 _INDEFINITE = shipped("indefinite_sources")
 
 
@@ -302,6 +321,11 @@ def described_in(text: str, phrase: str) -> str:
             toks.pop(0)
         if len(toks) > 1 and _strip(toks[-1]) == head:
             found.add(" ".join(toks))
+    if len(found) > 1:
+        # "the arts council" among "the Harrowby Arts Council" and "Harrowby City Council":
+        # the one holding the description's other words
+        words = {_strip(w) for w in phrase.lower().split()[1:-1]}
+        found = {f for f in found if words and words <= {_strip(w) for w in f.lower().split()}}
     return found.pop() if len(found) == 1 else phrase
 
 

@@ -14,11 +14,22 @@ from checker.lexicon import shipped
 
 _ARTICLES = shipped("articles")
 _RELATIVE_RE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.S)
+APPOSED_NAME = 4  # words of a name set after a relative clause, at most
 
 
 def core(phrase: str) -> str:
-    """A source phrase without its relative clause ("the authority, which wrote to Acme")."""
-    return _RELATIVE_RE.sub("", phrase or "")
+    """A source phrase without its relative clause ("the authority, which wrote to Acme"),
+    keeping a name set beside it after the clause ("a former engineer who worked on the
+    design, Maria Lund" -> "a former engineer, Maria Lund")."""
+    phrase = phrase or ""
+    m = _RELATIVE_RE.search(phrase)
+    if m is None:
+        return phrase
+    parts = m.group().strip(" ,").split(",")
+    last = parts[-1].split() if len(parts) > 1 else []
+    if 0 < len(last) <= APPOSED_NAME and all(w[:1].isupper() for w in last):
+        return f"{phrase[:m.start()]}, {' '.join(last)}"
+    return phrase[:m.start()]
 
 
 def has_name(text: str) -> bool:

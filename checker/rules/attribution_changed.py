@@ -7,7 +7,11 @@ What it flags:
     read as the one name the article gives it ("the association" for "the Sandby Anglers'
     Association"), or the party its subject credits ("A survey by the guild found ...").
     A party named by a description ("the two companies said") counts against an unnamed,
-    indefinite source ("a person briefed on the talks").
+    indefinite source ("a person briefed on the talks"). A report inside a report ("the
+    manager said his medical staff believe X") whose inner speaker both texts keep is
+    judged on its outer speaker. A name set after a relative clause is the speaker's ("a
+    paramedic who attended, Joel Brandt,"), and two bodies of one kind that share a place
+    name are two sources ("Lowmoor Town Council", "the Lowmoor Sports Council").
 Why it matters:
     Crediting the wrong outlet or person misleads readers about who vouches for a claim and
     can expose the publication to a correction or a complaint.
@@ -22,6 +26,8 @@ Known false positives:
     contains the other; two plain names with different last words for one body ("the Health
     Board" vs "the Harwick Trust"); a "he said" the extractor resolved to the wrong person;
     "the ministry said" for "an official said" when the source makes clear whose official.
+    Two names of one body that differ in a word before a shared head the non_person_heads
+    list holds ("the Harwick Transport Authority", "the Harwick Transit Authority").
 Known false negatives:
     A claim moved to a party the source names in the same sentence as its source (read as
     its spokesperson); nested attributions ("two people said the company told its lenders
@@ -34,6 +40,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from checker.affiliation import affiliated
 from checker.align import claim_keys, key
@@ -60,44 +68,72 @@ def check(ctx):
     verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
         ctx.lexicon.words.get("factive", ()))
     for dc in ctx.derived_claims:
-        attr = dc.attribution
-        if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
+        found = _changed(ctx, dc, ctx.aligned(dc), generic, verbs)
+        if found is None and dc.attribution is not None and dc.attribution.outer is not None:
+            # "Her coach said her lawyers believe X" for "Ferreira said her lawyers believe
+            # X": the inner speakers agree, so the outer ones are compared
+            lifted = _outer_reports(dc, ctx.aligned(dc))
+            if lifted is not None:
+                found = _changed(ctx, *lifted, generic, verbs)
+        if found is not None:
+            yield found
+
+
+def _outer_reports(dc, sup):
+    """The derived claim and its supporting claims with their outer reports as their
+    attributions, when every supporting claim with an attribution gives the same inner
+    speaker and has an outer report too; else None."""
+    inner = dc.attribution
+    lifted = []
+    for sc in sup:
+        att = sc.attribution
+        if att is None:
             continue
-        if not source_name(attr, generic).words and not anaphoric(core(attr.source)):
-            continue  # "a spokesperson said", "according to an estimate": nobody named
-        if attr.surface.lower() in ("it", "they", "this", "these"):
-            continue  # "it said": the extractor's guess of the last source named
-        named = _named_in_derived(ctx, attr)
-        sup = ctx.aligned(dc)
-        cands = [(sc, _credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)]
-        cands = [(sc, who) for sc, who in cands if who]
-        if not cands:
-            continue
-        if all(not has_name(who) and sc.attribution is not None
-               and not is_anonymous(sc.attribution, generic) for sc, who in cands):
-            continue  # "the company said": whose words the derived name stands for is unknown
-        if any(same_source(named or attr.source, who)
-               or affiliated(ctx, sc, named or attr.source, who, sc.start)
-               or (anaphoric(attr.surface) and not (named and has_name(who)))
-               or (sc.attribution is not None and anaphoric(sc.attribution.surface))
-               or _inner_speaker(ctx, sc, named or attr.source)
-               for sc, who in cands):
-            continue
-        if _says_it_too(ctx, dc, named or attr.source) or _an_outlet_of(ctx, attr.source):
-            continue
-        if norm_name(attr.source) in ctx.index.entity_norms and any(
-                same_source(attr.source, resolve_description(ctx, sc.doc_id,
-                                                             sc.attribution.source or ""))
-                for sc in ctx.index.claims if sc.attribution is not None
-                and same_content(dc, sc)):
-            continue
-        sc, who = cands[0]
-        yield make(
-            RULE, dc, start=attr.start, end=max(attr.end, attr.start + 1), text=attr.cue,
-            confidence=0.5 + 0.4 * ctx.alignments[dc.id].score, evidence=[evidence_of(sc)],
-            message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
-                     f'to {who}: "{snippet(sc.text, 60)}".'),
-            suggestion=f"Attribute it to {who}.")
+        if att.outer is None or not same_source(inner.source, att.source):
+            return None
+        lifted.append(replace(sc, attribution=att.outer))
+    return (replace(dc, attribution=inner.outer), lifted) if lifted else None
+
+
+def _changed(ctx, dc, sup, generic, verbs):
+    """The finding for one derived claim against its supporting claims ``sup``, or None."""
+    attr = dc.attribution
+    if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
+        return None
+    if not source_name(attr, generic).words and not anaphoric(core(attr.source)):
+        return None  # "a spokesperson said", "according to an estimate": nobody named
+    if attr.surface.lower() in ("it", "they", "this", "these"):
+        return None  # "it said": the extractor's guess of the last source named
+    named = _named_in_derived(ctx, attr)
+    cands = [(sc, _credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)]
+    cands = [(sc, who) for sc, who in cands if who]
+    if not cands:
+        return None
+    if all(not has_name(who) and sc.attribution is not None
+           and not is_anonymous(sc.attribution, generic) for sc, who in cands):
+        return None  # "the company said": whose words the derived name stands for is unknown
+    if any(same_source(named or attr.source, who)
+           or affiliated(ctx, sc, named or attr.source, who, sc.start)
+           or (anaphoric(attr.surface) and not (named and has_name(who)))
+           or (sc.attribution is not None and anaphoric(sc.attribution.surface))
+           or _inner_speaker(ctx, sc, named or attr.source)
+           for sc, who in cands):
+        return None
+    if _says_it_too(ctx, dc, named or attr.source) or _an_outlet_of(ctx, attr.source):
+        return None
+    if norm_name(attr.source) in ctx.index.entity_norms and any(
+            same_source(attr.source, resolve_description(ctx, sc.doc_id,
+                                                         sc.attribution.source or ""))
+            for sc in ctx.index.claims if sc.attribution is not None
+            and same_content(dc, sc)):
+        return None
+    sc, who = cands[0]
+    return make(
+        RULE, dc, start=attr.start, end=max(attr.end, attr.start + 1), text=attr.cue,
+        confidence=0.5 + 0.4 * ctx.alignments[dc.id].score, evidence=[evidence_of(sc)],
+        message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
+                 f'to {who}: "{snippet(sc.text, 60)}".'),
+        suggestion=f"Attribute it to {who}.")
 
 
 def _an_outlet_of(ctx, name: str) -> bool:
