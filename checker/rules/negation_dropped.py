@@ -8,7 +8,10 @@ What it flags:
     subject's too: "supplies would not be affected") and the derived claim
     states it with another verb ("turned up evidence of a cyberattack", "acknowledged that
     the repairs were a response", "extends to businesses"). DG601 compares the same verb;
-    this rule covers the verb rewritten.
+    this rule covers the verb rewritten. A verb that is itself the negation counts as a
+    negated verb ("refused to renew" against "agreed to renew", "declined to comment"
+    against "commented", "failed to win" against "won"); its WordNet synonyms, phrasal ones
+    included ("turned down", "rejected"), say it negatively.
     "Nothing negative" is read widely: a negation cue, a refusal, a denial or dispute
     (answer_verbs.txt), a verb that takes away (privative_verbs.txt) or says that something
     does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), or a word with a
@@ -20,8 +23,11 @@ Known false positives:
     A negative said in a word none of those lists holds ("brushed aside the idea", "kept
     clear of"); a source claim that negates one part and the derived claim tells another
     part of the same sentence; a source that states the same thing positively in a passage
-    the aligner ranked lower. Known misses: a negation on a noun ("no other injuries")
-    whose verb the source leaves positive.
+    the aligner ranked lower; a refusal rewritten as a verb WordNet does not list with it
+    ("refused to renew" as "ruled out renewing" is kept by the negative_verbs list, "shelved
+    plans to renew" is not). Known misses: a negation on a noun ("no other injuries")
+    whose verb the source leaves positive; a verb of stopping turned into its opposite
+    ("blocked the merger" as "approved the merger").
 Examples:
     Source: The operator said it had found no evidence of a cyberattack on the grid.
     Flag: The operator said it had turned up evidence of a cyberattack on the grid.
@@ -29,6 +35,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.polarity import (
@@ -63,9 +71,26 @@ def _says_negatively(dc, sc, ctx) -> bool:
     if any(lex.has(role, w.lemma) and w.lemma not in same
            for w in dc.words for role in NEGATIVE_ROLES):
         return True
+    if lex.has("negations", sc.predicate) and _in_other_words(dc, same):
+        return True  # "turned down" or "rejected" for "refused": the same negating verb
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
                for stem in unprefixed(lex, w.text.lower(), shortest=4))
+
+
+def _in_other_words(dc, synonyms) -> bool:
+    """The derived claim writes one of ``synonyms``, a phrasal verb inflected on its first
+    word included ("turned down" for "turn down")."""
+    low = dc.text.lower()
+    lemmas = {w.lemma for w in dc.words}
+    for syn in synonyms:
+        first, *rest = syn.split()
+        if not rest:
+            if syn in lemmas:
+                return True
+        elif re.search(rf"\b{re.escape(first)}\w*\s+{re.escape(' '.join(rest))}\b", low):
+            return True
+    return False
 
 
 def _reworded(ctx, lemma: str) -> frozenset:
@@ -92,6 +117,12 @@ def _verb_negated(sc, lex) -> bool:
     cues = [t for t in TOKEN.findall(before)][-NEAR:]
     return any(lex.has("negations", t) for t in cues) or \
         any(t in OBJECT_NEGATORS for t in after)
+
+
+def _verb_polarity(sc, lex) -> int:
+    """The polarity of the claim's verb, a verb that is itself a negation counted ("refused
+    to extend", "declined to comment", "failed to win")."""
+    return (verb_polarity(sc, lex) + int(lex.has("negations", sc.predicate))) % 2
 
 
 def _sentence_negated(dc, lex) -> bool:
@@ -130,7 +161,7 @@ def check(ctx):
         if not sup or not al.scores or al.scores[0] < MIN_CLOSE:
             continue
         sc = sup[0]
-        if key(sc.predicate) == key(dc.predicate) or verb_polarity(sc, lex) != 1:
+        if key(sc.predicate) == key(dc.predicate) or _verb_polarity(sc, lex) != 1:
             continue  # the same verb is DG601's to compare
         verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
         if verb is not None and reported(sc, verb, lex):

@@ -22,6 +22,9 @@ What it flags:
     electricity": privative_verbs.txt); "no longer" says what a verb of ending says
     ("stopped delivering" or "ceased production" and "no longer delivers", "no longer
     produces": negative_verbs.txt), and against "remained open" it is a flip.
+    A claim the source's party denies, told word for word as the party's own admission
+    ("denied that it had ignored the warnings" as "admitted that it had ignored the
+    warnings"), has its denial dropped.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -103,15 +106,36 @@ def _predicate_flip(ctx, dc):
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
             # "is a draft that has not been reviewed")
-        if sc.negated == dc.negated or verb_polarity(sc, ctx.lexicon) == verb_polarity(
-                dc, ctx.lexicon):
+        dpol = verb_polarity(dc, ctx.lexicon)
+        if dpol == verb_polarity(sc, ctx.lexicon) or (
+                sc.negated == dc.negated and not _admitted(dc, sc, ctx.lexicon)):
             return None
-        said = "negates" if dc.negated else "drops the negation of"
+        said = "negates" if dpol else "drops the negation of"
+        says = f'"{sc.text[:80]}"'
+        if _denied(sc) and not _denied(dc):
+            att = sc.attribution
+            said, says = "drops the denial of", f'{att.source} {att.cue} "{sc.text[:80]}"'
         return make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
-                    message=(f'{said.capitalize()} "{dc.predicate_text}": the source says '
-                             f'"{sc.text[:80]}".'),
+                    message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _admitted(dc, sc, lexicon) -> bool:
+    """A claim the source's party denies ("The company denied that it had misled
+    investors") told as the party's own affirmative report of it ("admitted that it had"),
+    not by nobody ("no one had told them where ...")."""
+    att = dc.attribution
+    if not _denied(sc) or att is None or att.negated or dc.negated or sc.negated:
+        return False
+    first = (att.source.split() or [""])[0].lower()
+    return not lexicon.has("negations", first) and dc.text.lower() == sc.text.lower()
+
+
+def _denied(claim) -> bool:
+    """A denial governs the claim from outside ("The company denied that it had ...")."""
+    att = claim.attribution
+    return att is not None and att.negated and not claim.start <= att.start < claim.end
 
 
 def _copula_negated(claim, lexicon) -> bool:
