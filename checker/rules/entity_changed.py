@@ -53,7 +53,9 @@ SAME_VERB_SUPPORT = 0.45  # a lower-ranked supporting claim on the same verb cou
 SAME_REST = 0.6  # share of the derived claim's other content words that claim must have
 
 
-MOVED_LABELS = ("PERSON", "ORG")  # places nest, and the tagger labels them unevenly
+# Places nest, and the tagger labels them unevenly; a "name" written in lower case (a
+# lower-cased text) is the tagger's guess, too weak for a name taken from another claim.
+MOVED_LABELS = ("PERSON", "ORG")
 
 
 def _refers_back(claim, lexicon) -> bool:
@@ -98,7 +100,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
     if any(names_it(c) for c in same):
         return None
     if (sc is not sup[0] or any(names_it(c) for c in sup)) and not (
-            ent.label in MOVED_LABELS
+            ent.label in MOVED_LABELS and ent.text[:1].isupper()
             and _one_name_apart(dc, sc, ent, [c for c in sup if names_it(c)])
             and not _refers_back(dc, ctx.lexicon) and not _refers_back(sc, ctx.lexicon)):
         return None  # the name comes from another claim: only a clear move counts
