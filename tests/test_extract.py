@@ -267,3 +267,12 @@ def test_no_one_could_is_an_inability_not_a_hedge(claims_of):
 def test_no_after_a_determiner_is_the_side_voted_for(claims_of):
     assert not one(claims_of("Among the no votes was a former mayor."), "votes").negated_words
     assert one(claims_of("The council cast no votes on the plan."), "votes").negated_words
+
+
+def test_a_denied_copula_negates_what_it_says_unless_graded(claims_of):
+    assert "eligible" in one(claims_of("The school is no longer eligible for the grant."),
+                             "eligible").negated_words
+    assert "eligible" in one(claims_of("The school is not eligible for the grant."),
+                             "eligible").negated_words
+    graded = one(claims_of("The new line may not be as busy as the old one."), "busy")
+    assert "busy" not in graded.negated_words

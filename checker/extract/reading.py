@@ -89,9 +89,9 @@ class ClaimReader:
                 if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
                     return True
                 if c.dep_ == "advmod" and any(
-                        g.dep_ == "neg" and g.i < c.i
+                        g.dep_ == "neg" and g.lower_ == "no" and g.i < c.i
                         and not self._lookalike(g, self.neg_lookalikes) for g in c.children):
-                    return True  # an adverb denied before the verb: "is no longer eligible"
+                    return True  # "is no longer eligible"; not a comparison ("not as big")
                 if c.lower_ == "nor" and c.dep_ == "cc" and c.i == c.sent.start:
                     return True  # "Nor will the council pay": the opening "nor" denies it
         return False
@@ -126,8 +126,9 @@ class ClaimReader:
             if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
                 continue  # "the no votes", "a no vote": the side voted for, not a denial
             t = c.head
-            if dep == "neg" and t.dep_ == "advmod" and t.pos_ == "ADV" and c.i < t.i:
-                t = t.head  # "is no longer eligible", "not fully repaired": the verb's
+            if low == "no" and dep == "neg" and t.dep_ == "advmod" and t.pos_ == "ADV" \
+                    and c.i < t.i:
+                t = t.head  # "is no longer eligible": the verb's, or what "is" says
             if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
                     low == "no" and dep == "det" and t.pos_ != "NOUN"):
                 continue
@@ -137,9 +138,11 @@ class ClaimReader:
                     c, self.neg_lookalikes)):
                 continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
             out.append(t.lemma_.lower())
-            if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject
+            if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
+                # unless graded ("not as competitive as", "not very large")
                 out.extend(x.lemma_.lower() for x in t.children
-                           if x.dep_ in ("acomp", "attr") and x.i in ids)
+                           if x.dep_ in ("acomp", "attr") and x.i in ids
+                           and not any(g.dep_ == "advmod" for g in x.children))
         return tuple(dict.fromkeys(out))
 
     def _lookalike(self, tok, phrases) -> bool:
