@@ -237,3 +237,9 @@ def load_lexicon(extra: Mapping[str, object] | None = None) -> Lexicon:
         words[role] = {e: v for e, v in merged if " " not in e}
         phrases[role] = tuple(tuple(e.split()) for e, _ in merged if " " in e)
     return Lexicon(words=words, phrases=phrases, antonyms=frozenset(antonyms))
+
+def partitive_pronoun(word: str, lexicon) -> bool:
+    """A pronoun a scope word takes part of ("most of *them*", "some of *those*"): the
+    pronouns_referring and deictics lists. Shared by the extractor and DS951."""
+    return lexicon.has("pronouns_referring", word) or lexicon.has("deictics", word)
+

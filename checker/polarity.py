@@ -20,23 +20,25 @@ TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
 
 
+def denied_from_outside(claim) -> bool:
+    """A negated report governs the claim from outside it ("The company denied that ...",
+    "did not say that ...")."""
+    att = claim.attribution
+    return att is not None and att.negated and not claim.start <= att.start < claim.end
+
+
 def polarity(claim, lexicon) -> int:
     """1 when the clause says that something is not so, else 0: its negation cues counted
     (two cancel: "did not fail to"), plus a denial that governs it from outside ("denied
     that ...")."""
-    n = len(_cues(claim, lexicon))
-    att = claim.attribution
-    if att is not None and att.negated and not claim.start <= att.start < claim.end:
-        n += 1
-    return n % 2
+    return (len(_cues(claim, lexicon)) + int(denied_from_outside(claim))) % 2
 
 
 def verb_polarity(claim, lexicon) -> int:
     """1 when the claim's verb is negated: the negation cues among the six words before it
     ("did *not* approve", "has *yet to* decide", "It has *not*, the authority said,
     opened", "*declined* to rule out"; two cancel), or a denial governing the claim."""
-    att = claim.attribution
-    denied = int(att is not None and att.negated and not claim.start <= att.start < claim.end)
+    denied = int(denied_from_outside(claim))
     w = next((x for x in claim.words if x[3] == claim.predicate), None)
     if w is None:
         return (int(claim.negated) + denied) % 2  # a verb the words leave out ("is")

@@ -108,3 +108,4 @@ def one_of_them(sc, dc, noun: str, cue, lexicon):
                                  ("definite_openers", "possessives", "deictics")):
         return None  # no determiner, or "a"/"an": a kind, not one thing
     return " ".join(before[opener:] + [w.text])
+

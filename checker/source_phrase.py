@@ -26,7 +26,9 @@ def core(phrase: str) -> str:
     if m is None:
         return phrase
     parts = m.group().strip(" ,").split(",")
-    last = parts[-1].split() if len(parts) > 1 else []
+    # a person described by a "who" clause, then named ("the firm, which is based in Leeds,
+    # West Yorkshire" ends in a place, not a name)
+    last = parts[-1].split() if len(parts) > 1 and parts[0].split()[0] == "who" else []
     if 0 < len(last) <= APPOSED_NAME and all(w[:1].isupper() for w in last):
         return f"{phrase[:m.start()]}, {' '.join(last)}"
     return phrase[:m.start()]

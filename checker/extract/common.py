@@ -243,10 +243,10 @@ def _comment_on_it(verb, comps) -> bool:
         and first.doc[first.i - 1].text == "," \
         and first.i > max(c.right_edge.i for c in before)
 
-def _reported_thing(verb, addressee_verbs) -> bool:
+def _reported_thing(verb, addressee_verbs, frame_subjects) -> bool:
     """A passive reporting verb whose subject is the thing reported, not a frame: "no other
-    injuries have been reported", "two cases were reported in May". An empty "it" ("It was
-    reported that ...") and the hearer of a verb of telling ("the court was told") frame
-    the clause they report."""
+    injuries have been reported", "two cases were reported in May". An empty subject pronoun
+    ("It was reported that ...") and the hearer of a verb of telling ("the court was told")
+    frame the clause they report."""
     return verb.lemma_.lower() not in addressee_verbs and any(
-        c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this") for c in verb.children)
+        c.dep_ == "nsubjpass" and c.lower_ not in frame_subjects for c in verb.children)

@@ -179,9 +179,16 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
 
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
-        is_report = (head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
-                     and not _reported_thing(head, self.addressee_verbs))
+        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
         walked = set()
+        if is_report and _reported_thing(head, self.addressee_verbs, self.pronouns_thing):
+            # "The result was announced on Monday: the library will not close", "X; no
+            # other injuries were reported": the subject is what was reported, so the verb
+            # frames nothing; a clause the parser hung on it is a claim of its own
+            is_report = False
+            for c in comps:
+                self._walk_clause(c, attribution, frame, result)
+                walked.add(c.i)
         if is_report and any(self._consequence(head, c) for c in comps):
             # "..., the weather service said, so the authority plans to ...": the parser
             # made the consequence what the service said; it is the writer's own clause

@@ -15,6 +15,7 @@ from checker.extract.common import (
     _states_a_number,
 )
 from checker.numbers import duration_unit, normalise
+from checker.lexicon import partitive_pronoun
 from checker.records import Cue, Link, Quantity
 
 
@@ -189,7 +190,7 @@ class MarkerReader:
             low = t.lower_
             if low in self.scope and (t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
                                                   "advmod", "nummod", "quantmod", "pobj")
-                                      or _of_pronoun(t)):
+                                      or _of_pronoun(t, self.lex)):
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
@@ -202,11 +203,12 @@ class MarkerReader:
         return tuple(out)
 
 
-def _of_pronoun(tok) -> bool:
+def _of_pronoun(tok, lexicon) -> bool:
     """A scope word taking part of what a pronoun stands for, wherever the parser hung it
-    ("..., most of them at one depot", "some of them twice")."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
-               for c in tok.children)
+    ("..., most of them at one depot", "some of them twice"; not "most of which")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.pos_ == "PRON" and partitive_pronoun(g.lower_, lexicon) for g in c.children)
+        for c in tok.children)
 
 
 def _names_a_cause(noun) -> bool:

@@ -99,7 +99,9 @@ class ClaimReader:
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
         such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
-        the verb of a clause opened by "nor", or of a condition opened by "unless"."""
+        the verb of a clause opened by "nor", or of a condition opened by "unless"; the verb
+        of "no longer", and what a denied copula says of its subject ("is not eligible"),
+        unless graded ("not as busy as")."""
         ids = None
         out = []
         for c in tokens:

@@ -55,7 +55,7 @@ class SpeakerReader:
         verb = t.head
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
-                and not _reported_thing(verb, self.addressee_verbs)
+                and not _reported_thing(verb, self.addressee_verbs, self.pronouns_thing)
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
                     verb, [c for c in verb.children if c.dep_ == "ccomp"])))
                 and not self._consequence(verb, t)):

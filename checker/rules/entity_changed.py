@@ -62,10 +62,9 @@ def _refers_back(claim, lexicon) -> bool:
     """The claim names someone by a pronoun or a stand-in ("him", "its", "the company"):
     the name in the other claim may be whom it stands for."""
     words = re.findall(r"[a-z]+", claim.text.lower())
-    pronouns = lexicon.words.get("pronouns_referring", {})
-    stand_ins = lexicon.words.get("stand_ins", {})
-    return any(w in pronouns or w in ("it", "its") for w in words) or any(
-        a == "the" and b in stand_ins for a, b in zip(words, words[1:]))
+    return any(lexicon.has(role, w) for w in words
+               for role in ("pronouns_referring", "pronouns_thing", "possessives")) or any(
+        a == "the" and lexicon.has("stand_ins", b) for a, b in zip(words, words[1:]))
 
 
 def _one_name_apart(dc, sc, ent, origins) -> bool:

@@ -24,8 +24,11 @@ Known false positives:
     clear of"); a source claim that negates one part and the derived claim tells another
     part of the same sentence; a source that states the same thing positively in a passage
     the aligner ranked lower; a refusal rewritten as a verb WordNet does not list with it
-    ("refused to renew" as "ruled out renewing" is kept by the negative_verbs list, "shelved
-    plans to renew" is not). Known misses: a negation on a noun ("no other injuries")
+    ("refused to renew" as "ruled out renewing" is kept by the negative_verbs list; "voted
+    against renewing", "shelved plans to renew", "was unavailable for comment" for
+    "declined to comment" are not); a passive negation restated positively in other words
+    ("would not be affected" as "would run as normal", "were not harmed" as "were all
+    safe"). Known misses: a negation on a noun ("no other injuries")
     whose verb the source leaves positive; a verb of stopping turned into its opposite
     ("blocked the merger" as "approved the merger").
 Examples:
@@ -42,6 +45,7 @@ from checker.align import claim_keys, key
 from checker.polarity import (
     OBJECT_NEGATORS,
     TOKEN,
+    denied_from_outside,
     has_negation,
     polarity,
     refuses,
@@ -71,7 +75,7 @@ def _says_negatively(dc, sc, ctx) -> bool:
     if any(lex.has(role, w.lemma) and w.lemma not in same
            for w in dc.words for role in NEGATIVE_ROLES):
         return True
-    if lex.has("negations", sc.predicate) and _in_other_words(dc, same):
+    if _refusal(sc, lex) and _in_other_words(dc, same):
         return True  # "turned down" or "rejected" for "refused": the same negating verb
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
@@ -103,8 +107,7 @@ def _verb_negated(sc, lex) -> bool:
     """The negation is the verb's own: a denial that governs the claim, a negating verb
     ("refused to grant"), a cue at most NEAR words before the verb with no comma between
     ("did not find", "has yet to decide"), or "no" on its object ("found no evidence")."""
-    att = sc.attribution
-    if att is not None and att.negated and not sc.start <= att.start < sc.end:
+    if denied_from_outside(sc):
         return True
     if lex.has("negations", sc.predicate):
         return True  # the verb is itself the negation ("refused to grant bail")
@@ -120,9 +123,17 @@ def _verb_negated(sc, lex) -> bool:
 
 
 def _verb_polarity(sc, lex) -> int:
-    """The polarity of the claim's verb, a verb that is itself a negation counted ("refused
-    to extend", "declined to comment", "failed to win")."""
-    return (verb_polarity(sc, lex) + int(lex.has("negations", sc.predicate))) % 2
+    """The polarity of the claim's verb, a verb that is itself a negation of the act it
+    governs counted ("refused to extend", "declined to comment", "failed to win"; not
+    "shares declined 3%", "the bank failed in 2008")."""
+    return (verb_polarity(sc, lex) + int(_refusal(sc, lex))) % 2
+
+
+def _refusal(sc, lex) -> bool:
+    """The claim's verb is a negation taking a to-infinitive: "refused to", "failed to"."""
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    return verb is not None and lex.has("negations", sc.predicate) and \
+        sc.text[verb.end - sc.start:].lstrip().lower().startswith("to ")
 
 
 def _sentence_negated(dc, lex) -> bool:

@@ -43,7 +43,8 @@ Known false positives:
     share three words besides it: a contrast or a clause after it ("is in the chute, not
     the wall", "is a draft that has not been reviewed") is no negated "be", and a negated
     "has not been" is missed. "No longer" against a source that says the thing stopped
-    in words that are no verb of ending ("has been off sale since May") is flagged.
+    in words that are no verb of ending ("has been off sale since May", "gave up
+    delivering", "used to deliver until April") is flagged.
 Examples:
     Source: The court did not approve the merger.
     Flag: The court approved the merger.
@@ -55,7 +56,9 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.names import norm_name
 from checker.polarity import (
+    denied_from_outside,
     has_negation,
     intended_acts,
     negated_before,
@@ -112,9 +115,8 @@ def _predicate_flip(ctx, dc):
             return None
         said = "negates" if dpol else "drops the negation of"
         says = f'"{sc.text[:80]}"'
-        if _denied(sc) and not _denied(dc):
-            att = sc.attribution
-            said, says = "drops the denial of", f'{att.source} {att.cue} "{sc.text[:80]}"'
+        if denied_from_outside(sc) and not denied_from_outside(dc):
+            said, says = "drops the denial of", f'"{snippet(sc.sentence, 90)}"'
         return make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
                     message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
@@ -123,19 +125,24 @@ def _predicate_flip(ctx, dc):
 
 def _admitted(dc, sc, lexicon) -> bool:
     """A claim the source's party denies ("The company denied that it had misled
-    investors") told as the party's own affirmative report of it ("admitted that it had"),
-    not by nobody ("no one had told them where ...")."""
-    att = dc.attribution
-    if not _denied(sc) or att is None or att.negated or dc.negated or sc.negated:
+    investors") told word for word as the same party's affirmative report of it ("admitted
+    that it had"), not by nobody ("no one had told them") and not where the source's
+    denial is itself denied ("did not deny that")."""
+    att, satt = dc.attribution, sc.attribution
+    if not denied_from_outside(sc) or att is None or att.negated or dc.negated or sc.negated:
         return False
+    verb = (satt.cue.split() or [""])[0].lower()
+    if re.search(rf"(?:\bnot|n't|\bnever)\s+{re.escape(verb)}\b", sc.sentence.lower()):
+        return False  # "did not deny that": two negations
     first = (att.source.split() or [""])[0].lower()
-    return not lexicon.has("negations", first) and dc.text.lower() == sc.text.lower()
+    return (not lexicon.has("negations", first) and _same_party(att.source, satt.source)
+            and dc.text.lower() == sc.text.lower())
 
 
-def _denied(claim) -> bool:
-    """A denial governs the claim from outside ("The company denied that it had ...")."""
-    att = claim.attribution
-    return att is not None and att.negated and not claim.start <= att.start < claim.end
+def _same_party(a: str, b: str) -> bool:
+    """The same speaker by name or by the same head word ("The company", "the company")."""
+    x, y = norm_name(a), norm_name(b)
+    return bool(x and y) and (x in y or y in x or x.split()[-1] == y.split()[-1])
 
 
 def _copula_negated(claim, lexicon) -> bool:

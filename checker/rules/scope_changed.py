@@ -45,7 +45,7 @@ import re
 
 from checker.align import claim_keys, key
 from checker.figure_match import RATIO_AFTER, numbers_in, ratio_term
-from checker.lexicon import shipped_values
+from checker.lexicon import partitive_pronoun, shipped_values
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
 from checker.source_phrase import core
@@ -135,7 +135,7 @@ def _widened_quantifier(ctx, dc):
     for cue in dc.scope:
         if cue.role != "all" or cue.text.lower() == "any":
             continue  # "any" lives in negations and attempts ("trying to block any move")
-        if _of_them(dc, cue):
+        if _of_them(dc, cue, ctx.lexicon):
             part = _part_of_them(ctx, dc)
             if part is not None:
                 return cue.text, *part
@@ -177,12 +177,14 @@ def _widened_quantifier(ctx, dc):
 
 
 
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b", re.I)
+_OF_WORD = re.compile(r"\s+of\s+([\w']+)")
 
 
-def _of_them(claim, cue) -> bool:
-    """The scope word takes a pronoun, not a noun: "all of them", "most of those"."""
-    return _OF_THEM.match(claim.text, cue.end - claim.start) is not None
+def _of_them(claim, cue, lexicon) -> bool:
+    """The scope word takes a pronoun, not a noun: "all of them", "most of those" (the
+    pronouns_referring and deictics lists, as the extractor reads them)."""
+    m = _OF_WORD.match(claim.text, cue.end - claim.start)
+    return m is not None and partitive_pronoun(m.group(1).lower(), lexicon)
 
 
 def _part_of_them(ctx, dc):
@@ -190,16 +192,20 @@ def _part_of_them(ctx, dc):
     what a pronoun stands for ("most of them at the Riverside depot") where the derived
     claim says "all of them"."""
     dkeys = claim_keys(dc)
+    found = None
     for sc in ctx.aligned(dc):
         if len(dkeys & claim_keys(sc)) < 3:
             continue
-        cues = [c for c in sc.scope if _of_them(sc, c)]
-        if any(c.role == "all" for c in cues):
-            return None
+        cues = [c for c in sc.scope if _of_them(sc, c, ctx.lexicon)]
         limit = next((c for c in cues if c.role == "some"), None)
         if limit is not None:
-            return sc, f'"{limit.text} of them"'
-    return None
+            found = sc, f'"{limit.text} of them"'
+            break
+    if found is not None and any(
+            c.role == "all" and _of_them(sc, c, ctx.lexicon)
+            for sc in ctx.index.claims if len(dkeys & claim_keys(sc)) >= 2 for c in sc.scope):
+        return None  # a source claim on the same matter says "all of them" too
+    return found
 
 
 def _same_count(mine, theirs) -> bool:
