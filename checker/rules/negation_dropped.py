@@ -109,7 +109,7 @@ def _verb_negated(sc, lex) -> bool:
     ("did not find", "has yet to decide"), or "no" on its object ("found no evidence")."""
     if denied_from_outside(sc):
         return True
-    if lex.has("negations", sc.predicate):
+    if _refusal(sc, lex):
         return True  # the verb is itself the negation ("refused to grant bail")
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
     if verb is None:
@@ -147,8 +147,8 @@ def _scope_keys(sc, lex) -> set:
     """Content-word keys after the source claim's verb: what its negation is about; in the
     passive, its subject's too ("supplies would not be affected by the works")."""
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
-    after = [w for w in sc.words if verb is None or w.start > verb.start
-             or _passive(sc, verb, lex)]
+    whole = verb is None or _passive(sc, verb, lex)
+    after = [w for w in sc.words if whole or w.start > verb.start]
     return {key(w.lemma) for w in after if w.pos in ("NOUN", "PROPN", "ADJ", "VERB")
             and w.lemma != sc.predicate}
 
