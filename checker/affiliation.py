@@ -5,8 +5,11 @@ A report of a party's plan or act by the party's own voice ("The company intends
 the order, a spokeswoman said"; "The utility cut power to 9,000 homes, a spokesman said") is
 the party's account of what it does; a summary may write it as "The company intends to
 appeal" without dropping anyone's attribution. DA101 reads it through
-``own_account_by_its_voice``. Plain text only: the source article's words
-around the speaker's first mention tell whose officer they are.
+``own_account_by_its_voice``. So does a party speaking under the name of its kind ("the
+company said", "council officials said"). Plain text only: the source article's words
+around the speaker's mentions tell whose officer they are, and the names it sets beside a
+kind ("Corrisdale Bank", "the Ashgrove Relief Trust, a charity") tell which party "the bank"
+or "the charity" is.
 
 A speaker may stand for a party the text named before (``for_party``: "a spokesperson for
 the group", "the company's head of operations"), and two speakers belong together when the
@@ -28,6 +31,9 @@ from checker.source_phrase import core, has_name
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
+_CORPORATE = shipped("corporate_nouns")
+_GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
+_NUMBERISH = shipped("indefinite_sources") | shipped("number_units")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -98,26 +104,140 @@ def bare_voice(phrase: str) -> bool:
 
 
 def introduction(text: str, name: str) -> str:
-    """The words the article sets beside a person's first mention: the title before the
-    name ("The museum's director, Felix Ansby" -> "The museum's director") or the
-    apposition after it ("Lena Hargrove, the company's head of operations, said" -> "the
-    company's head of operations"); '' when there is none."""
+    """The words the article sets beside a person's mentions: the title before the name
+    ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
+    after it ("Lena Hargrove, the company's head of operations, said" -> "the company's head
+    of operations"), from every mention (an article may call her "Area director Ruth Ingleby"
+    first and "Ruth Ingleby, the agency's area director" later); '' when there is none.
+    What a quotation or a verb of saying comes before ('"...," said Sonia Pellew') is no title."""
     last = name.split()[-1] if name.split() else ""
     if len(last) < 3 or not last[:1].isupper():
         return ""
-    m = re.search(r"\b" + re.escape(last) + r"\b", text)
-    if m is None:
-        return ""
-    before = text[max(0, m.start() - 80):m.start()]
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end():]
-    # the given names before the surname are not its title ("director, Mara Quist")
-    before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
-    title = before.rstrip(" ,").split(",")[-1]
-    after = text[m.end():m.end() + 80]
-    appos = re.match(r"\s*,\s*([^,.;]+),", after)
-    return " ".join(p.strip() for p in (title, appos.group(1) if appos else "") if p.strip())
+    found: list[str] = []
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        before = text[max(0, m.start() - 80):m.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end():]
+        # the given names before the surname are not its title ("director, Mara Quist")
+        before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
+        parts = _NOT_A_TITLE.split(before.rstrip(" ,").split(",")[-1])
+        title = parts[-1].strip()
+        appos = _APPOSITION.match(text[m.end():m.end() + 80])
+        if appos is not None and appos.group(2) != "," and (len(parts) < 2 or title):
+            appos = None  # to the sentence's end only after a verb of saying: "said X, the Y."
+        for part in (title, appos.group(1).strip() if appos else ""):
+            if part and part not in found:
+                found.append(part)
+    return " ".join(found)
+
+
+# A title starts after a quotation or a verb of saying ('"...," said the council's chief
+# executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
+_NOT_A_TITLE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|according to)\b", re.I)
+# An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
+# the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
+_APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
+                         r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
+_NAME_RUN = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|&)\s+)*[A-Z][\w'’&-]*)*"
+
+
+def names_of_kind(text: str, noun: str) -> set[str]:
+    """The names an article gives a kind of party, so that "the bank" may be read as the bank
+    it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
+    campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
+    Relief Trust, a clean-water charity"; "The operator, Arvale Bulk Handling")."""
+    n = re.escape(noun)
+    found = set()
+    # the noun in lower case but where it ends a name: "The Charity Standards Commission"
+    # is no charity called "Standards Commission"
+    patterns = (rf"({_NAME_RUN})\s+(?i:{n})\b",
+                rf"(?<![\w'’])(?:[a-z][\w-]*\s+)?{n}\s+({_NAME_RUN})",
+                rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
+                rf"(?=\s*[,.;]|\s+(?:that|which|whose|who)\b)",
+                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})")
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
+            if words:
+                found.add(" ".join(words))
+    return found
+
+
+def _stand_in_noun(subject: str) -> str:
+    """The noun of a definite description that stands for a named party ("the bank" ->
+    "bank", "The directorate" -> "directorate"); '' for anything else."""
+    words = subject.strip().split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1].isalpha() and \
+            words[1].islower():
+        return words[1]
+    return ""
+
+
+def _party_words_in(subject: str, source_text: str) -> set[str]:
+    """The words that tell which party a subject is, with the names the article gives a
+    party of its kind when the subject only describes one ("the bank" -> also "corrisdale")."""
+    party = _party_words(subject)
+    noun = _stand_in_noun(subject)
+    if noun:
+        for name in names_of_kind(source_text, noun):
+            party |= _party_words(name)
+    return party
+
+
+def _kind_speaker(speaker: str) -> tuple[str, bool]:
+    """A speaker that only says what kind of party it is: "the company" -> ("company",
+    True), "council officials" -> ("council", False); ("", False) for anything else (a name,
+    a number of people: "two officials")."""
+    words = speaker.strip().split()
+    if not words or not all(w.isalpha() for w in words):
+        return "", False
+    if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+        return words[1], True
+    if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
+            words[0] not in _DETERMINERS and words[0] not in _NUMBERISH:
+        return words[0], False
+    return "", False
+
+
+def _by_its_kind(sc: Claim, source_text: str) -> bool:
+    """The party named as the subject speaks for itself under the name of its kind: "the
+    company" for "Westmarch Ferries plans to cut sailings", "council officials" for "East
+    Farrow District Council approved the scheme". The kind is in the subject's name, or the
+    article gives the subject that kind ("Ashgrove Relief Trust, a clean-water charity"), or
+    the speaker is "the company" (``corporate_nouns``) and the subject opens with an
+    organisation's name."""
+    noun, definite = _kind_speaker(sc.attribution.source)
+    if not noun:
+        return False
+    subject = sc.subject.strip()
+    party = _party_words(subject)
+    if noun in party:
+        return True
+    if any(party & _party_words(name) for name in names_of_kind(source_text, noun)):
+        return True
+    return definite and noun in _CORPORATE and _opens_with_name(sc, source_text)
+
+
+def _opens_with_name(sc: Claim, source_text: str) -> bool:
+    """The claim's subject opens with an organisation's name: a name the tagger gives as no
+    person, or capitalised words the tagger missed ("Westmarch Ferries"; one word only when
+    the article also writes it capitalised inside a sentence, unlike "Regulators")."""
+    subject = sc.subject.strip()
+    if any(subject.startswith(e.text) for e in sc.entities if e.label == "PERSON"):
+        return False
+    if any(subject.startswith(e.text) for e in sc.entities if e.label in _BODY_LABELS):
+        return True
+    words = _WORD_RE.findall(subject)
+    if not words or not words[0][:1].isupper() or words[0].lower() in _DETERMINERS or \
+            words[0].lower().rstrip(".") in _GENERIC:
+        return False
+    if len(words) > 1 and words[1][:1].isupper():
+        return True
+    return re.search(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b", source_text) is not None
+
+
+_BODY_LABELS = ("ORG", "FAC", "PRODUCT", "NORP", "GPE")
 
 
 def _their_own_voice(sc: Claim) -> bool:
@@ -150,7 +270,9 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     if sc.subject.strip().lower() in _THING_PRONOUNS:
         # "It is expected to open an inquiry, a spokesperson said": the party just named
         return bare_voice(attr.source)
-    party = _party_words(sc.subject)
+    if _by_its_kind(sc, source_text):
+        return True
+    party = _party_words_in(sc.subject, source_text)
     if not party:
         return False
     if _voice_for(attr.source, party) or _voice_for(attr.surface, party):

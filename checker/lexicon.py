@@ -76,6 +76,7 @@ FILES = {
     "vague_sources": "vague_sources",
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
+    "corporate_nouns": "corporate_nouns",
     "party_voices": "party_voices",
     "official_sources": "official_sources",
     "neutral_report_verbs": "neutral_report_verbs",
@@ -130,7 +131,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "number_fractions", "fraction_denominators", "currencies", "day_parts",
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
-                   "party_voices",
+                   "party_voices", "corporate_nouns",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles"})
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Optional
 
 from checker.credits import find_credit
+from checker.lexicon import partitive_pronoun
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
                                      _find_phrase, _person, _possible, _reported_thing,
                                      _subordinate)
@@ -23,6 +24,11 @@ class SpeakerReader:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         stranded = _stranded_speaker(verb) if subj is None else None
+        aside = self._partitive_aside(subj) if subj is not None else None
+        if aside is not None:
+            # "..., injuring nine workers, two of them seriously, the operator and the fire
+            # service said": the speakers are the parties joined after the aside
+            stranded, subj = (aside.left_edge, subj.right_edge, aside), None
         source = self._span_text(subj) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
@@ -40,6 +46,19 @@ class SpeakerReader:
                            kind=kind, negated=negated, lemma=verb.lemma_.lower(),
                            head=subj.lemma_.lower() if subj is not None else
                            stranded[2].lemma_.lower() if stranded else "")
+
+    def _partitive_aside(self, subj):
+        """The first party joined to a subject that is a part of what a pronoun stands for,
+        set off by a comma ("two of them seriously, the operator and the fire service"): the
+        parser read the aside on the clause's object as the verb's subject. None otherwise."""
+        if subj.pos_ != "NUM" and not self.lex.has("scope", subj.lower_):
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.pos_ == "PRON" and partitive_pronoun(g.lower_, self.lex) for g in c.children)
+                for c in subj.children):
+            return None
+        return next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i
+                     and subj.doc[c.left_edge.i - 1].text == ","), None)
 
     def _outer_report(self, head):
         """The reporting verb that frames a clause the clause walk did not reach: one set
@@ -123,6 +142,11 @@ class SpeakerReader:
                     and not (t.dep_ == "dobj" and t.head.lemma_.lower() in self.answer_verbs)
                     and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
                             or c.dep_ in ("acl", "ccomp", "relcl") for c in t.children)):
+                holder = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+                if holder is not None and holder.lemma_.lower() in self.report_verbs and any(
+                        c.dep_ == "nsubj" for c in holder.children):
+                    # "Clearline said in a report that ...": its own report, not unnamed ones
+                    return self._resolve(self._reporting_attribution(holder), state)
                 return Attribution(source="", cue=t.text + " of" if any(
                     c.lower_ == "of" for c in t.children) else t.text, start=t.idx,
                     end=t.idx + len(t), kind="reports")
@@ -285,19 +309,26 @@ def _under_preposition(t, top) -> bool:
 
 
 def _stranded_speaker(verb):
-    """The speaker of a sentence-final "..., her agent, Daniel Holt, said." that the parser
+    """The speaker of a sentence-final "..., her agent, Daniel Holt, said." (or "..., a
+    spokesperson for the office said.") that the parser
     hung as an apposition on the clause's last noun ("the Tribunal, her agent, ..."), leaving
     the verb without a subject: (first token, last token, head) of the appositions between
     that noun and the verb; None if the words before the verb are not such a chain."""
     doc = verb.doc
     i = verb.i
-    if i < 2 or doc[i - 1].text != "," or (i + 1 < len(doc) and not doc[i + 1].is_punct):
+    if i < 2 or (i + 1 < len(doc) and not doc[i + 1].is_punct):
         return None
-    last = doc[i - 2]
+    # "..., her agent, Daniel Holt, said." or "..., a spokesperson for the office said."
+    last = doc[i - 2] if doc[i - 1].text == "," else doc[i - 1]
+    if last.is_punct:
+        return None
     top = last
     while top.dep_ in ("compound", "flat") and top.head.i > top.i:
         top = top.head
-    if top.dep_ != "appos":
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ == "appos" \
+            and top.head.head.i < top.i:
+        top = top.head.head  # "a spokesperson for the office"
+    if top.dep_ != "appos" or top.right_edge.i != last.i:
         return None
     while top.head.dep_ == "appos" and top.head.i < top.i:
         top = top.head

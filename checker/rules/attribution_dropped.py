@@ -22,7 +22,12 @@ Not flagged:
     has asked for the records"), unless the speaker is anonymous or the claim is one of being;
     a party's acts or plans given by its voice: a spokesperson or statement of it, or the
     officer the source introduces as its own ("The company intends to appeal the order, a
-    spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``);
+    spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``),
+    wherever the source introduces the officer ('"...," said Mara Quell, the authority's
+    director') and when the claim calls the party by its kind ("the bank" for the bank the
+    source names); a party speaking for itself under the name of its kind ("Harlow Ferries
+    will cut two routes, the company said"; "Brinton Council approved the scheme, council
+    officials said"; ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
@@ -37,12 +42,17 @@ Not flagged:
 Known false positives:
     A source named in the derived text only by a description the source never uses ("the
     regulator" for an authority named in full) in a neighbouring sentence; a source that
-    states a fact only in an attributed sentence although it is common knowledge.
+    states a fact only in an attributed sentence although it is common knowledge; a party's
+    plan given by an officer introduced only as "its director" or by a kind the source never
+    sets beside its name ("the airline" for "Corrane Air"); an event report by an emergency
+    service the lexicon does not list ("the fire service").
 Known false negatives:
     The outlet that saw a document, dropped while the document is kept ("An audit found X"
     for "the audit found X, according to a summary seen by the Chronicle"); a public body's
     report stated as fact where the body is itself a party to the dispute (an inspectorate
-    defending its own inspection); a self-serving account of the speaker's own acts stated
+    defending its own inspection); a company's plan revealed by another party under a
+    kind of ``corporate_nouns`` ("Merrow Shipping will sell a vessel, the group said", where
+    "the group" is a union); a self-serving account of the speaker's own acts stated
     as fact ("The operator said it warned the town" -> "The operator warned the town"); a
     claim in a relative clause of an attributed sentence; a sentence that names the source
     only in passing.
