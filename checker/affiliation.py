@@ -351,8 +351,60 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
             or beside(ctx, sc.doc_id, speaker, source_speaker,
                       before=_reaches_back(ctx, sc.doc_id, speaker, source_speaker)):
         return True
+    if _officer_of(ctx, sc.doc_id, source_speaker, speaker) or \
+            _officer_of(ctx, sc.doc_id, speaker, source_speaker) or \
+            _its_officer(ctx, source_speaker, speaker) or _its_officer(ctx, speaker, source_speaker):
+        return True
     return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
+    """The source introduces ``person`` as an officer or a voice of ``party`` wherever it
+    names them ("Brennock's managing director, Tomas Aldane" for "Brennock Chemicals";
+    "Harcastle Rovers manager Lena Voskuijlen"); a description standing for a party ("the
+    bank") counts through the names the source gives a party of that kind."""
+    if doc_id not in ctx.doc_of or not has_name(person) or _person(ctx, party):
+        return False
+    mine = set(_words(core(person)))
+    # every source: one outlet may give the title ("Harcastle Rovers manager Lena
+    # Voskuijlen") that the other leaves out ("Manager Lena Voskuijlen")
+    for other, art in ctx.doc_of.items():
+        said = set(_words(" ".join(_descriptions(ctx, other, person))))
+        if said & _TITLES and said & (_party_words_in(core(party), art.text) - _GENERIC - mine):
+            return True
+    return False
+
+
+# "Its director of operations, Priya" before a surname: an officer of the party just named
+_ITS_TITLE = re.compile(r"\b(?:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$",
+                        re.I)
+
+
+def _its_officer(ctx, person: str, party: str) -> bool:
+    """A source introduces ``person`` as "its" or "their" officer or voice ("The agency denied
+    it. Its director of operations, Priya Halloway, said ...") and names ``party`` (or "the"
+    and its kind: "the agency" for "the Esterdale Roads Agency") in the sentences just
+    before."""
+    words = core(person).split()
+    target = norm_name(core(party))
+    if not words or not target or not has_name(person) or len(words[-1]) < 3 or \
+            _person(ctx, party):
+        return False
+    kind = re.compile(r"\bthe\s+" + re.escape(target.split()[-1]) + r"\b")
+    for art in ctx.doc_of.values():
+        for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", art.text):
+            before = art.text[max(0, m.start() - 60):m.start()]
+            title = _ITS_TITLE.search(before)
+            if title is None or not set(_words(title.group(1))) & _TITLES:
+                continue
+            # the sentence before the officer's and the officer's own, up to "its"
+            window = art.text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
+            ends = [e.end() for e in _SENTENCE_END.finditer(window)]
+            window = window[ends[-2]:] if len(ends) > 1 else window
+            if target in norm_name(window) or kind.search(window.lower()):
+                return True
+    return False
 
 
 def _a_voice(ctx, doc_id: str, speaker: str) -> bool:

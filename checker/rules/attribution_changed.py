@@ -19,7 +19,9 @@ Why it matters:
     an estimate") or that the extractor guessed for "it said"; a source attribution that
     names nobody but is not anonymous ("the company said"); claims that share only a name
     and little else; an organisation and a person the source names in one sentence, or an
-    organisation in the sentence before its spokesperson's; a derived source the source
+    organisation in the sentence before its spokesperson's, or a person any source
+    introduces as its officer ("Tolbridge's managing director, Ansel Krumm"; "Its head of
+    operations, Lise Obrecht," after a sentence calling it "the agency"); a derived source the source
     credits elsewhere with the same verb ("the league confirmed it had received ...").
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
@@ -30,7 +32,7 @@ Known false positives:
     list holds ("the Harwick Transport Authority", "the Harwick Transit Authority").
 Known false negatives:
     A claim moved to a party the source names in the same sentence as its source (read as
-    its spokesperson); nested attributions ("two people said the company told its lenders
+    its spokesperson); a claim moved between a party and its own officer (one voice here); nested attributions ("two people said the company told its lenders
     X" -> "the company told its lenders X" when the extractor reads the inner clause as
     the claim's own); "the company said" ("the company", "the firm" are never compared).
 Examples:

@@ -6,13 +6,17 @@ What it flags:
 Why it matters:
     Misattributed quotes are among the most damaging and most corrected errors in news.
     Not compared: an organisation and a person the source names beside each other ("Dunmore's
-    project manager, Glen Ashby"), and an unnamed speaker for a party ("a spokesperson for
+    project manager, Glen Ashby") or introduces as its officer anywhere in the sources
+    ("Tolbridge's managing director, Ansel Krumm" for "Tolbridge Chemicals"; "Its head of
+    operations" after the sentence naming the party), and an unnamed speaker for a party ("a spokesperson for
     the group") whose words the derived text gives to a party the source names just before
     the quotation; a speaker that is a word of the quotation itself ("Nobody asked us", "We
     want") is the extractor's mistake and is skipped.
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
-    engineer") when the extractor cannot tell they are one person; a "he said" whose person
+    engineer") when the extractor cannot tell they are one person; an officer whose title
+    the source gives without the party ("Manager Lena Voskuijlen") when the tagger takes the
+    party's name for a person's; a "he said" whose person
     the extractor resolved to the wrong name (it prefers a person named earlier in the
     sentence, then the named speaker of that sentence or the one before, then the last
     person named).
