@@ -8,9 +8,12 @@ units ("two weeks'" and "14 days'", "24-month" and "two-year", "48 hours" and "t
 a fraction in words, a ratio and a percentage ("about two-fifths" and "about 40%", "one in
 five" and "20%"; a share rounded by an approximator within five points on the side it
 gives, approximators.txt: "nearly four in ten" for 38%), a time of day on another clock
-("14:10" and "2:10 p.m."), a percentage written in another notation, or one number of a
-tally or range the source writes whole ("9" of "nine to three"). Known false negative: a
-rounded share is met by any share the sources state, not only the aligned claim's.
+("14:10" and "2:10 p.m."), a length, mass, area or volume in other units ("1.2 kilometres"
+and "1,200 metres", measure_units.txt), a count rounded by an approximator on the side it
+gives ("more than three times" and "3.2 times"), a percentage written in another notation,
+or one number of a tally or range the source writes whole ("9" of "nine to three"). Known
+false negative: a rounded share or count is met by any figure of its kind the sources
+state, not only the aligned claim's.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (clock_minutes, duration_seconds, duration_unit, format_figure,
-                             fraction_value, number_values, period, values_match,
+                             fraction_value, measure, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on
 
@@ -65,7 +68,8 @@ def _source_has(q, index) -> bool:
     squeezed = squeeze(q.text)
     if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
-    if _same_duration(q, index.quantities) or _same_share(q, index):
+    if _same_duration(q, index.quantities) or _same_share(q, index) or \
+            _same_measure(q, index.quantities) or _approximated(q, index.quantities):
         return True
     if _percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
@@ -105,6 +109,39 @@ def _same_length(q, sq) -> bool:
     September")."""
     a, b = _length(q.text), _length(sq.text)
     return a is not None and b is not None and values_match(a, b, rel=0.02)
+
+
+def _same_measure(q, quantities) -> bool:
+    """The same length, mass, area or volume in other units ("roughly 1.2 kilometres",
+    "about 1,200 metres"; "5 miles", "8 km"), within two per cent."""
+    mine = measure(q.text)
+    if mine is None:
+        return False
+    return any(theirs[0] == mine[0] and values_match(mine[1], theirs[1], rel=0.02)
+               for sq in quantities if (theirs := measure(sq.text)) is not None)
+
+
+def _approximated(q, quantities) -> bool:
+    """A count or an amount rounded by an approximator (approximators.txt) that a source
+    figure of its kind meets on the side it gives: "more than three times" for "3.2 times",
+    "nearly 400" for 386, "about 1,200" for 1,160; within a tenth ("about") or a quarter
+    ("more than", "nearly") of the rounded figure."""
+    side = _rounding(q.text)
+    mine = number_values(q.text)
+    if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
+        return False
+    margin = 0.1 if side == 0 else 0.25
+    for sq in quantities:
+        theirs = number_values(sq.text)
+        if GROUP.get(sq.kind) != GROUP.get(q.kind) or len(theirs) != 1 or \
+                durations(sq.text) != durations(q.text):
+            continue
+        gap = (theirs[0] - mine[0]) / mine[0]
+        if side and gap * side < 0:
+            continue  # the wrong side of "nearly" or "more than"
+        if abs(gap) <= margin:
+            return True
+    return False
 
 
 def _same_duration(q, quantities) -> bool:
@@ -332,4 +369,7 @@ def same_value(q, sq) -> bool:
         return True
     if numbers_in(q.text) == numbers_in(sq.text):
         return True  # "34 - year - old" and "the 34-year-old"
+    if _same_duration(q, (sq,)) or _same_measure(q, (sq,)) or \
+            (q.kind == "time" and _same_clock_time(q, (sq,))):
+        return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."
     return value_equal(q, sq)

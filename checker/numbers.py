@@ -258,8 +258,8 @@ _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 def number_values(text: str, *, scaled: bool = True) -> list[float]:
     """Every number a figure's text states, in figures or in words, a run of number words
     read as one number: "twenty-seven" -> [27], "a dozen" -> [12], "$3.5 million" ->
-    [3500000] ([3.5] unless ``scaled``), "five to two" -> [5, 2], "11 of fraud and one of
-    theft" -> [11, 1]. The count of a fraction ("two-fifths") and a lone "a" are no
+    [3500000] ([3.5] unless ``scaled``), "five to two" -> [5, 2], "between two and five" ->
+    [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The count of a fraction ("two-fifths") and a lone "a" are no
     numbers."""
     words = _WORD_RE.findall(text.lower().replace("-", " "))
     money = any(c in text for c in "$£€¥")  # "6.2 m" is metres unless it is an amount
@@ -280,8 +280,11 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
             i += 1
             continue
         j = i + 1
+        # "and" goes on with a number after a scale only ("one hundred and five"): "between
+        # two and five years" is two numbers
         while j < len(words) and (_is_number_word(words[j]) or (
-                words[j] == "and" and j + 1 < len(words) and _is_number_word(words[j + 1]))):
+                words[j] == "and" and j + 1 < len(words) and _is_number_word(words[j + 1])
+                and words[j - 1] in _SCALES)):
             j += 1
         if j >= len(words) or words[j] not in _DENOMINATORS or words[j] == "half":
             v = words_to_number(words[i:j])
@@ -323,7 +326,8 @@ _SECONDS["month"] = _SECONDS["year"] / 12
 
 def duration_seconds(text: str) -> Optional[float]:
     """The length of time a figure counts, in seconds ("two weeks'" and "14 days" -> the
-    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight"), or None when
+    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight"; "an hour and
+    ten minutes" = "70 minutes"), or None when
     it counts no unit of time. A figure before its unit counts it ("24-month")."""
     words = _WORD_RE.findall(text.lower().replace("-", " "))
     for i, w in enumerate(words):
@@ -338,11 +342,29 @@ def duration_seconds(text: str) -> Optional[float]:
             words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
         nums = number_values(" ".join(before))
         if nums:
-            return (nums[-1] + half) * _SECONDS[unit]
-        if before[-1:] in (["a"], ["an"]):
-            return (1 + half) * _SECONDS[unit]
-        return None
+            first = (nums[-1] + half) * _SECONDS[unit]
+        elif before[-1:] in (["a"], ["an"]):
+            first = (1 + half) * _SECONDS[unit]
+        else:
+            return None
+        return first + _more_units(words[i + 1:], unit)
     return None
+
+
+def _more_units(words: list[str], larger: str) -> float:
+    """Seconds of a smaller unit that goes on a duration ("an hour [and ten minutes]", "two
+    hours 15 minutes"); 0 when none follows."""
+    if words[:1] == ["and"]:
+        words = words[1:]
+    for k, w in enumerate(words[:4]):
+        unit = duration_unit(w)
+        if unit:
+            nums = number_values(" ".join(words[:k]))
+            if unit != larger and _SECONDS[unit] < _SECONDS[larger] and len(nums) == 1 and \
+                    all(_is_number_word(x) or x[0].isdigit() for x in words[:k]):
+                return nums[0] * _SECONDS[unit]
+            return 0.0
+    return 0.0
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
@@ -371,6 +393,25 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
     if h == 0 or h > 12:
         return frozenset({h * 60 + mm})
     return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
+
+
+_MEASURES = {w: (v.split()[0], float(v.split()[1])) for w, v in shipped_values("measure_units")}
+
+
+def measure(text: str) -> Optional[tuple[str, float]]:
+    """What a figure measures and its size in that measure's base unit (measure_units.txt):
+    "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
+    when it gives no number before a unit of length, mass, area or volume."""
+    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    for i, w in enumerate(words):
+        unit = _MEASURES.get(w)
+        if unit is None or i == 0:
+            continue
+        nums = number_values(" ".join(words[:i]))
+        if len(nums) == 1:
+            return unit[0], nums[0] * unit[1]
+        return None
+    return None
 
 
 _SUBUNITS = dict(shipped_values("currency_subunits"))

@@ -18,7 +18,9 @@ Known false positives:
     "year" in "a month-long"); a fused sentence whose second source claim holds the derived
     word; opposites that both hold of different things ("first" for "second" where the
     source ranks two). Known miss: a swap for a word the source uses of something else
-    ("green" for "yellow" where the source mentions green elsewhere).
+    ("green" for "yellow" where the source mentions green elsewhere); a unit swapped inside
+    a figure ("1.4 kilometres" for "1,400 metres" is the same length; another length is
+    DN501's).
     It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
     only when look-ups are turned off (``CHECKER_WORDNET=none``).
 Examples:
@@ -58,6 +60,8 @@ def check(ctx):
                 continue
             if key(lem) in ctx.index.vocab:
                 continue  # the sources use the word: taken from them, not put in a place
+            if any(q.start <= s < q.end for q in dc.quantities):
+                continue  # a unit of a figure ("1.4 kilometres"): DN501 reads figures
             syn = wn.synonyms(lem, wpos)
             if any(key(x) in skeys for x in syn if " " not in x):
                 continue  # a synonym of a source word: paraphrase
