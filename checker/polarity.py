@@ -18,6 +18,10 @@ from checker.records import memo_on
 
 TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
+# ", not the engine maker," / "answers, not excuses.": a contrast of two parts of the claim
+_CONTRAST_NOT = re.compile(r",\s+(not)\s+(?!(?:only|just|yet|least|even|to|be|been|have|has|had|"
+                           r"until|because|since|when|if|that|all|every|enough)\b)"
+                           r"[a-z'’-]+(?:\s+[a-z'’-]+){0,3}\s*(?:[,.;:]|$)")
 
 
 def denied_from_outside(claim) -> bool:
@@ -30,8 +34,11 @@ def denied_from_outside(claim) -> bool:
 def polarity(claim, lexicon) -> int:
     """1 when the clause says that something is not so, else 0: its negation cues counted
     (two cancel: "did not fail to"), plus a denial that governs it from outside ("denied
-    that ...")."""
-    return (len(_cues(claim, lexicon)) + int(denied_from_outside(claim))) % 2
+    that ..."), or an opening "Nor" the claim's text leaves out."""
+    cues = _cues(claim, lexicon)
+    # negated by a word the claim's text leaves out (an opening "Nor did the report find")
+    opening = int(bool(claim.negated and not cues))
+    return (len(cues) + int(denied_from_outside(claim)) + opening) % 2
 
 
 def verb_polarity(claim, lexicon) -> int:
@@ -72,9 +79,14 @@ def _find_cues(claim, lexicon) -> list:
     lookalikes = _starting(lexicon, "negation_lookalikes")
     negations = _starting(lexicon, "negations")
     negation_words = lexicon.words.get("negations", {})
+    # ", not the engine maker,": a contrast that corrects a part, not a negation of the claim
+    contrast = {m.start(1) for m in _CONTRAST_NOT.finditer(low)}
+    starts = [m.start() for m in TOKEN.finditer(low)] if contrast else []
     for i, t in enumerate(toks):
         if skip:
             skip -= 1
+            continue
+        if contrast and starts[i] in contrast:
             continue
         looks = lookalikes.get(t)
         if looks and any(tuple(toks[i:i + len(p)]) == p for p in looks):

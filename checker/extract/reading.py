@@ -127,6 +127,11 @@ class ClaimReader:
                 continue
             if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
                 continue  # "the no votes", "a no vote": the side voted for, not a denial
+            if low == "not" and 0 < c.i < len(c.doc) - 1 and c.doc[c.i - 1].text == "," \
+                    and c.doc[c.i + 1].pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"):
+                continue  # "the crew, not the engine maker, did it": a contrast
+            if self._in_speaker_phrase(c.head):
+                continue  # "two doctors who asked not to be named said ...": the speaker's
             t = c.head
             if low == "no" and dep == "neg" and t.dep_ == "advmod" and t.pos_ == "ADV" \
                     and c.i < t.i:
@@ -146,6 +151,18 @@ class ClaimReader:
                            if x.dep_ in ("acomp", "attr") and x.i in ids
                            and not any(g.dep_ == "advmod" for g in x.children))
         return tuple(dict.fromkeys(out))
+
+    def _in_speaker_phrase(self, tok) -> bool:
+        """The token lies in the subject of a reporting verb ("two obstetricians who asked
+        not to be named said ..."): it describes the speaker, not what is said."""
+        x = tok
+        for _ in range(6):
+            if x.head is x or x.head.i == x.i:
+                return False
+            if x.dep_ == "nsubj" and x.head.lemma_.lower() in self.report_verbs:
+                return True
+            x = x.head
+        return False
 
     def _lookalike(self, tok, phrases) -> bool:
         doc = tok.doc

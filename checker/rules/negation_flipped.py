@@ -21,7 +21,13 @@ What it flags:
     "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without
     electricity": privative_verbs.txt); "no longer" says what a verb of ending says
     ("stopped delivering" or "ceased production" and "no longer delivers", "no longer
-    produces": negative_verbs.txt), and against "remained open" it is a flip.
+    produces": negative_verbs.txt), and against "remained open" it is a flip; an opening
+    "Nor" negates its clause ("Nor did the inspection find any cracks" and "found no
+    cracks"); a privative verb before a noun says what "no" says ("lacks any other link"
+    and "has no other link"). Not negations at all: a contrast of two parts of the claim
+    ("the council's own engineers, not the supplier, repaired it"; "answers, not
+    excuses"), the formulas that say why a source is unnamed ("who asked not to be named":
+    negation_lookalikes.txt) and anything else in the subject of a reporting verb.
     A claim the source's party denies, told word for word as the party's own admission
     ("denied that it had ignored the warnings" as "admitted that it had ignored the
     warnings"), has its denial dropped.
@@ -33,7 +39,10 @@ Known false positives:
     source claim carries a second, unrelated negation; an order word that is not about
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
-    not consulted" against "Nobody asked us anything"). Known miss: an added negation whose
+    not consulted" against "Nobody asked us anything"); "could not find X" against "found X
+    missing". Known miss: a contrast that is a real negation of a part ("The court
+    approved it, not the council" against "the council approved it" is no DG601 finding);
+    an added negation whose
     word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
@@ -183,7 +192,7 @@ def _word_flip(ctx, dc):
                  and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)]
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
-            and not _ended(ctx, dc, lem)]
+            and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -328,6 +337,15 @@ def _ended(ctx, claim, lemma: str) -> bool:
     return not claim.negated and any(w.lemma in same for w in claim.words) and any(
         w.pos == "VERB" and w.lemma != lemma and ctx.lexicon.has("negative_verbs", w.lemma)
         for w in claim.words)
+
+
+def _lacks(dc, lemma: str, lex) -> bool:
+    """The derived claim says the negation of the noun ``lemma`` with a privative verb before
+    it ("which lacks any other air link" for "which has no other air link";
+    privative_verbs.txt)."""
+    at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
+    return at is not None and any(w.pos == "VERB" and w.start < at
+                                  and lex.has("privative_verbs", w.lemma) for w in dc.words)
 
 
 def _taken_away(ctx, lemma: str) -> bool:
