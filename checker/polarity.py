@@ -18,6 +18,8 @@ from checker.records import memo_on
 
 TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
+# "did not alert the authority until January": a negation that only dates the act
+_NOT_UNTIL = re.compile(r"\b(not|never|n't)\b(?:\s+[a-z'’-]+){0,8}?\s+(?:until|till)\b")
 # ", not the engine maker," / "answers, not excuses.": a contrast of two parts of the claim
 _CONTRAST_NOT = re.compile(r",\s+(not)\s+(?!(?:only|just|yet|least|even|to|be|been|have|has|had|"
                            r"until|because|since|when|if|that|all|every|enough)\b)"
@@ -79,8 +81,10 @@ def _find_cues(claim, lexicon) -> list:
     lookalikes = _starting(lexicon, "negation_lookalikes")
     negations = _starting(lexicon, "negations")
     negation_words = lexicon.words.get("negations", {})
-    # ", not the engine maker,": a contrast that corrects a part, not a negation of the claim
-    contrast = {m.start(1) for m in _CONTRAST_NOT.finditer(low)}
+    # ", not the engine maker,": a contrast that corrects a part, not a negation of the claim;
+    # "were not told until January": when it happened ("were only told in January")
+    contrast = {m.start(1) for m in _CONTRAST_NOT.finditer(low)} | \
+        {m.start(1) for m in _NOT_UNTIL.finditer(low)}
     starts = [m.start() for m in TOKEN.finditer(low)] if contrast else []
     for i, t in enumerate(toks):
         if skip:

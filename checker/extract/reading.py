@@ -83,6 +83,8 @@ class ClaimReader:
             return True  # "Neither A nor B would comment", "No agency has confirmed"; not
             # a bound on a figure ("no more than 8,000 litres had escaped")
         for v in {head, pred}:
+            if _dated_only(v):
+                continue  # "were not told until January": when it happened, not whether
             for c in v.children:
                 if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):
                     return True
@@ -130,6 +132,8 @@ class ClaimReader:
             if low == "not" and 0 < c.i < len(c.doc) - 1 and c.doc[c.i - 1].text == "," \
                     and c.doc[c.i + 1].pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"):
                 continue  # "the crew, not the engine maker, did it": a contrast
+            if dep == "neg" and _dated_only(c.head):
+                continue  # "were not told until January": it dates the act ("only in January")
             if self._in_speaker_phrase(c.head):
                 continue  # "two doctors who asked not to be named said ...": the speaker's
             t = c.head
@@ -278,6 +282,13 @@ class ClaimReader:
         if limit and last.i - first.i + 1 > limit:
             last = tok.doc[first.i + limit - 1]
         return _doc_text(tok.doc)[first.idx:last.idx + len(last)]
+
+
+def _dated_only(verb) -> bool:
+    """A verb whose negation only dates it: "did not alert the authority until January"
+    says it alerted it in January."""
+    return any(x.lower_ in ("until", "till") and x.dep_ in ("prep", "mark")
+               for x in verb.children)
 
 
 def _out_of_quote(conj) -> bool:

@@ -27,7 +27,9 @@ What it flags:
     and "has no other link"). Not negations at all: a contrast of two parts of the claim
     ("the council's own engineers, not the supplier, repaired it"; "answers, not
     excuses"), the formulas that say why a source is unnamed ("who asked not to be named":
-    negation_lookalikes.txt) and anything else in the subject of a reporting verb.
+    negation_lookalikes.txt), anything else in the subject of a reporting verb, and a
+    negation that only dates the act ("were not told until January" and "were only told
+    in January"; without its date it is a flip: "were not told").
     A claim the source's party denies, told word for word as the party's own admission
     ("denied that it had ignored the warnings" as "admitted that it had ignored the
     warnings"), has its denial dropped.
