@@ -33,9 +33,12 @@ Not flagged:
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
     "said", "reported", "announced"), never an allegation or an unnamed official;
     a fact the source also states plainly as well as attributed; a fact the source gives in
-    an aside of the attributed sentence, a non-restrictive clause or an apposition ("The
-    inquiry, which is expected to take nine months, found X, according to a report" -> "The
-    inquiry is expected to take nine months"); a derived claim that gives
+    an aside of the attributed sentence, a non-restrictive clause or an apposition, between
+    commas or at the sentence's end ("The inquiry, which is expected to take nine months,
+    found X, according to a report" -> "The inquiry is expected to take nine months"; "...
+    loans to Brackley Homes, the developer that collapsed in March" -> "Brackley Homes
+    collapsed in March"); a source claim of the other polarity (another claim, not this
+    one without its attribution); a derived claim that gives
     its content as what a document or an official body, named as its subject, found or said
     ("An audit found that the festival overspent", "The inspectorate counted 1,214
     prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
@@ -70,7 +73,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import own_account_by_its_voice
-from checker.align import claim_keys, text_keys
+from checker.align import claim_keys, key, text_keys
 from checker.attribution import (
     credited_nearby,
     is_anonymous,
@@ -80,6 +83,7 @@ from checker.attribution import (
     self_report,
     source_name,
 )
+from checker.polarity import polarity
 from checker.rules.base import Rule, before_preposition, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
@@ -99,7 +103,8 @@ def check(ctx):
         best_score = al.scores[0] if al.scores else 0.0
         hits = [(s, sc) for s, sc in zip(al.scores, sup)
                 if sc.attribution is not None and not sc.attribution.negated
-                and same_content(dc, sc) and s >= 0.85 * best_score]
+                and same_content(dc, sc) and s >= 0.85 * best_score
+                and polarity(sc, ctx.lexicon) == polarity(dc, ctx.lexicon)]
         if hits and dc.attribution is not None and dc.attribution.outer is None:
             nested = _outer_dropped(ctx, dc, hits, generic)
             if nested is not None:
@@ -118,9 +123,11 @@ def check(ctx):
 
 
 # A non-restrictive clause or apposition inside a sentence: from a comma and a relative word,
-# or a comma and a determiner, to the next comma ("The inquiry, which is expected to take nine
-# months, found ..."; "Corvale Health, an insurer with 1.4 million members, said ...").
-_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?(?=,)", re.I)
+# or a comma and a determiner, to the next comma or the sentence's end ("The inquiry, which is
+# expected to take nine months, found ..."; "Corvale Health, an insurer with 1.4 million
+# members, said ..."; "... loans to Quarryhill, the developer that collapsed in January.").
+_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
+                    r"(?=,|[.;]\s|[.;]?$)", re.I)
 
 
 def _background(dc, sc) -> bool:
@@ -137,7 +144,12 @@ def _background(dc, sc) -> bool:
         return False
     shared = claim_keys(dc) & claim_keys(sc)
     inside = shared & text_keys(asides)
-    return len(shared) >= 3 and len(inside) >= 0.7 * len(shared)
+    # the name an apposition describes stands before it ("Brackley Homes, the developer
+    # that collapsed in March"): the shared words besides names must lie inside
+    named = shared - text_keys(" ".join(e.text for e in dc.entities))
+    if key(sc.predicate) in shared - inside:
+        return False  # the derived claim says what the sentence itself says, aside and all
+    return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
 
 
 def _on_record(ctx, sc, generic) -> bool:
