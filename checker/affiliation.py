@@ -382,24 +382,29 @@ _ITS_TITLE = re.compile(r"\b(?:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'
 
 
 def _its_officer(ctx, person: str, party: str) -> bool:
-    """A source introduces ``person`` as "its" or "their" officer or voice ("The agency denied
-    it. Its director of operations, Priya Halloway, said ...") and names ``party`` (or "the"
-    and its kind: "the agency" for "the Esterdale Roads Agency") in the sentences just
-    before."""
+    """A source or the derived text introduces ``person`` as "its" or "their" officer or
+    voice ("The agency denied it. Its director of operations, Priya Halloway, said ...") and
+    names ``party`` (or "the" and its kind: "the agency" for "the Esterdale Roads Agency") in
+    the sentences just before."""
     words = core(person).split()
     target = norm_name(core(party))
     if not words or not target or not has_name(person) or len(words[-1]) < 3 or \
             _person(ctx, party):
         return False
     kind = re.compile(r"\bthe\s+" + re.escape(target.split()[-1]) + r"\b")
-    for art in ctx.doc_of.values():
-        for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", art.text):
-            before = art.text[max(0, m.start() - 60):m.start()]
+    # the sources, and the derived text ("Aircrew called it ...; its general secretary,
+    # Fenella Marsh, said")
+    texts = [art.text for art in ctx.doc_of.values()]
+    if ctx.derived is not None:
+        texts.append(ctx.derived.text)
+    for text in texts:
+        for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
+            before = text[max(0, m.start() - 60):m.start()]
             title = _ITS_TITLE.search(before)
             if title is None or not set(_words(title.group(1))) & _TITLES:
                 continue
             # the sentence before the officer's and the officer's own, up to "its"
-            window = art.text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
+            window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
             ends = [e.end() for e in _SENTENCE_END.finditer(window)]
             window = window[ends[-2]:] if len(ends) > 1 else window
             if target in norm_name(window) or kind.search(window.lower()):

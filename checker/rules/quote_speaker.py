@@ -11,7 +11,8 @@ Why it matters:
     operations" after the sentence naming the party), and an unnamed speaker for a party ("a spokesperson for
     the group") whose words the derived text gives to a party the source names just before
     the quotation; a speaker that is a word of the quotation itself ("Nobody asked us", "We
-    want") is the extractor's mistake and is skipped.
+    want") or a clause ('the bank "deeply regrets" that ...') is the extractor's mistake and is
+    skipped, and a derived voice that names nobody ("Its spokesman said") is not compared.
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from checker.affiliation import affiliated
+from checker.affiliation import affiliated, bare_voice
 from checker.attribution import same_source
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, snippet
@@ -45,13 +46,14 @@ def check(ctx):
     """Yield a finding for each quotation credited to a different speaker than the source's."""
     quotes = source_quote_claims(ctx)
     for dc, q in derived_quotes(ctx):
-        if not q.speaker:
-            continue
+        if not q.speaker or _no_speaker(q.speaker) or bare_voice(q.speaker):
+            continue  # "Its spokesman said ...": a voice that names nobody is not compared
         nq = normalise_quote(q.text)
         for sq, sc, ev in quotes:
             if not sq.speaker or normalise_quote(sq.text) != nq:
                 continue
             if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
+                    or _no_speaker(sq.speaker) \
                     or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
                 break
             start, end = _span(dc, q)
@@ -62,6 +64,12 @@ def check(ctx):
                                 f"the source quotes {sq.speaker}."),
                        suggestion=f"Credit the quote to {sq.speaker}.")
             break
+
+
+def _no_speaker(speaker: str) -> bool:
+    """What the extractor took for a speaker is a clause, not a name: it holds a quotation
+    mark or runs past a dozen words ('the bank "deeply regrets" that ...')."""
+    return any(m in speaker for m in '"“”') or len(speaker.split()) > 12
 
 
 def _inside(quote) -> bool:
