@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (clock_minutes, duration_seconds, duration_unit, format_figure,
+from checker.numbers import (clock_minutes, duration_seconds, duration_unit, durations_in,
+                             format_figure,
                              fraction_value, measure, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on
@@ -68,7 +69,7 @@ def _source_has(q, index) -> bool:
     squeezed = squeeze(q.text)
     if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
-    if _same_duration(q, index.quantities) or _same_share(q, index) or \
+    if _same_duration(q, index.quantities, _source_lengths(index)) or _same_share(q, index) or \
             _same_measure(q, index.quantities) or _approximated(q, index.quantities):
         return True
     if _percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
@@ -144,13 +145,21 @@ def _approximated(q, quantities) -> bool:
     return False
 
 
-def _same_duration(q, quantities) -> bool:
-    """The same length of time in other units ("a fortnight", "14 days")."""
+def _same_duration(q, quantities, lengths=()) -> bool:
+    """The same length of time in other units ("a fortnight", "14 days"), among the
+    figures' and the given ``lengths``; a month is four to four and a half weeks ("a month
+    and a half" for "six weeks")."""
     mine = duration_seconds(q.text)
     if mine is None:
         return False
-    return any(values_match(mine, theirs, rel=0.02) for sq in quantities
-               if (theirs := duration_seconds(sq.text)) is not None)
+    rel = 0.1 if "month" in durations(q.text) else 0.02
+    theirs = [t for sq in quantities if (t := duration_seconds(sq.text)) is not None]
+    return any(values_match(mine, t, rel=rel) for t in [*theirs, *lengths])
+
+
+def _source_lengths(index) -> list[float]:
+    """Every length of time the sources write, tagged or not ("over the next 21 days")."""
+    return memo_on(index, "_source_lengths", lambda: durations_in(index.text_lower))
 
 
 def _share(x):

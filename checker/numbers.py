@@ -351,6 +351,18 @@ def duration_seconds(text: str) -> Optional[float]:
     return None
 
 
+def durations_in(text: str) -> list[float]:
+    """The length in seconds of every duration a text writes with its number right before
+    the unit ("over the next 21 days", "a year earlier", "a 70-minute crossing", "half a
+    year"), wherever a tagger left it untagged."""
+    out = []
+    for m in _DURATION_RE.finditer(text.lower()):
+        got = duration_seconds(m.group(0))
+        if got is not None:
+            out.append(got)
+    return out
+
+
 def _more_units(words: list[str], larger: str) -> float:
     """Seconds of a smaller unit that goes on a duration ("an hour [and ten minutes]", "two
     hours 15 minutes"); 0 when none follows."""
@@ -367,6 +379,12 @@ def _more_units(words: list[str], larger: str) -> float:
     return 0.0
 
 
+_NUMBER_WORD = "|".join(sorted((w for w in (*_UNITS, *_TENS) if w not in ("a", "an")),
+                               key=len, reverse=True))
+_DURATION_RE = re.compile(
+    rf"\b(?:half\s+an?|an?|\d[\d,.]*|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
+    rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
+    rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 

@@ -19,7 +19,11 @@ What it flags:
     A figure counts as given in any notation the sources use for the same value (see
     ``checker.figures``): number words ("fourteen weeks", "a dozen"), a scale after the
     figure ("£64m"), a duration in other units ("two weeks'" for "14 days'", "24-month" for
-    "two-year", "half a year" for "six months"), a fraction in words for a percentage
+    "two-year", "half a year" for "six months", "an hour and ten minutes" for "70-minute";
+    a month is four to four and a half weeks), also where the tagger left the source's
+    duration untagged ("over the next 21 days"), a length, mass or volume in other units
+    ("1.2 kilometres" for "1,200 metres"), a count rounded on the side its approximator
+    gives ("more than three times" for "3.2 times"), a fraction in words for a percentage
     ("about two-fifths" for "about 40%"), the day of a month as an ordinal ("the twelfth of
     May"), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
