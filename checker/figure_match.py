@@ -127,7 +127,7 @@ def _approximated(q, quantities) -> bool:
     figure of its kind meets on the side it gives: "more than three times" for "3.2 times",
     "nearly 400" for 386, "about 1,200" for 1,160; within a tenth ("about") or a quarter
     ("more than", "nearly") of the rounded figure."""
-    side = _rounding(q.text)
+    side = rounding(q.text)
     mine = number_values(q.text)
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
         return False
@@ -162,7 +162,7 @@ def _source_lengths(index) -> list[float]:
     return memo_on(index, "_source_lengths", lambda: durations_in(index.text_lower))
 
 
-def _share(x):
+def share_of(x):
     """The share a figure states, or None; a span of time is none ("half a year")."""
     if durations(x.text):
         return None
@@ -175,7 +175,7 @@ def _source_shares(index) -> list[float]:
     """Every share the sources state: fractions, percentages, and ratios written out ("one
     in five", "3 out of 4"), which the tagger cuts into two numbers."""
     def build():
-        return [v for sq in index.quantities if (v := _share(sq)) is not None] + \
+        return [v for sq in index.quantities if (v := share_of(sq)) is not None] + \
             _ratio_shares(index.text_lower)
     return memo_on(index, "_source_shares", build)
 
@@ -203,7 +203,7 @@ def states_share(q, text: str) -> bool:
     return _meets_share(q, _ratio_shares(text))
 
 
-def _rounding(text: str) -> int | None:
+def rounding(text: str) -> int | None:
     """The side an approximator in the figure puts the exact value on (approximators.txt):
     0 either, -1 below, 1 above; None when the figure is not approximated."""
     low = f" {text.lower()} "
@@ -220,14 +220,16 @@ def _same_share(q, index) -> bool:
 
 
 def _meets_share(q, shares) -> bool:
+    return meets_share(share_of(q), rounding(q.text), shares)
+
+
+def meets_share(mine, side, shares) -> bool:
     """A share is met within the rounding its form implies: a point and a half, or a
     twentieth of it for small shares ("one in 20" is not "one in 30"); an approximator
-    widens that to APPROXIMATE_SHARE (a fifth of a small share) and keeps the value on its
-    side ("nearly four in ten" is met by 38%, not by 42%)."""
-    mine = _share(q)
+    (``side``: ``rounding``) widens that to APPROXIMATE_SHARE (a fifth of a small share) and
+    keeps the value on its side ("nearly four in ten" is met by 38%, not by 42%)."""
     if mine is None or mine <= 0:
         return False
-    side = _rounding(q.text)
     margin = max(0.015, 0.05 * mine) if mine >= SMALL_SHARE else 0.05 * mine
     if side is not None:
         margin = max(margin, min(APPROXIMATE_SHARE, 0.2 * mine))

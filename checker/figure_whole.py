@@ -29,7 +29,13 @@ _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
 _HALF_AFTER = re.compile(r"\s+and\s+a\s+half\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _ARTICLES = shipped("indefinite_articles")
-_NO_NOUN_AFTER = re.compile(r"\s*(?:of\b|[.,;:!?)\"”’]|$)")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:of\b|[.,;:!?)\"”’]|$|(?:below|above|less|more|lower|higher|"
+                            r"fewer|down|up|under|over|smaller|larger|bigger|cheaper)\b)")
+# an approximator before a fraction's article ("nearly" of "nearly a fifth below")
+_APPROX_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w, _ in sorted(shipped_values("approximators"),
+                                                        key=lambda e: -len(e[0])))
+    + r")\s+$")
 
 
 def _ratio(q, claim):
@@ -73,7 +79,8 @@ def _ratio_after(q, claim):
 
 def _fraction(q, claim):
     """An ordinal that is a fraction with its article ("a" + "third" -> 33.3%) when no noun
-    follows it ("a third of the staff", "turnout was a third", not "a third term"), or None."""
+    follows it ("a third of the staff", "turnout was a third", "nearly a fifth below last
+    season's", not "a third term"), with an approximator before it, or None."""
     if q.kind != "ordinal":
         return None
     before = claim.text[:q.start - claim.start]
@@ -85,8 +92,12 @@ def _fraction(q, claim):
     share = fraction_value(f"{m.group(1)} {q.text}")
     if share is None:
         return None
-    text = before[m.start():] + q.text
-    return replace(q, text=text, start=q.start - (len(before) - m.start()), kind="percent",
+    start = m.start()
+    approx = _APPROX_BEFORE.search(before[:start].lower())
+    if approx is not None:
+        start = approx.start()  # "nearly a fifth": the side of the rounding goes with it
+    text = before[start:] + q.text
+    return replace(q, text=text, start=q.start - (len(before) - start), kind="percent",
                    value=100 * share, unit="", norm=format_figure(100 * share))
 
 

@@ -2,8 +2,9 @@
 figure with no source): each read whole from its claim, passed over when it is a sum or a
 difference of two figures the aligned source passage gives ("12 counts" where it lists "11
 counts of fraud and one of theft", "seven short of the 44" beside "37 seats", "rose by 30p"
-for "from £4.20 to £4.50") or a share it gives of a total it gives ("twenty of the 40" for
-"half of the 40"), and paired
+for "from £4.20 to £4.50"), a share it gives of a total it gives ("twenty of the 40" for
+"half of the 40") or the change between two of its figures ("nearly a fifth below 12,400"
+beside "10,170"), and paired
 with the source figure it replaced. Whether the sources give a figure in any notation is
 ``checker.figure_match``'s to say.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from checker.figure_match import (GROUP, calendar_day, durations, numbers_in, same_value, source_has,
-                                  unit_words)
+from checker.figure_match import (GROUP, calendar_day, durations, meets_share, numbers_in,
+                                  rounding, same_value, share_of, source_has, unit_words)
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (clock_minutes, currency_codes, duration_seconds, fraction_value,
@@ -37,6 +38,9 @@ def derived_sum(q, claims, source_years=()) -> bool:
         return _money_difference(pence[0], claims, pence[1])
     if q.kind == "money":
         return _money_difference(q.value, claims, currency_codes(q.text))
+    share = share_of(q)
+    if share is not None:
+        return _relative_change(share, rounding(q.text), claims)
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
@@ -50,6 +54,20 @@ def derived_sum(q, claims, source_years=()) -> bool:
             for b in vals[i + 1:]:
                 if parts[0] in (a + b, abs(a - b)) and parts[0] not in (a, b):
                     return True
+    return False
+
+
+def _relative_change(share: float, side, claims) -> bool:
+    """True when a share is the change between two figures of one source passage, taken
+    from either ("nearly a fifth below last season's 12,400" for "10,170 tonnes, down from
+    12,400"), within the rounding its form implies (``figure_match.meets_share``)."""
+    for sc in claims:
+        vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity", "money")
+                for v in numbers_in(sq.text) if v > 0]
+        changes = [abs(a - b) / base for i, a in enumerate(vals) for b in vals[i + 1:]
+                   if a != b for base in (a, b)]
+        if meets_share(share, side, changes):
+            return True
     return False
 
 

@@ -27,7 +27,8 @@ What it flags:
     ("about two-fifths" for "about 40%"), the day of a month as an ordinal ("the twelfth of
     May"), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
-    beside "37 seats") or the time between two of its dates ("three and a half years" for
+    beside "37 seats"), the change between two of them as a share ("nearly a fifth below
+    12,400" beside "10,170") or the time between two of its dates ("three and a half years" for
     "January 2022 to June 2025"). A time of day without a number ("Monday evening" for
     "Monday night") is no figure.
 Why it matters:
@@ -41,7 +42,8 @@ Known false positives:
     and later").
 Known misses:
     A changed figure that happens to equal the sum or the difference of two figures of the
-    same passage; a figure in a source clause the extractor reads no claim from.
+    same passage, or a changed share that happens to equal the change between two of them
+    (taken from either, so an increase and a decrease are not told apart); a figure in a source clause the extractor reads no claim from.
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
