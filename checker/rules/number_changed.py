@@ -43,7 +43,8 @@ Known false positives:
 Known misses:
     A changed figure that happens to equal the sum or the difference of two figures of the
     same passage, or a changed share that happens to equal the change between two of them
-    (taken from either, so an increase and a decrease are not told apart); a figure in a source clause the extractor reads no claim from.
+    (taken from either, so an increase and a decrease are not told apart); a figure in a
+    source clause the extractor reads no claim from.
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
