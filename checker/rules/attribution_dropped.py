@@ -83,7 +83,7 @@ from checker.attribution import (
     self_report,
     source_name,
 )
-from checker.polarity import polarity
+from checker.polarity import verb_polarity
 from checker.rules.base import Rule, before_preposition, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
@@ -104,7 +104,7 @@ def check(ctx):
         hits = [(s, sc) for s, sc in zip(al.scores, sup)
                 if sc.attribution is not None and not sc.attribution.negated
                 and same_content(dc, sc) and s >= 0.85 * best_score
-                and polarity(sc, ctx.lexicon) == polarity(dc, ctx.lexicon)]
+                and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
         if hits and dc.attribution is not None and dc.attribution.outer is None:
             nested = _outer_dropped(ctx, dc, hits, generic)
             if nested is not None:
