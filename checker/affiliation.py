@@ -22,6 +22,7 @@ such a voice.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -33,7 +34,8 @@ _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
-_NUMBERISH = shipped("indefinite_sources") | shipped("number_units")
+_FORMER = shipped("former")
+_BODY_HEADS = shipped("non_person_heads")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -139,10 +141,11 @@ _NOT_A_TITLE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|acco
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
                          r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
-_NAME_RUN = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|&)\s+)*[A-Z][\w'’&-]*)*"
+_NAME_RUN = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w'’&-]*){0,5}"
 
 
-def names_of_kind(text: str, noun: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def names_of_kind(text: str, noun: str) -> frozenset:
     """The names an article gives a kind of party, so that "the bank" may be read as the bank
     it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
     campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
@@ -155,13 +158,13 @@ def names_of_kind(text: str, noun: str) -> set[str]:
                 rf"(?<![\w'’])(?:[a-z][\w-]*\s+)?{n}\s+({_NAME_RUN})",
                 rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
                 rf"(?=\s*[,.;]|\s+(?:that|which|whose|who)\b)",
-                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})")
+                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)")
     for pattern in patterns:
         for m in re.finditer(pattern, text):
             words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
             if words:
                 found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def _stand_in_noun(subject: str) -> str:
@@ -195,8 +198,8 @@ def _kind_speaker(speaker: str) -> tuple[str, bool]:
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
         return words[1], True
     if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
-            words[0] not in _DETERMINERS and words[0] not in _NUMBERISH:
-        return words[0], False
+            words[0] in _BODY_HEADS:
+        return words[0], False  # "council officials"; not "health officials"
     return "", False
 
 
@@ -345,7 +348,10 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     ``pos``. A person is beside another only in one sentence; an organisation also in the
     sentence before its spokesperson's or officer's (a speaker described as one:
     party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
-    it. The Ledger reported that ...": two outlets)."""
+    it. The Ledger reported that ...": two outlets). A former officer ("who was sacked as
+    Tolbridge's director") belongs with no party."""
+    if _former(ctx, speaker) or _former(ctx, source_speaker):
+        return False
     if beside(ctx, sc.doc_id, source_speaker, speaker,
               before=_reaches_back(ctx, sc.doc_id, source_speaker, speaker)) \
             or beside(ctx, sc.doc_id, speaker, source_speaker,
@@ -357,6 +363,15 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
         return True
     return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _former(ctx, person: str) -> bool:
+    """A source describes the person by a tie in the past ("who was sacked as Brennock's
+    director", "a former agency engineer": the ``former`` lexicon)."""
+    if not has_name(person):
+        return bool(set(_words(person)) & _FORMER)
+    return any(set(_words(" ".join(_descriptions(ctx, doc, person)))) & _FORMER
+               for doc in ctx.doc_of)
 
 
 def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
@@ -377,37 +392,41 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
 
 
 # "Its director of operations, Priya" before a surname: an officer of the party just named
-_ITS_TITLE = re.compile(r"\b(?:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$",
-                        re.I)
+_ITS_TITLE = re.compile(r"\b(?i:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$")
+
+
+# What may stand before "its" in the officer's sentence: nothing, or a quotation and the
+# verb that gives it ('"We ...," said its chief executive')
+_OPENS = re.compile(r'(?:["“].*["”]\s*,?\s*(?:said|says|added|adds|told))?', re.S)
 
 
 def _its_officer(ctx, person: str, party: str) -> bool:
-    """A source or the derived text introduces ``person`` as "its" or "their" officer or
-    voice ("The agency denied it. Its director of operations, Priya Halloway, said ...") and
-    names ``party`` (or "the" and its kind: "the agency" for "the Esterdale Roads Agency") in
-    the sentences just before."""
+    """A source introduces ``person`` as "its" or "their" officer or voice at the head of a
+    sentence or after its quotation ("The agency denied it. Its director of operations, Priya
+    Halloway, said ..."; '... "We ...," said its chief executive, Tomas Healey-Brandt')
+    whose previous sentence opens with ``party`` as its subject (or "the" and its kind: "the
+    agency" for "the Esterdale Roads Agency")."""
     words = core(person).split()
     target = norm_name(core(party))
     if not words or not target or not has_name(person) or len(words[-1]) < 3 or \
             _person(ctx, party):
         return False
-    kind = re.compile(r"\bthe\s+" + re.escape(target.split()[-1]) + r"\b")
-    # the sources, and the derived text ("Aircrew called it ...; its general secretary,
-    # Fenella Marsh, said")
-    texts = [art.text for art in ctx.doc_of.values()]
-    if ctx.derived is not None:
-        texts.append(ctx.derived.text)
-    for text in texts:
+    kind = re.compile(r"^\W*(?:\w+\W+){0,3}?the\s+" + re.escape(target.split()[-1]) + r"\b")
+    for text in (art.text for art in ctx.doc_of.values()):
         for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
             before = text[max(0, m.start() - 60):m.start()]
             title = _ITS_TITLE.search(before)
             if title is None or not set(_words(title.group(1))) & _TITLES:
                 continue
-            # the sentence before the officer's and the officer's own, up to "its"
+            # the party opens the sentence before the officer's ("The agency denied it. Its
+            # director ..."), as its subject: not "The union criticised Brennock. Its ..."
             window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
             ends = [e.end() for e in _SENTENCE_END.finditer(window)]
-            window = window[ends[-2]:] if len(ends) > 1 else window
-            if target in norm_name(window) or kind.search(window.lower()):
+            if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
+                continue  # "its" does not open the officer's sentence (nor follow its quote)
+            opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
+            head = norm_name(" ".join(opening.split()[:6]))
+            if target in head or kind.search(opening.lower()):
                 return True
     return False
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (clock_minutes, duration_seconds, duration_unit, durations_in,
-                             format_figure,
+from checker.numbers import (MONTH_SECONDS, clock_minutes, duration_seconds, duration_unit,
+                             durations_in, format_figure,
                              fraction_value, measure, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on
@@ -124,25 +124,37 @@ def _same_measure(q, quantities) -> bool:
 
 def _approximated(q, quantities) -> bool:
     """A count or an amount rounded by an approximator (approximators.txt) that a source
-    figure of its kind meets on the side it gives: "more than three times" for "3.2 times",
-    "nearly 400" for 386, "about 1,200" for 1,160; within a tenth ("about") or a quarter
-    ("more than", "nearly") of the rounded figure."""
+    figure of its kind meets within half the figure's last rounded place, on the side the
+    approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
+    "about 1,200" for 1,160; not "nearly 400" for 301 nor "about 1,200" for 1,090."""
     side = rounding(q.text)
     mine = number_values(q.text)
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
         return False
-    margin = 0.1 if side == 0 else 0.25
+    margin = _rounded_place(mine[0]) / 2
+    units = unit_words(q.text)
     for sq in quantities:
         theirs = number_values(sq.text)
         if GROUP.get(sq.kind) != GROUP.get(q.kind) or len(theirs) != 1 or \
-                durations(sq.text) != durations(q.text):
-            continue
-        gap = (theirs[0] - mine[0]) / mine[0]
+                durations(sq.text) != durations(q.text) or unit_words(sq.text) != units:
+            continue  # "about 200 feet" is not met by "230 passengers"
+        gap = theirs[0] - mine[0]
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
-        if abs(gap) <= margin:
+        if abs(gap) <= margin + 1e-9:
             return True
     return False
+
+
+def _rounded_place(value: float) -> float:
+    """The place a figure is rounded to: 100 for 1,200, 1 for 3, 0.1 for 3.5."""
+    if not float(value).is_integer():
+        decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, place = int(abs(value)), 1.0
+    while n and n % 10 == 0:
+        n, place = n // 10, place * 10
+    return place
 
 
 def _same_duration(q, quantities, lengths=()) -> bool:
@@ -152,9 +164,16 @@ def _same_duration(q, quantities, lengths=()) -> bool:
     mine = duration_seconds(q.text)
     if mine is None:
         return False
-    rel = 0.1 if "month" in durations(q.text) else 0.02
+    months = "month" in durations(q.text)
     theirs = [t for sq in quantities if (t := duration_seconds(sq.text)) is not None]
-    return any(values_match(mine, t, rel=rel) for t in [*theirs, *lengths])
+    return any(values_match(mine, t, rel=0.1 if months and not _whole_months(t) else 0.02)
+               for t in [*theirs, *lengths])
+
+
+def _whole_months(seconds: float) -> bool:
+    """A length written in months or years ("11 months", "two years"): no weeks to round."""
+    n = seconds / MONTH_SECONDS
+    return abs(n - round(n)) < 1e-6
 
 
 def _source_lengths(index) -> list[float]:

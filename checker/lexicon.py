@@ -127,7 +127,8 @@ FILES = {
 # the configuration cannot extend them.
 FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
                    "deictics", "determiners", "possessives", "crediting_prepositions",
-                   "vague_sources", "indefinite_sources", "not_name_words", "be_forms", "approximators", "currency_subunits", "measure_units",
+                   "vague_sources", "indefinite_sources", "not_name_words", "be_forms",
+                   "approximators", "currency_subunits", "measure_units",
                    "number_units", "number_tens", "number_scales", "number_ordinals",
                    "number_fractions", "fraction_denominators", "currencies", "day_parts",
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",

@@ -322,6 +322,7 @@ _SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 60
             "fortnight": 1209600, "year": 31557600, "decade": 315576000,
             "century": 3155760000}
 _SECONDS["month"] = _SECONDS["year"] / 12
+MONTH_SECONDS = _SECONDS["month"]
 
 
 def duration_seconds(text: str) -> Optional[float]:
@@ -420,11 +421,16 @@ def measure(text: str) -> Optional[tuple[str, float]]:
     """What a figure measures and its size in that measure's base unit (measure_units.txt):
     "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
     when it gives no number before a unit of length, mass, area or volume."""
-    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    low = text.lower()
+    if any(c in text for c in "$£€¥") or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
+        return None  # "£6m" is money; "500 square metres" is an area of other units
+    words = _WORD_RE.findall(low.replace("-", " "))
     for i, w in enumerate(words):
         unit = _MEASURES.get(w)
         if unit is None or i == 0:
             continue
+        if len(w) == 1 and not re.search(rf"\d\s+{w}\b", low):
+            return None  # "5g", "6m": a network or a million as often as grams or metres
         nums = number_values(" ".join(words[:i]))
         if len(nums) == 1:
             return unit[0], nums[0] * unit[1]

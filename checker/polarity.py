@@ -20,13 +20,6 @@ TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
 # "did not alert the authority until January": a negation that only dates the act
 _NOT_UNTIL = re.compile(r"\b(not|never|n't)\b(?:\s+[a-z'’-]+){0,8}?\s+(?:until|till)\b")
-# ", not the engine maker," / "answers, not excuses." / "by a supplier and not by the
-# service": a contrast of two parts of the claim
-_CONTRAST_NOT = re.compile(r",\s+(not)\s+(?!(?:only|just|yet|least|even|to|be|been|have|has|had|"
-                           r"until|because|since|when|if|that|all|every|enough)\b)"
-                           r"[a-z'’-]+(?:\s+[a-z'’-]+){0,3}\s*(?:[,.;:]|$)"
-                           r"|\b(?:and|but)\s+(not)\s+(?:by|from|for|in|on|at|with|through|"
-                           r"the|a|an|its|their|his|her)\b")
 
 
 def denied_from_outside(claim) -> bool:
@@ -84,16 +77,14 @@ def _find_cues(claim, lexicon) -> list:
     lookalikes = _starting(lexicon, "negation_lookalikes")
     negations = _starting(lexicon, "negations")
     negation_words = lexicon.words.get("negations", {})
-    # ", not the engine maker,": a contrast that corrects a part, not a negation of the claim;
     # "were not told until January": when it happened ("were only told in January")
-    contrast = {m.start(1) if m.group(1) else m.start(2) for m in _CONTRAST_NOT.finditer(low)} \
-        | {m.start(1) for m in _NOT_UNTIL.finditer(low)}
-    starts = [m.start() for m in TOKEN.finditer(low)] if contrast else []
+    dating = {m.start(1) for m in _NOT_UNTIL.finditer(low)}
+    starts = [m.start() for m in TOKEN.finditer(low)] if dating else []
     for i, t in enumerate(toks):
         if skip:
             skip -= 1
             continue
-        if contrast and starts[i] in contrast:
+        if dating and starts[i] in dating:
             continue
         looks = lookalikes.get(t)
         if looks and any(tuple(toks[i:i + len(p)]) == p for p in looks):

@@ -129,13 +129,6 @@ class ClaimReader:
                 continue
             if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
                 continue  # "the no votes", "a no vote": the side voted for, not a denial
-            if low == "not" and 0 < c.i < len(c.doc) - 1 and (
-                    (c.doc[c.i - 1].text == "," and c.doc[c.i + 1].pos_ in (
-                        "DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"))
-                    or (c.doc[c.i - 1].lower_ in ("and", "but") and c.doc[c.i + 1].pos_ in (
-                        "DET", "ADP"))):
-                continue  # "the crew, not the engine maker, did it", "by a supplier and not
-                # by the service": a contrast
             if dep == "neg" and _dated_only(c.head):
                 continue  # "were not told until January": it dates the act ("only in January")
             if self._in_speaker_phrase(c.head):

@@ -27,7 +27,8 @@ Not flagged:
     director') and when the claim calls the party by its kind ("the bank" for the bank the
     source names); a party speaking for itself under the name of its kind ("Harlow Ferries
     will cut two routes, the company said"; "Brinton Council approved the scheme, council
-    officials said"; ``corporate_nouns``), never a count of officials ("two officials");
+    officials said": a body's head noun, non_person_heads.txt, not "health officials";
+    ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with

@@ -24,12 +24,11 @@ What it flags:
     produces": negative_verbs.txt), and against "remained open" it is a flip; an opening
     "Nor" negates its clause ("Nor did the inspection find any cracks" and "found no
     cracks"); a privative verb before a noun says what "no" says ("lacks any other link"
-    and "has no other link"). Not negations at all: a contrast of two parts of the claim
-    ("the council's own engineers, not the supplier, repaired it"; "answers, not
-    excuses"), the formulas that say why a source is unnamed ("who asked not to be named":
-    negation_lookalikes.txt), anything else in the subject of a reporting verb, and a
-    negation that only dates the act ("were not told until January" and "were only told
-    in January"; without its date it is a flip: "were not told").
+    and "has no other link"). Not negations at all: the formulas that say why a source is
+    unnamed ("who asked not to be named": negation_lookalikes.txt), anything else in the
+    subject of a reporting verb, and a negation that only dates the act ("were not told
+    until January" and "were only told in January"; without its date a negated claim is a
+    flip, "were not told", and an affirmative one, "were told", is not).
     A claim the source's party denies, told word for word as the party's own admission
     ("denied that it had ignored the warnings" as "admitted that it had ignored the
     warnings"), has its denial dropped.
@@ -42,10 +41,9 @@ Known false positives:
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
     not consulted" against "Nobody asked us anything"); "could not find X" against "found X
-    missing". Known miss: a contrast that is a real negation of a part ("The court
-    approved it, not the council" against "the council approved it" is no DG601 finding);
-    an added negation whose
-    word the source writes negated anywhere, a reporting frame included, even about
+    missing"; a contrast against its paraphrase ("the ship's own crew, not the maker, did
+    the work" against "by the crew rather than the maker"). Known miss: an added negation
+    whose word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
     left without power"). A negation aimed at a name or a

@@ -43,8 +43,11 @@ Known false positives:
 Known misses:
     A changed figure that happens to equal the sum or the difference of two figures of the
     same passage, or a changed share that happens to equal the change between two of them
-    (taken from either, so an increase and a decrease are not told apart); a figure in a
-    source clause the extractor reads no claim from.
+    (taken from either, so an increase and a decrease are not told apart); a rounded count
+    ("more than 3,000") met by any figure of its kind in the sources within half its last
+    rounded place, not only the aligned claim's; a duration in months four to ten per cent
+    off one in weeks or days ("two months" for "eight weeks" is read as the same); a figure in
+    a source clause the extractor reads no claim from.
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
