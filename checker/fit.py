@@ -39,6 +39,9 @@ C_GRID = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
 DEFAULT_FOLDS = 5
 BOOTSTRAP = 1000
 SEED = 20261130
+# Candidate thresholds (quantiles of the probabilities, 401 of them) averaged on each side
+# when the balanced-accuracy curve is smoothed before its best is taken (tune_threshold).
+THRESHOLD_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ def folds_by_group(rows: Sequence[FitRow], k: int, seed: int = SEED) -> np.ndarr
 
 
 def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
-    """The threshold with the best mean (over files) balanced accuracy on these rows."""
+    """The threshold with the best mean (over files) balanced accuracy on these rows, the
+    curve smoothed over neighbouring candidate thresholds."""
     probs = np.asarray(probs, dtype=float)
     labels = np.array([r.label for r in rows])
     files = np.array([r.file for r in rows])
@@ -117,14 +121,19 @@ def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
     if len(cands) > 400:
         cands = np.quantile(probs, np.linspace(0, 1, 401))
     cands = np.concatenate([cands, [cands.max() + 1e-9]])
-    best, best_t = -1.0, 0.5
+    values = []
     for t in cands:
         bas = [_ba(probs[files == f], labels[files == f], t) for f in np.unique(files)]
         bas = [b for b in bas if not math.isnan(b)]
-        value = sum(bas) / len(bas) if bas else -1.0
-        if value > best + 1e-12:
-            best, best_t = value, float(t)
-    return best_t
+        values.append(sum(bas) / len(bas) if bas else -1.0)
+    # The probabilities crowd around 0.5, so the balanced accuracy jumps from one candidate
+    # to the next; the best single candidate is often a spike a few rows make, which moves
+    # with every fold. The best of the curve averaged over THRESHOLD_WINDOW neighbours on
+    # each side is a threshold the data hold up around it.
+    width = min(THRESHOLD_WINDOW, (len(values) - 1) // 2)
+    padded = np.pad(np.asarray(values), width, mode="edge")
+    smooth = np.convolve(padded, np.ones(2 * width + 1) / (2 * width + 1), mode="valid")
+    return float(cands[int(np.argmax(smooth))])
 
 
 def _ba(probs: np.ndarray, labels: np.ndarray, t: float) -> float:
