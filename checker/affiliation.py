@@ -105,6 +105,7 @@ def bare_voice(phrase: str) -> bool:
     return _voice_for(phrase, set())
 
 
+@lru_cache(maxsize=4096)
 def introduction(text: str, name: str) -> str:
     """The words the article sets beside a person's mentions: the title before the name
     ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
