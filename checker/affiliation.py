@@ -26,16 +26,16 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
+from checker.party_kinds import by_its_kind, party_words_in
+from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import core, has_name
 
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
-_CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
-_BODY_HEADS = shipped("non_person_heads")
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -46,16 +46,6 @@ _PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+
                                re.I)
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
-
-
-def _words(text: str) -> list[str]:
-    return [re.sub(r"['’]s?$", "", w.lower()) for w in _WORD_RE.findall(text)]
-
-
-def _party_words(subject: str) -> set[str]:
-    """The words that tell which party a subject is ("the museum" -> {"museum"}, "Pellham
-    Pharma" -> {"pellham", "pharma"})."""
-    return {w for w in _words(subject) if w not in _DETERMINERS and len(w) > 2}
 
 
 def _a_party(claim: Claim) -> bool:
@@ -142,108 +132,6 @@ _NOT_A_TITLE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|acco
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
                          r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
-_NAME_RUN = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w'’&-]*){0,5}"
-
-
-@lru_cache(maxsize=1024)
-def names_of_kind(text: str, noun: str) -> frozenset:
-    """The names an article gives a kind of party, so that "the bank" may be read as the bank
-    it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
-    campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
-    Relief Trust, a clean-water charity"; "The operator, Arvale Bulk Handling")."""
-    n = re.escape(noun)
-    found = set()
-    # the noun in lower case but where it ends a name: "The Charity Standards Commission"
-    # is no charity called "Standards Commission"
-    patterns = (rf"({_NAME_RUN})\s+(?i:{n})\b",
-                rf"(?<![\w'’])(?:[a-z][\w-]*\s+)?{n}\s+({_NAME_RUN})",
-                rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
-                rf"(?=\s*[,.;]|\s+(?:that|which|whose|who)\b)",
-                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)")
-    for pattern in patterns:
-        for m in re.finditer(pattern, text):
-            words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
-            if words:
-                found.add(" ".join(words))
-    return frozenset(found)
-
-
-def _stand_in_noun(subject: str) -> str:
-    """The noun of a definite description that stands for a named party ("the bank" ->
-    "bank", "The directorate" -> "directorate"); '' for anything else."""
-    words = subject.strip().split()
-    if len(words) == 2 and words[0].lower() == "the" and words[1].isalpha() and \
-            words[1].islower():
-        return words[1]
-    return ""
-
-
-def _party_words_in(subject: str, source_text: str) -> set[str]:
-    """The words that tell which party a subject is, with the names the article gives a
-    party of its kind when the subject only describes one ("the bank" -> also "corrisdale")."""
-    party = _party_words(subject)
-    noun = _stand_in_noun(subject)
-    if noun:
-        for name in names_of_kind(source_text, noun):
-            party |= _party_words(name)
-    return party
-
-
-def _kind_speaker(speaker: str) -> tuple[str, bool]:
-    """A speaker that only says what kind of party it is: "the company" -> ("company",
-    True), "council officials" -> ("council", False); ("", False) for anything else (a name,
-    a number of people: "two officials")."""
-    words = speaker.strip().split()
-    if not words or not all(w.isalpha() for w in words):
-        return "", False
-    if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
-        return words[1], True
-    if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
-            words[0] in _BODY_HEADS:
-        return words[0], False  # "council officials"; not "health officials"
-    return "", False
-
-
-def _by_its_kind(sc: Claim, source_text: str) -> bool:
-    """The party named as the subject speaks for itself under the name of its kind: "the
-    company" for "Westmarch Ferries plans to cut sailings", "council officials" for "East
-    Farrow District Council approved the scheme". The kind is in the subject's name, or the
-    article gives the subject that kind ("Ashgrove Relief Trust, a clean-water charity"), or
-    the speaker is "the company" (``corporate_nouns``) and the subject opens with an
-    organisation's name."""
-    noun, definite = _kind_speaker(sc.attribution.source)
-    if not noun:
-        return False
-    subject = sc.subject.strip()
-    party = _party_words(subject)
-    if noun in party:
-        return True
-    if any(party & _party_words(name) for name in names_of_kind(source_text, noun)):
-        return True
-    return definite and noun in _CORPORATE and _opens_with_name(sc, source_text)
-
-
-def _opens_with_name(sc: Claim, source_text: str) -> bool:
-    """The claim's subject opens with an organisation's name: a name the tagger gives as no
-    person, or capitalised words the tagger missed ("Westmarch Ferries"; one word only when
-    the article also writes it capitalised inside a sentence, unlike "Regulators")."""
-    subject = sc.subject.strip()
-    if any(subject.startswith(e.text) for e in sc.entities if e.label == "PERSON"):
-        return False
-    if any(subject.startswith(e.text) for e in sc.entities if e.label in _BODY_LABELS):
-        return True
-    words = _WORD_RE.findall(subject)
-    if not words or not words[0][:1].isupper() or words[0].lower() in _DETERMINERS or \
-            words[0].lower().rstrip(".") in _GENERIC:
-        return False
-    if len(words) > 1 and words[1][:1].isupper():
-        return True
-    return re.search(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b", source_text) is not None
-
-
-_BODY_LABELS = ("ORG", "FAC", "PRODUCT", "NORP", "GPE")
-
-
 def _their_own_voice(sc: Claim) -> bool:
     """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
     has asked for her B sample to be tested, her agent said")."""
@@ -274,9 +162,9 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     if sc.subject.strip().lower() in _THING_PRONOUNS:
         # "It is expected to open an inquiry, a spokesperson said": the party just named
         return bare_voice(attr.source)
-    if _by_its_kind(sc, source_text):
+    if by_its_kind(sc, source_text):
         return True
-    party = _party_words_in(sc.subject, source_text)
+    party = party_words_in(sc.subject, source_text)
     if not party:
         return False
     if _voice_for(attr.source, party) or _voice_for(attr.surface, party):
@@ -387,7 +275,7 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
     # Voskuijlen") that the other leaves out ("Manager Lena Voskuijlen")
     for other, art in ctx.doc_of.items():
         said = set(_words(" ".join(_descriptions(ctx, other, person))))
-        if said & _TITLES and said & (_party_words_in(core(party), art.text) - _GENERIC - mine):
+        if said & _TITLES and said & (party_words_in(core(party), art.text) - _GENERIC - mine):
             return True
     return False
 
