@@ -125,13 +125,17 @@ def introduction(text: str, name: str) -> str:
     return " ".join(found)
 
 
+# The verbs that give a quotation or a statement before a speaker's name ('"...," said X').
+_SAYING = r"(?:said|says|told|tells|added|adds)"
 # A title starts after a quotation or a verb of saying ('"...," said the council's chief
 # executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
-_NOT_A_TITLE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|added|adds|according to)\b", re.I)
+_NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
                          r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
+
+
 def _their_own_voice(sc: Claim) -> bool:
     """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
     has asked for her B sample to be tested, her agent said")."""
@@ -286,7 +290,7 @@ _ITS_TITLE = re.compile(r"\b(?i:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w
 
 # What may stand before "its" in the officer's sentence: nothing, or a quotation and the
 # verb that gives it ('"We ...," said its chief executive')
-_OPENS = re.compile(r'(?:["“].*["”]\s*,?\s*(?:said|says|added|adds|told))?', re.S)
+_OPENS = re.compile(rf'(?:["“].*["”]\s*,?\s*{_SAYING})?', re.S)
 
 
 def _its_officer(ctx, person: str, party: str) -> bool:

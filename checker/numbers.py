@@ -22,6 +22,7 @@ def _valued(role: str) -> dict[str, float]:
 
 
 _UNITS = _valued("number_units")
+CURRENCY_SIGNS = "$£€¥"
 _TENS = _valued("number_tens")
 _SCALES = _valued("number_scales")
 _ORDINALS = _valued("number_ordinals")
@@ -259,10 +260,11 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     """Every number a figure's text states, in figures or in words, a run of number words
     read as one number: "twenty-seven" -> [27], "a dozen" -> [12], "$3.5 million" ->
     [3500000] ([3.5] unless ``scaled``), "five to two" -> [5, 2], "between two and five" ->
-    [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The count of a fraction ("two-fifths") and a lone "a" are no
+    [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The
+    count of a fraction ("two-fifths") and a lone "a" are no
     numbers."""
     words = _WORD_RE.findall(text.lower().replace("-", " "))
-    money = any(c in text for c in "$£€¥")  # "6.2 m" is metres unless it is an amount
+    money = any(c in text for c in CURRENCY_SIGNS)  # "6.2 m" is metres unless it is an amount
     out: list[float] = []
     i = 0
     while i < len(words):
@@ -422,7 +424,7 @@ def measure(text: str) -> Optional[tuple[str, float]]:
     "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
     when it gives no number before a unit of length, mass, area or volume."""
     low = text.lower()
-    if any(c in text for c in "$£€¥") or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
+    if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
         return None  # "£6m" is money; "500 square metres" is an area of other units
     words = _WORD_RE.findall(low.replace("-", " "))
     for i, w in enumerate(words):
