@@ -38,22 +38,29 @@ def tokens(claim: Claim) -> tuple[Token, ...]:
         for m in _TOKEN.finditer(claim.text)))
 
 
-def _all_replacements(derived: Claim, source: Claim) -> tuple[Replacement, ...]:
-    """Every differing run of two claims, computed once per pair (two rules ask)."""
+def _diff(derived: Claim, source: Claim) -> tuple[tuple[Replacement, ...], int]:
+    """Every differing run of two claims and the number of words they share in order,
+    computed once per pair (several rules ask)."""
     cache = memo_on(derived, "_replacements", dict)
     got = cache.get(source.id)
     if got is None:
         dt, st = tokens(derived), tokens(source)
         ops = SequenceMatcher(None, [t.text for t in dt], [t.text for t in st],
                               autojunk=False).get_opcodes()
-        got = tuple(Replacement(tuple(dt[i1:i2]), tuple(st[j1:j2]))
-                    for op, i1, i2, j1, j2 in ops if op == "replace")
-        cache[source.id] = got
+        reps = tuple(Replacement(tuple(dt[i1:i2]), tuple(st[j1:j2]))
+                     for op, i1, i2, j1, j2 in ops if op == "replace")
+        got = cache[source.id] = (reps, sum(i2 - i1 for op, i1, i2, _, _ in ops
+                                            if op == "equal"))
     return got
 
 
 def replacements(derived: Claim, source: Claim, *, longest: int = 6) -> Iterator[Replacement]:
     """The runs of at most ``longest`` words that differ between two claims, in order."""
-    for rep in _all_replacements(derived, source):
+    for rep in _diff(derived, source)[0]:
         if len(rep.derived) <= longest and len(rep.source) <= longest:
             yield rep
+
+
+def shared_words(derived: Claim, source: Claim) -> int:
+    """How many words the two claims share, in the same order."""
+    return _diff(derived, source)[1]

@@ -1,0 +1,267 @@
+"""DE408 mixed-up: a party or thing of the story put where the source has another.
+
+What it flags:
+    A derived claim that copies a source claim word for word (at least four words in order,
+    and seven in ten of its words besides the phrase) but for one noun phrase, when that
+    phrase is one the sources use for something else and nothing in them says the two are
+    one. The phrases may be two whole names ("towed to Greyholm Island" for "towed to Port
+    Alder"); a name and a description the sources give another party ("the adhesive
+    supplier" for "Brindlewood"; "the museum's" for "Brightgate's" where the source calls
+    another party the museum); or two descriptions of two words or more, the derived one a
+    phrase of the sources ("the ambulance service" for "the city's transport department").
+    Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
+    synonym or a kind of the other in WordNet, an acronym of a name the sources give that
+    description, a phrase with a number ("three towns" spelt out as their names), and a
+    phrase whose verb changed with it ("seen by X" for "prepared by Y") are passed over.
+Why it matters:
+    Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
+    the fault, which bridge the lorries take. Every word is the source's, so rules that look
+    for words the source lacks cannot see it; DE401 and DE407 read names, and this rule also
+    reaches the descriptions ("the ambulance service", "the concert hall") they do not.
+Known false positives:
+    A party the source calls by two descriptions it never sets side by side ("the
+    harbour authority" in one paragraph, "the port's owner" in another); a place named for a
+    description of it that the source gives only in passing. Known misses: one-word
+    descriptions ("the union" for "a parent"), which a faithful text uses for any party;
+    a swap with a stand-in ("the company"); a swap inside a claim reworded around it.
+Examples:
+    Source: The race was moved at the request of the city's transport department. The ambulance service treated 14 runners.
+    Flag: The race was moved at the request of the ambulance service.
+    Okay: The race was moved at the request of the transport department.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import GENERIC, key
+from checker.party_kinds import names_of_kind
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.word_diff import replacements, shared_words, tokens
+
+CODE, NAME, KIND, SEVERITY = "DE408", "mixed-up", "entity-changed", "error"
+CONFIDENCE = 0.55
+MIN_ALIGNMENT = 0.6  # the derived claim must restate a source claim this closely
+MIN_PAIR = 0.5  # and the compared source claim must itself support it this well
+NOUNS = ("NOUN", "PROPN")
+MIN_SHARED = 4  # words the two claims must share in order, besides the phrase
+IN_PLACE = 0.7  # and the share of the derived claim's other words they must make
+
+
+def _span_words(claim, run):
+    start, end = run[0].start, run[-1].end
+    return [w for w in claim.words if start <= w.start < end]
+
+
+def _nouns(words, skip) -> set[str]:
+    return {key(w.lemma) for w in words if w.pos in NOUNS and key(w.lemma) not in skip
+            and w.lemma.isalpha()}
+
+
+def _beside(text_lower: str, a: str, b: str) -> bool:
+    """The sources set the two phrases side by side, as one party ("the airline, Corrane
+    Air"; "Corrane Air, the airline"; "the grid company Eastfold")."""
+    a, b = re.escape(a), re.escape(b)
+    gap = r"(?:,\s*|\s+)(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    return re.search(rf"\b{a}{gap}{b}\b", text_lower) is not None or \
+        re.search(rf"\b{b}{gap}{a}\b", text_lower) is not None
+
+
+def _one_thing(ctx, dwords, swords) -> bool:
+    """The two phrases can name one thing: WordNet calls their heads synonyms or one a kind
+    of the other ("the firm" and "the company", "the carrier" and "the airline")."""
+    wn = ctx.wordnet
+    dh, sh = dwords[-1], swords[-1]
+    if not wn.available or dh.pos != "NOUN" or sh.pos != "NOUN":
+        return False
+    a, b = dh.lemma.lower(), sh.lemma.lower()
+    return b in wn.synonyms(a, "noun") or a in wn.synonyms(b, "noun") or \
+        b in wn.broader(a, "noun") or a in wn.broader(b, "noun")
+
+
+# WordNet's files of the nouns that name parties and things a story can mix up: people,
+# groups (bodies, firms, crews), places, artefacts (buildings, instruments), body parts.
+PARTY_FILES = frozenset({18, 14, 15, 6, 8})
+
+
+def _a_party(ctx, word) -> bool:
+    """A proper noun, or a common noun WordNet files among people, groups, places or
+    things (not acts, events or ideas: "inquiry" and "investigation" are one inquiry)."""
+    if word.pos == "PROPN":
+        return True
+    return any(s.lexname in PARTY_FILES for s in ctx.wordnet.senses(word.lemma.lower(), "noun"))
+
+
+def _noun_phrase(claim, run, lexicon) -> bool:
+    """Every word of the run belongs to a noun phrase: nouns, adjectives, determiners and
+    possessives ("the city's transport department"), no verb or adverb ("Lanric also")."""
+    by_start = {w.start: w for w in claim.words}
+    for t in run:
+        w = by_start.get(t.start)
+        if w is not None:
+            if w.pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+                return False
+        elif not (lexicon.has("articles", t.text) or lexicon.has("determiners", t.text)
+                  or lexicon.has("possessives", t.text) or t.text in ("'s", "s", "of", "and")):
+            return False
+    return True
+
+
+def check(ctx):
+    """Yield a finding for each source phrase a derived claim puts in another's place."""
+    lex = ctx.lexicon
+    skip = {key(w) for role in ("function_words", "stand_ins", "attribution_generic", "titles")
+            for w in lex.words[role]} | {key(w) for w in GENERIC}
+    for dc in ctx.derived_claims:
+        if not is_claim_unit(dc):
+            continue
+        al, sup = ctx.support(dc)
+        if al.score < MIN_ALIGNMENT:
+            continue
+        for sc, score in zip(sup[:2], al.scores[:2]):
+            if score < MIN_PAIR:
+                continue
+            found = _swap(ctx, dc, sc, skip)
+            if found is not None:
+                yield found
+                break
+
+
+def _trimmed(claim, run, lexicon):
+    """The run up to its first preposition, without a closing "own": "Gullhaven on the
+    coast" -> "Gullhaven", "Calderbrook's own" -> "Calderbrook's"."""
+    for i, t in enumerate(run):
+        if lexicon.has("prepositions", t.text) and t.text not in ("of",):
+            run = run[:i]
+            break
+    return run[:-1] if run and run[-1].text == "own" else run
+
+
+def _whole_names(claim, run) -> bool:
+    """The run holds whole names only: no first name without its surname ("Paul" of "Paul
+    Hendry"), no name cut at the run's edge."""
+    r0, r1 = run[0].start, run[-1].end
+    for e in claim.entities:
+        e0 = e.start + 4 if e.text.lower().startswith("the ") else e.start
+        if e.start < r1 and r0 < e.end and (e0 < r0 or e.end > r1 + 2):
+            return False
+    words = sorted(claim.words)
+    for a, b in zip(words, words[1:]):
+        if a.pos == "PROPN" and b.pos == "PROPN" and b.start - a.end <= 1 and \
+                ((a.end <= r0 < b.end) or (a.start < r1 <= b.start)):
+            return False
+    return True
+
+
+def _phrase_in_sources(ctx, words) -> bool:
+    """The words, as written and in order, are a phrase of the sources ("ambulance
+    service"): a description the story gives a party, not a word reused."""
+    text = " ".join(w.text.lower() for w in words)
+    return re.search(rf"\b{re.escape(text)}\b", ctx.index.text_lower) is not None
+
+
+def _described_as(text: str, name, noun: str) -> bool:
+    """The source describes the named party as one of that kind, in an apposition with
+    words between ("Calderwick Dairies, the largest milk processor in the western
+    counties")."""
+    name_text = re.escape(" ".join(w.text for w in name))
+    return re.search(rf"\b{name_text}\b(?:\s+[A-Z][\w'’-]*)*,\s+(?:the|a|an|its)\s+"
+                     rf"(?:[\w'’-]+\s+){{0,5}}?{re.escape(noun)}s?\b", text, re.I) is not None
+
+
+def _distinct(ctx, dwords, swords, dname, sname) -> bool:
+    """The two phrases name two parties of the story, as far as the text can tell."""
+    if dname and sname:
+        return True  # two names: whole, apart, never set beside each other (checked above)
+    if dname != sname:
+        desc, name = (swords, dwords) if dname else (dwords, swords)
+        text = ctx.memo("source-text", lambda c: "\n".join(a.text for a in c.sources))
+        named = names_of_kind(text, desc[-1].lemma.lower())
+        name_keys = {w.text.lower() for w in name}
+        noun = desc[-1].lemma.lower()
+        initials = {"".join(w[0] for w in n.split() if w[:1].isupper()).lower() + end
+                    for n in named for end in ("", noun[0])}  # "Ashvale System (Operator)"
+        if any(name_keys & {w.lower() for w in n.split()} for n in named) or \
+                name_keys & initials or _described_as(text, name, noun):
+            return False  # the source gives the named party (or its acronym) this description
+        # a one-word description ("the operator") may stand for any party of its kind,
+        # unless the source gives that kind to another party by name
+        return len(desc) >= 2 or bool(named)
+    return len(dwords) >= 2 and _phrase_in_sources(ctx, dwords)
+
+
+def _beside_other_change(dc, sc, rep) -> bool:
+    """Another changed run with a verb, within two words of this one: the phrase's relation
+    to its verb changed with it ("seen by X" for "prepared by Y"), so the two phrases need
+    not fill one slot."""
+    toks = tokens(dc)
+    first = next(i for i, t in enumerate(toks) if t.start == rep.derived[0].start)
+    last = first + len(rep.derived) - 1
+    for other in replacements(dc, sc, longest=99):
+        if other is rep:
+            continue
+        o0 = next(i for i, t in enumerate(toks) if t.start == other.derived[0].start)
+        o1 = o0 + len(other.derived) - 1
+        if o1 >= first - 2 and o0 <= last + 2 and any(
+                w.pos in ("VERB", "AUX") for w in _span_words(dc, other.derived)
+                + _span_words(sc, other.source)):
+            return True
+    return False
+
+
+def _swap(ctx, dc, sc, skip):
+    dkeys_all = {key(w.lemma) for w in dc.words}
+    skeys_all = {key(w.lemma) for w in sc.words}
+    shared, length = shared_words(dc, sc), len(tokens(dc))
+    for rep in replacements(dc, sc, longest=6):
+        if shared < MIN_SHARED or shared < IN_PLACE * (length - len(rep.derived)):
+            continue  # the rest of the claim is not the source's, word for word
+        drun, srun = _trimmed(dc, rep.derived, ctx.lexicon), _trimmed(sc, rep.source, ctx.lexicon)
+        if not drun or not srun:
+            continue
+        dwords, swords = _span_words(dc, drun), _span_words(sc, srun)
+        if not dwords or not swords or any(w.pos == "NUM" for w in dwords + swords):
+            continue  # "Callow and Upper Hesk" for "three towns": a count spelt out
+        if _beside_other_change(dc, sc, rep):
+            continue  # the words around the phrase changed too ("seen by X", "prepared by Y")
+        if dwords[-1].pos not in NOUNS or swords[-1].pos not in NOUNS:
+            continue  # the phrase must end on its noun on both sides
+        if not (_noun_phrase(dc, drun, ctx.lexicon) and _noun_phrase(sc, srun, ctx.lexicon)):
+            continue
+        if not (_a_party(ctx, dwords[-1]) and _a_party(ctx, swords[-1])):
+            continue
+        dn, sn = _nouns(dwords, skip), _nouns(swords, skip)
+        if not dn or not sn or dn & sn:
+            continue
+        if {key(w.lemma) for w in dwords} & {key(w.lemma) for w in swords}:
+            continue  # a word kept: a rewording of one phrase ("the Aldane plant")
+        if not dn <= ctx.index.vocab:
+            continue  # a word the sources lack: new content (DE401, DE404, DU802)
+        if dn & skeys_all or sn & dkeys_all:
+            continue  # the claim has both phrases: reordered, not replaced
+        dname = any(w.pos == "PROPN" for w in dwords)
+        sname = any(w.pos == "PROPN" for w in swords)
+        if (dname and not _whole_names(dc, drun)) or (sname and not _whole_names(sc, srun)):
+            continue
+        dtext = " ".join(t.text for t in drun)
+        stext = " ".join(t.text for t in srun)
+        if _beside(ctx.index.text_lower, dwords[-1].text.lower(), stext) or \
+                _beside(ctx.index.text_lower, dtext, swords[-1].text.lower()):
+            continue
+        if _one_thing(ctx, dwords, swords) or not _distinct(ctx, dwords, swords, dname, sname):
+            continue
+        d0, d1 = drun[0].start, drun[-1].end
+        s0, s1 = srun[0].start, srun[-1].end
+        shown = dc.text[d0 - dc.start:d1 - dc.start]
+        src = sc.text[s0 - sc.start:s1 - sc.start]
+        return make(RULE, dc, start=d0, end=d1, confidence=CONFIDENCE,
+                    evidence=[evidence_of(sc, start=s0, end=s1)],
+                    message=(f'Puts "{shown}" where the source has "{src}": '
+                             f'"{snippet(sc.text, 80)}". The source speaks of "{shown}" '
+                             f'only elsewhere.'),
+                    suggestion=f'Check who or what it is: the source says "{src}" here.')
+    return None
+
+
+RULE = Rule(CODE, NAME, KIND, SEVERITY, "a party or thing of the story put where the source "
+            "has another", check, __doc__)
