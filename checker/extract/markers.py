@@ -74,19 +74,37 @@ class MarkerReader:
         down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
         way = self.causatives.get(lemma)
         if way == "verb":
-            # a bare or "to" infinitive ("helped drain", "made it close"), not "made X ill"
-            return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in verb.children)
+            # a bare or "to" infinitive ("helped drain", "made it close", "led them to
+            # leave"), or a comparative ("made the raid easier"), not "made X ill"
+            return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
+                       c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR"
+                       for c in verb.children)
         if way != "change":
             return False
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
         for c in verb.children:
             if c.lower_ in self.change_words and c.dep_ in ("prt", "advmod", "acomp", "oprd",
-                                                            "xcomp", "amod"):
+                                                            "xcomp", "amod", "prep"):
                 return True
+            if has_object and c.dep_ in ("prep", "advcl") and self._to_a_level(c):
+                return True  # "pushed occupancy to 100 per cent", "drove it into the red"
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
                     g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
                     for g in c.children)):
                 return True
         return False
+
+    def _to_a_level(self, child) -> bool:
+        """A phrase that takes something into a state ("into administration") or to a level
+        ("to 100 per cent", "to a record", "towards relegation" is too loose and left out)."""
+        words = list(child.subtree)
+        first = words[0].lower_
+        if first == "into":
+            return True
+        if first != "to" or any(w.ent_type_ in ("DATE", "TIME") for w in words):
+            return False  # "pushed the start to March 2029": a date moved, not a level
+        return any(w.like_num or w.lower_ in ("record", "high", "low")
+                   or w.lower_ in self.change_words for w in words[1:])
 
     def _opening_link(self, head, tokens, off) -> tuple[Link, ...]:
         """A causal connective that opens the clause and was left out of its claim ("...,

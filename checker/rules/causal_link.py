@@ -2,9 +2,10 @@
 
 What it flags:
     A derived claim joining two things with a causal connective ("because", "due to", "led
-    to", "so", "thanks to"), a causative verb built as a cause ("helped drain the
-    reservoirs", "sent shares down", "driving a rise in evictions": causatives.txt,
-    change_words.txt) or a sequence that readers take as a cause ("after",
+    to", "so", "thanks to", "on hopes of", "paved the way for"), a causative verb built as
+    a cause ("helped drain the reservoirs", "led two doctors to leave", "was made easier
+    by", "sent shares down", "pushed occupancy to 97 per cent", "driving a rise in
+    evictions": causatives.txt, change_words.txt) or a sequence that readers take as a cause ("after",
     "following", "in the wake of"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma, to the clause after it; one that opens a clause
@@ -16,13 +17,17 @@ Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
-    pronoun the extractor does not resolve; "since" and "as" in their non-causal senses.
+    pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
+    leading or pushing done by a person ("the chair led the board to vote", "the union
+    pushed pay to 5 per cent"), which reports an act but is read as a cause.
     Silent on "do so", on a question of cause ("what caused the fire", "whether a line
     sparked it") or a denied one ("denied that its line caused the fire"), on a sequence whose second side is a span of time ("after twelve
     weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
     counts as stated when a source sentence uses the same connective between words of both
     sides, even where the extractor keeps no link (inside an attribution); known miss: that
-    sentence links two other things of the same words.
+    sentence links two other things of the same words. A party's account of a cause in the
+    source ("She blamed the delay on gas mains", explanation_verbs.txt) counts as the link
+    stated: a text that states it as fact drops the attribution, which DA101 judges.
 Examples:
     Source: Sales fell sharply in the spring. The chief executive resigned in May.
     Flag: Sales fell sharply because the chief executive resigned.
@@ -38,7 +43,7 @@ import re
 from checker.actors import passive_before
 from checker.align import text_keys
 from checker.lexicon import shipped
-from checker.records import memo_on
+from checker.records import Link, memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -56,6 +61,7 @@ def _keys(ctx, text: str) -> set[str]:
 
 # "after a week of heavy rain": the span of time names an event, which can be a cause
 _EVENT_OF = re.compile(r"\s+of\b", re.I)
+_AGENT_FIRST = re.compile(r"^(?:[\w'’-]+\s+){0,2}by\b", re.I)
 PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -76,8 +82,10 @@ def _not_a_link(ctx, dc, link) -> bool:
             # "not yet established what caused the collapse", "examining whether a power
             # line sparked it": a question of cause names none
             return True
-        # "were forced out": a causal verb in the passive names no cause
-        return passive_before(before, within=1) and not link.right.lstrip().startswith("by ")
+        # "were forced out": a causal verb in the passive names no cause, unless its agent
+        # follows ("were driven by", "was made easier by")
+        return passive_before(before, within=1) and not link.cue.endswith(" by") and \
+            not _AGENT_FIRST.match(link.right.lstrip())
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right) and not _EVENT_OF.match(
@@ -118,10 +126,18 @@ def _source_links(ctx) -> list:
     """(source claim, link, the link's words) for every source link, once per set of
     sources; a causal link with an empty side ("As a result, Y", "Y as a result") takes the
     source claim before it as that side."""
+    explaining = ctx.lexicon.words["explanation_verbs"]
+
     def build():
         out = []
         prev = None
         for sc in ctx.index.claims:
+            if sc.predicate in explaining:
+                # "She blamed the delay on gas mains", "traced the fault to a supplier": a
+                # party's account of a cause; a text that states it drops the attribution
+                # (DA101), not adds a link
+                out.append((sc, Link(sc.predicate_text, "causal", sc.start, sc.end, "", ""),
+                            _keys(ctx, sc.text)))
             for sl in sc.links:
                 sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
                 if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
