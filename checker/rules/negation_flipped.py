@@ -29,9 +29,11 @@ What it flags:
     subject of a reporting verb, and a negation that only dates the act ("were not told
     until January" and "were only told in January"; without its date a negated claim is a
     flip, "were not told", and an affirmative one, "were told", is not).
-    A claim the source's party denies, told word for word as the party's own admission
-    ("denied that it had ignored the warnings" as "admitted that it had ignored the
-    warnings"), has its denial dropped.
+    A claim the source's party denies, told in most of the source's words as an admission
+    by anyone ("denied that it had ignored the warnings" as "acknowledged that the warnings
+    had been ignored"; admission_verbs.txt) or as the same party's plain report, has its
+    denial dropped; a stance turned to its opposite ("accepted the findings" as "contested
+    the findings", "welcomed" as "criticised") is a flip by the antonyms lexicon.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -50,7 +52,8 @@ Known false positives:
     date ("in March, not October") is never compared. On "be", which nearly any two claims
     share, the negation must be the copula's own ("was not", "isn't") and the claims must
     share three words besides it: a contrast or a clause after it ("is in the chute, not
-    the wall", "is a draft that has not been reviewed") is no negated "be", and a negated
+    the wall", "is a draft that has not been reviewed") is no negated "be" (a denial
+    governing one side only counts: "denied that the repairs were a response"), and a negated
     "has not been" is missed. "No longer" against a source that says the thing stopped
     in words that are no verb of ending ("has been off sale since May", "gave up
     delivering", "used to deliver until April") is flagged.
@@ -86,6 +89,7 @@ from checker.rules.base import (
     shares_core,
     snippet,
 )
+from checker.word_diff import shared_words, tokens
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
@@ -113,7 +117,8 @@ def _predicate_flip(ctx, dc):
         if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
-                       or not _copula_negated(dc if dc.negated else sc, ctx.lexicon)):
+                       or not (_copula_negated(dc if dc.negated else sc, ctx.lexicon)
+                               or denied_from_outside(sc) != denied_from_outside(dc))):
             continue  # "be" is shared by nearly any two claims: what is said of the
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
@@ -134,9 +139,11 @@ def _predicate_flip(ctx, dc):
 
 def _admitted(dc, sc, lexicon) -> bool:
     """A claim the source's party denies ("The company denied that it had misled
-    investors") told word for word as the same party's affirmative report of it ("admitted
-    that it had"), not by nobody ("no one had told them") and not where the source's
-    denial is itself denied ("did not deny that")."""
+    investors") told as an admission ("acknowledged that it had", admission_verbs.txt) or
+    as the same party's own report ("The company said it had misled investors"), in the
+    source claim's words (most of the shorter claim's words, in order); not by nobody ("no
+    one had told them") and not where the source's denial is itself denied ("did not deny
+    that")."""
     att, satt = dc.attribution, sc.attribution
     if not denied_from_outside(sc) or att is None or att.negated or dc.negated or sc.negated:
         return False
@@ -144,8 +151,17 @@ def _admitted(dc, sc, lexicon) -> bool:
     if re.search(rf"(?:\bnot|n't|\bnever)\s+{re.escape(verb)}\b", sc.sentence.lower()):
         return False  # "did not deny that": two negations
     first = (att.source.split() or [""])[0].lower()
-    return (not lexicon.has("negations", first) and _same_party(att.source, satt.source)
-            and dc.text.lower() == sc.text.lower())
+    if lexicon.has("negations", first):
+        return False
+    shorter = min(len(tokens(dc)), len(tokens(sc)))
+    if shared_words(dc, sc) < max(3, SAME_WORDS * shorter):
+        return False
+    return lexicon.has("admission_verbs", att.lemma) or _same_party(att.source, satt.source)
+
+
+# Share of the shorter claim's words that an admission must keep, in order, to tell the
+# denied claim (not another claim of the same speaker).
+SAME_WORDS = 0.6
 
 
 def _same_party(a: str, b: str) -> bool:
