@@ -9,7 +9,12 @@ What it flags:
     figures", "at least 40") are left alone, and so are words inside quotation marks
     (DQ701 compares quotations) and headlines. The span runs from the word to the noun it
     ranks. A source passage that ranks by comparison ("higher than in any year", "never
-    been higher", "no bridge is longer") ranks too.
+    been higher", "no bridge is longer") ranks too; a restated passage's own superlative
+    supports the claim's only when it ranks the same noun, or either names none ("the
+    thinnest snowpack" ranks no employer). "First" and "only" rank when a field or a span
+    to rank in follows them ("the first such return", "the first hearing of its kind", "the
+    only ban in its history", "the first inquiry in more than a decade", "since 2011"); the
+    sources support them when they rank so, within ten words.
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
     a fact of its own, which summaries add as colour and readers take as reported.
@@ -17,8 +22,10 @@ Known false positives:
     A ranking the source states without a superlative ("never been higher" for "a record
     high", "no other club has" for "the biggest") or in another passage than the one the
     claim restates, in another word; an idiom ("the best part of a day", "at its best");
-    "record" before a noun in its other sense ("a record label"). Not flagged: "first",
-    "only" and other rankings without a superlative.
+    "record" before a noun in its other sense ("a record label"); "the first in its history"
+    where the source says "never before" or "for the first time" in words ten apart. Not
+    flagged: "first" and "only" with no field or span after them ("the first walkout"),
+    and other rankings without a superlative.
 Examples:
     Source: Heavy rain closed 12 roads in the district on Sunday, the police said.
     Flag: Heavy rain closed 12 roads in the district on Sunday, the highest number this year.
@@ -78,11 +85,19 @@ def _markers(claim, lex, wn) -> list:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -")
-        if written in entries and (w.pos in RANKED_POS or joined):
-            out.append((w.start, w, w.lemma))  # "worst", "unprecedented", "a record loss"
+        owner = before and (before[0] == "the" or before[0].endswith(("'s", "’s")))
+        if written in entries and (w.pos in RANKED_POS or joined or (
+                owner and entries[written] != DEGREE)):
+            # "worst", "unprecedented", "a record loss", "the region's worst" (a noun to
+            # the tagger)
+            out.append((w.start, w, w.lemma))
         elif (w.pos in RANKED_POS and written != w.lemma and written.endswith("est")
               and len(written) > 3 and (_base_forms(wn, written) or written == "best")):
             out.append((w.start, w, w.lemma))
+    for m in _ORDINAL_RANK.finditer(low):
+        start = s0 + m.start(1)
+        word = m.group(1)
+        out.append((start, Word(start, start + len(word), word, word, "ADJ"), word))
     if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
         return out  # most claims: no word a pair below could start with (each is a run)
     written = _written(words)
@@ -98,6 +113,37 @@ def _markers(claim, lex, wn) -> list:
             start = s0 + m.start(1)
             out.append((start, Word(start, start + len(first), first, first, "ADJ"), first))
     return out
+
+
+# "First" and "only" rank when a span or a field to rank in follows: "the first such
+# return", "the first hearing of its kind", "the only ban in its history", "the first ...
+# in more than a decade", "for the first time since 2019". The sources are read with a
+# longer reach (``SOURCE_REACH`` words between), so that a ranking they word at length
+# supports a shorter one.
+def _ordinal_rank(reach: int):
+    return re.compile(
+        r"\b(first|only)\b(?=\s+such\b|(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
+        r"in\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+\s+)?history|"
+        r"in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?:a|an|two|three|four|"
+        r"five|\d+|several|many)\s+(?:decades?|years|generations?|century|centuries)|"
+        r"since\s+(?:\d{4}|records\s+began)|ever)\b)" % reach)
+
+
+DERIVED_REACH, SOURCE_REACH = 5, 10
+_ORDINAL_RANK = _ordinal_rank(DERIVED_REACH)
+_ORDINAL_RANK_SOURCE = _ordinal_rank(SOURCE_REACH)
+
+
+def _ranked_noun(claim, start: int):
+    """The key of the noun a ranking word at ``start`` ranks, or None."""
+    after = [w for w in claim.words if w.start > start][:SPAN_WORDS]
+    noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
+    if noun is None or _BREAK.search(claim.text[start - claim.start:noun.start - claim.start]):
+        return None  # "the cheapest of three, council papers show": no noun ranked
+    return key(noun.lemma)
+
+
+_BREAK = re.compile(r"[,;:]|\b(?:of|in|among|at|since|for|by|than)\b", re.I)
 
 
 def _written(words) -> set:
@@ -121,6 +167,7 @@ def _ranks(ctx) -> frozenset:
             if word.endswith("est"):
                 out.add(key(word))
                 out.update(key(b) for b in _base_forms(wn, word))
+        out.update(key(m.group(1)) for m in _ORDINAL_RANK_SOURCE.finditer(text))
         for m in _PAIR.finditer(text):
             first = m.group(1)
             if entries.get(first) == DEGREE:
@@ -131,9 +178,10 @@ def _ranks(ctx) -> frozenset:
     return memo_on(ctx.index, "_du806_ranks", build)
 
 
-def _supported(ctx, dc, word, lemma, ranks) -> bool:
+def _supported(ctx, dc, start, word, lemma, ranks) -> bool:
     """The sources rank with the word, its lemma or a synonym, or the source passages the
-    claim restates rank something themselves."""
+    claim restates rank the same thing themselves (a ranking word before the same noun, or
+    none named on either side) or by comparison."""
     wn = ctx.wordnet
     mine = {key(lemma), key(word.text.lower())}
     if wn.available:
@@ -141,9 +189,14 @@ def _supported(ctx, dc, word, lemma, ranks) -> bool:
             mine.update(key(s) for s in wn.synonyms(lemma, pos, SYNONYM_SENSES) if " " not in s)
     if mine & ranks:
         return True
+    noun = _ranked_noun(dc, start)
     for sc in ctx.aligned(dc):
-        if _markers(sc, ctx.lexicon, wn) or _COMPARED.search(sc.sentence.lower()):
+        if _COMPARED.search(sc.sentence.lower()):
             return True
+        for s_start, _w, _lemma in _markers(sc, ctx.lexicon, wn):
+            theirs = _ranked_noun(sc, s_start)
+            if noun is None or theirs is None or theirs == noun:
+                return True  # "the thinnest snowpack" ranks no employer
     return False
 
 
@@ -167,7 +220,7 @@ def check(ctx):
         if not is_claim_unit(dc):
             continue  # a headline's colour is its own
         for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet):
-            if _in_quote(dc, word) or _supported(ctx, dc, word, lemma, ranks):
+            if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks):
                 continue
             after = [w for w in dc.words if w.start > word.start][:SPAN_WORDS]
             noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
