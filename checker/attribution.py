@@ -21,6 +21,7 @@ from checker.affiliation import for_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
+from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.source_phrase import anaphoric, core, has_name
 
@@ -128,15 +129,17 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName) -> bool:
 
 
 def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[Claim],
-                    generic: frozenset) -> bool:
+                    generic: frozenset, source_text: str = "") -> bool:
     """True when the sentence after the claim's, in the same paragraph, credits the same
     source ("A. B, the agency said.", "A. That is the count from the agency."), or the one
     before does and the claim's sentence refers back to it ("The agency said A. Its figures
     show B."): a claim there attributed to it, or the source after "from", "per" or "by".
-    A plain sentence after an attributed one is the writer's again ("X said A. B."); an
-    unnamed source ("an official said") is carried only to a sentence that refers back to
-    the one before ("According to two officials, A. Those figures show B."), never to the
-    next: "an official said" there may be another official."""
+    A source may be named by the kind of party the sources make it ("the processor said"
+    for "Calderwick Dairies, the largest milk processor", read in ``source_text``). A plain
+    sentence after an attributed one is the writer's again ("X said A. B."); an unnamed
+    source ("an official said") is carried only to a sentence that refers back to the one
+    before ("According to two officials, A. Those figures show B."), never to the next: "an
+    official said" there may be another official."""
     anonymous = not (name.runs or name.words)
     if anonymous and not name.head:
         return False
@@ -156,13 +159,29 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
             continue
         for c in claims:
             if c.sent_start == s and c.attribution is not None and not c.attribution.negated \
-                    and same_name(source_name(c.attribution, generic), name):
+                    and (same_name(source_name(c.attribution, generic), name)
+                         or _kind_of(c.attribution.source, name, source_text)):
                 return True
         if anonymous:
             continue
         if any(_credits(text, ms) for ms, _me, _p in mentions(text[s:e], name, offset=s)):
             return True
+        if any(_kind_of(m.group(1), name, source_text)
+               for m in _KIND_FRAME.finditer(text[s:e])):
+            return True  # "..., the processor said, ..." that the parse kept no claim for
     return False
+
+
+# A frame that names its speaker by a kind, at a clause's end: ", the processor said,".
+_KIND_FRAME = re.compile(r",\s+(the\s+[a-z]+)\s+[a-z]+\s*[,.;]")
+
+
+def _kind_of(speaker: str, name: SourceName, source_text: str) -> bool:
+    """The speaker names the source by the kind of party the sources make it ("the
+    processor" for "Calderwick Dairies, the largest milk processor")."""
+    noun = stand_in_noun(speaker)
+    return bool(noun and source_text) and any(
+        party_words(n) & name.words for n in names_of_kind(source_text, noun))
 
 
 def self_report(claim: Claim, generic: frozenset) -> bool:

@@ -39,7 +39,8 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     """The names an article gives a kind of party, so that "the bank" may be read as the bank
     it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
     campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
-    Relief Trust, a clean-water charity"; "The operator, Arvale Bulk Handling")."""
+    Relief Trust, a clean-water charity"; "Calderwick Dairies, the largest milk processor in
+    the western counties"; "The operator, Arvale Bulk Handling")."""
     n = re.escape(noun)
     found = set()
     # the noun in lower case but where it ends a name: "The Charity Standards Commission"
@@ -47,7 +48,8 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     patterns = (rf"({_NAME_RUN})\s+(?i:{n})\b",
                 rf"(?<![\w'’])(?:[a-z][\w-]*\s+)?{n}\s+({_NAME_RUN})",
                 rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
-                rf"(?=\s*[,.;]|\s+(?:that|which|whose|who)\b)",
+                rf"(?=\s*[,.;]|\s+(?:that|which|whose|who|in|of|for|at|on|with|from|"
+                rf"based|serving)\b)",
                 rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)")
     for pattern in patterns:
         for m in re.finditer(pattern, text):

@@ -8,10 +8,11 @@ What it flags:
     (wherever the attribution stands: in front, in the middle, at the end, "Per X", "the
     count from X", "X's figures show") nor the sentence before or after it in the same
     paragraph names that source (the sentence before only when the claim's sentence refers
-    back to it: "Its figures show"; anonymous sources only in the claim's own sentence or
-    the one before it, when the claim's sentence refers back: "According to two officials,
-    A. Those figures show B."). An attribution to someone else nearby does not cover the
-    claim. Also a report inside a report ("two people said the company told its lenders X")
+    back to it: "Its figures show"; a source also by the kind of party the sources make it:
+    "the processor said" for "Calderwick Dairies, the largest milk processor"; anonymous
+    sources only in the claim's own sentence or the one before it, when the claim's
+    sentence refers back: "According to two officials, A. Those figures show B."). An attribution to
+    someone else nearby does not cover the claim. Also a report inside a report ("two people said the company told its lenders X")
     restated with the inner speaker only ("The company has told its lenders X").
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
@@ -217,7 +218,7 @@ def _names(ctx, dc, name, generic) -> bool:
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
     return named_in_sentence(dc, text, name) or credited_nearby(
-        dc, text, name, ctx.derived_claims, generic)
+        dc, text, name, ctx.derived_claims, generic, ctx.source_text)
 
 
 def _outer_dropped(ctx, dc, hits, generic):

@@ -61,6 +61,11 @@ class Context:
         return self._memo[name]
 
     @property
+    def source_text(self) -> str:
+        """The sources' clean text, joined (once per check)."""
+        return self.memo("source-text", lambda ctx: "\n".join(a.text for a in ctx.sources))
+
+    @property
     def wordnet(self):
         """The WordNet reader of this check's configuration (knows nothing without files);
         found once per check, not at each of the rules' thousands of look-ups."""

@@ -175,7 +175,7 @@ def _distinct(ctx, dwords, swords, dname, sname) -> bool:
         return True  # two names: whole, apart, never set beside each other (checked above)
     if dname != sname:
         desc, name = (swords, dwords) if dname else (dwords, swords)
-        text = ctx.memo("source-text", lambda c: "\n".join(a.text for a in c.sources))
+        text = ctx.source_text
         named = names_of_kind(text, desc[-1].lemma.lower())
         name_keys = {w.text.lower() for w in name}
         noun = desc[-1].lemma.lower()

@@ -29,6 +29,9 @@ What it flags:
     subject of a reporting verb, and a negation that only dates the act ("were not told
     until January" and "were only told in January"; without its date a negated claim is a
     flip, "were not told", and an affirmative one, "were told", is not).
+    Two claims that count what they speak of with no count in common speak of two sets
+    and are not compared ("1,150 farms are affected" and "the 90 farms on the organic
+    contract are not affected").
     A claim the source's party denies, told in most of the source's words as an admission
     by anyone ("denied that it had ignored the warnings" as "acknowledged that the warnings
     had been ignored"; admission_verbs.txt) or as the same party's plain report, has its
@@ -68,6 +71,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.figure_match import same_value
 from checker.names import norm_name
 from checker.polarity import (
     denied_from_outside,
@@ -123,6 +127,8 @@ def _predicate_flip(ctx, dc):
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
             # "is a draft that has not been reviewed")
+        if _other_counts(dc, sc):
+            continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
         dpol = verb_polarity(dc, ctx.lexicon)
         if dpol == verb_polarity(sc, ctx.lexicon) or (
                 sc.negated == dc.negated and not _admitted(dc, sc, ctx.lexicon)):
@@ -135,6 +141,15 @@ def _predicate_flip(ctx, dc):
                     message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _other_counts(dc, sc) -> bool:
+    """Both claims count what they speak of, and no count is the same: they speak of two
+    sets ("Roughly 1,150 farms are affected" beside "the 90 farms on the organic contract
+    are not affected")."""
+    mine = [q for q in dc.quantities if q.kind == "number"]
+    theirs = [q for q in sc.quantities if q.kind == "number"]
+    return bool(mine and theirs) and not any(same_value(a, b) for a in mine for b in theirs)
 
 
 def _admitted(dc, sc, lexicon) -> bool:
@@ -195,7 +210,7 @@ def _word_flip(ctx, dc):
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
         return None  # the closest source claim says it the same way
     for sc in aligned:
-        if polarity(sc, ctx.lexicon) == dpol:
+        if polarity(sc, ctx.lexicon) == dpol or _other_counts(dc, sc):
             continue
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}

@@ -15,7 +15,7 @@ What it flags:
     written ("Q3", "the third quarter", "third-quarter") and is met only by the same quarter.
     Also a name with a number the sources never write, when they write the same name with
     another number: "SARS-CoV-4" for "SARS-CoV-2", "Tier 2" for "Tier 1", "Class 93" for
-    "Class 91".
+    "Class 91" (not an approximator before a figure, "Roughly 1,150", nor part of a figure).
     A figure counts as given in any notation the sources use for the same value (see
     ``checker.figures``): number words ("fourteen weeks", "a dozen"), a scale after the
     figure ("£64m"), a duration in other units ("two weeks'" for "14 days'", "24-month" for
@@ -82,9 +82,11 @@ __all__ = ["RULE", "check", "dates_match", "source_has", "unknown_figures"]
 
 # A name with a number ("SARS-CoV-2", "Tier 1", "F-35", "Windows 11"): the prefix is a word
 # that names a thing, the number tells which one.
-_IDENT_RE = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*(?:-[A-Za-z.]+)*)(-| ?)(\d+[A-Za-z]?)\b(?!-\d)")
+_IDENT_RE = re.compile(
+    r"(?<![\w.-])([A-Za-z][A-Za-z.]*(?:-[A-Za-z.]+)*)(-| ?)(\d+[A-Za-z]?)\b(?![-,.]\d)")
 # Words that precede a figure without naming a thing ("in 2020", "Aged 32", "March 3").
 _NOT_A_NAME = shipped("not_name_words")
+_APPROXIMATORS = shipped("approximators")  # "Roughly 1,150 farms" opens with no name
 
 
 _SCORE_RE = re.compile(r"\s*[-–]\s*\d")
@@ -96,7 +98,7 @@ def _identifiers(text: str):
         prefix, sep, number = m.groups()
         word = prefix.lower().rstrip(".")
         if len(prefix) < 2 or word in _NOT_A_NAME or word in MONTHS or word in WEEKDAYS \
-                or duration_unit(word):
+                or word in _APPROXIMATORS or duration_unit(word):
             continue
         if sep == " " and not prefix[0].isupper():
             continue  # "was 67", "than 2": a word before a figure, not a name
