@@ -71,6 +71,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
         self.non_person_heads = lexicon.entries("non_person_heads")
+        self.titles = frozenset(w["titles"])
         self.relations = w["relation_prepositions"]
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
@@ -112,7 +113,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         ents = list(sent.ents)
-        self._remember_entities(ents, state)
+        self._remember_entities(ents, state, sent)
         self._remember_reporter(root, state)
         self._remember_party(root, ents, state)
         out: list[Claim] = []
@@ -133,7 +134,9 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         """A named speaker of the sentence, whom a "she said" in the next one refers to
         ("Ruiz rejected the plan, saying ...")."""
         for tok in sent:
-            if tok.lemma_.lower() not in self.report_verbs or tok.pos_ != "VERB":
+            lemma = tok.lemma_.lower()
+            if lemma not in self.report_verbs and lemma not in self.answer_verbs \
+                    or tok.pos_ != "VERB":
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
@@ -141,6 +144,9 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
             if subj is not None and subj.pos_ == "PROPN":
                 name = self._span_text(subj).split(",")[0].strip()
                 state.last_speaker, state.speaker_sent = name, state.sent_no
+            elif subj is not None and subj.lemma_.lower() in self.party_voices:
+                # "A Lumora spokeswoman denied that. '...,' she said": the voice speaks on
+                state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""

@@ -213,19 +213,40 @@ class SpeakerReader:
             return
         state.last_party = self._span_text(subj)
 
-    def _remember_entities(self, ents, state: _State) -> int:
+    def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0
         for ent in ents:
             if ent.label_ == "PERSON" and ent[-1].lower_ in self.non_person_heads:
                 n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
-            elif ent.label_ == "PERSON":
-                state.last_person = ent.text
-                state.sent_persons.append((ent.start_char, ent.text))
+            elif ent.label_ == "PERSON" or self._titled(ent):
+                self._met_person(ent.start_char, ent.text, state)
                 n += 1
             elif ent.label_ in ("ORG",):
                 state.last_org = ent.text
                 n += 1
+        tagged = {t.i for e in ents for t in e}
+        for tok in sent:
+            # a person named earlier, now by surname alone and missed by the tagger
+            # ("Halvard rejected the warnings" after "Minister Oswin Halvard")
+            if tok.i not in tagged and tok.pos_ == "PROPN" and tok.text in state.surnames \
+                    and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+                self._met_person(tok.idx, state.surnames[tok.text], state)
         return n
+
+    def _titled(self, ent) -> bool:
+        """A name set beside a title, whatever the tagger's label ("its chief executive,
+        Pieter Dalsgaard", tagged ORG): a person."""
+        head = ent.root
+        return head.dep_ == "appos" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in self.titles and all(t.pos_ == "PROPN" for t in ent)
+
+    @staticmethod
+    def _met_person(at: int, name: str, state: _State) -> None:
+        state.last_person = name
+        state.sent_persons.append((at, name))
+        words = name.split()
+        if len(words) > 1:
+            state.surnames[words[-1]] = name
 
     def _inner_speaker(self, head, root, quotes):
         """The subject of a speech verb outside the quotations, between a clause and its
