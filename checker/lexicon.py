@@ -38,6 +38,7 @@ FILES = {
     "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
+    "exchange_verbs": "exchange_verbs",
     "admission_verbs": "admission_verbs",
     "challenges": "challenges",
     "caveat_verbs": "caveat_verbs",

@@ -7,7 +7,8 @@ What it flags:
     form a negative prefix makes ("unsafe" for "safe", the ``negative_prefixes`` lexicon). Silent when the source
     negates its word ("not a simple story" for "a complicated story") or itself uses the
     derived adjective beside the same neighbours elsewhere ("a complicated access
-    problem").
+    problem"), or, for the two sides of one exchange ("bought" and "sold":
+    exchange_verbs.txt), the derived verb ("the museum bought the portrait").
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
@@ -18,7 +19,9 @@ Known false positives:
     ``prefix_lookalikes`` lexicon lists ("invaluable", "infamous").
 Known misses:
     A swap the source also states of the same thing at another time ("rose in May" where
-    the source says profits "rose in 2023 and fell in May").
+    the source says profits "rose in 2023 and fell in May"); the other side of an exchange
+    given to the wrong party ("the dealer bought it" where the museum did), left to the
+    actor rules.
 Examples:
     Source: Shares in the company fell sharply on Monday.
     Flag: Shares in the company rose sharply on Monday.
@@ -84,8 +87,10 @@ def check(ctx):
                     continue  # the opposite word is about something else in the source
                 if negated_in(sc, opp, lex):
                     continue  # "not a simple story" says what "complicated" says
-                if _pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem):
-                    continue  # the source itself calls it "a complicated problem"
+                if (_pos == "ADJ" or _exchange(lex, lem, opp[3])) and _source_says(
+                        ctx.index.claims, dc.words, (s, e), lem, _pos):
+                    continue  # the source itself calls it "a complicated problem", or says
+                    # "bought" of the painting its other sentence says the dealer "sold"
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,
                            evidence=[evidence_of(sc, start=opp[0], end=opp[1])],
                            message=(f'Says "{text}" where the source says the opposite, '
@@ -142,16 +147,25 @@ def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
     return bool(mine & theirs)
 
 
-def _source_says(claims, dwords, dspan, lem) -> bool:
-    """True when some source claim uses the derived adjective itself beside one of the same
+def _source_says(claims, dwords, dspan, lem, pos="ADJ") -> bool:
+    """True when some source claim uses the derived word itself beside one of the same
     neighbours ("a complicated access problem" for "complicated China problem"). Verbs are
-    left out: a rise and a fall of the same thing happen at different times."""
+    left out but for exchanges (``_exchange``): a rise and a fall of the same thing happen
+    at different times."""
     for sc in claims:
         for w in sc.words:
-            if w[3] == lem and w[4] == "ADJ" and _same_neighbours(dwords, dspan, sc.words, w,
-                                                                  reach=3):
+            if w[3] == lem and w[4] == pos and _same_neighbours(dwords, dspan, sc.words, w,
+                                                                reach=3):
                 return True
     return False
+
+
+def _exchange(lex, a: str, b: str) -> bool:
+    """The two verbs tell one exchange from its two sides ("buy", "sell"):
+    exchange_verbs.txt."""
+    pairs = memo_on(lex, "_dg602_exchanges", lambda: frozenset(
+        frozenset((k, v)) for k, v in lex.words["exchange_verbs"].items() if v))
+    return frozenset((a, b)) in pairs
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by its opposite", check, __doc__)

@@ -24,7 +24,8 @@ Known false positives:
     close" for "will close" is not flagged either; nor an intention on a verb the source
     gives as a noun of a tentative light verb ("intends to protest" for "plans to hold a
     protest"), nor an obligation where the source reports a demand ("X should resign" for
-    "the union called for X to resign": obligation_modals, asking_verbs).
+    "the union called for X to resign": obligation_modals, asking_verbs), nor an allegation
+    ("alleging that", "allegedly") of what the source gives as a named party's claim.
 Examples:
     Source: The audit found errors in the accounts.
     Flag: The audit may have found errors in the accounts.
@@ -97,11 +98,30 @@ def _as_tentative(ctx, dc, h, verbs, close) -> bool:
     for sc in close:
         if cue_word_in(h.text, sc.sentence) or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
                                                             lex) >= h.weight - 0.1 \
-                or _demanded(sc, h, lex):
+                or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex):
             tentative.append(score.get(sc.id, 0.0))
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))
     return bool(tentative) and max(tentative) >= max(firm, default=0.0)
+
+
+def _party_claim(dc, sc, h, lex) -> bool:
+    """The hedge makes the claim an allegation ("alleging that", "allegedly") where the
+    source gives it as a party's claim ("with the museum claiming that", "the museum
+    claims"), not as its figures or findings ("according to figures the authority
+    published"): the same footing, in other words."""
+    word = next((w for w in dc.words if w.start == h.start), None)
+    lemma = word.lemma if word is not None else h.text.lower()
+    if not (lex.has("attribution_passive", lemma) or lex.has("attribution_adverbs", lemma)):
+        return False
+    def claims(lemma):  # "claim", "allege", "accuse": a party's claim, not its figures
+        return lex.has("attribution_nouns", lemma) or lex.has("attribution_passive", lemma)
+
+    att = sc.attribution
+    if att is not None and att.source and not att.negated and claims(att.lemma):
+        return True
+    # "with the museum claiming that ...": a claim the parse kept no attribution for
+    return any(w.pos == "VERB" and claims(w.lemma) for w in sc.words)
 
 
 def _with_light_verbs(sc, verbs, lex) -> list:

@@ -6,8 +6,9 @@ What it flags:
     number of the same kind. Also a figure the sources give elsewhere, when the closely
     aligned source claim gives another figure of the same kind and unit in its place ("35
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere),
-    unless that claim writes the figure itself, as an end of a range or a change ("moved
-    from 8 a.m. to 8:30 a.m."). Also a figure of the source's value given over another
+    unless that claim's sentence writes the figure itself, as an end of a range or a change
+    ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
+    prize was £8,400"). Also a figure of the source's value given over another
     period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number
@@ -189,9 +190,10 @@ def _moved_figures(ctx):
                 continue  # a figure the sources never give is the first pass's
             if any(same_value(q, sq) for c in sup for sq in c.quantities):
                 continue
-            if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
+            if any(written_in(q.text.lower(), c.sentence.lower()) or states_share(q, c.text)
                    for c in sup):
                 continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m."),
+                # a figure of the same sentence ("was shown £84,000; her prize was £8,400"),
                 # or a share it writes as a ratio ("one in five" for "20%")
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
