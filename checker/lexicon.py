@@ -38,6 +38,8 @@ FILES = {
     "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
+    "judging_verbs": "judging_verbs",
+    "account_nouns": "account_nouns",
     "exchange_verbs": "exchange_verbs",
     "admission_verbs": "admission_verbs",
     "challenges": "challenges",

@@ -98,6 +98,29 @@ class SpeakerReader:
                         if len(pobjs) > 1 and src else
                         self._span_text(pobjs[0]) if pobjs else "")
                 return ("according to", text, toks)
+        return self._in_their_account(head)
+
+    def _in_their_account(self, head):
+        """("according to", possessor, tokens) for an "in X's account" frame: "In his
+        account, the branches had lost money", "by the union's reckoning" (account_nouns.txt);
+        a possessive pronoun gives the pronoun that ``_resolve`` reads ("his" -> "he")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "on"):
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None or not self.lex.has("account_nouns", noun.lemma_.lower()):
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            toks = sorted(prep.subtree, key=lambda t: t.i)
+            j = toks[-1].i + 1
+            if j < len(head.doc) and head.doc[j].text == ",":
+                toks.append(head.doc[j])
+            low = owner.lower_
+            text = self.lex.words["possessives"].get(low) or self._span_text(owner)
+            text = re.sub(r"['’]s?$", "", text).strip()
+            return ("according to", text, toks)
         return None
 
     def _attribution(self, head, sent, tokens, inherited, state: _State,
@@ -181,6 +204,10 @@ class SpeakerReader:
                                lemma=attr.lemma,
                                head=last if low in self.pronouns else attr.head,
                                outer=attr.outer)
+        if attr.source and low in self.pronouns_person and attr.source.lower() != low \
+                and attr.kind == "named":
+            # '"...," she said. She added that ...': the speaker a pronoun stood for speaks on
+            state.last_speaker, state.speaker_sent = src, state.sent_no
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name

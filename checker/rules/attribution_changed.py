@@ -187,15 +187,28 @@ def _credited(ctx, sc, verbs: frozenset) -> str:
 def _says_it_too(ctx, dc, source: str) -> bool:
     """The source credits the derived source with a claim of the same verb and subject or
     object ("the league confirmed it had received a notice"): a background clause of the
-    derived claim ("..., the group that agreed to buy the club") matched another claim."""
+    derived claim ("..., the group that agreed to buy the club") matched another claim; or
+    makes it the subject of a verb of judging (judging_verbs.txt: "expects", "estimates",
+    "believes") in a claim sharing three of its words ("The authority expects
+    the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
     for sc in ctx.index.claims:
+        if sc.subject and _judges(ctx.lexicon, sc.predicate) and len(dk & claim_keys(sc)) >= 3 \
+                and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
+            return True  # "The authority expects the shortage to last until May" for "By the
+            # authority's estimate, supplies will not recover before May"
         if sc.attribution is None or not sc.attribution.source or key(sc.predicate) != pred:
             continue
         if same_source(source, resolve_description(ctx, sc.doc_id, sc.attribution.source)) \
                 and len(dk & claim_keys(sc)) >= 2:
             return True
     return False
+
+
+def _judges(lexicon, verb: str) -> bool:
+    """A verb by which its subject judges or foresees ("expect", "estimate", "believe"):
+    the subject's own view, which "by the authority's estimate" credits to it."""
+    return lexicon.has("judging_verbs", verb)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "claim credited to another source", check, __doc__)

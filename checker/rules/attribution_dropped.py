@@ -6,7 +6,8 @@ What it flags:
     said on condition of anonymity") or to unnamed reports ("reportedly", "is said to be",
     "reports of"), while the derived text credits nobody: neither the claim's own sentence
     (wherever the attribution stands: in front, in the middle, at the end, "Per X", "the
-    count from X", "X's figures show") nor the sentence before or after it in the same
+    count from X", "X's figures show", "In his account", "by the union's reckoning":
+    account_nouns.txt) nor the sentence before or after it in the same
     paragraph names that source (the sentence before only when the claim's sentence refers
     back to it: "Its figures show"; a source also by the kind of party the sources make it:
     "the processor said" for "Calderwick Dairies, the largest milk processor"; anonymous

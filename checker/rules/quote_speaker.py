@@ -13,6 +13,9 @@ Why it matters:
     the quotation; a speaker that is a word of the quotation itself ("Nobody asked us", "We
     want") or a clause ('the bank "deeply regrets" that ...') is the extractor's mistake and is
     skipped, and a derived voice that names nobody ("Its spokesman said") is not compared.
+    A short quotation (three words at most) that the sources give with no speaker somewhere,
+    or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
+    not speech.
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
@@ -49,21 +52,40 @@ def check(ctx):
         if not q.speaker or _no_speaker(q.speaker) or bare_voice(q.speaker):
             continue  # "Its spokesman said ...": a voice that names nobody is not compared
         nq = normalise_quote(q.text)
-        for sq, sc, ev in quotes:
-            if not sq.speaker or normalise_quote(sq.text) != nq:
-                continue
-            if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
-                    or _no_speaker(sq.speaker) \
-                    or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
-                break
-            start, end = _span(dc, q)
-            yield make(RULE, dc, start=start, end=end, confidence=0.9,
-                       text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
-                       evidence=[ev],
-                       message=(f'Quotes "{snippet(q.text, 40)}" as {q.speaker}\'s words; '
-                                f"the source quotes {sq.speaker}."),
-                       suggestion=f"Credit the quote to {sq.speaker}.")
-            break
+        # every place the sources quote these words; the first with a speaker is compared
+        same_words = [(sq, sc, ev) for sq, sc, ev in quotes if normalise_quote(sq.text) == nq]
+        found = [(sq, sc, ev) for sq, sc, ev in same_words if sq.speaker]
+        if _a_label(q, same_words, found):
+            continue
+        if not found:
+            continue
+        sq, sc, ev = found[0]
+        if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
+                or _no_speaker(sq.speaker) \
+                or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
+            continue
+        start, end = _span(dc, q)
+        yield make(RULE, dc, start=start, end=end, confidence=0.9,
+                   text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
+                   evidence=[ev],
+                   message=(f'Quotes "{snippet(q.text, 40)}" as {q.speaker}\'s words; '
+                            f"the source quotes {sq.speaker}."),
+                   suggestion=f"Credit the quote to {sq.speaker}.")
+
+
+# Words at most, of a quotation that may be a label rather than speech ("inadequate").
+LABEL_WORDS = 3
+
+
+def _a_label(q, same_words, found) -> bool:
+    """A short quotation the sources give with no speaker, or with speakers who are not one
+    ("rated 'inadequate'" in what a union said and in a review): a label in quotation
+    marks that several parties use, not one speaker's words."""
+    if len(q.text.split()) > LABEL_WORDS:
+        return False
+    speakers = {sq.speaker for sq, _sc, _ev in found}
+    return len(found) < len(same_words) or any(
+        not same_source(a, b) for a in speakers for b in speakers if a < b)
 
 
 def _no_speaker(speaker: str) -> bool:
