@@ -15,8 +15,27 @@ from checker.extract.common import (
     _states_a_number,
 )
 from checker.numbers import duration_unit, normalise
-from checker.lexicon import partitive_pronoun
+from checker.lexicon import partitive_pronoun, shipped
 from checker.records import Cue, Link, Quantity
+
+
+_DAY_PARTS = shipped("day_parts")
+
+
+def _day_part_modifier(ent) -> bool:
+    """A "time" the tagger reads in a count of things a part of the day describes: the
+    entity ends on a day part that modifies a noun after it ("night shifts", "night-time
+    falls", "morning flights")."""
+    doc = ent.doc
+    if any(t.lower_ in _DAY_PARTS and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+           for t in ent):
+        return True  # "two night-time falls"
+    last = ent[-1]
+    if last.lower_ not in _DAY_PARTS:
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and (nxt.text == "-" or last.dep_ in ("compound", "amod", "nmod")
+                                or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
 
 
 class MarkerReader:
@@ -156,6 +175,8 @@ class MarkerReader:
             if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
                     and e[1].lower_ in self.period_pointers:
                 continue  # "there were 13 this year": a count (read below), then no figure
+            if e.label_ == "TIME" and _day_part_modifier(e):
+                continue  # "9 of 21 night shifts", "two night-time falls": counts of things
             kind, value, unit, norm = normalise(e.text, e.label_)
             if kind not in ("date", "time") and not _states_a_number(e):
                 # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the

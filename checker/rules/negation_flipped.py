@@ -24,7 +24,8 @@ What it flags:
     produces": negative_verbs.txt), and against "remained open" it is a flip; an opening
     "Nor" negates its clause ("Nor did the inspection find any cracks" and "found no
     cracks"); a privative verb before a noun says what "no" says ("lacks any other link"
-    and "has no other link"). Not negations at all: the formulas that say why a source is
+    and "has no other link"); a source passage that says "not" with a prefix supports a
+    derived negation ("led out without injury" and "led out unhurt"). Not negations at all: the formulas that say why a source is
     unnamed ("who asked not to be named": negation_lookalikes.txt), anything else in the
     subject of a reporting verb, and a negation that only dates the act ("were not told
     until January" and "were only told in January"; without its date a negated claim is a
@@ -83,6 +84,7 @@ from checker.polarity import (
     polarity,
     refuses,
     reported,
+    unprefixed,
     verb_polarity,
 )
 from checker.rules.base import (
@@ -319,7 +321,8 @@ def _negation_added(ctx, dc):
         return None
     lex = ctx.lexicon
     _, support = ctx.support(dc)
-    if not support or any(has_negation(sc, lex) for sc in support):
+    if not support or any(has_negation(sc, lex) or _prefixed_negative(ctx, sc)
+                          for sc in support):
         return None
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
@@ -346,6 +349,23 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _prefixed_negative(ctx, claim) -> bool:
+    """The claim says "not" with a prefix ("led out unhurt", "an unpaid invoice"): an
+    adjective whose rest, without a negative prefix, WordNet knows as an adjective or a
+    verb ("hurt", "paid")."""
+    wn = ctx.wordnet
+    for w in claim.words:
+        lemma = w.lemma.lower()
+        if w.pos != "ADJ" and not (w.pos == "NOUN" and wn.knows(lemma, "adj")
+                                   and not wn.knows(lemma, "noun")):
+            continue  # an adjective, or one the tagger took for a noun ("unhurt")
+        for base in unprefixed(ctx.lexicon, lemma):
+            if wn.knows(base, "adj") or any(wn.knows(b, "verb")
+                                            for b in (base, base[:-1], base[:-2])):
+                return True
+    return False
 
 
 def _negated_in_source_text(ctx, word: str) -> bool:

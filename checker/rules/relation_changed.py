@@ -6,7 +6,9 @@ What it flags:
     the same slot of the same word only with other names of its kind ("commissioned by the
     ambulance service"). "of", "for", a possessive and a name used as a modifier share one
     slot (the ``relation_prepositions`` lexicon), so "the Corvane review" and "a review for
-    Corvane" are one. Places are left out: they nest, and the tagger labels them unevenly. A name the derived claim also gives, a name the source gives
+    Corvane" are one. Places are left out: they nest, and the tagger labels them
+    unevenly. A slot the sources fill with a possessive pronoun somewhere ("Its
+    spokesperson"), a name the derived claim also gives, a name the source gives
     that slot anywhere, one name that is part of the other or stands for it ("NHS"), and a
     source that makes the name the subject of the word ("the board commissioned it" against
     "commissioned by the board") keep it silent.
@@ -100,6 +102,15 @@ def _near_in_source(text_lower: str, ent, word: str) -> bool:
         re.search(rf"\b{name}(?:'s)?(?:\s+\w+){{0,2}}?\s+{stem}", text_lower) is not None
 
 
+def _by_pronoun(text_lower: str, word: str, lexicon) -> bool:
+    """The sources fill the word's slot with a possessive pronoun somewhere ("Its energy
+    spokesperson, Ines Calder-Rowe"): a filler the slot table cannot name, which may be
+    the derived name."""
+    owners = "|".join(sorted(lexicon.words["possessives"]))
+    return re.search(rf"\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}{re.escape(key(word))}\w*",
+                     text_lower) is not None
+
+
 def check(ctx):
     """Yield a finding for each source name a derived claim puts in another name's slot."""
     table = _source_slots(ctx.index)
@@ -131,6 +142,9 @@ def check(ctx):
                 continue  # "commissioned by X" where the source says "X commissioned"
             if _near_in_source(ctx.index.text_lower, ent, word):
                 continue  # the parse read the source's sentence otherwise
+            if _by_pronoun(ctx.index.text_lower, word, ctx.lexicon):
+                continue  # "Its energy spokesperson" after the party's name: whose, the
+                # slot does not say
             sc, alt = fillers[0]
             yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text,
                        confidence=CONFIDENCE,
