@@ -56,6 +56,8 @@ def source_has(q, index) -> bool:
 
 
 def _source_has(q, index) -> bool:
+    if _other_measure(q, index.quantities):
+        return False  # "180 miles" where the source says "180 kilometres"
     if (q.kind, q.norm) in index.quantity_norms and (not durations(q.text) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
             for sq in index.quantities)):
@@ -110,6 +112,17 @@ def _same_length(q, sq) -> bool:
     September")."""
     a, b = _length(q.text), _length(sq.text)
     return a is not None and b is not None and values_match(a, b, rel=0.02)
+
+
+def _other_measure(q, quantities) -> bool:
+    """The sources give the figure's number as a length, mass, area or volume of another
+    size ("180 kilometres" for "180 miles") and never its own size in any unit."""
+    mine = measure(q.text)
+    if mine is None or _same_measure(q, quantities):
+        return False
+    parts = numbers_in(q.text)
+    return any(numbers_in(sq.text) == parts and (theirs := measure(sq.text)) is not None
+               and theirs[0] == mine[0] for sq in quantities)
 
 
 def _same_measure(q, quantities) -> bool:

@@ -70,9 +70,21 @@ def strongest_on(claim: Claim, verbs: Iterable[str], lexicon: Lexicon) -> float:
 
 
 def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
-    """The first verb the cue governs in ``derived`` that the source claim also has."""
+    """The first verb the cue governs in ``derived`` that the source claim also has; or
+    the participle of a modal's perfect as written, when the claim's content words leave it
+    out (a common verb: "may have gone to", "might have been out of service" where the
+    source says "had gone to", "had been out of service")."""
     keys = claim_keys(source)
-    return next((v for v in governed_verbs(derived, cue) if v in keys), None)
+    found = next((v for v in governed_verbs(derived, cue) if v in keys), None)
+    if found is None:
+        m = _BARE_VERB.match(derived.text[cue.end - derived.start:].lower())
+        if m and re.search(rf"\b{re.escape(m.group(1))}\b", source.text.lower()):
+            return key(m.group(1))
+    return found
+
+
+# The participle of a modal's perfect: "may have gone", "might not have been".
+_BARE_VERB = re.compile(r"\s+(?:not\s+)?have\s+(?:been\s+(?!the\b|an?\b|its?\b))?([a-z]{3,})\b")
 
 
 def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:

@@ -106,7 +106,7 @@ class MarkerReader:
                                                             "xcomp", "amod", "prep"):
                 return True
             if has_object and c.dep_ in ("prep", "advcl") and self._to_a_level(c):
-                return True  # "pushed occupancy to 100 per cent", "drove it into the red"
+                return True  # "pushed occupancy to 100 per cent"
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
                     g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
                     for g in c.children)):
@@ -114,16 +114,14 @@ class MarkerReader:
         return False
 
     def _to_a_level(self, child) -> bool:
-        """A phrase that takes something into a state ("into administration") or to a level
-        ("to 100 per cent", "to a record", "towards relegation" is too loose and left out)."""
+        """A phrase that takes something to a level ("to 100 per cent", "to a record"); "into
+        administration" is left out with "into a lay-by" (a place), and so is "towards"."""
         words = list(child.subtree)
-        first = words[0].lower_
-        if first == "into":
-            return True
-        if first != "to" or any(w.ent_type_ in ("DATE", "TIME") for w in words):
+        if words[0].lower_ != "to" or any(w.ent_type_ in ("DATE", "TIME") for w in words):
             return False  # "pushed the start to March 2029": a date moved, not a level
-        return any(w.like_num or w.lower_ in ("record", "high", "low")
-                   or w.lower_ in self.change_words for w in words[1:])
+        return any((w.like_num and not (w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN"))
+                   or w.lower_ in ("record", "high", "low") or w.lower_ in self.change_words
+                   for w in words[1:])  # not "drove them to Terminal 2": a name's number
 
     def _opening_link(self, head, tokens, off) -> tuple[Link, ...]:
         """A causal connective that opens the clause and was left out of its claim ("...,

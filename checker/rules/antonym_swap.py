@@ -14,7 +14,9 @@ Why it matters:
 Known false positives:
     Both words used in different parts of a fused sentence ("rose in May, fell in June"),
     unless the source claim also holds a synonym of the derived word;
-    antonym pairs that are not opposites in context ("close" a deal vs "open" a store);
+    antonym pairs that are not opposites in context ("close" a deal vs "open" a store); a
+    stance the source reports changing ("criticised the plan in January ... welcomed it in
+    March" against "welcomed the plan in March");
     prefixed adjectives that are no opposites yet share no WordNet sense, beyond those the
     ``prefix_lookalikes`` lexicon lists ("invaluable", "infamous").
 Known misses:
@@ -31,6 +33,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key
+from checker.figure_match import same_value
 from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make, negated_in
@@ -87,8 +90,8 @@ def check(ctx):
                     continue  # the opposite word is about something else in the source
                 if negated_in(sc, opp, lex):
                     continue  # "not a simple story" says what "complicated" says
-                if (_pos == "ADJ" or _exchange(lex, lem, opp[3])) and _source_says(
-                        ctx.index.claims, dc.words, (s, e), lem, _pos):
+                if (_pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem)) \
+                        or (_exchange(lex, lem, opp[3]) and _same_deal(ctx, dc, lem, _pos)):
                     continue  # the source itself calls it "a complicated problem", or says
                     # "bought" of the painting its other sentence says the dealer "sold"
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,
@@ -157,6 +160,23 @@ def _source_says(claims, dwords, dspan, lem, pos="ADJ") -> bool:
             if w[3] == lem and w[4] == pos and _same_neighbours(dwords, dspan, sc.words, w,
                                                                 reach=3):
                 return True
+    return False
+
+
+def _same_deal(ctx, dc, lem, pos) -> bool:
+    """A source claim tells the derived claim's deal with the derived verb itself: it uses
+    the verb beside the same neighbours and holds the derived claim's figures ("bought ...
+    for 4.6 million euros"), or, with no figures, three of its content words; "the council
+    bought the depot in 1990" does not tell "bought the depot from Arkel Homes for £3m"."""
+    mine = claim_keys(dc)
+    for sc in ctx.index.claims:
+        if not any(w[3] == lem and w[4] == pos for w in sc.words):
+            continue
+        if dc.quantities:
+            if all(any(same_value(q, sq) for sq in sc.quantities) for q in dc.quantities):
+                return True
+        elif len(mine & claim_keys(sc)) >= 3:
+            return True
     return False
 
 

@@ -189,11 +189,12 @@ def _says_it_too(ctx, dc, source: str) -> bool:
     object ("the league confirmed it had received a notice"): a background clause of the
     derived claim ("..., the group that agreed to buy the club") matched another claim; or
     makes it the subject of a verb of judging (judging_verbs.txt: "expects", "estimates",
-    "believes") in a claim sharing three of its words ("The authority expects
+    "believes") in a claim sharing three of its words and its verb ("The authority expects
     the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
     for sc in ctx.index.claims:
         if sc.subject and _judges(ctx.lexicon, sc.predicate) and len(dk & claim_keys(sc)) >= 3 \
+                and pred in claim_keys(sc) \
                 and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
             return True  # "The authority expects the shortage to last until May" for "By the
             # authority's estimate, supplies will not recover before May"

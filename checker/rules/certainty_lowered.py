@@ -262,7 +262,9 @@ def check(ctx):
         if lowered is not None:
             yield lowered
             continue
-        added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2]
+        added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
+                 and not any(q.start <= h.start < q.end for q in dc.quotes)]
+        # a hedge inside quotation marks is the speaker's word, which DQ701 compares
         if not added or not ctx.aligned(dc):
             continue
         found = None

@@ -21,7 +21,9 @@ Why it matters:
 Known false positives:
     A party the source calls by two descriptions it never sets side by side ("the
     harbour authority" in one paragraph, "the port's owner" in another); a place named for a
-    description of it that the source gives only in passing. Known misses: one-word
+    description of it that the source gives only in passing; a person described by what a
+    relative clause says of them ("the shelter's manager" for "Mila Rask, who runs the
+    shelter"). Known misses: one-word
     descriptions ("the union" for "a parent"), which a faithful text uses for any party;
     a swap with a stand-in ("the company"); a swap inside a claim reworded around it.
 Examples:

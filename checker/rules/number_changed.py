@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 
+from checker.align import key
 from checker.figure_match import (
     dates_match,
     numbers_in,
@@ -190,10 +191,13 @@ def _moved_figures(ctx):
                 continue  # a figure the sources never give is the first pass's
             if any(same_value(q, sq) for c in sup for sq in c.quantities):
                 continue
-            if any(written_in(q.text.lower(), c.sentence.lower()) or states_share(q, c.text)
-                   for c in sup):
+            if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
+                   or (written_in(q.text.lower(), c.sentence.lower())
+                       and key(c.predicate) != key(dc.predicate)) for c in sup):
                 continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m."),
-                # a figure of the same sentence ("was shown £84,000; her prize was £8,400"),
+                # a figure of the same sentence, when the claims' verbs differ ("won £8,400"
+                # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
+                # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)

@@ -13,7 +13,7 @@ Why it matters:
     the quotation; a speaker that is a word of the quotation itself ("Nobody asked us", "We
     want") or a clause ('the bank "deeply regrets" that ...') is the extractor's mistake and is
     skipped, and a derived voice that names nobody ("Its spokesman said") is not compared.
-    A short quotation (three words at most) that the sources give with no speaker somewhere,
+    A one-word quotation that the sources give with no speaker somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
 Known false positives:
@@ -73,8 +73,9 @@ def check(ctx):
                    suggestion=f"Credit the quote to {sq.speaker}.")
 
 
-# Words at most, of a quotation that may be a label rather than speech ("inadequate").
-LABEL_WORDS = 3
+# Words at most, of a quotation that may be a label rather than speech ("inadequate"); two
+# ("utterly reckless") are already an insult someone said.
+LABEL_WORDS = 1
 
 
 def _a_label(q, same_words, found) -> bool:

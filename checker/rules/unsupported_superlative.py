@@ -95,8 +95,9 @@ def _markers(claim, lex, wn) -> list:
               and len(written) > 3 and (_base_forms(wn, written) or written == "best")):
             out.append((w.start, w, w.lemma))
     for m in _ORDINAL_RANK.finditer(low):
-        start = s0 + m.start(1)
-        word = m.group(1)
+        g = 1 if m.group(1) else 2
+        start = s0 + m.start(g)
+        word = m.group(g)
         out.append((start, Word(start, start + len(word), word, word, "ADJ"), word))
     if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
         return out  # most claims: no word a pair below could start with (each is a run)
@@ -122,7 +123,7 @@ def _markers(claim, lex, wn) -> list:
 # supports a shorter one.
 def _ordinal_rank(reach: int):
     return re.compile(
-        r"\b(first|only)\b(?=\s+such\b|(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
+        r"\b(?:(?:the|its|his|her|their|an|[\w-]+['’]s)\s+(only)|(first))\b(?=\s+such\b|(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
         r"in\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+\s+)?history|"
         r"in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?:a|an|two|three|four|"
         r"five|\d+|several|many)\s+(?:decades?|years|generations?|century|centuries)|"
@@ -167,7 +168,7 @@ def _ranks(ctx) -> frozenset:
             if word.endswith("est"):
                 out.add(key(word))
                 out.update(key(b) for b in _base_forms(wn, word))
-        out.update(key(m.group(1)) for m in _ORDINAL_RANK_SOURCE.finditer(text))
+        out.update(key(m.group(1) or m.group(2)) for m in _ORDINAL_RANK_SOURCE.finditer(text))
         for m in _PAIR.finditer(text):
             first = m.group(1)
             if entries.get(first) == DEGREE:
