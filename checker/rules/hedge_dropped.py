@@ -3,7 +3,8 @@
 What it flags:
     A derived claim aligned with a source claim that carries a hedge ("could", "may",
     "appears", "possibly") on the same content, where the derived claim has no hedge and reads
-    clearly more certain; also where the source's hedge is its predicate ("is likely to
+    clearly more certain, in the same verb or a WordNet synonym of it ("could resume" ->
+    "will restart"); also where the source's hedge is its predicate ("is likely to
     take at least 18 months" -> "will take at least 18 months"). Unnamed-attribution adverbs ("reportedly") are left to DA101.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
@@ -38,13 +39,17 @@ def check(ctx):
             core = shares_core(dc, sc)
             if not core and len(dkeys & claim_keys(sc)) < 2:
                 continue
-            dropped = [h for h in cues(sc, ctx.lexicon, attempts=False)
-                       if h.weight >= 0.2 and (
-                           core and hedged_verb(sc, h) in dkeys
-                           or hedged_verb(sc, h) == key(dc.predicate))
-                       and not cue_word_in(h.text, dc.sentence)
-                       and strongest_on(dc, [hedged_verb(sc, h)], ctx.lexicon)
-                       < h.weight - 0.1]
+            dropped = []
+            for h in cues(sc, ctx.lexicon, attempts=False):
+                verb = hedged_verb(sc, h)
+                same = (core and verb in dkeys) or verb == key(dc.predicate)
+                mine = verb if same else _synonym_in(ctx, sc, verb, dc)
+                if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
+                    continue
+                left = strongest_on(dc, [mine], ctx.lexicon)
+                if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon))):
+                    dropped.append(h)  # a synonym only where the claim has no hedge at all
+                    # ("would climb" for "could rise" keeps a conditional)
             if not dropped:
                 continue
             h = dropped[0]
@@ -54,6 +59,22 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+# Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
+SYNONYM_SENSES = 2
+
+
+def _synonym_in(ctx, sc, verb: str, dc) -> str:
+    """The derived claim's predicate when it is a WordNet synonym of the source's hedged verb
+    ("could resume" -> "will restart"), else ''."""
+    wn = ctx.wordnet
+    lemma = next((w.lemma for w in sc.words if key(w.lemma) == verb and w.pos == "VERB"), "")
+    if not lemma or not dc.predicate or not wn.available:
+        return ""
+    same = {key(s) for s in wn.synonyms(lemma, "verb", SYNONYM_SENSES) if " " not in s}
+    pred = key(dc.predicate)
+    return pred if pred in same and pred != key("be") else ""
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "hedge or modal removed", check, __doc__)
