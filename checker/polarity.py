@@ -215,8 +215,10 @@ def _find_orders(claim, lexicon) -> list[Order]:
         if out and m.start() < out[-1].end - claim.start:
             continue  # inside a phrase already read ("prior to")
         end = m.start() + len(" ".join(words))
+        # the event's nouns, and its verb ("after it reopens")
         anchor = frozenset(w[3] for w in claim.words if w[0] >= claim.start + end
-                           and w[0] <= claim.start + end + 40 and w[4] in ("NOUN", "PROPN"))
+                           and w[0] <= claim.start + end + 40
+                           and w[4] in ("NOUN", "PROPN", "VERB"))
         if anchor:
             out.append(Order(claim.start + m.start(), claim.start + end, direction, anchor))
     return out

@@ -1,7 +1,8 @@
 """DG601 negation-flipped: the derived claim reverses the polarity of its source claim.
 
 What it flags:
-    A derived claim aligned with a source claim on the same verb where exactly one of the
+    A derived claim aligned with a source claim on the same verb (or a WordNet synonym of
+    it, with two more words shared: "does not need" vs "requires") where exactly one of the
     two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
     word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
     was not known as" vs "that was known as", "no charges" vs "charges"); or an intention
@@ -121,7 +122,8 @@ def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
     copula = dc.predicate in _be_forms(ctx.lexicon)
     for sc in ctx.aligned(dc):
-        if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
+        if not (key(sc.predicate) == key(dc.predicate) and shares_core(dc, sc)
+                or _synonym_verbs(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
                        or not (_copula_negated(dc if dc.negated else sc, ctx.lexicon)
@@ -145,6 +147,19 @@ def _predicate_flip(ctx, dc):
                     message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _synonym_verbs(ctx, dc, sc) -> bool:
+    """The two claims' verbs are WordNet synonyms in their commonest senses ("does not
+    need" and "requires") and the claims share two words besides."""
+    wn = ctx.wordnet
+    if not wn.available or not dc.predicate or not sc.predicate or \
+            dc.predicate in _be_forms(ctx.lexicon) or sc.predicate in _be_forms(ctx.lexicon):
+        return False
+    if dc.predicate not in wn.synonyms(sc.predicate, "verb", 2):
+        return False
+    rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
+    return len(rest) >= 2
 
 
 def _affirmed_by_speaker(ctx, dc) -> bool:
