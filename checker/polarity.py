@@ -215,10 +215,12 @@ def _find_orders(claim, lexicon) -> list[Order]:
         if out and m.start() < out[-1].end - claim.start:
             continue  # inside a phrase already read ("prior to")
         end = m.start() + len(" ".join(words))
-        # the event's nouns, and its verb ("after it reopens")
+        # the event's nouns, and its verb ("after it reopens") unless it is the claim's own
+        # ("B voted after A voted" is "A voted before B voted")
         anchor = frozenset(w[3] for w in claim.words if w[0] >= claim.start + end
                            and w[0] <= claim.start + end + 40
-                           and w[4] in ("NOUN", "PROPN", "VERB"))
+                           and (w[4] in ("NOUN", "PROPN")
+                                or (w[4] == "VERB" and w[3] != claim.predicate)))
         if anchor:
             out.append(Order(claim.start + m.start(), claim.start + end, direction, anchor))
     return out

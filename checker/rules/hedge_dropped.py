@@ -4,14 +4,17 @@ What it flags:
     A derived claim aligned with a source claim that carries a hedge ("could", "may",
     "appears", "possibly") on the same content, where the derived claim has no hedge and reads
     clearly more certain, in the same verb or a WordNet synonym of it ("could resume" ->
-    "will restart"); also where the source's hedge is its predicate ("is likely to
+    "will restart"; a synonym only where the derived claim holds no hedge, nor a belief
+    frame: "Officials believe the fire began"); also where the source's hedge is its
+    predicate ("is likely to
     take at least 18 months" -> "will take at least 18 months"). Unnamed-attribution adverbs ("reportedly") are left to DA101.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
     The hedge governs a part of the source sentence the derived text left out but whose verb
     it repeats elsewhere; weak modals ("can") are ignored for that reason. A derived hedge
-    outside the lexicon ("is poised to") reads as none.
+    outside the lexicon ("is poised to") reads as none; "could" of a past ability ("farmers
+    could cross only by ferry" -> "farmers crossed only by ferry").
 Examples:
     Source: The new rules could delay the merger by a year.
     Flag: The new rules will delay the merger by a year.
@@ -47,7 +50,8 @@ def check(ctx):
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
                 left = strongest_on(dc, [mine], ctx.lexicon)
-                if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon))):
+                if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
+                                                       and not _believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
                     # ("would climb" for "could rise" keeps a conditional)
             if not dropped:
@@ -63,6 +67,13 @@ def check(ctx):
 
 # Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
 SYNONYM_SENSES = 2
+
+
+def _believed(ctx, dc) -> bool:
+    """The claim is framed as a belief or a suggestion ("Officials believe the fire began
+    in the kitchen", "Early findings suggest ..."): a hedge in its frame."""
+    att = dc.attribution
+    return att is not None and ctx.lexicon.has("hedges", att.lemma)
 
 
 def _synonym_in(ctx, sc, verb: str, dc) -> str:

@@ -21,7 +21,8 @@ Why it matters:
     reaches the descriptions ("the ambulance service", "the concert hall") they do not.
 Known false positives:
     A party the source calls by two descriptions it never sets side by side ("the
-    harbour authority" in one paragraph, "the port's owner" in another); a place named for a
+    harbour authority" in one paragraph, "the port's owner" in another; "the finance
+    ministry" for "the Treasury"); a place named for a
     description of it that the source gives only in passing; a person described by what a
     relative clause says of them ("the shelter's manager" for "Mila Rask, who runs the
     shelter"). Known misses: one-word
@@ -57,10 +58,11 @@ def _span_words(claim, run):
 
 
 def _nouns(words, skip) -> set[str]:
-    """Keys of the nouns that say which party a phrase is: names always, common nouns but
-    for stand-ins and generic words ("the company", "officials")."""
+    """Keys of the nouns that say which party a phrase is: names ("the Treasury") and
+    common nouns, but for stand-ins, titles and generic words ("the company", "the
+    Minister", "officials"), which may stand for anyone of their kind."""
     return {key(w.lemma) for w in words if w.pos in NOUNS and w.lemma.isalpha()
-            and (w.pos == "PROPN" or key(w.lemma) not in skip)}
+            and w.lemma.lower() not in skip}
 
 
 def _beside(text_lower: str, a: str, b: str) -> bool:
@@ -115,8 +117,9 @@ def _noun_phrase(claim, run, lexicon) -> bool:
 def check(ctx):
     """Yield a finding for each source phrase a derived claim puts in another's place."""
     lex = ctx.lexicon
-    skip = {key(w) for role in ("function_words", "stand_ins", "attribution_generic", "titles")
-            for w in lex.words[role]} | {key(w) for w in GENERIC}
+    # whole words, not keys: "treasurer" (a title) must not hide "the Treasury"
+    skip = {w.lower() for role in ("function_words", "stand_ins", "attribution_generic", "titles")
+            for w in lex.words[role]} | {w.lower() for w in GENERIC}
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue
@@ -269,8 +272,9 @@ def _swap(ctx, dc, sc, skip):
             continue  # a word the sources lack: new content (DE401, DE404, DU802)
         if dn & skeys_all or sn & dkeys_all:
             continue  # the claim has both phrases: reordered, not replaced
-        dname = any(w.pos == "PROPN" for w in dwords)
-        sname = any(w.pos == "PROPN" for w in swords)
+        # a name, not a title the text capitalises ("the Minister", "the Mayor")
+        dname = any(w.pos == "PROPN" and w.lemma.lower() not in skip for w in dwords)
+        sname = any(w.pos == "PROPN" and w.lemma.lower() not in skip for w in swords)
         if (dname and not _whole_names(dc, drun)) or (sname and not _whole_names(sc, srun)):
             continue
         dtext = " ".join(t.text for t in drun)
