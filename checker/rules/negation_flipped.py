@@ -74,8 +74,14 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_match import same_value
-from checker.names import norm_name
+from checker.claim_pairs import (
+    admitted,
+    affirmed_by_speaker,
+    be_forms,
+    other_counts,
+    prefixed_negative,
+    synonym_verbs,
+)
 from checker.polarity import (
     denied_from_outside,
     has_negation,
@@ -86,7 +92,6 @@ from checker.polarity import (
     polarity,
     refuses,
     reported,
-    unprefixed,
     verb_polarity,
 )
 from checker.rules.base import (
@@ -97,7 +102,6 @@ from checker.rules.base import (
     shares_core,
     snippet,
 )
-from checker.word_diff import shared_words, tokens
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
@@ -120,10 +124,10 @@ def check(ctx):
 
 def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
-    copula = dc.predicate in _be_forms(ctx.lexicon)
+    copula = dc.predicate in be_forms(ctx.lexicon)
     for sc in ctx.aligned(dc):
         if not (key(sc.predicate) == key(dc.predicate) and shares_core(dc, sc)
-                or _synonym_verbs(ctx, dc, sc)):
+                or synonym_verbs(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
                        or not (_copula_negated(dc if dc.negated else sc, ctx.lexicon)
@@ -132,12 +136,12 @@ def _predicate_flip(ctx, dc):
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
             # "is a draft that has not been reviewed")
-        if _other_counts(dc, sc):
+        if other_counts(dc, sc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
         dpol = verb_polarity(dc, ctx.lexicon)
         if dpol == verb_polarity(sc, ctx.lexicon) or (
-                sc.negated == dc.negated and not (_admitted(dc, sc, ctx.lexicon)
-                                                  and not _affirmed_by_speaker(ctx, dc))):
+                sc.negated == dc.negated and not (admitted(dc, sc, ctx.lexicon)
+                                                  and not affirmed_by_speaker(ctx, dc))):
             return None
         said = "negates" if dpol else "drops the negation of"
         says = f'"{sc.text[:80]}"'
@@ -149,98 +153,27 @@ def _predicate_flip(ctx, dc):
     return None
 
 
-def _synonym_verbs(ctx, dc, sc) -> bool:
-    """The two claims' verbs are WordNet synonyms in their commonest senses ("does not
-    need" and "requires") and the claims share two words besides."""
-    wn = ctx.wordnet
-    if not wn.available or not dc.predicate or not sc.predicate or \
-            dc.predicate in _be_forms(ctx.lexicon) or sc.predicate in _be_forms(ctx.lexicon):
-        return False
-    if dc.predicate not in wn.synonyms(sc.predicate, "verb", 2):
-        return False
-    rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
-    return len(rest) >= 2
-
-
-def _affirmed_by_speaker(ctx, dc) -> bool:
-    """A source claim of the derived claim's speaker affirms what it says ("The regulator
-    confirmed that its drivers had broken the rules" beside the firm's denial)."""
-    att = dc.attribution
-    return att is not None and any(
-        sc.attribution is not None and not denied_from_outside(sc) and not sc.negated
-        and _same_party(att.source, sc.attribution.source)
-        and shared_words(dc, sc) >= max(3, SAME_WORDS * min(len(tokens(dc)), len(tokens(sc))))
-        for sc in ctx.aligned(dc))
-
-
-def _other_counts(dc, sc) -> bool:
-    """Both claims count what they speak of, and no count is the same: they speak of two
-    sets ("Roughly 1,150 farms are affected" beside "the 90 farms on the organic contract
-    are not affected")."""
-    mine = [q for q in dc.quantities if q.kind == "number"]
-    theirs = [q for q in sc.quantities if q.kind == "number"]
-    return bool(mine and theirs) and not any(same_value(a, b) for a in mine for b in theirs)
-
-
-def _admitted(dc, sc, lexicon) -> bool:
-    """A claim the source's party denies ("The company denied that it had misled
-    investors") told as an admission ("acknowledged that it had", admission_verbs.txt) or
-    as the same party's own report ("The company said it had misled investors"), in the
-    source claim's words (most of the shorter claim's words, in order); not by nobody ("no
-    one had told them") and not where the source's denial is itself denied ("did not deny
-    that")."""
-    att, satt = dc.attribution, sc.attribution
-    if not denied_from_outside(sc) or att is None or att.negated or dc.negated or sc.negated:
-        return False
-    verb = (satt.cue.split() or [""])[0].lower()
-    if re.search(rf"(?:\bnot|n't|\bnever)\s+{re.escape(verb)}\b", sc.sentence.lower()):
-        return False  # "did not deny that": two negations
-    first = (att.source.split() or [""])[0].lower()
-    if lexicon.has("negations", first):
-        return False
-    shorter = min(len(tokens(dc)), len(tokens(sc)))
-    if shared_words(dc, sc) < max(3, SAME_WORDS * shorter):
-        return False
-    return lexicon.has("admission_verbs", att.lemma) or _same_party(att.source, satt.source)
-
-
-# Share of the shorter claim's words that an admission must keep, in order, to tell the
-# denied claim (not another claim of the same speaker).
-SAME_WORDS = 0.6
-
-
-def _same_party(a: str, b: str) -> bool:
-    """The same speaker by name or by the same head word ("The company", "the company")."""
-    x, y = norm_name(a), norm_name(b)
-    return bool(x and y) and (x in y or y in x or x.split()[-1] == y.split()[-1])
-
-
 def _copula_negated(claim, lexicon) -> bool:
     """The claim's "be" is itself negated: "was not", "isn't", "is never" (not "has not
     been", which a relative clause has as often: "a draft that has not been reviewed")."""
-    forms = "|".join(re.escape(f) for f in sorted(_be_forms(lexicon)))
+    forms = "|".join(re.escape(f) for f in sorted(be_forms(lexicon)))
     negators = "|".join(re.escape(w) for w in sorted(lexicon.words.get("adverb_negators", {})))
     return re.search(rf"\b(?:{forms})\s*(?:{negators})\b",
                      claim.text.lower().replace("’", "'")) is not None
-
-
-def _be_forms(lexicon) -> frozenset:
-    """"be" and its forms as written (the be_forms lexicon)."""
-    return frozenset({"be", *lexicon.words.get("be_forms", {})})
 
 
 def _word_flip(ctx, dc):
     """A word negated in the derived claim but not in its aligned source claim, or the other
     way round ("pleaded not guilty" where the source says "pleaded guilty")."""
     dneg = negated_lemmas(dc)
-    be = _be_forms(ctx.lexicon)
+    be = be_forms(ctx.lexicon)
     dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE and w[3] not in be}
     dpol = polarity(dc, ctx.lexicon)
     aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc)]
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
         return None  # the closest source claim says it the same way
     for sc in aligned:
-        if polarity(sc, ctx.lexicon) == dpol or _other_counts(dc, sc):
+        if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc):
             continue
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
@@ -349,7 +282,7 @@ def _negation_added(ctx, dc):
         return None
     lex = ctx.lexicon
     _, support = ctx.support(dc)
-    if not support or any(has_negation(sc, lex) or _prefixed_negative(ctx, sc, dneg)
+    if not support or any(has_negation(sc, lex) or prefixed_negative(ctx, sc, dneg)
                           for sc in support):
         return None
     # The source may say it negatively in a passage the aligner did not pick, with the
@@ -377,25 +310,6 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
-
-
-def _prefixed_negative(ctx, claim, negated) -> bool:
-    """The claim says with a prefix what the derived claim negates ("led out unhurt" for
-    "without injury"): an adjective whose rest, without a negative prefix, is one of the
-    negated words or a WordNet synonym of one ("hurt", "injury"); "an unlicensed taxi" says
-    nothing of a journey "never" made."""
-    wn = ctx.wordnet
-    for w in claim.words:
-        lemma = w.lemma.lower()
-        if w.pos != "ADJ" and not (w.pos == "NOUN" and wn.knows(lemma, "adj")
-                                   and not wn.knows(lemma, "noun")):
-            continue  # an adjective, or one the tagger took for a noun ("unhurt")
-        for base in unprefixed(ctx.lexicon, lemma):
-            near = {base} | {s for pos in ("noun", "verb", "adj")
-                             for s in wn.synonyms(base, pos)}
-            if near & set(negated):
-                return True
-    return False
 
 
 def _negated_in_source_text(ctx, word: str) -> bool:

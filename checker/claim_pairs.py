@@ -1,0 +1,106 @@
+"""Whether two claims of opposite polarity speak of one thing, and whether a denial told
+otherwise is one: the tests DG601 (rules/negation_flipped.py) puts to a pair before it calls
+a flip. Two counted sets are two things ("1,150 farms are affected", "the 90 farms on the
+organic contract are not"); a verb and its WordNet synonym are one verb; a denial told as
+an admission is one claim; a prefixed adjective says "not" ("unhurt").
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, key
+from checker.figure_match import same_value
+from checker.names import norm_name
+from checker.polarity import denied_from_outside, unprefixed
+from checker.word_diff import shared_words, tokens
+
+
+def be_forms(lexicon) -> frozenset:
+    """"be" and its forms as written (the be_forms lexicon)."""
+    return frozenset({"be", *lexicon.words.get("be_forms", {})})
+
+
+def synonym_verbs(ctx, dc, sc) -> bool:
+    """The two claims' verbs are WordNet synonyms in their commonest senses ("does not
+    need" and "requires") and the claims share two words besides."""
+    wn = ctx.wordnet
+    if not wn.available or not dc.predicate or not sc.predicate or \
+            dc.predicate in be_forms(ctx.lexicon) or sc.predicate in be_forms(ctx.lexicon):
+        return False
+    if dc.predicate not in wn.synonyms(sc.predicate, "verb", 2):
+        return False
+    rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
+    return len(rest) >= 2
+
+
+def affirmed_by_speaker(ctx, dc) -> bool:
+    """A source claim of the derived claim's speaker affirms what it says ("The regulator
+    confirmed that its drivers had broken the rules" beside the firm's denial)."""
+    att = dc.attribution
+    return att is not None and any(
+        sc.attribution is not None and not denied_from_outside(sc) and not sc.negated
+        and same_party(att.source, sc.attribution.source)
+        and shared_words(dc, sc) >= max(3, SAME_WORDS * min(len(tokens(dc)), len(tokens(sc))))
+        for sc in ctx.aligned(dc))
+
+
+def other_counts(dc, sc) -> bool:
+    """Both claims count what they speak of, and no count is the same: they speak of two
+    sets ("Roughly 1,150 farms are affected" beside "the 90 farms on the organic contract
+    are not affected")."""
+    mine = [q for q in dc.quantities if q.kind == "number"]
+    theirs = [q for q in sc.quantities if q.kind == "number"]
+    return bool(mine and theirs) and not any(same_value(a, b) for a in mine for b in theirs)
+
+
+def admitted(dc, sc, lexicon) -> bool:
+    """A claim the source's party denies ("The company denied that it had misled
+    investors") told as an admission ("acknowledged that it had", admission_verbs.txt) or
+    as the same party's own report ("The company said it had misled investors"), in the
+    source claim's words (most of the shorter claim's words, in order); not by nobody ("no
+    one had told them") and not where the source's denial is itself denied ("did not deny
+    that")."""
+    att, satt = dc.attribution, sc.attribution
+    if not denied_from_outside(sc) or att is None or att.negated or dc.negated or sc.negated:
+        return False
+    verb = (satt.cue.split() or [""])[0].lower()
+    if re.search(rf"(?:\bnot|n't|\bnever)\s+{re.escape(verb)}\b", sc.sentence.lower()):
+        return False  # "did not deny that": two negations
+    first = (att.source.split() or [""])[0].lower()
+    if lexicon.has("negations", first):
+        return False
+    shorter = min(len(tokens(dc)), len(tokens(sc)))
+    if shared_words(dc, sc) < max(3, SAME_WORDS * shorter):
+        return False
+    return lexicon.has("admission_verbs", att.lemma) or same_party(att.source, satt.source)
+
+
+# Share of the shorter claim's words that an admission must keep, in order, to tell the
+# denied claim (not another claim of the same speaker).
+SAME_WORDS = 0.6
+
+
+def same_party(a: str, b: str) -> bool:
+    """The same speaker by name or by the same head word ("The company", "the company")."""
+    x, y = norm_name(a), norm_name(b)
+    return bool(x and y) and (x in y or y in x or x.split()[-1] == y.split()[-1])
+
+
+def prefixed_negative(ctx, claim, negated) -> bool:
+    """The claim says with a prefix what the derived claim negates ("led out unhurt" for
+    "without injury"): an adjective whose rest, without a negative prefix, is one of the
+    negated words or a WordNet synonym of one ("hurt", "injury"); "an unlicensed taxi" says
+    nothing of a journey "never" made."""
+    wn = ctx.wordnet
+    for w in claim.words:
+        lemma = w.lemma.lower()
+        if w.pos != "ADJ" and not (w.pos == "NOUN" and wn.knows(lemma, "adj")
+                                   and not wn.knows(lemma, "noun")):
+            continue  # an adjective, or one the tagger took for a noun ("unhurt")
+        for base in unprefixed(ctx.lexicon, lemma):
+            near = {base} | {s for pos in ("noun", "verb", "adj")
+                             for s in wn.synonyms(base, pos)}
+            if near & set(negated):
+                return True
+    return False
