@@ -38,6 +38,7 @@ FILES = {
     "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
+    "future_frames": "future_frames",
     "judging_verbs": "judging_verbs",
     "account_nouns": "account_nouns",
     "exchange_verbs": "exchange_verbs",

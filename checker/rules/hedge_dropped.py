@@ -5,7 +5,8 @@ What it flags:
     "appears", "possibly") on the same content, where the derived claim has no hedge and reads
     clearly more certain, in the same verb or a WordNet synonym of it ("could resume" ->
     "will restart"; a synonym only where the derived claim holds no hedge, nor a belief
-    frame: "Officials believe the fire began"); also where the source's hedge is its
+    frame: "Officials believe the fire began"), also in a future frame ("could recommend"
+    -> "is set to recommend": future_frames.txt); also where the source's hedge is its
     predicate ("is likely to
     take at least 18 months" -> "will take at least 18 months"). Unnamed-attribution adverbs ("reportedly") are left to DA101.
 Why it matters:
@@ -24,6 +25,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
@@ -45,7 +48,8 @@ def check(ctx):
             dropped = []
             for h in cues(sc, ctx.lexicon, attempts=False):
                 verb = hedged_verb(sc, h)
-                same = (core and verb in dkeys) or verb == key(dc.predicate)
+                same = (core and verb in dkeys) or verb == key(dc.predicate) or (
+                    verb in dkeys and _future_frame(ctx, dc, verb))
                 mine = verb if same else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
@@ -67,6 +71,15 @@ def check(ctx):
 
 # Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
 SYNONYM_SENSES = 2
+
+
+def _future_frame(ctx, dc, verb: str) -> bool:
+    """The claim states the verb in a future frame ("is set to recommend", "is due to
+    open": future_frames.txt), as firm as "will recommend"."""
+    if not ctx.lexicon.has("future_frames", dc.predicate):
+        return False
+    m = re.search(rf"\b{re.escape(dc.predicate_text)}\s+to\s+(\w+)", dc.text)
+    return m is not None and key(m.group(1).lower()) == verb
 
 
 def _believed(ctx, dc) -> bool:
