@@ -14,12 +14,9 @@ from checker.extract.common import (
     _possible,
     _states_a_number,
 )
-from checker.numbers import duration_unit, normalise
-from checker.lexicon import partitive_pronoun, shipped
+from checker.numbers import DAY_PARTS, duration_unit, normalise
+from checker.lexicon import partitive_pronoun
 from checker.records import Cue, Link, Quantity
-
-
-_DAY_PARTS = shipped("day_parts")
 
 
 def _day_part_modifier(ent) -> bool:
@@ -27,11 +24,11 @@ def _day_part_modifier(ent) -> bool:
     entity ends on a day part that modifies a noun after it ("night shifts", "night-time
     falls", "morning flights")."""
     doc = ent.doc
-    if any(t.lower_ in _DAY_PARTS and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+    if any(t.lower_ in DAY_PARTS and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
            for t in ent):
         return True  # "two night-time falls"
     last = ent[-1]
-    if last.lower_ not in _DAY_PARTS:
+    if last.lower_ not in DAY_PARTS:
         return False
     nxt = doc[ent.end] if ent.end < len(doc) else None
     return nxt is not None and (nxt.text == "-" or last.dep_ in ("compound", "amod", "nmod")

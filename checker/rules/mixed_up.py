@@ -40,6 +40,7 @@ import re
 
 from checker.align import GENERIC, key
 from checker.party_kinds import names_of_kind
+from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 from checker.word_diff import replacements, shared_words, tokens
 
@@ -117,9 +118,11 @@ def _noun_phrase(claim, run, lexicon) -> bool:
 def check(ctx):
     """Yield a finding for each source phrase a derived claim puts in another's place."""
     lex = ctx.lexicon
-    # whole words, not keys: "treasurer" (a title) must not hide "the Treasury"
-    skip = {w.lower() for role in ("function_words", "stand_ins", "attribution_generic", "titles")
-            for w in lex.words[role]} | {w.lower() for w in GENERIC}
+    # whole words, not keys: "treasurer" (a title) must not hide "the Treasury"; once per
+    # lexicon, not per check
+    skip = memo_on(lex, "_de408_skip", lambda: frozenset(
+        {w.lower() for role in ("function_words", "stand_ins", "attribution_generic", "titles")
+         for w in lex.words[role]} | {w.lower() for w in GENERIC}))
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue
@@ -168,21 +171,11 @@ def _phrase_in_sources(ctx, words) -> bool:
     return re.search(rf"\b{re.escape(text)}\b", ctx.index.text_lower) is not None
 
 
-def _described_as(text: str, name, noun: str) -> bool:
-    """The source describes the named party as one of that kind, in an apposition with
-    words between ("Calderwick Dairies, the largest milk processor in the western
-    counties")."""
-    name_text = re.escape(" ".join(w.text for w in name))
-    return re.search(rf"\b{name_text}\b(?:\s+[A-Z][\w'’-]*)*,\s+(?:the|a|an|its)\s+"
-                     rf"(?:[\w'’-]+\s+){{0,5}}?{re.escape(noun)}s?\b", text, re.I) is not None
-
-
 # The tagger's labels of names and the WordNet files of the common nouns that can stand
 # for them: a person for a person, a body for a body (or a person or a building: "the
 # supplier", "the museum"), a place or a building for a place.
 _NAME_CLASS = {"PERSON": {18}, "ORG": {14, 18, 6}, "NORP": {14, 18}, "GPE": {15, 14},
-               "LOC": {15},
-               "FAC": {6, 15}}
+               "LOC": {15}, "FAC": {6, 15}}
 
 
 def _same_class(ctx, noun, name_words, claim) -> bool:
@@ -212,7 +205,7 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
         initials = {"".join(w[0] for w in n.split() if w[:1].isupper()).lower() + end
                     for n in named for end in ("", noun[0])}  # "Ashvale System (Operator)"
         if any(name_keys & {w.lower() for w in n.split()} for n in named) or \
-                name_keys & initials or _described_as(text, name, noun):
+                name_keys & initials:
             return False  # the source gives the named party (or its acronym) this description
         # a one-word description ("the operator") may stand for any party of its kind,
         # unless the source gives that kind to another party by name
