@@ -158,7 +158,8 @@ class SpeakerReader:
                     and any(c.dep_ == "xcomp" for c in t.children)):
                 aux = next(c for c in t.children if c.dep_ == "auxpass")
                 return Attribution(source="", cue=_doc_text(t.doc)[aux.idx:t.idx + len(t)] + " to",
-                                   start=aux.idx, end=t.idx + len(t), kind="passive")
+                                   start=aux.idx, end=t.idx + len(t), kind="passive",
+                                   lemma=t.lemma_.lower())
             # "reports of hidden code", "claims that ..."; not the answered charge ("the
             # council rejected the suggestion that ...": the claim is the council's answer)
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"

@@ -8,7 +8,11 @@ What it flags:
     clearly less certain than the source's (also where the source gives the verb inside a
     finding: "inspectors found that complaints had risen" -> "complaints may have risen");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
-    thought to have been approved", "reportedly"); also a hedging verb in the verb's own place
+    thought to have been approved", "reportedly"), or a named party's word given as a belief
+    ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
+    modal on a claim the source states firmly in another verb ("found the bacterium on 11 of
+    40 samples" -> "the bacterium may have been present on 11 of 40 samples"); also a hedging
+    verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to
     dispute that").
@@ -26,6 +30,11 @@ Known false positives:
     protest"), nor an obligation where the source reports a demand ("X should resign" for
     "the union called for X to resign": obligation_modals, asking_verbs), nor an allegation
     ("alleging that", "allegedly") of what the source gives as a named party's claim.
+    A modal on a claim restated in another verb is judged on the words it governs (three,
+    and two thirds of them, in a firm source claim); a derived claim that adds a clause of
+    its own made of the source's words can be flagged for a hedge on that clause. Missed:
+    the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt"),
+    and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).
 Examples:
     Source: The audit found errors in the accounts.
     Flag: The audit may have found errors in the accounts.
@@ -171,19 +180,96 @@ def _hearsay_lowered(ctx, dc):
             att.kind == "passive" and att.cue.lower().endswith(" to")
             or att.kind == "adverb" and " " not in att.cue.strip()):
         return None  # "is thought to", "reportedly"; not a speaker the parse lost
+    lex = ctx.lexicon
+    believed = (att.kind == "passive" and lex.has("nonfactive", att.lemma)
+                and not lex.has("neutral_report_verbs", att.lemma))
     for sc in close_support(ctx.support(dc)):
-        if sc.attribution is not None or sc.certainty.level < FIRM:
+        if not _firm_on_record(ctx, sc, believed):
             continue
         same_verb = key(sc.predicate) == key(dc.predicate)
-        if not (shares_core(dc, sc) or same_verb and len(claim_keys(dc) & claim_keys(sc)) >= 3):
+        shared = claim_keys(dc) & claim_keys(sc)
+        if not (shares_core(dc, sc) or same_verb and len(shared) >= 3
+                or len(shared) >= 4 and len(shared) >= 0.7 * len(claim_keys(dc))):
+            # the last: the same claim in another verb ("escaped unhurt" for "were unhurt")
             continue
         if cue_word_in(att.cue, sc.sentence):
             continue
+        said = sc.attribution
+        told = (f'what the source has firmly from {said.source.strip(" ,")} '
+                f'("{said.cue.split()[0]}")' if said is not None
+                else 'what the source states as a fact')
         return _on_attribution(
-            ctx, dc, sc, message=(f'Gives as hearsay ("{att.cue}") what the source states as '
-                                  f'a fact: "{snippet(sc.text, 70)}".'),
-            suggestion=f'Drop "{att.cue}" and state it as the source does.')
+            ctx, dc, sc, message=(f'Gives as hearsay ("{att.cue}") {told}: '
+                                  f'"{snippet(sc.text, 70)}".'),
+            suggestion=(f'Drop "{att.cue}" and state it as the source does'
+                        + (f', credited to {said.source.strip(" ,")}.' if said is not None
+                           else '.')))
     return None
+
+
+def _restated_firmly(ctx, dc, h, close):
+    """The close source claim that states firmly, in another verb, what the hedge governs
+    ("found the bacterium on 11 of 40 samples" -> "the bacterium may have been present on 11
+    of 40 samples"; "ignored evidence in bank statements" -> "may have overlooked evidence
+    in bank statements"): three content words and two thirds of those after the hedge are
+    in it, and one before the hedge when there are any. None when a claim of the passage is
+    hedged on those words itself, or holds the hedge word."""
+    if h.role != "hedge" or not _on_a_verb(dc, h) or ctx.lexicon.has("obligation_modals",
+                                                                         h.text.lower()):
+        return None  # a modal or a hedging verb, not "a possible strike" nor "should use"
+    mine = claim_keys(dc)
+    governed = {key(w.lemma) for w in dc.words if w.start >= h.end} & mine
+    before = mine - governed
+    verb = hedged_verb(dc, h)
+    for sc in ctx.support(dc)[1]:
+        if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
+               for c in cues(sc, ctx.lexicon)) or (
+                cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
+            return None  # hedged on this verb or these words in the source too
+    for sc in close:
+        if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not _firm_on_record(ctx, sc):
+            continue
+        if cue_word_in(h.text, sc.sentence):
+            continue
+        shared = governed & claim_keys(sc)
+        if len(shared) >= 3 and len(shared) >= 2 / 3 * len(governed) and (
+                not before or before & claim_keys(sc)):
+            return sc
+    return None
+
+
+_VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
+
+
+def _on_a_verb(dc, h) -> bool:
+    """The cue governs the verb right after it ("may have overlooked", "appears to have
+    been present"), not a noun ("a possible strike")."""
+    nxt = next((w for w in dc.words if w.start >= h.end), None)
+    if nxt is None:
+        return False
+    gap = dc.text[h.end - dc.start:nxt.start - dc.start].lower().split()
+    if not set(gap) <= _VERB_GAP:
+        return False
+    return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap))
+
+
+def _firm_on_record(ctx, sc, believed: bool = False) -> bool:
+    """The source claim is firm: stated on its own authority, or passed on by a named party
+    with a plain or factive reporting verb ("the company said", "she confirmed that"), and
+    no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
+    hearsay, and a hedged report ("said it may have") is not firm. A named party's word
+    counts only against a ``believed`` frame ("is believed to", "is thought to"): "is said
+    to" or "reportedly" for "the company said" drops the party's name, which is DA101's."""
+    if cues(sc, ctx.lexicon):
+        return False
+    said = sc.attribution
+    if said is None:
+        return sc.certainty.level >= FIRM
+    if not believed:
+        return False
+    lex = ctx.lexicon
+    return (bool(said.source) and not said.negated and bool(said.lemma)
+            and (lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
 
 
 def _on_attribution(ctx, dc, sc, *, message: str, suggestion: str):
@@ -272,6 +358,10 @@ def check(ctx):
         for h in added:
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:
+                sc = _restated_firmly(ctx, dc, h, close)
+                if sc is not None:
+                    found = (h, sc)
+                    break
                 continue
             if _as_tentative(ctx, dc, h, verbs, close):
                 continue  # a close source passage is as tentative (or the parser missed it)
