@@ -49,6 +49,8 @@ class MarkerReader:
             if pos is None:
                 continue
             s, e = tokens[pos[0]], tokens[pos[1]]
+            if s.i in seen:
+                continue  # "stem from" and "stems from" both match "stems from"
             seen.update(range(s.i, e.i + 1))
             if s.pos_ == "NOUN" and not _names_a_cause(s) and e.lower_ not in ("to", "of"):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"; but
@@ -65,7 +67,8 @@ class MarkerReader:
                 kind = "causal"
             elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
                 kind = "temporal"
-            if kind is None and t.pos_ == "VERB" and self._causes(t, lem):
+            if kind is None and (t.pos_ == "VERB" and self._causes(t, lem)
+                                 or low == "as" and self._as_reason(t)):
                 kind = "causal"
             if kind is None:
                 continue
@@ -89,12 +92,23 @@ class MarkerReader:
         """A causative verb built as a cause ("helped drain the reservoirs", "sent shares
         down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
         way = self.causatives.get(lemma)
-        if way == "verb":
+        if way in ("verb", "object") and any(
+                c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
+                c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):
             # a bare or "to" infinitive ("helped drain", "made it close", "led them to
             # leave"), or a comparative ("made the raid easier"), not "made X ill"
-            return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
-                       c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR"
-                       for c in verb.children)
+            return True
+        if way == "object" and any(c.dep_ == "dobj" for c in verb.children):
+            # the parser may hang the infinitive on the verb as a clause of its own, or the
+            # verb on the infinitive ("has led his sponsor, the firm X, to review")
+            return any(c.dep_ == "advcl" and c.tag_ == "VB" and _has_to(c)
+                       for c in verb.children) or (
+                verb.dep_ == "ccomp" and verb.head.tag_ == "VB" and verb.head.i > verb.i
+                and _has_to(verb.head))
+        if way == "reaction":
+            # "broke ranks, rattled by the loss of a seat": a reason, not "a plan backed by"
+            return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
+                c.dep_ == "agent" for c in verb.children)
         if way != "change":
             return False
         has_object = any(c.dep_ == "dobj" for c in verb.children)
@@ -109,6 +123,17 @@ class MarkerReader:
                     for g in c.children)):
                 return True
         return False
+
+    def _as_reason(self, mark) -> bool:
+        """ "as" joining a clause with a subject of its own to a rise or a fall ("prices fell
+        9 per cent as salvaged wood flooded the market"): the reason, in a news report; not
+        "as expected", nor "as" beside any other verb ("as the ferry docked")."""
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < mark.i:
+            return False
+        main = clause.head
+        return (main.pos_ == "VERB" and main.lemma_.lower() in self.change_words
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 
     def _to_a_level(self, child) -> bool:
         """A phrase that takes something to a level ("to 100 per cent", "to a record"); "into
@@ -235,6 +260,11 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _has_to(verb) -> bool:
+    """An infinitive with its "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _of_pronoun(tok, lexicon) -> bool:

@@ -5,7 +5,10 @@ What it flags:
     to", "so", "thanks to", "on hopes of", "paved the way for"), a causative verb built as
     a cause ("helped drain the reservoirs", "led two doctors to leave", "was made easier
     by", "sent shares down", "pushed occupancy to 97 per cent", "driving a rise in
-    evictions": causatives.txt, change_words.txt) or a sequence that readers take as a cause ("after",
+    evictions": causatives.txt, change_words.txt), a participle of feeling that gives a
+    reason ("broke ranks, angered by the ruling"), "stems from", "as" joining a clause to a
+    rise or a fall ("prices fell as cheap wood flooded the market"), or a sequence that
+    readers take as a cause ("after",
     "following", "in the wake of"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma, to the clause after it; one that opens a clause
@@ -19,7 +22,10 @@ Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
     leading or pushing done by a person ("the chair led the board to vote", "the union
-    pushed pay to 5 per cent"), which reports an act but is read as a cause.
+    pushed pay to 5 per cent"), which reports an act but is read as a cause; "as" beside
+    a rise or fall meaning only "while" ("shares rose as trading opened"). Missed: a purpose
+    ("will close 12 branches to cover the cost of the fine"): the parser gives too many
+    infinitives the purpose label to tell them apart.
     Silent on "do so", on a question of cause ("what caused the fire", "whether a line
     sparked it") or a denied one ("denied that its line caused the fire"), on a sequence whose second side is a span of time ("after twelve
     weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
