@@ -14,9 +14,13 @@ Why it matters:
     A source that describes the actor ("the operator", "early estimates") or introduces it
     by its kind ("A Tessarine Launch Systems rocket") leaves the derived text free to name it, unless the derived actor is another kind of body ("the
     school board" and "the Lindqvist city council").
+    A description in the source that its article uses for one named body ("the board" for
+    "the Ardmuir Health Board") stands for that body: another named party in its place is
+    flagged ("Pellworth has suspended deliveries" for "the board has suspended deliveries").
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
-    regulator" and "Ofwat") when the title is not among the stand-ins. Known miss: the
+    regulator" and "Ofwat") when the title is not among the stand-ins; a description that
+    the source uses for two bodies when its article writes only one of their names in full. Known miss: the
     derived actor named elsewhere in the same source sentence.
 Examples:
     Source: The school board approved the policy on Tuesday.
@@ -29,6 +33,8 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
+from checker.attribution import described_in
+from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
@@ -82,6 +88,20 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
                                    or e.norm in ctx.index.text_lower for e in names)
 
 
+def _stands_for_another(ctx, sc, dnames: set) -> str:
+    """The source subject is a definite description of a body its article names once
+    ("the board" in an article naming "the Ardmuir Health Board"), and that name shares no
+    word with the derived actor's ("Pellworth" did not suspend what the board suspended)."""
+    phrase = sc.subject.split(",")[0].strip()
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is None or len(phrase.split()) > 3 or not anaphoric(phrase):
+        return ""
+    named = described_in(art.text, phrase)
+    if named == core(phrase).strip(" ,"):
+        return ""  # no one name the description stands for
+    return "" if text_keys(named) & dnames else named
+
+
 def check(ctx):
     """Yield a finding for each derived claim that gives a source action to another actor."""
     stand_ins = ctx.lexicon.words["stand_ins"]
@@ -115,9 +135,12 @@ def check(ctx):
                     continue  # one named actor, described differently around its name
             elif ssub & dsub:
                 continue
+            named = ""
             if (not _names_someone(sc) or _a_kind_of_thing(sc)) \
                     and not _other_body(ctx, dc, s0, s1):
-                continue  # "the operator" named "Brevik Hydro": a description given its name
+                named = _stands_for_another(ctx, sc, dnames or dsub)
+                if not named:
+                    continue  # "the operator" named "Brevik Hydro": a description given its name
             aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object
@@ -125,7 +148,8 @@ def check(ctx):
             yield make(RULE, dc, start=s0, end=s1,
                        text=dc.subject, confidence=0.65, evidence=[evidence_of(sc)],
                        message=(f'Says "{dc.subject}" {dc.predicate_text} it; the source says '
-                                f'"{sc.subject}": "{sc.text[:70]}".'),
+                                f'"{sc.subject}"' + (f' ({named})' if named else '')
+                                + f': "{sc.text[:70]}".'),
                        suggestion=f'Name the actor as the source does ("{sc.subject}").')
             break
 
