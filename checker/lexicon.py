@@ -50,6 +50,7 @@ FILES = {
     "asking_verbs": "asking_verbs",
     "addressee_verbs": "addressee_verbs",
     "privative_verbs": "privative_verbs",
+    "preventing_verbs": "preventing_verbs",
     "approximators": "approximators",
     "currency_subunits": "currency_subunits",
     "measure_units": "measure_units",

@@ -82,6 +82,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.temporal_phrases = lexicon.phrases["temporal"]
         self.attempt_phrases = lexicon.phrases["attempts"]
         self.neg_lookalikes = lexicon.phrases["negation_lookalikes"]
+        self.preventing = frozenset(w["preventing_verbs"])
         self.hedge_lookalikes = lexicon.phrases["hedge_lookalikes"]
         self.adverb_phrases = lexicon.phrases["attribution_adverbs"]
         self.scope_phrases = lexicon.phrases["scope"]

@@ -101,7 +101,8 @@ class ClaimReader:
     def _negated_words(self, tokens) -> tuple[str, ...]:
         """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
         such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
-        the verb of a clause opened by "nor", or of a condition opened by "unless"; the verb
+        the verb of a clause opened by "nor", or of a condition opened by "unless", the act
+        one is kept "from" ("barred from playing": ``preventing_verbs``); the verb
         of "no longer", and what a denied copula says of its subject ("is not eligible"),
         unless graded ("not as busy as")."""
         ids = None
@@ -115,6 +116,11 @@ class ClaimReader:
                 # "without the possibility of parole" denies as "no possibility" does
                 out.extend(o.lemma_.lower() for o in c.children
                            if o.dep_ == "pobj" and o.pos_ == "NOUN")
+                continue
+            if low == "from" and dep == "prep" and c.head.lemma_.lower() in self.preventing:
+                # "was barred from playing": the act kept from happening
+                out.extend(o.lemma_.lower() for o in c.children
+                           if o.dep_ == "pcomp" and o.tag_ == "VBG")
                 continue
             if low == "nor" and dep == "cc" and c.i == c.sent.start:
                 # "Nor must it be seen as ...": the clause after an opening "nor" is denied

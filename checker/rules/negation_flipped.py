@@ -50,7 +50,11 @@ Known false positives:
     makes in other words in a passage the aligner did not pick ("residents say they were
     not consulted" against "Nobody asked us anything"); "could not find X" against "found X
     missing"; a contrast against its paraphrase ("the ship's own crew, not the maker, did
-    the work" against "by the crew rather than the maker"). Known miss: an added negation
+    the work" against "by the crew rather than the maker"); a short source statement
+    ("would not appeal") read against a longer one of the same speaker that holds its words
+    about another matter ("would appeal against the other ruling"); an act one is kept
+    from ("barred from racing": preventing_verbs) in one competition where the source lets
+    it go on in another. Known miss: an added negation
     whose word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
@@ -74,6 +78,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.attribution import same_source
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
@@ -126,7 +131,8 @@ def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
     copula = dc.predicate in be_forms(ctx.lexicon)
     for sc in ctx.aligned(dc):
-        if not (key(sc.predicate) == key(dc.predicate) and shares_core(dc, sc)
+        if not (key(sc.predicate) == key(dc.predicate) and (shares_core(dc, sc)
+                                                            or _said_in_full(dc, sc))
                 or synonym_verbs(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
@@ -151,6 +157,16 @@ def _predicate_flip(ctx, dc):
                     message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _said_in_full(dc, sc) -> bool:
+    """A short source claim whose every content word the derived claim has, credited to
+    the same named speaker ("He said the company would not appeal" -> "he said it intends
+    to appeal the penalty"): too short for ``shares_core``, but the same statement."""
+    da, sa = dc.attribution, sc.attribution
+    keys = claim_keys(sc)
+    return (bool(keys) and keys <= claim_keys(dc) and da is not None and sa is not None
+            and bool(da.source) and bool(sa.source) and same_source(da.source, sa.source))
 
 
 def _copula_negated(claim, lexicon) -> bool:
