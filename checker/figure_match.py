@@ -288,8 +288,12 @@ def calendar_day(norm: str) -> bool:
 
 
 def durations(text: str) -> set[str]:
-    """The units of time a figure counts ("two months" -> {"month"})."""
-    return {u for w in re.findall(r"[a-z]+", text.lower()) if (u := duration_unit(w))}
+    """The units of time a figure counts ("two months" -> {"month"}; not the ordinal "a
+    second")."""
+    units = {u for w in re.findall(r"[a-z]+", text.lower()) if (u := duration_unit(w))}
+    if "second" in units and duration_seconds(text) is None:
+        units.discard("second")
+    return units
 
 
 def same_span_of_time(q, sq) -> bool:

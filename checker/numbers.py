@@ -320,7 +320,7 @@ def fraction_value(text: str) -> Optional[float]:
 
 
 # Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
-_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
             "fortnight": 1209600, "year": 31557600, "decade": 315576000,
             "century": 3155760000}
 _SECONDS["month"] = _SECONDS["year"] / 12
@@ -344,6 +344,9 @@ def duration_seconds(text: str) -> Optional[float]:
         half = 0.5 if before[-3:-1] == ["and", "a"] and before[-1] == "half" or \
             words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
         nums = number_values(" ".join(before))
+        if unit == "second" and not (nums and before and (before[-1][0].isdigit()
+                                                          or _is_number_word(before[-1]))):
+            continue  # "a second crew member", "the second round": an ordinal
         if nums:
             first = (nums[-1] + half) * _SECONDS[unit]
         elif before[-1:] in (["a"], ["an"]):
