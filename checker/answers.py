@@ -97,7 +97,25 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
         return party
+    if _refused_admission(lex, claim):
+        att = claim.attribution
+        return att.source if att is not None and att.source else claim.subject
     return None
+
+
+def _refused_admission(lex, claim: Claim) -> bool:
+    """A party declines to grant a claim: an admission verb negated, with what it will not
+    grant as a clause ("we do not accept that our plant is the only possible source", "did
+    not admit that"); not "did not confirm", which leaves a question open."""
+    verb = claim.predicate
+    if not claim.negated or not lex.has("admission_verbs", verb) or \
+            lex.has("neutral_report_verbs", verb):
+        return False
+    rest = claim.text[len(claim.subject):].lower() if claim.text.startswith(claim.subject) \
+        else claim.text.lower()
+    # the verb's own "not" ("does not accept that"), not a subject's ("No one would accept")
+    return re.search(r"\b(?:not|never)\b|n't\b", rest) is not None and \
+        re.search(r"\bthat\b", rest) is not None
 
 
 def caveat_party(lex, claim: Claim) -> Optional[str]:

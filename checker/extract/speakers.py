@@ -359,7 +359,8 @@ def _under_preposition(t, top) -> bool:
 
 def _stranded_speaker(verb):
     """The speaker of a sentence-final "..., her agent, Daniel Holt, said." (or "..., a
-    spokesperson for the office said.") that the parser
+    spokesperson for the office said.", or after a quotation: '"...," its director, Ann
+    Holt, said.') that the parser
     hung as an apposition on the clause's last noun ("the Tribunal, her agent, ..."), leaving
     the verb without a subject: (first token, last token, head) of the appositions between
     that noun and the verb; None if the words before the verb are not such a chain."""
@@ -382,7 +383,10 @@ def _stranded_speaker(verb):
     while top.head.dep_ == "appos" and top.head.i < top.i:
         top = top.head
     first = top.left_edge
-    if first.i == 0 or doc[first.i - 1].text != ",":
+    before = first.i - 1
+    if before >= 1 and doc[before].text in ('"', "”", "’", "'") and doc[before - 1].text == ",":
+        before -= 1  # '"...," its managing director, Corinne Aldwick, said.'
+    if first.i == 0 or doc[before].text != ",":
         return None
     return first, last, top
 

@@ -4,14 +4,16 @@ What it flags:
     A source sentence that answers or qualifies a part of the story the derived text tells, when
     the derived text carries nothing aligned with it. Answers: a party denies, disputes or
     rejects a claim (answer_verbs.txt, with answer_objects.txt for "rejected the criticism"),
-    or a named party opens a paragraph right after a challenge to it (a charge, a fine, a
+    declines to grant one ("we do not accept that the plant is the source": an admission
+    verb negated, with a "that" clause; not "did not confirm"), or a named party opens a paragraph right after a challenge to it (a charge, a fine, a
     complaint, a fear: challenges.txt, or another voice's denial), takes up what was said
     there (two of its content words, by stem or a WordNet derivation: "its failure to report
     the payments" after "failing to report suspicious payments") and the text names that
     party. Caveats: an outside expert (expert_nouns.txt) cautions or warns (caveat_verbs.txt),
     or a clause opens with a concessive and states a limitation ("but the trial was small":
     concessives.txt, limitations.txt). The finding cites the answer with
-    the rest of its paragraph and says where the source gives it. Ordinary facts a summary may
+    the rest of its paragraph and says where the source gives it (every source that gives
+    the same party's answer, when two outlets do). Ordinary facts a summary may
     drop are never reported; "did not respond to a request for comment" is no answer.
     What the text must tell for each to be missed: for an answer, a claim of the two
     paragraphs before it that the answer takes up (a content word shared with the answer's
@@ -217,7 +219,7 @@ def check(ctx):
     best = {al.support[0] for al in ctx.alignments.values()
             if al.support and al.score >= ctx.config.support_threshold}
     low_keys = text_keys(ctx.derived.text)
-    seen: set = set()
+    seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
     found = []
     for item in salient_claims(ctx):
         mine = party_keys(item.party)
@@ -228,10 +230,16 @@ def check(ctx):
         if item.kind == "reply" and not (mine & low_keys):
             continue
         tag = (item.kind == "caveat", frozenset(mine) or item.trigger.id)
-        if tag in seen or _kept(ctx, item, derived, best):
+        if tag in seen:
+            if seen[tag] and item.block[0].doc != seen[tag][0].block[0].doc:
+                seen[tag].append(item)  # the same party's answer as another source gives it
             continue
-        seen.add(tag)
+        if _kept(ctx, item, derived, best):
+            seen[tag] = []
+            continue
+        seen[tag] = [item]
         found.append(item)
+    also = {id(items[0]): items[1:] for items in seen.values() if items}
     per_source: dict[str, int] = {}
     for item in found:
         # Judged per source: an unrelated second source cannot push out the first's omissions.
@@ -239,21 +247,29 @@ def check(ctx):
         per_source[doc] = per_source.get(doc, 0) + 1
         if per_source[doc] > ctx.config.max_omissions:
             continue
-        first, last = item.block[0], item.block[-1]
-        art = ctx.doc_of.get(first.doc)
-        text = art.text[first.start:last.end] if art is not None else item.trigger.sentence
+        evidence = [_block_evidence(ctx, it) for it in (item, *also.get(id(item), ()))]
+        text = evidence[0].text
         who = snippet(item.party, 40) or "the source"
         what = (f"the caveat {who} puts on what it reports" if item.kind == "caveat" else
                 f"the answer of {who} to what it reports")
+        where = "; ".join(_where(ctx, it) for it in (item, *also.get(id(item), ())))
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=SEVERITY,
-            message=(f'Leaves out {what} ({_where(ctx, item)}): "{snippet(text, 100)}"; '
+            message=(f'Leaves out {what} ({where}): "{snippet(text, 100)}"; '
                      f"without it the text reads one-sided."),
             confidence={"answer": 0.8, "caveat": 0.7, "reply": 0.6}[item.kind],
             doc_id=ctx.derived.doc_id, start=0, end=0, text="",
-            evidence=(Evidence(document=first.doc, start=first.start, end=last.end, text=text,
-                               claim=item.trigger.id),),
+            evidence=tuple(evidence),
             suggestion="Add the answer or caveat in a sentence, with who gives it.")
+
+
+def _block_evidence(ctx, item) -> Evidence:
+    """The source passage of an answer or caveat, as evidence."""
+    first, last = item.block[0], item.block[-1]
+    art = ctx.doc_of.get(first.doc)
+    text = art.text[first.start:last.end] if art is not None else item.trigger.sentence
+    return Evidence(document=first.doc, start=first.start, end=last.end, text=text,
+                    claim=item.trigger.id)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "the other side's answer or a caveat left out", check,
