@@ -36,6 +36,7 @@ from checker.align import key, text_keys
 from checker.attribution import described_in
 from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
+from checker.names import norm_name
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
@@ -88,6 +89,28 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
                                    or e.norm in ctx.index.text_lower for e in names)
 
 
+_BODY_HEADS = frozenset(key(w) for w in shipped("non_person_heads"))
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two subjects of the same capitalised words but for a shared head: "Halbury Council"
+    and "the Halbury council" name one body."""
+    wa = {w.lower() for w in re.findall(r"[\w'’-]+", a) if w[:1].isupper()}
+    wb = {w.lower() for w in re.findall(r"[\w'’-]+", b) if w[:1].isupper()}
+    return bool(wa) and wa == wb
+
+
+def _known_name(ctx, sc) -> set:
+    """Keys of the source subject when it is a name the sources tag elsewhere though the
+    parse of this sentence did not ("Corvane is seeking compensation", "Corvane" read as a
+    common noun at the sentence's start)."""
+    subject = sc.subject.split(",")[0].strip()
+    if not subject[:1].isupper() or anaphoric(subject) or \
+            norm_name(subject) not in ctx.index.entity_norms:
+        return set()
+    return {key(w) for w in norm_name(subject).split()}
+
+
 def _stands_for_another(ctx, sc, dnames: set) -> str:
     """The source subject is a definite description of a body its article names once
     ("the board" in an article naming "the Ardmuir Health Board"), and that name shares no
@@ -130,13 +153,18 @@ def check(ctx):
             snames = _subject_names(sc, ctx.lexicon)
             if not ssub or head in stand_ins:
                 continue
+            known = _known_name(ctx, sc)
+            snames = snames or known
             if dnames and snames:
-                if dnames & snames:
-                    continue  # one named actor, described differently around its name
+                if (dnames & snames) - _BODY_HEADS:
+                    continue  # one named actor, described differently around its name; not
+                    # two of one kind ("the Corrisk Cooperative", "the Dunmarren Cooperative")
+                if _same_words(dc.subject, sc.subject):
+                    continue
             elif ssub & dsub:
                 continue
             named = ""
-            if (not _names_someone(sc) or _a_kind_of_thing(sc)) \
+            if (not (_names_someone(sc) or known) or _a_kind_of_thing(sc)) \
                     and not _other_body(ctx, dc, s0, s1):
                 named = _stands_for_another(ctx, sc, dnames or dsub)
                 if not named:
