@@ -210,6 +210,17 @@ def test_according_to_frame_before_a_contrasting_clause(claims_of):
     assert "Ines Varga" in c.attribution.source
 
 
+def test_according_to_speakers_end_before_their_relative_clause(claims_of):
+    """The parser may hang the clause's subject on the speakers' relative clause; the
+    speakers are the words before it, not the clause's subject."""
+    cs = claims_of("According to two porters at the depot, who spoke on condition of "
+                   "anonymity because they were not allowed to talk to reporters, one of the "
+                   "depot's four boilers had been leaking since early June.")
+    c = one(cs, "leaking since early June")
+    assert c.attribution is not None and c.attribution.kind == "according-to"
+    assert c.attribution.source == "two porters at the depot"
+
+
 def test_according_to_misparsed_as_the_root(pipeline):
     """The parser sometimes roots "According to X, A was B" on "According" and hangs A on X
     as a relative clause; A is still a claim, attributed to X."""

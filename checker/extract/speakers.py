@@ -97,6 +97,10 @@ class SpeakerReader:
                 text = (_doc_text(c.doc)[src[0].idx:src[-1].idx + len(src[-1])]
                         if len(pobjs) > 1 and src else
                         self._span_text(pobjs[0]) if pobjs else "")
+                # "two staff members, who spoke on condition of anonymity ..., one of the
+                # dryers": the parser may hang the clause's subject on the speakers' relative
+                # clause; the speakers are the words before it
+                text = re.split(r",\s+(?:who|whom|whose)\b", text, maxsplit=1)[0]
                 return ("according to", text, toks)
         return self._in_their_account(head)
 
