@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from checker.align import claim_keys, key
-from checker.hedging import close_support, governed_verbs, hedged_verb
+from checker.hedging import close_support, cue_word_in, governed_verbs, hedged_verb
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
                                  opens_with_preposition, shares_core, snippet)
 
@@ -62,7 +62,7 @@ def check(ctx):
         if any(not sc.certainty.attempts and not sc.certainty.hedges
                and key(sc.predicate) == key(dc.predicate) for sc in close):
             continue  # the source also states it plainly
-        sought = _sought_object(ctx, dc, close)
+        sought = _sought_object(ctx, dc, close) or _done_in_other_words(ctx, dc, close)
         if sought is not None:
             yield sought
             continue
@@ -113,6 +113,47 @@ def _sought_object(ctx, dc, close):
                                  f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
                         suggestion=f'Keep the attempt ("{verb.text} …").')
     return None
+
+
+def _done_in_other_words(ctx, dc, close):
+    """A finding when the derived claim states as done, in a noun or a verb of the same
+    family, what the source plans or seeks: the planned verb as the object of a verb of
+    doing ("plans to appeal the ban" -> "has lodged an appeal"), or the sought noun as the
+    verb ("is seeking an agreement with X" -> "has agreed a deal with X"); same subject,
+    and three content words of the two claims shared."""
+    lex = ctx.lexicon
+    if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
+                                                     "attribution_verbs")):
+        return None
+    wn = ctx.wordnet
+    dobj = _object_keys(dc, lex)
+    verb = key(dc.predicate)
+    family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
+    for sc in close:
+        if dc.negated != sc.negated or len(claim_keys(dc) & claim_keys(sc)) < 3:
+            continue
+        if dc.subject and sc.subject and not _same_subject(dc, sc):
+            continue
+        for cue in sc.certainty.attempts:
+            planned = hedged_verb(sc, cue)
+            if not planned or planned == verb or cue_word_in(cue.text, dc.text):
+                continue  # "are in merger talks" keeps the talks of "in talks to merge"
+            if any(key(w.lemma) in dobj and (key(w.lemma) == planned or planned in {
+                    key(x) for x in wn.synonyms(w.lemma, "noun")})
+                   for w in dc.words if w.pos == "NOUN"):
+                return _attempt_finding(dc, sc, cue.text)
+        for attempt, obj in _attempts_on_nouns(sc, lex):
+            head = _noun_keys(sc, obj, lex)
+            if head and head & family and key(attempt.lemma) != verb:
+                return _attempt_finding(dc, sc, f"{attempt.text} {snippet(obj, 30)}")
+    return None
+
+
+def _attempt_finding(dc, sc, attempt: str):
+    return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                message=(f'States as done what the source calls an attempt ("{attempt}"): '
+                         f'"{snippet(sc.text, 70)}".'),
+                suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
 
 
 class _Verb(NamedTuple):
