@@ -114,8 +114,16 @@ def _refused_admission(lex, claim: Claim) -> bool:
     rest = claim.text[len(claim.subject):].lower() if claim.text.startswith(claim.subject) \
         else claim.text.lower()
     # the verb's own "not" ("does not accept that"), not a subject's ("No one would accept")
-    return re.search(r"\b(?:not|never)\b|n't\b", rest) is not None and \
-        re.search(r"\bthat\b", rest) is not None
+    m = re.search(r"\bthat\b", rest)
+    if re.search(r"\b(?:not|never)\b|n't\b", rest) is None or m is None:
+        return False
+    # about the party's own conduct ("that our plant is the source", "that it had failed"),
+    # not an accuser's charge ("did not accept that Halden had acted quickly enough")
+    own = set().union(*(lex.words.get(role, {}) for role in (
+        "pronouns_subject", "pronouns_person", "pronouns_thing", "possessives")))
+    if claim.subject.strip().lower() in own:
+        return True  # the party speaking for itself ("we do not accept", "it said it did not")
+    return bool(set(re.findall(r"[a-z']+", rest[m.end():])) & own)
 
 
 def caveat_party(lex, claim: Claim) -> Optional[str]:

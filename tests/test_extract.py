@@ -287,3 +287,21 @@ def test_a_denied_copula_negates_what_it_says_unless_graded(claims_of):
                              "eligible").negated_words
     graded = one(claims_of("The new line may not be as busy as the old one."), "busy")
     assert "busy" not in graded.negated_words
+
+
+def test_an_act_kept_from_happening_is_negated(claims_of):
+    """"barred from playing" negates the act; "did not bar fans from entering" lets it be."""
+    barred = one(claims_of("Dorne has been barred from racing in the league cup."), "barred")
+    assert "race" in barred.negated_words
+    let = one(claims_of("Police did not bar fans from entering the ground."), "bar")
+    assert "enter" not in let.negated_words
+
+
+def test_a_negated_word_outside_the_claim_words_does_not_break_the_check(check_texts):
+    """A negated act whose lemma the claim's content words leave out ("using") is compared
+    without a crash."""
+    result = check_texts("Residents could still use the Tarnby park during the works, the "
+                         "council said.",
+                         "The council did not stop residents from using the Tarnby park "
+                         "during the works.")
+    assert not [f for f in result.findings if f.code == "DG601"]

@@ -76,6 +76,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
+        self.judging = frozenset(w["judging_verbs"])
         self.link_words = self.link_words | frozenset(self.causatives) | {"as"}  # _as_reason
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]

@@ -132,6 +132,9 @@ class MarkerReader:
         if mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < mark.i:
             return False
         main = clause.head
+        verb = clause.lemma_.lower()
+        if verb == "do" or verb in self.judging or verb in self.report_verbs:
+            return False  # "as economists had predicted", "as they did in Essby": a likeness
         return (main.pos_ == "VERB" and main.lemma_.lower() in self.change_words
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 

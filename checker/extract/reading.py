@@ -118,9 +118,11 @@ class ClaimReader:
                            if o.dep_ == "pobj" and o.pos_ == "NOUN")
                 continue
             if low == "from" and dep == "prep" and c.head.lemma_.lower() in self.preventing:
-                # "was barred from playing": the act kept from happening
-                out.extend(o.lemma_.lower() for o in c.children
-                           if o.dep_ == "pcomp" and o.tag_ == "VBG")
+                # "was barred from playing": the act kept from happening; not "did not bar
+                # fans from entering", which lets it happen
+                if not any(x.dep_ == "neg" for x in c.head.children):
+                    out.extend(o.lemma_.lower() for o in c.children
+                               if o.dep_ == "pcomp" and o.tag_ == "VBG")
                 continue
             if low == "nor" and dep == "cc" and c.i == c.sent.start:
                 # "Nor must it be seen as ...": the clause after an opening "nor" is denied

@@ -36,7 +36,7 @@ from checker.align import key, text_keys
 from checker.attribution import described_in
 from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
-from checker.names import norm_name
+from checker.names import acronym_of_source, norm_name
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
@@ -122,6 +122,8 @@ def _stands_for_another(ctx, sc, dnames: set) -> str:
     named = described_in(art.text, phrase)
     if named == core(phrase).strip(" ,"):
         return ""  # no one name the description stands for
+    if any(acronym_of_source(k, named.lower()) for k in dnames):
+        return ""  # "THB" for "the Tarnby Health Board"
     return "" if text_keys(named) & dnames else named
 
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 
 from checker.actors import passive_before
-from checker.align import text_keys
+from checker.align import key, text_keys
 from checker.attribution import same_source
 from checker.lexicon import shipped
 from checker.records import memo_on
@@ -101,10 +101,17 @@ def _not_a_link(ctx, dc, link) -> bool:
 
 
 def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
-    """A source sentence uses the same connective between words of both sides, in a part
-    the extractor keeps no link for (an attribution: "according to two employees who asked
+    """A source sentence uses the same connective between words of both sides (a causative
+    verb, causatives.txt, in any form and order), in a part the extractor keeps no link for (an attribution: "according to two employees who asked
     not to be named because they were not authorised to speak")."""
     pattern = re.compile(rf"\b{re.escape(link.cue)}\b", re.I)
+    # a verb of cause or feeling in another form or order ("the ruling had angered its
+    # members" for "angered by the ruling, members ...", "under pressure from" for
+    # "pressured by")
+    word = key(link.cue) if " " not in link.cue.strip() else ""
+    if not any(word.startswith(key(w)) for w in ctx.lexicon.words.get("causatives", {})
+               if len(w) >= 4):
+        word = ""  # the family test is for the causative verbs, not "after" or "because"
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
@@ -114,6 +121,10 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
         if m and _keys(ctx, sc.sentence[:m.start()]) & left \
                 and _keys(ctx, sc.sentence[m.end():]) & right:
             return True
+        if word and word in text_keys(sc.sentence):
+            words = _keys(ctx, sc.sentence)
+            if words & left and words & right:
+                return True
     return False
 
 

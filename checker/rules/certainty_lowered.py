@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.attribution import is_anonymous
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                               shared_verb, strongest_on)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
@@ -214,9 +215,10 @@ def _restated_firmly(ctx, dc, h, close):
     in bank statements"): three content words and two thirds of those after the hedge are
     in it, and one before the hedge when there are any. None when a claim of the passage is
     hedged on those words itself, or holds the hedge word."""
-    if h.role != "hedge" or not _on_a_verb(dc, h) or ctx.lexicon.has("obligation_modals",
-                                                                         h.text.lower()):
-        return None  # a modal or a hedging verb, not "a possible strike" nor "should use"
+    if h.role != "hedge" or not _on_a_verb(dc, h, perfect=True) or ctx.lexicon.has(
+            "obligation_modals", h.text.lower()):
+        return None  # a modal's perfect or a hedging verb, not "a possible strike", "should
+        # use" or "could receive" (a possibility the source may give as an offer)
     mine = claim_keys(dc)
     governed = {key(w.lemma) for w in dc.words if w.start >= h.end} & mine
     before = mine - governed
@@ -229,8 +231,8 @@ def _restated_firmly(ctx, dc, h, close):
     for sc in close:
         if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not _firm_on_record(ctx, sc):
             continue
-        if cue_word_in(h.text, sc.sentence):
-            continue
+        if cue_word_in(h.text, sc.sentence) or re.search(r"\bwhether\b", sc.sentence.lower()):
+            continue  # "examining whether a valve ignited it": a question, not firm
         shared = governed & claim_keys(sc)
         if len(shared) >= 3 and len(shared) >= 2 / 3 * len(governed) and (
                 not before or before & claim_keys(sc)):
@@ -241,15 +243,18 @@ def _restated_firmly(ctx, dc, h, close):
 _VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
 
 
-def _on_a_verb(dc, h) -> bool:
+def _on_a_verb(dc, h, perfect: bool = False) -> bool:
     """The cue governs the verb right after it ("may have overlooked", "appears to have
-    been present"), not a noun ("a possible strike")."""
+    been present"), not a noun ("a possible strike"); with ``perfect``, a modal (a cue with
+    no "to") must take its perfect ("may have overlooked", not "could receive")."""
     nxt = next((w for w in dc.words if w.start >= h.end), None)
     if nxt is None:
         return False
     gap = dc.text[h.end - dc.start:nxt.start - dc.start].lower().split()
     if not set(gap) <= _VERB_GAP:
         return False
+    if perfect and "to" not in gap and "have" not in gap:
+        return False  # a modal on a bare verb ("could receive")
     return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap))
 
 
@@ -265,9 +270,17 @@ def _firm_on_record(ctx, sc, believed: bool = False) -> bool:
     said = sc.attribution
     if said is None:
         return sc.certainty.level >= FIRM
-    if not believed:
-        return False
+    if not believed or said.kind not in ("named", "according-to"):
+        return False  # "it was said that": no party's word
     lex = ctx.lexicon
+    phrase = said.surface or said.source
+    first = phrase.split()[:1]
+    named = "," in phrase.strip(" ,") and any(
+        w[:1].isupper() for w in phrase.strip(" ,").split(",", 1)[1].split())
+    if is_anonymous(said, frozenset(lex.words.get("attribution_generic", ()))) or (
+            first and lex.has("indefinite_sources", first[0].lower()) and not named):
+        return False  # "a source close to the club said": no firmer than "is believed to";
+        # but "One of them, grandmaster Ana Holt," is named
     return (bool(said.source) and not said.negated and bool(said.lemma)
             and (lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
 
@@ -363,8 +376,11 @@ def check(ctx):
                     found = (h, sc)
                     break
                 continue
-            if _as_tentative(ctx, dc, h, verbs, close):
-                continue  # a close source passage is as tentative (or the parser missed it)
+            if _as_tentative(ctx, dc, h, verbs, close) or any(
+                    re.search(r"\bwhether\b", sc.sentence.lower()) for sc in close
+                    if shared_verb(dc, h, sc)):
+                continue  # a close source passage is as tentative (or the parser missed it),
+                # or asks it ("examining whether a valve failed")
             if h.role == "attempt" and any(_future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (

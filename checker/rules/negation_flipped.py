@@ -193,8 +193,9 @@ def _word_flip(ctx, dc):
             continue
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
-        added = sorted(lem for lem in dneg if lem in swords and lem not in sneg)
-        dropped = sorted(lem for lem in sneg if lem in dwords and lem not in dneg)
+        added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)
+        dropped = sorted(lem for lem in sneg if lem in dwords and lem in swords
+                         and lem not in dneg)
         # A word the derived text negates where another close source claim negates it too
         # ("which has not opened an investigation, could open one").
         close = ctx.support(dc)[1]
