@@ -13,8 +13,8 @@ Why it matters:
 Known false positives:
     A description true of both parties that the source gives only one of them ("X, a
     member of the alliance," where the source says so of Y and lists X elsewhere); two
-    names of one party the source never sets side by side ("Tarn Holdings" and its trading
-    name). Known misses: a description set before the name ("the track's owner, X") and
+    names of one party ("Tarn Holdings" and its trading name "Tarn Homes"), also when the
+    source links them in words ("Tarn Holdings, which trades as Tarn Homes"). Known misses: a description set before the name ("the track's owner, X") and
     one reworded ("X, which maintains the line" for "Y, which owns and maintains the
     track"); a description of a person's post is DE405's when it is a title.
 Examples:
