@@ -107,6 +107,7 @@ from checker.rules.base import (
     shares_core,
     snippet,
 )
+from checker.word_diff import shared_words, tokens
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
@@ -120,7 +121,8 @@ def check(ctx):
     """Yield a finding for each derived claim whose polarity differs from its source's."""
     for dc in ctx.derived_claims:
         found = _predicate_flip(ctx, dc)
-        for other in (_word_flip, _intention_flip, _order_flip, _negation_added):
+        for other in (_admission_flip, _word_flip, _intention_flip, _order_flip,
+                      _negation_added):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
@@ -167,6 +169,47 @@ def _said_in_full(dc, sc) -> bool:
     keys = claim_keys(sc)
     return (bool(keys) and keys <= claim_keys(dc) and da is not None and sa is not None
             and bool(da.source) and bool(sa.source) and same_source(da.source, sa.source))
+
+
+MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's
+
+
+def _admission_flip(ctx, dc):
+    """A party's denial or rejection told as its admission, where the derived claim adds
+    words of its own that keep the aligner below its threshold ("acknowledged that the
+    repairs were a response to the near-miss, in which a jet aborted its takeoff" for
+    "denied that the repairs were a response to the incident"), or where the admission verb
+    is the claim's own ("Its spokeswoman conceded that prosecutors had been slow" for "Its
+    spokeswoman rejected a claim that prosecutors had been slow")."""
+    lex = ctx.lexicon
+    al, sup = ctx.support(dc)
+    own = lex.has("admission_verbs", dc.predicate) and not dc.negated and \
+        not lex.has("neutral_report_verbs", dc.predicate)
+    for sc, score in zip(sup, al.scores):
+        if score < MIN_ADMITTED:
+            break
+        if admitted(dc, sc, lex):
+            pass
+        elif not (own and lex.has("answer_verbs", sc.predicate) and not sc.negated
+                  and _one_speaker(dc.subject, sc) and _same_matter(dc, sc)):
+            continue
+        return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                    message=(f'Tells as an admission what the source says the party denied '
+                             f'or rejected: "{snippet(sc.sentence, 90)}".'),
+                    suggestion="Restore the denial, as the source gives it.")
+    return None
+
+
+def _one_speaker(subject: str, sc) -> bool:
+    """The derived subject is the source claim's speaker or subject (one party)."""
+    theirs = [sc.subject] + ([sc.attribution.source] if sc.attribution is not None else [])
+    return any(t and subject and same_source(subject, t) for t in theirs)
+
+
+def _same_matter(dc, sc) -> bool:
+    """Most of the shorter claim's words are the other's, in order: the same matter."""
+    shorter = min(len(tokens(dc)), len(tokens(sc)))
+    return shared_words(dc, sc) >= max(4, 0.6 * shorter)
 
 
 def _copula_negated(claim, lexicon) -> bool:
