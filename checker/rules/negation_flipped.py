@@ -188,11 +188,14 @@ def _admission_flip(ctx, dc):
     for sc, score in zip(sup, al.scores):
         if score < MIN_ADMITTED:
             break
-        if admitted(dc, sc, lex):
-            pass
+        att = dc.attribution
+        if att is not None and lex.has("admission_verbs", att.lemma) and admitted(dc, sc, lex):
+            pass  # an admission in words ("acknowledged that"), not the party's plain report
         elif not (own and lex.has("answer_verbs", sc.predicate) and not sc.negated
-                  and _one_speaker(dc.subject, sc) and _same_matter(dc, sc)):
-            continue
+                  and _one_speaker(dc.subject, sc) and _same_matter(dc, sc)
+                  and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
+                                    sc.sentence.lower())):
+            continue  # not "accepted the findings but rejected the claim that ..."
         return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                     message=(f'Tells as an admission what the source says the party denied '
                              f'or rejected: "{snippet(sc.sentence, 90)}".'),
