@@ -123,7 +123,14 @@ def _refused_admission(lex, claim: Claim) -> bool:
         "pronouns_subject", "pronouns_person", "pronouns_thing", "possessives")))
     if claim.subject.strip().lower() in own:
         return True  # the party speaking for itself ("we do not accept", "it said it did not")
-    return bool(set(re.findall(r"[a-z']+", rest[m.end():])) & own)
+    clause = claim.text[len(claim.subject):][m.end():] if claim.text.startswith(claim.subject) \
+        else claim.text[m.end():]
+    first_person = set(lex.words.get("pronouns_first_person", {})) & set(
+        re.findall(r"[a-z']+", clause.lower()))
+    names = {w for w in re.findall(r"[A-Z][\w'’-]+", claim.subject)} - {"The", "A", "An"}
+    # "we do not accept that our plant ...", "Kell Chemicals does not accept that the Kell
+    # plant ...": about itself; not "The ombudsman did not accept that the landlord had"
+    return bool(first_person) or bool(names & set(re.findall(r"[A-Z][\w'’-]+", clause)))
 
 
 def caveat_party(lex, claim: Claim) -> Optional[str]:

@@ -51,6 +51,7 @@ FILES = {
     "addressee_verbs": "addressee_verbs",
     "privative_verbs": "privative_verbs",
     "preventing_verbs": "preventing_verbs",
+    "pronouns_first_person": "pronouns_first_person",
     "approximators": "approximators",
     "currency_subunits": "currency_subunits",
     "measure_units": "measure_units",

@@ -123,8 +123,10 @@ def _done_in_other_words(ctx, dc, close):
     and three content words of the two claims shared."""
     lex = ctx.lexicon
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
-                                                     "attribution_verbs")):
+                                                     "attribution_verbs", "be_forms")):
         return None
+    if (dc.predicate_text or "").lower().endswith("ing"):
+        return None  # "is negotiating the signing": under way, not done
     wn = ctx.wordnet
     dobj = _object_keys(dc, lex)
     verb = key(dc.predicate)

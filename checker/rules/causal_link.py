@@ -123,7 +123,7 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
             return True
         if word and word in text_keys(sc.sentence):
             words = _keys(ctx, sc.sentence)
-            if words & left and words & right:
+            if _holds(left, words) and _holds(right, words):
                 return True
     return False
 

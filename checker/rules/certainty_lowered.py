@@ -49,111 +49,14 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key
-from checker.attribution import is_anonymous
-from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
-                              shared_verb, strongest_on)
+from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.tentative import (as_tentative, asked_whether, firm_on_record, future_of,
+                               hedges_their_verb, in_their_clause, in_their_finding,
+                               restated_firmly)
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
-FIRM = 0.75  # the certainty level of a plain statement (no hedge, no attribution)
-
-
-def _hedges_their_verb(dc, h, sc) -> bool:
-    """The hedge governs the source claim's own verb through a verb of its own ("might
-    look at ways to *add*" for "is working to *add*"), and the two claims share more."""
-    return (key(sc.predicate) in governed_verbs(dc, h)
-            and len(claim_keys(dc) & claim_keys(sc)) >= 3)
-
-
-def _in_their_clause(ctx, dc, h, sc) -> bool:
-    """The source states the hedged verb firmly in a clause of its own claim ("A rocket left
-    the satellite in orbit after its engine shut down 40 seconds early" -> "its engine
-    appears to have shut down 40 seconds early"), and three words and three quarters of what
-    the hedge (not a plan or an attempt) governs are there too."""
-    verb = shared_verb(dc, h, sc)
-    at = next((w for w in sc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")), None)
-    if h.role != "hedge" or not verb or at is None:
-        return False
-    lex = ctx.lexicon
-    if any(w.start < at.start and any(lex.has(r, w.lemma) for r in ("attribution_verbs",
-                                                                     "speech_verbs"))
-           for w in sc.words):
-        return False  # reported there too ("an article that said he had offered")
-    governed = {key(w.lemma) for w in dc.words if w.start >= h.end}
-    shared = governed & claim_keys(sc)
-    return len(shared) >= 3 and len(shared) >= 0.75 * len(governed)
-
-
-def _in_their_finding(ctx, dc, sc) -> bool:
-    """The source gives the verb as what a finding or report established ("Her team found
-    that incidents had risen", "records show the head was bought"): its claim's predicate
-    is that frame, so the derived claim ("incidents may have risen") shares the verb inside
-    it, and three content words besides."""
-    lex = ctx.lexicon
-    return (any(lex.has(role, sc.predicate) for role in ("factive", "finding_verbs"))
-            and len(claim_keys(dc) & claim_keys(sc)) >= 3)
-
-
-def _as_tentative(ctx, dc, h, verbs, close) -> bool:
-    """A close source passage is as tentative on one of ``verbs`` as the derived hedge (or
-    holds the hedge word the parser missed), and aligns with the derived claim at least as
-    well as the best firm one: "is seeking to withhold payments over trains it cancelled"
-    does not excuse "is alleged to have cancelled" when "cancelled 1,140 trains" fits
-    better."""
-    al, claims = ctx.support(dc)
-    score = dict(zip((c.id for c in claims), al.scores or [al.score] * len(claims)))
-    tentative, firm = [], []
-    first = hedged_verb(dc, h)
-    lex = ctx.lexicon
-    for sc in close:
-        if cue_word_in(h.text, sc.sentence) or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
-                                                            lex) >= h.weight - 0.1 \
-                or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex):
-            tentative.append(score.get(sc.id, 0.0))
-        elif first in claim_keys(sc):  # firm on the very verb the hedge governs
-            firm.append(score.get(sc.id, 0.0))
-    return bool(tentative) and max(tentative) >= max(firm, default=0.0)
-
-
-def _party_claim(dc, sc, h, lex) -> bool:
-    """The hedge makes the claim an allegation ("alleging that", "allegedly") where the
-    source gives it as a party's claim ("with the museum claiming that", "the museum
-    claims"), not as its figures or findings ("according to figures the authority
-    published"): the same footing, in other words."""
-    word = next((w for w in dc.words if w.start == h.start), None)
-    lemma = word.lemma if word is not None else h.text.lower()
-    if not (lex.has("attribution_passive", lemma) or lex.has("attribution_adverbs", lemma)):
-        return False
-    def claims(lemma):  # "claim", "allege", "accuse": a party's claim, not its figures
-        return lex.has("attribution_nouns", lemma) or lex.has("attribution_passive", lemma)
-
-    att = sc.attribution
-    if att is not None and att.source and not att.negated and claims(att.lemma):
-        return True
-    # "with the museum claiming that ...": a claim the parse kept no attribution for
-    return any(w.pos == "VERB" and claims(w.lemma) for w in sc.words)
-
-
-def _with_light_verbs(sc, verbs, lex) -> list:
-    """The verbs, and the light verbs of a source claim that holds one of them as a noun
-    ("plans to hold a protest" is as tentative on "protest" as on "hold")."""
-    if not any(w.pos == "NOUN" and key(w.lemma) in verbs for w in sc.words):
-        return verbs
-    return list(verbs) + [key(w.lemma) for w in sc.words
-                          if w.pos in ("VERB", "AUX") and lex.has("light_verbs", w.lemma)]
-
-
-def _demanded(sc, h, lex) -> bool:
-    """An obligation ("X should resign") where the source passage asks for it ("called for
-    X to resign", "is demanding that X resign")."""
-    if not lex.has("obligation_modals", h.text.lower()):
-        return False
-    said = sc.attribution.lemma if sc.attribution is not None else ""
-    return lex.has("asking_verbs", said) or any(lex.has("asking_verbs", w.lemma) and w.pos ==
-                                                "VERB" for w in sc.words)
 
 
 def _reporting_lowered(ctx, dc):
@@ -188,7 +91,7 @@ def _hearsay_lowered(ctx, dc):
     believed = (att.kind == "passive" and lex.has("nonfactive", att.lemma)
                 and not lex.has("neutral_report_verbs", att.lemma))
     for sc in close_support(ctx.support(dc)):
-        if not _firm_on_record(ctx, sc, believed):
+        if not firm_on_record(ctx, sc, believed):
             continue
         same_verb = key(sc.predicate) == key(dc.predicate)
         shared = claim_keys(dc) & claim_keys(sc)
@@ -209,83 +112,6 @@ def _hearsay_lowered(ctx, dc):
                         + (f', credited to {said.source.strip(" ,")}.' if said is not None
                            else '.')))
     return None
-
-
-def _restated_firmly(ctx, dc, h, close):
-    """The close source claim that states firmly, in another verb, what the hedge governs
-    ("found the bacterium on 11 of 40 samples" -> "the bacterium may have been present on 11
-    of 40 samples"; "ignored evidence in bank statements" -> "may have overlooked evidence
-    in bank statements"): three content words and two thirds of those after the hedge are
-    in it, and one before the hedge when there are any. None when a claim of the passage is
-    hedged on those words itself, or holds the hedge word."""
-    if h.role != "hedge" or not _on_a_verb(dc, h, perfect=True) or ctx.lexicon.has(
-            "obligation_modals", h.text.lower()):
-        return None  # a modal's perfect or a hedging verb, not "a possible strike", "should
-        # use" or "could receive" (a possibility the source may give as an offer)
-    mine = claim_keys(dc)
-    governed = {key(w.lemma) for w in dc.words if w.start >= h.end} & mine
-    before = mine - governed
-    verb = hedged_verb(dc, h)
-    for sc in ctx.support(dc)[1]:
-        if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
-               for c in cues(sc, ctx.lexicon)) or (
-                cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
-            return None  # hedged on this verb or these words in the source too
-    for sc in close:
-        if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not _firm_on_record(ctx, sc):
-            continue
-        if cue_word_in(h.text, sc.sentence) or re.search(r"\bwhether\b", sc.sentence.lower()):
-            continue  # "examining whether a valve ignited it": a question, not firm
-        shared = governed & claim_keys(sc)
-        if len(shared) >= 3 and len(shared) >= 2 / 3 * len(governed) and (
-                not before or before & claim_keys(sc)):
-            return sc
-    return None
-
-
-_VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
-
-
-def _on_a_verb(dc, h, perfect: bool = False) -> bool:
-    """The cue governs the verb right after it ("may have overlooked", "appears to have
-    been present"), not a noun ("a possible strike"); with ``perfect``, a modal (a cue with
-    no "to") must take its perfect ("may have overlooked", not "could receive")."""
-    nxt = next((w for w in dc.words if w.start >= h.end), None)
-    if nxt is None:
-        return False
-    gap = dc.text[h.end - dc.start:nxt.start - dc.start].lower().split()
-    if not set(gap) <= _VERB_GAP:
-        return False
-    if perfect and "to" not in gap and "have" not in gap:
-        return False  # a modal on a bare verb ("could receive")
-    return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap))
-
-
-def _firm_on_record(ctx, sc, believed: bool = False) -> bool:
-    """The source claim is firm: stated on its own authority, or passed on by a named party
-    with a plain or factive reporting verb ("the company said", "she confirmed that"), and
-    no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
-    hearsay, and a hedged report ("said it may have") is not firm. A named party's word
-    counts only against a ``believed`` frame ("is believed to", "is thought to"): "is said
-    to" or "reportedly" for "the company said" drops the party's name, which is DA101's."""
-    if cues(sc, ctx.lexicon):
-        return False
-    said = sc.attribution
-    if said is None:
-        return sc.certainty.level >= FIRM
-    if not believed or said.kind not in ("named", "according-to"):
-        return False  # "it was said that": no party's word
-    lex = ctx.lexicon
-    phrase = said.surface or said.source
-    first = phrase.split()[:1]
-    named = "," in phrase.strip(" ,") and any(
-        w[:1].isupper() for w in phrase.strip(" ,").split(",", 1)[1].split())
-    if is_anonymous(said, frozenset(lex.words.get("attribution_generic", ()))) or (
-            first and lex.has("indefinite_sources", first[0].lower()) and not named):
-        return False  # "a source close to the club said": no firmer than "is believed to";
-        # but "One of them, grandmaster Ana Holt," is named
-    return (bool(said.source) and not said.negated and bool(said.lemma)
-            and (lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
 
 
 def _on_attribution(ctx, dc, sc, *, message: str, suggestion: str):
@@ -342,20 +168,6 @@ def _answer_lowered(ctx, dc):
     return None
 
 
-_FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+(?:\w+\s+){0,2}$",
-                        re.I)
-
-
-def _future_of(sc, verb_key: str) -> bool:
-    """The source claim puts the verb in the future ("will table", "said she would table"):
-    a plan, which an intention or a plan verb in the derived text restates."""
-    for w in sc.words:
-        if key(w.lemma) == verb_key and w.pos in ("VERB", "AUX"):
-            if _FUTURE_RE.search(sc.text[:w.start - sc.start]):
-                return True
-    return False
-
-
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
@@ -374,21 +186,20 @@ def check(ctx):
         for h in added:
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:
-                sc = _restated_firmly(ctx, dc, h, close)
+                sc = restated_firmly(ctx, dc, h, close)
                 if sc is not None:
                     found = (h, sc)
                     break
                 continue
-            if _as_tentative(ctx, dc, h, verbs, close) or any(
-                    re.search(r"\bwhether\b", sc.sentence.lower()) for sc in close
-                    if shared_verb(dc, h, sc)):
+            if as_tentative(ctx, dc, h, verbs, close) or any(
+                    asked_whether(sc) for sc in close if shared_verb(dc, h, sc)):
                 continue  # a close source passage is as tentative (or the parser missed it),
                 # or asks it ("examining whether a valve failed")
-            if h.role == "attempt" and any(_future_of(sc, v) for sc in close for v in verbs):
+            if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
-                shares_core(dc, sc) or _hedges_their_verb(dc, h, sc)
-                or _in_their_finding(ctx, dc, sc) or _in_their_clause(ctx, dc, h, sc))), None)
+                shares_core(dc, sc) or hedges_their_verb(dc, h, sc)
+                or in_their_finding(ctx, dc, sc) or in_their_clause(ctx, dc, h, sc))), None)
             if sc is not None:
                 found = (h, sc)
                 break

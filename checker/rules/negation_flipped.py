@@ -183,9 +183,13 @@ def _admission_flip(ctx, dc):
     spokeswoman rejected a claim that prosecutors had been slow")."""
     lex = ctx.lexicon
     al, sup = ctx.support(dc)
+    if lex.has("answer_verbs", dc.predicate) or not sup or not al.scores:
+        return None  # "though it denied telling drivers ...": the denial kept
     own = lex.has("admission_verbs", dc.predicate) and not dc.negated and \
         not lex.has("neutral_report_verbs", dc.predicate)
-    for sc, score in zip(sup, al.scores):
+    for sc, score in list(zip(sup, al.scores))[:1]:
+        # the closest source claim only: an admission the source makes elsewhere ("It
+        # acknowledged that the spill had killed fish") outranks a denial beside it
         if score < MIN_ADMITTED:
             break
         att = dc.attribution
