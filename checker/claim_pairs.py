@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.attribution import same_source
 from checker.figure_match import same_value
 from checker.names import norm_name
-from checker.polarity import denied_from_outside, unprefixed
+from checker.polarity import (denied_from_outside, intended_acts, negated_before, negated_lemmas,
+                              unprefixed)
 from checker.word_diff import shared_words, tokens
 
 
@@ -104,3 +106,51 @@ def prefixed_negative(ctx, claim, negated) -> bool:
             if near & set(negated):
                 return True
     return False
+
+
+def said_in_full(dc, sc) -> bool:
+    """A short source claim whose every content word the derived claim has, credited to
+    the same named speaker ("He said the company would not appeal" -> "he said it intends
+    to appeal the penalty"): too short for ``shares_core``, but the same statement."""
+    da, sa = dc.attribution, sc.attribution
+    keys = claim_keys(sc)
+    return (bool(keys) and keys <= claim_keys(dc) and da is not None and sa is not None
+            and bool(da.source) and bool(sa.source) and same_source(da.source, sa.source))
+
+
+def one_speaker(subject: str, sc) -> bool:
+    """The derived subject is the source claim's speaker or subject (one party)."""
+    theirs = [sc.subject] + ([sc.attribution.source] if sc.attribution is not None else [])
+    return any(t and subject and same_source(subject, t) for t in theirs)
+
+
+def same_matter(dc, sc) -> bool:
+    """Most of the shorter claim's words are the other's, in order: the same matter."""
+    shorter = min(len(tokens(dc)), len(tokens(sc)))
+    return shared_words(dc, sc) >= max(4, 0.6 * shorter)
+
+
+def copula_negated(claim, lexicon) -> bool:
+    """The claim's "be" is itself negated: "was not", "isn't", "is never" (not "has not
+    been", which a relative clause has as often: "a draft that has not been reviewed")."""
+    forms = "|".join(re.escape(f) for f in sorted(be_forms(lexicon)))
+    negators = "|".join(re.escape(w) for w in sorted(lexicon.words.get("adverb_negators", {})))
+    return re.search(rf"\b(?:{forms})\s*(?:{negators})\b",
+                     claim.text.lower().replace("’", "'")) is not None
+
+
+def refused_act(neg, pos, lex):
+    """The act ``neg`` negates an intention of ("no intention of *cutting*") that ``pos``
+    states without a negation ("intends to *cut*", "will *cut*"), or None."""
+    pos_verbs = {w[3] for w in pos.words if w[4] == "VERB"}
+    pos_neg = negated_lemmas(pos)
+    for plan, act in intended_acts(neg, lex).items():
+        if not (plan in negated_lemmas(neg) or negated_before(neg, plan, lex)):
+            continue
+        if act not in pos_verbs or act in pos_neg:
+            continue
+        if any(p in pos_neg or negated_before(pos, p, lex)
+               for p, a in intended_acts(pos, lex).items() if a == act):
+            continue
+        return act
+    return None

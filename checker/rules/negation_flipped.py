@@ -78,20 +78,22 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.attribution import same_source
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
     be_forms,
+    copula_negated,
+    one_speaker,
     other_counts,
     prefixed_negative,
+    refused_act,
+    said_in_full,
+    same_matter,
     synonym_verbs,
 )
 from checker.polarity import (
     denied_from_outside,
     has_negation,
-    intended_acts,
-    negated_before,
     negated_lemmas,
     orders,
     polarity,
@@ -107,7 +109,6 @@ from checker.rules.base import (
     shares_core,
     snippet,
 )
-from checker.word_diff import shared_words, tokens
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
@@ -134,11 +135,11 @@ def _predicate_flip(ctx, dc):
     copula = dc.predicate in be_forms(ctx.lexicon)
     for sc in ctx.aligned(dc):
         if not (key(sc.predicate) == key(dc.predicate) and (shares_core(dc, sc)
-                                                            or _said_in_full(dc, sc))
+                                                            or said_in_full(dc, sc))
                 or synonym_verbs(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
-                       or not (_copula_negated(dc if dc.negated else sc, ctx.lexicon)
+                       or not (copula_negated(dc if dc.negated else sc, ctx.lexicon)
                                or denied_from_outside(sc) != denied_from_outside(dc))):
             continue  # "be" is shared by nearly any two claims: what is said of the
             # subject must be too, and the negation must be the copula's ("was not at
@@ -159,16 +160,6 @@ def _predicate_flip(ctx, dc):
                     message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
                     suggestion="Restore the source's polarity.")
     return None
-
-
-def _said_in_full(dc, sc) -> bool:
-    """A short source claim whose every content word the derived claim has, credited to
-    the same named speaker ("He said the company would not appeal" -> "he said it intends
-    to appeal the penalty"): too short for ``shares_core``, but the same statement."""
-    da, sa = dc.attribution, sc.attribution
-    keys = claim_keys(sc)
-    return (bool(keys) and keys <= claim_keys(dc) and da is not None and sa is not None
-            and bool(da.source) and bool(sa.source) and same_source(da.source, sa.source))
 
 
 MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's
@@ -196,7 +187,7 @@ def _admission_flip(ctx, dc):
         if att is not None and lex.has("admission_verbs", att.lemma) and admitted(dc, sc, lex):
             pass  # an admission in words ("acknowledged that"), not the party's plain report
         elif not (own and lex.has("answer_verbs", sc.predicate) and not sc.negated
-                  and _one_speaker(dc.subject, sc) and _same_matter(dc, sc)
+                  and one_speaker(dc.subject, sc) and same_matter(dc, sc)
                   and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
                                     sc.sentence.lower())):
             continue  # not "accepted the findings but rejected the claim that ..."
@@ -205,27 +196,6 @@ def _admission_flip(ctx, dc):
                              f'or rejected: "{snippet(sc.sentence, 90)}".'),
                     suggestion="Restore the denial, as the source gives it.")
     return None
-
-
-def _one_speaker(subject: str, sc) -> bool:
-    """The derived subject is the source claim's speaker or subject (one party)."""
-    theirs = [sc.subject] + ([sc.attribution.source] if sc.attribution is not None else [])
-    return any(t and subject and same_source(subject, t) for t in theirs)
-
-
-def _same_matter(dc, sc) -> bool:
-    """Most of the shorter claim's words are the other's, in order: the same matter."""
-    shorter = min(len(tokens(dc)), len(tokens(sc)))
-    return shared_words(dc, sc) >= max(4, 0.6 * shorter)
-
-
-def _copula_negated(claim, lexicon) -> bool:
-    """The claim's "be" is itself negated: "was not", "isn't", "is never" (not "has not
-    been", which a relative clause has as often: "a draft that has not been reviewed")."""
-    forms = "|".join(re.escape(f) for f in sorted(be_forms(lexicon)))
-    negators = "|".join(re.escape(w) for w in sorted(lexicon.words.get("adverb_negators", {})))
-    return re.search(rf"\b(?:{forms})\s*(?:{negators})\b",
-                     claim.text.lower().replace("’", "'")) is not None
 
 
 def _word_flip(ctx, dc):
@@ -282,7 +252,7 @@ def _intention_flip(ctx, dc):
         if score < MIN_CLOSE or len(claim_keys(dc) & claim_keys(sc)) < 2:
             continue
         for neg, pos in ((dc, sc), (sc, dc)):
-            act = _refused_act(neg, pos, lex)
+            act = refused_act(neg, pos, lex)
             if act is None:
                 continue
             d = next((w for w in dc.words if w[3] == act), None)
@@ -292,23 +262,6 @@ def _intention_flip(ctx, dc):
                         message=(f'{said.capitalize()} the intention to "{act}": the source '
                                  f'says "{snippet(sc.text, 80)}".'),
                         suggestion="Restore the source's polarity.")
-    return None
-
-
-def _refused_act(neg, pos, lex):
-    """The act ``neg`` negates an intention of ("no intention of *cutting*") that ``pos``
-    states without a negation ("intends to *cut*", "will *cut*"), or None."""
-    pos_verbs = {w[3] for w in pos.words if w[4] == "VERB"}
-    pos_neg = negated_lemmas(pos)
-    for plan, act in intended_acts(neg, lex).items():
-        if not (plan in negated_lemmas(neg) or negated_before(neg, plan, lex)):
-            continue
-        if act not in pos_verbs or act in pos_neg:
-            continue
-        if any(p in pos_neg or negated_before(pos, p, lex)
-               for p, a in intended_acts(pos, lex).items() if a == act):
-            continue
-        return act
     return None
 
 
