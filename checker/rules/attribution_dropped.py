@@ -51,7 +51,8 @@ Known false positives:
     states a fact only in an attributed sentence although it is common knowledge; a party's
     plan given by an officer introduced only as "its director" or by a kind the source never
     sets beside its name ("the airline" for "Corrane Air"); an event report by an emergency
-    service the lexicon does not list ("the fire service").
+    service the lexicon does not list by its head or as a phrase (official_sources.txt
+    now lists "fire service", "ambulance service").
 Known false negatives:
     The outlet that saw a document, dropped while the document is kept ("An audit found X"
     for "the audit found X, according to a summary seen by the Chronicle"); a public body's
@@ -158,12 +159,20 @@ def _background(dc, sc) -> bool:
 def _on_record(ctx, sc, generic) -> bool:
     """A public body's report within its remit, passed on without argument ("1,150 homes
     had been damaged, the agency said"; the ``official_sources`` and
-    ``neutral_report_verbs`` lexicons); not an allegation, not an unnamed official."""
+    ``neutral_report_verbs`` lexicons, whose phrases name a body in words: "the fire
+    service"); not an allegation, not an unnamed official."""
     attr = sc.attribution
     lex = ctx.lexicon
-    return (attr.kind == "named" and lex.has("official_sources", attr.head)
-            and lex.has("neutral_report_verbs", attr.lemma)
-            and not is_anonymous(attr, generic))
+    if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)
+            and not is_anonymous(attr, generic)):
+        return False
+    if lex.has("official_sources", attr.head):
+        return True
+    # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
+    # terminal's operator and the fire service said")
+    words = re.findall(r"[a-z]+", attr.source.lower())
+    return any(tuple(words[i:i + len(p)]) == p for p in lex.phrases.get("official_sources", ())
+               for i in range(len(words) - len(p) + 1))
 
 
 def _by_its_voice(ctx, sc) -> bool:
