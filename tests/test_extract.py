@@ -305,3 +305,13 @@ def test_a_negated_word_outside_the_claim_words_does_not_break_the_check(check_t
                          "The council did not stop residents from using the Tarnby park "
                          "during the works.")
     assert not [f for f in result.findings if f.code == "DG601"]
+
+
+def test_the_company_is_not_a_place_the_tagger_called_an_organisation(claims_of):
+    """"the company said" stands for the company named before, not for a one-word place
+    name after "at" that the tagger labelled an organisation."""
+    cs = claims_of("The train, run by Brackenfield Rail Freight, was carrying fertiliser to a "
+                   "depot at Oakhurst when it derailed. The driver was unhurt, the company "
+                   "said.")
+    c = one(cs, "driver was unhurt")
+    assert c.attribution is not None and c.attribution.source != "Oakhurst"

@@ -254,7 +254,8 @@ class SpeakerReader:
                 self._met_person(ent.start_char, ent.text, state)
                 n += 1
             elif ent.label_ in ("ORG",):
-                state.last_org = ent.text
+                if not _a_place(ent):
+                    state.last_org = ent.text
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
@@ -359,6 +360,14 @@ def _under_preposition(t, top) -> bool:
             return True
         t = t.head
     return False
+
+
+def _a_place(ent) -> bool:
+    """A one-word name the tagger called an organisation where the sentence uses it as a
+    place ("a depot at Oakhurst", "east of Hollinsby"): not what "the company" stands for."""
+    head = ent.root
+    return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in (
+        "at", "in", "near", "outside", "of") and head.head.head.pos_ in ("NOUN", "ADV", "ADJ")
 
 
 def _stranded_speaker(verb):
