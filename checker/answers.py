@@ -62,8 +62,7 @@ def party_keys(text: str) -> frozenset:
 def _has(lex, role: str, text: str) -> bool:
     """True when a word or phrase of ``role`` occurs in ``text`` (lower-case words)."""
     words = text.lower().split()
-    return any(w in lex.words.get(role, {}) for w in words) or any(
-        " ".join(p) in " ".join(words) for p in lex.phrases.get(role, ()))
+    return any(w in lex.words.get(role, {}) for w in words) or lex.phrase_in(role, words)
 
 
 def _is_expert(lex, party: str) -> bool:
@@ -111,8 +110,9 @@ def _refused_admission(lex, claim: Claim) -> bool:
     if not claim.negated or not lex.has("admission_verbs", verb) or \
             lex.has("neutral_report_verbs", verb):
         return False
-    rest = claim.text[len(claim.subject):].lower() if claim.text.startswith(claim.subject) \
-        else claim.text.lower()
+    after = claim.text[len(claim.subject):] if claim.text.startswith(claim.subject) \
+        else claim.text
+    rest = after.lower()
     # the verb's own "not" ("does not accept that"), not a subject's ("No one would accept")
     m = re.search(r"\bthat\b", rest)
     if re.search(r"\b(?:not|never)\b|n't\b", rest) is None or m is None:
@@ -123,11 +123,11 @@ def _refused_admission(lex, claim: Claim) -> bool:
         "pronouns_subject", "pronouns_person", "pronouns_thing", "possessives")))
     if claim.subject.strip().lower() in own:
         return True  # the party speaking for itself ("we do not accept", "it said it did not")
-    clause = claim.text[len(claim.subject):][m.end():] if claim.text.startswith(claim.subject) \
-        else claim.text[m.end():]
+    clause = after[m.end():]
     first_person = set(lex.words.get("pronouns_first_person", {})) & set(
         re.findall(r"[a-z']+", clause.lower()))
-    names = {w for w in re.findall(r"[A-Z][\w'’-]+", claim.subject)} - {"The", "A", "An"}
+    names = {w for w in re.findall(r"[A-Z][\w'’-]+", claim.subject)
+             if not lex.has("articles", w.lower())}
     # "we do not accept that our plant ...", "Kell Chemicals does not accept that the Kell
     # plant ...": about itself; not "The ombudsman did not accept that the landlord had"
     return bool(first_person) or bool(names & set(re.findall(r"[A-Z][\w'’-]+", clause)))

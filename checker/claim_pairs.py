@@ -42,8 +42,7 @@ def affirmed_by_speaker(ctx, dc) -> bool:
     att = dc.attribution
     return att is not None and any(
         sc.attribution is not None and not denied_from_outside(sc) and not sc.negated
-        and same_party(att.source, sc.attribution.source)
-        and shared_words(dc, sc) >= max(3, SAME_WORDS * min(len(tokens(dc)), len(tokens(sc))))
+        and same_party(att.source, sc.attribution.source) and same_matter(dc, sc, least=3)
         for sc in ctx.aligned(dc))
 
 
@@ -72,8 +71,7 @@ def admitted(dc, sc, lexicon) -> bool:
     first = (att.source.split() or [""])[0].lower()
     if lexicon.has("negations", first):
         return False
-    shorter = min(len(tokens(dc)), len(tokens(sc)))
-    if shared_words(dc, sc) < max(3, SAME_WORDS * shorter):
+    if not same_matter(dc, sc, least=3):
         return False
     return lexicon.has("admission_verbs", att.lemma) or same_party(att.source, satt.source)
 
@@ -124,10 +122,11 @@ def one_speaker(subject: str, sc) -> bool:
     return any(t and subject and same_source(subject, t) for t in theirs)
 
 
-def same_matter(dc, sc) -> bool:
-    """Most of the shorter claim's words are the other's, in order: the same matter."""
+def same_matter(dc, sc, least: int = 4) -> bool:
+    """Most of the shorter claim's words (``SAME_WORDS``, and ``least`` at the fewest) are
+    the other's, in order: the same matter, not another claim of the same speaker."""
     shorter = min(len(tokens(dc)), len(tokens(sc)))
-    return shared_words(dc, sc) >= max(4, 0.6 * shorter)
+    return shared_words(dc, sc) >= max(least, SAME_WORDS * shorter)
 
 
 def copula_negated(claim, lexicon) -> bool:

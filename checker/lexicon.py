@@ -165,6 +165,12 @@ class Lexicon:
         except ValueError:
             return default
 
+    def phrase_in(self, role: str, words) -> bool:
+        """A multi-word entry of ``role`` occurs in ``words`` (lower-case words in order)."""
+        words = tuple(words)
+        return any(words[i:i + len(p)] == p for p in self.phrases.get(role, ())
+                   for i in range(len(words) - len(p) + 1))
+
     def entries(self, role: str) -> frozenset:
         """Every entry of a role, single words and phrases (words joined by a space) alike."""
         return memo_on(self, f"_entries_{role}", lambda: frozenset(self.words.get(role, {})) | {

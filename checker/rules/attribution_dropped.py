@@ -170,9 +170,7 @@ def _on_record(ctx, sc, generic) -> bool:
         return True
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
-    words = re.findall(r"[a-z]+", attr.source.lower())
-    return any(tuple(words[i:i + len(p)]) == p for p in lex.phrases.get("official_sources", ())
-               for i in range(len(words) - len(p) + 1))
+    return lex.phrase_in("official_sources", re.findall(r"[a-z]+", attr.source.lower()))
 
 
 def _by_its_voice(ctx, sc) -> bool:

@@ -109,9 +109,8 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     # members" for "angered by the ruling, members ...", "under pressure from" for
     # "pressured by")
     word = key(link.cue) if " " not in link.cue.strip() else ""
-    if not any(word.startswith(key(w)) for w in ctx.lexicon.words.get("causatives", {})
-               if len(w) >= 4):
-        word = ""  # the family test is for the causative verbs, not "after" or "because"
+    # the family test is for the causative verbs, not "after" or "because"
+    stem = next((k for k in _causative_keys(ctx) if word.startswith(k)), "") if word else ""
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
@@ -121,11 +120,19 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
         if m and _keys(ctx, sc.sentence[:m.start()]) & left \
                 and _keys(ctx, sc.sentence[m.end():]) & right:
             return True
-        if word and word in text_keys(sc.sentence):
+        if stem and any(k.startswith(stem) for k in text_keys(sc.sentence)):
             words = _keys(ctx, sc.sentence)
             if _holds(left, words) and _holds(right, words):
                 return True
     return False
+
+
+def _causative_keys(ctx) -> tuple:
+    """Keys of the causative verbs of four letters or more ("anger", "pressu"), once per
+    lexicon."""
+    lex = ctx.lexicon
+    return memo_on(lex, "_dl301_causatives", lambda: tuple(
+        key(w) for w in lex.words.get("causatives", {}) if len(w) >= 4))
 
 
 def _holds(side: set, source_keys: set) -> bool:

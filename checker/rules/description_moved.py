@@ -41,24 +41,28 @@ _DESCRIBED = re.compile(_NAME + r",\s+((?:which|who)\s+[^,.;:\"“”]+|(?:the|a
                         r"(?=[,.;:])")
 _OPENING = re.compile(r"[A-Z][\w'’&-]*,\s+(?:which|who|the|an?)\s")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_OPENERS = frozenset({"the", "a", "an", "which", "who", "in", "on", "at", "by", "for", "of",
-                      "and", "but", "as", "after", "before", "when", "while"})
+def _openers(ctx) -> frozenset:
+    """Words that open a sentence or a clause and describe nothing: function words,
+    coordinators and temporal connectives ("The", "But", "After")."""
+    lex = ctx.lexicon
+    return ctx.memo("description-openers", lambda c: frozenset().union(
+        *(lex.words.get(role, {}) for role in ("function_words", "coordinators", "temporal"))))
 
 
-def _keys(text: str) -> frozenset:
+def _keys(text: str, skip: frozenset) -> frozenset:
     return frozenset(key(w) for w in _WORD.findall(text.lower())
-                     if w not in GENERIC and w not in _OPENERS)
+                     if w not in GENERIC and w not in skip)
 
 
-def _name(run: str) -> str:
+def _name(run: str, skip: frozenset) -> str:
     """The name of a capitalised run, without a sentence's capitalised opener ("The")."""
     words = re.split(r"(?<=[a-z]{2}[.!?])\s+", run)[-1].split()  # not the sentence before
-    while words and words[0].lower() in _OPENERS:
+    while words and words[0].lower() in skip:
         words.pop(0)
     return " ".join(words)
 
 
-def described(text: str, claims=()) -> list[tuple[str, frozenset, int, int]]:
+def described(text: str, claims, skip: frozenset) -> list[tuple[str, frozenset, int, int]]:
     """(name, description keys, start, end of the description) for each name a text sets
     beside a description; an apposition ("X, the ...") with a verb in it is a clause
     ("Harbour Post, the companies expect to ..."), not a description."""
@@ -67,8 +71,8 @@ def described(text: str, claims=()) -> list[tuple[str, frozenset, int, int]]:
         return out
     verbs = [(w.start, w.end) for c in claims for w in c.words if w.pos in ("VERB", "AUX")]
     for m in _DESCRIBED.finditer(text):
-        name = _name(m.group(1))
-        keys = _keys(m.group(2))
+        name = _name(m.group(1), skip)
+        keys = _keys(m.group(2), skip)
         if not name or len(keys) < MIN_KEYS:
             continue
         if not m.group(2).startswith(("which", "who")) and any(
@@ -82,7 +86,7 @@ def _source_pairs(ctx) -> list:
     return ctx.memo("described-in-sources", lambda c: [
         (art, name, keys, s, e) for art in c.sources
         for name, keys, s, e in described(art.text, [x for x in c.index.claims
-                                                     if x.doc_id == art.doc_id])])
+                                                     if x.doc_id == art.doc_id], _openers(c))])
 
 
 def _same(a: str, b: str, wn) -> bool:
@@ -96,7 +100,7 @@ def _said_of(ctx, name: str, keys: frozenset) -> bool:
     low = name.lower()
     for art in ctx.sources:
         for sent in re.split(r"(?<=[.!?])\s+", art.text):
-            if low in sent.lower() and keys <= _keys(sent):
+            if low in sent.lower() and keys <= _keys(sent, _openers(ctx)):
                 return True
     return False
 
@@ -110,7 +114,7 @@ def check(ctx):
     """Yield a finding for each description the derived text moves to another party."""
     low_sources = ctx.index.text_lower
     mine = [(name, keys, start, end) for name, keys, start, end
-            in described(ctx.derived.text, ctx.derived_claims)
+            in described(ctx.derived.text, ctx.derived_claims, _openers(ctx))
             if name.lower() in low_sources]  # a name the sources lack is DE401's
     pairs = _source_pairs(ctx) if mine else ()
     if not pairs:

@@ -176,26 +176,28 @@ def _admission_flip(ctx, dc):
     al, sup = ctx.support(dc)
     if lex.has("answer_verbs", dc.predicate) or not sup or not al.scores:
         return None  # "though it denied telling drivers ...": the denial kept
-    own = lex.has("admission_verbs", dc.predicate) and not dc.negated and \
-        not lex.has("neutral_report_verbs", dc.predicate)
-    for sc, score in list(zip(sup, al.scores))[:1]:
-        # the closest source claim only: an admission the source makes elsewhere ("It
-        # acknowledged that the spill had killed fish") outranks a denial beside it
-        if score < MIN_ADMITTED:
-            break
-        att = dc.attribution
-        if att is not None and lex.has("admission_verbs", att.lemma) and admitted(dc, sc, lex):
-            pass  # an admission in words ("acknowledged that"), not the party's plain report
-        elif not (own and lex.has("answer_verbs", sc.predicate) and not sc.negated
-                  and one_speaker(dc.subject, sc) and same_matter(dc, sc)
-                  and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
-                                    sc.sentence.lower())):
-            continue  # not "accepted the findings but rejected the claim that ..."
-        return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                    message=(f'Tells as an admission what the source says the party denied '
-                             f'or rejected: "{snippet(sc.sentence, 90)}".'),
-                    suggestion="Restore the denial, as the source gives it.")
-    return None
+    # the closest source claim only: an admission the source makes elsewhere ("It
+    # acknowledged that the spill had killed fish") outranks a denial beside it
+    sc = sup[0]
+    if al.scores[0] < MIN_ADMITTED:
+        return None
+    att = dc.attribution
+    told = att is not None and lex.has("admission_verbs", att.lemma) and admitted(dc, sc, lex)
+    # an admission in words ("acknowledged that"), not the party's plain report; or the
+    # admission as the claim's own verb against the party's rejection, but not "accepted
+    # the findings but rejected the claim that ..."
+    own = (lex.has("admission_verbs", dc.predicate) and not dc.negated
+           and not lex.has("neutral_report_verbs", dc.predicate)
+           and lex.has("answer_verbs", sc.predicate) and not sc.negated
+           and one_speaker(dc.subject, sc) and same_matter(dc, sc)
+           and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
+                             sc.sentence.lower()))
+    if not (told or own):
+        return None
+    return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                message=(f'Tells as an admission what the source says the party denied '
+                         f'or rejected: "{snippet(sc.sentence, 90)}".'),
+                suggestion="Restore the denial, as the source gives it.")
 
 
 def _word_flip(ctx, dc):

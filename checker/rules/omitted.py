@@ -220,7 +220,7 @@ def check(ctx):
             if al.support and al.score >= ctx.config.support_threshold}
     low_keys = text_keys(ctx.derived.text)
     seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
-    found = []
+    found = []  # those lists, one per answer or caveat left out, in source order
     for item in salient_claims(ctx):
         mine = party_keys(item.party)
         if not any(c.id in told for c in item.context):
@@ -238,21 +238,21 @@ def check(ctx):
             seen[tag] = []
             continue
         seen[tag] = [item]
-        found.append(item)
-    also = {id(items[0]): items[1:] for items in seen.values() if items}
+        found.append(seen[tag])
     per_source: dict[str, int] = {}
-    for item in found:
+    for group in found:
+        item = group[0]
         # Judged per source: an unrelated second source cannot push out the first's omissions.
         doc = item.block[0].doc
         per_source[doc] = per_source.get(doc, 0) + 1
         if per_source[doc] > ctx.config.max_omissions:
             continue
-        evidence = [_block_evidence(ctx, it) for it in (item, *also.get(id(item), ()))]
+        evidence = [_block_evidence(ctx, it) for it in group]
         text = evidence[0].text
         who = snippet(item.party, 40) or "the source"
         what = (f"the caveat {who} puts on what it reports" if item.kind == "caveat" else
                 f"the answer of {who} to what it reports")
-        where = "; ".join(_where(ctx, it) for it in (item, *also.get(id(item), ())))
+        where = "; ".join(_where(ctx, it) for it in group)
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=SEVERITY,
             message=(f'Leaves out {what} ({where}): "{snippet(text, 100)}"; '
