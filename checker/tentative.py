@@ -115,8 +115,8 @@ def _demanded(sc, h, lex) -> bool:
 
 def restated_firmly(ctx, dc, h, close):
     """The close source claim that states firmly, in another verb, what the hedge governs
-    ("found the bacterium on 11 of 40 samples" -> "the bacterium may have been present on 11
-    of 40 samples"; "ignored evidence in bank statements" -> "may have overlooked evidence
+    ("found mould in 14 of 30 flats" -> "mould may have been present in 14 of 30 flats";
+    "ignored evidence in bank statements" -> "may have overlooked evidence
     in bank statements"): three content words and two thirds of those after the hedge are
     in it, and one before the hedge when there are any. None when a claim of the passage is
     hedged on those words itself, or holds the hedge word."""

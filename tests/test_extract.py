@@ -310,8 +310,7 @@ def test_a_negated_word_outside_the_claim_words_does_not_break_the_check(check_t
 def test_the_company_is_not_a_place_the_tagger_called_an_organisation(claims_of):
     """"the company said" stands for the company named before, not for a one-word place
     name after "at" that the tagger labelled an organisation."""
-    cs = claims_of("The train, run by Brackenfield Rail Freight, was carrying fertiliser to a "
-                   "depot at Oakhurst when it derailed. The driver was unhurt, the company "
-                   "said.")
+    cs = claims_of("The lorry, run by Calloway Haulage, was carrying grain to a depot at "
+                   "Hartmoor when it overturned. The driver was unhurt, the company said.")
     c = one(cs, "driver was unhurt")
-    assert c.attribution is not None and c.attribution.source != "Oakhurst"
+    assert c.attribution is not None and c.attribution.source != "Hartmoor"

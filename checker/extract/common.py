@@ -83,10 +83,10 @@ def _verbal(tok) -> bool:
 def _person(state: _State, at: int) -> str:
     """Whom "he" or "she" at offset ``at`` stands for: a person named before it in its
     sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
-    Ruiz said. "...," she said.'; also a voice such as "A Lumora spokeswoman denied that."),
+    Ruiz said. "...," she said.'; also a voice such as "A Tessel spokeswoman denied that."),
     else the last person named before this sentence ("She said she would meet Ana Ruiz" is
     not Ruiz's). A person counts as named by a name set beside a title whatever the
-    tagger's label, and by the surname of a person named earlier ("Halvard")."""
+    tagger's label, and by the surname of a person named earlier ("Marsh")."""
     before = [name for pos, name in state.sent_persons if pos < at]
     if before:
         return before[-1]

@@ -147,7 +147,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                 name = self._span_text(subj).split(",")[0].strip()
                 state.last_speaker, state.speaker_sent = name, state.sent_no
             elif subj is not None and subj.lemma_.lower() in self.party_voices:
-                # "A Lumora spokeswoman denied that. '...,' she said": the voice speaks on
+                # "A Tessel spokeswoman denied that. '...,' she said": the voice speaks on
                 state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:

@@ -260,7 +260,7 @@ class SpeakerReader:
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
             # a person named earlier, now by surname alone and missed by the tagger
-            # ("Halvard rejected the warnings" after "Minister Oswin Halvard")
+            # ("Marsh rejected the warnings" after "Minister Ada Marsh")
             if tok.i not in tagged and tok.pos_ == "PROPN" and tok.text in state.surnames \
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
@@ -364,7 +364,7 @@ def _under_preposition(t, top) -> bool:
 
 def _a_place(ent) -> bool:
     """A one-word name the tagger called an organisation where the sentence uses it as a
-    place ("a depot at Oakhurst", "east of Hollinsby"): not what "the company" stands for."""
+    place ("a depot at Hartmoor"): not what "the company" stands for."""
     head = ent.root
     return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in (
         "at", "in", "near", "outside", "of") and head.head.head.pos_ in ("NOUN", "ADV", "ADJ")
@@ -398,7 +398,7 @@ def _stranded_speaker(verb):
     first = top.left_edge
     before = first.i - 1
     if before >= 1 and doc[before].text in ('"', "”", "’", "'") and doc[before - 1].text == ",":
-        before -= 1  # '"...," its managing director, Corinne Aldwick, said.'
+        before -= 1  # '"...," its managing director, Ann Veld, said.'
     if first.i == 0 or doc[before].text != ",":
         return None
     return first, last, top

@@ -15,8 +15,8 @@ Why it matters:
     by its kind ("A Tessarine Launch Systems rocket") leaves the derived text free to name it, unless the derived actor is another kind of body ("the
     school board" and "the Lindqvist city council").
     A description in the source that its article uses for one named body ("the board" for
-    "the Ardmuir Health Board") stands for that body: another named party in its place is
-    flagged ("Pellworth has suspended deliveries" for "the board has suspended deliveries").
+    "the Tarnby Health Board") stands for that body: another named party in its place is
+    flagged ("Holm Laundry has suspended deliveries" for "the board has suspended deliveries").
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -102,7 +102,7 @@ def _same_words(a: str, b: str) -> bool:
 
 def _known_name(ctx, sc) -> set:
     """Keys of the source subject when it is a name the sources tag elsewhere though the
-    parse of this sentence did not ("Corvane is seeking compensation", "Corvane" read as a
+    parse of this sentence did not ("Varnish is seeking compensation", "Varnish" read as a
     common noun at the sentence's start)."""
     subject = sc.subject.split(",")[0].strip()
     if not subject[:1].isupper() or anaphoric(subject) or \
@@ -113,8 +113,8 @@ def _known_name(ctx, sc) -> set:
 
 def _stands_for_another(ctx, sc, dnames: set) -> str:
     """The source subject is a definite description of a body its article names once
-    ("the board" in an article naming "the Ardmuir Health Board"), and that name shares no
-    word with the derived actor's ("Pellworth" did not suspend what the board suspended)."""
+    ("the board" in an article naming "the Tarnby Health Board"), and that name shares no
+    word with the derived actor's ("Holm Laundry" did not suspend what the board suspended)."""
     phrase = sc.subject.split(",")[0].strip()
     art = ctx.doc_of.get(sc.doc_id)
     if art is None or len(phrase.split()) > 3 or not anaphoric(phrase):
@@ -160,7 +160,7 @@ def check(ctx):
             if dnames and snames:
                 if (dnames & snames) - _BODY_HEADS:
                     continue  # one named actor, described differently around its name; not
-                    # two of one kind ("the Corrisk Cooperative", "the Dunmarren Cooperative")
+                    # two of one kind ("the Kilbride Cooperative", "the Ferrow Cooperative")
                 if _same_words(dc.subject, sc.subject):
                     continue
             elif ssub & dsub:

@@ -10,8 +10,8 @@ What it flags:
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
     thought to have been approved", "reportedly"), or a named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
-    modal on a claim the source states firmly in another verb ("found the bacterium on 11 of
-    40 samples" -> "the bacterium may have been present on 11 of 40 samples"); also a hedging
+    modal on a claim the source states firmly in another verb ("found mould in 14 of 30
+    flats" -> "mould may have been present in 14 of 30 flats"); also a hedging
     verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to

@@ -222,7 +222,7 @@ def _whole_count(sc, counted: str) -> bool:
         return False
     own = _WORDS.findall(counted.lower())
     if own and _whole_word(own[0]):
-        return True  # "all nine of Vasquelin's games": the count is given as the whole
+        return True  # "all nine of Tarrow's games": the count is given as the whole
     before = _WORDS.findall(sc.text[:at].lower())[-6:]
     if "of" in before:
         head = before[:len(before) - 1 - before[::-1].index("of")]
