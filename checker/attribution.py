@@ -47,6 +47,9 @@ class SourceName(NamedTuple):
     runs: frozenset  # lower-case runs of capitalised words, leading determiners dropped
     words: frozenset  # distinctive (non-generic) words of those runs, lower case
     head: str  # key of the head noun's lemma ("offici" for "officials"); "" if unknown
+    # named by a definite description ("the authority's own assessment"), not an
+    # indefinite one ("two officials")
+    definite: bool = False
 
 
 def _strip(word: str) -> str:
@@ -66,7 +69,9 @@ def source_name(attr: Attribution, generic: frozenset) -> SourceName:
                 runs.add(" ".join(toks))
                 words.update(t for t in toks if t not in generic and len(t) > 1)
     head = attr.head if attr.head and attr.head not in _PRONOUNS else ""
-    return SourceName(frozenset(runs), frozenset(words), key(head) if head else "")
+    first = (attr.surface or attr.source).split()[:1]
+    return SourceName(frozenset(runs), frozenset(words), key(head) if head else "",
+                      bool(first) and first[0].lower() in _DEFINITE)
 
 
 def same_name(a: SourceName, b: SourceName) -> bool:
@@ -109,12 +114,15 @@ def sentence_of(claim: Claim, text: str) -> str:
     return text[claim.sent_start:claim.sent_end]
 
 
-def _credits(text: str, start: int) -> bool:
-    """The words before ``start`` end with "from", "per" or "by" (and a determiner)."""
-    before = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 40):start])]
+def _credits(text: str, start: int, *, reach: int = 1) -> bool:
+    """The words before ``start`` end with "from", "per" or "by" (and a determiner); with
+    ``reach`` above 1, one of the last ``reach`` words of its phrase is one ("by the coast
+    authority's own assessment")."""
+    phrase = re.split(r"[,;:.]", text[max(0, start - 80):start])[-1]
+    before = [w.lower() for w in _WORD_RE.findall(phrase)]
     while before and before[-1] in _DETERMINERS:
         before.pop()
-    return bool(before) and before[-1] in _CREDITING
+    return bool(before) and any(w in _CREDITING for w in before[-reach:])
 
 
 def named_in_sentence(claim: Claim, text: str, name: SourceName) -> bool:
@@ -139,10 +147,16 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     sentence after an attributed one is the writer's again ("X said A. B."); an unnamed
     source ("an official said") is carried only to a sentence that refers back to the one
     before ("According to two officials, A. Those figures show B."), never to the next: "an
-    official said" there may be another official."""
+    official said" there may be another official. A source given by a definite description
+    ("the authority's own assessment") is carried to the next sentence where its head noun
+    follows "by" or "from" within its phrase ("given by the coast authority's own
+    environmental assessment")."""
     anonymous = not (name.runs or name.words)
     if anonymous and not name.head:
         return False
+    described = anonymous and name.definite  # "the authority's own assessment"
+    if described:
+        anonymous = False
     starts = sorted({(c.sent_start, c.sent_end) for c in claims})
     i = next((k for k, se in enumerate(starts) if se[0] == claim.sent_start), None)
     if i is None:
@@ -164,7 +178,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
                 return True
         if anonymous:
             continue
-        if any(_credits(text, ms) for ms, _me, _p in mentions(text[s:e], name, offset=s)):
+        if any(_credits(text, ms, reach=8 if described else 1)
+               for ms, _me, _p in mentions(text[s:e], name, offset=s)):
             return True
         if any(_kind_of(m.group(1), name, source_text)
                for m in _KIND_FRAME.finditer(text[s:e])):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTH_SECONDS, clock_minutes, duration_seconds, duration_unit,
+from checker.numbers import (MONTH_SECONDS, MONTHS, WEEKDAYS, clock_minutes, duration_seconds, duration_unit,
                              durations_in, format_figure,
                              fraction_value, measure, number_values, period, values_match,
                              words_to_number)
@@ -275,6 +275,7 @@ def meets_share(mine, side, shares) -> bool:
 
 
 _AGE_WORDS = shipped("age_words")
+_PERIOD_POINTERS = shipped("period_pointers")
 
 
 _MONTH = r"(?:0[1-9]|1[0-2])"
@@ -290,7 +291,13 @@ def calendar_day(norm: str) -> bool:
 def durations(text: str) -> set[str]:
     """The units of time a figure counts ("two months" -> {"month"}; not the ordinal "a
     second")."""
-    units = {u for w in re.findall(r"[a-z]+", text.lower()) if (u := duration_unit(w))}
+    words = re.findall(r"[a-z]+", text.lower())
+    units = {u for w in words if (u := duration_unit(w))}
+    if units and any(w in MONTHS or w in WEEKDAYS for w in words):
+        # "June last year", "Monday next week": a day or a month placed in a year or a
+        # week, no span of time
+        units -= {duration_unit(w) for k, w in enumerate(words[1:], 1)
+                  if words[k - 1] in _PERIOD_POINTERS}
     if "second" in units and duration_seconds(text) is None:
         units.discard("second")
     return units

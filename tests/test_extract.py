@@ -314,3 +314,34 @@ def test_the_company_is_not_a_place_the_tagger_called_an_organisation(claims_of)
                    "Hartmoor when it overturned. The driver was unhurt, the company said.")
     c = one(cs, "driver was unhurt")
     assert c.attribution is not None and c.attribution.source != "Hartmoor"
+
+
+def test_a_body_named_by_its_kind_is_not_another_body_named_before(claims_of):
+    """"the department said" does not stand for the nurses' federation named just before;
+    "the company said" still stands for the firm named before."""
+    cs = claims_of("The Lowmarsh Nurses' Federation said wards were short of staff. The "
+                   "department said every ward had a nurse in charge.")
+    dept = one(cs, "every ward")
+    assert dept.attribution is not None and "Federation" not in dept.attribution.source
+    firm = one(claims_of("Castell & Brine inspected the bridge. The company said three "
+                         "bolts had sheared."), "bolts")
+    assert firm.attribution is not None and firm.attribution.source == "Castell & Brine"
+
+
+def test_an_aside_that_reports_a_clause_reports_the_one_joined_to_it(claims_of):
+    """"A was done, it said, and B was done": the parser joins B to the aside; the aside's
+    speaker says B as well."""
+    cs = claims_of("The Corvale Trust answered the charge. Every ward was checked by an "
+                   "engineer, it said, and Kestle Ward was closed on 9 March after the "
+                   "inspection.")
+    c = one(cs, "Kestle Ward was closed")
+    assert c.attribution is not None and c.attribution.source == "The Corvale Trust"
+
+
+def test_a_quotation_under_which_she_said_is_hers(claims_of):
+    """'..., which she said was "as hard as slate"': the quotation is the speaker's whom
+    "she" stands for, not "which"."""
+    cs = claims_of('"We expected a lawn and found a car park," visiting coach Marta Skelby '
+                   'said of the Fenwick Road ground, which she said was "as hard as slate".')
+    speakers = {q.text: q.speaker for c in cs for q in c.quotes}
+    assert speakers["as hard as slate"] == "Marta Skelby"

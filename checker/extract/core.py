@@ -70,6 +70,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                                               self.report_nouns)
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
+        self.corporate_nouns = lexicon.entries("corporate_nouns")
         self.non_person_heads = lexicon.entries("non_person_heads")
         self.titles = frozenset(w["titles"])
         self.relations = w["relation_prepositions"]
@@ -185,6 +186,27 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                            head=pobj.lemma_.lower())
         return clause, attr, frame
 
+    def _colon_speaker(self, head, comp):
+        """The verb of speech or answer that a colon closes before a clause the parser hung
+        on an earlier reporting verb ("A accused B of X, which C rejected: "..."" makes the
+        quotation a complement of "accused"): the quotation is the later verb's subject's.
+        None when nothing but the reporting verb's own words stand before the colon."""
+        if comp.i < head.i:
+            return None
+        k = comp.left_edge.i - 1
+        while k > head.i and head.doc[k].tag_ in ("``", "''"):
+            k -= 1
+        if k <= head.i or head.doc[k].text != ":":
+            return None
+        for t in reversed(head.doc.tokens[head.i + 1:k]):
+            if (t.pos_ == "VERB" and t.dep_ in ("relcl", "conj", "advcl")
+                    and (t.lemma_.lower() in self.report_verbs
+                         or t.lemma_.lower() in self.answer_verbs)
+                    and any(x.dep_ == "nsubj" and x.tag_ not in ("WP", "WDT")
+                            for x in t.children)):
+                return t
+        return None
+
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
         is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
@@ -223,6 +245,12 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
             frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
             for c in comps:
+                answer = self._colon_speaker(head, c)
+                if answer is not None:
+                    # "A accused B of X, which C rejected: "..."": C's words, not A's
+                    self._walk_clause(c, replace(self._reporting_attribution(answer),
+                                                 negated=False), frame_tokens, result)
+                    continue
                 self._walk_clause(c, attr, frame_tokens, result)
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their
             # own, and so is a report its participle adds ("X said A, adding that B").

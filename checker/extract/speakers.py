@@ -71,6 +71,11 @@ class SpeakerReader:
         t = head
         while t.dep_ == "conj" and t.head is not t:
             t = t.head
+        if t is not head and t.dep_ == "parataxis" and t.lemma_.lower() in self.report_verbs \
+                and any(x.dep_ == "nsubj" for x in t.children):
+            # "A was done, it said, and B was done": the parser joined B to the aside that
+            # reports A; the aside reports both
+            return t
         verb = t.head
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
@@ -194,7 +199,7 @@ class SpeakerReader:
         if low in self.pronouns_person and _person(state, attr.start):
             src = _person(state, attr.start)
         elif low in self.party_phrases:
-            src = state.last_party or state.last_org or src
+            src = self._party_meant(low, state) or src
         elif low in self.pronouns_thing or low in self.publication_phrases:
             # "it" is never the person last quoted: "Dunstan said ... The Authority asked
             # ...; it said" means the Authority
@@ -226,6 +231,18 @@ class SpeakerReader:
                 # the last person named before
                 state.last_speaker, state.speaker_sent = attr.source, state.sent_no
         return attr
+
+    def _party_meant(self, phrase: str, state: _State) -> str:
+        """The party named earlier that "the company" or "the department" stands for: the
+        last one named, when the noun is one a business calls itself by or the name holds
+        the noun ("the department" for "the Education Department", not for the teachers'
+        federation named last); '' when none can be meant."""
+        noun = phrase.split()[-1]
+        for name in (state.last_party, state.last_org):
+            if name and (noun in self.corporate_nouns
+                         or noun in re.findall(r"[a-z]+", name.lower())):
+                return name
+        return ""
 
     def _remember_reporter(self, root, state: _State) -> None:
         """"The FT reported on Monday." names the source that a later "It said" refers to."""
@@ -328,11 +345,19 @@ class SpeakerReader:
             while verb is not None and verb.pos_ != "VERB" and verb.head.i != verb.i \
                     and steps < 6:
                 verb, steps = verb.head, steps + 1
+            if verb is not None and start <= verb.idx < end:
+                # the quotation's own verb ("which he said was "crumbling ...""): the speaker
+                # is the subject of the verb of speech it is said under, if there is one
+                said = verb.head
+                if said.i != verb.i and said.lemma_.lower() in self.speech_verbs and any(
+                        c.dep_ in SUBJ_DEPS for c in said.children):
+                    verb = said
             subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) \
                 if verb is not None else None
             if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 subj = verb.head  # "The mayor, who once called it "...", said": the mayor
-            speaker = self._span_text(subj).split(",")[0].strip() if subj is not None else ""
+            speaker = (self._person_in(subj, state, sent.ents)
+                       or self._span_text(subj).split(",")[0].strip()) if subj is not None else ""
             c = claims[i]
             if speaker.lower() in self.pronouns_person and _person(state, c.start - off):
                 speaker = _person(state, c.start - off)  # "she called it "...""

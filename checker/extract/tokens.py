@@ -190,9 +190,22 @@ class DocView:
         for ent in ents:
             e = self._span(ent)
             e.label_ = ent.label_
+            self._trim_count(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
         return view
+
+    def _trim_count(self, e: SpanView) -> None:
+        """A date the tagger ran into a count of the next noun ("on the opening day 30
+        wickets fell" tags "the opening day 30") ends before the count, which is then read
+        as a number of its own."""
+        if e.label_ != "DATE" or e.end - e.start < 2:
+            return
+        last = self.tokens[e.end - 1]
+        if last.like_num and last.dep_ == "nummod" and not e.start <= last.head.i < e.end:
+            e.end -= 1
+            e.end_char = self.tokens[e.end - 1].idx + len(self.tokens[e.end - 1].text)
+            e.text = self.text[e.start_char:e.end_char]
 
     def _root_of(self, start: int, end: int) -> TokenView:
         """A span's root as ``Span.root`` finds it in a parse: its first token whose head lies

@@ -115,7 +115,8 @@ def _changed(ctx, dc, sup, generic, verbs):
            and not is_anonymous(sc.attribution, generic) for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
     if any(same_source(named or attr.source, who)
-           or affiliated(ctx, sc, named or attr.source, who, sc.start)
+           or any(affiliated(ctx, sc, name, who, sc.start)
+                  for name in (named, attr.source) if name)
            or (anaphoric(attr.surface) and not (named and has_name(who)))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or _inner_speaker(ctx, sc, named or attr.source)

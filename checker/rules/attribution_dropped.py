@@ -12,7 +12,9 @@ What it flags:
     back to it: "Its figures show"; a source also by the kind of party the sources make it:
     "the processor said" for "Calderwick Dairies, the largest milk processor"; anonymous
     sources only in the claim's own sentence or the one before it, when the claim's
-    sentence refers back: "According to two officials, A. Those figures show B."). An attribution to
+    sentence refers back: "According to two officials, A. Those figures show B."; a
+    source given by a description, in the next sentence after "by" or "from": "A. That
+    figure comes from the council's own traffic survey"). An attribution to
     someone else nearby does not cover the claim. Also a report inside a report ("two people said the company told its lenders X")
     restated with the inner speaker only ("The company has told its lenders X").
 Why it matters:

@@ -106,7 +106,10 @@ def _identifiers(text: str):
             continue  # "was 67", "than 2": a word before a figure, not a name
         if _SCORE_RE.match(text, m.end()):
             continue  # "Blackburn 1 - 0": a team and its score
-        yield m.start(), m.end(), prefix, sep, number
+        end = m.end()
+        if number[-1] == "s" and number[:-1].isdigit():
+            number, end = number[:-1], end - 1  # "its Aerion 12s": the plural of the model
+        yield m.start(), end, prefix, sep, number
 
 
 def changed_identifiers(ctx):
