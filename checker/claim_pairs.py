@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_source
 from checker.figure_match import same_value
 from checker.names import norm_name
@@ -153,3 +153,12 @@ def refused_act(neg, pos, lex):
             continue
         return act
     return None
+
+
+def same_subject(dc, sc) -> bool:
+    """Two claims speak of one described thing: their subjects share at least two words and
+    nearly all of the shorter one's ("the school's last structural survey, in 2019" both
+    times), whatever their verbs."""
+    mine, theirs = text_keys(dc.subject), text_keys(sc.subject)
+    shared = mine & theirs
+    return len(shared) >= 2 and len(shared) >= 0.8 * min(len(mine), len(theirs))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.numbers import duration_unit
 from checker.records import memo_on
 
 TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
@@ -217,8 +218,10 @@ def _find_orders(claim, lexicon) -> list[Order]:
         end = m.start() + len(" ".join(words))
         # the event's nouns, and its verb ("after it reopens") unless it is the claim's own
         # ("B voted after A voted" is "A voted before B voted")
+        # ("before tea on the second day" and "after the match ended inside two days"
+        # share only a unit of time, which names no event)
         anchor = frozenset(w[3] for w in claim.words if w[0] >= claim.start + end
-                           and w[0] <= claim.start + end + 40
+                           and w[0] <= claim.start + end + 40 and not duration_unit(w[3])
                            and (w[4] in ("NOUN", "PROPN")
                                 or (w[4] == "VERB" and w[3] != claim.predicate)))
         if anchor:

@@ -345,3 +345,24 @@ def test_a_quotation_under_which_she_said_is_hers(claims_of):
                    'said of the Fenwick Road ground, which she said was "as hard as slate".')
     speakers = {q.text: q.speaker for c in cs for q in c.quotes}
     assert speakers["as hard as slate"] == "Marta Skelby"
+
+
+def test_a_speaker_the_parser_put_after_a_second_verb_is_the_first_verbs(claims_of):
+    """"She denied A, and said Friday's heat had dried the pitch": the parser makes "Friday's
+    heat" the subject of "said"; the speaker is still "she"."""
+    cs = claims_of("Mara Holt, the club's chair, spoke on Tuesday. She denied that the club had "
+                   "watered the pitch late, and said Friday's heat, with temperatures above "
+                   "30C, had dried the pitch faster than expected.")
+    c = one(cs, "dried the pitch")
+    assert c.attribution is not None and "heat" not in c.attribution.source
+
+
+def test_an_order_shares_no_event_through_a_unit_of_time(claims_of):
+    """"before tea on the second day" and "after the match ended inside two days" order
+    against no common event: a unit of time is no anchor."""
+    from checker.lexicon import load_lexicon
+    from checker.polarity import orders
+    lex = load_lexicon({})
+    c = one(claims_of("The match was finished before tea on the second day."), "before")
+    assert all("day" not in o.anchor for o in orders(c, lex))
+

@@ -252,6 +252,7 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                                                  negated=False), frame_tokens, result)
                     continue
                 self._walk_clause(c, attr, frame_tokens, result)
+            self._speaker_reports(head, result)
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their
             # own, and so is a report its participle adds ("X said A, adding that B").
             for c in head.children:
@@ -262,13 +263,38 @@ class Extractor(SpeakerReader, ClaimReader, MarkerReader):
                     self._walk_clause(c, None, (), result)
             return
         result.append((head, attribution, frame))
+        walked.update(self._speaker_reports(head, result))
         stack = [c for c in head.children if c.i not in walked]
         while stack:
             c = stack.pop()
+            if c.i in walked:
+                continue
             if self._is_split(c):
                 self._walk_clause(c, attribution, frame, result)
             else:
                 stack.extend(c.children)
+
+    def _speaker_reports(self, head, result) -> set:
+        """Walk what a speaker says in a relative clause on the clause's subject ("said
+        its captain, Jon Pell, who said the club had not complained"): a claim of its own,
+        the speaker's. The relative clauses walked."""
+        done = set()
+        for subj in (c for c in head.children if c.dep_ in SUBJ_DEPS):
+            for rel in subj.children:
+                comps = [c for c in rel.children if c.dep_ == "ccomp"]
+                if not (rel.dep_ == "relcl" and comps and rel.pos_ == "VERB"
+                        and rel.lemma_.lower() in self.report_verbs
+                        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rel.children)):
+                    continue
+                attr = self._reporting_attribution(rel)
+                ids = set()
+                for c in comps:
+                    ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+                frame = tuple(t for t in _subtree(rel) if t.i not in ids)
+                for c in comps:
+                    self._walk_clause(c, attr, frame, result)
+                done.add(rel.i)
+        return done
 
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause, or

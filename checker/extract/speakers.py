@@ -20,6 +20,14 @@ class SpeakerReader:
 
     def _reporting_attribution(self, verb) -> Attribution:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+            subj = verb.head  # "its captain, Jon Pell, who said ...": the captain
+        elif subj is not None and subj.i > verb.i and verb.dep_ == "conj" and any(
+                c.dep_ == "ccomp" and not any(x.dep_ in ("nsubj", "nsubjpass")
+                                              for x in c.children) for c in verb.children):
+            # "She denied A, and said Friday's weather had dried it": the parser made the
+            # complement's subject the verb's; the speaker is the first verb's
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -29,7 +37,7 @@ class SpeakerReader:
             # "..., injuring nine workers, two of them seriously, the operator and the fire
             # service said": the speakers are the parties joined after the aside
             stranded, subj = (aside.left_edge, subj.right_edge, aside), None
-        source = self._span_text(subj) if subj is not None else (
+        source = self._speaker_text(subj) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
         negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
@@ -46,6 +54,18 @@ class SpeakerReader:
                            kind=kind, negated=negated, lemma=verb.lemma_.lower(),
                            head=subj.lemma_.lower() if subj is not None else
                            stranded[2].lemma_.lower() if stranded else "")
+
+    def _speaker_text(self, subj) -> str:
+        """The words of a speaker, short of a relative clause in which it says something
+        itself ("Jon Pell, who said the club had not complained": "Jon Pell")."""
+        for rel in subj.children:
+            if rel.dep_ == "relcl" and rel.lemma_.lower() in self.report_verbs and any(
+                    c.dep_ == "ccomp" for c in rel.children):
+                start = rel.left_edge.i - 1
+                if start > subj.left_edge.i and subj.doc[start].text == ",":
+                    first = subj.left_edge
+                    return _doc_text(subj.doc)[first.idx:subj.doc[start].idx].strip()
+        return self._span_text(subj)
 
     def _partitive_aside(self, subj):
         """The first party joined to a subject that is a part of what a pronoun stands for,

@@ -189,7 +189,7 @@ def _object_keys(claim, lexicon) -> set:
 
 def _noun_keys(claim, phrase: str, lexicon) -> set:
     """Keys of the nouns of a phrase of the claim before any preposition."""
-    head = before_preposition(phrase, lexicon)
+    head = before_preposition(phrase, lexicon).strip(" ,;:.")  # "an analysis," of a clause
     start = claim.text.find(head) if head else -1
     if start < 0:
         return set()

@@ -5,7 +5,9 @@ What it flags:
     it, with two more words shared: "does not need" vs "requires") where exactly one of the
     two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
     word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
-    was not known as" vs "that was known as", "no charges" vs "charges"); or an intention
+    was not known as" vs "that was known as", "no charges" vs "charges"; also a thing said
+    to be there or not by another verb on the same described subject: "the 2019 survey had
+    found no defects" vs "the 2019 survey had flagged defects"); or an intention
     or plan negated on one side only, about the same act ("has no intention of cutting
     jobs" vs "intends to cut jobs"); or the opposite order of two events ("signed before
     the meeting" vs "signed after the meeting", "prior to the vote" vs "following the
@@ -89,6 +91,7 @@ from checker.claim_pairs import (
     refused_act,
     said_in_full,
     same_matter,
+    same_subject,
     synonym_verbs,
 )
 from checker.polarity import (
@@ -207,7 +210,9 @@ def _word_flip(ctx, dc):
     be = be_forms(ctx.lexicon)
     dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE and w[3] not in be}
     dpol = polarity(dc, ctx.lexicon)
-    aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc)]
+    # the same verb or name, or the same described subject ("the survey had found no
+    # defects" and "the survey had flagged defects")
+    aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)]
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
         return None  # the closest source claim says it the same way
     for sc in aligned:
@@ -226,6 +231,11 @@ def _word_flip(ctx, dc):
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)]
+        if not shares_core(dc, sc):
+            # same subject, other verb: only a thing said to be there or not ("had found no
+            # defects" and "had flagged defects"), not an act
+            added = [lem for lem in added if dwords[lem][4] == "NOUN"]
+            dropped = [lem for lem in dropped if dwords[lem][4] == "NOUN"]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
