@@ -70,21 +70,34 @@ def check(ctx):
             if not sc.certainty.attempts:
                 continue
             same = _same_deed(ctx, dc, sc)
-            if not same and not shares_core(dc, sc):
-                continue
             if dc.negated != sc.negated:
                 continue
-            cue = sc.certainty.attempts[0]
-            if hedged_verb(sc, cue) != key(sc.predicate):
-                continue  # the attempt governs another verb of the sentence ("and was trying to")
-            if key(dc.predicate) not in governed_verbs(sc, cue) and not same:
-                continue  # the derived claim does something else ("fights" for "tries to block")
+            cue = next((c for c in sc.certainty.attempts if _governs(sc, c, dc, same)), None)
+            if cue is None:
+                continue
+            if not same and not shares_core(dc, sc) and not (
+                    hedged_verb(sc, cue) == key(dc.predicate)
+                    and len(claim_keys(dc) & claim_keys(sc)) >= SAME_DEED_WORDS):
+                continue  # the planned verb, with the source claim's words, is the same deed
             yield make(RULE, dc, confidence=0.7,
                        evidence=[evidence_of(sc)],
                        message=(f'States as done what the source calls an attempt '
                                 f'("{cue.text}"): "{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
+
+
+def _governs(sc, cue, dc, same: bool) -> bool:
+    """The source's attempt governs the deed the derived claim states: the claim's own verb
+    ("is trying to block" and "blocked"; not an attempt on another verb of the sentence, "and
+    was trying to"), or the verb it governs is the derived one ("is seeking to recover the
+    money and plans to put the contract out to tender" and "has put the contract out")."""
+    hedged = hedged_verb(sc, cue)
+    if hedged == key(dc.predicate) and hedged != key(sc.predicate):
+        return True
+    if hedged != key(sc.predicate):
+        return False
+    return same or key(dc.predicate) in governed_verbs(sc, cue)
 
 
 def _sought_object(ctx, dc, close):

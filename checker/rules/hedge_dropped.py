@@ -8,14 +8,18 @@ What it flags:
     frame: "Officials believe the fire began"), also in a future frame ("could recommend"
     -> "is set to recommend": future_frames.txt); also where the source's hedge is its
     predicate ("is likely to
-    take at least 18 months" -> "will take at least 18 months"). Unnamed-attribution adverbs ("reportedly") are left to DA101.
+    take at least 18 months" -> "will take at least 18 months"); also a forecast stated as
+    certain ("the ministry expects the cap to save 31 million" -> "the cap will save 31
+    million, the ministry said": a judging verb, judging_verbs.txt, with "to" and the
+    derived claim's verb). Unnamed-attribution adverbs ("reportedly") are left to DA101.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
     The hedge governs a part of the source sentence the derived text left out but whose verb
     it repeats elsewhere; weak modals ("can") are ignored for that reason. A derived hedge
     outside the lexicon ("is poised to") reads as none; "could" of a past ability ("farmers
-    could cross only by ferry" -> "farmers crossed only by ferry").
+    could cross only by ferry" -> "farmers crossed only by ferry"); a forecast the sources
+    also report as having come true in a passage the aligner did not pick.
 Examples:
     Source: The new rules could delay the merger by a year.
     Flag: The new rules will delay the merger by a year.
@@ -59,6 +63,13 @@ def check(ctx):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
                     # ("would climb" for "could rise" keeps a conditional)
             if not dropped:
+                forecast = _forecast_stated(ctx, dc, sc)
+                if forecast:
+                    yield make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                               message=(f'States as certain what the source gives as a '
+                                        f'forecast ("{forecast}"): "{snippet(sc.text, 70)}".'),
+                               suggestion=f'Keep the forecast ("{forecast} …").')
+                    break
                 continue
             h = dropped[0]
             yield make(RULE, dc, confidence=0.5 + 0.4 * h.weight / 0.35 * 0.8,
@@ -80,6 +91,24 @@ def _future_frame(ctx, dc, verb: str) -> bool:
         return False
     m = re.search(rf"\b{re.escape(dc.predicate_text)}\s+to\s+(\w+)", dc.text)
     return m is not None and key(m.group(1).lower()) == verb
+
+
+def _forecast_stated(ctx, dc, sc) -> str:
+    """The source claim is its subject's forecast of the derived claim's deed ("the ministry
+    expects the cap to save 31 million": a judging verb, judging_verbs.txt, with "to" and the
+    verb), which the derived claim states with no hedge or frame of its own ("the cap will
+    save 31 million"); the source's frame ("expects ... to"), else ''."""
+    lex = ctx.lexicon
+    if not lex.has("judging_verbs", sc.predicate) or cues(dc, lex) or _believed(ctx, dc):
+        return ""
+    if dc.attribution is not None and lex.has("judging_verbs", dc.attribution.lemma):
+        return ""
+    verb = key(dc.predicate)
+    for w in sc.words:
+        if w.pos == "VERB" and key(w.lemma) == verb and w.lemma != sc.predicate \
+                and sc.text[max(0, w.start - sc.start - 3):w.start - sc.start] == "to ":
+            return f"{sc.predicate_text} … to {w.text}"
+    return ""
 
 
 def _believed(ctx, dc) -> bool:
