@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import by_its_kind, party_words_in
+from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
-from checker.source_phrase import core, has_name
+from checker.source_phrase import anaphoric, core, has_name
 
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
@@ -254,8 +254,30 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
             _officer_of(ctx, sc.doc_id, speaker, source_speaker) or \
             _its_officer(ctx, source_speaker, speaker) or _its_officer(ctx, speaker, source_speaker):
         return True
-    return any(for_party(d) for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
+    return any(for_party(d) and _voice_of(ctx, d, speaker, source_speaker)
+               for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
+
+
+def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:
+    """An unnamed speaker that says whose it is ("two people at the club", "an official at
+    the ministry") speaks for ``party`` only when that is the party of that kind (the club
+    the article names, not the league), or when the article names none of that kind; one
+    that does not say ("a spokeswoman") may."""
+    m = _FOR_PARTY_RE.search(phrase)
+    if m is None:
+        return True
+    noun = _words(m.group(0))[-1]
+    mine = set(_words(party))
+    if noun in mine:
+        return True
+    if anaphoric(core(party)):
+        return False  # "the league" is no club
+    text = "\n".join(a.text for a in ctx.doc_of.values())
+    said = set(_words(speaker))
+    # not the speaker's own name ("Anika Rowe, a spokeswoman for the utility")
+    names = [n for n in names_of_kind(text, noun) if not set(_words(n)) <= said]
+    return not names or any(set(_words(name)) & mine - {noun} for name in names)
 
 
 def _former(ctx, person: str) -> bool:

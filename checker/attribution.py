@@ -250,7 +250,9 @@ def same_source(a: str, b: str) -> bool:
         # briefed on the talks" (unless it speaks for one: "a union official")
         other = b if anaphoric(a) else a
         head = _strip((a if anaphoric(a) else b).split()[-1]).rstrip("s")
-        return not _indefinite(other) or head in other.lower() or for_party(other)
+        party = _FOR_PARTY_NOUN.search(other.lower())
+        return not _indefinite(other) or head in other.lower() or (
+            for_party(other) and (party is None or party.group(1).rstrip("s") == head))
     if x == y or x in y or y in x:
         return True
     if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
@@ -262,6 +264,10 @@ def same_source(a: str, b: str) -> bool:
         return False  # "Harrowby City Council" is not "the Harrowby Arts Council"
     shared = xs & ys - _NAME_FILLERS
     for group, name in ((a, b), (b, a)):
+        if _indefinite(group) and _witness(group) and has_name(name) and not _witness(name) \
+                and not _indefinite(name):
+            return False  # "two people familiar with the authority's review" are not its
+            # spokesman: they know of the matter, they do not speak for the party
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
@@ -323,6 +329,17 @@ _BODY_HEADS = shipped("non_person_heads")
 
 
 _INDEFINITE = shipped("indefinite_sources")
+
+
+_WITNESS = shipped("witness_phrases")
+# the party an unnamed speaker says it belongs to ("two people at the club": club)
+_FOR_PARTY_NOUN = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+([a-z][\w'’-]*)\W*$")
+
+
+def _witness(phrase: str) -> bool:
+    """The phrase names its source by what it knows of ("people familiar with the talks")."""
+    low = " ".join(core(phrase).lower().split())
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in _WITNESS)
 
 
 def _indefinite(phrase: str) -> bool:

@@ -82,6 +82,7 @@ FILES = {
     "possessives": "possessives",
     "crediting_prepositions": "crediting_prepositions",
     "vague_sources": "vague_sources",
+    "witness_phrases": "witness_phrases",
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "corporate_nouns": "corporate_nouns",
@@ -140,7 +141,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "number_fractions", "fraction_denominators", "currencies", "day_parts",
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
-                   "party_voices", "corporate_nouns",
+                   "party_voices", "corporate_nouns", "witness_phrases",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles"})
 
 

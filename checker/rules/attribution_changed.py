@@ -11,7 +11,14 @@ What it flags:
     manager said his medical staff believe X") whose inner speaker both texts keep is
     judged on its outer speaker. A name set after a relative clause is the speaker's ("a
     paramedic who attended, Joel Brandt,"), and two bodies of one kind that share a place
-    name are two sources ("Lowmoor Town Council", "the Lowmoor Sports Council").
+    name are two sources ("Lowmoor Town Council", "the Lowmoor Sports Council"). A
+    document a derived claim names as what found it ("The audit also found that X") or a
+    party's document ("according to the firm's interim report") is a source too; unnamed
+    people who say whose they are ("two people at the club") speak for that party only,
+    not for another named before them ("the league"); people "familiar with" a matter
+    (witness_phrases.txt) are not the party's named spokesman.
+    Known false positives of these: a derived "the audit found" where the audit's own
+    passage is less aligned than an unnamed source's account of the same fact.
 Why it matters:
     Crediting the wrong outlet or person misleads readers about who vouches for a claim and
     can expose the publication to a correction or a complaint.
@@ -43,6 +50,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from checker.affiliation import affiliated
@@ -58,7 +66,8 @@ from checker.attribution import (
     subject_credit,
 )
 from checker.names import norm_name
-from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.records import Attribution
+from checker.rules.base import Rule, before_preposition, evidence_of, found_by, make, snippet
 from checker.source_phrase import anaphoric, core, has_name
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
@@ -70,7 +79,7 @@ def check(ctx):
     verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
         ctx.lexicon.words.get("factive", ()))
     for dc in ctx.derived_claims:
-        found = _changed(ctx, dc, ctx.aligned(dc), generic, verbs)
+        found = _changed(ctx, _document_credit(ctx, dc), ctx.aligned(dc), generic, verbs)
         if found is None and dc.attribution is not None and dc.attribution.outer is not None:
             # "Her coach said her lawyers believe X" for "Ferreira said her lawyers believe
             # X": the inner speakers agree, so the outer ones are compared
@@ -79,6 +88,47 @@ def check(ctx):
                 found = _changed(ctx, *lifted, generic, verbs)
         if found is not None:
             yield found
+
+
+def _whose_document(ctx, attr) -> bool:
+    """The source is a document of a party the text names by a noun or a name ("the firm's
+    interim report"), not by a pronoun ("its report": whose, the aligner cannot tell)."""
+    return bool(_document_owner(ctx, attr))
+
+
+def _document_owner(ctx, attr) -> str:
+    """The party whose document the source is ("the firm" of "the firm's interim report"),
+    or ''."""
+    words = before_preposition(core(attr.source).strip(" ,"), ctx.lexicon).split()
+    if len(words) < 2 or ctx.lexicon.has("possessives", words[0].lower()) \
+            or not ctx.lexicon.has("document_nouns", words[-1].lower()):
+        return ""
+    owner = next((k for k, w in enumerate(words[:-1]) if re.search(r"['’]s?$", w)), None)
+    if owner is None:
+        return ""
+    return re.sub(r"['’]s?$", "", " ".join(words[:owner + 1]))
+
+
+def _document_credit(ctx, dc):
+    """The claim with its subject as its attribution when it gives its content as what a
+    document or an official body it names found or said ("The audit also found that the
+    contract was renewed without a tender": ``found_by``), else the claim as it is."""
+    lex = ctx.lexicon
+    if dc.attribution is not None or not found_by(lex, dc) or not dc.predicate_text \
+            or dc.certainty.attempts or dc.certainty.hedges or dc.negated \
+            or not lex.has("document_nouns", dc.subject.strip().split()[-1]) \
+            or lex.has("possessives", dc.subject.split()[0].lower()):
+        return dc  # not "Its final notice found" (whose notice?), nor "X is seeking to
+        # establish", nor "has not found"; a document in lower case, not a body named
+        # "the Geological Survey"
+    at = dc.text.find(dc.predicate_text)
+    if at < 0:
+        return dc
+    start = dc.start + at
+    subject = dc.subject.strip()
+    return replace(dc, attribution=Attribution(
+        source=subject, cue=dc.predicate_text, start=start, end=start + len(dc.predicate_text),
+        kind="named", lemma=dc.predicate, head=subject.split()[-1].lower()))
 
 
 def _outer_reports(dc, sup):
@@ -102,7 +152,8 @@ def _changed(ctx, dc, sup, generic, verbs):
     attr = dc.attribution
     if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
         return None
-    if not source_name(attr, generic).words and not anaphoric(core(attr.source)):
+    if not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
+            and not _whose_document(ctx, attr):
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -114,7 +165,8 @@ def _changed(ctx, dc, sup, generic, verbs):
     if all(not has_name(who) and sc.attribution is not None
            and not is_anonymous(sc.attribution, generic) for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
-    if any(same_source(named or attr.source, who)
+    owner = _document_owner(ctx, attr)
+    if any(same_source(named or attr.source, who) or (owner and same_source(owner, who))
            or any(affiliated(ctx, sc, name, who, sc.start)
                   for name in (named, attr.source) if name)
            or (anaphoric(attr.surface) and not (named and has_name(who)))
@@ -199,8 +251,9 @@ def _says_it_too(ctx, dc, source: str) -> bool:
                 and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
             return True  # "The authority expects the shortage to last until May" for "By the
             # authority's estimate, supplies will not recover before May"
-        if sc.attribution is None or not sc.attribution.source or key(sc.predicate) != pred:
-            continue
+        if sc.attribution is None or not sc.attribution.source or key(sc.predicate) != pred \
+                or norm_name(sc.attribution.source) in VAGUE:
+            continue  # "groundsman suspended, sources say" credits nobody
         if same_source(source, resolve_description(ctx, sc.doc_id, sc.attribution.source)) \
                 and len(dk & claim_keys(sc)) >= 2:
             return True

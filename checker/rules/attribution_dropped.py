@@ -90,10 +90,9 @@ from checker.attribution import (
     source_name,
 )
 from checker.polarity import verb_polarity
-from checker.rules.base import Rule, before_preposition, evidence_of, make, shares_core, snippet
+from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
-_FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
 
 
 def check(ctx):
@@ -116,7 +115,7 @@ def check(ctx):
             if nested is not None:
                 yield nested
             continue
-        if not hits or not _unattributed(dc, verbs) or _found_by(ctx.lexicon, dc):
+        if not hits or not _unattributed(dc, verbs) or found_by(ctx.lexicon, dc):
             continue
         # If the best support states it plainly, the source vouches for it too.
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
@@ -192,21 +191,6 @@ def _unattributed(dc, verbs) -> bool:
     itself a forecast ("The sergeant is expected to argue that ...": who expects it?)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     return dc.attribution is None and (dc.predicate not in verbs or forecast)
-
-
-def _found_by(lex, dc) -> bool:
-    """The derived claim gives its content as what a document or an official body it names
-    as its subject found or said ("An audit found that the festival overspent", "The
-    inspectorate counted 1,214 prisoners"): it credits that subject."""
-    # the subject's head noun ends where its first comma or preposition starts ("A
-    # preliminary report by the office, seen by ...")
-    head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
-    if not head:
-        return False
-    noun = re.sub(r"['’]s$", "", head[-1].lower())
-    if not (lex.has("document_nouns", noun) or lex.has("official_sources", noun)):
-        return False
-    return any(lex.has(role, dc.predicate) for role in _FINDING_ROLES)
 
 
 def _credited(ctx, dc, sc, generic) -> bool:

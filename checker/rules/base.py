@@ -192,3 +192,22 @@ def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
     """The text's last word is one of the words of ``roles`` ("on existing plans": the text
     before "existing" ends with a preposition)."""
     return re.search(rf"\b(?:{_words_pattern(lexicon, roles)})\s+$", text, re.I) is not None
+
+
+# Verbs by which a document or a body named as the subject reports its content.
+_FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
+
+
+def found_by(lex, dc) -> bool:
+    """The derived claim gives its content as what a document or an official body it names
+    as its subject found or said ("An audit found that the festival overspent", "The
+    inspectorate counted 1,214 prisoners"): it credits that subject."""
+    # the subject's head noun ends where its first comma or preposition starts ("A
+    # preliminary report by the office, seen by ...")
+    head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
+    if not head:
+        return False
+    noun = re.sub(r"['’]s$", "", head[-1].lower())
+    if not (lex.has("document_nouns", noun) or lex.has("official_sources", noun)):
+        return False
+    return any(lex.has(role, dc.predicate) for role in _FINDING_ROLES)
