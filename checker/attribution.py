@@ -210,8 +210,9 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     subj = claim.subject.lower().strip()
     if claim.predicate == "be" or not subj:
         return False
-    if set(_WORD_RE.findall(attr.source.lower())) & _POSSESSIVES:
-        return True  # "according to a notice on its website"
+    if set(_WORD_RE.findall(attr.source.lower())) & _POSSESSIVES and not _witness(attr.source):
+        return True  # "according to a notice on its website"; not "two people familiar
+        # with its talks"
     if is_anonymous(attr, generic):
         return False
     if subj in _PRONOUNS:

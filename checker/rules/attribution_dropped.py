@@ -194,7 +194,7 @@ def _counted_event(ctx, sc) -> bool:
         return False
     if any(lex.has(role, sc.predicate) for role in ("be_forms", "judging_verbs", "hedges",
                                                      "challenges", "answer_verbs", "factive",
-                                                     "finding_verbs")):
+                                                     "finding_verbs", "attribution_verbs")):
         return False
     words = re.findall(r"[a-z]+", attr.source.lower())
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
