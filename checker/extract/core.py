@@ -26,6 +26,7 @@ from checker.extract.common import (
 )
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
+from checker.extract.referents import ReferentMemory
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -34,7 +35,7 @@ from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
 
 
-class Extractor(SpeakerReader, ClaimReader, MarkerReader):
+class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -121,11 +121,16 @@ def _document_credit(ctx, dc):
         return dc  # not "Its final notice found" (whose notice?), nor "X is seeking to
         # establish", nor "has not found"; a document in lower case, not a body named
         # "the Geological Survey"
+    subject = dc.subject.strip()
+    head = re.compile(rf"\b{re.escape(subject.split()[-1].lower())}\b")
+    best = ctx.support(dc)[1][:1]
+    if any(head.search(sc.sentence.lower()) for sc in best):
+        return dc  # "two officials said the review showed X": the review is in the source's
+        # passage (dropping the officials is DA101's), or says the same elsewhere
     at = dc.text.find(dc.predicate_text)
     if at < 0:
         return dc
     start = dc.start + at
-    subject = dc.subject.strip()
     return replace(dc, attribution=Attribution(
         source=subject, cue=dc.predicate_text, start=start, end=start + len(dc.predicate_text),
         kind="named", lemma=dc.predicate, head=subject.split()[-1].lower()))

@@ -184,7 +184,8 @@ def _counted_event(ctx, sc) -> bool:
     """An organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said"; "the station went offline at 6:42 p.m., the grid
     operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
-    "its own test flight found no ash above 15,000 feet"), spoken by a body (its name ends in
+    "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
+    deed, no count another party gives for the same act, spoken by a body (its name ends in
     a body's head noun or the texts tag it an organisation), not a person."""
     attr, lex = sc.attribution, ctx.lexicon
     if sc.negated or sc.certainty.hedges or sc.certainty.attempts \
@@ -196,6 +197,17 @@ def _counted_event(ctx, sc) -> bool:
                                                      "challenges", "answer_verbs", "factive",
                                                      "finding_verbs", "attribution_verbs")):
         return False
+    if any(link.kind == "causal" for link in sc.links) or re.search(
+            r"\b(?:will|would|by)\b", sc.text[len(sc.subject):].lower()):
+        return False  # a cause, a plan, or a deed of another party ("damaged by the
+        # council's dredging"): an account, not a count
+    if any(o is not sc and o.doc_id == sc.doc_id and abs(o.index - sc.index) <= 2
+           and o.attribution is not None and o.quantities
+           and o.attribution.source.lower() != attr.source.lower()
+           and (o.predicate in (sc.predicate, "do") or len(claim_keys(o) & claim_keys(sc)) >= 2)
+           for o in ctx.index.claims):
+        return False  # another party gives a count beside it ("The company said fewer than
+        # 500 did"): a count in dispute
     words = re.findall(r"[a-z]+", attr.source.lower())
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
     org = any(e.label == "ORG" and e.text in attr.source for e in sc.entities) or any(

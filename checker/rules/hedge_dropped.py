@@ -103,7 +103,13 @@ def _forecast_stated(ctx, dc, sc) -> str:
         return ""
     if dc.attribution is not None and lex.has("judging_verbs", dc.attribution.lemma):
         return ""
+    if any(lex.has("account_nouns", w.lower().rstrip("s"))
+           for w in re.findall(r"[A-Za-z]+", dc.sentence)):
+        return ""  # "according to the company's forecast", "in the trust's view"
     verb = key(dc.predicate)
+    if any(key(o.predicate) == verb and not cues(o, lex) and o is not sc
+           and not lex.has("judging_verbs", o.predicate) for o in ctx.aligned(dc)):
+        return ""  # the sources also state it came true ("It now supplies 40,000 homes")
     for w in sc.words:
         if w.pos == "VERB" and key(w.lemma) == verb and w.lemma != sc.predicate \
                 and sc.text[max(0, w.start - sc.start - 3):w.start - sc.start] == "to ":

@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
@@ -94,6 +94,7 @@ from checker.claim_pairs import (
     same_subject,
     synonym_verbs,
 )
+from checker.numbers import number_values
 from checker.polarity import (
     denied_from_outside,
     has_negation,
@@ -232,10 +233,12 @@ def _word_flip(ctx, dc):
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)]
         if not shares_core(dc, sc):
-            # same subject, other verb: only a thing said to be there or not ("had found no
-            # defects" and "had flagged defects"), not an act
-            added = [lem for lem in added if dwords[lem][4] == "NOUN"]
-            dropped = [lem for lem in dropped if dwords[lem][4] == "NOUN"]
+            # same subject, other verb: only a thing said to be there or not, as the plain
+            # object of both verbs ("had found no defects" and "had flagged defects"; not
+            # "found the hull free of leaks", "recorded zero cancellations", "announced
+            # changes to the kit" for "made no changes to ticket prices"), not an act
+            added = [lem for lem in added if _plain_object(dc, sc, lem)]
+            dropped = [lem for lem in dropped if _plain_object(dc, sc, lem)]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -250,6 +253,20 @@ def _word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _plain_object(dc, sc, lemma: str) -> bool:
+    """The noun stands plainly in the derived claim: not counted ("zero cracks"), not in a
+    phrase of another noun ("free of leaks", "an absence of losses"), and what follows it
+    up to a comma is in the source claim ("changes to the kit" for "changes to prices")."""
+    w = next((x for x in dc.words if x.lemma == lemma and x.pos == "NOUN"), None)
+    if w is None:
+        return False
+    before = re.findall(r"[\w'’-]+", dc.text[:w.start - dc.start])[-1:]
+    if before and (before[0].lower() == "of" or number_values(before[0])):
+        return False
+    after = re.split(r"[,;.]", dc.text[w.end - dc.start:])[0]
+    return text_keys(after) <= claim_keys(sc)
 
 
 def _intention_flip(ctx, dc):

@@ -1,0 +1,128 @@
+"""Whom pronouns and descriptions stand for across an article's sentences: the people,
+bodies and sources named so far ("she", "it", "the company", "the department"), remembered
+as the extractor reads the article and resolved for each attribution."""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.common import _State, _person
+from checker.records import Attribution
+
+
+class ReferentMemory:
+    """The referent half of ``Extractor``'s attribution work: what it has met, and whom a
+    speaker's pronoun or description stands for."""
+
+    def _resolve(self, attr: Attribution, state: _State) -> Attribution:
+        src = attr.source
+        low = src.lower()
+        if low in self.pronouns_person and _person(state, attr.start):
+            src = _person(state, attr.start)
+        elif low in self.party_phrases:
+            src = self._party_meant(low, state) or src
+        elif low in self.pronouns_thing or low in self.publication_phrases:
+            # "it" is never the person last quoted: "Dunstan said ... The Authority asked
+            # ...; it said" means the Authority
+            people = [n for n in (state.last_person, state.prev_person,
+                                  *(name for _, name in state.sent_persons)) if n]
+            src = next((c for c in (state.last_source, state.last_party, state.last_org)
+                        if c and not (low == "it" and any(n in c for n in people))), src)
+        if src and src != attr.source:
+            last = re.sub(r"['’]s?$", "", src.split()[-1]).lower() if src.split() else ""
+            attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
+                               kind=attr.kind, negated=attr.negated, surface=attr.source,
+                               lemma=attr.lemma,
+                               head=last if low in self.pronouns else attr.head,
+                               outer=attr.outer)
+        if attr.source and low in self.pronouns_person and attr.source.lower() != low \
+                and attr.kind == "named":
+            # '"...," she said. She added that ...': the speaker a pronoun stood for speaks on
+            state.last_speaker, state.speaker_sent = src, state.sent_no
+        if attr.source and low not in self.pronouns:
+            state.last_source = attr.source
+            # the part of "Hallbrook's chief executive, Margit Elling," that is a name
+            parts = [p.split() for p in attr.source.split(",") if p.split()]
+            words = next((p for p in parts if all(w[:1].isupper() for w in p)),
+                         parts[0] if parts else [])
+            if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
+                state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
+            elif attr.kind == "named" and attr.head in self.party_voices:
+                # '..., a spokeswoman said. She said ...': "she" is the spokeswoman, not
+                # the last person named before
+                state.last_speaker, state.speaker_sent = attr.source, state.sent_no
+        return attr
+
+    def _party_meant(self, phrase: str, state: _State) -> str:
+        """The party named earlier that "the company" or "the department" stands for: the
+        last one named, when the noun is one a business calls itself by or the name holds
+        the noun ("the department" for "the Education Department", not for the teachers'
+        federation named last); '' when none can be meant."""
+        noun = phrase.split()[-1]
+        for name in (state.last_party, state.last_org):
+            if name and (noun in self.corporate_nouns
+                         or noun in re.findall(r"[a-z]+", name.lower())):
+                return name
+        return ""
+
+    def _remember_reporter(self, root, state: _State) -> None:
+        """"The FT reported on Monday." names the source that a later "It said" refers to."""
+        if root.lemma_.lower() not in self.report_verbs:
+            return
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in self.pronouns:
+            return
+        state.last_source = self._span_text(subj)
+
+    def _remember_party(self, root, ents, state: _State) -> None:
+        """The last organisation-like subject, which "the company" later refers to."""
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return
+        if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
+            return
+        state.last_party = self._span_text(subj)
+
+    def _remember_entities(self, ents, state: _State, sent=()) -> int:
+        n = 0
+        for ent in ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ in self.non_person_heads:
+                n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
+            elif ent.label_ == "PERSON" or self._titled(ent):
+                self._met_person(ent.start_char, ent.text, state)
+                n += 1
+            elif ent.label_ in ("ORG",):
+                if not _a_place(ent):
+                    state.last_org = ent.text
+                n += 1
+        tagged = {t.i for e in ents for t in e}
+        for tok in sent:
+            # a person named earlier, now by surname alone and missed by the tagger
+            # ("Marsh rejected the warnings" after "Minister Ada Marsh")
+            if tok.i not in tagged and tok.pos_ == "PROPN" and tok.text in state.surnames \
+                    and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+                self._met_person(tok.idx, state.surnames[tok.text], state)
+        return n
+
+    def _titled(self, ent) -> bool:
+        """A name set beside a title, whatever the tagger's label ("its chief executive,
+        Pieter Dalsgaard", tagged ORG): a person."""
+        head = ent.root
+        return head.dep_ == "appos" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in self.titles and all(t.pos_ == "PROPN" for t in ent)
+
+    @staticmethod
+    def _met_person(at: int, name: str, state: _State) -> None:
+        state.last_person = name
+        state.sent_persons.append((at, name))
+        words = name.split()
+        if len(words) > 1:
+            state.surnames[words[-1]] = name
+
+
+def _a_place(ent) -> bool:
+    """A one-word name the tagger called an organisation where the sentence uses it as a
+    place ("a depot at Hartmoor"): not what "the company" stands for."""
+    head = ent.root
+    return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in (
+        "at", "in", "near", "outside", "of") and head.head.head.pos_ in ("NOUN", "ADV", "ADJ")
