@@ -122,7 +122,13 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
     before = [w.lower() for w in _WORD_RE.findall(phrase)]
     while before and before[-1] in _DETERMINERS:
         before.pop()
-    return bool(before) and any(w in _CREDITING for w in before[-reach:])
+    if reach == 1:
+        return bool(before) and before[-1] in _CREDITING
+    last = max((k for k, w in enumerate(before) if w in _CREDITING and k >= len(before) - reach),
+               default=None)
+    # nothing but the source's own phrase after it: not "from the port authority's lawyers
+    # about the study", where the study is what they wrote about
+    return last is not None and not any(w in _PREPOSITIONS for w in before[last + 1:])
 
 
 def named_in_sentence(claim: Claim, text: str, name: SourceName) -> bool:
@@ -149,8 +155,9 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     before ("According to two officials, A. Those figures show B."), never to the next: "an
     official said" there may be another official. A source given by a definite description
     ("the authority's own assessment") is carried to the next sentence where its head noun
-    follows "by" or "from" within its phrase ("given by the coast authority's own
-    environmental assessment")."""
+    follows "by" or "from" within its phrase, with no other preposition between ("given by
+    the coast authority's own environmental assessment"; not "a complaint from the port
+    authority's lawyers about the assessment")."""
     anonymous = not (name.runs or name.words)
     if anonymous and not name.head:
         return False
@@ -333,6 +340,7 @@ _INDEFINITE = shipped("indefinite_sources")
 
 
 _WITNESS = shipped("witness_phrases")
+_PREPOSITIONS = shipped("prepositions")
 # the party an unnamed speaker says it belongs to ("two people at the club": club)
 _FOR_PARTY_NOUN = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+([a-z][\w'’-]*)\W*$")
 
