@@ -259,15 +259,21 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
         and named_before(ctx, sc.doc_id, pos, speaker)
 
 
+def voice_party(phrase: str) -> str:
+    """The kind of party an unnamed speaker says it speaks for ("two people at the club":
+    "club"; "an official at the ministry": "ministry"), or ''."""
+    m = _FOR_PARTY_RE.search(phrase)
+    return _words(m.group(0))[-1] if m else ""
+
+
 def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:
     """An unnamed speaker that says whose it is ("two people at the club", "an official at
     the ministry") speaks for ``party`` only when that is the party of that kind (the club
     the article names, not the league), or when the article names none of that kind; one
     that does not say ("a spokeswoman") may."""
-    m = _FOR_PARTY_RE.search(phrase)
-    if m is None:
+    noun = voice_party(phrase)
+    if not noun:
         return True
-    noun = _words(m.group(0))[-1]
     mine = set(_words(party))
     if noun in mine:
         return True

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from checker.affiliation import for_party
+from checker.affiliation import for_party, voice_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -258,9 +258,9 @@ def same_source(a: str, b: str) -> bool:
         # briefed on the talks" (unless it speaks for one: "a union official")
         other = b if anaphoric(a) else a
         head = _strip((a if anaphoric(a) else b).split()[-1]).rstrip("s")
-        party = _FOR_PARTY_NOUN.search(other.lower())
+        party = voice_party(other)
         return not _indefinite(other) or head in other.lower() or (
-            for_party(other) and (party is None or party.group(1).rstrip("s") == head))
+            for_party(other) and (not party or party.rstrip("s") == head))
     if x == y or x in y or y in x:
         return True
     if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
@@ -341,8 +341,6 @@ _INDEFINITE = shipped("indefinite_sources")
 
 _WITNESS = shipped("witness_phrases")
 _PREPOSITIONS = shipped("prepositions")
-# the party an unnamed speaker says it belongs to ("two people at the club": club)
-_FOR_PARTY_NOUN = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+([a-z][\w'’-]*)\W*$")
 
 
 def _witness(phrase: str) -> bool:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTH_SECONDS, MONTHS, WEEKDAYS, clock_minutes, duration_seconds, duration_unit,
-                             durations_in, format_figure,
+from checker.numbers import (MONTH_SECONDS, MONTHS, WEEKDAYS, clock_minutes, duration_seconds,
+                             duration_unit, durations_in, format_figure,
                              fraction_value, measure, number_values, period, values_match,
                              words_to_number)
 from checker.records import memo_on

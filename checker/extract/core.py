@@ -282,10 +282,8 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
         done = set()
         for subj in (c for c in head.children if c.dep_ in SUBJ_DEPS):
             for rel in subj.children:
-                comps = [c for c in rel.children if c.dep_ == "ccomp"]
-                if not (rel.dep_ == "relcl" and comps and rel.pos_ == "VERB"
-                        and rel.lemma_.lower() in self.report_verbs
-                        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rel.children)):
+                comps = self._said_in_relative(rel)
+                if not comps:
                     continue
                 attr = self._reporting_attribution(rel)
                 ids = set()

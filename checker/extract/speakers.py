@@ -55,12 +55,19 @@ class SpeakerReader:
                            head=subj.lemma_.lower() if subj is not None else
                            stranded[2].lemma_.lower() if stranded else "")
 
+    def _said_in_relative(self, rel) -> list:
+        """What a speaker says in a relative clause on it ("Jon Pell, who said the club had
+        not complained"): the clause's complements when ``rel`` is one, else []."""
+        if rel.dep_ != "relcl" or rel.pos_ != "VERB" \
+                or rel.lemma_.lower() not in self.report_verbs or not any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rel.children):
+            return []
+        return [c for c in rel.children if c.dep_ == "ccomp"]
+
     def _speaker_text(self, subj) -> str:
         """The words of a speaker, short of a relative clause in which it says something
         itself ("Jon Pell, who said the club had not complained": "Jon Pell")."""
         for rel in subj.children:
-            if rel.dep_ == "relcl" and rel.lemma_.lower() in self.report_verbs and any(
-                    c.dep_ == "ccomp" for c in rel.children):
+            if self._said_in_relative(rel):
                 start = rel.left_edge.i - 1
                 if start > subj.left_edge.i and subj.doc[start].text == ",":
                     first = subj.left_edge

@@ -90,15 +90,10 @@ def check(ctx):
             yield found
 
 
-def _whose_document(ctx, attr) -> bool:
-    """The source is a document of a party the text names by a noun or a name ("the firm's
-    interim report"), not by a pronoun ("its report": whose, the aligner cannot tell)."""
-    return bool(_document_owner(ctx, attr))
-
-
 def _document_owner(ctx, attr) -> str:
-    """The party whose document the source is ("the firm" of "the firm's interim report"),
-    or ''."""
+    """The party whose document the source is, named by a noun or a name ("the firm" of "the
+    firm's interim report"), or '' (also for "its report": whose, the aligner cannot
+    tell)."""
     words = before_preposition(core(attr.source).strip(" ,"), ctx.lexicon).split()
     if len(words) < 2 or ctx.lexicon.has("possessives", words[0].lower()) \
             or not ctx.lexicon.has("document_nouns", words[-1].lower()):
@@ -157,8 +152,9 @@ def _changed(ctx, dc, sup, generic, verbs):
     attr = dc.attribution
     if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
         return None
+    owner = _document_owner(ctx, attr)
     if not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
-            and not _whose_document(ctx, attr):
+            and not owner:
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -170,7 +166,6 @@ def _changed(ctx, dc, sup, generic, verbs):
     if all(not has_name(who) and sc.attribution is not None
            and not is_anonymous(sc.attribution, generic) for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
-    owner = _document_owner(ctx, attr)
     if any(same_source(named or attr.source, who) or (owner and same_source(owner, who))
            or any(affiliated(ctx, sc, name, who, sc.start)
                   for name in (named, attr.source) if name)

@@ -39,7 +39,8 @@ Not flagged:
     "said", "reported", "announced"), never an allegation or an unnamed official;
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
-    hedge, negated verb, view or finding, and never a person's count);
+    hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,
+    and never a person's count);
     a fact the source also states plainly as well as attributed; a fact the source gives in
     an aside of the attributed sentence, a non-restrictive clause or an apposition, between
     commas or at the sentence's end ("The inquiry, which is expected to take nine months,
@@ -60,15 +61,16 @@ Known false positives:
     now lists "fire service", "ambulance service").
 Known false negatives:
     An interested company's self-serving count stated plainly ("only two complaints were
-    received, the company said"), taken for an event it reports. The outlet that saw a document, dropped while the document is kept ("An audit found X"
-    for "the audit found X, according to a summary seen by the Chronicle"); a public body's
-    report stated as fact where the body is itself a party to the dispute (an inspectorate
-    defending its own inspection); a company's plan revealed by another party under a
-    kind of ``corporate_nouns`` ("Merrow Shipping will sell a vessel, the group said", where
-    "the group" is a union); a self-serving account of the speaker's own acts stated
-    as fact ("The operator said it warned the town" -> "The operator warned the town"); a
-    claim in a relative clause of an attributed sentence; a sentence that names the source
-    only in passing.
+    received, the company said"), taken for an event it reports. The outlet that saw a
+    document, dropped while the document is kept ("An audit found X" for "the audit found X,
+    according to a summary seen by the Chronicle"); a public body's report stated as fact
+    where the body is itself a party to the dispute (an inspectorate defending its own
+    inspection); a company's plan revealed by another party under a kind of
+    ``corporate_nouns`` ("Merrow Shipping will sell a vessel, the group said", where "the
+    group" is a union); a self-serving account of the speaker's own acts stated as fact
+    ("The operator said it warned the town" -> "The operator warned the town"); a claim in a
+    relative clause of an attributed sentence; a sentence that names the source only in
+    passing.
 Examples:
     Source: According to the Financial Times, the firm is trying to block its rivals.
     Flag: The firm is trying to block its rivals.
@@ -210,12 +212,19 @@ def _counted_event(ctx, sc) -> bool:
         # 500 did"): a count in dispute
     words = re.findall(r"[a-z]+", attr.source.lower())
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
-    org = any(e.label == "ORG" and e.text in attr.source for e in sc.entities) or any(
-        e.label == "ORG" and e.text in attr.source
-        for c in ctx.index.claims if c.doc_id == sc.doc_id for e in c.entities)
-    person = any(e.label == "PERSON" and e.text in attr.source
-                 for c in ctx.index.claims if c.doc_id == sc.doc_id for e in c.entities)
+    names = ctx.memo("source-names-by-label", _names_by_label).get(sc.doc_id, {})
+    org = any(n in attr.source for n in names.get("ORG", ()))
+    person = any(n in attr.source for n in names.get("PERSON", ()))
     return (body or org) and not person
+
+
+def _names_by_label(ctx) -> dict:
+    """The names each source article tags, by label (once per check)."""
+    out: dict = {}
+    for c in ctx.index.claims:
+        for e in c.entities:
+            out.setdefault(c.doc_id, {}).setdefault(e.label, set()).add(e.text)
+    return out
 
 
 def _by_its_voice(ctx, sc) -> bool:
