@@ -13,8 +13,8 @@ from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_source
 from checker.figure_match import same_value
 from checker.names import norm_name
-from checker.polarity import (denied_from_outside, intended_acts, negated_before, negated_lemmas,
-                              unprefixed)
+from checker.polarity import (denied_from_outside, has_negation, intended_acts, negated_before,
+                              negated_lemmas, unprefixed, verb_polarity)
 from checker.word_diff import shared_words, tokens
 
 
@@ -34,6 +34,30 @@ def synonym_verbs(ctx, dc, sc) -> bool:
         return False
     rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
     return len(rest) >= 2
+
+
+def narrower_verb(ctx, dc, sc) -> bool:
+    """One claim's verb is a kind of the other's, two WordNet levels up at most ("rise" and
+    "increase" are kinds of "change"), and the two claims speak of one described subject:
+    "Fares for children will not change" and "Fares for children will rise"."""
+    wn = ctx.wordnet
+    a, b = dc.predicate, sc.predicate
+    if not wn.available or not a or not b or a == b or a in be_forms(ctx.lexicon) \
+            or b in be_forms(ctx.lexicon) or not same_subject(dc, sc):
+        return False
+    if not (a in wn.broader(b, "verb", 2) or b in wn.broader(a, "verb", 2)):
+        return False
+    # the affirmative side must say it plainly: no negation cue ("made no commitment" for
+    # "has not committed"), no verb that denies by itself ("is contradicted by" for "is not
+    # supported by": negative_verbs.txt, privative_verbs.txt), no word that is the other
+    # verb with a negative prefix ("left its outlook unchanged" for "did not change it")
+    lex = ctx.lexicon
+    pos, neg = (sc, dc) if verb_polarity(dc, lex) else (dc, sc)
+    if has_negation(pos, lex) or lex.has("negative_verbs", pos.predicate) \
+            or lex.has("privative_verbs", pos.predicate):
+        return False
+    return not any(key(u) == key(neg.predicate) for w in pos.words
+                   for u in unprefixed(lex, w.text.lower()))
 
 
 def affirmed_by_speaker(ctx, dc) -> bool:

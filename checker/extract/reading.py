@@ -109,6 +109,8 @@ class ClaimReader:
         out = []
         for c in tokens:
             dep = c.dep_
+            if c.pos_ == "VERB" and c.lemma_.lower() in self.lex.words["negations"]:
+                out.extend(self._refused(c, tokens))
             if dep not in _NEGATING_DEPS:
                 continue
             low = c.lower_
@@ -160,6 +162,18 @@ class ClaimReader:
                            if x.dep_ in ("acomp", "attr") and x.i in ids
                            and not any(g.dep_ == "advmod" for g in x.children))
         return tuple(dict.fromkeys(out))
+
+    @staticmethod
+    def _refused(verb, tokens) -> list[str]:
+        """The act a verb of refusal keeps from happening ("refused to accept the findings",
+        "failed to meet the deadline", "declined to renew": the negations lexicon's verbs with
+        a "to" clause), unless the refusal is itself negated ("did not fail to")."""
+        if any(x.dep_ == "neg" for x in verb.children):
+            return []
+        ids = {x.i for x in tokens}
+        return [x.lemma_.lower() for x in verb.children
+                if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") and x.i in ids
+                and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]
 
     def _in_speaker_phrase(self, tok) -> bool:
         """The token lies in the subject of a reporting verb ("two obstetricians who asked

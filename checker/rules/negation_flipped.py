@@ -2,7 +2,10 @@
 
 What it flags:
     A derived claim aligned with a source claim on the same verb (or a WordNet synonym of
-    it, with two more words shared: "does not need" vs "requires") where exactly one of the
+    it, with two more words shared: "does not need" vs "requires"; or, on the same described
+    subject, a verb that is a kind of the other, two WordNet levels apart: "will not change"
+    vs "will rise", the affirmative side free of any negation, negative verb or prefixed
+    form of the other verb, "left unchanged") where exactly one of the
     two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
     word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
     was not known as" vs "that was known as", "no charges" vs "charges"; also a thing said
@@ -18,7 +21,8 @@ What it flags:
     Equivalent negative forms agree: the verb's polarity is read from the negation cues
     before it and a "no" on its object ("found no trace" and "did not find any trace",
     "has yet to decide" and "has not yet decided", "declined to rule out" and "did not
-    rule out", "It has not, the authority said, opened" and "had not opened"); two
+    rule out", "refused to accept the findings" and "did not accept the findings" (a verb of
+    refusal negates the act it governs), "It has not, the authority said, opened" and "had not opened"); two
     negations cancel; a denial negates what is denied ("denied that any tenant was
     overcharged" and "said no tenant was overcharged"); a thing taken away says what
     "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without
@@ -46,7 +50,9 @@ Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
     Litotes ("not unlikely") and negative words the negations lexicon lacks ("in vain"
-    against "to no avail") make one side look negative; a fused sentence whose aligned
+    against "to no avail") make one side look negative; a verb WordNet ranks under the
+    negated one in a sense the text does not mean ("did not change its forecast" against
+    "confirmed its forecast", both of "change" in WordNet); a fused sentence whose aligned
     source claim carries a second, unrelated negation; an order word that is not about
     time ("the following day" against "the day before"); a negated statement the source
     makes in other words in a passage the aligner did not pick ("residents say they were
@@ -86,6 +92,7 @@ from checker.claim_pairs import (
     be_forms,
     copula_negated,
     one_speaker,
+    narrower_verb,
     other_counts,
     prefixed_negative,
     refused_act,
@@ -140,7 +147,7 @@ def _predicate_flip(ctx, dc):
     for sc in ctx.aligned(dc):
         if not (key(sc.predicate) == key(dc.predicate) and (shares_core(dc, sc)
                                                             or said_in_full(dc, sc))
-                or synonym_verbs(ctx, dc, sc)):
+                or synonym_verbs(ctx, dc, sc) or narrower_verb(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
                        or not (copula_negated(dc if dc.negated else sc, ctx.lexicon)
@@ -160,8 +167,13 @@ def _predicate_flip(ctx, dc):
         says = f'"{sc.text[:80]}"'
         if denied_from_outside(sc) and not denied_from_outside(dc):
             said, says = "drops the denial of", f'"{snippet(sc.sentence, 90)}"'
+        message = f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.'
+        if key(sc.predicate) != key(dc.predicate) and not synonym_verbs(ctx, dc, sc):
+            # one act a kind of the other ("will rise" against "will not change")
+            message = (f'Says "{dc.predicate_text}"{" did not happen" if dpol else ""} where '
+                       f'the source says the opposite: {says}.')
         return make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
-                    message=f'{said.capitalize()} "{dc.predicate_text}": the source says {says}.',
+                    message=message,
                     suggestion="Restore the source's polarity.")
     return None
 
@@ -231,7 +243,8 @@ def _word_flip(ctx, dc):
                  and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)]
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
-            and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)]
+            and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)
+            and not _named_act(dc, dwords[lem])]
         if not shares_core(dc, sc):
             # same subject, other verb: only a thing said to be there or not, as the plain
             # object of both verbs ("had found no defects" and "had flagged defects"; not
@@ -253,6 +266,14 @@ def _word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _named_act(dc, word) -> bool:
+    """The verb is an act a noun names ("turned down a *request to renew* the contract"),
+    not one the claim says happened."""
+    before = [w for w in dc.words if w.end <= word.start]
+    return bool(before) and before[-1].pos == "NOUN" and \
+        dc.text[before[-1].end - dc.start:word.start - dc.start].strip().lower() == "to"
 
 
 def _plain_object(dc, sc, lemma: str) -> bool:

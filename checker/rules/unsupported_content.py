@@ -7,7 +7,8 @@ What it flags:
     (alignment below 0.65) and not a headline. Words that write a figure or a time
     ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
     source's words (WordNet, four most frequent senses), a past participle of a source verb ("stay
-    closed" for "will close"), verbs of saying and answering ("insists", "rejects",
+    closed" for "will close"), a word with a negative prefix whose stem the sources use
+    ("left unchanged" for "did not change": negative_prefixes.txt), verbs of saying and answering ("insists", "rejects",
     "answered": the attribution rules judge them) and, when the sources report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the
     complaints") are not counted. The span runs over the unsupported words.
@@ -36,6 +37,7 @@ from functools import lru_cache
 from checker.align import GENERIC, key
 from checker.lexicon import shipped
 from checker.numbers import DAY_PARTS, states_a_figure
+from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
 from checker.wordnet import POS_FILE
@@ -102,6 +104,17 @@ def _participle_of(word, vocab) -> bool:
     return any(key(s) in vocab for s in stems)
 
 
+def _prefixed_of(word, vocab, lexicon) -> bool:
+    """A word with a negative prefix whose stem the sources use ("unchanged" where the
+    source says "did not change", "unpaid" for "had not been paid"): whether the negation
+    holds is the negation rules' matter."""
+    for stem in unprefixed(lexicon, word.text.lower(), shortest=4):
+        stems = {stem, stem[:-1], stem[:-2]} if stem.endswith("ed") else {stem}
+        if any(key(s) in vocab for s in stems):
+            return True
+    return False
+
+
 def _restates_figure(word, index) -> bool:
     """A word that writes a figure or a time ("twelfth", "fortnight"); a part of a day
     ("afternoon") only when the sources give clock times it can restate."""
@@ -154,7 +167,8 @@ def check(ctx):
         if not content:
             continue
         novel = [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
-                 and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)]
+                 and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)
+                 and not _prefixed_of(w, ctx.index.vocab, lex)]
         share = len(novel) / len(content)
         if len(novel) < MIN_NOVEL or share < MIN_SHARE:
             continue
