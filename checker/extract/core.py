@@ -244,6 +244,11 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             comp_ids = set()
             for c in comps:
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+            for c in self._participle_after_report(head, comps):
+                # "X reached 148, the insurer said, prompting the ministry to act": the
+                # parser hung the consequence on "said"; it is the writer's own clause
+                self._walk_clause(c, None, (), result)
+                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
             frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
             for c in comps:
                 answer = self._colon_speaker(head, c)
@@ -274,6 +279,16 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
                 self._walk_clause(c, attribution, frame, result)
             else:
                 stack.extend(c.children)
+
+    def _participle_after_report(self, head, comps) -> list:
+        """Participles of cause after a reporting verb that follows what it reports ("...,
+        the insurer said, prompting the ministry to send inspectors", "forcing", "leading
+        to"): the connectives_causal lexicon's verbs and the causatives."""
+        if not any(c.i < head.i for c in comps):
+            return []
+        return [c for c in head.children
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i
+                and (c.lemma_.lower() in self.causal or c.lemma_.lower() in self.causatives)]
 
     def _speaker_reports(self, head, result) -> set:
         """Walk what a speaker says in a relative clause on the clause's subject ("said

@@ -13,7 +13,8 @@ What it flags:
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma, to the clause after it; one that opens a clause
     after a comma ("..., the weather office said, so the board plans to ...") links the
-    words before it to that clause; "after a week of heavy
+    words before it to that clause, and so does a participle of cause after such a frame
+    ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too.
 Why it matters:
