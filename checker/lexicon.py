@@ -58,6 +58,7 @@ FILES = {
     "negative_verbs": "negative_verbs",
     "prepositions": "prepositions",
     "finding_verbs": "finding_verbs",
+    "gendered_words": "gendered_words",
     "expert_nouns": "expert_nouns",
     "former": "former",
     "concessives": "concessives",

@@ -138,3 +138,22 @@ def unknown_entities(ctx) -> list:
                           and se.label in CHECKED), (None, None))
             out.append((dc, ent, *found))
     return out
+
+
+def other_gender(lexicon, pronoun: str, person: str, texts) -> bool:
+    """The texts call ``person`` by an honorific of the other kind than ``pronoun`` ("he"
+    resolved to Aurelie Madsen where a source says "Ms Madsen" or "Ms Aurelie Madsen": the
+    gendered_words lexicon),
+    so the pronoun cannot stand for them."""
+    mine = lexicon.value("gendered_words", pronoun.lower())
+    words = person.split()
+    if not mine or not words:
+        return False
+    surname = re.escape(words[-1])
+    for text in texts:
+        for m in re.finditer(rf"\b([A-Z][a-z]{{1,3}})\b(?=\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?{surname}\b)", text):
+            theirs = lexicon.value("gendered_words", m.group(1).lower())
+            if theirs and theirs != mine:
+                return True
+    return False
+

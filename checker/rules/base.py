@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from checker.align import SourceIndex, claim_keys, key
 from checker.config import Config
 from checker.lexicon import Lexicon
+from checker.names import other_gender
 from checker.records import (KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding,
                              memo_on)
 
@@ -196,6 +197,15 @@ def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
 
 # Verbs by which a document or a body named as the subject reports its content.
 _FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
+
+
+def misread_pronoun(ctx, attr) -> bool:
+    """The attribution's "he" or "she" was resolved to a person the texts call by an
+    honorific of the other kind ("he" read as Aurelie Madsen where a source says "Ms
+    Madsen"): the extractor's guess is wrong, so the speaker is unknown."""
+    return attr is not None and other_gender(
+        ctx.lexicon, attr.surface, attr.source,
+        [ctx.derived.text, *(a.text for a in ctx.sources)])
 
 
 def found_by(lex, dc) -> bool:
