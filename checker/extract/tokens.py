@@ -191,6 +191,7 @@ class DocView:
             e = self._span(ent)
             e.label_ = ent.label_
             self._trim_count(e)
+            self._trim_title(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
         return view
@@ -206,6 +207,24 @@ class DocView:
             e.end -= 1
             e.end_char = self.tokens[e.end - 1].idx + len(self.tokens[e.end - 1].text)
             e.text = self.text[e.start_char:e.end_char]
+
+    def _trim_title(self, e: SpanView) -> None:
+        """A person's name the tagger ran together with the common noun before it ("baker
+        Hester Quaile", "nurse Ada Lin") starts at the name: the noun says what the person
+        does, and the name is the one the source gives without it. The tagger calls such a
+        noun a proper one, so it is told by its lower case."""
+        if e.label_ != "PERSON":
+            return
+        start = e.start
+        # lower case and four letters or more: not a particle of the name ("de", "van")
+        while start < e.end - 1 and self.tokens[start].text.isalpha() \
+                and self.tokens[start].text.islower() and len(self.tokens[start].text) >= 4:
+            start += 1
+        if start == e.start or not self.tokens[start].text[:1].isupper():
+            return
+        e.start = start
+        e.start_char = self.tokens[start].idx
+        e.text = self.text[e.start_char:e.end_char]
 
     def _root_of(self, start: int, end: int) -> TokenView:
         """A span's root as ``Span.root`` finds it in a parse: its first token whose head lies
