@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
+from checker.party_kinds import by_its_kind, names_of_kind, party_words_in, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import anaphoric, core, has_name
@@ -34,6 +34,7 @@ from checker.source_phrase import anaphoric, core, has_name
 _VOICES = shipped("party_voices")
 _TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
+_CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
 _PERSON_PRONOUNS = shipped("pronouns_person")
@@ -153,7 +154,9 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a
     pronoun stands for: "It will publish a review, a spokeswoman said") or a person the article
     introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
-    close the gallery, Ansby said"); and a person's, on the word of their own agent, lawyer
+    close the gallery, Ansby said"; "Its director, ..." after a sentence opening with the
+    party; "Chief inspector X" for the inspectorate; "the company" for the party named in
+    the two sentences before, by its officer); and a person's, on the word of their own agent, lawyer
     or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
@@ -174,7 +177,33 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     if _voice_for(attr.source, party) or _voice_for(attr.surface, party):
         return True
     desc = _words(introduction(source_text, attr.source))
-    return bool(set(desc) & party)
+    # the body's own kind of officer ("Principal inspector Dagny Ruthven" of the
+    # inspectorate, "the commissioner" of the commission): a title word one stem with it
+    titled = any(len(w) >= 6 and len(p) >= 6 and (p.startswith(w) or w.startswith(p))
+                 for w in set(desc) | set(_words(attr.source)) if w in _TITLES for p in party)
+    # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
+    return bool(set(desc) & party) or titled or its_officer_in(
+        source_text, attr.source, sc.subject) or _officer_of_the_named(sc, source_text)
+
+
+def _officer_of_the_named(sc: Claim, source_text: str) -> bool:
+    """"The company" as the subject of a report by an officer the article introduces as the
+    officer of a party ("Arvale's operations director, Priya Solberg") that the two sentences
+    before the claim name ("Arvale said staff would be paid. The company is seeking
+    permission ..., Ms Solberg said"): that party, by its officer."""
+    noun = stand_in_noun(sc.subject)
+    if noun not in _CORPORATE:
+        return False
+    intro = introduction(source_text, sc.attribution.source)
+    if not set(_words(intro)) & _TITLES:
+        return False
+    owners = re.findall(r"\b([A-Z][\w-]*)['’]s\b", intro)
+    at = source_text.find(sc.text)
+    if not owners or at < 0:
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(source_text[:at])]
+    before = source_text[ends[-3] if len(ends) >= 3 else 0:at]
+    return any(re.search(rf"\b{re.escape(o)}\b", before) for o in owners)
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
@@ -327,28 +356,34 @@ def _its_officer(ctx, person: str, party: str) -> bool:
     Halloway, said ..."; '... "We ...," said its chief executive, Tomas Healey-Brandt')
     whose previous sentence opens with ``party`` as its subject (or "the" and its kind: "the
     agency" for "the Esterdale Roads Agency")."""
+    if _person(ctx, party):
+        return False
+    return any(its_officer_in(art.text, person, party) for art in ctx.doc_of.values())
+
+
+def its_officer_in(text: str, person: str, party: str) -> bool:
+    """``_its_officer`` in one article's text: ``person`` introduced as "its" or "their"
+    officer in a sentence after one that opens with ``party``."""
     words = core(person).split()
     target = norm_name(core(party))
-    if not words or not target or not has_name(person) or len(words[-1]) < 3 or \
-            _person(ctx, party):
+    if not words or not target or not has_name(person) or len(words[-1]) < 3:
         return False
     kind = re.compile(r"^\W*(?:\w+\W+){0,3}?the\s+" + re.escape(target.split()[-1]) + r"\b")
-    for text in (art.text for art in ctx.doc_of.values()):
-        for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
-            before = text[max(0, m.start() - 60):m.start()]
-            title = _ITS_TITLE.search(before)
-            if title is None or not set(_words(title.group(1))) & _TITLES:
-                continue
-            # the party opens the sentence before the officer's ("The agency denied it. Its
-            # director ..."), as its subject: not "The union criticised Brennock. Its ..."
-            window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
-            ends = [e.end() for e in _SENTENCE_END.finditer(window)]
-            if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
-                continue  # "its" does not open the officer's sentence (nor follow its quote)
-            opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
-            head = norm_name(" ".join(opening.split()[:6]))
-            if target in head or kind.search(opening.lower()):
-                return True
+    for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
+        before = text[max(0, m.start() - 60):m.start()]
+        title = _ITS_TITLE.search(before)
+        if title is None or not set(_words(title.group(1))) & _TITLES:
+            continue
+        # the party opens the sentence before the officer's ("The agency denied it. Its
+        # director ..."), as its subject: not "The union criticised Brennock. Its ..."
+        window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
+        ends = [e.end() for e in _SENTENCE_END.finditer(window)]
+        if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
+            continue  # "its" does not open the officer's sentence (nor follow its quote)
+        opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
+        head = norm_name(" ".join(opening.split()[:6]))
+        if target in head or kind.search(opening.lower()):
+            return True
     return False
 
 

@@ -201,7 +201,10 @@ class SpeakerReader:
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
                     and not (t.dep_ == "dobj" and t.head.lemma_.lower() in self.answer_verbs)
                     and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
-                            or c.dep_ in ("acl", "ccomp", "relcl") for c in t.children)):
+                            or c.dep_ in ("acl", "ccomp", "relcl") and not _bare_participle(c)
+                            for c in t.children)):
+                # not a participle that describes the report ("whose report, published on
+                # Thursday, describes ...": no unnamed reports of the claim)
                 holder = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
                 if holder is not None and holder.lemma_.lower() in self.report_verbs and any(
                         c.dep_ == "nsubj" for c in holder.children):
@@ -309,9 +312,17 @@ def _under_preposition(t, top) -> bool:
     return False
 
 
+def _bare_participle(verb) -> bool:
+    """A past participle with no subject, auxiliary or complementiser of its own ("a report,
+    published on Thursday"): it describes a noun, it says nothing the noun reports."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+
+
 def _stranded_speaker(verb):
     """The speaker of a sentence-final "..., her agent, Daniel Holt, said." (or "..., a
-    spokesperson for the office said.", or after a quotation: '"...," its director, Ann
+    spokesperson for the office said.", "..., the operator and the fire service said.", or
+    after a quotation: '"...," its director, Ann
     Holt, said.') that the parser
     hung as an apposition on the clause's last noun ("the Tribunal, her agent, ..."), leaving
     the verb without a subject: (first token, last token, head) of the appositions between
@@ -330,7 +341,13 @@ def _stranded_speaker(verb):
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ == "appos" \
             and top.head.head.i < top.i:
         top = top.head.head  # "a spokesperson for the office"
-    if top.dep_ != "appos" or top.right_edge.i != last.i:
+    while top.dep_ == "conj" and top.head.i < top.i:
+        # "..., the rail operator and the fire service said.": up the pair to its first,
+        # which the parser may also hang on the noun before as a conjunct after a comma
+        if top.left_edge.i > 0 and doc[top.left_edge.i - 1].text == ",":
+            break
+        top = top.head
+    if top.dep_ not in ("appos", "conj") or top.right_edge.i != last.i:
         return None
     while top.head.dep_ == "appos" and top.head.i < top.i:
         top = top.head

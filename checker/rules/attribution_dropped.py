@@ -28,15 +28,18 @@ Not flagged:
     officer the source introduces as its own ("The company intends to appeal the order, a
     spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``),
     wherever the source introduces the officer ('"...," said Mara Quell, the authority's
-    director') and when the claim calls the party by its kind ("the bank" for the bank the
-    source names); a party speaking for itself under the name of its kind ("Harlow Ferries
+    director'; "Its director, ..." after a sentence that opens with the party; a title of
+    the body's own kind, "Chief inspector X" of the inspectorate; "the company" for the
+    party the two sentences before name, by its officer) and when the claim calls the party
+    by its kind ("the bank" for the bank the source names); a party speaking for itself under the name of its kind ("Harlow Ferries
     will cut two routes, the company said"; "Brinton Council approved the scheme, council
     officials said": a body's head noun, non_person_heads.txt, not "health officials";
     ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
-    "said", "reported", "announced"), never an allegation or an unnamed official;
+    "said", "reported", "announced", also beside another speaker: "the operator and the
+    coastguard said"), never an allegation or an unnamed official;
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
     hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,
@@ -173,8 +176,10 @@ def _on_record(ctx, sc, generic) -> bool:
     if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)
             and not is_anonymous(attr, generic)):
         return False
-    if lex.has("official_sources", attr.head):
-        return True
+    if lex.has("official_sources", attr.head) or any(
+            lex.has("official_sources", part.split()[-1])
+            for part in re.split(r"\s+and\s+", attr.source.lower().strip(" ,")) if part.split()):
+        return True  # "police said", "the operator and the coastguard said"
     if _counted_event(ctx, sc):
         return True
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
