@@ -22,19 +22,18 @@ such a voice.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import by_its_kind, names_of_kind, party_words_in, stand_in_noun
+from checker.officers import TITLES as _TITLES
+from checker.officers import introduction, its_officer_in, officer_of_the_named
+from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import anaphoric, core, has_name
 
 _VOICES = shipped("party_voices")
-_TITLES = shipped("titles") | _VOICES
 _STAND_INS = shipped("stand_ins")
-_CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
 _PERSON_PRONOUNS = shipped("pronouns_person")
@@ -45,8 +44,6 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
 _PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
                                re.I)
-# a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
 
 def _a_party(claim: Claim) -> bool:
@@ -96,47 +93,6 @@ def bare_voice(phrase: str) -> bool:
     return _voice_for(phrase, set())
 
 
-@lru_cache(maxsize=4096)
-def introduction(text: str, name: str) -> str:
-    """The words the article sets beside a person's mentions: the title before the name
-    ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
-    after it ("Lena Hargrove, the company's head of operations, said" -> "the company's head
-    of operations"), from every mention (an article may call her "Area director Ruth Ingleby"
-    first and "Ruth Ingleby, the agency's area director" later); '' when there is none.
-    What a quotation or a verb of saying comes before ('"...," said Sonia Pellew') is no title."""
-    last = name.split()[-1] if name.split() else ""
-    if len(last) < 3 or not last[:1].isupper():
-        return ""
-    found: list[str] = []
-    for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
-        before = text[max(0, m.start() - 80):m.start()]
-        ends = list(_SENTENCE_END.finditer(before))
-        if ends:
-            before = before[ends[-1].end():]
-        # the given names before the surname are not its title ("director, Mara Quist")
-        before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
-        parts = _NOT_A_TITLE.split(before.rstrip(" ,").split(",")[-1])
-        title = parts[-1].strip()
-        appos = _APPOSITION.match(text[m.end():m.end() + 80])
-        if appos is not None and appos.group(2) != "," and (len(parts) < 2 or title):
-            appos = None  # to the sentence's end only after a verb of saying: "said X, the Y."
-        for part in (title, appos.group(1).strip() if appos else ""):
-            if part and part not in found:
-                found.append(part)
-    return " ".join(found)
-
-
-# The verbs that give a quotation or a statement before a speaker's name ('"...," said X').
-_SAYING = r"(?:said|says|told|tells|added|adds)"
-# A title starts after a quotation or a verb of saying ('"...," said the council's chief
-# executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
-_NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
-# An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
-# the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
-_APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
-                         r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
-
-
 def _their_own_voice(sc: Claim) -> bool:
     """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
     has asked for her B sample to be tested, her agent said")."""
@@ -183,27 +139,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
                  for w in set(desc) | set(_words(attr.source)) if w in _TITLES for p in party)
     # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
     return bool(set(desc) & party) or titled or its_officer_in(
-        source_text, attr.source, sc.subject) or _officer_of_the_named(sc, source_text)
-
-
-def _officer_of_the_named(sc: Claim, source_text: str) -> bool:
-    """"The company" as the subject of a report by an officer the article introduces as the
-    officer of a party ("Arvale's operations director, Priya Solberg") that the two sentences
-    before the claim name ("Arvale said staff would be paid. The company is seeking
-    permission ..., Ms Solberg said"): that party, by its officer."""
-    noun = stand_in_noun(sc.subject)
-    if noun not in _CORPORATE:
-        return False
-    intro = introduction(source_text, sc.attribution.source)
-    if not set(_words(intro)) & _TITLES:
-        return False
-    owners = re.findall(r"\b([A-Z][\w-]*)['’]s\b", intro)
-    at = source_text.find(sc.text)
-    if not owners or at < 0:
-        return False
-    ends = [m.end() for m in _SENTENCE_END.finditer(source_text[:at])]
-    before = source_text[ends[-3] if len(ends) >= 3 else 0:at]
-    return any(re.search(rf"\b{re.escape(o)}\b", before) for o in owners)
+        source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text)
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
@@ -341,15 +277,6 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
     return False
 
 
-# "Its director of operations, Priya" before a surname: an officer of the party just named
-_ITS_TITLE = re.compile(r"\b(?i:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$")
-
-
-# What may stand before "its" in the officer's sentence: nothing, or a quotation and the
-# verb that gives it ('"We ...," said its chief executive')
-_OPENS = re.compile(rf'(?:["“].*["”]\s*,?\s*{_SAYING})?', re.S)
-
-
 def _its_officer(ctx, person: str, party: str) -> bool:
     """A source introduces ``person`` as "its" or "their" officer or voice at the head of a
     sentence or after its quotation ("The agency denied it. Its director of operations, Priya
@@ -359,32 +286,6 @@ def _its_officer(ctx, person: str, party: str) -> bool:
     if _person(ctx, party):
         return False
     return any(its_officer_in(art.text, person, party) for art in ctx.doc_of.values())
-
-
-def its_officer_in(text: str, person: str, party: str) -> bool:
-    """``_its_officer`` in one article's text: ``person`` introduced as "its" or "their"
-    officer in a sentence after one that opens with ``party``."""
-    words = core(person).split()
-    target = norm_name(core(party))
-    if not words or not target or not has_name(person) or len(words[-1]) < 3:
-        return False
-    kind = re.compile(r"^\W*(?:\w+\W+){0,3}?the\s+" + re.escape(target.split()[-1]) + r"\b")
-    for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
-        before = text[max(0, m.start() - 60):m.start()]
-        title = _ITS_TITLE.search(before)
-        if title is None or not set(_words(title.group(1))) & _TITLES:
-            continue
-        # the party opens the sentence before the officer's ("The agency denied it. Its
-        # director ..."), as its subject: not "The union criticised Brennock. Its ..."
-        window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
-        ends = [e.end() for e in _SENTENCE_END.finditer(window)]
-        if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
-            continue  # "its" does not open the officer's sentence (nor follow its quote)
-        opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
-        head = norm_name(" ".join(opening.split()[:6]))
-        if target in head or kind.search(opening.lower()):
-            return True
-    return False
 
 
 def _a_voice(ctx, doc_id: str, speaker: str) -> bool:

@@ -1,0 +1,120 @@
+"""Officers of a party in an article's words: the title the article sets beside a person's
+name ("The museum's director, Felix Ansby"), a person introduced as "its" officer after a
+sentence that opens with the party, and "the company" for the party named just before, on
+its officer's word. Plain text only; ``checker.affiliation`` reads them to tell who speaks
+for whom."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.lexicon import shipped
+from checker.names import norm_name
+from checker.party_kinds import stand_in_noun
+from checker.party_kinds import words as _words
+from checker.records import Claim
+from checker.source_phrase import core, has_name
+
+TITLES = shipped("titles") | shipped("party_voices")
+_CORPORATE = shipped("corporate_nouns")
+# a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
+
+
+@lru_cache(maxsize=4096)
+def introduction(text: str, name: str) -> str:
+    """The words the article sets beside a person's mentions: the title before the name
+    ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
+    after it ("Lena Hargrove, the company's head of operations, said" -> "the company's head
+    of operations"), from every mention (an article may call her "Area director Ruth Ingleby"
+    first and "Ruth Ingleby, the agency's area director" later); '' when there is none.
+    What a quotation or a verb of saying comes before ('"...," said Sonia Pellew') is no title."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 3 or not last[:1].isupper():
+        return ""
+    found: list[str] = []
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        before = text[max(0, m.start() - 80):m.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end():]
+        # the given names before the surname are not its title ("director, Mara Quist")
+        before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
+        parts = _NOT_A_TITLE.split(before.rstrip(" ,").split(",")[-1])
+        title = parts[-1].strip()
+        appos = _APPOSITION.match(text[m.end():m.end() + 80])
+        if appos is not None and appos.group(2) != "," and (len(parts) < 2 or title):
+            appos = None  # to the sentence's end only after a verb of saying: "said X, the Y."
+        for part in (title, appos.group(1).strip() if appos else ""):
+            if part and part not in found:
+                found.append(part)
+    return " ".join(found)
+
+
+# The verbs that give a quotation or a statement before a speaker's name ('"...," said X').
+_SAYING = r"(?:said|says|told|tells|added|adds)"
+# A title starts after a quotation or a verb of saying ('"...," said the council's chief
+# executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
+_NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
+# An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
+# the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
+_APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
+                         r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
+
+
+# "Its director of operations, Priya" before a surname: an officer of the party just named
+_ITS_TITLE = re.compile(r"\b(?i:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$")
+
+
+# What may stand before "its" in the officer's sentence: nothing, or a quotation and the
+# verb that gives it ('"We ...," said its chief executive')
+_OPENS = re.compile(rf'(?:["“].*["”]\s*,?\s*{_SAYING})?', re.S)
+
+
+def its_officer_in(text: str, person: str, party: str) -> bool:
+    """The article introduces ``person`` as "its" or "their" officer or voice at the head of
+    a sentence or after its quotation ("The agency denied it. Its director of operations,
+    Priya Halloway, said ..."), and the sentence before opens with ``party`` as its subject
+    (or "the" and its kind: "the agency" for "the Esterdale Roads Agency")."""
+    words = core(person).split()
+    target = norm_name(core(party))
+    if not words or not target or not has_name(person) or len(words[-1]) < 3:
+        return False
+    kind = re.compile(r"^\W*(?:\w+\W+){0,3}?the\s+" + re.escape(target.split()[-1]) + r"\b")
+    for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
+        before = text[max(0, m.start() - 60):m.start()]
+        title = _ITS_TITLE.search(before)
+        if title is None or not set(_words(title.group(1))) & TITLES:
+            continue
+        # the party opens the sentence before the officer's ("The agency denied it. Its
+        # director ..."), as its subject: not "The union criticised Brennock. Its ..."
+        window = text[max(0, m.start() - 300):m.start() - len(before) + title.start()]
+        ends = [e.end() for e in _SENTENCE_END.finditer(window)]
+        if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
+            continue  # "its" does not open the officer's sentence (nor follow its quote)
+        opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
+        head = norm_name(" ".join(opening.split()[:6]))
+        if target in head or kind.search(opening.lower()):
+            return True
+    return False
+
+
+def officer_of_the_named(sc: Claim, source_text: str) -> bool:
+    """"The company" as the subject of a report by an officer the article introduces as the
+    officer of a party ("Arvale's operations director, Priya Solberg") that the two sentences
+    before the claim name ("Arvale said staff would be paid. The company is seeking
+    permission ..., Ms Solberg said"): that party, by its officer."""
+    noun = stand_in_noun(sc.subject)
+    if noun not in _CORPORATE:
+        return False
+    intro = introduction(source_text, sc.attribution.source)
+    if not set(_words(intro)) & TITLES:
+        return False
+    owners = re.findall(r"\b([A-Z][\w-]*)['’]s\b", intro)
+    at = source_text.find(sc.text)
+    if not owners or at < 0:
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(source_text[:at])]
+    before = source_text[ends[-3] if len(ends) >= 3 else 0:at]
+    return any(re.search(rf"\b{re.escape(o)}\b", before) for o in owners)
