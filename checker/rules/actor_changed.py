@@ -16,7 +16,11 @@ Why it matters:
     school board" and "the Lindqvist city council").
     A description in the source that its article uses for one named body ("the board" for
     "the Tarnby Health Board") stands for that body: another named party in its place is
-    flagged ("Holm Laundry has suspended deliveries" for "the board has suspended deliveries").
+    flagged ("Holm Laundry has suspended deliveries" for "the board has suspended deliveries");
+    so is a named body of another kind than the description ("Vellhaven Police are seeking
+    the footage" for "the licensing board is seeking the footage": both heads in
+    non_person_heads.txt, neither a kind any company is called), when no word of that name
+    stands in the source sentence, the two before it or the one after.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -37,6 +41,7 @@ from checker.attribution import described_in
 from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
+from checker.party_kinds import names_of_kind
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
@@ -127,6 +132,47 @@ def _stands_for_another(ctx, sc, dnames: set) -> str:
     return "" if text_keys(named) & dnames else named
 
 
+_CORPORATE = shipped("corporate_nouns")
+
+
+def _another_kind(ctx, sc, derived_subject: str) -> str:
+    """The source describes the actor as one kind of body ("the licensing board") and the
+    derived text names, in its place, a body of another kind that the sources name
+    ("Vellhaven Police"), by no word of its name in the source sentence, the two before it
+    or the one after: the description cannot stand for that name. Kinds any company may be called ("the
+    operator", "the firm": corporate_nouns.txt) are no kind here."""
+    phrase = core(sc.subject.split(",")[0]).strip(" ,").lower()
+    words = re.findall(r"[a-z]+", phrase)
+    mine = re.findall(r"[A-Za-z]+", derived_subject)
+    if not words or not mine or not mine[-1][:1].isupper():
+        return ""
+    theirs, head = words[-1], mine[-1].lower()
+    lex = ctx.lexicon
+    if theirs == head or not (lex.has("non_person_heads", theirs)
+                              and lex.has("non_person_heads", head)) \
+            or theirs in _CORPORATE or head in _CORPORATE:
+        return ""
+    name = norm_name(derived_subject)
+    if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:
+        return ""  # a name the sources lack: DE401's
+    if any(name in norm_name(n) or norm_name(n) in name for art in ctx.sources
+           for n in names_of_kind(art.text, theirs)):
+        return ""  # "Brackenmoor Homes, a housing association": the association's name
+    art = ctx.doc_of.get(sc.doc_id)
+    at = art.text.find(sc.sentence) if art is not None else -1
+    if at < 0:
+        return ""
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", art.text[:at])]
+    after = re.search(r"[.!?][\"”’]?\s", art.text[at + len(sc.sentence) + 1:])
+    near = art.text[ends[-2] if len(ends) >= 2 else 0:
+                    at + len(sc.sentence) + 1 + (after.end() if after else 0)]
+    if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
+           if len(w) > 3 and w[:1].isupper()):
+        return ""  # named by a word of its name in the sentence, the two before it or the
+        # one after ("She ordered Brackenmoor to ..."): the description may stand for it
+    return f"a {theirs}, not the {head}"
+
+
 def check(ctx):
     """Yield a finding for each derived claim that gives a source action to another actor."""
     stand_ins = ctx.lexicon.words["stand_ins"]
@@ -168,7 +214,8 @@ def check(ctx):
             named = ""
             if (not (_names_someone(sc) or known) or _a_kind_of_thing(sc)) \
                     and not _other_body(ctx, dc, s0, s1):
-                named = _stands_for_another(ctx, sc, dnames or dsub)
+                named = _stands_for_another(ctx, sc, dnames or dsub) or \
+                    _another_kind(ctx, sc, dc.subject.split(",")[0])
                 if not named:
                     continue  # "the operator" named "Brevik Hydro": a description given its name
             aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
