@@ -36,6 +36,7 @@ _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
+_AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _POSSESSIVES = shipped("possessives")
@@ -135,8 +136,13 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     desc = _words(introduction(source_text, attr.source))
     # the body's own kind of officer ("Principal inspector Dagny Ruthven" of the
     # inspectorate, "the commissioner" of the commission): a title word one stem with it
-    titled = any(len(w) >= 6 and len(p) >= 6 and (p.startswith(w) or w.startswith(p))
-                 for w in set(desc) | set(_words(attr.source)) if w in _TITLES for p in party)
+    said = set(desc) | set(_words(attr.source))
+    titled = not said & (_FORMER | _AWAY) and any(
+        len(w) >= 6 and (p.startswith(w) and len(p) - len(w) >= 2
+                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor"))
+        for w in said if w in _TITLES for p in party)
+    # not one of another place ("a partner at the law firm") or a past one ("a retired
+    # inspector", "a former director": former.txt)
     # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
     return bool(set(desc) & party) or titled or its_officer_in(
         source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text)

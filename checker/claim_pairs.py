@@ -36,6 +36,9 @@ def synonym_verbs(ctx, dc, sc) -> bool:
     return len(rest) >= 2
 
 
+NARROWER_SENSES = 3  # the senses of a verb read for what it is a kind of
+
+
 def narrower_verb(ctx, dc, sc) -> bool:
     """One claim's verb is a kind of the other's, two WordNet levels up at most ("rise" and
     "increase" are kinds of "change"), and the two claims speak of one described subject:
@@ -45,7 +48,10 @@ def narrower_verb(ctx, dc, sc) -> bool:
     if not wn.available or not a or not b or a == b or a in be_forms(ctx.lexicon) \
             or b in be_forms(ctx.lexicon) or not same_subject(dc, sc):
         return False
-    if not (a in wn.broader(b, "verb", 2) or b in wn.broader(a, "verb", 2)):
+    # the commonest three senses: "rise" is a kind of "change" in its third, "stay" and
+    # "hold" only in rare ones ("stay the same" is no kind of change)
+    if not (a in wn.broader(b, "verb", 2, NARROWER_SENSES)
+            or b in wn.broader(a, "verb", 2, NARROWER_SENSES)):
         return False
     # the affirmative side must say it plainly: no negation cue ("made no commitment" for
     # "has not committed"), no verb that denies by itself ("is contradicted by" for "is not
@@ -53,9 +59,10 @@ def narrower_verb(ctx, dc, sc) -> bool:
     # verb with a negative prefix ("left its outlook unchanged" for "did not change it")
     lex = ctx.lexicon
     pos, neg = (sc, dc) if verb_polarity(dc, lex) else (dc, sc)
-    if has_negation(pos, lex) or lex.has("negative_verbs", pos.predicate) \
-            or lex.has("privative_verbs", pos.predicate):
-        return False
+    if has_negation(pos, lex) or any(lex.has(role, pos.predicate) for role in (
+            "negative_verbs", "privative_verbs", "attribution_verbs", "factive",
+            "finding_verbs", "judging_verbs")):
+        return False  # nor a verb of saying or finding ("confirmed" is no kind of change)
     return not any(key(u) == key(neg.predicate) for w in pos.words
                    for u in unprefixed(lex, w.text.lower()))
 

@@ -18,6 +18,7 @@ from checker.source_phrase import core, has_name
 
 TITLES = shipped("titles") | shipped("party_voices")
 _CORPORATE = shipped("corporate_nouns")
+_BODIES = shipped("non_person_heads")
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
@@ -76,7 +77,9 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
     """The article introduces ``person`` as "its" or "their" officer or voice at the head of
     a sentence or after its quotation ("The agency denied it. Its director of operations,
     Priya Halloway, said ..."), and the sentence before opens with ``party`` as its subject
-    (or "the" and its kind: "the agency" for "the Esterdale Roads Agency")."""
+    (or "the" and its kind: "the agency" for "the Esterdale Roads Agency"), or the one before
+    that when the sentence between opens with a thing ("The union said X. The ballot opens
+    on Monday. Its organiser, ...")."""
     words = core(person).split()
     target = norm_name(core(party))
     if not words or not target or not has_name(person) or len(words[-1]) < 3:
@@ -93,11 +96,25 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
         ends = [e.end() for e in _SENTENCE_END.finditer(window)]
         if not ends or not _OPENS.fullmatch(window[ends[-1]:].strip()):
             continue  # "its" does not open the officer's sentence (nor follow its quote)
-        opening = window[ends[-2]:ends[-1]] if len(ends) > 1 else window[:ends[-1]]
-        head = norm_name(" ".join(opening.split()[:6]))
-        if target in head or kind.search(opening.lower()):
-            return True
+        starts = [0, *ends]
+        for k in (len(starts) - 2, len(starts) - 3):
+            if k < 0:
+                break
+            opening = window[starts[k]:starts[k + 1]]
+            head = norm_name(" ".join(opening.split()[:6]))
+            if target in head or kind.search(opening.lower()):
+                return True
+            if not _of_a_thing(opening):
+                break  # another party opens it: "its" is that party's
     return False
+
+
+def _of_a_thing(sentence: str) -> bool:
+    """The sentence opens with a thing, not a party ("The ballot is expected to open ..."):
+    "the" and a lower-case noun that names no body (non_person_heads.txt), so an "its" after
+    it may reach back to the sentence before."""
+    m = re.match(r"\W*(?:The|A|An)\s+([a-z]+)\s+(?!of\b)([a-z]+)", sentence)
+    return m is not None and m.group(1) not in _BODIES and not m.group(1).endswith("s")
 
 
 def officer_of_the_named(sc: Claim, source_text: str) -> bool:

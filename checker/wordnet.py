@@ -53,9 +53,10 @@ class WordNet(Store):
         most frequent senses (all by default)."""
         return _synonyms(self, lemma, pos, senses)
 
-    def broader(self, lemma: str, pos: str, depth: int = 2) -> frozenset:
-        """Lemmas of the hypernyms of ``lemma``'s senses, up to ``depth`` levels up."""
-        return _broader(self, lemma, pos, depth)
+    def broader(self, lemma: str, pos: str, depth: int = 2, senses: int | None = None) -> frozenset:
+        """Lemmas of the hypernyms of ``lemma``'s senses (its ``senses`` most frequent, all by
+        default), up to ``depth`` levels up."""
+        return _broader(self, lemma, pos, depth, senses)
 
     def antonyms(self, lemma: str, pos: str) -> frozenset:
         """Direct antonyms of ``lemma`` (and of adjective heads it is similar to)."""
@@ -180,9 +181,9 @@ def _synonyms(wn: WordNet, lemma: str, pos: str, senses: int | None) -> frozense
 
 
 @lru_cache(maxsize=20_000)
-def _broader(wn: WordNet, lemma: str, pos: str, depth: int) -> frozenset:
+def _broader(wn: WordNet, lemma: str, pos: str, depth: int, senses: int | None) -> frozenset:
     out: set[str] = set()
-    start = [(s.offset, s.pos) for s in wn.senses(lemma, pos)]
+    start = [(s.offset, s.pos) for s in wn.senses(lemma, pos)[:senses]]
     for i, level in enumerate(_levels(wn, start, HYPERNYM, depth)):
         if i == 0:
             continue  # the word's own senses are not broader than it

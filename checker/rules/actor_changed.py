@@ -152,6 +152,9 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
                               and lex.has("non_person_heads", head)) \
             or theirs in _CORPORATE or head in _CORPORATE:
         return ""
+    wn = ctx.wordnet
+    if wn.available and (head in wn.synonyms(theirs, "noun") or theirs in wn.synonyms(head, "noun")):
+        return ""  # one kind in two words ("the constabulary" for "Harwick Police")
     name = norm_name(derived_subject)
     if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:
         return ""  # a name the sources lack: DE401's
@@ -164,13 +167,13 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
         return ""
     ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", art.text[:at])]
     after = re.search(r"[.!?][\"”’]?\s", art.text[at + len(sc.sentence) + 1:])
-    near = art.text[ends[-2] if len(ends) >= 2 else 0:
+    near = art.text[ends[-3] if len(ends) >= 3 else 0:
                     at + len(sc.sentence) + 1 + (after.end() if after else 0)]
     if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
            if len(w) > 3 and w[:1].isupper()):
         return ""  # named by a word of its name in the sentence, the two before it or the
         # one after ("She ordered Brackenmoor to ..."): the description may stand for it
-    return f"a {theirs}, not the {head}"
+    return f"{'an' if theirs[0] in 'aeiou' else 'a'} {theirs}, not the {head}"
 
 
 def check(ctx):

@@ -240,7 +240,8 @@ def _word_flip(ctx, dc):
         # ("which has not opened an investigation, could open one").
         close = ctx.support(dc)[1]
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
-                 and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)]
+                 and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)
+                 and not _named_act(sc, swords[lem])]
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)
@@ -269,11 +270,17 @@ def _word_flip(ctx, dc):
 
 
 def _named_act(dc, word) -> bool:
-    """The verb is an act a noun names ("turned down a *request to renew* the contract"),
-    not one the claim says happened."""
-    before = [w for w in dc.words if w.end <= word.start]
-    return bool(before) and before[-1].pos == "NOUN" and \
-        dc.text[before[-1].end - dc.start:word.start - dc.start].strip().lower() == "to"
+    """The verb is an act a noun names ("turned down a *request* from the bakery *to
+    renew* the lease", "the council's decision to renew"), not one the claim says happened
+    or did not: "to" before it, and a noun before any verb on the way back."""
+    if not dc.text[:word.start - dc.start].rstrip().lower().endswith(" to"):
+        return False
+    for w in sorted((w for w in dc.words if w.end <= word.start), reverse=True):
+        if w.pos in ("VERB", "AUX"):
+            return False
+        if w.pos == "NOUN":
+            return True
+    return False
 
 
 def _plain_object(dc, sc, lemma: str) -> bool:
@@ -369,7 +376,8 @@ def _negation_added(ctx, dc):
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not _taken_away(ctx, lem)
-            and not any(_ended(ctx, sc, lem) for sc in support)}
+            and not any(_ended(ctx, sc, lem) for sc in support)
+            and not (_refused_act(dc, lem, lex) and not _stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or _negated_in_source_text(ctx, d.text):
         return None
@@ -380,6 +388,21 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _refused_act(dc, lemma: str, lex) -> bool:
+    """The word is negated only as the act a verb of refusal governs ("declined *to renew*")."""
+    w = next((x for x in dc.words if x.lemma == lemma), None)
+    if w is None or not dc.text[:w.start - dc.start].rstrip().lower().endswith(" to"):
+        return False
+    before = [x for x in dc.words if x.end <= w.start]
+    return bool(before) and lex.has("negations", before[-1].lemma)
+
+
+def _stated_act(support, lemma: str) -> bool:
+    """A supporting source claim states the act itself ("accepts the findings"), not as one
+    a noun names ("turned down a request to renew")."""
+    return any(w.lemma == lemma and not _named_act(sc, w) for sc in support for w in sc.words)
 
 
 def _negated_in_source_text(ctx, word: str) -> bool:
