@@ -113,7 +113,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
     close the gallery, Ansby said"; "Its director, ..." after a sentence opening with the
     party; "Chief inspector X" for the inspectorate; "the company" for the party named in
-    the two sentences before, by its officer); and a person's, on the word of their own agent, lawyer
+    the two sentences before, by its officer); and a person's, on the word of their own agent,
+    lawyer
     or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (

@@ -143,17 +143,17 @@ def unknown_entities(ctx) -> list:
 def other_gender(lexicon, pronoun: str, person: str, texts) -> bool:
     """The texts call ``person`` by an honorific of the other kind than ``pronoun`` ("he"
     resolved to Aurelie Madsen where a source says "Ms Madsen" or "Ms Aurelie Madsen": the
-    gendered_words lexicon),
-    so the pronoun cannot stand for them."""
+    gendered_words lexicon), so the pronoun cannot stand for them."""
     mine = lexicon.value("gendered_words", pronoun.lower())
     words = person.split()
     if not mine or not words:
         return False
-    surname = re.escape(words[-1])
+    # a short capitalised word before the surname, or before a given name and the surname
+    before = re.compile(r"\b([A-Z][a-z]{1,3})\b(?=\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?"
+                        + re.escape(words[-1]) + r"\b)")
     for text in texts:
-        for m in re.finditer(rf"\b([A-Z][a-z]{{1,3}})\b(?=\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?{surname}\b)", text):
+        for m in before.finditer(text):
             theirs = lexicon.value("gendered_words", m.group(1).lower())
             if theirs and theirs != mine:
                 return True
     return False
-

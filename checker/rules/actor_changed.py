@@ -139,7 +139,8 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     """The source describes the actor as one kind of body ("the licensing board") and the
     derived text names, in its place, a body of another kind that the sources name
     ("Vellhaven Police"), by no word of its name in the source sentence, the two before it
-    or the one after: the description cannot stand for that name. Kinds any company may be called ("the
+    or the one after: the description cannot stand for that name. Kinds any company may be
+    called ("the
     operator", "the firm": corporate_nouns.txt) are no kind here."""
     phrase = core(sc.subject.split(",")[0]).strip(" ,").lower()
     words = re.findall(r"[a-z]+", phrase)
@@ -153,7 +154,8 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
             or theirs in _CORPORATE or head in _CORPORATE:
         return ""
     wn = ctx.wordnet
-    if wn.available and (head in wn.synonyms(theirs, "noun") or theirs in wn.synonyms(head, "noun")):
+    if wn.available and (head in wn.synonyms(theirs, "noun")
+                         or theirs in wn.synonyms(head, "noun")):
         return ""  # one kind in two words ("the constabulary" for "Harwick Police")
     name = norm_name(derived_subject)
     if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:

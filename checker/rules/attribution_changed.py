@@ -44,7 +44,8 @@ Known false negatives:
     A denial given to another denier ("which the company denied" where the source's
     "two people said" it is compared only with a denial the source reports: a denial
     credits its content to nobody); a claim moved to a party the source names in the same
-    sentence as its source (read as its spokesperson); a claim moved between a party and its own officer (one voice here); nested attributions ("two people said the company told its lenders
+    sentence as its source (read as its spokesperson); a claim moved between a party and its
+    own officer (one voice here); nested attributions ("two people said the company told its lenders
     X" -> "the company told its lenders X" when the extractor reads the inner clause as
     the claim's own); "the company said" ("the company", "the firm" are never compared).
 Examples:

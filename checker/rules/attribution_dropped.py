@@ -31,7 +31,8 @@ Not flagged:
     director'; "Its director, ..." after a sentence that opens with the party; a title of
     the body's own kind, "Chief inspector X" of the inspectorate; "the company" for the
     party the two sentences before name, by its officer) and when the claim calls the party
-    by its kind ("the bank" for the bank the source names); a party speaking for itself under the name of its kind ("Harlow Ferries
+    by its kind ("the bank" for the bank the source names); a party speaking for itself under
+    the name of its kind ("Harlow Ferries
     will cut two routes, the company said"; "Brinton Council approved the scheme, council
     officials said": a body's head noun, non_person_heads.txt, not "health officials";
     ``corporate_nouns``), never a count of officials ("two officials");
@@ -39,7 +40,8 @@ Not flagged:
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
     emergency service, police, court or administrator, the ``official_sources`` lexicon, with
     "said", "reported", "announced"; beside another speaker, "the operator and the
-    coastguard said", only of a plain event: no cause, plan, view or negation), never an allegation or an unnamed official;
+    coastguard said", only of a plain event: no cause, plan, view or negation), never an
+    allegation or an unnamed official;
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
     hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,

@@ -22,7 +22,8 @@ What it flags:
     before it and a "no" on its object ("found no trace" and "did not find any trace",
     "has yet to decide" and "has not yet decided", "declined to rule out" and "did not
     rule out", "refused to accept the findings" and "did not accept the findings" (a verb of
-    refusal negates the act it governs), "It has not, the authority said, opened" and "had not opened"); two
+    refusal negates the act it governs), "It has not, the authority said, opened" and "had not
+    opened"); two
     negations cancel; a denial negates what is denied ("denied that any tenant was
     overcharged" and "said no tenant was overcharged"); a thing taken away says what
     "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without

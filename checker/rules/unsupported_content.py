@@ -8,7 +8,8 @@ What it flags:
     ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
     source's words (WordNet, four most frequent senses), a past participle of a source verb ("stay
     closed" for "will close"), a word with a negative prefix whose stem the sources use
-    ("left unchanged" for "did not change": negative_prefixes.txt), verbs of saying and answering ("insists", "rejects",
+    ("left unchanged" for "did not change": negative_prefixes.txt), verbs of saying and
+    answering ("insists", "rejects",
     "answered": the attribution rules judge them) and, when the sources report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the
     complaints") are not counted. The span runs over the unsupported words.
