@@ -86,14 +86,14 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
     be_forms,
     copula_negated,
-    one_speaker,
     narrower_verb,
+    one_speaker,
     other_counts,
     prefixed_negative,
     refused_act,
@@ -102,7 +102,16 @@ from checker.claim_pairs import (
     same_subject,
     synonym_verbs,
 )
-from checker.numbers import number_values
+from checker.negation_forms import (
+    ended,
+    lacks,
+    named_act,
+    negated_in_source_text,
+    plain_object,
+    refused_only,
+    stated_act,
+    taken_away,
+)
 from checker.polarity import (
     denied_from_outside,
     has_negation,
@@ -241,19 +250,19 @@ def _word_flip(ctx, dc):
         # ("which has not opened an investigation, could open one").
         close = ctx.support(dc)[1]
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
-                 and not _taken_away(ctx, lem) and not _ended(ctx, sc, lem)
-                 and not _named_act(sc, swords[lem])]
+                 and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
+                 and not named_act(sc, swords[lem])]
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
-            and not _ended(ctx, dc, lem) and not _lacks(dc, lem, ctx.lexicon)
-            and not _named_act(dc, dwords[lem])]
+            and not ended(ctx, dc, lem) and not lacks(dc, lem, ctx.lexicon)
+            and not named_act(dc, dwords[lem])]
         if not shares_core(dc, sc):
             # same subject, other verb: only a thing said to be there or not, as the plain
             # object of both verbs ("had found no defects" and "had flagged defects"; not
             # "found the hull free of leaks", "recorded zero cancellations", "announced
             # changes to the kit" for "made no changes to ticket prices"), not an act
-            added = [lem for lem in added if _plain_object(dc, sc, lem)]
-            dropped = [lem for lem in dropped if _plain_object(dc, sc, lem)]
+            added = [lem for lem in added if plain_object(dc, sc, lem)]
+            dropped = [lem for lem in dropped if plain_object(dc, sc, lem)]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -268,34 +277,6 @@ def _word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
-
-
-def _named_act(dc, word) -> bool:
-    """The verb is an act a noun names ("turned down a *request* from the bakery *to
-    renew* the lease", "the council's decision to renew"), not one the claim says happened
-    or did not: "to" before it, and a noun before any verb on the way back."""
-    if not dc.text[:word.start - dc.start].rstrip().lower().endswith(" to"):
-        return False
-    for w in sorted((w for w in dc.words if w.end <= word.start), reverse=True):
-        if w.pos in ("VERB", "AUX"):
-            return False
-        if w.pos == "NOUN":
-            return True
-    return False
-
-
-def _plain_object(dc, sc, lemma: str) -> bool:
-    """The noun stands plainly in the derived claim: not counted ("zero cracks"), not in a
-    phrase of another noun ("free of leaks", "an absence of losses"), and what follows it
-    up to a comma is in the source claim ("changes to the kit" for "changes to prices")."""
-    w = next((x for x in dc.words if x.lemma == lemma and x.pos == "NOUN"), None)
-    if w is None:
-        return False
-    before = re.findall(r"[\w'’-]+", dc.text[:w.start - dc.start])[-1:]
-    if before and (before[0].lower() == "of" or number_values(before[0])):
-        return False
-    after = re.split(r"[,;.]", dc.text[w.end - dc.start:])[0]
-    return text_keys(after) <= claim_keys(sc)
 
 
 def _intention_flip(ctx, dc):
@@ -376,11 +357,11 @@ def _negation_added(ctx, dc):
         return None
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
-    dneg = {lem for lem in dneg if not _taken_away(ctx, lem)
-            and not any(_ended(ctx, sc, lem) for sc in support)
-            and not (_refused_act(dc, lem, lex) and not _stated_act(support, lem))}
+    dneg = {lem for lem in dneg if not taken_away(ctx, lem)
+            and not any(ended(ctx, sc, lem) for sc in support)
+            and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
-    if d is None or _negated_in_source_text(ctx, d.text):
+    if d is None or negated_in_source_text(ctx, d.text):
         return None
     sc = support[0]
     return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.6,
@@ -389,62 +370,6 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
-
-
-def _refused_act(dc, lemma: str, lex) -> bool:
-    """The word is negated only as the act a verb of refusal governs ("declined *to renew*")."""
-    w = next((x for x in dc.words if x.lemma == lemma), None)
-    if w is None or not dc.text[:w.start - dc.start].rstrip().lower().endswith(" to"):
-        return False
-    before = [x for x in dc.words if x.end <= w.start]
-    return bool(before) and lex.has("negations", before[-1].lemma)
-
-
-def _stated_act(support, lemma: str) -> bool:
-    """A supporting source claim states the act itself ("accepts the findings"), not as one
-    a noun names ("turned down a request to renew")."""
-    return any(w.lemma == lemma and not _named_act(sc, w) for sc in support for w in sc.words)
-
-
-def _negated_in_source_text(ctx, word: str) -> bool:
-    """The sources write the word negated in words no claim holds, such as a reporting frame
-    ("two engineers, speaking anonymously because they were not authorised to talk, said
-    ..."): a negator ("not", "never", "n't") at most two words before it."""
-    negators = "|".join(re.escape(w) for w in sorted(ctx.lexicon.words.get("negations", {}))
-                        if w.isalpha() or w == "n't")
-    pattern = rf"\b(?:{negators})\s+(?:\w+\s+){{0,2}}{re.escape(word.lower())}\b"
-    # "weren't authorised": the contraction as a word of its own
-    return re.search(pattern, ctx.index.text_lower.replace("n't", " n't")) is not None
-
-
-def _ended(ctx, claim, lemma: str) -> bool:
-    """The claim says with a negative verb, not negated, that the act ``lemma`` (or its noun,
-    WordNet) no longer happens: "stopped offering the account" or "ceased production" for
-    "no longer offers it", "no longer produces" (negative_verbs.txt)."""
-    wn = ctx.wordnet
-    same = {lemma} | (set(wn.synonyms(lemma, "verb", 4)) if wn.available else set())
-    return not claim.negated and any(w.lemma in same for w in claim.words) and any(
-        w.pos == "VERB" and w.lemma != lemma and ctx.lexicon.has("negative_verbs", w.lemma)
-        for w in claim.words)
-
-
-def _lacks(dc, lemma: str, lex) -> bool:
-    """The derived claim says the negation of the noun ``lemma`` with a privative verb before
-    it ("which lacks any other air link" for "which has no other air link";
-    privative_verbs.txt)."""
-    at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
-    return at is not None and any(w.pos == "VERB" and w.start < at
-                                  and lex.has("privative_verbs", w.lemma) for w in dc.words)
-
-
-def _taken_away(ctx, lemma: str) -> bool:
-    """A source claim puts a privative verb ("cut", "lose", "lack": privative_verbs.txt) on
-    the noun ``lemma``, or on a noun WordNet gives as its synonym, and does not deny it."""
-    lex, wn = ctx.lexicon, ctx.wordnet
-    same = {lemma} | (set(wn.synonyms(lemma, "noun", 2)) if wn.available else set())
-    return any(not sc.negated and any(w.pos == "NOUN" and w.lemma in same for w in sc.words)
-               and any(w.pos == "VERB" and lex.has("privative_verbs", w.lemma) for w in sc.words)
-               for sc in ctx.index.claims)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)

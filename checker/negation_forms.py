@@ -1,0 +1,96 @@
+"""Forms of saying that something is not so, or no longer so, read between a derived claim and
+the sources for DG601 (``rules/negation_flipped.py``): an act a noun names ("a request to
+renew"), an act only refused ("declined to renew"), a thing said plainly as present or
+absent, a negated word in words no claim holds, a verb of ending ("stopped offering"), a
+privative verb ("lacks", "cut")."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, text_keys
+from checker.numbers import number_values
+
+
+def named_act(dc, word) -> bool:
+    """The verb is an act a noun names ("turned down a *request* from the bakery *to
+    renew* the lease", "the council's decision to renew"), not one the claim says happened
+    or did not: "to" before it, and a noun before any verb on the way back."""
+    if not dc.text[:word.start - dc.start].rstrip().lower().endswith(" to"):
+        return False
+    for w in sorted((w for w in dc.words if w.end <= word.start), reverse=True):
+        if w.pos in ("VERB", "AUX"):
+            return False
+        if w.pos == "NOUN":
+            return True
+    return False
+
+
+def plain_object(dc, sc, lemma: str) -> bool:
+    """The noun stands plainly in the derived claim: not counted ("zero cracks"), not in a
+    phrase of another noun ("free of leaks", "an absence of losses"), and what follows it
+    up to a comma is in the source claim ("changes to the kit" for "changes to prices")."""
+    w = next((x for x in dc.words if x.lemma == lemma and x.pos == "NOUN"), None)
+    if w is None:
+        return False
+    before = re.findall(r"[\w'’-]+", dc.text[:w.start - dc.start])[-1:]
+    if before and (before[0].lower() == "of" or number_values(before[0])):
+        return False
+    after = re.split(r"[,;.]", dc.text[w.end - dc.start:])[0]
+    return text_keys(after) <= claim_keys(sc)
+
+
+def refused_only(dc, lemma: str, lex) -> bool:
+    """The word is negated only as the act a verb of refusal governs ("declined *to renew*")."""
+    w = next((x for x in dc.words if x.lemma == lemma), None)
+    if w is None or not dc.text[:w.start - dc.start].rstrip().lower().endswith(" to"):
+        return False
+    before = [x for x in dc.words if x.end <= w.start]
+    return bool(before) and lex.has("negations", before[-1].lemma)
+
+
+def stated_act(support, lemma: str) -> bool:
+    """A supporting source claim states the act itself ("accepts the findings"), not as one
+    a noun names ("turned down a request to renew")."""
+    return any(w.lemma == lemma and not named_act(sc, w) for sc in support for w in sc.words)
+
+
+def negated_in_source_text(ctx, word: str) -> bool:
+    """The sources write the word negated in words no claim holds, such as a reporting frame
+    ("two engineers, speaking anonymously because they were not authorised to talk, said
+    ..."): a negator ("not", "never", "n't") at most two words before it."""
+    negators = "|".join(re.escape(w) for w in sorted(ctx.lexicon.words.get("negations", {}))
+                        if w.isalpha() or w == "n't")
+    pattern = rf"\b(?:{negators})\s+(?:\w+\s+){{0,2}}{re.escape(word.lower())}\b"
+    # "weren't authorised": the contraction as a word of its own
+    return re.search(pattern, ctx.index.text_lower.replace("n't", " n't")) is not None
+
+
+def ended(ctx, claim, lemma: str) -> bool:
+    """The claim says with a negative verb, not negated, that the act ``lemma`` (or its noun,
+    WordNet) no longer happens: "stopped offering the account" or "ceased production" for
+    "no longer offers it", "no longer produces" (negative_verbs.txt)."""
+    wn = ctx.wordnet
+    same = {lemma} | (set(wn.synonyms(lemma, "verb", 4)) if wn.available else set())
+    return not claim.negated and any(w.lemma in same for w in claim.words) and any(
+        w.pos == "VERB" and w.lemma != lemma and ctx.lexicon.has("negative_verbs", w.lemma)
+        for w in claim.words)
+
+
+def lacks(dc, lemma: str, lex) -> bool:
+    """The derived claim says the negation of the noun ``lemma`` with a privative verb before
+    it ("which lacks any other air link" for "which has no other air link";
+    privative_verbs.txt)."""
+    at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
+    return at is not None and any(w.pos == "VERB" and w.start < at
+                                  and lex.has("privative_verbs", w.lemma) for w in dc.words)
+
+
+def taken_away(ctx, lemma: str) -> bool:
+    """A source claim puts a privative verb ("cut", "lose", "lack": privative_verbs.txt) on
+    the noun ``lemma``, or on a noun WordNet gives as its synonym, and does not deny it."""
+    lex, wn = ctx.lexicon, ctx.wordnet
+    same = {lemma} | (set(wn.synonyms(lemma, "noun", 2)) if wn.available else set())
+    return any(not sc.negated and any(w.pos == "NOUN" and w.lemma in same for w in sc.words)
+               and any(w.pos == "VERB" and lex.has("privative_verbs", w.lemma) for w in sc.words)
+               for sc in ctx.index.claims)
