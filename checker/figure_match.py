@@ -21,11 +21,10 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTH_SECONDS, MONTHS, WEEKDAYS, clock_minutes, duration_seconds,
-                             duration_unit, durations_in, format_figure,
-                             fraction_value, measure, number_values, period, values_match,
-                             words_to_number)
+from checker.numbers import (MONTHS, WEEKDAYS, duration_unit, format_figure, fraction_value,
+                             measure, number_values, period, values_match, words_to_number)
 from checker.records import memo_on
+from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds, durations_in
 
 APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")

@@ -17,8 +17,8 @@ from checker.figure_match import (GROUP, calendar_day, durations, meets_share, n
                                   rounding, same_value, share_of, source_has, unit_words)
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (clock_minutes, currency_codes, duration_seconds, fraction_value,
-                             subunit_value)
+from checker.numbers import currency_codes, fraction_value, subunit_value
+from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
 
 SKIP = shipped("figure_skips")
 def derived_sum(q, claims, source_years=()) -> bool:
@@ -107,10 +107,7 @@ def _share_of(sq):
     return fraction_value(sq.text)
 
 
-_MONTH_SECONDS = 2629800
-
-
-_YEAR_SECONDS = 12 * _MONTH_SECONDS
+_YEAR_SECONDS = 12 * MONTH_SECONDS
 # A clock time inside a longer figure ("from 6 a.m. to 6:45 a.m." holds two).
 _CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b", re.I)
 
@@ -169,7 +166,7 @@ def _between_dates(span: float, claims) -> bool:
                   if sq.kind == "date" and (m := re.match(r"(\d{4})-(\d\d)", sq.norm or ""))]
         for i, a in enumerate(months):
             for b in months[i + 1:]:
-                if abs(span / _MONTH_SECONDS - (abs(a - b) + 1)) <= 1:
+                if abs(span / MONTH_SECONDS - (abs(a - b) + 1)) <= 1:
                     return True
     return False
 

@@ -253,7 +253,7 @@ def values_match(a: Optional[float], b: Optional[float], *, rel: float = 0.005) 
 
 # Denominators of fractions written in words ("two-fifths", "a third", "three quarters").
 _DENOMINATORS = _valued("fraction_denominators")
-_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 
 
 def number_values(text: str, *, scaled: bool = True) -> list[float]:
@@ -263,7 +263,7 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The
     count of a fraction ("two-fifths") and a lone "a" are no
     numbers."""
-    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    words = WORD_RE.findall(text.lower().replace("-", " "))
     money = any(c in text for c in CURRENCY_SIGNS)  # "6.2 m" is metres unless it is an amount
     out: list[float] = []
     i = 0
@@ -278,14 +278,14 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
                 out.append(v)
             i += 1
             continue
-        if not (_is_number_word(w) or (w in ("a", "an") and nxt in _SCALES)):
+        if not (is_number_word(w) or (w in ("a", "an") and nxt in _SCALES)):
             i += 1
             continue
         j = i + 1
         # "and" goes on with a number after a scale only ("one hundred and five"): "between
         # two and five years" is two numbers
-        while j < len(words) and (_is_number_word(words[j]) or (
-                words[j] == "and" and j + 1 < len(words) and _is_number_word(words[j + 1])
+        while j < len(words) and (is_number_word(words[j]) or (
+                words[j] == "and" and j + 1 < len(words) and is_number_word(words[j + 1])
                 and words[j - 1] in _SCALES)):
             j += 1
         if j >= len(words) or words[j] not in _DENOMINATORS or words[j] == "half":
@@ -296,14 +296,15 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     return out
 
 
-def _is_number_word(w: str) -> bool:
+def is_number_word(w: str) -> bool:
+    """A word that writes a number by itself ("seven", "twenty", "million"; not "a")."""
     return (w in _UNITS and w not in ("a", "an")) or w in _TENS or (w in _SCALES and len(w) > 2)
 
 
 def fraction_value(text: str) -> Optional[float]:
     """The share a fraction in words states ("two-fifths" 0.4, "a third", "half", "three
     quarters" 0.75), or None."""
-    words = _WORD_RE.findall(text.lower().replace("-", " "))
+    words = WORD_RE.findall(text.lower().replace("-", " "))
     for i, w in enumerate(words):
         den = _DENOMINATORS.get(w)
         if den is None:
@@ -319,106 +320,6 @@ def fraction_value(text: str) -> Optional[float]:
     return None
 
 
-# Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
-            "fortnight": 1209600, "year": 31557600, "decade": 315576000,
-            "century": 3155760000}
-_SECONDS["month"] = _SECONDS["year"] / 12
-MONTH_SECONDS = _SECONDS["month"]
-
-
-def duration_seconds(text: str) -> Optional[float]:
-    """The length of time a figure counts, in seconds ("two weeks'" and "14 days" -> the
-    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight"; "an hour and
-    ten minutes" = "70 minutes"), or None when
-    it counts no unit of time. A figure before its unit counts it ("24-month")."""
-    words = _WORD_RE.findall(text.lower().replace("-", " "))
-    for i, w in enumerate(words):
-        unit = duration_unit(w)
-        if not unit or unit == "weekend":
-            continue
-        before = words[:i]
-        if before[-2:] == ["half", "a"] or before[-2:] == ["half", "an"]:
-            return 0.5 * _SECONDS[unit]
-        # "three and a half years", "a year and a half"
-        half = 0.5 if before[-3:-1] == ["and", "a"] and before[-1] == "half" or \
-            words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
-        nums = number_values(" ".join(before))
-        if unit == "second" and not (nums and before and (before[-1][0].isdigit()
-                                                          or _is_number_word(before[-1]))):
-            continue  # "a second crew member", "the second round": an ordinal
-        if nums:
-            first = (nums[-1] + half) * _SECONDS[unit]
-        elif before[-1:] in (["a"], ["an"]):
-            first = (1 + half) * _SECONDS[unit]
-        else:
-            return None
-        return first + _more_units(words[i + 1:], unit)
-    return None
-
-
-def durations_in(text: str) -> list[float]:
-    """The length in seconds of every duration a text writes with its number right before
-    the unit ("over the next 21 days", "a year earlier", "a 70-minute crossing", "half a
-    year"), wherever a tagger left it untagged."""
-    out = []
-    for m in _DURATION_RE.finditer(text.lower()):
-        got = duration_seconds(m.group(0))
-        if got is not None:
-            out.append(got)
-    return out
-
-
-def _more_units(words: list[str], larger: str) -> float:
-    """Seconds of a smaller unit that goes on a duration ("an hour [and ten minutes]", "two
-    hours 15 minutes"); 0 when none follows."""
-    if words[:1] == ["and"]:
-        words = words[1:]
-    for k, w in enumerate(words[:4]):
-        unit = duration_unit(w)
-        if unit:
-            nums = number_values(" ".join(words[:k]))
-            if unit != larger and _SECONDS[unit] < _SECONDS[larger] and len(nums) == 1 and \
-                    all(_is_number_word(x) or x[0].isdigit() for x in words[:k]):
-                return nums[0] * _SECONDS[unit]
-            return 0.0
-    return 0.0
-
-
-_NUMBER_WORD = "|".join(sorted((w for w in (*_UNITS, *_TENS) if w not in ("a", "an")),
-                               key=len, reverse=True))
-_DURATION_RE = re.compile(
-    rf"\b(?:half\s+an?|an?|\d[\d,.]*|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
-    rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
-    rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
-
-
-def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
-    """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10" or
-    "noon", two for "2:10" (morning or afternoon); empty when the text holds no clock time,
-    or, with ``marked``, no time named or marked a.m. or p.m. (a decimal "3.40" is none)."""
-    low = text.lower()
-    if re.search(r"\bnoon\b|\bmidday\b", low):
-        return frozenset({720})
-    if re.search(r"\bmidnight\b", low):
-        return frozenset({0})
-    m = _CLOCK.search(low)
-    if m is None:
-        return frozenset()
-    if m.group(3):
-        h, mm = int(m.group(1)), int(m.group(2) or 0)
-        if not (1 <= h <= 12 and mm < 60):
-            return frozenset()
-        return frozenset({(h % 12 + (12 if m.group(3) == "p" else 0)) * 60 + mm})
-    h, mm = int(m.group(4)), int(m.group(5))
-    if h > 23 or mm > 59 or marked:
-        return frozenset()
-    if h == 0 or h > 12:
-        return frozenset({h * 60 + mm})
-    return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
-
-
 _MEASURES = {w: (v.split()[0], float(v.split()[1])) for w, v in shipped_values("measure_units")}
 
 
@@ -429,7 +330,7 @@ def measure(text: str) -> Optional[tuple[str, float]]:
     low = text.lower()
     if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
         return None  # "£6m" is money; "500 square metres" is an area of other units
-    words = _WORD_RE.findall(low.replace("-", " "))
+    words = WORD_RE.findall(low.replace("-", " "))
     for i, w in enumerate(words):
         unit = _MEASURES.get(w)
         if unit is None or i == 0:

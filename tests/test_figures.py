@@ -71,7 +71,8 @@ def test_numbers_in_words_and_figures():
 
 
 def test_durations_and_shares():
-    from checker.numbers import duration_seconds, fraction_value, states_a_figure
+    from checker.numbers import fraction_value, states_a_figure
+    from checker.timespans import duration_seconds
 
     assert duration_seconds("a fortnight") == duration_seconds("14 days")
     assert duration_seconds("two days") == duration_seconds("48 hours")
@@ -150,7 +151,7 @@ def test_a_ratio_is_the_share_it_states():
 
 
 def test_clock_times_on_either_clock():
-    from checker.numbers import clock_minutes
+    from checker.timespans import clock_minutes
 
     assert clock_minutes("14:10") == clock_minutes("2:10 p.m.") == {850}
     assert clock_minutes("3:55") == {235, 955}  # morning or afternoon
