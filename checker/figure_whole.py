@@ -10,10 +10,11 @@ import re
 
 from dataclasses import replace
 
-from checker.figure_match import RATIO_AFTER, RATIO_LINK, durations, ratio_term
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, duration_unit, format_figure, fraction_value, normalise,
                              words_to_number)
+from checker.shares import RATIO_AFTER, RATIO_LINK, ratio_term
+from checker.timespans import durations
 
 _LABELS = {"date": "DATE", "time": "TIME", "money": "MONEY", "percent": "PERCENT",
            "quantity": "QUANTITY", "ordinal": "ORDINAL", "number": "CARDINAL"}

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from checker.figure_match import (GROUP, calendar_day, durations, meets_share, numbers_in,
-                                  rounding, same_value, share_of, source_has, unit_words)
+from checker.figure_match import (GROUP, calendar_day, numbers_in, same_value, source_has,
+                                  unit_words)
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import currency_codes, fraction_value, subunit_value
-from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
+from checker.shares import meets_share, rounding, share_of
+from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds, durations
 
 SKIP = shipped("figure_skips")
 def derived_sum(q, claims, source_years=()) -> bool:

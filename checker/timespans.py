@@ -1,14 +1,18 @@
 """Spans of time and clock times written in figures or in words: how long a figure counts
-("a fortnight", "48 hours", "three and a half years", in seconds), every such span in a text,
-and the minutes after midnight a clock time can mean ("2:10 p.m.", "noon")."""
+("a fortnight", "48 hours", "three and a half years", in seconds), the units of time it
+counts ("two months" -> month), every such span in a text, and the minutes after midnight a
+clock time can mean ("2:10 p.m.", "noon")."""
 
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from checker.lexicon import shipped_values
-from checker.numbers import DURATIONS, WORD_RE, duration_unit, is_number_word, number_values
+from checker.lexicon import shipped, shipped_values
+from checker.numbers import (DURATIONS, MONTHS, WEEKDAYS, WORD_RE, duration_unit, is_number_word,
+                             number_values)
+
+_PERIOD_POINTERS = shipped("period_pointers")
 
 
 # Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
@@ -110,3 +114,18 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
     if h == 0 or h > 12:
         return frozenset({h * 60 + mm})
     return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
+
+
+def durations(text: str) -> set[str]:
+    """The units of time a figure counts ("two months" -> {"month"}; not the ordinal "a
+    second")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    units = {u for w in words if (u := duration_unit(w))}
+    if units and any(w in MONTHS or w in WEEKDAYS for w in words):
+        # "June last year", "Monday next week": a day or a month placed in a year or a
+        # week, no span of time
+        units -= {duration_unit(w) for k, w in enumerate(words[1:], 1)
+                  if words[k - 1] in _PERIOD_POINTERS}
+    if "second" in units and duration_seconds(text) is None:
+        units.discard("second")
+    return units

@@ -66,7 +66,6 @@ from checker.figure_match import (
     same_span_of_time,
     same_value,
     source_has,
-    states_share,
     unit_words,
     written_in,
 )
@@ -74,6 +73,7 @@ from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit
 from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.shares import states_share
 
 CODE, NAME, KIND, SEVERITY = "DN501", "number-changed", "number-changed", "error"
 

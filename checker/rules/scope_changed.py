@@ -44,10 +44,11 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_match import RATIO_AFTER, numbers_in, ratio_term
+from checker.figure_match import numbers_in
 from checker.lexicon import partitive_pronoun, shipped_values
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
+from checker.shares import RATIO_AFTER, ratio_term
 from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"

@@ -1,0 +1,102 @@
+"""Shares and ratios in a figure's words: the share a fraction, a percentage or a ratio
+states ("two-fifths", "40%", "one in five"), the shares the sources state, and whether a
+share meets another within the rounding its form implies or the side an approximator gives
+("nearly four in ten" is met by 38%, not by 42%)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import shipped_values
+from checker.numbers import fraction_value, words_to_number
+from checker.records import memo_on
+from checker.timespans import durations
+
+APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
+SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
+_APPROXIMATORS = shipped_values("approximators")
+# A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
+RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
+_RATIO_TEXT = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}([a-z]+|\d+)\b")
+RATIO_AFTER = re.compile(rf"{RATIO_LINK}([a-z]+|\d+)\b", re.I)  # the rest of "one in five"
+MAX_DENOMINATOR = 1000  # "one in 1,000" is a ratio; "9 in 2023" is a count and a year
+
+
+def share_of(x):
+    """The share a figure states, or None; a span of time is none ("half a year")."""
+    if durations(x.text):
+        return None
+    f = fraction_value(x.text) if x.kind != "percent" else None
+    return f if f is not None else (x.value / 100 if x.kind == "percent" and x.value
+                                    is not None else None)
+
+
+def _source_shares(index) -> list[float]:
+    """Every share the sources state: fractions, percentages, and ratios written out ("one
+    in five", "3 out of 4"), which the tagger cuts into two numbers."""
+    def build():
+        return [v for sq in index.quantities if (v := share_of(sq)) is not None] + \
+            _ratio_shares(index.text_lower)
+    return memo_on(index, "_source_shares", build)
+
+
+def ratio_term(word: str):
+    """The number a word of a ratio writes ("five", "20"), or None; a denominator past
+    MAX_DENOMINATOR (a year: "9 in 2023") is none."""
+    value = float(word) if word.isdigit() else words_to_number([word])
+    return value if value is not None and 0 < value <= MAX_DENOMINATOR else None
+
+
+def _ratio_shares(text: str) -> list[float]:
+    """The shares a text writes as ratios ("one in five" 0.2, "3 out of 4" 0.75)."""
+    out = []
+    for m in _RATIO_TEXT.finditer(text.lower()):
+        a, b = (ratio_term(x) for x in m.groups())
+        if a is not None and b is not None and a < b:
+            out.append(a / b)
+    return out
+
+
+def states_share(q, text: str) -> bool:
+    """True when a text writes the share a percentage or fraction gives as a ratio ("20%"
+    and "one in five")."""
+    return _meets_share(q, _ratio_shares(text))
+
+
+def rounding(text: str) -> int | None:
+    """The side an approximator in the figure puts the exact value on (approximators.txt):
+    0 either, -1 below, 1 above; None when the figure is not approximated."""
+    low = f" {text.lower()} "
+    found = [(len(w), int(v)) for w, v in _APPROXIMATORS if f" {w} " in low]
+    return max(found)[1] if found else None
+
+
+def same_share(q, index) -> bool:
+    """A fraction in words, a ratio and a percentage of the same share ("about two-fifths",
+    "40%"; "one in five", "20%"), within the rounding a fraction in words implies, or the
+    looser margin of an approximation on the side it gives ("just over half" for 54%,
+    "nearly four in ten" for 38%, not for 42%)."""
+    return _meets_share(q, _source_shares(index))
+
+
+def _meets_share(q, shares) -> bool:
+    return meets_share(share_of(q), rounding(q.text), shares)
+
+
+def meets_share(mine, side, shares) -> bool:
+    """A share is met within the rounding its form implies: a point and a half, or a
+    twentieth of it for small shares ("one in 20" is not "one in 30"); an approximator
+    (``side``: ``rounding``) widens that to APPROXIMATE_SHARE (a fifth of a small share) and
+    keeps the value on its side ("nearly four in ten" is met by 38%, not by 42%)."""
+    if mine is None or mine <= 0:
+        return False
+    margin = max(0.015, 0.05 * mine) if mine >= SMALL_SHARE else 0.05 * mine
+    if side is not None:
+        margin = max(margin, min(APPROXIMATE_SHARE, 0.2 * mine))
+    for theirs in shares:
+        gap = theirs - mine
+        if side in (-1, 1) and gap * side < -1e-9:
+            continue  # the wrong side of "nearly" or "just over"
+        if abs(gap) <= margin + 1e-9:
+            return True
+    return False
