@@ -140,8 +140,7 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     derived text names, in its place, a body of another kind that the sources name
     ("Vellhaven Police"), by no word of its name in the source sentence, the two before it
     or the one after: the description cannot stand for that name. Kinds any company may be
-    called ("the
-    operator", "the firm": corporate_nouns.txt) are no kind here."""
+    called ("the operator", "the firm": corporate_nouns.txt) are no kind here."""
     phrase = core(sc.subject.split(",")[0]).strip(" ,").lower()
     words = re.findall(r"[a-z]+", phrase)
     mine = re.findall(r"[A-Za-z]+", derived_subject)
@@ -163,19 +162,23 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     if any(name in norm_name(n) or norm_name(n) in name for art in ctx.sources
            for n in names_of_kind(art.text, theirs)):
         return ""  # "Brackenmoor Homes, a housing association": the association's name
-    art = ctx.doc_of.get(sc.doc_id)
-    at = art.text.find(sc.sentence) if art is not None else -1
-    if at < 0:
-        return ""
-    ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", art.text[:at])]
-    after = re.search(r"[.!?][\"”’]?\s", art.text[at + len(sc.sentence) + 1:])
-    near = art.text[ends[-3] if len(ends) >= 3 else 0:
-                    at + len(sc.sentence) + 1 + (after.end() if after else 0)]
+    near = " ".join(_sentences_around(ctx, sc, before=2, after=1))
     if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
            if len(w) > 3 and w[:1].isupper()):
         return ""  # named by a word of its name in the sentence, the two before it or the
         # one after ("She ordered Brackenmoor to ..."): the description may stand for it
     return f"{'an' if theirs[0] in 'aeiou' else 'a'} {theirs}, not the {head}"
+
+
+def _sentences_around(ctx, sc, *, before: int, after: int) -> list[str]:
+    """The source claim's sentence with the ``before`` sentences before it and the ``after``
+    after it in its article, as the parser split them."""
+    sents = sorted({(c.sent_start, c.sentence) for c in ctx.index.claims
+                    if c.doc_id == sc.doc_id})
+    at = next((i for i, (start, _) in enumerate(sents) if start == sc.sent_start), None)
+    if at is None:
+        return [sc.sentence]
+    return [text for _, text in sents[max(0, at - before):at + after + 1]]
 
 
 def check(ctx):

@@ -98,22 +98,25 @@ def novel_words(claim, index, wn=None):
 def _participle_of(word, vocab) -> bool:
     """An adjective that is a verb's past participle whose verb the sources use ("closed"
     when the source says "will close the gallery"): the parse gives it as its own lemma."""
-    low = word.lemma
-    if word.pos != "ADJ" or not low.endswith("ed") or len(low) < 5:
+    if word.pos != "ADJ":
         return False
-    stems = {low[:-1], low[:-2]} | ({low[:-3]} if low[-3] == low[-4] else set())
-    return any(key(s) in vocab for s in stems)
+    return any(key(s) in vocab for s in _participle_stems(word.lemma))
+
+
+def _participle_stems(low: str) -> set:
+    """The verbs a past participle can be of ("closed" -> "close", "clos"; "planned" ->
+    "plan"); none for a word too short or not in "-ed"."""
+    if not low.endswith("ed") or len(low) < 5:
+        return set()
+    return {low[:-1], low[:-2]} | ({low[:-3]} if low[-3] == low[-4] else set())
 
 
 def _prefixed_of(word, vocab, lexicon) -> bool:
     """A word with a negative prefix whose stem the sources use ("unchanged" where the
     source says "did not change", "unpaid" for "had not been paid"): whether the negation
     holds is the negation rules' matter."""
-    for stem in unprefixed(lexicon, word.text.lower(), shortest=4):
-        stems = {stem, stem[:-1], stem[:-2]} if stem.endswith("ed") else {stem}
-        if any(key(s) in vocab for s in stems):
-            return True
-    return False
+    return any(key(s) in vocab for stem in unprefixed(lexicon, word.text.lower(), shortest=4)
+               for s in {stem} | _participle_stems(stem))
 
 
 def _restates_figure(word, index) -> bool:
