@@ -239,8 +239,10 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             comps = [c for c in comps if c.i not in walked]
         if is_report and comps:
             attr = self._reporting_attribution(head)
-            if attribution is not None:  # a report inside a report
-                attr = replace(attr, outer=attribution)
+            outer = attribution if attribution is not None else \
+                self._according_attribution(head)
+            if outer is not None:  # a report inside a report; "According to X, A told B Y"
+                attr = replace(attr, outer=outer)
             comp_ids = set()
             for c in comps:
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))

@@ -136,6 +136,19 @@ class SpeakerReader:
                 return ("according to", text, toks)
         return self._in_their_account(head)
 
+    def _according_attribution(self, head) -> Optional[Attribution]:
+        """The clause's "according to X" (or "in X's account") frame as an attribution,
+        unresolved, or None."""
+        acc = self._according_to(head)
+        if acc is None:
+            return None
+        src, toks = acc[1], acc[2]
+        pobj = next((t for t in toks[2:] if t.dep_ == "pobj" and t.head in toks[:2]), None)
+        return Attribution(source=src, cue=f"according to {src}".strip(),
+                           start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
+                           kind="according-to",
+                           head=pobj.lemma_.lower() if pobj is not None else "")
+
     def _in_their_account(self, head):
         """("according to", possessor, tokens) for an "in X's account" frame: "In his
         account, the branches had lost money", "by the union's reckoning" (account_nouns.txt);
@@ -166,16 +179,9 @@ class SpeakerReader:
         frame = self._outer_report(head)
         if frame is not None:
             return self._resolve(self._reporting_attribution(frame), state)
-        acc = self._according_to(head)
+        acc = self._according_attribution(head)
         if acc is not None:
-            toks = acc[2]
-            src = acc[1]
-            pobj = next((t for t in toks[2:] if t.dep_ == "pobj" and t.head in toks[:2]), None)
-            return self._resolve(Attribution(source=src, cue=f"according to {src}".strip(),
-                                             start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
-                                             kind="according-to",
-                                             head=pobj.lemma_.lower() if pobj is not None else ""),
-                                 state)
+            return self._resolve(acc, state)
         # the sentence's text cut from the text already joined (Span.text joins its tokens)
         said = _doc_text(head.doc)[sent.start_char:sent.end_char]
         credit = find_credit(said, self.credits)
