@@ -20,7 +20,7 @@ from typing import NamedTuple, Sequence
 from checker.affiliation import for_party, voice_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
-from checker.names import norm_name
+from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.source_phrase import anaphoric, core, has_name
@@ -178,6 +178,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
         between = text[min(e, claim.sent_end):max(s, claim.sent_start)]
         if "\n" in between or hi - lo <= 0:
             continue
+        if j > i and text[s:s + 1] in _OPENING_QUOTES:
+            continue  # '"...," she said.' credits its quotation, not the sentence before
         for c in claims:
             if c.sent_start == s and c.attribution is not None and not c.attribution.negated \
                     and (same_name(source_name(c.attribution, generic), name)
@@ -193,6 +195,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
             return True  # "..., the processor said, ..." that the parse kept no claim for
     return False
 
+
+_OPENING_QUOTES = frozenset('"“\'‘')
 
 # A frame that names its speaker by a kind, at a clause's end: ", the processor said,".
 _KIND_FRAME = re.compile(r",\s+(the\s+[a-z]+)\s+[a-z]+\s*[,.;]")
@@ -253,6 +257,8 @@ def same_source(a: str, b: str) -> bool:
     x, y = norm_name(a), norm_name(b)
     if not x or not y or x in VAGUE or y in VAGUE:
         return True
+    if _short_for(a, b) or _short_for(b, a):
+        return True  # "VADA spokesperson Carys Underhill" for "the Veldan Anti-Doping Agency"
     if anaphoric(a) or anaphoric(b):
         # "the union" may well be the association the other text names, but not "a person
         # briefed on the talks" (unless it speaks for one: "a union official")
@@ -279,6 +285,13 @@ def same_source(a: str, b: str) -> bool:
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
+
+
+def _short_for(a: str, b: str) -> bool:
+    """A word of ``a`` in capitals is the short form of the name ``b`` ("VADA" of "the
+    Veldan Anti-Doping Agency")."""
+    return any(acronym_of_source(w.lower(), b.lower()) for w in re.findall(r"\b[A-Z]{2,6}\b", a)
+               if not re.search(rf"\b{w}\b", b))
 
 
 # "a spokesman for it": an indefinite article (or "one"), a head noun, the preposition that
@@ -392,13 +405,22 @@ _SUBJECT_CREDIT_RE = re.compile(
     r"(?:\s+[\w'’&.-]+){0,4})['’]s?(?:\s+\w+){1,2}$", re.I)
 
 
-def subject_credit(claim: Claim, verbs: frozenset) -> str:
+def subject_credit(claim: Claim, verbs: frozenset, finding: frozenset = frozenset()) -> str:
     """The party a claim's subject credits when the claim reports a record's finding ("A
-    survey by the guild found ...", "The agency's count shows ..."), or ""."""
+    survey by the guild found ...", "The agency's count shows ...") or gives what a party
+    it names found (a verb of ``finding``: "The Post Regulator found in July that ..."),
+    or ""."""
     if claim.attribution is not None or claim.predicate not in verbs:
         return ""
     m = _SUBJECT_CREDIT_RE.search(claim.subject.strip())
+    subject = claim.subject.strip(" ,")
     if m is None:
-        return ""
+        # a body named in capitals past its first word ("The Post Regulator found that
+        # X"), of a verb of finding: not "Her team found", a headline's "Inspectors find",
+        # nor a party's answer ("Pellucid denied that ...")
+        words = subject.split()
+        return subject if claim.predicate in finding and claim.unit_kind != "heading" \
+            and 1 < len(words) <= 6 and "," not in subject \
+            and any(w[:1].isupper() for w in words[1:]) else ""
     party = (m.group(1) or m.group(2) or "").strip()
     return party if has_name(party) or anaphoric(party) else ""

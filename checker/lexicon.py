@@ -91,6 +91,7 @@ FILES = {
     "official_sources": "official_sources",
     "neutral_report_verbs": "neutral_report_verbs",
     "non_person_heads": "non_person_heads",
+    "body_roles": "body_roles",
     "function_words": "function_words",
     "reciprocal_verbs": "reciprocal_verbs",
     "generic_words": "generic_words",
@@ -143,7 +144,8 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases",
-                   "name_fillers", "definite_openers", "articles", "indefinite_articles"})
+                   "name_fillers", "definite_openers", "articles", "indefinite_articles",
+                   "body_roles"})
 
 
 @dataclass(frozen=True)

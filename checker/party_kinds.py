@@ -11,11 +11,13 @@ import re
 from functools import lru_cache
 
 from checker.lexicon import shipped
+from checker.names import norm_name
 from checker.records import Claim
 
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _BODY_HEADS = shipped("non_person_heads")
+_BODY_ROLES = shipped("body_roles")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -57,6 +59,30 @@ def names_of_kind(text: str, noun: str) -> frozenset:
             if words:
                 found.add(" ".join(words))
     return frozenset(found)
+
+
+def other_kind(kind: str, name: str, source_text: str, wn) -> bool:
+    """A description by its kind ("the union", "the licensing board") cannot stand for the
+    body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
+    of what a body does ("the Communications and Post Regulator": body_roles.txt), the two nouns are no WordNet synonyms ("the constabulary" for
+    "Harwick Police" is one kind), neither is a kind any company may be called ("the
+    operator", "the firm": corporate_nouns.txt), and the sources never give the name that
+    kind ("Brackenmoor Homes, a housing association")."""
+    theirs = kind.lower()
+    mine = re.findall(r"[A-Za-z]+", name)
+    if not mine or not mine[-1][:1].isupper():
+        return False
+    head = mine[-1].lower()
+    if theirs == head or theirs not in _BODY_HEADS or theirs in _BODY_ROLES \
+            or head not in _BODY_HEADS | _BODY_ROLES \
+            or theirs in _CORPORATE or head in _CORPORATE:
+        return False  # "the regulator" may be any body; "the Post Regulator" is no union
+    if wn is not None and wn.available and (head in wn.synonyms(theirs, "noun")
+                                            or theirs in wn.synonyms(head, "noun")):
+        return False
+    low = norm_name(name)
+    return not any(low in norm_name(n) or norm_name(n) in low
+                   for n in names_of_kind(source_text, theirs))
 
 
 def stand_in_noun(subject: str) -> str:

@@ -129,9 +129,15 @@ def unprefixed(lexicon, word: str, shortest: int = 3) -> list[str]:
 
 def has_negation(claim, lexicon) -> bool:
     """A negation anywhere in the claim, by the parse or a word of the negations lexicon
-    ("without", "failed", "denied")."""
+    ("without", "failed", "denied"), or a degree too far for an act ("too short to judge":
+    it cannot judge)."""
     denied = claim.attribution is not None and claim.attribution.negated
-    return bool(claim.negated or claim.negated_words or denied or _cues(claim, lexicon))
+    return bool(claim.negated or claim.negated_words or denied or _cues(claim, lexicon)
+                or _TOO_TO.search(claim.text))
+
+
+# "too short to judge", "too early to say", "too costly for the council to repair"
+_TOO_TO = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:for|of)\s+[\w' ]{1,40}?)?\s+to\s+[a-z]+", re.I)
 
 
 def refuses(claim, lexicon) -> bool:

@@ -44,6 +44,7 @@ class _State:
     prev_person: str = ""  # the last person named before this sentence
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
     speaker_sent: int = -9  # the sentence that named it
+    speaker_by_pronoun: bool = False  # a "she said" stood for it: the guess may be wrong
     sent_no: int = 0
     sent_persons: list = field(default_factory=list)  # (offset, name) in this sentence
     surnames: dict = field(default_factory=dict)  # surname -> full name of people named
@@ -253,3 +254,12 @@ def _reported_thing(verb, addressee_verbs, frame_subjects) -> bool:
     frame the clause they report."""
     return verb.lemma_.lower() not in addressee_verbs and any(
         c.dep_ == "nsubjpass" and c.lower_ not in frame_subjects for c in verb.children)
+
+
+def speaking_subject(verb, deps=("nsubj", "nsubjpass")):
+    """The verb's subject; of two ("Outside court, Ingmar Solberg ... said", as the parser
+    may read it), the one that is a name."""
+    subjs = [c for c in verb.children if c.dep_ in deps]
+    if len(subjs) > 1:
+        return next((c for c in subjs if c.pos_ == "PROPN"), subjs[0])
+    return subjs[0] if subjs else None

@@ -14,6 +14,7 @@ from checker.extract.common import (
     _State,
     _doc_text,
     _person,
+    speaking_subject,
     _reported_thing,
     _shift_attr,
     _shift_certainty,
@@ -148,9 +149,11 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             if subj is not None and subj.pos_ == "PROPN":
                 name = self._span_text(subj).split(",")[0].strip()
                 state.last_speaker, state.speaker_sent = name, state.sent_no
+                state.speaker_by_pronoun = False
             elif subj is not None and subj.lemma_.lower() in self.party_voices:
                 # "A Tessel spokeswoman denied that. '...,' she said": the voice speaks on
                 state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
+                state.speaker_by_pronoun = False
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
@@ -241,6 +244,9 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             attr = self._reporting_attribution(head)
             outer = attribution if attribution is not None else \
                 self._according_attribution(head)
+            if outer is None:
+                frame = self._outer_report(head)  # "A, they said, had not been told Y"
+                outer = self._reporting_attribution(frame) if frame is not None else None
             if outer is not None:  # a report inside a report; "According to X, A told B Y"
                 attr = replace(attr, outer=outer)
             comp_ids = set()
@@ -388,7 +394,7 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
         quants = self._quantities(ents, tokens, start_c, end_c, off)
         speaker = ""
         root = sent.root
-        root_subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        root_subj = speaking_subject(root, ("nsubj",))
         inner = self._inner_speaker(head, root, quotes)
         if inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
@@ -401,11 +407,25 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
         elif attribution is not None and attribution.source:
             speaker = attribution.source
+        elif attribution is not None and attribution.outer is not None \
+                and attribution.outer.kind == "named" \
+                and "," not in attribution.outer.source.strip(" ,"):
+            # '"We were told X," he said': the words are the outer speaker's
+            speaker = attribution.outer.source
         elif pred.lemma_.lower() in self.speech_verbs or head.lemma_.lower() in self.speech_verbs:
             speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
         if speaker.lower() in self.pronouns_person and _person(state, start_c):
             speaker = _person(state, start_c)
+        if not speaker and quotes and state.last_speaker and not state.speaker_by_pronoun \
+                and state.speaker_sent == state.sent_no - 1 \
+                and any(q[0] <= sent.start_char + 1 and sent.end_char - 2 <= q[1] <= sent.end_char
+                        for q in quotes):
+            # '"...," Feld said. "Salmonella can be serious ..."': a sentence that is all one
+            # quotation, with no tag of its own, goes on the last speaker's words (not one
+            # that runs on to a tag in the next sentence, nor after a "she said" whose
+            # person is a guess)
+            speaker = state.last_speaker
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
             for q in quotes if q[0] < end_c and start_c < q[1])

@@ -39,6 +39,7 @@ class ReferentMemory:
                 and attr.kind == "named":
             # '"...," she said. She added that ...': the speaker a pronoun stood for speaks on
             state.last_speaker, state.speaker_sent = src, state.sent_no
+            state.speaker_by_pronoun = True
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
@@ -47,10 +48,12 @@ class ReferentMemory:
                          parts[0] if parts else [])
             if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
                 state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
+                state.speaker_by_pronoun = False
             elif attr.kind == "named" and attr.head in self.party_voices:
                 # '..., a spokeswoman said. She said ...': "she" is the spokeswoman, not
                 # the last person named before
                 state.last_speaker, state.speaker_sent = attr.source, state.sent_no
+                state.speaker_by_pronoun = False
         return attr
 
     def _party_meant(self, phrase: str, state: _State) -> str:

@@ -11,7 +11,7 @@ from checker.credits import find_credit
 from checker.lexicon import partitive_pronoun
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
                                      _find_phrase, _person, _possible, _reported_thing,
-                                     _subordinate)
+                                     _subordinate, speaking_subject)
 from checker.records import Attribution, Claim, Quote
 
 
@@ -19,7 +19,7 @@ class SpeakerReader:
     """The attribution half of ``Extractor``: who says each claim."""
 
     def _reporting_attribution(self, verb) -> Attribution:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = speaking_subject(verb)
         if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
             subj = verb.head  # "its captain, Jon Pell, who said ...": the captain
         elif subj is not None and subj.i > verb.i and verb.dep_ == "conj" and any(
@@ -31,6 +31,18 @@ class SpeakerReader:
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.dep_ == "nsubjpass" \
+                and verb.lemma_.lower() in self.addressee_verbs:
+            # "We were told X", "the court heard": the subject heard it; whoever told it is
+            # the agent ("by the maker"), if the sentence names one
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
+                if agent is not None else None
+            if subj is None:
+                return Attribution(source="", cue=_doc_text(verb.doc)[verb.idx:verb.idx + len(verb)],
+                                   start=verb.idx, end=verb.idx + len(verb), kind="passive",
+                                   negated=any(c.dep_ == "neg" for c in verb.children),
+                                   lemma=verb.lemma_.lower())
         stranded = _stranded_speaker(verb) if subj is None else None
         aside = self._partitive_aside(subj) if subj is not None else None
         if aside is not None:

@@ -41,7 +41,7 @@ from checker.attribution import described_in
 from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
-from checker.party_kinds import names_of_kind
+from checker.party_kinds import other_kind
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
@@ -132,8 +132,6 @@ def _stands_for_another(ctx, sc, dnames: set) -> str:
     return "" if text_keys(named) & dnames else named
 
 
-_CORPORATE = shipped("corporate_nouns")
-
 
 def _another_kind(ctx, sc, derived_subject: str) -> str:
     """The source describes the actor as one kind of body ("the licensing board") and the
@@ -147,21 +145,12 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     if not words or not mine or not mine[-1][:1].isupper():
         return ""
     theirs, head = words[-1], mine[-1].lower()
-    lex = ctx.lexicon
-    if theirs == head or not (lex.has("non_person_heads", theirs)
-                              and lex.has("non_person_heads", head)) \
-            or theirs in _CORPORATE or head in _CORPORATE:
-        return ""
-    wn = ctx.wordnet
-    if wn.available and (head in wn.synonyms(theirs, "noun")
-                         or theirs in wn.synonyms(head, "noun")):
-        return ""  # one kind in two words ("the constabulary" for "Harwick Police")
+    if not other_kind(theirs, derived_subject, "\n".join(a.text for a in ctx.sources),
+                      ctx.wordnet):
+        return ""  # one kind ("the constabulary" for "Harwick Police"), or named as such
     name = norm_name(derived_subject)
     if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:
         return ""  # a name the sources lack: DE401's
-    if any(name in norm_name(n) or norm_name(n) in name for art in ctx.sources
-           for n in names_of_kind(art.text, theirs)):
-        return ""  # "Brackenmoor Homes, a housing association": the association's name
     near = " ".join(_sentences_around(ctx, sc, before=2, after=1))
     if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
            if len(w) > 3 and w[:1].isupper()):

@@ -5,7 +5,13 @@ What it flags:
     credited to a different named source, and the derived source is not credited with that
     content anywhere in the source. The source's credit is its attribution, a description
     read as the one name the article gives it ("the association" for "the Sandby Anglers'
-    Association"), or the party its subject credits ("A survey by the guild found ...").
+    Association"), the party its subject credits ("A survey by the guild found ..."), or
+    a body it names in capitals as the subject of a verb of finding ("The Post Regulator
+    found in July that ..."). "According to X, A told B Y" is A's report in X's account:
+    X is its outer speaker. A derived description by a kind of body ("according to the
+    union") does not stand for a body of another kind the source credits ("the Post
+    Regulator": ``party_kinds.other_kind``, body_roles.txt) unless the sources themselves
+    call some body by that description and name none of its kind.
     A party named by a description ("the two companies said") counts against an unnamed,
     indefinite source ("a person briefed on the talks"). A report inside a report ("the
     manager said his medical staff believe X") whose inner speaker both texts keep is
@@ -39,7 +45,9 @@ Known false positives:
     texts call "Mrs");
     "the ministry said" for "an official said" when the source makes clear whose official.
     Two names of one body that differ in a word before a shared head the non_person_heads
-    list holds ("the Harwick Transport Authority", "the Harwick Transit Authority").
+    list holds ("the Harwick Transport Authority", "the Harwick Transit Authority"). A
+    description of a kind for a body the sources never call by that kind although it is
+    one ("the union" for "the Allied Bakers' Guild" when no source says "the union").
 Known false negatives:
     A denial given to another denier ("which the company denied" where the source's
     "two people said" it is compared only with a denial the source reports: a denial
@@ -72,6 +80,7 @@ from checker.attribution import (
     subject_credit,
 )
 from checker.names import norm_name
+from checker.party_kinds import names_of_kind, other_kind
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
@@ -181,7 +190,9 @@ def _changed(ctx, dc, sup, generic, verbs):
     if all(not has_name(who) and sc.attribution is not None
            and not is_anonymous(sc.attribution, generic) for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
-    if any(same_source(named or attr.source, who) or (owner and same_source(owner, who))
+    kind = _kind_described(attr, named)
+    if any(same_source(named or attr.source, who) and not (kind and _other_body(ctx, kind, who))
+           or (owner and same_source(owner, who))
            or any(affiliated(ctx, sc, name, who, sc.start)
                   for name in (named, attr.source) if name)
            or (anaphoric(attr.surface) and not (named and has_name(who)))
@@ -204,6 +215,28 @@ def _changed(ctx, dc, sup, generic, verbs):
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                  f'to {who}: "{snippet(sc.text, 60)}".'),
         suggestion=f"Attribute it to {who}.")
+
+
+def _kind_described(attr, named: str) -> str:
+    """The kind of body an unnamed description of the speaker gives ("union" of "according
+    to the union") when the derived text names no body it stands for, else ''."""
+    phrase = core(attr.source).strip(" ,")
+    return "" if named or not anaphoric(phrase) else phrase.split()[-1].lower()
+
+
+def _other_body(ctx, kind: str, who: str) -> bool:
+    """The derived description by a kind of body ("the union") cannot stand for ``who``, a
+    body of another kind (``party_kinds.other_kind``), unless the sources themselves call
+    some body by that description and name none of its kind: then it may be ``who`` ("the
+    union" for "the Postal Workers' Federation"). A body named by what it does ("the
+    Post Regulator": body_roles.txt) is never such a kind's."""
+    if not other_kind(kind, who, ctx.source_text, ctx.wordnet):
+        return False
+    words = re.findall(r"[A-Za-z]+", who)
+    if words and ctx.lexicon.has("body_roles", words[-1].lower()):
+        return True
+    return not (re.search(rf"\bthe\s+{re.escape(kind)}\b", ctx.source_text, re.I)
+                and not names_of_kind(ctx.source_text, kind))
 
 
 def _an_outlet_of(ctx, name: str) -> bool:
@@ -245,7 +278,7 @@ def _credited(ctx, sc, verbs: frozenset) -> str:
     subject credits ("a survey by the guild found"); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
         return resolve_description(ctx, sc.doc_id, sc.attribution.source)
-    party = subject_credit(sc, verbs)
+    party = subject_credit(sc, verbs, frozenset(ctx.lexicon.words.get("factive", ())))
     if not party:
         return ""
     party = resolve_description(ctx, sc.doc_id, party)

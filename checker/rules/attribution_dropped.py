@@ -15,8 +15,11 @@ What it flags:
     sentence refers back: "According to two officials, A. Those figures show B."; a
     source given by a description, in the next sentence after "by" or "from": "A. That
     figure comes from the council's own traffic survey"). An attribution to
-    someone else nearby does not cover the claim. Also a report inside a report ("two people said the company told its lenders X")
-    restated with the inner speaker only ("The company has told its lenders X").
+    someone else nearby does not cover the claim, nor does the tag of a quotation that
+    follows ('A. "...," she said.' credits the quotation only). Also a report inside a
+    report ("two people said the company told its lenders X", "the union said trustees
+    had been warned that X") restated with the inner speaker, or the same unnamed
+    hearing, only ("The company has told its lenders X", "Trustees had been told X").
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
@@ -106,6 +109,7 @@ from checker.attribution import (
 )
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
+from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
 
@@ -293,8 +297,12 @@ def _outer_dropped(ctx, dc, hits, generic):
     the outer ("The company has told its lenders X")."""
     for _s, sc in hits:
         inner, outer = sc.attribution, sc.attribution.outer
-        if outer is None or outer.negated or not same_source(dc.attribution.source,
-                                                             inner.source):
+        if outer is None or outer.negated:
+            continue
+        if not (inner.source and same_source(dc.attribution.source, inner.source)
+                or not inner.source and not dc.attribution.source
+                and inner.kind == dc.attribution.kind == "passive"):
+            # the same inner speaker, or both unnamed ("had been warned", "had been told")
             continue
         name = source_name(outer, generic)
         if not _nameable(name) or _names(ctx, dc, name, generic):
@@ -303,17 +311,17 @@ def _outer_dropped(ctx, dc, hits, generic):
         return make(RULE, dc, start=dc.attribution.start, end=dc.attribution.end,
                     text=text[dc.attribution.start:dc.attribution.end] or dc.attribution.cue,
                     confidence=0.6, evidence=[evidence_of(sc)],
-                    message=(f'Keeps "{snippet(inner.source, 30)} {snippet(inner.cue, 25)}" '
-                             f'but drops who reports it: the source gives it as what '
-                             f'{snippet(outer.source, 40)} said: "{snippet(sc.sentence, 70)}".'),
-                    suggestion=f'Keep who reports it: "{snippet(outer.source, 40)} said '
-                               f'{snippet(inner.source, 30)} ..."')
+                    message=(f'Keeps "{snippet(dc.attribution.cue, 30)}" but drops who reports it: '
+                             f'the source gives it as what {snippet(core(outer.source), 40)} '
+                             f'said: "{snippet(sc.sentence, 70)}".'),
+                    suggestion=f'Keep who reports it: "{snippet(core(outer.source), 40)} '
+                               f'said {snippet(inner.source, 30)} ..."'.replace("  ", " "))
     return None
 
 
 def _finding(ctx, dc, al, sc):
     attr = sc.attribution
-    who = attr.source or "unnamed reports"
+    who = core(attr.source).strip(" ,") or "unnamed reports"  # not its relative clause
     art = ctx.doc_of.get(sc.doc_id)
     start, end = min(attr.start, sc.start), max(attr.end, sc.end)
     ev = evidence_of(sc, start=start, end=end)
@@ -328,10 +336,11 @@ def _finding(ctx, dc, al, sc):
 
 
 def _phrase(attr) -> str:
-    if attr.kind == "according-to" and attr.source:
-        return f"According to {attr.source},"
-    if attr.source:
-        return f"{attr.source} {attr.cue.split()[0] if attr.cue else 'reports'} that"
+    who = core(attr.source).strip(" ,")
+    if attr.kind == "according-to" and who:
+        return f"According to {who},"
+    if who:
+        return f"{who} {attr.cue.split()[0] if attr.cue else 'reports'} that"
     if attr.kind == "adverb":
         return f"… {attr.cue} …"
     return "According to reports,"

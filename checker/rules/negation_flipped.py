@@ -45,7 +45,9 @@ What it flags:
     A claim the source's party denies, told in most of the source's words as an admission
     by anyone ("denied that it had ignored the warnings" as "acknowledged that the warnings
     had been ignored"; admission_verbs.txt) or as the same party's plain report, has its
-    denial dropped; a stance turned to its opposite ("accepted the findings" as "contested
+    denial dropped; so does a claim the party rejects ("rejected a claim that prosecutors
+    had been slow") told as its admission ("conceded that prosecutors had been slow"). "too
+    short to judge" says that it cannot judge: a derived "cannot settle" is no negation added; a stance turned to its opposite ("accepted the findings" as "contested
     the findings", "welcomed" as "criticised") is a flip by the antonyms lexicon.
 Why it matters:
     A flipped negation states the opposite of the source.
@@ -208,7 +210,11 @@ def _admission_flip(ctx, dc):
     if al.scores[0] < MIN_ADMITTED:
         return None
     att = dc.attribution
-    told = att is not None and lex.has("admission_verbs", att.lemma) and admitted(dc, sc, lex)
+    admits = att is not None and lex.has("admission_verbs", att.lemma) and not att.negated
+    told = admits and (admitted(dc, sc, lex) or (
+        # "conceded that X" against the party's "rejected a claim that X"
+        not dc.negated and lex.has("answer_verbs", sc.predicate) and not sc.negated
+        and one_speaker(att.source, sc) and same_matter(dc, sc)))
     # an admission in words ("acknowledged that"), not the party's plain report; or the
     # admission as the claim's own verb against the party's rejection, but not "accepted
     # the findings but rejected the claim that ..."

@@ -16,6 +16,11 @@ Why it matters:
     A one-word quotation that the sources give with no speaker somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
+    A quotation's speaker is the subject of any verb of saying that tags it
+    (speech_verbs.txt: "declared", "urged", "cautioned"), the speaker of the report that
+    frames "We were told X" (not its hearer), and, for a sentence that is all one quotation
+    with no tag of its own, the speaker named in the sentence before ('"...," Feld said.
+    "Salmonella can be serious ..."'; not after a "she said", whose person is a guess).
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
