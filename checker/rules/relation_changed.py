@@ -11,7 +11,13 @@ What it flags:
     spokesperson"), a name the derived claim also gives, a name the source gives
     that slot anywhere, one name that is part of the other or stands for it ("NHS"), and a
     source that makes the name the subject of the word ("the board commissioned it" against
-    "commissioned by the board") keep it silent.
+    "commissioned by the board") keep it silent. Where no name of the sources fills a
+    "by", "to", "from" or "against" slot of the word, the closely aligned source sentence
+    may fill it with a description ("approved by the office in 2024"): the derived name is
+    flagged when the sources give that description another name (the one capitalised name
+    ending in its head: "the Aeronautical Standards Office"), when another party owns it
+    ("the hospital's clinical safety committee"), or when it names another kind of body
+    (``party_kinds.other_kind``).
 Why it matters:
     Who commissioned the review, whose subsidiary a firm is, whose insurer paid: the names are all the source's, and only their places changed. Rules that look
     for names the source lacks cannot see it.
@@ -19,7 +25,10 @@ Known false positives:
     A source that gives the slot a second filler in words the parse does not read as a name
     ("the council's own inspectors" and, later, "inspectors from Harlow"); the same word
     used for two things in one source ("Corrigan's Redmere depot" for the source's "Corrigan's
-    distribution centre" where "depot" is another firm's). Known misses: a slot of a word too
+    distribution centre" where "depot" is another firm's). For a description: a body the
+    sources name twice over ("the office" for a body whose full name ends otherwise, when
+    another "... Office" is named), or the owner's body named without the owner's word
+    ("the hospital's committee" for "the Eastmoor Trust" that runs the hospital). Known misses: a slot of a word too
     general to pin a relation ("part of", "a report by": the aligner's generic words); a name
     the parse attaches otherwise ("called for the chair, X, to resign" read with X hanging on
     the verb); places.
@@ -34,7 +43,9 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, key
-from checker.names import CHECKED, known, name_words, part_of_name, same_referent
+from checker.attribution import described_in
+from checker.names import CHECKED, known, name_words, norm_name, part_of_name, same_referent
+from checker.party_kinds import other_kind
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
@@ -114,8 +125,6 @@ def _by_pronoun(text_lower: str, word: str, lexicon) -> bool:
 def check(ctx):
     """Yield a finding for each source name a derived claim puts in another name's slot."""
     table = _source_slots(ctx.index)
-    if not table:
-        return
     wn = ctx.wordnet
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
@@ -131,8 +140,15 @@ def check(ctx):
                 continue  # the source gives this name the slot too (whatever its tag there)
             fillers = [(sc, se) for sc, se in filled if se.label in CHECKED
                        and _same_kind(se, ent) and name_words(se.norm)]
-            if not fillers or not known(ent.norm, ctx.index, wn):
-                continue  # no name of its kind fills the slot, or a new name (DE401, DU802)
+            if not known(ent.norm, ctx.index, wn):
+                continue  # a new name: DE401's, DU802's
+            if not fillers:
+                # no name of its kind fills the slot: a description may ("approved by the
+                # office" for the Aeronautical Standards Office)
+                found = _described_filler(ctx, dc, ent)
+                if found is not None:
+                    yield found
+                continue
             if any(_one(e, se, wn) for e in dc.entities if e is not ent and e.slot == ent.slot
                    for _, se in fillers):
                 continue  # the derived claim gives the source's name the slot too ("X and Y")
@@ -153,6 +169,70 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Check who it is: the source says "{alt.text}" here, '
                                   f'and mentions "{ent.text}" only elsewhere.')
+
+
+# A description filling a slot: "the" and up to four words, up to a comma, a full stop or
+# a word that starts another phrase ("approved by the office in 2024").
+_DESCRIPTION = (r"(?-i:the\s+((?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w-]*))"
+                r"(?=\s*[,.;:]|\s+(?:in|on|at|for|from|to|and|or|after|before|which|who|that|"
+                r"last|this|with|by|over|about|since|until|because|but|as)\b|\s*$)")
+
+
+def _described_filler(ctx, dc, ent):
+    """A finding when the derived claim's closest source sentence fills the name's slot
+    with a description that cannot stand for the name: one the sources give another name
+    ("the office": "the Aeronautical Standards Office"), one owned by another party ("the
+    hospital's own safety committee"), or one of another kind of body ("the licensing
+    board" for "Vellhaven Police": ``party_kinds.other_kind``); else None."""
+    relation, _, word = ent.slot.partition(" ")
+    if relation not in _DESCRIBED_RELATIONS or not word or ent.label == "PERSON":
+        return None  # a person may be any description's ("approved by the mayor")
+    al, sup = ctx.support(dc)
+    pattern = (rf"\b{re.escape(key(word))}\w*(?:[^\w.;:!?]+\w+){{0,{NEAR}}}?[^\w.;:!?]+"
+               rf"{relation}\s+{_DESCRIPTION}")
+    # the supporting source claims that align closely and give the slot's word
+    m, sc = next(((m, sc) for sc, score in zip(sup, al.scores) if score >= MIN_DESCRIBED
+                  for m in [re.search(pattern, sc.sentence, re.I)] if m), (None, None))
+    if m is None:
+        return None
+    sentence = sc.sentence
+    if ent.norm in norm_name(sentence):
+        return None  # "by the fund's then adviser, Pellbridge Advisory": named there too
+    phrase = "the " + m.group(1)
+    words = re.findall(r"[a-z]+", phrase.lower())
+    mine = set(name_words(ent.norm))
+    if mine & set(words):
+        return None  # "the Eastmoor office" for "the Eastmoor Care Standards Office"
+    text = ctx.source_text
+    named = described_in(text, phrase)
+    owner = re.search(r"the\s+([a-z]+)['’]s?\s", phrase.lower() + " ")
+    if named != phrase:
+        if norm_name(named) in ent.norm or ent.norm in norm_name(named):
+            return None
+        said = f'"{phrase}" ({named})'
+    elif owner is not None and "'" in phrase.replace("’", "'"):
+        if owner.group(1) in mine:
+            return None  # "the hospital's own committee" for "Eastmoor Hospital"
+        said = f'"{phrase}"'
+    elif other_kind(words[-1], ent.text, text, ctx.wordnet):
+        said = f'"{phrase}"'
+    else:
+        return None  # the description may stand for the name
+    start = sentence.lower().find(phrase.lower())
+    ev = evidence_of(sc) if start < 0 else evidence_of(
+        sc, start=sc.sent_start + start, end=sc.sent_start + start + len(phrase))
+    return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=CONFIDENCE,
+                evidence=[ev],
+                message=(f'Puts "{ent.text}" where the source has {said}: '
+                         f'"{snippet(sentence, 70)}".'),
+                suggestion=f'Check who it is: the source gives this to {said}, not to '
+                           f'"{ent.text}".')
+
+
+# The slots a description is looked for in, and how closely the derived claim must align
+# with the source sentence that gives it.
+_DESCRIBED_RELATIONS = frozenset({"by", "to", "from", "against"})
+MIN_DESCRIBED = 0.45
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "a source name put in another name's slot", check,
