@@ -56,7 +56,8 @@ def in_their_finding(ctx, dc, sc) -> bool:
 
 def as_tentative(ctx, dc, h, verbs, close) -> bool:
     """A close source passage is as tentative on one of ``verbs`` as the derived hedge (or
-    holds the hedge word the parser missed), and aligns with the derived claim at least as
+    holds the hedge word the parser missed, in the claim or outside the sentence's
+    quotations: a quotation's "may" is the speaker's, on its own words), and aligns with the derived claim at least as
     well as the best firm one: "is seeking to withhold payments over trains it cancelled"
     does not excuse "is alleged to have cancelled" when "cancelled 1,140 trains" fits
     better."""
@@ -66,13 +67,19 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
     first = hedged_verb(dc, h)
     lex = ctx.lexicon
     for sc in close:
-        if cue_word_in(h.text, sc.sentence) or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
+        if cue_word_in(h.text, sc.text) or cue_word_in(h.text, _QUOTED.sub(" ", sc.sentence)) \
+                or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
                                                             lex) >= h.weight - 0.1 \
                 or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex):
             tentative.append(score.get(sc.id, 0.0))
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))
     return bool(tentative) and max(tentative) >= max(firm, default=0.0)
+
+
+# A quotation inside a sentence: its hedge is the speaker's, on the words quoted ('the
+# rock armour "may slow, but will not stop" erosion, and its survey found X').
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 def _party_claim(dc, sc, h, lex) -> bool:

@@ -36,6 +36,9 @@ FURNITURE = [
     ("Sign up for our newsletter", "newsletter"),
     ("Subscribe", "newsletter"),
     ("Daily AI digest", "newsletter"),
+    ("Forward this newsletter to a friend who rides.", "newsletter"),
+    ("Subscribe for weekly harbour news.", "newsletter"),
+    ("Read more in our weekly trade briefing.", "newsletter"),
     ("© 2026 Herald Media. All rights reserved.", "copyright"),
     ("Security 74%", "category badge"),
     ("Source: Ferry terminal delayed. Read the full piece at the source.", "source credit"),
@@ -58,6 +61,8 @@ NEWS = [
     "Summary judgment was granted to the defendants.",
     "Print sales fell 10% last year.",
     "Daily digest of the news: markets fell sharply.",
+    "The union will forward this letter to the minister.",
+    "Residents can subscribe for updates on the works, the council said.",
 ]
 
 

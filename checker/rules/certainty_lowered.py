@@ -22,7 +22,7 @@ Why it matters:
 Known false positives:
     The hedge sits in a part of the derived sentence that has no counterpart in the source
     (an added aside) but governs a verb the source claim also has. A source hedge the parser
-    missed (the same hedge word in the source sentence silences the rule). Off for weak
+    missed (the same hedge word in the source sentence, outside a quotation there, silences the rule). Off for weak
     modals ("can"), and for a plan or an intention ("intends to table") where the source
     puts the same verb in the future ("will table", "said she would table"), so "plans to
     close" for "will close" is not flagged either; nor an intention on a verb the source
@@ -200,6 +200,10 @@ def check(ctx):
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
                 shares_core(dc, sc) or hedges_their_verb(dc, h, sc)
                 or in_their_finding(ctx, dc, sc) or in_their_clause(ctx, dc, h, sc))), None)
+            # a shared word that is no verb of theirs ("previous"): the claim may still be
+            # restated firmly in another verb ("was 41 per cent" -> "appears to have
+            # slipped to 41 per cent")
+            sc = sc or restated_firmly(ctx, dc, h, close)
             if sc is not None:
                 found = (h, sc)
                 break
