@@ -11,7 +11,11 @@ What it flags:
     take at least 18 months" -> "will take at least 18 months"); also a forecast stated as
     certain ("the ministry expects the cap to save 31 million" -> "the cap will save 31
     million, the ministry said": a judging verb, judging_verbs.txt, with "to" and the
-    derived claim's verb). Unnamed-attribution adverbs ("reportedly") are left to DA101.
+    derived claim's verb); also the source's hedge on its own verb where the derived claim
+    states the same thing firmly in another ("could face a fine of up to £20,000" -> "will
+    be fined up to £20,000": three of its other words, two thirds of them, in the source
+    claim, and no hedge or belief frame of its own). Unnamed-attribution adverbs
+    ("reportedly") are left to DA101.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -19,7 +23,9 @@ Known false positives:
     it repeats elsewhere; weak modals ("can") are ignored for that reason. A derived hedge
     outside the lexicon ("is poised to") reads as none; "could" of a past ability ("farmers
     could cross only by ferry" -> "farmers crossed only by ferry"); a forecast the sources
-    also report as having come true in a passage the aligner did not pick.
+    also report as having come true in a passage the aligner did not pick; for a claim
+    restated in other words, another claim of the passage that the derived text took its
+    words from while the hedged one aligns better.
 Examples:
     Source: The new rules could delay the merger by a year.
     Flag: The new rules will delay the merger by a year.
@@ -34,6 +40,7 @@ import re
 
 from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
+from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
@@ -69,6 +76,13 @@ def check(ctx):
                                message=(f'States as certain what the source gives as a '
                                         f'forecast ("{forecast}"): "{snippet(sc.text, 70)}".'),
                                suggestion=f'Keep the forecast ("{forecast} …").')
+                    break
+                h = _restated_certain(ctx, dc, sc)
+                if h is not None:
+                    yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
+                               message=(f'States firmly, in other words, what the source '
+                                        f'hedges with "{h.text}": "{snippet(sc.text, 70)}".'),
+                               suggestion=f'Keep the hedge ("{h.text} …").')
                     break
                 continue
             h = dropped[0]
@@ -115,6 +129,46 @@ def _forecast_stated(ctx, dc, sc) -> str:
                 and sc.text[max(0, w.start - sc.start - 3):w.start - sc.start] == "to ":
             return f"{sc.predicate_text} … to {w.text}"
     return ""
+
+
+def _restated_certain(ctx, dc, sc):
+    """The source claim's hedge on its own verb ("The zoo could face a fine of up to
+    £20,000") when the derived claim states the same thing firmly in another verb ("the zoo
+    will be fined up to £20,000"): no hedge or belief frame of its own, the same polarity,
+    and three of its words besides its verb, two thirds of them, in the source claim; None
+    when another aligned source claim states those words with no hedge (the source may
+    report it as come true)."""
+    lex = ctx.lexicon
+    if dc.unit_kind == "heading" or cues(dc, lex) or _believed(ctx, dc) \
+            or has_negation(dc, lex) != has_negation(sc, lex) \
+            or lex.has("negative_verbs", dc.predicate):
+        return None  # not "has ruled out asking" for "could ask"
+    h = next((h for h in cues(sc, lex, attempts=False) if h.role == "hedge"
+              and h.weight >= RESTATED_WEIGHT and hedged_verb(sc, h) == key(sc.predicate)
+              and not lex.has("attribution_adverbs", h.text.lower())), None)
+    if h is None or cue_word_in(h.text, dc.sentence):
+        return None
+    mine = claim_keys(dc) - {key(dc.predicate)}
+    theirs = claim_keys(sc)
+    subject = {key(w.lemma) for w in sc.words if w.end <= h.start} & theirs
+    stop = min((ln.start for ln in sc.links if ln.start >= h.end), default=sc.end)
+    governed = {key(w.lemma) for w in sc.words if h.end <= w.start < stop} & theirs
+    if len(subject) >= 2 and not mine & subject:
+        return None  # another actor ("the loss of a generator may have triggered X")
+    # the hedged claim up to its next link: "could lose access ... after talks stalled"
+    # hedges the loss only
+    shared = mine & (subject | governed)
+    if len(shared) < 3 or len(shared) < 2 / 3 * len(mine) or not shared & governed:
+        return None
+    if any(o is not sc and not cues(o, lex) and len(mine & claim_keys(o)) >= len(shared)
+           for o in ctx.aligned(dc)):
+        return None
+    return h
+
+
+# The weakest hedge whose loss counts when the claim is restated in other words: "could",
+# "may", "might", "possibly", not "can", "would", "appears" (a hedge on how it looks).
+RESTATED_WEIGHT = 0.3
 
 
 def _believed(ctx, dc) -> bool:
