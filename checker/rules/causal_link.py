@@ -11,7 +11,9 @@ What it flags:
     readers take as a cause ("after",
     "following", "in the wake of"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
-    links its phrase, up to the comma, to the clause after it; one that opens a clause
+    links its phrase, up to the comma (not one inside a figure: "a 48,000-signature
+    petition"), to the clause after it, also when that clause is reported ("In response
+    to the shortage, the government announced that it would ..."); one that opens a clause
     after a comma ("..., the weather office said, so the board plans to ...") links the
     words before it to that clause, and so does a participle of cause after such a frame
     ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
@@ -52,12 +54,13 @@ from checker.actors import passive_before
 from checker.align import key, text_keys
 from checker.attribution import same_source
 from checker.lexicon import shipped
-from checker.records import memo_on
+from checker.records import Link, memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
-ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is relative)
+ASKING = {"what", "whatever"}
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure  # "what caused it" asks for the cause ("which" is relative)
 
 
 def _keys(ctx, text: str) -> set[str]:
@@ -202,6 +205,29 @@ def _copied_quote(ctx, dc, link) -> bool:
                for q in dc.quotes)
 
 
+def _frame_link(ctx, dc) -> tuple:
+    """A connective that opens the sentence before the claim's reporting frame ("In
+    response to the shortage, the government announced that it would review ..."): the
+    extractor keeps the frame out of the claim, so the link is read here, its phrase up to
+    the comma linked to the claim; () when there is none or the claim has its own."""
+    att = dc.attribution
+    if att is None or dc.links or not dc.sent_start <= att.start <= dc.start:
+        return ()
+    opening = ctx.derived.text[dc.sent_start:att.start]
+    low = opening.lower()
+    lex = ctx.lexicon
+    cues = [" ".join(p) for p in lex.phrases.get("causal", ())] + \
+        list(lex.words.get("causal", {})) + sorted(SEQUENCE_READ_AS_CAUSE)
+    cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
+    m = _CLAUSE_COMMA.search(opening, len(cue)) if cue else None
+    if m is None:
+        return ()
+    kind = "temporal" if cue in SEQUENCE_READ_AS_CAUSE else "causal"
+    start = dc.sent_start
+    return (Link(cue=cue, kind=kind, start=start, end=start + len(cue), left=dc.text,
+                 right=opening[len(cue):m.start()].strip()),)
+
+
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -213,13 +239,25 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
-        for link in dc.links:
-            fronted = not _keys(ctx, link.left) and "," in link.right
+        for link in dc.links + _frame_link(ctx, dc):
+            fronted = not _keys(ctx, link.left) and bool(_CLAUSE_COMMA.search(link.right))
             if fronted:
                 # "In response to the shortage, the government announced ...": the cue's
-                # phrase up to the comma is the cause, the clause after it the effect
-                cause, effect = link.right.split(",", 1)
+                # phrase up to the comma is the cause, the clause after it the effect (not
+                # the comma of a figure: "a 48,000-signature petition")
+                cause, effect = _CLAUSE_COMMA.split(link.right, 1)
+                after = _CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)
+                if link.start - dc.start <= 1 and len(after) == 2:
+                    effect = after[1]  # the whole clause, past the words the link kept
                 link = link.__class__(**{**link.__dict__, "left": effect, "right": cause})
+            elif not _keys(ctx, link.left) and link.start - dc.start <= 1 \
+                    and _CLAUSE_COMMA.search(dc.text[link.end - dc.start:]):
+                # the same when the link's phrase stops short of the comma ("Responding to
+                # a petition from X, the ministry will cap ..."): the effect is the claim's
+                # clause after the comma
+                fronted = True
+                effect = _CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)[1]
+                link = link.__class__(**{**link.__dict__, "left": effect})
             if link.kind == "causal" and not (_keys(ctx, link.right) and _keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
@@ -261,7 +299,8 @@ def check(ctx):
                        f'"{snippet(link.right, 35)}"; the source does not connect them.')
             else:
                 msg = f'Adds "{link.cue}", a link with no support in the source.'
-            comma = ctx.derived.text.find(",", link.end, dc.end) if fronted else -1
+            m = _CLAUSE_COMMA.search(ctx.derived.text, link.end, dc.end) if fronted else None
+            comma = m.start() if m else -1
             end = comma if comma > 0 else min(dc.end, link.end + len(link.right) + 1)
             yield make(RULE, dc, start=link.start, end=end,
                        confidence=0.65 if causal else 0.5, evidence=evidence, message=msg,
