@@ -252,7 +252,7 @@ class MarkerReader:
             low = t.lower_
             if low in self.scope and (t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
                                                   "advmod", "nummod", "quantmod", "pobj")
-                                      or _of_pronoun(t, self.lex)):
+                                      or _of_pronoun(t, self.lex) or _part_of_passive(t)):
                 if low == "one" and t.dep_ == "nummod":
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
@@ -263,6 +263,13 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _part_of_passive(tok) -> bool:
+    """A scope word that is the passive subject of its clause with an "of" after it ("All of
+    the outlets were blocked"); not "Nobody was hurt", which counts no part of anything."""
+    return tok.dep_ == "nsubjpass" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                           for c in tok.children)
 
 
 def _has_to(verb) -> bool:

@@ -46,6 +46,7 @@ import re
 from checker.align import claim_keys, key
 from checker.figure_match import numbers_in
 from checker.lexicon import partitive_pronoun, shipped_values
+from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_of, cue_noun, one_of_them, qualified
 from checker.shares import RATIO_AFTER, ratio_term
@@ -362,8 +363,9 @@ def check(ctx):
                                 f'"{sc.text[:70]}".'),
                        suggestion=f'Drop "{cue}" and limit the claim as the source does.')
             continue
-        if _limits(dc):
-            continue
+        if _limits(dc) or dc.subject.lower().split()[:1] and \
+                dc.subject.lower().split()[0] in OBJECT_NEGATORS:
+            continue  # "no one was hurt" limits nothing to widen
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
                 continue
