@@ -12,17 +12,22 @@ What it flags:
     answering ("insists", "rejects",
     "answered": the attribution rules judge them) and, when the sources report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the
-    complaints") are not counted. The span runs over the unsupported words.
+    complaints") are not counted. The span runs over the unsupported words. In a claim
+    that restates a source passage closely, a relative clause (", which will be extended
+    to evenings and weekends") is judged on its own: two or more of its content words new,
+    two fifths of them at least; the span is the clause.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
 Known false positives:
     Paraphrases with words the sources do not use and WordNet does not list as synonyms
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
-    generic words are ignored. Without WordNet's files every synonym counts as new.
+    generic words are ignored. Without WordNet's files every synonym counts as new. A
+    relative clause that gives, in words of its own, background a source states elsewhere
+    in other words.
 Known misses:
-    An addition inside a sentence that otherwise restates a source passage closely, or a
-    headline; an added clause that reuses the source's own words ("the league has agreed
+    An addition inside a sentence that otherwise restates a source passage closely (but
+    for a relative clause), or a headline; an added clause that reuses the source's own words ("the league has agreed
     to do so" where the source only has a request); an added word that shares one of
     its four most frequent WordNet senses with a source word by chance.
 Examples:
@@ -33,6 +38,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from checker.align import GENERIC, key
@@ -166,7 +172,12 @@ def check(ctx):
             continue  # a headline names a topic in its own words
         al, _ = ctx.support(dc)
         if al.score >= CLOSE:
-            continue  # a close rewording of a source passage, not an addition
+            # a close rewording of a source passage, but for an aside it adds (", which
+            # will be extended to evenings and weekends")
+            found = _added_aside(ctx, dc, wn, framing, judged)
+            if found is not None:
+                yield found
+            continue
         content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
         if not content:
             continue
@@ -185,6 +196,39 @@ def check(ctx):
                             f"no support found in the source."),
                    suggestion=f'Cut "{snippet(dc.text[start - dc.start:end - dc.start], 50)}" '
                               f"or cite where it comes from.")
+
+
+# A non-restrictive relative clause: from its comma to the next comma or the claim's end.
+_ASIDE = re.compile(r",\s+(?:(?:from|in|under|by|for|of|to|with)\s+)?(?:which|who|whom|whose|"
+                    r"where)\b[^,;]*")
+# The share of an aside's content words that must be new.
+ASIDE_SHARE = 0.4
+
+
+def _added_aside(ctx, dc, wn, framing, judged):
+    """A finding when a relative clause of a claim that restates a source passage closely
+    carries two or more content words the sources lack, at least ``ASIDE_SHARE`` of its
+    content words ("Patients can call the emergency line, which will be extended to
+    evenings and weekends from June"); else None."""
+    for m in _ASIDE.finditer(dc.text):
+        lo, hi = dc.start + m.start(), dc.start + m.end()
+        content = [w for w in dc.words if lo <= w.start < hi and w[4] in CHECKED_POS
+                   and w[3] not in GENERIC]
+        novel = [w for w in novel_words(dc, ctx.index, wn) if lo <= w.start < hi
+                 and w[3] not in framing and key(w[3]) not in framing
+                 and not (w.pos == "VERB" and w.lemma in judged)
+                 and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)]
+        if len(novel) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
+            continue
+        listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
+        start = lo + 1 + len(m.group(0)[1:]) - len(m.group(0)[1:].lstrip())
+        return make(RULE, dc, start=start, end=hi, confidence=0.5,
+                    message=(f"Adds, in a clause of its own, content the source does not "
+                             f"support ({listed}); the rest of the sentence restates the "
+                             f"source."),
+                    suggestion=f'Cut "{snippet(ctx.derived.text[start:hi], 50)}" or cite '
+                               f"where it comes from.")
+    return None
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "content with no support in the source", check, __doc__)
