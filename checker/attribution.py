@@ -131,15 +131,28 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
     return last is not None and not any(w in _PREPOSITIONS for w in before[last + 1:])
 
 
-def named_in_sentence(claim: Claim, text: str, name: SourceName) -> bool:
+def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
+                      with_verb: bool = False) -> bool:
     """True when the claim's sentence names the source as its frame ("..., the agency said",
     "Per the agency, ...", "That is the count from the agency") or inside the claim as
     anything but a possessor ("The agency counted ...", "A, Ms Roe said, and B" when the
     parse kept the frame in the claim; not "Pellham's inhaler works")."""
     for s, e, poss in mentions(sentence_of(claim, text), name, offset=claim.sent_start):
-        if e <= claim.start or s >= claim.end or _credits(text, s) or not poss:
+        if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
+        if not poss and not (with_verb and not _SAYS_AFTER.match(text[e:e + 40])):
+            return True  # inside the claim: "The agency counted ..."; with ``with_verb``
+            # (unnamed people) only with a verb of saying after the noun ("a senior nurse
+            # overrode it" credits no "two nurses")
     return False
+
+
+# A verb of saying or finding right after a speaker's noun: "two nurses *said*", "nurses
+# *have told*", "department figures *show*".
+_SAYS_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|told|tell|reported|report|"
+                         r"claimed|claim|added|warned|insisted|stated|allege[ds]?|show[ns]?|"
+                         r"showed|found|finds?|suggest(?:s|ed)?|indicate[sd]?|record(?:s|ed)?|"
+                         r"estimate[sd]?|puts?|count(?:s|ed)?)\b", re.I)
 
 
 def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[Claim],
@@ -213,8 +226,8 @@ def _kind_of(speaker: str, name: SourceName, source_text: str) -> bool:
 def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     authority said it had asked for the records", "according to a notice on its website"):
-    the subject is the speaker (a pronoun or its name). Anonymous speakers and claims of
-    being ("he was at home") never count."""
+    the subject is the speaker (a pronoun or its name), or the speaker is given as a
+    party's ("its chief executive"). Anonymous speakers and claims of being ("he was at home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False

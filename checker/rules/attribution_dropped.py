@@ -16,7 +16,10 @@ What it flags:
     source given by a description, in the next sentence after "by" or "from": "A. That
     figure comes from the council's own traffic survey"). An attribution to
     someone else nearby does not cover the claim, nor does the tag of a quotation that
-    follows ('A. "...," she said.' credits the quotation only). Also a report inside a
+    follows ('A. "...," she said.' credits the quotation only), nor an unnamed speaker's
+    noun inside the claim with no verb of saying after it ("unless a senior nurse
+    overrode it" credits no "two nurses"). A passive verb of telling ("Staff had been
+    told to accept the score") credits nobody. Also a report inside a
     report ("two people said the company told its lenders X", "the union said trustees
     had been warned that X") restated with the inner speaker, or the same unnamed
     hearing, only ("The company has told its lenders X", "Trustees had been told X").
@@ -66,7 +69,12 @@ Known false positives:
     plan given by an officer introduced only as "its director" or by a kind the source never
     sets beside its name ("the airline" for "Corrane Air"); an event report by an emergency
     service the lexicon does not list by its head or as a phrase (official_sources.txt
-    now lists "fire service", "ambulance service").
+    now lists "fire service", "ambulance service"). A party's voice ("its chief
+    executive") speaks for the party's acts, not for what a thing will do ("the project
+    would create 1,100 jobs"): a subject whose head WordNet files first as neither a
+    person, a group nor a place, with no name, possessive or body noun, is such a thing, so
+    a party's plan told with such a subject ("the scheme will start in May") is flagged
+    too.
 Known false negatives:
     An interested company's self-serving count stated plainly ("only two complaints were
     received, the company said"), taken for an event it reports. The outlet that saw a
@@ -96,6 +104,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import PERSON_LEXNAME, subject_words
 from checker.affiliation import own_account_by_its_voice
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import (
@@ -109,9 +118,11 @@ from checker.attribution import (
 )
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
-from checker.source_phrase import core
+from checker.source_phrase import core, has_name
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
+# WordNet's lexicographer files of nouns that can be a party: groups, places, people.
+PARTY_LEXNAMES = frozenset({14, 15, PERSON_LEXNAME})
 
 
 def check(ctx):
@@ -134,13 +145,14 @@ def check(ctx):
             if nested is not None:
                 yield nested
             continue
-        if not hits or not _unattributed(dc, verbs) or found_by(ctx.lexicon, dc):
+        if not hits or not _unattributed(dc, verbs, ctx.lexicon) or found_by(ctx.lexicon, dc):
             continue
         # If the best support states it plainly, the source vouches for it too.
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
-        if any(self_report(sc, generic) or _by_its_voice(ctx, sc) or _on_record(ctx, sc, generic)
+        if any(self_report(sc, generic) and not _a_thing(ctx, sc) or _by_its_voice(ctx, sc)
+               or _on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
             continue
         yield _finding(ctx, dc, al, hits[0][1])
@@ -261,12 +273,17 @@ def _quoted(dc) -> bool:
     return inside >= 0.5 * max(1, dc.end - dc.start)
 
 
-def _unattributed(dc, verbs) -> bool:
+def _unattributed(dc, verbs, lex) -> bool:
     """The derived claim credits no one: no attribution, and no reporting verb of its own
     ("The agency reported 1,150 damaged homes" credits its subject), unless the report is
-    itself a forecast ("The sergeant is expected to argue that ...": who expects it?)."""
+    itself a forecast ("The sergeant is expected to argue that ...": who expects it?) or
+    a passive verb of telling whose subject heard it ("Staff had been told to accept the
+    score": who told them, the claim does not say)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
-    return dc.attribution is None and (dc.predicate not in verbs or forecast)
+    heard = lex.has("addressee_verbs", dc.predicate) and dc.predicate_text and re.search(
+        rf"\b(?:is|are|was|were|be|been|being)\s+{re.escape(dc.predicate_text)}\b",
+        dc.text, re.I) is not None
+    return dc.attribution is None and (dc.predicate not in verbs or forecast or heard)
 
 
 def _credited(ctx, dc, sc, generic) -> bool:
@@ -276,18 +293,49 @@ def _credited(ctx, dc, sc, generic) -> bool:
         return False
     if dc.attribution is not None and dc.attribution.source:
         return True
-    return _names(ctx, dc, name, generic)
+    # unnamed people ("two nurses in the emergency department") are credited by their noun
+    # inside the claim only with a verb of saying after it; a document or a body by its
+    # noun alone ("Department figures show ...", "the court heard")
+    return _names(ctx, dc, name, generic, with_verb=_unnamed_people(ctx, sc.attribution, name,
+                                                                     generic))
+
+
+def _a_thing(ctx, sc) -> bool:
+    """The claim's subject is a thing, not a party ("its chief executive told the council
+    the project would create 1,100 jobs"): no name, no possessive, and the commonest WordNet
+    sense of its head is neither a person, a group nor a place. A party's voice speaks for
+    the party's acts, not for what a thing will do."""
+    if not ctx.wordnet.available or has_name(sc.subject) or re.search(r"['’]", sc.subject) \
+            or sc.subject.lower().strip() in ctx.lexicon.words.get("pronouns_subject", {}):
+        return False
+    heads = [w for w in subject_words(sc) if w.pos == "NOUN"]
+    if not heads or any(ctx.lexicon.has(role, w.lemma) for w in heads
+                        for role in ("non_person_heads", "corporate_nouns")):
+        return False  # "the authority", "the operator": a body whatever WordNet's first sense
+    senses = ctx.wordnet.senses(heads[-1].lemma, "noun", 1)
+    return bool(senses) and senses[0].lexname not in PARTY_LEXNAMES
+
+
+def _unnamed_people(ctx, attr, name, generic) -> bool:
+    """The source is unnamed people ("two nurses in the emergency department"): indefinite,
+    its head's commonest WordNet sense a person; not a document ("provisional figures")."""
+    head = name.head or attr.head
+    if not head or name.definite or not is_anonymous(attr, generic) \
+            or not ctx.wordnet.available:
+        return False
+    senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
+    return bool(senses) and senses[0].lexname == PERSON_LEXNAME
 
 
 def _nameable(name) -> bool:
     return bool(name.runs or name.words or name.head)
 
 
-def _names(ctx, dc, name, generic) -> bool:
+def _names(ctx, dc, name, generic, *, with_verb: bool = False) -> bool:
     """The derived text names a source in the claim's sentence or, where it covers it, in
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
-    return named_in_sentence(dc, text, name) or credited_nearby(
+    return named_in_sentence(dc, text, name, with_verb=with_verb) or credited_nearby(
         dc, text, name, ctx.derived_claims, generic, ctx.source_text)
 
 
