@@ -9,7 +9,9 @@ word ("two officials" -> "official"). A derived text *names* a source when it wr
 its runs, a distinctive word, or its head noun.
 
 What a source phrase's words say of it (its core, a name, a definite description) is in
-``checker.source_phrase``; who speaks for which party is in ``checker.affiliation``.
+``checker.source_phrase``; which name a description stands for, and whom a claim's subject
+credits, in ``checker.descriptions``; who speaks for which party is in
+``checker.affiliation``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
-from checker.source_phrase import anaphoric, core, has_name
+from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
 
-_RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSOR_RE = re.compile(r"\s*['’]s?\b")
 _PRONOUNS = shipped("pronouns_subject")
@@ -52,17 +53,13 @@ class SourceName(NamedTuple):
     definite: bool = False
 
 
-def _strip(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word.lower()).strip(".,")
-
-
 def source_name(attr: Attribution, generic: frozenset) -> SourceName:
     """The runs, distinctive words and head of an attribution's source (and of the words the
     text used for it, when a pronoun or "the company" was resolved)."""
     runs, words = set(), set()
     for phrase in (attr.source, attr.surface):
-        for m in _RUN_RE.finditer(phrase or ""):
-            toks = [_strip(w) for w in m.group().split()]
+        for m in NAME_RUN_RE.finditer(phrase or ""):
+            toks = [bare_word(w) for w in m.group().split()]
             while toks and toks[0] in _DETERMINERS:
                 toks.pop(0)
             if len(toks) > 1 or (toks and toks[0] not in generic):
@@ -98,7 +95,7 @@ def mentions(text: str, name: SourceName, *, offset: int = 0) -> list[tuple[int,
         for m in re.finditer(r"\b" + re.escape(run) + r"\b", low):
             out.append((m.start(), m.end()))
     for m in _WORD_RE.finditer(text):
-        w = _strip(m.group())
+        w = bare_word(m.group())
         if w in name.words or (name.head and key(w) == name.head
                                and (m.group()[:1].islower() or not name.words)):
             out.append((m.start(), m.end()))
@@ -276,7 +273,7 @@ def same_source(a: str, b: str) -> bool:
         # "the union" may well be the association the other text names, but not "a person
         # briefed on the talks" (unless it speaks for one: "a union official")
         other = b if anaphoric(a) else a
-        head = _strip((a if anaphoric(a) else b).split()[-1]).rstrip("s")
+        head = bare_word((a if anaphoric(a) else b).split()[-1]).rstrip("s")
         party = voice_party(other)
         return not _indefinite(other) or head in other.lower() or (
             for_party(other) and (not party or party.rstrip("s") == head))
@@ -380,60 +377,3 @@ def _indefinite(phrase: str) -> bool:
     words = core(phrase).replace("’", "'").split()
     return bool(words) and words[0].lower() in _INDEFINITE and not any(
         w[:1].isupper() for w in words[1:])
-
-
-def resolve_description(ctx, doc_id: str, phrase: str) -> str:
-    """The name a definite description stands for in a source article: "the association"
-    is the one capitalised run ending in "Association" the article writes ("the Sandby
-    Anglers' Association"); the phrase itself when there is none or several."""
-    art = ctx.doc_of.get(doc_id)
-    phrase = core(phrase).strip(" ,")
-    if art is None or not anaphoric(phrase):
-        return phrase
-    return described_in(art.text, phrase)
-
-
-def described_in(text: str, phrase: str) -> str:
-    """The one capitalised run of ``text`` ending in the head of the definite description
-    ``phrase`` ("the Harwick Transport Authority" for "the authority"); the phrase itself
-    when the text writes none or several."""
-    head = _strip(phrase.split()[-1])
-    found = set()
-    for m in _RUN_RE.finditer(text):
-        toks = re.split(r"\s+(?:and|&)\s+", m.group())[-1].split()  # "X and the Y Authority"
-        while toks and toks[0].lower() in _DETERMINERS:
-            toks.pop(0)
-        if len(toks) > 1 and _strip(toks[-1]) == head:
-            found.add(" ".join(toks))
-    if len(found) > 1:
-        # "the arts council" among "the Harrowby Arts Council" and "Harrowby City Council":
-        # the one holding the description's other words
-        words = {_strip(w) for w in phrase.lower().split()[1:-1]}
-        found = {f for f in found if words and words <= {_strip(w) for w in f.lower().split()}}
-    return found.pop() if len(found) == 1 else phrase
-
-
-_SUBJECT_CREDIT_RE = re.compile(
-    r"\b(?:by|from)\s+((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4})$|^((?:the\s+)?[\w'’&.-]+"
-    r"(?:\s+[\w'’&.-]+){0,4})['’]s?(?:\s+\w+){1,2}$", re.I)
-
-
-def subject_credit(claim: Claim, verbs: frozenset, finding: frozenset = frozenset()) -> str:
-    """The party a claim's subject credits when the claim reports a record's finding ("A
-    survey by the guild found ...", "The agency's count shows ...") or gives what a party
-    it names found (a verb of ``finding``: "The Post Regulator found in July that ..."),
-    or ""."""
-    if claim.attribution is not None or claim.predicate not in verbs:
-        return ""
-    m = _SUBJECT_CREDIT_RE.search(claim.subject.strip())
-    subject = claim.subject.strip(" ,")
-    if m is None:
-        # a body named in capitals past its first word ("The Post Regulator found that
-        # X"), of a verb of finding: not "Her team found", a headline's "Inspectors find",
-        # nor a party's answer ("Pellucid denied that ...")
-        words = subject.split()
-        return subject if claim.predicate in finding and claim.unit_kind != "heading" \
-            and 1 < len(words) <= 6 and "," not in subject \
-            and any(w[:1].isupper() for w in words[1:]) else ""
-    party = (m.group(1) or m.group(2) or "").strip()
-    return party if has_name(party) or anaphoric(party) else ""

@@ -45,3 +45,13 @@ def anaphoric(text: str) -> bool:
     """A short definite description with no name ("the union"), which refers back."""
     words = text.split()
     return (not has_name(text) and 1 < len(words) <= 3 and words[0].lower() == "the")
+
+
+# A run of capitalised words, with the small words a name may hold ("Bank of Harwick").
+NAME_RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*")
+
+
+def bare_word(word: str) -> str:
+    """A word in lower case without its possessive ending and stray full stop or comma
+    ("Authority's" -> "authority")."""
+    return re.sub(r"['’]s?$", "", word.lower()).strip(".,")

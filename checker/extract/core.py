@@ -13,8 +13,6 @@ from checker.extract.common import (
     SUBJ_DEPS,
     _State,
     _doc_text,
-    _person,
-    speaking_subject,
     _reported_thing,
     _shift_attr,
     _shift_certainty,
@@ -27,6 +25,7 @@ from checker.extract.common import (
 )
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
+from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
@@ -36,7 +35,7 @@ from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
 
 
-class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
+class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -135,26 +134,6 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
         self._remember_speaker(sent, state)
         return out
 
-    def _remember_speaker(self, sent, state: _State) -> None:
-        """A named speaker of the sentence, whom a "she said" in the next one refers to
-        ("Ruiz rejected the plan, saying ...")."""
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if lemma not in self.report_verbs and lemma not in self.answer_verbs \
-                    or tok.pos_ != "VERB":
-                continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ == "PROPN":
-                name = self._span_text(subj).split(",")[0].strip()
-                state.last_speaker, state.speaker_sent = name, state.sent_no
-                state.speaker_by_pronoun = False
-            elif subj is not None and subj.lemma_.lower() in self.party_voices:
-                # "A Tessel spokeswoman denied that. '...,' she said": the voice speaks on
-                state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
-                state.speaker_by_pronoun = False
-
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
         result = []
@@ -189,27 +168,6 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
                            end=src_toks[-1].idx + len(src_toks[-1]), kind="according-to",
                            head=pobj.lemma_.lower())
         return clause, attr, frame
-
-    def _colon_speaker(self, head, comp):
-        """The verb of speech or answer that a colon closes before a clause the parser hung
-        on an earlier reporting verb ("A accused B of X, which C rejected: "..."" makes the
-        quotation a complement of "accused"): the quotation is the later verb's subject's.
-        None when nothing but the reporting verb's own words stand before the colon."""
-        if comp.i < head.i:
-            return None
-        k = comp.left_edge.i - 1
-        while k > head.i and head.doc[k].tag_ in ("``", "''"):
-            k -= 1
-        if k <= head.i or head.doc[k].text != ":":
-            return None
-        for t in reversed(head.doc.tokens[head.i + 1:k]):
-            if (t.pos_ == "VERB" and t.dep_ in ("relcl", "conj", "advcl")
-                    and (t.lemma_.lower() in self.report_verbs
-                         or t.lemma_.lower() in self.answer_verbs)
-                    and any(x.dep_ == "nsubj" and x.tag_ not in ("WP", "WDT")
-                            for x in t.children)):
-                return t
-        return None
 
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
@@ -392,40 +350,8 @@ class Extractor(SpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
             attribution = _shift_attr(attribution, off)
             certainty = _shift_certainty(certainty, off)
         quants = self._quantities(ents, tokens, start_c, end_c, off)
-        speaker = ""
-        root = sent.root
-        root_subj = speaking_subject(root, ("nsubj",))
-        inner = self._inner_speaker(head, root, quotes)
-        if inner is not None:
-            # "A said X, while B insisted it 'will hold'": the quote is B's
-            speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs:
-            # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
-            # the claim is the root's own clause: the test "root is not head" that stood here
-            # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
-            # the findings have always been made without it.
-            speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
-        elif attribution is not None and attribution.source:
-            speaker = attribution.source
-        elif attribution is not None and attribution.outer is not None \
-                and attribution.outer.kind == "named" \
-                and "," not in attribution.outer.source.strip(" ,"):
-            # '"We were told X," he said': the words are the outer speaker's
-            speaker = attribution.outer.source
-        elif pred.lemma_.lower() in self.speech_verbs or head.lemma_.lower() in self.speech_verbs:
-            speaker = self._person_in(subj_tok, state, ents) or subject
-        # pronoun speakers resolve to the last person
-        if speaker.lower() in self.pronouns_person and _person(state, start_c):
-            speaker = _person(state, start_c)
-        if not speaker and quotes and state.last_speaker and not state.speaker_by_pronoun \
-                and state.speaker_sent == state.sent_no - 1 \
-                and any(q[0] <= sent.start_char + 1 and sent.end_char - 2 <= q[1] <= sent.end_char
-                        for q in quotes):
-            # '"...," Feld said. "Salmonella can be serious ..."': a sentence that is all one
-            # quotation, with no tag of its own, goes on the last speaker's words (not one
-            # that runs on to a tag in the next sentence, nor after a "she said" whose
-            # person is a guess)
-            speaker = state.last_speaker
+        speaker = self._quote_speaker(head, pred, subj_tok, subject, attribution, sent,
+                                      quotes, state, ents, start_c) if quotes else ""
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
             for q in quotes if q[0] < end_c and start_c < q[1])

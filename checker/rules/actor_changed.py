@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
-from checker.attribution import described_in
+from checker.descriptions import described_in
 from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name

@@ -71,14 +71,12 @@ from checker.affiliation import affiliated
 from checker.align import claim_keys, key
 from checker.attribution import (
     VAGUE,
-    described_in,
     is_anonymous,
-    resolve_description,
     same_content,
     same_source,
     source_name,
-    subject_credit,
 )
+from checker.descriptions import described_in, resolve_description, subject_credit
 from checker.names import norm_name
 from checker.party_kinds import names_of_kind, other_kind
 from checker.records import Attribution

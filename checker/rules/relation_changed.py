@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, key
-from checker.attribution import described_in
+from checker.descriptions import described_in
 from checker.names import CHECKED, known, name_words, norm_name, part_of_name, same_referent
 from checker.party_kinds import other_kind
 from checker.records import memo_on

@@ -1,0 +1,72 @@
+"""Which name a definite description stands for ("the authority" for "the Harwick Transport
+Authority"), and which party a claim's own subject credits ("A survey by the guild found
+...", "The Post Regulator found that ..."). Read by the attribution and entity rules
+(DA102, DE403, DE407).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import shipped
+from checker.records import Claim
+from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
+
+_DETERMINERS = shipped("determiners")
+
+
+def resolve_description(ctx, doc_id: str, phrase: str) -> str:
+    """The name a definite description stands for in a source article: "the association"
+    is the one capitalised run ending in "Association" the article writes ("the Sandby
+    Anglers' Association"); the phrase itself when there is none or several."""
+    art = ctx.doc_of.get(doc_id)
+    phrase = core(phrase).strip(" ,")
+    if art is None or not anaphoric(phrase):
+        return phrase
+    return described_in(art.text, phrase)
+
+
+def described_in(text: str, phrase: str) -> str:
+    """The one capitalised run of ``text`` ending in the head of the definite description
+    ``phrase`` ("the Harwick Transport Authority" for "the authority"); the phrase itself
+    when the text writes none or several."""
+    head = bare_word(phrase.split()[-1])
+    found = set()
+    for m in NAME_RUN_RE.finditer(text):
+        toks = re.split(r"\s+(?:and|&)\s+", m.group())[-1].split()  # "X and the Y Authority"
+        while toks and toks[0].lower() in _DETERMINERS:
+            toks.pop(0)
+        if len(toks) > 1 and bare_word(toks[-1]) == head:
+            found.add(" ".join(toks))
+    if len(found) > 1:
+        # "the arts council" among "the Harrowby Arts Council" and "Harrowby City Council":
+        # the one holding the description's other words
+        words = {bare_word(w) for w in phrase.lower().split()[1:-1]}
+        found = {f for f in found if words and words <= {bare_word(w) for w in f.lower().split()}}
+    return found.pop() if len(found) == 1 else phrase
+
+
+_SUBJECT_CREDIT_RE = re.compile(
+    r"\b(?:by|from)\s+((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4})$|^((?:the\s+)?[\w'’&.-]+"
+    r"(?:\s+[\w'’&.-]+){0,4})['’]s?(?:\s+\w+){1,2}$", re.I)
+
+
+def subject_credit(claim: Claim, verbs: frozenset, finding: frozenset = frozenset()) -> str:
+    """The party a claim's subject credits when the claim reports a record's finding ("A
+    survey by the guild found ...", "The agency's count shows ...") or gives what a party
+    it names found (a verb of ``finding``: "The Post Regulator found in July that ..."),
+    or ""."""
+    if claim.attribution is not None or claim.predicate not in verbs:
+        return ""
+    m = _SUBJECT_CREDIT_RE.search(claim.subject.strip())
+    subject = claim.subject.strip(" ,")
+    if m is None:
+        # a body named in capitals past its first word ("The Post Regulator found that
+        # X"), of a verb of finding: not "Her team found", a headline's "Inspectors find",
+        # nor a party's answer ("Pellucid denied that ...")
+        words = subject.split()
+        return subject if claim.predicate in finding and claim.unit_kind != "heading" \
+            and 1 < len(words) <= 6 and "," not in subject \
+            and any(w[:1].isupper() for w in words[1:]) else ""
+    party = (m.group(1) or m.group(2) or "").strip()
+    return party if has_name(party) or anaphoric(party) else ""
