@@ -22,7 +22,7 @@ from typing import NamedTuple, Sequence
 from checker.affiliation import for_party, voice_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
-from checker.names import acronym_of_source, norm_name
+from checker.names import norm_name
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
@@ -129,7 +129,7 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
 
 
 def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
-                      with_verb: bool = False) -> bool:
+                      with_verb: frozenset = frozenset()) -> bool:
     """True when the claim's sentence names the source as its frame ("..., the agency said",
     "Per the agency, ...", "That is the count from the agency") or inside the claim as
     anything but a possessor ("The agency counted ...", "A, Ms Roe said, and B" when the
@@ -137,19 +137,17 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     for s, e, poss in mentions(sentence_of(claim, text), name, offset=claim.sent_start):
         if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
-        if not poss and not (with_verb and not _SAYS_AFTER.match(text[e:e + 40])):
+        if not poss and not (with_verb and not _verb_after(claim, e, with_verb)):
             return True  # inside the claim: "The agency counted ..."; with ``with_verb``
-            # (unnamed people) only with a verb of saying after the noun ("a senior nurse
-            # overrode it" credits no "two nurses")
+            # (unnamed people) only with one of those verbs right after the noun ("two
+            # nurses said"; "a senior nurse overrode it" credits no "two nurses")
     return False
 
 
-# A verb of saying or finding right after a speaker's noun: "two nurses *said*", "nurses
-# *have told*", "department figures *show*".
-_SAYS_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|told|tell|reported|report|"
-                         r"claimed|claim|added|warned|insisted|stated|allege[ds]?|show[ns]?|"
-                         r"showed|found|finds?|suggest(?:s|ed)?|indicate[sd]?|record(?:s|ed)?|"
-                         r"estimate[sd]?|puts?|count(?:s|ed)?)\b", re.I)
+def _verb_after(claim: Claim, end: int, verbs: frozenset) -> bool:
+    """The claim's next word after ``end``, or the one after it, is a verb of ``verbs``."""
+    after = [w for w in claim.words if w.start >= end][:2]
+    return any(w.pos == "VERB" and w.lemma in verbs for w in after)
 
 
 def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[Claim],
@@ -298,10 +296,13 @@ def same_source(a: str, b: str) -> bool:
 
 
 def _short_for(a: str, b: str) -> bool:
-    """A word of ``a`` in capitals is the short form of the name ``b`` ("VADA" of "the
-    Veldan Anti-Doping Agency")."""
-    return any(acronym_of_source(w.lower(), b.lower()) for w in re.findall(r"\b[A-Z]{2,6}\b", a)
-               if not re.search(rf"\b{w}\b", b))
+    """A word of ``a`` in capitals, three letters or more, is the short form of the name
+    ``b``: the initials of all its capitalised words ("VADA" of "the Veldan Anti-Doping
+    Agency", "GFA" of "Garrow Fishermen's Association"; not "EU" of "the Eastfield
+    Union")."""
+    words = [w for w in re.split(r"[\s-]+", core(b)) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    return len(initials) >= 3 and any(w == initials for w in re.findall(r"\b[A-Z]{3,6}\b", a))
 
 
 # "a spokesman for it": an indefinite article (or "one"), a head noun, the preposition that

@@ -144,8 +144,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases",
-                   "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "body_roles"})
+                   "name_fillers", "definite_openers", "articles", "indefinite_articles"})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from checker.records import Claim
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _BODY_HEADS = shipped("non_person_heads")
-_BODY_ROLES = shipped("body_roles")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -61,7 +60,7 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     return frozenset(found)
 
 
-def other_kind(kind: str, name: str, source_text: str, wn) -> bool:
+def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     """A description by its kind ("the union", "the licensing board") cannot stand for the
     body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
     of what a body does ("the Communications and Post Regulator": body_roles.txt), the two nouns are no WordNet synonyms ("the constabulary" for
@@ -73,9 +72,12 @@ def other_kind(kind: str, name: str, source_text: str, wn) -> bool:
     if not mine or not mine[-1][:1].isupper():
         return False
     head = mine[-1].lower()
-    if theirs == head or theirs not in _BODY_HEADS or theirs in _BODY_ROLES \
-            or head not in _BODY_HEADS | _BODY_ROLES \
-            or theirs in _CORPORATE or head in _CORPORATE:
+    def has(role, word):
+        return lexicon.has(role, word)
+
+    if theirs == head or not has("non_person_heads", theirs) or has("body_roles", theirs) \
+            or not (has("non_person_heads", head) or has("body_roles", head)) \
+            or has("corporate_nouns", theirs) or has("corporate_nouns", head):
         return False  # "the regulator" may be any body; "the Post Regulator" is no union
     if wn is not None and wn.available and (head in wn.synonyms(theirs, "noun")
                                             or theirs in wn.synonyms(head, "noun")):

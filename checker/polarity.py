@@ -137,7 +137,9 @@ def has_negation(claim, lexicon) -> bool:
 
 
 # "too short to judge", "too early to say", "too costly for the council to repair"
-_TOO_TO = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:for|of)\s+[\w' ]{1,40}?)?\s+to\s+[a-z]+", re.I)
+_TOO_TO = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:for|of)\s+[\w' ]{1,40}?)?\s+to\s+"
+                     r"(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your)\b)"
+                     r"[a-z]+", re.I)  # not "too close to the school": a place, not an act
 
 
 def refuses(claim, lexicon) -> bool:

@@ -39,6 +39,7 @@ FURNITURE = [
     ("Forward this newsletter to a friend who rides.", "newsletter"),
     ("Subscribe for weekly harbour news.", "newsletter"),
     ("Read more in our weekly trade briefing.", "newsletter"),
+    ("Read more in our weekly briefing on local services.", "newsletter"),
     ("© 2026 Herald Media. All rights reserved.", "copyright"),
     ("Security 74%", "category badge"),
     ("Source: Ferry terminal delayed. Read the full piece at the source.", "source credit"),

@@ -145,8 +145,7 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     if not words or not mine or not mine[-1][:1].isupper():
         return ""
     theirs, head = words[-1], mine[-1].lower()
-    if not other_kind(theirs, derived_subject, "\n".join(a.text for a in ctx.sources),
-                      ctx.wordnet):
+    if not other_kind(theirs, derived_subject, ctx.source_text, ctx.wordnet, ctx.lexicon):
         return ""  # one kind ("the constabulary" for "Harwick Police"), or named as such
     name = norm_name(derived_subject)
     if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:

@@ -78,7 +78,7 @@ from checker.attribution import (
 )
 from checker.descriptions import described_in, resolve_description, subject_credit
 from checker.names import norm_name
-from checker.party_kinds import names_of_kind, other_kind
+from checker.party_kinds import names_of_kind, other_kind, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
@@ -188,7 +188,9 @@ def _changed(ctx, dc, sup, generic, verbs):
     if all(not has_name(who) and sc.attribution is not None
            and not is_anonymous(sc.attribution, generic) for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
-    kind = _kind_described(attr, named)
+    # an unnamed description by a kind of body ("according to the union") the derived
+    # text names no body for
+    kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
     if any(same_source(named or attr.source, who) and not (kind and _other_body(ctx, kind, who))
            or (owner and same_source(owner, who))
            or any(affiliated(ctx, sc, name, who, sc.start)
@@ -215,20 +217,13 @@ def _changed(ctx, dc, sup, generic, verbs):
         suggestion=f"Attribute it to {who}.")
 
 
-def _kind_described(attr, named: str) -> str:
-    """The kind of body an unnamed description of the speaker gives ("union" of "according
-    to the union") when the derived text names no body it stands for, else ''."""
-    phrase = core(attr.source).strip(" ,")
-    return "" if named or not anaphoric(phrase) else phrase.split()[-1].lower()
-
-
 def _other_body(ctx, kind: str, who: str) -> bool:
     """The derived description by a kind of body ("the union") cannot stand for ``who``, a
     body of another kind (``party_kinds.other_kind``), unless the sources themselves call
     some body by that description and name none of its kind: then it may be ``who`` ("the
     union" for "the Postal Workers' Federation"). A body named by what it does ("the
     Post Regulator": body_roles.txt) is never such a kind's."""
-    if not other_kind(kind, who, ctx.source_text, ctx.wordnet):
+    if not other_kind(kind, who, ctx.source_text, ctx.wordnet, ctx.lexicon):
         return False
     words = re.findall(r"[A-Za-z]+", who)
     if words and ctx.lexicon.has("body_roles", words[-1].lower()):

@@ -137,7 +137,8 @@ def check(ctx):
             continue
         best_score = al.scores[0] if al.scores else 0.0
         hits = [(s, sc) for s, sc in zip(al.scores, sup)
-                if sc.attribution is not None and not sc.attribution.negated
+                if sc.attribution is not None and (not sc.attribution.negated
+                                                   or sc.attribution.kind == "passive")
                 and same_content(dc, sc) and s >= 0.85 * best_score
                 and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
         if hits and dc.attribution is not None and dc.attribution.outer is None:
@@ -296,8 +297,10 @@ def _credited(ctx, dc, sc, generic) -> bool:
     # unnamed people ("two nurses in the emergency department") are credited by their noun
     # inside the claim only with a verb of saying after it; a document or a body by its
     # noun alone ("Department figures show ...", "the court heard")
-    return _names(ctx, dc, name, generic, with_verb=_unnamed_people(ctx, sc.attribution, name,
-                                                                     generic))
+    people = _unnamed_people(ctx, sc.attribution, name, generic)
+    said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
+        ctx.lexicon.words.get("speech_verbs", ()))
+    return _names(ctx, dc, name, generic, with_verb=said if people else frozenset())
 
 
 def _a_thing(ctx, sc) -> bool:
@@ -331,7 +334,7 @@ def _nameable(name) -> bool:
     return bool(name.runs or name.words or name.head)
 
 
-def _names(ctx, dc, name, generic, *, with_verb: bool = False) -> bool:
+def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset()) -> bool:
     """The derived text names a source in the claim's sentence or, where it covers it, in
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text

@@ -59,8 +59,8 @@ from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
-ASKING = {"what", "whatever"}
-_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure  # "what caused it" asks for the cause ("which" is relative)
+ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is relative)
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure
 
 
 def _keys(ctx, text: str) -> set[str]:
@@ -160,7 +160,9 @@ def _source_links(ctx) -> list:
         out = []
         prev = None
         for sc in ctx.index.claims:
-            for sl in sc.links:
+            art = ctx.doc_of.get(sc.doc_id)
+            framed = _frame_link(art.text, sc, ctx.lexicon) if art is not None else ()
+            for sl in sc.links + framed:
                 sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
                 if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
                         not _keys(ctx, sl.left) or not _keys(ctx, sl.right)):
@@ -205,26 +207,25 @@ def _copied_quote(ctx, dc, link) -> bool:
                for q in dc.quotes)
 
 
-def _frame_link(ctx, dc) -> tuple:
-    """A connective that opens the sentence before the claim's reporting frame ("In
+def _frame_link(text: str, claim, lexicon) -> tuple:
+    """A causal phrase that opens the sentence before the claim's reporting frame ("In
     response to the shortage, the government announced that it would review ..."): the
     extractor keeps the frame out of the claim, so the link is read here, its phrase up to
-    the comma linked to the claim; () when there is none or the claim has its own."""
-    att = dc.attribution
-    if att is None or dc.links or not dc.sent_start <= att.start <= dc.start:
+    the comma linked to the claim; () when there is none or the claim has its own. Only
+    phrases of two words or more ("in response to", "because of"): "So far, officials
+    said" is no link, and "After a site visit, the council said" times the saying."""
+    att = claim.attribution
+    if att is None or claim.links or not claim.sent_start <= att.start <= claim.start:
         return ()
-    opening = ctx.derived.text[dc.sent_start:att.start]
+    opening = text[claim.sent_start:att.start]
     low = opening.lower()
-    lex = ctx.lexicon
-    cues = [" ".join(p) for p in lex.phrases.get("causal", ())] + \
-        list(lex.words.get("causal", {})) + sorted(SEQUENCE_READ_AS_CAUSE)
+    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
     cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
     m = _CLAUSE_COMMA.search(opening, len(cue)) if cue else None
     if m is None:
         return ()
-    kind = "temporal" if cue in SEQUENCE_READ_AS_CAUSE else "causal"
-    start = dc.sent_start
-    return (Link(cue=cue, kind=kind, start=start, end=start + len(cue), left=dc.text,
+    start = claim.sent_start
+    return (Link(cue=cue, kind="causal", start=start, end=start + len(cue), left=claim.text,
                  right=opening[len(cue):m.start()].strip()),)
 
 
@@ -239,7 +240,8 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
-        for link in dc.links + _frame_link(ctx, dc):
+        framed = _frame_link(ctx.derived.text, dc, ctx.lexicon)
+        for link in dc.links + framed:
             fronted = not _keys(ctx, link.left) and bool(_CLAUSE_COMMA.search(link.right))
             if fronted:
                 # "In response to the shortage, the government announced ...": the cue's
@@ -302,7 +304,7 @@ def check(ctx):
             m = _CLAUSE_COMMA.search(ctx.derived.text, link.end, dc.end) if fronted else None
             comma = m.start() if m else -1
             end = comma if comma > 0 else min(dc.end, link.end + len(link.right) + 1)
-            yield make(RULE, dc, start=link.start, end=end,
+            yield make(RULE, dc, start=link.start, end=end, text=ctx.derived.text[link.start:end],
                        confidence=0.65 if causal else 0.5, evidence=evidence, message=msg,
                        suggestion=f'Remove "{link.cue}" or state both facts separately.',
                        severity="warning" if causal else "info")

@@ -148,6 +148,13 @@ def _restated_certain(ctx, dc, sc):
               and not lex.has("attribution_adverbs", h.text.lower())), None)
     if h is None or cue_word_in(h.text, dc.sentence):
         return None
+    perfect = re.match(r"\s+have\b", sc.text[h.end - sc.start:]) is not None
+    framed = lex.has("future_frames", dc.predicate) and dc.predicate_text and re.search(
+        rf"\b{re.escape(dc.predicate_text)}\s+to\b", dc.text)  # "is set to", "is due to"
+    if not perfect and not (_FUTURE.search(dc.text) or framed):
+        return None  # "may buy tickets" (leave), "could reach it only by ferry" (ability),
+        # "could bring down lines" then "knocked them out" (come true): a bare modal counts
+        # against a future stated firmly only, "may have" against any tense
     mine = claim_keys(dc) - {key(dc.predicate)}
     theirs = claim_keys(sc)
     subject = {key(w.lemma) for w in sc.words if w.end <= h.start} & theirs
@@ -165,6 +172,8 @@ def _restated_certain(ctx, dc, sc):
         return None
     return h
 
+
+_FUTURE = re.compile(r"\b(?:will|shall|won't)\b|['’]ll\b", re.I)
 
 # The weakest hedge whose loss counts when the claim is restated in other words: "could",
 # "may", "might", "possibly", not "can", "would", "appears" (a hedge on how it looks).

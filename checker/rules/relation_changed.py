@@ -16,8 +16,7 @@ What it flags:
     may fill it with a description ("approved by the office in 2024"): the derived name is
     flagged when the sources give that description another name (the one capitalised name
     ending in its head: "the Aeronautical Standards Office"), when another party owns it
-    ("the hospital's clinical safety committee"), or when it names another kind of body
-    (``party_kinds.other_kind``).
+    ("the hospital's clinical safety committee", when the sources name the hospital).
 Why it matters:
     Who commissioned the review, whose subsidiary a firm is, whose insurer paid: the names are all the source's, and only their places changed. Rules that look
     for names the source lacks cannot see it.
@@ -45,7 +44,7 @@ import re
 from checker.align import GENERIC, key
 from checker.descriptions import described_in
 from checker.names import CHECKED, known, name_words, norm_name, part_of_name, same_referent
-from checker.party_kinds import other_kind
+from checker.party_kinds import names_of_kind
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
@@ -181,9 +180,10 @@ _DESCRIPTION = (r"(?-i:the\s+((?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w-]*))"
 def _described_filler(ctx, dc, ent):
     """A finding when the derived claim's closest source sentence fills the name's slot
     with a description that cannot stand for the name: one the sources give another name
-    ("the office": "the Aeronautical Standards Office"), one owned by another party ("the
-    hospital's own safety committee"), or one of another kind of body ("the licensing
-    board" for "Vellhaven Police": ``party_kinds.other_kind``); else None."""
+    ("the office": "the Aeronautical Standards Office") or one owned by another party the
+    sources name ("the hospital's own safety committee"); else None. A description by a
+    kind alone ("the school") may stand for a name of another kind ("St Brigid's
+    Academy")."""
     relation, _, word = ent.slot.partition(" ")
     if relation not in _DESCRIBED_RELATIONS or not word or ent.label == "PERSON":
         return None  # a person may be any description's ("approved by the mayor")
@@ -211,13 +211,18 @@ def _described_filler(ctx, dc, ent):
             return None
         said = f'"{phrase}" ({named})'
     elif owner is not None and "'" in phrase.replace("’", "'"):
-        if owner.group(1) in mine:
-            return None  # "the hospital's own committee" for "Eastmoor Hospital"
-        said = f'"{phrase}"'
-    elif other_kind(words[-1], ent.text, text, ctx.wordnet):
-        said = f'"{phrase}"'
+        # "the hospital's clinical safety committee": another party's, when the sources
+        # name that party ("Bramwell General Hospital") and it is not the derived body;
+        # an owner they do not name ("the borough's planning committee") may be its
+        named_owner = described_in(text, f"the {owner.group(1)}")
+        owners = ([named_owner] if named_owner != f"the {owner.group(1)}" else []) + sorted(
+            names_of_kind(text, owner.group(1)))
+        if not owners or owner.group(1) in mine or any(
+                norm_name(o) in ent.norm or ent.norm in norm_name(o) for o in owners):
+            return None
+        said = f'"{phrase}" (of {owners[0]})'
     else:
-        return None  # the description may stand for the name
+        return None  # a description of a kind ("the school") may stand for the name
     start = sentence.lower().find(phrase.lower())
     ev = evidence_of(sc) if start < 0 else evidence_of(
         sc, start=sc.sent_start + start, end=sc.sent_start + start + len(phrase))
