@@ -6,6 +6,10 @@ What it flags:
     full name, or the same surname) with titles, and the derived title either has a title
     word the sources never give that person ("chairman" for "managing partner") or drops a
     rank the sources give ("mayor" for "deputy mayor", "director" for "acting director").
+    Also a speaker phrase that ties the person to another body than the closely aligned
+    source claim's does ("Dr Marsh, a lung specialist at Calder Valley University" for "...
+    at St. Aldric's Hospital": a capitalised name after "at", "of", "from" or "with"), when
+    no source sentence names the person beside the derived body.
 Why it matters:
     Promoting or demoting a named person changes who decided and on whose authority: a
     deputy's remark reported as the mayor's speaks for the city.
@@ -17,7 +21,10 @@ Known false positives:
     ``title_modifiers``) are not read, so a changed title of that kind is missed. A word of
     reach ("local", "regional") dropped or added is not a change of post ("the local MP" ->
     "the MP"); only another reach word is ("national" for "regional"), so "the regional
-    director" -> "the director" is missed where the region runs the post.
+    director" -> "the director" is missed where the region runs the post. For bodies: a
+    person who holds two posts the sources give in different sentences without the name
+    ("Marsh, who also advises the Calder Trust"); a body named only in the speaker phrase
+    (a quoted claim's frame) is compared, one in the claim itself is DE401's.
 Examples:
     Source: The deputy mayor, Ana Ruiz, said the bridge would reopen in May.
     Flag: The mayor, Ana Ruiz, said the bridge would reopen in May.
@@ -31,7 +38,8 @@ from __future__ import annotations
 import re
 
 from checker.records import Word, memo_on
-from checker.rules.base import Rule, evidence_of, make
+from checker.names import norm_name
+from checker.rules.base import Rule, evidence_of, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
 STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "ADP", "CCONJ"}
@@ -160,9 +168,59 @@ def _source_titles(ctx) -> tuple[dict, dict]:
     return theirs, where
 
 
+# The body a speaker's description ties them to: "a lung specialist at St. Aldric's
+# Hospital", "chair of the Lower Corrin Growers' Association".
+_AFFILIATION = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w'’.&-]*"
+                          r"(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*)")
+
+
+def _affiliations(phrase: str) -> set[str]:
+    """The normalised names of the bodies a speaker phrase ties its person to."""
+    return {norm_name(m.group(1)) for m in _AFFILIATION.finditer(phrase)} - {""}
+
+
+def _affiliation_changed(ctx, dc):
+    """A finding when the derived speaker phrase ties a person to a body ("Dr Marsh, a lung
+    specialist at Calder Valley University") and the closely aligned source claim's speaker
+    phrase ties the same person to another ("... at St. Aldric's Hospital"), the sources
+    never writing the person's name beside the derived body; else None."""
+    att = dc.attribution
+    if att is None or att.kind != "named" or not att.source:
+        return None
+    mine = _affiliations(att.source)
+    person = TOKEN.findall(att.source.split(",")[0])
+    if not mine or not person or not person[-1][:1].isupper():
+        return None
+    surname = person[-1].lower()
+    for sc in ctx.support(dc)[1][:3]:
+        sa = sc.attribution
+        if sa is None or not re.search(rf"\b{re.escape(surname)}\b", sa.source.lower()):
+            continue
+        theirs = _affiliations(sa.source)
+        if not theirs or any(a in b or b in a for a in mine for b in theirs):
+            continue
+        if any(surname in c.sentence.lower() and any(a in norm_name(c.sentence) for a in mine)
+               for c in ctx.index.claims):
+            return None  # the sources tie the person to that body somewhere too
+        at = dc.sentence.find(att.source.strip(" ,"))
+        start = dc.sent_start + at if at >= 0 else att.start
+        text = att.source.strip(" ,")
+        return make(RULE, dc, start=start, end=start + len(text), text=text, confidence=0.7,
+                    evidence=[evidence_of(sc, start=sa.start, end=sa.end)],
+                    message=(f'Ties {person[-1]} to another body than the source does: '
+                             f'"{snippet(text, 70)}"; the source says '
+                             f'"{snippet(sa.source.strip(" ,"), 70)}".'),
+                    suggestion=f"Describe {person[-1]} as the source does.")
+    return None
+
+
 def check(ctx):
     """Yield a finding for each named person whose title the sources do not give them."""
     lex = ctx.lexicon
+    for dc in ctx.derived_claims:
+        found = _affiliation_changed(ctx, dc)
+        if found is not None:
+            yield found
     theirs, where = memo_on(ctx.index, f"_titles_{id(lex)}", lambda: _source_titles(ctx))
     for surname, mine, dc, start, end, text in mentions(ctx.derived_claims, lex):
         if surname not in theirs:
