@@ -221,8 +221,9 @@ def _kind_of(speaker: str, name: SourceName, source_text: str) -> bool:
 def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     authority said it had asked for the records", "according to a notice on its website"):
-    the subject is the speaker (a pronoun or its name), or the speaker is given as a
-    party's ("its chief executive"). Anonymous speakers and claims of being ("he was at home") never count."""
+    the subject is the speaker (a pronoun or its name), or the speaker is given as a party's
+    ("its chief executive"). Anonymous speakers and claims of being ("he was at home") never
+    count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False

@@ -39,6 +39,7 @@ FILES = {
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
     "future_frames": "future_frames",
+    "future_modals": "future_modals",
     "judging_verbs": "judging_verbs",
     "account_nouns": "account_nouns",
     "exchange_verbs": "exchange_verbs",

@@ -63,18 +63,17 @@ def names_of_kind(text: str, noun: str) -> frozenset:
 def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     """A description by its kind ("the union", "the licensing board") cannot stand for the
     body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
-    of what a body does ("the Communications and Post Regulator": body_roles.txt), the two nouns are no WordNet synonyms ("the constabulary" for
-    "Harwick Police" is one kind), neither is a kind any company may be called ("the
-    operator", "the firm": corporate_nouns.txt), and the sources never give the name that
-    kind ("Brackenmoor Homes, a housing association")."""
+    of what a body does ("the Communications and Post Regulator": body_roles.txt), the two
+    nouns are no WordNet synonyms ("the constabulary" for "Harwick Police" is one kind),
+    neither is a kind any company may be called ("the operator", "the firm":
+    corporate_nouns.txt), and the sources never give the name that kind ("Brackenmoor Homes,
+    a housing association")."""
     theirs = kind.lower()
     mine = re.findall(r"[A-Za-z]+", name)
     if not mine or not mine[-1][:1].isupper():
         return False
     head = mine[-1].lower()
-    def has(role, word):
-        return lexicon.has(role, word)
-
+    has = lexicon.has
     if theirs == head or not has("non_person_heads", theirs) or has("body_roles", theirs) \
             or not (has("non_person_heads", head) or has("body_roles", head)) \
             or has("corporate_nouns", theirs) or has("corporate_nouns", head):

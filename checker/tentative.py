@@ -57,10 +57,10 @@ def in_their_finding(ctx, dc, sc) -> bool:
 def as_tentative(ctx, dc, h, verbs, close) -> bool:
     """A close source passage is as tentative on one of ``verbs`` as the derived hedge (or
     holds the hedge word the parser missed, in the claim or outside the sentence's
-    quotations: a quotation's "may" is the speaker's, on its own words), and aligns with the derived claim at least as
-    well as the best firm one: "is seeking to withhold payments over trains it cancelled"
-    does not excuse "is alleged to have cancelled" when "cancelled 1,140 trains" fits
-    better."""
+    quotations: a quotation's "may" is the speaker's, on its own words), and aligns with the
+    derived claim at least as well as the best firm one: "is seeking to withhold payments
+    over trains it cancelled" does not excuse "is alleged to have cancelled" when "cancelled
+    1,140 trains" fits better."""
     al, claims = ctx.support(dc)
     score = dict(zip((c.id for c in claims), al.scores or [al.score] * len(claims)))
     tentative, firm = [], []

@@ -25,7 +25,7 @@ class QuoteSpeakerReader:
         if inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif quotes and root_subj is not None and root.lemma_.lower() in self.speech_verbs:
+        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
             # the claim is the root's own clause: the test "root is not head" that stood here
             # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
@@ -43,7 +43,7 @@ class QuoteSpeakerReader:
         # pronoun speakers resolve to the last person
         if speaker.lower() in self.pronouns_person and _person(state, start_c):
             speaker = _person(state, start_c)
-        if not speaker and quotes and state.last_speaker and not state.speaker_by_pronoun \
+        if not speaker and state.last_speaker and not state.speaker_by_pronoun \
                 and state.speaker_sent == state.sent_no - 1 \
                 and any(q[0] <= sent.start_char + 1 and sent.end_char - 2 <= q[1] <= sent.end_char
                         for q in quotes):

@@ -39,8 +39,9 @@ class SpeakerReader:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
                 if agent is not None else None
             if subj is None:
-                return Attribution(source="", cue=_doc_text(verb.doc)[verb.idx:verb.idx + len(verb)],
-                                   start=verb.idx, end=verb.idx + len(verb), kind="passive",
+                end = verb.idx + len(verb)
+                return Attribution(source="", cue=_doc_text(verb.doc)[verb.idx:end],
+                                   start=verb.idx, end=end, kind="passive",
                                    negated=any(c.dep_ == "neg" for c in verb.children),
                                    lemma=verb.lemma_.lower())
         stranded = _stranded_speaker(verb) if subj is None else None

@@ -104,7 +104,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import PERSON_LEXNAME, subject_words
+from checker.actors import PERSON_LEXNAME, passive_before, subject_words
 from checker.affiliation import own_account_by_its_voice
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import (
@@ -281,9 +281,9 @@ def _unattributed(dc, verbs, lex) -> bool:
     a passive verb of telling whose subject heard it ("Staff had been told to accept the
     score": who told them, the claim does not say)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
-    heard = lex.has("addressee_verbs", dc.predicate) and dc.predicate_text and re.search(
-        rf"\b(?:is|are|was|were|be|been|being)\s+{re.escape(dc.predicate_text)}\b",
-        dc.text, re.I) is not None
+    at = dc.text.find(dc.predicate_text) if dc.predicate_text else -1
+    heard = lex.has("addressee_verbs", dc.predicate) and at > 0 \
+        and passive_before(dc.text[:at])
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard)
 
 
@@ -297,10 +297,11 @@ def _credited(ctx, dc, sc, generic) -> bool:
     # unnamed people ("two nurses in the emergency department") are credited by their noun
     # inside the claim only with a verb of saying after it; a document or a body by its
     # noun alone ("Department figures show ...", "the court heard")
-    people = _unnamed_people(ctx, sc.attribution, name, generic)
-    said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
-        ctx.lexicon.words.get("speech_verbs", ()))
-    return _names(ctx, dc, name, generic, with_verb=said if people else frozenset())
+    said = frozenset()
+    if _unnamed_people(ctx, sc.attribution, name, generic):
+        said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
+            ctx.lexicon.words.get("speech_verbs", ()))
+    return _names(ctx, dc, name, generic, with_verb=said)
 
 
 def _a_thing(ctx, sc) -> bool:
@@ -365,8 +366,8 @@ def _outer_dropped(ctx, dc, hits, generic):
                     message=(f'Keeps "{snippet(dc.attribution.cue, 30)}" but drops who reports it: '
                              f'the source gives it as what {snippet(core(outer.source), 40)} '
                              f'said: "{snippet(sc.sentence, 70)}".'),
-                    suggestion=f'Keep who reports it: "{snippet(core(outer.source), 40)} '
-                               f'said {snippet(inner.source, 30)} ..."'.replace("  ", " "))
+                    suggestion=f'Keep who reports it: "{snippet(core(outer.source), 40)} said '
+                               f'{snippet(inner.source, 30) + " " if inner.source else ""}..."')
     return None
 
 

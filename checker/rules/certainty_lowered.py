@@ -22,19 +22,19 @@ Why it matters:
 Known false positives:
     The hedge sits in a part of the derived sentence that has no counterpart in the source
     (an added aside) but governs a verb the source claim also has. A source hedge the parser
-    missed (the same hedge word in the source sentence, outside a quotation there, silences the rule). Off for weak
-    modals ("can"), and for a plan or an intention ("intends to table") where the source
-    puts the same verb in the future ("will table", "said she would table"), so "plans to
-    close" for "will close" is not flagged either; nor an intention on a verb the source
-    gives as a noun of a tentative light verb ("intends to protest" for "plans to hold a
-    protest"), nor an obligation where the source reports a demand ("X should resign" for
-    "the union called for X to resign": obligation_modals, asking_verbs), nor an allegation
-    ("alleging that", "allegedly") of what the source gives as a named party's claim.
-    A caveat the source puts elsewhere in the passage ("..., but this has not been
-    confirmed"; "investigators believe it began there" in the next sentence) does not
-    silence a belief frame or a modal. A modal's perfect on a claim restated in another
-    verb is judged on the words it governs (three,
-    and two thirds of them, in a firm source claim); a derived claim that adds a clause of
+    missed (the same hedge word in the source sentence, outside a quotation there, silences
+    the rule). Off for weak modals ("can"), and for a plan or an intention ("intends to
+    table") where the source puts the same verb in the future ("will table", "said she would
+    table"), so "plans to close" for "will close" is not flagged either; nor an intention on
+    a verb the source gives as a noun of a tentative light verb ("intends to protest" for
+    "plans to hold a protest"), nor an obligation where the source reports a demand ("X
+    should resign" for "the union called for X to resign": obligation_modals, asking_verbs),
+    nor an allegation ("alleging that", "allegedly") of what the source gives as a named
+    party's claim. A caveat the source puts elsewhere in the passage ("..., but this has not
+    been confirmed"; "investigators believe it began there" in the next sentence) does not
+    silence a belief frame or a modal. A modal's perfect on a claim restated in another verb
+    is judged on the words it governs (three, and two thirds of them, in a firm source
+    claim); a derived claim that adds a clause of
     its own made of the source's words can be flagged for a hedge on that clause. Missed:
     the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt"),
     and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).

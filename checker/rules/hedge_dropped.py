@@ -98,13 +98,13 @@ def check(ctx):
 SYNONYM_SENSES = 2
 
 
-def _future_frame(ctx, dc, verb: str) -> bool:
-    """The claim states the verb in a future frame ("is set to recommend", "is due to
-    open": future_frames.txt), as firm as "will recommend"."""
-    if not ctx.lexicon.has("future_frames", dc.predicate):
+def _future_frame(ctx, dc, verb: str = "") -> bool:
+    """The claim states the verb (any verb when ``verb`` is empty) in a future frame ("is set
+    to recommend", "is due to open": future_frames.txt), as firm as "will recommend"."""
+    if not ctx.lexicon.has("future_frames", dc.predicate) or not dc.predicate_text:
         return False
     m = re.search(rf"\b{re.escape(dc.predicate_text)}\s+to\s+(\w+)", dc.text)
-    return m is not None and key(m.group(1).lower()) == verb
+    return m is not None and (not verb or key(m.group(1).lower()) == verb)
 
 
 def _forecast_stated(ctx, dc, sc) -> str:
@@ -134,10 +134,10 @@ def _forecast_stated(ctx, dc, sc) -> str:
 def _restated_certain(ctx, dc, sc):
     """The source claim's hedge on its own verb ("The zoo could face a fine of up to
     £20,000") when the derived claim states the same thing firmly in another verb ("the zoo
-    will be fined up to £20,000"): no hedge or belief frame of its own, the same polarity,
-    and three of its words besides its verb, two thirds of them, in the source claim; None
-    when another aligned source claim states those words with no hedge (the source may
-    report it as come true)."""
+    will be fined up to £20,000"): no hedge, negation or belief frame of its own; a future
+    against a bare modal; three of its words besides its verb, two thirds of them, in the
+    source claim up to its next link, one governed by the hedge; None when another aligned
+    source claim states those words with no hedge (the source may report it as come true)."""
     lex = ctx.lexicon
     if dc.unit_kind == "heading" or cues(dc, lex) or _believed(ctx, dc) \
             or has_negation(dc, lex) != has_negation(sc, lex) \
@@ -149,9 +149,7 @@ def _restated_certain(ctx, dc, sc):
     if h is None or cue_word_in(h.text, dc.sentence):
         return None
     perfect = re.match(r"\s+have\b", sc.text[h.end - sc.start:]) is not None
-    framed = lex.has("future_frames", dc.predicate) and dc.predicate_text and re.search(
-        rf"\b{re.escape(dc.predicate_text)}\s+to\b", dc.text)  # "is set to", "is due to"
-    if not perfect and not (_FUTURE.search(dc.text) or framed):
+    if not perfect and not (_states_future(lex, dc.text) or _future_frame(ctx, dc)):
         return None  # "may buy tickets" (leave), "could reach it only by ferry" (ability),
         # "could bring down lines" then "knocked them out" (come true): a bare modal counts
         # against a future stated firmly only, "may have" against any tense
@@ -173,7 +171,12 @@ def _restated_certain(ctx, dc, sc):
     return h
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|won't)\b|['’]ll\b", re.I)
+def _states_future(lex, text: str) -> bool:
+    """The text holds a future modal (future_modals.txt: "will", "shall", "they'll")."""
+    low = text.lower().replace("’", "'")
+    return any(re.search((r"" if w.startswith("'") else r"\b") + re.escape(w) + r"\b", low)
+               for w in lex.words.get("future_modals", ()))
+
 
 # The weakest hedge whose loss counts when the claim is restated in other words: "could",
 # "may", "might", "possibly", not "can", "would", "appears" (a hedge on how it looks).

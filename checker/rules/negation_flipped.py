@@ -5,50 +5,49 @@ What it flags:
     it, with two more words shared: "does not need" vs "requires"; or, on the same described
     subject, a verb that is a kind of the other, two WordNet levels apart: "will not change"
     vs "will rise", the affirmative side free of any negation, negative verb or prefixed
-    form of the other verb, "left unchanged") where exactly one of the
-    two is negated ("did not approve" vs "approved"); or, inside closely aligned claims, a
-    word negated on one side only ("pleaded not guilty" vs "pleaded guilty", "a place that
-    was not known as" vs "that was known as", "no charges" vs "charges"; also a thing said
-    to be there or not by another verb on the same described subject: "the 2019 survey had
-    found no defects" vs "the 2019 survey had flagged defects"); or an intention
-    or plan negated on one side only, about the same act ("has no intention of cutting
-    jobs" vs "intends to cut jobs"); or the opposite order of two events ("signed before
-    the meeting" vs "signed after the meeting", "prior to the vote" vs "following the
-    vote"); or a negated derived claim whose supporting source passages hold no negation
-    of any kind, when no source claim states the same word with a negation (confidence
-    0.6), unless the negation is inside what a claim noun reports ("complaints that they
-    were not consulted").
-    Equivalent negative forms agree: the verb's polarity is read from the negation cues
-    before it and a "no" on its object ("found no trace" and "did not find any trace",
-    "has yet to decide" and "has not yet decided", "declined to rule out" and "did not
-    rule out", "refused to accept the findings" and "did not accept the findings" (a verb of
-    refusal negates the act it governs), "It has not, the authority said, opened" and "had not
-    opened"); two
-    negations cancel; a denial negates what is denied ("denied that any tenant was
-    overcharged" and "said no tenant was overcharged"); a thing taken away says what
-    "without" it says ("cut electricity to 9,000 homes" and "left 9,000 homes without
-    electricity": privative_verbs.txt); "no longer" says what a verb of ending says
-    ("stopped delivering" or "ceased production" and "no longer delivers", "no longer
-    produces": negative_verbs.txt), and against "remained open" it is a flip; an opening
-    "Nor" negates its clause ("Nor did the inspection find any cracks" and "found no
-    cracks"); a privative verb before a noun says what "no" says ("lacks any other link"
-    and "has no other link"); a source passage that says "not" with a prefix supports a
-    derived negation ("led out without injury" and "led out unhurt"). Not negations at all: the formulas that say why a source is
-    unnamed ("who asked not to be named": negation_lookalikes.txt), anything else in the
-    subject of a reporting verb, and a negation that only dates the act ("were not told
-    until January" and "were only told in January"; without its date a negated claim is a
-    flip, "were not told", and an affirmative one, "were told", is not).
-    Two claims that count what they speak of with no count in common speak of two sets
-    and are not compared ("1,150 farms are affected" and "the 90 farms on the organic
-    contract are not affected"; known miss: a count moved to the other set, "approved the
-    12 applications for Holt Lane" where 12 were approved and the 3 for Holt Lane were not).
-    A claim the source's party denies, told in most of the source's words as an admission
-    by anyone ("denied that it had ignored the warnings" as "acknowledged that the warnings
-    had been ignored"; admission_verbs.txt) or as the same party's plain report, has its
-    denial dropped; so does a claim the party rejects ("rejected a claim that prosecutors
-    had been slow") told as its admission ("conceded that prosecutors had been slow"). "too
-    short to judge" says that it cannot judge: a derived "cannot settle" is no negation added; a stance turned to its opposite ("accepted the findings" as "contested
-    the findings", "welcomed" as "criticised") is a flip by the antonyms lexicon.
+    form of the other verb, "left unchanged") where exactly one of the two is negated ("did
+    not approve" vs "approved"); or, inside closely aligned claims, a word negated on one
+    side only ("pleaded not guilty" vs "pleaded guilty", "a place that was not known as" vs
+    "that was known as", "no charges" vs "charges"; also a thing said to be there or not by
+    another verb on the same described subject: "the 2019 survey had found no defects" vs
+    "the 2019 survey had flagged defects"); or an intention or plan negated on one side
+    only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
+    or the opposite order of two events ("signed before the meeting" vs "signed after the
+    meeting", "prior to the vote" vs "following the vote"); or a negated derived claim whose
+    supporting source passages hold no negation of any kind, when no source claim states the
+    same word with a negation (confidence 0.6), unless the negation is inside what a claim
+    noun reports ("complaints that they were not consulted"). Equivalent negative forms
+    agree: the verb's polarity is read from the negation cues before it and a "no" on its
+    object ("found no trace" and "did not find any trace", "has yet to decide" and "has not
+    yet decided", "declined to rule out" and "did not rule out", "refused to accept the
+    findings" and "did not accept the findings" (a verb of refusal negates the act it
+    governs), "It has not, the authority said, opened" and "had not opened"); two negations
+    cancel; a denial negates what is denied ("denied that any tenant was overcharged" and
+    "said no tenant was overcharged"); a thing taken away says what "without" it says ("cut
+    electricity to 9,000 homes" and "left 9,000 homes without electricity":
+    privative_verbs.txt); "no longer" says what a verb of ending says ("stopped delivering"
+    or "ceased production" and "no longer delivers", "no longer produces":
+    negative_verbs.txt), and against "remained open" it is a flip; an opening "Nor" negates
+    its clause ("Nor did the inspection find any cracks" and "found no cracks"); a privative
+    verb before a noun says what "no" says ("lacks any other link" and "has no other link");
+    a source passage that says "not" with a prefix supports a derived negation ("led out
+    without injury" and "led out unhurt"). Not negations at all: the formulas that say why a
+    source is unnamed ("who asked not to be named": negation_lookalikes.txt), anything else
+    in the subject of a reporting verb, and a negation that only dates the act ("were not
+    told until January" and "were only told in January"; without its date a negated claim is
+    a flip, "were not told", and an affirmative one, "were told", is not). Two claims that
+    count what they speak of with no count in common speak of two sets and are not compared
+    ("1,150 farms are affected" and "the 90 farms on the organic contract are not affected";
+    known miss: a count moved to the other set, "approved the 12 applications for Holt Lane"
+    where 12 were approved and the 3 for Holt Lane were not). A claim the source's party
+    denies, told in most of the source's words as an admission by anyone ("denied that it
+    had ignored the warnings" as "acknowledged that the warnings had been ignored";
+    admission_verbs.txt) or as the same party's plain report, has its denial dropped; so
+    does a claim the party rejects ("rejected a claim that prosecutors had been slow") told
+    as its admission ("conceded that prosecutors had been slow"). "too short to judge" says
+    that it cannot judge: a derived "cannot settle" is no negation added; a stance turned to
+    its opposite ("accepted the findings" as "contested the findings", "welcomed" as
+    "criticised") is a flip by the antonyms lexicon.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:

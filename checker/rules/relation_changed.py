@@ -23,14 +23,14 @@ Why it matters:
 Known false positives:
     A source that gives the slot a second filler in words the parse does not read as a name
     ("the council's own inspectors" and, later, "inspectors from Harlow"); the same word
-    used for two things in one source ("Corrigan's Redmere depot" for the source's "Corrigan's
-    distribution centre" where "depot" is another firm's). For a description: a body the
-    sources name twice over ("the office" for a body whose full name ends otherwise, when
-    another "... Office" is named), or the owner's body named without the owner's word
-    ("the hospital's committee" for "the Eastmoor Trust" that runs the hospital). Known misses: a slot of a word too
-    general to pin a relation ("part of", "a report by": the aligner's generic words); a name
-    the parse attaches otherwise ("called for the chair, X, to resign" read with X hanging on
-    the verb); places.
+    used for two things in one source ("Corrigan's Redmere depot" for the source's
+    "Corrigan's distribution centre" where "depot" is another firm's). For a description: a
+    body the sources name twice over ("the office" for a body whose full name ends
+    otherwise, when another "... Office" is named), or the owner's body named without the
+    owner's word ("the hospital's committee" for "the Eastmoor Trust" that runs the
+    hospital). Known misses: a slot of a word too general to pin a relation ("part of", "a
+    report by": the aligner's generic words); a name the parse attaches otherwise ("called
+    for the chair, X, to resign" read with X hanging on the verb); places.
 Examples:
     Source: The review was commissioned by the Westmarch Ambulance Service. The Westmarch Health Board declined to comment.
     Flag: The review was commissioned by the Westmarch Health Board.
@@ -210,7 +210,7 @@ def _described_filler(ctx, dc, ent):
         if norm_name(named) in ent.norm or ent.norm in norm_name(named):
             return None
         said = f'"{phrase}" ({named})'
-    elif owner is not None and "'" in phrase.replace("’", "'"):
+    elif owner is not None:
         # "the hospital's clinical safety committee": another party's, when the sources
         # name that party ("Bramwell General Hospital") and it is not the derived body;
         # an owner they do not name ("the borough's planning committee") may be its

@@ -26,10 +26,10 @@ Known false positives:
     relative clause that gives, in words of its own, background a source states elsewhere
     in other words.
 Known misses:
-    An addition inside a sentence that otherwise restates a source passage closely (but
-    for a relative clause), or a headline; an added clause that reuses the source's own words ("the league has agreed
-    to do so" where the source only has a request); an added word that shares one of
-    its four most frequent WordNet senses with a source word by chance.
+    An addition inside a sentence that otherwise restates a source passage closely (but for
+    a relative clause), or a headline; an added clause that reuses the source's own words
+    ("the league has agreed to do so" where the source only has a request); an added word
+    that shares one of its four most frequent WordNet senses with a source word by chance.
 Examples:
     Source: The company banned staff from using the chatbot at work.
     Flag: Government regulators are tightening rules on foreign chatbots.
@@ -181,9 +181,7 @@ def check(ctx):
         content = [w for w in dc.words if w[4] in CHECKED_POS and w[3] not in GENERIC]
         if not content:
             continue
-        novel = [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
-                 and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)
-                 and not _prefixed_of(w, ctx.index.vocab, lex)]
+        novel = _unsupported_words(ctx, dc, wn, framing, judged)
         share = len(novel) / len(content)
         if len(novel) < MIN_NOVEL or share < MIN_SHARE:
             continue
@@ -198,6 +196,14 @@ def check(ctx):
                               f"or cite where it comes from.")
 
 
+def _unsupported_words(ctx, dc, wn, framing, judged) -> list:
+    """The claim's novel words (``novel_words``) but a denial's frame, a verb of saying or
+    answering, and a prefixed word whose stem the sources use."""
+    return [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
+            and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)
+            and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)]
+
+
 # A non-restrictive relative clause: from its comma to the next comma or the claim's end.
 _ASIDE = re.compile(r",\s+(?:(?:from|in|under|by|for|of|to|with)\s+)?(?:which|who|whom|whose|"
                     r"where)\b[^,;]*")
@@ -210,14 +216,13 @@ def _added_aside(ctx, dc, wn, framing, judged):
     carries two or more content words the sources lack, at least ``ASIDE_SHARE`` of its
     content words ("Patients can call the emergency line, which will be extended to
     evenings and weekends from June"); else None."""
-    for m in _ASIDE.finditer(dc.text):
+    asides = list(_ASIDE.finditer(dc.text))
+    new = _unsupported_words(ctx, dc, wn, framing, judged) if asides else []
+    for m in asides:
         lo, hi = dc.start + m.start(), dc.start + m.end()
         content = [w for w in dc.words if lo <= w.start < hi and w[4] in CHECKED_POS
                    and w[3] not in GENERIC]
-        novel = [w for w in novel_words(dc, ctx.index, wn) if lo <= w.start < hi
-                 and w[3] not in framing and key(w[3]) not in framing
-                 and not (w.pos == "VERB" and w.lemma in judged)
-                 and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)]
+        novel = [w for w in new if lo <= w.start < hi]
         if len(novel) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
             continue
         listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
