@@ -59,13 +59,11 @@ def _voice_for(speaker: str, party: set[str]) -> bool:
     """A spokesperson or statement with nothing naming another party: bare ("a
     spokeswoman"), of a kind of party ("a company spokesperson") or of this one ("a
     Grantley spokeswoman", "a spokesman for the museum")."""
-    words = _words(speaker)
-    if not any(w in _VOICES or " ".join(words[i:i + 2]) in _VOICES
-               for i, w in enumerate(words)):
+    if not a_voice(speaker):
         return False
     if "," in speaker:  # "Anika Rowe, a spokeswoman for the utility": the description
         speaker = speaker.split(",", 1)[1]
-        words = _words(speaker)
+    words = _words(speaker)
     rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
             and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}
     rest -= _name_after_title(speaker)
@@ -86,6 +84,14 @@ def _name_after_title(speaker: str) -> set[str]:
                 out.add(words[j])
                 j += 1
     return out
+
+
+def a_voice(phrase: str) -> bool:
+    """The phrase names a party's voice of any party ("a council spokesperson", "the
+    club's lawyer": party_voices.txt)."""
+    words = _words(phrase)
+    return any(w in _VOICES or " ".join(words[i:i + 2]) in _VOICES
+               for i, w in enumerate(words))
 
 
 def bare_voice(phrase: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from checker.affiliation import for_party, voice_party
+from checker.affiliation import a_voice, for_party, voice_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -36,6 +36,7 @@ _POSSESSIVES = shipped("possessives")
 _THING_PRONOUNS = shipped("pronouns_thing")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
 _CREDITING = shipped("crediting_prepositions")
+_PLACES = shipped("place_prepositions")
 # Words that open a definite source phrase besides possessives ("the", "both"), and words two
 # source names may share without naming the same source ("the", "news").
 _DEFINITE = shipped("definite_openers") | _POSSESSIVES
@@ -111,6 +112,19 @@ def sentence_of(claim: Claim, text: str) -> str:
     return text[claim.sent_start:claim.sent_end]
 
 
+def placed(phrase: str, name: SourceName) -> bool:
+    """A source phrase that names its body as a place ("papers filed at the High Court")."""
+    return any(_after(phrase, s, _PLACES) for s, _e, _p in mentions(phrase, name))
+
+
+def _after(text: str, start: int, words: frozenset) -> bool:
+    """The word before ``start``, past a determiner, is one of ``words``."""
+    before = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 40):start])]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()
+    return bool(before) and before[-1] in words
+
+
 def _credits(text: str, start: int, *, reach: int = 1) -> bool:
     """The words before ``start`` end with "from", "per" or "by" (and a determiner); with
     ``reach`` above 1, one of the last ``reach`` words of its phrase is one ("by the coast
@@ -129,15 +143,20 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
 
 
 def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
-                      with_verb: frozenset = frozenset()) -> bool:
+                      with_verb: frozenset = frozenset(), places: bool = True) -> bool:
     """True when the claim's sentence names the source as its frame ("..., the agency said",
     "Per the agency, ...", "That is the count from the agency") or inside the claim as
-    anything but a possessor ("The agency counted ...", "A, Ms Roe said, and B" when the
-    parse kept the frame in the claim; not "Pellham's inhaler works")."""
-    for s, e, poss in mentions(sentence_of(claim, text), name, offset=claim.sent_start):
+    anything but a possessor or a place ("The agency counted ...", "A, Ms Roe said, and B"
+    when the parse kept the frame in the claim; not "Pellham's inhaler works" nor "a patient
+    at Greyfield Hospital": place_prepositions.txt; with ``places`` False, a place counts:
+    the source itself names the body as one, "papers filed at the High Court")."""
+    found = mentions(sentence_of(claim, text), name, offset=claim.sent_start)
+    places = [(s, e) for s, e, _p in found if places and _after(text, s, _PLACES)]
+    for s, e, poss in found:
         if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
-        if not poss and not (with_verb and not _verb_after(claim, e, with_verb)):
+        if not poss and not (with_verb and not _verb_after(claim, e, with_verb)) \
+                and not any(ps <= s and e <= pe for ps, pe in places):
             return True  # inside the claim: "The agency counted ..."; with ``with_verb``
             # (unnamed people) only with one of those verbs right after the noun ("two
             # nurses said"; "a senior nurse overrode it" credits no "two nurses")
@@ -157,7 +176,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     before does and the claim's sentence refers back to it ("The agency said A. Its figures
     show B."): a claim there attributed to it, or the source after "from", "per" or "by".
     A source may be named by the kind of party the sources make it ("the processor said"
-    for "Calderwick Dairies, the largest milk processor", read in ``source_text``). A plain
+    for "Calderwick Dairies, the largest milk processor", read in ``source_text``). A next
+    sentence that opens with its frame ("The hospital said B.") credits B only. A plain
     sentence after an attributed one is the writer's again ("X said A. B."); an unnamed
     source ("an official said") is carried only to a sentence that refers back to the one
     before ("According to two officials, A. Those figures show B."), never to the next: "an
@@ -190,6 +210,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
             continue  # '"...," she said.' credits its quotation, not the sentence before
         for c in claims:
             if c.sent_start == s and c.attribution is not None and not c.attribution.negated \
+                    and not (j > i and c.attribution.start < c.start) \
                     and (same_name(source_name(c.attribution, generic), name)
                          or _kind_of(c.attribution.source, name, source_text)):
                 return True
@@ -285,15 +306,30 @@ def same_source(a: str, b: str) -> bool:
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
     if _other_kinds(a, b, xs, ys):
         return False  # "Harrowby City Council" is not "the Harrowby Arts Council"
+    na, nb = _apposed_name(a), _apposed_name(b)
+    if na and nb and not set(norm_name(na).split()) & set(norm_name(nb).split()):
+        return False  # "the team's owner, Corwin Aldgate" is not "the team's sporting
+        # director, Nadia Fenwright": two people of one body
     shared = xs & ys - _NAME_FILLERS
     for group, name in ((a, b), (b, a)):
-        if _indefinite(group) and _witness(group) and has_name(name) and not _witness(name) \
-                and not _indefinite(name):
+        if _indefinite(group) and _witness(group) and not _witness(name) and (
+                has_name(name) and not _indefinite(name) or for_party(name) or a_voice(name)):
             return False  # "two people familiar with the authority's review" are not its
-            # spokesman: they know of the matter, they do not speak for the party
+            # spokesman or "a council spokesperson": they know of the matter, they do not
+            # speak for the party
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
+
+
+def _apposed_name(phrase: str) -> str:
+    """The name set beside a description in a speaker phrase ("the team's owner, Corwin
+    Aldgate" or "Corwin Aldgate, the team's owner" -> "Corwin Aldgate"); "" for a phrase of
+    one part."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) < 2:
+        return ""
+    return next((p for p in parts if all(w[:1].isupper() for w in p.split())), "")
 
 
 def _short_for(a: str, b: str) -> bool:
@@ -372,6 +408,11 @@ def _witness(phrase: str) -> bool:
     """The phrase names its source by what it knows of ("people familiar with the talks")."""
     low = " ".join(core(phrase).lower().split())
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in _WITNESS)
+
+
+def witness_group(phrase: str) -> bool:
+    """Unnamed people named by what they know of ("two people familiar with the case")."""
+    return _indefinite(phrase) and _witness(phrase)
 
 
 def _indefinite(phrase: str) -> bool:

@@ -49,6 +49,7 @@ FILES = {
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
     "asking_verbs": "asking_verbs",
+    "settling_verbs": "settling_verbs",
     "addressee_verbs": "addressee_verbs",
     "privative_verbs": "privative_verbs",
     "preventing_verbs": "preventing_verbs",
@@ -88,6 +89,10 @@ FILES = {
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "corporate_nouns": "corporate_nouns",
+    "public_body_heads": "public_body_heads",
+    "outlet_heads": "outlet_heads",
+    "place_prepositions": "place_prepositions",
+    "effect_verbs": "effect_verbs",
     "party_voices": "party_voices",
     "official_sources": "official_sources",
     "neutral_report_verbs": "neutral_report_verbs",
@@ -145,7 +150,8 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases",
-                   "name_fillers", "definite_openers", "articles", "indefinite_articles"})
+                   "name_fillers", "definite_openers", "articles", "indefinite_articles",
+                   "place_prepositions"})
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,11 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     """A description by its kind ("the union", "the licensing board") cannot stand for the
     body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
     of what a body does ("the Communications and Post Regulator": body_roles.txt), the two
-    nouns are no WordNet synonyms ("the constabulary" for "Harwick Police" is one kind),
+    nouns are no WordNet synonyms ("the constabulary" for "Harwick Police" is one kind) and
+    the description is no broader kind of the name's ("the group" for an association),
     neither is a kind any company may be called ("the operator", "the firm":
-    corporate_nouns.txt), and the sources never give the name that kind ("Brackenmoor Homes,
+    corporate_nouns.txt; though "the company" is no union or council: public_body_heads.txt),
+    and the sources never give the name that kind ("Brackenmoor Homes,
     a housing association")."""
     theirs = kind.lower()
     mine = re.findall(r"[A-Za-z]+", name)
@@ -76,11 +78,14 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     has = lexicon.has
     if theirs == head or not has("non_person_heads", theirs) or has("body_roles", theirs) \
             or not (has("non_person_heads", head) or has("body_roles", head)) \
-            or has("corporate_nouns", theirs) or has("corporate_nouns", head):
-        return False  # "the regulator" may be any body; "the Post Regulator" is no union
+            or has("corporate_nouns", theirs) and not has("public_body_heads", head) \
+            or has("corporate_nouns", head):
+        return False  # "the regulator" may be any body; "the Post Regulator" is no union;
+        # "the company" is no union or council (public_body_heads.txt)
     if wn is not None and wn.available and (head in wn.synonyms(theirs, "noun")
-                                            or theirs in wn.synonyms(head, "noun")):
-        return False
+                                            or theirs in wn.synonyms(head, "noun")
+                                            or theirs in wn.broader(head, "noun", 4)):
+        return False  # "the group" may be any association or union: a broader kind
     low = norm_name(name)
     return not any(low in norm_name(n) or norm_name(n) in low
                    for n in names_of_kind(source_text, theirs))

@@ -1,6 +1,8 @@
 """What a scope word quantifies in a claim: the noun after it ("every trial investigator" ->
 investigator), and what in another claim picks out part of that noun: a count or a fraction of
-it, an adjective or participle before it, one of it in the singular. DS951 compares them."""
+it, an adjective or participle before it, one of it in the singular; the share of a group a
+subject takes ("about 40 percent of ward nurses"), the first noun of an object, and "across"
+a span of time. DS951 compares them."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from checker.rules.base import ends_with_word_of
 
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
 COUNTING = {"number", "ordinal", "quantity"}
+_WORDS = re.compile(r"[\w'’-]+")
 
 
 def cue_noun(claim, cue) -> str:
@@ -109,3 +112,53 @@ def one_of_them(sc, dc, noun: str, cue, lexicon):
         return None  # no determiner, or "a"/"an": a kind, not one thing
     return " ".join(before[opener:] + [w.text])
 
+
+def part_counted(sc, dc) -> str:
+    """The figure that takes a part of the source subject's plural noun ("about 40 percent
+    of ward nurses", "three of the nurses") where the derived subject gives that noun in the
+    plural with no figure ("the hospital's ward nurses"): the figure, or ''."""
+    words, mine = subject_words(sc), subject_words(dc)
+    if not words or not mine or key(words[-1].lemma) != key(mine[-1].lemma) \
+            or mine[-1].text.lower() == mine[-1].lemma.lower():
+        return ""
+    noun = key(words[-1].lemma)
+    figure = count_of(sc, noun)
+    if not figure or count_of(dc, noun) or not re.search(
+            rf"{re.escape(figure)}\s+of\b", sc.subject):
+        return ""  # "the 12 councillors": all of them, not a part
+    return figure
+
+
+def object_noun(claim):
+    """(the first noun of the claim's object, the words before it in the object, where the
+    object starts) or None."""
+    obj = claim.object or ""
+    at = claim.text.find(obj) if obj else -1
+    if at < 0:
+        return None
+    s = claim.start + at
+    noun = next((w for w in claim.words if w.pos == "NOUN" and s <= w.start), None)
+    if noun is None or noun.start >= s + len(obj):
+        return None
+    return noun, _WORDS.findall(claim.text[at:noun.start - claim.start].lower()), s
+
+
+def over_time(text: str, cue: str, lexicon) -> bool:
+    """The widening word spans a time, not a place or a body ("across February and March",
+    "across two seasons"): a month, a weekday, a year or a span of time comes next."""
+    m = re.search(rf"\b{re.escape(cue)}\s+((?:the|two|three|four|several|\d+)\s+)?(\w+)",
+                  text, re.I)
+    if m is None:
+        return False
+    word = m.group(2).lower()
+    return word.isdigit() or any(lexicon.has(role, word) or lexicon.has(role, word.rstrip("s"))
+                                 for role in ("months", "weekdays", "durations"))
+
+
+def subject_words(claim):
+    """The claim's words inside its whole subject ("about 40 percent of ward nurses")."""
+    pos = claim.text.find(claim.subject) if claim.subject else -1
+    if pos < 0:
+        return []
+    s, e = claim.start + pos, claim.start + pos + len(claim.subject)
+    return [w for w in claim.words if s <= w.start < e]

@@ -366,3 +366,27 @@ def test_an_order_shares_no_event_through_a_unit_of_time(claims_of):
     c = one(claims_of("The match was finished before tea on the second day."), "before")
     assert all("day" not in o.anchor for o in orders(c, lex))
 
+
+
+def test_semicolon_ends_what_a_report_frames(claims_of):
+    cs = claims_of("The school twice asked the Education Board for more teachers last year, "
+                   "according to letters seen by the Tarn Gazette; the board said it does not "
+                   "comment on letters.")
+    asked = one(cs, "twice asked")
+    assert asked.attribution is None or "board" not in asked.attribution.source.lower()
+    assert "letters" in one(cs, "does not comment").sentence  # one sentence, two frames
+    assert "board" in one(cs, "does not comment").attribution.source.lower()
+
+
+def test_company_is_not_the_hospital_named_last(claims_of):
+    cs = claims_of("The trial was paid for by Corvane Therapeutics. Dr Ada Lin of Wexmoor General "
+                   "Hospital, who was not involved, urged caution. The company said it had "
+                   "not analysed the data.")
+    c = one(cs, "not analysed the data")
+    assert c.attribution.source == "Corvane Therapeutics"
+
+
+def test_nobody_told_negates_the_telling(claims_of):
+    cs = claims_of("The coach said no player had been told that the squad would be cut.")
+    c = one(cs, "squad would be cut")
+    assert c.attribution.negated

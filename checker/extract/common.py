@@ -41,6 +41,7 @@ class _State:
     last_person: str = ""
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person
+    bodies: list = field(default_factory=list)  # organisations named so far, in order
     prev_person: str = ""  # the last person named before this sentence
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
     speaker_sent: int = -9  # the sentence that named it
@@ -263,3 +264,14 @@ def speaking_subject(verb, deps=("nsubj", "nsubjpass")):
     if len(subjs) > 1:
         return next((c for c in subjs if c.pos_ == "PROPN"), subjs[0])
     return subjs[0] if subjs else None
+
+
+def before_semicolon(head, comp) -> bool:
+    """The complement ends before a semicolon that comes before the reporting verb and its
+    subject: "A; the ministry said B" does not report A."""
+    if comp.i > head.i:
+        return False
+    doc = head.doc
+    start = min([head.i] + [c.left_edge.i for c in head.children
+                            if c.dep_ in ("nsubj", "nsubjpass")])
+    return any(doc[k].text == ";" for k in range(comp.right_edge.i + 1, start))

@@ -3,6 +3,7 @@ attribution and reading parts live in ``speakers``, ``reading`` and ``markers``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -22,6 +23,7 @@ from checker.extract.common import (
     _vocab,
     name_slot,
     _subordinate,
+    before_semicolon,
 )
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
@@ -71,7 +73,9 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                                               self.report_nouns)
         self.party_phrases = lexicon.entries("party_phrases")
         self.party_voices = lexicon.entries("party_voices")
+        self.witness_phrases = lexicon.entries("witness_phrases")
         self.corporate_nouns = lexicon.entries("corporate_nouns")
+        self.public_body_heads = lexicon.entries("public_body_heads")
         self.non_person_heads = lexicon.entries("non_person_heads")
         self.titles = frozenset(w["titles"])
         self.relations = w["relation_prepositions"]
@@ -79,7 +83,9 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
         self.judging = frozenset(w["judging_verbs"])
-        self.link_words = self.link_words | frozenset(self.causatives) | {"as"}  # _as_reason
+        self.effect_verbs = frozenset(w["effect_verbs"])
+        self.link_words = self.link_words | frozenset(self.causatives) | {"as"} \
+            | self.effect_verbs  # _as_reason, _act_causes
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
@@ -132,7 +138,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         if sent_quotes and out:
             out = self._place_loose_quotes(out, sent, sent_quotes, unit.start, state)
         self._remember_speaker(sent, state)
-        return out
+        return _share_closing_frame(out, self.witness_phrases)
 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
@@ -181,6 +187,14 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
             for c in comps:
                 self._walk_clause(c, attribution, frame, result)
                 walked.add(c.i)
+        if is_report and any(before_semicolon(head, c) for c in comps):
+            # "A, according to X; the ministry said B": A is the writer's (or X's) clause,
+            # not what the ministry said
+            for c in comps:
+                if before_semicolon(head, c):
+                    self._walk_clause(c, attribution, frame, result)
+                    walked.add(c.i)
+            comps = [c for c in comps if c.i not in walked]
         if is_report and any(self._consequence(head, c) for c in comps):
             # "..., the weather service said, so the authority plans to ...": the parser
             # made the consequence what the service said; it is the writer's own clause
@@ -381,4 +395,31 @@ def _semicolon_between(tok) -> bool:
         return False
     lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
     return any(t.text == ";" for t in tok.doc[lo + 1:hi])
+
+
+_CLOSING = re.compile(r"[\s.!?\"”’)]*")
+
+
+def _share_closing_frame(claims: list[Claim], witness: frozenset) -> list[Claim]:
+    """An "according to" unnamed people who know of a matter, closing the sentence, frames
+    all of it: "Sales rose by 30 percent, as farmers switched from an older product,
+    according to two people familiar with the figures" (the parse may hang the frame on
+    the last clause only). The claims before it with no attribution of their own take it;
+    not across a semicolon. Not a document's frame ("..., three months after an inspector
+    warned the operator, according to an inspection letter"): it may vouch for the last
+    clause only (witness_phrases.txt)."""
+    if len(claims) < 2:
+        return claims
+    last = claims[-1]
+    attr = last.attribution
+    if attr is None or attr.kind != "according-to" or attr.outer is not None \
+            or not any(f" {w} " in f" {attr.source.lower()} " for w in witness):
+        return claims
+    if not _CLOSING.fullmatch(last.sentence[attr.end - last.sent_start:]):
+        return claims
+    if ";" in last.sentence[:attr.start - last.sent_start]:
+        return claims
+    return [replace(c, attribution=attr)
+            if c.attribution is None and not c.quotes and c.end <= attr.start else c
+            for c in claims]
 

@@ -68,6 +68,7 @@ class MarkerReader:
             elif low in self.temporal or (lem in self.temporal and t.pos_ == "VERB"):
                 kind = "temporal"
             if kind is None and (t.pos_ == "VERB" and self._causes(t, lem)
+                                 or t.pos_ in ("VERB", "AUX") and self._act_causes(t, lem)
                                  or low == "as" and self._as_reason(t)):
                 kind = "causal"
             if kind is None:
@@ -123,6 +124,20 @@ class MarkerReader:
                     for g in c.children)):
                 return True
         return False
+
+    def _act_causes(self, verb, lemma: str) -> bool:
+        """An act as the subject of a verb of change ("Replacing its contractor cut incidents
+        to two", "Closing the bridge doubled journey times": effect_verbs.txt): the act is
+        the cause of the change; the parser may make the gerund that opens the sentence its
+        root and the verb of change its auxiliary)."""
+        if lemma not in self.effect_verbs:
+            return False
+        if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children):
+            return True
+        doc, first = verb.doc, verb.sent.start
+        return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+            and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
+                                           for k in range(first, verb.i))
 
     def _as_reason(self, mark) -> bool:
         """ "as" joining a clause with a subject of its own to a rise or a fall ("prices fell

@@ -60,12 +60,17 @@ class ReferentMemory:
         """The party named earlier that "the company" or "the department" stands for: the
         last one named, when the noun is one a business calls itself by or the name holds
         the noun ("the department" for "the Education Department", not for the teachers'
-        federation named last); '' when none can be meant."""
+        federation named last, nor "the company" for a body a business is not: the
+        ``public_body_heads``); '' when none can be meant."""
         noun = phrase.split()[-1]
-        for name in (state.last_party, state.last_org):
-            if name and (noun in self.corporate_nouns
-                         or noun in re.findall(r"[a-z]+", name.lower())):
+        for name in (state.last_party, state.last_org, *reversed(state.bodies)):
+            words = re.findall(r"[a-z]+", name.lower()) if name else []
+            if noun in words:
                 return name
+            if words and noun in self.corporate_nouns \
+                    and words[-1] not in self.public_body_heads:
+                return name  # "the company" is no association or union named last, but
+                # the business named before it
         return ""
 
     def _remember_reporter(self, root, state: _State) -> None:
@@ -97,6 +102,7 @@ class ReferentMemory:
             elif ent.label_ in ("ORG",):
                 if not _a_place(ent):
                     state.last_org = ent.text
+                    state.bodies.append(ent.text)
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:

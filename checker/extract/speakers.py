@@ -9,9 +9,10 @@ from typing import Optional
 
 from checker.credits import find_credit
 from checker.lexicon import partitive_pronoun
+from checker.polarity import OBJECT_NEGATORS
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
                                      _find_phrase, _person, _possible, _reported_thing,
-                                     _subordinate, speaking_subject)
+                                     _subordinate, before_semicolon, speaking_subject)
 from checker.records import Attribution, Claim, Quote
 
 
@@ -40,9 +41,11 @@ class SpeakerReader:
                 if agent is not None else None
             if subj is None:
                 end = verb.idx + len(verb)
+                # "no rider had been told that ...": nobody heard it
                 return Attribution(source="", cue=_doc_text(verb.doc)[verb.idx:end],
                                    start=verb.idx, end=end, kind="passive",
-                                   negated=any(c.dep_ == "neg" for c in verb.children),
+                                   negated=_nobody(speaking_subject(verb))
+                                   or any(c.dep_ == "neg" for c in verb.children),
                                    lemma=verb.lemma_.lower())
         stranded = _stranded_speaker(verb) if subj is None else None
         aside = self._partitive_aside(subj) if subj is not None else None
@@ -53,7 +56,8 @@ class SpeakerReader:
         source = self._speaker_text(subj) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
-        negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in ("deny", "dispute")
+        negated = any(c.dep_ == "neg" for c in verb.children) \
+            or verb.lemma_ in ("deny", "dispute") or _nobody(subj)  # "no one had told them"
         cue_end = verb
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -120,6 +124,7 @@ class SpeakerReader:
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
                 and not _reported_thing(verb, self.addressee_verbs, self.pronouns_thing)
+                and not before_semicolon(verb, t)
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
                     verb, [c for c in verb.children if c.dep_ == "ccomp"])))
                 and not self._consequence(verb, t)):
@@ -398,3 +403,8 @@ def _trailing_according(head) -> list:
             out.append(t)
     return out
 
+
+def _nobody(subj) -> bool:
+    """The subject is nobody: "no one", "nobody", "no rider"."""
+    return subj is not None and (subj.lower_ in OBJECT_NEGATORS or any(
+        c.dep_ == "det" and c.lower_ in OBJECT_NEGATORS for c in subj.children))

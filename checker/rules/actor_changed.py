@@ -20,11 +20,15 @@ Why it matters:
     so is a named body of another kind than the description ("Vellhaven Police are seeking
     the footage" for "the licensing board is seeking the footage": both heads in
     non_person_heads.txt, neither a kind any company is called), when no word of that name
-    stands in the source sentence, the two before it or the one after.
+    stands in the source sentence, the two before it or the one after. A source "it" or
+    "they" in a body's own report ("The Students' Union said it intends to survey all
+    students") is that body: another named body in its place is flagged.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
-    the source uses for two bodies when its article writes only one of their names in full. Known miss: the
+    the source uses for two bodies when its article writes only one of their names in full;
+    a reporting body's "it" that stands for a thing it reports on ("the union said it
+    [the strike] would begin on Monday") against a derived body beginning it. Known miss: the
     derived actor named elsewhere in the same source sentence.
 Examples:
     Source: The school board approved the policy on Tuesday.
@@ -38,7 +42,7 @@ import re
 
 from checker.align import key, text_keys
 from checker.descriptions import described_in
-from checker.source_phrase import anaphoric, core
+from checker.source_phrase import anaphoric, core, has_name
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import other_kind
@@ -192,6 +196,16 @@ def check(ctx):
                 continue
             if dc.negated != sc.negated or not (dobj & _keys(ctx, sc.object)):
                 continue
+            speaker = _speaker_meant(ctx, sc)
+            if speaker:
+                theirs = {key(re.sub(r"s?['’]s?$", "", w))
+                          for w in re.findall(r"[\w'’]+", speaker)
+                          if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+                if not dnames or theirs <= dnames or dnames <= theirs \
+                        or dc.attribution is not None and dc.attribution.source:
+                    continue  # the speaker's name, in full or in part
+                yield _finding(dc, sc, s0, s1, f"that is, {speaker}")
+                break
             ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
             snames = _subject_names(sc, ctx.lexicon)
@@ -218,13 +232,31 @@ def check(ctx):
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object
                 # (a dateline, an aside); as the object it would be a swap
-            yield make(RULE, dc, start=s0, end=s1,
-                       text=dc.subject, confidence=0.65, evidence=[evidence_of(sc)],
-                       message=(f'Says "{dc.subject}" {dc.predicate_text} it; the source says '
-                                f'"{sc.subject}"' + (f' ({named})' if named else '')
-                                + f': "{sc.text[:70]}".'),
-                       suggestion=f'Name the actor as the source does ("{sc.subject}").')
+            yield _finding(dc, sc, s0, s1, named)
             break
+
+
+def _finding(dc, sc, s0: int, s1: int, named: str):
+    return make(RULE, dc, start=s0, end=s1,
+                text=dc.subject, confidence=0.65, evidence=[evidence_of(sc)],
+                message=(f'Says "{dc.subject}" {dc.predicate_text} it; the source says '
+                         f'"{sc.subject}"' + (f' ({named})' if named else '')
+                         + f': "{sc.text[:70]}".'),
+                suggestion=f'Name the actor as the source does ("{sc.subject}").')
+
+
+def _speaker_meant(ctx, sc) -> str:
+    """The named body a source claim's "it" or "they" stands for when that body reports the
+    claim ("The Students' Union said it intends to survey all students": the union), or ''."""
+    attr = sc.attribution
+    if sc.subject.strip().lower() not in ("it", "they") or attr is None \
+            or attr.kind != "named" or attr.outer is not None:
+        return ""
+    name = core(attr.source).strip(" ,")
+    words = re.findall(r"[a-z]+", name.lower())
+    if not has_name(name) or not words or not ctx.lexicon.has("non_person_heads", words[-1]):
+        return ""  # a body by its name ("The Students' Union"), not a person
+    return name
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "another actor did what the source says", check,

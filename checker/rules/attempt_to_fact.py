@@ -8,7 +8,12 @@ What it flags:
     source claim: "plans a protest and is seeking a meeting"), unless the derived verb asks
     for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply")
-    does not make the verb tentative.
+    does not make the verb tentative. Also a plan in a source claim that is not the closest
+    support, when the derived sentence adds it to other facts ("X has lodged a challenge over
+    the award of the contract to Y" for "Y won the contract. X said it intends to lodge a
+    challenge"): same verb, a noun of the object, same subject; and a deed settled
+    ("has agreed to meet", settling_verbs.txt) where the source only seeks its noun ("is
+    seeking a meeting").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -19,7 +24,11 @@ Known false positives:
     The action stated done with another verb counts when every other word of the derived
     claim is in the source claim and the verb is nowhere in the sources ("has capped the
     rise at 3%" for "intends to hold the rise to 3%"); known false positive there: another
-    step about the same thing that the sources do not report. Known misses: another verb
+    step about the same thing that the sources do not report. A plan in another sentence
+    counts only when no supporting claim states the verb plainly; known false positive: a
+    second, later deed of the same verb and object that the sources do not report. A settled
+    deed is flagged even where the sought thing was later settled in a sentence the aligner
+    did not pick. Known misses: another verb
     with other words ("stopped the deal" for "is trying to block the merger").
 Examples:
     Source: The regulator is trying to stop the merger.
@@ -62,7 +71,8 @@ def check(ctx):
         if any(not sc.certainty.attempts and not sc.certainty.hedges
                and key(sc.predicate) == key(dc.predicate) for sc in close):
             continue  # the source also states it plainly
-        sought = _sought_object(ctx, dc, close) or _done_in_other_words(ctx, dc, close)
+        sought = (_sought_object(ctx, dc, close) or _done_in_other_words(ctx, dc, close)
+                  or _planned_elsewhere(ctx, dc, close))
         if sought is not None:
             yield sought
             continue
@@ -85,6 +95,29 @@ def check(ctx):
                                 f'("{cue.text}"): "{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
+
+
+def _planned_elsewhere(ctx, dc, close):
+    """A finding when the derived claim's verb and object are a plan of a source claim that
+    is not its closest support: a sentence that adds the plan to other facts ("X has lodged
+    a challenge over the award of the contract to Y") aligns best with the sentence of those
+    facts, and the plan ("it intends to lodge a challenge") sits in another. Same verb, a
+    noun of the derived object in the source claim, same subject or a pronoun; and no
+    supporting claim states that verb plainly."""
+    _, claims = ctx.support(dc)
+    others = [sc for sc in claims if sc not in close and sc.negated == dc.negated]
+    verb, dobj = key(dc.predicate), _object_keys(dc, ctx.lexicon)
+    if not dobj or any(key(sc.predicate) == verb and not sc.certainty.attempts
+                       and not sc.certainty.hedges for sc in claims):
+        return None
+    for sc in others:
+        if not dobj & claim_keys(sc) or not _same_subject(dc, sc):
+            continue
+        cue = next((c for c in sc.certainty.attempts
+                    if hedged_verb(sc, c) == verb and _governs(sc, c, dc, False)), None)
+        if cue is not None:
+            return _attempt_finding(dc, sc, cue.text)
+    return None
 
 
 def _governs(sc, cue, dc, same: bool) -> bool:
@@ -144,6 +177,8 @@ def _done_in_other_words(ctx, dc, close):
     dobj = _object_keys(dc, lex)
     verb = key(dc.predicate)
     family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
+    for w in _settled_verbs(dc, lex):  # "has agreed to meet" does the seeking of "a meeting"
+        family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
     for sc in close:
         if dc.negated != sc.negated or len(claim_keys(dc) & claim_keys(sc)) < 3:
             continue
@@ -162,6 +197,20 @@ def _done_in_other_words(ctx, dc, close):
             if head and head & family and key(attempt.lemma) != verb:
                 return _attempt_finding(dc, sc, f"{attempt.text} {snippet(obj, 30)}")
     return None
+
+
+def _settled_verbs(dc, lex):
+    """The verb the derived claim's own verb governs with "to" when that verb settles a deed
+    (``settling_verbs``: "has agreed to meet", "has decided to close")."""
+    if not lex.has("settling_verbs", dc.predicate):
+        return []
+    verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
+    if verb is None:
+        return []
+    rest = dc.text[verb.end - dc.start:]
+    if not rest.lstrip().lower().startswith("to "):
+        return []
+    return [w for w in dc.words if w.pos == "VERB" and w.start > verb.end][:1]
 
 
 def _attempt_finding(dc, sc, attempt: str):

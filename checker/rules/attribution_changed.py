@@ -22,14 +22,24 @@ What it flags:
     party's document ("according to the firm's interim report") is a source too; unnamed
     people who say whose they are ("two people at the club") speak for that party only,
     not for another named before them ("the league"); people "familiar with" a matter
-    (witness_phrases.txt) are not the party's named spokesman.
+    (witness_phrases.txt) are not the party's named spokesman, nor its unnamed voice ("a
+    council spokesperson": party_voices.txt; the one case where a derived source that
+    names nobody is compared). "The company" is no union or council and no person the
+    source ties to one ("Ellen Voss, who chairs the Growers' Union": public_body_heads.txt),
+    though "the group" may be any association (a broader WordNet kind). Two people of one
+    body named beside their posts are two sources ("the club's coach, Marta Quill" and "the
+    club's captain, Jon Abel"). A passive verb of judging ("the channel is projected to
+    bring") makes its subject no judge who "says it too".
     Known false positives of these: a derived "the audit found" where the audit's own
-    passage is less aligned than an unnamed source's account of the same fact.
+    passage is less aligned than an unnamed source's account of the same fact; a
+    spokesperson for people "familiar with" a matter where the source also has the party
+    confirm it in a sentence the aligner did not pick; one person named in two forms that
+    share no word beside two posts ("the coach, Marta Quill" and "the manager, Ms Q.").
 Why it matters:
     Crediting the wrong outlet or person misleads readers about who vouches for a claim and
     can expose the publication to a correction or a complaint.
     Not compared: a derived source that names nobody ("a spokesperson said", "according to
-    an estimate") or that the extractor guessed for "it said"; a source attribution that
+    an estimate", save a party's voice against witnesses, above) or that the extractor guessed for "it said"; a source attribution that
     names nobody but is not anonymous ("the company said"); claims that share only a name
     and little else; an organisation and a person the source names in one sentence, or an
     organisation in the sentence before its spokesperson's, or a person any source
@@ -55,7 +65,8 @@ Known false negatives:
     sentence as its source (read as its spokesperson); a claim moved between a party and its
     own officer (one voice here); nested attributions ("two people said the company told its lenders
     X" -> "the company told its lenders X" when the extractor reads the inner clause as
-    the claim's own); "the company said" ("the company", "the firm" are never compared).
+    the claim's own); "the company said" for another business ("the company", "the firm"
+    are compared only with a public body).
 Examples:
     Source: The Information reports that the ban was issued on Monday.
     Flag: The Financial Times reports that the ban was issued on Monday.
@@ -67,11 +78,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.affiliation import affiliated
+from checker.actors import passive_before
+from checker.affiliation import a_voice, affiliated
 from checker.align import claim_keys, key
 from checker.attribution import (
     VAGUE,
     is_anonymous,
+    witness_group,
     same_content,
     same_source,
     source_name,
@@ -167,8 +180,9 @@ def _changed(ctx, dc, sup, generic, verbs):
     if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
         return None
     owner = _document_owner(ctx, attr)
+    voice = a_voice(attr.source)  # "a council spokesperson": a party's word, on the record
     if not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
-            and not owner:
+            and not owner and not voice:
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -183,6 +197,11 @@ def _changed(ctx, dc, sup, generic, verbs):
     # claim that ..." against the source's "two people said ..." reports the denial of what
     # the source's speakers said, not their words
     cands = [(sc, who) for sc, who in cands if who]
+    if voice and not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
+            and not owner:
+        # an unnamed voice is compared only with people who know of a matter ("two people
+        # familiar with the council's case"), whom it does not speak for
+        cands = [(sc, who) for sc, who in cands if witness_group(who)]
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
@@ -191,7 +210,8 @@ def _changed(ctx, dc, sup, generic, verbs):
     # an unnamed description by a kind of body ("according to the union") the derived
     # text names no body for
     kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
-    if any(same_source(named or attr.source, who) and not (kind and _other_body(ctx, kind, who))
+    if any(same_source(named or attr.source, who)
+           and not (kind and _other_kind_of(ctx, kind, sc, who))
            or (owner and same_source(owner, who))
            or any(affiliated(ctx, sc, name, who, sc.start)
                   for name in (named, attr.source) if name)
@@ -200,7 +220,7 @@ def _changed(ctx, dc, sup, generic, verbs):
            or _inner_speaker(ctx, sc, named or attr.source)
            for sc, who in cands):
         return None
-    if _says_it_too(ctx, dc, named or attr.source) or _an_outlet_of(ctx, attr.source):
+    if _says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
         return None
     if norm_name(attr.source) in ctx.index.entity_norms and any(
             same_source(attr.source, resolve_description(ctx, sc.doc_id,
@@ -230,6 +250,14 @@ def _other_body(ctx, kind: str, who: str) -> bool:
         return True
     return not (re.search(rf"\bthe\s+{re.escape(kind)}\b", ctx.source_text, re.I)
                 and not names_of_kind(ctx.source_text, kind))
+
+
+def _other_kind_of(ctx, kind: str, sc, who: str) -> bool:
+    """``_other_body`` for whom the source credits: the name, or the whole speaker phrase
+    that ties a person to a body ("Delia Fenwright, who chairs the Growers' Union" is no
+    company's voice)."""
+    full = sc.attribution.source if sc.attribution is not None else ""
+    return _other_body(ctx, kind, who) or bool(full) and _other_body(ctx, kind, full)
 
 
 def _an_outlet_of(ctx, name: str) -> bool:
@@ -278,7 +306,7 @@ def _credited(ctx, sc, verbs: frozenset) -> str:
     return party if has_name(party) else ""
 
 
-def _says_it_too(ctx, dc, source: str) -> bool:
+def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
     """The source credits the derived source with a claim of the same verb and subject or
     object ("the league confirmed it had received a notice"): a background clause of the
     derived claim ("..., the group that agreed to buy the club") matched another claim; or
@@ -287,7 +315,8 @@ def _says_it_too(ctx, dc, source: str) -> bool:
     the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
     for sc in ctx.index.claims:
-        if sc.subject and _judges(ctx.lexicon, sc.predicate) and len(dk & claim_keys(sc)) >= 3 \
+        if sc.subject and _judges(ctx.lexicon, sc.predicate) and not _passive(sc) \
+                and len(dk & claim_keys(sc)) >= 3 \
                 and pred in claim_keys(sc) \
                 and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
             return True  # "The authority expects the shortage to last until May" for "By the
@@ -295,10 +324,18 @@ def _says_it_too(ctx, dc, source: str) -> bool:
         if sc.attribution is None or not sc.attribution.source or key(sc.predicate) != pred \
                 or norm_name(sc.attribution.source) in VAGUE:
             continue  # "groundsman suspended, sources say" credits nobody
-        if same_source(source, resolve_description(ctx, sc.doc_id, sc.attribution.source)) \
-                and len(dk & claim_keys(sc)) >= 2:
+        who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
+        if same_source(source, who) and len(dk & claim_keys(sc)) >= 2 \
+                and not (kind and _other_kind_of(ctx, kind, sc, who)):
             return True
     return False
+
+
+def _passive(sc) -> bool:
+    """The claim's verb is passive ("the channel is projected to bring"): its subject is
+    what is judged, not the judge."""
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    return verb is not None and passive_before(sc.text[:verb.start - sc.start])
 
 
 def _judges(lexicon, verb: str) -> bool:

@@ -74,7 +74,13 @@ Known false positives:
     would create 1,100 jobs"): a subject whose head WordNet files first as neither a
     person, a group nor a place, with no name, possessive or body noun, is such a thing, so
     a party's plan told with such a subject ("the scheme will start in May") is flagged
-    too.
+    too. A news outlet's report (outlet_heads.txt: "the Dunlow Herald reported") is never
+    an organisation's count of its own event, and a body named as a place inside the claim
+    ("a patient at Greyfield Hospital": place_prepositions.txt) does not credit it, unless
+    the source names it as a place too ("papers filed at the High Court"); a next sentence
+    that opens with its frame ("The hospital said B.") credits B only: so a public fact
+    the source attributes and the derived text tells plainly beside such a sentence is
+    flagged ("Corvane entered administration. The board said 7,400 were stranded.").
 Known false negatives:
     An interested company's self-serving count stated plainly ("only two complaints were
     received, the company said"), taken for an event it reports. The outlet that saw a
@@ -111,6 +117,7 @@ from checker.attribution import (
     credited_nearby,
     is_anonymous,
     named_in_sentence,
+    placed,
     same_content,
     same_source,
     self_report,
@@ -218,7 +225,8 @@ def _counted_event(ctx, sc) -> bool:
     operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
     "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
     deed, no count another party gives for the same act, spoken by a body (its name ends in
-    a body's head noun or the texts tag it an organisation), not a person."""
+    a body's head noun or the texts tag it an organisation), not a person nor a news outlet
+    (outlet_heads.txt)."""
     attr, lex = sc.attribution, ctx.lexicon
     if not _plain_event(ctx, sc) or not any(
             q.kind == "time" or (q.kind == "number" and q.value is not None)
@@ -232,6 +240,8 @@ def _counted_event(ctx, sc) -> bool:
         return False  # another party gives a count beside it ("The company said fewer than
         # 500 did"): a count in dispute
     words = re.findall(r"[a-z]+", attr.source.lower())
+    if words and lex.has("outlet_heads", words[-1]):
+        return False  # "the Dunlow Herald reported": an outlet's report of others' events
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
     names = ctx.memo("source-names-by-label", _names_by_label).get(sc.doc_id, {})
     org = any(n in attr.source for n in names.get("ORG", ()))
@@ -301,7 +311,8 @@ def _credited(ctx, dc, sc, generic) -> bool:
     if _unnamed_people(ctx, sc.attribution, name, generic):
         said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
             ctx.lexicon.words.get("speech_verbs", ()))
-    return _names(ctx, dc, name, generic, with_verb=said)
+    return _names(ctx, dc, name, generic, with_verb=said,
+                  places=not placed(sc.attribution.source, name))
 
 
 def _a_thing(ctx, sc) -> bool:
@@ -335,11 +346,12 @@ def _nameable(name) -> bool:
     return bool(name.runs or name.words or name.head)
 
 
-def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset()) -> bool:
+def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
+           places: bool = True) -> bool:
     """The derived text names a source in the claim's sentence or, where it covers it, in
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
-    return named_in_sentence(dc, text, name, with_verb=with_verb) or credited_nearby(
+    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) or credited_nearby(
         dc, text, name, ctx.derived_claims, generic, ctx.source_text)
 
 

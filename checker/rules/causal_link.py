@@ -18,7 +18,9 @@ What it flags:
     words before it to that clause, and so does a participle of cause after such a frame
     ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
-    sequence is flagged too.
+    sequence is flagged too. An act as the subject of a verb of change ("Replacing the
+    contractor cut incidents to two": effect_verbs.txt) is its cause, and ", which meant"
+    links a consequence to the clause before it.
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
@@ -26,7 +28,10 @@ Known false positives:
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
     leading or pushing done by a person ("the chair led the board to vote", "the union
     pushed pay to 5 per cent"), which reports an act but is read as a cause; "as" beside
-    a rise or fall meaning only "while" ("shares rose as trading opened"). Missed: a purpose
+    a rise or fall meaning only "while" ("shares rose as trading opened"); an act as subject
+    whose change the source also states in a sentence of the same words but another
+    connective. "After submission" stands stated by "after the bids were submitted" (a noun
+    and a verb one WordNet derivation apart that share four letters). Missed: a purpose
     ("will close 12 branches to cover the cost of the fine"): the parser gives too many
     infinitives the purpose label to tell them apart.
     Silent on "do so", on a question of cause ("what caused the fire", "whether a line
@@ -105,30 +110,49 @@ def _not_a_link(ctx, dc, link) -> bool:
 
 
 def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
-    """A source sentence uses the same connective between words of both sides (a causative
-    verb, causatives.txt, in any form and order), in a part the extractor keeps no link for (an attribution: "according to two employees who asked
-    not to be named because they were not authorised to speak")."""
-    pattern = re.compile(rf"\b{re.escape(link.cue)}\b", re.I)
+    """A source sentence uses the same connective between words of both sides (or their
+    nouns and verbs of one family: ``_family``; a causative verb, causatives.txt, in any
+    form and order), in a part the extractor keeps no link for (an attribution: "according
+    to two employees who asked not to be named because they were not authorised to
+    speak")."""
+    # "as a result of" also stands stated as "was a result of"
+    cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
+    pattern = re.compile(rf"\b{re.escape(cue)}\b", re.I)
     # a verb of cause or feeling in another form or order ("the ruling had angered its
     # members" for "angered by the ruling, members ...", "under pressure from" for
     # "pressured by")
     word = key(link.cue) if " " not in link.cue.strip() else ""
     # the family test is for the causative verbs, not "after" or "because"
     stem = next((k for k in _causative_keys(ctx) if word.startswith(k)), "") if word else ""
+    # "after submission" for "after bids were submitted": a side in a noun or a verb of the
+    # same family
+    families = (_family(ctx, link.left), _family(ctx, link.right))
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
         m = pattern.search(sc.sentence)
-        if m and _keys(ctx, sc.sentence[:m.start()]) & left \
-                and _keys(ctx, sc.sentence[m.end():]) & right:
+        if m and _keys(ctx, sc.sentence[:m.start()]) & (left | families[0]) \
+                and _keys(ctx, sc.sentence[m.end():]) & (right | families[1]):
             return True
         if stem and any(k.startswith(stem) for k in text_keys(sc.sentence)):
             words = _keys(ctx, sc.sentence)
             if _holds(left, words) and _holds(right, words):
                 return True
     return False
+
+
+def _family(ctx, text: str) -> set[str]:
+    """Keys of the nouns and verbs one WordNet derivation from the words of ``text`` that
+    share their first four letters ("submission" -> "submit", "closure" -> "close"): the
+    same event as a noun or a verb."""
+    wn, out = ctx.wordnet, set()
+    for word in re.findall(r"[a-z]{5,}", text.lower()):
+        for pos in ("noun", "verb"):
+            out |= {key(x) for x in wn.synonyms(word, pos, 2)
+                    if x[:4] == word[:4] and " " not in x}
+    return out - _keys(ctx, text)
 
 
 def _causative_keys(ctx) -> tuple:

@@ -47,7 +47,9 @@ What it flags:
     as its admission ("conceded that prosecutors had been slow"). "too short to judge" says
     that it cannot judge: a derived "cannot settle" is no negation added; a stance turned to
     its opposite ("accepted the findings" as "contested the findings", "welcomed" as
-    "criticised") is a flip by the antonyms lexicon.
+    "criticised") is a flip by the antonyms lexicon. Nobody told a thing ("no rider had been
+    told that ...", "no one had told them": a negated verb of telling, addressee_verbs.txt)
+    told as heard ("riders had been told that ...") drops the denial.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -64,7 +66,8 @@ Known false positives:
     ("would not appeal") read against a longer one of the same speaker that holds its words
     about another matter ("would appeal against the other ruling"); an act one is kept
     from ("barred from racing": preventing_verbs) in one competition where the source lets
-    it go on in another. Known miss: an added negation
+    it go on in another. "No one told them X" against "X, they were not told" where the
+    extractor keeps the second frame on another claim. Known miss: an added negation
     whose word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
@@ -171,8 +174,9 @@ def _predicate_flip(ctx, dc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
         dpol = verb_polarity(dc, ctx.lexicon)
         if dpol == verb_polarity(sc, ctx.lexicon) or (
-                sc.negated == dc.negated and not (admitted(dc, sc, ctx.lexicon)
-                                                  and not affirmed_by_speaker(ctx, dc))):
+                sc.negated == dc.negated
+                and _unheard(sc, ctx.lexicon) == _unheard(dc, ctx.lexicon)
+                and not (admitted(dc, sc, ctx.lexicon) and not affirmed_by_speaker(ctx, dc))):
             return None
         said = "negates" if dpol else "drops the negation of"
         says = f'"{sc.text[:80]}"'
@@ -187,6 +191,15 @@ def _predicate_flip(ctx, dc):
                     message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _unheard(claim, lexicon) -> bool:
+    """Nobody was told the claim ("no rider had been told that their place was at risk",
+    "no one had told them where they would be moved"): a negated verb of telling
+    (addressee_verbs.txt) governs it."""
+    att = claim.attribution
+    return att is not None and att.negated and lexicon.has("addressee_verbs", att.lemma) \
+        and denied_from_outside(claim)
 
 
 MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's

@@ -20,14 +20,20 @@ Why it matters:
     that the aligner did not pick counts for a limit word ("most private tenancies" in one
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
     "All of them" where a close source claim says "most of them" (or "some", "many" of
-    them) and none says "all of them".
+    them) and none says "all of them". A noun after the verb that the source limits
+    ("learned of several incidents") given bare or with "the" in the plural ("learned of the
+    assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
+    the group ("the hospital's ward nurses"). "Across" before a span of time ("across
+    February and March") widens nothing.
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
     "from one side to the other" on the same verb ("a bridge across the river"). A speaker
     group whose limit the derived text gives in another sentence ("Some parents spoke.
     Parents said ..."). "All of them" against "most of them" said of different things in
-    one sentence pair that the aligner put together.
+    one sentence pair that the aligner put together. "The assaults" that point back to the
+    limited set a sentence before named ("several incidents ... The assaults were
+    reported"); a hyphenated noun is read by its first part and missed.
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
@@ -48,7 +54,8 @@ from checker.figure_match import numbers_in
 from checker.lexicon import partitive_pronoun, shipped_values
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import count_of, cue_noun, one_of_them, qualified
+from checker.quantified import (count_of, cue_noun, object_noun, one_of_them, over_time,
+                                part_counted, qualified, subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.source_phrase import core
 
@@ -91,22 +98,14 @@ def _whole_word(word: str) -> bool:
     return word == "none" or word in _WHOLE
 
 
-def _subject_words(claim):
-    pos = claim.text.find(claim.subject) if claim.subject else -1
-    if pos < 0:
-        return []
-    s, e = claim.start + pos, claim.start + pos + len(claim.subject)
-    return [w for w in claim.words if s <= w.start < e]
-
-
 def _subject_names(claim) -> list[str]:
     """Proper names in the claim's subject."""
-    return [w.text for w in _subject_words(claim) if w.pos == "PROPN"]
+    return [w.text for w in subject_words(claim) if w.pos == "PROPN"]
 
 
 def _plural_group(claim) -> bool:
     """True when the subject is a bare plural common noun ("Chinese companies")."""
-    words = _subject_words(claim)
+    words = subject_words(claim)
     if not words or words[-1][4] != "NOUN" or words[-1][2].lower() == words[-1][3]:
         return False
     first = claim.subject.split()[0].lower()
@@ -117,7 +116,7 @@ def _head_in(dc, sc) -> bool:
     """The derived subject's head noun is in the source claim: the same people, seen from
     another side ("tenants were overcharged" for "Varela overcharged tenants") or with a
     qualifier dropped ("prosecutors" for "prosecutors in the county")."""
-    words = _subject_words(dc)
+    words = subject_words(dc)
     return bool(words) and key(words[-1][3]) in claim_keys(sc)
 
 
@@ -269,11 +268,35 @@ def _first_of(text: str, words) -> str:
     return min(hits)[1] if hits else ""
 
 
+def _object_widened(ctx, dc):
+    """(derived noun, source claim, what the source says) when the source limits the plural
+    noun after the verb ("officers learned of several incidents only from hospital staff")
+    and the derived claim on the same verb gives it whole, bare or with "the" ("learned of
+    the assaults")."""
+    if any(c.role == "some" for c in dc.scope):
+        return None
+    mine = object_noun(dc)
+    if mine is None or mine[0].text.lower() == mine[0].lemma.lower() \
+            or any(w not in ("the", "of", "about", "on", "to", "for") for w in mine[1]):
+        return None  # a singular, or a noun with a word of its own before it ("two", "its")
+    for sc in ctx.aligned(dc):
+        if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
+            continue
+        theirs = object_noun(sc)
+        if theirs is None or theirs[0].text.lower() == theirs[0].lemma.lower():
+            continue
+        cue = next((c for c in sc.scope if c.role == "some"
+                    and theirs[2] <= c.start < theirs[0].start), None)
+        if cue is not None:
+            return mine[0].text, sc, f'"{cue.text} {theirs[0].text}"'
+    return None
+
+
 def _widened_place(ctx, dc):
     """(cue, source claim, what the source says) when the claim is spread over a whole place
     or body ("across the province") and its source claim on the same verb is not."""
     cue = _widening(dc, ctx.lexicon)
-    if not cue:
+    if not cue or over_time(dc.text, cue, ctx.lexicon):
         return None
     dkeys = claim_keys(dc)
     for sc in ctx.aligned(dc):
@@ -355,7 +378,8 @@ def check(ctx):
                                 f'{what} only: "{snippet(sc.sentence)}".'),
                        suggestion=f"Name the speakers as the source does ({what}).")
             continue
-        widened = _widened_quantifier(ctx, dc) or _widened_place(ctx, dc)
+        widened = _widened_quantifier(ctx, dc) or _widened_place(ctx, dc) \
+            or _object_widened(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
@@ -369,12 +393,13 @@ def check(ctx):
             if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
                 continue
             src_named = _subject_names(sc)
-            limited = _subject_limited(sc)
+            part = part_counted(sc, dc)
+            limited = _subject_limited(sc) or bool(part)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
                             and not _head_in(dc, sc) and not _group_stated(ctx, dc))
             if not limited and not one_to_group:
                 continue
-            cue = next((c.text for c in sc.scope if c.role in LIMITS), "")
+            cue = part or next((c.text for c in sc.scope if c.role in LIMITS), "")
             what = (f'"{cue}"' if limited and cue else
                     f'"{" ".join(src_named)}"' if src_named else "a limited subject")
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
