@@ -93,6 +93,7 @@ FILES = {
     "outlet_heads": "outlet_heads",
     "place_prepositions": "place_prepositions",
     "effect_verbs": "effect_verbs",
+    "silence_phrases": "silence_phrases",
     "party_voices": "party_voices",
     "official_sources": "official_sources",
     "neutral_report_verbs": "neutral_report_verbs",

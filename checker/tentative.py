@@ -54,6 +54,9 @@ def in_their_finding(ctx, dc, sc) -> bool:
             and len(claim_keys(dc) & claim_keys(sc)) >= 3)
 
 
+ATTEMPT_VERB = 0.3  # attempts.txt weight of a verb that is an attempt in any sense ("weigh")
+
+
 def as_tentative(ctx, dc, h, verbs, close) -> bool:
     """A close source passage is as tentative on one of ``verbs`` as the derived hedge (or
     holds the hedge word the parser missed, in the claim or outside the sentence's
@@ -70,7 +73,12 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
         if cue_word_in(h.text, sc.text) or cue_word_in(h.text, _QUOTED.sub(" ", sc.sentence)) \
                 or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
                                                             lex) >= h.weight - 0.1 \
-                or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex):
+                or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex) \
+                or sc.object and lex.weight("attempts", sc.predicate, 0.0) >= max(
+                    h.weight - 0.1, ATTEMPT_VERB):
+            # the last: the source's own verb is the attempt, with the thing attempted as
+            # its object ("are weighing a 90-day suspension" for "is considering
+            # suspending"; not "is still moving" nor "are working normally")
             tentative.append(score.get(sc.id, 0.0))
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))

@@ -390,3 +390,19 @@ def test_nobody_told_negates_the_telling(claims_of):
     cs = claims_of("The coach said no player had been told that the squad would be cut.")
     c = one(cs, "squad would be cut")
     assert c.attribution.negated
+
+
+def test_second_report_of_the_speaker_after_a_complement(claims_of):
+    cs = claims_of("The Dock Workers' Union estimated that about 300 people would lose their "
+                   "jobs in the first round of cuts and said it would seek talks with the "
+                   "owners.")
+    assert "Union" in one(cs, "seek talks").attribution.source
+
+
+def test_club_name_in_possessive_is_nobody_she_is(claims_of):
+    cs = claims_of("Some 200 people came to the meeting on Monday, the organisers said, where "
+                   "Ana Ruiz, chair of the Mill Lane "
+                   "Residents' Association, said the group would appeal if the council backs "
+                   "Harlow Rovers' new ground. \"We are against a ground where the river "
+                   "floods,\" she said.")
+    assert one(cs, "river floods").quotes[0].speaker == "Ana Ruiz"

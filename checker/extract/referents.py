@@ -94,7 +94,8 @@ class ReferentMemory:
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0
         for ent in ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in self.non_person_heads:
+            last = next((t for t in reversed(list(ent)) if t.is_alpha), ent[-1])  # not "'s"
+            if ent.label_ == "PERSON" and last.lower_ in self.non_person_heads:
                 n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
             elif ent.label_ == "PERSON" or self._titled(ent):
                 self._met_person(ent.start_char, ent.text, state)

@@ -31,7 +31,16 @@ class SpeakerReader:
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            host = verb.head
+            if verb.dep_ == "conj" and host.dep_ == "ccomp" and host.head is not host \
+                    and host.head.lemma_.lower() in self.report_verbs \
+                    and host.lemma_.lower() not in self.report_verbs:
+                # "The union estimated that 1,100 people would lose their jobs and said
+                # ...", parsed with "said" joined to "lose": the union said it (not when
+                # the joined verb reports too: "X says A; the authority disputed it and
+                # said B")
+                host = host.head
+            subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.dep_ == "nsubjpass" \
                 and verb.lemma_.lower() in self.addressee_verbs:
             # "We were told X", "the court heard": the subject heard it; whoever told it is

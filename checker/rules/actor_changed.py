@@ -200,7 +200,9 @@ def check(ctx):
             if speaker:
                 theirs = {key(re.sub(r"s?['’]s?$", "", w))
                           for w in re.findall(r"[\w'’]+", speaker)
-                          if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+                          if w[:1].isupper() and not any(
+                              ctx.lexicon.has(role, w.lower())
+                              for role in ("articles", "possessives", "determiners"))}
                 if not dnames or theirs <= dnames or dnames <= theirs \
                         or dc.attribution is not None and dc.attribution.source:
                     continue  # the speaker's name, in full or in part

@@ -27,7 +27,9 @@ Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
 Not flagged:
-    Headlines; words inside quotation marks (DA103 checks their speaker); a speaker's account
+    Headlines; words inside quotation marks (DA103 checks their speaker); a party's silence
+    and its reason ("The authority would not comment while proceedings are ongoing":
+    silence_phrases.txt), which the reporter knows first-hand; a speaker's account
     of its own acts or plans ("The agency said it had asked for the records" -> "The agency
     has asked for the records"), unless the speaker is anonymous or the claim is one of being;
     a party's acts or plans given by its voice: a spokesperson or statement of it, or the
@@ -137,7 +139,7 @@ def check(ctx):
     generic = frozenset(ctx.lexicon.words.get("attribution_generic", ()))
     verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ()))
     for dc in ctx.derived_claims:
-        if dc.unit_kind == "heading" or _quoted(dc):
+        if dc.unit_kind == "heading" or _quoted(dc) or _silence(ctx, dc):
             continue
         al, sup = ctx.support(dc)
         if al.score < ctx.config.support_threshold or not sup:
@@ -276,6 +278,18 @@ def _names_by_label(ctx) -> dict:
 def _by_its_voice(ctx, sc) -> bool:
     art = ctx.doc_of.get(sc.doc_id)
     return art is not None and own_account_by_its_voice(sc, art.text)
+
+
+def _silence(ctx, dc) -> bool:
+    """The claim says a party said nothing ("The authority would not comment",
+    silence_phrases.txt), or gives the reason it says nothing ("... while proceedings are
+    ongoing"): the reporter's own knowledge."""
+    def said(text):
+        low = " ".join(re.findall(r"[a-z]+", text.lower()))
+        return any(f" {p} " in f" {low} " for p in ctx.lexicon.entries("silence_phrases"))
+    before = ctx.derived.text[dc.sent_start:dc.start]
+    return said(dc.text) or said(before) and re.search(
+        r"\b(?:while|until|because|as)\s*$", before, re.I) is not None
 
 
 def _quoted(dc) -> bool:

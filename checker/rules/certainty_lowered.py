@@ -30,11 +30,13 @@ Known false positives:
     "plans to hold a protest"), nor an obligation where the source reports a demand ("X
     should resign" for "the union called for X to resign": obligation_modals, asking_verbs),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
-    party's claim. A caveat the source puts elsewhere in the passage ("..., but this has not
-    been confirmed"; "investigators believe it began there" in the next sentence) does not
-    silence a belief frame or a modal. A modal's perfect on a claim restated in another verb
-    is judged on the words it governs (three, and two thirds of them, in a firm source
-    claim); a derived claim that adds a clause of
+    party's claim, nor a hedge where the source's own verb is an attempt of the same weight
+    ("are weighing a 90-day suspension" for "is considering suspending"). A caveat the
+    source puts elsewhere in the passage ("..., but this has not been confirmed";
+    "investigators believe it began there" in the next sentence) does not silence a belief
+    frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
+    words it governs (three, and two thirds of them, in a firm source claim); a derived
+    claim that adds a clause of
     its own made of the source's words can be flagged for a hedge on that clause. Missed:
     the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt"),
     and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).
