@@ -52,3 +52,16 @@ def test_no_comment_and_ordinary_facts_are_not_answers(check_texts):
               "It has 48 beds and opened in 1998.")
     assert not _do901(check_texts("Inspectors criticised the Dunvale care home over staffing.",
                                   source))
+
+
+def test_the_same_answer_in_a_second_source_is_cited_too(check_texts):
+    first = ("Regulators accused Kestrin Shipyards of falsifying weld inspections on three "
+             "ferries, the Harn Courier reported.\n\nKestrin Shipyards denied the accusations. "
+             "The company said every weld had been checked twice by an outside firm.")
+    second = ("Three ferries built by Kestrin Shipyards were withdrawn from service on Monday "
+              "after inspectors found faults in their welds.\n\nKestrin Shipyards rejected "
+              "the findings and said it would appeal.")
+    got = _do901(check_texts("Regulators accused Kestrin Shipyards of falsifying weld "
+                             "inspections on three ferries.", first, second))
+    assert len(got) == 1
+    assert {e.document for e in got[0].evidence} == {"source0.txt", "source1.txt"}

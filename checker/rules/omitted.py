@@ -11,21 +11,21 @@ What it flags:
     the payments" after "failing to report suspicious payments") and the text names that
     party. Caveats: an outside expert (expert_nouns.txt) cautions or warns (caveat_verbs.txt),
     or a clause opens with a concessive and states a limitation ("but the trial was small":
-    concessives.txt, limitations.txt). The finding cites the answer with
-    the rest of its paragraph and says where the source gives it (every source that gives
-    the same party's answer, when two outlets do). Ordinary facts a summary may
-    drop are never reported; "did not respond to a request for comment" is no answer.
-    What the text must tell for each to be missed: for an answer, a claim of the two
-    paragraphs before it that the answer takes up (a content word shared with the answer's
-    paragraph, by stem or a WordNet derivation: "close" and "closure"), or the claim right
-    before it; for a concessive limitation, a claim of its own sentence or of the sentence
-    before it in its paragraph;
-    for an expert's caution, a claim of the three paragraphs before it. A reply is a party's
-    (not "two people familiar with the matter") to a charge against it, not to one it makes
-    ("the regulator fined the bank" challenges the bank, not the regulator). A denial counts
-    as kept wherever a derived sentence names the party beside an answer verb used as a verb,
-    however the parse read it ("a figure Brennan Foods disputes", "a charge the company
-    rejects").
+    concessives.txt, limitations.txt). The finding cites the answer with the rest of its
+    paragraph and says where the source gives it (every source that gives the same party's
+    answer, when two outlets do; also one whose passage the derived text does not tell, once
+    another source's answer is found missing). Ordinary facts a summary may drop are never
+    reported; "did not respond to a request for comment" is no answer. What the text must
+    tell for each to be missed: for an answer, a claim of the two paragraphs before it that
+    the answer takes up (a content word shared with the answer's paragraph, by stem or a
+    WordNet derivation: "close" and "closure"), or the claim right before it; for a
+    concessive limitation, a claim of its own sentence or of the sentence before it in its
+    paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
+    is a party's (not "two people familiar with the matter") to a charge against it, not to
+    one it makes ("the regulator fined the bank" challenges the bank, not the regulator). A
+    denial counts as kept wherever a derived sentence names the party beside an answer verb
+    used as a verb, however the parse read it ("a figure Brennan Foods disputes", "a charge
+    the company rejects").
 Why it matters:
     Telling the accusation without the accused party's answer, or a finding without the caveat
     an expert put on it, makes a faithful-looking summary one-sided.
@@ -221,15 +221,19 @@ def check(ctx):
     low_keys = text_keys(ctx.derived.text)
     seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
     found = []  # those lists, one per answer or caveat left out, in source order
+    untold: dict = {}  # tag -> items passed over for their context: the same answer as
+    # another source gives it, cited beside the one found
     for item in salient_claims(ctx):
         mine = party_keys(item.party)
-        if not any(c.id in told for c in item.context):
-            continue  # the derived text does not tell the part of the story this belongs to
-        if item.kind == "answer" and not _told_matter(ctx, item, told, mine):
-            continue  # nor what the answer takes up
+        tag = (item.kind == "caveat", frozenset(mine) or item.trigger.id)
+        if not any(c.id in told for c in item.context) or (
+                item.kind == "answer" and not _told_matter(ctx, item, told, mine)):
+            # the derived text does not tell the part of the story this belongs to, nor
+            # what the answer takes up
+            untold.setdefault(tag, []).append(item)
+            continue
         if item.kind == "reply" and not (mine & low_keys):
             continue
-        tag = (item.kind == "caveat", frozenset(mine) or item.trigger.id)
         if tag in seen:
             if seen[tag] and item.block[0].doc != seen[tag][0].block[0].doc:
                 seen[tag].append(item)  # the same party's answer as another source gives it
@@ -239,6 +243,14 @@ def check(ctx):
             continue
         seen[tag] = [item]
         found.append(seen[tag])
+    for group in found:
+        tag = (group[0].kind == "caveat", frozenset(party_keys(group[0].party))
+               or group[0].trigger.id)
+        docs = {it.block[0].doc for it in group}
+        for other in untold.get(tag, ()):
+            if other.block[0].doc not in docs and not _kept(ctx, other, derived, best):
+                group.append(other)
+                docs.add(other.block[0].doc)
     per_source: dict[str, int] = {}
     for group in found:
         item = group[0]
