@@ -117,6 +117,13 @@ def placed(phrase: str, name: SourceName) -> bool:
     return any(_after(phrase, s, _PLACES) for s, _e, _p in mentions(phrase, name))
 
 
+def _modifier(claim: Claim, end: int) -> bool:
+    """The name modifies the noun right after it ("in Harlow Council data"): no place."""
+    nxt = next((w for w in claim.words if w.start >= end), None)
+    return nxt is not None and nxt.pos == "NOUN" and not claim.text[
+        end - claim.start:nxt.start - claim.start].strip()
+
+
 def _after(text: str, start: int, words: frozenset) -> bool:
     """The word before ``start``, past a determiner, is one of ``words``."""
     before = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 40):start])]
@@ -151,12 +158,13 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     at Greyfield Hospital": place_prepositions.txt; with ``places`` False, a place counts:
     the source itself names the body as one, "papers filed at the High Court")."""
     found = mentions(sentence_of(claim, text), name, offset=claim.sent_start)
-    places = [(s, e) for s, e, _p in found if places and _after(text, s, _PLACES)]
+    spots = [(s, e) for s, e, _p in found if places and _after(text, s, _PLACES)
+             and not _modifier(claim, e)]
     for s, e, poss in found:
         if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
         if not poss and not (with_verb and not _verb_after(claim, e, with_verb)) \
-                and not any(ps <= s and e <= pe for ps, pe in places):
+                and not any(ps <= s and e <= pe for ps, pe in spots):
             return True  # inside the claim: "The agency counted ..."; with ``with_verb``
             # (unnamed people) only with one of those verbs right after the noun ("two
             # nurses said"; "a senior nurse overrode it" credits no "two nurses")
@@ -312,7 +320,7 @@ def same_source(a: str, b: str) -> bool:
         # director, Nadia Fenwright": two people of one body
     shared = xs & ys - _NAME_FILLERS
     for group, name in ((a, b), (b, a)):
-        if _indefinite(group) and _witness(group) and not _witness(name) and (
+        if witness_group(group) and not _witness(name) and (
                 has_name(name) and not _indefinite(name) or for_party(name) or a_voice(name)):
             return False  # "two people familiar with the authority's review" are not its
             # spokesman or "a council spokesperson": they know of the matter, they do not

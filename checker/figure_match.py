@@ -88,17 +88,25 @@ def _source_has(q, index) -> bool:
             GROUP.get(sq.kind) == GROUP.get(q.kind) and values_match(scaled[0], sq.value)
             for sq in index.quantities):
         return True  # "a dozen" for 12, "£64m" for "about £64 million"
-    if len(scaled) == 1 and q.kind == "money" and scaled[0] >= 1000 and any(
-            values_match(scaled[0], v) for v in _scaled_in_text(index)):
+    sign = _CURRENCY_SIGN.search(q.text)
+    if len(scaled) == 1 and q.kind == "money" and scaled[0] >= 1000 and sign and any(
+            mark == sign.group() and values_match(scaled[0], v)
+            for mark, v in _sums_in_text(index)):
         return True  # "€4,500,000" for "about €4.5 million" in a speaker's phrase, which no
-        # claim of the source holds
+        # claim of the source holds (in the same currency sign)
     return any(value_equal(q, sq) for sq in index.quantities)
 
 
-def _scaled_in_text(index) -> tuple:
-    """Every number the sources' text states, scales read ("€4.5 million" -> 4500000), once
-    per set of sources."""
-    return memo_on(index, "_scaled_in_text", lambda: tuple(number_values(index.text_lower)))
+_CURRENCY_SIGN = re.compile(r"[€$£¥]")
+_SUM = re.compile(r"([€$£¥])\s?(\d[\d,.]*(?:\s*(?:million|billion|bn|m)\b)?)")
+
+
+def _sums_in_text(index) -> tuple:
+    """(currency sign, value) of every sum the sources' text writes with a sign, scales
+    read ("€4.5 million" -> ("€", 4500000)), once per set of sources."""
+    return memo_on(index, "_sums_in_text", lambda: tuple(
+        (m.group(1), v) for m in _SUM.finditer(index.text_lower)
+        for v in number_values(m.group(2))[:1]))
 
 
 def _length(text: str):

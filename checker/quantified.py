@@ -114,19 +114,22 @@ def one_of_them(sc, dc, noun: str, cue, lexicon):
 
 
 def part_counted(sc, dc) -> str:
-    """The figure that takes a part of the source subject's plural noun ("about 40 percent
-    of ward nurses", "three of the nurses") where the derived subject gives that noun in the
-    plural with no figure ("the hospital's ward nurses"): the figure, or ''."""
-    words, mine = subject_words(sc), subject_words(dc)
-    if not words or not mine or key(words[-1].lemma) != key(mine[-1].lemma) \
-            or mine[-1].text.lower() == mine[-1].lemma.lower():
-        return ""
-    noun = key(words[-1].lemma)
-    figure = count_of(sc, noun)
-    if not figure or count_of(dc, noun) or not re.search(
-            rf"{re.escape(figure)}\s+of\b", sc.subject):
-        return ""  # "the 12 councillors": all of them, not a part
-    return figure
+    """The figure that takes a part of a plural noun of the source subject ("about 40
+    percent of nurses at the hospital", "three of the nurses") where the derived subject
+    gives that noun in the plural with no figure ("nurses at the hospital"): the figure,
+    or ''."""
+    mine = {key(w.lemma): w for w in _head_run(dc) if w.pos == "NOUN"}
+    for w in subject_words(sc):
+        noun = key(w.lemma)
+        d = mine.get(noun)
+        if w.pos != "NOUN" or d is None or d.text.lower() == d.lemma.lower():
+            continue
+        figure = count_of(sc, noun)
+        if figure and not count_of(dc, noun) and re.match(
+                rf"\W*(?:\w+\s+)?{re.escape(figure)}\s+of\b", sc.subject):
+            return figure  # a part that opens the subject ("about 40 percent of"), not "the
+            # 12 councillors" (all of them) nor "a survey of 420 of its members"
+    return ""
 
 
 def object_noun(claim):
@@ -145,14 +148,37 @@ def object_noun(claim):
 
 def over_time(text: str, cue: str, lexicon) -> bool:
     """The widening word spans a time, not a place or a body ("across February and March",
-    "across two seasons"): a month, a weekday, a year or a span of time comes next."""
-    m = re.search(rf"\b{re.escape(cue)}\s+((?:the|two|three|four|several|\d+)\s+)?(\w+)",
-                  text, re.I)
+    "across the past two years"): a month, a weekday, a year or a span of time is the next
+    word, or the one after "the", "past" or a number word (not "across 2,000 towns")."""
+    m = re.search(rf"\b{re.escape(cue)}\b((?:\s+\S+){{1,4}})", text, re.I)
     if m is None:
         return False
-    word = m.group(2).lower()
-    return word.isdigit() or any(lexicon.has(role, word) or lexicon.has(role, word.rstrip("s"))
-                                 for role in ("months", "weekdays", "durations"))
+    for word in m.group(1).lower().split():
+        word = word.strip(",.;:")
+        if re.fullmatch(r"(?:19|20)\d\d", word) or any(
+                lexicon.has(role, word) or lexicon.has(role, word.rstrip("s"))
+                for role in ("months", "weekdays", "durations")):
+            return True
+        if word not in ("the", "past", "last", "next", "several") \
+                and not lexicon.has("number_units", word):
+            return False
+    return False
+
+
+def _head_run(claim) -> list:
+    """The words of the subject's first noun phrase, up to a word that is no noun, name or
+    adjective or to a gap of more than a possessive ("the city's bus drivers"; "Images" of
+    "Images that appeared to show questions")."""
+    words = subject_words(claim)
+    out = []
+    for w in words:
+        if w.pos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if out and claim.text[out[-1].end - claim.start:w.start - claim.start].strip() \
+                not in ("", "'s", "’s", "'", "’"):
+            break
+        out.append(w)
+    return out
 
 
 def subject_words(claim):

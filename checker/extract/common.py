@@ -266,12 +266,10 @@ def speaking_subject(verb, deps=("nsubj", "nsubjpass")):
     return subjs[0] if subjs else None
 
 
-def before_semicolon(head, comp) -> bool:
-    """The complement ends before a semicolon that comes before the reporting verb and its
-    subject: "A; the ministry said B" does not report A."""
-    if comp.i > head.i:
+def semicolon_between(tok) -> bool:
+    """A semicolon stands between a clause and the word it hangs from."""
+    head = tok.head
+    if head is tok:
         return False
-    doc = head.doc
-    start = min([head.i] + [c.left_edge.i for c in head.children
-                            if c.dep_ in ("nsubj", "nsubjpass")])
-    return any(doc[k].text == ";" for k in range(comp.right_edge.i + 1, start))
+    lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
+    return any(t.text == ";" for t in tok.doc[lo + 1:hi])

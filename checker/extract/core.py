@@ -23,7 +23,7 @@ from checker.extract.common import (
     _vocab,
     name_slot,
     _subordinate,
-    before_semicolon,
+    semicolon_between,
 )
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
@@ -187,11 +187,11 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
             for c in comps:
                 self._walk_clause(c, attribution, frame, result)
                 walked.add(c.i)
-        if is_report and any(before_semicolon(head, c) for c in comps):
+        if is_report and any(c.i < head.i and semicolon_between(c) for c in comps):
             # "A, according to X; the ministry said B": A is the writer's (or X's) clause,
             # not what the ministry said
             for c in comps:
-                if before_semicolon(head, c):
+                if c.i < head.i and semicolon_between(c):
                     self._walk_clause(c, attribution, frame, result)
                     walked.add(c.i)
             comps = [c for c in comps if c.i not in walked]
@@ -295,7 +295,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         one a semicolon parts from its head ("A deal could be agreed; X has been appointed",
         which the parser may read as one sentence with A as X's complement)."""
         if tok.dep_ in ("ccomp", "parataxis", "advcl", "conj") and _verbal(tok) \
-                and _semicolon_between(tok):
+                and semicolon_between(tok):
             return True
         if tok.dep_ == "conj" and _verbal(tok):
             return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
@@ -386,15 +386,6 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
             certainty=certainty, links=links, entities=claim_ents, quantities=quants,
             quotes=quote_recs, lemmas=lemmas, scope=scope, index=state.count,
             words=words, negated_words=self._negated_words(tokens))
-
-
-def _semicolon_between(tok) -> bool:
-    """A semicolon stands between a clause and the word it hangs from."""
-    head = tok.head
-    if head is tok:
-        return False
-    lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
-    return any(t.text == ";" for t in tok.doc[lo + 1:hi])
 
 
 _CLOSING = re.compile(r"[\s.!?\"”’)]*")

@@ -12,7 +12,7 @@ from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
                                      _find_phrase, _person, _possible, _reported_thing,
-                                     _subordinate, before_semicolon, speaking_subject)
+                                     _subordinate, semicolon_between, speaking_subject)
 from checker.records import Attribution, Claim, Quote
 
 
@@ -66,7 +66,9 @@ class SpeakerReader:
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
         negated = any(c.dep_ == "neg" for c in verb.children) \
-            or verb.lemma_ in ("deny", "dispute") or _nobody(subj)  # "no one had told them"
+            or verb.lemma_ in ("deny", "dispute") \
+            or verb.lemma_.lower() in self.addressee_verbs and _nobody(subj)  # "no one told
+        # them that ..." (not "no official confirmed that ...", which denies nothing)
         cue_end = verb
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -133,7 +135,7 @@ class SpeakerReader:
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
                 and not _reported_thing(verb, self.addressee_verbs, self.pronouns_thing)
-                and not before_semicolon(verb, t)
+                and not (t.i < verb.i and semicolon_between(t))
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
                     verb, [c for c in verb.children if c.dep_ == "ccomp"])))
                 and not self._consequence(verb, t)):

@@ -22,7 +22,9 @@ Why it matters:
     non_person_heads.txt, neither a kind any company is called), when no word of that name
     stands in the source sentence, the two before it or the one after. A source "it" or
     "they" in a body's own report ("The Students' Union said it intends to survey all
-    students") is that body: another named body in its place is flagged.
+    students") is that body: another named body in its place is flagged, unless a word of
+    its name stands in that sentence or the one before (the thing "it" may stand for), or
+    the speaker is a person.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -198,6 +200,8 @@ def check(ctx):
                 continue
             speaker = _speaker_meant(ctx, sc)
             if speaker:
+                if _named_near(ctx, sc, dc.subject):
+                    continue  # the derived actor is named just before: "it" may be it
                 theirs = {key(re.sub(r"s?['’]s?$", "", w))
                           for w in re.findall(r"[\w'’]+", speaker)
                           if w[:1].isupper() and not any(
@@ -256,9 +260,20 @@ def _speaker_meant(ctx, sc) -> str:
         return ""
     name = core(attr.source).strip(" ,")
     words = re.findall(r"[a-z]+", name.lower())
-    if not has_name(name) or not words or not ctx.lexicon.has("non_person_heads", words[-1]):
-        return ""  # a body by its name ("The Students' Union"), not a person
+    if not has_name(name) or not words or not ctx.lexicon.has("non_person_heads", words[-1]) \
+            or any(e.label == "PERSON" and e.text in attr.source for e in sc.entities):
+        return ""  # a body by its name ("The Students' Union"), not a person ("Councillor
+        # Anne Hill")
     return name
+
+
+def _named_near(ctx, sc, derived_subject: str) -> bool:
+    """A capitalised word of the derived actor's name stands in the source claim's sentence
+    or the one before it: the thing "it" may stand for ("The Pellham Library closed in
+    March. Harlow Council said it would reopen in May.")."""
+    near = " ".join(_sentences_around(ctx, sc, before=1, after=0))
+    return any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
+               if len(w) > 3 and w[:1].isupper() and w.lower() not in ("the", "this"))
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "another actor did what the source says", check,

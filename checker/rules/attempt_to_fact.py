@@ -13,7 +13,7 @@ What it flags:
     the award of the contract to Y" for "Y won the contract. X said it intends to lodge a
     challenge"): same verb, a noun of the object, same subject; and a deed settled
     ("has agreed to meet", settling_verbs.txt) where the source only seeks its noun ("is
-    seeking a meeting").
+    seeking a meeting") and uses the settling verb nowhere ("one has been arranged").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.hedging import close_support, cue_word_in, governed_verbs, hedged_verb
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
                                  opens_with_preposition, shares_core, snippet)
@@ -178,7 +178,8 @@ def _done_in_other_words(ctx, dc, close):
     verb = key(dc.predicate)
     family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
     for w in _settled_verbs(dc, lex):  # "has agreed to meet" does the seeking of "a meeting"
-        family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
+        if not _settled_in_sources(ctx, dc.predicate, w.lemma):
+            family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
     for sc in close:
         if dc.negated != sc.negated or len(claim_keys(dc) & claim_keys(sc)) < 3:
             continue
@@ -211,6 +212,17 @@ def _settled_verbs(dc, lex):
     if not rest.lstrip().lower().startswith("to "):
         return []
     return [w for w in dc.words if w.pos == "VERB" and w.start > verb.end][:1]
+
+
+def _settled_in_sources(ctx, verb: str, deed: str) -> bool:
+    """A source sentence settles the deed too: the settling verb in any form beside the deed
+    or its noun ("seeking a meeting; one has been arranged for Thursday")."""
+    deeds = {key(x) for x in ctx.wordnet.synonyms(deed, "verb")} | {key(deed)}
+    for sentence in {c.sentence for c in ctx.index.claims}:
+        keys = text_keys(sentence)
+        if any(k.startswith(key(verb)[:5]) for k in keys) and keys & deeds:
+            return True
+    return False
 
 
 def _attempt_finding(dc, sc, attempt: str):

@@ -24,7 +24,8 @@ What it flags:
     not for another named before them ("the league"); people "familiar with" a matter
     (witness_phrases.txt) are not the party's named spokesman, nor its unnamed voice ("a
     council spokesperson": party_voices.txt; the one case where a derived source that
-    names nobody is compared). "The company" is no union or council and no person the
+    names nobody is compared; not when the witnesses' sentence has the party's voice
+    confirm it). "The company" is no union or council and no person the
     source ties to one ("Ellen Voss, who chairs the Growers' Union": public_body_heads.txt),
     though "the group" may be any association (a broader WordNet kind). Two people of one
     body named beside their posts are two sources ("the club's coach, Marta Quill" and "the
@@ -201,7 +202,10 @@ def _changed(ctx, dc, sup, generic, verbs):
             and not owner:
         # an unnamed voice is compared only with people who know of a matter ("two people
         # familiar with the council's case"), whom it does not speak for
-        cands = [(sc, who) for sc, who in cands if witness_group(who)]
+        cands = [(sc, who) for sc, who in cands if witness_group(who)
+                 and not a_voice(sc.sentence.replace(sc.attribution.source, ""))]
+        # (not when the sentence also has the party's voice confirm it: "..., and a company
+        # spokeswoman later confirmed the sale")
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None

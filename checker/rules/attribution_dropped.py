@@ -27,9 +27,10 @@ Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
 Not flagged:
-    Headlines; words inside quotation marks (DA103 checks their speaker); a party's silence
-    and its reason ("The authority would not comment while proceedings are ongoing":
-    silence_phrases.txt), which the reporter knows first-hand; a speaker's account
+    Headlines; words inside quotation marks (DA103 checks their speaker); a party's refusal
+    to comment and its reason ("The authority would not comment while proceedings are
+    ongoing": silence_phrases.txt, phrases about comment only), which the reporter knows
+    first-hand; a speaker's account
     of its own acts or plans ("The agency said it had asked for the records" -> "The agency
     has asked for the records"), unless the speaker is anonymous or the claim is one of being;
     a party's acts or plans given by its voice: a spokesperson or statement of it, or the

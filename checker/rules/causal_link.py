@@ -19,8 +19,10 @@ What it flags:
     ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too. An act as the subject of a verb of change ("Replacing the
-    contractor cut incidents to two": effect_verbs.txt) is its cause, and ", which meant"
-    links a consequence to the clause before it.
+    contractor cut incidents to two": effect_verbs.txt) is its cause, unless a source
+    sentence holds both sides with that verb in any form ("were halved by hiring nurses");
+    ", which meant" links a consequence to the clause before it, unless the source has
+    "meaning" or "means" between the same sides.
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
@@ -115,9 +117,10 @@ def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     form and order), in a part the extractor keeps no link for (an attribution: "according
     to two employees who asked not to be named because they were not authorised to
     speak")."""
-    # "as a result of" also stands stated as "was a result of"
+    # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"
     cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
-    pattern = re.compile(rf"\b{re.escape(cue)}\b", re.I)
+    pattern = re.compile(r"\bmean(?:s|t|ing)?\b" if cue.startswith("which ") and "mean" in cue
+                         else rf"\b{re.escape(cue)}\b", re.I)
     # a verb of cause or feeling in another form or order ("the ruling had angered its
     # members" for "angered by the ruling, members ...", "under pressure from" for
     # "pressured by")
@@ -156,11 +159,13 @@ def _family(ctx, text: str) -> set[str]:
 
 
 def _causative_keys(ctx) -> tuple:
-    """Keys of the causative verbs of four letters or more ("anger", "pressu"), once per
+    """Keys of the causative verbs and the verbs of change of four letters or more ("anger",
+    "pressu", "halve": an act that halved a thing is stated by "was halved by" it), once per
     lexicon."""
     lex = ctx.lexicon
     return memo_on(lex, "_dl301_causatives", lambda: tuple(
-        key(w) for w in lex.words.get("causatives", {}) if len(w) >= 4))
+        key(w) for role in ("causatives", "effect_verbs") for w in lex.words.get(role, {})
+        if len(w) >= 4))
 
 
 def _holds(side: set, source_keys: set) -> bool:

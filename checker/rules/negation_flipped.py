@@ -198,6 +198,8 @@ def _unheard(claim, lexicon) -> bool:
     "no one had told them where they would be moved"): a negated verb of telling
     (addressee_verbs.txt) governs it."""
     att = claim.attribution
+    if any(q.start <= claim.start and claim.end <= q.end + 2 for q in claim.quotes):
+        return False  # a speaker's words ('"Nobody will tell me what I did wrong"')
     return att is not None and att.negated and lexicon.has("addressee_verbs", att.lemma) \
         and denied_from_outside(claim)
 

@@ -21,7 +21,7 @@ Why it matters:
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
     "All of them" where a close source claim says "most of them" (or "some", "many" of
     them) and none says "all of them". A noun after the verb that the source limits
-    ("learned of several incidents") given bare or with "the" in the plural ("learned of the
+    ("learned of several incidents") given with "the" in the plural ("learned of the
     assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
     the group ("the hospital's ward nurses"). "Across" before a span of time ("across
     February and March") widens nothing.
@@ -271,14 +271,16 @@ def _first_of(text: str, words) -> str:
 def _object_widened(ctx, dc):
     """(derived noun, source claim, what the source says) when the source limits the plural
     noun after the verb ("officers learned of several incidents only from hospital staff")
-    and the derived claim on the same verb gives it whole, bare or with "the" ("learned of
+    and the derived claim on the same verb gives it whole, with "the" ("learned of
     the assaults")."""
     if any(c.role == "some" for c in dc.scope):
         return None
     mine = object_noun(dc)
-    if mine is None or mine[0].text.lower() == mine[0].lemma.lower() \
-            or any(w not in ("the", "of", "about", "on", "to", "for") for w in mine[1]):
-        return None  # a singular, or a noun with a word of its own before it ("two", "its")
+    if mine is None or mine[0].text.lower() == mine[0].lemma.lower() or "the" not in mine[1] \
+            or any(w not in ("the", "of", "about", "on", "to", "for") for w in mine[1]) \
+            or ctx.lexicon.has("number_scales", mine[0].lemma.lower()):
+        return None  # a singular, a bare plural ("found weapons": some, not all), a noun
+        # with a word of its own before it ("two", "its"), or a count ("hundreds")
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
             continue

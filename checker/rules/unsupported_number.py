@@ -4,8 +4,9 @@ What it flags:
     A number, amount, percentage or date of a derived claim whose value the sources never
     give, when the aligned source claim has no figure of the same kind (otherwise DN501
     reports a changed number). A sum of money of four figures or more counts as given when
-    the sources' text states its value anywhere, a speaker's phrase included ("Harlow Bank,
-    which pays about £2.5 million a year, said" for "roughly £2,500,000").
+    the sources' text states its value with the same currency sign anywhere, a speaker's
+    phrase included ("Harlow Bank, which pays about £2.5 million a year, said" for "roughly
+    £2,500,000").
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
@@ -13,7 +14,8 @@ Known false positives:
     difference of two figures of one passage, the time between two of its dates, the whole
     years from one of its years to another year the sources give, such as the dateline's): ages
     from birth dates, totals over several passages; dates of publication added by the
-    outlet. Missed: a sum the sources give in another currency with the same number.
+    outlet. Missed: a sum in a currency written as a word ("4.5 million crowns") that only
+    a speaker's phrase gives.
 Examples:
     Source: The plant will close, the company said.
     Flag: The plant will close in 2027, the company said.
