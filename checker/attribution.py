@@ -1,5 +1,5 @@
-"""Who vouches for a claim: source names, whether two name the same source, and where a
-derived text gives them.
+"""Who vouches for a claim: source names and where a derived text gives them (whether two
+phrases name the same source is ``checker.same_source``).
 
 Shared by the attribution rules (DA101, DA102, DA103). They see plain records, so a source is
 told apart by its words: the runs of capitalised words in its phrase ("Northvale Emergency
@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from checker.affiliation import a_voice, for_party, voice_party
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
-from checker.names import norm_name
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
-from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
+from checker.same_source import witness_of
+from checker.source_phrase import NAME_RUN_RE, bare_word
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSOR_RE = re.compile(r"\s*['’]s?\b")
@@ -37,6 +36,7 @@ _THING_PRONOUNS = shipped("pronouns_thing")
 # Prepositions that credit a record or a count to a source ("figures from X", "per X").
 _CREDITING = shipped("crediting_prepositions")
 _PLACES = shipped("place_prepositions")
+_PREPOSITIONS = shipped("prepositions")
 # Words that open a definite source phrase besides possessives ("the", "both"), and words two
 # source names may share without naming the same source ("the", "news").
 _DEFINITE = shipped("definite_openers") | _POSSESSIVES
@@ -259,7 +259,7 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     subj = claim.subject.lower().strip()
     if claim.predicate == "be" or not subj:
         return False
-    if set(_WORD_RE.findall(attr.source.lower())) & _POSSESSIVES and not _witness(attr.source):
+    if set(_WORD_RE.findall(attr.source.lower())) & _POSSESSIVES and not witness_of(attr.source):
         return True  # "according to a notice on its website"; not "two people familiar
         # with its talks"
     if is_anonymous(attr, generic):
@@ -283,148 +283,3 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     if (same_pred or same_ent) and len(shared) >= 0.5 * len(dk):
         return True
     return len(shared) >= 3 and len(shared) >= 0.6 * len(dk)
-
-
-VAGUE = shipped("vague_sources")
-
-
-def same_source(a: str, b: str) -> bool:
-    """True when two source names plausibly denote the same outlet or person (a relative
-    clause of either does not count: "the authority, which wrote to Acme" is not Acme)."""
-    a, b = core(a), core(b)
-    x, y = norm_name(a), norm_name(b)
-    if not x or not y or x in VAGUE or y in VAGUE:
-        return True
-    if _short_for(a, b) or _short_for(b, a):
-        return True  # "VADA spokesperson Carys Underhill" for "the Veldan Anti-Doping Agency"
-    if anaphoric(a) or anaphoric(b):
-        # "the union" may well be the association the other text names, but not "a person
-        # briefed on the talks" (unless it speaks for one: "a union official")
-        other = b if anaphoric(a) else a
-        head = bare_word((a if anaphoric(a) else b).split()[-1]).rstrip("s")
-        party = voice_party(other)
-        return not _indefinite(other) or head in other.lower() or (
-            for_party(other) and (not party or party.rstrip("s") == head))
-    if x == y or x in y or y in x:
-        return True
-    if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
-        return True
-    xs, ys = set(x.split()), set(y.split())
-    if _other_heads(a, b, xs, ys):
-        return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
-    if _other_kinds(a, b, xs, ys):
-        return False  # "Harrowby City Council" is not "the Harrowby Arts Council"
-    na, nb = _apposed_name(a), _apposed_name(b)
-    if na and nb and not set(norm_name(na).split()) & set(norm_name(nb).split()):
-        return False  # "the team's owner, Corwin Aldgate" is not "the team's sporting
-        # director, Nadia Fenwright": two people of one body
-    shared = xs & ys - _NAME_FILLERS
-    for group, name in ((a, b), (b, a)):
-        if witness_group(group) and not _witness(name) and (
-                has_name(name) and not _indefinite(name) or for_party(name) or a_voice(name)):
-            return False  # "two people familiar with the authority's review" are not its
-            # spokesman or "a council spokesperson": they know of the matter, they do not
-            # speak for the party
-        if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
-            return False  # "two workers at the site" are not "the Workers' Union"
-    return bool(shared)
-
-
-def _apposed_name(phrase: str) -> str:
-    """The name set beside a description in a speaker phrase ("the team's owner, Corwin
-    Aldgate" or "Corwin Aldgate, the team's owner" -> "Corwin Aldgate"); "" for a phrase of
-    one part."""
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) < 2:
-        return ""
-    return next((p for p in parts if all(w[:1].isupper() for w in p.split())), "")
-
-
-def _short_for(a: str, b: str) -> bool:
-    """A word of ``a`` in capitals, three letters or more, is the short form of the name
-    ``b``: the initials of all its capitalised words ("VADA" of "the Veldan Anti-Doping
-    Agency", "GFA" of "Garrow Fishermen's Association"; not "EU" of "the Eastfield
-    Union")."""
-    words = [w for w in re.split(r"[\s-]+", core(b)) if w[:1].isupper()]
-    initials = "".join(w[0] for w in words).upper()
-    return len(initials) >= 3 and any(w == initials for w in re.findall(r"\b[A-Z]{3,6}\b", a))
-
-
-# "a spokesman for it": an indefinite article (or "one"), a head noun, the preposition that
-# ties a speaker to a party, a pronoun.
-_FOR_PRONOUN_RE = re.compile(
-    rf"\s*(?:{'|'.join(sorted(shipped('indefinite_articles') | {'one'}))})\s+([a-z]+)\s+"
-    r"(?:for|of|at|from)\s+([a-z]+)\s*$")
-
-
-def _party_by_pronoun(a: str, b: str) -> bool:
-    """"a spokesman for it" and "a spokesman for the water regulator": one kind of speaker,
-    the first's party given by a pronoun that may stand for the second's."""
-    m = _FOR_PRONOUN_RE.match(core(a).lower())
-    if m is None or m.group(2) not in _THING_PRONOUNS | _POSSESSIVES:
-        return False
-    return _group_head(b).rstrip("s") == m.group(1).rstrip("s")
-
-
-_PHRASE_END_RE = re.compile(r"\s(?:at|of|for|from|in|on|with|who|which|that)\s|,")
-
-
-def _group_head(phrase: str) -> str:
-    """The head noun of an indefinite source phrase, as ``norm_name`` writes it ("two
-    workers at the site" -> "workers")."""
-    words = norm_name(_PHRASE_END_RE.split(core(phrase), maxsplit=1)[0]).split()
-    return words[-1] if words else ""
-
-
-def _other_heads(a: str, b: str, xs: set, ys: set) -> bool:
-    """Two plain proper names (no apposition) whose last words differ and appear nowhere
-    in the other name."""
-    wa, wb = a.strip(" ,.").split(), b.strip(" ,.").split()
-    if not wa or not wb or "," in a.strip(" ,") or "," in b.strip(" ,"):
-        return False
-    if not (wa[-1][:1].isupper() and wb[-1][:1].isupper()) or len(wa) + len(wb) < 3:
-        return False
-    hx, hy = norm_name(wa[-1]), norm_name(wb[-1])
-    return hx != hy and hx not in ys and hy not in xs
-
-
-def _other_kinds(a: str, b: str, xs: set, ys: set) -> bool:
-    """Two plain proper names with one head, each with a word the other lacks before it:
-    two bodies of one kind ("City Council" and "Arts Council", "Transport Authority" and
-    "Health Authority")."""
-    wa, wb = a.strip(" ,.").split(), b.strip(" ,.").split()
-    if len(wa) < 2 or len(wb) < 2 or "," in a.strip(" ,") or "," in b.strip(" ,"):
-        return False
-    if not all(w[:1].isupper() for w in wa[1:] + wb[1:]):
-        return False
-    if norm_name(wa[-1]) != norm_name(wb[-1]) or norm_name(wa[-1]) not in _BODY_HEADS:
-        return False  # a person's two names ("Ms Marchbank", "Liesel Marchbank") are one
-    return bool(xs - ys - _NAME_FILLERS) and bool(ys - xs - _NAME_FILLERS)
-
-
-_BODY_HEADS = shipped("non_person_heads")
-
-
-_INDEFINITE = shipped("indefinite_sources")
-
-
-_WITNESS = shipped("witness_phrases")
-_PREPOSITIONS = shipped("prepositions")
-
-
-def _witness(phrase: str) -> bool:
-    """The phrase names its source by what it knows of ("people familiar with the talks")."""
-    low = " ".join(core(phrase).lower().split())
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in _WITNESS)
-
-
-def witness_group(phrase: str) -> bool:
-    """Unnamed people named by what they know of ("two people familiar with the case")."""
-    return _indefinite(phrase) and _witness(phrase)
-
-
-def _indefinite(phrase: str) -> bool:
-    """An unnamed, indefinite source phrase ("a person briefed on the talks", "Two officers")."""
-    words = core(phrase).replace("’", "'").split()
-    return bool(words) and words[0].lower() in _INDEFINITE and not any(
-        w[:1].isupper() for w in words[1:])

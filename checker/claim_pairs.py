@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.attribution import same_source
+from checker.same_source import same_source
 from checker.figure_match import same_value
 from checker.names import norm_name
 from checker.polarity import (denied_from_outside, has_negation, intended_acts, negated_before,

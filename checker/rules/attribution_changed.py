@@ -82,20 +82,14 @@ from dataclasses import replace
 from checker.actors import passive_before
 from checker.affiliation import a_voice, affiliated
 from checker.align import claim_keys, key
-from checker.attribution import (
-    VAGUE,
-    is_anonymous,
-    witness_group,
-    same_content,
-    same_source,
-    source_name,
-)
+from checker.attribution import is_anonymous, same_content, source_name
 from checker.descriptions import described_in, resolve_description, subject_credit
 from checker.names import norm_name
 from checker.party_kinds import names_of_kind, other_kind, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
+from checker.same_source import VAGUE, same_source, witness_group
 from checker.source_phrase import anaphoric, core, has_name
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"

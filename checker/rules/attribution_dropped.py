@@ -122,12 +122,12 @@ from checker.attribution import (
     named_in_sentence,
     placed,
     same_content,
-    same_source,
     self_report,
     source_name,
 )
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
+from checker.same_source import same_source
 from checker.source_phrase import core, has_name
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"

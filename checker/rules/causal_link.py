@@ -59,7 +59,7 @@ import re
 
 from checker.actors import passive_before
 from checker.align import key, text_keys
-from checker.attribution import same_source
+from checker.same_source import same_source
 from checker.lexicon import shipped
 from checker.records import Link, memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet

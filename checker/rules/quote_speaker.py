@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import affiliated, bare_voice
-from checker.attribution import same_source
+from checker.same_source import same_source
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 
