@@ -77,7 +77,7 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
                 or sc.object and lex.weight("attempts", sc.predicate, 0.0) >= max(
                     h.weight - 0.1, ATTEMPT_VERB):
             # the last: the source's own verb is the attempt, with the thing attempted as
-            # its object ("are weighing a 90-day suspension" for "is considering
+            # its object ("are weighing a six-month suspension" for "is considering
             # suspending"; not "is still moving" nor "are working normally")
             tentative.append(score.get(sc.id, 0.0))
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs

@@ -31,7 +31,7 @@ Known false positives:
     should resign" for "the union called for X to resign": obligation_modals, asking_verbs),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
-    ("are weighing a 90-day suspension" for "is considering suspending"). A caveat the
+    ("are weighing a six-month suspension" for "is considering suspending"). A caveat the
     source puts elsewhere in the passage ("..., but this has not been confirmed";
     "investigators believe it began there" in the next sentence) does not silence a belief
     frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
