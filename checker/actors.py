@@ -156,3 +156,10 @@ def passive_before(text: str, within: int = 2) -> bool:
     """A form of "be" among the last ``within`` words of ``text``, the words before a verb:
     the verb is passive or a state ("was *forced*", "will be *shut*")."""
     return any(w.lower() in BE_FORMS for w in text.split()[-within:])
+
+
+def passive_verb(claim) -> bool:
+    """The claim's own verb is passive ("the channel is projected to bring", "Staff had been
+    told to accept the score")."""
+    at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
+    return at > 0 and passive_before(claim.text[:at])

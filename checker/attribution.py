@@ -124,11 +124,19 @@ def _modifier(claim: Claim, end: int) -> bool:
         end - claim.start:nxt.start - claim.start].strip()
 
 
-def _after(text: str, start: int, words: frozenset) -> bool:
-    """The word before ``start``, past a determiner, is one of ``words``."""
-    before = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 40):start])]
+def _words_before(text: str, start: int) -> list[str]:
+    """The lower-case words of the phrase before ``start`` (back to a punctuation mark),
+    determiners at its end left out."""
+    phrase = re.split(r"[,;:.]", text[max(0, start - 80):start])[-1]
+    before = [w.lower() for w in _WORD_RE.findall(phrase)]
     while before and before[-1] in _DETERMINERS:
         before.pop()
+    return before
+
+
+def _after(text: str, start: int, words: frozenset) -> bool:
+    """The word before ``start``, past a determiner, is one of ``words``."""
+    before = _words_before(text, start)
     return bool(before) and before[-1] in words
 
 
@@ -136,12 +144,9 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
     """The words before ``start`` end with "from", "per" or "by" (and a determiner); with
     ``reach`` above 1, one of the last ``reach`` words of its phrase is one ("by the coast
     authority's own assessment")."""
-    phrase = re.split(r"[,;:.]", text[max(0, start - 80):start])[-1]
-    before = [w.lower() for w in _WORD_RE.findall(phrase)]
-    while before and before[-1] in _DETERMINERS:
-        before.pop()
     if reach == 1:
-        return bool(before) and before[-1] in _CREDITING
+        return _after(text, start, _CREDITING)
+    before = _words_before(text, start)
     last = max((k for k, w in enumerate(before) if w in _CREDITING and k >= len(before) - reach),
                default=None)
     # nothing but the source's own phrase after it: not "from the port authority's lawyers

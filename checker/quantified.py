@@ -149,7 +149,8 @@ def object_noun(claim):
 def over_time(text: str, cue: str, lexicon) -> bool:
     """The widening word spans a time, not a place or a body ("across February and March",
     "across the past two years"): a month, a weekday, a year or a span of time is the next
-    word, or the one after "the", "past" or a number word (not "across 2,000 towns")."""
+    word, or the one after "the", "past" (period_pointers.txt) or a number word (not
+    "across 2,000 towns")."""
     m = re.search(rf"\b{re.escape(cue)}\b((?:\s+\S+){{1,4}})", text, re.I)
     if m is None:
         return False
@@ -159,8 +160,8 @@ def over_time(text: str, cue: str, lexicon) -> bool:
                 lexicon.has(role, word) or lexicon.has(role, word.rstrip("s"))
                 for role in ("months", "weekdays", "durations")):
             return True
-        if word not in ("the", "past", "last", "next", "several") \
-                and not lexicon.has("number_units", word):
+        if not any(lexicon.has(role, word)
+                   for role in ("articles", "period_pointers", "number_units", "scope")):
             return False
     return False
 

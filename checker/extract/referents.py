@@ -63,7 +63,7 @@ class ReferentMemory:
         federation named last, nor "the company" for a body a business is not: the
         ``public_body_heads``); '' when none can be meant."""
         noun = phrase.split()[-1]
-        for name in (state.last_party, state.last_org, *reversed(state.bodies)):
+        for name in (state.last_party, *reversed(state.bodies)):  # bodies[-1]: last_org
             words = re.findall(r"[a-z]+", name.lower()) if name else []
             if noun in words:
                 return name

@@ -13,7 +13,8 @@ What it flags:
     the award of the contract to Y" for "Y won the contract. X said it intends to lodge a
     challenge"): same verb, a noun of the object, same subject; and a deed settled
     ("has agreed to meet", settling_verbs.txt) where the source only seeks its noun ("is
-    seeking a meeting") and uses the settling verb nowhere ("one has been arranged").
+    seeking a meeting") and no source sentence has the settling verb beside the deed ("one
+    has been arranged").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -27,8 +28,8 @@ Known false positives:
     step about the same thing that the sources do not report. A plan in another sentence
     counts only when no supporting claim states the verb plainly; known false positive: a
     second, later deed of the same verb and object that the sources do not report. A settled
-    deed is flagged even where the sought thing was later settled in a sentence the aligner
-    did not pick. Known misses: another verb
+    deed the sources settle in other words ("the two sides will meet on Thursday") is
+    flagged. Known misses: another verb
     with other words ("stopped the deal" for "is trying to block the merger").
 Examples:
     Source: The regulator is trying to stop the merger.

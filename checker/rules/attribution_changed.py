@@ -40,13 +40,14 @@ Why it matters:
     Crediting the wrong outlet or person misleads readers about who vouches for a claim and
     can expose the publication to a correction or a complaint.
     Not compared: a derived source that names nobody ("a spokesperson said", "according to
-    an estimate", save a party's voice against witnesses, above) or that the extractor guessed for "it said"; a source attribution that
-    names nobody but is not anonymous ("the company said"); claims that share only a name
-    and little else; an organisation and a person the source names in one sentence, or an
-    organisation in the sentence before its spokesperson's, or a person any source
-    introduces as its officer ("Tolbridge's managing director, Ansel Krumm"; "Its head of
-    operations, Lise Obrecht," after a sentence calling it "the agency"); a derived source the source
-    credits elsewhere with the same verb ("the league confirmed it had received ...").
+    an estimate", save a party's voice against witnesses, above) or that the extractor
+    guessed for "it said"; a source attribution that names nobody but is not anonymous ("the
+    company said"); claims that share only a name and little else; an organisation and a
+    person the source names in one sentence, or an organisation in the sentence before its
+    spokesperson's, or a person any source introduces as its officer ("Tolbridge's managing
+    director, Ansel Krumm"; "Its head of operations, Lise Obrecht," after a sentence calling
+    it "the agency"); a derived source the source credits elsewhere with the same verb ("the
+    league confirmed it had received ...").
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health
@@ -79,7 +80,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.actors import passive_before
+from checker.actors import passive_verb
 from checker.affiliation import a_voice, affiliated
 from checker.align import claim_keys, key
 from checker.attribution import is_anonymous, same_content, source_name
@@ -175,9 +176,10 @@ def _changed(ctx, dc, sup, generic, verbs):
     if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
         return None
     owner = _document_owner(ctx, attr)
-    voice = a_voice(attr.source)  # "a council spokesperson": a party's word, on the record
-    if not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
-            and not owner and not voice:
+    unnamed = not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
+        and not owner
+    voice = unnamed and a_voice(attr.source)  # "a council spokesperson": a party's word
+    if unnamed and not voice:
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -192,8 +194,7 @@ def _changed(ctx, dc, sup, generic, verbs):
     # claim that ..." against the source's "two people said ..." reports the denial of what
     # the source's speakers said, not their words
     cands = [(sc, who) for sc, who in cands if who]
-    if voice and not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
-            and not owner:
+    if voice:
         # an unnamed voice is compared only with people who know of a matter ("two people
         # familiar with the council's case"), whom it does not speak for
         cands = [(sc, who) for sc, who in cands if witness_group(who)
@@ -313,7 +314,7 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
     the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
     for sc in ctx.index.claims:
-        if sc.subject and _judges(ctx.lexicon, sc.predicate) and not _passive(sc) \
+        if sc.subject and _judges(ctx.lexicon, sc.predicate) and not passive_verb(sc) \
                 and len(dk & claim_keys(sc)) >= 3 \
                 and pred in claim_keys(sc) \
                 and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
@@ -327,13 +328,6 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
                 and not (kind and _other_kind_of(ctx, kind, sc, who)):
             return True
     return False
-
-
-def _passive(sc) -> bool:
-    """The claim's verb is passive ("the channel is projected to bring"): its subject is
-    what is judged, not the judge."""
-    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
-    return verb is not None and passive_before(sc.text[:verb.start - sc.start])
 
 
 def _judges(lexicon, verb: str) -> bool:

@@ -113,7 +113,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import PERSON_LEXNAME, passive_before, subject_words
+from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
 from checker.affiliation import own_account_by_its_voice
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import (
@@ -306,9 +306,7 @@ def _unattributed(dc, verbs, lex) -> bool:
     a passive verb of telling whose subject heard it ("Staff had been told to accept the
     score": who told them, the claim does not say)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
-    at = dc.text.find(dc.predicate_text) if dc.predicate_text else -1
-    heard = lex.has("addressee_verbs", dc.predicate) and at > 0 \
-        and passive_before(dc.text[:at])
+    heard = lex.has("addressee_verbs", dc.predicate) and passive_verb(dc)
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard)
 
 
@@ -366,8 +364,8 @@ def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
     """The derived text names a source in the claim's sentence or, where it covers it, in
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
-    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) or credited_nearby(
-        dc, text, name, ctx.derived_claims, generic, ctx.source_text)
+    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
+        or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text)
 
 
 def _outer_dropped(ctx, dc, hits, generic):

@@ -242,17 +242,15 @@ def check(ctx):
             seen[tag] = []
             continue
         seen[tag] = [item]
-        found.append(seen[tag])
-    for group in found:
-        tag = (group[0].kind == "caveat", frozenset(party_keys(group[0].party))
-               or group[0].trigger.id)
+        found.append((tag, seen[tag]))
+    for tag, group in found:
         docs = {it.block[0].doc for it in group}
         for other in untold.get(tag, ()):
             if other.block[0].doc not in docs and not _kept(ctx, other, derived, best):
                 group.append(other)
                 docs.add(other.block[0].doc)
     per_source: dict[str, int] = {}
-    for group in found:
+    for _tag, group in found:
         item = group[0]
         # Judged per source: an unrelated second source cannot push out the first's omissions.
         doc = item.block[0].doc
