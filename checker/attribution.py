@@ -17,13 +17,14 @@ credits, in ``checker.descriptions``; who speaks for which party is in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple, Sequence
 
 from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
-from checker.same_source import witness_of
+from checker.same_source import before_witness, witness_of
 from checker.source_phrase import NAME_RUN_RE, bare_word
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -80,8 +81,11 @@ def same_name(a: SourceName, b: SourceName) -> bool:
 
 
 def is_anonymous(attr: Attribution, generic: frozenset) -> bool:
-    """An unnamed, indefinite source ("two officials", "a person familiar with the talks")."""
-    name = source_name(attr, generic)
+    """An unnamed, indefinite source ("two officials", "a person familiar with the talks",
+    "two people familiar with the Playhouse's records": a name after what they know of is
+    not theirs)."""
+    name = source_name(replace(attr, source=before_witness(attr.source),
+                               surface=before_witness(attr.surface or "")), generic)
     first = (attr.surface or attr.source).split()[:1]
     definite = bool(first) and first[0].lower() in _DEFINITE
     return not name.words and not definite

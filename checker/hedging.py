@@ -101,7 +101,14 @@ def cue_word_in(cue: str, sentence: str) -> bool:
     """The cue's first word occurs in the sentence as a word: the parser read it there as
     governing another verb, or missed it (a guard against blaming the text for the parse).
     A phrase is looked for by its first word longer than three letters ("talks" of "in
-    talks to"), not a preposition every sentence has."""
+    talks to"), not a preposition every sentence has. A capitalised occurrence inside the
+    sentence is a name, not the cue ("by the end of May" holds no "may")."""
     words = cue.lower().split()
     word = next((w for w in words if len(w) > 3), words[0] if words else "")
-    return bool(word) and re.search(rf"\b{re.escape(word)}\b", sentence.lower()) is not None
+    if not word:
+        return False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE):
+        if not (m.group()[0].isupper() and word[0].islower()
+                and re.search(r"\w", sentence[:m.start()])):
+            return True
+    return False

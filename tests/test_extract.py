@@ -406,3 +406,32 @@ def test_club_name_in_possessive_is_nobody_she_is(claims_of):
                    "Harlow Rovers' new ground. \"We are against a ground where the river "
                    "floods,\" she said.")
     assert one(cs, "river floods").quotes[0].speaker == "Ana Ruiz"
+
+
+def test_a_verb_read_as_an_adjective_of_its_object_is_the_verb(claims_of):
+    c = one(claims_of("Hollis has secured chip designer Varro Logic as a partner."), "partner")
+    assert (c.subject, c.predicate) == ("Hollis", "secure")
+    assert "Varro Logic" in c.object
+
+
+def test_a_verb_of_saying_read_as_a_participle_of_its_speaker_frames_the_claim(claims_of):
+    cs = claims_of("Its landlord, Brandwick Estates, announced in March that it would not "
+                   "extend the lease beyond next summer.")
+    c = one(cs, "extend the lease")
+    assert c.negated and c.predicate == "extend"
+    assert "Brandwick Estates" in c.attribution.source
+
+
+def test_adding_that_hung_on_the_reported_clause_is_the_speakers_report(claims_of):
+    cs = claims_of("Director Ilse Marrow said ticket sales had recovered since the spring, "
+                   "adding that no decision on the future had been made.")
+    c = one(cs, "no decision")
+    assert "ticket sales" not in c.text and c.negated
+    assert "Ilse Marrow" in c.attribution.source
+
+
+def test_later_before_a_time_links_nothing(claims_of):
+    assert not one(claims_of("A ballot for the seats may open later this month."),
+                   "ballot").links
+    assert one(claims_of("Two days later, the council voted to close the pool."),
+               "council").links

@@ -29,6 +29,8 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
+from checker.extract.reparse import (lift_adding_participle, lift_modifying_verb,
+                                     lift_reported_participle)
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -113,6 +115,9 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                 for sent in view.sents:
                     if not any(t.is_alpha for t in sent):
                         continue
+                    lift_reported_participle(view, sent, self.report_verbs) or \
+                        lift_modifying_verb(view, sent)
+                    lift_adding_participle(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 

@@ -80,6 +80,8 @@ class MarkerReader:
             if low in ("since", "when", "then", "once", "later") and kind == "temporal" and \
                     t.dep_ not in ("mark", "prep", "advmod"):
                 continue
+            if low == "later" and self._dates_ahead(t):
+                continue  # "may open later this month": a time, not one event after another
             if low == "follow" or lem == "follow":
                 if t.dep_ != "prep" and (t.pos_ != "VERB"
                                          or not any(c.dep_ == "dobj" for c in t.children)):
@@ -88,6 +90,20 @@ class MarkerReader:
                 continue  # "the cause of the collapse has not been established"
             links.append(self._link(doc, tokens, t, t, kind, off))
         return tuple(links)
+
+    def _dates_ahead(self, word) -> bool:
+        """The words after "later" say when ("later this month", "later that day", "later
+        in the year"), so it is a time and links nothing ("two days later, the council voted"
+        does link)."""
+        doc = word.doc
+        ahead = [t for t in doc[word.i + 1:word.i + 3]]
+        if ahead and ahead[0].lower_ == "in":
+            ahead = ahead[1:] + ([doc[word.i + 3]] if word.i + 3 < len(doc) else [])
+        if not ahead:
+            return False
+        first = ahead[0]
+        return first.lower_ in self.period_pointers or first.lower_ == "that" \
+            or any(t.ent_type_ in ("DATE", "TIME") for t in ahead)
 
     def _causes(self, verb, lemma: str) -> bool:
         """A causative verb built as a cause ("helped drain the reservoirs", "sent shares

@@ -157,6 +157,18 @@ class DocView:
             found = self._edges[i] = (tok.left_edge.i, tok.right_edge.i)
         return found
 
+    def refresh_edges(self, top) -> None:
+        """Read the subtree edges of ``top`` and every token under it from the view's own
+        tree, after a repair changed it (``reparse``); spaCy's parse no longer holds them."""
+        def walk(tok) -> tuple[int, int]:
+            lo = hi = tok.i
+            for c in tok.children:
+                a, b = walk(c)
+                lo, hi = min(lo, a), max(hi, b)
+            self._edges[tok.i] = (lo, hi)
+            return lo, hi
+        walk(top)
+
     def _sentences(self, doc, array) -> list[SpanView]:
         """The sentences as ``Doc.sents`` finds them (a token whose SENT_START is 1 opens
         one), each with its root and entities as ``Span.root`` and ``Span.ents`` find them,

@@ -41,6 +41,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from checker.align import claim_keys, key, text_keys
@@ -258,8 +259,15 @@ def _attempts_on_nouns(sc, lex):
 
 def _object_keys(claim, lexicon) -> set:
     """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
-    the minister" -> meeting)."""
-    return _noun_keys(claim, claim.object or "", lexicon)
+    the minister" -> meeting), and of the role an "as" after it gives the object ("secured
+    Kessler Cell as a partner" -> cell, partner)."""
+    obj = claim.object or ""
+    keys = _noun_keys(claim, obj, lexicon)
+    at = claim.text.find(obj) if obj else -1
+    role = re.match(r"\s+as\s+(.+)", claim.text[at + len(obj):]) if at >= 0 else None
+    if role is not None:
+        keys |= _noun_keys(claim, role.group(1), lexicon)
+    return keys
 
 
 def _noun_keys(claim, phrase: str, lexicon) -> set:

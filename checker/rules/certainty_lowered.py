@@ -54,7 +54,7 @@ from __future__ import annotations
 from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import (as_tentative, asked_whether, firm_on_record, future_of,
+from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
                                hedges_their_verb, in_their_clause, in_their_finding,
                                restated_firmly)
 
@@ -106,7 +106,8 @@ def _hearsay_lowered(ctx, dc):
         said = sc.attribution
         told = (f'what the source has firmly from {said.source.strip(" ,")} '
                 f'("{said.cue.split()[0]}")' if said is not None
-                else 'what the source states as a fact')
+                else f'what {sc.subject} {sc.predicate_text} on record in the source'
+                if sc.certainty.level < FIRM else 'what the source states as a fact')
         return _on_attribution(
             ctx, dc, sc, message=(f'Gives as hearsay ("{att.cue}") {told}: '
                                   f'"{snippet(sc.text, 70)}".'),

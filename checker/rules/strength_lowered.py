@@ -5,7 +5,8 @@ What it flags:
     source counterpart while still stating a relation: "X may reduce Y" or "X is linked to
     lower Y" where the source says "X reduces Y". The counterpart is found as for DC220.
     Not when a supporting source claim uses the derived text's own words for it ("could
-    harm" in a clause beside a causal verb, "fewer" in the sentence giving the figures).
+    harm" in a clause beside a causal verb, "fewer" in the sentence giving the figures),
+    nor when the source claim is denied ("denied that the cut was made to save money").
 Why it matters:
     Downplaying a tested effect misinforms as much as exaggerating it: a reader told that a
     treatment "may help" does not learn that a trial showed it does.
@@ -57,8 +58,10 @@ def check(ctx):
     """Yield a finding for each derived claim stated more weakly than its source."""
     for dc, d, dcue, sc, s, scue in strength_pairs(ctx):
         if d >= s or _negated_modal(ctx, dcue) or _said_so(ctx, dc, dcue) \
-                or CHANGE_NOUN.match(dcue.text.lower()):
-            continue
+                or CHANGE_NOUN.match(dcue.text.lower()) \
+                or sc.attribution is not None and sc.attribution.negated:
+            continue  # the last: a denied cause ("denied that it was made to save money")
+            # is stated by nobody
         yield make(RULE, dc, confidence=min(0.8, 0.6 + 0.1 * (s - d - 1)),
                    evidence=[evidence_of(sc)],
                    message=(f'Reports as {STRENGTH_NAMES[d]} ("{snippet(dcue.text, 40)}") '
