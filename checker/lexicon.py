@@ -34,6 +34,7 @@ FILES = {
     "negation_lookalikes": "negation_lookalikes",
     "scope": "scope",
     "antonyms": "antonyms",
+    "paraphrases": "paraphrases",
     "negative_prefixes": "negative_prefixes",
     "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",

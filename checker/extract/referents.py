@@ -29,7 +29,7 @@ class ReferentMemory:
             src = next((c for c in (state.last_source, state.last_party, state.last_org)
                         if c and not (low == "it" and any(n in c for n in people))), src)
         if src and src != attr.source:
-            last = re.sub(r"['’]s?$", "", src.split()[-1]).lower() if src.split() else ""
+            last = self._head_of(src)
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
                                kind=attr.kind, negated=attr.negated, surface=attr.source,
                                lemma=attr.lemma,
@@ -55,6 +55,21 @@ class ReferentMemory:
                 state.last_speaker, state.speaker_sent = attr.source, state.sent_no
                 state.speaker_by_pronoun = False
         return attr
+
+    def _head_of(self, phrase: str) -> str:
+        """The head word of a source phrase a pronoun stood for: its last word before a
+        comma, a preposition, a relative word or a participle ("a report published on
+        Tuesday" -> report; "the Residential Housing Ombudsman's report" -> report)."""
+        words = phrase.split(",")[0].split()
+        kept = []
+        for w in words[1:] if len(words) > 1 else ():
+            low = w.lower()
+            if self.lex.has("prepositions", low) or low in ("which", "who", "that") \
+                    or (low.endswith("ed") and w.islower()):
+                break
+            kept.append(w)
+        last = (kept or words[:1])[-1] if words else ""
+        return re.sub(r"['’]s?$", "", last).lower()
 
     def _party_meant(self, phrase: str, state: _State) -> str:
         """The party named earlier that "the company" or "the department" stands for: the
