@@ -12,6 +12,7 @@ with the source figure it replaced. Whether the sources give a figure in any not
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from checker.figure_match import (GROUP, calendar_day, numbers_in, same_value, source_has,
                                   unit_words)
@@ -169,7 +170,30 @@ def _between_dates(span: float, claims) -> bool:
             for b in months[i + 1:]:
                 if abs(span / MONTH_SECONDS - (abs(a - b) + 1)) <= 1:
                     return True
-    return False
+    return _between_days(span, claims)
+
+
+_DAY_NORM = re.compile(r"(?:\d{4}-)?(0[1-9]|1[0-2])-(\d\d)$")
+
+
+def _between_days(span: float, claims) -> bool:
+    """True when a whole number of days (under a year) is the time between two days of the
+    months the aligned passage dates, or that time with both ends counted ("four days after"
+    for "The first case was confirmed on 2 October, but letters went out on 6 October")."""
+    days = span / 86400
+    if days < 1 or days >= 365 or abs(days - round(days)) > 1e-6:
+        return False
+    ordinals = []
+    for sq in (sq for sc in claims for sq in sc.quantities):
+        m = _DAY_NORM.match(sq.norm or "") if sq.kind == "date" else None
+        if m is not None and 1 <= int(m.group(2)) <= 31:
+            month, day = int(m.group(1)), int(m.group(2))
+            try:
+                ordinals.append(date(2001, month, day).toordinal())
+            except ValueError:  # "31 February" names no day
+                continue
+    n = round(days)
+    return any(abs(a - b) in (n, n - 1) for i, a in enumerate(ordinals) for b in ordinals[i + 1:])
 
 
 def unknown_figures(ctx) -> list:

@@ -27,6 +27,7 @@ _TENS = _valued("number_tens")
 _SCALES = _valued("number_scales")
 _ORDINALS = _valued("number_ordinals")
 _FRACTIONS = _valued("number_fractions")
+_ARTICLES = shipped("indefinite_articles")
 
 
 def is_magnitude(word: str) -> bool:
@@ -78,15 +79,20 @@ def duration_unit(word: str) -> str:
 def words_to_number(words: list[str]) -> Optional[float]:
     """Value of a number written in words ("twenty-seven", "three million"), or None."""
     total, current, seen = 0.0, 0.0, False
+    last = ""  # the kind of the word before: "unit", "article", "tens", "scale" or "figure"
     for raw in words:
         for w in raw.lower().replace("-", " ").split():
             if w == "and":
                 continue
-            if w in _UNITS:
-                current += _UNITS[w]
-            elif w in _TENS:
-                current += _TENS[w]
-            elif w in _SCALES:
+            if w in _UNITS or w in _TENS:
+                if last == "unit" or (last == "tens" and w in _TENS):
+                    return None  # "nine - seven", "seven twenty": two numbers, not one
+                current += _UNITS[w] if w in _UNITS else _TENS[w]
+                last = "article" if w in _ARTICLES else "unit" if w in _UNITS else "tens"
+                seen = True
+                continue
+            last = "scale" if w in _SCALES else "figure"
+            if w in _SCALES:
                 scale = _SCALES[w]
                 current = (current or 1) * scale
                 if scale >= 1000:
@@ -164,6 +170,10 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
 
 def _value(tokens: list[str]) -> Optional[float]:
     tokens = [p for t in tokens for p in t.split("-") if p]
+    if any(parse_figure(t) is not None for t in tokens):
+        # "an estimated £14 million" is 14 million: an article beside a written figure
+        # counts nothing ("a million" and "a third" are read as before)
+        tokens = [t for t in tokens if t not in _ARTICLES]
     numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
                or parse_figure(t) is not None]
     if not numeric:

@@ -435,3 +435,16 @@ def test_later_before_a_time_links_nothing(claims_of):
                    "ballot").links
     assert one(claims_of("Two days later, the council voted to close the pool."),
                "council").links
+
+
+def test_a_quotation_is_the_person_the_speaker_phrase_ends_with(claims_of):
+    cs = claims_of('Carrow Leisure chief executive Anna Holm responded: "Every crossing we '
+                   'ran met the safety rules."')
+    assert one(cs, "Every crossing").quotes[0].speaker == "Anna Holm"
+
+
+def test_she_after_a_clause_is_not_a_person_named_inside_it(claims_of):
+    cs = claims_of("Tidmarsh Energy's finance chief, Rosa Lind, said the outage cost the "
+                   "company £90,000 a day. Tidmarsh is reviewing its contract with Pellow and "
+                   "Harriet Quayle, she said.")
+    assert one(cs, "reviewing its contract").attribution.source == "Rosa Lind"

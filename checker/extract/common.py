@@ -82,14 +82,17 @@ def _verbal(tok) -> bool:
         and any(c.dep_ == "xcomp" for c in tok.children))
 
 
-def _person(state: _State, at: int) -> str:
+def _person(state: _State, at: int, clause_from: int = -1) -> str:
     """Whom "he" or "she" at offset ``at`` stands for: a person named before it in its
     sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
     Ruiz said. "...," she said.'; also a voice such as "A Tessel spokeswoman denied that."),
     else the last person named before this sentence ("She said she would meet Ana Ruiz" is
     not Ruiz's). A person counts as named by a name set beside a title whatever the
-    tagger's label, and by the surname of a person named earlier ("Marsh")."""
-    before = [name for pos, name in state.sent_persons if pos < at]
+    tagger's label, and by the surname of a person named earlier ("Marsh"). A person named
+    inside the clause the pronoun's frame closes (from ``clause_from`` on: "X is reviewing its
+    contracts with Calderwick, she said") is what she spoke of, not her."""
+    before = [name for pos, name in state.sent_persons
+              if pos < at and not 0 <= clause_from <= pos]
     if before:
         return before[-1]
     if state.last_speaker and state.speaker_sent >= state.sent_no - 1:

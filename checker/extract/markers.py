@@ -4,6 +4,8 @@ quantities (figures, dates and the spans of time the tagger leaves out) and scop
 
 from __future__ import annotations
 
+import re
+
 from checker.extract.common import (
     NUMERIC_LABELS,
     _CALENDAR_RE,
@@ -229,9 +231,16 @@ class MarkerReader:
             if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
                     and e[1].lower_ in self.period_pointers:
                 continue  # "there were 13 this year": a count (read below), then no figure
+            if e.label_ == "CARDINAL" and re.search(r"\w\s+[-–—]\s+\w", e.text):
+                continue  # "nine - seven children and two adults": a count and its parts
+                # set off by a dash, each read below, not one number
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
             kind, value, unit, norm = normalise(e.text, e.label_)
+            if kind == "date" and e[0].pos_ == "PROPN" and e[-1].like_num and value is None \
+                    and norm == e.text.lower().strip():
+                continue  # "Penrose had 41 and Achterberg 37": a name and a count (read
+                # below), no date the reader knows ("Nov. 18" is one)
             if kind not in ("date", "time") and not _states_a_number(e):
                 # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the
                 # tagger's amount has no number to compare

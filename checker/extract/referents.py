@@ -14,11 +14,12 @@ class ReferentMemory:
     """The referent half of ``Extractor``'s attribution work: what it has met, and whom a
     speaker's pronoun or description stands for."""
 
-    def _resolve(self, attr: Attribution, state: _State) -> Attribution:
+    def _resolve(self, attr: Attribution, state: _State, clause_from: int = -1) -> Attribution:
         src = attr.source
         low = src.lower()
-        if low in self.pronouns_person and _person(state, attr.start):
-            src = _person(state, attr.start)
+        closing = clause_from if 0 <= clause_from < attr.start else -1
+        if low in self.pronouns_person and _person(state, attr.start, closing):
+            src = _person(state, attr.start, closing)
         elif low in self.party_phrases:
             src = self._party_meant(low, state) or src
         elif low in self.pronouns_thing or low in self.publication_phrases:

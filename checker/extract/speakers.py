@@ -203,8 +203,8 @@ class SpeakerReader:
 
     def _attribution(self, head, sent, tokens, inherited, state: _State,
                      vocab: frozenset) -> Optional[Attribution]:
-        if inherited is not None:
-            return self._resolve(inherited, state)
+        if inherited is not None:  # a frame after the clause ("A, she said") names nobody in A
+            return self._resolve(inherited, state, head.left_edge.idx)
         frame = self._outer_report(head)
         if frame is not None:
             return self._resolve(self._reporting_attribution(frame), state)
@@ -281,6 +281,9 @@ class SpeakerReader:
             # "Hallbrook's chief executive, Margit Elling": the name set beside the title,
             # whatever labels the tagger gave the two names
             return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
+        own = next((e for e in ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        if own is not None:  # "Brackenfold Leisure chief executive Piers Mundell": the name
+            return own.text  # the subject's head is in, whatever else the tagger called one
         for t in tok.subtree:
             if t.ent_type_ == "PERSON" and not _under_preposition(t, tok):
                 ent = next((e for e in ents if e.start <= t.i < e.end), None)

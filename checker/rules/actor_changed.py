@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from checker.affiliation import affiliated
 from checker.align import key, text_keys
 from checker.descriptions import described_in
 from checker.source_phrase import anaphoric, core, has_name
@@ -234,12 +235,26 @@ def check(ctx):
                     _another_kind(ctx, sc, dc.subject.split(",")[0])
                 if not named:
                     continue  # "the operator" named "Brevik Hydro": a description given its name
+                if _its_officer_answers(ctx, dc, sc, named):
+                    continue
             aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object
                 # (a dateline, an aside); as the object it would be a swap
             yield _finding(dc, sc, s0, s1, named)
             break
+
+
+def _its_officer_answers(ctx, dc, sc, body: str) -> bool:
+    """The derived actor is a person the source ties to the body as its officer or voice
+    ("Marcus Ellery, the trust's chief executive"), and the deed is a word said or an
+    answer ("denied any delay", "apologised"): the body answers through its officer."""
+    lex = ctx.lexicon
+    if not any(lex.has(role, dc.predicate) for role in ("attribution_verbs", "answer_verbs",
+                                                         "challenges", "admission_verbs")):
+        return False
+    person = dc.subject.split(",")[0].strip()
+    return any(affiliated(ctx, sc, person, party, sc.start) for party in (body, sc.subject))
 
 
 def _finding(dc, sc, s0: int, s1: int, named: str):

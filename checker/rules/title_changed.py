@@ -64,8 +64,9 @@ def _title_form(word, lexicon) -> str:
 
 
 def _title_words(claim, ent, lexicon) -> set[str]:
-    """Title and rank lemmas right before the name ("deputy mayor, Ana Ruiz") or in an
-    appositive right after it ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
+    """Title and rank lemmas right before the name ("deputy mayor, Ana Ruiz"; over the field
+    of a post, "deputy safety commissioner Ines Varga") or in an appositive right after it
+    ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
     words = sorted(claim.words)
     found: list[str] = []
     before = [w for w in words if w.end <= ent.start][-WINDOW:]
@@ -76,11 +77,19 @@ def _title_words(claim, ent, lexicon) -> set[str]:
             start = before[0].start - len(lead[0]) - 1
             before = [Word(start, start + len(lead[0]), lead[0], lead[0].lower(), "ADJ"),
                       *before]
+    right = ent.start  # where the word to the right of the one read begins
     for i, w in enumerate(reversed(before)):
         if i == 0 and w.text == ",":
+            right = w.start
             continue
+        if claim.text[w.end - claim.start:right - claim.start].strip(" ,"):
+            break  # a word the claim's words leave out stands between ("after")
+        right = w.start
         form = _title_form(w, lexicon)
         if not _is_title(lexicon, form):
+            if found and w.pos in ("NOUN", "ADJ") and w.text.islower():
+                continue  # the field of a post ("deputy safety commissioner"): its rank
+                # word may stand before it
             break
         found.append(form)
     after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
