@@ -62,7 +62,7 @@ def _source_has(q, index) -> bool:
         # never by a bare 3 elsewhere in the source.
         return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities)
     squeezed = squeeze(q.text)
-    if squeezed != q.text.lower() and squeezed in _squeezed_source(index):
+    if squeezed != q.text.lower() and _digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities, _source_lengths(index)) or same_share(q, index) or \
             _same_measure(q, index.quantities) or _approximated(q, index.quantities):
@@ -267,6 +267,19 @@ def squeeze(text: str) -> str:
     "10am"; "87th" -> "87")."""
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.lower())
     return re.sub(r"[\s\-‐–’']+", "", t)
+
+
+def _digits_whole(figure: str, text: str) -> bool:
+    """The figure stands in the text with no digit run on at either end ("4october" is not
+    in "14october")."""
+    start = text.find(figure)
+    while start >= 0:
+        end = start + len(figure)
+        if not (figure[:1].isdigit() and start and text[start - 1].isdigit()) and \
+                not (figure[-1:].isdigit() and end < len(text) and text[end].isdigit()):
+            return True
+        start = text.find(figure, start + 1)
+    return False
 
 
 def _squeezed_source(index) -> str:
