@@ -271,15 +271,24 @@ def squeeze(text: str) -> str:
 
 def _digits_whole(figure: str, text: str) -> bool:
     """The figure stands in the text with no digit run on at either end ("4october" is not
-    in "14october")."""
+    in "14october", nor "5million" in "3.5million")."""
     start = text.find(figure)
     while start >= 0:
         end = start + len(figure)
-        if not (figure[:1].isdigit() and start and text[start - 1].isdigit()) and \
-                not (figure[-1:].isdigit() and end < len(text) and text[end].isdigit()):
+        if not (figure[:1].isdigit() and _digit_at(text, start - 1, -1)) and \
+                not (figure[-1:].isdigit() and _digit_at(text, end, 1)):
             return True
         start = text.find(figure, start + 1)
     return False
+
+
+def _digit_at(text: str, i: int, step: int) -> bool:
+    """A digit stands at ``i``, or a decimal point or a thousands comma with a digit beyond
+    it ("3.5" runs on before "5", "12,400" before "400")."""
+    if not 0 <= i < len(text):
+        return False
+    return text[i].isdigit() or (text[i] in ".," and 0 <= i + step < len(text)
+                                 and text[i + step].isdigit())
 
 
 def _squeezed_source(index) -> str:

@@ -14,6 +14,7 @@ import re
 from checker.align import claim_keys, key
 from checker.attribution import is_anonymous
 from checker.hedging import cue_word_in, cues, governed_verbs, hedged_verb, shared_verb, strongest_on
+from checker.source_phrase import has_name
 
 FIRM = 0.75  # the certainty level of a plain statement (no hedge, no attribution)
 
@@ -182,8 +183,8 @@ def firm_on_record(ctx, sc, believed: bool = False) -> bool:
     """The source claim is firm: stated on its own authority, or passed on by a named party
     with a plain or factive reporting verb ("the company said", "she confirmed that"), and
     no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
-    hearsay, and a hedged report ("said it may have") is not firm. A party that reports a
-    thing as its verb's object ("Wendmoor reported a pre-tax loss") puts it on record. A
+    hearsay, and a hedged report ("said it may have") is not firm. A named party that reports
+    a thing as its verb's object ("Wendmoor reported a pre-tax loss") puts it on record. A
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
     name, which is DA101's."""
@@ -192,8 +193,9 @@ def firm_on_record(ctx, sc, believed: bool = False) -> bool:
     said = sc.attribution
     if said is None:
         return sc.certainty.level >= FIRM or (
-            ctx.lexicon.has("neutral_report_verbs", sc.predicate) and bool(sc.subject)
+            ctx.lexicon.has("neutral_report_verbs", sc.predicate) and has_name(sc.subject)
             and bool(sc.object))  # "Wendmoor reported a pre-tax loss": its result, on record
+        # (not "Residents reported a smell of gas": a witness's account)
     if not believed or said.kind not in ("named", "according-to"):
         return False  # "it was said that": no party's word
     lex = ctx.lexicon

@@ -445,6 +445,9 @@ def test_a_quotation_is_the_person_the_speaker_phrase_ends_with(claims_of):
 
 def test_she_after_a_clause_is_not_a_person_named_inside_it(claims_of):
     cs = claims_of("Tidmarsh Energy's finance chief, Rosa Lind, said the outage cost the "
-                   "company £90,000 a day. Tidmarsh is reviewing its contract with Pellow and "
-                   "Harriet Quayle, she said.")
+                   "company £90,000 a day. Tidmarsh Energy is reviewing its contract with "
+                   "Pellow and Harriet Quayle, she said.")
     assert one(cs, "reviewing its contract").attribution.source == "Rosa Lind"
+    cs = claims_of("Trustee Joan Abbot attended the meeting. Mary Fenn will step down in June, "
+                   "she said in a statement.")
+    assert one(cs, "step down").attribution.source == "Mary Fenn"  # the clause's own subject

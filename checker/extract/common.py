@@ -89,8 +89,9 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
     else the last person named before this sentence ("She said she would meet Ana Ruiz" is
     not Ruiz's). A person counts as named by a name set beside a title whatever the
     tagger's label, and by the surname of a person named earlier ("Marsh"). A person named
-    inside the clause the pronoun's frame closes (from ``clause_from`` on: "X is reviewing its
-    contracts with Calderwick, she said") is what she spoke of, not her."""
+    inside the clause the pronoun's frame closes, after its subject (from ``clause_from``
+    on: "X is reviewing its contracts with Calderwick, she said"), is what she spoke of, not
+    her; its subject may be her ("Director Mary Fenn will step down, she said")."""
     before = [name for pos, name in state.sent_persons
               if pos < at and not 0 <= clause_from <= pos]
     if before:

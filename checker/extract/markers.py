@@ -37,6 +37,10 @@ def _day_part_modifier(ent) -> bool:
                                 or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
 
 
+# Two words set off by a spaced dash inside a tagged number.
+_DASHED = re.compile(r"\w\s+[-–—]\s+\w")
+
+
 class MarkerReader:
     """The markers half of ``Extractor``'s reading of one claim (its frame and certainty are
     ``ClaimReader``'s)."""
@@ -231,12 +235,12 @@ class MarkerReader:
             if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
                     and e[1].lower_ in self.period_pointers:
                 continue  # "there were 13 this year": a count (read below), then no figure
-            if e.label_ == "CARDINAL" and re.search(r"\w\s+[-–—]\s+\w", e.text):
-                continue  # "nine - seven children and two adults": a count and its parts
-                # set off by a dash, each read below, not one number
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
             kind, value, unit, norm = normalise(e.text, e.label_)
+            if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
+                continue  # "nine - seven children and two adults": a count and its parts
+                # set off by a dash, each read below ("twenty - one" reads as 21)
             if kind == "date" and e[0].pos_ == "PROPN" and e[-1].like_num and value is None \
                     and norm == e.text.lower().strip():
                 continue  # "Penrose had 41 and Achterberg 37": a name and a count (read

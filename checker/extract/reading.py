@@ -16,12 +16,6 @@ from checker.extract.common import (
 from checker.records import Certainty, Cue
 
 
-# The weight of a hedging participle on a noun ("three suspected cases"): it hedges what the
-# noun names, not the claim's verb, so the rules that compare verbs (weight 0.2 and up) pass
-# it by, while a derived "possible cases" still finds the source as tentative.
-NOUN_HEDGE = 0.15
-
-
 class ClaimReader:
     """The reading half of ``Extractor``: the frame and certainty of one claim."""
 
@@ -216,20 +210,16 @@ class ClaimReader:
             if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
                 key = low if low in self.hedges else lem
                 # a hedging verb with its clause, or in the passive on its own ("the disease
-                # is suspected on 63 farms"), or its participle on a noun ("three suspected
-                # cases", as "possible cases")
+                # is suspected on 63 farms")
                 if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
                         t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
-                                                 for c in t.children)) \
-                        or t.dep_ == "amod" and t.tag_ == "VBN":
+                                                 for c in t.children)):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and key in ("can", "could")
                             and _unable(t, self.lex.words["negations"])) \
                             and not _inverted_condition(t):
-                        weight = self.lex.weight("hedges", key)
-                        if t.dep_ == "amod" and t.pos_ == "VERB":
-                            weight = min(weight, NOUN_HEDGE)
-                        hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t), weight))
+                        hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
+                                          self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(
                     c.dep_ == "xcomp" for c in t.children):
                 attempts.append(Cue(f"{t.text} to", "attempt", t.idx, t.idx + len(t),

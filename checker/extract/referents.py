@@ -18,8 +18,9 @@ class ReferentMemory:
         src = attr.source
         low = src.lower()
         closing = clause_from if 0 <= clause_from < attr.start else -1
-        if low in self.pronouns_person and _person(state, attr.start, closing):
-            src = _person(state, attr.start, closing)
+        person = _person(state, attr.start, closing) if low in self.pronouns_person else ""
+        if person:
+            src = person
         elif low in self.party_phrases:
             src = self._party_meant(low, state) or src
         elif low in self.pronouns_thing or low in self.publication_phrases:
@@ -66,8 +67,8 @@ class ReferentMemory:
         for w in words[1:] if len(words) > 1 else ():
             low = w.lower()
             if self.lex.has("prepositions", low) or low in ("which", "who", "that") \
-                    or (low.endswith("ed") and w.islower()):
-                break
+                    or (kept and low.endswith("ed") and w.islower()):
+                break  # a participle after the head only ("a detailed report by ...")
             kept.append(w)
         last = (kept or words[:1])[-1] if words else ""
         return re.sub(r"['’]s?$", "", last).lower()

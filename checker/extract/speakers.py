@@ -204,7 +204,7 @@ class SpeakerReader:
     def _attribution(self, head, sent, tokens, inherited, state: _State,
                      vocab: frozenset) -> Optional[Attribution]:
         if inherited is not None:  # a frame after the clause ("A, she said") names nobody in A
-            return self._resolve(inherited, state, head.left_edge.idx)
+            return self._resolve(inherited, state, _after_subject(head))
         frame = self._outer_report(head)
         if frame is not None:
             return self._resolve(self._reporting_attribution(frame), state)
@@ -422,3 +422,13 @@ def _nobody(subj) -> bool:
     """The subject is nobody: "no one", "nobody", "no rider"."""
     return subj is not None and (subj.lower_ in OBJECT_NEGATORS or any(
         c.dep_ == "det" and c.lower_ in OBJECT_NEGATORS for c in subj.children))
+
+
+def _after_subject(head) -> int:
+    """Where a clause's words after its subject begin ("Director Mary Fenn | will step down"):
+    a person named there is what a closing "she said" speaks of, not her."""
+    subj = speaking_subject(head)
+    if subj is None:
+        return head.left_edge.idx
+    end = subj.right_edge
+    return end.idx + len(end)

@@ -307,12 +307,12 @@ def _credited(ctx, sc, verbs: frozenset) -> str:
 
 def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
     """The source credits the derived source with a claim of the same verb and subject or
-    object ("the league confirmed it had received a notice"), or with the same claim in
-    another verb (four of its words, half of them, shared): a background clause of the
-    derived claim ("..., the group that agreed to buy the club") matched another claim; or
-    makes it the subject of a verb of judging (judging_verbs.txt: "expects", "estimates",
-    "believes") in a claim sharing three of its words and its verb ("The authority expects
-    the shortage to last until May")."""
+    object ("the league confirmed it had received a notice"), or with the same claim in a
+    verb of one WordNet sense with it (four of its words, half of them, in the sentence): a
+    background clause of the derived claim ("..., the group that agreed to buy the club")
+    matched another claim; or makes it the subject of a verb of judging (judging_verbs.txt:
+    "expects", "estimates", "believes") in a claim sharing three of its words and its verb
+    ("The authority expects the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
     for sc in ctx.index.claims:
         if sc.subject and _judges(ctx.lexicon, sc.predicate) and not passive_verb(sc) \
@@ -325,7 +325,8 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
                 or norm_name(sc.attribution.source) in VAGUE:
             continue  # "groundsman suspended, sources say" credits nobody
         shared = len(dk & claim_keys(sc))
-        if key(sc.predicate) != pred and not _same_sentence_content(dk, sc):
+        if key(sc.predicate) != pred and not (_same_sentence_content(dk, sc)
+                                              and _synonym_verbs(ctx, dc.predicate, sc.predicate)):
             continue  # the same verb, or the same content in another ("samples contained
             # ammonia at 2.4 times the limit" for "samples held 2.4 times the ammonia")
         who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
@@ -345,6 +346,12 @@ def _same_sentence_content(dk, sc) -> bool:
     half of them (the parse may leave a long subject out of the claim itself)."""
     shared = len(dk & text_keys(sc.sentence))
     return shared >= SAME_CONTENT and shared >= len(dk) / 2
+
+
+def _synonym_verbs(ctx, mine: str, theirs: str) -> bool:
+    """The two verbs share a WordNet sense ("hold" and "contain"), not "cut" and "be"."""
+    wn = ctx.wordnet
+    return wn.available and key(theirs) in {key(s) for s in wn.synonyms(mine, "verb")}
 
 
 def _judges(lexicon, verb: str) -> bool:

@@ -185,7 +185,9 @@ def check(ctx):
         if not added or not ctx.aligned(dc):
             continue
         found = None
-        close = close_support(ctx.support(dc))
+        close = [sc for sc in close_support(ctx.support(dc))
+                 if not (sc.attribution is not None and sc.attribution.negated)]
+        # a denied claim ("denied that its filters cause leaks") is firm for nobody
         for h in added:
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:

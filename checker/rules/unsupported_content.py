@@ -7,9 +7,8 @@ What it flags:
     (alignment below 0.65) and not a headline. Words that write a figure or a time
     ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
     source's words (WordNet, four most frequent senses) or in its group of news
-    near-synonyms ("wants" for "is seeking": paraphrases.txt), the noun that ends a definite
-    subject ("the lender", "the developer": a description of a party, the entity rules'),
-    a past participle of a source verb ("stay closed" for "will close"), a word with a negative prefix whose stem the sources use
+    near-synonyms ("wants" for "is seeking": paraphrases.txt), a past participle of a
+    source verb ("stay closed" for "will close"), a word with a negative prefix whose stem the sources use
     ("left unchanged" for "did not change": negative_prefixes.txt), verbs of saying and
     answering ("insists", "rejects",
     "answered": the attribution rules judge them) and, when the sources report a denial or
@@ -25,8 +24,6 @@ Known false positives:
     Paraphrases with words the sources do not use and WordNet does not list as synonyms
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
     generic words are ignored. Without WordNet's files every synonym counts as new. A
-    definite subject's noun that names a new party ("the regulator" where the sources have
-    none) is not counted here. A
     relative clause that gives, in words of its own, background a source states elsewhere
     in other words.
 Known misses:
@@ -210,25 +207,12 @@ def check(ctx):
 
 def _unsupported_words(ctx, dc, wn, framing, judged) -> list:
     """The claim's novel words (``novel_words``) but a denial's frame, a verb of saying or
-    answering, and a prefixed word whose stem the sources use."""
+    answering, a prefixed word whose stem the sources use, and a news near-synonym of a
+    source word."""
     return [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
             and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)
             and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)
-            and not _describes_subject(dc, w, ctx.lexicon)
             and not _news_paraphrase(w, ctx.index.vocab, ctx.lexicon)]
-
-
-def _describes_subject(dc, word, lexicon) -> bool:
-    """The noun that ends a definite subject ("the lender", "Divers and the developer"): a
-    description of a party the text names, which the entity rules judge, not new content."""
-    if word.pos != "NOUN":
-        return False
-    for part in re.split(r",|\band\b|\bor\b", dc.subject or ""):
-        words = part.split()
-        if len(words) >= 2 and lexicon.has("definite_openers", words[0].lower()) \
-                and words[-1].lower() == word.text.lower():
-            return True
-    return False
 
 
 # A non-restrictive relative clause: from its comma to the next comma or the claim's end.
