@@ -82,7 +82,7 @@ def same_name(a: SourceName, b: SourceName) -> bool:
 
 def is_anonymous(attr: Attribution, generic: frozenset) -> bool:
     """An unnamed, indefinite source ("two officials", "a person familiar with the talks",
-    "two people familiar with the Playhouse's records": a name after what they know of is
+    "two people familiar with the Grand Hall's records": a name after what they know of is
     not theirs)."""
     name = source_name(replace(attr, source=before_witness(attr.source),
                                surface=before_witness(attr.surface or "")), generic)

@@ -178,9 +178,9 @@ _DAY_NORM = re.compile(r"(?:\d{4}-)?(0[1-9]|1[0-2])-(\d\d)$")
 
 def _between_days(span: float, claims) -> bool:
     """True when a whole number of days (under a year) is the time between two days of the
-    months the aligned passage dates ("four days after" for "The first case was confirmed on
-    2 October, but letters went out on 6 October"). Known false positive: a span across a
-    year's end, read within one year."""
+    months the aligned passage dates ("five days later" for "The first complaint reached the
+    council on 3 May, but inspectors did not visit until 8 May"). Known false positive: a
+    span across a year's end, read within one year."""
     days = span / 86400
     if days < 1 or days >= 365 or abs(days - round(days)) > 1e-6:
         return False

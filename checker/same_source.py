@@ -154,7 +154,7 @@ def witness_of(phrase: str) -> bool:
 
 def before_witness(phrase: str) -> str:
     """The words of a source phrase before what it knows of ("Two people familiar with the
-    Playhouse's records" -> "Two people"): the names after it are not the source's."""
+    Grand Hall's records" -> "Two people"): the names after it are not the source's."""
     cuts = [m.start() for w in _WITNESS
             for m in [re.search(rf"\b{re.escape(w)}\b", phrase, re.IGNORECASE)] if m]
     return phrase[:min(cuts)].rstrip(" ,") if cuts else phrase

@@ -184,7 +184,7 @@ def firm_on_record(ctx, sc, believed: bool = False) -> bool:
     with a plain or factive reporting verb ("the company said", "she confirmed that"), and
     no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
     hearsay, and a hedged report ("said it may have") is not firm. A named party that reports
-    a thing as its verb's object ("Wendmoor reported a pre-tax loss") puts it on record. A
+    a thing as its verb's object ("Ostley Foods reported an operating loss") puts it on record. A
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
     name, which is DA101's."""
@@ -194,7 +194,7 @@ def firm_on_record(ctx, sc, believed: bool = False) -> bool:
     if said is None:
         return sc.certainty.level >= FIRM or (
             ctx.lexicon.has("neutral_report_verbs", sc.predicate) and has_name(sc.subject)
-            and bool(sc.object))  # "Wendmoor reported a pre-tax loss": its result, on record
+            and bool(sc.object))  # "Ostley Foods reported a loss": its result, on record
         # (not "Residents reported a smell of gas": a witness's account)
     if not believed or said.kind not in ("named", "according-to"):
         return False  # "it was said that": no party's word

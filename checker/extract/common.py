@@ -87,11 +87,11 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
     sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
     Ruiz said. "...," she said.'; also a voice such as "A Tessel spokeswoman denied that."),
     else the last person named before this sentence ("She said she would meet Ana Ruiz" is
-    not Ruiz's). A person counts as named by a name set beside a title whatever the
-    tagger's label, and by the surname of a person named earlier ("Marsh"). A person named
-    inside the clause the pronoun's frame closes, after its subject (from ``clause_from``
-    on: "X is reviewing its contracts with Calderwick, she said"), is what she spoke of, not
-    her; its subject may be her ("Director Mary Fenn will step down, she said")."""
+    not Ruiz's). A person counts as named by a name set beside a title whatever the tagger's
+    label, and by the surname of a person named earlier ("Marsh"). A person named inside the
+    clause the pronoun's frame closes, after its subject (from ``clause_from`` on: "X is
+    reviewing its contract with Pellow and Harriet Quayle, she said"), is what she spoke of,
+    not her; its subject may be her ("Director Mary Fenn will step down, she said")."""
     before = [name for pos, name in state.sent_persons
               if pos < at and not 0 <= clause_from <= pos]
     if before:

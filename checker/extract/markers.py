@@ -243,7 +243,7 @@ class MarkerReader:
                 # set off by a dash, each read below ("twenty - one" reads as 21)
             if kind == "date" and e[0].pos_ == "PROPN" and e[-1].like_num and value is None \
                     and norm == e.text.lower().strip():
-                continue  # "Penrose had 41 and Achterberg 37": a name and a count (read
+                continue  # "Dray had 39 and Hollis 44": a name and a count (read
                 # below), no date the reader knows ("Nov. 18" is one)
             if kind not in ("date", "time") and not _states_a_number(e):
                 # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the

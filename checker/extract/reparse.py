@@ -10,11 +10,12 @@ from __future__ import annotations
 
 def lift_reported_participle(view, sent, report_verbs) -> bool:
     """A sentence whose verb of saying the model read as a participle of its subject ("Its
-    main sponsor, Vellacourt Insurance, announced in July that it would not renew", parsed as
-    a noun phrase whose root is "sponsor" and whose "announced" modifies it): when the root is
-    a noun and a participle after it is a verb of saying (attribution_verbs.txt) that has a
-    clause for its complement and no auxiliary or subject of its own, the participle becomes
-    the sentence's verb and the noun its subject. True when the sentence was repaired.
+    landlord, Brandwick Estates, announced in March that it would not extend", parsed as a
+    noun phrase whose root is "landlord" and whose "announced" modifies it): when the root
+    is a noun and a participle after it is a verb of saying (attribution_verbs.txt) that has
+    a clause for its complement and no auxiliary or subject of its own, the participle
+    becomes the sentence's verb and the noun its subject. True when the sentence was
+    repaired.
 
     Known false positives: none seen; a noun phrase with a reduced relative clause that takes
     a complement clause ("the warning issued on Monday that roads may flood") has the "that"
@@ -34,12 +35,12 @@ def lift_reported_participle(view, sent, report_verbs) -> bool:
 
 
 def lift_modifying_verb(view, sent) -> bool:
-    """A sentence whose verb the model read as a modifier of its object ("Torvane has secured
-    battery maker Kessler Cell as a partner", parsed with "secured" an adjective of "maker"
-    and "Cell" the root): when the root is a noun and a verb before it has a subject and an
-    auxiliary of its own ("Torvane has"), the verb becomes the sentence's verb and the noun
-    its object, and the noun's words after it (a preposition, an "according to") the verb's.
-    True when the sentence was repaired.
+    """A sentence whose verb the model read as a modifier of its object ("Hollis has secured
+    chip designer Varro Logic as a partner", parsed with "secured" an adjective of
+    "designer" and "Logic" the root): when the root is a noun and a verb before it has a
+    subject and an auxiliary of its own ("Hollis has"), the verb becomes the sentence's verb
+    and the noun its object, and the noun's words after it (a preposition, an "according
+    to") the verb's. True when the sentence was repaired.
 
     Known false positives: none seen; a participle with an auxiliary is a verb in every parse
     read so far."""
@@ -74,7 +75,7 @@ def _verb_over_noun(view, sent, verb, noun, *, after: int, role: str, tag: str) 
 
 def lift_adding_participle(view, sent, report_verbs) -> bool:
     """A participle of saying that the model hung on the reported clause instead of on the
-    verb that reports it ("Oyelaran said consultation had started, adding that decisions had
+    verb that reports it ("Ilse Marrow said sales had recovered, adding that no decision had
     been taken", parsed with "adding" under "started"): when a participle of a verb of saying
     (attribution_verbs.txt) after a comma has a clause for its complement and hangs on the
     complement of another verb of saying, it hangs on that verb, whose speaker adds it. True

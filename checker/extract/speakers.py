@@ -282,7 +282,7 @@ class SpeakerReader:
             # whatever labels the tagger gave the two names
             return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
         own = next((e for e in ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-        if own is not None:  # "Brackenfold Leisure chief executive Piers Mundell": the name
+        if own is not None:  # "Carrow Leisure chief executive Anna Holm": the name
             return own.text  # the subject's head is in, whatever else the tagger called one
         for t in tok.subtree:
             if t.ent_type_ == "PERSON" and not _under_preposition(t, tok):

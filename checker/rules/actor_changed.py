@@ -247,7 +247,7 @@ def check(ctx):
 
 def _its_officer_answers(ctx, dc, sc, body: str) -> bool:
     """The derived actor is a person the source ties to the body as its officer or voice
-    ("Marcus Ellery, the trust's chief executive"), and the deed is a word said or an
+    ("Ruth Amadi, the trust's chief executive"), and the deed is a word said or an
     answer ("denied any delay", "apologised"): the body answers through its officer."""
     lex = ctx.lexicon
     if not any(lex.has(role, dc.predicate) for role in ("attribution_verbs", "answer_verbs",

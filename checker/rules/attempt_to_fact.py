@@ -260,7 +260,7 @@ def _attempts_on_nouns(sc, lex):
 def _object_keys(claim, lexicon) -> set:
     """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
     the minister" -> meeting), and of the role an "as" after it gives the object ("secured
-    Kessler Cell as a partner" -> cell, partner)."""
+    Quellan Systems as a supplier" -> systems, supplier)."""
     obj = claim.object or ""
     keys = _noun_keys(claim, obj, lexicon)
     at = claim.text.find(obj) if obj else -1

@@ -65,7 +65,7 @@ def _title_form(word, lexicon) -> str:
 
 def _title_words(claim, ent, lexicon) -> set[str]:
     """Title and rank lemmas right before the name ("deputy mayor, Ana Ruiz"; over the field
-    of a post, "deputy safety commissioner Ines Varga") or in an appositive right after it
+    of a post, "deputy transport commissioner Lena Ostrova") or in an appositive right after it
     ("Ana Ruiz, the deputy mayor,"); empty without a title noun."""
     words = sorted(claim.words)
     found: list[str] = []
