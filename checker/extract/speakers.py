@@ -1,19 +1,18 @@
-"""Who a claim is attributed to: reporting verbs, "according to", credits, and who says a
-quotation (whom a speaker's pronoun or description stands for: ``referents``)."""
+"""Who a claim is attributed to: reporting verbs, "according to" and credits (whom a speaker's
+pronoun or description stands for: ``referents``; who says a quotation: ``quote_speakers``)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional
 
 from checker.credits import find_credit
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.extract.common import (SUBJ_DEPS, _comment_on_it, _State, _doc_text,
-                                     _find_phrase, _person, _possible, _reported_thing,
-                                     _subordinate, semicolon_between, speaking_subject)
-from checker.records import Attribution, Claim, Quote
+                                     _find_phrase, _possible, _reported_thing, _subordinate,
+                                     semicolon_between, speaking_subject)
+from checker.records import Attribution
 
 
 class SpeakerReader:
@@ -258,96 +257,12 @@ class SpeakerReader:
                                    kind="adverb")
         return None
 
-    def _inner_speaker(self, head, root, quotes):
-        """The subject of a speech verb outside the quotations, between a clause and its
-        sentence's root ("A said X, while B insisted it 'will hold'"), or None."""
-        t = head
-        while t.i != root.i and t.head.i != t.i:
-            if t.lemma_.lower() in self.speech_verbs and t.pos_ == "VERB" and not any(
-                    q[0] <= t.idx < q[1] for q in quotes):
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return subj
-            t = t.head
-        return None
-
-    def _person_in(self, tok, state, ents) -> str:
-        if tok is None:
-            return ""
-        if tok.lower_ in self.pronouns_person:
-            return _person(state, tok.idx)
-        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if appos is not None and tok.pos_ == "NOUN":
-            # "Hallbrook's chief executive, Margit Elling": the name set beside the title,
-            # whatever labels the tagger gave the two names
-            return " ".join(t.text for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i)
-        own = next((e for e in ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-        if own is not None:  # "Carrow Leisure chief executive Anna Holm": the name
-            return own.text  # the subject's head is in, whatever else the tagger called one
-        for t in tok.subtree:
-            if t.ent_type_ == "PERSON" and not _under_preposition(t, tok):
-                ent = next((e for e in ents if e.start <= t.i < e.end), None)
-                if ent is not None:
-                    return ent.text
-        return ""
-
-    def _place_loose_quotes(self, claims: list[Claim], sent, quotes, off: int,
-                            state: _State) -> list[Claim]:
-        """Give a quotation that no claim of its sentence holds (one inside a reporting
-        frame: 'his lawyers described the offer as "a courtesy"') to the nearest claim of the
-        sentence, credited to the subject of the verb it hangs on, so that the quotation
-        rules still read it."""
-        held = {(q.start, q.end) for c in claims for q in c.quotes}
-        for start, end, text in quotes:
-            if (start + off, end + off) in held:
-                continue
-            i = min(range(len(claims)), key=lambda k: min(abs(claims[k].start - end - off),
-                                                         abs(start + off - claims[k].end)))
-            tok = next((t for t in sent if t.idx >= start and not t.is_punct), None)
-            verb, steps = tok, 0
-            while verb is not None and verb.pos_ != "VERB" and verb.head.i != verb.i \
-                    and steps < 6:
-                verb, steps = verb.head, steps + 1
-            if verb is not None and start <= verb.idx < end:
-                # the quotation's own verb ("which he said was "crumbling ...""): the speaker
-                # is the subject of the verb of speech it is said under, if there is one
-                said = verb.head
-                if said.i != verb.i and said.lemma_.lower() in self.speech_verbs and any(
-                        c.dep_ in SUBJ_DEPS for c in said.children):
-                    verb = said
-            subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) \
-                if verb is not None else None
-            if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                subj = verb.head  # "The mayor, who once called it "...", said": the mayor
-            speaker = (self._person_in(subj, state, sent.ents)
-                       or self._span_text(subj).split(",")[0].strip()) if subj is not None else ""
-            c = claims[i]
-            if speaker.lower() in self.pronouns_person and _person(state, c.start - off):
-                speaker = _person(state, c.start - off)  # "she called it "...""
-            elif (not speaker or speaker.lower() in self.pronouns_person) \
-                    and c.attribution is not None:
-                speaker = c.attribution.source  # "Calling it "...", she said"
-            claims[i] = replace(c, quotes=c.quotes + (Quote(text=text, speaker=speaker,
-                                                            start=start + off,
-                                                            end=end + off),))
-        return claims
-
     def _consequence(self, verb, comp) -> bool:
         """A complement of a reporting verb that a causal connective of the verb opens, after
         it ("X said, so Y"): a clause of consequence the parser hung on the verb."""
         return comp.i > verb.i and any(
             c.lower_ in self.causal and c.dep_ in ("advmod", "cc", "mark")
             and verb.i < c.i < comp.left_edge.i for c in verb.children)
-
-
-def _under_preposition(t, top) -> bool:
-    """``t`` hangs from ``top`` through a preposition ("Lawyers *for Mr Drayfield*", "a
-    spokesman *for the mayor*"): it names whom the speaker acts for, not the speaker."""
-    while t is not top and t.head is not t:
-        if t.dep_ == "prep":
-            return True
-        t = t.head
-    return False
 
 
 def _bare_participle(verb) -> bool:
