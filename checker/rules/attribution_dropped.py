@@ -125,6 +125,7 @@ from checker.attribution import (
     self_report,
     source_name,
 )
+from checker.on_record import on_record
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 from checker.same_source import same_source
@@ -163,7 +164,7 @@ def check(ctx):
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
         if any(self_report(sc, generic) and not _a_thing(ctx, sc) or _by_its_voice(ctx, sc)
-               or _on_record(ctx, sc, generic)
+               or on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
             continue
         yield _finding(ctx, dc, al, hits[0][1])
@@ -197,83 +198,6 @@ def _background(dc, sc) -> bool:
     if key(sc.predicate) in shared - inside:
         return False  # the derived claim says what the sentence itself says, aside and all
     return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
-
-
-def _on_record(ctx, sc, generic) -> bool:
-    """A public body's report within its remit, passed on without argument ("1,150 homes
-    had been damaged, the agency said"; the ``official_sources`` and
-    ``neutral_report_verbs`` lexicons, whose phrases name a body in words: "the fire
-    service"); not an allegation, not an unnamed official."""
-    attr = sc.attribution
-    lex = ctx.lexicon
-    if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)
-            and not is_anonymous(attr, generic)):
-        return False
-    if lex.has("official_sources", attr.head):
-        return True
-    if any(lex.has("official_sources", part.split()[-1])
-           for part in re.split(r"\s+and\s+", attr.source.lower().strip(" ,")) if part.split()) \
-            and _plain_event(ctx, sc):
-        return True  # "the operator and the coastguard said" of an event, not of a cause
-    if _counted_event(ctx, sc):
-        return True
-    # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
-    # terminal's operator and the fire service said")
-    return lex.phrase_in("official_sources", re.findall(r"[a-z]+", attr.source.lower()))
-
-
-def _counted_event(ctx, sc) -> bool:
-    """An organisation's plain count or time of an event it reports ("Nine workers were
-    injured on Tuesday, the operator said"; "the station went offline at 6:42 p.m., the grid
-    operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
-    "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
-    deed, no count another party gives for the same act, spoken by a body (its name ends in
-    a body's head noun or the texts tag it an organisation), not a person nor a news outlet
-    (outlet_heads.txt)."""
-    attr, lex = sc.attribution, ctx.lexicon
-    if not _plain_event(ctx, sc) or not any(
-            q.kind == "time" or (q.kind == "number" and q.value is not None)
-            for q in sc.quantities):
-        return False
-    if any(o is not sc and o.doc_id == sc.doc_id and abs(o.index - sc.index) <= 2
-           and o.attribution is not None and o.quantities
-           and o.attribution.source.lower() != attr.source.lower()
-           and (o.predicate in (sc.predicate, "do") or len(claim_keys(o) & claim_keys(sc)) >= 2)
-           for o in ctx.index.claims):
-        return False  # another party gives a count beside it ("The company said fewer than
-        # 500 did"): a count in dispute
-    words = re.findall(r"[a-z]+", attr.source.lower())
-    if words and lex.has("outlet_heads", words[-1]):
-        return False  # "the Dunlow Herald reported": an outlet's report of others' events
-    body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
-    names = ctx.memo("source-names-by-label", _names_by_label).get(sc.doc_id, {})
-    org = any(n in attr.source for n in names.get("ORG", ()))
-    person = any(n in attr.source for n in names.get("PERSON", ()))
-    return (body or org) and not person
-
-
-def _plain_event(ctx, sc) -> bool:
-    """The claim tells an event plainly: no hedge, attempt or negation, no view, judgement,
-    finding, answer or report as its verb, no cause, plan or other party's deed ("damaged by
-    the council's dredging"): an account of what happened, not an argument about it."""
-    lex = ctx.lexicon
-    if sc.negated or sc.certainty.hedges or sc.certainty.attempts:
-        return False
-    if any(lex.has(role, sc.predicate) for role in ("be_forms", "judging_verbs", "hedges",
-                                                     "challenges", "answer_verbs", "factive",
-                                                     "finding_verbs", "attribution_verbs")):
-        return False
-    return not (any(link.kind == "causal" for link in sc.links) or re.search(
-        r"\b(?:will|would|by)\b", sc.text[len(sc.subject):].lower()))
-
-
-def _names_by_label(ctx) -> dict:
-    """The names each source article tags, by label (once per check)."""
-    out: dict = {}
-    for c in ctx.index.claims:
-        for e in c.entities:
-            out.setdefault(c.doc_id, {}).setdefault(e.label, set()).add(e.text)
-    return out
 
 
 def _by_its_voice(ctx, sc) -> bool:
