@@ -102,14 +102,13 @@ class MarkerReader:
         in the year"), so it is a time and links nothing ("two days later, the council voted"
         does link)."""
         doc = word.doc
-        ahead = [t for t in doc[word.i + 1:word.i + 3]]
-        if ahead and ahead[0].lower_ == "in":
-            ahead = ahead[1:] + ([doc[word.i + 3]] if word.i + 3 < len(doc) else [])
-        if not ahead:
-            return False
-        first = ahead[0]
-        return first.lower_ in self.period_pointers or first.lower_ == "that" \
-            or any(t.ent_type_ in ("DATE", "TIME") for t in ahead)
+        start = word.i + 1
+        if start < len(doc) and doc[start].lower_ == "in":
+            start += 1
+        ahead = doc[start:start + 2]
+        return bool(ahead) and (ahead[0].lower_ in self.period_pointers
+                                or ahead[0].lower_ == "that"
+                                or any(t.ent_type_ in ("DATE", "TIME") for t in ahead))
 
     def _causes(self, verb, lemma: str) -> bool:
         """A causative verb built as a cause ("helped drain the reservoirs", "sent shares

@@ -314,6 +314,8 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
     "expects", "estimates", "believes") in a claim sharing three of its words and its verb
     ("The authority expects the shortage to last until May")."""
     pred, dk = key(dc.predicate), claim_keys(dc)
+    wn = ctx.wordnet
+    synonyms = {key(s) for s in wn.synonyms(dc.predicate, "verb")} if wn.available else set()
     for sc in ctx.index.claims:
         if sc.subject and _judges(ctx.lexicon, sc.predicate) and not passive_verb(sc) \
                 and len(dk & claim_keys(sc)) >= 3 \
@@ -325,9 +327,9 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
                 or norm_name(sc.attribution.source) in VAGUE:
             continue  # "groundsman suspended, sources say" credits nobody
         shared = len(dk & claim_keys(sc))
-        if key(sc.predicate) != pred and not (_same_sentence_content(dk, sc)
-                                              and _synonym_verbs(ctx, dc.predicate, sc.predicate)):
-            continue  # the same verb, or the same content in another ("samples contained
+        if key(sc.predicate) != pred and not (key(sc.predicate) in synonyms
+                                              and _same_sentence_content(dk, sc)):
+            continue  # the same verb, or the same content in a synonym ("samples contained
             # ammonia at 2.4 times the limit" for "samples held 2.4 times the ammonia")
         who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
         if same_source(source, who) and shared >= 2 \
@@ -346,12 +348,6 @@ def _same_sentence_content(dk, sc) -> bool:
     half of them (the parse may leave a long subject out of the claim itself)."""
     shared = len(dk & text_keys(sc.sentence))
     return shared >= SAME_CONTENT and shared >= len(dk) / 2
-
-
-def _synonym_verbs(ctx, mine: str, theirs: str) -> bool:
-    """The two verbs share a WordNet sense ("hold" and "contain"), not "cut" and "be"."""
-    wn = ctx.wordnet
-    return wn.available and key(theirs) in {key(s) for s in wn.synonyms(mine, "verb")}
 
 
 def _judges(lexicon, verb: str) -> bool:
