@@ -26,7 +26,8 @@ import re
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.officers import TITLES as _TITLES
-from checker.officers import introduction, its_officer_in, officer_of_the_named
+from checker.officers import (bare_title_officer, introduction, its_officer_in,
+                              officer_by_owner, officer_of_the_named)
 from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
@@ -109,19 +110,21 @@ def _their_own_voice(sc: Claim) -> bool:
     return len(words) >= 2 and words[0] in _POSSESSIVES and _voice_for(desc, set())
 
 
-def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
+def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     """True when a source claim gives a party's own acts or plans on the word of the party's
     voice (as ``attribution.self_report`` does for the party itself; claims of being are
     never its own account):
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
     said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a
-    pronoun stands for: "It will publish a review, a spokeswoman said") or a person the article
-    introduces as its officer ("The museum's director, Felix Ansby" for "The museum will
-    close the gallery, Ansby said"; "Its director, ..." after a sentence opening with the
-    party; "Chief inspector X" for the inspectorate; "the company" for the party named in
-    the two sentences before, by its officer); and a person's, on the word of their own agent,
-    lawyer
-    or spokesperson ("her agent said")."""
+    pronoun stands for: "It will publish a review, a spokeswoman said") or a person the
+    article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
+    will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
+    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate;
+    "the company" for the party named in the two sentences before, by its officer, or for
+    the organisation whose name opens, as the subject of one of the article's ``claims``,
+    the sentence where an officer with a bare title is first named, or the one before:
+    ``officers.bare_title_officer``); and a person's, on the word of their own agent,
+    lawyer or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
             "named", "according-to"):
@@ -138,7 +141,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     party = party_words_in(sc.subject, source_text)
     if not party:
         return False
-    if _voice_for(attr.source, party) or _voice_for(attr.surface, party):
+    if _voice_for(attr.source, party) or _voice_for(attr.surface, party) \
+            or officer_by_owner(attr.source, party):
         return True
     desc = _words(introduction(source_text, attr.source))
     # the body's own kind of officer ("Principal inspector Dagny Ruthven" of the
@@ -152,7 +156,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str) -> bool:
     # inspector", "a former director": former.txt)
     # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
     return bool(set(desc) & party) or titled or its_officer_in(
-        source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text)
+        source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text) \
+        or bare_title_officer(sc, source_text, claims)
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:

@@ -42,6 +42,10 @@ _PREPOSITIONS = shipped("prepositions")
 # source names may share without naming the same source ("the", "news").
 _DEFINITE = shipped("definite_openers") | _POSSESSIVES
 _NAME_FILLERS = shipped("name_fillers")
+_CORPORATE = shipped("corporate_nouns")
+_BODY_HEADS = shipped("non_person_heads")
+_PUBLIC_BODIES = shipped("public_body_heads")
+_OUTLETS = shipped("outlet_heads")
 
 
 class SourceName(NamedTuple):
@@ -273,10 +277,20 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         # with its talks"
     if is_anonymous(attr, generic):
         return False
-    if subj in _PRONOUNS:
-        return True
+    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
+        return True  # "the company expects ..., Tessin Chemical Works said": itself
     name = source_name(attr, generic)
     return any(not poss for _s, _e, poss in mentions(claim.subject, name))
+
+
+def _a_business(source: str) -> bool:
+    """A speaker named as a business by its name's last word ("Tessin Chemical Works",
+    "Harrow Holdings": non_person_heads.txt), not a public body or a union
+    (public_body_heads.txt), which "the company" never stands for, nor a news outlet
+    (outlet_heads.txt), which reports on others."""
+    words = _WORD_RE.findall(source)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and words[-1].lower() in _BODY_HEADS - _PUBLIC_BODIES - _OUTLETS
 
 
 def same_content(dc: Claim, sc: Claim) -> bool:
@@ -284,7 +298,8 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     shared names, and half of its words with the same predicate or a name, or most of them."""
     dk = claim_keys(dc)
     shared = dk & claim_keys(sc)
-    names = {key(w) for e in dc.entities + sc.entities for w in e.text.split()}
+    names = {key(w) for e in dc.entities + sc.entities for w in re.split(r"[\s‐-]+", e.text)
+             if w}  # and each part of a joined name ("Marl-Dunne")
     if len(shared - names) < 2:
         return False  # a shared name and little else: another claim about the same party
     same_pred = key(dc.predicate) == key(sc.predicate)

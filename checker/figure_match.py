@@ -234,7 +234,8 @@ def same_span_of_time(q, sq) -> bool:
 def written_in(figure: str, text: str) -> bool:
     """True when the figure stands in the text as a whole figure: "4bn" is not written in
     "$18.4bn", nor "30" in "1930". A group of three digits after a comma counts ("000" of
-    "50,000", which some tokenised texts write "50, 000")."""
+    "50,000", which some tokenised texts write "50, 000"), and so does an ordinal's number
+    ("131" in "131st")."""
     if not figure:
         return False
     group = len(figure) == 3 and figure.isdigit()
@@ -245,8 +246,9 @@ def written_in(figure: str, text: str) -> bool:
         after = text[end] if end < len(text) else " "
         inside = before.isalnum() or (before in ".," and start > 1 and text[start - 2].isdigit()
                                       and not (group and before == ","))
-        if not inside and not after.isalnum():
-            return True
+        ordinal = figure[-1:].isdigit() and re.match(r"(?:st|nd|rd|th)\b", text[end:end + 3])
+        if not inside and (not after.isalnum() or ordinal):
+            return True  # also a rank: "No. 131" for "ranked 131st"
         start = text.find(figure, start + 1)
     return False
 

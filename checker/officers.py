@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import stand_in_noun
+from checker.party_kinds import opens_with_name, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import core, has_name
@@ -19,6 +19,7 @@ from checker.source_phrase import core, has_name
 TITLES = shipped("titles") | shipped("party_voices")
 _CORPORATE = shipped("corporate_nouns")
 _BODIES = shipped("non_person_heads")
+_PUBLIC = shipped("public_body_heads")
 # a sentence ends at ". " (not after a title: "Dr. Felix Ansby") or a line break
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?]\s|\n")
 
@@ -135,3 +136,56 @@ def officer_of_the_named(sc: Claim, source_text: str) -> bool:
     ends = [m.end() for m in _SENTENCE_END.finditer(source_text[:at])]
     before = source_text[ends[-3] if len(ends) >= 3 else 0:at]
     return any(re.search(rf"\b{re.escape(o)}\b", before) for o in owners)
+
+
+def officer_by_owner(speaker: str, party: set[str]) -> bool:
+    """The speaker is a title of the party it names as its owner ("the opera house's general
+    manager" for "The Verrin Opera House will stay closed"): the owner's words are all the
+    party's, and a title (titles.txt, party_voices.txt) follows."""
+    m = re.match(r"^\s*(?:the\s+)?([^,']+?)['’]s?\s+([^,]+)$", speaker, re.I)
+    if m is None:
+        return False
+    owner, title = set(_words(m.group(1))), set(_words(m.group(2)))
+    return bool(owner) and owner <= party and bool(title & TITLES)
+
+
+def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
+    """"The company" as the subject of a report by an officer the article gives a title but
+    no party ("chief executive Ann Veld"), first so introduced in a sentence, or right after
+    one or two, with an organisation's name as the subject of one of ``claims`` (the
+    article's: "Brenmoor Leisure denied it. '...,' chief executive Ann Veld said."; before a
+    quotation, from where it opens): that organisation's officer; not a body "the company"
+    cannot be (public_body_heads.txt).
+
+    Known false positives: another party's officer given a bare title after sentences
+    about the company ("Calder cut pay. '...,' general secretary Ann Veld said." of the
+    union), whose "the company" is then read as her own."""
+    if stand_in_noun(sc.subject) not in _CORPORATE:
+        return False
+    speaker = core(sc.attribution.source)
+    last = speaker.split()[-1] if speaker.split() else ""
+    intro = introduction(source_text, speaker)
+    if len(last) < 3 or not last[:1].isupper() or not set(_words(intro)) & TITLES \
+            or re.search(r"[A-Z]|['’]s\b|\b(?:of|for|at|with)\b", intro):
+        return False  # no title, or one that names its party ("Arvale's director")
+    first = re.search(rf"\b{re.escape(last)}\b", source_text)
+    if first is None:
+        return False
+    at = first.start()
+    closing = re.search(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$', source_text[:at])
+    if closing is not None:  # '"... Nobody will lose out," chief executive Ann Veld said':
+        # from where the quotation opens
+        at = max(source_text.rfind('"', 0, closing.start()),
+                 source_text.rfind("“", 0, closing.start()), 0)
+    ends = (e.end() for e in _SENTENCE_END.finditer(source_text[:at + 1]))
+    starts = sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
+    return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
+               and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+
+
+def _an_organisation(claim: Claim, source_text: str) -> bool:
+    """The claim's subject opens with an organisation's name (``opens_with_name``), or with
+    capitalised words and ", which" that the tagger took for a person ("Brenmoor Leisure,
+    which runs the pool,": a person would be "who")."""
+    return opens_with_name(claim, source_text) or re.match(
+        r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)+,\s+which\b", claim.subject.strip()) is not None

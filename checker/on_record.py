@@ -14,13 +14,13 @@ from checker.attribution import is_anonymous
 
 def on_record(ctx, sc, generic) -> bool:
     """A public body's report within its remit, passed on without argument ("1,150 homes
-    had been damaged, the agency said"; the ``official_sources`` and
-    ``neutral_report_verbs`` lexicons, whose phrases name a body in words: "the fire
-    service"); not an allegation, not an unnamed official."""
+    had been damaged, the agency said"; "two were released on bail, police said"; the
+    ``official_sources`` and ``neutral_report_verbs`` lexicons, whose phrases name a body
+    in words: "the fire service"); not an allegation, not an unnamed official."""
     attr = sc.attribution
     lex = ctx.lexicon
     if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)
-            and not is_anonymous(attr, generic)):
+            and (not is_anonymous(attr, generic) or _bare_body(attr, lex))):
         return False
     if lex.has("official_sources", attr.head):
         return True
@@ -33,6 +33,12 @@ def on_record(ctx, sc, generic) -> bool:
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
     return lex.phrase_in("official_sources", re.findall(r"[a-z]+", attr.source.lower()))
+
+
+def _bare_body(attr, lex) -> bool:
+    """A public body named by its kind alone, with no article ("police said"): the force
+    the story is about, not an unnamed official ("an officer said")."""
+    return lex.has("official_sources", attr.source.lower().strip(" ,"))
 
 
 def _counted_event(ctx, sc) -> bool:
@@ -59,7 +65,7 @@ def _counted_event(ctx, sc) -> bool:
     if words and lex.has("outlet_heads", words[-1]):
         return False  # "the Dunlow Herald reported": an outlet's report of others' events
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
-    names = ctx.memo("source-names-by-label", _names_by_label).get(sc.doc_id, {})
+    names = names_by_label(ctx).get(sc.doc_id, {})
     org = any(n in attr.source for n in names.get("ORG", ()))
     person = any(n in attr.source for n in names.get("PERSON", ()))
     return (body or org) and not person
@@ -80,8 +86,12 @@ def _plain_event(ctx, sc) -> bool:
         r"\b(?:will|would|by)\b", sc.text[len(sc.subject):].lower()))
 
 
+def names_by_label(ctx) -> dict:
+    """The names each source article tags, by label: {doc_id: {label: {name}}}."""
+    return ctx.memo("source-names-by-label", _names_by_label)
+
+
 def _names_by_label(ctx) -> dict:
-    """The names each source article tags, by label (once per check)."""
     out: dict = {}
     for c in ctx.index.claims:
         for e in c.entities:

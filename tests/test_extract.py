@@ -451,3 +451,38 @@ def test_she_after_a_clause_is_not_a_person_named_inside_it(claims_of):
     cs = claims_of("Trustee Joan Abbot attended the meeting. Mary Fenn will step down in June, "
                    "she said in a statement.")
     assert one(cs, "step down").attribution.source == "Mary Fenn"  # the clause's own subject
+
+
+def test_a_speaker_after_a_fronted_document_phrase_frames_the_complement(claims_of):
+    cs = claims_of("In a memo seen by the Gazette, the trust's finance director, Petra Lund, "
+                   "wrote that two wards would close in June.")
+    assert "Petra Lund" in one(cs, "two wards").attribution.source
+
+
+def test_a_speakers_aside_read_as_the_reported_clause_is_no_report(claims_of):
+    cs = claims_of("Dunne, 31 and ranked 57th in Europe, says selectors told her last year "
+                   "that she was their first choice.")
+    assert one(cs, "first choice").attribution.outer.source.startswith("Dunne")
+    assert not any("ranked" in c.text and c.attribution is not None
+                   and not c.attribution.source for c in cs)
+
+
+def test_the_company_is_no_group_first_named_after_it(claims_of):
+    cs = claims_of("The valley's largest quarry is run by Harrow Minerals. Harrow Minerals is "
+                   "seeking a licence to widen its quarry at Pell Edge, the company said on "
+                   "Friday, a plan that Fellside Walkers Alliance says would close two footpaths.")
+    assert one(cs, "seeking a licence").attribution.source == "Harrow Minerals"
+
+
+def test_a_speaker_in_a_whose_clause_says_its_complement(claims_of):
+    cs = claims_of("The council fined Orbis Waste, whose chief executive said the firm would "
+                   "appeal.")
+    assert one(cs, "would appeal").attribution.source == "Orbis Waste's chief executive"
+    assert "appeal" not in one(cs, "fined").text
+
+
+def test_a_whose_clause_the_model_broke_up_frames_only_its_complement(claims_of):
+    cs = claims_of("Inspectors visited the depot of Tallon Freight, whose director, Mira Holst, "
+                   "said the firm had never lost a parcel.")
+    assert "Mira Holst" in one(cs, "lost a parcel").attribution.source
+    assert one(cs, "Inspectors visited").attribution is None

@@ -17,6 +17,8 @@ from checker.rules.number_changed import _same_span_of_time, _written_in, dates_
     ("march 3", "on march 3, 2021", True),
     ("5", "version 2.5 shipped", False),
     ("000", "it raised £50, 000 for", True),  # a thousands group split by a tokeniser
+    ("131", "she is ranked 131st in the world", True),  # a rank's number
+    ("13", "she is ranked 131st in the world", False),
     ("", "anything", False),
 ])
 def test_written_in_needs_a_whole_figure(figure, text, expected):

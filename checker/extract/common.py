@@ -42,6 +42,7 @@ class _State:
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person
     bodies: list = field(default_factory=list)  # organisations named so far, in order
+    new_bodies: dict = field(default_factory=dict)  # name -> offset, first named this sentence
     prev_person: str = ""  # the last person named before this sentence
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
     speaker_sent: int = -9  # the sentence that named it

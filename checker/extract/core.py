@@ -29,8 +29,9 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse import (lift_adding_participle, lift_modifying_verb,
-                                     lift_reported_participle)
+from checker.extract.reparse import (according_root, lift_adding_participle,
+                                     lift_modifying_verb, lift_reported_participle,
+                                     lift_speaker_from_aside, lift_whose_speaker)
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -118,6 +119,8 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
+                    lift_speaker_from_aside(view, sent, self.report_verbs)
+                    lift_whose_speaker(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 
@@ -148,37 +151,12 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
     def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
         """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
         result = []
-        misparsed = self._according_root(root)
+        misparsed = according_root(root)
         if misparsed is not None:
             self._walk_clause(*misparsed, result)
             return result
         self._walk_clause(root, None, (), result)
         return result
-
-    def _according_root(self, root):
-        """The parser sometimes makes "According" the root of "According to X, A was B" and
-        hangs the clause on X as a relative clause: then the clause, its attribution and
-        the frame's tokens, else None."""
-        if root.lower_ != "according" or root.dep_ != "ROOT":
-            return None
-        to = next((c for c in root.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if pobj is None:
-            return None
-        clause = next((c for c in pobj.children if c.dep_ in ("relcl", "acl")
-                       and c.pos_ in ("VERB", "AUX") and c.left_edge.i > pobj.i
-                       and any(x.dep_ in SUBJ_DEPS for x in c.children)), None)
-        if clause is None:
-            return None
-        src_toks = [t for t in pobj.subtree if t.i < clause.left_edge.i and not t.is_punct]
-        if not src_toks:
-            return None
-        src = _doc_text(root.doc)[src_toks[0].idx:src_toks[-1].idx + len(src_toks[-1])]
-        frame = tuple(t for t in root.subtree if t.i < clause.left_edge.i)
-        attr = Attribution(source=src, cue=f"according to {src}", start=root.idx,
-                           end=src_toks[-1].idx + len(src_toks[-1]), kind="according-to",
-                           head=pobj.lemma_.lower())
-        return clause, attr, frame
 
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
@@ -262,6 +240,11 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                 continue
             if self._is_split(c):
                 self._walk_clause(c, attribution, frame, result)
+            elif self._said_in_relative(c) and _whose_subject(c):
+                # "... the yard of Orbis Waste, whose director said the firm had bought no
+                # cable": the director's claim, not the clause's (a "who said" set on an
+                # object is left in the clause: the model often hangs it on the wrong noun)
+                self._relative_report(c, result)
             else:
                 stack.extend(c.children)
 
@@ -282,18 +265,22 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         done = set()
         for subj in (c for c in head.children if c.dep_ in SUBJ_DEPS):
             for rel in subj.children:
-                comps = self._said_in_relative(rel)
-                if not comps:
-                    continue
-                attr = self._reporting_attribution(rel)
-                ids = set()
-                for c in comps:
-                    ids.update(range(c.left_edge.i, c.right_edge.i + 1))
-                frame = tuple(t for t in _subtree(rel) if t.i not in ids)
-                for c in comps:
-                    self._walk_clause(c, attr, frame, result)
-                done.add(rel.i)
+                if self._said_in_relative(rel):
+                    self._relative_report(rel, result)
+                    done.add(rel.i)
         return done
+
+    def _relative_report(self, rel, result) -> None:
+        """Walk the complements of a relative clause in which a speaker says something, as
+        that speaker's claims."""
+        comps = self._said_in_relative(rel)
+        attr = self._reporting_attribution(rel)
+        ids = set()
+        for c in comps:
+            ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+        frame = tuple(t for t in _subtree(rel) if t.i not in ids)
+        for c in comps:
+            self._walk_clause(c, attr, frame, result)
 
     def _is_split(self, tok) -> bool:
         """A child clause that is a claim of its own: a coordinated or contrasting clause, or
@@ -419,3 +406,8 @@ def _share_closing_frame(claims: list[Claim], witness: frozenset) -> list[Claim]
             if c.attribution is None and not c.quotes and c.end <= attr.start else c
             for c in claims]
 
+
+def _whose_subject(rel) -> bool:
+    """The relative clause's subject is a "whose" phrase ("whose director said")."""
+    return any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.lower_ == "whose"
+                                         for p in c.children) for c in rel.children)

@@ -22,7 +22,7 @@ class ReferentMemory:
         if person:
             src = person
         elif low in self.party_phrases:
-            src = self._party_meant(low, state) or src
+            src = self._party_meant(low, state, attr.start) or src
         elif low in self.pronouns_thing or low in self.publication_phrases:
             # "it" is never the person last quoted: "Dunstan said ... The Authority asked
             # ...; it said" means the Authority
@@ -73,14 +73,18 @@ class ReferentMemory:
         last = (kept or words[:1])[-1] if words else ""
         return re.sub(r"['’]s?$", "", last).lower()
 
-    def _party_meant(self, phrase: str, state: _State) -> str:
+    def _party_meant(self, phrase: str, state: _State, at: int) -> str:
         """The party named earlier that "the company" or "the department" stands for: the
-        last one named, when the noun is one a business calls itself by or the name holds
-        the noun ("the department" for "the Education Department", not for the teachers'
-        federation named last, nor "the company" for a body a business is not: the
-        ``public_body_heads``); '' when none can be meant."""
+        last one named before offset ``at``, when the noun is one a business calls itself by
+        or the name holds the noun ("the department" for "the Education Department", not for
+        the teachers' federation named last, nor "the company" for a body a business is not:
+        the ``public_body_heads``; not for a group first named after it in the sentence: "X
+        is seeking a permit, the company said, a plan that the Y Coalition opposes");
+        '' when none can be meant."""
         noun = phrase.split()[-1]
         for name in (state.last_party, *reversed(state.bodies)):  # bodies[-1]: last_org
+            if state.new_bodies.get(name, -1) > at:
+                continue
             words = re.findall(r"[a-z]+", name.lower()) if name else []
             if noun in words:
                 return name
@@ -110,6 +114,7 @@ class ReferentMemory:
 
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0
+        state.new_bodies = {}
         for ent in ents:
             last = next((t for t in reversed(list(ent)) if t.is_alpha), ent[-1])  # not "'s"
             if ent.label_ == "PERSON" and last.lower_ in self.non_person_heads:
@@ -119,6 +124,8 @@ class ReferentMemory:
                 n += 1
             elif ent.label_ in ("ORG",):
                 if not _a_place(ent):
+                    if ent.text not in state.bodies:
+                        state.new_bodies[ent.text] = ent.start_char
                     state.last_org = ent.text
                     state.bodies.append(ent.text)
                 n += 1

@@ -64,6 +64,14 @@ class SpeakerReader:
         source = self._speaker_text(subj) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
+        if source.lower().startswith("whose ") and verb.dep_ == "relcl":
+            # "Orbis Waste, whose chief executive said": Orbis Waste's chief executive
+            owner = verb.head
+            first = owner.left_edge
+            last = next((t for t in reversed(list(owner.subtree)) if t.i < subj.left_edge.i
+                         and not t.is_punct), owner)
+            source = (f"{_doc_text(verb.doc)[first.idx:last.idx + len(last)]}'s "
+                      f"{source[len('whose '):]}")
         negated = any(c.dep_ == "neg" for c in verb.children) \
             or verb.lemma_ in ("deny", "dispute") \
             or verb.lemma_.lower() in self.addressee_verbs and _nobody(subj)  # "no one told
@@ -84,10 +92,14 @@ class SpeakerReader:
 
     def _said_in_relative(self, rel) -> list:
         """What a speaker says in a relative clause on it ("Jon Pell, who said the club had
-        not complained"): the clause's complements when ``rel`` is one, else []."""
+        not complained"; "Orbis Waste, whose chief executive said the firm would appeal"):
+        the clause's complements when ``rel`` is one, else []."""
         if rel.dep_ != "relcl" or rel.pos_ != "VERB" \
-                or rel.lemma_.lower() not in self.report_verbs or not any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rel.children):
-            return []
+                or rel.lemma_.lower() not in self.report_verbs or not any(
+                    c.dep_ == "nsubj" and (c.tag_ == "WP" or any(
+                        p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
+                    for c in rel.children):
+            return []  # "X, who said ...", "X, whose director said ..." 
         return [c for c in rel.children if c.dep_ == "ccomp"]
 
     def _speaker_text(self, subj) -> str:
@@ -282,8 +294,11 @@ def _stranded_speaker(verb):
     that noun and the verb; None if the words before the verb are not such a chain."""
     doc = verb.doc
     i = verb.i
-    if i < 2 or (i + 1 < len(doc) and not doc[i + 1].is_punct):
-        return None
+    if i < 2 or (i + 1 < len(doc) and not doc[i + 1].is_punct
+                 and not any(c.dep_ == "ccomp" and c.left_edge.i == i + 1
+                             for c in verb.children)):
+        return None  # the verb ends the sentence or opens what is said ("..., a letter
+        # seen by the Courier, its director, Ann Holt, wrote that ...")
     # "..., her agent, Daniel Holt, said." or "..., a spokesperson for the office said."
     last = doc[i - 2] if doc[i - 1].text == "," else doc[i - 1]
     if last.is_punct:

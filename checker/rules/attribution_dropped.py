@@ -47,14 +47,20 @@ Not flagged:
     ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
-    emergency service, police, court or administrator, the ``official_sources`` lexicon, with
-    "said", "reported", "announced"; beside another speaker, "the operator and the
-    coastguard said", only of a plain event: no cause, plan, view or negation), never an
-    allegation or an unnamed official;
+    emergency service, police (also bare: "police said"), court or administrator, the
+    ``official_sources`` lexicon, with "said", "reported", "announced"; beside another
+    speaker, "the operator and the coastguard said", only of a plain event: no cause, plan,
+    view or negation), never an allegation or an unnamed official;
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
     hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,
     and never a person's count);
+    the parties' joint statement of what one of them does ("Orwell Foods has agreed to buy
+    Pike Dairies, the two companies said": a definite or "both" plural of a
+    ``corporate_nouns`` noun, an organisation named in the claim's subject); a derived
+    sentence that keeps the source claim's own finder ("the union said its volunteers
+    found X" -> "Its volunteers found X", "X, the volunteers found": the same finding or
+    reporting verb with a subject of the same head noun);
     a fact the source also states plainly as well as attributed; a fact the source gives in
     an aside of the attributed sentence, a non-restrictive clause or an apposition, between
     commas or at the sentence's end ("The inquiry, which is expected to take nine months,
@@ -83,7 +89,9 @@ Known false positives:
     the source names it as a place too ("papers filed at the High Court"); a next sentence
     that opens with its frame ("The hospital said B.") credits B only: so a public fact
     the source attributes and the derived text tells plainly beside such a sentence is
-    flagged ("Corvane entered administration. The board said 7,400 were stranded.").
+    flagged ("Corvane entered administration. The board said 7,400 were stranded."). The
+    two companies may speak of a third party named in the subject; a kept finder's head
+    noun may name other people than the source's ("the volunteers" of another group).
 Known false negatives:
     An interested company's self-serving count stated plainly ("only two complaints were
     received, the company said"), taken for an event it reports. The outlet that saw a
@@ -127,7 +135,8 @@ from checker.attribution import (
 )
 from checker.on_record import on_record
 from checker.polarity import verb_polarity
-from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
+from checker.rules.base import (FINDING_ROLES, Rule, evidence_of, found_by, make, shares_core,
+                                snippet)
 from checker.same_source import same_source
 from checker.source_phrase import core, has_name
 
@@ -164,6 +173,7 @@ def check(ctx):
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
         if any(self_report(sc, generic) and not _a_thing(ctx, sc) or _by_its_voice(ctx, sc)
+               or _joint_statement(ctx, sc) or _keeps_frame(ctx, dc, sc)
                or on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
             continue
@@ -200,9 +210,42 @@ def _background(dc, sc) -> bool:
     return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
 
 
+def _keeps_frame(ctx, dc, sc) -> bool:
+    """The derived sentence keeps the source claim's own frame: the source claim is what the
+    speaker's own people found or reported ("the council said its inspectors found that X":
+    a subject opening with "its" or "their"), and the derived sentence has the same verb
+    with a subject of the same head noun ("Its inspectors found X", "X, the inspectors
+    found"): who found it is kept, only who passed it on is not."""
+    if not any(ctx.lexicon.has(role, sc.predicate) for role in FINDING_ROLES) \
+            or not re.match(r"(?:its|their)\s", sc.subject.strip(), re.I):
+        return False  # the speaker's own people ("its inspectors"), not a claim that is a
+        # finding itself ("Laboratory tests have found X, according to two people")
+    head = _subject_head(sc)
+    return bool(head) and any(o.sent_start == dc.sent_start and o.predicate == sc.predicate
+                              and _subject_head(o) == head for o in ctx.derived_claims)
+
+
+def _subject_head(claim) -> str:
+    nouns = [w for w in subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+    return key(nouns[-1].lemma) if nouns else ""
+
+
+def _joint_statement(ctx, sc) -> bool:
+    """The parties speak together of what one of them does ("Larkspur has agreed to buy
+    Hesketh, the two companies said"): the speaker is a definite or "both" plural of a noun
+    a business calls itself by (corporate_nouns.txt), and the claim's subject holds a name
+    the texts tag an organisation."""
+    attr = sc.attribution
+    words = re.findall(r"[a-z]+", attr.source.lower())
+    if len(words) < 2 or words[0] not in ("the", "both") or words[-1] == attr.head \
+            or not ctx.lexicon.has("corporate_nouns", attr.head):
+        return False
+    return any(e.label == "ORG" and e.text in sc.subject for e in sc.entities)
+
+
 def _by_its_voice(ctx, sc) -> bool:
     art = ctx.doc_of.get(sc.doc_id)
-    return art is not None and own_account_by_its_voice(sc, art.text)
+    return art is not None and own_account_by_its_voice(sc, art.text, ctx.claims_of(sc.doc_id))
 
 
 def _silence(ctx, dc) -> bool:

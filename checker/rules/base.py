@@ -66,6 +66,15 @@ class Context:
         """The sources' clean text, joined (once per check)."""
         return self.memo("source-text", lambda ctx: "\n".join(a.text for a in ctx.sources))
 
+    def claims_of(self, doc_id: str) -> tuple[Claim, ...]:
+        """The claims of one source article, in order (grouped once per check)."""
+        def group(ctx) -> dict:
+            out: dict = {}
+            for c in ctx.index.claims:
+                out.setdefault(c.doc_id, []).append(c)
+            return {k: tuple(v) for k, v in out.items()}
+        return self.memo("claims-by-doc", group).get(doc_id, ())
+
     @property
     def wordnet(self):
         """The WordNet reader of this check's configuration (knows nothing without files);
@@ -196,7 +205,7 @@ def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
 
 
 # Verbs by which a document or a body named as the subject reports its content.
-_FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
+FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
 
 
 def misread_pronoun(ctx, attr) -> bool:
@@ -220,4 +229,4 @@ def found_by(lex, dc) -> bool:
     noun = re.sub(r"['’]s$", "", head[-1].lower())
     if not (lex.has("document_nouns", noun) or lex.has("official_sources", noun)):
         return False
-    return any(lex.has(role, dc.predicate) for role in _FINDING_ROLES)
+    return any(lex.has(role, dc.predicate) for role in FINDING_ROLES)
