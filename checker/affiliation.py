@@ -26,8 +26,8 @@ import re
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.officers import TITLES as _TITLES
-from checker.officers import (bare_title_officer, introduction, its_officer_in,
-                              officer_by_owner, officer_of_the_named)
+from checker.officers import (bare_title_of, bare_title_officer, introduction,
+                              its_officer_in, officer_by_owner, officer_of_the_named)
 from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
@@ -233,10 +233,22 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
             or beside(ctx, sc.doc_id, speaker, source_speaker,
                       before=_reaches_back(ctx, sc.doc_id, speaker, source_speaker)):
         return True
+    return officer_or_voice(ctx, sc, speaker, source_speaker, pos)
+
+
+def officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
+    """``affiliated`` without its test of two names written side by side: one is the
+    other's officer or voice by the way the source introduces it."""
+    if _former(ctx, speaker) or _former(ctx, source_speaker):
+        return False
     if _officer_of(ctx, sc.doc_id, source_speaker, speaker) or \
             _officer_of(ctx, sc.doc_id, speaker, source_speaker) or \
             _its_officer(ctx, source_speaker, speaker) or _its_officer(ctx, speaker, source_speaker):
         return True
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is not None and (bare_title_of(art.text, source_speaker, speaker)
+                            or bare_title_of(art.text, speaker, source_speaker)):
+        return True  # "Pennyfold said ... Chief executive Ann Veld said ..."
     return any(for_party(d) and _voice_of(ctx, d, speaker, source_speaker)
                for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
@@ -274,6 +286,8 @@ def _former(ctx, person: str) -> bool:
     director", "a former agency engineer": the ``former`` lexicon)."""
     if not has_name(person):
         return bool(set(_words(person)) & _FORMER)
+    if not _person(ctx, person):
+        return False  # "Two former Pennyfold staff said" makes no company a former one
     return any(set(_words(" ".join(_descriptions(ctx, doc, person)))) & _FORMER
                for doc in ctx.doc_of)
 

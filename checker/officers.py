@@ -86,6 +86,8 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
     if not words or not target or not has_name(person) or len(words[-1]) < 3:
         return False
     kind = re.compile(r"^\W*(?:\w+\W+){0,3}?the\s+" + re.escape(target.split()[-1]) + r"\b")
+    # the name without a description written before it ("Contractor Northspan Fibre")
+    targets = {target} | ({" ".join(target.split()[1:])} if len(target.split()) >= 3 else set())
     for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\b", text):
         before = text[max(0, m.start() - 60):m.start()]
         title = _ITS_TITLE.search(before)
@@ -103,8 +105,10 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
                 break
             opening = window[starts[k]:starts[k + 1]]
             head = norm_name(" ".join(opening.split()[:6]))
-            if target in head or kind.search(opening.lower()):
-                return True
+            first = head.split()[0] if head.split() else ""
+            if any(t in head for t in targets) or kind.search(opening.lower()) \
+                    or len(first) >= 4 and first in target.split():
+                return True  # also by a short form of its name ("Carrowby rejected it.")
             if not _of_a_thing(opening):
                 break  # another party opens it: "its" is that party's
     return False
@@ -162,15 +166,35 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
     union), whose "the company" is then read as her own."""
     if stand_in_noun(sc.subject) not in _CORPORATE:
         return False
-    speaker = core(sc.attribution.source)
+    starts = _openings_before(source_text, core(sc.attribution.source))
+    return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
+               and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+
+
+def bare_title_of(source_text: str, speaker: str, party: str) -> bool:
+    """``speaker`` is an officer the article gives a title but no party ("chief executive
+    Ann Veld"), first so introduced in a sentence that opens with ``party``'s name (or the
+    first word of it), or right after one or two such ("Pennyfold said it had changed its
+    checks. Chief executive Ann Veld said ..."). Known false positives: as
+    ``bare_title_officer``."""
+    name = norm_name(core(party)).split()
+    starts = _openings_before(source_text, core(speaker))
+    return bool(name) and len(name[0]) >= 4 and any(
+        norm_name(source_text[s:s + 60]).split()[:1] == name[:1] for s in starts)
+
+
+def _openings_before(source_text: str, speaker: str) -> list[int]:
+    """Where the sentence that first names an officer with a bare title starts, and the two
+    before it (before a quotation, from where it opens); [] when the article gives the
+    speaker no such title ("Arvale's director" names its party)."""
     last = speaker.split()[-1] if speaker.split() else ""
     intro = introduction(source_text, speaker)
     if len(last) < 3 or not last[:1].isupper() or not set(_words(intro)) & TITLES \
-            or re.search(r"[A-Z]|['’]s\b|\b(?:of|for|at|with)\b", intro):
-        return False  # no title, or one that names its party ("Arvale's director")
+            or re.search(r"[A-Z]|['’]s\b|\b(?:of|for|at|with)\b", intro[1:]):
+        return []  # no title, or one that names its party ("Arvale's director")
     first = re.search(rf"\b{re.escape(last)}\b", source_text)
     if first is None:
-        return False
+        return []
     at = first.start()
     closing = re.search(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$', source_text[:at])
     if closing is not None:  # '"... Nobody will lose out," chief executive Ann Veld said':
@@ -178,9 +202,7 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
         at = max(source_text.rfind('"', 0, closing.start()),
                  source_text.rfind("“", 0, closing.start()), 0)
     ends = (e.end() for e in _SENTENCE_END.finditer(source_text[:at + 1]))
-    starts = sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
-    return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
-               and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+    return sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
 
 
 def _an_organisation(claim: Claim, source_text: str) -> bool:

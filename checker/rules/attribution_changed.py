@@ -81,7 +81,7 @@ import re
 from dataclasses import replace
 
 from checker.actors import passive_verb
-from checker.affiliation import a_voice, affiliated
+from checker.affiliation import a_voice, affiliated, officer_or_voice
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import is_anonymous, same_content, source_name
 from checker.descriptions import described_in, resolve_description, subject_credit
@@ -212,8 +212,13 @@ def _changed(ctx, dc, sup, generic, verbs):
     if any(same_source(named or attr.source, who)
            and not (kind and _other_kind_of(ctx, kind, sc, who))
            or (owner and same_source(owner, who))
-           or not witness_group(who) and any(affiliated(ctx, sc, name, who, sc.start)
-                                             for name in (named, attr.source) if name)
+           or not witness_group(who) and (
+               any(affiliated(ctx, sc, name, who, sc.start) for name in (named, attr.source)
+                   if name)
+               # the name alone ("Ferrant Civil" of "Ferrant Civil, which built it,"), as
+               # the party of an officer or a voice only
+               or any(officer_or_voice(ctx, sc, name, who, sc.start)
+                      for name in (core(attr.source), attr.source.split(",")[0])))
            or (anaphoric(attr.surface) and not (named and has_name(who)))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or _inner_speaker(ctx, sc, named or attr.source)
