@@ -19,9 +19,12 @@ def on_record(ctx, sc, generic) -> bool:
     in words: "the fire service"); not an allegation, not an unnamed official."""
     attr = sc.attribution
     lex = ctx.lexicon
-    if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)
-            and (not is_anonymous(attr, generic) or _bare_body(attr, lex))):
+    if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)):
         return False
+    if is_anonymous(attr, generic):
+        # "police said": the force by its kind, on record for a plain event only (not "he
+        # was attacked because of his religion, police said")
+        return _bare_body(attr, lex) and _plain_event(ctx, sc)
     if lex.has("official_sources", attr.head):
         return True
     if any(lex.has("official_sources", part.split()[-1])
@@ -37,7 +40,8 @@ def on_record(ctx, sc, generic) -> bool:
 
 def _bare_body(attr, lex) -> bool:
     """A public body named by its kind alone, with no article ("police said"): the force
-    the story is about, not an unnamed official ("an officer said")."""
+    the story is about, not an unnamed official ("an officer said"). On record for a plain
+    event only (``_plain_event``)."""
     return lex.has("official_sources", attr.source.lower().strip(" ,"))
 
 

@@ -130,20 +130,29 @@ def kind_speaker(speaker: str) -> tuple[str, bool]:
 def by_its_kind(sc: Claim, source_text: str) -> bool:
     """The party named as the subject speaks for itself under the name of its kind: "the
     company" for "Westmarch Ferries plans to cut sailings", "council officials" for "East
-    Farrow District Council approved the scheme". The kind is in the subject's name, or the
-    article gives the subject that kind ("Ashgrove Relief Trust, a clean-water charity"), or
-    the speaker is "the company" (``corporate_nouns``) and the subject opens with an
-    organisation's name."""
+    Farrow District Council approved the scheme". The kind is in the subject's name (or one
+    stem with a word of it: "the insurer" for "Pellhurst Insurance"), or the article gives
+    the subject that kind ("Ashgrove Relief Trust, a clean-water charity"), or the speaker
+    is "the company" (``corporate_nouns``) and the subject opens with an organisation's
+    name."""
     noun, definite = kind_speaker(sc.attribution.source)
     if not noun:
         return False
     subject = sc.subject.strip()
     party = party_words(subject)
-    if noun in party:
+    if noun in party or any(_one_stem(noun, w) for w in party):
         return True
     if any(party & party_words(name) for name in names_of_kind(source_text, noun)):
         return True
     return definite and noun in _CORPORATE and opens_with_name(sc, source_text)
+
+
+def _one_stem(kind: str, word: str) -> bool:
+    """A kind of party and a word of a name that share their first five letters and differ
+    only in an ending ("insurer" of "Pellhurst Insurance", "brewer" of "Hollin Brewery"):
+    the name says it is of that kind."""
+    return len(kind) >= 5 and len(word) >= 5 and kind[:5] == word[:5] \
+        and max(len(kind), len(word)) - 5 <= 4
 
 
 def opens_with_name(sc: Claim, source_text: str) -> bool:

@@ -155,6 +155,10 @@ class ClaimReader:
             if t.i not in ids or (dep in ("neg", "det") and self._lookalike(
                     c, self.neg_lookalikes)):
                 continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
+            if c.i > 0 and c.doc[c.i - 1].text == "," and any(
+                    x.i < c.i and x.lemma_ == t.lemma_ and x.i != t.i for x in tokens):
+                continue  # "made it safer, not less safe": the rejected alternative of a
+                # word the clause asserts before it, which is no denial of that word
             out.append(t.lemma_.lower())
             if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
                 # unless graded ("not as competitive as", "not very large")

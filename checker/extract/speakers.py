@@ -64,7 +64,7 @@ class SpeakerReader:
         source = self._speaker_text(subj) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
-        if source.lower().startswith("whose ") and verb.dep_ == "relcl":
+        if subj is not None and source.lower().startswith("whose ") and verb.dep_ == "relcl":
             # "Orbis Waste, whose chief executive said": Orbis Waste's chief executive
             owner = verb.head
             first = owner.left_edge

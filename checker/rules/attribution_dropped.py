@@ -47,17 +47,18 @@ Not flagged:
     ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
     been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
-    emergency service, police (also bare: "police said"), court or administrator, the
-    ``official_sources`` lexicon, with "said", "reported", "announced"; beside another
-    speaker, "the operator and the coastguard said", only of a plain event: no cause, plan,
-    view or negation), never an allegation or an unnamed official;
+    emergency service, police (bare, "police said", of a plain event only), court or
+    administrator, the ``official_sources`` lexicon, with "said", "reported", "announced";
+    beside another speaker, "the operator and the coastguard said", only of a plain event:
+    no cause, plan, view or negation), never an allegation or an unnamed official;
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
     hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,
     and never a person's count);
     the parties' joint statement of what one of them does ("Orwell Foods has agreed to buy
     Pike Dairies, the two companies said": a definite or "both" plural of a
-    ``corporate_nouns`` noun, an organisation named in the claim's subject); a derived
+    ``corporate_nouns`` noun, of a claim that names two organisations, one as its subject:
+    a deal between them); a derived
     sentence that keeps the source claim's own finder ("the union said its volunteers
     found X" -> "Its volunteers found X", "X, the volunteers found": the same finding or
     reporting verb with a subject of the same head noun);
@@ -214,15 +215,18 @@ def _keeps_frame(ctx, dc, sc) -> bool:
     """The derived sentence keeps the source claim's own frame: the source claim is what the
     speaker's own people found or reported ("the council said its inspectors found that X":
     a subject opening with "its" or "their"), and the derived sentence has the same verb
-    with a subject of the same head noun ("Its inspectors found X", "X, the inspectors
-    found"): who found it is kept, only who passed it on is not."""
+    with a subject of the same head noun that refers back as well ("Its inspectors found
+    X", "X, the inspectors found", "The council's inspectors found X"; not "Independent
+    inspectors found X"): who found it is kept, only who passed it on is not."""
     if not any(ctx.lexicon.has(role, sc.predicate) for role in FINDING_ROLES) \
             or not re.match(r"(?:its|their)\s", sc.subject.strip(), re.I):
         return False  # the speaker's own people ("its inspectors"), not a claim that is a
         # finding itself ("Laboratory tests have found X, according to two people")
     head = _subject_head(sc)
     return bool(head) and any(o.sent_start == dc.sent_start and o.predicate == sc.predicate
-                              and _subject_head(o) == head for o in ctx.derived_claims)
+                              and _subject_head(o) == head and re.match(
+                                  r"(?:its|their|the)\s|\S+['’]s?\s", o.subject.strip(), re.I)
+                              for o in ctx.derived_claims)
 
 
 def _subject_head(claim) -> str:
@@ -233,14 +237,17 @@ def _subject_head(claim) -> str:
 def _joint_statement(ctx, sc) -> bool:
     """The parties speak together of what one of them does ("Larkspur has agreed to buy
     Hesketh, the two companies said"): the speaker is a definite or "both" plural of a noun
-    a business calls itself by (corporate_nouns.txt), and the claim's subject holds a name
-    the texts tag an organisation."""
+    a business calls itself by (corporate_nouns.txt), and the claim names two
+    organisations, one of them in its subject: a deal between the parties that speak.
+    Known false positives: a role swapped between the two ("Pike Dairies has agreed to buy
+    Orwell Foods") is left to the rules of roles."""
     attr = sc.attribution
     words = re.findall(r"[a-z]+", attr.source.lower())
     if len(words) < 2 or words[0] not in ("the", "both") or words[-1] == attr.head \
-            or not ctx.lexicon.has("corporate_nouns", attr.head):
+            or not words[-1].endswith("s") or not ctx.lexicon.has("corporate_nouns", attr.head):
         return False
-    return any(e.label == "ORG" and e.text in sc.subject for e in sc.entities)
+    orgs = {e.text for e in sc.entities if e.label == "ORG"}
+    return len(orgs) >= 2 and any(o in sc.subject for o in orgs)
 
 
 def _by_its_voice(ctx, sc) -> bool:
