@@ -54,14 +54,12 @@ from checker.figure_match import numbers_in
 from checker.lexicon import partitive_pronoun, shipped_values
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (count_of, cue_noun, object_noun, one_of_them, over_time,
+from checker.quantified import (count_of, cue_noun, object_noun, one_of_them,
                                 part_counted, qualified, subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
-from checker.source_phrase import core
+from checker.widened import LIMITS, OWN, widened_place, widened_speaker
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
-LIMITS = {"some", "one"}
-OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
 _WORDS = re.compile(r"[\w'’-]+")
 _WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
@@ -251,23 +249,6 @@ def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
 
 
 
-def _widening(claim, lexicon) -> str:
-    """The first widening word of the claim ("across", "nationwide"), or ''."""
-    return _widening_in(claim.text, lexicon)
-
-
-def _widening_in(text: str, lexicon) -> str:
-    """The first widening word of a text, or ''."""
-    return _first_of(text, lexicon.words.get("widening", {}))
-
-
-def _first_of(text: str, words) -> str:
-    """The word or phrase of ``words`` that comes first in ``text`` as whole words, or ''."""
-    text = " " + " ".join(text.lower().split()) + " "
-    hits = [(text.find(f" {w} "), w) for w in words if f" {w} " in text]
-    return min(hits)[1] if hits else ""
-
-
 def _object_widened(ctx, dc):
     """(derived noun, source claim, what the source says) when the source limits the plural
     noun after the verb ("officers learned of several incidents only from hospital staff")
@@ -294,79 +275,12 @@ def _object_widened(ctx, dc):
     return None
 
 
-def _widened_place(ctx, dc):
-    """(cue, source claim, what the source says) when the claim is spread over a whole place
-    or body ("across the province") and its source claim on the same verb is not."""
-    cue = _widening(dc, ctx.lexicon)
-    if not cue or over_time(dc.text, cue, ctx.lexicon):
-        return None
-    dkeys = claim_keys(dc)
-    for sc in ctx.aligned(dc):
-        if key(sc.predicate) != key(dc.predicate) or len(dkeys & claim_keys(sc)) < 2:
-            continue
-        if _widening(sc, ctx.lexicon) or any(c.role == "all" for c in sc.scope):
-            return None
-        limit = next((c.text for c in sc.scope if c.role in LIMITS), "")
-        where = next((e.text for e in sc.entities if e.label in ("GPE", "LOC", "FAC", "ORG")),
-                     "")
-        what = f'"{limit}"' if limit else f'"{where}"' if where else "a narrower group"
-        return cue, sc, what
-    return None
-
-
-def _speaker_limit(text: str, lexicon) -> str:
-    """The scope word that limits a speaker ("some" in "some residents of X"), or ''."""
-    return _first_of(text, [w for w, role in lexicon.words.get("scope", {}).items()
-                            if role in LIMITS])
-
-
-def _head_form(attr) -> str:
-    """The speaker's head word as written ("engineers" for the head "engineer"), or ''."""
-    head = attr.head.lower()
-    words = re.findall(r"[a-z]+", core(attr.source).lower())
-    return next((w for w in words if w.startswith(head[:-1] if len(head) > 3 else head)
-                 and len(w) - len(head) <= 2), "")
-
-
-def _one_speaker(attr) -> bool:
-    """One person: "a former engineer", "an engineer who ...", the head in the singular."""
-    first = attr.source.split()[:1]
-    return bool(first) and first[0].lower() in ("a", "an", "one") and _head_form(attr) == \
-        attr.head.lower()
-
-
-def _plural_head(attr) -> bool:
-    """The speaker's head in the plural ("former engineers")."""
-    form = _head_form(attr)
-    return bool(form) and form != attr.head.lower() and form.endswith("s")
-
-
-def _widened_speaker(ctx, dc):
-    """(cue, source claim, what the source says) when the derived claim gives its statement
-    to a whole group ("residents across the valley", "residents") that the source limits to
-    a part of it ("some residents of one town")."""
-    da = dc.attribution
-    if da is None or not da.head:
-        return None
-    if _speaker_limit(da.source, ctx.lexicon):
-        return None
-    for sc in ctx.aligned(dc, threshold=0.8):
-        sa = sc.attribution
-        if sa is None or key(sa.head) != key(da.head):
-            continue
-        limit = _speaker_limit(sa.source, ctx.lexicon)
-        if (limit and limit not in OWN and limit != "one") or (
-                _one_speaker(sa) and _plural_head(da)):
-            return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"'
-    return None
-
-
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):  # headlines compress roles and scope on purpose
             continue
-        speaker = _widened_speaker(ctx, dc)
+        speaker = widened_speaker(ctx, dc)
         if speaker is not None:
             cue, sc, what = speaker
             da = dc.attribution
@@ -380,7 +294,7 @@ def check(ctx):
                                 f'{what} only: "{snippet(sc.sentence)}".'),
                        suggestion=f"Name the speakers as the source does ({what}).")
             continue
-        widened = _widened_quantifier(ctx, dc) or _widened_place(ctx, dc) \
+        widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or _object_widened(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
