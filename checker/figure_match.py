@@ -57,6 +57,13 @@ def _source_has(q, index) -> bool:
         return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10")
     if written_in(q.text.lower(), index.text_lower):
         return True
+    digits = re.search(r"\d[\d,]*\d", q.text)
+    if q.kind in ("number", "quantity") and digits and len(re.sub(r"\D", "", digits.group())) >= 3 \
+            and re.search(rf"(?<![\w£$€¥.,]){re.escape(digits.group())}(?![\w%]|[.,]\d)",
+                          index.text_lower):
+        return True  # "roughly 3,400" for "about 3,400", which a speaker's phrase or an
+        # aside may hold and no claim does (three digits or more: a "12" is anywhere; not
+        # a sum, "£3,400", nor a share, "340%")
     if q.kind == "date" and period(q.text.lower()):
         # A quarter or a half ("Q3", "the third quarter") is met by the same period only,
         # never by a bare 3 elsewhere in the source.

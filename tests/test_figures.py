@@ -1,9 +1,13 @@
-"""How DN501 and DU803 decide that the sources give a figure (no spaCy model needed)."""
+"""How DN501 and DU803 decide that the sources give a figure (the last test reads claims with
+the spaCy model; the others need none)."""
 
 from __future__ import annotations
 
 import pytest
 
+from checker.check import source_index
+from checker.figure_match import source_has
+from checker.load import load_text
 from checker.records import Quantity
 from checker.rules.number_changed import _same_span_of_time, _written_in, dates_match
 
@@ -216,3 +220,14 @@ def test_a_changed_ratio_is_told_once_with_the_source_share(check_texts):
     figures = [f for f in found.findings if f.kind in ("number-changed", "unsupported-claim")]
     assert [f.code for f in figures] == ["DN501"]
     assert "43%" in figures[0].message and figures[0].text == "nearly four in ten"
+
+
+def test_a_count_the_source_writes_only_in_an_aside_is_given(pipeline):
+    src = load_text("The Upland Farmers' Union, which represents about 3,400 dairy farmers, "
+                    "said the new price would push many below the cost of production.",
+                    doc_id="s")
+    index = source_index([src], pipeline.claims(src))
+    assert source_has(pipeline.claims(load_text(
+        "The union has roughly 3,400 members.", doc_id="d"))[0].quantities[0], index)
+    assert not source_has(pipeline.claims(load_text(
+        "The union has roughly 3,500 members.", doc_id="d"))[0].quantities[0], index)
