@@ -233,7 +233,7 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
             or beside(ctx, sc.doc_id, speaker, source_speaker,
                       before=_reaches_back(ctx, sc.doc_id, speaker, source_speaker)):
         return True
-    return officer_or_voice(ctx, sc, speaker, source_speaker, pos)
+    return _officer_or_voice(ctx, sc, speaker, source_speaker, pos)
 
 
 def officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
@@ -241,6 +241,10 @@ def officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bo
     other's officer or voice by the way the source introduces it."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
+    return _officer_or_voice(ctx, sc, speaker, source_speaker, pos)
+
+
+def _officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     if _officer_of(ctx, sc.doc_id, source_speaker, speaker) or \
             _officer_of(ctx, sc.doc_id, speaker, source_speaker) or \
             _its_officer(ctx, source_speaker, speaker) or _its_officer(ctx, speaker, source_speaker):

@@ -193,20 +193,22 @@ def bare_title_of(source_text: str, speaker: str, party: str) -> bool:
         norm_name(source_text[s:s + 60]).split()[:1] == name[:1] for s in starts)
 
 
-def _openings_before(source_text: str, speaker: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def _openings_before(source_text: str, speaker: str) -> tuple[int, ...]:
     """Where the sentence that first names an officer with a bare title starts, and the two
     before it (before a quotation, from where it opens); [] when the article gives the
-    speaker no such title ("Arvale's director" names its party)."""
+    speaker no such title ("Arvale's director" names its party). Kept per article and
+    speaker: DA101 and DA102 ask for the same officer many times per check."""
     last = speaker.split()[-1] if speaker.split() else ""
     intro = introduction(source_text, speaker)
     if len(last) < 3 or not last[:1].isupper() or not set(_words(intro)) & TITLES \
             or re.search(r"[A-Z]|['’]s\b|\b(?:of|for|at|with)\b", intro[1:]) \
             or re.search(r"\b(?:its|their|his|her|our)\b", intro, re.I):
-        return []  # no title, or one that names its party ("Arvale's director", "Their
+        return ()  # no title, or one that names its party ("Arvale's director", "Their
         # chair": the party a pronoun stands for)
     first = re.search(rf"\b{re.escape(last)}\b", source_text)
     if first is None:
-        return []
+        return ()
     at = first.start()
     closing = re.search(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$', source_text[:at])
     if closing is not None:  # '"... Nobody will lose out," chief executive Ann Veld said':
@@ -217,9 +219,9 @@ def _openings_before(source_text: str, speaker: str) -> list[int]:
     starts = sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
     if any(_PUBLIC.intersection(_words(m.group(1))) for s in starts
            if (m := _OPENING_NAME.match(source_text, s))):
-        return []  # a union or a council opens one of them ("The Fair Banking Union
+        return ()  # a union or a council opens one of them ("The Fair Banking Union
         # disagreed. General secretary Ann Veld said"): whose officer is unknown
-    return starts
+    return tuple(starts)
 
 
 def _an_organisation(claim: Claim, source_text: str) -> bool:

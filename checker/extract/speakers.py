@@ -99,7 +99,7 @@ class SpeakerReader:
                     c.dep_ == "nsubj" and (c.tag_ == "WP" or any(
                         p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
                     for c in rel.children):
-            return []  # "X, who said ...", "X, whose director said ..." 
+            return []  # "X, who said ...", "X, whose director said ..."
         return [c for c in rel.children if c.dep_ == "ccomp"]
 
     def _speaker_text(self, subj) -> str:

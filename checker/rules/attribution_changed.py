@@ -218,7 +218,8 @@ def _changed(ctx, dc, sup, generic, verbs):
                # the name alone ("Ferrant Civil" of "Ferrant Civil, which built it,"), as
                # the party of an officer or a voice only
                or any(officer_or_voice(ctx, sc, name, who, sc.start)
-                      for name in (core(attr.source), attr.source.split(",")[0])))
+                      for name in {core(attr.source), attr.source.split(",")[0]}
+                      - {named, attr.source}))
            or (anaphoric(attr.surface) and not (named and has_name(who)))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or _inner_speaker(ctx, sc, named or attr.source)
