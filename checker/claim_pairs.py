@@ -174,10 +174,13 @@ def refused_act(neg, pos, lex):
     states without a negation ("intends to *cut*", "will *cut*"), or None."""
     pos_verbs = {w[3] for w in pos.words if w[4] == "VERB"}
     pos_neg = negated_lemmas(pos)
+    # an act named by a noun counts only as the object of a plan ("is planning a ban")
+    planned = {a for p, a in intended_acts(pos, lex).items()
+               if p not in pos_neg and not negated_before(pos, p, lex)}
     for plan, act in intended_acts(neg, lex).items():
         if not (plan in negated_lemmas(neg) or negated_before(neg, plan, lex)):
             continue
-        if act not in pos_verbs or act in pos_neg:
+        if (act not in pos_verbs and act not in planned) or act in pos_neg:
             continue
         if any(p in pos_neg or negated_before(pos, p, lex)
                for p, a in intended_acts(pos, lex).items() if a == act):

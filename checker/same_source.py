@@ -42,6 +42,9 @@ def same_source(a: str, b: str) -> bool:
             for_party(other) and (not party or party.rstrip("s") == head))
     if x == y or x in y or y in x:
         return True
+    hx, hy = x.replace("-", " "), y.replace("-", " ")
+    if hx in hy or hy in hx:
+        return True  # "Lucien Marchetti-Voss" and "Lucien Marchetti Voss"
     if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
         return True
     xs, ys = set(x.split()), set(y.split())

@@ -13,6 +13,7 @@ import re
 from checker.lexicon import shipped
 
 _ARTICLES = shipped("articles")
+_POSSESSIVES = shipped("possessives")
 _RELATIVE_RE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.S)
 APPOSED_NAME = 4  # words of a name set after a relative clause, at most
 
@@ -45,6 +46,23 @@ def anaphoric(text: str) -> bool:
     """A short definite description with no name ("the union"), which refers back."""
     words = text.split()
     return (not has_name(text) and 1 < len(words) <= 3 and words[0].lower() == "the")
+
+
+def pronoun_owned(text: str) -> bool:
+    """A speaker owned by a pronoun ("Their report", "its statement"): whose it is, the
+    extractor can only guess."""
+    words = text.split()
+    return bool(words) and words[0].lower() in _POSSESSIVES
+
+
+def names_someone(text: str, wordnet) -> bool:
+    """A speaker phrase that holds a name: a capitalised word past its first, or one word
+    that WordNet knows as no common noun ("Orrin" is a name, "Officers" is none; without
+    WordNet's files every capitalised word counts)."""
+    words = text.split()
+    if len(words) != 1:
+        return has_name(text)
+    return not wordnet.synonyms(bare_word(words[0]).rstrip("s"), "noun")
 
 
 # A run of capitalised words, with the small words a name may hold ("Bank of Harwick").

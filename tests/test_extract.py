@@ -486,3 +486,37 @@ def test_a_whose_clause_the_model_broke_up_frames_only_its_complement(claims_of)
                    "said the firm had never lost a parcel.")
     assert "Mira Holst" in one(cs, "lost a parcel").attribution.source
     assert one(cs, "Inspectors visited").attribution is None
+
+
+def test_a_saying_participle_on_an_answer_is_the_answerers_claim(claims_of):
+    cs = claims_of("Residents accused their builder of ignoring damp. Varley Homes rejected "
+                   "the claim, saying repairs had been finished in 85 flats.")
+    assert one(cs, "85 flats").attribution.source == "Varley Homes"
+    assert "85" not in one(cs, "rejected").text
+
+
+def test_a_description_of_an_according_to_source_is_no_subject(claims_of):
+    cs = claims_of("According to Save Pell Meadow, a residents' group, Grint Aggregates has "
+                   "dumped spoil beside the brook.")
+    c = one(cs, "dumped spoil")
+    assert c.subject == "Grint Aggregates"
+    assert c.attribution.source == "Save Pell Meadow, a residents' group"
+
+
+def test_a_speaker_after_a_semicolon_speaks_for_itself(claims_of):
+    cs = claims_of("The ferry company has cut two winter crossings to Skarra; the islanders' "
+                   "spokeswoman, Ilse Brann, said the last boat now leaves at noon.")
+    assert "Ilse Brann" in one(cs, "last boat").attribution.source
+
+
+def test_a_saying_participle_after_a_relative_clause_is_its_speakers(claims_of):
+    cs = claims_of("Growers said some farms waited six weeks for payment, which the dairy "
+                   "disputed, saying most invoices were paid within ten days.")
+    assert one(cs, "ten days").attribution.source.lower().endswith("dairy")
+
+
+def test_the_subject_nearest_the_answer_says_its_participle(claims_of):
+    cs = claims_of("According to the union, new shift patterns at the Orwell plant stretch "
+                   "some days to 12 hours; the Halden Rail Board disputed that, saying the "
+                   "longest shift is 10 hours.")
+    assert one(cs, "longest shift").attribution.source == "the Halden Rail Board"

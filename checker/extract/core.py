@@ -29,9 +29,11 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse import (according_root, lift_adding_participle,
-                                     lift_modifying_verb, lift_reported_participle,
-                                     lift_speaker_from_aside, lift_whose_speaker)
+from checker.extract.reparse import (according_root, lift_according_appositive,
+                                     lift_adding_participle, lift_modifying_verb,
+                                     lift_participle_to_relative, lift_reported_participle,
+                                     lift_speaker_after_semicolon, lift_speaker_from_aside,
+                                     lift_whose_speaker)
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -121,6 +123,9 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)
                     lift_whose_speaker(view, sent, self.report_verbs)
+                    lift_according_appositive(view, sent)
+                    lift_speaker_after_semicolon(view, sent, self.report_verbs)
+                    lift_participle_to_relative(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 
@@ -293,8 +298,17 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
             return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            return bool(marks & self.contrast_marks)
+            return bool(marks & self.contrast_marks) or self._saying_participle(tok)
         return False
+
+    def _saying_participle(self, tok) -> bool:
+        """A participle of saying after a comma, with a clause of its own, on a verb that
+        does not report ("The council rejected the claim, saying the budget had risen"):
+        what it says is a claim of the verb's subject, not part of the rejection."""
+        return (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.i > 0
+                and tok.doc[tok.i - 1].text == ","
+                and tok.lemma_.lower() in self.report_verbs
+                and any(c.dep_ == "ccomp" for c in tok.children))
 
     def _clause_tokens(self, head, heads, frame) -> list:
         nested = [(h, fr) for h, _, fr in heads if h is not head

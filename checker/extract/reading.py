@@ -159,6 +159,10 @@ class ClaimReader:
                     x.i < c.i and x.lemma_ == t.lemma_ and x.i != t.i for x in tokens):
                 continue  # "made it safer, not less safe": the rejected alternative of a
                 # word the clause asserts before it, which is no denial of that word
+            if c.i > 0 and c.doc[c.i - 1].text == "," and t.i < c.i and t.pos_ in (
+                    "NOUN", "PROPN"):
+                continue  # "owned by the club, not the council": the parse hangs "not" on
+                # the noun asserted before it; what it denies is the alternative after it
             out.append(t.lemma_.lower())
             if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
                 # unless graded ("not as competitive as", "not very large")

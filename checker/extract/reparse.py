@@ -181,6 +181,116 @@ def lift_whose_speaker(view, sent, report_verbs) -> bool:
     return done
 
 
+def lift_participle_to_relative(view, sent, report_verbs) -> bool:
+    """A participle of saying that ends a relative clause's answer ("some waited eight months
+    for refunds, which the bank denied, saying most claims were settled within 30 days",
+    parsed with "saying" on "waited"): when a participle of a verb of saying
+    (attribution_verbs.txt) with a clause of its own comes right after the comma that closes
+    a relative clause with a subject, it hangs on the relative clause's verb, whose subject
+    says it. True when the sentence was repaired.
+
+    Known false positives: none seen; a relative clause whose subject is the relative
+    pronoun ("the firm, which has 40 staff, saying ...") is left alone, and so is one not set
+    off by a comma ("the complaints that her office investigated, saying ..."), which
+    describes a noun rather than answering the clause."""
+    done = False
+    for t in sent:
+        if not (t.tag_ == "VBG" and t.dep_ == "advcl" and t.i >= 3
+                and t.lemma_.lower() in report_verbs and view[t.i - 1].text == ","
+                and any(c.dep_ == "ccomp" for c in t.children)):
+            continue
+        rel = view[t.i - 2]
+        while not _relative(rel) and rel.head is not rel and rel.head.i < t.i:
+            rel = rel.head
+        if not _relative(rel) or rel.right_edge.i != t.i - 2 or t.head is rel \
+                or rel.left_edge.i < 1 or view[rel.left_edge.i - 1].text != "," \
+                or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
+                           for c in rel.children):
+            continue
+        _rehang(t, rel)
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def _relative(tok) -> bool:
+    """A relative clause's verb: so labelled, or a clause that opens with "which" or "who"
+    (the model sometimes labels "which the council rejected" a complement)."""
+    return tok.dep_ == "relcl" or (tok.dep_ in ("ccomp", "advcl", "conj") and tok.pos_ == "VERB"
+                                   and tok.left_edge.tag_ in ("WDT", "WP"))
+
+
+def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
+    """A speaker after a semicolon that the model hung on the clause before it ("... reach
+    the reservoir; the group's secretary, Ruth Hale, said the water ...", parsed with
+    "secretary" an apposition of "reservoir" and "said" joined to the first verb, whose
+    subject it then borrows): when a verb of saying (attribution_verbs.txt) with no subject
+    comes after a comma and, between that comma and the last semicolon before it, only a
+    noun phrase, the phrase is its subject. True when the sentence was repaired.
+
+    Known false positives: none seen; a phrase with a verb in it, or a verb of saying with a
+    subject of its own, is left alone."""
+    done = False
+    for verb in sent:
+        if verb.lemma_.lower() not in report_verbs or verb.pos_ != "VERB" \
+                or verb.i < 3 or view[verb.i - 1].text != "," \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        semi = next((j for j in range(verb.i - 2, sent.start - 1, -1)
+                     if view[j].text == ";"), None)
+        if semi is None or semi + 1 > verb.i - 2:
+            continue
+        phrase = [view[j] for j in range(semi + 1, verb.i - 1)]
+        ids = {t.i for t in phrase}
+        tops = [t for t in phrase if t.head.i not in ids]
+        if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") \
+                or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            continue
+        _rehang(tops[0], verb, "nsubj")
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_according_appositive(view, sent) -> bool:
+    """A description of an "according to" source that the model read as the subject
+    ("According to Friends of Skelmoor, a local campaign group, Fenwater has let ...",
+    parsed with "group" the subject and "Fenwater" its apposition): when the subject of the
+    verb that "according to X" hangs on is a common noun set between commas right after X,
+    with a name in apposition after it, the noun describes X and the name is the subject.
+    True when the sentence was repaired.
+
+    Known false positives: none seen; a subject that is a common noun with a name after it
+    and no "according to" phrase before it ("the regulator, Ofwat, said") is left alone."""
+    done = False
+    for acc in sent:
+        if acc.lower_ != "according" or acc.dep_ != "prep" or acc.head is acc:
+            continue
+        to = next((c for c in acc.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) \
+            if to is not None else None
+        verb = acc.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if source is None or subj is None or subj.pos_ != "NOUN" \
+                or subj.left_edge.i != source.right_edge.i + 2 \
+                or view[source.right_edge.i + 1].text != ",":
+            continue
+        name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and c.i > subj.i and view[c.left_edge.i - 1].text == ","), None)
+        if name is None:
+            continue
+        _rehang(subj, source, "appos")
+        _rehang(name, verb, "nsubj")
+        for comma in [c for c in subj.children if c.is_punct and c.i > subj.i]:
+            _rehang(comma, verb)  # the comma that closes the description
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
 def _rehang(tok, head, dep: str = "") -> None:
     """Move ``tok`` and what hangs on it under ``head`` (as ``dep`` when given)."""
     if tok.head is not tok:

@@ -39,7 +39,14 @@ class SpeakerReader:
                 # the joined verb reports too: "X says A; the authority disputed it and
                 # said B")
                 host = host.head
-            subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+            # the subject nearest before the host ("According to the union, rosters
+            # stretch ...; the authority disputed that, saying ...", parsed with two)
+            # (not one of a relative clause the parser hung there: "X, whose fleet is
+            # short, said")
+            subjects = [c for c in host.children if c.dep_ == "nsubj" and not any(
+                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)]
+            subj = max((c for c in subjects if c.i < host.i), key=lambda c: c.i,
+                       default=subjects[0] if subjects else None)
         if subj is not None and subj.dep_ == "nsubjpass" \
                 and verb.lemma_.lower() in self.addressee_verbs:
             # "We were told X", "the court heard": the subject heard it; whoever told it is

@@ -5,7 +5,9 @@ What it flags:
     says somebody is trying, planning, seeking or aiming to do it; also a thing sought
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
     "is preparing a bid" -> "has tabled a bid"; also an attempt verb coordinated inside the
-    source claim: "plans a protest and is seeking a meeting"), unless the derived verb asks
+    source claim: "plans a protest and is seeking a meeting", or in another clause of the
+    sentence the derived claim merges: "intends to fit a pump and is seeking approval" -> "has
+    won approval for a pump, which it intends to fit"), unless the derived verb asks
     for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply")
     does not make the verb tentative. Also a plan in a source claim that is not the closest
@@ -70,11 +72,14 @@ def check(ctx):
         if not ctx.aligned(dc):
             continue
         close = close_support(ctx.support(dc))
+        siblings = _siblings(ctx, dc, close)
         if any(not sc.certainty.attempts and not sc.certainty.hedges
-               and key(sc.predicate) == key(dc.predicate) for sc in close):
+               and key(sc.predicate) == key(dc.predicate) for sc in close + siblings):
             continue  # the source also states it plainly
-        sought = (_sought_object(ctx, dc, close) or _done_in_other_words(ctx, dc, close)
-                  or _planned_elsewhere(ctx, dc, close))
+        if _progress_stated(dc, close, siblings):
+            continue
+        sought = (_sought_object(ctx, dc, close + siblings)
+                  or _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close))
         if sought is not None:
             yield sought
             continue
@@ -161,6 +166,28 @@ def _sought_object(ctx, dc, close):
                                  f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
                         suggestion=f'Keep the attempt ("{verb.text} …").')
     return None
+
+
+def _siblings(ctx, dc, close) -> list:
+    """The other claims of a closest claim's sentence: a
+    derived sentence that merges two clauses of one source sentence aligns with the one that
+    shares more words ("intends to install a system ... and is seeking approval from the
+    regulator" -> "has won the regulator's approval for a system, which it intends to
+    install"), while the thing sought sits in the other."""
+    return [o for sc in close for o in ctx.claims_of(sc.doc_id)
+            if o.sent_start == sc.sent_start and o not in close]
+
+
+def _progress_stated(dc, close, siblings) -> bool:
+    """The derived claim's figure is the progress the source sentence states plainly beside
+    the attempt ("is seeking 50,000 signatures and has gathered more than 31,000 so far" ->
+    "had more than 31,000 signatures towards a target of 50,000"): a figure of the derived
+    claim that no closest claim holds and another clause of the sentence states with no
+    attempt or hedge."""
+    mine = {q.norm for q in dc.quantities} - {q.norm for sc in close for q in sc.quantities}
+    return bool(mine) and any(
+        not o.certainty.attempts and not o.certainty.hedges
+        and mine & {q.norm for q in o.quantities} for o in siblings)
 
 
 def _done_in_other_words(ctx, dc, close):

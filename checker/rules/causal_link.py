@@ -258,6 +258,19 @@ def _frame_link(text: str, claim, lexicon) -> tuple:
                  right=opening[len(cue):m.start()].strip()),)
 
 
+def _pronoun_side(ctx, dc, side: set) -> set:
+    """A side that is only a pronoun ("..., and they made the counts look lower") stands
+    for the subject of the clause before it in the sentence ("Late entries stop the clock"),
+    as the source may name it; other sides as they are."""
+    function = ctx.lexicon.words["function_words"]
+    if not side or any(function.get(k) != "pronoun" for k in side):
+        return side
+    prev = _previous_claim(ctx, dc)
+    if prev is None or prev.sent_start != dc.sent_start or not prev.subject:
+        return side
+    return _keys(ctx, prev.subject) or side
+
+
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -304,6 +317,7 @@ def check(ctx):
             left, right = _keys(ctx, link.left), _keys(ctx, link.right)
             if not left or not right:
                 continue
+            left = _pronoun_side(ctx, dc, left)
             stated = None
             for sc, sl, sk in _source_links(ctx):
                 if _connects(left, right, sk):

@@ -12,7 +12,10 @@ Why it matters:
     the group") whose words the derived text gives to a party the source names just before
     the quotation; a speaker that is a word of the quotation itself ("Nobody asked us", "We
     want") or a clause ('the bank "deeply regrets" that ...') is the extractor's mistake and is
-    skipped, and a derived voice that names nobody ("Its spokesman said") is not compared.
+    skipped, and a derived voice that names nobody ("Its spokesman said") is not compared,
+    nor a derived description ("the company said") against an unnamed source voice ("a
+    spokesperson said"), nor an unnamed one against one the source owns by a pronoun
+    ("officers said" for "Their report said").
     A one-word quotation that the sources give with no speaker somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
@@ -45,6 +48,7 @@ import re
 
 from checker.affiliation import affiliated, bare_voice
 from checker.same_source import same_source
+from checker.source_phrase import anaphoric, names_someone, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 
@@ -66,6 +70,10 @@ def check(ctx):
         if not found:
             continue
         sq, sc, ev = found[0]
+        if (bare_voice(sq.speaker) and _stand_in(dc, q)
+                or pronoun_owned(sq.speaker) and not names_someone(q.speaker, ctx.wordnet)):
+            continue  # "the company said" against "a spokesperson said", "officers said"
+            # against "their report said": neither side names anyone
         if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
@@ -101,6 +109,13 @@ def _no_speaker(speaker: str) -> bool:
     """What the extractor took for a speaker is a clause, not a name: it holds a quotation
     mark or runs past a dozen words ('the bank "deeply regrets" that ...')."""
     return any(m in speaker for m in '"“”') or len(speaker.split()) > 12
+
+
+def _stand_in(dc, q) -> bool:
+    """The derived speaker is the extractor's reading of a description ("the company"), not
+    a name the derived text writes: whose voice the source's unnamed one is stays open."""
+    attr = dc.attribution
+    return attr is not None and attr.source == q.speaker and anaphoric(attr.surface)
 
 
 def _inside(quote) -> bool:

@@ -82,14 +82,23 @@ def _title_words(claim, ent, lexicon) -> set[str]:
         if i == 0 and w.text == ",":
             right = w.start
             continue
-        if claim.text[w.end - claim.start:right - claim.start].strip(" ,"):
-            break  # a word the claim's words leave out stands between ("after")
+        gap = claim.text[w.end - claim.start:right - claim.start].strip(" ,").split()
+        if gap:
+            # a word the claim's words leave out stands between ("after"); a title word
+            # among them, right before the title read, is still the post's ("of *former*
+            # deputy mayor Ana Ruiz")
+            if found:
+                for g in reversed(gap):
+                    if not _is_title(lexicon, g.lower()):
+                        break
+                    found.append(g.lower())
+            break
         right = w.start
         form = _title_form(w, lexicon)
         if not _is_title(lexicon, form):
-            if found and w.pos in ("NOUN", "ADJ") and w.text.islower():
-                continue  # the field of a post ("deputy safety commissioner"): its rank
-                # word may stand before it
+            if found and (w.pos in ("NOUN", "ADJ") and w.text.islower() or w.pos == "PROPN"):
+                continue  # the field or place of a post ("deputy safety commissioner",
+                # "former Dunmere deputy mayor"): its rank word may stand before it
             break
         found.append(form)
     after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
