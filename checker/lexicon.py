@@ -52,6 +52,7 @@ FILES = {
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "addressee_verbs": "addressee_verbs",
+    "privative_phrases": "privative_phrases",
     "privative_verbs": "privative_verbs",
     "preventing_verbs": "preventing_verbs",
     "pronouns_first_person": "pronouns_first_person",

@@ -80,10 +80,19 @@ def ended(ctx, claim, lemma: str) -> bool:
 def lacks(dc, lemma: str, lex) -> bool:
     """The derived claim says the negation of the noun ``lemma`` with a privative verb before
     it ("which lacks any other air link" for "which has no other air link";
-    privative_verbs.txt)."""
+    privative_verbs.txt) or a privative phrase right before it ("postponed for want of an
+    interpreter" for "because no interpreter was available"; privative_phrases.txt)."""
     at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
-    return at is not None and any(w.pos == "VERB" and w.start < at
-                                  and lex.has("privative_verbs", w.lemma) for w in dc.words)
+    if at is None:
+        return False
+    if any(w.pos == "VERB" and w.start < at and lex.has("privative_verbs", w.lemma)
+           for w in dc.words):
+        return True
+    before = re.findall(r"[a-z]+", dc.text[:at - dc.start].lower())[-6:]
+    while before and lex.has("articles", before[-1]) or before[-1:] == ["any"]:
+        before.pop()
+    return bool(before) and (lex.has("privative_phrases", before[-1]) or any(
+        tuple(before[-len(p):]) == p for p in lex.phrases.get("privative_phrases", ())))
 
 
 def taken_away(ctx, lemma: str) -> bool:

@@ -70,13 +70,17 @@ _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b
 # The capitalised name that opens a sentence ("The Fair Banking Union disagreed.")
 _OPENING_NAME = re.compile(r"[\W]*(?:The\s+)?((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)")
 
-# "Its director of operations, Priya" before a surname: an officer of the party just named
-_ITS_TITLE = re.compile(r"\b(?i:its|their)\s+([\w'’ -]{0,40}?),?\s*(?:[A-Z][\w'’.-]*\s+){0,2}$")
+# "Its director of operations, Priya" or "the company's operations director, Lorna" before a
+# surname: an officer of the party just named (corporate_nouns.txt for a business)
+_OWNER = r"its|their|the\s+(?:" + "|".join(sorted(_CORPORATE)) + r")['’]s"
+_ITS_TITLE = re.compile(rf"\b(?i:{_OWNER})\s+([\w'’ -]{{0,40}}?),?\s*"
+                        r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
 
 
 # What may stand before "its" in the officer's sentence: nothing, or a quotation and the
-# verb that gives it ('"We ...," said its chief executive')
-_OPENS = re.compile(rf'(?:["“].*["”]\s*,?\s*{_SAYING})?', re.S)
+# verb that gives it ('"We ...," said its chief executive', '"We ...," the company's
+# director said')
+_OPENS = re.compile(rf'(?:["“].*["”]\s*,?\s*(?:{_SAYING})?)?', re.S)
 
 
 def its_officer_in(text: str, person: str, party: str) -> bool:

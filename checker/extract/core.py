@@ -228,13 +228,23 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                 self._walk_clause(c, attr, frame_tokens, result)
             self._speaker_reports(head, result)
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their
-            # own, and so is a report its participle adds ("X said A, adding that B").
+            # own, and so is a report its participle adds ("X said A, adding that B"); but a
+            # clause joined to a verb set after what it reports is reported too ("A, the
+            # company said, and B": the parser joins B to "said")
+            inside = any(c.i < head.i for c in comps) and not any(
+                x.dep_ in ("auxpass", "nsubjpass") for x in head.children)  # not "A, it was
+            # understood, and B": an impersonal aside, not a speaker's frame
             for c in head.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or (
                         c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > head.i
                         and c.lemma_.lower() in self.report_verbs
                         and any(x.dep_ == "ccomp" for x in c.children)):
-                    self._walk_clause(c, None, (), result)
+                    told = inside and c.dep_ == "conj" and c.i > head.i \
+                        and c.lemma_.lower() not in self.report_verbs \
+                        and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                    own = tuple(x for x in frame_tokens
+                                if not c.left_edge.i <= x.i <= c.right_edge.i)
+                    self._walk_clause(c, attr if told else None, own if told else (), result)
             return
         result.append((head, attribution, frame))
         walked.update(self._speaker_reports(head, result))

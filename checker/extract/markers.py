@@ -16,7 +16,7 @@ from checker.extract.common import (
     _possible,
     _states_a_number,
 )
-from checker.numbers import DAY_PARTS, duration_unit, normalise
+from checker.numbers import DAY_PARTS, duration_unit, is_magnitude, normalise
 from checker.lexicon import partitive_pronoun
 from checker.records import Cue, Link, Quantity
 
@@ -261,12 +261,14 @@ class MarkerReader:
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
                 continue
-            last = t
-            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            last = number = _number_words_from(t, covered)
+            nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
+            covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
-            kind, value, unit, norm = normalise(text, "PERCENT" if last is not t else "CARDINAL")
+            kind, value, unit, norm = normalise(text, "PERCENT" if last is not number
+                                                else "CARDINAL")
             if value is None:
                 continue
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
@@ -340,3 +342,26 @@ def _names_a_cause(noun) -> bool:
     # cause is still under investigation"
     return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
                                    and any(c.dep_ == "attr" for c in head.children))
+
+
+def _number_words_from(tok, covered):
+    """The last token of a number written in words that starts at ``tok`` ("forty - eight
+    thousand", which the tagger left untagged or split): number words joined by hyphens,
+    none read already; ``tok`` itself for a number in figures."""
+    last = tok
+    if not tok.is_alpha:
+        return last
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j not in covered:
+        nxt = doc[j]
+        if nxt.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].like_num:
+            j += 1
+            continue
+        if not (nxt.is_alpha and nxt.like_num) or (doc[j - 1].text != "-" and not is_magnitude(
+                nxt.lower_)):
+            break
+        last = nxt
+        j += 1
+    return last
+

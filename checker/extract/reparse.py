@@ -248,6 +248,7 @@ def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
                 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
             continue
         _rehang(tops[0], verb, "nsubj")
+        _rehang(view[semi], verb, "punct")  # the semicolon parts the clause before from it
         done = True
     if done:
         view.refresh_edges(sent.root)

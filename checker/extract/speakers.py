@@ -87,8 +87,8 @@ class SpeakerReader:
         for c in verb.children:
             if c.dep_ == "ccomp":
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
-                if mark is not None:
-                    cue_end = mark
+                if mark is not None and mark.i > verb.i:  # not a "that" of a clause set
+                    cue_end = mark  # before the verb ("..., that X, the court heard")
         start = verb.idx
         end = cue_end.idx + len(cue_end.text)
         kind = "named" if source else "passive"

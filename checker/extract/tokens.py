@@ -21,6 +21,8 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
                          LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
+from checker.numbers import is_magnitude
+
 # The string attributes first, then the rest; the flags last, in TokenView's order.
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, SENT_START, IS_ALPHA, IS_PUNCT,
           IS_STOP, LIKE_NUM]
@@ -204,6 +206,7 @@ class DocView:
             e.label_ = ent.label_
             self._trim_count(e)
             self._trim_title(e)
+            self._extend_scale(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
         return view
@@ -218,6 +221,19 @@ class DocView:
         if last.like_num and last.dep_ == "nummod" and not e.start <= last.head.i < e.end:
             e.end -= 1
             e.end_char = self.tokens[e.end - 1].idx + len(self.tokens[e.end - 1].text)
+            e.text = self.text[e.start_char:e.end_char]
+
+    def _extend_scale(self, e: SpanView) -> None:
+        """A number the tagger ended before its scale word ("roughly forty-eight" tagged,
+        "thousand" left out) runs through the scale words that follow it untagged."""
+        end = e.end
+        while end < len(self.tokens) and self.tokens[end - 1].like_num \
+                and self.tokens[end].like_num and not self.tokens[end].ent_type_ \
+                and is_magnitude(self.tokens[end].lower_):
+            end += 1
+        if end != e.end:
+            e.end = end
+            e.end_char = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
             e.text = self.text[e.start_char:e.end_char]
 
     def _trim_title(self, e: SpanView) -> None:

@@ -28,7 +28,9 @@ Known false positives:
     table"), so "plans to close" for "will close" is not flagged either; nor an intention on
     a verb the source gives as a noun of a tentative light verb ("intends to protest" for
     "plans to hold a protest"), nor an obligation where the source reports a demand ("X
-    should resign" for "the union called for X to resign": obligation_modals, asking_verbs),
+    should resign" for "the union called for X to resign": obligation_modals, asking_verbs)
+    or the derived text gives the obligation as advice ("X should not eat them, the agency
+    advised"),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
     ("are weighing a six-month suspension" for "is considering suspending"). A caveat the
@@ -179,9 +181,14 @@ def check(ctx):
         if lowered is not None:
             yield lowered
             continue
+        advice = dc.attribution is not None and ctx.lexicon.has("asking_verbs",
+                                                                 dc.attribution.lemma)
         added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
-                 and not any(q.start <= h.start < q.end for q in dc.quotes)]
-        # a hedge inside quotation marks is the speaker's word, which DQ701 compares
+                 and not any(q.start <= h.start < q.end for q in dc.quotes)
+                 and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))]
+        # a hedge inside quotation marks is the speaker's word, which DQ701 compares; an
+        # obligation the derived text gives as advice ("X should not eat them, the
+        # authority advised") restates the advice, not a doubt
         if not added or not ctx.aligned(dc):
             continue
         found = None

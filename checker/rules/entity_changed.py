@@ -18,7 +18,11 @@ Known false positives:
     consecutive words of the sources ("COO", "chief operating officer"). A wider place than the source's is accepted
     when WordNet knows the one contains the other ("the U.K." for "London"); places it does
     not know are flagged. A moved name where the source claim calls the other party by a
-    description the stand-in list lacks ("the regulator") may be read as a swap.
+    description the stand-in list lacks ("the regulator") may be read as a swap, unless the
+    description is the source claim's subject, the name the derived subject's, and the
+    description shares two words of the name or the sources set its head noun beside the
+    name ("the Harwick Rail Board, the regulator"); known false negative there: a swap with
+    a body of similar words.
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
@@ -35,6 +39,7 @@ from checker.align import key
 from checker.names import (CHECKED, compatible, known, name_words, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
+from checker.source_phrase import has_name
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
 
@@ -116,11 +121,30 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
+    if _described_there(ctx, dc, ent, sc):
+        return None
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                 evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def _described_there(ctx, dc, ent, sc) -> bool:
+    """The source claim's subject is a description, not a name ("The national aviation
+    security regulator has opened a review"), that may stand for the derived subject's name
+    ("the Civil Aviation Security Board has opened a review"): it shares two words of the
+    name, or the sources set its head noun beside the name ("the Board, the national
+    regulator")."""
+    if not (dc.subject and ent.text in dc.subject) or not sc.subject \
+            or has_name(sc.subject) or len(sc.subject.split()) < 2:
+        return False
+    described = {key(w) for w in re.findall(r"[a-z]{4,}", sc.subject.lower())}
+    if len(described & {key(w) for w in name_words(ent.norm)}) >= 2:
+        return True
+    head = sc.subject.lower().split()[-1]
+    return bool(re.search(rf"{re.escape(ent.text)},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}"
+                          rf"{re.escape(head)}\b", ctx.source_text, re.I))
 
 
 # Alignment at which a derived claim restates one source claim word for word around a name.

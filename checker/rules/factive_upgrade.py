@@ -31,15 +31,23 @@ CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "er
 
 def _asserted(dc, cue) -> bool:
     """The factive cue is a verb the derived text itself asserts: not an adjective ("two
-    confirmed deaths"), not an infinitive ("what to know"), not inside a quotation (the
-    speaker's words, which DQ701 compares)."""
+    confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
+    found to be so ("no interpreter could be found": located; "was found to have" and "was
+    found guilty" are findings), not inside a quotation (the speaker's words, which DQ701
+    compares)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
     at = [w for w in dc.words if w.start == cue.start]
     if at and at[0].pos != "VERB":
         return False
     before = dc.text[:max(0, cue.start - dc.start)].lower().split()
-    return not (before and before[-1] == "to")
+    if before and before[-1] == "to":
+        return False
+    after = dc.text[cue.end - dc.start:].lower().split()
+    if before and before[-1] in ("be", "been", "being") and not (
+            after and after[0] in ("to", "that", "guilty", "liable")):
+        return False  # "no interpreter could be found": located, not established
+    return True
 
 
 def _record_kept(ctx, dc, cue, sc) -> bool:

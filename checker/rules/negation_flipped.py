@@ -178,6 +178,8 @@ def _predicate_flip(ctx, dc):
                 and _unheard(sc, ctx.lexicon) == _unheard(dc, ctx.lexicon)
                 and not (admitted(dc, sc, ctx.lexicon) and not affirmed_by_speaker(ctx, dc))):
             return None
+        if dpol and _denied_elsewhere(ctx, dc, dc.predicate):
+            return None  # the source denies it too, in a passage the aligner did not pick
         said = "negates" if dpol else "drops the negation of"
         says = f'"{sc.text[:80]}"'
         if denied_from_outside(sc) and not denied_from_outside(dc):
@@ -272,6 +274,7 @@ def _word_flip(ctx, dc):
         close = tuple(ctx.support(dc)[1]) + tuple(o for o in ctx.claims_of(sc.doc_id)
                                            if o.sent_start == sc.sent_start)
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
+                 and not _denied_elsewhere(ctx, dc, lem)
                  and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
                  and not named_act(sc, swords[lem])]
         dropped = [lem for lem in dropped if not any(
@@ -299,6 +302,22 @@ def _word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _denied_elsewhere(ctx, dc, lem: str) -> bool:
+    """Some source claim negates the word with two more of the derived claim's words, or
+    with all of its own ("no decision had been taken" in a sentence the aligner did not
+    pick, for "no decision had yet been taken on bringing the work in-house"): the derived
+    negation is the source's."""
+    mine = claim_keys(dc)
+    for o in ctx.index.claims:
+        if lem not in negated_lemmas(o):
+            continue
+        theirs = claim_keys(o) - {key(lem)}
+        shared = mine & theirs
+        if len(shared) >= 2 or (shared and theirs <= mine):
+            return True
+    return False
 
 
 def _intention_flip(ctx, dc):

@@ -126,7 +126,7 @@ def _answer_forms(ctx) -> frozenset:
     pairs = set()
     for c in (*ctx.index.claims, *ctx.derived_claims):
         pairs.add((c.predicate_text.lower(), c.predicate))
-        if c.attribution is not None and c.attribution.lemma:
+        if c.attribution is not None and c.attribution.lemma and c.attribution.cue.split():
             pairs.add((c.attribution.cue.split()[0].lower(), c.attribution.lemma))
         pairs.update((w.text.lower(), w.lemma) for w in c.words if w.pos == "VERB")
     return frozenset(form for form, lemma in pairs if ctx.lexicon.has("answer_verbs", lemma))
