@@ -31,7 +31,7 @@ from checker.officers import (bare_title_of, bare_title_officer, introduction,
 from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
-from checker.source_phrase import anaphoric, core, has_name
+from checker.source_phrase import anaphoric, core, has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
@@ -107,7 +107,7 @@ def _their_own_voice(sc: Claim) -> bool:
     speaker = sc.attribution.source
     desc = speaker.split(",", 1)[1] if "," in speaker else speaker
     words = _words(desc)
-    return len(words) >= 2 and words[0] in _POSSESSIVES and _voice_for(desc, set())
+    return len(words) >= 2 and pronoun_owned(desc) and _voice_for(desc, set())
 
 
 def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:

@@ -89,8 +89,8 @@ def lacks(dc, lemma: str, lex) -> bool:
            for w in dc.words):
         return True
     before = re.findall(r"[a-z]+", dc.text[:at - dc.start].lower())[-6:]
-    while before and lex.has("articles", before[-1]) or before[-1:] == ["any"]:
-        before.pop()
+    while before and lex.has("determiners", before[-1]):
+        before.pop()  # "for want of an interpreter", "without its licence"
     return bool(before) and (lex.has("privative_phrases", before[-1]) or any(
         tuple(before[-len(p):]) == p for p in lex.phrases.get("privative_phrases", ())))
 

@@ -140,20 +140,17 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
         return False
     subject = sc.subject.strip()
     party = party_words(subject)
-    if noun in party or any(one_stem(noun, w) for w in party):
+    if noun in party or any(_one_stem(noun, w) for w in party):
         return True
     if any(party & party_words(name) for name in names_of_kind(source_text, noun)):
         return True
     return definite and noun in _CORPORATE and opens_with_name(sc, source_text)
 
 
-def one_stem(kind: str, word: str) -> bool:
+def _one_stem(kind: str, word: str) -> bool:
     """A kind of party and a word of a name that share their first five letters and differ
-    only in an ending ("insurer" of "Pellhurst Insurance", "brewer" of "Hollin Brewery"),
-    or of which one is the other with an ending ("funder" of "the fund"): the name says it
-    is of that kind."""
-    if min(len(kind), len(word)) >= 4 and (kind.startswith(word) or word.startswith(kind)):
-        return abs(len(kind) - len(word)) <= 3
+    only in an ending ("insurer" of "Pellhurst Insurance", "brewer" of "Hollin Brewery"):
+    the name says it is of that kind."""
     return len(kind) >= 5 and len(word) >= 5 and kind[:5] == word[:5] \
         and max(len(kind), len(word)) - 5 <= 4
 

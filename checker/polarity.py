@@ -183,13 +183,13 @@ def _find_intended_acts(claim, lexicon) -> dict:
         if nxt is not None:
             out[w[3]] = nxt[3]
             continue
-        noun = _planned_noun(claim, w, words[i + 1:])
+        noun = _planned_noun(claim, w, words[i + 1:], lexicon)
         if noun is not None:
             out[w[3]] = noun
     return out
 
 
-def _planned_noun(claim, intention, rest):
+def _planned_noun(claim, intention, rest, lexicon):
     """The head noun of the thing planned when no verb follows the intention ("no plans for
     a hosepipe *ban*", "is planning a fare *freeze*"): the last noun of the run of nouns and
     adjectives right after it, with nothing but "for" and an article between; None
@@ -199,7 +199,7 @@ def _planned_noun(claim, intention, rest):
         gap = TOKEN.findall(claim.text[(run[-1][1] if run else intention[1]) - claim.start:
                                        w[0] - claim.start].lower())
         if w[4] not in ("NOUN", "PROPN", "ADJ") or len(gap) > (0 if run else 2) or (
-                gap and gap[0] not in ("for", "a", "an", "the")):
+                gap and gap[0] != "for" and not lexicon.has("articles", gap[0])):
             break
         run.append(w)
     nouns = [w for w in run if w[4] == "NOUN"]

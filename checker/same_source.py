@@ -13,7 +13,6 @@ import re
 from checker.affiliation import a_voice, for_party, voice_party
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import one_stem
 from checker.source_phrase import anaphoric, bare_word, core, has_name
 
 _NAME_FILLERS = shipped("name_fillers")
@@ -40,8 +39,7 @@ def same_source(a: str, b: str) -> bool:
         head = bare_word((a if anaphoric(a) else b).split()[-1]).rstrip("s")
         party = voice_party(other)
         return not _indefinite(other) or head in other.lower() or (
-            for_party(other) and (not party or one_stem(party.rstrip("s"), head)
-                                  or party.rstrip("s") == head))
+            for_party(other) and (not party or party.rstrip("s") == head))
     if x == y or x in y or y in x:
         return True
     hx, hy = x.replace("-", " "), y.replace("-", " ")

@@ -55,14 +55,18 @@ def pronoun_owned(text: str) -> bool:
     return bool(words) and words[0].lower() in _POSSESSIVES
 
 
-def names_someone(text: str, wordnet) -> bool:
-    """A speaker phrase that holds a name: a capitalised word past its first, or one word
-    that WordNet knows as no common noun ("Orrin" is a name, "Officers" is none; without
-    WordNet's files every capitalised word counts)."""
-    words = text.split()
-    if len(words) != 1:
-        return has_name(text)
-    return not wordnet.synonyms(bare_word(words[0]).rstrip("s"), "noun")
+def owner_named_before(text: str, start: int, end: int, speaker: str) -> bool:
+    """The source sentence from ``start`` to ``end``, or the one before it, names
+    ``speaker`` by its last word ("Planning officers recommended approval. Their report said
+    ..."; "The panel found X, its report said" for "the panel"): whom a pronoun-owned
+    speaker there ("Their report") belongs to may be that speaker."""
+    words = speaker.split()
+    if not words:
+        return False
+    head = bare_word(words[-1]).rstrip("s")
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", text[:start])]
+    span = text[ends[-2] if len(ends) >= 2 else 0:end]  # ends[-1] opens the sentence itself
+    return len(head) >= 3 and re.search(rf"\b{re.escape(head)}", span.lower()) is not None
 
 
 # A run of capitalised words, with the small words a name may hold ("Bank of Harwick").

@@ -515,12 +515,3 @@ def test_the_subject_nearest_the_answer_says_its_participle(claims_of):
                    "longest shift is 10 hours.")
     assert one(cs, "longest shift").attribution.source == "the Halden Rail Board"
 
-
-def test_a_clause_joined_after_a_parenthetical_report_is_reported_too(claims_of):
-    cs = claims_of("Harlow Freight Ltd, the firm that has run the lockers since 2023, denied "
-                   "fault: it delivered most parcels on time, the company said, and most late "
-                   "ones were posted after noon.")
-    assert one(cs, "posted after noon").attribution is not None
-    cs = claims_of("The mayor said the bridge would reopen in May, and the council later "
-                   "approved the budget.")
-    assert one(cs, "approved the budget").attribution is None

@@ -33,7 +33,7 @@ from checker.extract.reparse import (according_root, lift_according_appositive,
                                      lift_adding_participle, lift_modifying_verb,
                                      lift_participle_to_relative, lift_reported_participle,
                                      lift_speaker_after_semicolon, lift_speaker_from_aside,
-                                     lift_whose_speaker)
+                                     lift_whose_speaker, relative_verb)
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -204,7 +204,9 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
             attr = self._reporting_attribution(head)
             outer = attribution if attribution is not None else \
                 self._according_attribution(head)
-            if outer is None:
+            if head.dep_ == "advcl" and head.tag_ == "VBG" and relative_verb(head.head):
+                outer = None  # "A said X, which B disputed, saying Y": B's own words, not A's
+            elif outer is None:
                 frame = self._outer_report(head)  # "A, they said, had not been told Y"
                 outer = self._reporting_attribution(frame) if frame is not None else None
             if outer is not None:  # a report inside a report; "According to X, A told B Y"
@@ -228,23 +230,13 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                 self._walk_clause(c, attr, frame_tokens, result)
             self._speaker_reports(head, result)
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their
-            # own, and so is a report its participle adds ("X said A, adding that B"); but a
-            # clause joined to a verb set after what it reports is reported too ("A, the
-            # company said, and B": the parser joins B to "said")
-            inside = any(c.i < head.i for c in comps) and not any(
-                x.dep_ in ("auxpass", "nsubjpass") for x in head.children)  # not "A, it was
-            # understood, and B": an impersonal aside, not a speaker's frame
+            # own, and so is a report its participle adds ("X said A, adding that B").
             for c in head.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or (
                         c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > head.i
                         and c.lemma_.lower() in self.report_verbs
                         and any(x.dep_ == "ccomp" for x in c.children)):
-                    told = inside and c.dep_ == "conj" and c.i > head.i \
-                        and c.lemma_.lower() not in self.report_verbs \
-                        and any(x.dep_ in SUBJ_DEPS for x in c.children)
-                    own = tuple(x for x in frame_tokens
-                                if not c.left_edge.i <= x.i <= c.right_edge.i)
-                    self._walk_clause(c, attr if told else None, own if told else (), result)
+                    self._walk_clause(c, None, (), result)
             return
         result.append((head, attribution, frame))
         walked.update(self._speaker_reports(head, result))

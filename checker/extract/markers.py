@@ -16,7 +16,7 @@ from checker.extract.common import (
     _possible,
     _states_a_number,
 )
-from checker.numbers import DAY_PARTS, duration_unit, is_magnitude, normalise
+from checker.numbers import DAY_PARTS, duration_unit, is_magnitude, is_number_word, normalise
 from checker.lexicon import partitive_pronoun
 from checker.records import Cue, Link, Quantity
 
@@ -346,22 +346,23 @@ def _names_a_cause(noun) -> bool:
 
 def _number_words_from(tok, covered):
     """The last token of a number written in words that starts at ``tok`` ("forty - eight
-    thousand", which the tagger left untagged or split): number words joined by hyphens,
-    none read already; ``tok`` itself for a number in figures."""
+    thousand", which the tagger left untagged or split): cardinal number words joined by
+    hyphens, then scale words, none read already; ``tok`` itself for a number in figures.
+    (A number the tagger did tag, but ended before its scale word, is extended where the
+    doc is read: ``tokens.DocView``.)"""
     last = tok
-    if not tok.is_alpha:
+    if not is_number_word(tok.lower_):
         return last
     doc = tok.doc
     j = tok.i + 1
     while j < len(doc) and j not in covered:
         nxt = doc[j]
-        if nxt.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].like_num:
+        if nxt.text == "-" and j + 1 < len(doc) and is_number_word(doc[j + 1].lower_):
             j += 1
             continue
-        if not (nxt.is_alpha and nxt.like_num) or (doc[j - 1].text != "-" and not is_magnitude(
+        if not is_number_word(nxt.lower_) or (doc[j - 1].text != "-" and not is_magnitude(
                 nxt.lower_)):
-            break
+            break  # not an ordinal ("twenty-first") nor a count of the next thing
         last = nxt
         j += 1
     return last
-

@@ -200,9 +200,9 @@ def lift_participle_to_relative(view, sent, report_verbs) -> bool:
                 and any(c.dep_ == "ccomp" for c in t.children)):
             continue
         rel = view[t.i - 2]
-        while not _relative(rel) and rel.head is not rel and rel.head.i < t.i:
+        while not relative_verb(rel) and rel.head is not rel and rel.head.i < t.i:
             rel = rel.head
-        if not _relative(rel) or rel.right_edge.i != t.i - 2 or t.head is rel \
+        if not relative_verb(rel) or rel.right_edge.i != t.i - 2 or t.head is rel \
                 or rel.left_edge.i < 1 or view[rel.left_edge.i - 1].text != "," \
                 or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
                            for c in rel.children):
@@ -214,7 +214,7 @@ def lift_participle_to_relative(view, sent, report_verbs) -> bool:
     return done
 
 
-def _relative(tok) -> bool:
+def relative_verb(tok) -> bool:
     """A relative clause's verb: so labelled, or a clause that opens with "which" or "who"
     (the model sometimes labels "which the council rejected" a complement)."""
     return tok.dep_ == "relcl" or (tok.dep_ in ("ccomp", "advcl", "conj") and tok.pos_ == "VERB"

@@ -42,13 +42,14 @@ Why it matters:
     source that names nobody ("a spokesperson said", "according to an estimate", save a
     party's voice against witnesses, above) or that the extractor guessed for "it said"; a
     source attribution that names nobody but is not anonymous ("the company said"); a
-    derived speaker that names nobody against a source speaker owned by a pronoun ("officers
-    said" for "Their report said"); claims that share only a name and little else; an
-    organisation and a person the source names in one sentence, or an organisation in the
-    sentence before its spokesperson's, or a person any source introduces as its officer
-    ("Tolbridge's managing director, Ansel Krumm"; "Its head of operations, Lise Obrecht,"
-    after a sentence calling it "the agency"); a derived source the source credits elsewhere
-    with the same verb ("the league confirmed it had received ...").
+    derived speaker against a source speaker owned by a pronoun just after a sentence that
+    names the derived speaker ("officers said" for "Their report said"); claims that share
+    only a name and little else; an organisation and a person the source names in one
+    sentence, or an organisation in the sentence before its spokesperson's, or a person any
+    source introduces as its officer ("Tolbridge's managing director, Ansel Krumm"; "Its
+    head of operations, Lise Obrecht," after a sentence calling it "the agency"); a derived
+    source the source credits elsewhere with the same verb ("the league confirmed it had
+    received ...").
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health
@@ -94,8 +95,8 @@ from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
 from checker.same_source import VAGUE, same_source, witness_group
-from checker.source_phrase import (NAME_RUN_RE, anaphoric, core, has_name, names_someone,
-                                    pronoun_owned)
+from checker.source_phrase import (NAME_RUN_RE, anaphoric, core, has_name,
+                                    owner_named_before, pronoun_owned)
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
 
@@ -226,7 +227,8 @@ def _changed(ctx, dc, sup, generic, verbs):
                                    *_name_runs(ctx, attr.source)} - {named, attr.source}))
            or (anaphoric(attr.surface) and not (named and has_name(who)))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
-           or (pronoun_owned(who) and not names_someone(attr.source, ctx.wordnet))
+           or (pronoun_owned(who) and sc.doc_id in ctx.doc_of and owner_named_before(
+               ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))
            or _inner_speaker(ctx, sc, named or attr.source)
            for sc, who in cands):
         return None

@@ -29,8 +29,8 @@ Known false positives:
     a verb the source gives as a noun of a tentative light verb ("intends to protest" for
     "plans to hold a protest"), nor an obligation where the source reports a demand ("X
     should resign" for "the union called for X to resign": obligation_modals, asking_verbs)
-    or the derived text gives the obligation as advice ("X should not eat them, the agency
-    advised"),
+    or the derived text gives the obligation as a request or advice ("X should not eat
+    them, the agency advised": its verb of saying in asking_verbs.txt),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
     ("are weighing a six-month suspension" for "is considering suspending"). A caveat the

@@ -29,7 +29,7 @@ from checker.rules.base import Rule, evidence_of, make, snippet
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
 
 
-def _asserted(dc, cue) -> bool:
+def _asserted(dc, cue, lex) -> bool:
     """The factive cue is a verb the derived text itself asserts: not an adjective ("two
     confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
     found to be so ("no interpreter could be found": located; "was found to have" and "was
@@ -43,11 +43,19 @@ def _asserted(dc, cue) -> bool:
     before = dc.text[:max(0, cue.start - dc.start)].lower().split()
     if before and before[-1] == "to":
         return False
-    after = dc.text[cue.end - dc.start:].lower().split()
-    if before and before[-1] in ("be", "been", "being") and not (
-            after and after[0] in ("to", "that", "guilty", "liable")):
+    if before and lex.has("be_forms", before[-1]) and cue.text.lower() == "found" \
+            and not _found_so(dc, cue):
         return False  # "no interpreter could be found": located, not established
     return True
+
+
+def _found_so(dc, cue) -> bool:
+    """What a passive "found" finds: a "to" or "that" clause or an adjective right after it
+    ("was found to have", "found that", "was found guilty")."""
+    rest = dc.text[cue.end - dc.start:].lower().split()
+    nxt = next((w for w in dc.words if w.start > cue.start), None)
+    return bool(rest) and (rest[0] in ("to", "that") or (
+        nxt is not None and nxt.pos == "ADJ" and rest[0] == nxt.text.lower()))
 
 
 def _record_kept(ctx, dc, cue, sc) -> bool:
@@ -71,7 +79,7 @@ def check(ctx):
         cue = dc.certainty.factive_cue
         if dc.certainty.factivity != "factive" or cue is None:
             continue
-        if not _asserted(dc, cue):
+        if not _asserted(dc, cue, ctx.lexicon):
             continue
         dkeys = claim_keys(dc) - {key(cue.text)}
         sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]

@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
@@ -305,18 +305,19 @@ def _word_flip(ctx, dc):
 
 
 def _denied_elsewhere(ctx, dc, lem: str) -> bool:
-    """Some source claim negates the word with two more of the derived claim's words, or
-    with all of its own ("no decision had been taken" in a sentence the aligner did not
-    pick, for "no decision had yet been taken on bringing the work in-house"): the derived
-    negation is the source's."""
+    """Some source claim negates the word with all of its own words in the derived claim
+    ("no decision had been taken" in a sentence the aligner did not pick, for "no decision
+    had yet been taken on bringing the work in-house"), or with two of them and a word of
+    its subject anywhere in the derived claim: the derived negation is the source's."""
     mine = claim_keys(dc)
     for o in ctx.index.claims:
         if lem not in negated_lemmas(o):
             continue
         theirs = claim_keys(o) - {key(lem)}
         shared = mine & theirs
-        if len(shared) >= 2 or (shared and theirs <= mine):
-            return True
+        if shared and (theirs <= mine or len(shared) >= 2 and mine & text_keys(o.subject)):
+            return True  # of the same subject (in either voice): not "Harwick did not win"
+            # for "Calder did not win"
     return False
 
 

@@ -14,8 +14,8 @@ Why it matters:
     want") or a clause ('the bank "deeply regrets" that ...') is the extractor's mistake and is
     skipped, and a derived voice that names nobody ("Its spokesman said") is not compared,
     nor a derived description ("the company said") against an unnamed source voice ("a
-    spokesperson said"), nor an unnamed one against one the source owns by a pronoun
-    ("officers said" for "Their report said").
+    spokesperson said"), nor one against a speaker the source owns by a pronoun just after
+    a sentence that names the derived speaker ("officers said" for "Their report said").
     A one-word quotation that the sources give with no speaker somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
@@ -48,7 +48,7 @@ import re
 
 from checker.affiliation import affiliated, bare_voice
 from checker.same_source import same_source
-from checker.source_phrase import anaphoric, names_someone, pronoun_owned
+from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 
@@ -71,9 +71,11 @@ def check(ctx):
             continue
         sq, sc, ev = found[0]
         if (bare_voice(sq.speaker) and _stand_in(dc, q)
-                or pronoun_owned(sq.speaker) and not names_someone(q.speaker, ctx.wordnet)):
-            continue  # "the company said" against "a spokesperson said", "officers said"
-            # against "their report said": neither side names anyone
+                or pronoun_owned(sq.speaker) and owner_named_before(
+                    ctx.doc_of[sc.doc_id].text if sc.doc_id in ctx.doc_of else "",
+                    sc.sent_start, sc.sent_end, q.speaker)):
+            continue  # "the company said" against "a spokesperson said"; "officers said"
+            # against "Their report said" just after a sentence about the officers
         if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
