@@ -54,3 +54,29 @@ def test_probe_folder_is_scored(tmp_path, pipeline):
     assert (got["planted"], got["caught"], got["faithful_texts"]) == (1, 1, 1)
     assert got["false_alarms_on_faithful"] == 0
     assert got["recall_by_kind"]["negation-flipped"]["caught"] == 1
+
+
+def test_a_text_that_crashes_the_checker_is_an_error_and_the_run_goes_on(tmp_path, pipeline):
+    rows = [
+        {"id": "p-1", "source": "The court did not approve the merger.",
+         "derived": "The court approved the merger.", "expect": "negation-flipped",
+         "quote": "approved the merger"},
+        {"id": "p-2", "source": "The mill closed in May.",
+         "derived": "The mill shut in May.", "expect": "silent", "quote": ""},
+    ]
+    (tmp_path / "mixed.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    class Breaking:
+        """The real pipeline, but a bug on texts about a mill."""
+
+        config = pipeline.config
+
+        def check(self, derived, sources):
+            if "mill" in derived.text:
+                raise IndexError("list index out of range")
+            return pipeline.check(derived, sources)
+
+    got = run_suite(tmp_path, pipeline=Breaking())
+    assert got["caught"] == 1
+    assert len(got["errors"]) == 1 and "IndexError" in got["errors"][0]

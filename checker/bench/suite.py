@@ -68,6 +68,9 @@ def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=Non
         except CheckerError as exc:
             errors.append(f"{name}: {exc}")
             continue
+        except Exception as exc:  # noqa: BLE001 - a suite records a crashing text and goes on
+            errors.append(f"{name}: internal error: {type(exc).__name__}: {exc}")
+            continue
         _score_text(name, expected, der.raw, result["findings"], planted, texts, code_hits)
     for story in _stories(root):
         meta = json.loads((story / "story.json").read_text(encoding="utf-8"))
@@ -88,6 +91,10 @@ def run_suite(path: str | Path, *, config: Optional[Config] = None, pipeline=Non
                 result = result_to_dict(pipeline.check(der, srcs))
             except CheckerError as exc:
                 errors.append(f"{story.name}/{art['id']}: {exc}")
+                continue
+            except Exception as exc:  # noqa: BLE001 - one crashing text must not stop the suite
+                errors.append(f"{story.name}/{art['id']}: internal error: "
+                              f"{type(exc).__name__}: {exc}")
                 continue
             name = f"{story.name}/{art['id']}"
             _score_text(name, expected, der.raw, result["findings"], planted, texts, code_hits)
