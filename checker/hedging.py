@@ -47,7 +47,7 @@ def _to_verb(claim: Claim, cue: Cue) -> str:
 def _verbs_after(claim: Claim, cue: Cue) -> list[str]:
     """Keys of the verbs after a cue in its claim, in order, with the claim's own predicate
     where it stands, although a verb as common as "make" or "have" is not among the claim's
-    content words ("may have *made* reported waits appear shorter"). For what a cue governs
+    content words ("may have *made* official counts look lower"). For what a cue governs
     first only: ``governed_verbs`` leaves such a predicate out, so that a reported "would"
     ("said the repairs would take nine months", the "will" of direct speech) is no hedge on
     "take"."""

@@ -80,8 +80,8 @@ def ended(ctx, claim, lemma: str) -> bool:
 def lacks(dc, lemma: str, lex) -> bool:
     """The derived claim says the negation of the noun ``lemma`` with a privative verb before
     it ("which lacks any other air link" for "which has no other air link";
-    privative_verbs.txt) or a privative phrase right before it ("postponed for want of an
-    interpreter" for "because no interpreter was available"; privative_phrases.txt)."""
+    privative_verbs.txt) or a privative phrase right before it ("adjourned for want of a
+    translator" for "because no translator was available"; privative_phrases.txt)."""
     at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
     if at is None:
         return False
@@ -90,7 +90,7 @@ def lacks(dc, lemma: str, lex) -> bool:
         return True
     before = re.findall(r"[a-z]+", dc.text[:at - dc.start].lower())[-6:]
     while before and lex.has("determiners", before[-1]):
-        before.pop()  # "for want of an interpreter", "without its licence"
+        before.pop()  # "for want of a translator", "without its licence"
     return bool(before) and (lex.has("privative_phrases", before[-1]) or any(
         tuple(before[-len(p):]) == p for p in lex.phrases.get("privative_phrases", ())))
 

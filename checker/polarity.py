@@ -191,7 +191,7 @@ def _find_intended_acts(claim, lexicon) -> dict:
 
 def _planned_noun(claim, intention, rest, lexicon):
     """The head noun of the thing planned when no verb follows the intention ("no plans for
-    a hosepipe *ban*", "is planning a fare *freeze*"): the last noun of the run of nouns and
+    a sprinkler *ban*", "is planning a fare *freeze*"): the last noun of the run of nouns and
     adjectives right after it, with nothing but "for" and an article between; None
     otherwise."""
     run = []

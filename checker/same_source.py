@@ -44,7 +44,7 @@ def same_source(a: str, b: str) -> bool:
         return True
     hx, hy = x.replace("-", " "), y.replace("-", " ")
     if hx in hy or hy in hx:
-        return True  # "Lucien Marchetti-Voss" and "Lucien Marchetti Voss"
+        return True  # "Ana Lowe-Hart" and "Ana Lowe Hart"
     if _party_by_pronoun(a, b) or _party_by_pronoun(b, a):
         return True
     xs, ys = set(x.split()), set(y.split())

@@ -305,7 +305,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
 
     def _saying_participle(self, tok) -> bool:
         """A participle of saying after a comma, with a clause of its own, on a verb that
-        does not report ("The council rejected the claim, saying the budget had risen"):
+        does not report ("The landlord rejected the claim, saying repairs had been made"):
         what it says is a claim of the verb's subject, not part of the rejection."""
         return (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.i > 0
                 and tok.doc[tok.i - 1].text == ","

@@ -161,7 +161,7 @@ class ClaimReader:
                 # word the clause asserts before it, which is no denial of that word
             if c.i > 0 and c.doc[c.i - 1].text == "," and t.i < c.i and t.pos_ in (
                     "NOUN", "PROPN"):
-                continue  # "owned by the club, not the council": the parse hangs "not" on
+                continue  # "run by the school, not the parish": the parse hangs "not" on
                 # the noun asserted before it; what it denies is the alternative after it
             out.append(t.lemma_.lower())
             if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,

@@ -183,7 +183,7 @@ def lift_whose_speaker(view, sent, report_verbs) -> bool:
 
 def lift_participle_to_relative(view, sent, report_verbs) -> bool:
     """A participle of saying that ends a relative clause's answer ("some waited eight months
-    for refunds, which the bank denied, saying most claims were settled within 30 days",
+    for payment, which the dairy denied, saying most invoices were paid within ten days",
     parsed with "saying" on "waited"): when a participle of a verb of saying
     (attribution_verbs.txt) with a clause of its own comes right after the comma that closes
     a relative clause with a subject, it hangs on the relative clause's verb, whose subject
@@ -257,8 +257,8 @@ def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
 
 def lift_according_appositive(view, sent) -> bool:
     """A description of an "according to" source that the model read as the subject
-    ("According to Friends of Skelmoor, a local campaign group, Fenwater has let ...",
-    parsed with "group" the subject and "Fenwater" its apposition): when the subject of the
+    ("According to Friends of Dunn Wood, a local campaign group, Marrow Water has let ...",
+    parsed with "group" the subject and "Water" its apposition): when the subject of the
     verb that "according to X" hangs on is a common noun set between commas right after X,
     with a name in apposition after it, the noun describes X and the name is the subject.
     True when the sentence was repaired.

@@ -39,7 +39,7 @@ class SpeakerReader:
                 # the joined verb reports too: "X says A; the authority disputed it and
                 # said B")
                 host = host.head
-            # the subject nearest before the host ("According to the union, rosters
+            # the subject nearest before the host ("According to the union, shifts
             # stretch ...; the authority disputed that, saying ...", parsed with two)
             # (not one of a relative clause the parser hung there: "X, whose fleet is
             # short, said")

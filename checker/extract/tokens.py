@@ -224,7 +224,7 @@ class DocView:
             e.text = self.text[e.start_char:e.end_char]
 
     def _extend_scale(self, e: SpanView) -> None:
-        """A number the tagger ended before its scale word ("roughly forty-eight" tagged,
+        """A number the tagger ended before its scale word ("roughly sixty-two" tagged,
         "thousand" left out) runs through the scale words that follow it untagged."""
         end = e.end
         while end < len(self.tokens) and self.tokens[end - 1].like_num \

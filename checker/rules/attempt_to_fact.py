@@ -173,19 +173,19 @@ def _sought_object(ctx, dc, close):
 
 
 def _siblings(ctx, dc, close) -> list:
-    """The other claims of a closest claim's sentence: a
-    derived sentence that merges two clauses of one source sentence aligns with the one that
-    shares more words ("intends to install a system ... and is seeking approval from the
-    regulator" -> "has won the regulator's approval for a system, which it intends to
-    install"), while the thing sought sits in the other."""
+    """The other claims of a closest claim's sentence: a derived sentence that merges two
+    clauses of one source sentence aligns with the one that shares more words ("intends to
+    fit a pump ... and is seeking a licence from the board" -> "has obtained the board's
+    licence for a pump, which it intends to fit"), while the thing sought sits in the
+    other."""
     return [o for sc in close for o in ctx.claims_of(sc.doc_id)
             if o.sent_start == sc.sent_start and o not in close]
 
 
 def _progress_stated(dc, close, siblings) -> bool:
     """The derived claim's figure is the progress the source sentence states plainly beside
-    the attempt ("is seeking 50,000 signatures and has gathered more than 31,000 so far" ->
-    "had more than 31,000 signatures towards a target of 50,000"): a figure of the derived
+    the attempt ("is seeking 20,000 members and has signed up more than 12,000 so far" ->
+    "had more than 12,000 members towards a goal of 20,000"): a figure of the derived
     claim that no closest claim holds and another clause of the sentence states with no
     attempt or hedge."""
     mine = {q.norm for q in dc.quantities} - {q.norm for sc in close for q in sc.quantities}

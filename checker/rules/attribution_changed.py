@@ -355,8 +355,8 @@ def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
 
 
 def _name_runs(ctx, source: str) -> list:
-    """The names written in a speaker phrase besides a possessor ("Pellucid Labs" of
-    "Stridewell's maker Pellucid Labs"): runs of capitalised words not ending in "'s", in a
+    """The names written in a speaker phrase besides a possessor ("Orvel Labs" of
+    "Runloop's maker Orvel Labs"): runs of capitalised words not ending in "'s", in a
     phrase with a possessor and no title (not "the club's captain, Jon Abel": a person)."""
     phrase = source.strip(" ,")
     if not re.search(r"\w['’]s\b", phrase) or any(

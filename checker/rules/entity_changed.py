@@ -131,9 +131,9 @@ def _swapped_known(ctx, dc, ent, dnorms):
 
 
 def _described_there(ctx, dc, ent, sc) -> bool:
-    """The source claim's subject is a description, not a name ("The national aviation
-    security regulator has opened a review"), that may stand for the derived subject's name
-    ("the Civil Aviation Security Board has opened a review"): it shares two words of the
+    """The source claim's subject is a description, not a name ("The national rail
+    safety regulator has opened a review"), that may stand for the derived subject's name
+    ("the Harwick Rail Safety Board has opened a review"): it shares two words of the
     name, or the sources set its head noun beside the name ("the Board, the national
     regulator")."""
     if not (dc.subject and ent.text in dc.subject) or not sc.subject \

@@ -32,7 +32,7 @@ CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "er
 def _asserted(dc, cue, lex) -> bool:
     """The factive cue is a verb the derived text itself asserts: not an adjective ("two
     confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
-    found to be so ("no interpreter could be found": located; "was found to have" and "was
+    found to be so ("no translator could be found": located; "was found to have" and "was
     found guilty" are findings), not inside a quotation (the speaker's words, which DQ701
     compares)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
@@ -45,7 +45,7 @@ def _asserted(dc, cue, lex) -> bool:
         return False
     if before and lex.has("be_forms", before[-1]) and cue.text.lower() == "found" \
             and not _found_so(dc, cue):
-        return False  # "no interpreter could be found": located, not established
+        return False  # "no translator could be found": located, not established
     return True
 
 

@@ -98,7 +98,7 @@ def _title_words(claim, ent, lexicon) -> set[str]:
         if not _is_title(lexicon, form):
             if found and (w.pos in ("NOUN", "ADJ") and w.text.islower() or w.pos == "PROPN"):
                 continue  # the field or place of a post ("deputy safety commissioner",
-                # "former Dunmere deputy mayor"): its rank word may stand before it
+                # "former Kelby deputy mayor"): its rank word may stand before it
             break
         found.append(form)
     after = [w for w in words if w.start >= ent.end][:WINDOW + 2]
