@@ -34,8 +34,7 @@ def hedged_verb(claim: Claim, cue: Cue) -> str:
     to_verb = _to_verb(claim, cue)
     if to_verb:
         return to_verb
-    after = _verbs_after(claim, cue)
-    return after[0] if after else ""
+    return _first_verb_after(claim, cue)
 
 
 def _to_verb(claim: Claim, cue: Cue) -> str:
@@ -44,19 +43,18 @@ def _to_verb(claim: Claim, cue: Cue) -> str:
     return key(m.group(1)) if m else ""
 
 
-def _verbs_after(claim: Claim, cue: Cue) -> list[str]:
-    """Keys of the verbs after a cue in its claim, in order, with the claim's own predicate
-    where it stands, although a verb as common as "make" or "have" is not among the claim's
-    content words ("may have *made* official counts look lower"). For what a cue governs
-    first only: ``governed_verbs`` leaves such a predicate out, so that a reported "would"
-    ("said the repairs would take nine months", the "will" of direct speech) is no hedge on
-    "take"."""
-    found = [(w.start, key(w.lemma)) for w in claim.words
-             if w.start >= cue.end and w.pos in VERB_TAGS]
+def _first_verb_after(claim: Claim, cue: Cue) -> str:
+    """The key of the first verb after a cue in its claim: the claim's own predicate where
+    it stands first, although a verb as common as "make" or "have" is not among the claim's
+    content words ("may have *made* official counts look lower"), else the first verb of its
+    words; '' when none. For what a cue governs first only: ``governed_verbs`` leaves such
+    a predicate out, so that a reported "would" ("said the repairs would take nine months",
+    the "will" of direct speech) is no hedge on "take"."""
+    first = next((w for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS), None)
     own = _predicate_at(claim, cue.end)
-    if own is not None and key(claim.predicate) not in {k for _, k in found}:
-        found.append((own, key(claim.predicate)))
-    return [k for _, k in sorted(found)]
+    if own is not None and (first is None or own < first.start):
+        return key(claim.predicate)
+    return key(first.lemma) if first is not None else ""
 
 
 def _predicate_at(claim: Claim, start: int) -> Optional[int]:

@@ -38,11 +38,15 @@ def test_silent_pair_forbids_what_a_faithful_paraphrase_does():
     assert "negation-flipped" in got["kinds"]
 
 
+# A planted drift the checker catches, for the scoring tests below.
+_FLIPPED = {"id": "p-1", "source": "The court did not approve the merger.",
+            "derived": "The court approved the merger.", "expect": "negation-flipped",
+            "quote": "approved the merger"}
+
+
 def test_probe_folder_is_scored(tmp_path, pipeline):
     rows = [
-        {"id": "p-1", "source": "The court did not approve the merger.",
-         "derived": "The court approved the merger.", "expect": "negation-flipped",
-         "quote": "approved the merger"},
+        _FLIPPED,
         {"id": "p-2", "source": "The court did not approve the merger.",
          "derived": "The court declined to approve the merger.", "expect": "silent",
          "quote": ""},
@@ -58,9 +62,7 @@ def test_probe_folder_is_scored(tmp_path, pipeline):
 
 def test_a_text_that_crashes_the_checker_is_an_error_and_the_run_goes_on(tmp_path, pipeline):
     rows = [
-        {"id": "p-1", "source": "The court did not approve the merger.",
-         "derived": "The court approved the merger.", "expect": "negation-flipped",
-         "quote": "approved the merger"},
+        _FLIPPED,
         {"id": "p-2", "source": "The mill closed in May.",
          "derived": "The mill shut in May.", "expect": "silent", "quote": ""},
     ]

@@ -72,7 +72,7 @@ def check(ctx):
         if not ctx.aligned(dc):
             continue
         close = close_support(ctx.support(dc))
-        siblings = _siblings(ctx, dc, close)
+        siblings = _siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
         plain = close + [s for s in siblings  # another clause's figure is its own
                          if not mine or mine & {q.norm for q in s.quantities}]
@@ -172,14 +172,13 @@ def _sought_object(ctx, dc, close):
     return None
 
 
-def _siblings(ctx, dc, close) -> list:
+def _siblings(ctx, close) -> list:
     """The other claims of a closest claim's sentence: a derived sentence that merges two
     clauses of one source sentence aligns with the one that shares more words ("intends to
     fit a pump ... and is seeking a licence from the board" -> "has obtained the board's
     licence for a pump, which it intends to fit"), while the thing sought sits in the
     other."""
-    return [o for sc in close for o in ctx.claims_of(sc.doc_id)
-            if o.sent_start == sc.sent_start and o not in close]
+    return [o for sc in close for o in ctx.sentence_claims(sc) if o not in close]
 
 
 def _progress_stated(dc, close, siblings) -> bool:

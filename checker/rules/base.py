@@ -75,6 +75,11 @@ class Context:
             return {k: tuple(v) for k, v in out.items()}
         return self.memo("claims-by-doc", group).get(doc_id, ())
 
+    def sentence_claims(self, claim: Claim) -> tuple[Claim, ...]:
+        """Every claim of a source claim's sentence, itself included (the other clauses a
+        derived sentence may have merged with it)."""
+        return tuple(o for o in self.claims_of(claim.doc_id) if o.sent_start == claim.sent_start)
+
     @property
     def wordnet(self):
         """The WordNet reader of this check's configuration (knows nothing without files);

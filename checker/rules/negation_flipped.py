@@ -271,8 +271,7 @@ def _word_flip(ctx, dc):
         # A word the derived text negates where another close source claim negates it too
         # ("which has not opened an investigation, could open one"), or another clause of
         # the source sentence ("were logged as delivered, although there was no record")
-        close = tuple(ctx.support(dc)[1]) + tuple(o for o in ctx.claims_of(sc.doc_id)
-                                           if o.sent_start == sc.sent_start)
+        close = tuple(ctx.support(dc)[1]) + ctx.sentence_claims(sc)
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
                  and not _denied_elsewhere(ctx, dc, lem)
                  and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
