@@ -161,5 +161,7 @@ def passive_before(text: str, within: int = 2) -> bool:
 def passive_verb(claim) -> bool:
     """The claim's own verb is passive ("the channel is projected to bring", "Staff had been
     told to accept the score")."""
-    at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
-    return at > 0 and passive_before(claim.text[:at])
+    verb = claim.predicate_text
+    at = claim.text.find(verb) if verb else -1
+    # "is recalling": a form of "be" before a verb in -ing is no passive
+    return at > 0 and not verb.lower().endswith("ing") and passive_before(claim.text[:at])

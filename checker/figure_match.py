@@ -51,10 +51,12 @@ def source_has(q, index) -> bool:
 def _source_has(q, index) -> bool:
     if _other_measure(q, index.quantities):
         return False  # "180 miles" where the source says "180 kilometres"
-    if (q.kind, q.norm) in index.quantity_norms and (not durations(q.text) or any(
+    if (q.kind, q.norm) in index.quantity_norms and (
+            not durations(q.text) or period(q.text.lower()) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
             for sq in index.quantities)):
-        return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10")
+        return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10");
+        # "the first three months of 2027" names a quarter, no span of time
     if written_in(q.text.lower(), index.text_lower):
         return True
     digits = re.search(r"\d[\d,]*\d", q.text)
@@ -266,7 +268,9 @@ def value_equal(q, sq) -> bool:
         # not "the next 10 weeks" for "the next 10 days"; "the twelve months to September"
         # is "the year to September"
         return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm)
-                    and (durations(q.text) == durations(sq.text) or _same_length(q, sq)))
+                    and (durations(q.text) == durations(sq.text) or _same_length(q, sq)
+                         or period(q.text.lower()) == period(sq.text.lower()) != ""))
+        # "the first three months of 2027" is "the first quarter of 2027"
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 

@@ -54,6 +54,7 @@ FILES = {
     "addressee_verbs": "addressee_verbs",
     "privative_phrases": "privative_phrases",
     "privative_verbs": "privative_verbs",
+    "plan_frames": "plan_frames",
     "preventing_verbs": "preventing_verbs",
     "pronouns_first_person": "pronouns_first_person",
     "approximators": "approximators",

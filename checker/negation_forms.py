@@ -78,11 +78,13 @@ def ended(ctx, claim, lemma: str) -> bool:
 
 
 def lacks(dc, lemma: str, lex) -> bool:
-    """The derived claim says the negation of the noun ``lemma`` with a privative verb before
-    it ("which lacks any other air link" for "which has no other air link";
+    """The derived claim says the negation of the noun ``lemma`` (or a gerund: "would miss
+    its reopening" for "will not reopen") with a privative verb before it ("which lacks any
+    other air link" for "which has no other air link";
     privative_verbs.txt) or a privative phrase right before it ("adjourned for want of a
     translator" for "because no translator was available"; privative_phrases.txt)."""
-    at = next((w.start for w in dc.words if w.lemma == lemma and w.pos == "NOUN"), None)
+    at = next((w.start for w in dc.words if w.lemma == lemma and (
+        w.pos == "NOUN" or w.text.lower().endswith("ing"))), None)  # "miss its reopening"
     if at is None:
         return False
     if any(w.pos == "VERB" and w.start < at and lex.has("privative_verbs", w.lemma)
@@ -103,3 +105,24 @@ def taken_away(ctx, lemma: str) -> bool:
     return any(not sc.negated and any(w.pos == "NOUN" and w.lemma in same for w in sc.words)
                and any(w.pos == "VERB" and lex.has("privative_verbs", w.lemma) for w in sc.words)
                for sc in ctx.index.claims)
+
+
+def unrealised_plan(dc, word, lex) -> bool:
+    """The derived word is the act of a plan told in the past perfect, or as what was meant
+    ("which had been due to reopen in May", "had planned to sign", "was supposed to open"):
+    a plan that did not come about, which says what the source's "will not reopen in May"
+    says. Frames: plan_frames.txt, and in the past perfect future_frames.txt and
+    attempts.txt too. Known false negative: a past plan that did come about, told in the
+    past perfect ("had planned to sign, and did")."""
+    m = _PAST_PLAN.search(dc.text[:word.start - dc.start].lower())
+    if m is None:
+        return False
+    frame = m.group(2)
+    if lex.has("plan_frames", frame):
+        return True
+    lemma = next((w.lemma for w in dc.words if w.text.lower() == frame), frame)  # "planned"
+    return m.group(1).startswith("had") and (lex.has("future_frames", lemma)
+                                             or lex.has("attempts", lemma))
+
+
+_PAST_PLAN = re.compile(r"\b(had\s+(?:been\s+)?|was\s+|were\s+)([a-z]+)\s+to\s*$")

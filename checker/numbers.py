@@ -76,34 +76,43 @@ def duration_unit(word: str) -> str:
     return w if w in DURATIONS else ""
 
 
+_AND_A_HALF = re.compile(r"\band\s+a\s+half\b")
+
+
 def words_to_number(words: list[str]) -> Optional[float]:
     """Value of a number written in words ("twenty-seven", "three million"), or None."""
     total, current, seen = 0.0, 0.0, False
     last = ""  # the kind of the word before: "unit", "article", "tens", "scale" or "figure"
-    for raw in words:
-        for w in raw.lower().replace("-", " ").split():
-            if w == "and":
-                continue
-            if w in _UNITS or w in _TENS:
-                if last == "unit" or (last == "tens" and w in _TENS):
-                    return None  # "nine - seven", "seven twenty": two numbers, not one
-                current += _UNITS[w] if w in _UNITS else _TENS[w]
-                last = "article" if w in _ARTICLES else "unit" if w in _UNITS else "tens"
-                seen = True
-                continue
-            last = "scale" if w in _SCALES else "figure"
-            if w in _SCALES:
-                scale = _SCALES[w]
-                current = (current or 1) * scale
-                if scale >= 1000:
-                    total += current
-                    current = 0
-            else:
-                fig = parse_figure(w)
-                if fig is None:
-                    return None
-                current += fig
+    text = _AND_A_HALF.sub(" +half ", " ".join(words).lower().replace("-", " "))
+    for w in text.split():
+        if w == "+half":
+            if not seen or last == "scale":
+                return None  # "and a half" after a count of units or tens only
+            current += 0.5  # "nineteen and a half thousand", "six and a half"
+            last = "figure"
+            continue
+        if w == "and":
+            continue
+        if w in _UNITS or w in _TENS:
+            if last == "unit" or (last == "tens" and w in _TENS):
+                return None  # "nine - seven", "seven twenty": two numbers, not one
+            current += _UNITS[w] if w in _UNITS else _TENS[w]
+            last = "article" if w in _ARTICLES else "unit" if w in _UNITS else "tens"
             seen = True
+            continue
+        last = "scale" if w in _SCALES else "figure"
+        if w in _SCALES:
+            scale = _SCALES[w]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            fig = parse_figure(w)
+            if fig is None:
+                return None
+            current += fig
+        seen = True
     return total + current if seen else None
 
 
@@ -174,8 +183,9 @@ def _value(tokens: list[str]) -> Optional[float]:
         # "an estimated £14 million" is 14 million: an article beside a written figure
         # counts nothing ("a million" and "a third" are read as before)
         tokens = [t for t in tokens if t not in _ARTICLES]
+    half = ("and", "a", "half") if _AND_A_HALF.search(" ".join(tokens)) else ()
     numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
-               or parse_figure(t) is not None]
+               or parse_figure(t) is not None or t in half]  # "six and a half"
     if not numeric:
         for t in tokens:
             if t in _FRACTIONS:

@@ -174,3 +174,35 @@ def opens_with_name(sc: Claim, source_text: str) -> bool:
 
 
 _BODY_LABELS = ("ORG", "FAC", "PRODUCT", "NORP", "GPE")
+
+
+def one_public_group(a: str, b: str, wn) -> bool:
+    """Two speakers named only as a group of people, a bare plural with no name, number or
+    determiner ("Drivers say", "Motorists say"), where one group is the other or a kind of it
+    in WordNet (a motorist is a driver). Neither credits a particular source, so crediting
+    one for the other changes no attribution. Known false negative: a narrower group that
+    speaks for a part only ("Bus drivers say" for "Drivers say" is read as the same)."""
+    ha, hb = _group_head(a, wn), _group_head(b, wn)
+    if not ha or not hb:
+        return False
+    return ha == hb or hb in wn.broader(ha, "noun", 2) or ha in wn.broader(hb, "noun", 2)
+
+
+PERSON = 18  # WordNet's lexicographer file noun.person
+
+
+def _group_head(phrase: str, wn) -> str:
+    """The singular head of a bare plural group of people ("Local drivers" -> "driver"), or
+    '' when the phrase is anything else."""
+    ws = phrase.strip(" ,").split()
+    if not 1 <= len(ws) <= 2 or any(not w.isalpha() or w[1:] != w[1:].lower() for w in ws) \
+            or ws[0].lower() in _DETERMINERS or not ws[-1].lower().endswith("s"):
+        return ""
+    if len(ws) == 2 and ws[1][:1].isupper():
+        return ""  # "Local Drivers": a name
+    last = ws[-1].lower()
+    for single in (last[:-1], last[:-2], last[:-3] + "y"):
+        first = wn.senses(single, "noun", 1) if wn.knows(single, "noun") else []
+        if first and first[0].lexname == PERSON:
+            return single
+    return ""

@@ -226,6 +226,14 @@ def future_of(sc, verb_key: str) -> bool:
     return False
 
 
+def in_question(claim, at: int) -> bool:
+    """The word at offset ``at`` is inside what a "whether" of its claim asks, in the same
+    clause ("will decide whether the club should merge"): a modal there is the question's,
+    not a doubt about the claim."""
+    return re.search(r"\bwhether\b[^,;:]*$", claim.text[:max(0, at - claim.start)],
+                     re.I) is not None
+
+
 def asked_whether(sc) -> bool:
     """The source claim is what a "whether" asks ("examining whether a faulty valve failed"):
     the word stands in the claim or right before it in its sentence, not in another clause

@@ -4,7 +4,7 @@ each repair is tested whatever the model does with a given sentence."""
 import spacy
 from spacy.tokens import Doc
 
-from checker.extract.reparse import lift_according_appositive
+from checker.extract.reparse import lift_according_appositive, lift_conj_from_as_clause
 from checker.extract.tokens import DocView
 
 
@@ -42,3 +42,32 @@ def test_a_subject_with_a_name_beside_it_and_no_according_to_is_left_alone():
                 (".", 5, "punct", "PUNCT")])
     with DocView(doc) as view:
         assert not lift_according_appositive(view, view.sents[0])
+
+
+def test_a_verb_hung_on_an_as_clause_is_moved_to_the_main_verb():
+    # "The pier will not open in May as planned and is now expected to open in July.",
+    # parsed with "expected" a conjunct of "planned"
+    rows = [("The", 1, "det", "DET"), ("pier", 4, "nsubj", "NOUN"), ("will", 4, "aux", "AUX"),
+            ("not", 4, "neg", "PART"), ("open", 4, "ROOT", "VERB"), ("in", 4, "prep", "ADP"),
+            ("May", 5, "pobj", "PROPN"), ("as", 8, "mark", "SCONJ"),
+            ("planned", 4, "advcl", "VERB"), ("and", 8, "cc", "CCONJ"),
+            ("is", 12, "auxpass", "AUX"), ("now", 12, "advmod", "ADV"),
+            ("expected", 8, "conj", "VERB"), ("to", 14, "aux", "PART"),
+            ("open", 12, "xcomp", "VERB"), ("in", 14, "prep", "ADP"),
+            ("July", 15, "pobj", "PROPN"), (".", 4, "punct", "PUNCT")]
+    with DocView(_doc(rows)) as view:
+        assert lift_conj_from_as_clause(view, view.sents[0])
+        assert [c.text for c in view[4].children if c.dep_ in ("conj", "cc")] == [
+            "and", "expected"]
+        assert not [c for c in view[8].children if c.dep_ == "conj"]
+
+
+def test_an_as_clause_of_two_verbs_of_its_own_is_left_alone():
+    # "The vote went ahead as planned and as agreed."
+    rows = [("The", 1, "det", "DET"), ("vote", 2, "nsubj", "NOUN"), ("went", 2, "ROOT", "VERB"),
+            ("ahead", 2, "advmod", "ADV"), ("as", 5, "mark", "SCONJ"),
+            ("planned", 2, "advcl", "VERB"), ("and", 5, "cc", "CCONJ"),
+            ("as", 8, "mark", "SCONJ"), ("agreed", 5, "conj", "VERB"),
+            (".", 2, "punct", "PUNCT")]
+    with DocView(_doc(rows)) as view:
+        assert not lift_conj_from_as_clause(view, view.sents[0])

@@ -30,8 +30,9 @@ from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (according_root, lift_according_appositive,
-                                     lift_adding_participle, lift_modifying_verb,
-                                     lift_participle_to_relative, lift_reported_participle,
+                                     lift_adding_participle, lift_conj_from_as_clause,
+                                     lift_modifying_verb, lift_participle_to_relative,
+                                     lift_reported_participle,
                                      lift_speaker_after_semicolon, lift_speaker_from_aside,
                                      lift_whose_speaker, relative_verb)
 from checker.extract.speakers import SpeakerReader
@@ -126,6 +127,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                     lift_according_appositive(view, sent)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
+                    lift_conj_from_as_clause(view, sent)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 

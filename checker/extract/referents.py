@@ -28,8 +28,14 @@ class ReferentMemory:
             # ...; it said" means the Authority
             people = [n for n in (state.last_person, state.prev_person,
                                   *(name for _, name in state.sent_persons)) if n]
-            src = next((c for c in (state.last_source, state.last_party, state.last_org)
-                        if c and not (low == "it" and any(n in c for n in people))), src)
+            order = (state.last_source, state.last_party, state.last_org)
+            if low == "it" and state.party_sent > state.source_sent:
+                order = (state.last_party, state.last_source, state.last_org)  # the body
+                # whose own sentence came after the last quotation: "... Fenwright said.
+                # The association welcomed the plan. It says ..."
+            src = next((c for c in order
+                        if c and not (low == "it" and any(_names_one(n, c) for n in people))),
+                       src)
         if src and src != attr.source:
             last = self._head_of(src)
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
@@ -43,7 +49,7 @@ class ReferentMemory:
             state.last_speaker, state.speaker_sent = src, state.sent_no
             state.speaker_by_pronoun = True
         if attr.source and low not in self.pronouns:
-            state.last_source = attr.source
+            state.last_source, state.source_sent = attr.source, state.sent_no
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
             parts = [p.split() for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if all(w[:1].isupper() for w in p)),
@@ -101,7 +107,7 @@ class ReferentMemory:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in self.pronouns:
             return
-        state.last_source = self._span_text(subj)
+        state.last_source, state.source_sent = self._span_text(subj), state.sent_no
 
     def _remember_party(self, root, ents, state: _State) -> None:
         """The last organisation-like subject, which "the company" later refers to."""
@@ -110,7 +116,7 @@ class ReferentMemory:
             return
         if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
             return
-        state.last_party = self._span_text(subj)
+        state.last_party, state.party_sent = self._span_text(subj), state.sent_no
 
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0
@@ -152,6 +158,13 @@ class ReferentMemory:
         words = name.split()
         if len(words) > 1:
             state.surnames[words[-1]] = name
+
+
+def _names_one(person: str, phrase: str) -> bool:
+    """The source phrase names the person: it holds the full name, or is part of it (the
+    surname "Harrel" a quotation was credited to, for "Transport Minister Oswin Harrel")."""
+    words = set(phrase.split())
+    return person in phrase or bool(words) and words <= set(person.split())
 
 
 def _a_place(ent) -> bool:

@@ -292,6 +292,33 @@ def lift_according_appositive(view, sent) -> bool:
     return done
 
 
+def lift_conj_from_as_clause(view, sent) -> bool:
+    """A verb the model hung on an "as" clause with no subject ("will not reopen in May as
+    planned and are now expected to open in August", parsed with "expected" a conjunct of
+    "planned"): when the conjunct has an auxiliary of its own ("are"), it is the main verb's
+    conjunct, its "and" with it, so the claim walk reads it as a clause of its own and the
+    negation of the first stays there. True when the sentence was repaired.
+
+    Known false positives: none seen; an "as" clause with two verbs of its own ("as planned
+    and as agreed") has no auxiliary on the second."""
+    done = False
+    for tok in list(sent):
+        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                          for c in tok.children) \
+                or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            continue
+        for conj in [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and any(x.dep_ in ("aux", "auxpass") for x in c.children)]:
+            cc = [c for c in tok.children if c.dep_ == "cc" and c.i < conj.i]
+            for c in cc[-1:]:
+                _rehang(c, tok.head)
+            _rehang(conj, tok.head)
+            done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
 def _rehang(tok, head, dep: str = "") -> None:
     """Move ``tok`` and what hangs on it under ``head`` (as ``dep`` when given)."""
     if tok.head is not tok:

@@ -13,6 +13,7 @@ token, where spaCy makes a new ``Token`` on every access (and ``a is b`` is alwa
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Optional
 
@@ -21,7 +22,7 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
                          LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
-from checker.numbers import is_magnitude
+from checker.numbers import is_magnitude, normalise, words_to_number
 
 # The string attributes first, then the rest; the flags last, in TokenView's order.
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, SENT_START, IS_ALPHA, IS_PUNCT,
@@ -204,12 +205,39 @@ class DocView:
         for ent in ents:
             e = self._span(ent)
             e.label_ = ent.label_
+            if e.label_ in ("DATE", "MONEY") and _WORD_NUMBER.fullmatch(e.text) \
+                    and words_to_number([e.text]) is not None:
+                e.label_ = "CARDINAL"  # "Eighteen thousand four [hundred] notices" tagged
+                # as a date, "twelve thousand nine hundred calls" as money: number words
+                # alone are no date and no sum of money
             self._trim_count(e)
             self._trim_title(e)
             self._extend_scale(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
+        self._join_halves(view.ents)
         return view
+
+    def _join_halves(self, ents: list) -> None:
+        """A count in words followed by "and a half" runs through it and the scale words
+        after it ("six-and-a-half", "thirty-one and a half thousand" where the tagger
+        stopped at "thirty-one")."""
+        for e in ents:
+            if e.label_ == "CARDINAL" and _WORD_NUMBER.fullmatch(e.text):
+                m = _HALF_AFTER.match(self.text, e.end_char)
+                if m and normalise(self.text[e.start_char:m.end()], "CARDINAL")[1] is not None:
+                    end = e.end
+                    while end < len(self.tokens) and self.tokens[end].idx < m.end():
+                        end += 1
+                    while end < len(self.tokens) and is_magnitude(self.tokens[end].lower_):
+                        end += 1  # "thirty-one and a half thousand"
+                    self._extend_to(e, end)
+
+    def _extend_to(self, e: SpanView, end: int) -> None:
+        e.end = end
+        e.end_char = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
+        e.text = self.text[e.start_char:e.end_char]
+        e.root = self._root_of(e.start, e.end)
 
     def _trim_count(self, e: SpanView) -> None:
         """A date the tagger ran into a count of the next noun ("on the opening day 30
@@ -270,6 +298,11 @@ class DocView:
         view.text = self.text[view.start_char:view.end_char]
         view.label_ = ""
         return view
+
+
+# A number written in words only; "and a half" after one.
+_WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
+_HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
 class _Bounds:

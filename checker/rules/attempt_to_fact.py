@@ -10,7 +10,8 @@ What it flags:
     won approval for a pump, which it intends to fit"), unless the derived verb asks
     for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply")
-    does not make the verb tentative. Also a plan in a source claim that is not the closest
+    does not make the verb tentative, and a claim on a frame of a plan ("is meant to be
+    released": plan_frames.txt) states no deed. Also a plan in a source claim that is not the closest
     support, when the derived sentence adds it to other facts ("X has lodged a challenge over
     the award of the contract to Y" for "Y won the contract. X said it intends to lodge a
     challenge"): same verb, a noun of the object, same subject; and a deed settled
@@ -64,10 +65,19 @@ def _tentative(dc) -> bool:
     return any(verb is None or c.start < verb.start for c in cues)
 
 
+def _plan_frame(dc, lex) -> bool:
+    """The claim's verb is a frame of a plan ("is meant to be released", "is supposed to
+    open": plan_frames.txt): it tells the plan, not the deed."""
+    verb = (dc.predicate_text or "").lower()
+    at = dc.text.lower().find(verb) if verb else -1
+    return at >= 0 and lex.has("plan_frames", verb) and \
+        dc.text[at + len(verb):].lstrip().lower().startswith("to ")
+
+
 def check(ctx):
     """Yield a finding for each derived claim that turned an attempt into a fact."""
     for dc in ctx.derived_claims:
-        if _tentative(dc):
+        if _tentative(dc) or _plan_frame(dc, ctx.lexicon):
             continue
         if not ctx.aligned(dc):
             continue
@@ -146,8 +156,8 @@ def _governs(sc, cue, dc, same: bool) -> bool:
 
 def _sought_object(ctx, dc, close):
     """A finding when the source's verb is itself the attempt and takes a noun ("is seeking
-    an urgent meeting", "is preparing a bid") and the derived claim gives that noun with a
-    verb of its own that is no attempt and no asking ("has secured an urgent meeting", "has
+    an urgent meeting", "is preparing a bid") or a sum ("is seeking £2m from a fund") and the
+    derived claim gives that noun or sum with a verb of its own that is no attempt and no asking ("has secured an urgent meeting", "has
     tabled a bid"), on the same subject."""
     lex = ctx.lexicon
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
@@ -161,7 +171,8 @@ def _sought_object(ctx, dc, close):
             if opens_with_preposition(obj, lex):
                 continue  # "would move to the runway", "pushed out without testing": no attempt
             head = _noun_keys(sc, obj, lex)
-            if not head or not head <= dobj or key(dc.predicate) == key(verb.lemma):
+            if not (head and head <= dobj or not head and _sought_sum(sc, obj, dc, lex)) \
+                    or key(dc.predicate) == key(verb.lemma):
                 continue
             if dc.subject and sc.subject and not _same_subject(dc, sc):
                 continue
@@ -170,6 +181,22 @@ def _sought_object(ctx, dc, close):
                                  f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
                         suggestion=f'Keep the attempt ("{verb.text} …").')
     return None
+
+
+def _sought_sum(sc, obj: str, dc, lex) -> bool:
+    """The thing sought is a figure, not a noun ("is seeking £180,000 from a fund"), and the
+    derived claim's object gives that figure ("has secured £180,000")."""
+    head = before_preposition(obj, lex).strip(" ,;:.")
+    at = sc.text.find(head) if head else -1
+    if at < 0:
+        return False
+    s0, s1 = sc.start + at, sc.start + at + len(head)
+    sought = {q.norm for q in sc.quantities if s0 <= q.start < s1}
+    theirs = dc.text.find(dc.object) if dc.object else -1
+    if not sought or theirs < 0:
+        return False
+    d0, d1 = dc.start + theirs, dc.start + theirs + len(dc.object)
+    return bool(sought & {q.norm for q in dc.quantities if d0 <= q.start < d1})
 
 
 def _siblings(ctx, close) -> list:
@@ -284,7 +311,10 @@ def _attempts_on_nouns(sc, lex):
                 continue  # "its planned orbit", "the planned merger": a modifier
             rest = sc.text[w.end - sc.start:].lstrip()
             if rest and not rest.lower().startswith("to "):
-                yield _Verb(w.text, w.lemma), rest.split(",")[0]
+                yield _Verb(w.text, w.lemma), _NOT_IN_FIGURE.split(rest, 1)[0]
+
+
+_NOT_IN_FIGURE = re.compile(r",(?!\d{3}\b)")  # a comma that ends a phrase, not one of "£180,000"
 
 
 def _object_keys(claim, lexicon) -> set:

@@ -30,7 +30,8 @@ Known false positives:
     "plans to hold a protest"), nor an obligation where the source reports a demand ("X
     should resign" for "the union called for X to resign": obligation_modals, asking_verbs)
     or the derived text gives the obligation as a request or advice ("X should not eat
-    them, the agency advised": its verb of saying in asking_verbs.txt),
+    them, the agency advised": its verb of saying in asking_verbs.txt), nor a modal inside
+    what a "whether" asks ("will vote on whether the club should merge": the question's),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
     ("are weighing a six-month suspension" for "is considering suspending"). A caveat the
@@ -57,8 +58,8 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
-                               hedges_their_verb, in_their_clause, in_their_finding,
-                               restated_firmly)
+                               hedges_their_verb, in_question, in_their_clause,
+                               in_their_finding, restated_firmly)
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
@@ -185,10 +186,12 @@ def check(ctx):
                                                                  dc.attribution.lemma)
         added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
                  and not any(q.start <= h.start < q.end for q in dc.quotes)
-                 and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))]
+                 and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))
+                 and not in_question(dc, h.start)]
         # a hedge inside quotation marks is the speaker's word, which DQ701 compares; an
         # obligation the derived text gives as advice ("X should not eat them, the
-        # authority advised") restates the advice, not a doubt
+        # authority advised") restates the advice, not a doubt; a modal inside what a
+        # "whether" asks ("will vote on whether the club should merge") is the question's
         if not added or not ctx.aligned(dc):
             continue
         found = None

@@ -14,8 +14,10 @@ What it flags:
     included ("turned down", "rejected"), say it negatively.
     "Nothing negative" is read widely: a negation cue, a refusal, a denial or dispute
     (answer_verbs.txt), a verb that takes away (privative_verbs.txt) or says that something
-    does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), or a word with a
-    negative prefix on a word of the sources ("unaware") all count as saying it negatively.
+    does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), a plan told as not
+    come about ("had been due to reopen": ``negation_forms.unrealised_plan``), or a word
+    with a negative prefix on a word of the sources ("unaware") all count as saying it
+    negatively.
 Why it matters:
     Dropping "no" or "denied" while rewording states the opposite of the source, and the
     rewording hides it from a word-by-word comparison.
@@ -42,6 +44,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.negation_forms import unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
     TOKEN,
@@ -77,6 +80,8 @@ def _says_negatively(dc, sc, ctx) -> bool:
         return True
     if _refusal(sc, lex) and _in_other_words(dc, same):
         return True  # "turned down" or "rejected" for "refused": the same negating verb
+    if any(w.pos == "VERB" and unrealised_plan(dc, w, lex) for w in dc.words):
+        return True  # "which had been due to reopen": a plan that did not come about
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
                for stem in unprefixed(lex, w.text.lower(), shortest=4))

@@ -115,6 +115,7 @@ from checker.negation_forms import (
     refused_only,
     stated_act,
     taken_away,
+    unrealised_plan,
 )
 from checker.polarity import (
     denied_from_outside,
@@ -279,7 +280,8 @@ def _word_flip(ctx, dc):
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not ended(ctx, dc, lem) and not lacks(dc, lem, ctx.lexicon)
-            and not named_act(dc, dwords[lem])]
+            and not named_act(dc, dwords[lem])
+            and not unrealised_plan(dc, dwords[lem], ctx.lexicon)]
         if not shares_core(dc, sc):
             # same subject, other verb: only a thing said to be there or not, as the plain
             # object of both verbs ("had found no defects" and "had flagged defects"; not

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.actors import passive_before
+from checker.actors import passive_verb
 from checker.align import key
 from checker.names import norm_name
 from checker.records import memo_on
@@ -54,7 +54,7 @@ def check(ctx):
             if not sc.subject or not sc.object:
                 continue
             ss, so = _norm(sc.subject), _norm(sc.object)
-            if ds == ss or do == so or _passive(dc) != _passive(sc):
+            if ds == ss or do == so or passive_verb(dc) != passive_verb(sc):
                 continue  # one side in the passive: its subject is the other's object
             if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated:
                 yield make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
@@ -97,7 +97,7 @@ def _sides_swapped(ctx, dc):
     al, sup = ctx.support(dc)
     for sc, score in zip(sup[:2], al.scores or [al.score] * len(sup)):
         if score < SIDES_ALIGNMENT or key(sc.predicate) != key(dc.predicate) \
-                or _passive(dc) != _passive(sc) or dc.negated != sc.negated:
+                or passive_verb(dc) != passive_verb(sc) or dc.negated != sc.negated:
             continue
         # parties only: a place or a date moves round a sentence freely ("In Tresham, ...")
         names = list(dict.fromkeys(_THE.sub("", e.text) for e in sc.entities
@@ -121,12 +121,6 @@ def _by_predicate(index) -> dict:
         return out
 
     return memo_on(index, "_de402_by_predicate", build)
-
-
-def _passive(claim) -> bool:
-    """The claim's verb is in the passive ("the fees were disclosed in every lease")."""
-    at = claim.text.find(claim.predicate_text) if claim.predicate_text else -1
-    return at > 0 and passive_before(claim.text[:at], within=2)
 
 
 @lru_cache(maxsize=50_000)

@@ -8,15 +8,16 @@ What it flags:
     ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
     source's words (WordNet, four most frequent senses) or in its group of news
     near-synonyms ("wants" for "is seeking": paraphrases.txt), a past participle of a
-    source verb ("stay closed" for "will close"), a word with a negative prefix whose stem the sources use
-    ("left unchanged" for "did not change": negative_prefixes.txt), verbs of saying and
-    answering ("insists", "rejects",
-    "answered": the attribution rules judge them) and, when the sources report a denial or
-    a challenge too, the words of its frame ("denied the charge", "rejected the
-    complaints") are not counted. The span runs over the unsupported words. In a claim
-    that restates a source passage closely, a relative clause (", which will be extended
-    to evenings and weekends") is judged on its own: two or more of its content words new,
-    two fifths of them at least; the span is the clause.
+    source verb ("stay closed" for "will close"), a word with a negative prefix whose stem
+    the sources use ("left unchanged" for "did not change": negative_prefixes.txt), verbs of
+    saying, answering and finding ("insists", "rejects", "answered", "a memo shows": the
+    attribution rules judge them), connectives ("separately", "meanwhile":
+    generic_words.txt) and, when the sources report a denial or a challenge too, the words
+    of its frame ("denied the charge", "rejected the complaints") are not counted. The span
+    runs over the unsupported words. In a claim that restates a source passage closely, a
+    relative clause (", which will be extended to evenings and weekends") is judged on its
+    own: two or more of its content words new, two fifths of them at least; the span is the
+    clause.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -60,8 +61,9 @@ MIN_SHARE = 0.25
 CLOSE = 0.65
 
 
-# Verbs of saying and answering: "insists", "rejects", "warned" report how a party spoke.
-SAYING = ("attribution_verbs", "answer_verbs", "challenges", "caveat_verbs")
+# Verbs of saying, answering and finding: "insists", "rejects", "warned" report how a
+# party spoke, "shows" or "found" how a document or a body established it.
+SAYING = ("attribution_verbs", "answer_verbs", "challenges", "caveat_verbs", "factive")
 
 # The four most frequent senses count: a paraphrase often takes a word in a less frequent
 # sense ("puts the toll at" for "estimates", "throw out" for "dismiss"). Past them, rare
