@@ -37,6 +37,7 @@ _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
+_BODY_HEADS = shipped("non_person_heads")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
@@ -225,8 +226,11 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     sentence before its spokesperson's or officer's (a speaker described as one:
     party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
     it. The Ledger reported that ...": two outlets). A former officer ("who was sacked as
-    Tolbridge's director") belongs with no party."""
+    Tolbridge's director") belongs with no party, nor a person the speaker phrase ties to
+    another named body ("an analyst at Brackwell Securities")."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
+        return False
+    if _of_another_body(source_speaker, speaker) or _of_another_body(speaker, source_speaker):
         return False
     if beside(ctx, sc.doc_id, source_speaker, speaker,
               before=_reaches_back(ctx, sc.doc_id, source_speaker, speaker)) \
@@ -234,6 +238,30 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
                       before=_reaches_back(ctx, sc.doc_id, speaker, source_speaker)):
         return True
     return _officer_or_voice(ctx, sc, speaker, source_speaker, pos)
+
+
+# "an analyst at Brackwell Securities", "Analyst Tomas Verhagen of Brackwell Securities"
+_AT_BODY_RE = re.compile(r"\b(?:at|of|with|from)\s+((?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|"
+                         r"and\s+|&\s+)?[A-Z][\w'’&-]*)*)")
+
+
+_PERSON_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)")  # "Tomas Verhagen"
+
+
+def _of_another_body(phrase: str, other: str) -> bool:
+    """The speaker phrase ties its person, named before it, to a named body ("Tomas
+    Verhagen, an analyst at Brackwell Securities") that is not ``other``: a person who works elsewhere is no other
+    party's officer, though the sentence names both. Known false negative: a body named by
+    two names ("an engineer at Orvel, Runloop's maker" for "Runloop")."""
+    found = list(_AT_BODY_RE.finditer(phrase))
+    mine = set(_words(other))
+    if not found or not mine or set(_words(phrase)) >= mine:
+        return False  # no body named, or ``other`` is the phrase's own person or body
+    if not any(m.group(1).lower() not in _DETERMINERS and m.group(2).lower() not in _BODY_HEADS
+               for m in _PERSON_RE.finditer(phrase[:found[0].start()])):
+        return False  # no person's name before it: "papers filed at the District Court",
+        # "The Ravensholm Museum of Art"
+    return not any(set(_words(m.group(1))) & mine for m in found)
 
 
 def officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
@@ -308,8 +336,17 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
     # Voskuijlen") that the other leaves out ("Manager Lena Voskuijlen")
     for other, art in ctx.doc_of.items():
         said = set(_words(" ".join(_descriptions(ctx, other, person))))
-        if said & _TITLES and said & (party_words_in(core(party), art.text) - _GENERIC - mine):
+        if not said & _TITLES:
+            continue
+        if said & (party_words_in(core(party), art.text) - _GENERIC - mine):
             return True
+        theirs = norm_name(core(party))
+        named = set(_words(" ".join(w for w in person.split() if w[:1].isupper())))
+        kinds = {w for w in said - named - _TITLES if w in _BODY_HEADS}  # "group"
+        if theirs and any(theirs in norm_name(n)
+                          for w in kinds for n in names_of_kind(art.text, w)):
+            return True  # "The group's organiser, Gideon Farrant" after "a members' group,
+            # Ashgrove Members' Voice": the article calls the party by that kind
     return False
 
 

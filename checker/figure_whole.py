@@ -41,9 +41,10 @@ _APPROX_BEFORE = re.compile(
 
 def _ratio(q, claim):
     """The figure as the share it ends ("one in twenty" -> 5%, "3 out of 4" -> 75%), or None."""
-    if q.kind != "number" or q.value is None or ratio_term(format_figure(q.value)) is None \
-            or q.value < 2:
-        return None  # a year is no denominator ("9 in 2023")
+    written = q.text.strip()
+    term = written if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written) else format_figure(q.value)
+    if q.kind != "number" or q.value is None or ratio_term(term) is None or q.value < 2:
+        return None  # a year is no denominator ("9 in 2023"); "one in 4,000" is a ratio
     before = claim.text[:q.start - claim.start]
     m = _RATIO_BEFORE.search(before.lower())
     if m is None:

@@ -226,7 +226,9 @@ def unknown_figures(ctx) -> list:
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
                     if GROUP.get(sq.kind) != GROUP.get(q.kind):
-                        continue
+                        sq = complete(sq, cand)  # "one in 4,000" as the share it states
+                        if GROUP.get(sq.kind) != GROUP.get(q.kind):
+                            continue
                     if durations(q.text) and not durations(sq.text) and not (
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything

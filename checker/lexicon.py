@@ -55,6 +55,7 @@ FILES = {
     "privative_phrases": "privative_phrases",
     "privative_verbs": "privative_verbs",
     "plan_frames": "plan_frames",
+    "hearing_verbs": "hearing_verbs",
     "preventing_verbs": "preventing_verbs",
     "pronouns_first_person": "pronouns_first_person",
     "approximators": "approximators",

@@ -41,7 +41,8 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
     campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
     Relief Trust, a clean-water charity"; "Calderwick Dairies, the largest milk processor in
-    the western counties"; "The operator, Arvale Bulk Handling")."""
+    the western counties"; "The operator, Arvale Bulk Handling"; "a members' group, Ashgrove
+    Members' Voice,")."""
     n = re.escape(noun)
     found = set()
     # the noun in lower case but where it ends a name: "The Charity Standards Commission"
@@ -51,7 +52,7 @@ def names_of_kind(text: str, noun: str) -> frozenset:
                 rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
                 rf"(?=\s*[,.;]|\s+(?:that|which|whose|who|in|of|for|at|on|with|from|"
                 rf"based|serving)\b)",
-                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)")
+                rf"\b(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n},\s+({_NAME_RUN})(?=[,.;])")
     for pattern in patterns:
         for m in re.finditer(pattern, text):
             words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]

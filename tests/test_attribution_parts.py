@@ -11,6 +11,7 @@ from checker.load import load_text
 from checker.party_kinds import one_public_group
 from checker.rules import attribution_changed
 from checker.rules.base import Context
+from checker.same_source import same_source
 from checker.wordnet import WordNet
 
 SOURCE = ("Tenants say the lifts at Orme House were out of order for the first three weeks "
@@ -53,3 +54,10 @@ def test_public_groups():
     assert not one_public_group("The tenants", "Tenants", wn)  # a determiner: a group named
     assert not one_public_group("Tenants", "Orme Tenants", wn)  # a name
     assert not one_public_group("Reports", "Tenants", wn)  # no people
+
+
+def test_two_people_who_share_a_title_are_two_sources():
+    described = "Dr Anselm Kray, the institute's chief scientist"
+    assert not same_source(described, "Dr Maren Holt")
+    assert same_source(described, "Anselm Kray")
+    assert same_source("Harrowby City Council", "Harrowby Council")

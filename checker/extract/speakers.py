@@ -268,7 +268,7 @@ class SpeakerReader:
                     end=t.idx + len(t), kind="reports")
         for phrase in _possible(self.adverb_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
-            if pos is not None:
+            if pos is not None and not _describes_a_noun(tokens[pos[0]], head):
                 s, e = pos
                 return Attribution(source="", cue=_doc_text(tokens[s].doc)[tokens[s].idx:tokens[e].idx
                                                                      + len(tokens[e])],
@@ -282,6 +282,18 @@ class SpeakerReader:
         return comp.i > verb.i and any(
             c.lower_ in self.causal and c.dep_ in ("advmod", "cc", "mark")
             and verb.i < c.i < comp.left_edge.i for c in verb.children)
+
+
+def _describes_a_noun(tok, head) -> bool:
+    """The token sits in an apposition or a clause that describes a noun of the claim ("a
+    payment of £410,000, a sum two people familiar with the talks described"): a source
+    phrase there credits that description, not the claim."""
+    node = tok
+    while node is not head and node.head is not node:
+        if node.dep_ in ("appos", "relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        node = node.head
+    return False
 
 
 def _bare_participle(verb) -> bool:

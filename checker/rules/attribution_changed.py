@@ -11,27 +11,27 @@ What it flags:
     X is its outer speaker. A derived description by a kind of body ("according to the
     union") does not stand for a body of another kind the source credits ("the Post
     Regulator": ``party_kinds.other_kind``, body_roles.txt) unless the sources themselves
-    call some body by that description and name none of its kind.
-    A party named by a description ("the two companies said") counts against an unnamed,
-    indefinite source ("a person briefed on the talks"). A report inside a report ("the
-    manager said his medical staff believe X") whose inner speaker both texts keep is
-    judged on its outer speaker. A name set after a relative clause is the speaker's ("a
-    paramedic who attended, Joel Brandt,"), and two bodies of one kind that share a place
-    name are two sources ("Lowmoor Town Council", "the Lowmoor Sports Council"). A
-    document a derived claim names as what found it ("The audit also found that X") or a
-    party's document ("according to the firm's interim report") is a source too; unnamed
-    people who say whose they are ("two people at the club") speak for that party only,
-    not for another named before them ("the league"); people "familiar with" a matter
-    (witness_phrases.txt) are not the party's named spokesman, nor its unnamed voice ("a
-    council spokesperson": party_voices.txt; the one case where a derived source that
-    names nobody is compared; not when the witnesses' sentence has the party's voice
-    confirm it). "The company" is no union or council and no person the
-    source ties to one ("Ellen Voss, who chairs the Growers' Union": public_body_heads.txt),
-    though "the group" may be any association (a broader WordNet kind). Two people of one
-    body named beside their posts are two sources ("the club's coach, Marta Quill" and "the
-    club's captain, Jon Abel"). A passive verb of judging ("the channel is projected to
-    bring") makes its subject no judge who "says it too".
-    Known false positives of these: a derived "the audit found" where the audit's own
+    call some body by that description and name none of its kind. A party named by a
+    description ("the two companies said") counts against an unnamed, indefinite source ("a
+    person briefed on the talks"). A report inside a report ("the manager said his medical
+    staff believe X") whose inner speaker both texts keep is judged on its outer speaker,
+    and so is one its hearers were told ("Jurors heard that X, prosecutors said":
+    hearing_verbs.txt). A name set after a relative clause is the speaker's ("a paramedic
+    who attended, Joel Brandt,"), and two bodies of one kind that share a place name are two
+    sources ("Lowmoor Town Council", "the Lowmoor Sports Council"). A document a derived
+    claim names as what found it ("The audit also found that X") or a party's document
+    ("according to the firm's interim report") is a source too; unnamed people who say whose
+    they are ("two people at the club") speak for that party only, not for another named
+    before them ("the league"); people "familiar with" a matter (witness_phrases.txt) are
+    not the party's named spokesman, nor its unnamed voice ("a council spokesperson":
+    party_voices.txt; the one case where a derived source that names nobody is compared; not
+    when the witnesses' sentence has the party's voice confirm it). "The company" is no
+    union or council and no person the source ties to one ("Ellen Voss, who chairs the
+    Growers' Union": public_body_heads.txt), though "the group" may be any association (a
+    broader WordNet kind). Two people of one body named beside their posts are two sources
+    ("the club's coach, Marta Quill" and "the club's captain, Jon Abel"). A passive verb of
+    judging ("the channel is projected to bring") makes its subject no judge who "says it
+    too". Known false positives of these: a derived "the audit found" where the audit's own
     passage is less aligned than an unnamed source's account of the same fact; a
     spokesperson for people "familiar with" a matter where the source also has the party
     confirm it in a sentence the aligner did not pick; one person named in two forms that
@@ -109,6 +109,13 @@ def check(ctx):
         ctx.lexicon.words.get("factive", ()))
     for dc in ctx.derived_claims:
         found = _changed(ctx, _document_credit(ctx, dc), ctx.aligned(dc), generic, verbs)
+        att = dc.attribution
+        if found is not None and att is not None and att.outer is not None \
+                and ctx.lexicon.has("hearing_verbs", att.lemma) \
+                and _changed(ctx, replace(dc, attribution=att.outer),
+                             ctx.aligned(dc), generic, verbs) is None:
+            continue  # "Jurors heard that X, prosecutors said" for the prosecutors' X: the
+            # jurors were told it, and the outer speaker is the source's (hearing_verbs.txt)
         if found is None and dc.attribution is not None and dc.attribution.outer is not None:
             # "Her coach said her lawyers believe X" for "Ferreira said her lawyers believe
             # X": the inner speakers agree, so the outer ones are compared
@@ -226,7 +233,8 @@ def _changed(ctx, dc, sup, generic, verbs):
                or any(officer_or_voice(ctx, sc, name, who, sc.start)
                       for name in {core(attr.source), attr.source.split(",")[0],
                                    *_name_runs(ctx, attr.source)} - {named, attr.source}))
-           or (anaphoric(attr.surface) and not (named and has_name(who)))
+           or (anaphoric(attr.surface) and not (named and (has_name(who)
+                                                           or witness_group(who))))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or (pronoun_owned(who) and sc.doc_id in ctx.doc_of and owner_named_before(
                ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))

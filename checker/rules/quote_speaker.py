@@ -86,7 +86,7 @@ def check(ctx):
         yield make(RULE, dc, start=start, end=end, confidence=0.9,
                    text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
                    evidence=[ev],
-                   message=(f'Quotes "{snippet(q.text, 40)}" as {q.speaker}\'s words; '
+                   message=(f'Quotes "{snippet(q.text, 40)}" as the words of {q.speaker}; '
                             f"the source quotes {sq.speaker}."),
                    suggestion=f"Credit the quote to {sq.speaker}.")
 
