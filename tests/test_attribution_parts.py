@@ -9,7 +9,7 @@ from checker.config import Config
 from checker.lexicon import load_lexicon
 from checker.load import load_text
 from checker.party_kinds import one_public_group
-from checker.rules import attribution_changed
+from checker import speaker_credit
 from checker.rules.base import Context
 from checker.same_source import same_source
 from checker.wordnet import WordNet
@@ -38,7 +38,7 @@ def test_a_merged_sentence_keeps_its_speakers_credit(pipeline):
     tenants = next(c for c in scs if "out of order" in c.text)
     report = next(c for c in scs if "repair requests" in c.text)
     verbs = frozenset(ctx.lexicon.words["attribution_verbs"])
-    part = attribution_changed._credited_in_part
+    part = speaker_credit.credited_in_part
     # the tenants' passage credits the derived speaker; the report's credits another
     assert part(ctx, dc, [report, tenants], "Tenants", verbs)
     assert not part(ctx, dc, [report], "Tenants", verbs)

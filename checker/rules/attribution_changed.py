@@ -85,19 +85,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.actors import passive_verb
 from checker.affiliation import a_voice, affiliated, officer_or_voice
-from checker.align import claim_keys, key, text_keys
 from checker.attribution import is_anonymous, same_content, source_name
-from checker.descriptions import described_in, resolve_description, subject_credit
+from checker.descriptions import described_in, resolve_description
 from checker.names import norm_name
-from checker.party_kinds import names_of_kind, one_public_group, other_kind, stand_in_noun
+from checker.party_kinds import one_public_group, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
 from checker.same_source import VAGUE, same_source, witness_group
 from checker.source_phrase import (NAME_RUN_RE, anaphoric, core, has_name,
                                     owner_named_before, pronoun_owned)
+from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
+                                    inner_speaker, other_kind_of, says_it_too)
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
 
@@ -200,7 +200,7 @@ def _changed(ctx, dc, sup, generic, verbs):
         return None  # 'He denied it' resolved to a person the texts call "Ms": a wrong guess
     named = _named_in_derived(ctx, attr)
     denial = attr.negated or ctx.lexicon.has("answer_verbs", dc.predicate)
-    cands = [(sc, _credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)
+    cands = [(sc, credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)
              and not (denial and not (sc.attribution is not None and sc.attribution.negated
                                       or ctx.lexicon.has("answer_verbs", sc.predicate)))]
     # a denial credits nothing: "..., which the company denied" or "X denied the union's
@@ -223,7 +223,7 @@ def _changed(ctx, dc, sup, generic, verbs):
     # text names no body for
     kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
     if any(same_source(named or attr.source, who)
-           and not (kind and _other_kind_of(ctx, kind, sc, who))
+           and not (kind and other_kind_of(ctx, kind, sc, who))
            or (owner and same_source(owner, who))
            or not witness_group(who) and (
                any(affiliated(ctx, sc, name, who, sc.start) for name in (named, attr.source)
@@ -238,14 +238,14 @@ def _changed(ctx, dc, sup, generic, verbs):
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or (pronoun_owned(who) and sc.doc_id in ctx.doc_of and owner_named_before(
                ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))
-           or _inner_speaker(ctx, sc, named or attr.source)
+           or inner_speaker(ctx, sc, named or attr.source)
            or one_public_group(attr.source, who, ctx.wordnet)
            for sc, who in cands):
         return None
-    if _says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
+    if says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
         return None
-    if any(_credited_elsewhere(ctx, sc, named or attr.source) for sc, _ in cands) \
-            or _credited_in_part(ctx, dc, sup, named or attr.source, verbs):
+    if any(credited_elsewhere(ctx, sc, named or attr.source) for sc, _ in cands) \
+            or credited_in_part(ctx, dc, sup, named or attr.source, verbs):
         return None
     if norm_name(attr.source) in ctx.index.entity_norms and any(
             same_source(attr.source, resolve_description(ctx, sc.doc_id,
@@ -261,29 +261,6 @@ def _changed(ctx, dc, sup, generic, verbs):
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                  f'to {who}: "{snippet(sc.text, 60)}".'),
         suggestion=f"Attribute it to {who}.")
-
-
-def _other_body(ctx, kind: str, who: str) -> bool:
-    """The derived description by a kind of body ("the union") cannot stand for ``who``, a
-    body of another kind (``party_kinds.other_kind``), unless the sources themselves call
-    some body by that description and name none of its kind: then it may be ``who`` ("the
-    union" for "the Postal Workers' Federation"). A body named by what it does ("the
-    Post Regulator": body_roles.txt) is never such a kind's."""
-    if not other_kind(kind, who, ctx.source_text, ctx.wordnet, ctx.lexicon):
-        return False
-    words = re.findall(r"[A-Za-z]+", who)
-    if words and ctx.lexicon.has("body_roles", words[-1].lower()):
-        return True
-    return not (re.search(rf"\bthe\s+{re.escape(kind)}\b", ctx.source_text, re.I)
-                and not names_of_kind(ctx.source_text, kind))
-
-
-def _other_kind_of(ctx, kind: str, sc, who: str) -> bool:
-    """``_other_body`` for whom the source credits: the name, or the whole speaker phrase
-    that ties a person to a body ("Delia Fenwright, who chairs the Growers' Union" is no
-    company's voice)."""
-    full = sc.attribution.source if sc.attribution is not None else ""
-    return _other_body(ctx, kind, who) or bool(full) and _other_body(ctx, kind, full)
 
 
 def _an_outlet_of(ctx, name: str) -> bool:
@@ -305,67 +282,6 @@ def _named_in_derived(ctx, attr) -> str:
         return attr.source  # the extractor read "the ministry" as "the Ministry of Health"
     named = described_in(ctx.derived.text, phrase)
     return named if named != phrase and has_name(named) else ""
-
-
-def _inner_speaker(ctx, sc, source: str) -> bool:
-    """The derived source is the speaker inside the source's report ("The association's
-    lawyers are expected to argue that X, according to a person familiar with its plans":
-    the lawyers argue X). Dropping the outer source is DA101's to judge, not a changed one."""
-    if sc.attribution is None or not sc.subject:
-        return False
-    lex = ctx.lexicon
-    if not any(lex.has(role, sc.predicate) for role in ("speech_verbs", "attribution_verbs")):
-        return False
-    who = resolve_description(ctx, sc.doc_id, sc.subject)
-    if has_name(source) and not has_name(who):
-        return False  # "the housing department had asked" is no named speaker's report
-    return same_source(source, who)
-
-
-def _credited(ctx, sc, verbs: frozenset) -> str:
-    """Whom the source credits with a claim: its attribution's source, a description
-    ("the association") read as the one name the article gives it, or the party its
-    subject credits ("a survey by the guild found"); "" when the claim names nobody."""
-    if sc.attribution is not None and sc.attribution.source:
-        return resolve_description(ctx, sc.doc_id, sc.attribution.source)
-    party = subject_credit(sc, verbs, frozenset(ctx.lexicon.words.get("factive", ())))
-    if not party:
-        return ""
-    party = resolve_description(ctx, sc.doc_id, party)
-    return party if has_name(party) else ""
-
-
-def _says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
-    """The source credits the derived source with a claim of the same verb and subject or
-    object ("the league confirmed it had received a notice"), or with the same claim in a
-    verb of one WordNet sense with it (four of its words, half of them, in the sentence): a
-    background clause of the derived claim ("..., the group that agreed to buy the club")
-    matched another claim; or makes it the subject of a verb of judging (judging_verbs.txt:
-    "expects", "estimates", "believes") in a claim sharing three of its words and its verb
-    ("The authority expects the shortage to last until May")."""
-    pred, dk = key(dc.predicate), claim_keys(dc)
-    wn = ctx.wordnet
-    synonyms = {key(s) for s in wn.synonyms(dc.predicate, "verb")} if wn.available else set()
-    for sc in ctx.index.claims:
-        if sc.subject and _judges(ctx.lexicon, sc.predicate) and not passive_verb(sc) \
-                and len(dk & claim_keys(sc)) >= 3 \
-                and pred in claim_keys(sc) \
-                and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
-            return True  # "The authority expects the shortage to last until May" for "By the
-            # authority's estimate, supplies will not recover before May"
-        if sc.attribution is None or not sc.attribution.source \
-                or norm_name(sc.attribution.source) in VAGUE:
-            continue  # "groundsman suspended, sources say" credits nobody
-        shared = len(dk & claim_keys(sc))
-        if key(sc.predicate) != pred and not (key(sc.predicate) in synonyms
-                                              and _same_sentence_content(dk, sc)):
-            continue  # the same verb, or the same content in a synonym ("samples contained
-            # ammonia at 2.4 times the limit" for "samples held 2.4 times the ammonia")
-        who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
-        if same_source(source, who) and shared >= 2 \
-                and not (kind and _other_kind_of(ctx, kind, sc, who)):
-            return True
-    return False
 
 
 def _name_runs(ctx, source: str) -> list:
@@ -390,60 +306,6 @@ def _span(dc, attr) -> tuple:
         return attr.start, attr.cue
     start = dc.sent_start + at
     return start, dc.sentence[at:attr.end - dc.sent_start]
-
-
-def _credited_elsewhere(ctx, sc, source: str) -> bool:
-    """Another source article tells the supporting claim's fact and credits the derived
-    speaker with it: two outlets that attribute one fact differently ("according to court
-    documents" in one, "according to the authority's head of fire protection" in the other),
-    and the derived text follows the second."""
-    for o in ctx.index.claims:
-        if o.doc_id == sc.doc_id or o.attribution is None or not o.attribution.source:
-            continue
-        if (same_content(o, sc) or same_content(sc, o)) and same_source(
-                source, resolve_description(ctx, o.doc_id, o.attribution.source)):
-            return True
-    return False
-
-
-def _credited_in_part(ctx, dc, sup, source: str, verbs: frozenset) -> bool:
-    """The source credits the derived speaker, by name, with a passage the aligner gave the
-    derived claim (``sup``) holding three of its words besides names: a derived sentence
-    that merges the speaker's fact with a clause another speaker's passage also tells
-    ("Cyclists say scaffolding hid the lights until it was removed on 23 May", where a
-    report dates the removal). Known false negative: a claim moved to a speaker the source
-    quotes on the same matter in other words ("the union says the depot will close" for the
-    company's "the depot will close in May", where the union said the depot's closure was a
-    mistake)."""
-    if anaphoric(core(source)):
-        return False  # "the union" may stand for anyone to same_source: judged above
-    dk = claim_keys(dc)
-    for sc in sup:
-        names = {key(w) for e in dc.entities + sc.entities for w in e.text.split()}
-        if len((dk & claim_keys(sc)) - names) < 3:
-            continue
-        who = _credited(ctx, sc, verbs)
-        if who and (same_source(source, who) or one_public_group(source, who, ctx.wordnet)):
-            return True
-    return False
-
-
-# Content words a claim in another verb must share with the derived claim (and half of its
-# words) to be the same claim credited to the derived source.
-SAME_CONTENT = 4
-
-
-def _same_sentence_content(dk, sc) -> bool:
-    """The source claim's sentence holds ``SAME_CONTENT`` of the derived claim's words, and
-    half of them (the parse may leave a long subject out of the claim itself)."""
-    shared = len(dk & text_keys(sc.sentence))
-    return shared >= SAME_CONTENT and shared >= len(dk) / 2
-
-
-def _judges(lexicon, verb: str) -> bool:
-    """A verb by which its subject judges or foresees ("expect", "estimate", "believe"):
-    the subject's own view, which "by the authority's estimate" credits to it."""
-    return lexicon.has("judging_verbs", verb)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "claim credited to another source", check, __doc__)
