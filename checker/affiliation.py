@@ -230,7 +230,8 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     another named body ("an analyst at Brackwell Securities")."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
-    if _of_another_body(source_speaker, speaker) or _of_another_body(speaker, source_speaker):
+    if _of_another_body(ctx, source_speaker, speaker) \
+            or _of_another_body(ctx, speaker, source_speaker):
         return False
     if beside(ctx, sc.doc_id, source_speaker, speaker,
               before=_reaches_back(ctx, sc.doc_id, source_speaker, speaker)) \
@@ -245,23 +246,43 @@ _AT_BODY_RE = re.compile(r"\b(?:at|of|with|from)\s+((?:the\s+)?[A-Z][\w'’&-]*(
                          r"and\s+|&\s+)?[A-Z][\w'’&-]*)*)")
 
 
+_OF_DESCRIBED_RE = re.compile(r"\b(?:of|at|for|from)\s+(?:the|its|their)\s+[a-z]")
 _PERSON_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)")  # "Tomas Verhagen"
 
 
-def _of_another_body(phrase: str, other: str) -> bool:
+def _of_another_body(ctx, phrase: str, other: str) -> bool:
     """The speaker phrase ties its person, named before it, to a named body ("Tomas
-    Verhagen, an analyst at Brackwell Securities") that is not ``other``: a person who works elsewhere is no other
-    party's officer, though the sentence names both. Known false negative: a body named by
-    two names ("an engineer at Orvel, Runloop's maker" for "Runloop")."""
+    Verhagen, an analyst at Brackwell Securities") that is not ``other``: a person who works
+    elsewhere is no other party's officer, though the sentence names both. Known false
+    negative: a body named by two names ("an engineer at Orvel, Runloop's maker" for
+    "Runloop"). A place the sources' tagger names as one ("Lena Holt of Halden") is no
+    body."""
     found = list(_AT_BODY_RE.finditer(phrase))
     mine = set(_words(other))
     if not found or not mine or set(_words(phrase)) >= mine:
         return False  # no body named, or ``other`` is the phrase's own person or body
+    if _FOR_PARTY_RE.search(phrase) or _OF_DESCRIBED_RE.search(phrase):
+        return False  # "chief executive of the airline, speaking at London Gatwick": the
+        # body the phrase describes may be ``other``
     if not any(m.group(1).lower() not in _DETERMINERS and m.group(2).lower() not in _BODY_HEADS
                for m in _PERSON_RE.finditer(phrase[:found[0].start()])):
         return False  # no person's name before it: "papers filed at the District Court",
         # "The Ravensholm Museum of Art"
-    return not any(set(_words(m.group(1))) & mine for m in found)
+    # "at" a body of any name; "of" one only in a name of two words or more ("of
+    # Brackwell Securities"): "Lena Holt of Halden" is where she is from
+    bodies = [m.group(1) for m in found if not _a_place(ctx, m.group(1)) and (
+        m.group(0).startswith("at") or len(m.group(1).split()) >= 2)]
+    return bool(bodies) and not any(set(_words(b)) & mine for b in bodies)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _a_place(ctx, name: str) -> bool:
+    """The sources' tagger calls the name a place ("Lena Holt of Halden"), not a body."""
+    target = norm_name(name)
+    return any(e.label in _PLACE_LABELS and norm_name(e.text) == target
+               for c in ctx.index.claims for e in c.entities)
 
 
 def officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
@@ -343,8 +364,10 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
         theirs = norm_name(core(party))
         named = set(_words(" ".join(w for w in person.split() if w[:1].isupper())))
         kinds = {w for w in said - named - _TITLES if w in _BODY_HEADS}  # "group"
-        if theirs and any(theirs in norm_name(n)
-                          for w in kinds for n in names_of_kind(art.text, w)):
+        # the one party of that kind the article names ("the group" is no officer's of a
+        # second group there)
+        if theirs and any(len(names) == 1 and theirs in norm_name(next(iter(names)))
+                          for names in (names_of_kind(art.text, w) for w in kinds)):
             return True  # "The group's organiser, Gideon Farrant" after "a members' group,
             # Ashgrove Members' Voice": the article calls the party by that kind
     return False

@@ -83,9 +83,11 @@ def _source_has(q, index) -> bool:
             GROUP.get(sq.kind) == "n" and len(theirs := numbers_in(sq.text)) > 1
             and any(values_match(parts[0], v) for v in theirs) for sq in index.quantities):
         return True  # "9" of a tally or a range the source writes whole ("nine to three")
-    if len(parts) > 1 and all(any(values_match(v, sq.value) for sq in index.quantities)
-                              or _fmt_in(v, index.text_lower) for v in parts):
+    if len(parts) > 1 and q.kind != "percent" and all(
+            any(values_match(v, sq.value) for sq in index.quantities)
+            or _fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
+        # (not a ratio, "400 in 2,000", which states one share)
     if len(parts) == 1 and q.kind in ("date", "time", "number", "quantity") \
             and not calendar_day(q.norm) and any(
             sq.kind in ("date", "time", "number", "quantity") and numbers_in(sq.text) == parts

@@ -13,7 +13,7 @@ from dataclasses import replace
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import (MONTHS, duration_unit, format_figure, fraction_value, normalise,
                              words_to_number)
-from checker.shares import RATIO_AFTER, RATIO_LINK, ratio_term
+from checker.shares import RATIO_AFTER, RATIO_LINK, RATIO_TERM, THOUSANDS, ratio_term
 from checker.timespans import durations
 
 _LABELS = {"date": "DATE", "time": "TIME", "money": "MONEY", "percent": "PERCENT",
@@ -23,7 +23,7 @@ _UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
 _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
-_RATIO_BEFORE = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}$")
+_RATIO_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}{RATIO_LINK}$")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
     re.escape(w) for w, _ in sorted(shipped_values("approximators"), key=lambda e: -len(e[0])))
     + r")\s+$")
@@ -42,7 +42,7 @@ _APPROX_BEFORE = re.compile(
 def _ratio(q, claim):
     """The figure as the share it ends ("one in twenty" -> 5%, "3 out of 4" -> 75%), or None."""
     written = q.text.strip()
-    term = written if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written) else format_figure(q.value)
+    term = written if re.fullmatch(THOUSANDS, written) else format_figure(q.value)
     if q.kind != "number" or q.value is None or ratio_term(term) is None or q.value < 2:
         return None  # a year is no denominator ("9 in 2023"); "one in 4,000" is a ratio
     before = claim.text[:q.start - claim.start]

@@ -84,7 +84,8 @@ def lacks(dc, lemma: str, lex) -> bool:
     privative_verbs.txt) or a privative phrase right before it ("adjourned for want of a
     translator" for "because no translator was available"; privative_phrases.txt)."""
     at = next((w.start for w in dc.words if w.lemma == lemma and (
-        w.pos == "NOUN" or w.text.lower().endswith("ing"))), None)  # "miss its reopening"
+        w.pos == "NOUN" or w.text.lower().endswith("ing") and _after_determiner(dc, w, lex))),
+        None)  # "would miss its reopening", not "is missing the reopening"
     if at is None:
         return False
     if any(w.pos == "VERB" and w.start < at and lex.has("privative_verbs", w.lemma)
@@ -97,6 +98,14 @@ def lacks(dc, lemma: str, lex) -> bool:
         tuple(before[-len(p):]) == p for p in lex.phrases.get("privative_phrases", ())))
 
 
+def _after_determiner(dc, word, lex) -> bool:
+    """A form in -ing used as a noun: a determiner or a possessive right before it, or a
+    date between them ("its 23 May reopening")."""
+    before = re.findall(r"[a-z]+", dc.text[:word.start - dc.start].lower())[-3:]
+    return any(lex.has(role, w) for w in before
+               for role in ("determiners", "possessives", "articles"))
+
+
 def taken_away(ctx, lemma: str) -> bool:
     """A source claim puts a privative verb ("cut", "lose", "lack": privative_verbs.txt) on
     the noun ``lemma``, or on a noun WordNet gives as its synonym, and does not deny it."""
@@ -105,6 +114,9 @@ def taken_away(ctx, lemma: str) -> bool:
     return any(not sc.negated and any(w.pos == "NOUN" and w.lemma in same for w in sc.words)
                and any(w.pos == "VERB" and lex.has("privative_verbs", w.lemma) for w in sc.words)
                for sc in ctx.index.claims)
+
+
+_PAST_PLAN = re.compile(r"\b(had\s+(?:been\s+)?|was\s+|were\s+)([a-z]+)\s+to\s*$")
 
 
 def unrealised_plan(dc, word, lex) -> bool:
@@ -124,5 +136,3 @@ def unrealised_plan(dc, word, lex) -> bool:
     return m.group(1).startswith("had") and (lex.has("future_frames", lemma)
                                              or lex.has("attempts", lemma))
 
-
-_PAST_PLAN = re.compile(r"\b(had\s+(?:been\s+)?|was\s+|were\s+)([a-z]+)\s+to\s*$")

@@ -12,12 +12,14 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
+from checker.numbers import is_number_word
 from checker.records import Claim
 
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _BODY_HEADS = shipped("non_person_heads")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
+_SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -52,7 +54,11 @@ def names_of_kind(text: str, noun: str) -> frozenset:
                 rf"({_NAME_RUN}),\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{n}"
                 rf"(?=\s*[,.;]|\s+(?:that|which|whose|who|in|of|for|at|on|with|from|"
                 rf"based|serving)\b)",
-                rf"\b(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n},\s+({_NAME_RUN})(?=[,.;])")
+                rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)",
+                # "a members' group, Ashgrove Members' Voice, which says": not "Speaking to
+                # a tenants' group, Harriet Vell, the mayor, said"
+                rf"\b(?i:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n},\s+({_NAME_RUN}),\s+"
+                rf"(?:which|that|whose)\b")
     for pattern in patterns:
         for m in re.finditer(pattern, text):
             words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
@@ -186,7 +192,12 @@ def one_public_group(a: str, b: str, wn) -> bool:
     ha, hb = _group_head(a, wn), _group_head(b, wn)
     if not ha or not hb:
         return False
-    return ha == hb or hb in wn.broader(ha, "noun", 2) or ha in wn.broader(hb, "noun", 2)
+    if ha == hb:
+        return True  # "Local residents" and "Residents"
+    # a kind of the other only when neither is narrowed by a word before it ("Defence
+    # lawyers" are not "Prosecutors", "Lorry drivers" not "Motorists")
+    return len(a.split()) == len(b.split()) == 1 and (
+        hb in wn.broader(ha, "noun", 2) or ha in wn.broader(hb, "noun", 2))
 
 
 PERSON = 18  # WordNet's lexicographer file noun.person
@@ -197,8 +208,9 @@ def _group_head(phrase: str, wn) -> str:
     '' when the phrase is anything else."""
     ws = phrase.strip(" ,").split()
     if not 1 <= len(ws) <= 2 or any(not w.isalpha() or w[1:] != w[1:].lower() for w in ws) \
-            or ws[0].lower() in _DETERMINERS or not ws[-1].lower().endswith("s"):
-        return ""
+            or ws[0].lower() in _DETERMINERS or not ws[-1].lower().endswith("s") \
+            or len(ws) == 2 and (is_number_word(ws[0].lower()) or ws[0].lower() in _SCOPE):
+        return ""  # "Two drivers", "Many drivers": a count of people, not the group
     if len(ws) == 2 and ws[1][:1].isupper():
         return ""  # "Local Drivers": a name
     last = ws[-1].lower()

@@ -17,9 +17,10 @@ SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%"
 _APPROXIMATORS = shipped_values("approximators")
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
 RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
-_TERM = r"([a-z]+|\d{1,3}(?:,\d{3})+|\d+)"  # "five", "4,000", "20"
-_RATIO_TEXT = re.compile(rf"\b([a-z]+|\d+){RATIO_LINK}{_TERM}\b")
-RATIO_AFTER = re.compile(rf"{RATIO_LINK}{_TERM}\b", re.I)  # the rest of "one in five"
+THOUSANDS = r"\d{1,3}(?:,\d{3})+"  # a figure with a thousands comma: "4,000"
+RATIO_TERM = rf"([a-z]+|{THOUSANDS}|\d+)"  # a term of a ratio: "five", "4,000", "20"
+_RATIO_TEXT = re.compile(rf"\b{RATIO_TERM}{RATIO_LINK}{RATIO_TERM}\b")
+RATIO_AFTER = re.compile(rf"{RATIO_LINK}{RATIO_TERM}\b", re.I)  # the rest of "one in five"
 MAX_DENOMINATOR = 1000  # "one in 1,000" is a ratio; "9 in 2023" is a count and a year (a
 # denominator written with a thousands comma, "one in 4,000", is never a year)
 
@@ -45,7 +46,7 @@ def _source_shares(index) -> list[float]:
 def ratio_term(word: str):
     """The number a word of a ratio writes ("five", "20"), or None; a denominator past
     MAX_DENOMINATOR (a year: "9 in 2023") is none."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+    if re.fullmatch(THOUSANDS, word):
         return float(word.replace(",", ""))
     value = float(word) if word.isdigit() else words_to_number([word])
     return value if value is not None and 0 < value <= MAX_DENOMINATOR else None

@@ -14,8 +14,8 @@ from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_content
 from checker.descriptions import resolve_description, subject_credit
 from checker.names import norm_name
-from checker.party_kinds import names_of_kind, one_public_group, other_kind
-from checker.same_source import VAGUE, same_source
+from checker.party_kinds import names_of_kind, one_public_group, other_kind, stand_in_noun
+from checker.same_source import VAGUE, same_source, witness_group
 from checker.source_phrase import anaphoric, core, has_name
 
 
@@ -52,8 +52,11 @@ def inner_speaker(ctx, sc, source: str) -> bool:
     if not any(lex.has(role, sc.predicate) for role in ("speech_verbs", "attribution_verbs")):
         return False
     who = resolve_description(ctx, sc.doc_id, sc.subject)
-    if has_name(source) and not has_name(who):
-        return False  # "the housing department had asked" is no named speaker's report
+    if has_name(source) and not has_name(who) and (
+            not stand_in_noun(who) or witness_group(sc.attribution.source)):
+        return False  # "the housing department had asked" is no named speaker's report;
+        # "the operator" may be the named party (judged by ``same_source``), but not on the
+        # word of people who only know of it ("two people familiar with the matter")
     return same_source(source, who)
 
 

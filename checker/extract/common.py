@@ -41,8 +41,6 @@ class _State:
     last_person: str = ""
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person
-    source_sent: int = -9  # the sentences that set last_source and last_party
-    party_sent: int = -9
     bodies: list = field(default_factory=list)  # organisations named so far, in order
     new_bodies: dict = field(default_factory=dict)  # name -> offset, first named this sentence
     prev_person: str = ""  # the last person named before this sentence

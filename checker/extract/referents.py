@@ -28,12 +28,7 @@ class ReferentMemory:
             # ...; it said" means the Authority
             people = [n for n in (state.last_person, state.prev_person,
                                   *(name for _, name in state.sent_persons)) if n]
-            order = (state.last_source, state.last_party, state.last_org)
-            if low == "it" and state.party_sent > state.source_sent:
-                order = (state.last_party, state.last_source, state.last_org)  # the body
-                # whose own sentence came after the last quotation: "... Fenwright said.
-                # The association welcomed the plan. It says ..."
-            src = next((c for c in order
+            src = next((c for c in (state.last_source, state.last_party, state.last_org)
                         if c and not (low == "it" and any(_names_one(n, c) for n in people))),
                        src)
         if src and src != attr.source:
@@ -49,7 +44,7 @@ class ReferentMemory:
             state.last_speaker, state.speaker_sent = src, state.sent_no
             state.speaker_by_pronoun = True
         if attr.source and low not in self.pronouns:
-            state.last_source, state.source_sent = attr.source, state.sent_no
+            state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
             parts = [p.split() for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if all(w[:1].isupper() for w in p)),
@@ -107,7 +102,7 @@ class ReferentMemory:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in self.pronouns:
             return
-        state.last_source, state.source_sent = self._span_text(subj), state.sent_no
+        state.last_source = self._span_text(subj)
 
     def _remember_party(self, root, ents, state: _State) -> None:
         """The last organisation-like subject, which "the company" later refers to."""
@@ -116,7 +111,7 @@ class ReferentMemory:
             return
         if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
             return
-        state.last_party, state.party_sent = self._span_text(subj), state.sent_no
+        state.last_party = self._span_text(subj)
 
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0

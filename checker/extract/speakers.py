@@ -287,11 +287,14 @@ class SpeakerReader:
 def _describes_a_noun(tok, head) -> bool:
     """The token sits in an apposition or a clause that describes a noun of the claim ("a
     payment of £410,000, a sum two people familiar with the talks described"): a source
-    phrase there credits that description, not the claim."""
+    phrase there credits that description, not the claim. Known false negative: what such a
+    clause reports is no claim of its own ("The bridge, which people familiar with the
+    project say will cost £40m, opens in May"), so its credit is lost with it."""
     node = tok
     while node is not head and node.head is not node:
-        if node.dep_ in ("appos", "relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
-            return True
+        if node.dep_ in ("appos", "relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") \
+                and not node.is_ancestor(head):
+            return True  # (not "the depot, which sources say will close": the claim's own)
         node = node.head
     return False
 

@@ -111,9 +111,10 @@ def check(ctx):
         found = _changed(ctx, _document_credit(ctx, dc), ctx.aligned(dc), generic, verbs)
         att = dc.attribution
         if found is not None and att is not None and att.outer is not None \
-                and ctx.lexicon.has("hearing_verbs", att.lemma) \
-                and _changed(ctx, replace(dc, attribution=att.outer),
-                             ctx.aligned(dc), generic, verbs) is None:
+                and ctx.lexicon.has("hearing_verbs", att.lemma) and any(
+                    same_content(dc, sc) and same_source(att.outer.source,
+                                                         credited(ctx, sc, verbs) or "-")
+                    for sc in ctx.aligned(dc)):
             continue  # "Jurors heard that X, prosecutors said" for the prosecutors' X: the
             # jurors were told it, and the outer speaker is the source's (hearing_verbs.txt)
         if found is None and dc.attribution is not None and dc.attribution.outer is not None:

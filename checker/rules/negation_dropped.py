@@ -80,8 +80,10 @@ def _says_negatively(dc, sc, ctx) -> bool:
         return True
     if _refusal(sc, lex) and _in_other_words(dc, same):
         return True  # "turned down" or "rejected" for "refused": the same negating verb
-    if any(w.pos == "VERB" and unrealised_plan(dc, w, lex) for w in dc.words):
-        return True  # "which had been due to reopen": a plan that did not come about
+    if any(w.pos == "VERB" and (w.lemma == sc.predicate or w.lemma in same)
+           and unrealised_plan(dc, w, lex) for w in dc.words):
+        return True  # "which had been due to reopen": the negated act, planned and not
+        # come about
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
                for stem in unprefixed(lex, w.text.lower(), shortest=4))

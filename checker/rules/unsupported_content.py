@@ -3,21 +3,20 @@
 What it flags:
     A derived claim carrying two or more content words (nouns, verbs, adjectives; names and
     numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
-    share of the claim, when the claim is no close rewording of a source passage
-    (alignment below 0.65) and not a headline. Words that write a figure or a time
-    ("twelfth", "fortnight", "afternoon"), words with a synonym or derivation among the
-    source's words (WordNet, four most frequent senses) or in its group of news
-    near-synonyms ("wants" for "is seeking": paraphrases.txt), a past participle of a
-    source verb ("stay closed" for "will close"), a word with a negative prefix whose stem
-    the sources use ("left unchanged" for "did not change": negative_prefixes.txt), verbs of
-    saying, answering and finding ("insists", "rejects", "answered", "a memo shows": the
-    attribution rules judge them), connectives ("separately", "meanwhile":
-    generic_words.txt) and, when the sources report a denial or a challenge too, the words
-    of its frame ("denied the charge", "rejected the complaints") are not counted. The span
-    runs over the unsupported words. In a claim that restates a source passage closely, a
-    relative clause (", which will be extended to evenings and weekends") is judged on its
-    own: two or more of its content words new, two fifths of them at least; the span is the
-    clause.
+    share of the claim, when the claim is no close rewording of a source passage (alignment
+    below 0.65) and not a headline. Words that write a figure or a time ("twelfth",
+    "fortnight", "afternoon"), words with a synonym or derivation among the source's words
+    (WordNet, four most frequent senses) or in its group of news near-synonyms ("wants" for
+    "is seeking": paraphrases.txt), a past participle of a source verb ("stay closed" for
+    "will close"), a word with a negative prefix whose stem the sources use ("left
+    unchanged" for "did not change": negative_prefixes.txt), verbs of saying and answering
+    ("insists", "rejects", "answered": the attribution rules judge them), connectives
+    ("separately", "meanwhile": generic_words.txt) and, when the sources report a denial or
+    a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
+    are not counted. The span runs over the unsupported words. In a claim that restates a
+    source passage closely, a relative clause (", which will be extended to evenings and
+    weekends") is judged on its own: two or more of its content words new, two fifths of
+    them at least; the span is the clause.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -61,9 +60,8 @@ MIN_SHARE = 0.25
 CLOSE = 0.65
 
 
-# Verbs of saying, answering and finding: "insists", "rejects", "warned" report how a
-# party spoke, "shows" or "found" how a document or a body established it.
-SAYING = ("attribution_verbs", "answer_verbs", "challenges", "caveat_verbs", "factive")
+# Verbs of saying and answering: "insists", "rejects", "warned" report how a party spoke.
+SAYING = ("attribution_verbs", "answer_verbs", "challenges", "caveat_verbs")
 
 # The four most frequent senses count: a paraphrase often takes a word in a less frequent
 # sense ("puts the toll at" for "estimates", "throw out" for "dismiss"). Past them, rare
