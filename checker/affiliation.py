@@ -227,7 +227,7 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
     it. The Ledger reported that ...": two outlets). A former officer ("who was sacked as
     Tolbridge's director") belongs with no party, nor a person the speaker phrase ties to
-    another named body ("an analyst at Brackwell Securities")."""
+    another named body ("an analyst at Holm Capital")."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
     if _of_another_body(ctx, source_speaker, speaker) \
@@ -241,18 +241,18 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     return _officer_or_voice(ctx, sc, speaker, source_speaker, pos)
 
 
-# "an analyst at Brackwell Securities", "Analyst Tomas Verhagen of Brackwell Securities"
+# "an analyst at Holm Capital", "Analyst Lisette Morrow of Holm Capital"
 _AT_BODY_RE = re.compile(r"\b(?:at|of|with|from)\s+((?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|"
                          r"and\s+|&\s+)?[A-Z][\w'’&-]*)*)")
 
 
 _OF_DESCRIBED_RE = re.compile(r"\b(?:of|at|for|from)\s+(?:the|its|their)\s+[a-z]")
-_PERSON_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)")  # "Tomas Verhagen"
+_PERSON_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)")  # "Lisette Morrow"
 
 
 def _of_another_body(ctx, phrase: str, other: str) -> bool:
-    """The speaker phrase ties its person, named before it, to a named body ("Tomas
-    Verhagen, an analyst at Brackwell Securities") that is not ``other``: a person who works
+    """The speaker phrase ties its person, named before it, to a named body ("Lisette
+    Morrow, an analyst at Holm Capital") that is not ``other``: a person who works
     elsewhere is no other party's officer, though the sentence names both. Known false
     negative: a body named by two names ("an engineer at Orvel, Runloop's maker" for
     "Runloop"). A place the sources' tagger names as one ("Lena Holt of Halden") is no
@@ -269,7 +269,7 @@ def _of_another_body(ctx, phrase: str, other: str) -> bool:
         return False  # no person's name before it: "papers filed at the District Court",
         # "The Ravensholm Museum of Art"
     # "at" a body of any name; "of" one only in a name of two words or more ("of
-    # Brackwell Securities"): "Lena Holt of Halden" is where she is from
+    # Holm Capital"): "Lena Holt of Halden" is where she is from
     bodies = [m.group(1) for m in found if not _a_place(ctx, m.group(1)) and (
         m.group(0).startswith("at") or len(m.group(1).split()) >= 2)]
     return bool(bodies) and not any(set(_words(b)) & mine for b in bodies)
@@ -368,8 +368,8 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
         # second group there)
         if theirs and any(len(names) == 1 and theirs in norm_name(next(iter(names)))
                           for names in (names_of_kind(art.text, w) for w in kinds)):
-            return True  # "The group's organiser, Gideon Farrant" after "a members' group,
-            # Ashgrove Members' Voice": the article calls the party by that kind
+            return True  # "The group's convenor, Hana Welsby" after "a parents' group,
+            # Fairlea Families First": the article calls the party by that kind
     return False
 
 

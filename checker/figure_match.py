@@ -56,7 +56,7 @@ def _source_has(q, index) -> bool:
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
             for sq in index.quantities)):
         return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10");
-        # "the first three months of 2027" names a quarter, no span of time
+        # "the first three months of 2028" names a quarter, no span of time
     if written_in(q.text.lower(), index.text_lower):
         return True
     digits = re.search(r"\d[\d,]*\d", q.text)
@@ -272,7 +272,7 @@ def value_equal(q, sq) -> bool:
         return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm)
                     and (durations(q.text) == durations(sq.text) or _same_length(q, sq)
                          or period(q.text.lower()) == period(sq.text.lower()) != ""))
-        # "the first three months of 2027" is "the first quarter of 2027"
+        # "the first three months of 2028" is "the first quarter of 2028"
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 

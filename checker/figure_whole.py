@@ -44,7 +44,7 @@ def _ratio(q, claim):
     written = q.text.strip()
     term = written if re.fullmatch(THOUSANDS, written) else format_figure(q.value)
     if q.kind != "number" or q.value is None or ratio_term(term) is None or q.value < 2:
-        return None  # a year is no denominator ("9 in 2023"); "one in 4,000" is a ratio
+        return None  # a year is no denominator ("9 in 2023"); "one in 2,500" is a ratio
     before = claim.text[:q.start - claim.start]
     m = _RATIO_BEFORE.search(before.lower())
     if m is None:

@@ -226,13 +226,13 @@ def unknown_figures(ctx) -> list:
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
                     if GROUP.get(sq.kind) != GROUP.get(q.kind):
-                        sq = complete(sq, cand)  # "one in 4,000" as the share it states
+                        sq = complete(sq, cand)  # "one in 2,500" as the share it states
                         if GROUP.get(sq.kind) != GROUP.get(q.kind):
                             continue
                     if durations(q.text) and not durations(sq.text) and not (
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything
-                        # ("the last three months of 2027" is a quarter, and replaced one)
+                        # ("the last three months of 2028" is a quarter, and replaced one)
                     if calendar_day(q.norm) and durations(sq.text):
                         continue  # nor did "1 July" replace "within 12 weeks"
                     fit = fit_of(q, sq)

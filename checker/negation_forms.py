@@ -79,13 +79,13 @@ def ended(ctx, claim, lemma: str) -> bool:
 
 def lacks(dc, lemma: str, lex) -> bool:
     """The derived claim says the negation of the noun ``lemma`` (or a gerund: "would miss
-    its reopening" for "will not reopen") with a privative verb before it ("which lacks any
+    its sailing" for "will not sail") with a privative verb before it ("which lacks any
     other air link" for "which has no other air link";
     privative_verbs.txt) or a privative phrase right before it ("adjourned for want of a
     translator" for "because no translator was available"; privative_phrases.txt)."""
     at = next((w.start for w in dc.words if w.lemma == lemma and (
         w.pos == "NOUN" or w.text.lower().endswith("ing") and _after_determiner(dc, w, lex))),
-        None)  # "would miss its reopening", not "is missing the reopening"
+        None)  # "would miss its sailing", not "is missing the sailing"
     if at is None:
         return False
     if any(w.pos == "VERB" and w.start < at and lex.has("privative_verbs", w.lemma)
@@ -100,7 +100,7 @@ def lacks(dc, lemma: str, lex) -> bool:
 
 def _after_determiner(dc, word, lex) -> bool:
     """A form in -ing used as a noun: a determiner or a possessive right before it, or a
-    date between them ("its 23 May reopening")."""
+    date between them ("its 4 June sailing")."""
     before = re.findall(r"[a-z]+", dc.text[:word.start - dc.start].lower())[-3:]
     return any(lex.has(role, w) for w in before
                for role in ("determiners", "possessives", "articles"))
@@ -121,8 +121,8 @@ _PAST_PLAN = re.compile(r"\b(had\s+(?:been\s+)?|was\s+|were\s+)([a-z]+)\s+to\s*$
 
 def unrealised_plan(dc, word, lex) -> bool:
     """The derived word is the act of a plan told in the past perfect, or as what was meant
-    ("which had been due to reopen in May", "had planned to sign", "was supposed to open"):
-    a plan that did not come about, which says what the source's "will not reopen in May"
+    ("which had been due to resume in May", "had planned to sign", "was supposed to open"):
+    a plan that did not come about, which says what the source's "will not resume in May"
     says. Frames: plan_frames.txt, and in the past perfect future_frames.txt and
     attempts.txt too. Known false negative: a past plan that did come about, told in the
     past perfect ("had planned to sign, and did")."""

@@ -43,8 +43,8 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the
     campaign group Keep Castlebrook Births"), or the two set beside each other ("the Ashgrove
     Relief Trust, a clean-water charity"; "Calderwick Dairies, the largest milk processor in
-    the western counties"; "The operator, Arvale Bulk Handling"; "a members' group, Ashgrove
-    Members' Voice,")."""
+    the western counties"; "The operator, Arvale Bulk Handling"; "a parents' group, Fairlea
+    Families First,")."""
     n = re.escape(noun)
     found = set()
     # the noun in lower case but where it ends a name: "The Charity Standards Commission"
@@ -55,7 +55,7 @@ def names_of_kind(text: str, noun: str) -> frozenset:
                 rf"(?=\s*[,.;]|\s+(?:that|which|whose|who|in|of|for|at|on|with|from|"
                 rf"based|serving)\b)",
                 rf"\b(?i:the)\s+{n},\s+({_NAME_RUN})(?=,)",
-                # "a members' group, Ashgrove Members' Voice, which says": not "Speaking to
+                # "a parents' group, Fairlea Families First, which says": not "Speaking to
                 # a tenants' group, Harriet Vell, the mayor, said"
                 rf"\b(?i:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n},\s+({_NAME_RUN}),\s+"
                 rf"(?:which|that|whose)\b")
@@ -185,7 +185,7 @@ _BODY_LABELS = ("ORG", "FAC", "PRODUCT", "NORP", "GPE")
 
 def one_public_group(a: str, b: str, wn) -> bool:
     """Two speakers named only as a group of people, a bare plural with no name, number or
-    determiner ("Drivers say", "Motorists say"), where one group is the other or a kind of it
+    determiner ("Riders say", "Cyclists say"), where one group is the other or a kind of it
     in WordNet (a motorist is a driver). Neither credits a particular source, so crediting
     one for the other changes no attribution. Known false negative: a narrower group that
     speaks for a part only ("Bus drivers say" for "Drivers say" is read as the same)."""

@@ -17,12 +17,12 @@ SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%"
 _APPROXIMATORS = shipped_values("approximators")
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
 RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
-THOUSANDS = r"\d{1,3}(?:,\d{3})+"  # a figure with a thousands comma: "4,000"
-RATIO_TERM = rf"([a-z]+|{THOUSANDS}|\d+)"  # a term of a ratio: "five", "4,000", "20"
+THOUSANDS = r"\d{1,3}(?:,\d{3})+"  # a figure with a thousands comma: "2,500"
+RATIO_TERM = rf"([a-z]+|{THOUSANDS}|\d+)"  # a term of a ratio: "five", "2,500", "20"
 _RATIO_TEXT = re.compile(rf"\b{RATIO_TERM}{RATIO_LINK}{RATIO_TERM}\b")
 RATIO_AFTER = re.compile(rf"{RATIO_LINK}{RATIO_TERM}\b", re.I)  # the rest of "one in five"
 MAX_DENOMINATOR = 1000  # "one in 1,000" is a ratio; "9 in 2023" is a count and a year (a
-# denominator written with a thousands comma, "one in 4,000", is never a year)
+# denominator written with a thousands comma, "one in 2,500", is never a year)
 
 
 def share_of(x):

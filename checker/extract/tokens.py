@@ -207,7 +207,7 @@ class DocView:
             e.label_ = ent.label_
             if e.label_ in ("DATE", "MONEY") and _WORD_NUMBER.fullmatch(e.text) \
                     and words_to_number([e.text]) is not None:
-                e.label_ = "CARDINAL"  # "Eighteen thousand four [hundred] notices" tagged
+                e.label_ = "CARDINAL"  # "Fourteen thousand two [hundred] votes" tagged
                 # as a date, "twelve thousand nine hundred calls" as money: number words
                 # alone are no date and no sum of money
             self._trim_count(e)

@@ -6,18 +6,18 @@ What it flags:
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
     "is preparing a bid" -> "has tabled a bid"; also an attempt verb coordinated inside the
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
-    sentence the derived claim merges: "intends to fit a pump and is seeking approval" -> "has
-    won approval for a pump, which it intends to fit"), unless the derived verb asks
+    sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
+    "has won approval for a pump, which it intends to fit"), unless the derived verb asks
     for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
-    derived verb ("has secured permission for a reservoir, which it says could supply")
-    does not make the verb tentative, and a claim on a frame of a plan ("is meant to be
-    released": plan_frames.txt) states no deed. Also a plan in a source claim that is not the closest
-    support, when the derived sentence adds it to other facts ("X has lodged a challenge over
-    the award of the contract to Y" for "Y won the contract. X said it intends to lodge a
-    challenge"): same verb, a noun of the object, same subject; and a deed settled
-    ("has agreed to meet", settling_verbs.txt) where the source only seeks its noun ("is
-    seeking a meeting") and no source sentence has the settling verb beside the deed ("one
-    has been arranged").
+    derived verb ("has secured permission for a reservoir, which it says could supply") does
+    not make the verb tentative, and a claim on a frame of a plan ("is meant to be
+    replaced": plan_frames.txt) states no deed. Also a plan in a source claim that is not
+    the closest support, when the derived sentence adds it to other facts ("X has lodged a
+    challenge over the award of the contract to Y" for "Y won the contract. X said it
+    intends to lodge a challenge"): same verb, a noun of the object, same subject; and a
+    deed settled ("has agreed to meet", settling_verbs.txt) where the source only seeks its
+    noun ("is seeking a meeting") and no source sentence has the settling verb beside the
+    deed ("one has been arranged").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -66,7 +66,7 @@ def _tentative(dc) -> bool:
 
 
 def _plan_frame(dc, lex) -> bool:
-    """The claim's verb is a frame of a plan ("is meant to be released", "is supposed to
+    """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
     open": plan_frames.txt): it tells the plan, not the deed."""
     verb = (dc.predicate_text or "").lower()
     at = dc.text.lower().find(verb) if verb else -1
@@ -156,9 +156,9 @@ def _governs(sc, cue, dc, same: bool) -> bool:
 
 def _sought_object(ctx, dc, close):
     """A finding when the source's verb is itself the attempt and takes a noun ("is seeking
-    an urgent meeting", "is preparing a bid") or a sum ("is seeking £2m from a fund") and the
-    derived claim gives that noun or sum with a verb of its own that is no attempt and no asking ("has secured an urgent meeting", "has
-    tabled a bid"), on the same subject."""
+    an urgent meeting", "is preparing a bid") or a sum ("is seeking £2m from a fund") and
+    the derived claim gives that noun or sum with a verb of its own that is no attempt and
+    no asking ("has secured an urgent meeting", "has tabled a bid"), on the same subject."""
     lex = ctx.lexicon
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs")):
@@ -184,8 +184,8 @@ def _sought_object(ctx, dc, close):
 
 
 def _sought_sum(sc, obj: str, dc, lex) -> bool:
-    """The thing sought is a figure, not a noun ("is seeking £180,000 from a fund"), and the
-    derived claim's object gives that figure ("has secured £180,000")."""
+    """The thing sought is a figure, not a noun ("is seeking £2.4m from a fund"), and the
+    derived claim's object gives that figure ("has secured £2.4m")."""
     head = before_preposition(obj, lex).strip(" ,;:.")
     at = sc.text.find(head) if head else -1
     if at < 0:
@@ -314,7 +314,7 @@ def _attempts_on_nouns(sc, lex):
                 yield _Verb(w.text, w.lemma), _NOT_IN_FIGURE.split(rest, 1)[0]
 
 
-_NOT_IN_FIGURE = re.compile(r",(?!\d{3}\b)")  # a comma that ends a phrase, not one of "£180,000"
+_NOT_IN_FIGURE = re.compile(r",(?!\d{3}\b)")  # a comma that ends a phrase, not one of "£240,000"
 
 
 def _object_keys(claim, lexicon) -> set:

@@ -5,32 +5,32 @@ What it flags:
     credited to a different named source, and the derived source is not credited with that
     content anywhere in the source. The source's credit is its attribution, a description
     read as the one name the article gives it ("the association" for "the Sandby Anglers'
-    Association"), the party its subject credits ("A survey by the guild found ..."), or
-    a body it names in capitals as the subject of a verb of finding ("The Post Regulator
-    found in July that ..."). "According to X, A told B Y" is A's report in X's account:
-    X is its outer speaker. A derived description by a kind of body ("according to the
-    union") does not stand for a body of another kind the source credits ("the Post
-    Regulator": ``party_kinds.other_kind``, body_roles.txt) unless the sources themselves
-    call some body by that description and name none of its kind. A party named by a
-    description ("the two companies said") counts against an unnamed, indefinite source ("a
-    person briefed on the talks"). A report inside a report ("the manager said his medical
-    staff believe X") whose inner speaker both texts keep is judged on its outer speaker,
-    and so is one its hearers were told ("Jurors heard that X, prosecutors said":
-    hearing_verbs.txt). A name set after a relative clause is the speaker's ("a paramedic
-    who attended, Joel Brandt,"), and two bodies of one kind that share a place name are two
-    sources ("Lowmoor Town Council", "the Lowmoor Sports Council"). A document a derived
-    claim names as what found it ("The audit also found that X") or a party's document
-    ("according to the firm's interim report") is a source too; unnamed people who say whose
-    they are ("two people at the club") speak for that party only, not for another named
-    before them ("the league"); people "familiar with" a matter (witness_phrases.txt) are
-    not the party's named spokesman, nor its unnamed voice ("a council spokesperson":
-    party_voices.txt; the one case where a derived source that names nobody is compared; not
-    when the witnesses' sentence has the party's voice confirm it). "The company" is no
-    union or council and no person the source ties to one ("Ellen Voss, who chairs the
-    Growers' Union": public_body_heads.txt), though "the group" may be any association (a
-    broader WordNet kind). Two people of one body named beside their posts are two sources
-    ("the club's coach, Marta Quill" and "the club's captain, Jon Abel"). A passive verb of
-    judging ("the channel is projected to bring") makes its subject no judge who "says it
+    Association"), the party its subject credits ("A survey by the guild found ..."), or a
+    body it names in capitals as the subject of a verb of finding ("The Post Regulator found
+    in July that ..."). "According to X, A told B Y" is A's report in X's account: X is its
+    outer speaker. A derived description by a kind of body ("according to the union") does
+    not stand for a body of another kind the source credits ("the Post Regulator":
+    ``party_kinds.other_kind``, body_roles.txt) unless the sources themselves call some body
+    by that description and name none of its kind. A party named by a description ("the two
+    companies said") counts against an unnamed, indefinite source ("a person briefed on the
+    talks"). A report inside a report ("the manager said his medical staff believe X") whose
+    inner speaker both texts keep is judged on its outer speaker, and so is one its hearers
+    were told ("The inquest heard that X, the coroner's officer said": hearing_verbs.txt). A
+    name set after a relative clause is the speaker's ("a paramedic who attended, Joel
+    Brandt,"), and two bodies of one kind that share a place name are two sources ("Lowmoor
+    Town Council", "the Lowmoor Sports Council"). A document a derived claim names as what
+    found it ("The audit also found that X") or a party's document ("according to the firm's
+    interim report") is a source too; unnamed people who say whose they are ("two people at
+    the club") speak for that party only, not for another named before them ("the league");
+    people "familiar with" a matter (witness_phrases.txt) are not the party's named
+    spokesman, nor its unnamed voice ("a council spokesperson": party_voices.txt; the one
+    case where a derived source that names nobody is compared; not when the witnesses'
+    sentence has the party's voice confirm it). "The company" is no union or council and no
+    person the source ties to one ("Ellen Voss, who chairs the Growers' Union":
+    public_body_heads.txt), though "the group" may be any association (a broader WordNet
+    kind). Two people of one body named beside their posts are two sources ("the club's
+    coach, Marta Quill" and "the club's captain, Jon Abel"). A passive verb of judging ("the
+    channel is projected to bring") makes its subject no judge who "says it
     too". Known false positives of these: a derived "the audit found" where the audit's own
     passage is less aligned than an unnamed source's account of the same fact; a
     spokesperson for people "familiar with" a matter where the source also has the party
@@ -50,7 +50,7 @@ Why it matters:
     head of operations, Lise Obrecht," after a sentence calling it "the agency"); a derived
     source the source credits elsewhere with the same verb ("the league confirmed it had
     received ..."); two bare plural groups of people, one a kind of the other in WordNet
-    ("Drivers say" for "Motorists say": ``party_kinds.one_public_group``).
+    ("Riders say" for "Cyclists say": ``party_kinds.one_public_group``).
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health
@@ -115,8 +115,8 @@ def check(ctx):
                     same_content(dc, sc) and same_source(att.outer.source,
                                                          credited(ctx, sc, verbs) or "-")
                     for sc in ctx.aligned(dc)):
-            continue  # "Jurors heard that X, prosecutors said" for the prosecutors' X: the
-            # jurors were told it, and the outer speaker is the source's (hearing_verbs.txt)
+            continue  # "The inquest heard that X, the officer said" for the officer's X: the
+            # inquest was told it, and the outer speaker is the source's (hearing_verbs.txt)
         if found is None and dc.attribution is not None and dc.attribution.outer is not None:
             # "Her coach said her lawyers believe X" for "Ferreira said her lawyers believe
             # X": the inner speakers agree, so the outer ones are compared

@@ -15,7 +15,7 @@ What it flags:
     "Nothing negative" is read widely: a negation cue, a refusal, a denial or dispute
     (answer_verbs.txt), a verb that takes away (privative_verbs.txt) or says that something
     does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), a plan told as not
-    come about ("had been due to reopen": ``negation_forms.unrealised_plan``), or a word
+    come about ("had been due to resume": ``negation_forms.unrealised_plan``), or a word
     with a negative prefix on a word of the sources ("unaware") all count as saying it
     negatively.
 Why it matters:
@@ -82,7 +82,7 @@ def _says_negatively(dc, sc, ctx) -> bool:
         return True  # "turned down" or "rejected" for "refused": the same negating verb
     if any(w.pos == "VERB" and (w.lemma == sc.predicate or w.lemma in same)
            and unrealised_plan(dc, w, lex) for w in dc.words):
-        return True  # "which had been due to reopen": the negated act, planned and not
+        return True  # "which had been due to resume": the negated act, planned and not
         # come about
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
