@@ -14,7 +14,10 @@ Known false positives:
     school Kelby Council inspectors found flawed"); the tagger's labels decide what is a
     party. Reciprocal verbs ("met", "agreed with") where both orders are true. Not compared: a
     claim in the passive against one in the active ("the fees were disclosed in every
-    lease" and "every lease disclosed the fees" put the same thing in other slots).
+    lease" and "every lease disclosed the fees" put the same thing in other slots), and a
+    subject and an object that do not both name a party, by a name or a noun for people or
+    a group ("no one entitled to a bed will lose one"; known miss: two things swapped,
+    "the pipe fed the tank" for "the tank fed the pipe").
 Examples:
     Source: BP sued Shell over the pipeline contract.
     Flag: Shell sued BP over the pipeline contract.
@@ -36,6 +39,7 @@ CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 _THE = re.compile(r"^the\s+", re.I)
 SIDES_ALIGNMENT = 0.6  # how closely a claim must align for the sides of its verb to count
 PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # names that can do or undergo a deed
+PARTY_LEXNAMES = frozenset({14, 18})  # WordNet's noun.group and noun.person
 
 
 def check(ctx):
@@ -56,7 +60,8 @@ def check(ctx):
             ss, so = _norm(sc.subject), _norm(sc.object)
             if ds == ss or do == so or passive_verb(dc) != passive_verb(sc):
                 continue  # one side in the passive: its subject is the other's object
-            if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated:
+            if _names_in(ds, so) and _names_in(do, ss) and dc.negated == sc.negated \
+                    and _party_on_both_sides(ctx, dc):
                 yield make(RULE, dc, confidence=0.75, evidence=[evidence_of(sc)],
                            message=(f'Swaps the roles: the source says "{sc.text[:80]}".'),
                            suggestion="Put the subject and object back as in the source.")
@@ -69,6 +74,35 @@ def check(ctx):
                            message=(f'Puts "{first}" and "{second}" on each other\'s side of '
                                     f'"{dc.predicate_text}": the source says "{sc.text[:80]}".'),
                            suggestion="Put the two back as the source has them.")
+
+
+def _party_on_both_sides(ctx, claim) -> bool:
+    """The claim's subject and object each name a party: a name the tagger calls one
+    (PARTIES), a proper noun WordNet does not know (a name the tagger missed), or a noun one
+    of whose first WordNet senses is a person or a group ("the insurer", "the union"). The
+    swap is of who did what to whom, not a rewording that turns a phrase round ("no one
+    entitled to a bed will lose one"; "it was the largest fine it had secured" for "the fine
+    was the largest it had secured")."""
+    wn = ctx.wordnet
+
+    def party(phrase: str) -> bool:
+        low = phrase.lower()
+        if any(e.label in PARTIES and e.text.lower() in low for e in claim.entities):
+            return True
+        if not wn.available:
+            return True  # without WordNet every phrase may name a party
+        words = set(re.findall(r"[a-z]+", low))
+        return any(w.text.lower() in words and (
+            w.pos == "PROPN" and not wn.knows(w.lemma, "noun")  # a name the tagger missed
+            or w.pos == "NOUN" and _party_noun(wn, w.lemma)) for w in claim.words)
+    return party(claim.subject) and party(claim.object)
+
+
+def _party_noun(wn, lemma: str) -> bool:
+    """One of the noun's three most frequent senses is a person or a group ("builder": the
+    first sense is a cleaning agent, the second the one who builds)."""
+    senses = wn.senses(lemma, "noun", 3) if wn.knows(lemma, "noun") else []
+    return any(s.lexname in PARTY_LEXNAMES for s in senses)
 
 
 def _side(claim, name: str):
