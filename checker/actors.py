@@ -18,9 +18,9 @@ from checker.records import memo_on
 
 # WordNet lexicographer files of nouns that name someone who can act: a person, a group or
 # organisation, a place standing for its government ("the city ordered").
-ACTOR_LEXNAMES = frozenset({14, 15, 18})
+GROUP_LEXNAME, PERSON_LEXNAME = 14, 18  # noun.group, noun.person
+ACTOR_LEXNAMES = frozenset({GROUP_LEXNAME, 15, PERSON_LEXNAME})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSON_LEXNAME = 18
 _POST_MODIFIER = re.compile(
     r"\b(?:of|by|in|at|for|from|with|who|which|that|on)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 # A capitalised word followed by another: the end of a multi-word name.

@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (MONTHS, duration_unit, format_figure, fraction_value, normalise,
-                             words_to_number)
+from checker.numbers import (HALF_AFTER, MONTHS, duration_unit, format_figure, fraction_value,
+                             normalise, words_to_number)
 from checker.shares import RATIO_AFTER, RATIO_LINK, RATIO_TERM, THOUSANDS, ratio_term
 from checker.timespans import durations
 
@@ -27,7 +27,6 @@ _RATIO_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}{RATIO_LINK}$")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
     re.escape(w) for w, _ in sorted(shipped_values("approximators"), key=lambda e: -len(e[0])))
     + r")\s+$")
-_HALF_AFTER = re.compile(r"\s+and\s+a\s+half\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _ARTICLES = shipped("indefinite_articles")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:of\b|[.,;:!?)\"”’]|$|(?:below|above|less|more|lower|higher|"
@@ -119,7 +118,7 @@ def complete(q, claim):
         text = q.text + rest[:m.end()]
     elif (m := _UNIT_AFTER.match(rest)) and duration_unit(m.group(1)) and not durations(q.text):
         text = q.text + rest[:m.end()]
-    elif (m := _HALF_AFTER.match(rest)) and durations(q.text):
+    elif (m := HALF_AFTER.match(rest)) and durations(q.text):
         text = q.text + rest[:m.end()]
     elif q.kind == "ordinal" and (m := _DAY_OF.match(rest)) and m.group(1) in MONTHS \
             and q.value is not None:

@@ -76,14 +76,16 @@ def duration_unit(word: str) -> str:
     return w if w in DURATIONS else ""
 
 
-_AND_A_HALF = re.compile(r"\band\s+a\s+half\b")
+# "and a half" after a count ("six and a half", "six-and-a-half"): written once for the
+# number readers
+HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
 def words_to_number(words: list[str]) -> Optional[float]:
     """Value of a number written in words ("twenty-seven", "three million"), or None."""
     total, current, seen = 0.0, 0.0, False
     last = ""  # the kind of the word before: "unit", "article", "tens", "scale" or "figure"
-    text = _AND_A_HALF.sub(" +half ", " ".join(words).lower().replace("-", " "))
+    text = HALF_AFTER.sub(" +half ", " ".join(words).lower().replace("-", " "))
     for w in text.split():
         if w == "+half":
             if not seen or last == "scale":
@@ -183,7 +185,7 @@ def _value(tokens: list[str]) -> Optional[float]:
         # "an estimated £14 million" is 14 million: an article beside a written figure
         # counts nothing ("a million" and "a third" are read as before)
         tokens = [t for t in tokens if t not in _ARTICLES]
-    half = ("and", "a", "half") if _AND_A_HALF.search(" ".join(tokens)) else ()
+    half = ("and", "a", "half") if HALF_AFTER.search(" ".join(tokens)) else ()
     numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
                or parse_figure(t) is not None or t in half]  # "six and a half"
     if not numeric:

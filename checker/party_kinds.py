@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.actors import PERSON_LEXNAME
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.numbers import is_number_word
@@ -200,9 +201,6 @@ def one_public_group(a: str, b: str, wn) -> bool:
         hb in wn.broader(ha, "noun", 2) or ha in wn.broader(hb, "noun", 2))
 
 
-PERSON = 18  # WordNet's lexicographer file noun.person
-
-
 def _group_head(phrase: str, wn) -> str:
     """The singular head of a bare plural group of people ("Local drivers" -> "driver"), or
     '' when the phrase is anything else."""
@@ -216,6 +214,6 @@ def _group_head(phrase: str, wn) -> str:
     last = ws[-1].lower()
     for single in (last[:-1], last[:-2], last[:-3] + "y"):
         first = wn.senses(single, "noun", 1) if wn.knows(single, "noun") else []
-        if first and first[0].lexname == PERSON:
+        if first and first[0].lexname == PERSON_LEXNAME:
             return single
     return ""

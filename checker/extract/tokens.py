@@ -22,7 +22,7 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
                          LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
-from checker.numbers import is_magnitude, normalise, words_to_number
+from checker.numbers import HALF_AFTER, is_magnitude, normalise, words_to_number
 
 # The string attributes first, then the rest; the flags last, in TokenView's order.
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, SENT_START, IS_ALPHA, IS_PUNCT,
@@ -213,31 +213,32 @@ class DocView:
             self._trim_count(e)
             self._trim_title(e)
             self._extend_scale(e)
+            self._join_half(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
-        self._join_halves(view.ents)
         return view
 
-    def _join_halves(self, ents: list) -> None:
+    def _join_half(self, e: SpanView) -> None:
         """A count in words followed by "and a half" runs through it and the scale words
         after it ("six-and-a-half", "thirty-one and a half thousand" where the tagger
         stopped at "thirty-one")."""
-        for e in ents:
-            if e.label_ == "CARDINAL" and _WORD_NUMBER.fullmatch(e.text):
-                m = _HALF_AFTER.match(self.text, e.end_char)
-                if m and normalise(self.text[e.start_char:m.end()], "CARDINAL")[1] is not None:
-                    end = e.end
-                    while end < len(self.tokens) and self.tokens[end].idx < m.end():
-                        end += 1
-                    while end < len(self.tokens) and is_magnitude(self.tokens[end].lower_):
-                        end += 1  # "thirty-one and a half thousand"
-                    self._extend_to(e, end)
+        if e.label_ != "CARDINAL" or not _WORD_NUMBER.fullmatch(e.text):
+            return
+        m = HALF_AFTER.match(self.text, e.end_char)
+        if m is None or normalise(self.text[e.start_char:m.end()], "CARDINAL")[1] is None:
+            return
+        end = e.end
+        while end < len(self.tokens) and self.tokens[end].idx < m.end():
+            end += 1
+        while end < len(self.tokens) and is_magnitude(self.tokens[end].lower_):
+            end += 1  # "thirty-one and a half thousand"
+        self._set_end(e, end)
 
-    def _extend_to(self, e: SpanView, end: int) -> None:
+    def _set_end(self, e: SpanView, end: int) -> None:
+        """End the entity at token ``end`` (exclusive), its text with it."""
         e.end = end
         e.end_char = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
         e.text = self.text[e.start_char:e.end_char]
-        e.root = self._root_of(e.start, e.end)
 
     def _trim_count(self, e: SpanView) -> None:
         """A date the tagger ran into a count of the next noun ("on the opening day 30
@@ -247,9 +248,7 @@ class DocView:
             return
         last = self.tokens[e.end - 1]
         if last.like_num and last.dep_ == "nummod" and not e.start <= last.head.i < e.end:
-            e.end -= 1
-            e.end_char = self.tokens[e.end - 1].idx + len(self.tokens[e.end - 1].text)
-            e.text = self.text[e.start_char:e.end_char]
+            self._set_end(e, e.end - 1)
 
     def _extend_scale(self, e: SpanView) -> None:
         """A number the tagger ended before its scale word ("roughly sixty-two" tagged,
@@ -260,9 +259,7 @@ class DocView:
                 and is_magnitude(self.tokens[end].lower_):
             end += 1
         if end != e.end:
-            e.end = end
-            e.end_char = self.tokens[end - 1].idx + len(self.tokens[end - 1].text)
-            e.text = self.text[e.start_char:e.end_char]
+            self._set_end(e, end)
 
     def _trim_title(self, e: SpanView) -> None:
         """A person's name the tagger ran together with the common noun before it ("baker
@@ -300,9 +297,8 @@ class DocView:
         return view
 
 
-# A number written in words only; "and a half" after one.
+# A number written in words only.
 _WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
-_HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
 class _Bounds:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.actors import passive_verb
+from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
 from checker.align import key
 from checker.names import norm_name
 from checker.records import memo_on
@@ -39,7 +39,7 @@ CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 _THE = re.compile(r"^the\s+", re.I)
 SIDES_ALIGNMENT = 0.6  # how closely a claim must align for the sides of its verb to count
 PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # names that can do or undergo a deed
-PARTY_LEXNAMES = frozenset({14, 18})  # WordNet's noun.group and noun.person
+PARTY_LEXNAMES = frozenset({GROUP_LEXNAME, PERSON_LEXNAME})
 
 
 def check(ctx):
