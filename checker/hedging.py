@@ -38,9 +38,15 @@ def hedged_verb(claim: Claim, cue: Cue) -> str:
 
 
 def _to_verb(claim: Claim, cue: Cue) -> str:
-    """The key of the verb of a "to" right after the cue ("plans to *move*"), or ''."""
+    """The key of the verb of a "to" right after the cue ("plans to *move*"), or ''; of its
+    lemma where a participle follows "have" or "been" ("appears to have *started*": "start",
+    as the derived claim's "started" is keyed)."""
     m = _TO_VERB.match(claim.text[cue.end - claim.start:].lower())
-    return key(m.group(1)) if m else ""
+    if not m:
+        return ""
+    at = cue.end + m.start(1)
+    word = next((w for w in claim.words if w.start == at), None)
+    return key(word.lemma if word is not None else m.group(1))
 
 
 def _first_verb_after(claim: Claim, cue: Cue) -> str:

@@ -100,6 +100,7 @@ FILES = {
     "silence_phrases": "silence_phrases",
     "party_voices": "party_voices",
     "official_sources": "official_sources",
+    "statistics_nouns": "statistics_nouns",
     "neutral_report_verbs": "neutral_report_verbs",
     "non_person_heads": "non_person_heads",
     "body_roles": "body_roles",

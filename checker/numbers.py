@@ -247,7 +247,9 @@ def _date_norm(tokens: list[str], low: str) -> str:
     if quarter:
         # A quarter or a half: "2022-q3", or "q3" when no year is given.
         return f"{year}-{quarter}" if year else quarter
-    month = next((MONTHS[t] for t in tokens if t in MONTHS), None)
+    # a month also at the end of a hyphened word: "mid-January"
+    month = next((MONTHS[p] for t in tokens for p in (t, t.rsplit("-", 1)[-1]) if p in MONTHS),
+                 None)
     day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
     weekday = next((t for t in tokens if t in WEEKDAYS), "")
     parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import opens_with_name, stand_in_noun
+from checker.party_kinds import names_of_kind, opens_with_name, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import core, has_name
@@ -116,11 +116,21 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
             head = norm_name(" ".join(opening.split()[:6]))
             first = head.split()[0] if head.split() else ""
             if any(t in head for t in targets) or kind.search(opening.lower()) \
-                    or len(first) >= 4 and first in target.split():
+                    or len(first) >= 4 and first in target.split() \
+                    or _its_kind(text, opening, targets):
                 return True  # also by a short form of its name ("Carrowby rejected it.")
             if not _of_a_thing(opening):
                 break  # another party opens it: "its" is that party's
     return False
+
+
+def _its_kind(text: str, opening: str, targets: set) -> bool:
+    """The sentence opens with "the" and a kind of party ("The firm denied it.") of which
+    the article names one only, and that one is the party ("the lobbying firm Brackley
+    Partners")."""
+    m = re.match(r"\W*the\s+([a-z]+)\b", opening.lower())
+    names = names_of_kind(text, m.group(1)) if m else ()
+    return len(names) == 1 and any(t in norm_name(next(iter(names))) for t in targets)
 
 
 def _of_a_thing(sentence: str) -> bool:

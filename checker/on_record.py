@@ -19,6 +19,8 @@ def on_record(ctx, sc, generic) -> bool:
     in words: "the fire service"); not an allegation, not an unnamed official."""
     attr = sc.attribution
     lex = ctx.lexicon
+    if attr.kind == "according-to" and lex.has("statistics_nouns", attr.head):
+        return _counted_event(ctx, sc, measures=True)  # "according to ministry figures"
     if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)):
         return False
     if is_anonymous(attr, generic):
@@ -35,7 +37,22 @@ def on_record(ctx, sc, generic) -> bool:
         return True
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
-    return lex.phrase_in("official_sources", re.findall(r"[a-z]+", attr.source.lower()))
+    words = re.findall(r"[a-z]+", attr.source.lower())
+    return lex.phrase_in("official_sources", words) or _phrase_named_before(ctx, sc, words)
+
+
+def _phrase_named_before(ctx, sc, words) -> bool:
+    """"The service said" for a body its article named earlier by a phrase of
+    ``official_sources`` that ends in that word ("the regional fire service"): the same body
+    by its head noun. A definite article and the head alone."""
+    if len(words) != 2 or words[0] != "the":
+        return False
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is None:
+        return False
+    before = re.findall(r"[a-z]+", art.text[:sc.sent_start].lower())
+    ending = [p for p in ctx.lexicon.phrases.get("official_sources", ()) if p[-1] == words[1]]
+    return any(tuple(before[i:i + len(p)]) == p for p in ending for i in range(len(before)))
 
 
 def _bare_body(attr, lex) -> bool:
@@ -45,17 +62,19 @@ def _bare_body(attr, lex) -> bool:
     return lex.has("official_sources", attr.source.lower().strip(" ,"))
 
 
-def _counted_event(ctx, sc) -> bool:
+def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     """An organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said"; "the station went offline at 6:42 p.m., the grid
     operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
     "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
     deed, no count another party gives for the same act, spoken by a body (its name ends in
     a body's head noun or the texts tag it an organisation), not a person nor a news outlet
-    (outlet_heads.txt)."""
+    (outlet_heads.txt). A body's statistics count measures too ("240,000 tonnes, according
+    to ministry figures": ``measures``)."""
     attr, lex = sc.attribution, ctx.lexicon
+    counts = {"number", "quantity"} if measures else {"number"}
     if not _plain_event(ctx, sc) or not any(
-            q.kind == "time" or (q.kind == "number" and q.value is not None)
+            q.kind == "time" or (q.kind in counts and q.value is not None)
             for q in sc.quantities):
         return False
     if any(o is not sc and o.doc_id == sc.doc_id and abs(o.index - sc.index) <= 2
@@ -66,6 +85,8 @@ def _counted_event(ctx, sc) -> bool:
         return False  # another party gives a count beside it ("The company said fewer than
         # 500 did"): a count in dispute
     words = re.findall(r"[a-z]+", attr.source.lower())
+    if words and lex.has("statistics_nouns", attr.head):
+        words = [w for w in words[:-1] if w != "s"]  # whose figures: "the ministry's"
     if words and lex.has("outlet_heads", words[-1]):
         return False  # "the Dunlow Herald reported": an outlet's report of others' events
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.lexicon import shipped_values
 from checker.rules.base import ends_with_word_of
 
 
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
 COUNTING = {"number", "ordinal", "quantity"}
 _WORDS = re.compile(r"[\w'’-]+")
+# The quantifiers of a whole ("all", "every", "each"): the scope lexicon's "all" role.
+WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
 
 def cue_noun(claim, cue) -> str:
@@ -125,10 +128,12 @@ def part_counted(sc, dc) -> str:
         if w.pos != "NOUN" or d is None or d.text.lower() == d.lemma.lower():
             continue
         figure = count_of(sc, noun)
-        if figure and not count_of(dc, noun) and re.match(
-                rf"\W*(?:\w+\s+)?{re.escape(figure)}\s+of\b", sc.subject):
+        m = re.match(rf"\W*(?:(\w+)\s+)?{re.escape(figure)}\s+of\b", sc.subject) \
+            if figure else None
+        if m and not count_of(dc, noun) and (m.group(1) or "").lower() not in WHOLE:
             return figure  # a part that opens the subject ("about 40 percent of"), not "the
-            # 12 councillors" (all of them) nor "a survey of 420 of its members"
+            # 12 councillors" (all of them), "a survey of 420 of its members" nor "every
+            # one of the visits"
     return ""
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.lexicon import shipped_values
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import fraction_value, words_to_number
 from checker.records import memo_on
 from checker.timespans import durations
@@ -15,6 +15,7 @@ from checker.timespans import durations
 APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
+_FRACTION_FOLLOWERS = shipped("prepositions") | {"of", "and", "or"}
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
 RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
 THOUSANDS = r"\d{1,3}(?:,\d{3})+"  # a figure with a thousands comma: "2,500"
@@ -39,7 +40,7 @@ def _source_shares(index) -> list[float]:
     in five", "3 out of 4"), which the tagger cuts into two numbers."""
     def build():
         return [v for sq in index.quantities if (v := share_of(sq)) is not None] + \
-            _ratio_shares(index.text_lower)
+            _ratio_shares(index.text_lower) + _fraction_shares(index.text_lower)
     return memo_on(index, "_source_shares", build)
 
 
@@ -59,6 +60,28 @@ def _ratio_shares(text: str) -> list[float]:
         a, b = (ratio_term(x) for x in m.groups())
         if a is not None and b is not None and a < b:
             out.append(a / b)
+    return out
+
+
+# A fraction in words and the word after it: "about a quarter since", "two-thirds of".
+_FRACTION_TEXT = re.compile(
+    r"\b([a-z]+|\d+)[\s-]+(%s)\b(?=\s*([,.;:)]|$|[a-z]+))"
+    % "|".join(sorted((w for w, _ in shipped_values("fraction_denominators")), key=len,
+                      reverse=True)))
+
+
+def _fraction_shares(text: str) -> list[float]:
+    """The shares a text writes as fractions in words where the tagger read no figure
+    ("had fallen by about a quarter since 2021"): a fraction that ends its phrase, before
+    "of", a preposition or a stop, not one that counts the next noun ("a third company")."""
+    out = []
+    for m in _FRACTION_TEXT.finditer(text.lower()):
+        after = m.group(3)
+        if after and after[0].isalpha() and after not in _FRACTION_FOLLOWERS:
+            continue
+        value = fraction_value(m.group(0)[:m.end(2) - m.start()])
+        if value is not None and 0 < value < 1:
+            out.append(value)
     return out
 
 

@@ -71,9 +71,10 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
     first = hedged_verb(dc, h)
     lex = ctx.lexicon
     for sc in close:
+        light = _with_light_verbs(sc, verbs, lex)
         if cue_word_in(h.text, sc.text) or cue_word_in(h.text, _QUOTED.sub(" ", sc.sentence)) \
-                or strongest_on(sc, _with_light_verbs(sc, verbs, lex),
-                                                            lex) >= h.weight - 0.1 \
+                or strongest_on(sc, light, lex) >= h.weight - 0.1 \
+                or h.role == "attempt" and _modal_on(sc, light, lex) \
                 or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex) \
                 or sc.object and lex.weight("attempts", sc.predicate, 0.0) >= max(
                     h.weight - 0.1, ATTEMPT_VERB):
@@ -84,6 +85,18 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
         elif first in claim_keys(sc):  # firm on the very verb the hedge governs
             firm.append(score.get(sc.id, 0.0))
     return bool(tentative) and max(tentative) >= max(firm, default=0.0)
+
+
+# A modal hedge at least this heavy ("may", "could") leaves a verb as open as any attempt
+# or deliberation on it ("may suspend" and "is considering suspending").
+MODAL_OPEN = 0.3
+
+
+def _modal_on(sc, verbs, lex) -> bool:
+    """The source claim puts a modal hedge of MODAL_OPEN or more on one of ``verbs``."""
+    wanted = set(verbs)
+    return any(c.weight >= MODAL_OPEN and wanted & set(governed_verbs(sc, c))
+               for c in cues(sc, lex, attempts=False))
 
 
 # A quotation inside a sentence: its hedge is the speaker's, on the words quoted ('the

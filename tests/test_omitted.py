@@ -65,3 +65,34 @@ def test_the_same_answer_in_a_second_source_is_cited_too(check_texts):
                              "inspections on three ferries.", first, second))
     assert len(got) == 1
     assert {e.document for e in got[0].evidence} == {"source0.txt", "source1.txt"}
+
+
+KILN = ("Fire crews from Hollin were called to the Brack Pottery kiln shed at 3 a.m. on Sunday, "
+        "and the shed burned down.\n\n"
+        "Two former workers said the shed's gas alarm had failed a test in May. The pottery's "
+        "owners, Brack Ceramics, denied that the shed had been unsafe.\n\n"
+        "The shed will be rebuilt by the autumn, the owners said.")
+
+
+def test_an_answer_in_mid_paragraph_needs_its_charge_told(check_texts):
+    # the denial answers the alarm test in its own paragraph: a text that tells only the
+    # fire and the rebuilding leaves nothing one-sided, though it shares "shed" with it
+    assert not _do901(check_texts("The Brack Pottery kiln shed burned down early on Sunday "
+                                  "and will be rebuilt by the autumn.", KILN))
+    got = _do901(check_texts("Two former workers said the Brack Pottery kiln shed's gas "
+                             "alarm had failed a test in May before it burned down on "
+                             "Sunday.", KILN))
+    assert len(got) == 1 and "Brack" in got[0].message
+
+
+def test_one_partys_answer_in_two_outlets_by_name_and_by_kind_is_one_omission(check_texts):
+    first = ("Regulators accused the shipbuilder Kestrin Shipyards of falsifying weld "
+             "inspections on three ferries.\n\n"
+             "The shipbuilder denied the accusations and said every weld was checked twice.")
+    second = ("Kestrin was accused by regulators of falsifying weld inspections on three "
+              "ferries.\n\n"
+              "Kestrin rejected the findings and said it would appeal.")
+    got = _do901(check_texts("Regulators accused Kestrin Shipyards of falsifying weld "
+                             "inspections on three ferries.", first, second))
+    assert len(got) == 1
+    assert len(got[0].evidence) == 2

@@ -4,15 +4,17 @@ each repair is tested whatever the model does with a given sentence."""
 import spacy
 from spacy.tokens import Doc
 
-from checker.extract.reparse import lift_according_appositive, lift_conj_from_as_clause
+from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
+                                     lift_verb_read_as_noun)
+from checker.extract.reparse_speakers import lift_trailing_speaker
 from checker.extract.tokens import DocView
 
 
-def _doc(rows):
+def _doc(rows, lemmas=None):
     """A one-sentence doc from (word, head index, label, part of speech) rows."""
     words, heads, deps, pos = zip(*rows)
     return Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps),
-               pos=list(pos), sent_starts=[True] + [False] * (len(rows) - 1))
+               pos=list(pos), sent_starts=[True] + [False] * (len(rows) - 1), lemmas=lemmas)
 
 
 def test_a_description_of_an_according_to_source_is_moved_to_that_source():
@@ -71,3 +73,69 @@ def test_an_as_clause_of_two_verbs_of_its_own_is_left_alone():
             (".", 2, "punct", "PUNCT")]
     with DocView(_doc(rows)) as view:
         assert not lift_conj_from_as_clause(view, view.sents[0])
+
+
+_SPEAKER_ROWS = [("The", 1, "det", "DET"), ("ferry", 3, "nsubj", "NOUN"),
+                 ("should", 3, "aux", "AUX"), ("stop", 3, "ROOT", "VERB"),
+                 ("in", 3, "prep", "ADP"), ("June", 4, "pobj", "PROPN"),
+                 (",", 9, "punct", "PUNCT"), ("the", 8, "det", "DET"),
+                 ("board", 9, "nsubj", "NOUN")]
+
+
+def test_a_verb_of_saying_joined_to_the_clause_it_reports_becomes_its_root():
+    # "The ferry should stop in June, the board advised on Friday.", parsed with "advised"
+    # a conjunct of "stop"
+    rows = _SPEAKER_ROWS + [("advised", 3, "conj", "VERB"), ("on", 9, "prep", "ADP"),
+                            ("Friday", 10, "pobj", "PROPN"), (".", 9, "punct", "PUNCT")]
+    lemmas = [w.lower() for w, *_ in rows[:9]] + ["advise", "on", "friday", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        sent = view.sents[0]
+        assert lift_trailing_speaker(view, sent, {"advise"})
+        assert sent.root.text == "advised"
+        assert [(c.text, c.dep_) for c in view[9].children if c.dep_ == "ccomp"] == [
+            ("stop", "ccomp")]
+
+
+def test_a_second_clause_joined_by_and_is_left_alone():
+    # "The ferry should stop in June, and the board advised it on Friday."
+    rows = _SPEAKER_ROWS[:7] + [("and", 3, "cc", "CCONJ"), ("the", 9, "det", "DET"),
+                                ("board", 10, "nsubj", "NOUN"), ("advised", 3, "conj", "VERB"),
+                                ("it", 10, "dobj", "PRON"), (".", 3, "punct", "PUNCT")]
+    lemmas = [w.lower() for w, *_ in rows[:10]] + ["advise", "it", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        assert not lift_trailing_speaker(view, view.sents[0], {"advise"})
+
+
+def test_a_verb_of_saying_read_as_a_plural_after_a_name_becomes_the_verb():
+    # "A memo seen by the Courier states that the pool will close.", parsed as a noun
+    # phrase with "the Courier states" the object of "by"
+    rows = [("A", 1, "det", "DET"), ("memo", 1, "ROOT", "NOUN"), ("seen", 1, "acl", "VERB"),
+            ("by", 2, "agent", "ADP"), ("the", 6, "det", "DET"),
+            ("Courier", 6, "compound", "PROPN"), ("states", 3, "pobj", "NOUN"),
+            ("that", 11, "mark", "SCONJ"), ("the", 9, "det", "DET"),
+            ("pool", 11, "nsubj", "NOUN"), ("will", 11, "aux", "AUX"),
+            ("close", 2, "ccomp", "VERB"), (".", 1, "punct", "PUNCT")]
+    lemmas = ["a", "memo", "see", "by", "the", "courier", "state", "that", "the", "pool",
+              "will", "close", "."]
+    doc = _doc(rows, lemmas)
+    doc[6].tag_ = "NNS"
+    with DocView(doc) as view:
+        sent = view.sents[0]
+        assert lift_verb_read_as_noun(view, sent, {"state"})
+        assert sent.root.text == "states"
+        assert [(c.text, c.dep_) for c in view[6].children] == [
+            ("memo", "nsubj"), ("close", "ccomp"), (".", "punct")]
+        assert [c.text for c in view[3].children] == ["Courier"]
+
+
+def test_a_plural_name_with_no_clause_after_it_is_left_alone():
+    # "A memo seen by the Gulf States that day."
+    rows = [("A", 1, "det", "DET"), ("memo", 1, "ROOT", "NOUN"), ("seen", 1, "acl", "VERB"),
+            ("by", 2, "agent", "ADP"), ("the", 6, "det", "DET"),
+            ("Gulf", 6, "compound", "PROPN"), ("States", 3, "pobj", "PROPN"),
+            ("that", 8, "det", "DET"), ("day", 2, "npadvmod", "NOUN"), (".", 1, "punct", "PUNCT")]
+    lemmas = ["a", "memo", "see", "by", "the", "gulf", "state", "that", "day", "."]
+    doc = _doc(rows, lemmas)
+    doc[6].tag_ = "NNS"
+    with DocView(doc) as view:
+        assert not lift_verb_read_as_noun(view, view.sents[0], {"state"})

@@ -30,11 +30,14 @@ from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (according_root, lift_according_appositive,
-                                     lift_adding_participle, lift_conj_from_as_clause,
-                                     lift_modifying_verb, lift_participle_to_relative,
-                                     lift_reported_participle,
-                                     lift_speaker_after_semicolon, lift_speaker_from_aside,
-                                     lift_whose_speaker, relative_verb)
+                                     lift_conj_from_as_clause, lift_modifying_verb,
+                                     lift_reported_participle, lift_verb_read_as_noun,
+                                     relative_verb)
+from checker.extract.reparse_speakers import (lift_adding_participle,
+                                              lift_participle_to_relative,
+                                              lift_speaker_after_semicolon,
+                                              lift_speaker_from_aside, lift_trailing_speaker,
+                                              lift_whose_speaker)
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -120,6 +123,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                     if not any(t.is_alpha for t in sent):
                         continue
                     lift_reported_participle(view, sent, self.report_verbs) or \
+                        lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)
@@ -128,6 +132,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
+                    lift_trailing_speaker(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 

@@ -16,7 +16,8 @@ from checker.extract.common import (
     _possible,
     _states_a_number,
 )
-from checker.numbers import DAY_PARTS, duration_unit, is_magnitude, is_number_word, normalise
+from checker.numbers import (DAY_PARTS, currency_codes, duration_unit, is_magnitude,
+                             is_number_word, normalise)
 from checker.lexicon import partitive_pronoun
 from checker.records import Cue, Link, Quantity
 
@@ -51,7 +52,7 @@ class MarkerReader:
         seen = set()
         for phrase, kind in [(p, "causal") for p in _possible(self.causal_phrases, vocab)] + \
                             [(p, "temporal") for p in _possible(self.temporal_phrases, vocab)]:
-            pos = _find_phrase(tokens, phrase, vocab)
+            pos = _find_phrase(tokens, phrase, vocab) or _agent_after_adverb(tokens, phrase)
             if pos is None:
                 continue
             s, e = tokens[pos[0]], tokens[pos[1]]
@@ -261,14 +262,19 @@ class MarkerReader:
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
                 continue
-            last = number = _number_words_from(t, covered)
+            last = _scale_after(_number_words_from(t, covered), covered)
             nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
+            label = "CARDINAL"
             if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
+                label = "PERCENT"
+            elif nxt is not None and nxt.i not in covered and currency_codes(nxt.lower_) \
+                    and any(ch.isdigit() for ch in t.text):
+                last, label = nxt, "MONEY"  # "an estimated 9 million pounds", untagged (not
+                # the "million pounds" of "a quarter of a million pounds")
             covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
-            kind, value, unit, norm = normalise(text, "PERCENT" if last is not number
-                                                else "CARDINAL")
+            kind, value, unit, norm = normalise(text, label)
             if value is None:
                 continue
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
@@ -298,7 +304,7 @@ class MarkerReader:
             if low in self.scope and (t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
                                                   "advmod", "nummod", "quantmod", "pobj")
                                       or _of_pronoun(t, self.lex) or _part_of_passive(t)):
-                if low == "one" and t.dep_ == "nummod":
+                if low == "one" and (t.dep_ == "nummod" or _after_every(t, self.scope)):
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
         for phrase in _possible(self.scope_phrases, vocab):
@@ -308,6 +314,27 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _after_every(tok, scope) -> bool:
+    """"One" after a word of all ("every one of those meetings", "each single one"): the
+    whole, which the word before it says, not one of them."""
+    before = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if t.lower_ != "single"]
+    return bool(before) and scope.get(before[-1].lower_) == "all"
+
+
+def _agent_after_adverb(tokens, phrase) -> tuple[int, int] | None:
+    """(first, last) index of a passive verb and its "by" with an adverb between them
+    ("was driven partly by", "was caused largely by"), for a causal phrase of a verb and
+    "by"; None when there is none."""
+    if len(phrase) != 2 or phrase[1] != "by":
+        return None
+    for i in range(len(tokens) - 2):
+        t, adv, by = tokens[i], tokens[i + 1], tokens[i + 2]
+        if phrase[0] in (t.lower_, t.lemma_.lower()) and adv.pos_ == "ADV" \
+                and by.lower_ == "by" and by.i == adv.i + 1 == t.i + 2:
+            return i, i + 2
+    return None
 
 
 def _part_of_passive(tok) -> bool:
@@ -342,6 +369,18 @@ def _names_a_cause(noun) -> bool:
     # cause is still under investigation"
     return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
                                    and any(c.dep_ == "attr" for c in head.children))
+
+
+def _scale_after(last, covered):
+    """The last scale word after a number in figures that the tagger left untagged ("9
+    million" of "an estimated 9 million pounds"); ``last`` itself when none follows."""
+    doc = last.doc
+    if not any(ch.isdigit() for ch in last.text):
+        return last
+    while last.i + 1 < len(doc) and last.i + 1 not in covered \
+            and is_magnitude(doc[last.i + 1].lower_):
+        last = doc[last.i + 1]
+    return last
 
 
 def _number_words_from(tok, covered):

@@ -230,8 +230,10 @@ class ClaimReader:
                                           self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(
                     c.dep_ == "xcomp" for c in t.children):
-                attempts.append(Cue(f"{t.text} to", "attempt", t.idx, t.idx + len(t),
-                                    self.lex.weight("attempts", lem)))
+                # "plans to", but "is considering closing": a gerund has no "to"
+                to = any(c.dep_ == "xcomp" and c.tag_ != "VBG" for c in t.children)
+                attempts.append(Cue(f"{t.text} to" if to else t.text, "attempt", t.idx,
+                                    t.idx + len(t), self.lex.weight("attempts", lem)))
             if low in self.boosters or lem in self.boosters:
                 boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
                                     self.lex.weight("boosters", low if low in self.boosters else lem,

@@ -17,7 +17,12 @@ What it flags:
     intends to lodge a challenge"): same verb, a noun of the object, same subject; and a
     deed settled ("has agreed to meet", settling_verbs.txt) where the source only seeks its
     noun ("is seeking a meeting") and no source sentence has the settling verb beside the
-    deed ("one has been arranged").
+    deed ("one has been arranged"). Silent where the closest source claim states the
+    settling itself beside the plan ("X intends to close the school, the council decided
+    on Monday" for "the council decided on Monday to close the school"). A plan in a
+    later sentence of the same named subject counts ("Orrin ... hopes to introduce the
+    bill" where "Orrin has introduced a bill" aligns with "Orrin intends to bring forward a
+    bill").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -90,7 +95,7 @@ def check(ctx):
                and key(sc.predicate) == key(dc.predicate) for sc in plain):
             continue  # the source also states it plainly (not "is aiming to raise £1m and
             # has raised £640,000 so far" for "has raised £1m")
-        if _progress_stated(dc, close, siblings):
+        if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
             continue
         sought = (_sought_object(ctx, dc, close + siblings)
                   or _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close))
@@ -124,12 +129,18 @@ def _planned_elsewhere(ctx, dc, close):
     a challenge over the award of the contract to Y") aligns best with the sentence of those
     facts, and the plan ("it intends to lodge a challenge") sits in another. Same verb, a
     noun of the derived object in the source claim, same subject or a pronoun; and no
-    supporting claim states that verb plainly."""
+    supporting claim states that verb plainly. Beyond the claims the aligner gives, a claim
+    whose subject shares a name with the derived one counts ("Orrin ... hopes to introduce
+    the bill" after the sentence "Orrin intends to bring forward a bill" aligns with)."""
     _, claims = ctx.support(dc)
-    others = [sc for sc in claims if sc not in close and sc.negated == dc.negated]
+    mine = _subject_keys(dc)
+    # beyond the support, a claim of the same subject by name ("Orrin ... hopes to introduce
+    # the bill", a sentence after the one the derived claim aligns with)
+    named = [sc for sc in ctx.index.claims if sc not in claims and mine & _name_keys(sc)]
+    others = [sc for sc in [*claims, *named] if sc not in close and sc.negated == dc.negated]
     verb, dobj = key(dc.predicate), _object_keys(dc, ctx.lexicon)
     if not dobj or any(key(sc.predicate) == verb and not sc.certainty.attempts
-                       and not sc.certainty.hedges for sc in claims):
+                       and not sc.certainty.hedges for sc in [*claims, *named]):
         return None
     for sc in others:
         if not dobj & claim_keys(sc) or not _same_subject(dc, sc):
@@ -236,7 +247,7 @@ def _done_in_other_words(ctx, dc, close):
     dobj = _object_keys(dc, lex)
     verb = key(dc.predicate)
     family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
-    for w in _settled_verbs(dc, lex):  # "has agreed to meet" does the seeking of "a meeting"
+    for w in _settled_verbs(lex, dc):  # "has agreed to meet" does the seeking of "a meeting"
         if not _settled_in_sources(ctx, dc.predicate, w.lemma):
             family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
     for sc in close:
@@ -259,18 +270,55 @@ def _done_in_other_words(ctx, dc, close):
     return None
 
 
-def _settled_verbs(dc, lex):
+def _settled_verbs(lex, dc):
     """The verb the derived claim's own verb governs with "to" when that verb settles a deed
-    (``settling_verbs``: "has agreed to meet", "has decided to close")."""
+    (``settling_verbs``: "has agreed to meet", "has decided to close", "decided on Monday
+    to close": a short phrase of time or place may come between; "decided that the school
+    should close")."""
     if not lex.has("settling_verbs", dc.predicate):
         return []
     verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
     if verb is None:
         return []
-    rest = dc.text[verb.end - dc.start:]
-    if not rest.lstrip().lower().startswith("to "):
+    deed = next((w for w in dc.words if w.pos == "VERB" and w.start > verb.end), None)
+    if deed is None:
         return []
-    return [w for w in dc.words if w.pos == "VERB" and w.start > verb.end][:1]
+    between = dc.text[verb.end - dc.start:deed.start - dc.start].lower().split()
+    if not between or "," in " ".join(between):
+        return []
+    if between[-1] == "to" and len(between) <= SETTLED_GAP + 1:
+        return [deed]
+    if "that" in between[:SETTLED_GAP] and between[-1] in _SETTLED_MODALS \
+            and len(between) <= SETTLED_CLAUSE:
+        return [deed]  # "decided on Monday that the school should close"
+    return []
+
+
+# Words that may stand between a settling verb and the "to" of its deed ("decided on Monday
+# to close"), and between it and the deed of a "that" clause ("decided that the school of
+# art should close"), whose modal is one of _SETTLED_MODALS.
+SETTLED_GAP = 3
+SETTLED_CLAUSE = 12
+_SETTLED_MODALS = frozenset({"should", "would", "will", "must"})
+
+
+def _settled_plainly(ctx, dc, close) -> bool:
+    """The derived claim settles a deed ("the council decided to close the school") and a
+    closest source claim states that settling itself, under no attempt or hedge of its own
+    ("X intends to close the school, the council decided on Monday"): the plan is the
+    decision the source reports."""
+    settled = _settled_verbs(ctx.lexicon, dc)
+    if not settled:
+        return False
+    own = key(dc.predicate)
+    for sc in close:
+        if not any(w.pos == "VERB" and key(w.lemma) == own for w in sc.words):
+            continue
+        cues = sc.certainty.attempts + sc.certainty.hedges
+        if key(settled[0].lemma) in claim_keys(sc) and \
+                not any(hedged_verb(sc, c) == own for c in cues):
+            return True
+    return False
 
 
 def _settled_in_sources(ctx, verb: str, deed: str) -> bool:
@@ -344,6 +392,12 @@ def _same_subject(dc, sc) -> bool:
     """The two subjects share a word, or either is a pronoun (the person just named)."""
     a, b = _subject_keys(dc), _subject_keys(sc)
     return not a or not b or bool(a & b)
+
+
+def _name_keys(claim) -> set:
+    """Keys of the subject's capitalised words, also where the subject stands outside the
+    claim's text ("Kell" of "Kell is seeking support ... and hopes to table the motion")."""
+    return {key(w.lower()) for w in re.findall(r"[A-Z][\w'’-]+", claim.subject or "")}
 
 
 def _subject_keys(claim) -> set:

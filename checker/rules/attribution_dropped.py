@@ -46,11 +46,14 @@ Not flagged:
     officials said": a body's head noun, non_person_heads.txt, not "health officials";
     ``corporate_nouns``), never a count of officials ("two officials");
     a public body's report within its remit passed on without argument ("1,150 homes had
-    been damaged, the agency said" -> "1,150 homes were damaged": a regulator, inspectorate,
+    been damaged, the agency said" -> "1,150 homes were damaged"; "the service said" after
+    the article named "the county fire service": a regulator, inspectorate,
     emergency service, police (bare, "police said", of a plain event only), court or
     administrator, the ``official_sources`` lexicon, with "said", "reported", "announced";
     beside another speaker, "the operator and the coastguard said", only of a plain event:
     no cause, plan, view or negation), never an allegation or an unnamed official;
+    a plain count credited to a body's statistics ("240,000 tonnes, according to ministry
+    figures": statistics_nouns.txt);
     an organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said" -> "Nine workers were injured on Tuesday"; no
     hedge, negated verb, view, finding, cause, plan, other party's deed or count in dispute,

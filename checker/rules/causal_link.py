@@ -22,7 +22,9 @@ What it flags:
     contractor cut incidents to two": effect_verbs.txt) is its cause, unless a source
     sentence holds both sides with that verb in any form ("were halved by hiring nurses");
     ", which meant" links a consequence to the clause before it, unless the source has
-    "meaning" or "means" between the same sides.
+    "meaning" or "means" between the same sides. A cause given by a pronoun alone ("and
+    that this made the deficit worse") stands for the subject of the clause before it in
+    the sentence, as the source may name it ("..., which made the deficit worse").
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
@@ -258,12 +260,15 @@ def _frame_link(text: str, claim, lexicon) -> tuple:
                  right=opening[len(cue):m.start()].strip()),)
 
 
-def _pronoun_side(ctx, dc, side: set) -> set:
-    """A side that is only a pronoun ("..., and they made the counts look lower") stands
-    for the subject of the clause before it in the sentence ("Late entries stop the clock"),
-    as the source may name it; other sides as they are."""
+def _pronoun_side(ctx, dc, text: str, side: set) -> set:
+    """A side that is only a pronoun ("..., and they made the counts look lower", "and that
+    this made the deficit worse") stands for the subject of the clause before it in the
+    sentence ("Late entries stop the clock"), as the source may name it; other sides as
+    they are. The side's words are read as written: a key is cut short ("thi")."""
     function = ctx.lexicon.words["function_words"]
-    if not side or any(function.get(k) != "pronoun" for k in side):
+    pronouns = {key(w) for w in re.findall(r"[a-z]+", text.lower())
+                if function.get(w) == "pronoun"}
+    if not side or not side <= pronouns:
         return side
     prev = _previous_claim(ctx, dc)
     if prev is None or prev.sent_start != dc.sent_start or not prev.subject:
@@ -317,7 +322,7 @@ def check(ctx):
             left, right = _keys(ctx, link.left), _keys(ctx, link.right)
             if not left or not right:
                 continue
-            left = _pronoun_side(ctx, dc, left)
+            left = _pronoun_side(ctx, dc, link.left, left)
             stated = None
             for sc, sl, sk in _source_links(ctx):
                 if _connects(left, right, sk):

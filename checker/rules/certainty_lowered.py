@@ -34,7 +34,10 @@ Known false positives:
     what a "whether" asks ("will vote on whether the club should merge": the question's),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
-    ("are weighing a six-month suspension" for "is considering suspending"). A caveat the
+    ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge a
+    source claim outside the closest support puts on the same verb beside two of the
+    derived claim's words ("the council, which is expected to vote on May 2" for "The
+    council is expected to vote on May 2"). A caveat the
     source puts elsewhere in the passage ("..., but this has not been confirmed";
     "investigators believe it began there" in the next sentence) does not silence a belief
     frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
@@ -174,6 +177,21 @@ def _answer_lowered(ctx, dc):
     return None
 
 
+def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
+    """A source claim outside the closest support hedges the same verb with the same word,
+    of the same polarity, beside two words of the derived claim ("the full council is
+    expected to vote on January 14" for an aside, "if the council, which is expected to
+    vote on January 14, agrees"): the hedge is the source's, wherever the derived sentence
+    puts it."""
+    verb = hedged_verb(dc, h)
+    if not verb:
+        return False
+    rest = claim_keys(dc) - {verb}
+    return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
+               and hedged_verb(sc, c) == verb and cue_word_in(h.text, c.text)
+               for sc in ctx.index.claims for c in cues(sc, ctx.lexicon))
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
@@ -199,6 +217,8 @@ def check(ctx):
                  if not (sc.attribution is not None and sc.attribution.negated)]
         # a denied claim ("denied that its filters cause leaks") is firm for nobody
         for h in added:
+            if _hedged_alike_elsewhere(ctx, dc, h):
+                continue
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:
                 sc = restated_firmly(ctx, dc, h, close)
@@ -225,9 +245,11 @@ def check(ctx):
         if not found:
             continue
         h, sc = found
+        theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight), "")
+        firm = f'says "{theirs}"' if theirs else "is firm"
         yield make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
                    evidence=[evidence_of(sc)],
-                   message=(f'Adds "{h.text}" where the source is firm: '
+                   message=(f'Adds "{h.text}" where the source {firm}: '
                             f'"{snippet(sc.text, 70)}".'),
                    suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
 

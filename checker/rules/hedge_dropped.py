@@ -15,7 +15,8 @@ What it flags:
     states the same thing firmly in another ("could face a fine of up to £20,000" -> "will
     be fined up to £20,000": three of its other words, two thirds of them, in the source
     claim, and no hedge or belief frame of its own). Unnamed-attribution adverbs
-    ("reportedly") are left to DA101.
+    ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
+    is too early to say whether the cattle carried the virus"): it states nothing firmly.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -42,6 +43,7 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.tentative import asked_whether
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -49,7 +51,7 @@ CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "erro
 def check(ctx):
     """Yield a finding for each derived claim that dropped a hedge of its source."""
     for dc in ctx.derived_claims:
-        if not ctx.aligned(dc):
+        if not ctx.aligned(dc) or asked_whether(dc):
             continue
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)):

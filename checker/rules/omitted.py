@@ -18,7 +18,8 @@ What it flags:
     reported; "did not respond to a request for comment" is no answer. What the text must
     tell for each to be missed: for an answer, a claim of the two paragraphs before it that
     the answer takes up (a content word shared with the answer's paragraph, by stem or a
-    WordNet derivation: "close" and "closure"), or the claim right before it; for a
+    WordNet derivation: "close" and "closure"), or the claim right before it, and where the
+    answer stands in mid-paragraph after a claim it takes up, that claim (the charge); for a
     concessive limitation, a claim of its own sentence or of the sentence before it in its
     paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
     is a party's (not "two people familiar with the matter") to a charge against it, not to
@@ -65,6 +66,8 @@ from checker.answers import (
     salient_claims,
     voice_of,
 )
+from checker.officers import its_officer_in
+from checker.party_kinds import names_of_kind
 from checker.records import Claim, Evidence, Finding, memo_on
 from checker.rules.base import Rule, snippet
 
@@ -107,6 +110,13 @@ def _told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     one WordNet derivation or synonym away: "close" and "closure"), or the claim right
     before the answer."""
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
+    charge = [c for c in _charge_before(ctx, item) if claim_keys(c) & matter
+              and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
+    if charge and not any(c.id in told for c in charge):
+        # the charge stands in the answer's own paragraph, right before it ("Two people
+        # familiar with an inspection said the detectors failed. The club denied that the
+        # building was unsafe."): the text must tell it
+        return False
     last = max(item.context, key=lambda c: c.start, default=None)
     wn = ctx.wordnet
     for c in item.context:
@@ -119,6 +129,44 @@ def _told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
                 for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
             return True
     return False
+
+
+def _named_party(ctx, item: Salient) -> str:
+    """The answer's party by name where the source calls it by its kind ("The firm denied
+    any wrongdoing" for the one firm the article names, "the lobbying firm Brackley"), so
+    that one party's answer in two outlets is one omission."""
+    m = re.fullmatch(r"\s*the\s+([a-z]+)\s*", item.party or "", re.I)
+    art = ctx.doc_of.get(item.trigger.doc_id)
+    names = names_of_kind(art.text, m.group(1).lower()) if m and art is not None else ()
+    return next(iter(names)) if len(names) == 1 else item.party
+
+
+def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
+    """The claim is the answering party's own ("Pellworth said its plant met every
+    standard. 'We do not accept ...,' its managing director said."): part of the answer,
+    not the charge. Its speaker shares a name with the party, or one is the other's officer
+    as the article introduces it ("its managing director" after a sentence Pellworth
+    opens)."""
+    said = claim.attribution
+    if said is None or not said.source:
+        return False
+    if party_keys(said.source) & mine:
+        return True
+    art = ctx.doc_of.get(claim.doc_id)
+    return art is not None and (its_officer_in(art.text, item.party, said.source)
+                                or its_officer_in(art.text, said.source, item.party))
+
+
+def _charge_before(ctx, item: Salient) -> list:
+    """The claims of the answer's own paragraph before it, in its sentence's paragraph of
+    the source (no blank line between them and the answer); the caller keeps those that
+    share a word with the answer (the charge, not "X pleaded not guilty")."""
+    art = ctx.doc_of.get(item.trigger.doc_id)
+    if art is None:
+        return []
+    at = item.trigger.sent_start
+    return [c for c in item.context if c.doc_id == item.trigger.doc_id and c.end <= at
+            and "\n\n" not in art.text[c.start:at]]
 
 
 def _answer_forms(ctx) -> frozenset:
@@ -221,11 +269,17 @@ def check(ctx):
     low_keys = text_keys(ctx.derived.text)
     seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
     found = []  # those lists, one per answer or caveat left out, in source order
+    docs_of: dict = {}  # tag -> the source document it was first met in
     untold: dict = {}  # tag -> items passed over for their context: the same answer as
     # another source gives it, cited beside the one found
     for item in salient_claims(ctx):
-        mine = party_keys(item.party)
+        mine = party_keys(_named_party(ctx, item))
         tag = (item.kind == "caveat", frozenset(mine) or item.trigger.id)
+        # the same party by a shorter name in another outlet ("Brackley", "Brackley Partners")
+        doc = item.trigger.doc_id
+        tag = next((t for t, d in docs_of.items() if d != doc and t[0] == tag[0] and mine
+                    and isinstance(t[1], frozenset) and (t[1] <= mine or mine <= t[1])), tag)
+        docs_of.setdefault(tag, doc)
         if not any(c.id in told for c in item.context) or (
                 item.kind == "answer" and not _told_matter(ctx, item, told, mine)):
             # the derived text does not tell the part of the story this belongs to, nor

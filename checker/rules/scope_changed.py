@@ -51,17 +51,16 @@ import re
 
 from checker.align import claim_keys, key
 from checker.figure_match import numbers_in
-from checker.lexicon import partitive_pronoun, shipped_values
+from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (count_of, cue_noun, object_noun, one_of_them,
+from checker.quantified import (WHOLE, count_of, cue_noun, object_noun, one_of_them,
                                 part_counted, qualified, subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.widened import LIMITS, OWN, widened_place, widened_speaker
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 _WORDS = re.compile(r"[\w'’-]+")
-_WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
 
 def _limits(claim) -> set[str]:
@@ -93,7 +92,7 @@ def _proportion_or_whole(claim, cue) -> bool:
 def _whole_word(word: str) -> bool:
     """A quantifier of the whole ("all", "every", "each": the scope lexicon's "all" role)
     or "none"."""
-    return word == "none" or word in _WHOLE
+    return word == "none" or word in WHOLE
 
 
 def _subject_names(claim) -> list[str]:

@@ -6,7 +6,9 @@ What it flags:
     reports a changed number). A sum of money of four figures or more counts as given when
     the sources' text states its value with the same currency sign anywhere, a speaker's
     phrase included ("Harlow Bank, which pays about £2.5 million a year, said" for "roughly
-    £2,500,000").
+    £2,500,000"); a share counts as given when the sources write it as a fraction in
+    words, also where the tagger read no figure there ("had fallen by about a quarter" for
+    "about 25 percent").
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:

@@ -1,0 +1,218 @@
+"""Repairs of parses around verbs of saying: where the small English model hangs a speaker,
+its verb or the clause it reports on the wrong word (a participle of saying on the reported
+clause, a speaker read as an aside, a "whose" phrase broken up, a speaker after a
+semicolon, a verb of saying joined to the clause it closes). Made on the plain view of a doc
+(``tokens.DocView``) before the claim walk reads it; the other repairs are in
+``checker.extract.reparse``, whose notes hold for these too.
+"""
+
+from __future__ import annotations
+
+from checker.extract.reparse import rehang, relative_verb
+
+
+def lift_adding_participle(view, sent, report_verbs) -> bool:
+    """A participle of saying that the model hung on the reported clause instead of on the
+    verb that reports it ("Ilse Marrow said sales had recovered, adding that no decision had
+    been taken", parsed with "adding" under "started"): when a participle of a verb of saying
+    (attribution_verbs.txt) after a comma has a clause for its complement and hangs on the
+    complement of another verb of saying, it hangs on that verb, whose speaker adds it. True
+    when the sentence was repaired.
+
+    Known false positives: a participle whose speaker is the complement's subject ("said the
+    mayor had resigned, saying that she was tired") is given to the first speaker; the model
+    hangs that one on the complement too."""
+    done = False
+    for t in sent:
+        host = t.head
+        if not (t.tag_ == "VBG" and t.dep_ == "advcl" and t.lemma_.lower() in report_verbs
+                and host.dep_ == "ccomp" and host.head is not host
+                and host.head.lemma_.lower() in report_verbs and host.head.pos_ == "VERB"
+                and t.i > 0 and view[t.i - 1].text == ","
+                and any(c.dep_ == "ccomp" for c in t.children)):
+            continue
+        rehang(t, host.head)
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_speaker_from_aside(view, sent, report_verbs) -> bool:
+    """A speaker whose aside the model read as the reported clause ("Ines Marl, 31 and
+    ranked 90th, says the club misled her", parsed with "Marl" the subject of "ranked" and
+    "ranked" the complement of "says", which has no subject): when a verb of saying
+    (attribution_verbs.txt) has no subject, a comma before it, and a complement before it
+    whose verb is a past form whose subject stands before a comma of its own, that subject
+    is the speaker and the complement an aside on it. True when the sentence was repaired.
+
+    Known false positives: none seen; a clause set before its verb of saying ("Prices rose,
+    says Ann Holt") has its speaker after the verb and is left alone."""
+    done = False
+    for verb in sent:
+        if verb.lemma_.lower() not in report_verbs or verb.pos_ != "VERB" or verb.i < 1 \
+                or view[verb.i - 1].text != "," \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        aside = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                      and c.tag_ in ("VBN", "VBD")), None)
+        subj = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i
+                     and any(view[j].text == "," for j in range(c.i + 1, aside.i))),
+                    None) if aside is not None else None
+        if subj is None:
+            continue
+        rehang(subj, verb, "nsubj")
+        rehang(aside, subj, "acl")
+        aside.tag_ = "VBN"
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_whose_speaker(view, sent, report_verbs) -> bool:
+    """A speaker in a relative clause that the model broke up ("searched the yard of Orbis
+    Waste, whose director, Ann Holt, said the firm had bought no cable", parsed with "whose
+    director" an apposition of "Waste" and "said" joined to "searched", or made the root
+    with "searched" its complement): when a verb of saying (attribution_verbs.txt) with no
+    subject of its own comes right after the comma that closes a "whose" phrase set as an
+    apposition, the phrase is the verb's subject and the verb a relative clause on the noun
+    before it. True when the sentence was repaired.
+
+    Known false positives: none seen; a verb after the phrase that has a subject of its own
+    is left alone."""
+    done = False
+    for w in sent:
+        if w.lower_ != "whose" or w.dep_ != "poss" or w.head.dep_ != "appos":
+            continue
+        speaker, noun = w.head, w.head.head
+        at = speaker.right_edge.i
+        if at + 2 >= len(view) or view[at + 1].text != ",":
+            continue
+        verb = view[at + 2]
+        if verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+            verb = verb.head  # "..., Ann Holt, has told staff that ..."
+        if verb.lemma_.lower() not in report_verbs or verb.pos_ != "VERB" or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb.dep_ == "ROOT":
+            main = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < w.i), None)
+            if main is None:
+                continue
+            verb.children = [c for c in verb.children if c is not main]
+            main.head, main.dep_ = main, "ROOT"
+            for c in [c for c in verb.children if c.is_punct and c.i == sent.end - 1]:
+                rehang(c, main)
+            sent.root = main
+            verb.head = verb  # no head to leave: rehang below hangs it on the noun
+        elif verb.dep_ != "conj" or verb.head is verb:
+            continue
+        rehang(speaker, verb, "nsubj")
+        rehang(verb, noun, "relcl")
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_participle_to_relative(view, sent, report_verbs) -> bool:
+    """A participle of saying that ends a relative clause's answer ("some waited eight months
+    for payment, which the dairy denied, saying most invoices were paid within ten days",
+    parsed with "saying" on "waited"): when a participle of a verb of saying
+    (attribution_verbs.txt) with a clause of its own comes right after the comma that closes
+    a relative clause with a subject, it hangs on the relative clause's verb, whose subject
+    says it. True when the sentence was repaired.
+
+    Known false positives: none seen; a relative clause whose subject is the relative
+    pronoun ("the firm, which has 40 staff, saying ...") is left alone, and so is one not set
+    off by a comma ("the complaints that her office investigated, saying ..."), which
+    describes a noun rather than answering the clause."""
+    done = False
+    for t in sent:
+        if not (t.tag_ == "VBG" and t.dep_ == "advcl" and t.i >= 3
+                and t.lemma_.lower() in report_verbs and view[t.i - 1].text == ","
+                and any(c.dep_ == "ccomp" for c in t.children)):
+            continue
+        rel = view[t.i - 2]
+        while not relative_verb(rel) and rel.head is not rel and rel.head.i < t.i:
+            rel = rel.head
+        if not relative_verb(rel) or rel.right_edge.i != t.i - 2 or t.head is rel \
+                or rel.left_edge.i < 1 or view[rel.left_edge.i - 1].text != "," \
+                or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")
+                           for c in rel.children):
+            continue
+        rehang(t, rel)
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
+    """A speaker after a semicolon that the model hung on the clause before it ("... reach
+    the reservoir; the group's secretary, Ruth Hale, said the water ...", parsed with
+    "secretary" an apposition of "reservoir" and "said" joined to the first verb, whose
+    subject it then borrows): when a verb of saying (attribution_verbs.txt) with no subject
+    comes after a comma and, between that comma and the last semicolon before it, only a
+    noun phrase, the phrase is its subject. True when the sentence was repaired.
+
+    Known false positives: none seen; a phrase with a verb in it, or a verb of saying with a
+    subject of its own, is left alone."""
+    done = False
+    for verb in sent:
+        if verb.lemma_.lower() not in report_verbs or verb.pos_ != "VERB" \
+                or verb.i < 3 or view[verb.i - 1].text != "," \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        semi = next((j for j in range(verb.i - 2, sent.start - 1, -1)
+                     if view[j].text == ";"), None)
+        if semi is None or semi + 1 > verb.i - 2:
+            continue
+        phrase = [view[j] for j in range(semi + 1, verb.i - 1)]
+        ids = {t.i for t in phrase}
+        tops = [t for t in phrase if t.head.i not in ids]
+        if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") \
+                or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            continue
+        rehang(tops[0], verb, "nsubj")
+        rehang(view[semi], verb, "punct")  # the semicolon parts the clause before from it
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_trailing_speaker(view, sent, report_verbs) -> bool:
+    """A verb of saying closing the sentence that the model joined to the clause it reports
+    ("The trial should end in March, the committee recommended on Wednesday by seven votes
+    to four", parsed with "recommended" a conjunct of "end"): when a conjunct of the root is
+    a verb of saying (attribution_verbs.txt) with a subject of its own right after a comma,
+    no clause of its own and no "and" or "but" before it, it becomes the root and the
+    clause before the comma its complement. True when the sentence was repaired.
+
+    Known false positives: none seen; two clauses joined by a comma alone whose second is a
+    plain act of saying ("The plant closed, the union said nothing") read as a report."""
+    root = sent.root
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in root.children:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i < root.i \
+                or verb.lemma_.lower() not in report_verbs \
+                or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        comma = subj.left_edge.i - 1 if subj is not None else -1
+        if comma <= root.i or view[comma].text != "," or any(
+                c.dep_ == "cc" and root.i < c.i < verb.i for c in root.children):
+            continue
+        moved = [c for c in root.children if c.i >= comma and c is not verb]
+        root.children = [c for c in root.children if c.i < comma]
+        for c in moved:
+            c.head = verb
+        verb.children = sorted([*verb.children, root, *moved], key=lambda t: t.i)
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "ccomp"
+        sent.root = verb
+        view.refresh_edges(verb)
+        return True
+    return False
