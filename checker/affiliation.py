@@ -28,7 +28,7 @@ from checker.names import norm_name
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_of, bare_title_officer, introduction,
                               its_officer_in, officer_by_owner, officer_of_the_named)
-from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
+from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import anaphoric, core, has_name, pronoun_owned
@@ -366,8 +366,8 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
         kinds = {w for w in said - named - _TITLES if w in _BODY_HEADS}  # "group"
         # the one party of that kind the article names ("the group" is no officer's of a
         # second group there)
-        if theirs and any(len(names) == 1 and theirs in norm_name(next(iter(names)))
-                          for names in (names_of_kind(art.text, w) for w in kinds)):
+        if theirs and any(theirs in norm_name(one_of_kind(art.text, w)) for w in kinds
+                          if one_of_kind(art.text, w)):
             return True  # "The group's convenor, Hana Welsby" after "a parents' group,
             # Fairlea Families First": the article calls the party by that kind
     return False

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.party_kinds import names_of_kind, opens_with_name, stand_in_noun
+from checker.party_kinds import one_of_kind, opens_with_name, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import core, has_name
@@ -128,9 +128,9 @@ def _its_kind(text: str, opening: str, targets: set) -> bool:
     """The sentence opens with "the" and a kind of party ("The firm denied it.") of which
     the article names one only, and that one is the party ("the lobbying firm Brackley
     Partners")."""
-    m = re.match(r"\W*the\s+([a-z]+)\b", opening.lower())
-    names = names_of_kind(text, m.group(1)) if m else ()
-    return len(names) == 1 and any(t in norm_name(next(iter(names))) for t in targets)
+    m = re.match(r"\W*the\s+([a-z]+)\b(?!['’])", opening.lower())  # not "The firm's rival"
+    named = one_of_kind(text, m.group(1)) if m else ""
+    return bool(named) and any(t in norm_name(named) for t in targets)
 
 
 def _of_a_thing(sentence: str) -> bool:

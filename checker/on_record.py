@@ -20,7 +20,11 @@ def on_record(ctx, sc, generic) -> bool:
     attr = sc.attribution
     lex = ctx.lexicon
     if attr.kind == "according-to" and lex.has("statistics_nouns", attr.head):
-        return _counted_event(ctx, sc, measures=True)  # "according to ministry figures"
+        # "according to ministry figures", "figures released by the health ministry"; not
+        # "according to union figures"
+        owners = [w for w in re.findall(r"[a-z]+", attr.source.lower())
+                  if lex.has("statistics_owners", w) or lex.has("official_sources", w)]
+        return bool(owners) and _counted_event(ctx, sc, measures=True)
     if not (attr.kind == "named" and lex.has("neutral_report_verbs", attr.lemma)):
         return False
     if is_anonymous(attr, generic):
@@ -38,13 +42,15 @@ def on_record(ctx, sc, generic) -> bool:
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
     words = re.findall(r"[a-z]+", attr.source.lower())
-    return lex.phrase_in("official_sources", words) or _phrase_named_before(ctx, sc, words)
+    return lex.phrase_in("official_sources", words) or (
+        _phrase_named_before(ctx, sc, words) and _plain_event(ctx, sc))
 
 
 def _phrase_named_before(ctx, sc, words) -> bool:
     """"The service said" for a body its article named earlier by a phrase of
     ``official_sources`` that ends in that word ("the regional fire service"): the same body
-    by its head noun. A definite article and the head alone."""
+    by its head noun. A definite article and the head alone; the caller asks for a plain
+    event."""
     if len(words) != 2 or words[0] != "the":
         return False
     art = ctx.doc_of.get(sc.doc_id)
@@ -60,6 +66,10 @@ def _bare_body(attr, lex) -> bool:
     the story is about, not an unnamed official ("an officer said"). On record for a plain
     event only (``_plain_event``)."""
     return lex.has("official_sources", attr.source.lower().strip(" ,"))
+
+
+# Words between a statistics noun and its owner ("figures released by the ministry").
+_AFTER_FIGURES = frozenset({"released", "published", "issued", "from", "by", "of", "the"})
 
 
 def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
@@ -86,7 +96,9 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
         # 500 did"): a count in dispute
     words = re.findall(r"[a-z]+", attr.source.lower())
     if words and lex.has("statistics_nouns", attr.head):
-        words = [w for w in words[:-1] if w != "s"]  # whose figures: "the ministry's"
+        words = [w for w in words if w != "s" and not lex.has("statistics_nouns", w.rstrip("s"))
+                 and w not in _AFTER_FIGURES]  # whose figures: "the ministry's", "released
+        # by the health ministry"
     if words and lex.has("outlet_heads", words[-1]):
         return False  # "the Dunlow Herald reported": an outlet's report of others' events
     body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))

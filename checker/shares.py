@@ -16,6 +16,14 @@ APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be 
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
 _FRACTION_FOLLOWERS = shipped("prepositions") | {"of", "and", "or"}
+# What counts a fraction ("a quarter", "two-thirds"), and the words around one that make it
+# a part of a period of time ("the past three quarters", "half of the year").
+_FRACTION_COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                              "eight", "nine"})
+_PERIOD_WORDS = frozenset({"first", "second", "third", "fourth", "final", "last", "past",
+                           "next", "previous", "coming", "latter", "early", "late"})
+_OF_A_PERIOD = re.compile(r"\s+of\s+(?:the\s+|this\s+|that\s+|a\s+)?(?:year|season|month|week|"
+                          r"decade|century|day|term|quarter|\d{4})\b")
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
 RATIO_LINK = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
 THOUSANDS = r"\d{1,3}(?:,\d{3})+"  # a figure with a thousands comma: "2,500"
@@ -75,10 +83,16 @@ def _fraction_shares(text: str) -> list[float]:
     ("had fallen by about a quarter since 2021"): a fraction that ends its phrase, before
     "of", a preposition or a stop, not one that counts the next noun ("a third company")."""
     out = []
-    for m in _FRACTION_TEXT.finditer(text.lower()):
+    low = text.lower()
+    for m in _FRACTION_TEXT.finditer(low):
         after = m.group(3)
         if after and after[0].isalpha() and after not in _FRACTION_FOLLOWERS:
             continue
+        if m.group(1) not in _FRACTION_COUNTS and not m.group(1).isdigit():
+            continue  # "the first half", "the past three quarters": a part of a period
+        before = low[:m.start()].split()[-1:]
+        if before and before[0] in _PERIOD_WORDS or _OF_A_PERIOD.match(low, m.end()):
+            continue  # "the past three quarters", "a quarter of the year"
         value = fraction_value(m.group(0)[:m.end(2) - m.start()])
         if value is not None and 0 < value < 1:
             out.append(value)

@@ -18,7 +18,7 @@ from checker.extract.common import (
 )
 from checker.numbers import (DAY_PARTS, currency_codes, duration_unit, is_magnitude,
                              is_number_word, normalise)
-from checker.lexicon import partitive_pronoun
+from checker.lexicon import partitive_pronoun, shipped
 from checker.records import Cue, Link, Quantity
 
 
@@ -323,15 +323,18 @@ def _after_every(tok, scope) -> bool:
     return bool(before) and scope.get(before[-1].lower_) == "all"
 
 
+_DEGREE = shipped("degree_adverbs")
+
+
 def _agent_after_adverb(tokens, phrase) -> tuple[int, int] | None:
-    """(first, last) index of a passive verb and its "by" with an adverb between them
-    ("was driven partly by", "was caused largely by"), for a causal phrase of a verb and
-    "by"; None when there is none."""
+    """(first, last) index of a passive verb and its "by" with an adverb of degree between
+    them ("was driven partly by", "was caused largely by": degree_adverbs.txt), for a causal
+    phrase of a verb and "by"; None when there is none."""
     if len(phrase) != 2 or phrase[1] != "by":
         return None
     for i in range(len(tokens) - 2):
         t, adv, by = tokens[i], tokens[i + 1], tokens[i + 2]
-        if phrase[0] in (t.lower_, t.lemma_.lower()) and adv.pos_ == "ADV" \
+        if phrase[0] in (t.lower_, t.lemma_.lower()) and adv.lower_ in _DEGREE \
                 and by.lower_ == "by" and by.i == adv.i + 1 == t.i + 2:
             return i, i + 2
     return None

@@ -34,10 +34,13 @@ Known false positives:
     what a "whether" asks ("will vote on whether the club should merge": the question's),
     nor an allegation ("alleging that", "allegedly") of what the source gives as a named
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
-    ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge a
-    source claim outside the closest support puts on the same verb beside two of the
-    derived claim's words ("the council, which is expected to vote on May 2" for "The
-    council is expected to vote on May 2"). A caveat the
+    ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge
+    that a source claim puts on the same verb beside two of the derived claim's words, when
+    it stands in a relative aside of the derived claim or the source claim holds every name
+    of its object ("if the council, which is expected to vote on May 2, agrees" for "The
+    council is expected to vote on May 2"). A deliberation ("is considering closing")
+    where the source gives an intention ("intends to close") is lowered; a modal
+    of the source ("may close") leaves the verb as open as a deliberation. A caveat the
     source puts elsewhere in the passage ("..., but this has not been confirmed";
     "investigators believe it began there" in the next sentence) does not silence a belief
     frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
@@ -56,6 +59,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
@@ -177,17 +182,29 @@ def _answer_lowered(ctx, dc):
     return None
 
 
+# A relative aside open before the hedge: ", which is expected to", ", who may".
+_IN_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
+
+
 def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
-    """A source claim outside the closest support hedges the same verb with the same word,
-    of the same polarity, beside two words of the derived claim ("the full council is
+    """A source claim hedges the same verb with the same word, of the same polarity, beside
+    two words of the derived claim, and the hedge stands in a relative aside of the derived
+    claim or the source claim holds every name of its object ("the full council is
     expected to vote on January 14" for an aside, "if the council, which is expected to
     vote on January 14, agrees"): the hedge is the source's, wherever the derived sentence
     puts it."""
     verb = hedged_verb(dc, h)
     if not verb:
         return False
+    aside = bool(_IN_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
+    at = dc.text.find(dc.object) if dc.object else -1
+    names = {key(w.lemma) for w in dc.words if w.pos == "PROPN"
+             and at >= 0 and w.start >= dc.start + at}
     rest = claim_keys(dc) - {verb}
+    # a hedge in a relative aside ("the council, which is expected to"), or one whose object
+    # names nothing the source claim does not (not "the Elstow bypass" for "the Dunlow")
     return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
+               and (aside or names <= claim_keys(sc))
                and hedged_verb(sc, c) == verb and cue_word_in(h.text, c.text)
                for sc in ctx.index.claims for c in cues(sc, ctx.lexicon))
 

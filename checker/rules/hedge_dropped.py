@@ -43,7 +43,7 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import asked_whether
+from checker.tentative import in_question
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -51,7 +51,7 @@ CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "erro
 def check(ctx):
     """Yield a finding for each derived claim that dropped a hedge of its source."""
     for dc in ctx.derived_claims:
-        if not ctx.aligned(dc) or asked_whether(dc):
+        if not ctx.aligned(dc) or _asked(dc):
             continue
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)):
@@ -66,6 +66,8 @@ def check(ctx):
                 mine = verb if same else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
+                if any(key(w.lemma) == mine and in_question(dc, w.start) for w in dc.words):
+                    continue  # "too early to say whether the herd carried it": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not _believed(ctx, dc))):
@@ -94,6 +96,19 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+def _asked(dc) -> bool:
+    """The claim's own verb is what a "whether" asks ("too early to say whether the herd
+    carried the disease"): the word in the claim before its verb, in the same clause, or
+    right before the claim in its sentence; not a "whether" after the verb ("reduce crashes
+    whether it is day or night")."""
+    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
+                None)
+    if verb is not None and in_question(dc, verb.start):
+        return True
+    before = dc.sentence[:max(0, dc.start - dc.sent_start)].lower()
+    return re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None
 
 
 # Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).

@@ -67,7 +67,7 @@ from checker.answers import (
     voice_of,
 )
 from checker.officers import its_officer_in
-from checker.party_kinds import names_of_kind
+from checker.party_kinds import one_of_kind
 from checker.records import Claim, Evidence, Finding, memo_on
 from checker.rules.base import Rule, snippet
 
@@ -131,14 +131,21 @@ def _told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     return False
 
 
+def _short_form(a: frozenset, b: frozenset) -> bool:
+    """One party's name is the other's first word alone ("Brackley" for "Brackley
+    Partners"); "Corner Bakery" and "Corner Bakery Trust" are two bodies."""
+    short, full = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) == 1 and short < full
+
+
 def _named_party(ctx, item: Salient) -> str:
     """The answer's party by name where the source calls it by its kind ("The firm denied
     any wrongdoing" for the one firm the article names, "the lobbying firm Brackley"), so
     that one party's answer in two outlets is one omission."""
     m = re.fullmatch(r"\s*the\s+([a-z]+)\s*", item.party or "", re.I)
     art = ctx.doc_of.get(item.trigger.doc_id)
-    names = names_of_kind(art.text, m.group(1).lower()) if m and art is not None else ()
-    return next(iter(names)) if len(names) == 1 else item.party
+    return (one_of_kind(art.text, m.group(1).lower()) if m and art is not None else "") \
+        or item.party
 
 
 def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
@@ -278,7 +285,7 @@ def check(ctx):
         # the same party by a shorter name in another outlet ("Brackley", "Brackley Partners")
         doc = item.trigger.doc_id
         tag = next((t for t, d in docs_of.items() if d != doc and t[0] == tag[0] and mine
-                    and isinstance(t[1], frozenset) and (t[1] <= mine or mine <= t[1])), tag)
+                    and isinstance(t[1], frozenset) and _short_form(t[1], mine)), tag)
         docs_of.setdefault(tag, doc)
         if not any(c.id in told for c in item.context) or (
                 item.kind == "answer" and not _told_matter(ctx, item, told, mine)):
