@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import passive_verb
 from checker.align import claim_keys
 from checker.attribution import is_anonymous
 
@@ -43,14 +44,15 @@ def on_record(ctx, sc, generic) -> bool:
     # terminal's operator and the fire service said")
     words = re.findall(r"[a-z]+", attr.source.lower())
     return lex.phrase_in("official_sources", words) or (
-        _phrase_named_before(ctx, sc, words) and _plain_event(ctx, sc))
+        _phrase_named_before(ctx, sc, words) and _plain_event(ctx, sc) and passive_verb(sc))
 
 
 def _phrase_named_before(ctx, sc, words) -> bool:
     """"The service said" for a body its article named earlier by a phrase of
     ``official_sources`` that ends in that word ("the regional fire service"): the same body
     by its head noun. A definite article and the head alone; the caller asks for a plain
-    event."""
+    event told in the passive, what befell someone ("a warden was taken to hospital"), not
+    what a party did ("the owners had ignored a warning")."""
     if len(words) != 2 or words[0] != "the":
         return False
     art = ctx.doc_of.get(sc.doc_id)

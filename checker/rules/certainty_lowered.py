@@ -36,11 +36,12 @@ Known false positives:
     party's claim, nor a hedge where the source's own verb is an attempt of the same weight
     ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge
     that a source claim puts on the same verb beside two of the derived claim's words, when
-    it stands in a relative aside of the derived claim or the source claim holds every name
-    of its object ("if the council, which is expected to vote on May 2, agrees" for "The
-    council is expected to vote on May 2"). A deliberation ("is considering closing")
-    where the source gives an intention ("intends to close") is lowered; a modal
-    of the source ("may close") leaves the verb as open as a deliberation. A caveat the
+    it stands in a relative aside of the derived claim or the source claim holds the nouns
+    of its object (all but a third): "if the council, which is expected to vote on May 2,
+    agrees" for "The council is expected to vote on May 2". A deliberation ("is
+    considering closing") where the source gives an intention ("intends to close") is
+    lowered; a modal of the source ("may close") leaves the verb as open as a deliberation.
+    A caveat the
     source puts elsewhere in the passage ("..., but this has not been confirmed";
     "investigators believe it began there" in the next sentence) does not silence a belief
     frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
@@ -189,7 +190,8 @@ _IN_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
 def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
     """A source claim hedges the same verb with the same word, of the same polarity, beside
     two words of the derived claim, and the hedge stands in a relative aside of the derived
-    claim or the source claim holds every name of its object ("the full council is
+    claim or the source claim holds the nouns of its object (all of one or two, all but a
+    third of more) ("the full council is
     expected to vote on January 14" for an aside, "if the council, which is expected to
     vote on January 14, agrees"): the hedge is the source's, wherever the derived sentence
     puts it."""
@@ -198,13 +200,15 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
         return False
     aside = bool(_IN_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
     at = dc.text.find(dc.object) if dc.object else -1
-    names = {key(w.lemma) for w in dc.words if w.pos == "PROPN"
-             and at >= 0 and w.start >= dc.start + at}
+    nouns = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")
+             and at >= 0 and w.start >= dc.start + at
+             and not any(q.start <= w.start < q.end for q in dc.quantities)}  # not "April"
     rest = claim_keys(dc) - {verb}
     # a hedge in a relative aside ("the council, which is expected to"), or one whose object
-    # names nothing the source claim does not (not "the Elstow bypass" for "the Dunlow")
+    # has at most a third of its nouns the source claim lacks (not "the Elstow bypass" for
+    # "the Dunlow bypass", nor "the ferry contract" for "the dredging contract")
     return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
-               and (aside or names <= claim_keys(sc))
+               and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
                and hedged_verb(sc, c) == verb and cue_word_in(h.text, c.text)
                for sc in ctx.index.claims for c in cues(sc, ctx.lexicon))
 

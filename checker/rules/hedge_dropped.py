@@ -107,6 +107,8 @@ def _asked(dc) -> bool:
                 None)
     if verb is not None and in_question(dc, verb.start):
         return True
+    if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):
+        return False  # "Whether or not anyone was home, the pump flooded": another clause
     before = dc.sentence[:max(0, dc.start - dc.sent_start)].lower()
     return re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None
 
