@@ -260,8 +260,8 @@ def _kind_of(speaker: str, name: SourceName, source_text: str) -> bool:
         party_words(n) & name.words for n in names_of_kind(source_text, noun))
 
 
-# A relative clause on a speaker ("Three lecturers, who asked not to be named because they
-# feared for their jobs"): what it says of the speakers, not whose the speakers are.
+# A relative clause on a speaker ("Two porters, who would not give their names for fear of
+# losing their posts"): what it says of the speakers, not whose the speakers are.
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
 
 
@@ -277,7 +277,7 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     subj = claim.subject.lower().strip()
     if claim.predicate == "be" or not subj:
         return False
-    own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "who feared for their jobs"
+    own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "for fear of losing their posts"
     if set(_WORD_RE.findall(own.lower())) & _POSSESSIVES and not witness_of(attr.source):
         return True  # "according to a notice on its website"; not "two people familiar
         # with its talks"

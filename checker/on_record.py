@@ -49,9 +49,9 @@ def on_record(ctx, sc, generic) -> bool:
 
 def _phrase_named_before(ctx, sc, words) -> bool:
     """"The service said" for a body its article named earlier by a phrase of
-    ``official_sources`` that ends in that word ("the regional fire service"): the same body
+    ``official_sources`` that ends in that word ("the county fire service"): the same body
     by its head noun. A definite article and the head alone; the caller asks for a plain
-    event told in the passive, what befell someone ("a warden was taken to hospital"), not
+    event told in the passive, what befell someone ("a cyclist was taken to hospital"), not
     what a party did ("the owners had ignored a warning")."""
     if len(words) != 2 or words[0] != "the":
         return False

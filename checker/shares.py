@@ -71,7 +71,7 @@ def _ratio_shares(text: str) -> list[float]:
     return out
 
 
-# A fraction in words and the word after it: "about a quarter since", "two-thirds of".
+# A fraction in words and the word after it: "roughly a fifth since", "two-thirds of".
 _FRACTION_TEXT = re.compile(
     r"\b([a-z]+|\d+)[\s-]+(%s)\b(?=\s*([,.;:)]|$|[a-z]+))"
     % "|".join(sorted((w for w, _ in shipped_values("fraction_denominators")), key=len,
@@ -80,8 +80,9 @@ _FRACTION_TEXT = re.compile(
 
 def _fraction_shares(text: str) -> list[float]:
     """The shares a text writes as fractions in words where the tagger read no figure
-    ("had fallen by about a quarter since 2021"): a fraction that ends its phrase, before
-    "of", a preposition or a stop, not one that counts the next noun ("a third company")."""
+    ("enrolments had dropped by roughly a fifth since 2019"): a fraction that ends its
+    phrase, before "of", a preposition or a stop, not one that counts the next noun ("a
+    third company")."""
     out = []
     low = text.lower()
     for m in _FRACTION_TEXT.finditer(low):

@@ -69,7 +69,7 @@ def test_the_same_answer_in_a_second_source_is_cited_too(check_texts):
 
 KILN = ("Fire crews from Hollin were called to the Brack Pottery kiln shed at 3 a.m. on Sunday, "
         "and the shed burned down.\n\n"
-        "Two former workers said the shed's gas alarm had failed a test in May. The pottery's "
+        "Two former workers said the shed's gas alarm had failed an inspection in May. The pottery's "
         "owners, Brack Ceramics, denied that the shed had been unsafe.\n\n"
         "The shed will be rebuilt by the autumn, the owners said.")
 
@@ -80,7 +80,7 @@ def test_an_answer_in_mid_paragraph_needs_its_charge_told(check_texts):
     assert not _do901(check_texts("The Brack Pottery kiln shed burned down early on Sunday "
                                   "and will be rebuilt by the autumn.", KILN))
     got = _do901(check_texts("Two former workers said the Brack Pottery kiln shed's gas "
-                             "alarm had failed a test in May before it burned down on "
+                             "alarm had failed an inspection in May before it burned down on "
                              "Sunday.", KILN))
     assert len(got) == 1 and "Brack" in got[0].message
 

@@ -270,7 +270,7 @@ class MarkerReader:
                 label = "PERCENT"
             elif nxt is not None and nxt.i not in covered and currency_codes(nxt.lower_) \
                     and any(ch.isdigit() for ch in t.text):
-                last, label = nxt, "MONEY"  # "an estimated 9 million pounds", untagged (not
+                last, label = nxt, "MONEY"  # "some 4 million dollars", untagged (not
                 # the "million pounds" of "a quarter of a million pounds")
             covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
@@ -317,7 +317,7 @@ class MarkerReader:
 
 
 def _after_every(tok, scope) -> bool:
-    """"One" after a word of all ("every one of those meetings", "each single one"): the
+    """"One" after a word of all ("every one of those loans", "each single one"): the
     whole, which the word before it says, not one of them."""
     before = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if t.lower_ != "single"]
     return bool(before) and scope.get(before[-1].lower_) == "all"
@@ -328,7 +328,7 @@ _DEGREE = shipped("degree_adverbs")
 
 def _agent_after_adverb(tokens, phrase) -> tuple[int, int] | None:
     """(first, last) index of a passive verb and its "by" with an adverb of degree between
-    them ("was driven partly by", "was caused largely by": degree_adverbs.txt), for a causal
+    them ("was prompted partly by", "was caused largely by": degree_adverbs.txt), for a causal
     phrase of a verb and "by"; None when there is none."""
     if len(phrase) != 2 or phrase[1] != "by":
         return None
@@ -375,8 +375,8 @@ def _names_a_cause(noun) -> bool:
 
 
 def _scale_after(last, covered):
-    """The last scale word after a number in figures that the tagger left untagged ("9
-    million" of "an estimated 9 million pounds"); ``last`` itself when none follows."""
+    """The last scale word after a number in figures that the tagger left untagged ("4
+    million" of "some 4 million dollars"); ``last`` itself when none follows."""
     doc = last.doc
     if not any(ch.isdigit() for ch in last.text):
         return last

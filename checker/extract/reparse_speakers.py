@@ -184,8 +184,8 @@ def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
 
 def lift_trailing_speaker(view, sent, report_verbs) -> bool:
     """A verb of saying closing the sentence that the model joined to the clause it reports
-    ("The trial should end in March, the committee advised on Wednesday by seven votes to
-    four", parsed with "advised" a conjunct of "end"): when a conjunct of the root is
+    ("The ferry should stop in June, the board advised on Friday after a long meeting",
+    parsed with "advised" a conjunct of "stop"): when a conjunct of the root is
     a verb of saying (attribution_verbs.txt) with a subject of its own right after a comma,
     no clause of its own and no "and" or "but" before it, it becomes the root and the
     clause before the comma its complement. True when the sentence was repaired.

@@ -18,11 +18,11 @@ What it flags:
     deed settled ("has agreed to meet", settling_verbs.txt) where the source only seeks its
     noun ("is seeking a meeting") and no source sentence has the settling verb beside the
     deed ("one has been arranged"). Silent where the closest source claim states the
-    settling itself beside the plan ("X intends to close the school, the council decided
-    on Monday" for "the council decided on Monday to close the school"). A plan in a
-    later sentence of the same named subject counts ("Orrin ... hopes to introduce the
-    bill" where "Orrin has introduced a bill" aligns with "Orrin intends to bring forward a
-    bill").
+    settling itself beside the plan ("X plans to sell the depot, its board agreed on
+    Friday" for "the board agreed on Friday to sell the depot"). A plan in a
+    later sentence of the same named subject counts ("Vance ... wants to table the
+    motion" where "Vance has tabled a motion" aligns with "Vance intends to put forward a
+    motion").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -130,12 +130,12 @@ def _planned_elsewhere(ctx, dc, close):
     facts, and the plan ("it intends to lodge a challenge") sits in another. Same verb, a
     noun of the derived object in the source claim, same subject or a pronoun; and no
     supporting claim states that verb plainly. Beyond the claims the aligner gives, a claim
-    whose subject shares a name with the derived one counts ("Orrin ... hopes to introduce
-    the bill" after the sentence "Orrin intends to bring forward a bill" aligns with)."""
+    whose subject shares a name with the derived one counts ("Vance ... wants to table
+    the motion" after the sentence "Vance intends to put forward a motion" aligns with)."""
     _, claims = ctx.support(dc)
     mine = _subject_keys(dc)
-    # beyond the support, a claim of the same subject by name ("Orrin ... hopes to introduce
-    # the bill", a sentence after the one the derived claim aligns with)
+    # beyond the support, a claim of the same subject by name ("Vance ... wants to table the
+    # motion", a sentence after the one the derived claim aligns with)
     named = [sc for sc in ctx.index.claims if sc not in claims and mine & _name_keys(sc)]
     others = [sc for sc in [*claims, *named] if sc not in close and sc.negated == dc.negated]
     verb, dobj = key(dc.predicate), _object_keys(dc, ctx.lexicon)
@@ -272,9 +272,9 @@ def _done_in_other_words(ctx, dc, close):
 
 def _settled_verbs(lex, dc):
     """The verb the derived claim's own verb governs with "to" when that verb settles a deed
-    (``settling_verbs``: "has agreed to meet", "has decided to close", "decided on Monday
-    to close": a short phrase of time or place may come between; "decided that the school
-    should close")."""
+    (``settling_verbs``: "has agreed to meet", "has decided to close", "agreed on Friday
+    to sell": a short phrase of time or place may come between; "agreed that the depot
+    should be sold")."""
     if not lex.has("settling_verbs", dc.predicate):
         return []
     verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
@@ -290,22 +290,22 @@ def _settled_verbs(lex, dc):
         return [deed]
     if "that" in between[:SETTLED_GAP] and between[-1] in _SETTLED_MODALS \
             and len(between) <= SETTLED_CLAUSE:
-        return [deed]  # "decided on Monday that the school should close"
+        return [deed]  # "agreed on Friday that the depot would go"
     return []
 
 
-# Words that may stand between a settling verb and the "to" of its deed ("decided on Monday
-# to close"), and between it and the deed of a "that" clause ("decided that the school of
-# art should close"), whose modal is one of _SETTLED_MODALS.
+# Words that may stand between a settling verb and the "to" of its deed ("agreed on Friday
+# to sell"), and between it and the deed of a "that" clause ("agreed that the old bus
+# depot would go"), whose modal is one of _SETTLED_MODALS.
 SETTLED_GAP = 3
 SETTLED_CLAUSE = 12
 _SETTLED_MODALS = frozenset({"should", "would", "will", "must"})
 
 
 def _settled_plainly(ctx, dc, close) -> bool:
-    """The derived claim settles a deed ("the council decided to close the school") and a
-    closest source claim states that settling itself, under no attempt or hedge of its own
-    ("X intends to close the school, the council decided on Monday"): the plan is the
+    """The derived claim settles a deed ("the board agreed to sell the depot") and a closest
+    source claim states that settling itself, under no attempt or hedge of its own ("X
+    plans to sell the depot, its board agreed on Friday"): the plan is the
     decision the source reports."""
     settled = _settled_verbs(ctx.lexicon, dc)
     if not settled:
@@ -396,7 +396,7 @@ def _same_subject(dc, sc) -> bool:
 
 def _name_keys(claim) -> set:
     """Keys of the subject's capitalised words, also where the subject stands outside the
-    claim's text ("Kell" of "Kell is seeking support ... and hopes to table the motion")."""
+    claim's text ("Vance" of "Vance has asked for support ... and wants to table the motion")."""
     return {key(w.lower()) for w in re.findall(r"[A-Z][\w'’-]+", claim.subject or "")}
 
 

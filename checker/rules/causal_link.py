@@ -23,8 +23,8 @@ What it flags:
     sentence holds both sides with that verb in any form ("were halved by hiring nurses");
     ", which meant" links a consequence to the clause before it, unless the source has
     "meaning" or "means" between the same sides. A cause given by a pronoun alone ("and
-    that this made the deficit worse") stands for the subject of the clause before it in
-    the sentence, as the source may name it ("..., which made the deficit worse").
+    that this pushed rents up") stands for the subject of the clause before it in
+    the sentence, as the source may name it ("..., which pushed rents up").
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
@@ -262,7 +262,7 @@ def _frame_link(text: str, claim, lexicon) -> tuple:
 
 def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     """A side that is only a pronoun ("..., and they made the counts look lower", "and that
-    this made the deficit worse") stands for the subject of the clause before it in the
+    this pushed rents up") stands for the subject of the clause before it in the
     sentence ("Late entries stop the clock"), as the source may name it; other sides as
     they are. The side's words are read as written: a key is cut short ("thi")."""
     function = ctx.lexicon.words["function_words"]

@@ -37,8 +37,8 @@ Known false positives:
     ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge
     that a source claim puts on the same verb beside two of the derived claim's words, when
     it stands in a relative aside of the derived claim or the source claim holds the nouns
-    of its object (all but a third): "if the council, which is expected to vote on May 2,
-    agrees" for "The council is expected to vote on May 2". A deliberation ("is
+    of its object (all but a third): "if the board, which is expected to rule on 3 June,
+    agrees" for "The board is expected to rule on 3 June". A deliberation ("is
     considering closing") where the source gives an intention ("intends to close") is
     lowered; a modal of the source ("may close") leaves the verb as open as a deliberation.
     A caveat the
@@ -191,9 +191,9 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
     """A source claim hedges the same verb with the same word, of the same polarity, beside
     two words of the derived claim, and the hedge stands in a relative aside of the derived
     claim or the source claim holds the nouns of its object (all of one or two, all but a
-    third of more) ("the full council is
-    expected to vote on January 14" for an aside, "if the council, which is expected to
-    vote on January 14, agrees"): the hedge is the source's, wherever the derived sentence
+    third of more) ("the full board is
+    expected to rule on 3 June" for an aside, "if the board, which is expected to rule on
+    3 June, agrees"): the hedge is the source's, wherever the derived sentence
     puts it."""
     verb = hedged_verb(dc, h)
     if not verb:
@@ -204,7 +204,7 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
              and at >= 0 and w.start >= dc.start + at
              and not any(q.start <= w.start < q.end for q in dc.quantities)}  # not "April"
     rest = claim_keys(dc) - {verb}
-    # a hedge in a relative aside ("the council, which is expected to"), or one whose object
+    # a hedge in a relative aside ("the board, which is expected to"), or one whose object
     # has at most a third of its nouns the source claim lacks (not "the Elstow bypass" for
     # "the Dunlow bypass", nor "the ferry contract" for "the dredging contract")
     return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2

@@ -113,9 +113,9 @@ def _told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     charge = [c for c in _charge_before(ctx, item) if claim_keys(c) & matter
               and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
     if charge and not any(c.id in told for c in charge):
-        # the charge stands in the answer's own paragraph, right before it ("Two people
-        # familiar with an inspection said the detectors failed. The club denied that the
-        # building was unsafe."): the text must tell it
+        # the charge stands in the answer's own paragraph, right before it ("Two former
+        # staff said the boiler had failed a check. The school denied that pupils were at
+        # risk."): the text must tell it
         return False
     last = max(item.context, key=lambda c: c.start, default=None)
     wn = ctx.wordnet
@@ -139,8 +139,8 @@ def _short_form(a: frozenset, b: frozenset) -> bool:
 
 
 def _named_party(ctx, item: Salient) -> str:
-    """The answer's party by name where the source calls it by its kind ("The firm denied
-    any wrongdoing" for the one firm the article names, "the lobbying firm Brackley"), so
+    """The answer's party by name where the source calls it by its kind ("The firm rejected
+    the claims" for the one firm the article names, "the lobbying firm Brackley"), so
     that one party's answer in two outlets is one omission."""
     m = re.fullmatch(r"\s*the\s+([a-z]+)\s*", item.party or "", re.I)
     art = ctx.doc_of.get(item.trigger.doc_id)
@@ -149,10 +149,10 @@ def _named_party(ctx, item: Salient) -> str:
 
 
 def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
-    """The claim is the answering party's own ("Pellworth said its plant met every
-    standard. 'We do not accept ...,' its managing director said."): part of the answer,
+    """The claim is the answering party's own ("Dorran said its plant met every standard.
+    'We do not accept ...,' its chief executive said."): part of the answer,
     not the charge. Its speaker shares a name with the party, or one is the other's officer
-    as the article introduces it ("its managing director" after a sentence Pellworth
+    as the article introduces it ("its chief executive" after a sentence Dorran
     opens)."""
     said = claim.attribution
     if said is None or not said.source:

@@ -7,8 +7,8 @@ What it flags:
     the sources' text states its value with the same currency sign anywhere, a speaker's
     phrase included ("Harlow Bank, which pays about £2.5 million a year, said" for "roughly
     £2,500,000"); a share counts as given when the sources write it as a fraction in
-    words, also where the tagger read no figure there ("had fallen by about a quarter" for
-    "about 25 percent").
+    words, also where the tagger read no figure there ("had dropped by roughly a fifth" for
+    "about 20 percent").
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
