@@ -49,13 +49,12 @@ Examples:
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, governed_verbs, hedged_verb
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
                                  opens_with_preposition, shares_core, snippet)
+from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys,
+                            same_subject, settled_in_sources, settled_verbs, subject_keys)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -133,17 +132,17 @@ def _planned_elsewhere(ctx, dc, close):
     whose subject shares a name with the derived one counts ("Vance ... wants to table
     the motion" after the sentence "Vance intends to put forward a motion" aligns with)."""
     _, claims = ctx.support(dc)
-    mine = _subject_keys(dc)
+    mine = subject_keys(dc)
     # beyond the support, a claim of the same subject by name ("Vance ... wants to table the
     # motion", a sentence after the one the derived claim aligns with)
-    named = [sc for sc in ctx.index.claims if sc not in claims and mine & _name_keys(sc)]
+    named = [sc for sc in ctx.index.claims if sc not in claims and mine & name_keys(sc)]
     others = [sc for sc in [*claims, *named] if sc not in close and sc.negated == dc.negated]
-    verb, dobj = key(dc.predicate), _object_keys(dc, ctx.lexicon)
+    verb, dobj = key(dc.predicate), object_keys(dc, ctx.lexicon)
     if not dobj or any(key(sc.predicate) == verb and not sc.certainty.attempts
                        and not sc.certainty.hedges for sc in [*claims, *named]):
         return None
     for sc in others:
-        if not dobj & claim_keys(sc) or not _same_subject(dc, sc):
+        if not dobj & claim_keys(sc) or not same_subject(dc, sc):
             continue
         cue = next((c for c in sc.certainty.attempts
                     if hedged_verb(sc, c) == verb and _governs(sc, c, dc, False)), None)
@@ -174,18 +173,18 @@ def _sought_object(ctx, dc, close):
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs")):
         return None
-    dobj = _object_keys(dc, lex)
+    dobj = object_keys(dc, lex)
     for sc in close:
         if dc.negated != sc.negated:
             continue
-        for verb, obj in _attempts_on_nouns(sc, lex):
+        for verb, obj in attempts_on_nouns(sc, lex):
             if opens_with_preposition(obj, lex):
                 continue  # "would move to the runway", "pushed out without testing": no attempt
-            head = _noun_keys(sc, obj, lex)
+            head = noun_keys(sc, obj, lex)
             if not (head and head <= dobj or not head and _sought_sum(sc, obj, dc, lex)) \
                     or key(dc.predicate) == key(verb.lemma):
                 continue
-            if dc.subject and sc.subject and not _same_subject(dc, sc):
+            if dc.subject and sc.subject and not same_subject(dc, sc):
                 continue
             return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                         message=(f'States as done what the source calls an attempt '
@@ -244,16 +243,16 @@ def _done_in_other_words(ctx, dc, close):
     if (dc.predicate_text or "").lower().endswith("ing"):
         return None  # "is negotiating the signing": under way, not done
     wn = ctx.wordnet
-    dobj = _object_keys(dc, lex)
+    dobj = object_keys(dc, lex)
     verb = key(dc.predicate)
     family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
-    for w in _settled_verbs(lex, dc):  # "has agreed to meet" does the seeking of "a meeting"
-        if not _settled_in_sources(ctx, dc.predicate, w.lemma):
+    for w in settled_verbs(lex, dc):  # "has agreed to meet" does the seeking of "a meeting"
+        if not settled_in_sources(ctx, dc.predicate, w.lemma):
             family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
     for sc in close:
         if dc.negated != sc.negated or len(claim_keys(dc) & claim_keys(sc)) < 3:
             continue
-        if dc.subject and sc.subject and not _same_subject(dc, sc):
+        if dc.subject and sc.subject and not same_subject(dc, sc):
             continue
         for cue in sc.certainty.attempts:
             planned = hedged_verb(sc, cue)
@@ -263,43 +262,11 @@ def _done_in_other_words(ctx, dc, close):
                     key(x) for x in wn.synonyms(w.lemma, "noun")})
                    for w in dc.words if w.pos == "NOUN"):
                 return _attempt_finding(dc, sc, cue.text)
-        for attempt, obj in _attempts_on_nouns(sc, lex):
-            head = _noun_keys(sc, obj, lex)
+        for attempt, obj in attempts_on_nouns(sc, lex):
+            head = noun_keys(sc, obj, lex)
             if head and head & family and key(attempt.lemma) != verb:
                 return _attempt_finding(dc, sc, f"{attempt.text} {snippet(obj, 30)}")
     return None
-
-
-def _settled_verbs(lex, dc):
-    """The verb the derived claim's own verb governs with "to" when that verb settles a deed
-    (``settling_verbs``: "has agreed to meet", "has decided to close", "agreed on Friday
-    to sell": a short phrase of time or place may come between; "agreed that the depot
-    should be sold")."""
-    if not lex.has("settling_verbs", dc.predicate):
-        return []
-    verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
-    if verb is None:
-        return []
-    deed = next((w for w in dc.words if w.pos == "VERB" and w.start > verb.end), None)
-    if deed is None:
-        return []
-    between = dc.text[verb.end - dc.start:deed.start - dc.start].lower().split()
-    if not between or "," in " ".join(between):
-        return []
-    if between[-1] == "to" and len(between) <= SETTLED_GAP + 1:
-        return [deed]
-    if "that" in between[:SETTLED_GAP] and between[-1] in _SETTLED_MODALS \
-            and len(between) <= SETTLED_CLAUSE:
-        return [deed]  # "agreed on Friday that the depot would go"
-    return []
-
-
-# Words that may stand between a settling verb and the "to" of its deed ("agreed on Friday
-# to sell"), and between it and the deed of a "that" clause ("agreed that the old bus
-# depot would go"), whose modal is one of _SETTLED_MODALS.
-SETTLED_GAP = 3
-SETTLED_CLAUSE = 12
-_SETTLED_MODALS = frozenset({"should", "would", "will", "must"})
 
 
 def _settled_plainly(ctx, dc, close) -> bool:
@@ -307,7 +274,7 @@ def _settled_plainly(ctx, dc, close) -> bool:
     source claim states that settling itself, under no attempt or hedge of its own ("X
     plans to sell the depot, its board agreed on Friday"): the plan is the
     decision the source reports."""
-    settled = _settled_verbs(ctx.lexicon, dc)
+    settled = settled_verbs(ctx.lexicon, dc)
     if not settled:
         return False
     own = key(dc.predicate)
@@ -321,91 +288,11 @@ def _settled_plainly(ctx, dc, close) -> bool:
     return False
 
 
-def _settled_in_sources(ctx, verb: str, deed: str) -> bool:
-    """A source sentence settles the deed too: the settling verb in any form beside the deed
-    or its noun ("seeking a meeting; one has been arranged for Thursday")."""
-    deeds = {key(x) for x in ctx.wordnet.synonyms(deed, "verb")} | {key(deed)}
-    for sentence in {c.sentence for c in ctx.index.claims}:
-        keys = text_keys(sentence)
-        if any(k.startswith(key(verb)[:5]) for k in keys) and keys & deeds:
-            return True
-    return False
-
-
 def _attempt_finding(dc, sc, attempt: str):
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                 message=(f'States as done what the source calls an attempt ("{attempt}"): '
                          f'"{snippet(sc.text, 70)}".'),
                 suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
-
-
-class _Verb(NamedTuple):
-    text: str
-    lemma: str
-
-
-def _attempts_on_nouns(sc, lex):
-    """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
-    meeting"), and for any other attempt verb inside the claim, coordinated or in a clause
-    of it ("plans a protest and is seeking a meeting with the commissioner": "seeking", "a
-    meeting with ...")."""
-    if lex.has("attempts", sc.predicate):
-        yield _Verb(sc.predicate_text, sc.predicate), sc.object or ""
-    for w in sc.words:
-        if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
-            before = sc.text[:w.start - sc.start].split()
-            if before and any(lex.has(role, before[-1].lower())
-                              for role in ("determiners", "possessives", "articles")):
-                continue  # "its planned orbit", "the planned merger": a modifier
-            rest = sc.text[w.end - sc.start:].lstrip()
-            if rest and not rest.lower().startswith("to "):
-                yield _Verb(w.text, w.lemma), _NOT_IN_FIGURE.split(rest, 1)[0]
-
-
-_NOT_IN_FIGURE = re.compile(r",(?!\d{3}\b)")  # a comma that ends a phrase, not one of "£240,000"
-
-
-def _object_keys(claim, lexicon) -> set:
-    """Keys of the nouns of a claim's object before any preposition ("an urgent meeting with
-    the minister" -> meeting), and of the role an "as" after it gives the object ("secured
-    Quellan Systems as a supplier" -> systems, supplier)."""
-    obj = claim.object or ""
-    keys = _noun_keys(claim, obj, lexicon)
-    at = claim.text.find(obj) if obj else -1
-    role = re.match(r"\s+as\s+(.+)", claim.text[at + len(obj):]) if at >= 0 else None
-    if role is not None:
-        keys |= _noun_keys(claim, role.group(1), lexicon)
-    return keys
-
-
-def _noun_keys(claim, phrase: str, lexicon) -> set:
-    """Keys of the nouns of a phrase of the claim before any preposition."""
-    head = before_preposition(phrase, lexicon).strip(" ,;:.")  # "an analysis," of a clause
-    start = claim.text.find(head) if head else -1
-    if start < 0:
-        return set()
-    s0, s1 = claim.start + start, claim.start + start + len(head)
-    return {key(w.lemma) for w in claim.words if w.pos == "NOUN" and s0 <= w.start < s1}
-
-
-def _same_subject(dc, sc) -> bool:
-    """The two subjects share a word, or either is a pronoun (the person just named)."""
-    a, b = _subject_keys(dc), _subject_keys(sc)
-    return not a or not b or bool(a & b)
-
-
-def _name_keys(claim) -> set:
-    """Keys of the subject's capitalised words, also where the subject stands outside the
-    claim's text ("Vance" of "Vance has asked for support ... and wants to table the motion")."""
-    return {key(w.lower()) for w in re.findall(r"[A-Z][\w'’-]+", claim.subject or "")}
-
-
-def _subject_keys(claim) -> set:
-    pos = claim.text.find(claim.subject)
-    if pos < 0:
-        return set()
-    s0, s1 = claim.start + pos, claim.start + pos + len(claim.subject)
-    return {key(w.lemma) for w in claim.words if w.pos in ("NOUN", "PROPN") and s0 <= w.start < s1}
 
 
 # Words of the derived claim besides its verb that the source claim must all hold for another
