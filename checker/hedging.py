@@ -89,10 +89,12 @@ def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:
     return out
 
 
-def strongest_on(claim: Claim, verbs: Iterable[str], lexicon: Lexicon) -> float:
-    """The heaviest cue weight the claim puts on any of ``verbs`` (0 when none)."""
+def strongest_on(claim: Claim, verbs: Iterable[str], lexicon: Lexicon, *,
+                 attempts: bool = True) -> float:
+    """The heaviest cue weight the claim puts on any of ``verbs`` (0 when none); of its
+    hedges only, with ``attempts`` False."""
     wanted = set(verbs)
-    return max((c.weight for c in cues(claim, lexicon)
+    return max((c.weight for c in cues(claim, lexicon, attempts=attempts)
                 if wanted & set(governed_verbs(claim, c))), default=0.0)
 
 

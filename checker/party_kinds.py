@@ -38,7 +38,6 @@ def party_words(subject: str) -> set[str]:
 _NAME_RUN = r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w'’&-]*){0,5}"
 
 
-@lru_cache(maxsize=1024)
 def one_of_kind(text: str, noun: str) -> str:
     """The one name the article gives a kind of party ("Brackley Partners" for "the firm"
     where "the lobbying firm Brackley Partners" is the only firm it names), or ''."""
@@ -46,6 +45,7 @@ def one_of_kind(text: str, noun: str) -> str:
     return next(iter(names)) if len(names) == 1 else ""
 
 
+@lru_cache(maxsize=1024)
 def names_of_kind(text: str, noun: str) -> frozenset:
     """The names an article gives a kind of party, so that "the bank" may be read as the bank
     it names: a name ending with the noun ("Corrisdale Bank"), the noun before a name ("the

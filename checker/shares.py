@@ -16,12 +16,9 @@ APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be 
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
 _FRACTION_FOLLOWERS = shipped("prepositions") | {"of", "and", "or"}
-# What counts a fraction ("a quarter", "two-thirds"), and the words around one that make it
-# a part of a period of time ("the past three quarters", "half of the year").
-_FRACTION_COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                              "eight", "nine"})
-_PERIOD_WORDS = frozenset({"first", "second", "third", "fourth", "final", "last", "past",
-                           "next", "previous", "coming", "latter", "early", "late"})
+# The words before a fraction that make it a part of a period of time ("the past three
+# quarters", "the first half"), and after it ("half of the year").
+_PERIOD_WORDS = shipped("period_pointers") | {w for w, _ in shipped_values("number_ordinals")}
 _OF_A_PERIOD = re.compile(r"\s+of\s+(?:the\s+|this\s+|that\s+|a\s+)?(?:year|season|month|week|"
                           r"decade|century|day|term|quarter|\d{4})\b")
 # A ratio "N in M" / "N out of (every) M": the pattern, written once for the figure readers.
@@ -89,8 +86,9 @@ def _fraction_shares(text: str) -> list[float]:
         after = m.group(3)
         if after and after[0].isalpha() and after not in _FRACTION_FOLLOWERS:
             continue
-        if m.group(1) not in _FRACTION_COUNTS and not m.group(1).isdigit():
-            continue  # "the first half", "the past three quarters": a part of a period
+        count = m.group(1)
+        if count not in ("a", "an") and not count.isdigit() and words_to_number([count]) is None:
+            continue  # "the first half": a count of the fraction, or none
         before = low[:m.start()].split()[-1:]
         if before and before[0] in _PERIOD_WORDS or _OF_A_PERIOD.match(low, m.end()):
             continue  # "the past three quarters", "a quarter of the year"

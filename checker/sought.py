@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from checker.align import key, text_keys
+from checker.records import memo_on
 from checker.rules.base import before_preposition
 
 
@@ -112,10 +113,12 @@ def same_subject(dc, sc) -> bool:
     return not a or not b or bool(a & b)
 
 
-def name_keys(claim) -> set:
+def name_keys(claim) -> frozenset:
     """Keys of the subject's capitalised words, also where the subject stands outside the
-    claim's text ("Vance" of "Vance has asked for support ... and wants to table the motion")."""
-    return {key(w.lower()) for w in re.findall(r"[A-Z][\w'’-]+", claim.subject or "")}
+    claim's text ("Vance" of "Vance has asked for support ... and wants to table the
+    motion"); kept on the claim, which every derived claim's check asks."""
+    return memo_on(claim, "_name_keys", lambda: frozenset(
+        key(w.lower()) for w in re.findall(r"[A-Z][\w'’-]+", claim.subject or "")))
 
 
 def subject_keys(claim) -> set:

@@ -74,7 +74,8 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
         light = _with_light_verbs(sc, verbs, lex)
         if cue_word_in(h.text, sc.text) or cue_word_in(h.text, _QUOTED.sub(" ", sc.sentence)) \
                 or strongest_on(sc, light, lex) >= h.weight - 0.1 \
-                or h.role == "attempt" and _modal_on(sc, light, lex) \
+                or h.role == "attempt" \
+                and strongest_on(sc, light, lex, attempts=False) >= MODAL_OPEN \
                 or _demanded(sc, h, lex) or _party_claim(dc, sc, h, lex) \
                 or sc.object and lex.weight("attempts", sc.predicate, 0.0) >= max(
                     h.weight - 0.1, ATTEMPT_VERB):
@@ -90,13 +91,6 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
 # A modal hedge at least this heavy ("may", "could") leaves a verb as open as any attempt
 # or deliberation on it ("may suspend" and "is considering suspending").
 MODAL_OPEN = 0.3
-
-
-def _modal_on(sc, verbs, lex) -> bool:
-    """The source claim puts a modal hedge of MODAL_OPEN or more on one of ``verbs``."""
-    wanted = set(verbs)
-    return any(c.weight >= MODAL_OPEN and wanted & set(governed_verbs(sc, c))
-               for c in cues(sc, lex, attempts=False))
 
 
 # A quotation inside a sentence: its hedge is the speaker's, on the words quoted ('the
@@ -251,6 +245,11 @@ def asked_whether(sc) -> bool:
     """The source claim is what a "whether" asks ("examining whether a faulty valve failed"):
     the word stands in the claim or right before it in its sentence, not in another clause
     ("It is unclear whether X, but the regulator found that Y" leaves Y firm)."""
-    before = sc.sentence[:max(0, sc.start - sc.sent_start)].lower()
-    return re.search(r"\bwhether\b", sc.text.lower()) is not None or \
-        re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None
+    return re.search(r"\bwhether\b", sc.text.lower()) is not None or whether_before(sc)
+
+
+def whether_before(claim) -> bool:
+    """A "whether" stands right before the claim in its sentence, three words at most away
+    ("examining whether a faulty valve failed", the claim "a faulty valve failed")."""
+    before = claim.sentence[:max(0, claim.start - claim.sent_start)].lower()
+    return re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None

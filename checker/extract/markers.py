@@ -262,7 +262,7 @@ class MarkerReader:
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
                 continue
-            last = _scale_after(_number_words_from(t, covered), covered)
+            last = _number_words_from(t, covered)
             nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
             label = "CARDINAL"
             if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
@@ -374,28 +374,22 @@ def _names_a_cause(noun) -> bool:
                                    and any(c.dep_ == "attr" for c in head.children))
 
 
-def _scale_after(last, covered):
-    """The last scale word after a number in figures that the tagger left untagged ("4
-    million" of "some 4 million dollars"); ``last`` itself when none follows."""
-    doc = last.doc
-    if not any(ch.isdigit() for ch in last.text):
-        return last
-    while last.i + 1 < len(doc) and last.i + 1 not in covered \
-            and is_magnitude(doc[last.i + 1].lower_):
-        last = doc[last.i + 1]
-    return last
-
-
 def _number_words_from(tok, covered):
     """The last token of a number written in words that starts at ``tok`` ("forty - eight
     thousand", which the tagger left untagged or split): cardinal number words joined by
-    hyphens, then scale words, none read already; ``tok`` itself for a number in figures.
-    (A number the tagger did tag, but ended before its scale word, is extended where the
-    doc is read: ``tokens.DocView``.)"""
+    hyphens, then scale words, none read already; for a number in figures, the scale words
+    after it ("4 million" of "some 4 million dollars"), else ``tok`` itself. (A number the
+    tagger did tag, but ended before its scale word, is extended where the doc is read:
+    ``tokens.DocView``.)"""
     last = tok
+    doc = tok.doc
+    if any(ch.isdigit() for ch in tok.text):
+        while last.i + 1 < len(doc) and last.i + 1 not in covered \
+                and is_magnitude(doc[last.i + 1].lower_):
+            last = doc[last.i + 1]
+        return last
     if not is_number_word(tok.lower_):
         return last
-    doc = tok.doc
     j = tok.i + 1
     while j < len(doc) and j not in covered:
         nxt = doc[j]

@@ -191,12 +191,12 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
     """A source claim hedges the same verb with the same word, of the same polarity, beside
     two words of the derived claim, and the hedge stands in a relative aside of the derived
     claim or the source claim holds the nouns of its object (all of one or two, all but a
-    third of more) ("the full board is
-    expected to rule on 3 June" for an aside, "if the board, which is expected to rule on
-    3 June, agrees"): the hedge is the source's, wherever the derived sentence
-    puts it."""
+    third of more): "the full board is expected to rule on 3 June" for "if the board, which
+    is expected to rule on 3 June, agrees". The hedge is the source's, wherever the derived
+    sentence puts it."""
     verb = hedged_verb(dc, h)
-    if not verb:
+    hedged = ctx.memo("dc210-source-hedges", _source_hedges).get(verb) if verb else None
+    if not hedged:
         return False
     aside = bool(_IN_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
     at = dc.text.find(dc.object) if dc.object else -1
@@ -209,8 +209,18 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
     # "the Dunlow bypass", nor "the ferry contract" for "the dredging contract")
     return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
                and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
-               and hedged_verb(sc, c) == verb and cue_word_in(h.text, c.text)
-               for sc in ctx.index.claims for c in cues(sc, ctx.lexicon))
+               and cue_word_in(h.text, c.text) for sc, c in hedged)
+
+
+def _source_hedges(ctx) -> dict:
+    """{key of a hedged verb: [(source claim, cue)]} over every source claim, once per check."""
+    out: dict = {}
+    for sc in ctx.index.claims:
+        for c in cues(sc, ctx.lexicon):
+            verb = hedged_verb(sc, c)
+            if verb:
+                out.setdefault(verb, []).append((sc, c))
+    return out
 
 
 def check(ctx):

@@ -43,7 +43,7 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import in_question
+from checker.tentative import in_question, whether_before
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -109,8 +109,7 @@ def _asked(dc) -> bool:
         return True
     if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):
         return False  # "Whether or not anyone was home, the pump flooded": another clause
-    before = dc.sentence[:max(0, dc.start - dc.sent_start)].lower()
-    return re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None
+    return whether_before(dc)
 
 
 # Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
