@@ -56,7 +56,7 @@ def inner_speaker(ctx, sc, source: str) -> bool:
             not stand_in_noun(who) or witness_group(sc.attribution.source)):
         return False  # "the housing department had asked" is no named speaker's report;
         # "the operator" may be the named party (judged by ``same_source``), but not on the
-        # word of people who only know of it ("two people familiar with the matter")
+        # word of people who only know of it ("two people familiar with the talks")
     return same_source(source, who)
 
 

@@ -16,7 +16,7 @@ What it flags:
     be fined up to £20,000": three of its other words, two thirds of them, in the source
     claim, and no hedge or belief frame of its own). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
-    is not yet clear whether the main burst"): it states nothing firmly.
+    is still unknown whether the main burst"): it states nothing firmly.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -67,7 +67,7 @@ def check(ctx):
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
                 if any(key(w.lemma) == mine and in_question(dc, w.start) for w in dc.words):
-                    continue  # "not yet clear whether the main burst": asked
+                    continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not _believed(ctx, dc))):
@@ -99,7 +99,7 @@ def check(ctx):
 
 
 def _asked(dc) -> bool:
-    """The claim's own verb is what a "whether" asks ("not yet clear whether the main
+    """The claim's own verb is what a "whether" asks ("still unknown whether the main
     burst"): the word in the claim before its verb, in the same clause, or
     right before the claim in its sentence; not a "whether" after the verb ("reduce crashes
     whether it is day or night")."""
