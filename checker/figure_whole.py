@@ -116,7 +116,8 @@ def complete(q, claim):
     text = None
     if (m := _SCALE_AFTER.match(rest)) and q.kind == "money":
         text = q.text + rest[:m.end()]
-    elif (m := _UNIT_AFTER.match(rest)) and duration_unit(m.group(1)) and not durations(q.text):
+    elif (m := _UNIT_AFTER.match(rest)) and duration_unit(m.group(1)) and not durations(q.text) \
+            and q.kind not in ("date", "time"):  # "Tuesday night" counts no nights
         text = q.text + rest[:m.end()]
     elif (m := HALF_AFTER.match(rest)) and durations(q.text):
         text = q.text + rest[:m.end()]

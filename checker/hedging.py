@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Optional
 
 from checker.align import claim_keys, key
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, shipped
 from checker.records import Claim, Cue
 
 VERB_TAGS = ("VERB", "AUX", "ADJ")
@@ -24,6 +24,8 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
     return lexicon.has("attribution_adverbs", cue.text.lower())
 
 
+_PHASE_DEED = re.compile(r"\s+(?:to\s+)?([a-z]+)\b")  # "start hiring", "begin to build"
+PHASE_VERBS = shipped("phase_verbs")
 _TO_VERB = re.compile(r"\s+to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")  # "to have been cut"
 
 
@@ -46,7 +48,14 @@ def _to_verb(claim: Claim, cue: Cue) -> str:
         return ""
     at = cue.end + m.start(1)
     word = next((w for w in claim.words if w.start == at), None)
-    return key(word.lemma if word is not None else m.group(1))
+    lemma = word.lemma if word is not None else m.group(1)
+    if lemma in PHASE_VERBS:  # "intends to start hiring": the plan is the hiring
+        deed = _PHASE_DEED.match(claim.text[m.end(1) + cue.end - claim.start:].lower())
+        after = next((w for w in claim.words if deed and w.start == m.end(1) + cue.end
+                      + deed.start(1) and w.pos in VERB_TAGS), None)
+        if after is not None:
+            return key(after.lemma)
+    return key(lemma)
 
 
 def _first_verb_after(claim: Claim, cue: Cue) -> str:

@@ -144,6 +144,8 @@ FILES = {
     "change_words": "change_words",
     "date_anchors": "date_anchors",
     "indefinite_articles": "indefinite_articles",
+    "phase_verbs": "phase_verbs",
+    "place_heads": "place_heads",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
@@ -159,7 +161,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "place_prepositions"})
+                   "place_prepositions", "phase_verbs"})
 
 
 @dataclass(frozen=True)

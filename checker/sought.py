@@ -65,11 +65,14 @@ class _Verb(NamedTuple):
 
 def attempts_on_nouns(sc, lex):
     """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
-    meeting"), and for any other attempt verb inside the claim, coordinated or in a clause
-    of it ("plans a protest and is seeking a meeting with the commissioner": "seeking", "a
-    meeting with ...")."""
+    meeting") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
+    other attempt verb inside the claim, coordinated or in a clause of it ("plans a protest
+    and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
     if lex.has("attempts", sc.predicate):
         yield _Verb(sc.predicate_text, sc.predicate), sc.object or ""
+    elif lex.has("asking_verbs", sc.predicate) and (sc.object or "").lower().startswith("for "):
+        # "plans to apply for a licence", "called for a review": the thing asked for
+        yield _Verb(f"{sc.predicate_text} for", sc.predicate), sc.object[4:]
     for w in sc.words:
         if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
             before = sc.text[:w.start - sc.start].split()
@@ -99,12 +102,25 @@ def object_keys(claim, lexicon) -> set:
 
 def noun_keys(claim, phrase: str, lexicon) -> set:
     """Keys of the nouns of a phrase of the claim before any preposition."""
+    return {key(lemma) for lemma in noun_lemmas(claim, phrase, lexicon)}
+
+
+def noun_lemmas(claim, phrase: str, lexicon) -> set:
+    """Lemmas of the nouns of a phrase of the claim before any preposition."""
     head = before_preposition(phrase, lexicon).strip(" ,;:.")  # "an analysis," of a clause
     start = claim.text.find(head) if head else -1
     if start < 0:
         return set()
     s0, s1 = claim.start + start, claim.start + start + len(head)
-    return {key(w.lemma) for w in claim.words if w.pos == "NOUN" and s0 <= w.start < s1}
+    return {w.lemma for w in claim.words if w.pos == "NOUN" and s0 <= w.start < s1}
+
+
+def nouns_given(lemmas, keys, wordnet) -> bool:
+    """Every noun sought is among ``keys``, as itself or as a WordNet synonym ("is seeking
+    support" and "has secured backing")."""
+    return bool(lemmas) and all(
+        key(n) in keys or any(key(x) in keys for x in wordnet.synonyms(n, "noun"))
+        for n in lemmas)
 
 
 def same_subject(dc, sc) -> bool:

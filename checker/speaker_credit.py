@@ -16,7 +16,7 @@ from checker.descriptions import resolve_description, subject_credit
 from checker.names import norm_name
 from checker.party_kinds import names_of_kind, one_public_group, other_kind, stand_in_noun
 from checker.same_source import VAGUE, same_source, witness_group
-from checker.source_phrase import anaphoric, core, has_name
+from checker.source_phrase import anaphoric, core, has_name, owner_named_before, pronoun_owned
 
 
 def other_body(ctx, kind: str, who: str) -> bool:
@@ -101,9 +101,19 @@ def says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
             # ammonia at 2.4 times the limit" for "samples held 2.4 times the ammonia")
         who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
         if same_source(source, who) and shared >= 2 \
-                and not (kind and other_kind_of(ctx, kind, sc, who)):
+                and not (kind and other_kind_of(ctx, kind, sc, who)) \
+                and not _someone_elses_officer(ctx, sc, source, who):
             return True
     return False
+
+
+def _someone_elses_officer(ctx, sc, description: str, who: str) -> bool:
+    """A description of a body ("the health board") against an officer a pronoun owns ("its
+    operations director, Ines Varga") whose sentence and the one before it name no
+    such body: the officer of another party (the firm the sentence before named)."""
+    art = ctx.doc_of.get(sc.doc_id)
+    return art is not None and anaphoric(core(description)) and pronoun_owned(who) \
+        and not owner_named_before(art.text, sc.sent_start, sc.sent_end, description)
 
 
 def credited_elsewhere(ctx, sc, source: str) -> bool:

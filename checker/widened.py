@@ -31,11 +31,29 @@ def _first_of(text: str, words) -> str:
     return min(hits)[1] if hits else ""
 
 
+def _sources_place_it(ctx, dc, cue: str) -> bool:
+    """The sources write the widening word before the same place ("a weir across the
+    River Amble" where a source has "across the lower reach of the River Amble"): a capitalised
+    word of the few after it in the derived claim stands within eight words after the same
+    word in a source."""
+    at = dc.text.lower().find(cue)
+    if at < 0:
+        return False
+    at += len(cue)
+    names = {w.lower() for w in re.findall(r"[\w'’-]+", dc.text[at:at + 60])[:4]
+             if w[:1].isupper()}
+    if not names:
+        return False
+    text = ctx.index.text_lower
+    return any(names & set(re.findall(r"[\w'’-]+", text[m.end():m.end() + 80])[:8])
+               for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
+
+
 def widened_place(ctx, dc):
     """(cue, source claim, what the source says) when the claim is spread over a whole place
     or body ("across the province") and its source claim on the same verb is not."""
     cue = _widening(dc, ctx.lexicon)
-    if not cue or over_time(dc.text, cue, ctx.lexicon):
+    if not cue or over_time(dc.text, cue, ctx.lexicon) or _sources_place_it(ctx, dc, cue):
         return None
     dkeys = claim_keys(dc)
     for sc in ctx.aligned(dc):

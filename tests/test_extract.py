@@ -316,6 +316,16 @@ def test_the_company_is_not_a_place_the_tagger_called_an_organisation(claims_of)
     assert c.attribution is not None and c.attribution.source != "Hartmoor"
 
 
+def test_the_company_is_no_river_and_a_firm_the_tagger_called_a_person_is_a_body(claims_of):
+    """A name whose first word is a place's ("the River Wend", place_heads.txt) is no body
+    "the company" stands for; a firm whose name ends in a body's word ("Brennan Marine
+    Works") is one, whatever the tagger's label."""
+    cs = claims_of("Brennan Marine Works, whose yard stands beside the River Wend, has hired "
+                   "300 welders, the company said on Monday.")
+    c = one(cs, "300 welders")
+    assert c.attribution is not None and c.attribution.source == "Brennan Marine Works"
+
+
 def test_a_body_named_by_its_kind_is_not_another_body_named_before(claims_of):
     """"the department said" does not stand for the nurses' federation named just before;
     "the company said" still stands for the firm named before."""

@@ -86,6 +86,7 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         self.corporate_nouns = lexicon.entries("corporate_nouns")
         self.public_body_heads = lexicon.entries("public_body_heads")
         self.non_person_heads = lexicon.entries("non_person_heads")
+        self.place_heads = lexicon.entries("place_heads")
         self.titles = frozenset(w["titles"])
         self.relations = w["relation_prepositions"]
         self.period_pointers = frozenset(w["period_pointers"])

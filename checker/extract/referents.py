@@ -120,15 +120,14 @@ class ReferentMemory:
             last = next((t for t in reversed(list(ent)) if t.is_alpha), ent[-1])  # not "'s"
             if ent.label_ == "PERSON" and last.lower_ in self.non_person_heads:
                 n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
+                if not self._place_name(ent):  # "Brennan Marine Works": a body
+                    self._met_body(ent, state)
             elif ent.label_ == "PERSON" or self._titled(ent):
                 self._met_person(ent.start_char, ent.text, state)
                 n += 1
             elif ent.label_ in ("ORG",):
-                if not _a_place(ent):
-                    if ent.text not in state.bodies:
-                        state.new_bodies[ent.text] = ent.start_char
-                    state.last_org = ent.text
-                    state.bodies.append(ent.text)
+                if not _a_place(ent) and not self._place_name(ent):
+                    self._met_body(ent, state)
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
@@ -138,6 +137,22 @@ class ReferentMemory:
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
         return n
+
+    def _place_name(self, ent) -> bool:
+        """A name whose last word is a place's ("Marsh Lane": place_heads.txt), or whose
+        first word is and whose last is no body's ("the River Amble", not "City Council":
+        non_person_heads.txt), whatever the tagger's label."""
+        words = [t.lower_ for t in ent if t.is_alpha and t.lower_ != "the"]
+        if not words or words[-1] in self.place_heads:
+            return bool(words)
+        return words[-1] not in self.non_person_heads and words[0] in self.place_heads
+
+    @staticmethod
+    def _met_body(ent, state: _State) -> None:
+        if ent.text not in state.bodies:
+            state.new_bodies[ent.text] = ent.start_char
+        state.last_org = ent.text
+        state.bodies.append(ent.text)
 
     def _titled(self, ent) -> bool:
         """A name set beside a title, whatever the tagger's label ("its chief executive,

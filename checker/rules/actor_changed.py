@@ -24,13 +24,18 @@ Why it matters:
     "they" in a body's own report ("The Students' Union said it intends to survey all
     students") is that body: another named body in its place is flagged, unless a word of
     its name stands in that sentence or the one before (the thing "it" may stand for), or
-    the speaker is a person.
+    the speaker is a person. A source "it" or "the company" after a sentence that names one
+    body, and one only, as its actor or speaker ("Orwen Dredging said it had won the
+    tender. The company built the Lune lock") is that body: another body the
+    sources name in its place is flagged, unless a word of its name stands in those two
+    sentences.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
     the source uses for two bodies when its article writes only one of their names in full;
     a reporting body's "it" that stands for a thing it reports on ("the union said it
-    [the strike] would begin on Monday") against a derived body beginning it. Known miss: the
+    [the strike] would begin on Monday") against a derived body beginning it; an "it" or
+    "the company" that reaches back past the sentence before to another body. Known miss: the
     derived actor named elsewhere in the same source sentence.
 Examples:
     Source: The school board approved the policy on Tuesday.
@@ -49,6 +54,7 @@ from checker.source_phrase import anaphoric, core, has_name
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import other_kind
+from checker.records import memo_on
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
@@ -216,7 +222,15 @@ def check(ctx):
             ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
             snames = _subject_names(sc, ctx.lexicon)
-            if not ssub or head in stand_ins:
+            if head in stand_ins:
+                meant = _stand_in_meant(ctx, sc)
+                if meant and dnames and not text_keys(meant) & dnames \
+                        and not _other_body(ctx, dc, s0, s1) \
+                        and not _named_near(ctx, sc, dc.subject):
+                    yield _finding(dc, sc, s0, s1, f"that is, {meant}")
+                    break
+                continue
+            if not ssub:
                 continue
             known = _known_name(ctx, sc)
             snames = snames or known
@@ -280,6 +294,47 @@ def _speaker_meant(ctx, sc) -> str:
         return ""  # a body by its name ("The Students' Union"), not a person ("Councillor
         # Anne Hill")
     return name
+
+
+_BODY_STAND_INS = frozenset({"it", "company", "firm", "business", "organisation",
+                             "organization", "agency"})
+
+
+def _stand_in_meant(ctx, sc) -> str:
+    """The one named body a source subject "it" or "the company" stands for: the sentence
+    just before names one body, and only one, as the subject or the speaker of its claims
+    ("Orwen Dredging said it had won the tender. The company built ..."; an
+    organisation by the tagger, or a name ending in a body's word: non_person_heads.txt);
+    '' when it names none or several."""
+    words = sc.subject.strip().lower().split()
+    if not words or len(words) > 2 or words[-1] not in _BODY_STAND_INS:
+        return ""
+    said = sc.attribution.source if sc.attribution is not None else ""
+    if has_name(said) or anaphoric(core(said).strip(" ,")):
+        return ""  # "the board said that it had found": the speaker may be what "it" is
+    before = [c.sent_start for c in ctx.index.claims
+              if c.doc_id == sc.doc_id and c.sent_start < sc.sent_start]
+    if not before:
+        return ""
+    last = max(before)
+    bodies = {}
+    for c in ctx.index.claims:
+        if c.doc_id != sc.doc_id or c.sent_start != last:
+            continue
+        for phrase in (c.subject, c.attribution.source if c.attribution is not None
+                       and not c.attribution.surface else ""):  # not an "It said" resolved
+            name = core((phrase or "").split(",")[0]).strip(" ,")
+            tail = re.findall(r"[a-z]+", name.lower())
+            if has_name(name) and tail and (ctx.lexicon.has("non_person_heads", tail[-1])
+                                            or norm_name(name) in _organisations(ctx)):
+                bodies.setdefault(norm_name(name), name)
+    return next(iter(bodies.values())) if len(bodies) == 1 else ""
+
+
+def _organisations(ctx) -> frozenset:
+    """Normalised names the tagger labels organisations anywhere in the sources."""
+    return memo_on(ctx.index, "_de403_orgs", lambda: frozenset(
+        e.norm for c in ctx.index.claims for e in c.entities if e.label == "ORG"))
 
 
 def _named_near(ctx, sc, derived_subject: str) -> bool:

@@ -4,10 +4,11 @@ What it flags:
     A derived claim with a verb, adjective or adverb whose antonym (from the ``antonyms``
     lexicon, or WordNet's direct antonyms when its files are installed) stands in the
     aligned source claim, while the derived word itself does not; for adjectives also the
-    form a negative prefix makes ("unsafe" for "safe", the ``negative_prefixes`` lexicon). Silent when the source
-    negates its word ("not a simple story" for "a complicated story") or itself uses the
-    derived adjective beside the same neighbours elsewhere ("a complicated access
-    problem"), or, for the two sides of one exchange ("bought" and "sold":
+    form a negative prefix makes ("unsafe" for "safe", the ``negative_prefixes`` lexicon).
+    Two nouns count only when WordNet gives them as opposites ("a rise", "a fall"). Silent
+    when the source negates its word ("not a simple story" for "a complicated story") or
+    itself uses the derived adjective beside the same neighbours elsewhere ("a complicated
+    access problem"), or, for the two sides of one exchange ("bought" and "sold":
     exchange_verbs.txt), the derived verb ("the museum bought the portrait").
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
@@ -80,7 +81,8 @@ def check(ctx):
                     continue  # the source sentence says the word itself ("entered through
                     # the door and left": two claims of one sentence)
                 opp = next((w for w in sc.words if w[3] not in dlem and (
-                    w[3] in listed or w[2].lower() in listed
+                    ((w[3] in listed or w[2].lower() in listed)
+                     and _listed_applies(wn, lem, _pos, w))
                     or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None or _idiom(sc, opp) or _idiom(dc, (s, e)):
                     continue  # "took the bus for granted": no granting
@@ -103,6 +105,15 @@ def check(ctx):
                 break
             if done:
                 break
+
+
+def _listed_applies(wn, lem: str, tag: str, other) -> bool:
+    """A listed pair holds of two nouns only when WordNet also gives them as opposite nouns
+    ("a rise" and "a fall"): the lexicon pairs verbs, and the nouns of the same spelling
+    often mean something else ("a surge barrier" is no opposite of "a contract")."""
+    if tag not in ("NOUN", "PROPN") or other[4] not in ("NOUN", "PROPN"):
+        return True
+    return other[3] in wn.antonyms(lem, "noun") or lem in wn.antonyms(other[3], "noun")
 
 
 def _opposites(lex, wn, lem: str, written: str, tag: str) -> tuple[frozenset, frozenset]:

@@ -4,7 +4,8 @@ What it flags:
     A derived claim that states an action plainly while its supporting source claim only
     says somebody is trying, planning, seeking or aiming to do it; also a thing sought
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
-    "is preparing a bid" -> "has tabled a bid"; also an attempt verb coordinated inside the
+    "is preparing a bid" -> "has tabled a bid", the noun sought or a WordNet synonym of it:
+    "is seeking support" -> "has secured backing"; also an attempt verb coordinated inside the
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
     sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
     "has won approval for a pump, which it intends to fit"), unless the derived verb asks
@@ -53,8 +54,9 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, governed_verbs, hedged_verb
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
                                  opens_with_preposition, shares_core, snippet)
-from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys,
-                            same_subject, settled_in_sources, settled_verbs, subject_keys)
+from checker.sought import (attempts_on_nouns, name_keys, noun_keys, noun_lemmas, nouns_given,
+                            object_keys, same_subject, settled_in_sources, settled_verbs,
+                            subject_keys)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -180,8 +182,9 @@ def _sought_object(ctx, dc, close):
         for verb, obj in attempts_on_nouns(sc, lex):
             if opens_with_preposition(obj, lex):
                 continue  # "would move to the runway", "pushed out without testing": no attempt
-            head = noun_keys(sc, obj, lex)
-            if not (head and head <= dobj or not head and _sought_sum(sc, obj, dc, lex)) \
+            head = noun_lemmas(sc, obj, lex)
+            if not (nouns_given(head, dobj, ctx.wordnet)
+                    or not head and _sought_sum(sc, obj, dc, lex)) \
                     or key(dc.predicate) == key(verb.lemma):
                 continue
             if dc.subject and sc.subject and not same_subject(dc, sc):

@@ -13,8 +13,11 @@ Known false positives:
     adjective ("confirmed cases"), in an infinitive ("what to know") or inside quotation
     marks, when the supporting source sentence uses the same verb, and when the verb's
     subject is the record the source credits without arguing it ("council figures show" for
-    "according to council figures"; not "the indictment shows" for "the indictment
-    alleges").
+    "according to council figures", "the letter shows" for "the letter says"; not "the
+    indictment shows" for "the indictment alleges"), and when the derived claim keeps the
+    speaker the source credits it to and the source's own verb neither reports, alleges
+    nor hedges ("the survey had found no leaks, the owners said" for "had recorded no
+    leaks, the owners said").
 Examples:
     Source: The ban follows reports of hidden code in the app.
     Flag: They banned the app after discovering hidden code in it.
@@ -22,6 +25,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.rules.base import Rule, evidence_of, make, snippet
@@ -64,13 +69,52 @@ def _record_kept(ctx, dc, cue, sc) -> bool:
     "according to a letter seen by the agency"): the attribution kept as a subject."""
     attr = sc.attribution
     if attr is None or not attr.source:
-        return False
-    if attr.kind != "according-to" and not ctx.lexicon.has("neutral_report_verbs", attr.lemma):
+        # the record as the subject of the source's own neutral verb ("The document says X",
+        # read as one claim) for "X, the document shows"
+        record = sc.subject if ctx.lexicon.has("neutral_report_verbs", sc.predicate) else ""
+    elif attr.kind != "according-to" and not ctx.lexicon.has("neutral_report_verbs",
+                                                              attr.lemma):
         return False  # "the indictment alleges" -> "the indictment shows" is the drift
+    else:
+        record = attr.source
+    if not record:
+        return False
     text = ctx.derived.text
     start = max(dc.sent_start, cue.start - 60)
-    before = text[start:cue.start]
-    return bool(text_keys(before) & text_keys(sc.attribution.source) - GENERIC)
+    before = _CLAUSE_BREAK.split(text[start:cue.start])[-1]  # the verb's own clause
+    if _document_subject(ctx.lexicon, before):
+        return True  # "the same memo shows" for "according to figures obtained by X": a
+        # record shows what a neutral credit gives (which record is DA102's question)
+    function = ctx.lexicon.words["function_words"]
+    mine = text_keys(before) | text_keys(dc.subject or "")  # "The jury ..., finding"
+    return any(k not in function for k in mine & text_keys(record) - GENERIC)
+
+
+def _document_subject(lex, before: str) -> bool:
+    """The factive verb's clause opens on a document ("the same memo", "council figures":
+    document_nouns.txt) right before the verb."""
+    words = re.findall(r"[a-z]+", before.lower())
+    last = words[-1] if words else ""
+    return lex.has("document_nouns", last) or (
+        last.endswith("s") and lex.has("document_nouns", last[:-1]))
+
+
+def _credit_kept(ctx, dc, sc) -> bool:
+    """The derived claim keeps the speaker the source credits the claim to ("..., the owners
+    said") and the source's own verb neither reports nor alleges ("the survey had recorded
+    no leaks"): what "found" says there is still that speaker's."""
+    mine, theirs = dc.attribution, sc.attribution
+    if mine is None or theirs is None or not mine.source or not theirs.source:
+        return False
+    if ctx.lexicon.has("nonfactive", sc.predicate) or sc.certainty.hedges:
+        return False
+    function = ctx.lexicon.words["function_words"]
+    return any(k not in function for k in text_keys(mine.source) & text_keys(theirs.source))
+
+
+# Where the clause of the factive verb begins: "the memo shows, and the club discovered"
+# gives "discovered" no memo for a subject.
+_CLAUSE_BREAK = re.compile(r";|\band\b|\bbut\b|\bwhile\b", re.I)
 
 
 def check(ctx):
@@ -104,9 +148,10 @@ def check(ctx):
         if not pool:
             continue
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
-        if _record_kept(ctx, dc, cue, sc):
+        if _record_kept(ctx, dc, cue, sc) or _credit_kept(ctx, dc, sc):
             continue
         said = (sc.attribution.cue if sc.attribution is not None
+                else sc.predicate_text if ctx.lexicon.has("neutral_report_verbs", sc.predicate)
                 else sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
                 else "reports")
         yield make(RULE, dc, start=cue.start, end=dc.end, confidence=0.8,

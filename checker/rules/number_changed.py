@@ -5,7 +5,9 @@ What it flags:
     "March 3") whose value appears nowhere in the sources, when its aligned source claim has a
     number of the same kind. Also a figure the sources give elsewhere, when the closely
     aligned source claim gives another figure of the same kind and unit in its place ("35
-    years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere),
+    years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
+    "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
+    vote's tally, "by seven votes to five" for "to four"),
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
     prize was £8,400"). Also a figure of the source's value given over another
@@ -176,6 +178,21 @@ def check(ctx):
 
 
 MIN_ALIGNMENT = 0.6
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")  # a year alone ("until 2028"): years compare
+# A year the source counts from another ("in 2025, up from 1,120 the year before"): the
+# derived text may name it ("1,120 in 2024").
+_YEAR_BESIDE = re.compile(r"\b(?:year|season)\s+(?:before|earlier|later|after)\b|\b(?:previous|"
+                          r"prior|last|next|following|preceding)\s+(?:year|season)\b", re.I)
+_TALLY = re.compile(r"\b([\w,]+)\s+votes?\s+to\s+([\w,]+)", re.IGNORECASE)
+
+
+def _tally_of(claim, q) -> str:
+    """The first figure of a vote's tally whose second figure is ``q`` ("seven" of "by seven
+    votes to five"), lower case; '' when ``q`` closes no tally."""
+    for m in _TALLY.finditer(claim.text):
+        if claim.start + m.start(2) == q.start:
+            return m.group(1).lower()
+    return ""
 
 
 def _moved_figures(ctx):
@@ -204,7 +221,10 @@ def _moved_figures(ctx):
                 # or a share it writes as a ratio ("one in five" for "20%")
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
-                          or q.kind in ("percent", "money"))
+                          or q.kind in ("percent", "money")
+                          or _YEAR.fullmatch(q.text) and _YEAR.fullmatch(sq.text)
+                          and not _YEAR_BESIDE.search(sup[0].sentence)
+                          or _tally_of(dc, q) and _tally_of(dc, q) == _tally_of(sup[0], sq))
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))

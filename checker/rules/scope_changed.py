@@ -28,7 +28,8 @@ Why it matters:
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
-    "from one side to the other" on the same verb ("a bridge across the river"). A speaker
+    "from one side to the other" on the same verb ("a bridge across the river"), unless the
+    sources write "across" before the same named place. A speaker
     group whose limit the derived text gives in another sentence ("Some parents spoke.
     Parents said ..."). "All of them" against "most of them" said of different things in
     one sentence pair that the aligner put together. "The assaults" that point back to the

@@ -5,7 +5,7 @@ What it flags:
     numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
     share of the claim, when the claim is no close rewording of a source passage (alignment
     below 0.65) and not a headline. Words that write a figure or a time ("twelfth",
-    "fortnight", "afternoon"), words with a synonym or derivation among the source's words
+    "fortnight", "afternoon", "halved"), words with a synonym or derivation among the source's words
     (WordNet, four most frequent senses) or in its group of news near-synonyms ("wants" for
     "is seeking": paraphrases.txt), a past participle of a source verb ("stay closed" for
     "will close"), a word with a negative prefix whose stem the sources use ("left
