@@ -146,6 +146,7 @@ FILES = {
     "indefinite_articles": "indefinite_articles",
     "phase_verbs": "phase_verbs",
     "place_heads": "place_heads",
+    "obtaining_verbs": "obtaining_verbs",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

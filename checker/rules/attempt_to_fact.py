@@ -5,7 +5,9 @@ What it flags:
     says somebody is trying, planning, seeking or aiming to do it; also a thing sought
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
     "is preparing a bid" -> "has tabled a bid", the noun sought or a WordNet synonym of it:
-    "is seeking support" -> "has secured backing"; also an attempt verb coordinated inside the
+    "is seeking support" -> "has secured backing"; a thing asked or applied for told
+    obtained with a verb of obtaining: "intends to apply for legal aid" -> "has been
+    granted legal aid", obtaining_verbs.txt; also an attempt verb coordinated inside the
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
     sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
     "has won approval for a pump, which it intends to fit"), unless the derived verb asks
@@ -182,6 +184,9 @@ def _sought_object(ctx, dc, close):
         for verb, obj in attempts_on_nouns(sc, lex):
             if opens_with_preposition(obj, lex):
                 continue  # "would move to the runway", "pushed out without testing": no attempt
+            if lex.has("asking_verbs", verb.lemma) \
+                    and not lex.has("obtaining_verbs", dc.predicate):
+                continue  # a thing applied for is told obtained only by a verb of obtaining
             head = noun_lemmas(sc, obj, lex)
             if not (nouns_given(head, dobj, ctx.wordnet)
                     or not head and _sought_sum(sc, obj, dc, lex)) \

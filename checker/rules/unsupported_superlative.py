@@ -3,11 +3,9 @@
 What it flags:
     A superlative ("the worst outage", "the largest union", "the most expensive") or a
     record word ("a record loss", "unprecedented") in a derived claim, when no source ranks
-    the same thing with that word, its base form or a WordNet synonym of it ("biggest" for
-    "largest"): a word of the ranked phrase, its noun's WordNet synonym or broader term, or
-    nothing named ("the largest sale of farmland" ranks no employer; "the fine was the
-    largest" ranks the fine), and the source passages the claim restates hold no
-    superlative or record word of their own. Words written like superlatives that rank nothing ("the latest
+    anything with that word, its base form or a WordNet synonym of it ("biggest" for
+    "largest"), and the source passages the claim restates hold no superlative or record
+    word of their own. Words written like superlatives that rank nothing ("the latest
     figures", "at least 40") are left alone, and so are words inside quotation marks
     (DQ701 compares quotations) and headlines. The span runs from the word to the noun it
     ranks. A source passage that ranks by comparison ("higher than in any year", "never
@@ -22,11 +20,9 @@ Why it matters:
     a fact of its own, which summaries add as colour and readers take as reported.
 Known false positives:
     A ranking the source states without a superlative ("never been higher" for "a record
-    high", "no other club has" for "the biggest"), of the same thing under a noun that is
-    no WordNet synonym or broader term ("the biggest company in town" for "the town's
-    largest employer"), or in another passage than the one the claim restates, in another
-    word; an idiom ("the best part of a day", "at its best"); "record" before a noun in
-    its other sense ("a record label"); "the first in its history"
+    high", "no other club has" for "the biggest") or in another passage than the one the
+    claim restates, in another word; an idiom ("the best part of a day", "at its best");
+    "record" before a noun in its other sense ("a record label"); "the first in its history"
     where the source says "never before" or "for the first time" in words ten apart. Not
     flagged: "first" and "only" with no field or span after them ("the first walkout"),
     and other rankings without a superlative.
@@ -90,9 +86,7 @@ def _markers(claim, lex, wn) -> list:
                 or " ".join([written] + after) in lookalikes:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
-        joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -") \
-            and nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM")  # "a record loss", not "every
-        # record requested"
+        joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -")
         owner = before and (before[0] == "the" or before[0].endswith(("'s", "’s")))
         if written in entries and (w.pos in RANKED_POS or joined or (
                 owner and entries[written] != DEGREE)):
@@ -145,17 +139,11 @@ _ORDINAL_RANK_SOURCE = _ordinal_rank(SOURCE_REACH)
 
 def _ranked_noun(claim, start: int):
     """The key of the noun a ranking word at ``start`` ranks, or None."""
-    lemma = _ranked_lemma(claim, start)
-    return key(lemma) if lemma is not None else None
-
-
-def _ranked_lemma(claim, start: int):
-    """The lemma of the noun a ranking word at ``start`` ranks, or None."""
     after = [w for w in claim.words if w.start > start][:SPAN_WORDS]
     noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
     if noun is None or _BREAK.search(claim.text[start - claim.start:noun.start - claim.start]):
         return None  # "the cheapest of three, council papers show": no noun ranked
-    return noun.lemma
+    return key(noun.lemma)
 
 
 _BREAK = re.compile(r"[,;:]|\b(?:of|in|among|at|since|for|by|than)\b", re.I)
@@ -165,94 +153,46 @@ def _written(words) -> set:
     return {w.text.lower() for w in words}
 
 
-def _ranks(ctx) -> dict:
-    """What the sources rank: the keys of their superlatives and record words (lemmas and
-    written forms, and the base forms of every word written with -est), each with the keys
-    of the words around it that say what it ranks (``_ranked_keys``; None where none can be
-    told)."""
+def _ranks(ctx) -> frozenset:
+    """Keys of what the sources rank: the lemmas and written forms of their superlatives
+    and record words, and the base forms of every word written with -est."""
     def build():
         lex, wn = ctx.lexicon, ctx.wordnet
-        function = lex.words["function_words"]
-        out: dict = {}
-
-        def add(word_key, around):
-            out.setdefault(word_key, set()).update(around or {None})
+        out = set()
         for sc in ctx.index.claims:
-            low = sc.text.lower()
-            for start, w, lemma in _markers(sc, lex, wn):
-                around = _ranked_keys(low, start - sc.start, w.end - sc.start, function)
-                add(key(lemma), around)
-                add(key(w.text.lower()), around)
+            for _start, w, lemma in _markers(sc, lex, wn):
+                out.update((key(lemma), key(w.text.lower())))
         text = ctx.index.text_lower
         entries = lex.words.get("superlatives", {})
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if entries.get(word, DEGREE) == DEGREE and not word.endswith("est"):
-                continue
-            around = _ranked_keys(text, m.start(), m.end(), function)
-            add(key(word), around)  # "unprecedented", "a record", "largest"
+        for word in set(_WORD.findall(text)):
+            if entries.get(word, DEGREE) != DEGREE:
+                out.add(key(word))  # "unprecedented", "a record"
             if word.endswith("est"):
-                for b in _base_forms(wn, word):
-                    add(key(b), around)
-        for m in _ORDINAL_RANK_SOURCE.finditer(text):
-            add(key(m.group(1) or m.group(2)), None)
+                out.add(key(word))
+                out.update(key(b) for b in _base_forms(wn, word))
+        out.update(key(m.group(1) or m.group(2)) for m in _ORDINAL_RANK_SOURCE.finditer(text))
         for m in _PAIR.finditer(text):
             first = m.group(1)
             if entries.get(first) == DEGREE:
-                add(key(m.group(2)), None)  # "the most expensive"
+                out.add(key(m.group(2)))  # "the most expensive"
                 if text[:m.start(1)].rsplit(None, 1)[-1:] == ["the"]:
-                    add(key(first), None)  # "the most since 1998"
-        return {k: frozenset(v) for k, v in out.items()}
+                    out.add(key(first))  # "the most since 1998"
+        return frozenset(out)
     return memo_on(ctx.index, "_du806_ranks", build)
 
 
-# "X is the largest", "the fine was the biggest": a copula before the ranking word.
-_COPULA_BEFORE = re.compile(
-    r"\b(?:is|was|are|were|be|been|being)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$")
-
-
-def _ranked_keys(low: str, start: int, end: int, function) -> set:
-    """Keys of the content words that say what a ranking word at ``start``-``end`` of a lower
-    case text ranks: up to SPAN_WORDS after it, to a break ("largest private employer";
-    "the largest sale of farmland": sale), and, after a copula, up to SPAN_WORDS before
-    it ("the fine was the largest": fine)."""
-    words = _WORD.findall(_BREAK.split(low[end:end + 60], 1)[0])[:SPAN_WORDS]
-    before = low[max(0, start - 80):start]
-    if _COPULA_BEFORE.search(before):
-        head = _COPULA_BEFORE.split(before)[0]
-        words += _WORD.findall(re.split(r"[,;:]", head)[-1])[-SPAN_WORDS:]
-    return {key(w) for w in words if w not in function}
-
-
-def _ranked_alike(ranked, mine: set, lemma, wn) -> bool:
-    """The sources rank what the derived claim ranks: they name nothing ranked there, or a
-    word of the derived ranked phrase (``mine``), or a WordNet synonym or broader term of
-    its noun (``lemma``: "carrier" for "airline")."""
-    if not mine or None in ranked or ranked & mine:
-        return True
-    if lemma is None or not wn.available:
-        return False
-    near = wn.synonyms(lemma, "noun", 2) | wn.broader(lemma, "noun", 2, senses=2)
-    return bool(ranked & {key(s) for s in near})
-
-
 def _supported(ctx, dc, start, word, lemma, ranks) -> bool:
-    """The sources rank the same thing with the word, its lemma or a synonym (anywhere; a
-    ranking of another thing, "the largest sale of farmland", does not support "the
-    largest employer"), or the source passages the claim restates rank the same thing
-    themselves (a ranking word before the same noun, or none named on either side) or by
-    comparison."""
+    """The sources rank with the word, its lemma or a synonym, or the source passages the
+    claim restates rank the same thing themselves (a ranking word before the same noun, or
+    none named on either side) or by comparison."""
     wn = ctx.wordnet
     mine = {key(lemma), key(word.text.lower())}
     if wn.available:
         for pos in ("adj", "adv"):
             mine.update(key(s) for s in wn.synonyms(lemma, pos, SYNONYM_SENSES) if " " not in s)
-    ranked_lemma = _ranked_lemma(dc, start)
-    around = _ranked_keys(dc.text.lower(), start - dc.start, word.end - dc.start,
-                          ctx.lexicon.words["function_words"])
-    if any(m in ranks and _ranked_alike(ranks[m], around, ranked_lemma, wn) for m in mine):
+    if mine & ranks:
         return True
-    noun = key(ranked_lemma) if ranked_lemma is not None else None
+    noun = _ranked_noun(dc, start)
     for sc in ctx.aligned(dc):
         if _COMPARED.search(sc.sentence.lower()):
             return True
