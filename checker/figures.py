@@ -145,7 +145,7 @@ def _years_since(span: float, claims, source_years) -> bool:
     return any(abs(a - b) == round(n) for a in mine for b in source_years)
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # a year ("2025"); DN501 reads it too
 
 
 def source_years(ctx) -> frozenset:
@@ -154,7 +154,7 @@ def source_years(ctx) -> frozenset:
     def build(ctx) -> frozenset:
         texts = [ctx.index.text_lower] + [value for src in ctx.sources
                                           for name, value in src.meta if name == "date"]
-        return frozenset(int(y) for t in texts for y in _YEAR_RE.findall(t))
+        return frozenset(int(y) for t in texts for y in YEAR_RE.findall(t))
 
     return ctx.memo("source-years", build)
 

@@ -52,7 +52,7 @@ def _to_verb(claim: Claim, cue: Cue) -> str:
     if lemma in PHASE_VERBS:  # "intends to start hiring": the plan is the hiring
         deed = _PHASE_DEED.match(claim.text[m.end(1) + cue.end - claim.start:].lower())
         after = next((w for w in claim.words if deed and w.start == m.end(1) + cue.end
-                      + deed.start(1) and w.pos in VERB_TAGS), None)
+                      + deed.start(1) and w.pos == "VERB"), None)
         if after is not None:
             return key(after.lemma)
     return key(lemma)

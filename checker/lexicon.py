@@ -147,6 +147,8 @@ FILES = {
     "phase_verbs": "phase_verbs",
     "place_heads": "place_heads",
     "obtaining_verbs": "obtaining_verbs",
+    "multiplier_verbs": "multiplier_verbs",
+    "noun_homographs": "noun_homographs",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
@@ -162,7 +164,8 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "place_prepositions", "phase_verbs"})
+                   "place_prepositions", "phase_verbs",
+                   "multiplier_verbs"})
 
 
 @dataclass(frozen=True)

@@ -31,21 +31,29 @@ def _first_of(text: str, words) -> str:
     return min(hits)[1] if hits else ""
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*,", re.I)
+
+
 def _sources_place_it(ctx, dc, cue: str) -> bool:
-    """The sources write the widening word before the same place ("a weir across the
-    River Amble" where a source has "across the lower reach of the River Amble"): a capitalised
-    word of the few after it in the derived claim stands within eight words after the same
-    word in a source."""
+    """The widening word places something rather than spreading the claim: it stands in a
+    relative clause of the claim ("X, which built a weir across the River Amble, hired
+    ..."), or a source passage the claim aligns with on the same verb writes it before the
+    same place ("built a weir across the River Amble" where it has "across the lower reach
+    of the River Amble": a capitalised word of the four after it in the derived claim
+    stands within eight words after the same word there)."""
     at = dc.text.lower().find(cue)
     if at < 0:
         return False
-    at += len(cue)
-    names = {w.lower() for w in re.findall(r"[\w'’-]+", dc.text[at:at + 60])[:4]
+    if any(m.start() < at < m.end() for m in _RELATIVE_CLAUSE.finditer(dc.text)):
+        return True
+    after = at + len(cue)
+    names = {w.lower() for w in re.findall(r"[\w'’-]+", dc.text[after:after + 60])[:4]
              if w[:1].isupper()}
     if not names:
         return False
-    text = ctx.index.text_lower
+    same = [sc for sc in ctx.aligned(dc) if key(sc.predicate) == key(dc.predicate)]
     return any(names & set(re.findall(r"[\w'’-]+", text[m.end():m.end() + 80])[:8])
+               for text in {sc.sentence.lower() for sc in same}
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 

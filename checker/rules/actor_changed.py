@@ -24,19 +24,21 @@ Why it matters:
     "they" in a body's own report ("The Students' Union said it intends to survey all
     students") is that body: another named body in its place is flagged, unless a word of
     its name stands in that sentence or the one before (the thing "it" may stand for), or
-    the speaker is a person. A source "it" or "the company" after a sentence that names one
-    body, and one only, as its actor or speaker ("Orwen Dredging said it had won the
-    tender. The company built the Lune lock") is that body: another body the
-    sources name in its place is flagged, unless a word of its name stands in those two
-    sentences.
+    the speaker is a person. A source "the company" after a sentence that names one
+    business, and one only, as its actor or speaker ("Orwen Dredging said it had won the
+    tender. The company built the Lune lock"), or an "it" after a sentence whose body
+    already speaks of itself as "it", is that body: another body the sources name in its
+    place is flagged, unless a word of its name stands in those two sentences.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
     the source uses for two bodies when its article writes only one of their names in full;
     a reporting body's "it" that stands for a thing it reports on ("the union said it
     [the strike] would begin on Monday") against a derived body beginning it; an "it" or
-    "the company" that reaches back past the sentence before to another body. Known miss: the
-    derived actor named elsewhere in the same source sentence.
+    "the company" that reaches back past the sentence before to another body. Known misses:
+    a firm the sentence before names by a name the tagger does not read as an organisation
+    and that ends in no body's word ("Gridline Power"); the derived actor named elsewhere
+    in the same source sentence.
 Examples:
     Source: The school board approved the policy on Tuesday.
     Flag: The Lindqvist city council approved the policy on Tuesday.
@@ -296,18 +298,18 @@ def _speaker_meant(ctx, sc) -> str:
     return name
 
 
-_BODY_STAND_INS = frozenset({"it", "company", "firm", "business", "organisation",
-                             "organization", "agency"})
-
-
 def _stand_in_meant(ctx, sc) -> str:
-    """The one named body a source subject "it" or "the company" stands for: the sentence
-    just before names one body, and only one, as the subject or the speaker of its claims
-    ("Orwen Dredging said it had won the tender. The company built ..."; an
-    organisation by the tagger, or a name ending in a body's word: non_person_heads.txt);
+    """The one named body a source subject "the company" (corporate_nouns.txt) or "it"
+    stands for: the sentence just before names one body, and only one, as the subject or
+    the speaker of its claims ("Orwen Dredging said it had won the tender. The company
+    built ..."; an organisation by the tagger, or a name ending in a body's word:
+    non_person_heads.txt; for "the company" no public body: public_body_heads.txt), and
+    for "it" as the speaker of its own "it" ("X said it had been told ... It may decide");
     '' when it names none or several."""
+    lex = ctx.lexicon
     words = sc.subject.strip().lower().split()
-    if not words or len(words) > 2 or words[-1] not in _BODY_STAND_INS:
+    pronoun = words == ["it"]
+    if not words or len(words) > 2 or not (pronoun or lex.has("corporate_nouns", words[-1])):
         return ""
     said = sc.attribution.source if sc.attribution is not None else ""
     if has_name(said) or anaphoric(core(said).strip(" ,")):
@@ -321,13 +323,22 @@ def _stand_in_meant(ctx, sc) -> str:
     for c in ctx.index.claims:
         if c.doc_id != sc.doc_id or c.sent_start != last:
             continue
-        for phrase in (c.subject, c.attribution.source if c.attribution is not None
-                       and not c.attribution.surface else ""):  # not an "It said" resolved
+        said = c.attribution.source if c.attribution is not None \
+            and not c.attribution.surface else ""  # not an "It said" resolved
+        # "it" only for a body the sentence before already calls "it" ("X said it had been
+        # told ... It may decide"), not for a thing ("approved the scheme. It will store")
+        phrases = [said] if pronoun else [c.subject, said]
+        if pronoun and c.subject.strip().lower() not in ("it", "the company"):
+            continue
+        for phrase in phrases:
             name = core((phrase or "").split(",")[0]).strip(" ,")
             tail = re.findall(r"[a-z]+", name.lower())
-            if has_name(name) and tail and (ctx.lexicon.has("non_person_heads", tail[-1])
-                                            or norm_name(name) in _organisations(ctx)):
-                bodies.setdefault(norm_name(name), name)
+            if not has_name(name) or not tail or not (lex.has("non_person_heads", tail[-1])
+                                                      or norm_name(name) in _organisations(ctx)):
+                continue
+            if not pronoun and lex.has("public_body_heads", tail[-1]):
+                continue  # "the company" is no council or board
+            bodies.setdefault(norm_name(name), name)
     return next(iter(bodies.values())) if len(bodies) == 1 else ""
 
 

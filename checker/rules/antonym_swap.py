@@ -5,11 +5,12 @@ What it flags:
     lexicon, or WordNet's direct antonyms when its files are installed) stands in the
     aligned source claim, while the derived word itself does not; for adjectives also the
     form a negative prefix makes ("unsafe" for "safe", the ``negative_prefixes`` lexicon).
-    Two nouns count only when WordNet gives them as opposites ("a rise", "a fall"). Silent
-    when the source negates its word ("not a simple story" for "a complicated story") or
-    itself uses the derived adjective beside the same neighbours elsewhere ("a complicated
-    access problem"), or, for the two sides of one exchange ("bought" and "sold":
-    exchange_verbs.txt), the derived verb ("the museum bought the portrait").
+    Two nouns count unless one means another thing than its verb ("a contract":
+    noun_homographs.txt). Silent when the source negates its word ("not a simple story" for
+    "a complicated story") or itself uses the derived adjective beside the same neighbours
+    elsewhere ("a complicated access problem"), or, for the two sides of one exchange
+    ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
+    portrait").
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
@@ -82,7 +83,7 @@ def check(ctx):
                     # the door and left": two claims of one sentence)
                 opp = next((w for w in sc.words if w[3] not in dlem and (
                     ((w[3] in listed or w[2].lower() in listed)
-                     and _listed_applies(wn, lem, _pos, w))
+                     and _listed_applies(lex, lem, _pos, w))
                     or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None or _idiom(sc, opp) or _idiom(dc, (s, e)):
                     continue  # "took the bus for granted": no granting
@@ -107,13 +108,13 @@ def check(ctx):
                 break
 
 
-def _listed_applies(wn, lem: str, tag: str, other) -> bool:
-    """A listed pair holds of two nouns only when WordNet also gives them as opposite nouns
-    ("a rise" and "a fall"): the lexicon pairs verbs, and the nouns of the same spelling
-    often mean something else ("a surge barrier" is no opposite of "a contract")."""
+def _listed_applies(lex, lem: str, tag: str, other) -> bool:
+    """A listed pair holds of two nouns ("a profit", "a loss") unless one of them is a noun
+    that means another thing than its verb ("a contract" is an agreement, no shrinking:
+    noun_homographs.txt)."""
     if tag not in ("NOUN", "PROPN") or other[4] not in ("NOUN", "PROPN"):
         return True
-    return other[3] in wn.antonyms(lem, "noun") or lem in wn.antonyms(other[3], "noun")
+    return not (lex.has("noun_homographs", lem) or lex.has("noun_homographs", other[3]))
 
 
 def _opposites(lex, wn, lem: str, written: str, tag: str) -> tuple[frozenset, frozenset]:

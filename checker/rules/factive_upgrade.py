@@ -82,21 +82,27 @@ def _record_kept(ctx, dc, cue, sc) -> bool:
     text = ctx.derived.text
     start = max(dc.sent_start, cue.start - 60)
     before = _CLAUSE_BREAK.split(text[start:cue.start])[-1]  # the verb's own clause
-    if _document_subject(ctx.lexicon, before):
+    if _document_subject(ctx.lexicon, before) and _names_a_document(ctx.lexicon, record):
         return True  # "the same memo shows" for "according to figures obtained by X": a
-        # record shows what a neutral credit gives (which record is DA102's question)
+        # record shows what a record's neutral credit gives (which record is DA102's)
     function = ctx.lexicon.words["function_words"]
     mine = text_keys(before) | text_keys(dc.subject or "")  # "The jury ..., finding"
     return any(k not in function for k in mine & text_keys(record) - GENERIC)
 
 
+def _names_a_document(lex, record: str) -> bool:
+    """The source's credit names a document or a body's figures ("figures obtained by the
+    Chronicle", "a letter seen by the agency"), not people ("union officials")."""
+    return any(_document_subject(lex, w) for w in re.findall(r"[a-z]+", record.lower()))
+
+
 def _document_subject(lex, before: str) -> bool:
-    """The factive verb's clause opens on a document ("the same memo", "council figures":
-    document_nouns.txt) right before the verb."""
+    """The text ends on a document ("the same memo", "council figures": document_nouns.txt,
+    statistics_nouns.txt): the factive verb's subject, or a credit's record."""
     words = re.findall(r"[a-z]+", before.lower())
     last = words[-1] if words else ""
-    return lex.has("document_nouns", last) or (
-        last.endswith("s") and lex.has("document_nouns", last[:-1]))
+    return any(lex.has(role, w) for role in ("document_nouns", "statistics_nouns")
+               for w in (last, last[:-1] if last.endswith("s") else last))
 
 
 def _credit_kept(ctx, dc, sc) -> bool:

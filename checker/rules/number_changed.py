@@ -71,7 +71,7 @@ from checker.figure_match import (
     unit_words,
     written_in,
 )
-from checker.figures import SKIP, fit_of, relative_time, unknown_figures
+from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit
 from checker.rules.base import Rule, evidence_of, make, snippet
@@ -178,7 +178,6 @@ def check(ctx):
 
 
 MIN_ALIGNMENT = 0.6
-_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")  # a year alone ("until 2028"): years compare
 # A year the source counts from another ("in 2025, up from 1,120 the year before"): the
 # derived text may name it ("1,120 in 2024").
 _YEAR_BESIDE = re.compile(r"\b(?:year|season)\s+(?:before|earlier|later|after)\b|\b(?:previous|"
@@ -222,7 +221,7 @@ def _moved_figures(ctx):
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
                           or q.kind in ("percent", "money")
-                          or _YEAR.fullmatch(q.text) and _YEAR.fullmatch(sq.text)
+                          or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
                           or _tally_of(dc, q) and _tally_of(dc, q) == _tally_of(sup[0], sq))
                      and not any(same_value(o, sq) for o in dc.quantities)]

@@ -5,8 +5,8 @@ What it flags:
     numbers are left to DU802/DU803) that occur nowhere in the sources, making up a fair
     share of the claim, when the claim is no close rewording of a source passage (alignment
     below 0.65) and not a headline. Words that write a figure or a time ("twelfth",
-    "fortnight", "afternoon", "halved"), words with a synonym or derivation among the source's words
-    (WordNet, four most frequent senses) or in its group of news near-synonyms ("wants" for
+    "fortnight", "afternoon", "halved" where the sources write "by half"), words with a
+    synonym or derivation among the source's words (WordNet, four most frequent senses) or in its group of news near-synonyms ("wants" for
     "is seeking": paraphrases.txt), a past participle of a source verb ("stay closed" for
     "will close"), a word with a negative prefix whose stem the sources use ("left
     unchanged" for "did not change": negative_prefixes.txt), verbs of saying and answering
@@ -43,7 +43,7 @@ import re
 from functools import lru_cache
 
 from checker.align import GENERIC, key
-from checker.lexicon import shipped
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import DAY_PARTS, states_a_figure
 from checker.polarity import unprefixed
 from checker.records import memo_on
@@ -55,6 +55,7 @@ CHECKED_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 MIN_NOVEL = 2
 # Units and number words restate a figure; DN501/DU803 judge the figure itself.
 UNITS = shipped("figure_words")
+MULTIPLIERS = dict(shipped_values("multiplier_verbs"))  # "halve" -> "half": its factor
 MIN_SHARE = 0.25
 # Alignment score at which a derived claim restates a source passage in its own words.
 CLOSE = 0.65
@@ -136,7 +137,10 @@ def _prefixed_of(word, vocab, lexicon) -> bool:
 
 def _restates_figure(word, index) -> bool:
     """A word that writes a figure or a time ("twelfth", "fortnight"); a part of a day
-    ("afternoon") only when the sources give clock times it can restate."""
+    ("afternoon") only when the sources give clock times it can restate, a verb of a factor
+    ("halved") only when they write the factor ("by half": multiplier_verbs.txt)."""
+    if word[3] in MULTIPLIERS:  # "halved" for "cut by half", not where no factor is given
+        return MULTIPLIERS[word[3]] in index.text_lower
     if not (states_a_figure(word[2]) or states_a_figure(word[3])):
         return False
     if word[3] in DAY_PARTS or word[2].lower() in DAY_PARTS:
