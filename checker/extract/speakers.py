@@ -253,7 +253,7 @@ class SpeakerReader:
             # council rejected the suggestion that ...": the claim is the council's answer)
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
                     and not (t.dep_ == "dobj" and t.head.lemma_.lower() in self.answer_verbs)
-                    and not _counted_reports(t, head)
+                    and not _counted_reports(t, head, self.lex)
                     and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
                             or c.dep_ in ("acl", "ccomp", "relcl") and not _bare_participle(c)
                             for c in t.children)):
@@ -285,18 +285,18 @@ class SpeakerReader:
             and verb.i < c.i < comp.left_edge.i for c in verb.children)
 
 
-def _counted_reports(tok, head) -> bool:
+def _counted_reports(tok, head, lex) -> bool:
     """The reports are what is counted or told of, not a source: the subject of a verb in an
     adverbial clause beside the claim ("ordered an inquiry as reports of assaults on
     umpires rose"), or the whole a part is counted from ("12 of the complaints were
-    upheld", "most of the reports")."""
+    upheld", "most of the reports": a number or a word of scope.txt)."""
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not head \
             and tok.head.dep_ == "advcl" and tok.head.head is head:
         return True
     of = tok.head
     return tok.dep_ == "pobj" and of.lower_ == "of" and (
-        of.head.like_num or of.head.tag_ == "CD" or of.head.pos_ in ("NUM", "DET", "PRON")
-        or of.head.lower_ in ("most", "many", "some", "all", "half", "none", "few"))
+        of.head.like_num or of.head.pos_ in ("NUM", "DET", "PRON")
+        or lex.has("scope", of.head.lower_))
 
 
 def _describes_a_noun(tok, head) -> bool:

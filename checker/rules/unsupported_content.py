@@ -6,10 +6,11 @@ What it flags:
     share of the claim, when the claim is no close rewording of a source passage (alignment
     below 0.65) and not a headline. Words that write a figure or a time ("twelfth",
     "fortnight", "afternoon", "halved" where the sources write "by half"), words with a
-    synonym or derivation among the source's words (WordNet, four most frequent senses) or in its group of news near-synonyms ("wants" for
-    "is seeking": paraphrases.txt), a past participle of a source verb ("stay closed" for
-    "will close"), a word with a negative prefix whose stem the sources use ("left
-    unchanged" for "did not change": negative_prefixes.txt), verbs of saying and answering
+    synonym or derivation among the source's words (WordNet, four most frequent senses) or
+    in its group of news near-synonyms ("wants" for "is seeking": paraphrases.txt), a past
+    participle of a source verb ("stay closed" for "will close"), a word with a negative
+    prefix whose stem the sources use ("left unchanged" for "did not change":
+    negative_prefixes.txt), verbs of saying and answering
     ("insists", "rejects", "answered": the attribution rules judge them), connectives
     ("separately", "meanwhile": generic_words.txt) and, when the sources report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
