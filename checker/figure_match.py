@@ -373,8 +373,8 @@ def same_value(q, sq) -> bool:
     """Two figures of the same value however written."""
     if q.text.lower() == sq.text.lower() or squeeze(q.text) == squeeze(sq.text):
         return True
-    if numbers_in(q.text) == numbers_in(sq.text):
-        return True  # "34 - year - old" and "the 34-year-old"
+    if numbers_in(q.text) == numbers_in(sq.text) and (q.kind == "date") == (sq.kind == "date"):
+        return True  # "34 - year - old" and "the 34-year-old"; not "9 May" and "nine"
     if _same_duration(q, (sq,)) or _same_measure(q, (sq,)) or \
             (q.kind == "time" and _same_clock_time(q, (sq,))):
         return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."

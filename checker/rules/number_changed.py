@@ -7,7 +7,8 @@ What it flags:
     aligned source claim gives another figure of the same kind and unit in its place ("35
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
     "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
-    vote's tally, "by seven votes to five" for "to four"),
+    vote's tally, "by seven votes to five" for "to four"; not a figure that points back,
+    "those two weeks"),
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
     prize was £8,400"). Also a figure of the source's value given over another
@@ -178,6 +179,7 @@ def check(ctx):
 
 
 MIN_ALIGNMENT = 0.6
+_POINTING = shipped("deictics")  # "those two weeks": a figure told before, pointed back at
 # A year the source counts from another ("in 2025, up from 1,120 the year before"): the
 # derived text may name it ("1,120 in 2024").
 _YEAR_BESIDE = re.compile(r"\b(?:year|season)\s+(?:before|earlier|later|after)\b|\b(?:previous|"
@@ -204,8 +206,9 @@ def _moved_figures(ctx):
         if al.score < MIN_ALIGNMENT or not sup:
             continue
         for q in dc.quantities:
-            if q.text.lower() in SKIP or relative_time(q, dc) or not numbers_in(q.text):
-                continue
+            if q.text.lower() in SKIP or relative_time(q, dc) or not numbers_in(q.text) \
+                    or q.text.split()[0].lower() in _POINTING:
+                continue  # "those two weeks" points back at a period told before
             if not source_has(q, ctx.index):
                 continue  # a figure the sources never give is the first pass's
             if any(same_value(q, sq) for c in sup for sq in c.quantities):
