@@ -50,10 +50,11 @@ def _to_verb(claim: Claim, cue: Cue) -> str:
     word = next((w for w in claim.words if w.start == at), None)
     lemma = word.lemma if word is not None else m.group(1)
     if lemma in PHASE_VERBS:  # "intends to start hiring": the plan is the hiring
-        deed = _PHASE_DEED.match(claim.text[m.end(1) + cue.end - claim.start:].lower())
-        after = next((w for w in claim.words if deed and w.start == m.end(1) + cue.end
-                      + deed.start(1) and w.pos == "VERB"), None)
-        if after is not None:
+        end = cue.end + m.end(1)  # where the verb of phase ends
+        deed = _PHASE_DEED.match(claim.text[end - claim.start:].lower())
+        after = deed and next((w for w in claim.words
+                               if w.start == end + deed.start(1) and w.pos == "VERB"), None)
+        if after:
             return key(after.lemma)
     return key(lemma)
 

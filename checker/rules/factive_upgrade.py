@@ -85,9 +85,7 @@ def _record_kept(ctx, dc, cue, sc) -> bool:
     if _document_subject(ctx.lexicon, before) and _names_a_document(ctx.lexicon, record):
         return True  # "the same memo shows" for "according to figures obtained by X": a
         # record shows what a record's neutral credit gives (which record is DA102's)
-    function = ctx.lexicon.words["function_words"]
-    mine = text_keys(before) | text_keys(dc.subject or "")  # "The jury ..., finding"
-    return any(k not in function for k in mine & text_keys(record) - GENERIC)
+    return _share_a_word(ctx, before + " " + (dc.subject or ""), record)  # "The jury ..., finding"
 
 
 def _names_a_document(lex, record: str) -> bool:
@@ -101,8 +99,9 @@ def _document_subject(lex, before: str) -> bool:
     statistics_nouns.txt): the factive verb's subject, or a credit's record."""
     words = re.findall(r"[a-z]+", before.lower())
     last = words[-1] if words else ""
+    forms = (last, last[:-1]) if last.endswith("s") else (last,)  # "figures": figure
     return any(lex.has(role, w) for role in ("document_nouns", "statistics_nouns")
-               for w in (last, last[:-1] if last.endswith("s") else last))
+               for w in forms)
 
 
 def _credit_kept(ctx, dc, sc) -> bool:
@@ -114,8 +113,13 @@ def _credit_kept(ctx, dc, sc) -> bool:
         return False
     if ctx.lexicon.has("nonfactive", sc.predicate) or sc.certainty.hedges:
         return False
+    return _share_a_word(ctx, mine.source, theirs.source)
+
+
+def _share_a_word(ctx, a: str, b: str) -> bool:
+    """The two texts share a content word (not a function word: "the")."""
     function = ctx.lexicon.words["function_words"]
-    return any(k not in function for k in text_keys(mine.source) & text_keys(theirs.source))
+    return any(k not in function for k in text_keys(a) & text_keys(b) - GENERIC)
 
 
 # Where the clause of the factive verb begins: "the memo shows, and the club discovered"

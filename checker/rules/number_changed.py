@@ -182,8 +182,11 @@ MIN_ALIGNMENT = 0.6
 _POINTING = shipped("deictics")  # "those two weeks": a figure told before, pointed back at
 # A year the source counts from another ("in 2025, up from 1,120 the year before"): the
 # derived text may name it ("1,120 in 2024").
-_YEAR_BESIDE = re.compile(r"\b(?:year|season)\s+(?:before|earlier|later|after)\b|\b(?:previous|"
-                          r"prior|last|next|following|preceding)\s+(?:year|season)\b", re.I)
+# (date_anchors.txt after it, period_pointers.txt before it)
+_YEAR_BESIDE = re.compile(
+    r"\b(?:year|season)\s+(?:%s)\b|\b(?:%s)\s+(?:year|season)\b"
+    % ("|".join(sorted(shipped("date_anchors"))), "|".join(sorted(shipped("period_pointers")))),
+    re.I)
 _TALLY = re.compile(r"\b([\w,]+)\s+votes?\s+to\s+([\w,]+)", re.IGNORECASE)
 
 
@@ -221,12 +224,13 @@ def _moved_figures(ctx):
                 # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
+            tally = _tally_of(dc, q)
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
                      and (unit_words(q.text) & unit_words(sq.text)
                           or q.kind in ("percent", "money")
                           or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
-                          or _tally_of(dc, q) and _tally_of(dc, q) == _tally_of(sup[0], sq))
+                          or tally and tally == _tally_of(sup[0], sq))
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
