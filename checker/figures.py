@@ -197,6 +197,22 @@ def _between_days(span: float, claims) -> bool:
     return any(abs(a - b) == n for i, a in enumerate(ordinals) for b in ordinals[i + 1:])
 
 
+_BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
+
+
+def _period_before_baseline(q, index) -> bool:
+    """A date the tagger ran on into a comparison's baseline ("between March and May than a
+    year earlier") whose period before "than" a date of the sources holds."""
+    if q.kind != "date":
+        return False
+    part = _BASELINE.split(q.text, 1)
+    if len(part) != 2 or not part[0].strip():
+        return False
+    words = re.compile(rf"\b{re.escape(part[0].strip())}\b", re.I)
+    return any(sq.kind == "date" and words.search(sq.text)
+               for sc in index.claims for sq in sc.quantities)
+
+
 def unknown_figures(ctx) -> list:
     """(derived claim, figure, source claim, counterpart figure or None) for every derived
     figure the sources never give; the counterpart is the aligned claim's figure of its kind."""
@@ -211,6 +227,9 @@ def unknown_figures(ctx) -> list:
             halved = whole is not q and durations(whole.text) and whole.end > q.end
             if not halved and source_has(q, ctx.index):
                 continue
+            if _period_before_baseline(q, ctx.index):
+                continue  # "between March and May than a year earlier": the period is
+                # the source's; the comparison's baseline is not read as a figure
             if _relative_time(q, dc) or _no_figure(q) or _adverbial(q, dc):
                 continue  # "the night before the anniversary", "on Monday evening", "a drug
                 # first made for diabetes"

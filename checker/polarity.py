@@ -127,6 +127,16 @@ def unprefixed(lexicon, word: str, shortest: int = 3) -> list[str]:
             if word.startswith(p) and len(word) - len(p) >= shortest]
 
 
+_NEGATED_CONDITION = re.compile(r"\bunless\b|\bif\b[^,;:]*?(?:\bnot\b|n't\b|\bcannot\b|"
+                                r"\bfails?\s+to\b|\bno\b)", re.I)
+
+
+def negated_condition(claim) -> bool:
+    """The claim holds a condition said negatively ("unless it can close the shortfall", "if
+    it cannot fill the shortfall"): two such claims state one condition, whichever word they negate."""
+    return _NEGATED_CONDITION.search(claim.text) is not None
+
+
 def has_negation(claim, lexicon) -> bool:
     """A negation anywhere in the claim, by the parse or a word of the negations lexicon
     ("without", "failed", "denied"), or a degree too far for an act ("too short to judge":
@@ -157,12 +167,17 @@ def reported(claim, word, lexicon) -> bool:
 
 
 def negated_before(claim, lemma: str, lexicon) -> bool:
-    """A negation cue among the three words before the word ("has *no* intention")."""
+    """A negation cue among the three words before the word ("has *no* intention"), with no
+    verb between them: in "has not ruled out trying" the "not" is the ruling out's."""
     w = next((x for x in claim.words if x[3] == lemma), None)
     if w is None:
         return False
-    before = TOKEN.findall(claim.text[:w[0] - claim.start].lower())[-3:]
-    return any(lexicon.has("negations", t) for t in before)
+    before = list(TOKEN.finditer(claim.text[:w[0] - claim.start].lower()))[-3:]
+    cue = next((m for m in reversed(before) if lexicon.has("negations", m.group())), None)
+    if cue is None:
+        return False
+    at = claim.start + cue.end()
+    return not any(at <= x[0] < w[0] and x[4] == "VERB" for x in claim.words)
 
 
 def intended_acts(claim, lexicon) -> dict:

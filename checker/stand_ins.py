@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.records import memo_on
 from checker.source_phrase import anaphoric, core, has_name
+
+_DETERMINERS = shipped("determiners")
 
 
 def sentences_around(ctx, sc, *, before: int, after: int) -> list[str]:
@@ -95,3 +98,20 @@ def named_near(ctx, sc, derived_subject: str) -> bool:
     near = " ".join(sentences_around(ctx, sc, before=1, after=0))
     return any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
                if len(w) > 3 and w[:1].isupper() and w.lower() not in ("the", "this"))
+
+
+def describes_person(ctx, derived_subject: str, sc) -> bool:
+    """The derived actor is a description ("The Rivergate Rovers manager") of the one the source
+    claim names as its actor by a bare name ("Verhoef"): a source sentence gives that name
+    the description's head word within five words ("team manager Lotte Verhoef")."""
+    words = re.findall(r"[\w'’-]+", derived_subject.split(",")[0])
+    if not words or not words[-1].islower():
+        return False
+    theirs = re.findall(r"[\w'’-]+", sc.subject.split(",")[0])
+    if not theirs or not all(w[:1].isupper() for w in theirs) \
+            or theirs[0].lower() in _DETERMINERS:
+        return False  # the source actor is not a bare name ("Verhoef", "Lotte Verhoef")
+    head, name = re.escape(words[-1].lower()), re.escape(theirs[-1])
+    gap = r"(?:\W+[\w'’-]+){0,5}?\W+"
+    near = re.compile(rf"\b{head}s?{gap}{name}\b|\b{name}{gap}{head}s?\b", re.I)
+    return any(near.search(c.sentence) for c in ctx.index.claims)

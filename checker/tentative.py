@@ -174,16 +174,19 @@ _VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
 def _on_a_verb(dc, h, perfect: bool = False) -> bool:
     """The cue governs the verb right after it ("may have overlooked", "appears to have
     been present"), not a noun ("a possible strike"); with ``perfect``, a modal (a cue with
-    no "to") must take its perfect ("may have overlooked", not "could receive")."""
+    no "to") must take its perfect ("may have overlooked", not "could receive") or say
+    that a thing may exist ("there may be corrosion")."""
     nxt = next((w for w in dc.words if w.start >= h.end), None)
     if nxt is None:
         return False
     gap = dc.text[h.end - dc.start:nxt.start - dc.start].lower().split()
     if not set(gap) <= _VERB_GAP:
         return False
-    if perfect and "to" not in gap and "have" not in gap:
-        return False  # a modal on a bare verb ("could receive")
-    return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap))
+    there = dc.text[:h.start - dc.start].rstrip().lower().endswith("there")
+    if perfect and "to" not in gap and "have" not in gap and not there:
+        return False  # a modal on a bare verb ("could receive"); "there may be" is a state
+    return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap)) \
+        or there and gap[-1:] == ["be"]
 
 
 def firm_on_record(ctx, sc, believed: bool = False) -> bool:

@@ -78,7 +78,10 @@ def widened_place(ctx, dc):
 
 
 def _speaker_limit(text: str, lexicon) -> str:
-    """The scope word that limits a speaker ("some" in "some residents of X"), or ''."""
+    """The scope word that limits a speaker ("some" in "some residents of X"), or ''; not one
+    in what a relative clause says the speaker reported ("the company, which said in its
+    plan that some towns ...")."""
+    text = re.split(r",\s*(?:which|who)\b[^,;]*?\bthat\s", text, 1)[0]
     return _first_of(text, [w for w, role in lexicon.words.get("scope", {}).items()
                             if role in LIMITS])
 

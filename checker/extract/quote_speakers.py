@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.common import SUBJ_DEPS, _person, _State, speaking_subject
+from checker.extract.common import (SUBJ_DEPS, _person, _State, semicolon_between,
+                                    speaking_subject)
 from checker.records import Claim, Quote
 
 
@@ -26,7 +27,12 @@ class QuoteSpeakerReader:
         root = sent.root
         root_subj = speaking_subject(root, ("nsubj",))
         inner = self._inner_speaker(head, root, quotes)
-        if inner is not None:
+        if attribution is not None and attribution.source and attribution.kind == "named" \
+                and _apart(head, root):
+            # a clause with its own speaker that a semicolon parts from the verb the parser
+            # hung it on: 'Vane said the trust "has not ruled out" X; two people said Y'
+            speaker = attribution.source
+        elif inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
         elif root_subj is not None and root.lemma_.lower() in self.speech_verbs:
@@ -181,4 +187,14 @@ def _under_preposition(t, top) -> bool:
         if t.dep_ == "prep":
             return True
         t = t.head
+    return False
+
+
+def _apart(head, root) -> bool:
+    """A semicolon parts the clause of ``head`` from the sentence's root on the way up."""
+    tok = head
+    while tok.head is not tok and tok.i != root.i:
+        if semicolon_between(tok):
+            return True
+        tok = tok.head
     return False

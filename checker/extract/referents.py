@@ -49,7 +49,9 @@ class ReferentMemory:
             parts = [p.split() for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if all(w[:1].isupper() for w in p)),
                          parts[0] if parts else [])
-            if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper():
+            if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper() \
+                    and not self.lex.has("document_nouns", attr.head or self._head_of(attr.source)):
+                # a document ("a letter sent to club members") is no "she" of later
                 state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
                 state.speaker_by_pronoun = False
             elif attr.kind == "named" and attr.head in self.party_voices:

@@ -196,6 +196,14 @@ class SpeakerReader:
                            kind="according-to",
                            head=pobj.lemma_.lower() if pobj is not None else "")
 
+    def _fronted_according(self, head) -> Optional[Attribution]:
+        """The clause's "according to X" or "in X's account" frame when it opens the
+        sentence, or None."""
+        acc = self._according_to(head)
+        if acc is None or acc[2][0].i != head.sent.start:
+            return None
+        return self._according_attribution(head)
+
     def _in_their_account(self, head):
         """("according to", possessor, tokens) for an "in X's account" frame: "In his
         account, the branches had lost money", "by the union's reckoning" (account_nouns.txt);
@@ -275,6 +283,15 @@ class SpeakerReader:
                                                                      + len(tokens[e])],
                                    start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
                                    kind="adverb")
+        if head.dep_ in ("advcl", "conj") and head.i > head.head.i and not any(
+                t.lemma_.lower() in self.report_verbs and t.pos_ == "VERB" for t in head.subtree):
+            # a frame that opens the sentence ("In her account, A, while B"; "According to
+            # the union, A and B") covers the clauses split off after its own, unless they
+            # carry their own ("and is reportedly in talks") or another voice's words
+            # ("though a spokesman declined to comment and said ...")
+            acc = self._fronted_according(head.head)
+            if acc is not None:
+                return self._resolve(acc, state)
         return None
 
     def _consequence(self, verb, comp) -> bool:

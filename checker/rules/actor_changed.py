@@ -12,8 +12,9 @@ Why it matters:
     "The city council approved the policy" and "the school board approved the policy" are
     different facts about who decided.
     A source that describes the actor ("the operator", "early estimates") or introduces it
-    by its kind ("A Tessarine Launch Systems rocket") leaves the derived text free to name it, unless the derived actor is another kind of body ("the
-    school board" and "the Lindqvist city council").
+    by its kind ("A Tessarine Launch Systems rocket") leaves the derived text free to name
+    it, unless the derived actor is another kind of body ("the school board" and "the
+    Lindqvist city council").
     A description in the source that its article uses for one named body ("the board" for
     "the Tarnby Health Board") stands for that body: another named party in its place is
     flagged ("Holm Laundry has suspended deliveries" for "the board has suspended deliveries");
@@ -28,7 +29,11 @@ Why it matters:
     business, and one only, as its actor or speaker ("Orwen Dredging said it had won the
     tender. The company built the Lune lock"), or an "it" after a sentence whose body
     already speaks of itself as "it", is that body: another body the sources name in its
-    place is flagged, unless a word of its name stands in those two sentences.
+    place is flagged, unless a word of its name stands in those two sentences. A derived
+    description of a person ("The Rivergate Rovers manager") is the source actor named by a bare
+    name ("Verhoef") when a source sentence puts the description's head word within five
+    words of that name ("team manager Lotte Verhoef"); a source actor introduced by its kind
+    and placed ("A beekeeper from the hamlet of Ostley") may be named.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -57,7 +62,8 @@ from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import other_kind
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
-from checker.stand_ins import named_near, sentences_around, speaker_meant, stand_in_meant
+from checker.stand_ins import (describes_person, named_near, sentences_around, speaker_meant,
+                               stand_in_meant)
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
 _INDEFINITE = shipped("indefinite_articles")
@@ -92,11 +98,12 @@ def _subject_names(claim, lexicon) -> set[str]:
     return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
 
 
-def _a_kind_of_thing(claim) -> bool:
-    """The subject introduces a thing by its kind, a name only modifying it ("A Tessarine
-    Launch Systems rocket", "an Orlen council van"): a description, which the derived text
-    may replace by the thing's own name ("The Arrowlark 3")."""
-    words = claim.subject.split(",")[0].split()
+def _a_kind_of_thing(claim, lexicon) -> bool:
+    """The subject introduces a thing by its kind, a name only modifying it or placing it
+    ("A Tessarine Launch Systems rocket", "an Orlen council van", "A beekeeper from the
+    hamlet of Ostley"): a description, which the derived text may replace by the
+    thing's own name ("The Arrowlark 3", "Mira Tallis")."""
+    words = before_preposition(claim.subject.split(",")[0], lexicon).split()
     return len(words) > 1 and words[0].lower() in _INDEFINITE and words[-1].islower()
 
 
@@ -234,7 +241,7 @@ def check(ctx):
             elif ssub & dsub:
                 continue
             named = ""
-            if (not (_names_someone(sc) or known) or _a_kind_of_thing(sc)) \
+            if (not (_names_someone(sc) or known) or _a_kind_of_thing(sc, ctx.lexicon)) \
                     and not _other_body(ctx, dc, s0, s1):
                 named = _stands_for_another(ctx, sc, dnames or dsub) or \
                     _another_kind(ctx, sc, dc.subject.split(",")[0])
@@ -242,6 +249,8 @@ def check(ctx):
                     continue  # "the operator" named "Brevik Hydro": a description given its name
                 if _its_officer_answers(ctx, dc, sc, named):
                     continue
+            if not named and describes_person(ctx, dc.subject, sc):
+                continue  # "The Rivergate Rovers manager" for "team manager Lotte Verhoef"
             aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object

@@ -11,7 +11,9 @@ What it flags:
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
     sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
     "has won approval for a pump, which it intends to fit"), unless the derived verb asks
-    for it too ("has requested a meeting": asking_verbs.txt). A hedge in a clause after the
+    for it too ("has requested a meeting": asking_verbs.txt); a derived subject that refers
+    back ("The company", "It": stand_ins.txt, pronouns_subject.txt) is the source's
+    actor for a thing sought. A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply") does
     not make the verb tentative, and a claim on a frame of a plan ("is meant to be
     replaced": plan_frames.txt) states no deed. Also a plan in a source claim that is not
@@ -192,13 +194,22 @@ def _sought_object(ctx, dc, close):
                     or not head and _sought_sum(sc, obj, dc, lex)) \
                     or key(dc.predicate) == key(verb.lemma):
                 continue
-            if dc.subject and sc.subject and not same_subject(dc, sc):
+            if dc.subject and sc.subject and not same_subject(dc, sc) \
+                    and not _refers_back(dc.subject, lex):
                 continue
             return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                         message=(f'States as done what the source calls an attempt '
                                  f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
                         suggestion=f'Keep the attempt ("{verb.text} …").')
     return None
+
+
+def _refers_back(subject: str, lex) -> bool:
+    """The derived subject refers back to a party named before ("The company", "It"): the
+    source's actor, told by its kind (stand_ins.txt) or a pronoun."""
+    words = subject.split(",")[0].lower().split()
+    return len(words) == 1 and lex.has("pronouns_subject", words[0]) or (
+        len(words) == 2 and words[0] == "the" and lex.has("stand_ins", words[1]))
 
 
 def _sought_sum(sc, obj: str, dc, lex) -> bool:

@@ -23,6 +23,8 @@ What it flags:
     report ("two people said the company told its lenders X", "the union said trustees
     had been warned that X") restated with the inner speaker, or the same unnamed
     hearing, only ("The company has told its lenders X", "Trustees had been told X").
+    One finding per derived sentence and source speaker: the clauses of "A, and B" that
+    drop one "according to X" are one drift.
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
@@ -153,6 +155,7 @@ def check(ctx):
     """Yield a finding for each derived claim that lost its source's attribution."""
     generic = frozenset(ctx.lexicon.words.get("attribution_generic", ()))
     verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ()))
+    told = set()  # (derived sentence, source speaker): one finding for a sentence's clauses
     for dc in ctx.derived_claims:
         if dc.unit_kind == "heading" or _quoted(dc) or _silence(ctx, dc):
             continue
@@ -181,7 +184,10 @@ def check(ctx):
                or on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
             continue
-        yield _finding(ctx, dc, al, hits[0][1])
+        said = (dc.sent_start, hits[0][1].attribution.source)
+        if said not in told:
+            told.add(said)
+            yield _finding(ctx, dc, al, hits[0][1])
 
 
 # A non-restrictive clause or apposition inside a sentence: from a comma and a relative word,

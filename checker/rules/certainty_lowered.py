@@ -38,7 +38,10 @@ Known false positives:
     that a source claim puts on the same verb beside two of the derived claim's words, when
     it stands in a relative aside of the derived claim or the source claim holds the nouns
     of its object (all but a third): "if the board, which is expected to rule on 3 June,
-    agrees" for "The board is expected to rule on 3 June". A deliberation ("is
+    agrees" for "The board is expected to rule on 3 June", nor a hedge that another clause
+    of the source sentence has (by its word's stem), which the derived claim merged in
+    ("was auditing the accounts and expected to finish in spring" -> "expects to finish
+    auditing the accounts in spring"). A deliberation ("is
     considering closing") where the source gives an intention ("intends to close") is
     lowered; a modal of the source ("may close") leaves the verb as open as a deliberation.
     A caveat the
@@ -212,6 +215,20 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
                and cue_word_in(h.text, c.text) for sc, c in hedged)
 
 
+def _merged_hedge(ctx, h, sc) -> bool:
+    """The source sentence puts the same hedge word on a clause of its own that the derived
+    claim merged in ("It said it was auditing the accounts and expected to complete the audit
+    in the spring" -> "it expects to finish auditing the accounts in the spring"): the
+    hedge is the source's. The word is compared by its stem ("expects", "expected")."""
+    word = next((w for w in h.text.lower().split() if len(w) > 3), "")
+    if not word:
+        return False
+    mine = key(word)
+    return any(o is not sc and any(key(w) == mine for c in cues(o, ctx.lexicon)
+                                   for w in c.text.lower().split() if len(w) > 3)
+               for o in ctx.sentence_claims(sc))
+
+
 def _source_hedges(ctx) -> dict:
     """{key of a hedged verb: [(source claim, cue)]} over every source claim, once per check."""
     out: dict = {}
@@ -273,7 +290,7 @@ def check(ctx):
             if sc is not None:
                 found = (h, sc)
                 break
-        if not found:
+        if not found or _merged_hedge(ctx, *found):
             continue
         h, sc = found
         theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight), "")

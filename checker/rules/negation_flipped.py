@@ -72,7 +72,9 @@ Known false positives:
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
     left without power"). A negation aimed at a name or a
-    date ("in March, not October") is never compared. On "be", which nearly any two claims
+    date ("in March, not October") is never compared, nor a negated word in two claims that
+    both set a condition negatively ("unless it can close the shortfall", "if it cannot fill
+    the shortfall"), so a flip beside such a condition is missed unless the verb itself flips. On "be", which nearly any two claims
     share, the negation must be the copula's own ("was not", "isn't") and the claims must
     share three words besides it: a contrast or a clause after it ("is in the chute, not
     the wall", "is a draft that has not been reviewed") is no negated "be" (a denial
@@ -120,6 +122,7 @@ from checker.negation_forms import (
 from checker.polarity import (
     denied_from_outside,
     has_negation,
+    negated_condition,
     negated_lemmas,
     orders,
     polarity,
@@ -262,8 +265,9 @@ def _word_flip(ctx, dc):
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
         return None  # the closest source claim says it the same way
     for sc in aligned:
-        if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc):
-            continue
+        if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
+                or negated_condition(dc) and negated_condition(sc):
+            continue  # "unless it can close the shortfall", "if it cannot fill it"
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
         added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)
@@ -400,7 +404,10 @@ def _negation_added(ctx, dc):
         return None
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
+    # "has not ruled out selling", "is not exempt": a negated negative verb says something
+    # may happen or applies (negative_verbs.txt), which a source with no negation may say
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
+            and not lex.has("negative_verbs", lem)
             and not any(ended(ctx, sc, lem) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)

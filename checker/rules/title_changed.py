@@ -17,7 +17,9 @@ Known false positives:
     Two people of one surname in the same story with different titles; a title the person
     held before or took since, when the source gives only one. Silent when the sources use
     the title's word about the person in another form ("who chairs" for "chair") and for
-    generic heads ("leader" for "chair"). Titles outside the lexicon (``titles``,
+    generic heads ("leader" for "chair"). In a speaker phrase, a title word counts only in a
+    comma-part that names a post ("two former pilots and four engineers, its head of
+    safety, Ana Ruiz": "former" is not Ruiz's). Titles outside the lexicon (``titles``,
     ``title_modifiers``) are not read, so a changed title of that kind is missed. A word of
     reach ("local", "regional") dropped or added is not a change of post ("the local MP" ->
     "the MP"); only another reach word is ("national" for "regional"), so "the regional
@@ -118,11 +120,21 @@ def _phrase_mention(phrase: str, lexicon):
     """(surname, titles) of an attribution phrase such as "The deputy mayor, Ana Ruiz,"."""
     tokens = TOKEN.findall(phrase)
     titles: set[str] = set()
-    for t in tokens:
-        if titles and lexicon.has("prepositions", t.lower()):
-            break  # "chief technology officer of its owner": the post ends at "of"
-        if _is_title(lexicon, t.lower()):
-            titles.add(t.lower())
+    for part in phrase.split(","):
+        # a title word counts in a comma-part that names a post: "former" in "two former
+        # pilots and four engineers, its head of safety, Ana Ruiz" is not Ruiz's
+        own: set[str] = set()
+        ended = False
+        for t in TOKEN.findall(part):
+            if (own or titles) and lexicon.has("prepositions", t.lower()):
+                ended = True  # "chief technology officer of its owner": the post ends at "of"
+                break
+            if _is_title(lexicon, t.lower()):
+                own.add(t.lower())
+        if any(lexicon.has("titles", t) for t in own):
+            titles |= own
+        if ended:
+            break
     names = [t for i, t in enumerate(tokens) if t[:1].isupper() and i > 0 or
              (i == 0 and t[:1].isupper() and t.lower() not in ("the", "a", "an"))]
     names = [t for t in names if not _is_title(lexicon, t.lower())

@@ -17,7 +17,9 @@ Known false positives:
     years from one of its years to another year the sources give, such as the dateline's): ages
     from birth dates, totals over several passages; dates of publication added by the
     outlet. Missed: a sum in a currency written as a word ("4.5 million crowns") that only
-    a speaker's phrase gives.
+    a speaker's phrase gives; a comparison's baseline that a date runs on into ("between
+    March and May than a year earlier": the period before "than" is compared, not the
+    baseline).
 Examples:
     Source: The plant will close, the company said.
     Flag: The plant will close in 2027, the company said.
