@@ -197,6 +197,7 @@ def _between_days(span: float, claims) -> bool:
     return any(abs(a - b) == n for i, a in enumerate(ordinals) for b in ordinals[i + 1:])
 
 
+_TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")
 _BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
 
 
@@ -206,8 +207,10 @@ def _period_before_baseline(q, index) -> bool:
     if q.kind != "date":
         return False
     part = _BASELINE.split(q.text, 1)
-    if len(part) != 2 or not part[0].strip():
-        return False
+    if len(part) != 2 or not part[0].strip() or not any(
+            w in _TIME_POINTERS for w in re.findall(r"[a-z]+", part[1].lower())):
+        return False  # a baseline in time ("than a year earlier", "than last year"), not a
+        # bound ("no more than 21 days")
     words = re.compile(rf"\b{re.escape(part[0].strip())}\b", re.I)
     return any(sq.kind == "date" and words.search(sq.text)
                for sc in index.claims for sq in sc.quantities)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.common import (SUBJ_DEPS, _person, _State, semicolon_between,
-                                    speaking_subject)
+from checker.extract.common import (SUBJ_DEPS, _doc_text, _person, _State,
+                                    semicolon_between, speaking_subject, whose_named)
 from checker.records import Claim, Quote
 
 
@@ -27,6 +27,7 @@ class QuoteSpeakerReader:
         root = sent.root
         root_subj = speaking_subject(root, ("nsubj",))
         inner = self._inner_speaker(head, root, quotes)
+        whose = self._whose_tag(sent, root, quotes)
         if attribution is not None and attribution.source and attribution.kind == "named" \
                 and _apart(head, root):
             # a clause with its own speaker that a semicolon parts from the verb the parser
@@ -35,12 +36,16 @@ class QuoteSpeakerReader:
         elif inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs:
+        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs and not whose:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
             # the claim is the root's own clause: the test "root is not head" that stood here
             # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
             # the findings have always been made without it.
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
+        elif whose:
+            # a later verb of saying whose speaker is named in a "whose" aside: 'Residents
+            # have complained, according to the group, whose chair, Ann Roe, said: "..."'
+            speaker = whose
         elif attribution is not None and attribution.source:
             speaker = attribution.source
         elif attribution is not None and attribution.outer is not None \
@@ -53,6 +58,10 @@ class QuoteSpeakerReader:
         # pronoun speakers resolve to the last person
         if speaker.lower() in self.pronouns_person and _person(state, start_c):
             speaker = _person(state, start_c)
+        if not speaker:
+            # '"...," council leader Ana Ruiz said of X.' that the parser hung on a verb
+            # inside the quotation: the tag right after the closing mark names the speaker
+            speaker = self._tag_after(sent, quotes, state, ents)
         if not speaker and state.last_speaker and not state.speaker_by_pronoun \
                 and state.speaker_sent == state.sent_no - 1 \
                 and any(q[0] <= sent.start_char + 1 and sent.end_char - 2 <= q[1] <= sent.end_char
@@ -83,6 +92,31 @@ class QuoteSpeakerReader:
                 # "A Tessel spokeswoman denied that. '...,' she said": the voice speaks on
                 state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
                 state.speaker_by_pronoun = False
+
+    def _whose_tag(self, sent, root, quotes) -> str:
+        """The name of '..., whose chair, Ann Roe, said: "..."' when that verb of saying
+        stands after the root and before the first quotation, or ''."""
+        first = min((q[0] for q in quotes), default=-1)
+        for t in sent:
+            if t.i > root.i and t.idx < first and t.pos_ == "VERB" \
+                    and t.lemma_.lower() in self.speech_verbs:
+                name = whose_named(t)
+                if name is not None:
+                    return _doc_text(t.doc)[name[0].idx:name[1].idx + len(name[1])]
+        return ""
+
+    def _tag_after(self, sent, quotes, state: _State, ents) -> str:
+        """The name in a tag right after a closing quotation mark ('"...," council leader
+        Ana Ruiz said'): proper nouns, then a verb of speech; '' when there is none."""
+        for q in quotes:
+            tag = _tag_words(sent, q[1])
+            if len(tag) < 2 or tag[-1].lemma_.lower() not in self.speech_verbs:
+                continue
+            names = [t for t in tag[:-1] if t.pos_ == "PROPN"]
+            if names and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT")
+                             for t in tag[:-1]):
+                return " ".join(t.text for t in names)
+        return ""
 
     def _colon_speaker(self, head, comp):
         """The verb of speech or answer that a colon closes before a clause the parser hung
@@ -188,6 +222,19 @@ def _under_preposition(t, top) -> bool:
             return True
         t = t.head
     return False
+
+
+def _tag_words(sent, end: int) -> list:
+    """The tokens of ``sent`` right after a closing quotation mark at character ``end``, up
+    to and with the first verb (at most seven)."""
+    out = []
+    for t in sent:
+        if t.idx < end or (not out and t.is_punct):
+            continue
+        out.append(t)
+        if t.pos_ in ("VERB", "AUX") or len(out) >= 7:
+            break
+    return out
 
 
 def _apart(head, root) -> bool:

@@ -124,6 +124,8 @@ class ReferentMemory:
                 n += 1  # "Pennant Wire", "Pell Crossing" tagged as persons: nobody "she" is
                 if not self._place_name(ent):  # "Brennan Marine Works": a body
                     self._met_body(ent, state)
+            elif ent.label_ == "PERSON" and _placed(ent):
+                n += 1  # "live in Dunmore": one word the tagger took for a person, a place
             elif ent.label_ == "PERSON" or self._titled(ent):
                 self._met_person(ent.start_char, ent.text, state)
                 n += 1
@@ -177,6 +179,13 @@ def _names_one(person: str, phrase: str) -> bool:
     surname "Harrel" a quotation was credited to, for "Transport Minister Oswin Harrel")."""
     words = set(phrase.split())
     return person in phrase or bool(words) and words <= set(person.split())
+
+
+def _placed(ent) -> bool:
+    """A one-word name set after "in", "near" or "outside" ("members live in Dunmore"): a
+    place, whatever the tagger's label; nobody "he" or "she" can stand for."""
+    head = ent.root
+    return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside")
 
 
 def _a_place(ent) -> bool:

@@ -7,7 +7,9 @@ What it flags:
     Where both subjects carry names (in the head or an apposition, not under a preposition
     or in a relative clause), the names decide, not the descriptions around them: "The
     festival's main sponsor, the Halbrook Building Society" did not do what "The Quarry
-    Lane Brewery, one of the festival's smaller sponsors" did.
+    Lane Brewery, one of the festival's smaller sponsors" did; nor does a word of their
+    field make two names of bodies one when they open differently and neither holds the
+    other ("the Kellan Vale Rowing Club" and "the Eastbrook Rowing Association").
 Why it matters:
     "The city council approved the policy" and "the school board approved the policy" are
     different facts about who decided.
@@ -67,6 +69,7 @@ from checker.stand_ins import (describes_person, named_near, sentences_around, s
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
 _INDEFINITE = shipped("indefinite_articles")
+_DETERMINERS = shipped("determiners")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where|when)\b", re.I)
 
 
@@ -117,6 +120,20 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
 
 
 _BODY_HEADS = frozenset(key(w) for w in shipped("non_person_heads"))
+
+
+def _two_bodies(a: str, b: str) -> bool:
+    """Two names of bodies (ending in a word of non_person_heads.txt) that share a word of
+    their field but open differently and neither holds the other ("the Kellan Vale Rowing
+    Club", "the Eastbrook Rowing Association"): two bodies, not one named in two ways ("the
+    Eastbrook Association")."""
+    def caps(text: str) -> list:
+        return [w.lower() for w in re.findall(r"[\w'’-]+", text.split(",")[0])
+                if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    wa, wb = caps(a), caps(b)
+    return len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0] \
+        and key(wa[-1]) in _BODY_HEADS and key(wb[-1]) in _BODY_HEADS \
+        and not set(wa) <= set(wb) and not set(wb) <= set(wa)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -233,7 +250,7 @@ def check(ctx):
             known = _known_name(ctx, sc)
             snames = snames or known
             if dnames and snames:
-                if (dnames & snames) - _BODY_HEADS:
+                if (dnames & snames) - _BODY_HEADS and not _two_bodies(dc.subject, sc.subject):
                     continue  # one named actor, described differently around its name; not
                     # two of one kind ("the Kilbride Cooperative", "the Ferrow Cooperative")
                 if _same_words(dc.subject, sc.subject):

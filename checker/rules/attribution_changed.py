@@ -40,7 +40,9 @@ Why it matters:
     Crediting the wrong outlet or person misleads readers about who vouches for a claim and
     can expose the publication to a correction or a complaint. Not compared: a derived
     source that names nobody ("a spokesperson said", "according to an estimate", save a
-    party's voice against witnesses, above) or that the extractor guessed for "it said"; a
+    party's voice against witnesses, above, and officials of a public body by its kind,
+    "council inspectors", against anonymous people who are no officials, "two former
+    employees, who asked not to be named") or that the extractor guessed for "it said"; a
     source attribution that names nobody but is not anonymous ("the company said"); a
     derived speaker against a source speaker owned by a pronoun just after a sentence that
     names the derived speaker ("officers said" for "Their report said"); claims that share
@@ -193,7 +195,8 @@ def _changed(ctx, dc, sup, generic, verbs):
     unnamed = not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
         and not owner
     voice = unnamed and a_voice(attr.source)  # "a council spokesperson": a party's word
-    if unnamed and not voice:
+    official = unnamed and not voice and _official(ctx, attr.source)  # "council inspectors"
+    if unnamed and not voice and not official:
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -215,6 +218,15 @@ def _changed(ctx, dc, sup, generic, verbs):
                  and not a_voice(sc.sentence.replace(sc.attribution.source, ""))]
         # (not when the sentence also has the party's voice confirm it: "..., and a company
         # spokeswoman later confirmed the sale")
+    if official:
+        # officials of a public body, unnamed, are compared only with anonymous people who
+        # are no officials ("two former employees, who asked not to be named"): an
+        # allegation given an official voice
+        cands = [(sc, who) for sc, who in cands if sc.attribution is not None
+                 and is_anonymous(sc.attribution, generic) and not _official(ctx, who)
+                 and not any(re.search(rf"\b{w}", sc.sentence, re.I) for w in official)]
+        # (not unnamed officials of a body the source sentence names: "The ministry has not
+        # decided X, one of the officials said")
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
@@ -262,6 +274,14 @@ def _changed(ctx, dc, sup, generic, verbs):
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                  f'to {who}: "{snippet(sc.text, 60)}".'),
         suggestion=f"Attribute it to {who}.")
+
+
+def _official(ctx, phrase: str) -> set:
+    """The words of the phrase that name a public body by its kind ("council" of "council
+    inspectors", "police": public_body_heads.txt, official_sources.txt)."""
+    words = re.findall(r"[a-z]+", core(phrase).lower())
+    return {w for w in words
+            if ctx.lexicon.has("public_body_heads", w) or ctx.lexicon.has("official_sources", w)}
 
 
 def _an_outlet_of(ctx, name: str) -> bool:

@@ -22,7 +22,12 @@ Known false positives:
     description is the source claim's subject, the name the derived subject's, and the
     description shares two words of the name or the sources set its head noun beside the
     name ("the Harwick Rail Board, the regulator"); known false negative there: a swap with
-    a body of similar words.
+    a body of similar words. A named body put where the closely aligned source claim, on
+    the same verb and between the same two words on each side, has a definite description
+    that its article uses for one other named body ("asked the authority to test" for the
+    Orrin Valley Water Authority -> "asked Kestle Foods to test") is flagged too; known
+    false positive: an article that uses the description for two bodies and writes one
+    name in full.
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
@@ -36,6 +41,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.descriptions import resolve_description
 from checker.names import (CHECKED, compatible, known, name_words, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
@@ -151,6 +157,39 @@ def _described_there(ctx, dc, ent, sc) -> bool:
 IN_PLACE = 0.75
 
 
+def _description_replaced(ctx, dc, ent):
+    """A finding when a body the sources name stands where the closely aligned source claim,
+    on the same verb and between the same words, has a definite description that its article
+    uses for another named body ("has asked the authority to test the stream", the
+    authority being the Orrin Valley Water Authority -> "has asked Kestle Foods to test the
+    stream")."""
+    al, sup = ctx.support(dc)
+    if ent.label != "ORG" or al.score < IN_PLACE or not sup:
+        return None
+    sc = sup[0]
+    if key(sc.predicate) != key(dc.predicate):
+        return None
+    before = dc.text[:ent.start - dc.start].split()[-2:]
+    after = dc.text[ent.end - dc.start:].split()[:2]
+    if len(before) < 2 or len(after) < 2:
+        return None
+    m = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+(the\s+[a-z]+)\s+"
+                  rf"{re.escape(' '.join(after))}(?![\w-])", sc.text)
+    if m is None:
+        return None
+    named = resolve_description(ctx, sc.doc_id, m.group(1))
+    if named == m.group(1) or set(name_words(ent.norm)) & set(name_words(named.lower())):
+        return None  # no one name the description stands for, or it is this one's
+    if same_referent(ent.norm, named.lower(), ctx.wordnet):
+        return None
+    s0, s1 = sc.start + m.start(1), sc.start + m.end(1)
+    return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
+                evidence=[evidence_of(sc, start=s0, end=s1)],
+                message=(f'Names "{ent.text}" where the source says "{m.group(1)}" (that is, '
+                         f'{named}): "{sc.text[:70]}".'),
+                suggestion=f'Check the name: the source has "{m.group(1)}" here.')
+
+
 def _only_name(tokens, ent) -> bool:
     """Every replaced word belongs to the name (or is "the" or a possessive)."""
     return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
@@ -218,7 +257,8 @@ def check(ctx):
         flagged = set()
         for ent in dc.entities:
             if ent.label in CHECKED and known(ent.norm, ctx.index):
-                swapped = _swapped_known(ctx, dc, ent, dnorms)
+                swapped = _swapped_known(ctx, dc, ent, dnorms) or \
+                    _description_replaced(ctx, dc, ent)
                 if swapped is not None:
                     flagged.add(swapped.start)
                     yield swapped
