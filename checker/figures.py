@@ -198,6 +198,9 @@ def _between_days(span: float, claims) -> bool:
 
 
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")
+_UNITS = shipped("durations")
+_COUNTS = frozenset(w for w, _ in shipped_values("number_units")
+                    if w not in ("a", "an", "one", "zero"))
 _BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
 
 
@@ -211,6 +214,11 @@ def _period_before_baseline(q, index) -> bool:
             w in _TIME_POINTERS for w in re.findall(r"[a-z]+", part[1].lower())):
         return False  # a baseline in time ("than a year earlier", "than last year"), not a
         # bound ("no more than 21 days")
+    base = re.findall(r"[a-z]+|\d+", part[1].lower())
+    if any(w.isdigit() or w in _COUNTS for w in base) or not all(
+            re.search(rf"\b{w}s?\b", index.text_lower) for w in base if w in _UNITS):
+        return False  # a baseline of its own ("than a decade earlier", "than five years
+        # earlier"): a figure to check, not the source's "same months last year"
     words = re.compile(rf"\b{re.escape(part[0].strip())}\b", re.I)
     return any(sq.kind == "date" and words.search(sq.text)
                for sc in index.claims for sq in sc.quantities)

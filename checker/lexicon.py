@@ -146,6 +146,7 @@ FILES = {
     "indefinite_articles": "indefinite_articles",
     "phase_verbs": "phase_verbs",
     "place_heads": "place_heads",
+    "rank_areas": "rank_areas",
     "obtaining_verbs": "obtaining_verbs",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
@@ -162,7 +163,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "number_fractions", "fraction_denominators", "currencies", "day_parts",
                    "durations", "figure_skips", "age_words", "figure_fillers", "figure_anchors",
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
-                   "party_voices", "corporate_nouns", "witness_phrases",
+                   "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
                    "place_prepositions", "phase_verbs",
                    "multiplier_verbs"})

@@ -103,7 +103,9 @@ def named_near(ctx, sc, derived_subject: str) -> bool:
 def describes_person(ctx, derived_subject: str, sc) -> bool:
     """The derived actor is a description ("The Rivergate Rovers manager") of the one the source
     claim names as its actor by a bare name ("Verhoef"): a source sentence gives that name
-    the description's head word within five words ("team manager Lotte Verhoef")."""
+    the description's head word as its title ("team manager Lotte Verhoef", only name words
+    between) or in its apposition ("Verhoef, the club's team manager"); not a word nearby
+    ("met farmer Jonas Ek")."""
     words = re.findall(r"[\w'’-]+", derived_subject.split(",")[0])
     if not words or not words[-1].islower():
         return False
@@ -111,7 +113,21 @@ def describes_person(ctx, derived_subject: str, sc) -> bool:
     if not theirs or not all(w[:1].isupper() for w in theirs) \
             or theirs[0].lower() in _DETERMINERS:
         return False  # the source actor is not a bare name ("Verhoef", "Lotte Verhoef")
-    head, name = re.escape(words[-1].lower()), re.escape(theirs[-1])
-    gap = r"(?:\W+[\w'’-]+){0,5}?\W+"
-    near = re.compile(rf"\b{head}s?{gap}{name}\b|\b{name}{gap}{head}s?\b", re.I)
+    head, name = re.escape(words[-1].lower()), r"\s+".join(map(re.escape, theirs))
+    # the head word as the name's title ("team manager Lotte Verhoef", with only name words
+    # between) or in its apposition ("Verhoef, the club's team manager")
+    near = re.compile(rf"\b{head}s?\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{name}\b|"
+                      rf"\b{name},\s+(?:[\w'’-]+\s+){{0,4}}?{head}s?\b")
     return any(near.search(c.sentence) for c in ctx.index.claims)
+
+
+def named_otherwise(ctx, name: str, kind: str) -> str:
+    """The description a source sets beside a name ("The verger, Paul Amis", "a cook,
+    Rita Vale") when its head is not ``kind`` (the head of the source's own description of
+    the actor: "beekeeper"): that person is someone else. '' when there is none."""
+    pattern = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                         rf"(?:[\w'’-]+\s+){{0,2}}?([a-z]+),\s+{re.escape(name)}\b")
+    for m in pattern.finditer(ctx.source_text):
+        if m.group(1) != kind and m.group(1).rstrip("s") != kind:
+            return m.group(1)
+    return ""

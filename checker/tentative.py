@@ -159,8 +159,10 @@ def restated_firmly(ctx, dc, h, close):
     for sc in close:
         if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not firm_on_record(ctx, sc):
             continue
-        if cue_word_in(h.text, sc.sentence) or asked_whether(sc):
-            continue  # "examining whether a valve ignited it": a question, not firm
+        if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
+                _THERE_MAY.search(dc.text) and _THERE_MAY.search(sc.sentence)):
+            continue  # "examining whether a valve ignited it": a question, not firm; "there
+            # could be more" in the source sentence for "there may be"
         shared = governed & claim_keys(sc)
         if len(shared) >= 3 and len(shared) >= 2 / 3 * len(governed) and (
                 not before or before & claim_keys(sc)):
@@ -168,6 +170,7 @@ def restated_firmly(ctx, dc, h, close):
     return None
 
 
+_THERE_MAY = re.compile(r"\bthere\s+(?:could|might|may|would)\s+(?:also\s+)?be\b", re.I)
 _VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
 
 

@@ -278,7 +278,11 @@ class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, 
         its captain, Jon Pell, who said the club had not complained"): a claim of its own,
         the speaker's. The relative clauses walked."""
         done = set()
-        for subj in (c for c in head.children if c.dep_ in SUBJ_DEPS):
+        # the speaker of "according to the company, which said in its plan that X" says X
+        according = [p for c in head.children if c.lower_ == "according"
+                     for to in c.children if to.lower_ == "to"
+                     for p in to.children if p.dep_ == "pobj"]
+        for subj in (*(c for c in head.children if c.dep_ in SUBJ_DEPS), *according):
             for rel in subj.children:
                 if self._said_in_relative(rel):
                     self._relative_report(rel, result)

@@ -177,7 +177,8 @@ class MarkerReader:
 
     def _to_a_level(self, child) -> bool:
         """A phrase that takes something to a level ("to 100 per cent", "to a record"); "into
-        administration" is left out with "into a lay-by" (a place), and so is "towards"."""
+        administration" is left out with "into a lay-by" (a place); "towards" is a direction
+        word of change_words.txt ("pushed the trust towards closure")."""
         words = list(child.subtree)
         if words[0].lower_ != "to" or any(w.ent_type_ in ("DATE", "TIME") for w in words):
             return False  # "pushed the start to March 2029": a date moved, not a level

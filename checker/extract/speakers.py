@@ -20,7 +20,8 @@ class SpeakerReader:
 
     def _reporting_attribution(self, verb) -> Attribution:
         subj = speaking_subject(verb)
-        if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        if subj is not None and verb.dep_ == "relcl" and (
+                subj.tag_ == "WP" or subj.tag_ == "WDT" and _according_to_it(verb)):
             subj = verb.head  # "its captain, Jon Pell, who said ...": the captain
         elif subj is not None and subj.i > verb.i and verb.dep_ == "conj" and any(
                 c.dep_ == "ccomp" and not any(x.dep_ in ("nsubj", "nsubjpass")
@@ -103,12 +104,14 @@ class SpeakerReader:
 
     def _said_in_relative(self, rel) -> list:
         """What a speaker says in a relative clause on it ("Jon Pell, who said the club had
-        not complained"; "Orbis Waste, whose chief executive said the firm would appeal"):
+        not complained"; "according to the firm, which said it would appeal"; "Orbis Waste,
+        whose chief executive said the firm would appeal"):
         the clause's complements when ``rel`` is one, else []."""
         if rel.dep_ != "relcl" or rel.pos_ != "VERB" \
                 or rel.lemma_.lower() not in self.report_verbs or not any(
-                    c.dep_ == "nsubj" and (c.tag_ == "WP" or any(
-                        p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
+                    c.dep_ == "nsubj" and (
+                        c.tag_ == "WP" or c.tag_ == "WDT" and _according_to_it(rel)
+                        or any(p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
                     for c in rel.children):
             return []  # "X, who said ...", "X, whose director said ..."
         return [c for c in rel.children if c.dep_ == "ccomp"]
@@ -183,7 +186,7 @@ class SpeakerReader:
                 # "two staff members, who spoke on condition of anonymity ..., one of the
                 # dryers": the parser may hang the clause's subject on the speakers' relative
                 # clause; the speakers are the words before it
-                text = re.split(r",\s+(?:who|whom|whose)\b", text, maxsplit=1)[0]
+                text = re.split(r",\s+(?:who|whom|whose|which\s+said)\b", text, maxsplit=1)[0]
                 return ("according to", text, toks)
         return self._in_their_account(head)
 
@@ -199,6 +202,22 @@ class SpeakerReader:
                            start=toks[0].idx, end=toks[-1].idx + len(toks[-1]),
                            kind="according-to",
                            head=pobj.lemma_.lower() if pobj is not None else "")
+
+    def _voice_of_its_own(self, head) -> bool:
+        """A clause split off after a fronted frame that the frame does not cover: one that
+        reports another voice's words ("though a spokesman said ..."), one the writer sets
+        against the frame ("..., but its figures have not been audited": concessives.txt),
+        or one whose subject is a record that speaks for itself ("..., while the city's own
+        figures show a rise": document_nouns.txt, statistics_nouns.txt)."""
+        if any(t.lemma_.lower() in self.report_verbs and t.pos_ == "VERB" for t in head.subtree):
+            return True
+        between = head.doc[head.head.i + 1:head.i]
+        if any(t.lower_ in self.lex.words["concessives"] for t in between
+               if t.dep_ in ("cc", "mark", "advmod") and t.head.i in (head.i, head.head.i)):
+            return True
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and any(self.lex.has(role, subj.lemma_.lower()) for role in
+                                        ("document_nouns", "statistics_nouns"))
 
     def _fronted_according(self, head) -> Optional[Attribution]:
         """The clause's "according to X" or "in X's account" frame when it opens the
@@ -287,12 +306,11 @@ class SpeakerReader:
                                                                      + len(tokens[e])],
                                    start=tokens[s].idx, end=tokens[e].idx + len(tokens[e]),
                                    kind="adverb")
-        if head.dep_ in ("advcl", "conj") and head.i > head.head.i and not any(
-                t.lemma_.lower() in self.report_verbs and t.pos_ == "VERB" for t in head.subtree):
+        if head.dep_ in ("advcl", "conj") and head.i > head.head.i \
+                and not self._voice_of_its_own(head):
             # a frame that opens the sentence ("In her account, A, while B"; "According to
             # the union, A and B") covers the clauses split off after its own, unless they
-            # carry their own ("and is reportedly in talks") or another voice's words
-            # ("though a spokesman declined to comment and said ...")
+            # carry their own ("and is reportedly in talks")
             acc = self._fronted_according(head.head)
             if acc is not None:
                 return self._resolve(acc, state)
@@ -333,6 +351,13 @@ def _describes_a_noun(tok, head) -> bool:
             return True  # (not "the depot, which sources say will close": the claim's own)
         node = node.head
     return False
+
+
+def _according_to_it(rel) -> bool:
+    """The relative clause hangs on the object of "according to" ("according to the firm,
+    which said ..."): its "which" is that source, not a thing named before it."""
+    to = rel.head.head
+    return rel.head.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def _bare_participle(verb) -> bool:

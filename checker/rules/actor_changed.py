@@ -33,9 +33,10 @@ Why it matters:
     already speaks of itself as "it", is that body: another body the sources name in its
     place is flagged, unless a word of its name stands in those two sentences. A derived
     description of a person ("The Rivergate Rovers manager") is the source actor named by a bare
-    name ("Verhoef") when a source sentence puts the description's head word within five
-    words of that name ("team manager Lotte Verhoef"); a source actor introduced by its kind
-    and placed ("A beekeeper from the hamlet of Ostley") may be named.
+    name ("Verhoef") when a source sentence gives that name the description's head word as
+    its title or in its apposition ("team manager Lotte Verhoef"); a source actor
+    introduced by its kind and placed ("A beekeeper from the hamlet of Ostley") may be
+    named, though not by someone the sources describe otherwise ("The verger, Paul Amis").
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -64,8 +65,8 @@ from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import other_kind
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
-from checker.stand_ins import (describes_person, named_near, sentences_around, speaker_meant,
-                               stand_in_meant)
+from checker.stand_ins import (describes_person, named_near, named_otherwise, sentences_around,
+                               speaker_meant, stand_in_meant)
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
 _INDEFINITE = shipped("indefinite_articles")
@@ -262,6 +263,12 @@ def check(ctx):
                     and not _other_body(ctx, dc, s0, s1):
                 named = _stands_for_another(ctx, sc, dnames or dsub) or \
                     _another_kind(ctx, sc, dc.subject.split(",")[0])
+                if not named and _a_kind_of_thing(sc, ctx.lexicon):
+                    # "A beekeeper from Ostley" named: not as someone the sources describe
+                    # otherwise ("The verger, Paul Amis")
+                    kind = before_preposition(sc.subject.split(",")[0], ctx.lexicon).split()[-1]
+                    other = named_otherwise(ctx, dc.subject.split(",")[0].strip(), kind.lower())
+                    named = f"a {kind.lower()}, not the {other}" if other else ""
                 if not named:
                     continue  # "the operator" named "Brevik Hydro": a description given its name
                 if _its_officer_answers(ctx, dc, sc, named):

@@ -4,8 +4,9 @@ What it flags:
     A derived claim joining two things with a causal connective ("because", "due to", "led
     to", "so", "thanks to", "on hopes of", "paved the way for"), a causative verb built as
     a cause ("helped drain the reservoirs", "led two doctors to leave", "was made easier
-    by", "sent shares down", "pushed occupancy to 97 per cent", "driving a rise in
-    evictions": causatives.txt, change_words.txt), a participle of feeling that gives a
+    by", "sent shares down", "pushed occupancy to 97 per cent", "pushed the trust towards
+    closure", "driving a rise in evictions": causatives.txt, change_words.txt), a
+    participle of feeling that gives a
     reason ("broke ranks, angered by the ruling"), "stems from", "as" joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), or a sequence that
     readers take as a cause ("after",
@@ -31,7 +32,8 @@ Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
     leading or pushing done by a person ("the chair led the board to vote", "the union
-    pushed pay to 5 per cent"), which reports an act but is read as a cause; "as" beside
+    pushed pay to 5 per cent"), which reports an act but is read as a cause, and a literal
+    push in a direction ("pushed the trolleys towards the door"); "as" beside
     a rise or fall meaning only "while" ("shares rose as trading opened"); an act as subject
     whose change the source also states in a sentence of the same words but another
     connective. "After submission" stands stated by "after the bids were submitted" (a noun

@@ -215,17 +215,20 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
                and cue_word_in(h.text, c.text) for sc, c in hedged)
 
 
-def _merged_hedge(ctx, h, sc) -> bool:
+def _merged_hedge(ctx, dc, h, sc) -> bool:
     """The source sentence puts the same hedge word on a clause of its own that the derived
     claim merged in ("It said it was auditing the accounts and expected to complete the audit
     in the spring" -> "it expects to finish auditing the accounts in the spring"): the
-    hedge is the source's. The word is compared by its stem ("expects", "expected")."""
+    hedge is the source's, when that clause shares two more content words with the derived
+    claim ("audit", "spring"). The word is compared by its stem ("expects", "expected")."""
     word = next((w for w in h.text.lower().split() if len(w) > 3), "")
     if not word:
         return False
     mine = key(word)
-    return any(o is not sc and any(key(w) == mine for c in cues(o, ctx.lexicon)
-                                   for w in c.text.lower().split() if len(w) > 3)
+    rest = claim_keys(dc) - {mine}
+    return any(o is not sc and len(rest & (claim_keys(o) - {mine})) >= 2
+               and any(key(w) == mine for c in cues(o, ctx.lexicon)
+                       for w in c.text.lower().split() if len(w) > 3)
                for o in ctx.sentence_claims(sc))
 
 
@@ -290,7 +293,7 @@ def check(ctx):
             if sc is not None:
                 found = (h, sc)
                 break
-        if not found or _merged_hedge(ctx, *found):
+        if not found or _merged_hedge(ctx, dc, *found):
             continue
         h, sc = found
         theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight), "")

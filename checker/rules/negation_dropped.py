@@ -210,9 +210,12 @@ def check(ctx):
 def _opposite_inside(dc, sc, lex) -> bool:
     """The derived claim says the negated thing's opposite, which cancels the negation: "would
     not reduce the river below the minimum" told as "would keep it above the minimum" (a
-    word of the derived claim and one of the source claim form a pair of antonyms.txt)."""
-    mine = {w.lemma.lower() for w in dc.words} | set(TOKEN.findall(dc.text.lower()))
-    theirs = {w.lemma.lower() for w in sc.words} | set(TOKEN.findall(sc.text.lower()))
+    word of the derived claim and one of the source claim, neither the claims' verb, form a
+    pair of antonyms.txt: "did not lose" told as "won" is no such restatement)."""
+    verbs = {dc.predicate, sc.predicate} | {w.text.lower() for c in (dc, sc) for w in c.words
+                                           if w.lemma == c.predicate}
+    mine = ({w.lemma.lower() for w in dc.words} | set(TOKEN.findall(dc.text.lower()))) - verbs
+    theirs = ({w.lemma.lower() for w in sc.words} | set(TOKEN.findall(sc.text.lower()))) - verbs
     return any(lex.are_antonyms(a, b) for a in mine - theirs for b in theirs - mine)
 
 

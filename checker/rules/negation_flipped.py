@@ -404,10 +404,11 @@ def _negation_added(ctx, dc):
         return None
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
-    # "has not ruled out selling", "is not exempt": a negated negative verb says something
-    # may happen or applies (negative_verbs.txt), which a source with no negation may say
+    # "has not ruled out selling": a negated negative verb says something may happen
+    # (negative_verbs.txt), which a source that only weighs or plans it says too
+    tentative = any(sc.certainty.attempts or sc.certainty.hedges for sc in support)
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
-            and not lex.has("negative_verbs", lem)
+            and not (tentative and lex.has("negative_verbs", lem))
             and not any(ended(ctx, sc, lem) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)

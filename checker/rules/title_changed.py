@@ -131,8 +131,12 @@ def _phrase_mention(phrase: str, lexicon):
                 break
             if _is_title(lexicon, t.lower()):
                 own.add(t.lower())
-        if any(lexicon.has("titles", t) for t in own):
-            titles |= own
+        rest = [t for t in TOKEN.findall(part) if not _is_title(lexicon, t.lower())
+                and not t.endswith(("'s", "’s")) and not lexicon.has("determiners", t.lower())
+                and not lexicon.has("possessives", t.lower()) and t.lower() != "and"]
+        if any(lexicon.has("titles", t) for t in own) or own and not rest:
+            titles |= own  # a post, or its modifiers set off by a comma ("The club's
+            # former, long-serving captain")
         if ended:
             break
     names = [t for i, t in enumerate(tokens) if t[:1].isupper() and i > 0 or

@@ -13,8 +13,9 @@ What it flags:
     supports the claim's only when it ranks the same noun, or either names none ("the
     thinnest snowpack" ranks no employer). "First" and "only" rank when a field or a span
     to rank in follows them ("the first such return", "the first hearing of its kind", "the
-    only ban in its history", "the first inquiry in more than a decade", "since 2011"); the
-    sources support them when they rank so, within ten words.
+    only ban in its history", "the first inquiry in more than a decade", "since 2011", "the
+    only clinic in the Carrow area": rank_areas.txt, "the first notice the agency has
+    issued"); the sources support them when they rank so, within ten words.
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
     a fact of its own, which summaries add as colour and readers take as reported.
@@ -37,6 +38,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.lexicon import shipped
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
 
@@ -120,16 +122,23 @@ def _markers(claim, lex, wn) -> list:
 
 # "First" and "only" rank when a span or a field to rank in follows: "the first such
 # return", "the first hearing of its kind", "the only ban in its history", "the first ...
-# in more than a decade", "for the first time since 2019". The sources are read with a
-# longer reach (``SOURCE_REACH`` words between), so that a ranking they word at length
-# supports a shorter one.
+# in more than a decade", "for the first time since 2019", "the only clinic in the Carrow
+# area" (rank_areas.txt), "the first notice the agency has issued". The sources are read
+# with a longer reach (``SOURCE_REACH`` words between), so that a ranking they word at
+# length supports a shorter one.
+_AREAS = shipped("rank_areas")
+
+
 def _ordinal_rank(reach: int):
     return re.compile(
         r"\b(?:(?:the|its|his|her|their|an|[\w-]+['’]s)\s+(only)|(first))\b(?=\s+such\b|(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
         r"in\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+\s+)?history|"
         r"in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?:a|an|two|three|four|"
         r"five|\d+|several|many)\s+(?:decades?|years|generations?|century|centuries)|"
-        r"since\s+(?:\d{4}|records\s+began)|ever)\b)" % reach)
+        r"since\s+(?:\d{4}|records\s+began)|ever|"
+        r"in\s+the\s+(?:[\w'’-]+\s+){0,2}(?:%s)|"
+        r"(?:the|its|their)\s+[\w'’-]+\s+ha(?:s|ve)\s+(?:ever\s+)?[a-z]+ed)\b)"
+        % (reach, "|".join(sorted(_AREAS))))
 
 
 DERIVED_REACH, SOURCE_REACH = 5, 10
