@@ -160,7 +160,7 @@ def restated_firmly(ctx, dc, h, close):
         if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not firm_on_record(ctx, sc):
             continue
         if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
-                _THERE_MAY.search(dc.text) and _THERE_MAY.search(sc.sentence)):
+                there_modal(dc.text) and there_modal(sc.sentence)):
             continue  # "examining whether a valve ignited it": a question, not firm; "there
             # could be more" in the source sentence for "there may be"
         shared = governed & claim_keys(sc)
@@ -171,6 +171,12 @@ def restated_firmly(ctx, dc, h, close):
 
 
 _THERE_MAY = re.compile(r"\bthere\s+(?:could|might|may|would)\s+(?:also\s+)?be\b", re.I)
+
+
+def there_modal(text: str) -> bool:
+    """The text says a thing may exist with a modal ("there may be", "there could be")."""
+    return _THERE_MAY.search(text) is not None
+
 _VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
 
 

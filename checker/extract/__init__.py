@@ -1,7 +1,8 @@
 """Turn parsed articles into claims: clause splitting, attribution, certainty, links, values.
 
-``core`` walks articles, sentences and clauses; ``speakers`` reads who says each claim;
-``reading`` reads what it says; ``common`` holds the constants and token helpers they share.
+``core`` walks articles, sentences and clauses; ``speakers`` reads who says each claim, and
+``frames`` the "according to" frames that credit it; ``reading`` reads what it says;
+``common`` holds the constants and token helpers they share.
 """
 
 from checker.extract.core import Extractor

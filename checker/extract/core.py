@@ -38,6 +38,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_speaker_after_semicolon,
                                               lift_speaker_from_aside, lift_trailing_speaker,
                                               lift_whose_speaker)
+from checker.extract.frames import FrameReader
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
@@ -46,7 +47,8 @@ from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
 
 
-class Extractor(SpeakerReader, QuoteSpeakerReader, ReferentMemory, ClaimReader, MarkerReader):
+class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, ClaimReader,
+                MarkerReader):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -41,7 +41,8 @@ Known false positives:
     agrees" for "The board is expected to rule on 3 June", nor a hedge that another clause
     of the source sentence has (by its word's stem), which the derived claim merged in
     ("was auditing the accounts and expected to finish in spring" -> "expects to finish
-    auditing the accounts in spring"). A deliberation ("is
+    auditing the accounts in spring"), nor "there may be" for the source's "there might be"
+    or "there could be". A deliberation ("is
     considering closing") where the source gives an intention ("intends to close") is
     lowered; a modal of the source ("may close") leaves the verb as open as a deliberation.
     A caveat the
@@ -66,12 +67,12 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
                                hedges_their_verb, in_question, in_their_clause,
-                               in_their_finding, restated_firmly)
+                               in_their_finding, restated_firmly, there_modal)
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
@@ -220,13 +221,15 @@ def _merged_hedge(ctx, dc, h, sc) -> bool:
     claim merged in ("It said it was auditing the accounts and expected to complete the audit
     in the spring" -> "it expects to finish auditing the accounts in the spring"): the
     hedge is the source's, when that clause shares two more content words with the derived
-    claim ("audit", "spring"). The word is compared by its stem ("expects", "expected")."""
+    claim besides their subjects ("audit", "spring"). The word is compared by its stem
+    ("expects", "expected")."""
     word = next((w for w in h.text.lower().split() if len(w) > 3), "")
     if not word:
         return False
     mine = key(word)
-    rest = claim_keys(dc) - {mine}
-    return any(o is not sc and len(rest & (claim_keys(o) - {mine})) >= 2
+    rest = claim_keys(dc) - {mine} - text_keys(dc.subject or "")
+    return any(o is not sc and len(rest & (claim_keys(o) - {mine} - text_keys(o.subject or "")))
+               >= 2
                and any(key(w) == mine for c in cues(o, ctx.lexicon)
                        for w in c.text.lower().split() if len(w) > 3)
                for o in ctx.sentence_claims(sc))
@@ -290,6 +293,9 @@ def check(ctx):
             # restated firmly in another verb ("was 41 per cent" -> "appears to have
             # slipped to 41 per cent")
             sc = sc or restated_firmly(ctx, dc, h, close)
+            if sc is not None and there_modal(dc.text) and there_modal(sc.text):
+                continue  # "there might be" for "there may be": as hedged, on a "be" that
+                # is no content word to compare
             if sc is not None:
                 found = (h, sc)
                 break

@@ -16,7 +16,8 @@ What it flags:
     be fined up to £20,000": three of its other words, two thirds of them, in the source
     claim, and no hedge or belief frame of its own). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
-    is still unknown whether the main burst"): it states nothing firmly.
+    is still unknown whether the main burst"): it states nothing firmly, and on "there may
+    be" for "there could be" or "there might be".
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -43,7 +44,7 @@ from checker.align import claim_keys, key
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import in_question, whether_before
+from checker.tentative import in_question, there_modal, whether_before
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -66,6 +67,9 @@ def check(ctx):
                 mine = verb if same else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
+                if there_modal(dc.text) and there_modal(sc.text):
+                    continue  # "there may be" for "there could be": the same hedge on a
+                    # "be" that is no content word to compare
                 if any(key(w.lemma) == mine and in_question(dc, w.start) for w in dc.words):
                     continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
