@@ -133,7 +133,8 @@ _NEGATED_CONDITION = re.compile(r"\bunless\b|\bif\b[^,;:]*?(?:\bnot\b|n't\b|\bca
 
 def negated_condition(claim) -> bool:
     """The claim holds a condition said negatively ("unless it can close the shortfall", "if
-    it cannot fill the shortfall"): two such claims state one condition, whichever word they negate."""
+    it cannot fill the shortfall"): two such claims state one condition, whichever word
+    they negate."""
     return _NEGATED_CONDITION.search(claim.text) is not None
 
 

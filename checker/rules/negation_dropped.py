@@ -31,10 +31,10 @@ Known false positives:
     "declined to comment" are not); a passive negation restated positively in other words
     ("would not be affected" as "would run as normal", "were not harmed" as "were all
     safe"). Silent where the derived claim holds the opposite of a word of the source claim
-    (antonyms.txt: "not below the minimum" as "above the minimum"), though "did not raise
-    prices" told as "cut prices" is then missed too. Known misses: a negation on a noun ("no other injuries")
-    whose verb the source leaves positive; a verb of stopping turned into its opposite
-    ("blocked the merger" as "approved the merger").
+    that is neither claim's verb (antonyms.txt: "not below the minimum" as "above the
+    minimum"; "did not fall" told as "rose" is still flagged). Known misses: a negation on a
+    noun ("no other injuries") whose verb the source leaves positive; a verb of stopping
+    turned into its opposite ("blocked the merger" as "approved the merger").
 Examples:
     Source: The operator said it had found no evidence of a cyberattack on the grid.
     Flag: The operator said it had turned up evidence of a cyberattack on the grid.

@@ -74,8 +74,10 @@ Known false positives:
     left without power"). A negation aimed at a name or a
     date ("in March, not October") is never compared, nor a negated word in two claims that
     both set a condition negatively ("unless it can close the shortfall", "if it cannot fill
-    the shortfall"), so a flip beside such a condition is missed unless the verb itself flips. On "be", which nearly any two claims
-    share, the negation must be the copula's own ("was not", "isn't") and the claims must
+    the shortfall"), so a flip beside such a condition is missed unless the verb itself
+    flips; nor a negated negative verb ("has not ruled out selling": negative_verbs.txt)
+    against a source passage that weighs or plans the act. On "be", which nearly any two
+    claims share, the negation must be the copula's own ("was not", "isn't") and the claims must
     share three words besides it: a contrast or a clause after it ("is in the chute, not
     the wall", "is a draft that has not been reviewed") is no negated "be" (a denial
     governing one side only counts: "denied that the repairs were a response"), and a negated
@@ -402,11 +404,11 @@ def _negation_added(ctx, dc):
     if things and any(things & {w[3] for w in sc.words} and refuses(sc, lex)
                       for sc in ctx.index.claims):
         return None
-    # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
-    # 410,000 homes without electricity")
     # "has not ruled out selling": a negated negative verb says something may happen
     # (negative_verbs.txt), which a source that only weighs or plans it says too
     tentative = any(sc.certainty.attempts or sc.certainty.hedges for sc in support)
+    # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
+    # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
             and not (tentative and lex.has("negative_verbs", lem))
             and not any(ended(ctx, sc, lem) for sc in support)
