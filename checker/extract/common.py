@@ -278,22 +278,3 @@ def semicolon_between(tok) -> bool:
         return False
     lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
     return any(t.text == ";" for t in tok.doc[lo + 1:hi])
-
-
-def whose_named(verb):
-    """(first, last, last) tokens of the name in '..., whose chair, Ann Roe, said' when
-    the parser left the verb no subject of its own: a run of proper nouns between commas
-    right before the verb, after "whose" and a noun; None otherwise."""
-    doc = verb.doc
-    i = verb.i - 1
-    if i < 4 or doc[i].text != ",":
-        return None
-    last = doc[i - 1]
-    j = i - 1
-    while j >= 0 and doc[j].pos_ == "PROPN":
-        j -= 1
-    if j == i - 1 or doc[j].text != ",":
-        return None
-    if not any(t.lower_ == "whose" for t in doc[max(0, j - 4):j]):
-        return None
-    return doc[j + 1], last, last

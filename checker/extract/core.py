@@ -281,9 +281,9 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         the speaker's. The relative clauses walked."""
         done = set()
         # the speaker of "according to the company, which said in its plan that X" says X
-        according = [p for c in head.children if c.lower_ == "according"
-                     for to in c.children if to.lower_ == "to"
-                     for p in to.children if p.dep_ == "pobj"]
+        acc = self._according_to(head)
+        according = [t for t in acc[2][2:] if t.dep_ == "pobj" and t.head in acc[2][:2]] \
+            if acc is not None and acc[2][0].lower_ == "according" else []
         for subj in (*(c for c in head.children if c.dep_ in SUBJ_DEPS), *according):
             for rel in subj.children:
                 if self._said_in_relative(rel):

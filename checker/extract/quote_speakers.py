@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.common import (SUBJ_DEPS, _doc_text, _person, _State,
-                                    semicolon_between, speaking_subject, whose_named)
+from checker.extract.common import (SUBJ_DEPS, _person, _State, semicolon_between,
+                                    speaking_subject)
 from checker.records import Claim, Quote
 
 
@@ -26,8 +26,7 @@ class QuoteSpeakerReader:
         speaker = ""
         root = sent.root
         root_subj = speaking_subject(root, ("nsubj",))
-        inner = self._inner_speaker(head, root, quotes)
-        whose = self._whose_tag(sent, root, quotes)
+        inner = self._inner_speaker(head, root, quotes) or self._quote_owner(sent, root, quotes)
         if attribution is not None and attribution.source and attribution.kind == "named" \
                 and _apart(head, root):
             # a clause with its own speaker that a semicolon parts from the verb the parser
@@ -36,16 +35,12 @@ class QuoteSpeakerReader:
         elif inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs and not whose:
+        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
             # the claim is the root's own clause: the test "root is not head" that stood here
             # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
             # the findings have always been made without it.
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
-        elif whose:
-            # a later verb of saying whose speaker is named in a "whose" aside: 'Residents
-            # have complained, according to the group, whose chair, Ann Roe, said: "..."'
-            speaker = whose
         elif attribution is not None and attribution.source:
             speaker = attribution.source
         elif attribution is not None and attribution.outer is not None \
@@ -93,18 +88,6 @@ class QuoteSpeakerReader:
                 state.last_speaker, state.speaker_sent = self._span_text(subj), state.sent_no
                 state.speaker_by_pronoun = False
 
-    def _whose_tag(self, sent, root, quotes) -> str:
-        """The name of '..., whose chair, Ann Roe, said: "..."' when that verb of saying
-        stands after the root and before the first quotation, or ''."""
-        first = min((q[0] for q in quotes), default=-1)
-        for t in sent:
-            if t.i > root.i and t.idx < first and t.pos_ == "VERB" \
-                    and t.lemma_.lower() in self.speech_verbs:
-                name = whose_named(t)
-                if name is not None:
-                    return _doc_text(t.doc)[name[0].idx:name[1].idx + len(name[1])]
-        return ""
-
     def _tag_after(self, sent, quotes, state: _State, ents) -> str:
         """The name in a tag right after a closing quotation mark ('"...," council leader
         Ana Ruiz said'): proper nouns, then a verb of speech; '' when there is none."""
@@ -150,6 +133,22 @@ class QuoteSpeakerReader:
                 if subj is not None:
                     return subj
             t = t.head
+        return None
+
+    def _quote_owner(self, sent, root, quotes):
+        """The subject of a verb of saying below the root that the first quotation hangs on
+        ("..., according to the group, whose chair, Ann Roe, said: '...'"), or None: the
+        quotation is that speaker's, whichever clause of the sentence holds it."""
+        if not quotes:
+            return None
+        t = next((t for t in sent if quotes[0][0] < t.idx < quotes[0][1] and not t.is_punct),
+                 None)
+        while t is not None and t.i != root.i and t.head.i != t.i:
+            t = t.head
+            if t.i != root.i and t.lemma_.lower() in self.speech_verbs and t.pos_ == "VERB" \
+                    and not quotes[0][0] <= t.idx < quotes[0][1]:
+                return next((c for c in t.children if c.dep_ == "nsubj"
+                             and c.tag_ not in ("WP", "WDT")), None)
         return None
 
     def _person_in(self, tok, state, ents) -> str:

@@ -83,7 +83,7 @@ def lift_whose_speaker(view, sent, report_verbs) -> bool:
     is left alone."""
     done = False
     for w in sent:
-        if w.lower_ != "whose" or w.dep_ != "poss" or w.head.dep_ != "appos":
+        if w.lower_ != "whose" or w.dep_ != "poss" or w.head.dep_ not in ("appos", "relcl"):
             continue
         speaker, noun = w.head, w.head.head
         at = speaker.right_edge.i

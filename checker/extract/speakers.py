@@ -11,7 +11,7 @@ from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.extract.common import (_comment_on_it, _State, _doc_text, _find_phrase,
                                      _possible, _reported_thing, _subordinate,
-                                     semicolon_between, speaking_subject, whose_named)
+                                     semicolon_between, speaking_subject)
 from checker.records import Attribution
 
 
@@ -29,11 +29,7 @@ class SpeakerReader:
             # "She denied A, and said Friday's weather had dried it": the parser made the
             # complement's subject the verb's; the speaker is the first verb's
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
-        whose = whose_named(verb) if subj is None else None
-        # '..., whose chair, Ann Roe, said: "..."' joined to the sentence's first verb:
-        # the name right before is the speaker, not that verb's subject
-        if subj is None and whose is None and verb.dep_ in ("advcl", "conj", "xcomp") \
-                and verb.head is not verb:
+        if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             host = verb.head
             if verb.dep_ == "conj" and host.dep_ == "ccomp" and host.head is not host \
@@ -67,7 +63,7 @@ class SpeakerReader:
                                    negated=_nobody(speaking_subject(verb))
                                    or any(c.dep_ == "neg" for c in verb.children),
                                    lemma=verb.lemma_.lower())
-        stranded = (whose or _stranded_speaker(verb)) if subj is None else None
+        stranded = _stranded_speaker(verb) if subj is None else None
         aside = self._partitive_aside(subj) if subj is not None else None
         if aside is not None:
             # "..., injuring nine workers, two of them seriously, the operator and the fire

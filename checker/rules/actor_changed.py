@@ -123,15 +123,18 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
 _BODY_HEADS = frozenset(key(w) for w in shipped("non_person_heads"))
 
 
+def _capital_words(text: str) -> list:
+    """The capitalised words of a phrase, lower-cased, in order."""
+    return [w.lower() for w in re.findall(r"[\w'’-]+", text) if w[:1].isupper()]
+
+
 def _two_bodies(a: str, b: str) -> bool:
     """Two names of bodies (ending in a word of non_person_heads.txt) that share a word of
     their field but open differently and neither holds the other ("the Kellan Vale Rowing
     Club", "the Eastbrook Rowing Association"): two bodies, not one named in two ways ("the
     Eastbrook Association")."""
-    def caps(text: str) -> list:
-        return [w.lower() for w in re.findall(r"[\w'’-]+", text.split(",")[0])
-                if w[:1].isupper() and w.lower() not in _DETERMINERS]
-    wa, wb = caps(a), caps(b)
+    wa, wb = ([w for w in _capital_words(x.split(",")[0]) if w not in _DETERMINERS]
+              for x in (a, b))
     return len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0] \
         and key(wa[-1]) in _BODY_HEADS and key(wb[-1]) in _BODY_HEADS \
         and not set(wa) <= set(wb) and not set(wb) <= set(wa)
@@ -140,8 +143,7 @@ def _two_bodies(a: str, b: str) -> bool:
 def _same_words(a: str, b: str) -> bool:
     """Two subjects of the same capitalised words but for a shared head: "Halbury Council"
     and "the Halbury council" name one body."""
-    wa = {w.lower() for w in re.findall(r"[\w'’-]+", a) if w[:1].isupper()}
-    wb = {w.lower() for w in re.findall(r"[\w'’-]+", b) if w[:1].isupper()}
+    wa, wb = set(_capital_words(a)), set(_capital_words(b))
     return bool(wa) and wa == wb
 
 
