@@ -76,8 +76,9 @@ def lift_whose_speaker(view, sent, report_verbs) -> bool:
     director" an apposition of "Waste" and "said" joined to "searched", or made the root
     with "searched" its complement): when a verb of saying (attribution_verbs.txt) with no
     subject of its own comes right after the comma that closes a "whose" phrase set as an
-    apposition, the phrase is the verb's subject and the verb a relative clause on the noun
-    before it. True when the sentence was repaired.
+    apposition (or as a relative clause: "..., according to the group, whose chair, Ann
+    Roe, said: ..."), the phrase is the verb's subject and the verb a relative clause on
+    the noun before it. True when the sentence was repaired.
 
     Known false positives: none seen; a verb after the phrase that has a subject of its own
     is left alone."""
