@@ -301,7 +301,9 @@ def _a_business(source: str) -> bool:
 
 def same_content(dc: Claim, sc: Claim) -> bool:
     """The source claim says what the derived claim says: it holds two of its words besides
-    shared names, and half of its words with the same predicate or a name, or most of them."""
+    shared names, and half of its words with the same predicate, a name, or a figure where
+    the source's subject is a pronoun ("Pettifer was kept 23 days beyond the date" for "he
+    had been held 23 days beyond the date"), or most of them."""
     dk = claim_keys(dc)
     shared = dk & claim_keys(sc)
     names = {key(w) for e in dc.entities + sc.entities for w in re.split(r"[\s‐-]+", e.text)
@@ -310,6 +312,10 @@ def same_content(dc: Claim, sc: Claim) -> bool:
         return False  # a shared name and little else: another claim about the same party
     same_pred = key(dc.predicate) == key(sc.predicate)
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
-    if (same_pred or same_ent) and len(shared) >= 0.5 * len(dk):
+    # a figure stands in for a name the source gives by a pronoun only ("he had been held
+    # 23 days")
+    same_fig = _PRONOUNS.issuperset(sc.subject.lower().split()) and bool(
+        {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities})
+    if (same_pred or same_ent or same_fig) and len(shared) >= 0.5 * len(dk):
         return True
     return len(shared) >= 3 and len(shared) >= 0.6 * len(dk)

@@ -32,6 +32,24 @@ GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "
          "time": "t", "ordinal": "o"}
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHIFTS = {phrase: int(v) for phrase, v in shipped_values("year_shifts")}
+_SHIFT_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _SHIFTS))
+
+
+def _years_implied(index) -> frozenset:
+    """The years a source sentence names by a shift from a year it writes ("in 2025, up from
+    five the year before": 2024; year_shifts.txt)."""
+    def build():
+        out = set()
+        for sentence in {sc.sentence.lower() for sc in index.claims}:
+            shifts = [_SHIFTS[m.group()] for m in _SHIFT_RE.finditer(sentence)]
+            if shifts:
+                out.update(int(y) + s for y in _YEAR.findall(sentence) for s in shifts)
+        return frozenset(out)
+    return memo_on(index, "_years_implied", build)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number written in a numeric expression, in figures or in words, scales left
     out: the tagger often cuts "£12m" to "12", which still meets "£12 million"."""
@@ -59,6 +77,8 @@ def _source_has(q, index) -> bool:
         # "the first three months of 2028" names a quarter, no span of time
     if written_in(q.text.lower(), index.text_lower):
         return True
+    if _YEAR.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):
+        return True  # "2024" for "five the year before", in a sentence about 2025
     digits = re.search(r"\d[\d,]*\d", q.text)
     if q.kind in ("number", "quantity") and digits and len(re.sub(r"\D", "", digits.group())) >= 3 \
             and re.search(rf"(?<![\w£$€¥.,]){re.escape(digits.group())}(?![\w%]|[.,]\d)",

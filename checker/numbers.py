@@ -347,10 +347,15 @@ def fraction_value(text: str) -> Optional[float]:
 _MEASURES = {w: (v.split()[0], float(v.split()[1])) for w, v in shipped_values("measure_units")}
 
 
+def is_measure_unit(word: str) -> bool:
+    """A unit of measure_units.txt, in any case ("MW", "km", "hectares")."""
+    return word.lower() in _MEASURES
+
+
 def measure(text: str) -> Optional[tuple[str, float]]:
     """What a figure measures and its size in that measure's base unit (measure_units.txt):
     "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
-    when it gives no number before a unit of length, mass, area or volume."""
+    when it gives no number before a unit of length, mass, area, volume, power or energy."""
     low = text.lower()
     if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
         return None  # "£6m" is money; "500 square metres" is an area of other units

@@ -68,6 +68,20 @@ def _inverted_condition(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 
+def purpose_clause(verb) -> bool:
+    """A clause of purpose: "so that" or "in order that" opens it, and a modal stands on its
+    verb ("moved so that contractors could repair the cables", "shuts so that the wall can
+    be repaired"). Its modal says what the act is for, not how sure anyone is, and its "so"
+    gives no consequence ("it rained, so that the match was abandoned" has no modal: a
+    result)."""
+    marks = [m for m in verb.children if m.dep_ == "mark" and m.lower_ == "that"]
+    if not marks or not any(c.tag_ == "MD" for c in verb.children):
+        return False
+    doc, at = verb.doc, marks[0].i
+    return at >= 1 and doc[at - 1].lower_ == "so" or \
+        at >= 2 and doc[at - 2].lower_ == "in" and doc[at - 1].lower_ == "order"
+
+
 def _subordinate(verb) -> bool:
     """A verb opened by a subordinating word other than "that" ("three months after an
     inspector *warned* the operator"): where the parser makes the main clause before it its

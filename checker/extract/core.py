@@ -43,6 +43,7 @@ from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
 from checker.names import norm_name
+from checker.numbers import is_measure_unit
 from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
 
@@ -145,7 +146,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         root = sent.root
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
-        ents = list(sent.ents)
+        ents = [e for e in sent.ents if not _unit_of_figure(e)]
         self._remember_entities(ents, state, sent)
         self._remember_reporter(root, state)
         self._remember_party(root, ents, state)
@@ -441,3 +442,11 @@ def _whose_subject(rel) -> bool:
     """The relative clause's subject is a "whose" phrase ("whose director said")."""
     return any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.lower_ == "whose"
                                          for p in c.children) for c in rel.children)
+
+
+def _unit_of_figure(ent) -> bool:
+    """A one-word entity that is a unit right after a figure ("a 48 MW site": the tagger
+    may call "MW" an organisation), so it names nothing."""
+    doc = ent.doc
+    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].like_num \
+        and is_measure_unit(ent.text)

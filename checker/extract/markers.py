@@ -14,6 +14,7 @@ from checker.extract.common import (
     _doc_text,
     _find_phrase,
     _possible,
+    purpose_clause,
     _states_a_number,
 )
 from checker.numbers import (DAY_PARTS, currency_codes, duration_unit, is_magnitude,
@@ -84,6 +85,8 @@ class MarkerReader:
                 continue
             if low == "so" and t.head.pos_ in ("ADJ", "ADV"):
                 continue  # "so large": degree, not consequence
+            if low == "so" and purpose_clause(t.head):
+                continue  # "shuts so that the wall can be repaired": a purpose
             if low in ("since", "when", "then", "once", "later") and kind == "temporal" and \
                     t.dep_ not in ("mark", "prep", "advmod"):
                 continue

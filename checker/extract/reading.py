@@ -11,6 +11,7 @@ from checker.extract.common import (
     _find_phrase,
     _possible,
     _inverted_condition,
+    purpose_clause,
     _verbal,
 )
 from checker.records import Certainty, Cue
@@ -225,7 +226,8 @@ class ClaimReader:
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and key in ("can", "could")
                             and _unable(t, self.lex.words["negations"])) \
-                            and not _inverted_condition(t):
+                            and not _inverted_condition(t) \
+                            and not (t.tag_ == "MD" and purpose_clause(t.head)):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(

@@ -321,13 +321,28 @@ SAME_DEED_WORDS = 3
 
 def _same_deed(ctx, dc, sc) -> bool:
     """The derived claim restates the planned deed with another verb ("has capped the rise at
-    3%" for "intends to hold the rise to 3%"): every other word of it is in the source claim,
-    and its verb is nowhere in the sources (so it names no other deed they report)."""
+    3%" for "intends to hold the rise to 3%", "Ensor has lodged a claim" for "she intends to
+    bring a claim"): every other word of it is in the source claim (but the name a source
+    pronoun stands for), and no source claim has its verb with a noun of its object (so it
+    names no other deed they report)."""
     own = key(dc.predicate)
     rest = claim_keys(dc) - {own}
     verb = any(w.lemma == dc.predicate and w.pos == "VERB" for w in dc.words)
-    return (verb and own not in ctx.index.vocab and len(rest) >= SAME_DEED_WORDS
-            and rest <= claim_keys(sc))
+    if not verb or len(rest) < SAME_DEED_WORDS or ctx.lexicon.has("attempts", dc.predicate):
+        return False  # "plans vaccination clinics" keeps the plan
+    if ctx.lexicon.has("pronouns_subject", sc.subject.lower().strip()):
+        rest -= subject_keys(dc)
+    return rest <= claim_keys(sc) and not _verb_on_object(ctx, dc, own)
+
+
+def _verb_on_object(ctx, dc, own: str) -> bool:
+    """A source claim has the derived verb beside a noun of the derived object ("an appeal
+    lodged on 20 February" for "has lodged an appeal"), or the verb with no object named."""
+    if own not in ctx.index.vocab:
+        return False
+    dobj = object_keys(dc, ctx.lexicon)
+    return not dobj or any(own in claim_keys(sc) and dobj & claim_keys(sc)
+                           for sc in ctx.index.claims)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "attempt or plan stated as done", check, __doc__)

@@ -145,10 +145,12 @@ from checker.rules.base import (FINDING_ROLES, Rule, evidence_of, found_by, make
                                 snippet)
 from checker.same_source import same_source
 from checker.source_phrase import core, has_name
+from checker.lexicon import shipped
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
 # WordNet's lexicographer files of nouns that can be a party: groups, places, people.
 PARTY_LEXNAMES = frozenset({14, 15, PERSON_LEXNAME})
+_PERSONAL = shipped("pronouns_person")
 
 
 def check(ctx):
@@ -179,7 +181,8 @@ def check(ctx):
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
-        if any(self_report(sc, generic) and not _a_thing(ctx, sc) or _by_its_voice(ctx, sc)
+        if any(self_report(sc, generic) and not _a_thing(ctx, sc)
+               and not _someone_else(dc, sc, generic) or _by_its_voice(ctx, sc)
                or _joint_statement(ctx, sc) or _keeps_frame(ctx, dc, sc)
                or on_record(ctx, sc, generic)
                or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
@@ -287,10 +290,19 @@ def _unattributed(dc, verbs, lex) -> bool:
     ("The agency reported 1,150 damaged homes" credits its subject), unless the report is
     itself a forecast ("The sergeant is expected to argue that ...": who expects it?) or
     a passive verb of telling whose subject heard it ("Staff had been told to accept the
-    score": who told them, the claim does not say)."""
+    score": who told them, the claim does not say), or a passive verb of reporting with no
+    agent, whose subject is the thing reported ("The pump had been reported faulty":
+    attribution_passive.txt; not "admitted to hospital", "quoted a price")."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
-    heard = lex.has("addressee_verbs", dc.predicate) and passive_verb(dc)
-    return dc.attribution is None and (dc.predicate not in verbs or forecast or heard)
+    passive = passive_verb(dc)
+    heard = lex.has("addressee_verbs", dc.predicate) and passive
+    reported = passive and lex.has("attribution_passive", dc.predicate) \
+        and not _AGENT.search(dc.text)
+    return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
+                                       or reported)
+
+
+_AGENT = re.compile(r"\bby\b", re.I)  # "was reported by the Herald": the agent reports
 
 
 def _credited(ctx, dc, sc, generic) -> bool:
@@ -309,6 +321,26 @@ def _credited(ctx, dc, sc, generic) -> bool:
             ctx.lexicon.words.get("speech_verbs", ()))
     return _names(ctx, dc, name, generic, with_verb=said,
                   places=not placed(sc.attribution.source, name))
+
+
+def _someone_else(dc, sc, generic) -> bool:
+    """The source claim's "he" or "she" is not its speaker: the claim tells what was done to
+    that person (a passive verb, not the person's own act or plan, which an agent or a
+    lawyer may tell for them), the derived claim names its subject, and the name shares no
+    word with the speaker's name ("Ensor said he had been held 23 days too long" ->
+    "Pettifer was held 23 days too long"; not a speaker given by a title only, whose name
+    the derived text may use)."""
+    if sc.subject.lower().strip() not in _PERSONAL or not passive_verb(sc):
+        return False
+    # the subject, or a name that opens the claim (where the parser took a later clause's
+    # subject: "Lorcan Pettifer was kept ... a lawful sentence would have allowed")
+    named = dc.subject if has_name(dc.subject) else next(
+        (e.text for e in dc.entities if e.start == dc.start), "")
+    name = source_name(sc.attribution, generic)
+    if not name.runs:
+        return False  # "the chief executive said he ...": the name may be the speaker's
+    speaker = {key(w) for w in name.words}
+    return bool(named and speaker) and not speaker & text_keys(named)
 
 
 def _a_thing(ctx, sc) -> bool:

@@ -6,7 +6,8 @@ What it flags:
     share of the claim, when the claim is no close rewording of a source passage (alignment
     below 0.65) and not a headline. Words that write a figure or a time ("twelfth",
     "fortnight", "afternoon", "halved" where the sources write "by half"), words with a
-    synonym or derivation among the source's words (WordNet, four most frequent senses) or
+    synonym or derivation among the source's words or phrases ("aboard" for "on board":
+    WordNet, four most frequent senses) or
     in its group of news near-synonyms ("wants" for "is seeking": paraphrases.txt), a past
     participle of a source verb ("stay closed" for "will close"), a word with a negative
     prefix whose stem the sources use ("left unchanged" for "did not change":
@@ -159,7 +160,21 @@ def _paraphrase(word, index, wn) -> bool:
     # An adjective that is a verb's participle or bare form ("stay shut") is read as that
     # verb too: its synonyms there ("close") are the source's words.
     poses = (pos, "verb") if pos == "adj" else (pos,)
-    return any(not _synonym_keys(wn, word[3], p).isdisjoint(index.vocab) for p in poses)
+    return any(not _synonym_keys(wn, word[3], p).isdisjoint(index.vocab)
+               or any(_phrase_in(phrase, index.text_lower)
+                      for phrase in _synonym_phrases(wn, word[3], p)) for p in poses)
+
+
+def _phrase_in(phrase: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+@lru_cache(maxsize=20_000)
+def _synonym_phrases(wn, lemma: str, pos: str) -> tuple:
+    """The synonyms of a lemma written in two or three words ("on board" for "aboard"): the
+    sources restate the word when they write one of them whole."""
+    return tuple(s for s in wn.synonyms(lemma, pos, SYNONYM_SENSES)
+                 if 1 < len(s.split()) <= 3)
 
 
 @lru_cache(maxsize=20_000)

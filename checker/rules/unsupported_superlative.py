@@ -26,7 +26,8 @@ Known false positives:
     "record" before a noun in its other sense ("a record label"); "the first in its history"
     where the source says "never before" or "for the first time" in words ten apart. Not
     flagged: "first" and "only" with no field or span after them ("the first walkout"),
-    and other rankings without a superlative.
+    and other rankings without a superlative; "the most" before a clause of its own ("the most
+    they could impose was 26 weeks"), which states a limit, not a ranking.
 Examples:
     Source: Heavy rain closed 12 roads in the district on Sunday, the police said.
     Flag: Heavy rain closed 12 roads in the district on Sunday, the highest number this year.
@@ -88,6 +89,8 @@ def _markers(claim, lex, wn) -> list:
                 or " ".join([written] + after) in lookalikes:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if entries.get(written) == DEGREE and _limit_clause(low[w.end - s0:], lex):
+            continue  # "the most they could impose was 26 weeks": a limit, not a ranking
         joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -")
         owner = before and (before[0] == "the" or before[0].endswith(("'s", "’s")))
         if written in entries and (w.pos in RANKED_POS or joined or (
@@ -111,6 +114,8 @@ def _markers(claim, lex, wn) -> list:
         if first not in entries or first in written or f"{first} {m.group(2)}" in lookalikes:
             continue
         nxt = next((w for w in words if w.start - s0 == m.start(2)), None)
+        if entries[first] == DEGREE and _limit_clause(low[m.end(1):], lex):
+            continue
         if nxt is not None and nxt.pos in RANKED_POS:
             out.append((s0 + m.start(1), nxt, nxt.lemma))  # "most expensive"
         elif low[:m.start(1)].rsplit(None, 1)[-1:] == ["the"]:
@@ -118,6 +123,22 @@ def _markers(claim, lex, wn) -> list:
             start = s0 + m.start(1)
             out.append((start, Word(start, start + len(first), first, first, "ADJ"), first))
     return out
+
+
+# Words from "most" to the modal of a clause of limit ("the most *a family* could claim").
+LIMIT_REACH = 4
+
+
+def _limit_clause(after: str, lex) -> bool:
+    """The words after "most" open a clause of its own with a modal: "the most they could
+    impose", "the most a family can claim" state a limit, not a ranking ("the most any bench
+    has imposed" ranks)."""
+    words = _WORD.findall(after)[:LIMIT_REACH]
+    if not words or not (lex.has("pronouns_subject", words[0])
+                         or lex.has("determiners", words[0])):
+        return False
+    modals = lex.entries("hedges") | lex.entries("future_modals")
+    return any(w in modals for w in words[1:])
 
 
 # "First" and "only" rank when a span or a field to rank in follows: "the first such
