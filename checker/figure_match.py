@@ -188,6 +188,9 @@ def _approximated(q, quantities) -> bool:
         return False
     margin = _rounded_place(mine[0]) / 2
     units = unit_words(q.text)
+    span = duration_seconds(q.text)
+    if span:
+        return _approximated_span(span, side, span / mine[0] * margin, quantities)
     for sq in quantities:
         theirs = number_values(sq.text)
         if GROUP.get(sq.kind) != GROUP.get(q.kind) or len(theirs) != 1 or \
@@ -197,6 +200,20 @@ def _approximated(q, quantities) -> bool:
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
         if abs(gap) <= margin + 1e-9:
+            return True
+    return False
+
+
+def _approximated_span(span: float, side: int, margin: float, quantities) -> bool:
+    """A span of time rounded by an approximator that a source span in another unit meets,
+    on the side it gives and within half its rounded place: "more than three weeks" for
+    "23 days"; not "more than three weeks" for "19 days"."""
+    for sq in quantities:
+        theirs = duration_seconds(sq.text)
+        if not theirs:
+            continue
+        gap = theirs - span
+        if (not side or gap * side >= 0) and abs(gap) <= margin + 1e-9:
             return True
     return False
 
@@ -354,11 +371,12 @@ _SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <=
 
 
 def _same_clock_time(q, quantities) -> bool:
-    """The same time of day on another clock ("14:10" for "2:10 p.m.")."""
-    # a time tagged as a number ("3.40am" read as 3.4) counts only marked a.m. or p.m.
+    """The same time of day on another clock ("14:10" for "2:10 p.m.", "03:40" for "3.40am")."""
+    # a time tagged as a number ("3.40am" read as 3.4), on either side, counts only marked
+    # a.m. or p.m.
     mine = clock_minutes(q.text, marked=q.kind != "time")
-    return bool(mine) and any(mine & clock_minutes(sq.text) for sq in quantities
-                              if sq.kind == "time")
+    return bool(mine) and any(mine & clock_minutes(sq.text, marked=sq.kind != "time")
+                              for sq in quantities if sq.kind in ("time", "number"))
 
 
 _PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"

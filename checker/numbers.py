@@ -30,6 +30,11 @@ _FRACTIONS = _valued("number_fractions")
 _ARTICLES = shipped("indefinite_articles")
 
 
+def is_scale(word: str) -> bool:
+    """A word or abbreviation of scale ("million", "m", "bn", "k": number_scales.txt)."""
+    return word.lower() in _SCALES
+
+
 def is_magnitude(word: str) -> bool:
     """A word that names a size without digits, plural or not ("hundreds", "dozens",
     "half"): the tagger does not read these as numbers."""
@@ -141,7 +146,8 @@ def parse_figure(text: str) -> Optional[float]:
 def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
     """(kind, value, unit, norm) of a numeric expression with its spaCy entity label."""
     low = text.lower().strip()
-    tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+(?:[.,]\d+)*|[$£€¥%]", low)
+    tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+(?:[.,]\d+)*|[$£€¥%]",
+                        _FRACTION_OF_SCALE.sub(_scaled_fraction, low.replace("-", " ")))
     unit = ""
     for t in tokens:
         if t in _CURRENCY:
@@ -287,7 +293,9 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The
     count of a fraction ("two-fifths") and a lone "a" are no
     numbers."""
-    words = WORD_RE.findall(text.lower().replace("-", " "))
+    low = _FRACTION_OF_SCALE.sub(_scaled_fraction if scaled else _unscaled_fraction,
+                                 text.lower().replace("-", " "))
+    words = WORD_RE.findall(low)
     money = any(c in text for c in CURRENCY_SIGNS)  # "6.2 m" is metres unless it is an amount
     out: list[float] = []
     i = 0
@@ -320,9 +328,32 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     return out
 
 
+def _scaled_fraction(m) -> str:
+    """The figure of "a quarter of a million" ("250000"), in plain digits."""
+    share = fraction_value(m.group(1))
+    return f" {_plain(share * _SCALES[m.group(2)])} " if share else m.group()
+
+
+def _unscaled_fraction(m) -> str:
+    share = fraction_value(m.group(1))
+    return f" {_plain(share)} " if share else m.group()
+
+
+def _plain(v: float) -> str:
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
 def is_number_word(w: str) -> bool:
     """A word that writes a number by itself ("seven", "twenty", "million"; not "a")."""
     return (w in _UNITS and w not in ("a", "an")) or w in _TENS or (w in _SCALES and len(w) > 2)
+
+
+# A fraction of a scale in words: "half a million", "a quarter of a million", "three
+# quarters of a billion" (the fraction, then the scale's word).
+_FRACTION_OF_SCALE = re.compile(
+    r"\b((?:(?:a|an|one|two|three|four|\d+)\s+)?(?:%s))\s+(?:of\s+)?an?\s+(%s)\b" % (
+        "|".join(w for w, _ in shipped_values("fraction_denominators")),
+        "|".join(w for w in ("thousand", "million", "billion", "trillion"))))
 
 
 def fraction_value(text: str) -> Optional[float]:

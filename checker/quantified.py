@@ -10,6 +10,7 @@ import re
 
 from checker.align import claim_keys, key
 from checker.lexicon import shipped_values
+from checker.numbers import number_values
 from checker.rules.base import ends_with_word_of
 
 
@@ -74,8 +75,8 @@ def _modifiers_only(claim, start: int, end: int) -> bool:
 
 def qualified(sc, dc, noun: str, lexicon):
     """The source's adjective or participle that picks out some of ``noun`` ("existing
-    plans", "older buses") when the derived claim drops it for "all": "existing plans", or
-    None."""
+    plans", "older buses"), or a bound by a figure after it ("trawlers more than 20 years
+    old"), when the derived claim drops it for "all": "existing plans", or None."""
     words = list(sc.words)
     for i, w in enumerate(words):
         if key(w.lemma) != noun or i == 0:
@@ -90,7 +91,33 @@ def qualified(sc, dc, noun: str, lexicon):
         if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
                 key(adj.lemma) not in claim_keys(dc):
             return sc.text[adj.start - sc.start:w.end - sc.start]
+        after = _restricted_after(sc, w)
+        if after and not bound_kept(sc, dc, noun):
+            return sc.text[w.start - sc.start:w.end - sc.start] + after
     return None
+
+
+def bound_kept(sc, dc, noun: str) -> bool:
+    """Both claims bound ``noun`` by a figure after it ("lorries over 12 tonnes", "lorries
+    over twelve tonnes"): the derived claim keeps the source's limit, in words of its own."""
+    def bounded(claim):
+        return any(key(w.lemma) == noun and _restricted_after(claim, w) for w in claim.words)
+    return bounded(sc) and bounded(dc)
+
+
+def _restricted_after(sc, noun) -> str:
+    """Words right after ``noun`` that pick out some of it by a figure ("trawlers more than
+    20 years old", "flats over 30 metres tall": an approximator of the lexicon that bounds,
+    then a figure), or ''."""
+    rest = re.split(r"[,;:.]\s", sc.text[noun.end - sc.start:] + " ", 1)[0]
+    m = _BOUND_AFTER.match(rest)
+    return m.group() if m and number_values(m.group(1)) else ""
+
+
+# A bound of the approximators lexicon ("more than", "over", "under"; not "about"), a figure
+# and up to two words ("more than 20 years old", "over two decades old").
+_BOUND_AFTER = re.compile(r"\s+(?:%s)\s+([\w.,£$€%%-]+)(?:\s+\w+){0,2}" % "|".join(
+    re.escape(p) for p, side in shipped_values("approximators") if side.strip() != "0"))
 
 
 def one_of_them(sc, dc, noun: str, cue, lexicon):
@@ -173,15 +200,15 @@ def over_time(text: str, cue: str, lexicon) -> bool:
 
 def _head_run(claim) -> list:
     """The words of the subject's first noun phrase, up to a word that is no noun, name or
-    adjective or to a gap of more than a possessive ("the city's bus drivers"; "Images" of
-    "Images that appeared to show questions")."""
+    adjective or to a gap of more than a possessive or a hyphen ("the city's bus drivers",
+    "season-ticket holders"; "Images" of "Images that appeared to show questions")."""
     words = subject_words(claim)
     out = []
     for w in words:
         if w.pos not in ("NOUN", "PROPN", "ADJ"):
             break
         if out and claim.text[out[-1].end - claim.start:w.start - claim.start].strip() \
-                not in ("", "'s", "’s", "'", "’"):
+                not in ("", "'s", "’s", "'", "’", "-"):  # "season-ticket holders": one noun
             break
         out.append(w)
     return out

@@ -58,10 +58,16 @@ def ratio_term(word: str):
     return value if value is not None and 0 < value <= MAX_DENOMINATOR else None
 
 
+# "N of (the) M": a part of a whole the text counts ("four of the six crew" states 2/3).
+_PART_OF_WHOLE = re.compile(rf"\b{RATIO_TERM}\s+of\s+(?:the\s+)?{RATIO_TERM}\b")
+
+
 def _ratio_shares(text: str) -> list[float]:
-    """The shares a text writes as ratios ("one in five" 0.2, "3 out of 4" 0.75)."""
+    """The shares a text writes as ratios ("one in five" 0.2, "3 out of 4" 0.75) or as a
+    part of a counted whole ("four of the six crew" 2/3)."""
     out = []
-    for m in _RATIO_TEXT.finditer(text.lower()):
+    low = text.lower()
+    for m in (*_RATIO_TEXT.finditer(low), *_PART_OF_WHOLE.finditer(low)):
         a, b = (ratio_term(x) for x in m.groups())
         if a is not None and b is not None and a < b:
             out.append(a / b)

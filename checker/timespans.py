@@ -92,9 +92,10 @@ _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2
 
 
 def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
-    """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10" or
-    "noon", two for "2:10" (morning or afternoon); empty when the text holds no clock time,
-    or, with ``marked``, no time named or marked a.m. or p.m. (a decimal "3.40" is none)."""
+    """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10",
+    "05:15" or "noon", two for "2:10" (morning or afternoon); empty when the text holds no
+    clock time, or, with ``marked``, no time named, marked a.m. or p.m. or written with a
+    colon (a decimal "3.40" is none)."""
     low = text.lower()
     if re.search(r"\bnoon\b|\bmidday\b", low):
         return frozenset({720})
@@ -109,10 +110,11 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
             return frozenset()
         return frozenset({(h % 12 + (12 if m.group(3) == "p" else 0)) * 60 + mm})
     h, mm = int(m.group(4)), int(m.group(5))
-    if h > 23 or mm > 59 or marked:
+    colon = low[m.end(4):m.start(5)] == ":"
+    if h > 23 or mm > 59 or marked and not colon:
         return frozenset()
-    if h == 0 or h > 12:
-        return frozenset({h * 60 + mm})
+    if h == 0 or h > 12 or colon and m.group(4).startswith("0"):
+        return frozenset({h * 60 + mm})  # "14:10", "05:15": a 24-hour clock
     return frozenset({h % 12 * 60 + mm, (h % 12 + 12) * 60 + mm})
 
 

@@ -1,12 +1,14 @@
 """A claim spread wider than its source's: over a whole place or body ("across the
 province", "nationwide": the ``widening`` lexicon), or given to a whole group of speakers
-that the source limits to some of them or to one person. Read by DS951 (scope-changed)."""
+that the source limits to some of them, to a count of them or to one person. Read by DS951
+(scope-changed)."""
 
 from __future__ import annotations
 
 import re
 
 from checker.align import claim_keys, key
+from checker.numbers import number_values
 from checker.quantified import over_time
 from checker.source_phrase import core
 
@@ -108,20 +110,46 @@ def _plural_head(attr) -> bool:
 
 
 def widened_speaker(ctx, dc):
-    """(cue, source claim, what the source says) when the derived claim gives its statement
-    to a whole group ("residents across the valley", "residents") that the source limits to
-    a part of it ("some residents of one town")."""
-    da = dc.attribution
-    if da is None or not da.head:
+    """(cue, source claim, what the source says, the derived speaker's attribution) when the
+    derived claim gives its statement to a whole group ("residents across the valley",
+    "residents", "the canal's boatyard operators") that the source limits to a part of it
+    ("some residents of one town") or to a count of it ("two boatyard operators")."""
+    da = _speaker(dc.attribution)
+    if da is None:
         return None
     if _speaker_limit(da.source, ctx.lexicon):
         return None
     for sc in ctx.aligned(dc, threshold=0.8):
-        sa = sc.attribution
+        sa = _speaker(sc.attribution)
         if sa is None or key(sa.head) != key(da.head):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)
         if (limit and limit not in OWN and limit != "one") or (
-                _one_speaker(sa) and _plural_head(da)):
-            return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"'
+                _one_speaker(sa) and _plural_head(da)) or (
+                _counted(sa) and _plural_head(da) and _whole_group(da)):
+            return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _speaker(attr):
+    """The attribution that names a speaker: the claim's own, or the one around a nameless
+    frame inside it ("Two operators said they had not been told whether ...")."""
+    while attr is not None and not attr.head:
+        attr = attr.outer
+    return attr
+
+
+def _counted(attr) -> bool:
+    """A count of speakers: a number opens the phrase ("two boatyard operators", "five of
+    the parents")."""
+    first = core(attr.source).split()[:1]
+    return bool(first) and bool(number_values(first[0]))
+
+
+def _whole_group(attr) -> bool:
+    """The speakers given as the whole of a group: the group of a place or body ("the
+    canal's boatyard operators") or "all", and no number."""
+    phrase = core(attr.source)
+    words = phrase.lower().split()
+    return not any(number_values(w) for w in words) and (
+        bool(words) and words[0] == "all" or re.search(r"\w['’]s?\s", phrase) is not None)

@@ -17,8 +17,9 @@ from checker.extract.common import (
     purpose_clause,
     _states_a_number,
 )
-from checker.numbers import (DAY_PARTS, currency_codes, duration_unit, is_magnitude,
-                             is_number_word, normalise)
+from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, currency_codes, duration_unit,
+                             is_magnitude, is_number_word, is_scale, normalise,
+                             subunit_value)
 from checker.lexicon import partitive_pronoun, shipped
 from checker.records import Cue, Link, Quantity
 
@@ -96,6 +97,9 @@ class MarkerReader:
                 if t.dep_ != "prep" and (t.pos_ != "VERB"
                                          or not any(c.dep_ == "dobj" for c in t.children)):
                     continue  # "the ban follows reports", "following the announcement"
+                if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and (
+                        c.pos_ in ("PRON", "PROPN") or c.ent_type_) for c in t.children):
+                    continue  # "we followed the plan", "Orla followed the advice": complied
             if t.pos_ == "NOUN" and not _names_a_cause(t):
                 continue  # "the cause of the collapse has not been established"
             links.append(self._link(doc, tokens, t, t, kind, off))
@@ -241,7 +245,11 @@ class MarkerReader:
                 continue  # "there were 13 this year": a count (read below), then no figure
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
-            kind, value, unit, norm = normalise(e.text, e.label_)
+            text, s_char, e_char = _with_sign_and_scale(e)
+            # a sum put back together, or one in pence or cents the tagger took for a date
+            # ("42p")
+            money = text != e.text or subunit_value(text) is not None
+            kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
                 continue  # "nine - seven children and two adults": a count and its parts
                 # set off by a dash, each read below ("twenty - one" reads as 21)
@@ -260,8 +268,8 @@ class MarkerReader:
                         and not _CALENDAR_RE.search(e.text.lower()):
                     continue
             covered.update(range(e.start, e.end))
-            out.append(Quantity(text=e.text, kind=kind, value=value, unit=unit,
-                                start=e.start_char + off, end=e.end_char + off, norm=norm))
+            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                start=s_char + off, end=e_char + off, norm=norm))
         out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
             if t.i in covered or not t.like_num or t.is_punct:
@@ -406,3 +414,24 @@ def _number_words_from(tok, covered):
         last = nxt
         j += 1
     return last
+
+
+def _with_sign_and_scale(ent) -> tuple[str, int, int]:
+    """A sum the tagger cut to its digits ("1.2" of "£1.2m"), with the currency sign right
+    before it and the scale right after it put back: (text, start, end) in the document.
+    Other figures come back as tagged."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if ent.label_ in ("MONEY", "CARDINAL") and start > 0 and doc[start - 1].text in \
+            CURRENCY_SIGNS and doc[start - 1].idx + len(doc[start - 1]) == ent.start_char:
+        start -= 1
+    signed = start < ent.start or any(c in ent.text for c in CURRENCY_SIGNS)
+    e_char = ent.end_char
+    if signed and end < len(doc) and doc[end].idx == ent.end_char:
+        scale = doc[end].text.rstrip(".")  # "m." ends a sentence as one token
+        if is_scale(scale):
+            end, e_char = end + 1, ent.end_char + len(scale)
+    if (start, end) == (ent.start, ent.end):
+        return ent.text, ent.start_char, ent.end_char
+    s_char = doc[start].idx
+    return _doc_text(doc)[s_char:e_char], s_char, e_char

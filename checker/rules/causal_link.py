@@ -9,8 +9,8 @@ What it flags:
     participle of feeling that gives a
     reason ("broke ranks, angered by the ruling"), "stems from", "as" joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), or a sequence that
-    readers take as a cause ("after",
-    "following", "in the wake of"), when no source claim links the same two things. A
+    readers take as a cause ("after", "following", "in the wake of", "the cracks followed a
+    cut"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma (not one inside a figure: "a 48,000-signature
     petition"), to the clause after it, also when that clause is reported ("In response
@@ -69,7 +69,7 @@ from checker.records import Link, memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
-SEQUENCE_READ_AS_CAUSE = {"after", "following", "in the wake of", "amid"}
+SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
 ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is relative)
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure
 
@@ -172,17 +172,38 @@ def _causative_keys(ctx) -> tuple:
         if len(w) >= 4))
 
 
-def _holds(side: set, source_keys: set) -> bool:
+def _holds(side: set, source_keys: set, alts: dict | None = None) -> bool:
     """The source link holds what one derived side says: two shared words, or a third of a
-    short side (one shared word such as "town" or "service" is not enough)."""
-    shared = side & source_keys
+    short side (one shared word such as "town" or "service" is not enough); a word of the
+    side is shared when one of its ``alts`` (synonyms) is."""
+    shared = {k for k in side if k in source_keys or (alts or {}).get(k, set()) & source_keys}
     return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
 
 
-def _connects(left: set, right: set, sk: set) -> bool:
+# A side this short is read with its words' WordNet synonyms too ("the shutdown" for "the
+# closure"); a longer one has words enough of its own.
+SHORT_SIDE = 2
+
+
+def _synonym_keys(ctx, dc, side: set) -> dict:
+    """For a short side of a link, each key's one-word WordNet synonyms (nouns and verbs,
+    two commonest senses: "closure" for "shutdown"), as keys."""
+    wn = ctx.wordnet
+    if len(side) > SHORT_SIDE or wn is None or not wn.available:
+        return {}
+    out = {}
+    for w in dc.words:
+        k = key(w.lemma)
+        if k in side and w.pos in ("NOUN", "VERB"):
+            out.setdefault(k, set()).update(
+                key(s) for s in wn.synonyms(w.lemma, w.pos.lower(), 2) if " " not in s)
+    return out
+
+
+def _connects(left: set, right: set, sk: set, alts: dict | None = None) -> bool:
     """The source link (its words ``sk``) joins the same two things, in either order ("X
     because Y", "Y led to X")."""
-    return _holds(left, sk) and _holds(right, sk)
+    return _holds(left, sk, alts) and _holds(right, sk, alts)
 
 
 def _source_links(ctx) -> list:
@@ -326,8 +347,9 @@ def check(ctx):
                 continue
             left = _pronoun_side(ctx, dc, link.left, left)
             stated = None
+            alts = {**_synonym_keys(ctx, dc, left), **_synonym_keys(ctx, dc, right)}
             for sc, sl, sk in _source_links(ctx):
-                if _connects(left, right, sk):
+                if _connects(left, right, sk, alts):
                     if causal and sl.kind != "causal":
                         stated = stated or ("sequence", sc, sl)
                         continue

@@ -12,7 +12,9 @@ Why it matters:
     no "all"/"every". And the same widening of the people a claim is attributed to: the
     source gives it to "some" or "a few" of a group, or to one person ("a former engineer"),
     and the derived text to the group ("former engineers"), or to the group "across" a
-    wider place.
+    wider place; or the source counts the speakers ("two boatyard operators") and the
+    derived text gives the whole group of a place or body ("the canal's boatyard
+    operators", "all the operators"; not a bare "boatyard operators").
     An "all"/"every" where the source picks out part of the same noun: a limit word, a
     count, a fraction of it ("about a third of its planned repairs", "40% of its stores"),
     an adjective or participle before it ("existing season tickets"), or one of it in the
@@ -55,8 +57,8 @@ from checker.figure_match import numbers_in
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (WHOLE, count_of, cue_noun, object_noun, one_of_them,
-                                part_counted, qualified, subject_words)
+from checker.quantified import (WHOLE, bound_kept, count_of, cue_noun, object_noun,
+                                one_of_them, part_counted, qualified, subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.widened import LIMITS, OWN, widened_place, widened_speaker
 
@@ -161,6 +163,8 @@ def _widened_quantifier(ctx, dc):
             limit = roles.get("some") or roles.get("one")
             if limit is not None:
                 return cue.text, sc, f'"{limit.text}"'
+            if bound_kept(sc, dc, noun):
+                continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
             counted = count_of(sc, noun)
             if counted is not None and _same_count(count_of(dc, noun), counted) \
                     and _whole_count(sc, counted):
@@ -282,8 +286,7 @@ def check(ctx):
             continue
         speaker = widened_speaker(ctx, dc)
         if speaker is not None:
-            cue, sc, what = speaker
-            da = dc.attribution
+            cue, sc, what, da = speaker
             at = dc.sentence.find(da.surface or da.source)
             s, e = (at, at + len(da.surface or da.source)) if at >= 0 else (0, 0)
             span = dc.sentence[s:e] if e > s else None
