@@ -11,8 +11,10 @@ gives, approximators.txt: "nearly four in ten" for 38%), a time of day on anothe
 ("14:10" and "2:10 p.m."), a length, mass, area or volume in other units ("1.2 kilometres"
 and "1,200 metres", measure_units.txt), a count rounded by an approximator on the side it
 gives ("more than three times" and "3.2 times"), a percentage written in another notation,
-or one number of a tally or range the source writes whole ("9" of "nine to three"). Known
-false negative: a rounded share or count is met by any figure of its kind the sources
+or one number of a tally or range the source writes whole ("9" of "nine to three"), a year
+a source names by a shift ("the year before": year_shifts.txt), or a day it names in the
+other form ("on Monday" and "23 March" in a report dated 24 March: ``checker.calendar_days``).
+Known false negative: a rounded share or count is met by any figure of its kind the sources
 state, not only the aligned claim's. Shares and ratios are read in ``checker.shares``, spans
 of time and clock times in ``checker.timespans``.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from checker.calendar_days import day_stated
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import format_figure, measure, number_values, period, values_match
 from checker.records import memo_on
@@ -79,6 +82,8 @@ def _source_has(q, index) -> bool:
         return True
     if _YEAR.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):
         return True  # "2024" for "five the year before", in a sentence about 2025
+    if day_stated(q, index):
+        return True  # "on 23 March" for "on Monday" in a report dated 24 March 2026
     digits = re.search(r"\d[\d,]*\d", q.text)
     if q.kind in ("number", "quantity") and digits and len(re.sub(r"\D", "", digits.group())) >= 3 \
             and re.search(rf"(?<![\w£$€¥.,]){re.escape(digits.group())}(?![\w%]|[.,]\d)",

@@ -49,9 +49,14 @@ def derived_sum(q, claims, source_years=()) -> bool:
         return False
     if _share_of_total(parts[0], claims):
         return True
+    passages = {}  # the claims of one sentence are one passage ("has 19 practices and will
+    # close seven": "leaving 12")
     for sc in claims:
-        vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity")
-                for v in numbers_in(sq.text)]
+        passages.setdefault((getattr(sc, "doc_id", id(sc)), getattr(sc, "sent_start", 0)),
+                            []).extend(
+            v for sq in sc.quantities if sq.kind in ("number", "quantity")
+            for v in numbers_in(sq.text))
+    for vals in passages.values():
         for i, a in enumerate(vals):
             for b in vals[i + 1:]:
                 if parts[0] in (a + b, abs(a - b)) and parts[0] not in (a, b):
@@ -246,7 +251,9 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)):
+            support = ctx.support(dc)[1]
+            passages = list(dict.fromkeys(o for sc in support for o in ctx.sentence_claims(sc)))
+            if derived_sum(whole, passages, source_years(ctx)):
                 continue
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states
