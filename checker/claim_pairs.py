@@ -121,8 +121,9 @@ def same_party(a: str, b: str) -> bool:
 def prefixed_negative(ctx, claim, negated) -> bool:
     """The claim says with a prefix what the derived claim negates ("led out unhurt" for
     "without injury"): an adjective whose rest, without a negative prefix, is one of the
-    negated words or a WordNet synonym of one ("hurt", "injury"); "an unlicensed taxi" says
-    nothing of a journey "never" made."""
+    negated words or a WordNet synonym of one ("hurt", "injury"), or a likelihood where the
+    derived claim negates an expectation ("unlikely" for "not expected"); "an unlicensed
+    taxi" says nothing of a journey "never" made."""
     wn = ctx.wordnet
     for w in claim.words:
         lemma = w.lemma.lower()
@@ -132,9 +133,16 @@ def prefixed_negative(ctx, claim, negated) -> bool:
         for base in unprefixed(ctx.lexicon, lemma):
             near = {base} | {s for pos in ("noun", "verb", "adj")
                              for s in wn.synonyms(base, pos)}
-            if near & set(negated):
-                return True
+            if near & set(negated) or _expectation(ctx.lexicon, base) and any(
+                    _expectation(ctx.lexicon, n) for n in negated):
+                return True  # "unlikely" for "not expected"
     return False
+
+
+def _expectation(lex, word: str) -> bool:
+    """A word of likelihood or expectation ("likely", "probable", "expect": hedges.txt,
+    attempts.txt)."""
+    return lex.has("hedges", word) or lex.has("attempts", word)
 
 
 def said_in_full(dc, sc) -> bool:
@@ -185,8 +193,20 @@ def refused_act(neg, pos, lex):
         if any(p in pos_neg or negated_before(pos, p, lex)
                for p, a in intended_acts(pos, lex).items() if a == act):
             continue
+        if _unlikely(pos, act, lex):
+            continue  # "is not expected to succeed" for "is unlikely to succeed"
         return act
     return None
+
+
+def _unlikely(claim, act: str, lex) -> bool:
+    """The claim puts a negated likelihood before the act: a word with a negative prefix
+    whose stem is a hedge or an expectation ("unlikely", "improbable":
+    negative_prefixes.txt, hedges.txt, attempts.txt)."""
+    at = next((w.start for w in claim.words if w.lemma == act), None)
+    return at is not None and any(
+        w.start < at and any(_expectation(lex, stem) for stem in unprefixed(lex, w.text.lower()))
+        for w in claim.words)
 
 
 def same_subject(dc, sc) -> bool:

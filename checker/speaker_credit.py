@@ -24,12 +24,15 @@ def other_body(ctx, kind: str, who: str) -> bool:
     body of another kind (``party_kinds.other_kind``), unless the sources themselves call
     some body by that description and name none of its kind: then it may be ``who`` ("the
     union" for "the Postal Workers' Federation"). A body named by what it does ("the
-    Post Regulator": body_roles.txt) is never such a kind's."""
+    Post Regulator": body_roles.txt) or a news outlet (outlet_heads.txt) is never such a
+    kind's."""
     if not other_kind(kind, who, ctx.source_text, ctx.wordnet, ctx.lexicon):
         return False
     words = re.findall(r"[A-Za-z]+", who)
-    if words and ctx.lexicon.has("body_roles", words[-1].lower()):
-        return True
+    if words and (ctx.lexicon.has("body_roles", words[-1].lower())
+                  or ctx.lexicon.has("outlet_heads", words[-1].lower())
+                  and not ctx.lexicon.has("outlet_heads", kind.lower())):
+        return True  # "the club" is never the "Wrenmouth Gazette" that reported it
     return not (re.search(rf"\bthe\s+{re.escape(kind)}\b", ctx.source_text, re.I)
                 and not names_of_kind(ctx.source_text, kind))
 
