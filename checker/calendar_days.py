@@ -2,11 +2,13 @@
 
 A wire report dated "24 March 2026" that says "the judge ruled on Monday" means 23 March,
 and one that says "the trawler sank on 3 March" means a Tuesday. A summary that writes the
-other form gives the source's figure (``day_stated``, read by ``checker.figure_match``).
-The anchors are the full dates the sources write (a dateline's "24 March 2026", or a date
-in the text with its year); a weekday is the one in the week before an anchor or the week
-after it ("will meet on Thursday"). Known false negative: a weekday of a week the source
-does not mean, within a week of any full date it writes, passes.
+other form gives the source's figure (``day_stated``, read by ``checker.figures`` for the
+source claims a derived claim restates). The anchors are the full dates the sources write
+(a dateline's "24 March 2026", or a date in the text with its year); a weekday is the one
+in the week before an anchor, or in the week after it where the sentence looks ahead ("will
+meet on Thursday"). Only a restated sentence with one such day counts: "voted on Monday and
+will protest on Friday" fixes neither. Known false negative: a weekday of a week the source
+does not mean, within a week of another full date it writes, passes.
 """
 
 from __future__ import annotations
@@ -52,40 +54,60 @@ def days_of_month(text: str) -> set:
     return {(mo, d) for mo, d in out if 1 <= d <= 31}
 
 
-def _calendar(index) -> tuple[frozenset, frozenset]:
-    """(the (month, day) each weekday of the sources can be, the weekdays each date of the
-    month of the sources falls on), against the sources' full dates; once per set of
-    sources."""
-    def build():
-        text = index.text_lower
-        anchors = _anchors(text)
-        dates, weekdays = set(), set()
-        named = {m.group(1) for m in _WEEKDAY.finditer(text)}
-        for a in anchors:
-            for k in range(-WEEK + 1, WEEK):
-                day = a + datetime.timedelta(days=k)
-                if _ORDER[day.weekday()] in named:
-                    dates.add((day.month, day.day))
-            for month, d in days_of_month(text):
-                day = _date(a.year, month, d)
-                if day is not None and abs((day - a).days) <= 366:
-                    weekdays.add(_ORDER[day.weekday()])
-        return frozenset(dates), frozenset(weekdays)
-    return memo_on(index, "_calendar_days", build)
+# Words that put a weekday after the date of writing ("will meet on Thursday", "is due to
+# open on Monday", "next Friday").
+_AHEAD = re.compile(r"\b(?:will|shall|due|next|expected|plans?|planned|scheduled|set to)\b")
 
 
-def day_stated(q, index) -> bool:
-    """A derived date the sources give in the other form: a weekday ("on Tuesday") that a
-    source date of the month falls on, or a date of the month ("23 March") that a source
-    weekday names in the week of a source's full date."""
+def _anchor_dates(index) -> frozenset:
+    return memo_on(index, "_calendar_anchors", lambda: frozenset(_anchors(index.text_lower)))
+
+
+def _resolved(sentence: str, anchors) -> tuple[set, set]:
+    """(the (month, day) the sentence's weekdays can be, the weekdays its dates of the month
+    fall on): a weekday in the week before a full date of the sources, or after it where
+    the sentence looks ahead."""
+    ahead = _AHEAD.search(sentence) is not None
+    named = {m.group(1) for m in _WEEKDAY.finditer(sentence)}
+    dates, weekdays = set(), set()
+    for a in anchors:
+        span = range(1, WEEK + 1) if ahead else range(-WEEK + 1, 1)
+        for k in span:
+            day = a + datetime.timedelta(days=k)
+            if _ORDER[day.weekday()] in named:
+                dates.add((day.month, day.day))
+        for month, d in _event_days(sentence):
+            day = _date(a.year, month, d)
+            if day is not None and abs((day - a).days) <= 366:
+                weekdays.add(_ORDER[day.weekday()])
+    return dates, weekdays
+
+
+def _event_days(sentence: str) -> set:
+    """The dates of the month a sentence gives, but a full date beside another one (a
+    dateline's "24 March 2026" is the day of writing, not of the event)."""
+    bare = _MONTH_DAY_YEAR.sub(" ", _DAY_MONTH_YEAR.sub(" ", sentence))
+    return days_of_month(bare) or days_of_month(sentence)
+
+
+def day_stated(q, index, claims) -> bool:
+    """A derived date that the source claims it restates (``claims``) give in the other
+    form: a weekday ("on Tuesday") that their one date of the month falls on, or a date of
+    the month ("23 March") that their one weekday names in the week of a full date the
+    sources write."""
     if q.kind != "date":
         return False
-    low = q.text.lower()
-    dates, weekdays = _calendar(index)
-    if not dates and not weekdays:
+    anchors = _anchor_dates(index)
+    if not anchors:
         return False
-    mine = days_of_month(low)
-    if mine:
-        return mine <= dates
-    named = {m.group(1) for m in _WEEKDAY.finditer(low)}
-    return bool(named) and not re.search(r"\d", low) and named <= weekdays
+    low = q.text.lower()
+    for sentence in {sc.sentence.lower() for sc in claims}:
+        dates, weekdays = _resolved(sentence, anchors)
+        mine = days_of_month(low)
+        if mine and len(dates) == 1 and mine <= dates:
+            return True
+        named = {m.group(1) for m in _WEEKDAY.finditer(low)}
+        if named and not mine and not re.search(r"\d", low) and len(weekdays) == 1 \
+                and named <= weekdays:
+            return True
+    return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checker.calendar_days import day_stated
 from checker.figure_match import (GROUP, calendar_day, numbers_in, same_value, source_has,
                                   unit_words)
 from checker.figure_whole import complete
@@ -49,14 +50,9 @@ def derived_sum(q, claims, source_years=()) -> bool:
         return False
     if _share_of_total(parts[0], claims):
         return True
-    passages = {}  # the claims of one sentence are one passage ("has 19 practices and will
-    # close seven": "leaving 12")
     for sc in claims:
-        passages.setdefault((getattr(sc, "doc_id", id(sc)), getattr(sc, "sent_start", 0)),
-                            []).extend(
-            v for sq in sc.quantities if sq.kind in ("number", "quantity")
-            for v in numbers_in(sq.text))
-    for vals in passages.values():
+        vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity")
+                for v in numbers_in(sq.text)]
         for i, a in enumerate(vals):
             for b in vals[i + 1:]:
                 if parts[0] in (a + b, abs(a - b)) and parts[0] not in (a, b):
@@ -251,9 +247,8 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            support = ctx.support(dc)[1]
-            passages = list(dict.fromkeys(o for sc in support for o in ctx.sentence_claims(sc)))
-            if derived_sum(whole, passages, source_years(ctx)):
+            if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)) \
+                    or day_stated(q, ctx.index, ctx.support(dc)[1]):
                 continue
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states

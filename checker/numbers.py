@@ -147,7 +147,7 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
     """(kind, value, unit, norm) of a numeric expression with its spaCy entity label."""
     low = text.lower().strip()
     tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+(?:[.,]\d+)*|[$£€¥%]",
-                        _FRACTION_OF_SCALE.sub(_scaled_fraction, low.replace("-", " ")))
+                        _FRACTION_OF_SCALE.sub(_scaled_fraction, low))
     unit = ""
     for t in tokens:
         if t in _CURRENCY:
@@ -406,15 +406,22 @@ def measure(text: str) -> Optional[tuple[str, float]]:
 
 _SUBUNITS = dict(shipped_values("currency_subunits"))
 _SUBUNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(p|pence|c|cents?)\s*$")
+_SUBUNIT_WORDS = re.compile(r"^\s*([a-z]+(?:[\s-]+[a-z]+)?)\s+(pence|cents?)\s*$")
 
 
 def subunit_value(text: str) -> Optional[tuple[float, frozenset]]:
-    """A sum written in pence or cents ("30p", "45 cents"): its value in pounds, dollars or
-    euros (0.30) and the currency codes it can be a hundredth of (currencies.txt), or None."""
-    m = _SUBUNIT.match(text.lower())
-    if not m:
+    """A sum written in pence or cents ("30p", "45 cents", "four pence"): its value in
+    pounds, dollars or euros (0.30) and the currency codes it can be a hundredth of
+    (currencies.txt), or None."""
+    low = text.lower()
+    m = _SUBUNIT.match(low)
+    if m:
+        return float(m.group(1)) / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
+    m = _SUBUNIT_WORDS.match(low)
+    value = words_to_number(m.group(1).replace("-", " ").split()) if m else None
+    if value is None:
         return None
-    return float(m.group(1)) / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
+    return value / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
 
 
 def currency_codes(text: str) -> frozenset:

@@ -98,26 +98,46 @@ def qualified(sc, dc, noun: str, lexicon):
 
 
 def bound_kept(sc, dc, noun: str) -> bool:
-    """Both claims bound ``noun`` by a figure after it ("lorries over 12 tonnes", "lorries
-    over twelve tonnes"): the derived claim keeps the source's limit, in words of its own."""
-    def bounded(claim):
-        return any(key(w.lemma) == noun and _restricted_after(claim, w) for w in claim.words)
-    return bounded(sc) and bounded(dc)
+    """Both claims bound ``noun`` by the same figure after it, on the same side ("lorries
+    over 12 tonnes", "lorries over twelve tonnes"; "boats more than 30 years old", "boats
+    older than 30 years"): the derived claim keeps the source's limit in words of its own
+    ("flats under 18 metres" for "flats over 18 metres" does not)."""
+    def bounds(claim):
+        return {b for w in claim.words if key(w.lemma) == noun
+                for b in [_bound_after(claim, w)] if b is not None}
+    theirs = bounds(sc)
+    return any(v == tv and (side is None or tside is None or side == tside)
+               for side, v in bounds(dc) for tside, tv in theirs)
 
 
 def _restricted_after(sc, noun) -> str:
     """Words right after ``noun`` that pick out some of it by a figure ("trawlers more than
-    20 years old", "flats over 30 metres tall": an approximator of the lexicon that bounds,
-    then a figure), or ''."""
-    rest = re.split(r"[,;:.]\s", sc.text[noun.end - sc.start:] + " ", 1)[0]
-    m = _BOUND_AFTER.match(rest)
-    return m.group() if m and number_values(m.group(1)) else ""
+    20 years old", "flats over 30 metres tall", "boats older than 30 years": a bound, then
+    a figure), or ''."""
+    m = _BOUND_AFTER.match(_rest_of_clause(sc, noun))
+    return m.group() if m and number_values(m.group(3)) else ""
 
 
-# A bound of the approximators lexicon ("more than", "over", "under"; not "about"), a figure
-# and up to two words ("more than 20 years old", "over two decades old").
-_BOUND_AFTER = re.compile(r"\s+(?:%s)\s+([\w.,£$€%%-]+)(?:\s+\w+){0,2}" % "|".join(
-    re.escape(p) for p, side in shipped_values("approximators") if side.strip() != "0"))
+def _bound_after(claim, noun):
+    """(side, figure) of the bound right after ``noun``: the approximator's side (+1 "over",
+    -1 "under"; None for a comparative, "older than"), or None."""
+    m = _BOUND_AFTER.match(_rest_of_clause(claim, noun))
+    values = number_values(m.group(3)) if m else []
+    if not values:
+        return None
+    return (_SIDES[m.group(1)] if m.group(1) else None), values[0]
+
+
+def _rest_of_clause(claim, noun) -> str:
+    return re.split(r"[,;:.]\s", claim.text[noun.end - claim.start:] + " ", 1)[0]
+
+
+# A bound of the approximators lexicon ("more than", "over", "under"; not "about") or a
+# comparative with "than" ("older than"), a figure and up to two words ("more than 20 years
+# old", "over two decades old").
+_SIDES = {p: int(side) for p, side in shipped_values("approximators") if side.strip() != "0"}
+_BOUND_AFTER = re.compile(r"\s+(?:(%s)|([a-z]+er\s+than))\s+([\w.,£$€%%-]+)(?:\s+\w+){0,2}"
+                          % "|".join(re.escape(p) for p in _SIDES))
 
 
 def one_of_them(sc, dc, noun: str, cue, lexicon):

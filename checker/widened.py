@@ -14,6 +14,7 @@ from checker.source_phrase import core
 
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
+SAME_SHARE = 0.8  # of a claim's words, for a source claim that says the same
 
 
 def _widening(claim, lexicon) -> str:
@@ -119,7 +120,13 @@ def widened_speaker(ctx, dc):
         return None
     if _speaker_limit(da.source, ctx.lexicon):
         return None
-    for sc in ctx.aligned(dc, threshold=0.8):
+    aligned = ctx.aligned(dc, threshold=0.8)
+    mine = claim_keys(dc)
+    if any(_whole_said(ctx, sc, da) for sc in ctx.index.claims
+           if len(mine & claim_keys(sc)) >= SAME_SHARE * len(mine)):
+        return None  # "in a joint letter, the estate's tenants said ...": the group says it,
+        # in a claim of the same words the aligner may not pick
+    for sc in aligned:
         sa = _speaker(sc.attribution)
         if sa is None or key(sa.head) != key(da.head):
             continue
@@ -129,6 +136,13 @@ def widened_speaker(ctx, dc):
                 _counted(sa) and _plural_head(da) and _whole_group(da)):
             return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _whole_said(ctx, sc, da) -> bool:
+    """A source claim gives the statement to the same group with no count or limit."""
+    sa = _speaker(sc.attribution)
+    return sa is not None and key(sa.head) == key(da.head) and not _counted(sa) \
+        and not _speaker_limit(sa.source, ctx.lexicon) and not _one_speaker(sa)
 
 
 def _speaker(attr):

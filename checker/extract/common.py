@@ -68,15 +68,24 @@ def _inverted_condition(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 
+# The modals of a purpose ("so that crews can reach it", "so that it could be repaired",
+# "so that the wall would be repaired"); a negated modal tells a result. Known false
+# negative: a result told with "would" ("so that forty homes would flood").
+_PURPOSE_MODALS = frozenset({"can", "could", "may", "might", "would"})
+
+
 def purpose_clause(verb) -> bool:
     """A clause of purpose: "so that" or "in order that" opens it, and a modal stands on its
     verb ("moved so that contractors could repair the cables", "shuts so that the wall can
     be repaired"). Its modal says what the act is for, not how sure anyone is, and its "so"
-    gives no consequence ("it rained, so that the match was abandoned" has no modal: a
-    result)."""
+    gives no consequence ("it rained, so that the match was abandoned" has no modal, "so
+    that the ferry could not sail" a negated one: a result)."""
     marks = [m for m in verb.children if m.dep_ == "mark" and m.lower_ == "that"]
-    if not marks or not any(c.tag_ == "MD" for c in verb.children):
-        return False
+    modal = [c for c in verb.children if c.tag_ == "MD"]
+    if not marks or not modal or modal[0].lower_ not in _PURPOSE_MODALS \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "so that the ferry could not sail", "so that homes would flood": a
+        # result
     doc, at = verb.doc, marks[0].i
     return at >= 1 and doc[at - 1].lower_ == "so" or \
         at >= 2 and doc[at - 2].lower_ == "in" and doc[at - 1].lower_ == "order"

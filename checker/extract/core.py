@@ -446,7 +446,10 @@ def _whose_subject(rel) -> bool:
 
 def _unit_of_figure(ent) -> bool:
     """A one-word entity that is a unit right after a figure ("a 48 MW site": the tagger
-    may call "MW" an organisation), so it names nothing."""
+    may call "MW" an organisation), so it names nothing; not a name after a year ("In
+    2019 GW bought ...") nor a clause's subject."""
     doc = ent.doc
-    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].like_num \
-        and is_measure_unit(ent.text)
+    if len(ent) != 1 or ent.start == 0 or not is_measure_unit(ent.text):
+        return False
+    before = doc[ent.start - 1]
+    return before.like_num and before.ent_type_ != "DATE" and ent.root.dep_ != "nsubj"

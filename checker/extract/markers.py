@@ -18,8 +18,8 @@ from checker.extract.common import (
     _states_a_number,
 )
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, currency_codes, duration_unit,
-                             is_magnitude, is_number_word, is_scale, normalise,
-                             subunit_value)
+                             is_magnitude, is_measure_unit, is_number_word, is_scale,
+                             normalise)
 from checker.lexicon import partitive_pronoun, shipped
 from checker.records import Cue, Link, Quantity
 
@@ -245,10 +245,7 @@ class MarkerReader:
                 continue  # "there were 13 this year": a count (read below), then no figure
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
-            text, s_char, e_char = _with_sign_and_scale(e)
-            # a sum put back together, or one in pence or cents the tagger took for a date
-            # ("42p")
-            money = text != e.text or subunit_value(text) is not None
+            text, s_char, e_char, money = _with_sign_and_scale(e)
             kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
                 continue  # "nine - seven children and two adults": a count and its parts
@@ -418,10 +415,17 @@ def _number_words_from(tok, covered):
 
 def _with_sign_and_scale(ent) -> tuple[str, int, int]:
     """A sum the tagger cut to its digits ("1.2" of "£1.2m"), with the currency sign right
-    before it and the scale right after it put back: (text, start, end) in the document.
-    Other figures come back as tagged."""
+    before it and the scale right after it put back, or a count with the unit right after
+    it ("2" of "2 MW", measure_units.txt): (text, start, end, whether it is a sum put
+    back) in the document. Other figures come back as tagged."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if ent.label_ in ("CARDINAL", "QUANTITY") and end < len(doc) \
+            and is_measure_unit(doc[end].text) and doc[end].ent_type_ != "DATE" \
+            and (len(doc[end]) > 1 or doc[end].idx > ent.end_char):
+        # "2 MW", against "2 GW" (not "40m", a million as often as metres)
+        s_char, e_char = ent.start_char, doc[end].idx + len(doc[end])
+        return _doc_text(doc)[s_char:e_char], s_char, e_char, False
     if ent.label_ in ("MONEY", "CARDINAL") and start > 0 and doc[start - 1].text in \
             CURRENCY_SIGNS and doc[start - 1].idx + len(doc[start - 1]) == ent.start_char:
         start -= 1
@@ -432,6 +436,6 @@ def _with_sign_and_scale(ent) -> tuple[str, int, int]:
         if is_scale(scale):
             end, e_char = end + 1, ent.end_char + len(scale)
     if (start, end) == (ent.start, ent.end):
-        return ent.text, ent.start_char, ent.end_char
+        return ent.text, ent.start_char, ent.end_char, False
     s_char = doc[start].idx
-    return _doc_text(doc)[s_char:e_char], s_char, e_char
+    return _doc_text(doc)[s_char:e_char], s_char, e_char, True

@@ -11,7 +11,8 @@ What it flags:
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
     sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
     "has won approval for a pump, which it intends to fit"), unless the derived verb asks
-    for it too ("has requested a meeting": asking_verbs.txt); a derived subject that refers
+    for it too ("has requested a meeting": asking_verbs.txt) or is in the progressive ("is
+    pursuing an apology": under way); a derived subject that refers
     back ("The company", "It": stand_ins.txt, pronouns_subject.txt) is the source's
     actor for a thing sought. A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply") does
@@ -179,6 +180,8 @@ def _sought_object(ctx, dc, close):
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs")):
         return None
+    if (dc.predicate_text or "").lower().endswith("ing"):
+        return None  # "is pursuing a written apology": still under way, not obtained
     dobj = object_keys(dc, lex)
     for sc in close:
         if dc.negated != sc.negated:
@@ -337,12 +340,35 @@ def _same_deed(ctx, dc, sc) -> bool:
 
 def _verb_on_object(ctx, dc, own: str) -> bool:
     """A source claim has the derived verb beside a noun of the derived object ("an appeal
-    lodged on 20 February" for "has lodged an appeal"), or the verb with no object named."""
+    lodged on 20 February" for "has lodged an appeal") or on an object that points back
+    ("Her solicitors lodged the papers", "lodged it"), by the same party or its people, or
+    the verb with no object named."""
     if own not in ctx.index.vocab:
         return False
     dobj = object_keys(dc, ctx.lexicon)
-    return not dobj or any(own in claim_keys(sc) and dobj & claim_keys(sc)
-                           for sc in ctx.index.claims)
+    return not dobj or any(own in claim_keys(sc) and (
+        dobj & claim_keys(sc) or _points_back(sc, own, ctx.lexicon) and _party_of(dc, sc, ctx))
+        for sc in ctx.index.claims)
+
+
+def _party_of(dc, sc, ctx) -> bool:
+    """The source claim's subject is the derived claim's, or a party's people told by a
+    possessive ("Her solicitors")."""
+    first = sc.subject.split()[:1]
+    return bool(subject_keys(dc) & subject_keys(sc)) or bool(first) and ctx.lexicon.has(
+        "possessives", first[0].lower())
+
+
+def _points_back(sc, own: str, lex) -> bool:
+    """The claim's verb ``own`` takes an object that points back at a thing named before:
+    a definite, deictic or possessive opener, or a pronoun ("the papers", "it")."""
+    verb = next((w for w in sc.words if key(w.lemma) == own and w.pos == "VERB"), None)
+    if verb is None:
+        return False
+    nxt = sc.text[verb.end - sc.start:].split()[:1]
+    word = nxt[0].lower().strip(",.;") if nxt else ""
+    return any(lex.has(role, word) for role in ("definite_openers", "deictics", "possessives",
+                                                "pronouns_thing"))
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "attempt or plan stated as done", check, __doc__)

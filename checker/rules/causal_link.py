@@ -181,22 +181,24 @@ def _holds(side: set, source_keys: set, alts: dict | None = None) -> bool:
 
 
 # A side this short is read with its words' WordNet synonyms too ("the shutdown" for "the
-# closure"); a longer one has words enough of its own.
+# closure"); a longer one has words enough of its own. Known false negative: a synonym of
+# the commonest sense that the source uses of another thing ("a flood of cheap milk").
 SHORT_SIDE = 2
 
 
 def _synonym_keys(ctx, dc, side: set) -> dict:
-    """For a short side of a link, each key's one-word WordNet synonyms (nouns and verbs,
-    two commonest senses: "closure" for "shutdown"), as keys."""
+    """For a short side of a link, the one-word WordNet synonyms of its commonest sense
+    ("closure" for "shutdown"), as keys, of each noun or verb the sources do not use (a
+    word they use, as "fine" or "strike", means there what it means in the sources)."""
     wn = ctx.wordnet
     if len(side) > SHORT_SIDE or wn is None or not wn.available:
         return {}
     out = {}
     for w in dc.words:
         k = key(w.lemma)
-        if k in side and w.pos in ("NOUN", "VERB"):
+        if k in side and w.pos in ("NOUN", "VERB") and k not in ctx.index.vocab:
             out.setdefault(k, set()).update(
-                key(s) for s in wn.synonyms(w.lemma, w.pos.lower(), 2) if " " not in s)
+                key(s) for s in wn.synonyms(w.lemma, w.pos.lower(), 1) if " " not in s)
     return out
 
 

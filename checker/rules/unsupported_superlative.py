@@ -89,7 +89,8 @@ def _markers(claim, lex, wn) -> list:
                 or " ".join([written] + after) in lookalikes:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if entries.get(written) == DEGREE and _limit_clause(low[w.end - s0:], lex):
+        if entries.get(written) == DEGREE and _limit_clause(low[:w.start - s0], low[w.end - s0:],
+                                                            lex):
             continue  # "the most they could impose was 26 weeks": a limit, not a ranking
         joined = nxt is not None and not text[w.end - s0:nxt.start - s0].strip(" -")
         owner = before and (before[0] == "the" or before[0].endswith(("'s", "’s")))
@@ -114,7 +115,7 @@ def _markers(claim, lex, wn) -> list:
         if first not in entries or first in written or f"{first} {m.group(2)}" in lookalikes:
             continue
         nxt = next((w for w in words if w.start - s0 == m.start(2)), None)
-        if entries[first] == DEGREE and _limit_clause(low[m.end(1):], lex):
+        if entries[first] == DEGREE and _limit_clause(low[:m.start(1)], low[m.end(1):], lex):
             continue
         if nxt is not None and nxt.pos in RANKED_POS:
             out.append((s0 + m.start(1), nxt, nxt.lemma))  # "most expensive"
@@ -129,16 +130,23 @@ def _markers(claim, lex, wn) -> list:
 LIMIT_REACH = 4
 
 
-def _limit_clause(after: str, lex) -> bool:
-    """The words after "most" open a clause of its own with a modal: "the most they could
-    impose", "the most a family can claim" state a limit, not a ranking ("the most any bench
-    has imposed" ranks)."""
-    words = _WORD.findall(after)[:LIMIT_REACH]
+def _limit_clause(before: str, after: str, lex) -> bool:
+    """The words after "most" open a clause of its own with a modal, and a form of "be"
+    equates the limit with a figure: "the most they could impose was 26 weeks", "26 weeks
+    was the most it could impose" state a limit, not a ranking ("the most any bench has
+    imposed", "£3m, the most it will ever have spent", "the most they could remember"
+    rank)."""
+    words = _WORD.findall(after)
     if not words or not (lex.has("pronouns_subject", words[0])
                          or lex.has("determiners", words[0])):
         return False
     modals = lex.entries("hedges") | lex.entries("future_modals")
-    return any(w in modals for w in words[1:])
+    at = next((i for i, w in enumerate(words[1:LIMIT_REACH], 1) if w in modals), None)
+    if at is None or "ever" in words[at:at + 3]:
+        return False
+    be = lex.entries("be_forms")
+    return any(w in be for w in _WORD.findall(before)[-2:]) or any(
+        w in be for w in words[at + 1:at + 1 + LIMIT_REACH + 2])
 
 
 # "First" and "only" rank when a span or a field to rank in follows: "the first such
