@@ -147,7 +147,7 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
     """(kind, value, unit, norm) of a numeric expression with its spaCy entity label."""
     low = text.lower().strip()
     tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+(?:[.,]\d+)*|[$£€¥%]",
-                        _FRACTION_OF_SCALE.sub(_scaled_fraction, low))
+                        _fraction_of_scale(low, True))
     unit = ""
     for t in tokens:
         if t in _CURRENCY:
@@ -293,8 +293,7 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     [2, 5], "one hundred and five" -> [105], "11 of fraud and one of theft" -> [11, 1]. The
     count of a fraction ("two-fifths") and a lone "a" are no
     numbers."""
-    low = _FRACTION_OF_SCALE.sub(_scaled_fraction if scaled else _unscaled_fraction,
-                                 text.lower().replace("-", " "))
+    low = _fraction_of_scale(text.lower().replace("-", " "), scaled)
     words = WORD_RE.findall(low)
     money = any(c in text for c in CURRENCY_SIGNS)  # "6.2 m" is metres unless it is an amount
     out: list[float] = []
@@ -328,6 +327,14 @@ def number_values(text: str, *, scaled: bool = True) -> list[float]:
     return out
 
 
+def _fraction_of_scale(low: str, scaled: bool) -> str:
+    """The text with "half a million" written as its figure (the fraction alone unless
+    ``scaled``); most texts name no scale in words and come back as they are."""
+    if not any(w in low for w in _SCALE_WORDS):
+        return low
+    return _FRACTION_OF_SCALE.sub(_scaled_fraction if scaled else _unscaled_fraction, low)
+
+
 def _scaled_fraction(m) -> str:
     """The figure of "a quarter of a million" ("250000"), in plain digits."""
     share = fraction_value(m.group(1))
@@ -348,12 +355,13 @@ def is_number_word(w: str) -> bool:
     return (w in _UNITS and w not in ("a", "an")) or w in _TENS or (w in _SCALES and len(w) > 2)
 
 
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # A fraction of a scale in words: "half a million", "a quarter of a million", "three
 # quarters of a billion" (the fraction, then the scale's word).
 _FRACTION_OF_SCALE = re.compile(
     r"\b((?:(?:a|an|one|two|three|four|\d+)\s+)?(?:%s))\s+(?:of\s+)?an?\s+(%s)\b" % (
         "|".join(w for w, _ in shipped_values("fraction_denominators")),
-        "|".join(w for w in ("thousand", "million", "billion", "trillion"))))
+        "|".join(w for w in _SCALE_WORDS)))
 
 
 def fraction_value(text: str) -> Optional[float]:

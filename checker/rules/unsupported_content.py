@@ -166,7 +166,12 @@ def _paraphrase(word, index, wn) -> bool:
 
 
 def _phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+    return phrase in text and _phrase_re(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_re(phrase: str):
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 @lru_cache(maxsize=20_000)
