@@ -314,7 +314,7 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
     # a figure stands in for a name the source gives by a pronoun only ("he had been held
     # 23 days")
-    same_fig = _PRONOUNS.issuperset(sc.subject.lower().split()) and bool(
+    same_fig = sc.subject.lower().strip() in _PRONOUNS and bool(
         {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities})
     if (same_pred or same_ent or same_fig) and len(shared) >= 0.5 * len(dk):
         return True

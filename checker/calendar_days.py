@@ -13,10 +13,12 @@ does not mean, within a week of another full date it writes, passes.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import Optional
 
+from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS
 from checker.records import memo_on
 
@@ -26,7 +28,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{3}})")
 _WEEKDAY = re.compile(r"\b(%s)\b" % "|".join(sorted(WEEKDAYS)))
-_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ORDER = tuple(d.lower() for d in calendar.day_name)  # Monday first, as date.weekday()
 WEEK = 7
 
 
@@ -55,8 +57,8 @@ def days_of_month(text: str) -> set:
 
 
 # Words that put a weekday after the date of writing ("will meet on Thursday", "is due to
-# open on Monday", "next Friday").
-_AHEAD = re.compile(r"\b(?:will|shall|due|next|expected|plans?|planned|scheduled|set to)\b")
+# open on Monday", "next Friday": looking_ahead.txt).
+_AHEAD = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(shipped("looking_ahead")))))
 
 
 def _anchor_dates(index) -> frozenset:
@@ -101,13 +103,12 @@ def day_stated(q, index, claims) -> bool:
     if not anchors:
         return False
     low = q.text.lower()
+    mine = days_of_month(low)
+    named = set() if mine or re.search(r"\d", low) else {
+        m.group(1) for m in _WEEKDAY.finditer(low)}
     for sentence in {sc.sentence.lower() for sc in claims}:
         dates, weekdays = _resolved(sentence, anchors)
-        mine = days_of_month(low)
-        if mine and len(dates) == 1 and mine <= dates:
-            return True
-        named = {m.group(1) for m in _WEEKDAY.finditer(low)}
-        if named and not mine and not re.search(r"\d", low) and len(weekdays) == 1 \
-                and named <= weekdays:
+        if mine and len(dates) == 1 and mine <= dates or \
+                named and len(weekdays) == 1 and named <= weekdays:
             return True
     return False

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (format_figure, measure, number_values, period, subunit_value,
-                             values_match)
+from checker.numbers import (SUBUNIT_MARKS, format_figure, measure, number_values, period,
+                             subunit_value, values_match)
 from checker.records import memo_on
 from checker.shares import rounding, same_share
 from checker.timespans import (MONTH_SECONDS, clock_minutes, duration_seconds, durations,
@@ -62,7 +62,7 @@ def _pence_written(q, text: str) -> bool:
     if pence is None:
         return False
     figure = format_figure(round(pence[0] * 100, 4))
-    return re.search(rf"(?<![\d.,]){re.escape(figure)}\s?(?:p|pence|c|cents?)\b", text) is not None
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}\s?(?:{SUBUNIT_MARKS})\b", text) is not None
 
 
 def numbers_in(text: str) -> list[float]:

@@ -148,6 +148,7 @@ FILES = {
     "place_heads": "place_heads",
     "rank_areas": "rank_areas",
     "year_shifts": "year_shifts",
+    "looking_ahead": "looking_ahead",
     "obtaining_verbs": "obtaining_verbs",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
@@ -167,7 +168,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
                    "place_prepositions", "phase_verbs",
-                   "multiplier_verbs", "year_shifts"})
+                   "multiplier_verbs", "year_shifts", "looking_ahead"})
 
 
 @dataclass(frozen=True)

@@ -355,7 +355,8 @@ def is_number_word(w: str) -> bool:
     return (w in _UNITS and w not in ("a", "an")) or w in _TENS or (w in _SCALES and len(w) > 2)
 
 
-_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+# The scales written as words of a thousand or more (number_scales.txt: "million", not "m").
+_SCALE_WORDS = tuple(w for w, v in _SCALES.items() if len(w) > 2 and v >= 1000)
 # A fraction of a scale in words: "half a million", "a quarter of a million", "three
 # quarters of a billion" (the fraction, then the scale's word).
 _FRACTION_OF_SCALE = re.compile(
@@ -413,8 +414,12 @@ def measure(text: str) -> Optional[tuple[str, float]]:
 
 
 _SUBUNITS = dict(shipped_values("currency_subunits"))
-_SUBUNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(p|pence|c|cents?)\s*$")
-_SUBUNIT_WORDS = re.compile(r"^\s*([a-z]+(?:[\s-]+[a-z]+)?)\s+(pence|cents?)\s*$")
+# The words of a hundredth of a currency, longest first ("pence" before "p").
+SUBUNIT_MARKS = "|".join(sorted(map(re.escape, _SUBUNITS), key=len, reverse=True))
+_SUBUNIT = re.compile(rf"^\s*(\d+(?:\.\d+)?)\s*({SUBUNIT_MARKS})\s*$")
+# In number words, only a word of more than one letter ("four pence", not "four p").
+_SUBUNIT_WORDS = re.compile(r"^\s*([a-z]+(?:[\s-]+[a-z]+)?)\s+(%s)\s*$" % "|".join(
+    sorted((re.escape(w) for w in _SUBUNITS if len(w) > 1), key=len, reverse=True)))
 
 
 def subunit_value(text: str) -> Optional[tuple[float, frozenset]]:

@@ -114,22 +114,24 @@ def _restricted_after(sc, noun) -> str:
     """Words right after ``noun`` that pick out some of it by a figure ("trawlers more than
     20 years old", "flats over 30 metres tall", "boats older than 30 years": a bound, then
     a figure), or ''."""
-    m = _BOUND_AFTER.match(_rest_of_clause(sc, noun))
-    return m.group() if m and number_values(m.group(3)) else ""
+    m = _bound_match(sc, noun)
+    return m.group() if m else ""
 
 
 def _bound_after(claim, noun):
     """(side, figure) of the bound right after ``noun``: the approximator's side (+1 "over",
     -1 "under"; None for a comparative, "older than"), or None."""
-    m = _BOUND_AFTER.match(_rest_of_clause(claim, noun))
-    values = number_values(m.group(3)) if m else []
-    if not values:
+    m = _bound_match(claim, noun)
+    if m is None:
         return None
-    return (_SIDES[m.group(1)] if m.group(1) else None), values[0]
+    return (_SIDES[m.group(1)] if m.group(1) else None), number_values(m.group(3))[0]
 
 
-def _rest_of_clause(claim, noun) -> str:
-    return re.split(r"[,;:.]\s", claim.text[noun.end - claim.start:] + " ", 1)[0]
+def _bound_match(claim, noun):
+    """The match of a bound and a figure right after ``noun``, in its clause, or None."""
+    rest = re.split(r"[,;:.]\s", claim.text[noun.end - claim.start:] + " ", 1)[0]
+    m = _BOUND_AFTER.match(rest)
+    return m if m and number_values(m.group(3)) else None
 
 
 # A bound of the approximators lexicon ("more than", "over", "under"; not "about") or a

@@ -120,13 +120,7 @@ def widened_speaker(ctx, dc):
         return None
     if _speaker_limit(da.source, ctx.lexicon):
         return None
-    aligned = ctx.aligned(dc, threshold=0.8)
-    mine = claim_keys(dc)
-    if any(_whole_said(ctx, sc, da) for sc in ctx.index.claims
-           if len(mine & claim_keys(sc)) >= SAME_SHARE * len(mine)):
-        return None  # "in a joint letter, the estate's tenants said ...": the group says it,
-        # in a claim of the same words the aligner may not pick
-    for sc in aligned:
+    for sc in ctx.aligned(dc, threshold=0.8):
         sa = _speaker(sc.attribution)
         if sa is None or key(sa.head) != key(da.head):
             continue
@@ -134,8 +128,19 @@ def widened_speaker(ctx, dc):
         if (limit and limit not in OWN and limit != "one") or (
                 _one_speaker(sa) and _plural_head(da)) or (
                 _counted(sa) and _plural_head(da) and _whole_group(da)):
+            if _said_by_whole_group(ctx, dc, da):
+                return None  # "in a joint letter, the estate's tenants said ...": the group
+                # says it, in a claim of the same words the aligner may not pick
             return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _said_by_whole_group(ctx, dc, da) -> bool:
+    """A source claim of the same words gives the statement to the derived speaker's group
+    with no count or limit."""
+    mine = claim_keys(dc)
+    return any(_whole_said(ctx, sc, da) for sc in ctx.index.claims
+               if len(mine & claim_keys(sc)) >= SAME_SHARE * len(mine))
 
 
 def _whole_said(ctx, sc, da) -> bool:

@@ -245,7 +245,7 @@ class MarkerReader:
                 continue  # "there were 13 this year": a count (read below), then no figure
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
-            text, s_char, e_char, money = _with_sign_and_scale(e)
+            text, s_char, e_char, money = _figure_span(e)
             kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
                 continue  # "nine - seven children and two adults": a count and its parts
@@ -413,7 +413,7 @@ def _number_words_from(tok, covered):
     return last
 
 
-def _with_sign_and_scale(ent) -> tuple[str, int, int]:
+def _figure_span(ent) -> tuple[str, int, int, bool]:
     """A sum the tagger cut to its digits ("1.2" of "£1.2m"), with the currency sign right
     before it and the scale right after it put back, or a count with the unit right after
     it ("2" of "2 MW", measure_units.txt): (text, start, end, whether it is a sum put
