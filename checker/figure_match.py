@@ -17,7 +17,8 @@ claim names in the other form, "on Monday" for "23 March" in a report dated 24 M
 ``checker.calendar_days``'s, read where the claim is known.)
 Known false negative: a rounded share or count is met by any figure of its kind the sources
 state, not only the aligned claim's. Shares and ratios are read in ``checker.shares``, spans
-of time and clock times in ``checker.timespans``.
+of time and clock times in ``checker.timespans``, a figure as written in a text in
+``checker.figure_written``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (SUBUNIT_MARKS, format_figure, measure, number_values, period,
-                             subunit_value, values_match)
+from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
+                                    numbers_in, pence_written, percent_written, squeeze,
+                                    unit_words, written_in)
+from checker.numbers import number_values, period, values_match
+from checker.units import measure
 from checker.records import memo_on
 from checker.shares import rounding, same_share
 from checker.timespans import (MONTH_SECONDS, clock_minutes, duration_seconds, durations,
@@ -55,22 +59,6 @@ def _years_implied(index) -> frozenset:
     return memo_on(index, "_years_implied", build)
 
 
-def _pence_written(q, text: str) -> bool:
-    """A sum in pence or cents whose figure the sources write with a mark of pence or
-    cents ("42p", "42 pence", "42c")."""
-    pence = subunit_value(q.text) if q.kind == "money" else None
-    if pence is None:
-        return False
-    figure = format_figure(round(pence[0] * 100, 4))
-    return re.search(rf"(?<![\d.,]){re.escape(figure)}\s?(?:{SUBUNIT_MARKS})\b", text) is not None
-
-
-def numbers_in(text: str) -> list[float]:
-    """Every number written in a numeric expression, in figures or in words, scales left
-    out: the tagger often cuts "£12m" to "12", which still meets "£12 million"."""
-    return number_values(text, scaled=False)
-
-
 def source_has(q, index) -> bool:
     """True when the sources carry the same value (any notation) for a derived number
     (answered once per figure and set of sources: DN501, DU803 and the score ask)."""
@@ -92,7 +80,7 @@ def _source_has(q, index) -> bool:
         # "the first three months of 2028" names a quarter, no span of time
     if written_in(q.text.lower(), index.text_lower):
         return True
-    if _pence_written(q, index.text_lower):
+    if pence_written(q, index.text_lower):
         return True  # "42 pence" where the source writes "42p", which the tagger may not read
     if _YEAR.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):
         return True  # "2024" for "five the year before", in a sentence about 2025
@@ -108,12 +96,12 @@ def _source_has(q, index) -> bool:
         # never by a bare 3 elsewhere in the source.
         return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities)
     squeezed = squeeze(q.text)
-    if squeezed != q.text.lower() and _digits_whole(squeezed, _squeezed_source(index)):
+    if squeezed != q.text.lower() and digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities, _source_lengths(index)) or same_share(q, index) or \
             _same_measure(q, index.quantities) or _approximated(q, index.quantities):
         return True
-    if _percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
+    if percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
     parts = numbers_in(q.text)
     if len(parts) == 1 and GROUP.get(q.kind) == "n" and any(
@@ -122,7 +110,7 @@ def _source_has(q, index) -> bool:
         return True  # "9" of a tally or a range the source writes whole ("nine to three")
     if len(parts) > 1 and q.kind != "percent" and all(
             any(values_match(v, sq.value) for sq in index.quantities)
-            or _fmt_in(v, index.text_lower) for v in parts):
+            or fmt_in(v, index.text_lower) for v in parts):
         return True  # a range or a score ("five to two") whose numbers are all in the source
         # (not a ratio, "400 in 2,000", which states one share)
     if len(parts) == 1 and q.kind in ("date", "time", "number", "quantity") \
@@ -273,16 +261,6 @@ def _source_lengths(index) -> list[float]:
 _AGE_WORDS = shipped("age_words")
 
 
-_MONTH = r"(?:0[1-9]|1[0-2])"
-_CALENDAR_DAY = re.compile(rf"(?:\d{{4}}-)?{_MONTH}-\d\d|\d{{4}}-{_MONTH}")  # not "2024-25"
-
-
-def calendar_day(norm: str) -> bool:
-    """A normalised date that names a month ("07-01", "2026-07", "2026-07-01"), not a bare
-    number or a span ("10", "60-day")."""
-    return bool(norm) and _CALENDAR_DAY.fullmatch(norm) is not None
-
-
 def same_span_of_time(q, sq) -> bool:
     """False when the derived figure counts units of time the source figure does not: "two
     months" is not the source's "two weeks" nor its "two people". An age ("a 32-year-old")
@@ -294,28 +272,6 @@ def same_span_of_time(q, sq) -> bool:
     if theirs:
         return bool(mine & theirs)
     return bool(unit_words(q.text) & _AGE_WORDS)
-
-
-def written_in(figure: str, text: str) -> bool:
-    """True when the figure stands in the text as a whole figure: "4bn" is not written in
-    "$18.4bn", nor "30" in "1930". A group of three digits after a comma counts ("000" of
-    "50,000", which some tokenised texts write "50, 000"), and so does an ordinal's number
-    ("131" in "131st")."""
-    if not figure:
-        return False
-    group = len(figure) == 3 and figure.isdigit()
-    start = text.find(figure)
-    while start >= 0:
-        before = text[start - 1] if start else " "
-        end = start + len(figure)
-        after = text[end] if end < len(text) else " "
-        inside = before.isalnum() or (before in ".," and start > 1 and text[start - 2].isdigit()
-                                      and not (group and before == ","))
-        ordinal = figure[-1:].isdigit() and re.match(r"(?:st|nd|rd|th)\b", text[end:end + 3])
-        if not inside and (not after.isalnum() or ordinal):
-            return True  # also a rank: "No. 131" for "ranked 131st"
-        start = text.find(figure, start + 1)
-    return False
 
 
 def value_equal(q, sq) -> bool:
@@ -330,61 +286,8 @@ def value_equal(q, sq) -> bool:
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 
-def squeeze(text: str) -> str:
-    """A figure's text without spaces, hyphens and ordinal suffixes, so that tokenised or
-    hand-typed copies meet ("74 - year - old", "54-year old" -> "54yearold"; "10 am" ->
-    "10am"; "87th" -> "87")."""
-    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.lower())
-    return re.sub(r"[\s\-‐–’']+", "", t)
-
-
-def _digits_whole(figure: str, text: str) -> bool:
-    """The figure stands in the text with no digit run on at either end ("4october" is not
-    in "14october", nor "5million" in "3.5million")."""
-    start = text.find(figure)
-    while start >= 0:
-        end = start + len(figure)
-        if not (figure[:1].isdigit() and _digit_at(text, start - 1, -1)) and \
-                not (figure[-1:].isdigit() and _digit_at(text, end, 1)):
-            return True
-        start = text.find(figure, start + 1)
-    return False
-
-
-def _digit_at(text: str, i: int, step: int) -> bool:
-    """A digit stands at ``i``, or a decimal point or a thousands comma with a digit beyond
-    it ("3.5" runs on before "5", "12,400" before "400")."""
-    if not 0 <= i < len(text):
-        return False
-    return text[i].isdigit() or (text[i] in ".," and 0 <= i + step < len(text)
-                                 and text[i + step].isdigit())
-
-
 def _squeezed_source(index) -> str:
     return memo_on(index, "_squeezed", lambda: squeeze(index.text_lower))
-
-
-def dates_match(a: str, b: str) -> bool:
-    """True when two normalised dates agree as far as both go: "2023" and "2023-02-23", or
-    "02-23" and "2023-02-23", but not "20" (twenty years) and "2023-02-23"."""
-    if a == b:
-        return True
-    pa, pb = a.split("-"), b.split("-")
-    short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    if len(short) == len(long_):
-        return False
-    n = len(short)
-    # A lone number matches a year at the front, never a day at the end ("30" of "30 years
-    # ago" is not "June 30"); a lone quarter or half matches one of a given year ("q3" and
-    # "2022-q3").
-    if n == 1 and re.fullmatch(r"[qh]\d", short[0]):
-        return long_[-1] == short[0]
-    return long_[:n] == short or (n > 1 and long_[-n:] == short)
-
-
-# One to twelve in words, from the number words (read backwards, so that "one", the first of
-# the words worth one, is the one kept).
-_SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <= int(v) <= 12}
 
 
 def _same_clock_time(q, quantities) -> bool:
@@ -394,34 +297,6 @@ def _same_clock_time(q, quantities) -> bool:
     mine = clock_minutes(q.text, marked=q.kind != "time")
     return bool(mine) and any(mine & clock_minutes(sq.text, marked=sq.kind != "time")
                               for sq in quantities if sq.kind in ("time", "number"))
-
-
-_PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
-
-
-def _percent_written(q, text: str) -> bool:
-    """A percentage the source writes in another notation in a part of a sentence no claim
-    holds ("30 per cent" for "..., warning that up to 30% of the crop could be lost")."""
-    if q.kind != "percent" or q.value is None:
-        return False
-    figure = format_figure(q.value)
-    return re.search(rf"(?<![\d.,]){re.escape(figure)}{_PERCENT_MARK}", text) is not None
-
-
-def _fmt_in(v: float, text: str) -> bool:
-    word = _SMALL.get(int(v)) if float(v).is_integer() else None
-    figure = str(int(v)) if float(v).is_integer() else str(v)
-    return bool(re.search(rf"\b{re.escape(figure)}\b", text)) or (
-        word is not None and re.search(rf"\b{word}\b", text) is not None)
-
-
-_FILLER = shipped("figure_fillers")
-
-
-def unit_words(text: str) -> set[str]:
-    """The words of a figure that say what it counts ("years ago" of "35 years ago")."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return {w.rstrip("s") for w in words if w not in _FILLER and not number_values(w)}
 
 
 def same_value(q, sq) -> bool:

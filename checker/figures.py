@@ -15,11 +15,12 @@ import re
 from datetime import date
 
 from checker.calendar_days import day_stated
-from checker.figure_match import (GROUP, calendar_day, numbers_in, same_value, source_has,
-                                  unit_words)
+from checker.figure_match import GROUP, same_value, source_has
+from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import currency_codes, fraction_value, period, subunit_value
+from checker.numbers import fraction_value, period
+from checker.units import currency_codes, subunit_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds, durations
 
@@ -63,7 +64,7 @@ def derived_sum(q, claims, source_years=()) -> bool:
 def _relative_change(share: float, side, claims) -> bool:
     """True when a share is the change between two figures of one source passage, taken
     from either ("nearly a fifth below last season's 12,400" for "10,170 tonnes, down from
-    12,400"), within the rounding its form implies (``figure_match.meets_share``)."""
+    12,400"), within the rounding its form implies (``shares.meets_share``)."""
     for sc in claims:
         vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity", "money")
                 for v in numbers_in(sq.text) if v > 0]

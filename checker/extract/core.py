@@ -39,17 +39,18 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_speaker_from_aside, lift_trailing_speaker,
                                               lift_whose_speaker)
 from checker.extract.frames import FrameReader
+from checker.extract.quantities import QuantityReader
 from checker.extract.speakers import SpeakerReader
 from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
 from checker.names import norm_name
-from checker.numbers import is_measure_unit
 from checker.parse import ParsedArticle
 from checker.records import Attribution, Claim, Entity, Quote, Word
+from checker.units import is_measure_unit
 
 
 class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, ClaimReader,
-                MarkerReader):
+                MarkerReader, QuantityReader):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -1,47 +1,11 @@
-"""What a claim marks beside its frame: causal and temporal links ("after", "led to"),
-quantities (figures, dates and the spans of time the tagger leaves out) and scope words
-("all", "some", "most")."""
+"""What a claim marks beside its frame: causal and temporal links ("after", "led to") and
+scope words ("all", "some", "most"); its figures are ``checker.extract.quantities``'s."""
 
 from __future__ import annotations
 
-import re
-
-from checker.extract.common import (
-    NUMERIC_LABELS,
-    _CALENDAR_RE,
-    _DURATION_PREPS,
-    _counts_a_duration,
-    _doc_text,
-    _find_phrase,
-    _possible,
-    purpose_clause,
-    _states_a_number,
-)
-from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, currency_codes, duration_unit,
-                             is_magnitude, is_measure_unit, is_number_word, is_scale,
-                             normalise)
+from checker.extract.common import _doc_text, _find_phrase, _possible, purpose_clause
 from checker.lexicon import partitive_pronoun, shipped
-from checker.records import Cue, Link, Quantity
-
-
-def _day_part_modifier(ent) -> bool:
-    """A "time" the tagger reads in a count of things a part of the day describes: the
-    entity ends on a day part that modifies a noun after it ("night shifts", "night-time
-    falls", "morning flights")."""
-    doc = ent.doc
-    if any(t.lower_ in DAY_PARTS and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
-           for t in ent):
-        return True  # "two night-time falls"
-    last = ent[-1]
-    if last.lower_ not in DAY_PARTS:
-        return False
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    return nxt is not None and (nxt.text == "-" or last.dep_ in ("compound", "amod", "nmod")
-                                or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
-
-
-# Two words set off by a spaced dash inside a tagged number.
-_DASHED = re.compile(r"\w\s+[-–—]\s+\w")
+from checker.records import Cue, Link
 
 
 class MarkerReader:
@@ -234,78 +198,6 @@ class MarkerReader:
         return Link(cue=_doc_text(doc)[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
                     end=e.idx + len(e) + off, left=left, right=right)
 
-    def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
-        out = []
-        covered = set()
-        for e in ents:
-            if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
-                continue
-            if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
-                    and e[1].lower_ in self.period_pointers:
-                continue  # "there were 13 this year": a count (read below), then no figure
-            if e.label_ == "TIME" and _day_part_modifier(e):
-                continue  # "9 of 21 night shifts", "two night-time falls": counts of things
-            text, s_char, e_char, money = _figure_span(e)
-            kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
-            if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
-                continue  # "nine - seven children and two adults": a count and its parts
-                # set off by a dash, each read below ("twenty - one" reads as 21)
-            if kind == "date" and e[0].pos_ == "PROPN" and e[-1].like_num and value is None \
-                    and norm == e.text.lower().strip():
-                continue  # "Dray had 39 and Hollis 44": a name and a count (read
-                # below), no date the reader knows ("Nov. 18" is one)
-            if kind not in ("date", "time") and not _states_a_number(e):
-                # "emptied gallons", "only $XXX" (a redacted amount), "a few dollars": the
-                # tagger's amount has no number to compare
-                continue
-            if kind == "date" and value is None and norm == e.text.lower().strip():
-                # vague dates ("this week", "recently", "one day") carry no comparable value;
-                # a duration in number words ("two months", "a one-year term") does
-                if not _counts_a_duration(e) and not any(ch.isdigit() for ch in e.text) \
-                        and not _CALENDAR_RE.search(e.text.lower()):
-                    continue
-            covered.update(range(e.start, e.end))
-            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
-                                start=s_char + off, end=e_char + off, norm=norm))
-        out.extend(self._spans_of_time(tokens, covered, off))
-        for t in tokens:
-            if t.i in covered or not t.like_num or t.is_punct:
-                continue
-            last = _number_words_from(t, covered)
-            nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
-            label = "CARDINAL"
-            if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
-                last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
-                label = "PERCENT"
-            elif nxt is not None and nxt.i not in covered and currency_codes(nxt.lower_) \
-                    and any(ch.isdigit() for ch in t.text):
-                last, label = nxt, "MONEY"  # "some 4 million dollars", untagged (not
-                # the "million pounds" of "a quarter of a million pounds")
-            covered.update(range(t.i, last.i + 1))
-            text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
-            kind, value, unit, norm = normalise(text, label)
-            if value is None:
-                continue
-            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
-                                start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
-        return tuple(out)
-
-    def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
-        """A span of time with no number that the tagger leaves out: "within a fortnight",
-        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit)."""
-        out = []
-        for t in tokens:
-            if t.i in covered or t.i < 2 or not duration_unit(t.lower_):
-                continue
-            art, prep = t.nbor(-1), t.nbor(-2)
-            if art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
-                continue
-            text = _doc_text(t.doc)[art.idx:t.idx + len(t)]
-            kind, value, unit, norm = normalise(text, "DATE")
-            out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
-                                start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
-        return out
-
     def _scope(self, tokens, off, vocab: frozenset) -> tuple[Cue, ...]:
         out = []
         for t in tokens if not vocab.isdisjoint(self.scope_words) else ():  # as in _certainty
@@ -381,61 +273,3 @@ def _names_a_cause(noun) -> bool:
     # cause is still under investigation"
     return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
                                    and any(c.dep_ == "attr" for c in head.children))
-
-
-def _number_words_from(tok, covered):
-    """The last token of a number written in words that starts at ``tok`` ("forty - eight
-    thousand", which the tagger left untagged or split): cardinal number words joined by
-    hyphens, then scale words, none read already; for a number in figures, the scale words
-    after it ("4 million" of "some 4 million dollars"), else ``tok`` itself. (A number the
-    tagger did tag, but ended before its scale word, is extended where the doc is read:
-    ``tokens.DocView``.)"""
-    last = tok
-    doc = tok.doc
-    if any(ch.isdigit() for ch in tok.text):
-        while last.i + 1 < len(doc) and last.i + 1 not in covered \
-                and is_magnitude(doc[last.i + 1].lower_):
-            last = doc[last.i + 1]
-        return last
-    if not is_number_word(tok.lower_):
-        return last
-    j = tok.i + 1
-    while j < len(doc) and j not in covered:
-        nxt = doc[j]
-        if nxt.text == "-" and j + 1 < len(doc) and is_number_word(doc[j + 1].lower_):
-            j += 1
-            continue
-        if not is_number_word(nxt.lower_) or (doc[j - 1].text != "-" and not is_magnitude(
-                nxt.lower_)):
-            break  # not an ordinal ("twenty-first") nor a count of the next thing
-        last = nxt
-        j += 1
-    return last
-
-
-def _figure_span(ent) -> tuple[str, int, int, bool]:
-    """A sum the tagger cut to its digits ("1.2" of "£1.2m"), with the currency sign right
-    before it and the scale right after it put back, or a count with the unit right after
-    it ("2" of "2 MW", measure_units.txt): (text, start, end, whether it is a sum put
-    back) in the document. Other figures come back as tagged."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    if ent.label_ in ("CARDINAL", "QUANTITY") and end < len(doc) \
-            and is_measure_unit(doc[end].text) and doc[end].ent_type_ != "DATE" \
-            and (len(doc[end]) > 1 or doc[end].idx > ent.end_char):
-        # "2 MW", against "2 GW" (not "40m", a million as often as metres)
-        s_char, e_char = ent.start_char, doc[end].idx + len(doc[end])
-        return _doc_text(doc)[s_char:e_char], s_char, e_char, False
-    if ent.label_ in ("MONEY", "CARDINAL") and start > 0 and doc[start - 1].text in \
-            CURRENCY_SIGNS and doc[start - 1].idx + len(doc[start - 1]) == ent.start_char:
-        start -= 1
-    signed = start < ent.start or any(c in ent.text for c in CURRENCY_SIGNS)
-    e_char = ent.end_char
-    if signed and end < len(doc) and doc[end].idx == ent.end_char:
-        scale = doc[end].text.rstrip(".")  # "m." ends a sentence as one token
-        if is_scale(scale):
-            end, e_char = end + 1, ent.end_char + len(scale)
-    if (start, end) == (ent.start, ent.end):
-        return ent.text, ent.start_char, ent.end_char, False
-    s_char = doc[start].idx
-    return _doc_text(doc)[s_char:e_char], s_char, e_char, True

@@ -63,15 +63,8 @@ from __future__ import annotations
 import re
 
 from checker.align import key
-from checker.figure_match import (
-    dates_match,
-    numbers_in,
-    same_span_of_time,
-    same_value,
-    source_has,
-    unit_words,
-    written_in,
-)
+from checker.figure_match import same_span_of_time, same_value, source_has
+from checker.figure_written import dates_match, numbers_in, unit_words, written_in
 from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.numbers import MONTHS, WEEKDAYS, duration_unit

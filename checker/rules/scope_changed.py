@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_match import numbers_in
+from checker.figure_written import numbers_in
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet

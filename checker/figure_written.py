@@ -1,0 +1,144 @@
+"""Where a figure stands as written in a text, and the notations two figures share: the
+text-level readings ``checker.figure_match`` builds on ("4bn" is not written in "$18.4bn";
+"74 - year - old" squeezed meets "74-year-old"; "42 pence" is the source's "42p"; a
+normalised date agrees with another as far as both go; the words that say what a figure
+counts)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import shipped, shipped_values
+from checker.numbers import format_figure, number_values
+from checker.units import SUBUNIT_MARKS, subunit_value
+
+
+def pence_written(q, text: str) -> bool:
+    """A sum in pence or cents whose figure the sources write with a mark of pence or
+    cents ("42p", "42 pence", "42c")."""
+    pence = subunit_value(q.text) if q.kind == "money" else None
+    if pence is None:
+        return False
+    figure = format_figure(round(pence[0] * 100, 4))
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}\s?(?:{SUBUNIT_MARKS})\b", text) is not None
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number written in a numeric expression, in figures or in words, scales left
+    out: the tagger often cuts "£12m" to "12", which still meets "£12 million"."""
+    return number_values(text, scaled=False)
+
+
+_MONTH = r"(?:0[1-9]|1[0-2])"
+
+
+_CALENDAR_DAY = re.compile(rf"(?:\d{{4}}-)?{_MONTH}-\d\d|\d{{4}}-{_MONTH}")  # not "2024-25"
+
+
+def calendar_day(norm: str) -> bool:
+    """A normalised date that names a month ("07-01", "2026-07", "2026-07-01"), not a bare
+    number or a span ("10", "60-day")."""
+    return bool(norm) and _CALENDAR_DAY.fullmatch(norm) is not None
+
+
+def written_in(figure: str, text: str) -> bool:
+    """True when the figure stands in the text as a whole figure: "4bn" is not written in
+    "$18.4bn", nor "30" in "1930". A group of three digits after a comma counts ("000" of
+    "50,000", which some tokenised texts write "50, 000"), and so does an ordinal's number
+    ("131" in "131st")."""
+    if not figure:
+        return False
+    group = len(figure) == 3 and figure.isdigit()
+    start = text.find(figure)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        end = start + len(figure)
+        after = text[end] if end < len(text) else " "
+        inside = before.isalnum() or (before in ".," and start > 1 and text[start - 2].isdigit()
+                                      and not (group and before == ","))
+        ordinal = figure[-1:].isdigit() and re.match(r"(?:st|nd|rd|th)\b", text[end:end + 3])
+        if not inside and (not after.isalnum() or ordinal):
+            return True  # also a rank: "No. 131" for "ranked 131st"
+        start = text.find(figure, start + 1)
+    return False
+
+
+def squeeze(text: str) -> str:
+    """A figure's text without spaces, hyphens and ordinal suffixes, so that tokenised or
+    hand-typed copies meet ("74 - year - old", "54-year old" -> "54yearold"; "10 am" ->
+    "10am"; "87th" -> "87")."""
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.lower())
+    return re.sub(r"[\s\-‐–’']+", "", t)
+
+
+def digits_whole(figure: str, text: str) -> bool:
+    """The figure stands in the text with no digit run on at either end ("4october" is not
+    in "14october", nor "5million" in "3.5million")."""
+    start = text.find(figure)
+    while start >= 0:
+        end = start + len(figure)
+        if not (figure[:1].isdigit() and _digit_at(text, start - 1, -1)) and \
+                not (figure[-1:].isdigit() and _digit_at(text, end, 1)):
+            return True
+        start = text.find(figure, start + 1)
+    return False
+
+
+def _digit_at(text: str, i: int, step: int) -> bool:
+    """A digit stands at ``i``, or a decimal point or a thousands comma with a digit beyond
+    it ("3.5" runs on before "5", "12,400" before "400")."""
+    if not 0 <= i < len(text):
+        return False
+    return text[i].isdigit() or (text[i] in ".," and 0 <= i + step < len(text)
+                                 and text[i + step].isdigit())
+
+
+def dates_match(a: str, b: str) -> bool:
+    """True when two normalised dates agree as far as both go: "2023" and "2023-02-23", or
+    "02-23" and "2023-02-23", but not "20" (twenty years) and "2023-02-23"."""
+    if a == b:
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    if len(short) == len(long_):
+        return False
+    n = len(short)
+    # A lone number matches a year at the front, never a day at the end ("30" of "30 years
+    # ago" is not "June 30"); a lone quarter or half matches one of a given year ("q3" and
+    # "2022-q3").
+    if n == 1 and re.fullmatch(r"[qh]\d", short[0]):
+        return long_[-1] == short[0]
+    return long_[:n] == short or (n > 1 and long_[-n:] == short)
+
+
+# One to twelve in words, from the number words (read backwards, so that "one", the first of
+# the words worth one, is the one kept).
+_SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <= int(v) <= 12}
+
+
+_PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
+
+
+def percent_written(q, text: str) -> bool:
+    """A percentage the source writes in another notation in a part of a sentence no claim
+    holds ("30 per cent" for "..., warning that up to 30% of the crop could be lost")."""
+    if q.kind != "percent" or q.value is None:
+        return False
+    figure = format_figure(q.value)
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}{_PERCENT_MARK}", text) is not None
+
+
+def fmt_in(v: float, text: str) -> bool:
+    word = _SMALL.get(int(v)) if float(v).is_integer() else None
+    figure = str(int(v)) if float(v).is_integer() else str(v)
+    return bool(re.search(rf"\b{re.escape(figure)}\b", text)) or (
+        word is not None and re.search(rf"\b{word}\b", text) is not None)
+
+
+_FILLER = shipped("figure_fillers")
+
+
+def unit_words(text: str) -> set[str]:
+    """The words of a figure that say what it counts ("years ago" of "35 years ago")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w.rstrip("s") for w in words if w not in _FILLER and not number_values(w)}

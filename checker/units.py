@@ -1,0 +1,72 @@
+"""The units a figure is written in: lengths, masses, areas, volumes, power and energy
+(measure_units.txt), the hundredths of a currency ("30p", "45 cents": currency_subunits.txt)
+and the currencies a text names (currencies.txt)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from checker.lexicon import shipped_values
+from checker.numbers import (CURRENCY_NAMES, CURRENCY_SIGNS, WORD_RE, number_values,
+                             words_to_number)
+
+_MEASURES = {w: (v.split()[0], float(v.split()[1])) for w, v in shipped_values("measure_units")}
+
+
+def is_measure_unit(word: str) -> bool:
+    """A unit of measure_units.txt, in any case ("MW", "km", "hectares")."""
+    return word.lower() in _MEASURES
+
+
+def measure(text: str) -> Optional[tuple[str, float]]:
+    """What a figure measures and its size in that measure's base unit (measure_units.txt):
+    "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
+    when it gives no number before a unit of length, mass, area, volume, power or energy."""
+    low = text.lower()
+    if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
+        return None  # "£6m" is money; "500 square metres" is an area of other units
+    words = WORD_RE.findall(low.replace("-", " "))
+    for i, w in enumerate(words):
+        unit = _MEASURES.get(w)
+        if unit is None or i == 0:
+            continue
+        if len(w) == 1 and not re.search(rf"\d\s+{w}\b", low):
+            return None  # "5g", "6m": a network or a million as often as grams or metres
+        nums = number_values(" ".join(words[:i]))
+        if len(nums) == 1:
+            return unit[0], nums[0] * unit[1]
+        return None
+    return None
+
+
+_SUBUNITS = dict(shipped_values("currency_subunits"))
+# The words of a hundredth of a currency, longest first ("pence" before "p").
+SUBUNIT_MARKS = "|".join(sorted(map(re.escape, _SUBUNITS), key=len, reverse=True))
+_SUBUNIT = re.compile(rf"^\s*(\d+(?:\.\d+)?)\s*({SUBUNIT_MARKS})\s*$")
+# In number words, only a word of more than one letter ("four pence", not "four p").
+_SUBUNIT_WORDS = re.compile(r"^\s*([a-z]+(?:[\s-]+[a-z]+)?)\s+(%s)\s*$" % "|".join(
+    sorted((re.escape(w) for w in _SUBUNITS if len(w) > 1), key=len, reverse=True)))
+
+
+def subunit_value(text: str) -> Optional[tuple[float, frozenset]]:
+    """A sum written in pence or cents ("30p", "45 cents", "four pence"): its value in
+    pounds, dollars or euros (0.30) and the currency codes it can be a hundredth of
+    (currencies.txt), or None."""
+    low = text.lower()
+    m = _SUBUNIT.match(low)
+    if m:
+        return float(m.group(1)) / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
+    m = _SUBUNIT_WORDS.match(low)
+    value = words_to_number(m.group(1).replace("-", " ").split()) if m else None
+    if value is None:
+        return None
+    return value / 100, frozenset(_SUBUNITS.get(m.group(2), "").split())
+
+
+def currency_codes(text: str) -> frozenset:
+    """The currency codes a text names by symbol, code or name ("£4.20" -> GBP)."""
+    low = text.lower()
+    return frozenset(code for mark, code in CURRENCY_NAMES.items()
+                     if (mark in low if not mark.isalpha()
+                         else re.search(rf"\b{re.escape(mark)}\b", low)))
