@@ -1,9 +1,9 @@
 """Turn parsed articles into claims: clause splitting, attribution, certainty, links, values.
 
-``core`` walks articles, sentences and clauses; ``speakers`` reads who says each claim, and
-``frames`` the "according to" frames that credit it; ``reading`` reads what it says,
-``markers`` its links and scope words and ``quantities`` its figures; ``common`` holds the
-constants and token helpers they share.
+``core`` walks articles and sentences and builds each claim, ``clauses`` splits clauses;
+``speakers`` reads who says each claim, and ``frames`` the "according to" frames that credit
+it; ``reading`` reads what it says, ``markers`` its links and scope words and ``quantities``
+its figures; ``common`` holds the constants and token helpers they share.
 """
 
 from checker.extract.core import Extractor

@@ -1,38 +1,31 @@
-"""Turn parsed articles into claims: the article and sentence walk and clause splitting; the
-attribution and reading parts live in ``speakers``, ``reading`` and ``markers``."""
+"""Turn parsed articles into claims: the article and sentence walk and the building of each
+claim; clause splitting lives in ``clauses``, the attribution and reading parts in
+``speakers``, ``reading``, ``markers`` and ``quantities``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
 
 from checker.credits import credit_patterns
 from checker.extract.common import (
     CONTENT_POS,
     NAME_LABELS,
-    SUBJ_DEPS,
     _State,
     _doc_text,
-    _reported_thing,
     _shift_attr,
     _shift_certainty,
-    _subtree,
-    _verbal,
-    _comment_on_it,
     _vocab,
     name_slot,
-    _subordinate,
-    semicolon_between,
 )
+from checker.extract.clauses import ClauseSplitter
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse import (according_root, lift_according_appositive,
-                                     lift_conj_from_as_clause, lift_modifying_verb,
-                                     lift_reported_participle, lift_verb_read_as_noun,
-                                     relative_verb)
+from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
+                                     lift_modifying_verb, lift_reported_participle,
+                                     lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_speaker_after_semicolon,
@@ -45,12 +38,12 @@ from checker.extract.tokens import DocView
 from checker.lexicon import Lexicon
 from checker.names import norm_name
 from checker.parse import ParsedArticle
-from checker.records import Attribution, Claim, Entity, Quote, Word
+from checker.records import Claim, Entity, Quote, Word
 from checker.units import is_measure_unit
 
 
 class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, ClaimReader,
-                MarkerReader, QuantityReader):
+                MarkerReader, QuantityReader, ClauseSplitter):
     """Extracts ``Claim`` records from a ``ParsedArticle`` using one ``Lexicon``."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -165,203 +158,6 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self._remember_speaker(sent, state)
         return _share_closing_frame(out, self.witness_phrases)
 
-    def _clause_heads(self, root) -> list[tuple[object, Optional[Attribution], tuple]]:
-        """(clause head, inherited attribution, reporting-frame tokens) for each clause."""
-        result = []
-        misparsed = according_root(root)
-        if misparsed is not None:
-            self._walk_clause(*misparsed, result)
-            return result
-        self._walk_clause(root, None, (), result)
-        return result
-
-    def _walk_clause(self, head, attribution, frame, result) -> None:
-        comps = [c for c in head.children if c.dep_ == "ccomp"]
-        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
-        walked = set()
-        if is_report and _reported_thing(head, self.addressee_verbs, self.pronouns_thing):
-            # "The result was announced on Monday: the library will not close", "X; no
-            # other injuries were reported": the subject is what was reported, so the verb
-            # frames nothing; a clause the parser hung on it is a claim of its own
-            is_report = False
-            for c in comps:
-                self._walk_clause(c, attribution, frame, result)
-                walked.add(c.i)
-        if is_report and any(c.i < head.i and semicolon_between(c) for c in comps):
-            # "A, according to X; the ministry said B": A is the writer's (or X's) clause,
-            # not what the ministry said
-            for c in comps:
-                if c.i < head.i and semicolon_between(c):
-                    self._walk_clause(c, attribution, frame, result)
-                    walked.add(c.i)
-            comps = [c for c in comps if c.i not in walked]
-        if is_report and any(self._consequence(head, c) for c in comps):
-            # "..., the weather service said, so the authority plans to ...": the parser
-            # made the consequence what the service said; it is the writer's own clause
-            for c in comps:
-                if self._consequence(head, c):
-                    self._walk_clause(c, attribution, frame, result)
-                    walked.add(c.i)
-            comps = [c for c in comps if c.i not in walked]
-        if is_report and (_subordinate(head) or _comment_on_it(head, comps)):
-            # "X happened, three months after an inspector warned the operator", parsed
-            # with X as the complement of "warned": X is a claim of its own, unreported; so
-            # is X in "X, a move landlords said could Y"
-            for c in comps:
-                if c.i < head.i:
-                    self._walk_clause(c, attribution, frame, result)
-                    walked.add(c.i)
-            comps = [c for c in comps if c.i not in walked]
-        if is_report and comps:
-            attr = self._reporting_attribution(head)
-            outer = attribution if attribution is not None else \
-                self._according_attribution(head)
-            if head.dep_ == "advcl" and head.tag_ == "VBG" and relative_verb(head.head):
-                outer = None  # "A said X, which B disputed, saying Y": B's own words, not A's
-            elif outer is None:
-                frame = self._outer_report(head)  # "A, they said, had not been told Y"
-                outer = self._reporting_attribution(frame) if frame is not None else None
-            if outer is not None:  # a report inside a report; "According to X, A told B Y"
-                attr = replace(attr, outer=outer)
-            comp_ids = set()
-            for c in comps:
-                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
-            for c in self._participle_after_report(head, comps):
-                # "X reached 148, the insurer said, prompting the ministry to act": the
-                # parser hung the consequence on "said"; it is the writer's own clause
-                self._walk_clause(c, None, (), result)
-                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
-            frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
-            for c in comps:
-                answer = self._colon_speaker(head, c)
-                if answer is not None:
-                    # "A accused B of X, which C rejected: "..."": C's words, not A's
-                    self._walk_clause(c, replace(self._reporting_attribution(answer),
-                                                 negated=False), frame_tokens, result)
-                    continue
-                self._walk_clause(c, attr, frame_tokens, result)
-            self._speaker_reports(head, result)
-            # Coordinated clauses of the reporting verb ("X said A and denied B") are their
-            # own, and so is a report its participle adds ("X said A, adding that B").
-            for c in head.children:
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") or (
-                        c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > head.i
-                        and c.lemma_.lower() in self.report_verbs
-                        and any(x.dep_ == "ccomp" for x in c.children)):
-                    self._walk_clause(c, None, (), result)
-            return
-        result.append((head, attribution, frame))
-        walked.update(self._speaker_reports(head, result))
-        stack = [c for c in head.children if c.i not in walked]
-        while stack:
-            c = stack.pop()
-            if c.i in walked:
-                continue
-            if self._is_split(c):
-                self._walk_clause(c, attribution, frame, result)
-            elif self._said_in_relative(c) and _whose_subject(c):
-                # "... the yard of Orbis Waste, whose director said the firm had bought no
-                # cable": the director's claim, not the clause's (a "who said" set on an
-                # object is left in the clause: the model often hangs it on the wrong noun)
-                self._relative_report(c, result)
-            else:
-                stack.extend(c.children)
-
-    def _participle_after_report(self, head, comps) -> list:
-        """Participles of cause after a reporting verb that follows what it reports ("...,
-        the insurer said, prompting the ministry to send inspectors", "forcing", "leading
-        to"): the connectives_causal lexicon's verbs and the causatives."""
-        if not any(c.i < head.i for c in comps):
-            return []
-        return [c for c in head.children
-                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i
-                and (c.lemma_.lower() in self.causal or c.lemma_.lower() in self.causatives)]
-
-    def _speaker_reports(self, head, result) -> set:
-        """Walk what a speaker says in a relative clause on the clause's subject ("said
-        its captain, Jon Pell, who said the club had not complained"): a claim of its own,
-        the speaker's. The relative clauses walked."""
-        done = set()
-        # the speaker of "according to the company, which said in its plan that X" says X
-        acc = self._according_to(head)
-        according = [t for t in acc[2][2:] if t.dep_ == "pobj" and t.head in acc[2][:2]] \
-            if acc is not None and acc[2][0].lower_ == "according" else []
-        for subj in (*(c for c in head.children if c.dep_ in SUBJ_DEPS), *according):
-            for rel in subj.children:
-                if self._said_in_relative(rel):
-                    self._relative_report(rel, result)
-                    done.add(rel.i)
-        return done
-
-    def _relative_report(self, rel, result) -> None:
-        """Walk the complements of a relative clause in which a speaker says something, as
-        that speaker's claims."""
-        comps = self._said_in_relative(rel)
-        attr = self._reporting_attribution(rel)
-        ids = set()
-        for c in comps:
-            ids.update(range(c.left_edge.i, c.right_edge.i + 1))
-        frame = tuple(t for t in _subtree(rel) if t.i not in ids)
-        for c in comps:
-            self._walk_clause(c, attr, frame, result)
-
-    def _is_split(self, tok) -> bool:
-        """A child clause that is a claim of its own: a coordinated or contrasting clause, or
-        one a semicolon parts from its head ("A deal could be agreed; X has been appointed",
-        which the parser may read as one sentence with A as X's complement)."""
-        if tok.dep_ in ("ccomp", "parataxis", "advcl", "conj") and _verbal(tok) \
-                and semicolon_between(tok):
-            return True
-        if tok.dep_ == "conj" and _verbal(tok):
-            return any(c.dep_ in SUBJ_DEPS for c in tok.children) or tok.head.dep_ in ("ROOT", "ccomp")
-        if tok.dep_ == "advcl":
-            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            return bool(marks & self.contrast_marks) or self._saying_participle(tok)
-        return False
-
-    def _saying_participle(self, tok) -> bool:
-        """A participle of saying after a comma, with a clause of its own, on a verb that
-        does not report ("The landlord rejected the claim, saying repairs had been made"):
-        what it says is a claim of the verb's subject, not part of the rejection."""
-        return (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.i > 0
-                and tok.doc[tok.i - 1].text == ","
-                and tok.lemma_.lower() in self.report_verbs
-                and any(c.dep_ == "ccomp" for c in tok.children))
-
-    def _clause_tokens(self, head, heads, frame) -> list:
-        nested = [(h, fr) for h, _, fr in heads if h is not head
-                  and h.is_ancestor(head) is False and head.is_ancestor(h)]
-        others = [h for h, _ in nested]
-        excluded = set()
-        for h, fr in nested:
-            if fr is not frame:
-                # a report nested in this clause ("..., though he said B"): its frame
-                # ("though he said") belongs to B's attribution, not to this claim
-                excluded.update(t.i for t in fr if head.is_ancestor(t))
-        for h in others:
-            excluded.update(range(h.left_edge.i, h.right_edge.i + 1))
-            # the conjunction or mark that joins a split clause belongs to neither claim
-            for c in h.children:
-                if c.dep_ in ("cc", "mark") and c.i < h.i:
-                    excluded.add(c.i)
-            left = h.i - 1
-            doc = h.doc
-            while left >= 0 and doc[left].dep_ in ("cc", "punct") and doc[left].head in (h, h.head):
-                excluded.add(left)
-                left -= 1
-        frame_ids = {t.i for t in frame}
-        acc = self._according_to(head)
-        if acc is not None:  # "according to X," is the attribution, not the claim
-            frame_ids.update(t.i for t in acc[2])
-        toks = [t for t in _subtree(head) if t.i not in excluded and t.i not in frame_ids]
-        # drop a leading complementiser and trailing punctuation
-        while toks and toks[0].dep_ in ("mark", "cc", "punct"):
-            toks.pop(0)
-        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and \
-                toks[-1].text not in ("\"", "”", "’", ")"):
-            toks.pop()
-        return toks
-
     def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes, ents):
         first, last = tokens[0], tokens[-1]
         start_c, end_c = first.idx, last.idx + len(last)
@@ -437,12 +233,6 @@ def _share_closing_frame(claims: list[Claim], witness: frozenset) -> list[Claim]
     return [replace(c, attribution=attr)
             if c.attribution is None and not c.quotes and c.end <= attr.start else c
             for c in claims]
-
-
-def _whose_subject(rel) -> bool:
-    """The relative clause's subject is a "whose" phrase ("whose director said")."""
-    return any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.lower_ == "whose"
-                                         for p in c.children) for c in rel.children)
 
 
 def _unit_of_figure(ent) -> bool:
