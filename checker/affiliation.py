@@ -120,7 +120,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     pronoun stands for: "It will publish a review, a spokeswoman said") or a person the
     article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
     will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
-    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate;
+    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate,
+    "the prosecutor" for "prosecutors";
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
@@ -151,7 +152,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     said = set(desc) | set(_words(attr.source))
     titled = not said & (_FORMER | _AWAY) and any(
         len(w) >= 6 and (p.startswith(w) and len(p) - len(w) >= 2
-                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor"))
+                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor")
+                         or p in (w + "s", w + "es"))  # "Prosecutor X" of "prosecutors"
         for w in said if w in _TITLES for p in party)
     # not one of another place ("a partner at the law firm") or a past one ("a retired
     # inspector", "a former director": former.txt)
@@ -421,8 +423,35 @@ def _a_surname(ctx, word: str) -> bool:
 
 def _person(ctx, name: str) -> bool:
     """True when the texts tag ``name`` (or a name within it) as a person and never as an
-    organisation (the tagger calls some companies persons)."""
+    organisation (the tagger calls some companies persons), and no source describes it as
+    a body or a place ("Kelso Agritech, a seed-breeding company": non_person_heads.txt)."""
     target = norm_name(core(name))
     labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
               for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
-    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}
+    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} \
+        and not _described_as_body(ctx, core(name))
+
+
+def _described_as_body(ctx, name: str) -> bool:
+    """A source sets a body's or a place's noun beside the name ("Kelso Agritech, a
+    seed-breeding company based in Arden"; "Kelso, the firm")."""
+    first = name.split()[0] if name.split() else ""
+    if not first[:1].isupper():
+        return False
+    for art in ctx.doc_of.values():
+        for m in re.finditer(rf"\b{re.escape(first)}\b", art.text):
+            if _BODY_BESIDE.match(art.text, m.end()):
+                return True
+    return False
+
+
+# After a name: the rest of it, then ", a/an/the" and a body's or a place's noun as the
+# head of the phrase, within five words and with no preposition or possessive before it
+# ("Agritech, a plant-breeding company"; not "Ann Lee, a spokeswoman for the council", nor
+# "Ann Lee, the company's director").
+_BODY_BESIDE = re.compile(
+    r"(?:\s+[A-Z][\w'’&-]*)*?\s*,\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:of|for|at|with|from|in|on|to|by)\s)[\w-]+\s+){0,4}?(?:%s)"
+    r"(?=\s*[,.;:)]|\s+(?:based|in|of|at|on|that|which|whose|with|from|near|founded|owned|"
+    r"run|headquartered)\b)"
+    % "|".join(sorted(map(re.escape, _BODY_HEADS), key=len, reverse=True)))

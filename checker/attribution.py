@@ -191,7 +191,8 @@ def _verb_after(claim: Claim, end: int, verbs: frozenset) -> bool:
 
 
 def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[Claim],
-                    generic: frozenset, source_text: str = "") -> bool:
+                    generic: frozenset, source_text: str = "", *,
+                    accounts: frozenset = frozenset()) -> bool:
     """True when the sentence after the claim's, in the same paragraph, credits the same
     source ("A. B, the agency said.", "A. That is the count from the agency."), or the one
     before does and the claim's sentence refers back to it ("The agency said A. Its figures
@@ -206,7 +207,9 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     ("the authority's own assessment") is carried to the next sentence where its head noun
     follows "by" or "from" within its phrase, with no other preposition between ("given by
     the coast authority's own environmental assessment"; not "a complaint from the port
-    authority's lawyers about the assessment")."""
+    authority's lawyers about the assessment"). A next sentence that points back and names
+    the source after one of ``accounts`` (account_nouns.txt, finding_nouns.txt) credits the
+    claim too ("A. That is the conclusion of the county's auditors.")."""
     anonymous = not (name.runs or name.words)
     if anonymous and not name.head:
         return False
@@ -238,6 +241,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
         if anonymous:
             continue
         if any(_credits(text, ms, reach=8 if described else 1)
+               or (j > i and _account_of(text[s:ms], accounts))
                for ms, _me, _p in mentions(text[s:e], name, offset=s)):
             return True
         if any(_kind_of(m.group(1), name, source_text)
@@ -247,6 +251,19 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 
 
 _OPENING_QUOTES = frozenset('"“\'‘')
+_BE = frozenset({"is", "was", "are", "were"})
+
+
+def _account_of(opening: str, accounts: frozenset) -> bool:
+    """A sentence's opening before a source's name points back and names an account:
+    "That is the view of", "This was the finding of" (one of ``accounts``, plural or not,
+    then "of")."""
+    words = [w.lower() for w in _WORD_RE.findall(opening)]
+    if words and words[-1] in _DETERMINERS:
+        words.pop()  # "of the county's auditors"
+    return len(words) == 5 and words[0] in _DEICTIC and words[1] in _BE \
+        and words[2] in _DETERMINERS and words[4] == "of" \
+        and (words[3] in accounts or words[3].rstrip("s") in accounts)
 
 # A frame that names its speaker by a kind, at a clause's end: ", the processor said,".
 _KIND_FRAME = re.compile(r",\s+(the\s+[a-z]+)\s+[a-z]+\s*[,.;]")

@@ -11,6 +11,10 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.same_source import same_source
+from checker.lexicon import shipped
+from checker.source_phrase import has_name
+
+_PRONOUNS = shipped("pronouns_subject")
 from checker.figure_match import same_value
 from checker.names import norm_name
 from checker.polarity import (denied_from_outside, has_negation, intended_acts, negated_before,
@@ -159,6 +163,28 @@ def one_speaker(subject: str, sc) -> bool:
     """The derived subject is the source claim's speaker or subject (one party)."""
     theirs = [sc.subject] + ([sc.attribution.source] if sc.attribution is not None else [])
     return any(t and subject and same_source(subject, t) for t in theirs)
+
+
+def _named(attr) -> bool:
+    """The text writes the speaker's name itself, not a pronoun or a description."""
+    said = (attr.surface or attr.source).strip()
+    return has_name(said) and said.split()[0].lower() not in _PRONOUNS
+
+
+def another_account(dc, sc, claims) -> bool:
+    """The derived claim gives one named speaker's account and the source claim another
+    named speaker's, and the sources give the derived speaker a claim of the derived
+    claim's polarity on its matter (a word of it): "the minister said a request had been
+    made" for "the company said it had made no such request", where the minister says
+    "that request is on the table": a second side of a dispute, not the source claim turned
+    round."""
+    a, b = dc.attribution, sc.attribution
+    if a is None or b is None or not _named(a) or not _named(b) \
+            or same_source(a.source, b.source):
+        return False  # (both texts name their speakers: not "the company" or "it" read as one)
+    mine = claim_keys(dc) - {key(dc.predicate)}
+    return any(c.attribution is not None and same_source(a.source, c.attribution.source)
+               and c.negated == dc.negated and mine & claim_keys(c) for c in claims)
 
 
 def same_matter(dc, sc, least: int = 4) -> bool:

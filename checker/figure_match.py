@@ -27,8 +27,8 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
-                                    numbers_in, pence_written, percent_written, squeeze,
-                                    unit_words, written_in)
+                                    numbers_in, pence_written, percent_written,
+                                    periods_spanned, squeeze, unit_words, written_in)
 from checker.numbers import number_values, period, values_match
 from checker.units import measure
 from checker.records import memo_on
@@ -93,8 +93,10 @@ def _source_has(q, index) -> bool:
         # a sum, "£3,400", nor a share, "340%")
     if q.kind == "date" and period(q.text.lower()):
         # A quarter or a half ("Q3", "the third quarter") is met by the same period only,
-        # never by a bare 3 elsewhere in the source.
-        return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities)
+        # never by a bare 3 elsewhere in the source, or by a span of its months ("between
+        # October and December 2025" for "the last three months of 2025")
+        return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities) \
+            or q.norm in memo_on(index, "_periods", lambda: periods_spanned(index.text_lower))
     squeezed = squeeze(q.text)
     if squeezed != q.text.lower() and digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing

@@ -23,7 +23,10 @@ _UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
 _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
+# The first term of a ratio before its second ("one in five"), or with a noun between them
+# ("one vehicle in five"), read when the first finds no number
 _RATIO_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}{RATIO_LINK}$")
+_RATIO_NOUN_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}\s+[a-z]+{RATIO_LINK}$")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
     re.escape(w) for w, _ in sorted(shipped_values("approximators"), key=lambda e: -len(e[0])))
     + r")\s+$")
@@ -46,6 +49,8 @@ def _ratio(q, claim):
         return None  # a year is no denominator ("9 in 2023"); "one in 2,500" is a ratio
     before = claim.text[:q.start - claim.start]
     m = _RATIO_BEFORE.search(before.lower())
+    if m is None or ratio_term(m.group(1)) is None:
+        m = _RATIO_NOUN_BEFORE.search(before.lower())
     if m is None:
         return None
     num = ratio_term(m.group(1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import format_figure, number_values
+from checker.numbers import MONTHS, format_figure, number_values
 from checker.units import SUBUNIT_MARKS, subunit_value
 
 
@@ -142,3 +142,23 @@ def unit_words(text: str) -> set[str]:
     """The words of a figure that say what it counts ("years ago" of "35 years ago")."""
     words = re.findall(r"[a-z]+", text.lower())
     return {w.rstrip("s") for w in words if w not in _FILLER and not number_values(w)}
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A span of whole months: "between October and December 2025", "from January to June".
+_MONTH_SPAN = re.compile(
+    rf"\b(?:between\s+({_MONTH_NAMES})\s+and|from\s+({_MONTH_NAMES})\s+(?:to|until|through))"
+    rf"\s+({_MONTH_NAMES})(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b")
+_SPANNED = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4", (1, 6): "h1", (7, 12): "h2"}
+
+
+def periods_spanned(text: str) -> frozenset:
+    """The quarters and halves of a year a text writes as a span of months, normalised as
+    a figure's date is ("between October and December 2025" -> "2025-q4"; "from January to
+    June" -> "h1")."""
+    out = set()
+    for m in _MONTH_SPAN.finditer(text.lower()):
+        part = _SPANNED.get((MONTHS[m.group(1) or m.group(2)], MONTHS[m.group(3)]))
+        if part:
+            out.add(f"{m.group(4)}-{part}" if m.group(4) else part)
+    return frozenset(out)

@@ -151,3 +151,46 @@ def cue_word_in(cue: str, sentence: str) -> bool:
                 and re.search(r"\w", sentence[:m.start()])):
             return True
     return False
+
+
+def _predicate_word(claim: Claim):
+    """The claim's own verb among its words (the first of its lemma), or None."""
+    return next((w for w in claim.words if w.lemma == claim.predicate
+                 and w.pos in ("VERB", "AUX")), None)
+
+
+def future_told(claim: Claim, lexicon: Lexicon) -> str:
+    """The modal that tells the claim's own verb as still to come ("will ask", "said it
+    would ask", "they'll ask": future_modals.txt and "would"), or ''."""
+    verb = _predicate_word(claim)
+    if verb is None:
+        return ""
+    before = claim.text[:verb.start - claim.start].lower().replace("’", "'")
+    m = re.search(r"(\b[a-z]+|'ll)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?$", before)
+    if m is None:
+        return ""
+    word = m.group(1)
+    return word if word == "would" or lexicon.has("future_modals", word) else ""
+
+
+# A verb in the perfect ("has asked", "have been granted") or a past form with no modal or
+# "to" before it.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|now\s+)?(?:been\s+)?$")
+_NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|shall|may|might|could|can|should|must|"
+                              r"'ll)\s+(?:[a-z]+\s+){0,2}$")  # "will be fully funded"
+
+
+def told_done(claim: Claim) -> bool:
+    """The claim tells its own verb as done: in the perfect ("has asked") or in a past form
+    with no modal or "to" before it ("asked the court"), not in the present ("asks"), the
+    progressive ("is asking") or after a modal."""
+    verb = _predicate_word(claim)
+    if verb is None:
+        return False
+    before = claim.text[:verb.start - claim.start].lower().replace("’", "'")
+    if _PERFECT_BEFORE.search(before):
+        return True
+    low = verb.text.lower()
+    return low != verb.lemma and not low.endswith(("ing", "s")) \
+        and not _NOT_DONE_BEFORE.search(before) \
+        and not re.search(r"\b(?:is|are|am|be)\s+$", before)

@@ -55,6 +55,10 @@ FILES = {
     "privative_phrases": "privative_phrases",
     "privative_verbs": "privative_verbs",
     "plan_frames": "plan_frames",
+    "schedule_verbs": "schedule_verbs",
+    "time_bounds": "time_bounds",
+    "money_taking_verbs": "money_taking_verbs",
+    "finding_nouns": "finding_nouns",
     "degree_adverbs": "degree_adverbs",
     "hearing_verbs": "hearing_verbs",
     "preventing_verbs": "preventing_verbs",
@@ -168,7 +172,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
                    "place_prepositions", "phase_verbs",
-                   "multiplier_verbs", "year_shifts", "looking_ahead"})
+                   "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds"})
 
 
 @dataclass(frozen=True)

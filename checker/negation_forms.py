@@ -2,13 +2,14 @@
 the sources for DG601 (``rules/negation_flipped.py``): an act a noun names ("a request to
 renew"), an act only refused ("declined to renew"), a thing said plainly as present or
 absent, a negated word in words no claim holds, a verb of ending ("stopped offering"), a
-privative verb ("lacks", "cut")."""
+privative verb ("lacks", "cut"), a time bound ("in May at the earliest": "not before May")."""
 
 from __future__ import annotations
 
 import re
 
 from checker.align import claim_keys, text_keys
+from checker.lexicon import shipped_values
 from checker.numbers import number_values
 
 
@@ -136,3 +137,46 @@ def unrealised_plan(dc, word, lex) -> bool:
     return m.group(1).startswith("had") and (lex.has("future_frames", lemma)
                                              or lex.has("attempts", lemma))
 
+
+_TIME_BOUNDS = shipped_values("time_bounds")
+
+
+def time_bound_restated(dc, sc) -> bool:
+    """One claim negates its verb with "before" (or "after") a time and the other, not
+    negated, bounds the same time with "at the earliest" (or "at the latest":
+    time_bounds.txt): "could not start before 2027" for "could start in 2027 at the
+    earliest". The two must share the time's figure."""
+    neg, pos = (dc, sc) if dc.negated else (sc, dc)
+    if not neg.negated or pos.negated:
+        return False
+    times = {q.norm for q in neg.quantities if q.kind in ("date", "time")} & \
+        {q.norm for q in pos.quantities if q.kind in ("date", "time")}
+    low = pos.text.lower()
+    return bool(times) and any(
+        phrase in low and re.search(rf"\b{prep}\b", neg.text.lower())
+        for phrase, prep in _TIME_BOUNDS)
+
+
+# "without" and the noun it takes, past an article ("released without charge", "left
+# without a word").
+_WITHOUT = re.compile(r"\bwithout\s+(?:a\s+|an\s+|any\s+)?([a-z]+)\b", re.I)
+
+
+def affirmed_privation(ctx, dc):
+    """(derived word, source claim) when a close source claim says an act came "without" a
+    thing ("was released without charge") and the derived claim, with no "without" of its
+    own, states the thing's verb as done ("was charged"): the same lemma, a verb on the
+    derived side, not negated. Known misses: a verb of another lemma ("released without
+    charge" -> "indicted")."""
+    if dc.negated or _WITHOUT.search(dc.text):
+        return None
+    verbs = {w.lemma: w for w in dc.words if w.pos == "VERB" and w.lemma not in dc.negated_words}
+    if not verbs:
+        return None
+    for sc in ctx.aligned(dc):
+        for claim in (sc, *ctx.sentence_claims(sc)):
+            for m in _WITHOUT.finditer(claim.text):
+                noun = next((w for w in claim.words if w.start == claim.start + m.start(1)), None)
+                if noun is not None and noun.lemma in verbs and noun.pos == "NOUN":
+                    return verbs[noun.lemma], claim
+    return None

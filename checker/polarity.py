@@ -138,6 +138,27 @@ def negated_condition(claim) -> bool:
     return _NEGATED_CONDITION.search(claim.text) is not None
 
 
+# A condition a claim's act is held to: "on condition that", "provided that", "as long as".
+_CONDITION = re.compile(r"\b(?:on\s+(?:the\s+)?conditions?\s+that|provided|providing|"
+                        r"as\s+long\s+as|so\s+long\s+as)\b", re.I)
+
+
+def negation_only_in_condition(claim) -> bool:
+    """The claim's verb is not negated and every word it negates stands in a condition set
+    on its act ("released him on bail on condition that he does not contact them"): the act
+    itself is stated plainly."""
+    if claim.negated or not claim.negated_words or (
+            claim.attribution is not None and claim.attribution.negated):
+        return False
+    m = _CONDITION.search(claim.text)
+    if m is None:
+        return False
+    at = claim.start + m.start()
+    negated = [w for w in claim.words if w.lemma in claim.negated_words
+               or w.text.lower() in claim.negated_words]
+    return bool(negated) and all(w.start > at for w in negated)
+
+
 def has_negation(claim, lexicon) -> bool:
     """A negation anywhere in the claim, by the parse or a word of the negations lexicon
     ("without", "failed", "denied"), or a degree too far for an act ("too short to judge":

@@ -21,15 +21,27 @@ _WORDS = re.compile(r"[\w'’-]+")
 WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 
 
+# Between two nouns of one phrase: a possessive ("valley's orchards") or "and"/"or"
+# ("apple and pear orchards").
+_JOINED = re.compile(r"['’]s?\s+|\s+(?:and|or)\s+")
+_COUNTED = re.compile(r"['’]s?\s+[\w,.-]+\s+")  # "board's five hospitals"
+
+
 def cue_noun(claim, cue) -> str:
     """The key of the noun a scope word quantifies: the last of the first run of nouns
-    after it ("every trial investigator" -> "investigator")."""
+    after it ("every trial investigator" -> "investigator"), past a possessor ("most of the
+    valley's orchards" -> "orchard") and nouns joined by "and" or "or" ("every apple and
+    pear orchard" -> "orchard")."""
     found = None
     for w in claim.words:
         if w.start < cue.end:
             continue
         if found is not None:
-            if w.pos in ("NOUN", "PROPN") and w.start - found.end <= 1:
+            gap = claim.text[found.end - claim.start:w.start - claim.start].lower()
+            if w.pos == "NUM" and _JOINED.fullmatch(gap):
+                continue  # "the board's five hospitals": a count after the possessor
+            if w.pos in ("NOUN", "PROPN") and (w.start - found.end <= 1 or _JOINED.fullmatch(gap)
+                                               or _COUNTED.fullmatch(gap)):
                 found = w  # a compound goes on
                 continue
             break

@@ -14,6 +14,7 @@ import re
 from checker.align import claim_keys, key
 from checker.attribution import is_anonymous
 from checker.hedging import cue_word_in, cues, governed_verbs, hedged_verb, shared_verb, strongest_on
+from checker.same_source import same_source
 from checker.source_phrase import has_name
 
 FIRM = 0.75  # the certainty level of a plain statement (no hedge, no attribution)
@@ -157,7 +158,8 @@ def restated_firmly(ctx, dc, h, close):
                 cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
             return None  # hedged on this verb or these words in the source too
     for sc in close:
-        if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not firm_on_record(ctx, sc):
+        if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not (
+                firm_on_record(ctx, sc) or _same_speaker(dc, sc)):
             continue
         if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
@@ -168,6 +170,15 @@ def restated_firmly(ctx, dc, h, close):
                 not before or before & claim_keys(sc)):
             return sc
     return None
+
+
+def _same_speaker(dc, sc) -> bool:
+    """Both claims are told by the same speaker, with the same verb of saying ("two people
+    said investigators had seized X" -> "two people said investigators may have taken X"):
+    the hedge lowers that speaker's own account."""
+    a, b = dc.attribution, sc.attribution
+    return a is not None and b is not None and not a.negated and not b.negated \
+        and a.lemma == b.lemma and same_source(a.source, b.source)
 
 
 _THERE_MAY = re.compile(r"\bthere\s+(?:could|might|may|would)\s+(?:also\s+)?be\b", re.I)

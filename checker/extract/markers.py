@@ -103,7 +103,7 @@ class MarkerReader:
             # "broke ranks, rattled by the loss of a seat": a reason, not "a plan backed by"
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
                 c.dep_ == "agent" for c in verb.children)
-        if way != "change":
+        if way != "change" or _agent_act(verb, self.lex):
             return False
         has_object = any(c.dep_ == "dobj" for c in verb.children)
         for c in verb.children:
@@ -215,6 +215,22 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _agent_act(verb, lexicon) -> bool:
+    """A verb of change whose doer is a party acting on what it controls, not an event that
+    brings the change about: a named subject or a person's pronoun ("Harlow Ferries pushed
+    fares up", "she pushed fares up"; not "which", "it"), or
+    none, in an infinitive of a noun or of a verb of trying or planning ("permission to push
+    tolls up", "wants to push tolls up": attempts.txt)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:  # "permission to push", "wants to push": a noun's or a will's
+        return verb.tag_ == "VB" and _has_to(verb) and (
+            verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+            or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "NORP") \
+        or subject.lower_ in ("he", "she", "we", "i")  # not "which", "it": an event may
+
 
 
 def _after_every(tok, scope) -> bool:

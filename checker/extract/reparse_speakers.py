@@ -19,7 +19,9 @@ def lift_adding_participle(view, sent, report_verbs) -> bool:
     complement of another verb of saying, it hangs on that verb, whose speaker adds it. True
     when the sentence was repaired.
 
-    Known false positives: a participle whose speaker is the complement's subject ("said the
+    A host that is itself a verb of saying with its own subject keeps the participle ("two
+    people say X; the minister told MPs that Y, adding: ..."). Known false positives: a
+    participle whose speaker is the complement's subject ("said the
     mayor had resigned, saying that she was tired") is given to the first speaker; the model
     hangs that one on the complement too."""
     done = False
@@ -31,6 +33,8 @@ def lift_adding_participle(view, sent, report_verbs) -> bool:
                 and t.i > 0 and view[t.i - 1].text == ","
                 and any(c.dep_ == "ccomp" for c in t.children)):
             continue
+        if host.lemma_.lower() in report_verbs and any(c.dep_ == "nsubj" for c in host.children):
+            continue  # "...; Ivo Renn told MPs that X, adding: ...": the host reports itself
         rehang(t, host.head)
         done = True
     if done:

@@ -17,18 +17,22 @@ What it flags:
     actor for a thing sought. A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply") does
     not make the verb tentative, and a claim on a frame of a plan ("is meant to be
-    replaced": plan_frames.txt) states no deed. Also a plan in a source claim that is not
-    the closest support, when the derived sentence adds it to other facts ("X has lodged a
-    challenge over the award of the contract to Y" for "Y won the contract. X said it
-    intends to lodge a challenge"): same verb, a noun of the object, same subject; and a
-    deed settled ("has agreed to meet", settling_verbs.txt) where the source only seeks its
-    noun ("is seeking a meeting") and no source sentence has the settling verb beside the
-    deed ("one has been arranged"). Silent where the closest source claim states the
-    settling itself beside the plan ("X plans to sell the depot, its board agreed on
-    Friday" for "the board agreed on Friday to sell the depot"). A plan in a
-    later sentence of the same named subject counts ("Vance ... wants to table the
+    replaced": plan_frames.txt) or on a calendar ("the inquest is pencilled in for 3 May":
+    schedule_verbs.txt, passive with "for") states no deed. Also a plan in a source claim
+    that is not the closest support, when the derived sentence adds it to other facts ("X
+    has lodged a challenge over the award of the contract to Y" for "Y won the contract. X
+    said it intends to lodge a challenge"): same verb, a noun of the object, same subject;
+    and a deed settled ("has agreed to meet", settling_verbs.txt) where the source only
+    seeks its noun ("is seeking a meeting") and no source sentence has the settling verb
+    beside the deed ("one has been arranged"). Silent where the closest source claim states
+    the settling itself beside the plan ("X plans to sell the depot, its board agreed on
+    Friday" for "the board agreed on Friday to sell the depot"). A plan in a later sentence
+    of the same named subject counts ("Vance ... wants to table the
     motion" where "Vance has tabled a motion" aligns with "Vance intends to put forward a
-    motion").
+    motion"). Also a deed the source tells as still to come ("will ask the court", "said it
+    would ask the court") told done ("has asked the court", "asked the court") where no
+    source claim tells it done; and a planned asking told done with another verb of asking
+    ("intends to ask X for funds" -> "has applied to X for funds": asking_verbs.txt).
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -43,7 +47,8 @@ Known false positives:
     counts only when no supporting claim states the verb plainly; known false positive: a
     second, later deed of the same verb and object that the sources do not report. A settled
     deed the sources settle in other words ("the two sides will meet on Thursday") is
-    flagged. Known misses: another verb
+    flagged. Known misses: a date told firm with a verb of the calendar ("is scheduled for
+    Tuesday" where the source only hopes to hold it then); another verb
     with other words ("stopped the deal" for "is trying to block the merger").
 Examples:
     Source: The regulator is trying to stop the merger.
@@ -55,8 +60,11 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
-from checker.hedging import close_support, cue_word_in, governed_verbs, hedged_verb
+from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
+                             hedged_verb, told_done)
 from checker.rules.base import (Rule, before_preposition, evidence_of, make,
                                  opens_with_preposition, shares_core, snippet)
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, noun_lemmas, nouns_given,
@@ -76,13 +84,22 @@ def _tentative(dc) -> bool:
     return any(verb is None or c.start < verb.start for c in cues)
 
 
+# A form of "be" right before a verb, an adverb between allowed ("is provisionally").
+_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _plan_frame(dc, lex) -> bool:
     """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
-    open": plan_frames.txt): it tells the plan, not the deed."""
+    open": plan_frames.txt) or puts a thing on a calendar ("the inquest is pencilled in
+    for 3 May": schedule_verbs.txt, passive with "for"): it tells the plan, not the
+    deed."""
     verb = (dc.predicate_text or "").lower()
     at = dc.text.lower().find(verb) if verb else -1
-    return at >= 0 and lex.has("plan_frames", verb) and \
-        dc.text[at + len(verb):].lstrip().lower().startswith("to ")
+    after = dc.text[at + len(verb):].lstrip().lower() if at >= 0 else ""
+    if at >= 0 and lex.has("schedule_verbs", dc.predicate) and \
+            _PASSIVE_BE.search(dc.text[:at]) and after.startswith(("for ", "in for ")):
+        return True
+    return at >= 0 and lex.has("plan_frames", verb) and after.startswith("to ")
 
 
 def check(ctx):
@@ -98,23 +115,27 @@ def check(ctx):
         plain = close + [s for s in siblings  # another clause's figure is its own
                          if not mine or mine & {q.norm for q in s.quantities}]
         if any(not sc.certainty.attempts and not sc.certainty.hedges
+               and not (future_told(sc, ctx.lexicon) and told_done(dc))
                and key(sc.predicate) == key(dc.predicate) for sc in plain):
             continue  # the source also states it plainly (not "is aiming to raise £1m and
             # has raised £640,000 so far" for "has raised £1m")
         if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
             continue
         sought = (_sought_object(ctx, dc, close + siblings)
-                  or _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close))
+                  or _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
+                  or _future_done(ctx, dc, close))
         if sought is not None:
             yield sought
             continue
+        asking = frozenset(key(a) for a in ctx.lexicon.entries("asking_verbs"))
         for sc in close:
             if not sc.certainty.attempts:
                 continue
             same = _same_deed(ctx, dc, sc)
             if dc.negated != sc.negated:
                 continue
-            cue = next((c for c in sc.certainty.attempts if _governs(sc, c, dc, same)), None)
+            cue = next((c for c in sc.certainty.attempts
+                        if _governs(sc, c, dc, same, asking)), None)
             if cue is None:
                 continue
             if not same and not shares_core(dc, sc) and not (
@@ -129,12 +150,32 @@ def check(ctx):
             break
 
 
+def _future_done(ctx, dc, close):
+    """A finding when the derived claim tells as done ("has asked the court") the verb a
+    close source claim tells as still to come with the same words ("would ask the court",
+    "will ask the court": ``hedging.future_told``), and no source claim tells it done."""
+    if dc.predicate in ("be", "have") or not told_done(dc) or any(
+            key(sc.predicate) == key(dc.predicate) and told_done(sc) and shares_core(dc, sc)
+            for sc in ctx.index.claims):
+        return None  # (not where a source claim tells it done too: "it asked in May")
+    for sc in close:
+        modal = future_told(sc, ctx.lexicon)
+        if modal and key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated \
+                and shares_core(dc, sc):
+            return make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                        message=(f'States as done what the source says is still to come '
+                                 f'("{modal} {sc.predicate_text}"): "{snippet(sc.text, 70)}".'),
+                        suggestion=f'Keep it to come ("{modal} {sc.predicate_text} …").')
+    return None
+
+
 def _planned_elsewhere(ctx, dc, close):
     """A finding when the derived claim's verb and object are a plan of a source claim that
     is not its closest support: a sentence that adds the plan to other facts ("X has lodged
     a challenge over the award of the contract to Y") aligns best with the sentence of those
     facts, and the plan ("it intends to lodge a challenge") sits in another. Same verb, a
-    noun of the derived object in the source claim, same subject or a pronoun; and no
+    noun of the derived object in the source claim, same subject or a pronoun (a verb of
+    asking counts as the same as another: "has applied to X" for "intends to ask X"); and no
     supporting claim states that verb plainly. Beyond the claims the aligner gives, a claim
     whose subject shares a name with the derived one counts ("Vance ... wants to table
     the motion" after the sentence "Vance intends to put forward a motion" aligns with)."""
@@ -145,6 +186,10 @@ def _planned_elsewhere(ctx, dc, close):
     named = [sc for sc in ctx.index.claims if sc not in claims and mine & name_keys(sc)]
     others = [sc for sc in [*claims, *named] if sc not in close and sc.negated == dc.negated]
     verb, dobj = key(dc.predicate), object_keys(dc, ctx.lexicon)
+    # a verb of asking for a planned one ("has applied to X for funds" for "intends to ask
+    # X for funds": asking_verbs.txt)
+    asking = {key(a) for a in ctx.lexicon.entries("asking_verbs")} \
+        if ctx.lexicon.has("asking_verbs", dc.predicate) else set()
     if not dobj or any(key(sc.predicate) == verb and not sc.certainty.attempts
                        and not sc.certainty.hedges for sc in [*claims, *named]):
         return None
@@ -152,23 +197,27 @@ def _planned_elsewhere(ctx, dc, close):
         if not dobj & claim_keys(sc) or not same_subject(dc, sc):
             continue
         cue = next((c for c in sc.certainty.attempts
-                    if hedged_verb(sc, c) == verb and _governs(sc, c, dc, False)), None)
+                    if (hedged_verb(sc, c) == verb or asking and hedged_verb(sc, c) in asking)
+                    and _governs(sc, c, dc, False)), None)
         if cue is not None:
             return _attempt_finding(dc, sc, cue.text)
     return None
 
 
-def _governs(sc, cue, dc, same: bool) -> bool:
+def _governs(sc, cue, dc, same: bool, asking: frozenset = frozenset()) -> bool:
     """The source's attempt governs the deed the derived claim states: the claim's own verb
     ("is trying to block" and "blocked"; not an attempt on another verb of the sentence, "and
     was trying to"), or the verb it governs is the derived one ("is seeking to recover the
-    money and plans to put the contract out to tender" and "has put the contract out")."""
+    money and plans to put the contract out to tender" and "has put the contract out"), or
+    both are verbs of ``asking`` and the derived one is told done ("intends to ask X for
+    funds" and "has applied to X"; not "is to bid")."""
     hedged = hedged_verb(sc, cue)
     if hedged == key(dc.predicate) and hedged != key(sc.predicate):
         return True
     if hedged != key(sc.predicate):
         return False
-    return same or key(dc.predicate) in governed_verbs(sc, cue)
+    return same or key(dc.predicate) in governed_verbs(sc, cue) or (
+        key(dc.predicate) in asking and hedged in asking and told_done(dc))
 
 
 def _sought_object(ctx, dc, close):

@@ -25,9 +25,15 @@ What it flags:
     people "familiar with" a matter (witness_phrases.txt) are not the party's named
     spokesman, nor its unnamed voice ("a council spokesperson": party_voices.txt; the one
     case where a derived source that names nobody is compared; not when the witnesses'
-    sentence has the party's voice confirm it). "The company" is no union or council and no
-    person the source ties to one ("Ellen Voss, who chairs the Growers' Union":
-    public_body_heads.txt), though "the group" may be any association (a broader WordNet
+    sentence has the party's voice confirm it). Unnamed officials of a public body ("two
+    ministry officials") are compared with anonymous people who are no officials and with a
+    news outlet's report ("The Harbour Post reported X": outlet_heads.txt). A body's kind
+    set before its name as a title ("Operator Harlan Ferries") is read past, and a name the
+    tagger takes for a person is a party where a source sets a body's noun beside it
+    ("Tolvern, a seed-breeding company based in ...": non_person_heads.txt). "The company"
+    is no union or council and no person the source ties to one ("Ellen Voss, who chairs the
+    Growers' Union": public_body_heads.txt), though "the group" may be any association (a
+    broader WordNet
     kind). Two people of one body named beside their posts are two sources ("the club's
     coach, Marta Quill" and "the club's captain, Jon Abel"). A passive verb of judging ("the
     channel is projected to bring") makes its subject no judge who "says it
@@ -223,10 +229,12 @@ def _changed(ctx, dc, sup, generic, verbs):
         # are no officials ("two former employees, who asked not to be named"): an
         # allegation given an official voice
         cands = [(sc, who) for sc, who in cands if sc.attribution is not None
-                 and is_anonymous(sc.attribution, generic) and not _official(ctx, who)
+                 and (is_anonymous(sc.attribution, generic) and not _official(ctx, who)
+                      or _a_news_outlet(ctx, who))
                  and not any(re.search(rf"\b{w}", sc.sentence, re.I) for w in official)]
-        # (not unnamed officials of a body the source sentence names: "The ministry has not
-        # decided X, one of the officials said")
+        # or with a news outlet's report ("The Dunlow Herald reported X" given to "two
+        # ministry officials"); (not unnamed officials of a body the source sentence names:
+        # "The ministry has not decided X, one of the officials said")
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
@@ -245,7 +253,8 @@ def _changed(ctx, dc, sup, generic, verbs):
                # the party of an officer or a voice only
                or any(officer_or_voice(ctx, sc, name, who, sc.start)
                       for name in {core(attr.source), attr.source.split(",")[0],
-                                   *_name_runs(ctx, attr.source)} - {named, attr.source}))
+                                   _kind_dropped(ctx, attr.source),
+                                   *_name_runs(ctx, attr.source)} - {named, attr.source, ""}))
            or (anaphoric(attr.surface) and not (named and (has_name(who)
                                                            or witness_group(who))))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
@@ -284,6 +293,12 @@ def _official(ctx, phrase: str) -> set:
             if ctx.lexicon.has("public_body_heads", w) or ctx.lexicon.has("official_sources", w)}
 
 
+def _a_news_outlet(ctx, name: str) -> bool:
+    """A speaker named as a news outlet ("The Dunlow Herald": outlet_heads.txt)."""
+    words = core(name).strip(" ,").split()
+    return has_name(name) and bool(words) and ctx.lexicon.has("outlet_heads", words[-1].lower())
+
+
 def _an_outlet_of(ctx, name: str) -> bool:
     """The derived text credits the outlet that published a source (corpus metadata): it
     reports all the source says, whoever the source quotes."""
@@ -303,6 +318,14 @@ def _named_in_derived(ctx, attr) -> str:
         return attr.source  # the extractor read "the ministry" as "the Ministry of Health"
     named = described_in(ctx.derived.text, phrase)
     return named if named != phrase and has_name(named) else ""
+
+
+def _kind_dropped(ctx, source: str) -> str:
+    """A name with the kind of body set before it as a title ("Operator Harlow Ferries" ->
+    "Harlow Ferries": non_person_heads.txt), or ''."""
+    first, _, rest = source.strip(" ,").partition(" ")
+    return rest if rest and has_name(rest) and ctx.lexicon.has("non_person_heads",
+                                                               first.lower()) else ""
 
 
 def _name_runs(ctx, source: str) -> list:

@@ -14,7 +14,9 @@ What it flags:
     sources only in the claim's own sentence or the one before it, when the claim's
     sentence refers back: "According to two officials, A. Those figures show B."; a
     source given by a description, in the next sentence after "by" or "from": "A. That
-    figure comes from the council's own traffic survey"). An attribution to
+    figure comes from the council's own traffic survey", or named after an account noun in a
+    next sentence that points back: "A. That is the finding of the Marlby Water Trust":
+    account_nouns.txt, finding_nouns.txt). An attribution to
     someone else nearby does not cover the claim, nor does the tag of a quotation that
     follows ('A. "...," she said.' credits the quotation only), nor an unnamed speaker's
     noun inside the claim with no verb of saying after it ("unless a senior nurse
@@ -22,7 +24,9 @@ What it flags:
     told to accept the score") credits nobody. Also a report inside a
     report ("two people said the company told its lenders X", "the union said trustees
     had been warned that X") restated with the inner speaker, or the same unnamed
-    hearing, only ("The company has told its lenders X", "Trustees had been told X").
+    hearing, only ("The company has told its lenders X", "Trustees had been told X"). A
+    verb of saying that takes a sum of money ("The charity claimed £86,000 in relief":
+    money_taking_verbs.txt) credits no one.
     One finding per derived sentence and source speaker: the clauses of "A, and B" that
     drop one "according to X" are one drift.
 Why it matters:
@@ -292,14 +296,17 @@ def _unattributed(dc, verbs, lex) -> bool:
     a passive verb of telling whose subject heard it ("Staff had been told to accept the
     score": who told them, the claim does not say), or a passive verb of reporting with no
     agent, whose subject is the thing reported ("The pump had been reported faulty":
-    attribution_passive.txt; not "admitted to hospital", "quoted a price")."""
+    attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
+    with a sum of money takes the money ("claimed £40,000 in grants": money_taking_verbs.txt)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     passive = passive_verb(dc)
     heard = lex.has("addressee_verbs", dc.predicate) and passive
     reported = passive and lex.has("attribution_passive", dc.predicate) \
         and not _AGENT.search(dc.text)
+    money = lex.has("money_taking_verbs", dc.predicate) and any(
+        q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in grants"
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
-                                       or reported)
+                                       or reported or money)
 
 
 _AGENT = re.compile(r"\bby\b", re.I)  # "was reported by the Herald": the agent reports
@@ -380,7 +387,9 @@ def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
     return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
-        or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text)
+        or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text,
+                           accounts=frozenset(ctx.lexicon.words.get("account_nouns", {}))
+                           | frozenset(ctx.lexicon.words.get("finding_nouns", {})))
 
 
 def _outer_dropped(ctx, dc, hits, generic):

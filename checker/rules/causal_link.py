@@ -31,9 +31,13 @@ Why it matters:
 Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
-    leading or pushing done by a person ("the chair led the board to vote", "the union
-    pushed pay to 5 per cent"), which reports an act but is read as a cause, and a literal
-    push in a direction ("pushed the trolleys towards the door"); "as" beside
+    leading done by a person ("the chair led the board to vote") or a change pushed by a
+    doer the tagger does not name ("the union pushed pay to 5 per cent"), which reports an
+    act but is read as a cause, and a literal push in a direction ("pushed the trolleys
+    towards the door"). A verb of change whose subject is a name or a person's pronoun
+    ("Harlan Ferries pushed fares up"), or whose "to" belongs to a noun or a verb of trying
+    ("permission to push fares up", "wants to push fares up": attempts.txt), tells the
+    party's act and links nothing; "as" beside
     a rise or fall meaning only "while" ("shares rose as trading opened"); an act as subject
     whose change the source also states in a sentence of the same words but another
     connective. "After submission" stands stated by "after the bids were submitted" (a noun

@@ -11,7 +11,11 @@ What it flags:
     thought to have been approved", "reportedly"), or a named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
     modal on a claim the source states firmly in another verb ("found mould in 14 of 30
-    flats" -> "mould may have been present in 14 of 30 flats"); also a hedging
+    flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
+    tells both with the same verb of saying ("two people said inspectors had seized the
+    ledgers" -> "two people said inspectors may have taken the ledgers"); and a hedge on the
+    verb that asks a question ("had not tested whether" -> "may not have tested whether":
+    only a hedge inside the question is the question's own); also a hedging
     verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to
@@ -281,9 +285,11 @@ def check(ctx):
                     break
                 continue
             if as_tentative(ctx, dc, h, verbs, close) or any(
-                    asked_whether(sc) for sc in close if shared_verb(dc, h, sc)):
+                    asked_whether(sc) and shared_verb(dc, h, sc) != key(sc.predicate)
+                    for sc in close if shared_verb(dc, h, sc)):
                 continue  # a close source passage is as tentative (or the parser missed it),
-                # or asks it ("examining whether a valve failed")
+                # or asks it ("examining whether a valve failed"; not "had not tested
+                # whether" for "may not have tested whether": the asking is what is hedged)
             if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
@@ -302,7 +308,8 @@ def check(ctx):
         if not found or _merged_hedge(ctx, dc, *found):
             continue
         h, sc = found
-        theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight), "")
+        theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight
+                       and hedged_verb(sc, c) == hedged_verb(dc, h)), "")
         firm = f'says "{theirs}"' if theirs else "is firm"
         yield make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
                    evidence=[evidence_of(sc)],

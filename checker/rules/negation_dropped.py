@@ -80,6 +80,8 @@ def _says_negatively(dc, sc, ctx) -> bool:
     if any(lex.has(role, w.lemma) and w.lemma not in same
            for w in dc.words for role in NEGATIVE_ROLES):
         return True
+    if _phrasal_negative(dc, lex):
+        return True
     if _refusal(sc, lex) and _in_other_words(dc, same):
         return True  # "turned down" or "rejected" for "refused": the same negating verb
     if any(w.pos == "VERB" and (w.lemma == sc.predicate or w.lemma in same)
@@ -89,6 +91,19 @@ def _says_negatively(dc, sc, ctx) -> bool:
     vocab = ctx.index.vocab
     return any(key(stem) in vocab for w in dc.words
                for stem in unprefixed(lex, w.text.lower(), shortest=4))
+
+
+def _phrasal_negative(dc, lex) -> bool:
+    """A verb with its particle that says something does not hold ("left the drift out",
+    "left out the drift": the phrases of negative_verbs.txt), the verb in any form."""
+    phrases = [p.split() for p in lex.entries("negative_verbs") if " " in p]
+    low = dc.text.lower()
+    for w in dc.words:
+        for verb, particle in ((p[0], p[-1]) for p in phrases if len(p) == 2):
+            if w.lemma == verb and re.match(rf"(?:\s+\w+){{0,3}}?\s+{particle}\b",
+                                            low[w.end - dc.start:]):
+                return True
+    return False
 
 
 def _in_other_words(dc, synonyms) -> bool:

@@ -49,7 +49,17 @@ What it flags:
     its opposite ("accepted the findings" as "contested the findings", "welcomed" as
     "criticised") is a flip by the antonyms lexicon. Nobody told a thing ("no rider had been
     told that ...", "no one had told them": a negated verb of telling, addressee_verbs.txt)
-    told as heard ("riders had been told that ...") drops the denial.
+    told as heard ("riders had been told that ...") drops the denial. An act the source says
+    came "without" a thing, told with the thing done ("released without charge" ->
+    "charged"), is a flip. Not flipped: a time bound told the other way ("could not start
+    before 2027" for "could start in 2027 at the earliest": time_bounds.txt); one named
+    speaker's account beside another named speaker's denial, where the sources give the
+    first speaker a claim of that polarity on the matter (two sides of a dispute); a
+    negation the source makes with the verb's noun ("had not done the comparison" for "has
+    not compared"). A negation inside a condition on the act ("released on bail on
+    condition that she does not contact them") leaves the act plain, so "did not grant
+    bail" is a negation added; a plural noun or one that modifies the next ("the grants",
+    "grant fraud") is no verb a derived negation can point back to.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -67,7 +77,10 @@ Known false positives:
     about another matter ("would appeal against the other ruling"); an act one is kept
     from ("barred from racing": preventing_verbs) in one competition where the source lets
     it go on in another. "No one told them X" against "X, they were not told" where the
-    extractor keeps the second frame on another claim. Known miss: an added negation
+    extractor keeps the second frame on another claim. Two sides of a dispute where the
+    derived text gives the account to the wrong speaker (DA102's, when it sees it). Known
+    miss: "released without charge" told with another verb ("indicted"). Known miss: an
+    added negation
     whose word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
     a source claim takes away in another context ("cut power to the mill" beside "homes
@@ -98,6 +111,7 @@ from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import (
     admitted,
     affirmed_by_speaker,
+    another_account,
     be_forms,
     copula_negated,
     narrower_verb,
@@ -111,6 +125,7 @@ from checker.claim_pairs import (
     synonym_verbs,
 )
 from checker.negation_forms import (
+    affirmed_privation,
     ended,
     lacks,
     named_act,
@@ -119,6 +134,7 @@ from checker.negation_forms import (
     refused_only,
     stated_act,
     taken_away,
+    time_bound_restated,
     unrealised_plan,
 )
 from checker.polarity import (
@@ -126,6 +142,7 @@ from checker.polarity import (
     has_negation,
     negated_condition,
     negated_lemmas,
+    negation_only_in_condition,
     orders,
     polarity,
     refuses,
@@ -154,7 +171,7 @@ def check(ctx):
     for dc in ctx.derived_claims:
         found = _predicate_flip(ctx, dc)
         for other in (_admission_flip, _word_flip, _intention_flip, _order_flip,
-                      _negation_added):
+                      _negation_added, _privation_flip):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
@@ -178,6 +195,10 @@ def _predicate_flip(ctx, dc):
             # "is a draft that has not been reviewed")
         if other_counts(dc, sc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
+        if time_bound_restated(dc, sc):
+            return None  # "could not start before 2027" for "in 2027 at the earliest"
+        if another_account(dc, sc, ctx.index.claims):
+            continue  # the minister's account beside the company's denial: two sides
         dpol = verb_polarity(dc, ctx.lexicon)
         if dpol == verb_polarity(sc, ctx.lexicon) or (
                 sc.negated == dc.negated
@@ -268,8 +289,11 @@ def _word_flip(ctx, dc):
         return None  # the closest source claim says it the same way
     for sc in aligned:
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
-                or negated_condition(dc) and negated_condition(sc):
-            continue  # "unless it can close the shortfall", "if it cannot fill it"
+                or negated_condition(dc) and negated_condition(sc) \
+                or time_bound_restated(dc, sc) \
+                or another_account(dc, sc, ctx.index.claims):
+            continue  # "unless it can close the shortfall", "if it cannot fill it"; "not
+            # before 2027" for "in 2027 at the earliest"
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
         added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)
@@ -390,13 +414,23 @@ def _negation_added(ctx, dc):
         return None
     lex = ctx.lexicon
     _, support = ctx.support(dc)
-    if not support or any(has_negation(sc, lex) or prefixed_negative(ctx, sc, dneg)
-                          for sc in support):
+    if not support or any(has_negation(sc, lex) and not (negation_only_in_condition(sc)
+                                                          and not dneg & set(sc.negated_words))
+                          or prefixed_negative(ctx, sc, dneg)
+                          or time_bound_restated(dc, sc) for sc in support):
         return None
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
-    if any(dneg & {w[3] for w in sc.words} and has_negation(sc, lex)
+    tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
+    if any(any(_one_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
            for sc in ctx.index.claims):
+        return None
+    # or with a noun of the verb ("has not done the comparison" for "has not compared":
+    # WordNet's derivations of the verb's first sense)
+    nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
+        if ctx.wordnet.available else set()
+    if nouns and any(nouns & {w[3] for w in sc.words if w[4] == "NOUN"} and has_negation(sc, lex)
+                     for sc in ctx.index.claims):
         return None
     # or refuse the same thing in another verb ("would not discuss the footage" for "declined
     # to comment on the footage"): a negative source claim about the derived claim's nouns
@@ -423,6 +457,30 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _one_word(tagged: tuple, w, claim) -> bool:
+    """A word of the same lemma, not a plural noun or one that modifies the next for a verb
+    ("grant fraud", "the grants" are not "did not grant")."""
+    if tagged[0] != w.lemma:
+        return False
+    return not (tagged[1] == "VERB" and w.pos == "NOUN" and (
+        w.text.lower() != w.lemma or any(o.pos == "NOUN" and 0 < o.start - w.end <= 1
+                                         for o in claim.words)))
+
+
+def _privation_flip(ctx, dc):
+    """An act the source says came "without" a thing, told with the thing done ("was
+    released without charge" -> "was charged": ``negation_forms.affirmed_privation``)."""
+    found = affirmed_privation(ctx, dc)
+    if found is None:
+        return None
+    d, sc = found
+    return make(RULE, dc, start=d.start, end=d.end, text=d.text, confidence=0.65,
+                evidence=[evidence_of(sc)],
+                message=(f'Says "{d.text}" where the source says it came without it: '
+                         f'"{snippet(sc.text, 80)}".'),
+                suggestion="Restore the source's polarity.")
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)

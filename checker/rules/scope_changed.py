@@ -15,10 +15,13 @@ Why it matters:
     wider place; or the source counts the speakers ("two boatyard operators") and the
     derived text gives the whole group of a place or body ("the canal's boatyard
     operators", "all the operators"; not a bare "boatyard operators").
-    An "all"/"every" where the source picks out part of the same noun: a limit word, a
-    count, a fraction of it ("about a third of its planned repairs", "40% of its stores"),
-    an adjective or participle before it ("existing season tickets"), or one of it in the
-    singular ("the riverside footpath" -> "all footpaths"). A passage on the same matter
+    An "all"/"every" where the source picks out part of the same noun: a limit word, a count
+    ("at two of the six schools", also in a claim the aligner did not pick; "ran 24 routes,
+    most of them in the valley"; not a count given plainly, "denied four charges" for "all
+    four charges"), a fraction of it ("about a third of its planned repairs", "40% of its
+    stores"), an adjective or participle before it ("existing season tickets"), or one of it
+    in the singular ("the riverside footpath" -> "all footpaths"). A passage on the same
+    matter
     that the aligner did not pick counts for a limit word ("most private tenancies" in one
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
     "All of them" where a close source claim says "most of them" (or "some", "many" of
@@ -166,6 +169,9 @@ def _widened_quantifier(ctx, dc):
             if bound_kept(sc, dc, noun):
                 continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
             counted = count_of(sc, noun)
+            part = _part_of_them_after(sc, counted, ctx.lexicon) if counted else None
+            if part is not None:
+                return cue.text, sc, f'"{part.text} of them"'
             if counted is not None and _same_count(count_of(dc, noun), counted) \
                     and _whole_count(sc, counted):
                 continue  # "all 14 schools" for "none of the 14 schools": the whole of them
@@ -173,7 +179,8 @@ def _widened_quantifier(ctx, dc):
                 or one_of_them(sc, dc, noun, cue, ctx.lexicon)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
-        limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned)
+        limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
+            or _part_of_count(ctx, dc, noun, dkeys)
         if limited is not None:
             return cue.text, *limited
     return None
@@ -211,15 +218,28 @@ def _part_of_them(ctx, dc):
     return found
 
 
+def _part_of_them_after(sc, counted: str, lexicon):
+    """The limit word of a "most of them" (or "some", "many" of them) that follows the
+    count in the source claim ("flew to 31 destinations, most of them in the north"), or
+    None."""
+    at = sc.text.find(counted)
+    if at < 0:
+        return None
+    end = sc.start + at + len(counted)
+    return next((c for c in sc.scope if c.role == "some" and 0 < c.start - end <= 40
+                 and _of_them(sc, c, lexicon)), None)
+
+
 def _same_count(mine, theirs) -> bool:
     """Two counts of one noun with the same numbers ("14", "the 14")."""
     return bool(mine) and numbers_in(mine) == numbers_in(theirs)
 
 
 def _whole_count(sc, counted: str) -> bool:
-    """The source gives the count as the whole of a group: definite ("the 14 schools"), or
-    after a quantifier of the whole and "of" ("none of the 14", "every one of Marden
-    County's 31"); not a part of it ("most of the 14", "three of the 14")."""
+    """The source gives the count as the whole of a group: definite ("the 14 schools"), after
+    a quantifier of the whole and "of" ("none of the 14", "every one of Marden County's
+    31"), or as a plain count ("denies four charges": "all four charges" counts the same);
+    not a part of it ("most of the 14", "three of the 14", "three of its depots")."""
     at = sc.text.find(counted)
     if at < 0:
         return False
@@ -231,7 +251,8 @@ def _whole_count(sc, counted: str) -> bool:
         head = before[:len(before) - 1 - before[::-1].index("of")]
         head = [w for w in head if w != "one"]  # "every one of"
         return bool(head) and _whole_word(head[-1])
-    return bool(before) and (before[-1] == "the" or _whole_word(before[-1]))
+    after = _WORDS.findall(sc.text[at + len(counted):].lower())[:1]
+    return after != ["of"]
 
 
 def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
@@ -251,6 +272,24 @@ def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
             found = (sc, f'"{limit.text}"')
     return found
 
+
+
+def _part_of_count(ctx, dc, noun: str, dkeys: set):
+    """(source claim, part) when the derived claim gives "all" of a counted noun ("each of
+    the board's five hospitals") and a source claim on the same matter picks a part of that
+    count ("at two of the five hospitals")."""
+    mine = count_of(dc, noun)
+    if not mine:
+        return None
+    part = re.compile(rf"\b([\w-]+)\s+of\s+(?:the|its|their|[\w'’]+['’]s)\s+"
+                      rf"(?:[\w'’-]+\s+)?{re.escape(mine.split()[-1])}\b", re.I)
+    for sc in ctx.index.claims:
+        if noun not in claim_keys(sc) or len(dkeys & claim_keys(sc)) < 3:
+            continue
+        m = part.search(sc.text)
+        if m is not None and not _whole_word(m.group(1).lower()):
+            return sc, f'"{m.group(0)}"'
+    return None
 
 
 def _object_widened(ctx, dc):

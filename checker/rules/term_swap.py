@@ -8,7 +8,11 @@ What it flags:
     sense of each shares an immediate hypernym, and neither is a synonym or hypernym of the
     other) or its opposite (WordNet antonyms of the same part of speech) that the derived
     claim lacks in turn. A derived word the sources use anywhere is left alone: the text
-    took it from the source, so it is not a word put in another's place.
+    took it from the source, so it is not a word put in another's place, unless it is the
+    modifier of a compound whose head the aligned source claim gives another modifier
+    ("transport committee" for "finance committee", where the sources speak of "the
+    transport spokesman"): no synonym, derivation or kind of the source's modifier, and a
+    compound the sources never write.
 Why it matters:
     Summaries that change one word of a sentence they otherwise copy change the fact: the
     charge, the colour, the place, the relative. Names are DE401's; this rule covers the
@@ -31,8 +35,10 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import GENERIC, key
-from checker.rules.base import Rule, evidence_of, make, negated_in, shares_core
+from checker.rules.base import Rule, evidence_of, make, negated_in, shares_core, snippet
 from checker.wordnet import POS_FILE
 
 CODE, NAME, KIND, SEVERITY = "DE404", "term-swapped", "entity-changed", "error"
@@ -54,6 +60,10 @@ def check(ctx):
             continue
         dkeys = {key(w.lemma) for w in dc.words}
         skeys = {key(w.lemma) for sc in sup for w in sc.words}
+        swapped = _modifier_swap(ctx, dc, sup, dkeys, skeys)
+        if swapped is not None:
+            yield swapped
+            continue
         for s, e, text, lem, pos in dc.words:
             wpos = POS_FILE.get(pos)
             if pos not in CHECKED_TAGS or lem in GENERIC or key(lem) in skeys or len(lem) < 3:
@@ -89,6 +99,56 @@ def check(ctx):
                                 f'"{sc.text[:80]}".'),
                        suggestion=f'Use the source\'s word, "{stext}", or check the change.')
             break  # one swap a claim is enough to act on
+
+
+def _compounds(claim):
+    """(modifier, head) of each noun set right before another noun in the claim ("finance
+    committee")."""
+    words = claim.words
+    return [(m, h) for m, h in zip(words, words[1:])
+            if m.pos == "NOUN" and h.pos == "NOUN" and h.start - m.end == 1
+            and m.text.lower() == m.lemma]  # a modifier is singular: not "gave users prizes"
+
+
+def _kin(wn, a: str, b: str) -> bool:
+    """Two nouns that can name one thing: synonyms or derivations ("tutor", "tutoring", one
+    the other's stem), or
+    one a kind of the other ("lunch" and "meal", "firmware" and "software")."""
+    return b in wn.synonyms(a, "noun") or a in wn.synonyms(b, "noun") \
+        or b in wn.broader(a, "noun", 3) or a in wn.broader(b, "noun", 3) \
+        or key(a) == key(b) or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _modifier_swap(ctx, dc, sup, dkeys, skeys):
+    """A finding when a compound noun of the derived claim ("transport committee") has the
+    head of one in its closely aligned source claim ("finance committee") with another
+    modifier that the sources set before another noun ("the transport spokesman"): the
+    derived compound is nowhere in the sources, the source's modifier is not in the derived
+    claim nor its own in the source claim, and the two modifiers are no synonyms,
+    derivations or kinds of each other ("lunch debts" for "meal debts"). Known
+    false positive: a second body of the same head noun that the source names in another
+    wording ("the transport panel")."""
+    wn = ctx.wordnet
+    text = ctx.index.text_lower
+    for m, h in _compounds(dc):
+        phrase = f"{m.text} {h.text}".lower()
+        if m.lemma in GENERIC or phrase in text or not re.search(
+                rf"\b{re.escape(m.text.lower())}\s+(?!{re.escape(h.text.lower())}\b)[a-z]{{3,}}",
+                text):
+            continue  # the modifier must be one the sources set before another word
+        for sc in sup:
+            for sm, sh in _compounds(sc):
+                if key(sh.lemma) != key(h.lemma) or key(sm.lemma) in dkeys \
+                        or sm.lemma in GENERIC or _kin(wn, m.lemma, sm.lemma) \
+                        or key(m.lemma) in {key(w.lemma) for w in sc.words}:
+                    continue
+                return make(RULE, dc, start=m.start, end=h.end, text=f"{m.text} {h.text}",
+                            confidence=0.6, evidence=[evidence_of(sc, start=sm.start,
+                                                                  end=sh.end)],
+                            message=(f'Says "{m.text} {h.text}" where the source says '
+                                     f'"{sm.text} {sh.text}": "{snippet(sc.text, 80)}".'),
+                            suggestion=f'Use the source\'s words, "{sm.text} {sh.text}".')
+    return None
 
 
 def _relation(wn, a: str, pos_a, b: str, pos_b) -> str:
