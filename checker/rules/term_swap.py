@@ -107,7 +107,8 @@ def _compounds(claim):
     words = claim.words
     return [(m, h) for m, h in zip(words, words[1:])
             if m.pos == "NOUN" and h.pos == "NOUN" and h.start - m.end == 1
-            and m.text.lower() == m.lemma]  # a modifier is singular: not "gave users prizes"
+            and m.text == m.lemma]  # a modifier is singular and no name: not "gave users
+    # prizes", "Westmarch health"
 
 
 def _kin(wn, a: str, b: str) -> bool:
