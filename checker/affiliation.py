@@ -121,7 +121,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
     will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
     ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate,
-    "the prosecutor" for "prosecutors";
+    "the inspector" for "inspectors";
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
@@ -153,7 +153,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     titled = not said & (_FORMER | _AWAY) and any(
         len(w) >= 6 and (p.startswith(w) and len(p) - len(w) >= 2
                          or w.startswith(p) and w[len(p):] in ("er", "or", "lor")
-                         or p in (w + "s", w + "es"))  # "Prosecutor X" of "prosecutors"
+                         or p in (w + "s", w + "es"))  # "Inspector X" of "inspectors"
         for w in said if w in _TITLES for p in party)
     # not one of another place ("a partner at the law firm") or a past one ("a retired
     # inspector", "a former director": former.txt)
@@ -424,7 +424,7 @@ def _a_surname(ctx, word: str) -> bool:
 def _person(ctx, name: str) -> bool:
     """True when the texts tag ``name`` (or a name within it) as a person and never as an
     organisation (the tagger calls some companies persons), and no source describes it as
-    a body or a place ("Kelso Agritech, a seed-breeding company": non_person_heads.txt)."""
+    a body or a place ("Kelso Growers, a seed-breeding company": non_person_heads.txt)."""
     target = norm_name(core(name))
     labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
               for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
@@ -433,7 +433,7 @@ def _person(ctx, name: str) -> bool:
 
 
 def _described_as_body(ctx, name: str) -> bool:
-    """A source sets a body's or a place's noun beside the name ("Kelso Agritech, a
+    """A source sets a body's or a place's noun beside the name ("Kelso Growers, a
     seed-breeding company based in Arden"; "Kelso, the firm")."""
     first = name.split()[0] if name.split() else ""
     if not first[:1].isupper():
@@ -447,7 +447,7 @@ def _described_as_body(ctx, name: str) -> bool:
 
 # After a name: the rest of it, then ", a/an/the" and a body's or a place's noun as the
 # head of the phrase, within five words and with no preposition or possessive before it
-# ("Agritech, a plant-breeding company"; not "Ann Lee, a spokeswoman for the council", nor
+# ("Growers, a seed-breeding company"; not "Ann Lee, a spokeswoman for the council", nor
 # "Ann Lee, the company's director").
 _BODY_BESIDE = re.compile(
     r"(?:\s+[A-Z][\w'’&-]*)*?\s*,\s+(?:a|an|the)\s+"

@@ -112,3 +112,26 @@ def day_stated(q, index, claims) -> bool:
                 named and len(weekdays) == 1 and named <= weekdays:
             return True
     return False
+
+
+# The month names by number, in full ("june" for 6), from the month list.
+_MONTH_NAMES = {n: max((name for name, k in MONTHS.items() if k == n), key=len)
+                for n in set(MONTHS.values())}
+
+
+def month_boundary(q, claim, index) -> bool:
+    """A month told as the bound of a deadline ("expects to decide before July") where the
+    sources give the end of the month before ("a decision is expected by the end of June"):
+    the same boundary. The year, when the derived figure gives one, must follow the month
+    in the source too."""
+    low = q.text.lower().strip()
+    m = re.fullmatch(r"([a-z]+)(?:\s+((?:19|20)\d\d))?", low)
+    if m is None or m.group(1) not in MONTHS:
+        return False
+    before = claim.text[:q.start - claim.start].lower()
+    if not re.search(r"\b(?:before|by the start of|by the beginning of)\s*$", before):
+        return False
+    month = MONTHS[m.group(1)]
+    prior = _MONTH_NAMES.get(12 if month == 1 else month - 1, "")
+    year = rf"\s+{m.group(2)}" if m.group(2) else ""
+    return bool(prior) and re.search(rf"\bend\s+of\s+{prior}{year}\b", index.text_lower) is not None

@@ -174,9 +174,9 @@ def _named(attr) -> bool:
 def another_account(dc, sc, claims) -> bool:
     """The derived claim gives one named speaker's account and the source claim another
     named speaker's, and the sources give the derived speaker a claim of the derived
-    claim's polarity on its matter (a word of it): "the minister said a request had been
-    made" for "the company said it had made no such request", where the minister says
-    "that request is on the table": a second side of a dispute, not the source claim turned
+    claim's polarity on its matter (a word of it): "the mayor said an offer had been made"
+    for "the firm denied making any offer", where the mayor says "the offer is being
+    studied": a second side of a dispute, not the source claim turned
     round."""
     a, b = dc.attribution, sc.attribution
     if a is None or b is None or not _named(a) or not _named(b) \

@@ -94,7 +94,7 @@ def _source_has(q, index) -> bool:
     if q.kind == "date" and period(q.text.lower()):
         # A quarter or a half ("Q3", "the third quarter") is met by the same period only,
         # never by a bare 3 elsewhere in the source, or by a span of its months ("between
-        # October and December 2025" for "the last three months of 2025")
+        # July and September 2024" for "the third quarter of 2024")
         return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities) \
             or q.norm in memo_on(index, "_periods", lambda: periods_spanned(index.text_lower))
     squeezed = squeeze(q.text)

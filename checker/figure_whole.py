@@ -24,7 +24,7 @@ _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 
 # The first term of a ratio before its second ("one in five"), or with a noun between them
-# ("one vehicle in five"), read when the first finds no number
+# ("one household in four"), read when the first finds no number
 _RATIO_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}{RATIO_LINK}$")
 _RATIO_NOUN_BEFORE = re.compile(rf"(?<![\d,])\b{RATIO_TERM}\s+[a-z]+{RATIO_LINK}$")
 _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(

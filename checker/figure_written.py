@@ -145,7 +145,7 @@ def unit_words(text: str) -> set[str]:
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-# A span of whole months: "between October and December 2025", "from January to June".
+# A span of whole months: "between July and September 2024", "from January to June".
 _MONTH_SPAN = re.compile(
     rf"\b(?:between\s+({_MONTH_NAMES})\s+and|from\s+({_MONTH_NAMES})\s+(?:to|until|through))"
     rf"\s+({_MONTH_NAMES})(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b")
@@ -154,7 +154,7 @@ _SPANNED = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4", (1, 6): "h
 
 def periods_spanned(text: str) -> frozenset:
     """The quarters and halves of a year a text writes as a span of months, normalised as
-    a figure's date is ("between October and December 2025" -> "2025-q4"; "from January to
+    a figure's date is ("between July and September 2024" -> "2024-q3"; "from January to
     June" -> "h1")."""
     out = set()
     for m in _MONTH_SPAN.finditer(text.lower()):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from checker.calendar_days import day_stated
+from checker.calendar_days import day_stated, month_boundary
 from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.figure_whole import complete
@@ -249,8 +249,9 @@ def unknown_figures(ctx) -> list:
             if whole is not q and source_has(whole, ctx.index):
                 continue
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)) \
-                    or day_stated(q, ctx.index, ctx.support(dc)[1]):
-                continue
+                    or day_stated(q, ctx.index, ctx.support(dc)[1]) \
+                    or month_boundary(q, dc, ctx.index):
+                continue  # (also "before July" for "by the end of June")
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states
                 told.append(q)

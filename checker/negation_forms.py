@@ -144,7 +144,7 @@ _TIME_BOUNDS = shipped_values("time_bounds")
 def time_bound_restated(dc, sc) -> bool:
     """One claim negates its verb with "before" (or "after") a time and the other, not
     negated, bounds the same time with "at the earliest" (or "at the latest":
-    time_bounds.txt): "could not start before 2027" for "could start in 2027 at the
+    time_bounds.txt): "could not open before 2029" for "could open in 2029 at the
     earliest". The two must share the time's figure."""
     neg, pos = (dc, sc) if dc.negated else (sc, dc)
     if not neg.negated or pos.negated:
@@ -157,16 +157,16 @@ def time_bound_restated(dc, sc) -> bool:
         for phrase, prep in _TIME_BOUNDS)
 
 
-# "without" and the noun it takes, past an article ("released without charge", "left
+# "without" and the noun it takes, past an article ("freed without charge", "left
 # without a word").
 _WITHOUT = re.compile(r"\bwithout\s+(?:a\s+|an\s+|any\s+)?([a-z]+)\b", re.I)
 
 
 def affirmed_privation(ctx, dc):
     """(derived word, source claim) when a close source claim says an act came "without" a
-    thing ("was released without charge") and the derived claim, with no "without" of its
+    thing ("was freed without charge") and the derived claim, with no "without" of its
     own, states the thing's verb as done ("was charged"): the same lemma, a verb on the
-    derived side, not negated. Known misses: a verb of another lemma ("released without
+    derived side, not negated. Known misses: a verb of another lemma ("freed without
     charge" -> "indicted")."""
     if dc.negated or _WITHOUT.search(dc.text):
         return None

@@ -145,7 +145,7 @@ _CONDITION = re.compile(r"\b(?:on\s+(?:the\s+)?conditions?\s+that|provided|provi
 
 def negation_only_in_condition(claim) -> bool:
     """The claim's verb is not negated and every word it negates stands in a condition set
-    on its act ("released him on bail on condition that he does not contact them"): the act
+    on its act ("freed her on bail provided she does not visit the site"): the act
     itself is stated plainly."""
     if claim.negated or not claim.negated_words or (
             claim.attribution is not None and claim.attribution.negated):

@@ -41,12 +41,25 @@ def share_of(x):
 
 
 def _source_shares(index) -> list[float]:
-    """Every share the sources state: fractions, percentages, and ratios written out ("one
-    in five", "3 out of 4"), which the tagger cuts into two numbers."""
+    """Every share the sources state: fractions, percentages (also where the tagger cut the
+    mark off), and ratios written out ("one in five", "3 out of 4"), which the tagger cuts
+    into two numbers."""
     def build():
         return [v for sq in index.quantities if (v := share_of(sq)) is not None] + \
-            _ratio_shares(index.text_lower) + _fraction_shares(index.text_lower)
+            _ratio_shares(index.text_lower) + _fraction_shares(index.text_lower) + \
+            _percent_shares(index.text_lower)
     return memo_on(index, "_source_shares", build)
+
+
+# A percentage as written, which the tagger may cut from its mark ("at least 50 per cent").
+_PERCENT_TEXT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
+
+
+def _percent_shares(text: str) -> list[float]:
+    """The shares a text writes as percentages, tagged or not ("turnout of at least 50 per
+    cent" 0.5)."""
+    return [float(m.group(1)) / 100 for m in _PERCENT_TEXT.finditer(text)
+            if 0 < float(m.group(1)) <= 100]
 
 
 def ratio_term(word: str):

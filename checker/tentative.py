@@ -174,7 +174,7 @@ def restated_firmly(ctx, dc, h, close):
 
 def _same_speaker(dc, sc) -> bool:
     """Both claims are told by the same speaker, with the same verb of saying ("two people
-    said investigators had seized X" -> "two people said investigators may have taken X"):
+    said auditors had removed X" -> "two people said auditors may have taken X"):
     the hedge lowers that speaker's own account."""
     a, b = dc.attribution, sc.attribution
     return a is not None and b is not None and not a.negated and not b.negated \

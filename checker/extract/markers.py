@@ -222,7 +222,7 @@ def _agent_act(verb, lexicon) -> bool:
     brings the change about: a named subject or a person's pronoun ("Harlow Ferries pushed
     fares up", "she pushed fares up"; not "which", "it"), or
     none, in an infinitive of a noun or of a verb of trying or planning ("permission to push
-    tolls up", "wants to push tolls up": attempts.txt)."""
+    rents up", "wants to push rents up": attempts.txt)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:  # "permission to push", "wants to push": a noun's or a will's
         return verb.tag_ == "VB" and _has_to(verb) and (

@@ -37,6 +37,10 @@ Why it matters:
     its title or in its apposition ("team manager Lotte Verhoef"); a source actor
     introduced by its kind and placed ("A beekeeper from the hamlet of Ostley") may be
     named, though not by someone the sources describe otherwise ("The verger, Paul Amis").
+    A derived actor named by a kind of body alone ("Police", "the regional council":
+    non_person_heads.txt) where the source gives the deed to a named body of another kind
+    ("the Fellgate Mine Inspectorate") with no word of that kind in its sentence is
+    flagged too.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -214,6 +218,9 @@ def check(ctx):
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject.split(",")[0])
         dnames = _subject_names(dc, ctx.lexicon)
         if not dnames and not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
+            kind = _body_by_kind(ctx, dc)
+            if kind is not None:
+                yield kind
             continue
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             s1 = dc.start + pos + len(dc.subject)  # the name stands in its apposition
@@ -283,6 +290,32 @@ def check(ctx):
                 # (a dateline, an aside); as the object it would be a swap
             yield _finding(dc, sc, s0, s1, named)
             break
+
+
+def _body_by_kind(ctx, dc):
+    """A finding when the derived actor is a body named by its kind alone ("Police", "the
+    council": non_person_heads.txt) and the closely aligned source claim, on the same verb
+    and object, gives the deed to a named body of another kind ("the Fellgate Mine
+    Inspectorate": ``party_kinds.other_kind``) with no word of that kind in its sentence."""
+    words = [w for w in re.findall(r"[A-Za-z]+", dc.subject.split(",")[0])
+             if w.lower() not in _DETERMINERS]
+    if not 0 < len(words) <= 2 or not ctx.lexicon.has("non_person_heads", words[-1].lower()):
+        return None
+    kind = words[-1].lower()
+    dobj = _keys(ctx, dc.object)
+    for sc in ctx.aligned(dc):
+        if key(sc.predicate) != key(dc.predicate) or dc.negated != sc.negated \
+                or not sc.object or not dobj & _keys(ctx, sc.object):
+            continue
+        name = sc.subject.split(",")[0].strip()
+        if not _subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}", sc.sentence.lower()):
+            continue
+        if other_kind(kind, name, ctx.source_text, ctx.wordnet, ctx.lexicon):
+            pos = dc.text.find(dc.subject)
+            s0 = dc.start + pos
+            return _finding(dc, sc, s0, s0 + len(dc.subject.split(",")[0]),
+                            f"{kind} is another kind of body")
+    return None
 
 
 def _its_officer_answers(ctx, dc, sc, body: str) -> bool:

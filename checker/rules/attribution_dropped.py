@@ -297,14 +297,14 @@ def _unattributed(dc, verbs, lex) -> bool:
     score": who told them, the claim does not say), or a passive verb of reporting with no
     agent, whose subject is the thing reported ("The pump had been reported faulty":
     attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
-    with a sum of money takes the money ("claimed £40,000 in grants": money_taking_verbs.txt)."""
+    with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     passive = passive_verb(dc)
     heard = lex.has("addressee_verbs", dc.predicate) and passive
     reported = passive and lex.has("attribution_passive", dc.predicate) \
         and not _AGENT.search(dc.text)
     money = lex.has("money_taking_verbs", dc.predicate) and any(
-        q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in grants"
+        q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in relief"
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
                                        or reported or money)
 

@@ -12,9 +12,9 @@ What it flags:
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
     modal on a claim the source states firmly in another verb ("found mould in 14 of 30
     flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
-    tells both with the same verb of saying ("two people said inspectors had seized the
+    tells both with the same verb of saying ("two people said inspectors had removed the
     ledgers" -> "two people said inspectors may have taken the ledgers"); and a hedge on the
-    verb that asks a question ("had not tested whether" -> "may not have tested whether":
+    verb that asks a question ("had not checked whether" -> "may not have checked whether":
     only a hedge inside the question is the question's own); also a hedging
     verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
@@ -288,8 +288,8 @@ def check(ctx):
                     asked_whether(sc) and shared_verb(dc, h, sc) != key(sc.predicate)
                     for sc in close if shared_verb(dc, h, sc)):
                 continue  # a close source passage is as tentative (or the parser missed it),
-                # or asks it ("examining whether a valve failed"; not "had not tested
-                # whether" for "may not have tested whether": the asking is what is hedged)
+                # or asks it ("examining whether a valve failed"; not "had not checked
+                # whether" for "may not have checked whether": the asking is what is hedged)
             if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (

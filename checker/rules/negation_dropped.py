@@ -94,8 +94,8 @@ def _says_negatively(dc, sc, ctx) -> bool:
 
 
 def _phrasal_negative(dc, lex) -> bool:
-    """A verb with its particle that says something does not hold ("left the drift out",
-    "left out the drift": the phrases of negative_verbs.txt), the verb in any form."""
+    """A verb with its particle that says something does not hold ("left the flats out",
+    "left out the flats": the phrases of negative_verbs.txt), the verb in any form."""
     phrases = [p.split() for p in lex.entries("negative_verbs") if " " in p]
     low = dc.text.lower()
     for w in dc.words:

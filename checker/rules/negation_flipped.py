@@ -50,16 +50,16 @@ What it flags:
     "criticised") is a flip by the antonyms lexicon. Nobody told a thing ("no rider had been
     told that ...", "no one had told them": a negated verb of telling, addressee_verbs.txt)
     told as heard ("riders had been told that ...") drops the denial. An act the source says
-    came "without" a thing, told with the thing done ("released without charge" ->
-    "charged"), is a flip. Not flipped: a time bound told the other way ("could not start
-    before 2027" for "could start in 2027 at the earliest": time_bounds.txt); one named
+    came "without" a thing, told with the thing done ("freed without charge" ->
+    "charged"), is a flip. Not flipped: a time bound told the other way ("could not open
+    before 2029" for "could open in 2029 at the earliest": time_bounds.txt); one named
     speaker's account beside another named speaker's denial, where the sources give the
     first speaker a claim of that polarity on the matter (two sides of a dispute); a
-    negation the source makes with the verb's noun ("had not done the comparison" for "has
-    not compared"). A negation inside a condition on the act ("released on bail on
-    condition that she does not contact them") leaves the act plain, so "did not grant
-    bail" is a negation added; a plural noun or one that modifies the next ("the grants",
-    "grant fraud") is no verb a derived negation can point back to.
+    negation the source makes with the verb's noun ("had not carried out a valuation" for
+    "has not valued"). A negation inside a condition on the act ("freed on bail on
+    condition that she does not visit the site") leaves the act plain, so "did not free
+    her" is a negation added; a plural noun or one that modifies the next ("the funds",
+    "fund fraud") is no verb a derived negation can point back to.
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
@@ -79,7 +79,7 @@ Known false positives:
     it go on in another. "No one told them X" against "X, they were not told" where the
     extractor keeps the second frame on another claim. Two sides of a dispute where the
     derived text gives the account to the wrong speaker (DA102's, when it sees it). Known
-    miss: "released without charge" told with another verb ("indicted"). Known miss: an
+    miss: "freed without charge" told with another verb ("indicted"). Known miss: an
     added negation
     whose word the source writes negated anywhere, a reporting frame included, even about
     something else. Known miss: "without" a thing that
@@ -196,7 +196,7 @@ def _predicate_flip(ctx, dc):
         if other_counts(dc, sc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
         if time_bound_restated(dc, sc):
-            return None  # "could not start before 2027" for "in 2027 at the earliest"
+            return None  # "could not open before 2029" for "in 2029 at the earliest"
         if another_account(dc, sc, ctx.index.claims):
             continue  # the minister's account beside the company's denial: two sides
         dpol = verb_polarity(dc, ctx.lexicon)
@@ -293,7 +293,7 @@ def _word_flip(ctx, dc):
                 or time_bound_restated(dc, sc) \
                 or another_account(dc, sc, ctx.index.claims):
             continue  # "unless it can close the shortfall", "if it cannot fill it"; "not
-            # before 2027" for "in 2027 at the earliest"
+            # before 2029" for "in 2029 at the earliest"
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
         added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)
@@ -425,7 +425,7 @@ def _negation_added(ctx, dc):
     if any(any(_one_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
            for sc in ctx.index.claims):
         return None
-    # or with a noun of the verb ("has not done the comparison" for "has not compared":
+    # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
     # WordNet's derivations of the verb's first sense)
     nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
         if ctx.wordnet.available else set()
@@ -461,7 +461,7 @@ def _negation_added(ctx, dc):
 
 def _one_word(tagged: tuple, w, claim) -> bool:
     """A word of the same lemma, not a plural noun or one that modifies the next for a verb
-    ("grant fraud", "the grants" are not "did not grant")."""
+    ("fund fraud", "the funds" are not "did not fund")."""
     if tagged[0] != w.lemma:
         return False
     return not (tagged[1] == "VERB" and w.pos == "NOUN" and (
@@ -471,7 +471,7 @@ def _one_word(tagged: tuple, w, claim) -> bool:
 
 def _privation_flip(ctx, dc):
     """An act the source says came "without" a thing, told with the thing done ("was
-    released without charge" -> "was charged": ``negation_forms.affirmed_privation``)."""
+    freed without charge" -> "was charged": ``negation_forms.affirmed_privation``)."""
     found = affirmed_privation(ctx, dc)
     if found is None:
         return None

@@ -28,7 +28,11 @@ What it flags:
     duration untagged ("over the next 21 days"), a length, mass or volume in other units
     ("1.2 kilometres" for "1,200 metres"), a count rounded on the side its approximator
     gives ("more than three times" for "3.2 times"), a fraction in words for a percentage
-    ("about two-fifths" for "about 40%"), the day of a month as an ordinal ("the twelfth of
+    ("about two-fifths" for "about 40%", "at least half" for "at least 50 per cent" the
+    tagger cut from its mark), a ratio with its noun between its terms ("one household in
+    four"), a quarter or a half as its span of months ("the third quarter of 2024" for
+    "between July and September 2024"), the bound of a deadline ("before July" for "by the
+    end of June"), the day of a month as an ordinal ("the twelfth of
     May"), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
     beside "37 seats"), the change between two of them as a share ("nearly a fifth below

@@ -10,8 +10,8 @@ What it flags:
     claim lacks in turn. A derived word the sources use anywhere is left alone: the text
     took it from the source, so it is not a word put in another's place, unless it is the
     modifier of a compound whose head the aligned source claim gives another modifier
-    ("transport committee" for "finance committee", where the sources speak of "the
-    transport spokesman"): no synonym, derivation or kind of the source's modifier, and a
+    ("housing committee" for "planning committee", where the sources speak of "the
+    housing spokesman"): no synonym, derivation or kind of the source's modifier, and a
     compound the sources never write.
 Why it matters:
     Summaries that change one word of a sentence they otherwise copy change the fact: the
@@ -121,14 +121,14 @@ def _kin(wn, a: str, b: str) -> bool:
 
 
 def _modifier_swap(ctx, dc, sup, dkeys, skeys):
-    """A finding when a compound noun of the derived claim ("transport committee") has the
-    head of one in its closely aligned source claim ("finance committee") with another
-    modifier that the sources set before another noun ("the transport spokesman"): the
+    """A finding when a compound noun of the derived claim ("housing committee") has the
+    head of one in its closely aligned source claim ("planning committee") with another
+    modifier that the sources set before another noun ("the housing spokesman"): the
     derived compound is nowhere in the sources, the source's modifier is not in the derived
     claim nor its own in the source claim, and the two modifiers are no synonyms,
     derivations or kinds of each other ("lunch debts" for "meal debts"). Known
     false positive: a second body of the same head noun that the source names in another
-    wording ("the transport panel")."""
+    wording ("the housing panel")."""
     wn = ctx.wordnet
     text = ctx.index.text_lower
     for m, h in _compounds(dc):
