@@ -11,6 +11,7 @@ import re
 from checker.actors import passive_verb
 from checker.align import claim_keys
 from checker.attribution import is_anonymous
+from checker.source_phrase import core
 
 
 def on_record(ctx, sc, generic) -> bool:
@@ -80,7 +81,8 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
     "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
     deed, no count another party gives for the same act, spoken by a body (its name ends in
-    a body's head noun or the texts tag it an organisation), not a person nor a news outlet
+    a body's head noun, the texts tag it an organisation or a "which" clause describes it:
+    "Tenby Grain, which runs the site"), not a person nor a news outlet
     (outlet_heads.txt). A body's statistics count measures too ("240,000 tonnes, according
     to ministry figures": ``measures``)."""
     attr, lex = sc.attribution, ctx.lexicon
@@ -96,14 +98,15 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
            for o in ctx.index.claims):
         return False  # another party gives a count beside it ("The company said fewer than
         # 500 did"): a count in dispute
-    words = re.findall(r"[a-z]+", attr.source.lower())
+    words = re.findall(r"[a-z]+", core(attr.source).lower())  # not "..., which runs the site"
     if words and lex.has("statistics_nouns", attr.head):
         words = [w for w in words if w != "s" and not lex.has("statistics_nouns", w.rstrip("s"))
                  and w not in _AFTER_FIGURES]  # whose figures: "the ministry's", "released
         # by the health ministry"
     if words and lex.has("outlet_heads", words[-1]):
         return False  # "the Dunlow Herald reported": an outlet's report of others' events
-    body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s"))
+    body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s")) \
+        or re.search(r",\s*which\b", attr.source) is not None  # "X, which runs the site"
     names = names_by_label(ctx).get(sc.doc_id, {})
     org = any(n in attr.source for n in names.get("ORG", ()))
     person = any(n in attr.source for n in names.get("PERSON", ()))
