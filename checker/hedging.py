@@ -160,8 +160,8 @@ def _predicate_word(claim: Claim):
 
 
 def future_told(claim: Claim, lexicon: Lexicon) -> str:
-    """The modal that tells the claim's own verb as still to come ("will ask", "said it
-    would ask", "they'll ask": future_modals.txt and "would"), or ''."""
+    """The modal that tells the claim's own verb as still to come ("will ask", "they'll ask":
+    future_modals.txt; "would" in a report, "said it would ask"), or ''."""
     verb = _predicate_word(claim)
     if verb is None:
         return ""
@@ -170,7 +170,9 @@ def future_told(claim: Claim, lexicon: Lexicon) -> str:
     if m is None:
         return ""
     word = m.group(1)
-    return word if word == "would" or lexicon.has("future_modals", word) else ""
+    if word == "would":  # reported ("said it would ask"), not habitual ("each spring the
+        return word if claim.attribution is not None else ""  # warden would close it")
+    return word if lexicon.has("future_modals", word) else ""
 
 
 # A verb in the perfect ("has asked", "have been granted") or a past form with no modal or

@@ -145,16 +145,22 @@ def time_bound_restated(dc, sc) -> bool:
     """One claim negates its verb with "before" (or "after") a time and the other, not
     negated, bounds the same time with "at the earliest" (or "at the latest":
     time_bounds.txt): "could not open before 2029" for "could open in 2029 at the
-    earliest". The two must share the time's figure."""
+    earliest". The preposition stands right before the time and the phrase right beside the
+    same time on the other side."""
     neg, pos = (dc, sc) if dc.negated else (sc, dc)
     if not neg.negated or pos.negated:
         return False
-    times = {q.norm for q in neg.quantities if q.kind in ("date", "time")} & \
-        {q.norm for q in pos.quantities if q.kind in ("date", "time")}
-    low = pos.text.lower()
-    return bool(times) and any(
-        phrase in low and re.search(rf"\b{prep}\b", neg.text.lower())
-        for phrase, prep in _TIME_BOUNDS)
+    for q in neg.quantities:
+        sq = next((s for s in pos.quantities if s.norm == q.norm and q.kind in ("date", "time")),
+                  None)
+        if sq is None:
+            continue
+        for phrase, prep in _TIME_BOUNDS:
+            if re.search(rf"\b{prep}\s+(?:the\s+)?{re.escape(q.text)}", neg.text, re.I) and \
+                    re.search(rf"{re.escape(sq.text)}\s+{phrase}\b|\b{phrase}\s+"
+                              rf"{re.escape(sq.text)}", pos.text, re.I):
+                return True
+    return False
 
 
 # "without" and the noun it takes, past an article ("freed without charge", "left
@@ -166,11 +172,15 @@ def affirmed_privation(ctx, dc):
     """(derived word, source claim) when a close source claim says an act came "without" a
     thing ("was freed without charge") and the derived claim, with no "without" of its
     own, states the thing's verb as done ("was charged"): the same lemma, a verb on the
-    derived side, not negated. Known misses: a verb of another lemma ("freed without
+    derived side, not negated, and no source claim states that verb ("held him without
+    charge before charging him on Friday"). Known misses: a verb of another lemma ("freed without
     charge" -> "indicted")."""
     if dc.negated or _WITHOUT.search(dc.text):
         return None
     verbs = {w.lemma: w for w in dc.words if w.pos == "VERB" and w.lemma not in dc.negated_words}
+    verbs = {lem: w for lem, w in verbs.items() if not any(  # "... before charging him"
+        not sc.negated and any(o.lemma == lem and o.pos == "VERB" for o in sc.words)
+        for sc in ctx.index.claims)}
     if not verbs:
         return None
     for sc in ctx.aligned(dc):

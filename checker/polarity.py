@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.align import text_keys
 from checker.numbers import duration_unit
 from checker.records import memo_on
 
@@ -141,6 +142,13 @@ def negated_condition(claim) -> bool:
 # A condition a claim's act is held to: "on condition that", "provided that", "as long as".
 _CONDITION = re.compile(r"\b(?:on\s+(?:the\s+)?conditions?\s+that|provided|providing|"
                         r"as\s+long\s+as|so\s+long\s+as)\b", re.I)
+
+
+def condition_keys(claim) -> frozenset:
+    """Keys of the words of the condition the claim sets on its act ("as long as it does
+    not serve alcohol after midnight": serve, alcohol, midnight), or none."""
+    m = _CONDITION.search(claim.text)
+    return frozenset(text_keys(claim.text[m.end():])) if m else frozenset()
 
 
 def negation_only_in_condition(claim) -> bool:

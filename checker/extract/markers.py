@@ -219,17 +219,18 @@ class MarkerReader:
 
 def _agent_act(verb, lexicon) -> bool:
     """A verb of change whose doer is a party acting on what it controls, not an event that
-    brings the change about: a named subject or a person's pronoun ("Harlow Ferries pushed
-    fares up", "she pushed fares up"; not "which", "it"), or
-    none, in an infinitive of a noun or of a verb of trying or planning ("permission to push
-    rents up", "wants to push rents up": attempts.txt)."""
+    brings the change about: a subject the tagger names a body or a person, or a person's
+    pronoun ("Harlow Ferries pushed fares up", "she pushed fares up"; not "which", "it", a
+    named storm or festival), or none, in an infinitive of a noun or of a verb of trying or
+    planning ("permission to push rents up", "wants to push rents up": attempts.txt)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:  # "permission to push", "wants to push": a noun's or a will's
         return verb.tag_ == "VB" and _has_to(verb) and (
             verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
             or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
-    return subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "NORP") \
-        or subject.lower_ in ("he", "she", "we", "i")  # not "which", "it": an event may
+    return subject.ent_type_ in ("ORG", "PERSON", "NORP") \
+        or subject.lower_ in ("he", "she", "we", "i")  # not "which", "it", "Storm Elna", "the
+    # Kelso Festival": an event may
 
 
 

@@ -18,7 +18,8 @@ What it flags:
     derived verb ("has secured permission for a reservoir, which it says could supply") does
     not make the verb tentative, and a claim on a frame of a plan ("is meant to be
     replaced": plan_frames.txt) or on a calendar ("the inquest is pencilled in for 3 May":
-    schedule_verbs.txt, passive with "for") states no deed. Also a plan in a source claim
+    schedule_verbs.txt, passive with "for", where a close source sentence sets the date:
+    dating_words.txt; not a date only hoped for) states no deed. Also a plan in a source claim
     that is not the closest support, when the derived sentence adds it to other facts ("X
     has lodged a challenge over the award of the contract to Y" for "Y won the contract. X
     said it intends to lodge a challenge"): same verb, a noun of the object, same subject;
@@ -84,11 +85,20 @@ def _tentative(dc) -> bool:
     return any(verb is None or c.start < verb.start for c in cues)
 
 
+def _dated_in_source(ctx, dc) -> bool:
+    """A close source sentence sets the date the derived claim puts on a calendar ("is
+    expected to begin on", "a provisional date of": dating_words.txt), not only a wish
+    ("hope to hold it in July")."""
+    return any(ctx.lexicon.has("dating_words", w)
+               for sc in close_support(ctx.support(dc))
+               for w in re.findall(r"[a-z]+", sc.sentence.lower()))
+
+
 # A form of "be" right before a verb, an adverb between allowed ("is provisionally").
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _plan_frame(dc, lex) -> bool:
+def _plan_frame(dc, lex):
     """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
     open": plan_frames.txt) or puts a thing on a calendar ("the inquest is pencilled in
     for 3 May": schedule_verbs.txt, passive with "for"): it tells the plan, not the
@@ -98,14 +108,15 @@ def _plan_frame(dc, lex) -> bool:
     after = dc.text[at + len(verb):].lstrip().lower() if at >= 0 else ""
     if at >= 0 and lex.has("schedule_verbs", dc.predicate) and \
             _PASSIVE_BE.search(dc.text[:at]) and after.startswith(("for ", "in for ")):
-        return True
+        return "schedule"
     return at >= 0 and lex.has("plan_frames", verb) and after.startswith("to ")
 
 
 def check(ctx):
     """Yield a finding for each derived claim that turned an attempt into a fact."""
     for dc in ctx.derived_claims:
-        if _tentative(dc) or _plan_frame(dc, ctx.lexicon):
+        frame = _plan_frame(dc, ctx.lexicon)
+        if _tentative(dc) or frame is True or frame == "schedule" and _dated_in_source(ctx, dc):
             continue
         if not ctx.aligned(dc):
             continue
@@ -153,11 +164,17 @@ def check(ctx):
 def _future_done(ctx, dc, close):
     """A finding when the derived claim tells as done ("has asked the court") the verb a
     close source claim tells as still to come with the same words ("would ask the court",
-    "will ask the court": ``hedging.future_told``), and no source claim tells it done."""
+    "will ask the court": ``hedging.future_told``), and no source claim tells that verb
+    done, or its noun with a verb told done ("she made the request"). Known miss: the verb
+    told done on another object ("has already asked passengers")."""
+    nouns = {n for n in ctx.wordnet.synonyms(dc.predicate, "verb", 1)} \
+        if ctx.wordnet.available else set()
     if dc.predicate in ("be", "have") or not told_done(dc) or any(
-            key(sc.predicate) == key(dc.predicate) and told_done(sc) and shares_core(dc, sc)
+            told_done(sc) and (key(sc.predicate) == key(dc.predicate)
+                               or nouns & {w.lemma for w in sc.words if w.pos == "NOUN"})
             for sc in ctx.index.claims):
-        return None  # (not where a source claim tells it done too: "it asked in May")
+        return None  # (not where a source claim tells it done too: "it asked in May", "she
+        # made the request in February")
     for sc in close:
         modal = future_told(sc, ctx.lexicon)
         if modal and key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated \

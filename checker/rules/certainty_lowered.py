@@ -14,8 +14,10 @@ What it flags:
     flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
     tells both with the same verb of saying ("two people said inspectors had removed the
     ledgers" -> "two people said inspectors may have taken the ledgers"); and a hedge on the
-    verb that asks a question ("had not checked whether" -> "may not have checked whether":
-    only a hedge inside the question is the question's own); also a hedging
+    verb that asks a question ("had not checked whether" -> "may not have checked whether",
+    "set up a panel to ask whether" -> "may have set up a panel": only a hedge
+    inside the question is the question's own; known false positive: a question the source
+    itself asks tentatively in other words); also a hedging
     verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to

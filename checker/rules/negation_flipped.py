@@ -138,6 +138,7 @@ from checker.negation_forms import (
     unrealised_plan,
 )
 from checker.polarity import (
+    condition_keys,
     denied_from_outside,
     has_negation,
     negated_condition,
@@ -414,8 +415,9 @@ def _negation_added(ctx, dc):
         return None
     lex = ctx.lexicon
     _, support = ctx.support(dc)
-    if not support or any(has_negation(sc, lex) and not (negation_only_in_condition(sc)
-                                                          and not dneg & set(sc.negated_words))
+    if not support or any(has_negation(sc, lex) and not (
+            negation_only_in_condition(sc) and not dneg & set(sc.negated_words)
+            and not claim_keys(dc) & condition_keys(sc) - {key(dc.predicate)})
                           or prefixed_negative(ctx, sc, dneg)
                           or time_bound_restated(dc, sc) for sc in support):
         return None
@@ -429,8 +431,7 @@ def _negation_added(ctx, dc):
     # WordNet's derivations of the verb's first sense)
     nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
         if ctx.wordnet.available else set()
-    if nouns and any(nouns & {w[3] for w in sc.words if w[4] == "NOUN"} and has_negation(sc, lex)
-                     for sc in ctx.index.claims):
+    if nouns and any(_negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
         return None
     # or refuse the same thing in another verb ("would not discuss the footage" for "declined
     # to comment on the footage"): a negative source claim about the derived claim's nouns
@@ -457,6 +458,26 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _negated_noun(sc, nouns: set, lex) -> bool:
+    """The source claim negates one of ``nouns`` itself: "no assessment", a negated word, or
+    a negated light verb that takes it ("had not carried out a valuation"; not "has not yet
+    published the assessment")."""
+    for w in sc.words:
+        if w.pos != "NOUN" or w.lemma not in nouns:
+            continue
+        before = sc.text[:w.start - sc.start].lower()
+        if w.lemma in sc.negated_words or re.search(r"\bno\s+(?:[a-z]+\s+)?$", before):
+            return True
+        at = sc.text.lower().find(f" {(sc.predicate_text or '').lower()} ")
+        if sc.negated and lex.has("light_verbs", sc.predicate) and 0 <= at \
+                and sc.start + at < w.start \
+                and not any(v.pos == "VERB" and sc.start + at < v.start < w.start
+                            for v in sc.words):
+            return True  # the claim's own negated light verb (light_verbs.txt: "do", "carry
+            # out"), with no other verb between
+    return False
 
 
 def _one_word(tagged: tuple, w, claim) -> bool:

@@ -192,7 +192,8 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     lex = ctx.lexicon
     if any(answer_party(lex, d, lenient=True) is not None for d in derived):
         return True
-    mine = party_keys(item.party)
+    mine = party_keys(item.party) | party_keys(_named_party(ctx, item))  # "the company"
+    # and the one company its article names
     if _denial_in_text(ctx, mine):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine

@@ -111,6 +111,11 @@ def _compounds(claim):
     # prizes", "Westmarch health"
 
 
+# WordNet's lexicographer files of nouns whose kind a modifier picks out: groups, people,
+# states (noun.group, noun.person, noun.state).
+_BODY_OR_STATE = frozenset({14, 18, 26})
+
+
 def _kin(wn, a: str, b: str) -> bool:
     """Two nouns that can name one thing: synonyms or derivations ("tutor", "tutoring", one
     the other's stem), or
@@ -126,12 +131,18 @@ def _modifier_swap(ctx, dc, sup, dkeys, skeys):
     modifier that the sources set before another noun ("the housing spokesman"): the
     derived compound is nowhere in the sources, the source's modifier is not in the derived
     claim nor its own in the source claim, and the two modifiers are no synonyms,
-    derivations or kinds of each other ("lunch debts" for "meal debts"). Known
+    derivations or kinds of each other ("lunch debts" for "meal debts"); the head names a
+    body, an office or a state (WordNet's noun.group, noun.person, noun.state: not "fitness
+    centre" for "leisure centre"). Known
     false positive: a second body of the same head noun that the source names in another
     wording ("the housing panel")."""
     wn = ctx.wordnet
     text = ctx.index.text_lower
     for m, h in _compounds(dc):
+        senses = wn.senses(h.lemma, "noun")
+        if not senses or senses[0].lexname not in _BODY_OR_STATE:
+            continue  # a body, an office or a state ("committee", "director", "disease"),
+            # not a place or a thing whose use the modifier tells ("fitness centre")
         phrase = f"{m.text} {h.text}".lower()
         if m.lemma in GENERIC or phrase in text or not re.search(
                 rf"\b{re.escape(m.text.lower())}\s+(?!{re.escape(h.text.lower())}\b)[a-z]{{3,}}",
