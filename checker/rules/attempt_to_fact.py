@@ -166,7 +166,8 @@ def _future_done(ctx, dc, close):
     close source claim tells as still to come with the same words ("would ask the court",
     "will ask the court": ``hedging.future_told``), and no source claim tells that verb
     done, or its noun with a verb told done ("she made the request"). Known miss: the verb
-    told done on another object ("has already asked passengers")."""
+    told done on another object ("has already asked passengers"). Known false positive: the
+    deed told done with a light verb the parse keeps no word for ("the talks went ahead")."""
     nouns = {n for n in ctx.wordnet.synonyms(dc.predicate, "verb", 1)} \
         if ctx.wordnet.available else set()
     if dc.predicate in ("be", "have") or not told_done(dc) or any(

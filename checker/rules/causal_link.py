@@ -37,7 +37,8 @@ Known false positives:
     towards the door"). A verb of change whose subject is a name or a person's pronoun
     ("Harlan Ferries pushed fares up"), or whose "to" belongs to a noun or a verb of trying
     ("permission to push fares up", "wants to push fares up": attempts.txt), tells the
-    party's act and links nothing; "as" beside
+    party's act and links nothing (known miss: a named event the tagger calls a body or a
+    person, "Storm Elna pushed river levels up", is read as such a party); "as" beside
     a rise or fall meaning only "while" ("shares rose as trading opened"); an act as subject
     whose change the source also states in a sentence of the same words but another
     connective. "After submission" stands stated by "after the bids were submitted" (a noun
