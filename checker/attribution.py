@@ -251,7 +251,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 
 
 _OPENING_QUOTES = frozenset('"“\'‘')
-_BE = frozenset({"is", "was", "are", "were"})
+_BE = shipped("be_forms")
 
 
 def _account_of(opening: str, accounts: frozenset) -> bool:

@@ -2,7 +2,8 @@
 the sources for DG601 (``rules/negation_flipped.py``): an act a noun names ("a request to
 renew"), an act only refused ("declined to renew"), a thing said plainly as present or
 absent, a negated word in words no claim holds, a verb of ending ("stopped offering"), a
-privative verb ("lacks", "cut"), a time bound ("in May at the earliest": "not before May")."""
+privative verb ("lacks", "cut"), a time bound ("in May at the earliest": "not before May"),
+a noun of a verb under a negated light verb ("had not carried out a valuation")."""
 
 from __future__ import annotations
 
@@ -190,3 +191,33 @@ def affirmed_privation(ctx, dc):
                 if noun is not None and noun.lemma in verbs and noun.pos == "NOUN":
                     return verbs[noun.lemma], claim
     return None
+
+
+def negated_noun(sc, nouns: set, lex) -> bool:
+    """The source claim negates one of ``nouns`` itself: "no assessment", a negated word, or
+    a negated light verb that takes it ("had not carried out a valuation"; not "has not yet
+    published the assessment")."""
+    for w in sc.words:
+        if w.pos != "NOUN" or w.lemma not in nouns:
+            continue
+        before = sc.text[:w.start - sc.start].lower()
+        if w.lemma in sc.negated_words or re.search(r"\bno\s+(?:[a-z]+\s+)?$", before):
+            return True
+        at = sc.text.lower().find(f" {(sc.predicate_text or '').lower()} ")
+        if sc.negated and lex.has("light_verbs", sc.predicate) and 0 <= at \
+                and sc.start + at < w.start \
+                and not any(v.pos == "VERB" and sc.start + at < v.start < w.start
+                            for v in sc.words):
+            return True  # the claim's own negated light verb (light_verbs.txt: "do", "carry
+            # out"), with no other verb between
+    return False
+
+
+def same_word(tagged: tuple, w, claim) -> bool:
+    """A word of the same lemma, not a plural noun or one that modifies the next for a verb
+    ("fund fraud", "the funds" are not "did not fund")."""
+    if tagged[0] != w.lemma:
+        return False
+    return not (tagged[1] == "VERB" and w.pos == "NOUN" and (
+        w.text.lower() != w.lemma or any(o.pos == "NOUN" and 0 < o.start - w.end <= 1
+                                         for o in claim.words)))

@@ -229,8 +229,8 @@ def _agent_act(verb, lexicon) -> bool:
             verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
             or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
     return subject.ent_type_ in ("ORG", "PERSON", "NORP") \
-        or subject.lower_ in ("he", "she", "we", "i")  # not "which", "it", "Storm Elna", "the
-    # Kelso Festival": an event may
+        or lexicon.has("pronouns_person", subject.lower_)  # not "which" or "it": an event
+    # may
 
 
 

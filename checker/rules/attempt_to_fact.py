@@ -94,10 +94,6 @@ def _dated_in_source(ctx, dc) -> bool:
                for w in re.findall(r"[a-z]+", sc.sentence.lower()))
 
 
-# A form of "be" right before a verb, an adverb between allowed ("is provisionally").
-_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
-
-
 def _plan_frame(dc, lex):
     """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
     open": plan_frames.txt) or puts a thing on a calendar ("the inquest is pencilled in
@@ -106,8 +102,11 @@ def _plan_frame(dc, lex):
     verb = (dc.predicate_text or "").lower()
     at = dc.text.lower().find(verb) if verb else -1
     after = dc.text[at + len(verb):].lstrip().lower() if at >= 0 else ""
-    if at >= 0 and lex.has("schedule_verbs", dc.predicate) and \
-            _PASSIVE_BE.search(dc.text[:at]) and after.startswith(("for ", "in for ")):
+    before = re.findall(r"[a-z']+", dc.text[:at].lower()) if at >= 0 else []
+    if before and before[-1].endswith("ly"):
+        before.pop()  # "is provisionally scheduled"
+    if at >= 0 and lex.has("schedule_verbs", dc.predicate) and before \
+            and lex.has("be_forms", before[-1]) and after.startswith(("for ", "in for ")):
         return "schedule"
     return at >= 0 and lex.has("plan_frames", verb) and after.startswith("to ")
 

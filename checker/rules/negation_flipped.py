@@ -129,9 +129,11 @@ from checker.negation_forms import (
     ended,
     lacks,
     named_act,
+    negated_noun,
     negated_in_source_text,
     plain_object,
     refused_only,
+    same_word,
     stated_act,
     taken_away,
     time_bound_restated,
@@ -424,14 +426,14 @@ def _negation_added(ctx, dc):
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
-    if any(any(_one_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
+    if any(any(same_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
            for sc in ctx.index.claims):
         return None
     # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
     # WordNet's derivations of the verb's first sense)
     nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
         if ctx.wordnet.available else set()
-    if nouns and any(_negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
+    if nouns and any(negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
         return None
     # or refuse the same thing in another verb ("would not discuss the footage" for "declined
     # to comment on the footage"): a negative source claim about the derived claim's nouns
@@ -458,36 +460,6 @@ def _negation_added(ctx, dc):
                          f'negative: "{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
-
-
-def _negated_noun(sc, nouns: set, lex) -> bool:
-    """The source claim negates one of ``nouns`` itself: "no assessment", a negated word, or
-    a negated light verb that takes it ("had not carried out a valuation"; not "has not yet
-    published the assessment")."""
-    for w in sc.words:
-        if w.pos != "NOUN" or w.lemma not in nouns:
-            continue
-        before = sc.text[:w.start - sc.start].lower()
-        if w.lemma in sc.negated_words or re.search(r"\bno\s+(?:[a-z]+\s+)?$", before):
-            return True
-        at = sc.text.lower().find(f" {(sc.predicate_text or '').lower()} ")
-        if sc.negated and lex.has("light_verbs", sc.predicate) and 0 <= at \
-                and sc.start + at < w.start \
-                and not any(v.pos == "VERB" and sc.start + at < v.start < w.start
-                            for v in sc.words):
-            return True  # the claim's own negated light verb (light_verbs.txt: "do", "carry
-            # out"), with no other verb between
-    return False
-
-
-def _one_word(tagged: tuple, w, claim) -> bool:
-    """A word of the same lemma, not a plural noun or one that modifies the next for a verb
-    ("fund fraud", "the funds" are not "did not fund")."""
-    if tagged[0] != w.lemma:
-        return False
-    return not (tagged[1] == "VERB" and w.pos == "NOUN" and (
-        w.text.lower() != w.lemma or any(o.pos == "NOUN" and 0 < o.start - w.end <= 1
-                                         for o in claim.words)))
 
 
 def _privation_flip(ctx, dc):
