@@ -120,8 +120,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     pronoun stands for: "It will publish a review, a spokeswoman said") or a person the
     article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
     will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
-    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate,
-    "the inspector" for "inspectors";
+    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate;
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
@@ -152,8 +151,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     said = set(desc) | set(_words(attr.source))
     titled = not said & (_FORMER | _AWAY) and any(
         len(w) >= 6 and (p.startswith(w) and len(p) - len(w) >= 2
-                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor")
-                         or p in (w + "s", w + "es"))  # "Inspector X" of "inspectors"
+                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor"))
         for w in said if w in _TITLES for p in party)
     # not one of another place ("a partner at the law firm") or a past one ("a retired
     # inspector", "a former director": former.txt)

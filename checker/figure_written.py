@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import MONTHS, format_figure, number_values
+from checker.numbers import MONTHS, PERCENT_MARK, format_figure, number_values
 from checker.units import SUBUNIT_MARKS, subunit_value
 
 
@@ -116,16 +116,13 @@ def dates_match(a: str, b: str) -> bool:
 _SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <= int(v) <= 12}
 
 
-_PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
-
-
 def percent_written(q, text: str) -> bool:
     """A percentage the source writes in another notation in a part of a sentence no claim
     holds ("30 per cent" for "..., warning that up to 30% of the crop could be lost")."""
     if q.kind != "percent" or q.value is None:
         return False
     figure = format_figure(q.value)
-    return re.search(rf"(?<![\d.,]){re.escape(figure)}{_PERCENT_MARK}", text) is not None
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}{PERCENT_MARK}", text) is not None
 
 
 def fmt_in(v: float, text: str) -> bool:

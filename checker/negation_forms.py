@@ -174,23 +174,27 @@ def affirmed_privation(ctx, dc):
     thing ("was freed without charge") and the derived claim, with no "without" of its
     own, states the thing's verb as done ("was charged"): the same lemma, a verb on the
     derived side, not negated, and no source claim states that verb ("held him without
-    charge before charging him on Friday"). Known misses: a verb of another lemma ("freed without
-    charge" -> "indicted")."""
+    charge before charging him on Friday"). Known misses: a verb of another lemma ("freed
+    without charge" -> "indicted")."""
     if dc.negated or _WITHOUT.search(dc.text):
         return None
     verbs = {w.lemma: w for w in dc.words if w.pos == "VERB" and w.lemma not in dc.negated_words}
-    verbs = {lem: w for lem, w in verbs.items() if not any(  # "... before charging him"
-        not sc.negated and any(o.lemma == lem and o.pos == "VERB" for o in sc.words)
-        for sc in ctx.index.claims)}
     if not verbs:
         return None
     for sc in ctx.aligned(dc):
         for claim in (sc, *ctx.sentence_claims(sc)):
             for m in _WITHOUT.finditer(claim.text):
                 noun = next((w for w in claim.words if w.start == claim.start + m.start(1)), None)
-                if noun is not None and noun.lemma in verbs and noun.pos == "NOUN":
+                if noun is not None and noun.lemma in verbs and noun.pos == "NOUN" \
+                        and not _stated(ctx, noun.lemma):
                     return verbs[noun.lemma], claim
     return None
+
+
+def _stated(ctx, lemma: str) -> bool:
+    """A source claim states the verb, not negated ("... before charging him")."""
+    return any(not sc.negated and any(o.lemma == lemma and o.pos == "VERB" for o in sc.words)
+               for sc in ctx.index.claims)
 
 
 def negated_noun(sc, nouns: set, lex) -> bool:

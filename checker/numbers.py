@@ -23,6 +23,8 @@ def _valued(role: str) -> dict[str, float]:
 
 _UNITS = _valued("number_units")
 CURRENCY_SIGNS = "$£€¥"
+# The mark after a figure that makes it a percentage ("%", "per cent", "percent").
+PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
 _TENS = _valued("number_tens")
 _SCALES = _valued("number_scales")
 _ORDINALS = _valued("number_ordinals")

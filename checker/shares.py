@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import fraction_value, words_to_number
+from checker.numbers import PERCENT_MARK, fraction_value, words_to_number
 from checker.records import memo_on
 from checker.timespans import durations
 
@@ -52,7 +52,7 @@ def _source_shares(index) -> list[float]:
 
 
 # A percentage as written, which the tagger may cut from its mark ("at least 50 per cent").
-_PERCENT_TEXT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
+_PERCENT_TEXT = re.compile(rf"(?<![\d.,])(\d+(?:\.\d+)?){PERCENT_MARK}")
 
 
 def _percent_shares(text: str) -> list[float]:

@@ -94,28 +94,40 @@ def _dated_in_source(ctx, dc) -> bool:
                for w in re.findall(r"[a-z]+", sc.sentence.lower()))
 
 
-def _plan_frame(dc, lex):
-    """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
-    open": plan_frames.txt) or puts a thing on a calendar ("the inquest is pencilled in
-    for 3 May": schedule_verbs.txt, passive with "for"): it tells the plan, not the
-    deed."""
+def _verb_at(dc) -> int:
+    """Where the claim's own verb stands in its text, or -1."""
     verb = (dc.predicate_text or "").lower()
-    at = dc.text.lower().find(verb) if verb else -1
-    after = dc.text[at + len(verb):].lstrip().lower() if at >= 0 else ""
-    before = re.findall(r"[a-z']+", dc.text[:at].lower()) if at >= 0 else []
+    return dc.text.lower().find(verb) if verb else -1
+
+
+def _plan_frame(dc, lex) -> bool:
+    """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
+    open": plan_frames.txt): it tells the plan, not the deed."""
+    at, verb = _verb_at(dc), (dc.predicate_text or "").lower()
+    return at >= 0 and lex.has("plan_frames", verb) and \
+        dc.text[at + len(verb):].lstrip().lower().startswith("to ")
+
+
+def _calendar_frame(dc, lex) -> bool:
+    """The claim puts a thing on a calendar ("the inquest is pencilled in for 3 May":
+    schedule_verbs.txt, passive with "for")."""
+    at = _verb_at(dc)
+    if at < 0 or not lex.has("schedule_verbs", dc.predicate):
+        return False
+    after = dc.text[at + len(dc.predicate_text):].lstrip().lower()
+    before = re.findall(r"[a-z']+", dc.text[:at].lower())
     if before and before[-1].endswith("ly"):
         before.pop()  # "is provisionally scheduled"
-    if at >= 0 and lex.has("schedule_verbs", dc.predicate) and before \
-            and lex.has("be_forms", before[-1]) and after.startswith(("for ", "in for ")):
-        return "schedule"
-    return at >= 0 and lex.has("plan_frames", verb) and after.startswith("to ")
+    return bool(before) and lex.has("be_forms", before[-1]) \
+        and after.startswith(("for ", "in for "))
 
 
 def check(ctx):
     """Yield a finding for each derived claim that turned an attempt into a fact."""
+    asking = frozenset(key(a) for a in ctx.lexicon.entries("asking_verbs"))
     for dc in ctx.derived_claims:
-        frame = _plan_frame(dc, ctx.lexicon)
-        if _tentative(dc) or frame is True or frame == "schedule" and _dated_in_source(ctx, dc):
+        if _tentative(dc) or _plan_frame(dc, ctx.lexicon) or (
+                _calendar_frame(dc, ctx.lexicon) and _dated_in_source(ctx, dc)):
             continue
         if not ctx.aligned(dc):
             continue
@@ -137,7 +149,6 @@ def check(ctx):
         if sought is not None:
             yield sought
             continue
-        asking = frozenset(key(a) for a in ctx.lexicon.entries("asking_verbs"))
         for sc in close:
             if not sc.certainty.attempts:
                 continue
@@ -167,23 +178,24 @@ def _future_done(ctx, dc, close):
     done, or its noun with a verb told done ("she made the request"). Known miss: the verb
     told done on another object ("has already asked passengers"). Known false positive: the
     deed told done with a light verb the parse keeps no word for ("the talks went ahead")."""
-    nouns = {n for n in ctx.wordnet.synonyms(dc.predicate, "verb", 1)} \
-        if ctx.wordnet.available else set()
-    if dc.predicate in ("be", "have") or not told_done(dc) or any(
-            told_done(sc) and (key(sc.predicate) == key(dc.predicate)
-                               or nouns & {w.lemma for w in sc.words if w.pos == "NOUN"})
-            for sc in ctx.index.claims):
-        return None  # (not where a source claim tells it done too: "it asked in May", "she
-        # made the request in February")
-    for sc in close:
-        modal = future_told(sc, ctx.lexicon)
-        if modal and key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated \
-                and shares_core(dc, sc):
-            return make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
-                        message=(f'States as done what the source says is still to come '
-                                 f'("{modal} {sc.predicate_text}"): "{snippet(sc.text, 70)}".'),
-                        suggestion=f'Keep it to come ("{modal} {sc.predicate_text} …").')
-    return None
+    if dc.predicate in ("be", "have") or not told_done(dc):
+        return None
+    found = next(((sc, modal) for sc in close
+                  if key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated
+                  and (modal := future_told(sc, ctx.lexicon)) and shares_core(dc, sc)), None)
+    if found is None:
+        return None
+    nouns = ctx.wordnet.synonyms(dc.predicate, "verb", 1) if ctx.wordnet.available else set()
+    if any(told_done(o) and (key(o.predicate) == key(dc.predicate)
+                             or nouns & {w.lemma for w in o.words if w.pos == "NOUN"})
+           for o in ctx.index.claims):
+        return None  # a source claim tells it done too: "it asked in May", "she made the
+        # request in February"
+    sc, modal = found
+    return make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                message=(f'States as done what the source says is still to come '
+                         f'("{modal} {sc.predicate_text}"): "{snippet(sc.text, 70)}".'),
+                suggestion=f'Keep it to come ("{modal} {sc.predicate_text} …").')
 
 
 def _planned_elsewhere(ctx, dc, close):

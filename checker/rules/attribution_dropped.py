@@ -388,8 +388,8 @@ def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
     text = ctx.derived.text
     return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
         or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text,
-                           accounts=frozenset(ctx.lexicon.words.get("account_nouns", {}))
-                           | frozenset(ctx.lexicon.words.get("finding_nouns", {})))
+                           accounts=ctx.lexicon.entries("account_nouns")
+                           | ctx.lexicon.entries("finding_nouns"))
 
 
 def _outer_dropped(ctx, dc, hits, generic):

@@ -60,7 +60,7 @@ def check(ctx):
             continue
         dkeys = {key(w.lemma) for w in dc.words}
         skeys = {key(w.lemma) for sc in sup for w in sc.words}
-        swapped = _modifier_swap(ctx, dc, sup, dkeys, skeys)
+        swapped = _modifier_swap(ctx, dc, sup, dkeys)
         if swapped is not None:
             yield swapped
             continue
@@ -125,7 +125,7 @@ def _kin(wn, a: str, b: str) -> bool:
         or key(a) == key(b) or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def _modifier_swap(ctx, dc, sup, dkeys, skeys):
+def _modifier_swap(ctx, dc, sup, dkeys):
     """A finding when a compound noun of the derived claim ("housing committee") has the
     head of one in its closely aligned source claim ("planning committee") with another
     modifier that the sources set before another noun ("the housing spokesman"): the
@@ -151,8 +151,9 @@ def _modifier_swap(ctx, dc, sup, dkeys, skeys):
         for sc in sup:
             for sm, sh in _compounds(sc):
                 if key(sh.lemma) != key(h.lemma) or key(sm.lemma) in dkeys \
-                        or sm.lemma in GENERIC or _kin(wn, m.lemma, sm.lemma) \
-                        or key(m.lemma) in {key(w.lemma) for w in sc.words}:
+                        or sm.lemma in GENERIC \
+                        or key(m.lemma) in {key(w.lemma) for w in sc.words} \
+                        or _kin(wn, m.lemma, sm.lemma):
                     continue
                 return make(RULE, dc, start=m.start, end=h.end, text=f"{m.text} {h.text}",
                             confidence=0.6, evidence=[evidence_of(sc, start=sm.start,
