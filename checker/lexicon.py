@@ -96,6 +96,8 @@ FILES = {
     "crediting_prepositions": "crediting_prepositions",
     "vague_sources": "vague_sources",
     "witness_phrases": "witness_phrases",
+    "people_nouns": "people_nouns",
+    "relative_pronouns": "relative_pronouns",
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "corporate_nouns": "corporate_nouns",

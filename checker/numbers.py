@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from typing import Optional
@@ -250,6 +251,22 @@ def period(low: str) -> str:
     return ""
 
 
+# "the first day of 2027", "the last day of June": a day named by its place in a month or year
+EDGE_DAY = re.compile(r"\b(first|last)\s+day\s+of\s+([a-z]+|\d{4})\b")
+
+
+def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[int], str]:
+    """(month, day) of the first or last day of a month, or of a year when no month is
+    given; no day for the end of February in a year not given."""
+    if month is None:
+        return (1, "1") if first else (12, "31")
+    if first:
+        return month, "1"
+    if month == 2 and not year:
+        return month, ""
+    return month, str(calendar.monthrange(int(year) if year else 2001, month)[1])
+
+
 def _date_norm(tokens: list[str], low: str) -> str:
     year = next((t for t in tokens if re.fullmatch(r"(1[6-9]|20|21)\d\d", t)), "")
     quarter = period(low)
@@ -260,6 +277,10 @@ def _date_norm(tokens: list[str], low: str) -> str:
     month = next((MONTHS[p] for t in tokens for p in (t, t.rsplit("-", 1)[-1]) if p in MONTHS),
                  None)
     day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
+    edge = EDGE_DAY.search(low)
+    if edge and not day and (edge.group(2) in MONTHS or edge.group(2) == year):
+        # "the first day of 2027" is 1 January 2027 (not "the first day of the trial")
+        month, day = _edge_day(edge.group(1) == "first", year, month)
     weekday = next((t for t in tokens if t in WEEKDAYS), "")
     parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]
     norm = "-".join(p for p in parts if p)

@@ -9,8 +9,8 @@ import re
 from typing import Optional
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (DURATIONS, MONTHS, WEEKDAYS, WORD_RE, duration_unit, is_number_word,
-                             number_values)
+from checker.numbers import (DURATIONS, EDGE_DAY, MONTHS, WEEKDAYS, WORD_RE, duration_unit,
+                             is_number_word, number_values)
 
 _PERIOD_POINTERS = shipped("period_pointers")
 
@@ -130,4 +130,6 @@ def durations(text: str) -> set[str]:
                   if words[k - 1] in _PERIOD_POINTERS}
     if "second" in units and duration_seconds(text) is None:
         units.discard("second")
+    if "day" in units and EDGE_DAY.search(text.lower()):
+        units.discard("day")  # "the first day of 2027" names a date, no span
     return units

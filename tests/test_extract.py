@@ -524,4 +524,3 @@ def test_the_subject_nearest_the_answer_says_its_participle(claims_of):
                    "some days to 12 hours; the Halden Rail Board disputed that, saying the "
                    "longest shift is 10 hours.")
     assert one(cs, "longest shift").attribution.source == "the Halden Rail Board"
-

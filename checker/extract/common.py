@@ -55,6 +55,9 @@ class _State:
 
 _TEXTS: dict = {}
 
+# Marks that open a quotation, as the tokenizer writes them.
+OPENING_MARKS = ('"', "“", "``")
+
 
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
 _IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})

@@ -156,6 +156,11 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         if sent_quotes and out:
             out = self._place_loose_quotes(out, sent, sent_quotes, unit.start, state)
         self._remember_speaker(sent, state)
+        if state.speaker_sent == state.sent_no - 1 and any(
+                q[0] <= sent.start_char + 1 and q[1] > sent.end_char for q in sent_quotes):
+            # 'Orrock said X. "A. B," she said.': a quotation that opens the sentence and runs
+            # on past it keeps the last speaker's turn, so "she" in its tag is still Orrock
+            state.speaker_sent = state.sent_no
         return _share_closing_frame(out, self.witness_phrases)
 
     def _claim(self, doc_id, unit, doc, sent, head, tokens, inherited, state, quotes, ents):

@@ -86,6 +86,9 @@ class MarkerReader:
         """A causative verb built as a cause ("helped drain the reservoirs", "sent shares
         down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
         way = self.causatives.get(lemma)
+        if way == "verb" and _agent_act(verb, self.lex):
+            return False  # "the court made the firm pay its costs", "the county helped fund
+            # the hall": a party's act, not one fact causing another
         if way in ("verb", "object") and any(
                 c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
                 c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):
@@ -218,9 +221,10 @@ class MarkerReader:
 
 
 def _agent_act(verb, lexicon) -> bool:
-    """A verb of change whose doer is a party acting on what it controls, not an event that
-    brings the change about: a subject the tagger names a body or a person, or a person's
-    pronoun ("Harlow Ferries pushed fares up", "she pushed fares up"; not "which", "it", a
+    """A verb of change or of making whose doer is a party acting on what it controls, not an
+    event that brings the change about: a subject the tagger names a body or a person, a
+    person's pronoun or a body's noun (public_body_heads.txt: "Harlow Ferries pushed fares up",
+    "she pushed fares up", "the court made the firm pay"; not "which", "it", a
     named storm or festival), or none, in an infinitive of a noun or of a verb of trying or
     planning ("permission to push rents up", "wants to push rents up": attempts.txt)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -229,8 +233,9 @@ def _agent_act(verb, lexicon) -> bool:
             verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
             or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
     return subject.ent_type_ in ("ORG", "PERSON", "NORP") \
-        or lexicon.has("pronouns_person", subject.lower_)  # not "which" or "it": an event
-    # may
+        or lexicon.has("pronouns_person", subject.lower_) \
+        or lexicon.has("public_body_heads", subject.lower_)  # "the court", "the council";
+    # not "which" or "it": an event may
 
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.common import (SUBJ_DEPS, _person, _State, semicolon_between,
-                                    speaking_subject)
+from checker.extract.common import (OPENING_MARKS, SUBJ_DEPS, _person, _State,
+                                    semicolon_between, speaking_subject)
 from checker.records import Claim, Quote
 
 
@@ -27,6 +27,9 @@ class QuoteSpeakerReader:
         root = sent.root
         root_subj = speaking_subject(root, ("nsubj",))
         inner = self._inner_speaker(head, root, quotes) or self._quote_owner(sent, root, quotes)
+        # '"Today a judge told the firm the rules apply," ...': a verb of saying inside the
+        # quotation is what the speaker reports, and its subject is not the speaker
+        quoted_frame = any(q[0] <= root.idx < q[1] for q in quotes)
         if attribution is not None and attribution.source and attribution.kind == "named" \
                 and _apart(head, root):
             # a clause with its own speaker that a semicolon parts from the verb the parser
@@ -35,20 +38,22 @@ class QuoteSpeakerReader:
         elif inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
-        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs:
+        elif root_subj is not None and root.lemma_.lower() in self.speech_verbs \
+                and not quoted_frame:
             # '"Our teachers told us ...," said Marcus Aldane': the quote is Aldane's. Also when
             # the claim is the root's own clause: the test "root is not head" that stood here
             # was always true of spaCy's tokens (Span.root makes a new Token on every call), so
             # the findings have always been made without it.
             speaker = self._person_in(root_subj, state, ents) or self._span_text(root_subj)
-        elif attribution is not None and attribution.source:
+        elif attribution is not None and attribution.source and not quoted_frame:
             speaker = attribution.source
         elif attribution is not None and attribution.outer is not None \
                 and attribution.outer.kind == "named" \
                 and "," not in attribution.outer.source.strip(" ,"):
             # '"We were told X," he said': the words are the outer speaker's
             speaker = attribution.outer.source
-        elif pred.lemma_.lower() in self.speech_verbs or head.lemma_.lower() in self.speech_verbs:
+        elif (pred.lemma_.lower() in self.speech_verbs
+              or head.lemma_.lower() in self.speech_verbs) and not quoted_frame:
             speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
         if speaker.lower() in self.pronouns_person and _person(state, start_c):
@@ -155,7 +160,9 @@ class QuoteSpeakerReader:
         if tok is None:
             return ""
         if tok.lower_ in self.pronouns_person:
-            return _person(state, tok.idx)
+            # '"At that price, Tolvane would be buying ...," she said': a person named
+            # inside the quotation the tag closes is what she spoke of, not her
+            return _person(state, _quotation_start(tok))
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and tok.pos_ == "NOUN":
             # "Hallbrook's chief executive, Margit Elling": the name set beside the title,
@@ -244,3 +251,20 @@ def _apart(head, root) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_CLOSING = ('"', "”", "''")
+
+
+def _quotation_start(tok) -> int:
+    """The offset of the quotation a speech tag's word follows ('"...," she said'), else
+    the word's own."""
+    doc, k = tok.doc, tok.i - 1
+    while k >= 0 and doc[k].is_punct and doc[k].text not in _CLOSING:
+        k -= 1
+    if k < 0 or doc[k].text not in _CLOSING:
+        return tok.idx
+    j = k - 1
+    while j >= 0 and doc[j].text not in OPENING_MARKS:
+        j -= 1
+    return doc[j].idx if j >= 0 else tok.idx

@@ -9,8 +9,8 @@ from typing import Optional
 from checker.credits import find_credit
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
-from checker.extract.common import (_comment_on_it, _State, _doc_text, _find_phrase,
-                                     _possible, _reported_thing, _subordinate,
+from checker.extract.common import (OPENING_MARKS, _comment_on_it, _State, _doc_text,
+                                     _find_phrase, _possible, _reported_thing, _subordinate,
                                      semicolon_between, speaking_subject)
 from checker.records import Attribution
 
@@ -332,9 +332,13 @@ def _nobody(subj) -> bool:
 
 def _after_subject(head) -> int:
     """Where a clause's words after its subject begin ("Director Mary Fenn | will step down"):
-    a person named there is what a closing "she said" speaks of, not her."""
+    a person named there is what a closing "she said" speaks of, not her. In a quotation the
+    subject is no speaker either ('"At that price, Tolvane would be buying it," she said'):
+    the whole clause is left out."""
     subj = speaking_subject(head)
-    if subj is None:
-        return head.left_edge.idx
+    first = head.left_edge
+    if subj is None or first.text in OPENING_MARKS or (
+            first.i > 0 and head.doc[first.i - 1].text in OPENING_MARKS):
+        return first.idx
     end = subj.right_edge
     return end.idx + len(end)

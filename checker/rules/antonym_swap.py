@@ -10,7 +10,8 @@ What it flags:
     "a complicated story") or itself uses the derived adjective beside the same neighbours
     elsewhere ("a complicated access problem"), or, for the two sides of one exchange
     ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
-    portrait").
+    portrait"). A word that takes a "to" infinitive is compared only with one that takes
+    one too: "declined to shut the road" refuses, and is no opposite of "the climb".
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
@@ -33,6 +34,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key
 from checker.figure_match import same_value
@@ -87,6 +90,9 @@ def check(ctx):
                     or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None or _idiom(sc, opp) or _idiom(dc, (s, e)):
                     continue  # "took the bus for granted": no granting
+                if _takes_infinitive(dc, e) != _takes_infinitive(sc, opp[1]):
+                    continue  # "declined to shut the road" refuses; "the climb" or "rose"
+                    # is no refusal's opposite
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
                     continue  # the source says both ("fall ... and increase"): no reversal
                 if not _same_neighbours(dc.words, (s, e), sc.words, opp):
@@ -190,6 +196,14 @@ def _same_deal(ctx, dc, lem, pos) -> bool:
         elif len(mine & claim_keys(sc)) >= 3:
             return True
     return False
+
+
+def _takes_infinitive(claim, end: int) -> bool:
+    """The word ending at ``end`` takes a "to" infinitive ("declined to comment", "agreed to
+    pay"), the sense in which "decline" refuses rather than falls."""
+    m = re.match(r"\s+to\s+(\w+)", claim.text[end - claim.start:])
+    return m is not None and any(w[0] == end + m.start(1) and w[4] in ("VERB", "AUX")
+                                 for w in claim.words)
 
 
 def _idiom(claim, word) -> bool:

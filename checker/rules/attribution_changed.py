@@ -27,7 +27,9 @@ What it flags:
     case where a derived source that names nobody is compared; not when the witnesses'
     sentence has the party's voice confirm it). Unnamed officials of a public body ("two
     ministry officials") are compared with anonymous people who are no officials and with a
-    news outlet's report ("The Harbour Post reported X": outlet_heads.txt). A body's kind
+    news outlet's report ("The Harbour Post reported X": outlet_heads.txt), and so are
+    unnamed people, also pointed back at ("two people familiar with the talks", "the same
+    two people": people_nouns.txt), with a news outlet's report only. A body's kind
     set before its name as a title ("Operator Harlan Ferries") is read past, and a name the
     tagger takes for a person is a party where a source sets a body's noun beside it
     ("Tolvern, a seed-breeding company based in ...": non_person_heads.txt). "The company"
@@ -101,7 +103,7 @@ from checker.party_kinds import one_public_group, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
-from checker.same_source import VAGUE, same_source, witness_group
+from checker.same_source import VAGUE, before_witness, same_source, witness_group
 from checker.source_phrase import (NAME_RUN_RE, anaphoric, core, has_name,
                                     owner_named_before, pronoun_owned)
 from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
@@ -198,11 +200,14 @@ def _changed(ctx, dc, sup, generic, verbs):
     if attr is None or not attr.source or norm_name(attr.source) in VAGUE:
         return None
     owner = _document_owner(ctx, attr)
-    unnamed = not source_name(attr, generic).words and not anaphoric(core(attr.source)) \
-        and not owner
+    nameless = not source_name(attr, generic).words and not owner
+    # unnamed people, also pointed back at ("the same two people")
+    people = nameless and _unnamed_people(ctx, attr.source)
+    unnamed = nameless and (people or not anaphoric(core(attr.source)))
     voice = unnamed and a_voice(attr.source)  # "a council spokesperson": a party's word
     official = unnamed and not voice and _official(ctx, attr.source)  # "council inspectors"
-    if unnamed and not voice and not official:
+    people = people and not voice and not official
+    if unnamed and not voice and not official and not people:
         return None  # "a spokesperson said", "according to an estimate": nobody named
     if attr.surface.lower() in ("it", "they", "this", "these"):
         return None  # "it said": the extractor's guess of the last source named
@@ -235,6 +240,10 @@ def _changed(ctx, dc, sup, generic, verbs):
         # or with a news outlet's report ("The Dunlow Herald reported X" given to "two
         # ministry officials"); (not unnamed officials of a body the source sentence names:
         # "The ministry has not decided X, one of the officials said")
+    if people:
+        # unnamed people ("the same two people") are compared only with a news outlet's
+        # report ("The Brannock Courier reported X"): the outlet's story given to witnesses
+        cands = [(sc, who) for sc, who in cands if _a_news_outlet(ctx, who)]
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
@@ -243,7 +252,7 @@ def _changed(ctx, dc, sup, generic, verbs):
     # an unnamed description by a kind of body ("according to the union") the derived
     # text names no body for
     kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
-    if any(same_source(named or attr.source, who)
+    if any(same_source(named or attr.source, who) and not people  # people are no outlet
            and not (kind and other_kind_of(ctx, kind, sc, who))
            or (owner and same_source(owner, who))
            or not witness_group(who) and (
@@ -255,7 +264,7 @@ def _changed(ctx, dc, sup, generic, verbs):
                       for name in {core(attr.source), attr.source.split(",")[0],
                                    _kind_dropped(ctx, attr.source),
                                    *_name_runs(ctx, attr.source)} - {named, attr.source, ""}))
-           or (anaphoric(attr.surface) and not (named and (has_name(who)
+           or (anaphoric(attr.surface) and not people and not (named and (has_name(who)
                                                            or witness_group(who))))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
            or (pronoun_owned(who) and sc.doc_id in ctx.doc_of and owner_named_before(
@@ -264,7 +273,11 @@ def _changed(ctx, dc, sup, generic, verbs):
            or one_public_group(attr.source, who, ctx.wordnet)
            for sc, who in cands):
         return None
-    if says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
+    if people:
+        if any(sc.attribution is not None and _unnamed_people(ctx, sc.attribution.source)
+               for sc in sup if same_content(dc, sc)):
+            return None  # the source has unnamed people say it too
+    elif says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
         return None
     if any(credited_elsewhere(ctx, sc, named or attr.source) for sc, _ in cands) \
             or credited_in_part(ctx, dc, sup, named or attr.source, verbs):
@@ -291,6 +304,13 @@ def _official(ctx, phrase: str) -> set:
     words = re.findall(r"[a-z]+", core(phrase).lower())
     return {w for w in words
             if ctx.lexicon.has("public_body_heads", w) or ctx.lexicon.has("official_sources", w)}
+
+
+def _unnamed_people(ctx, phrase: str) -> bool:
+    """A source of unnamed people ("two people familiar with the talks", "the same two
+    people": people_nouns.txt), by its head word before what they know of."""
+    words = before_witness(core(phrase)).split()
+    return bool(words) and ctx.lexicon.has("people_nouns", words[-1].lower().strip(",."))
 
 
 def _a_news_outlet(ctx, name: str) -> bool:

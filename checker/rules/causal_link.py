@@ -34,8 +34,10 @@ Known false positives:
     leading done by a person ("the chair led the board to vote") or a change pushed by a
     doer the tagger does not name ("the union pushed pay to 5 per cent"), which reports an
     act but is read as a cause, and a literal push in a direction ("pushed the trolleys
-    towards the door"). A verb of change whose subject is a name or a person's pronoun
-    ("Harlan Ferries pushed fares up"), or whose "to" belongs to a noun or a verb of trying
+    towards the door"). A verb of change or of making whose subject is a name, a person's
+    pronoun or a body's noun ("Harlan Ferries pushed fares up", "the court made the firm
+    pay", "the council helped fund it"; known miss: "the union made the firm back down" where
+    the source only tells the two in turn), or whose "to" belongs to a noun or a verb of trying
     ("permission to push fares up", "wants to push fares up": attempts.txt), tells the
     party's act and links nothing (known miss: a named event the tagger calls a body or a
     person, "Storm Elna pushed river levels up", is read as such a party); "as" beside

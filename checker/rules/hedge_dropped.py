@@ -64,7 +64,10 @@ def check(ctx):
                 verb = hedged_verb(sc, h)
                 same = (core and verb in dkeys) or verb == key(dc.predicate) or (
                     verb in dkeys and _future_frame(ctx, dc, verb))
-                mine = verb if same else _synonym_in(ctx, sc, verb, dc)
+                # the verb of a clause inside both, with its object, counts as a synonym
+                # does: only where the derived claim holds no hedge or belief frame at all
+                mine = verb if same or verb in dkeys and _same_object(ctx, sc, dc, h, verb) \
+                    else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
                 if there_modal(dc.text) and there_modal(sc.text):
@@ -100,6 +103,38 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+# Content words after a verb that make its phrase ("reached the required temperature").
+_PHRASE_WORDS = 3
+_CONTENT = ("NOUN", "PROPN", "ADJ", "NUM", "VERB")  # "the required level": a participle
+
+
+def _same_object(ctx, sc, dc, h, verb: str) -> bool:
+    """A relative clause on both sides holds the hedged verb with two of the same content
+    words right after it ("a pump that may not have reached the set pressure" and "a pump
+    that failed to reach the set pressure": relative_pronouns.txt), where the verb is not
+    either claim's main verb; not under a derived verb that judges or negates ("expects
+    the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt)."""
+    lex = ctx.lexicon
+    if lex.has("judging_verbs", dc.predicate) or lex.has("negative_verbs", dc.predicate):
+        return False
+    opener = re.findall(r"[a-z]+", sc.text[:h.start - sc.start].lower())[-1:]
+    if not opener or not lex.has("relative_pronouns", opener[0]):
+        return False  # "a pump that may ...": the hedge opens a relative clause
+    mine = next((w for w in dc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")),
+                None)
+    before = re.findall(r"[a-z]+", dc.text[:mine.start - dc.start].lower())[-3:] \
+        if mine is not None else []
+    if not any(lex.has("relative_pronouns", w) for w in before):
+        return False  # "a pump that failed to reach": the derived verb in one too
+    def after(claim) -> set:
+        for k, w in enumerate(claim.words):
+            if key(w.lemma) == verb and w.pos in ("VERB", "AUX"):
+                return set([key(x.lemma) for x in claim.words[k + 1:]
+                            if x.pos in _CONTENT][:_PHRASE_WORDS])
+        return set()
+    return len(after(sc) & after(dc)) >= 2
 
 
 def _asked(dc) -> bool:

@@ -157,6 +157,7 @@ from checker.rules.base import (
     evidence_of,
     is_claim_unit,
     make,
+    negated_in,
     shares_core,
     snippet,
 )
@@ -210,6 +211,10 @@ def _predicate_flip(ctx, dc):
             return None
         if dpol and _denied_elsewhere(ctx, dc, dc.predicate):
             return None  # the source denies it too, in a passage the aligner did not pick
+        if dpol and key(sc.predicate) != key(dc.predicate) and any(
+                w[3] == dc.predicate and negated_in(sc, w, ctx.lexicon) for w in sc.words):
+            return None  # "patients operated on with a pump that may not have worked":
+            # the source negates the verb itself in a clause the parse left unnegated
         said = "negates" if dpol else "drops the negation of"
         says = f'"{sc.text[:80]}"'
         if denied_from_outside(sc) and not denied_from_outside(dc):
@@ -309,7 +314,9 @@ def _word_flip(ctx, dc):
         added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
                  and not _denied_elsewhere(ctx, dc, lem)
                  and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
-                 and not named_act(sc, swords[lem])]
+                 and not named_act(sc, swords[lem])
+                 and not negated_in(sc, swords[lem], ctx.lexicon)]  # "a pump that may not
+        # have worked": a clause the parse left unnegated, a "not" just before the word
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not ended(ctx, dc, lem) and not lacks(dc, lem, ctx.lexicon)
