@@ -231,6 +231,34 @@ def _find_phrase(tokens, phrase: tuple[str, ...],
     return None
 
 
+def find_phrase_past_adjective(tokens, phrase: tuple[str, ...],
+                               vocab: Optional[frozenset] = None) -> Optional[tuple[int, int]]:
+    """(first, last) index in ``tokens`` of the lower-case or lemma sequence ``phrase`` with
+    one adjective inside it ("in exclusive talks" for "in talk"), or None."""
+    if len(phrase) < 2 or (vocab is not None and not vocab.issuperset(phrase)):
+        return None
+    at = {t.i: k for k, t in enumerate(tokens)}
+
+    def says(k, word):
+        return k is not None and (tokens[k].lower_ == word or tokens[k].lemma_.lower() == word)
+    for k0, t in enumerate(tokens):
+        if not says(k0, phrase[0]):
+            continue
+        i, skipped = t.i, False
+        for word in phrase[1:]:
+            k = at.get(i + 1)
+            if not skipped and k is not None and tokens[k].pos_ == "ADJ" and not says(k, word):
+                skipped, i = True, i + 1
+                k = at.get(i + 1)
+            if not says(k, word):
+                break
+            i += 1
+        else:
+            if skipped:
+                return k0, at[i]
+    return None
+
+
 # The parts of speech of a word a name's slot can depend on: "commissioned by X", "a
 # subsidiary of X", "the X review"; not a pronoun, a number or a function word.
 _SLOT_HEADS = frozenset({"NOUN", "VERB", "ADJ"})

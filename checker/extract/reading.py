@@ -9,6 +9,7 @@ from checker.extract.common import (
     _NEGATING_DEPS,
     _doc_text,
     _find_phrase,
+    find_phrase_past_adjective,
     _possible,
     _inverted_condition,
     purpose_clause,
@@ -256,7 +257,9 @@ class ClaimReader:
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
         for phrase in _possible(self.attempt_phrases, vocab):
-            pos = _find_phrase(tokens, phrase, vocab)
+            # "in exclusive talks to sell": an adjective inside the phrase
+            pos = _find_phrase(tokens, phrase, vocab) \
+                or find_phrase_past_adjective(tokens, phrase, vocab)
             if pos is not None:
                 t = tokens[pos[0]]
                 attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",

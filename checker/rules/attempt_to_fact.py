@@ -33,7 +33,10 @@ What it flags:
     motion"). Also a deed the source tells as still to come ("will ask the court", "said it
     would ask the court") told done ("has asked the court", "asked the court") where no
     source claim tells it done; and a planned asking told done with another verb of asking
-    ("intends to ask X for funds" -> "has applied to X for funds": asking_verbs.txt).
+    ("intends to ask X for funds" -> "has applied to X for funds": asking_verbs.txt); and
+    a plan the source names by the deed's own noun told decided or done ("is considering an
+    appeal" -> "will appeal the ruling"), on the same subject, where no source claim states
+    the deed plainly (``checker.sought_deeds``).
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -66,11 +69,10 @@ import re
 from checker.align import claim_keys, key
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
                              hedged_verb, told_done)
-from checker.rules.base import (Rule, before_preposition, evidence_of, make,
-                                 opens_with_preposition, shares_core, snippet)
-from checker.sought import (attempts_on_nouns, name_keys, noun_keys, noun_lemmas, nouns_given,
-                            object_keys, same_subject, settled_in_sources, settled_verbs,
-                            subject_keys)
+from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
+from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
+                            settled_in_sources, settled_verbs, subject_keys)
+from checker.sought_deeds import future_done, plan_noun_done, sought_object
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -143,11 +145,26 @@ def check(ctx):
             # has raised £640,000 so far" for "has raised £1m")
         if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
             continue
-        sought = (_sought_object(ctx, dc, close + siblings)
-                  or _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
-                  or _future_done(ctx, dc, close))
+        sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
+            ctx, dc, [*close, *siblings, *ctx.support(dc)[1]])
         if sought is not None:
-            yield sought
+            sc, attempt = sought
+            yield make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                       message=(f'States as done what the source calls an attempt '
+                                f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
+                       suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
+            continue
+        done = _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
+        if done is not None:
+            yield done
+            continue
+        future = future_done(ctx, dc, close)
+        if future is not None:
+            sc, modal = future
+            yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                       message=(f'States as done what the source says is still to come '
+                                f'("{modal}"): "{snippet(sc.text, 70)}".'),
+                       suggestion=f'Keep it to come ("{modal} …").')
             continue
         for sc in close:
             if not sc.certainty.attempts:
@@ -170,32 +187,6 @@ def check(ctx):
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
 
-
-def _future_done(ctx, dc, close):
-    """A finding when the derived claim tells as done ("has asked the court") the verb a
-    close source claim tells as still to come with the same words ("would ask the court",
-    "will ask the court": ``hedging.future_told``), and no source claim tells that verb
-    done, or its noun with a verb told done ("she made the request"). Known miss: the verb
-    told done on another object ("has already asked passengers"). Known false positive: the
-    deed told done with a light verb the parse keeps no word for ("the talks went ahead")."""
-    if dc.predicate in ("be", "have") or not told_done(dc):
-        return None
-    found = next(((sc, modal) for sc in close
-                  if key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated
-                  and (modal := future_told(sc, ctx.lexicon)) and shares_core(dc, sc)), None)
-    if found is None:
-        return None
-    nouns = ctx.wordnet.synonyms(dc.predicate, "verb", 1) if ctx.wordnet.available else set()
-    if any(told_done(o) and (key(o.predicate) == key(dc.predicate)
-                             or nouns & {w.lemma for w in o.words if w.pos == "NOUN"})
-           for o in ctx.index.claims):
-        return None  # a source claim tells it done too: "it asked in May", "she made the
-        # request in February"
-    sc, modal = found
-    return make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
-                message=(f'States as done what the source says is still to come '
-                         f'("{modal} {sc.predicate_text}"): "{snippet(sc.text, 70)}".'),
-                suggestion=f'Keep it to come ("{modal} {sc.predicate_text} …").')
 
 
 def _planned_elsewhere(ctx, dc, close):
@@ -249,64 +240,7 @@ def _governs(sc, cue, dc, same: bool, asking: frozenset = frozenset()) -> bool:
         key(dc.predicate) in asking and hedged in asking and told_done(dc))
 
 
-def _sought_object(ctx, dc, close):
-    """A finding when the source's verb is itself the attempt and takes a noun ("is seeking
-    an urgent meeting", "is preparing a bid") or a sum ("is seeking £2m from a fund") and
-    the derived claim gives that noun or sum with a verb of its own that is no attempt and
-    no asking ("has secured an urgent meeting", "has tabled a bid"), on the same subject."""
-    lex = ctx.lexicon
-    if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
-                                                     "attribution_verbs")):
-        return None
-    if (dc.predicate_text or "").lower().endswith("ing"):
-        return None  # "is pursuing a written apology": still under way, not obtained
-    dobj = object_keys(dc, lex)
-    for sc in close:
-        if dc.negated != sc.negated:
-            continue
-        for verb, obj in attempts_on_nouns(sc, lex):
-            if opens_with_preposition(obj, lex):
-                continue  # "would move to the runway", "pushed out without testing": no attempt
-            if lex.has("asking_verbs", verb.lemma) \
-                    and not lex.has("obtaining_verbs", dc.predicate):
-                continue  # a thing applied for is told obtained only by a verb of obtaining
-            head = noun_lemmas(sc, obj, lex)
-            if not (nouns_given(head, dobj, ctx.wordnet)
-                    or not head and _sought_sum(sc, obj, dc, lex)) \
-                    or key(dc.predicate) == key(verb.lemma):
-                continue
-            if dc.subject and sc.subject and not same_subject(dc, sc) \
-                    and not _refers_back(dc.subject, lex):
-                continue
-            return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                        message=(f'States as done what the source calls an attempt '
-                                 f'("{verb.text} {snippet(obj, 30)}"): "{snippet(sc.text, 70)}".'),
-                        suggestion=f'Keep the attempt ("{verb.text} …").')
-    return None
 
-
-def _refers_back(subject: str, lex) -> bool:
-    """The derived subject refers back to a party named before ("The company", "It"): the
-    source's actor, told by its kind (stand_ins.txt) or a pronoun."""
-    words = subject.split(",")[0].lower().split()
-    return len(words) == 1 and lex.has("pronouns_subject", words[0]) or (
-        len(words) == 2 and words[0] == "the" and lex.has("stand_ins", words[1]))
-
-
-def _sought_sum(sc, obj: str, dc, lex) -> bool:
-    """The thing sought is a figure, not a noun ("is seeking £2.4m from a fund"), and the
-    derived claim's object gives that figure ("has secured £2.4m")."""
-    head = before_preposition(obj, lex).strip(" ,;:.")
-    at = sc.text.find(head) if head else -1
-    if at < 0:
-        return False
-    s0, s1 = sc.start + at, sc.start + at + len(head)
-    sought = {q.norm for q in sc.quantities if s0 <= q.start < s1}
-    theirs = dc.text.find(dc.object) if dc.object else -1
-    if not sought or theirs < 0:
-        return False
-    d0, d1 = dc.start + theirs, dc.start + theirs + len(dc.object)
-    return bool(sought & {q.norm for q in dc.quantities if d0 <= q.start < d1})
 
 
 def _siblings(ctx, close) -> list:
@@ -334,8 +268,9 @@ def _done_in_other_words(ctx, dc, close):
     """A finding when the derived claim states as done, in a noun or a verb of the same
     family, what the source plans or seeks: the planned verb as the object of a verb of
     doing ("plans to appeal the ban" -> "has lodged an appeal"), or the sought noun as the
-    verb ("is seeking an agreement with X" -> "has agreed a deal with X"); same subject,
-    and three content words of the two claims shared."""
+    verb ("is seeking an agreement with X" -> "has agreed a deal with X"), or the planned
+    verb settled ("is in talks to sell" -> "has agreed to sell": settling_verbs.txt); same
+    subject, and three content words of the two claims shared."""
     lex = ctx.lexicon
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs", "be_forms")):
@@ -346,9 +281,11 @@ def _done_in_other_words(ctx, dc, close):
     dobj = object_keys(dc, lex)
     verb = key(dc.predicate)
     family = {key(x) for x in wn.synonyms(dc.predicate, "verb")} | {verb}
+    settled = set()  # the deeds the derived verb settles and no source sentence settles
     for w in settled_verbs(lex, dc):  # "has agreed to meet" does the seeking of "a meeting"
         if not settled_in_sources(ctx, dc.predicate, w.lemma):
             family |= {key(x) for x in wn.synonyms(w.lemma, "verb")} | {key(w.lemma)}
+            settled.add(key(w.lemma))
     for sc in close:
         if dc.negated != sc.negated or len(claim_keys(dc) & claim_keys(sc)) < 3:
             continue
@@ -358,6 +295,9 @@ def _done_in_other_words(ctx, dc, close):
             planned = hedged_verb(sc, cue)
             if not planned or planned == verb or cue_word_in(cue.text, dc.text):
                 continue  # "are in merger talks" keeps the talks of "in talks to merge"
+            if planned in settled:
+                return _attempt_finding(dc, sc, cue.text)  # "in talks to sell" for "has
+                # agreed to sell": the deed the source plans, settled
             if any(key(w.lemma) in dobj and (key(w.lemma) == planned or planned in {
                     key(x) for x in wn.synonyms(w.lemma, "noun")})
                    for w in dc.words if w.pos == "NOUN"):

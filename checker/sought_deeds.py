@@ -1,0 +1,131 @@
+"""Deeds a source gives as sought, planned or still to come that a derived claim may tell as
+done: a thing a verb of attempt takes ("is seeking an urgent meeting" told as "has secured an
+urgent meeting"), a plan named by the deed's own noun ("is considering an appeal" told as
+"will appeal the ruling") and a future ("would ask the court" told as "has asked the court").
+Each reader returns the source claim and the source's words to quote, or None; DC203
+(``checker.rules.attempt_to_fact``) makes the finding.
+"""
+
+from __future__ import annotations
+
+from checker.align import key
+from checker.hedging import future_told, told_done
+from checker.rules.base import before_preposition, opens_with_preposition, shares_core
+from checker.sought import (attempts_on_nouns, noun_lemmas, nouns_given, object_keys,
+                            same_subject)
+
+
+def sought_object(ctx, dc, close):
+    """(source claim, "verb object") when the source's verb is itself the attempt and takes a
+    noun ("is seeking an urgent meeting", "is preparing a bid") or a sum ("is seeking £2m
+    from a fund") and the derived claim gives that noun or sum with a verb of its own that
+    is no attempt and no asking ("has secured an urgent meeting", "has tabled a bid"), on
+    the same subject; else None."""
+    lex = ctx.lexicon
+    if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
+                                                     "attribution_verbs")):
+        return None
+    if (dc.predicate_text or "").lower().endswith("ing"):
+        return None  # "is pursuing a written apology": still under way, not obtained
+    dobj = object_keys(dc, lex)
+    for sc in close:
+        if dc.negated != sc.negated:
+            continue
+        for verb, obj in attempts_on_nouns(sc, lex):
+            if opens_with_preposition(obj, lex):
+                continue  # "would move to the runway", "pushed out without testing": no attempt
+            if lex.has("asking_verbs", verb.lemma) \
+                    and not lex.has("obtaining_verbs", dc.predicate):
+                continue  # a thing applied for is told obtained only by a verb of obtaining
+            head = noun_lemmas(sc, obj, lex)
+            if not (nouns_given(head, dobj, ctx.wordnet)
+                    or not head and _sought_sum(sc, obj, dc, lex)) \
+                    or key(dc.predicate) == key(verb.lemma):
+                continue
+            if dc.subject and sc.subject and not same_subject(dc, sc) \
+                    and not refers_back(dc.subject, lex):
+                continue
+            return sc, f"{verb.text} {obj}"
+    return None
+
+
+def plan_noun_done(ctx, dc, claims):
+    """(source claim, "verb object") when a source claim of the same subject plans the
+    derived claim's deed by the deed's own noun ("is considering an appeal", "is weighing a
+    challenge": a verb of attempt, attempts.txt, before the noun) and the derived claim tells
+    that deed done or decided with no hedge or attempt of its own ("will appeal the ruling",
+    "has appealed"); not where a source claim states the deed plainly. Known miss: the plan
+    told with a noun of another form than the verb ("is considering a sale" for "will
+    sell")."""
+    lex = ctx.lexicon
+    if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
+            or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)):
+        return None
+    verb = key(dc.predicate)
+    if any(key(o.predicate) == verb and not o.certainty.attempts and not o.certainty.hedges
+           for o in ctx.index.claims):
+        return None  # the sources state the deed itself too
+    for sc in claims:
+        if sc.negated or not (same_subject(dc, sc) or refers_back(dc.subject or "", lex)):
+            continue
+        for attempt, obj in attempts_on_nouns(sc, lex):
+            if verb in {key(n) for n in noun_lemmas(sc, obj, lex)}:
+                return sc, f"{attempt.text} {obj}"
+    return None
+
+
+def _will(dc) -> bool:
+    """The claim's verb comes right after "will" or "is going to" ("will appeal")."""
+    at = (dc.text.lower().find((dc.predicate_text or "").lower())
+          if dc.predicate_text else -1)
+    before = dc.text[:at].lower().split() if at > 0 else []
+    return before[-1:] == ["will"] or before[-3:] == ["is", "going", "to"]
+
+
+def future_done(ctx, dc, close):
+    """(source claim, "modal verb") when the derived claim tells as done ("has asked the
+    court") the verb a close source claim tells as still to come with the same words ("would
+    ask the court", "will ask the court": ``hedging.future_told``), and no source claim
+    tells that verb done, or its noun with a verb told done ("she made the request"); else
+    None. Known miss: the verb told done on another object ("has already asked
+    passengers"). Known false positive: the deed told done with a light verb the parse
+    keeps no word for ("the talks went ahead")."""
+    if dc.predicate in ("be", "have") or not told_done(dc):
+        return None
+    found = next(((sc, modal) for sc in close
+                  if key(sc.predicate) == key(dc.predicate) and sc.negated == dc.negated
+                  and (modal := future_told(sc, ctx.lexicon)) and shares_core(dc, sc)), None)
+    if found is None:
+        return None
+    nouns = ctx.wordnet.synonyms(dc.predicate, "verb", 1) if ctx.wordnet.available else set()
+    if any(told_done(o) and (key(o.predicate) == key(dc.predicate)
+                             or nouns & {w.lemma for w in o.words if w.pos == "NOUN"})
+           for o in ctx.index.claims):
+        return None  # a source claim tells it done too: "it asked in May", "she made the
+        # request in February"
+    sc, modal = found
+    return sc, f"{modal} {sc.predicate_text}"
+
+
+def refers_back(subject: str, lex) -> bool:
+    """The derived subject refers back to a party named before ("The company", "It"): the
+    source's actor, told by its kind (stand_ins.txt) or a pronoun."""
+    words = subject.split(",")[0].lower().split()
+    return len(words) == 1 and lex.has("pronouns_subject", words[0]) or (
+        len(words) == 2 and words[0] == "the" and lex.has("stand_ins", words[1]))
+
+
+def _sought_sum(sc, obj: str, dc, lex) -> bool:
+    """The thing sought is a figure, not a noun ("is seeking £2.4m from a fund"), and the
+    derived claim's object gives that figure ("has secured £2.4m")."""
+    head = before_preposition(obj, lex).strip(" ,;:.")
+    at = sc.text.find(head) if head else -1
+    if at < 0:
+        return False
+    s0, s1 = sc.start + at, sc.start + at + len(head)
+    sought = {q.norm for q in sc.quantities if s0 <= q.start < s1}
+    theirs = dc.text.find(dc.object) if dc.object else -1
+    if not sought or theirs < 0:
+        return False
+    d0, d1 = dc.start + theirs, dc.start + theirs + len(dc.object)
+    return bool(sought & {q.norm for q in dc.quantities if d0 <= q.start < d1})
