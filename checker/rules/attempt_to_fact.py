@@ -147,24 +147,11 @@ def check(ctx):
             continue
         sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
             ctx, dc, [*close, *siblings, *ctx.support(dc)[1]])
-        if sought is not None:
-            sc, attempt = sought
-            yield make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                       message=(f'States as done what the source calls an attempt '
-                                f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
-                       suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
-            continue
-        done = _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
+        done = (_attempt_finding(dc, *sought) if sought is not None else
+                _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
+                or _future_finding(dc, future_done(ctx, dc, close)))
         if done is not None:
             yield done
-            continue
-        future = future_done(ctx, dc, close)
-        if future is not None:
-            sc, modal = future
-            yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
-                       message=(f'States as done what the source says is still to come '
-                                f'("{modal}"): "{snippet(sc.text, 70)}".'),
-                       suggestion=f'Keep it to come ("{modal} …").')
             continue
         for sc in close:
             if not sc.certainty.attempts:
@@ -330,9 +317,20 @@ def _settled_plainly(ctx, dc, close) -> bool:
 
 def _attempt_finding(dc, sc, attempt: str):
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                message=(f'States as done what the source calls an attempt ("{attempt}"): '
-                         f'"{snippet(sc.text, 70)}".'),
+                message=(f'States as done what the source calls an attempt '
+                         f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
                 suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
+
+
+def _future_finding(dc, found):
+    """The finding for a deed told done that the source tells as still to come, if any."""
+    if found is None:
+        return None
+    sc, modal = found
+    return make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                message=(f'States as done what the source says is still to come '
+                         f'("{modal}"): "{snippet(sc.text, 70)}".'),
+                suggestion=f'Keep it to come ("{modal} …").')
 
 
 # Words of the derived claim besides its verb that the source claim must all hold for another
