@@ -96,6 +96,17 @@ def test_a_verb_of_saying_joined_to_the_clause_it_reports_becomes_its_root():
             ("stop", "ccomp")]
 
 
+def test_a_verb_of_finding_set_beside_the_clause_it_frames_becomes_its_root():
+    # "The ferry should stop in June, the board found, though ...", parsed with "found" a
+    # clause set beside "stop" (parataxis)
+    rows = _SPEAKER_ROWS + [("found", 3, "parataxis", "VERB"), (".", 9, "punct", "PUNCT")]
+    lemmas = [w.lower() for w, *_ in rows[:9]] + ["find", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        sent = view.sents[0]
+        assert lift_trailing_speaker(view, sent, {"find"}, {"find"})
+        assert sent.root.text == "found"
+
+
 def test_a_second_clause_joined_by_and_is_left_alone():
     # "The ferry should stop in June, and the board advised it on Friday."
     rows = _SPEAKER_ROWS[:7] + [("and", 3, "cc", "CCONJ"), ("the", 9, "det", "DET"),

@@ -60,6 +60,10 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.attempts = w["attempts"]
         self.boosters = w["boosters"]
         self.factive = set(w["factive"])
+        # verbs that close a sentence as its frame ("..., the board said", "..., the survey
+        # found"): saying, and finding (finding_verbs.txt and the factive verbs)
+        self.finding_verbs = frozenset(set(w["finding_verbs"]) | self.factive)
+        self.closing_verbs = frozenset(self.report_verbs | self.finding_verbs)
         self.nonfactive = set(w["nonfactive"])
         self.causal = set(w["causal"])
         self.temporal = set(w["temporal"])
@@ -130,7 +134,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
-                    lift_trailing_speaker(view, sent, self.report_verbs)
+                    lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 

@@ -187,11 +187,14 @@ def lift_speaker_after_semicolon(view, sent, report_verbs) -> bool:
     return done
 
 
-def lift_trailing_speaker(view, sent, report_verbs) -> bool:
+def lift_trailing_speaker(view, sent, report_verbs, finding_verbs=frozenset()) -> bool:
     """A verb of saying closing the sentence that the model joined to the clause it reports
     ("The ferry should stop in June, the board advised on Friday after a long meeting",
-    parsed with "advised" a conjunct of "stop"): when a conjunct of the root is
-    a verb of saying (attribution_verbs.txt) with a subject of its own right after a comma,
+    parsed with "advised" a conjunct of "stop"; "Cod were down by two-fifths, the survey
+    found, though ...", parsed with "found" beside "were"): when a conjunct of the root is a
+    verb of saying or finding (``report_verbs``: attribution_verbs.txt, finding_verbs.txt,
+    factive.txt), or a clause set beside it is a verb of finding (``finding_verbs``; a verb of
+    saying set beside is left as the parse has it), with a subject of its own right after a comma,
     no clause of its own and no "and" or "but" before it, it becomes the root and the
     clause before the comma its complement. True when the sentence was repaired.
 
@@ -202,7 +205,9 @@ def lift_trailing_speaker(view, sent, report_verbs) -> bool:
     if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
         return False
     for verb in root.children:
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i < root.i \
+        if verb.dep_ != "conj" and not (verb.dep_ == "parataxis"
+                                        and verb.lemma_.lower() in finding_verbs) \
+                or verb.pos_ != "VERB" or verb.i < root.i \
                 or verb.lemma_.lower() not in report_verbs \
                 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
             continue
