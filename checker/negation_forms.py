@@ -86,8 +86,9 @@ def lacks(dc, lemma: str, lex) -> bool:
     privative_verbs.txt) or a privative phrase right before it ("adjourned for want of a
     translator" for "because no translator was available"; privative_phrases.txt)."""
     at = next((w.start for w in dc.words if w.lemma == lemma and (
-        w.pos == "NOUN" or w.text.lower().endswith("ing") and _after_determiner(dc, w, lex))),
-        None)  # "would miss its sailing", not "is missing the sailing"
+        w.pos == "NOUN" or w.text.lower().endswith("ing") and (
+            _after_determiner(dc, w, lex) or _after_privative(dc, w, lex)))),
+        None)  # "would miss its sailing", "voted against closing"; not "is missing the sailing"
     if at is None:
         return False
     if any(w.pos == "VERB" and w.start < at and lex.has("privative_verbs", w.lemma)
@@ -98,6 +99,13 @@ def lacks(dc, lemma: str, lex) -> bool:
         before.pop()  # "for want of a translator", "without its licence"
     return bool(before) and (lex.has("privative_phrases", before[-1]) or any(
         tuple(before[-len(p):]) == p for p in lex.phrases.get("privative_phrases", ())))
+
+
+def _after_privative(dc, word, lex) -> bool:
+    """A form in -ing right after a privative word ("voted against closing", "left without
+    paying": privative_phrases.txt)."""
+    before = re.findall(r"[a-z]+", dc.text[:word.start - dc.start].lower())[-1:]
+    return bool(before) and lex.has("privative_phrases", before[0])
 
 
 def _after_determiner(dc, word, lex) -> bool:

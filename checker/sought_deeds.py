@@ -62,9 +62,11 @@ def plan_noun_done(ctx, dc, claims):
             or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)):
         return None
     verb = key(dc.predicate)
-    if any(key(o.predicate) == verb and not o.certainty.attempts and not o.certainty.hedges
+    if any(key(o.predicate) == verb and (not o.certainty.attempts and not o.certainty.hedges
+                                         or future_told(o, lex))
            for o in ctx.index.claims):
-        return None  # the sources state the deed itself too
+        return None  # the sources state the deed itself too, or as still to come ("said it
+        # would ballot its members" beside a heading's "prepares ballot")
     for sc in claims:
         if sc.negated or not (same_subject(dc, sc) or refers_back(dc.subject or "", lex)):
             continue

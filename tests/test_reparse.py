@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_verb_read_as_noun)
-from checker.extract.reparse_speakers import lift_trailing_speaker
+from checker.extract.reparse_speakers import lift_appositive_speaker, lift_trailing_speaker
 from checker.extract.tokens import DocView
 
 
@@ -150,3 +150,25 @@ def test_a_plural_name_with_no_clause_after_it_is_left_alone():
     doc[6].tag_ = "NNS"
     with DocView(doc) as view:
         assert not lift_verb_read_as_noun(view, view.sents[0], {"state"})
+
+
+def test_a_speaker_read_as_an_apposition_becomes_the_root():
+    # "Buses stop in June, the board announced, ending trips.", parsed with "board" an
+    # apposition of "Buses" and "announced" and "ending" hung on it
+    rows = [("Buses", 1, "nsubj", "NOUN"), ("stop", 1, "ROOT", "VERB"),
+            ("in", 1, "prep", "ADP"), ("June", 2, "pobj", "PROPN"), (",", 1, "punct", "PUNCT"),
+            ("the", 6, "det", "DET"), ("board", 0, "appos", "NOUN"),
+            ("announced", 6, "acl", "VERB"), (",", 6, "punct", "PUNCT"),
+            ("ending", 6, "acl", "VERB"), ("trips", 9, "dobj", "NOUN"),
+            (".", 1, "punct", "PUNCT")]
+    lemmas = ["bus", "stop", "in", "june", ",", "the", "board", "announce", ",", "end", "trip",
+              "."]
+    doc = _doc(rows, lemmas)
+    doc[7].tag_, doc[9].tag_ = "VBD", "VBG"
+    with DocView(doc) as view:
+        sent = view.sents[0]
+        assert lift_appositive_speaker(view, sent, {"announce"})
+        assert sent.root.text == "announced"
+        assert {(c.text, c.dep_) for c in view[7].children} >= {
+            ("board", "nsubj"), ("stop", "ccomp"), ("ending", "advcl")}
+

@@ -30,6 +30,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_speaker_after_semicolon,
                                               lift_speaker_from_aside, lift_trailing_speaker,
+                                              lift_appositive_speaker,
                                               lift_whose_speaker)
 from checker.extract.frames import FrameReader
 from checker.extract.quantities import QuantityReader
@@ -135,6 +136,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
+                    lift_appositive_speaker(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 
