@@ -19,9 +19,7 @@ What it flags:
     words before it to that clause, and so does a participle of cause after such a frame
     ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
-    sequence is flagged too; a sequence counts as stated by a source sentence that holds
-    each side by a third of its words (two words such as "the trust" and "February" do not
-    hold "the trust's February plan to cut agency staff spending"). An act as the subject of a verb of change ("Replacing the
+    sequence is flagged too. An act as the subject of a verb of change ("Replacing the
     contractor cut incidents to two": effect_verbs.txt) is its cause, unless a source
     sentence holds both sides with that verb in any form ("were halved by hiring nurses");
     ", which meant" links a consequence to the clause before it, unless the source has
@@ -252,16 +250,14 @@ def _their_explanation(ctx, dc, left: set, right: set) -> bool:
 
 
 def _in_one_sentence(ctx, left: set, right: set) -> bool:
-    """A source sentence holds both sides, each by a third of its words at least: a sequence
-    ("after") claims no more than that (not a sentence that shares only "the trust" and
-    "February" with "the trust's February plan to cut agency staff spending")."""
+    """A source sentence holds both sides: a sequence ("after") claims no more than that."""
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
         sk = _keys(ctx, sc.sentence)
-        if all(_holds(side, sk) and 3 * len(side & sk) >= len(side) for side in (left, right)):
+        if _holds(left, sk) and _holds(right, sk):
             return True
     return False
 
