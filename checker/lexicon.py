@@ -98,6 +98,8 @@ FILES = {
     "witness_phrases": "witness_phrases",
     "people_nouns": "people_nouns",
     "relative_pronouns": "relative_pronouns",
+    "citing_words": "citing_words",
+    "compelling_verbs": "compelling_verbs",
     "indefinite_sources": "indefinite_sources",
     "stand_ins": "stand_ins",
     "corporate_nouns": "corporate_nouns",

@@ -252,7 +252,8 @@ def period(low: str) -> str:
 
 
 # "the first day of 2027", "the last day of June": a day named by its place in a month or year
-EDGE_DAY = re.compile(r"\b(first|last)\s+day\s+of\s+([a-z]+|\d{4})\b")
+EDGE_DAY = re.compile(r"\b(first|last)\s+day\s+of\s+([a-z]+|\d{4})\b(?!['’]s)")  # not "of
+# 2027's season"
 
 
 def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[int], str]:

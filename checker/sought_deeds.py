@@ -11,8 +11,8 @@ from __future__ import annotations
 from checker.align import key
 from checker.hedging import future_told, told_done
 from checker.rules.base import before_preposition, opens_with_preposition, shares_core
-from checker.sought import (attempts_on_nouns, noun_lemmas, nouns_given, object_keys,
-                            same_subject)
+from checker.sought import (attempts_on_nouns, noun_keys, noun_lemmas, nouns_given,
+                            object_keys, same_subject)
 
 
 def sought_object(ctx, dc, close):
@@ -54,7 +54,9 @@ def plan_noun_done(ctx, dc, claims):
     derived claim's deed by the deed's own noun ("is considering an appeal", "is weighing a
     challenge": a verb of attempt, attempts.txt, before the noun) and the derived claim tells
     that deed done or decided with no hedge or attempt of its own ("will appeal the ruling",
-    "has appealed"); not where a source claim states the deed plainly. Known miss: the plan
+    "has appealed"), of the thing the plan names if it names one ("an appeal against the
+    fine" is not "appealed against the ban"); not where a source claim states the deed
+    plainly or tells its noun done ("has lodged an appeal"). Known miss: the plan
     told with a noun of another form than the verb ("is considering a sale" for "will
     sell")."""
     lex = ctx.lexicon
@@ -67,12 +69,21 @@ def plan_noun_done(ctx, dc, claims):
            for o in ctx.index.claims):
         return None  # the sources state the deed itself too, or as still to come ("said it
         # would ballot its members" beside a heading's "prepares ballot")
+    if any(told_done(o) and not o.certainty.attempts and not o.certainty.hedges
+           and verb in {key(w.lemma) for w in o.words if w.pos == "NOUN"}
+           for o in ctx.index.claims):
+        return None  # the sources tell the deed's noun done ("has lodged an appeal")
+    mine = object_keys(dc, lex)
     for sc in claims:
         if sc.negated or not (same_subject(dc, sc) or refers_back(dc.subject or "", lex)):
             continue
         for attempt, obj in attempts_on_nouns(sc, lex):
-            if verb in {key(n) for n in noun_lemmas(sc, obj, lex)}:
-                return sc, f"{attempt.text} {obj}"
+            if verb not in {key(n) for n in noun_lemmas(sc, obj, lex)}:
+                continue
+            other = noun_keys(sc, obj, lex) - {verb}
+            if other and mine and not other & mine:
+                continue  # "an appeal against the fine" is not "appealed against the ban"
+            return sc, f"{attempt.text} {obj}"
     return None
 
 

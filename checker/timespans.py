@@ -121,7 +121,9 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
 def durations(text: str) -> set[str]:
     """The units of time a figure counts ("two months" -> {"month"}; not the ordinal "a
     second")."""
-    words = re.findall(r"[a-z]+", text.lower())
+    # "the first day of March" names a date: its "day" is no span ("a day, from the first
+    # day of March" still counts one)
+    words = re.findall(r"[a-z]+", EDGE_DAY.sub(" ", text.lower()))
     units = {u for w in words if (u := duration_unit(w))}
     if units and any(w in MONTHS or w in WEEKDAYS for w in words):
         # "June last year", "Monday next week": a day or a month placed in a year or a
@@ -130,6 +132,4 @@ def durations(text: str) -> set[str]:
                   if words[k - 1] in _PERIOD_POINTERS}
     if "second" in units and duration_seconds(text) is None:
         units.discard("second")
-    if "day" in units and EDGE_DAY.search(text.lower()):
-        units.discard("day")  # "the first day of 2027" names a date, no span
     return units

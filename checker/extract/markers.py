@@ -86,9 +86,9 @@ class MarkerReader:
         """A causative verb built as a cause ("helped drain the reservoirs", "sent shares
         down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
         way = self.causatives.get(lemma)
-        if way == "verb" and _agent_act(verb, self.lex):
-            return False  # "the court made the firm pay its costs", "the county helped fund
-            # the hall": a party's act, not one fact causing another
+        if lemma == "help" and _agent_act(verb, self.lex) and not self._helps_change(verb):
+            return False  # "the county helped fund the hall": a party's part in an act, not
+            # one fact causing another (not "helped lift sales", "helped ... by cutting")
         if way in ("verb", "object") and any(
                 c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
                 c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):
@@ -120,6 +120,17 @@ class MarkerReader:
                     for g in c.children)):
                 return True
         return False
+
+    def _helps_change(self, verb) -> bool:
+        """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt
+        or effect_verbs.txt) or gives its means ("helped ... by cutting prices")."""
+        for c in verb.children:
+            low = c.lemma_.lower()
+            if c.dep_ in ("xcomp", "ccomp") and (low in self.change_words
+                                                 or low in self.effect_verbs):
+                return True
+        return any(t.lower_ == "by" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "VBG"
+                   for t in verb.subtree)
 
     def _act_causes(self, verb, lemma: str) -> bool:
         """An act as the subject of a verb of change ("Replacing its contractor cut incidents
@@ -221,10 +232,10 @@ class MarkerReader:
 
 
 def _agent_act(verb, lexicon) -> bool:
-    """A verb of change or of making whose doer is a party acting on what it controls, not an
+    """A verb of change or of helping whose doer is a party acting on what it controls, not an
     event that brings the change about: a subject the tagger names a body or a person, a
     person's pronoun or a body's noun (public_body_heads.txt: "Harlow Ferries pushed fares up",
-    "she pushed fares up", "the court made the firm pay"; not "which", "it", a
+    "she pushed fares up", "the council helped fund it"; not "which", "it", a
     named storm or festival), or none, in an infinitive of a noun or of a verb of trying or
     planning ("permission to push rents up", "wants to push rents up": attempts.txt)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -96,6 +96,7 @@ import re
 from dataclasses import replace
 
 from checker.affiliation import a_voice, affiliated, officer_or_voice
+from checker.align import claim_keys, text_keys
 from checker.attribution import is_anonymous, same_content, source_name
 from checker.descriptions import described_in, resolve_description
 from checker.names import norm_name
@@ -243,7 +244,8 @@ def _changed(ctx, dc, sup, generic, verbs):
     if people:
         # unnamed people ("the same two people") are compared only with a news outlet's
         # report ("The Brannock Courier reported X"): the outlet's story given to witnesses
-        cands = [(sc, who) for sc, who in cands if _a_news_outlet(ctx, who)]
+        cands = [(sc, who) for sc, who in cands if _a_news_outlet(ctx, who)
+                 and not _outlet_cites_people(ctx, sc, dc)]
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
@@ -311,6 +313,37 @@ def _unnamed_people(ctx, phrase: str) -> bool:
     people": people_nouns.txt), by its head word before what they know of."""
     words = before_witness(core(phrase)).split()
     return bool(words) and ctx.lexicon.has("people_nouns", words[-1].lower().strip(",."))
+
+
+def _outlet_cites_people(ctx, sc, dc) -> bool:
+    """The outlet's sentence, or the one after it opening on the outlet ("The paper", "It";
+    publication_phrases.txt, outlet_heads.txt), names unnamed people as its source ("...,
+    citing two people familiar with the deal", "The paper cited two people": a word of
+    people_nouns.txt after a count or an indefinite word, indefinite_sources.txt, and after
+    a word of citing, citing_words.txt), or the next sentence opens on unnamed people who
+    speak of the derived claim's matter ("Two people close to the talks confirmed the
+    collapse")."""
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is None:
+        return False
+    lex = ctx.lexicon
+    rest = art.text[sc.sent_start:]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", rest)] + [len(rest)]
+    after = re.findall(r"[a-z]+", rest[ends[0]:].lower())[:3]
+    if len(after) == 3 and lex.has("indefinite_sources", after[0]) and any(
+            lex.has("people_nouns", w) for w in after[1:]) and len(ends) > 1 \
+            and claim_keys(dc) & text_keys(rest[ends[0]:ends[1]]):
+        return True  # "Two people close to the talks confirmed the collapse." (of the
+        # derived claim's matter: not "... said the price had been agreed in May")
+    # the next sentence too when it opens on the outlet ("The paper cited ...", "It said")
+    reach = ends[1] if len(ends) > 1 and (after[:1] == ["it"] or len(after) >= 2 and (
+        " ".join(after[:2]) in lex.entries("publication_phrases")
+        or after[0] == "the" and lex.has("outlet_heads", after[1]))) else ends[0]
+    words = re.findall(r"[a-z]+|\d+", rest[:reach].lower())
+    return any(lex.has("people_nouns", w) and k and (lex.has("indefinite_sources", words[k - 1])
+                                                     or words[k - 1].isdigit())
+               and any(lex.has("citing_words", c) for c in words[:k])
+               for k, w in enumerate(words))  # not "employs 1,150 people"
 
 
 def _a_news_outlet(ctx, name: str) -> bool:

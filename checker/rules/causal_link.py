@@ -34,10 +34,11 @@ Known false positives:
     leading done by a person ("the chair led the board to vote") or a change pushed by a
     doer the tagger does not name ("the union pushed pay to 5 per cent"), which reports an
     act but is read as a cause, and a literal push in a direction ("pushed the trolleys
-    towards the door"). A verb of change or of making whose subject is a name, a person's
-    pronoun or a body's noun ("Harlan Ferries pushed fares up", "the court made the firm
-    pay", "the council helped fund it"; known miss: "the union made the firm back down" where
-    the source only tells the two in turn), or whose "to" belongs to a noun or a verb of trying
+    towards the door"). A verb of change whose subject is a name, a person's pronoun or a
+    body's noun ("Harlan Ferries pushed fares up"), "helped" with such a subject and a verb
+    of no change ("the council helped fund it"; not "helped lift sales", nor "helped ... by
+    cutting prices"), "made X do Y" where a source claim orders it ("the court ordered the
+    firm to pay": compelling_verbs.txt), or whose "to" belongs to a noun or a verb of trying
     ("permission to push fares up", "wants to push fares up": attempts.txt), tells the
     party's act and links nothing (known miss: a named event the tagger calls a body or a
     person, "Storm Elna pushed river levels up", is read as such a party); "as" beside
@@ -262,6 +263,16 @@ def _in_one_sentence(ctx, left: set, right: set) -> bool:
     return False
 
 
+def _ordered(ctx, link, right: set) -> bool:
+    """ "made X do Y" restating an order the source gives ("the court ordered the firm to pay
+    its costs" for "the court made the firm pay its costs": compelling_verbs.txt, a source
+    claim on such a verb holding two of the right side's words)."""
+    if link.cue.split()[0] not in ("made", "make", "makes", "making"):
+        return False
+    return any(ctx.lexicon.has("compelling_verbs", sc.predicate)
+               and len(right & _keys(ctx, sc.text)) >= 2 for sc in ctx.index.claims)
+
+
 def _copied_quote(ctx, dc, link) -> bool:
     """The cue sits inside a quotation the source has word for word ("a delay they did not
     cause"): the speaker's words, which DQ701 checks."""
@@ -368,7 +379,7 @@ def check(ctx):
                 continue
             if _said_in_a_sentence(ctx, link, left, right):
                 continue
-            if _their_explanation(ctx, dc, left, right):
+            if _their_explanation(ctx, dc, left, right) or _ordered(ctx, link, right):
                 continue
             if not causal and _in_one_sentence(ctx, left, right):
                 continue

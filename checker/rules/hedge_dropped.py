@@ -119,7 +119,8 @@ def _same_object(ctx, sc, dc, h, verb: str) -> bool:
     words right after it ("a pump that may not have reached the set pressure" and "a pump
     that failed to reach the set pressure": relative_pronouns.txt), where the verb is not
     either claim's main verb; not under a derived verb that judges or negates ("expects
-    the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt)."""
+    the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt),
+    nor where another source claim states the verb with those words unhedged."""
     lex = ctx.lexicon
     if lex.has("judging_verbs", dc.predicate) or lex.has("negative_verbs", dc.predicate):
         return False
@@ -131,6 +132,9 @@ def _same_object(ctx, sc, dc, h, verb: str) -> bool:
         if mine is not None else []
     if not any(lex.has("relative_pronouns", w) for w in before):
         return False  # "a pump that failed to reach": the derived verb in one too
+    if any(o is not sc and not o.certainty.hedges and o.negated == dc.negated
+           and _words_after(o, dc, verb) for o in ctx.index.claims):
+        return False  # "Inspectors later confirmed that the installer skipped the checks"
     return _words_after(sc, dc, verb)
 
 
