@@ -251,9 +251,9 @@ def period(low: str) -> str:
     return ""
 
 
-# "the first day of 2027", "the last day of June": a day named by its place in a month or year
+# "the first day of 2031", "the last day of June": a day named by its place in a month or year
 EDGE_DAY = re.compile(r"\b(first|last)\s+day\s+of\s+([a-z]+|\d{4})\b(?!['’]s)")  # not "of
-# 2027's season"
+# 2031's season"
 
 
 def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[int], str]:
@@ -280,7 +280,7 @@ def _date_norm(tokens: list[str], low: str) -> str:
     day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
     edge = EDGE_DAY.search(low)
     if edge and not day and (edge.group(2) in MONTHS or edge.group(2) == year):
-        # "the first day of 2027" is 1 January 2027 (not "the first day of the trial")
+        # "the first day of 2031" is 1 January 2031 (not "the first day of the trial")
         month, day = _edge_day(edge.group(1) == "first", year, month)
     weekday = next((t for t in tokens if t in WEEKDAYS), "")
     parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]

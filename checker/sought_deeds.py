@@ -68,7 +68,7 @@ def plan_noun_done(ctx, dc, claims):
                                          or future_told(o, lex))
            for o in ctx.index.claims):
         return None  # the sources state the deed itself too, or as still to come ("said it
-        # would ballot its members" beside a heading's "prepares ballot")
+        # would poll its members" beside a heading's "plans poll")
     if any(told_done(o) and not o.certainty.attempts and not o.certainty.hedges
            and verb in {key(w.lemma) for w in o.words if w.pos == "NOUN"}
            for o in ctx.index.claims):

@@ -160,7 +160,7 @@ class QuoteSpeakerReader:
         if tok is None:
             return ""
         if tok.lower_ in self.pronouns_person:
-            # '"At that price, Tolvane would be buying ...," she said': a person named
+            # '"For that money, Ostrander gets a ruin," she said': a person named
             # inside the quotation the tag closes is what she spoke of, not her
             return _person(state, _quotation_start(tok))
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)

@@ -257,7 +257,7 @@ class ClaimReader:
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
         for phrase in _possible(self.attempt_phrases, vocab):
-            # "in exclusive talks to sell": an adjective inside the phrase
+            # "in advanced talks to buy": an adjective inside the phrase
             pos = _find_phrase(tokens, phrase, vocab) \
                 or find_phrase_past_adjective(tokens, phrase, vocab)
             if pos is not None:

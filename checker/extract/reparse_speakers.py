@@ -231,8 +231,8 @@ def lift_trailing_speaker(view, sent, report_verbs, finding_verbs=frozenset()) -
 
 def lift_appositive_speaker(view, sent, report_verbs) -> bool:
     """A speaker closing the sentence that the model read as an apposition of a noun before
-    it ("Trawling is to be banned from 2027, the authority announced on Thursday, closing
-    the zone", parsed with "authority" an apposition of "trawling" and "announced" a verb
+    it ("Night buses will stop from May, the board announced on Friday, ending the
+    service", parsed with "authority" an apposition of "trawling" and "announced" a verb
     modifying it): when a noun after a comma and after the root stands in apposition, with a
     past verb of saying (attribution_verbs.txt) hung on it that has no object or clause of its
     own, the verb becomes the root with the noun its subject and the root clause its

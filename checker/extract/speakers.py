@@ -333,7 +333,7 @@ def _nobody(subj) -> bool:
 def _after_subject(head) -> int:
     """Where a clause's words after its subject begin ("Director Mary Fenn | will step down"):
     a person named there is what a closing "she said" speaks of, not her. In a quotation the
-    subject is no speaker either ('"At that price, Tolvane would be buying it," she said'):
+    subject is no speaker either ('"For that money, Ostrander gets a ruin," she said'):
     the whole clause is left out."""
     subj = speaking_subject(head)
     first = head.left_edge

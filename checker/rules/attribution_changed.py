@@ -318,7 +318,7 @@ def _unnamed_people(ctx, phrase: str) -> bool:
 def _outlet_cites_people(ctx, sc, dc) -> bool:
     """The outlet's sentence, or the one after it opening on the outlet ("The paper", "It";
     publication_phrases.txt, outlet_heads.txt), names unnamed people as its source ("...,
-    citing two people familiar with the deal", "The paper cited two people": a word of
+    citing two sources close to the buyer", "The paper cited two insiders": a word of
     people_nouns.txt after a count or an indefinite word, indefinite_sources.txt, and after
     a word of citing, citing_words.txt), or the next sentence opens on unnamed people who
     speak of the derived claim's matter ("Two people close to the talks confirmed the

@@ -65,9 +65,9 @@ def check(ctx):
                 same = (core and verb in dkeys) or verb == key(dc.predicate) and (
                     not _relative_hedge(ctx.lexicon, sc, h) or _words_after(sc, dc, verb)) \
                     or (verb in dkeys and _future_frame(ctx, dc, verb))
-                # (the verb of a relative clause of the source claim, "which appears to leave
-                # it above the threshold", is the derived verb only with the same words after
-                # it: not "leaving about 1,230 people at the site")
+                # (the verb of a relative clause of the source claim, "which seems to put it
+                # over the limit", is the derived verb only with the same words after it: not
+                # "putting 300 staff on short time")
                 # the verb of a clause inside both, with its object, counts as a synonym
                 # does: only where the derived claim holds no hedge or belief frame at all
                 mine = verb if same or verb in dkeys and _same_object(ctx, sc, dc, h, verb) \
@@ -116,8 +116,8 @@ _CONTENT = ("NOUN", "PROPN", "ADJ", "NUM", "VERB")  # "the required level": a pa
 
 def _same_object(ctx, sc, dc, h, verb: str) -> bool:
     """A relative clause on both sides holds the hedged verb with two of the same content
-    words right after it ("a pump that may not have reached the set pressure" and "a pump
-    that failed to reach the set pressure": relative_pronouns.txt), where the verb is not
+    words right after it ("a valve that may not have held the rated load" and "a valve
+    that could not hold the rated load": relative_pronouns.txt), where the verb is not
     either claim's main verb; not under a derived verb that judges or negates ("expects
     the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt),
     nor where another source claim states the verb with those words unhedged."""
@@ -131,7 +131,7 @@ def _same_object(ctx, sc, dc, h, verb: str) -> bool:
     before = re.findall(r"[a-z]+", dc.text[:mine.start - dc.start].lower())[-3:] \
         if mine is not None else []
     if not any(lex.has("relative_pronouns", w) for w in before):
-        return False  # "a pump that failed to reach": the derived verb in one too
+        return False  # "a valve that could not hold": the derived verb in one too
     if any(o is not sc and not o.certainty.hedges and o.negated == dc.negated
            and _words_after(o, dc, verb) for o in ctx.index.claims):
         return False  # "Inspectors later confirmed that the installer skipped the checks"
@@ -140,14 +140,14 @@ def _same_object(ctx, sc, dc, h, verb: str) -> bool:
 
 def _relative_hedge(lex, sc, h) -> bool:
     """The hedge opens a relative clause of the source claim ("a pump that may have failed",
-    "which appears to leave": relative_pronouns.txt)."""
+    "which seems to put": relative_pronouns.txt)."""
     opener = re.findall(r"[a-z]+", sc.text[:h.start - sc.start].lower())[-1:]
     return bool(opener) and lex.has("relative_pronouns", opener[0])
 
 
 def _words_after(sc, dc, verb: str) -> bool:
     """Both claims hold the verb with two of the same content words right after it
-    ("reached the set pressure", "reach the set pressure")."""
+    ("held the rated load", "hold the rated load")."""
     def after(claim) -> set:
         for k, w in enumerate(claim.words):
             if key(w.lemma) == verb and w.pos in ("VERB", "AUX"):

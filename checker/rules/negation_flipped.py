@@ -315,8 +315,9 @@ def _word_flip(ctx, dc):
                  and not _denied_elsewhere(ctx, dc, lem)
                  and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
                  and not named_act(sc, swords[lem])
-                 and not negated_in(sc, swords[lem], ctx.lexicon)]  # "a pump that may not
-        # have worked": a clause the parse left unnegated, a "not" just before the word
+                 and not negated_in(sc, swords[lem], ctx.lexicon)  # "a pump that may not
+                 # have worked": a clause the parse left unnegated, a "not" just before it
+                 and not lacks(sc, lem, ctx.lexicon)]  # "voted against shutting it"
         dropped = [lem for lem in dropped if not any(
             lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
             and not ended(ctx, dc, lem) and not lacks(dc, lem, ctx.lexicon)
@@ -458,8 +459,9 @@ def _negation_added(ctx, dc):
             and not any(ended(ctx, sc, lem) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
-    if d is None or negated_in_source_text(ctx, d.text):
-        return None
+    if d is None or negated_in_source_text(ctx, d.text) \
+            or any(lacks(sc, d[3], lex) for sc in support):
+        return None  # (nor "voted against shutting it" for "declined to shut it")
     sc = support[0]
     return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.6,
                 evidence=[evidence_of(sc)],
