@@ -130,14 +130,16 @@ class ClauseSplitter:
         """Participles of cause after a reporting verb that follows what it reports ("...,
         the insurer said, prompting the ministry to send inspectors", "forcing", "leading
         to": the connectives_causal lexicon's verbs and the causatives), and any other
-        participle with an object that is no verb of saying ("..., the authority announced,
-        closing the zone to 85 trawlers"): the writer's own clause, not part of the frame."""
+        participle with an object that is no verb of saying or citing ("..., the authority
+        announced, closing the zone to 85 trawlers"; not "..., citing a shortage":
+        citing_words.txt): the writer's own clause, not part of the frame."""
         if not any(c.i < head.i for c in comps):
             return []
         return [c for c in head.children
                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i
                 and (c.lemma_.lower() in self.causal or c.lemma_.lower() in self.causatives
                      or c.lemma_.lower() not in self.report_verbs
+                     and not self.lex.has("citing_words", c.lemma_.lower())
                      and any(x.dep_ == "dobj" for x in c.children))]
 
     def _speaker_reports(self, head, result) -> set:
