@@ -55,8 +55,9 @@ class _State:
 
 _TEXTS: dict = {}
 
-# Marks that open a quotation, as the tokenizer writes them.
+# Marks that open and close a quotation, as the tokenizer writes them.
 OPENING_MARKS = ('"', "“", "``")
+CLOSING_MARKS = ('"', "”", "''")
 
 
 # "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.

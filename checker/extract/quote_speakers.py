@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.common import (OPENING_MARKS, SUBJ_DEPS, _person, _State,
-                                    semicolon_between, speaking_subject)
+from checker.extract.common import (CLOSING_MARKS, OPENING_MARKS, SUBJ_DEPS, _person,
+                                    _State, semicolon_between, speaking_subject)
 from checker.records import Claim, Quote
 
 
@@ -253,16 +253,13 @@ def _apart(head, root) -> bool:
     return False
 
 
-_CLOSING = ('"', "”", "''")
-
-
 def _quotation_start(tok) -> int:
     """The offset of the quotation a speech tag's word follows ('"...," she said'), else
     the word's own."""
     doc, k = tok.doc, tok.i - 1
-    while k >= 0 and doc[k].is_punct and doc[k].text not in _CLOSING:
+    while k >= 0 and doc[k].is_punct and doc[k].text not in CLOSING_MARKS:
         k -= 1
-    if k < 0 or doc[k].text not in _CLOSING:
+    if k < 0 or doc[k].text not in CLOSING_MARKS:
         return tok.idx
     j = k - 1
     while j >= 0 and doc[j].text not in OPENING_MARKS:
