@@ -1,0 +1,123 @@
+"""Polarity reversals beside the plain negation DG601 compares (``checker.rules.
+negation_flipped``): a party's denial told as its admission, an intention negated on one
+side only, the order of two events reversed, and an act the source says came "without" a
+thing told with the thing done. Each reader returns the finding's fields (span, confidence,
+evidence, message, suggestion) for the rule to make, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys
+from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
+from checker.negation_forms import affirmed_privation
+from checker.polarity import orders
+from checker.rules.base import evidence_of, shares_core, snippet
+
+MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's
+MIN_CLOSE = 0.5  # alignment score above which two claims are taken to say the same thing
+
+def admission_flip(ctx, dc):
+    """A party's denial or rejection told as its admission, where the derived claim adds
+    words of its own that keep the aligner below its threshold ("acknowledged that the
+    repairs were a response to the near-miss, in which a jet aborted its takeoff" for
+    "denied that the repairs were a response to the incident"), or where the admission verb
+    is the claim's own ("Its spokeswoman conceded that prosecutors had been slow" for "Its
+    spokeswoman rejected a claim that prosecutors had been slow")."""
+    lex = ctx.lexicon
+    al, sup = ctx.support(dc)
+    if lex.has("answer_verbs", dc.predicate) or not sup or not al.scores:
+        return None  # "though it denied telling drivers ...": the denial kept
+    # the closest source claim only: an admission the source makes elsewhere ("It
+    # acknowledged that the spill had killed fish") outranks a denial beside it
+    sc = sup[0]
+    if al.scores[0] < MIN_ADMITTED:
+        return None
+    att = dc.attribution
+    admits = att is not None and lex.has("admission_verbs", att.lemma) and not att.negated
+    told = admits and (admitted(dc, sc, lex) or (
+        # "conceded that X" against the party's "rejected a claim that X"
+        not dc.negated and lex.has("answer_verbs", sc.predicate) and not sc.negated
+        and one_speaker(att.source, sc) and same_matter(dc, sc)))
+    # an admission in words ("acknowledged that"), not the party's plain report; or the
+    # admission as the claim's own verb against the party's rejection, but not "accepted
+    # the findings but rejected the claim that ..."
+    own = (lex.has("admission_verbs", dc.predicate) and not dc.negated
+           and not lex.has("neutral_report_verbs", dc.predicate)
+           and lex.has("answer_verbs", sc.predicate) and not sc.negated
+           and one_speaker(dc.subject, sc) and same_matter(dc, sc)
+           and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
+                             sc.sentence.lower()))
+    if not (told or own):
+        return None
+    return dict(confidence=0.7, evidence=[evidence_of(sc)],
+                message=(f'Tells as an admission what the source says the party denied '
+                         f'or rejected: "{snippet(sc.sentence, 90)}".'),
+                suggestion="Restore the denial, as the source gives it.")
+
+
+def intention_flip(ctx, dc):
+    """An intention or plan negated on one side only, about the same act: "has no
+    intention of cutting jobs" against "intends to cut jobs", "is not planning to hire"
+    against "plans to hire". Read on the intention itself, not the whole clause: a fused
+    "but declined to say" elsewhere does not cancel it."""
+    lex = ctx.lexicon
+    al, sup = ctx.support(dc)
+    for sc, score in zip(sup, al.scores):
+        # The act both name is the core they share ("cut" of "cut jobs").
+        if score < MIN_CLOSE or len(claim_keys(dc) & claim_keys(sc)) < 2:
+            continue
+        for neg, pos in ((dc, sc), (sc, dc)):
+            act = refused_act(neg, pos, lex)
+            if act is None:
+                continue
+            d = next((w for w in dc.words if w[3] == act), None)
+            said = "negates" if neg is dc else "drops the negation of"
+            return dict(start=d[0] if d else None, end=d[1] if d else None,
+                        confidence=0.7, evidence=[evidence_of(sc)],
+                        message=(f'{said.capitalize()} the intention to "{act}": the source '
+                                 f'says "{snippet(sc.text, 80)}".'),
+                        suggestion="Restore the source's polarity.")
+    return None
+
+
+def order_flip(ctx, dc):
+    """The opposite order of two events: "signed after the meeting" where the closely
+    aligned source claim says "signed before the meeting"."""
+    lex = ctx.lexicon
+    mine = orders(dc, lex)
+    if not mine:
+        return None
+    for sc in ctx.aligned(dc):
+        if not shares_core(dc, sc):
+            continue
+        theirs = orders(sc, lex)
+        for d in mine:
+            same = [o for o in theirs if o.direction == d.direction and o.anchor & d.anchor]
+            opposite = [o for o in theirs if o.direction != d.direction and o.anchor & d.anchor]
+            if same or not opposite:
+                continue
+            o = opposite[0]
+            cue = dc.text[d.start - dc.start:d.end - dc.start]
+            scue = sc.text[o.start - sc.start:o.end - sc.start]
+            return dict(start=d.start, end=d.end, confidence=0.7,
+                        evidence=[evidence_of(sc, start=o.start, end=o.end)],
+                        message=(f'Says "{cue}" where the source says "{scue}": the order of '
+                                 f'events is reversed: "{snippet(sc.text, 80)}".'),
+                        suggestion=f'Use "{scue}" as the source does.')
+    return None
+
+
+def privation_flip(ctx, dc):
+    """An act the source says came "without" a thing, told with the thing done ("was
+    freed without charge" -> "was charged": ``negation_forms.affirmed_privation``)."""
+    found = affirmed_privation(ctx, dc)
+    if found is None:
+        return None
+    d, sc = found
+    return dict(start=d.start, end=d.end, text=d.text, confidence=0.65,
+                evidence=[evidence_of(sc)],
+                message=(f'Says "{d.text}" where the source says it came without it: '
+                         f'"{snippet(sc.text, 80)}".'),
+                suggestion="Restore the source's polarity.")
