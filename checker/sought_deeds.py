@@ -64,6 +64,10 @@ def plan_noun_done(ctx, dc, claims):
             or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)):
         return None
     verb = key(dc.predicate)
+    found = _plan_of(ctx, dc, claims, verb)
+    if found is None:
+        return None
+    # only then the sources as a whole (most derived claims have no plan noun to meet)
     if any(key(o.predicate) == verb and (not o.certainty.attempts and not o.certainty.hedges
                                          or future_told(o, lex))
            for o in ctx.index.claims):
@@ -73,6 +77,13 @@ def plan_noun_done(ctx, dc, claims):
            and verb in {key(w.lemma) for w in o.words if w.pos == "NOUN"}
            for o in ctx.index.claims):
         return None  # the sources tell the deed's noun done ("has lodged an appeal")
+    return found
+
+
+def _plan_of(ctx, dc, claims, verb: str):
+    """(source claim, "verb object") of the first of ``claims`` on the derived subject that
+    plans ``verb``'s noun, of the derived object's thing if it names one; else None."""
+    lex = ctx.lexicon
     mine = object_keys(dc, lex)
     for sc in claims:
         if sc.negated or not (same_subject(dc, sc) or refers_back(dc.subject or "", lex)):

@@ -323,23 +323,21 @@ def _outlet_cites_people(ctx, sc, dc) -> bool:
     a word of citing, citing_words.txt), or the next sentence opens on unnamed people who
     speak of the derived claim's matter ("Two people close to the talks confirmed the
     collapse")."""
-    art = ctx.doc_of.get(sc.doc_id)
-    if art is None:
-        return False
     lex = ctx.lexicon
-    rest = art.text[sc.sent_start:]
-    ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s", rest)] + [len(rest)]
-    after = re.findall(r"[a-z]+", rest[ends[0]:].lower())[:3]
+    # the next sentence as the parse cut it: that of the first source claim after this one's
+    nxt = min(((o.sent_start, o.sentence) for o in ctx.index.claims
+               if o.doc_id == sc.doc_id and o.sent_start >= sc.sent_end), default=(0, ""))[1]
+    after = re.findall(r"[a-z]+", nxt.lower())[:3]
     if len(after) == 3 and lex.has("indefinite_sources", after[0]) and any(
-            lex.has("people_nouns", w) for w in after[1:]) and len(ends) > 1 \
-            and claim_keys(dc) & text_keys(rest[ends[0]:ends[1]]):
+            lex.has("people_nouns", w) for w in after[1:]) \
+            and claim_keys(dc) & text_keys(nxt):
         return True  # "Two people close to the talks confirmed the collapse." (of the
         # derived claim's matter: not "... said the price had been agreed in May")
     # the next sentence too when it opens on the outlet ("The paper cited ...", "It said")
-    reach = ends[1] if len(ends) > 1 and (after[:1] == ["it"] or len(after) >= 2 and (
+    rest = sc.sentence + " " + nxt if after[:1] == ["it"] or len(after) >= 2 and (
         " ".join(after[:2]) in lex.entries("publication_phrases")
-        or after[0] == "the" and lex.has("outlet_heads", after[1]))) else ends[0]
-    words = re.findall(r"[a-z]+|\d+", rest[:reach].lower())
+        or after[0] == "the" and lex.has("outlet_heads", after[1])) else sc.sentence
+    words = re.findall(r"[a-z]+|\d+", rest.lower())
     return any(lex.has("people_nouns", w) and k and (lex.has("indefinite_sources", words[k - 1])
                                                      or words[k - 1].isdigit())
                and any(lex.has("citing_words", c) for c in words[:k])
