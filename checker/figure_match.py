@@ -27,8 +27,9 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
-                                    numbers_in, pence_written, percent_written,
-                                    periods_spanned, squeeze, unit_words, written_in)
+                                    numbers_in, pence_written, percent_written, periods_spanned,
+                                    range_end_match, ranges_differ, squeeze, unit_words,
+                                    written_in)
 from checker.numbers import number_values, period, values_match
 from checker.units import measure
 from checker.records import memo_on
@@ -279,11 +280,14 @@ def same_span_of_time(q, sq) -> bool:
 def value_equal(q, sq) -> bool:
     """The same date (as far as both go) or the same value within rounding."""
     if q.kind == "date" and sq.kind == "date":
+        if ranges_differ(q.text, sq.text):
+            return False
         # not "the next 10 weeks" for "the next 10 days"; "the twelve months to September"
         # is "the year to September"
         return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm)
                     and (durations(q.text) == durations(sq.text) or _same_length(q, sq)
-                         or period(q.text.lower()) == period(sq.text.lower()) != ""))
+                         or period(q.text.lower()) == period(sq.text.lower()) != "")) \
+            or not durations(q.text) and range_end_match(q.text, sq.text)
         # "the first three months of 2028" is "the first quarter of 2028"
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 

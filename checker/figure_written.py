@@ -111,6 +111,52 @@ def dates_match(a: str, b: str) -> bool:
     return long_[:n] == short or (n > 1 and long_[-n:] == short)
 
 
+# Where a span of dates splits into its ends: "May 15 and September 30, 2025", "from 3 to
+# 9 June", "June-August".
+_RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[–—-]\s*(?=[a-z\d])")
+_YEAR = re.compile(r"\b(?:1[6-9]|20|21)\d\d\b")
+_DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+
+
+def _ends(text: str) -> list[tuple[str, int, int]]:
+    """(year, month, day) of each end of a span of dates, "" or 0 where an end does not say;
+    a year said once for the span belongs to both ends."""
+    low = re.sub(r"\b(?:mid|early|late)-", "", text.lower())  # "mid-May" is one end
+    parts = [p for p in _RANGE_SPLIT.split(low) if p.strip()]
+    year = (_YEAR.findall(low) or [""])[-1]
+    out = []
+    for p in parts:
+        month = next((MONTHS[w] for w in re.findall(r"[a-z]+", p) if w in MONTHS), 0)
+        day = next((int(m.group(1)) for m in _DAY.finditer(_YEAR.sub(" ", p))), 0)
+        out.append(((_YEAR.findall(p) or [year])[0], month, day))
+    if len(out) == 2 and out[0][2] and not out[0][1]:
+        out[0] = (out[0][0], out[1][1], out[0][2])  # "17-18 January": both in January
+    return out
+
+
+def range_end_match(a: str, b: str) -> bool:
+    """One end of a span of dates agrees with a date or an end of a span in the other text,
+    in the month, and in the day and year where both give one ("the end of September 2025"
+    and "between May 15 and September 30, 2025"; "mid-May" and "May 15"; "17-18 January"
+    and "18 January"). Known false negative: the other end of the span is not compared."""
+    mine, theirs = _ends(a), _ends(b)
+    if len(mine) + len(theirs) < 3 and not re.search(r"\bmid-|\bend of\b", a.lower()):
+        return False  # neither a span nor an end of a month
+    return any(m and m == tm and (not y or not ty or y == ty) and (not d or not td or d == td)
+               for y, m, d in mine for ty, tm, td in theirs)
+
+
+def ranges_differ(a: str, b: str) -> bool:
+    """Two spans of dates whose ends both name months, and that differ at an end in the
+    month, or in the day or year where both give one ("May 15 and October 30, 2025" for "May
+    15 and September 30, 2025"): the normalised date holds only the first end."""
+    mine, theirs = _ends(a), _ends(b)
+    if len(mine) != 2 or len(theirs) != 2 or not all(e[1] for e in mine + theirs):
+        return False
+    return any(m != tm or d and td and d != td or y and ty and y != ty
+               for (y, m, d), (ty, tm, td) in zip(mine, theirs))
+
+
 # One to twelve in words, from the number words (read backwards, so that "one", the first of
 # the words worth one, is the one kept).
 _SMALL = {int(v): w for w, v in reversed(shipped_values("number_units")) if 1 <= int(v) <= 12}

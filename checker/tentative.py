@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.attribution import is_anonymous
 from checker.hedging import cue_word_in, cues, governed_verbs, hedged_verb, shared_verb, strongest_on
 from checker.same_source import same_source
@@ -144,10 +144,12 @@ def restated_firmly(ctx, dc, h, close):
     in bank statements"): three content words and two thirds of those after the hedge are
     in it, and one before the hedge when there are any. None when a claim of the passage is
     hedged on those words itself, or holds the hedge word."""
-    if h.role != "hedge" or not _on_a_verb(dc, h, perfect=True) or ctx.lexicon.has(
-            "obligation_modals", h.text.lower()):
-        return None  # a modal's perfect or a hedging verb, not "a possible strike", "should
-        # use" or "could receive" (a possibility the source may give as an offer)
+    if h.role != "hedge" or ctx.lexicon.has("obligation_modals", h.text.lower()):
+        return None  # not "should use"
+    bare = not _on_a_verb(dc, h, perfect=True)
+    if bare and not (h.weight >= MODAL_OPEN and _on_a_verb(dc, h)):
+        return None  # a modal's perfect or a hedging verb, not "a possible strike"; a modal
+        # on a bare verb ("may shed") only against a plain future (see _firm_future)
     mine = claim_keys(dc)
     governed = {key(w.lemma) for w in dc.words if w.start >= h.end} & mine
     before = mine - governed
@@ -158,8 +160,10 @@ def restated_firmly(ctx, dc, h, close):
                 cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
             return None  # hedged on this verb or these words in the source too
     for sc in close:
-        if cues(sc, ctx.lexicon) or sc.negated != dc.negated or not (
-                firm_on_record(ctx, sc) or _same_speaker(dc, sc)):
+        if bare and not _firm_future(ctx, sc):
+            continue
+        if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
+                firm_on_record(ctx, sc) or _same_speaker(dc, sc))):
             continue
         if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
@@ -167,9 +171,38 @@ def restated_firmly(ctx, dc, h, close):
             # could be more" in the source sentence for "there may be"
         shared = governed & claim_keys(sc)
         if len(shared) >= 3 and len(shared) >= 2 / 3 * len(governed) and (
-                not before or before & claim_keys(sc)):
+                not before or before & (claim_keys(sc) | speaker_as_subject(ctx, sc))):
             return sc
     return None
+
+
+def speaker_as_subject(ctx, sc) -> set:
+    """The keys of the speaker's name when a pronoun stands for it as the subject of what it
+    said ("the developer said it would cut"), else none."""
+    said = sc.attribution
+    if said is None or not said.source or not ctx.lexicon.has(
+            "pronouns_subject", (sc.subject or "").lower()):
+        return set()
+    return text_keys(said.source)
+
+
+_CEILING = re.compile(r"\b(?:up to|as many as|as much as)\b", re.I)
+
+
+def _firm_future(ctx, sc) -> bool:
+    """The source claim puts its own verb in the plain future, on its own authority or as a
+    party's plain word ("will cut 140 jobs", "said it would cut 140 jobs": a reported
+    "would" is the future seen from the past, no hedge), so a modal on a bare verb that
+    restates it ("may shed 140 jobs") lowers it. Not a ceiling ("will receive up to £500",
+    for which "could receive up to £500" is fair), nor a claim with any other hedge."""
+    lex = ctx.lexicon
+    if any(c.text.lower() != "would" for c in cues(sc, lex)) or _CEILING.search(sc.text):
+        return False
+    if not (future_of(sc, key(sc.predicate)) or lex.has("future_frames", sc.predicate)):
+        return False  # "will cut", "said it would cut", "are set to lose" (future_frames.txt)
+    said = sc.attribution
+    return said is None or (not said.negated and bool(said.lemma) and (
+        lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
 
 
 def _same_speaker(dc, sc) -> bool:
@@ -209,7 +242,7 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
         or there and gap[-1:] == ["be"]
 
 
-def firm_on_record(ctx, sc, believed: bool = False) -> bool:
+def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset()) -> bool:
     """The source claim is firm: stated on its own authority, or passed on by a named party
     with a plain or factive reporting verb ("the company said", "she confirmed that"), and
     no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
@@ -217,8 +250,9 @@ def firm_on_record(ctx, sc, believed: bool = False) -> bool:
     a thing as its verb's object ("Ostley Foods reported an operating loss") puts it on record. A
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
-    name, which is DA101's."""
-    if cues(sc, ctx.lexicon):
+    name, which is DA101's. A cue whose words are in ``kept`` (the derived claim has it too:
+    "was in talks with" and "is believed to be in talks with") does not count."""
+    if any(c.text.lower() not in kept for c in cues(sc, ctx.lexicon)):
         return False
     said = sc.attribution
     if said is None:

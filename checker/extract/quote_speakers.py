@@ -61,7 +61,8 @@ class QuoteSpeakerReader:
         if not speaker:
             # '"...," council leader Ana Ruiz said of X.' that the parser hung on a verb
             # inside the quotation: the tag right after the closing mark names the speaker
-            speaker = self._tag_after(sent, quotes, state, ents)
+            speaker = self._tag_after(sent, quotes, state, ents) \
+                or self._tag_after_run_on(sent, quotes, ents)
         if not speaker and state.last_speaker and not state.speaker_by_pronoun \
                 and state.speaker_sent == state.sent_no - 1 \
                 and any(q[0] <= sent.start_char + 1 and sent.end_char - 2 <= q[1] <= sent.end_char
@@ -104,6 +105,30 @@ class QuoteSpeakerReader:
             if names and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT")
                              for t in tag[:-1]):
                 return " ".join(t.text for t in names)
+        return ""
+
+    def _tag_after_run_on(self, sent, quotes, ents) -> str:
+        """The named speaker in the tag of a quotation that opens in this sentence and closes
+        in the next ('"A warning should change things. This one did not," said Ana Ruiz' or
+        '..." Ana Ruiz said'): the words of both sentences are hers. Only a name: a "she
+        said" there is a guess at a person."""
+        doc = sent.doc
+        for q in quotes:
+            if not (sent.start_char <= q[0] < sent.end_char < q[1]):
+                continue
+            close = next((t for t in doc[sent.end:] if t.idx + len(t) >= q[1]), None)
+            if close is None or close.sent.start != sent.end:
+                continue  # closes further on than the next sentence
+            tag = _tag_words(close.sent, q[1])
+            verb = tag[-1] if tag else None
+            if verb is None or verb.lemma_.lower() not in self.speech_verbs:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN" and not any(
+                    t.pos_ == "PROPN" for t in subj.subtree):
+                continue
+            return self._person_in(subj, None, ents) or " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN"
+                                    and t.i <= subj.i)
         return ""
 
     def _colon_speaker(self, head, comp):

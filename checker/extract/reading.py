@@ -111,8 +111,8 @@ class ClaimReader:
         out = []
         for c in tokens:
             dep = c.dep_
-            if c.pos_ == "VERB" and c.lemma_.lower() in self.lex.words["negations"]:
-                out.extend(self._refused(c, tokens))
+            if c.pos_ in ("VERB", "ADJ") and c.lemma_.lower() in self.lex.words["negations"]:
+                out.extend(self._refused(c, tokens))  # also "was unable to verify"
             if dep not in _NEGATING_DEPS:
                 continue
             low = c.lower_
@@ -176,8 +176,9 @@ class ClaimReader:
     @staticmethod
     def _refused(verb, tokens) -> list[str]:
         """The act a verb of refusal keeps from happening ("refused to accept the findings",
-        "failed to meet the deadline", "declined to renew": the negations lexicon's verbs with
-        a "to" clause), unless the refusal is itself negated ("did not fail to")."""
+        "failed to meet the deadline", "declined to renew", "was unable to verify": the
+        negations lexicon's verbs and adjectives with a "to" clause), unless the refusal is
+        itself negated ("did not fail to")."""
         if any(x.dep_ == "neg" for x in verb.children):
             return []
         ids = {x.i for x in tokens}

@@ -51,7 +51,9 @@ Why it matters:
     party's voice against witnesses, above, and officials of a public body by its kind,
     "council inspectors", against anonymous people who are no officials, "two former
     employees, who asked not to be named") or that the extractor guessed for "it said"; a
-    source attribution that names nobody but is not anonymous ("the company said"); a
+    source attribution that names nobody but is not anonymous, in a short description that
+    may stand for the derived party ("the company said"; a longer one, "the national weather
+    service said", is a body of its own and is compared); a
     derived speaker against a source speaker owned by a pronoun just after a sentence that
     names the derived speaker ("officers said" for "Their report said"); claims that share
     only a name and little else; an organisation and a person the source names in one
@@ -249,8 +251,10 @@ def _changed(ctx, dc, sup, generic, verbs):
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
-           and not is_anonymous(sc.attribution, generic) for sc, who in cands):
+           and not is_anonymous(sc.attribution, generic) and not _body_of_its_own(who)
+           for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
+        # (not "the national weather service": a description that long is a body of its own)
     # an unnamed description by a kind of body ("according to the union") the derived
     # text names no body for
     kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
@@ -298,6 +302,14 @@ def _changed(ctx, dc, sup, generic, verbs):
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                  f'to {who}: "{snippet(sc.text, 60)}".'),
         suggestion=f"Attribute it to {who}.")
+
+
+def _body_of_its_own(who: str) -> bool:
+    """A definite description of four words or more ("the national weather service"): a
+    body of its own, not a short one that may stand for a party the derived text names ("the
+    company", "its operator", "both companies", "an independent researcher")."""
+    words = core(who).split()
+    return len(words) >= 4 and words[0].lower() == "the"
 
 
 def _official(ctx, phrase: str) -> set:

@@ -225,13 +225,17 @@ def misread_pronoun(ctx, attr) -> bool:
 def found_by(lex, dc) -> bool:
     """The derived claim gives its content as what a document or an official body it names
     as its subject found or said ("An audit found that the festival overspent", "The
-    inspectorate counted 1,214 prisoners"): it credits that subject."""
+    inspectorate counted 1,214 prisoners", "the utility's own data put the spills at 410
+    hours"): it credits that subject."""
     # the subject's head noun ends where its first comma or preposition starts ("A
     # preliminary report by the office, seen by ...")
     head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
     if not head:
         return False
     noun = re.sub(r"['’]s$", "", head[-1].lower())
-    if not (lex.has("document_nouns", noun) or lex.has("official_sources", noun)):
+    if not any(lex.has(role, noun) for role in ("document_nouns", "official_sources",
+                                                "statistics_nouns")):
         return False
-    return any(lex.has(role, dc.predicate) for role in FINDING_ROLES)
+    return any(lex.has(role, dc.predicate) for role in FINDING_ROLES) or (
+        lex.value("paraphrases", dc.predicate) == "estimate"
+        and " at " in dc.text[len(dc.subject):])  # "the company's data put discharges at 410 hours"

@@ -21,7 +21,12 @@ What it flags:
     verb in the verb's own place
     ("is suspected on 63 farms" for "has been confirmed on 63 farms"), and a party's firm
     answer made a likely one in another answer verb ("denied that" -> "is likely to
-    dispute that").
+    dispute that"); a modal on a bare verb where the source puts the act in the plain future
+    in another verb ("said it would cut 85 posts" -> "may trim 85 posts"; not a ceiling,
+    "will receive up to", for which "could receive up to" is fair); a finding that a document
+    established ("inspectors found X, according to the report") given as hearsay ("are said
+    to have identified X"), and an attempt confirmed by its party ("confirmed it was in
+    talks") given as a belief ("is believed to be in talks").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
@@ -78,7 +83,8 @@ from checker.hedging import close_support, cue_word_in, cues, hedged_verb, share
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
                                hedges_their_verb, in_question, in_their_clause,
-                               in_their_finding, restated_firmly, there_modal)
+                               in_their_finding, restated_firmly, speaker_as_subject,
+                               there_modal)
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
@@ -114,11 +120,13 @@ def _hearsay_lowered(ctx, dc):
     lex = ctx.lexicon
     believed = (att.kind == "passive" and lex.has("nonfactive", att.lemma)
                 and not lex.has("neutral_report_verbs", att.lemma))
+    kept = frozenset(c.text.lower() for c in cues(dc, lex))  # on both sides: not the doubt
     for sc in close_support(ctx.support(dc)):
-        if not firm_on_record(ctx, sc, believed):
+        if not (firm_on_record(ctx, sc, believed, kept) or _documented_finding(ctx, sc)):
             continue
         same_verb = key(sc.predicate) == key(dc.predicate)
-        shared = claim_keys(dc) & claim_keys(sc)
+        shared = claim_keys(dc) & (claim_keys(sc) | speaker_as_subject(ctx, sc))
+        # "the ministry confirmed it was in talks": "it" is the ministry
         if not (shares_core(dc, sc) or same_verb and len(shared) >= 3
                 or len(shared) >= 4 and len(shared) >= 0.7 * len(claim_keys(dc))):
             # the last: the same claim in another verb ("escaped unhurt" for "were unhurt")
@@ -126,8 +134,10 @@ def _hearsay_lowered(ctx, dc):
         if cue_word_in(att.cue, sc.sentence):
             continue
         said = sc.attribution
+        verb = "according to" if said is not None and said.kind == "according-to" \
+            else said.cue.split()[0] if said is not None else ""
         told = (f'what the source has firmly from {said.source.strip(" ,")} '
-                f'("{said.cue.split()[0]}")' if said is not None
+                f'("{verb}")' if said is not None
                 else f'what {sc.subject} {sc.predicate_text} on record in the source'
                 if sc.certainty.level < FIRM else 'what the source states as a fact')
         return _on_attribution(
@@ -137,6 +147,18 @@ def _hearsay_lowered(ctx, dc):
                         + (f', credited to {said.source.strip(" ,")}.' if said is not None
                            else '.')))
     return None
+
+
+def _documented_finding(ctx, sc) -> bool:
+    """The source claim is what a document established ("inspectors found 112 missed visits,
+    according to the authority's report"): a finding verb, with no hedge, credited to a
+    document, which "are said to have identified" turns into hearsay. (A party's word,
+    "the company said", given as "is said to" is DA101's: the name is what went.)"""
+    att, lex = sc.attribution, ctx.lexicon
+    return (att is not None and att.kind == "according-to" and not att.negated
+            and lex.has("document_nouns", att.head or "") and not sc.negated
+            and not cues(sc, lex)
+            and (lex.has("factive", sc.predicate) or lex.has("finding_verbs", sc.predicate)))
 
 
 def _on_attribution(ctx, dc, sc, *, message: str, suggestion: str):

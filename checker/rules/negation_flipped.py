@@ -51,7 +51,8 @@ What it flags:
     told that ...", "no one had told them": a negated verb of telling, addressee_verbs.txt)
     told as heard ("riders had been told that ...") drops the denial. An act the source says
     came "without" a thing, told with the thing done ("freed without charge" ->
-    "charged"), is a flip. Not flipped: a time bound told the other way ("could not open
+    "charged"), is a flip; so is an act the source's subject "was unable to" do, told done
+    by that subject. Not flipped: a time bound told the other way ("could not open
     before 2029" for "could open in 2029 at the earliest": time_bounds.txt); one named
     speaker's account beside another named speaker's denial, where the sources give the
     first speaker a claim of that polarity on the matter (two sides of a dispute); a
@@ -289,7 +290,9 @@ def _word_flip(ctx, dc):
             # "found the hull free of leaks", "recorded zero cancellations", "announced
             # changes to the kit" for "made no changes to ticket prices"), not an act
             added = [lem for lem in added if plain_object(dc, sc, lem)]
-            dropped = [lem for lem in dropped if plain_object(dc, sc, lem)]
+            dropped = [lem for lem in dropped if plain_object(dc, sc, lem) or (
+                lem == dc.predicate and refused_only(sc, lem, ctx.lexicon))]
+            # or the derived claim's own verb, which the source's subject "was unable to" do
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]

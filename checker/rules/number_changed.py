@@ -33,7 +33,10 @@ What it flags:
     four"), a quarter or a half as its span of months ("the third quarter of 2024" for
     "between July and September 2024"), the bound of a deadline ("before July" for "by the
     end of June"), the day of a month as an ordinal ("the twelfth of
-    May"), and arithmetic the aligned passage implies: the sum or the difference of two of
+    May"), a run of periods counted by an ordinal ("a second year" for "the second year in a
+    row"), an end of a span of dates ("the end of September" or "mid-May" against "between
+    May 15 and September 30"; "17-18 January" for "17 and 18 January": the other end is not
+    compared), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
     beside "37 seats"), the change between two of them as a share ("nearly a fifth below
     12,400" beside "10,170") or the time between two of its dates ("three and a half years" for

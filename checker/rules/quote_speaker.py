@@ -23,7 +23,9 @@ Why it matters:
     (speech_verbs.txt: "declared", "urged", "cautioned"), the speaker of the report that
     frames "We were told X" (not its hearer), and, for a sentence that is all one quotation
     with no tag of its own, the speaker named in the sentence before ('"...," Feld said.
-    "Salmonella can be serious ..."'; not after a "she said", whose person is a guess).
+    "Salmonella can be serious ..."'; not after a "she said", whose person is a guess); a
+    quotation that runs on into the next sentence is the named speaker's of the tag after
+    it ('"A. B," said Ana Ruiz': from its first sentence on; not a "she said").
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
@@ -82,9 +84,9 @@ def check(ctx):
                                                and misread_pronoun(ctx, dc.attribution)) \
                 or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
             continue
-        start, end = _span(dc, q)
+        start, end = _span(ctx, dc, q)
         yield make(RULE, dc, start=start, end=end, confidence=0.9,
-                   text=dc.sentence[start - dc.sent_start:end - dc.sent_start],
+                   text=ctx.derived.text[start:end],
                    evidence=[ev],
                    message=(f'Quotes "{snippet(q.text, 40)}" as the words of {q.speaker}; '
                             f"the source quotes {sq.speaker}."),
@@ -127,11 +129,15 @@ def _inside(quote) -> bool:
     return len(words) == 1 and words[0] in quote.text.lower().split()
 
 
-def _span(dc, q) -> tuple[int, int]:
+def _span(ctx, dc, q) -> tuple[int, int]:
     """The quotation and the nearest place its sentence names the speaker, with the
-    reporting verb when it follows ('"...," the minister said')."""
+    reporting verb when it follows ('"...," the minister said'); for a quotation that runs on
+    into the next sentence, the place that one names the speaker."""
     start, end = q.start, q.end
-    sent = dc.sentence.replace("’", "'")
+    text = ctx.derived.text
+    stop = text.find(".", max(q.end, dc.sent_end))
+    sent_end = dc.sent_end if q.end <= dc.sent_end or stop < 0 else stop + 1
+    sent = text[dc.sent_start:sent_end].replace("’", "'")
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", q.speaker) if w[:1].isupper()]
     last = words[-1] if words else (q.speaker.split() or [""])[-1]
     hits = [m for m in re.finditer(r"\b" + re.escape(last) + r"\b", sent)] if last else []
