@@ -85,10 +85,18 @@ def _predicate_at(claim: Claim, start: int) -> Optional[int]:
 
 def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     """Keys of every verb after a cue in its claim ("might look at ways to add": look, add),
-    the verb of its "to" first, common as it may be ("plans to move")."""
-    after = [key(w.lemma) for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS]
+    the verb of its "to" first, common as it may be ("plans to move"), up to a colon or a
+    semicolon, which opens a clause of its own ("may need a new carer: the regulator revoked
+    its licence")."""
+    stop = _CLAUSE_STOP.search(claim.text, max(0, cue.end - claim.start))
+    end = claim.start + stop.start() if stop else claim.end
+    after = [key(w.lemma) for w in claim.words
+             if cue.end <= w.start < end and w.pos in VERB_TAGS]
     to_verb = _to_verb(claim, cue)
     return [to_verb, *after] if to_verb else after
+
+
+_CLAUSE_STOP = re.compile(r"[:;]")
 
 
 def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:

@@ -78,6 +78,7 @@ FILES = {
     "titles": "titles",
     "title_modifiers": "title_modifiers",
     "widening": "widening",
+    "place_scales": "place_scales",
     "superlatives": "superlatives",
     "superlative_lookalikes": "superlative_lookalikes",
     "coordinators": "coordinators",

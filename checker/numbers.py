@@ -271,8 +271,8 @@ def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[in
 # A run of periods counted by an ordinal: "the second year in a row", "a third straight
 # month", "the fifth consecutive season", "a second year running".
 _NTH_RUN = re.compile(r"(?:for\s+)?(the|a|an)?\s*([a-z]+)\s+((?:straight|consecutive|"
-                      r"successive)\s+)?(year|month|week|day|season|quarter|term)s?"
-                      r"(\s+(?:in\s+a\s+row|running))?")
+                      r"successive)\s+)?(year|month|week|day|season|quarter|term|summer|"
+                      r"winter|spring|autumn)s?(\s+(?:in\s+a\s+row|running))?")
 
 
 def _date_norm(tokens: list[str], low: str) -> str:

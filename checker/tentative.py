@@ -151,7 +151,9 @@ def restated_firmly(ctx, dc, h, close):
         return None  # a modal's perfect or a hedging verb, not "a possible strike"; a modal
         # on a bare verb ("may shed") only against a plain future (see _firm_future)
     mine = claim_keys(dc)
-    governed = {key(w.lemma) for w in dc.words if w.start >= h.end} & mine
+    stop = re.search(r"[:;]", dc.text[h.end - dc.start:])  # "may need X: the board revoked Y"
+    end = h.end + stop.start() if stop else dc.end  # the hedge governs its own clause only
+    governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
     before = mine - governed
     verb = hedged_verb(dc, h)
     for sc in ctx.support(dc)[1]:

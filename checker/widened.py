@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.numbers import number_values
 from checker.quantified import over_time
 from checker.source_phrase import core
@@ -77,6 +77,70 @@ def widened_place(ctx, dc):
                      "")
         what = f'"{limit}"' if limit else f'"{where}"' if where else "a narrower group"
         return cue, sc, what
+    return None
+
+
+# Ranks of place scales at least this far apart widen a claim: "the city" -> "the country",
+# not "the town" -> "the city", which writers use loosely for one place.
+SCALE_GAP = 2
+
+
+def _places(claim, lex) -> list:
+    """(word, rank) of each lower-case place noun the claim names as a place, after "the"
+    ("the city", "the country": place_scales.txt); not one inside a name ("Dunmore County
+    Council"), a compound ("open-world", "the city council") or a quotation."""
+    out = []
+    for k, w in enumerate(claim.words):
+        if w.pos != "NOUN" or not w.text.islower() or not lex.has("place_scales", w.lemma):
+            continue
+        at = w.start - claim.start
+        nxt = claim.words[k + 1] if k + 1 < len(claim.words) else None
+        if not claim.text[:at].lower().endswith("the ") or claim.text[at + len(w.text):][:1] \
+                == "-" or nxt is not None and nxt.pos == "NOUN" and nxt.start == w.end + 1 \
+                or any(q.start <= w.start < q.end for q in claim.quotes):
+            continue
+        out.append((w.text, int(lex.value("place_scales", w.lemma))))
+    return out
+
+
+def _sentence_places(ctx, sc, lex) -> list:
+    """(word, rank) of each place noun a source sentence writes after "the", where the parse
+    may have left it out of every claim ("..., the largest cuts the city has seen"); not one
+    a noun of the sentence's claims follows ("the city council")."""
+    nouns = {w.start for c in ctx.sentence_claims(sc) for w in c.words if w.pos == "NOUN"}
+    out = []
+    for m in re.finditer(r"\bthe ([a-z]+)\b(?!-)", sc.sentence):
+        after = sc.sent_start + m.end() + 1
+        if lex.has("place_scales", m.group(1)) and after not in nouns:
+            out.append((m.group(1), int(lex.value("place_scales", m.group(1)))))
+    return out
+
+
+def widened_scale(ctx, dc):
+    """(cue, source claim, what the source says) when the claim puts its matter in a larger
+    kind of place than the source claim it aligns with ("the largest round of cuts the city
+    has seen" -> "the country has seen"): a place noun two ranks or more above the source
+    claim's, which the source sentence does not have, and three content words shared."""
+    lex = ctx.lexicon
+    mine = _places(dc, lex)
+    if not mine:
+        return None
+    dkeys = claim_keys(dc)
+    said = {w for w, _ in mine}
+    seen = set()
+    for sc in ctx.index.claims:  # the sentence the claim restates, aligned or not
+        if sc.sentence in seen:
+            continue
+        seen.add(sc.sentence)
+        theirs = _sentence_places(ctx, sc, lex)
+        if not theirs or len(dkeys & text_keys(sc.sentence)) < 4:
+            continue
+        for w, rank in mine:
+            if w in {x for x, _ in theirs}:
+                continue  # the source sentence has this place too
+            smaller = [x for x, r in theirs if rank - r >= SCALE_GAP and x not in said]
+            if smaller:
+                return w, sc, f'"{smaller[0]}"'
     return None
 
 

@@ -132,11 +132,14 @@ class ClauseSplitter:
         to": the connectives_causal lexicon's verbs and the causatives), and any other
         participle with an object that is no verb of saying or citing ("..., the authority
         announced, closing the zone to 85 trawlers"; not "..., citing a shortage":
-        citing_words.txt): the writer's own clause, not part of the frame."""
+        citing_words.txt): the writer's own clause, not part of the frame. The parser hangs
+        some of them as the verb's complement after a comma ("..., the agency said, making
+        it the worst site in the county")."""
         if not any(c.i < head.i for c in comps):
             return []
         return [c for c in head.children
-                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i
+                if (c.dep_ == "advcl" or c.dep_ == "xcomp" and c.doc[c.i - 1].text == ",")
+                and c.tag_ == "VBG" and c.i > head.i
                 and (c.lemma_.lower() in self.causal or c.lemma_.lower() in self.causatives
                      or c.lemma_.lower() not in self.report_verbs
                      and not self.lex.has("citing_words", c.lemma_.lower())

@@ -96,8 +96,8 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.change_words = frozenset(w["change_words"])
         self.judging = frozenset(w["judging_verbs"])
         self.effect_verbs = frozenset(w["effect_verbs"])
-        self.link_words = self.link_words | frozenset(self.causatives) | {"as"} \
-            | self.effect_verbs  # _as_reason, _act_causes
+        self.link_words = self.link_words | frozenset(self.causatives) | {"as", "with"} \
+            | self.effect_verbs  # _as_reason, _absolute_with, _act_causes
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]

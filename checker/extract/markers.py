@@ -42,7 +42,8 @@ class MarkerReader:
                 kind = "temporal"
             if kind is None and (t.pos_ == "VERB" and self._causes(t, lem)
                                  or t.pos_ in ("VERB", "AUX") and self._act_causes(t, lem)
-                                 or low == "as" and self._as_reason(t)):
+                                 or low == "as" and self._as_reason(t)
+                                 or low == "with" and _absolute_with(t)):
                 kind = "causal"
             if kind is None:
                 continue
@@ -306,3 +307,16 @@ def _names_a_cause(noun) -> bool:
     # cause is still under investigation"
     return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
                                    and any(c.dep_ == "attr" for c in head.children))
+
+
+def _absolute_with(word) -> bool:
+    """ "With" opening a sentence on a clause of its own ("With sales falling short, the
+    owner moved to cut jobs"): the circumstance it sets is read as the reason for the main
+    clause, as "because sales fell short" would be. Not "with" before a plain noun ("With
+    140 staff, the studio ...")."""
+    return word.dep_ == "prep" and word.i == word.sent.start and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                      for g in c.children)
+        or c.dep_ == "pobj" and any(g.dep_ == "acl" and g.tag_ == "VBG" and g.i > c.i
+                                    for g in c.children)  # the parse of "With X falling by Y"
+        for c in word.children)

@@ -80,11 +80,13 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
+from checker.numbers import number_values, values_match
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
                                hedges_their_verb, in_question, in_their_clause,
                                in_their_finding, restated_firmly, speaker_as_subject,
                                there_modal)
+from checker.timespans import durations
 
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
@@ -244,6 +246,30 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
                and cue_word_in(h.text, c.text) for sc, c in hedged)
 
 
+def _hedged_on_figure(ctx, dc, h) -> bool:
+    """A source claim puts the same hedge word on a figure the derived hedge governs, in
+    whatever verb ("the inquiry, which is expected to take up to nine months" for "the
+    inquiry is expected to run for as long as nine months"; "is expected to stay shut for at
+    least six weeks" for "is expected to remain closed for a minimum of six weeks"): a span
+    of time in the same units and number, or the same sum or share (not a bare count: "two"
+    is in too many claims)."""
+    mine = [q for q in dc.quantities if q.start >= h.end]
+    if not mine:
+        return False
+    for sc in ctx.index.claims:
+        if sc.quantities and cue_word_in(h.text, sc.text) and any(
+                _same_figure(q, sq) for q in mine for sq in sc.quantities):
+            return True
+    return False
+
+
+def _same_figure(q, sq) -> bool:
+    units = durations(q.text)
+    if units:
+        return units == durations(sq.text) and number_values(q.text) == number_values(sq.text)
+    return q.kind in ("money", "percent") and q.kind == sq.kind and values_match(q.value, sq.value)
+
+
 def _merged_hedge(ctx, dc, h, sc) -> bool:
     """The source sentence puts the same hedge word on a clause of its own that the derived
     claim merged in ("It said it was auditing the accounts and expected to complete the audit
@@ -299,7 +325,7 @@ def check(ctx):
                  if not (sc.attribution is not None and sc.attribution.negated)]
         # a denied claim ("denied that its filters cause leaks") is firm for nobody
         for h in added:
-            if _hedged_alike_elsewhere(ctx, dc, h):
+            if _hedged_alike_elsewhere(ctx, dc, h) or _hedged_on_figure(ctx, dc, h):
                 continue
             verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
             if not verbs:

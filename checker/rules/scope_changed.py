@@ -63,7 +63,7 @@ from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_co
 from checker.quantified import (WHOLE, bound_kept, count_of, cue_noun, object_noun,
                                 one_of_them, part_counted, qualified, subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
-from checker.widened import LIMITS, OWN, widened_place, widened_speaker
+from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
 _WORDS = re.compile(r"[\w'’-]+")
@@ -337,7 +337,7 @@ def check(ctx):
                        suggestion=f"Name the speakers as the source does ({what}).")
             continue
         widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
-            or _object_widened(ctx, dc)
+            or widened_scale(ctx, dc) or _object_widened(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
