@@ -69,7 +69,9 @@ def credited(ctx, sc, verbs: frozenset) -> str:
     subject credits ("a survey by the guild found"); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
         return resolve_description(ctx, sc.doc_id, sc.attribution.source)
-    party = subject_credit(sc, verbs, frozenset(ctx.lexicon.words.get("factive", ())))
+    finding = frozenset(ctx.lexicon.words.get("factive", ())) | frozenset(
+        ctx.lexicon.words.get("finding_verbs", ()))  # "seismologists recorded", "it counted"
+    party = subject_credit(sc, verbs | finding, finding)
     if not party:
         return ""
     party = resolve_description(ctx, sc.doc_id, party)

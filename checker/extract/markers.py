@@ -107,6 +107,18 @@ class MarkerReader:
             # "broke ranks, rattled by the loss of a seat": a reason, not "a plan backed by"
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
                 c.dep_ == "agent" for c in verb.children)
+        if way == "loss":
+            # "the overrun cost the director her job", "the row has cost the event sales": a
+            # thing lost through the subject; not a price ("will cost taxpayers £4m")
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if any(c.tag_ in ("WP", "WDT") for c in objects) or any(
+                    c.dep_ in ("xcomp", "advcl") and _has_to(c) for c in verb.children):
+                return False  # "what it costs to run": a price
+            return bool(objects) and not any(
+                t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+                or t.lower_ in ("much", "more", "less", "little", "nothing") or t.text in "£$€"
+                or any(ch.isdigit() for ch in t.text)
+                for t in verb.subtree if t.i > verb.i)
         if way != "change" or _agent_act(verb, self.lex):
             return False
         has_object = any(c.dep_ == "dobj" for c in verb.children)

@@ -104,10 +104,26 @@ def _verb_at(dc) -> int:
 
 def _plan_frame(dc, lex) -> bool:
     """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
-    open": plan_frames.txt): it tells the plan, not the deed."""
+    open": plan_frames.txt), or its subject an intention ("Its aim is to open"): it tells
+    the plan, not the deed."""
     at, verb = _verb_at(dc), (dc.predicate_text or "").lower()
     return at >= 0 and lex.has("plan_frames", verb) and \
-        dc.text[at + len(verb):].lstrip().lower().startswith("to ")
+        dc.text[at + len(verb):].lstrip().lower().startswith("to ") or _intention_is(dc, lex)
+
+
+# "Its plan is to offer refunds", "The aim was to reopen by May": an intention noun, then
+# "is to" or "was to" and a verb.
+_INTENTION_IS = re.compile(r"\b([a-z]+)\s+(?:is|was|remains)\s+to\s+[a-z]+", re.I)
+
+
+def _intention_is(dc, lex) -> bool:
+    """The claim names an intention as its subject and says what it is ("Its plan is to
+    offer full refunds": intention_nouns.txt): the plan, not the deed."""
+    for m in _INTENTION_IS.finditer(dc.sentence):
+        start, end = dc.sent_start + m.start(), dc.sent_start + m.end()
+        if lex.has("intention_nouns", m.group(1).lower()) and start < dc.end and end > dc.start:
+            return True  # on this claim, not another clause of the sentence
+    return False
 
 
 def _calendar_frame(dc, lex) -> bool:
