@@ -111,7 +111,7 @@ def dates_match(a: str, b: str) -> bool:
     return long_[:n] == short or (n > 1 and long_[-n:] == short)
 
 
-# Where a span of dates splits into its ends: "May 15 and September 30, 2025", "from 3 to
+# Where a span of dates splits into its ends: "4 March and 28 August 2024", "from 3 to
 # 9 June", "June-August".
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[–—-]\s*(?=[a-z\d])")
 _YEAR = re.compile(r"\b(?:1[6-9]|20|21)\d\d\b")
@@ -136,8 +136,8 @@ def _ends(text: str) -> list[tuple[str, int, int]]:
 
 def range_end_match(a: str, b: str) -> bool:
     """One end of a span of dates agrees with a date or an end of a span in the other text,
-    in the month, and in the day and year where both give one ("the end of September 2025"
-    and "between May 15 and September 30, 2025"; "mid-May" and "May 15"; "17-18 January"
+    in the month, and in the day and year where both give one ("the end of August 2024"
+    and "between 4 March and 28 August 2024"; "mid-March" and "March 15"; "17-18 January"
     and "18 January"). Known false negative: the other end of the span is not compared."""
     mine, theirs = _ends(a), _ends(b)
     if len(mine) + len(theirs) < 3 and not re.search(r"\bmid-|\bend of\b", a.lower()):
@@ -148,8 +148,8 @@ def range_end_match(a: str, b: str) -> bool:
 
 def ranges_differ(a: str, b: str) -> bool:
     """Two spans of dates whose ends both name months, and that differ at an end in the
-    month, or in the day or year where both give one ("May 15 and October 30, 2025" for "May
-    15 and September 30, 2025"): the normalised date holds only the first end."""
+    month, or in the day or year where both give one ("4 March and 30 September 2024" for "4
+    March and 28 August 2024"): the normalised date holds only the first end."""
     mine, theirs = _ends(a), _ends(b)
     if len(mine) != 2 or len(theirs) != 2 or not all(e[1] for e in mine + theirs):
         return False

@@ -268,7 +268,7 @@ def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[in
     return month, str(calendar.monthrange(int(year) if year else 2001, month)[1])
 
 
-# A run of periods counted by an ordinal: "the second year in a row", "a third straight
+# A run of periods counted by an ordinal: "the third year in a row", "a fourth straight
 # month", "the fifth consecutive season", "a second year running".
 _NTH_RUN = re.compile(r"(?:for\s+)?(the|a|an)?\s*([a-z]+)\s+((?:straight|consecutive|"
                       r"successive)\s+)?(year|month|week|day|season|quarter|term|summer|"
@@ -279,7 +279,7 @@ def _date_norm(tokens: list[str], low: str) -> str:
     run = _NTH_RUN.fullmatch(low)
     if run and run.group(2) in _ORDINALS and _ORDINALS[run.group(2)] >= 1 and (
             run.group(1) in ("a", "an") or run.group(3) or run.group(5)):
-        # "a second year" and "the second year in a row" are one count (not "the third
+        # "a third year" and "the third year in a row" are one count (not "the third
         # quarter", a period of the year)
         return f"{_ORDINALS[run.group(2)]:g} {run.group(4)} in a row"
     year = next((t for t in tokens if re.fullmatch(r"(1[6-9]|20|21)\d\d", t)), "")

@@ -253,7 +253,7 @@ def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset(
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
     name, which is DA101's. A cue whose words are in ``kept`` (the derived claim has it too:
-    "was in talks with" and "is believed to be in talks with") does not count."""
+    "was negotiating with" and "is thought to be negotiating with") does not count."""
     if any(c.text.lower() not in kept for c in cues(sc, ctx.lexicon)):
         return False
     said = sc.attribution

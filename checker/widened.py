@@ -105,7 +105,7 @@ def _places(claim, lex) -> list:
 
 def _sentence_places(ctx, sc, lex) -> list:
     """(word, rank) of each place noun a source sentence writes after "the", where the parse
-    may have left it out of every claim ("..., the largest cuts the city has seen"); not one
+    may have left it out of every claim ("..., the worst floods the town has known"); not one
     a noun of the sentence's claims follows ("the city council")."""
     nouns = {w.start for c in ctx.sentence_claims(sc) for w in c.words if w.pos == "NOUN"}
     out = []
@@ -118,8 +118,8 @@ def _sentence_places(ctx, sc, lex) -> list:
 
 def widened_scale(ctx, dc):
     """(cue, source claim, what the source says) when the claim puts its matter in a larger
-    kind of place than the source claim it aligns with ("the largest round of cuts the city
-    has seen" -> "the country has seen"): a place noun two ranks or more above the source
+    kind of place than the source claim it aligns with ("the worst floods the town has
+    known" -> "the county has known"): a place noun two ranks or more above the source
     claim's, which the source sentence does not have, and three content words shared."""
     lex = ctx.lexicon
     mine = _places(dc, lex)

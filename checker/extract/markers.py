@@ -113,7 +113,7 @@ class MarkerReader:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             if any(c.tag_ in ("WP", "WDT") for c in objects) or any(
                     c.dep_ in ("xcomp", "advcl") and _has_to(c) for c in verb.children):
-                return False  # "what it costs to run": a price
+                return False  # "what the hall costs to heat": a price
             return bool(objects) and not any(
                 t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
                 or t.lower_ in ("much", "more", "less", "little", "nothing") or t.text in "£$€"

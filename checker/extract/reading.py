@@ -176,7 +176,7 @@ class ClaimReader:
     @staticmethod
     def _refused(verb, tokens) -> list[str]:
         """The act a verb of refusal keeps from happening ("refused to accept the findings",
-        "failed to meet the deadline", "declined to renew", "was unable to verify": the
+        "failed to meet the deadline", "declined to renew", "was unable to confirm": the
         negations lexicon's verbs and adjectives with a "to" clause), unless the refusal is
         itself negated ("did not fail to")."""
         if any(x.dep_ == "neg" for x in verb.children):

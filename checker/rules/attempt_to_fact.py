@@ -111,14 +111,14 @@ def _plan_frame(dc, lex) -> bool:
         dc.text[at + len(verb):].lstrip().lower().startswith("to ") or _intention_is(dc, lex)
 
 
-# "Its plan is to offer refunds", "The aim was to reopen by May": an intention noun, then
+# "Its plan is to repay buyers", "The aim was to reopen by May": an intention noun, then
 # "is to" or "was to" and a verb.
 _INTENTION_IS = re.compile(r"\b([a-z]+)\s+(?:is|was|remains)\s+to\s+[a-z]+", re.I)
 
 
 def _intention_is(dc, lex) -> bool:
     """The claim names an intention as its subject and says what it is ("Its plan is to
-    offer full refunds": intention_nouns.txt): the plan, not the deed."""
+    repay every buyer": intention_nouns.txt): the plan, not the deed."""
     for m in _INTENTION_IS.finditer(dc.sentence):
         start, end = dc.sent_start + m.start(), dc.sent_start + m.end()
         if lex.has("intention_nouns", m.group(1).lower()) and start < dc.end and end > dc.start:

@@ -24,9 +24,9 @@ What it flags:
     dispute that"); a modal on a bare verb where the source puts the act in the plain future
     in another verb ("said it would cut 85 posts" -> "may trim 85 posts"; not a ceiling,
     "will receive up to", for which "could receive up to" is fair); a finding that a document
-    established ("inspectors found X, according to the report") given as hearsay ("are said
-    to have identified X"), and an attempt confirmed by its party ("confirmed it was in
-    talks") given as a belief ("is believed to be in talks").
+    established ("auditors found X, according to the audit") given as hearsay ("are
+    reported to have counted X"), and an attempt confirmed by its party ("confirmed that it
+    was negotiating") given as a belief ("is thought to be negotiating").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
@@ -128,7 +128,7 @@ def _hearsay_lowered(ctx, dc):
             continue
         same_verb = key(sc.predicate) == key(dc.predicate)
         shared = claim_keys(dc) & (claim_keys(sc) | speaker_as_subject(ctx, sc))
-        # "the ministry confirmed it was in talks": "it" is the ministry
+        # "the board confirmed that it was bargaining": "it" is the board
         if not (shares_core(dc, sc) or same_verb and len(shared) >= 3
                 or len(shared) >= 4 and len(shared) >= 0.7 * len(claim_keys(dc))):
             # the last: the same claim in another verb ("escaped unhurt" for "were unhurt")
@@ -153,8 +153,8 @@ def _hearsay_lowered(ctx, dc):
 
 def _documented_finding(ctx, sc) -> bool:
     """The source claim is what a document established ("inspectors found 112 missed visits,
-    according to the authority's report"): a finding verb, with no hedge, credited to a
-    document, which "are said to have identified" turns into hearsay. (A party's word,
+    according to the council's audit"): a finding verb, with no hedge, credited to a
+    document, which "are reported to have counted" turns into hearsay. (A party's word,
     "the company said", given as "is said to" is DA101's: the name is what went.)"""
     att, lex = sc.attribution, ctx.lexicon
     return (att is not None and att.kind == "according-to" and not att.negated
@@ -248,9 +248,9 @@ def _hedged_alike_elsewhere(ctx, dc, h) -> bool:
 
 def _hedged_on_figure(ctx, dc, h) -> bool:
     """A source claim puts the same hedge word on a figure the derived hedge governs, in
-    whatever verb ("the inquiry, which is expected to take up to nine months" for "the
-    inquiry is expected to run for as long as nine months"; "is expected to stay shut for at
-    least six weeks" for "is expected to remain closed for a minimum of six weeks"): a span
+    whatever verb ("the audit, which should last up to ten weeks" for "the audit should go
+    on for ten weeks at most"; "is likely to stay dry for at least a month" for "is likely
+    to remain without rain for a month or more"): a span
     of time in the same units and number, or the same sum or share (not a bare count: "two"
     is in too many claims)."""
     mine = [q for q in dc.quantities if q.start >= h.end]

@@ -33,9 +33,9 @@ What it flags:
     four"), a quarter or a half as its span of months ("the third quarter of 2024" for
     "between July and September 2024"), the bound of a deadline ("before July" for "by the
     end of June"), the day of a month as an ordinal ("the twelfth of
-    May"), a run of periods counted by an ordinal ("a second year" for "the second year in a
-    row"), an end of a span of dates ("the end of September" or "mid-May" against "between
-    May 15 and September 30"; "17-18 January" for "17 and 18 January": the other end is not
+    May"), a run of periods counted by an ordinal ("a third year" for "the third year in a
+    row"), an end of a span of dates ("the end of August" or "mid-March" against "between 15
+    March and 31 August"; "17-18 January" for "17 and 18 January": the other end is not
     compared), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
     beside "37 seats"), the change between two of them as a share ("nearly a fifth below
