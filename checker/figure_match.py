@@ -27,9 +27,9 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
-                                    numbers_in, pence_written, percent_written, periods_spanned,
-                                    range_end_match, ranges_differ, squeeze, unit_words,
-                                    written_in)
+                                    numbers_in, part_of_month, pence_written, percent_written,
+                                    periods_spanned, range_end_match, ranges_differ, squeeze,
+                                    unit_words, written_in)
 from checker.numbers import number_values, period, values_match
 from checker.units import measure
 from checker.records import memo_on
@@ -282,6 +282,8 @@ def value_equal(q, sq) -> bool:
     if q.kind == "date" and sq.kind == "date":
         if ranges_differ(q.text, sq.text):
             return False
+        if part_of_month(q.text) and not durations(q.text):
+            return range_end_match(q.text, sq.text)  # "late June" is not "2 June"
         # not "the next 10 weeks" for "the next 10 days"; "the twelve months to September"
         # is "the year to September"
         return bool(q.norm and sq.norm and dates_match(q.norm, sq.norm)

@@ -116,45 +116,75 @@ def dates_match(a: str, b: str) -> bool:
 _RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|till|through)\s+|\s*[–—-]\s*(?=[a-z\d])")
 _YEAR = re.compile(r"\b(?:1[6-9]|20|21)\d\d\b")
 _DAY = re.compile(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b")
+# The days a part of a month spans: "early May", "mid-May", "late May", "the end of May".
+_PART_DAYS = ((re.compile(r"\b(?:early|start\s+of|beginning\s+of)\b"), (1, 10)),
+              (re.compile(r"\bmid\b|\bmiddle\s+of\b"), (10, 20)),
+              (re.compile(r"\blate\b"), (20, 31)),
+              (re.compile(r"\bend\s+of\b"), (24, 31)))
+_PARTS_RE = re.compile(r"\b(?:mid|early|late)-")
 
 
-def _ends(text: str) -> list[tuple[str, int, int]]:
-    """(year, month, day) of each end of a span of dates, "" or 0 where an end does not say;
-    a year said once for the span belongs to both ends."""
-    low = re.sub(r"\b(?:mid|early|late)-", "", text.lower())  # "mid-May" is one end
+def _ends(text: str) -> list[tuple[str, int, int, int]]:
+    """(year, month, first day, last day) of each end of a span of dates, "" or 0 where an
+    end does not say; a year said once for the span belongs to both ends, a month said
+    once ("17-18 January") to both days; "early May" spans the 1st to the 10th, "mid-May"
+    the 10th to the 20th, "late May" the 20th to the end, a bare month the whole of it."""
+    low = _PARTS_RE.sub(lambda m: m.group(0)[:-1] + " ", text.lower())
     parts = [p for p in _RANGE_SPLIT.split(low) if p.strip()]
     year = (_YEAR.findall(low) or [""])[-1]
     out = []
     for p in parts:
         month = next((MONTHS[w] for w in re.findall(r"[a-z]+", p) if w in MONTHS), 0)
         day = next((int(m.group(1)) for m in _DAY.finditer(_YEAR.sub(" ", p))), 0)
-        out.append(((_YEAR.findall(p) or [year])[0], month, day))
-    if len(out) == 2 and out[0][2] and not out[0][1]:
-        out[0] = (out[0][0], out[1][1], out[0][2])  # "17-18 January": both in January
+        lo, hi = (day, day) if day else next((span for rx, span in _PART_DAYS
+                                              if rx.search(p)), (1, 31))
+        out.append(((_YEAR.findall(p) or [year])[0], month, lo, hi))
+    if len(out) == 2 and out[0][2] == out[0][3] and not out[0][1]:
+        out[0] = (out[0][0], out[1][1], out[0][2], out[0][3])  # "17-18 January"
     return out
 
 
+def _agree(end, other) -> bool:
+    """Two ends name the same month, years that do not differ, and days that overlap."""
+    (y, m, lo, hi), (ty, tm, tlo, thi) = end, other
+    return bool(m) and m == tm and (not y or not ty or y == ty) and lo <= thi and tlo <= hi
+
+
 def range_end_match(a: str, b: str) -> bool:
-    """One end of a span of dates agrees with a date or an end of a span in the other text,
-    in the month, and in the day and year where both give one ("the end of August 2024"
-    and "between 4 March and 28 August 2024"; "mid-March" and "March 15"; "17-18 January"
-    and "18 January"). Known false negative: the other end of the span is not compared."""
+    """Dates that agree as ends of a span of dates: two spans end by end ("from mid-March
+    to the end of August 2024" and "between 15 March and 31 August 2024"), or one date and
+    an end of the other text's span ("the end of August 2024"; "17-18 January" and "18
+    January"), in the month, the year where both give one, and the days: "early May"
+    spans the 1st to the 10th, "mid-May" the 10th to the 20th, "late May" the 20th on, a
+    bare month all of it. Known false negative: a lone end does not say which end."""
     mine, theirs = _ends(a), _ends(b)
-    if len(mine) + len(theirs) < 3 and not re.search(r"\bmid-|\bend of\b", a.lower()):
-        return False  # neither a span nor an end of a month
-    return any(m and m == tm and (not y or not ty or y == ty) and (not d or not td or d == td)
-               for y, m, d in mine for ty, tm, td in theirs)
+    if len(mine) + len(theirs) < 3 and not _PART_DAYS_ANY.search(a.lower()):
+        return False  # neither a span nor a part of a month
+    if len(mine) == 2 and len(theirs) == 2:
+        return all(_agree(e, o) for e, o in zip(mine, theirs))
+    return any(_agree(e, o) for e in mine for o in theirs)
+
+
+def part_of_month(text: str) -> bool:
+    """The date names a part of a month ("early May", "mid-May", "the end of May"; not
+    "the start of 2027")."""
+    low = text.lower()
+    return _PART_DAYS_ANY.search(low) is not None and any(
+        w in MONTHS for w in re.findall(r"[a-z]+", low))
+
+
+_PART_DAYS_ANY = re.compile(r"\bmid\b|\bmid-|\bearly\b|\blate\b|\bend\s+of\b|"
+                            r"\bstart\s+of\b|\bbeginning\s+of\b|\bmiddle\s+of\b")
 
 
 def ranges_differ(a: str, b: str) -> bool:
-    """Two spans of dates whose ends both name months, and that differ at an end in the
-    month, or in the day or year where both give one ("4 March and 30 September 2024" for "4
-    March and 28 August 2024"): the normalised date holds only the first end."""
+    """Two spans of dates whose ends both name months, and that disagree at an end
+    ("4 March and 30 September 2024" for "4 March and 28 August 2024"): the normalised
+    date holds only the first end."""
     mine, theirs = _ends(a), _ends(b)
     if len(mine) != 2 or len(theirs) != 2 or not all(e[1] for e in mine + theirs):
         return False
-    return any(m != tm or d and td and d != td or y and ty and y != ty
-               for (y, m, d), (ty, tm, td) in zip(mine, theirs))
+    return not all(_agree(e, o) for e, o in zip(mine, theirs))
 
 
 # One to twelve in words, from the number words (read backwards, so that "one", the first of

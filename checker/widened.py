@@ -133,7 +133,9 @@ def widened_scale(ctx, dc):
             continue
         seen.add(sc.sentence)
         theirs = _sentence_places(ctx, sc, lex)
-        if not theirs or len(dkeys & text_keys(sc.sentence)) < 4:
+        said_there = text_keys(sc.sentence).union(*(claim_keys(c)
+                                                    for c in ctx.sentence_claims(sc)))
+        if not theirs or len(dkeys & said_there) < 4:  # by form or by lemma
             continue
         for w, rank in mine:
             if w in {x for x, _ in theirs}:

@@ -233,8 +233,9 @@ def found_by(lex, dc) -> bool:
     if not head:
         return False
     noun = re.sub(r"['’]s$", "", head[-1].lower())
-    if not any(lex.has(role, noun) for role in ("document_nouns", "official_sources",
-                                                "statistics_nouns")):
+    lemma = next((w.lemma for w in dc.words if w.text.lower() == noun), noun)  # "figures"
+    if not any(lex.has(role, n) for n in (noun, lemma)
+               for role in ("document_nouns", "official_sources", "statistics_nouns")):
         return False
     return any(lex.has(role, dc.predicate) for role in FINDING_ROLES) or (
         lex.value("paraphrases", dc.predicate) == "estimate"

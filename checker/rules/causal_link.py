@@ -9,8 +9,9 @@ What it flags:
     participle of feeling that gives a
     reason ("broke ranks, angered by the ruling"), "stems from", "as" joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), "with" opening a
-    sentence on a clause of its own ("With sales falling short, the owner cut jobs": the
-    circumstance read as the reason), or a sequence that
+    sentence on a clause of change of its own ("With sales falling short, the owner cut
+    jobs": the trend read as the reason; not "With residents watching"), "cost" with what
+    someone lost ("has cost jobs"; not a sum or a count), or a sequence that
     readers take as a cause ("after", "following", "in the wake of", "the cracks followed a
     cut"), when no source claim links the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")

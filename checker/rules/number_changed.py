@@ -35,8 +35,9 @@ What it flags:
     end of June"), the day of a month as an ordinal ("the twelfth of
     May"), a run of periods counted by an ordinal ("a third year" for "the third year in a
     row"), an end of a span of dates ("the end of August" or "mid-March" against "between 15
-    March and 31 August"; "17-18 January" for "17 and 18 January": the other end is not
-    compared), and arithmetic the aligned passage implies: the sum or the difference of two of
+    March and 31 August"; "17-18 January" for "17 and 18 January"; a lone date does not say
+    which end it is), a part of a month read as its days ("early", "mid-", "late", "the end
+    of"; "late June" is not "2 June"), and arithmetic the aligned passage implies: the sum or the difference of two of
     its figures ("12 counts" for "11 counts of fraud and one of theft", "seven short of 44"
     beside "37 seats"), the change between two of them as a share ("nearly a fifth below
     12,400" beside "10,170") or the time between two of its dates ("three and a half years" for

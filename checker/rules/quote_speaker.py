@@ -25,7 +25,9 @@ Why it matters:
     with no tag of its own, the speaker named in the sentence before ('"...," Feld said.
     "Salmonella can be serious ..."'; not after a "she said", whose person is a guess); a
     quotation that runs on into the next sentence is the named speaker's of the tag after
-    it ('"A. B," said Ana Ruiz': from its first sentence on; not a "she said").
+    it ('"A. B," said Ana Ruiz': from its first sentence on; not a "she said"). A derived
+    quotation of five words or more that is a run of a longer source quotation is compared
+    with that quotation's speaker.
 Known false positives:
     Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
@@ -65,7 +67,8 @@ def check(ctx):
             continue  # "Its spokesman said ...": a voice that names nobody is not compared
         nq = normalise_quote(q.text)
         # every place the sources quote these words; the first with a speaker is compared
-        same_words = [(sq, sc, ev) for sq, sc, ev in quotes if normalise_quote(sq.text) == nq]
+        same_words = [(sq, sc, ev) for sq, sc, ev in quotes
+                      if _quoted_in(nq, sq, _named(q.speaker))]
         found = [(sq, sc, ev) for sq, sc, ev in same_words if sq.speaker]
         if _a_label(q, same_words, found):
             continue
@@ -91,6 +94,35 @@ def check(ctx):
                    message=(f'Quotes "{snippet(q.text, 40)}" as the words of {q.speaker}; '
                             f"the source quotes {sq.speaker}."),
                    suggestion=f"Credit the quote to {sq.speaker}.")
+
+
+# Words at least of a derived quotation that the source quotes as part of a longer one
+# ('"A warning should change things," said X' of '"A warning should change things. Here it
+# did not," Y said'): fewer could be a phrase two speakers share.
+FRAGMENT_WORDS = 5
+
+
+def _quoted_in(nq: str, sq, named: bool) -> bool:
+    """The derived quotation's words are the source quotation's, or, for a speaker the
+    derived text names, a run of at least FRAGMENT_WORDS of them (not for "some skippers"
+    or "a report", whose words a summary often quotes in part from someone it names)."""
+    theirs = normalise_quote(sq.text)
+    if theirs == nq:
+        return True
+    mine = _WORD.findall(nq)
+    return named and len(mine) >= FRAGMENT_WORDS and f" {' '.join(mine)} " in \
+        f" {' '.join(_WORD.findall(theirs))} "
+
+
+def _named(speaker: str) -> bool:
+    """The speaker is written as a name, every word capitalised ("Barnaby Oduya",
+    "Councillor Ana Ruiz"), not a description ("whose chief executive", "a council
+    report")."""
+    words = speaker.replace(",", " ").split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 # Words at most, of a quotation that may be a label rather than speech ("inadequate"); two
