@@ -127,8 +127,8 @@ class QuoteSpeakerReader:
             if subj is None or subj.pos_ != "PROPN" and not any(
                     t.pos_ == "PROPN" for t in subj.subtree):
                 continue
-            return self._person_in(subj, None, ents) or " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN"
-                                    and t.i <= subj.i)
+            return self._person_in(subj, None, ents) or " ".join(
+                t.text for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i)
         return ""
 
     def _colon_speaker(self, head, comp):
