@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from checker.lexicon import shipped
-from checker.numbers import MONTHS, WEEKDAYS
+from checker.date_norms import MONTHS, WEEKDAYS
 from checker.records import memo_on
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

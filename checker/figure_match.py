@@ -30,7 +30,8 @@ from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt
                                     numbers_in, part_of_month, pence_written, percent_written,
                                     periods_spanned, range_end_match, ranges_differ, squeeze,
                                     unit_words, written_in)
-from checker.numbers import number_values, period, values_match
+from checker.date_norms import period
+from checker.numbers import number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import rounding, same_share

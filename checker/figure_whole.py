@@ -11,8 +11,9 @@ import re
 from dataclasses import replace
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (HALF_AFTER, MONTHS, duration_unit, format_figure, fraction_value,
-                             normalise, words_to_number)
+from checker.date_norms import MONTHS
+from checker.numbers import (HALF_AFTER, duration_unit, format_figure, fraction_value, normalise,
+                             words_to_number)
 from checker.shares import RATIO_AFTER, RATIO_LINK, RATIO_TERM, THOUSANDS, ratio_term
 from checker.timespans import durations
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import MONTHS, PERCENT_MARK, format_figure, number_values
+from checker.date_norms import MONTHS
+from checker.numbers import PERCENT_MARK, format_figure, number_values
 from checker.units import SUBUNIT_MARKS, subunit_value
 
 

@@ -19,7 +19,8 @@ from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import fraction_value, period
+from checker.date_norms import period
+from checker.numbers import fraction_value
 from checker.units import currency_codes, subunit_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds, durations

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from typing import Optional
 
+from checker.date_norms import ORDINALS as _ORDINALS, date_norm, date_value
 from checker.lexicon import shipped, shipped_values
 
 
@@ -28,7 +28,6 @@ CURRENCY_SIGNS = "$£€¥"
 PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
 _TENS = _valued("number_tens")
 _SCALES = _valued("number_scales")
-_ORDINALS = _valued("number_ordinals")
 _FRACTIONS = _valued("number_fractions")
 _ARTICLES = shipped("indefinite_articles")
 
@@ -47,10 +46,6 @@ def is_magnitude(word: str) -> bool:
                               for x in (w, w[:-1] if w.endswith("s") else w))
 
 
-MONTHS = {m: int(n) for m, n in shipped_values("months")}
-MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = shipped("weekdays")
 # Parts of a day: they restate a time ("3:55 in the afternoon" for "3:55 p.m.").
 DAY_PARTS = shipped("day_parts")
 
@@ -172,7 +167,7 @@ def normalise(text: str, label: str) -> tuple[str, Optional[float], str, str]:
     else:
         kind = "number"
     if kind in ("date", "time"):
-        return kind, _date_value(tokens), unit, _date_norm(tokens, low)
+        return kind, date_value(tokens), unit, date_norm(tokens, low)
     if kind == "ordinal":
         v = None
         for t in tokens:
@@ -207,98 +202,6 @@ def _value(tokens: list[str]) -> Optional[float]:
     if len(numeric) == 1 and parse_figure(numeric[0]) is not None:
         return parse_figure(numeric[0])
     return words_to_number(numeric)
-
-
-def _date_value(tokens: list[str]) -> Optional[float]:
-    for t in tokens:
-        if re.fullmatch(r"(1[6-9]|20|21)\d\d", t):
-            return float(t)
-    return None
-
-
-_PERIOD_RES = (
-    re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th)[\s-]+(quarter)\b"),
-    re.compile(r"\b([qh])([1-4])\b"),
-    re.compile(r"\b([1-4])([qh])\b"),
-)
-_PERIOD_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-# A half or a quarter of a year in words: "the first six months of the year", "the second
-# half of 2025", "the last three months of the financial year".
-_PART_OF_YEAR = re.compile(r"\b(first|second|last)\s+(half|six\s+months|three\s+months)\s+of\s+"
-                           r"(?:the\s+(?:\w+\s+)?year|(?:19|20)\d\d)\b")
-_PART_NAMES = {("first", "half"): "h1", ("second", "half"): "h2", ("last", "half"): "h2",
-               ("first", "three"): "q1", ("last", "three"): "q4"}
-
-
-def period(low: str) -> str:
-    """The quarter or half a date names: "q3" for "the third quarter", "Q3", "3Q" or
-    "third-quarter", "h1" for "H1" or "the first six months of the year" ("" when it names
-    none). "The second half" alone is left out: in sport it is a half of a match."""
-    m = _PERIOD_RES[0].search(low)
-    if m:
-        n = _ORDINALS.get(m.group(1)) or _PERIOD_ORDINALS.get(m.group(1))
-        return f"{m.group(2)[0]}{int(n)}"
-    m = _PERIOD_RES[1].search(low)
-    if m:
-        return f"{m.group(1)}{m.group(2)}"
-    m = _PERIOD_RES[2].search(low)
-    if m:
-        return f"{m.group(2)}{m.group(1)}"
-    m = _PART_OF_YEAR.search(low)
-    if m:
-        part = "half" if m.group(2).startswith(("half", "six")) else "three"
-        return _PART_NAMES.get((m.group(1), part), "")
-    return ""
-
-
-# "the first day of 2031", "the last day of June": a day named by its place in a month or year
-EDGE_DAY = re.compile(r"\b(first|last)\s+day\s+of\s+([a-z]+|\d{4})\b(?!['’]s)")  # not "of
-# 2031's season"
-
-
-def _edge_day(first: bool, year: str, month: Optional[int]) -> tuple[Optional[int], str]:
-    """(month, day) of the first or last day of a month, or of a year when no month is
-    given; no day for the end of February in a year not given."""
-    if month is None:
-        return (1, "1") if first else (12, "31")
-    if first:
-        return month, "1"
-    if month == 2 and not year:
-        return month, ""
-    return month, str(calendar.monthrange(int(year) if year else 2001, month)[1])
-
-
-# A run of periods counted by an ordinal: "the third year in a row", "a fourth straight
-# month", "the fifth consecutive season", "a second year running".
-_NTH_RUN = re.compile(r"(?:for\s+)?(the|a|an)?\s*([a-z]+)\s+((?:straight|consecutive|"
-                      r"successive)\s+)?(year|month|week|day|season|quarter|term|summer|"
-                      r"winter|spring|autumn)s?(\s+(?:in\s+a\s+row|running))?")
-
-
-def _date_norm(tokens: list[str], low: str) -> str:
-    run = _NTH_RUN.fullmatch(low)
-    if run and run.group(2) in _ORDINALS and _ORDINALS[run.group(2)] >= 1 and (
-            run.group(1) in ("a", "an") or run.group(3) or run.group(5)):
-        # "a third year" and "the third year in a row" are one count (not "the third
-        # quarter", a period of the year)
-        return f"{_ORDINALS[run.group(2)]:g} {run.group(4)} in a row"
-    year = next((t for t in tokens if re.fullmatch(r"(1[6-9]|20|21)\d\d", t)), "")
-    quarter = period(low)
-    if quarter:
-        # A quarter or a half: "2022-q3", or "q3" when no year is given.
-        return f"{year}-{quarter}" if year else quarter
-    # a month also at the end of a hyphened word: "mid-January"
-    month = next((MONTHS[p] for t in tokens for p in (t, t.rsplit("-", 1)[-1]) if p in MONTHS),
-                 None)
-    day = next((t for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31), "")
-    edge = EDGE_DAY.search(low)
-    if edge and not day and (edge.group(2) in MONTHS or edge.group(2) == year):
-        # "the first day of 2031" is 1 January 2031 (not "the first day of the trial")
-        month, day = _edge_day(edge.group(1) == "first", year, month)
-    weekday = next((t for t in tokens if t in WEEKDAYS), "")
-    parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]
-    norm = "-".join(p for p in parts if p)
-    return norm or low
 
 
 def format_figure(v: Optional[float]) -> str:

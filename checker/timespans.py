@@ -9,8 +9,8 @@ import re
 from typing import Optional
 
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import (DURATIONS, EDGE_DAY, MONTHS, WEEKDAYS, WORD_RE, duration_unit,
-                             is_number_word, number_values)
+from checker.date_norms import EDGE_DAY, MONTHS, WEEKDAYS
+from checker.numbers import DURATIONS, WORD_RE, duration_unit, is_number_word, number_values
 
 _PERIOD_POINTERS = shipped("period_pointers")
 

@@ -133,7 +133,7 @@ def test_a_percentage_written_in_any_sentence_of_the_source():
 
 
 def test_halves_and_quarters_of_a_year_in_words():
-    from checker.numbers import period
+    from checker.date_norms import period
 
     assert period("the first six months of the year") == period("h1") == "h1"
     assert period("the first half of the financial year") == "h1"

@@ -46,7 +46,7 @@ def test_a_role_read_once_at_start_up_is_refused_in_the_configuration(role):
 
 
 def test_months_keep_their_numbers_and_abbreviations():
-    from checker.numbers import MONTHS, WEEKDAYS
+    from checker.date_norms import MONTHS, WEEKDAYS
 
     assert MONTHS["january"] == 1 and MONTHS["may"] == 5 and MONTHS["december"] == 12
     assert MONTHS["sep"] == MONTHS["sept"] == 9

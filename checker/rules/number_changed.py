@@ -75,7 +75,8 @@ from checker.figure_match import same_span_of_time, same_value, source_has
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
 from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
-from checker.numbers import MONTHS, WEEKDAYS, duration_unit
+from checker.date_norms import MONTHS, WEEKDAYS
+from checker.numbers import duration_unit
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share
 
