@@ -395,8 +395,18 @@ def _a_voice(ctx, doc_id: str, speaker: str) -> bool:
 
 def _reaches_back(ctx, doc_id: str, speaker: str, other: str) -> bool:
     """Whether ``speaker`` belongs with ``other`` named in the sentence before its own: an
-    organisation's voice or officer."""
-    return not _person(ctx, other) and _a_voice(ctx, doc_id, speaker)
+    organisation's voice or officer; not a holder of a public office in their own name
+    ("Mayor Paul Denton" after a sentence about a water trust: public_offices.txt)."""
+    return not _person(ctx, other) and _a_voice(ctx, doc_id, speaker) \
+        and not _public_office(ctx, speaker)
+
+
+def _public_office(ctx, speaker: str) -> bool:
+    """The speaker phrase opens with a public office held in one's own name ("Mayor Paul
+    Denton", "Councillor Tom Hale"), the rest a name."""
+    words = core(speaker).split()
+    return len(words) >= 2 and ctx.lexicon.has("public_offices", words[0].lower()) \
+        and has_name(" ".join(words[1:]))
 
 
 def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:

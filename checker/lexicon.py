@@ -76,6 +76,7 @@ FILES = {
     "concessives": "concessives",
     "limitations": "limitations",
     "titles": "titles",
+    "public_offices": "public_offices",
     "title_modifiers": "title_modifiers",
     "widening": "widening",
     "place_scales": "place_scales",
