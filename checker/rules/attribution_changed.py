@@ -57,7 +57,9 @@ Why it matters:
     derived speaker against a source speaker owned by a pronoun just after a sentence that
     names the derived speaker ("officers said" for "Their report said"); claims that share
     only a name and little else; an organisation and a person the source names in one
-    sentence, or an organisation in the sentence before its spokesperson's, or a person any
+    sentence, or an organisation in the sentence before its spokesperson's (not before a
+    holder of a public office named with the title, "Mayor Paul Denton":
+    public_offices.txt), or a person any
     source introduces as its officer ("Tolbridge's managing director, Ansel Krumm"; "Its
     head of operations, Lise Obrecht," after a sentence calling it "the agency"); a derived
     source the source credits elsewhere with the same verb ("the league confirmed it had
