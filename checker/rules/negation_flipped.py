@@ -52,7 +52,7 @@ What it flags:
     told as heard ("riders had been told that ...") drops the denial. An act the source says
     came "without" a thing, told with the thing done ("freed without charge" ->
     "charged"), is a flip; so is an act the source's subject "was unable to" do, told done
-    by that subject. Not flipped: a time bound told the other way ("could not open
+    by that subject (the same words: "Police", or "it" inside the same report). Not flipped: a time bound told the other way ("could not open
     before 2029" for "could open in 2029 at the earliest": time_bounds.txt); one named
     speaker's account beside another named speaker's denial, where the sources give the
     first speaker a claim of that polarity on the matter (two sides of a dispute); a
@@ -244,6 +244,13 @@ def _unheard(claim, lexicon) -> bool:
 
 
 
+def _denied_act_of(dc, sc) -> bool:
+    """The source claim negates the derived claim's own verb ("was unable to verify") and
+    both claims have the same subject as written ("Police", "it")."""
+    return dc.predicate in sc.negated_words and bool(dc.subject.strip()) \
+        and dc.subject.strip().lower() == sc.subject.strip().lower()
+
+
 def _word_flip(ctx, dc):
     """A word negated in the derived claim but not in its aligned source claim, or the other
     way round ("pleaded not guilty" where the source says "pleaded guilty")."""
@@ -253,7 +260,8 @@ def _word_flip(ctx, dc):
     dpol = polarity(dc, ctx.lexicon)
     # the same verb or name, or the same described subject ("the survey had found no
     # defects" and "the survey had flagged defects")
-    aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)]
+    aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)
+               or _denied_act_of(dc, sc)]
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
         return None  # the closest source claim says it the same way
     for sc in aligned:
