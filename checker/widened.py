@@ -120,7 +120,8 @@ def widened_scale(ctx, dc):
     """(cue, source claim, what the source says) when the claim puts its matter in a larger
     kind of place than the source claim it aligns with ("the worst floods the town has
     known" -> "the county has known"): a place noun two ranks or more above the source
-    claim's, which the source sentence does not have, and three content words shared."""
+    claim's, which the source sentence does not have, and four content words shared (or
+    three that are two thirds of a short claim's words besides the place)."""
     lex = ctx.lexicon
     mine = _places(dc, lex)
     if not mine:
@@ -135,8 +136,12 @@ def widened_scale(ctx, dc):
         theirs = _sentence_places(ctx, sc, lex)
         said_there = text_keys(sc.sentence).union(*(claim_keys(c)
                                                     for c in ctx.sentence_claims(sc)))
-        if not theirs or len(dkeys & said_there) < 4:  # by form or by lemma
-            continue
+        shared = dkeys & said_there  # by form or by lemma
+        rest = dkeys - {key(w) for w, _ in mine}
+        if not theirs or len(shared) < 4 and not (len(shared) >= 3 and len(shared & rest)
+                                                  >= 2 / 3 * len(rest)):
+            continue  # four words of the sentence, or two thirds of a short claim's
+            # words besides its place ("The fire was the worst the county had seen")
         for w, rank in mine:
             if w in {x for x, _ in theirs}:
                 continue  # the source sentence has this place too
