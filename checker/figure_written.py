@@ -7,6 +7,7 @@ counts)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.lexicon import shipped, shipped_values
 from checker.date_norms import MONTHS
@@ -125,7 +126,8 @@ _PART_DAYS = ((re.compile(r"\b(?:early|start\s+of|beginning\s+of)\b"), (1, 10)),
 _PARTS_RE = re.compile(r"\b(?:mid|early|late)-")
 
 
-def _ends(text: str) -> list[tuple[str, int, int, int]]:
+@lru_cache(maxsize=4096)  # asked for every pair of dates a check compares
+def _ends(text: str) -> tuple[tuple[str, int, int, int], ...]:
     """(year, month, first day, last day) of each end of a span of dates, "" or 0 where an
     end does not say; a year said once for the span belongs to both ends, a month said
     once ("17-18 January") to both days; "early May" spans the 1st to the 10th, "mid-May"
@@ -142,7 +144,7 @@ def _ends(text: str) -> list[tuple[str, int, int, int]]:
         out.append(((_YEAR.findall(p) or [year])[0], month, lo, hi))
     if len(out) == 2 and out[0][2] == out[0][3] and not out[0][1]:
         out[0] = (out[0][0], out[1][1], out[0][2], out[0][3])  # "17-18 January"
-    return out
+    return tuple(out)
 
 
 def _agree(end, other) -> bool:
@@ -159,7 +161,7 @@ def range_end_match(a: str, b: str) -> bool:
     spans the 1st to the 10th, "mid-May" the 10th to the 20th, "late May" the 20th on, a
     bare month all of it. Known false negative: a lone end does not say which end."""
     mine, theirs = _ends(a), _ends(b)
-    if len(mine) + len(theirs) < 3 and not _PART_DAYS_ANY.search(a.lower()):
+    if len(mine) + len(theirs) < 3 and not _names_part(a.lower()):
         return False  # neither a span nor a part of a month
     if len(mine) == 2 and len(theirs) == 2:
         return all(_agree(e, o) for e, o in zip(mine, theirs))
@@ -170,12 +172,11 @@ def part_of_month(text: str) -> bool:
     """The date names a part of a month ("early May", "mid-May", "the end of May"; not
     "the start of 2027")."""
     low = text.lower()
-    return _PART_DAYS_ANY.search(low) is not None and any(
-        w in MONTHS for w in re.findall(r"[a-z]+", low))
+    return _names_part(low) and any(w in MONTHS for w in re.findall(r"[a-z]+", low))
 
 
-_PART_DAYS_ANY = re.compile(r"\bmid\b|\bmid-|\bearly\b|\blate\b|\bend\s+of\b|"
-                            r"\bstart\s+of\b|\bbeginning\s+of\b|\bmiddle\s+of\b")
+def _names_part(low: str) -> bool:
+    return any(rx.search(low) for rx, _days in _PART_DAYS)
 
 
 def ranges_differ(a: str, b: str) -> bool:

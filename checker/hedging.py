@@ -88,8 +88,7 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     the verb of its "to" first, common as it may be ("plans to move"), up to a colon or a
     semicolon, which opens a clause of its own ("may need a new carer: the regulator revoked
     its licence")."""
-    stop = _CLAUSE_STOP.search(claim.text, max(0, cue.end - claim.start))
-    end = claim.start + stop.start() if stop else claim.end
+    end = clause_end(claim, cue.end)
     after = [key(w.lemma) for w in claim.words
              if cue.end <= w.start < end and w.pos in VERB_TAGS]
     to_verb = _to_verb(claim, cue)
@@ -97,6 +96,13 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
 
 
 _CLAUSE_STOP = re.compile(r"[:;]")
+
+
+def clause_end(claim: Claim, at: int) -> int:
+    """Where the clause that runs through offset ``at`` ends in the claim: at the next colon
+    or semicolon, which opens a clause of its own, else at the claim's end."""
+    stop = _CLAUSE_STOP.search(claim.text, max(0, at - claim.start))
+    return claim.start + stop.start() if stop else claim.end
 
 
 def cues(claim: Claim, lexicon: Lexicon, *, attempts: bool = True) -> list[Cue]:

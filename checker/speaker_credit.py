@@ -69,8 +69,8 @@ def credited(ctx, sc, verbs: frozenset) -> str:
     subject credits ("a survey by the guild found"); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
         return resolve_description(ctx, sc.doc_id, sc.attribution.source)
-    finding = frozenset(ctx.lexicon.words.get("factive", ())) | frozenset(
-        ctx.lexicon.words.get("finding_verbs", ()))  # "seismologists recorded", "it counted"
+    lex = ctx.lexicon
+    finding = lex.entries("factive") | lex.entries("finding_verbs")  # "seismologists recorded"
     party = subject_credit(sc, verbs | finding, finding)
     if not party:
         return ""

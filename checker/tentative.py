@@ -13,7 +13,8 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import is_anonymous
-from checker.hedging import cue_word_in, cues, governed_verbs, hedged_verb, shared_verb, strongest_on
+from checker.hedging import (clause_end, cue_word_in, cues, governed_verbs, hedged_verb,
+                              shared_verb, strongest_on)
 from checker.same_source import same_source
 from checker.source_phrase import has_name
 
@@ -151,8 +152,7 @@ def restated_firmly(ctx, dc, h, close):
         return None  # a modal's perfect or a hedging verb, not "a possible strike"; a modal
         # on a bare verb ("may shed") only against a plain future (see _firm_future)
     mine = claim_keys(dc)
-    stop = re.search(r"[:;]", dc.text[h.end - dc.start:])  # "may need X: the board revoked Y"
-    end = h.end + stop.start() if stop else dc.end  # the hedge governs its own clause only
+    end = clause_end(dc, h.end)  # "may need X: the board revoked Y": its own clause only
     governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
     before = mine - governed
     verb = hedged_verb(dc, h)

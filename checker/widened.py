@@ -128,18 +128,20 @@ def widened_scale(ctx, dc):
         return None
     dkeys = claim_keys(dc)
     said = {w for w, _ in mine}
+    rest = dkeys - {key(w) for w in said}
     seen = set()
     for sc in ctx.index.claims:  # the sentence the claim restates, aligned or not
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
         theirs = _sentence_places(ctx, sc, lex)
+        if not theirs:
+            continue
         said_there = text_keys(sc.sentence).union(*(claim_keys(c)
                                                     for c in ctx.sentence_claims(sc)))
         shared = dkeys & said_there  # by form or by lemma
-        rest = dkeys - {key(w) for w, _ in mine}
-        if not theirs or len(shared) < 4 and not (len(shared) >= 3 and len(shared & rest)
-                                                  >= 2 / 3 * len(rest)):
+        if len(shared) < 4 and not (len(shared) >= 3 and len(shared & rest)
+                                    >= 2 / 3 * len(rest)):
             continue  # four words of the sentence, or two thirds of a short claim's
             # words besides its place ("The fire was the worst the county had seen")
         for w, rank in mine:

@@ -239,4 +239,4 @@ def found_by(lex, dc) -> bool:
         return False
     return any(lex.has(role, dc.predicate) for role in FINDING_ROLES) or (
         lex.value("paraphrases", dc.predicate) == "estimate"
-        and " at " in dc.text[len(dc.subject):])  # "the company's data put discharges at 410 hours"
+        and " at " in dc.text[len(dc.subject):])  # "its own data put the leaks at 80 hours"

@@ -250,9 +250,8 @@ def _hedged_on_figure(ctx, dc, h) -> bool:
     """A source claim puts the same hedge word on a figure the derived hedge governs, in
     whatever verb ("the audit, which should last up to ten weeks" for "the audit should go
     on for ten weeks at most"; "is likely to stay dry for at least a month" for "is likely
-    to remain without rain for a month or more"): a span
-    of time in the same units and number, or the same sum or share (not a bare count: "two"
-    is in too many claims)."""
+    to remain without rain for a month or more"): a span of time in the same units and
+    number, or the same sum or share (not a bare count: "two" is in too many claims)."""
     mine = [q for q in dc.quantities if q.start >= h.end]
     if not mine:
         return False
@@ -267,7 +266,8 @@ def _same_figure(q, sq) -> bool:
     units = durations(q.text)
     if units:
         return units == durations(sq.text) and number_values(q.text) == number_values(sq.text)
-    return q.kind in ("money", "percent") and q.kind == sq.kind and values_match(q.value, sq.value)
+    return q.kind in ("money", "percent") and q.kind == sq.kind \
+        and values_match(q.value, sq.value)
 
 
 def _merged_hedge(ctx, dc, h, sc) -> bool:

@@ -52,10 +52,11 @@ What it flags:
     told as heard ("riders had been told that ...") drops the denial. An act the source says
     came "without" a thing, told with the thing done ("freed without charge" ->
     "charged"), is a flip; so is an act the source's subject "was unable to" do, told done
-    by that subject (the same words: "Police", or "it" inside the same report). Not flipped: a time bound told the other way ("could not open
-    before 2029" for "could open in 2029 at the earliest": time_bounds.txt); one named
-    speaker's account beside another named speaker's denial, where the sources give the
-    first speaker a claim of that polarity on the matter (two sides of a dispute); a
+    by that subject (the same words: "Police", or "it" inside the same report). Not
+    flipped: a time bound told the other way ("could not open before 2029" for "could open
+    in 2029 at the earliest": time_bounds.txt); one named speaker's account beside another
+    named speaker's denial, where the sources give the first speaker a claim of that
+    polarity on the matter (two sides of a dispute); a
     negation the source makes with the verb's noun ("had not carried out a valuation" for
     "has not valued"). A negation inside a condition on the act ("freed on bail on
     condition that she does not visit the site") leaves the act plain, so "did not free

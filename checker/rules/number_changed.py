@@ -39,10 +39,10 @@ What it flags:
     which end it is), a part of a month read as its days ("early", "mid-", "late", "the end
     of"; "late June" is not "2 June"), and arithmetic the aligned passage implies: the sum
     or the difference of two of its figures ("12 counts" for "11 counts of fraud and one of
-    theft", "seven short of 44" beside "37 seats"), the change between two of them as a share ("nearly a fifth below
-    12,400" beside "10,170") or the time between two of its dates ("three and a half years" for
-    "January 2022 to June 2025"). A time of day without a number ("Monday evening" for
-    "Monday night") is no figure.
+    theft", "seven short of 44" beside "37 seats"), the change between two of them as a
+    share ("nearly a fifth below 12,400" beside "10,170") or the time between two of its
+    dates ("three and a half years" for "January 2022 to June 2025"). A time of day without
+    a number ("Monday evening" for "Monday night") is no figure.
 Why it matters:
     Wrong figures are concrete, checkable and embarrassing.
 Known false positives:

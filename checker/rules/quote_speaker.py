@@ -62,13 +62,14 @@ CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-chan
 def check(ctx):
     """Yield a finding for each quotation credited to a different speaker than the source's."""
     quotes = source_quote_claims(ctx)
+    words = [_words_of(normalise_quote(sq.text)) for sq, _sc, _ev in quotes]  # once a check
     for dc, q in derived_quotes(ctx):
         if not q.speaker or _no_speaker(q.speaker) or bare_voice(q.speaker):
             continue  # "Its spokesman said ...": a voice that names nobody is not compared
-        nq = normalise_quote(q.text)
         # every place the sources quote these words; the first with a speaker is compared
-        same_words = [(sq, sc, ev) for sq, sc, ev in quotes
-                      if _quoted_in(nq, sq, _named(q.speaker))]
+        mine, named = _words_of(normalise_quote(q.text)), _named(q.speaker)
+        same_words = [(sq, sc, ev) for (sq, sc, ev), theirs in zip(quotes, words)
+                      if mine == theirs or named and _run_of(mine, theirs)]
         found = [(sq, sc, ev) for sq, sc, ev in same_words if sq.speaker]
         if _a_label(q, same_words, found):
             continue
@@ -102,16 +103,16 @@ def check(ctx):
 FRAGMENT_WORDS = 5
 
 
-def _quoted_in(nq: str, sq, named: bool) -> bool:
-    """The derived quotation's words are the source quotation's, or, for a speaker the
-    derived text names, a run of at least FRAGMENT_WORDS of them (not for "some skippers"
-    or "a report", whose words a summary often quotes in part from someone it names)."""
-    theirs = normalise_quote(sq.text)
-    if theirs == nq:
-        return True
-    mine = _WORD.findall(nq)
-    return named and len(mine) >= FRAGMENT_WORDS and f" {' '.join(mine)} " in \
-        f" {' '.join(_WORD.findall(theirs))} "
+def _words_of(quote: str) -> str:
+    """A normalised quotation's words, one space apart, as " a b c " (punctuation gone)."""
+    return f" {' '.join(_WORD.findall(quote))} "
+
+
+def _run_of(mine: str, theirs: str) -> bool:
+    """The derived quotation's words are a run of at least FRAGMENT_WORDS of the source
+    quotation's; asked only for a speaker the derived text names (not "some skippers" or
+    "a report", whose words a summary often quotes in part from someone it names)."""
+    return len(mine.split()) >= FRAGMENT_WORDS and mine in theirs
 
 
 def _named(speaker: str) -> bool:
