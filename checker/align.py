@@ -153,6 +153,29 @@ def _best_scored(dkeys, dents, dpred, dtext, found, sides, n: int) -> list:
     return scored[:n]
 
 
+# How much below the best a claim of another source may score and still be its twin, when
+# it shares four fifths of the words the best shares with the derived claim.
+TWIN_MARGIN = 0.15
+
+
+def _twins(dkeys: frozenset, scored: list, support: list) -> tuple[str, ...]:
+    """Other outlets' tellings of the best support's fact, nearly as close to the derived
+    claim: they add no words, so they are not support, but the summary may follow one of
+    them ("will close, the club confirmed" beside "intends to close, the club told
+    parents"). The best of each source document the support does not come from."""
+    best_score, _best, best_keys = scored[0]
+    near = 0.8 * len(dkeys & best_keys)
+    told = {sc.doc_id for sc in support}
+    out = []
+    for s, sc, skeys in scored[1:]:
+        if s < best_score - TWIN_MARGIN:
+            break
+        if sc.doc_id not in told and len(dkeys & skeys) >= near:
+            out.append(sc.id)
+            told.add(sc.doc_id)
+    return tuple(out)
+
+
 def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: int = 3,
           candidates: int = 8) -> tuple[Alignment, ...]:
     """One alignment per derived claim: its supporting source claims, best first."""
@@ -180,11 +203,15 @@ def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: i
                 support.append(sc)
                 scores.append(s)
                 covered |= gain
+        # Another outlet's telling of the same fact, nearly as close, adds no words but may be
+        # the one the summary follows ("will close, the club confirmed" beside "intends to
+        # close, the club told parents"): the rules must see both accounts.
         fused = len(covered) / len(dkeys) if dkeys else 0.0
         score = max(best_score, 0.6 * fused + 0.4 * best_score)
         out.append(Alignment(derived=dc.id, score=round(min(1.0, score), 4),
                              support=tuple(c.id for c in support),
-                             scores=tuple(round(s, 4) for s in scores)))
+                             scores=tuple(round(s, 4) for s in scores),
+                             twins=_twins(dkeys, scored, support)))
     return tuple(out)
 
 

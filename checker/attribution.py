@@ -316,6 +316,33 @@ def _a_business(source: str) -> bool:
         and words[-1].lower() in _BODY_HEADS - _PUBLIC_BODIES - _OUTLETS
 
 
+def _titles_of_shared(dc: Claim, sc: Claim) -> set[str]:
+    """Keys of the words both claims set right before a name they share (up to three: "the
+    energy minister, Dana Holt", "energy minister Dana Holt"): the name's title, which
+    comes with the name."""
+    def before(claim, norm):
+        out = []
+        for e in claim.entities:
+            if e.norm != norm:
+                continue
+            title, at = set(), e.start
+            for w in sorted((w for w in claim.words if w.end <= e.start), reverse=True):
+                gap = claim.text[w.end - claim.start:at - claim.start]
+                if len(title) == 3 or w.pos not in ("NOUN", "PROPN", "ADJ") \
+                        or not re.fullmatch(r"[\s,]*", gap):
+                    break  # only the nouns right before the name ("energy minister"),
+                    # not "evidence against"
+                title.add(key(w.lemma))
+                at = w.start
+            out.append(title)
+        return out
+    out: set[str] = set()
+    for norm in {e.norm for e in dc.entities} & {e.norm for e in sc.entities}:
+        mine, theirs = before(dc, norm), before(sc, norm)
+        out |= set().union(*mine) & set().union(*theirs) if mine and theirs else set()
+    return out
+
+
 def same_content(dc: Claim, sc: Claim) -> bool:
     """The source claim says what the derived claim says: it holds two of its words besides
     shared names, and half of its words with the same predicate, a name, or a figure where
@@ -325,8 +352,9 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     shared = dk & claim_keys(sc)
     names = {key(w) for e in dc.entities + sc.entities for w in re.split(r"[\s‐-]+", e.text)
              if w}  # and each part of a joined name ("Marl-Dunne")
-    if len(shared - names) < 2:
+    if len(shared - names - _titles_of_shared(dc, sc)) < 2:
         return False  # a shared name and little else: another claim about the same party
+        # (its title too: "energy minister Dana Holt" in both)
     same_pred = key(dc.predicate) == key(sc.predicate)
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
     # a figure stands in for a name the source gives by a pronoun only ("he had been held

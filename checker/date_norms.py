@@ -35,9 +35,10 @@ _PERIOD_RES = (
 )
 _PERIODORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # A half or a quarter of a year in words: "the first six months of the year", "the second
-# half of 2025", "the last three months of the financial year".
+# half of 2025", "the last three months of the financial year", "the first three months of
+# this year".
 _PART_OF_YEAR = re.compile(r"\b(first|second|last)\s+(half|six\s+months|three\s+months)\s+of\s+"
-                           r"(?:the\s+(?:\w+\s+)?year|(?:19|20)\d\d)\b")
+                           r"(?:the\s+(?:\w+\s+)?year|(?:this|last|next)\s+year|(?:19|20)\d\d)\b")
 _PART_NAMES = {("first", "half"): "h1", ("second", "half"): "h2", ("last", "half"): "h2",
                ("first", "three"): "q1", ("last", "three"): "q4"}
 

@@ -87,7 +87,8 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     """Keys of every verb after a cue in its claim ("might look at ways to add": look, add),
     the verb of its "to" first, common as it may be ("plans to move"), up to a colon or a
     semicolon, which opens a clause of its own ("may need a new carer: the regulator revoked
-    its licence")."""
+    its licence"), or a relative clause set off by a comma ("plans to refloat the barge,
+    which ran aground")."""
     end = clause_end(claim, cue.end)
     after = [key(w.lemma) for w in claim.words
              if cue.end <= w.start < end and w.pos in VERB_TAGS]
@@ -95,12 +96,13 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     return [to_verb, *after] if to_verb else after
 
 
-_CLAUSE_STOP = re.compile(r"[:;]")
+_CLAUSE_STOP = re.compile(r"[:;]|,\s+(?:which|who|whose)\b", re.I)
 
 
 def clause_end(claim: Claim, at: int) -> int:
     """Where the clause that runs through offset ``at`` ends in the claim: at the next colon
-    or semicolon, which opens a clause of its own, else at the claim's end."""
+    or semicolon, which opens a clause of its own, or the next comma that opens a relative
+    clause ("..., which ran aground"), else at the claim's end."""
     stop = _CLAUSE_STOP.search(claim.text, max(0, at - claim.start))
     return claim.start + stop.start() if stop else claim.end
 

@@ -80,6 +80,7 @@ FILES = {
     "title_modifiers": "title_modifiers",
     "widening": "widening",
     "place_scales": "place_scales",
+    "disclosure_verbs": "disclosure_verbs",
     "superlatives": "superlatives",
     "superlative_lookalikes": "superlative_lookalikes",
     "coordinators": "coordinators",

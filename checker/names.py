@@ -133,6 +133,10 @@ def unknown_entities(ctx) -> list:
             if ent.start == dc.sent_start and len(ent.norm.split()) > 1 and known(
                     " ".join(ent.norm.split()[1:]), ctx.index, wn):
                 continue  # a sentence's capitalised first word read into a name ("Inside X")
+            if ent.start == dc.sent_start and " " not in ent.text.strip() and any(
+                    w.start == ent.start and w.pos == "NOUN" for w in dc.words):
+                continue  # a common noun opening a sentence ("Fines of up to ..."), which the
+                # tagger calls a common noun but the entity reader a name
             found = next(((sc, se) for sc in ctx.aligned(dc, threshold=0.3) for se in sc.entities
                           if compatible(se.label, ent.label) and se.norm not in dnorms
                           and se.label in CHECKED), (None, None))

@@ -289,6 +289,7 @@ class Alignment:
     score: float
     support: tuple[str, ...] = ()  # source claim ids, best first
     scores: tuple[float, ...] = ()
+    twins: tuple[str, ...] = ()  # other sources' tellings of the best support's fact
 
 
 class Place(NamedTuple):

@@ -15,6 +15,7 @@ from checker.align import claim_keys, key, text_keys
 from checker.attribution import is_anonymous
 from checker.hedging import (clause_end, cue_word_in, cues, governed_verbs, hedged_verb,
                               shared_verb, strongest_on)
+from checker.party_kinds import stand_in_noun
 from checker.same_source import same_source
 from checker.source_phrase import has_name
 
@@ -249,7 +250,8 @@ def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset(
     with a plain or factive reporting verb ("the company said", "she confirmed that"), and
     no hedge of its own. An allegation ("claimed", "alleged") or a denial is no firmer than
     hearsay, and a hedged report ("said it may have") is not firm. A named party that reports
-    a thing as its verb's object ("Ostley Foods reported an operating loss") puts it on record. A
+    a thing as its verb's object ("Ostley Foods reported an operating loss", also "the company
+    reported": corporate_nouns.txt) puts it on record. A
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
     name, which is DA101's. A cue whose words are in ``kept`` (the derived claim has it too:
@@ -259,8 +261,10 @@ def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset(
     said = sc.attribution
     if said is None:
         return sc.certainty.level >= FIRM or (
-            ctx.lexicon.has("neutral_report_verbs", sc.predicate) and has_name(sc.subject)
-            and bool(sc.object))  # "Ostley Foods reported a loss": its result, on record
+            ctx.lexicon.has("neutral_report_verbs", sc.predicate) and bool(sc.object)
+            and (has_name(sc.subject)
+                 or ctx.lexicon.has("corporate_nouns", stand_in_noun(sc.subject))))
+        # "Ostley Foods reported a loss", "the company reported a loss": its result, on record
         # (not "Residents reported a smell of gas": a witness's account)
     if not believed or said.kind not in ("named", "according-to"):
         return False  # "it was said that": no party's word

@@ -40,3 +40,53 @@ def test_the_parts_of_a_joined_name_are_no_shared_content(claims_of):
     source = claims_of("Marl-Dunne could still play in qualifying, her lawyer said.")[0]
     assert not same_content(derived, source)
     assert same_content(claims_of("Marl-Dunne could still play in qualifying.")[0], source)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_unknown_name(pipeline):
+    # The entity reader sometimes calls a sentence's capitalised first word a name in a
+    # longer text ("Breaches of the rules ..."); the tagger's common noun there wins, while a
+    # name in the same place is still unknown.
+    from dataclasses import replace
+
+    from checker.align import align
+    from checker.check import source_index
+    from checker.config import Config
+    from checker.lexicon import load_lexicon
+    from checker.load import load_text
+    from checker.names import unknown_entities
+    from checker.records import Entity
+    from checker.rules.base import Context
+
+    src = load_text("Firms found in breach of the rules face fines.", doc_id="s")
+    der = load_text("Penalties can reach a tenth of turnover. Harwood Ltd was fined.", doc_id="d")
+    dcs, scs = pipeline.claims(der), pipeline.claims(src)
+    noun = replace(dcs[0], entities=(Entity("Penalties", "ORG", "penalties", dcs[0].start,
+                                            dcs[0].start + 9),))
+    name = replace(dcs[1], entities=(Entity("Harwood Ltd", "ORG", "harwood ltd", dcs[1].start,
+                                            dcs[1].start + 11),))
+    index = source_index([src], scs)
+    ctx = Context(derived=der, sources=(src,), derived_claims=(noun, name), index=index,
+                  alignments={a.derived: a for a in align((noun, name), index)},
+                  lexicon=load_lexicon({}), config=Config(), doc_of={"s": src})
+    assert [ent.text for _dc, ent, _sc, _alt in unknown_entities(ctx)] == ["Harwood Ltd"]
+
+
+def test_a_name_beside_the_source_claims_noun_names_what_it_describes():
+    # DE401's guard, on its own: the derived claim sets the name beside a common noun of
+    # the source claim ("the grounded trawler Ailsa Moor" for "a trawler grounded on a
+    # sandbank"), and a source sets the name beside that noun too.
+    from types import SimpleNamespace
+
+    from checker.records import Entity
+    from checker.rules.entity_changed import _named_beside_its_noun
+
+    text = "Diesel from the grounded trawler Ailsa Moor has reached two coves."
+    at = text.index("Ailsa")
+    dc = SimpleNamespace(text=text, start=0)
+    ent = Entity("Ailsa Moor", "ORG", "ailsa moor", at, at + len("Ailsa Moor"))
+    sc = SimpleNamespace(text="Diesel leaking from a trawler grounded off the coast has "
+                              "reached two coves")
+    named = SimpleNamespace(source_text="The trawler Ailsa Moor ran onto a sandbank. " + sc.text)
+    unnamed = SimpleNamespace(source_text="Ailsa Moor, a trawler, ran aground. " + sc.text)
+    assert _named_beside_its_noun(named, dc, ent, sc)
+    assert not _named_beside_its_noun(unnamed, dc, ent, sc)

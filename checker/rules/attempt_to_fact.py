@@ -37,6 +37,10 @@ What it flags:
     a plan the source names by the deed's own noun told decided or done ("is considering an
     appeal" -> "will appeal the ruling"), on the same subject, where no source claim states
     the deed plainly (``checker.sought_deeds``).
+    Silent where another outlet tells the same deed nearly as closely with no attempt
+    (``Context.twins``: "will close" beside "intends to close"), and on a verb the source
+    claim states plainly outside the attempt's reach ("are preparing to tow the barge, which
+    ran aground on Friday" for "the barge ran aground": ``hedging.clause_end``).
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
@@ -153,7 +157,8 @@ def check(ctx):
         siblings = _siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
         plain = close + [s for s in siblings  # another clause's figure is its own
-                         if not mine or mine & {q.norm for q in s.quantities}]
+                         if not mine or mine & {q.norm for q in s.quantities}] \
+            + ctx.twins(dc)  # another outlet's telling, which the summary may follow
         if any(not sc.certainty.attempts and not sc.certainty.hedges
                and not (future_told(sc, ctx.lexicon) and told_done(dc))
                and key(sc.predicate) == key(dc.predicate) for sc in plain):
@@ -177,7 +182,7 @@ def check(ctx):
                 continue
             cue = next((c for c in sc.certainty.attempts
                         if _governs(sc, c, dc, same, asking)), None)
-            if cue is None:
+            if cue is None or _stated_beside(sc, cue, dc):
                 continue
             if not same and not shares_core(dc, sc) and not (
                     hedged_verb(sc, cue) == key(dc.predicate)
@@ -243,7 +248,13 @@ def _governs(sc, cue, dc, same: bool, asking: frozenset = frozenset()) -> bool:
         key(dc.predicate) in asking and hedged in asking and told_done(dc))
 
 
-
+def _stated_beside(sc, cue, dc) -> bool:
+    """The derived verb is a verb of the source claim that the attempt does not govern: a
+    fact the claim states plainly beside the attempt ("are preparing to tow the barge, which
+    ran aground on Friday" for "The barge ran aground on Friday")."""
+    verb = key(dc.predicate)
+    return verb != hedged_verb(sc, cue) and verb not in governed_verbs(sc, cue) and any(
+        w.pos in ("VERB", "AUX") and key(w.lemma) == verb for w in sc.words)
 
 
 def _siblings(ctx, close) -> list:

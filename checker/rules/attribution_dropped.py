@@ -71,7 +71,10 @@ Not flagged:
     sentence that keeps the source claim's own finder ("the union said its volunteers
     found X" -> "Its volunteers found X", "X, the volunteers found": the same finding or
     reporting verb with a subject of the same head noun);
-    a fact the source also states plainly as well as attributed; a fact the source gives in
+    a fact the source also states plainly as well as attributed, or another outlet tells
+    nearly as closely (``Context.twins``) plainly or on the party's own word ("the company
+    confirmed"; not a party's document another outlet saw: disclosure_verbs.txt); a fact
+    the source gives in
     an aside of the attributed sentence, a non-restrictive clause or an apposition, between
     commas or at the sentence's end ("The inquiry, which is expected to take nine months,
     found X, according to a report" -> "The inquiry is expected to take nine months"; "...
@@ -155,6 +158,9 @@ CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-droppe
 # WordNet's lexicographer files of nouns that can be a party: groups, places, people.
 PARTY_LEXNAMES = frozenset({14, 15, PERSON_LEXNAME})
 _PERSONAL = shipped("pronouns_person")
+# "a draft of its tariff seen by the Courier": a document that reached a third party
+_PASSED_ON = re.compile(r"\b(?:" + "|".join(sorted(shipped("disclosure_verbs")))
+                        + r")\s+(?:by|to)\b", re.I)
 
 
 def check(ctx):
@@ -185,12 +191,19 @@ def check(ctx):
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
             continue
-        if any(self_report(sc, generic) and not _a_thing(ctx, sc)
-               and not _someone_else(dc, sc, generic) or _by_its_voice(ctx, sc)
-               or _joint_statement(ctx, sc) or _keeps_frame(ctx, dc, sc)
-               or on_record(ctx, sc, generic)
-               or _credited(ctx, dc, sc, generic) or _background(dc, sc) for _s, sc in hits):
-            continue
+        # another outlet's telling of the same fact, which the summary may follow
+        twins = [t for t in ctx.twins(dc) if same_content(dc, t)
+                 and verb_polarity(t, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)
+                 and not (t.attribution is not None and _PASSED_ON.search(t.attribution.source))]
+        # (not a party's document another outlet saw: "a draft of its tariff seen by the
+        # Courier" is that outlet's report of the party's plan)
+        if any(t.attribution is None for t in twins):
+            continue  # the other outlet states it plainly
+        if any(_own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
+                or any(_keeps_frame(ctx, dc, sc) or _credited(ctx, dc, sc, generic)
+                       or _background(dc, sc) for _s, sc in hits):
+            continue  # (another outlet's telling counts for the party's own word only: a
+            # speaker of it credited nearby in the derived text credits another telling)
         said = (dc.sent_start, hits[0][1].attribution.source)
         if said not in told:
             told.add(said)
@@ -203,6 +216,14 @@ def check(ctx):
 # members, said ..."; "... loans to Quarryhill, the developer that collapsed in January.").
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
                     r"(?=,|[.;]\s|[.;]?$)", re.I)
+
+
+def _own_word(ctx, dc, sc, generic) -> bool:
+    """The source claim is a party's own account of its acts or plans, on its own word or
+    its voice's, or the parties' joint statement, or a public body's report on record."""
+    return (self_report(sc, generic) and not _a_thing(ctx, sc)
+            and not _someone_else(dc, sc, generic) or _by_its_voice(ctx, sc)
+            or _joint_statement(ctx, sc) or on_record(ctx, sc, generic))
 
 
 def _background(dc, sc) -> bool:

@@ -99,6 +99,12 @@ class Context:
                 al, [self.index.by_id[i] for i in al.support if i in self.index.by_id])
         return got
 
+    def twins(self, claim: Claim) -> list[Claim]:
+        """Other sources' tellings of the fact of a derived claim's best support, nearly as
+        close (``align``): the summary may follow any of them."""
+        al = self.alignments.get(claim.id)
+        return [self.index.by_id[i] for i in al.twins if i in self.index.by_id] if al else []
+
     def aligned(self, claim: Claim, *, threshold: Optional[float] = None) -> list[Claim]:
         """Supporting source claims if the alignment is good enough, else []."""
         al, sup = self.support(claim)

@@ -127,10 +127,11 @@ def _hearsay_lowered(ctx, dc):
         if not (firm_on_record(ctx, sc, believed, kept) or _documented_finding(ctx, sc)):
             continue
         same_verb = key(sc.predicate) == key(dc.predicate)
-        shared = claim_keys(dc) & (claim_keys(sc) | speaker_as_subject(ctx, sc))
+        mine = claim_keys(dc) - text_keys(att.cue)  # not "report" of "reportedly"
+        shared = mine & (claim_keys(sc) | speaker_as_subject(ctx, sc))
         # "the board confirmed that it was bargaining": "it" is the board
         if not (shares_core(dc, sc) or same_verb and len(shared) >= 3
-                or len(shared) >= 4 and len(shared) >= 0.7 * len(claim_keys(dc))):
+                or len(shared) >= 4 and len(shared) >= 0.7 * len(mine)):
             # the last: the same claim in another verb ("escaped unhurt" for "were unhurt")
             continue
         if cue_word_in(att.cue, sc.sentence):
@@ -140,7 +141,8 @@ def _hearsay_lowered(ctx, dc):
             else said.cue.split()[0] if said is not None else ""
         told = (f'what the source has firmly from {said.source.strip(" ,")} '
                 f'("{verb}")' if said is not None
-                else f'what {sc.subject} {sc.predicate_text} on record in the source'
+                else f'what {_mid_sentence(sc.subject)} {sc.predicate_text} on record in the '
+                     'source'
                 if sc.certainty.level < FIRM else 'what the source states as a fact')
         return _on_attribution(
             ctx, dc, sc, message=(f'Gives as hearsay ("{att.cue}") {told}: '
@@ -149,6 +151,12 @@ def _hearsay_lowered(ctx, dc):
                         + (f', credited to {said.source.strip(" ,")}.' if said is not None
                            else '.')))
     return None
+
+
+def _mid_sentence(subject: str) -> str:
+    """A subject as it reads inside a message: "the company", not "The company"."""
+    first, _, rest = subject.strip().partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("The", "Its", "Their") else subject
 
 
 def _documented_finding(ctx, sc) -> bool:

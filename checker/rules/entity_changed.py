@@ -11,7 +11,9 @@ Why it matters:
     leader, X, to resign" beside "X defended the budget"): a person or organisation moved
     so is still flagged when, apart from the name and the words that came with it, the
     derived claim says what the same-verb source claim says, and neither claim names
-    anyone by a pronoun or a stand-in ("him", "its", "the company").
+    anyone by a pronoun or a stand-in ("him", "its", "the company"). A name set beside a
+    common noun of the source claim, as a source sets it too ("the tanker Marisol Grey"
+    for "a tanker drifting off the cape"), names what the claim describes: not a swap.
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -127,13 +129,26 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
-    if _described_there(ctx, dc, ent, sc):
+    if _described_there(ctx, dc, ent, sc) or _named_beside_its_noun(ctx, dc, ent, sc):
         return None
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                 evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def _named_beside_its_noun(ctx, dc, ent, sc) -> bool:
+    """The derived claim gives the name beside the common noun the source claim has ("the
+    drifting tanker Marisol Grey" for "a tanker drifting off the cape"), and a source sets
+    the name beside that noun too ("the oil tanker Marisol Grey"): it names
+    the thing the source claim describes, another passage's name for it, not a swap."""
+    before = re.findall(r"[A-Za-z]+", dc.text[:ent.start - dc.start])[-1:]
+    if not before or not before[0].islower() or len(before[0]) < 3:
+        return False
+    noun = before[0]
+    return re.search(rf"\b{noun}\b", sc.text) is not None and re.search(
+        rf"\b{noun}\s+(?:the\s+)?{re.escape(ent.text)}\b", ctx.source_text) is not None
 
 
 def _described_there(ctx, dc, ent, sc) -> bool:

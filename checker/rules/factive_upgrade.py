@@ -14,7 +14,9 @@ Known false positives:
     marks, when the supporting source sentence uses the same verb, and when the verb's
     subject is the record the source credits without arguing it ("council figures show" for
     "according to council figures", "the letter shows" for "the letter says"; not "the
-    indictment shows" for "the indictment alleges"), and when the derived claim keeps the
+    indictment shows" for "the indictment alleges"; any supporting claim, or another
+    outlet's telling, may credit it: one outlet's "she said" beside another's "according
+    to the accounts"), and when the derived claim keeps the
     speaker the source credits it to and the source's own verb neither reports, alleges
     nor hedges ("the survey had found no leaks, the owners said" for "had recorded no
     leaks, the owners said").
@@ -158,8 +160,10 @@ def check(ctx):
         if not pool:
             continue
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
-        if _record_kept(ctx, dc, cue, sc) or _credit_kept(ctx, dc, sc):
-            continue
+        if _record_kept(ctx, dc, cue, sc) or _credit_kept(ctx, dc, sc) or any(
+                _record_kept(ctx, dc, cue, c) for c in [*sup, *ctx.twins(dc)]):
+            continue  # also the record another supporting claim or outlet credits ("the
+            # accounts show" where one outlet has "said" and another "according to accounts")
         said = (sc.attribution.cue if sc.attribution is not None
                 else sc.predicate_text if ctx.lexicon.has("neutral_report_verbs", sc.predicate)
                 else sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
