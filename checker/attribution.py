@@ -285,8 +285,9 @@ _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
 def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     authority said it had asked for the records", "according to a notice on its website"):
-    the subject is the speaker (a pronoun or its name), or the speaker is given as a party's
-    ("its chief executive"). Anonymous speakers and claims of being ("he was at home") never
+    the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
+    group intends to", non_person_heads.txt), or the speaker is given as a party's ("its
+    chief executive"). Anonymous speakers and claims of being ("he was at home") never
     count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
@@ -302,6 +303,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return False
     if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
         return True  # "the company expects ..., Tessin Chemical Works said": itself
+    owned = subj.split()
+    if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
+            and owned[1] in _BODY_HEADS:
+        return True  # "said her group intends to force a vote": the speaker's own body
     name = source_name(attr, generic)
     return any(not poss for _s, _e, poss in mentions(claim.subject, name))
 

@@ -68,5 +68,15 @@ def subject_credit(claim: Claim, verbs: frozenset, finding: frozenset = frozense
         return subject if claim.predicate in finding and claim.unit_kind != "heading" \
             and 1 < len(words) <= 6 and "," not in subject \
             and any(w[:1].isupper() for w in words[1:]) else ""
+    if m.group(1) and _after_a_verb(claim, subject[:m.start()]):
+        return ""  # "a survey of clinics run by five chains": the chains run the clinics
     party = (m.group(1) or m.group(2) or "").strip()
     return party if has_name(party) or anaphoric(party) else ""
+
+
+def _after_a_verb(claim: Claim, before: str) -> bool:
+    """The word before a subject's "by" is a verb of the claim (a participle: "clinics run
+    by", "sites owned by"), so the "by" names its doer, not the record's author."""
+    last = re.findall(r"[\w'’-]+", before)[-1:]
+    return bool(last) and any(w.text == last[0] and w.pos in ("VERB", "AUX")
+                              for w in claim.words)

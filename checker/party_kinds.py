@@ -19,6 +19,11 @@ from checker.records import Claim
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _BODY_HEADS = shipped("non_person_heads")
+# the kinds a body may call itself by when it speaks of its own plan ("the club said"): a
+# body's head noun that is no public body, which is another party as often as not, and no
+# news outlet, which reports on others
+_OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
+_SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -148,8 +153,9 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
     Farrow District Council approved the scheme". The kind is in the subject's name (or one
     stem with a word of it: "the insurer" for "Pellhurst Insurance"), or the article gives
     the subject that kind ("Ashgrove Relief Trust, a clean-water charity"), or the speaker
-    is "the company" (``corporate_nouns``) and the subject opens with an organisation's
-    name."""
+    is "the company" (``corporate_nouns``) or "the club", "the charity" (a body's head noun,
+    non_person_heads.txt, that is no public body nor news outlet) and the subject opens with
+    an organisation's name, not a public body's or a news outlet's ("Brinton Council")."""
     noun, definite = kind_speaker(sc.attribution.source)
     if not noun:
         return False
@@ -159,7 +165,11 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
         return True
     if any(party & party_words(name) for name in names_of_kind(source_text, noun)):
         return True
-    return definite and noun in _CORPORATE and opens_with_name(sc, source_text)
+    if not (definite and noun in _SELF_KINDS and opens_with_name(sc, source_text)):
+        return False
+    # not a public body's or an outlet's name ("Brinton Council will close the pool, the
+    # club said": the club is another party)
+    return noun in _CORPORATE or not party_words(subject) & _OTHERS
 
 
 def _one_stem(kind: str, word: str) -> bool:

@@ -255,3 +255,59 @@ def subject_words(claim):
         return []
     s, e = claim.start + pos, claim.start + pos + len(claim.subject)
     return [w for w in claim.words if s <= w.start < e]
+
+
+# Words before a noun that make it the whole of its kind ("its clinics", "the branches"), or,
+# before a count, the whole that the count gives ("its 11 clinics", "all 40 branches").
+_WHOLE_OPENERS = frozenset({"its", "their", "his", "her", "our", "the"}) | WHOLE | {"both"}
+
+
+def count_dropped(ctx, dc):
+    """(derived phrase, source claim, the source's count) when the derived claim's object is
+    a whole plural ("closed its rural clinics", "will shut the branches") where the source
+    claim on the same verb or a WordNet synonym of it counts it ("closed 11 rural clinics", "40 of its 300 branches"):
+    a part told as the whole. Not where the count is the whole ("its 11 clinics", "all 40
+    branches"), nor a bare plural ("closed rural clinics": some), nor a plural its words
+    name ("the Red and Amber lines")."""
+    mine = _compound_head(dc, object_noun(dc))
+    if mine is None or mine[0].text.lower() == mine[0].lemma.lower() \
+            or not set(mine[1]) & _WHOLE_OPENERS or any(c.role == "some" for c in dc.scope) \
+            or any(q.kind in COUNTING and q.start < mine[0].start and q.end > mine[2]
+                   for q in dc.quantities):
+        return None
+    named = dc.text[mine[2] - dc.start:mine[0].start - dc.start].split(None, 1)[1:]
+    if named and re.search(r"\b[A-Z]|\b(?:and|or)\b", named[0]):
+        return None  # "the Red and Amber lines": which ones, named
+    noun = key(mine[0].lemma)
+    for sc in ctx.aligned(dc):
+        if key(sc.predicate) != key(dc.predicate) and dc.predicate not in ctx.wordnet.synonyms(
+                sc.predicate, "verb", 2):
+            continue  # the same verb, or a synonym of it ("shut" for "closed")
+        theirs = _compound_head(sc, object_noun(sc))
+        if theirs is None or key(theirs[0].lemma) != noun:
+            continue
+        for q in sc.quantities:
+            if q.kind not in COUNTING or not theirs[2] <= q.start < theirs[0].start:
+                continue
+            before = _WORDS.findall(sc.text[theirs[2] - sc.start:q.start - sc.start].lower())
+            if set(before) & _WHOLE_OPENERS:
+                continue  # "its 11 clinics": the whole, counted
+            if _modifiers_only(sc, q.end, theirs[0].start) \
+                    or _partitive(sc, q.end, theirs[0].start):
+                phrase = dc.text[mine[2] - dc.start:mine[0].end - dc.start]
+                told = sc.text[q.start - sc.start:theirs[0].end - sc.start]
+                return phrase, sc, f'"{told}"'
+    return None
+
+
+def _compound_head(claim, found):
+    """``object_noun``'s result with the noun moved to the last of a run of nouns ("branch
+    libraries": libraries), the words before it as they were."""
+    if found is None:
+        return None
+    noun, before, start = found
+    for w in sorted(claim.words):
+        if w.start > noun.end and w.pos == "NOUN" \
+                and claim.text[noun.end - claim.start:w.start - claim.start].strip() == "":
+            noun = w
+    return noun, before, start

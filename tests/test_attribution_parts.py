@@ -61,3 +61,17 @@ def test_two_people_who_share_a_title_are_two_sources():
     assert not same_source(described, "Dr Maren Holt")
     assert same_source(described, "Anselm Kray")
     assert same_source("Harrowby City Council", "Harrowby Council")
+
+
+def test_a_by_after_a_verb_names_its_doer_not_the_records_author(claims_of):
+    # "a survey of clinics run by Harlow Opticians": the chain runs the clinics; "a survey
+    # by the guild": the guild is the survey's author.
+    from checker.descriptions import subject_credit
+
+    verbs = frozenset({"find"})
+    ran, = [c for c in claims_of("A survey of 30 clinics run by Harlow Opticians found "
+                                 "prices within £20 of each other.") if c.predicate == "find"]
+    by, = [c for c in claims_of("A survey by the Dental Guild found that prices had risen.")
+           if c.predicate == "find"]
+    assert subject_credit(ran, verbs, verbs) == ""
+    assert subject_credit(by, verbs, verbs) == "the Dental Guild"

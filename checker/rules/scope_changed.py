@@ -29,7 +29,9 @@ Why it matters:
     ("learned of several incidents") given with "the" in the plural ("learned of the
     assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
     the group ("the hospital's ward nurses"). "Across" before a span of time ("across
-    February and March") widens nothing.
+    February and March") widens nothing. A count after the verb dropped into a whole plural
+    ("closed 11 rural clinics", "40 of its 300 branches" -> "closed its rural clinics"); not
+    a count that is the whole ("its 11 clinics"), nor a bare plural ("closed clinics").
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -39,7 +41,9 @@ Known false positives:
     Parents said ..."). "All of them" against "most of them" said of different things in
     one sentence pair that the aligner put together. "The assaults" that point back to the
     limited set a sentence before named ("several incidents ... The assaults were
-    reported"); a hyphenated noun is read by its first part and missed.
+    reported"); a hyphenated noun is read by its first part and missed. A count the
+    source gives of what was the whole although it does not say so ("the chain runs 11
+    clinics. It closed 11 clinics" -> "closed its clinics").
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
@@ -60,8 +64,9 @@ from checker.figure_written import numbers_in
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (WHOLE, bound_kept, count_of, cue_noun, object_noun,
-                                one_of_them, part_counted, qualified, subject_words)
+from checker.quantified import (WHOLE, bound_kept, count_dropped, count_of, cue_noun,
+                                object_noun, one_of_them, part_counted, qualified,
+                                subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
 
@@ -337,7 +342,7 @@ def check(ctx):
                        suggestion=f"Name the speakers as the source does ({what}).")
             continue
         widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
-            or widened_scale(ctx, dc) or _object_widened(ctx, dc)
+            or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],

@@ -1,0 +1,153 @@
+"""Why a source's credit need not be kept (DA101): the source claim is a party's own word
+on its own acts or plans (on its own name, its voice's, or the parties' joint statement), a
+public body's report on record, background in an aside of the attributed sentence, or a
+finding whose finder the derived sentence keeps; and which other outlets' tellings of the
+same fact (``Context.twins``) may stand for the closest one."""
+
+from __future__ import annotations
+
+import re
+
+from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
+from checker.affiliation import own_account_by_its_voice
+from checker.align import claim_keys, key, text_keys
+from checker.attribution import same_content, self_report, source_name
+from checker.lexicon import shipped
+from checker.on_record import on_record
+from checker.polarity import verb_polarity
+from checker.rules.base import FINDING_ROLES
+from checker.source_phrase import has_name
+
+# WordNet's lexicographer files of nouns that can be a party: groups, places, people.
+PARTY_LEXNAMES = frozenset({14, 15, PERSON_LEXNAME})
+_PERSONAL = shipped("pronouns_person")
+# "a draft of its tariff seen by the Courier": a document that reached a third party
+_PASSED_ON = re.compile(r"\b(?:" + "|".join(sorted(shipped("disclosure_verbs")))
+                        + r")\s+(?:by|to)\b", re.I)
+
+
+def other_tellings(ctx, dc) -> list:
+    """Other outlets' tellings of the derived claim's fact that the summary may follow: the
+    same content and polarity, and not a party's document another outlet saw ("a draft of
+    its tariff seen by the Courier" is that outlet's report of the party's plan)."""
+    return [t for t in ctx.twins(dc) if same_content(dc, t)
+            and verb_polarity(t, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)
+            and not (t.attribution is not None and _PASSED_ON.search(t.attribution.source))]
+
+
+# A non-restrictive clause or apposition inside a sentence: from a comma and a relative word,
+# or a comma and a determiner, to the next comma or the sentence's end ("The inquiry, which is
+# expected to take nine months, found ..."; "Corvale Health, an insurer with 1.4 million
+# members, said ..."; "... loans to Quarryhill, the developer that collapsed in January.").
+_ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
+                    r"(?=,|[.;]\s|[.;]?$)", re.I)
+
+
+def own_word(ctx, dc, sc, generic) -> bool:
+    """The source claim is a party's own account of its acts or plans, on its own word or
+    its voice's, or the parties' joint statement, or a public body's report on record."""
+    return (self_report(sc, generic) and not _a_thing(ctx, sc)
+            and not _someone_else(dc, sc, generic) or by_its_voice(ctx, sc)
+            or joint_statement(ctx, sc) or on_record(ctx, sc, generic))
+
+
+def background(dc, sc) -> bool:
+    """What the derived claim shares with the attributed source claim lies mostly in an aside
+    of the source sentence, a non-restrictive clause or an apposition: background the writer
+    gives ("The inquiry, which is expected to take nine months, found X, according to a
+    report" -> "The inquiry is expected to take nine months"), not what the source says."""
+    verb = (sc.predicate_text or "").lower()
+    # an aside holds no verb of the claim itself: "On Monday, the company dumped waste" opens
+    # with an adverbial, and what follows its comma is the main clause
+    asides = " ".join(a for m in _ASIDE.finditer(sc.text)
+                      if not (verb and re.search(rf"\b{re.escape(verb)}\b", a := m.group(0).lower())))
+    if not asides:
+        return False
+    shared = claim_keys(dc) & claim_keys(sc)
+    inside = shared & text_keys(asides)
+    # the name an apposition describes stands before it ("Brackley Homes, the developer
+    # that collapsed in March"): the shared words besides names must lie inside
+    named = shared - text_keys(" ".join(e.text for e in dc.entities))
+    if key(sc.predicate) in shared - inside:
+        return False  # the derived claim says what the sentence itself says, aside and all
+    return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
+
+
+def keeps_frame(ctx, dc, sc) -> bool:
+    """The derived sentence keeps the source claim's own frame: the source claim is what the
+    speaker's own people found or reported ("the council said its inspectors found that X":
+    a subject opening with "its" or "their"), and the derived sentence has the same verb
+    with a subject of the same head noun that refers back as well ("Its inspectors found
+    X", "X, the inspectors found", "The council's inspectors found X"; not "Independent
+    inspectors found X"): who found it is kept, only who passed it on is not."""
+    if not any(ctx.lexicon.has(role, sc.predicate) for role in FINDING_ROLES) \
+            or not re.match(r"(?:its|their)\s", sc.subject.strip(), re.I):
+        return False  # the speaker's own people ("its inspectors"), not a claim that is a
+        # finding itself ("Laboratory tests have found X, according to two people")
+    head = _subject_head(sc)
+    return bool(head) and any(o.sent_start == dc.sent_start and o.predicate == sc.predicate
+                              and _subject_head(o) == head and re.match(
+                                  r"(?:its|their|the)\s|\S+['’]s?\s", o.subject.strip(), re.I)
+                              for o in ctx.derived_claims)
+
+
+def _subject_head(claim) -> str:
+    nouns = [w for w in subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+    return key(nouns[-1].lemma) if nouns else ""
+
+
+def joint_statement(ctx, sc) -> bool:
+    """The parties speak together of what one of them does ("Larkspur has agreed to buy
+    Hesketh, the two companies said"): the speaker is a definite or "both" plural of a noun
+    a business calls itself by (corporate_nouns.txt), and the claim names two
+    organisations, one of them in its subject: a deal between the parties that speak.
+    Known false positives: a role swapped between the two ("Pike Dairies has agreed to buy
+    Orwell Foods") is left to the rules of roles."""
+    attr = sc.attribution
+    words = re.findall(r"[a-z]+", attr.source.lower())
+    if len(words) < 2 or words[0] not in ("the", "both") or words[-1] == attr.head \
+            or not words[-1].endswith("s") or not ctx.lexicon.has("corporate_nouns", attr.head):
+        return False
+    orgs = {e.text for e in sc.entities if e.label == "ORG"}
+    return len(orgs) >= 2 and any(o in sc.subject for o in orgs)
+
+
+def by_its_voice(ctx, sc) -> bool:
+    art = ctx.doc_of.get(sc.doc_id)
+    return art is not None and own_account_by_its_voice(sc, art.text, ctx.claims_of(sc.doc_id))
+
+
+def _someone_else(dc, sc, generic) -> bool:
+    """The source claim's "he" or "she" is not its speaker: the claim tells what was done to
+    that person (a passive verb, not the person's own act or plan, which an agent or a
+    lawyer may tell for them), the derived claim names its subject, and the name shares no
+    word with the speaker's name ("Ensor said he had been held 23 days too long" ->
+    "Pettifer was held 23 days too long"; not a speaker given by a title only, whose name
+    the derived text may use)."""
+    if sc.subject.lower().strip() not in _PERSONAL or not passive_verb(sc):
+        return False
+    # the subject, or a name that opens the claim (where the parser took a later clause's
+    # subject: "Lorcan Pettifer was kept ... a lawful sentence would have allowed")
+    named = dc.subject if has_name(dc.subject) else next(
+        (e.text for e in dc.entities if e.start == dc.start), "")
+    name = source_name(sc.attribution, generic)
+    if not name.runs:
+        return False  # "the chief executive said he ...": the name may be the speaker's
+    speaker = {key(w) for w in name.words}
+    return bool(named and speaker) and not speaker & text_keys(named)
+
+
+def _a_thing(ctx, sc) -> bool:
+    """The claim's subject is a thing, not a party ("its chief executive told the council
+    the project would create 1,100 jobs"): no name, no possessive, and the commonest WordNet
+    sense of its head is neither a person, a group nor a place. A party's voice speaks for
+    the party's acts, not for what a thing will do."""
+    if not ctx.wordnet.available or has_name(sc.subject) or re.search(r"['’]", sc.subject) \
+            or sc.subject.lower().strip() in ctx.lexicon.words.get("pronouns_subject", {}):
+        return False
+    heads = [w for w in subject_words(sc) if w.pos == "NOUN"]
+    if not heads or any(ctx.lexicon.has(role, w.lemma) for w in heads
+                        for role in ("non_person_heads", "corporate_nouns")):
+        return False  # "the authority", "the operator": a body whatever WordNet's first sense
+    senses = ctx.wordnet.senses(heads[-1].lemma, "noun", 1)
+    return bool(senses) and senses[0].lexname not in PARTY_LEXNAMES
