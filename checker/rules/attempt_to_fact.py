@@ -68,9 +68,8 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key
+from checker.deed_frames import calendar_frame, dated_in_source, plan_frame, tentative
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
                              hedged_verb, told_done)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
@@ -81,75 +80,12 @@ from checker.sought_deeds import future_done, plan_noun_done, sought_object
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
 
-def _tentative(dc) -> bool:
-    """An attempt or a hedge on the claim's own verb: one before it ("plans to secure"), not
-    one in a clause after it ("has secured permission for a reservoir, which it says could
-    supply 90,000 homes")."""
-    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
-                None)
-    cues = dc.certainty.attempts + dc.certainty.hedges
-    return any(verb is None or c.start < verb.start for c in cues)
-
-
-def _dated_in_source(ctx, dc) -> bool:
-    """A close source sentence sets the date the derived claim puts on a calendar ("is
-    expected to begin on", "a provisional date of": dating_words.txt), not only a wish
-    ("hope to hold it in July")."""
-    return any(ctx.lexicon.has("dating_words", w)
-               for sc in close_support(ctx.support(dc))
-               for w in re.findall(r"[a-z]+", sc.sentence.lower()))
-
-
-def _verb_at(dc) -> int:
-    """Where the claim's own verb stands in its text, or -1."""
-    verb = (dc.predicate_text or "").lower()
-    return dc.text.lower().find(verb) if verb else -1
-
-
-def _plan_frame(dc, lex) -> bool:
-    """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
-    open": plan_frames.txt), or its subject an intention ("Its aim is to open"): it tells
-    the plan, not the deed."""
-    at, verb = _verb_at(dc), (dc.predicate_text or "").lower()
-    return at >= 0 and lex.has("plan_frames", verb) and \
-        dc.text[at + len(verb):].lstrip().lower().startswith("to ") or _intention_is(dc, lex)
-
-
-# "Its plan is to repay buyers", "The aim was to reopen by May": an intention noun, then
-# "is to" or "was to" and a verb.
-_INTENTION_IS = re.compile(r"\b([a-z]+)\s+(?:is|was|remains)\s+to\s+[a-z]+", re.I)
-
-
-def _intention_is(dc, lex) -> bool:
-    """The claim names an intention as its subject and says what it is ("Its plan is to
-    repay every buyer": intention_nouns.txt): the plan, not the deed."""
-    for m in _INTENTION_IS.finditer(dc.sentence):
-        start, end = dc.sent_start + m.start(), dc.sent_start + m.end()
-        if lex.has("intention_nouns", m.group(1).lower()) and start < dc.end and end > dc.start:
-            return True  # on this claim, not another clause of the sentence
-    return False
-
-
-def _calendar_frame(dc, lex) -> bool:
-    """The claim puts a thing on a calendar ("the inquest is pencilled in for 3 May":
-    schedule_verbs.txt, passive with "for")."""
-    at = _verb_at(dc)
-    if at < 0 or not lex.has("schedule_verbs", dc.predicate):
-        return False
-    after = dc.text[at + len(dc.predicate_text):].lstrip().lower()
-    before = re.findall(r"[a-z']+", dc.text[:at].lower())
-    if before and before[-1].endswith("ly"):
-        before.pop()  # "is provisionally scheduled"
-    return bool(before) and lex.has("be_forms", before[-1]) \
-        and after.startswith(("for ", "in for "))
-
-
 def check(ctx):
     """Yield a finding for each derived claim that turned an attempt into a fact."""
     asking = frozenset(key(a) for a in ctx.lexicon.entries("asking_verbs"))
     for dc in ctx.derived_claims:
-        if _tentative(dc) or _plan_frame(dc, ctx.lexicon) or (
-                _calendar_frame(dc, ctx.lexicon) and _dated_in_source(ctx, dc)):
+        if tentative(dc) or plan_frame(dc, ctx.lexicon) or (
+                calendar_frame(dc, ctx.lexicon) and dated_in_source(ctx, dc)):
             continue
         if not ctx.aligned(dc):
             continue

@@ -1,0 +1,73 @@
+"""Frames that make a derived claim tell a plan or a date, not a deed (DC203): an attempt or
+a hedge on its own verb ("plans to secure"), a frame of a plan ("is meant to be replaced",
+"Its aim is to open") and a calendar ("is pencilled in for 3 May") where a close source
+sentence sets the date."""
+
+from __future__ import annotations
+
+import re
+
+from checker.hedging import close_support
+
+
+def tentative(dc) -> bool:
+    """An attempt or a hedge on the claim's own verb: one before it ("plans to secure"), not
+    one in a clause after it ("has secured permission for a reservoir, which it says could
+    supply 90,000 homes")."""
+    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
+                None)
+    cues = dc.certainty.attempts + dc.certainty.hedges
+    return any(verb is None or c.start < verb.start for c in cues)
+
+
+def dated_in_source(ctx, dc) -> bool:
+    """A close source sentence sets the date the derived claim puts on a calendar ("is
+    expected to begin on", "a provisional date of": dating_words.txt), not only a wish
+    ("hope to hold it in July")."""
+    return any(ctx.lexicon.has("dating_words", w)
+               for sc in close_support(ctx.support(dc))
+               for w in re.findall(r"[a-z]+", sc.sentence.lower()))
+
+
+def _verb_at(dc) -> int:
+    """Where the claim's own verb stands in its text, or -1."""
+    verb = (dc.predicate_text or "").lower()
+    return dc.text.lower().find(verb) if verb else -1
+
+
+def plan_frame(dc, lex) -> bool:
+    """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
+    open": plan_frames.txt), or its subject an intention ("Its aim is to open"): it tells
+    the plan, not the deed."""
+    at, verb = _verb_at(dc), (dc.predicate_text or "").lower()
+    return at >= 0 and lex.has("plan_frames", verb) and \
+        dc.text[at + len(verb):].lstrip().lower().startswith("to ") or _intention_is(dc, lex)
+
+
+# "Its plan is to repay buyers", "The aim was to reopen by May": an intention noun, then
+# "is to" or "was to" and a verb.
+_INTENTION_IS = re.compile(r"\b([a-z]+)\s+(?:is|was|remains)\s+to\s+[a-z]+", re.I)
+
+
+def _intention_is(dc, lex) -> bool:
+    """The claim names an intention as its subject and says what it is ("Its plan is to
+    repay every buyer": intention_nouns.txt): the plan, not the deed."""
+    for m in _INTENTION_IS.finditer(dc.sentence):
+        start, end = dc.sent_start + m.start(), dc.sent_start + m.end()
+        if lex.has("intention_nouns", m.group(1).lower()) and start < dc.end and end > dc.start:
+            return True  # on this claim, not another clause of the sentence
+    return False
+
+
+def calendar_frame(dc, lex) -> bool:
+    """The claim puts a thing on a calendar ("the inquest is pencilled in for 3 May":
+    schedule_verbs.txt, passive with "for")."""
+    at = _verb_at(dc)
+    if at < 0 or not lex.has("schedule_verbs", dc.predicate):
+        return False
+    after = dc.text[at + len(dc.predicate_text):].lstrip().lower()
+    before = re.findall(r"[a-z']+", dc.text[:at].lower())
+    if before and before[-1].endswith("ly"):
+        before.pop()  # "is provisionally scheduled"
+    return bool(before) and lex.has("be_forms", before[-1]) \
+        and after.startswith(("for ", "in for "))
