@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys
+from checker.align import claim_keys, key
 from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
+from checker.hedging import hedged_verb
 from checker.negation_forms import affirmed_privation
 from checker.polarity import orders
 from checker.rules.base import evidence_of, shares_core, snippet
@@ -121,3 +122,40 @@ def privation_flip(ctx, dc):
                 message=(f'Says "{d.text}" where the source says it came without it: '
                          f'"{snippet(sc.text, 80)}".'),
                 suggestion="Restore the source's polarity.")
+
+
+def _unlikely(lex, word: str) -> str:
+    """The likelihood a word denies ("unlikely" -> "likely", "improbable" -> "probable": a
+    negative prefix, negative_prefixes.txt, on a hedge of hedges.txt), or ''."""
+    return next((word[len(p):] for p in lex.entries("negative_prefixes")
+                 if word.startswith(p) and lex.has("hedges", word[len(p):])), "")
+
+
+def likelihood_flip(ctx, dc):
+    """An act the source calls unlikely told as expected or likely: "accepted that the
+    appeal was unlikely to succeed" -> "said he expected the appeal to succeed" (a verb of
+    judging, judging_verbs.txt, or the hedge without its negative prefix, on the verb the
+    source's "unlikely" governs). A plain "will succeed" drops the hedge (DC201's)."""
+    lex = ctx.lexicon
+    if dc.negated:
+        return None
+    mine = {c.text.lower() for c in dc.certainty.hedges}
+    if any(_unlikely(lex, w) for w in mine):
+        return None
+    al, sup = ctx.support(dc)
+    for sc, score in zip(sup, al.scores):
+        if score < MIN_CLOSE or sc.negated:
+            continue
+        for cue in sc.certainty.hedges:
+            stem = _unlikely(lex, cue.text.lower())
+            verb = hedged_verb(sc, cue) if stem else ""
+            if not verb:
+                continue
+            if not (stem in mine or lex.has("judging_verbs", dc.predicate)) \
+                    or not any(key(w.lemma) == verb for w in dc.words):
+                continue
+            return dict(confidence=0.6, evidence=[evidence_of(sc)],
+                        message=(f'Tells as expected what the source calls "{cue.text}": '
+                                 f'"{snippet(sc.text, 80)}".'),
+                        suggestion=f'Keep "{cue.text}" as the source has it.')
+    return None

@@ -13,7 +13,9 @@ What it flags:
     "the 2019 survey had flagged defects"); or an intention or plan negated on one side
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
     or the opposite order of two events ("signed before the meeting" vs "signed after the
-    meeting", "prior to the vote" vs "following the vote"); or a negated derived claim whose
+    meeting", "prior to the vote" vs "following the vote"); or an act the source calls
+    unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
+    succeed": ``polarity_flips.likelihood_flip``); or a negated derived claim whose
     supporting source passages hold no negation of any kind, when no source claim states the
     same word with a negation (confidence 0.6), unless the negation is inside what a claim
     noun reports ("complaints that they were not consulted"). Equivalent negative forms
@@ -147,7 +149,8 @@ from checker.polarity import (
     reported,
     verb_polarity,
 )
-from checker.polarity_flips import admission_flip, intention_flip, order_flip, privation_flip
+from checker.polarity_flips import (admission_flip, intention_flip, likelihood_flip, order_flip,
+                                    privation_flip)
 from checker.rules.base import (
     Rule,
     evidence_of,
@@ -170,7 +173,8 @@ def check(ctx):
     for dc in ctx.derived_claims:
         found = _predicate_flip(ctx, dc)
         for other in (_made(admission_flip), _word_flip, _made(intention_flip),
-                      _made(order_flip), _negation_added, _made(privation_flip)):
+                      _made(order_flip), _negation_added, _made(privation_flip),
+                      _made(likelihood_flip)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
