@@ -286,7 +286,7 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     authority said it had asked for the records", "according to a notice on its website"):
     the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
-    group intends to", non_person_heads.txt), or the speaker is given as a party's ("its
+    group would table", non_person_heads.txt), or the speaker is given as a party's ("its
     chief executive"). Anonymous speakers and claims of being ("he was at home") never
     count."""
     attr = claim.attribution
@@ -306,7 +306,7 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     owned = subj.split()
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
             and owned[1] in _BODY_HEADS:
-        return True  # "said her group intends to force a vote": the speaker's own body
+        return True  # "said her group would table a motion": the speaker's own body
     name = source_name(attr, generic)
     return any(not poss for _s, _e, poss in mentions(claim.subject, name))
 

@@ -264,11 +264,11 @@ _WHOLE_OPENERS = frozenset({"its", "their", "his", "her", "our", "the"}) | WHOLE
 
 def count_dropped(ctx, dc):
     """(derived phrase, source claim, the source's count) when the derived claim's object is
-    a whole plural ("closed its rural clinics", "will shut the branches") where the source
-    claim on the same verb or a WordNet synonym of it counts it ("closed 11 rural clinics", "40 of its 300 branches"):
-    a part told as the whole. Not where the count is the whole ("its 11 clinics", "all 40
-    branches"), nor a bare plural ("closed rural clinics": some), nor a plural its words
-    name ("the Red and Amber lines")."""
+    a whole plural ("shut its village surgeries", "will close the branches") where the
+    source claim on the same verb or a WordNet synonym of it counts it ("shut 14 village
+    surgeries", "40 of its 300 branches"): a part told as the whole. Not where the count is
+    the whole ("its 14 surgeries", "all 40 branches"), nor a bare plural ("shut village
+    surgeries": some), nor a plural its words name ("the Elm and Ash routes")."""
     mine = _compound_head(dc, object_noun(dc))
     if mine is None or mine[0].text.lower() == mine[0].lemma.lower() \
             or not set(mine[1]) & _WHOLE_OPENERS or any(c.role == "some" for c in dc.scope) \
@@ -277,7 +277,7 @@ def count_dropped(ctx, dc):
         return None
     named = dc.text[mine[2] - dc.start:mine[0].start - dc.start].split(None, 1)[1:]
     if named and re.search(r"\b[A-Z]|\b(?:and|or)\b", named[0]):
-        return None  # "the Red and Amber lines": which ones, named
+        return None  # "the Elm and Ash routes": which ones, named
     noun = key(mine[0].lemma)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) and dc.predicate not in ctx.wordnet.synonyms(

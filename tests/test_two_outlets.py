@@ -23,8 +23,8 @@ def test_a_plan_the_other_outlet_has_firm_is_not_raised(check_texts):
 
 
 def test_hearsay_the_party_confirmed_elsewhere_may_be_stated(check_texts):
-    heard = ("Harbrook Ferries will withdraw its night sailing on 4 May, two people familiar "
-             "with the plans said.")
+    heard = ("Harbrook Ferries will withdraw its night sailing on 4 May, two people who know "
+             "of the plans said.")
     assert "DA101" in codes(check_texts(SUMMARY, heard))
     assert "DA101" not in codes(check_texts(SUMMARY, heard, CONFIRMED))
 
@@ -33,7 +33,7 @@ def test_a_leaked_document_is_not_the_party_speaking(check_texts):
     # The party's own draft, passed to a newspaper, is the newspaper's report: the other
     # outlet's telling does not cover the dropped credit.
     heard = ("Sorrel Valley Water is expected to raise bills by 9% in April, two people "
-             "familiar with the plans said.")
+             "who know of the plans said.")
     leaked = ("From April, Sorrel Valley Water will raise its bills by 9%, according to a draft "
               "tariff seen by the Carnford Echo.")
     result = check_texts("Sorrel Valley Water will raise bills by 9% in April.", heard, leaked)
@@ -45,7 +45,7 @@ def test_a_record_the_other_outlet_credits_may_be_shown(check_texts):
     # accounts show" keeps the other outlet's credit, and is no upgrade of "said".
     said = "Director Nia Cole said the gallery cost the trust about £2.1 million a year."
     books = ("According to the trust's latest accounts, filed in May, the gallery cost £2.1 "
-             "million in the year to March 2026, a year in which the trust lost £4 million.")
+             "million in the twelve months to March 2026, when the trust lost £4 million.")
     summary = "The gallery cost the trust £2.1 million a year, the trust's accounts show."
     assert "DC202" in codes(check_texts(summary, said))
     assert "DC202" not in codes(check_texts(summary, said, books))

@@ -30,8 +30,8 @@ Why it matters:
     assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
     the group ("the hospital's ward nurses"). "Across" before a span of time ("across
     February and March") widens nothing. A count after the verb dropped into a whole plural
-    ("closed 11 rural clinics", "40 of its 300 branches" -> "closed its rural clinics"); not
-    a count that is the whole ("its 11 clinics"), nor a bare plural ("closed clinics").
+    ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries");
+    not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
