@@ -100,19 +100,21 @@ import re
 from dataclasses import replace
 
 from checker.affiliation import a_voice, affiliated, officer_or_voice
-from checker.align import claim_keys, text_keys
 from checker.attribution import is_anonymous, same_content, source_name
-from checker.descriptions import described_in, resolve_description
+from checker.descriptions import resolve_description
 from checker.names import norm_name
 from checker.party_kinds import one_public_group, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
-from checker.same_source import VAGUE, before_witness, same_source, witness_group
-from checker.source_phrase import (NAME_RUN_RE, anaphoric, core, has_name,
-                                    owner_named_before, pronoun_owned)
+from checker.same_source import VAGUE, same_source, witness_group
+from checker.source_phrase import (anaphoric, core, has_name, owner_named_before,
+                                    pronoun_owned)
 from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
                                     inner_speaker, other_kind_of, says_it_too)
+from checker.speaker_phrases import (a_news_outlet, an_outlet_of, body_of_its_own, kind_dropped,
+                                     name_runs, named_in_derived, official_words,
+                                     outlet_cites_people, unnamed_people)
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
 
@@ -207,10 +209,10 @@ def _changed(ctx, dc, sup, generic, verbs):
     owner = _document_owner(ctx, attr)
     nameless = not source_name(attr, generic).words and not owner
     # unnamed people, also pointed back at ("the same two people")
-    people = nameless and _unnamed_people(ctx, attr.source)
+    people = nameless and unnamed_people(ctx, attr.source)
     unnamed = nameless and (people or not anaphoric(core(attr.source)))
     voice = unnamed and a_voice(attr.source)  # "a council spokesperson": a party's word
-    official = unnamed and not voice and _official(ctx, attr.source)  # "council inspectors"
+    official = unnamed and not voice and official_words(ctx, attr.source)  # "council inspectors"
     people = people and not voice and not official
     if unnamed and not voice and not official and not people:
         return None  # "a spokesperson said", "according to an estimate": nobody named
@@ -218,7 +220,7 @@ def _changed(ctx, dc, sup, generic, verbs):
         return None  # "it said": the extractor's guess of the last source named
     if misread_pronoun(ctx, attr):
         return None  # 'He denied it' resolved to a person the texts call "Ms": a wrong guess
-    named = _named_in_derived(ctx, attr)
+    named = named_in_derived(ctx, attr)
     denial = attr.negated or ctx.lexicon.has("answer_verbs", dc.predicate)
     cands = [(sc, credited(ctx, sc, verbs)) for sc in sup if same_content(dc, sc)
              and not (denial and not (sc.attribution is not None and sc.attribution.negated
@@ -239,8 +241,8 @@ def _changed(ctx, dc, sup, generic, verbs):
         # are no officials ("two former employees, who asked not to be named"): an
         # allegation given an official voice
         cands = [(sc, who) for sc, who in cands if sc.attribution is not None
-                 and (is_anonymous(sc.attribution, generic) and not _official(ctx, who)
-                      or _a_news_outlet(ctx, who))
+                 and (is_anonymous(sc.attribution, generic) and not official_words(ctx, who)
+                      or a_news_outlet(ctx, who))
                  and not any(re.search(rf"\b{w}", sc.sentence, re.I) for w in official)]
         # or with a news outlet's report ("The Dunlow Herald reported X" given to "two
         # ministry officials"); (not unnamed officials of a body the source sentence names:
@@ -248,12 +250,12 @@ def _changed(ctx, dc, sup, generic, verbs):
     if people:
         # unnamed people ("the same two people") are compared only with a news outlet's
         # report ("The Brannock Courier reported X"): the outlet's story given to witnesses
-        cands = [(sc, who) for sc, who in cands if _a_news_outlet(ctx, who)
-                 and not _outlet_cites_people(ctx, sc, dc)]
+        cands = [(sc, who) for sc, who in cands if a_news_outlet(ctx, who)
+                 and not outlet_cites_people(ctx, sc, dc)]
     if not cands:
         return None
     if all(not has_name(who) and sc.attribution is not None
-           and not is_anonymous(sc.attribution, generic) and not _body_of_its_own(who)
+           and not is_anonymous(sc.attribution, generic) and not body_of_its_own(who)
            for sc, who in cands):
         return None  # "the company said": whose words the derived name stands for is unknown
         # (not "the national weather service": a description that long is a body of its own)
@@ -270,8 +272,8 @@ def _changed(ctx, dc, sup, generic, verbs):
                # the party of an officer or a voice only
                or any(officer_or_voice(ctx, sc, name, who, sc.start)
                       for name in {core(attr.source), attr.source.split(",")[0],
-                                   _kind_dropped(ctx, attr.source),
-                                   *_name_runs(ctx, attr.source)} - {named, attr.source, ""}))
+                                   kind_dropped(ctx, attr.source),
+                                   *name_runs(ctx, attr.source)} - {named, attr.source, ""}))
            or (anaphoric(attr.surface) and not people and not (named and (has_name(who)
                                                            or witness_group(who))))
            or (sc.attribution is not None and anaphoric(sc.attribution.surface))
@@ -282,10 +284,10 @@ def _changed(ctx, dc, sup, generic, verbs):
            for sc, who in cands):
         return None
     if people:
-        if any(sc.attribution is not None and _unnamed_people(ctx, sc.attribution.source)
+        if any(sc.attribution is not None and unnamed_people(ctx, sc.attribution.source)
                for sc in sup if same_content(dc, sc)):
             return None  # the source has unnamed people say it too
-    elif says_it_too(ctx, dc, named or attr.source, kind) or _an_outlet_of(ctx, attr.source):
+    elif says_it_too(ctx, dc, named or attr.source, kind) or an_outlet_of(ctx, attr.source):
         return None
     if any(credited_elsewhere(ctx, sc, named or attr.source) for sc, _ in cands) \
             or credited_in_part(ctx, dc, sup, named or attr.source, verbs):
@@ -304,106 +306,6 @@ def _changed(ctx, dc, sup, generic, verbs):
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
                  f'to {who}: "{snippet(sc.text, 60)}".'),
         suggestion=f"Attribute it to {who}.")
-
-
-def _body_of_its_own(who: str) -> bool:
-    """A definite description of four words or more ("the national weather service"): a
-    body of its own, not a short one that may stand for a party the derived text names ("the
-    company", "its operator", "both companies", "an independent researcher")."""
-    words = core(who).split()
-    return len(words) >= 4 and words[0].lower() == "the"
-
-
-def _official(ctx, phrase: str) -> set:
-    """The words of the phrase that name a public body by its kind ("council" of "council
-    inspectors", "police": public_body_heads.txt, official_sources.txt)."""
-    words = re.findall(r"[a-z]+", core(phrase).lower())
-    return {w for w in words
-            if ctx.lexicon.has("public_body_heads", w) or ctx.lexicon.has("official_sources", w)}
-
-
-def _unnamed_people(ctx, phrase: str) -> bool:
-    """A source of unnamed people ("two people familiar with the talks", "the same two
-    people": people_nouns.txt), by its head word before what they know of."""
-    words = before_witness(core(phrase)).split()
-    return bool(words) and ctx.lexicon.has("people_nouns", words[-1].lower().strip(",."))
-
-
-def _outlet_cites_people(ctx, sc, dc) -> bool:
-    """The outlet's sentence, or the one after it opening on the outlet ("The paper", "It";
-    publication_phrases.txt, outlet_heads.txt), names unnamed people as its source ("...,
-    citing two sources close to the buyer", "The paper cited two insiders": a word of
-    people_nouns.txt after a count or an indefinite word, indefinite_sources.txt, and after
-    a word of citing, citing_words.txt), or the next sentence opens on unnamed people who
-    speak of the derived claim's matter ("Two people close to the talks confirmed the
-    collapse")."""
-    lex = ctx.lexicon
-    # the next sentence as the parse cut it: that of the first source claim after this one's
-    nxt = min(((o.sent_start, o.sentence) for o in ctx.index.claims
-               if o.doc_id == sc.doc_id and o.sent_start >= sc.sent_end), default=(0, ""))[1]
-    after = re.findall(r"[a-z]+", nxt.lower())[:3]
-    if len(after) == 3 and lex.has("indefinite_sources", after[0]) and any(
-            lex.has("people_nouns", w) for w in after[1:]) \
-            and claim_keys(dc) & text_keys(nxt):
-        return True  # "Two people close to the talks confirmed the collapse." (of the
-        # derived claim's matter: not "... said the price had been agreed in May")
-    # the next sentence too when it opens on the outlet ("The paper cited ...", "It said")
-    rest = sc.sentence + " " + nxt if after[:1] == ["it"] or len(after) >= 2 and (
-        " ".join(after[:2]) in lex.entries("publication_phrases")
-        or after[0] == "the" and lex.has("outlet_heads", after[1])) else sc.sentence
-    words = re.findall(r"[a-z]+|\d+", rest.lower())
-    return any(lex.has("people_nouns", w) and k and (lex.has("indefinite_sources", words[k - 1])
-                                                     or words[k - 1].isdigit())
-               and any(lex.has("citing_words", c) for c in words[:k])
-               for k, w in enumerate(words))  # not "employs 1,150 people"
-
-
-def _a_news_outlet(ctx, name: str) -> bool:
-    """A speaker named as a news outlet ("The Dunlow Herald": outlet_heads.txt)."""
-    words = core(name).strip(" ,").split()
-    return has_name(name) and bool(words) and ctx.lexicon.has("outlet_heads", words[-1].lower())
-
-
-def _an_outlet_of(ctx, name: str) -> bool:
-    """The derived text credits the outlet that published a source (corpus metadata): it
-    reports all the source says, whoever the source quotes."""
-    mine = norm_name(core(name))  # the outlet itself, not "a document seen by" it
-    return bool(mine) and any(norm_name(art.meta_value("outlet")) == mine for art in ctx.sources)
-
-
-def _named_in_derived(ctx, attr) -> str:
-    """The name a derived description of a speaker stands for ("the authority" when the
-    derived text names one authority, "the Harwick Transport Authority"), or '' when the
-    speaker is no description or the derived text names none or several such bodies."""
-    phrase = core(attr.surface if anaphoric(core(attr.surface)) else attr.source).strip(" ,")
-    if not anaphoric(phrase):
-        return ""
-    head = phrase.split()[-1].lower()
-    if has_name(attr.source) and head in attr.source.lower():
-        return attr.source  # the extractor read "the ministry" as "the Ministry of Health"
-    named = described_in(ctx.derived.text, phrase)
-    return named if named != phrase and has_name(named) else ""
-
-
-def _kind_dropped(ctx, source: str) -> str:
-    """A name with the kind of body set before it as a title ("Operator Harlow Ferries" ->
-    "Harlow Ferries": non_person_heads.txt), or ''."""
-    first, _, rest = source.strip(" ,").partition(" ")
-    return rest if rest and has_name(rest) and ctx.lexicon.has("non_person_heads",
-                                                               first.lower()) else ""
-
-
-def _name_runs(ctx, source: str) -> list:
-    """The names written in a speaker phrase besides a possessor ("Orvel Labs" of
-    "Runloop's maker Orvel Labs"): runs of capitalised words not ending in "'s", in a
-    phrase with a possessor and no title (not "the club's captain, Jon Abel": a person)."""
-    phrase = source.strip(" ,")
-    if not re.search(r"\w['’]s\b", phrase) or any(
-            ctx.lexicon.has("titles", w.lower()) for w in re.findall(r"[A-Za-z]+", phrase)):
-        return []
-    runs = NAME_RUN_RE.findall(phrase)
-    return [r for r in runs if not r.endswith(("'s", "’s")) and r != phrase
-            and not (phrase.startswith(r) and " " not in r)]  # "Chief" of "Chief executive X"
 
 
 def _span(dc, attr) -> tuple:
