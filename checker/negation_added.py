@@ -1,0 +1,69 @@
+"""DG601's reading of a negation the derived text adds: a negated derived claim whose
+source passages hold no negation of any kind, and no source claim says it negatively in
+another way (another word, a noun of the verb, a refusal, a thing taken away)."""
+
+from __future__ import annotations
+
+from checker.align import claim_keys, key
+from checker.claim_pairs import prefixed_negative
+from checker.negation_forms import (ended, lacks, negated_in_source_text, negated_noun,
+                                    refused_only, same_word, stated_act, taken_away,
+                                    time_bound_restated)
+from checker.polarity import (condition_keys, has_negation, negated_lemmas,
+                              negation_only_in_condition, refuses, reported)
+from checker.rules.base import evidence_of, is_claim_unit, snippet
+
+
+def negation_added(ctx, dc):
+    """A negated derived claim whose source passages hold no negation at all ("It is not
+    looking ahead to filing" where the passage it rests on only says what it plans)."""
+    if not is_claim_unit(dc):
+        return None
+    dneg = negated_lemmas(dc)
+    if not dneg:
+        return None
+    lex = ctx.lexicon
+    _, support = ctx.support(dc)
+    if not support or any(has_negation(sc, lex) and not (
+            negation_only_in_condition(sc) and not dneg & set(sc.negated_words)
+            and not claim_keys(dc) & condition_keys(sc) - {key(dc.predicate)})
+                          or prefixed_negative(ctx, sc, dneg)
+                          or time_bound_restated(dc, sc) for sc in support):
+        return None
+    # The source may say it negatively in a passage the aligner did not pick, with the
+    # negation on another word ("did not give a reason" for "gave no reason").
+    tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
+    if any(any(same_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
+           for sc in ctx.index.claims):
+        return None
+    # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
+    # WordNet's derivations of the verb's first sense)
+    nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
+        if ctx.wordnet.available else set()
+    if nouns and any(negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
+        return None
+    # or refuse the same thing in another verb ("would not discuss the footage" for "declined
+    # to comment on the footage"): a negative source claim about the derived claim's nouns
+    things = {w[3] for w in dc.words if w[4] == "NOUN" and w[3] not in dneg}
+    if things and any(things & {w[3] for w in sc.words} and refuses(sc, lex)
+                      for sc in ctx.index.claims):
+        return None
+    # "has not ruled out selling": a negated negative verb says something may happen
+    # (negative_verbs.txt), which a source that only weighs or plans it says too
+    tentative = any(sc.certainty.attempts or sc.certainty.hedges for sc in support)
+    # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
+    # 410,000 homes without electricity")
+    dneg = {lem for lem in dneg if not taken_away(ctx, lem)
+            and not (tentative and lex.has("negative_verbs", lem))
+            and not any(ended(ctx, sc, lem) for sc in support)
+            and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
+    d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
+    if d is None or negated_in_source_text(ctx, d.text) \
+            or any(lacks(sc, d[3], lex) for sc in support):
+        return None  # (nor "voted against shutting it" for "declined to shut it")
+    sc = support[0]
+    return dict(start=d[0], end=d[1], text=d[2], confidence=0.6, evidence=[evidence_of(sc)],
+                message=(f'Negates "{d[2]}", but the closest source passage says nothing '
+                         f'negative: "{snippet(sc.text, 80)}".'),
+                suggestion="Check whether the source says this is not so; if not, drop the "
+                           "negation.")
