@@ -73,24 +73,16 @@ from __future__ import annotations
 import re
 
 from checker.actors import passive_before
-from checker.align import key, text_keys
-from checker.same_source import same_source
+from checker.align import key
 from checker.lexicon import shipped
-from checker.records import Link, memo_on
+from checker.link_support import (CLAUSE_COMMA, connects, frame_link, in_one_sentence, link_keys,
+                                  said_in_a_sentence, source_links, synonym_keys,
+                                  their_explanation)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
 ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is relative)
-_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure
-
-
-def _keys(ctx, text: str) -> set[str]:
-    """The content-word keys of ``text``: not generic, not short, not function words other
-    than pronouns (which tell whose side of a link it is)."""
-    generic, function = ctx.lexicon.words["generic_words"], ctx.lexicon.words["function_words"]
-    return {k for k in text_keys(text) if len(k) > 2 and k not in generic
-            and function.get(k, "pronoun") == "pronoun"}
 
 
 # "after a week of heavy rain": the span of time names an event, which can be a cause
@@ -126,146 +118,6 @@ def _not_a_link(ctx, dc, link) -> bool:
         right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
 
 
-def _said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
-    """A source sentence uses the same connective between words of both sides (or their
-    nouns and verbs of one family: ``_family``; a causative verb, causatives.txt, in any
-    form and order), in a part the extractor keeps no link for (an attribution: "according
-    to two employees who asked not to be named because they were not authorised to
-    speak")."""
-    # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"
-    cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
-    pattern = re.compile(r"\bmean(?:s|t|ing)?\b" if cue.startswith("which ") and "mean" in cue
-                         else rf"\b{re.escape(cue)}\b", re.I)
-    # a verb of cause or feeling in another form or order ("the ruling had angered its
-    # members" for "angered by the ruling, members ...", "under pressure from" for
-    # "pressured by")
-    word = key(link.cue) if " " not in link.cue.strip() else ""
-    # the family test is for the causative verbs, not "after" or "because"
-    stem = next((k for k in _causative_keys(ctx) if word.startswith(k)), "") if word else ""
-    # "after submission" for "after bids were submitted": a side in a noun or a verb of the
-    # same family
-    families = (_family(ctx, link.left), _family(ctx, link.right))
-    seen = set()
-    for sc in ctx.index.claims:
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
-        m = pattern.search(sc.sentence)
-        if m and _keys(ctx, sc.sentence[:m.start()]) & (left | families[0]) \
-                and _keys(ctx, sc.sentence[m.end():]) & (right | families[1]):
-            return True
-        if stem and any(k.startswith(stem) for k in text_keys(sc.sentence)):
-            words = _keys(ctx, sc.sentence)
-            if _holds(left, words) and _holds(right, words):
-                return True
-    return False
-
-
-def _family(ctx, text: str) -> set[str]:
-    """Keys of the nouns and verbs one WordNet derivation from the words of ``text`` that
-    share their first four letters ("submission" -> "submit", "closure" -> "close"): the
-    same event as a noun or a verb."""
-    wn, out = ctx.wordnet, set()
-    for word in re.findall(r"[a-z]{5,}", text.lower()):
-        for pos in ("noun", "verb"):
-            out |= {key(x) for x in wn.synonyms(word, pos, 2)
-                    if x[:4] == word[:4] and " " not in x}
-    return out - _keys(ctx, text)
-
-
-def _causative_keys(ctx) -> tuple:
-    """Keys of the causative verbs and the verbs of change of four letters or more ("anger",
-    "pressu", "halve": an act that halved a thing is stated by "was halved by" it), once per
-    lexicon."""
-    lex = ctx.lexicon
-    return memo_on(lex, "_dl301_causatives", lambda: tuple(
-        key(w) for role in ("causatives", "effect_verbs") for w in lex.words.get(role, {})
-        if len(w) >= 4))
-
-
-def _holds(side: set, source_keys: set, alts: dict | None = None) -> bool:
-    """The source link holds what one derived side says: two shared words, or a third of a
-    short side (one shared word such as "town" or "service" is not enough); a word of the
-    side is shared when one of its ``alts`` (synonyms) is."""
-    shared = {k for k in side if k in source_keys or (alts or {}).get(k, set()) & source_keys}
-    return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
-
-
-# A side this short is read with its words' WordNet synonyms too ("the shutdown" for "the
-# closure"); a longer one has words enough of its own. Known false negative: a synonym of
-# the commonest sense that the source uses of another thing ("a flood of cheap milk").
-SHORT_SIDE = 2
-
-
-def _synonym_keys(ctx, dc, side: set) -> dict:
-    """For a short side of a link, the one-word WordNet synonyms of its commonest sense
-    ("closure" for "shutdown"), as keys, of each noun or verb the sources do not use (a
-    word they use, as "fine" or "strike", means there what it means in the sources)."""
-    wn = ctx.wordnet
-    if len(side) > SHORT_SIDE or wn is None or not wn.available:
-        return {}
-    out = {}
-    for w in dc.words:
-        k = key(w.lemma)
-        if k in side and w.pos in ("NOUN", "VERB") and k not in ctx.index.vocab:
-            out.setdefault(k, set()).update(
-                key(s) for s in wn.synonyms(w.lemma, w.pos.lower(), 1) if " " not in s)
-    return out
-
-
-def _connects(left: set, right: set, sk: set, alts: dict | None = None) -> bool:
-    """The source link (its words ``sk``) joins the same two things, in either order ("X
-    because Y", "Y led to X")."""
-    return _holds(left, sk, alts) and _holds(right, sk, alts)
-
-
-def _source_links(ctx) -> list:
-    """(source claim, link, the link's words) for every source link, once per set of
-    sources; a causal link with an empty side ("As a result, Y", "Y as a result") takes the
-    source claim before it as that side."""
-    def build():
-        out = []
-        prev = None
-        for sc in ctx.index.claims:
-            art = ctx.doc_of.get(sc.doc_id)
-            framed = _frame_link(art.text, sc, ctx.lexicon) if art is not None else ()
-            for sl in sc.links + framed:
-                sk = _keys(ctx, sl.left) | _keys(ctx, sl.right) | _keys(ctx, sc.subject)
-                if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
-                        not _keys(ctx, sl.left) or not _keys(ctx, sl.right)):
-                    sk |= _keys(ctx, prev.text)
-                out.append((sc, sl, sk))
-            prev = sc
-        return out
-    return memo_on(ctx.index, f"_dl301_links_{id(ctx.lexicon)}", build)
-
-
-def _their_explanation(ctx, dc, left: set, right: set) -> bool:
-    """The derived claim credits the cause to the party whose explanation the source gives
-    ("..., the harbour master said" where "The harbour master blamed the closure on a storm
-    surge": explanation_verbs.txt); unattributed, the same link is flagged."""
-    att = dc.attribution
-    if att is None or not att.source or att.negated:
-        return False
-    explaining = ctx.lexicon.words["explanation_verbs"]
-    return any(sc.predicate in explaining and sc.subject
-               and same_source(att.source, sc.subject)
-               and _connects(left, right, _keys(ctx, sc.text)) for sc in ctx.index.claims)
-
-
-def _in_one_sentence(ctx, left: set, right: set) -> bool:
-    """A source sentence holds both sides: a sequence ("after") claims no more than that."""
-    seen = set()
-    for sc in ctx.index.claims:
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
-        sk = _keys(ctx, sc.sentence)
-        if _holds(left, sk) and _holds(right, sk):
-            return True
-    return False
-
-
 def _ordered(ctx, link, right: set) -> bool:
     """ "made X do Y" restating an order the source gives ("the court ordered the firm to pay
     its costs" for "the court made the firm pay its costs": compelling_verbs.txt, a source
@@ -273,7 +125,7 @@ def _ordered(ctx, link, right: set) -> bool:
     if link.cue.split()[0] not in ("made", "make", "makes", "making"):
         return False
     return any(ctx.lexicon.has("compelling_verbs", sc.predicate)
-               and len(right & _keys(ctx, sc.text)) >= 2 for sc in ctx.index.claims)
+               and len(right & link_keys(ctx, sc.text)) >= 2 for sc in ctx.index.claims)
 
 
 def _copied_quote(ctx, dc, link) -> bool:
@@ -282,28 +134,6 @@ def _copied_quote(ctx, dc, link) -> bool:
     return any(q.start <= link.start < q.end
                and " ".join(q.text.lower().replace("’", "'").split()) in ctx.index.text_lower
                for q in dc.quotes)
-
-
-def _frame_link(text: str, claim, lexicon) -> tuple:
-    """A causal phrase that opens the sentence before the claim's reporting frame ("In
-    response to the shortage, the government announced that it would review ..."): the
-    extractor keeps the frame out of the claim, so the link is read here, its phrase up to
-    the comma linked to the claim; () when there is none or the claim has its own. Only
-    phrases of two words or more ("in response to", "because of"): "So far, officials
-    said" is no link, and "After a site visit, the council said" times the saying."""
-    att = claim.attribution
-    if att is None or claim.links or not claim.sent_start <= att.start <= claim.start:
-        return ()
-    opening = text[claim.sent_start:att.start]
-    low = opening.lower()
-    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
-    cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
-    m = _CLAUSE_COMMA.search(opening, len(cue)) if cue else None
-    if m is None:
-        return ()
-    start = claim.sent_start
-    return (Link(cue=cue, kind="causal", start=start, end=start + len(cue), left=claim.text,
-                 right=opening[len(cue):m.start()].strip()),)
 
 
 def _pronoun_side(ctx, dc, text: str, side: set) -> set:
@@ -319,7 +149,7 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     prev = _previous_claim(ctx, dc)
     if prev is None or prev.sent_start != dc.sent_start or not prev.subject:
         return side
-    return _keys(ctx, prev.subject) or side
+    return link_keys(ctx, prev.subject) or side
 
 
 def _previous_claim(ctx, dc):
@@ -333,46 +163,46 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
-        framed = _frame_link(ctx.derived.text, dc, ctx.lexicon)
+        framed = frame_link(ctx.derived.text, dc, ctx.lexicon)
         for link in dc.links + framed:
-            fronted = not _keys(ctx, link.left) and bool(_CLAUSE_COMMA.search(link.right))
+            fronted = not link_keys(ctx, link.left) and bool(CLAUSE_COMMA.search(link.right))
             if fronted:
                 # "In response to the shortage, the government announced ...": the cue's
                 # phrase up to the comma is the cause, the clause after it the effect (not
                 # the comma of a figure: "a 48,000-signature petition")
-                cause, effect = _CLAUSE_COMMA.split(link.right, 1)
-                after = _CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)
+                cause, effect = CLAUSE_COMMA.split(link.right, 1)
+                after = CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)
                 if link.start - dc.start <= 1 and len(after) == 2:
                     effect = after[1]  # the whole clause, past the words the link kept
                 link = link.__class__(**{**link.__dict__, "left": effect, "right": cause})
-            elif not _keys(ctx, link.left) and link.start - dc.start <= 1 \
-                    and _CLAUSE_COMMA.search(dc.text[link.end - dc.start:]):
+            elif not link_keys(ctx, link.left) and link.start - dc.start <= 1 \
+                    and CLAUSE_COMMA.search(dc.text[link.end - dc.start:]):
                 # the same when the link's phrase stops short of the comma ("Responding to
                 # a petition from X, the ministry will cap ..."): the effect is the claim's
                 # clause after the comma
                 fronted = True
-                effect = _CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)[1]
+                effect = CLAUSE_COMMA.split(dc.text[link.end - dc.start:], 1)[1]
                 link = link.__class__(**{**link.__dict__, "left": effect})
-            if link.kind == "causal" and not (_keys(ctx, link.right) and _keys(ctx, link.left)):
+            if link.kind == "causal" and not (link_keys(ctx, link.right) and link_keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
-                    side = "right" if not _keys(ctx, link.right) else "left"
+                    side = "right" if not link_keys(ctx, link.right) else "left"
                     link = link.__class__(**{**link.__dict__, side: prev.text})
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
                 continue
             if _not_a_link(ctx, dc, link) or _copied_quote(ctx, dc, link):
                 continue
-            left, right = _keys(ctx, link.left), _keys(ctx, link.right)
+            left, right = link_keys(ctx, link.left), link_keys(ctx, link.right)
             if not left or not right:
                 continue
             left = _pronoun_side(ctx, dc, link.left, left)
             stated = None
-            alts = {**_synonym_keys(ctx, dc, left), **_synonym_keys(ctx, dc, right)}
-            for sc, sl, sk in _source_links(ctx):
-                if _connects(left, right, sk, alts):
+            alts = {**synonym_keys(ctx, dc, left), **synonym_keys(ctx, dc, right)}
+            for sc, sl, sk in source_links(ctx):
+                if connects(left, right, sk, alts):
                     if causal and sl.kind != "causal":
                         stated = stated or ("sequence", sc, sl)
                         continue
@@ -380,11 +210,11 @@ def check(ctx):
                     break
             if stated and stated[0] == "same":
                 continue
-            if _said_in_a_sentence(ctx, link, left, right):
+            if said_in_a_sentence(ctx, link, left, right):
                 continue
-            if _their_explanation(ctx, dc, left, right) or _ordered(ctx, link, right):
+            if their_explanation(ctx, dc, left, right) or _ordered(ctx, link, right):
                 continue
-            if not causal and _in_one_sentence(ctx, left, right):
+            if not causal and in_one_sentence(ctx, left, right):
                 continue
             sup = ctx.aligned(dc)
             evidence = [evidence_of(stated[1])] if stated else [evidence_of(c) for c in sup[:2]]
@@ -396,7 +226,7 @@ def check(ctx):
                        f'"{snippet(link.right, 35)}"; the source does not connect them.')
             else:
                 msg = f'Adds "{link.cue}", a link with no support in the source.'
-            m = _CLAUSE_COMMA.search(ctx.derived.text, link.end, dc.end) if fronted else None
+            m = CLAUSE_COMMA.search(ctx.derived.text, link.end, dc.end) if fronted else None
             comma = m.start() if m else -1
             end = comma if comma > 0 else min(dc.end, link.end + len(link.right) + 1)
             yield make(RULE, dc, start=link.start, end=end, text=ctx.derived.text[link.start:end],

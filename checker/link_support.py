@@ -1,0 +1,185 @@
+"""What the sources say of a link DL301 reads in a derived claim: the content words of a side
+(``link_keys``), every source link with its words (``source_links``, with a causal phrase
+that opens a sentence before its reporting frame, ``frame_link``), whether a source link or
+sentence joins the same two things (``connects``, ``said_in_a_sentence``,
+``in_one_sentence``), and a party's own explanation of a cause (``their_explanation``)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key, text_keys
+from checker.records import Link, memo_on
+from checker.same_source import same_source
+
+CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside a figure
+
+
+def link_keys(ctx, text: str) -> set[str]:
+    """The content-word keys of ``text``: not generic, not short, not function words other
+    than pronouns (which tell whose side of a link it is)."""
+    generic, function = ctx.lexicon.words["generic_words"], ctx.lexicon.words["function_words"]
+    return {k for k in text_keys(text) if len(k) > 2 and k not in generic
+            and function.get(k, "pronoun") == "pronoun"}
+
+
+def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
+    """A source sentence uses the same connective between words of both sides (or their
+    nouns and verbs of one family: ``family``; a causative verb, causatives.txt, in any
+    form and order), in a part the extractor keeps no link for (an attribution: "according
+    to two employees who asked not to be named because they were not authorised to
+    speak")."""
+    # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"
+    cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
+    pattern = re.compile(r"\bmean(?:s|t|ing)?\b" if cue.startswith("which ") and "mean" in cue
+                         else rf"\b{re.escape(cue)}\b", re.I)
+    # a verb of cause or feeling in another form or order ("the ruling had angered its
+    # members" for "angered by the ruling, members ...", "under pressure from" for
+    # "pressured by")
+    word = key(link.cue) if " " not in link.cue.strip() else ""
+    # the family test is for the causative verbs, not "after" or "because"
+    stem = next((k for k in causative_keys(ctx) if word.startswith(k)), "") if word else ""
+    # "after submission" for "after bids were submitted": a side in a noun or a verb of the
+    # same family
+    families = (family(ctx, link.left), family(ctx, link.right))
+    seen = set()
+    for sc in ctx.index.claims:
+        if sc.sentence in seen:
+            continue
+        seen.add(sc.sentence)
+        m = pattern.search(sc.sentence)
+        if m and link_keys(ctx, sc.sentence[:m.start()]) & (left | families[0]) \
+                and link_keys(ctx, sc.sentence[m.end():]) & (right | families[1]):
+            return True
+        if stem and any(k.startswith(stem) for k in text_keys(sc.sentence)):
+            words = link_keys(ctx, sc.sentence)
+            if holds(left, words) and holds(right, words):
+                return True
+    return False
+
+
+def family(ctx, text: str) -> set[str]:
+    """Keys of the nouns and verbs one WordNet derivation from the words of ``text`` that
+    share their first four letters ("submission" -> "submit", "closure" -> "close"): the
+    same event as a noun or a verb."""
+    wn, out = ctx.wordnet, set()
+    for word in re.findall(r"[a-z]{5,}", text.lower()):
+        for pos in ("noun", "verb"):
+            out |= {key(x) for x in wn.synonyms(word, pos, 2)
+                    if x[:4] == word[:4] and " " not in x}
+    return out - link_keys(ctx, text)
+
+
+def causative_keys(ctx) -> tuple:
+    """Keys of the causative verbs and the verbs of change of four letters or more ("anger",
+    "pressu", "halve": an act that halved a thing is stated by "was halved by" it), once per
+    lexicon."""
+    lex = ctx.lexicon
+    return memo_on(lex, "_dl301_causatives", lambda: tuple(
+        key(w) for role in ("causatives", "effect_verbs") for w in lex.words.get(role, {})
+        if len(w) >= 4))
+
+
+def holds(side: set, source_keys: set, alts: dict | None = None) -> bool:
+    """The source link holds what one derived side says: two shared words, or a third of a
+    short side (one shared word such as "town" or "service" is not enough); a word of the
+    side is shared when one of its ``alts`` (synonyms) is."""
+    shared = {k for k in side if k in source_keys or (alts or {}).get(k, set()) & source_keys}
+    return len(shared) >= 2 or (bool(shared) and 3 * len(shared) >= len(side))
+
+
+# A side this short is read with its words' WordNet synonyms too ("the shutdown" for "the
+# closure"); a longer one has words enough of its own. Known false negative: a synonym of
+# the commonest sense that the source uses of another thing ("a flood of cheap milk").
+SHORT_SIDE = 2
+
+
+def synonym_keys(ctx, dc, side: set) -> dict:
+    """For a short side of a link, the one-word WordNet synonyms of its commonest sense
+    ("closure" for "shutdown"), as keys, of each noun or verb the sources do not use (a
+    word they use, as "fine" or "strike", means there what it means in the sources)."""
+    wn = ctx.wordnet
+    if len(side) > SHORT_SIDE or wn is None or not wn.available:
+        return {}
+    out = {}
+    for w in dc.words:
+        k = key(w.lemma)
+        if k in side and w.pos in ("NOUN", "VERB") and k not in ctx.index.vocab:
+            out.setdefault(k, set()).update(
+                key(s) for s in wn.synonyms(w.lemma, w.pos.lower(), 1) if " " not in s)
+    return out
+
+
+def connects(left: set, right: set, sk: set, alts: dict | None = None) -> bool:
+    """The source link (its words ``sk``) joins the same two things, in either order ("X
+    because Y", "Y led to X")."""
+    return holds(left, sk, alts) and holds(right, sk, alts)
+
+
+def source_links(ctx) -> list:
+    """(source claim, link, the link's words) for every source link, once per set of
+    sources; a causal link with an empty side ("As a result, Y", "Y as a result") takes the
+    source claim before it as that side."""
+    def build():
+        out = []
+        prev = None
+        for sc in ctx.index.claims:
+            art = ctx.doc_of.get(sc.doc_id)
+            framed = frame_link(art.text, sc, ctx.lexicon) if art is not None else ()
+            for sl in sc.links + framed:
+                sk = link_keys(ctx, sl.left) | link_keys(ctx, sl.right) | link_keys(ctx, sc.subject)
+                if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
+                        not link_keys(ctx, sl.left) or not link_keys(ctx, sl.right)):
+                    sk |= link_keys(ctx, prev.text)
+                out.append((sc, sl, sk))
+            prev = sc
+        return out
+    return memo_on(ctx.index, f"_dl301_links_{id(ctx.lexicon)}", build)
+
+
+def their_explanation(ctx, dc, left: set, right: set) -> bool:
+    """The derived claim credits the cause to the party whose explanation the source gives
+    ("..., the harbour master said" where "The harbour master blamed the closure on a storm
+    surge": explanation_verbs.txt); unattributed, the same link is flagged."""
+    att = dc.attribution
+    if att is None or not att.source or att.negated:
+        return False
+    explaining = ctx.lexicon.words["explanation_verbs"]
+    return any(sc.predicate in explaining and sc.subject
+               and same_source(att.source, sc.subject)
+               and connects(left, right, link_keys(ctx, sc.text)) for sc in ctx.index.claims)
+
+
+def in_one_sentence(ctx, left: set, right: set) -> bool:
+    """A source sentence holds both sides: a sequence ("after") claims no more than that."""
+    seen = set()
+    for sc in ctx.index.claims:
+        if sc.sentence in seen:
+            continue
+        seen.add(sc.sentence)
+        sk = link_keys(ctx, sc.sentence)
+        if holds(left, sk) and holds(right, sk):
+            return True
+    return False
+
+
+def frame_link(text: str, claim, lexicon) -> tuple:
+    """A causal phrase that opens the sentence before the claim's reporting frame ("In
+    response to the shortage, the government announced that it would review ..."): the
+    extractor keeps the frame out of the claim, so the link is read here, its phrase up to
+    the comma linked to the claim; () when there is none or the claim has its own. Only
+    phrases of two words or more ("in response to", "because of"): "So far, officials
+    said" is no link, and "After a site visit, the council said" times the saying."""
+    att = claim.attribution
+    if att is None or claim.links or not claim.sent_start <= att.start <= claim.start:
+        return ()
+    opening = text[claim.sent_start:att.start]
+    low = opening.lower()
+    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
+    cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
+    m = CLAUSE_COMMA.search(opening, len(cue)) if cue else None
+    if m is None:
+        return ()
+    start = claim.sent_start
+    return (Link(cue=cue, kind="causal", start=start, end=start + len(cue), left=claim.text,
+                 right=opening[len(cue):m.start()].strip()),)
