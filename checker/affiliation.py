@@ -1,22 +1,10 @@
-"""Who speaks for whom: a party's spokesperson, statement or named officer giving the
-party's own acts and plans, and a speaker who belongs with another.
+"""Who belongs with whom: two speakers of the texts that are one party's voice.
 
-A report of a party's plan or act by the party's own voice ("The company intends to appeal
-the order, a spokeswoman said"; "The utility cut power to 9,000 homes, a spokesman said") is
-the party's account of what it does; a summary may write it as "The company intends to
-appeal" without dropping anyone's attribution. DA101 reads it through
-``own_account_by_its_voice``. So does a party speaking under the name of its kind ("the
-company said", "council officials said"). Plain text only: the source article's words
-around the speaker's mentions tell whose officer they are, and the names it sets beside a
-kind ("Corrisdale Bank", "the Ashgrove Relief Trust, a charity") tell which party "the bank"
-or "the charity" is.
-
-A speaker may stand for a party the text named before (``for_party``: "a spokesperson for
-the group", "the company's head of operations"), and two speakers belong together when the
-source writes one beside the other or quotes the party's unnamed voice just after naming it
-(``affiliated``: "Dunmore's project manager, Glen Ashby"). DA102 and DA103 do not count such
-a pair as a changed or swapped speaker; ``attribution.same_source`` lets "the union" stand for
-such a voice.
+Two speakers belong together when the source writes one beside the other or quotes the
+party's unnamed voice just after naming it (``affiliated``: "Dunmore's project manager, Glen
+Ashby"). DA102 and DA103 do not count such a pair as a changed or swapped speaker;
+``attribution.same_source`` lets "the union" stand for such a voice. What a speaker phrase
+says by itself (a spokesperson, a party's officer, a party's own account) is in ``voices``.
 """
 
 from __future__ import annotations
@@ -26,139 +14,16 @@ import re
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.officers import TITLES as _TITLES
-from checker.officers import (bare_title_of, bare_title_officer, introduction,
-                              its_officer_in, officer_by_owner, officer_of_the_named)
-from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
+from checker.officers import bare_title_of, introduction, its_officer_in
+from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
-from checker.records import Claim
-from checker.source_phrase import anaphoric, core, has_name, pronoun_owned
+from checker.source_phrase import anaphoric, core, has_name
+from checker.voices import FOR_PARTY_RE, for_party, voice_party
 
-_VOICES = shipped("party_voices")
-_STAND_INS = shipped("stand_ins")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
 _BODY_HEADS = shipped("non_person_heads")
-_AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
-_PERSON_PRONOUNS = shipped("pronouns_person")
-_THING_PRONOUNS = shipped("pronouns_thing")
-_POSSESSIVES = shipped("possessives")
-_DETERMINERS = shipped("determiners") | _POSSESSIVES | shipped("articles")
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
-_FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
-_PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
-                               re.I)
-
-
-def _a_party(claim: Claim) -> bool:
-    """The subject is a party (an organisation, a body), not a person."""
-    subj = claim.subject.strip()
-    if not subj or subj.lower() in _PERSON_PRONOUNS:
-        return False
-    return not any(e.label == "PERSON" and e.text in subj for e in claim.entities)
-
-
-def _voice_for(speaker: str, party: set[str]) -> bool:
-    """A spokesperson or statement with nothing naming another party: bare ("a
-    spokeswoman"), of a kind of party ("a company spokesperson") or of this one ("a
-    Grantley spokeswoman", "a spokesman for the museum")."""
-    if not a_voice(speaker):
-        return False
-    if "," in speaker:  # "Anika Rowe, a spokeswoman for the utility": the description
-        speaker = speaker.split(",", 1)[1]
-    words = _words(speaker)
-    rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
-            and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}
-    rest -= _name_after_title(speaker)
-    return not rest or bool(rest & party)
-
-
-def _name_after_title(speaker: str) -> set[str]:
-    """The person's name written after the voice word ("spokeswoman Rosa Mendelle" ->
-    {"rosa", "mendelle"}): capitalised words right after it, which name the person, not a
-    party ("a Grantley spokeswoman" names the party before it)."""
-    raw = _WORD_RE.findall(speaker)
-    words = _words(speaker)
-    out: set[str] = set()
-    for i, w in enumerate(words):
-        if w in _VOICES:
-            j = i + 1
-            while j < len(raw) and raw[j][:1].isupper():
-                out.add(words[j])
-                j += 1
-    return out
-
-
-def a_voice(phrase: str) -> bool:
-    """The phrase names a party's voice of any party ("a council spokesperson", "the
-    club's lawyer": party_voices.txt)."""
-    words = _words(phrase)
-    return any(w in _VOICES or " ".join(words[i:i + 2]) in _VOICES
-               for i, w in enumerate(words))
-
-
-def bare_voice(phrase: str) -> bool:
-    """A spokesperson or statement that names no party ("a spokeswoman", "its spokesman",
-    "a company spokesperson"): the voice of the party the text has just named."""
-    return _voice_for(phrase, set())
-
-
-def _their_own_voice(sc: Claim) -> bool:
-    """A person's own acts or plans on the word of their agent, lawyer or spokesperson ("She
-    has asked for her B sample to be tested, her agent said")."""
-    speaker = sc.attribution.source
-    desc = speaker.split(",", 1)[1] if "," in speaker else speaker
-    words = _words(desc)
-    return len(words) >= 2 and pronoun_owned(desc) and _voice_for(desc, set())
-
-
-def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
-    """True when a source claim gives a party's own acts or plans on the word of the party's
-    voice (as ``attribution.self_report`` does for the party itself; claims of being are
-    never its own account):
-    a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
-    said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a
-    pronoun stands for: "It will publish a review, a spokeswoman said") or a person the
-    article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
-    will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
-    ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate;
-    "the company" for the party named in the two sentences before, by its officer, or for
-    the organisation whose name opens, as the subject of one of the article's ``claims``,
-    the sentence where an officer with a bare title is first named, or the one before:
-    ``officers.bare_title_officer``); and a person's, on the word of their own agent,
-    lawyer or spokesperson ("her agent said")."""
-    attr = sc.attribution
-    if attr is None or not attr.source or attr.negated or attr.kind not in (
-            "named", "according-to"):
-        return False
-    if sc.predicate == "be":
-        return False
-    if not _a_party(sc):
-        return _their_own_voice(sc)
-    if sc.subject.strip().lower() in _THING_PRONOUNS:
-        # "It is expected to open an inquiry, a spokesperson said": the party just named
-        return bare_voice(attr.source)
-    if by_its_kind(sc, source_text):
-        return True
-    party = party_words_in(sc.subject, source_text)
-    if not party:
-        return False
-    if _voice_for(attr.source, party) or _voice_for(attr.surface, party) \
-            or officer_by_owner(attr.source, party):
-        return True
-    desc = _words(introduction(source_text, attr.source))
-    # the body's own kind of officer ("Principal inspector Dagny Ruthven" of the
-    # inspectorate, "the commissioner" of the commission): a title word one stem with it
-    said = set(desc) | set(_words(attr.source))
-    titled = not said & (_FORMER | _AWAY) and any(
-        len(w) >= 6 and (p.startswith(w) and len(p) - len(w) >= 2
-                         or w.startswith(p) and w[len(p):] in ("er", "or", "lor"))
-        for w in said if w in _TITLES for p in party)
-    # not one of another place ("a partner at the law firm") or a past one ("a retired
-    # inspector", "a former director": former.txt)
-    # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
-    return bool(set(desc) & party) or titled or its_officer_in(
-        source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text) \
-        or bare_title_officer(sc, source_text, claims)
+_DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
@@ -205,19 +70,6 @@ def named_before(ctx, doc_id: str, pos: int, name: str, *, reach: int = 240) -> 
     return re.search(r"\b" + re.escape(target) + r"\b", window) is not None
 
 
-def for_party(phrase: str) -> bool:
-    """An unnamed speaker who speaks for a party the text named before ("a spokesperson for
-    the group", "an official at the ministry", "the company's head of operations", or a bare
-    "a spokeswoman"), not a witness ("people familiar with the talks")."""
-    phrase = phrase.strip()
-    officer = _PARTY_OFFICER_RE.match(phrase)  # "the company's head of operations"
-    return not has_name(phrase) and (_FOR_PARTY_RE.search(phrase) is not None
-                                     or bare_voice(phrase) or (
-                                         officer is not None
-                                         and bool({(w or "").lower() for w in officer.groups()}
-                                                  & _TITLES)))
-
-
 def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     """The derived ``speaker`` and the source's belong together: the source names one beside
     the other ("Dunmore's project manager, Glen Ashby"; either way round), or its speaker
@@ -261,7 +113,7 @@ def _of_another_body(ctx, phrase: str, other: str) -> bool:
     mine = set(_words(other))
     if not found or not mine or set(_words(phrase)) >= mine:
         return False  # no body named, or ``other`` is the phrase's own person or body
-    if _FOR_PARTY_RE.search(phrase) or _OF_DESCRIBED_RE.search(phrase):
+    if FOR_PARTY_RE.search(phrase) or _OF_DESCRIBED_RE.search(phrase):
         return False  # "chief executive of the airline, speaking at London Gatwick": the
         # body the phrase describes may be ``other``
     if not any(m.group(1).lower() not in _DETERMINERS and m.group(2).lower() not in _BODY_HEADS
@@ -305,13 +157,6 @@ def _officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> b
     return any(for_party(d) and _voice_of(ctx, d, speaker, source_speaker)
                for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
-
-
-def voice_party(phrase: str) -> str:
-    """The kind of party an unnamed speaker says it speaks for ("two people at the club":
-    "club"; "an official at the ministry": "ministry"), or ''."""
-    m = _FOR_PARTY_RE.search(phrase)
-    return _words(m.group(0))[-1] if m else ""
 
 
 def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:

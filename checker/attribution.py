@@ -11,7 +11,7 @@ its runs, a distinctive word, or its head noun.
 What a source phrase's words say of it (its core, a name, a definite description) is in
 ``checker.source_phrase``; which name a description stands for, and whom a claim's subject
 credits, in ``checker.descriptions``; who speaks for which party is in
-``checker.affiliation``.
+``checker.voices`` and ``checker.affiliation``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
-from checker.affiliation import own_account_by_its_voice
+from checker.voices import own_account_by_its_voice
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_content, self_report, source_name
 from checker.lexicon import shipped

@@ -1,8 +1,8 @@
 """Officers of a party in an article's words: the title the article sets beside a person's
 name ("The museum's director, Felix Ansby"), a person introduced as "its" officer after a
 sentence that opens with the party, and "the company" for the party named just before, on
-its officer's word. Plain text only; ``checker.affiliation`` reads them to tell who speaks
-for whom."""
+its officer's word. Plain text only; ``checker.voices`` and ``checker.affiliation`` read them
+to tell who speaks for whom."""
 
 from __future__ import annotations
 

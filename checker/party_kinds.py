@@ -2,7 +2,8 @@
 article gives a kind of party ("the bank" for "Corrisdale Bank"), and a party speaking for
 itself under the name of its kind ("the company said", "council officials said").
 
-Read by ``checker.affiliation`` (whose voice speaks for whom) and through it by DA101-DA103.
+Read by ``checker.voices`` and ``checker.affiliation`` (whose voice speaks for whom) and
+through them by DA101-DA103.
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from checker.affiliation import a_voice, for_party, voice_party
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.source_phrase import anaphoric, bare_word, core, has_name
+from checker.voices import a_voice, for_party, voice_party
 
 _NAME_FILLERS = shipped("name_fillers")
 _POSSESSIVES = shipped("possessives")

@@ -2,7 +2,7 @@
 authority, which wrote to Acme" -> "the authority"), whether it holds a proper name, and
 whether it is a short definite description that refers back ("the union").
 
-Shared by ``checker.attribution`` (comparing sources) and ``checker.affiliation`` (whose
+Shared by ``checker.attribution`` (comparing sources) and ``checker.voices`` (whose
 voice a speaker is), and read by the attribution rules.
 """
 

@@ -99,7 +99,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.affiliation import a_voice, affiliated, officer_or_voice
+from checker.affiliation import affiliated, officer_or_voice
 from checker.attribution import is_anonymous, same_content, source_name
 from checker.descriptions import resolve_description
 from checker.names import norm_name
@@ -115,6 +115,7 @@ from checker.speaker_credit import (credited, credited_elsewhere, credited_in_pa
 from checker.speaker_phrases import (a_news_outlet, an_outlet_of, body_of_its_own, kind_dropped,
                                      name_runs, named_in_derived, official_words,
                                      outlet_cites_people, unnamed_people)
+from checker.voices import a_voice
 
 CODE, NAME, KIND, SEVERITY = "DA102", "attribution-changed", "attribution-changed", "error"
 

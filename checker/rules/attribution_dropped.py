@@ -41,7 +41,7 @@ Not flagged:
     has asked for the records"), unless the speaker is anonymous or the claim is one of being;
     a party's acts or plans given by its voice: a spokesperson or statement of it, or the
     officer the source introduces as its own ("The company intends to appeal the order, a
-    spokeswoman said" -> "The company intends to appeal the order"; ``checker.affiliation``),
+    spokeswoman said" -> "The company intends to appeal the order"; ``checker.voices``),
     wherever the source introduces the officer ('"...," said Mara Quell, the authority's
     director'; "Its director, ..." after a sentence that opens with the party; a title of
     the body's own kind, "Chief inspector X" of the inspectorate; "the company" for the

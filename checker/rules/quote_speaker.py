@@ -50,11 +50,12 @@ from __future__ import annotations
 
 import re
 
-from checker.affiliation import affiliated, bare_voice
+from checker.affiliation import affiliated
 from checker.same_source import same_source
 from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
+from checker.voices import bare_voice
 
 CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-changed", "error"
 
