@@ -369,3 +369,20 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     if (same_pred or same_ent or same_fig) and len(shared) >= 0.5 * len(dk):
         return True
     return len(shared) >= 3 and len(shared) >= 0.6 * len(dk)
+
+
+def fused_content(dc: Claim, sc: Claim, others) -> bool:
+    """The derived claim fuses the source claim with another of ``others`` ("Remains could
+    extend under the plot, where Pellinor holds permission for 90 houses" from "remains
+    could extend under that land" and "Pellinor holds permission for 90 houses"): on the
+    same predicate it holds most of the source claim's words (three at least), and most of
+    its own other words are one other source claim's."""
+    if key(dc.predicate) != key(sc.predicate):
+        return False
+    dk, sk = claim_keys(dc), claim_keys(sc)
+    shared = dk & sk
+    if len(shared) < 3 or len(shared) < 0.7 * len(sk):
+        return False
+    rest = dk - sk
+    return len(rest) >= 2 and any(len(rest & claim_keys(o)) >= 0.6 * len(rest)
+                                  for o in others if o is not sc)

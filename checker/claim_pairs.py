@@ -29,13 +29,18 @@ def be_forms(lexicon) -> frozenset:
 
 def synonym_verbs(ctx, dc, sc) -> bool:
     """The two claims' verbs are WordNet synonyms in their commonest senses ("does not
-    need" and "requires") and the claims share two words besides."""
+    need" and "requires"; where one is a light verb, light_verbs.txt, in the commonest
+    senses of both) and the claims share two words besides."""
     wn = ctx.wordnet
     if not wn.available or not dc.predicate or not sc.predicate or \
             dc.predicate in be_forms(ctx.lexicon) or sc.predicate in be_forms(ctx.lexicon):
         return False
     if dc.predicate not in wn.synonyms(sc.predicate, "verb", 2):
         return False
+    light = ctx.lexicon.has("light_verbs", dc.predicate) or ctx.lexicon.has("light_verbs",
+                                                                           sc.predicate)
+    if light and sc.predicate not in wn.synonyms(dc.predicate, "verb", 2):
+        return False  # a light verb in a rare sense: "have" is "accept" only there
     rest = claim_keys(dc) & claim_keys(sc) - {key(dc.predicate), key(sc.predicate)}
     return len(rest) >= 2
 

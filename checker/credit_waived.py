@@ -41,6 +41,10 @@ def other_tellings(ctx, dc) -> list:
 # members, said ..."; "... loans to Quarryhill, the developer that collapsed in January.").
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
                     r"(?=,|[.;]\s|[.;]?$)", re.I)
+# a clause of time takes its event as given ("uncovered 38 square metres since work began
+# in April 2024"): the writer's background, not what the speaker asserts
+_TIME_ASIDE = re.compile(r"\b(?:since|when|after|before)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
+                         r"(?=,|[.;]\s|[.;]?$)", re.I)
 
 
 def own_word(ctx, dc, sc, generic) -> bool:
@@ -55,22 +59,38 @@ def background(dc, sc) -> bool:
     """What the derived claim shares with the attributed source claim lies mostly in an aside
     of the source sentence, a non-restrictive clause or an apposition: background the writer
     gives ("The inquiry, which is expected to take nine months, found X, according to a
-    report" -> "The inquiry is expected to take nine months"), not what the source says."""
+    report" -> "The inquiry is expected to take nine months"), or a clause of time, whose
+    event the sentence takes as given ("X, since work began in April 2024, she said" ->
+    "Work began in April 2024"), not what the source says. Known miss: a speaker
+    whose own claim is the event of the clause of time ("said the roof fell in after the
+    council cut the budget", told as "the council cut the budget")."""
     verb = (sc.predicate_text or "").lower()
     # an aside holds no verb of the claim itself: "On Monday, the company dumped waste" opens
     # with an adverbial, and what follows its comma is the main clause
-    asides = " ".join(a for m in _ASIDE.finditer(sc.text)
-                      if not (verb and re.search(rf"\b{re.escape(verb)}\b", a := m.group(0).lower())))
-    if not asides:
+    verbs_at = {w.start - sc.start for w in sc.words if w.pos in ("VERB", "AUX")}
+    times = [m for m in _TIME_ASIDE.finditer(sc.text)
+             if _second_word_at(m) not in verbs_at]  # not "have since left": an adverb
+    found = [m for m in (*_ASIDE.finditer(sc.text), *times)
+             if not (verb and re.search(rf"\b{re.escape(verb)}\b", m.group(0).lower()))]
+    if not found:
         return False
     shared = claim_keys(dc) & claim_keys(sc)
-    inside = shared & text_keys(asides)
+    # the aside's words as written, and a clause of time's by their lemmas ("began": "begin")
+    lemmas = {key(w.lemma) for w in sc.words
+              if any(m.start() <= w.start - sc.start < m.end() for m in times if m in found)}
+    inside = shared & (text_keys(" ".join(m.group(0) for m in found)) | lemmas)
     # the name an apposition describes stands before it ("Brackley Homes, the developer
     # that collapsed in March"): the shared words besides names must lie inside
     named = shared - text_keys(" ".join(e.text for e in dc.entities))
     if key(sc.predicate) in shared - inside:
         return False  # the derived claim says what the sentence itself says, aside and all
     return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
+
+
+def _second_word_at(m) -> int:
+    """Offset of the word after a clause of time's opening word, in the matched text."""
+    first = re.match(r"\w+\s+", m.group(0))
+    return m.start() + (first.end() if first else 0)
 
 
 def keeps_frame(ctx, dc, sc) -> bool:

@@ -1,6 +1,6 @@
 """What the sources say of a link DL301 reads in a derived claim: the content words of a side
 (``link_keys``), every source link with its words (``source_links``, with a causal phrase
-that opens a sentence before its reporting frame, ``frame_link``), whether a source link or
+beside its reporting frame, ``frame_link``), whether a source link or
 sentence joins the same two things (``connects``, ``said_in_a_sentence``,
 ``in_one_sentence``), and a party's own explanation of a cause (``their_explanation``)."""
 
@@ -164,18 +164,33 @@ def in_one_sentence(ctx, left: set, right: set) -> bool:
 
 
 def frame_link(text: str, claim, lexicon) -> tuple:
-    """A causal phrase that opens the sentence before the claim's reporting frame ("In
-    response to the shortage, the government announced that it would review ..."): the
-    extractor keeps the frame out of the claim, so the link is read here, its phrase up to
-    the comma linked to the claim; () when there is none or the claim has its own. Only
-    phrases of two words or more ("in response to", "because of"): "So far, officials
-    said" is no link, and "After a site visit, the council said" times the saying."""
+    """A causal phrase in the claim's sentence outside the claim, beside its reporting frame,
+    which the extractor keeps out of the claim; () when there is none. Only phrases of two
+    words or more ("in response to", "driven by"): "So far, officials said" is no link, and
+    "After a site visit, the council said" times the saying.
+
+    - Opening the sentence before the frame ("In response to the shortage, the government
+      announced that it would review ..."): its phrase up to the comma is linked to the
+      claim, unless the claim has links of its own.
+    - A noun phrase after the frame that sums the claim up and gives its cause ("Waits
+      reached 38 minutes, the inspectorate said on Tuesday, a slide driven by staff
+      cuts"): the phrase after the cue, to the end of the sentence, is linked to the claim.
+      Known false positive: a cue of schedule read as one of cause is skipped only before
+      a bare word ("..., a review due to report in May")."""
     att = claim.attribution
-    if att is None or claim.links or not claim.sent_start <= att.start <= claim.start:
+    if att is None:
         return ()
+    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
+    if claim.sent_start <= att.start <= claim.start:
+        return () if claim.links else _opening_link(text, claim, att, cues)
+    if claim.end <= att.start and att.end < claim.sent_end:
+        return _summing_link(text, claim, att, cues, lexicon)
+    return ()
+
+
+def _opening_link(text: str, claim, att, cues: list[str]) -> tuple:
     opening = text[claim.sent_start:att.start]
     low = opening.lower()
-    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
     cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
     m = CLAUSE_COMMA.search(opening, len(cue)) if cue else None
     if m is None:
@@ -183,3 +198,33 @@ def frame_link(text: str, claim, lexicon) -> tuple:
     start = claim.sent_start
     return (Link(cue=cue, kind="causal", start=start, end=start + len(cue), left=claim.text,
                  right=opening[len(cue):m.start()].strip()),)
+
+
+# After a reporting frame: ", a slide", ", the sharpest rise in a decade", then the cue
+_SUMMING_RE = re.compile(r"[^,;:\"“”]*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?")
+
+
+def _summing_link(text: str, claim, att, cues: list[str], lexicon) -> tuple:
+    tail = text[att.end:claim.sent_end]
+    m = _SUMMING_RE.match(tail)
+    if m is None:
+        return ()
+    for stop in range(m.end(), min(len(tail), m.end() + 60)):
+        if stop > m.end() and tail[stop - 1] != " ":
+            continue  # the cue starts a word
+        low = tail[stop:].lower()
+        cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
+        if not cue:
+            if tail[stop:stop + 1] in ",;:":
+                return ()
+            continue
+        right = tail[stop + len(cue):].strip().rstrip(".!?").strip()
+        nxt = right.split()[0] if right.split() else ""
+        if cue.endswith(" to") and nxt[:1].islower() and not any(
+                lexicon.has(role, nxt.lower()) for role in ("articles", "determiners",
+                                                            "possessives")):
+            return ()  # "due to report in May": a schedule
+        start = att.end + stop
+        return (Link(cue=tail[stop:stop + len(cue)], kind="causal", start=start,
+                     end=start + len(cue), left=claim.text, right=right),)
+    return ()

@@ -159,3 +159,41 @@ def likelihood_flip(ctx, dc):
                                  f'"{snippet(sc.text, 80)}".'),
                         suggestion=f'Keep "{cue.text}" as the source has it.')
     return None
+
+
+def quality_flip(ctx, dc):
+    """A thing the source says was not done to it, told with the deed as its quality: "The
+    statement was not audited" -> "an audited reserves statement" (a participle or adjective
+    before the noun, of the verb a negated source claim has no object for, on a subject of
+    the same head noun; any source sentence, as a reporter states it apart). Known false
+    positive: two things of one noun, one of them done ("the first plan was not approved;
+    the approved plan ...")."""
+    text = ctx.derived.text
+    words = list(dc.words)
+    for i, w in enumerate(words[:-1]):
+        if w.pos not in ("ADJ", "VERB") or not w.text.lower().endswith("ed"):
+            continue
+        run = []  # the noun it stands before, with the nouns compounded on it
+        for nxt in words[i + 1:]:
+            gap = text[(run[-1] if run else w).end:nxt.start]
+            if nxt.pos not in ("NOUN", "PROPN") or gap.strip():
+                break
+            run.append(nxt)
+        if not run or text[max(0, w.start - 4):w.start].lower().strip() in ("not", "un"):
+            continue
+        verbs = {w.lemma, w.lemma[:-2], w.lemma[:-1], w.text.lower()[:-2], w.text.lower()[:-1]}
+        head = key(run[-1].lemma)
+        for sc in ctx.index.claims:
+            if not sc.negated or sc.object or sc.predicate not in verbs:
+                continue
+            said = sc.subject.split()
+            nouns = [x for x in sc.words if x.pos in ("NOUN", "PROPN") and x.text in said]
+            if not nouns or key(nouns[-1].lemma) != head:
+                continue
+            return dict(start=w.start, end=run[-1].end, text=text[w.start:run[-1].end],
+                        confidence=0.6, evidence=[evidence_of(sc)],
+                        message=(f'Calls it "{text[w.start:run[-1].end]}"; the source says '
+                                 f'it was not: "{snippet(sc.text, 80)}".'),
+                        suggestion=f'Drop "{w.text}" or say, as the source does, that it '
+                                   f'was not {w.text}.')
+    return None

@@ -69,7 +69,7 @@ class SpeakerReader:
             # "..., injuring nine workers, two of them seriously, the operator and the fire
             # service said": the speakers are the parties joined after the aside
             stranded, subj = (aside.left_edge, subj.right_edge, aside), None
-        source = self._speaker_text(subj) if subj is not None else (
+        source = self._speaker_text(subj, verb) if subj is not None else (
             _doc_text(verb.doc)[stranded[0].idx:stranded[1].idx + len(stranded[1])]
             if stranded else "")
         if subj is not None and source.lower().startswith("whose ") and verb.dep_ == "relcl":
@@ -112,9 +112,19 @@ class SpeakerReader:
             return []  # "X, who said ...", "X, whose director said ..."
         return [c for c in rel.children if c.dep_ == "ccomp"]
 
-    def _speaker_text(self, subj) -> str:
+    def _speaker_text(self, subj, verb=None) -> str:
         """The words of a speaker, short of a relative clause in which it says something
-        itself ("Jon Pell, who said the club had not complained": "Jon Pell")."""
+        itself ("Jon Pell, who said the club had not complained": "Jon Pell"), and short of
+        ``verb`` when the speaker stands before it: a noun phrase after "said" that the
+        parser hung on the speaker sums up the report ("..., the inspectorate said on
+        Tuesday, a slide driven by staff cuts": "the inspectorate")."""
+        if verb is not None and subj.i < verb.i < subj.right_edge.i:
+            # (nor the relative clause of the verb itself: "the network, which estimates")
+            clause = {t.i for t in verb.subtree} if verb.head is subj else set()
+            last = max((t for t in subj.subtree if t.i < verb.i and not t.is_punct
+                        and t.i not in clause), key=lambda t: t.i, default=subj)
+            first = subj.left_edge
+            return _doc_text(subj.doc)[first.idx:last.idx + len(last)]
         for rel in subj.children:
             if self._said_in_relative(rel):
                 start = rel.left_edge.i - 1

@@ -84,8 +84,13 @@ Not flagged:
     its content as what a document or an official body, named as its subject, found or said
     ("An audit found that the festival overspent", "The inspectorate counted 1,214
     prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
+    A derived sentence that fuses an attributed source claim with a plain one ("Bats could
+    use the hedge, where Harrow Estates plans 40 homes": ``attribution.fused_content``)
+    counts as the attributed claim when no source claim says it all.
 Known false positives:
-    A source named in the derived text only by a description the source never uses ("the
+    A fused sentence whose attributed half the derived text credits in another sentence the
+    crediting rules do not reach. A source named in the derived text only by a description
+    the source never uses ("the
     regulator" for an authority named in full) in a neighbouring sentence; a source that
     states a fact only in an attributed sentence although it is common knowledge; a party's
     plan given by an officer introduced only as "its director" or by a kind the source never
@@ -137,6 +142,7 @@ import re
 from checker.actors import PERSON_LEXNAME, passive_verb
 from checker.attribution import (
     credited_nearby,
+    fused_content,
     is_anonymous,
     named_in_sentence,
     placed,
@@ -164,11 +170,15 @@ def check(ctx):
         if al.score < ctx.config.support_threshold or not sup:
             continue
         best_score = al.scores[0] if al.scores else 0.0
-        hits = [(s, sc) for s, sc in zip(al.scores, sup)
-                if sc.attribution is not None and (not sc.attribution.negated
-                                                   or sc.attribution.kind == "passive")
-                and same_content(dc, sc) and s >= 0.85 * best_score
-                and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
+        attributed = [(s, sc) for s, sc in zip(al.scores, sup)
+                      if sc.attribution is not None and (not sc.attribution.negated
+                                                         or sc.attribution.kind == "passive")
+                      and s >= 0.85 * best_score
+                      and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
+        hits = [(s, sc) for s, sc in attributed if same_content(dc, sc)]
+        fused = not hits
+        if fused:  # a derived sentence that fuses the attributed claim with another
+            hits = [(s, sc) for s, sc in attributed if fused_content(dc, sc, sup)]
         if hits and dc.attribution is not None and dc.attribution.outer is None:
             nested = _outer_dropped(ctx, dc, hits, generic)
             if nested is not None:
@@ -177,8 +187,9 @@ def check(ctx):
         if not hits or not _unattributed(dc, verbs, ctx.lexicon) or found_by(ctx.lexicon, dc):
             continue
         # If the best support states it plainly, the source vouches for it too.
+        # (not the other half of a fused sentence: "X could spread, where Y plans homes")
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
-                hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05:
+                hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05 and not fused:
             continue
         # another outlet's telling of the same fact, which the summary may follow
         twins = other_tellings(ctx, dc)
@@ -186,9 +197,10 @@ def check(ctx):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or _credited(ctx, dc, sc, generic)
-                       or background(dc, sc) for _s, sc in hits):
+                       for _s, sc in hits) or all(background(dc, sc) for _s, sc in hits):
             continue  # (another outlet's telling counts for the party's own word only: a
-            # speaker of it credited nearby in the derived text credits another telling)
+            # speaker of it credited nearby in the derived text credits another telling;
+            # background in one telling leaves the other's attribution to keep)
         said = (dc.sent_start, hits[0][1].attribution.source)
         if said not in told:
             told.add(said)

@@ -20,7 +20,9 @@ What it flags:
     to the shortage, the government announced that it would ..."); one that opens a clause
     after a comma ("..., the weather office said, so the board plans to ...") links the
     words before it to that clause, and so does a participle of cause after such a frame
-    ("..., the insurer said, prompting the ministry to send inspectors"); "after a week of heavy
+    ("..., the insurer said, prompting the ministry to send inspectors"), and a noun phrase
+    after the frame that sums the clause up and gives its cause ("..., the board said on
+    Friday, a decline driven by the closure": ``link_support.frame_link``); "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too. An act as the subject of a verb of change ("Replacing the
     contractor cut incidents to two": effect_verbs.txt) is its cause, unless a source
@@ -228,7 +230,8 @@ def check(ctx):
                 msg = f'Adds "{link.cue}", a link with no support in the source.'
             m = CLAUSE_COMMA.search(ctx.derived.text, link.end, dc.end) if fronted else None
             comma = m.start() if m else -1
-            end = comma if comma > 0 else min(dc.end, link.end + len(link.right) + 1)
+            limit = dc.end if link.start < dc.end else dc.sent_end  # a link after the claim
+            end = comma if comma > 0 else min(limit, link.end + len(link.right) + 1)
             yield make(RULE, dc, start=link.start, end=end, text=ctx.derived.text[link.start:end],
                        confidence=0.65 if causal else 0.5, evidence=evidence, message=msg,
                        suggestion=f'Remove "{link.cue}" or state both facts separately.',

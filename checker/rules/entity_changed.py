@@ -44,7 +44,7 @@ import re
 
 from checker.align import key
 from checker.descriptions import resolve_description
-from checker.names import (CHECKED, compatible, known, name_words, part_of_name,
+from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
 from checker.source_phrase import has_name
@@ -107,7 +107,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
 
     def names_it(c) -> bool:
         return any(ent.norm == se.norm or ent.norm in se.norm or se.norm in ent.norm
-                   for se in c.entities)
+                   for se in c.entities) or _speaker_itself(ctx, c, ent)
 
     if any(names_it(c) for c in same):
         return None
@@ -136,6 +136,16 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def _speaker_itself(ctx, claim, ent) -> bool:
+    """The claim's subject is a pronoun for its own speaker, who bears the name: "The
+    authority said it had opened an inquiry" names the authority as the one who opened it."""
+    att = claim.attribution
+    subject = claim.subject.strip().lower()
+    return att is not None and bool(att.source) and any(
+        ctx.lexicon.has(role, subject) for role in ("pronouns_thing", "pronouns_subject")) \
+        and ent.norm in norm_name(att.source)
 
 
 def _named_beside_its_noun(ctx, dc, ent, sc) -> bool:

@@ -15,7 +15,9 @@ What it flags:
     or the opposite order of two events ("signed before the meeting" vs "signed after the
     meeting", "prior to the vote" vs "following the vote"); or an act the source calls
     unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
-    succeed": ``polarity_flips.likelihood_flip``); or a negated derived claim whose
+    succeed": ``polarity_flips.likelihood_flip``); or a thing the source says was not done
+    to it told with the deed as its quality ("The statement was not audited" -> "an audited
+    statement": ``polarity_flips.quality_flip``); or a negated derived claim whose
     supporting source passages hold no negation of any kind, when no source claim states the
     same word with a negation (confidence 0.6), unless the negation is inside what a claim
     noun reports ("complaints that they were not consulted"). Equivalent negative forms
@@ -141,7 +143,7 @@ from checker.polarity import (
     verb_polarity,
 )
 from checker.polarity_flips import (admission_flip, intention_flip, likelihood_flip, order_flip,
-                                    privation_flip)
+                                    privation_flip, quality_flip)
 from checker.rules.base import (
     Rule,
     evidence_of,
@@ -164,7 +166,7 @@ def check(ctx):
         found = _predicate_flip(ctx, dc)
         for other in (_made(admission_flip), _word_flip, _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
-                      _made(likelihood_flip)):
+                      _made(likelihood_flip), _made(quality_flip)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
