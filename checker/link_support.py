@@ -175,8 +175,8 @@ def frame_link(text: str, claim, lexicon) -> tuple:
     - A noun phrase after the frame that sums the claim up and gives its cause ("Waits
       reached 38 minutes, the inspectorate said on Tuesday, a slide driven by staff
       cuts"): the phrase after the cue, to the end of the sentence, is linked to the claim.
-      Known false positive: a cue of schedule read as one of cause is skipped only before
-      a bare word ("..., a review due to report in May")."""
+      Not a cue ending in "to" ("a review due to report in May", "a sum owing to 140
+      suppliers"); known miss: "a fall due to the weather"."""
     att = claim.attribution
     if att is None:
         return ()
@@ -184,7 +184,7 @@ def frame_link(text: str, claim, lexicon) -> tuple:
     if claim.sent_start <= att.start <= claim.start:
         return () if claim.links else _opening_link(text, claim, att, cues)
     if claim.end <= att.start and att.end < claim.sent_end:
-        return _summing_link(text, claim, att, cues, lexicon)
+        return _summing_link(text, claim, att, cues)
     return ()
 
 
@@ -204,7 +204,7 @@ def _opening_link(text: str, claim, att, cues: list[str]) -> tuple:
 _SUMMING_RE = re.compile(r"[^,;:\"“”]*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?")
 
 
-def _summing_link(text: str, claim, att, cues: list[str], lexicon) -> tuple:
+def _summing_link(text: str, claim, att, cues: list[str]) -> tuple:
     tail = text[att.end:claim.sent_end]
     m = _SUMMING_RE.match(tail)
     if m is None:
@@ -219,11 +219,9 @@ def _summing_link(text: str, claim, att, cues: list[str], lexicon) -> tuple:
                 return ()
             continue
         right = tail[stop + len(cue):].strip().rstrip(".!?").strip()
-        nxt = right.split()[0] if right.split() else ""
-        if cue.endswith(" to") and nxt[:1].islower() and not any(
-                lexicon.has(role, nxt.lower()) for role in ("articles", "determiners",
-                                                            "possessives")):
-            return ()  # "due to report in May": a schedule
+        if cue.endswith(" to"):
+            return ()  # "a review due to report in May", "a sum owing to 140 suppliers": a
+            # schedule or a debt as often as a cause
         start = att.end + stop
         return (Link(cue=tail[stop:stop + len(cue)], kind="causal", start=start,
                      end=start + len(cue), left=claim.text, right=right),)

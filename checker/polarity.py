@@ -190,10 +190,15 @@ def refuses(claim, lexicon) -> bool:
 
 def reported(claim, word, lexicon) -> bool:
     """True when the negated word sits in what a claim noun reports ("complaints that they
-    were *not consulted*"): the negation is the complainant's, not the text's."""
+    were *not consulted*"): the negation is the complainant's, not the text's. Not when the
+    noun is the subject the negation is said of ("that estimate was *not included*": a form
+    of "be" after it)."""
     before = TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
-    return any(lexicon.has("answer_objects", t) or lexicon.has("answer_objects", t.rstrip("s"))
-               for t in before)
+    # the noun opens a clause of what it reports ("complaints that", "a claim it"), not
+    # the subject the negation is said of ("that estimate was not included")
+    return any((lexicon.has("answer_objects", t) or lexicon.has("answer_objects", t.rstrip("s")))
+               and i + 1 < len(before) and not lexicon.has("be_forms", before[i + 1])
+               for i, t in enumerate(before))
 
 
 def negated_before(claim, lemma: str, lexicon) -> bool:

@@ -165,9 +165,11 @@ def quality_flip(ctx, dc):
     """A thing the source says was not done to it, told with the deed as its quality: "The
     statement was not audited" -> "an audited reserves statement" (a participle or adjective
     before the noun, of the verb a negated source claim has no object for, on a subject of
-    the same head noun; any source sentence, as a reporter states it apart). Known false
-    positive: two things of one noun, one of them done ("the first plan was not approved;
-    the approved plan ...")."""
+    the same head noun; any source sentence, as a reporter states it apart), when no source
+    claim says it was done to a thing of that noun ("Two residents were injured ... the
+    others were not": "the injured residents" are the two). Known false positive: two
+    things of one noun, one of them done in words the source puts otherwise ("the first
+    plan was not approved; the council backed the second" -> "the approved plan")."""
     text = ctx.derived.text
     words = list(dc.words)
     for i, w in enumerate(words[:-1]):
@@ -179,17 +181,17 @@ def quality_flip(ctx, dc):
             if nxt.pos not in ("NOUN", "PROPN") or gap.strip():
                 break
             run.append(nxt)
-        if not run or text[max(0, w.start - 4):w.start].lower().strip() in ("not", "un"):
+        before = text[max(0, w.start - 8):w.start].lower().replace("’", "'").split()
+        if not run or before and (before[-1] in ("not", "never") or before[-1].endswith("n't")):
             continue
         verbs = {w.lemma, w.lemma[:-2], w.lemma[:-1], w.text.lower()[:-2], w.text.lower()[:-1]}
         head = key(run[-1].lemma)
-        for sc in ctx.index.claims:
-            if not sc.negated or sc.object or sc.predicate not in verbs:
-                continue
-            said = sc.subject.split()
-            nouns = [x for x in sc.words if x.pos in ("NOUN", "PROPN") and x.text in said]
-            if not nouns or key(nouns[-1].lemma) != head:
-                continue
+        told = [sc for sc in ctx.index.claims if sc.predicate in verbs
+                and _subject_head(sc) == head]
+        if any(not sc.negated for sc in told):
+            continue  # some of them were ("Two residents were injured ... the others were
+            # not"): the derived phrase may be about those
+        for sc in (sc for sc in told if not sc.object):
             return dict(start=w.start, end=run[-1].end, text=text[w.start:run[-1].end],
                         confidence=0.6, evidence=[evidence_of(sc)],
                         message=(f'Calls it "{text[w.start:run[-1].end]}"; the source says '
@@ -197,3 +199,10 @@ def quality_flip(ctx, dc):
                         suggestion=f'Drop "{w.text}" or say, as the source does, that it '
                                    f'was not {w.text}.')
     return None
+
+
+def _subject_head(sc) -> str:
+    """The key of the last noun of a claim's subject, or ''."""
+    said = sc.subject.split()
+    nouns = [x for x in sc.words if x.pos in ("NOUN", "PROPN") and x.text in said]
+    return key(nouns[-1].lemma) if nouns else ""

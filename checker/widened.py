@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME
 from checker.align import claim_keys, key, text_keys
 from checker.numbers import number_values
 from checker.quantified import over_time
@@ -187,7 +188,9 @@ def widened_speaker(ctx, dc):
     """(cue, source claim, what the source says, the derived speaker's attribution) when the
     derived claim gives its statement to a whole group ("residents across the valley",
     "residents", "the canal's boatyard operators") that the source limits to a part of it
-    ("some residents of one town") or to a count of it ("two boatyard operators")."""
+    ("some residents of one town") or to a count of it ("two boatyard operators"), or to the
+    body of people a count of them belongs to ("staff at the agency's centres" for "two
+    advisers at its Pellbridge centre": ``_staff_of``)."""
     da = _speaker(dc.attribution)
     if da is None:
         return None
@@ -195,10 +198,13 @@ def widened_speaker(ctx, dc):
         return None
     for sc in ctx.aligned(dc, threshold=0.8):
         sa = _speaker(sc.attribution)
-        if sa is None or key(sa.head) != key(da.head):
+        if sa is None:
+            continue
+        staff = key(sa.head) != key(da.head)
+        if staff and not _staff_of(ctx, sa, da):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)
-        if (limit and limit not in OWN and limit != "one") or (
+        if (staff and not _counted(da)) or (limit and limit not in OWN and limit != "one") or (
                 _one_speaker(sa) and _plural_head(da)) or (
                 _counted(sa) and _plural_head(da) and _whole_group(da)):
             if _said_by_whole_group(ctx, dc, da):
@@ -206,6 +212,24 @@ def widened_speaker(ctx, dc):
                 # says it, in a claim of the same words the aligner may not pick
             return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _staff_of(ctx, sa, da) -> bool:
+    """The derived speaker is the body of people the counted source speakers belong to:
+    "staff at the agency's contact centres" for "two advisers at the agency's Pellbridge
+    contact centre" (a head WordNet files first as a group, "staff", "crew", against one it
+    files as a person; not a body's own noun, "the council": non_person_heads.txt, nor a
+    party's; and a word of the phrase besides in common)."""
+    wn, lex = ctx.wordnet, ctx.lexicon
+    if not wn.available or not _counted(sa) or not da.head or not sa.head \
+            or lex.has("non_person_heads", da.head) or lex.has("corporate_nouns", da.head):
+        return False
+    mine, theirs = wn.senses(da.head, "noun", 1), wn.senses(sa.head, "noun", 1)
+    if not mine or not theirs or mine[0].lexname != GROUP_LEXNAME \
+            or theirs[0].lexname != PERSON_LEXNAME:
+        return False
+    rest = text_keys(core(da.source)) & text_keys(core(sa.source)) - {key(da.head), key(sa.head)}
+    return any(len(k) > 3 for k in rest)
 
 
 def _said_by_whole_group(ctx, dc, da) -> bool:

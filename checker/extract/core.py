@@ -28,6 +28,7 @@ from checker.extract.reparse import (lift_according_appositive, lift_conj_from_a
                                      lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
+                                              lift_report_before_semicolon,
                                               lift_speaker_after_semicolon,
                                               lift_speaker_from_aside, lift_trailing_speaker,
                                               lift_appositive_speaker,
@@ -133,6 +134,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_whose_speaker(view, sent, self.report_verbs)
                     lift_according_appositive(view, sent)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
+                    lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)

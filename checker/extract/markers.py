@@ -49,6 +49,8 @@ class MarkerReader:
                 kind = "causal"
             if kind is None:
                 continue
+            if low == "meaning" and (t.i == 0 or doc[t.i - 1].text != ","):
+                continue  # ", meaning fares rose"; not "well-meaning", "the meaning of"
             if low == "so" and t.dep_ not in ("mark", "cc", "advmod"):
                 continue
             if low == "so" and t.head.pos_ in ("ADJ", "ADV"):

@@ -177,7 +177,13 @@ def check(ctx):
                       and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
         hits = [(s, sc) for s, sc in attributed if same_content(dc, sc)]
         fused = not hits
-        if fused:  # a derived sentence that fuses the attributed claim with another
+        if fused and not _CONDITION.match(dc.sentence) and not any(
+                o.sent_start == dc.sent_start and o.attribution is not None
+                for o in ctx.derived_claims):
+            # a derived sentence that fuses the attributed claim with another, told plainly
+            # (not "If the commission approves it, building could start in May") and with
+            # nobody credited in it ("According to X, A, where B": the parse may give the
+            # credit to B)
             hits = [(s, sc) for s, sc in attributed if fused_content(dc, sc, sup)]
         if hits and dc.attribution is not None and dc.attribution.outer is None:
             nested = _outer_dropped(ctx, dc, hits, generic)
@@ -205,6 +211,9 @@ def check(ctx):
         if said not in told:
             told.add(said)
             yield _finding(ctx, dc, al, hits[0][1])
+
+
+_CONDITION = re.compile(r"\s*(?:if|unless|should)\b", re.I)
 
 
 def _silence(ctx, dc) -> bool:

@@ -145,7 +145,7 @@ def _speaker_itself(ctx, claim, ent) -> bool:
     subject = claim.subject.strip().lower()
     return att is not None and bool(att.source) and any(
         ctx.lexicon.has(role, subject) for role in ("pronouns_thing", "pronouns_subject")) \
-        and ent.norm in norm_name(att.source)
+        and re.search(rf"\b{re.escape(ent.norm)}\b", norm_name(att.source)) is not None
 
 
 def _named_beside_its_noun(ctx, dc, ent, sc) -> bool:

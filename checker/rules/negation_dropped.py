@@ -206,7 +206,7 @@ def check(ctx):
         if not sup or not al.scores or al.scores[0] < MIN_CLOSE:
             continue
         sc = sup[0]
-        if sc.sentence.rstrip().endswith("?"):
+        if sc.sentence.rstrip().rstrip("\"”’'").endswith("?"):
             continue  # a question ("Can't get through to the tax office?") states nothing
         if key(sc.predicate) == key(dc.predicate) or _verb_polarity(sc, lex) != 1:
             continue  # the same verb is DG601's to compare
