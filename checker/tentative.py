@@ -245,6 +245,19 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
         or there and gap[-1:] == ["be"]
 
 
+_ASIDE_OPENER = re.compile(r",\s+(?:which|who|whose)\s", re.I)
+
+
+def _in_aside(sc, cue) -> bool:
+    """The cue stands in a relative clause set off after the claim's verb ("voted to refuse
+    the mast, which would have stood 180 metres from the school"): the clause's own doubt,
+    not the claim's."""
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    if verb is None or cue.start <= verb.end:
+        return False
+    return _ASIDE_OPENER.search(sc.text, verb.end - sc.start, cue.start - sc.start) is not None
+
+
 def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset()) -> bool:
     """The source claim is firm: stated on its own authority, or passed on by a named party
     with a plain or factive reporting verb ("the company said", "she confirmed that"), and
@@ -255,12 +268,14 @@ def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset(
     named party's word counts only against a ``believed`` frame ("is believed to", "is
     thought to"): "is said to" or "reportedly" for "the company said" drops the party's
     name, which is DA101's. A cue whose words are in ``kept`` (the derived claim has it too:
-    "was negotiating with" and "is thought to be negotiating with") does not count."""
-    if any(c.text.lower() not in kept for c in cues(sc, ctx.lexicon)):
+    "was negotiating with" and "is thought to be negotiating with") does not count, nor one
+    in a relative clause after the claim's verb (``_in_aside``)."""
+    own = [c for c in cues(sc, ctx.lexicon) if not _in_aside(sc, c)]
+    if any(c.text.lower() not in kept for c in own):
         return False
     said = sc.attribution
     if said is None:
-        return sc.certainty.level >= FIRM or (
+        return sc.certainty.level >= FIRM or len(own) < len(cues(sc, ctx.lexicon)) or (
             ctx.lexicon.has("neutral_report_verbs", sc.predicate) and bool(sc.object)
             and (has_name(sc.subject)
                  or ctx.lexicon.has("corporate_nouns", stand_in_noun(sc.subject))))

@@ -5,8 +5,10 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
-                                     lift_verb_read_as_noun)
-from checker.extract.reparse_speakers import lift_appositive_speaker, lift_trailing_speaker
+                                     lift_subject_from_according, lift_verb_read_as_noun)
+from checker.extract.reparse_speakers import (lift_appositive_speaker,
+                                              lift_report_before_semicolon,
+                                              lift_trailing_speaker)
 from checker.extract.tokens import DocView
 
 
@@ -171,4 +173,50 @@ def test_a_speaker_read_as_an_apposition_becomes_the_root():
         assert sent.root.text == "announced"
         assert {(c.text, c.dep_) for c in view[7].children} >= {
             ("board", "nsubj"), ("stop", "ccomp"), ("ending", "advcl")}
+
+
+def test_a_subject_hung_on_an_according_to_source_is_given_back_to_its_verb():
+    # "According to files seen by the Courier, about 300 bills were paid late.", parsed
+    # with "bills" an apposition of "Courier" and "paid" left with no subject
+    doc = _doc([("According", 12, "prep", "VERB"), ("to", 0, "prep", "ADP"),
+                ("files", 1, "pobj", "NOUN"), ("seen", 2, "acl", "VERB"),
+                ("by", 3, "agent", "ADP"), ("the", 6, "det", "DET"),
+                ("Courier", 4, "pobj", "PROPN"), (",", 6, "punct", "PUNCT"),
+                ("about", 9, "advmod", "ADV"), ("300", 10, "nummod", "NUM"),
+                ("bills", 6, "appos", "NOUN"), ("were", 12, "auxpass", "AUX"),
+                ("paid", 12, "ROOT", "VERB"), ("late", 12, "advmod", "ADV"),
+                (".", 12, "punct", "PUNCT")])
+    with DocView(doc) as view:
+        assert lift_subject_from_according(view, view.sents[0])
+        assert [c.text for c in view[12].children if c.dep_ == "nsubjpass"] == ["bills"]
+        assert not [c for c in view[6].children if c.dep_ == "appos"]
+
+
+def test_an_according_to_source_with_a_subject_after_it_is_left_alone():
+    # "According to Ann Lee, a nurse, the ward closed."
+    doc = _doc([("According", 10, "prep", "VERB"), ("to", 0, "prep", "ADP"),
+                ("Ann", 3, "compound", "PROPN"), ("Lee", 1, "pobj", "PROPN"),
+                (",", 3, "punct", "PUNCT"), ("a", 6, "det", "DET"),
+                ("nurse", 3, "appos", "NOUN"), (",", 10, "punct", "PUNCT"),
+                ("the", 9, "det", "DET"), ("ward", 10, "nsubj", "NOUN"),
+                ("closed", 10, "ROOT", "VERB"), (".", 10, "punct", "PUNCT")])
+    with DocView(doc) as view:
+        assert not lift_subject_from_according(view, view.sents[0])
+
+
+def test_a_report_hung_across_a_semicolon_is_given_back_to_its_verb_of_saying():
+    # "Staff said managers had told them; the firm denied it.", parsed with "told" and
+    # "said" both hung on "denied"
+    doc = _doc([("Staff", 1, "nsubj", "NOUN"), ("said", 9, "ccomp", "VERB"),
+                ("managers", 4, "nsubj", "NOUN"), ("had", 4, "aux", "AUX"),
+                ("told", 9, "ccomp", "VERB"), ("them", 4, "dobj", "PRON"),
+                (";", 9, "punct", "PUNCT"), ("the", 8, "det", "DET"),
+                ("firm", 9, "nsubj", "NOUN"), ("denied", 9, "ROOT", "VERB"),
+                ("it", 9, "dobj", "PRON"), (".", 9, "punct", "PUNCT")],
+               lemmas=["staff", "say", "manager", "have", "tell", "they", ";", "the", "firm",
+                       "deny", "it", "."])
+    with DocView(doc) as view:
+        assert lift_report_before_semicolon(view, view.sents[0], {"say", "deny"})
+        assert [c.text for c in view[1].children if c.dep_ == "ccomp"] == ["told"]
+        assert view[1].dep_ == "conj" and view[1].head.i == 9
 

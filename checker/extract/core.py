@@ -25,7 +25,7 @@ from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_modifying_verb, lift_reported_participle,
-                                     lift_verb_read_as_noun)
+                                     lift_subject_from_according, lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,
@@ -133,6 +133,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_speaker_from_aside(view, sent, self.report_verbs)
                     lift_whose_speaker(view, sent, self.report_verbs)
                     lift_according_appositive(view, sent)
+                    lift_subject_from_according(view, sent)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
