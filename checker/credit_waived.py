@@ -47,6 +47,7 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))
 # 410,000 homes"): the noun is picked out by it, not claimed
 _DEFINITE_CLAUSE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){1,3}?(?:that|which|who)\s+"
                               r"(?:[^,;]|(?<=\d),(?=\d))+?(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
+_CLEFT = re.compile(r"\bit\s+(?:is|was|'s|’s)\s+$", re.I)
 _TIME_ASIDE = re.compile(r"\b(?:since|when)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
                          r"(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 
@@ -77,7 +78,9 @@ def background(dc, sc) -> bool:
     verbs_at = {w.start - sc.start for w in sc.words if w.pos in ("VERB", "AUX")}
     times = [m for m in _TIME_ASIDE.finditer(sc.text)
              if _second_word_at(m) not in verbs_at]  # not "have since left": an adverb
-    found = [m for m in (*_ASIDE.finditer(sc.text), *_DEFINITE_CLAUSE.finditer(sc.text), *times)
+    definite = [m for m in _DEFINITE_CLAUSE.finditer(sc.text)
+                if not _CLEFT.search(sc.text, 0, m.start())]  # not "it was the driver who"
+    found = [m for m in (*_ASIDE.finditer(sc.text), *definite, *times)
              if not (verb and re.search(rf"\b{re.escape(verb)}\b", m.group(0).lower()))]
     if not found:
         return False

@@ -87,6 +87,7 @@ FILES = {
     "light_verbs": "light_verbs",
     "converse_verbs": "converse_verbs",
     "be_forms": "be_forms",
+    "auxiliaries": "auxiliaries",
     "house_sources": "house_sources",
     "speech_verbs": "speech_verbs",
     "pronouns_person": "pronouns_person",

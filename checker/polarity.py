@@ -191,14 +191,19 @@ def refuses(claim, lexicon) -> bool:
 def reported(claim, word, lexicon) -> bool:
     """True when the negated word sits in what a claim noun reports ("complaints that they
     were *not consulted*"): the negation is the complainant's, not the text's. Not when the
-    noun is the subject the negation is said of ("that estimate was *not included*": a form
-    of "be" after it)."""
+    noun is the subject the negation is said of ("that estimate was *not included*", "the
+    report did *not mention*": a form of "be" or an auxiliary after it, not then "that")."""
     before = TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
     # the noun opens a clause of what it reports ("complaints that", "a claim it"), not
     # the subject the negation is said of ("that estimate was not included")
+    def subject(i: int) -> bool:  # the noun opens the verb's own clause: "that estimate was
+        # not", "the report did not"; not "the complaint is that they were not"
+        nxt = before[i + 1:i + 3]
+        return bool(nxt) and nxt[1:2] != ["that"] and any(
+            lexicon.has(role, nxt[0]) for role in ("be_forms", "auxiliaries"))
+
     return any((lexicon.has("answer_objects", t) or lexicon.has("answer_objects", t.rstrip("s")))
-               and i + 1 < len(before) and not lexicon.has("be_forms", before[i + 1])
-               for i, t in enumerate(before))
+               and not subject(i) for i, t in enumerate(before))
 
 
 def negated_before(claim, lemma: str, lexicon) -> bool:

@@ -224,6 +224,10 @@ def _staff_of(ctx, sa, da) -> bool:
     if not wn.available or not _counted(sa) or not da.head or not sa.head \
             or lex.has("non_person_heads", da.head) or lex.has("corporate_nouns", da.head):
         return False
+    phrase = core(da.source).lower()
+    if re.search(rf"\b{re.escape(da.head.lower())}\w*\s+of\b", phrase) or any(
+            number_values(w) for w in phrase.split()):
+        return False  # "a pair of paramedics", "a crew of two": a count in other words
     mine, theirs = wn.senses(da.head, "noun", 1), wn.senses(sa.head, "noun", 1)
     if not mine or not theirs or mine[0].lexname != GROUP_LEXNAME \
             or theirs[0].lexname != PERSON_LEXNAME:

@@ -138,7 +138,8 @@ def lift_subject_from_according(view, sent) -> bool:
             continue
         verb = acc.head
         if verb.pos_ not in ("VERB", "AUX") or verb.i < acc.i or any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+                for c in verb.children):
             continue
         to = next((c for c in acc.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) \

@@ -119,6 +119,10 @@ def _hearsay_lowered(ctx, dc):
             att.kind == "passive" and att.cue.lower().endswith(" to")
             or att.kind == "adverb" and " " not in att.cue.strip()):
         return None  # "is thought to", "reportedly"; not a speaker the parse lost
+    verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
+    if att.kind == "passive" and verb is not None and verb.end <= att.start:
+        return None  # "cancelled 140 flights, stranding what is thought to be 20,000
+        # passengers": the frame is on a later clause's words, not on the claim's verb
     lex = ctx.lexicon
     believed = (att.kind == "passive" and lex.has("nonfactive", att.lemma)
                 and not lex.has("neutral_report_verbs", att.lemma))
