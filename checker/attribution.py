@@ -372,11 +372,11 @@ def same_content(dc: Claim, sc: Claim) -> bool:
 
 
 def fused_content(dc: Claim, sc: Claim, others) -> bool:
-    """The derived claim fuses the source claim with another of ``others`` ("Remains could
-    extend under the plot, where Pellinor holds permission for 90 houses" from "remains
-    could extend under that land" and "Pellinor holds permission for 90 houses"): on the
-    same predicate it holds most of the source claim's words (three at least), and most of
-    its own other words are one other source claim's."""
+    """The derived claim fuses the source claim with another of ``others`` ("Bats could
+    use the hedge, where Harrow Estates plans 40 homes" from "bats could use the hedge"
+    and "Harrow Estates plans 40 homes"): on the same predicate it holds most of the
+    source claim's words (three at least), and most of its own other words are one other
+    source claim's."""
     if key(dc.predicate) != key(sc.predicate):
         return False
     dk, sk = claim_keys(dc), claim_keys(sc)

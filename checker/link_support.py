@@ -173,7 +173,7 @@ def frame_link(text: str, claim, lexicon) -> tuple:
       announced that it would review ..."): its phrase up to the comma is linked to the
       claim, unless the claim has links of its own.
     - A noun phrase after the frame that sums the claim up and gives its cause ("Waits
-      reached 38 minutes, the inspectorate said on Tuesday, a slide driven by staff
+      rose to 41 minutes, the ombudsman said on Monday, a slide driven by staff
       cuts"): the phrase after the cue, to the end of the sentence, is linked to the claim.
       Not a cue ending in "to" ("a review due to report in May", "a sum owing to 140
       suppliers"); known miss: "a fall due to the weather"."""

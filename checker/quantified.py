@@ -180,7 +180,7 @@ def one_of_them(sc, dc, noun: str, cue, lexicon):
 def part_counted(sc, dc) -> str:
     """The figure that takes a part of a plural noun of the source subject ("about 40
     percent of nurses at the hospital", "three of the nurses"), or a single one of it ("one
-    regional manager"), where the derived subject gives that noun in the plural with no
+    branch secretary"), where the derived subject gives that noun in the plural with no
     figure ("nurses at the hospital"): the figure, or ''."""
     mine = {key(w.lemma): w for w in _head_run(dc) if w.pos == "NOUN"}
     for w in subject_words(sc):
@@ -190,8 +190,8 @@ def part_counted(sc, dc) -> str:
             continue
         single = re.match(r"\W*(one|a single)\s", sc.subject, re.I)
         if single and w.text.lower() == w.lemma.lower() and not count_of(dc, noun):
-            return single.group(1)  # "one regional manager set a target" told of "the
-            # airline's regional managers"
+            return single.group(1)  # "one branch secretary proposed a ballot" told of "the
+            # union's branch secretaries"
         figure = count_of(sc, noun)
         m = re.match(rf"\W*(?:(\w+)\s+)?{re.escape(figure)}\s+of\b", sc.subject) \
             if figure else None

@@ -250,7 +250,7 @@ _ASIDE_OPENER = re.compile(r",\s+(?:which|who|whose)\s", re.I)
 
 def _in_aside(sc, cue) -> bool:
     """The cue stands in a relative clause set off after the claim's verb ("voted to refuse
-    the mast, which would have stood 180 metres from the school"): the clause's own doubt,
+    the licence, which would have let the bar open until 3am"): the clause's own doubt,
     not the claim's."""
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
     if verb is None or cue.start <= verb.end:

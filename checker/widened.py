@@ -189,8 +189,8 @@ def widened_speaker(ctx, dc):
     derived claim gives its statement to a whole group ("residents across the valley",
     "residents", "the canal's boatyard operators") that the source limits to a part of it
     ("some residents of one town") or to a count of it ("two boatyard operators"), or to the
-    body of people a count of them belongs to ("staff at the agency's centres" for "two
-    advisers at its Pellbridge centre": ``_staff_of``)."""
+    body of people a count of them belongs to ("staff at the council's depots" for "two
+    drivers at its Brookfield depot": ``_staff_of``)."""
     da = _speaker(dc.attribution)
     if da is None:
         return None
@@ -216,8 +216,8 @@ def widened_speaker(ctx, dc):
 
 def _staff_of(ctx, sa, da) -> bool:
     """The derived speaker is the body of people the counted source speakers belong to:
-    "staff at the agency's contact centres" for "two advisers at the agency's Pellbridge
-    contact centre" (a head WordNet files first as a group, "staff", "crew", against one it
+    "staff at the council's depots" for "two drivers at the council's Brookfield
+    depot" (a head WordNet files first as a group, "staff", "crew", against one it
     files as a person; not a body's own noun, "the council": non_person_heads.txt, nor a
     party's; and a word of the phrase besides in common)."""
     wn, lex = ctx.wordnet, ctx.lexicon

@@ -296,7 +296,7 @@ def lift_report_before_semicolon(view, sent, report_verbs) -> bool:
                          if view[i].dep_ == "ccomp" and view[i].head.i > semi.i), None)
             if comp is None or any(view[i].text in (":", '"', "“", "”")
                                    for i in range(verb.i + 1, comp.i)):
-                continue  # 'X denied it: "No clinic was cancelled; ..."': the quotation is
+                continue  # 'X denied it: "No ward was shut; ..."': the quotation is
                 # the answer, which the colon's reading gives
             right_root = verb.head
             rehang(comp, verb, "ccomp")

@@ -170,8 +170,8 @@ def _sentence_negated(dc, lex) -> bool:
 
 def _prefixed_in_sentence(dc, sc, lex) -> bool:
     """The derived sentence says the source's negated verb with a negative prefix, outside
-    the claim the parser split off ("said a third of calls, some 6.2 million, went
-    unanswered" for "were never answered")."""
+    the claim the parser split off ("said a fifth of the invoices, some 900, went
+    unpaid" for "were never paid")."""
     verb = key(sc.predicate)
     return any(key(stem) == verb for t in TOKEN.findall(dc.sentence.lower())
                for stem in unprefixed(lex, t, shortest=4))
@@ -207,7 +207,7 @@ def check(ctx):
             continue
         sc = sup[0]
         if sc.sentence.rstrip().rstrip("\"”’'").endswith("?"):
-            continue  # a question ("Can't get through to the tax office?") states nothing
+            continue  # a question ("Can't renew your permit online?") states nothing
         if key(sc.predicate) == key(dc.predicate) or _verb_polarity(sc, lex) != 1:
             continue  # the same verb is DG601's to compare
         verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
