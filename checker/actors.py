@@ -27,6 +27,12 @@ _POST_MODIFIER = re.compile(
 _NAME_END = re.compile(r"\b([A-Z][\w'’.-]*)[ ]+(?=([A-Z][a-z]+)\b)")
 
 
+def subject_head(claim) -> str:
+    """The key of the last noun of the claim's subject (``subject_words``), or ''."""
+    nouns = [w for w in subject_words(claim) if w.pos in ("NOUN", "PROPN")]
+    return key(nouns[-1].lemma) if nouns else ""
+
+
 def subject_words(dc) -> list:
     """The claim's words inside its subject, up to a comma (an apposition aside)."""
     pos = dc.text.find(dc.subject) if dc.subject else -1

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
-from checker.voices import own_account_by_its_voice
+from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_content, self_report, source_name
 from checker.lexicon import shipped
@@ -17,6 +16,7 @@ from checker.on_record import on_record
 from checker.polarity import verb_polarity
 from checker.rules.base import FINDING_ROLES
 from checker.source_phrase import has_name
+from checker.voices import own_account_by_its_voice
 
 # WordNet's lexicographer files of nouns that can be a party: groups, places, people.
 PARTY_LEXNAMES = frozenset({14, 15, PERSON_LEXNAME})
@@ -41,13 +41,13 @@ def other_tellings(ctx, dc) -> list:
 # members, said ..."; "... loans to Quarryhill, the developer that collapsed in January.").
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
                     r"(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
-# a clause of time takes its event as given ("uncovered 38 square metres since work began
-# in April 2024"): the writer's background, not what the speaker asserts
 # a definite noun's own clause takes its content as given too ("the blackout that cut power to
 # 410,000 homes"): the noun is picked out by it, not claimed
 _DEFINITE_CLAUSE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){1,3}?(?:that|which|who)\s+"
                               r"(?:[^,;]|(?<=\d),(?=\d))+?(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 _CLEFT = re.compile(r"\bit\s+(?:is|was|'s|’s)\s+$", re.I)
+# a clause of time takes its event as given ("uncovered 38 square metres since work began
+# in April 2024"): the writer's background, not what the speaker asserts
 _TIME_ASIDE = re.compile(r"\b(?:since|when)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
                          r"(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 
@@ -114,16 +114,11 @@ def keeps_frame(ctx, dc, sc) -> bool:
             or not re.match(r"(?:its|their)\s", sc.subject.strip(), re.I):
         return False  # the speaker's own people ("its inspectors"), not a claim that is a
         # finding itself ("Laboratory tests have found X, according to two people")
-    head = _subject_head(sc)
+    head = subject_head(sc)
     return bool(head) and any(o.sent_start == dc.sent_start and o.predicate == sc.predicate
-                              and _subject_head(o) == head and re.match(
+                              and subject_head(o) == head and re.match(
                                   r"(?:its|their|the)\s|\S+['’]s?\s", o.subject.strip(), re.I)
                               for o in ctx.derived_claims)
-
-
-def _subject_head(claim) -> str:
-    nouns = [w for w in subject_words(claim) if w.pos in ("NOUN", "PROPN")]
-    return key(nouns[-1].lemma) if nouns else ""
 
 
 def joint_statement(ctx, sc) -> bool:

@@ -180,15 +180,20 @@ def frame_link(text: str, claim, lexicon) -> tuple:
     att = claim.attribution
     if att is None:
         return ()
-    cues = [" ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1]
     if claim.sent_start <= att.start <= claim.start:
-        return () if claim.links else _opening_link(text, claim, att, cues)
+        return () if claim.links else _opening_link(text, claim, att, _cues(lexicon))
     if claim.end <= att.start and att.end < claim.sent_end:
-        return _summing_link(text, claim, att, cues)
+        return _summing_link(text, claim, att, _cues(lexicon))
     return ()
 
 
-def _opening_link(text: str, claim, att, cues: list[str]) -> tuple:
+def _cues(lexicon) -> tuple[str, ...]:
+    """The causal connectives of two words or more, once per lexicon."""
+    return memo_on(lexicon, "_causal_phrases", lambda: tuple(
+        " ".join(p) for p in lexicon.phrases.get("causal", ()) if len(p) > 1))
+
+
+def _opening_link(text: str, claim, att, cues) -> tuple:
     opening = text[claim.sent_start:att.start]
     low = opening.lower()
     cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
@@ -204,25 +209,25 @@ def _opening_link(text: str, claim, att, cues: list[str]) -> tuple:
 _SUMMING_RE = re.compile(r"[^,;:\"“”]*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?")
 
 
-def _summing_link(text: str, claim, att, cues: list[str]) -> tuple:
+def _summing_link(text: str, claim, att, cues) -> tuple:
     tail = text[att.end:claim.sent_end]
     m = _SUMMING_RE.match(tail)
     if m is None:
         return ()
-    for stop in range(m.end(), min(len(tail), m.end() + 60)):
-        if stop > m.end() and tail[stop - 1] != " ":
-            continue  # the cue starts a word
-        low = tail[stop:].lower()
+    # the cue starts one of the next words of the phrase, before any comma
+    for w in re.finditer(r"[,;:]|(?<![\w'’-])\w", tail[m.end():m.end() + 60]):
+        if w.group() in ",;:":
+            return ()
+        at = m.end() + w.start()
+        low = tail[at:].lower()
         cue = max((c for c in cues if low.startswith(c + " ")), key=len, default="")
         if not cue:
-            if tail[stop:stop + 1] in ",;:":
-                return ()
             continue
-        right = tail[stop + len(cue):].strip().rstrip(".!?").strip()
         if cue.endswith(" to"):
             return ()  # "a review due to report in May", "a sum owing to 140 suppliers": a
             # schedule or a debt as often as a cause
-        start = att.end + stop
-        return (Link(cue=tail[stop:stop + len(cue)], kind="causal", start=start,
+        start = att.end + at
+        right = tail[at + len(cue):].strip().rstrip(".!?").strip()
+        return (Link(cue=tail[at:at + len(cue)], kind="causal", start=start,
                      end=start + len(cue), left=claim.text, right=right),)
     return ()

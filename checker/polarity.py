@@ -194,8 +194,6 @@ def reported(claim, word, lexicon) -> bool:
     noun is the subject the negation is said of ("that estimate was *not included*", "the
     report did *not mention*": a form of "be" or an auxiliary after it, not then "that")."""
     before = TOKEN.findall(claim.text[:word[0] - claim.start].lower())[-6:]
-    # the noun opens a clause of what it reports ("complaints that", "a claim it"), not
-    # the subject the negation is said of ("that estimate was not included")
     def subject(i: int) -> bool:  # the noun opens the verb's own clause: "that estimate was
         # not", "the report did not"; not "the complaint is that they were not"
         nxt = before[i + 1:i + 3]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import subject_head
 from checker.align import claim_keys, key
 from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
 from checker.hedging import hedged_verb
@@ -187,7 +188,7 @@ def quality_flip(ctx, dc):
         verbs = {w.lemma, w.lemma[:-2], w.lemma[:-1], w.text.lower()[:-2], w.text.lower()[:-1]}
         head = key(run[-1].lemma)
         told = [sc for sc in ctx.index.claims if sc.predicate in verbs
-                and _subject_head(sc) == head]
+                and subject_head(sc) == head]
         if any(not sc.negated for sc in told):
             continue  # some of them were ("Two residents were injured ... the others were
             # not"): the derived phrase may be about those
@@ -200,9 +201,3 @@ def quality_flip(ctx, dc):
                                    f'was not {w.text}.')
     return None
 
-
-def _subject_head(sc) -> str:
-    """The key of the last noun of a claim's subject, or ''."""
-    said = sc.subject.split()
-    nouns = [x for x in sc.words if x.pos in ("NOUN", "PROPN") and x.text in said]
-    return key(nouns[-1].lemma) if nouns else ""

@@ -245,9 +245,6 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
         or there and gap[-1:] == ["be"]
 
 
-_ASIDE_OPENER = re.compile(r",\s+(?:which|who|whose)\s", re.I)
-
-
 def _in_aside(sc, cue) -> bool:
     """The cue stands in a relative clause set off after the claim's verb ("voted to refuse
     the licence, which would have let the bar open until 3am"): the clause's own doubt,
@@ -255,7 +252,7 @@ def _in_aside(sc, cue) -> bool:
     verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
     if verb is None or cue.start <= verb.end:
         return False
-    return _ASIDE_OPENER.search(sc.text, verb.end - sc.start, cue.start - sc.start) is not None
+    return clause_end(sc, verb.end) <= cue.start
 
 
 def firm_on_record(ctx, sc, believed: bool = False, kept: frozenset = frozenset()) -> bool:

@@ -124,8 +124,8 @@ def lift_according_appositive(view, sent) -> bool:
 
 def lift_subject_from_according(view, sent) -> bool:
     """A clause's subject that the model hung on the "according to" source as its
-    apposition ("According to files seen by the Courier, about 300 bills were paid late
-    ...", parsed with "million" an apposition of "Wire" and "moved" left with no subject):
+    apposition ("According to files seen by the Courier, about 300 bills were paid late",
+    parsed with "bills" an apposition of "Courier" and "paid" left with no subject):
     when the verb "according to" hangs on has no subject, and a noun or a number after the
     comma that closes the source hangs on the source as an apposition, it is the verb's
     subject. True when the sentence was repaired.

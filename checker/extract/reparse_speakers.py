@@ -271,7 +271,6 @@ def lift_appositive_speaker(view, sent, report_verbs) -> bool:
     return False
 
 
-
 def lift_report_before_semicolon(view, sent, report_verbs) -> bool:
     """A verb of saying before a semicolon whose report the model hung on the verb after it
     ("Staff, speaking anonymously, said managers had told them X; the agency denied it",
