@@ -241,6 +241,8 @@ def _salient_claims(ctx) -> list[Salient]:
     for i, sent in enumerate(sents):
         for sc in sent.claims:
             party = answer_party(lex, sc)
+            if party is None and i and sents[i - 1].para == sent.para:
+                party = _rebuts_by_pronoun(lex, sc, sents[i - 1])
             if party is not None and not _is_expert(lex, party):
                 out.append(item("answer", party, sc, i, "answer"))
                 break
@@ -272,6 +274,22 @@ def _salient_claims(ctx) -> list[Salient]:
                                    tuple(c for s in before for c in s.claims)))
                 break
     return out
+
+
+def _rebuts_by_pronoun(lex, claim: Claim, before: Sentence) -> Optional[str]:
+    """The party of an answer verb that needs an object, given one that points back ("X's
+    chief executive, Y, rejected that"), right after a sentence of its paragraph that
+    charges the party by name ("Z accused X of ..."): challenges.txt; else None."""
+    if claim.negated or lex.value("answer_verbs", claim.predicate) != "object" \
+            or claim.object.lower().strip() not in PRONOUN_OBJECTS:
+        return None
+    mine = party_keys(claim.subject)
+    for c in before.claims:
+        words = {c.predicate, *c.lemmas}
+        if mine & text_keys(c.sentence) and not party_keys(c.subject) & mine \
+                and any(lex.has("challenges", w) for w in words):
+            return claim.subject
+    return None
 
 
 def _on_matter(ctx, reply: Claim, before: list, mine: frozenset) -> bool:

@@ -386,3 +386,21 @@ def fused_content(dc: Claim, sc: Claim, others) -> bool:
     rest = dk - sk
     return len(rest) >= 2 and any(len(rest & claim_keys(o)) >= 0.6 * len(rest)
                                   for o in others if o is not sc)
+
+
+def asked_only(dc: Claim, sc: Claim, lex) -> bool:
+    """The words the derived claim shares with the source claim, names aside, all stand in
+    an indirect question after a preposition ("Pressure is mounting on the operator over
+    how long its drivers work" for "a third of its drivers worked 13-hour shifts, a review
+    found": question_words.txt): the claim asks what the source claim answers and states
+    none of it."""
+    opens = next((dc.start + m.start(2) for m in re.finditer(r"\b(\w+)\s+(?=(\w+))", dc.text)
+                  if lex.has("prepositions", m.group(1).lower())
+                  and lex.has("question_words", m.group(2).lower())), None)
+    if opens is None:
+        return False
+    words = dc.words
+    names = {key(p) for e in dc.entities for p in re.split(r"[\s‐-]+", e.text) if p}
+    shared = claim_keys(sc) - names
+    before = {key(w.lemma) for w in words if w.start < opens} & shared
+    return not before and bool({key(w.lemma) for w in words if w.start >= opens} & shared)

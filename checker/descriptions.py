@@ -26,6 +26,26 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     return described_in(art.text, phrase)
 
 
+def lede_description_of(ctx, sc, name: str) -> bool:
+    """The source claim's speaker is an indefinite description with no name in its
+    article's opening paragraph ("A private collector has taken the auction house to
+    court, alleging ..."), and the next paragraph opens by naming ``name`` ("Dariusz Holm,
+    who bought the painting, filed his claim"): the lede's way of introducing the person it
+    names next, so the description stands for that name."""
+    art = ctx.doc_of.get(sc.doc_id)
+    att = sc.attribution
+    if art is None or att is None or not att.source or has_name(att.source) \
+            or core(att.source).split()[0].lower() not in ("a", "an"):
+        return False
+    paragraphs = [u for u in art.units if u.kind == "paragraph"]
+    at = next((k for k, u in enumerate(paragraphs) if u.start <= sc.start < u.end), None)
+    if at != 0 or len(paragraphs) < 2:
+        return False
+    nxt = art.text[paragraphs[1].start:paragraphs[1].end]
+    opening = re.split(r"(?<=[.!?])\s", nxt, maxsplit=1)[0]
+    return bool(name) and core(name).strip(" ,").lower() in opening.lower()[:len(name) + 40]
+
+
 def described_in(text: str, phrase: str) -> str:
     """The one capitalised run of ``text`` ending in the head of the definite description
     ``phrase`` ("the Harwick Transport Authority" for "the authority"); the phrase itself

@@ -26,7 +26,9 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
 
 _PHASE_DEED = re.compile(r"\s+(?:to\s+)?([a-z]+)\b")  # "start hiring", "begin to build"
 PHASE_VERBS = shipped("phase_verbs")
-_TO_VERB = re.compile(r"\s+to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")  # "to have been cut"
+NECESSITY_VERBS = shipped("necessity_verbs")
+_TO_VERB = re.compile(r"\s+(?:whether\s+)?to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")
+# "to have been cut"; "is considering whether to move" weighs the moving
 
 
 def hedged_verb(claim: Claim, cue: Cue) -> str:
@@ -68,9 +70,29 @@ def _first_verb_after(claim: Claim, cue: Cue) -> str:
     the "will" of direct speech) is no hedge on "take"."""
     first = next((w for w in claim.words if w.start >= cue.end and w.pos in VERB_TAGS), None)
     own = _predicate_at(claim, cue.end)
+    needed = _needed_deed(claim, cue.end)
+    if needed:
+        return needed  # "may need to spend": the spending is in doubt
     if own is not None and (first is None or own < first.start):
         return key(claim.predicate)
     return key(first.lemma) if first is not None else ""
+
+
+_NEEDED = re.compile(r"\s+(need|needs|have|has|had)\s+to\s+(?:be\s+)?([a-z]+)\b")
+
+
+def _needed_deed(claim: Claim, at: int) -> str:
+    """The key of the deed a verb of necessity right after offset ``at`` takes ("may *need
+    to* spend", "could *have to* close": necessity_verbs.txt), or ''."""
+    m = _NEEDED.match(claim.text[at - claim.start:].lower())
+    if not m:
+        return ""
+    verb = next((w for w in claim.words if w.start == at + m.start(1)), None)
+    lemma = verb.lemma if verb is not None else m.group(1)
+    if lemma not in NECESSITY_VERBS:
+        return ""
+    deed = next((w for w in claim.words if w.start == at + m.start(2)), None)
+    return key(deed.lemma if deed is not None else m.group(2))
 
 
 def _predicate_at(claim: Claim, start: int) -> Optional[int]:

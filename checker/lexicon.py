@@ -102,6 +102,7 @@ FILES = {
     "witness_phrases": "witness_phrases",
     "people_nouns": "people_nouns",
     "relative_pronouns": "relative_pronouns",
+    "question_words": "question_words",
     "citing_words": "citing_words",
     "compelling_verbs": "compelling_verbs",
     "indefinite_sources": "indefinite_sources",
@@ -158,6 +159,7 @@ FILES = {
     "date_anchors": "date_anchors",
     "indefinite_articles": "indefinite_articles",
     "phase_verbs": "phase_verbs",
+    "necessity_verbs": "necessity_verbs",
     "place_heads": "place_heads",
     "rank_areas": "rank_areas",
     "year_shifts": "year_shifts",
@@ -180,7 +182,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "place_prepositions", "phase_verbs",
+                   "place_prepositions", "phase_verbs", "necessity_verbs",
                    "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds"})
 
 

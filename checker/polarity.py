@@ -21,6 +21,8 @@ from checker.records import memo_on
 TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody"})
 # "did not alert the authority until January": a negation that only dates the act
+# "no longer than six months", "not more than 20": a bound on a figure, not a negation
+COMPARATIVE_BOUND = frozenset({"no", "not"}), "than"
 _NOT_UNTIL = re.compile(r"\b(not|never|n't)\b(?:\s+[a-z'’-]+){0,8}?\s+(?:until|till)\b")
 
 
@@ -91,6 +93,9 @@ def _find_cues(claim, lexicon) -> list:
         looks = lookalikes.get(t)
         if looks and any(tuple(toks[i:i + len(p)]) == p for p in looks):
             skip = 1
+            continue
+        if t in COMPARATIVE_BOUND[0] and toks[i + 2:i + 3] == [COMPARATIVE_BOUND[1]]:
+            skip = 2
             continue
         starting = negations.get(t)
         phrase = next((p for p in starting if tuple(toks[i:i + len(p)]) == p),

@@ -4,8 +4,10 @@ each repair is tested whatever the model does with a given sentence."""
 import spacy
 from spacy.tokens import Doc
 
+from checker.extract.common import name_slot
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
-                                     lift_subject_from_according, lift_verb_read_as_noun)
+                                     lift_second_that_clause, lift_subject_from_according,
+                                     lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,
                                               lift_trailing_speaker)
@@ -220,3 +222,45 @@ def test_a_report_hung_across_a_semicolon_is_given_back_to_its_verb_of_saying():
         assert [c.text for c in view[1].children if c.dep_ == "ccomp"] == ["warned"]
         assert view[1].dep_ == "conj" and view[1].head.i == 9
 
+
+
+def _second_that_clause(opener):
+    # "Ana Bell said it plans to sell the site <opener> that the board had set a price.",
+    # parsed with "set" a complement of "plans"
+    return _doc([("Ana", 1, "compound", "PROPN"), ("Bell", 2, "nsubj", "PROPN"),
+                 ("said", 2, "ROOT", "VERB"), ("it", 4, "nsubj", "PRON"),
+                 ("plans", 2, "ccomp", "VERB"), ("to", 6, "aux", "PART"),
+                 ("sell", 4, "xcomp", "VERB"), ("the", 8, "det", "DET"),
+                 ("site", 6, "dobj", "NOUN"), (opener, 6, "cc", "CCONJ"),
+                 ("that", 15, "mark", "SCONJ"), ("the", 12, "det", "DET"),
+                 ("board", 15, "nsubj", "NOUN"), ("had", 15, "aux", "AUX"),
+                 ("already", 15, "advmod", "ADV"), ("set", 4, "ccomp", "VERB"),
+                 ("a", 17, "det", "DET"), ("price", 15, "dobj", "NOUN"),
+                 (".", 2, "punct", "PUNCT")],
+                lemmas=["Ana", "Bell", "say", "it", "plan", "to", "sell", "the", "site",
+                        opener, "that", "the", "board", "have", "already", "set", "a",
+                        "price", "."])
+
+
+def test_a_second_that_clause_of_a_verb_of_saying_becomes_a_conjunct():
+    with DocView(_second_that_clause("and")) as view:
+        assert lift_second_that_clause(view, view.sents[0], {"say"})
+        assert view[15].dep_ == "conj" and view[15].head.i == 4
+        assert view[9].head.i == 4  # the "and" hangs on the first complement's verb
+
+
+def test_a_that_clause_with_no_and_before_it_is_left_alone():
+    # "... said it plans to sell the site so that the board ..." keeps its parse
+    with DocView(_second_that_clause("so")) as view:
+        assert not lift_second_that_clause(view, view.sents[0], {"say"})
+
+
+def test_a_possessive_hung_on_a_verb_fills_no_slot():
+    # "the agency's weekly report shows", parsed with "agency" a possessive of "shows"
+    doc = _doc([("the", 1, "det", "DET"), ("agency", 5, "poss", "PROPN"),
+                ("'s", 1, "case", "PART"), ("weekly", 4, "amod", "ADJ"),
+                ("report", 5, "compound", "NOUN"), ("shows", 5, "ROOT", "VERB")],
+               lemmas=["the", "agency", "'s", "weekly", "report", "show"])
+    with DocView(doc) as view:
+        assert name_slot(view[1], {"of": "of"}) == ""
+        assert name_slot(view[4], {"of": "of"}) == ""

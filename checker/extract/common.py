@@ -288,6 +288,9 @@ def name_slot(root, relations) -> str:
         return ""
     if gov.i == tok.i or gov.pos_ not in _SLOT_HEADS:
         return ""
+    if tok.dep_ in ("poss", "compound") and gov.pos_ not in ("NOUN", "PROPN"):
+        return ""  # a possessive hung on a verb: a misparse ("the agency's report shows"
+        # with "report" read as a modifier of "shows")
     return f"{relation} {gov.lemma_.lower()}"
 
 

@@ -25,7 +25,8 @@ from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_modifying_verb, lift_reported_participle,
-                                     lift_subject_from_according, lift_verb_read_as_noun)
+                                     lift_second_that_clause, lift_subject_from_according,
+                                     lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,
@@ -138,6 +139,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
+                    lift_second_that_clause(view, sent, self.report_verbs)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
                     lift_appositive_speaker(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))

@@ -15,6 +15,7 @@ from checker.extract.common import (
     purpose_clause,
     _verbal,
 )
+from checker.polarity import COMPARATIVE_BOUND
 from checker.records import Certainty, Cue
 
 
@@ -81,20 +82,20 @@ class ClaimReader:
         subj = self._subject(head)
         if subj is not None and subj.left_edge.lower_ in ("neither", "no", "none", "nobody",
                                                           "nothing", "nor") and not \
-                self._lookalike(subj.left_edge, self.neg_lookalikes):
+                self._no_negation(subj.left_edge):
             return True  # "Neither A nor B would comment", "No agency has confirmed"; not
             # a bound on a figure ("no more than 8,000 litres had escaped")
         for v in {head, pred}:
             if _dated_only(v):
                 continue  # "were not told until January": when it happened, not whether
             for c in v.children:
-                if c.dep_ == "neg" and not self._lookalike(c, self.neg_lookalikes):
+                if c.dep_ == "neg" and not self._no_negation(c):
                     return True
                 if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
                     return True
                 if c.dep_ == "advmod" and any(
                         g.dep_ == "neg" and g.lower_ == "no" and g.i < c.i
-                        and not self._lookalike(g, self.neg_lookalikes) for g in c.children):
+                        and not self._no_negation(g) for g in c.children):
                     return True  # "is no longer eligible"; not a comparison ("not as big")
                 if c.lower_ == "nor" and c.dep_ == "cc" and c.i == c.sent.start:
                     return True  # "Nor will the council pay": the opening "nor" denies it
@@ -154,8 +155,7 @@ class ClaimReader:
                 continue
             if ids is None:
                 ids = {x.i for x in tokens}
-            if t.i not in ids or (dep in ("neg", "det") and self._lookalike(
-                    c, self.neg_lookalikes)):
+            if t.i not in ids or (dep in ("neg", "det") and self._no_negation(c)):
                 continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
             if c.i > 0 and c.doc[c.i - 1].text == "," and any(
                     x.i < c.i and x.lemma_ == t.lemma_ and x.i != t.i for x in tokens):
@@ -198,6 +198,11 @@ class ClaimReader:
             x = x.head
         return False
 
+    def _no_negation(self, tok) -> bool:
+        """A negation word that negates nothing: a lookalike ("not only", "who asked not to
+        be named": negation_lookalikes.txt) or a bound ("no longer than six months")."""
+        return self._lookalike(tok, self.neg_lookalikes) or _comparative_bound(tok)
+
     def _lookalike(self, tok, phrases) -> bool:
         doc = tok.doc
         low = tok.lower_
@@ -236,7 +241,11 @@ class ClaimReader:
                     c.dep_ == "xcomp" for c in t.children):
                 # "plans to", but "is considering closing": a gerund has no "to"
                 to = any(c.dep_ == "xcomp" and c.tag_ != "VBG" for c in t.children)
-                attempts.append(Cue(f"{t.text} to" if to else t.text, "attempt", t.idx,
+                whether = to and any(c.dep_ == "xcomp" and any(
+                    m.lower_ == "whether" for m in c.children) for c in t.children)
+                # "is considering whether to move": its words as written
+                attempts.append(Cue(f"{t.text} whether to" if whether else f"{t.text} to"
+                                    if to else t.text, "attempt", t.idx,
                                     t.idx + len(t), self.lex.weight("attempts", lem)))
             if low in self.boosters or lem in self.boosters:
                 boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
@@ -255,6 +264,14 @@ class ClaimReader:
                 if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
                                                 for c in t.children):
                     continue
+                if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and not any(
+                        c.dep_ == "prep" and c.lower_ in ("of", "about")
+                        or c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that"
+                                                              for m in c.children)
+                        for c in t.children):
+                    continue  # "the commission's report put leakage at 182 megalitres":
+                    # the subject of a verb of its own, not a report of the claim ("reports
+                    # of hidden code", "fears that the plant will close")
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
         for phrase in _possible(self.attempt_phrases, vocab):
@@ -317,6 +334,14 @@ class ClaimReader:
         if limit and last.i - first.i + 1 > limit:
             last = tok.doc[first.i + limit - 1]
         return _doc_text(tok.doc)[first.idx:last.idx + len(last)]
+
+
+def _comparative_bound(tok) -> bool:
+    """A "no" or "not" before a comparative and "than" ("no longer than six months", "not
+    more than 20"): a bound on a figure (polarity.COMPARATIVE_BOUND)."""
+    doc = tok.doc
+    return tok.lower_ in COMPARATIVE_BOUND[0] and tok.i + 2 < len(doc) \
+        and doc[tok.i + 2].lower_ == COMPARATIVE_BOUND[1]
 
 
 def _dated_only(verb) -> bool:

@@ -227,6 +227,37 @@ def lift_verb_read_as_noun(view, sent, report_verbs) -> bool:
     return False
 
 
+def lift_second_that_clause(view, sent, report_verbs) -> bool:
+    """A second "that" clause of a verb of saying that the model hung on the first clause's
+    verb as its complement ("said it intends to examine the picture and that the committee
+    had formed a view", parsed with "formed" a complement of "intends"): a clause with a
+    subject of its own, opened by "and that" or "or that", under a verb that is itself the
+    complement of a verb of saying, becomes that verb's conjunct, as the model parses
+    "said the council would appeal and that the decision had been rushed". True when the
+    sentence was repaired.
+
+    Known false positives: none seen; "intends to show that X" (no "and" before "that") is
+    left alone."""
+    done = False
+    for tok in sent:
+        head = tok.head
+        if tok.dep_ != "ccomp" or head is tok or head.dep_ != "ccomp" \
+                or head.head.lemma_.lower() not in report_verbs:
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None or mark.i == 0 or not any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            continue
+        cc = view[mark.i - 1]
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or mark.i != tok.left_edge.i:
+            continue
+        rehang(cc, head)
+        tok.dep_ = "conj"
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
 def rehang(tok, head, dep: str = "") -> None:
     """Move ``tok`` and what hangs on it under ``head`` (as ``dep`` when given)."""
     if tok.head is not tok:

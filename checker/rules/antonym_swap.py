@@ -10,7 +10,8 @@ What it flags:
     "a complicated story") or itself uses the derived adjective beside the same neighbours
     elsewhere ("a complicated access problem"), or, for the two sides of one exchange
     ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
-    portrait"). A word that takes a "to" infinitive is compared only with one that takes
+    portrait"), or names the other party as the source's subject ("sold to him by the
+    gallery" for "Holm, who bought it"). A word that takes a "to" infinitive is compared only with one that takes
     one too: "declined to shut the road" refuses, and is no opposite of "the climb".
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
@@ -95,12 +96,14 @@ def check(ctx):
                     # is no refusal's opposite
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
                     continue  # the source says both ("fall ... and increase"): no reversal
-                if not _same_neighbours(dc.words, (s, e), sc.words, opp):
+                if not _same_neighbours(dc.words, (s, e), sc.words, opp, texts=(dc, sc)):
                     continue  # the opposite word is about something else in the source
                 if negated_in(sc, opp, lex):
                     continue  # "not a simple story" says what "complicated" says
                 if (_pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem)) \
-                        or (_exchange(lex, lem, opp[3]) and _same_deal(ctx, dc, lem, _pos)):
+                        or (_exchange(lex, lem, opp[3]) and (
+                            _same_deal(ctx, dc, lem, _pos)
+                            or _other_side(lex, dc, e, sc, opp))):
                     continue  # the source itself calls it "a complicated problem", or says
                     # "bought" of the painting its other sentence says the dealer "sold"
                 yield make(RULE, dc, start=s, end=e, text=text, confidence=0.7,
@@ -154,18 +157,28 @@ def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
                      and not mine & set(wn.synsets(w, "adj")))
 
 
-def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2) -> bool:
+def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2, texts=None) -> bool:
     """True when the derived word and the source's opposite word share a content word among
-    their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply")."""
-    def around(words, pick):
+    their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply"). With
+    ``texts`` (the two claims), a neighbour counts only within the word's clause: no comma
+    or semicolon between ("handed the contract to Castellan, ending a deal" and "Castellan,
+    which is due to start serving" share no neighbour of "ending" and "start")."""
+    def around(words, pick, claim):
         i = next((k for k, w in enumerate(words) if pick(w)), None)
         if i is None:
             return set()
         near = words[max(0, i - reach):i] + words[i + 1:i + 1 + reach]
+        if claim is not None:
+            near = [w for w in near if not _CLAUSE_BREAK.search(claim.text[
+                min(w[1], words[i][1]) - claim.start:max(w[0], words[i][0]) - claim.start])]
         return {key(w[3]) for w in near}
-    mine = around(dwords, lambda w: (w[0], w[1]) == dspan)
-    theirs = around(swords, lambda w: w is opp)
+    dclaim, sclaim = texts or (None, None)
+    mine = around(dwords, lambda w: (w[0], w[1]) == dspan, dclaim)
+    theirs = around(swords, lambda w: w is opp, sclaim)
     return bool(mine & theirs)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def _source_says(claims, dwords, dspan, lem, pos="ADJ") -> bool:
@@ -218,6 +231,23 @@ def _exchange(lex, a: str, b: str) -> bool:
     pairs = memo_on(lex, "_dg602_exchanges", lambda: frozenset(
         frozenset((k, v)) for k, v in lex.words["exchange_verbs"].items() if v))
     return frozenset((a, b)) in pairs
+
+
+def _other_side(lex, dc, end: int, sc, opp) -> bool:
+    """The derived exchange verb names its other party in a "to", "from" or "by" phrase,
+    and that party is a pronoun or stands before the source's verb, as its subject ("sold
+    to him by the gallery" for "Holm, who bought it"): the same deal told from the other
+    side. A party the source puts after its verb ("sold it to the dealer" for "bought it
+    from the dealer") keeps the flip."""
+    m = re.match(r"\s*(?:[^,;.]{0,40}?\s)??(?:to|from|by)\s+([\w'&.-]+(?:\s+[\w'&.-]+){0,3})",
+                 dc.text[end - dc.start:])
+    if m is None:
+        return False
+    party = m.group(1).split()
+    if lex.has("pronouns_person", party[0].lower()):
+        return True
+    before = {key(w[3]) for w in sc.words if w[1] <= opp[0] and w[4] in ("PROPN", "NOUN")}
+    return any(key(word) in before for word in party if word[:1].isupper())
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by its opposite", check, __doc__)

@@ -87,8 +87,8 @@ def check(ctx):
         if tentative(dc) or plan_frame(dc, ctx.lexicon) or (
                 calendar_frame(dc, ctx.lexicon) and dated_in_source(ctx, dc)):
             continue
-        if not ctx.aligned(dc):
-            continue
+        if not ctx.aligned(dc) or ctx.quoted_verbatim(dc):
+            continue  # (a quotation copied exactly keeps its own plans)
         close = close_support(ctx.support(dc))
         siblings = _siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
@@ -305,13 +305,17 @@ def _same_deed(ctx, dc, sc) -> bool:
     """The derived claim restates the planned deed with another verb ("has capped the rise at
     3%" for "intends to hold the rise to 3%", "Ensor has lodged a claim" for "she intends to
     bring a claim"): every other word of it is in the source claim (but the name a source
-    pronoun stands for), and no source claim has its verb with a noun of its object (so it
+    pronoun stands for), one of them after its verb, and no source claim has its verb with a noun of its object (so it
     names no other deed they report)."""
     own = key(dc.predicate)
     rest = claim_keys(dc) - {own}
-    verb = any(w.lemma == dc.predicate and w.pos == "VERB" for w in dc.words)
-    if not verb or len(rest) < SAME_DEED_WORDS or ctx.lexicon.has("attempts", dc.predicate):
+    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos == "VERB"), None)
+    if verb is None or len(rest) < SAME_DEED_WORDS or ctx.lexicon.has("attempts",
+                                                                       dc.predicate):
         return False  # "plans vaccination clinics" keeps the plan
+    if not rest & {key(w.lemma) for w in dc.words if w.start > verb.start}:
+        return False  # no object or complement: "The trust objects" is no deed the source
+        # plans in the words of its subject
     if ctx.lexicon.has("pronouns_subject", sc.subject.lower().strip()):
         rest -= subject_keys(dc)
     return rest <= claim_keys(sc) and not _verb_on_object(ctx, dc, own)

@@ -64,7 +64,10 @@ Why it matters:
     head of operations, Lise Obrecht," after a sentence calling it "the agency"); a derived
     source the source credits elsewhere with the same verb ("the league confirmed it had
     received ..."); two bare plural groups of people, one a kind of the other in WordNet
-    ("Riders say" for "Cyclists say": ``party_kinds.one_public_group``).
+    ("Riders say" for "Cyclists say": ``party_kinds.one_public_group``); a source speaker
+    given by an indefinite description in the article's opening paragraph for the person
+    the next paragraph opens by naming ("A private collector has sued the auction house"
+    and "Dariusz Holm, who bought it, filed his claim": ``lede_description_of``).
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health
@@ -101,7 +104,7 @@ from dataclasses import replace
 
 from checker.affiliation import affiliated, officer_or_voice
 from checker.attribution import is_anonymous, same_content, source_name
-from checker.descriptions import resolve_description
+from checker.descriptions import lede_description_of, resolve_description
 from checker.names import norm_name
 from checker.party_kinds import one_public_group, stand_in_noun
 from checker.records import Attribution
@@ -282,6 +285,7 @@ def _changed(ctx, dc, sup, generic, verbs):
                ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))
            or inner_speaker(ctx, sc, named or attr.source)
            or one_public_group(attr.source, who, ctx.wordnet)
+           or lede_description_of(ctx, sc, named or attr.source)
            for sc, who in cands):
         return None
     if people:

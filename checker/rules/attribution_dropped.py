@@ -141,6 +141,7 @@ import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb
 from checker.attribution import (
+    asked_only,
     credited_nearby,
     fused_content,
     is_anonymous,
@@ -175,7 +176,8 @@ def check(ctx):
                                                          or sc.attribution.kind == "passive")
                       and s >= 0.85 * best_score
                       and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
-        hits = [(s, sc) for s, sc in attributed if same_content(dc, sc)]
+        hits = [(s, sc) for s, sc in attributed if same_content(dc, sc)
+                and not asked_only(dc, sc, ctx.lexicon)]
         fused = not hits
         if fused and not _CONDITION.match(dc.sentence) and not any(
                 o.sent_start == dc.sent_start and o.attribution is not None

@@ -105,6 +105,17 @@ class Context:
         al = self.alignments.get(claim.id)
         return [self.index.by_id[i] for i in al.twins if i in self.index.by_id] if al else []
 
+    def quoted_verbatim(self, claim: Claim) -> bool:
+        """The claim lies inside a quotation and its words stand word for word in a source:
+        a quotation copied exactly says nothing the source does not say the same way (a
+        reported clause copied whole may still lose its frame: "is expected to tell the
+        court that X" -> "told the court X")."""
+        if not any(q.start <= claim.start and claim.end <= q.end for q in claim.quotes):
+            return False
+        said = " ".join(claim.text.lower().replace("’", "'").split())
+        return len(said.split()) >= 4 and said in self.memo(
+            "_flat_sources", lambda ctx: " ".join(ctx.index.text_lower.split()))
+
     def aligned(self, claim: Claim, *, threshold: Optional[float] = None) -> list[Claim]:
         """Supporting source claims if the alignment is good enough, else []."""
         al, sup = self.support(claim)

@@ -41,7 +41,8 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
+from checker.hedging import (close_support, cue_word_in, cues, hedged_verb, strongest_on,
+                              told_done)
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import in_question, there_modal, whether_before
@@ -53,6 +54,14 @@ def check(ctx):
     """Yield a finding for each derived claim that dropped a hedge of its source."""
     for dc in ctx.derived_claims:
         if not ctx.aligned(dc) or _asked(dc):
+            continue
+        found = _noun_of_hedged_deed(ctx, dc)
+        if found is not None:
+            sc, h = found
+            yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
+                       message=(f'States as done what the source hedges with "{h.text}": '
+                                f'"{snippet(sc.text, 70)}".'),
+                       suggestion=f'Keep the hedge ("{h.text} …").')
             continue
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)):
@@ -70,7 +79,8 @@ def check(ctx):
                 # "putting 300 staff on short time")
                 # the verb of a clause inside both, with its object, counts as a synonym
                 # does: only where the derived claim holds no hedge or belief frame at all
-                mine = verb if same or verb in dkeys and _same_object(ctx, sc, dc, h, verb) \
+                mine = verb if same or verb in dkeys and (
+                    _same_object(ctx, sc, dc, h, verb) or _deed_noun_done(ctx, dc, verb)) \
                     else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence):
                     continue
@@ -138,6 +148,31 @@ def _same_object(ctx, sc, dc, h, verb: str) -> bool:
     return _words_after(sc, dc, verb)
 
 
+def _noun_of_hedged_deed(ctx, dc):
+    """(source claim, hedge) when a supporting source claim hedges a verb ("may challenge
+    the award") that the derived claim tells done by its noun with the same thing after it
+    ("has launched a legal challenge to the award": ``_deed_noun_done``), in a claim that
+    the aligner may match better with another clause it merged in; else None."""
+    for sc in ctx.support(dc)[1]:
+        for h in cues(sc, ctx.lexicon, attempts=False):
+            verb = hedged_verb(sc, h)
+            if h.weight < 0.2 or not verb or not _deed_noun_done(ctx, dc, verb) \
+                    or cue_word_in(h.text, dc.sentence):
+                continue
+            if _words_after(sc, dc, verb, nouns=True, need=1):
+                return sc, h
+    return None
+
+
+def _deed_noun_done(ctx, dc, verb: str) -> bool:
+    """The derived claim tells the hedged deed done by its noun, as the object of its own
+    verb ("may challenge the award" -> "has launched a legal challenge to the award", "could
+    appeal" -> "lodged an appeal"), with no hedge, belief frame or negation of its own."""
+    noun = next((w for w in dc.words if w.pos == "NOUN" and key(w.lemma) == verb), None)
+    return noun is not None and key(dc.predicate) != verb and told_done(dc) \
+        and not dc.negated and not cues(dc, ctx.lexicon) and not _believed(ctx, dc)
+
+
 def _relative_hedge(lex, sc, h) -> bool:
     """The hedge opens a relative clause of the source claim ("a pump that may have failed",
     "which seems to put": relative_pronouns.txt)."""
@@ -145,16 +180,18 @@ def _relative_hedge(lex, sc, h) -> bool:
     return bool(opener) and lex.has("relative_pronouns", opener[0])
 
 
-def _words_after(sc, dc, verb: str) -> bool:
-    """Both claims hold the verb with two of the same content words right after it
-    ("held the rated load", "hold the rated load")."""
-    def after(claim) -> set:
+def _words_after(sc, dc, verb: str, *, nouns: bool = False, need: int = 2) -> bool:
+    """Both claims hold the verb with ``need`` of the same content words right after it
+    ("held the rated load", "hold the rated load"); with ``nouns``, the derived claim holds
+    it as a noun ("challenge the award", "a challenge to the award")."""
+    def after(claim, tags) -> set:
         for k, w in enumerate(claim.words):
-            if key(w.lemma) == verb and w.pos in ("VERB", "AUX"):
+            if key(w.lemma) == verb and w.pos in tags:
                 return set([key(x.lemma) for x in claim.words[k + 1:]
                             if x.pos in _CONTENT][:_PHRASE_WORDS])
         return set()
-    return len(after(sc) & after(dc)) >= 2
+    verbs = ("VERB", "AUX")
+    return len(after(sc, verbs) & after(dc, ("NOUN",) if nouns else verbs)) >= need
 
 
 def _asked(dc) -> bool:

@@ -82,8 +82,32 @@ def _carried(claim: Claim, derived: tuple, best: set) -> bool:
         return True
     mine = claim_keys(claim)
     need = min(3, len(mine))
+    named = {key(w) for e in claim.entities for w in WORD.findall(e.text)}
+    plain = mine - named  # beside a shared place or party ("Quarry Lane"), two other words
     return bool(mine) and any(len(shared := mine & claim_keys(d)) >= need
-                              and len(shared) / len(mine) >= KEPT_COVERAGE for d in derived)
+                              and len(shared) / len(mine) >= KEPT_COVERAGE
+                              and len(shared & plain) >= min(2, len(plain)) for d in derived)
+
+
+def _answering(ctx, derived: tuple, item: Salient, claim: Claim) -> tuple:
+    """The derived claims that can carry an answer's claim: those that deny or answer
+    anything, have the answering party as subject ("Brask has turned down the demand" for
+    "Brask rejected the demand"), or negate a word the claim negates; not "Holm has filed a
+    claim against Tessaly & Crane", which holds the words of "Tessaly & Crane denied the
+    claims" and none of its denial."""
+    lex = ctx.lexicon
+    mine = party_keys(item.party)
+    return tuple(d for d in derived if answer_party(lex, d, lenient=True) is not None
+                 or len(mine & party_keys(d.subject)) >= min(2, len(mine)) > 0
+                 or set(d.negated_words) & set(claim.negated_words)
+                 or claim is item.trigger and d.negated)
+
+
+def _best_of(ctx, derived: tuple) -> set:
+    """The ids of the source claims the aligner gives these derived claims as their best
+    support."""
+    return {al.support[0] for d in derived for al in [ctx.alignments.get(d.id)]
+            if al and al.support}
 
 
 def _kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
@@ -91,17 +115,47 @@ def _kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
     lex = ctx.lexicon
     # From the answer or caveat on: what its sentence says before it is what it qualifies.
     claims = [c for s in item.block for c in s.claims if c.start >= item.trigger.start]
+    if item.kind in ("answer", "reply"):
+        claims = [c for c in claims if not _not_the_answer(ctx, c, item)]
     if item.kind == "answer" and item.trigger.attribution is not None \
             and answer_party(lex, item.trigger) == item.trigger.attribution.source:
         claims.remove(item.trigger)  # "denied that X": X restates the charge, not the answer
-    if any(_carried(c, derived, best) for c in claims):
-        return True
+    for c in claims:
+        # the answer's own claim, or a denial in it ("was never designated as allotment
+        # land"), is carried only by a derived claim that answers it: not by the charge
+        # told in the same words ("taken for homes without the consent the law requires
+        # for allotment land")
+        carriers = _answering(ctx, derived, item, c) if item.kind == "answer" and (
+            c is item.trigger or c.negated or c.negated_words) else derived
+        if _carried(c, carriers, _best_of(ctx, carriers) & best):
+            return True
     if item.kind in ("answer", "reply"):
         return _answered(ctx, item, derived)
     mine = party_keys(item.party)
     return any(caveat_party(lex, d) is not None and (not mine or party_keys(
         caveat_party(lex, d) or "") & mine or not party_keys(caveat_party(lex, d) or ""))
         for d in derived)
+
+
+def _not_the_answer(ctx, claim: Claim, item: Salient) -> bool:
+    """A claim of the answer's paragraph that is no part of the answer: the accuser's voice
+    after it (a speaker of the claims the answer takes up: "Felder said her committee
+    intends to call Oduya" after "Felder accused Corrin of ... Corrin's chief executive
+    rejected that"), or a claim inside the answering party's own description ("Corrin's
+    chief executive, Malcolm Oduya, rejected that": the appositive). Other voices after
+    the answer are left in: most are the party's own, by names the parse cannot tie to
+    it."""
+    lex = ctx.lexicon
+    trigger = item.trigger
+    verb = next((w for w in trigger.words if w.lemma == trigger.predicate), None)
+    if claim is not trigger and claim.start >= trigger.start and verb is not None \
+            and claim.end <= verb.start:
+        return True
+    said = party_keys(voice_of(claim, lex))
+    if not said or said & party_keys(item.party):
+        return False
+    accusers = {k for c in item.context for k in party_keys(voice_of(c, lex) or c.subject)}
+    return bool(said & accusers)
 
 
 def _told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
@@ -194,7 +248,7 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
         return True
     mine = party_keys(item.party) | party_keys(_named_party(ctx, item))  # "the company"
     # and the one company its article names
-    if _denial_in_text(ctx, mine):
+    if _denial_in_text(ctx, mine, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
@@ -217,20 +271,26 @@ def _inflection_table(lex) -> dict:
         form: verb for verb in lex.words.get("answer_verbs", {}) for form in _inflections(verb)})
 
 
-def _denial_in_text(ctx, mine: frozenset) -> bool:
-    """A denial the claims left out: a form the parse gave an answer verb, anywhere in the
-    derived text ("...; it disputed that"); or, in a derived sentence naming the party, an
-    answer verb used as a verb however the parse read it ("a figure Brennan Foods
+def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
+    """A denial the claims left out: a form the parse gave an answer verb, in a derived
+    sentence naming the party ``mine`` or after a pronoun ("...; it disputed that"; for a
+    reply or a party with no name, ``anywhere``); or, in a derived sentence naming the
+    party, an answer verb used as a verb however the parse read it ("a figure Brennan Foods
     disputes", read as a noun compound): a form not right after an article or a possessive
     ("the dispute"). A verb that needs an object ("rejected") needs one of
     answer_objects.txt in the sentence, before it or after ("a charge the company
     rejects")."""
     seen = ctx.memo("omitted_answer_forms", _answer_forms)
-    if any(w.lower() in seen for w in WORD.findall(ctx.derived.text)):
-        return True
+    lex = ctx.lexicon
+    for sentence in {d.sentence for d in ctx.derived_claims}:
+        words = WORD.findall(sentence.lower())
+        if any(w in seen and (anywhere or not mine or mine & text_keys(sentence) or any(
+                lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
+               for i, w in enumerate(words)):
+            return True  # the party's denial, or one by a pronoun ("...; it disputed
+            # that"); not another party's challenge ("Greenacre may challenge the award")
     if not mine:
         return False
-    lex = ctx.lexicon
     forms = _inflection_table(lex)
     objects = lex.words.get("answer_objects", {})
     for sentence in {d.sentence for d in ctx.derived_claims}:
