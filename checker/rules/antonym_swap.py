@@ -12,7 +12,10 @@ What it flags:
     ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
     portrait"), or names the other party as the source's subject ("sold to him by the
     gallery" for "Holm, who bought it"). A word that takes a "to" infinitive is compared only with one that takes
-    one too: "declined to shut the road" refuses, and is no opposite of "the climb".
+    one too: "declined to shut the road" refuses, and is no opposite of "the climb". The
+    two words must share a neighbour within their own clauses (no comma between): "handed
+    the contract to Castellan, ending a deal" and "Castellan, which is due to start" are
+    no reversal.
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:

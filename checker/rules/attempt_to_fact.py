@@ -40,7 +40,8 @@ What it flags:
     Silent where another outlet tells the same deed nearly as closely with no attempt
     (``Context.twins``: "will close" beside "intends to close"), and on a verb the source
     claim states plainly outside the attempt's reach ("are preparing to tow the barge, which
-    ran aground on Friday" for "the barge ran aground": ``hedging.clause_end``).
+    ran aground on Friday" for "the barge ran aground": ``hedging.clause_end``), and on a
+    quotation copied word for word ("which is exactly where you want to find it").
 Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:

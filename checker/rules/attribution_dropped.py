@@ -33,7 +33,10 @@ Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
 Not flagged:
-    Headlines; words inside quotation marks (DA103 checks their speaker); a party's refusal
+    Headlines; words inside quotation marks (DA103 checks their speaker); a claim that only
+    asks what the attributed claim answers, its shared words all in an indirect question
+    after a preposition ("Pressure is mounting on the operator over how long its drivers
+    work": question_words.txt); a party's refusal
     to comment and its reason ("The authority would not comment while proceedings are
     ongoing": silence_phrases.txt, phrases about comment only), which the reporter knows
     first-hand; a speaker's account

@@ -26,7 +26,14 @@ What it flags:
     "will receive up to", for which "could receive up to" is fair); a finding that a document
     established ("auditors found X, according to the audit") given as hearsay ("are
     reported to have counted X"), and an attempt confirmed by its party ("confirmed that it
-    was negotiating") given as a belief ("is thought to be negotiating").
+    was negotiating") given as a belief ("is thought to be negotiating"; "is understood to"
+    counts as a belief frame: nonfactive.txt). A report that is the subject of its own verb
+    ("the commission's report put leakage at 182 megalitres") states its figure firmly;
+    only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
+    flagged: a plan that another source claim of the passage also gives as a plan or an
+    attempt, with the derived claim's figures (all but a third) and three of its words
+    ("plans to cut crossings from six to four" where one outlet says "intends to reduce
+    sailings from six to four" and the other "will operate four").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.

@@ -14,7 +14,12 @@ What it flags:
     derived claim's verb); also the source's hedge on its own verb where the derived claim
     states the same thing firmly in another ("could face a fine of up to £20,000" -> "will
     be fined up to £20,000": three of its other words, two thirds of them, in the source
-    claim, and no hedge or belief frame of its own). Unnamed-attribution adverbs
+    claim, and no hedge or belief frame of its own); a hedged deed told done by its noun, as
+    its verb's object, with the same word after it ("may challenge the award" -> "has
+    launched a legal challenge to the award"), also where the derived sentence merges it
+    with another clause the aligner matches better; a hedge on a verb of necessity doubts
+    the deed it takes ("may need to spend nine weeks in dock" -> "will spend nine weeks":
+    necessity_verbs.txt). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
     be" for "there could be" or "there might be".

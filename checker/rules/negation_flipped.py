@@ -57,7 +57,11 @@ What it flags:
     came "without" a thing, told with the thing done ("freed without charge" ->
     "charged"), is a flip; so is an act the source's subject "was unable to" do, told done
     by that subject (the same words: "Police", or "it" inside the same report). Not
-    flipped: a time bound told the other way ("could not open before 2029" for "could open
+    flipped: a "no" or "not" before a comparative and "than", a bound on a figure ("for no
+    longer than six months" for "for up to six months"); a negated derived claim that keeps
+    the figure or date of a plan the source tells in the past perfect ("had been due to lift
+    off on 12 November" for "will no longer fly on 12 November": a plan that did not come
+    about); a time bound told the other way ("could not open before 2029" for "could open
     in 2029 at the earliest": time_bounds.txt); one named speaker's account beside another
     named speaker's denial, where the sources give the first speaker a claim of that
     polarity on the matter (two sides of a dispute); a
