@@ -71,6 +71,9 @@ def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> 
     vocab: set[str] = set()
     for t in texts:
         vocab |= text_keys(t)
+        # and each part of a hyphenated word ("pre" and "tax" of "pre-tax"), as the
+        # tagger splits them in a derived text
+        vocab |= {key(p) for w in _WORD_RE.findall(t) if "-" in w for p in w.split("-") if p}
     ents = set()
     quants = set()
     for c in source_claims:

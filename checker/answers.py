@@ -279,16 +279,20 @@ def _salient_claims(ctx) -> list[Salient]:
 def _rebuts_by_pronoun(lex, claim: Claim, before: Sentence) -> Optional[str]:
     """The party of an answer verb that needs an object, given one that points back ("X's
     chief executive, Y, rejected that"), right after a sentence of its paragraph that
-    charges the party by name ("Z accused X of ..."): challenges.txt; else None."""
+    charges the party by name ("Z accused X of ...": challenges.txt) or gives another
+    voice's word about it ("The union said X forced drivers to ..."); else None."""
     if claim.negated or lex.value("answer_verbs", claim.predicate) != "object" \
             or claim.object.lower().strip() not in PRONOUN_OBJECTS:
         return None
     mine = party_keys(claim.subject)
     for c in before.claims:
         words = {c.predicate, *c.lemmas}
-        if mine & text_keys(c.sentence) and not party_keys(c.subject) & mine \
-                and any(lex.has("challenges", w) for w in words):
-            return claim.subject
+        voice = party_keys(voice_of(c, lex))
+        if mine & text_keys(c.sentence) and (
+                any(lex.has("challenges", w) for w in words)
+                and not party_keys(c.subject) & mine or voice and not voice & mine):
+            return claim.subject  # "Z accused X of ...", or another voice's word of it:
+            # "The union said X forced drivers to work unpaid overtime. X rejected that."
     return None
 
 

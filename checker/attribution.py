@@ -42,6 +42,7 @@ _PREPOSITIONS = shipped("prepositions")
 # source names may share without naming the same source ("the", "news").
 _DEFINITE = shipped("definite_openers") | _POSSESSIVES
 _NAME_FILLERS = shipped("name_fillers")
+_ANONYMITY = shipped("anonymity_phrases")
 _CORPORATE = shipped("corporate_nouns")
 _BODY_HEADS = shipped("non_person_heads")
 _PUBLIC_BODIES = shipped("public_body_heads")
@@ -88,11 +89,20 @@ def is_anonymous(attr: Attribution, generic: frozenset) -> bool:
     """An unnamed, indefinite source ("two officials", "a person familiar with the talks",
     "two people familiar with the Grand Hall's records": a name after what they know of is
     not theirs)."""
+    if unnamed_on_purpose(f"{attr.source} {attr.surface or ''}"):
+        return True  # "two officials at the partnership, speaking on condition of anonymity"
     name = source_name(replace(attr, source=before_witness(attr.source),
                                surface=before_witness(attr.surface or "")), generic)
     first = (attr.surface or attr.source).split()[:1]
     definite = bool(first) and first[0].lower() in _DEFINITE
     return not name.words and not definite
+
+
+def unnamed_on_purpose(text: str) -> bool:
+    """The text says its speakers are unnamed on purpose ("speaking on condition of
+    anonymity", "who asked not to be named": anonymity_phrases.txt)."""
+    said = " ".join(re.findall(r"[a-z]+", text.lower()))
+    return any(f" {p} " in f" {said} " for p in _ANONYMITY)
 
 
 def mentions(text: str, name: SourceName, *, offset: int = 0) -> list[tuple[int, int, bool]]:
@@ -293,8 +303,8 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False
     subj = claim.subject.lower().strip()
-    if claim.predicate == "be" or not subj:
-        return False
+    if claim.predicate == "be" or not subj or unnamed_on_purpose(claim.sentence):
+        return False  # (nor officials of the body "speaking on condition of anonymity")
     own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "for fear of losing their posts"
     if set(_WORD_RE.findall(own.lower())) & _POSSESSIVES and not witness_of(attr.source):
         return True  # "according to a notice on its website"; not "two people familiar

@@ -103,6 +103,7 @@ FILES = {
     "people_nouns": "people_nouns",
     "relative_pronouns": "relative_pronouns",
     "question_words": "question_words",
+    "anonymity_phrases": "anonymity_phrases",
     "citing_words": "citing_words",
     "compelling_verbs": "compelling_verbs",
     "indefinite_sources": "indefinite_sources",
@@ -182,7 +183,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "place_prepositions", "phase_verbs", "necessity_verbs",
+                   "place_prepositions", "phase_verbs", "necessity_verbs", "anonymity_phrases",
                    "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds"})
 
 

@@ -8,7 +8,7 @@ from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.negation_forms import (ended, lacks, negated_in_source_text, negated_noun,
                                     refused_only, same_word, stated_act, taken_away,
-                                    time_bound_restated, unrealised_plan)
+                                    lapsed_plan, time_bound_restated)
 from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 from checker.rules.base import evidence_of, is_claim_unit, snippet
@@ -30,7 +30,7 @@ def negation_added(ctx, dc):
                           or prefixed_negative(ctx, sc, dneg)
                           or time_bound_restated(dc, sc) for sc in support):
         return None
-    if any(_lapsed_plan(dc, sc, lex) for sc in support):
+    if any(lapsed_plan(dc, sc, lex) for sc in support):
         return None  # "had been due to lift off on 12 November": it will not, as the
         # derived "will no longer fly on 12 November" says
     # The source may say it negatively in a passage the aligner did not pick, with the
@@ -71,14 +71,3 @@ def negation_added(ctx, dc):
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
 
-
-def _lapsed_plan(dc, sc, lex) -> bool:
-    """The source claim tells a plan that did not come about ("had been due to lift off on
-    12 November": negation_forms.unrealised_plan) and the derived claim keeps its date or
-    figure, or two of its other words: the derived negation says what the lapsed plan
-    says ("will no longer fly on 12 November")."""
-    if not any(w.pos in ("VERB", "AUX") and unrealised_plan(sc, w, lex) for w in sc.words):
-        return False
-    if {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities}:
-        return True
-    return len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) >= 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, text_keys
+from checker.align import claim_keys, key, text_keys
 from checker.lexicon import shipped_values
 from checker.numbers import number_values
 
@@ -133,10 +133,15 @@ def unrealised_plan(dc, word, lex) -> bool:
     """The derived word is the act of a plan told in the past perfect, or as what was meant
     ("which had been due to resume in May", "had planned to sign", "was supposed to open"):
     a plan that did not come about, which says what the source's "will not resume in May"
-    says. Frames: plan_frames.txt, and in the past perfect future_frames.txt and
-    attempts.txt too. Known false negative: a past plan that did come about, told in the
+    says. Frames: plan_frames.txt, and in the past perfect future_frames.txt,
+    attempts.txt and judging_verbs.txt too ("had been expected to go ahead"). Known false negative: a past plan that did come about, told in the
     past perfect ("had planned to sign, and did")."""
-    m = _PAST_PLAN.search(dc.text[:word.start - dc.start].lower())
+    return _plan_before(dc, word.start, lex)
+
+
+def _plan_before(dc, at: int, lex) -> bool:
+    """``unrealised_plan`` for the word at offset ``at``."""
+    m = _PAST_PLAN.search(dc.text[:at - dc.start].lower())
     if m is None:
         return False
     frame = m.group(2)
@@ -144,7 +149,22 @@ def unrealised_plan(dc, word, lex) -> bool:
         return True
     lemma = next((w.lemma for w in dc.words if w.text.lower() == frame), frame)  # "planned"
     return m.group(1).startswith("had") and (lex.has("future_frames", lemma)
-                                             or lex.has("attempts", lemma))
+                                             or lex.has("attempts", lemma)
+                                             or lex.has("judging_verbs", lemma))
+
+
+def lapsed_plan(dc, sc, lex) -> bool:
+    """The source claim tells a plan that did not come about ("had been due to lift off on
+    12 November", "had been scheduled to reopen on 12 June": ``unrealised_plan``) and the
+    derived claim keeps its date or figure, or two of its other words: a derived negation
+    says what the lapsed plan says ("will no longer fly on 12 November")."""
+    at = sc.text.find(sc.predicate_text) if sc.predicate_text else -1
+    if not (any(w.pos in ("VERB", "AUX") and unrealised_plan(sc, w, lex) for w in sc.words)
+            or at >= 0 and _plan_before(sc, sc.start + at, lex)):
+        return False  # (the claim's own verb, too, where it is no content word: "go ahead")
+    if {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities}:
+        return True
+    return len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) >= 2
 
 
 _TIME_BOUNDS = shipped_values("time_bounds")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import passive_verb
+from checker.actors import PERSON_LEXNAME, passive_verb
 from checker.align import claim_keys
 from checker.attribution import is_anonymous
 from checker.source_phrase import core
@@ -110,7 +110,22 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     names = names_by_label(ctx).get(sc.doc_id, {})
     org = any(n in attr.source for n in names.get("ORG", ()))
     person = any(n in attr.source for n in names.get("PERSON", ()))
-    return (body or org) and not person
+    return (body or org) and not person and not _their_people(ctx, sc, words)
+
+
+def _their_people(ctx, sc, speaker: list) -> bool:
+    """The claim's subject is people of another body the claim names ("Drivers at Linnet
+    Buses worked 14-hour shifts, the union said"): what they do is the speaker's charge,
+    not its own event on record. A thing of another body ("the Brennock station, owned
+    by Halvard Energy, went offline") is still an event the speaker reports."""
+    end = sc.start + len(sc.subject)
+    head = next((w for w in sc.words if w.start < end and w.pos == "NOUN"), None)
+    if head is None or not ctx.wordnet.available:
+        return False
+    senses = ctx.wordnet.senses(head.lemma, "noun", 1)
+    return bool(senses) and senses[0].lexname == PERSON_LEXNAME and any(
+        e.label == "ORG" and e.start < end and not set(e.norm.split()) & set(speaker)
+        for e in sc.entities)
 
 
 def _plain_event(ctx, sc) -> bool:

@@ -239,18 +239,21 @@ def _exchange(lex, a: str, b: str) -> bool:
 def _other_side(lex, dc, end: int, sc, opp) -> bool:
     """The derived exchange verb names its other party in a "to", "from" or "by" phrase,
     and that party is a pronoun or stands before the source's verb, as its subject ("sold
-    to him by the gallery" for "Holm, who bought it"): the same deal told from the other
-    side. A party the source puts after its verb ("sold it to the dealer" for "bought it
+    to him by the gallery" for "Holm, who bought it"; "borrowed him from the club" for "The
+    club lent him"): the same deal told from the other side. A party the source puts after its verb ("sold it to the dealer" for "bought it
     from the dealer") keeps the flip."""
     m = re.match(r"\s*(?:[^,;.]{0,40}?\s)??(?:to|from|by)\s+([\w'&.-]+(?:\s+[\w'&.-]+){0,3})",
                  dc.text[end - dc.start:])
     if m is None:
         return False
     party = m.group(1).split()
-    if lex.has("pronouns_person", party[0].lower()):
-        return True
+    if lex.has("pronouns_person", party[0].lower()) and (
+            len(party) == 1 or lex.has("prepositions", party[1].lower())
+            or not lex.has("possessives", party[0].lower())):
+        return True  # "sold to him by ...", "to her in 2023"; not "to her neighbour"
     before = {key(w[3]) for w in sc.words if w[1] <= opp[0] and w[4] in ("PROPN", "NOUN")}
-    return any(key(word) in before for word in party if word[:1].isupper())
+    return any(key(word) in before for word in party
+               if not lex.has("determiners", word.lower()) and len(word) > 2)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "word replaced by its opposite", check, __doc__)

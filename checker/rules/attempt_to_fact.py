@@ -306,7 +306,7 @@ def _same_deed(ctx, dc, sc) -> bool:
     """The derived claim restates the planned deed with another verb ("has capped the rise at
     3%" for "intends to hold the rise to 3%", "Ensor has lodged a claim" for "she intends to
     bring a claim"): every other word of it is in the source claim (but the name a source
-    pronoun stands for), one of them after its verb, and no source claim has its verb with a noun of its object (so it
+    pronoun stands for), those after its verb among the words after the attempt, and no source claim has its verb with a noun of its object (so it
     names no other deed they report)."""
     own = key(dc.predicate)
     rest = claim_keys(dc) - {own}
@@ -314,9 +314,14 @@ def _same_deed(ctx, dc, sc) -> bool:
     if verb is None or len(rest) < SAME_DEED_WORDS or ctx.lexicon.has("attempts",
                                                                        dc.predicate):
         return False  # "plans vaccination clinics" keeps the plan
-    if not rest & {key(w.lemma) for w in dc.words if w.start > verb.start}:
+    after = {key(w.lemma) for w in dc.words if w.start > verb.start} & rest
+    if not after:
         return False  # no object or complement: "The trust objects" is no deed the source
         # plans in the words of its subject
+    cue = min((c.start for c in sc.certainty.attempts), default=None)
+    if cue is not None and not after <= {key(w.lemma) for w in sc.words if w.start > cue}:
+        return False  # the object is the planned deed's: not "sold the ferry company to
+        # Lindqvist" for "Lindqvist, who bought the ferry company, plans to add routes"
     if ctx.lexicon.has("pronouns_subject", sc.subject.lower().strip()):
         rest -= subject_keys(dc)
     return rest <= claim_keys(sc) and not _verb_on_object(ctx, dc, own)

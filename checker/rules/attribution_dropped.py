@@ -152,6 +152,7 @@ from checker.attribution import (
     placed,
     same_content,
     source_name,
+    unnamed_on_purpose,
 )
 from checker.credit_waived import background, keeps_frame, other_tellings, own_word
 from checker.polarity import verb_polarity
@@ -273,7 +274,9 @@ def _credited(ctx, dc, sc, generic) -> bool:
     # inside the claim only with a verb of saying after it; a document or a body by its
     # noun alone ("Department figures show ...", "the court heard")
     said = frozenset()
-    if _unnamed_people(ctx, sc.attribution, name, generic):
+    if _unnamed_people(ctx, sc.attribution, name, generic) or unnamed_on_purpose(sc.sentence):
+        # (officials of a body who speak on condition of anonymity: the body named as the
+        # claim's subject does not credit them)
         said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
             ctx.lexicon.words.get("speech_verbs", ()))
     return _names(ctx, dc, name, generic, with_verb=said,

@@ -132,6 +132,7 @@ from checker.negation_added import negation_added
 from checker.negation_forms import (
     ended,
     lacks,
+    lapsed_plan,
     named_act,
     plain_object,
     refused_only,
@@ -167,6 +168,10 @@ NEGATABLE = {"VERB", "ADJ", "NOUN", "ADV"}
 def check(ctx):
     """Yield a finding for each derived claim whose polarity differs from its source's."""
     for dc in ctx.derived_claims:
+        if (dc.negated or dc.negated_words) and any(
+                lapsed_plan(dc, sc, ctx.lexicon) for sc in ctx.support(dc)[1]):
+            continue  # "will no longer reopen on 12 June" for "had been scheduled to reopen
+            # on 12 June": the plan did not come about
         found = _predicate_flip(ctx, dc)
         for other in (_made(admission_flip), _word_flip, _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),

@@ -16,7 +16,10 @@ What it flags:
     may fill it with a description ("approved by the office in 2024"): the derived name is
     flagged when the sources give that description another name (the one capitalised name
     ending in its head: "the Aeronautical Standards Office"), when another party owns it
-    ("the hospital's clinical safety committee", when the sources name the hospital).
+    ("the hospital's clinical safety committee", when the sources name the hospital). A
+    body (the agent's head a group in WordNet's first sense) as the agent of a verb the
+    aligned source sentence gives to "he" or "she" ("a laboratory report he commissioned"
+    -> "commissioned by the catalogue committee") is flagged too: a body is no person.
 Why it matters:
     Who commissioned the review, whose subsidiary a firm is, whose insurer paid: the names are all the source's, and only their places changed. Rules that look
     for names the source lacks cannot see it.
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import GROUP_LEXNAME
 from checker.align import GENERIC, key
 from checker.descriptions import described_in
 from checker.names import CHECKED, known, name_words, norm_name, part_of_name, same_referent
@@ -127,6 +131,10 @@ def check(ctx):
     wn = ctx.wordnet
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
+            continue
+        body = _body_for_person(ctx, dc)
+        if body is not None:
+            yield body
             continue
         for ent in dc.entities:
             if not ent.slot or ent.label not in CHECKED:
@@ -232,6 +240,43 @@ def _described_filler(ctx, dc, ent):
                          f'"{snippet(sentence, 70)}".'),
                 suggestion=f'Check who it is: the source gives this to {said}, not to '
                            f'"{ent.text}".')
+
+
+# A verb's agent in a derived claim: "commissioned by the catalogue committee, which ...".
+_AGENT = re.compile(r"\b([a-z]+ed)\s+by\s+(the\s+[^,.;:]{2,60}?)(?=\s*[,.;:]|\s+(?:which|who|"
+                    r"that|in|on|at|for|and|after|before|to|with)\b|\s*$)")
+_PERSON_PRONOUN = r"\b(he|she)\s+(?:had\s+|has\s+)?"  # active: not "he was shoved"
+
+
+def _body_for_person(ctx, dc):
+    """A finding when a derived claim gives a deed to a body ("a report commissioned by the
+    catalogue committee": the agent's head a group in WordNet's first sense) that the
+    closely aligned source sentence gives to a person by a pronoun ("a laboratory report
+    he commissioned"): a body is no "he" or "she"; else None."""
+    wn = ctx.wordnet
+    if not wn.available:
+        return None
+    al, sup = ctx.support(dc)
+    for m in _AGENT.finditer(dc.text):
+        head = m.group(2).split()[-1].lower()
+        senses = wn.senses(head, "noun", 1)
+        if not senses or senses[0].lexname != GROUP_LEXNAME:
+            continue
+        done = re.compile(_PERSON_PRONOUN + re.escape(key(m.group(1))) + r"\w*", re.I)
+        for sc, score in zip(sup, al.scores):
+            found = done.search(sc.sentence) if score >= MIN_DESCRIBED else None
+            if found is None:
+                continue
+            start = dc.start + m.start(2)
+            return make(RULE, dc, start=start, end=start + len(m.group(2)), text=m.group(2),
+                        confidence=CONFIDENCE,
+                        evidence=[evidence_of(sc, start=sc.sent_start + found.start(),
+                                              end=sc.sent_start + found.end())],
+                        message=(f'Puts "{m.group(2)}" where the source gives it to a person, '
+                                 f'"{found.group(0)}": "{snippet(sc.sentence, 70)}".'),
+                        suggestion=f'Check who it is: the source says "{found.group(0)}", a '
+                                   f'person, not "{m.group(2)}".')
+    return None
 
 
 # The slots a description is looked for in, and how closely the derived claim must align

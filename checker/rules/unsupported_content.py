@@ -160,6 +160,9 @@ def _paraphrase(word, index, wn) -> bool:
     # An adjective that is a verb's participle or bare form ("stay shut") is read as that
     # verb too: its synonyms there ("close") are the source's words.
     poses = (pos, "verb") if pos == "adj" else (pos,)
+    if pos == "adj" and word[2].lower() != word[3] and not _graded_keys(
+            wn, word[3]).isdisjoint(index.vocab):
+        return True  # "biggest" for the sources' "largest"
     return any(not _synonym_keys(wn, word[3], p).isdisjoint(index.vocab)
                or any(_phrase_in(phrase, index.text_lower)
                       for phrase in _synonym_phrases(wn, word[3], p)) for p in poses)
@@ -180,6 +183,21 @@ def _synonym_phrases(wn, lemma: str, pos: str) -> tuple:
     sources restate the word when they write one of them whole."""
     return tuple(s for s in wn.synonyms(lemma, pos, SYNONYM_SENSES)
                  if 1 < len(s.split()) <= 3)
+
+
+@lru_cache(maxsize=20_000)
+def _graded_keys(wn, lemma: str) -> frozenset:
+    """Keys of the comparative and superlative forms of an adjective's one-word synonyms
+    ("larger", "largest" for "big"), for a derived word written graded itself: the sources
+    may grade the synonym ("the largest recall" for "its biggest recall")."""
+    out = set()
+    for syn in wn.synonyms(lemma, "adj", SYNONYM_SENSES):
+        if " " in syn or "-" in syn or syn in GENERIC:
+            continue
+        stem = syn[:-1] + "i" if syn.endswith("y") else syn
+        base = syn[:-1] if syn.endswith("e") else stem
+        out |= {key(base + "er"), key(base + "est")}
+    return frozenset(out)
 
 
 @lru_cache(maxsize=20_000)
