@@ -71,7 +71,7 @@ def test_a_fixed_role_in_a_configuration_file_is_a_usage_error_naming_its_line(t
 
 def test_a_past_tie_is_no_voice_of_the_body():
     from checker.lexicon import load_lexicon
-    from checker.rules.omitted import _former
+    from checker.answer_kept import _former
 
     lex = load_lexicon()
     assert _former(lex, "A former Hallam Water engineer")

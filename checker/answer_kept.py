@@ -1,0 +1,261 @@
+"""What keeps an answer or a caveat in a derived text (DO901, ``rules/omitted.py``): the
+derived claims that carry its claims (``kept``: an answer's own claim, and a denial in its
+paragraph, only by a claim that answers or denies), a denial the claims left out
+(``_denial_in_text``), the party's own voice on the matter, and whether the derived text
+tells the part of the story the answer takes up (``told_matter``)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, key, text_keys
+from checker.answers import (
+    REPLY_SENSES,
+    WORD,
+    WORDNET_POS,
+    Salient,
+    answer_party,
+    caveat_party,
+    party_keys,
+    voice_of,
+)
+from checker.officers import its_officer_in
+from checker.party_kinds import one_of_kind
+from checker.records import Claim, memo_on
+
+KEPT_COVERAGE = 0.6  # a block claim one derived claim carries this much of is kept
+
+
+def _carried(claim: Claim, derived: tuple, best: set) -> bool:
+    """True when the aligner gives a derived claim this source claim as its best support, or
+    one derived claim holds most of its content words."""
+    if claim.id in best:
+        return True
+    mine = claim_keys(claim)
+    need = min(3, len(mine))
+    named = {key(w) for e in claim.entities for w in WORD.findall(e.text)}
+    plain = mine - named  # beside a shared place or party ("Quarry Lane"), two other words
+    return bool(mine) and any(len(shared := mine & claim_keys(d)) >= need
+                              and len(shared) / len(mine) >= KEPT_COVERAGE
+                              and len(shared & plain) >= min(2, len(plain)) for d in derived)
+
+
+def _answering(ctx, derived: tuple, item: Salient, claim: Claim) -> tuple:
+    """The derived claims that can carry an answer's claim: those that deny or answer
+    anything, have the answering party as subject ("Brask has turned down the demand" for
+    "Brask rejected the demand"), or negate a word the claim negates; not "Holm has filed a
+    claim against Tessaly & Crane", which holds the words of "Tessaly & Crane denied the
+    claims" and none of its denial."""
+    lex = ctx.lexicon
+    mine = party_keys(item.party)
+    return tuple(d for d in derived if answer_party(lex, d, lenient=True) is not None
+                 or len(mine & party_keys(d.subject)) >= min(2, len(mine)) > 0
+                 or set(d.negated_words) & set(claim.negated_words)
+                 or claim is item.trigger and d.negated)
+
+
+def _best_of(ctx, derived: tuple) -> set:
+    """The ids of the source claims the aligner gives these derived claims as their best
+    support."""
+    return {al.support[0] for d in derived for al in [ctx.alignments.get(d.id)]
+            if al and al.support}
+
+
+def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
+    """True when the derived text carries the answer or caveat, in any wording."""
+    lex = ctx.lexicon
+    # From the answer or caveat on: what its sentence says before it is what it qualifies.
+    claims = [c for s in item.block for c in s.claims if c.start >= item.trigger.start]
+    if item.kind in ("answer", "reply"):
+        claims = [c for c in claims if not _not_the_answer(ctx, c, item)]
+    if item.kind == "answer" and item.trigger.attribution is not None \
+            and answer_party(lex, item.trigger) == item.trigger.attribution.source:
+        claims.remove(item.trigger)  # "denied that X": X restates the charge, not the answer
+    for c in claims:
+        # the answer's own claim, or a denial in it ("was never designated as allotment
+        # land"), is carried only by a derived claim that answers it: not by the charge
+        # told in the same words ("taken for homes without the consent the law requires
+        # for allotment land")
+        carriers = _answering(ctx, derived, item, c) if item.kind == "answer" and (
+            c is item.trigger or c.negated or c.negated_words) else derived
+        if _carried(c, carriers, _best_of(ctx, carriers) & best):
+            return True
+    if item.kind in ("answer", "reply"):
+        return _answered(ctx, item, derived)
+    mine = party_keys(item.party)
+    return any(caveat_party(lex, d) is not None and (not mine or party_keys(
+        caveat_party(lex, d) or "") & mine or not party_keys(caveat_party(lex, d) or ""))
+        for d in derived)
+
+
+def _not_the_answer(ctx, claim: Claim, item: Salient) -> bool:
+    """A claim of the answer's paragraph that is no part of the answer: the accuser's voice
+    after it (a speaker of the claims the answer takes up: "Felder said her committee
+    intends to call Oduya" after "Felder accused Corrin of ... Corrin's chief executive
+    rejected that"), or a claim inside the answering party's own description ("Corrin's
+    chief executive, Malcolm Oduya, rejected that": the appositive). Other voices after
+    the answer are left in: most are the party's own, by names the parse cannot tie to
+    it."""
+    lex = ctx.lexicon
+    trigger = item.trigger
+    verb = next((w for w in trigger.words if w.lemma == trigger.predicate), None)
+    if claim is not trigger and claim.start >= trigger.start and verb is not None \
+            and claim.end <= verb.start:
+        return True
+    said = party_keys(voice_of(claim, lex))
+    if not said or said & party_keys(item.party):
+        return False
+    accusers = {k for c in item.context for k in party_keys(voice_of(c, lex) or c.subject)}
+    return bool(said & accusers)
+
+
+def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
+    """The derived text tells a claim of the story part that the answer takes up: one
+    sharing a content word with the answer's block, the party's name aside (by stem, or
+    one WordNet derivation or synonym away: "close" and "closure"), or the claim right
+    before the answer."""
+    matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
+    charge = [c for c in _charge_before(ctx, item) if claim_keys(c) & matter
+              and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
+    if charge and not any(c.id in told for c in charge):
+        # the charge stands in the answer's own paragraph, right before it ("Two former
+        # staff said the boiler had failed a check. The school denied that pupils were at
+        # risk."): the text must tell it
+        return False
+    last = max(item.context, key=lambda c: c.start, default=None)
+    wn = ctx.wordnet
+    for c in item.context:
+        if c.id not in told:
+            continue
+        if c is last or claim_keys(c) & matter:
+            return True
+        if wn.available and any(
+                key(x) in matter for w in c.words if w.pos in WORDNET_POS
+                for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
+            return True
+    return False
+
+
+def named_party(ctx, item: Salient) -> str:
+    """The answer's party by name where the source calls it by its kind ("The firm rejected
+    the claims" for the one firm the article names, "the lobbying firm Brackley"), so
+    that one party's answer in two outlets is one omission."""
+    m = re.fullmatch(r"\s*the\s+([a-z]+)\s*", item.party or "", re.I)
+    art = ctx.doc_of.get(item.trigger.doc_id)
+    return (one_of_kind(art.text, m.group(1).lower()) if m and art is not None else "") \
+        or item.party
+
+
+def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
+    """The claim is the answering party's own ("Dorran said its plant met every standard.
+    'We do not accept ...,' its chief executive said."): part of the answer,
+    not the charge. Its speaker shares a name with the party, or one is the other's officer
+    as the article introduces it ("its chief executive" after a sentence Dorran
+    opens)."""
+    said = claim.attribution
+    if said is None or not said.source:
+        return False
+    if party_keys(said.source) & mine:
+        return True
+    art = ctx.doc_of.get(claim.doc_id)
+    return art is not None and (its_officer_in(art.text, item.party, said.source)
+                                or its_officer_in(art.text, said.source, item.party))
+
+
+def _charge_before(ctx, item: Salient) -> list:
+    """The claims of the answer's own paragraph before it, in its sentence's paragraph of
+    the source (no blank line between them and the answer); the caller keeps those that
+    share a word with the answer (the charge, not "X pleaded not guilty")."""
+    art = ctx.doc_of.get(item.trigger.doc_id)
+    if art is None:
+        return []
+    at = item.trigger.sent_start
+    return [c for c in item.context if c.doc_id == item.trigger.doc_id and c.end <= at
+            and "\n\n" not in art.text[c.start:at]]
+
+
+def _answer_forms(ctx) -> frozenset:
+    """Every surface form the parse gave an answer-verb lemma in these texts ("disputed")."""
+    pairs = set()
+    for c in (*ctx.index.claims, *ctx.derived_claims):
+        pairs.add((c.predicate_text.lower(), c.predicate))
+        if c.attribution is not None and c.attribution.lemma and c.attribution.cue.split():
+            pairs.add((c.attribution.cue.split()[0].lower(), c.attribution.lemma))
+        pairs.update((w.text.lower(), w.lemma) for w in c.words if w.pos == "VERB")
+    return frozenset(form for form, lemma in pairs if ctx.lexicon.has("answer_verbs", lemma))
+
+
+def _answered(ctx, item: Salient, derived: tuple) -> bool:
+    """True when the derived text has a denial, or gives the party a voice on the matter."""
+    lex = ctx.lexicon
+    if any(answer_party(lex, d, lenient=True) is not None for d in derived):
+        return True
+    mine = party_keys(item.party) | party_keys(named_party(ctx, item))  # "the company"
+    # and the one company its article names
+    if _denial_in_text(ctx, mine, anywhere=item.kind != "answer"):
+        return True
+    matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
+    return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
+               and len(claim_keys(d) & matter) >= 2 for d in derived)
+
+
+def _inflections(lemma: str) -> set:
+    """The forms an answer verb takes in a sentence: "deny", "denies", "denied", "denying"."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing",
+             lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"}  # "rebutted"
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def _inflection_table(lex) -> dict:
+    """Form -> answer verb, for every form an answer verb can take (once per lexicon)."""
+    return memo_on(lex, "_do901_inflections", lambda: {
+        form: verb for verb in lex.words.get("answer_verbs", {}) for form in _inflections(verb)})
+
+
+def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
+    """A denial the claims left out: a form the parse gave an answer verb, in a derived
+    sentence naming the party ``mine`` or after a pronoun ("...; it disputed that"; for a
+    reply or a party with no name, ``anywhere``); or, in a derived sentence naming the
+    party, an answer verb used as a verb however the parse read it ("a figure Brennan Foods
+    disputes", read as a noun compound): a form not right after an article or a possessive
+    ("the dispute"). A verb that needs an object ("rejected") needs one of
+    answer_objects.txt in the sentence, before it or after ("a charge the company
+    rejects")."""
+    seen = ctx.memo("omitted_answer_forms", _answer_forms)
+    lex = ctx.lexicon
+    for sentence in {d.sentence for d in ctx.derived_claims}:
+        words = WORD.findall(sentence.lower())
+        if any(w in seen and (anywhere or not mine or mine & text_keys(sentence) or any(
+                lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
+               for i, w in enumerate(words)):
+            return True  # the party's denial, or one by a pronoun ("...; it disputed
+            # that"); not another party's challenge ("Greenacre may challenge the award")
+    if not mine:
+        return False
+    forms = _inflection_table(lex)
+    objects = lex.words.get("answer_objects", {})
+    for sentence in {d.sentence for d in ctx.derived_claims}:
+        if not mine & text_keys(sentence):
+            continue
+        words = WORD.findall(sentence.lower())
+        for i, w in enumerate(words):
+            verb = forms.get(w)
+            if verb is None or (i and (lex.has("articles", words[i - 1])
+                                       or lex.has("possessives", words[i - 1]))):
+                continue
+            need = lex.value("answer_verbs", verb)
+            if need == "plea" or (need == "object" and not any(
+                    x.rstrip("s") in objects or x in objects for x in words)):
+                continue
+            return True
+    return False
+
+
+def _former(lex, voice: str) -> bool:
+    """The speaker's tie to the party is past ("a former agency engineer", "an ex-employee"):
+    not the party's voice."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", voice.lower())
+    return any(lex.has("former", w) or lex.has("former", w.split("-")[0]) for w in words)

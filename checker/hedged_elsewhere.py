@@ -1,0 +1,112 @@
+"""Where a derived hedge is the source's own, said elsewhere than the close source claim
+(DC210, ``rules/certainty_lowered.py``): the same hedge on the same verb in another source
+claim (``hedged_alike_elsewhere``), a plan another telling gives as a plan too
+(``planned_in_another_telling``), the hedge on a figure the derived hedge governs
+(``hedged_on_figure``), or a hedge of another clause the derived claim merged in
+(``merged_hedge``)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, key, text_keys
+from checker.hedging import cue_word_in, cues, hedged_verb
+from checker.numbers import number_values, values_match
+from checker.timespans import durations
+
+# A relative aside open before the hedge: ", which is expected to", ", who may".
+_IN_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
+
+
+def hedged_alike_elsewhere(ctx, dc, h) -> bool:
+    """A source claim hedges the same verb with the same word, of the same polarity, beside
+    two words of the derived claim, and the hedge stands in a relative aside of the derived
+    claim or the source claim holds the nouns of its object (all of one or two, all but a
+    third of more): "the full board is expected to rule on 3 June" for "if the board, which
+    is expected to rule on 3 June, agrees". The hedge is the source's, wherever the derived
+    sentence puts it."""
+    verb = hedged_verb(dc, h)
+    hedged = ctx.memo("dc210-source-hedges", _source_hedges).get(verb) if verb else None
+    if not hedged:
+        return False
+    aside = bool(_IN_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
+    at = dc.text.find(dc.object) if dc.object else -1
+    nouns = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")
+             and at >= 0 and w.start >= dc.start + at
+             and not any(q.start <= w.start < q.end for q in dc.quantities)}  # not "April"
+    rest = claim_keys(dc) - {verb}
+    # a hedge in a relative aside ("the board, which is expected to"), or one whose object
+    # has at most a third of its nouns the source claim lacks (not "the Elstow bypass" for
+    # "the Dunlow bypass", nor "the ferry contract" for "the dredging contract")
+    return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
+               and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
+               and cue_word_in(h.text, c.text) for sc, c in hedged)
+
+
+def planned_in_another_telling(ctx, dc, h) -> bool:
+    """The derived plan ("plans to cut crossings from six to four") is what another source
+    claim of the passage gives as a plan too ("intends to reduce sailings from six to
+    four", where the other outlet says "will operate four sailings"): a plan or attempt at
+    least as tentative, on a claim holding the derived claim's figures (all but a third)
+    and three of its words."""
+    if h.role != "attempt":
+        return False
+    mine = {q.norm for q in dc.quantities}
+    return any(any(c.weight >= h.weight - 0.15 for c in sc.certainty.attempts)
+               and len(mine - {q.norm for q in sc.quantities}) <= len(mine) // 3
+               and len(claim_keys(dc) & claim_keys(sc)) >= 3
+               for sc in [*ctx.support(dc)[1], *ctx.twins(dc)])
+
+
+def hedged_on_figure(ctx, dc, h) -> bool:
+    """A source claim puts the same hedge word on a figure the derived hedge governs, in
+    whatever verb ("the audit, which should last up to ten weeks" for "the audit should go
+    on for ten weeks at most"; "is likely to stay dry for at least a month" for "is likely
+    to remain without rain for a month or more"): a span of time in the same units and
+    number, or the same sum or share (not a bare count: "two" is in too many claims)."""
+    mine = [q for q in dc.quantities if q.start >= h.end]
+    if not mine:
+        return False
+    for sc in ctx.index.claims:
+        if sc.quantities and cue_word_in(h.text, sc.text) and any(
+                _same_figure(q, sq) for q in mine for sq in sc.quantities):
+            return True
+    return False
+
+
+def _same_figure(q, sq) -> bool:
+    units = durations(q.text)
+    if units:
+        return units == durations(sq.text) and number_values(q.text) == number_values(sq.text)
+    return q.kind in ("money", "percent") and q.kind == sq.kind \
+        and values_match(q.value, sq.value)
+
+
+def merged_hedge(ctx, dc, h, sc) -> bool:
+    """The source sentence puts the same hedge word on a clause of its own that the derived
+    claim merged in ("It said it was auditing the accounts and expected to complete the audit
+    in the spring" -> "it expects to finish auditing the accounts in the spring"): the
+    hedge is the source's, when that clause shares two more content words with the derived
+    claim besides their subjects ("audit", "spring"). The word is compared by its stem
+    ("expects", "expected")."""
+    word = next((w for w in h.text.lower().split() if len(w) > 3), "")
+    if not word:
+        return False
+    mine = key(word)
+    rest = claim_keys(dc) - {mine} - text_keys(dc.subject or "")
+    return any(o is not sc and len(rest & (claim_keys(o) - {mine} - text_keys(o.subject or "")))
+               >= 2
+               and any(key(w) == mine for c in cues(o, ctx.lexicon)
+                       for w in c.text.lower().split() if len(w) > 3)
+               for o in ctx.sentence_claims(sc))
+
+
+def _source_hedges(ctx) -> dict:
+    """{key of a hedged verb: [(source claim, cue)]} over every source claim, once per check."""
+    out: dict = {}
+    for sc in ctx.index.claims:
+        for c in cues(sc, ctx.lexicon):
+            verb = hedged_verb(sc, c)
+            if verb:
+                out.setdefault(verb, []).append((sc, c))
+    return out
