@@ -1,7 +1,7 @@
 """What the sources say of a link DL301 reads in a derived claim: the content words of a side
 (``link_keys``), every source link with its words (``source_links``, with a causal phrase
 beside its reporting frame, ``frame_link``), whether a source link or
-sentence joins the same two things (``connects``, ``said_in_a_sentence``,
+sentence joins the same two things (``connects``, ``within``, ``said_in_a_sentence``,
 ``in_one_sentence``), and a party's own explanation of a cause (``their_explanation``)."""
 
 from __future__ import annotations
@@ -114,6 +114,18 @@ def connects(left: set, right: set, sk: set, alts: dict | None = None) -> bool:
     """The source link (its words ``sk``) joins the same two things, in either order ("X
     because Y", "Y led to X")."""
     return holds(left, sk, alts) and holds(right, sk, alts)
+
+
+def within(ctx, sl, left: set, right: set) -> bool:
+    """Each side of the source link is said, whole, by one side of the derived link ("the
+    review could lead to further prosecutions" in "a region-wide review of hotel fire
+    safety that could lead to further prosecutions"): the derived link adds description to
+    the source's, not a link of its own. The source sides need a word each, and two
+    together."""
+    a, b = link_keys(ctx, sl.left), link_keys(ctx, sl.right)
+    if not a or not b or len(a | b) < 3:
+        return False
+    return a <= left and b <= right or a <= right and b <= left
 
 
 def source_links(ctx) -> list:

@@ -23,6 +23,12 @@ _THING_PRONOUNS = shipped("pronouns_thing")
 VAGUE = shipped("vague_sources")
 
 
+def _one_party_noun(a: str, b: str) -> bool:
+    """Two head nouns for one party: the same word, or one the other's agent noun ("the
+    funder" for "a spokesperson for the fund")."""
+    return a == b or any(x + end == y for x, y in ((a, b), (b, a)) for end in ("er", "r", "or"))
+
+
 def same_source(a: str, b: str) -> bool:
     """True when two source names plausibly denote the same outlet or person (a relative
     clause of either does not count: "the authority, which wrote to Acme" is not Acme)."""
@@ -39,7 +45,8 @@ def same_source(a: str, b: str) -> bool:
         head = bare_word((a if anaphoric(a) else b).split()[-1]).rstrip("s")
         party = voice_party(other)
         return not _indefinite(other) or head in other.lower() or (
-            for_party(other) and (not party or party.rstrip("s") == head))
+            for_party(other) and (not party or _one_party_noun(party.split()[-1].rstrip("s"),
+                                                                  head)))
     if x == y or x in y or y in x:
         return True
     hx, hy = x.replace("-", " "), y.replace("-", " ")

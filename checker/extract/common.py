@@ -44,6 +44,8 @@ class _State:
     bodies: list = field(default_factory=list)  # organisations named so far, in order
     new_bodies: dict = field(default_factory=dict)  # name -> offset, first named this sentence
     prev_person: str = ""  # the last person named before this sentence
+    prev_first: str = ""  # the person named in the subject of the sentence before
+    subject_span: tuple = (0, 0)  # where this sentence's subject is written
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
     speaker_sent: int = -9  # the sentence that named it
     speaker_by_pronoun: bool = False  # a "she said" stood for it: the guess may be wrong
@@ -126,7 +128,7 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
         return before[-1]
     if state.last_speaker and state.speaker_sent >= state.sent_no - 1:
         return state.last_speaker
-    return state.prev_person or state.last_person
+    return state.prev_first or state.prev_person or state.last_person
 
 
 def _counts_a_duration(span) -> bool:

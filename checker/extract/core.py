@@ -147,8 +147,13 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
 
     def _sentence(self, doc_id, unit, doc, sent, state: _State, quotes) -> list[Claim]:
         state.sent_no += 1
+        lo, hi = state.subject_span
+        state.prev_first = next((name for at, name in state.sent_persons if lo <= at < hi), "")
         state.prev_person, state.sent_persons = state.last_person, []
         root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        state.subject_span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) \
+            if subj is not None else (0, 0)
         heads = self._clause_heads(root)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         ents = [e for e in sent.ents if not _unit_of_figure(e)]

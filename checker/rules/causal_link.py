@@ -79,7 +79,7 @@ from checker.align import key
 from checker.lexicon import shipped
 from checker.link_support import (CLAUSE_COMMA, connects, frame_link, in_one_sentence, link_keys,
                                   said_in_a_sentence, source_links, synonym_keys,
-                                  their_explanation)
+                                  their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -203,8 +203,10 @@ def check(ctx):
             left = _pronoun_side(ctx, dc, link.left, left)
             stated = None
             alts = {**synonym_keys(ctx, dc, left), **synonym_keys(ctx, dc, right)}
+            before = link_keys(ctx, ctx.derived.text[dc.sent_start:link.start])  # (the left
+            # side as its sentence writes it, past the extractor's window)
             for sc, sl, sk in source_links(ctx):
-                if connects(left, right, sk, alts):
+                if connects(left, right, sk, alts) or within(ctx, sl, left | before, right):
                     if causal and sl.kind != "causal":
                         stated = stated or ("sequence", sc, sl)
                         continue
