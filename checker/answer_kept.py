@@ -42,10 +42,10 @@ def _carried(claim: Claim, derived: tuple, best: set) -> bool:
 
 def _answering(ctx, derived: tuple, item: Salient, claim: Claim) -> tuple:
     """The derived claims that can carry an answer's claim: those that deny or answer
-    anything, have the answering party as subject ("Brask has turned down the demand" for
-    "Brask rejected the demand"), or negate a word the claim negates; not "Holm has filed a
-    claim against Tessaly & Crane", which holds the words of "Tessaly & Crane denied the
-    claims" and none of its denial."""
+    anything, have the answering party as subject ("the minister has turned down the demand"
+    for "the minister rejected the demand"), or negate a word the claim negates; not "Kral
+    has filed a claim against Orrin & Vale", which holds the words of "Orrin & Vale denied
+    the claims" and none of its denial."""
     lex = ctx.lexicon
     mine = party_keys(item.party)
     return tuple(d for d in derived if answer_party(lex, d, lenient=True) is not None
@@ -90,10 +90,10 @@ def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
 
 def _not_the_answer(ctx, claim: Claim, item: Salient) -> bool:
     """A claim of the answer's paragraph that is no part of the answer: the accuser's voice
-    after it (a speaker of the claims the answer takes up: "Felder said her committee
-    intends to call Oduya" after "Felder accused Corrin of ... Corrin's chief executive
-    rejected that"), or a claim inside the answering party's own description ("Corrin's
-    chief executive, Malcolm Oduya, rejected that": the appositive). Other voices after
+    after it (a speaker of the claims the answer takes up: "Lund said her committee
+    intends to call Aske" after "Lund accused Dalby Foods of ... Dalby's chief executive
+    rejected that"), or a claim inside the answering party's own description ("Dalby's
+    chief executive, Per Aske, rejected that": the appositive). Other voices after
     the answer are left in: most are the party's own, by names the parse cannot tie to
     it."""
     lex = ctx.lexicon
@@ -232,7 +232,7 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
                 lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
                for i, w in enumerate(words)):
             return True  # the party's denial, or one by a pronoun ("...; it disputed
-            # that"); not another party's challenge ("Greenacre may challenge the award")
+            # that"); not another party's challenge ("the losing bidder may challenge the award")
     if not mine:
         return False
     forms = _inflection_table(lex)

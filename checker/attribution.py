@@ -90,7 +90,7 @@ def is_anonymous(attr: Attribution, generic: frozenset) -> bool:
     "two people familiar with the Grand Hall's records": a name after what they know of is
     not theirs)."""
     if unnamed_on_purpose(f"{attr.source} {attr.surface or ''}"):
-        return True  # "two officials at the partnership, speaking on condition of anonymity"
+        return True  # "two officials at the board, speaking on condition of anonymity"
     name = source_name(replace(attr, source=before_witness(attr.source),
                                surface=before_witness(attr.surface or "")), generic)
     first = (attr.surface or attr.source).split()[:1]
@@ -400,8 +400,8 @@ def fused_content(dc: Claim, sc: Claim, others) -> bool:
 
 def asked_only(dc: Claim, sc: Claim, lex) -> bool:
     """The words the derived claim shares with the source claim, names aside, all stand in
-    an indirect question after a preposition ("Pressure is mounting on the operator over
-    how long its drivers work" for "a third of its drivers worked 13-hour shifts, a review
+    an indirect question after a preposition ("Pressure is mounting on the hospital over
+    how long its nurses work" for "half of its nurses worked 50-hour weeks, an audit
     found": question_words.txt): the claim asks what the source claim answers and states
     none of it."""
     opens = next((dc.start + m.start(2) for m in re.finditer(r"\b(\w+)\s+(?=(\w+))", dc.text)

@@ -28,9 +28,9 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
 
 def lede_description_of(ctx, sc, name: str) -> bool:
     """The source claim's speaker is an indefinite description with no name in its
-    article's opening paragraph ("A private collector has taken the auction house to
-    court, alleging ..."), and the next paragraph opens by naming ``name`` ("Dariusz Holm,
-    who bought the painting, filed his claim"): the lede's way of introducing the person it
+    article's opening paragraph ("A retired teacher has sued the gallery, saying
+    ..."), and the next paragraph opens by naming ``name`` ("Vesna Kral,
+    who bought the painting, filed her claim"): the lede's way of introducing the person it
     names next, so the description stands for that name."""
     art = ctx.doc_of.get(sc.doc_id)
     att = sc.attribution

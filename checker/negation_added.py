@@ -31,8 +31,8 @@ def negation_added(ctx, dc):
                           or time_bound_restated(dc, sc) for sc in support):
         return None
     if any(lapsed_plan(dc, sc, lex) for sc in support):
-        return None  # "had been due to lift off on 12 November": it will not, as the
-        # derived "will no longer fly on 12 November" says
+        return None  # "had been due to sail on 9 March": it will not, as the derived
+        # "will no longer sail on 9 March" says
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}

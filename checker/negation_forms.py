@@ -131,11 +131,11 @@ _PAST_PLAN = re.compile(r"\b(had\s+(?:been\s+)?|was\s+|were\s+)([a-z]+)\s+to\s*$
 
 def unrealised_plan(dc, word, lex) -> bool:
     """The derived word is the act of a plan told in the past perfect, or as what was meant
-    ("which had been due to resume in May", "had planned to sign", "was supposed to open"):
-    a plan that did not come about, which says what the source's "will not resume in May"
-    says. Frames: plan_frames.txt, and in the past perfect future_frames.txt,
-    attempts.txt and judging_verbs.txt too ("had been expected to go ahead"). Known false negative: a past plan that did come about, told in the
-    past perfect ("had planned to sign, and did")."""
+    ("which had been due to resume in May", "had planned to sign", "was supposed to open"): a
+    plan that did not come about, which says what the source's "will not resume in May" says.
+    Frames: plan_frames.txt, and in the past perfect future_frames.txt, attempts.txt and
+    judging_verbs.txt too ("had been expected to go ahead"). Known false negative: a past plan
+    that did come about, told in the past perfect ("had planned to sign, and did")."""
     return _plan_before(dc, word.start, lex)
 
 
@@ -154,10 +154,10 @@ def _plan_before(dc, at: int, lex) -> bool:
 
 
 def lapsed_plan(dc, sc, lex) -> bool:
-    """The source claim tells a plan that did not come about ("had been due to lift off on
-    12 November", "had been scheduled to reopen on 12 June": ``unrealised_plan``) and the
+    """The source claim tells a plan that did not come about ("had been due to sail on 9
+    March", "had been scheduled to reopen on 12 June": ``unrealised_plan``) and the
     derived claim keeps its date or figure, or two of its other words: a derived negation
-    says what the lapsed plan says ("will no longer fly on 12 November")."""
+    says what the lapsed plan says ("will no longer sail on 9 March")."""
     at = sc.text.find(sc.predicate_text) if sc.predicate_text else -1
     if not (any(w.pos in ("VERB", "AUX") and unrealised_plan(sc, w, lex) for w in sc.words)
             or at >= 0 and _plan_before(sc, sc.start + at, lex)):

@@ -225,11 +225,11 @@ def test_a_report_hung_across_a_semicolon_is_given_back_to_its_verb_of_saying():
 
 
 def _second_that_clause(opener):
-    # "Ana Bell said it plans to sell the site <opener> that the board had set a price.",
+    # "Ana Bell said it intends to sell the site <opener> that the board had set a price.",
     # parsed with "set" a complement of "plans"
     return _doc([("Ana", 1, "compound", "PROPN"), ("Bell", 2, "nsubj", "PROPN"),
                  ("said", 2, "ROOT", "VERB"), ("it", 4, "nsubj", "PRON"),
-                 ("plans", 2, "ccomp", "VERB"), ("to", 6, "aux", "PART"),
+                 ("intends", 2, "ccomp", "VERB"), ("to", 6, "aux", "PART"),
                  ("sell", 4, "xcomp", "VERB"), ("the", 8, "det", "DET"),
                  ("site", 6, "dobj", "NOUN"), (opener, 6, "cc", "CCONJ"),
                  ("that", 15, "mark", "SCONJ"), ("the", 12, "det", "DET"),
@@ -237,7 +237,7 @@ def _second_that_clause(opener):
                  ("already", 15, "advmod", "ADV"), ("set", 4, "ccomp", "VERB"),
                  ("a", 17, "det", "DET"), ("price", 15, "dobj", "NOUN"),
                  (".", 2, "punct", "PUNCT")],
-                lemmas=["Ana", "Bell", "say", "it", "plan", "to", "sell", "the", "site",
+                lemmas=["Ana", "Bell", "say", "it", "intend", "to", "sell", "the", "site",
                         opener, "that", "the", "board", "have", "already", "set", "a",
                         "price", "."])
 
@@ -250,7 +250,7 @@ def test_a_second_that_clause_of_a_verb_of_saying_becomes_a_conjunct():
 
 
 def test_a_that_clause_with_no_and_before_it_is_left_alone():
-    # "... said it plans to sell the site so that the board ..." keeps its parse
+    # "... said it intends to sell the site so that the board ..." keeps its parse
     with DocView(_second_that_clause("so")) as view:
         assert not lift_second_that_clause(view, view.sents[0], {"say"})
 

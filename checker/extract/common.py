@@ -116,12 +116,14 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
     """Whom "he" or "she" at offset ``at`` stands for: a person named before it in its
     sentence, else the named speaker of this sentence or the one before ('..., organiser Ana
     Ruiz said. "...," she said.'; also a voice such as "A Tessel spokeswoman denied that."),
-    else the last person named before this sentence ("She said she would meet Ana Ruiz" is
-    not Ruiz's). A person counts as named by a name set beside a title whatever the tagger's
-    label, and by the surname of a person named earlier ("Marsh"). A person named inside the
-    clause the pronoun's frame closes, after its subject (from ``clause_from`` on: "X is
-    reviewing its contract with Pellow and Harriet Quayle, she said"), is what she spoke of,
-    not her; its subject may be her ("Director Mary Fenn will step down, she said")."""
+    else the person named in the subject of the sentence before ("Prosecutor Ines Varga opened
+    the case against Tom Hale ... Nine birds died, she said"), else the last person named
+    before this sentence ("She said she would meet Ana Ruiz" is not Ruiz's). A person counts as
+    named by a name set beside a title whatever the tagger's label, and by the surname of a
+    person named earlier ("Marsh"). A person named inside the clause the pronoun's frame
+    closes, after its subject (from ``clause_from`` on: "X is reviewing its contract with
+    Pellow and Harriet Quayle, she said"), is what she spoke of, not her; its subject may be
+    her ("Director Mary Fenn will step down, she said")."""
     before = [name for pos, name in state.sent_persons
               if pos < at and not 0 <= clause_from <= pos]
     if before:

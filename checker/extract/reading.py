@@ -269,7 +269,7 @@ class ClaimReader:
                         or c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that"
                                                               for m in c.children)
                         for c in t.children):
-                    continue  # "the commission's report put leakage at 182 megalitres":
+                    continue  # "the inspectorate's report put grain losses at 90 tonnes":
                     # the subject of a verb of its own, not a report of the claim ("reports
                     # of hidden code", "fears that the plant will close")
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,

@@ -10,12 +10,13 @@ What it flags:
     "a complicated story") or itself uses the derived adjective beside the same neighbours
     elsewhere ("a complicated access problem"), or, for the two sides of one exchange
     ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
-    portrait"), or names the other party as the source's subject ("sold to him by the
-    gallery" for "Holm, who bought it"). A word that takes a "to" infinitive is compared only with one that takes
-    one too: "declined to shut the road" refuses, and is no opposite of "the climb". The
+    portrait"), or names the other party as the source's subject ("sold to her by the
+    gallery" for "Kral, who bought it"). A word that takes a "to" infinitive is compared
+    only with one that takes one too: "declined to shut the road" refuses, and is no
+    opposite of "the climb". The
     two words must share a neighbour within their own clauses (no comma between): "handed
-    the contract to Castellan, ending a deal" and "Castellan, which is due to start" are
-    no reversal.
+    the contract to Harlow Coaches, ending a deal" and "Harlow Coaches, which will start"
+    are no reversal.
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
@@ -163,9 +164,9 @@ def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
 def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2, texts=None) -> bool:
     """True when the derived word and the source's opposite word share a content word among
     their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply"). With
-    ``texts`` (the two claims), a neighbour counts only within the word's clause: no comma
-    or semicolon between ("handed the contract to Castellan, ending a deal" and "Castellan,
-    which is due to start serving" share no neighbour of "ending" and "start")."""
+    ``texts`` (the two claims), a neighbour counts only within the word's clause: no comma or
+    semicolon between ("handed the contract to Harlow Coaches, ending a deal" and "Harlow
+    Coaches, which is due to start serving" share no neighbour of "ending" and "start")."""
     def around(words, pick, claim):
         i = next((k for k, w in enumerate(words) if pick(w)), None)
         if i is None:
@@ -237,11 +238,11 @@ def _exchange(lex, a: str, b: str) -> bool:
 
 
 def _other_side(lex, dc, end: int, sc, opp) -> bool:
-    """The derived exchange verb names its other party in a "to", "from" or "by" phrase,
-    and that party is a pronoun or stands before the source's verb, as its subject ("sold
-    to him by the gallery" for "Holm, who bought it"; "borrowed him from the club" for "The
-    club lent him"): the same deal told from the other side. A party the source puts after its verb ("sold it to the dealer" for "bought it
-    from the dealer") keeps the flip."""
+    """The derived exchange verb names its other party in a "to", "from" or "by" phrase, and
+    that party is a pronoun or stands before the source's verb, as its subject ("sold to her by
+    the gallery" for "Kral, who bought it"; "borrowed him from the club" for "The club lent
+    him"): the same deal told from the other side. A party the source puts after its verb
+    ("sold it to the dealer" for "bought it from the dealer") keeps the flip."""
     m = re.match(r"\s*(?:[^,;.]{0,40}?\s)??(?:to|from|by)\s+([\w'&.-]+(?:\s+[\w'&.-]+){0,3})",
                  dc.text[end - dc.start:])
     if m is None:

@@ -306,8 +306,8 @@ def _same_deed(ctx, dc, sc) -> bool:
     """The derived claim restates the planned deed with another verb ("has capped the rise at
     3%" for "intends to hold the rise to 3%", "Ensor has lodged a claim" for "she intends to
     bring a claim"): every other word of it is in the source claim (but the name a source
-    pronoun stands for), those after its verb among the words after the attempt, and no source claim has its verb with a noun of its object (so it
-    names no other deed they report)."""
+    pronoun stands for), those after its verb among the words after the attempt, and no source
+    claim has its verb with a noun of its object (so it names no other deed they report)."""
     own = key(dc.predicate)
     rest = claim_keys(dc) - {own}
     verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos == "VERB"), None)

@@ -67,7 +67,7 @@ Why it matters:
     ("Riders say" for "Cyclists say": ``party_kinds.one_public_group``); a source speaker
     given by an indefinite description in the article's opening paragraph for the person
     the next paragraph opens by naming ("A private collector has sued the auction house"
-    and "Dariusz Holm, who bought it, filed his claim": ``lede_description_of``).
+    and "Vesna Kral, who bought it, filed her claim": ``lede_description_of``).
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health

@@ -35,7 +35,7 @@ Why it matters:
 Not flagged:
     Headlines; words inside quotation marks (DA103 checks their speaker); a claim that only
     asks what the attributed claim answers, its shared words all in an indirect question
-    after a preposition ("Pressure is mounting on the operator over how long its drivers
+    after a preposition ("Pressure is mounting on the hospital over how long its nurses
     work": question_words.txt); a party's refusal
     to comment and its reason ("The authority would not comment while proceedings are
     ongoing": silence_phrases.txt, phrases about comment only), which the reporter knows

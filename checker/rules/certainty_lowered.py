@@ -28,7 +28,7 @@ What it flags:
     reported to have counted X"), and an attempt confirmed by its party ("confirmed that it
     was negotiating") given as a belief ("is thought to be negotiating"; "is understood to"
     counts as a belief frame: nonfactive.txt). A report that is the subject of its own verb
-    ("the commission's report put leakage at 182 megalitres") states its figure firmly;
+    ("the inspectorate's report put grain losses at 90 tonnes") states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
     flagged: a plan that another source claim of the passage also gives as a plan or an
     attempt, with the derived claim's figures (all but a third) and three of its words

@@ -59,8 +59,8 @@ What it flags:
     by that subject (the same words: "Police", or "it" inside the same report). Not
     flipped: a "no" or "not" before a comparative and "than", a bound on a figure ("for no
     longer than six months" for "for up to six months"); a negated derived claim that keeps
-    the figure or date of a plan the source tells in the past perfect ("had been due to lift
-    off on 12 November" for "will no longer fly on 12 November": a plan that did not come
+    the figure or date of a plan the source tells in the past perfect ("had been due to sail
+    on 9 March" for "will no longer sail on 9 March": a plan that did not come
     about); a time bound told the other way ("could not open before 2029" for "could open
     in 2029 at the earliest": time_bounds.txt); one named speaker's account beside another
     named speaker's denial, where the sources give the first speaker a claim of that

@@ -27,14 +27,14 @@ What it flags:
     denial counts as kept wherever a derived sentence names the party beside an answer verb
     used as a verb, however the parse read it ("a figure Brennan Foods disputes", "a charge
     the company rejects"), or has a form of an answer verb after a pronoun ("...; it
-    disputed that"); another party's answer verb ("Greenacre may challenge the award") does
+    disputed that"); another party's answer verb ("the losing bidder may challenge the award") does
     not keep it. The answer's own claim, and a denial in its paragraph ("was never
     designated as allotment land"), count as kept only by a derived claim that answers or
-    denies, negates the same word, or has the party as its subject: "Holm has filed a claim
-    against Tessaly & Crane" holds the words of "Tessaly & Crane denied the claims" and none
-    of its denial. The accuser's voice after the answer ("Felder said her committee would
-    call Oduya") and a claim inside the answering party's description are no part of it.
-    An answer verb that needs an object counts with one that points back ("Corrin's chief
+    denies, negates the same word, or has the party as its subject: "Kral has filed a claim
+    against Orrin & Vale" holds the words of "Orrin & Vale denied the claims" and none
+    of its denial. The accuser's voice after the answer ("Lund said her committee would
+    call Aske") and a claim inside the answering party's description are no part of it.
+    An answer verb that needs an object counts with one that points back ("Dalby's chief
     executive rejected that") right after a sentence that charges the party by name.
 Why it matters:
     Telling the accusation without the accused party's answer, or a finding without the caveat

@@ -18,8 +18,8 @@ What it flags:
     ending in its head: "the Aeronautical Standards Office"), when another party owns it
     ("the hospital's clinical safety committee", when the sources name the hospital). A
     body (the agent's head a group in WordNet's first sense) as the agent of a verb the
-    aligned source sentence gives to "he" or "she" ("a laboratory report he commissioned"
-    -> "commissioned by the catalogue committee") is flagged too: a body is no person.
+    aligned source sentence gives to "he" or "she" ("a noise survey he commissioned"
+    -> "commissioned by the parish committee") is flagged too: a body is no person.
 Why it matters:
     Who commissioned the review, whose subsidiary a firm is, whose insurer paid: the names are all the source's, and only their places changed. Rules that look
     for names the source lacks cannot see it.
@@ -242,16 +242,16 @@ def _described_filler(ctx, dc, ent):
                            f'"{ent.text}".')
 
 
-# A verb's agent in a derived claim: "commissioned by the catalogue committee, which ...".
+# A verb's agent in a derived claim: "commissioned by the parish committee, which ...".
 _AGENT = re.compile(r"\b([a-z]+ed)\s+by\s+(the\s+[^,.;:]{2,60}?)(?=\s*[,.;:]|\s+(?:which|who|"
                     r"that|in|on|at|for|and|after|before|to|with)\b|\s*$)")
 _PERSON_PRONOUN = r"\b(he|she)\s+(?:had\s+|has\s+)?"  # active: not "he was shoved"
 
 
 def _body_for_person(ctx, dc):
-    """A finding when a derived claim gives a deed to a body ("a report commissioned by the
-    catalogue committee": the agent's head a group in WordNet's first sense) that the
-    closely aligned source sentence gives to a person by a pronoun ("a laboratory report
+    """A finding when a derived claim gives a deed to a body ("a survey commissioned by the
+    parish committee": the agent's head a group in WordNet's first sense) that the
+    closely aligned source sentence gives to a person by a pronoun ("a noise survey
     he commissioned"): a body is no "he" or "she"; else None."""
     wn = ctx.wordnet
     if not wn.available:
