@@ -10,7 +10,8 @@ import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.align import claim_keys, key, text_keys
-from checker.attribution import same_content, self_report, source_name
+from checker.attribution import self_report, source_name
+from checker.claim_content import same_content
 from checker.lexicon import shipped
 from checker.on_record import on_record
 from checker.polarity import verb_polarity

@@ -11,7 +11,7 @@ import re
 
 from checker.actors import passive_verb
 from checker.align import claim_keys, key, text_keys
-from checker.attribution import same_content
+from checker.claim_content import same_content
 from checker.descriptions import resolve_description, subject_credit
 from checker.names import norm_name
 from checker.party_kinds import names_of_kind, one_public_group, other_kind, stand_in_noun

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker import wordnet
-from checker.attribution import same_content
+from checker.claim_content import same_content
 from checker.check import source_index
 from checker.names import acronym_of_source, demonym_places, known, norm_name
 

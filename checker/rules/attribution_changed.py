@@ -103,7 +103,8 @@ import re
 from dataclasses import replace
 
 from checker.affiliation import affiliated, officer_or_voice
-from checker.attribution import is_anonymous, same_content, source_name
+from checker.attribution import is_anonymous, source_name
+from checker.claim_content import same_content
 from checker.descriptions import lede_description_of, resolve_description
 from checker.names import norm_name
 from checker.party_kinds import one_public_group, stand_in_noun

@@ -88,7 +88,7 @@ Not flagged:
     ("An audit found that the festival overspent", "The inspectorate counted 1,214
     prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
     A derived sentence that fuses an attributed source claim with a plain one ("Bats could
-    use the hedge, where Harrow Estates plans 40 homes": ``attribution.fused_content``)
+    use the hedge, where Harrow Estates plans 40 homes": ``claim_content.fused_content``)
     counts as the attributed claim when no source claim says it all.
 Known false positives:
     A fused sentence whose attributed half the derived text credits in another sentence the
@@ -144,16 +144,14 @@ import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb
 from checker.attribution import (
-    asked_only,
     credited_nearby,
-    fused_content,
     is_anonymous,
     named_in_sentence,
     placed,
-    same_content,
     source_name,
     unnamed_on_purpose,
 )
+from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_waived import background, keeps_frame, other_tellings, own_word
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet

@@ -60,11 +60,11 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.figure_written import numbers_in
-from checker.lexicon import partitive_pronoun
+from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_them,
+                             part_of_them_after, same_count, whole_count, whole_word)
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (WHOLE, bound_kept, count_dropped, count_of, cue_noun,
+from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun,
                                 object_noun, one_of_them, part_counted, qualified,
                                 subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
@@ -97,13 +97,7 @@ def _proportion_or_whole(claim, cue) -> bool:
     if m is not None and ratio_term(m.group(1).lower()) is not None:
         return True
     before = _WORDS.findall(claim.text[:cue.start - claim.start].lower())[-1:]
-    return bool(before) and _whole_word(before[0])
-
-
-def _whole_word(word: str) -> bool:
-    """A quantifier of the whole ("all", "every", "each": the scope lexicon's "all" role)
-    or "none"."""
-    return word == "none" or word in WHOLE
+    return bool(before) and whole_word(before[0])
 
 
 def _subject_names(claim) -> list[str]:
@@ -144,8 +138,8 @@ def _widened_quantifier(ctx, dc):
     for cue in dc.scope:
         if cue.role != "all" or cue.text.lower() == "any":
             continue  # "any" lives in negations and attempts ("trying to block any move")
-        if _of_them(dc, cue, ctx.lexicon):
-            part = _part_of_them(ctx, dc)
+        if of_them(dc, cue, ctx.lexicon):
+            part = part_of_them(ctx, dc)
             if part is not None:
                 return cue.text, *part
             continue
@@ -174,127 +168,22 @@ def _widened_quantifier(ctx, dc):
             if bound_kept(sc, dc, noun):
                 continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
             counted = count_of(sc, noun)
-            part = _part_of_them_after(sc, counted, ctx.lexicon) if counted else None
+            part = part_of_them_after(sc, counted, ctx.lexicon) if counted else None
             if part is not None:
                 return cue.text, sc, f'"{part.text} of them"'
-            if counted is not None and _same_count(count_of(dc, noun), counted) \
-                    and _whole_count(sc, counted):
+            if counted is not None and same_count(count_of(dc, noun), counted) \
+                    and whole_count(sc, counted):
                 continue  # "all 14 schools" for "none of the 14 schools": the whole of them
             counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
                 or one_of_them(sc, dc, noun, cue, ctx.lexicon)
             if counted is not None:
                 return cue.text, sc, f'"{counted}"'
-        limited = _limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
-            or _part_of_count(ctx, dc, noun, dkeys)
+        limited = limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
+            or part_of_count(ctx, dc, noun, dkeys)
         if limited is not None:
             return cue.text, *limited
     return None
 
-
-
-_OF_WORD = re.compile(r"\s+of\s+([\w']+)")
-
-
-def _of_them(claim, cue, lexicon) -> bool:
-    """The scope word takes a pronoun, not a noun: "all of them", "most of those" (the
-    pronouns_referring and deictics lists, as the extractor reads them)."""
-    m = _OF_WORD.match(claim.text, cue.end - claim.start)
-    return m is not None and partitive_pronoun(m.group(1).lower(), lexicon)
-
-
-def _part_of_them(ctx, dc):
-    """(source claim, limit) when a close source claim on the same matter takes part of
-    what a pronoun stands for ("most of them at the Riverside depot") where the derived
-    claim says "all of them"."""
-    dkeys = claim_keys(dc)
-    found = None
-    for sc in ctx.aligned(dc):
-        if len(dkeys & claim_keys(sc)) < 3:
-            continue
-        cues = [c for c in sc.scope if _of_them(sc, c, ctx.lexicon)]
-        limit = next((c for c in cues if c.role == "some"), None)
-        if limit is not None:
-            found = sc, f'"{limit.text} of them"'
-            break
-    if found is not None and any(
-            c.role == "all" and _of_them(sc, c, ctx.lexicon)
-            for sc in ctx.index.claims if len(dkeys & claim_keys(sc)) >= 2 for c in sc.scope):
-        return None  # a source claim on the same matter says "all of them" too
-    return found
-
-
-def _part_of_them_after(sc, counted: str, lexicon):
-    """The limit word of a "most of them" (or "some", "many" of them) that follows the
-    count in the source claim ("flew to 31 destinations, most of them in the north"), or
-    None."""
-    at = sc.text.find(counted)
-    if at < 0:
-        return None
-    end = sc.start + at + len(counted)
-    return next((c for c in sc.scope if c.role == "some" and 0 < c.start - end <= 40
-                 and _of_them(sc, c, lexicon)), None)
-
-
-def _same_count(mine, theirs) -> bool:
-    """Two counts of one noun with the same numbers ("14", "the 14")."""
-    return bool(mine) and numbers_in(mine) == numbers_in(theirs)
-
-
-def _whole_count(sc, counted: str) -> bool:
-    """The source gives the count as the whole of a group: definite ("the 14 schools"), after
-    a quantifier of the whole and "of" ("none of the 14", "every one of Marden County's
-    31"), or as a plain count ("denies four charges": "all four charges" counts the same);
-    not a part of it ("most of the 14", "three of the 14", "three of its depots")."""
-    at = sc.text.find(counted)
-    if at < 0:
-        return False
-    own = _WORDS.findall(counted.lower())
-    if own and _whole_word(own[0]):
-        return True  # "all nine of Tarrow's games": the count is given as the whole
-    before = _WORDS.findall(sc.text[:at].lower())[-6:]
-    if "of" in before:
-        head = before[:len(before) - 1 - before[::-1].index("of")]
-        head = [w for w in head if w != "one"]  # "every one of"
-        return bool(head) and _whole_word(head[-1])
-    after = _WORDS.findall(sc.text[at + len(counted):].lower())[:1]
-    return after != ["of"]
-
-
-def _limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
-    """(source claim, limit) when a source passage on the same matter that the aligner did
-    not pick limits the noun ("most private tenancies") and no source claim says "all" of
-    it (two outlets: one says "private tenants", the other "most private tenancies")."""
-    found = None
-    for sc in ctx.index.claims:
-        if noun not in claim_keys(sc):
-            continue
-        roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
-        if "all" in roles:
-            return None
-        limit = roles.get("some")
-        if found is None and limit is not None and sc not in aligned \
-                and len(dkeys & claim_keys(sc)) >= 4:
-            found = (sc, f'"{limit.text}"')
-    return found
-
-
-
-def _part_of_count(ctx, dc, noun: str, dkeys: set):
-    """(source claim, part) when the derived claim gives "all" of a counted noun ("each of
-    the board's five hospitals") and a source claim on the same matter picks a part of that
-    count ("at two of the five hospitals")."""
-    mine = count_of(dc, noun)
-    if not mine:
-        return None
-    part = re.compile(rf"\b([\w-]+)\s+of\s+(?:the|its|their|[\w'’]+['’]s)\s+"
-                      rf"(?:[\w'’-]+\s+)?{re.escape(mine.split()[-1])}\b", re.I)
-    for sc in ctx.index.claims:
-        if noun not in claim_keys(sc) or len(dkeys & claim_keys(sc)) < 3:
-            continue
-        m = part.search(sc.text)
-        if m is not None and not _whole_word(m.group(1).lower()):
-            return sc, f'"{m.group(0)}"'
-    return None
 
 
 def _object_widened(ctx, dc):
