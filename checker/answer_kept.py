@@ -76,9 +76,11 @@ def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
         # land"), is carried only by a derived claim that answers it: not by the charge
         # told in the same words ("taken for homes without the consent the law requires
         # for allotment land")
-        carriers = _answering(ctx, derived, item, c) if item.kind == "answer" and (
-            c is item.trigger or c.negated or c.negated_words) else derived
-        if _carried(c, carriers, _best_of(ctx, carriers) & best):
+        if item.kind == "answer" and (c is item.trigger or c.negated or c.negated_words):
+            answering = _answering(ctx, derived, item, c)
+            if _carried(c, answering, _best_of(ctx, answering) & best):
+                return True
+        elif _carried(c, derived, best):
             return True
     if item.kind in ("answer", "reply"):
         return _answered(ctx, item, derived)

@@ -8,7 +8,7 @@ from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.negation_forms import (ended, lacks, negated_in_source_text, negated_noun,
                                     refused_only, same_word, stated_act, taken_away,
-                                    lapsed_plan, time_bound_restated)
+                                    time_bound_restated)
 from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 from checker.rules.base import evidence_of, is_claim_unit, snippet
@@ -30,9 +30,6 @@ def negation_added(ctx, dc):
                           or prefixed_negative(ctx, sc, dneg)
                           or time_bound_restated(dc, sc) for sc in support):
         return None
-    if any(lapsed_plan(dc, sc, lex) for sc in support):
-        return None  # "had been due to sail on 9 March": it will not, as the derived
-        # "will no longer sail on 9 March" says
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
