@@ -30,6 +30,8 @@ def key(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]  # a plural possessive ("users'")
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     return w[:6] if len(w) >= 7 else w

@@ -10,7 +10,7 @@ import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.align import claim_keys, key, text_keys
-from checker.attribution import self_report, source_name
+from checker.attribution import same_name, self_report, source_name
 from checker.claim_content import same_content
 from checker.lexicon import shipped
 from checker.on_record import on_record
@@ -120,6 +120,46 @@ def keeps_frame(ctx, dc, sc) -> bool:
                               and subject_head(o) == head and re.match(
                                   r"(?:its|their|the)\s|\S+['’]s?\s", o.subject.strip(), re.I)
                               for o in ctx.derived_claims)
+
+
+def found_by_credited(ctx, dc, sc) -> bool:
+    """The derived claim gives as its subject's own count or finding ("Harlow Council
+    counted 40 complaints") what the source credits to a document or people of that party
+    ("40 complaints, according to a survey for the council's housing office"): a verb of
+    finding in the active (finding_verbs.txt) and the subject's head noun in the source's
+    credit. Known false positive: a credit that names the party only as what another
+    party's document looked at ("according to the union's study of the council's records")."""
+    if not ctx.lexicon.has("finding_verbs", dc.predicate) or passive_verb(dc):
+        return False
+    head = subject_head(dc)
+    return bool(head) and head in text_keys(sc.attribution.source)
+
+
+def split_after_credit(ctx, dc, sc, generic) -> bool:
+    """The derived text splits one attributed source sentence in two and credits its
+    speaker in the first ("According to the warden, the hostel turned away 38 people. The
+    average stay is eleven weeks." for "The hostel turned away 38 people, and the average
+    stay is eleven weeks, the warden said"): the sentence before, in the
+    same paragraph, credits the same named source with a claim the same source sentence
+    supports. Known false positive: a second sentence that is the writer's own comment on
+    the first and happens to reuse the rest of the source sentence."""
+    name = source_name(sc.attribution, generic)
+    if not (name.runs or name.words):
+        return False  # an unnamed source ("an official said") may be another one there
+    before = [c for c in ctx.derived_claims if c.sent_end <= dc.sent_start]
+    if not before:
+        return False
+    last = max(c.sent_start for c in before)
+    if "\n" in ctx.derived.text[max(c.sent_end for c in before):dc.sent_start]:
+        return False  # another paragraph
+    for c in before:
+        if c.sent_start != last or c.attribution is None or c.attribution.negated \
+                or not same_name(source_name(c.attribution, generic), name):
+            continue
+        if any(o.doc_id == sc.doc_id and o.sent_start == sc.sent_start
+               for o in ctx.support(c)[1]):
+            return True
+    return False
 
 
 def joint_statement(ctx, sc) -> bool:

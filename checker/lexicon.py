@@ -168,6 +168,9 @@ FILES = {
     "obtaining_verbs": "obtaining_verbs",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
+    "force_nouns": "force_nouns",
+    "force_ranks": "force_ranks",
+    "shell_nouns": "shell_nouns",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

@@ -40,6 +40,9 @@ def duration_seconds(text: str) -> Optional[float]:
         half = 0.5 if before[-3:-1] == ["and", "a"] and before[-1] == "half" or \
             words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
         nums = number_values(" ".join(before))
+        if nums and len(before) >= 2 and before[-1] in ("a", "an", "per") \
+                and not number_values(before[-2]) and before[-2] not in ("and", "half"):
+            return None  # a rate ("seven miles an hour", "£9 a month"), not a length of time
         if unit == "second" and not (nums and before and (before[-1][0].isdigit()
                                                           or is_number_word(before[-1]))):
             continue  # "a second crew member", "the second round": an ordinal

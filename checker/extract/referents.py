@@ -126,7 +126,10 @@ class ReferentMemory:
                     self._met_body(ent, state)
             elif ent.label_ == "PERSON" and _placed(ent):
                 n += 1  # "live in Dunmore": one word the tagger took for a person, a place
-            elif ent.label_ == "PERSON" or self._titled(ent):
+            elif ent.label_ == "PERSON" or self._titled(ent) or (
+                    _who_follows(ent.root) and all(t.pos_ == "PROPN" for t in ent)):
+                # (also a name a "who" clause describes, whatever the tagger's label:
+                # "Ines Marwick, who chairs the board," tagged as a body)
                 self._met_person(ent.start_char, ent.text, state)
                 n += 1
             elif ent.label_ in ("ORG",):
@@ -135,6 +138,14 @@ class ReferentMemory:
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
+            if tok.i not in tagged and tok.pos_ == "PROPN" and _who_follows(tok):
+                # "Ines Marwick, who leads the board, backs it": a name the tagger
+                # missed that a "who" clause makes a person
+                parts = sorted([c for c in tok.children if c.dep_ == "compound"
+                                and c.pos_ == "PROPN"] + [tok], key=lambda t: t.i)
+                self._met_person(parts[0].idx, " ".join(t.text for t in parts), state)
+                n += 1
+                continue
             # a person named earlier, now by surname alone and missed by the tagger
             # ("Marsh rejected the warnings" after "Minister Ada Marsh")
             if tok.i not in tagged and tok.pos_ == "PROPN" and tok.text in state.surnames \
@@ -172,6 +183,12 @@ class ReferentMemory:
         words = name.split()
         if len(words) > 1:
             state.surnames[words[-1]] = name
+
+
+def _who_follows(tok) -> bool:
+    """A proper noun that a relative clause opened by "who" describes."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
+                                         for g in c.children) for c in tok.children)
 
 
 def _names_one(person: str, phrase: str) -> bool:

@@ -67,7 +67,10 @@ Why it matters:
     ("Riders say" for "Cyclists say": ``party_kinds.one_public_group``); a source speaker
     given by an indefinite description in the article's opening paragraph for the person
     the next paragraph opens by naming ("A private collector has sued the auction house"
-    and "Vesna Kral, who bought it, filed her claim": ``lede_description_of``).
+    and "Vesna Kral, who bought it, filed her claim": ``lede_description_of``); a service
+    credited by the noun of its kind ("Police say") for one of its officers named by rank
+    ("Detective Sergeant Ana Lee said": force_ranks.txt) or for the service by name
+    (``party_kinds.force_by_rank``).
 Known false positives:
     The same person named in two ways ("Ms Smith" vs "the minister") when neither form
     contains the other; two plain names with different last words for one body ("the Health
@@ -107,7 +110,7 @@ from checker.attribution import is_anonymous, source_name
 from checker.claim_content import same_content
 from checker.descriptions import lede_description_of, resolve_description
 from checker.names import norm_name
-from checker.party_kinds import one_public_group, stand_in_noun
+from checker.party_kinds import force_by_rank, one_public_group, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
@@ -286,6 +289,7 @@ def _changed(ctx, dc, sup, generic, verbs):
                ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))
            or inner_speaker(ctx, sc, named or attr.source)
            or one_public_group(attr.source, who, ctx.wordnet)
+           or force_by_rank(ctx.lexicon, attr.source, who, ctx.source_text)
            or lede_description_of(ctx, sc, named or attr.source)
            for sc, who in cands):
         return None

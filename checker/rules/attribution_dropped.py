@@ -86,7 +86,12 @@ Not flagged:
     one without its attribution); a derived claim that gives
     its content as what a document or an official body, named as its subject, found or said
     ("An audit found that the festival overspent", "The inspectorate counted 1,214
-    prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``).
+    prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``), or as its
+    subject's own count where the source credits that party's report or department ("The
+    council counted 40 complaints" for "according to a survey for the council's housing
+    office": ``credit_waived.found_by_credited``); one attributed source sentence told as
+    two derived sentences of a paragraph, its named speaker credited in the first
+    (``credit_waived.split_after_credit``).
     A derived sentence that fuses an attributed source claim with a plain one ("Bats could
     use the hedge, where Harrow Estates plans 40 homes": ``claim_content.fused_content``)
     counts as the attributed claim when no source claim says it all.
@@ -152,7 +157,8 @@ from checker.attribution import (
     unnamed_on_purpose,
 )
 from checker.claim_content import asked_only, fused_content, same_content
-from checker.credit_waived import background, keeps_frame, other_tellings, own_word
+from checker.credit_waived import (background, found_by_credited, keeps_frame, other_tellings,
+                                   own_word, split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 from checker.same_source import same_source
@@ -207,7 +213,8 @@ def check(ctx):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or _credited(ctx, dc, sc, generic)
-                       for _s, sc in hits) or all(background(dc, sc) for _s, sc in hits):
+                       or found_by_credited(ctx, dc, sc)
+                       or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) or all(background(dc, sc) for _s, sc in hits):
             continue  # (another outlet's telling counts for the party's own word only: a
             # speaker of it credited nearby in the derived text credits another telling;
             # background in one telling leaves the other's attribution to keep)

@@ -13,7 +13,9 @@ What it flags:
     prefix whose stem the sources use ("left unchanged" for "did not change":
     negative_prefixes.txt), verbs of saying and answering
     ("insists", "rejects", "answered": the attribution rules judge them), connectives
-    ("separately", "meanwhile": generic_words.txt) and, when the sources report a denial or
+    ("separately", "meanwhile": generic_words.txt), a noun after "the" or "this" that
+    points back at an act ("backed the move": shell_nouns.txt) and, when the sources
+    report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
     are not counted. The span runs over the unsupported words. In a claim that restates a
     source passage closely, a relative clause (", which will be extended to evenings and
@@ -255,7 +257,18 @@ def _unsupported_words(ctx, dc, wn, framing, judged) -> list:
     return [w for w in novel_words(dc, ctx.index, wn) if w[3] not in framing
             and key(w[3]) not in framing and not (w.pos == "VERB" and w.lemma in judged)
             and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)
-            and not _news_paraphrase(w, ctx.index.vocab, ctx.lexicon)]
+            and not _news_paraphrase(w, ctx.index.vocab, ctx.lexicon)
+            and not _pointing_back(w, dc, ctx.lexicon)]
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?$", re.I)
+
+
+def _pointing_back(word, dc, lexicon) -> bool:
+    """A noun that points back at an act told elsewhere ("backed the move", "this
+    move": shell_nouns.txt), after a definite determiner and at most one word."""
+    return word.pos == "NOUN" and lexicon.has("shell_nouns", word.lemma) and bool(
+        _DEFINITE.search(dc.text[:word.start - dc.start]))
 
 
 # A non-restrictive relative clause: from its comma to the next comma or the claim's end.
