@@ -168,15 +168,19 @@ def their_explanation(ctx, dc, left: set, right: set) -> bool:
                and connects(left, right, link_keys(ctx, sc.text)) for sc in ctx.index.claims)
 
 
-def in_one_sentence(ctx, left: set, right: set) -> bool:
-    """A source sentence holds both sides: a sequence ("after") claims no more than that."""
+def in_one_sentence(ctx, left: set, right: set, names: frozenset = frozenset()) -> bool:
+    """A source sentence holds both sides: a sequence ("after") claims no more than that.
+    The keys of ``names`` (the words of the claim's names) that the sentence lacks but the
+    sources give elsewhere are left out of a side: a derived side may name what the
+    sentence describes ("parts of Marrow Bridge and Callow" for "parts of three towns")."""
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
         sk = link_keys(ctx, sc.sentence)
-        if holds(left, sk) and holds(right, sk):
+        elsewhere = (names & ctx.index.vocab) - sk
+        if holds(left - elsewhere or left, sk) and holds(right - elsewhere or right, sk):
             return True
     return False
 

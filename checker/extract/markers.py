@@ -217,16 +217,16 @@ class MarkerReader:
         if not effect or not reason:
             return ()
         link = self._link(cue.doc, [*effect, cue, *reason], cue, cue, "causal", off)
-        left = " ".join(t.text for t in effect[-14:])
-        right = " ".join(t.text for t in reason[:14])
+        left = _joined(effect[-14:])
+        right = _joined(reason[:14])
         return (Link(cue=link.cue, kind=link.kind, start=link.start, end=link.end, left=left,
                      right=right),)
 
     def _link(self, doc, tokens, s, e, kind, off) -> Link:
         left_toks = [t for t in tokens if t.i < s.i]
         right_toks = [t for t in tokens if t.i > e.i]
-        left = " ".join(t.text for t in left_toks[-14:])
-        right = " ".join(t.text for t in right_toks[:14])
+        left = _joined(left_toks[-14:])
+        right = _joined(right_toks[:14])
         return Link(cue=_doc_text(doc)[s.idx:e.idx + len(e)].lower(), kind=kind, start=s.idx + off,
                     end=e.idx + len(e) + off, left=left, right=right)
 
@@ -247,6 +247,16 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _joined(tokens) -> str:
+    """The tokens' words as the text writes them ("the board's budget", "6%"), a space
+    where the list skips a token."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        tight = nxt is not None and nxt.i == t.i + 1 and nxt.idx == t.idx + len(t.text)
+        out.append(t.text + ("" if tight else " "))
+    return "".join(out).strip()
 
 
 def _agent_act(verb, lexicon) -> bool:

@@ -80,6 +80,7 @@ import re
 from checker.actors import passive_before
 from checker.align import key
 from checker.lexicon import shipped
+from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
                                   in_one_sentence, link_keys,
                                   said_in_a_sentence, source_links, synonym_keys,
@@ -228,7 +229,9 @@ def check(ctx):
                 continue
             if their_explanation(ctx, dc, left, right) or _ordered(ctx, link, right):
                 continue
-            if not causal and (in_one_sentence(ctx, left, right) or SPAN_BEFORE.search(
+            names = frozenset(key(w) for e in dc.entities if e.label in CHECKED
+                              for w in e.text.split())  # (people, bodies, places)
+            if not causal and (in_one_sentence(ctx, left, right, names) or SPAN_BEFORE.search(
                     ctx.derived.text[max(0, link.start - 40):link.start])
                     and dated_in_order(ctx, left, right)):
                 continue  # (a sequence timed, "a day after", as the source's own dates give
