@@ -31,7 +31,15 @@ def cue_noun(claim, cue) -> str:
     """The key of the noun a scope word quantifies: the last of the first run of nouns
     after it ("every trial investigator" -> "investigator"), past a possessor ("most of the
     valley's orchards" -> "orchard") and nouns joined by "and" or "or" ("every apple and
-    pear orchard" -> "orchard")."""
+    pear orchard" -> "orchard"); for a quantifier floated before a verb ("the forms were
+    all signed", "they had all been signed"), the plural noun before it (``floated_noun``)."""
+    floated = floated_noun(claim, cue)
+    return floated if floated is not None else noun_after(claim, cue)
+
+
+def noun_after(claim, cue) -> str:
+    """The key of the first run of nouns after a scope word (``cue_noun``'s reading of a
+    scope word that is not floated)."""
     found = None
     for w in claim.words:
         if w.start < cue.end:
@@ -50,6 +58,33 @@ def cue_noun(claim, cue) -> str:
         elif w.start - cue.end > 40:
             break
     return key(found.lemma) if found is not None else ""
+
+
+# a verb's form right after a floated "all": "all been", "all signed", "all close"
+_VERB_AFTER = re.compile(r"\s+(?:be|been|being|had|have|has|[a-z]+ed|[a-z]+en)\b", re.I)
+_PLURAL = re.compile(r"\b([a-z]+[^s\W]s)\b")
+_AUX_BEFORE = re.compile(r"\b(?:are|were|have|had|has|will|would|could|may|might|must|"
+                         r"should|can|they|them)\s+$", re.I)
+
+
+def floated_noun(claim, cue):
+    """For "all" floated before a verb ("were all signed", "they had all been signed"), the
+    key of the last plural noun of the sentence before it (what "they" or the subject
+    names: "reviewed the forms and found they had all been signed" -> "form"); '' when
+    there is none; None for a quantifier that is not floated."""
+    if cue.text.lower() != "all":
+        return None
+    at = cue.start - claim.sent_start
+    before, after = claim.sentence[:at], claim.sentence[at + len(cue.text):]
+    if not _AUX_BEFORE.search(before) or not _VERB_AFTER.match(after):
+        return None
+    words = {w.start: w for w in claim.words if w.pos == "NOUN"}
+    plurals = [m for m in _PLURAL.finditer(before.lower())]
+    for m in reversed(plurals):
+        w = words.get(claim.sent_start + m.start())
+        if w is not None or claim.sent_start + m.start() < claim.start:
+            return key(w.lemma if w is not None else m.group(1)[:-1])
+    return ""
 
 
 def count_of(claim, noun: str):

@@ -236,7 +236,8 @@ class MarkerReader:
             low = t.lower_
             if low in self.scope and (t.dep_ in ("det", "amod", "nsubj", "dobj", "predet",
                                                   "advmod", "nummod", "quantmod", "pobj")
-                                      or _of_pronoun(t, self.lex) or _part_of_passive(t)):
+                                      or _of_pronoun(t, self.lex) or _part_of_passive(t)
+                                      or _floating(t, self.scope)):
                 if low == "one" and (t.dep_ == "nummod" or _after_every(t, self.scope)):
                     continue
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
@@ -247,6 +248,16 @@ class MarkerReader:
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _floating(t, scope) -> bool:
+    """A quantifier of a whole set after its subject, before the verb ("they had all been
+    signed", "the forms were all signed"), which the parser hangs on the verb, or set beside
+    the subject ("they all had")."""
+    if scope.get(t.lower_) != "all":
+        return False
+    return t.dep_ == "dep" and t.head.pos_ in ("VERB", "AUX") and t.i < t.head.i or (
+        t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.i == t.head.i + 1)
 
 
 def _joined(tokens) -> str:

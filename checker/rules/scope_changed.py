@@ -20,7 +20,9 @@ Why it matters:
     most of them in the valley"; not a count given plainly, "denied four charges" for "all
     four charges"), a fraction of it ("about a third of its planned repairs", "40% of its
     stores"), an adjective or participle before it ("existing season tickets"), or one of it
-    in the singular ("the riverside footpath" -> "all footpaths"). A passage on the same
+    in the singular ("the riverside footpath" -> "all footpaths"); an "all" floated after its
+    subject ("the pumps were all recalled", "they had all failed") quantifies the plural
+    noun before it, or the noun after it ("have all signed the leases"). A passage on the same
     matter
     that the aligner did not pick counts for a limit word ("most private tenancies" in one
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
@@ -43,7 +45,9 @@ Known false positives:
     limited set a sentence before named ("several incidents ... The assaults were
     reported"); a hyphenated noun is read by its first part and missed. A count the
     source gives of what was the whole although it does not say so ("the chain runs 11
-    clinics. It closed 11 clinics" -> "closed its clinics").
+    clinics. It closed 11 clinics" -> "closed its clinics"). A floated "all" after "they"
+    read with the last plural noun before it, which may not be what "they" stands for
+    ("tenants told officials they had all been warned" is read as all the officials).
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
@@ -64,8 +68,8 @@ from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_
                              part_of_them_after, same_count, whole_count, whole_word)
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun,
-                                object_noun, one_of_them, part_counted, qualified,
+from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun, floated_noun,
+                                noun_after, object_noun, one_of_them, part_counted, qualified,
                                 subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
@@ -143,47 +147,60 @@ def _widened_quantifier(ctx, dc):
             if part is not None:
                 return cue.text, *part
             continue
-        noun = cue_noun(dc, cue)
-        if not noun:
-            continue
-        dkeys = claim_keys(dc)
-        aligned = ctx.aligned(dc, threshold=0.3)
-        for sc in aligned:
-            shared = len(dkeys & claim_keys(sc))
-            if shared < 3 and not (shared == 2 and key(sc.predicate) == key(dc.predicate)):
-                continue  # a short claim on the same verb ("all footpaths will be closed")
-            if noun not in claim_keys(sc):
-                # another noun: only a limit the source puts on the same verb counts
-                only = next((c for c in sc.scope if c.role == "one" and c.text.lower() == "only"),
-                            None)
-                if only is not None and key(sc.predicate) == key(dc.predicate):
-                    return cue.text, sc, f'"{only.text}"'
-                continue
-            roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
-            if "all" in roles:
-                return None
-            limit = roles.get("some") or roles.get("one")
-            if limit is not None:
-                return cue.text, sc, f'"{limit.text}"'
-            if bound_kept(sc, dc, noun):
-                continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
-            counted = count_of(sc, noun)
-            part = part_of_them_after(sc, counted, ctx.lexicon) if counted else None
+        if floated_noun(dc, cue) is not None:
+            part = part_of_them(ctx, dc)  # "they have all signed" as "all of them"
             if part is not None:
-                return cue.text, sc, f'"{part.text} of them"'
-            if counted is not None and same_count(count_of(dc, noun), counted) \
-                    and whole_count(sc, counted):
-                continue  # "all 14 schools" for "none of the 14 schools": the whole of them
-            counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
-                or one_of_them(sc, dc, noun, cue, ctx.lexicon)
-            if counted is not None:
-                return cue.text, sc, f'"{counted}"'
-        limited = limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
-            or part_of_count(ctx, dc, noun, dkeys)
-        if limited is not None:
-            return cue.text, *limited
+                return cue.text, *part
+        # a floated "all" ("the farms have all signed") takes the noun before it, and, as
+        # its words may say, the one after it ("all signed the agreements")
+        for noun in dict.fromkeys(n for n in (cue_noun(dc, cue), noun_after(dc, cue)) if n):
+            found = _widened_noun(ctx, dc, cue, noun)
+            if found is not None:
+                return found or None
     return None
 
+
+def _widened_noun(ctx, dc, cue, noun):
+    """(cue text, source claim, source limit) when "all"/"every" on ``noun`` widens what an
+    aligned source claim limits, counts or qualifies, or what a passage elsewhere limits;
+    () when a source claim says "all" of it too; None otherwise."""
+    dkeys = claim_keys(dc) | {noun}  # (a floated "all" takes a noun before the claim)
+    aligned = ctx.aligned(dc, threshold=0.3)
+    for sc in aligned:
+        shared = len(dkeys & claim_keys(sc))
+        if shared < 3 and not (shared == 2 and key(sc.predicate) == key(dc.predicate)):
+            continue  # a short claim on the same verb ("all footpaths will be closed")
+        if noun not in claim_keys(sc):
+            # another noun: only a limit the source puts on the same verb counts
+            only = next((c for c in sc.scope if c.role == "one" and c.text.lower() == "only"),
+                        None)
+            if only is not None and key(sc.predicate) == key(dc.predicate):
+                return cue.text, sc, f'"{only.text}"'
+            continue
+        roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
+        if "all" in roles:
+            return ()  # the source says "all" of it too: no widening by any cue
+        limit = roles.get("some") or roles.get("one")
+        if limit is not None:
+            return cue.text, sc, f'"{limit.text}"'
+        if bound_kept(sc, dc, noun):
+            continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
+        counted = count_of(sc, noun)
+        part = part_of_them_after(sc, counted, ctx.lexicon) if counted else None
+        if part is not None:
+            return cue.text, sc, f'"{part.text} of them"'
+        if counted is not None and same_count(count_of(dc, noun), counted) \
+                and whole_count(sc, counted):
+            continue  # "all 14 schools" for "none of the 14 schools": the whole of them
+        counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
+            or one_of_them(sc, dc, noun, cue, ctx.lexicon)
+        if counted is not None:
+            return cue.text, sc, f'"{counted}"'
+    limited = limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
+        or part_of_count(ctx, dc, noun, dkeys)
+    if limited is not None:
+        return cue.text, *limited
+    return None
 
 
 def _object_widened(ctx, dc):
