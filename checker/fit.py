@@ -10,9 +10,9 @@ let a model learn the document instead of the language.
   cross-validation, fits it on all rows, and picks the decision threshold on the
   out-of-fold probabilities (never on the rows the model was fitted to).
 - ``cross_validate`` refits (or, for a fixed score, only re-tunes the threshold) on K-1 folds
-  and scores the held-out fold; ``cv_report`` turns the out-of-fold predictions into per-file
-  and per-dataset figures: pooled out-of-fold value, mean and spread over folds, and a
-  bootstrap 95% interval resampled by source document.
+  and scores the held-out fold; ``checker.cv_figures.cv_report`` turns the out-of-fold
+  predictions into per-file and per-dataset figures: pooled out-of-fold value, mean and
+  spread over folds, and a bootstrap 95% interval resampled by source document.
 
 Each file weighs the same in a fit, and within a file the two classes weigh the same: the
 files differ tenfold in their share of inconsistent rows, and the model must not learn that.
@@ -29,16 +29,14 @@ from typing import Mapping, Optional, Sequence
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
+from checker.cv_figures import SEED, auc_of, ba_at, cv_report
 from checker.score import ScoreModel
 
 C_GRID = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
 DEFAULT_FOLDS = 5
-BOOTSTRAP = 1000
-SEED = 20261130
 # Candidate thresholds (quantiles of the probabilities, 401 of them) averaged on each side
 # when the balanced-accuracy curve is smoothed before its best is taken (tune_threshold).
 THRESHOLD_WINDOW = 6
@@ -123,7 +121,7 @@ def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
     cands = np.concatenate([cands, [cands.max() + 1e-9]])
     values = []
     for t in cands:
-        bas = [_ba(probs[files == f], labels[files == f], t) for f in np.unique(files)]
+        bas = [ba_at(probs[files == f], labels[files == f], t) for f in np.unique(files)]
         bas = [b for b in bas if not math.isnan(b)]
         values.append(sum(bas) / len(bas) if bas else -1.0)
     # The probabilities crowd around 0.5, so the balanced accuracy jumps from one candidate
@@ -136,17 +134,6 @@ def tune_threshold(probs: np.ndarray, rows: Sequence[FitRow]) -> float:
     return float(cands[int(np.argmax(smooth))])
 
 
-def _ba(probs: np.ndarray, labels: np.ndarray, t: float) -> float:
-    """Balanced accuracy of calling a row consistent when its probability is at least ``t``."""
-    return _ba_from_correct((probs >= t) == (labels == 1), labels)
-
-
-def _auc(probs: np.ndarray, labels: np.ndarray) -> float:
-    if len(set(labels.tolist())) < 2:
-        return math.nan
-    return float(roc_auc_score(labels, probs))
-
-
 def choose_c(rows: Sequence[FitRow], k: int = DEFAULT_FOLDS, grid: Sequence[float] = C_GRID,
              seed: int = SEED) -> tuple[float, dict[float, float]]:
     """The regularisation with the best mean (over files) out-of-fold ROC-AUC."""
@@ -155,7 +142,7 @@ def choose_c(rows: Sequence[FitRow], k: int = DEFAULT_FOLDS, grid: Sequence[floa
         oof, _, _ = cross_validate(rows, k=k, C=c, seed=seed)
         labels = np.array([r.label for r in rows])
         files = np.array([r.file for r in rows])
-        aucs = [_auc(oof[files == f], labels[files == f]) for f in np.unique(files)]
+        aucs = [auc_of(oof[files == f], labels[files == f]) for f in np.unique(files)]
         aucs = [a for a in aucs if not math.isnan(a)]
         by_c[c] = sum(aucs) / len(aucs) if aucs else math.nan
     best = max(by_c, key=lambda c: (round(by_c[c], 4), c))  # a tie: the weaker penalty
@@ -242,133 +229,3 @@ def cross_validate(rows: Sequence[FitRow], *, k: int = DEFAULT_FOLDS, C: Optiona
         thresholds[f] = tune_threshold(_predict(fitted, X[train]), train_rows)
     return oof, fold, thresholds
 
-
-def cv_report(rows: Sequence[FitRow], oof: np.ndarray, fold: np.ndarray, *,
-              thresholds: Optional[np.ndarray], fixed_threshold: Optional[float] = None,
-              bootstrap: int = BOOTSTRAP, seed: int = SEED) -> dict:
-    """Per file and per dataset: out-of-fold balanced accuracy and ROC-AUC, their mean and
-    spread over folds, and bootstrap 95% intervals resampled by source document."""
-    labels = np.array([r.label for r in rows])
-    if fixed_threshold is not None:
-        decide = oof >= fixed_threshold
-    else:
-        decide = oof >= thresholds[fold]
-    correct = decide == (labels == 1)
-    out: dict = {"files": {}, "datasets": {}}
-    rng = np.random.default_rng(seed)
-    for attr, key in (("file", "files"), ("dataset", "datasets")):
-        for name in sorted({getattr(r, attr) for r in rows}):
-            idx = np.array([i for i, r in enumerate(rows) if getattr(r, attr) == name])
-            out[key][name] = _summary(idx, rows, oof, fold, correct, labels, bootstrap, rng)
-    files = sorted(out["files"])
-    if len(files) > 1:
-        out["macro"] = _macro(files, rows, oof, correct, labels, bootstrap, rng,
-                              out["files"])
-    return out
-
-
-def _summary(idx, rows, oof, fold, correct, labels, bootstrap, rng) -> dict:
-    y, p, ok, fo = labels[idx], oof[idx], correct[idx], fold[idx]
-    ba = _ba_from_correct(ok, y)
-    auc = _auc(p, y)
-    per_fold_ba, per_fold_auc = [], []
-    for f in np.unique(fo):
-        m = fo == f
-        b = _ba_from_correct(ok[m], y[m])
-        if not math.isnan(b):
-            per_fold_ba.append(b)
-            per_fold_auc.append(_auc(p[m], y[m]))
-    groups = np.array([rows[i].group for i in idx])
-    ba_ci, auc_ci = _bootstrap(groups, y, p, ok, bootstrap, rng)
-    return {
-        "n": int(len(idx)), "documents": int(len(set(groups.tolist()))),
-        "n_consistent": int((y == 1).sum()), "n_inconsistent": int((y == 0).sum()),
-        "balanced_accuracy": _r(ba), "balanced_accuracy_ci95": [_r(v) for v in ba_ci],
-        "roc_auc": _r(auc), "roc_auc_ci95": [_r(v) for v in auc_ci],
-        "folds": len(per_fold_ba),
-        "fold_balanced_accuracy_mean": _r(_mean(per_fold_ba)),
-        "fold_balanced_accuracy_sd": _r(_sd(per_fold_ba)),
-        "fold_roc_auc_mean": _r(_mean(per_fold_auc)),
-        "fold_roc_auc_sd": _r(_sd(per_fold_auc)),
-    }
-
-
-def _macro(files, rows, oof, correct, labels, bootstrap, rng, per_file) -> dict:
-    """The mean over files, with a bootstrap interval that resamples documents in every file."""
-    ba = _mean([per_file[f]["balanced_accuracy"] for f in files])
-    auc = _mean([per_file[f]["roc_auc"] for f in files])
-    parts = []
-    for f in files:
-        idx = np.array([i for i, r in enumerate(rows) if r.file == f])
-        parts.append((np.array([rows[i].group for i in idx]), labels[idx], oof[idx],
-                      correct[idx]))
-    bas, aucs = [], []
-    for _ in range(bootstrap):
-        b_f, a_f = [], []
-        for groups, y, p, ok in parts:
-            sel = _resample(groups, rng)
-            b_f.append(_ba_from_correct(ok[sel], y[sel]))
-            a_f.append(_auc(p[sel], y[sel]))
-        bas.append(np.nanmean(b_f))
-        aucs.append(np.nanmean(a_f))
-    return {"balanced_accuracy": _r(ba), "balanced_accuracy_ci95": _ci(bas),
-            "roc_auc": _r(auc), "roc_auc_ci95": _ci(aucs), "files": len(files)}
-
-
-def _resample(groups: np.ndarray, rng) -> np.ndarray:
-    uniq = np.unique(groups)
-    pick = rng.choice(uniq, size=len(uniq), replace=True)
-    index = {g: np.flatnonzero(groups == g) for g in uniq}
-    return np.concatenate([index[g] for g in pick])
-
-
-def _bootstrap(groups, y, p, ok, n, rng):
-    if n <= 0:
-        return (math.nan, math.nan), (math.nan, math.nan)
-    bas, aucs = [], []
-    uniq = np.unique(groups)
-    index = {g: np.flatnonzero(groups == g) for g in uniq}
-    for _ in range(n):
-        pick = rng.choice(uniq, size=len(uniq), replace=True)
-        sel = np.concatenate([index[g] for g in pick])
-        bas.append(_ba_from_correct(ok[sel], y[sel]))
-        aucs.append(_auc(p[sel], y[sel]))
-    return _ci(bas, raw=True), _ci(aucs, raw=True)
-
-
-def interval(values) -> list:
-    """The 2.5th and 97.5th percentiles of bootstrap values (NaNs left out), rounded."""
-    return _ci(values)
-
-
-def _ci(values, raw: bool = False):
-    vals = [v for v in values if not math.isnan(v)]
-    if not vals:
-        lo = hi = math.nan
-    else:
-        lo, hi = float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))
-    return (lo, hi) if raw else [_r(lo), _r(hi)]
-
-
-def _ba_from_correct(ok: np.ndarray, y: np.ndarray) -> float:
-    pos, neg = y == 1, y == 0
-    if not pos.any() or not neg.any():
-        return math.nan
-    return 0.5 * (float(ok[pos].mean()) + float(ok[neg].mean()))
-
-
-def _mean(values) -> float:
-    vals = [v for v in values if v is not None and not math.isnan(v)]
-    return sum(vals) / len(vals) if vals else math.nan
-
-
-def _sd(values) -> float:
-    vals = [v for v in values if v is not None and not math.isnan(v)]
-    if len(vals) < 2:
-        return math.nan
-    m = sum(vals) / len(vals)
-    return math.sqrt(sum((v - m) ** 2 for v in vals) / (len(vals) - 1))
-
-
-def _r(value: float) -> Optional[float]:
-    return None if value is None or math.isnan(value) else round(float(value), 4)

@@ -38,16 +38,8 @@ from checker.bench.run import _score_items, resolve
 from checker.check import score_model
 from checker.config import Config
 from checker.errors import InputError
-from checker.fit import (
-    BOOTSTRAP,
-    DEFAULT_FOLDS,
-    SEED,
-    FitRow,
-    cross_validate,
-    cv_report,
-    fit_model,
-    interval,
-)
+from checker.cv_figures import BOOTSTRAP, SEED, cv_report, interval
+from checker.fit import DEFAULT_FOLDS, FitRow, cross_validate, fit_model
 from checker.records import Article
 
 
