@@ -171,6 +171,7 @@ FILES = {
     "force_nouns": "force_nouns",
     "force_ranks": "force_ranks",
     "shell_nouns": "shell_nouns",
+    "agency_heads": "agency_heads",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
