@@ -170,6 +170,19 @@ def lapsed_plan(dc, sc, lex) -> bool:
 _TIME_BOUNDS = shipped_values("time_bounds")
 
 
+def only_others(dc, sc) -> bool:
+    """The derived subject is limited by "only" and names another thing than the source's
+    negated subject, a word of its own ("Only the central library is affected" beside "the
+    branch libraries were not affected"): it tells the rest are not, so no negation is
+    dropped. Known false negative: "only" on a thing the source gives the negation to in
+    other words ("Only the old wing was damaged" for "the east wing, the oldest, was not")."""
+    subject = dc.subject.strip()
+    if not subject.lower().startswith("only "):
+        return False
+    mine = text_keys(subject[5:]) - {"the", "its", "their"}
+    return bool(mine) and not mine <= text_keys(sc.subject or "")
+
+
 def time_bound_restated(dc, sc) -> bool:
     """One claim negates its verb with "before" (or "after") a time and the other, not
     negated, bounds the same time with "at the earliest" (or "at the latest":

@@ -226,10 +226,12 @@ class ClaimReader:
             if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
                 key = low if low in self.hedges else lem
                 # a hedging verb with its clause, or in the passive on its own ("the disease
-                # is suspected on 63 farms")
+                # is suspected on 63 farms"), or its participle before a noun ("three
+                # suspected cases", "the alleged fraud")
                 if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
                         t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
-                                                 for c in t.children)):
+                                                 for c in t.children)) or (
+                        t.pos_ == "VERB" and t.dep_ == "amod" and low in self.hedges):
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and key in ("can", "could")
                             and _unable(t, self.lex.words["negations"])) \

@@ -134,6 +134,7 @@ from checker.negation_forms import (
     lacks,
     lapsed_plan,
     named_act,
+    only_others,
     plain_object,
     refused_only,
     taken_away,
@@ -205,8 +206,9 @@ def _predicate_flip(ctx, dc):
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
             # "is a draft that has not been reviewed")
-        if other_counts(dc, sc):
-            continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets
+        if other_counts(dc, sc) or only_others(dc, sc):
+            continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets;
+            # "Only the central library is affected" beside "the branches were not"
         if time_bound_restated(dc, sc):
             return None  # "could not open before 2029" for "in 2029 at the earliest"
         if another_account(dc, sc, ctx.index.claims):
@@ -272,7 +274,7 @@ def _word_flip(ctx, dc):
     for sc in aligned:
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
                 or negated_condition(dc) and negated_condition(sc) \
-                or time_bound_restated(dc, sc) \
+                or time_bound_restated(dc, sc) or only_others(dc, sc) \
                 or another_account(dc, sc, ctx.index.claims):
             continue  # "unless it can close the shortfall", "if it cannot fill it"; "not
             # before 2029" for "in 2029 at the earliest"
