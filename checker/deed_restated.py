@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.lexicon import shipped
 from checker.sought import object_keys, same_subject, subject_keys
 
 # Words of the derived claim besides its verb that the source claim must all hold for another
@@ -46,7 +47,9 @@ def same_deed(ctx, dc, sc) -> bool:
     return rest <= claim_keys(sc) and not _verb_on_object(ctx, dc, own)
 
 
-_OBJECT_END = re.compile(r",|;|\b(?:to|at|in|into|for|from|with|on|by|of|and|if|over)\b")
+# what ends the object of a planned verb: a comma, a preposition, a clause ("and", "if")
+_OBJECT_END = re.compile(r",|;|\b(?:" + "|".join(sorted(shipped("prepositions") | shipped(
+    "coordinators"))) + r"|if)\b")
 _PLANNED_VERB = re.compile(r"\s*(?:to\s+)?([\w'’-]+)\s")
 
 

@@ -206,13 +206,10 @@ def opens_with_name(sc: Claim, source_text: str) -> bool:
 _BODY_LABELS = ("ORG", "FAC", "PRODUCT", "NORP", "GPE")
 
 
-_RANK_PREFIXES = frozenset({"chief", "deputy", "assistant"})
-
-
 def force_by_rank(lexicon, credit: str, speaker: str, source_text: str) -> bool:
     """The derived text credits a service by the noun of its kind ("Police say") with what
     the source gives one of its officers by rank ("Chief Inspector Rhys Ollard said":
-    force_ranks.txt) or the service by its name ("Harlin Constabulary said"), in a source
+    force_ranks.txt) or the service by its name ("Northwick Constabulary said"), in a source
     that names such a service (force_nouns.txt). Known false positive: a source with two
     forces, whose officer of the other one is then read as the credited force's."""
     kinds = {lexicon.value("force_nouns", w) for w in words(core_words(credit))}
@@ -224,11 +221,10 @@ def force_by_rank(lexicon, credit: str, speaker: str, source_text: str) -> bool:
     said = speaker.split(",")[0].split()
     if any(lexicon.value("force_nouns", w) == kind for w in words(" ".join(said))) \
             and any(w[:1].isupper() for w in said):
-        return True  # "Harlin Constabulary"
+        return True  # "Northwick Constabulary"
     lead = 0
-    while lead < len(said) and (said[lead].lower() in _RANK_PREFIXES
-                                or lexicon.value("force_ranks", said[lead].lower())):
-        lead += 1
+    while lead < len(said) and lexicon.value("force_ranks", said[lead].lower()):
+        lead += 1  # a rank, or a word before one ("Chief", "Deputy": "prefix")
     name = said[lead:]
     return any(lexicon.value("force_ranks", w.lower()) == kind for w in said[:lead]) \
         and bool(name) and all(w[:1].isupper() for w in name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.lexicon import shipped_values
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import number_values
 from checker.rules.base import ends_with_word_of
 
@@ -63,8 +63,9 @@ def noun_after(claim, cue) -> str:
 # a verb's form right after a floated "all": "all been", "all signed", "all close"
 _VERB_AFTER = re.compile(r"\s+(?:be|been|being|had|have|has|[a-z]+ed|[a-z]+en)\b", re.I)
 _PLURAL = re.compile(r"\b([a-z]+[^s\W]s)\b")
-_AUX_BEFORE = re.compile(r"\b(?:are|were|have|had|has|will|would|could|may|might|must|"
-                         r"should|can|they|them)\s+$", re.I)
+# the auxiliary or the pronoun an "all" floats after ("were all", "had all", "they all")
+_AUX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(
+    shipped("auxiliaries") | shipped("be_forms") | shipped("pronouns_subject"))) + r")\s+$", re.I)
 
 
 def floated_noun(claim, cue):

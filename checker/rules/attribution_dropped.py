@@ -214,7 +214,8 @@ def check(ctx):
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or _credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
-                       or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) or all(background(dc, sc) for _s, sc in hits):
+                       or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
+                or all(background(dc, sc) for _s, sc in hits):
             continue  # (another outlet's telling counts for the party's own word only: a
             # speaker of it credited nearby in the derived text credits another telling;
             # background in one telling leaves the other's attribution to keep)
