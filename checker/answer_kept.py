@@ -190,15 +190,29 @@ def _answer_forms(ctx) -> frozenset:
 def _answered(ctx, item: Salient, derived: tuple) -> bool:
     """True when the derived text has a denial, or gives the party a voice on the matter."""
     lex = ctx.lexicon
-    if any(answer_party(lex, d, lenient=True) is not None for d in derived):
-        return True
+    if any(answer_party(lex, d, lenient=True) is not None
+           and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
+        return True  # (not a heading with no subject, whose noun the parse may read as a
+        # verb: "Counters, vans and a depot sale")
     mine = party_keys(item.party) | party_keys(named_party(ctx, item))  # "the company"
     # and the one company its article names
     if _denial_in_text(ctx, mine, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
+    told = _charge_told_at(ctx, item, derived)
     return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
-               and len(claim_keys(d) & matter) >= 2 for d in derived)
+               and d.sent_end > told and len(claim_keys(d) & matter) >= 2 for d in derived)
+
+
+def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
+    """Where the derived text first tells what the answer takes up (the start of that
+    derived sentence), or 0: the party's voice before it ("Heathmark plans to close 14
+    counters, saying it would save £1.2m" before the union's charge) is its announcement,
+    no answer to the charge."""
+    charge = {c.id for c in item.context}
+    starts = [d.sent_start for d in derived for al in [ctx.alignments.get(d.id)]
+              if al and al.support and al.support[0] in charge]
+    return min(starts, default=0)
 
 
 def _inflections(lemma: str) -> set:
@@ -228,9 +242,11 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
     rejects")."""
     seen = ctx.memo("omitted_answer_forms", _answer_forms)
     lex = ctx.lexicon
+    nouns = _common_noun_compounds(ctx)
     for sentence in {d.sentence for d in ctx.derived_claims}:
         words = WORD.findall(sentence.lower())
-        if any(w in seen and (anywhere or not mine or mine & text_keys(sentence) or any(
+        if any(w in seen and (not i or (words[i - 1], w) not in nouns)
+               and (anywhere or not mine or mine & text_keys(sentence) or any(
                 lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
                for i, w in enumerate(words)):
             return True  # the party's denial, or one by a pronoun ("...; it disputed
@@ -246,7 +262,8 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
         for i, w in enumerate(words):
             verb = forms.get(w)
             if verb is None or (i and (lex.has("articles", words[i - 1])
-                                       or lex.has("possessives", words[i - 1]))):
+                                       or lex.has("possessives", words[i - 1]))) \
+                    or (words[i - 1], w) in nouns:
                 continue
             need = lex.value("answer_verbs", verb)
             if need == "plea" or (need == "object" and not any(
@@ -254,6 +271,26 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
                 continue
             return True
     return False
+
+
+def _common_noun_compounds(ctx) -> frozenset:
+    """(word, noun) pairs of the derived text where the parse reads a common noun after a
+    lower-case word that cannot be a party ("the ticket counters") or that ends a chain of
+    nouns ("the post office counters"): a noun, not an answer verb. After a name or a
+    party's noun the parse's noun may still be the verb ("a figure Brennan Foods disputes",
+    "a charge the company rejects")."""
+    lex = ctx.lexicon
+    pairs = set()
+    for d in ctx.derived_claims:
+        words = list(d.words)
+        for i in range(1, len(words)):
+            a, b = words[i - 1], words[i]
+            if b.pos != "NOUN" or not a.text[:1].islower() or b.start - a.end > 1:
+                continue
+            chain = i > 1 and words[i - 2].pos == "NOUN" and a.start - words[i - 2].end <= 1
+            if chain or not (lex.has("non_person_heads", a.lemma) or lex.has("stand_ins", a.lemma)):
+                pairs.add((a.text.lower(), b.text.lower()))
+    return frozenset(pairs)
 
 
 def _former(lex, voice: str) -> bool:

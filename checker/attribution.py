@@ -126,6 +126,19 @@ def mentions(text: str, name: SourceName, *, offset: int = 0) -> list[tuple[int,
     return result
 
 
+def _before_noun(claim: Claim, text: str, start: int, end: int, name: SourceName) -> bool:
+    """The word at ``start`` opens the sentence, where any word is capitalised, and is one
+    word of a longer name set before a common noun of the claim ("Betting firms paid out"
+    does not name the Betting Standards Office): the noun's modifier, another party. (Not
+    in mid-sentence: "Westmarch health officials" are the Westmarch Health Agency's.)"""
+    if start != claim.sent_start or not any(" " in run for run in name.runs) \
+            or " " in text[start:end].strip():
+        return False
+    nxt = next((w for w in claim.words if w.start > start), None)
+    return nxt is not None and nxt.start <= end + 1 and nxt.pos == "NOUN" \
+        and nxt.text[:1].islower()
+
+
 def sentence_of(claim: Claim, text: str) -> str:
     """The sentence a claim came from, from the article's clean text."""
     return text[claim.sent_start:claim.sent_end]
@@ -181,7 +194,9 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     when the parse kept the frame in the claim; not "Pellham's inhaler works" nor "a patient
     at Greyfield Hospital": place_prepositions.txt; with ``places`` False, a place counts:
     the source itself names the body as one, "papers filed at the High Court")."""
-    found = mentions(sentence_of(claim, text), name, offset=claim.sent_start)
+    found = [(s, e, p) for s, e, p in mentions(sentence_of(claim, text), name,
+                                               offset=claim.sent_start)
+             if not _before_noun(claim, text, s, e, name)]
     spots = [(s, e) for s, e, _p in found if places and _after(text, s, _PLACES)
              and not _modifier(claim, e)]
     for s, e, poss in found:
@@ -263,6 +278,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 
 _OPENING_QUOTES = frozenset('"“\'‘')
 _BE = shipped("be_forms")
+_FUNCTION_WORDS = shipped("function_words")
 
 
 def _account_of(opening: str, accounts: frozenset) -> bool:
@@ -319,7 +335,21 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
             and owned[1] in _BODY_HEADS:
         return True  # "said her group would table a motion": the speaker's own body
     name = source_name(attr, generic)
-    return any(not poss for _s, _e, poss in mentions(claim.subject, name))
+    subject = claim.subject
+    return any(not poss and not _word_on_noun(subject, s, e, name)
+               for s, e, poss in mentions(subject, name))
+
+
+def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
+    """The first word of a longer name opening the phrase before a lower-case noun ("Ferry
+    operators" beside "the Ferry Passengers Alliance"): the noun's modifier, another party."""
+    first = _WORD_RE.search(text)
+    if first is None or first.start() != start or " " in text[start:end].strip() \
+            or not any(run.startswith(first.group().lower() + " ") for run in name.runs):
+        return False
+    nxt = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return nxt is not None and nxt.group().islower() and nxt.group() not in _FUNCTION_WORDS \
+        and nxt.group() not in name.words
 
 
 def _a_business(source: str) -> bool:

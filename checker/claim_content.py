@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import GENERIC, claim_keys, key
 from checker.lexicon import shipped
 from checker.records import Claim
 
@@ -44,8 +44,29 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     """The source claim says what the derived claim says: it holds two of its words besides
     shared names, and half of its words with the same predicate, a name, or a figure where
     the source's subject is a pronoun ("Pettifer was kept 23 days beyond the date" for "he
-    had been held 23 days beyond the date"), or most of them."""
-    dk = claim_keys(dc)
+    had been held 23 days beyond the date"), or most of them; or so without the derived
+    claim's relative clauses set off by commas ("The office, which is widening its review,
+    is seeking assurances" for "the office is seeking assurances")."""
+    main = _outside_asides(dc)
+    return _same_keys(dc, sc, claim_keys(dc)) or (main is not None and _same_keys(dc, sc, main))
+
+
+# a relative clause set off by commas: an aside on a party, not the claim ("The office,
+# which is widening its review, is seeking assurances")
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+
+
+def _outside_asides(dc: Claim):
+    """The keys of the claim's words outside its relative clauses set off by commas, or
+    None when it has none."""
+    spans = [(dc.start + m.start(), dc.start + m.end()) for m in _ASIDE.finditer(dc.text)]
+    if not spans:
+        return None
+    return frozenset(key(w.lemma) for w in dc.words if w.lemma not in GENERIC and not any(
+        a <= w.start < b for a, b in spans))
+
+
+def _same_keys(dc: Claim, sc: Claim, dk) -> bool:
     shared = dk & claim_keys(sc)
     names = {key(w) for e in dc.entities + sc.entities for w in re.split(r"[\s‐-]+", e.text)
              if w}  # and each part of a joined name ("Marl-Dunne")

@@ -146,6 +146,9 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
     name = source_name(sc.attribution, generic)
     if not (name.runs or name.words):
         return False  # an unnamed source ("an official said") may be another one there
+    if _said_again(ctx, sc):
+        return False  # the source credits the second part anew ("..., where it said B"):
+        # a statement of its own, which the derived sentence must credit too
     before = [c for c in ctx.derived_claims if c.sent_end <= dc.sent_start]
     if not before:
         return False
@@ -159,6 +162,18 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
         if any(o.doc_id == sc.doc_id and o.sent_start == sc.sent_start
                for o in ctx.support(c)[1]):
             return True
+    return False
+
+
+def _said_again(ctx, sc) -> bool:
+    """The source claim holds a second verb of saying after a pronoun of its speaker
+    ("the figure covered only drinks sold in shops, where it said B")."""
+    lex = ctx.lexicon
+    for w in sc.words:
+        if w.pos == "VERB" and lex.has("attribution_verbs", w.lemma):
+            before = re.findall(r"[a-z]+", sc.text[:w.start - sc.start].lower())[-1:]
+            if before and lex.has("pronouns_subject", before[0]):
+                return True
     return False
 
 

@@ -5,12 +5,13 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
-from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
-                                     lift_second_that_clause, lift_subject_from_according,
-                                     lift_verb_read_as_noun)
+from checker.extract.reparse import (lift_according_appositive, lift_clause_read_as_object,
+                                     lift_conj_from_as_clause, lift_second_that_clause,
+                                     lift_subject_from_according, lift_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,
                                               lift_trailing_speaker)
+from checker.extract.speakers import speaker_after_list
 from checker.extract.tokens import DocView
 
 
@@ -264,3 +265,66 @@ def test_a_possessive_hung_on_a_verb_fills_no_slot():
     with DocView(doc) as view:
         assert name_slot(view[1], {"of": "of"}) == ""
         assert name_slot(view[4], {"of": "of"}) == ""
+
+
+def _tagged(rows, tags, lemmas):
+    doc = _doc(rows, lemmas=lemmas)
+    for tok, tag in zip(doc, tags):
+        tok.tag_ = tag
+    return doc
+
+
+def test_a_reported_clause_read_as_the_object_of_the_verb_of_saying_is_lifted():
+    # "The guild said the survey covered only flats.", parsed with "survey" the object of
+    # "said" and "covered" a participle on it
+    rows = [("The", 1, "det", "DET"), ("guild", 2, "nsubj", "NOUN"), ("said", 2, "ROOT", "VERB"),
+            ("the", 4, "det", "DET"), ("survey", 2, "dobj", "NOUN"), ("covered", 4, "acl", "VERB"),
+            ("only", 7, "advmod", "ADV"), ("flats", 5, "dobj", "NOUN"), (".", 2, "punct", "PUNCT")]
+    doc = _tagged(rows, ["DT", "NN", "VBD", "DT", "NN", "VBN", "RB", "NNS", "."],
+                  ["the", "guild", "say", "the", "survey", "cover", "only", "flat", "."])
+    with DocView(doc) as view:
+        assert lift_clause_read_as_object(view, view.sents[0], {"say"})
+        assert [c.text for c in view[2].children if c.dep_ == "ccomp"] == ["covered"]
+        assert [c.text for c in view[5].children if c.dep_ == "nsubj"] == ["survey"]
+
+
+def test_a_participle_with_no_object_of_its_own_stays_on_its_noun():
+    # "The board announced the plans drawn up in May."
+    rows = [("The", 1, "det", "DET"), ("board", 2, "nsubj", "NOUN"),
+            ("announced", 2, "ROOT", "VERB"), ("the", 4, "det", "DET"),
+            ("plans", 2, "dobj", "NOUN"), ("drawn", 4, "acl", "VERB"), ("up", 5, "prt", "ADP"),
+            ("in", 5, "prep", "ADP"), ("May", 7, "pobj", "PROPN"), (".", 2, "punct", "PUNCT")]
+    doc = _tagged(rows, ["DT", "NN", "VBD", "DT", "NNS", "VBN", "RP", "IN", "NNP", "."],
+                  ["the", "board", "announce", "the", "plan", "draw", "up", "in", "May", "."])
+    with DocView(doc) as view:
+        assert not lift_clause_read_as_object(view, view.sents[0], {"announce"})
+
+
+def _list_then_speakers(first_word):
+    # "<first> will move to two parishes, Edwin Moor and Ranby, two people said.", parsed
+    # with the parishes' names the subject of "said" and the people their apposition
+    return _doc([(first_word, 2, "nsubj", "NOUN"), ("will", 2, "aux", "AUX"),
+                 ("move", 14, "ccomp", "VERB"), ("to", 2, "prep", "ADP"),
+                 ("two", 5, "nummod", "NUM"), ("parishes", 3, "pobj", "NOUN"),
+                 (",", 14, "punct", "PUNCT"), ("Edwin", 8, "compound", "PROPN"),
+                 ("Moor", 14, "nsubj", "PROPN"), ("and", 8, "cc", "CCONJ"),
+                 ("Ranby", 8, "conj", "PROPN"), (",", 8, "punct", "PUNCT"),
+                 ("two", 13, "nummod", "NUM"), ("people", 8, "appos", "NOUN"),
+                 ("said", 14, "ROOT", "VERB"), (".", 14, "punct", "PUNCT")])
+
+
+def test_the_speakers_after_a_closed_list_of_places_are_the_speakers():
+    with DocView(_list_then_speakers("Clubs")) as view:
+        assert speaker_after_list(view[8]).text == "people"
+
+
+def test_a_list_that_opens_the_sentence_is_its_speakers():
+    # "Smith and Jones, two directors, said the firm lost money."
+    doc = _doc([("Smith", 6, "nsubj", "PROPN"), ("and", 0, "cc", "CCONJ"),
+                ("Jones", 0, "conj", "PROPN"), (",", 0, "punct", "PUNCT"),
+                ("two", 5, "nummod", "NUM"), ("directors", 0, "appos", "NOUN"),
+                ("said", 6, "ROOT", "VERB"), ("the", 8, "det", "DET"),
+                ("firm", 9, "nsubj", "NOUN"), ("lost", 6, "ccomp", "VERB"),
+                ("money", 9, "dobj", "NOUN"), (".", 6, "punct", "PUNCT")])
+    with DocView(doc) as view:
+        assert speaker_after_list(view[0]).text == "Smith"

@@ -15,6 +15,24 @@ from checker.extract.common import (OPENING_MARKS, _comment_on_it, _State, _doc_
 from checker.records import Attribution
 
 
+def speaker_after_list(subj):
+    """The speaker of "... to two districts, Hollin Moor and Dunmere, two people familiar
+    with the talks said", which the parser reads as one list "Hollin Moor and Dunmere, two
+    people": a list joined by "and" before a comma is closed, so the names before it end the
+    claim and the phrase after the comma is the speaker."""
+    conjs = [c for c in subj.children if c.dep_ == "conj"]
+    joined = [c for c in subj.children if c.dep_ == "cc"]
+    after = [c for c in subj.children if c.dep_ in ("conj", "appos") and c.i > subj.i]
+    first = subj.left_edge.i
+    if not conjs or not joined or joined[0].i > conjs[0].i or after[-1] is conjs[0] \
+            or first == 0 or subj.doc[first - 1].text != ",":
+        return subj  # (a list that opens the sentence is its speakers: "Smith and Jones,
+        # two former directors, said")
+    last = after[-1]
+    before = subj.doc[last.left_edge.i - 1]
+    return last if before.text == "," and last.left_edge.i > conjs[0].i else subj
+
+
 class SpeakerReader:
     """The attribution half of ``Extractor``: who says each claim."""
 
@@ -63,6 +81,8 @@ class SpeakerReader:
                                    negated=_nobody(speaking_subject(verb))
                                    or any(c.dep_ == "neg" for c in verb.children),
                                    lemma=verb.lemma_.lower())
+        if subj is not None and subj.i < verb.i:
+            subj = speaker_after_list(subj)
         stranded = _stranded_speaker(verb) if subj is None else None
         aside = self._partitive_aside(subj) if subj is not None else None
         if aside is not None:

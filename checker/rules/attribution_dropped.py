@@ -28,7 +28,7 @@ What it flags:
     verb of saying that takes a sum of money ("The charity claimed £86,000 in relief":
     money_taking_verbs.txt) credits no one.
     One finding per derived sentence and source speaker: the clauses of "A, and B" that
-    drop one "according to X" are one drift.
+    drop one "according to X" are one drift, and the finding spans them.
 Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
@@ -117,7 +117,13 @@ Known false positives:
     the source attributes and the derived text tells plainly beside such a sentence is
     flagged ("Corvane entered administration. The board said 7,400 were stranded."). The
     two companies may speak of a third party named in the subject; a kept finder's head
-    noun may name other people than the source's ("the volunteers" of another group).
+    noun may name other people than the source's ("the volunteers" of another group). A
+    derived claim is compared without its relative clauses set off by commas when it does
+    not match whole, so an aside that itself credits the claim's source ("X, which says
+    the notices were lawful, will appeal") does not keep the main clause's credit. A
+    second part of a source sentence that the speaker's pronoun credits anew ("..., where
+    it said B") is flagged when a summary tells it in a sentence of its own after crediting
+    the first part, though some readers carry the credit over.
 Known false negatives:
     An interested company's self-serving count stated plainly ("only two complaints were
     received, the company said"), taken for an event it reports. The outlet that saw a
@@ -147,7 +153,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import PERSON_LEXNAME, passive_verb
+from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
 from checker.attribution import (
     credited_nearby,
     is_anonymous,
@@ -171,7 +177,9 @@ def check(ctx):
     """Yield a finding for each derived claim that lost its source's attribution."""
     generic = frozenset(ctx.lexicon.words.get("attribution_generic", ()))
     verbs = frozenset(ctx.lexicon.words.get("attribution_verbs", ()))
-    told = set()  # (derived sentence, source speaker): one finding for a sentence's clauses
+    # (derived sentence, source speaker): one finding for a sentence's clauses, from the first
+    # clause that drops the speaker to the last
+    told: dict = {}
     for dc in ctx.derived_claims:
         if dc.unit_kind == "heading" or _quoted(dc) or _silence(ctx, dc):
             continue
@@ -220,9 +228,16 @@ def check(ctx):
             # speaker of it credited nearby in the derived text credits another telling;
             # background in one telling leaves the other's attribution to keep)
         said = (dc.sent_start, hits[0][1].attribution.source)
-        if said not in told:
-            told.add(said)
-            yield _finding(ctx, dc, al, hits[0][1])
+        if said in told:
+            told[said][3] = dc  # a later clause of the sentence that drops it too
+        else:
+            told[said] = [dc, al, hits[0][1], dc]
+    for dc, al, sc, last in told.values():
+        # and the sentence's later clauses told from the same source claim ("A and are not
+        # expected to B, according to X": one claim of the source, two of the summary)
+        same = [d.end for d in ctx.derived_claims if d.sent_start == dc.sent_start
+                and d.start > dc.start and ctx.support(d)[1][:1] == [sc]]
+        yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))
 
 
 _CONDITION = re.compile(r"\s*(?:if|unless|should)\b", re.I)
@@ -290,14 +305,15 @@ def _credited(ctx, dc, sc, generic) -> bool:
 
 
 def _unnamed_people(ctx, attr, name, generic) -> bool:
-    """The source is unnamed people ("two nurses in the emergency department"): indefinite,
-    its head's commonest WordNet sense a person; not a document ("provisional figures")."""
+    """The source is unnamed people ("two nurses in the emergency department", "two people
+    familiar with the talks"): indefinite, its head's commonest WordNet sense a person or a
+    group of them; not a document ("provisional figures")."""
     head = name.head or attr.head
     if not head or name.definite or not is_anonymous(attr, generic) \
             or not ctx.wordnet.available:
         return False
     senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
-    return bool(senses) and senses[0].lexname == PERSON_LEXNAME
+    return bool(senses) and senses[0].lexname in (PERSON_LEXNAME, GROUP_LEXNAME)
 
 
 def _nameable(name) -> bool:
@@ -343,7 +359,7 @@ def _outer_dropped(ctx, dc, hits, generic):
     return None
 
 
-def _finding(ctx, dc, al, sc):
+def _finding(ctx, dc, al, sc, *, until: int):
     attr = sc.attribution
     who = core(attr.source).strip(" ,") or "unnamed reports"  # not its relative clause
     art = ctx.doc_of.get(sc.doc_id)
@@ -353,7 +369,8 @@ def _finding(ctx, dc, al, sc):
         ev = ev.__class__(document=ev.document, start=start, end=end,
                           text=art.text[start:end], claim=sc.id)
     return make(
-        RULE, dc, confidence=0.45 + 0.5 * al.score, evidence=[ev],
+        RULE, dc, confidence=0.45 + 0.5 * al.score, evidence=[ev], end=until,
+        text=ctx.derived.text[dc.start:until],
         message=(f'States as fact what the source attributes to {who} '
                  f'("{snippet(attr.cue, 40)}": "{snippet(sc.text, 60)}").'),
         suggestion=f'Keep the attribution, e.g. "{_phrase(attr)} …".')

@@ -51,7 +51,8 @@ Known false positives:
     answer findings that were not the planted omission and 2 of 33 that were. It misses, rather
     than flags: an answer counted as kept because the text carries another party's denial, or
     one whose party the text gives a voice on the same matter (a former member of it is no
-    voice of it: "a former agency engineer"); a reply in mid-paragraph; a reply that takes up
+    voice of it: "a former agency engineer"; its own announcement told before the charge
+    is no answer to it); a reply in mid-paragraph; a reply that takes up
     the charge in one word or none ("The bank called it a historic problem").
 Examples:
     Source: Pelham Bank was fined £3 million for failing to report suspicious payments. The bank denied that it had ignored any warnings.
