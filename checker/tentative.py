@@ -105,11 +105,17 @@ def _party_claim(dc, sc, h, lex) -> bool:
     """The hedge makes the claim an allegation ("alleging that", "allegedly") where the
     source gives it as a party's claim ("with the museum claiming that", "the museum
     claims"), not as its figures or findings ("according to figures the authority
-    published"): the same footing, in other words."""
+    published"): the same footing, in other words; not when the derived claim keeps a named
+    speaker of its own, inside whose words the hedge stands."""
     word = next((w for w in dc.words if w.start == h.start), None)
     lemma = word.lemma if word is not None else h.text.lower()
     if not (lex.has("attribution_passive", lemma) or lex.has("attribution_adverbs", lemma)):
         return False
+    before = re.findall(r"[a-z]+", dc.text[:h.start - dc.start].lower())[-1:]
+    if dc.attribution is not None and dc.attribution.source \
+            and dc.attribution.kind != "passive" and before and lex.has("be_forms", before[0]):
+        return False  # the derived text keeps a named speaker and puts a passive belief
+        # inside what it says ("she said three are thought to have survived"): a doubt added
     def claims(lemma):  # "claim", "allege", "accuse": a party's claim, not its figures
         return lex.has("attribution_nouns", lemma) or lex.has("attribution_passive", lemma)
 

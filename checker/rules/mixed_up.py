@@ -12,7 +12,8 @@ What it flags:
     phrase of the sources ("the ambulance service" for "the city's transport department").
     Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
-    description, a phrase with a number ("three towns" spelt out as their names), and a
+    description, a description holding a word of the name or its WordNet synonym or
+    adjective ("the postal operator" for "Heathmark Post"), a phrase with a number ("three towns" spelt out as their names), and a
     phrase whose verb changed with it ("seen by X" for "prepared by Y") are passed over.
 Why it matters:
     Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
@@ -198,6 +199,8 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
         if not _same_class(ctx, desc[-1], name, dc if dname else sc):
             return False  # "Thornwell District Council" for "its leak site": a body is no
             # place, whatever the diff lines up
+        if _words_of_name(ctx, desc, name):
+            return False  # "the postal operator" for "Heathmark Post"
         text = ctx.source_text
         named = names_of_kind(text, desc[-1].lemma.lower())
         name_keys = {w.text.lower() for w in name}
@@ -211,6 +214,23 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
         # unless the source gives that kind to another party by name
         return len(desc) >= 2 or bool(named)
     return len(dwords) >= 2 and _phrase_in_sources(ctx, dwords)
+
+
+def _words_of_name(ctx, desc, name) -> bool:
+    """A word of the description is a word of the name, or one WordNet ties to it as a
+    synonym or an adjective of it ("the postal operator" for "Heathmark Post", "the water
+    company" for "Southmoor Water"): the description can be the named party's."""
+    in_name = {w.text.lower() for w in name} | {w.lemma.lower() for w in name}
+    # and the words of the fuller name the sources give it ("Heathmark" of "Heathmark Post")
+    in_name |= {x.lower() for c in ctx.index.claims for e in c.entities
+                if in_name & set(e.text.lower().split()) for x in e.text.split()}
+    wn = ctx.wordnet
+    for w in desc:
+        lemma = w.lemma.lower()
+        pos = "adj" if w.pos == "ADJ" else "noun"
+        if lemma in in_name or (wn.available and wn.synonyms(lemma, pos) & in_name):
+            return True
+    return False
 
 
 def _beside_other_change(dc, sc, rep) -> bool:
