@@ -129,6 +129,7 @@ FILES = {
     "weekdays": "weekdays",
     "not_name_words": "not_name_words",
     "contrast_marks": "contrast_marks",
+    "circumstance_marks": "circumstance_marks",
     "party_phrases": "party_phrases",
     "publication_phrases": "publication_phrases",
     "number_units": "number_units",

@@ -90,6 +90,11 @@ class ClauseSplitter:
                 # parser hung the consequence on "said"; it is the writer's own clause
                 self._walk_clause(c, None, (), result)
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+            for c in self._circumstance_after_report(head, comps):
+                # "X, the company said on Tuesday, as the ministry widens its review": the
+                # writer's setting of the report, a claim of its own
+                self._walk_clause(c, None, (), result)
+                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
             frame_tokens = tuple(t for t in _subtree(head) if t.i not in comp_ids)
             for c in comps:
                 answer = self._colon_speaker(head, c)
@@ -144,6 +149,20 @@ class ClauseSplitter:
                      or c.lemma_.lower() not in self.report_verbs
                      and not self.lex.has("citing_words", c.lemma_.lower())
                      and any(x.dep_ == "dobj" for x in c.children))]
+
+    def _circumstance_after_report(self, head, comps) -> list:
+        """Clauses of circumstance after a verb of saying that follows what it reports, with
+        a subject of their own ("..., the company said on Tuesday, as the ministry widens a
+        review of chip exports": circumstance_marks.txt): the writer's setting of the
+        report, not the speaker's words. Known false positive: a speaker's own "as" clause
+        of reason after the frame ("..., she said, as the plant had no spare parts")."""
+        if not any(c.i < head.i for c in comps):
+            return []
+        return [c for c in head.children
+                if c.dep_ == "advcl" and c.i > head.i and _verbal(c)
+                and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                and any(x.dep_ == "mark" and self.lex.has("circumstance_marks", x.lower_)
+                        for x in c.children)]
 
     def _speaker_reports(self, head, result) -> set:
         """Walk what a speaker says in a relative clause on the clause's subject ("said

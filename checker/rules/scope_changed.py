@@ -269,6 +269,9 @@ def check(ctx):
             if not limited and not one_to_group:
                 continue
             cue = part or next((c.text for c in sc.scope if c.role in LIMITS), "")
+            if cue and cue.lower() in dc.subject.lower().split():
+                continue  # the derived subject keeps the limit ("most" for "most
+                # applications", the noun given in the sentence before)
             what = (f'"{cue}"' if limited and cue else
                     f'"{" ".join(src_named)}"' if src_named else "a limited subject")
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
