@@ -62,9 +62,16 @@ def _span_words(claim, run):
 def _nouns(words, skip) -> set[str]:
     """Keys of the nouns that say which party a phrase is: names ("the Treasury") and
     common nouns, but for stand-ins, titles and generic words ("the company", "the
-    Minister", "officials"), which may stand for anyone of their kind."""
-    return {key(w.lemma) for w in words if w.pos in NOUNS and w.lemma.isalpha()
-            and w.lemma.lower() not in skip}
+    Minister", "officials"), which may stand for anyone of their kind, unless two of them
+    make the phrase ("the district council")."""
+    found = {key(w.lemma) for w in words if w.pos in NOUNS and w.lemma.isalpha()
+             and w.lemma.lower() not in skip}
+    nouns = [w for w in words if w.pos == "NOUN" and w.lemma.isalpha()]
+    if not found and len(nouns) >= 2:
+        # two generic nouns together name one body ("the district council" is not any
+        # council; "the council" alone may be)
+        found = {key(w.lemma) for w in nouns}
+    return found
 
 
 def _beside(text_lower: str, a: str, b: str) -> bool:
