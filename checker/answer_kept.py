@@ -193,7 +193,7 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     if any(answer_party(lex, d, lenient=True) is not None
            and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
         return True  # (not a heading with no subject, whose noun the parse may read as a
-        # verb: "Counters, vans and a depot sale")
+        # verb: "Counters, machines and a forum's anger")
     mine = party_keys(item.party) | party_keys(named_party(ctx, item))  # "the company"
     # and the one company its article names
     if _denial_in_text(ctx, mine, anywhere=item.kind != "answer"):
@@ -206,8 +206,8 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
 
 def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
     """Where the derived text first tells what the answer takes up (the start of that
-    derived sentence), or 0: the party's voice before it ("Heathmark plans to close 14
-    counters, saying it would save £1.2m" before the union's charge) is its announcement,
+    derived sentence), or 0: the party's voice before it ("Ostley Rail will shut nine
+    counters, arguing it would cut its costs" before the forum's charge) is its announcement,
     no answer to the charge."""
     charge = {c.id for c in item.context}
     starts = [d.sent_start for d in derived for al in [ctx.alignments.get(d.id)]

@@ -128,9 +128,10 @@ def mentions(text: str, name: SourceName, *, offset: int = 0) -> list[tuple[int,
 
 def _before_noun(claim: Claim, text: str, start: int, end: int, name: SourceName) -> bool:
     """The word at ``start`` opens the sentence, where any word is capitalised, and is one
-    word of a longer name set before a common noun of the claim ("Betting firms paid out"
-    does not name the Betting Standards Office): the noun's modifier, another party. (Not
-    in mid-sentence: "Westmarch health officials" are the Westmarch Health Agency's.)"""
+    word of a longer name set before a common noun of the claim ("Ferry operators have
+    treated travellers unfairly" does not name the Ferry Passengers Alliance): the noun's
+    modifier, another party. (Not in mid-sentence: "Dunlow health officials" are the
+    Dunlow Health Board's.)"""
     if start != claim.sent_start or not any(" " in run for run in name.runs) \
             or " " in text[start:end].strip():
         return False

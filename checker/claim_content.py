@@ -45,14 +45,14 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     shared names, and half of its words with the same predicate, a name, or a figure where
     the source's subject is a pronoun ("Pettifer was kept 23 days beyond the date" for "he
     had been held 23 days beyond the date"), or most of them; or so without the derived
-    claim's relative clauses set off by commas ("The office, which is widening its review,
-    is seeking assurances" for "the office is seeking assurances")."""
+    claim's relative clauses set off by commas ("The finance office, which answers to the
+    trustees, is seeking refunds" for "the finance office is seeking refunds")."""
     main = _outside_asides(dc)
     return _same_keys(dc, sc, claim_keys(dc)) or (main is not None and _same_keys(dc, sc, main))
 
 
 # a relative clause set off by commas: an aside on a party, not the claim ("The office,
-# which is widening its review, is seeking assurances")
+# which answers to the trustees, is seeking refunds")
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 

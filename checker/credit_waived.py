@@ -167,7 +167,7 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
 
 def _said_again(ctx, sc) -> bool:
     """The source claim holds a second verb of saying after a pronoun of its speaker
-    ("the figure covered only drinks sold in shops, where it said B")."""
+    ("the survey covered only council flats, where it said B")."""
     lex = ctx.lexicon
     for w in sc.words:
         if w.pos == "VERB" and lex.has("attribution_verbs", w.lemma):

@@ -115,7 +115,7 @@ def _party_claim(dc, sc, h, lex) -> bool:
     if dc.attribution is not None and dc.attribution.source \
             and dc.attribution.kind != "passive" and before and lex.has("be_forms", before[0]):
         return False  # the derived text keeps a named speaker and puts a passive belief
-        # inside what it says ("she said three are thought to have survived"): a doubt added
+        # inside what it says ("she said four are believed to have recovered"): a doubt added
     def claims(lemma):  # "claim", "allege", "accuse": a party's claim, not its figures
         return lex.has("attribution_nouns", lemma) or lex.has("attribution_passive", lemma)
 

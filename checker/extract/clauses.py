@@ -91,7 +91,7 @@ class ClauseSplitter:
                 self._walk_clause(c, None, (), result)
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
             for c in self._circumstance_after_report(head, comps):
-                # "X, the company said on Tuesday, as the ministry widens its review": the
+                # "X, the firm said this week, as the regulator extends its inquiry": the
                 # writer's setting of the report, a claim of its own
                 self._walk_clause(c, None, (), result)
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
@@ -152,8 +152,8 @@ class ClauseSplitter:
 
     def _circumstance_after_report(self, head, comps) -> list:
         """Clauses of circumstance after a verb of saying that follows what it reports, with
-        a subject of their own ("..., the company said on Tuesday, as the ministry widens a
-        review of chip exports": circumstance_marks.txt): the writer's setting of the
+        a subject of their own ("..., the firm said this week, as the regulator extends its
+        inquiry into oat drinks": circumstance_marks.txt): the writer's setting of the
         report, not the speaker's words. Known false positive: a speaker's own "as" clause
         of reason after the frame ("..., she said, as the plant had no spare parts")."""
         if not any(c.i < head.i for c in comps):

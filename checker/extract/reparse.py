@@ -260,8 +260,8 @@ def lift_second_that_clause(view, sent, report_verbs) -> bool:
 
 def lift_clause_read_as_object(view, sent, report_verbs) -> bool:
     """A reported clause whose subject the model read as the object of the verb of saying
-    and whose verb as a participle on that noun ("the charity said the 31% figure covered
-    only drinks sold in shops", parsed as "said the figure" with "covered" modifying it):
+    and whose verb as a participle on that noun ("the guild said the survey covered only
+    tenants of council flats", parsed as "said the survey" with "covered" modifying it):
     when a verb of saying with no complement clause has a noun for its object and right
     after that noun's words comes a past form modifying it that has an object of its own
     and no auxiliary, subject or agent (an active, transitive verb), the verb becomes the

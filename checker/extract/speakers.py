@@ -16,8 +16,8 @@ from checker.records import Attribution
 
 
 def speaker_after_list(subj):
-    """The speaker of "... to two districts, Hollin Moor and Dunmere, two people familiar
-    with the talks said", which the parser reads as one list "Hollin Moor and Dunmere, two
+    """The speaker of "... to two parishes, Edwin Moor and Ranby, three people close to
+    the board said", which the parser reads as one list "Edwin Moor and Ranby, three
     people": a list joined by "and" before a comma is closed, so the names before it end the
     claim and the phrase after the comma is the speaker."""
     conjs = [c for c in subj.children if c.dep_ == "conj"]

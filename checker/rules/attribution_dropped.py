@@ -119,8 +119,8 @@ Known false positives:
     two companies may speak of a third party named in the subject; a kept finder's head
     noun may name other people than the source's ("the volunteers" of another group). A
     derived claim is compared without its relative clauses set off by commas when it does
-    not match whole, so an aside that itself credits the claim's source ("X, which says
-    the notices were lawful, will appeal") does not keep the main clause's credit. A
+    not match whole, so an aside that itself credits the claim's source ("X, which calls
+    the fees lawful, will appeal") does not keep the main clause's credit. A
     second part of a source sentence that the speaker's pronoun credits anew ("..., where
     it said B") is flagged when a summary tells it in a sentence of its own after crediting
     the first part, though some readers carry the credit over.
@@ -233,8 +233,8 @@ def check(ctx):
         else:
             told[said] = [dc, al, hits[0][1], dc]
     for dc, al, sc, last in told.values():
-        # and the sentence's later clauses told from the same source claim ("A and are not
-        # expected to B, according to X": one claim of the source, two of the summary)
+        # and the sentence's later clauses told from the same source claim ("A and will not
+        # B, according to X": one claim of the source, two of the summary)
         same = [d.end for d in ctx.derived_claims if d.sent_start == dc.sent_start
                 and d.start > dc.start and ctx.support(d)[1][:1] == [sc]]
         yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))

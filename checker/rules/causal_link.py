@@ -36,8 +36,8 @@ Why it matters:
 Known false positives:
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
-    cause the source gives with another word than "reflecting" or "to make up for" (the
-    finite "reflects" is left out of the lexicon for that reason); a
+    cause the source gives with another word than "reflecting" or "to make up for" (so
+    the finite "reflects" is left out of the lexicon); a
     leading done by a person ("the chair led the board to vote") or a change pushed by a
     doer the tagger does not name ("the union pushed pay to 5 per cent"), which reports an
     act but is read as a cause, and a literal push in a direction ("pushed the trolleys

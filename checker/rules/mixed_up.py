@@ -13,7 +13,8 @@ What it flags:
     Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
     description, a description holding a word of the name or its WordNet synonym or
-    adjective ("the postal operator" for "Heathmark Post"), a phrase with a number ("three towns" spelt out as their names), and a
+    adjective ("the postal carrier" for "Ledley Mail"), a phrase with a number ("three towns"
+    spelt out as their names), and a
     phrase whose verb changed with it ("seen by X" for "prepared by Y") are passed over.
 Why it matters:
     Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
@@ -207,7 +208,7 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
             return False  # "Thornwell District Council" for "its leak site": a body is no
             # place, whatever the diff lines up
         if _words_of_name(ctx, desc, name):
-            return False  # "the postal operator" for "Heathmark Post"
+            return False  # "the postal carrier" for "Ledley Mail"
         text = ctx.source_text
         named = names_of_kind(text, desc[-1].lemma.lower())
         name_keys = {w.text.lower() for w in name}
@@ -225,10 +226,10 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
 
 def _words_of_name(ctx, desc, name) -> bool:
     """A word of the description is a word of the name, or one WordNet ties to it as a
-    synonym or an adjective of it ("the postal operator" for "Heathmark Post", "the water
-    company" for "Southmoor Water"): the description can be the named party's."""
+    synonym or an adjective of it ("the postal carrier" for "Ledley Mail", "the water
+    utility" for "Brinmoor Water"): the description can be the named party's."""
     in_name = {w.text.lower() for w in name} | {w.lemma.lower() for w in name}
-    # and the words of the fuller name the sources give it ("Heathmark" of "Heathmark Post")
+    # and the words of the fuller name the sources give it ("Ledley" of "Ledley Mail")
     in_name |= {x.lower() for c in ctx.index.claims for e in c.entities
                 if in_name & set(e.text.lower().split()) for x in e.text.split()}
     wn = ctx.wordnet
