@@ -242,7 +242,7 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
     rejects")."""
     seen = ctx.memo("omitted_answer_forms", _answer_forms)
     lex = ctx.lexicon
-    nouns = _common_noun_compounds(ctx)
+    nouns = ctx.memo("omitted_noun_compounds", _common_noun_compounds)
     for sentence in {d.sentence for d in ctx.derived_claims}:
         words = WORD.findall(sentence.lower())
         if any(w in seen and (not i or (words[i - 1], w) not in nouns)

@@ -8,7 +8,7 @@ import re
 
 from checker.align import GENERIC, claim_keys, key
 from checker.lexicon import shipped
-from checker.records import Claim
+from checker.records import Claim, memo_on
 
 _PRONOUNS = shipped("pronouns_subject")
 
@@ -47,8 +47,10 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     had been held 23 days beyond the date"), or most of them; or so without the derived
     claim's relative clauses set off by commas ("The finance office, which answers to the
     trustees, is seeking refunds" for "the finance office is seeking refunds")."""
+    if _same_keys(dc, sc, claim_keys(dc)):
+        return True
     main = _outside_asides(dc)
-    return _same_keys(dc, sc, claim_keys(dc)) or (main is not None and _same_keys(dc, sc, main))
+    return bool(main) and _same_keys(dc, sc, main)
 
 
 # a relative clause set off by commas: an aside on a party, not the claim ("The office,
@@ -56,14 +58,14 @@ def same_content(dc: Claim, sc: Claim) -> bool:
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
-def _outside_asides(dc: Claim):
+def _outside_asides(dc: Claim) -> frozenset:
     """The keys of the claim's words outside its relative clauses set off by commas, or
-    None when it has none."""
-    spans = [(dc.start + m.start(), dc.start + m.end()) for m in _ASIDE.finditer(dc.text)]
-    if not spans:
-        return None
-    return frozenset(key(w.lemma) for w in dc.words if w.lemma not in GENERIC and not any(
-        a <= w.start < b for a, b in spans))
+    none when it has no such clause (once per claim: every pair compared asks)."""
+    def compute():
+        spans = [(dc.start + m.start(), dc.start + m.end()) for m in _ASIDE.finditer(dc.text)]
+        return frozenset(key(w.lemma) for w in dc.words if w.lemma not in GENERIC and not any(
+            a <= w.start < b for a, b in spans)) if spans else frozenset()
+    return memo_on(dc, "_aside_keys", compute)
 
 
 def _same_keys(dc: Claim, sc: Claim, dk) -> bool:
