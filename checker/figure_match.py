@@ -312,8 +312,10 @@ def same_value(q, sq) -> bool:
     """Two figures of the same value however written."""
     if q.text.lower() == sq.text.lower() or squeeze(q.text) == squeeze(sq.text):
         return True
-    if numbers_in(q.text) == numbers_in(sq.text) and (q.kind == "date") == (sq.kind == "date"):
+    nums = numbers_in(q.text)
+    if nums and nums == numbers_in(sq.text) and (q.kind == "date") == (sq.kind == "date"):
         return True  # "34 - year - old" and "the 34-year-old"; not "9 May" and "nine"
+        # (nor "the end of May" and "the end of March", which have no number)
     if _same_duration(q, (sq,)) or _same_measure(q, (sq,)) or \
             (q.kind == "time" and _same_clock_time(q, (sq,))):
         return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."

@@ -36,8 +36,10 @@ def derived_sum(q, claims, source_years=()) -> bool:
     "moved from 6 a.m. to 6:45 a.m.")."""
     span = duration_seconds(q.text)
     if span is not None:
-        return (_between_dates(span, claims) or _years_since(span, claims, source_years)
-                or _between_clock_times(span, claims))
+        return (_between_dates(span, claims) or _between_clock_times(span, claims)
+                or ("-" not in q.text and _years_since(span, claims, source_years)))
+        # (a length written before its noun, "a five-year contract", is the length of a
+        # thing, not the years since a date)
     pence = subunit_value(q.text)
     if pence is not None:
         return _money_difference(pence[0], claims, pence[1])
@@ -144,6 +146,9 @@ def _years_since(span: float, claims, source_years) -> bool:
     n = span / _YEAR_SECONDS
     if n < 1 or abs(n - round(n)) > 0.01:
         return False
+    if any(duration_seconds(sq.text) for sc in claims for sq in sc.quantities):
+        return False  # the passage gives a span of its own ("delay it by three years"),
+        # the one the derived span stands for
     mine = set().union(*(_years(sc) for sc in claims)) if claims else set()
     return any(abs(a - b) == round(n) for a in mine for b in source_years)
 

@@ -8,7 +8,8 @@ What it flags:
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
     "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
     vote's tally, "by seven votes to five" for "to four"; not a figure that points back,
-    "those two weeks"),
+    "those two weeks"; a month named in words with no number, "by the end of June" for "by
+    the end of October" where June dates another fact),
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
     prize was £8,400"). Also a figure of the source's value given over another
@@ -211,7 +212,9 @@ def _moved_figures(ctx):
         if al.score < MIN_ALIGNMENT or not sup:
             continue
         for q in dc.quantities:
-            if q.text.lower() in SKIP or relative_time(q, dc) or not numbers_in(q.text) \
+            months = frozenset() if numbers_in(q.text) else _months_of(q)  # "the end of May"
+            if q.text.lower() in SKIP or relative_time(q, dc) \
+                    or not (numbers_in(q.text) or months) \
                     or q.text.split()[0].lower() in _POINTING:
                 continue  # "those two weeks" points back at a period told before
             if not source_has(q, ctx.index):
@@ -227,8 +230,11 @@ def _moved_figures(ctx):
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
             tally = _tally_of(dc, q)
-            cands = [sq for sq in sup[0].quantities if sq.kind == q.kind and numbers_in(sq.text)
-                     and (unit_words(q.text) & unit_words(sq.text)
+            cands = [sq for sq in sup[0].quantities if sq.kind == q.kind
+                     and (numbers_in(sq.text) or months and _months_of(sq))
+                     and (months and not numbers_in(sq.text) and _months_of(sq)
+                          and not months & _months_of(sq)
+                          or unit_words(q.text) & unit_words(sq.text)
                           or q.kind in ("percent", "money")
                           or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
@@ -236,6 +242,13 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _months_of(q) -> frozenset:
+    """The months a date names in words ("the end of May": {5}); empty for other figures."""
+    if q.kind != "date":
+        return frozenset()
+    return frozenset(MONTHS[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in MONTHS)
 
 
 def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
