@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.extract.common import _doc_text, _find_phrase, _possible, purpose_clause
 from checker.lexicon import partitive_pronoun, shipped
-from checker.numbers import CURRENCY_SIGNS
+from checker.numbers import CURRENCY_SIGNS, DAY_PARTS, duration_unit
 from checker.records import Cue, Link
 from checker.units import currency_codes
 
@@ -62,6 +62,8 @@ class MarkerReader:
                 continue
             if low == "later" and self._dates_ahead(t):
                 continue  # "may open later this month": a time, not one event after another
+            if low == "following" and _names_a_time(doc, t):
+                continue  # "discharged the following day": a time, not one event after another
             if low == "follow" or lem == "follow":
                 if t.dep_ != "prep" and (t.pos_ != "VERB"
                                          or not any(c.dep_ == "dobj" for c in t.children)):
@@ -363,3 +365,12 @@ def _absolute_with(word, change_words) -> bool:
         if any(v.lemma_.lower() in change_words for v in verbs):
             return True
     return False
+
+
+def _names_a_time(doc, word) -> bool:
+    """"following" as the adjective of a time after a determiner ("the following day", "that
+    following week", "the following morning"), which says when, not after what."""
+    if word.i == 0 or word.i + 1 >= len(doc) or doc[word.i - 1].pos_ != "DET":
+        return False
+    nxt = doc[word.i + 1].lower_
+    return bool(duration_unit(nxt)) or nxt in DAY_PARTS
