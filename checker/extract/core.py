@@ -33,6 +33,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_speaker_after_semicolon,
                                               lift_speaker_from_aside, lift_trailing_speaker,
                                               lift_appositive_speaker,
+                                              lift_joined_speaker,
                                               lift_whose_speaker)
 from checker.extract.frames import FrameReader
 from checker.extract.quantities import QuantityReader
@@ -143,6 +144,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_second_that_clause(view, sent, self.report_verbs)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
                     lift_appositive_speaker(view, sent, self.report_verbs)
+                    lift_joined_speaker(view, sent, self.report_verbs)
                     claims.extend(self._sentence(art.doc_id, unit, view, sent, state, quotes))
         return tuple(claims)
 
