@@ -116,6 +116,22 @@ def admitted(dc, sc, lexicon) -> bool:
     return lexicon.has("admission_verbs", att.lemma) or same_party(att.source, satt.source)
 
 
+def denial_added(dc, sc, lexicon) -> bool:
+    """The reverse of ``admitted``: a claim the source's party reports or concedes ("The
+    firm does not dispute that she complained", "the firm said she had complained") told as
+    that party's denial ("The firm disputes that she complained"), in the source claim's
+    words; not where either claim negates itself."""
+    att, satt = dc.attribution, sc.attribution
+    if not denied_from_outside(dc) or satt is None or satt.negated or dc.negated \
+            or sc.negated or not satt.source or dc.quotes \
+            or "that" not in att.cue.lower().split():
+        return False  # a denial of a clause ("disputes that X"), not words quoted after a
+        # denial ("denied it, saying: ...")
+    if lexicon.has("negations", (att.source.split() or [""])[0].lower()):
+        return False  # "no one disputes that": nobody's denial
+    return same_matter(dc, sc, least=3) and same_party(att.source, satt.source)
+
+
 # Share of the shorter claim's words that an admission must keep, in order, to tell the
 # denied claim (not another claim of the same speaker).
 SAME_WORDS = 0.6

@@ -26,7 +26,8 @@ from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_modifying_verb, lift_reported_participle,
                                      lift_second_that_clause, lift_subject_from_according,
-                                     lift_verb_read_as_noun, lift_clause_read_as_object)
+                                     lift_verb_read_as_noun, lift_clause_read_as_object,
+                                     lift_root_verb_read_as_noun)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,
@@ -130,6 +131,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         continue
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
+                        lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)

@@ -227,6 +227,42 @@ def lift_verb_read_as_noun(view, sent, report_verbs) -> bool:
     return False
 
 
+def lift_root_verb_read_as_noun(view, sent, report_verbs) -> bool:
+    """A verb of saying that the model read as a plural noun heading the sentence after the
+    name that is its subject ("Tarrow disputes that the fund was told", parsed as one noun
+    phrase, "Tarrow disputes", with "that the fund was told" a relative clause on it): when
+    the root is a plural noun whose lemma is a verb of saying (attribution_verbs.txt), the
+    words before it are one capitalised name, and "that" and a clause with a subject follow
+    it, the word becomes the verb, the name its subject and the clause its complement. True
+    when the sentence was repaired.
+
+    Known false positives: none seen; a noun phrase of that shape ("Senate claims that
+    failed") has no subject in its clause after "that"."""
+    verb = sent.root
+    if verb.dep_ != "ROOT" or verb.tag_ != "NNS" or verb.lemma_.lower() not in report_verbs \
+            or verb.i + 1 >= sent.end or verb.i == sent.start:
+        return False
+    mark = view[verb.i + 1]
+    clause = mark.head
+    before = [view[i] for i in range(sent.start, verb.i)]
+    if mark.lower_ != "that" or mark.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX") \
+            or clause.head is not verb or not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in clause.children) \
+            or not all(t.text[:1].isupper() and t.is_alpha and t.dep_ == "compound"
+                       and (t.head is verb or t.head in before) for t in before) \
+            or before[-1].head is not verb:
+        return False
+    name = before[-1]
+    for t in before[:-1]:
+        if t.head is verb:
+            rehang(t, name)
+    rehang(name, verb, "nsubj")
+    verb.pos_, verb.tag_ = "VERB", "VBZ"
+    rehang(clause, verb, "ccomp")
+    view.refresh_edges(verb)
+    return True
+
+
 def lift_second_that_clause(view, sent, report_verbs) -> bool:
     """A second "that" clause of a verb of saying that the model hung on the first clause's
     verb as its complement ("said it intends to examine the picture and that the committee

@@ -101,9 +101,10 @@ class SpeakerReader:
             source = (f"{_doc_text(verb.doc)[first.idx:last.idx + len(last)]}'s "
                       f"{source[len('whose '):]}")
         negated = any(c.dep_ == "neg" for c in verb.children) \
-            or verb.lemma_ in ("deny", "dispute") \
+            != (verb.lemma_ in ("deny", "dispute")) \
             or verb.lemma_.lower() in self.addressee_verbs and _nobody(subj)  # "no one told
-        # them that ..." (not "no official confirmed that ...", which denies nothing)
+        # them that ..." (not "no official confirmed that ...", which denies nothing); a
+        # denial denied concedes ("does not dispute that X")
         cue_end = verb
         for c in verb.children:
             if c.dep_ == "ccomp":

@@ -27,7 +27,9 @@ What it flags:
     findings" and "did not accept the findings" (a verb of refusal negates the act it
     governs), "It has not, the authority said, opened" and "had not opened"); two negations
     cancel; a denial negates what is denied ("denied that any tenant was overcharged" and
-    "said no tenant was overcharged"); a thing taken away says what "without" it says ("cut
+    "said no tenant was overcharged"), and a denial of what the party concedes is a flip
+    ("disputes that she complained" for "does not dispute that she complained":
+    ``claim_pairs.denial_added``); a thing taken away says what "without" it says ("cut
     electricity to 9,000 homes" and "left 9,000 homes without electricity":
     privative_verbs.txt); "no longer" says what a verb of ending says ("stopped delivering"
     or "ceased production" and "no longer delivers", "no longer produces":
@@ -118,6 +120,7 @@ from __future__ import annotations
 from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import (
     admitted,
+    denial_added,
     affirmed_by_speaker,
     another_account,
     be_forms,
@@ -217,7 +220,8 @@ def _predicate_flip(ctx, dc):
         if dpol == verb_polarity(sc, ctx.lexicon) or (
                 sc.negated == dc.negated
                 and _unheard(sc, ctx.lexicon) == _unheard(dc, ctx.lexicon)
-                and not (admitted(dc, sc, ctx.lexicon) and not affirmed_by_speaker(ctx, dc))):
+                and not (admitted(dc, sc, ctx.lexicon) and not affirmed_by_speaker(ctx, dc))
+                and not denial_added(dc, sc, ctx.lexicon)):
             return None
         if dpol and _denied_elsewhere(ctx, dc, dc.predicate):
             return None  # the source denies it too, in a passage the aligner did not pick
