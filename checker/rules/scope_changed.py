@@ -34,6 +34,8 @@ Why it matters:
     February and March") widens nothing. A count after the verb dropped into a whole plural
     ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries");
     not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
+    A whole put in the place of the part the source names ("at all of the firm's depots" for
+    "at Hollins Yard"; "the whole centre" as the subject for "the rink": ``whole_for_part``).
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -72,6 +74,7 @@ from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun, f
                                 noun_after, object_noun, one_of_them, part_counted, qualified,
                                 subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
+from checker.whole_for_part import whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
@@ -248,7 +251,8 @@ def check(ctx):
                        suggestion=f"Name the speakers as the source does ({what}).")
             continue
         widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
-            or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc)
+            or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
+            or whole_for_part(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],

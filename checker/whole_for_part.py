@@ -1,0 +1,46 @@
+"""A claim about a part made about the whole the part belongs to (DS951 scope-changed):
+"all of the firm's depots" where the aligned source claim names one site in the same place
+of the sentence ("pick rates at all of Tarrow's depots" for "pick rates at Hollins Yard"),
+or "the whole centre" as the subject where the source's subject is another noun ("the
+whole leisure centre will stay shut" for "the rink will stay shut").
+
+Known false positives: a name the source gives as the whole it means ("at Tarrow's sites"
+for "at Tarrow"); a whole the source also states the claim of in a passage the aligner did
+not pick."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+
+# "<word> <preposition> all (of) [the | <Name>'s] <noun>": the slot a name filled.
+_ALL_SLOT = re.compile(
+    r"\b([a-z][\w-]+)\s+(at|in|across|for|from|on)\s+((?:all|every)\s+(?:of\s+)?"
+    r"(?:the\s+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*['’]s?\s+)?[a-z][\w-]+)")
+_NAME = r"((?:[A-Z][\w&-]+)(?:\s+[A-Z][\w&-]+)*)"
+_WHOLE = re.compile(r"^(?:the\s+)?(?:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$", re.I)
+
+
+def whole_for_part(ctx, dc):
+    """(the derived words, the source claim, what the source says) when the derived claim
+    puts a whole in the place of the part its aligned source claim names; else None."""
+    sup = ctx.aligned(dc)
+    for m in _ALL_SLOT.finditer(dc.text):
+        word, prep, phrase = m.groups()
+        slot = re.compile(rf"\b{re.escape(word)}\s+{prep}\s+(?:the\s+)?{_NAME}")
+        for sc in sup:
+            found = slot.search(sc.text)
+            if found and found.group(1) not in dc.text \
+                    and not re.search(r"\b(?:all|every)\b", sc.text, re.I):
+                return phrase, sc, f'"{found.group(1)}"'
+    whole = _WHOLE.match(dc.subject.strip(" ,"))
+    if whole is None:
+        return None
+    head = key(whole.group(1))
+    for sc in sup:
+        words = sc.subject.strip(" ,").lower().split()
+        if key(sc.predicate) == key(dc.predicate) and words and key(words[-1]) != head \
+                and not {"whole", "entire", "all"} & set(words):
+            return dc.subject.strip(" ,"), sc, f'"{sc.subject.strip(" ,")}"'
+    return None
