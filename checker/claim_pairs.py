@@ -118,7 +118,7 @@ def admitted(dc, sc, lexicon) -> bool:
 
 def denial_added(dc, sc, lexicon) -> bool:
     """The reverse of ``admitted``: a claim the source's party reports or concedes ("The
-    firm does not dispute that she complained", "the firm said she had complained") told as
+    mill does not dispute that the driver phoned in", "the mill said he had phoned in") told as
     that party's denial ("The firm disputes that she complained"), in the source claim's
     words; not where either claim negates itself."""
     att, satt = dc.attribution, sc.attribution

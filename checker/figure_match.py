@@ -315,7 +315,7 @@ def same_value(q, sq) -> bool:
     nums = numbers_in(q.text)
     if nums and nums == numbers_in(sq.text) and (q.kind == "date") == (sq.kind == "date"):
         return True  # "34 - year - old" and "the 34-year-old"; not "9 May" and "nine"
-        # (nor "the end of May" and "the end of March", which have no number)
+        # (nor "early in May" and "early in March", which have no number)
     if _same_duration(q, (sq,)) or _same_measure(q, (sq,)) or \
             (q.kind == "time" and _same_clock_time(q, (sq,))):
         return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."

@@ -28,7 +28,7 @@ What it flags:
     governs), "It has not, the authority said, opened" and "had not opened"); two negations
     cancel; a denial negates what is denied ("denied that any tenant was overcharged" and
     "said no tenant was overcharged"), and a denial of what the party concedes is a flip
-    ("disputes that she complained" for "does not dispute that she complained":
+    ("disputes that the driver phoned in" for "does not dispute that he phoned in":
     ``claim_pairs.denial_added``); a thing taken away says what "without" it says ("cut
     electricity to 9,000 homes" and "left 9,000 homes without electricity":
     privative_verbs.txt); "no longer" says what a verb of ending says ("stopped delivering"

@@ -8,8 +8,8 @@ What it flags:
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
     "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
     vote's tally, "by seven votes to five" for "to four"; not a figure that points back,
-    "those two weeks"; a month named in words with no number, "by the end of June" for "by
-    the end of October" where June dates another fact),
+    "those two weeks"; a month named in words with no number, "late in June" for "late in
+    October" where June dates another fact),
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
     prize was £8,400"). Also a figure of the source's value given over another
@@ -212,7 +212,7 @@ def _moved_figures(ctx):
         if al.score < MIN_ALIGNMENT or not sup:
             continue
         for q in dc.quantities:
-            months = frozenset() if numbers_in(q.text) else _months_of(q)  # "the end of May"
+            months = frozenset() if numbers_in(q.text) else _months_of(q)  # "early in May"
             if q.text.lower() in SKIP or relative_time(q, dc) \
                     or not (numbers_in(q.text) or months) \
                     or q.text.split()[0].lower() in _POINTING:
@@ -245,7 +245,7 @@ def _moved_figures(ctx):
 
 
 def _months_of(q) -> frozenset:
-    """The months a date names in words ("the end of May": {5}); empty for other figures."""
+    """The months a date names in words ("early in May": {5}); empty for other figures."""
     if q.kind != "date":
         return frozenset()
     return frozenset(MONTHS[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in MONTHS)

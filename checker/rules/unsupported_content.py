@@ -270,7 +270,7 @@ def _describes_subject(word, dc, lexicon) -> bool:
     """A word of a subject that describes a party instead of naming it: "the" and at most
     one word before a noun that stands in for an actor ("the governing body" for "the
     federation": stand_ins.txt). Whether it is the right party is the entity rules' matter."""
-    subject = dc.subject.split(",")[0].strip()  # "the governing body, which says ..."
+    subject = dc.subject.split(",")[0].strip()  # "the ruling body, which took ..."
     m = _DESCRIPTION.fullmatch(subject)
     if m is None or not lexicon.has("stand_ins", m.group(1).lower()):
         return False
