@@ -19,7 +19,10 @@ What it flags:
     launched a legal challenge to the award"), also where the derived sentence merges it
     with another clause the aligner matches better; a hedge on a verb of necessity doubts
     the deed it takes ("may need to spend nine weeks in dock" -> "will spend nine weeks":
-    necessity_verbs.txt); a hedge set before a noun dropped from it ("the alleged theft" ->
+    necessity_verbs.txt); a hedge opening a relative clause on a noun the derived claim
+    qualifies by a relative clause with the same verb, whatever the frames' verbs ("flags
+    nine beams that may have to be lifted" -> "notes nine beams that must be lifted"); a
+    hedge set before a noun dropped from it ("the alleged theft" ->
     "the theft", "three suspected cases" -> "three cases"; kept by any hedge before the
     same noun: "three possible cases"). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
@@ -95,7 +98,8 @@ def check(ctx):
                 # the verb of a clause inside both, with its object, counts as a synonym
                 # does: only where the derived claim holds no hedge or belief frame at all
                 mine = verb if same or verb in dkeys and (
-                    _same_object(ctx, sc, dc, h, verb) or _deed_noun_done(ctx, dc, verb)) \
+                    _same_object(ctx, sc, dc, h, verb) or _deed_noun_done(ctx, dc, verb)
+                    or _same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
                     else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence) \
                         or _noun_hedge_kept(ctx, sc, h, dc):
@@ -226,6 +230,26 @@ def _relative_hedge(lex, sc, h) -> bool:
     "which seems to put": relative_pronouns.txt)."""
     opener = re.findall(r"[a-z]+", sc.text[:h.start - sc.start].lower())[-1:]
     return bool(opener) and lex.has("relative_pronouns", opener[0])
+
+
+def _same_antecedent(lex, sc, dc, h, verb: str) -> bool:
+    """The hedge opens a relative clause ("14 beams that may need to be replaced") whose
+    noun the derived claim also qualifies by a relative clause holding the hedged verb
+    ("lists 14 beams that must be replaced"), whatever the verbs of the two frames."""
+    if not _relative_hedge(lex, sc, h):
+        return False
+    before = [w for w in sc.words if w.end <= h.start]
+    if not before or before[-1].pos not in ("NOUN", "PROPN"):
+        return False
+    noun = key(before[-1].lemma)
+    for k, w in enumerate(dc.words):
+        if key(w.lemma) != noun:
+            continue
+        rest = dc.text[w.end - dc.start:].lower()
+        m = re.match(r"\s+(?:that|which|who)\b", rest)
+        if m and any(key(x.lemma) == verb for x in dc.words[k + 1:k + 5]):
+            return True
+    return False
 
 
 def _words_after(sc, dc, verb: str, *, nouns: bool = False, need: int = 2) -> bool:
