@@ -119,7 +119,7 @@ def admitted(dc, sc, lexicon) -> bool:
 def denial_added(dc, sc, lexicon) -> bool:
     """The reverse of ``admitted``: a claim the source's party reports or concedes ("The
     mill does not dispute that the driver phoned in", "the mill said he had phoned in") told as
-    that party's denial ("The firm disputes that she complained"), in the source claim's
+    that party's denial ("The mill disputes that he phoned in"), in the source claim's
     words; not where either claim negates itself."""
     att, satt = dc.attribution, sc.attribution
     if not denied_from_outside(dc) or satt is None or satt.negated or dc.negated \

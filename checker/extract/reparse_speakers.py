@@ -309,7 +309,7 @@ def lift_report_before_semicolon(view, sent, report_verbs) -> bool:
 def lift_joined_speaker(view, sent, report_verbs) -> bool:
     """A speaker after "and" that the model joined to a noun of the clause before it ("the
     board sat late to weigh the lease, and its chair, Ann Holt, said: ...", parsed
-    with "chair" a conjunct of "lease" and "said" a second verb of "met", sharing its
+    with "chair" a conjunct of "lease" and "said" a second verb of "sat", sharing its
     subject): when a verb of saying (attribution_verbs.txt) joined to another verb has no
     subject, and the words just before it (past a comma) are a noun joined by ", and" to a
     noun of the clause before, that noun is the verb's subject. True when repaired.

@@ -232,10 +232,13 @@ def _relative_hedge(lex, sc, h) -> bool:
     return bool(opener) and lex.has("relative_pronouns", opener[0])
 
 
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _same_antecedent(lex, sc, dc, h, verb: str) -> bool:
-    """The hedge opens a relative clause ("14 beams that may need to be replaced") whose
+    """The hedge opens a relative clause ("nine beams that may have to be lifted") whose
     noun the derived claim also qualifies by a relative clause holding the hedged verb
-    ("lists 14 beams that must be replaced"), whatever the verbs of the two frames."""
+    ("notes nine beams that must be lifted"), whatever the verbs of the two frames."""
     if not _relative_hedge(lex, sc, h):
         return False
     before = [w for w in sc.words if w.end <= h.start]
@@ -245,9 +248,9 @@ def _same_antecedent(lex, sc, dc, h, verb: str) -> bool:
     for k, w in enumerate(dc.words):
         if key(w.lemma) != noun:
             continue
-        rest = dc.text[w.end - dc.start:].lower()
-        m = re.match(r"\s+(?:that|which|who)\b", rest)
-        if m and any(key(x.lemma) == verb for x in dc.words[k + 1:k + 5]):
+        nxt = _WORD_AFTER.match(dc.text, w.end - dc.start)
+        if nxt and lex.has("relative_pronouns", nxt.group(1).lower()) \
+                and any(key(x.lemma) == verb for x in dc.words[k + 1:k + 5]):
             return True
     return False
 
