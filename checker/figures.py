@@ -187,22 +187,44 @@ _DAY_NORM = re.compile(r"(?:\d{4}-)?(0[1-9]|1[0-2])-(\d\d)$")
 def _between_days(span: float, claims) -> bool:
     """True when a whole number of days (under a year) is the time between two days of the
     months the aligned passage dates ("five days later" for "The first complaint reached the
-    council on 3 May, but inspectors did not visit until 8 May"). Known false positive: a
-    span across a year's end, read within one year."""
+    council on 3 May, but inspectors did not visit until 8 May"), both ends of a range
+    counted ("a three-week run" for "from 2 May to 23 May"; a day either way for a span in
+    weeks, whose ends a writer may count). Known false positive: a span across a year's end,
+    read within one year."""
     days = span / 86400
     if days < 1 or days >= 365 or abs(days - round(days)) > 1e-6:
         return False
     ordinals = []
-    for sq in (sq for sc in claims for sq in sc.quantities):
-        m = _DAY_NORM.match(sq.norm or "") if sq.kind == "date" else None
-        if m is not None and 1 <= int(m.group(2)) <= 31:
-            month, day = int(m.group(1)), int(m.group(2))
+    for sq in (sq for sc in claims for sq in sc.quantities if sq.kind == "date"):
+        m = _DAY_NORM.match(sq.norm or "")
+        named = _days_named(sq.text) or ([(int(m.group(1)), int(m.group(2)))] if m else [])
+        for month, day in named:
             try:
                 ordinals.append(date(2001, month, day).toordinal())
             except ValueError:  # "31 February" names no day
                 continue
     n = round(days)
-    return any(abs(a - b) == n for i, a in enumerate(ordinals) for b in ordinals[i + 1:])
+    slack = 1 if n % 7 == 0 else 0  # "three weeks" for "2 May to 24 May", ends counted
+    return any(abs(abs(a - b) - n) <= slack for i, a in enumerate(ordinals)
+               for b in ordinals[i + 1:])
+
+
+_MONTH_NUMBERS = {w: int(n) for w, n in shipped_values("months")}
+_MONTH_NUMBERS.update({w[:3]: n for w, n in _MONTH_NUMBERS.items()}, sept=9)  # as months.txt
+_MONTH_WORD = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})"
+                           rf"|({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b", re.I)
+
+
+def _days_named(text: str) -> list:
+    """The (month, day) pairs a date's words name, both ends of a range among them ("2 May to
+    23 May" gives (5, 2) and (5, 23)); the date's norm keeps only its first day."""
+    out = []
+    for m in _DAY_OF_MONTH.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if 1 <= int(day) <= 31:
+            out.append((_MONTH_NUMBERS[month.lower()], int(day)))
+    return out
 
 
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")

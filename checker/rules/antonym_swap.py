@@ -8,7 +8,9 @@ What it flags:
     Two nouns count unless one means another thing than its verb ("a contract":
     noun_homographs.txt). Silent when the source negates its word ("not a simple story" for
     "a complicated story") or itself uses the derived adjective beside the same neighbours
-    elsewhere ("a complicated access problem"), or, for the two sides of one exchange
+    elsewhere ("a complicated access problem"), or when an aligned source passage says the
+    derived word itself beside as many of its neighbours as the opposite stands beside ("an
+    audit due to finish by the end of March" beside "has begun an audit"), or, for the two sides of one exchange
     ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
     portrait"), or names the other party as the source's subject ("sold to her by the
     gallery" for "Kral, who bought it"). A word that takes a "to" infinitive is compared
@@ -28,8 +30,9 @@ Known false positives:
     prefixed adjectives that are no opposites yet share no WordNet sense, beyond those the
     ``prefix_lookalikes`` lexicon lists ("invaluable", "infamous").
 Known misses:
-    A swap the source also states of the same thing at another time ("rose in May" where
-    the source says profits "rose in 2023 and fell in May"); the other side of an exchange
+    A swap the source also states of the same thing at another time, in the passage or another
+    aligned one ("rose in May" where the source says profits "rose in 2023 and fell in
+    May"); the other side of an exchange
     given to the wrong party ("the dealer bought it" where the museum did), left to the
     actor rules.
 Examples:
@@ -84,6 +87,9 @@ def check(ctx):
             if not listed and not from_wn:
                 continue
             p = _wn_pos(_pos)
+            itself = max((_shared_neighbours(dc.words, (s, e), other.words, w, 3, (dc, other))
+                          for other in sup for w in other.words
+                          if w[3] == lem and w[4] == _pos), default=0)
             for sc in sup:
                 if any(lem in {w.lemma for w in other.words} for other in sup
                        if other.doc_id == sc.doc_id and other.sent_start == sc.sent_start):
@@ -102,6 +108,10 @@ def check(ctx):
                     continue  # the source says both ("fall ... and increase"): no reversal
                 if not _same_neighbours(dc.words, (s, e), sc.words, opp, texts=(dc, sc)):
                     continue  # the opposite word is about something else in the source
+                if itself >= _shared_neighbours(dc.words, (s, e), sc.words, opp, 3, (dc, sc)):
+                    continue  # an aligned passage says the word itself beside as many of its
+                    # neighbours ("an audit due to finish by the end of March" beside "has
+                    # begun an audit"): copied from there, not turned round
                 if negated_in(sc, opp, lex):
                     continue  # "not a simple story" says what "complicated" says
                 if (_pos == "ADJ" and _source_says(ctx.index.claims, dc.words, (s, e), lem)) \
@@ -163,7 +173,13 @@ def _prefixed_opposites(lex, wn, lem: str) -> frozenset:
 
 def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2, texts=None) -> bool:
     """True when the derived word and the source's opposite word share a content word among
-    their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply"). With
+    their nearest neighbours ("profits *rose* sharply" / "profits *fell* sharply")."""
+    return _shared_neighbours(dwords, dspan, swords, opp, reach, texts) > 0
+
+
+def _shared_neighbours(dwords, dspan, swords, opp, reach: int = 2, texts=None) -> int:
+    """How many content words the derived word and a source word share among their nearest
+    neighbours (``reach`` words each side). With
     ``texts`` (the two claims), a neighbour counts only within the word's clause: no comma or
     semicolon between ("handed the contract to Harlow Coaches, ending a deal" and "Harlow
     Coaches, which is due to start serving" share no neighbour of "ending" and "start")."""
@@ -179,7 +195,7 @@ def _same_neighbours(dwords, dspan, swords, opp, reach: int = 2, texts=None) -> 
     dclaim, sclaim = texts or (None, None)
     mine = around(dwords, lambda w: (w[0], w[1]) == dspan, dclaim)
     theirs = around(swords, lambda w: w is opp, sclaim)
-    return bool(mine & theirs)
+    return len(mine & theirs)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")

@@ -1,0 +1,86 @@
+"""Repairs of words tagged as another part of speech, on parses built by hand in the shape
+the small English model gives (see test_reparse.py)."""
+
+import spacy
+from spacy.tokens import Doc
+
+from checker.extract.reparse_tags import lift_name_read_as_adverb, lift_noun_read_as_verb
+from checker.extract.tokens import DocView
+
+
+def _doc(rows, tags):
+    """A one-sentence doc from (word, head index, label, part of speech, lemma) rows."""
+    words, heads, deps, pos, lemmas = zip(*rows)
+    doc = Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps),
+              pos=list(pos), sent_starts=[True] + [False] * (len(rows) - 1), lemmas=list(lemmas))
+    for tok, tag in zip(doc, tags):
+        tok.tag_ = tag
+    return doc
+
+
+def _everly(first="Everly", tag="RB"):
+    # "Everly said the levy covered hops, so farms would lose money.", parsed with the
+    # surname an adverb of "said" and "said" a complement of "lose"
+    rows = [(first, 1, "advmod", "ADV", first.lower()), ("said", 10, "ccomp", "VERB", "say"),
+            ("the", 3, "det", "DET", "the"), ("levy", 4, "nsubj", "NOUN", "levy"),
+            ("covered", 1, "ccomp", "VERB", "cover"), ("hops", 4, "dobj", "NOUN", "hop"),
+            (",", 10, "punct", "PUNCT", ","), ("so", 10, "mark", "SCONJ", "so"),
+            ("farms", 10, "nsubj", "NOUN", "farm"), ("would", 10, "aux", "AUX", "would"),
+            ("lose", 10, "ROOT", "VERB", "lose"), ("money", 10, "dobj", "NOUN", "money"),
+            (".", 10, "punct", "PUNCT", ".")]
+    return _doc(rows, [tag, "VBD", "DT", "NN", "VBD", "NNS", ",", "RB", "NNS", "MD", "VB",
+                       "NN", "."])
+
+
+def test_a_surname_read_as_an_adverb_of_a_verb_of_saying_is_its_subject():
+    with DocView(_everly()) as view:
+        sent = view.sents[0]
+        assert lift_name_read_as_adverb(view, sent, {"say"})
+        assert sent.root is view[1] and view[1].dep_ == "ROOT"
+        assert [c.text for c in view[1].children if c.dep_ == "nsubj"] == ["Everly"]
+        assert view[0].pos_ == "PROPN"
+        assert view[10].head is view[4]  # "so farms would lose money" is still reported
+
+
+def test_a_stop_word_before_a_verb_of_saying_is_left_alone():
+    with DocView(_everly("Also")) as view:
+        assert not lift_name_read_as_adverb(view, view.sents[0], {"say"})
+        assert view.sents[0].root is view[10]
+
+
+def test_a_word_before_another_verb_is_left_alone():
+    with DocView(_everly()) as view:
+        assert not lift_name_read_as_adverb(view, view.sents[0], {"tell"})
+
+
+def _calls(comma=False):
+    # "The council plans to move its repairs calls to Tarn." with "calls" a conjunct of
+    # "plans"; with ``comma``, "..., calls ..." (two verbs with a comma between)
+    rows = [("The", 1, "det", "DET", "the"), ("council", 2, "nsubj", "NOUN", "council"),
+            ("plans", 2, "ROOT", "VERB", "plan"), ("to", 4, "aux", "PART", "to"),
+            ("move", 2, "xcomp", "VERB", "move"), ("its", 6, "poss", "PRON", "its"),
+            ("repairs", 4, "dobj", "NOUN", "repair")]
+    tags = ["DT", "NN", "VBZ", "TO", "VB", "PRP$", "NNS"]
+    if comma:
+        rows.append((",", 2, "punct", "PUNCT", ","))
+        tags.append(",")
+    n = len(rows)
+    rows += [("calls", 2, "conj", "VERB", "call"), ("to", n, "prep", "ADP", "to"),
+             ("Tarn", n + 1, "pobj", "PROPN", "Tarn"), (".", 2, "punct", "PUNCT", ".")]
+    return _doc(rows, tags + ["VBZ", "IN", "NNP", "."])
+
+
+def test_a_plural_verb_joined_to_an_object_with_nothing_between_is_a_compound_noun():
+    with DocView(_calls()) as view:
+        assert lift_noun_read_as_verb(view, view.sents[0])
+        calls = view[7]
+        assert calls.dep_ == "dobj" and calls.head is view[4] and calls.pos_ == "NOUN"
+        assert [c.text for c in calls.children if c.dep_ == "compound"] == ["repairs"]
+        assert [c.text for c in view[6].children] == []  # "its" moved to the head noun
+        assert "its" in [c.text for c in calls.children]
+
+
+def test_a_verb_after_a_comma_is_left_alone():
+    with DocView(_calls(comma=True)) as view:
+        assert not lift_noun_read_as_verb(view, view.sents[0])
+        assert view[8].dep_ == "conj"
