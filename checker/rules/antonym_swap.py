@@ -10,13 +10,12 @@ What it flags:
     "a complicated story") or itself uses the derived adjective beside the same neighbours
     elsewhere ("a complicated access problem"), or when an aligned source passage says the
     derived word itself beside as many of its neighbours as the opposite stands beside ("an
-    audit due to finish by the end of March" beside "has begun an audit"), or, for the two sides of one exchange
-    ("bought" and "sold": exchange_verbs.txt), the derived verb ("the museum bought the
-    portrait"), or names the other party as the source's subject ("sold to her by the
-    gallery" for "Kral, who bought it"). A word that takes a "to" infinitive is compared
-    only with one that takes one too: "declined to shut the road" refuses, and is no
-    opposite of "the climb". The
-    two words must share a neighbour within their own clauses (no comma between): "handed
+    audit due to finish by the end of March" beside "has begun an audit"), or, for the two
+    sides of one exchange ("bought" and "sold": exchange_verbs.txt), the derived verb ("the
+    museum bought the portrait"), or names the other party as the source's subject ("sold
+    to her by the gallery" for "Kral, who bought it"). A word that takes a "to" infinitive
+    is compared only with one that takes one too: "declined to shut the road" refuses, and
+    is no opposite of "the climb". The two words must share a neighbour within their own clauses (no comma between): "handed
     the contract to Harlow Coaches, ending a deal" and "Harlow Coaches, which will start"
     are no reversal.
 Why it matters:
