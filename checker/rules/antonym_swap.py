@@ -15,9 +15,9 @@ What it flags:
     museum bought the portrait"), or names the other party as the source's subject ("sold
     to her by the gallery" for "Kral, who bought it"). A word that takes a "to" infinitive
     is compared only with one that takes one too: "declined to shut the road" refuses, and
-    is no opposite of "the climb". The two words must share a neighbour within their own clauses (no comma between): "handed
-    the contract to Harlow Coaches, ending a deal" and "Harlow Coaches, which will start"
-    are no reversal.
+    is no opposite of "the climb". The two words must share a neighbour within their own
+    clauses (no comma between): "handed the contract to Harlow Coaches, ending a deal" and
+    "Harlow Coaches, which will start" are no reversal.
 Why it matters:
     Swapping a word for its opposite reverses the claim as surely as a "not".
 Known false positives:
