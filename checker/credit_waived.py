@@ -232,3 +232,17 @@ def _a_thing(ctx, sc) -> bool:
         return False  # "the authority", "the operator": a body whatever WordNet's first sense
     senses = ctx.wordnet.senses(heads[-1].lemma, "noun", 1)
     return bool(senses) and senses[0].lexname not in PARTY_LEXNAMES
+
+
+def holder_as_subject(dc, sc) -> bool:
+    """The derived claim names the source's speaker as the subject of the source's own
+    frame, made active ("Officials expect the report to be published in May" for "The
+    report is expected to be published in May, officials said"): the expectation is
+    credited to its holders. The derived verb is a word of the source's hedge or attempt
+    ("expected to", "believed to") and its subject's head the speaker's."""
+    att = sc.attribution
+    if att is None or not att.head or dc.attribution is not None or not dc.subject:
+        return False
+    framed = {key(w) for c in (*sc.certainty.hedges, *sc.certainty.attempts)
+              for w in c.text.split()}
+    return key(dc.predicate) in framed and subject_head(dc) == key(att.head)

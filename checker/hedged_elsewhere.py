@@ -47,15 +47,28 @@ def planned_in_another_telling(ctx, dc, h) -> bool:
     """The derived plan ("plans to cut crossings from six to four") is what another source
     claim of the passage gives as a plan too ("intends to reduce sailings from six to
     four", where the other outlet says "will operate four sailings"): a plan or attempt at
-    least as tentative, on a claim holding the derived claim's figures (all but a third)
-    and three of its words."""
+    least as tentative, on a claim holding three of the derived claim's words and its
+    figures (all but a third), or the figures that the other claims supporting it lack
+    ("plans to merge the two bands on 1 April" for "The draft merges the two bands" and
+    "it plans to bring in the new structure on 1 April")."""
     if h.role != "attempt":
         return False
     mine = {q.norm for q in dc.quantities}
+    close = [*ctx.support(dc)[1], *ctx.twins(dc)]
+    told = {n: set() for n in mine}  # the claims that give each derived figure
+    for sc in close:
+        for q in sc.quantities:
+            told.setdefault(q.norm, set()).add(sc.id)
+
+    def has_figures(sc) -> bool:
+        held = {q.norm for q in sc.quantities}
+        if len(mine - held) <= len(mine) // 3:
+            return True
+        return bool(mine & held) and all(n in held for n in mine if told[n] <= {sc.id})
+
     return any(any(c.weight >= h.weight - 0.15 for c in sc.certainty.attempts)
-               and len(mine - {q.norm for q in sc.quantities}) <= len(mine) // 3
-               and len(claim_keys(dc) & claim_keys(sc)) >= 3
-               for sc in [*ctx.support(dc)[1], *ctx.twins(dc)])
+               and has_figures(sc) and len(claim_keys(dc) & claim_keys(sc)) >= 3
+               for sc in close)
 
 
 def hedged_on_figure(ctx, dc, h) -> bool:

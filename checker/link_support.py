@@ -27,9 +27,10 @@ def link_keys(ctx, text: str) -> set[str]:
 def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     """A source sentence uses the same connective between words of both sides (or their
     nouns and verbs of one family: ``family``; a causative verb, causatives.txt, in any
-    form and order), in a part the extractor keeps no link for (an attribution: "according
-    to two employees who asked not to be named because they were not authorised to
-    speak")."""
+    form and order, or a verb of change that WordNet gives as its synonym, "would raise the
+    rate" for "would lift the rate"), in a part the extractor keeps no link for (an
+    attribution: "according to two employees who asked not to be named because they were
+    not authorised to speak")."""
     # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"
     cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
     pattern = re.compile(r"\bmean(?:s|t|ing)?\b" if cue.startswith("which ") and "mean" in cue
@@ -40,6 +41,7 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     word = key(link.cue) if " " not in link.cue.strip() else ""
     # the family test is for the causative verbs, not "after" or "because"
     stem = next((k for k in causative_keys(ctx) if word.startswith(k)), "") if word else ""
+    stems = (stem, *_synonym_keys(ctx, stem)) if stem else ()  # "raise" for "lift"
     # "after submission" for "after bids were submitted": a side in a noun or a verb of the
     # same family
     families = (family(ctx, link.left), family(ctx, link.right))
@@ -52,7 +54,7 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
         if m and link_keys(ctx, sc.sentence[:m.start()]) & (left | families[0]) \
                 and link_keys(ctx, sc.sentence[m.end():]) & (right | families[1]):
             return True
-        if stem and any(k.startswith(stem) for k in text_keys(sc.sentence)):
+        if stems and any(k.startswith(stems) for k in text_keys(sc.sentence)):
             words = link_keys(ctx, sc.sentence)
             if holds(left, words) and holds(right, words):
                 return True
@@ -69,6 +71,19 @@ def family(ctx, text: str) -> set[str]:
             out |= {key(x) for x in wn.synonyms(word, pos, 2)
                     if x[:4] == word[:4] and " " not in x}
     return out - link_keys(ctx, text)
+
+
+def _synonym_keys(ctx, stem: str) -> tuple:
+    """Keys of the other verbs of change that WordNet gives as synonyms of the one with key
+    ``stem`` ("raise" for "lift", "cut" for "reduce"): the same effect in another verb."""
+    lex = ctx.lexicon
+    table = memo_on(lex, f"_dl301_synonyms_{id(ctx.wordnet)}", dict)
+    if stem not in table:
+        verbs = [w for w in lex.words.get("effect_verbs", {}) if len(w) >= 4]
+        mine = {w for w in verbs if key(w) == stem}
+        table[stem] = tuple(key(w) for w in verbs if w not in mine and any(
+            w in ctx.wordnet.synonyms(m, "verb") for m in mine))
+    return table[stem]
 
 
 def causative_keys(ctx) -> tuple:

@@ -70,7 +70,9 @@ Not flagged:
     the parties' joint statement of what one of them does ("Orwell Foods has agreed to buy
     Pike Dairies, the two companies said": a definite or "both" plural of a
     ``corporate_nouns`` noun, of a claim that names two organisations, one as its subject:
-    a deal between them); a derived
+    a deal between them); the speaker named as the subject of the source's own frame
+    ("Officials expect the report in May" for "The report is expected in May, officials
+    said": ``credit_waived.holder_as_subject``); a derived
     sentence that keeps the source claim's own finder ("the union said its volunteers
     found X" -> "Its volunteers found X", "X, the volunteers found": the same finding or
     reporting verb with a subject of the same head noun);
@@ -163,8 +165,8 @@ from checker.attribution import (
     unnamed_on_purpose,
 )
 from checker.claim_content import asked_only, fused_content, same_content
-from checker.credit_waived import (background, found_by_credited, keeps_frame, other_tellings,
-                                   own_word, split_after_credit)
+from checker.credit_waived import (background, found_by_credited, holder_as_subject,
+                                   keeps_frame, other_tellings, own_word, split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 from checker.same_source import same_source
@@ -220,7 +222,8 @@ def check(ctx):
         if any(t.attribution is None for t in twins):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
-                or any(keeps_frame(ctx, dc, sc) or _credited(ctx, dc, sc, generic)
+                or any(keeps_frame(ctx, dc, sc) or holder_as_subject(dc, sc)
+                       or _credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
                 or all(background(dc, sc) for _s, sc in hits):

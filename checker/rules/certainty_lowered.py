@@ -4,9 +4,9 @@ What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
     have (also where the source states the hedged verb firmly in a clause of a longer
     claim: "left the satellite in orbit after its engine shut down early" -> "its engine
-    appears to have shut down early"), or a non-factive verb where the source uses a factive one, so the derived claim is
-    clearly less certain than the source's (also where the source gives the verb inside a
-    finding: "inspectors found that complaints had risen" -> "complaints may have risen");
+    appears to have shut down early"), or a non-factive verb where the source uses a
+    factive one, so the derived claim is clearly less certain than the source's (also
+    where the source gives the verb inside a finding: "inspectors found that complaints had risen" -> "complaints may have risen");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
     thought to have been approved", "reportedly"), or a named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
@@ -31,9 +31,11 @@ What it flags:
     ("the inspectorate's report put grain losses at 90 tonnes") states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
     flagged: a plan that another source claim of the passage also gives as a plan or an
-    attempt, with the derived claim's figures (all but a third) and three of its words
+    attempt, with three of the derived claim's words and its figures: all but a third
     ("plans to cut crossings from six to four" where one outlet says "intends to reduce
-    sailings from six to four" and the other "will operate four").
+    sailings from six to four" and the other "will operate four"), or those no other
+    supporting claim gives ("plans to merge the bands on 1 April" for "the draft merges
+    the bands" and "it plans to bring them in on 1 April").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
