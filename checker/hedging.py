@@ -27,6 +27,7 @@ def is_attribution_cue(cue: Cue, lexicon: Lexicon) -> bool:
 _PHASE_DEED = re.compile(r"\s+(?:to\s+)?([a-z]+)\b")  # "start hiring", "begin to build"
 PHASE_VERBS = shipped("phase_verbs")
 NECESSITY_VERBS = shipped("necessity_verbs")
+ABILITY_WORDS = shipped("ability_words")
 _TO_VERB = re.compile(r"\s+(?:whether\s+)?to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")
 # "to have been cut"; "is considering whether to move" weighs the moving
 
@@ -79,18 +80,23 @@ def _first_verb_after(claim: Claim, cue: Cue) -> str:
 
 
 _NEEDED = re.compile(r"\s+(need|needs|have|has|had)\s+to\s+(?:be\s+)?([a-z]+)\b")
+_ABLE = re.compile(r"\s+be\s+([a-z]+)\s+to\s+(?:be\s+)?([a-z]+)\b")
 
 
 def _needed_deed(claim: Claim, at: int) -> str:
     """The key of the deed a verb of necessity right after offset ``at`` takes ("may *need
-    to* spend", "could *have to* close": necessity_verbs.txt), or ''."""
-    m = _NEEDED.match(claim.text[at - claim.start:].lower())
-    if not m:
-        return ""
-    verb = next((w for w in claim.words if w.start == at + m.start(1)), None)
-    lemma = verb.lemma if verb is not None else m.group(1)
-    if lemma not in NECESSITY_VERBS:
-        return ""
+    to* spend", "could *have to* close": necessity_verbs.txt), or a word of ability after
+    "be" ("may *be able to* claim": ability_words.txt), or ''."""
+    rest = claim.text[at - claim.start:].lower()
+    m = _NEEDED.match(rest)
+    if m is None:
+        m = _ABLE.match(rest)
+        if m is None or m.group(1) not in ABILITY_WORDS:
+            return ""
+    else:
+        verb = next((w for w in claim.words if w.start == at + m.start(1)), None)
+        if (verb.lemma if verb is not None else m.group(1)) not in NECESSITY_VERBS:
+            return ""
     deed = next((w for w in claim.words if w.start == at + m.start(2)), None)
     return key(deed.lemma if deed is not None else m.group(2))
 
@@ -150,13 +156,18 @@ def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
     """The first verb the cue governs in ``derived`` that the source claim also has; or
     the participle of a modal's perfect as written, when the claim's content words leave it
     out (a common verb: "may have gone to", "might have been out of service" where the
-    source says "had gone to", "had been out of service")."""
+    source says "had gone to", "had been out of service"), or the deed of a verb of
+    necessity or a word of ability ("may be able to get" where the source says "will
+    get")."""
     keys = claim_keys(source)
     found = next((v for v in governed_verbs(derived, cue) if v in keys), None)
     if found is None:
         m = _BARE_VERB.match(derived.text[cue.end - derived.start:].lower())
         if m and re.search(rf"\b{re.escape(m.group(1))}\b", source.text.lower()):
             return key(m.group(1))
+        deed = _needed_deed(derived, cue.end)  # "may be able to get" for "will get"
+        if deed and re.search(rf"\b{re.escape(deed)}", source.text.lower()):
+            return deed
     return found
 
 

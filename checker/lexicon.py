@@ -162,6 +162,7 @@ FILES = {
     "indefinite_articles": "indefinite_articles",
     "phase_verbs": "phase_verbs",
     "necessity_verbs": "necessity_verbs",
+    "ability_words": "ability_words",
     "place_heads": "place_heads",
     "rank_areas": "rank_areas",
     "year_shifts": "year_shifts",
@@ -188,7 +189,8 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "english_markers", "foreign_markers", "party_openers", "adverb_negators",
                    "party_voices", "corporate_nouns", "witness_phrases", "rank_areas",
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
-                   "place_prepositions", "phase_verbs", "necessity_verbs", "anonymity_phrases",
+                   "place_prepositions", "phase_verbs", "necessity_verbs", "ability_words",
+                   "anonymity_phrases",
                    "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds"})
 
 

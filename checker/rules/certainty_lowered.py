@@ -6,7 +6,8 @@ What it flags:
     claim: "left the satellite in orbit after its engine shut down early" -> "its engine
     appears to have shut down early"), or a non-factive verb where the source uses a
     factive one, so the derived claim is clearly less certain than the source's (also
-    where the source gives the verb inside a finding: "inspectors found that complaints had risen" -> "complaints may have risen");
+    where the source gives the verb inside a finding: "inspectors found that complaints had
+    risen" -> "complaints may have risen");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
     thought to have been approved", "reportedly"), or a named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
@@ -72,7 +73,9 @@ Known false positives:
     words it governs (three, and two thirds of them, in a firm source claim); a derived
     claim that adds a clause of
     its own made of the source's words can be flagged for a hedge on that clause. Missed:
-    the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt"),
+    the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt";
+    but a hedge on the source claim's own verb, common as it is, with two shared words:
+    "may be able to get their money back" for "will get their money back"),
     and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).
 Examples:
     Source: The audit found errors in the accounts.
@@ -237,6 +240,14 @@ def _answer_lowered(ctx, dc):
     return None
 
 
+def _their_predicate(dc, h, sc) -> bool:
+    """The hedge governs the source claim's own predicate, a verb common enough to be left
+    out of the claims' content words, and the claims share two of those ("may be able to
+    get their money back" for "they will get their money back")."""
+    return shared_verb(dc, h, sc) == key(sc.predicate) and len(claim_keys(dc)
+                                                               & claim_keys(sc)) >= 2
+
+
 def check(ctx):
     """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
     for dc in ctx.derived_claims:
@@ -281,7 +292,8 @@ def check(ctx):
             if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
                 continue  # "intends to table a motion" for "said she would table a motion"
             sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
-                shares_core(dc, sc) or hedges_their_verb(dc, h, sc)
+                shares_core(dc, sc) or _their_predicate(dc, h, sc)
+                or hedges_their_verb(dc, h, sc)
                 or in_their_finding(ctx, dc, sc) or in_their_clause(ctx, dc, h, sc))), None)
             # a shared word that is no verb of theirs ("previous"): the claim may still be
             # restated firmly in another verb ("was 41 per cent" -> "appears to have

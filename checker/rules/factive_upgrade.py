@@ -19,7 +19,10 @@ Known false positives:
     to the accounts"), and when the derived claim keeps the
     speaker the source credits it to and the source's own verb neither reports, alleges
     nor hedges ("the survey had found no leaks, the owners said" for "had recorded no
-    leaks, the owners said").
+    leaks, the owners said"). A factive verb that credits the claim ("the group revealed
+    that X") is compared too, where the source's credit claims or alleges it ("the group
+    alleged that X"); one that only passes it on ("said") is left alone, since a party
+    "reveals" its own news.
 Examples:
     Source: The ban follows reports of hidden code in the app.
     Flag: They banned the app after discovering hidden code in it.
@@ -31,6 +34,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.records import Cue
 from checker.rules.base import Rule, evidence_of, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
@@ -118,6 +122,24 @@ def _credit_kept(ctx, dc, sc) -> bool:
     return _share_a_word(ctx, mine.source, theirs.source)
 
 
+def _factive_frame(lex, dc):
+    """The factive verb of the claim's own attribution ("the forum revealed that X"), as a
+    cue, or None: the frame that credits the claim also vouches for it."""
+    att = dc.attribution
+    if att is None or not att.cue or not lex.has("factive", att.lemma):
+        return None
+    word = att.cue.split()[0]
+    return Cue(word, "factive", att.start, att.start + len(word))
+
+
+def _alleged(lex, sc) -> bool:
+    """The source credits the claim with a verb that claims or alleges it ("the forum
+    alleged that X": nonfactive.txt, challenges.txt), not one that only passes it on."""
+    att = sc.attribution
+    lemma = att.lemma if att is not None and att.lemma else sc.predicate
+    return lex.has("nonfactive", lemma) or lex.has("challenges", lemma)
+
+
 def _share_a_word(ctx, a: str, b: str) -> bool:
     """The two texts share a content word (not a function word: "the")."""
     function = ctx.lexicon.words["function_words"]
@@ -132,7 +154,10 @@ _CLAUSE_BREAK = re.compile(r";|\band\b|\bbut\b|\bwhile\b", re.I)
 def check(ctx):
     """Yield a finding for each factive verb the source's wording does not support."""
     for dc in ctx.derived_claims:
-        cue = dc.certainty.factive_cue
+        cue, framed = dc.certainty.factive_cue, False
+        if cue is None:
+            cue = _factive_frame(ctx.lexicon, dc)
+            framed = cue is not None
         if dc.certainty.factivity != "factive" or cue is None:
             continue
         if not _asserted(dc, cue, ctx.lexicon):
@@ -160,7 +185,9 @@ def check(ctx):
         if not pool:
             continue
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
-        if _record_kept(ctx, dc, cue, sc) or _credit_kept(ctx, dc, sc) or any(
+        if framed and not _alleged(ctx.lexicon, sc):
+            continue  # "the forum said X" -> "the forum revealed X": its own news to tell
+        if _record_kept(ctx, dc, cue, sc) or (not framed and _credit_kept(ctx, dc, sc)) or any(
                 _record_kept(ctx, dc, cue, c) for c in [*sup, *ctx.twins(dc)]):
             continue  # also the record another supporting claim or outlet credits ("the
             # accounts show" where one outlet has "said" and another "according to accounts")
