@@ -8,16 +8,30 @@ from __future__ import annotations
 import re
 
 from checker.hedging import close_support
+from checker.lexicon import shipped
 
 
 def tentative(dc) -> bool:
     """An attempt or a hedge on the claim's own verb: one before it ("plans to secure"), not
     one in a clause after it ("has secured permission for a reservoir, which it says could
-    supply 90,000 homes")."""
+    supply 90,000 homes"), nor one in a relative aside on its subject set off by commas
+    ("The board, which plans to hire a builder, has secured a grant")."""
     verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
                 None)
     cues = dc.certainty.attempts + dc.certainty.hedges
-    return any(verb is None or c.start < verb.start for c in cues)
+    return any(verb is None or c.start < verb.start and not _in_aside(dc, c.start, verb.start)
+               for c in cues)
+
+
+_RELATIVE = "|".join(sorted(shipped("relative_pronouns")))
+_ASIDE_OPENS = re.compile(rf",\s+(?:{_RELATIVE})\b[^,]*$", re.I)
+
+
+def _in_aside(dc, at: int, verb: int) -> bool:
+    """Offset ``at`` lies in a relative clause opened after a comma (", which ...") that a
+    comma closes before offset ``verb``."""
+    before, after = dc.text[:at - dc.start], dc.text[at - dc.start:verb - dc.start]
+    return _ASIDE_OPENS.search(before) is not None and "," in after
 
 
 def dated_in_source(ctx, dc) -> bool:

@@ -15,8 +15,9 @@ What it flags:
     pursuing an apology": under way); a derived subject that refers
     back ("The company", "It": stand_ins.txt, pronouns_subject.txt) is the source's
     actor for a thing sought. A hedge in a clause after the
-    derived verb ("has secured permission for a reservoir, which it says could supply") does
-    not make the verb tentative, and a claim on a frame of a plan ("is meant to be
+    derived verb ("has secured permission for a reservoir, which it says could supply"), or
+    in a relative aside on its subject ("The board, which plans to hire a builder, has
+    secured a grant"), does not make the verb tentative, and a claim on a frame of a plan ("is meant to be
     replaced": plan_frames.txt) or on a calendar ("the inquest is pencilled in for 3 May":
     schedule_verbs.txt, passive with "for", where a close source sentence sets the date:
     dating_words.txt; not a date only hoped for) states no deed. Also a plan in a source claim
