@@ -93,6 +93,20 @@ def named_in_derived(ctx, attr) -> str:
     return named if named != phrase and has_name(named) else ""
 
 
+def named_in_sources(ctx, attr) -> str:
+    """The name a derived description of a speaker stands for in the sources, when it
+    holds a word besides its head that the name holds too ("the environment agency" where
+    a source names "the National Flood and Environment Agency") and they name exactly one
+    such body, or ''. A bare "the agency" may be any body a writer calls so."""
+    phrase = core(attr.surface if anaphoric(core(attr.surface)) else attr.source).strip(" ,")
+    words = phrase.lower().split()[1:-1]
+    if not anaphoric(phrase) or not words:
+        return ""
+    found = {described_in(art.text, phrase) for art in ctx.sources} - {phrase}
+    named = found.pop() if len(found) == 1 else ""
+    return named if has_name(named) and all(w in named.lower() for w in words) else ""
+
+
 def kind_dropped(ctx, source: str) -> str:
     """A name with the kind of body set before it as a title ("Operator Harlow Ferries" ->
     "Harlow Ferries": non_person_heads.txt), or ''."""

@@ -4,7 +4,8 @@ the small English model gives (see test_reparse.py)."""
 import spacy
 from spacy.tokens import Doc
 
-from checker.extract.reparse_tags import lift_name_read_as_adverb, lift_noun_read_as_verb
+from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_noun_read_as_verb,
+                                          lift_subject_read_as_compound)
 from checker.extract.tokens import DocView
 
 
@@ -84,3 +85,31 @@ def test_a_verb_after_a_comma_is_left_alone():
     with DocView(_calls(comma=True)) as view:
         assert not lift_noun_read_as_verb(view, view.sents[0])
         assert view[8].dep_ == "conj"
+
+
+def _rejects(tag="NNS", pos="NOUN", name_pos="NOUN"):
+    # "The union accuses the firm, which Harl rejects, saying it consulted." with "Harl" a
+    # compound of "rejects"; tagged as the model tags it, a noun phrase
+    rows = [("The", 1, "det", "DET", "the"), ("union", 2, "nsubj", "NOUN", "union"),
+            ("accuses", 2, "ROOT", "VERB", "accuse"), ("the", 4, "det", "DET", "the"),
+            ("firm", 2, "dobj", "NOUN", "firm"), (",", 4, "punct", "PUNCT", ","),
+            ("which", 8, "dobj", "PRON", "which"), ("Harl", 8, "compound", name_pos, "harl"),
+            ("rejects", 4, "relcl", pos, "reject"), (",", 2, "punct", "PUNCT", ","),
+            ("saying", 2, "advcl", "VERB", "say"), ("it", 12, "nsubj", "PRON", "it"),
+            ("consulted", 10, "ccomp", "VERB", "consult"), (".", 2, "punct", "PUNCT", ".")]
+    return _doc(rows, ["DT", "NN", "VBZ", "DT", "NN", ",", "WDT", "NN", tag, ",", "VBG",
+                       "PRP", "VBD", "."])
+
+
+def test_a_relative_verb_read_as_a_noun_gets_its_name_as_subject():
+    with DocView(_rejects()) as view:
+        assert lift_subject_read_as_compound(view, view.sents[0])
+        assert view[8].pos_ == "VERB"
+        assert [c.text for c in view[8].children if c.dep_ == "nsubj"] == ["Harl"]
+
+
+def test_a_plural_noun_with_no_relative_pronoun_is_left_alone():
+    doc = _rejects()
+    doc[6].tag_ = "DT"  # "..., this Harl rejects": no relative clause
+    with DocView(doc) as view:
+        assert not lift_subject_read_as_compound(view, view.sents[0])

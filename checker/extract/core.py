@@ -36,7 +36,8 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_appositive_speaker,
                                               lift_joined_speaker,
                                               lift_whose_speaker)
-from checker.extract.reparse_tags import lift_name_read_as_adverb, lift_noun_read_as_verb
+from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_noun_read_as_verb,
+                                          lift_subject_read_as_compound)
 from checker.extract.frames import FrameReader
 from checker.extract.quantities import QuantityReader
 from checker.extract.speakers import SpeakerReader
@@ -132,6 +133,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         continue
                     lift_name_read_as_adverb(view, sent, self.report_verbs)
                     lift_noun_read_as_verb(view, sent)
+                    lift_subject_read_as_compound(view, sent)
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \

@@ -77,3 +77,34 @@ def lift_noun_read_as_verb(view, sent) -> bool:
     if done:
         view.refresh_edges(sent.root)
     return done
+
+
+def lift_subject_read_as_compound(view, sent) -> bool:
+    """A name before a finite verb that the model hung on the verb as a compound modifier
+    ("which Harl Foods rejects", with "Foods" a compound of "rejects" and the verb left
+    without a subject): a verb takes no compound, so when a finite verb has no subject and
+    a proper noun hangs on it as a compound right before it, that noun is its subject. Also
+    where the model read the verb as a plural noun that a relative pronoun is the object of
+    ("which Wenlow rejects" as one noun phrase): the word is the verb, the capitalised word
+    before it its subject. True when repaired.
+
+    Known false positives: none seen."""
+    done = False
+    for verb in sent:
+        relative = verb.dep_ == "relcl" and verb.tag_ == "NNS" and any(
+            c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+        if verb.tag_ not in ("VBZ", "VBD", "VBP") and not relative or verb.i == sent.start \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        name = view[verb.i - 1]
+        if name.head is not verb or name.dep_ != "compound" or not (
+                name.pos_ == "PROPN" or relative and name.text[:1].isupper()):
+            continue
+        if relative:  # "which Harl rejects" read as a noun phrase: "rejects" is the verb
+            verb.pos_, verb.tag_ = "VERB", "VBZ"
+            name.pos_, name.tag_ = "PROPN", "NNP"
+        rehang(name, verb, "nsubj")
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
