@@ -15,6 +15,7 @@ from checker.extract.common import (
     _doc_text,
     _states_a_number,
 )
+from checker.lexicon import shipped
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
 from checker.records import Quantity
@@ -37,6 +38,7 @@ def _day_part_modifier(ent) -> bool:
                                 or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
 
 
+_MONTH_NAMES = shipped("months")
 # Two words set off by a spaced dash inside a tagged number.
 _DASHED = re.compile(r"\w\s+[-–—]\s+\w")
 
@@ -92,10 +94,14 @@ class QuantityReader:
                     and any(ch.isdigit() for ch in t.text):
                 last, label = nxt, "MONEY"  # "some 4 million dollars", untagged (not
                 # the "million pounds" of "a quarter of a million pounds")
+            elif nxt is not None and nxt.i not in covered and t.text.isdigit() \
+                    and 1 <= int(t.text) <= 31 and nxt.text[:1].isupper() \
+                    and nxt.lower_ in _MONTH_NAMES:
+                last, label = nxt, "DATE"  # "as early as 18 November", untagged: a day
             covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
             kind, value, unit, norm = normalise(text, label)
-            if value is None:
+            if value is None and not (label == "DATE" and norm):  # a date has no value
                 continue
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
                                 start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
