@@ -273,8 +273,11 @@ def _word_flip(ctx, dc):
     # defects" and "the survey had flagged defects")
     aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)
                or _denied_act_of(dc, sc)]
-    if not aligned or polarity(aligned[0], ctx.lexicon) == dpol:
-        return None  # the closest source claim says it the same way
+    if not aligned or polarity(aligned[0], ctx.lexicon) == dpol and not any(
+            set(negated_lemmas(sc)) & set(dwords) for sc in aligned[1:]):
+        return None  # the closest source claim says it the same way (unless it is about
+        # other words, and another close claim negates one the derived claim states:
+        # "uses another operator" beside "has received no similar complaints")
     for sc in aligned:
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
                 or negated_condition(dc) and negated_condition(sc) \
