@@ -2,7 +2,9 @@
 "all of the firm's depots" where the aligned source claim names one site in the same place
 of the sentence ("pick rates at all of Tarrow's depots" for "pick rates at Hollins Yard"),
 or "the whole centre" as the subject where the source's subject is another noun ("the
-whole leisure centre will stay shut" for "the rink will stay shut").
+whole leisure centre will stay shut" for "the rink will stay shut"), or "the entire length
+of" a thing after a preposition that the source gives a part of the thing ("along the
+entire length of the canal" for "along the canal's eastern towpath").
 
 Known false positives: a name the source gives as the whole it means ("at Tarrow's sites"
 for "at Tarrow"); a whole the source also states the claim of in a passage the aligner did
@@ -20,6 +22,12 @@ _ALL_SLOT = re.compile(
     r"(?:the\s+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*['’]s?\s+)?[a-z][\w-]+)")
 _NAME = r"((?:[A-Z][\w&-]+)(?:\s+[A-Z][\w&-]+)*)"
 _WHOLE = re.compile(r"^(?:the\s+)?(?:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$", re.I)
+# "<preposition> the entire length of the <noun>", "across the whole <noun>": a whole where
+# the source's same preposition takes a part of it ("beneath the pier's northern approach")
+_WHOLE_OF = re.compile(r"\b(beneath|under|along|across|in|on|at|throughout)\s+the\s+"
+                       r"(?:whole|entire)\s+(?:(?:length|width|area|extent|span)\s+of\s+"
+                       r"(?:the\s+)?)?([a-z][\w-]+)\b", re.I)
+_WHOLE_WORDS = frozenset({"whole", "entire", "all", "every", "length"})
 
 
 def whole_for_part(ctx, dc):
@@ -34,6 +42,17 @@ def whole_for_part(ctx, dc):
             if found and found.group(1) not in dc.text \
                     and not re.search(r"\b(?:all|every)\b", sc.text, re.I):
                 return phrase, sc, f'"{found.group(1)}"'
+    for m in _WHOLE_OF.finditer(dc.text):
+        prep, noun = m.group(1).lower(), m.group(2)
+        part = re.compile(rf"\b{prep}\s+(?:the\s+|its\s+)?(?:{re.escape(noun)}['’]s?\s+"
+                          rf"((?:[a-z][\w-]+\s+)?[a-z][\w-]+)|((?:[a-z][\w-]+\s+)?"
+                          rf"[a-z][\w-]+)\s+of\s+(?:the\s+|its\s+){re.escape(noun)}\b)", re.I)
+        for sc in sup:
+            found = part.search(sc.text)
+            named = found and (found.group(1) or found.group(2))
+            if named and not _WHOLE_WORDS & set(named.lower().split()) \
+                    and not _WHOLE_WORDS & set(sc.text.lower().split()):
+                return m.group(0)[len(m.group(1)) + 1:], sc, f'"{found.group(0)}"'
     whole = _WHOLE.match(dc.subject.strip(" ,"))
     if whole is None:
         return None

@@ -35,7 +35,8 @@ Why it matters:
     ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries");
     not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
     A whole put in the place of the part the source names ("at all of the firm's depots" for
-    "at Hollins Yard"; "the whole centre" as the subject for "the rink": ``whole_for_part``).
+    "at Hollins Yard"; "the whole centre" as the subject for "the rink"; "along the entire
+    length of the canal" for "along the canal's eastern towpath": ``whole_for_part``).
 Known false positives:
     A group subject that the source also uses elsewhere for the same action; quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
