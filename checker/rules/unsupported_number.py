@@ -9,6 +9,8 @@ What it flags:
     £2,500,000"); a share counts as given when the sources write it as a fraction in
     words, also where the tagger read no figure there ("had dropped by roughly a fifth" for
     "about 20 percent").
+    Where the claim around the figure has no source passage either (its alignment is below
+    the support threshold), the finding spans the whole claim: all of it is new.
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
@@ -29,7 +31,7 @@ Examples:
 from __future__ import annotations
 
 from checker.figures import unknown_figures
-from checker.rules.base import Rule, make
+from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim", "warning"
 
@@ -39,6 +41,14 @@ def check(ctx):
     for dc, q, _sc, alt in ctx.memo("unknown-figures", unknown_figures):
         if alt is not None:
             continue  # DN501 reports it as a changed number
+        al = ctx.alignments.get(dc.id)
+        if al is not None and al.score < ctx.config.support_threshold:
+            # the claim around the figure has no source passage either: it is all new
+            yield make(RULE, dc, start=dc.start, end=dc.end, text=dc.text, confidence=0.6,
+                       message=f'Gives "{q.text}" in a claim the source does not make: '
+                               f'"{snippet(dc.text, 70)}"; no support found.',
+                       suggestion="Remove the claim or add the source that makes it.")
+            continue
         yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.6,
                    message=f'Gives "{q.text}", a figure the source does not give; '
                            f"no support found.",
