@@ -236,8 +236,8 @@ def _a_thing(ctx, sc) -> bool:
 
 def holder_as_subject(dc, sc) -> bool:
     """The derived claim names the source's speaker as the subject of the source's own
-    frame, made active ("Officials expect the report to be published in May" for "The
-    report is expected to be published in May, officials said"): the expectation is
+    frame, made active ("Engineers expect the line to reopen in March" for "The line
+    is expected to reopen in March, engineers said"): the expectation is
     credited to its holders. The derived verb is a word of the source's hedge or attempt
     ("expected to", "believed to") and its subject's head the speaker's."""
     att = sc.attribution

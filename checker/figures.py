@@ -188,7 +188,7 @@ def _between_days(span: float, claims) -> bool:
     """True when a whole number of days (under a year) is the time between two days of the
     months the aligned passage dates ("five days later" for "The first complaint reached the
     council on 3 May, but inspectors did not visit until 8 May"), both ends of a range
-    counted ("a three-week run" for "from 2 May to 23 May"; a day either way for a span in
+    counted ("a three-week season" for "from 2 May to 23 May"; a day either way for a span in
     weeks, whose ends a writer may count). Known false positive: a span across a year's end,
     read within one year."""
     days = span / 86400

@@ -49,8 +49,9 @@ def planned_in_another_telling(ctx, dc, h) -> bool:
     four", where the other outlet says "will operate four sailings"): a plan or attempt at
     least as tentative, on a claim holding three of the derived claim's words and its
     figures (all but a third), or the figures that the other claims supporting it lack
-    ("plans to merge the two bands on 1 April" for "The draft merges the two bands" and
-    "it plans to bring in the new structure on 1 April")."""
+    ("intends to cut evening trains from nine to five on 6 September" for "its draft cuts
+    evening trains from nine to five" and "it intends to bring the timetable in on 6
+    September")."""
     if h.role != "attempt":
         return False
     mine = {q.norm for q in dc.quantities}

@@ -28,7 +28,7 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     """A source sentence uses the same connective between words of both sides (or their
     nouns and verbs of one family: ``family``; a causative verb, causatives.txt, in any
     form and order, or a verb of change that WordNet gives as its synonym, "would raise the
-    rate" for "would lift the rate"), in a part the extractor keeps no link for (an
+    fare" for "would lift the fare"), in a part the extractor keeps no link for (an
     attribution: "according to two employees who asked not to be named because they were
     not authorised to speak")."""
     # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"

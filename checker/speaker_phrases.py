@@ -95,8 +95,8 @@ def named_in_derived(ctx, attr) -> str:
 
 def named_in_sources(ctx, attr) -> str:
     """The name a derived description of a speaker stands for in the sources, when it
-    holds a word besides its head that the name holds too ("the environment agency" where
-    a source names "the National Flood and Environment Agency") and they name exactly one
+    holds a word besides its head that the name holds too ("the transport agency" where
+    a source names "the National Roads and Transport Agency") and they name exactly one
     such body, or ''. A bare "the agency" may be any body a writer calls so."""
     phrase = core(attr.surface if anaphoric(core(attr.surface)) else attr.source).strip(" ,")
     words = phrase.lower().split()[1:-1]

@@ -23,7 +23,7 @@ _ALL_SLOT = re.compile(
 _NAME = r"((?:[A-Z][\w&-]+)(?:\s+[A-Z][\w&-]+)*)"
 _WHOLE = re.compile(r"^(?:the\s+)?(?:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$", re.I)
 # "<preposition> the entire length of the <noun>", "across the whole <noun>": a whole where
-# the source's same preposition takes a part of it ("beneath the pier's northern approach")
+# the source's same preposition takes a part of it ("along the canal's eastern towpath")
 _WHOLE_OF = re.compile(r"\b(beneath|under|along|across|in|on|at|throughout)\s+the\s+"
                        r"(?:whole|entire)\s+(?:(?:length|width|area|extent|span)\s+of\s+"
                        r"(?:the\s+)?)?([a-z][\w-]+)\b", re.I)

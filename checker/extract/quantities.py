@@ -97,7 +97,7 @@ class QuantityReader:
             elif nxt is not None and nxt.i not in covered and t.text.isdigit() \
                     and 1 <= int(t.text) <= 31 and nxt.text[:1].isupper() \
                     and nxt.lower_ in _MONTH_NAMES:
-                last, label = nxt, "DATE"  # "as early as 18 November", untagged: a day
+                last, label = nxt, "DATE"  # "as early as 12 March", untagged: a day
             covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
             kind, value, unit, norm = normalise(text, label)

@@ -17,11 +17,12 @@ What it flags:
     actor for a thing sought. A hedge in a clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply"), or
     in a relative aside on its subject ("The board, which plans to hire a builder, has
-    secured a grant"), does not make the verb tentative, and a claim on a frame of a plan ("is meant to be
-    replaced": plan_frames.txt) or on a calendar ("the inquest is pencilled in for 3 May":
-    schedule_verbs.txt, passive with "for", where a close source sentence sets the date:
-    dating_words.txt; not a date only hoped for) states no deed. Also a plan in a source claim
-    that is not the closest support, when the derived sentence adds it to other facts ("X
+    secured a grant"), does not make the verb tentative, and a claim on a frame of a plan
+    ("is meant to be replaced": plan_frames.txt) or on a calendar ("the inquest is
+    pencilled in for 3 May": schedule_verbs.txt, passive with "for", where a close source
+    sentence sets the date: dating_words.txt; not a date only hoped for) states no deed.
+    Also a plan in a source claim that is not the closest support, when the derived
+    sentence adds it to other facts ("X
     has lodged a challenge over the award of the contract to Y" for "Y won the contract. X
     said it intends to lodge a challenge"): same verb, a noun of the object, same subject;
     and a deed settled ("has agreed to meet", settling_verbs.txt) where the source only

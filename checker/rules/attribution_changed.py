@@ -12,8 +12,8 @@ What it flags:
     not stand for a body of another kind the source credits ("the Post Regulator":
     ``party_kinds.other_kind``, body_roles.txt) unless the sources themselves call some body
     by that description and name none of its kind. A derived description with a word besides
-    its head ("the environment agency") stands for the one body the sources name with it
-    ("the National Flood and Environment Agency"; known false positive: a background
+    its head ("the transport agency") stands for the one body the sources name with it
+    ("the National Roads and Transport Agency"; known false positive: a background
     clause of the credited sentence that another body tells, "while the bridge was shut,
     the transport agency said"). A party named by a description ("the two
     companies said") counts against an unnamed, indefinite source ("a person briefed on the

@@ -35,8 +35,9 @@ What it flags:
     attempt, with three of the derived claim's words and its figures: all but a third
     ("plans to cut crossings from six to four" where one outlet says "intends to reduce
     sailings from six to four" and the other "will operate four"), or those no other
-    supporting claim gives ("plans to merge the bands on 1 April" for "the draft merges
-    the bands" and "it plans to bring them in on 1 April").
+    supporting claim gives ("intends to cut trains from nine to five on 6 September" for
+    "its draft cuts trains from nine to five" and "it intends to bring the timetable in on
+    6 September").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
@@ -75,7 +76,7 @@ Known false positives:
     its own made of the source's words can be flagged for a hedge on that clause. Missed:
     the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt";
     but a hedge on the source claim's own verb, common as it is, with two shared words:
-    "may be able to get their money back" for "will get their money back"),
+    "may be able to get the difference back" for "will get the difference back"),
     and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).
 Examples:
     Source: The audit found errors in the accounts.
@@ -243,7 +244,7 @@ def _answer_lowered(ctx, dc):
 def _their_predicate(dc, h, sc) -> bool:
     """The hedge governs the source claim's own predicate, a verb common enough to be left
     out of the claims' content words, and the claims share two of those ("may be able to
-    get their money back" for "they will get their money back")."""
+    get the difference back" for "tenants will get the difference back")."""
     return shared_verb(dc, h, sc) == key(sc.predicate) and len(claim_keys(dc)
                                                                & claim_keys(sc)) >= 2
 

@@ -277,7 +277,7 @@ def _word_flip(ctx, dc):
             set(negated_lemmas(sc)) & set(dwords) for sc in aligned[1:]):
         return None  # the closest source claim says it the same way (unless it is about
         # other words, and another close claim negates one the derived claim states:
-        # "uses another operator" beside "has received no similar complaints")
+        # "uses its own caterer" beside "has had no such complaints")
     for sc in aligned:
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
                 or negated_condition(dc) and negated_condition(sc) \
