@@ -204,7 +204,9 @@ class ClauseSplitter:
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             return bool(marks & self.contrast_marks) or self._saying_participle(tok)
-        return False
+        return _relative_of_credit(tok)
+        # ("according to the council, which puts the damage at £6.4m": the council's own
+        # figure, a claim of its own, not part of who is credited)
 
     def _saying_participle(self, tok) -> bool:
         """A participle of saying after a comma, with a clause of its own, on a verb that
@@ -255,3 +257,19 @@ def _whose_subject(rel) -> bool:
     """The relative clause's subject is a "whose" phrase ("whose director said")."""
     return any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.lower_ == "whose"
                                          for p in c.children) for c in rel.children)
+
+
+def _relative_of_credit(tok) -> bool:
+    """A relative clause with a verb, a subject and a figure (not a date) of its own, hung on
+    the source of an "according to" and set off by a comma ("according to the council,
+    which puts the damage at £6.4m"): what it says is a claim, not a description of who is
+    credited. One with no figure ("according to a memo, which the Post has seen")
+    describes the source."""
+    if tok.dep_ != "relcl" or not _verbal(tok) or tok.i < 2 \
+            or not any(t.like_num and t.ent_type_ != "DATE" for t in _subtree(tok)):
+        return False
+    noun, prep = tok.head, tok.head.head
+    opener = prep.head if prep is not noun else prep
+    return prep.lower_ == "to" and noun.dep_ == "pobj" and opener.lower_ == "according" \
+        and tok.doc[tok.left_edge.i - 1].text == "," \
+        and any(c.dep_ in SUBJ_DEPS for c in tok.children)
