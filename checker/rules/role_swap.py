@@ -6,7 +6,9 @@ What it flags:
     parser cut subject and object, a closely aligned source claim on the same verb and voice
     whose two names of parties (people, bodies) stand on opposite sides of the verb in the
     derived claim, each on the other's side ("Dunmore Lyle sued Harcastle Homes" for "The
-    builder Harcastle Homes sued the architects Dunmore Lyle").
+    builder Harcastle Homes sued the architects Dunmore Lyle"); or two parties traded
+    between the subject's words and the object's ("a Harl Parking manager raised concerns
+    with the trust" for "a trust manager raised concerns with Harl Parking").
 Why it matters:
     Who did what to whom is the core of a news fact; a swap inverts it.
 Known false positives:
@@ -67,7 +69,7 @@ def check(ctx):
                            suggestion="Put the subject and object back as in the source.")
                 break
         else:
-            found = _sides_swapped(ctx, dc)
+            found = _sides_swapped(ctx, dc) or _parties_traded(ctx, dc)
             if found is not None:
                 sc, first, second = found
                 yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
@@ -144,6 +146,50 @@ def _sides_swapped(ctx, dc):
         if len(moved) == 2 and moved[0][1] != moved[1][1]:
             return sc, moved[0][0], moved[1][0]
     return None
+
+
+def _parties_traded(ctx, dc):
+    """(source claim, party, party) when a closely aligned source claim on the same verb
+    and voice names one party in its subject and another after its verb ("a trust manager
+    raised concerns with Harl Parking") and the derived claim trades them ("a Harl Parking
+    manager raised concerns with the trust"): a name the tagger calls a party, and a noun
+    one of whose first WordNet senses is a person or a group, or a word of another name of
+    a party the sources give ("trust" of "the Harwick Hospitals Trust"), with the subject's
+    head noun kept."""
+    al, sup = ctx.support(dc)
+    if not dc.subject:
+        return None
+    words = lambda text: set(re.findall(r"[a-z]+", text.lower()))
+    ds, do = words(dc.subject), words(_after_verb(dc))
+    for sc, score in zip(sup[:2], al.scores or [al.score] * len(sup)):
+        if score < SIDES_ALIGNMENT or key(sc.predicate) != key(dc.predicate) \
+                or not sc.subject \
+                or passive_verb(dc) != passive_verb(sc) or dc.negated != sc.negated:
+            continue
+        ss, so = words(sc.subject), words(_after_verb(sc))
+        if re.findall(r"[a-z]+", sc.subject.lower())[-1:] != \
+                re.findall(r"[a-z]+", dc.subject.lower())[-1:]:
+            continue  # the same head ("a trust manager", "a Harl manager"): its modifier traded
+        nouns = {w.text.lower() for w in dc.words if w.pos in ("NOUN", "PROPN")}
+        for e in sc.entities:
+            name = words(_THE.sub("", e.text))
+            if e.label not in PARTIES or not name or not (name <= so and name <= ds) \
+                    or name & (ss | do):
+                continue
+            other = next((w for w in (ss & do & nouns) - ds - so
+                          if _party_noun(ctx.wordnet, w) or any(
+                              w in words(o.text) for c in ctx.index.claims
+                              for o in c.entities if o.label in PARTIES)), None)
+            if other is not None:
+                return sc, e.text, other
+    return None
+
+
+def _after_verb(claim) -> str:
+    """The claim's words after its verb: its object and the phrases that follow ("about
+    unpaid overtime to Brennick Haulage")."""
+    verb = next((w for w in claim.words if w.lemma == claim.predicate), None)
+    return claim.text[verb.end - claim.start:] if verb is not None else claim.object
 
 
 def _by_predicate(index) -> dict:
