@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.hedging import close_support
-from checker.lexicon import shipped
+from checker.hedging import IN_RELATIVE_ASIDE, close_support
 
 
 def tentative(dc) -> bool:
@@ -23,15 +22,11 @@ def tentative(dc) -> bool:
                for c in cues)
 
 
-_RELATIVE = "|".join(sorted(shipped("relative_pronouns")))
-_ASIDE_OPENS = re.compile(rf",\s+(?:{_RELATIVE})\b[^,]*$", re.I)
-
-
 def _in_aside(dc, at: int, verb: int) -> bool:
     """Offset ``at`` lies in a relative clause opened after a comma (", which ...") that a
     comma closes before offset ``verb``."""
     before, after = dc.text[:at - dc.start], dc.text[at - dc.start:verb - dc.start]
-    return _ASIDE_OPENS.search(before) is not None and "," in after
+    return IN_RELATIVE_ASIDE.search(before) is not None and "," in after
 
 
 def dated_in_source(ctx, dc) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from checker.calendar_days import day_stated, month_boundary
+from checker.calendar_days import day_stated, days_of_month, month_boundary
 from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.figure_whole import complete
@@ -197,8 +197,8 @@ def _between_days(span: float, claims) -> bool:
     ordinals = []
     for sq in (sq for sc in claims for sq in sc.quantities if sq.kind == "date"):
         m = _DAY_NORM.match(sq.norm or "")
-        named = _days_named(sq.text) or ([(int(m.group(1)), int(m.group(2)))] if m else [])
-        for month, day in named:
+        named = days_of_month(sq.text.lower())  # both ends of "2 May to 23 May"
+        for month, day in named or ([(int(m.group(1)), int(m.group(2)))] if m else []):
             try:
                 ordinals.append(date(2001, month, day).toordinal())
             except ValueError:  # "31 February" names no day
@@ -207,24 +207,6 @@ def _between_days(span: float, claims) -> bool:
     slack = 1 if n % 7 == 0 else 0  # "three weeks" for "2 May to 24 May", ends counted
     return any(abs(abs(a - b) - n) <= slack for i, a in enumerate(ordinals)
                for b in ordinals[i + 1:])
-
-
-_MONTH_NUMBERS = {w: int(n) for w, n in shipped_values("months")}
-_MONTH_NUMBERS.update({w[:3]: n for w, n in _MONTH_NUMBERS.items()}, sept=9)  # as months.txt
-_MONTH_WORD = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-_DAY_OF_MONTH = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})"
-                           rf"|({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b", re.I)
-
-
-def _days_named(text: str) -> list:
-    """The (month, day) pairs a date's words name, both ends of a range among them ("2 May to
-    23 May" gives (5, 2) and (5, 23)); the date's norm keeps only its first day."""
-    out = []
-    for m in _DAY_OF_MONTH.finditer(text):
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if 1 <= int(day) <= 31:
-            out.append((_MONTH_NUMBERS[month.lower()], int(day)))
-    return out
 
 
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")

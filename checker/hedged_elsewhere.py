@@ -7,15 +7,11 @@ claim (``hedged_alike_elsewhere``), a plan another telling gives as a plan too
 
 from __future__ import annotations
 
-import re
-
 from checker.align import claim_keys, key, text_keys
-from checker.hedging import cue_word_in, cues, hedged_verb
+from checker.hedging import IN_RELATIVE_ASIDE, cue_word_in, cues, hedged_verb
 from checker.numbers import number_values, values_match
 from checker.timespans import durations
 
-# A relative aside open before the hedge: ", which is expected to", ", who may".
-_IN_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
 
 
 def hedged_alike_elsewhere(ctx, dc, h) -> bool:
@@ -29,7 +25,7 @@ def hedged_alike_elsewhere(ctx, dc, h) -> bool:
     hedged = ctx.memo("dc210-source-hedges", _source_hedges).get(verb) if verb else None
     if not hedged:
         return False
-    aside = bool(_IN_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
+    aside = bool(IN_RELATIVE_ASIDE.search(dc.text[:max(0, h.start - dc.start)]))
     at = dc.text.find(dc.object) if dc.object else -1
     nouns = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")
              and at >= 0 and w.start >= dc.start + at

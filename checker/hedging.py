@@ -28,6 +28,8 @@ _PHASE_DEED = re.compile(r"\s+(?:to\s+)?([a-z]+)\b")  # "start hiring", "begin t
 PHASE_VERBS = shipped("phase_verbs")
 NECESSITY_VERBS = shipped("necessity_verbs")
 ABILITY_WORDS = shipped("ability_words")
+# A relative aside open before an offset of the claim: ", which is expected to", ", who may".
+IN_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
 _TO_VERB = re.compile(r"\s+(?:whether\s+)?to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")
 # "to have been cut"; "is considering whether to move" weighs the moving
 

@@ -265,11 +265,11 @@ def _relative_of_credit(tok) -> bool:
     which puts the damage at £6.4m"): what it says is a claim, not a description of who is
     credited. One with no figure ("according to a memo, which the Post has seen")
     describes the source."""
-    if tok.dep_ != "relcl" or not _verbal(tok) or tok.i < 2 \
-            or not any(t.like_num and t.ent_type_ != "DATE" for t in _subtree(tok)):
+    if tok.dep_ != "relcl" or not _verbal(tok) or tok.i < 2:
         return False
     noun, prep = tok.head, tok.head.head
     opener = prep.head if prep is not noun else prep
     return prep.lower_ == "to" and noun.dep_ == "pobj" and opener.lower_ == "according" \
         and tok.doc[tok.left_edge.i - 1].text == "," \
-        and any(c.dep_ in SUBJ_DEPS for c in tok.children)
+        and any(c.dep_ in SUBJ_DEPS for c in tok.children) \
+        and any(t.like_num and t.ent_type_ != "DATE" for t in _subtree(tok))

@@ -15,7 +15,7 @@ from checker.extract.common import (
     _doc_text,
     _states_a_number,
 )
-from checker.lexicon import shipped
+from checker.date_norms import MONTHS
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
 from checker.records import Quantity
@@ -38,7 +38,6 @@ def _day_part_modifier(ent) -> bool:
                                 or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
 
 
-_MONTH_NAMES = shipped("months")
 # Two words set off by a spaced dash inside a tagged number.
 _DASHED = re.compile(r"\w\s+[-–—]\s+\w")
 
@@ -96,7 +95,7 @@ class QuantityReader:
                 # the "million pounds" of "a quarter of a million pounds")
             elif nxt is not None and nxt.i not in covered and t.text.isdigit() \
                     and 1 <= int(t.text) <= 31 and nxt.text[:1].isupper() \
-                    and nxt.lower_ in _MONTH_NAMES:
+                    and nxt.lower_.rstrip(".") in MONTHS:
                 last, label = nxt, "DATE"  # "as early as 12 March", untagged: a day
             covered.update(range(t.i, last.i + 1))
             text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
