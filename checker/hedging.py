@@ -126,13 +126,18 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
     return [to_verb, *after] if to_verb else after
 
 
-_CLAUSE_STOP = re.compile(r"[:;]|,\s+(?:which|who|whose)\b", re.I)
+_CLAUSE_STOP = re.compile(r"[:;]|,\s+(?:which|who|whose)\b|\b(?:after|before|because|since|"
+                          r"when|while|once|until|although|though)\s+"
+                          r"(?!(?:have|has|had|been|be|then)\b)", re.I)
+# (not an adverb before a verb: "may since have been treated", "had once been")
 
 
 def clause_end(claim: Claim, at: int) -> int:
     """Where the clause that runs through offset ``at`` ends in the claim: at the next colon
-    or semicolon, which opens a clause of its own, or the next comma that opens a relative
-    clause ("..., which ran aground"), else at the claim's end."""
+    or semicolon, which opens a clause of its own, the next comma that opens a relative
+    clause ("..., which ran aground"), or the next word that opens a clause of time or
+    reason ("may have to refund fines after an adjudicator ruled ...": the ruling is not
+    hedged), else at the claim's end."""
     stop = _CLAUSE_STOP.search(claim.text, max(0, at - claim.start))
     return claim.start + stop.start() if stop else claim.end
 
@@ -165,12 +170,20 @@ def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
     found = next((v for v in governed_verbs(derived, cue) if v in keys), None)
     if found is None:
         m = _BARE_VERB.match(derived.text[cue.end - derived.start:].lower())
-        if m and re.search(rf"\b{re.escape(m.group(1))}\b", source.text.lower()):
-            return key(m.group(1))
+        if m and (re.search(rf"\b{re.escape(m.group(1))}\b", source.text.lower())
+                  or _lemma_of(derived, cue.end, m) in {w.lemma.lower() for w in source.words
+                                                          if w.pos in VERB_TAGS}):
+            return key(m.group(1))  # "may have come" for "came", by the parse's lemmas
         deed = _needed_deed(derived, cue.end)  # "may be able to get" for "will get"
         if deed and re.search(rf"\b{re.escape(deed)}", source.text.lower()):
             return deed
     return found
+
+
+def _lemma_of(claim: Claim, at: int, m) -> str:
+    """The parse's lemma of the participle ``m`` matched after offset ``at`` in the claim."""
+    start = at + m.start(1)
+    return next((w.lemma.lower() for w in claim.words if w.start == start), "")
 
 
 # The participle of a modal's perfect: "may have gone", "might not have been".

@@ -33,9 +33,9 @@ def negation_added(ctx, dc):
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
-    if any(any(same_word(t, w, sc) for t in tagged for w in sc.words) and has_negation(sc, lex)
-           for sc in ctx.index.claims):
-        return None
+    if any((any(same_word(t, w, sc) for t in tagged for w in sc.words) or sc.predicate in dneg)
+           and has_negation(sc, lex) for sc in ctx.index.claims):
+        return None  # (the predicate too: a stop word such as "name" is no content word)
     # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
     # WordNet's derivations of the verb's first sense)
     nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \

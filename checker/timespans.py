@@ -15,6 +15,10 @@ from checker.numbers import DURATIONS, WORD_RE, duration_unit, is_number_word, n
 _PERIOD_POINTERS = shipped("period_pointers")
 
 
+# Words after "the" that make a bare unit one span of it ("within the next fortnight", "over
+# the past year"); "the following week" is a point in time.
+SPAN_POINTERS = ("next", "past", "last", "coming")
+
 # Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
             "fortnight": 1209600, "year": 31557600, "decade": 315576000,
@@ -25,9 +29,9 @@ MONTH_SECONDS = _SECONDS["month"]
 
 def duration_seconds(text: str) -> Optional[float]:
     """The length of time a figure counts, in seconds ("two weeks'" and "14 days" -> the
-    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight"; "an hour and
-    ten minutes" = "70 minutes"), or None when
-    it counts no unit of time. A figure before its unit counts it ("24-month")."""
+    same; "48 hours" = "two days"; "half a year" = "six months"; "a fortnight" and "the next
+    fortnight"; "an hour and ten minutes" = "70 minutes"), or None when it counts no unit of
+    time. A figure before its unit counts it ("24-month")."""
     words = WORD_RE.findall(text.lower().replace("-", " "))
     for i, w in enumerate(words):
         unit = duration_unit(w)
@@ -48,8 +52,11 @@ def duration_seconds(text: str) -> Optional[float]:
             continue  # "a second crew member", "the second round": an ordinal
         if nums:
             first = (nums[-1] + half) * _SECONDS[unit]
-        elif before[-1:] in (["a"], ["an"]):
-            first = (1 + half) * _SECONDS[unit]
+        elif before[-1:] in (["a"], ["an"]) or (before[-2:-1] == ["the"]
+                                                and before[-1] in SPAN_POINTERS
+                                                and _SECONDS[unit] > _SECONDS["day"]):
+            first = (1 + half) * _SECONDS[unit]  # "a week", "the past week"; not "the next
+            # day", the day after
         else:
             return None
         return first + _more_units(words[i + 1:], unit)
@@ -88,7 +95,8 @@ _NUMBER_WORD = "|".join(sorted((w for role in ("number_units", "number_tens")
                                 for w, _ in shipped_values(role) if w not in ("a", "an")),
                                key=len, reverse=True))
 _DURATION_RE = re.compile(
-    rf"\b(?:half\s+an?|an?|\d[\d,.]*|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
+    rf"\b(?:half\s+an?|an?|the\s+(?:{'|'.join(SPAN_POINTERS)})|\d[\d,.]*"
+    rf"|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
     rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
     rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")

@@ -6,8 +6,9 @@ from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
 from checker.extract.reparse import (lift_according_appositive, lift_clause_read_as_object,
-                                     lift_conj_from_as_clause, lift_second_that_clause,
-                                     lift_subject_from_according, lift_verb_read_as_noun)
+                                     lift_conj_from_as_clause, lift_figure_read_as_object,
+                                     lift_second_that_clause, lift_subject_from_according)
+from checker.extract.reparse_tags import lift_verb_read_as_noun
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,
                                               lift_trailing_speaker)
@@ -298,6 +299,33 @@ def test_a_participle_with_no_object_of_its_own_stays_on_its_noun():
                   ["the", "board", "announce", "the", "plan", "draw", "up", "in", "May", "."])
     with DocView(doc) as view:
         assert not lift_clause_read_as_object(view, view.sents[0], {"announce"})
+
+
+def _figure_after_clause(number="20"):
+    # "The board said bids rose in May, about 20 times the usual level.", parsed with
+    # "level" the object of "said"
+    rows = [("The", 1, "det", "DET"), ("board", 2, "nsubj", "NOUN"), ("said", 2, "ROOT", "VERB"),
+            ("bids", 4, "nsubj", "NOUN"), ("rose", 2, "ccomp", "VERB"), ("in", 4, "prep", "ADP"),
+            ("May", 5, "pobj", "PROPN"), (",", 4, "punct", "PUNCT"),
+            ("about", 9, "advmod", "ADV"), (number, 13, "nummod", "NUM"),
+            ("times", 9, "quantmod", "NOUN"), ("the", 13, "det", "DET"),
+            ("usual", 13, "amod", "ADJ"), ("level", 2, "dobj", "NOUN"), (".", 2, "punct", "PUNCT")]
+    return _tagged(rows, ["DT", "NN", "VBD", "NNS", "VBD", "IN", "NNP", ",", "RB", "CD", "NNS",
+                          "DT", "JJ", "NN", "."],
+                   ["the", "board", "say", "bid", "rise", "in", "May", ",", "about", number,
+                    "time", "the", "usual", "level", "."])
+
+
+def test_a_figure_after_the_reported_clause_is_the_clause_s_own():
+    with DocView(_figure_after_clause()) as view:
+        assert lift_figure_read_as_object(view, view.sents[0], {"say"})
+        assert view[13].head is view[4]
+        assert not [c for c in view[2].children if c.dep_ == "dobj"]
+
+
+def test_an_object_with_no_figure_stays_on_the_verb_of_saying():
+    with DocView(_figure_after_clause("many")) as view:
+        assert not lift_figure_read_as_object(view, view.sents[0], {"say"})
 
 
 def _list_then_speakers(first_word):

@@ -5,6 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_noun_read_as_verb,
+                                          lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound)
 from checker.extract.tokens import DocView
 
@@ -113,3 +114,38 @@ def test_a_plural_noun_with_no_relative_pronoun_is_left_alone():
     doc[6].tag_ = "DT"  # "..., this Harl rejects": no relative clause
     with DocView(doc) as view:
         assert not lift_subject_read_as_compound(view, view.sents[0])
+
+
+def _rises(comma=False):
+    # "Fare rises in most towns were steep, the board said." with "Fare" the subject of
+    # "rises" and "were" a conjunct of "rises"; with ``comma``, "..., were ..."
+    n = 6 if comma else 5  # where "were" stands
+    said = n + 5
+    rows = [("Fare", 1, "nsubj", "NOUN", "fare"), ("rises", said, "ccomp", "VERB", "rise"),
+            ("in", 1, "prep", "ADP", "in"), ("most", 4, "amod", "ADJ", "most"),
+            ("towns", 2, "pobj", "NOUN", "town")]
+    tags = ["NN", "VBZ", "IN", "JJS", "NNS"]
+    if comma:
+        rows.append((",", 1, "punct", "PUNCT", ","))
+        tags.append(",")
+    rows += [("were", 1, "conj", "AUX", "be"), ("steep", n, "acomp", "ADJ", "steep"),
+             (",", said, "punct", "PUNCT", ","), ("the", n + 4, "det", "DET", "the"),
+             ("board", said, "nsubj", "NOUN", "board"), ("said", said, "ROOT", "VERB", "say"),
+             (".", said, "punct", "PUNCT", ".")]
+    return _doc(rows, tags + ["VBD", "JJ", ",", "DT", "NN", "VBD", "."])
+
+
+def test_a_plural_head_read_as_the_verb_of_a_singular_subject_is_the_subject():
+    with DocView(_rises()) as view:
+        sent = view.sents[0]
+        assert lift_subject_head_read_as_verb(view, sent)
+        rises, were = view[1], view[5]
+        assert rises.pos_ == "NOUN" and rises.dep_ == "nsubj" and rises.head is were
+        assert were.dep_ == "ccomp" and were.head is view[10]
+        assert [c.text for c in rises.children] == ["Fare", "in"]
+
+
+def test_a_second_verb_after_a_comma_is_left_alone():
+    with DocView(_rises(comma=True)) as view:
+        assert not lift_subject_head_read_as_verb(view, view.sents[0])
+        assert view[6].dep_ == "conj"

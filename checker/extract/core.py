@@ -26,8 +26,7 @@ from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_modifying_verb, lift_reported_participle,
                                      lift_second_that_clause, lift_subject_from_according,
-                                     lift_verb_read_as_noun, lift_clause_read_as_object,
-                                     lift_root_verb_read_as_noun)
+                                     lift_clause_read_as_object, lift_figure_read_as_object)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,
@@ -36,8 +35,10 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_appositive_speaker,
                                               lift_joined_speaker,
                                               lift_whose_speaker)
-from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_noun_read_as_verb,
-                                          lift_subject_read_as_compound)
+from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
+                                          lift_noun_read_as_verb, lift_root_verb_read_as_noun,
+                                          lift_subject_head_read_as_verb,
+                                          lift_subject_read_as_compound, lift_verb_read_as_noun)
 from checker.extract.frames import FrameReader
 from checker.extract.quantities import QuantityReader
 from checker.extract.speakers import SpeakerReader
@@ -134,12 +135,15 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_name_read_as_adverb(view, sent, self.report_verbs)
                     lift_noun_read_as_verb(view, sent)
                     lift_subject_read_as_compound(view, sent)
+                    lift_subject_head_read_as_verb(view, sent)
+                    lift_neither_subject(view, sent)
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_figure_read_as_object(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)
                     lift_whose_speaker(view, sent, self.report_verbs)
                     lift_according_appositive(view, sent)

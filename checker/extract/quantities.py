@@ -19,6 +19,7 @@ from checker.date_norms import MONTHS
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
 from checker.records import Quantity
+from checker.timespans import SPAN_POINTERS
 from checker.units import currency_codes, is_measure_unit
 
 
@@ -108,13 +109,16 @@ class QuantityReader:
 
     def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
         """A span of time with no number that the tagger leaves out: "within a fortnight",
-        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit)."""
+        "for a week", "over a year" (a preposition of duration, "a" or "an", a unit), or
+        "the next fortnight", "the past year" (``timespans.SPAN_POINTERS``)."""
         out = []
         for t in tokens:
             if t.i in covered or t.i < 2 or not duration_unit(t.lower_):
                 continue
             art, prep = t.nbor(-1), t.nbor(-2)
-            if art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
+            if art.lower_ in SPAN_POINTERS and prep.lower_ == "the" and prep.i not in covered:
+                art = prep  # "within the next fortnight"
+            elif art.lower_ not in ("a", "an") or prep.lower_ not in _DURATION_PREPS:
                 continue
             text = _doc_text(t.doc)[art.idx:t.idx + len(t)]
             kind, value, unit, norm = normalise(text, "DATE")

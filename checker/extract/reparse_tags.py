@@ -1,6 +1,9 @@
 """Repairs of words the small English model tagged as another part of speech: a surname
 opening a sentence read as an adverb before its verb of saying, and the second noun of a
-compound ("its repairs calls") read as a verb joined to the clause. Made on the plain view
+compound ("its repairs calls") read as a verb joined to the clause, the plural head of a
+subject read as its verb ("Price rises in most towns were steep"), a subject "neither" read
+as the first half of "neither ... nor", and a verb of saying read as a plural noun ("the
+Herald states that ...", "Tarrow disputes that ..."). Made on the plain view
 of a doc (``tokens.DocView``) before the claim walk reads it; the notes of
 ``checker.extract.reparse`` hold for these too.
 """
@@ -108,3 +111,143 @@ def lift_subject_read_as_compound(view, sent) -> bool:
     if done:
         view.refresh_edges(sent.root)
     return done
+
+
+def lift_subject_head_read_as_verb(view, sent) -> bool:
+    """The plural head noun of a subject that the model read as the verb of a singular
+    subject before it ("Price rises in most towns were steep", parsed with "Price" the
+    subject of "rises" and "were" a conjunct of "rises" with no subject): when a verb in the
+    present tense ending in "s" has a common noun right before it as its subject, and a
+    conjunct verb in the plural ("are", "were", "have" ...) with no subject, no coordinator
+    and no punctuation before it follows its prepositional phrases, the first verb is a
+    plural noun heading the conjunct's subject, the noun before it its compound, its
+    phrases its modifiers. True when repaired.
+
+    Known false positives: none seen; two verbs joined with no coordinator have a comma
+    between them, and a singular subject takes no plural verb."""
+    for tok in sent:
+        if tok.tag_ != "VBZ" or not tok.lower_.endswith("s") or tok.i == sent.start:
+            continue
+        noun = view[tok.i - 1]
+        conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+        if noun.head is not tok or noun.dep_ != "nsubj" or noun.tag_ != "NN" or conj is None \
+                or not (conj.tag_ == "VBP" or conj.lower_ == "were") \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "cc") for c in conj.children) \
+                or any(c.dep_ == "cc" for c in tok.children):
+            continue
+        between = [c for c in tok.children if tok.i < c.i < conj.i]
+        if not between or any(c.dep_ != "prep" for c in between) \
+                or max(c.right_edge.i for c in between) != conj.i - 1:
+            continue
+        head, dep = tok.head, tok.dep_
+        if head is tok:  # the root: the conjunct takes its place
+            tok.children = [c for c in tok.children if c is not conj]
+            conj.head, conj.dep_ = conj, "ROOT"
+            sent.root = conj
+        else:
+            rehang(conj, head, dep)
+        rehang(tok, conj, "nsubj")
+        tok.pos_, tok.tag_ = "NOUN", "NNS"
+        rehang(noun, tok, "compound")
+        view.refresh_edges(sent.root)
+        return True
+    return False
+
+
+def lift_neither_subject(view, sent) -> bool:
+    """A pronoun "neither" that the model read as the first half of "neither ... nor" on
+    the verb after it ("It said neither had been suspended", with "neither" a pre-conjunct
+    of "suspended" and the verb left without a subject): when no "nor" follows in the
+    sentence and the verb has no subject, "neither" is its subject, so the claim reads as
+    denied. True when repaired.
+
+    Known false positives: none seen; "neither ... nor" always has its "nor"."""
+    done = False
+    for tok in sent:
+        verb = tok.head
+        if tok.lower_ != "neither" or tok.dep_ != "preconj" or verb.pos_ not in ("VERB", "AUX") \
+                or verb.i < tok.i or any(view[i].lower_ == "nor" for i in range(tok.i, sent.end)) \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        tok.dep_ = "nsubjpass" if passive else "nsubj"
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+def lift_verb_read_as_noun(view, sent, report_verbs) -> bool:
+    """A verb of saying that the model read as a plural noun after a name ("A letter seen by
+    the Herald states that the school will close", parsed as a noun phrase with "the Herald
+    states" the object of "by", as in "the United States"): when the root is a noun and a
+    plural noun whose lemma is a verb of saying (attribution_verbs.txt) has a name before it
+    and "that" and a clause right after it, the word becomes the sentence's verb, the root
+    its subject, the name the object of "by" and the clause its complement. True when the
+    sentence was repaired.
+
+    Known false positives: none seen; a place called by such a plural ("the Gulf States
+    that border Oman") has no verb after its "that"."""
+    root = sent.root
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for verb in sent:
+        if verb.dep_ != "pobj" or verb.tag_ != "NNS" or verb.i + 1 >= sent.end \
+                or verb.lemma_.lower() not in report_verbs:
+            continue
+        mark = view[verb.i + 1]
+        clause = mark.head
+        names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if mark.lower_ != "that" or mark.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX") \
+                or not names:
+            continue
+        name, prep = names[-1], verb.head
+        for c in [c for c in verb.children if c is not name]:
+            rehang(c, name)  # "the" and the rest of the name go with it
+        rehang(name, prep, "pobj")
+        prep.children = [c for c in prep.children if c is not verb]
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+        rehang(clause, verb, "ccomp")
+        for c in [c for c in root.children if c.i > verb.i]:
+            rehang(c, verb)  # the closing stop
+        rehang(root, verb, "nsubj")
+        sent.root = verb
+        view.refresh_edges(verb)
+        return True
+    return False
+
+
+def lift_root_verb_read_as_noun(view, sent, report_verbs) -> bool:
+    """A verb of saying that the model read as a plural noun heading the sentence after the
+    name that is its subject ("Tarrow disputes that the fund was told", parsed as one noun
+    phrase, "Tarrow disputes", with "that the fund was told" a relative clause on it): when
+    the root is a plural noun whose lemma is a verb of saying (attribution_verbs.txt), the
+    words before it are one capitalised name, and "that" and a clause with a subject follow
+    it, the word becomes the verb, the name its subject and the clause its complement. True
+    when the sentence was repaired.
+
+    Known false positives: none seen; a noun phrase of that shape ("Senate claims that
+    failed") has no subject in its clause after "that"."""
+    verb = sent.root
+    if verb.dep_ != "ROOT" or verb.tag_ != "NNS" or verb.lemma_.lower() not in report_verbs \
+            or verb.i + 1 >= sent.end or verb.i == sent.start:
+        return False
+    mark = view[verb.i + 1]
+    clause = mark.head
+    before = [view[i] for i in range(sent.start, verb.i)]
+    if mark.lower_ != "that" or mark.dep_ != "mark" or clause.pos_ not in ("VERB", "AUX") \
+            or clause.head is not verb or not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in clause.children) \
+            or not all(t.text[:1].isupper() and t.is_alpha and t.dep_ == "compound"
+                       and (t.head is verb or t.head in before) for t in before) \
+            or before[-1].head is not verb:
+        return False
+    name = before[-1]
+    for t in before[:-1]:
+        if t.head is verb:
+            rehang(t, name)
+    rehang(name, verb, "nsubj")
+    verb.pos_, verb.tag_ = "VERB", "VBZ"
+    rehang(clause, verb, "ccomp")
+    view.refresh_edges(verb)
+    return True

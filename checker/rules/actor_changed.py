@@ -106,6 +106,19 @@ def _subject_names(claim, lexicon) -> set[str]:
     return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
 
 
+def _apposed_names(claim) -> set[str]:
+    """Keys of the proper nouns of the apposition after a claim's subject head ("Dunmere's
+    cabinet member for transport, Gareth Lyle," -> gareth, lyle), which ``_subject_names``
+    leaves out when a preposition cuts the head."""
+    pos = claim.text.find(claim.subject) if claim.subject else -1
+    parts = _RELATIVE.split(claim.subject, 1)[0].split(",") if pos >= 0 else []
+    if len(parts) < 2:
+        return set()
+    s0 = claim.start + pos + len(parts[0]) + 1
+    s1 = s0 + len(parts[1])
+    return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
+
+
 def _a_kind_of_thing(claim, lexicon) -> bool:
     """The subject introduces a thing by its kind, a name only modifying it or placing it
     ("A Tessarine Launch Systems rocket", "an Orlen council van", "A beekeeper from the
@@ -259,6 +272,9 @@ def check(ctx):
                 continue
             known = _known_name(ctx, sc)
             snames = snames or known
+            if snames and (snames & _apposed_names(dc)) - _BODY_HEADS:
+                continue  # the source's actor is named in the derived subject's apposition
+                # ("Dunmere's member for transport, Gareth Lyle," for "Lyle")
             if dnames and snames:
                 if (dnames & snames) - _BODY_HEADS and not _two_bodies(dc.subject, sc.subject):
                     continue  # one named actor, described differently around its name; not

@@ -104,20 +104,47 @@ CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", 
 
 def _reporting_lowered(ctx, dc):
     """A finding when the derived claim is reported with a hedging verb ("suggested") where
-    its close source claim is reported with a factive one ("confirmed")."""
+    its close source claim is reported with a factive one ("confirmed") or a verb of finding
+    ("concluded", "ruled": finding_verbs.txt)."""
     att = dc.attribution
     if att is None or not att.lemma or ctx.lexicon.weight("hedges", att.lemma, 0.0) < 0.2:
         return None
     for sc in close_support(ctx.support(dc)):
-        sa = sc.attribution
-        if sa is None or not sa.lemma or not ctx.lexicon.has("factive", sa.lemma):
+        theirs = _finding_frame(ctx, dc, sc)
+        if theirs is None or cue_word_in(att.cue, sc.sentence) or not (
+                shares_core(dc, sc) if sc.attribution is not None
+                else in_their_finding(ctx, dc, sc)):
             continue
-        if not shares_core(dc, sc) or cue_word_in(att.cue, sc.sentence):
-            continue
-        return _on_attribution(
-            ctx, dc, sc, message=(f'Reports with "{att.cue}" what the source gives as '
-                                  f'"{sa.cue}": "{snippet(sc.text, 70)}".'),
-            suggestion=f'Use the source\'s verb ("{sa.cue}") or say why it is in doubt.')
+        also = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.start != att.start
+                and not any(q.start <= h.start < q.end for q in dc.quotes)
+                and not cue_word_in(h.text, sc.sentence)]
+        # a modal the source lacks as well ("could have been 38 per cent below ..., the
+        # report suggested" for "were ..., the report found"): the finding covers both
+        start = min([att.start, *(h.start for h in also)])
+        end = max([att.end, *(h.end for h in also)])
+        words = "".join(f' and "{h.text}"' for h in also)
+        return make(RULE, dc, start=start, end=end, text=ctx.derived.text[start:end],
+                    confidence=0.6, evidence=[evidence_of(sc)],
+                    message=(f'Reports with "{att.cue}"{words} what the source gives as '
+                             f'"{theirs}": "{snippet(sc.text, 70)}".'),
+                    suggestion=f'Use the source\'s verb ("{theirs}") or say why it is in doubt.')
+    return None
+
+
+def _finding_frame(ctx, dc, sc):
+    """The words with which the source claim gives what was established: its attribution's
+    cue when that is a factive verb or one of finding ("confirmed that"), or, where the
+    parse kept the frame in the claim ("An adjudicator ruled that ..."), its own verb of
+    finding when the derived speaker's head word is in its subject; else None."""
+    lex = ctx.lexicon
+    sa = sc.attribution
+    if sa is not None:
+        return sa.cue if sa.lemma and any(lex.has(role, sa.lemma)
+                                          for role in ("factive", "finding_verbs")) else None
+    head = (dc.attribution.head or "").lower()
+    if head and head in sc.subject.lower().split() and any(
+            lex.has(role, sc.predicate) for role in ("factive", "finding_verbs")):
+        return sc.predicate_text
     return None
 
 
@@ -250,73 +277,80 @@ def _their_predicate(dc, h, sc) -> bool:
 
 
 def check(ctx):
-    """Yield a finding for each derived claim hedged where the source is firm on the same verb."""
+    """Yield a finding for each derived claim hedged where the source is firm on the same verb:
+    a hedge added on its verb first, then a weaker verb of reporting, hearsay, a hedging verb
+    or a weaker answer."""
     for dc in ctx.derived_claims:
-        lowered = (_reporting_lowered(ctx, dc) or _hearsay_lowered(ctx, dc)
-                   or _verb_lowered(ctx, dc) or _answer_lowered(ctx, dc))
+        lowered = (_hedge_added(ctx, dc) or _reporting_lowered(ctx, dc)
+                   or _hearsay_lowered(ctx, dc) or _verb_lowered(ctx, dc)
+                   or _answer_lowered(ctx, dc))
         if lowered is not None:
             yield lowered
+
+
+def _hedge_added(ctx, dc):
+    """A finding when the derived claim puts a hedge, modal or attempt on a verb that a close
+    source claim states firmly (the exemptions are the module's)."""
+    advice = dc.attribution is not None and ctx.lexicon.has("asking_verbs",
+                                                             dc.attribution.lemma)
+    added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
+             and not any(q.start <= h.start < q.end for q in dc.quotes)
+             and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))
+             and not in_question(dc, h.start)]
+    # a hedge inside quotation marks is the speaker's word, which DQ701 compares; an
+    # obligation the derived text gives as advice ("X should not eat them, the
+    # authority advised") restates the advice, not a doubt; a modal inside what a
+    # "whether" asks ("will vote on whether the club should merge") is the question's
+    if not added or not ctx.aligned(dc):
+        return None
+    found = None
+    close = [sc for sc in close_support(ctx.support(dc))
+             if not (sc.attribution is not None and sc.attribution.negated)]
+    # a denied claim ("denied that its filters cause leaks") is firm for nobody
+    for h in added:
+        if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
+                or planned_in_another_telling(ctx, dc, h):
             continue
-        advice = dc.attribution is not None and ctx.lexicon.has("asking_verbs",
-                                                                 dc.attribution.lemma)
-        added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
-                 and not any(q.start <= h.start < q.end for q in dc.quotes)
-                 and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))
-                 and not in_question(dc, h.start)]
-        # a hedge inside quotation marks is the speaker's word, which DQ701 compares; an
-        # obligation the derived text gives as advice ("X should not eat them, the
-        # authority advised") restates the advice, not a doubt; a modal inside what a
-        # "whether" asks ("will vote on whether the club should merge") is the question's
-        if not added or not ctx.aligned(dc):
-            continue
-        found = None
-        close = [sc for sc in close_support(ctx.support(dc))
-                 if not (sc.attribution is not None and sc.attribution.negated)]
-        # a denied claim ("denied that its filters cause leaks") is firm for nobody
-        for h in added:
-            if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
-                    or planned_in_another_telling(ctx, dc, h):
-                continue
-            verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
-            if not verbs:
-                sc = restated_firmly(ctx, dc, h, close)
-                if sc is not None:
-                    found = (h, sc)
-                    break
-                continue
-            if as_tentative(ctx, dc, h, verbs, close) or any(
-                    asked_whether(sc) and shared_verb(dc, h, sc) != key(sc.predicate)
-                    for sc in close if shared_verb(dc, h, sc)):
-                continue  # a close source passage is as tentative (or the parser missed it),
-                # or asks it ("examining whether a valve failed"; not "had not checked
-                # whether" for "may not have checked whether": the asking is what is hedged)
-            if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
-                continue  # "intends to table a motion" for "said she would table a motion"
-            sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
-                shares_core(dc, sc) or _their_predicate(dc, h, sc)
-                or hedges_their_verb(dc, h, sc)
-                or in_their_finding(ctx, dc, sc) or in_their_clause(ctx, dc, h, sc))), None)
-            # a shared word that is no verb of theirs ("previous"): the claim may still be
-            # restated firmly in another verb ("was 41 per cent" -> "appears to have
-            # slipped to 41 per cent")
-            sc = sc or restated_firmly(ctx, dc, h, close)
-            if sc is not None and there_modal(dc.text) and there_modal(sc.text):
-                continue  # "there might be" for "there may be": as hedged, on a "be" that
-                # is no content word to compare
+        verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
+        if not verbs:
+            sc = restated_firmly(ctx, dc, h, close)
             if sc is not None:
                 found = (h, sc)
                 break
-        if not found or merged_hedge(ctx, dc, *found):
             continue
-        h, sc = found
-        theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight
-                       and hedged_verb(sc, c) == hedged_verb(dc, h)), "")
-        firm = f'says "{theirs}"' if theirs else "is firm"
-        yield make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
-                   evidence=[evidence_of(sc)],
-                   message=(f'Adds "{h.text}" where the source {firm}: '
-                            f'"{snippet(sc.text, 70)}".'),
-                   suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
+        if as_tentative(ctx, dc, h, verbs, close) or any(
+                asked_whether(sc) and shared_verb(dc, h, sc) != key(sc.predicate)
+                for sc in close if shared_verb(dc, h, sc)):
+            continue  # a close source passage is as tentative (or the parser missed it),
+            # or asks it ("examining whether a valve failed"; not "had not checked
+            # whether" for "may not have checked whether": the asking is what is hedged)
+        if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
+            continue  # "intends to table a motion" for "said she would table a motion"
+        sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
+            shares_core(dc, sc) or _their_predicate(dc, h, sc)
+            or hedges_their_verb(dc, h, sc)
+            or in_their_finding(ctx, dc, sc) or in_their_clause(ctx, dc, h, sc))), None)
+        # a shared word that is no verb of theirs ("previous"): the claim may still be
+        # restated firmly in another verb ("was 41 per cent" -> "appears to have
+        # slipped to 41 per cent")
+        sc = sc or restated_firmly(ctx, dc, h, close)
+        if sc is not None and there_modal(dc.text) and there_modal(sc.text):
+            continue  # "there might be" for "there may be": as hedged, on a "be" that
+            # is no content word to compare
+        if sc is not None:
+            found = (h, sc)
+            break
+    if not found or merged_hedge(ctx, dc, *found):
+        return None
+    h, sc = found
+    theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight
+                   and hedged_verb(sc, c) == hedged_verb(dc, h)), "")
+    firm = f'says "{theirs}"' if theirs else "is firm"
+    return make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
+                evidence=[evidence_of(sc)],
+                message=(f'Adds "{h.text}" where the source {firm}: '
+                         f'"{snippet(sc.text, 70)}".'),
+                suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "firm claim turned into a possibility", check, __doc__)

@@ -14,8 +14,10 @@ What it flags:
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
     description, a description holding a word of the name or its WordNet synonym or
     adjective ("the postal carrier" for "Ledley Mail"), a phrase with a number ("three towns"
-    spelt out as their names), and a
-    phrase whose verb changed with it ("seen by X" for "prepared by Y") are passed over.
+    spelt out as their names), a
+    phrase whose verb changed with it ("seen by X" for "prepared by Y"), and a phrase the
+    derived claim sets beside a name as the sources do ("Lyle, the council's cabinet
+    member, blamed the firm" for "Lyle blamed the council's contractor") are passed over.
 Why it matters:
     Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
     the fault, which bridge the lorries take. Every word is the source's, so rules that look
@@ -260,6 +262,17 @@ def _beside_other_change(dc, sc, rep) -> bool:
     return False
 
 
+def _described_alike(ctx, dc, drun, dtext) -> bool:
+    """The derived claim sets the phrase beside a name of its own, as the sources do
+    ("Gareth Lyle, the council's cabinet member for transport, blamed ..." where a source
+    writes "Gareth Lyle, the council's cabinet member for transport, said ..."): the phrase
+    describes that party, whatever the diff lines it up with."""
+    low, text = dc.text.lower(), dtext.lower()
+    names = {w.text.lower() for w in dc.words if w.pos == "PROPN"
+             and not drun[0].start <= w.start < drun[-1].end}
+    return any(_beside(low, n, text) and _beside(ctx.index.text_lower, n, text) for n in names)
+
+
 def _swap(ctx, dc, sc, skip):
     dkeys_all = {key(w.lemma) for w in dc.words}
     skeys_all = {key(w.lemma) for w in sc.words}
@@ -303,7 +316,7 @@ def _swap(ctx, dc, sc, skip):
         if _beside(ctx.index.text_lower, dwords[-1].text.lower(), stext) or \
                 _beside(ctx.index.text_lower, dtext, swords[-1].text.lower()):
             continue
-        if _one_thing(ctx, dwords, swords) or \
+        if _one_thing(ctx, dwords, swords) or _described_alike(ctx, dc, drun, dtext) or \
                 not _distinct(ctx, dc, sc, dwords, swords, dname, sname):
             continue
         d0, d1 = drun[0].start, drun[-1].end
