@@ -163,6 +163,7 @@ FILES = {
     "phase_verbs": "phase_verbs",
     "necessity_verbs": "necessity_verbs",
     "ability_words": "ability_words",
+    "ruling_verbs": "ruling_verbs",
     "place_heads": "place_heads",
     "rank_areas": "rank_areas",
     "year_shifts": "year_shifts",

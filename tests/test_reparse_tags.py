@@ -4,7 +4,8 @@ the small English model gives (see test_reparse.py)."""
 import spacy
 from spacy.tokens import Doc
 
-from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_noun_read_as_verb,
+from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
+                                          lift_noun_read_as_verb,
                                           lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound)
 from checker.extract.tokens import DocView
@@ -149,3 +150,32 @@ def test_a_second_verb_after_a_comma_is_left_alone():
     with DocView(_rises(comma=True)) as view:
         assert not lift_subject_head_read_as_verb(view, view.sents[0])
         assert view[6].dep_ == "conj"
+
+
+def _neither(nor=False):
+    # "It said neither had been paid." with "neither" a pre-conjunct of "paid"; with ``nor``,
+    # "It said neither Ash nor Bell had been paid."
+    rows = [("It", 1, "nsubj", "PRON", "it"), ("said", 1, "ROOT", "VERB", "say"),
+            ("neither", 5, "preconj", "DET", "neither")]
+    tags = ["PRP", "VBD", "DT"]
+    if nor:
+        rows += [("Ash", 5, "nsubjpass", "PROPN", "Ash"), ("nor", 3, "cc", "CCONJ", "nor"),
+                 ("Bell", 3, "conj", "PROPN", "Bell")]
+        tags += ["NNP", "CC", "NNP"]
+    n = len(rows)
+    rows = [(w, h + (3 if nor and h == 5 else 0), d, p, lem) for w, h, d, p, lem in rows]
+    rows += [("had", n + 2, "aux", "AUX", "have"), ("been", n + 2, "auxpass", "AUX", "be"),
+             ("paid", 1, "ccomp", "VERB", "pay"), (".", 1, "punct", "PUNCT", ".")]
+    return _doc(rows, tags + ["VBD", "VBN", "VBN", "."])
+
+
+def test_neither_with_no_nor_is_the_subject_of_its_verb():
+    with DocView(_neither()) as view:
+        assert lift_neither_subject(view, view.sents[0])
+        assert view[2].dep_ == "nsubjpass" and view[2].head is view[5]
+
+
+def test_neither_with_its_nor_is_left_alone():
+    with DocView(_neither(nor=True)) as view:
+        assert not lift_neither_subject(view, view.sents[0])
+        assert view[2].dep_ == "preconj"

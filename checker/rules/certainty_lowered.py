@@ -104,8 +104,8 @@ CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", 
 
 def _reporting_lowered(ctx, dc):
     """A finding when the derived claim is reported with a hedging verb ("suggested") where
-    its close source claim is reported with a factive one ("confirmed") or a verb of finding
-    ("concluded", "ruled": finding_verbs.txt)."""
+    its close source claim is reported with a factive one ("confirmed"), a verb of finding
+    ("concluded": finding_verbs.txt) or one of ruling ("ruled": ruling_verbs.txt)."""
     att = dc.attribution
     if att is None or not att.lemma or ctx.lexicon.weight("hedges", att.lemma, 0.0) < 0.2:
         return None
@@ -113,7 +113,7 @@ def _reporting_lowered(ctx, dc):
         theirs = _finding_frame(ctx, dc, sc)
         if theirs is None or cue_word_in(att.cue, sc.sentence) or not (
                 shares_core(dc, sc) if sc.attribution is not None
-                else in_their_finding(ctx, dc, sc)):
+                else len(claim_keys(dc) & claim_keys(sc)) >= 3):  # the frame's complement
             continue
         also = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.start != att.start
                 and not any(q.start <= h.start < q.end for q in dc.quotes)
@@ -139,13 +139,16 @@ def _finding_frame(ctx, dc, sc):
     lex = ctx.lexicon
     sa = sc.attribution
     if sa is not None:
-        return sa.cue if sa.lemma and any(lex.has(role, sa.lemma)
-                                          for role in ("factive", "finding_verbs")) else None
+        return sa.cue if sa.lemma and any(lex.has(role, sa.lemma) for role in _FIRM_FRAMES) \
+            else None
     head = (dc.attribution.head or "").lower()
     if head and head in sc.subject.lower().split() and any(
-            lex.has(role, sc.predicate) for role in ("factive", "finding_verbs")):
+            lex.has(role, sc.predicate) for role in _FIRM_FRAMES):
         return sc.predicate_text
     return None
+
+
+_FIRM_FRAMES = ("factive", "finding_verbs", "ruling_verbs")  # lexicon roles of firm frames
 
 
 def _hearsay_lowered(ctx, dc):

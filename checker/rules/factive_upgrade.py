@@ -185,6 +185,10 @@ def check(ctx):
         if not pool:
             continue
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
+        if complement and not complement & claim_keys(sc):
+            continue  # what the verb finds is no passage's the source reports weakly ("...,
+            # after an adjudicator found the signage unclear" beside "Lyle said the sign
+            # was placed further from the junction")
         if framed and not _alleged(ctx.lexicon, sc):
             continue  # "the forum said X" -> "the forum revealed X": its own news to tell
         if _record_kept(ctx, dc, cue, sc) or (not framed and _credit_kept(ctx, dc, sc)) or any(

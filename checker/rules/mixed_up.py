@@ -30,7 +30,10 @@ Known false positives:
     description of it that the source gives only in passing; a person described by what a
     relative clause says of them ("the shelter's manager" for "Mila Rask, who runs the
     shelter"). Known misses: one-word
-    descriptions ("the union" for "a parent"), which a faithful text uses for any party;
+    descriptions ("the union" for "a parent"), which a faithful text uses for any party,
+    unless the sources name a party of each kind and the names share no word ("the
+    adjudicator" for "the council" where the sources name Adjudicator Ruth Calloway and
+    Dunmere City Council);
     a swap with a stand-in ("the company"); a swap inside a claim reworded around it.
 Examples:
     Source: The race was moved at the request of the city's transport department. The ambulance service treated 14 runners.
@@ -223,7 +226,43 @@ def _distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
         # a one-word description ("the operator") may stand for any party of its kind,
         # unless the source gives that kind to another party by name
         return len(desc) >= 2 or bool(named)
+    if len(dwords) == 1 and len(swords) == 1:
+        return _common_nouns(ctx, dwords, swords) and _named_apart(ctx, dwords[0], swords[0])
     return len(dwords) >= 2 and _phrase_in_sources(ctx, dwords)
+
+
+def _common_nouns(ctx, dwords, swords) -> bool:
+    """Both phrases are one common noun each whose first WordNet sense is a person or a
+    group ("the adjudicator", "the council"; not "the attraction" for "the tunnel")."""
+    if len(dwords) != 1 or len(swords) != 1 or not dwords[0].pos == swords[0].pos == "NOUN":
+        return False
+    firsts = [ctx.wordnet.senses(w.lemma.lower(), "noun")[:1] for w in (dwords[0], swords[0])]
+    return all(f and f[0].lexname in _PARTY_SENSES for f in firsts)
+
+
+_PARTY_SENSES = frozenset({14, 18})  # WordNet's files of groups and people
+
+
+def _named_kind(ctx, words) -> set:
+    """The key of a one-word description that may stand for any party of its kind ("the
+    council") when the sources name a party of that kind ("Dunmere City Council"): it
+    stands for that party here; else none."""
+    if len(words) != 1 or words[0].pos != "NOUN":
+        return set()
+    lemma = words[0].lemma.lower()
+    return {key(lemma)} if names_of_kind(ctx.source_text, lemma) else set()
+
+
+def _named_apart(ctx, dword, sword) -> bool:
+    """Two one-word descriptions the sources give two named parties ("the adjudicator" for
+    "Adjudicator Ruth Calloway", "the council" for "Dunmere City Council"): each kind has
+    a name in the sources, and no word of one's names is a word of the other's. One that
+    no name stands beside may be any party of its kind, and is passed over."""
+    text = ctx.source_text
+    mine = names_of_kind(text, dword.lemma.lower())
+    theirs = names_of_kind(text, sword.lemma.lower())
+    words = lambda names: {w.lower() for n in names for w in n.split()}  # noqa: E731
+    return bool(mine) and bool(theirs) and not words(mine) & words(theirs)
 
 
 def _words_of_name(ctx, desc, name) -> bool:
@@ -298,6 +337,8 @@ def _swap(ctx, dc, sc, skip):
         if not (_a_party(ctx, dwords[-1]) and _a_party(ctx, swords[-1])):
             continue
         dn, sn = _nouns(dwords, skip), _nouns(swords, skip)
+        if _common_nouns(ctx, dwords, swords):  # "the adjudicator" for "the council"
+            dn, sn = dn or _named_kind(ctx, dwords), sn or _named_kind(ctx, swords)
         if not dn or not sn or dn & sn:
             continue
         if {key(w.lemma) for w in dwords} & {key(w.lemma) for w in swords}:
