@@ -3,6 +3,8 @@ scope words ("all", "some", "most"); its figures are ``checker.extract.quantitie
 
 from __future__ import annotations
 
+import dataclasses
+
 from checker.extract.common import _doc_text, _find_phrase, _possible, purpose_clause
 from checker.lexicon import partitive_pronoun, shipped
 from checker.numbers import CURRENCY_SIGNS, DAY_PARTS, duration_unit
@@ -73,7 +75,14 @@ class MarkerReader:
                     continue  # "we followed the plan", "Orla followed the advice": complied
             if t.pos_ == "NOUN" and not _names_a_cause(t):
                 continue  # "the cause of the collapse has not been established"
-            links.append(self._link(doc, tokens, t, t, kind, off))
+            link = self._link(doc, tokens, t, t, kind, off)
+            agent = _thing_as_agent(t) if t.pos_ in ("VERB", "AUX") else None
+            if agent is not None:  # the change, then its cause: "... were lowered to 48%"
+                # and "by a burst main in Cardle"
+                link = dataclasses.replace(
+                    link, left=_joined([x for x in tokens if x.i < agent.i and x.i != t.i][-14:]),
+                    right=_joined([x for x in tokens if x.i >= agent.i][:14]))
+            links.append(link)
         return tuple(links)
 
     def _dates_ahead(self, word) -> bool:
@@ -156,11 +165,14 @@ class MarkerReader:
         """An act as the subject of a verb of change ("Replacing its contractor cut incidents
         to two", "Closing the bridge doubled journey times": effect_verbs.txt): the act is
         the cause of the change; the parser may make the gerund that opens the sentence its
-        root and the verb of change its auxiliary)."""
+        root and the verb of change its auxiliary). Also a thing as the agent of the verb in
+        the passive ("was worsened by a burst main")."""
         if lemma not in self.effect_verbs:
             return False
         if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children):
             return True
+        if _thing_as_agent(verb) is not None:
+            return True  # "Pressure on supplies was worsened by a burst main"
         doc, first = verb.doc, verb.sent.start
         return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
             and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
@@ -374,3 +386,22 @@ def _names_a_time(doc, word) -> bool:
         return False
     nxt = doc[word.i + 1].lower_
     return bool(duration_unit(nxt)) or nxt in DAY_PARTS
+
+
+def _thing_as_agent(verb):
+    """The "by" of a passive verb whose agent is a common noun with no figure, name or
+    pronoun in its phrase ("was worsened by a burst main"; not "were cut by 9 per cent",
+    "were raised by Harl Foods", "by them"): a thing that brought the change about; else
+    None. Known false positive: a body named by a common noun ("were raised by the
+    board"), which the sources' own telling of the deed usually supports."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if noun is None or noun.tag_ not in ("NN", "NNS"):
+        return None
+    doc = noun.doc  # the noun and the words before it: "a burst main" (in a named place)
+    if any(t.like_num or t.pos_ in ("PROPN", "PRON") or t.ent_type_
+           for t in (doc[i] for i in range(noun.left_edge.i, noun.i + 1))):
+        return None
+    return agent
