@@ -19,7 +19,7 @@ from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.figure_whole import complete
 from checker.lexicon import shipped, shipped_values
-from checker.date_norms import MONTHS, period
+from checker.date_norms import period
 from checker.numbers import fraction_value
 from checker.units import currency_codes, subunit_value
 from checker.shares import meets_share, rounding, share_of
@@ -277,10 +277,8 @@ def unknown_figures(ctx) -> list:
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything
                         # ("the last three months of 2028" is a quarter, and replaced one)
-                    if (calendar_day(q.norm) or _names_a_month(q.text)) and durations(sq.text) \
-                            and not durations(q.text):
-                        continue  # nor did "1 July" or "until at least October" replace
-                        # "within 12 weeks"
+                    if calendar_day(q.norm) and durations(sq.text):
+                        continue  # nor did "1 July" replace "within 12 weeks"
                     fit = fit_of(q, sq)
                     if fit > best:
                         sc, alt, best = cand, sq, fit
@@ -359,8 +357,3 @@ def _adverbial(q, claim) -> bool:
 def relative_time(q, claim) -> bool:
     """Public name of the anchored-time test for the rules."""
     return _relative_time(q, claim)
-
-
-def _names_a_month(text: str) -> bool:
-    """The figure names a month ("until at least October", "late May")."""
-    return any(w.lower() in MONTHS for w in re.findall(r"[A-Za-z]+", text))

@@ -196,6 +196,25 @@ def test_a_subject_hung_on_an_according_to_source_is_given_back_to_its_verb():
         assert not [c for c in view[6].children if c.dep_ == "appos"]
 
 
+def test_the_object_of_an_according_to_participle_after_a_comma_is_the_subject():
+    # "According to files seen by the Post, nurses in wards recorded delays.", parsed with
+    # "nurses" the object of "seen" and "recorded" left with no subject
+    rows = [("According", 11, "prep", "VERB"), ("to", 0, "prep", "ADP"),
+            ("files", 1, "pobj", "NOUN"), ("seen", 2, "acl", "VERB"), ("by", 3, "agent", "ADP"),
+            ("the", 6, "det", "DET"), ("Post", 4, "pobj", "PROPN"), (",", 6, "punct", "PUNCT"),
+            ("nurses", 3, "dobj", "NOUN"), ("in", 8, "prep", "ADP"), ("wards", 9, "pobj", "NOUN"),
+            ("recorded", 11, "ROOT", "VERB"), ("delays", 11, "dobj", "NOUN"),
+            (".", 11, "punct", "PUNCT")]
+    doc = _tagged(rows, ["VBG", "IN", "NNS", "VBN", "IN", "DT", "NNP", ",", "NNS", "IN", "NNS",
+                         "VBD", "NNS", "."],
+                  ["accord", "to", "file", "see", "by", "the", "Post", ",", "nurse", "in",
+                   "ward", "record", "delay", "."])
+    with DocView(doc) as view:
+        assert lift_subject_from_according(view, view.sents[0])
+        assert [c.text for c in view[11].children if c.dep_ == "nsubj"] == ["nurses"]
+        assert not [c for c in view[3].children if c.dep_ == "dobj"]
+
+
 def test_an_according_to_source_with_a_subject_after_it_is_left_alone():
     # "According to Ann Lee, a nurse, the ward closed."
     doc = _doc([("According", 10, "prep", "VERB"), ("to", 0, "prep", "ADP"),

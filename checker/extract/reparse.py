@@ -125,10 +125,12 @@ def lift_according_appositive(view, sent) -> bool:
 def lift_subject_from_according(view, sent) -> bool:
     """A clause's subject that the model hung on the "according to" source as its
     apposition ("According to files seen by the Courier, about 300 bills were paid late",
-    parsed with "bills" an apposition of "Courier" and "paid" left with no subject):
-    when the verb "according to" hangs on has no subject, and a noun or a number after the
-    comma that closes the source hangs on the source as an apposition, it is the verb's
-    subject. True when the sentence was repaired.
+    parsed with "bills" an apposition of "Courier" and "paid" left with no subject; or the
+    object of the source's participle, "seen by the Courier, surgeons in two operations
+    recorded ..."): when the verb "according to" hangs on has no subject, and a noun or a
+    number after the comma that closes the source hangs on the source as an apposition or
+    as its participle's object, it is the verb's subject. True when the sentence was
+    repaired.
 
     Known false positives: none seen; a verb with a subject of its own is left alone, so a
     true description of the source ("According to Ann Lee, a nurse, the ward ...") is too."""
@@ -146,7 +148,8 @@ def lift_subject_from_according(view, sent) -> bool:
             if to is not None else None
         if source is None:
             continue
-        subj = next((t for t in source.subtree if t.dep_ == "appos" and t.i < verb.i
+        subj = next((t for t in source.subtree if t.i < verb.i
+                     and (t.dep_ == "appos" or t.dep_ == "dobj" and t.head.tag_ == "VBN")
                      and t.pos_ in ("NOUN", "PROPN", "NUM")
                      and view[t.left_edge.i - 1].text == ","), None)
         if subj is None:

@@ -95,7 +95,7 @@ from checker.hedged_elsewhere import (hedged_alike_elsewhere, hedged_on_figure, 
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (FIRM, as_tentative, asked_whether, firm_on_record, future_of,
-                               hedges_their_verb, in_question, in_their_clause,
+                               hedged_asking, hedges_their_verb, in_question, in_their_clause,
                                in_their_finding, restated_firmly, speaker_as_subject,
                                there_modal)
 
@@ -314,6 +314,10 @@ def _hedge_added(ctx, dc):
         if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
                 or planned_in_another_telling(ctx, dc, h):
             continue
+        sc = hedged_asking(ctx, dc, h, close)
+        if sc is not None:  # "might look into whether X" for "will examine whether X"
+            found = (h, sc)
+            break
         verbs = [v for sc in close for v in [shared_verb(dc, h, sc)] if v]
         if not verbs:
             sc = restated_firmly(ctx, dc, h, close)

@@ -9,7 +9,9 @@ What it flags:
     Alder"); a name and a description the sources give another party ("the adhesive
     supplier" for "Brindlewood"; "the museum's" for "Brightgate's" where the source calls
     another party the museum); or two descriptions of two words or more, the derived one a
-    phrase of the sources ("the ambulance service" for "the city's transport department").
+    phrase of the sources ("the ambulance service" for "the city's transport department"),
+    also where only the words before a head noun both keep differ ("the transport ministry"
+    for "the heritage ministry"), both phrases the sources'.
     Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
     description, a description holding a word of the name or its WordNet synonym or
@@ -312,6 +314,47 @@ def _described_alike(ctx, dc, drun, dtext) -> bool:
     return any(_beside(low, n, text) and _beside(ctx.index.text_lower, n, text) for n in names)
 
 
+def _next_word(claim, words):
+    """The claim's word right after the last of ``words``, or None."""
+    return next((w for w in sorted(claim.words) if w.start > words[-1].start), None)
+
+
+def _modifier_swap(ctx, dc, sc, dwords, swords):
+    """A finding when the changed words, lower case, modify a head noun both claims keep
+    next ("the transport ministry" for "the heritage ministry") and both whole phrases are
+    the sources' names of two bodies or things: each phrase stands in the sources, the head
+    is a party's noun, and the sources never set the two side by side. Known false
+    positive: one body the sources call by two such phrases in different paragraphs."""
+    dhead, shead = _next_word(dc, dwords), _next_word(sc, swords)
+    if dhead is None or shead is None or dhead.lemma.lower() != shead.lemma.lower() \
+            or dhead.pos not in NOUNS \
+            or dhead.start - dwords[-1].end > 1 or shead.start - swords[-1].end > 1 \
+            or not _a_party(ctx, dhead) or any(not w.text.islower() or w.pos == "NUM"
+                                               for w in dwords + swords):
+        return None
+    dfull, sfull = [*dwords, dhead], [*swords, shead]
+    if not (_phrase_in_sources(ctx, dfull) and _phrase_in_sources(ctx, sfull)):
+        return None
+    dtext = " ".join(w.text for w in dfull).lower()
+    stext = " ".join(w.text for w in sfull).lower()
+    if _beside(ctx.index.text_lower, dtext, stext):
+        return None
+    return _finding(dc, sc, (dfull[0].start, dfull[-1].end), (sfull[0].start, sfull[-1].end))
+
+
+def _finding(dc, sc, mine: tuple, theirs: tuple):
+    """The finding for the derived span ``mine`` put in the place of the source's ``theirs``
+    (start and end offsets)."""
+    (d0, d1), (s0, s1) = mine, theirs
+    shown, src = dc.text[d0 - dc.start:d1 - dc.start], sc.text[s0 - sc.start:s1 - sc.start]
+    return make(RULE, dc, start=d0, end=d1, confidence=CONFIDENCE,
+                evidence=[evidence_of(sc, start=s0, end=s1)],
+                message=(f'Puts "{shown}" where the source has "{src}": '
+                         f'"{snippet(sc.text, 80)}". The source speaks of "{shown}" only '
+                         f'elsewhere.'),
+                suggestion=f'Check who or what it is: the source says "{src}" here.')
+
+
 def _swap(ctx, dc, sc, skip):
     dkeys_all = {key(w.lemma) for w in dc.words}
     skeys_all = {key(w.lemma) for w in sc.words}
@@ -332,6 +375,9 @@ def _swap(ctx, dc, sc, skip):
             continue  # the words around the phrase changed too ("seen by X", "prepared by Y")
         if dwords[-1].pos not in NOUNS or swords[-1].pos not in NOUNS:
             continue  # the phrase must end on its noun on both sides
+        found = _modifier_swap(ctx, dc, sc, dwords, swords)
+        if found is not None:
+            return found
         if not (_noun_phrase(dc, drun, ctx.lexicon) and _noun_phrase(sc, srun, ctx.lexicon)):
             continue
         if not (_a_party(ctx, dwords[-1]) and _a_party(ctx, swords[-1])):
@@ -360,16 +406,7 @@ def _swap(ctx, dc, sc, skip):
         if _one_thing(ctx, dwords, swords) or _described_alike(ctx, dc, drun, dtext) or \
                 not _distinct(ctx, dc, sc, dwords, swords, dname, sname):
             continue
-        d0, d1 = drun[0].start, drun[-1].end
-        s0, s1 = srun[0].start, srun[-1].end
-        shown = dc.text[d0 - dc.start:d1 - dc.start]
-        src = sc.text[s0 - sc.start:s1 - sc.start]
-        return make(RULE, dc, start=d0, end=d1, confidence=CONFIDENCE,
-                    evidence=[evidence_of(sc, start=s0, end=s1)],
-                    message=(f'Puts "{shown}" where the source has "{src}": '
-                             f'"{snippet(sc.text, 80)}". The source speaks of "{shown}" '
-                             f'only elsewhere.'),
-                    suggestion=f'Check who or what it is: the source says "{src}" here.')
+        return _finding(dc, sc, (drun[0].start, drun[-1].end), (srun[0].start, srun[-1].end))
     return None
 
 

@@ -9,7 +9,9 @@ What it flags:
     Also a speaker phrase that ties the person to another body than the closely aligned
     source claim's does ("Dr Marsh, a lung specialist at Calder Valley University" for "...
     at St. Aldric's Hospital": a capitalised name after "at", "of", "from" or "with"), when
-    no source sentence names the person beside the derived body.
+    no source sentence names the person beside the derived body; a claim that quotes its
+    subject with no frame ("Tom Beck of the Ferris Anglers' Club called the plan
+    'reckless'") names its speaker in that subject.
 Why it matters:
     Promoting or demoting a named person changes who decided and on whose authority: a
     deputy's remark reported as the mayor's speaks for the city.
@@ -218,34 +220,53 @@ def _affiliation_changed(ctx, dc):
     specialist at Calder Valley University") and the closely aligned source claim's speaker
     phrase ties the same person to another ("... at St. Aldric's Hospital"), the sources
     never writing the person's name beside the derived body; else None."""
-    att = dc.attribution
-    if att is None or att.kind != "named" or not att.source:
-        return None
-    mine = _affiliations(att.source)
-    person = TOKEN.findall(att.source.split(",")[0])
+    phrase, start = _speaker_phrase(dc, ctx.lexicon)
+    mine = _affiliations(phrase)
+    person = TOKEN.findall(_AFFILIATION.split(phrase.split(",")[0])[0])
     if not mine or not person or not person[-1][:1].isupper():
         return None
     surname = person[-1].lower()
     for sc in ctx.support(dc)[1][:3]:
         sa = sc.attribution
-        if sa is None or not re.search(rf"\b{re.escape(surname)}\b", sa.source.lower()):
+        theirs_phrase = sa.source if sa is not None and sa.source else sc.subject
+        if not re.search(rf"\b{re.escape(surname)}\b", theirs_phrase.lower()):
             continue
-        theirs = _affiliations(sa.source)
+        theirs = _affiliations(theirs_phrase)
         if not theirs or any(a in b or b in a for a in mine for b in theirs):
             continue
         if any(surname in c.sentence.lower() and any(a in norm_name(c.sentence) for a in mine)
                for c in ctx.index.claims):
             return None  # the sources tie the person to that body somewhere too
-        at = dc.sentence.find(att.source.strip(" ,"))
-        start = dc.sent_start + at if at >= 0 else att.start
-        text = att.source.strip(" ,")
+        text = phrase.strip(" ,")
+        at = dc.sentence.find(text)
+        start = dc.sent_start + at if at >= 0 else start
+        where = dict(start=sa.start, end=sa.end) if sa is not None and sa.source else {}
         return make(RULE, dc, start=start, end=start + len(text), text=text, confidence=0.7,
-                    evidence=[evidence_of(sc, start=sa.start, end=sa.end)],
+                    evidence=[evidence_of(sc, **where)],
                     message=(f'Ties {person[-1]} to another body than the source does: '
                              f'"{snippet(text, 70)}"; the source says '
-                             f'"{snippet(sa.source.strip(" ,"), 70)}".'),
+                             f'"{snippet(theirs_phrase.strip(" ,"), 70)}".'),
                     suggestion=f"Describe {person[-1]} as the source does.")
     return None
+
+
+def _speaker_phrase(dc, lex) -> tuple[str, int]:
+    """The phrase that names the claim's speaker and its offset: its named attribution's
+    source, or, for a claim that quotes someone with no frame ("Tom Beck of the Ferris
+    Anglers' Club called the plan 'reckless'"), its subject when it opens with a person's
+    full name; ("", 0) when neither."""
+    att = dc.attribution
+    if att is not None and att.kind == "named" and att.source:
+        return att.source, att.start
+    name = _AFFILIATION.split(dc.subject)[0].strip() if dc.quotes and dc.subject else ""
+    if name and _FULL_NAME.fullmatch(name) and not any(
+            lex.has(role, name.split()[0].lower())
+            for role in ("articles", "determiners", "possessives")):
+        return dc.subject, dc.start + max(0, dc.text.find(dc.subject))
+    return "", 0  # (not "The University of Westhaven's Dr Ferrier": no person first)
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
 def check(ctx):
