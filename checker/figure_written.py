@@ -98,8 +98,8 @@ def _digit_at(text: str, i: int, step: int) -> bool:
 def dates_match(a: str, b: str) -> bool:
     """True when two normalised dates agree as far as both go: "2023" and "2023-02-23", or
     "02-23" and "2023-02-23", but not "20" (twenty years) and "2023-02-23"."""
-    if a == b:
-        return True
+    if a == b or (not re.search(r"\d", a + b) and _bare(a) == _bare(b)):
+        return True  # "the first year" and "the scheme's first year"
     pa, pb = a.split("-"), b.split("-")
     short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     if len(short) == len(long_):
@@ -111,6 +111,13 @@ def dates_match(a: str, b: str) -> bool:
     if n == 1 and re.fullmatch(r"[qh]\d", short[0]):
         return long_[-1] == short[0]
     return long_[:n] == short or (n > 1 and long_[-n:] == short)
+
+
+def _bare(norm: str) -> str:
+    """A date written in words without its article or possessive ("the scheme's first
+    year" -> "first year")."""
+    return re.sub(r"^(?:the|its|their|[\w-]+['’]s?)\s+(?=\w)", "",
+                  re.sub(r"^the\s+", "", norm.strip().lower()))
 
 
 # Where a span of dates splits into its ends: "4 March and 28 August 2024", "from 3 to

@@ -362,19 +362,28 @@ def _names_a_cause(noun) -> bool:
 
 
 def _absolute_with(word, change_words) -> bool:
-    """ "With" opening a sentence on a clause of change of its own ("With sales falling
-    short, the owner moved to cut jobs"; "rising", "dropping": change_words.txt): the trend
-    it sets is read as the reason for the main clause, as "because sales fell" would be.
-    Not "with" before a plain noun ("With 140 staff, the studio ..."), nor a circumstance
-    ("With residents watching", "With two councillors voting against")."""
-    if word.dep_ != "prep" or word.i != word.sent.start:
+    """ "With" opening a sentence, or a clause after ", and", on a clause of change of its
+    own ("With sales falling short, the owner moved to cut jobs"; "rising", "dropping":
+    change_words.txt), or on any clause with a subject before a main clause of change ("...,
+    and with its camera keeping traffic out, journeys became four minutes quicker": a verb
+    of change or a comparative): the state it sets is read as the reason for the main
+    clause, as "because sales fell" would be. Not "with" before a plain noun ("With 140
+    staff, the studio ..."), nor a circumstance of a main clause that changes nothing
+    ("With residents watching, the council voted")."""
+    doc = word.doc
+    opens = word.i == word.sent.start or (
+        word.i >= 2 and doc[word.i - 1].lower_ == "and" and doc[word.i - 2].text == ",")
+    if word.dep_ != "prep" or not opens:
         return False
+    main = word.head
+    changed = main.lemma_.lower() in change_words or any(
+        c.dep_ in ("acomp", "oprd") and c.tag_ == "JJR" for c in main.children)
     for c in word.children:
         verbs = [c] if c.dep_ == "pcomp" and c.tag_ == "VBG" and any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children) else [
             g for g in c.children if c.dep_ == "pobj" and g.dep_ == "acl"
             and g.tag_ == "VBG" and g.i > c.i]  # the parse of "With X falling by Y"
-        if any(v.lemma_.lower() in change_words for v in verbs):
+        if any(v.lemma_.lower() in change_words for v in verbs) or verbs and changed:
             return True
     return False
 
