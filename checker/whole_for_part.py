@@ -4,7 +4,10 @@ of the sentence ("pick rates at all of Tarrow's depots" for "pick rates at Holli
 or "the whole centre" as the subject where the source's subject is another noun ("the
 whole leisure centre will stay shut" for "the rink will stay shut"), or "the entire length
 of" a thing after a preposition that the source gives a part of the thing ("along the
-entire length of the canal" for "along the canal's eastern towpath").
+entire length of the canal" for "along the canal's eastern towpath"), or a figure given for
+"all of" a kind of thing that the source gives for one thing of that kind, named ("levels
+across all of its reservoirs down to 41%" for "levels at Ashcombe Reservoir had fallen to
+41%").
 
 Known false positives: a name the source gives as the whole it means ("at Tarrow's sites"
 for "at Tarrow"); a whole the source also states the claim of in a passage the aligner did
@@ -15,6 +18,8 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.figure_match import same_value
+from checker.quantified import noun_after
 
 # "<word> <preposition> all (of) [the | <Name>'s] <noun>": the slot a name filled.
 _ALL_SLOT = re.compile(
@@ -62,4 +67,32 @@ def whole_for_part(ctx, dc):
         if key(sc.predicate) == key(dc.predicate) and words and key(words[-1]) != head \
                 and not {"whole", "entire", "all"} & set(words):
             return dc.subject.strip(" ,"), sc, f'"{sc.subject.strip(" ,")}"'
+    return None
+
+
+# A name whose last word is a common noun of its kind: "Ashcombe Reservoir", "Hollins Yard".
+_NAMED = re.compile(r"\b(?:[A-Z][\w'’&-]+\s+)+([A-Z][a-z]+)\b")
+
+
+def figure_of_one(ctx, dc):
+    """(the derived words, the source claim, what the source says) when the figure of a
+    derived claim about "all" of a kind of thing ("all of its reservoirs ... 41%") is one
+    the source gives a single thing of that kind by name ("Ashcombe Reservoir ... 41%"),
+    in a claim that says "all" of nothing; else None. Known false positive: a source that
+    gives the same figure for the whole in a passage with another word for it."""
+    for cue in dc.scope:
+        if cue.role != "all":
+            continue
+        noun = noun_after(dc, cue)
+        figures = [q for q in dc.quantities if q.start > cue.end and q.kind != "date"]
+        if not noun or not figures:
+            continue
+        for sc in ctx.index.claims:
+            if any(c.role == "all" for c in sc.scope) or not any(
+                    same_value(q, sq) for q in figures for sq in sc.quantities):
+                continue
+            named = next((m.group(0) for m in _NAMED.finditer(sc.text)
+                          if key(m.group(1).lower()) == noun), None)
+            if named and named.lower() not in dc.text.lower():
+                return cue.text, sc, f'"{named}"'
     return None

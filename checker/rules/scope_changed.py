@@ -75,7 +75,7 @@ from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun, f
                                 noun_after, object_noun, one_of_them, part_counted, qualified,
                                 subject_words)
 from checker.shares import RATIO_AFTER, ratio_term
-from checker.whole_for_part import whole_for_part
+from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
@@ -253,7 +253,7 @@ def check(ctx):
             continue
         widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
-            or whole_for_part(ctx, dc)
+            or whole_for_part(ctx, dc) or figure_of_one(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
