@@ -102,7 +102,8 @@ def check(ctx):
                     or _same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
                     else _synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence) \
-                        or _noun_hedge_kept(ctx, sc, h, dc):
+                        or _noun_hedge_kept(ctx, sc, h, dc) \
+                        or _deed_sought(ctx.lexicon, dc, mine):
                     continue
                 if there_modal(dc.text) and there_modal(sc.text):
                     continue  # "there may be" for "there could be": the same hedge on a
@@ -147,19 +148,40 @@ def _noun_hedge_kept(ctx, sc, h, dc) -> bool:
                                for c in cues(dc, ctx.lexicon, attempts=False))
 
 
+def _deed_sought(lex, dc, verb: str) -> bool:
+    """The derived claim weighs, plans or asks for the deed rather than stating it ("is
+    weighing refunds", "urged the council to refund" for "may have to refund"): its own verb
+    a verb of trying (attempts.txt) with the deed's noun in its object, or one of asking
+    (asking_verbs.txt) with the deed after it, or an attempt cue with the deed among the two
+    words after it."""
+    if lex.has("attempts", dc.predicate) and verb in text_keys(dc.object):
+        return True
+    if lex.has("asking_verbs", dc.predicate) and verb in claim_keys(dc) \
+            and verb != key(dc.predicate):
+        return True
+    words = sorted(dc.words)
+    return any(key(w.lemma) == verb for a in dc.certainty.attempts
+               for w in [x for x in words if x.start > a.start][:2])
+
+
 def _doubt_kept(ctx, dc, h, noun: str) -> bool:
     """The derived sentence keeps the doubt of a hedge on a noun: the hedge's word in any
     form ("which suspects them of coordinating" for "over suspected coordination"), a
     question on the noun ("an inquiry into whether the two coordinated prices"), or a
     challenge or an inquiry before it in the claim ("an investigation into match fixing",
-    "accused of fraud": challenges.txt, document_nouns.txt), which tells the matter as not
-    established. Known false positive: a verb of inquiry ("is investigating match fixing")."""
+    "accused of fraud": challenges.txt, document_nouns.txt) or right after it ("a
+    match-fixing investigation"), which tells the matter as not established. Known false positive: a verb of inquiry ("is investigating match fixing")."""
     if key(h.text) in text_keys(dc.sentence):
         return True
     at = next((w.start for w in dc.words if key(w.lemma) == noun), None)
-    return at is not None and (in_question(dc, at) or any(
-        w.start < at and (ctx.lexicon.has("challenges", w.lemma)
-                          or ctx.lexicon.has("document_nouns", w.lemma)) for w in dc.words))
+    if at is None:
+        return False
+    words = sorted(dc.words)
+    after = [w for w in words if w.start > at][:2]  # "a match-fixing investigation"
+    return in_question(dc, at) or any(
+        (w.start < at or w in after) and (ctx.lexicon.has("challenges", w.lemma)
+                                          or ctx.lexicon.has("document_nouns", w.lemma))
+        for w in words)
 
 
 def _noun_after_cue(claim, cue) -> str:
