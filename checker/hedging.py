@@ -129,14 +129,14 @@ def governed_verbs(claim: Claim, cue: Cue) -> list[str]:
 _CLAUSE_STOP = re.compile(r"[:;]|,\s+(?:which|who|whose)\b|\b(?:after|before|because|since|"
                           r"when|while|once|until|although|though)\s+"
                           r"(?!(?:have|has|had|been|be|then)\b)", re.I)
-# (not an adverb before a verb: "may since have been treated", "had once been")
+# (not an adverb before a verb: "may since have been moved", "had once been")
 
 
 def clause_end(claim: Claim, at: int) -> int:
     """Where the clause that runs through offset ``at`` ends in the claim: at the next colon
     or semicolon, which opens a clause of its own, the next comma that opens a relative
     clause ("..., which ran aground"), or the next word that opens a clause of time or
-    reason ("may have to refund fines after an adjudicator ruled ...": the ruling is not
+    reason ("may have to repay fees after a tribunal ruled ...": the ruling is not
     hedged), else at the claim's end."""
     stop = _CLAUSE_STOP.search(claim.text, max(0, at - claim.start))
     return claim.start + stop.start() if stop else claim.end

@@ -1,5 +1,5 @@
 """Whether two phrases of a derived and a source claim name one party of the story or two
-("the adjudicator" and "the council", "the transport ministry" and "the heritage
+("the adjudicator" and "the council", "the fisheries ministry" and "the farming
 ministry", "the firm" and "the company"): the sources set them side by side, WordNet ties
 their heads, a word of one is in the other's name, or the sources give each kind a name of
 its own. DE408 (``checker.rules.mixed_up``) reads them."""
@@ -113,7 +113,7 @@ _PARTY_SENSES = frozenset({14, 18})  # WordNet's files of groups and people
 
 def named_kind(ctx, words) -> set:
     """The key of a one-word description that may stand for any party of its kind ("the
-    council") when the sources name a party of that kind ("Dunmere City Council"): it
+    council") when the sources name a party of that kind ("Orwell District Council"): it
     stands for that party here; else none."""
     if len(words) != 1 or words[0].pos != "NOUN":
         return set()
@@ -123,7 +123,7 @@ def named_kind(ctx, words) -> set:
 
 def _named_apart(ctx, dword, sword) -> bool:
     """Two one-word descriptions the sources give two named parties ("the adjudicator" for
-    "Adjudicator Ruth Calloway", "the council" for "Dunmere City Council"): each kind has
+    "adjudicator Mara Quill", "the council" for "Harlow District Council"): each kind has
     a name in the sources, and no word of one's names is a word of the other's. One that
     no name stands beside may be any party of its kind, and is passed over."""
     text = ctx.source_text

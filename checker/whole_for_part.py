@@ -5,9 +5,8 @@ or "the whole centre" as the subject where the source's subject is another noun 
 whole leisure centre will stay shut" for "the rink will stay shut"), or "the entire length
 of" a thing after a preposition that the source gives a part of the thing ("along the
 entire length of the canal" for "along the canal's eastern towpath"), or a figure given for
-"all of" a kind of thing that the source gives for one thing of that kind, named ("levels
-across all of its reservoirs down to 41%" for "levels at Ashcombe Reservoir had fallen to
-41%").
+"all of" a kind of thing that the source gives for one thing of that kind, named ("stocks in
+all of its silos down to 30%" for "stocks at Marden Silo stood at 30%").
 
 Known false positives: a name the source gives as the whole it means ("at Tarrow's sites"
 for "at Tarrow"); a whole the source also states the claim of in a passage the aligner did
@@ -70,14 +69,14 @@ def whole_for_part(ctx, dc):
     return None
 
 
-# A name whose last word is a common noun of its kind: "Ashcombe Reservoir", "Hollins Yard".
+# A name whose last word is a common noun of its kind: "Marden Silo", "Hollins Yard".
 _NAMED = re.compile(r"\b(?:[A-Z][\w'’&-]+\s+)+([A-Z][a-z]+)\b")
 
 
 def figure_of_one(ctx, dc):
     """(the derived words, the source claim, what the source says) when the figure of a
-    derived claim about "all" of a kind of thing ("all of its reservoirs ... 41%") is one
-    the source gives a single thing of that kind by name ("Ashcombe Reservoir ... 41%"),
+    derived claim about "all" of a kind of thing ("all of its silos ... 30%") is one
+    the source gives a single thing of that kind by name ("Marden Silo ... 30%"),
     in a claim that says "all" of nothing; else None. Known false positive: a source that
     gives the same figure for the whole in a passage with another word for it."""
     for cue in dc.scope:

@@ -84,9 +84,9 @@ def purpose_clause(verb) -> bool:
     """A clause of purpose: "so that" or "in order that" opens it, and a modal stands on its
     verb ("moved so that contractors could repair the cables", "shuts so that the wall can
     be repaired"), or "so" with no comma before it and "can" or "could" ("applied for a
-    permit so it can draw more water"). Its modal says what the act is for, not how sure anyone is, and its "so"
-    gives no consequence ("it rained, so that the match was abandoned" has no modal, "so
-    that the ferry could not sail" a negated one: a result)."""
+    licence so it can pump more"). Its modal says what the act is for, not how sure anyone
+    is, and its "so" gives no consequence ("it rained, so that the match was abandoned" has
+    no modal, "so that the ferry could not sail" a negated one: a result)."""
     marks = sorted((m for m in verb.children if m.dep_ == "mark" and m.lower_ in ("that", "so")),
                    key=lambda m: m.lower_ != "that")  # "so that": its "that" first
     modal = [c for c in verb.children if c.tag_ == "MD"]
@@ -95,7 +95,7 @@ def purpose_clause(verb) -> bool:
         return False  # "so that the ferry could not sail", "so that homes would flood": a
         # result
     doc, at = verb.doc, marks[0].i
-    if marks[0].lower_ == "so":  # "so it can draw more water", with no comma before "so"
+    if marks[0].lower_ == "so":  # "so it can pump more", with no comma before "so"
         return at >= 1 and doc[at - 1].is_alpha and modal[0].lower_ in ("can", "could")
     return at >= 1 and doc[at - 1].lower_ == "so" or \
         at >= 2 and doc[at - 2].lower_ == "in" and doc[at - 1].lower_ == "order"

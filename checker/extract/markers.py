@@ -78,7 +78,7 @@ class MarkerReader:
             link = self._link(doc, tokens, t, t, kind, off)
             agent = _thing_as_agent(t) if t.pos_ in ("VERB", "AUX") else None
             if agent is not None:  # the change, then its cause: "... were lowered to 48%"
-                # and "by a burst main in Cardle"
+                # and "by a flooded culvert"
                 link = dataclasses.replace(
                     link, left=_joined([x for x in tokens if x.i < agent.i and x.i != t.i][-14:]),
                     right=_joined([x for x in tokens if x.i >= agent.i][:14]))
@@ -166,13 +166,13 @@ class MarkerReader:
         to two", "Closing the bridge doubled journey times": effect_verbs.txt): the act is
         the cause of the change; the parser may make the gerund that opens the sentence its
         root and the verb of change its auxiliary). Also a thing as the agent of the verb in
-        the passive ("was worsened by a burst main")."""
+        the passive ("was made worse by a flooded culvert")."""
         if lemma not in self.effect_verbs:
             return False
         if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children):
             return True
         if _thing_as_agent(verb) is not None:
-            return True  # "Pressure on supplies was worsened by a burst main"
+            return True  # "Traffic was worsened by a flooded culvert"
         doc, first = verb.doc, verb.sent.start
         return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
             and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
@@ -365,7 +365,7 @@ def _absolute_with(word, change_words) -> bool:
     """ "With" opening a sentence, or a clause after ", and", on a clause of change of its
     own ("With sales falling short, the owner moved to cut jobs"; "rising", "dropping":
     change_words.txt), or on any clause with a subject before a main clause of change ("...,
-    and with its camera keeping traffic out, journeys became four minutes quicker": a verb
+    and with its sensors keeping cars away, trams became faster": a verb
     of change or a comparative): the state it sets is read as the reason for the main
     clause, as "because sales fell" would be. Not "with" before a plain noun ("With 140
     staff, the studio ..."), nor a circumstance of a main clause that changes nothing
@@ -399,7 +399,7 @@ def _names_a_time(doc, word) -> bool:
 
 def _thing_as_agent(verb):
     """The "by" of a passive verb whose agent is a common noun with no figure, name or
-    pronoun in its phrase ("was worsened by a burst main"; not "were cut by 9 per cent",
+    pronoun in its phrase ("was made worse by a flooded culvert"; not "were cut by a tenth",
     "were raised by Harl Foods", "by them"): a thing that brought the change about; else
     None. Known false positive: a body named by a common noun ("were raised by the
     board"), which the sources' own telling of the deed usually supports."""
@@ -409,7 +409,7 @@ def _thing_as_agent(verb):
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if noun is None or noun.tag_ not in ("NN", "NNS"):
         return None
-    doc = noun.doc  # the noun and the words before it: "a burst main" (in a named place)
+    doc = noun.doc  # the noun and the words before it: "a flooded culvert" (in a named place)
     if any(t.like_num or t.pos_ in ("PROPN", "PRON") or t.ent_type_
            for t in (doc[i] for i in range(noun.left_edge.i, noun.i + 1))):
         return None

@@ -258,11 +258,11 @@ def lift_clause_read_as_object(view, sent, report_verbs) -> bool:
 
 def lift_figure_read_as_object(view, sent, report_verbs) -> bool:
     """A figure set after the reported clause that the model read as the object of the verb
-    of saying ("the league said X had been staked on the first map, roughly 17 times the
-    usual volume", parsed with "volume" the object of "said"): when a verb of saying has a
-    complement clause and, after it and a comma, an object holding a number, that object is
-    a phrase of the clause, hung on the clause's verb, so the claim keeps its figure. True
-    when the sentence was repaired.
+    of saying ("the board said bids rose in May, about 20 times the usual level", parsed
+    with "level" the object of "said"): when a verb of saying has a complement clause and,
+    after it and a comma, an object holding a number, that object is a phrase of the clause,
+    hung on the clause's verb, so the claim keeps its figure. True when the sentence was
+    repaired.
 
     Known false positives: none seen; a verb of saying takes no object after its reported
     clause ("told the board, ..." has its object first)."""

@@ -156,7 +156,7 @@ def lift_subject_head_read_as_verb(view, sent) -> bool:
 
 def lift_neither_subject(view, sent) -> bool:
     """A pronoun "neither" that the model read as the first half of "neither ... nor" on
-    the verb after it ("It said neither had been suspended", with "neither" a pre-conjunct
+    the verb after it ("It said neither had been paid", with "neither" a pre-conjunct
     of "suspended" and the verb left without a subject): when no "nor" follows in the
     sentence and the verb has no subject, "neither" is its subject, so the claim reads as
     denied. True when repaired.

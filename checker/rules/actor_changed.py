@@ -107,8 +107,8 @@ def _subject_names(claim, lexicon) -> set[str]:
 
 
 def _apposed_names(claim) -> set[str]:
-    """Keys of the proper nouns of the apposition after a claim's subject head ("Dunmere's
-    cabinet member for transport, Gareth Lyle," -> gareth, lyle), which ``_subject_names``
+    """Keys of the proper nouns of the apposition after a claim's subject head ("Harl's
+    member for roads, Ada Kerr," -> ada, kerr), which ``_subject_names``
     leaves out when a preposition cuts the head."""
     pos = claim.text.find(claim.subject) if claim.subject else -1
     parts = _RELATIVE.split(claim.subject, 1)[0].split(",") if pos >= 0 else []
@@ -274,7 +274,7 @@ def check(ctx):
             snames = snames or known
             if snames and (snames & _apposed_names(dc)) - _BODY_HEADS:
                 continue  # the source's actor is named in the derived subject's apposition
-                # ("Dunmere's member for transport, Gareth Lyle," for "Lyle")
+                # ("Harl's member for roads, Ada Kerr," for "Kerr")
             if dnames and snames:
                 if (dnames & snames) - _BODY_HEADS and not _two_bodies(dc.subject, sc.subject):
                     continue  # one named actor, described differently around its name; not

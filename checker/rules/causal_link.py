@@ -26,8 +26,8 @@ What it flags:
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too. An act as the subject of a verb of change ("Replacing the
     contractor cut incidents to two": effect_verbs.txt), or a thing as its agent in the
-    passive ("levels were lowered by a burst main"; not a name, a pronoun or a figure:
-    "were cut by 9 per cent"), is its cause, unless a source
+    passive ("traffic was made worse by a flooded culvert"; not a name, a pronoun or a figure:
+    "were cut by a tenth"), is its cause, unless a source
     sentence holds both sides with that verb in any form ("were halved by hiring nurses");
     ", which meant" links a consequence to the clause before it, unless the source has
     "meaning" or "means" between the same sides. A cause given by a pronoun alone ("and

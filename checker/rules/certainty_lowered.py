@@ -118,7 +118,7 @@ def _reporting_lowered(ctx, dc):
         also = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.start != att.start
                 and not any(q.start <= h.start < q.end for q in dc.quotes)
                 and not cue_word_in(h.text, sc.sentence)]
-        # a modal the source lacks as well ("could have been 38 per cent below ..., the
+        # a modal the source lacks as well ("could have been a third lower ..., the
         # report suggested" for "were ..., the report found"): the finding covers both
         start = min([att.start, *(h.start for h in also)])
         end = max([att.end, *(h.end for h in also)])

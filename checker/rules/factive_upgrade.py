@@ -187,8 +187,8 @@ def check(ctx):
         sc = max(pool, key=lambda c: (len(complement & claim_keys(c)), c in weak))
         if complement and not complement & claim_keys(sc):
             continue  # what the verb finds is no passage's the source reports weakly ("...,
-            # after an adjudicator found the signage unclear" beside "Lyle said the sign
-            # was placed further from the junction")
+            # after a tribunal found the notice unclear" beside "Kerr said the notice was
+            # posted late")
         if framed and not _alleged(ctx.lexicon, sc):
             continue  # "the forum said X" -> "the forum revealed X": its own news to tell
         if _record_kept(ctx, dc, cue, sc) or (not framed and _credit_kept(ctx, dc, sc)) or any(

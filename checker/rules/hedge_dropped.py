@@ -150,7 +150,7 @@ def _noun_hedge_kept(ctx, sc, h, dc) -> bool:
 
 def _deed_sought(lex, dc, verb: str) -> bool:
     """The derived claim weighs, plans or asks for the deed rather than stating it ("is
-    weighing refunds", "urged the council to refund" for "may have to refund"): its own verb
+    weighing repayments", "urged the board to repay" for "may have to repay"): its own verb
     a verb of trying (attempts.txt) with the deed's noun in its object, or one of asking
     (asking_verbs.txt) with the deed after it, or an attempt cue with the deed among the two
     words after it."""
@@ -170,7 +170,8 @@ def _doubt_kept(ctx, dc, h, noun: str) -> bool:
     question on the noun ("an inquiry into whether the two coordinated prices"), or a
     challenge or an inquiry before it in the claim ("an investigation into match fixing",
     "accused of fraud": challenges.txt, document_nouns.txt) or right after it ("a
-    match-fixing investigation"), which tells the matter as not established. Known false positive: a verb of inquiry ("is investigating match fixing")."""
+    match-fixing investigation"), which tells the matter as not established. Known false
+    positive: a verb of inquiry ("is investigating match fixing")."""
     if key(h.text) in text_keys(dc.sentence):
         return True
     at = next((w.start for w in dc.words if key(w.lemma) == noun), None)

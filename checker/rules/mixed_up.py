@@ -10,8 +10,8 @@ What it flags:
     supplier" for "Brindlewood"; "the museum's" for "Brightgate's" where the source calls
     another party the museum); or two descriptions of two words or more, the derived one a
     phrase of the sources ("the ambulance service" for "the city's transport department"),
-    also where only the words before a head noun both keep differ ("the transport ministry"
-    for "the heritage ministry"), both phrases the sources'.
+    also where only the words before a head noun both keep differ ("the fisheries ministry"
+    for "the farming ministry"), both phrases the sources'.
     Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
     description, a description holding a word of the name or its WordNet synonym or
@@ -34,8 +34,8 @@ Known false positives:
     shelter"). Known misses: one-word
     descriptions ("the union" for "a parent"), which a faithful text uses for any party,
     unless the sources name a party of each kind and the names share no word ("the
-    adjudicator" for "the council" where the sources name Adjudicator Ruth Calloway and
-    Dunmere City Council);
+    adjudicator" for "the council" where the sources name adjudicator Mara Quill and
+    Harlow District Council);
     a swap with a stand-in ("the company"); a swap inside a claim reworded around it.
 Examples:
     Source: The race was moved at the request of the city's transport department. The ambulance service treated 14 runners.
@@ -164,11 +164,16 @@ def _beside_other_change(dc, sc, rep) -> bool:
     return False
 
 
-def _described_alike(ctx, dc, drun, dtext) -> bool:
+def _described_alike(ctx, dc, sc, drun, dtext, swords) -> bool:
     """The derived claim sets the phrase beside a name of its own, as the sources do
-    ("Gareth Lyle, the council's cabinet member for transport, blamed ..." where a source
-    writes "Gareth Lyle, the council's cabinet member for transport, said ..."): the phrase
-    describes that party, whatever the diff lines it up with."""
+    ("Ada Kerr, the county's member for roads, blamed ..." where a source writes "Ada
+    Kerr, the county's member for roads, said ..."), and the
+    source words the diff lines it up with modify a noun after them ("the council's camera
+    contractor"): the phrase describes that party, in another slot than the source's. A
+    source phrase that names a party itself ("the mayor") is still compared."""
+    nxt = _next_word(sc, swords)
+    if nxt is None or nxt.pos not in NOUNS or nxt.start - swords[-1].end > 1:
+        return False
     low, text = dc.text.lower(), dtext.lower()
     names = {w.text.lower() for w in dc.words if w.pos == "PROPN"
              and not drun[0].start <= w.start < drun[-1].end}
@@ -182,7 +187,7 @@ def _next_word(claim, words):
 
 def _modifier_swap(ctx, dc, sc, dwords, swords):
     """A finding when the changed words, lower case, modify a head noun both claims keep
-    next ("the transport ministry" for "the heritage ministry") and both whole phrases are
+    next ("the fisheries ministry" for "the farming ministry") and both whole phrases are
     the sources' names of two bodies or things: each phrase stands in the sources, the head
     is a party's noun, and the sources never set the two side by side. Known false
     positive: one body the sources call by two such phrases in different paragraphs."""
@@ -264,7 +269,8 @@ def _swap(ctx, dc, sc, skip):
         if beside(ctx.index.text_lower, dwords[-1].text.lower(), stext) or \
                 beside(ctx.index.text_lower, dtext, swords[-1].text.lower()):
             continue
-        if one_thing(ctx, dwords, swords) or _described_alike(ctx, dc, drun, dtext) or \
+        if one_thing(ctx, dwords, swords) or _described_alike(ctx, dc, sc, drun, dtext, swords) \
+                or \
                 not distinct(ctx, dc, sc, dwords, swords, dname, sname):
             continue
         return _finding(dc, sc, (drun[0].start, drun[-1].end), (srun[0].start, srun[-1].end))

@@ -30,12 +30,12 @@ Known false positives:
     against renewing", "shelved plans to renew", "was unavailable for comment" for
     "declined to comment" are not); a passive negation restated positively in other words
     ("would not be affected" as "would run as normal", "were not harmed" as "were all
-    safe"). Silent on a negated negative verb ("had not ruled out referring the case"),
+    safe"). Silent on a negated negative verb ("has not ruled out suing the firm"),
     which leaves the deed open (a text that states the deed as settled raises its certainty,
-    which no rule reads yet). Silent where the derived claim holds the opposite of a word of the source claim
-    that is neither claim's verb (antonyms.txt: "not below the minimum" as "above the
-    minimum"; "did not fall" told as "rose" is still flagged), and against a question of the
-    source ("Can't get through?"). Known misses: a negation on a
+    which no rule reads yet). Silent where the derived claim holds the opposite of a word of
+    the source claim that is neither claim's verb (antonyms.txt: "not below the minimum" as
+    "above the minimum"; "did not fall" told as "rose" is still flagged), and against a
+    question of the source ("Can't get through?"). Known misses: a negation on a
     noun ("no other injuries") whose verb the source leaves positive; a verb of stopping
     turned into its opposite ("blocked the merger" as "approved the merger").
 Examples:
@@ -216,7 +216,7 @@ def check(ctx):
         if verb is not None and reported(sc, verb, lex):
             continue  # the negation is what a claim noun reports
         if lex.has("negative_verbs", sc.predicate) and dc.predicate != sc.predicate:
-            continue  # "had not ruled out referring the case": the deed left open, not
+            continue  # "has not ruled out suing the firm": the deed left open, not
             # denied
         if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
             continue  # two negations that cancel ("cannot take effect without"), or one

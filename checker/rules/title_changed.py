@@ -263,7 +263,7 @@ def _speaker_phrase(dc, lex) -> tuple[str, int]:
             lex.has(role, name.split()[0].lower())
             for role in ("articles", "determiners", "possessives")):
         return dc.subject, dc.start + max(0, dc.text.find(dc.subject))
-    return "", 0  # (not "The University of Westhaven's Dr Ferrier": no person first)
+    return "", 0  # (not "The College of Arle's Dr Penn": no person first)
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
