@@ -116,8 +116,8 @@ def dates_match(a: str, b: str) -> bool:
 def _bare(norm: str) -> str:
     """A date written in words without its article or possessive ("the scheme's first
     year" -> "first year")."""
-    return re.sub(r"^(?:the|its|their|[\w-]+['’]s?)\s+(?=\w)", "",
-                  re.sub(r"^the\s+", "", norm.strip().lower()))
+    return re.sub(r"^(?:the\s+)?(?:(?:its|their|[\w-]+['’]s?)\s+(?=\w))?", "",
+                  norm.strip().lower())
 
 
 # Where a span of dates splits into its ends: "4 March and 28 August 2024", "from 3 to

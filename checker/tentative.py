@@ -336,18 +336,21 @@ def whether_before(claim) -> bool:
     return re.search(r"\bwhether\s+(?:\S+\s+){0,3}$", before) is not None
 
 
+_WHETHER = re.compile(r"\bwhether\b")
+
+
 def hedged_asking(ctx, dc, h, close):
     """The close source claim that asks firmly what the derived claim asks under a hedge
     ("will examine whether the plan met its duties" -> "might look into whether the plan
     met its duties"): the hedge's clause runs past the derived claim's "whether", the
     source claim asks "whether" with no hedge before it, and three content words after
     each "whether" are shared; else None."""
-    m = re.compile(r"\bwhether\b").search(dc.text.lower(), h.end - dc.start)
+    m = _WHETHER.search(dc.text.lower(), h.end - dc.start)
     if h.role != "hedge" or m is None or clause_end(dc, h.end) <= dc.start + m.start():
         return None
     asked = {key(w.lemma) for w in dc.words if w.start > dc.start + m.start()}
     for sc in close:
-        theirs = re.search(r"\bwhether\b", sc.text.lower())
+        theirs = _WHETHER.search(sc.text.lower())
         if theirs is None or sc.negated != dc.negated or any(
                 c.weight >= 0.2 and c.start < sc.start + theirs.start()
                 for c in cues(sc, ctx.lexicon)):

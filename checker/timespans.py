@@ -16,8 +16,9 @@ _PERIOD_POINTERS = shipped("period_pointers")
 
 
 # Words after "the" that make a bare unit one span of it ("within the next fortnight", "over
-# the past year"); "the following week" is a point in time.
-SPAN_POINTERS = ("next", "past", "last", "coming")
+# the past year"): period_pointers.txt but "this" (no "the this week") and "previous" ("the
+# previous week" is a point in time, as "the following week" is).
+SPAN_POINTERS = tuple(sorted(_PERIOD_POINTERS - {"this", "previous"}))
 
 # Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
