@@ -15,8 +15,8 @@ from checker.rules.base import evidence_of, is_claim_unit, snippet
 
 
 def negation_added(ctx, dc):
-    """A negated derived claim whose source passages hold no negation at all ("It is not
-    looking ahead to filing" where the passage it rests on only says what it plans)."""
+    """A negated derived claim whose source passages hold no negation at all ("The firm is
+    not planning a sale" where the passage it rests on only says what it plans)."""
     if not is_claim_unit(dc):
         return None
     dneg = negated_lemmas(dc)
