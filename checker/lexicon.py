@@ -164,6 +164,7 @@ FILES = {
     "necessity_verbs": "necessity_verbs",
     "ability_words": "ability_words",
     "ruling_verbs": "ruling_verbs",
+    "reason_phrases": "reason_phrases",
     "place_heads": "place_heads",
     "rank_areas": "rank_areas",
     "year_shifts": "year_shifts",

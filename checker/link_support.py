@@ -25,16 +25,23 @@ def link_keys(ctx, text: str) -> set[str]:
 
 
 def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
-    """A source sentence uses the same connective between words of both sides (or their
-    nouns and verbs of one family: ``family``; a causative verb, causatives.txt, in any
-    form and order, or a verb of change that WordNet gives as its synonym, "would raise the
-    fare" for "would lift the fare"), in a part the extractor keeps no link for (an
+    """A source sentence uses the same connective between words of both sides (a ground
+    given by any phrase of its kind, reason_phrases.txt: "picked for her results" states
+    "picked on the strength of her results"; or the sides' nouns and verbs of one family:
+    ``family``; a causative verb, causatives.txt, in any form and order, or a verb of
+    change that WordNet gives as its synonym, "would raise the fare" for "would lift the
+    fare"), in a part the extractor keeps no link for (an
     attribution: "according to two employees who asked not to be named because they were
     not authorised to speak")."""
     # "as a result of" also stands stated as "was a result of", and "which meant" as "meaning"
     cue = link.cue[3:] if link.cue.startswith("as ") and link.cue.count(" ") > 1 else link.cue
+    reasons = ctx.lexicon.entries("reason_phrases")
     pattern = re.compile(r"\bmean(?:s|t|ing)?\b" if cue.startswith("which ") and "mean" in cue
+                         else r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(reasons)))
+                         if cue.lower() in reasons
                          else rf"\b{re.escape(cue)}\b", re.I)
+    # a ground given by any phrase of its kind ("picked for her results" for "picked on the
+    # strength of her results": reason_phrases.txt)
     # a verb of cause or feeling in another form or order ("the ruling had angered its
     # members" for "angered by the ruling, members ...", "under pressure from" for
     # "pressured by")
@@ -50,9 +57,9 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
-        m = pattern.search(sc.sentence)
-        if m and link_keys(ctx, sc.sentence[:m.start()]) & (left | families[0]) \
-                and link_keys(ctx, sc.sentence[m.end():]) & (right | families[1]):
+        if any(link_keys(ctx, sc.sentence[:m.start()]) & (left | families[0])
+               and link_keys(ctx, sc.sentence[m.end():]) & (right | families[1])
+               for m in pattern.finditer(sc.sentence)):
             return True
         if stems and any(k.startswith(stems) for k in text_keys(sc.sentence)):
             words = link_keys(ctx, sc.sentence)

@@ -34,11 +34,28 @@ def speaker_meant(ctx, sc) -> str:
         return ""
     name = core(attr.source).strip(" ,")
     words = re.findall(r"[a-z]+", name.lower())
-    if not has_name(name) or not words or not ctx.lexicon.has("non_person_heads", words[-1]) \
+    if not has_name(name) or not words \
             or any(e.label == "PERSON" and e.text in attr.source for e in sc.entities):
-        return ""  # a body by its name ("The Students' Union"), not a person ("Councillor
+        return ""
+    if ctx.lexicon.has("non_person_heads", words[-1]):
+        return name  # a body by its name ("The Students' Union"), not a person ("Councillor
         # Anne Hill")
-    return name
+    return _short_for_body(ctx, sc.doc_id, name)
+
+
+def _short_for_body(ctx, doc_id: str, name: str) -> str:
+    """The full name of a body that ``name`` shortens in its article ("Orrin" after "Orrin
+    Freight Group": a run of capitalised words opening with the name and ending in a body's
+    word, non_person_heads.txt), or ''. Known false positive: a person sharing a surname with
+    a body the article names ("Ada Orrin" of "Orrin Freight Group")."""
+    doc = ctx.doc_of.get(doc_id)
+    if doc is None or len(name.split()) > 2:
+        return ""
+    for m in re.finditer(re.escape(name) + r"((?:\s+[A-Z][\w&'’-]*)+)", doc.text):
+        last = m.group(1).split()[-1].lower()
+        if ctx.lexicon.has("non_person_heads", last):
+            return m.group(0)
+    return ""
 
 
 def stand_in_meant(ctx, sc) -> str:

@@ -2,7 +2,8 @@
 "all of the firm's depots" where the aligned source claim names one site in the same place
 of the sentence ("pick rates at all of Tarrow's depots" for "pick rates at Hollins Yard"),
 or "the whole centre" as the subject where the source's subject is another noun ("the
-whole leisure centre will stay shut" for "the rink will stay shut"), or "the entire length
+whole leisure centre will stay shut" for "the rink will stay shut"; also after a possessive,
+"Tarrow's entire staff" for "drivers at Tarrow"), or "the entire length
 of" a thing after a preposition that the source gives a part of the thing ("along the
 entire length of the canal" for "along the canal's eastern towpath"), or a figure given for
 "all of" a kind of thing that the source gives for one thing of that kind, named ("stocks in
@@ -25,7 +26,8 @@ _ALL_SLOT = re.compile(
     r"\b([a-z][\w-]+)\s+(at|in|across|for|from|on)\s+((?:all|every)\s+(?:of\s+)?"
     r"(?:the\s+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*['’]s?\s+)?[a-z][\w-]+)")
 _NAME = r"((?:[A-Z][\w&-]+)(?:\s+[A-Z][\w&-]+)*)"
-_WHOLE = re.compile(r"^(?:the\s+)?(?:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$", re.I)
+_WHOLE = re.compile(r"^(?:(?i:the|its|their)\s+|(?:[A-Z][\w&-]*\s+)*[A-Z][\w&-]*['’]s?\s+)?"
+                    r"(?i:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$")
 # "<preposition> the entire length of the <noun>", "across the whole <noun>": a whole where
 # the source's same preposition takes a part of it ("along the canal's eastern towpath")
 _WHOLE_OF = re.compile(r"\b(beneath|under|along|across|in|on|at|throughout)\s+the\s+"

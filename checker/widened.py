@@ -190,7 +190,8 @@ def widened_speaker(ctx, dc):
     "residents", "the canal's boatyard operators") that the source limits to a part of it
     ("some residents of one town") or to a count of it ("two boatyard operators"), or to the
     body of people a count of them belongs to ("staff at the council's depots" for "two
-    drivers at its Brookfield depot": ``_staff_of``)."""
+    drivers at its Brookfield depot": ``_staff_of``), or to one named member of it ("the
+    co-authors" for "Ada Kerr, a co-author")."""
     da = _speaker(dc.attribution)
     if da is None:
         return None
@@ -201,6 +202,11 @@ def widened_speaker(ctx, dc):
         if sa is None:
             continue
         staff = key(sa.head) != key(da.head)
+        if staff and _plural_head(da) and _apposed_one(sa) == key(da.head) \
+                and set(re.findall(r"(?<!^)\b[A-Z][\w'’-]*", da.source.strip())) \
+                <= set(re.findall(r"[\w'’-]+", sa.source)):  # no other body's name in it
+            return da.source, sc, f'"{sa.source.strip(" ,")}"', da  # "Ada Kerr, a
+            # co-author" given as "the co-authors"
         if staff and not _staff_of(ctx, sa, da):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)
@@ -212,6 +218,18 @@ def widened_speaker(ctx, dc):
                 # says it, in a claim of the same words the aligner may not pick
             return _widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+_APPOSED_ONE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+(?:a|an|one)\s+"
+                          r"(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=\s+(?:who|of|at|in|on|for|from"
+                          r"|with)\b|\s*,|\s*$)")
+
+
+def _apposed_one(sa) -> str:
+    """The key of the one-person description a named source speaker is given in apposition
+    ("Ada Kerr, a co-author who ran the trials": "author"), or ''."""
+    m = _APPOSED_ONE.match(sa.source.strip())
+    return key(m.group(1).split("-")[-1]) if m else ""
 
 
 def _staff_of(ctx, sa, da) -> bool:

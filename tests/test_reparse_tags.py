@@ -5,6 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
+                                          lift_split_hyphen_word,
                                           lift_noun_read_as_verb,
                                           lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound)
@@ -179,3 +180,40 @@ def test_neither_with_its_nor_is_left_alone():
     with DocView(_neither(nor=True)) as view:
         assert not lift_neither_subject(view, view.sents[0])
         assert view[2].dep_ == "preconj"
+
+
+def _hyphened(spaced=False):
+    # "The firm's co-owners said they were not told." with "co", "-" and "owners" each a
+    # subject of "said"; with ``spaced``, "co - owners", three words apart
+    rows = [("The", 1, "det", "DET", "the"), ("firm", 3, "poss", "NOUN", "firm"),
+            ("'s", 1, "case", "PART", "'s"), ("co", 6, "nsubj", "NOUN", "co"),
+            ("-", 6, "nsubj", "NOUN", "-"), ("owners", 6, "nsubj", "NOUN", "owner"),
+            ("said", 6, "ROOT", "VERB", "say"), ("they", 10, "nsubjpass", "PRON", "they"),
+            ("were", 10, "auxpass", "AUX", "be"), ("not", 10, "neg", "PART", "not"),
+            ("told", 6, "ccomp", "VERB", "tell"), (".", 6, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, lemmas = zip(*rows)
+    spaces = [True] * len(rows)
+    spaces[1] = spaces[10] = False
+    if not spaced:
+        spaces[3] = spaces[4] = False
+    doc = Doc(spacy.blank("en").vocab, words=list(words), spaces=spaces, heads=list(heads),
+              deps=list(deps), pos=list(pos), lemmas=list(lemmas),
+              sent_starts=[True] + [False] * (len(rows) - 1))
+    for tok, tag in zip(doc, ["DT", "NN", "POS", "NNS", "NNS", "NNS", "VBD", "PRP", "VBD",
+                              "RB", "VBN", "."]):
+        tok.tag_ = tag
+    return doc
+
+
+def test_the_pieces_of_a_hyphenated_word_hung_side_by_side_make_one_word():
+    with DocView(_hyphened()) as view:
+        assert lift_split_hyphen_word(view, view.sents[0])
+        assert view[3].head is view[5] and view[3].dep_ == "compound"
+        assert view[4].head is view[5] and view[4].is_punct
+        assert view[5].dep_ == "nsubj" and view[5].head is view[6]
+
+
+def test_pieces_with_spaces_between_are_left_alone():
+    with DocView(_hyphened(spaced=True)) as view:
+        assert not lift_split_hyphen_word(view, view.sents[0])
+        assert view[3].head is view[6]

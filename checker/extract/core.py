@@ -37,6 +37,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_whose_speaker)
 from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
                                           lift_noun_read_as_verb, lift_root_verb_read_as_noun,
+                                          lift_split_hyphen_word,
                                           lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound, lift_verb_read_as_noun)
 from checker.extract.frames import FrameReader
@@ -132,6 +133,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                 for sent in view.sents:
                     if not any(t.is_alpha for t in sent):
                         continue
+                    lift_split_hyphen_word(view, sent)
                     lift_name_read_as_adverb(view, sent, self.report_verbs)
                     lift_noun_read_as_verb(view, sent)
                     lift_subject_read_as_compound(view, sent)

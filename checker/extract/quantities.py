@@ -86,8 +86,16 @@ class QuantityReader:
                 continue
             last = _number_words_from(t, covered)
             nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
-            label = "CARDINAL"
-            if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
+            label, first = "CARDINAL", t
+            sign = t.nbor(-1) if t.i > 0 else None
+            if sign is not None and sign.i not in covered and sign.text in CURRENCY_SIGNS \
+                    and sign.idx + len(sign) == t.idx and any(ch.isdigit() for ch in t.text):
+                first, label = sign, "MONEY"  # "up to £1.8m a week", untagged: the sign
+                # and a scale touching the digits are the sum's
+                if nxt is not None and nxt.i not in covered and nxt.idx == t.idx + len(t) \
+                        and is_scale(nxt.text.rstrip(".")):
+                    last = nxt
+            elif nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
                 label = "PERCENT"
             elif nxt is not None and nxt.i not in covered and currency_codes(nxt.lower_) \
@@ -98,13 +106,14 @@ class QuantityReader:
                     and 1 <= int(t.text) <= 31 and nxt.text[:1].isupper() \
                     and nxt.lower_.rstrip(".") in MONTHS:
                 last, label = nxt, "DATE"  # "as early as 12 March", untagged: a day
-            covered.update(range(t.i, last.i + 1))
-            text = _doc_text(t.doc)[t.idx:last.idx + len(last)]
+            covered.update(range(first.i, last.i + 1))
+            text = _doc_text(t.doc)[first.idx:last.idx + len(last)]
             kind, value, unit, norm = normalise(text, label)
             if value is None and not (label == "DATE" and norm):  # a date has no value
                 continue
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
-                                start=t.idx + off, end=last.idx + len(last) + off, norm=norm))
+                                start=first.idx + off, end=last.idx + len(last) + off,
+                                norm=norm))
         return tuple(out)
 
     def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:

@@ -25,9 +25,11 @@ Why it matters:
     non_person_heads.txt, neither a kind any company is called), when no word of that name
     stands in the source sentence, the two before it or the one after. A source "it" or
     "they" in a body's own report ("The Students' Union said it intends to survey all
-    students") is that body: another named body in its place is flagged, unless a word of
-    its name stands in that sentence or the one before (the thing "it" may stand for), or
-    the speaker is a person. A source "the company" after a sentence that names one
+    students") is that body, and so is a body the article names in full and then by its
+    first words alone ("Orrin Freight Group ... Orrin said it would"): another named body in
+    its place is flagged, unless a word of its name stands in that sentence or the one
+    before (the thing "it" may stand for), the speaker is a person, or the derived text
+    gives the report to another speaker. A source "the company" after a sentence that names one
     business, and one only, as its actor or speaker ("Orwen Dredging said it had won the
     tender. The company built the Lune lock"), or an "it" after a sentence whose body
     already speaks of itself as "it", is that body: another body the sources name in its
@@ -47,7 +49,9 @@ Known false positives:
     the source uses for two bodies when its article writes only one of their names in full;
     a reporting body's "it" that stands for a thing it reports on ("the union said it
     [the strike] would begin on Monday") against a derived body beginning it; an "it" or
-    "the company" that reaches back past the sentence before to another body. Known misses:
+    "the company" that reaches back past the sentence before to another body; a person who
+    shares a surname with a body the article names ("Ada Orrin" and "Orrin Freight Group")
+    read as that body. Known misses:
     a firm the sentence before names by a name the tagger does not read as an organisation
     and that ends in no body's word ("Gridline Power"); the derived actor named elsewhere
     in the same source sentence.
@@ -252,9 +256,11 @@ def check(ctx):
                           if w[:1].isupper() and not any(
                               ctx.lexicon.has(role, w.lower())
                               for role in ("articles", "possessives", "determiners"))}
-                if not dnames or theirs <= dnames or dnames <= theirs \
-                        or dc.attribution is not None and dc.attribution.source:
+                if not dnames or theirs <= dnames or dnames <= theirs:
                     continue  # the speaker's name, in full or in part
+                said = dc.attribution.source if dc.attribution is not None else ""
+                if said and not theirs & {key(w) for w in re.findall(r"[\w'’]+", said)}:
+                    continue  # another speaker's report: its "it" is not the source's
                 yield _finding(dc, sc, s0, s1, f"that is, {speaker}")
                 break
             ssub = _keys(ctx, sc.subject)

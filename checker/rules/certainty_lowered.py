@@ -9,7 +9,9 @@ What it flags:
     where the source gives the verb inside a finding: "inspectors found that complaints had
     risen" -> "complaints may have risen");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
-    thought to have been approved", "reportedly"), or a named party's word given as a belief
+    thought to have been approved", "reportedly"; also a claim of no more words than its
+    subject and verb, "nobody was hurt" -> "nobody is understood to have been hurt"), or a
+    named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
     modal on a claim the source states firmly in another verb ("found mould in 14 of 30
     flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
@@ -177,7 +179,10 @@ def _hearsay_lowered(ctx, dc):
         shared = mine & (claim_keys(sc) | speaker_as_subject(ctx, sc))
         # "the board confirmed that it was bargaining": "it" is the board
         if not (shares_core(dc, sc) or same_verb and len(shared) >= 3
+                or same_verb and shared and shared == mine and dc.negated == sc.negated
+                and dc.subject.lower() == sc.subject.lower()
                 or len(shared) >= 4 and len(shared) >= 0.7 * len(mine)):
+            # the second: a short claim whole ("nobody is believed to have been injured");
             # the last: the same claim in another verb ("escaped unhurt" for "were unhurt")
             continue
         if cue_word_in(att.cue, sc.sentence):

@@ -10,8 +10,9 @@ Why it matters:
     Also a claim spread over a whole place or body ("across the province", "nationwide";
     the ``widening`` lexicon) where the source claim on the same verb has no such word and
     no "all"/"every". And the same widening of the people a claim is attributed to: the
-    source gives it to "some" or "a few" of a group, or to one person ("a former engineer"),
-    and the derived text to the group ("former engineers"), or to the group "across" a
+    source gives it to "some" or "a few" of a group, or to one person ("a former engineer",
+    "Ada Kerr, a co-author"), and the derived text to the group ("former engineers", "the
+    study's co-authors"), or to the group "across" a
     wider place; or the source counts the speakers ("two boatyard operators") and the
     derived text gives the whole group of a place or body ("the canal's boatyard
     operators", "all the operators"; not a bare "boatyard operators").
@@ -35,10 +36,13 @@ Why it matters:
     ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries");
     not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
     A whole put in the place of the part the source names ("at all of the firm's depots" for
-    "at Hollins Yard"; "the whole centre" as the subject for "the rink"; "along the entire
+    "at Hollins Yard"; "the whole centre" as the subject for "the rink", "Tarrow's entire
+    staff" for "drivers at Tarrow"; "along the entire
     length of the canal" for "along the canal's eastern towpath": ``whole_for_part``).
 Known false positives:
-    A group subject that the source also uses elsewhere for the same action; quantifiers
+    A group subject that the source also uses elsewhere for the same action; a whole
+    subject the source names with another word for the same whole ("the entire crew" for
+    "the ship's company"); quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
     "from one side to the other" on the same verb ("a bridge across the river"), unless the
     sources write "across" before the same named place. A speaker
