@@ -307,6 +307,10 @@ def _kind_of(speaker: str, name: SourceName, source_text: str) -> bool:
 
 # A relative clause on a speaker ("Two porters, who would not give their names for fear of
 # losing their posts"): what it says of the speakers, not whose the speakers are.
+# a speaker given as the one who leads a body ("who chairs Save Orme", ", head of the trust")
+_LEADS = re.compile(r"\b(?:who|which)\s+(?:chairs|leads|heads|runs|founded|co-founded)\b"
+                    r"|,\s+(?:the\s+)?(?:chair|chairman|chairwoman|head|leader|founder|"
+                    r"president|secretary)\s+of\b", re.I)
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
 
 
@@ -314,9 +318,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     authority said it had asked for the records", "according to a notice on its website"):
     the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
-    group would table", non_person_heads.txt), or the speaker is given as a party's ("its
-    chief executive"). Anonymous speakers and claims of being ("he was at home") never
-    count."""
+    group would table", non_person_heads.txt; "the group" after a speaker "who chairs" a
+    body or its "head of": known false positive, another group the sentence names), or the
+    speaker is given as a party's ("its chief executive"). Anonymous speakers and claims of
+    being ("he was at home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False
@@ -335,6 +340,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
             and owned[1] in _BODY_HEADS:
         return True  # "said her group would table a motion": the speaker's own body
+    if len(owned) == 2 and owned[0] == "the" and owned[1] in _BODY_HEADS \
+            and _LEADS.search(attr.source):
+        return True  # "X, who chairs the Save Orme campaign, said the group would appeal":
+        # the body the speaker leads
     name = source_name(attr, generic)
     subject = claim.subject
     return any(not poss and not _word_on_noun(subject, s, e, name)

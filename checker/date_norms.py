@@ -16,6 +16,8 @@ MONTHS = {m: int(n) for m, n in shipped_values("months")}
 MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = shipped("weekdays")
+# the days and months in full, capitalised as names are but naming none ("on Tuesday")
+CALENDAR_NAMES = frozenset(WEEKDAYS) | frozenset(m for m, _ in shipped_values("months"))
 # Ordinals in words ("third", "twelfth"), and "half" and "quarter", with their values.
 ORDINALS = {word: float(value) for word, value in shipped_values("number_ordinals")}
 

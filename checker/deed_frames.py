@@ -1,12 +1,14 @@
 """Frames that make a derived claim tell a plan or a date, not a deed (DC203): an attempt or
 a hedge on its own verb ("plans to secure"), a frame of a plan ("is meant to be replaced",
 "Its aim is to open") and a calendar ("is pencilled in for 3 May") where a close source
-sentence sets the date."""
+sentence sets the date; and a plan the source names by its noun ("the firm's plan to
+reopen", read by DC210)."""
 
 from __future__ import annotations
 
 import re
 
+from checker.align import key
 from checker.hedging import IN_RELATIVE_ASIDE, close_support
 
 
@@ -80,3 +82,15 @@ def calendar_frame(dc, lex) -> bool:
         before.pop()  # "is provisionally scheduled"
     return bool(before) and lex.has("be_forms", before[-1]) \
         and after.startswith(("for ", "in for "))
+
+
+# "plan to reopen", "its bid to buy": an intention noun, "to" and a verb
+_NOUN_TO = re.compile(r"\b([a-z]+?)s?\s+to\s+([a-z]+)\b", re.I)
+
+
+def planned_as_noun(sc, verb_key: str, lex) -> bool:
+    """The source claim names the act as a plan by a noun of intention right before it
+    ("as doubts grow over the firm's plan to reopen the line", intention_nouns.txt): an
+    attempt verb in the derived text ("plans to reopen", "aims to reopen") restates it."""
+    return any(lex.has("intention_nouns", m.group(1).lower()) and key(m.group(2)) == verb_key
+               for m in _NOUN_TO.finditer(sc.text))

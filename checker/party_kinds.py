@@ -140,7 +140,12 @@ def party_words_in(subject: str, source_text: str) -> set[str]:
 def kind_speaker(speaker: str) -> tuple[str, bool]:
     """A speaker that only says what kind of party it is: "the company" -> ("company",
     True), "council officials" -> ("council", False); ("", False) for anything else (a name,
-    a number of people: "two officials")."""
+    a number of people: "two officials"). A kind joined by "and" to another speaker
+    speaks for itself all the same ("the company and health officials" -> ("company",
+    True))."""
+    first, joined, _rest = speaker.strip().partition(" and ")
+    if joined and first:
+        speaker = first
     words = speaker.strip().split()
     if not words or not all(w.isalpha() for w in words):
         return "", False

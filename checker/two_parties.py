@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.date_norms import CALENDAR_NAMES
 from checker.party_kinds import names_of_kind
 
 
@@ -40,9 +41,10 @@ PARTY_FILES = frozenset({18, 14, 15, 6, 8})
 
 def a_party(ctx, word) -> bool:
     """A proper noun, or a common noun WordNet files among people, groups, places or
-    things (not acts, events or ideas: "inquiry" and "investigation" are one inquiry)."""
+    things (not acts, events or ideas: "inquiry" and "investigation" are one inquiry); not
+    a day or a month, capitalised as names are ("on Tuesday")."""
     if word.pos == "PROPN":
-        return True
+        return word.text.lower().rstrip(".") not in CALENDAR_NAMES
     return any(s.lexname in PARTY_FILES for s in ctx.wordnet.senses(word.lemma.lower(), "noun"))
 
 

@@ -33,9 +33,10 @@ What it flags:
     counts as a belief frame: nonfactive.txt). A report that is the subject of its own verb
     ("the inspectorate's report put grain losses at 90 tonnes") states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
-    flagged: a plan that another source claim of the passage also gives as a plan or an
-    attempt, with three of the derived claim's words and its figures: all but a third
-    ("plans to cut crossings from six to four" where one outlet says "intends to reduce
+    flagged: an attempt verb on an act the source names as a plan by its noun ("aims to
+    reopen" for "its plan to reopen": intention_nouns.txt); a plan that another source
+    claim of the passage also gives as a plan or an attempt, with three of the derived
+    claim's words and its figures: all but a third ("plans to cut crossings from six to four" where one outlet says "intends to reduce
     sailings from six to four" and the other "will operate four"), or those no other
     supporting claim gives ("intends to cut trains from nine to five on 6 September" for
     "its draft cuts trains from nine to five" and "it intends to bring the timetable in on
@@ -92,6 +93,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import claim_keys, key, text_keys
+from checker.deed_frames import planned_as_noun
 from checker.hedged_elsewhere import (hedged_alike_elsewhere, hedged_on_figure, merged_hedge,
                                        planned_in_another_telling)
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
@@ -336,8 +338,10 @@ def _hedge_added(ctx, dc):
             continue  # a close source passage is as tentative (or the parser missed it),
             # or asks it ("examining whether a valve failed"; not "had not checked
             # whether" for "may not have checked whether": the asking is what is hedged)
-        if h.role == "attempt" and any(future_of(sc, v) for sc in close for v in verbs):
-            continue  # "intends to table a motion" for "said she would table a motion"
+        if h.role == "attempt" and any(future_of(sc, v) or planned_as_noun(sc, v, ctx.lexicon)
+                                       for sc in close for v in verbs):
+            continue  # "intends to table a motion" for "said she would table a motion" or
+            # for "her plan to table a motion"
         sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
             shares_core(dc, sc) or _their_predicate(dc, h, sc)
             or hedges_their_verb(dc, h, sc)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
@@ -234,8 +235,9 @@ def _untagged_name(claim, run, label: str):
     every word of it is a proper noun ("Marrow Bridge" tagged in one sentence, not in the
     next): the same tagger reads names of one text inconsistently."""
     words = [w for w in claim.words if run[0].start <= w.start < run[-1].end]
-    if not words or len(words) != len(run) or any(w.pos != "PROPN" for w in words):
-        return None
+    if not words or len(words) != len(run) or any(w.pos != "PROPN" for w in words) \
+            or any(w.text.lower().rstrip(".") in CALENDAR_NAMES for w in words):
+        return None  # (not a day or a month: "on Tuesday" is no place)
     start, end = run[0].start, run[-1].end
     text = claim.text[start - claim.start:end - claim.start]
     return Entity(text, label, " ".join(text.lower().split()), start, end)
