@@ -36,8 +36,8 @@ What it flags:
     flagged: an attempt verb on an act the source names as a plan by its noun ("aims to
     reopen" for "its plan to reopen": intention_nouns.txt); a plan that another source
     claim of the passage also gives as a plan or an attempt, with three of the derived
-    claim's words and its figures: all but a third ("plans to cut crossings from six to four" where one outlet says "intends to reduce
-    sailings from six to four" and the other "will operate four"), or those no other
+    claim's words and its figures: all but a third ("plans to cut crossings from six to
+    four" where one outlet says "intends to reduce sailings from six to four" and the other "will operate four"), or those no other
     supporting claim gives ("intends to cut trains from nine to five on 6 September" for
     "its draft cuts trains from nine to five" and "it intends to bring the timetable in on
     6 September").
