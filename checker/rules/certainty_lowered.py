@@ -37,10 +37,10 @@ What it flags:
     reopen" for "its plan to reopen": intention_nouns.txt); a plan that another source
     claim of the passage also gives as a plan or an attempt, with three of the derived
     claim's words and its figures: all but a third ("plans to cut crossings from six to
-    four" where one outlet says "intends to reduce sailings from six to four" and the other "will operate four"), or those no other
-    supporting claim gives ("intends to cut trains from nine to five on 6 September" for
-    "its draft cuts trains from nine to five" and "it intends to bring the timetable in on
-    6 September").
+    four" where one outlet says "intends to reduce sailings from six to four" and the other
+    "will operate four"), or those no other supporting claim gives ("intends to cut trains
+    from nine to five on 6 September" for "its draft cuts trains from nine to five" and "it
+    intends to bring the timetable in on 6 September").
 Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
