@@ -166,14 +166,34 @@ def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
 
 def _charge_before(ctx, item: Salient) -> list:
     """The claims of the answer's own paragraph before it, in its sentence's paragraph of
-    the source (no blank line between them and the answer); the caller keeps those that
-    share a word with the answer (the charge, not "X pleaded not guilty")."""
+    the source (no blank line between them and the answer), or of the paragraph before
+    when the answer opens its own (those sharing a word's stem with the answer's claim:
+    the charge it takes up, not "X could appoint a manager"); the caller keeps those that
+    share a word with the answer's paragraph (the charge, not "X pleaded not guilty")."""
     art = ctx.doc_of.get(item.trigger.doc_id)
     if art is None:
         return []
     at = item.trigger.sent_start
-    return [c for c in item.context if c.doc_id == item.trigger.doc_id and c.end <= at
-            and "\n\n" not in art.text[c.start:at]]
+    mine = [c for c in item.context if c.doc_id == item.trigger.doc_id and c.end <= at]
+    own = [c for c in mine if "\n\n" not in art.text[c.start:at]]
+    if own or not mine:
+        return own
+    # an answer that opens its paragraph takes up the paragraph before it ("The network
+    # said X had been warned. // X denied receiving any warning."), where a claim there
+    # shares a word with the answer's own sentence, by its stem ("warned", "warning")
+    said = _lemmas(ctx.lexicon, item.trigger.words)
+    return [c for c in mine if art.text[c.start:at].count("\n\n") == 1
+            and any(a.startswith(b) or b.startswith(a)
+                    for a in _lemmas(ctx.lexicon, c.words) for b in said)]
+
+
+def _lemmas(lex, words) -> set:
+    """A claim's content words' lemmas of four letters or more ("warn" of "warned" opens
+    "warning"), names aside, and not a verb of saying, answering or admitting ("accept"),
+    which any two parties' words share."""
+    return {w.lemma.lower() for w in words if w.pos in ("NOUN", "VERB", "ADJ")
+            and len(w.lemma) >= 4 and not any(lex.has(role, w.lemma.lower()) for role in (
+                "answer_verbs", "admission_verbs", "attribution_verbs", "speech_verbs"))}
 
 
 def _answer_forms(ctx) -> frozenset:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.lexicon import shipped_values
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import number_values
+
+_TIME_WORDS = frozenset(w for w in shipped("temporal") if " " not in w)  # connectives_temporal.txt
 
 
 def named_act(dc, word) -> bool:
@@ -31,7 +33,8 @@ def named_act(dc, word) -> bool:
 def plain_object(dc, sc, lemma: str) -> bool:
     """The noun stands plainly in the derived claim: not counted ("zero cracks"), not in a
     phrase of another noun ("free of leaks", "an absence of losses"), and what follows it
-    up to a comma is in the source claim ("changes to the kit" for "changes to prices")."""
+    up to a comma or a word of time is in the source claim ("changes to the kit" for
+    "changes to prices")."""
     w = next((x for x in dc.words if x.lemma == lemma and x.pos == "NOUN"), None)
     if w is None:
         return False
@@ -39,7 +42,10 @@ def plain_object(dc, sc, lemma: str) -> bool:
     if before and (before[0].lower() == "of" or number_values(before[0])):
         return False
     after = re.split(r"[,;.]", dc.text[w.end - dc.start:])[0]
-    return text_keys(after) <= claim_keys(sc)
+    words = after.split()
+    cut = next((i for i, x in enumerate(words) if x.lower() in _TIME_WORDS), len(words))
+    # a clause of time after it ("needed treatment before recovering") is not the noun's
+    return text_keys(" ".join(words[:cut])) <= claim_keys(sc)
 
 
 def refused_only(dc, lemma: str, lex) -> bool:

@@ -19,9 +19,11 @@ What it flags:
     tell for each to be missed: for an answer, a claim of the two paragraphs before it that
     the answer takes up (a content word shared with the answer's paragraph, by stem or a
     WordNet derivation: "close" and "closure"), or the claim right before it, and where the
-    answer stands in mid-paragraph after a claim it takes up, that claim (the charge); for a
-    concessive limitation, a claim of its own sentence or of the sentence before it in its
-    paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
+    answer stands in mid-paragraph after a claim it takes up, that claim (the charge), and
+    where it opens its paragraph, a claim of the paragraph before that shares a word's stem
+    with it (known miss: a text that tells the charge only as another paragraph words it);
+    for a concessive limitation, a claim of its own sentence or of the sentence before it
+    in its paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
     is a party's (not "two people familiar with the matter") to a charge against it, not to
     one it makes ("the regulator fined the bank" challenges the bank, not the regulator). A
     denial counts as kept wherever a derived sentence names the party beside an answer verb

@@ -184,6 +184,9 @@ def _widened_noun(ctx, dc, cue, noun):
                         None)
             if only is not None and key(sc.predicate) == key(dc.predicate):
                 return cue.text, sc, f'"{only.text}"'
+            part = _part_named(ctx, dc, sc, noun, cue)
+            if part:
+                return cue.text, sc, f'"{part}"'
             continue
         roles = {c.role: c for c in sc.scope if cue_noun(sc, c) == noun}
         if "all" in roles:
@@ -209,6 +212,34 @@ def _widened_noun(ctx, dc, cue, noun):
     if limited is not None:
         return cue.text, *limited
     return None
+
+
+def _part_named(ctx, dc, sc, noun, cue) -> str:
+    """The words the source claim on the same verb has where the derived claim says "all"
+    of another noun ("may put the fen's newts at risk" for "may put all of the fen's
+    wildlife at risk"): the source says nothing of all of anything in the claim, the noun
+    stands in no source claim on that verb, and the claim's other words are the source's.
+    Known false positive: a noun that names the same things as the source's in other words
+    ("all the staff" for "every employee", when the source's "every" is missing)."""
+    if cue.text.lower() not in ("all", "every", "entire", "whole") \
+            or any(q.start <= cue.start < q.end for q in dc.quotes) \
+            or ctx.lexicon.has("durations", noun) or ctx.lexicon.has("day_parts", noun):
+        return ""  # not "each", a speaker's words, nor a span of time ("all winter")
+    if key(sc.predicate) != key(dc.predicate) or any(c.role == "all" for c in sc.scope) \
+            or any(whole_word(w.lower()) for w in _WORDS.findall(sc.text)):
+        return ""
+    verb = key(sc.predicate)
+    if any(noun in claim_keys(o) for o in ctx.index.claims if key(o.predicate) == verb):
+        return ""
+    rest = claim_keys(dc) - {noun}
+    if len(rest & claim_keys(sc)) < 3 or len(rest & claim_keys(sc)) < 0.7 * len(rest):
+        return ""
+    extra = claim_keys(sc) - claim_keys(dc)
+    words = [w for w in sc.words if key(w.lemma) in extra and w.pos in ("NOUN", "PROPN")]
+    if not words:
+        return ""
+    span = sc.text[words[0].start - sc.start:words[-1].end - sc.start]
+    return span if len(span.split()) <= 6 else words[0].text  # the source's words for it
 
 
 def _object_widened(ctx, dc):
