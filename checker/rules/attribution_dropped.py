@@ -155,16 +155,9 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
-from checker.attribution import (
-    credited_nearby,
-    is_anonymous,
-    named_in_sentence,
-    placed,
-    source_name,
-    unnamed_on_purpose,
-)
+from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
+from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
 from checker.credit_waived import (background, found_by_credited, holder_as_subject,
                                    keeps_frame, other_tellings, own_word, split_after_credit)
 from checker.polarity import verb_polarity
@@ -183,7 +176,7 @@ def check(ctx):
     # clause that drops the speaker to the last
     told: dict = {}
     for dc in ctx.derived_claims:
-        if dc.unit_kind == "heading" or _quoted(dc) or _silence(ctx, dc):
+        if dc.unit_kind == "heading" or quoted(dc) or silence(ctx, dc):
             continue
         al, sup = ctx.support(dc)
         if al.score < ctx.config.support_threshold or not sup:
@@ -210,7 +203,7 @@ def check(ctx):
             if nested is not None:
                 yield nested
             continue
-        if not hits or not _unattributed(dc, verbs, ctx.lexicon) or found_by(ctx.lexicon, dc):
+        if not hits or not unattributed(dc, verbs, ctx.lexicon) or found_by(ctx.lexicon, dc):
             continue
         # If the best support states it plainly, the source vouches for it too.
         # (not the other half of a fused sentence: "X could spread, where Y plans homes")
@@ -223,7 +216,7 @@ def check(ctx):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or holder_as_subject(dc, sc)
-                       or _credited(ctx, dc, sc, generic)
+                       or credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
                 or all(background(dc, sc) for _s, sc in hits):
@@ -246,94 +239,6 @@ def check(ctx):
 _CONDITION = re.compile(r"\s*(?:if|unless|should)\b", re.I)
 
 
-def _silence(ctx, dc) -> bool:
-    """The claim says a party said nothing ("The authority would not comment",
-    silence_phrases.txt), or gives the reason it says nothing ("... while proceedings are
-    ongoing"): the reporter's own knowledge."""
-    def said(text):
-        low = " ".join(re.findall(r"[a-z]+", text.lower()))
-        return any(f" {p} " in f" {low} " for p in ctx.lexicon.entries("silence_phrases"))
-    before = ctx.derived.text[dc.sent_start:dc.start]
-    return said(dc.text) or said(before) and re.search(
-        r"\b(?:while|until|because|as)\s*$", before, re.I) is not None
-
-
-def _quoted(dc) -> bool:
-    """Most of the claim lies inside quotation marks: a quotation, not the writer's claim."""
-    inside = sum(max(0, min(q.end, dc.end) - max(q.start, dc.start)) for q in dc.quotes)
-    return inside >= 0.5 * max(1, dc.end - dc.start)
-
-
-def _unattributed(dc, verbs, lex) -> bool:
-    """The derived claim credits no one: no attribution, and no reporting verb of its own
-    ("The agency reported 1,150 damaged homes" credits its subject), unless the report is
-    itself a forecast ("The sergeant is expected to argue that ...": who expects it?) or
-    a passive verb of telling whose subject heard it ("Staff had been told to accept the
-    score": who told them, the claim does not say), or a passive verb of reporting with no
-    agent, whose subject is the thing reported ("The pump had been reported faulty":
-    attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
-    with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt)."""
-    forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
-    passive = passive_verb(dc)
-    heard = lex.has("addressee_verbs", dc.predicate) and passive
-    reported = passive and lex.has("attribution_passive", dc.predicate) \
-        and not _AGENT.search(dc.text)
-    money = lex.has("money_taking_verbs", dc.predicate) and any(
-        q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in relief"
-    return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
-                                       or reported or money)
-
-
-_AGENT = re.compile(r"\bby\b", re.I)  # "was reported by the Herald": the agent reports
-
-
-def _credited(ctx, dc, sc, generic) -> bool:
-    """The derived text names the source claim's source where it covers the derived claim."""
-    name = source_name(sc.attribution, generic)
-    if not _nameable(name):
-        return False
-    if dc.attribution is not None and dc.attribution.source:
-        return True
-    # unnamed people ("two nurses in the emergency department") are credited by their noun
-    # inside the claim only with a verb of saying after it; a document or a body by its
-    # noun alone ("Department figures show ...", "the court heard")
-    said = frozenset()
-    if _unnamed_people(ctx, sc.attribution, name, generic) or unnamed_on_purpose(sc.sentence):
-        # (officials of a body who speak on condition of anonymity: the body named as the
-        # claim's subject does not credit them)
-        said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
-            ctx.lexicon.words.get("speech_verbs", ()))
-    return _names(ctx, dc, name, generic, with_verb=said,
-                  places=not placed(sc.attribution.source, name))
-
-
-def _unnamed_people(ctx, attr, name, generic) -> bool:
-    """The source is unnamed people ("two nurses in the emergency department", "two people
-    familiar with the talks"): indefinite, its head's commonest WordNet sense a person or a
-    group of them; not a document ("provisional figures")."""
-    head = name.head or attr.head
-    if not head or name.definite or not is_anonymous(attr, generic) \
-            or not ctx.wordnet.available:
-        return False
-    senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
-    return bool(senses) and senses[0].lexname in (PERSON_LEXNAME, GROUP_LEXNAME)
-
-
-def _nameable(name) -> bool:
-    return bool(name.runs or name.words or name.head)
-
-
-def _names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
-           places: bool = True) -> bool:
-    """The derived text names a source in the claim's sentence or, where it covers it, in
-    the next or the one before (``attribution.credited_nearby``)."""
-    text = ctx.derived.text
-    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
-        or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text,
-                           accounts=ctx.lexicon.entries("account_nouns")
-                           | ctx.lexicon.entries("finding_nouns"))
-
-
 def _outer_dropped(ctx, dc, hits, generic):
     """A finding when the source nests the claim in a report of a report ("two people said
     the company told its lenders X") and the derived text keeps the inner speaker but not
@@ -348,7 +253,7 @@ def _outer_dropped(ctx, dc, hits, generic):
             # the same inner speaker, or both unnamed ("had been warned", "had been told")
             continue
         name = source_name(outer, generic)
-        if not _nameable(name) or _names(ctx, dc, name, generic):
+        if not nameable(name) or names(ctx, dc, name, generic):
             continue
         text = ctx.derived.text
         return make(RULE, dc, start=dc.attribution.start, end=dc.attribution.end,

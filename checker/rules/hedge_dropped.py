@@ -51,8 +51,10 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.hedging import (close_support, cue_word_in, cues, hedged_verb, strongest_on,
-                              told_done)
+from checker.hedge_scope import (believed, deed_noun_done, doubt_kept, noun_after_cue,
+                                 noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
+                                 same_antecedent, same_object, synonym_in, words_after)
+from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import in_question, there_modal, whether_before
@@ -65,7 +67,7 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not ctx.aligned(dc) or _asked(dc):
             continue
-        found = _noun_of_hedged_deed(ctx, dc)
+        found = noun_of_hedged_deed(ctx, dc)
         if found is not None:
             sc, h = found
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
@@ -80,17 +82,17 @@ def check(ctx):
                 continue
             dropped = []
             for h in cues(sc, ctx.lexicon, attempts=False):
-                noun = _noun_after_cue(sc, h)
+                noun = noun_after_cue(sc, h)
                 if noun:  # a hedge on a noun, not on a verb after it
                     if noun in dkeys and h.weight >= 0.2 and dc.unit_kind != "heading" \
                             and not cues(dc, ctx.lexicon, attempts=False) \
-                            and not _doubt_kept(ctx, dc, h, noun):
+                            and not doubt_kept(ctx, dc, h, noun):
                         dropped.append(h)  # "the alleged theft" told as "the theft", in a
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
                 same = (core and verb in dkeys) or verb == key(dc.predicate) and (
-                    not _relative_hedge(ctx.lexicon, sc, h) or _words_after(sc, dc, verb)) \
+                    not relative_hedge(ctx.lexicon, sc, h) or words_after(sc, dc, verb)) \
                     or (verb in dkeys and _future_frame(ctx, dc, verb))
                 # (the verb of a relative clause of the source claim, "which seems to put it
                 # over the limit", is the derived verb only with the same words after it: not
@@ -98,11 +100,11 @@ def check(ctx):
                 # the verb of a clause inside both, with its object, counts as a synonym
                 # does: only where the derived claim holds no hedge or belief frame at all
                 mine = verb if same or verb in dkeys and (
-                    _same_object(ctx, sc, dc, h, verb) or _deed_noun_done(ctx, dc, verb)
-                    or _same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
-                    else _synonym_in(ctx, sc, verb, dc)
+                    same_object(ctx, sc, dc, h, verb) or deed_noun_done(ctx, dc, verb)
+                    or same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
+                    else synonym_in(ctx, sc, verb, dc)
                 if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence) \
-                        or _noun_hedge_kept(ctx, sc, h, dc) \
+                        or noun_hedge_kept(ctx, sc, h, dc) \
                         or _deed_sought(ctx.lexicon, dc, mine):
                     continue
                 if there_modal(dc.text) and there_modal(sc.text):
@@ -112,7 +114,7 @@ def check(ctx):
                     continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
-                                                       and not _believed(ctx, dc))):
+                                                       and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
                     # ("would climb" for "could rise" keeps a conditional)
             if not dropped:
@@ -140,14 +142,6 @@ def check(ctx):
             break
 
 
-def _noun_hedge_kept(ctx, sc, h, dc) -> bool:
-    """A hedge set before a noun ("three suspected cases", "the alleged theft") is kept by
-    any hedge the derived claim sets before the same noun ("three possible cases")."""
-    after = _noun_after_cue(sc, h)
-    return bool(after) and any(_noun_after_cue(dc, c) == after
-                               for c in cues(dc, ctx.lexicon, attempts=False))
-
-
 def _deed_sought(lex, dc, verb: str) -> bool:
     """The derived claim weighs, plans or asks for the deed rather than stating it ("is
     weighing repayments", "urged the board to repay" for "may have to repay"): its own verb
@@ -164,134 +158,6 @@ def _deed_sought(lex, dc, verb: str) -> bool:
                for w in [x for x in words if x.start > a.start][:2])
 
 
-def _doubt_kept(ctx, dc, h, noun: str) -> bool:
-    """The derived sentence keeps the doubt of a hedge on a noun: the hedge's word in any
-    form ("which suspects them of coordinating" for "over suspected coordination"), a
-    question on the noun ("an inquiry into whether the two coordinated prices"), or a
-    challenge or an inquiry before it in the claim ("an investigation into match fixing",
-    "accused of fraud": challenges.txt, document_nouns.txt) or right after it ("a
-    match-fixing investigation"), which tells the matter as not established. Known false
-    positive: a verb of inquiry ("is investigating match fixing")."""
-    if key(h.text) in text_keys(dc.sentence):
-        return True
-    at = next((w.start for w in dc.words if key(w.lemma) == noun), None)
-    if at is None:
-        return False
-    words = sorted(dc.words)
-    after = [w for w in words if w.start > at][:2]  # "a match-fixing investigation"
-    return in_question(dc, at) or any(
-        (w.start < at or w in after) and (ctx.lexicon.has("challenges", w.lemma)
-                                          or ctx.lexicon.has("document_nouns", w.lemma))
-        for w in words)
-
-
-def _noun_after_cue(claim, cue) -> str:
-    """The key of the noun right after a cue ("suspected *cases*"), or ''."""
-    nxt = next((w for w in claim.words if w.start > cue.start), None)
-    if nxt is None or nxt.pos != "NOUN" or claim.text[cue.end - claim.start:nxt.start
-                                                     - claim.start].strip():
-        return ""
-    return key(nxt.lemma)
-
-
-# Content words after a verb that make its phrase ("reached the required temperature").
-_PHRASE_WORDS = 3
-_CONTENT = ("NOUN", "PROPN", "ADJ", "NUM", "VERB")  # "the required level": a participle
-
-
-def _same_object(ctx, sc, dc, h, verb: str) -> bool:
-    """A relative clause on both sides holds the hedged verb with two of the same content
-    words right after it ("a valve that may not have held the rated load" and "a valve
-    that could not hold the rated load": relative_pronouns.txt), where the verb is not
-    either claim's main verb; not under a derived verb that judges or negates ("expects
-    the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt),
-    nor where another source claim states the verb with those words unhedged."""
-    lex = ctx.lexicon
-    if lex.has("judging_verbs", dc.predicate) or lex.has("negative_verbs", dc.predicate):
-        return False
-    if not _relative_hedge(lex, sc, h):
-        return False  # "a pump that may ...": the hedge opens a relative clause
-    mine = next((w for w in dc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")),
-                None)
-    before = re.findall(r"[a-z]+", dc.text[:mine.start - dc.start].lower())[-3:] \
-        if mine is not None else []
-    if not any(lex.has("relative_pronouns", w) for w in before):
-        return False  # "a valve that could not hold": the derived verb in one too
-    if any(o is not sc and not o.certainty.hedges and o.negated == dc.negated
-           and _words_after(o, dc, verb) for o in ctx.index.claims):
-        return False  # "Inspectors later confirmed that the installer skipped the checks"
-    return _words_after(sc, dc, verb)
-
-
-def _noun_of_hedged_deed(ctx, dc):
-    """(source claim, hedge) when a supporting source claim hedges a verb ("may challenge
-    the award") that the derived claim tells done by its noun with the same thing after it
-    ("has launched a legal challenge to the award": ``_deed_noun_done``), in a claim that
-    the aligner may match better with another clause it merged in; else None."""
-    for sc in ctx.support(dc)[1]:
-        for h in cues(sc, ctx.lexicon, attempts=False):
-            verb = hedged_verb(sc, h)
-            if h.weight < 0.2 or not verb or not _deed_noun_done(ctx, dc, verb) \
-                    or cue_word_in(h.text, dc.sentence):
-                continue
-            if _words_after(sc, dc, verb, nouns=True, need=1):
-                return sc, h
-    return None
-
-
-def _deed_noun_done(ctx, dc, verb: str) -> bool:
-    """The derived claim tells the hedged deed done by its noun, as the object of its own
-    verb ("may challenge the award" -> "has launched a legal challenge to the award", "could
-    appeal" -> "lodged an appeal"), with no hedge, belief frame or negation of its own."""
-    noun = next((w for w in dc.words if w.pos == "NOUN" and key(w.lemma) == verb), None)
-    return noun is not None and key(dc.predicate) != verb and told_done(dc) \
-        and not dc.negated and not cues(dc, ctx.lexicon) and not _believed(ctx, dc)
-
-
-def _relative_hedge(lex, sc, h) -> bool:
-    """The hedge opens a relative clause of the source claim ("a pump that may have failed",
-    "which seems to put": relative_pronouns.txt)."""
-    opener = re.findall(r"[a-z]+", sc.text[:h.start - sc.start].lower())[-1:]
-    return bool(opener) and lex.has("relative_pronouns", opener[0])
-
-
-_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
-
-
-def _same_antecedent(lex, sc, dc, h, verb: str) -> bool:
-    """The hedge opens a relative clause ("nine beams that may have to be lifted") whose
-    noun the derived claim also qualifies by a relative clause holding the hedged verb
-    ("notes nine beams that must be lifted"), whatever the verbs of the two frames."""
-    if not _relative_hedge(lex, sc, h):
-        return False
-    before = [w for w in sc.words if w.end <= h.start]
-    if not before or before[-1].pos not in ("NOUN", "PROPN"):
-        return False
-    noun = key(before[-1].lemma)
-    for k, w in enumerate(dc.words):
-        if key(w.lemma) != noun:
-            continue
-        nxt = _WORD_AFTER.match(dc.text, w.end - dc.start)
-        if nxt and lex.has("relative_pronouns", nxt.group(1).lower()) \
-                and any(key(x.lemma) == verb for x in dc.words[k + 1:k + 5]):
-            return True
-    return False
-
-
-def _words_after(sc, dc, verb: str, *, nouns: bool = False, need: int = 2) -> bool:
-    """Both claims hold the verb with ``need`` of the same content words right after it
-    ("held the rated load", "hold the rated load"); with ``nouns``, the derived claim holds
-    it as a noun ("challenge the award", "a challenge to the award")."""
-    def after(claim, tags) -> set:
-        for k, w in enumerate(claim.words):
-            if key(w.lemma) == verb and w.pos in tags:
-                return set([key(x.lemma) for x in claim.words[k + 1:]
-                            if x.pos in _CONTENT][:_PHRASE_WORDS])
-        return set()
-    verbs = ("VERB", "AUX")
-    return len(after(sc, verbs) & after(dc, ("NOUN",) if nouns else verbs)) >= need
-
-
 def _asked(dc) -> bool:
     """The claim's own verb is what a "whether" asks ("still unknown whether the main
     burst"): the word in the claim before its verb, in the same clause, or
@@ -304,10 +170,6 @@ def _asked(dc) -> bool:
     if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):
         return False  # "Whether or not anyone was home, the pump flooded": another clause
     return whether_before(dc)
-
-
-# Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
-SYNONYM_SENSES = 2
 
 
 def _future_frame(ctx, dc, verb: str = "") -> bool:
@@ -325,7 +187,7 @@ def _forecast_stated(ctx, dc, sc) -> str:
     verb), which the derived claim states with no hedge or frame of its own ("the cap will
     save 31 million"); the source's frame ("expects ... to"), else ''."""
     lex = ctx.lexicon
-    if not lex.has("judging_verbs", sc.predicate) or cues(dc, lex) or _believed(ctx, dc):
+    if not lex.has("judging_verbs", sc.predicate) or cues(dc, lex) or believed(ctx, dc):
         return ""
     if dc.attribution is not None and lex.has("judging_verbs", dc.attribution.lemma):
         return ""
@@ -351,7 +213,7 @@ def _restated_certain(ctx, dc, sc):
     source claim up to its next link, one governed by the hedge; None when another aligned
     source claim states those words with no hedge (the source may report it as come true)."""
     lex = ctx.lexicon
-    if dc.unit_kind == "heading" or cues(dc, lex) or _believed(ctx, dc) \
+    if dc.unit_kind == "heading" or cues(dc, lex) or believed(ctx, dc) \
             or has_negation(dc, lex) != has_negation(sc, lex) \
             or lex.has("negative_verbs", dc.predicate):
         return None  # not "has ruled out asking" for "could ask"
@@ -393,25 +255,6 @@ def _states_future(lex, text: str) -> bool:
 # The weakest hedge whose loss counts when the claim is restated in other words: "could",
 # "may", "might", "possibly", not "can", "would", "appears" (a hedge on how it looks).
 RESTATED_WEIGHT = 0.3
-
-
-def _believed(ctx, dc) -> bool:
-    """The claim is framed as a belief or a suggestion ("Officials believe the fire began
-    in the kitchen", "Early findings suggest ..."): a hedge in its frame."""
-    att = dc.attribution
-    return att is not None and ctx.lexicon.has("hedges", att.lemma)
-
-
-def _synonym_in(ctx, sc, verb: str, dc) -> str:
-    """The derived claim's predicate when it is a WordNet synonym of the source's hedged verb
-    ("could resume" -> "will restart"), else ''."""
-    wn = ctx.wordnet
-    lemma = next((w.lemma for w in sc.words if key(w.lemma) == verb and w.pos == "VERB"), "")
-    if not lemma or not dc.predicate or not wn.available:
-        return ""
-    same = {key(s) for s in wn.synonyms(lemma, "verb", SYNONYM_SENSES) if " " not in s}
-    pred = key(dc.predicate)
-    return pred if pred in same and pred != key("be") else ""
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "hedge or modal removed", check, __doc__)

@@ -1,0 +1,109 @@
+"""Whether a derived claim keeps its source's credit, or needs none (DA101,
+``rules/attribution_dropped.py``): a claim that is none of the writer's to credit, a
+quotation (``quoted``) or a party's silence and its reason (``silence``); a claim that
+credits no one of its own (``unattributed``); and the derived text naming the source where
+it covers the claim (``credited``, ``names``, ``nameable``)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
+from checker.attribution import (
+    credited_nearby,
+    is_anonymous,
+    named_in_sentence,
+    placed,
+    source_name,
+    unnamed_on_purpose,
+)
+
+
+def silence(ctx, dc) -> bool:
+    """The claim says a party said nothing ("The authority would not comment",
+    silence_phrases.txt), or gives the reason it says nothing ("... while proceedings are
+    ongoing"): the reporter's own knowledge."""
+    def said(text):
+        low = " ".join(re.findall(r"[a-z]+", text.lower()))
+        return any(f" {p} " in f" {low} " for p in ctx.lexicon.entries("silence_phrases"))
+    before = ctx.derived.text[dc.sent_start:dc.start]
+    return said(dc.text) or said(before) and re.search(
+        r"\b(?:while|until|because|as)\s*$", before, re.I) is not None
+
+
+def quoted(dc) -> bool:
+    """Most of the claim lies inside quotation marks: a quotation, not the writer's claim."""
+    inside = sum(max(0, min(q.end, dc.end) - max(q.start, dc.start)) for q in dc.quotes)
+    return inside >= 0.5 * max(1, dc.end - dc.start)
+
+
+def unattributed(dc, verbs, lex) -> bool:
+    """The derived claim credits no one: no attribution, and no reporting verb of its own
+    ("The agency reported 1,150 damaged homes" credits its subject), unless the report is
+    itself a forecast ("The sergeant is expected to argue that ...": who expects it?) or
+    a passive verb of telling whose subject heard it ("Staff had been told to accept the
+    score": who told them, the claim does not say), or a passive verb of reporting with no
+    agent, whose subject is the thing reported ("The pump had been reported faulty":
+    attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
+    with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt)."""
+    forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
+    passive = passive_verb(dc)
+    heard = lex.has("addressee_verbs", dc.predicate) and passive
+    reported = passive and lex.has("attribution_passive", dc.predicate) \
+        and not _AGENT.search(dc.text)
+    money = lex.has("money_taking_verbs", dc.predicate) and any(
+        q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in relief"
+    return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
+                                       or reported or money)
+
+
+_AGENT = re.compile(r"\bby\b", re.I)  # "was reported by the Herald": the agent reports
+
+
+def credited(ctx, dc, sc, generic) -> bool:
+    """The derived text names the source claim's source where it covers the derived claim."""
+    name = source_name(sc.attribution, generic)
+    if not nameable(name):
+        return False
+    if dc.attribution is not None and dc.attribution.source:
+        return True
+    # unnamed people ("two nurses in the emergency department") are credited by their noun
+    # inside the claim only with a verb of saying after it; a document or a body by its
+    # noun alone ("Department figures show ...", "the court heard")
+    said = frozenset()
+    if _unnamed_people(ctx, sc.attribution, name, generic) or unnamed_on_purpose(sc.sentence):
+        # (officials of a body who speak on condition of anonymity: the body named as the
+        # claim's subject does not credit them)
+        said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
+            ctx.lexicon.words.get("speech_verbs", ()))
+    return names(ctx, dc, name, generic, with_verb=said,
+                 places=not placed(sc.attribution.source, name))
+
+
+def _unnamed_people(ctx, attr, name, generic) -> bool:
+    """The source is unnamed people ("two nurses in the emergency department", "two people
+    familiar with the talks"): indefinite, its head's commonest WordNet sense a person or a
+    group of them; not a document ("provisional figures")."""
+    head = name.head or attr.head
+    if not head or name.definite or not is_anonymous(attr, generic) \
+            or not ctx.wordnet.available:
+        return False
+    senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
+    return bool(senses) and senses[0].lexname in (PERSON_LEXNAME, GROUP_LEXNAME)
+
+
+def nameable(name) -> bool:
+    """The source's name (``attribution.source_name``) has something to look for in the
+    derived text: a run of names, words or a head noun."""
+    return bool(name.runs or name.words or name.head)
+
+
+def names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
+          places: bool = True) -> bool:
+    """The derived text names a source in the claim's sentence or, where it covers it, in
+    the next or the one before (``attribution.credited_nearby``)."""
+    text = ctx.derived.text
+    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
+        or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text,
+                           accounts=ctx.lexicon.entries("account_nouns")
+                           | ctx.lexicon.entries("finding_nouns"))

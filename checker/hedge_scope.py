@@ -1,0 +1,175 @@
+"""What a source hedge governs and where a derived claim tells it (DC201,
+``rules/hedge_dropped.py``): the noun right after a hedge ("the *alleged* theft":
+``noun_after_cue``) and whether the derived claim keeps its doubt (``noun_hedge_kept``,
+``doubt_kept``); the hedged verb with the same words after it (``words_after``), in a
+relative clause the hedge opens (``relative_hedge``, ``same_object``, ``same_antecedent``);
+the hedged deed told done by its noun (``deed_noun_done``, ``noun_of_hedged_deed``); a
+WordNet synonym of the hedged verb (``synonym_in``); and a claim framed as a belief
+(``believed``)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key, text_keys
+from checker.hedging import cue_word_in, cues, hedged_verb, told_done
+from checker.tentative import in_question
+
+
+def noun_hedge_kept(ctx, sc, h, dc) -> bool:
+    """A hedge set before a noun ("three suspected cases", "the alleged theft") is kept by
+    any hedge the derived claim sets before the same noun ("three possible cases")."""
+    after = noun_after_cue(sc, h)
+    return bool(after) and any(noun_after_cue(dc, c) == after
+                               for c in cues(dc, ctx.lexicon, attempts=False))
+
+
+def doubt_kept(ctx, dc, h, noun: str) -> bool:
+    """The derived sentence keeps the doubt of a hedge on a noun: the hedge's word in any
+    form ("which suspects them of coordinating" for "over suspected coordination"), a
+    question on the noun ("an inquiry into whether the two coordinated prices"), or a
+    challenge or an inquiry before it in the claim ("an investigation into match fixing",
+    "accused of fraud": challenges.txt, document_nouns.txt) or right after it ("a
+    match-fixing investigation"), which tells the matter as not established. Known false
+    positive: a verb of inquiry ("is investigating match fixing")."""
+    if key(h.text) in text_keys(dc.sentence):
+        return True
+    at = next((w.start for w in dc.words if key(w.lemma) == noun), None)
+    if at is None:
+        return False
+    words = sorted(dc.words)
+    after = [w for w in words if w.start > at][:2]  # "a match-fixing investigation"
+    return in_question(dc, at) or any(
+        (w.start < at or w in after) and (ctx.lexicon.has("challenges", w.lemma)
+                                          or ctx.lexicon.has("document_nouns", w.lemma))
+        for w in words)
+
+
+def noun_after_cue(claim, cue) -> str:
+    """The key of the noun right after a cue ("suspected *cases*"), or ''."""
+    nxt = next((w for w in claim.words if w.start > cue.start), None)
+    if nxt is None or nxt.pos != "NOUN" or claim.text[cue.end - claim.start:nxt.start
+                                                     - claim.start].strip():
+        return ""
+    return key(nxt.lemma)
+
+
+# Content words after a verb that make its phrase ("reached the required temperature").
+_PHRASE_WORDS = 3
+_CONTENT = ("NOUN", "PROPN", "ADJ", "NUM", "VERB")  # "the required level": a participle
+
+
+def same_object(ctx, sc, dc, h, verb: str) -> bool:
+    """A relative clause on both sides holds the hedged verb with two of the same content
+    words right after it ("a valve that may not have held the rated load" and "a valve
+    that could not hold the rated load": relative_pronouns.txt), where the verb is not
+    either claim's main verb; not under a derived verb that judges or negates ("expects
+    the channel to bring", "has ruled out asking": judging_verbs.txt, negative_verbs.txt),
+    nor where another source claim states the verb with those words unhedged."""
+    lex = ctx.lexicon
+    if lex.has("judging_verbs", dc.predicate) or lex.has("negative_verbs", dc.predicate):
+        return False
+    if not relative_hedge(lex, sc, h):
+        return False  # "a pump that may ...": the hedge opens a relative clause
+    mine = next((w for w in dc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")),
+                None)
+    before = re.findall(r"[a-z]+", dc.text[:mine.start - dc.start].lower())[-3:] \
+        if mine is not None else []
+    if not any(lex.has("relative_pronouns", w) for w in before):
+        return False  # "a valve that could not hold": the derived verb in one too
+    if any(o is not sc and not o.certainty.hedges and o.negated == dc.negated
+           and words_after(o, dc, verb) for o in ctx.index.claims):
+        return False  # "Inspectors later confirmed that the installer skipped the checks"
+    return words_after(sc, dc, verb)
+
+
+def noun_of_hedged_deed(ctx, dc):
+    """(source claim, hedge) when a supporting source claim hedges a verb ("may challenge
+    the award") that the derived claim tells done by its noun with the same thing after it
+    ("has launched a legal challenge to the award": ``deed_noun_done``), in a claim that
+    the aligner may match better with another clause it merged in; else None."""
+    for sc in ctx.support(dc)[1]:
+        for h in cues(sc, ctx.lexicon, attempts=False):
+            verb = hedged_verb(sc, h)
+            if h.weight < 0.2 or not verb or not deed_noun_done(ctx, dc, verb) \
+                    or cue_word_in(h.text, dc.sentence):
+                continue
+            if words_after(sc, dc, verb, nouns=True, need=1):
+                return sc, h
+    return None
+
+
+def deed_noun_done(ctx, dc, verb: str) -> bool:
+    """The derived claim tells the hedged deed done by its noun, as the object of its own
+    verb ("may challenge the award" -> "has launched a legal challenge to the award", "could
+    appeal" -> "lodged an appeal"), with no hedge, belief frame or negation of its own."""
+    noun = next((w for w in dc.words if w.pos == "NOUN" and key(w.lemma) == verb), None)
+    return noun is not None and key(dc.predicate) != verb and told_done(dc) \
+        and not dc.negated and not cues(dc, ctx.lexicon) and not believed(ctx, dc)
+
+
+def relative_hedge(lex, sc, h) -> bool:
+    """The hedge opens a relative clause of the source claim ("a pump that may have failed",
+    "which seems to put": relative_pronouns.txt)."""
+    opener = re.findall(r"[a-z]+", sc.text[:h.start - sc.start].lower())[-1:]
+    return bool(opener) and lex.has("relative_pronouns", opener[0])
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+
+
+def same_antecedent(lex, sc, dc, h, verb: str) -> bool:
+    """The hedge opens a relative clause ("nine beams that may have to be lifted") whose
+    noun the derived claim also qualifies by a relative clause holding the hedged verb
+    ("notes nine beams that must be lifted"), whatever the verbs of the two frames."""
+    if not relative_hedge(lex, sc, h):
+        return False
+    before = [w for w in sc.words if w.end <= h.start]
+    if not before or before[-1].pos not in ("NOUN", "PROPN"):
+        return False
+    noun = key(before[-1].lemma)
+    for k, w in enumerate(dc.words):
+        if key(w.lemma) != noun:
+            continue
+        nxt = _WORD_AFTER.match(dc.text, w.end - dc.start)
+        if nxt and lex.has("relative_pronouns", nxt.group(1).lower()) \
+                and any(key(x.lemma) == verb for x in dc.words[k + 1:k + 5]):
+            return True
+    return False
+
+
+def words_after(sc, dc, verb: str, *, nouns: bool = False, need: int = 2) -> bool:
+    """Both claims hold the verb with ``need`` of the same content words right after it
+    ("held the rated load", "hold the rated load"); with ``nouns``, the derived claim holds
+    it as a noun ("challenge the award", "a challenge to the award")."""
+    def after(claim, tags) -> set:
+        for k, w in enumerate(claim.words):
+            if key(w.lemma) == verb and w.pos in tags:
+                return set([key(x.lemma) for x in claim.words[k + 1:]
+                            if x.pos in _CONTENT][:_PHRASE_WORDS])
+        return set()
+    verbs = ("VERB", "AUX")
+    return len(after(sc, verbs) & after(dc, ("NOUN",) if nouns else verbs)) >= need
+
+
+# Senses of the hedged verb whose synonyms count ("resume" and "restart" share the first).
+SYNONYM_SENSES = 2
+
+
+def believed(ctx, dc) -> bool:
+    """The claim is framed as a belief or a suggestion ("Officials believe the fire began
+    in the kitchen", "Early findings suggest ..."): a hedge in its frame."""
+    att = dc.attribution
+    return att is not None and ctx.lexicon.has("hedges", att.lemma)
+
+
+def synonym_in(ctx, sc, verb: str, dc) -> str:
+    """The derived claim's predicate when it is a WordNet synonym of the source's hedged verb
+    ("could resume" -> "will restart"), else ''."""
+    wn = ctx.wordnet
+    lemma = next((w.lemma for w in sc.words if key(w.lemma) == verb and w.pos == "VERB"), "")
+    if not lemma or not dc.predicate or not wn.available:
+        return ""
+    same = {key(s) for s in wn.synonyms(lemma, "verb", SYNONYM_SENSES) if " " not in s}
+    pred = key(dc.predicate)
+    return pred if pred in same and pred != key("be") else ""
