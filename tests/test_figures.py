@@ -55,7 +55,7 @@ def test_names_with_numbers():
     def found(text):
         return [text[s:e] for s, e, *_ in _identifiers(text)]
 
-    assert found("a decline in SARS-CoV-4 vaccine sales") == ["SARS-CoV-4"]
+    assert found("a fall in MERV-9 booster orders") == ["MERV-9"]
     assert found("The harbour trust moved to Tier 2 funding") == ["Tier 2"]
     assert found("Windows 11 and COVID-19") == ["Windows 11", "COVID-19"]
     # Words before figures, dates, ages and scores are not names.

@@ -108,9 +108,9 @@ def test_text_strength_takes_the_strongest_claim():
 
 
 @pytest.mark.parametrize("sentence,expected", [
-    ("Drinking coffee is associated with a lower risk of heart disease.", 1),
+    ("Eating oily fish twice a week is associated with fewer migraines.", 1),
     ("Smokers were twice as likely to develop the disease.", 1),
-    ("Metformin may protect against coronary atherosclerosis in older men.", 2),
+    ("Daily stretching may protect against back pain in older cyclists.", 2),
     ("These results suggest that exercise reduces pain in older adults.", 2),
     ("Resveratrol supplementation increased antioxidant levels in patients.", 3),
     ("The new drug did not improve survival.", 3),
@@ -126,12 +126,12 @@ def codes(result):
 
 
 def test_raised_finding_names_both_cues(check_texts):
-    src = "Drinking coffee is associated with a lower risk of heart disease."
-    result = check_texts("Drinking coffee lowers the risk of heart disease.", src)
+    src = "Eating oily fish twice a week is associated with fewer migraines."
+    result = check_texts("Eating oily fish twice a week prevents migraines.", src)
     [f] = [f for f in result.findings if f.code == "DC220"]
     assert f.kind == "certainty-raised"
-    assert '("lowers")' in f.message and '("associated")' in f.message
-    assert f.evidence and f.evidence[0].text.startswith("Drinking coffee is associated")
+    assert '("prevents")' in f.message and '("associated")' in f.message
+    assert f.evidence and f.evidence[0].text.startswith("Eating oily fish twice a week is")
     assert 0.6 <= f.confidence <= 0.8
 
 
@@ -144,8 +144,9 @@ def test_lowered_from_direct_to_possible(check_texts):
 
 
 def test_same_strength_and_unrelated_texts_stay_quiet(check_texts):
-    src = "Drinking coffee is associated with a lower risk of heart disease."
-    assert codes(check_texts("Coffee drinkers are less likely to get heart disease.", src)) == []
+    src = "Eating oily fish twice a week is associated with fewer migraines."
+    told = "People who eat oily fish twice a week are less likely to get migraines."
+    assert codes(check_texts(told, src)) == []
     assert codes(check_texts("The council cut the library budget.", src)) == []
 
 

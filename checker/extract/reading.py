@@ -130,7 +130,7 @@ class ClaimReader:
                                if o.dep_ == "pcomp" and o.tag_ == "VBG")
                 continue
             if low == "nor" and dep == "cc" and c.i == c.sent.start:
-                # "Nor must it be seen as ...": the clause after an opening "nor" is denied
+                # "Nor should it be read as ...": the clause after an opening "nor" is denied
                 out.append(c.head.lemma_.lower())
                 continue
             if low == "unless" and dep == "mark":

@@ -24,7 +24,7 @@ What it flags:
     with it (known miss: a text that tells the charge only as another paragraph words it);
     for a concessive limitation, a claim of its own sentence or of the sentence before it
     in its paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
-    is a party's (not "two people familiar with the matter") to a charge against it, not to
+    is a party's (not "two people who know of the talks") to a charge against it, not to
     one it makes ("the regulator fined the bank" challenges the bank, not the regulator). A
     denial counts as kept wherever a derived sentence names the party beside an answer verb
     used as a verb, however the parse read it ("a figure Brennan Foods disputes", "a charge

@@ -15,9 +15,9 @@ Known false positives:
     state; verbs the lexicon does not know make a source claim look weaker than it is. Both
     claims must carry a relation cue and share a content word, so plain news stays quiet.
 Examples:
-    Source: Drinking coffee is associated with a lower risk of heart disease.
-    Flag: Drinking coffee lowers the risk of heart disease.
-    Okay: Drinking coffee is linked to a lower risk of heart disease.
+    Source: Eating oily fish twice a week is associated with fewer migraines.
+    Flag: Eating oily fish twice a week prevents migraines.
+    Okay: Eating oily fish twice a week is linked to fewer migraines.
 """
 
 from __future__ import annotations

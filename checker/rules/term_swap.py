@@ -28,9 +28,9 @@ Known false positives:
     It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
     only when look-ups are turned off (``CHECKER_WORDNET=none``).
 Examples:
-    Source: He pleaded guilty to manslaughter in the death of a climber.
-    Flag: He pleaded guilty to murder in the death of a climber.
-    Okay: He admitted manslaughter in the death of a climber.
+    Source: She was charged with manslaughter over the fall of a roofer.
+    Flag: She was charged with murder over the fall of a roofer.
+    Okay: She faces a manslaughter charge over the fall of a roofer.
 """
 
 from __future__ import annotations
