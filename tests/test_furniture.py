@@ -160,7 +160,7 @@ def test_pattern_file_has_a_header():
 
 def test_trailing_promo_sentence_is_cut_off_a_real_paragraph():
     news = "The striker will miss two more games, the club said. "
-    promo = "Sign up to the Sports Desk newsletter and have the day's best stories sent to your inbox."
+    promo = "Sign up to the Sports Desk newsletter for the best stories in your inbox."
     assert trailing_furniture(news + promo, patterns=PATTERNS) == (len(news), "newsletter")
     assert trailing_furniture(promo, patterns=PATTERNS) == (0, "newsletter")
     assert classify(news + promo, patterns=PATTERNS) is None

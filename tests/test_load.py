@@ -421,7 +421,7 @@ def test_unknown_format():
 
 def test_promo_glued_to_a_paragraph_is_split_off():
     text = ("The striker will miss two more games with a hamstring injury, the club said on Friday. "
-            "Sign up to the Sports Desk newsletter and have the day's best stories sent to your inbox.")
+            "Sign up to the Sports Desk newsletter for the best stories in your inbox.")
     article = load_text(text, doc_id="t")
     assert [(u.kind, u.furniture) for u in article.units] == [("paragraph", None),
                                                                ("furniture", "newsletter")]
