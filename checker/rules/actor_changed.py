@@ -75,61 +75,16 @@ from checker.party_kinds import other_kind
 from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
 from checker.stand_ins import (describes_person, named_near, named_otherwise, sentences_around,
                                speaker_meant, stand_in_meant)
+from checker.subject_names import (BODY_HEADS, a_kind_of_thing, apposed_names, known_name,
+                                   names_someone, same_words, subject_names, two_bodies)
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
-_INDEFINITE = shipped("indefinite_articles")
 _DETERMINERS = shipped("determiners")
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where|when)\b", re.I)
 
 
 def _keys(ctx, text: str) -> set[str]:
     function = ctx.lexicon.words["function_words"]
     return {k for k in text_keys(text) if k not in function}
-
-
-def _names_someone(claim) -> bool:
-    """The claim's subject holds a proper name."""
-    pos = claim.text.find(claim.subject) if claim.subject else -1
-    if pos < 0:
-        return False
-    s0, s1 = claim.start + pos, claim.start + pos + len(claim.subject)
-    return any(w.pos == "PROPN" and s0 <= w.start < s1 for w in claim.words)
-
-
-def _subject_names(claim, lexicon) -> set[str]:
-    """Keys of the proper nouns of a claim's subject, its apposition included ("The
-    festival's main sponsor, the Halbrook Building Society" -> halbrook, building, society),
-    not those of a relative clause ("The probe, which launched in March,") or after a
-    preposition ("An opposition councillor in Harrowby" names no actor)."""
-    pos = claim.text.find(claim.subject) if claim.subject else -1
-    if pos < 0:
-        return set()
-    # a name under a preposition places or qualifies the actor ("a councillor in Harrowby")
-    subject = before_preposition(_RELATIVE.split(claim.subject, 1)[0], lexicon)
-    s0, s1 = claim.start + pos, claim.start + pos + len(subject)
-    return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
-
-
-def _apposed_names(claim) -> set[str]:
-    """Keys of the proper nouns of the apposition after a claim's subject head ("Harl's
-    member for roads, Ada Kerr," -> ada, kerr), which ``_subject_names``
-    leaves out when a preposition cuts the head."""
-    pos = claim.text.find(claim.subject) if claim.subject else -1
-    parts = _RELATIVE.split(claim.subject, 1)[0].split(",") if pos >= 0 else []
-    if len(parts) < 2:
-        return set()
-    s0 = claim.start + pos + len(parts[0]) + 1
-    s1 = s0 + len(parts[1])
-    return {key(w.lemma) for w in claim.words if w.pos == "PROPN" and s0 <= w.start < s1}
-
-
-def _a_kind_of_thing(claim, lexicon) -> bool:
-    """The subject introduces a thing by its kind, a name only modifying it or placing it
-    ("A Tessarine Launch Systems rocket", "an Orlen council van", "A beekeeper from the
-    hamlet of Ostley"): a description, which the derived text may replace by the
-    thing's own name ("The Arrowlark 3", "Mira Tallis")."""
-    words = before_preposition(claim.subject.split(",")[0], lexicon).split()
-    return len(words) > 1 and words[0].lower() in _INDEFINITE and words[-1].islower()
 
 
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:
@@ -139,44 +94,6 @@ def _other_body(ctx, dc, s0: int, s1: int) -> bool:
     names = [e for e in dc.entities if e.start < s1 and s0 < e.end]
     return bool(names) and not any(e.norm in ctx.index.entity_norms
                                    or e.norm in ctx.index.text_lower for e in names)
-
-
-_BODY_HEADS = frozenset(key(w) for w in shipped("non_person_heads"))
-
-
-def _capital_words(text: str) -> list:
-    """The capitalised words of a phrase, lower-cased, in order."""
-    return [w.lower() for w in re.findall(r"[\w'’-]+", text) if w[:1].isupper()]
-
-
-def _two_bodies(a: str, b: str) -> bool:
-    """Two names of bodies (ending in a word of non_person_heads.txt) that share a word of
-    their field but open differently and neither holds the other ("the Kellan Vale Rowing
-    Club", "the Eastbrook Rowing Association"): two bodies, not one named in two ways ("the
-    Eastbrook Association")."""
-    wa, wb = ([w for w in _capital_words(x.split(",")[0]) if w not in _DETERMINERS]
-              for x in (a, b))
-    return len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0] \
-        and key(wa[-1]) in _BODY_HEADS and key(wb[-1]) in _BODY_HEADS \
-        and not set(wa) <= set(wb) and not set(wb) <= set(wa)
-
-
-def _same_words(a: str, b: str) -> bool:
-    """Two subjects of the same capitalised words but for a shared head: "Halbury Council"
-    and "the Halbury council" name one body."""
-    wa, wb = set(_capital_words(a)), set(_capital_words(b))
-    return bool(wa) and wa == wb
-
-
-def _known_name(ctx, sc) -> set:
-    """Keys of the source subject when it is a name the sources tag elsewhere though the
-    parse of this sentence did not ("Varnish is seeking compensation", "Varnish" read as a
-    common noun at the sentence's start)."""
-    subject = sc.subject.split(",")[0].strip()
-    if not subject[:1].isupper() or anaphoric(subject) or \
-            norm_name(subject) not in ctx.index.entity_norms:
-        return set()
-    return {key(w) for w in norm_name(subject).split()}
 
 
 def _stands_for_another(ctx, sc, dnames: set) -> str:
@@ -233,7 +150,7 @@ def check(ctx):
         # the subject's own phrase, up to a comma: a name in an apposition or a relative
         # clause ("The instrument, whose readings jumped on October 3,") is not the actor
         s0, s1 = dc.start + pos, dc.start + pos + len(dc.subject.split(",")[0])
-        dnames = _subject_names(dc, ctx.lexicon)
+        dnames = subject_names(dc, ctx.lexicon)
         if not dnames and not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             kind = _body_by_kind(ctx, dc)
             if kind is not None:
@@ -265,7 +182,7 @@ def check(ctx):
                 break
             ssub = _keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
-            snames = _subject_names(sc, ctx.lexicon)
+            snames = subject_names(sc, ctx.lexicon)
             if head in stand_ins:
                 meant = stand_in_meant(ctx, sc)
                 if meant and dnames and not text_keys(meant) & dnames \
@@ -276,25 +193,25 @@ def check(ctx):
                 continue
             if not ssub:
                 continue
-            known = _known_name(ctx, sc)
+            known = known_name(ctx, sc)
             snames = snames or known
-            if snames and (snames & _apposed_names(dc)) - _BODY_HEADS:
+            if snames and (snames & apposed_names(dc)) - BODY_HEADS:
                 continue  # the source's actor is named in the derived subject's apposition
                 # ("Harl's member for roads, Ada Kerr," for "Kerr")
             if dnames and snames:
-                if (dnames & snames) - _BODY_HEADS and not _two_bodies(dc.subject, sc.subject):
+                if (dnames & snames) - BODY_HEADS and not two_bodies(dc.subject, sc.subject):
                     continue  # one named actor, described differently around its name; not
                     # two of one kind ("the Kilbride Cooperative", "the Ferrow Cooperative")
-                if _same_words(dc.subject, sc.subject):
+                if same_words(dc.subject, sc.subject):
                     continue
             elif ssub & dsub:
                 continue
             named = ""
-            if (not (_names_someone(sc) or known) or _a_kind_of_thing(sc, ctx.lexicon)) \
+            if (not (names_someone(sc) or known) or a_kind_of_thing(sc, ctx.lexicon)) \
                     and not _other_body(ctx, dc, s0, s1):
                 named = _stands_for_another(ctx, sc, dnames or dsub) or \
                     _another_kind(ctx, sc, dc.subject.split(",")[0])
-                if not named and _a_kind_of_thing(sc, ctx.lexicon):
+                if not named and a_kind_of_thing(sc, ctx.lexicon):
                     # "A beekeeper from Ostley" named: not as someone the sources describe
                     # otherwise ("The verger, Paul Amis")
                     kind = before_preposition(sc.subject.split(",")[0], ctx.lexicon).split()[-1]
@@ -330,7 +247,7 @@ def _body_by_kind(ctx, dc):
                 or not sc.object or not dobj & _keys(ctx, sc.object):
             continue
         name = sc.subject.split(",")[0].strip()
-        if not _subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}", sc.sentence.lower()):
+        if not subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}", sc.sentence.lower()):
             continue
         if other_kind(kind, name, ctx.source_text, ctx.wordnet, ctx.lexicon):
             pos = dc.text.find(dc.subject)
