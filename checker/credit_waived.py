@@ -12,10 +12,10 @@ from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_w
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_name, self_report, source_name
 from checker.claim_content import same_content
+from checker.claim_reading import FINDING_ROLES
 from checker.lexicon import shipped
 from checker.on_record import on_record
 from checker.polarity import verb_polarity
-from checker.rules.base import FINDING_ROLES
 from checker.source_phrase import has_name
 from checker.voices import own_account_by_its_voice
 

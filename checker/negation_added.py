@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
+from checker.claim_reading import evidence_of, is_claim_unit, snippet
 from checker.negation_forms import (ended, lacks, negated_in_source_text, negated_noun,
                                     refused_only, same_word, stated_act, taken_away,
                                     time_bound_restated)
 from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
-from checker.rules.base import evidence_of, is_claim_unit, snippet
 
 
 def negation_added(ctx, dc):

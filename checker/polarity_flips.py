@@ -12,10 +12,10 @@ import re
 from checker.actors import subject_head
 from checker.align import claim_keys, key
 from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
+from checker.claim_reading import evidence_of, shares_core, snippet
 from checker.hedging import hedged_verb
 from checker.negation_forms import affirmed_privation
 from checker.polarity import orders
-from checker.rules.base import evidence_of, shares_core, snippet
 
 MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's
 MIN_CLOSE = 0.5  # alignment score above which two claims are taken to say the same thing

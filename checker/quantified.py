@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.claim_reading import ends_with_word_of
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import number_values
-from checker.rules.base import ends_with_word_of
 
 
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checker.rules.base import evidence_of
+from checker.claim_reading import evidence_of
 
 
 # Marks two quotations may write differently and still be the same words.

@@ -11,8 +11,8 @@ import re
 from typing import NamedTuple
 
 from checker.align import key, text_keys
+from checker.claim_reading import before_preposition
 from checker.records import memo_on
-from checker.rules.base import before_preposition
 
 
 def settled_verbs(lex, dc):

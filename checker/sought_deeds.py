@@ -9,8 +9,8 @@ Each reader returns the source claim and the source's words to quote, or None; D
 from __future__ import annotations
 
 from checker.align import key
+from checker.claim_reading import before_preposition, opens_with_preposition, shares_core
 from checker.hedging import future_told, told_done
-from checker.rules.base import before_preposition, opens_with_preposition, shares_core
 from checker.sought import (attempts_on_nouns, noun_keys, noun_lemmas, nouns_given,
                             object_keys, same_subject)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.claim_reading import before_preposition
 from checker.lexicon import shipped
 from checker.names import norm_name
-from checker.rules.base import before_preposition
 from checker.source_phrase import anaphoric
 
 _INDEFINITE = shipped("indefinite_articles")

@@ -11,8 +11,8 @@ None.
 from __future__ import annotations
 
 from checker.align import claim_keys, key, text_keys
+from checker.claim_reading import evidence_of, shares_core, snippet
 from checker.hedging import close_support, cue_word_in, cues
-from checker.rules.base import evidence_of, shares_core, snippet
 from checker.tentative import FIRM, firm_on_record, speaker_as_subject
 
 

@@ -34,6 +34,22 @@ def test_no_rule_imports_another_rule_or_the_extractor():
         assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
+def test_helper_modules_below_the_rules_do_not_import_them():
+    # a helper module that imports checker.rules.base loads every rule first, and so cannot
+    # be imported on its own (the rules import the helper back): shared readings live in
+    # checker/claim_reading.py instead
+    for path in sorted(PACKAGE.glob("*.py")):
+        bad = {m for m in _imports(path) if m.startswith("checker.rules.")}
+        assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_a_helper_module_imports_on_its_own():
+    code = "import checker.polarity_flips, checker.quantified; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "ok", out
+
+
 def test_importing_the_rules_loads_neither_spacy_nor_numpy():
     code = ("import sys, checker.rules; "
             "print(sorted(m for m in ('spacy', 'numpy', 'checker.extract', 'checker.parse') "

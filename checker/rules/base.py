@@ -7,12 +7,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
-from checker.align import SourceIndex, claim_keys, key
+from checker.align import SourceIndex
+from checker.claim_reading import (FINDING_ROLES, VERBS_JUDGED_ELSEWHERE, before_preposition,
+                                   ends_with_word_of, evidence_of, is_claim_unit, negated_in,
+                                   opens_with_preposition, shares_core, snippet,
+                                   verbs_judged_elsewhere)
 from checker.config import Config
 from checker.lexicon import Lexicon
 from checker.names import other_gender
-from checker.records import (KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding,
-                             memo_on)
+from checker.records import KINDS, SEVERITIES, Alignment, Article, Claim, Evidence, Finding
+
+# what the rules import from here: this module's own and, passed on, the shared readings of
+# ``checker.claim_reading``
+__all__ = ["Rule", "Context", "make", "misread_pronoun", "found_by", "FINDING_ROLES",
+           "VERBS_JUDGED_ELSEWHERE", "before_preposition", "ends_with_word_of", "evidence_of",
+           "is_claim_unit", "negated_in", "opens_with_preposition", "shares_core", "snippet",
+           "verbs_judged_elsewhere"]
 
 
 @dataclass(frozen=True)
@@ -123,17 +133,6 @@ class Context:
         return sup if al.score >= thr else []
 
 
-def evidence_of(claim: Claim, *, start: Optional[int] = None, end: Optional[int] = None) -> Evidence:
-    """Evidence pointing at a source claim (or a part of it)."""
-    s = claim.start if start is None else start
-    e = claim.end if end is None else end
-    text = claim.text
-    if start is not None or end is not None:
-        text = claim.text[s - claim.start:e - claim.start] if claim.start <= s <= e <= claim.end \
-            else claim.text
-    return Evidence(document=claim.doc_id, start=s, end=e, text=text, claim=claim.id)
-
-
 def make(rule: Rule, claim: Claim, *, message: str, confidence: float,
          evidence: Sequence[Evidence] = (), start: Optional[int] = None,
          end: Optional[int] = None, suggestion: str = "", text: Optional[str] = None,
@@ -149,85 +148,6 @@ def make(rule: Rule, claim: Claim, *, message: str, confidence: float,
                    confidence=round(max(0.0, min(1.0, confidence)), 3), doc_id=claim.doc_id,
                    start=s, end=e, text=text, evidence=tuple(evidence), claim=claim.id,
                    suggestion=suggestion)
-
-
-def snippet(text: str, limit: int = 70) -> str:
-    """A short quotable version of a text."""
-    t = " ".join(text.split())
-    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def shares_core(dc: Claim, sc: Claim) -> bool:
-    """True when two claims share a predicate or an entity and some content words: two, or
-    the one both have ("no other injuries were reported": "injuries" alone)."""
-    dk, sk = claim_keys(dc), claim_keys(sc)
-    shared = dk & sk
-    same_pred = key(dc.predicate) == key(sc.predicate)
-    same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
-    return (same_pred or same_ent) and (len(shared) >= 2 or (dk == sk and len(dk) == 1))
-
-
-def is_claim_unit(claim: Claim) -> bool:
-    """Headings state topics more than facts; rules go easier on them."""
-    return claim.unit_kind != "heading"
-
-
-
-
-# Roles whose verbs other rules judge: who said it (attribution), an accusation
-# (challenges), how sure (hedges, boosters, factivity), how far it got (attempts,
-# intentions), answers and caveats; and light verbs, which name no deed of their own.
-# DU804, DU805 and DU807 leave these verbs alone ("asked the ministry to ..." is a deed).
-VERBS_JUDGED_ELSEWHERE = ("attribution_verbs", "challenges", "hedges",
-                          "attempts", "boosters", "factive", "nonfactive", "answer_verbs",
-                          "caveat_verbs", "explanation_verbs", "intention_nouns",
-                          "light_verbs")
-
-
-def verbs_judged_elsewhere(lexicon) -> frozenset:
-    """The words of every ``VERBS_JUDGED_ELSEWHERE`` role (once per lexicon)."""
-    return memo_on(lexicon, "_verbs_judged_elsewhere", lambda: frozenset(
-        w for role in VERBS_JUDGED_ELSEWHERE for w in lexicon.words.get(role, {})))
-
-
-def negated_in(claim, word, lexicon) -> bool:
-    """True when a claim negates one of its words (DG602 and DE404 ask of the source's word):
-    as a negated word of the parse ("not *simple*"), or with a negation cue among the three
-    words before it ("not a simple")."""
-    if word[3] in claim.negated_words:
-        return True
-    before = re.findall(r"[a-z]+(?=n't)|n't|[a-z]+", claim.text[:word[0] - claim.start].lower())
-    return any(lexicon.has("negations", t) for t in before[-3:])
-
-
-def _words_pattern(lexicon, roles: tuple) -> str:
-    """A regex alternation of the words of ``roles`` (once per lexicon and roles)."""
-    return memo_on(lexicon, f"_pattern_{'_'.join(roles)}", lambda: "|".join(
-        re.escape(w) for w in sorted({w for r in roles for w in lexicon.words.get(r, {})},
-                                     key=len, reverse=True)))
-
-
-def before_preposition(text: str, lexicon) -> str:
-    """The part of a phrase before its first preposition (its head part: "A preliminary
-    report by the office" -> "A preliminary report"; prepositions.txt)."""
-    return re.split(rf"\s(?:{_words_pattern(lexicon, ('prepositions',))})\s", text, 1,
-                    flags=re.I)[0]
-
-
-def opens_with_preposition(text: str, lexicon) -> bool:
-    """The phrase opens with a preposition or a verb's particle ("to the runway")."""
-    return re.match(rf"\s*(?:{_words_pattern(lexicon, ('prepositions',))})\b", text,
-                    re.I) is not None
-
-
-def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
-    """The text's last word is one of the words of ``roles`` ("on existing plans": the text
-    before "existing" ends with a preposition)."""
-    return re.search(rf"\b(?:{_words_pattern(lexicon, roles)})\s+$", text, re.I) is not None
-
-
-# Verbs by which a document or a body named as the subject reports its content.
-FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
 
 
 def misread_pronoun(ctx, attr) -> bool:
