@@ -26,8 +26,8 @@ def link_keys(ctx, text: str) -> set[str]:
 
 def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     """A source sentence uses the same connective between words of both sides (a ground
-    given by any phrase of its kind, reason_phrases.txt: "picked for her results" states
-    "picked on the strength of her results"; or the sides' nouns and verbs of one family:
+    given by any phrase of its kind, reason_phrases.txt: "hired for his record" states
+    "hired on the strength of his record"; or the sides' nouns and verbs of one family:
     ``family``; a causative verb, causatives.txt, in any form and order, or a verb of
     change that WordNet gives as its synonym, "would raise the fare" for "would lift the
     fare"), in a part the extractor keeps no link for (an
@@ -40,8 +40,8 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
                          else r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(reasons)))
                          if cue.lower() in reasons
                          else rf"\b{re.escape(cue)}\b", re.I)
-    # a ground given by any phrase of its kind ("picked for her results" for "picked on the
-    # strength of her results": reason_phrases.txt)
+    # a ground given by any phrase of its kind ("hired for his record" for "hired on the
+    # strength of his record": reason_phrases.txt)
     # a verb of cause or feeling in another form or order ("the ruling had angered its
     # members" for "angered by the ruling, members ...", "under pressure from" for
     # "pressured by")

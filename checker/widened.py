@@ -191,7 +191,7 @@ def widened_speaker(ctx, dc):
     ("some residents of one town") or to a count of it ("two boatyard operators"), or to the
     body of people a count of them belongs to ("staff at the council's depots" for "two
     drivers at its Brookfield depot": ``_staff_of``), or to one named member of it ("the
-    co-authors" for "Ada Kerr, a co-author")."""
+    co-founders" for "Ada Kerr, a co-founder")."""
     da = _speaker(dc.attribution)
     if da is None:
         return None
@@ -206,7 +206,7 @@ def widened_speaker(ctx, dc):
                 and set(re.findall(r"(?<!^)\b[A-Z][\w'’-]*", da.source.strip())) \
                 <= set(re.findall(r"[\w'’-]+", sa.source)):  # no other body's name in it
             return da.source, sc, f'"{sa.source.strip(" ,")}"', da  # "Ada Kerr, a
-            # co-author" given as "the co-authors"
+            # co-founder" given as "the co-founders"
         if staff and not _staff_of(ctx, sa, da):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)
@@ -227,7 +227,7 @@ _APPOSED_ONE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+(?:a|an|o
 
 def _apposed_one(sa) -> str:
     """The key of the one-person description a named source speaker is given in apposition
-    ("Ada Kerr, a co-author who ran the trials": "author"), or ''."""
+    ("Ada Kerr, a co-founder who ran the clinic": "founder"), or ''."""
     m = _APPOSED_ONE.match(sa.source.strip())
     return key(m.group(1).split("-")[-1]) if m else ""
 

@@ -90,7 +90,7 @@ class QuantityReader:
             sign = t.nbor(-1) if t.i > 0 else None
             if sign is not None and sign.i not in covered and sign.text in CURRENCY_SIGNS \
                     and sign.idx + len(sign) == t.idx and any(ch.isdigit() for ch in t.text):
-                first, label = sign, "MONEY"  # "up to £1.8m a week", untagged: the sign
+                first, label = sign, "MONEY"  # "up to £2.6m a month", untagged: the sign
                 # and a scale touching the digits are the sum's
                 if nxt is not None and nxt.i not in covered and nxt.idx == t.idx + len(t) \
                         and is_scale(nxt.text.rstrip(".")):

@@ -178,12 +178,12 @@ def lift_neither_subject(view, sent) -> bool:
 
 
 def lift_split_hyphen_word(view, sent) -> bool:
-    """A hyphenated word whose pieces the model hung side by side on one head ("The study's
-    co-authors said ...", with "co", "-" and "authors" each a subject of "said"): when a
+    """A hyphenated word whose pieces the model hung side by side on one head ("The firm's
+    co-owners said ...", with "co", "-" and "owners" each a subject of "said"): when a
     word, a hyphen and a word touch with no space and all three hang on the same head with
     the same label, the last piece is the word's head, the first its compound and the
-    hyphen its punctuation, so the phrase reads whole ("The study's co-authors", not "The
-    study's co"). True when repaired.
+    hyphen its punctuation, so the phrase reads whole ("The firm's co-owners", not "The
+    firm's co"). True when repaired.
 
     Known false positives: none seen; pieces that touch are one word."""
     done = False

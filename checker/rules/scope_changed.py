@@ -11,11 +11,11 @@ Why it matters:
     the ``widening`` lexicon) where the source claim on the same verb has no such word and
     no "all"/"every". And the same widening of the people a claim is attributed to: the
     source gives it to "some" or "a few" of a group, or to one person ("a former engineer",
-    "Ada Kerr, a co-author"), and the derived text to the group ("former engineers", "the
-    study's co-authors"), or to the group "across" a
-    wider place; or the source counts the speakers ("two boatyard operators") and the
-    derived text gives the whole group of a place or body ("the canal's boatyard
-    operators", "all the operators"; not a bare "boatyard operators").
+    "Ada Kerr, a co-founder"), and the derived text to the group ("former engineers", "the
+    clinic's co-founders"), or to the group "across" a wider place; or the source counts the
+    speakers ("two boatyard operators") and the derived text gives the whole group of a
+    place or body ("the canal's boatyard operators", "all the operators"; not a bare
+    "boatyard operators").
     An "all"/"every" where the source picks out part of the same noun: a limit word, a count
     ("at two of the six schools", also in a claim the aligner did not pick; "ran 24 routes,
     most of them in the valley"; not a count given plainly, "denied four charges" for "all
@@ -216,8 +216,8 @@ def _widened_noun(ctx, dc, cue, noun):
 
 def _part_named(ctx, dc, sc, noun, cue) -> str:
     """The words the source claim on the same verb has where the derived claim says "all"
-    of another noun ("may put the fen's newts at risk" for "may put all of the fen's
-    wildlife at risk"): the source says nothing of all of anything in the claim, the noun
+    of another noun ("closed the west wing's two lifts" for "closed all of the
+    hospital's lifts"): the source says nothing of all of anything in the claim, the noun
     stands in no source claim on that verb, and the claim's other words are the source's.
     Known false positive: a noun that names the same things as the source's in other words
     ("all the staff" for "every employee", when the source's "every" is missing)."""
