@@ -41,9 +41,6 @@ class _State:
     last_person: str = ""
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person
-    source_sent: int = -9  # the sentence that set last_source
-    body_subject: str = ""  # a body as a sentence's subject ("the trust", "Harlow Council")
-    body_sent: int = -9  # the sentence whose subject it was
     bodies: list = field(default_factory=list)  # organisations named so far, in order
     new_bodies: dict = field(default_factory=dict)  # name -> offset, first named this sentence
     prev_person: str = ""  # the last person named before this sentence

@@ -188,7 +188,6 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         if sent_quotes and out:
             out = self._place_loose_quotes(out, sent, sent_quotes, unit.start, state)
         self._remember_speaker(sent, state)
-        self._remember_body_subject(subj, ents, state)
         if state.speaker_sent == state.sent_no - 1 and any(
                 q[0] <= sent.start_char + 1 and q[1] > sent.end_char for q in sent_quotes):
             # 'Orrock said X. "A. B," she said.': a quotation that opens the sentence and runs

@@ -23,11 +23,6 @@ class ReferentMemory:
             src = person
         elif low in self.party_phrases:
             src = self._party_meant(low, state, attr.start) or src
-        elif low == "it" and state.body_sent == state.sent_no - 1 \
-                and state.body_sent > state.source_sent and self._body_meant(state, attr.start):
-            # "The trust expects to decide by June. In the meantime, it said, ...": the body
-            # the sentence before has as its subject, not a speaker named further back
-            src = self._body_meant(state, attr.start)
         elif low in self.pronouns_thing or low in self.publication_phrases:
             # "it" is never the person last quoted: "Dunstan said ... The Authority asked
             # ...; it said" means the Authority
@@ -49,7 +44,7 @@ class ReferentMemory:
             state.last_speaker, state.speaker_sent = src, state.sent_no
             state.speaker_by_pronoun = True
         if attr.source and low not in self.pronouns:
-            state.last_source, state.source_sent = attr.source, state.sent_no
+            state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
             parts = [p.split() for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if all(w[:1].isupper() for w in p)),
@@ -109,28 +104,7 @@ class ReferentMemory:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in self.pronouns:
             return
-        state.last_source, state.source_sent = self._span_text(subj), state.sent_no
-
-    def _body_meant(self, state: _State, at: int) -> str:
-        """The body the sentence before has as its subject, by its name where it was called
-        by its kind ("the trust" for the North Calder Hospitals Trust named before), or ''."""
-        body = state.body_subject
-        if body.lower().startswith("the "):
-            return self._party_meant(body.lower(), state, at)
-        return body
-
-    def _remember_body_subject(self, subj, ents, state: _State) -> None:
-        """A sentence's subject that is a body, by its kind with "the" ("the trust": a
-        body's head noun, non_person_heads.txt) or by a name no person bears, for an "it"
-        in the sentence after."""
-        if subj is None:
-            return
-        if subj.lower_ in self.non_person_heads and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
-            state.body_subject, state.body_sent = f"the {subj.lower_}", state.sent_no
-        elif subj.pos_ == "PROPN" and not any(
-                e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
-            state.body_subject, state.body_sent = self._span_text(subj), state.sent_no
+        state.last_source = self._span_text(subj)
 
     def _remember_party(self, root, ents, state: _State) -> None:
         """The last organisation-like subject, which "the company" later refers to."""
