@@ -12,11 +12,13 @@ from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither
 from checker.extract.tokens import DocView
 
 
-def _doc(rows, tags):
-    """A one-sentence doc from (word, head index, label, part of speech, lemma) rows."""
+def _doc(rows, tags, spaces=None):
+    """A one-sentence doc from (word, head index, label, part of speech, lemma) rows, the
+    words spaced as ``spaces`` says (every word followed by a space when it is None)."""
     words, heads, deps, pos, lemmas = zip(*rows)
-    doc = Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps),
-              pos=list(pos), sent_starts=[True] + [False] * (len(rows) - 1), lemmas=list(lemmas))
+    doc = Doc(spacy.blank("en").vocab, words=list(words), spaces=spaces, heads=list(heads),
+              deps=list(deps), pos=list(pos), sent_starts=[True] + [False] * (len(rows) - 1),
+              lemmas=list(lemmas))
     for tok, tag in zip(doc, tags):
         tok.tag_ = tag
     return doc
@@ -191,18 +193,12 @@ def _hyphened(spaced=False):
             ("said", 6, "ROOT", "VERB", "say"), ("they", 10, "nsubjpass", "PRON", "they"),
             ("were", 10, "auxpass", "AUX", "be"), ("not", 10, "neg", "PART", "not"),
             ("told", 6, "ccomp", "VERB", "tell"), (".", 6, "punct", "PUNCT", ".")]
-    words, heads, deps, pos, lemmas = zip(*rows)
     spaces = [True] * len(rows)
     spaces[1] = spaces[10] = False
     if not spaced:
         spaces[3] = spaces[4] = False
-    doc = Doc(spacy.blank("en").vocab, words=list(words), spaces=spaces, heads=list(heads),
-              deps=list(deps), pos=list(pos), lemmas=list(lemmas),
-              sent_starts=[True] + [False] * (len(rows) - 1))
-    for tok, tag in zip(doc, ["DT", "NN", "POS", "NNS", "NNS", "NNS", "VBD", "PRP", "VBD",
-                              "RB", "VBN", "."]):
-        tok.tag_ = tag
-    return doc
+    return _doc(rows, ["DT", "NN", "POS", "NNS", "NNS", "NNS", "VBD", "PRP", "VBD", "RB", "VBN",
+                       "."], spaces)
 
 
 def test_the_pieces_of_a_hyphenated_word_hung_side_by_side_make_one_word():

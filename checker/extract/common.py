@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from checker.date_norms import CALENDAR_NAMES
 from checker.extract.tokens import DocView
 from checker.lexicon import shipped
 from checker.numbers import duration_unit, is_magnitude
@@ -28,7 +29,7 @@ CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 _BASE_CERTAINTY = 0.75
 # A day or month name: a date in words that carries a comparable value ("on Monday").
 INDEFINITE_ARTICLES = shipped("indefinite_articles")
-_CALENDAR_RE = re.compile("|".join(sorted(shipped("weekdays") | shipped("months"))))
+_CALENDAR_RE = re.compile("|".join(sorted(CALENDAR_NAMES)))
 
 
 @dataclass

@@ -83,7 +83,7 @@ import re
 
 from checker.actors import passive_before
 from checker.align import key
-from checker.lexicon import shipped
+from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
                                   in_one_sentence, link_keys,
@@ -103,7 +103,7 @@ PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
-    r"(?:" + "|".join(sorted(shipped("weekdays") | shipped("months"))) + r")\b)", re.I)
+    r"(?:" + "|".join(sorted(CALENDAR_NAMES)) + r")\b)", re.I)
 
 
 # "a day after", "two weeks after": the interval between the two sides, told before the cue

@@ -221,10 +221,12 @@ def _part_named(ctx, dc, sc, noun, cue) -> str:
     stands in no source claim on that verb, and the claim's other words are the source's.
     Known false positive: a noun that names the same things as the source's in other words
     ("all the staff" for "every employee", when the source's "every" is missing)."""
+    lemmas = {w.lemma.lower() for w in dc.words if key(w.lemma) == noun}  # the noun's word
     if cue.text.lower() not in ("all", "every", "entire", "whole") \
             or any(q.start <= cue.start < q.end for q in dc.quotes) \
-            or ctx.lexicon.has("durations", noun) or ctx.lexicon.has("day_parts", noun):
-        return ""  # not "each", a speaker's words, nor a span of time ("all winter")
+            or any(ctx.lexicon.has(role, lem) for lem in lemmas
+                   for role in ("durations", "day_parts")):
+        return ""  # not "each", a speaker's words, nor a span of time ("all week", "all night")
     if key(sc.predicate) != key(dc.predicate) or any(c.role == "all" for c in sc.scope) \
             or any(whole_word(w.lower()) for w in _WORDS.findall(sc.text)):
         return ""
