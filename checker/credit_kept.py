@@ -45,7 +45,8 @@ def unattributed(dc, verbs, lex) -> bool:
     score": who told them, the claim does not say), or a passive verb of reporting with no
     agent, whose subject is the thing reported ("The pump had been reported faulty":
     attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
-    with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt)."""
+    with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt),
+    or one a particle makes another verb ("wrote off £3.4m": report_verb_particles.txt)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     passive = passive_verb(dc)
     heard = lex.has("addressee_verbs", dc.predicate) and passive
@@ -54,7 +55,15 @@ def unattributed(dc, verbs, lex) -> bool:
     money = lex.has("money_taking_verbs", dc.predicate) and any(
         q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in relief"
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
-                                       or reported or money)
+                                       or reported or money or _particle_after(dc, lex))
+
+
+def _particle_after(dc, lex) -> bool:
+    """The claim's verb of saying takes a particle that makes it another verb ("Dunmore
+    wrote off £3.4m", "called off the strike": report_verb_particles.txt)."""
+    at = dc.text.find(dc.predicate_text) if dc.predicate_text else -1
+    after = dc.text[at + len(dc.predicate_text):].split()[:1] if at >= 0 else []
+    return bool(after) and lex.has("report_verb_particles", after[0].lower())
 
 
 _AGENT = re.compile(r"\bby\b", re.I)  # "was reported by the Herald": the agent reports

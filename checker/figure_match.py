@@ -190,7 +190,8 @@ def _approximated(q, quantities) -> bool:
     """A count or an amount rounded by an approximator (approximators.txt) that a source
     figure of its kind meets within half the figure's last rounded place, on the side the
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
-    "about 1,200" for 1,160; not "nearly 400" for 301 nor "about 1,200" for 1,090."""
+    "about 1,200" for 1,160 or 1,150; not "nearly 400" for 301, "about 1,200" for 1,090 nor
+    "some 1,900" for 1,950 (rounded half up)."""
     side = rounding(q.text)
     mine = number_values(q.text)
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
@@ -208,8 +209,8 @@ def _approximated(q, quantities) -> bool:
         gap = theirs[0] - mine[0]
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
-        if abs(gap) <= margin + 1e-9:
-            return True
+        if -margin - 1e-9 <= gap < margin - 1e-9:
+            return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
     return False
 
 

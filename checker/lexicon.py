@@ -158,6 +158,8 @@ FILES = {
     "rate_words": "rate_words",
     "causatives": "causatives",
     "change_words": "change_words",
+    "over_reason_verbs": "over_reason_verbs",
+    "report_verb_particles": "report_verb_particles",
     "date_anchors": "date_anchors",
     "indefinite_articles": "indefinite_articles",
     "phase_verbs": "phase_verbs",

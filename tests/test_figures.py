@@ -231,3 +231,25 @@ def test_a_count_the_source_writes_only_in_an_aside_is_given(pipeline):
         "The union has roughly 3,400 members.", doc_id="d"))[0].quantities[0], index)
     assert not source_has(pipeline.claims(load_text(
         "The union has roughly 3,500 members.", doc_id="d"))[0].quantities[0], index)
+
+
+@pytest.mark.parametrize("derived, source, expected", [
+    ("about 1,200", "1,160", True),
+    ("about 1,200", "1,150", True),   # rounded half up to 1,200
+    ("some 1,900", "1,950", False),   # rounded half up, 1,950 is 2,000
+    ("about 1,200", "1,090", False),
+    ("nearly 400", "386", True),
+    ("nearly 400", "301", False),
+])
+def test_a_rounded_count_meets_a_source_count_rounded_half_up(derived, source, expected):
+    from types import SimpleNamespace
+
+    value = float(source.replace(",", ""))
+    index = SimpleNamespace(quantity_norms=frozenset(), text_lower=f"there were {source}.",
+                            quantities=(Quantity(text=source, kind="number", value=value,
+                                                 unit="", start=0, end=len(source),
+                                                 norm=source.replace(",", "")),))
+    mine = float(derived.split()[-1].replace(",", ""))
+    q = Quantity(text=derived, kind="number", value=mine, unit="", start=0, end=len(derived),
+                 norm=derived.split()[-1].replace(",", ""))
+    assert source_has(q, index) is expected

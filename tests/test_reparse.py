@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 from checker.extract.common import name_slot
 from checker.extract.reparse import (lift_according_appositive, lift_clause_read_as_object,
                                      lift_conj_from_as_clause, lift_figure_read_as_object,
-                                     lift_second_that_clause, lift_subject_from_according)
+                                     lift_second_that_clause, lift_subject_from_according,
+                                     lift_verb_read_as_participle)
 from checker.extract.reparse_tags import lift_verb_read_as_noun
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,
@@ -375,3 +376,35 @@ def test_a_list_that_opens_the_sentence_is_its_speakers():
                 ("money", 9, "dobj", "NOUN"), (".", 6, "punct", "PUNCT")])
     with DocView(doc) as view:
         assert speaker_after_list(view[0]).text == "Smith"
+
+
+def _according_participle(object_dep="dobj"):
+    # "According to papers seen by the Herald, an audit ordered by the trust found gaps.",
+    # parsed with "According" the root and "found" a participle of "audit"
+    rows = [("According", 0, "ROOT", "VERB"), ("to", 0, "prep", "ADP"),
+            ("papers", 1, "pobj", "NOUN"), ("seen", 2, "acl", "VERB"), ("by", 3, "agent", "ADP"),
+            ("the", 6, "det", "DET"), ("Herald", 4, "pobj", "PROPN"), (",", 6, "punct", "PUNCT"),
+            ("an", 9, "det", "DET"), ("audit", 6, "appos", "NOUN"), ("ordered", 9, "acl", "VERB"),
+            ("by", 10, "agent", "ADP"), ("the", 13, "det", "DET"), ("trust", 11, "pobj", "NOUN"),
+            ("found", 9, "acl", "VERB"), ("gaps", 14, object_dep, "NOUN"),
+            (".", 0, "punct", "PUNCT")]
+    return _tagged(rows, ["VBG", "IN", "NNS", "VBN", "IN", "DT", "NNP", ",", "DT", "NN", "VBN",
+                          "IN", "DT", "NN", "VBN", "NNS", "."],
+                   ["accord", "to", "paper", "see", "by", "the", "Herald", ",", "an", "audit",
+                    "order", "by", "the", "trust", "find", "gap", "."])
+
+
+def test_a_verb_read_as_a_participle_after_according_to_is_made_the_sentences_verb():
+    with DocView(_according_participle()) as view:
+        sent = view.sents[0]
+        assert lift_verb_read_as_participle(view, sent)
+        assert sent.root.text == "found" and view[14].tag_ == "VBD"
+        assert [c.text for c in view[14].children if c.dep_ == "nsubj"] == ["audit"]
+        assert view[0].head.text == "found" and view[0].dep_ == "prep"
+        assert [c.text for c in view[9].children if c.dep_ == "acl"] == ["ordered"]
+
+
+def test_a_participle_with_no_object_after_according_to_is_left_alone():
+    # "... an audit ordered by the trust found in May.": a passive participle takes no object
+    with DocView(_according_participle("npadvmod")) as view:
+        assert not lift_verb_read_as_participle(view, view.sents[0])

@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
-                                          lift_split_hyphen_word,
+                                          lift_scale_read_as_verb, lift_split_hyphen_word,
                                           lift_noun_read_as_verb,
                                           lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound)
@@ -213,3 +213,31 @@ def test_pieces_with_spaces_between_are_left_alone():
     with DocView(_hyphened(spaced=True)) as view:
         assert not lift_split_hyphen_word(view, view.sents[0])
         assert view[3].head is view[6]
+
+
+def _write_off(scale_tag="VBP"):
+    # "Harle wrote off £2.1m tied to the deal.", parsed with "m" an auxiliary of "tied" and
+    # "tied" a clause reported by "wrote"
+    rows = [("Harle", 1, "nsubj", "PROPN", "Harle"), ("wrote", 1, "ROOT", "VERB", "write"),
+            ("off", 1, "prt", "ADP", "off"), ("£", 4, "nmod", "SYM", "£"),
+            ("2.1", 5, "nummod", "NUM", "2.1"),
+            ("m", 6, "auxpass", "AUX" if scale_tag != "NN" else "NOUN", "m"),
+            ("tied", 1, "ccomp", "VERB", "tie"), ("to", 6, "prep", "ADP", "to"),
+            ("the", 9, "det", "DET", "the"), ("deal", 7, "pobj", "NOUN", "deal"),
+            (".", 1, "punct", "PUNCT", ".")]
+    tags = ["NNP", "VBD", "RP", "$", "CD", scale_tag, "VBN", "IN", "DT", "NN", "."]
+    spaces = [True, True, True, False, False, True, True, True, True, False, False]
+    return _doc(rows, tags, spaces)
+
+
+def test_the_scale_of_a_sum_read_as_an_auxiliary_is_made_the_sums_noun():
+    with DocView(_write_off()) as view:
+        assert lift_scale_read_as_verb(view, view.sents[0])
+        assert [(c.text, c.dep_) for c in view[1].children if c.dep_ == "dobj"] == [("m", "dobj")]
+        assert [c.text for c in view[5].children] == ["2.1", "tied"]
+        assert view[6].dep_ == "acl" and not [c for c in view[1].children if c.dep_ == "ccomp"]
+
+
+def test_a_scale_word_tagged_a_noun_is_left_alone():
+    with DocView(_write_off("NN")) as view:
+        assert not lift_scale_read_as_verb(view, view.sents[0])

@@ -26,7 +26,8 @@ from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
                                      lift_modifying_verb, lift_reported_participle,
                                      lift_second_that_clause, lift_subject_from_according,
-                                     lift_clause_read_as_object, lift_figure_read_as_object)
+                                     lift_clause_read_as_object, lift_figure_read_as_object,
+                                     lift_verb_read_as_participle)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,
@@ -37,7 +38,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_whose_speaker)
 from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
                                           lift_noun_read_as_verb, lift_root_verb_read_as_noun,
-                                          lift_split_hyphen_word,
+                                          lift_scale_read_as_verb, lift_split_hyphen_word,
                                           lift_subject_head_read_as_verb,
                                           lift_subject_read_as_compound, lift_verb_read_as_noun)
 from checker.extract.frames import FrameReader
@@ -104,8 +105,9 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.change_words = frozenset(w["change_words"])
         self.judging = frozenset(w["judging_verbs"])
         self.effect_verbs = frozenset(w["effect_verbs"])
-        self.link_words = self.link_words | frozenset(self.causatives) | {"as", "with"} \
-            | self.effect_verbs  # _as_reason, _absolute_with, _act_causes
+        self.over_reasons = frozenset(w["over_reason_verbs"])
+        self.link_words = self.link_words | frozenset(self.causatives) | {"as", "with", "over"} \
+            | self.effect_verbs  # _as_reason, _absolute_with, _over_reason, _act_causes
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
@@ -134,6 +136,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     if not any(t.is_alpha for t in sent):
                         continue
                     lift_split_hyphen_word(view, sent)
+                    lift_scale_read_as_verb(view, sent)
                     lift_name_read_as_adverb(view, sent, self.report_verbs)
                     lift_noun_read_as_verb(view, sent)
                     lift_subject_read_as_compound(view, sent)
@@ -148,6 +151,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_figure_read_as_object(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)
                     lift_whose_speaker(view, sent, self.report_verbs)
+                    lift_verb_read_as_participle(view, sent)
                     lift_according_appositive(view, sent)
                     lift_subject_from_according(view, sent)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)

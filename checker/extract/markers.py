@@ -47,6 +47,7 @@ class MarkerReader:
             if kind is None and (t.pos_ == "VERB" and self._causes(t, lem)
                                  or t.pos_ in ("VERB", "AUX") and self._act_causes(t, lem)
                                  or low == "as" and self._as_reason(t)
+                                 or low == "over" and self._over_reason(t)
                                  or low == "with" and _absolute_with(t, self.change_words)):
                 kind = "causal"
             if kind is None:
@@ -177,6 +178,20 @@ class MarkerReader:
         return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
             and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
                                            for k in range(first, verb.i))
+
+    def _over_reason(self, prep) -> bool:
+        """ "over" giving the reason for leaving, a protest or a dispute ("resigned over the
+        delays", "walked out over pay": over_reason_verbs.txt); not a time, a figure or a
+        place ("left over the weekend", "struck over two days", "left over the border")."""
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in self.over_reasons:
+            return False
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not any(
+            t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+                                          "PERCENT", "GPE", "LOC", "FAC")
+            or t.lower_ in self.period_pointers for t in obj.subtree)
 
     def _as_reason(self, mark) -> bool:
         """ "as" joining a clause with a subject of its own to a rise or a fall ("prices fell

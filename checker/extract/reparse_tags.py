@@ -3,14 +3,16 @@ opening a sentence read as an adverb before its verb of saying, and the second n
 compound ("its repairs calls") read as a verb joined to the clause, the plural head of a
 subject read as its verb ("Price rises in most towns were steep"), a subject "neither" read
 as the first half of "neither ... nor", the pieces of a hyphenated word hung side by side
-("co", "-", "owners"), and a verb of saying read as a plural noun ("the Herald states that
-...", "Tarrow disputes that ..."). Made on the plain view of a doc (``tokens.DocView``)
-before the claim walk reads it; the notes of ``checker.extract.reparse`` hold for these too.
+("co", "-", "owners"), the scale of a sum read as an auxiliary ("£3.4m linked to ..."),
+and a verb of saying read as a plural noun ("the Herald states that ...", "Tarrow disputes
+that ..."). Made on the plain view of a doc (``tokens.DocView``) before the claim walk
+reads it; the notes of ``checker.extract.reparse`` hold for these too.
 """
 
 from __future__ import annotations
 
 from checker.extract.reparse import rehang
+from checker.lexicon import shipped
 
 _NOT_A_NAME = ("PRP", "PRP$", "DT", "CD", "WRB", "WP")  # tags a name's repair leaves alone
 
@@ -199,6 +201,42 @@ def lift_split_hyphen_word(view, sent) -> bool:
         rehang(first, last, "compound")
         rehang(hyphen, last, "punct")
         hyphen.tag_, hyphen.pos_, hyphen.is_punct = "HYPH", "PUNCT", True
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+_SCALES = frozenset(w for w in shipped("number_scales") if len(w) <= 2)  # "m", "bn"
+
+
+def lift_scale_read_as_verb(view, sent) -> bool:
+    """The scale of a sum read as an auxiliary ("Dunmore wrote off £3.4m linked to the deal",
+    with "m" an auxiliary of "linked" and "linked" a clause reported by "wrote"): when a
+    short scale word (number_scales.txt: "m", "bn", "k") touches the number before it and
+    is tagged a verb, it is the sum's noun; it takes the place of the clause's verb under
+    that verb's head, as its object when the verb was reported there, and the verb hangs on
+    it as a participle ("£3.4m linked to the deal"). True when repaired.
+
+    Known false positives: none seen; a scale word touching a number is never a verb."""
+    done = False
+    for tok in sent:
+        prev = view[tok.i - 1] if tok.i > sent.start else None
+        verb = tok.head
+        if tok.lower_ not in _SCALES or prev is None or not prev.like_num \
+                or prev.idx + len(prev) != tok.idx or tok.tag_[:2] not in ("VB", "MD") \
+                or tok.dep_ not in ("aux", "auxpass") or verb is tok or verb.i < tok.i:
+            continue
+        top = verb.head
+        if top is verb:
+            continue  # the participle is the sentence's root: nothing to hang the sum on
+        dep = "dobj" if verb.dep_ in ("ccomp", "xcomp") else verb.dep_
+        rehang(tok, top, dep)
+        rehang(verb, tok, "acl")
+        tok.tag_, tok.pos_ = "NN", "NOUN"
+        verb.tag_ = "VBN"
+        for c in [c for c in verb.children if c.i < tok.i]:
+            rehang(c, tok)  # the sum's sign and number
         done = True
     if done:
         view.refresh_edges(sent.root)

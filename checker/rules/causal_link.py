@@ -13,7 +13,10 @@ What it flags:
     jobs": the trend read as the reason; not "With residents watching"), "cost" with what
     someone lost ("has cost jobs"; not a sum or a count), or a sequence that
     readers take as a cause ("after", "following", "in the wake of", "the cracks followed a
-    cut"), when no source claim links the same two things. A
+    cut"), "over" after a verb of leaving, striking or dismissal ("resigned over the
+    delays": over_reason_verbs.txt; not a time or a figure, "left over the holiday"), and
+    ", which explains" (", which partly explains the fall"), when no source claim links
+    the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     links its phrase, up to the comma (not one inside a figure: "a 48,000-signature
     petition"), to the clause after it, also when that clause is reported ("In response
@@ -36,6 +39,9 @@ What it flags:
 Why it matters:
     "Sales fell after the chief executive resigned" tells a story the source never told.
 Known false positives:
+    "Over" after a verb of leaving that the source gives with another word of reason
+    ("quit in protest at the cuts" -> "quit over the cuts") unless that sentence also has
+    "over"; a threat to leave "over" a thing that the source does not tell as its reason.
     The source states the link across two sentences ("X happened. That led to Y.") with a
     pronoun the extractor does not resolve; "since" and "as" in their non-causal senses; a
     cause the source gives with another word than "reflecting" or "to make up for" (so
