@@ -79,11 +79,14 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
     it. The Ledger reported that ...": two outlets). A former officer ("who was sacked as
     Tolbridge's director") belongs with no party, nor a person the speaker phrase ties to
-    another named body ("an analyst at Holm Capital")."""
+    another named body ("an analyst at Holm Capital"), nor two bodies that each speak for
+    themselves in the sources (``_two_parties``)."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
     if _of_another_body(ctx, source_speaker, speaker) \
             or _of_another_body(ctx, speaker, source_speaker):
+        return False
+    if _two_parties(ctx, speaker, source_speaker):
         return False
     if beside(ctx, sc.doc_id, source_speaker, speaker,
               before=_reaches_back(ctx, sc.doc_id, source_speaker, speaker)) \
@@ -265,6 +268,47 @@ def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
     if art is not None and has_name(speaker):
         out.append(introduction(art.text, core(speaker).split(",")[0]))
     return [d for d in out if d]
+
+
+def _two_parties(ctx, a: str, b: str) -> bool:
+    """``a`` and ``b`` are two bodies, each a named speaker of its own in the sources
+    ("Quillmoor said ...", "Orvane said ..."), with no word of their names in common and
+    neither set as the other's ("Orvane's investment arm"): two parties that sentences
+    name side by side (one accusing the other), not a party and its voice. Known false
+    negative: a subsidiary named with no word of its parent's name and introduced without
+    a possessive ("Lumen Pay, owned by Harcourt")."""
+    if any(not w[:1].isupper() for w in (a + " " + b).split()):
+        return False  # a speaker described ("Ann Lee, a spokeswoman for the firm"): a voice
+    na, nb = norm_name(core(a)), norm_name(core(b))
+    if not na or not nb or set(na.split()) & set(nb.split()) \
+            or not has_name(a) or not has_name(b) or not _a_body(ctx.source_text, a) \
+            or not _a_body(ctx.source_text, b):
+        return False
+    speakers = {norm_name(core(c.attribution.source)) for c in ctx.index.claims
+                if c.attribution is not None and c.attribution.source}
+    if na not in speakers or nb not in speakers:
+        return False
+    low = ctx.source_text.lower()
+    return not any(re.search(rf"\b{re.escape(x)}['’]s?\s+(?:[\w-]+\s+){{0,3}}{re.escape(y)}\b"
+                             rf"|\b{re.escape(y)},\s+(?:[\w-]+\s+){{0,3}}{re.escape(x)}['’]s?\b",
+                             low) for x, y in ((na, nb), (nb, na)))
+
+
+_DETERMINER_WORDS = frozenset(w.capitalize() for w in _DETERMINERS)
+
+
+def _a_body(text: str, name: str) -> bool:
+    """The sources write ``name`` as a body's, not a person's (the tagger's labels are too
+    uneven to tell): a person is shortened to the last word of the name ("Martin Grealey",
+    then "Grealey"), a body to its first ("Quillmoor Software", then "Quillmoor"). So a
+    one-word name is a body's when no capitalised word stands before it as a first name
+    ("Martin Grealey"), and a longer name when its first word stands alone elsewhere."""
+    words = name.split()
+    if len(words) == 1:
+        return not any(m.group(1) not in _DETERMINER_WORDS for m in re.finditer(
+            rf"\b([A-Z][\w'’-]*)\s+{re.escape(words[0])}\b(?!\s+[A-Z])", text))
+    return re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])}\b)(?!['’]s\b)"
+                     rf"(?=\s+[a-z]|[,.;])", text) is not None
 
 
 def _a_surname(ctx, word: str) -> bool:

@@ -46,7 +46,9 @@ def unattributed(dc, verbs, lex) -> bool:
     agent, whose subject is the thing reported ("The pump had been reported faulty":
     attribution_passive.txt; not "admitted to hospital", "quoted a price"), or a verb that
     with a sum of money takes the money ("claimed £40,000 in relief": money_taking_verbs.txt),
-    or one a particle makes another verb ("wrote off £3.4m": report_verb_particles.txt)."""
+    or one a particle makes another verb ("wrote off £3.4m": report_verb_particles.txt), or
+    one that reports nothing but its addressee ("14 developers have complained to the
+    regulator": the count of those who spoke is itself a claim)."""
     forecast = bool(dc.certainty.attempts or dc.certainty.hedges)
     passive = passive_verb(dc)
     heard = lex.has("addressee_verbs", dc.predicate) and passive
@@ -55,7 +57,20 @@ def unattributed(dc, verbs, lex) -> bool:
     money = lex.has("money_taking_verbs", dc.predicate) and any(
         q.kind == "money" for q in dc.quantities)  # "claimed £40,000 in relief"
     return dc.attribution is None and (dc.predicate not in verbs or forecast or heard
-                                       or reported or money or _particle_after(dc, lex))
+                                       or reported or money or _particle_after(dc, lex)
+                                       or _nothing_reported(dc))
+
+
+# an addressee, not what was said: "complained to the regulator", "wrote to Ms Hale"
+_TO_ADDRESSEE = re.compile(r"to\s+(?:the|a|an|its|their|his|her|[A-Z])\b")
+
+
+def _nothing_reported(dc) -> bool:
+    """The claim's verb of saying reports nothing but its addressee ("14 developers have
+    complained to the regulator"), so it tells that people spoke, an event someone counted,
+    not what they said. (A claim with no object may still report a gerund or a clause the
+    extractor keeps apart: "denies accepting the money".)"""
+    return _TO_ADDRESSEE.match(dc.object.strip()) is not None
 
 
 def _particle_after(dc, lex) -> bool:

@@ -172,7 +172,8 @@ def restated_firmly(ctx, dc, h, close):
         if bare and not _firm_future(ctx, sc):
             continue
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
-                firm_on_record(ctx, sc) or _same_speaker(dc, sc))):
+                firm_on_record(ctx, sc) or _same_speaker(dc, sc)
+                or _speaker_in_sentence(ctx, dc, sc))):
             continue
         if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
@@ -221,6 +222,18 @@ def _same_speaker(dc, sc) -> bool:
     a, b = dc.attribution, sc.attribution
     return a is not None and b is not None and not a.negated and not b.negated \
         and a.lemma == b.lemma and same_source(a.source, b.source)
+
+
+def _speaker_in_sentence(ctx, dc, sc) -> bool:
+    """Another clause of the derived claim's sentence credits the source claim's speaker
+    ("Three groups tried to repeat it, the notice said, and none seems to have managed it"
+    for "According to the notice, ... none managed it"): the hedge lowers that speaker's
+    account, which the sentence still gives as theirs."""
+    said = sc.attribution
+    return said is not None and not said.negated and bool(said.source) and any(
+        o.sent_start == dc.sent_start and o is not dc and o.attribution is not None
+        and not o.attribution.negated and same_source(o.attribution.source, said.source)
+        for o in ctx.derived_claims)
 
 
 _THERE_MAY = re.compile(r"\bthere\s+(?:could|might|may|would)\s+(?:also\s+)?be\b", re.I)

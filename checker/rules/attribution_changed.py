@@ -36,7 +36,12 @@ What it flags:
     two people": people_nouns.txt), with a news outlet's report only. A body's kind
     set before its name as a title ("Operator Harlan Ferries") is read past, and a name the
     tagger takes for a person is a party where a source sets a body's noun beside it
-    ("Tolvern, a seed-breeding company based in ...": non_person_heads.txt). "The company"
+    ("Tolvern, a seed-breeding company based in ...": non_person_heads.txt). Two bodies
+    that each speak for themselves in the sources and share no word of their names are two
+    parties though its sentences name them side by side ("Quellmark accused Dorvale of
+    ..."; ``affiliation._two_parties``; a body is told from a person by how the texts
+    shorten its name: a body to its first word, a person to the last; known false positive:
+    "X says Y did A and denies B", where either may be the one who denies). "The company"
     is no union or council and no person the source ties to one ("Ellen Voss, who chairs the
     Growers' Union": public_body_heads.txt), though "the group" may be any association (a
     broader WordNet

@@ -26,7 +26,9 @@ What it flags:
     had been warned that X") restated with the inner speaker, or the same unnamed
     hearing, only ("The company has told its lenders X", "Trustees had been told X"). A
     verb of saying that takes a sum of money ("The charity claimed £86,000 in relief":
-    money_taking_verbs.txt) credits no one.
+    money_taking_verbs.txt), a particle that makes it another verb ("wrote off £3m":
+    report_verb_particles.txt) or nothing but its addressee ("40 tenants have complained to
+    the regulator": the count of those who spoke is the claim) credits no one.
     One finding per derived sentence and source speaker: the clauses of "A, and B" that
     drop one "according to X" are one drift, and the finding spans them.
 Why it matters:

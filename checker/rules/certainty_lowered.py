@@ -16,7 +16,9 @@ What it flags:
     modal on a claim the source states firmly in another verb ("found mould in 14 of 30
     flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
     tells both with the same verb of saying ("two people said inspectors had removed the
-    ledgers" -> "two people said inspectors may have taken the ledgers"); and a hedge on the
+    ledgers" -> "two people said inspectors may have taken the ledgers") or the derived
+    sentence credits the source's speaker in another clause ("..., the notice said, and
+    none seems to have passed" for "according to the notice, ... none passed"); and a hedge on the
     verb that asks a question ("had not checked whether" -> "may not have checked whether",
     "set up a panel to ask whether" -> "may have set up a panel": only a hedge
     inside the question is the question's own; known false positive: a question the source
