@@ -49,10 +49,11 @@ def verb_polarity(claim, lexicon) -> int:
     opened", "*declined* to rule out"; two cancel), or a denial governing the claim."""
     denied = int(denied_from_outside(claim))
     w = next((x for x in claim.words if x[3] == claim.predicate), None)
-    if w is None:
+    at = w[0] - claim.start if w is not None else _light_verb_at(claim)
+    if at is None:
         return (int(claim.negated) + denied) % 2  # a verb the words leave out ("is")
     toks = TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
-    upto = len(TOKEN.findall(claim.text[:w[0] - claim.start].lower().replace("\u2019", "'")))
+    upto = len(TOKEN.findall(claim.text[:at].lower().replace("\u2019", "'")))
     # Before the verb, or as the determiner of its object ("found *no* trace").
     cues = _cues(claim, lexicon)
     n = denied + sum(1 for i in cues if upto - 8 <= i < upto
@@ -60,6 +61,17 @@ def verb_polarity(claim, lexicon) -> int:
     if claim.negated and not cues:
         n += 1  # negated by a word the claim's text leaves out (an opening "Nor")
     return n % 2
+
+
+def _light_verb_at(claim):
+    """Where the claim's verb stands when its content words leave it out ("has yet to
+    *make* a decision", "did not *take* part"), by its text; None for a form of "be" or
+    "have", whose negation the claim's own flag holds."""
+    verb = claim.predicate_text
+    if not verb or claim.predicate in ("be", "have"):
+        return None
+    m = re.search(rf"\b{re.escape(verb)}\b", claim.text)
+    return m.start() if m else None
 
 
 def _cues(claim, lexicon) -> list:
