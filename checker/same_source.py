@@ -176,7 +176,9 @@ def witness_group(phrase: str) -> bool:
 
 
 def _indefinite(phrase: str) -> bool:
-    """An unnamed, indefinite source phrase ("a person briefed on the talks", "Two officers")."""
-    words = core(phrase).replace("’", "'").split()
+    """An unnamed, indefinite source phrase ("a person briefed on the talks", "Two officers";
+    a name after what they know of is no name of theirs: "two people familiar with
+    discussions at the Harlow League")."""
+    words = before_witness(core(phrase)).replace("’", "'").split()
     return bool(words) and words[0].lower() in _INDEFINITE and not any(
         w[:1].isupper() for w in words[1:])
