@@ -300,22 +300,28 @@ def subject_words(claim):
 # Words before a noun that make it the whole of its kind ("its clinics", "the branches"), or,
 # before a count, the whole that the count gives ("its 11 clinics", "all 40 branches").
 _WHOLE_OPENERS = frozenset({"its", "their", "his", "her", "our", "the"}) | WHOLE | {"both"}
+_POSSESSIVE = re.compile(r"\w['’]s?$")  # "Alderbrook's pupils": the owner's, all of them
 
 
 def count_dropped(ctx, dc):
     """(derived phrase, source claim, the source's count) when the derived claim's object is
     a whole plural ("shut its village surgeries", "will close the branches") where the
     source claim on the same verb or a WordNet synonym of it counts it ("shut 14 village
-    surgeries", "40 of its 300 branches"): a part told as the whole. Not where the count is
+    surgeries", "40 of its 300 branches"): a part told as the whole; a named owner's plural
+    is whole too ("told Marley's pupils" for "told 41 pupils"). Not where the count is
     the whole ("its 14 surgeries", "all 40 branches"), nor a bare plural ("shut village
     surgeries": some), nor a plural its words name ("the Elm and Ash routes")."""
     mine = _compound_head(dc, object_noun(dc))
-    if mine is None or mine[0].text.lower() == mine[0].lemma.lower() \
-            or not set(mine[1]) & _WHOLE_OPENERS or any(c.role == "some" for c in dc.scope) \
+    whole = mine is not None and (set(mine[1]) & _WHOLE_OPENERS
+                                  or any(_POSSESSIVE.search(w) for w in mine[1]))
+    if not whole or mine[0].text.lower() == mine[0].lemma.lower() \
+            or any(c.role == "some" for c in dc.scope) \
             or any(q.kind in COUNTING and q.start < mine[0].start and q.end > mine[2]
                    for q in dc.quantities):
         return None
-    named = dc.text[mine[2] - dc.start:mine[0].start - dc.start].split(None, 1)[1:]
+    before = re.split(r"\w['’]s?\s", dc.text[mine[2] - dc.start:mine[0].start - dc.start])
+    named = before[-1].split(None, 1)[1:] if len(before) == 1 else before[-1:]
+    # (an owner's name, "Marley Academy's", names the owner, not which of its pupils)
     if named and re.search(r"\b[A-Z]|\b(?:and|or)\b", named[0]):
         return None  # "the Elm and Ash routes": which ones, named
     noun = key(mine[0].lemma)

@@ -33,7 +33,8 @@ Why it matters:
     assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
     the group ("the hospital's ward nurses"). "Across" before a span of time ("across
     February and March") widens nothing. A count after the verb dropped into a whole plural
-    ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries");
+    ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries";
+    "told 37 pupils" -> "told Marley's pupils": a named owner's plural is whole too);
     not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
     A whole put in the place of the part the source names ("at all of the firm's depots" for
     "at Hollins Yard"; "the whole centre" as the subject for "the rink", "Tarrow's entire
