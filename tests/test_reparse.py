@@ -5,10 +5,11 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
-from checker.extract.reparse import (lift_according_appositive, lift_clause_read_as_object,
-                                     lift_conj_from_as_clause, lift_figure_read_as_object,
-                                     lift_second_that_clause, lift_subject_from_according,
-                                     lift_verb_read_as_participle)
+from checker.extract.reparse import (lift_clause_read_as_object, lift_conj_from_as_clause,
+                                     lift_figure_read_as_object, lift_second_that_clause)
+from checker.extract.reparse_according import (lift_according_appositive,
+                                               lift_subject_from_according,
+                                               lift_verb_read_as_participle)
 from checker.extract.reparse_tags import lift_verb_read_as_noun
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,

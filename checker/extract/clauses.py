@@ -16,7 +16,8 @@ from checker.extract.common import (
     _verbal,
     semicolon_between,
 )
-from checker.extract.reparse import according_root, relative_verb
+from checker.extract.reparse import relative_verb
+from checker.extract.reparse_according import according_root
 from checker.records import Attribution
 
 

@@ -23,11 +23,12 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse import (lift_according_appositive, lift_conj_from_as_clause,
-                                     lift_modifying_verb, lift_reported_participle,
-                                     lift_second_that_clause, lift_subject_from_according,
-                                     lift_clause_read_as_object, lift_figure_read_as_object,
-                                     lift_verb_read_as_participle)
+from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_verb,
+                                     lift_reported_participle, lift_second_that_clause,
+                                     lift_clause_read_as_object, lift_figure_read_as_object)
+from checker.extract.reparse_according import (lift_according_appositive,
+                                               lift_subject_from_according,
+                                               lift_verb_read_as_participle)
 from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_participle_to_relative,
                                               lift_report_before_semicolon,

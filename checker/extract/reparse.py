@@ -3,14 +3,14 @@ read round, made on the plain view of a doc (``tokens.DocView``) before the walk
 
 Each repair is narrow: it names the shape the model produces and the shape it should have,
 and changes the heads and labels of a few tokens only. The repairs around a speaker and its
-verb of saying are in ``checker.extract.reparse_speakers``. ``according_root`` reads one such
-shape where it stands (an "According to X" made the sentence's root) instead of repairing it.
+verb of saying are in ``checker.extract.reparse_speakers``, those of an "According to X"
+sentence (and ``according_root``, which reads one such shape where it stands) in
+``checker.extract.reparse_according``.
 """
 
 from __future__ import annotations
 
-from checker.extract.common import SUBJ_DEPS, _doc_text
-from checker.records import Attribution
+from checker.extract.common import SUBJ_DEPS
 
 
 def lift_reported_participle(view, sent, report_verbs) -> bool:
@@ -83,135 +83,6 @@ def relative_verb(tok) -> bool:
     (the model sometimes labels "which the council rejected" a complement)."""
     return tok.dep_ == "relcl" or (tok.dep_ in ("ccomp", "advcl", "conj") and tok.pos_ == "VERB"
                                    and tok.left_edge.tag_ in ("WDT", "WP"))
-
-
-def lift_according_appositive(view, sent) -> bool:
-    """A description of an "according to" source that the model read as the subject
-    ("According to Friends of Dunn Wood, a local campaign group, Marrow Water has let ...",
-    parsed with "group" the subject and "Water" its apposition): when the subject of the
-    verb that "according to X" hangs on is a common noun set between commas right after X,
-    with a name in apposition after it, the noun describes X and the name is the subject.
-    True when the sentence was repaired.
-
-    Known false positives: none seen; a subject that is a common noun with a name after it
-    and no "according to" phrase before it ("the regulator, Ofwat, said") is left alone."""
-    done = False
-    for acc in sent:
-        if acc.lower_ != "according" or acc.dep_ != "prep" or acc.head is acc:
-            continue
-        to = next((c for c in acc.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) \
-            if to is not None else None
-        verb = acc.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if source is None or subj is None or subj.pos_ != "NOUN" \
-                or subj.left_edge.i != source.right_edge.i + 2 \
-                or view[source.right_edge.i + 1].text != ",":
-            continue
-        name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                     and c.i > subj.i and view[c.left_edge.i - 1].text == ","), None)
-        if name is None:
-            continue
-        rehang(subj, source, "appos")
-        rehang(name, verb, "nsubj")
-        for comma in [c for c in subj.children if c.is_punct and c.i > subj.i]:
-            rehang(comma, verb)  # the comma that closes the description
-        done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-def lift_subject_from_according(view, sent) -> bool:
-    """A clause's subject that the model hung on the "according to" source as its
-    apposition ("According to files seen by the Courier, about 300 bills were paid late",
-    parsed with "bills" an apposition of "Courier" and "paid" left with no subject; or the
-    object of the source's participle, "seen by the Courier, surgeons in two operations
-    recorded ..."): when the verb "according to" hangs on has no subject, and a noun or a
-    number after the comma that closes the source hangs on the source as an apposition or
-    as its participle's object, it is the verb's subject. True when the sentence was
-    repaired.
-
-    Known false positives: none seen; a verb with a subject of its own is left alone, so a
-    true description of the source ("According to Ann Lee, a nurse, the ward ...") is too."""
-    done = False
-    for acc in sent:
-        if acc.lower_ != "according" or acc.dep_ != "prep" or acc.head is acc:
-            continue
-        verb = acc.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i < acc.i or any(
-                c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-                for c in verb.children):
-            continue
-        to = next((c for c in acc.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) \
-            if to is not None else None
-        if source is None:
-            continue
-        subj = next((t for t in source.subtree if t.i < verb.i
-                     and (t.dep_ == "appos" or t.dep_ == "dobj" and t.head.tag_ == "VBN")
-                     and t.pos_ in ("NOUN", "PROPN", "NUM")
-                     and view[t.left_edge.i - 1].text == ","), None)
-        if subj is None:
-            continue
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        rehang(subj, verb, "nsubjpass" if passive else "nsubj")
-        rehang(view[subj.left_edge.i - 1], verb)  # the comma that closes the source
-        done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-def lift_verb_read_as_participle(view, sent) -> bool:
-    """A sentence "According to X, Y did Z" whose verb the model read as a participle of Y,
-    with "According" the root ("According to papers seen by the Herald, an audit ordered by
-    the trust in May found gaps in 30 files", parsed with "found" modifying "audit"): when
-    the root is "According", no finite verb of the sentence has a subject, and a participle hung
-    on a noun set after the comma that closes the source takes an object of its own (a
-    passive participle takes none), the participle is the sentence's verb in the past
-    tense, the noun its subject and "According to X" its phrase. True when the sentence
-    was repaired.
-
-    Known false positives: none seen; a verb given to a double object in the passive ("a
-    firm awarded the contract") would be read as the firm's act, but such a noun phrase
-    comes with a finite verb and a subject of its own, and a sentence with one is left
-    alone."""
-    root = sent.root
-    if root.lower_ != "according" or root.dep_ != "ROOT" or any(
-            t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
-        return False  # a finite verb with a subject: a clause the walk can read
-    to = next((c for c in root.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) \
-        if to is not None else None
-    if source is None:
-        return False
-    subj = next((t for t in source.subtree if t.dep_ == "appos" and t.i > source.i
-                 and t.pos_ in ("NOUN", "PROPN", "NUM")
-                 and view[t.left_edge.i - 1].text == ","), None)
-    verb = next((c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                 and c.i > subj.i and any(x.dep_ == "dobj" for x in c.children)
-                 and not any(x.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass")
-                             for x in c.children)), None) if subj is not None else None
-    if verb is None:
-        return False
-    comma = view[subj.left_edge.i - 1]
-    rehang(subj, verb, "nsubj")
-    for c in [c for c in subj.children if c.i > verb.i]:
-        rehang(c, verb)  # "... and recommended upgrades" hung on the noun: the verb's words
-    verb.head.children = [c for c in verb.head.children if c is not verb]
-    moved = [c for c in root.children if c.i > verb.i]  # the closing stop
-    root.children = [c for c in root.children if c.i < verb.i]
-    for c in moved:
-        c.head = verb
-    verb.children = sorted([*verb.children, *moved], key=lambda t: t.i)
-    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-    rehang(root, verb, "prep")
-    rehang(comma, verb)
-    sent.root = verb
-    view.refresh_edges(verb)
-    return True
 
 
 def lift_conj_from_as_clause(view, sent) -> bool:
@@ -342,29 +213,3 @@ def rehang(tok, head, dep: str = "") -> None:
     if dep:
         tok.dep_ = dep
     head.children = sorted([*head.children, tok], key=lambda t: t.i)
-
-
-def according_root(root):
-    """The parser sometimes makes "According" the root of "According to X, A was B" and
-    hangs the clause on X as a relative clause: then the clause, its attribution and
-    the frame's tokens, else None."""
-    if root.lower_ != "according" or root.dep_ != "ROOT":
-        return None
-    to = next((c for c in root.children if c.lower_ == "to"), None)
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if pobj is None:
-        return None
-    clause = next((c for c in pobj.children if c.dep_ in ("relcl", "acl")
-                   and c.pos_ in ("VERB", "AUX") and c.left_edge.i > pobj.i
-                   and any(x.dep_ in SUBJ_DEPS for x in c.children)), None)
-    if clause is None:
-        return None
-    src_toks = [t for t in pobj.subtree if t.i < clause.left_edge.i and not t.is_punct]
-    if not src_toks:
-        return None
-    src = _doc_text(root.doc)[src_toks[0].idx:src_toks[-1].idx + len(src_toks[-1])]
-    frame = tuple(t for t in root.subtree if t.i < clause.left_edge.i)
-    attr = Attribution(source=src, cue=f"according to {src}", start=root.idx,
-                       end=src_toks[-1].idx + len(src_toks[-1]), kind="according-to",
-                       head=pobj.lemma_.lower())
-    return clause, attr, frame

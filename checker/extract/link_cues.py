@@ -1,0 +1,245 @@
+"""Whether a word of a claim is a causal link when the connectives of the lexicon do not
+settle it: a causative verb built as a cause ("helped drain the reservoirs", "sent shares
+down"), an act or a thing that brings a change about ("Closing the bridge doubled journey
+times", "was made worse by a flooded culvert"), "as", "over" and "with" giving a reason, and
+a causal noun that names its cause; the links themselves are ``checker.extract.markers``'s."""
+
+from __future__ import annotations
+
+from checker.lexicon import shipped
+from checker.numbers import CURRENCY_SIGNS
+from checker.units import currency_codes
+
+
+class LinkCueReader:
+    """The causal-cue half of ``MarkerReader``: whether a verb, "as" or "over" links a cause
+    to its effect (the links and scope words themselves are ``MarkerReader``'s)."""
+
+    def _causes(self, verb, lemma: str) -> bool:
+        """A causative verb built as a cause ("helped drain the reservoirs", "sent shares
+        down", "driving a rise in evictions"; causatives.txt, change_words.txt)."""
+        way = self.causatives.get(lemma)
+        if lemma == "help" and _agent_act(verb, self.lex) and not self._helps_change(verb):
+            return False  # "the county helped fund the hall": a party's part in an act, not
+            # one fact causing another (not "helped lift sales", "helped ... by cutting")
+        if way in ("verb", "object") and any(
+                c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
+                c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):
+            # a bare or "to" infinitive ("helped drain", "made it close", "led them to
+            # leave"), or a comparative ("made the raid easier"), not "made X ill"
+            return True
+        if way == "object" and any(c.dep_ == "dobj" for c in verb.children):
+            # the parser may hang the infinitive on the verb as a clause of its own, or the
+            # verb on the infinitive ("has led his sponsor, the firm X, to review")
+            return any(c.dep_ == "advcl" and c.tag_ == "VB" and _has_to(c)
+                       for c in verb.children) or (
+                verb.dep_ == "ccomp" and verb.head.tag_ == "VB" and verb.head.i > verb.i
+                and _has_to(verb.head))
+        if way == "reaction":
+            # "broke ranks, rattled by the loss of a seat": a reason, not "a plan backed by"
+            return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
+                c.dep_ == "agent" for c in verb.children)
+        if way == "loss":
+            # "the overrun cost the director her job", "the row has cost the event sales": a
+            # thing lost through the subject; not a price ("will cost taxpayers £4m")
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if any(c.tag_ in ("WP", "WDT") for c in objects) or any(
+                    c.dep_ in ("xcomp", "advcl") and _has_to(c) for c in verb.children):
+                return False  # "what the hall costs to heat": a price
+            return bool(objects) and not any(
+                t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+                or t.text in CURRENCY_SIGNS or currency_codes(t.lower_)
+                or t.lower_ in ("much", "more", "less", "little", "nothing")
+                for t in verb.subtree if t.i > verb.i)  # a count is left out: sources give
+            # "will cost 1,100 jobs" as a party's forecast more often than as a cause
+        if way != "change" or _agent_act(verb, self.lex):
+            return False
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        for c in verb.children:
+            if c.lower_ in self.change_words and c.dep_ in ("prt", "advmod", "acomp", "oprd",
+                                                            "xcomp", "amod", "prep"):
+                return True
+            if has_object and c.dep_ in ("prep", "advcl") and self._to_a_level(c):
+                return True  # "pushed occupancy to 100 per cent"
+            if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
+                    g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
+                    for g in c.children)):
+                return True
+        return False
+
+    def _helps_change(self, verb) -> bool:
+        """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt
+        or effect_verbs.txt) or gives its means ("helped ... by cutting prices")."""
+        for c in verb.children:
+            low = c.lemma_.lower()
+            if c.dep_ in ("xcomp", "ccomp") and (low in self.change_words
+                                                 or low in self.effect_verbs):
+                return True
+        return any(t.lower_ == "by" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "VBG"
+                   for t in verb.subtree)
+
+    def _act_causes(self, verb, lemma: str) -> bool:
+        """An act as the subject of a verb of change ("Replacing its contractor cut incidents
+        to two", "Closing the bridge doubled journey times": effect_verbs.txt): the act is
+        the cause of the change; the parser may make the gerund that opens the sentence its
+        root and the verb of change its auxiliary). Also a thing as the agent of the verb in
+        the passive ("was made worse by a flooded culvert")."""
+        if lemma not in self.effect_verbs:
+            return False
+        if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children):
+            return True
+        if _thing_as_agent(verb) is not None:
+            return True  # "Traffic was worsened by a flooded culvert"
+        doc, first = verb.doc, verb.sent.start
+        return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+            and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
+                                           for k in range(first, verb.i))
+
+    def _over_reason(self, prep) -> bool:
+        """ "over" giving the reason for leaving, a protest or a dispute ("resigned over the
+        delays", "walked out over pay": over_reason_verbs.txt); not a time, a figure or a
+        place ("left over the weekend", "struck over two days", "left over the border")."""
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB" or \
+                verb.lemma_.lower() not in self.over_reasons:
+            return False
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN") and not any(
+            t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+                                          "PERCENT", "GPE", "LOC", "FAC")
+            or t.lower_ in self.period_pointers for t in obj.subtree)
+
+    def _as_reason(self, mark) -> bool:
+        """ "as" joining a clause with a subject of its own to a rise or a fall ("prices fell
+        9 per cent as salvaged wood flooded the market"): the reason, in a news report; not
+        "as expected", nor "as" beside any other verb ("as the ferry docked")."""
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < mark.i:
+            return False
+        main = clause.head
+        verb = clause.lemma_.lower()
+        if verb == "do" or verb in self.judging or verb in self.report_verbs:
+            return False  # "as economists had predicted", "as they did in Essby": a likeness
+        return (main.pos_ == "VERB" and main.lemma_.lower() in self.change_words
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+
+    def _to_a_level(self, child) -> bool:
+        """A phrase that takes something to a level ("to 100 per cent", "to a record"); "into
+        administration" is left out with "into a lay-by" (a place); "towards" is a direction
+        word of change_words.txt ("pushed the trust towards closure")."""
+        words = list(child.subtree)
+        if words[0].lower_ != "to" or any(w.ent_type_ in ("DATE", "TIME") for w in words):
+            return False  # "pushed the start to March 2029": a date moved, not a level
+        return any((w.like_num and not (w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN"))
+                   or w.lower_ in ("record", "high", "low") or w.lower_ in self.change_words
+                   for w in words[1:])  # not "drove them to Terminal 2": a name's number
+
+
+def _joined(tokens) -> str:
+    """The tokens' words as the text writes them ("the board's budget", "6%"), a space
+    where the list skips a token."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        tight = nxt is not None and nxt.i == t.i + 1 and nxt.idx == t.idx + len(t.text)
+        out.append(t.text + ("" if tight else " "))
+    return "".join(out).strip()
+
+
+def _agent_act(verb, lexicon) -> bool:
+    """A verb of change or of helping whose doer is a party acting on what it controls, not an
+    event that brings the change about: a subject the tagger names a body or a person, a
+    person's pronoun or a body's noun (public_body_heads.txt: "Harlow Ferries pushed fares up",
+    "she pushed fares up", "the council helped fund it"; not "which", "it", a
+    named storm or festival), or none, in an infinitive of a noun or of a verb of trying or
+    planning ("permission to push rents up", "wants to push rents up": attempts.txt)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:  # "permission to push", "wants to push": a noun's or a will's
+        return verb.tag_ == "VB" and _has_to(verb) and (
+            verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+            or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
+    return subject.ent_type_ in ("ORG", "PERSON", "NORP") \
+        or lexicon.has("pronouns_person", subject.lower_) \
+        or lexicon.has("public_body_heads", subject.lower_)  # "the court", "the council";
+    # not "which" or "it": an event may
+
+
+_DEGREE = shipped("degree_adverbs")
+
+
+def _agent_after_adverb(tokens, phrase) -> tuple[int, int] | None:
+    """(first, last) index of a passive verb and its "by" with an adverb of degree between
+    them ("was prompted partly by", "was caused largely by": degree_adverbs.txt), for a causal
+    phrase of a verb and "by"; None when there is none."""
+    if len(phrase) != 2 or phrase[1] != "by":
+        return None
+    for i in range(len(tokens) - 2):
+        t, adv, by = tokens[i], tokens[i + 1], tokens[i + 2]
+        if phrase[0] in (t.lower_, t.lemma_.lower()) and adv.lower_ in _DEGREE \
+                and by.lower_ == "by" and by.i == adv.i + 1 == t.i + 2:
+            return i, i + 2
+    return None
+
+
+def _has_to(verb) -> bool:
+    """An infinitive with its "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _names_a_cause(noun) -> bool:
+    """A causal noun ("cause", "trigger", "spur") links two facts only when a sentence says
+    what the cause is: the subject or the attribute of "be" ("The cause was a burst pipe",
+    "A burst pipe was the cause"). "The cause has not been established" and "officials are
+    looking for the cause" name no cause."""
+    head = noun.head
+    if head is noun or head.lemma_.lower() != "be":
+        return False
+    # the subject of "be" with a noun after it ("The cause was a burst pipe"), not "The
+    # cause is still under investigation"
+    return noun.dep_ == "attr" or (noun.dep_ == "nsubj"
+                                   and any(c.dep_ == "attr" for c in head.children))
+
+
+def _absolute_with(word, change_words) -> bool:
+    """ "With" opening a sentence, or a clause after ", and", on a clause of change of its
+    own ("With sales falling short, the owner moved to cut jobs"; "rising", "dropping":
+    change_words.txt), or on any clause with a subject before a main clause of change ("...,
+    and with its sensors keeping cars away, trams became faster": a verb
+    of change or a comparative): the state it sets is read as the reason for the main
+    clause, as "because sales fell" would be. Not "with" before a plain noun ("With 140
+    staff, the studio ..."), nor a circumstance of a main clause that changes nothing
+    ("With residents watching, the council voted")."""
+    doc = word.doc
+    opens = word.i == word.sent.start or (
+        word.i >= 2 and doc[word.i - 1].lower_ == "and" and doc[word.i - 2].text == ",")
+    if word.dep_ != "prep" or not opens:
+        return False
+    main = word.head
+    changed = main.lemma_.lower() in change_words or any(
+        c.dep_ in ("acomp", "oprd") and c.tag_ == "JJR" for c in main.children)
+    for c in word.children:
+        verbs = [c] if c.dep_ == "pcomp" and c.tag_ == "VBG" and any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children) else [
+            g for g in c.children if c.dep_ == "pobj" and g.dep_ == "acl"
+            and g.tag_ == "VBG" and g.i > c.i]  # the parse of "With X falling by Y"
+        if any(v.lemma_.lower() in change_words for v in verbs) or verbs and changed:
+            return True
+    return False
+
+
+def _thing_as_agent(verb):
+    """The "by" of a passive verb whose agent is a common noun with no figure, name or
+    pronoun in its phrase ("was made worse by a flooded culvert"; not "were cut by a tenth",
+    "were raised by Harl Foods", "by them"): a thing that brought the change about; else
+    None. Known false positive: a body named by a common noun ("were raised by the
+    board"), which the sources' own telling of the deed usually supports."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if noun is None or noun.tag_ not in ("NN", "NNS"):
+        return None
+    doc = noun.doc  # the noun and the words before it: "a flooded culvert" (in a named place)
+    if any(t.like_num or t.pos_ in ("PROPN", "PRON") or t.ent_type_
+           for t in (doc[i] for i in range(noun.left_edge.i, noun.i + 1))):
+        return None
+    return agent
