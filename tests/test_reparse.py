@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
 from checker.extract.reparse import (lift_clause_read_as_object, lift_conj_from_as_clause,
-                                     lift_figure_read_as_object, lift_second_that_clause)
+                                     lift_figure_read_as_object, lift_second_that_clause,
+                                     lift_with_speaker)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -409,3 +410,32 @@ def test_a_participle_with_no_object_after_according_to_is_left_alone():
     # "... an audit ordered by the trust found in May.": a passive participle takes no object
     with DocView(_according_participle("npadvmod")) as view:
         assert not lift_verb_read_as_participle(view, view.sents[0])
+
+
+def _with_saying(verb="saying"):
+    # 'The guild urged a review, with its chair, Tom Reyes, saying: "It fell."', parsed
+    # with "chair" the object of "with" and "saying" a clause of "urged" with no subject
+    rows = [("The", 1, "det", "DET"), ("guild", 2, "nsubj", "NOUN"), ("urged", 2, "ROOT", "VERB"),
+            ("a", 4, "det", "DET"), ("review", 2, "dobj", "NOUN"), (",", 2, "punct", "PUNCT"),
+            ("with", 2, "prep", "ADP"), ("its", 8, "poss", "PRON"), ("chair", 6, "pobj", "NOUN"),
+            (",", 8, "punct", "PUNCT"), ("Tom", 11, "compound", "PROPN"),
+            ("Reyes", 8, "appos", "PROPN"), (",", 2, "punct", "PUNCT"),
+            (verb, 2, "advcl", "VERB"), (":", 13, "punct", "PUNCT"), ("It", 16, "nsubj", "PRON"),
+            ("fell", 13, "ccomp", "VERB"), (".", 2, "punct", "PUNCT")]
+    lemma = {"saying": "say", "showing": "show"}[verb]
+    return _tagged(rows, ["DT", "NN", "VBD", "DT", "NN", ",", "IN", "PRP$", "NN", ",", "NNP",
+                          "NNP", ",", "VBG", ":", "PRP", "VBD", "."],
+                   ["the", "guild", "urge", "a", "review", ",", "with", "its", "chair", ",",
+                    "Tom", "Reyes", ",", lemma, ":", "it", "fall", "."])
+
+
+def test_the_noun_of_a_with_phrase_before_a_participle_of_saying_is_its_speaker():
+    with DocView(_with_saying()) as view:
+        assert lift_with_speaker(view, view.sents[0], {"say"})
+        assert [c.text for c in view[13].children if c.dep_ == "nsubj"] == ["chair"]
+        assert not [c for c in view[2].children if c.text == "with"]
+
+
+def test_a_with_phrase_before_a_participle_of_no_saying_is_left_alone():
+    with DocView(_with_saying("showing")) as view:
+        assert not lift_with_speaker(view, view.sents[0], {"say"})

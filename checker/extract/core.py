@@ -25,7 +25,8 @@ from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_verb,
                                      lift_reported_participle, lift_second_that_clause,
-                                     lift_clause_read_as_object, lift_figure_read_as_object)
+                                     lift_clause_read_as_object, lift_figure_read_as_object,
+                                     lift_with_speaker)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -159,6 +160,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
+                    lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
                     lift_appositive_speaker(view, sent, self.report_verbs)
