@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from checker.align import claim_keys, key, text_keys
 from checker.claim_reading import evidence_of, shares_core, snippet
+from checker.firm_record import FIRM, firm_on_record, speaker_as_subject
 from checker.hedging import close_support, cue_word_in, cues
-from checker.tentative import FIRM, firm_on_record, speaker_as_subject
 
 
 def reporting_lowered(ctx, dc):

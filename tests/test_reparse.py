@@ -15,7 +15,7 @@ from checker.extract.reparse_tags import lift_verb_read_as_noun
 from checker.extract.reparse_speakers import (lift_appositive_speaker,
                                               lift_report_before_semicolon,
                                               lift_trailing_speaker)
-from checker.extract.speakers import speaker_after_list
+from checker.extract.report_speakers import speaker_after_list
 from checker.extract.tokens import DocView
 
 
