@@ -158,7 +158,7 @@ def restated_firmly(ctx, dc, h, close):
     mine = claim_keys(dc)
     end = clause_end(dc, h.end)  # "may need X: the board revoked Y": its own clause only
     governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
-    before = mine - governed
+    before = mine - governed - {key(w) for w in h.text.lower().split()}  # not the hedge itself
     verb = hedged_verb(dc, h)
     for sc in ctx.support(dc)[1]:
         if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
