@@ -17,6 +17,7 @@ from checker.officers import TITLES as _TITLES
 from checker.officers import bare_title_of, introduction, its_officer_in
 from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
+from checker.records import memo_on
 from checker.source_phrase import anaphoric, core, has_name
 from checker.voices import FOR_PARTY_RE, for_party, voice_party
 
@@ -284,8 +285,9 @@ def _two_parties(ctx, a: str, b: str) -> bool:
             or not has_name(a) or not has_name(b) or not _a_body(ctx.source_text, a) \
             or not _a_body(ctx.source_text, b):
         return False
-    speakers = {norm_name(core(c.attribution.source)) for c in ctx.index.claims
-                if c.attribution is not None and c.attribution.source}
+    speakers = memo_on(ctx.index, "_named_speakers", lambda: frozenset(
+        norm_name(core(c.attribution.source)) for c in ctx.index.claims
+        if c.attribution is not None and c.attribution.source))  # once per set of sources
     if na not in speakers or nb not in speakers:
         return False
     low = ctx.source_text.lower()

@@ -1,7 +1,8 @@
 """Readings of a claim's words that the rules and the helper modules below them share:
 evidence pointing at a source claim (``evidence_of``), a quotable snippet (``snippet``),
 whether two claims share their core (``shares_core``), whether a claim is a heading's
-(``is_claim_unit``), whether a claim negates a word (``negated_in``), the head part of a
+(``is_claim_unit``), where a claim's own verb stands in its text (``verb_at``), whether a
+claim negates a word (``negated_in``), the head part of a
 phrase before its preposition (``before_preposition``, ``opens_with_preposition``,
 ``ends_with_word_of``), and the lexicon roles whose verbs other rules judge or by which a
 document reports its content. They live here, below ``checker.rules``, so that a helper
@@ -64,6 +65,14 @@ def verbs_judged_elsewhere(lexicon) -> frozenset:
     """The words of every ``VERBS_JUDGED_ELSEWHERE`` role (once per lexicon)."""
     return memo_on(lexicon, "_verbs_judged_elsewhere", lambda: frozenset(
         w for role in VERBS_JUDGED_ELSEWHERE for w in lexicon.words.get(role, {})))
+
+
+def verb_at(claim: Claim) -> int:
+    """Where the claim's own verb, as its text writes it, first stands in that text as a
+    whole word ("make" of "has yet to make a decision"), or -1."""
+    verb = claim.predicate_text
+    m = re.search(rf"\b{re.escape(verb)}\b", claim.text) if verb else None
+    return m.start() if m else -1
 
 
 def negated_in(claim, word, lexicon) -> bool:

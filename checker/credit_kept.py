@@ -17,6 +17,7 @@ from checker.attribution import (
     source_name,
     unnamed_on_purpose,
 )
+from checker.claim_reading import verb_at
 
 
 def silence(ctx, dc) -> bool:
@@ -76,7 +77,7 @@ def _nothing_reported(dc) -> bool:
 def _particle_after(dc, lex) -> bool:
     """The claim's verb of saying takes a particle that makes it another verb ("Dunmore
     wrote off £3.4m", "called off the strike": report_verb_particles.txt)."""
-    at = dc.text.find(dc.predicate_text) if dc.predicate_text else -1
+    at = verb_at(dc)
     after = dc.text[at + len(dc.predicate_text):].split()[:1] if at >= 0 else []
     return bool(after) and lex.has("report_verb_particles", after[0].lower())
 

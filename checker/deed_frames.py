@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.claim_reading import verb_at
 from checker.hedging import IN_RELATIVE_ASIDE, close_support
 
 
@@ -40,17 +41,11 @@ def dated_in_source(ctx, dc) -> bool:
                for w in re.findall(r"[a-z]+", sc.sentence.lower()))
 
 
-def _verb_at(dc) -> int:
-    """Where the claim's own verb stands in its text, or -1."""
-    verb = (dc.predicate_text or "").lower()
-    return dc.text.lower().find(verb) if verb else -1
-
-
 def plan_frame(dc, lex) -> bool:
     """The claim's verb is a frame of a plan ("is meant to be replaced", "is supposed to
     open": plan_frames.txt), or its subject an intention ("Its aim is to open"): it tells
     the plan, not the deed."""
-    at, verb = _verb_at(dc), (dc.predicate_text or "").lower()
+    at, verb = verb_at(dc), (dc.predicate_text or "").lower()
     return at >= 0 and lex.has("plan_frames", verb) and \
         dc.text[at + len(verb):].lstrip().lower().startswith("to ") or _intention_is(dc, lex)
 
@@ -73,7 +68,7 @@ def _intention_is(dc, lex) -> bool:
 def calendar_frame(dc, lex) -> bool:
     """The claim puts a thing on a calendar ("the inquest is pencilled in for 3 May":
     schedule_verbs.txt, passive with "for")."""
-    at = _verb_at(dc)
+    at = verb_at(dc)
     if at < 0 or not lex.has("schedule_verbs", dc.predicate):
         return False
     after = dc.text[at + len(dc.predicate_text):].lstrip().lower()

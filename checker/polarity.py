@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from checker.align import text_keys
+from checker.claim_reading import verb_at
 from checker.numbers import duration_unit
 from checker.records import memo_on
 
@@ -67,11 +68,8 @@ def _light_verb_at(claim):
     """Where the claim's verb stands when its content words leave it out ("has yet to
     *make* a decision", "did not *take* part"), by its text; None for a form of "be" or
     "have", whose negation the claim's own flag holds."""
-    verb = claim.predicate_text
-    if not verb or claim.predicate in ("be", "have"):
-        return None
-    m = re.search(rf"\b{re.escape(verb)}\b", claim.text)
-    return m.start() if m else None
+    at = verb_at(claim) if claim.predicate not in ("be", "have") else -1
+    return at if at >= 0 else None
 
 
 def _cues(claim, lexicon) -> list:
