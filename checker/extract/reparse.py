@@ -35,7 +35,7 @@ def lift_reported_participle(view, sent, report_verbs) -> bool:
                              for x in c.children)), None)
     if verb is None:
         return False
-    _verb_over_noun(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
+    verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
     return True
 
 
@@ -60,13 +60,14 @@ def lift_modifying_verb(view, sent) -> bool:
     if verb is None:
         return False
     verb.head.children = [c for c in verb.head.children if c is not verb]
-    _verb_over_noun(view, sent, verb, root, after=root.i, role="dobj", tag="VBN")
+    verb_over_root(view, sent, verb, root, after=root.i, role="dobj", tag="VBN")
     return True
 
 
-def _verb_over_noun(view, sent, verb, noun, *, after: int, role: str, tag: str) -> None:
-    """Make ``verb`` the sentence's root and the root ``noun`` its ``role``; the noun's
-    children after token ``after`` (the closing stop, an "according to") go to the verb."""
+def verb_over_root(view, sent, verb, noun, *, after: int, role: str, tag: str) -> None:
+    """Make ``verb`` the sentence's root and the old root ``noun`` (a noun, or an "According"
+    the model made the root) its ``role``; the old root's children after token ``after``
+    (the closing stop, an "according to") go to the verb."""
     moved = [c for c in noun.children if c.i > after]
     noun.children = [c for c in noun.children if c.i <= after and c is not verb]
     for c in moved:

@@ -9,7 +9,7 @@ it stands (an "According to X" made the sentence's root) instead of repairing it
 from __future__ import annotations
 
 from checker.extract.common import SUBJ_DEPS, _doc_text
-from checker.extract.reparse import rehang
+from checker.extract.reparse import rehang, verb_over_root
 from checker.records import Attribution
 
 
@@ -128,17 +128,9 @@ def lift_verb_read_as_participle(view, sent) -> bool:
     rehang(subj, verb, "nsubj")
     for c in [c for c in subj.children if c.i > verb.i]:
         rehang(c, verb)  # "... and recommended upgrades" hung on the noun: the verb's words
-    verb.head.children = [c for c in verb.head.children if c is not verb]
-    moved = [c for c in root.children if c.i > verb.i]  # the closing stop
-    root.children = [c for c in root.children if c.i < verb.i]
-    for c in moved:
-        c.head = verb
-    verb.children = sorted([*verb.children, *moved], key=lambda t: t.i)
-    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-    rehang(root, verb, "prep")
     rehang(comma, verb)
-    sent.root = verb
-    view.refresh_edges(verb)
+    verb.head.children = [c for c in verb.head.children if c is not verb]
+    verb_over_root(view, sent, verb, root, after=verb.i, role="prep", tag="VBD")
     return True
 
 
