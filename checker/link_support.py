@@ -103,17 +103,27 @@ def causative_keys(ctx) -> tuple:
         if len(w) >= 4))
 
 
-def holds(side: set, source_keys: set, alts: dict | None = None) -> bool:
+def holds(side: set, source_keys: set, alts: dict | None = None,
+          names: tuple = ()) -> bool:
     """The source link holds what one derived side says: three shared words, or two and
     half the side's, or one of a side of three words or fewer (one shared word such as
     "town" or "service" of a longer side is not enough, nor two topic words of a side of
     six, "school" and "sports" of "a cut in the school's budget for sports kit and coaching
-    staff"); a word of the side is shared when one of its ``alts`` (synonyms) is. Known
-    false negative: a long side that restates the source's in other words and carries the
-    attribution's words with it (", which told reporters on Monday that a flaw ...")."""
+    staff"); a word of the side is shared when one of its ``alts`` (synonyms) is. The words
+    of one name of several (``names``, sets of keys) count as one: "Harl Power & Light"
+    shared with a source link about the company's line is one thing shared, not three.
+    Known false negative: a long side that restates the source's in other words and
+    carries the attribution's words with it (", which told reporters on Monday that a flaw
+    ...")."""
     shared = {k for k in side if k in source_keys or (alts or {}).get(k, set()) & source_keys}
-    return len(shared) >= 3 or len(shared) >= 2 and 2 * len(shared) >= len(side) or (
-        len(side) <= 3 and bool(shared))
+    n_shared, n_side = _counted(shared, names), _counted(side, names)
+    return n_shared >= 3 or n_shared >= 2 and 2 * n_shared >= n_side or (
+        n_side <= 3 and bool(shared))
+
+
+def _counted(keys: set, names: tuple) -> int:
+    """How many things ``keys`` name, the keys of one name counting once."""
+    return len(keys) - sum(max(0, len(keys & name) - 1) for name in names)
 
 
 # A side this short is read with its words' WordNet synonyms too ("the shutdown" for "the
@@ -138,10 +148,11 @@ def synonym_keys(ctx, dc, side: set) -> dict:
     return out
 
 
-def connects(left: set, right: set, sk: set, alts: dict | None = None) -> bool:
+def connects(left: set, right: set, sk: set, alts: dict | None = None,
+             names: tuple = ()) -> bool:
     """The source link (its words ``sk``) joins the same two things, in either order ("X
-    because Y", "Y led to X")."""
-    return holds(left, sk, alts) and holds(right, sk, alts)
+    because Y", "Y led to X"); ``names`` as for ``holds``."""
+    return holds(left, sk, alts, names) and holds(right, sk, alts, names)
 
 
 def within(ctx, sl, left: set, right: set) -> bool:

@@ -167,16 +167,25 @@ _DEGREE = shipped("degree_adverbs")
 
 
 def _agent_after_adverb(tokens, phrase) -> tuple[int, int] | None:
-    """(first, last) index of a passive verb and its "by" with an adverb of degree between
-    them ("was prompted partly by", "was caused largely by": degree_adverbs.txt), for a causal
-    phrase of a verb and "by"; None when there is none."""
-    if len(phrase) != 2 or phrase[1] != "by":
+    """(first, last) index of a passive verb and its "by" with a degree between them ("was
+    prompted partly by", "was caused largely by", "driven in part by": degree_adverbs.txt,
+    of one or two words), for a causal phrase of a verb, its particle if any ("brought on
+    by") and "by"; None when there is none."""
+    if len(phrase) not in (2, 3) or phrase[-1] != "by":
         return None
-    for i in range(len(tokens) - 2):
-        t, adv, by = tokens[i], tokens[i + 1], tokens[i + 2]
-        if phrase[0] in (t.lower_, t.lemma_.lower()) and adv.lower_ in _DEGREE \
-                and by.lower_ == "by" and by.i == adv.i + 1 == t.i + 2:
-            return i, i + 2
+    verb = phrase[:-1]
+    for i in range(len(tokens) - len(verb)):
+        t = tokens[i]
+        if verb[0] not in (t.lower_, t.lemma_.lower()) or any(
+                tokens[i + j].lower_ != w for j, w in enumerate(verb[1:], 1)):
+            continue
+        j = i + len(verb)
+        for width in (1, 2):
+            between = tokens[j:j + width]
+            if j + width < len(tokens) and tokens[j + width].lower_ == "by" \
+                    and " ".join(x.lower_ for x in between) in _DEGREE \
+                    and tokens[j + width].i == t.i + len(verb) + width:
+                return i, j + width
     return None
 
 

@@ -7,7 +7,9 @@ What it flags:
     by", "sent shares down", "pushed occupancy to 97 per cent", "pushed the trust towards
     closure", "driving a rise in evictions": causatives.txt, change_words.txt), a
     participle of feeling that gives a
-    reason ("broke ranks, angered by the ruling"), "stems from", "as" joining a clause to a
+    reason ("broke ranks, angered by the ruling"), "stems from", "brought on by", a passive
+    cause with a degree before its agent ("driven in part by": degree_adverbs.txt), "as"
+    joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), "with" opening a
     sentence on a clause of change of its own ("With sales falling short, the owner cut
     jobs": the trend read as the reason; not "With residents watching"), "cost" with what
@@ -71,7 +73,11 @@ Known false positives:
     weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
     counts as stated when a source sentence uses the same connective between words of both
     sides, even where the extractor keeps no link (inside an attribution); known miss: that
-    sentence links two other things of the same words. A party's account of a cause in the
+    sentence links two other things of the same words. A source link holds a side by
+    the side's words it shares, a name of several words counting as one ("Orlan Gas &
+    Water's shares fell" shares one thing, not three, with a link about the company's
+    valve); known miss: a source link that shares a name and one common word with a short
+    side. A party's account of a cause in the
     source ("She blamed the delay on gas mains") is no link stated: "the delay was caused by
     gas mains" is flagged, unless the derived text credits it to the same party ("..., she
     said").
@@ -186,6 +192,8 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
+        name_keys = tuple(ks for ks in (link_keys(ctx, e.text) for e in dc.entities
+                                        if e.label in CHECKED) if len(ks) > 1)
         framed = frame_link(ctx.derived.text, dc, ctx.lexicon)
         for link in dc.links + framed:
             fronted = not link_keys(ctx, link.left) and bool(CLAUSE_COMMA.search(link.right))
@@ -227,7 +235,8 @@ def check(ctx):
             before = link_keys(ctx, ctx.derived.text[dc.sent_start:link.start])  # (the left
             # side as its sentence writes it, past the extractor's window)
             for sc, sl, sk in source_links(ctx):
-                if connects(left, right, sk, alts) or within(ctx, sl, left | before, right):
+                if connects(left, right, sk, alts, name_keys) or \
+                        within(ctx, sl, left | before, right):
                     if causal and sl.kind != "causal":
                         stated = stated or ("sequence", sc, sl)
                         continue
