@@ -6,6 +6,8 @@ What it flags:
     number of the same kind. Also a figure the sources give elsewhere, when the closely
     aligned source claim gives another figure of the same kind and unit in its place ("35
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
+    a span of time in any unit, "within two weeks" for "within 10 days" where the story
+    gives "every two weeks" for another fact;
     "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
     vote's tally, "by seven votes to five" for "to four"; not a figure that points back,
     "those two weeks"; a month named in words with no number, "late in June" for "late in
@@ -60,7 +62,8 @@ Known misses:
     ("more than 3,000") met by any figure of its kind in the sources within half its last
     rounded place, not only the aligned claim's; a duration in months four to ten per cent
     off one in weeks or days ("two months" for "eight weeks" is read as the same); a figure in
-    a source clause the extractor reads no claim from.
+    a source clause the extractor reads no claim from; a figure given elsewhere in a source
+    claim the aligner keeps as a weak second support.
 Examples:
     Source: Patients were 27% more likely to receive the drug in 2024.
     Flag: Patients were 72% more likely to receive the drug in 2024.
@@ -77,7 +80,7 @@ from checker.figure_written import dates_match, numbers_in, unit_words, written_
 from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
-from checker.numbers import duration_unit
+from checker.numbers import duration_unit, number_values
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share
 
@@ -204,7 +207,8 @@ def _tally_of(claim, q) -> str:
 
 def _moved_figures(ctx):
     """Figures the sources give somewhere, but not in the closely aligned source claims,
-    which give another figure of the same kind and unit instead."""
+    which give another figure of the same kind and unit (a span of time in any unit)
+    instead."""
     for dc in ctx.derived_claims:
         if not dc.quantities:
             continue
@@ -235,6 +239,7 @@ def _moved_figures(ctx):
                      and (months and not numbers_in(sq.text) and _months_of(sq)
                           and not months & _months_of(sq)
                           or unit_words(q.text) & unit_words(sq.text)
+                          or _spans_of_time(q.text) and _spans_of_time(sq.text)
                           or q.kind in ("percent", "money")
                           or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
@@ -242,6 +247,15 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _spans_of_time(text: str) -> bool:
+    """The figure counts a span of time in some unit ("two weeks", "10 days"; not "the year
+    to 31 March"): two such figures are of one kind whatever their units (``same_value``
+    converts them)."""
+    words = re.findall(r"[a-z]+|\d[\d,.]*", text.lower())
+    return any(duration_unit(w) and (number_values(before) or before[0].isdigit())
+               for before, w in zip(words, words[1:]))
 
 
 def _months_of(q) -> frozenset:
