@@ -52,7 +52,8 @@ Known false positives:
     missed (the same hedge word in the source sentence, outside a quotation there, silences
     the rule). Off for weak modals ("can"), and for a plan or an intention ("intends to
     table") where the source puts the same verb in the future ("will table", "said she would
-    table"), so "plans to close" for "will close" is not flagged either; nor an intention on
+    table"), so "plans to close" for "will close" is not flagged either (a deliberation is:
+    "is proposing to close", "is considering closing"); nor an intention on
     a verb the source gives as a noun of a tentative light verb ("intends to protest" for
     "plans to hold a protest"), nor an obligation where the source reports a demand ("X
     should resign" for "the union called for X to resign": obligation_modals, asking_verbs)
@@ -105,6 +106,9 @@ from checker.tentative import (as_tentative, asked_whether, future_of, hedged_as
                                in_their_finding, restated_firmly, there_modal)
 from checker.weaker_frames import hearsay_lowered, reporting_lowered
 
+# An attempt of this weight or more is a deliberation, not a plan (attempts.txt: "is
+# considering", "is proposing to"): against a plain future it is lowered
+DELIBERATION = 0.45
 CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", "warning"
 
 
@@ -220,10 +224,11 @@ def _hedge_added(ctx, dc):
             continue  # a close source passage is as tentative (or the parser missed it),
             # or asks it ("examining whether a valve failed"; not "had not checked
             # whether" for "may not have checked whether": the asking is what is hedged)
-        if h.role == "attempt" and any(future_of(sc, v) or planned_as_noun(sc, v, ctx.lexicon)
-                                       for sc in close for v in verbs):
+        if h.role == "attempt" and h.weight < DELIBERATION and any(
+                future_of(sc, v) or planned_as_noun(sc, v, ctx.lexicon)
+                for sc in close for v in verbs):
             continue  # "intends to table a motion" for "said she would table a motion" or
-            # for "her plan to table a motion"
+            # for "her plan to table a motion" (not "is proposing to table", "is weighing")
         sc = next((sc for sc in close if shared_verb(dc, h, sc) and (
             shares_core(dc, sc) or _their_predicate(dc, h, sc)
             or hedges_their_verb(dc, h, sc)
