@@ -4,7 +4,8 @@ the small English model gives (see test_reparse.py)."""
 import spacy
 from spacy.tokens import Doc
 
-from checker.extract.reparse_tags import (lift_name_read_as_adverb, lift_neither_subject,
+from checker.extract.reparse_tags import (lift_have_over_noun_root, lift_name_read_as_adverb,
+                                          lift_neither_subject,
                                           lift_scale_read_as_verb, lift_split_hyphen_word,
                                           lift_noun_read_as_verb,
                                           lift_subject_head_read_as_verb,
@@ -241,3 +242,30 @@ def test_the_scale_of_a_sum_read_as_an_auxiliary_is_made_the_sums_noun():
 def test_a_scale_word_tagged_a_noun_is_left_alone():
     with DocView(_write_off("NN")) as view:
         assert not lift_scale_read_as_verb(view, view.sents[0])
+
+
+def _inhalers(tag="NN"):
+    # "Three of the pupils had asthma inhalers with them.", parsed with "asthma" the root,
+    # "had" its auxiliary (holding the subject) and "inhalers" its object
+    rows = [("Three", 4, "nsubj", "NUM", "three"), ("of", 0, "prep", "ADP", "of"),
+            ("the", 3, "det", "DET", "the"), ("pupils", 1, "pobj", "NOUN", "pupil"),
+            ("had", 5, "aux", "AUX", "have"), ("asthma", 5, "ROOT", "NOUN", "asthma"),
+            ("inhalers", 5, "dobj", "NOUN", "inhaler"), ("with", 5, "prep", "ADP", "with"),
+            ("them", 7, "pobj", "PRON", "they"), (".", 5, "punct", "PUNCT", ".")]
+    return _doc(rows, ["CD", "IN", "DT", "NNS", "VBD", tag, "NNS", "IN", "PRP", "."])
+
+
+def test_a_noun_root_with_have_as_its_auxiliary_gives_have_the_verb():
+    with DocView(_inhalers()) as view:
+        sent = view.sents[0]
+        assert lift_have_over_noun_root(view, sent)
+        assert sent.root is view[4] and view[4].dep_ == "ROOT"
+        assert [(c.text, c.dep_) for c in view[4].children] == [
+            ("Three", "nsubj"), ("inhalers", "dobj"), ("with", "prep"), (".", "punct")]
+        assert view[5].head is view[6] and view[5].dep_ == "compound"
+
+
+def test_a_verb_root_after_have_is_left_alone():
+    with DocView(_inhalers("VBN")) as view:
+        assert not lift_have_over_noun_root(view, view.sents[0])
+

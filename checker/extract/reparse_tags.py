@@ -4,8 +4,9 @@ compound ("its repairs calls") read as a verb joined to the clause, the plural h
 subject read as its verb ("Price rises in most towns were steep"), a subject "neither" read
 as the first half of "neither ... nor", the pieces of a hyphenated word hung side by side
 ("co", "-", "owners"), the scale of a sum read as an auxiliary ("£3.4m linked to ..."),
-and a verb of saying read as a plural noun ("the Herald states that ...", "Tarrow disputes
-that ..."). Made on the plain view of a doc (``tokens.DocView``) before the claim walk
+a verb of saying read as a plural noun ("the Herald states that ...", "Tarrow disputes
+that ..."), and the first noun of a compound object read as the verb after "had" ("had
+asthma inhalers"). Made on the plain view of a doc (``tokens.DocView``) before the claim walk
 reads it; the notes of ``checker.extract.reparse`` hold for these too.
 """
 
@@ -316,4 +317,31 @@ def lift_root_verb_read_as_noun(view, sent, report_verbs) -> bool:
     verb.pos_, verb.tag_ = "VERB", "VBZ"
     rehang(clause, verb, "ccomp")
     view.refresh_edges(verb)
+    return True
+
+
+def lift_have_over_noun_root(view, sent) -> bool:
+    """The first noun of a compound object that the model read as the sentence's verb, with
+    a form of "have" as its auxiliary ("two of the pupils had asthma inhalers on them", with
+    "asthma" the root, "had" its auxiliary and "inhalers" its object): when the root is a
+    common noun with "has", "have" or "had" right before it as its auxiliary and a noun right
+    after it as its object, "have" is the verb, and the root noun a compound of the object.
+    Everything else the root held hangs on the verb. True when repaired.
+
+    Known false positives: none seen; a noun takes no auxiliary."""
+    root = sent.root
+    if root.tag_ not in ("NN", "NNS") or root.i == sent.start or root.i + 1 >= sent.end:
+        return False
+    aux, obj = view[root.i - 1], view[root.i + 1]
+    if aux.head is not root or aux.dep_ != "aux" or aux.lemma_.lower() != "have" \
+            or obj.head is not root or obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    root.children = [c for c in root.children if c is not aux]
+    aux.head, aux.dep_, aux.pos_ = aux, "ROOT", "VERB"
+    for c in [c for c in root.children if c is not obj]:
+        rehang(c, aux)
+    rehang(obj, aux, "dobj")
+    rehang(root, obj, "compound")
+    sent.root = aux
+    view.refresh_edges(aux)
     return True
