@@ -103,7 +103,7 @@ def _source_has(q, index) -> bool:
     if squeezed != q.text.lower() and digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities, _source_lengths(index)) or same_share(q, index) or \
-            _same_measure(q, index.quantities) or _approximated(q, index.quantities):
+            _same_measure(q, index.quantities) or approximates(q, index.quantities):
         return True
     if percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
@@ -186,7 +186,7 @@ def _same_measure(q, quantities) -> bool:
                for sq in quantities if (theirs := measure(sq.text)) is not None)
 
 
-def _approximated(q, quantities) -> bool:
+def approximates(q, quantities) -> bool:
     """A count or an amount rounded by an approximator (approximators.txt) that a source
     figure of its kind meets within half the figure's last rounded place, on the side the
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,

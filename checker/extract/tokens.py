@@ -22,6 +22,7 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
                          LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
+from checker.lexicon import shipped
 from checker.numbers import HALF_AFTER, is_magnitude, normalise, words_to_number
 
 # The string attributes first, then the rest; the flags last, in TokenView's order.
@@ -213,6 +214,7 @@ class DocView:
             self._trim_count(e)
             self._trim_title(e)
             self._extend_scale(e)
+            self._extend_approximator(e, view.ents)
             self._join_half(e)
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
@@ -261,6 +263,30 @@ class DocView:
         if end != e.end:
             self._set_end(e, end)
 
+    def _extend_approximator(self, e: SpanView, before: list) -> None:
+        """A figure the tagger started after its approximator ("just over three weeks" with
+        "three weeks" tagged, or "just over" tagged as a figure of its own) starts at it: an approximator of two words (approximators.txt:
+        "just over", "more than") or an adverb of one ("nearly", "roughly"; not "over" or
+        "some", which are also a preposition and a determiner), so the figure is read as
+        rounded."""
+        if e.label_ not in _APPROXIMATED or e.start == 0:
+            return
+        if before and before[-1].end == e.start and before[-1].text.lower() in _APPROXIMATORS:
+            first = before.pop()  # "just over" tagged as a figure of its own
+            e.start, e.start_char = first.start, first.start_char
+            e.text = self.text[e.start_char:e.end_char]
+            return
+        for width in (2, 1):
+            start = e.start - width
+            words = self.tokens[start:e.start] if start >= 0 else []
+            if not words or any(t.ent_type_ for t in words) or \
+                    " ".join(t.lower_ for t in words) not in _APPROXIMATORS or \
+                    width == 1 and words[0].tag_ != "RB":
+                continue
+            e.start, e.start_char = start, words[0].idx
+            e.text = self.text[e.start_char:e.end_char]
+            return
+
     def _trim_title(self, e: SpanView) -> None:
         """A person's name the tagger ran together with the common noun before it ("baker
         Hester Quaile", "nurse Ada Lin") starts at the name: the noun says what the person
@@ -296,6 +322,10 @@ class DocView:
         view.label_ = ""
         return view
 
+
+# Figures an approximator before them rounds (``DocView._extend_approximator``)
+_APPROXIMATED = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_APPROXIMATORS = shipped("approximators")
 
 # A number written in words only.
 _WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
