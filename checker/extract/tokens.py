@@ -265,9 +265,10 @@ class DocView:
 
     def _extend_approximator(self, e: SpanView, before: list) -> None:
         """A figure the tagger started after its approximator ("just over three weeks" with
-        "three weeks" tagged, or "just over" tagged as a figure of its own) starts at it: an approximator of two words (approximators.txt:
-        "just over", "more than") or an adverb of one ("nearly", "roughly"; not "over" or
-        "some", which are also a preposition and a determiner), so the figure is read as
+        "three weeks" tagged, or "just over" tagged as a figure of its own: the last of
+        ``before``) starts at it: an approximator of two words (approximators.txt: "just
+        over", "more than") or an adverb of one ("nearly", "roughly"; not "over" or "some",
+        which are also a preposition and a determiner), so the figure is read as
         rounded."""
         if e.label_ not in _APPROXIMATED or e.start == 0:
             return
