@@ -16,6 +16,7 @@ from checker.answers import (
     Salient,
     answer_party,
     caveat_party,
+    challenges,
     party_keys,
     voice_of,
 )
@@ -117,7 +118,8 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     one WordNet derivation or synonym away: "close" and "closure"), or the claim right
     before the answer."""
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
-    charge = [c for c in _charge_before(ctx, item) if claim_keys(c) & matter
+    charge = [c for c in _charge_before(ctx, item, mine)
+              if (claim_keys(c) & matter or challenges(ctx.lexicon, c, mine))
               and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
     if charge and not any(c.id in told for c in charge):
         # the charge stands in the answer's own paragraph, right before it ("Two former
@@ -164,12 +166,14 @@ def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
                                 or its_officer_in(art.text, said.source, item.party))
 
 
-def _charge_before(ctx, item: Salient) -> list:
+def _charge_before(ctx, item: Salient, party: frozenset) -> list:
     """The claims of the answer's own paragraph before it, in its sentence's paragraph of
     the source (no blank line between them and the answer), or of the paragraph before
     when the answer opens its own (those sharing a word's stem with the answer's claim:
-    the charge it takes up, not "X could appoint a manager"); the caller keeps those that
-    share a word with the answer's paragraph (the charge, not "X pleaded not guilty")."""
+    the charge it takes up, not "X could appoint a manager"; when the answer has no word
+    of its own, "X denied the claim", those that challenge ``party``); the caller keeps
+    those that share a word with the answer's paragraph or challenge the party (the
+    charge, not "X pleaded not guilty")."""
     art = ctx.doc_of.get(item.trigger.doc_id)
     if art is None:
         return []
@@ -182,9 +186,13 @@ def _charge_before(ctx, item: Salient) -> list:
     # said X had been warned. // X denied receiving any warning."), where a claim there
     # shares a word with the answer's own sentence, by its stem ("warned", "warning")
     said = _lemmas(ctx.lexicon, item.trigger.words)
-    return [c for c in mine if art.text[c.start:at].count("\n\n") == 1
-            and any(a.startswith(b) or b.startswith(a)
-                    for a in _lemmas(ctx.lexicon, c.words) for b in said)]
+    before = [c for c in mine if art.text[c.start:at].count("\n\n") == 1]
+    if not said:
+        # "Velmora denied the claim.": a bare answer takes up the claims of the paragraph
+        # before it that challenge the party (none: the charge stands further back)
+        return [c for c in before if challenges(ctx.lexicon, c, party)]
+    return [c for c in before if any(a.startswith(b) or b.startswith(a)
+                                     for a in _lemmas(ctx.lexicon, c.words) for b in said)]
 
 
 def _lemmas(lex, words) -> set:

@@ -177,7 +177,7 @@ def voice_of(claim: Claim, lex=None) -> str:
     return attr.source if attr is not None and attr.kind == "named" else ""
 
 
-def _challenges(lex, claim: Claim, mine: frozenset) -> bool:
+def challenges(lex, claim: Claim, mine: frozenset) -> bool:
     """True when a claim challenges the party ``mine``: another named voice accuses, complains,
     fears or denies ("nobody asked us"), or an unvoiced sentence charges or fines that party."""
     voice = party_keys(voice_of(claim))
@@ -269,7 +269,7 @@ def _salient_claims(ctx) -> list[Salient]:
             before, block = _around(sents, i, CONTEXT_PARAGRAPHS["reply"])
             mine = party_keys(voice)
             if _on_matter(ctx, sc, before, mine) and any(
-                    _challenges(lex, c, mine) for s in before for c in s.claims):
+                    challenges(lex, c, mine) for s in before for c in s.claims):
                 out.append(Salient("reply", voice, sc, tuple(block),
                                    tuple(c for s in before for c in s.claims)))
                 break
