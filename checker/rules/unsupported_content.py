@@ -20,7 +20,8 @@ What it flags:
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
     are not counted. The span runs over the unsupported words. In a claim that restates a
     source passage closely, a relative clause (", which will be extended to evenings and
-    weekends") is judged on its own: two or more of its content words new, two fifths of
+    weekends") or a noun phrase set after a comma at its end (", the latest in a string of
+    breakdowns") is judged on its own: two or more of its content words new, two fifths of
     them at least; the span is the clause.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
@@ -29,8 +30,8 @@ Known false positives:
     Paraphrases with words the sources do not use and WordNet does not list as synonyms
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
     generic words are ignored. Without WordNet's files every synonym counts as new. A
-    relative clause that gives, in words of its own, background a source states elsewhere
-    in other words. A description with a possessive ("the sport's governing body") counts.
+    relative clause or a closing noun phrase that gives, in words of its own, background a
+    source states elsewhere in other words. A description with a possessive ("the sport's governing body") counts.
 Known misses:
     An addition inside a sentence that otherwise restates a source passage closely (but for
     a relative clause), or a headline; an added clause that reuses the source's own words
@@ -291,16 +292,20 @@ def _pointing_back(word, dc, lexicon) -> bool:
 # A non-restrictive relative clause: from its comma to the next comma or the claim's end.
 _ASIDE = re.compile(r",\s+(?:(?:from|in|under|by|for|of|to|with)\s+)?(?:which|who|whom|whose|"
                     r"where)\b[^,;]*")
+# A noun phrase set after a comma at the claim's end that sums up what it says (",
+# the latest in a series of delays", ", a class in which X has been a concern").
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+[^,;]*$", re.I)
 # The share of an aside's content words that must be new.
 ASIDE_SHARE = 0.4
 
 
 def _added_aside(ctx, dc, wn, framing, judged):
-    """A finding when a relative clause of a claim that restates a source passage closely
-    carries two or more content words the sources lack, at least ``ASIDE_SHARE`` of its
-    content words ("Patients can call the emergency line, which will be extended to
-    evenings and weekends from June"); else None."""
-    asides = list(_ASIDE.finditer(dc.text))
+    """A finding when a relative clause of a claim that restates a source passage closely,
+    or a noun phrase set after a comma at its end, carries two or more content words the
+    sources lack, at least ``ASIDE_SHARE`` of its content words ("Patients can call the
+    emergency line, which will be extended to evenings and weekends from June"; "..., the
+    latest in a string of failures at the plant"); else None."""
+    asides = [*_ASIDE.finditer(dc.text), *_APPOSED.finditer(dc.text)]
     new = _unsupported_words(ctx, dc, wn, framing, judged) if asides else []
     for m in asides:
         lo, hi = dc.start + m.start(), dc.start + m.end()
