@@ -211,6 +211,9 @@ class DocView:
                 e.label_ = "CARDINAL"  # "Fourteen thousand two [hundred] votes" tagged
                 # as a date, "twelve thousand nine hundred calls" as money: number words
                 # alone are no date and no sum of money
+            if e.label_ == "TIME" and _BARE_NUMBERS.fullmatch(e.text):
+                e.label_ = "CARDINAL"  # "Routes 9 and 22" tagged as a time: bare numbers
+                # in a list tell no time of day
             self._trim_count(e)
             self._trim_title(e)
             self._extend_scale(e)
@@ -327,6 +330,9 @@ class DocView:
 # Figures an approximator before them rounds (``DocView._extend_approximator``)
 _APPROXIMATED = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _APPROXIMATORS = shipped("approximators")
+
+# Two or more bare whole numbers in a list ("9 and 22", "4, 7 and 12"): no time of day
+_BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or)\s+\d{1,3}")
 
 # A number written in words only.
 _WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
