@@ -123,8 +123,11 @@ def _modifiers_only(claim, start: int, end: int) -> bool:
 
 def qualified(sc, dc, noun: str, lexicon):
     """The source's adjective or participle that picks out some of ``noun`` ("existing
-    plans", "older buses"), or a bound by a figure after it ("trawlers more than 20 years
-    old"), when the derived claim drops it for "all": "existing plans", or None."""
+    plans", "older buses"), a bound by a figure after it ("trawlers more than 20 years
+    old") or a relative clause with no comma before it ("students whose grades meet their
+    offers"), when the derived claim drops it for "all": "existing plans", or None. Known
+    false positive: a clause the derived text keeps in other words ("students who get
+    free meals" for "every pupil on free meals")."""
     words = list(sc.words)
     for i, w in enumerate(words):
         if key(w.lemma) != noun or i == 0:
@@ -142,7 +145,18 @@ def qualified(sc, dc, noun: str, lexicon):
         after = _restricted_after(sc, w)
         if after and not bound_kept(sc, dc, noun):
             return sc.text[w.start - sc.start:w.end - sc.start] + after
+        clause = _RESTRICTING_CLAUSE.match(sc.text, w.end - sc.start)
+        if clause and len(claim_keys(dc) & {key(x) for x in _WORDS.findall(
+                clause.group(1).lower()) if len(x) > 3}) < 2:
+            # "students whose corrected grades meet their conditions": a relative clause
+            # with no comma before it picks out some of them, and the derived claim keeps
+            # at most one of its words
+            return sc.text[w.start - sc.start:w.end - sc.start] + clause.group()
     return None
+
+
+# A relative clause right after a noun, with no comma: it restricts the noun
+_RESTRICTING_CLAUSE = re.compile(r"\s+(?:who|whose|that)\s+([^,;:()]+)", re.I)
 
 
 def bound_kept(sc, dc, noun: str) -> bool:

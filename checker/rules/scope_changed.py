@@ -20,7 +20,8 @@ Why it matters:
     ("at two of the six schools", also in a claim the aligner did not pick; "ran 24 routes,
     most of them in the valley"; not a count given plainly, "denied four charges" for "all
     four charges"), a fraction of it ("about a third of its planned repairs", "40% of its
-    stores"), an adjective or participle before it ("existing season tickets"), or one of it
+    stores"), an adjective or participle before it ("existing season tickets"), a relative
+    clause with no comma after it ("households whose boilers failed the check"), or one of it
     in the singular ("the riverside footpath" -> "all footpaths"); an "all" floated after its
     subject ("the pumps were all recalled", "they had all failed") quantifies the plural
     noun before it, or the noun after it ("have all signed the leases"). A passage on the same
