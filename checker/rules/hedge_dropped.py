@@ -230,7 +230,9 @@ def _restated_certain(ctx, dc, sc):
     mine = claim_keys(dc) - {key(dc.predicate)}
     theirs = claim_keys(sc)
     subject = {key(w.lemma) for w in sc.words if w.end <= h.start} & theirs
-    stop = min((ln.start for ln in sc.links if ln.start >= h.end), default=sc.end)
+    stop = min((ln.start for ln in sc.links if ln.start >= h.end
+                and key(ln.cue.split()[0]) != key(sc.predicate)), default=sc.end)
+    # (not the hedged verb's own link: "may prompt lines to divert" hedges what it prompts)
     governed = {key(w.lemma) for w in sc.words if h.end <= w.start < stop} & theirs
     if len(subject) >= 2 and not mine & subject:
         return None  # another actor ("the loss of a generator may have triggered X")
