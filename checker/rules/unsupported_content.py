@@ -299,6 +299,15 @@ _APPOSED = re.compile(r",\s+(?:a|an|the)\s+[^,;]*$", re.I)
 ASIDE_SHARE = 0.4
 
 
+def _ranking(word, lexicon) -> bool:
+    """A word that ranks its noun ("highest", "worst", "record": superlatives.txt, or
+    written with -est and no look-alike: not "latest")."""
+    low = word.text.lower()
+    return lexicon.has("superlatives", low) or (
+        low.endswith("est") and word.pos in ("ADJ", "ADV")
+        and not lexicon.has("superlative_lookalikes", low))
+
+
 def _added_aside(ctx, dc, wn, framing, judged):
     """A finding when a relative clause of a claim that restates a source passage closely,
     or a noun phrase set after a comma at its end, carries two or more content words the
@@ -311,6 +320,11 @@ def _added_aside(ctx, dc, wn, framing, judged):
         lo, hi = dc.start + m.start(), dc.start + m.end()
         content = [w for w in dc.words if lo <= w.start < hi and w[4] in CHECKED_POS
                    and w[3] not in GENERIC]
+        if m.re is _APPOSED and content and (
+                ctx.lexicon.has("answer_objects", content[0].lemma)
+                or any(_ranking(w, ctx.lexicon) for w in content)):
+            continue  # ", a charge the company rejects": what a party answers (the
+            # answer rules'); ", the highest number this year": a ranking (DU806's)
         novel = [w for w in new if lo <= w.start < hi]
         if len(novel) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
             continue
