@@ -121,10 +121,12 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     charge = [c for c in _charge_before(ctx, item, mine)
               if (claim_keys(c) & matter or challenges(ctx.lexicon, c, mine))
               and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
-    if charge and not any(c.id in told for c in charge):
+    if charge and not any(c.id in told for c in charge) and not (
+            not _lemmas(ctx.lexicon, item.trigger.words) and _plural_object(item.trigger)):
         # the charge stands in the answer's own paragraph, right before it ("Two former
         # staff said the boiler had failed a check. The school denied that pupils were at
-        # risk."): the text must tell it
+        # risk."): the text must tell it; a bare answer to charges in the plural ("X
+        # rejected the claims") takes up every charge before it, not the last paragraph's
         return False
     last = max(item.context, key=lambda c: c.start, default=None)
     wn = ctx.wordnet
@@ -138,6 +140,13 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
                 for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
             return True
     return False
+
+
+def _plural_object(claim) -> bool:
+    """The claim's object is a plural noun ("rejected the claims", "denied the
+    allegations"): an answer to all the charges, not to one."""
+    return any(w.pos == "NOUN" and w.text.lower() != w.lemma.lower()
+               and w.text.lower().endswith("s") for w in claim.words)
 
 
 def named_party(ctx, item: Salient) -> str:
