@@ -22,7 +22,9 @@ What it flags:
     source passage closely, a relative clause (", which will be extended to evenings and
     weekends") or a noun phrase set after a comma at its end (", the latest in a string of
     breakdowns") is judged on its own: two or more of its content words new, two fifths of
-    them at least; the span is the clause.
+    them at least; the span is the clause (not a noun phrase headed by what a party
+    answers, ", a charge the company rejects", nor one that ranks, ", the highest this
+    year": DU806's).
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
