@@ -44,7 +44,8 @@ def test_helper_modules_below_the_rules_do_not_import_them():
 
 
 def test_a_helper_module_imports_on_its_own():
-    code = "import checker.polarity_flips, checker.quantified; print('ok')"
+    code = ("import checker.polarity_flips, checker.quantified, checker.quantified_limits; "
+            "print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "ok", out

@@ -77,9 +77,9 @@ from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_
                              part_of_them_after, same_count, whole_count, whole_word)
 from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
-from checker.quantified import (bound_kept, count_dropped, count_of, cue_noun, floated_noun,
-                                noun_after, object_noun, one_of_them, part_counted, qualified,
-                                subject_words)
+from checker.quantified import (count_dropped, count_of, cue_noun, floated_noun, noun_after,
+                                object_noun, subject_words)
+from checker.quantified_limits import bound_kept, one_of_them, part_counted, qualified
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker

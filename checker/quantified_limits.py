@@ -1,0 +1,166 @@
+"""What in a source claim limits a noun that a derived claim widens with "all" or a plural: an
+adjective or participle before it ("existing plans"), a bound by a figure after it ("trawlers
+more than 20 years old") or a relative clause with no comma before it that the derived claim
+drops, the one thing a singular and definite noun names ("the riverside footpath"), and a figure
+that takes part of the subject's plural noun ("about 40 percent of nurses", "one branch
+secretary"). DS951 reads them on the nouns that checker/quantified.py finds."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import claim_keys, key
+from checker.claim_reading import ends_with_word_of
+from checker.lexicon import shipped_values
+from checker.numbers import number_values
+from checker.quantified import WHOLE, count_of, subject_words
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def qualified(sc, dc, noun: str, lexicon):
+    """The source's adjective or participle that picks out some of ``noun`` ("existing
+    plans", "older buses"), a bound by a figure after it ("trawlers more than 20 years
+    old") or a relative clause with no comma before it ("students whose grades meet their
+    offers"), when the derived claim drops it for "all": "existing plans", or None. Known
+    false positive: a clause the derived text keeps in other words ("students who get
+    free meals" for "every pupil on free meals")."""
+    words = list(sc.words)
+    for i, w in enumerate(words):
+        if key(w.lemma) != noun or i == 0:
+            continue
+        j = i - 1  # over the nouns of a compound ("existing season tickets")
+        while j > 0 and words[j].pos == "NOUN" and words[j + 1].start - words[j].end <= 1:
+            j -= 1
+        adj = words[j]
+        participle = (adj.pos == "VERB" and adj.text.lower().endswith(("ing", "ed"))
+                      and ends_with_word_of(sc.text[:adj.start - sc.start], lexicon,
+                                            "determiners", "prepositions"))
+        if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
+                key(adj.lemma) not in claim_keys(dc):
+            return sc.text[adj.start - sc.start:w.end - sc.start]
+        after = _restricted_after(sc, w)
+        if after and not bound_kept(sc, dc, noun):
+            return sc.text[w.start - sc.start:w.end - sc.start] + after
+        clause = _RESTRICTING_CLAUSE.match(sc.text, w.end - sc.start)
+        if clause and len(claim_keys(dc) & {key(x) for x in _WORDS.findall(
+                clause.group(1).lower()) if len(x) > 3}) < 2:
+            # "students whose corrected grades meet their conditions": a relative clause
+            # with no comma before it picks out some of them, and the derived claim keeps
+            # at most one of its words
+            return sc.text[w.start - sc.start:w.end - sc.start] + clause.group()
+    return None
+
+
+# A relative clause right after a noun, with no comma: it restricts the noun
+_RESTRICTING_CLAUSE = re.compile(r"\s+(?:who|whose|that)\s+([^,;:()]+)", re.I)
+
+
+def bound_kept(sc, dc, noun: str) -> bool:
+    """Both claims bound ``noun`` by the same figure after it, on the same side ("lorries
+    over 12 tonnes", "lorries over twelve tonnes"; "boats more than 30 years old", "boats
+    older than 30 years"): the derived claim keeps the source's limit in words of its own
+    ("flats under 18 metres" for "flats over 18 metres" does not)."""
+    def bounds(claim):
+        return {b for w in claim.words if key(w.lemma) == noun
+                for b in [_bound_after(claim, w)] if b is not None}
+    theirs = bounds(sc)
+    return any(v == tv and (side is None or tside is None or side == tside)
+               for side, v in bounds(dc) for tside, tv in theirs)
+
+
+def _restricted_after(sc, noun) -> str:
+    """Words right after ``noun`` that pick out some of it by a figure ("trawlers more than
+    20 years old", "flats over 30 metres tall", "boats older than 30 years": a bound, then
+    a figure), or ''."""
+    m = _bound_match(sc, noun)
+    return m.group() if m else ""
+
+
+def _bound_after(claim, noun):
+    """(side, figure) of the bound right after ``noun``: the approximator's side (+1 "over",
+    -1 "under"; None for a comparative, "older than"), or None."""
+    m = _bound_match(claim, noun)
+    if m is None:
+        return None
+    return (_SIDES[m.group(1)] if m.group(1) else None), number_values(m.group(3))[0]
+
+
+def _bound_match(claim, noun):
+    """The match of a bound and a figure right after ``noun``, in its clause, or None."""
+    rest = re.split(r"[,;:.]\s", claim.text[noun.end - claim.start:] + " ", 1)[0]
+    m = _BOUND_AFTER.match(rest)
+    return m if m and number_values(m.group(3)) else None
+
+
+# A bound of the approximators lexicon ("more than", "over", "under"; not "about") or a
+# comparative with "than" ("older than"), a figure and up to two words ("more than 20 years
+# old", "over two decades old").
+_SIDES = {p: int(side) for p, side in shipped_values("approximators") if side.strip() != "0"}
+_BOUND_AFTER = re.compile(r"\s+(?:(%s)|([a-z]+er\s+than))\s+([\w.,£$€%%-]+)(?:\s+\w+){0,2}"
+                          % "|".join(re.escape(p) for p in _SIDES))
+
+
+def one_of_them(sc, dc, noun: str, cue, lexicon):
+    """The source's one thing ("the riverside footpath between Cawford and Millbeck") where
+    the derived claim says "all footpaths": the source gives the noun only in the singular
+    and definite ("the", "this", "its": a generic "a driver caught using a phone" speaks of
+    every driver), the derived text after "all" in the plural. The source's noun phrase, or
+    None."""
+    mine = next((w for w in dc.words if w.start >= cue.end and key(w.lemma) == noun), None)
+    if mine is None or mine.text.lower() == mine.lemma.lower():
+        return None  # "all the water", "every footpath": no plural to compare
+    theirs = [w for w in sc.words if key(w.lemma) == noun]
+    if not theirs or any(w.text.lower() != w.lemma.lower() for w in theirs):
+        return None
+    w = theirs[0]
+    before = sc.text[:w.start - sc.start].split()[-3:]
+    opener = next((i for i in range(len(before) - 1, -1, -1) if any(
+        lexicon.has(role, before[i].lower()) for role in ("definite_openers", "possessives",
+                                                          "deictics", "articles"))), None)
+    if opener is None or not any(lexicon.has(role, before[opener].lower()) for role in
+                                 ("definite_openers", "possessives", "deictics")):
+        return None  # no determiner, or "a"/"an": a kind, not one thing
+    return " ".join(before[opener:] + [w.text])
+
+
+def part_counted(sc, dc) -> str:
+    """The figure that takes a part of a plural noun of the source subject ("about 40
+    percent of nurses at the hospital", "three of the nurses"), or a single one of it ("one
+    branch secretary"), where the derived subject gives that noun in the plural with no
+    figure ("nurses at the hospital"): the figure, or ''."""
+    mine = {key(w.lemma): w for w in _head_run(dc) if w.pos == "NOUN"}
+    for w in subject_words(sc):
+        noun = key(w.lemma)
+        d = mine.get(noun)
+        if w.pos != "NOUN" or d is None or d.text.lower() == d.lemma.lower():
+            continue
+        single = re.match(r"\W*(one|a single)\s", sc.subject, re.I)
+        if single and w.text.lower() == w.lemma.lower() and not count_of(dc, noun):
+            return single.group(1)  # "one branch secretary proposed a ballot" told of "the
+            # union's branch secretaries"
+        figure = count_of(sc, noun)
+        m = re.match(rf"\W*(?:(\w+)\s+)?{re.escape(figure)}\s+of\b", sc.subject) \
+            if figure else None
+        if m and not count_of(dc, noun) and (m.group(1) or "").lower() not in WHOLE:
+            return figure  # a part that opens the subject ("about 40 percent of"), not "the
+            # 12 councillors" (all of them), "a survey of 420 of its members" nor "every
+            # one of the visits"
+    return ""
+
+
+def _head_run(claim) -> list:
+    """The words of the subject's first noun phrase, up to a word that is no noun, name or
+    adjective or to a gap of more than a possessive or a hyphen ("the city's bus drivers",
+    "season-ticket holders"; "Images" of "Images that appeared to show questions")."""
+    words = subject_words(claim)
+    out = []
+    for w in words:
+        if w.pos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if out and claim.text[out[-1].end - claim.start:w.start - claim.start].strip() \
+                not in ("", "'s", "’s", "'", "’", "-"):  # "season-ticket holders": one noun
+            break
+        out.append(w)
+    return out
