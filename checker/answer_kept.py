@@ -197,7 +197,7 @@ def _charge_before(ctx, item: Salient, party: frozenset) -> list:
     said = _lemmas(ctx.lexicon, item.trigger.words)
     before = [c for c in mine if art.text[c.start:at].count("\n\n") == 1]
     if not said:
-        # "Velmora denied the claim.": a bare answer takes up the claims of the paragraph
+        # "Harwick denied the claim.": a bare answer takes up the claims of the paragraph
         # before it that challenge the party (none: the charge stands further back)
         return [c for c in before if challenges(ctx.lexicon, c, party)]
     return [c for c in before if any(a.startswith(b) or b.startswith(a)

@@ -46,7 +46,7 @@ def qualified(sc, dc, noun: str, lexicon):
         clause = _RESTRICTING_CLAUSE.match(sc.text, w.end - sc.start)
         if clause and len(claim_keys(dc) & {key(x) for x in _WORDS.findall(
                 clause.group(1).lower()) if len(x) > 3}) < 2:
-            # "students whose corrected grades meet their conditions": a relative clause
+            # "households whose boilers failed the check": a relative clause
             # with no comma before it picks out some of them, and the derived claim keeps
             # at most one of its words
             return sc.text[w.start - sc.start:w.end - sc.start] + clause.group()

@@ -252,7 +252,7 @@ def _moved_figures(ctx):
 
 def _spans_of_time(text: str) -> bool:
     """The figure counts a span of time in some unit ("two weeks", "10 days"; not "the year
-    to 31 March"): two such figures are of one kind whatever their units (``same_value``
+    to 5 April"): two such figures are of one kind whatever their units (``same_value``
     converts them)."""
     words = re.findall(r"[a-z]+|\d[\d,.]*", text.lower())
     return any(duration_unit(w) and (number_values(before) or before[0].isdigit())

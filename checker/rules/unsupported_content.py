@@ -23,7 +23,7 @@ What it flags:
     weekends") or a noun phrase set after a comma at its end (", the latest in a string of
     breakdowns") is judged on its own: two or more of its content words new, two fifths of
     them at least; the span is the clause (not a noun phrase headed by what a party
-    answers, ", a charge the company rejects", nor one that ranks, ", the highest this
+    answers, ", a charge the firm denies", nor one that ranks, ", the highest this
     year": DU806's).
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
@@ -295,7 +295,7 @@ def _pointing_back(word, dc, lexicon) -> bool:
 _ASIDE = re.compile(r",\s+(?:(?:from|in|under|by|for|of|to|with)\s+)?(?:which|who|whom|whose|"
                     r"where)\b[^,;]*")
 # A noun phrase set after a comma at the claim's end that sums up what it says (",
-# the latest in a series of delays", ", a class in which X has been a concern").
+# the latest in a string of breakdowns", ", a class in which X has been a worry").
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s+[^,;]*$", re.I)
 # The share of an aside's content words that must be new.
 ASIDE_SHARE = 0.4
@@ -325,7 +325,7 @@ def _added_aside(ctx, dc, wn, framing, judged):
         if m.re is _APPOSED and content and (
                 ctx.lexicon.has("answer_objects", content[0].lemma)
                 or any(_ranking(w, ctx.lexicon) for w in content)):
-            continue  # ", a charge the company rejects": what a party answers (the
+            continue  # ", a charge the firm denies": what a party answers (the
             # answer rules'); ", the highest number this year": a ranking (DU806's)
         novel = [w for w in new if lo <= w.start < hi]
         if len(novel) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
