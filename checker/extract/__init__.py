@@ -2,8 +2,9 @@
 
 ``core`` walks articles and sentences and builds each claim, ``clauses`` splits clauses;
 ``speakers`` reads who says each claim, and ``frames`` the "according to" frames that credit
-it; ``reading`` reads what it says, ``markers`` its links and scope words and ``quantities``
-its figures; ``common`` holds the constants and token helpers they share.
+it; ``reading`` reads what it says, ``negation_certainty`` whether it denies it and how
+surely, ``markers`` its links and scope words and ``quantities`` its figures; ``common`` holds
+the constants and token helpers they share.
 """
 
 from checker.extract.core import Extractor

@@ -1,6 +1,6 @@
 """Turn parsed articles into claims: the article and sentence walk and the building of each
 claim; clause splitting lives in ``clauses``, the attribution and reading parts in
-``speakers``, ``reading``, ``markers`` and ``quantities``."""
+``speakers``, ``reading``, ``negation_certainty``, ``markers`` and ``quantities``."""
 
 from __future__ import annotations
 

@@ -1,26 +1,17 @@
-"""What a claim says and how surely: its subject, predicate and object, negation, certainty
-and quotations (its links, quantities and scope words are read in ``markers``)."""
+"""What a claim says: its subject, predicate and object, the reporting verb above it, its
+quotations and the text of a phrase; whether it is negated and how surely it is said are read
+in ``checker.extract.negation_certainty`` (its links, quantities and scope words in
+``markers``)."""
 
 from __future__ import annotations
 
-from checker.extract.common import (
-    QUOTE_RE,
-    _BASE_CERTAINTY,
-    _NEGATING_DEPS,
-    _doc_text,
-    _find_phrase,
-    find_phrase_past_adjective,
-    _possible,
-    _inverted_condition,
-    purpose_clause,
-    _verbal,
-)
-from checker.polarity import COMPARATIVE_BOUND
-from checker.records import Certainty, Cue
+from checker.extract.common import QUOTE_RE, _doc_text
+from checker.extract.negation_certainty import NegationCertaintyReader
 
 
-class ClaimReader:
-    """The reading half of ``Extractor``: the frame and certainty of one claim."""
+class ClaimReader(NegationCertaintyReader):
+    """The reading half of ``Extractor``: the frame of one claim (its negation and certainty
+    are ``NegationCertaintyReader``'s)."""
 
     def _subject(self, head):
         tok = head
@@ -78,246 +69,6 @@ class ClaimReader:
                     return f"{c.text} {self._span_text(pobj, limit=10)}"
         return ""
 
-    def _negated(self, head, pred, tokens) -> bool:
-        subj = self._subject(head)
-        if subj is not None and subj.left_edge.lower_ in ("neither", "no", "none", "nobody",
-                                                          "nothing", "nor") and not \
-                self._no_negation(subj.left_edge):
-            return True  # "Neither A nor B would comment", "No agency has confirmed"; not
-            # a bound on a figure ("no more than 8,000 litres had escaped")
-        for v in {head, pred}:
-            if _dated_only(v):
-                continue  # "were not told until January": when it happened, not whether
-            for c in v.children:
-                if c.dep_ == "neg" and not self._no_negation(c):
-                    return True
-                if c.lower_ in ("never",) and c.dep_ in ("neg", "advmod"):
-                    return True
-                if c.dep_ == "advmod" and any(
-                        g.dep_ == "neg" and g.lower_ == "no" and g.i < c.i
-                        and not self._no_negation(g) for g in c.children):
-                    return True  # "is no longer eligible"; not a comparison ("not as big")
-                if c.lower_ == "nor" and c.dep_ == "cc" and c.i == c.sent.start:
-                    return True  # "Nor will the council pay": the opening "nor" denies it
-        return False
-
-    def _negated_words(self, tokens) -> tuple[str, ...]:
-        """Lemmas of content words negated on their own: a "not"/"never" child (lookalikes
-        such as "not only" excepted), a "no" determiner on a noun, a noun after "without",
-        the verb of a clause opened by "nor", or of a condition opened by "unless", the act
-        one is kept "from" ("barred from playing": ``preventing_verbs``); the verb
-        of "no longer", and what a denied copula says of its subject ("is not eligible"),
-        unless graded ("not as busy as")."""
-        ids = None
-        out = []
-        for c in tokens:
-            dep = c.dep_
-            if c.pos_ in ("VERB", "ADJ") and c.lemma_.lower() in self.lex.words["negations"]:
-                out.extend(self._refused(c, tokens))  # also "was unable to verify"
-            if dep not in _NEGATING_DEPS:
-                continue
-            low = c.lower_
-            if low == "without" and dep == "prep":
-                # "without the possibility of parole" denies as "no possibility" does
-                out.extend(o.lemma_.lower() for o in c.children
-                           if o.dep_ == "pobj" and o.pos_ == "NOUN")
-                continue
-            if low == "from" and dep == "prep" and c.head.lemma_.lower() in self.preventing:
-                # "was barred from playing": the act kept from happening; not "did not bar
-                # fans from entering", which lets it happen
-                if not any(x.dep_ == "neg" for x in c.head.children):
-                    out.extend(o.lemma_.lower() for o in c.children
-                               if o.dep_ == "pcomp" and o.tag_ == "VBG")
-                continue
-            if low == "nor" and dep == "cc" and c.i == c.sent.start:
-                # "Nor should it be read as ...": the clause after an opening "nor" is denied
-                out.append(c.head.lemma_.lower())
-                continue
-            if low == "unless" and dep == "mark":
-                # "cannot start unless the ministry consents" says "without its consent"
-                out.append(c.head.lemma_.lower())
-                continue
-            if not (dep == "neg" or (low == "never" and dep == "advmod")
-                    or (low == "no" and dep == "det")):
-                continue
-            if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
-                continue  # "the no votes", "a no vote": the side voted for, not a denial
-            if dep == "neg" and _dated_only(c.head):
-                continue  # "were not told until January": it dates the act ("only in January")
-            if self._in_speaker_phrase(c.head):
-                continue  # "two doctors who asked not to be named said ...": the speaker's
-            t = c.head
-            if low == "no" and dep == "neg" and t.dep_ == "advmod" and t.pos_ == "ADV" \
-                    and c.i < t.i:
-                t = t.head  # "is no longer eligible": the verb's, or what "is" says
-            if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
-                    low == "no" and dep == "det" and t.pos_ != "NOUN"):
-                continue
-            if ids is None:
-                ids = {x.i for x in tokens}
-            if t.i not in ids or (dep in ("neg", "det") and self._no_negation(c)):
-                continue  # "not only", "no more than 8,000 litres" (a bound, not a denial)
-            if c.i > 0 and c.doc[c.i - 1].text == "," and any(
-                    x.i < c.i and x.lemma_ == t.lemma_ and x.i != t.i for x in tokens):
-                continue  # "made it safer, not less safe": the rejected alternative of a
-                # word the clause asserts before it, which is no denial of that word
-            if c.i > 0 and c.doc[c.i - 1].text == "," and t.i < c.i and t.pos_ in (
-                    "NOUN", "PROPN"):
-                continue  # "run by the school, not the parish": the parse hangs "not" on
-                # the noun asserted before it; what it denies is the alternative after it
-            out.append(t.lemma_.lower())
-            if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
-                # unless graded ("not as competitive as", "not very large")
-                out.extend(x.lemma_.lower() for x in t.children
-                           if x.dep_ in ("acomp", "attr") and x.i in ids
-                           and not any(g.dep_ == "advmod" for g in x.children))
-        return tuple(dict.fromkeys(out))
-
-    @staticmethod
-    def _refused(verb, tokens) -> list[str]:
-        """The act a verb of refusal keeps from happening ("refused to accept the findings",
-        "failed to meet the deadline", "declined to renew", "was unable to confirm": the
-        negations lexicon's verbs and adjectives with a "to" clause), unless the refusal is
-        itself negated ("did not fail to")."""
-        if any(x.dep_ == "neg" for x in verb.children):
-            return []
-        ids = {x.i for x in tokens}
-        return [x.lemma_.lower() for x in verb.children
-                if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") and x.i in ids
-                and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]
-
-    def _in_speaker_phrase(self, tok) -> bool:
-        """The token lies in the subject of a reporting verb ("two obstetricians who asked
-        not to be named said ..."): it describes the speaker, not what is said."""
-        x = tok
-        for _ in range(6):
-            if x.head is x or x.head.i == x.i:
-                return False
-            if x.dep_ == "nsubj" and x.head.lemma_.lower() in self.report_verbs:
-                return True
-            x = x.head
-        return False
-
-    def _no_negation(self, tok) -> bool:
-        """A negation word that negates nothing: a lookalike ("not only", "who asked not to
-        be named": negation_lookalikes.txt) or a bound ("no longer than six months")."""
-        return self._lookalike(tok, self.neg_lookalikes) or _comparative_bound(tok)
-
-    def _lookalike(self, tok, phrases) -> bool:
-        doc = tok.doc
-        low = tok.lower_
-        for phrase in phrases:
-            if low not in phrase:
-                continue  # every window holds the token itself
-            n = len(phrase)
-            for s in range(max(0, tok.i - n + 1), tok.i + 1):
-                words = tuple(t.lower_ for t in doc[s:s + n])
-                if words == phrase:
-                    return True
-        return False
-
-    def _certainty(self, head, pred, tokens, attribution, inherited,
-                   vocab: frozenset) -> Certainty:
-        hedges, attempts, boosters = [], [], []
-        factivity, fcue = "neutral", None
-        # (vocab holds every token's form and lemma: no word of the lists, nothing to find)
-        for t in tokens if not vocab.isdisjoint(self.certainty_words) else ():
-            low, lem = t.lower_, t.lemma_.lower()
-            if (low in self.hedges or (lem in self.hedges and t.pos_ in ("VERB", "AUX"))):
-                key = low if low in self.hedges else lem
-                # a hedging verb with its clause, or in the passive on its own ("the disease
-                # is suspected on 63 farms"), or its participle before a noun ("three
-                # suspected cases", "the alleged fraud")
-                if t.tag_ == "MD" or t.pos_ in ("ADV", "ADJ") or (
-                        t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "auxpass")
-                                                 for c in t.children)) or (
-                        t.pos_ == "VERB" and t.dep_ == "amod" and low in self.hedges):
-                    if not self._lookalike(t, self.hedge_lookalikes) and not (
-                            t.tag_ == "MD" and key in ("can", "could")
-                            and _unable(t, self.lex.words["negations"])) \
-                            and not _inverted_condition(t) \
-                            and not (t.tag_ == "MD" and purpose_clause(t.head)):
-                        hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
-                                          self.lex.weight("hedges", key)))
-            if lem in self.attempts and _verbal(t) and any(
-                    c.dep_ == "xcomp" for c in t.children):
-                # "plans to", but "is considering closing": a gerund has no "to"
-                to = any(c.dep_ == "xcomp" and c.tag_ != "VBG" for c in t.children)
-                whether = to and any(c.dep_ == "xcomp" and any(
-                    m.lower_ == "whether" for m in c.children) for c in t.children)
-                # "is considering whether to move": its words as written
-                attempts.append(Cue(f"{t.text} whether to" if whether else f"{t.text} to"
-                                    if to else t.text, "attempt", t.idx,
-                                    t.idx + len(t), self.lex.weight("attempts", lem)))
-            if low in self.boosters or lem in self.boosters:
-                boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
-                                    self.lex.weight("boosters", low if low in self.boosters else lem,
-                                                    0.1)))
-            if lem in self.factive and t.pos_ == "VERB" and factivity != "non-factive":
-                # "proved costly", "should it prove unrecoverable": a copula, not a finding
-                complements = [c for c in t.children if c.dep_ in ("acomp", "oprd", "ccomp",
-                                                                    "dobj")]
-                copula = bool(complements) and all(  # an adjective read as object, too
-                    c.dep_ in ("acomp", "oprd") or c.dep_ == "dobj" and c.pos_ == "ADJ"
-                    for c in complements)
-                if not copula and not any(c.dep_ == "neg" for c in t.children):
-                    factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
-            elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN"):
-                if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
-                                                for c in t.children):
-                    continue
-                if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and not any(
-                        c.dep_ == "prep" and c.lower_ in ("of", "about")
-                        or c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that"
-                                                              for m in c.children)
-                        for c in t.children):
-                    continue  # "the inspectorate's report put grain losses at 90 tonnes":
-                    # the subject of a verb of its own, not a report of the claim ("reports
-                    # of hidden code", "fears that the plant will close")
-                factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
-                                                      t.idx + len(t), 0.15)
-        for phrase in _possible(self.attempt_phrases, vocab):
-            # "in advanced talks to buy": an adjective inside the phrase
-            pos = _find_phrase(tokens, phrase, vocab) \
-                or find_phrase_past_adjective(tokens, phrase, vocab)
-            if pos is not None:
-                t = tokens[pos[0]]
-                attempts.append(Cue(" ".join(x.text for x in tokens[pos[0]:pos[1] + 1]) + " to",
-                                    "attempt", t.idx, tokens[pos[1]].idx + len(tokens[pos[1]]),
-                                    self.lex.weight("attempts", " ".join(phrase))))
-        for phrase in _possible(self.booster_phrases, vocab):  # "in fact"
-            pos = _find_phrase(tokens, phrase, vocab)
-            if pos is not None:
-                t, e = tokens[pos[0]], tokens[pos[1]]
-                boosters.append(Cue(_doc_text(t.doc)[t.idx:e.idx + len(e)], "booster", t.idx,
-                                    e.idx + len(e),
-                                    self.lex.weight("boosters", " ".join(phrase), 0.1)))
-        if inherited is not None and factivity == "neutral":
-            # the reporting verb's lemma from the parse ("found" -> "find"), else its first word
-            verb_lemma = inherited.lemma or (inherited.cue.split()[0].lower()
-                                             if inherited.cue else "")
-            factivity = "factive" if verb_lemma in self.factive else "non-factive"
-        if inherited is not None and inherited.negated:
-            factivity = "non-factive"  # "did not confirm that X" vouches for nothing
-        level = _BASE_CERTAINTY
-        if factivity == "factive":
-            level += 0.25
-        elif factivity == "non-factive":
-            level -= 0.15
-        if hedges:
-            ws = sorted((c.weight for c in hedges), reverse=True)
-            level -= ws[0] + 0.5 * sum(ws[1:])
-        if attempts:
-            level -= max(c.weight for c in attempts)
-        level += sum(c.weight for c in boosters)
-        if attribution is not None and attribution.kind in ("adverb", "passive", "reports"):
-            level -= 0.05
-        if inherited is not None and inherited.negated:
-            level -= 0.3
-        level = max(0.0, min(1.0, level))
-        return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
-                         boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)
-
     def _quotes(self, doc) -> list[tuple[int, int, str]]:
         out = []
         for m in QUOTE_RE.finditer(doc.text):
@@ -338,21 +89,6 @@ class ClaimReader:
         return _doc_text(tok.doc)[first.idx:last.idx + len(last)]
 
 
-def _comparative_bound(tok) -> bool:
-    """A "no" or "not" before a comparative and "than" ("no longer than six months", "not
-    more than 20"): a bound on a figure (polarity.COMPARATIVE_BOUND)."""
-    doc = tok.doc
-    return tok.lower_ in COMPARATIVE_BOUND[0] and tok.i + 2 < len(doc) \
-        and doc[tok.i + 2].lower_ == COMPARATIVE_BOUND[1]
-
-
-def _dated_only(verb) -> bool:
-    """A verb whose negation only dates it: "did not alert the authority until January"
-    says it alerted it in January."""
-    return any(x.lower_ in ("until", "till") and x.dep_ in ("prep", "mark")
-               for x in verb.children)
-
-
 def _out_of_quote(conj) -> bool:
     """A coordinated verb that stands after a quotation's closing mark while the verb it is
     joined to stands inside the quotation."""
@@ -362,13 +98,3 @@ def _out_of_quote(conj) -> bool:
     marks = [t for t in conj.doc[head.i + 1:conj.i] if t.text in ('"', "”", "“")]
     return len(marks) % 2 == 1
 
-
-def _unable(modal, negations) -> bool:
-    """ "could not", "cannot", "no refinancing could be agreed": an inability, not a hedge
-    (a subject that is, or is led by, a word of the negations lexicon)."""
-    verb = modal.head
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and (subj.lower_ in negations or any(
-        c.dep_ == "det" and c.lower_ in negations for c in subj.children))
