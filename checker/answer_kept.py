@@ -118,11 +118,12 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
     one WordNet derivation or synonym away: "close" and "closure"), or the claim right
     before the answer."""
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
-    charge = [c for c in _charge_before(ctx, item, mine)
+    said = _lemmas(ctx.lexicon, item.trigger.words)  # none: a bare "X denied the claim"
+    charge = [c for c in _charge_before(ctx, item, mine, said)
               if (claim_keys(c) & matter or challenges(ctx.lexicon, c, mine))
               and not _own_voice(ctx, c, item, mine)] if mine else []  # not a bare "We"
     if charge and not any(c.id in told for c in charge) and not (
-            not _lemmas(ctx.lexicon, item.trigger.words) and _plural_object(item.trigger)):
+            not said and _plural_object(item.trigger)):
         # the charge stands in the answer's own paragraph, right before it ("Two former
         # staff said the boiler had failed a check. The school denied that pupils were at
         # risk."): the text must tell it; a bare answer to charges in the plural ("X
@@ -175,7 +176,7 @@ def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:
                                 or its_officer_in(art.text, said.source, item.party))
 
 
-def _charge_before(ctx, item: Salient, party: frozenset) -> list:
+def _charge_before(ctx, item: Salient, party: frozenset, said: set) -> list:
     """The claims of the answer's own paragraph before it, in its sentence's paragraph of
     the source (no blank line between them and the answer), or of the paragraph before
     when the answer opens its own (those sharing a word's stem with the answer's claim:
@@ -193,8 +194,8 @@ def _charge_before(ctx, item: Salient, party: frozenset) -> list:
         return own
     # an answer that opens its paragraph takes up the paragraph before it ("The network
     # said X had been warned. // X denied receiving any warning."), where a claim there
-    # shares a word with the answer's own sentence, by its stem ("warned", "warning")
-    said = _lemmas(ctx.lexicon, item.trigger.words)
+    # shares a word with the answer's own sentence (``said``: its ``_lemmas``), by its
+    # stem ("warned", "warning")
     before = [c for c in mine if art.text[c.start:at].count("\n\n") == 1]
     if not said:
         # "Harwick denied the claim.": a bare answer takes up the claims of the paragraph

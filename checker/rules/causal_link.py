@@ -192,9 +192,11 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if dc.attribution is not None and dc.attribution.negated:
             continue  # "X denied that its line caused the fire" asserts no cause
+        framed = frame_link(ctx.derived.text, dc, ctx.lexicon)
+        if not dc.links and not framed:
+            continue
         name_keys = tuple(ks for ks in (link_keys(ctx, e.text) for e in dc.entities
                                         if e.label in CHECKED) if len(ks) > 1)
-        framed = frame_link(ctx.derived.text, dc, ctx.lexicon)
         for link in dc.links + framed:
             fronted = not link_keys(ctx, link.left) and bool(CLAUSE_COMMA.search(link.right))
             if fronted:

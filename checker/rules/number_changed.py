@@ -80,7 +80,8 @@ from checker.figure_written import dates_match, numbers_in, unit_words, written_
 from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
-from checker.numbers import duration_unit, number_values
+from checker.numbers import duration_unit
+from checker.timespans import duration_seconds
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share
 
@@ -240,7 +241,7 @@ def _moved_figures(ctx):
                      and (months and not numbers_in(sq.text) and _months_of(sq)
                           and not months & _months_of(sq)
                           or unit_words(q.text) & unit_words(sq.text)
-                          or _spans_of_time(q.text) and _spans_of_time(sq.text)
+                          or duration_seconds(q.text) and duration_seconds(sq.text)
                           or q.kind in ("percent", "money")
                           or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
@@ -248,15 +249,6 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
-
-
-def _spans_of_time(text: str) -> bool:
-    """The figure counts a span of time in some unit ("two weeks", "10 days"; not "the year
-    to 5 April"): two such figures are of one kind whatever their units (``same_value``
-    converts them)."""
-    words = re.findall(r"[a-z]+|\d[\d,.]*", text.lower())
-    return any(duration_unit(w) and (number_values(before) or before[0].isdigit())
-               for before, w in zip(words, words[1:]))
 
 
 def _months_of(q) -> frozenset:
