@@ -321,3 +321,15 @@ def same_value(q, sq) -> bool:
             (q.kind == "time" and _same_clock_time(q, (sq,))):
         return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."
     return value_equal(q, sq)
+
+
+_RANGE = re.compile(r"\bbetween\b.+\band\b|\d\S*\s*(?:to|[-–])\s*\S*\d|\bfrom\b.+\bto\b", re.I)
+
+
+def range_end(q, sq) -> bool:
+    """``q`` states one end of the range ``sq`` gives ("£8m" of "between £8 million and £15
+    million", "15" of "12 to 15"), a figure of the same kind."""
+    if q.kind != sq.kind or q.value is None or not _RANGE.search(sq.text):
+        return False
+    ends = number_values(sq.text)
+    return len(ends) >= 2 and any(values_match(q.value, v) for v in ends)

@@ -117,6 +117,7 @@ FILES = {
     "party_voices": "party_voices",
     "official_sources": "official_sources",
     "statistics_nouns": "statistics_nouns",
+    "record_closings": "record_closings",
     "statistics_owners": "statistics_owners",
     "neutral_report_verbs": "neutral_report_verbs",
     "non_person_heads": "non_person_heads",

@@ -106,7 +106,7 @@ def words_to_number(words: list[str]) -> Optional[float]:
             last = "article" if w in _ARTICLES else "unit" if w in _UNITS else "tens"
             seen = True
             continue
-        last = "scale" if w in _SCALES else "figure"
+        before, last = last, "scale" if w in _SCALES else "figure"
         if w in _SCALES:
             scale = _SCALES[w]
             current = (current or 1) * scale
@@ -115,8 +115,9 @@ def words_to_number(words: list[str]) -> Optional[float]:
                 current = 0
         else:
             fig = parse_figure(w)
-            if fig is None:
-                return None
+            if fig is None or before == "scale" and current == 0 and total:
+                return None  # a figure after a whole sum starts another: "£8 million to
+                # £15 million" is two sums, not one
             current += fig
         seen = True
     return total + current if seen else None

@@ -94,11 +94,25 @@ def distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
                 name_keys & initials:
             return False  # the source gives the named party (or its acronym) this description
         # a one-word description ("the operator") may stand for any party of its kind,
-        # unless the source gives that kind to another party by name
-        return len(desc) >= 2 or bool(named)
+        # unless the source gives that kind to another party by name, or the name says a
+        # kind of body it cannot be ("the Harrow Growers Union" for "its bank")
+        return len(desc) >= 2 or bool(named) or _named_as_other_kind(ctx, desc[-1], name)
     if len(dwords) == 1 and len(swords) == 1:
         return common_nouns(ctx, dwords, swords) and _named_apart(ctx, dwords[0], swords[0])
     return len(dwords) >= 2 and phrase_in_sources(ctx, dwords)
+
+
+def _named_as_other_kind(ctx, noun, name) -> bool:
+    """The name ends in the noun of a body that is not a business (public_body_heads.txt:
+    "Union", "Council") and the description names a business (corporate_nouns.txt: "its
+    bank", "the lender"), or the other way round: "the Harrow Growers Union" for "its
+    bank", "Penrow Bank" for "the council"."""
+    lex = ctx.lexicon
+    last, mine = name[-1].text.lower(), noun.lemma.lower()
+    if not name[-1].text[:1].isupper():
+        return False
+    return (lex.has("public_body_heads", last) and lex.has("corporate_nouns", mine)) or (
+        lex.has("corporate_nouns", last) and lex.has("public_body_heads", mine))
 
 
 def common_nouns(ctx, dwords, swords) -> bool:

@@ -61,21 +61,40 @@ def _sources_place_it(ctx, dc, cue: str) -> bool:
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 
+def _stands_alone(dc, cue: str) -> bool:
+    """The widening word is an adverb of its own ("nationwide", "everywhere"), not a
+    preposition: it takes no object, so a span of time after it ("nationwide this year") is
+    not what it spreads over."""
+    return any(w.text.lower() == cue and w.pos in ("ADV", "ADJ") for w in dc.words)
+
+
+# A place the source limits a claim to in lower case ("in the valley", "at the plant").
+_IN_PLACE = re.compile(r"\b(?:in|at|within)\s+the\s+[a-z]+\b")
+
+
 def widened_place(ctx, dc):
     """(cue, source claim, what the source says) when the claim is spread over a whole place
     or body ("across the province") and its source claim on the same verb is not."""
     cue = _widening(dc, ctx.lexicon)
-    if not cue or over_time(dc.text, cue, ctx.lexicon) or _sources_place_it(ctx, dc, cue):
+    if not cue or not _stands_alone(dc, cue) and over_time(dc.text, cue, ctx.lexicon) \
+            or _sources_place_it(ctx, dc, cue):
         return None
     dkeys = claim_keys(dc)
+    at = dc.start + dc.text.lower().find(cue)
+    before = [w for w in dc.words if w.pos == "VERB" and w.start < at]
+    verbs = {key(dc.predicate)} | {key(w.lemma) for w in before[-1:]
+                                   if _stands_alone(dc, cue)}  # the verb an adverb spreads
+    # ("have risen sharply nationwide: the bureau counted ..."; not "counted ... across A,
+    # B and C", which names the places)
     for sc in ctx.aligned(dc):
-        if key(sc.predicate) != key(dc.predicate) or len(dkeys & claim_keys(sc)) < 2:
+        if key(sc.predicate) not in verbs or len(dkeys & claim_keys(sc)) < 2:
             continue
         if _widening(sc, ctx.lexicon) or any(c.role == "all" for c in sc.scope):
             return None
         limit = next((c.text for c in sc.scope if c.role in LIMITS), "")
-        where = next((e.text for e in sc.entities if e.label in ("GPE", "LOC", "FAC", "ORG")),
-                     "")
+        where = next((e.text for e in sc.entities if e.label in ("GPE", "LOC", "FAC")), "") \
+            or next((m.group(0) for m in _IN_PLACE.finditer(sc.text)), "") \
+            or next((e.text for e in sc.entities if e.label == "ORG"), "")
         what = f'"{limit}"' if limit else f'"{where}"' if where else "a narrower group"
         return cue, sc, what
     return None
@@ -154,11 +173,15 @@ def widened_scale(ctx, dc):
     return None
 
 
+_DEGREE_MOST = re.compile(r"\b(?:the|its|their|his|her|[\w-]+['’]s)\s+most\b", re.I)
+
+
 def _speaker_limit(text: str, lexicon) -> str:
     """The scope word that limits a speaker ("some" in "some residents of X"), or ''; not one
     in what a relative clause says the speaker reported ("the company, which said in its
     plan that some towns ...")."""
     text = re.split(r",\s*(?:which|who)\b[^,;]*?\bthat\s", text, 1)[0]
+    text = _DEGREE_MOST.sub(" ", text)  # "its most recent accounts": a degree, no limit
     return _first_of(text, [w for w, role in lexicon.words.get("scope", {}).items()
                             if role in LIMITS])
 
@@ -197,7 +220,10 @@ def widened_speaker(ctx, dc):
         return None
     if _speaker_limit(da.source, ctx.lexicon):
         return None
-    for sc in ctx.aligned(dc, threshold=0.8):
+    mine = claim_keys(dc)
+    close = ctx.aligned(dc, threshold=0.8) or [  # or one whose every word the claim keeps,
+        sc for sc in ctx.aligned(dc) if len(claim_keys(sc)) >= 3 and claim_keys(sc) <= mine]
+    for sc in close:  # the claim adding a detail ("... that failed during the outage")
         sa = _speaker(sc.attribution)
         if sa is None:
             continue

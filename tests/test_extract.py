@@ -144,6 +144,9 @@ def test_numbers_written_as_words(claims_of):
     assert words_to_number(["one", "hundred", "and", "five"]) == 105
     assert normalise("27 per cent", "PERCENT")[:2] == ("percent", 27.0)
     assert normalise("$1,200", "MONEY")[1] == 1200.0
+    # a range of two sums is no one sum ("£6 million to £11 million" is not £17 million)
+    assert normalise("between £6 million and £11 million", "MONEY")[1] is None
+    assert words_to_number(["6", "million", "11", "million"]) is None
 
 
 def test_quarters_and_durations_are_figures(claims_of):

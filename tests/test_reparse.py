@@ -5,9 +5,10 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
-from checker.extract.reparse import (lift_clause_read_as_object, lift_conj_from_as_clause,
+from checker.extract.reparse import (lift_clause_read_as_object,
+                                     lift_clause_read_as_relative, lift_conj_from_as_clause,
                                      lift_figure_read_as_object, lift_second_that_clause,
-                                     lift_with_speaker)
+                                     lift_verb_after_apposition, lift_with_speaker)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -439,3 +440,69 @@ def test_the_noun_of_a_with_phrase_before_a_participle_of_saying_is_its_speaker(
 def test_a_with_phrase_before_a_participle_of_no_saying_is_left_alone():
     with DocView(_with_saying("showing")) as view:
         assert not lift_with_speaker(view, view.sents[0], {"say"})
+
+
+def _told_rows(subject, complement):
+    # "Its counsel told the panel <subject> had agreed <complement>.", parsed with "agreed" a
+    # relative clause of "panel"
+    rows = [("Its", 1, "poss", "PRON"), ("counsel", 2, "nsubj", "NOUN"),
+            ("told", 2, "ROOT", "VERB"), ("the", 4, "det", "DET"), ("panel", 2, "dobj", "NOUN"),
+            (subject, 7, "nsubj", "PRON"), ("had", 7, "aux", "AUX"),
+            ("agreed", 4, "relcl", "VERB")]
+    return rows + complement + [(".", 2, "punct", "PUNCT")]
+
+
+def test_a_reported_clause_read_as_a_relative_clause_of_the_hearer_is_lifted():
+    rows = _told_rows("it", [("to", 9, "aux", "PART"), ("wait", 7, "xcomp", "VERB")])
+    lemmas = ["its", "counsel", "tell", "the", "panel", "it", "have", "agree", "to", "wait",
+              "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        assert lift_clause_read_as_relative(view, view.sents[0], {"tell"})
+        assert [(c.text, c.dep_) for c in view[2].children if c.dep_ == "ccomp"] == [
+            ("agreed", "ccomp")]
+        assert not [c for c in view[4].children if c.dep_ == "relcl"]
+
+
+def test_a_relative_clause_with_a_gap_for_the_noun_is_left_alone():
+    # "Its counsel told the panel it had agreed." ("the panel it had agreed": nothing after
+    # the verb, so the noun may be what the clause is about)
+    rows = _told_rows("it", [])
+    lemmas = ["its", "counsel", "tell", "the", "panel", "it", "have", "agree", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        assert not lift_clause_read_as_relative(view, view.sents[0], {"tell"})
+        assert not lift_clause_read_as_relative(view, view.sents[0], {"say"})
+
+
+def _apposed_rows():
+    # "Speaking on Friday, the town's mayor, Ana Petrow, named the library.", parsed with
+    # "named" a participle of "mayor" and "mayor" the root
+    return [("Speaking", 7, "advcl", "VERB"), ("on", 0, "prep", "ADP"),
+            ("Friday", 1, "pobj", "PROPN"), (",", 7, "punct", "PUNCT"),
+            ("the", 5, "det", "DET"), ("town", 7, "poss", "NOUN"), ("'s", 5, "case", "PART"),
+            ("mayor", 7, "ROOT", "NOUN"), (",", 7, "punct", "PUNCT"),
+            ("Ana", 10, "compound", "PROPN"), ("Petrow", 7, "appos", "PROPN"),
+            (",", 7, "punct", "PUNCT"), ("named", 7, "acl", "VERB"),
+            ("the", 14, "det", "DET"), ("library", 12, "dobj", "NOUN"),
+            (".", 7, "punct", "PUNCT")]
+
+
+def test_a_verb_after_a_name_in_apposition_read_as_a_participle_becomes_the_verb():
+    doc = _doc(_apposed_rows())
+    doc[12].tag_ = "VBN"
+    with DocView(doc) as view:
+        sent = view.sents[0]
+        assert lift_verb_after_apposition(view, sent)
+        assert sent.root.text == "named"
+        assert [(c.text, c.dep_) for c in view[12].children if c.dep_ in ("nsubj", "advcl")] \
+            == [("Speaking", "advcl"), ("mayor", "nsubj")]
+
+
+def test_a_participle_with_no_name_in_apposition_before_it_is_left_alone():
+    # "The report, named after the judge, ..." (no name set beside the noun)
+    rows = [("The", 1, "det", "DET"), ("report", 1, "ROOT", "NOUN"), (",", 1, "punct", "PUNCT"),
+            ("named", 1, "acl", "VERB"), ("after", 3, "prep", "ADP"),
+            ("the", 6, "det", "DET"), ("judge", 4, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")]
+    doc = _doc(rows)
+    doc[3].tag_ = "VBN"
+    with DocView(doc) as view:
+        assert not lift_verb_after_apposition(view, view.sents[0])

@@ -35,9 +35,31 @@ class ClauseSplitter:
         self._walk_clause(root, None, (), result)
         return result
 
+    def _record_closing(self, head, comps) -> bool:
+        """A verb by which a record shows something, closing its sentence after a comma, with
+        a record for its subject ("The problem was not raised until May, the emails show":
+        record_closings.txt, document_nouns.txt): the record is the clause's source, as a
+        speaker is ("..., the board said"). A record that opens the sentence ("The emails
+        show that ...") is left as the parse has it: the clause is the record's finding; so
+        are figures ("..., the council's figures show": statistics_nouns.txt), which a
+        summary may state as the facts they count."""
+        lex = self.lex
+        if lex.value("record_closings", head.lemma_.lower()) != "verb" or head.pos_ != "VERB" \
+                or not any(c.i < head.i for c in comps) \
+                or any(c.dep_ == "conj" for c in head.children):
+            return False  # (not "..., its report shows, and said it ...": a verb joined to
+            # the record's is the party's)
+        subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        noun = subj.lemma_.lower() if subj is not None else ""
+        return subj is not None and subj.left_edge.i > 0 \
+            and head.doc[subj.left_edge.i - 1].text == "," \
+            and (lex.value("record_closings", noun) == "noun"
+                 or lex.has("document_nouns", noun))
+
     def _walk_clause(self, head, attribution, frame, result) -> None:
         comps = [c for c in head.children if c.dep_ == "ccomp"]
-        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX")
+        is_report = head.lemma_.lower() in self.report_verbs and head.pos_ in ("VERB", "AUX") \
+            or self._record_closing(head, comps)
         walked = set()
         if is_report and _reported_thing(head, self.addressee_verbs, self.pronouns_thing):
             # "The result was announced on Monday: the library will not close", "X; no

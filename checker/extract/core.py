@@ -24,9 +24,10 @@ from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_verb,
+                                     lift_verb_after_apposition,
                                      lift_reported_participle, lift_second_that_clause,
                                      lift_clause_read_as_object, lift_figure_read_as_object,
-                                     lift_with_speaker)
+                                     lift_clause_read_as_relative, lift_with_speaker)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -149,9 +150,11 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \
-                        lift_modifying_verb(view, sent)
+                        lift_modifying_verb(view, sent) or \
+                        lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_clause_read_as_relative(view, sent, self.addressee_verbs)
                     lift_figure_read_as_object(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)
                     lift_whose_speaker(view, sent, self.report_verbs)

@@ -154,12 +154,15 @@ class QuoteSpeakerReader:
 
     def _inner_speaker(self, head, root, quotes):
         """The subject of a speech verb outside the quotations, between a clause and its
-        sentence's root ("A said X, while B insisted it 'will hold'"), or None."""
+        sentence's root ("A said X, while B insisted it 'will hold'"), or None; not a
+        relative pronoun ("according to the maker, which said it 'fully backs' ..."), whose
+        party the claim's attribution names."""
         t = head
         while t.i != root.i and t.head.i != t.i:
             if t.lemma_.lower() in self.speech_verbs and t.pos_ == "VERB" and not any(
                     q[0] <= t.idx < q[1] for q in quotes):
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in t.children if c.dep_ == "nsubj"
+                             and c.tag_ not in ("WP", "WDT")), None)
                 if subj is not None:
                     return subj
             t = t.head

@@ -64,6 +64,39 @@ def lift_modifying_verb(view, sent) -> bool:
     return True
 
 
+def lift_verb_after_apposition(view, sent) -> bool:
+    """A sentence whose verb, set right after a name in apposition, the model read as a
+    participle of the subject ("The deputy chief executive, Colm Ferris, named the firm as he
+    warned ...", parsed with "named" modifying "executive" and "executive" the root): when
+    the root is a noun with a name in apposition, and a past form after it, right after the
+    comma that closes the apposition, hangs on it with no auxiliary or subject of its own,
+    the past form becomes the sentence's verb and the noun its subject. True when the
+    sentence was repaired.
+
+    Known false positives: none seen; a noun phrase that is all the sentence ("The chief
+    executive, Colm Ferris, named in the report.") reads as a clause too, which is what a
+    headline of that shape says."""
+    root = sent.root
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > root.i]
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                 and appos and c.i == appos[-1].right_edge.i + 2
+                 and view[c.i - 1].text == ","
+                 and not any(x.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent")
+                             for x in c.children)), None)
+    if verb is None:
+        return False
+    opening = [c for c in root.children if c.i < root.i and (
+        c.dep_ == "advcl" or c.dep_ == "punct" and any(
+            a.dep_ == "advcl" and a.right_edge.i + 1 == c.i for a in root.children))]
+    verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
+    for c in opening:  # "Speaking at a conference on Wednesday, ...": the verb's, not the
+        rehang(c, verb)  # subject's
+    view.refresh_edges(verb)
+    return True
+
+
 def verb_over_root(view, sent, verb, noun, *, after: int, role: str, tag: str) -> None:
     """Make ``verb`` the sentence's root and the old root ``noun`` (a noun, or an "According"
     the model made the root) its ``role``; the old root's children after token ``after``
@@ -173,6 +206,43 @@ def lift_clause_read_as_object(view, sent, report_verbs) -> bool:
         rehang(inner, verb, "ccomp")
         inner.tag_ = "VBD"
         rehang(noun, inner, "nsubj")
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+_NO_GAP = ("dobj", "xcomp", "ccomp", "attr", "acomp", "auxpass")
+
+
+def lift_clause_read_as_relative(view, sent, addressee_verbs) -> bool:
+    """A reported clause that the model hung on the hearer as a relative clause ("its
+    lawyers told the court it had agreed not to sell", parsed with "agreed" a relative
+    clause of "court"): when a verb that takes the one spoken to (addressee_verbs.txt) has
+    no complement clause and its object has a relative clause that opens right after the
+    noun with a subject pronoun ("it", "they") and no relative word, and whose verb has an
+    object or complement of its own (so no word is missing for the noun to fill), that
+    clause is the verb's complement. True when the sentence was repaired.
+
+    Known false positives: none seen; "told the story he had heard" (a verb with no object
+    of its own) is left alone, as is a clause with a noun for its subject."""
+    done = False
+    for verb in sent:
+        if verb.lemma_.lower() not in addressee_verbs \
+                or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i),
+                      None) if noun is not None else None
+        if clause is None or clause.left_edge.i != noun.i + 1:
+            continue
+        subj = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None or subj.i != clause.left_edge.i \
+                or subj.lower_ not in _SUBJECT_PRONOUNS \
+                or not any(c.dep_ in _NO_GAP for c in clause.children):
+            continue
+        rehang(clause, verb, "ccomp")
         done = True
     if done:
         view.refresh_edges(sent.root)

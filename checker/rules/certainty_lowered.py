@@ -95,6 +95,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
 from checker.deed_frames import planned_as_noun
 from checker.hedged_elsewhere import (hedged_alike_elsewhere, hedged_on_figure, merged_hedge,
@@ -160,10 +162,23 @@ def _answer_lowered(ctx, dc):
 
 def _their_predicate(dc, h, sc) -> bool:
     """The hedge governs the source claim's own predicate, a verb common enough to be left
-    out of the claims' content words, and the claims share two of those ("may be able to
-    get the difference back" for "tenants will get the difference back")."""
-    return shared_verb(dc, h, sc) == key(sc.predicate) and len(claim_keys(dc)
+    out of the claims' content words, or a verb joined to it by "and" ("had been checked and
+    cleared to fly"), and the claims share two of those ("may be able to get the difference
+    back" for "tenants will get the difference back")."""
+    return shared_verb(dc, h, sc) in _joined_verbs(sc) and len(claim_keys(dc)
                                                                & claim_keys(sc)) >= 2
+
+
+def _joined_verbs(sc) -> set:
+    """Keys of the source claim's predicate and of the verbs joined to it by "and" or "or"
+    ("had been checked and cleared": check, clear)."""
+    out = {key(sc.predicate)}
+    verbs = [w for w in sc.words if w.pos == "VERB"]
+    for a, b in zip(verbs, verbs[1:]):
+        if key(a.lemma) in out and re.fullmatch(r",?\s+(?:and|or)\s+",
+                                                 sc.text[a.end - sc.start:b.start - sc.start]):
+            out.add(key(b.lemma))
+    return out
 
 
 def check(ctx):

@@ -91,6 +91,9 @@ def check(ctx):
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
+                if verb not in dkeys and _deliberation_dropped(ctx.lexicon, sc, dc, verb):
+                    dropped.append(h)  # "may consider closing" told as "is preparing to
+                    continue  # close": the hedge gone with the deliberation it was on
                 same = (core and verb in dkeys) or verb == key(dc.predicate) and (
                     not relative_hedge(ctx.lexicon, sc, h) or words_after(sc, dc, verb)) \
                     or (verb in dkeys and _future_frame(ctx, dc, verb))
@@ -140,6 +143,26 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+# How much heavier the source's attempt must weigh than the derived claim's on the same
+# deed ("consider", 0.45, against "prepare", 0.25) for the deed to read as nearer done.
+ATTEMPT_GAP = 0.15
+
+
+def _deliberation_dropped(lex, sc, dc, verb: str) -> bool:
+    """The source's hedge is on a verb of trying or weighing ("may consider closing"), the
+    derived claim has no hedge or negation and states the deed that verb takes, as its own
+    verb, with no attempt or a lighter one ("is preparing to close", "will close")."""
+    att = next((a for a in sc.certainty.attempts if key(a.text.split()[0]) == verb), None)
+    if att is None or cues(dc, lex, attempts=False):
+        return False
+    deed = next((w for w in sorted(sc.words) if w.start >= att.end and w.pos == "VERB"), None)
+    if deed is None or deed.start - att.end > 12 or key(deed.lemma) != key(dc.predicate) \
+            or has_negation(dc, lex):
+        return False  # the deed as the claim's own verb, stated ("no decision on
+        # recovering the funds" leaves it open)
+    return strongest_on(dc, [key(deed.lemma)], lex) <= att.weight - ATTEMPT_GAP
 
 
 def _deed_sought(lex, dc, verb: str) -> bool:

@@ -17,7 +17,8 @@ What it flags:
     does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), a plan told as not
     come about ("had been due to resume": ``negation_forms.unrealised_plan``), or a word
     with a negative prefix on a word of the sources ("unaware") all count as saying it
-    negatively.
+    negatively; a negative verb the source claim itself has does not ("declined to issue an
+    order halting the sale" told as "issued an order halting the sale").
 Why it matters:
     Dropping "no" or "denied" while rewording states the opposite of the source, and the
     rewording hides it from a word-by-word comparison.
@@ -80,7 +81,12 @@ def _says_negatively(dc, sc, ctx) -> bool:
     if has_negation(dc, lex) or refuses(dc, lex):
         return True
     same = _reworded(ctx, sc.predicate)
-    if any(lex.has(role, w.lemma) and w.lemma not in same
+    carried = {w.lemma for w in sc.words} - {dc.predicate} if any(
+        w.pos == "VERB" and w.lemma == dc.predicate for w in sc.words) else set()
+    # "granted an order halting the sale" for "declined to grant an order halting the
+    # sale": the source's own words after the deed it negates, not a negative of the
+    # derived claim's
+    if any(lex.has(role, w.lemma) and w.lemma not in same and w.lemma not in carried
            for w in dc.words for role in NEGATIVE_ROLES):
         return True
     if _phrasal_negative(dc, lex):
@@ -163,11 +169,27 @@ def _refusal(sc, lex) -> bool:
         sc.text[verb.end - sc.start:].lstrip().lower().startswith("to ")
 
 
-def _sentence_negated(dc, lex) -> bool:
+def _sentence_negated(ctx, dc, sc) -> bool:
     """The derived sentence holds a negation cue outside the claim: the claim may be a
-    clause split off a negated one ("The bank, pressed on the fees, would not comment")."""
+    clause split off a negated one ("The bank, pressed on the fees, would not comment");
+    not a cue of another clause of the sentence that restates a negated source claim of its
+    own ("granted the order, and its lawyers said it had agreed not to ...")."""
     low = dc.sentence.lower().replace("\u2019", "'")
-    return any(lex.has("negations", t) for t in TOKEN.findall(low))
+    return any(ctx.lexicon.has("negations", m.group()) and not _negation_of_other(
+        ctx, dc, sc, dc.sent_start + m.start()) for m in TOKEN.finditer(low))
+
+
+def _negation_of_other(ctx, dc, sc, at: int) -> bool:
+    """The derived sentence's cue at offset ``at`` is inside another of its claims, which
+    aligns closely with a source claim besides ``sc`` that is itself negated."""
+    for o in ctx.derived_claims:
+        if o is dc or o.sent_start != dc.sent_start or not o.start <= at < o.end:
+            continue
+        al, sup = ctx.support(o)
+        if sup and al.scores and al.scores[0] >= MIN_CLOSE and sup[0] is not sc \
+                and has_negation(sup[0], ctx.lexicon):
+            return True
+    return False
 
 
 def _prefixed_in_sentence(dc, sc, lex) -> bool:
@@ -225,7 +247,7 @@ def check(ctx):
         shared = claim_keys(dc) & scope
         if len(shared) < IN_SCOPE or len(shared) < COVERAGE * len(scope):
             continue  # the derived claim tells another part of the source sentence
-        if _says_negatively(dc, sc, ctx) or _sentence_negated(dc, lex) \
+        if _says_negatively(dc, sc, ctx) or _sentence_negated(ctx, dc, sc) \
                 or _prefixed_in_sentence(dc, sc, lex) \
                 or _opposite_inside(dc, sc, lex):
             continue

@@ -156,6 +156,7 @@ from checker.polarity_flips import (admission_flip, intention_flip, likelihood_f
 from checker.rules.base import (
     Rule,
     evidence_of,
+    is_claim_unit,
     make,
     negated_in,
     shares_core,
@@ -197,9 +198,10 @@ def _made(reader):
 def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
     copula = dc.predicate in be_forms(ctx.lexicon)
-    for sc in ctx.aligned(dc):
-        if not (key(sc.predicate) == key(dc.predicate) and (shares_core(dc, sc)
-                                                            or said_in_full(dc, sc))
+    within = _told_within(ctx, dc)
+    for sc in [*ctx.aligned(dc), *within]:
+        if not (key(sc.predicate) == key(dc.predicate) and (
+                shares_core(dc, sc) or said_in_full(dc, sc) or sc in within)
                 or synonym_verbs(ctx, dc, sc) or narrower_verb(ctx, dc, sc)):
             continue
         if copula and (len(claim_keys(dc) & claim_keys(sc) - {key(dc.predicate)}) < 3
@@ -242,6 +244,26 @@ def _predicate_flip(ctx, dc):
                     message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _told_within(ctx, dc) -> list:
+    """Short source claims on the derived claim's verb whose every content word and every
+    name the derived claim holds ("he did not name Tessaline" inside a long sentence that
+    names it "as he warned that ..."): the aligner matches the long sentence with a longer
+    passage, but it tells this claim too."""
+    if not is_claim_unit(dc):
+        return []
+    mine, aligned = claim_keys(dc), ctx.aligned(dc)
+    names = {e.norm for e in dc.entities}
+    out = []
+    for sc in ctx.index.claims:
+        theirs = claim_keys(sc) | {key(sc.predicate)}
+        if key(sc.predicate) == key(dc.predicate) and sc not in aligned \
+                and len(theirs) >= 2 and theirs <= mine \
+                and sc.entities and {e.norm for e in sc.entities} <= names:
+            out.append(sc)  # (with a name of the story: "we will not leave these
+            # patients" is too common a claim to find inside another)
+    return out
 
 
 def _unheard(claim, lexicon) -> bool:

@@ -75,7 +75,8 @@ from __future__ import annotations
 import re
 
 from checker.align import key
-from checker.figure_match import approximates, same_span_of_time, same_value, source_has
+from checker.figure_match import (approximates, range_end, same_span_of_time, same_value,
+                                  source_has)
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
 from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
@@ -224,9 +225,10 @@ def _moved_figures(ctx):
                 continue  # "those two weeks" points back at a period told before
             if not source_has(q, ctx.index):
                 continue  # a figure the sources never give is the first pass's
-            if any(same_value(q, sq) for c in sup for sq in c.quantities) or \
-                    approximates(q, [sq for c in sup for sq in c.quantities]):
-                continue  # (or rounds it: "just over three weeks" for "23 days")
+            if any(same_value(q, sq) or range_end(q, sq) for c in sup for sq in c.quantities) \
+                    or approximates(q, [sq for c in sup for sq in c.quantities]):
+                continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
+                # end of its range: "£8m to £15m" for "between £8 million and £15 million")
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):

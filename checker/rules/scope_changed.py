@@ -40,9 +40,14 @@ Why it matters:
     A whole put in the place of the part the source names ("at all of the firm's depots" for
     "at Hollins Yard"; "the whole centre" as the subject for "the rink", "Tarrow's entire
     staff" for "drivers at Tarrow"; "along the entire
-    length of the canal" for "along the canal's eastern towpath": ``whole_for_part``).
+    length of the canal" for "along the canal's eastern towpath": ``whole_for_part``). A
+    second named party joined by "both ... and" to the one the source claim on the same verb
+    names ("the passports of both A and B were flagged" for "A's passport was flagged"),
+    when no source claim on that verb names the second (``added_party``).
 Known false positives:
-    A group subject that the source also uses elsewhere for the same action; a whole
+    A second party the source gives the same act in other words or on another verb ("B's
+    was flagged too" as "B's also raised concern"); a group subject that the source also
+    uses elsewhere for the same action; a whole
     subject the source names with another word for the same whole ("the entire crew" for
     "the ship's company"); quantifiers
     in a part of the sentence the derived claim did not keep; "across" in its sense of
@@ -72,6 +77,7 @@ from __future__ import annotations
 
 import re
 
+from checker.added_party import added_party
 from checker.align import claim_keys, key
 from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_them,
                              part_of_them_after, same_count, whole_count, whole_word)
@@ -292,7 +298,7 @@ def check(ctx):
             continue
         widened = _widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
-            or whole_for_part(ctx, dc) or figure_of_one(ctx, dc)
+            or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],

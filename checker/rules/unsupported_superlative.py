@@ -151,8 +151,9 @@ def _limit_clause(before: str, after: str, lex) -> bool:
 
 # "First" and "only" rank when a span or a field to rank in follows: "the first such
 # return", "the first hearing of its kind", "the only ban in its history", "the first ...
-# in more than a decade", "for the first time since 2019", "the only clinic in the Carrow
-# area" (rank_areas.txt), "the first notice the agency has issued". The sources are read
+# in more than a decade", "for the first time since 2019", "since the line was built",
+# "the only clinic in the Carrow area" (rank_areas.txt), "the first notice the agency has
+# issued". The sources are read
 # with a longer reach (``SOURCE_REACH`` words between), so that a ranking they word at
 # length supports a shorter one.
 _AREAS = shipped("rank_areas")
@@ -164,13 +165,14 @@ def _ordinal_rank(reach: int):
         r"in\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+\s+)?history|"
         r"in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?:a|an|two|three|four|"
         r"five|\d+|several|many)\s+(?:decades?|years|generations?|century|centuries)|"
-        r"since\s+(?:\d{4}|records\s+began)|ever|"
+        r"since\s+(?:\d{4}|records\s+began|(?:the|its|their|[\w-]+['’]s)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:was|were|began|[a-z]+ed)\b)|ever|"
         r"in\s+the\s+(?:[\w'’-]+\s+){0,2}(?:%s)|"
         r"(?:the|its|their)\s+[\w'’-]+\s+ha(?:s|ve)\s+(?:ever\s+)?[a-z]+ed)\b)"
         % (reach, "|".join(sorted(_AREAS))))
 
 
-DERIVED_REACH, SOURCE_REACH = 5, 10
+DERIVED_REACH, SOURCE_REACH = 8, 10
 _ORDINAL_RANK = _ordinal_rank(DERIVED_REACH)
 _ORDINAL_RANK_SOURCE = _ordinal_rank(SOURCE_REACH)
 
