@@ -131,6 +131,7 @@ FILES = {
     "not_name_words": "not_name_words",
     "contrast_marks": "contrast_marks",
     "circumstance_marks": "circumstance_marks",
+    "condition_marks": "condition_marks",
     "party_phrases": "party_phrases",
     "publication_phrases": "publication_phrases",
     "number_units": "number_units",

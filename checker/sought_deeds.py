@@ -1,12 +1,16 @@
 """Deeds a source gives as sought, planned or still to come that a derived claim may tell as
 done: a thing a verb of attempt takes ("is seeking an urgent meeting" told as "has secured an
 urgent meeting"), a plan named by the deed's own noun ("is considering an appeal" told as
-"will appeal the ruling") and a future ("would ask the court" told as "has asked the court").
+"will appeal the ruling"), a party's grant sought by its noun ("is seeking the authority's
+approval" told as "the authority has approved it") and a future ("would ask the court" told
+as "has asked the court").
 Each reader returns the source claim and the source's words to quote, or None; DC203
 (``checker.rules.attempt_to_fact``) makes the finding.
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import key
 from checker.claim_reading import before_preposition, opens_with_preposition, shares_core
@@ -153,3 +157,34 @@ def _sought_sum(sc, obj: str, dc, lex) -> bool:
         return False
     d0, d1 = dc.start + theirs, dc.start + theirs + len(dc.object)
     return bool(sought & {q.norm for q in dc.quantities if d0 <= q.start < d1})
+
+
+_OWNER = re.compile(r"^(?:the\s+|its\s+|their\s+)?([\w'’ -]+?)['’]s?\s+(\w+)\b", re.I)
+
+
+def granted_by_owner(ctx, dc, close):
+    """(source claim, "verb object") when the source seeks a party's grant by its noun ("is
+    seeking the authority's approval for it") and the derived claim has that party give it,
+    in the noun's verb ("the authority has approved it": a WordNet derivation), with no
+    hedge or negation of its own and no attempt on that verb; else None."""
+    lex, wn = ctx.lexicon, ctx.wordnet
+    if dc.negated or dc.certainty.hedges or not dc.subject \
+            or (dc.predicate_text or "").lower().endswith("ing") or not wn.available:
+        return None
+    verb_at = next((w.start for w in dc.words if w.lemma == dc.predicate), dc.start)
+    if any(0 <= verb_at - a.end <= 12 for a in dc.certainty.attempts):
+        return None  # "plans to approve it" (not an attempt of a clause after it: "..., which
+        # the firm intends to release")
+    mine = key(dc.predicate)
+    subject = {key(w) for w in dc.subject.lower().split()}
+    for sc in close:
+        if sc.negated:
+            continue
+        for verb, obj in attempts_on_nouns(sc, lex):
+            m = _OWNER.match(obj.strip())
+            if m is None or not {key(w) for w in m.group(1).lower().split()} & subject:
+                continue  # the party whose grant is sought is the derived claim's subject
+            noun = m.group(2).lower()
+            if mine in {key(x) for x in wn.synonyms(noun, "noun")} and dc.predicate != noun:
+                return sc, f"{verb.text} {obj}"
+    return None

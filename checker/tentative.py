@@ -154,7 +154,8 @@ def restated_firmly(ctx, dc, h, close):
     bare = not _on_a_verb(dc, h, perfect=True)
     if bare and not (h.weight >= MODAL_OPEN and _on_a_verb(dc, h)):
         return None  # a modal's perfect or a hedging verb, not "a possible strike"; a modal
-        # on a bare verb ("may shed") only against a plain future (see _firm_future)
+        # on a bare verb ("may shed") only against a plain future (see _firm_future) or two
+        # figures stated (``_same_figures``)
     mine = claim_keys(dc)
     end = clause_end(dc, h.end)  # "may need X: the board revoked Y": its own clause only
     governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
@@ -166,7 +167,7 @@ def restated_firmly(ctx, dc, h, close):
                 cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
             return None  # hedged on this verb or these words in the source too
     for sc in close:
-        if bare and not _firm_future(ctx, sc):
+        if bare and not (_firm_future(ctx, sc) or _same_figures(dc, h, sc)):
             continue
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
                 firm_on_record(ctx, sc) or _same_speaker(dc, sc)
@@ -184,6 +185,16 @@ def restated_firmly(ctx, dc, h, close):
 
 
 _CEILING = re.compile(r"\b(?:up to|as many as|as much as)\b", re.I)
+
+
+def _same_figures(dc, h, sc) -> bool:
+    """Two figures after the hedge that the source claim gives too ("may now stand at 2,140
+    names, up from 1,310" for "puts the list at 2,140 names, up from 1,310"): a count the
+    source states, which a modal on a bare verb doubts. Not a ceiling ("up to £500")."""
+    if _CEILING.search(sc.text):
+        return False
+    theirs = {q.norm for q in sc.quantities if q.norm}
+    return len({q.norm for q in dc.quantities if q.start >= h.end and q.norm} & theirs) >= 2
 
 
 def _firm_future(ctx, sc) -> bool:
@@ -209,7 +220,7 @@ def there_modal(text: str) -> bool:
     """The text says a thing may exist with a modal ("there may be", "there could be")."""
     return _THERE_MAY.search(text) is not None
 
-_VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still"})
+_VERB_GAP = frozenset({"have", "been", "be", "not", "to", "also", "still", "now", "already"})
 
 
 def _on_a_verb(dc, h, perfect: bool = False) -> bool:

@@ -5,10 +5,13 @@ import spacy
 from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
-from checker.extract.reparse import (lift_clause_read_as_object,
-                                     lift_clause_read_as_relative, lift_conj_from_as_clause,
-                                     lift_figure_read_as_object, lift_second_that_clause,
-                                     lift_verb_after_apposition, lift_with_speaker)
+from checker.extract.reparse import (lift_conj_from_as_clause, lift_verb_after_apposition,
+                                     lift_with_speaker)
+from checker.extract.reparse_reported import (lift_clause_read_as_object,
+                                              lift_clause_read_as_relative,
+                                              lift_condition_from_speaker,
+                                              lift_figure_read_as_object,
+                                              lift_second_that_clause)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -506,3 +509,32 @@ def test_a_participle_with_no_name_in_apposition_before_it_is_left_alone():
     doc[3].tag_ = "VBN"
     with DocView(doc) as view:
         assert not lift_verb_after_apposition(view, view.sents[0])
+
+
+def _condition_rows(mark):
+    # "A walkout could start in May, <mark> staff back it, the union said.", parsed with the
+    # clause after the comma hung on "said"
+    return [("A", 1, "det", "DET"), ("walkout", 3, "nsubj", "NOUN"),
+            ("could", 3, "aux", "AUX"), ("start", 14, "ccomp", "VERB"),
+            ("in", 3, "prep", "ADP"), ("May", 4, "pobj", "PROPN"), (",", 14, "punct", "PUNCT"),
+            (mark, 9, "mark", "SCONJ"), ("staff", 9, "nsubj", "NOUN"),
+            ("back", 14, "advcl", "VERB"), ("it", 9, "dobj", "PRON"),
+            (",", 14, "punct", "PUNCT"), ("the", 13, "det", "DET"),
+            ("union", 14, "nsubj", "NOUN"), ("said", 14, "ROOT", "VERB"),
+            (".", 14, "punct", "PUNCT")]
+
+
+def test_a_condition_hung_on_the_closing_verb_of_saying_is_the_reported_clauses():
+    rows = _condition_rows("if")
+    lemmas = [w.lower() for w, *_ in rows[:14]] + ["say", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        assert lift_condition_from_speaker(view, view.sents[0], {"say"}, {"if", "unless"})
+        assert [c.text for c in view[3].children if c.dep_ == "advcl"] == ["back"]
+
+
+def test_a_clause_of_time_between_the_report_and_its_speaker_stays_on_the_verb():
+    # "..., as staff back it, the union said": a circumstance of the saying
+    rows = _condition_rows("as")
+    lemmas = [w.lower() for w, *_ in rows[:14]] + ["say", "."]
+    with DocView(_doc(rows, lemmas)) as view:
+        assert not lift_condition_from_speaker(view, view.sents[0], {"say"}, {"if", "unless"})

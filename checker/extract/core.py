@@ -24,10 +24,13 @@ from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_verb,
-                                     lift_verb_after_apposition,
-                                     lift_reported_participle, lift_second_that_clause,
-                                     lift_clause_read_as_object, lift_figure_read_as_object,
-                                     lift_clause_read_as_relative, lift_with_speaker)
+                                     lift_reported_participle, lift_verb_after_apposition,
+                                     lift_with_speaker)
+from checker.extract.reparse_reported import (lift_clause_read_as_object,
+                                              lift_clause_read_as_relative,
+                                              lift_condition_from_speaker,
+                                              lift_figure_read_as_object,
+                                              lift_second_that_clause)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -70,6 +73,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.attr_adverbs = set(w["attribution_adverbs"])
         self.passive_verbs = set(w["attribution_passive"])
         self.addressee_verbs = frozenset(w["addressee_verbs"])
+        self.condition_marks = frozenset(w["condition_marks"])
         self.hedges = w["hedges"]
         self.attempts = w["attempts"]
         self.boosters = w["boosters"]
@@ -167,6 +171,8 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_conj_from_as_clause(view, sent)
                     lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
+                    lift_condition_from_speaker(view, sent, self.report_verbs,
+                                                self.condition_marks)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
                     lift_appositive_speaker(view, sent, self.report_verbs)
                     lift_joined_speaker(view, sent, self.report_verbs)

@@ -5,7 +5,8 @@ Each repair is narrow: it names the shape the model produces and the shape it sh
 and changes the heads and labels of a few tokens only. The repairs around a speaker and its
 verb of saying are in ``checker.extract.reparse_speakers``, those of an "According to X"
 sentence (and ``according_root``, which reads one such shape where it stands) in
-``checker.extract.reparse_according``.
+``checker.extract.reparse_according``, those of a reported clause's parts in
+``checker.extract.reparse_reported``.
 """
 
 from __future__ import annotations
@@ -141,136 +142,6 @@ def lift_conj_from_as_clause(view, sent) -> bool:
                 rehang(c, tok.head)
             rehang(conj, tok.head)
             done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-def lift_second_that_clause(view, sent, report_verbs) -> bool:
-    """A second "that" clause of a verb of saying that the model hung on the first clause's
-    verb as its complement ("said it intends to examine the picture and that the committee
-    had formed a view", parsed with "formed" a complement of "intends"): a clause with a
-    subject of its own, opened by "and that" or "or that", under a verb that is itself the
-    complement of a verb of saying, becomes that verb's conjunct, as the model parses
-    "said the council would appeal and that the decision had been rushed". True when the
-    sentence was repaired.
-
-    Known false positives: none seen; "intends to show that X" (no "and" before "that") is
-    left alone."""
-    done = False
-    for tok in sent:
-        head = tok.head
-        if tok.dep_ != "ccomp" or head is tok or head.dep_ != "ccomp" \
-                or head.head.lemma_.lower() not in report_verbs:
-            continue
-        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-        if mark is None or mark.i == 0 or not any(c.dep_ in SUBJ_DEPS for c in tok.children):
-            continue
-        cc = view[mark.i - 1]
-        if cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or mark.i != tok.left_edge.i:
-            continue
-        rehang(cc, head)
-        tok.dep_ = "conj"
-        done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-def lift_clause_read_as_object(view, sent, report_verbs) -> bool:
-    """A reported clause whose subject the model read as the object of the verb of saying
-    and whose verb as a participle on that noun ("the guild said the survey covered only
-    tenants of council flats", parsed as "said the survey" with "covered" modifying it):
-    when a verb of saying with no complement clause has a noun for its object and right
-    after that noun's words comes a past form modifying it that has an object of its own
-    and no auxiliary, subject or agent (an active, transitive verb), the verb becomes the
-    complement of the verb of saying and the noun its subject. True when the sentence was
-    repaired.
-
-    Known false positives: none seen; a participle taking an object of its own after a
-    noun ("announced the plans drawn up in May" has none; "reported the losses posted
-    last year" none either) reads as a clause in the sentences read so far."""
-    done = False
-    for verb in sent:
-        if verb.lemma_.lower() not in report_verbs or any(c.dep_ == "ccomp" for c in verb.children):
-            continue
-        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        inner = next((c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1
-                      and c.tag_ in ("VBN", "VBD")), None)
-        if inner is None or not any(c.dep_ == "dobj" for c in inner.children) or any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent")
-                for c in inner.children):
-            continue
-        rehang(inner, verb, "ccomp")
-        inner.tag_ = "VBD"
-        rehang(noun, inner, "nsubj")
-        done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
-_NO_GAP = ("dobj", "xcomp", "ccomp", "attr", "acomp", "auxpass")
-
-
-def lift_clause_read_as_relative(view, sent, addressee_verbs) -> bool:
-    """A reported clause that the model hung on the hearer as a relative clause ("its
-    lawyers told the court it had agreed not to sell", parsed with "agreed" a relative
-    clause of "court"): when a verb that takes the one spoken to (addressee_verbs.txt) has
-    no complement clause and its object has a relative clause that opens right after the
-    noun with a subject pronoun ("it", "they") and no relative word, and whose verb has an
-    object or complement of its own (so no word is missing for the noun to fill), that
-    clause is the verb's complement. True when the sentence was repaired.
-
-    Known false positives: none seen; "told the story he had heard" (a verb with no object
-    of its own) is left alone, as is a clause with a noun for its subject."""
-    done = False
-    for verb in sent:
-        if verb.lemma_.lower() not in addressee_verbs \
-                or any(c.dep_ == "ccomp" for c in verb.children):
-            continue
-        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i),
-                      None) if noun is not None else None
-        if clause is None or clause.left_edge.i != noun.i + 1:
-            continue
-        subj = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None)
-        if subj is None or subj.i != clause.left_edge.i \
-                or subj.lower_ not in _SUBJECT_PRONOUNS \
-                or not any(c.dep_ in _NO_GAP for c in clause.children):
-            continue
-        rehang(clause, verb, "ccomp")
-        done = True
-    if done:
-        view.refresh_edges(sent.root)
-    return done
-
-
-def lift_figure_read_as_object(view, sent, report_verbs) -> bool:
-    """A figure set after the reported clause that the model read as the object of the verb
-    of saying ("the board said bids rose in May, about 20 times the usual level", parsed
-    with "level" the object of "said"): when a verb of saying has a complement clause and,
-    after it and a comma, an object holding a number, that object is a phrase of the clause,
-    hung on the clause's verb, so the claim keeps its figure. True when the sentence was
-    repaired.
-
-    Known false positives: none seen; a verb of saying takes no object after its reported
-    clause ("told the board, ..." has its object first)."""
-    done = False
-    for verb in sent:
-        if verb.lemma_.lower() not in report_verbs:
-            continue
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if clause is None or noun is None or noun.left_edge.i <= clause.i + 1 \
-                or not view[noun.left_edge.i - 1].is_punct \
-                or not any(t.like_num for t in view[noun.left_edge.i:noun.i]):
-            continue
-        rehang(noun, clause, "npadvmod")
-        done = True
     if done:
         view.refresh_edges(sent.root)
     return done

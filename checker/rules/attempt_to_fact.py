@@ -79,7 +79,7 @@ from checker.hedging import (close_support, cue_word_in, future_told, governed_v
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
-from checker.sought_deeds import future_done, plan_noun_done, sought_object
+from checker.sought_deeds import future_done, granted_by_owner, plan_noun_done, sought_object
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -109,7 +109,8 @@ def check(ctx):
         if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
             continue
         sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
-            ctx, dc, [*close, *siblings, *ctx.support(dc)[1]])
+            ctx, dc, [*close, *siblings, *ctx.support(dc)[1]]) or granted_by_owner(
+            ctx, dc, close + siblings)
         done = (_attempt_finding(dc, *sought) if sought is not None else
                 _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
                 or _future_finding(dc, future_done(ctx, dc, close)))
@@ -234,8 +235,11 @@ def _done_in_other_words(ctx, dc, close):
     family, what the source plans or seeks: the planned verb as the object of a verb of
     doing ("plans to appeal the ban" -> "has lodged an appeal"), or the sought noun as the
     verb ("is seeking an agreement with X" -> "has agreed a deal with X"), or the planned
-    verb settled ("is in talks to sell" -> "has agreed to sell": settling_verbs.txt); same
-    subject, and three content words of the two claims shared."""
+    verb settled ("is in talks to sell" -> "has agreed to sell": settling_verbs.txt), or
+    the planned verb told done, in the perfect or the past, in a WordNet synonym ("are
+    trying to compensate for the error" -> "have corrected the error"; not "will cut" for
+    "intends to reduce"); same subject, and three content words of the two
+    claims shared."""
     lex = ctx.lexicon
     if any(lex.has(role, dc.predicate) for role in ("attempts", "asking_verbs",
                                                      "attribution_verbs", "be_forms")):
@@ -260,9 +264,10 @@ def _done_in_other_words(ctx, dc, close):
             planned = hedged_verb(sc, cue)
             if not planned or planned == verb or cue_word_in(cue.text, dc.text):
                 continue  # "are in merger talks" keeps the talks of "in talks to merge"
-            if planned in settled:
+            if planned in settled or planned in family and told_done(dc):
                 return _attempt_finding(dc, sc, cue.text)  # "in talks to sell" for "has
-                # agreed to sell": the deed the source plans, settled
+                # agreed to sell": the deed the source plans, settled; "are trying to
+                # compensate for it" for "have corrected it": the deed in a synonym, done
             if any(key(w.lemma) in dobj and (key(w.lemma) == planned or planned in {
                     key(x) for x in wn.synonyms(w.lemma, "noun")})
                    for w in dc.words if w.pos == "NOUN"):
