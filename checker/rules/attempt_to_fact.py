@@ -14,7 +14,11 @@ What it flags:
     for it too ("has requested a meeting": asking_verbs.txt) or is in the progressive ("is
     pursuing an apology": under way); a derived subject that refers
     back ("The company", "It": stand_ins.txt, pronouns_subject.txt) is the source's
-    actor for a thing sought. A hedge in a clause after the
+    actor for a thing sought. Also the attempted verb told done in a WordNet synonym ("are
+    trying to compensate for the error" -> "have corrected the error"), and a party's grant
+    sought by its noun told as given by that party ("is seeking the authority's approval"
+    -> "the authority has approved": ``sought_deeds.granted_by_owner``). A hedge in a
+    clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply"), or
     in a relative aside on its subject ("The board, which plans to hire a builder, has
     secured a grant"), does not make the verb tentative, and a claim on a frame of a plan
@@ -48,7 +52,8 @@ Why it matters:
     "Anthropic is trying to block Chinese companies" does not say that it blocks them.
 Known false positives:
     An attempt verb in another sense with a noun ("prepared a report" is work done, so
-    "published the report" for "is preparing a report" is flagged); a derived text that
+    "published the report" for "is preparing a report" is flagged); a WordNet synonym in
+    another sense than the attempted verb's; a derived text that
     keeps the attempt with a verb outside the lexicon ("is working
     toward blocking"); extend ``attempts`` in the configuration for such house phrasings.
     The action stated done with another verb counts when every other word of the derived

@@ -4,7 +4,10 @@ What it flags:
     A derived claim whose supporting source claim is attributed to a named outlet or person
     ("according to the FT", "X reports that", "X said"), to unnamed people ("two officials
     said on condition of anonymity") or to unnamed reports ("reportedly", "is said to be",
-    "reports of"), while the derived text credits nobody: neither the claim's own sentence
+    "reports of"), or to a record that closes its sentence ("..., the emails show":
+    record_closings.txt, document_nouns.txt; not figures, "..., the council's figures show",
+    which a summary may state as the counts they are), while the derived text credits
+    nobody: neither the claim's own sentence
     (wherever the attribution stands: in front, in the middle, at the end, "Per X", "the
     count from X", "X's figures show", "In his account", "by the union's reckoning":
     account_nouns.txt) nor the sentence before or after it in the same

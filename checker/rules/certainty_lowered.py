@@ -28,7 +28,10 @@ What it flags:
     answer made a likely one in another answer verb ("denied that" -> "is likely to
     dispute that"); a modal on a bare verb where the source puts the act in the plain future
     in another verb ("said it would cut 85 posts" -> "may trim 85 posts"; not a ceiling,
-    "will receive up to", for which "could receive up to" is fair); a finding that a document
+    "will receive up to", for which "could receive up to" is fair), or states two of its
+    figures ("puts the list at 2,140, up from 1,310" -> "may now stand at 2,140, up from
+    1,310"); a hedge on the second of two verbs the source joins by "and" ("had been
+    inspected and cleared to fly" -> "are expected to be cleared to fly"); a finding that a document
     established ("auditors found X, according to the audit") given as hearsay ("are
     reported to have counted X"), and an attempt confirmed by its party ("confirmed that it
     was negotiating") given as a belief ("is thought to be negotiating"; "is understood to"

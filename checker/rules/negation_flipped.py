@@ -20,7 +20,12 @@ What it flags:
     statement": ``polarity_flips.quality_flip``); or a negated derived claim whose
     supporting source passages hold no negation of any kind, when no source claim states the
     same word with a negation (confidence 0.6), unless the negation is inside what a claim
-    noun reports ("complaints that they were not consulted"). Equivalent negative forms
+    noun reports ("complaints that they were not consulted"). A short negated source claim
+    on the derived verb whose words and names the derived claim all holds counts as aligned
+    with it, though the aligner matched the long derived sentence with a longer passage
+    ("he did not name Tessaline" against "..., named Tessaline as he warned that ..."; known
+    false positive: a long sentence that names the party and uses the verb of another
+    thing). Equivalent negative forms
     agree: the verb's polarity is read from the negation cues before it and a "no" on its
     object ("found no trace" and "did not find any trace", "has yet to decide" and "has not
     yet decided", "declined to rule out" and "did not rule out", "refused to accept the

@@ -14,7 +14,9 @@ What it flags:
     October" where June dates another fact),
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
-    prize was £8,400"). Also a figure of the source's value given over another
+    prize was £8,400"), or the derived figure is an end of a range the aligned claim gives
+    in other words ("£8m to £15m" for "between £8 million and £15 million", whose two sums
+    are never added into one). Also a figure of the source's value given over another
     period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number

@@ -13,9 +13,10 @@ What it flags:
     supports the claim's only when it ranks the same noun, or either names none ("the
     thinnest snowpack" ranks no employer). "First" and "only" rank when a field or a span
     to rank in follows them ("the first such return", "the first hearing of its kind", "the
-    only ban in its history", "the first inquiry in more than a decade", "since 2011", "the
-    only clinic in the Carrow area": rank_areas.txt, "the first notice the agency has
-    issued"); the sources support them when they rank so, within ten words.
+    only ban in its history", "the first inquiry in more than a decade", "since 2011",
+    "since the club was founded", "the only clinic in the Carrow area": rank_areas.txt, "the
+    first notice the agency has issued"); the sources support them when they rank so,
+    within ten words.
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
     a fact of its own, which summaries add as colour and readers take as reported.
