@@ -19,7 +19,7 @@ SHARED = 2
 def _joined_names(dc) -> list:
     """(first, second, the words from "both" to the second name) for each two names of the
     claim joined by "both ... and" (a bare "A and B" is often a list the source gives in
-    other words: "the council and the campaign group" for "Save X and Y District Council").
+    other words: "the trust and the residents' group" for "Save X and Y Parish Council").
     """
     ents = sorted(dc.entities, key=lambda e: e.start)
     out = []

@@ -327,7 +327,7 @@ _RANGE = re.compile(r"\bbetween\b.+\band\b|\d\S*\s*(?:to|[-–])\s*\S*\d|\bfrom\
 
 
 def range_end(q, sq) -> bool:
-    """``q`` states one end of the range ``sq`` gives ("£8m" of "between £8 million and £15
+    """``q`` states one end of the range ``sq`` gives ("£6m" of "between £6 million and £11
     million", "15" of "12 to 15"), a figure of the same kind."""
     if q.kind != sq.kind or q.value is None or not _RANGE.search(sq.text):
         return False

@@ -116,8 +116,8 @@ def words_to_number(words: list[str]) -> Optional[float]:
         else:
             fig = parse_figure(w)
             if fig is None or before == "scale" and current == 0 and total:
-                return None  # a figure after a whole sum starts another: "£8 million to
-                # £15 million" is two sums, not one
+                return None  # a figure after a whole sum starts another: "£6 million to
+                # £11 million" is two sums, not one
             current += fig
         seen = True
     return total + current if seen else None

@@ -1,8 +1,8 @@
 """Deeds a source gives as sought, planned or still to come that a derived claim may tell as
 done: a thing a verb of attempt takes ("is seeking an urgent meeting" told as "has secured an
 urgent meeting"), a plan named by the deed's own noun ("is considering an appeal" told as
-"will appeal the ruling"), a party's grant sought by its noun ("is seeking the authority's
-approval" told as "the authority has approved it") and a future ("would ask the court" told
+"will appeal the ruling"), a party's grant sought by its noun ("wants the council's
+permission" told as "the council has permitted it") and a future ("would ask the court" told
 as "has asked the court").
 Each reader returns the source claim and the source's words to quote, or None; DC203
 (``checker.rules.attempt_to_fact``) makes the finding.
@@ -163,9 +163,9 @@ _OWNER = re.compile(r"^(?:the\s+|its\s+|their\s+)?([\w'’ -]+?)['’]s?\s+(\w+)
 
 
 def granted_by_owner(ctx, dc, close):
-    """(source claim, "verb object") when the source seeks a party's grant by its noun ("is
-    seeking the authority's approval for it") and the derived claim has that party give it,
-    in the noun's verb ("the authority has approved it": a WordNet derivation), with no
+    """(source claim, "verb object") when the source seeks a party's grant by its noun ("wants
+    the council's permission for it") and the derived claim has that party give it, in
+    the noun's verb ("the council has permitted it": a WordNet derivation), with no
     hedge or negation of its own and no attempt on that verb; else None."""
     lex, wn = ctx.lexicon, ctx.wordnet
     if dc.negated or dc.certainty.hedges or not dc.subject \

@@ -188,8 +188,8 @@ _CEILING = re.compile(r"\b(?:up to|as many as|as much as)\b", re.I)
 
 
 def _same_figures(dc, h, sc) -> bool:
-    """Two figures after the hedge that the source claim gives too ("may now stand at 2,140
-    names, up from 1,310" for "puts the list at 2,140 names, up from 1,310"): a count the
+    """Two figures after the hedge that the source claim gives too ("may now stand at 412
+    jobs, up from 265" for "puts the backlog at 412 jobs, up from 265"): a count the
     source states, which a modal on a bare verb doubts. Not a ceiling ("up to £500")."""
     if _CEILING.search(sc.text):
         return False

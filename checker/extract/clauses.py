@@ -47,7 +47,7 @@ class ClauseSplitter:
         if lex.value("record_closings", head.lemma_.lower()) != "verb" or head.pos_ != "VERB" \
                 or not any(c.i < head.i for c in comps) \
                 or any(c.dep_ == "conj" for c in head.children):
-            return False  # (not "..., its report shows, and said it ...": a verb joined to
+            return False  # (not "..., its ledger shows, and said it ...": a verb joined to
             # the record's is the party's)
         subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
         noun = subj.lemma_.lower() if subj is not None else ""

@@ -67,15 +67,15 @@ def lift_modifying_verb(view, sent) -> bool:
 
 def lift_verb_after_apposition(view, sent) -> bool:
     """A sentence whose verb, set right after a name in apposition, the model read as a
-    participle of the subject ("The deputy chief executive, Colm Ferris, named the firm as he
-    warned ...", parsed with "named" modifying "executive" and "executive" the root): when
+    participle of the subject ("The town's mayor, Ana Petrow, named the trust as she warned
+    ...", parsed with "named" modifying "mayor" and "mayor" the root): when
     the root is a noun with a name in apposition, and a past form after it, right after the
     comma that closes the apposition, hangs on it with no auxiliary or subject of its own,
     the past form becomes the sentence's verb and the noun its subject. True when the
     sentence was repaired.
 
-    Known false positives: none seen; a noun phrase that is all the sentence ("The chief
-    executive, Colm Ferris, named in the report.") reads as a clause too, which is what a
+    Known false positives: none seen; a noun phrase that is all the sentence ("The town's
+    mayor, Ana Petrow, named in the report.") reads as a clause too, which is what a
     headline of that shape says."""
     root = sent.root
     if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN"):

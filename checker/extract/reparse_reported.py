@@ -79,8 +79,8 @@ def lift_clause_read_as_object(view, sent, report_verbs) -> bool:
 
 def lift_clause_read_as_relative(view, sent, addressee_verbs) -> bool:
     """A reported clause that the model hung on the hearer as a relative clause ("its
-    lawyers told the court it had agreed not to sell", parsed with "agreed" a relative
-    clause of "court"): when a verb that takes the one spoken to (addressee_verbs.txt) has
+    counsel told the panel it had promised to wait", parsed with "promised" a relative
+    clause of "panel"): when a verb that takes the one spoken to (addressee_verbs.txt) has
     no complement clause and its object has a relative clause that opens right after the
     noun with a subject pronoun ("it", "they") and no relative word, and whose verb has an
     object or complement of its own (so no word is missing for the noun to fill), that
@@ -139,9 +139,9 @@ def lift_figure_read_as_object(view, sent, report_verbs) -> bool:
 
 def lift_condition_from_speaker(view, sent, report_verbs, condition_marks) -> bool:
     """A condition or a time set between a reported clause and the speaker who closes the
-    sentence, which the model hung on the verb of saying ("Any strike could begin in
-    November, in the weeks before the peak, if members vote in favour, the union said",
-    parsed with "in the weeks" and "if members vote" on "said"): when a verb of saying has
+    sentence, which the model hung on the verb of saying ("A walkout could start in
+    May, in the fortnight before the holiday, if staff back it, the union said", parsed
+    with "in the fortnight" and "if staff back it" on "said"): when a verb of saying has
     its complement before it and its subject after the complement, a clause opened by a
     condition (condition_marks.txt: "if", "unless") or a phrase that names a date, standing
     between the two, is the complement's. True when the sentence was repaired.

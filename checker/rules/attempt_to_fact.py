@@ -15,9 +15,9 @@ What it flags:
     pursuing an apology": under way); a derived subject that refers
     back ("The company", "It": stand_ins.txt, pronouns_subject.txt) is the source's
     actor for a thing sought. Also the attempted verb told done in a WordNet synonym ("are
-    trying to compensate for the error" -> "have corrected the error"), and a party's grant
-    sought by its noun told as given by that party ("is seeking the authority's approval"
-    -> "the authority has approved": ``sought_deeds.granted_by_owner``). A hedge in a
+    attempting to offset the wobble" -> "have corrected the wobble"), and a party's grant
+    sought by its noun told as given by that party ("wants the council's permission"
+    -> "the council has permitted": ``sought_deeds.granted_by_owner``). A hedge in a
     clause after the
     derived verb ("has secured permission for a reservoir, which it says could supply"), or
     in a relative aside on its subject ("The board, which plans to hire a builder, has
@@ -242,7 +242,7 @@ def _done_in_other_words(ctx, dc, close):
     verb ("is seeking an agreement with X" -> "has agreed a deal with X"), or the planned
     verb settled ("is in talks to sell" -> "has agreed to sell": settling_verbs.txt), or
     the planned verb told done, in the perfect or the past, in a WordNet synonym ("are
-    trying to compensate for the error" -> "have corrected the error"; not "will cut" for
+    attempting to offset the wobble" -> "have corrected the wobble"; not "will cut" for
     "intends to reduce"); same subject, and three content words of the two
     claims shared."""
     lex = ctx.lexicon
@@ -271,8 +271,8 @@ def _done_in_other_words(ctx, dc, close):
                 continue  # "are in merger talks" keeps the talks of "in talks to merge"
             if planned in settled or planned in family and told_done(dc):
                 return _attempt_finding(dc, sc, cue.text)  # "in talks to sell" for "has
-                # agreed to sell": the deed the source plans, settled; "are trying to
-                # compensate for it" for "have corrected it": the deed in a synonym, done
+                # agreed to sell": the deed the source plans, settled; "are attempting to
+                # offset it" for "have corrected it": the deed in a synonym, done
             if any(key(w.lemma) in dobj and (key(w.lemma) == planned or planned in {
                     key(x) for x in wn.synonyms(w.lemma, "noun")})
                    for w in dc.words if w.pos == "NOUN"):

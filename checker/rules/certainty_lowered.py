@@ -29,14 +29,15 @@ What it flags:
     dispute that"); a modal on a bare verb where the source puts the act in the plain future
     in another verb ("said it would cut 85 posts" -> "may trim 85 posts"; not a ceiling,
     "will receive up to", for which "could receive up to" is fair), or states two of its
-    figures ("puts the list at 2,140, up from 1,310" -> "may now stand at 2,140, up from
-    1,310"); a hedge on the second of two verbs the source joins by "and" ("had been
-    inspected and cleared to fly" -> "are expected to be cleared to fly"); a finding that a document
-    established ("auditors found X, according to the audit") given as hearsay ("are
-    reported to have counted X"), and an attempt confirmed by its party ("confirmed that it
-    was negotiating") given as a belief ("is thought to be negotiating"; "is understood to"
-    counts as a belief frame: nonfactive.txt). A report that is the subject of its own verb
-    ("the inspectorate's report put grain losses at 90 tonnes") states its figure firmly;
+    figures ("puts the backlog at 412 jobs, up from 265" -> "may now stand at 412 jobs, up
+    from 265"); a hedge on the second of two verbs the source joins by "and" ("had been
+    checked and passed for service" -> "are likely to be passed for service"); a finding
+    that a document established ("auditors found X, according to the audit") given as
+    hearsay ("are reported to have counted X"), and an attempt confirmed by its party
+    ("confirmed that it was negotiating") given as a belief ("is thought to be negotiating";
+    "is understood to" counts as a belief frame: nonfactive.txt). A report that is the
+    subject of its own verb ("the inspectorate's report put grain losses at 90 tonnes")
+    states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
     flagged: an attempt verb on an act the source names as a plan by its noun ("aims to
     reopen" for "its plan to reopen": intention_nouns.txt); a plan that another source
@@ -166,7 +167,7 @@ def _answer_lowered(ctx, dc):
 def _their_predicate(dc, h, sc) -> bool:
     """The hedge governs the source claim's own predicate, a verb common enough to be left
     out of the claims' content words, or a verb joined to it by "and" ("had been checked and
-    cleared to fly"), and the claims share two of those ("may be able to get the difference
+    passed for service"), and the claims share two of those ("may be able to get the difference
     back" for "tenants will get the difference back")."""
     return shared_verb(dc, h, sc) in _joined_verbs(sc) and len(claim_keys(dc)
                                                                & claim_keys(sc)) >= 2

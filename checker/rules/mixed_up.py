@@ -7,14 +7,14 @@ What it flags:
     phrase is one the sources use for something else and nothing in them says the two are
     one. The phrases may be two whole names ("towed to Greyholm Island" for "towed to Port
     Alder"); a name and a description the sources give another party ("the adhesive
-    supplier" for "Brindlewood"; or a one-word description of a business for the name of a
-    body that is none, or the other way round: "the Harrow Growers Union" for "its bank",
-    corporate_nouns.txt and public_body_heads.txt; "the museum's" for "Brightgate's" where the source calls
-    another party the museum); or two descriptions of two words or more, the derived one a
-    phrase of the sources ("the ambulance service" for "the city's transport department"),
-    also where only the words before a head noun both keep differ ("the fisheries ministry"
-    for "the farming ministry"), both phrases the sources'.
-    Two phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
+    supplier" for "Brindlewood"; "the museum's" for "Brightgate's" where the source calls
+    another party the museum; a one-word description of a business for the name of a body
+    that is none, or the other way round: "the Harrow Growers Union" for "its bank",
+    corporate_nouns.txt and public_body_heads.txt); or two descriptions of two words or
+    more, the derived one a phrase of the sources ("the ambulance service" for "the city's
+    transport department"), also where only the words before a head noun both keep differ
+    ("the fisheries ministry" for "the farming ministry"), both phrases the sources'. Two
+    phrases set beside each other in the sources ("the operator, Lanric Rail"), one a
     synonym or a kind of the other in WordNet, an acronym of a name the sources give that
     description, a description holding a word of the name or its WordNet synonym or
     adjective ("the postal carrier" for "Ledley Mail"), a phrase with a number ("three towns"

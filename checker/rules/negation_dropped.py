@@ -18,7 +18,7 @@ What it flags:
     come about ("had been due to resume": ``negation_forms.unrealised_plan``), or a word
     with a negative prefix on a word of the sources ("unaware") all count as saying it
     negatively; a negative verb the source claim itself has does not ("declined to issue an
-    order halting the sale" told as "issued an order halting the sale").
+    order halting the demolition" told as "issued an order halting the demolition").
 Why it matters:
     Dropping "no" or "denied" while rewording states the opposite of the source, and the
     rewording hides it from a word-by-word comparison.
@@ -83,8 +83,8 @@ def _says_negatively(dc, sc, ctx) -> bool:
     same = _reworded(ctx, sc.predicate)
     carried = {w.lemma for w in sc.words} - {dc.predicate} if any(
         w.pos == "VERB" and w.lemma == dc.predicate for w in sc.words) else set()
-    # "granted an order halting the sale" for "declined to grant an order halting the
-    # sale": the source's own words after the deed it negates, not a negative of the
+    # "issued an order halting the demolition" for "declined to issue an order halting
+    # the demolition": the source's own words after the deed it negates, not a negative of the
     # derived claim's
     if any(lex.has(role, w.lemma) and w.lemma not in same and w.lemma not in carried
            for w in dc.words for role in NEGATIVE_ROLES):
@@ -173,7 +173,7 @@ def _sentence_negated(ctx, dc, sc) -> bool:
     """The derived sentence holds a negation cue outside the claim: the claim may be a
     clause split off a negated one ("The bank, pressed on the fees, would not comment");
     not a cue of another clause of the sentence that restates a negated source claim of its
-    own ("granted the order, and its lawyers said it had agreed not to ...")."""
+    own ("issued the order, and the city's counsel said it had promised not to ...")."""
     low = dc.sentence.lower().replace("\u2019", "'")
     return any(ctx.lexicon.has("negations", m.group()) and not _negation_of_other(
         ctx, dc, sc, dc.sent_start + m.start()) for m in TOKEN.finditer(low))

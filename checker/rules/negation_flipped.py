@@ -23,9 +23,9 @@ What it flags:
     noun reports ("complaints that they were not consulted"). A short negated source claim
     on the derived verb whose words and names the derived claim all holds counts as aligned
     with it, though the aligner matched the long derived sentence with a longer passage
-    ("he did not name Tessaline" against "..., named Tessaline as he warned that ..."; known
-    false positive: a long sentence that names the party and uses the verb of another
-    thing). Equivalent negative forms
+    ("she did not name the Corran Trust" against "..., named the trust as she warned that
+    ..."; known false positive: a long sentence that names the party and uses the verb of
+    another thing). Equivalent negative forms
     agree: the verb's polarity is read from the negation cues before it and a "no" on its
     object ("found no trace" and "did not find any trace", "has yet to decide" and "has not
     yet decided", "declined to rule out" and "did not rule out", "refused to accept the
@@ -253,8 +253,8 @@ def _predicate_flip(ctx, dc):
 
 def _told_within(ctx, dc) -> list:
     """Short source claims on the derived claim's verb whose every content word and every
-    name the derived claim holds ("he did not name Tessaline" inside a long sentence that
-    names it "as he warned that ..."): the aligner matches the long sentence with a longer
+    name the derived claim holds ("she did not name the Corran Trust" inside a long sentence
+    that names it "as she warned that ..."): the aligner matches the long sentence with a longer
     passage, but it tells this claim too."""
     if not is_claim_unit(dc):
         return []
@@ -266,8 +266,8 @@ def _told_within(ctx, dc) -> list:
         if key(sc.predicate) == key(dc.predicate) and sc not in aligned \
                 and len(theirs) >= 2 and theirs <= mine \
                 and sc.entities and {e.norm for e in sc.entities} <= names:
-            out.append(sc)  # (with a name of the story: "we will not leave these
-            # patients" is too common a claim to find inside another)
+            out.append(sc)  # (with a name of the story: "it will not close any branch"
+            # is too common a claim to find inside another)
     return out
 
 

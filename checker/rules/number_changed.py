@@ -15,7 +15,7 @@ What it flags:
     unless that claim's sentence writes the figure itself, as an end of a range or a change
     ("moved from 8 a.m. to 8:30 a.m.") or in a clause beside it ("was shown £84,000; her
     prize was £8,400"), or the derived figure is an end of a range the aligned claim gives
-    in other words ("£8m to £15m" for "between £8 million and £15 million", whose two sums
+    in other words ("£6m to £11m" for "between £6 million and £11 million", whose two sums
     are never added into one). Also a figure of the source's value given over another
     period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
     Durations in number words count: "the one-month anniversary" where the source says
@@ -230,7 +230,7 @@ def _moved_figures(ctx):
             if any(same_value(q, sq) or range_end(q, sq) for c in sup for sq in c.quantities) \
                     or approximates(q, [sq for c in sup for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
-                # end of its range: "£8m to £15m" for "between £8 million and £15 million")
+                # end of its range: "£6m to £11m" for "between £6 million and £11 million")
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):
