@@ -122,7 +122,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.claim_pairs import (
     admitted,
     denial_added,
@@ -133,29 +133,11 @@ from checker.claim_pairs import (
     narrower_verb,
     other_counts,
     said_in_full,
-    same_subject,
     synonym_verbs,
 )
 from checker.negation_added import negation_added
-from checker.negation_forms import (
-    ended,
-    lacks,
-    lapsed_plan,
-    named_act,
-    only_others,
-    plain_object,
-    refused_only,
-    taken_away,
-    time_bound_restated,
-    unrealised_plan,
-)
-from checker.polarity import (
-    denied_from_outside,
-    negated_condition,
-    negated_lemmas,
-    polarity,
-    verb_polarity,
-)
+from checker.negation_forms import lapsed_plan, only_others, time_bound_restated
+from checker.polarity import denied_from_outside, verb_polarity
 from checker.polarity_flips import (admission_flip, intention_flip, likelihood_flip, order_flip,
                                     privation_flip, quality_flip)
 from checker.rules.base import (
@@ -167,12 +149,11 @@ from checker.rules.base import (
     shares_core,
     snippet,
 )
+from checker.word_flips import denied_elsewhere, word_flip
 
 CODE, NAME, KIND, SEVERITY = "DG601", "negation-flipped", "negation-flipped", "error"
 
 
-# Words whose negation is compared inside aligned claims (not the main predicate's only).
-NEGATABLE = {"VERB", "ADJ", "NOUN", "ADV"}
 
 
 def check(ctx):
@@ -183,7 +164,7 @@ def check(ctx):
             continue  # "will no longer reopen on 12 June" for "had been scheduled to reopen
             # on 12 June": the plan did not come about
         found = _predicate_flip(ctx, dc)
-        for other in (_made(admission_flip), _word_flip, _made(intention_flip),
+        for other in (_made(admission_flip), _made(word_flip), _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
                       _made(likelihood_flip), _made(quality_flip)):
             if found is None:
@@ -230,7 +211,7 @@ def _predicate_flip(ctx, dc):
                 and not (admitted(dc, sc, ctx.lexicon) and not affirmed_by_speaker(ctx, dc))
                 and not denial_added(dc, sc, ctx.lexicon)):
             return None
-        if dpol and _denied_elsewhere(ctx, dc, dc.predicate):
+        if dpol and denied_elsewhere(ctx, dc, dc.predicate):
             return None  # the source denies it too, in a passage the aligner did not pick
         if dpol and key(sc.predicate) != key(dc.predicate) and any(
                 w[3] == dc.predicate and negated_in(sc, w, ctx.lexicon) for w in sc.words):
@@ -282,99 +263,4 @@ def _unheard(claim, lexicon) -> bool:
         and denied_from_outside(claim)
 
 
-def _denied_act_of(dc, sc) -> bool:
-    """The source claim negates the derived claim's own verb ("was unable to verify") and
-    both claims have the same subject as written ("Police", "it")."""
-    return dc.predicate in sc.negated_words and bool(dc.subject.strip()) \
-        and dc.subject.strip().lower() == sc.subject.strip().lower()
-
-
-def _word_flip(ctx, dc):
-    """A word negated in the derived claim but not in its aligned source claim, or the other
-    way round ("pleaded not guilty" where the source says "pleaded guilty")."""
-    dneg = negated_lemmas(dc)
-    be = be_forms(ctx.lexicon)
-    dwords = {w[3]: w for w in dc.words if w[4] in NEGATABLE and w[3] not in be}
-    dpol = polarity(dc, ctx.lexicon)
-    # the same verb or name, or the same described subject ("the survey had found no
-    # defects" and "the survey had flagged defects")
-    aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)
-               or _denied_act_of(dc, sc)]
-    if not aligned or polarity(aligned[0], ctx.lexicon) == dpol and not any(
-            set(negated_lemmas(sc)) & set(dwords) for sc in aligned[1:]):
-        return None  # the closest source claim says it the same way (unless it is about
-        # other words, and another close claim negates one the derived claim states:
-        # "uses its own caterer" beside "has had no such complaints")
-    for sc in aligned:
-        if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
-                or negated_condition(dc) and negated_condition(sc) \
-                or time_bound_restated(dc, sc) or only_others(dc, sc) \
-                or another_account(dc, sc, ctx.index.claims):
-            continue  # "unless it can close the shortfall", "if it cannot fill it"; "not
-            # before 2029" for "in 2029 at the earliest"
-        sneg = negated_lemmas(sc)
-        swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
-        added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)
-        dropped = sorted(lem for lem in sneg if lem in dwords and lem in swords
-                         and lem not in dneg)
-        # A word the derived text negates where another close source claim negates it too
-        # ("which has not opened an investigation, could open one"), or another clause of
-        # the source sentence ("were logged as delivered, although there was no record")
-        close = tuple(ctx.support(dc)[1]) + ctx.sentence_claims(sc)
-        added = [lem for lem in added if not any(lem in negated_lemmas(o) for o in close)
-                 and not _denied_elsewhere(ctx, dc, lem)
-                 and not taken_away(ctx, lem) and not ended(ctx, sc, lem)
-                 and not named_act(sc, swords[lem])
-                 and not negated_in(sc, swords[lem], ctx.lexicon)  # "a pump that may not
-                 # have worked": a clause the parse left unnegated, a "not" just before it
-                 and not lacks(sc, lem, ctx.lexicon)]  # "voted against shutting it"
-        dropped = [lem for lem in dropped if not any(
-            lem in {w[3] for w in o.words} and lem not in negated_lemmas(o) for o in close)
-            and not ended(ctx, dc, lem) and not lacks(dc, lem, ctx.lexicon)
-            and not named_act(dc, dwords[lem])
-            and not unrealised_plan(dc, dwords[lem], ctx.lexicon)]
-        if not shares_core(dc, sc):
-            # same subject, other verb: only a thing said to be there or not, as the plain
-            # object of both verbs ("had found no defects" and "had flagged defects"; not
-            # "found the hull free of leaks", "recorded zero cancellations", "announced
-            # changes to the kit" for "made no changes to ticket prices"), not an act
-            added = [lem for lem in added if plain_object(dc, sc, lem)]
-            dropped = [lem for lem in dropped if plain_object(dc, sc, lem) or (
-                lem == dc.predicate and refused_only(sc, lem, ctx.lexicon))]
-            # or the derived claim's own verb, which the source's subject "was unable to" do
-        if not added and not dropped:
-            continue
-        lem = (added or dropped)[0]
-        d, s = dwords[lem], swords[lem]
-        if added:
-            message = (f'Negates "{d[2]}", which the source states without a negation: '
-                       f'"{snippet(sc.text, 80)}".')
-        else:
-            message = (f'Drops the negation of "{d[2]}": the source says it is not so: '
-                       f'"{snippet(sc.text, 80)}".')
-        return make(RULE, dc, start=d[0], end=d[1], text=d[2], confidence=0.7,
-                    evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
-                    suggestion="Restore the source's polarity.")
-    return None
-
-
-def _denied_elsewhere(ctx, dc, lem: str) -> bool:
-    """Some source claim negates the word with all of its own words in the derived claim
-    ("no decision had been taken" in a sentence the aligner did not pick, for "no decision
-    had yet been taken on bringing the work in-house"), or with two of them and a word of
-    its subject anywhere in the derived claim: the derived negation is the source's."""
-    mine = claim_keys(dc)
-    for o in ctx.index.claims:
-        if lem not in negated_lemmas(o):
-            continue
-        theirs = claim_keys(o) - {key(lem)}
-        shared = mine & theirs
-        if shared and (theirs <= mine or len(shared) >= 2 and mine & text_keys(o.subject)):
-            return True  # of the same subject (in either voice): not "Harwick did not win"
-            # for "Calder did not win"
-    return False
-
-
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "polarity reversed", check, __doc__)
-
-
