@@ -116,6 +116,19 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
                    for n in names_of_kind(source_text, theirs))
 
 
+def business_against_body(noun: str, last: str, lexicon) -> bool:
+    """A one-word description and the last word of a name set for one another are a
+    business and a body that is none (corporate_nouns.txt, public_body_heads.txt), either
+    way round: "its bank" for "the Harrow Growers Union", "the council" for "Penrow Bank".
+    Narrower than ``other_kind``, which also parts kinds of body ("the authority" is no
+    council there) and suits a speaker's description, not a party swapped in a claim."""
+    if not last[:1].isupper():
+        return False
+    mine, head, has = noun.lower(), last.lower(), lexicon.has
+    return has("public_body_heads", head) and has("corporate_nouns", mine) \
+        or has("corporate_nouns", head) and has("public_body_heads", mine)
+
+
 def stand_in_noun(subject: str) -> str:
     """The noun of a definite description that stands for a named party ("the bank" ->
     "bank", "The directorate" -> "directorate"); '' for anything else."""

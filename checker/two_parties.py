@@ -10,7 +10,7 @@ import re
 
 from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
-from checker.party_kinds import names_of_kind
+from checker.party_kinds import business_against_body, names_of_kind
 
 
 def beside(text_lower: str, a: str, b: str) -> bool:
@@ -96,23 +96,11 @@ def distinct(ctx, dc, sc, dwords, swords, dname, sname) -> bool:
         # a one-word description ("the operator") may stand for any party of its kind,
         # unless the source gives that kind to another party by name, or the name says a
         # kind of body it cannot be ("the Harrow Growers Union" for "its bank")
-        return len(desc) >= 2 or bool(named) or _named_as_other_kind(ctx, desc[-1], name)
+        return len(desc) >= 2 or bool(named) or business_against_body(
+            desc[-1].lemma, name[-1].text, ctx.lexicon)
     if len(dwords) == 1 and len(swords) == 1:
         return common_nouns(ctx, dwords, swords) and _named_apart(ctx, dwords[0], swords[0])
     return len(dwords) >= 2 and phrase_in_sources(ctx, dwords)
-
-
-def _named_as_other_kind(ctx, noun, name) -> bool:
-    """The name ends in the noun of a body that is not a business (public_body_heads.txt:
-    "Union", "Council") and the description names a business (corporate_nouns.txt: "its
-    bank", "the lender"), or the other way round: "the Harrow Growers Union" for "its
-    bank", "Penrow Bank" for "the council"."""
-    lex = ctx.lexicon
-    last, mine = name[-1].text.lower(), noun.lemma.lower()
-    if not name[-1].text[:1].isupper():
-        return False
-    return (lex.has("public_body_heads", last) and lex.has("corporate_nouns", mine)) or (
-        lex.has("corporate_nouns", last) and lex.has("public_body_heads", mine))
 
 
 def common_nouns(ctx, dwords, swords) -> bool:

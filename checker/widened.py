@@ -76,16 +76,16 @@ def widened_place(ctx, dc):
     """(cue, source claim, what the source says) when the claim is spread over a whole place
     or body ("across the province") and its source claim on the same verb is not."""
     cue = _widening(dc, ctx.lexicon)
-    if not cue or not _stands_alone(dc, cue) and over_time(dc.text, cue, ctx.lexicon) \
+    alone = bool(cue) and _stands_alone(dc, cue)
+    if not cue or not alone and over_time(dc.text, cue, ctx.lexicon) \
             or _sources_place_it(ctx, dc, cue):
         return None
     dkeys = claim_keys(dc)
     at = dc.start + dc.text.lower().find(cue)
-    before = [w for w in dc.words if w.pos == "VERB" and w.start < at]
-    verbs = {key(dc.predicate)} | {key(w.lemma) for w in before[-1:]
-                                   if _stands_alone(dc, cue)}  # the verb an adverb spreads
-    # ("have risen sharply nationwide: the bureau counted ..."; not "counted ... across A,
-    # B and C", which names the places)
+    before = [w for w in dc.words if w.pos == "VERB" and w.start < at] if alone else []
+    verbs = {key(dc.predicate)} | {key(w.lemma) for w in before[-1:]}  # the verb an adverb
+    # spreads ("have risen sharply nationwide: the bureau counted ..."; not "counted ...
+    # across A, B and C", which names the places)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) not in verbs or len(dkeys & claim_keys(sc)) < 2:
             continue

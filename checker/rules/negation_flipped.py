@@ -242,11 +242,13 @@ def _told_within(ctx, dc) -> list:
     mine, aligned = claim_keys(dc), ctx.aligned(dc)
     names = {e.norm for e in dc.entities}
     out = []
+    verb = key(dc.predicate)
     for sc in ctx.index.claims:
-        theirs = claim_keys(sc) | {key(sc.predicate)}
-        if key(sc.predicate) == key(dc.predicate) and sc not in aligned \
-                and len(theirs) >= 2 and theirs <= mine \
-                and sc.entities and {e.norm for e in sc.entities} <= names:
+        if key(sc.predicate) != verb or not sc.entities:
+            continue
+        theirs = claim_keys(sc) | {verb}
+        if len(theirs) >= 2 and theirs <= mine and {e.norm for e in sc.entities} <= names \
+                and sc not in aligned:
             out.append(sc)  # (with a name of the story: "it will not close any branch"
             # is too common a claim to find inside another)
     return out
