@@ -146,7 +146,8 @@ def same_party(a: str, b: str) -> bool:
 def prefixed_negative(ctx, claim, negated) -> bool:
     """The claim says with a prefix what the derived claim negates ("led out unhurt" for
     "without injury"): an adjective whose rest, without a negative prefix, is one of the
-    negated words or a WordNet synonym of one ("hurt", "injury"), or a likelihood where the
+    negated words or a WordNet synonym of one ("hurt", "injury"; a participle by its verb,
+    "unharmed" for "had not harmed"), or a likelihood where the
     derived claim negates an expectation ("unlikely" for "not expected"); "an unlicensed
     taxi" says nothing of a journey "never" made."""
     wn = ctx.wordnet
@@ -156,8 +157,11 @@ def prefixed_negative(ctx, claim, negated) -> bool:
                                    and not wn.knows(lemma, "noun")):
             continue  # an adjective, or one the tagger took for a noun ("unhurt")
         for base in unprefixed(ctx.lexicon, lemma):
-            near = {base} | {s for pos in ("noun", "verb", "adj")
-                             for s in wn.synonyms(base, pos)}
+            # a participle's verb as well ("unaffected" for "had not affected")
+            stems = {base} | {base[:-n] for n in (2, 1)
+                              if base.endswith("ed") and wn.knows(base[:-n], "verb")}
+            near = stems | {s for b in stems for pos in ("noun", "verb", "adj")
+                            for s in wn.synonyms(b, pos)}
             if near & set(negated) or _expectation(ctx.lexicon, base) and any(
                     _expectation(ctx.lexicon, n) for n in negated):
                 return True  # "unlikely" for "not expected"

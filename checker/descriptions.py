@@ -48,8 +48,9 @@ def lede_description_of(ctx, sc, name: str) -> bool:
 
 def described_in(text: str, phrase: str) -> str:
     """The one capitalised run of ``text`` ending in the head of the definite description
-    ``phrase`` ("the Harwick Transport Authority" for "the authority"); the phrase itself
-    when the text writes none or several."""
+    ``phrase`` ("the Harwick Transport Authority" for "the authority"), or else the one
+    name the text introduces by that head ("the consumer group Fair Line"); the phrase
+    itself when the text writes none or several."""
     head = bare_word(phrase.split()[-1])
     found = set()
     for m in NAME_RUN_RE.finditer(text):
@@ -63,7 +64,19 @@ def described_in(text: str, phrase: str) -> str:
         # the one holding the description's other words
         words = {bare_word(w) for w in phrase.lower().split()[1:-1]}
         found = {f for f in found if words and words <= {bare_word(w) for w in f.lower().split()}}
+    if not found:
+        found = _introduced_as(text, head)
     return found.pop() if len(found) == 1 else phrase
+
+
+def _introduced_as(text: str, head: str) -> set:
+    """The names the text introduces by the description's head word set before them ("the
+    consumer group Fair Line", "the charity Hallow Trust"). Not a name with the head in
+    apposition after it ("Fair Line, a consumer group,"): tried, it put attribution findings
+    off the drift on unread stories."""
+    before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(head)}s?\s+"
+                         rf"({NAME_RUN_RE.pattern})", text)
+    return {m.group(1) for m in before}
 
 
 _SUBJECT_CREDIT_RE = re.compile(

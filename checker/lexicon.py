@@ -56,6 +56,8 @@ FILES = {
     "privative_verbs": "privative_verbs",
     "plan_frames": "plan_frames",
     "schedule_verbs": "schedule_verbs",
+    "timetable_expectations": "timetable_expectations",
+    "duration_verbs": "duration_verbs",
     "time_bounds": "time_bounds",
     "money_taking_verbs": "money_taking_verbs",
     "finding_nouns": "finding_nouns",

@@ -130,6 +130,8 @@ def unknown_entities(ctx) -> list:
         for ent in dc.entities:
             if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
                 continue
+            if not any(c.isupper() for c in ent.text):
+                continue  # no capital, no name: "bill jumps" of a headline read as a person
             if ent.start == dc.sent_start and len(ent.norm.split()) > 1 and known(
                     " ".join(ent.norm.split()[1:]), ctx.index, wn):
                 continue  # a sentence's capitalised first word read into a name ("Inside X")

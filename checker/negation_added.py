@@ -4,6 +4,8 @@ another way (another word, a noun of the verb, a refusal, a thing taken away).""
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
@@ -14,11 +16,15 @@ from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 
 
+# a negated verb with "without" after it: two negations that say a thing is needed
+_NOT_WITHOUT = re.compile(r"\b(?:not|cannot|can't|won't|never)\b[^,.;:]*\bwithout\b", re.I)
+
+
 def negation_added(ctx, dc):
     """A negated derived claim whose source passages hold no negation at all ("The firm is
     not planning a sale" where the passage it rests on only says what it plans)."""
-    if not is_claim_unit(dc):
-        return None
+    if not is_claim_unit(dc) or _NOT_WITHOUT.search(dc.text):
+        return None  # "cannot go ahead without approval": two negations, a need
     dneg = negated_lemmas(dc)
     if not dneg:
         return None

@@ -33,7 +33,7 @@ def on_record(ctx, sc, generic) -> bool:
         # "police said": the force by its kind, on record for a plain event only (not "he
         # was attacked because of his religion, police said")
         return _bare_body(attr, lex) and _plain_event(ctx, sc)
-    if lex.has("official_sources", attr.head):
+    if lex.has("official_sources", attr.head) or _timetable(ctx, sc):
         return True
     if any(lex.has("official_sources", part.split()[-1])
            for part in re.split(r"\s+and\s+", attr.source.lower().strip(" ,")) if part.split()) \
@@ -46,6 +46,26 @@ def on_record(ctx, sc, generic) -> bool:
     words = re.findall(r"[a-z]+", attr.source.lower())
     return lex.phrase_in("official_sources", words) or (
         _phrase_named_before(ctx, sc, words) and _plain_event(ctx, sc) and passive_verb(sc))
+
+
+def _timetable(ctx, sc) -> bool:
+    """The claim only says when a thing starts or how long it takes ("the ballot would start
+    on Monday at the town hall and is expected to last two weeks", said a named official):
+    a timetable announced on record, stated as fact in any report. A verb of phase
+    (phase_verbs.txt) with a day or a date, or one of duration (duration_verbs.txt) with a
+    span of time (durations.txt); an expectation may hedge it ("would", "is expected to":
+    timetable_expectations.txt), nothing else. Known false positive: a timetable the story
+    disputes."""
+    lex = ctx.lexicon
+    if sc.negated or any(h.weight > 0.3 or not lex.has("timetable_expectations",
+                                                       h.text.split()[0].lower())
+                         for h in (*sc.certainty.attempts, *sc.certainty.hedges)):
+        return False
+    words = [w.lemma.lower() for w in sc.words]
+    when = any(lex.has("weekdays", w) or lex.has("months", w) for w in words)
+    span = any(lex.has("durations", w) for w in words) and bool(sc.quantities)
+    return (lex.has("phase_verbs", sc.predicate) and (when or span)
+            or lex.has("duration_verbs", sc.predicate) and span) and len(sc.words) <= 10
 
 
 def _phrase_named_before(ctx, sc, words) -> bool:

@@ -51,8 +51,8 @@ def verb_polarity(claim, lexicon) -> int:
     denied = int(denied_from_outside(claim))
     w = next((x for x in claim.words if x[3] == claim.predicate), None)
     at = w[0] - claim.start if w is not None else _light_verb_at(claim)
-    if at is None:
-        return (int(claim.negated) + denied) % 2  # a verb the words leave out ("is")
+    if at is None:  # a verb the words leave out ("is", "has"); "has no offers" is negated
+        return (int(claim.negated or _no_object(claim)) + denied) % 2
     toks = TOKEN.findall(claim.text.lower().replace("\u2019", "'"))
     upto = len(TOKEN.findall(claim.text[:at].lower().replace("\u2019", "'")))
     # Before the verb, or as the determiner of its object ("found *no* trace").
@@ -62,6 +62,14 @@ def verb_polarity(claim, lexicon) -> int:
     if claim.negated and not cues:
         n += 1  # negated by a word the claim's text leaves out (an opening "Nor")
     return n % 2
+
+
+def _no_object(claim) -> bool:
+    """A form of "have" whose object opens with "no" ("has had no refunds", "had nothing to
+    add"): as negated as "had not had any refunds". Not "no more", "no longer", "no less"."""
+    toks = TOKEN.findall(claim.object.lower())
+    return (claim.predicate == "have" and bool(toks) and toks[0] in OBJECT_NEGATORS
+            and toks[1:2] not in (["more"], ["longer"], ["less"], ["fewer"]))
 
 
 def _light_verb_at(claim):

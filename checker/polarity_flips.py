@@ -1,7 +1,7 @@
 """Polarity reversals beside the plain negation DG601 compares (``checker.rules.
 negation_flipped``): a party's denial told as its admission, an intention negated on one
-side only, the order of two events reversed, and an act the source says came "without" a
-thing told with the thing done. Each reader returns the finding's fields (span, confidence,
+side only, the order of two events reversed, an act the source says came "without" a
+thing told with the thing done, and "already" for the source's "not yet". Each reader returns the finding's fields (span, confidence,
 evidence, message, suggestion) for the rule to make, or None.
 """
 
@@ -201,3 +201,46 @@ def quality_flip(ctx, dc):
                                    f'was not {w.text}.')
     return None
 
+
+# "already" against "not yet", "has yet to", "has not been found yet"
+_ALREADY = re.compile(r"\balready\b", re.I)
+_NOT_YET = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?yet\b|\byet\s+to\b", re.I)
+
+
+def already_flip(ctx, dc):
+    """A thing told as "already" done where the closely aligned source claim says it is "not
+    yet" done, on the same subject ("a buyer had already been found" for "a buyer had not
+    yet been identified"), or the other way round: the verbs may differ, the time word
+    tells the polarity. A source claim the aligner did not pick counts when it has the same
+    subject and no other noun than the derived claim. Known false positive: "already" of one thing and "not yet" of
+    another in one sentence with the same subject noun."""
+    mine, mine_yet = _ALREADY.search(dc.text), _NOT_YET.search(dc.text)
+    if bool(mine) == bool(mine_yet):
+        return None
+    head = subject_head(dc)
+    if not head:
+        return None
+    nouns = _nouns(dc) - {head}
+    # the aligned claims, or any claim of the sources on the same subject with the same
+    # nouns ("a buyer had not yet been identified", where the aligner chose another
+    # outlet's "does not name a buyer")
+    for sc in [*ctx.aligned(dc)[:2], *ctx.index.claims]:
+        theirs, theirs_yet = _ALREADY.search(sc.text), _NOT_YET.search(sc.text)
+        cue, scue = (mine, theirs_yet) if mine else (mine_yet, theirs)
+        if scue is None or (theirs if mine else theirs_yet) is not None:
+            continue
+        if head != subject_head(sc) or _nouns(sc) - {head} != nouns and not (
+                sc in ctx.aligned(dc) and nouns & _nouns(sc)):
+            continue
+        return dict(start=dc.start + cue.start(), end=dc.start + cue.end(), confidence=0.65,
+                    evidence=[evidence_of(sc, start=sc.start + scue.start(),
+                                          end=sc.start + scue.end())],
+                    message=(f'Says "{cue.group()}" where the source says "{scue.group()}": '
+                             f'"{snippet(sc.text, 80)}".'),
+                    suggestion=f'Say "{scue.group()}" as the source does.')
+    return None
+
+
+def _nouns(claim) -> set:
+    """Keys of the claim's nouns and names."""
+    return {key(w.lemma) for w in claim.words if w.pos in ("NOUN", "PROPN")}

@@ -23,7 +23,8 @@ def qualified(sc, dc, noun: str, lexicon):
     """The source's adjective or participle that picks out some of ``noun`` ("existing
     plans", "older buses"), a bound by a figure after it ("trawlers more than 20 years
     old") or a relative clause with no comma before it ("students whose grades meet their
-    offers"), when the derived claim drops it for "all": "existing plans", or None. Known
+    offers"; or a participle with its object, "manuscripts using the 2019 data"), when the
+    derived claim drops it for "all": "existing plans", or None. Known
     false positive: a clause the derived text keeps in other words ("students who get
     free meals" for "every pupil on free meals")."""
     words = list(sc.words)
@@ -38,12 +39,19 @@ def qualified(sc, dc, noun: str, lexicon):
                       and ends_with_word_of(sc.text[:adj.start - sc.start], lexicon,
                                             "determiners", "prepositions"))
         if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
-                key(adj.lemma) not in claim_keys(dc):
+                key(adj.lemma) not in claim_keys(dc) and not re.search(
+                    rf"\b{re.escape(adj.text)}\b", dc.text, re.I):  # ("new", no content key)
             return sc.text[adj.start - sc.start:w.end - sc.start]
         after = _restricted_after(sc, w)
         if after and not bound_kept(sc, dc, noun):
             return sc.text[w.start - sc.start:w.end - sc.start] + after
         clause = _RESTRICTING_CLAUSE.match(sc.text, w.end - sc.start)
+        participle = _PARTICIPLE_AFTER.match(sc.text, w.end - sc.start)
+        if participle and not clause and not any(
+                re.search(rf"\b{re.escape(x)}\b", dc.text, re.I)
+                for x in _WORDS.findall(participle.group(1))[1:] if len(x) > 3):
+            # "manuscripts using the oats data": none of the participle's object kept
+            return sc.text[w.start - sc.start:w.end - sc.start] + participle.group()
         if clause and len(claim_keys(dc) & {key(x) for x in _WORDS.findall(
                 clause.group(1).lower()) if len(x) > 3}) < 2:
             # "households whose boilers failed the check": a relative clause
@@ -55,6 +63,11 @@ def qualified(sc, dc, noun: str, lexicon):
 
 # A relative clause right after a noun, with no comma: it restricts the noun
 _RESTRICTING_CLAUSE = re.compile(r"\s+(?:who|whose|that)\s+([^,;:()]+)", re.I)
+# or a participle with its object, read to the word after the article ("manuscripts using
+# the data", "riders coming from the academy")
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+([a-z]+ing\s+(?:(?:from|at|in|on|with|for|of)\s+)?(?:the|a|an|its|their)\s+"
+    r"[\w'-]+)")
 
 
 def bound_kept(sc, dc, noun: str) -> bool:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from checker.align import key, text_keys
 from checker.claim_reading import before_preposition
+from checker.numbers import is_number_word
 from checker.records import memo_on
 
 
@@ -76,9 +77,11 @@ def attempts_on_nouns(sc, lex):
     for w in sc.words:
         if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
             before = sc.text[:w.start - sc.start].split()
-            if before and any(lex.has(role, before[-1].lower())
-                              for role in ("determiners", "possessives", "articles")):
-                continue  # "its planned orbit", "the planned merger": a modifier
+            if before and (any(lex.has(role, before[-1].lower())
+                               for role in ("determiners", "possessives", "articles"))
+                           or before[-1].isdigit() or is_number_word(before[-1].lower())):
+                continue  # "its planned orbit", "the planned merger", "five working
+                # days": a modifier
             rest = sc.text[w.end - sc.start:].lstrip()
             if rest and not rest.lower().startswith("to "):
                 yield _Verb(w.text, w.lemma), _NOT_IN_FIGURE.split(rest, 1)[0]

@@ -24,10 +24,15 @@ def reporting_lowered(ctx, dc):
     att = dc.attribution
     if att is None or not att.lemma or ctx.lexicon.weight("hedges", att.lemma, 0.0) < 0.2:
         return None
-    for sc in close_support(ctx.support(dc)):
-        theirs = _finding_frame(ctx, dc, sc)
+    close = close_support(ctx.support(dc))
+    # a weaker match too when its own subject is the derived speaker: "the authority said
+    # tests found X" beside a longer passage that names X, for "tests suggest X"
+    further = [sc for sc in ctx.support(dc)[1][:3] if sc not in close]
+    for sc in [*close, *further]:
+        own = _own_finding(ctx, dc, sc)
+        theirs = _finding_frame(ctx, dc, sc) if sc in close else own
         if theirs is None or cue_word_in(att.cue, sc.sentence) or not (
-                shares_core(dc, sc) if sc.attribution is not None
+                shares_core(dc, sc) if sc.attribution is not None and not own
                 else len(claim_keys(dc) & claim_keys(sc)) >= 3):  # the frame's complement
             continue
         also = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.start != att.start
@@ -53,11 +58,18 @@ def _finding_frame(ctx, dc, sc):
     finding when the derived speaker's head word is in its subject; else None."""
     lex = ctx.lexicon
     sa = sc.attribution
-    if sa is not None:
-        return sa.cue if sa.lemma and any(lex.has(role, sa.lemma) for role in _FIRM_FRAMES) \
-            else None
-    head = (dc.attribution.head or "").lower()
-    if head and head in sc.subject.lower().split() and any(
+    if sa is not None and sa.lemma and any(lex.has(role, sa.lemma) for role in _FIRM_FRAMES):
+        return sa.cue
+    return _own_finding(ctx, dc, sc)
+
+
+def _own_finding(ctx, dc, sc):
+    """The source claim's own verb of finding when the derived speaker's head word is in its
+    subject ("An adjudicator ruled that ...", "tests found the virus in ..., the agency
+    said": the finding is the tests', whoever reports it); else None."""
+    lex = ctx.lexicon
+    head = key((dc.attribution.head or "").lower())
+    if head and head in {key(w) for w in sc.subject.lower().split()} and any(
             lex.has(role, sc.predicate) for role in _FIRM_FRAMES):
         return sc.predicate_text
     return None

@@ -108,6 +108,16 @@ def test_negation_and_lookalike(claims_of):
     assert not one(claims_of("The deal not only saves money but adds jobs."), "saves").negated
 
 
+def test_a_correction_after_the_verb_negates_nothing(claims_of):
+    # ", not June 2027" sets another date aside: the handover is still forecast
+    c = one(claims_of("The last instalment is now awaited in autumn 2031, not March 2030."),
+            "instalment")
+    assert not c.negated and not c.negated_words
+    # a "not" with a verb of its own after the comma negates that verb
+    c = one(claims_of("The trust said it would repair the slipway, not rebuild it."), "repair")
+    assert "rebuild" in c.negated_words
+
+
 def test_boosters_and_hedges_change_the_level(claims_of):
     plain = one(claims_of("The bridge is unsafe."), "bridge")
     hedged = one(claims_of("The bridge might be unsafe."), "bridge")

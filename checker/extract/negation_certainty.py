@@ -147,8 +147,10 @@ class NegationCertaintyReader:
 
     def _no_negation(self, tok) -> bool:
         """A negation word that negates nothing: a lookalike ("not only", "who asked not to
-        be named": negation_lookalikes.txt) or a bound ("no longer than six months")."""
-        return self._lookalike(tok, self.neg_lookalikes) or _comparative_bound(tok)
+        be named": negation_lookalikes.txt), a bound ("no longer than six months") or the
+        "not" of a correction after the verb ("expected in 2027, not March 2026")."""
+        return self._lookalike(tok, self.neg_lookalikes) or _comparative_bound(tok) \
+            or _correction(tok)
 
     def _lookalike(self, tok, phrases) -> bool:
         doc = tok.doc
@@ -272,6 +274,15 @@ def _comparative_bound(tok) -> bool:
     doc = tok.doc
     return tok.lower_ in COMPARATIVE_BOUND[0] and tok.i + 2 < len(doc) \
         and doc[tok.i + 2].lower_ == COMPARATIVE_BOUND[1]
+
+
+def _correction(tok) -> bool:
+    """A "not" after a comma, after its verb, before no verb of its own ("now expected in
+    autumn, not March"; "paid to the council, not the trust"): it sets aside another value,
+    and the verb itself stands. Not "would appeal, not pay", whose "not" has a verb."""
+    doc = tok.doc
+    return tok.lower_ == "not" and 0 < tok.i < len(doc) - 1 and tok.i > tok.head.i \
+        and doc[tok.i - 1].text == "," and doc[tok.i + 1].pos_ not in ("VERB", "AUX", "PART")
 
 
 def _dated_only(verb) -> bool:

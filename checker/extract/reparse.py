@@ -36,7 +36,11 @@ def lift_reported_participle(view, sent, report_verbs) -> bool:
                              for x in c.children)), None)
     if verb is None:
         return False
+    opening = _openers(view, root)
     verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
+    for c in opening:
+        rehang(c, verb)
+    view.refresh_edges(verb)
     return True
 
 
@@ -88,14 +92,23 @@ def lift_verb_after_apposition(view, sent) -> bool:
                              for x in c.children)), None)
     if verb is None:
         return False
-    opening = [c for c in root.children if c.i < root.i and (
-        c.dep_ == "advcl" or c.dep_ == "punct" and any(
-            a.dep_ == "advcl" and a.right_edge.i + 1 == c.i for a in root.children))]
+    opening = _openers(view, root)
     verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
-    for c in opening:  # "Speaking at a conference on Wednesday, ...": the verb's, not the
-        rehang(c, verb)  # subject's
+    for c in opening:
+        rehang(c, verb)
     view.refresh_edges(verb)
     return True
+
+
+def _openers(view, root) -> list:
+    """What opens the sentence before a noun root's phrase and belongs to the verb made
+    over it, with its comma: a clause ("Speaking at a conference on Wednesday, ...") or an
+    adverb set off by a comma ("Separately, ..."; not "Only the mayor ...")."""
+    def opener(a) -> bool:
+        return a.dep_ == "advcl" or a.dep_ == "advmod" and a.right_edge.i + 1 < len(view) \
+            and view[a.right_edge.i + 1].text == ","
+    return [c for c in root.children if c.i < root.i and (opener(c) or c.dep_ == "punct" and any(
+        opener(a) and a.right_edge.i + 1 == c.i for a in root.children))]
 
 
 def verb_over_root(view, sent, verb, noun, *, after: int, role: str, tag: str) -> None:

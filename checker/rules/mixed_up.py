@@ -22,12 +22,15 @@ What it flags:
     phrase whose verb changed with it ("seen by X" for "prepared by Y"), and a phrase the
     derived claim sets beside a name as the sources do ("Lyle, the council's cabinet
     member, blamed the firm" for "Lyle blamed the council's contractor") are passed over.
+    Also a thing the source gives to a named owner ("sell parts of Teleweave's network")
+    told as the named subject's own ("sell parts of its own network": ``own_owner``).
 Why it matters:
     Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
     the fault, which bridge the lorries take. Every word is the source's, so rules that look
     for words the source lacks cannot see it; DE401 and DE407 read names, and this rule also
     reaches the descriptions ("the ambulance service", "the concert hall") they do not.
 Known false positives:
+    For "its own": a subject that is the owner under another name (a parent company).
     A party the source calls by two descriptions it never sets side by side ("the
     harbour authority" in one paragraph, "the port's owner" in another; "the finance
     ministry" for "the Treasury"); a place named for a
@@ -48,6 +51,7 @@ Examples:
 from __future__ import annotations
 
 from checker.align import GENERIC, key
+from checker.own_owner import own_for_other
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 from checker.two_parties import (a_party, beside, common_nouns, distinct, named_kind,
@@ -115,7 +119,8 @@ def check(ctx):
         for sc, score in zip(sup[:2], al.scores[:2]):
             if score < MIN_PAIR:
                 continue
-            found = _swap(ctx, dc, sc, skip)
+            owned = own_for_other(dc, sc, lex)
+            found = _own_finding(dc, sc, *owned) if owned else _swap(ctx, dc, sc, skip)
             if found is not None:
                 yield found
                 break
@@ -221,6 +226,17 @@ def _finding(dc, sc, mine: tuple, theirs: tuple):
                          f'"{snippet(sc.text, 80)}". The source speaks of "{shown}" only '
                          f'elsewhere.'),
                 suggestion=f'Check who or what it is: the source says "{src}" here.')
+
+
+def _own_finding(dc, sc, mine: tuple, theirs: tuple):
+    """The finding for "its own X" (``mine``) where the source gives X to a named owner."""
+    (d0, d1), (s0, s1) = mine, theirs
+    shown, src = dc.text[d0 - dc.start:d1 - dc.start], sc.text[s0 - sc.start:s1 - sc.start]
+    return make(RULE, dc, start=d0, end=d1, confidence=CONFIDENCE,
+                evidence=[evidence_of(sc, start=s0, end=s1)],
+                message=(f'Says "{shown}", the subject\'s, where the source says "{src}": '
+                         f'"{snippet(sc.text, 80)}".'),
+                suggestion=f'Check whose it is: the source says "{src}".')
 
 
 def _swap(ctx, dc, sc, skip):

@@ -12,6 +12,8 @@ What it flags:
     another verb on the same described subject: "the 2019 survey had found no defects" vs
     "the 2019 survey had flagged defects"); or an intention or plan negated on one side
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
+    or "already" against the source's "not yet" on the same subject ("a buyer had already
+    been found" for "had not yet been identified": ``polarity_flips.already_flip``);
     or the opposite order of two events ("signed before the meeting" vs "signed after the
     meeting", "prior to the vote" vs "following the vote"); or an act the source calls
     unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
@@ -27,7 +29,8 @@ What it flags:
     ..."; known false positive: a long sentence that names the party and uses the verb of
     another thing). Equivalent negative forms
     agree: the verb's polarity is read from the negation cues before it and a "no" on its
-    object ("found no trace" and "did not find any trace", "has yet to decide" and "has not
+    object ("found no trace" and "did not find any trace", "has had no refunds" and "had not
+    had any refunds", "has yet to decide" and "has not
     yet decided", "declined to rule out" and "did not rule out", "refused to accept the
     findings" and "did not accept the findings" (a verb of refusal negates the act it
     governs), "It has not, the authority said, opened" and "had not opened"); two negations
@@ -42,7 +45,11 @@ What it flags:
     its clause ("Nor did the inspection find any cracks" and "found no cracks"); a privative
     verb before a noun says what "no" says ("lacks any other link" and "has no other link");
     a source passage that says "not" with a prefix supports a derived negation ("led out
-    without injury" and "led out unhurt"). Not negations at all: the formulas that say why a
+    without injury" and "led out unhurt"; "which the flooding has not affected" and "which is
+    unaffected by the flooding": a participle read by its verb). Not negations at all: a
+    "not" after the verb that sets another value aside ("now expected in June, not April"),
+    a negated verb with "without" after it ("cannot begin without consent": a need), the
+    formulas that say why a
     source is unnamed ("who asked not to be named": negation_lookalikes.txt), anything else
     in the subject of a reporting verb, and a negation that only dates the act ("were not
     told until January" and "were only told in January"; without its date a negated claim is
@@ -138,8 +145,8 @@ from checker.claim_pairs import (
 from checker.negation_added import negation_added
 from checker.negation_forms import lapsed_plan, only_others, time_bound_restated
 from checker.polarity import denied_from_outside, verb_polarity
-from checker.polarity_flips import (admission_flip, intention_flip, likelihood_flip, order_flip,
-                                    privation_flip, quality_flip)
+from checker.polarity_flips import (admission_flip, already_flip, intention_flip,
+                                    likelihood_flip, order_flip, privation_flip, quality_flip)
 from checker.rules.base import (
     Rule,
     evidence_of,
@@ -166,7 +173,7 @@ def check(ctx):
         found = _predicate_flip(ctx, dc)
         for other in (_made(admission_flip), _made(word_flip), _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
-                      _made(likelihood_flip), _made(quality_flip)):
+                      _made(likelihood_flip), _made(quality_flip), _made(already_flip)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:

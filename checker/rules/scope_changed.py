@@ -156,8 +156,10 @@ def _group_stated(ctx, dc) -> bool:
 def _widened_quantifier(ctx, dc):
     """(cue text, source claim, source cue text) when "every"/"all" widens a limited noun."""
     for cue in dc.scope:
-        if cue.role != "all" or cue.text.lower() == "any":
-            continue  # "any" lives in negations and attempts ("trying to block any move")
+        if cue.role != "all" or cue.text.lower() == "any" and not (
+                _negated_before(dc, cue) and not dc.certainty.attempts):
+            continue  # "any" lives in negations and attempts ("trying to block any move");
+            # under a negated verb it is "all" ("not to submit any new papers")
         if of_them(dc, cue, ctx.lexicon):
             part = part_of_them(ctx, dc)
             if part is not None:
@@ -174,6 +176,13 @@ def _widened_quantifier(ctx, dc):
             if found is not None:
                 return found or None
     return None
+
+
+def _negated_before(dc, cue) -> bool:
+    """The claim's verb, or a verb of it before the cue, is negated ("asked not to submit
+    any")."""
+    return dc.negated or any(w.lemma in dc.negated_words and w.pos == "VERB"
+                             and w.start < cue.start for w in dc.words)
 
 
 def _widened_noun(ctx, dc, cue, noun):

@@ -20,8 +20,9 @@ What it flags:
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
     are not counted. The span runs over the unsupported words. In a claim that restates a
     source passage closely, a relative clause (", which will be extended to evenings and
-    weekends") or a noun phrase set after a comma at its end (", the latest in a string of
-    breakdowns") is judged on its own: two or more of its content words new, two fifths of
+    weekends"), an example set after a comma (", including a court challenge") or a noun
+    phrase set after a comma at its end (", the latest in a string of breakdowns") is
+    judged on its own: two or more of its content words new, two fifths of
     them at least; the span is the clause (not a noun phrase headed by what a party
     answers, ", a charge the firm denies", nor one that ranks, ", the highest this
     year": DU806's).
@@ -32,8 +33,8 @@ Known false positives:
     Paraphrases with words the sources do not use and WordNet does not list as synonyms
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
     generic words are ignored. Without WordNet's files every synonym counts as new. A
-    relative clause or a closing noun phrase that gives, in words of its own, background a
-    source states elsewhere in other words. A description with a possessive ("the sport's
+    relative clause, an example or a closing noun phrase that gives, in words of its own,
+    background a source states elsewhere in other words. A description with a possessive ("the sport's
     governing body") counts.
 Known misses:
     An addition inside a sentence that otherwise restates a source passage closely (but for
@@ -295,6 +296,8 @@ def _pointing_back(word, dc, lexicon) -> bool:
 # A non-restrictive relative clause: from its comma to the next comma or the claim's end.
 _ASIDE = re.compile(r",\s+(?:(?:from|in|under|by|for|of|to|with)\s+)?(?:which|who|whom|whose|"
                     r"where)\b[^,;]*")
+# An example set after a comma (", including a ban on overtime", ", such as ...").
+_EXAMPLE = re.compile(r",\s+(?:including|such\s+as|among\s+them)\s+[^,;]*", re.I)
 # A noun phrase set after a comma at the claim's end that sums up what it says (",
 # the latest in a string of breakdowns", ", a class in which X has been a worry").
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s+[^,;]*$", re.I)
@@ -317,7 +320,8 @@ def _added_aside(ctx, dc, wn, framing, judged):
     sources lack, at least ``ASIDE_SHARE`` of its content words ("Patients can call the
     emergency line, which will be extended to evenings and weekends from June"; "..., the
     latest in a string of failures at the plant"); else None."""
-    asides = [*_ASIDE.finditer(dc.text), *_APPOSED.finditer(dc.text)]
+    asides = [*_ASIDE.finditer(dc.text), *_APPOSED.finditer(dc.text),
+              *_EXAMPLE.finditer(dc.text)]
     new = _unsupported_words(ctx, dc, wn, framing, judged) if asides else []
     for m in asides:
         lo, hi = dc.start + m.start(), dc.start + m.end()
