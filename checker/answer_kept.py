@@ -101,6 +101,8 @@ def _not_the_answer(ctx, claim: Claim, item: Salient) -> bool:
     it."""
     lex = ctx.lexicon
     trigger = item.trigger
+    if claim is trigger:
+        return False  # the answer itself, whoever the parse hears in it
     verb = next((w for w in trigger.words if w.lemma == trigger.predicate), None)
     if claim is not trigger and claim.start >= trigger.start and verb is not None \
             and claim.end <= verb.start:

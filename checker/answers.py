@@ -98,7 +98,10 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         return party
     if _refused_admission(lex, claim):
         att = claim.attribution
-        return att.source if att is not None and att.source else claim.subject
+        party = att.source if att is not None and att.source else claim.subject
+        # "we do not accept that ...", a quotation's own words: its speaker's party
+        return (voice_of(claim, lex) or party) if lex.has("pronouns_first_person",
+                                                          party.lower()) else party
     return None
 
 

@@ -237,15 +237,37 @@ def _a_thing(ctx, sc) -> bool:
     return bool(senses) and senses[0].lexname not in PARTY_LEXNAMES
 
 
-def holder_as_subject(dc, sc) -> bool:
+def holder_as_subject(ctx, dc, sc) -> bool:
     """The derived claim names the source's speaker as the subject of the source's own
     frame, made active ("Engineers expect the line to reopen in March" for "The line
     is expected to reopen in March, engineers said"): the expectation is
     credited to its holders. The derived verb is a word of the source's hedge or attempt
-    ("expected to", "believed to") and its subject's head the speaker's."""
+    ("expected to", "believed to") and its subject's head the speaker's, or, for a speaker
+    that is a document, the head of the party the article says published it ("The board
+    expects X" for "The paper says X is expected", after "a consultation paper the board
+    published")."""
     att = sc.attribution
     if att is None or not att.head or dc.attribution is not None or not dc.subject:
         return False
     framed = {key(w) for c in (*sc.certainty.hedges, *sc.certainty.attempts)
               for w in c.text.split()}
-    return key(dc.predicate) in framed and subject_head(dc) == key(att.head)
+    if key(dc.predicate) not in framed:
+        return False
+    mine = subject_head(dc)
+    if mine == key(att.head):
+        return True
+    art = ctx.doc_of.get(sc.doc_id)
+    return art is not None and ctx.lexicon.has("document_nouns", att.head.lower()) \
+        and mine in {key(w) for w in _publishers(art.text, att.head.lower())}
+
+
+def _publishers(text: str, noun: str) -> set:
+    """The head words of the parties the text says published, issued or wrote a document of
+    the noun ("a consultation paper the board published": board; "the council's report":
+    council)."""
+    word = re.escape(noun)
+    made = re.finditer(rf"\b{word}s?\s+(?:that\s+|which\s+)?(?:the\s+)?([a-z]+)\s+(?:has\s+|had\s+)?"
+                       rf"(?:published|released|issued|prepared|sent|wrote|commissioned)\b",
+                       text, re.I)
+    owned = re.finditer(rf"\b([A-Za-z]+)['’]s\s+(?:[a-z-]+\s+)?{word}\b", text)
+    return {m.group(1).lower() for m in [*made, *owned]}

@@ -58,6 +58,7 @@ FILES = {
     "schedule_verbs": "schedule_verbs",
     "timetable_expectations": "timetable_expectations",
     "duration_verbs": "duration_verbs",
+    "timing_verbs": "timing_verbs",
     "time_bounds": "time_bounds",
     "money_taking_verbs": "money_taking_verbs",
     "finding_nouns": "finding_nouns",

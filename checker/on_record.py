@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import PERSON_LEXNAME, passive_verb
+from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
 from checker.align import claim_keys
 from checker.attribution import is_anonymous
 from checker.source_phrase import core
@@ -52,8 +52,9 @@ def _timetable(ctx, sc) -> bool:
     """The claim only says when a thing starts or how long it takes ("the ballot would start
     on Monday at the town hall and is expected to last two weeks", said a named official):
     a timetable announced on record, stated as fact in any report. A verb of phase
-    (phase_verbs.txt) with a day or a date, or one of duration (duration_verbs.txt) with a
-    span of time (durations.txt); an expectation may hedge it ("would", "is expected to":
+    (phase_verbs.txt) with a day or a date, one of duration (duration_verbs.txt) with a span
+    of time (durations.txt), or one of timing (timing_verbs.txt) with a day or a month when
+    the subject is an act or an event ("the ballot opens on 3 May"); an expectation may hedge it ("would", "is expected to":
     timetable_expectations.txt), nothing else. Known false positive: a timetable the story
     disputes."""
     lex = ctx.lexicon
@@ -62,10 +63,29 @@ def _timetable(ctx, sc) -> bool:
                          for h in (*sc.certainty.attempts, *sc.certainty.hedges)):
         return False
     words = [w.lemma.lower() for w in sc.words]
-    when = any(lex.has("weekdays", w) or lex.has("months", w) for w in words)
+    when = any(lex.has("weekdays", w) or lex.has("months", w) for w in words) \
+        or any(q.kind == "date" for q in sc.quantities)  # ("25 May": no content word)
     span = any(lex.has("durations", w) for w in words) and bool(sc.quantities)
     return (lex.has("phase_verbs", sc.predicate) and (when or span)
-            or lex.has("duration_verbs", sc.predicate) and span) and len(sc.words) <= 10
+            or lex.has("duration_verbs", sc.predicate) and span
+            or lex.has("timing_verbs", sc.predicate) and when and _an_event(ctx, sc)) \
+        and len(sc.words) <= 10
+
+
+# WordNet's lexicographer files of acts, events and times (noun.act, noun.event, noun.time)
+_ACT_OR_EVENT = frozenset({4, 11, 28})
+
+
+def _an_event(ctx, sc) -> bool:
+    """The claim's subject is an act or an event by one of its head noun's two most
+    frequent senses ("the ballot", "the ballot of 640 members", "the festival"), not a
+    place or a body ("the branch", "the firm"); a subject the clause shares with the one
+    before ("and closes on 24 March") by its words."""
+    head = sc.subject.lower().split(" of ")[0]
+    nouns = [w.lemma for w in subject_words(sc) if w.pos == "NOUN"
+             and w.lemma.lower() in head] or [w for w in head.split() if w.isalpha()]
+    return bool(nouns) and any(s.lexname in _ACT_OR_EVENT
+                               for s in ctx.wordnet.senses(nouns[-1], "noun", 2))
 
 
 def _phrase_named_before(ctx, sc, words) -> bool:

@@ -224,7 +224,7 @@ def check(ctx):
         if any(t.attribution is None for t in twins):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
-                or any(keeps_frame(ctx, dc, sc) or holder_as_subject(dc, sc)
+                or any(keeps_frame(ctx, dc, sc) or holder_as_subject(ctx, dc, sc)
                        or credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \

@@ -179,10 +179,14 @@ def _widened_quantifier(ctx, dc):
 
 
 def _negated_before(dc, cue) -> bool:
-    """The claim's verb, or a verb of it before the cue, is negated ("asked not to submit
-    any")."""
+    """The claim's verb, or a verb of it before the cue, is negated by "not" or "never"
+    ("asked not to submit any"; not "recorded ... without any record")."""
     return dc.negated or any(w.lemma in dc.negated_words and w.pos == "VERB"
-                             and w.start < cue.start for w in dc.words)
+                             and w.start < cue.start and _NOT_BEFORE.search(
+                                 dc.text[:w.start - dc.start]) for w in dc.words)
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:to\s+)?$", re.I)
 
 
 def _widened_noun(ctx, dc, cue, noun):
