@@ -99,7 +99,7 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
     if _refused_admission(lex, claim):
         att = claim.attribution
         party = att.source if att is not None and att.source else claim.subject
-        # "we do not accept that ...", a quotation's own words: its speaker's party
+        # "we deny that ...", a quotation's own words: its speaker's party
         return (voice_of(claim, lex) or party) if lex.has("pronouns_first_person",
                                                           party.lower()) else party
     return None

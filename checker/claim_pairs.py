@@ -147,9 +147,9 @@ def prefixed_negative(ctx, claim, negated) -> bool:
     """The claim says with a prefix what the derived claim negates ("led out unhurt" for
     "without injury"): an adjective whose rest, without a negative prefix, is one of the
     negated words or a WordNet synonym of one ("hurt", "injury"; a participle by its verb,
-    "unharmed" for "had not harmed"), or a likelihood where the
-    derived claim negates an expectation ("unlikely" for "not expected"); "an unlicensed
-    taxi" says nothing of a journey "never" made."""
+    "unharmed" for "had not harmed"), or a likelihood where the derived claim negates an
+    expectation ("unlikely" for "not expected"); "an unlicensed taxi" says nothing of a
+    journey "never" made."""
     wn = ctx.wordnet
     for w in claim.words:
         lemma = w.lemma.lower()

@@ -97,7 +97,7 @@ def background(dc, sc) -> bool:
             and len(named - inside) >= 3:
         return False  # the derived claim says what the sentence itself says, aside and all
         # (its verb, or the same verb that is no content word and three words outside the
-        # aside: "had been aware of concerns about the data since May, when ...")
+        # aside: "had been alert to faults in the boilers since May, when ...")
     return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
 
 
@@ -244,7 +244,7 @@ def holder_as_subject(ctx, dc, sc) -> bool:
     credited to its holders. The derived verb is a word of the source's hedge or attempt
     ("expected to", "believed to") and its subject's head the speaker's, or, for a speaker
     that is a document, the head of the party the article says published it ("The board
-    expects X" for "The paper says X is expected", after "a consultation paper the board
+    expects X" for "The paper says X is expected", after "a planning paper the trust
     published")."""
     att = sc.attribution
     if att is None or not att.head or dc.attribution is not None or not dc.subject:
@@ -263,11 +263,11 @@ def holder_as_subject(ctx, dc, sc) -> bool:
 
 def _publishers(text: str, noun: str) -> set:
     """The head words of the parties the text says published, issued or wrote a document of
-    the noun ("a consultation paper the board published": board; "the council's report":
+    the noun ("a planning paper the trust issued": trust; "the council's report":
     council)."""
     word = re.escape(noun)
-    made = re.finditer(rf"\b{word}s?\s+(?:that\s+|which\s+)?(?:the\s+)?([a-z]+)\s+(?:has\s+|had\s+)?"
-                       rf"(?:published|released|issued|prepared|sent|wrote|commissioned)\b",
-                       text, re.I)
+    made = re.finditer(rf"\b{word}s?\s+(?:that\s+|which\s+)?(?:the\s+)?([a-z]+)\s+"
+                       rf"(?:has\s+|had\s+)?(?:published|released|issued|prepared|sent|wrote"
+                       rf"|commissioned)\b", text, re.I)
     owned = re.finditer(rf"\b([A-Za-z]+)['’]s\s+(?:[a-z-]+\s+)?{word}\b", text)
     return {m.group(1).lower() for m in [*made, *owned]}

@@ -49,7 +49,7 @@ def lede_description_of(ctx, sc, name: str) -> bool:
 def described_in(text: str, phrase: str) -> str:
     """The one capitalised run of ``text`` ending in the head of the definite description
     ``phrase`` ("the Harwick Transport Authority" for "the authority"), or else the one
-    name the text introduces by that head ("the consumer group Fair Line"); the phrase
+    name the text introduces by that head ("the campaign group Clear Water"); the phrase
     itself when the text writes none or several."""
     head = bare_word(phrase.split()[-1])
     found = set()
@@ -71,8 +71,8 @@ def described_in(text: str, phrase: str) -> str:
 
 def _introduced_as(text: str, head: str) -> set:
     """The names the text introduces by the description's head word set before them ("the
-    consumer group Fair Line", "the charity Hallow Trust"). Not a name with the head in
-    apposition after it ("Fair Line, a consumer group,"): tried, it put attribution findings
+    campaign group Clear Water", "the charity Hallow Trust"). Not a name with the head in
+    apposition after it ("Clear Water, a campaign group,"): tried, it put attribution findings
     off the drift on unread stories."""
     before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(head)}s?\s+"
                          rf"({NAME_RUN_RE.pattern})", text)

@@ -1,7 +1,7 @@
 """A thing the source gives to one named party told as the claim's subject's own.
 
-"Larkspur will sell parts of Teleweave's network" told as "Larkspur will sell parts of
-its own network": "own" says the thing is the subject's, and the source names another owner
+"Vantor Buses will lease part of Harlow Coaches' depot" told as "Vantor Buses will lease
+part of its own depot": "own" says the thing is the subject's, and the source names another owner
 for the same noun. DE408 (rules/mixed_up.py) reads it.
 """
 
@@ -11,9 +11,9 @@ import re
 
 from checker.align import key
 
-# "its own network", "their own staff": the word after "own" is the thing owned
+# "its own depot", "their own staff": the word after "own" is the thing owned
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+own\s+([a-z]+)", re.I)
-# "Teleweave's network", "Harlow Coaches' depot": a name and its thing
+# "Brell Ltd's yard", "Harlow Coaches' depot": a name and its thing
 _NAMED_OWNER = re.compile(r"\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*?)(?:['\u2019]s|(?<=s)['\u2019])"
                           r"\s+([a-z]+)")
 
@@ -22,7 +22,7 @@ def own_for_other(dc, sc, lexicon):
     """((start, end) in the derived text, (start, end) in the source) of "its own X" in the
     derived claim where the source claim gives X to a named owner the derived claim's subject
     is not and that the derived claim never names; else None. The subject must hold a
-    name ("Larkspur will sell its own network"), not a pronoun, which may stand for the
+    name ("Vantor Buses will lease its own depot"), not a pronoun, which may stand for the
     owner. Known false positive: a subject that is the owner under another name (a parent
     company, a brand)."""
     subject = dc.subject or ""

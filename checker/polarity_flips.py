@@ -1,8 +1,9 @@
 """Polarity reversals beside the plain negation DG601 compares (``checker.rules.
 negation_flipped``): a party's denial told as its admission, an intention negated on one
-side only, the order of two events reversed, an act the source says came "without" a
-thing told with the thing done, and "already" for the source's "not yet". Each reader returns the finding's fields (span, confidence,
-evidence, message, suggestion) for the rule to make, or None.
+side only, the order of two events reversed, an act the source says came "without" a thing
+told with the thing done, and "already" for the source's "not yet". Each reader returns the
+finding's fields (span, confidence, evidence, message, suggestion) for the rule to make, or
+None.
 """
 
 from __future__ import annotations
@@ -209,11 +210,11 @@ _NOT_YET = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?yet\b|\byet\s+to\b
 
 def already_flip(ctx, dc):
     """A thing told as "already" done where the closely aligned source claim says it is "not
-    yet" done, on the same subject ("a buyer had already been found" for "a buyer had not
-    yet been identified"), or the other way round: the verbs may differ, the time word
-    tells the polarity. A source claim the aligner did not pick counts when it has the same
-    subject and no other noun than the derived claim. Known false positive: "already" of one thing and "not yet" of
-    another in one sentence with the same subject noun."""
+    yet" done, on the same subject ("a tenant had already been chosen" for "a tenant had not
+    yet been picked"), or the other way round: the verbs may differ, the time word tells the
+    polarity. A source claim the aligner did not pick counts when it has the same subject
+    and no other noun than the derived claim. Known false positive: "already" of one thing
+    and "not yet" of another in one sentence with the same subject noun."""
     mine, mine_yet = _ALREADY.search(dc.text), _NOT_YET.search(dc.text)
     if bool(mine) == bool(mine_yet):
         return None
@@ -222,8 +223,8 @@ def already_flip(ctx, dc):
         return None
     nouns = _nouns(dc) - {head}
     # the aligned claims, or any claim of the sources on the same subject with the same
-    # nouns ("a buyer had not yet been identified", where the aligner chose another
-    # outlet's "does not name a buyer")
+    # nouns ("a tenant had not yet been picked", where the aligner chose another outlet's
+    # "the notice names no tenant")
     for sc in [*ctx.aligned(dc)[:2], *ctx.index.claims]:
         theirs, theirs_yet = _ALREADY.search(sc.text), _NOT_YET.search(sc.text)
         cue, scue = (mine, theirs_yet) if mine else (mine_yet, theirs)

@@ -65,7 +65,7 @@ def _finding_frame(ctx, dc, sc):
 
 def _own_finding(ctx, dc, sc):
     """The source claim's own verb of finding when the derived speaker's head word is in its
-    subject ("An adjudicator ruled that ...", "tests found the virus in ..., the agency
+    subject ("An adjudicator ruled that ...", "swabs showed the fungus in ..., the agency
     said": the finding is the tests', whoever reports it); else None."""
     lex = ctx.lexicon
     head = key((dc.attribution.head or "").lower())

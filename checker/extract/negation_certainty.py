@@ -147,7 +147,7 @@ class NegationCertaintyReader:
 
     def _no_negation(self, tok) -> bool:
         """A negation word that negates nothing: a lookalike ("not only", "who asked not to
-        be named": negation_lookalikes.txt), a bound ("no longer than six months") or the
+        be named": negation_lookalikes.txt), a bound ("no longer than nine weeks") or the
         "not" of a correction after the verb ("expected in 2027, not March 2026")."""
         return self._lookalike(tok, self.neg_lookalikes) or _comparative_bound(tok) \
             or _correction(tok)

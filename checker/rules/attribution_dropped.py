@@ -67,7 +67,7 @@ Not flagged:
     beside another speaker, "the operator and the coastguard said", only of a plain event:
     no cause, plan, view or negation), never an allegation or an unnamed official;
     a timetable a named speaker announces, with no more doubt than an expectation ("the
-    audit would start in May and is expected to take six weeks, the trust's chair said": a
+    audit would start in May and was expected to need a month, the trust's chair said": a
     verb of phase with a day or a date, or "take" or "last" with a span
     of time; on_record._timetable; known false positive: a timetable the story disputes);
     a plain count credited to a body's statistics ("240,000 tonnes, according to ministry

@@ -7,10 +7,10 @@ What it flags:
     appears to have shut down early"), or a non-factive verb where the source uses a
     factive one, so the derived claim is clearly less certain than the source's (also
     where the source gives the verb inside a finding: "inspectors found that complaints had
-    risen" -> "complaints may have risen"; and where the derived speaker is the subject of a
-    source claim of finding that another party reports, though a longer passage is the
-    better match: "tests found the virus in 23 of 410 birds, the agency said" -> "tests
-    suggest the virus may be present in 23 of 410 birds");
+    risen" -> "complaints may have risen"; and where the derived speaker is what a source
+    claim of finding, reported by another party, has as its subject, though a longer passage is the
+    better match: "tests found the fungus in 17 of 380 hives, the agency said" -> "tests
+    suggest the fungus may be present in 17 of 380 hives");
     a plain source statement given as hearsay credited to nobody ("was approved" -> "is
     thought to have been approved", "reportedly"; also a claim of no more words than its
     subject and verb, "nobody was hurt" -> "nobody is understood to have been hurt"), or a

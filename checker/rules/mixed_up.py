@@ -22,8 +22,8 @@ What it flags:
     phrase whose verb changed with it ("seen by X" for "prepared by Y"), and a phrase the
     derived claim sets beside a name as the sources do ("Lyle, the council's cabinet
     member, blamed the firm" for "Lyle blamed the council's contractor") are passed over.
-    Also a thing the source gives to a named owner ("sell parts of Teleweave's network")
-    told as the named subject's own ("sell parts of its own network": ``own_owner``).
+    Also a thing the source gives to a named owner ("lease part of Harlow Coaches' depot")
+    told as the named subject's own ("lease part of its own depot": ``own_owner``).
 Why it matters:
     Digests mix up the parties of a story: who ordered the payment, whose engineers flagged
     the fault, which bridge the lorries take. Every word is the source's, so rules that look

@@ -12,8 +12,8 @@ What it flags:
     another verb on the same described subject: "the 2019 survey had found no defects" vs
     "the 2019 survey had flagged defects"); or an intention or plan negated on one side
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
-    or "already" against the source's "not yet" on the same subject ("a buyer had already
-    been found" for "had not yet been identified": ``polarity_flips.already_flip``);
+    or "already" against the source's "not yet" on the same subject ("a tenant had already
+    been chosen" for "had not yet been picked": ``polarity_flips.already_flip``);
     or the opposite order of two events ("signed before the meeting" vs "signed after the
     meeting", "prior to the vote" vs "following the vote"); or an act the source calls
     unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
@@ -46,11 +46,11 @@ What it flags:
     verb before a noun says what "no" says ("lacks any other link" and "has no other link");
     a source passage that says "not" with a prefix supports a derived negation ("led out
     without injury" and "led out unhurt"; "which the flooding has not affected" and "which is
-    unaffected by the flooding": a participle read by its verb). Not negations at all: a
+    left unaffected in the flooding": a participle read by its verb). Not negations at all: a
     "not" after the verb that sets another value aside ("now expected in June, not April"),
     a negated verb with "without" after it ("cannot begin without consent": a need), the
-    formulas that say why a
-    source is unnamed ("who asked not to be named": negation_lookalikes.txt), anything else
+    formulas that say why a source is unnamed ("who asked not to be named":
+    negation_lookalikes.txt), anything else
     in the subject of a reporting verb, and a negation that only dates the act ("were not
     told until January" and "were only told in January"; without its date a negated claim is
     a flip, "were not told", and an affirmative one, "were told", is not). Two claims that

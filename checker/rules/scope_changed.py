@@ -158,8 +158,8 @@ def _widened_quantifier(ctx, dc):
     for cue in dc.scope:
         if cue.role != "all" or cue.text.lower() == "any" and not (
                 _negated_before(dc, cue) and not dc.certainty.attempts):
-            continue  # "any" lives in negations and attempts ("trying to block any move");
-            # under a negated verb it is "all" ("not to submit any new papers")
+            continue  # "any" lives in negations and attempts ("trying to stop any sale");
+            # under a negated verb it is "all" ("told not to file any fresh claims")
         if of_them(dc, cue, ctx.lexicon):
             part = part_of_them(ctx, dc)
             if part is not None:
@@ -180,7 +180,7 @@ def _widened_quantifier(ctx, dc):
 
 def _negated_before(dc, cue) -> bool:
     """The claim's verb, or a verb of it before the cue, is negated by "not" or "never"
-    ("asked not to submit any"; not "recorded ... without any record")."""
+    ("told not to file any"; not "logged ... without any note")."""
     return dc.negated or any(w.lemma in dc.negated_words and w.pos == "VERB"
                              and w.start < cue.start and _NOT_BEFORE.search(
                                  dc.text[:w.start - dc.start]) for w in dc.words)

@@ -8,8 +8,8 @@ What it flags:
     rank the sources give ("mayor" for "deputy mayor", "director" for "acting director").
     Also a speaker phrase that ties the person to another body than the closely aligned
     source claim's does ("Dr Marsh, a lung specialist at Calder Valley University" for "...
-    at St. Aldric's Hospital": a capitalised name after "at", "of", "from" or "with", or a
-    name owning the post, "Kestrel Halden's chief executive, Rowan Petrakis", where the
+    at Penmore Infirmary": a capitalised name after "at", "of", "from" or "with", or a
+    name owning the post, "Norbury Civils' finance director, Ada Lind", where the
     source's own description, "the authority's", stands for the name it gives), when
     no source sentence names the person beside the derived body; a claim that quotes its
     subject with no frame ("Tom Beck of the Ferris Anglers' Club called the plan
@@ -45,15 +45,15 @@ from __future__ import annotations
 
 import re
 
-from checker.descriptions import described_in
 from checker.names import norm_name
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.speaker_bodies import (TOKEN, affiliations, person_words, same_body,
+                                     speaker_phrase)
 
 CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
 STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "ADP", "CCONJ"}
 WINDOW = 4
-TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _is_title(lexicon, lemma: str) -> bool:
@@ -209,74 +209,27 @@ def _source_titles(ctx) -> tuple[dict, dict]:
     return theirs, where
 
 
-# The body a speaker's description ties them to: "a lung specialist at St. Aldric's
-# Hospital", "chair of the Lower Corrin Growers' Association".
-_AFFILIATION = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w'’.&-]*"
-                          r"(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*)")
-
-
-# The owner of a post set before it: "Kestrel Halden's chief executive", "the authority's
-# director"
-_OWNER = re.compile(r"^(?:[Tt]he\s+([a-z]+)|([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*?))"
-                    r"(?:['’]s|(?<=s)['’])\s+[a-z]")
-
-
-def _affiliations(phrase: str, text: str = "") -> set[str]:
-    """The normalised names of the bodies a speaker phrase ties its person to: after "at",
-    "of", "from" or "with", or as the owner of the post ("Kestrel Halden's chief
-    executive"; with the source's ``text``, a description, "the authority's", read as the
-    name it gives it: a summary's "the agency" may stand for any body of the story)."""
-    found = {norm_name(m.group(1)) for m in _AFFILIATION.finditer(phrase)}
-    for part in phrase.split(","):
-        m = _OWNER.match(part.strip())
-        if m is None or not (m.group(2) or text):
-            continue
-        named = m.group(2) or described_in(text, f"the {m.group(1)}")
-        if named != f"the {m.group(1)}":  # a description no name stands for is no body
-            found.add(norm_name(named))  # to compare ("the insurer's": which insurer?)
-    return found - {""}
-
-
-def _same_body(lexicon, a: str, b: str) -> bool:
-    """Two normalised body names that may name one body: one inside the other ("authority",
-    "greywater coastal authority"), or a word in common that is no body's kind ("harlow
-    council", "harlow district council"; not "university" alone)."""
-    heads = ("public_body_heads", "corporate_nouns")
-    return a in b or b in a or any(not any(lexicon.has(r, w) for r in heads)
-                                   for w in set(a.split()) & set(b.split()))
-
-
-def _person(phrase: str) -> list[str]:
-    """The words of the person a speaker phrase names: its first comma part, or a later one
-    that is a full name ("Kestrel Halden's chief executive, Rowan Petrakis")."""
-    first = TOKEN.findall(_AFFILIATION.split(phrase.split(",")[0])[0])
-    if first and first[-1][:1].isupper() and not _OWNER.match(phrase.strip()):
-        return first
-    later = [p.strip() for p in phrase.split(",")[1:] if _FULL_NAME.fullmatch(p.strip())]
-    return TOKEN.findall(later[0]) if later else []
-
-
 def _affiliation_changed(ctx, dc):
     """A finding when the derived speaker phrase ties a person to a body ("Dr Marsh, a lung
     specialist at Calder Valley University") and the closely aligned source claim's speaker
     phrase ties the same person to another ("... at St. Aldric's Hospital"), the sources
     never writing the person's name beside the derived body; else None."""
-    phrase, start = _speaker_phrase(dc, ctx.lexicon)
-    person = _person(phrase)
+    phrase, start = speaker_phrase(dc, ctx.lexicon)
+    person = person_words(phrase)
     if not person or not person[-1][:1].isupper():
         return None
     surname = person[-1].lower()
+    mine = affiliations(phrase)
+    if not mine:
+        return None
     for sc in ctx.support(dc)[1][:3]:
         art = ctx.doc_of.get(sc.doc_id)
-        mine = _affiliations(phrase)
-        if not mine:
-            return None
         sa = sc.attribution
         theirs_phrase = sa.source if sa is not None and sa.source else sc.subject
         if not re.search(rf"\b{re.escape(surname)}\b", theirs_phrase.lower()):
             continue
-        theirs = _affiliations(theirs_phrase, art.text if art is not None else "")
-        if not theirs or any(_same_body(ctx.lexicon, a, b) for a in mine for b in theirs) \
+        theirs = affiliations(theirs_phrase, art.text if art is not None else "")
+        if not theirs or any(same_body(ctx.lexicon, a, b) for a in mine for b in theirs) \
                 or any(b in norm_name(phrase) for b in theirs):
             continue  # (the source's body named in the phrase too: "chief executive of
             # the city's metro operator, Corvane Metro" for "Corvane's chief executive")
@@ -294,25 +247,6 @@ def _affiliation_changed(ctx, dc):
                              f'"{snippet(theirs_phrase.strip(" ,"), 70)}".'),
                     suggestion=f"Describe {person[-1]} as the source does.")
     return None
-
-
-def _speaker_phrase(dc, lex) -> tuple[str, int]:
-    """The phrase that names the claim's speaker and its offset: its named attribution's
-    source, or, for a claim that quotes someone with no frame ("Tom Beck of the Ferris
-    Anglers' Club called the plan 'reckless'"), its subject when it opens with a person's
-    full name; ("", 0) when neither."""
-    att = dc.attribution
-    if att is not None and att.kind == "named" and att.source:
-        return att.source, att.start
-    name = _AFFILIATION.split(dc.subject)[0].strip() if dc.quotes and dc.subject else ""
-    if name and _FULL_NAME.fullmatch(name) and not any(
-            lex.has(role, name.split()[0].lower())
-            for role in ("articles", "determiners", "possessives")):
-        return dc.subject, dc.start + max(0, dc.text.find(dc.subject))
-    return "", 0  # (not "The College of Arle's Dr Penn": no person first)
-
-
-_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
 def check(ctx):

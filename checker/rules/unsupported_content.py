@@ -34,8 +34,8 @@ Known false positives:
     ("splattered" for "dumped"); two such words in one claim are needed before it fires, and
     generic words are ignored. Without WordNet's files every synonym counts as new. A
     relative clause, an example or a closing noun phrase that gives, in words of its own,
-    background a source states elsewhere in other words. A description with a possessive ("the sport's
-    governing body") counts.
+    background a source states elsewhere in other words. A description with a possessive
+    ("the sport's governing body") counts.
 Known misses:
     An addition inside a sentence that otherwise restates a source passage closely (but for
     a relative clause), or a headline; an added clause that reuses the source's own words
