@@ -13,6 +13,10 @@ from checker.records import Claim
 from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
 
 _DETERMINERS = shipped("determiners")
+# Capitalised words after a description that open no name: "sued the council Monday",
+# "wrote to the council In March"
+_NO_NAME = shipped("weekdays") | shipped("months") | shipped("function_words") \
+    | shipped("prepositions")
 
 
 def resolve_description(ctx, doc_id: str, phrase: str) -> str:
@@ -71,12 +75,13 @@ def described_in(text: str, phrase: str) -> str:
 
 def _introduced_as(text: str, head: str) -> set:
     """The names the text introduces by the description's head word set before them ("the
-    campaign group Clear Water", "the charity Hallow Trust"). Not a name with the head in
+    campaign group Clear Water", "the charity Hallow Trust"; not a day, a month or a word
+    that opens a phrase: "sued the council Monday"). Not a name with the head in
     apposition after it ("Clear Water, a campaign group,"): tried, it put attribution findings
     off the drift on unread stories."""
     before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(head)}s?\s+"
                          rf"({NAME_RUN_RE.pattern})", text)
-    return {m.group(1) for m in before}
+    return {m.group(1) for m in before if m.group(1).split()[0].lower() not in _NO_NAME}
 
 
 _SUBJECT_CREDIT_RE = re.compile(

@@ -26,14 +26,15 @@ from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds, durations
 
 SKIP = shipped("figure_skips")
-def derived_sum(q, claims, source_years=()) -> bool:
+def derived_sum(q, claims, source_years=(), nearby=()) -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("12 counts" for "11 counts of fraud and one
     of theft"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
     A span of whole years may also run from a year of the passage to another year the
     sources give, such as the dateline's ("in eight years" for "its first since 2018" in a
     report dated 2026), or between two clock times of the passage ("45 minutes later" for
-    "moved from 6 a.m. to 6:45 a.m.")."""
+    "moved from 6 a.m. to 6:45 a.m."). A sum of money may also be the difference of two
+    sums in ``nearby`` claims, those around the passages (``_money_difference``)."""
     span = duration_seconds(q.text)
     if span is not None:
         return (_between_dates(span, claims) or _between_clock_times(span, claims)
@@ -42,9 +43,9 @@ def derived_sum(q, claims, source_years=()) -> bool:
         # thing, not the years since a date)
     pence = subunit_value(q.text)
     if pence is not None:
-        return _money_difference(pence[0], claims, pence[1])
+        return _money_difference(pence[0], [*claims, *nearby], pence[1])
     if q.kind == "money":
-        return _money_difference(q.value, claims, currency_codes(q.text))
+        return _money_difference(q.value, [*claims, *nearby], currency_codes(q.text))
     share = share_of(q)
     if share is not None:
         return _relative_change(share, rounding(q.text), claims)
@@ -79,21 +80,19 @@ def _relative_change(share: float, side, claims) -> bool:
 
 
 def _money_difference(value, claims, codes: frozenset) -> bool:
-    """True when a sum of money is the difference of two sums one source passage gives in
-    its currency ("rose by 30p" for "from £4.20 to £4.50", not "by 30 cents")."""
+    """True when a sum of money is the difference of two sums the source passages give in
+    its currency ("rose by 30p" for "from £4.20 to £4.50", not "by 30 cents"), in one
+    passage or in two of those given ("by £15.6m" where one sentence gives the £38.6m budget
+    and the next the £54.2m bill): a difference to the penny does not come about by
+    chance."""
     if value is None:
         return False
-    for sc in claims:
-        if codes and not codes & currency_codes(sc.text):
-            continue
-        # money, and numbers with pence the tagger read without their currency ("£4.20")
-        sums = [sq.value for sq in sc.quantities if sq.value is not None and (
-            sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())]
-        for i, a in enumerate(sums):
-            for b in sums[i + 1:]:
-                if a != b and abs(abs(a - b) - value) < 0.005:
-                    return True
-    return False
+    # money, and numbers with pence the tagger read without their currency ("£4.20")
+    sums = [sq.value for sc in claims if not codes or codes & currency_codes(sc.text)
+            for sq in sc.quantities if sq.value is not None and (
+                sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())]
+    return any(a != b and abs(abs(a - b) - value) < 0.005
+               for i, a in enumerate(sums) for b in sums[i + 1:])
 
 
 def _share_of_total(count: float, claims) -> bool:
@@ -258,7 +257,8 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            if derived_sum(whole, ctx.support(dc)[1], source_years(ctx)) \
+            if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
+                           nearby=_around(ctx, ctx.support(dc)[1])) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):
                 continue  # (also "before July" for "by the end of June")
@@ -357,3 +357,10 @@ def _adverbial(q, claim) -> bool:
 def relative_time(q, claim) -> bool:
     """Public name of the anchored-time test for the rules."""
     return _relative_time(q, claim)
+
+
+def _around(ctx, claims, reach: int = 4) -> list:
+    """The source claims within ``reach`` claims of these, in the same article: the
+    sentences around a passage, where a story sets a budget beside the bill."""
+    return [c for c in ctx.index.claims for s in claims
+            if c.doc_id == s.doc_id and c is not s and abs(c.index - s.index) <= reach]

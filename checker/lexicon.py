@@ -59,6 +59,7 @@ FILES = {
     "timetable_expectations": "timetable_expectations",
     "duration_verbs": "duration_verbs",
     "timing_verbs": "timing_verbs",
+    "timetable_events": "timetable_events",
     "time_bounds": "time_bounds",
     "money_taking_verbs": "money_taking_verbs",
     "finding_nouns": "finding_nouns",

@@ -16,8 +16,11 @@ from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 
 
-# a negated verb with "without" after it: two negations that say a thing is needed
-_NOT_WITHOUT = re.compile(r"\b(?:not|cannot|can't|won't|never)\b[^,.;:]*\bwithout\b", re.I)
+# a negated verb with "without" at most three words after it: two negations that say a
+# thing is needed ("cannot go ahead without", "could not open without"; not "is not planning
+# a sale of the site ... without consent")
+_NOT_WITHOUT = re.compile(r"(?:\bnot|n't|\bcannot|\bnever)\s+(?:be\s+)?(?:[\w-]+\s+){1,3}?"
+                          r"without\b", re.I)
 
 
 def negation_added(ctx, dc):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import subject_words
 from checker.align import key
 
 # "its own depot", "their own staff": the word after "own" is the thing owned
@@ -18,7 +19,7 @@ _NAMED_OWNER = re.compile(r"\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*?)(?:['\u2019]s|(
                           r"\s+([a-z]+)")
 
 
-def own_for_other(dc, sc, lexicon):
+def own_for_other(dc, sc):
     """((start, end) in the derived text, (start, end) in the source) of "its own X" in the
     derived claim where the source claim gives X to a named owner the derived claim's subject
     is not and that the derived claim never names; else None. The subject must hold a
@@ -26,9 +27,8 @@ def own_for_other(dc, sc, lexicon):
     owner. Known false positive: a subject that is the owner under another name (a parent
     company, a brand)."""
     subject = dc.subject or ""
-    if not any(w[:1].isupper() and not lexicon.has("articles", w.lower())
-               and not lexicon.has("pronouns_subject", w.lower()) for w in subject.split()):
-        return None
+    if not any(w.pos == "PROPN" for w in subject_words(dc)):
+        return None  # a name, not "Residents" opening the sentence nor a pronoun
     low = dc.text.lower()
     for m in _OWN.finditer(dc.text):
         thing = key(m.group(1).lower())

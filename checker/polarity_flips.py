@@ -205,7 +205,7 @@ def quality_flip(ctx, dc):
 
 # "already" against "not yet", "has yet to", "has not been found yet"
 _ALREADY = re.compile(r"\balready\b", re.I)
-_NOT_YET = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?yet\b|\byet\s+to\b", re.I)
+_NOT_YET = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?yet\b|\byet\s+to\b", re.I)
 
 
 def already_flip(ctx, dc):
@@ -219,8 +219,10 @@ def already_flip(ctx, dc):
     if bool(mine) == bool(mine_yet):
         return None
     head = subject_head(dc)
-    if not head:
-        return None
+    if not head or any((_ALREADY if mine else _NOT_YET).search(sc.text)
+                       for sc in ctx.aligned(dc)[:2]):
+        return None  # the closest passage says it as the derived claim does (a source that
+        # tells the earlier state too: "had not yet picked ... now has already signed")
     nouns = _nouns(dc) - {head}
     # the aligned claims, or any claim of the sources on the same subject with the same
     # nouns ("a tenant had not yet been picked", where the aligner chose another outlet's

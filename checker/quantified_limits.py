@@ -47,10 +47,8 @@ def qualified(sc, dc, noun: str, lexicon):
             return sc.text[w.start - sc.start:w.end - sc.start] + after
         clause = _RESTRICTING_CLAUSE.match(sc.text, w.end - sc.start)
         participle = _PARTICIPLE_AFTER.match(sc.text, w.end - sc.start)
-        if participle and not clause and not any(
-                re.search(rf"\b{re.escape(x)}\b", dc.text, re.I)
-                for x in _WORDS.findall(participle.group(1))[1:] if len(x) > 3):
-            # "manuscripts using the oats data": none of the participle's object kept
+        if participle and not clause and _participle_dropped(sc, dc, participle, lexicon):
+            # "manuscripts using the oats data": the participle and its object left out
             return sc.text[w.start - sc.start:w.end - sc.start] + participle.group()
         if clause and len(claim_keys(dc) & {key(x) for x in _WORDS.findall(
                 clause.group(1).lower()) if len(x) > 3}) < 2:
@@ -177,3 +175,16 @@ def _head_run(claim) -> list:
             break
         out.append(w)
     return out
+
+
+def _participle_dropped(sc, dc, participle, lexicon) -> bool:
+    """The word after the noun is a participle, not a preposition ("using", not "during":
+    prepositions.txt), and the derived text keeps neither it nor any word of its object but
+    articles and prepositions ("working in the UK" kept whole is no limit dropped)."""
+    words = _WORDS.findall(participle.group(1))
+    if not words or lexicon.has("prepositions", words[0].lower()):
+        return False
+    kept = [x for x in words if not any(lexicon.has(role, x.lower())
+                                        for role in ("articles", "prepositions"))]
+    return bool(kept) and not any(re.search(rf"\b{re.escape(x)}\b", dc.text, re.I)
+                                  for x in kept)

@@ -58,6 +58,8 @@ class QuantityReader:
                 continue  # "there were 13 this year": a count (read below), then no figure
             if e.label_ == "TIME" and _day_part_modifier(e):
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
+            if _change_then_level(e):
+                continue  # "climbed by £15.6m to £54.2m": two figures, read below
             text, s_char, e_char, money = _figure_span(e)
             kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
@@ -164,6 +166,14 @@ def _number_words_from(tok, covered):
         last = nxt
         j += 1
     return last
+
+
+def _change_then_level(ent) -> bool:
+    """A tagged "range" after "by" that is a change and the level it reached ("rose by £15.6m
+    to £54.2m", "fell by 3 percent to 41 percent"), not a span of values."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ == "by" \
+        and any(t.lower_ == "to" for t in ent)
 
 
 def _figure_span(ent) -> tuple[str, int, int, bool]:

@@ -119,7 +119,7 @@ def check(ctx):
         for sc, score in zip(sup[:2], al.scores[:2]):
             if score < MIN_PAIR:
                 continue
-            owned = own_for_other(dc, sc, lex)
+            owned = own_for_other(dc, sc)
             found = _own_finding(dc, sc, *owned) if owned else _swap(ctx, dc, sc, skip)
             if found is not None:
                 yield found

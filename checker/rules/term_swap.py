@@ -15,8 +15,9 @@ What it flags:
     compound the sources never write.
     Also a public body named in words ("from the county council") where the aligned
     source claim names another after the same preposition ("from the regional
-    government"), both with a word before the head; a head alone ("the agency") is passed
-    over, as it may stand for any body of the story.
+    government"), both with a word before a head of another kind; a head alone ("the
+    agency") is passed over, as it may stand for any body of the story, and so is another
+    word before the same head ("the local council" for "the county council").
 Why it matters:
     Summaries that change one word of a sentence they otherwise copy change the fact: the
     charge, the colour, the place, the relative. Names are DE401's; this rule covers the
@@ -190,9 +191,9 @@ def _body_swap(ctx, dc, sup):
     """A finding when the derived claim names a public body in words ("seeking money from
     the county council") where an aligned source claim that shares its core or three of its
     words names another after the same preposition ("from the regional government"): the
-    derived phrase is nowhere in the sources, the source's is not in the derived claim, and
-    both have a word before the head (a head alone, "the agency", may stand for any body the
-    story names). Known false positive: one body called by two descriptions ("from the
+    derived phrase is nowhere in the sources, the source's is not in the derived claim, both
+    have a word before the head (a head alone, "the agency", may stand for any body the
+    story names) and the heads differ ("the local council" may be the county council). Known false positive: one body called by two descriptions ("from the
     finance ministry" for "from the national government")."""
     text = ctx.index.text_lower
     for prep, phrase, head, s, e in _bodies(ctx.lexicon, dc.text):
@@ -200,8 +201,10 @@ def _body_swap(ctx, dc, sup):
             continue  # (a head alone, "the agency", stands in for any body of the story)
         for sc in sup:
             for sprep, sphrase, shead, ss, se in _bodies(ctx.lexicon, sc.text):
-                if sprep != prep or sphrase in dc.text.lower() or sphrase == shead:
-                    continue
+                if sprep != prep or sphrase in dc.text.lower() or sphrase == shead \
+                        or shead == head:
+                    continue  # (one head, two modifiers: "the local council" may be the
+                    # "county council" the source names)
                 return make(RULE, dc, start=dc.start + s, end=dc.start + e,
                             text=dc.text[s:e], confidence=0.6,
                             evidence=[evidence_of(sc, start=sc.start + ss, end=sc.start + se)],
