@@ -169,11 +169,21 @@ def _number_words_from(tok, covered):
 
 
 def _change_then_level(ent) -> bool:
-    """A tagged "range" after "by" that is a change and the level it reached ("rose by £15.6m
-    to £54.2m", "fell by 3 percent to 41 percent"), not a span of values."""
+    """A tagged "range" after "by" that is a change and the level it reached, each side with
+    its own sign or unit ("rose by £15.6m to £54.2m", "fell by 3 percent to 41 percent"),
+    not a span of values ("by 30 to 40 percent") nor a ceiling ("by up to 40 percent")."""
     doc = ent.doc
-    return ent.start > 0 and doc[ent.start - 1].lower_ == "by" \
-        and any(t.lower_ == "to" for t in ent)
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "by":
+        return False
+    to = next((t for t in ent if t.lower_ == "to" and t.i > ent.start
+               and doc[t.i - 1].lower_ != "up"), None)
+    if to is None:
+        return False
+
+    def unit(tokens) -> bool:
+        return any(t.text in CURRENCY_SIGNS or t.lower_ in ("%", "percent", "per")
+                   or is_scale(t.text.rstrip(".")) for t in tokens)
+    return unit(doc[ent.start:to.i]) and unit(doc[to.i + 1:ent.end])
 
 
 def _figure_span(ent) -> tuple[str, int, int, bool]:
