@@ -97,7 +97,7 @@ def test_durations_and_shares():
 def test_sums_and_spans_between_dates():
     from types import SimpleNamespace
 
-    from checker.figures import derived_sum
+    from checker.figure_sums import derived_sum
 
     def claim(*texts, kind="number"):
         return SimpleNamespace(quantities=[Quantity(text=t, kind=kind, value=None, unit="",

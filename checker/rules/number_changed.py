@@ -80,7 +80,8 @@ from checker.align import key
 from checker.figure_match import (approximates, range_end, same_span_of_time, same_value,
                                   source_has)
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
-from checker.figures import SKIP, YEAR_RE, fit_of, relative_time, unknown_figures
+from checker.figure_sums import YEAR_RE
+from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
 from checker.numbers import duration_unit
