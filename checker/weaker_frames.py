@@ -1,11 +1,11 @@
 """A derived claim framed as less certain than its close source claim (DC210,
 ``rules/certainty_lowered.py``): reported with a hedging verb ("suggested") where the source
 is reported with a factive verb, one of finding or one of ruling (``reporting_lowered``,
-``_finding_frame``), and credited to nobody in particular ("is thought to", "reportedly")
-where the source states it as a fact, on record or as what a document established
-(``hearsay_lowered``, ``_documented_finding``, ``_mid_sentence``). Each reader returns the
-finding's fields (span, confidence, evidence, message, suggestion) for the rule to make, or
-None.
+``_attributed_frame``, ``_own_finding``), and credited to nobody in particular ("is thought
+to", "reportedly") where the source states it as a fact, on record or as what a document
+established (``hearsay_lowered``, ``_documented_finding``, ``_mid_sentence``). Each reader
+returns the finding's fields (span, confidence, evidence, message, suggestion) for the rule
+to make, or None.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def reporting_lowered(ctx, dc):
     further = [sc for sc in ctx.support(dc)[1][:3] if sc not in close]
     for sc in [*close, *further]:
         own = _own_finding(ctx, dc, sc)
-        theirs = _finding_frame(ctx, dc, sc) if sc in close else own
+        theirs = (_attributed_frame(ctx.lexicon, sc) if sc in close else None) or own
         if theirs is None or cue_word_in(att.cue, sc.sentence) or not (
                 shares_core(dc, sc) if sc.attribution is not None and not own
                 else len(claim_keys(dc) & claim_keys(sc)) >= 3):  # the frame's complement
@@ -51,16 +51,14 @@ def reporting_lowered(ctx, dc):
     return None
 
 
-def _finding_frame(ctx, dc, sc):
-    """The words with which the source claim gives what was established: its attribution's
-    cue when that is a factive verb or one of finding ("confirmed that"), or, where the
-    parse kept the frame in the claim ("An adjudicator ruled that ..."), its own verb of
-    finding when the derived speaker's head word is in its subject; else None."""
-    lex = ctx.lexicon
+def _attributed_frame(lex, sc):
+    """The words with which the source claim's attribution gives what was established: its
+    cue when that is a factive verb or one of finding ("confirmed that"); else None (the
+    claim's own verb of finding is ``_own_finding``'s)."""
     sa = sc.attribution
     if sa is not None and sa.lemma and any(lex.has(role, sa.lemma) for role in _FIRM_FRAMES):
         return sa.cue
-    return _own_finding(ctx, dc, sc)
+    return None
 
 
 def _own_finding(ctx, dc, sc):

@@ -36,11 +36,7 @@ def lift_reported_participle(view, sent, report_verbs) -> bool:
                              for x in c.children)), None)
     if verb is None:
         return False
-    opening = _openers(view, root)
-    verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
-    for c in opening:
-        rehang(c, verb)
-    view.refresh_edges(verb)
+    _subject_under_verb(view, sent, verb, root)
     return True
 
 
@@ -92,12 +88,18 @@ def lift_verb_after_apposition(view, sent) -> bool:
                              for x in c.children)), None)
     if verb is None:
         return False
+    _subject_under_verb(view, sent, verb, root)
+    return True
+
+
+def _subject_under_verb(view, sent, verb, root) -> None:
+    """Make the participle ``verb`` the sentence's verb and the noun root its subject, with
+    what opens the sentence before the noun's phrase hung on the verb (``_openers``)."""
     opening = _openers(view, root)
     verb_over_root(view, sent, verb, root, after=verb.i, role="nsubj", tag="VBD")
     for c in opening:
         rehang(c, verb)
     view.refresh_edges(verb)
-    return True
 
 
 def _openers(view, root) -> list:
