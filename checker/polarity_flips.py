@@ -247,3 +247,53 @@ def already_flip(ctx, dc):
 def _nouns(claim) -> set:
     """Keys of the claim's nouns and names."""
     return {key(w.lemma) for w in claim.words if w.pos in ("NOUN", "PROPN")}
+
+
+# "both" of a plural noun against "not ... either" / "neither" of it
+_BOTH = re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+)", re.I)
+_EITHER = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+){0,3}?either\s+(?:of\s+)?"
+                     r"(?:the\s+|its\s+|their\s+)?([a-z]+)|\bneither\s+(?:of\s+)?"
+                     r"(?:the\s+|its\s+|their\s+)?([a-z]+)", re.I)
+
+
+def _quantified(pattern, claim) -> tuple:
+    """(match, noun key) of "both X" or "not ... either X" in the claim, else (None, '')."""
+    m = pattern.search(claim.text)
+    if m is None:
+        return None, ""
+    noun = next(g for g in m.groups() if g)
+    return m, key(lemma_of(claim, noun))
+
+
+def both_flip(ctx, dc):
+    """A thing said of "both" where the source says it of "not ... either" or "neither" of
+    the same noun, on the same subject ("the report addresses both changes" for "the report
+    did not mention either change"), or the other way round: the verbs may differ, the
+    pair's word tells the polarity. Known false positive: "both" and "neither" of one noun
+    said of different things in one pair of claims with the same subject noun."""
+    mine, noun = _quantified(_BOTH, dc)
+    mine_not, noun_not = _quantified(_EITHER, dc)
+    if bool(mine) == bool(mine_not) or (mine and dc.negated):
+        return None
+    head = subject_head(dc)
+    want = noun or noun_not
+    if not head:
+        return None
+    for sc in [*ctx.aligned(dc)[:2], *ctx.index.claims]:
+        theirs, tnoun = _quantified(_EITHER if mine else _BOTH, sc)
+        if theirs is None or tnoun != want or head != subject_head(sc) \
+                or (mine_not and sc.negated):
+            continue
+        cue = mine or mine_not
+        return dict(start=dc.start + cue.start(), end=dc.start + cue.end(), confidence=0.65,
+                    evidence=[evidence_of(sc, start=sc.start + theirs.start(),
+                                          end=sc.start + theirs.end())],
+                    message=(f'Says "{cue.group()}" where the source says "{theirs.group()}": '
+                             f'"{snippet(sc.text, 80)}".'),
+                    suggestion=f'Say "{theirs.group()}" as the source does.')
+    return None
+
+
+def lemma_of(claim, word: str) -> str:
+    """The parse's lemma of a word of the claim as written ("changes" -> "change")."""
+    return next((w.lemma for w in claim.words if w.text.lower() == word.lower()), word)

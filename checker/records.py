@@ -158,6 +158,9 @@ class Attribution:
     # The report this one is nested in: "two people said [the company told its lenders] X"
     # gives X the company's attribution, whose ``outer`` is the two people's.
     outer: Optional["Attribution"] = None
+    # a "she said" resolved to the speaker of the sentence before, or to the person in its
+    # subject: no guess (``surface`` holds the pronoun)
+    resolved: bool = False
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,11 @@ def credited(ctx, sc, verbs: frozenset) -> str:
     subject credits ("a survey by the guild found"); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
         return resolve_description(ctx, sc.doc_id, sc.attribution.source)
+    spoken = next((q.speaker for q in sc.quotes if q.speaker and q.start <= sc.start + 1
+                   and q.end >= sc.end - 1), "")
+    if spoken:  # a sentence that is all one quotation, on from its speaker's ('"...," he
+        # said. "Every ward will get a visit."')
+        return resolve_description(ctx, sc.doc_id, spoken)
     lex = ctx.lexicon
     finding = lex.entries("factive") | lex.entries("finding_verbs")  # "seismologists recorded"
     party = subject_credit(sc, verbs | finding, finding)
@@ -93,7 +98,7 @@ def says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
         if sc.subject and _judges(ctx.lexicon, sc.predicate) and not passive_verb(sc) \
                 and len(dk & claim_keys(sc)) >= 3 \
                 and pred in claim_keys(sc) \
-                and same_source(source, resolve_description(ctx, sc.doc_id, sc.subject)):
+                and same_source(source, resolve_description(ctx, sc.doc_id, _judge(ctx, sc))):
             return True  # "The authority expects the shortage to last until May" for "By the
             # authority's estimate, supplies will not recover before May"
         if sc.attribution is None or not sc.attribution.source \
@@ -110,6 +115,16 @@ def says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
                 and not _someone_elses_officer(ctx, sc, source, who):
             return True
     return False
+
+
+def _judge(ctx, sc) -> str:
+    """Who judges in a claim of judging: its subject, or for a pronoun ("she said she
+    expects ..."), the speaker it is attributed to; "-" when a pronoun has none (a pronoun
+    is no party to compare)."""
+    if not ctx.lexicon.has("pronouns_subject", sc.subject.strip().lower()):
+        return sc.subject
+    att = sc.attribution
+    return att.source if att is not None and att.source and not anaphoric(att.source) else "-"
 
 
 def _someone_elses_officer(ctx, sc, description: str, who: str) -> bool:

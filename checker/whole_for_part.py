@@ -24,7 +24,8 @@ from checker.quantified import noun_after
 # "<word> <preposition> all (of) [the | <Name>'s] <noun>": the slot a name filled.
 _ALL_SLOT = re.compile(
     r"\b([a-z][\w-]+)\s+(at|in|across|for|from|on)\s+((?:all|every)\s+(?:of\s+)?"
-    r"(?:the\s+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*['’]s?\s+)?[a-z][\w-]+)")
+    r"(?:the\s+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*['’]s?\s+)?(?:\d+\s+|[a-z]+(?=\s+[a-z]+s\b)"
+    r"\s+)?[a-z][\w-]+)")
 _NAME = r"((?:[A-Z][\w&-]+)(?:\s+[A-Z][\w&-]+)*)"
 _WHOLE = re.compile(r"^(?:(?i:the|its|their)\s+|(?:[A-Z][\w&-]*\s+)*[A-Z][\w&-]*['’]s?\s+)?"
                     r"(?i:whole|entire)\s+(?:[\w-]+\s+)?([a-z][\w-]+)$")
@@ -44,7 +45,7 @@ def whole_for_part(ctx, dc):
         word, prep, phrase = m.groups()
         slot = re.compile(rf"\b{re.escape(word)}\s+{prep}\s+(?:the\s+)?{_NAME}")
         for sc in sup:
-            found = slot.search(sc.text)
+            found = slot.search(sc.text) or _subject_slot(dc, sc, word, prep)
             if found and found.group(1) not in dc.text \
                     and not re.search(r"\b(?:all|every)\b", sc.text, re.I):
                 return phrase, sc, f'"{found.group(1)}"'
@@ -69,6 +70,16 @@ def whole_for_part(ctx, dc):
                 and not {"whole", "entire", "all"} & set(words):
             return dc.subject.strip(" ,"), sc, f'"{sc.subject.strip(" ,")}"'
     return None
+
+
+def _subject_slot(dc, sc, word: str, prep: str):
+    """The name the source claim on the same verb gives in its subject after the same
+    preposition, when the derived "all" stands there too with another noun before it
+    ("staff at all five branches were told" for "members at Kilnworth had been told")."""
+    if key(sc.predicate) != key(dc.predicate) or word not in dc.subject.split():
+        return None
+    found = re.search(rf"\b([a-z][\w-]+)\s+{prep}\s+(?:the\s+)?{_NAME}", sc.subject)
+    return found and re.search(rf"{prep}\s+(?:the\s+)?{_NAME}", found.group(0))
 
 
 # A name whose last word is a common noun of its kind: "Marden Silo", "Hollins Yard".

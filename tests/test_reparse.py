@@ -11,7 +11,8 @@ from checker.extract.reparse_reported import (lift_clause_read_as_object,
                                               lift_clause_read_as_relative,
                                               lift_condition_from_speaker,
                                               lift_figure_read_as_object,
-                                              lift_second_that_clause)
+                                              lift_second_that_clause,
+                                              lift_subject_read_as_object)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -416,12 +417,13 @@ def test_a_participle_with_no_object_after_according_to_is_left_alone():
         assert not lift_verb_read_as_participle(view, view.sents[0])
 
 
-def _with_saying(verb="saying"):
+def _with_saying(verb="saying", on=2):
     # 'The guild urged a review, with its chair, Tom Reyes, saying: "It fell."', parsed
-    # with "chair" the object of "with" and "saying" a clause of "urged" with no subject
+    # with "chair" the object of "with" and "saying" a clause of "urged" with no subject;
+    # the "with" phrase hung on "urged" (``on`` 2) or on its object "review" (4)
     rows = [("The", 1, "det", "DET"), ("guild", 2, "nsubj", "NOUN"), ("urged", 2, "ROOT", "VERB"),
             ("a", 4, "det", "DET"), ("review", 2, "dobj", "NOUN"), (",", 2, "punct", "PUNCT"),
-            ("with", 2, "prep", "ADP"), ("its", 8, "poss", "PRON"), ("chair", 6, "pobj", "NOUN"),
+            ("with", on, "prep", "ADP"), ("its", 8, "poss", "PRON"), ("chair", 6, "pobj", "NOUN"),
             (",", 8, "punct", "PUNCT"), ("Tom", 11, "compound", "PROPN"),
             ("Reyes", 8, "appos", "PROPN"), (",", 2, "punct", "PUNCT"),
             (verb, 2, "advcl", "VERB"), (":", 13, "punct", "PUNCT"), ("It", 16, "nsubj", "PRON"),
@@ -438,6 +440,13 @@ def test_the_noun_of_a_with_phrase_before_a_participle_of_saying_is_its_speaker(
         assert lift_with_speaker(view, view.sents[0], {"say"})
         assert [c.text for c in view[13].children if c.dep_ == "nsubj"] == ["chair"]
         assert not [c for c in view[2].children if c.text == "with"]
+
+
+def test_a_with_phrase_hung_on_the_object_gives_the_participle_its_speaker():
+    with DocView(_with_saying(on=4)) as view:
+        assert lift_with_speaker(view, view.sents[0], {"say"})
+        assert [c.text for c in view[13].children if c.dep_ == "nsubj"] == ["chair"]
+        assert not [c for c in view[4].children if c.text == "with"]
 
 
 def test_a_with_phrase_before_a_participle_of_no_saying_is_left_alone():
@@ -538,3 +547,35 @@ def test_a_clause_of_time_between_the_report_and_its_speaker_stays_on_the_verb()
     lemmas = [w.lower() for w, *_ in rows[:14]] + ["say", "."]
     with DocView(_doc(rows, lemmas)) as view:
         assert not lift_condition_from_speaker(view, view.sents[0], {"say"}, {"if", "unless"})
+
+
+def _says_object(between_verb=False):
+    # "A steward says keepers at two lodges were sent the rota.", parsed with "keepers" the
+    # object of "says", "at two lodges" a phrase of "says" and "sent" its clause with no
+    # subject; with ``between_verb`` a verb of another clause stands between ("keepers
+    # know were sent")
+    rows = [("A", 1, "det", "DET"), ("steward", 2, "nsubj", "NOUN"), ("says", 2, "ROOT", "VERB"),
+            ("keepers", 2, "dobj", "NOUN"), ("at", 2, "prep", "ADP"), ("two", 6, "nummod", "NUM"),
+            ("lodges", 4, "pobj", "NOUN"),
+            ("know" if between_verb else "were", 8 if not between_verb else 2,
+             "auxpass" if not between_verb else "conj", "AUX" if not between_verb else "VERB"),
+            ("sent", 2, "ccomp", "VERB"), ("the", 10, "det", "DET"), ("rota", 8, "dobj", "NOUN"),
+            (".", 2, "punct", "PUNCT")]
+    return _tagged(rows, ["DT", "NN", "VBZ", "NNS", "IN", "CD", "NNS",
+                          "VBP" if between_verb else "VBD", "VBN", "DT", "NN", "."],
+                   ["a", "steward", "say", "keeper", "at", "two", "lodge",
+                    "know" if between_verb else "be", "send", "the", "rota", "."])
+
+
+def test_a_subject_read_as_the_object_of_a_verb_of_saying_becomes_the_clause_subject():
+    with DocView(_says_object()) as view:
+        assert lift_subject_read_as_object(view, view.sents[0], {"say"}, {"tell"})
+        assert [c.text for c in view[8].children if c.dep_ == "nsubjpass"] == ["keepers"]
+        assert [c.text for c in view[3].children] == ["at"]
+
+
+def test_an_object_of_a_verb_of_telling_or_a_verb_between_is_left_alone():
+    with DocView(_says_object()) as view:
+        assert not lift_subject_read_as_object(view, view.sents[0], {"say"}, {"say"})
+    with DocView(_says_object(between_verb=True)) as view:
+        assert not lift_subject_read_as_object(view, view.sents[0], {"say"}, {"tell"})

@@ -69,9 +69,15 @@ _IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
 
 def _inverted_condition(tok) -> bool:
     """A modal that opens a condition by inversion ("Should the talks fail, ..."), which
-    says "if", not "maybe": first in its clause, its verb's subject after it."""
-    if tok.tag_ != "MD" or tok.i != tok.head.left_edge.i:
+    says "if", not "maybe": first in its clause (after a "that", an "and" or a comma: "said
+    that, should the talks fail, ..."), its verb's subject after it."""
+    if tok.tag_ != "MD":
         return False
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if tok.i != tok.head.left_edge.i and prev is not None and not (
+            prev.is_punct or prev.lower_ in ("that", "and", "but", "or")):
+        return False  # (first in its verb's subtree, or after a mark: a repair may have
+        # hung the sentence's opening phrase on the verb)
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 

@@ -27,6 +27,7 @@ from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_ve
                                      lift_reported_participle, lift_verb_after_apposition,
                                      lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_read_as_object,
+                                              lift_subject_read_as_object,
                                               lift_clause_read_as_relative,
                                               lift_condition_from_speaker,
                                               lift_figure_read_as_object,
@@ -158,6 +159,8 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_subject_read_as_object(view, sent, self.report_verbs,
+                                                self.addressee_verbs)
                     lift_clause_read_as_relative(view, sent, self.addressee_verbs)
                     lift_figure_read_as_object(view, sent, self.report_verbs)
                     lift_speaker_from_aside(view, sent, self.report_verbs)

@@ -39,6 +39,23 @@ class LinkCueReader:
             # "broke ranks, rattled by the loss of a seat": a reason, not "a plan backed by"
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
                 c.dep_ == "agent" for c in verb.children)
+        if way == "blow":
+            # "Hit by an 11 percent fall in orders, the firm will ...": a blow from a change
+            # (change_words.txt, or a figure); not a place "also hit by frost"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent is not None and any(
+                t.lower_ in self.change_words or t.lemma_.lower() in self.change_words
+                or t.like_num for t in agent.subtree)
+        if way == "result":
+            # "retired in February, adding to the backlog", "..., fuelling fears of a strike":
+            # a participle after a comma at the end of the clause it hangs on gives that
+            # clause's effect ("add" only with "to": not "adding that", a report)
+            return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
+                and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
+                and (lemma != "add" or any(c.dep_ == "prep" and c.lower_ == "to"
+                                           for c in verb.children)
+                     and not any(c.dep_ == "dobj" for c in verb.children))
+            # (not "adding 14 clinics to its network", "adding £36 to each bill": a sum)
         if way == "loss":
             # "the overrun cost the director her job", "the row has cost the event sales": a
             # thing lost through the subject; not a price ("will cost taxpayers £4m")

@@ -35,7 +35,7 @@ class MarkerReader(LinkCueReader):
             if s.pos_ == "NOUN" and not _names_a_cause(s) and e.lower_ not in ("to", "of"):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"; but
                 # "thanks to" is a preposition whatever the tagger calls its noun
-            if e.lower_ == "to" and e.i + 1 < len(doc) and doc[e.i + 1].tag_ == "VB":
+            if e.lower_ == "to" and e.i + 1 < len(doc) and _bare_verb(doc, e.i + 1):
                 continue  # "due to open in 2027": a schedule, not a cause
             links.append(self._link(doc, tokens, s, e, kind, off))
         for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
@@ -202,3 +202,13 @@ def _names_a_time(doc, word) -> bool:
         return False
     nxt = doc[word.i + 1].lower_
     return bool(duration_unit(nxt)) or nxt in DAY_PARTS
+
+
+def _bare_verb(doc, i: int) -> bool:
+    """The word at ``i`` is a bare verb ("due to open"), or one the tagger read as an
+    adjective with no noun after it ("branches due to close were told"; not "due to heavy
+    rain")."""
+    t = doc[i]
+    if t.tag_ == "VB":
+        return True
+    return t.tag_ == "JJ" and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ"))

@@ -20,6 +20,12 @@ from checker.extract.common import (
 from checker.polarity import COMPARATIVE_BOUND
 from checker.records import Certainty, Cue
 
+# A span of time to do something in ("has 28 days to lodge the appeal") weighs as a plan
+# does in attempts.txt: the deed is not done. Kept with the attempts, in a role of its own
+# ("deadline"): DC203 reads the deed told as done against it; DC210 does not read it as a
+# doubt, as it stands for a duty as often ("must refund within seven days").
+DEADLINE = 0.35
+
 
 class NegationCertaintyReader:
     """The polarity half of ``ClaimReader``: whether one claim is negated, the words it
@@ -85,8 +91,8 @@ class NegationCertaintyReader:
                 out.append(c.head.lemma_.lower())
                 continue
             if not (dep == "neg" or (low == "never" and dep == "advmod")
-                    or (low == "no" and dep == "det")):
-                continue
+                    or (low in ("no", "neither") and dep == "det")):
+                continue  # ("neither decision" denies as "no decision" does)
             if low == "no" and c.i > 0 and c.doc[c.i - 1].lower_ in self.determiners:
                 continue  # "the no votes", "a no vote": the side voted for, not a denial
             if dep == "neg" and _dated_only(c.head):
@@ -98,7 +104,7 @@ class NegationCertaintyReader:
                     and c.i < t.i:
                 t = t.head  # "is no longer eligible": the verb's, or what "is" says
             if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV") or (
-                    low == "no" and dep == "det" and t.pos_ != "NOUN"):
+                    low in ("no", "neither") and dep == "det" and t.pos_ != "NOUN"):
                 continue
             if ids is None:
                 ids = {x.i for x in tokens}
@@ -165,6 +171,26 @@ class NegationCertaintyReader:
                     return True
         return False
 
+    def _deadline(self, tokens):
+        """A span of time a party has to do something in ("It has 28 days to lodge the
+        appeal", "have until Friday to respond" is not read): a deed not yet done, as a
+        plan is, or None."""
+        for t in tokens:
+            if t.lemma_.lower() != "have" or t.pos_ not in ("VERB", "AUX"):
+                continue
+            span = next((c for c in t.children if c.dep_ == "dobj"
+                         and self.lex.has("durations", c.lemma_.lower())), None)
+            if span is None:
+                continue
+            deed = next((c for c in (*t.children, *span.children)
+                         if c.dep_ in ("xcomp", "advcl", "relcl", "acl") and c.tag_ == "VB"
+                         and any(a.lower_ == "to" for a in c.children)), None)
+            to = next((a for a in deed.children if a.lower_ == "to"), None) if deed else None
+            if to is not None and to.i == span.i + 1:
+                words = _doc_text(t.doc)[t.idx:to.idx + 2]  # "has 28 days to"
+                return Cue(words, "deadline", t.idx, to.idx + 2, DEADLINE)
+        return None
+
     def _certainty(self, head, pred, tokens, attribution, inherited,
                    vocab: frozenset) -> Certainty:
         hedges, attempts, boosters = [], [], []
@@ -225,6 +251,9 @@ class NegationCertaintyReader:
                     # of hidden code", "fears that the plant will close")
                 factivity, fcue = "non-factive", Cue(t.text, "non-factive", t.idx,
                                                       t.idx + len(t), 0.15)
+        deadline = self._deadline(tokens)
+        if deadline is not None:
+            attempts.append(deadline)
         for phrase in _possible(self.attempt_phrases, vocab):
             # "in advanced talks to buy": an adjective inside the phrase
             pos = _find_phrase(tokens, phrase, vocab) \

@@ -19,6 +19,15 @@ class ReferentMemory:
         low = src.lower()
         closing = clause_from if 0 <= clause_from < attr.start else -1
         person = _person(state, attr.start, closing) if low in self.pronouns_person else ""
+        # a "he" for the speaker of the sentence before, for the person in its subject, or
+        # for a person this sentence names before it, is no guess; one for the last person
+        # named further back may be wrong
+        sure = bool(person) and any(n and (_names_one(n, person) or _names_one(person, n))
+                                    for n in (state.prev_first, *(
+                                        [state.last_speaker] if state.speaker_sent
+                                        >= state.sent_no - 1 else []), *(
+                                        name for pos, name in state.sent_persons
+                                        if pos < attr.start)))
         if person:
             src = person
         elif low in self.party_phrases:
@@ -37,12 +46,12 @@ class ReferentMemory:
                                kind=attr.kind, negated=attr.negated, surface=attr.source,
                                lemma=attr.lemma,
                                head=last if low in self.pronouns else attr.head,
-                               outer=attr.outer)
+                               outer=attr.outer, resolved=sure)
         if attr.source and low in self.pronouns_person and attr.source.lower() != low \
                 and attr.kind == "named":
             # '"...," she said. She added that ...': the speaker a pronoun stood for speaks on
             state.last_speaker, state.speaker_sent = src, state.sent_no
-            state.speaker_by_pronoun = True
+            state.speaker_by_pronoun = not sure
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name

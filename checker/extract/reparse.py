@@ -181,9 +181,11 @@ def lift_with_speaker(view, sent, report_verbs) -> bool:
                 and host is not t and not any(c.dep_ in ("nsubj", "nsubjpass")
                                               for c in t.children)):
             continue
-        prep = next((c for c in host.children if c.lower_ == "with" and c.dep_ == "prep"
-                     and c.i < t.i and c.i > 0 and view[c.i - 1].text == ","), None)
-        # (", with X saying": not "gambling with people's safety, saying ...")
+        prep = next((c for c in host.subtree if c.lower_ == "with" and c.dep_ == "prep"
+                     and host.i < c.i < t.i and view[c.i - 1].text == ","
+                     and (c.head is host or c.head.dep_ in ("dobj", "pobj", "prep"))), None)
+        # (", with X saying": not "gambling with people's safety, saying ..."; the parser
+        # may hang the phrase on the verb's object: "rejected that claim, with its lawyer")
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None) \
             if prep is not None else None
         if noun is None or not (noun.right_edge.i + 1 == t.i or (

@@ -108,7 +108,8 @@ from checker.align import claim_keys, key
 from checker.deed_frames import planned_as_noun
 from checker.hedged_elsewhere import (hedged_alike_elsewhere, hedged_on_figure, merged_hedge,
                                        planned_in_another_telling)
-from checker.hedging import close_support, cue_word_in, cues, hedged_verb, shared_verb
+from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
+                             shared_verb)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import (as_tentative, asked_whether, future_of, hedged_asking,
                                hedges_their_verb, in_question, in_their_clause,
@@ -195,9 +196,51 @@ def check(ctx):
     for dc in ctx.derived_claims:
         lowered = (_hedge_added(ctx, dc) or _made(reporting_lowered, ctx, dc)
                    or _made(hearsay_lowered, ctx, dc) or _verb_lowered(ctx, dc)
-                   or _answer_lowered(ctx, dc))
+                   or _answer_lowered(ctx, dc) or _synonym_lowered(ctx, dc))
         if lowered is not None:
             yield lowered
+
+
+def _synonym_lowered(ctx, dc):
+    """A modal put on a verb that a close source claim states firmly in one of the verb's
+    first WordNet senses ("it could stay with the team through 2027" for "it would remain
+    with the team through 2027"): the claims share two other content words and their
+    polarity, and the source's verb carries no hedge as strong. Known false positive: a
+    synonym in another sense that is another act."""
+    wn = ctx.wordnet
+    if not wn.available or dc.certainty.attempts:
+        return None
+    close = [sc for sc in close_support(ctx.support(dc)) if sc.negated == dc.negated
+             and not (sc.attribution is not None and sc.attribution.negated)]
+    for h in cues(dc, ctx.lexicon):
+        if h.weight < 0.2 or h.role != "hedge" or in_question(dc, h.start) \
+                or any(q.start <= h.start < q.end for q in dc.quotes):
+            continue
+        verbs = governed_verbs(dc, h)[:1]
+        lemma = next((w.lemma.lower() for w in dc.words if verbs and key(w.lemma) == verbs[0]
+                      and w.start >= h.end and w.pos == "VERB"), "")
+        if not lemma:
+            continue
+        same = {key(x) for x in wn.synonyms(lemma, "verb", 2)} - {key(lemma)}
+        rest = claim_keys(dc) - {key(lemma)}
+        if any(key(lemma) in claim_keys(sc) for sc in ctx.support(dc)[1]):
+            continue  # the source has the derived verb itself: read on the same verb above
+        for sc in close:
+            if key(sc.predicate) not in same or key(sc.predicate) in claim_keys(dc) \
+                    or len(rest & claim_keys(sc)) < 2 or any(
+                        c.weight >= h.weight for c in cues(sc, ctx.lexicon)) \
+                    or hedged_alike_elsewhere(ctx, dc, h):
+                continue
+            theirs = next((c.text for c in cues(sc, ctx.lexicon)
+                           if hedged_verb(sc, c) == key(sc.predicate)), "")
+            firm = f'says "{theirs} {sc.predicate_text}"' if theirs else \
+                f'says "{sc.predicate_text}"'
+            return make(RULE, dc, start=h.start, end=dc.end, confidence=0.55,
+                        evidence=[evidence_of(sc)],
+                        message=(f'Adds "{h.text}" where the source {firm}: '
+                                 f'"{snippet(sc.text, 70)}".'),
+                        suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
+    return None
 
 
 def _made(reader, ctx, dc):
@@ -211,7 +254,7 @@ def _hedge_added(ctx, dc):
     source claim states firmly (the exemptions are the module's)."""
     advice = dc.attribution is not None and ctx.lexicon.has("asking_verbs",
                                                              dc.attribution.lemma)
-    added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
+    added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.role != "deadline"
              and not any(q.start <= h.start < q.end for q in dc.quotes)
              and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))
              and not in_question(dc, h.start)]

@@ -13,7 +13,9 @@ What it flags:
     "the 2019 survey had flagged defects"); or an intention or plan negated on one side
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
     or "already" against the source's "not yet" on the same subject ("a tenant had already
-    been chosen" for "had not yet been picked": ``polarity_flips.already_flip``);
+    been chosen" for "had not yet been picked": ``polarity_flips.already_flip``), or "both"
+    against "not ... either" or "neither" of the same noun ("addresses both changes" for
+    "did not mention either change": ``polarity_flips.both_flip``);
     or the opposite order of two events ("signed before the meeting" vs "signed after the
     meeting", "prior to the vote" vs "following the vote"); or an act the source calls
     unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
@@ -145,7 +147,7 @@ from checker.claim_pairs import (
 from checker.negation_added import negation_added
 from checker.negation_forms import lapsed_plan, only_others, time_bound_restated
 from checker.polarity import denied_from_outside, verb_polarity
-from checker.polarity_flips import (admission_flip, already_flip, intention_flip,
+from checker.polarity_flips import (admission_flip, already_flip, both_flip, intention_flip,
                                     likelihood_flip, order_flip, privation_flip, quality_flip)
 from checker.rules.base import (
     Rule,
@@ -173,7 +175,8 @@ def check(ctx):
         found = _predicate_flip(ctx, dc)
         for other in (_made(admission_flip), _made(word_flip), _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
-                      _made(likelihood_flip), _made(quality_flip), _made(already_flip)):
+                      _made(likelihood_flip), _made(quality_flip), _made(already_flip),
+                      _made(both_flip)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
