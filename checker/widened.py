@@ -124,12 +124,14 @@ def _places(claim, lex) -> list:
 
 
 def _sentence_places(ctx, sc, lex) -> list:
-    """(word, rank) of each place noun a source sentence writes after "the", where the parse
-    may have left it out of every claim ("..., the worst floods the town has known"); not one
-    a noun of the sentence's claims follows ("the city council")."""
+    """(word, rank) of each place noun a source sentence writes after "the" (and a name:
+    "the Eastmarch region"), where the parse may have left it out of every claim ("..., the
+    worst floods the town has known"); not one a noun of the sentence's claims follows ("the
+    city council")."""
     nouns = {w.start for c in ctx.sentence_claims(sc) for w in c.words if w.pos == "NOUN"}
     out = []
-    for m in re.finditer(r"\bthe ([a-z]+)\b(?!-)", sc.sentence):
+    for m in re.finditer(r"\bthe (?:[A-Z][\w'’-]+ )*([a-z]+)\b(?!-)", sc.sentence):
+        # (also after a name: "in the Eastmarch region")
         after = sc.sent_start + m.end() + 1
         if lex.has("place_scales", m.group(1)) and after not in nouns:
             out.append((m.group(1), int(lex.value("place_scales", m.group(1)))))
@@ -165,8 +167,10 @@ def widened_scale(ctx, dc):
             continue  # four words of the sentence, or two thirds of a short claim's
             # words besides its place ("The fire was the worst the county had seen")
         for w, rank in mine:
-            if w in {x for x, _ in theirs}:
-                continue  # the source sentence has this place too
+            if w in {x for x, _ in theirs} or any(
+                    re.search(rf"\bthe {re.escape(w)}\b", o.sentence) for o in ctx.aligned(dc)):
+                continue  # the source sentence has this place too, or a passage the
+                # aligner gives the claim ("the first such permit in the region")
             smaller = [x for x, r in theirs if rank - r >= SCALE_GAP and x not in said]
             if smaller:
                 return w, sc, f'"{smaller[0]}"'
