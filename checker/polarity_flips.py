@@ -269,17 +269,20 @@ def both_flip(ctx, dc):
     """A thing said of "both" where the source says it of "not ... either" or "neither" of
     the same noun, on the same subject ("the report addresses both changes" for "the report
     did not mention either change"), or the other way round: the verbs may differ, the
-    pair's word tells the polarity. Known false positive: "both" and "neither" of one noun
-    said of different things in one pair of claims with the same subject noun."""
+    pair's word tells the polarity; only passages the aligner gives the claim count, and none
+    when the closest says it as the claim does. Known false positive: "both" and "neither"
+    of one noun said of different things in one pair of claims with the same subject
+    noun."""
     mine, noun = _quantified(_BOTH, dc)
     mine_not, noun_not = _quantified(_EITHER, dc)
     if bool(mine) == bool(mine_not) or (mine and dc.negated):
         return None
     head = subject_head(dc)
     want = noun or noun_not
-    if not head:
-        return None
-    for sc in [*ctx.aligned(dc)[:2], *ctx.index.claims]:
+    if not head or any((_BOTH if mine else _EITHER).search(sc.text)
+                       for sc in ctx.aligned(dc)[:2]):
+        return None  # the closest passage says it as the derived claim does
+    for sc in ctx.aligned(dc)[:3]:
         theirs, tnoun = _quantified(_EITHER if mine else _BOTH, sc)
         if theirs is None or tnoun != want or head != subject_head(sc) \
                 or (mine_not and sc.negated):

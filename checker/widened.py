@@ -168,7 +168,7 @@ def widened_scale(ctx, dc):
             # words besides its place ("The fire was the worst the county had seen")
         for w, rank in mine:
             if w in {x for x, _ in theirs} or any(
-                    re.search(rf"\bthe {re.escape(w)}\b", o.sentence) for o in ctx.aligned(dc)):
+                    w in {x for x, _ in _sentence_places(ctx, o, lex)} for o in ctx.aligned(dc)):
                 continue  # the source sentence has this place too, or a passage the
                 # aligner gives the claim ("the first such permit in the region")
             smaller = [x for x, r in theirs if rank - r >= SCALE_GAP and x not in said]

@@ -50,12 +50,14 @@ class LinkCueReader:
             # "retired in February, adding to the backlog", "..., fuelling fears of a strike":
             # a participle after a comma at the end of the clause it hangs on gives that
             # clause's effect ("add" only with "to": not "adding that", a report)
+            has_object = any(c.dep_ == "dobj" for c in verb.children)
             return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
                 and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
-                and (lemma != "add" or any(c.dep_ == "prep" and c.lower_ == "to"
-                                           for c in verb.children)
-                     and not any(c.dep_ == "dobj" for c in verb.children))
-            # (not "adding 14 clinics to its network", "adding £36 to each bill": a sum)
+                and (any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+                     and not has_object if lemma == "add" else has_object)
+            # (not "adding 14 clinics to its network", "adding £36 to each bill": a sum;
+            # nor a verb with no object, which goes on with its subject: "deepening
+            # sharply in April", "swelling to 20,000")
         if way == "loss":
             # "the overrun cost the director her job", "the row has cost the event sales": a
             # thing lost through the subject; not a price ("will cost taxpayers £4m")

@@ -206,9 +206,14 @@ def _names_a_time(doc, word) -> bool:
 
 def _bare_verb(doc, i: int) -> bool:
     """The word at ``i`` is a bare verb ("due to open"), or one the tagger read as an
-    adjective with no noun after it ("branches due to close were told"; not "due to heavy
-    rain")."""
+    adjective with no noun, adjective or "and" after it ("branches due to close were told";
+    not "due to heavy rain", "due to wet and windy conditions")."""
     t = doc[i]
     if t.tag_ == "VB":
         return True
-    return t.tag_ == "JJ" and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if t.tag_ != "JJ" or nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ"):
+        return False  # "due to heavy rain", "due to wet and windy conditions"
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return not (nxt is not None and nxt.text == "," and after is not None
+                and after.pos_ in ("NOUN", "ADJ"))  # "due to wet, windy weather"
