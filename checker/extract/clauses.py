@@ -169,7 +169,8 @@ class ClauseSplitter:
                 if (c.dep_ == "advcl" or c.dep_ == "xcomp" and c.doc[c.i - 1].text == ",")
                 and c.tag_ == "VBG" and c.i > head.i
                 and (c.lemma_.lower() in self.causal or c.lemma_.lower() in self.causatives
-                     and not any(x.dep_ == "ccomp" for x in c.children)  # not "adding that"
+                     and not (c.lemma_.lower() in self.report_verbs  # not "adding that"
+                              and any(x.dep_ == "ccomp" for x in c.children))
                      or c.lemma_.lower() not in self.report_verbs
                      and not self.lex.has("citing_words", c.lemma_.lower())
                      and any(x.dep_ == "dobj" for x in c.children))]
