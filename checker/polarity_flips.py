@@ -267,8 +267,8 @@ def _quantified(pattern, claim) -> tuple:
 
 def both_flip(ctx, dc):
     """A thing said of "both" where the source says it of "not ... either" or "neither" of
-    the same noun, on the same subject ("the report addresses both changes" for "the report
-    did not mention either change"), or the other way round: the verbs may differ, the
+    the same noun, on the same subject ("the review covers both decisions" for "the review
+    did not touch on either decision"), or the other way round: the verbs may differ, the
     pair's word tells the polarity; only passages the aligner gives the claim count, and none
     when the closest says it as the claim does. Known false positive: "both" and "neither"
     of one noun said of different things in one pair of claims with the same subject

@@ -75,7 +75,8 @@ def whole_for_part(ctx, dc):
 def _subject_slot(dc, sc, word: str, prep: str):
     """The name the source claim on the same verb gives in its subject after the same
     preposition, when the derived "all" stands there too with another noun before it
-    ("staff at all five branches were told" for "members at Kilnworth had been told")."""
+    ("keepers at all three lodges were sent the rota" for "keepers at Pennick Lodge had been
+    sent it")."""
     if key(sc.predicate) != key(dc.predicate) or word not in dc.subject.split():
         return None
     found = re.search(rf"\b([a-z][\w-]+)\s+{prep}\s+(?:the\s+)?{_NAME}", sc.subject)

@@ -206,8 +206,8 @@ def _one_speaker(attr) -> bool:
 
 
 def _named_one(attr) -> bool:
-    """One party by its name, every word capitalised before a comma ("Aldervane Bikes, the
-    team's frame supplier and its second-largest sponsor")."""
+    """One party by its name, every word capitalised before a comma ("Corlan Tyres, the
+    league's tyre supplier and one of its sponsors")."""
     name = attr.source.split(",")[0].split()
     return len(name) >= 2 and all(re.fullmatch(r"[A-Z][\w'’&.-]*", w) for w in name)
 
@@ -225,8 +225,8 @@ def widened_speaker(ctx, dc):
     ("some residents of one town") or to a count of it ("two boatyard operators"), or to the
     body of people a count of them belongs to ("staff at the council's depots" for "two
     drivers at its Brookfield depot": ``_staff_of``), or to one named member of it ("the
-    co-founders" for "Ada Kerr, a co-founder"; "the remaining sponsors" for "Aldervane Bikes,
-    its second-largest sponsor")."""
+    co-founders" for "Ada Kerr, a co-founder"; "the league's sponsors" for "Corlan Tyres,
+    one of its sponsors")."""
     da = _speaker(dc.attribution)
     if da is None:
         return None
@@ -248,9 +248,8 @@ def widened_speaker(ctx, dc):
         if staff and _named_one(sa) and _plural_head(da) \
                 and key(da.head) in {key(w) for w in re.findall(r"[a-z][\w-]*", sa.source)} \
                 and not _said_by_whole_group(ctx, dc, da):
-            return da.source, sc, f'"{sa.source.strip(" ,")}"', da  # "Aldervane Bikes, the
-            # team's frame supplier and its second-largest sponsor" given as "the team's
-            # remaining sponsors"
+            return da.source, sc, f'"{sa.source.strip(" ,")}"', da  # "Corlan Tyres, the
+            # league's tyre supplier and one of its sponsors" given as "the league's sponsors"
         if staff and not _staff_of(ctx, sa, da):
             continue
         limit = _speaker_limit(sa.source, ctx.lexicon)

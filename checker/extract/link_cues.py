@@ -40,7 +40,7 @@ class LinkCueReader:
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
                 c.dep_ == "agent" for c in verb.children)
         if way == "blow":
-            # "Hit by an 11 percent fall in orders, the firm will ...": a blow from a change
+            # "Hit by a 9% drop in sales, the chain will ...": a blow from a change
             # (change_words.txt, or a figure); not a place "also hit by frost"
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent is not None and any(
@@ -48,7 +48,7 @@ class LinkCueReader:
                 or t.like_num for t in agent.subtree)
         if way == "result":
             # "retired in February, adding to the backlog", "..., fuelling fears of a strike":
-            # a participle after a comma at the end of the clause it hangs on gives that
+            # a participle after a comma that closes the clause it hangs on gives that
             # clause's effect ("add" only with "to": not "adding that", a report)
             has_object = any(c.dep_ == "dobj" for c in verb.children)
             return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \

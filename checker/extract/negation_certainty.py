@@ -20,7 +20,7 @@ from checker.extract.common import (
 from checker.polarity import COMPARATIVE_BOUND
 from checker.records import Certainty, Cue
 
-# A span of time to do something in ("has 28 days to lodge the appeal") weighs as a plan
+# A span of time to do something in ("has 21 days to file its objection") weighs as a plan
 # does in attempts.txt: the deed is not done. Kept with the attempts, in a role of its own
 # ("deadline"): DC203 reads the deed told as done against it; DC210 does not read it as a
 # doubt, as it stands for a duty as often ("must refund within seven days").
@@ -172,8 +172,8 @@ class NegationCertaintyReader:
         return False
 
     def _deadline(self, tokens):
-        """A span of time a party has to do something in ("It has 28 days to lodge the
-        appeal", "have until Friday to respond" is not read): a deed not yet done, as a
+        """A span of time a party has to do something in ("It has 21 days to file its
+        objection"; "have until Friday to respond" is not read): a deed not yet done, as a
         plan is, or None."""
         for t in tokens:
             if t.lemma_.lower() != "have" or t.pos_ not in ("VERB", "AUX"):

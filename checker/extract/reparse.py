@@ -184,7 +184,7 @@ def lift_with_speaker(view, sent, report_verbs) -> bool:
         prep = next((c for c in host.subtree if c.lower_ == "with" and c.dep_ == "prep"
                      and host.i < c.i < t.i and view[c.i - 1].text == ","
                      and (c.head is host or c.head.dep_ in ("dobj", "pobj", "prep"))), None)
-        # (", with X saying": not "gambling with people's safety, saying ..."; the parser
+        # (", with X saying": not "playing with their savings, saying ..."; the parser
         # may hang the phrase on the verb's object: "rejected that claim, with its lawyer")
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None) \
             if prep is not None else None

@@ -195,7 +195,7 @@ def lift_subject_read_as_object(view, sent, report_verbs, addressee_verbs) -> bo
         phrase = {x.i for t in (noun, *hung) for x in t.subtree}
         if any(t.i not in phrase and t.head is not inner for t in between):
             continue  # the words between belong to the noun: its phrase and nothing else
-        for t in hung:  # "says staff at all five branches were told": the noun's place
+        for t in hung:  # "says keepers at all three lodges were sent": the noun's place
             rehang(t, noun)
         passive = any(c.dep_ == "auxpass" for c in inner.children)
         rehang(noun, inner, "nsubjpass" if passive else "nsubj")

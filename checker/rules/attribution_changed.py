@@ -163,7 +163,7 @@ def check(ctx):
 
 def _named_in_claim(dc, who: str) -> bool:
     """The derived claim's own words name the person the source credits (every capitalised
-    word of the name, two at least: "Helen Rydal"). Known miss: a claim that quotes one
+    word of the name, two at least: "Omar Kell"). Known miss: a claim that quotes one
     person and names another of the same name."""
     names = [w for w in re.findall(r"[A-Z][\w'’-]+", who.split(",")[-1]) if len(w) > 1]
     return len(names) >= 2 and all(re.search(rf"\b{re.escape(w)}\b", dc.text) for w in names)
@@ -328,7 +328,8 @@ def _changed(ctx, dc, sup, generic, verbs):
         return None
     sc, who = cands[0]
     if dc.quotes and _named_in_claim(dc, who):
-        return None  # 'the worst Helen Rydal has seen "in a decade", according to a report':
+        return None  # 'the longest wait Omar Kell has known "in twenty years", according to an
+        # audit':
         # the derived claim quotes the source's speaker and names her in it
     start, text = _span(dc, attr)
     return make(

@@ -203,8 +203,8 @@ def check(ctx):
 
 def _synonym_lowered(ctx, dc):
     """A modal put on a verb that a close source claim states firmly in one of the verb's
-    first WordNet senses ("it could stay with the team through 2027" for "it would remain
-    with the team through 2027"): the claims share two other content words and their
+    first WordNet senses ("it could stay a sponsor of the league until 2029" for "it would
+    remain a sponsor of the league until 2029"): the claims share two other content words and their
     polarity, and the source's verb carries no hedge as strong. Known false positive: a
     synonym in another sense that is another act."""
     wn = ctx.wordnet

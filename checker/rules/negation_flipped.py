@@ -14,8 +14,8 @@ What it flags:
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
     or "already" against the source's "not yet" on the same subject ("a tenant had already
     been chosen" for "had not yet been picked": ``polarity_flips.already_flip``), or "both"
-    against "not ... either" or "neither" of the same noun ("addresses both changes" for
-    "did not mention either change": ``polarity_flips.both_flip``);
+    against "not ... either" or "neither" of the same noun ("covers both decisions" for
+    "did not touch on either decision": ``polarity_flips.both_flip``);
     or the opposite order of two events ("signed before the meeting" vs "signed after the
     meeting", "prior to the vote" vs "following the vote"); or an act the source calls
     unlikely told as expected or likely ("was unlikely to succeed" vs "expected it to
