@@ -2,7 +2,10 @@
 
 What it flags:
     A derived claim that states an action plainly while its supporting source claim only
-    says somebody is trying, planning, seeking or aiming to do it; also a thing sought
+    says somebody is trying, planning, seeking or aiming to do it, or has a span of time to
+    do it in ("has ten days to file a challenge": a deadline; known false positive: a
+    deadline the source also says was met, in a passage the aligner did not give the
+    claim); also a thing sought
     stated as obtained ("is seeking an urgent meeting" -> "has secured an urgent meeting",
     "is preparing a bid" -> "has tabled a bid", the noun sought or a WordNet synonym of it:
     "is seeking support" -> "has secured backing"; a thing asked or applied for told

@@ -88,6 +88,10 @@ Known false positives:
     gendered_words.txt; so also, wrongly, for a man whose relative of that surname the
     texts call "Mrs");
     "the ministry said" for "an official said" when the source makes clear whose official.
+    A sentence that is all one quotation is credited to the speaker of the quotation before
+    it in the paragraph; a quotation that changes speaker without a tag is then given to
+    the wrong one. A "she said" for the speaker of the sentence before is read as that
+    speaker, and its claims compared; a pronoun for someone named further back is not.
     Two names of one body that differ in a word before a shared head the non_person_heads
     list holds ("the Harwick Transport Authority", "the Harwick Transit Authority"). A
     description of a kind for a body the sources never call by that kind although it is

@@ -7,8 +7,13 @@ What it flags:
     by", "sent shares down", "pushed occupancy to 97 per cent", "pushed the trust towards
     closure", "driving a rise in evictions": causatives.txt, change_words.txt), a
     participle of feeling that gives a
-    reason ("broke ranks, angered by the ruling"), "stems from", "brought on by", a passive
-    cause with a degree before its agent ("driven in part by": degree_adverbs.txt), "as"
+    reason ("broke ranks, angered by the ruling"), one of a blow from a change that opens
+    the sentence ("Hurt by a drop in orders, the firm ..."; not "also hurt by frost"), a
+    participle of effect with an object after a comma that ends a clause (", adding to the
+    backlog", ", worsening the shortage"; known false positive: an effect the writer adds
+    that the source gives in the same sentence in other words), "stems from", "brought on
+    by", a passive cause with a degree before its agent ("driven in part by":
+    degree_adverbs.txt), "as"
     joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), "with" opening a
     sentence on a clause of change of its own ("With sales falling short, the owner cut

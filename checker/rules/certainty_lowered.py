@@ -2,9 +2,11 @@
 
 What it flags:
     A derived claim with a hedge, modal or attempt that its supporting source claim does not
-    have (also where the source states the hedged verb firmly in a clause of a longer
-    claim: "left the satellite in orbit after its engine shut down early" -> "its engine
-    appears to have shut down early"), or a non-factive verb where the source uses a
+    have, on the same verb or on a WordNet synonym of it ("could stay" for "would remain";
+    not a deadline, "has ten days to", which stands for a duty as often) (also where the
+    source states the hedged verb firmly in a clause of a longer claim: "left the satellite
+    in orbit after its engine shut down early" -> "its engine appears to have shut down
+    early"), or a non-factive verb where the source uses a
     factive one, so the derived claim is clearly less certain than the source's (also
     where the source gives the verb inside a finding: "inspectors found that complaints had
     risen" -> "complaints may have risen"; and where the derived speaker is what a source
@@ -54,42 +56,40 @@ Why it matters:
     Downplaying a finding ("the audit may have found errors") misinforms as much as
     exaggerating it.
 Known false positives:
-    The hedge sits in a part of the derived sentence that has no counterpart in the source
+    A modal on a verb the source gives firmly in a WordNet synonym ("could stay" for "would
+    remain", ``_synonym_lowered``) where the synonym is read in another sense that names another
+    act. The hedge sits in a part of the derived sentence that has no counterpart in the source
     (an added aside) but governs a verb the source claim also has. A source hedge the parser
-    missed (the same hedge word in the source sentence, outside a quotation there, silences
-    the rule). Off for weak modals ("can"), and for a plan or an intention ("intends to
-    table") where the source puts the same verb in the future ("will table", "said she would
-    table"), so "plans to close" for "will close" is not flagged either (a deliberation is:
-    "is proposing to close", "is considering closing"); nor an intention on
-    a verb the source gives as a noun of a tentative light verb ("intends to protest" for
-    "plans to hold a protest"), nor an obligation where the source reports a demand ("X
-    should resign" for "the union called for X to resign": obligation_modals, asking_verbs)
-    or the derived text gives the obligation as a request or advice ("X should not eat
-    them, the agency advised": its verb of saying in asking_verbs.txt), nor a modal inside
-    what a "whether" asks ("will vote on whether the club should merge": the question's),
-    nor an allegation ("alleging that", "allegedly") of what the source gives as a named
-    party's claim, nor a hedge where the source's own verb is an attempt of the same weight
-    ("are weighing a six-month suspension" for "is considering suspending"), nor a hedge
-    that a source claim puts on the same verb beside two of the derived claim's words, when
-    it stands in a relative aside of the derived claim or the source claim holds the nouns
-    of its object (all but a third): "if the board, which is expected to rule on 3 June,
-    agrees" for "The board is expected to rule on 3 June", nor a hedge that another clause
-    of the source sentence has (by its word's stem), which the derived claim merged in
-    ("was auditing the accounts and expected to finish in spring" -> "expects to finish
-    auditing the accounts in spring"), nor "there may be" for the source's "there might be"
-    or "there could be". A deliberation ("is
-    considering closing") where the source gives an intention ("intends to close") is
-    lowered; a modal of the source ("may close") leaves the verb as open as a deliberation.
-    A caveat the
-    source puts elsewhere in the passage ("..., but this has not been confirmed";
-    "investigators believe it began there" in the next sentence) does not silence a belief
-    frame or a modal. A modal's perfect on a claim restated in another verb is judged on the
-    words it governs (three, and two thirds of them, in a firm source claim); a derived
-    claim that adds a clause of
-    its own made of the source's words can be flagged for a hedge on that clause. Missed:
-    the same in fewer than three shared words ("may have escaped unhurt" for "were unhurt";
-    but a hedge on the source claim's own verb, common as it is, with two shared words:
-    "may be able to get the difference back" for "will get the difference back"),
+    missed (the same hedge word in the source sentence, outside a quotation there, silences the
+    rule). Off for weak modals ("can"), and for a plan or an intention ("intends to table")
+    where the source puts the same verb in the future ("will table", "said she would table"), so
+    "plans to close" for "will close" is not flagged either (a deliberation is: "is proposing to
+    close", "is considering closing"); nor an intention on a verb the source gives as a noun of
+    a tentative light verb ("intends to protest" for "plans to hold a protest"), nor an
+    obligation where the source reports a demand ("X should resign" for "the union called for X
+    to resign": obligation_modals, asking_verbs) or the derived text gives the obligation as a
+    request or advice ("X should not eat them, the agency advised": its verb of saying in
+    asking_verbs.txt), nor a modal inside what a "whether" asks ("will vote on whether the club
+    should merge": the question's), nor an allegation ("alleging that", "allegedly") of what the
+    source gives as a named party's claim, nor a hedge where the source's own verb is an attempt
+    of the same weight ("are weighing a six-month suspension" for "is considering suspending"),
+    nor a hedge that a source claim puts on the same verb beside two of the derived claim's
+    words, when it stands in a relative aside of the derived claim or the source claim holds the
+    nouns of its object (all but a third): "if the board, which is expected to rule on 3 June,
+    agrees" for "The board is expected to rule on 3 June", nor a hedge that another clause of
+    the source sentence has (by its word's stem), which the derived claim merged in ("was
+    auditing the accounts and expected to finish in spring" -> "expects to finish auditing the
+    accounts in spring"), nor "there may be" for the source's "there might be" or "there could
+    be". A deliberation ("is considering closing") where the source gives an intention ("intends
+    to close") is lowered; a modal of the source ("may close") leaves the verb as open as a
+    deliberation. A caveat the source puts elsewhere in the passage ("..., but this has not been
+    confirmed"; "investigators believe it began there" in the next sentence) does not silence a
+    belief frame or a modal. A modal's perfect on a claim restated in another verb is judged on
+    the words it governs (three, and two thirds of them, in a firm source claim); a derived
+    claim that adds a clause of its own made of the source's words can be flagged for a hedge on
+    that clause. Missed: the same in fewer than three shared words ("may have escaped unhurt"
+    for "were unhurt"; but a hedge on the source claim's own verb, common as it is, with two
+    shared words: "may be able to get the difference back" for "will get the difference back"),
     and "is said to" or "reportedly" for a named party's word (DA101's, when it sees it).
 Examples:
     Source: The audit found errors in the accounts.

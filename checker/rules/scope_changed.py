@@ -4,7 +4,14 @@ What it flags:
     A derived claim on the same verb as its source claim where the source limits the
     subject or object ("some", "several", "at least one", "its own") and the derived claim
     drops the limit; or where the source's subject is one named party and the derived
-    subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning").
+    subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning"), or
+    the one named party a source speaker is, described as one of a group, is given as the
+    whole group ("the league's sponsors" for "Corlan Tyres, ... one of its sponsors"); an
+    "all" in the subject in the place of the one site the source's subject names after the
+    same preposition ("keepers at all three lodges" for "keepers at Pennick Lodge"); a place
+    two ranks larger than the one the source sentence gives after a name ("in the country"
+    for "in the Harlby district"; known false positive: the larger place said of the same
+    thing in a passage the aligner did not give the claim).
 Why it matters:
     Generalising from one case to a class is a classic distortion.
     Also a claim spread over a whole place or body ("across the province", "nationwide";
