@@ -235,12 +235,7 @@ def already_flip(ctx, dc):
         if head != subject_head(sc) or _nouns(sc) - {head} != nouns and not (
                 sc in ctx.aligned(dc) and nouns & _nouns(sc)):
             continue
-        return dict(start=dc.start + cue.start(), end=dc.start + cue.end(), confidence=0.65,
-                    evidence=[evidence_of(sc, start=sc.start + scue.start(),
-                                          end=sc.start + scue.end())],
-                    message=(f'Says "{cue.group()}" where the source says "{scue.group()}": '
-                             f'"{snippet(sc.text, 80)}".'),
-                    suggestion=f'Say "{scue.group()}" as the source does.')
+        return _says_instead(dc, cue, sc, scue)
     return None
 
 
@@ -262,7 +257,7 @@ def _quantified(pattern, claim) -> tuple:
     if m is None:
         return None, ""
     noun = next(g for g in m.groups() if g)
-    return m, key(lemma_of(claim, noun))
+    return m, key(_written_lemma(claim, noun))
 
 
 def both_flip(ctx, dc):
@@ -287,16 +282,22 @@ def both_flip(ctx, dc):
         if theirs is None or tnoun != want or head != subject_head(sc) \
                 or (mine_not and sc.negated):
             continue
-        cue = mine or mine_not
-        return dict(start=dc.start + cue.start(), end=dc.start + cue.end(), confidence=0.65,
-                    evidence=[evidence_of(sc, start=sc.start + theirs.start(),
-                                          end=sc.start + theirs.end())],
-                    message=(f'Says "{cue.group()}" where the source says "{theirs.group()}": '
-                             f'"{snippet(sc.text, 80)}".'),
-                    suggestion=f'Say "{theirs.group()}" as the source does.')
+        return _says_instead(dc, mine or mine_not, sc, theirs)
     return None
 
 
-def lemma_of(claim, word: str) -> str:
+def _says_instead(dc, cue, sc, theirs) -> dict:
+    """The finding's fields for a word of polarity ``cue`` (a match in the derived claim)
+    where the source claim has ``theirs`` (a match in it): "already" for "not yet", "both"
+    for "not ... either"."""
+    return dict(start=dc.start + cue.start(), end=dc.start + cue.end(), confidence=0.65,
+                evidence=[evidence_of(sc, start=sc.start + theirs.start(),
+                                      end=sc.start + theirs.end())],
+                message=(f'Says "{cue.group()}" where the source says "{theirs.group()}": '
+                         f'"{snippet(sc.text, 80)}".'),
+                suggestion=f'Say "{theirs.group()}" as the source does.')
+
+
+def _written_lemma(claim, word: str) -> str:
     """The parse's lemma of a word of the claim as written ("changes" -> "change")."""
     return next((w.lemma for w in claim.words if w.text.lower() == word.lower()), word)

@@ -79,8 +79,7 @@ def _subject_slot(dc, sc, word: str, prep: str):
     sent it")."""
     if key(sc.predicate) != key(dc.predicate) or word not in dc.subject.split():
         return None
-    found = re.search(rf"\b([a-z][\w-]+)\s+{prep}\s+(?:the\s+)?{_NAME}", sc.subject)
-    return found and re.search(rf"{prep}\s+(?:the\s+)?{_NAME}", found.group(0))
+    return re.search(rf"\b[a-z][\w-]+\s+{prep}\s+(?:the\s+)?{_NAME}", sc.subject)
 
 
 # A name whose last word is a common noun of its kind: "Marden Silo", "Hollins Yard".

@@ -151,6 +151,9 @@ def widened_scale(ctx, dc):
     dkeys = claim_keys(dc)
     said = {w for w, _ in mine}
     rest = dkeys - {key(w) for w in said}
+    # the places of the passages the aligner gives the claim ("the first such permit in the
+    # region"): a place the claim shares with one of them is the source's
+    aligned = {x for o in ctx.aligned(dc) for x, _ in _sentence_places(ctx, o, lex)}
     seen = set()
     for sc in ctx.index.claims:  # the sentence the claim restates, aligned or not
         if sc.sentence in seen:
@@ -167,10 +170,8 @@ def widened_scale(ctx, dc):
             continue  # four words of the sentence, or two thirds of a short claim's
             # words besides its place ("The fire was the worst the county had seen")
         for w, rank in mine:
-            if w in {x for x, _ in theirs} or any(
-                    w in {x for x, _ in _sentence_places(ctx, o, lex)} for o in ctx.aligned(dc)):
-                continue  # the source sentence has this place too, or a passage the
-                # aligner gives the claim ("the first such permit in the region")
+            if w in {x for x, _ in theirs} or w in aligned:
+                continue  # the source sentence has this place too, or an aligned passage
             smaller = [x for x, r in theirs if rank - r >= SCALE_GAP and x not in said]
             if smaller:
                 return w, sc, f'"{smaller[0]}"'

@@ -19,15 +19,7 @@ class ReferentMemory:
         low = src.lower()
         closing = clause_from if 0 <= clause_from < attr.start else -1
         person = _person(state, attr.start, closing) if low in self.pronouns_person else ""
-        # a "he" for the speaker of the sentence before, for the person in its subject, or
-        # for a person this sentence names before it, is no guess; one for the last person
-        # named further back may be wrong
-        sure = bool(person) and any(n and (_names_one(n, person) or _names_one(person, n))
-                                    for n in (state.prev_first, *(
-                                        [state.last_speaker] if state.speaker_sent
-                                        >= state.sent_no - 1 else []), *(
-                                        name for pos, name in state.sent_persons
-                                        if pos < attr.start)))
+        sure = bool(person) and _named_just_before(state, person, attr.start)
         if person:
             src = person
         elif low in self.party_phrases:
@@ -198,6 +190,16 @@ def _who_follows(tok) -> bool:
     """A proper noun that a relative clause opened by "who" describes."""
     return any(c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
                                          for g in c.children) for c in tok.children)
+
+
+def _named_just_before(state, person: str, at: int) -> bool:
+    """A pronoun's person is no guess: the speaker of the sentence before, the person in its
+    subject, or a person this sentence names before ``at``; one named further back may be
+    wrong."""
+    near = [state.prev_first, *(name for pos, name in state.sent_persons if pos < at)]
+    if state.speaker_sent >= state.sent_no - 1:
+        near.append(state.last_speaker)
+    return any(n and (_names_one(n, person) or _names_one(person, n)) for n in near)
 
 
 def _names_one(person: str, phrase: str) -> bool:

@@ -332,9 +332,8 @@ def _changed(ctx, dc, sup, generic, verbs):
         return None
     sc, who = cands[0]
     if dc.quotes and _named_in_claim(dc, who):
-        return None  # 'the longest wait Omar Kell has known "in twenty years", according to an
-        # audit':
-        # the derived claim quotes the source's speaker and names her in it
+        return None  # 'the longest wait Omar Kell has known "in twenty years", according to
+        # an audit': the derived claim quotes the source's speaker and names him in it
     start, text = _span(dc, attr)
     return make(
         RULE, dc, start=start, end=max(attr.end, attr.start + 1), text=text,

@@ -204,8 +204,8 @@ def check(ctx):
 def _synonym_lowered(ctx, dc):
     """A modal put on a verb that a close source claim states firmly in one of the verb's
     first WordNet senses ("it could stay a sponsor of the league until 2029" for "it would
-    remain a sponsor of the league until 2029"): the claims share two other content words and their
-    polarity, and the source's verb carries no hedge as strong. Known false positive: a
+    remain a sponsor of the league until 2029"): the claims share two other content words
+    and their polarity, and the source's verb carries no hedge as strong. Known false positive: a
     synonym in another sense that is another act."""
     wn = ctx.wordnet
     if not wn.available or dc.certainty.attempts:
@@ -219,28 +219,30 @@ def _synonym_lowered(ctx, dc):
         verbs = governed_verbs(dc, h)[:1]
         lemma = next((w.lemma.lower() for w in dc.words if verbs and key(w.lemma) == verbs[0]
                       and w.start >= h.end and w.pos == "VERB"), "")
-        if not lemma:
-            continue
+        if not lemma or any(key(lemma) in claim_keys(sc) for sc in ctx.support(dc)[1]) \
+                or hedged_alike_elsewhere(ctx, dc, h):
+            continue  # (the source has the derived verb itself: read on the same verb above)
         same = {key(x) for x in wn.synonyms(lemma, "verb", 2)} - {key(lemma)}
         rest = claim_keys(dc) - {key(lemma)}
-        if any(key(lemma) in claim_keys(sc) for sc in ctx.support(dc)[1]):
-            continue  # the source has the derived verb itself: read on the same verb above
         for sc in close:
             if key(sc.predicate) not in same or key(sc.predicate) in claim_keys(dc) \
                     or len(rest & claim_keys(sc)) < 2 or any(
-                        c.weight >= h.weight for c in cues(sc, ctx.lexicon)) \
-                    or hedged_alike_elsewhere(ctx, dc, h):
+                        c.weight >= h.weight for c in cues(sc, ctx.lexicon)):
                 continue
             theirs = next((c.text for c in cues(sc, ctx.lexicon)
                            if hedged_verb(sc, c) == key(sc.predicate)), "")
-            firm = f'says "{theirs} {sc.predicate_text}"' if theirs else \
-                f'says "{sc.predicate_text}"'
-            return make(RULE, dc, start=h.start, end=dc.end, confidence=0.55,
-                        evidence=[evidence_of(sc)],
-                        message=(f'Adds "{h.text}" where the source {firm}: '
-                                 f'"{snippet(sc.text, 70)}".'),
-                        suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
+            return _lowered(dc, h, sc, f'says "{(theirs + " ") if theirs else ""}'
+                                       f'{sc.predicate_text}"', confidence=0.55)
     return None
+
+
+def _lowered(dc, h, sc, firm: str, *, confidence: float):
+    """The finding for a hedge ``h`` added where the source claim ``sc`` is firm (``firm``
+    says how: 'is firm', 'says "would remain"')."""
+    return make(RULE, dc, start=h.start, end=dc.end, confidence=confidence,
+                evidence=[evidence_of(sc)],
+                message=f'Adds "{h.text}" where the source {firm}: "{snippet(sc.text, 70)}".',
+                suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
 
 
 def _made(reader, ctx, dc):
@@ -313,12 +315,7 @@ def _hedge_added(ctx, dc):
     h, sc = found
     theirs = next((c.text for c in cues(sc, ctx.lexicon) if c.weight < h.weight
                    and hedged_verb(sc, c) == hedged_verb(dc, h)), "")
-    firm = f'says "{theirs}"' if theirs else "is firm"
-    return make(RULE, dc, start=h.start, end=dc.end, confidence=0.6,
-                evidence=[evidence_of(sc)],
-                message=(f'Adds "{h.text}" where the source {firm}: '
-                         f'"{snippet(sc.text, 70)}".'),
-                suggestion=f'Drop "{h.text}" or say why the claim is in doubt.')
+    return _lowered(dc, h, sc, f'says "{theirs}"' if theirs else "is firm", confidence=0.6)
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "firm claim turned into a possibility", check, __doc__)
