@@ -84,8 +84,9 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     themselves in the sources (``_two_parties``)."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
-    if _of_another_body(ctx, source_speaker, speaker) \
-            or _of_another_body(ctx, speaker, source_speaker):
+    if any(_of_another_body(ctx, a, b) for a, b in (
+            (source_speaker, speaker), (speaker, source_speaker),
+            (_with_body(ctx, source_speaker), speaker), (_with_body(ctx, speaker), source_speaker))):
         return False
     if _two_parties(ctx, speaker, source_speaker):
         return False
@@ -100,6 +101,17 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
 # "an analyst at Holm Capital", "Analyst Lisette Morrow of Holm Capital"
 _AT_BODY_RE = re.compile(r"\b(?:at|of|with|from)\s+((?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|"
                          r"and\s+|&\s+)?[A-Z][\w'’&-]*)*)")
+
+
+def _with_body(ctx, name: str) -> str:
+    """A person the sources name with a body of their own ("Judge Ines Marlow of the
+    Tarrant County Court"), found from a shorter form of the name ("Marlow"), or ''."""
+    name = core(name).strip(" ,")
+    if not name or not has_name(name) or _AT_BODY_RE.search(name):
+        return ""
+    m = re.search(rf"(?:[A-Z][\w'’.-]+\s+){{0,3}}{re.escape(name)}\s+(?:of|at)\s+(?:the\s+)?"
+                  rf"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*", ctx.source_text)
+    return m.group(0) if m else ""
 
 
 _OF_DESCRIBED_RE = re.compile(r"\b(?:of|at|for|from)\s+(?:the|its|their)\s+[a-z]")

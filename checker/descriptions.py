@@ -50,6 +50,27 @@ def lede_description_of(ctx, sc, name: str) -> bool:
     return bool(name) and core(name).strip(" ,").lower() in opening.lower()[:len(name) + 40]
 
 
+def lede_kind(ctx, kind: str, who: str) -> bool:
+    """A source article's opening paragraph (or its headline) gives its actor by the kind
+    ``kind`` in its first words ("Harwick's power network operator said on Monday ...")
+    and the next paragraph names ``who`` first ("the Harwick Power Authority
+    reported ..."): the lede's way of introducing the body it names next, so a description by that
+    kind may stand for ``who``. Known false positive: a lede about one body of the kind and
+    a next paragraph that opens on another party's answer."""
+    name = core(who).strip(" ,")
+    if not kind or not has_name(name):
+        return False
+    for art in ctx.sources:
+        texts = [art.text[u.start:u.end] for u in art.units if u.kind == "paragraph"][:3]
+        for k in range(len(texts) - 1):  # (the headline may come as a paragraph of its own)
+            if name in texts[k]:
+                break
+            opening = " ".join(texts[k].split()[:8])  # the actor, before its verb
+            if re.search(rf"\b{re.escape(kind)}s?\b", opening, re.I) and name in texts[k + 1]:
+                return True
+    return False
+
+
 def described_in(text: str, phrase: str) -> str:
     """The one capitalised run of ``text`` ending in the head of the definite description
     ``phrase`` ("the Harwick Transport Authority" for "the authority"), or else the one
@@ -82,6 +103,34 @@ def _introduced_as(text: str, head: str) -> set:
     before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(head)}s?\s+"
                          rf"({NAME_RUN_RE.pattern})", text)
     return {m.group(1) for m in before if m.group(1).split()[0].lower() not in _NO_NAME}
+
+
+_DOCUMENTS = shipped("document_nouns")
+_WRITING = r"(?:wrote|said|ruled|found|concluded|stated|published|issued|released)"
+
+
+def document_author(ctx, doc_id: str, phrase: str) -> str:
+    """The one party a source article says wrote the document a bare definite description
+    names ("the ruling" where the article has "Marlow wrote in her 30-page ruling", "a
+    report by the Harwick Trust", "the Trust's report"), or '' when the phrase is no such
+    description or the article names none or several. Known false positive: a document
+    written by one party for another ("a report by Deloitte for the council") is the
+    writer's only."""
+    art = ctx.doc_of.get(doc_id)
+    words = core(phrase).strip(" ,").split()
+    if art is None or len(words) != 2 or words[0].lower() != "the" \
+            or words[1].lower() not in _DOCUMENTS:
+        return ""
+    noun, name = rf"(?i:{re.escape(words[1].lower())})", NAME_RUN_RE.pattern
+    found = set()
+    for pattern in (rf"({name})\s+{_WRITING}\s+(?:in\s+)?(?:an?|the|its|his|her|their)\s+"
+                    rf"(?:[\w-]+\s+){{0,3}}?{noun}s?\b",
+                    rf"\b{noun}s?\s+(?:by|from)\s+(?:the\s+)?({name})",
+                    rf"({name})['’]s?\s+(?:[\w-]+\s+){{0,3}}?{noun}s?\b"):
+        for m in re.finditer(pattern, art.text):
+            if m.group(1).split()[0].lower() not in _NO_NAME:
+                found.add(m.group(1))
+    return found.pop() if len(found) == 1 else ""
 
 
 _SUBJECT_CREDIT_RE = re.compile(

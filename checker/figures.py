@@ -25,6 +25,7 @@ from checker.timespans import durations
 SKIP = shipped("figure_skips")
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")
 _UNITS = shipped("durations")
+_LABELS = shipped("label_nouns")  # "Phase 3" names a phase; it counts nothing
 _COUNTS = frozenset(w for w, _ in shipped_values("number_units")
                     if w not in ("a", "an", "one", "zero"))
 _BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
@@ -90,6 +91,8 @@ def unknown_figures(ctx) -> list:
                         sq = complete(sq, cand)  # "one in 2,500" as the share it states
                         if GROUP.get(sq.kind) != GROUP.get(q.kind):
                             continue
+                    if label_of(q) != label_of(sq):
+                        continue  # "Phase 3" replaced no "seven cases", only another phase
                     if durations(q.text) and not durations(sq.text) and not (
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything
@@ -103,6 +106,12 @@ def unknown_figures(ctx) -> list:
                 sc, alt = _counterpart_beside(dc, q, ctx.index) or (None, None)
             out.append((dc, q, sc, alt))
     return out
+
+
+def label_of(q) -> str:
+    """The label a figure is read with ("phase" of "Phase 3": label_nouns.txt), or ''."""
+    first = q.text.split()[0].lower() if " " in q.text else ""
+    return first if first in _LABELS else ""
 
 
 _NOUN_AFTER = re.compile(r"\s*([a-z]+)")

@@ -38,22 +38,26 @@ def cue_noun(claim, cue) -> str:
 
 def noun_after(claim, cue) -> str:
     """The key of the first run of nouns after a scope word (``cue_noun``'s reading of a
-    scope word that is not floated)."""
-    found = None
+    scope word that is not floated); a word the tagger read as an adjective after a hyphen
+    carries the run on ("all six skin-rash cases" -> "case")."""
+    found = last = None
     for w in claim.words:
         if w.start < cue.end:
             continue
         if found is not None:
-            gap = claim.text[found.end - claim.start:w.start - claim.start].lower()
+            gap = claim.text[last.end - claim.start:w.start - claim.start].lower()
             if w.pos == "NUM" and _JOINED.fullmatch(gap):
                 continue  # "the board's five hospitals": a count after the possessor
-            if w.pos in ("NOUN", "PROPN") and (w.start - found.end <= 1 or _JOINED.fullmatch(gap)
+            if w.pos == "ADJ" and gap == "-":
+                last = w
+                continue
+            if w.pos in ("NOUN", "PROPN") and (w.start - last.end <= 1 or _JOINED.fullmatch(gap)
                                                or _COUNTED.fullmatch(gap)):
-                found = w  # a compound goes on
+                found = last = w  # a compound goes on
                 continue
             break
         if w.pos in ("NOUN", "PROPN"):
-            found = w
+            found = last = w
         elif w.start - cue.end > 40:
             break
     return key(found.lemma) if found is not None else ""

@@ -59,6 +59,22 @@ def qualified(sc, dc, noun: str, lexicon):
     return None
 
 
+def excluded_part(sc, noun: str) -> str:
+    """The part of ``noun`` a source claim shuts out ("night crews, but not drivers on day
+    routes", "every branch except the two in Dunmore"): "but not", "except" or
+    "excluding", or "not" with a preposition, right before the noun, a word or two between
+    ("not to sign new riders" shuts out no riders: a verb is negated); '' when none. "All
+    of its pilots" widens what the source limits so."""
+    forms = {w.text for w in sc.words if key(w.lemma) == noun}
+    for form in forms:
+        m = re.search(rf"\b(?:(?:but\s+not|except|excluding)\s+(?:(?:for|in|on|at)\s+)?|"
+                      rf"not\s+(?:for|in|on|at)\s+)(?:the\s+|its\s+|their\s+)?"
+                      rf"(?:[\w-]+\s+){{0,2}}?{re.escape(form)}\b[^,;.]*", sc.text)
+        if m:
+            return m.group()
+    return ""
+
+
 # A relative clause right after a noun, with no comma: it restricts the noun
 _RESTRICTING_CLAUSE = re.compile(r"\s+(?:who|whose|that)\s+([^,;:()]+)", re.I)
 # or a participle with its object, read to the word after the article ("manuscripts using

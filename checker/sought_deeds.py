@@ -14,7 +14,7 @@ import re
 
 from checker.align import key
 from checker.claim_reading import before_preposition, opens_with_preposition, shares_core
-from checker.hedging import future_told, told_done
+from checker.hedging import future_told, hedged_verb, told_done
 from checker.sought import (attempts_on_nouns, noun_keys, noun_lemmas, nouns_given,
                             object_keys, same_subject)
 
@@ -133,6 +133,57 @@ def future_done(ctx, dc, close):
         # request in February"
     sc, modal = found
     return sc, f"{modal} {sc.predicate_text}"
+
+
+def planned_verb_named(ctx, dc, close):
+    """(source claim, "attempt verb") when a close source claim of the same subject plans a
+    verb ("intends to appeal", "plans to complain") and the derived claim tells done, with a
+    verb that carries a deed out (deed_verbs.txt), the deed named by that verb's noun ("has
+    lodged an appeal", "filed a complaint"; the noun is the verb's own key or a WordNet
+    derivation of it), or by the planned verb's object where that verb carries a deed out
+    too ("is preparing to submit its bid" -> "has lodged a bid"); not where a source
+    claim tells the verb or the noun done with no attempt ("has appealed", "lodged an
+    appeal on Monday"). Known false positive: a second deed of the same name that the
+    sources do not report."""
+    lex = ctx.lexicon
+    if dc.negated or not lex.has("deed_verbs", dc.predicate) or not told_done(dc):
+        return None
+    mine = {key(n) for n in noun_lemmas(dc, dc.object or "", lex)}
+    if not mine:
+        return None
+    for sc in close:
+        if sc.negated or not (same_subject(dc, sc) or refers_back(dc.subject or "", lex)):
+            continue
+        for cue in sc.certainty.attempts:
+            planned = hedged_verb(sc, cue)
+            named = {planned} | _derived_nouns(ctx, sc, planned)
+            verb = next((w for w in sc.words if w.pos == "VERB" and key(w.lemma) == planned), None)
+            if verb is not None and lex.has("deed_verbs", verb.lemma):
+                named |= noun_keys(sc, sc.object or "", lex)
+            if not mine & named or _told_done(ctx, planned, mine & named):
+                continue
+            return sc, cue.text
+    return None
+
+
+def _derived_nouns(ctx, sc, planned: str) -> set:
+    """Keys of the WordNet nouns one derivation from the planned verb ("complaint" of
+    "complain"), its lemma found among the source claim's words."""
+    wn = ctx.wordnet
+    lemma = next((w.lemma for w in sc.words if key(w.lemma) == planned), None)
+    if lemma is None or wn is None or not wn.available:
+        return set()
+    return {key(n) for n in wn.synonyms(lemma, "verb", 2)}
+
+
+def _told_done(ctx, planned: str, nouns: set) -> bool:
+    """A source claim tells the planned verb, or a deed of one of ``nouns``, done with no
+    attempt or hedge of its own."""
+    return any(told_done(o) and not o.certainty.attempts and not o.certainty.hedges
+               and not o.negated
+               and (key(o.predicate) == planned
+                    or nouns & {key(w.lemma) for w in o.words if w.pos == "NOUN"})
+               for o in ctx.index.claims)
 
 
 def refers_back(subject: str, lex) -> bool:

@@ -12,7 +12,8 @@ import re
 from checker.actors import passive_verb
 from checker.align import claim_keys, key, text_keys
 from checker.claim_content import same_content
-from checker.descriptions import resolve_description, subject_credit
+from checker.descriptions import (document_author, lede_kind, resolve_description,
+                                  subject_credit)
 from checker.names import norm_name
 from checker.party_kinds import names_of_kind, one_public_group, other_kind, stand_in_noun
 from checker.same_source import VAGUE, same_source, witness_group
@@ -33,6 +34,8 @@ def other_body(ctx, kind: str, who: str) -> bool:
                   or ctx.lexicon.has("outlet_heads", words[-1].lower())
                   and not ctx.lexicon.has("outlet_heads", kind.lower())):
         return True  # "the club" is never the "Wrenmouth Gazette" that reported it
+    if lede_kind(ctx, kind, who):
+        return False  # the lede's "national grid operator" for the body it names next
     return not (re.search(rf"\bthe\s+{re.escape(kind)}\b", ctx.source_text, re.I)
                 and not names_of_kind(ctx.source_text, kind))
 
@@ -68,7 +71,7 @@ def credited(ctx, sc, verbs: frozenset) -> str:
     ("the association") read as the one name the article gives it, or the party its
     subject credits ("a survey by the guild found"); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
-        return resolve_description(ctx, sc.doc_id, sc.attribution.source)
+        return named_credit(ctx, sc.doc_id, sc.attribution.source)
     spoken = next((q.speaker for q in sc.quotes if q.speaker and q.start <= sc.start + 1
                    and q.end >= sc.end - 1), "")
     if spoken:  # a sentence that is all one quotation, on from its speaker's ('"...," he
@@ -81,6 +84,13 @@ def credited(ctx, sc, verbs: frozenset) -> str:
         return ""
     party = resolve_description(ctx, sc.doc_id, party)
     return party if has_name(party) else ""
+
+
+def named_credit(ctx, doc_id: str, source: str) -> str:
+    """A source attribution as the name it stands for: the writer of a document the article
+    names as such ("the ruling" where "Marlow wrote in her 30-page ruling"), or a
+    description's one name ("the association")."""
+    return document_author(ctx, doc_id, source) or resolve_description(ctx, doc_id, source)
 
 
 def says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
@@ -109,7 +119,7 @@ def says_it_too(ctx, dc, source: str, kind: str = "") -> bool:
                                               and _same_sentence_content(dk, sc)):
             continue  # the same verb, or the same content in a synonym ("samples contained
             # ammonia at 2.4 times the limit" for "samples held 2.4 times the ammonia")
-        who = resolve_description(ctx, sc.doc_id, sc.attribution.source)
+        who = named_credit(ctx, sc.doc_id, sc.attribution.source)
         if same_source(source, who) and shared >= 2 \
                 and not (kind and other_kind_of(ctx, kind, sc, who)) \
                 and not _someone_elses_officer(ctx, sc, source, who):
@@ -145,7 +155,7 @@ def credited_elsewhere(ctx, sc, source: str) -> bool:
         if o.doc_id == sc.doc_id or o.attribution is None or not o.attribution.source:
             continue
         if (same_content(o, sc) or same_content(sc, o)) and same_source(
-                source, resolve_description(ctx, o.doc_id, o.attribution.source)):
+                source, named_credit(ctx, o.doc_id, o.attribution.source)):
             return True
     return False
 

@@ -23,9 +23,9 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse import (lift_conj_from_as_clause, lift_modifying_verb,
-                                     lift_reported_participle, lift_verb_after_apposition,
-                                     lift_with_speaker)
+from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_relative,
+                                     lift_modifying_verb, lift_reported_participle,
+                                     lift_verb_after_apposition, lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_read_as_object,
                                               lift_subject_read_as_object,
                                               lift_clause_read_as_relative,
@@ -115,8 +115,13 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.judging = frozenset(w["judging_verbs"])
         self.effect_verbs = frozenset(w["effect_verbs"])
         self.over_reasons = frozenset(w["over_reason_verbs"])
+        self.departures = {}  # verb -> the particles it leaves with (none: any)
+        for entry in lexicon.entries("departure_verbs"):
+            verb, *particle = entry.split()
+            self.departures.setdefault(verb, set()).update(particle)
         self.link_words = self.link_words | frozenset(self.causatives) | {"as", "with", "over"} \
-            | self.effect_verbs  # _as_reason, _absolute_with, _over_reason, _act_causes
+            | self.effect_verbs | frozenset(self.departures)  # _as_reason, _absolute_with,
+        # _over_reason, _act_causes, _purpose_of_leaving
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
         self.temporal_phrases = lexicon.phrases["temporal"]
@@ -172,6 +177,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
+                    lift_conj_from_relative(view, sent)
                     lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
                     lift_condition_from_speaker(view, sent, self.report_verbs,

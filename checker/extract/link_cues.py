@@ -86,6 +86,26 @@ class LinkCueReader:
                 return True
         return False
 
+    def _purpose_of_leaving(self, verb):
+        """The "to" of a purpose on a verb of leaving ("quit the ministry in June to start
+        up the firm", "resigned to run for office": departure_verbs.txt), or None; not where
+        the leaving lets people do something ("left residents to cope": a person or people
+        for object)."""
+        particles = self.departures.get(verb.lemma_.lower())
+        if particles is None or particles and not any(
+                c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in verb.children):
+            return None  # ("stepped down to run"; not "stepped up its output to cover")
+        if any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON"
+                                     or self.lex.has("people_nouns", c.lemma_.lower()))
+               for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and c.i > verb.i:
+                to = next((x for x in c.children if x.dep_ == "aux" and x.lower_ == "to"), None)
+                if to is not None:
+                    return to
+        return None
+
     def _helps_change(self, verb) -> bool:
         """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt
         or effect_verbs.txt) or gives its means ("helped ... by cutting prices")."""
@@ -255,13 +275,15 @@ def _absolute_with(word, change_words) -> bool:
 
 
 def _thing_as_agent(verb):
-    """The "by" of a passive verb whose agent is a common noun with no figure, name or
-    pronoun in its phrase ("was made worse by a flooded culvert"; not "were cut by a tenth",
+    """The "by" of a passive verb or a participle on a noun whose agent is a common noun with
+    no figure, name or pronoun in its phrase ("was made worse by a flooded culvert", "a drop
+    deepened by the news"; not "were cut by a tenth",
     "were raised by Harl Foods", "by them"): a thing that brought the change about; else
     None. Known false positive: a body named by a common noun ("were raised by the
     board"), which the sources' own telling of the deed usually supports."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children) \
+            and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return None  # (a participle on a noun is passive too: "a drop deepened by the news")
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if noun is None or noun.tag_ not in ("NN", "NNS"):

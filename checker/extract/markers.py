@@ -87,6 +87,10 @@ class MarkerReader(LinkCueReader):
                     link, left=_joined([x for x in tokens if x.i < agent.i and x.i != t.i][-14:]),
                     right=_joined([x for x in tokens if x.i >= agent.i][:14]))
             links.append(link)
+        for t in tokens if not vocab.isdisjoint(self.departures) else ():
+            to = self._purpose_of_leaving(t) if t.pos_ == "VERB" else None
+            if to is not None and to.i not in seen:
+                links.append(self._link(doc, tokens, to, to, "causal", off))
         return tuple(links)
 
     def _dates_ahead(self, word) -> bool:

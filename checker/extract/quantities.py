@@ -47,6 +47,15 @@ class QuantityReader:
     """The figures half of ``Extractor``'s reading of one claim's markers (its links and
     scope words are ``MarkerReader``'s)."""
 
+    def _label_before(self, tok):
+        """The capitalised label noun right before a number of digits ("Phase" of "Phase 3":
+        label_nouns.txt), or None."""
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or not tok.text.isdigit() or not prev.text[:1].isupper() \
+                or not self.lex.has("label_nouns", prev.lower_):
+            return None
+        return prev
+
     def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
         out = []
         covered = set()
@@ -61,6 +70,9 @@ class QuantityReader:
             if _change_then_level(e):
                 continue  # "climbed by £15.6m to £54.2m": two figures, read below
             text, s_char, e_char, money = _figure_span(e)
+            label = self._label_before(e[0]) if e.label_ == "CARDINAL" and len(e) == 1 else None
+            if label is not None:  # "Phase 3": a name, read with its label
+                text, s_char = _doc_text(e.doc)[label.idx:e_char], label.idx
             kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
                 continue  # "nine - seven children and two adults": a count and its parts
@@ -88,7 +100,7 @@ class QuantityReader:
                 continue
             last = _number_words_from(t, covered)
             nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
-            label, first = "CARDINAL", t
+            label, first = "CARDINAL", self._label_before(t) or t
             sign = t.nbor(-1) if t.i > 0 else None
             if sign is not None and sign.i not in covered and sign.text in CURRENCY_SIGNS \
                     and sign.idx + len(sign) == t.idx and any(ch.isdigit() for ch in t.text):

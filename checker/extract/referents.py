@@ -127,6 +127,10 @@ class ReferentMemory:
                     self._met_body(ent, state)
             elif ent.label_ == "PERSON" and _placed(ent):
                 n += 1  # "live in Dunmore": one word the tagger took for a person, a place
+            elif ent.label_ == "PERSON" and len(ent) == 1 and any(
+                    b != ent.text and b.split()[0] == ent.text for b in state.bodies):
+                n += 1  # "Corvane" after "Corvane Therapeutics": the body by its first word,
+                self._met_body(ent, state)  # tagged as a person; nobody "he" is
             elif ent.label_ == "PERSON" or self._titled(ent) or (
                     _who_follows(ent.root) and all(t.pos_ == "PROPN" for t in ent)):
                 # (also a name a "who" clause describes, whatever the tagger's label:
@@ -139,9 +143,12 @@ class ReferentMemory:
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
-            if tok.i not in tagged and tok.pos_ == "PROPN" and _who_follows(tok):
-                # "Ines Marwick, who leads the board, backs it": a name the tagger
-                # missed that a "who" clause makes a person
+            if tok.i not in tagged and tok.pos_ == "PROPN" and (
+                    _who_follows(tok) or tok.dep_ == "appos" and tok.head.pos_ == "NOUN"
+                    and tok.head.lemma_.lower() in self.titles):
+                # "Ines Marwick, who leads the board, backs it", "its chief executive,
+                # Domenic Rask, said": a name the tagger missed that a "who" clause or a
+                # title set beside it makes a person
                 parts = sorted([c for c in tok.children if c.dep_ == "compound"
                                 and c.pos_ == "PROPN"] + [tok], key=lambda t: t.i)
                 self._met_person(parts[0].idx, " ".join(t.text for t in parts), state)

@@ -162,6 +162,47 @@ def lift_conj_from_as_clause(view, sent) -> bool:
     return done
 
 
+def lift_conj_from_relative(view, sent) -> bool:
+    """A verb with an auxiliary of its own that the model hung as a conjunct on a relative
+    clause with a noun for its subject ("had paid staff the bonus their contracts
+    promise but had not repaid the loans", parsed with "repaid" a conjunct of
+    "promise"): when the conjunct has no subject, the relative verb has no auxiliary of
+    that form and the verb above the relative clause has one ("had paid"), the conjunct is
+    that verb's, its "but" with it, so the claim walk reads it as a clause of its own and
+    its negation stays there. True when the sentence was repaired.
+
+    Known false positive: a second verb that is the relative clause's after all, with a
+    tense of its own ("had approved the plan its engineers drew up and had checked")."""
+    done = False
+    for tok in list(sent):
+        if tok.dep_ not in ("relcl", "acl") or tok.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        host = tok.head
+        while host.pos_ not in ("VERB", "AUX") and host.head is not host:
+            host = host.head
+        if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that" \
+                or host.pos_ not in ("VERB", "AUX") or host.i > tok.i:
+            continue
+        forms = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
+        while host.dep_ == "xcomp" and "to" in forms and host.head is not host:
+            host = host.head  # "had failed to send X the letters ...": the verb of "had"
+            forms = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
+        for conj in [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and not any(x.dep_ in SUBJ_DEPS for x in c.children)
+                     and any(x.dep_ in ("aux", "auxpass") and x.lower_ in forms
+                             for x in c.children)]:
+            cc = [c for c in tok.children if c.dep_ == "cc" and c.i < conj.i]
+            for c in cc[-1:]:
+                rehang(c, host)
+            rehang(conj, host)
+            done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
 def lift_with_speaker(view, sent, report_verbs) -> bool:
     """A speaker given in an absolute "with" phrase ('The union called for an inquiry, with
     its secretary, Ann Hale, saying: "..."', parsed with "secretary" the object of "with"

@@ -87,7 +87,8 @@ from checker.hedging import (close_support, cue_word_in, future_told, governed_v
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
-from checker.sought_deeds import future_done, granted_by_owner, plan_noun_done, sought_object
+from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
+                                  planned_verb_named, sought_object)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -118,7 +119,7 @@ def check(ctx):
             continue
         sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
             ctx, dc, [*close, *siblings, *ctx.support(dc)[1]]) or granted_by_owner(
-            ctx, dc, close + siblings)
+            ctx, dc, close + siblings) or planned_verb_named(ctx, dc, close + siblings)
         done = (_attempt_finding(dc, *sought) if sought is not None else
                 _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
                 or _future_finding(dc, future_done(ctx, dc, close)))

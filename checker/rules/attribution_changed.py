@@ -121,7 +121,7 @@ from dataclasses import replace
 from checker.affiliation import affiliated, officer_or_voice
 from checker.attribution import is_anonymous, source_name
 from checker.claim_content import same_content
-from checker.descriptions import lede_description_of, resolve_description
+from checker.descriptions import lede_description_of
 from checker.names import norm_name
 from checker.party_kinds import force_by_rank, one_public_group, stand_in_noun
 from checker.records import Attribution
@@ -131,7 +131,7 @@ from checker.same_source import VAGUE, same_source, witness_group
 from checker.source_phrase import (anaphoric, core, has_name, owner_named_before,
                                     pronoun_owned)
 from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
-                                    inner_speaker, other_kind_of, says_it_too)
+                                    inner_speaker, named_credit, other_kind_of, says_it_too)
 from checker.speaker_phrases import (a_news_outlet, an_outlet_of, body_of_its_own, kind_dropped,
                                      name_runs, named_in_derived, named_in_sources,
                                      official_words, outlet_cites_people, unnamed_people)
@@ -325,8 +325,7 @@ def _changed(ctx, dc, sup, generic, verbs):
             or credited_in_part(ctx, dc, sup, named or attr.source, verbs):
         return None
     if norm_name(attr.source) in ctx.index.entity_norms and any(
-            same_source(attr.source, resolve_description(ctx, sc.doc_id,
-                                                         sc.attribution.source or ""))
+            same_source(attr.source, named_credit(ctx, sc.doc_id, sc.attribution.source or ""))
             for sc in ctx.index.claims if sc.attribution is not None
             and same_content(dc, sc)):
         return None

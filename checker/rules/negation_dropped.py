@@ -256,10 +256,25 @@ def check(ctx):
                for o, score in zip(sup[1:3], al.scores[1:3])):
             continue  # the source also says it without a negation, close by
         yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
-                   message=(f'States "{dc.predicate_text}" with no negation, where the source '
+                   message=(f'States "{_stated_verb(dc, sc)}" with no negation, where the source '
                             f'says it is not so: "{snippet(sc.text, 90)}".'),
                    suggestion="Keep the source's negation, or check the source for a "
                               "positive statement.")
+
+
+def _stated_verb(dc, sc) -> str:
+    """The derived verb to name: the claim's own, or, on a frame ("found that the owner had
+    given ..."), the verb the source negates ("failed to give"), else one the source claim
+    has too."""
+    if any(w.pos == "VERB" and key(w.lemma) == key(dc.predicate) for w in sc.words):
+        return dc.predicate_text
+    verbs = [w for w in dc.words if w.pos == "VERB" and w.lemma != dc.predicate]
+    for theirs in ({key(n) for n in sc.negated_words},
+                   {key(w.lemma) for w in sc.words if w.pos == "VERB"}):
+        word = next((w.text for w in verbs if key(w.lemma) in theirs), None)
+        if word is not None:
+            return word
+    return dc.predicate_text
 
 
 def _opposite_inside(dc, sc, lex) -> bool:

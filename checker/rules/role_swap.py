@@ -7,8 +7,10 @@ What it flags:
     whose two names of parties (people, bodies) stand on opposite sides of the verb in the
     derived claim, each on the other's side ("Dunmore Lyle sued Harcastle Homes" for "The
     builder Harcastle Homes sued the architects Dunmore Lyle"); or two parties traded
-    between the subject's words and the object's ("a Harl Parking manager raised concerns
-    with the trust" for "a trust manager raised concerns with Harl Parking").
+    between the subject's words and the object's ("a Harl Parking manager took concerns to
+    the trust" for "a trust manager took concerns to Harl Parking"); or two things
+    put in each other's places ("a leisure centre in Alcott and three churches in Dunmore"
+    for "a leisure centre in Dunmore and three churches in the village of Alcott").
 Why it matters:
     Who did what to whom is the core of a news fact; a swap inverts it.
 Known false positives:
@@ -19,7 +21,8 @@ Known false positives:
     lease" and "every lease disclosed the fees" put the same thing in other slots), and a
     subject and an object that do not both name a party, by a name or a noun for people or
     a group ("no one entitled to a bed will lose one"; known miss: two things swapped,
-    "the pipe fed the tank" for "the tank fed the pipe").
+    "the pipe fed the tank" for "the tank fed the pipe"). For places: two things found in
+    both places, the source naming one of each.
 Examples:
     Source: BP sued Shell over the pipeline contract.
     Flag: Shell sued BP over the pipeline contract.
@@ -30,12 +33,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations
 
 from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
 from checker.align import key
+from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.records import memo_on
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DE402", "role-swap", "entity-changed", "error"
 _THE = re.compile(r"^the\s+", re.I)
@@ -70,12 +75,54 @@ def check(ctx):
                 break
         else:
             found = _sides_swapped(ctx, dc) or _parties_traded(ctx, dc)
+            placed = _places_traded(ctx, dc) if found is None else None
+            if placed is not None:
+                sc, first, second = placed
+                yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                           message=(f'Puts "{first}" and "{second}" in each other\'s place: the '
+                                    f'source says "{snippet(sc.sentence, 90)}".'),
+                           suggestion=f'Give "{first}" and "{second}" the things the source '
+                                      f'puts there.')
             if found is not None:
                 sc, first, second = found
                 yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
                            message=(f'Puts "{first}" and "{second}" on each other\'s side of '
                                     f'"{dc.predicate_text}": the source says "{sc.text[:80]}".'),
                            suggestion="Put the two back as the source has them.")
+
+
+# a noun, "in" or "at" and a place name, past a description of it ("three churches in the
+# village of Alcott")
+_PLACED = re.compile(r"\b([a-z]+)\s+(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+)?"
+                     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_CALENDAR = shipped("months") | shipped("weekdays")
+
+
+def _placed(text: str) -> dict:
+    """Each place name of a text after "in" or "at", with the key of the noun it places."""
+    out: dict = {}
+    for m in _PLACED.finditer(text):
+        if m.group(2).lower() not in _CALENDAR:
+            out.setdefault(m.group(2), key(m.group(1)))
+    return out
+
+
+def _places_traded(ctx, dc):
+    """(source claim, place, place) when the derived claim places two things in two places
+    ("a leisure centre in Alcott and three churches in Dunmore") that an aligned source
+    sentence places the other way round ("a leisure centre in Dunmore and three churches
+    in ... Alcott"). Known false positive: two things in both places, the source naming
+    one of each."""
+    mine = _placed(dc.text)
+    if len(mine) < 2:
+        return None
+    for sc in ctx.aligned(dc):
+        theirs = _placed(sc.sentence)
+        for a, b in combinations(mine, 2):
+            if a in theirs and b in theirs and mine[a] != mine[b] \
+                    and (mine[a], mine[b]) == (theirs[b], theirs[a]):
+                return sc, a, b
+    return None
 
 
 def _party_on_both_sides(ctx, claim) -> bool:

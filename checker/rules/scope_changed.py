@@ -28,8 +28,11 @@ Why it matters:
     most of them in the valley"; not a count given plainly, "denied four charges" for "all
     four charges"), a fraction of it ("about a third of its planned repairs", "40% of its
     stores"), an adjective or participle before it ("existing season tickets"), a relative
-    clause with no comma after it ("households whose boilers failed the check"), or one of it
-    in the singular ("the riverside footpath" -> "all footpaths"); an "all" floated after its
+    clause with no comma after it ("households whose boilers failed the check"), a part of it
+    the source shuts out ("night crews, but not drivers on day routes" -> "all of its
+    drivers"; known false positive: a part shut out of another deed the claim merges), or
+    one of it in the singular ("the riverside footpath" -> "all footpaths"); an "all"
+    floated after its
     subject ("the pumps were all recalled", "they had all failed") quantifies the plural
     noun before it, or the noun after it ("have all signed the leases"). A passage on the same
     matter
@@ -92,7 +95,8 @@ from checker.polarity import OBJECT_NEGATORS
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import (count_dropped, count_of, cue_noun, floated_noun, noun_after,
                                 object_noun, subject_words)
-from checker.quantified_limits import bound_kept, one_of_them, part_counted, qualified
+from checker.quantified_limits import (bound_kept, excluded_part, one_of_them, part_counted,
+                                       qualified)
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
@@ -232,7 +236,7 @@ def _widened_noun(ctx, dc, cue, noun):
                 and whole_count(sc, counted):
             continue  # "all 14 schools" for "none of the 14 schools": the whole of them
         counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
-            or one_of_them(sc, dc, noun, cue, ctx.lexicon)
+            or one_of_them(sc, dc, noun, cue, ctx.lexicon) or excluded_part(sc, noun) or None
         if counted is not None:
             return cue.text, sc, f'"{counted}"'
     limited = limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
