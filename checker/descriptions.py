@@ -115,7 +115,9 @@ def document_author(ctx, doc_id: str, phrase: str) -> str:
     report by the Harwick Trust", "the Trust's report"), or '' when the phrase is no such
     description or the article names none or several. Known false positive: a document
     written by one party for another ("a report by Deloitte for the council") is the
-    writer's only."""
+    writer's only. (A document a possessive owns, "the charity's own analysis", is left a
+    document: read as its owner, the owner met the affiliation tests that keep two parties
+    named in one sentence together, and a change was missed.)"""
     art = ctx.doc_of.get(doc_id)
     words = core(phrase).strip(" ,").split()
     if art is None or len(words) != 2 or words[0].lower() != "the" \

@@ -150,14 +150,27 @@ def credited_elsewhere(ctx, sc, source: str) -> bool:
     """Another source article tells the supporting claim's fact and credits the derived
     speaker with it: two outlets that attribute one fact differently ("according to court
     documents" in one, "according to the authority's head of fire protection" in the other),
-    and the derived text follows the second."""
+    and the derived text follows the second; or gives the claim's figure as made by the
+    derived speaker ("The trust's figure of 90 deaths was worked out by Dr Ola Penn")."""
+    figures = {q.norm for q in sc.quantities}
     for o in ctx.index.claims:
-        if o.doc_id == sc.doc_id or o.attribution is None or not o.attribution.source:
+        if o.doc_id == sc.doc_id:
+            continue
+        if figures & {q.norm for q in o.quantities} and any(
+                same_source(source, m.group(1)) for m in _MADE_BY.finditer(o.sentence)):
+            return True
+        if o.attribution is None or not o.attribution.source:
             continue
         if (same_content(o, sc) or same_content(sc, o)) and same_source(
                 source, named_credit(ctx, o.doc_id, o.attribution.source)):
             return True
     return False
+
+
+# a figure's maker: "was worked out by Dr Ola Penn", "compiled by the Harwick Trust"
+_MADE_BY = re.compile(r"\b(?:produced|compiled|calculated|prepared|drawn\s+up|worked\s+out|"
+                      r"carried\s+out|made)\s+by\s+((?:the\s+)?[A-Z][\w'’.-]*"
+                      r"(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def credited_in_part(ctx, dc, sup, source: str, verbs: frozenset) -> bool:

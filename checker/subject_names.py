@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import key, text_keys
 from checker.claim_reading import before_preposition
 from checker.lexicon import shipped
 from checker.names import norm_name
@@ -102,3 +102,23 @@ def known_name(ctx, sc) -> set:
             norm_name(subject) not in ctx.index.entity_norms:
         return set()
     return {key(w) for w in norm_name(subject).split()}
+
+
+def told_of(ctx, dc, dnames: set, sc) -> bool:
+    """Another source sentence names the derived actor and holds three more of the derived
+    claim's words than the aligned claim's does ("Roe ... told the council ... and asked for
+    a repair schedule within a month" for "Roe wrote to the council asking for a repair
+    schedule", where the aligned claim is another party's plan to write): the deed is told
+    of the derived actor there."""
+    if not dnames:
+        return False
+    mine = _content_keys(ctx, dc.text) - dnames
+    theirs = len(mine & _content_keys(ctx, sc.sentence))
+    return any(dnames <= _content_keys(ctx, o.sentence)
+               and len(mine & _content_keys(ctx, o.sentence)) >= theirs + 3
+               for o in ctx.index.claims if o.sentence != sc.sentence)
+
+
+def _content_keys(ctx, text: str) -> set[str]:
+    function = ctx.lexicon.words["function_words"]
+    return {k for k in text_keys(text) if k not in function}

@@ -55,7 +55,11 @@ def _voice_for(speaker: str, party: set[str]) -> bool:
     if not a_voice(speaker):
         return False
     if "," in speaker:  # "Anika Rowe, a spokeswoman for the utility": the description
-        speaker = speaker.split(",", 1)[1]
+        # ("a spokesman, Olaf Brint": the voice before the name)
+        head, tail = speaker.split(",", 1)
+        names = [w for w in re.findall(r"[\w'’.-]+", tail)]
+        speaker = head if a_voice(head) and names and all(w[:1].isupper() for w in names) \
+            else tail
     words = _words(speaker)
     rest = {w for w in words if w not in _VOICES and w not in _DETERMINERS
             and w not in _STAND_INS and w not in ("for", "of", "at", "from", "press")}

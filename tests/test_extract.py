@@ -538,3 +538,9 @@ def test_the_subject_nearest_the_answer_says_its_participle(claims_of):
                    "longest shift is 10 hours.")
     assert one(cs, "longest shift").attribution.source == "the Halden Rail Board"
 
+
+
+def test_none_as_a_subject_denies_its_verb(claims_of):
+    # "if none is received" denies the receiving, as "if no reply is received" denies a reply
+    c = claims_of("The agency could order a spot check if none is received.")[0]
+    assert "receive" in c.negated_words

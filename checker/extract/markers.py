@@ -157,6 +157,8 @@ class MarkerReader(LinkCueReader):
                                       or _floating(t, self.scope)):
                 if low == "one" and (t.dep_ == "nummod" or _after_every(t, self.scope)):
                     continue
+                if low in ("every", "each") and _how_often(t):
+                    continue  # "once every 14 days", "every other week": how often, not all
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
         for phrase in _possible(self.scope_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
@@ -175,6 +177,15 @@ def _floating(t, scope) -> bool:
         return False
     return t.dep_ == "dep" and t.head.pos_ in ("VERB", "AUX") and t.i < t.head.i or (
         t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.i == t.head.i + 1)
+
+
+def _how_often(tok) -> bool:
+    """ "Every" or "each" before a count of a unit of time ("once every 14 days", "every
+    other week"): a frequency, which quantifies no set. (Not "every day", "each morning",
+    which a summary may use to widen "on most days".)"""
+    nxt = [t for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return len(nxt) == 2 and (nxt[0].like_num or nxt[0].lower_ in ("other", "few")) \
+        and bool(duration_unit(nxt[1].lower_))
 
 
 def _after_every(tok, scope) -> bool:

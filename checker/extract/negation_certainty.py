@@ -67,6 +67,10 @@ class NegationCertaintyReader:
             dep = c.dep_
             if c.pos_ in ("VERB", "ADJ") and c.lemma_.lower() in self.lex.words["negations"]:
                 out.extend(self._refused(c, tokens))  # also "was unable to verify"
+            if c.lower_ in ("none", "nothing") and dep in ("nsubj", "nsubjpass") \
+                    and c.head.pos_ in ("VERB", "AUX"):
+                out.append(c.head.lemma_.lower())  # "if none is received": nothing is
+                continue
             if dep not in _NEGATING_DEPS:
                 continue
             low = c.lower_

@@ -79,7 +79,8 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
+from checker.descriptions import resolve_description
 from checker.deed_frames import calendar_frame, dated_in_source, plan_frame, tentative
 from checker.deed_restated import SAME_DEED_WORDS, same_deed
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
@@ -87,8 +88,9 @@ from checker.hedging import (close_support, cue_word_in, future_told, governed_v
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
+from checker.subject_names import subject_names, told_of
 from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
-                                  planned_verb_named, sought_object)
+                                  planned_verb_named, refers_back, sought_object)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -132,6 +134,9 @@ def check(ctx):
             same = same_deed(ctx, dc, sc)
             if dc.negated != sc.negated:
                 continue
+            if _another_party(ctx, dc, sc):
+                continue  # another party's plan ("The guild intends to write to the council"
+                # for "The commission's director wrote to the trust"): no plan told done
             cue = next((c for c in sc.certainty.attempts
                         if _governs(sc, c, dc, same, asking)), None)
             if cue is None or _stated_beside(sc, cue, dc):
@@ -147,6 +152,24 @@ def check(ctx):
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
 
+
+
+def _another_party(ctx, dc, sc) -> bool:
+    """The two claims' subjects share no content word, the derived one does not refer back
+    ("It", "The company"), and another source sentence tells the deed of the derived actor
+    (``subject_names.told_of``: "The commission's director, Ann Roe, wrote to the board"
+    against "The guild intends to write to the council" and "Roe ... told the council ...")."""
+    if not dc.subject or not sc.subject or refers_back(dc.subject, ctx.lexicon):
+        return False
+    words = sc.subject.lower().split()
+    if len(words) == 2 and words[0] == "the" and ctx.lexicon.has("corporate_nouns", words[1]):
+        return False  # "The airline intends to recruit" may be the derived "Harl Air"
+    function = ctx.lexicon.words["function_words"]
+    mine = text_keys(dc.subject) - set(function)
+    theirs = text_keys(sc.subject + " " + resolve_description(ctx, sc.doc_id, sc.subject))
+    theirs -= set(function)  # ("the airline" for the Corvina Air its article names)
+    return bool(mine) and bool(theirs) and not mine & theirs \
+        and told_of(ctx, dc, subject_names(dc, ctx.lexicon), sc)
 
 
 def _has_verb(ctx, dc) -> bool:

@@ -232,6 +232,10 @@ def _moved_figures(ctx):
                     or approximates(q, [sq for c in sup for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
                 # end of its range: "£6m to £11m" for "between £6 million and £11 million")
+            bare = _bare(q.text)
+            if bare != q.text.lower() and written_in(bare, sup[0].sentence.lower()):
+                continue  # "up to six hours and 20 minutes" against "as long as six hours and
+                # 20 minutes", a span the tagger cut in two in the source
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):
@@ -254,6 +258,18 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _bare(text: str) -> str:
+    """A figure's words without the words that open it and count nothing ("up to nine hours"
+    -> "nine hours": figure_fillers.txt), lower case."""
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in _FILLERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_FILLERS = shipped("figure_fillers")
 
 
 def _months_of(q) -> frozenset:
