@@ -66,7 +66,8 @@ def lede_kind(ctx, kind: str, who: str) -> bool:
             if name in texts[k]:
                 break
             opening = " ".join(texts[k].split()[:8])  # the actor, before its verb
-            if re.search(rf"\b{re.escape(kind)}s?\b", opening, re.I) and name in texts[k + 1]:
+            early = " ".join(texts[k + 1].split()[:15])  # named first, not in passing
+            if re.search(rf"\b{re.escape(kind)}s?\b", opening, re.I) and name in early:
                 return True
     return False
 
@@ -106,7 +107,8 @@ def _introduced_as(text: str, head: str) -> set:
 
 
 _DOCUMENTS = shipped("document_nouns")
-_WRITING = r"(?:wrote|said|ruled|found|concluded|stated|published|issued|released)"
+_WRITING = (r"(?:(?:wrote|said|ruled|found|concluded|stated|set\s+out)\s+in|published|issued|"
+            r"released)")  # "wrote in a ruling", "published a report"; not "said the report"
 
 
 def document_author(ctx, doc_id: str, phrase: str) -> str:
@@ -125,10 +127,11 @@ def document_author(ctx, doc_id: str, phrase: str) -> str:
         return ""
     noun, name = rf"(?i:{re.escape(words[1].lower())})", NAME_RUN_RE.pattern
     found = set()
-    for pattern in (rf"({name})\s+{_WRITING}\s+(?:in\s+)?(?:an?|the|its|his|her|their)\s+"
-                    rf"(?:[\w-]+\s+){{0,3}}?{noun}s?\b",
+    # words between: "30-page", not "response to the"
+    between = r"(?:(?!(?:to|of|on|in|for|the|an?)\s)[\w-]+\s+){0,2}?"
+    for pattern in (rf"({name})\s+{_WRITING}\s+(?:an?|the|its|his|her|their)\s+{between}{noun}s?\b",
                     rf"\b{noun}s?\s+(?:by|from)\s+(?:the\s+)?({name})",
-                    rf"({name})['’]s?\s+(?:[\w-]+\s+){{0,3}}?{noun}s?\b"):
+                    rf"({name})['’]s?\s+{between}{noun}s?\b"):
         for m in re.finditer(pattern, art.text):
             if m.group(1).split()[0].lower() not in _NO_NAME:
                 found.add(m.group(1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_reading import ends_with_word_of
 from checker.lexicon import shipped_values
 from checker.numbers import number_values
@@ -59,7 +59,7 @@ def qualified(sc, dc, noun: str, lexicon):
     return None
 
 
-def excluded_part(sc, noun: str) -> str:
+def excluded_part(sc, dc, noun: str) -> str:
     """The part of ``noun`` a source claim shuts out ("night crews, but not drivers on day
     routes", "every branch except the two in Dunmore"): "but not", "except" or
     "excluding", or "not" with a preposition, right before the noun, a word or two between
@@ -70,8 +70,11 @@ def excluded_part(sc, noun: str) -> str:
         m = re.search(rf"\b(?:(?:but\s+not|except|excluding)\s+(?:(?:for|in|on|at)\s+)?|"
                       rf"not\s+(?:for|in|on|at)\s+)(?:the\s+|its\s+|their\s+)?"
                       rf"(?:[\w-]+\s+){{0,2}}?{re.escape(form)}\b[^,;.]*", sc.text)
-        if m:
-            return m.group()
+        kept = {key(x) for x in _WORDS.findall(m.group().lower()) if len(x) > 3} - {noun} \
+            if m else set()
+        if m and not kept & (claim_keys(dc) | text_keys(dc.text)):
+            return m.group()  # (not where the derived claim keeps the part: "drivers hired
+            # by May" for "excluding drivers hired after May")
     return ""
 
 

@@ -140,11 +140,11 @@ def planned_verb_named(ctx, dc, close):
     verb ("intends to appeal", "plans to complain") and the derived claim tells done, with a
     verb that carries a deed out (deed_verbs.txt), the deed named by that verb's noun ("has
     lodged an appeal", "filed a complaint"; the noun is the verb's own key or a WordNet
-    derivation of it), or by the planned verb's object where that verb carries a deed out
-    too ("is preparing to submit its bid" -> "has lodged a bid"); not where a source
-    claim tells the verb or the noun done with no attempt ("has appealed", "lodged an
-    appeal on Monday"). Known false positive: a second deed of the same name that the
-    sources do not report."""
+    derivation of it); not where a source claim tells the verb or the noun done with no
+    attempt ("has appealed", "lodged an appeal in May"). Not the planned verb's object
+    under another deed verb ("plans to complete the wing" -> "began the wing": another
+    deed). Known false positive: a second deed of the same name that the sources do not
+    report."""
     lex = ctx.lexicon
     if dc.negated or not lex.has("deed_verbs", dc.predicate) or not told_done(dc):
         return None
@@ -157,9 +157,6 @@ def planned_verb_named(ctx, dc, close):
         for cue in sc.certainty.attempts:
             planned = hedged_verb(sc, cue)
             named = {planned} | _derived_nouns(ctx, sc, planned)
-            verb = next((w for w in sc.words if w.pos == "VERB" and key(w.lemma) == planned), None)
-            if verb is not None and lex.has("deed_verbs", verb.lemma):
-                named |= noun_keys(sc, sc.object or "", lex)
             if not mine & named or _told_done(ctx, planned, mine & named):
                 continue
             return sc, cue.text

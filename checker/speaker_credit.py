@@ -156,9 +156,10 @@ def credited_elsewhere(ctx, sc, source: str) -> bool:
     for o in ctx.index.claims:
         if o.doc_id == sc.doc_id:
             continue
-        if figures & {q.norm for q in o.quantities} and any(
-                same_source(source, m.group(1)) for m in _MADE_BY.finditer(o.sentence)):
-            return True
+        if figures and any(same_source(source, m.group(1)) and any(
+                q.norm in figures and 0 <= m.start() - (q.start - o.sent_start) <= 80
+                for q in o.quantities) for m in _MADE_BY.finditer(o.sentence)):
+            return True  # (the figure, then its maker within the clause after it)
         if o.attribution is None or not o.attribution.source:
             continue
         if (same_content(o, sc) or same_content(sc, o)) and same_source(
@@ -168,8 +169,8 @@ def credited_elsewhere(ctx, sc, source: str) -> bool:
 
 
 # a figure's maker: "was worked out by Dr Ola Penn", "compiled by the Harwick Trust"
-_MADE_BY = re.compile(r"\b(?:produced|compiled|calculated|prepared|drawn\s+up|worked\s+out|"
-                      r"carried\s+out|made)\s+by\s+((?:the\s+)?[A-Z][\w'’.-]*"
+_MADE_BY = re.compile(r"\b(?:was|were)\s+(?:produced|compiled|calculated|prepared|drawn\s+up|"
+                      r"worked\s+out)\s+by\s+((?:the\s+)?[A-Z][\w'’.-]*"
                       r"(?:\s+[A-Z][\w'’.-]*)*)")
 
 

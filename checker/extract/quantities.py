@@ -48,10 +48,10 @@ class QuantityReader:
     scope words are ``MarkerReader``'s)."""
 
     def _label_before(self, tok):
-        """The capitalised label noun right before a number of digits ("Phase" of "Phase 3":
-        label_nouns.txt), or None."""
+        """The label noun right before a number of digits ("Phase" of "Phase 3", "phase"
+        of "phase 3": label_nouns.txt), or None."""
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is None or not tok.text.isdigit() or not prev.text[:1].isupper() \
+        if prev is None or not tok.text.isdigit() \
                 or not self.lex.has("label_nouns", prev.lower_):
             return None
         return prev

@@ -98,11 +98,13 @@ _PLACED = re.compile(r"\b([a-z]+)\s+(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s
 _CALENDAR = shipped("months") | shipped("weekdays")
 
 
-def _placed(text: str) -> dict:
-    """Each place name of a text after "in" or "at", with the key of the noun it places."""
+def _placed(claim, text: str) -> dict:
+    """Each place name of a text after "in" or "at", with the key of the noun it places (a
+    noun of the claim: not "two" of "two in Dunmore", which repeats the noun before)."""
+    nouns = {w.text.lower() for w in claim.words if w.pos == "NOUN"}
     out: dict = {}
     for m in _PLACED.finditer(text):
-        if m.group(2).lower() not in _CALENDAR:
+        if m.group(2).lower() not in _CALENDAR and m.group(1) in nouns:
             out.setdefault(m.group(2), key(m.group(1)))
     return out
 
@@ -113,11 +115,11 @@ def _places_traded(ctx, dc):
     sentence places the other way round ("a leisure centre in Dunmore and three churches
     in ... Alcott"). Known false positive: two things in both places, the source naming
     one of each."""
-    mine = _placed(dc.text)
+    mine = _placed(dc, dc.text)
     if len(mine) < 2:
         return None
     for sc in ctx.aligned(dc):
-        theirs = _placed(sc.sentence)
+        theirs = _placed(sc, sc.sentence)
         for a, b in combinations(mine, 2):
             if a in theirs and b in theirs and mine[a] != mine[b] \
                     and (mine[a], mine[b]) == (theirs[b], theirs[a]):

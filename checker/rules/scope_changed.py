@@ -236,7 +236,7 @@ def _widened_noun(ctx, dc, cue, noun):
                 and whole_count(sc, counted):
             continue  # "all 14 schools" for "none of the 14 schools": the whole of them
         counted = counted or qualified(sc, dc, noun, ctx.lexicon) \
-            or one_of_them(sc, dc, noun, cue, ctx.lexicon) or excluded_part(sc, noun) or None
+            or one_of_them(sc, dc, noun, cue, ctx.lexicon) or excluded_part(sc, dc, noun) or None
         if counted is not None:
             return cue.text, sc, f'"{counted}"'
     limited = limited_elsewhere(ctx, dc, noun, dkeys, aligned) \
