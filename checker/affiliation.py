@@ -80,13 +80,14 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     party_voices.txt, titles.txt), not before another named speaker's ("The Courier reported
     it. The Ledger reported that ...": two outlets). A former officer ("who was sacked as
     Tolbridge's director") belongs with no party, nor a person the speaker phrase ties to
-    another named body ("an analyst at Holm Capital"), nor two bodies that each speak for
-    themselves in the sources (``_two_parties``)."""
+    another named body ("an analyst at Holm Capital", or the sources' fuller mention of a
+    person named short: "Judge Ines Marlow of the Tarrant County Court" for "Marlow"), nor
+    two bodies that each speak for themselves in the sources (``_two_parties``)."""
     if _former(ctx, speaker) or _former(ctx, source_speaker):
         return False
-    if any(_of_another_body(ctx, a, b) for a, b in (
-            (source_speaker, speaker), (speaker, source_speaker),
-            (_with_body(ctx, source_speaker), speaker), (_with_body(ctx, speaker), source_speaker))):
+    pairs = ((source_speaker, speaker), (speaker, source_speaker),
+             (_with_body(ctx, source_speaker), speaker), (_with_body(ctx, speaker), source_speaker))
+    if any(_of_another_body(ctx, a, b) for a, b in pairs):
         return False
     if _two_parties(ctx, speaker, source_speaker):
         return False
