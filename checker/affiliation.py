@@ -110,9 +110,12 @@ def _with_body(ctx, name: str) -> str:
     name = core(name).strip(" ,")
     if not name or not has_name(name) or _AT_BODY_RE.search(name):
         return ""
-    m = re.search(rf"(?:[A-Z][\w'’.-]+\s+){{0,3}}{re.escape(name)}\s+(?:of|at)\s+(?:the\s+)?"
-                  rf"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*", ctx.source_text)
-    return m.group(0) if m else ""
+    found = memo_on(ctx.index, "_with_body", dict)  # one search of the sources per name
+    if name not in found:
+        m = re.search(rf"(?:[A-Z][\w'’.-]+\s+){{0,3}}{re.escape(name)}\s+(?:of|at)\s+"
+                      rf"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*", ctx.source_text)
+        found[name] = m.group(0) if m else ""
+    return found[name]
 
 
 _OF_DESCRIBED_RE = re.compile(r"\b(?:of|at|for|from)\s+(?:the|its|their)\s+[a-z]")

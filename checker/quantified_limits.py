@@ -70,9 +70,10 @@ def excluded_part(sc, dc, noun: str) -> str:
         m = re.search(rf"\b(?:(?:but\s+not|except|excluding)\s+(?:(?:for|in|on|at)\s+)?|"
                       rf"not\s+(?:for|in|on|at)\s+)(?:the\s+|its\s+|their\s+)?"
                       rf"(?:[\w-]+\s+){{0,2}}?{re.escape(form)}\b[^,;.]*", sc.text)
-        kept = {key(x) for x in _WORDS.findall(m.group().lower()) if len(x) > 3} - {noun} \
-            if m else set()
-        if m and not kept & (claim_keys(dc) | text_keys(dc.text)):
+        if m is None:
+            continue
+        kept = {key(x) for x in _WORDS.findall(m.group().lower()) if len(x) > 3} - {noun}
+        if not kept & (claim_keys(dc) | text_keys(dc.text)):
             return m.group()  # (not where the derived claim keeps the part: "drivers hired
             # by May" for "excluding drivers hired after May")
     return ""

@@ -112,13 +112,14 @@ def told_of(ctx, dc, dnames: set, sc) -> bool:
     of the derived actor there."""
     if not dnames:
         return False
-    mine = _content_keys(ctx, dc.text) - dnames
-    theirs = len(mine & _content_keys(ctx, sc.sentence))
-    return any(dnames <= _content_keys(ctx, o.sentence)
-               and len(mine & _content_keys(ctx, o.sentence)) >= theirs + 3
+    mine = content_keys(ctx, dc.text) - dnames
+    theirs = len(mine & content_keys(ctx, sc.sentence))
+    return any(dnames <= content_keys(ctx, o.sentence)
+               and len(mine & content_keys(ctx, o.sentence)) >= theirs + 3
                for o in ctx.index.claims if o.sentence != sc.sentence)
 
 
-def _content_keys(ctx, text: str) -> set[str]:
+def content_keys(ctx, text: str) -> set[str]:
+    """Keys of a text's words that are no function words (function_words.txt)."""
     function = ctx.lexicon.words["function_words"]
     return {k for k in text_keys(text) if k not in function}

@@ -57,7 +57,7 @@ def _voice_for(speaker: str, party: set[str]) -> bool:
     if "," in speaker:  # "Anika Rowe, a spokeswoman for the utility": the description
         # ("a spokesman, Olaf Brint": the voice before the name)
         head, tail = speaker.split(",", 1)
-        names = [w for w in re.findall(r"[\w'’.-]+", tail)]
+        names = re.findall(r"[\w'’.-]+", tail)
         speaker = head if a_voice(head) and names and all(w[:1].isupper() for w in names) \
             else tail
     words = _words(speaker)

@@ -183,7 +183,7 @@ def _how_often(tok) -> bool:
     """ "Every" or "each" before a count of a unit of time ("once every 14 days", "every
     other week"): a frequency, which quantifies no set. (Not "every day", "each morning",
     which a summary may use to widen "on most days".)"""
-    nxt = [t for t in tok.doc[tok.i + 1:tok.i + 3]]
+    nxt = list(tok.doc[tok.i + 1:tok.i + 3])
     return len(nxt) == 2 and (nxt[0].like_num or nxt[0].lower_ in ("other", "few")) \
         and bool(duration_unit(nxt[1].lower_))
 

@@ -76,16 +76,11 @@ from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_u
 from checker.stand_ins import (describes_person, named_near, named_otherwise, sentences_around,
                                speaker_meant, stand_in_meant)
 from checker.subject_names import (BODY_HEADS, a_kind_of_thing, apposed_names, known_name,
-                                   names_someone, same_words, subject_names, told_of,
-                                   two_bodies)
+                                   content_keys, names_someone, same_words, subject_names,
+                                   told_of, two_bodies)
 
 CODE, NAME, KIND, SEVERITY = "DE403", "actor-changed", "entity-changed", "error"
 _DETERMINERS = shipped("determiners")
-
-
-def _keys(ctx, text: str) -> set[str]:
-    function = ctx.lexicon.words["function_words"]
-    return {k for k in text_keys(text) if k not in function}
 
 
 def _other_body(ctx, dc, s0: int, s1: int) -> bool:
@@ -159,11 +154,11 @@ def check(ctx):
             continue
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             s1 = dc.start + pos + len(dc.subject)  # the name stands in its apposition
-        dsub, dobj = _keys(ctx, dc.subject), _keys(ctx, dc.object)
+        dsub, dobj = content_keys(ctx, dc.subject), content_keys(ctx, dc.object)
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
                 continue
-            if dc.negated != sc.negated or not (dobj & _keys(ctx, sc.object)):
+            if dc.negated != sc.negated or not (dobj & content_keys(ctx, sc.object)):
                 continue
             speaker = speaker_meant(ctx, sc)
             if speaker:
@@ -181,7 +176,7 @@ def check(ctx):
                     continue  # another speaker's report: its "it" is not the source's
                 yield _finding(dc, sc, s0, s1, f"that is, {speaker}")
                 break
-            ssub = _keys(ctx, sc.subject)
+            ssub = content_keys(ctx, sc.subject)
             head = sc.subject.split()[-1].lower().strip(",.")
             snames = subject_names(sc, ctx.lexicon)
             if head in stand_ins:
@@ -224,7 +219,7 @@ def check(ctx):
                     continue
             if not named and describes_person(ctx, dc.subject, sc):
                 continue  # "The Rivergate Rovers manager" for "team manager Lotte Verhoef"
-            aside = _keys(ctx, sc.sentence) - _keys(ctx, sc.object)
+            aside = content_keys(ctx, sc.sentence) - content_keys(ctx, sc.object)
             if len(dsub & aside) * 2 >= len(dsub):
                 continue  # the source sentence names the derived actor outside its object
                 # (a dateline, an aside); as the object it would be a swap
@@ -248,10 +243,10 @@ def _body_by_kind(ctx, dc):
     if not 0 < len(words) <= 2 or not ctx.lexicon.has("non_person_heads", words[-1].lower()):
         return None
     kind = words[-1].lower()
-    dobj = _keys(ctx, dc.object)
+    dobj = content_keys(ctx, dc.object)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) or dc.negated != sc.negated \
-                or not sc.object or not dobj & _keys(ctx, sc.object):
+                or not sc.object or not dobj & content_keys(ctx, sc.object):
             continue
         name = sc.subject.split(",")[0].strip()
         if not subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}", sc.sentence.lower()):
@@ -280,9 +275,9 @@ def _its_officer_answers(ctx, dc, sc, body: str, person: str = "") -> bool:
                 or not lex.has("non_person_heads", words[-1].lower()):
             return False  # a party named bare ("Telvio reported ..."), no officer of one;
             # a person for the body ("The Rovers chair" for "Verhoef, 47,")
+        mine = {key(w) for w in words}
         return affiliated(ctx, sc, body, person, sc.start) or any(
-            key(w) in {key(x) for x in re.findall(r"[A-Za-z]+", body)}
-            for w in re.findall(r"\b(\w+)['’]s\b", person))
+            key(w) in mine for w in re.findall(r"\b(\w+)['’]s\b", person))
         # ("Tom Lind, the trust's operations director," for the trust)
     person = dc.subject.split(",")[0].strip()
     return any(affiliated(ctx, sc, person, party, sc.start) for party in (body, sc.subject))

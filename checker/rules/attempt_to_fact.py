@@ -79,7 +79,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.descriptions import resolve_description
 from checker.deed_frames import calendar_frame, dated_in_source, plan_frame, tentative
 from checker.deed_restated import SAME_DEED_WORDS, same_deed
@@ -88,7 +88,7 @@ from checker.hedging import (close_support, cue_word_in, future_told, governed_v
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
-from checker.subject_names import subject_names, told_of
+from checker.subject_names import content_keys, subject_names, told_of
 from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
                                   planned_verb_named, refers_back, sought_object)
 
@@ -164,10 +164,9 @@ def _another_party(ctx, dc, sc) -> bool:
     words = sc.subject.lower().split()
     if len(words) == 2 and words[0] == "the" and ctx.lexicon.has("corporate_nouns", words[1]):
         return False  # "The airline intends to recruit" may be the derived "Harl Air"
-    function = ctx.lexicon.words["function_words"]
-    mine = text_keys(dc.subject) - set(function)
-    theirs = text_keys(sc.subject + " " + resolve_description(ctx, sc.doc_id, sc.subject))
-    theirs -= set(function)  # ("the airline" for the Corvina Air its article names)
+    mine = content_keys(ctx, dc.subject)
+    theirs = content_keys(ctx, sc.subject + " " + resolve_description(ctx, sc.doc_id,
+                                                                     sc.subject))
     return bool(mine) and bool(theirs) and not mine & theirs \
         and told_of(ctx, dc, subject_names(dc, ctx.lexicon), sc)
 
