@@ -20,6 +20,7 @@ from checker.answers import (
     party_keys,
     voice_of,
 )
+from checker.lemmas import inflections
 from checker.officers import its_officer_in
 from checker.party_kinds import one_of_kind
 from checker.records import Claim, memo_on
@@ -255,20 +256,10 @@ def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
     return min(starts, default=0)
 
 
-def _inflections(lemma: str) -> set:
-    """The forms an answer verb takes in a sentence: "deny", "denies", "denied", "denying"."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing",
-             lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"}  # "rebutted"
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    return forms
-
-
 def _inflection_table(lex) -> dict:
     """Form -> answer verb, for every form an answer verb can take (once per lexicon)."""
     return memo_on(lex, "_do901_inflections", lambda: {
-        form: verb for verb in lex.words.get("answer_verbs", {}) for form in _inflections(verb)})
+        form: verb for verb in lex.words.get("answer_verbs", {}) for form in inflections(verb)})
 
 
 def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:

@@ -47,8 +47,9 @@ _PART_NAMES = {("first", "half"): "h1", ("second", "half"): "h2", ("last", "half
 
 def period(low: str) -> str:
     """The quarter or half a date names: "q3" for "the third quarter", "Q3", "3Q" or
-    "third-quarter", "h1" for "H1" or "the first six months of the year" ("" when it names
-    none). "The second half" alone is left out: in sport it is a half of a match."""
+    "third-quarter", "q4" for "the October-December quarter", "h1" for "H1" or "the first
+    six months of the year" ("" when it names none). "The second half" alone is left out: in
+    sport it is a half of a match."""
     m = _PERIOD_RES[0].search(low)
     if m:
         n = ORDINALS.get(m.group(1)) or _PERIODORDINALS.get(m.group(1))
@@ -63,7 +64,17 @@ def period(low: str) -> str:
     if m:
         part = "half" if m.group(2).startswith(("half", "six")) else "three"
         return _PART_NAMES.get((m.group(1), part), "")
+    m = _MONTHS_QUARTER.search(low)
+    if m and MONTHS.get(m.group(1)) and MONTHS.get(m.group(2)):
+        first, last = MONTHS[m.group(1)], MONTHS[m.group(2)]
+        if first % 3 == 1 and last == first + 2:
+            return f"q{(first + 2) // 3}"
     return ""
+
+
+# "the October-December quarter", "the April to June quarter": a calendar quarter named by its
+# first and last months
+_MONTHS_QUARTER = re.compile(r"\b([a-z]+)\s*(?:-|–|\s+to\s+)\s*([a-z]+)\s+quarter\b")
 
 
 # "the first day of 2031", "the last day of June": a day named by its place in a month or year

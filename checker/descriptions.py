@@ -30,16 +30,22 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     return described_in(art.text, phrase)
 
 
-def lede_description_of(ctx, sc, name: str) -> bool:
-    """The source claim's speaker is an indefinite description with no name in its
-    article's opening paragraph ("A retired teacher has sued the gallery, saying
-    ..."), and the next paragraph opens by naming ``name`` ("Vesna Kral,
-    who bought the painting, filed her claim"): the lede's way of introducing the person it
-    names next, so the description stands for that name."""
+def lede_description_of(ctx, sc, name: str, speaker: str | None = None) -> bool:
+    """The source claim's speaker (or the given ``speaker`` of a quotation in it) is a
+    description with no name in its article's opening paragraph, indefinite ("A retired
+    teacher has sued the gallery, saying ...") or a title the subject owns ("..., its chief
+    executive told staff, adding ..."), and the next paragraph opens by naming ``name``
+    ("Vesna Kral, who bought the painting, filed her claim"; "Casimir Deveraux made the
+    comments"): the lede's way of introducing the person it names next, so the description
+    stands for that name."""
     art = ctx.doc_of.get(sc.doc_id)
     att = sc.attribution
-    if art is None or att is None or not att.source or has_name(att.source) \
-            or core(att.source).split()[0].lower() not in ("a", "an"):
+    if speaker is None:
+        speaker = att.source if att is not None else ""
+    words = core(speaker).split()
+    if art is None or not words or has_name(speaker) or not (
+            words[0].lower() in ("a", "an") or ctx.lexicon.has("possessives", words[0].lower())
+            and ctx.lexicon.has("titles", words[-1].lower())):
         return False
     paragraphs = [u for u in art.units if u.kind == "paragraph"]
     at = next((k for k, u in enumerate(paragraphs) if u.start <= sc.start < u.end), None)

@@ -20,7 +20,7 @@ from checker.timespans import durations
 _LABELS = {"date": "DATE", "time": "TIME", "money": "MONEY", "percent": "PERCENT",
            "quantity": "QUANTITY", "ordinal": "ORDINAL", "number": "CARDINAL"}
 _SCALE_AFTER = re.compile(r"(?:m|bn|mn|tn|k)\b")
-_UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?:an?\s+)?([a-z]+)\b")
+_UNIT_AFTER = re.compile(r"(?:\s+and\s+a\s+half)?(?:\s+of)?\s+(?:an?\s+)?([a-z]+)\b")
 _DAY_OF = re.compile(r"\s+of\s+([a-z]+)\b")
 
 

@@ -49,3 +49,15 @@ def repair_lemmas(doc, verbs: frozenset) -> None:
             fixed = repaired(t.text, t.tag_, t.lemma_, verbs)
             if fixed != t.lemma_:
                 t.lemma_ = fixed
+
+
+def inflections(lemma: str, irregular: str = "") -> set:
+    """The forms a verb takes in a sentence, written out ("deny", "denies", "denied",
+    "denying"; "rebutted"), with its irregular forms given (``irregular``, space-separated:
+    "kept")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing",
+             lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms | set(irregular.split())

@@ -167,6 +167,8 @@ FILES = {
     "rate_words": "rate_words",
     "causatives": "causatives",
     "change_words": "change_words",
+    "steady_verbs": "steady_verbs",
+    "span_bounds": "span_bounds",
     "over_reason_verbs": "over_reason_verbs",
     "report_verb_particles": "report_verb_particles",
     "date_anchors": "date_anchors",
@@ -204,7 +206,8 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "name_fillers", "definite_openers", "articles", "indefinite_articles",
                    "place_prepositions", "phase_verbs", "necessity_verbs", "ability_words",
                    "anonymity_phrases",
-                   "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds"})
+                   "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds",
+                   "span_bounds"})
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,16 @@ def acronym_of_source(norm: str, text_lower: str) -> bool:
     return re.search(pattern, text_lower) is not None
 
 
+def initials_of_common_words(short: str, text: str) -> bool:
+    """A capitalised short form whose letters start consecutive words the text writes in
+    lower case ("AI" for "artificial intelligence", "EV" for "electric vehicle"): a common
+    noun's abbreviation, no name of a party."""
+    if not 2 <= len(short) <= 4 or not short.isupper() or not short.isalpha():
+        return False
+    pattern = r"\b" + r"[a-z]{2,}[\s-]+".join(short.lower()) + r"[a-z]{2,}\b"
+    return re.search(pattern, text) is not None
+
+
 def known(norm: str, index, wn=None) -> bool:
     """True when the sources mention the entity (exactly, with "and" for "&" or the other
     way, or every word of it), spell out its acronym, or, with WordNet, name the country a

@@ -3,15 +3,18 @@ the sources for DG601 (``rules/negation_flipped.py``): an act a noun names ("a r
 renew"), an act only refused ("declined to renew"), a thing said plainly as present or
 absent, a negated word in words no claim holds, a verb of ending ("stopped offering"), a
 privative verb ("lacks", "cut"), a time bound ("in May at the earliest": "not before May"),
-a noun of a verb under a negated light verb ("had not carried out a valuation")."""
+a noun of a verb under a negated light verb ("had not carried out a valuation"), a verb of
+keeping for a change denied ("kept the subscription at £40" for "no change")."""
 
 from __future__ import annotations
 
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.lemmas import inflections
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import number_values
+from checker.records import memo_on
 
 _TIME_WORDS = frozenset(w for w in shipped("temporal") if " " not in w)  # connectives_temporal.txt
 
@@ -83,6 +86,27 @@ def ended(ctx, claim, lemma: str) -> bool:
     return not claim.negated and any(w.lemma in same for w in claim.words) and any(
         w.pos == "VERB" and w.lemma != lemma and ctx.lexicon.has("negative_verbs", w.lemma)
         for w in claim.words)
+
+
+# WordNet's verb above every kind of change ("rise", "cut", "alter"): a negated one says a
+# thing stayed as it was
+_CHANGE = "change"
+
+
+def kept_as_was(ctx, claim, lemma: str) -> bool:
+    """The claim says with a verb of keeping, not negated, what a negated change ``lemma``
+    says ("voted to keep the subscription at £40" for "wanted no change", "held fees" for "did not
+    raise fees": steady_verbs.txt; read in the text, as the claim's words leave out light
+    verbs such as "keep"). Known false positive: a source sentence that keeps one thing and
+    changes another, set against a summary that says neither changed."""
+    wn = ctx.wordnet
+    if not wn.available or claim.negated or not (
+            lemma == _CHANGE or _CHANGE in wn.broader(lemma, "verb", 2, 3)):
+        return False
+    forms = memo_on(ctx.lexicon, "_steady_forms", lambda: frozenset(
+        f for verb, irregular in ctx.lexicon.words["steady_verbs"].items()
+        for f in inflections(verb, irregular)))
+    return bool(forms & set(re.findall(r"[a-z]+", claim.text.lower())))
 
 
 def lacks(dc, lemma: str, lex) -> bool:

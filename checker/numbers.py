@@ -194,6 +194,13 @@ def _value(tokens: list[str]) -> Optional[float]:
     half = ("and", "a", "half") if HALF_AFTER.search(" ".join(tokens)) else ()
     numeric = [t for t in tokens if t in _UNITS or t in _TENS or t in _SCALES
                or parse_figure(t) is not None or t in half]  # "six and a half"
+    if numeric and all(t in _UNITS for t in numeric) and any(
+            t in _DENOMINATORS and t != "half" for t in tokens):
+        # "three-quarters of a point" is 0.75, "three fifths" 0.6: a count before a
+        # denominator counts parts, not things
+        share = fraction_value(" ".join(tokens))
+        if share is not None:
+            return share
     if not numeric:
         for t in tokens:
             if t in _FRACTIONS:

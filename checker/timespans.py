@@ -10,7 +10,8 @@ from typing import Optional
 
 from checker.lexicon import shipped, shipped_values
 from checker.date_norms import EDGE_DAY, MONTHS, WEEKDAYS
-from checker.numbers import DURATIONS, WORD_RE, duration_unit, is_number_word, number_values
+from checker.numbers import (DURATIONS, WORD_RE, duration_unit, fraction_value, is_number_word,
+                             number_values)
 
 _PERIOD_POINTERS = shipped("period_pointers")
 
@@ -41,6 +42,9 @@ def duration_seconds(text: str) -> Optional[float]:
         before = words[:i]
         if before[-2:] == ["half", "a"] or before[-2:] == ["half", "an"]:
             return 0.5 * _SECONDS[unit]
+        if before[-2:-1] == ["of"] and before[-1] in ("a", "an") and \
+                (share := fraction_value(" ".join(before[:-2]))):
+            return share * _SECONDS[unit]  # "two-thirds of an hour"
         # "three and a half years", "a year and a half"
         half = 0.5 if before[-3:-1] == ["and", "a"] and before[-1] == "half" or \
             words[i + 1:i + 4] == ["and", "a", "half"] else 0.0
@@ -67,13 +71,12 @@ def duration_seconds(text: str) -> Optional[float]:
 def durations_in(text: str) -> list[float]:
     """The length in seconds of every duration a text writes with its number right before
     the unit ("over the next 21 days", "a year earlier", "a 70-minute crossing", "half a
-    year"), wherever a tagger left it untagged."""
-    out = []
-    for m in _DURATION_RE.finditer(text.lower()):
-        got = duration_seconds(m.group(0))
-        if got is not None:
-            out.append(got)
-    return out
+    year", "the fortnight following the storm": span_bounds.txt), wherever a tagger left it
+    untagged."""
+    low = text.lower()
+    spans = [m.group(0) for m in _DURATION_RE.finditer(low)]
+    spans += ["a " + m.group(0)[4:] for m in _BOUNDED_RE.finditer(low)]  # "the" counts one
+    return [got for span in spans if (got := duration_seconds(span)) is not None]
 
 
 def _more_units(words: list[str], larger: str) -> float:
@@ -100,6 +103,10 @@ _DURATION_RE = re.compile(
     rf"|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
     rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
     rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")
+# "the fortnight following the storm": a unit after "the", bounded by an event (span_bounds.txt)
+_BOUNDED_RE = re.compile(
+    rf"\bthe\s+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})\s+"
+    rf"(?=(?:{'|'.join(shipped('span_bounds'))})\b)")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 

@@ -544,3 +544,17 @@ def test_none_as_a_subject_denies_its_verb(claims_of):
     # "if none is received" denies the receiving, as "if no reply is received" denies a reply
     c = claims_of("The agency could order a spot check if none is received.")[0]
     assert "receive" in c.negated_words
+
+
+def test_a_ruling_for_a_party_is_no_finding(claims_of):
+    c = one(claims_of("Panel finds for Loafton bakers"), "finds")
+    assert c.certainty.factivity == "neutral"
+    c = one(claims_of("The panel found that Loafton owed its bakers holiday pay."), "owed")
+    assert c.certainty.factivity == "factive"
+
+
+def test_a_headline_infinitive_is_a_plan(claims_of):
+    c = one(claims_of("Harbour board to sell two tugs"), "sell")
+    assert [a.role for a in c.certainty.attempts] == ["headline"]
+    c = one(claims_of("The harbour board sold two tugs."), "sold")
+    assert not c.certainty.attempts

@@ -97,7 +97,7 @@ class ClauseSplitter:
         if is_report and comps:
             attr = self._reporting_attribution(head)
             outer = attribution if attribution is not None else \
-                self._according_attribution(head)
+                self._according_attribution(head) if not self._own_account(head) else None
             if head.dep_ == "advcl" and head.tag_ == "VBG" and relative_verb(head.head):
                 outer = None  # "A said X, which B disputed, saying Y": B's own words, not A's
             elif outer is None:

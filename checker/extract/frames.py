@@ -75,6 +75,25 @@ class FrameReader:
             return None
         return self._according_attribution(head)
 
+    def _own_account(self, head) -> bool:
+        """An "in its projections" frame before the speaker's own verb of saying ("In its
+        latest projections, the port authority said X"): the possessive is the speaker the
+        verb names next, not a report around the speaker's. Only when the pronoun agrees with that
+        speaker ("In his account, the managers said" stays a report inside a report)."""
+        acc = self._according_to(head)
+        if acc is None or acc[2][0].lower_ == "according":
+            return False
+        owner = next((t for t in acc[2] if t.dep_ == "poss"), None)
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if owner is None or subj is None or subj.i < acc[2][-1].i \
+                or owner.lower_ not in self.lex.words["possessives"]:
+            return False
+        person = subj.ent_type_ == "PERSON"
+        plural = subj.tag_ in ("NNS", "NNPS")
+        return {"its": not person and not plural, "their": plural or subj.ent_type_ == "ORG",
+                "his": person or subj.tag_ == "NN", "her": person or subj.tag_ == "NN"
+                }.get(owner.lower_, False)
+
     def _in_their_account(self, head):
         """("according to", possessor, tokens) for an "in X's account" frame: "In his
         account, the branches had lost money", "by the union's reckoning" (account_nouns.txt);

@@ -23,7 +23,9 @@ from checker.records import Certainty, Cue
 # A span of time to do something in ("has 21 days to file its objection") weighs as a plan
 # does in attempts.txt: the deed is not done. Kept with the attempts, in a role of its own
 # ("deadline"): DC203 reads the deed told as done against it; DC210 does not read it as a
-# doubt, as it stands for a duty as often ("must refund within seven days").
+# doubt, as it stands for a duty as often ("must refund within seven days"). A headline's
+# bare infinitive ("Council to close two libraries", role "headline") weighs as a plan too,
+# and DC210 reads it no more than a deadline: it stands for "will" as often as for a plan.
 DEADLINE = 0.35
 
 
@@ -239,7 +241,11 @@ class NegationCertaintyReader:
                 copula = bool(complements) and all(  # an adjective read as object, too
                     c.dep_ in ("acomp", "oprd") or c.dep_ == "dobj" and c.pos_ == "ADJ"
                     for c in complements)
-                if not copula and not any(c.dep_ == "neg" for c in t.children):
+                # "Tribunal finds for the couriers": a ruling for a party, no finding of a fact
+                ruling = not complements and any(c.dep_ == "prep" and c.lower_ in ("for",
+                                                                                   "against")
+                                                 for c in t.children)
+                if not copula and not ruling and not any(c.dep_ == "neg" for c in t.children):
                     factivity, fcue = "factive", Cue(t.text, "factive", t.idx, t.idx + len(t), 0.2)
             elif lem in self.nonfactive and t.pos_ in ("VERB", "NOUN"):
                 if t.pos_ == "VERB" and not any(c.dep_ in ("ccomp", "xcomp", "dobj")
@@ -258,6 +264,12 @@ class NegationCertaintyReader:
         deadline = self._deadline(tokens)
         if deadline is not None:
             attempts.append(deadline)
+        if _headline_infinitive(head):
+            # "Tribunal sides with couriers; platform to appeal": a headline's bare "to"
+            # verb says what is planned, as "plans to" does
+            to = next(c for c in head.children if c.dep_ == "aux")
+            attempts.append(Cue(f"{to.text} {head.text}", "headline", to.idx,
+                                head.idx + len(head), self.lex.weight("attempts", "plan")))
         for phrase in _possible(self.attempt_phrases, vocab):
             # "in advanced talks to buy": an adjective inside the phrase
             pos = _find_phrase(tokens, phrase, vocab) \
@@ -299,6 +311,15 @@ class NegationCertaintyReader:
         level = max(0.0, min(1.0, level))
         return Certainty(level=round(level, 3), hedges=tuple(hedges), attempts=tuple(attempts),
                          boosters=tuple(boosters), factivity=factivity, factive_cue=fcue)
+
+
+def _headline_infinitive(head) -> bool:
+    """The clause is a headline's bare infinitive with its own subject ("platform to
+    appeal", "Council to close two libraries"): the sentence's root, "to" its only
+    auxiliary."""
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return (head.dep_ == "ROOT" and head.tag_ == "VB" and len(auxes) == 1
+            and auxes[0].lower_ == "to" and any(c.dep_ == "nsubj" for c in head.children))
 
 
 def _comparative_bound(tok) -> bool:

@@ -108,12 +108,21 @@ class ReferentMemory:
         state.last_source = self._span_text(subj)
 
     def _remember_party(self, root, ents, state: _State) -> None:
-        """The last organisation-like subject, which "the company" later refers to."""
+        """The last organisation-like subject, which "the company" later refers to; also a
+        definite description of a body named before ("The infirmary disputed the charge" after
+        "Branford Royal Infirmary"), which a later "It said" refers to."""
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            named = {b for b in state.bodies if b.split()[-1].lower() == subj.lower_}
+            if len(named) == 1:
+                state.last_party = named.pop()
+            return
         if subj is None or subj.pos_ != "PROPN":
             return
-        if any(e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
-            return
+        if subj.text in state.surnames or any(
+                e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
+            return  # (a person named in full before, now by surname, whatever the label)
         state.last_party = self._span_text(subj)
 
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
@@ -131,6 +140,11 @@ class ReferentMemory:
                     b != ent.text and b.split()[0] == ent.text for b in state.bodies):
                 n += 1  # "Corvane" after "Corvane Therapeutics": the body by its first word,
                 self._met_body(ent, state)  # tagged as a person; nobody "he" is
+            elif len(ent) == 1 and ent.text in state.surnames:
+                # a person named in full before, now by surname, whatever the tagger's label
+                # ('..., " Marrow told reporters' tagged a work of art after the quotation)
+                self._met_person(ent.start_char, state.surnames[ent.text], state)
+                n += 1
             elif ent.label_ == "PERSON" or self._titled(ent) or (
                     _who_follows(ent.root) and all(t.pos_ == "PROPN" for t in ent)):
                 # (also a name a "who" clause describes, whatever the tagger's label:

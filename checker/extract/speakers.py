@@ -26,6 +26,14 @@ class SpeakerReader(ReportSpeakerReader):
             if (c.dep_ == "parataxis" and c.lemma_.lower() in self.report_verbs
                     and any(x.dep_ == "nsubj" for x in c.children)):
                 return c
+            for g in c.children if c.dep_ in ("dep", "xcomp") and c.i > head.i else ():
+                # "It was premature, she said, to gauge whether ...": the parser hung the
+                # aside on the clause's infinitive, after the aside; it still splits the
+                # clause, and reports all of it
+                if (g.dep_ == "parataxis" and head.i < g.i < c.i
+                        and g.lemma_.lower() in self.report_verbs
+                        and any(x.dep_ == "nsubj" for x in g.children)):
+                    return g
         t = head
         while t.dep_ == "conj" and t.head is not t:
             t = t.head

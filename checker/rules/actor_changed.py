@@ -1,11 +1,13 @@
 """DE403 actor-changed: another body or person is said to have done what the source says.
 
 What it flags:
-    A derived claim whose verb and object match a source claim but whose subject is a
-    different, named actor: the derived subject carries a proper name and shares no word with
-    the source subject, and the source subject is not a stand-in ("the company", "it").
-    Where both subjects carry names (in the head or an apposition, not under a preposition
-    or in a relative clause), the names decide, not the descriptions around them: "The
+    A derived claim whose verb and object match a source claim (for a verb with no object,
+    "called for the line to be paused", most of the words after it, three at least) but
+    whose subject is a different, named actor: the derived subject carries a proper name
+    and shares no word with the source subject, and the source subject is not a stand-in
+    ("the company", "it"). Where both subjects carry names (in the head or an apposition,
+    not under a preposition or in a relative clause), the names decide, not the
+    descriptions around them: "The
     festival's main sponsor, the Halbrook Building Society" did not do what "The Quarry
     Lane Brewery, one of the festival's smaller sponsors" did; nor does a word of their
     field make two names of bodies one when they open differently and neither holds the
@@ -72,7 +74,8 @@ from checker.source_phrase import anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.party_kinds import other_kind
-from checker.rules.base import Rule, before_preposition, evidence_of, is_claim_unit, make
+from checker.rules.base import (Rule, before_preposition, evidence_of, is_claim_unit, make,
+                                snippet)
 from checker.stand_ins import (describes_person, named_near, named_otherwise, sentences_around,
                                speaker_meant, stand_in_meant)
 from checker.subject_names import (BODY_HEADS, a_kind_of_thing, apposed_names, known_name,
@@ -138,7 +141,7 @@ def check(ctx):
     """Yield a finding for each derived claim that gives a source action to another actor."""
     stand_ins = ctx.lexicon.words["stand_ins"]
     for dc in ctx.derived_claims:
-        if not is_claim_unit(dc) or not dc.subject or not dc.object:
+        if not is_claim_unit(dc) or not dc.subject or not _deed_keys(ctx, dc):
             continue
         pos = dc.text.find(dc.subject)
         if pos < 0 or dc.subject.split()[-1].lower() in stand_ins:
@@ -154,12 +157,16 @@ def check(ctx):
             continue
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             s1 = dc.start + pos + len(dc.subject)  # the name stands in its apposition
-        dsub, dobj = content_keys(ctx, dc.subject), content_keys(ctx, dc.object)
+        dsub, dobj = content_keys(ctx, dc.subject), _deed_keys(ctx, dc)
         for sc in ctx.aligned(dc):
-            if key(sc.predicate) != key(dc.predicate) or not sc.subject or not sc.object:
+            if key(sc.predicate) != key(dc.predicate) or not sc.subject:
                 continue
-            if dc.negated != sc.negated or not (dobj & content_keys(ctx, sc.object)):
-                continue
+            sobj = _deed_keys(ctx, sc)
+            if dc.negated != sc.negated or not (dobj & sobj) or not dc.object and (
+                    not _same_deed(dobj, sobj)
+                    or _one_head(dc, sc)):
+                continue  # (with no object to compare, subjects sharing a noun, "the
+                # crane lifting the bridge deck" and "the 90-metre crane, known as Big Ada")
             speaker = speaker_meant(ctx, sc)
             if speaker:
                 if named_near(ctx, sc, dc.subject):
@@ -233,6 +240,49 @@ def check(ctx):
             break
 
 
+# A deed told with no object ("called for the system to be paused"): the share of the
+# derived claim's words after its verb the source claim's must hold, and at least how many
+SAME_DEED, DEED_WORDS = 0.6, 3
+
+
+def _deed_keys(ctx, claim) -> set:
+    """What the actor did to what: the object's content words, or, for a verb with no
+    object ("called for the system to be paused", "objected to the plan"), those of the
+    words after the verb; none for a verb of finding ("Tests found that ...": who found it
+    is the attribution rules' matter)."""
+    if claim.object:
+        return content_keys(ctx, claim.object)
+    lex = ctx.lexicon
+    if any(lex.has(role, claim.predicate) for role in ("factive", "finding_verbs")):
+        return set()
+    at = claim.text.find(claim.predicate_text, claim.text.find(claim.subject)
+                         + len(claim.subject)) if claim.predicate_text else -1
+    if at < 0:
+        return set()
+    return content_keys(ctx, claim.text[at + len(claim.predicate_text):]) - \
+        content_keys(ctx, claim.subject)
+
+
+def _one_head(dc, sc) -> bool:
+    """The two subjects' first phrases share a common noun ("the crane lifting the bridge
+    deck", "the 90-metre crane, known as Big Ada"): one thing described two ways."""
+    def nouns(claim) -> set:
+        at = claim.text.find(claim.subject)
+        if at < 0:
+            return set()
+        s0 = claim.start + at
+        s1 = s0 + len(claim.subject.split(",")[0])
+        return {key(w.lemma) for w in claim.words if s0 <= w.start < s1 and w.pos == "NOUN"}
+    return bool(nouns(dc) & nouns(sc))
+
+
+def _same_deed(mine: set, theirs: set) -> bool:
+    """The words after the verb, for a deed with no object, say one thing: most of the
+    derived claim's, and three at least, are the source claim's."""
+    shared = mine & theirs
+    return len(shared) >= DEED_WORDS and len(shared) >= SAME_DEED * len(mine)
+
+
 def _body_by_kind(ctx, dc):
     """A finding when the derived actor is a body named by its kind alone ("Police", "the
     council": non_person_heads.txt) and the closely aligned source claim, on the same verb
@@ -284,9 +334,13 @@ def _its_officer_answers(ctx, dc, sc, body: str, person: str = "") -> bool:
 
 
 def _finding(dc, sc, s0: int, s1: int, named: str):
+    deed = "it"
+    if not dc.object:  # "called for the system to be paused": the words after the verb
+        at = dc.text.find(dc.predicate_text, s1 - dc.start)
+        deed = snippet(dc.text[at + len(dc.predicate_text):].strip(), 40) if at >= 0 else deed
     return make(RULE, dc, start=s0, end=s1,
                 text=dc.subject, confidence=0.65, evidence=[evidence_of(sc)],
-                message=(f'Says "{dc.subject}" {dc.predicate_text} it; the source says '
+                message=(f'Says "{dc.subject}" {dc.predicate_text} {deed}; the source says '
                          f'"{sc.subject}"' + (f' ({named})' if named else '')
                          + f': "{sc.text[:70]}".'),
                 suggestion=f'Name the actor as the source does ("{sc.subject}").')

@@ -256,7 +256,8 @@ def _hedge_added(ctx, dc):
     source claim states firmly (the exemptions are the module's)."""
     advice = dc.attribution is not None and ctx.lexicon.has("asking_verbs",
                                                              dc.attribution.lemma)
-    added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2 and h.role != "deadline"
+    added = [h for h in cues(dc, ctx.lexicon) if h.weight >= 0.2
+             and h.role not in ("deadline", "headline")
              and not any(q.start <= h.start < q.end for q in dc.quotes)
              and not (advice and ctx.lexicon.has("obligation_modals", h.text.lower()))
              and not in_question(dc, h.start)]

@@ -166,14 +166,17 @@ def _described_there(ctx, dc, ent, sc) -> bool:
     """The source claim's subject is a description, not a name ("The national rail
     safety regulator has opened a review"), that may stand for the derived subject's name
     ("the Harwick Rail Safety Board has opened a review"): it shares two words of the
-    name, or the sources set its head noun beside the name ("the Board, the national
-    regulator")."""
+    name, its article names one body by its head noun ("the agency" for the Northern
+    Rivers Agency), or the sources set its head noun beside the name ("the Board, the
+    national regulator")."""
     if not (dc.subject and ent.text in dc.subject) or not sc.subject \
             or has_name(sc.subject) or len(sc.subject.split()) < 2:
         return False
     described = {key(w) for w in re.findall(r"[a-z]{4,}", sc.subject.lower())}
     if len(described & {key(w) for w in name_words(ent.norm)}) >= 2:
         return True
+    if norm_name(resolve_description(ctx, sc.doc_id, sc.subject)) == ent.norm:
+        return True  # "the agency", the one agency its article names
     head = sc.subject.lower().split()[-1]
     return bool(re.search(rf"{re.escape(ent.text)},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}"
                           rf"{re.escape(head)}\b", ctx.source_text, re.I))

@@ -16,7 +16,10 @@ Why it matters:
     nor a derived description ("the company said") against an unnamed source voice ("a
     spokesperson said"), nor one against a speaker the source owns by a pronoun just after
     a sentence that names the derived speaker ("officers said" for "Their report said").
-    A one-word quotation that the sources give with no speaker somewhere,
+    A speaker the source's opening paragraph gives by a title only ("with its chief
+    executive told staff") against the person the next paragraph opens by naming
+    ("Casimir Deveraux made the comments") is one person: the lede's way of introducing
+    them. A one-word quotation that the sources give with no speaker somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
     A quotation's speaker is the subject of any verb of saying that tags it
@@ -51,6 +54,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import affiliated
+from checker.descriptions import lede_description_of
 from checker.same_source import same_source
 from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
@@ -87,7 +91,8 @@ def check(ctx):
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
                                                and misread_pronoun(ctx, dc.attribution)) \
-                or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start):
+                or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
+                or lede_description_of(ctx, sc, q.speaker, sq.speaker):
             continue
         start, end = _span(ctx, dc, q)
         yield make(RULE, dc, start=start, end=end, confidence=0.9,

@@ -113,14 +113,15 @@ def check(ctx):
             break  # one swap a claim is enough to act on
 
 
-def _compounds(claim):
+def _compounds(claim, lexicon):
     """(modifier, head) of each noun set right before another noun in the claim ("finance
     committee")."""
     words = claim.words
     return [(m, h) for m, h in zip(words, words[1:])
             if m.pos == "NOUN" and h.pos == "NOUN" and h.start - m.end == 1
-            and m.text == m.lemma]  # a modifier is singular and no name: not "gave users
-    # prizes", "Westmarch health"
+            and (m.text == m.lemma or _office(lexicon, h.lemma))]  # a modifier is singular
+    # and no name: not "gave users prizes", "Westmarch health"; but an office's portfolio
+    # may be plural ("the communities secretary")
 
 
 # WordNet's lexicographer files of nouns whose kind a modifier picks out: groups, people,
@@ -145,24 +146,31 @@ def _modifier_swap(ctx, dc, sup, dkeys):
     claim nor its own in the source claim, and the two modifiers are no synonyms,
     derivations or kinds of each other ("lunch debts" for "meal debts"); the head names a
     body, an office or a state (WordNet's noun.group, noun.person, noun.state: not "fitness
-    centre" for "leisure centre"). Known
-    false positive: a second body of the same head noun that the source names in another
-    wording ("the housing panel")."""
+    centre" for "leisure centre"). An office's portfolio ("the health minister" for "the
+    transport minister", "the communities secretary" for it: titles.txt) is compared
+    though the sources never write the derived modifier, and with another title as its
+    head. Known false positive: a second body of the same head noun that the source names in
+    another wording ("the housing panel"); a portfolio reworded with a word WordNet does not
+    relate ("the roads minister" for "the transport minister")."""
     wn = ctx.wordnet
     text = ctx.index.text_lower
-    for m, h in _compounds(dc):
+    for m, h in _compounds(dc, ctx.lexicon):
         senses = wn.senses(h.lemma, "noun")
         if not senses or senses[0].lexname not in _BODY_OR_STATE:
             continue  # a body, an office or a state ("committee", "director", "disease"),
             # not a place or a thing whose use the modifier tells ("fitness centre")
         phrase = f"{m.text} {h.text}".lower()
-        if m.lemma in GENERIC or phrase in text or not re.search(
+        office = _office(ctx.lexicon, h.lemma)
+        if m.lemma in GENERIC or phrase in text or not office and not re.search(
                 rf"\b{re.escape(m.text.lower())}\s+(?!{re.escape(h.text.lower())}\b)[a-z]{{3,}}",
                 text):
-            continue  # the modifier must be one the sources set before another word
+            continue  # the modifier must be one the sources set before another word, but
+            # for an office's portfolio ("the health minister" for "the transport minister")
         for sc in sup:
-            for sm, sh in _compounds(sc):
-                if key(sh.lemma) != key(h.lemma) or key(sm.lemma) in dkeys \
+            for sm, sh in _compounds(sc, ctx.lexicon):
+                if not (key(sh.lemma) == key(h.lemma) or office and _office(ctx.lexicon,
+                                                                             sh.lemma)) \
+                        or key(sm.lemma) in dkeys \
                         or sm.lemma in GENERIC \
                         or key(m.lemma) in {key(w.lemma) for w in sc.words} \
                         or _kin(wn, m.lemma, sm.lemma):
@@ -174,6 +182,12 @@ def _modifier_swap(ctx, dc, sup, dkeys):
                                      f'"{sm.text} {sh.text}": "{snippet(sc.text, 80)}".'),
                             suggestion=f'Use the source\'s words, "{sm.text} {sh.text}".')
     return None
+
+
+def _office(lexicon, lemma: str) -> bool:
+    """A post in government or a body that a portfolio word names ("minister", "secretary",
+    "director": titles.txt, not a generic one such as "leader")."""
+    return lexicon.words["titles"].get(lemma.lower()) == ""
 
 
 _BODY_SLOT = re.compile(r"\b(from|by|to|with|against|for|of)\s+(?:the|its|their)\s+"

@@ -19,13 +19,14 @@ What it flags:
     report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
     are not counted. The span runs over the unsupported words. In a claim that restates a
-    source passage closely, a relative clause (", which will be extended to evenings and
-    weekends"), an example set after a comma (", including a court challenge") or a noun
-    phrase set after a comma at its end (", the latest in a string of breakdowns") is
-    judged on its own: two or more of its content words new, two fifths of
-    them at least; the span is the clause (not a noun phrase headed by what a party
-    answers, ", a charge the firm denies", nor one that ranks, ", the highest this
-    year": DU806's).
+    source passage closely, or whose new words are too few for the whole of it, a relative
+    clause (", which will be extended to evenings and weekends"), an example set after a
+    comma (", including a court challenge") or a noun phrase set after a comma at its end
+    (", the latest in a string of breakdowns") is judged on its own: two or more different
+    content words of it new, two fifths of them at least, and no "whether" (a question
+    claims nothing); the span is the clause (not a noun phrase headed by what a party
+    answers, ", a charge the firm denies", nor one that ranks, ", the highest this year":
+    DU806's).
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -244,6 +245,11 @@ def check(ctx):
         novel = _unsupported_words(ctx, dc, wn, framing, judged)
         share = len(novel) / len(content)
         if len(novel) < MIN_NOVEL or share < MIN_SHARE:
+            # too little new for the whole claim: an aside may still hold all of it ("The
+            # owner, which has faced complaints at other sites, was accused of ...")
+            found = _added_aside(ctx, dc, wn, framing, judged) if novel else None
+            if found is not None:
+                yield found
             continue
         start, end = novel[0][0], novel[-1][1]
         listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
@@ -333,8 +339,10 @@ def _added_aside(ctx, dc, wn, framing, judged):
             continue  # ", a charge the firm denies": what a party answers (the
             # answer rules'); ", the highest number this year": a ranking (DU806's)
         novel = [w for w in new if lo <= w.start < hi]
-        if len(novel) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
-            continue
+        distinct = {w.lemma.lower() for w in novel}  # "the authority ... the authority": one
+        if len(distinct) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content) \
+                or re.search(r"\bwhether\b", m.group(0), re.I):
+            continue  # (nor a question, "who will choose whether to ...": it claims nothing)
         listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
         start = lo + 1 + len(m.group(0)[1:]) - len(m.group(0)[1:].lstrip())
         return make(RULE, dc, start=start, end=hi, confidence=0.5,
