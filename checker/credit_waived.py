@@ -144,18 +144,18 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
     average stay is eleven weeks." for "The hostel turned away 38 people, and the average
     stay is eleven weeks, the warden said"): the sentence before, in the
     same paragraph, credits the same named or definite source ("the bank") with a claim
-    the same source sentence supports, or, for a forecast or a plan, the sentence next to
-    it in its paragraph ("..., the bank said. Joblessness is likely to climb to 6%." for
-    "In its projections, the bank said joblessness was likely to climb to 6%. It cut its
-    export outlook and said ..."; not a plain fact or a cause a party gives, "The delay
-    was caused by a backlog", which the summary must credit anew). Known
+    the same source sentence supports, or the sentence next to it in its paragraph ("...,
+    the bank said. Joblessness is likely to climb to 6%." for "In its projections, the
+    bank said joblessness was likely to climb to 6%. It cut its export outlook and said
+    ..."; not a cause the party gives, "The delay was caused by a backlog", which a summary
+    must credit anew: an explanation is the party's case). Known
     false positive: a second sentence that is the writer's own comment on the first and
     happens to reuse the rest of the source sentence."""
     name = source_name(sc.attribution, generic)
     if not (name.runs or name.words or name.definite and name.head):
         return False  # an unnamed source ("an official said") may be another one there;
         # a definite description ("the bank said") is the party the story named before
-    hedged = bool(dc.certainty.hedges or dc.certainty.attempts)  # a forecast or a plan
+    told_cause = any(link.kind == "causal" for link in dc.links)  # a party's explanation
     if _said_again(ctx, sc):
         return False  # the source credits the second part anew ("..., where it said B"):
         # a statement of its own, which the derived sentence must credit too
@@ -169,7 +169,7 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
         if c.sent_start != last or c.attribution is None or c.attribution.negated \
                 or not same_name(source_name(c.attribution, generic), name):
             continue
-        if any(o.doc_id == sc.doc_id and (o.sent_start == sc.sent_start or hedged
+        if any(o.doc_id == sc.doc_id and (o.sent_start == sc.sent_start or not told_cause
                                           and _next_in_paragraph(ctx, o, sc))
                for o in ctx.support(c)[1]):
             return True
@@ -179,8 +179,7 @@ def split_after_credit(ctx, dc, sc, generic) -> bool:
 def _next_in_paragraph(ctx, a, b) -> bool:
     """Two source claims in sentences next to each other in one paragraph ("In its
     forecasts, the bank said A. It cut B and said C"): a summary that credits the speaker
-    with one and goes straight on with the other, a forecast or a plan, says the credit
-    once for both."""
+    with one and goes straight on with the other says the credit once for both."""
     art = ctx.doc_of.get(a.doc_id)
     if art is None or a.sent_start == b.sent_start:
         return False
