@@ -168,6 +168,7 @@ FILES = {
     "causatives": "causatives",
     "change_words": "change_words",
     "steady_verbs": "steady_verbs",
+    "steady_states": "steady_states",
     "span_bounds": "span_bounds",
     "over_reason_verbs": "over_reason_verbs",
     "report_verb_particles": "report_verb_particles",

@@ -97,8 +97,9 @@ def kept_as_was(ctx, claim, lemma: str) -> bool:
     """The claim says with a verb of keeping, not negated, what a negated change ``lemma``
     says ("voted to keep the subscription at £40" for "wanted no change", "held fees" for "did not
     raise fees": steady_verbs.txt; read in the text, as the claim's words leave out light
-    verbs such as "keep"). Known false positive: a source sentence that keeps one thing and
-    changes another, set against a summary that says neither changed."""
+    verbs such as "keep"), with a state after it ("at", "unchanged"). Known false
+    positive: a source sentence that keeps one thing and changes another, set against a
+    summary that says neither changed."""
     wn = ctx.wordnet
     if not wn.available or claim.negated or not (
             lemma == _CHANGE or _CHANGE in wn.broader(lemma, "verb", 2, 3)):
@@ -106,7 +107,12 @@ def kept_as_was(ctx, claim, lemma: str) -> bool:
     forms = memo_on(ctx.lexicon, "_steady_forms", lambda: frozenset(
         f for verb, irregular in ctx.lexicon.words["steady_verbs"].items()
         for f in inflections(verb, irregular)))
-    return bool(forms & set(re.findall(r"[a-z]+", claim.text.lower())))
+    words = re.findall(r"[a-z%£$€\d]+", claim.text.lower())
+    # the verb keeps its object as it was: a state after it ("kept the rate at 4%", "left
+    # fees unchanged": steady_states.txt), not another sense ("held its first meeting")
+    states = ctx.lexicon.words["steady_states"]
+    return any(w in forms and any(x in states for x in words[i + 1:i + 6])
+               for i, w in enumerate(words))
 
 
 def lacks(dc, lemma: str, lex) -> bool:

@@ -98,8 +98,11 @@ def _more_units(words: list[str], larger: str) -> float:
 _NUMBER_WORD = "|".join(sorted((w for role in ("number_units", "number_tens")
                                 for w, _ in shipped_values(role) if w not in ("a", "an")),
                                key=len, reverse=True))
+# a fraction of one unit ("two-thirds of an", "a quarter of a"): fraction_denominators.txt
+_FRACTION_OF = (rf"(?:an?|one|two|three|four)[\s-](?:"
+                rf"{'|'.join(w for w, _ in shipped_values('fraction_denominators'))})\s+of\s+an?")
 _DURATION_RE = re.compile(
-    rf"\b(?:half\s+an?|an?|the\s+(?:{'|'.join(SPAN_POINTERS)})|\d[\d,.]*"
+    rf"\b(?:{_FRACTION_OF}|half\s+an?|an?|the\s+(?:{'|'.join(SPAN_POINTERS)})|\d[\d,.]*"
     rf"|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
     rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
     rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")

@@ -164,7 +164,7 @@ def check(ctx):
             sobj = _deed_keys(ctx, sc)
             if dc.negated != sc.negated or not (dobj & sobj) or not dc.object and (
                     not _same_deed(dobj, sobj)
-                    or _one_head(dc, sc)):
+                    or _share_a_noun(dc, sc)):
                 continue  # (with no object to compare, subjects sharing a noun, "the
                 # crane lifting the bridge deck" and "the 90-metre crane, known as Big Ada")
             speaker = speaker_meant(ctx, sc)
@@ -263,7 +263,7 @@ def _deed_keys(ctx, claim) -> set:
         content_keys(ctx, claim.subject)
 
 
-def _one_head(dc, sc) -> bool:
+def _share_a_noun(dc, sc) -> bool:
     """The two subjects' first phrases share a common noun ("the crane lifting the bridge
     deck", "the 90-metre crane, known as Big Ada"): one thing described two ways."""
     def nouns(claim) -> set:

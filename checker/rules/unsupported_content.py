@@ -23,10 +23,10 @@ What it flags:
     clause (", which will be extended to evenings and weekends"), an example set after a
     comma (", including a court challenge") or a noun phrase set after a comma at its end
     (", the latest in a string of breakdowns") is judged on its own: two or more different
-    content words of it new, two fifths of them at least, and no "whether" (a question
-    claims nothing); the span is the clause (not a noun phrase headed by what a party
-    answers, ", a charge the firm denies", nor one that ranks, ", the highest this year":
-    DU806's).
+    content words of it new, two fifths of them at least, words after a "whether" aside
+    (what a question asks claims nothing); the span is the clause (not a noun phrase
+    headed by what a party answers, ", a charge the firm denies", nor one that ranks, ",
+    the highest this year": DU806's).
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -338,11 +338,12 @@ def _added_aside(ctx, dc, wn, framing, judged):
                 or any(_ranking(w, ctx.lexicon) for w in content)):
             continue  # ", a charge the firm denies": what a party answers (the
             # answer rules'); ", the highest number this year": a ranking (DU806's)
-        novel = [w for w in new if lo <= w.start < hi]
+        asked = re.search(r"\bwhether\b", m.group(0), re.I)
+        claimed = lo + asked.start() if asked else hi  # what a "whether" asks claims nothing
+        novel = [w for w in new if lo <= w.start < claimed]
         distinct = {w.lemma.lower() for w in novel}  # "the authority ... the authority": one
-        if len(distinct) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content) \
-                or re.search(r"\bwhether\b", m.group(0), re.I):
-            continue  # (nor a question, "who will choose whether to ...": it claims nothing)
+        if len(distinct) < MIN_NOVEL or len(novel) < ASIDE_SHARE * len(content):
+            continue
         listed = ", ".join(f'"{w[2]}"' for w in novel[:5])
         start = lo + 1 + len(m.group(0)[1:]) - len(m.group(0)[1:].lstrip())
         return make(RULE, dc, start=start, end=hi, confidence=0.5,
