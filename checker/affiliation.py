@@ -25,6 +25,7 @@ _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
 _BODY_HEADS = shipped("non_person_heads")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
+_CORPORATE = shipped("corporate_nouns")  # "the company's chief executive"
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:
@@ -175,7 +176,7 @@ def _officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> b
                             or bare_title_of(art.text, speaker, source_speaker)):
         return True  # "Pennyfold said ... Chief executive Ann Veld said ..."
     return any(for_party(d) and _voice_of(ctx, d, speaker, source_speaker)
-               for d in _descriptions(ctx, sc.doc_id, source_speaker)) \
+               for d in speaker_descriptions(ctx, sc.doc_id, source_speaker)) \
         and named_before(ctx, sc.doc_id, pos, speaker)
 
 
@@ -206,7 +207,7 @@ def _former(ctx, person: str) -> bool:
         return bool(set(_words(person)) & _FORMER)
     if not _person(ctx, person):
         return False  # "Two former Pennyfold staff said" makes no company a former one
-    return any(set(_words(" ".join(_descriptions(ctx, doc, person)))) & _FORMER
+    return any(set(_words(" ".join(speaker_descriptions(ctx, doc, person)))) & _FORMER
                for doc in ctx.doc_of)
 
 
@@ -221,7 +222,7 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
     # every source: one outlet may give the title ("Harcastle Rovers manager Lena
     # Voskuijlen") that the other leaves out ("Manager Lena Voskuijlen")
     for other, art in ctx.doc_of.items():
-        said = set(_words(" ".join(_descriptions(ctx, other, person))))
+        said = set(_words(" ".join(speaker_descriptions(ctx, other, person))))
         if not said & _TITLES:
             continue
         if said & (party_words_in(core(party), art.text) - _GENERIC - mine):
@@ -244,8 +245,10 @@ def _its_officer(ctx, person: str, party: str) -> bool:
     Halloway, said ..."; '... "We ...," said its chief executive, Tomas Healey-Brandt')
     whose previous sentence opens with ``party`` as its subject (or "the" and its kind: "the
     agency" for "the Esterdale Roads Agency")."""
-    if _person(ctx, party):
-        return False
+    owner = re.match(r"\s*the\s+([a-z]+)['’]s\b", person)
+    if _person(ctx, party) and not (owner and owner.group(1) in _CORPORATE):
+        return False  # (but "the company's chief executive" is no person's officer, whatever
+        # label the tagger gives the company's name)
     return any(its_officer_in(art.text, person, party) for art in ctx.doc_of.values())
 
 
@@ -253,7 +256,7 @@ def _a_voice(ctx, doc_id: str, speaker: str) -> bool:
     """The speaker is described as a voice or an officer of a party: a spokesperson, a
     lawyer, a statement (party_voices.txt), a chief executive or a director (titles.txt),
     in its own words or its introduction; not a bare name ("The Daily Ledger")."""
-    said = " ".join(_descriptions(ctx, doc_id, speaker)).lower()
+    said = " ".join(speaker_descriptions(ctx, doc_id, speaker)).lower()
     return bool(set(re.findall(r"[a-z]+", said)) & _TITLES) or any(
         " " in v and v in said for v in _TITLES)
 
@@ -274,7 +277,7 @@ def _public_office(ctx, speaker: str) -> bool:
         and has_name(" ".join(words[1:]))
 
 
-def _descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
+def speaker_descriptions(ctx, doc_id: str, speaker: str) -> list[str]:
     """What a source speaker is: the phrase itself, the part after its name ("Anika Rowe, a
     spokeswoman for the utility"), and what the article set beside the person's first
     mention ("Lena Hargrove, the company's head of operations")."""

@@ -115,11 +115,14 @@ def _not_the_answer(ctx, claim: Claim, item: Salient) -> bool:
     return bool(said & accusers)
 
 
-def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
+def told_matter(ctx, item: Salient, told: set, mine: frozenset, best: set = None) -> bool:
     """The derived text tells a claim of the story part that the answer takes up: one
     sharing a content word with the answer's block, the party's name aside (by stem, or
     one WordNet derivation or synonym away: "close" and "closure"), or the claim right
-    before the answer."""
+    before the answer. A claim only among a derived claim's looser supports (not in
+    ``best``, when given) counts by a word of the answer's matter the derived text writes
+    itself: a derived sentence about another of the speaker's points does not tell the
+    charge."""
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     said = _lemmas(ctx.lexicon, item.trigger.words)  # none: a bare "X denied the claim"
     charge = [c for c in _charge_before(ctx, item, mine, said)
@@ -134,11 +137,18 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset) -> bool:
         return False
     last = max(item.context, key=lambda c: c.start, default=None)
     wn = ctx.wordnet
+    derived_keys = text_keys(ctx.derived.text)
     for c in item.context:
         if c.id not in told:
             continue
-        if c is last or claim_keys(c) & matter:
+        loose = best is not None and c.id not in best
+        shared = claim_keys(c) & matter
+        if loose:
+            shared &= derived_keys  # (the derived text must write the word itself)
+        if shared or c is last and not loose:
             return True
+        if loose:
+            continue
         if wn.available and any(
                 key(x) in matter for w in c.words if w.pos in WORDNET_POS
                 for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple, Optional
 
 from checker.actors import passive_before
+from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
 from checker.lexicon import shipped
 from checker.records import Claim, memo_on
@@ -271,12 +272,29 @@ def _salient_claims(ctx) -> list[Salient]:
                 # of a party, not of unnamed people ("Two people familiar with it said")
             before, block = _around(sents, i, CONTEXT_PARAGRAPHS["reply"])
             mine = party_keys(voice)
+            side = _side_of(ctx, sc.doc_id, voice)
             if _on_matter(ctx, sc, before, mine) and any(
-                    challenges(lex, c, mine) for s in before for c in s.claims):
+                    challenges(lex, c, mine) and not _own_side(c, side)
+                    for s in before for c in s.claims):
                 out.append(Salient("reply", voice, sc, tuple(block),
                                    tuple(c for s in before for c in s.claims)))
                 break
     return out
+
+
+def _side_of(ctx, doc_id: str, voice: str) -> frozenset:
+    """The keys of the body a speaker is described as speaking for ("Ina Roe, the union's
+    organiser": union): a charge that body made is the speaker's own side, no charge the
+    speaker replies to."""
+    said = " ".join(speaker_descriptions(ctx, doc_id, voice)[1:])
+    return frozenset(key(w) for w in WORD.findall(said) if w.lower() not in DETERMINERS
+                     and len(w) > 2)
+
+
+def _own_side(claim: Claim, side: frozenset) -> bool:
+    """The claim's voice is the body of ``side`` (a charge of the speaker's own side)."""
+    voice = party_keys(voice_of(claim))
+    return bool(voice) and voice <= side
 
 
 def _rebuts_by_pronoun(lex, claim: Claim, before: Sentence) -> Optional[str]:

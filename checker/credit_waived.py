@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
+from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_name, self_report, source_name
 from checker.claim_content import same_content
@@ -279,6 +280,30 @@ def holder_as_subject(ctx, dc, sc) -> bool:
     art = ctx.doc_of.get(sc.doc_id)
     return art is not None and ctx.lexicon.has("document_nouns", att.head.lower()) \
         and mine in {key(w) for w in _publishers(art.text, att.head.lower())}
+
+
+def explains_as_holder(ctx, dc, sc) -> bool:
+    """The derived claim makes the source's speaker (or the party whose voice it is) the
+    subject of a verb of explaining ("its treasurer attributes the loss to fees", "The
+    union blames the delays on cuts", "the board denied it, citing two audits":
+    explanation_verbs.txt) for what the speaker said explained it ("She said fees caused
+    the loss"): the explanation stays the speaker's. The subject is the speaker by its
+    head word, or by a title the article sets beside the speaker's name ("the club's
+    treasurer, Ana Fell"). Known false positive: a title that two people of the article
+    share."""
+    att = sc.attribution
+    if att is None or not att.head or dc.attribution is not None or not dc.subject \
+            or not any(w.pos == "VERB" and ctx.lexicon.has("explanation_verbs", w.lemma.lower())
+                       for w in dc.words):
+        return False
+    if subject_head(dc) in {key(att.head), *(key(w) for w in (att.source or "").split())}:
+        return True  # "the board dismissed it, citing X" for "A board spokesman
+        # dismissed it, saying X": its voice
+    title = dc.subject.lower().split()[-1]
+    if not ctx.lexicon.has("titles", title):
+        return False
+    said = " ".join(speaker_descriptions(ctx, sc.doc_id, att.source or "")).lower()
+    return bool(re.search(rf"\b{re.escape(title)}\b", said))
 
 
 def _publishers(text: str, noun: str) -> set:

@@ -313,6 +313,8 @@ def same_value(q, sq) -> bool:
     """Two figures of the same value however written."""
     if q.text.lower() == sq.text.lower() or squeeze(q.text) == squeeze(sq.text):
         return True
+    if q.kind == sq.kind == "date" and q.norm == sq.norm and q.norm.startswith("century "):
+        return True  # "the late 1200s" and "the late 13th century" (date_norms.century)
     nums = numbers_in(q.text)
     if nums and nums == numbers_in(sq.text) and (q.kind == "date") == (sq.kind == "date"):
         return True  # "34 - year - old" and "the 34-year-old"; not "9 May" and "nine"

@@ -2,10 +2,13 @@
 (DC210, ``rules/certainty_lowered.py``): the same hedge on the same verb in another source
 claim (``hedged_alike_elsewhere``), a plan another telling gives as a plan too
 (``planned_in_another_telling``), the hedge on a figure the derived hedge governs
-(``hedged_on_figure``), or a hedge of another clause the derived claim merged in
+(``hedged_on_figure``), a hedge on a noun the sources write with it
+(``hedge_on_noun_written``), or a hedge of another clause the derived claim merged in
 (``merged_hedge``)."""
 
 from __future__ import annotations
+
+import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.hedging import IN_RELATIVE_ASIDE, cue_word_in, cues, hedged_verb
@@ -37,6 +40,18 @@ def hedged_alike_elsewhere(ctx, dc, h) -> bool:
     return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
                and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
                and cue_word_in(h.text, c.text) for sc, c in hedged)
+
+
+def hedge_on_noun_written(ctx, dc, h) -> bool:
+    """An adjective hedge on a noun ("suspected price fixing", "alleged fraud"), the two
+    words as the sources write them: the hedge on that thing is the source's, wherever the
+    derived sentence puts it. Known false negative: the same phrase the source uses of
+    another party."""
+    words = [w for w in dc.words if w.start >= h.end]
+    if not words or words[0].pos not in ("NOUN", "PROPN") or " " in h.text.strip():
+        return False
+    phrase = f"{h.text.strip()} {words[0].text}".lower()
+    return bool(re.search(rf"\b{re.escape(phrase)}", ctx.source_text.lower()))
 
 
 def planned_in_another_telling(ctx, dc, h) -> bool:

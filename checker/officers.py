@@ -90,7 +90,7 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
     (or "the" and its kind: "the agency" for "the Esterdale Roads Agency"), or the one before
     that when the sentence between opens with a thing ("The union said X. The ballot opens
     on Monday. Its organiser, ...")."""
-    words = core(person).split()
+    words = core(person).strip(" ,;").split()  # (a source phrase may keep its comma)
     target = norm_name(core(party))
     if not words or not target or not has_name(person) or len(words[-1]) < 3:
         return False

@@ -87,17 +87,22 @@ def intention_flip(ctx, dc):
 
 def order_flip(ctx, dc):
     """The opposite order of two events: "signed after the meeting" where the closely
-    aligned source claim says "signed before the meeting"."""
+    aligned source claim says "signed before the meeting". Silent where another source
+    claim gives the derived order of the same anchor ("for weeks before telling the board",
+    while a headline the claim aligns with says "after the audit"): known miss, a summary
+    that moves that order onto the wrong event."""
     lex = ctx.lexicon
     mine = orders(dc, lex)
     if not mine:
         return None
+    told = ctx.memo("source-orders", _source_orders)
     for sc in ctx.aligned(dc):
         if not shares_core(dc, sc):
             continue
         theirs = orders(sc, lex)
         for d in mine:
-            same = [o for o in theirs if o.direction == d.direction and o.anchor & d.anchor]
+            same = [o for o in [*theirs, *told]
+                    if o.direction == d.direction and o.anchor & d.anchor]
             opposite = [o for o in theirs if o.direction != d.direction and o.anchor & d.anchor]
             if same or not opposite:
                 continue
@@ -110,6 +115,11 @@ def order_flip(ctx, dc):
                                  f'events is reversed: "{snippet(sc.text, 80)}".'),
                         suggestion=f'Use "{scue}" as the source does.')
     return None
+
+
+def _source_orders(ctx) -> list:
+    """Every order of two events the source claims give ("before telling the board")."""
+    return [o for sc in ctx.index.claims for o in orders(sc, ctx.lexicon)]
 
 
 def privation_flip(ctx, dc):

@@ -60,6 +60,24 @@ def test_pronoun_speaker_resolves_to_last_person(claims_of):
     assert "Maya Okafor" in one(cs, "repairs").attribution.source
 
 
+def test_a_title_before_a_name_makes_a_person_whatever_the_label(claims_of):
+    """The tagger labels "Federal Statistician Ines Royle" a body; the office before the
+    name makes her a person, whom the "she" of the next sentence stands for."""
+    cs = claims_of("Mara Pell wants the audit board to act, she said. Federal Statistician "
+                   'Ines Royle apologised. "We let these families down," she told reporters.')
+    assert one(cs, "families").attribution.source == "Federal Statistician Ines Royle"
+
+
+def test_a_common_noun_tagged_a_person_is_no_she(claims_of):
+    """The tagger labels a sentence's opening "Households" a person; it is a common noun,
+    so the "she added" after it stays with the speaker named before."""
+    cs = claims_of("Director Olwen Brack said the firm hopes to be done by 2029. The company "
+                   "means to issue a new repair plan in the spring, she said. Households on the "
+                   "worst-hit streets could be given bottled water, she added, although nothing "
+                   "is settled yet.")
+    assert one(cs, "bottled water").attribution.source == "Director Olwen Brack"
+
+
 def test_negated_attribution(claims_of):
     c = one(claims_of("The company did not confirm that it had closed the plant."), "closed")
     assert c.attribution.negated

@@ -136,6 +136,12 @@ class ReferentMemory:
                     self._met_body(ent, state)
             elif ent.label_ == "PERSON" and _placed(ent):
                 n += 1  # "live in Dunmore": one word the tagger took for a person, a place
+            elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "NOUN" \
+                    and ent[0].dep_ != "compound":
+                n += 1  # "Households in the area could ...": a common noun opening the
+                # sentence that the tagger took for a person; nobody "she" is (not one
+                # that opens a title: "Parks committee chair Ada Fenn", which stands in
+                # the person's place)
             elif ent.label_ == "PERSON" and len(ent) == 1 and any(
                     b != ent.text and b.split()[0] == ent.text for b in state.bodies):
                 n += 1  # "Corvane" after "Corvane Therapeutics": the body by its first word,
@@ -159,10 +165,13 @@ class ReferentMemory:
         for tok in sent:
             if tok.i not in tagged and tok.pos_ == "PROPN" and (
                     _who_follows(tok) or tok.dep_ == "appos" and tok.head.pos_ == "NOUN"
-                    and tok.head.lemma_.lower() in self.titles):
+                    and tok.head.lemma_.lower() in self.titles or tok.dep_ != "compound"
+                    and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                            and c.lemma_.lower() in self.titles for c in tok.children)):
                 # "Ines Marwick, who leads the board, backs it", "its chief executive,
-                # Domenic Rask, said": a name the tagger missed that a "who" clause or a
-                # title set beside it makes a person
+                # Domenic Rask, said", "Parks committee chair Ada Fenn backs it": a name the
+                # tagger missed that a "who" clause or a title beside or before it makes a
+                # person
                 parts = sorted([c for c in tok.children if c.dep_ == "compound"
                                 and c.pos_ == "PROPN"] + [tok], key=lambda t: t.i)
                 self._met_person(parts[0].idx, " ".join(t.text for t in parts), state)
@@ -192,11 +201,20 @@ class ReferentMemory:
         state.bodies.append(ent.text)
 
     def _titled(self, ent) -> bool:
-        """A name set beside a title, whatever the tagger's label ("its chief executive,
-        Pieter Dalsgaard", tagged ORG): a person."""
+        """A name set beside a title or after one, whatever the tagger's label ("its chief
+        executive, Pieter Dalsgaard", "Chief Constable Ian Rhodes", tagged ORG): a person."""
         head = ent.root
-        return head.dep_ == "appos" and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() in self.titles and all(t.pos_ == "PROPN" for t in ent)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in self.titles and all(t.pos_ == "PROPN" for t in ent):
+            return True
+        # a title at the front of the name ("National Statistician Ada Rowe", tagged ORG):
+        # two capitalised words after it, the last no body's head ("Mayor Street Depot")
+        words = [t for t in ent if t.is_alpha]
+        at = max((k for k, t in enumerate(words) if t.lower_ in self.titles), default=-1)
+        rest = words[at + 1:]
+        return at >= 0 and len(rest) == 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                  for t in rest) \
+            and rest[-1].lower_ not in self.non_person_heads
 
     @staticmethod
     def _met_person(at: int, name: str, state: _State) -> None:

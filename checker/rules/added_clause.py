@@ -99,8 +99,10 @@ def check(ctx):
         if len(clause) < 3 or any(link.end > start for link in dc.links):
             continue  # a causal or temporal link is DL301's to judge
         verb = next((w for w in clause if w.pos == "VERB"), None)
-        if verb is None or not _non_finite(dc, start, clause[0], verb):
-            continue
+        if verb is None or not _non_finite(dc, start, clause[0], verb) \
+                or verb.lemma == dc.predicate and not dc.text[start - dc.start:].startswith("to "):
+            continue  # (the claim's own verb after its subject's apposition: "X and Y, the
+            # two suppliers, face an inquiry" says what the claim says)
         if not _novel_verb(ctx, verb, skip, verbs):
             continue
         al, sup = ctx.support(dc)

@@ -167,8 +167,9 @@ import re
 from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
-from checker.credit_waived import (background, found_by_credited, holder_as_subject,
-                                   keeps_frame, other_tellings, own_word, split_after_credit)
+from checker.credit_waived import (background, explains_as_holder, found_by_credited,
+                                   holder_as_subject, keeps_frame, other_tellings, own_word,
+                                   split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 from checker.same_source import same_source
@@ -225,6 +226,7 @@ def check(ctx):
             continue  # the other outlet states it plainly
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or holder_as_subject(ctx, dc, sc)
+                       or explains_as_holder(ctx, dc, sc)
                        or credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \

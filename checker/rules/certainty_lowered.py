@@ -106,7 +106,8 @@ import re
 
 from checker.align import claim_keys, key
 from checker.deed_frames import planned_as_noun
-from checker.hedged_elsewhere import (hedged_alike_elsewhere, hedged_on_figure, merged_hedge,
+from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
+                                       hedged_on_figure, merged_hedge,
                                        planned_in_another_telling)
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                              shared_verb)
@@ -273,7 +274,7 @@ def _hedge_added(ctx, dc):
     # a denied claim ("denied that its filters cause leaks") is firm for nobody
     for h in added:
         if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
-                or planned_in_another_telling(ctx, dc, h):
+                or planned_in_another_telling(ctx, dc, h) or hedge_on_noun_written(ctx, dc, h):
             continue
         sc = hedged_asking(ctx, dc, h, close)
         if sc is not None:  # "might look into whether X" for "will examine whether X"

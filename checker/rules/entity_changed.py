@@ -122,6 +122,8 @@ def _swapped_known(ctx, dc, ent, dnorms):
                                                       for d in dnorms)), None)
     if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
         return None  # the two names do not fill the same slot of the sentence
+    if _common_word(ctx, alt) or _came_with_its_words(ctx, dc, ent, sc, names_it):
+        return None
     # Looser evidence than a swap in place, so any shared word ("Brennick's Millgate Bridge"
     # and "Millgate Bridge") counts as one name standing for the other here.
     if set(name_words(ent.norm)) & set(name_words(alt.norm)) or _names_both(dc, alt, set()):
@@ -137,6 +139,41 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def _common_word(ctx, ent) -> bool:
+    """A one-word "name" the sources also write in lower case ("Coroner declares ..." in a
+    headline, "the senior coroner" in the text): a common noun capitalised, no name."""
+    word = ent.text.strip()
+    return " " not in word and bool(re.search(rf"\b{re.escape(word.lower())}\b",
+                                              ctx.source_text))
+
+
+# Content words of the derived claim that a source sentence naming the moved name shares,
+# and the aligned claim lacks, for the name to count as carried in with them
+CARRIED_WORDS = 3
+
+
+def _came_with_its_words(ctx, dc, ent, sc, names_it) -> bool:
+    """The name came into the derived claim with the words a source sentence sets around it
+    ("declared the hoard, found in May at Lower Holt Farm near Ebbing, treasure", where
+    "found in May ... at Lower Holt Farm near Ebbing" is another sentence's): a clause merged
+    in, with its verb, not a swap. Known false negative: a swap whose derived claim also
+    carries a verb and two more words of the sentence the new name comes from."""
+    theirs = {key(w.lemma) for w in sc.words}
+    words = [w for w in dc.words if not (ent.start <= w.start < ent.end)
+             and w.pos in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
+             and key(w.lemma) not in theirs]
+    mine = {key(w.lemma) for w in words} - {key(w) for w in name_words(ent.norm)}
+    deeds = {key(w.lemma) for w in words if w.pos == "VERB"}
+    for c in ctx.index.claims:
+        if c is sc or not names_it(c):
+            continue
+        around = {key(w.lemma) for o in ctx.sentence_claims(c) for w in o.words}
+        if len(mine & around) >= CARRIED_WORDS and deeds & around:
+            return True  # (a clause, with its verb: not the name's title alone, "the
+            # council's deputy leader, Ann Lamb", which moves with a swapped name)
+    return False
 
 
 def _speaker_itself(ctx, claim, ent) -> bool:

@@ -44,7 +44,8 @@ def _asserted(dc, cue, lex) -> bool:
     """The factive cue is a verb the derived text itself asserts: not an adjective ("two
     confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
     found to be so ("no translator could be found": located; "was found to have" and "was
-    found guilty" are findings), not inside a quotation (the speaker's words, which DQ701
+    found guilty" are findings), not a participle with its finder ("a ring found by a
+    diver": located), not inside a quotation (the speaker's words, which DQ701
     compares)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
@@ -57,6 +58,10 @@ def _asserted(dc, cue, lex) -> bool:
     if before and lex.has("be_forms", before[-1]) and cue.text.lower() == "found" \
             and not _found_so(dc, cue):
         return False  # "no translator could be found": located, not established
+    rest = dc.text[cue.end - dc.start:].lower().split()
+    if cue.text.lower() == "found" and rest[:1] == ["by"] and not {"to", "that"} & set(rest[:8]):
+        return False  # "coins found by a walker": located by someone (not "found by the
+        # panel to have misled")
     return True
 
 

@@ -115,7 +115,7 @@ def check(ctx):
                     and isinstance(t[1], frozenset) and _short_form(t[1], mine)), tag)
         docs_of.setdefault(tag, doc)
         if not any(c.id in told for c in item.context) or (
-                item.kind == "answer" and not told_matter(ctx, item, told, mine)):
+                item.kind == "answer" and not told_matter(ctx, item, told, mine, best)):
             # the derived text does not tell the part of the story this belongs to, nor
             # what the answer takes up
             untold.setdefault(tag, []).append(item)
