@@ -80,6 +80,8 @@ def _source_has(q, index) -> bool:
             for sq in index.quantities)):
         return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10");
         # "the first three months of 2028" names a quarter, no span of time
+    if _part_of_unit_written(q, index):
+        return _same_duration(q, index.quantities, _source_lengths(index))
     if written_in(q.text.lower(), index.text_lower):
         return True
     if pence_written(q, index.text_lower):
@@ -103,7 +105,8 @@ def _source_has(q, index) -> bool:
     if squeezed != q.text.lower() and digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
     if _same_duration(q, index.quantities, _source_lengths(index)) or same_share(q, index) or \
-            _same_measure(q, index.quantities) or approximates(q, index.quantities):
+            _same_measure(q, index.quantities) or approximates(q, index.quantities) \
+            or _end_of_span_range(q, index.quantities):
         return True
     if percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
         return True
@@ -307,6 +310,33 @@ def _same_clock_time(q, quantities) -> bool:
     mine = clock_minutes(q.text, marked=q.kind != "time")
     return bool(mine) and any(mine & clock_minutes(sq.text, marked=sq.kind != "time")
                               for sq in quantities if sq.kind in ("time", "number"))
+
+
+def _end_of_span_range(q, quantities) -> bool:
+    """A span of time is an end of a range of spans the source gives ("half an hour" of "30
+    to 45 minutes")."""
+    mine = duration_seconds(q.text)
+    if mine is None:
+        return False
+    for sq in quantities:
+        units = durations(sq.text)
+        if len(units) != 1 or not _RANGE.search(sq.text):
+            continue
+        size = duration_seconds(f"one {next(iter(units))}")
+        if size and any(values_match(v * size, mine) for v in number_values(sq.text)):
+            return True
+    return False
+
+
+def _part_of_unit_written(q, index) -> bool:
+    """A span of one unit in words ("an hour", "a day") that the sources write only as a
+    part of one ("half an hour", "a quarter of a day"): another span, not the same."""
+    low = q.text.lower().strip()
+    if not re.fullmatch(r"(?:an?|one)\s+[a-z]+", low) or not durations(low):
+        return False
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(low)}\b", index.text_lower)]
+    return bool(spots) and all(re.search(r"\b(?:half|quarter\s+of|third\s+of)\s+$",
+                                         index.text_lower[max(0, at - 12):at]) for at in spots)
 
 
 def same_value(q, sq) -> bool:

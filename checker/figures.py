@@ -20,7 +20,7 @@ from checker.figure_sums import around, derived_sum, ratio_of_its_figures, sourc
 from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
-from checker.timespans import durations
+from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")
@@ -164,8 +164,9 @@ def _relative_time(q, claim) -> bool:
 
 def _no_figure(q) -> bool:
     """A time of day or a part of one with no number ("evening", "that night"): nothing to
-    compare as a figure."""
-    return q.kind == "time" and not numbers_in(q.text) and not re.search(r"\d", q.text)
+    compare as a figure. A span of time in words ("an hour", "half an hour") is one."""
+    return q.kind == "time" and not numbers_in(q.text) and not re.search(r"\d", q.text) \
+        and duration_seconds(q.text) is None
 
 
 def _adverbial(q, claim) -> bool:

@@ -1,7 +1,8 @@
 """Polarity reversals beside the plain negation DG601 compares (``checker.rules.
 negation_flipped``): a party's denial told as its admission, an intention negated on one
 side only, the order of two events reversed, an act the source says came "without" a thing
-told with the thing done, and "already" for the source's "not yet". Each reader returns the
+told with the thing done, "already" for the source's "not yet", and a relative aside that
+states what the source negates. Each reader returns the
 finding's fields (span, confidence, evidence, message, suggestion) for the rule to make, or
 None.
 """
@@ -114,6 +115,47 @@ def order_flip(ctx, dc):
                         message=(f'Says "{cue}" where the source says "{scue}": the order of '
                                  f'events is reversed: "{snippet(sc.text, 80)}".'),
                         suggestion=f'Use "{scue}" as the source does.')
+    return None
+
+
+# A relative clause of a derived claim, its pronoun and the words up to its verb
+_RELATIVE = re.compile(r"(\w+),\s+(?:which|who)\s+((?:has|had|have|was|were|is|also)\s+)*(\w+)")
+
+
+def aside_flip(ctx, dc):
+    """A relative clause of the derived claim that states, with no negation, what a
+    supporting source claim negates of the clause's antecedent ("sent a submission in May,
+    which identified the suppliers" where the source says "The submission did not name the
+    suppliers"): the same verb or a WordNet synonym in its commonest senses (not a verb of
+    saying), the source claim's subject a noun of the derived claim before the aside, and
+    two of the aside's words after the verb. Known false
+    positive: a source claim about another thing of the antecedent's kind."""
+    wn = ctx.wordnet
+    for m in _RELATIVE.finditer(dc.text):
+        if m.group(2) and re.search(r"\b(?:not|never|no)\b", m.group(2)):
+            continue
+        at = dc.start + m.start(3)
+        verb = next((w for w in dc.words if w.start == at and w.pos == "VERB"), None)
+        if verb is None or ctx.lexicon.has("attribution_verbs", verb.lemma):
+            continue  # (", who said ...": a report, which the attribution rules compare)
+        after = {key(w.lemma) for w in dc.words if w.start > verb.start
+                 and w.pos in ("NOUN", "PROPN", "ADJ", "VERB")}
+        same = {key(verb.lemma)} | ({key(x) for x in wn.synonyms(verb.lemma, "verb", 2)}
+                                    if wn.available else set())
+        before = {key(w.lemma) for w in dc.words if w.start < dc.start + m.end(1)
+                  and w.pos in ("NOUN", "PROPN")}  # the antecedent, wherever it stands
+        for sc in ctx.support(dc)[1]:
+            head = subject_head(sc)
+            if not sc.negated or key(sc.predicate) not in same or head not in before \
+                    or len(after & claim_keys(sc)) < 2:
+                continue  # (the antecedent is what the source claim negates a deed of: its
+                # subject, not "It is not covered by the scheme" for "the scheme, which
+                # covers savings")
+            return dict(start=verb.start, end=verb.end, confidence=0.7,
+                        evidence=[evidence_of(sc)],
+                        message=(f'Says "{verb.text}" in an aside where the source says the '
+                                 f'opposite: "{snippet(sc.text, 80)}".'),
+                        suggestion="Restore the source's negation, or drop the aside.")
     return None
 
 
