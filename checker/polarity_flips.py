@@ -149,8 +149,8 @@ def aside_flip(ctx, dc):
             if not sc.negated or key(sc.predicate) not in same or head not in before \
                     or len(after & claim_keys(sc)) < 2:
                 continue  # (the antecedent is what the source claim negates a deed of: its
-                # subject, not "It is not covered by the scheme" for "the scheme, which
-                # covers savings")
+                # subject, not "Its loans fall outside the fund" for "the fund, which
+                # holds loans")
             return dict(start=verb.start, end=verb.end, confidence=0.7,
                         evidence=[evidence_of(sc)],
                         message=(f'Says "{verb.text}" in an aside where the source says the '
