@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from checker.align import claim_keys, key
+from checker.lexicon import shipped
 from checker.records import Claim, Evidence, memo_on
 
 
@@ -41,9 +42,26 @@ def shares_core(dc: Claim, sc: Claim) -> bool:
     the one both have ("no other injuries were reported": "injuries" alone)."""
     dk, sk = claim_keys(dc), claim_keys(sc)
     shared = dk & sk
-    same_pred = key(dc.predicate) == key(sc.predicate)
+    same_pred = same_deed_verb(dc, sc)
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
     return (same_pred or same_ent) and (len(shared) >= 2 or (dk == sk and len(dk) == 1))
+
+
+_PHASE_VERBS = shipped("phase_verbs")
+
+
+def same_deed_verb(dc: Claim, sc: Claim) -> bool:
+    """The two claims' verbs are one deed: the same verb, or a verb of phase on one side
+    (phase_verbs.txt) and on the other the verb it takes ("have begun reselling" read by the
+    parse as "begin" in one sentence and "resell" in the other)."""
+    a, b = key(dc.predicate), key(sc.predicate)
+    if a == b:
+        return True
+    for one, other in ((dc, sc), (sc, dc)):
+        if one.predicate in _PHASE_VERBS and key(other.predicate) in {
+                key(w.lemma) for w in one.words if w.pos == "VERB"}:
+            return True
+    return False
 
 
 def is_claim_unit(claim: Claim) -> bool:

@@ -194,7 +194,8 @@ def approximates(q, quantities) -> bool:
     figure of its kind meets within half the figure's last rounded place, on the side the
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
     "about 1,200" for 1,160 or 1,150; not "nearly 400" for 301, "about 1,200" for 1,090 nor
-    "some 1,900" for 1,950 (rounded half up)."""
+    "some 1,900" for 1,950 (rounded half up), nor "around 10 weeks" for the source's own
+    "around 14 weeks" (a figure it already gives as rounded)."""
     side = rounding(q.text)
     mine = number_values(q.text)
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
@@ -212,6 +213,9 @@ def approximates(q, quantities) -> bool:
         gap = theirs[0] - mine[0]
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
+        if not side and gap and rounding(sq.text) == 0:
+            continue  # a figure the source rounds already is no figure to round again:
+            # "around 10 weeks" is not the source's "around 14 weeks"
         if -margin - 1e-9 <= gap < margin - 1e-9:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
     return False
@@ -226,6 +230,8 @@ def _approximated_span(span: float, side: int, margin: float, quantities) -> boo
         if not theirs:
             continue
         gap = theirs - span
+        if not side and gap and rounding(sq.text) == 0:
+            continue  # "around 10 weeks" for the source's own "around 14 weeks"
         if (not side or gap * side >= 0) and abs(gap) <= margin + 1e-9:
             return True
     return False

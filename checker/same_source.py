@@ -18,6 +18,7 @@ from checker.voices import a_voice, for_party, voice_party
 _NAME_FILLERS = shipped("name_fillers")
 _POSSESSIVES = shipped("possessives")
 _THING_PRONOUNS = shipped("pronouns_thing")
+_DOCUMENT_NOUNS = shipped("document_nouns")
 
 
 VAGUE = shipped("vague_sources")
@@ -59,6 +60,9 @@ def same_source(a: str, b: str) -> bool:
         return False  # "the Carvell Transit Authority" is not "the Transit Workers' Guild"
     if _other_kinds(a, b, xs, ys):
         return False  # "Harrowby City Council" is not "the Harrowby Arts Council"
+    if _owner_added(a, b) or _owner_added(b, a):
+        return False  # "a Ministry of Health audit" is not "an internal audit drawn up for
+        # the trust's board"
     na, nb = _apposed_name(a), _apposed_name(b)
     if na and nb and not set(norm_name(na).split()) & set(norm_name(nb).split()):
         return False  # "the team's owner, Corwin Aldgate" is not "the team's sporting
@@ -73,6 +77,36 @@ def same_source(a: str, b: str) -> bool:
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
+
+
+def _owner_added(a: str, b: str) -> bool:
+    """``a`` names a document by an owner that ``b``, the same document noun
+    (document_nouns.txt), lacks: a capitalised owner before the noun in ``a`` ("a Ministry
+    of Health audit"), none before it in ``b`` ("An internal audit drawn up for the trust's
+    board"), and no word of the owner anywhere in ``b``. Known false
+    positive: an owner the source names for the document in another sentence only ("The
+    authority commissioned a review. The review warns ...")."""
+    mine, theirs = a.split(), b.split()
+    if len(mine) < 3 or mine[-1].lower() not in _DOCUMENT_NOUNS or witness_group(a) \
+            or witness_group(b):
+        return False  # (not people who know of a review: "familiar with X's review")
+    head = next((k for k, w in enumerate(theirs) if w.lower() == mine[-1].lower()), 0)
+    owner = [w for w in mine[1:-1] if w[:1].isupper()]
+    if head < 1 or not owner or any(w[:1].isupper() for w in theirs[1:head]) or any(
+            w.lower() in _POSSESSIVES or re.search(r"['’]s?$", w) for w in theirs[:head]):
+        return False  # the other names an owner too, if by a noun ("the company's review")
+    return not {norm_name(w) for w in owner} & {norm_name(w) for w in theirs}
+
+
+def owner_in(credit: str, text: str) -> bool:
+    """Every capitalised word before a document noun that ends the credit ("the Harrow
+    Rail Regulator's review") is in the text (the source sentence that credits "a review
+    released on Monday" with what "the Harrow Rail Regulator concluded")."""
+    words = core(credit).split()
+    if len(words) < 3 or words[-1].lower() not in _DOCUMENT_NOUNS:
+        return False
+    owner = {norm_name(w) for w in words[1:-1] if w[:1].isupper()}
+    return bool(owner) and owner <= {norm_name(w) for w in text.split()}
 
 
 def _apposed_name(phrase: str) -> str:

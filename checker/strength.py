@@ -187,6 +187,15 @@ def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool
                            or word in lex.words("participle_context"))
 
 
+_NUMBER_WORDS = (shipped("number_units") | shipped("number_tens")) - {"a", "an", "single"}
+# (not the words that count one: "reduce a patient's risk" names what it reduces)
+
+
+def _is_figure(word: str) -> bool:
+    """A word that opens a figure: digits ("2.5" of "£2.5 million") or a number word."""
+    return word[:1].isdigit() or word in _NUMBER_WORDS
+
+
 def _next_word(tokens: Sequence[_Token], i: int) -> str:
     """The first word after token ``i`` that is not an adverb ("" at the end)."""
     j = i + 1
@@ -214,9 +223,9 @@ def _causal_hits(tokens: Sequence[_Token],
         if passive and nxt == "by":
             hits.append(h)  # "was reduced by the drug": a cause, in the passive
             continue
-        if passive or not nxt or nxt in change_after:
-            changes.append(_Hit("change", h.first, h.last))
-            continue
+        if passive or not nxt or nxt in change_after or _is_figure(nxt):
+            changes.append(_Hit("change", h.first, h.last))  # (an amount after the verb,
+            continue  # "would raise £2 million", says how much, not what causes what)
         hits.append(h)
     hits += _find(tokens, lex.by_first("causal_word"), "causal")
     return sorted(hits, key=lambda h: h.first), changes

@@ -3,21 +3,12 @@ model gives, whatever the model does with a given sentence."""
 
 from checker.align import key
 from checker.quantified import noun_after
-from checker.records import Certainty, Claim, Cue, Word
+from checker.records import Claim, Cue
+from handmade import hand_claim
 
 
 def _claim(text: str, tags: dict) -> Claim:
-    """A claim whose content words are the words of ``tags`` (word -> (lemma, POS))."""
-    words, pos = [], 0
-    for token in text.replace("-", " - ").split():
-        start = text.index(token, pos)
-        pos = start + len(token)
-        if token in tags:
-            words.append(Word(start, pos, token, *tags[token]))
-    return Claim(id="c1", doc_id="d", start=0, end=len(text), text=text, sent_start=0,
-                 sent_end=len(text), sentence=text, unit_kind="paragraph", subject="",
-                 predicate="", predicate_text="", object="", negated=False, attribution=None,
-                 certainty=Certainty(1.0), words=tuple(words))
+    return hand_claim(text, tags)
 
 
 def test_a_word_read_as_an_adjective_after_a_hyphen_carries_the_nouns_on():

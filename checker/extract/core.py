@@ -95,7 +95,10 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         # Every word (as written or as lemma) the token walks of _certainty, _links, _scope
         # and _attribution act on: a claim with none of them skips the walk
         self.certainty_words = frozenset().union(self.hedges, self.attempts, self.boosters,
-                                                 self.factive, self.nonfactive)
+                                                 self.factive, self.nonfactive,
+                                                 self.lex.words.get("asking_verbs", ()))
+        # (a verb of asking with a thing asked for and its "to" verb: "asked for powers to
+        # cut" aims at the cutting)
         self.link_words = frozenset(self.causal | self.temporal)
         self.scope_words = frozenset(self.scope)
         self.report_words = frozenset().union(self.attr_adverbs, self.passive_verbs,

@@ -29,6 +29,34 @@ from checker.records import Certainty, Cue
 DEADLINE = 0.35
 
 
+def _sought_for_deed(verb, asking: bool = False):
+    """The noun an attempt verb, the claim's own, takes whose own "to" verb is the deed aimed
+    at ("is asking *leave* of the county to widen", "wants *money* to rebuild"), or
+    None: the object, or a "for" object, with a to-infinitive of its own (the parser makes it
+    the noun's ``acl`` or ``relcl``). For a verb of ``asking``, the "for" object only ("has
+    asked for powers to cut"): "urged clerks to redo the ledger" did the urging."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and not asking] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ in ("xcomp", "advcl") and c.i > noun.i
+               and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                          for a in c.children)
+               and not any(x.dep_ == "cc" or x.text in ",;" for x in verb.doc[noun.i:c.i])
+               for c in verb.children):
+            return noun  # "has asked for powers to cut", "is seeking help from X to restore",
+            # the parser's "to" verb on the verb of asking or seeking
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and not any(x.dep_ == "cc" or x.text in ",;" for x in verb.doc[noun.i:c.i])
+               for c in noun.children):
+            return noun  # (not across "and" or a comma: "wants a cut in rents and repairs
+            # to damp homes", where the parser may hang "to damp" on "cut")
+    return None
+
+
 class NegationCertaintyReader:
     """The polarity half of ``ClaimReader``: whether one claim is negated, the words it
     denies, and its certainty (its frame and quotations are ``ClaimReader``'s)."""
@@ -230,6 +258,16 @@ class NegationCertaintyReader:
                 attempts.append(Cue(f"{t.text} whether to" if whether else f"{t.text} to"
                                     if to else t.text, "attempt", t.idx,
                                     t.idx + len(t), self.lex.weight("attempts", lem)))
+            elif (lem in self.attempts or self.lex.has("asking_verbs", lem)) and _verbal(t) \
+                    and (t is head or t.dep_ in ("conj", "xcomp")):
+                sought = _sought_for_deed(t, asking=lem not in self.attempts)
+                if sought is not None:  # "is seeking leave to widen": the widening
+                    # is aimed at, as it is where one "has asked for powers to cut" (a verb
+                    # of asking weighs as "seek" does)
+                    attempts.append(Cue(f"{t.text} {sought.text} to", "attempt", t.idx,
+                                        sought.idx + len(sought),
+                                        self.lex.weight("attempts", lem,
+                                                        self.lex.weight("attempts", "seek"))))
             if low in self.boosters or lem in self.boosters:
                 boosters.append(Cue(t.text, "booster", t.idx, t.idx + len(t),
                                     self.lex.weight("boosters",

@@ -45,6 +45,14 @@ class ReportSpeakerReader:
             # "She denied A, and said Friday's weather had dried it": the parser made the
             # complement's subject the verb's; the speaker is the first verb's
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
+        if subj is None:
+            # the subject of a passive aside the parser hangs on the reporting verb as an
+            # adverbial clause ("A draft audit, a copy of it obtained by the Post,
+            # cautions that ..."): the audit cautions
+            subj = next((s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                         for s in c.children if s.dep_ == "nsubjpass" and s.i < c.i
+                         and not any(x.tag_ in ("WP$", "WDT", "WP") for x in s.subtree)),
+                        None)
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
             host = verb.head
@@ -61,10 +69,15 @@ class ReportSpeakerReader:
             # (not one of a relative clause the parser hung there: "X, whose fleet is
             # short, said")
             subjects = [c for c in host.children if c.dep_ == "nsubj" and not any(
-                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)]
+                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)] or [
+                c for c in host.children if c.dep_ == "nsubjpass" and not any(
+                    x.tag_ in ("WP$", "WDT", "WP") for x in c.subtree)]
+            # (or a passive one, where the parser joins the reporting verb to the passive
+            # verb of an aside on the subject: the audit of "A draft audit, a copy of it
+            # obtained by the Post, cautions that ...")
             subj = max((c for c in subjects if c.i < host.i), key=lambda c: c.i,
                        default=subjects[0] if subjects else None)
-        if subj is not None and subj.dep_ == "nsubjpass" \
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head is verb \
                 and verb.lemma_.lower() in self.addressee_verbs:
             # "We were told X", "the court heard": the subject heard it; whoever told it is
             # the agent ("by the maker"), if the sentence names one

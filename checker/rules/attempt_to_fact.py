@@ -2,7 +2,9 @@
 
 What it flags:
     A derived claim that states an action plainly while its supporting source claim only
-    says somebody is trying, planning, seeking or aiming to do it, or has a span of time to
+    says somebody is trying, planning, seeking or aiming to do it, or seeks or asks for a
+    thing to do it with ("is asking the county for leave to widen", "has applied
+    for powers to cut": the thing's "to" verb is the deed), or has a span of time to
     do it in ("has ten days to file a challenge": a deadline; known false positive: a
     deadline the source also says was met, in a passage the aligner did not give the
     claim); also a thing sought
@@ -191,7 +193,8 @@ def _planned_elsewhere(ctx, dc, close):
     is not its closest support: a sentence that adds the plan to other facts ("X has lodged
     a challenge over the award of the contract to Y") aligns best with the sentence of those
     facts, and the plan ("it intends to lodge a challenge") sits in another. Same verb, a
-    noun of the derived object in the source claim, same subject or a pronoun (a verb of
+    noun of the derived object in the source claim, same subject or one that refers back ("It",
+    "The company": stand_ins.txt; known false positive: another party of that kind) (a verb of
     asking counts as the same as another: "has applied to X" for "intends to ask X"); and no
     supporting claim states that verb plainly. Beyond the claims the aligner gives, a claim
     whose subject shares a name with the derived one counts ("Vance ... wants to table
@@ -211,8 +214,9 @@ def _planned_elsewhere(ctx, dc, close):
                        and not sc.certainty.hedges for sc in [*claims, *named]):
         return None
     for sc in others:
-        if not dobj & claim_keys(sc) or not same_subject(dc, sc):
-            continue
+        if not dobj & claim_keys(sc) or not (same_subject(dc, sc) or refers_back(
+                sc.subject or "", ctx.lexicon)):
+            continue  # (a source subject that refers back, "The company", as a pronoun does)
         cue = next((c for c in sc.certainty.attempts
                     if (hedged_verb(sc, c) == verb or asking and hedged_verb(sc, c) in asking)
                     and _governs(sc, c, dc, False)), None)
@@ -355,7 +359,14 @@ def _attempt_finding(dc, sc, attempt: str):
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                 message=(f'States as done what the source calls an attempt '
                          f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
-                suggestion=f'Keep the attempt ("{attempt.split()[0]} …").')
+                suggestion=f'Keep the attempt ("{_cue_words(attempt)} …").')
+
+
+def _cue_words(attempt: str) -> str:
+    """The words of an attempt to keep: a cue up to its "to" ("has 21 days to", "seeking
+    permission to"), else the verb of an attempt on a thing ("seeking" of "seeking a
+    meeting")."""
+    return attempt if attempt.endswith(" to") else attempt.split()[0]
 
 
 def _future_finding(dc, found):

@@ -127,7 +127,7 @@ from checker.party_kinds import force_by_rank, one_public_group, stand_in_noun
 from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
-from checker.same_source import VAGUE, same_source, witness_group
+from checker.same_source import VAGUE, owner_in, same_source, witness_group
 from checker.source_phrase import (anaphoric, core, has_name, owner_named_before,
                                     pronoun_owned)
 from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
@@ -294,6 +294,7 @@ def _changed(ctx, dc, sup, generic, verbs):
     if any(same_source(named or attr.source, who) and not people  # people are no outlet
            and not (kind and other_kind_of(ctx, kind, sc, who))
            or (owner and same_source(owner, who))
+           or owner_in(attr.source, sc.sentence)  # the source sentence names its owner
            or not witness_group(who) and (
                any(affiliated(ctx, sc, name, who, sc.start) for name in (named, attr.source)
                    if name)
@@ -338,8 +339,14 @@ def _changed(ctx, dc, sup, generic, verbs):
         RULE, dc, start=start, end=max(attr.end, attr.start + 1), text=text,
         confidence=0.5 + 0.4 * ctx.alignments[dc.id].score, evidence=[evidence_of(sc)],
         message=(f'Credits "{snippet(attr.source, 40)}", but the source attributes this '
-                 f'to {who}: "{snippet(sc.text, 60)}".'),
-        suggestion=f"Attribute it to {who}.")
+                 f'to {_mid_sentence(who)}: "{snippet(sc.text, 60)}".'),
+        suggestion=f"Attribute it to {_mid_sentence(who)}.")
+
+
+def _mid_sentence(who: str) -> str:
+    """A speaker phrase as written inside a sentence: "an internal review", not "An"."""
+    first, _, rest = who.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The") else who
 
 
 def _span(dc, attr) -> tuple:

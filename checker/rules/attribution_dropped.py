@@ -164,6 +164,7 @@ from __future__ import annotations
 
 import re
 
+from checker.align import key
 from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
@@ -199,6 +200,10 @@ def check(ctx):
                       and verb_polarity(sc, ctx.lexicon) == verb_polarity(dc, ctx.lexicon)]
         hits = [(s, sc) for s, sc in attributed if same_content(dc, sc)
                 and not asked_only(dc, sc, ctx.lexicon)]
+        verb = [(s, sc) for s, sc in hits if key(sc.predicate) == key(dc.predicate)]
+        hits = verb or hits  # the claim of the derived verb is what it tells, not one of
+        # its background clause ("X is seeking to extend Y, even as the regulator
+        # investigates": the seeking's credit, not the regulator's own word on its inquiry)
         fused = not hits
         if fused and not _CONDITION.match(dc.sentence) and not any(
                 o.sent_start == dc.sent_start and o.attribution is not None
@@ -300,7 +305,7 @@ def _phrase(attr) -> str:
     if attr.kind == "according-to" and who:
         return f"According to {who},"
     if who:
-        return f"{who} {attr.cue.split()[0] if attr.cue else 'reports'} that"
+        return f"{who} {attr.cue.split()[0].strip(',;:') if attr.cue else 'reports'} that"
     if attr.kind == "adverb":
         return f"… {attr.cue} …"
     return "According to reports,"

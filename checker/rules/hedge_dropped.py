@@ -233,7 +233,8 @@ def _restated_certain(ctx, dc, sc):
     £20,000") when the derived claim states the same thing firmly in another verb ("the zoo
     will be fined up to £20,000"): no hedge, negation or belief frame of its own; a future
     against a bare modal; three of its words besides its verb, two thirds of them, in the
-    source claim up to its next link, one governed by the hedge; None when another aligned
+    source claim up to its next link, one governed by the hedge (two, where they are all it
+    has); None when another aligned
     source claim states those words with no hedge (the source may report it as come true)."""
     lex = ctx.lexicon
     if dc.unit_kind == "heading" or cues(dc, lex) or believed(ctx, dc) \
@@ -262,8 +263,10 @@ def _restated_certain(ctx, dc, sc):
     # the hedged claim up to its next link: "could lose access ... after talks stalled"
     # hedges the loss only
     shared = mine & (subject | governed)
-    if len(shared) < 3 or len(shared) < 2 / 3 * len(mine) or not shared & governed:
-        return None
+    if len(shared) < 2 or len(shared) < 3 and shared != mine \
+            or len(shared) < 2 / 3 * len(mine) or not shared & governed:
+        return None  # two words will do when they are all the derived claim's ("a verdict
+        # will be known by the spring" for "a verdict could take until the spring")
     if any(o is not sc and not cues(o, lex) and len(mine & claim_keys(o)) >= len(shared)
            for o in ctx.aligned(dc)):
         return None

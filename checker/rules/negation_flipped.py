@@ -196,7 +196,18 @@ def _predicate_flip(ctx, dc):
     """The same verb negated on one side only ("did not approve" vs "approved")."""
     copula = dc.predicate in be_forms(ctx.lexicon)
     within = _told_within(ctx, dc)
-    for sc in [*ctx.aligned(dc), *within]:
+    aligned = ctx.aligned(dc)
+    for sc in [*aligned, *(o for a in aligned for o in ctx.sentence_claims(a)
+                           if o not in aligned)]:
+        if _told_after_all(ctx.lexicon, dc, sc):  # (the told claim may be a clause the
+            # aligner passed over: "members struck off the roll are never informed of it")
+            at = max(0, sc.attribution.start - sc.sent_start - 30)
+            told = ("…" if at else "") + snippet(sc.sentence[at:].rstrip(". "), 90)
+            return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
+                        message=(f'Says "{dc.predicate_text}" where the source says nobody '
+                                 f'was: "{told}".'),
+                        suggestion="Restore the source's polarity.")
+    for sc in [*aligned, *within]:
         if not (key(sc.predicate) == key(dc.predicate) and (
                 shares_core(dc, sc) or said_in_full(dc, sc) or sc in within)
                 or synonym_verbs(ctx, dc, sc) or narrower_verb(ctx, dc, sc)):
@@ -247,7 +258,13 @@ def _told_within(ctx, dc) -> list:
     """Short source claims on the derived claim's verb whose every content word and every
     name the derived claim holds ("she did not name the Corran Trust" inside a long sentence
     that names it "as she warned that ..."): the aligner matches the long sentence with a longer
-    passage, but it tells this claim too."""
+    passage, but it tells this claim too. Also, of the other polarity, a claim on a verb of
+    one WordNet sense with the derived one whose two words or more besides it all are the
+    derived claim's ("That report does not name any warden on shift" inside "identifies
+    the wardens on shift in the east wing the night the fire spread"), neither claim
+    credited to a speaker (a party's quoted denial beside another's charge is two sides).
+    Known false positive: a long derived claim that holds the same words in another
+    relation."""
     if not is_claim_unit(dc):
         return []
     mine, aligned = claim_keys(dc), ctx.aligned(dc)
@@ -255,14 +272,31 @@ def _told_within(ctx, dc) -> list:
     out = []
     verb = key(dc.predicate)
     for sc in ctx.index.claims:
-        if key(sc.predicate) != verb or not sc.entities:
+        if sc in aligned or not {e.norm for e in sc.entities} <= names:
             continue
-        theirs = claim_keys(sc) | {verb}
-        if len(theirs) >= 2 and theirs <= mine and {e.norm for e in sc.entities} <= names \
-                and sc not in aligned:
-            out.append(sc)  # (with a name of the story: "it will not close any branch"
-            # is too common a claim to find inside another)
+        if key(sc.predicate) == verb and sc.entities:
+            theirs = claim_keys(sc) | {verb}
+            if len(theirs) >= 2 and theirs <= mine:
+                out.append(sc)  # (with a name of the story: "it will not close any branch"
+                # is too common a claim to find inside another)
+            continue
+        rest = claim_keys(sc) - {key(sc.predicate)}
+        if sc.negated != dc.negated and len(rest) >= 2 and rest <= mine \
+                and dc.attribution is None and not sc.quotes and synonym_verbs(ctx, dc, sc):
+            out.append(sc)  # the other side's polarity, in a verb of one sense with it and
+            # two words besides: "That report does not name any warden on shift" inside
+            # "The report, dated ..., identifies the wardens on shift in the east wing ..."
     return out
+
+
+def _told_after_all(lexicon, dc, sc) -> bool:
+    """The source says nobody was told the claim ("members struck off are not informed that
+    their place has lapsed") and the derived claim, unnegated, is the telling itself with
+    the told claim's words ("members are informed once their place has lapsed")."""
+    att = sc.attribution
+    return _unheard(sc, lexicon) and not dc.negated and not dc.negated_words \
+        and not _unheard(dc, lexicon) and key(att.lemma or "") == key(dc.predicate) \
+        and claim_keys(sc) <= claim_keys(dc)
 
 
 def _unheard(claim, lexicon) -> bool:

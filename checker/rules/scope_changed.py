@@ -92,6 +92,7 @@ from checker.align import claim_keys, key
 from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_them,
                              part_of_them_after, same_count, whole_count, whole_word)
 from checker.polarity import OBJECT_NEGATORS
+from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import (count_dropped, count_of, cue_noun, floated_noun, noun_after,
                                 object_noun, subject_words)
@@ -333,7 +334,7 @@ def check(ctx):
         if _limits(dc) or set(dc.subject.lower().split()[:1]) & OBJECT_NEGATORS:
             continue  # "no one was hurt" limits nothing to widen
         for sc in ctx.aligned(dc):
-            if key(sc.predicate) != key(dc.predicate) or not shares_core(dc, sc):
+            if not same_deed_verb(dc, sc) or not shares_core(dc, sc):
                 continue
             src_named = _subject_names(sc)
             part = part_counted(sc, dc)
