@@ -250,7 +250,10 @@ def _widened_noun(ctx, dc, cue, noun):
 def _part_named(ctx, dc, sc, noun, cue) -> str:
     """The words the source claim on the same verb has where the derived claim says "all"
     of another noun ("closed the west wing's two lifts" for "closed all of the
-    hospital's lifts"): the source says nothing of all of anything in the claim, the noun
+    hospital's lifts"; the verb of the derived clause "all" stands in, compared with that
+    clause's words: "placed an order that bars all work near the pier" for "the order bars
+    diving and mooring near the pier"): the source says nothing of all of anything in the
+    claim, the noun
     stands in no source claim on that verb, and the claim's other words are the source's.
     Known false positive: a noun that names the same things as the source's in other words
     ("all the staff" for "every employee", when the source's "every" is missing)."""
@@ -260,13 +263,18 @@ def _part_named(ctx, dc, sc, noun, cue) -> str:
             or any(ctx.lexicon.has(role, lem) for lem in lemmas
                    for role in ("durations", "day_parts")):
         return ""  # not "each", a speaker's words, nor a span of time ("all week", "all night")
-    if key(sc.predicate) != key(dc.predicate) or any(c.role == "all" for c in sc.scope) \
+    if any(c.role == "all" for c in sc.scope) \
             or any(whole_word(w.lower()) for w in _WORDS.findall(sc.text)):
         return ""
     verb = key(sc.predicate)
+    if verb == key(dc.predicate):
+        rest = claim_keys(dc) - {noun}
+    else:  # the verb of the clause "all" stands in ("placed an order that bars all work")
+        rest = _clause_keys(dc, cue, verb) - {noun}
+        if not rest:
+            return ""
     if any(noun in claim_keys(o) for o in ctx.index.claims if key(o.predicate) == verb):
         return ""
-    rest = claim_keys(dc) - {noun}
     if len(rest & claim_keys(sc)) < 3 or len(rest & claim_keys(sc)) < 0.7 * len(rest):
         return ""
     extra = claim_keys(sc) - claim_keys(dc)
@@ -275,6 +283,16 @@ def _part_named(ctx, dc, sc, noun, cue) -> str:
         return ""
     span = sc.text[words[0].start - sc.start:words[-1].end - sc.start]
     return span if len(span.split()) <= 6 else words[0].text  # the source's words for it
+
+
+def _clause_keys(dc, cue, verb: str) -> set:
+    """The keys of the derived claim's words from its last verb before the cue on, when
+    that verb is ``verb`` (a relative clause of the claim: "placed an order that *bars all
+    work* near the pier"); else none."""
+    before = [w for w in dc.words if w.end <= cue.start and w.pos == "VERB"]
+    if not before or key(before[-1].lemma) != verb:
+        return set()
+    return {key(w.lemma) for w in dc.words if w.start >= before[-1].start}
 
 
 def _object_widened(ctx, dc):
