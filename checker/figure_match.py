@@ -195,7 +195,7 @@ def approximates(q, quantities) -> bool:
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
     "about 1,200" for 1,160 or 1,150; not "nearly 400" for 301, "about 1,200" for 1,090 nor
     "some 1,900" for 1,950 (rounded half up), nor "around 10 weeks" for the source's own
-    "around 14 weeks" (a figure it already gives as rounded)."""
+    "around 14 weeks" (a figure it already gives as rounded is met within a tenth only)."""
     side = rounding(q.text)
     mine = number_values(q.text)
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
@@ -213,12 +213,18 @@ def approximates(q, quantities) -> bool:
         gap = theirs[0] - mine[0]
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
-        if not side and gap and rounding(sq.text) == 0:
-            continue  # a figure the source rounds already is no figure to round again:
-            # "around 10 weeks" is not the source's "around 14 weeks"
+        if not side and abs(gap) > REROUNDED * abs(theirs[0]) and rounding(sq.text) == 0:
+            continue  # a figure the source rounds already is no figure to round far again:
+            # "around 10 weeks" is not the source's "around 14 weeks" ("about 1.5 million"
+            # is its "about 1.48 million")
         if -margin - 1e-9 <= gap < margin - 1e-9:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
     return False
+
+
+# How far a figure may stray from one the source already gives as rounded ("about 1.48
+# million" -> "about 1.5 million"): a tenth of it.
+REROUNDED = 0.1
 
 
 def _approximated_span(span: float, side: int, margin: float, quantities) -> bool:
@@ -230,7 +236,7 @@ def _approximated_span(span: float, side: int, margin: float, quantities) -> boo
         if not theirs:
             continue
         gap = theirs - span
-        if not side and gap and rounding(sq.text) == 0:
+        if not side and abs(gap) > REROUNDED * theirs and rounding(sq.text) == 0:
             continue  # "around 10 weeks" for the source's own "around 14 weeks"
         if (not side or gap * side >= 0) and abs(gap) <= margin + 1e-9:
             return True

@@ -95,7 +95,12 @@ def _owner_added(a: str, b: str) -> bool:
     if head < 1 or not owner or any(w[:1].isupper() for w in theirs[1:head]) or any(
             w.lower() in _POSSESSIVES or re.search(r"['’]s?$", w) for w in theirs[:head]):
         return False  # the other names an owner too, if by a noun ("the company's review")
-    return not {norm_name(w) for w in owner} & {norm_name(w) for w in theirs}
+    return not _name_parts(owner) & _name_parts(theirs)
+
+
+def _name_parts(words) -> set:
+    """The words' names, a hyphen-joined word in its parts ("Treasury-commissioned")."""
+    return {norm_name(p) for w in words for p in re.split(r"[-‐]", w) if p}
 
 
 def owner_in(credit: str, text: str) -> bool:
@@ -105,8 +110,8 @@ def owner_in(credit: str, text: str) -> bool:
     words = core(credit).split()
     if len(words) < 3 or words[-1].lower() not in _DOCUMENT_NOUNS:
         return False
-    owner = {norm_name(w) for w in words[1:-1] if w[:1].isupper()}
-    return bool(owner) and owner <= {norm_name(w) for w in text.split()}
+    owner = _name_parts(w for w in words[1:-1] if w[:1].isupper())
+    return bool(owner) and owner <= _name_parts(text.split())
 
 
 def _apposed_name(phrase: str) -> str:

@@ -187,13 +187,20 @@ def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool
                            or word in lex.words("participle_context"))
 
 
-_NUMBER_WORDS = (shipped("number_units") | shipped("number_tens")) - {"a", "an", "single"}
-# (not the words that count one: "reduce a patient's risk" names what it reduces)
+_CURRENCIES = shipped("currencies")
 
 
-def _is_figure(word: str) -> bool:
-    """A word that opens a figure: digits ("2.5" of "£2.5 million") or a number word."""
-    return word[:1].isdigit() or word in _NUMBER_WORDS
+def _money_after(tokens: Sequence[_Token], i: int, claim: Optional[Claim]) -> bool:
+    """A sum of money follows token ``i``: a currency sign before the next word's digits
+    ("raise £2 million") or a currency's name within three words ("cut 40 million crowns");
+    not a count of things ("prevents two crashes a month" states a cause)."""
+    if i + 1 >= len(tokens) or claim is None:
+        return False
+    gap = claim.text[tokens[i].end - claim.start:tokens[i + 1].start - claim.start]
+    if tokens[i + 1].text[:1].isdigit() and any(c in _CURRENCIES for c in gap):
+        return True
+    return tokens[i + 1].text[:1].isdigit() and any(
+        t.text.lower() in _CURRENCIES for t in tokens[i + 2:i + 5])
 
 
 def _next_word(tokens: Sequence[_Token], i: int) -> str:
@@ -204,8 +211,8 @@ def _next_word(tokens: Sequence[_Token], i: int) -> str:
     return tokens[j].text.lower() if j < len(tokens) else ""
 
 
-def _causal_hits(tokens: Sequence[_Token],
-                 lex: StrengthLexicon) -> tuple[list[_Hit], list[_Hit]]:
+def _causal_hits(tokens: Sequence[_Token], lex: StrengthLexicon,
+                 claim: Optional[Claim] = None) -> tuple[list[_Hit], list[_Hit]]:
     """Causal cues that state a cause, and causal verbs that only report a change."""
     change_after = lex.words("change_context")
     hits, changes = [], []
@@ -223,9 +230,9 @@ def _causal_hits(tokens: Sequence[_Token],
         if passive and nxt == "by":
             hits.append(h)  # "was reduced by the drug": a cause, in the passive
             continue
-        if passive or not nxt or nxt in change_after or _is_figure(nxt):
-            changes.append(_Hit("change", h.first, h.last))  # (an amount after the verb,
-            continue  # "would raise £2 million", says how much, not what causes what)
+        if passive or not nxt or nxt in change_after or _money_after(tokens, h.first, claim):
+            changes.append(_Hit("change", h.first, h.last))  # (a sum of money after the
+            continue  # verb, "would raise £2 million", says how much, not what causes what)
         hits.append(h)
     hits += _find(tokens, lex.by_first("causal_word"), "causal")
     return sorted(hits, key=lambda h: h.first), changes
@@ -307,7 +314,7 @@ def _claim_strength(claim: Claim, lex: StrengthLexicon) -> tuple[int, Optional[C
     if _find(tokens, lex.by_first("recommendation"), "recommendation"):
         return 0, None
     correl = _find(tokens, lex.by_first("correlational"), "correlational")
-    causal, changes = _causal_hits(tokens, lex)
+    causal, changes = _causal_hits(tokens, lex, claim)
     if correl:
         # What follows a relation word is what the relation is with, not a stated cause.
         causal = [h for h in causal if h.last <= correl[0].first]

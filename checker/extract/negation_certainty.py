@@ -27,6 +27,11 @@ from checker.records import Certainty, Cue
 # bare infinitive ("Council to close two libraries", role "headline") weighs as a plan too,
 # and DC210 reads it no more than a deadline: it stands for "will" as often as for a plan.
 DEADLINE = 0.35
+# The lightest attempt verb whose object with a "to" verb of its own aims at that verb
+# ("seeks leave to widen", "wants money to rebuild"): not a verb of doing that takes a
+# purpose ("moved the crane to lift the beam", "prepared a budget to cut spending", whose
+# weights in attempts.txt are lower).
+AIM_WEIGHT = 0.3
 
 
 def _sought_for_deed(verb, asking: bool = False):
@@ -258,7 +263,8 @@ class NegationCertaintyReader:
                 attempts.append(Cue(f"{t.text} whether to" if whether else f"{t.text} to"
                                     if to else t.text, "attempt", t.idx,
                                     t.idx + len(t), self.lex.weight("attempts", lem)))
-            elif (lem in self.attempts or self.lex.has("asking_verbs", lem)) and _verbal(t) \
+            elif (lem in self.attempts and self.lex.weight("attempts", lem) >= AIM_WEIGHT
+                  or self.lex.has("asking_verbs", lem)) and _verbal(t) \
                     and (t is head or t.dep_ in ("conj", "xcomp")):
                 sought = _sought_for_deed(t, asking=lem not in self.attempts)
                 if sought is not None:  # "is seeking leave to widen": the widening

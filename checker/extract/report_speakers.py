@@ -68,13 +68,21 @@ class ReportSpeakerReader:
             # stretch ...; the authority disputed that, saying ...", parsed with two)
             # (not one of a relative clause the parser hung there: "X, whose fleet is
             # short, said")
+            aside = any(c.dep_ == "nsubjpass" and any(
+                x.tag_ in ("WP$", "WDT", "WP") for x in c.subtree) for c in host.children)
+            main = host.dep_ in ("ROOT", "conj")  # not a clause on a noun ("denied reports
+            # that the fee was set by the board, saying ...": she says it, not the board)
+            agents = [] if aside or not main else [
+                g for c in host.children if c.dep_ == "agent"
+                for g in c.children if g.dep_ == "pobj"]
             subjects = [c for c in host.children if c.dep_ == "nsubj" and not any(
-                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)] or [
-                c for c in host.children if c.dep_ == "nsubjpass" and not any(
+                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)] or agents or [
+                c for c in host.children if main and c.dep_ == "nsubjpass" and not any(
                     x.tag_ in ("WP$", "WDT", "WP") for x in c.subtree)]
-            # (or a passive one, where the parser joins the reporting verb to the passive
-            # verb of an aside on the subject: the audit of "A draft audit, a copy of it
-            # obtained by the Post, cautions that ...")
+            # (or the passive's agent: the committee of "The bid was turned down by the
+            # committee, saying ..."; or, with none, the passive subject, where the parser
+            # joins the reporting verb to the passive verb of an aside on the subject: the
+            # audit of "A draft audit, a copy of it obtained by the Post, cautions that ...")
             subj = max((c for c in subjects if c.i < host.i), key=lambda c: c.i,
                        default=subjects[0] if subjects else None)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head is verb \

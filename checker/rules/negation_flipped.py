@@ -204,8 +204,8 @@ def _predicate_flip(ctx, dc):
             at = max(0, sc.attribution.start - sc.sent_start - 30)
             told = ("…" if at else "") + snippet(sc.sentence[at:].rstrip(". "), 90)
             return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                        message=(f'Says "{dc.predicate_text}" where the source says nobody '
-                                 f'was: "{told}".'),
+                        message=(f'Says "{dc.predicate_text}" where the source says they were '
+                                 f'not: "{told}".'),
                         suggestion="Restore the source's polarity.")
     for sc in [*aligned, *within]:
         if not (key(sc.predicate) == key(dc.predicate) and (
@@ -294,9 +294,18 @@ def _told_after_all(lexicon, dc, sc) -> bool:
     their place has lapsed") and the derived claim, unnegated, is the telling itself with
     the told claim's words ("members are informed once their place has lapsed")."""
     att = sc.attribution
+    teller = att.source if att is not None else ""
     return _unheard(sc, lexicon) and not dc.negated and not dc.negated_words \
         and not _unheard(dc, lexicon) and key(att.lemma or "") == key(dc.predicate) \
-        and claim_keys(sc) <= claim_keys(dc)
+        and claim_keys(sc) <= claim_keys(dc) and (not teller or bool(
+            _content_words(teller) & _content_words(dc.subject or "")))
+    # (who tells must be the one who did not: "The clinic did not tell patients X" is no
+    # flip of "The regulator told patients X")
+
+
+def _content_words(phrase: str) -> set:
+    """The phrase's words but its articles, lower case."""
+    return set(phrase.lower().split()) - {"the", "a", "an"}
 
 
 def _unheard(claim, lexicon) -> bool:

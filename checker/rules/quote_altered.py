@@ -49,7 +49,7 @@ def check(ctx):
             continue
         parts = [p.strip(" .,") for p in re.split(r"\.\.\.|…", nq) if p.strip(" .,")]
         if all(p in text for p in parts):
-            rest = _cut_as_whole(q.text, nq, text)
+            rest = _cut_as_whole(q.text, nq, [normalise_quote(sq.text) for sq, _ in quotes])
             if rest:
                 yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.7,
                            evidence=sorted((ev for sq, ev in quotes
@@ -80,21 +80,23 @@ def check(ctx):
                        severity="warning")
 
 
-def _cut_as_whole(raw: str, nq: str, text: str) -> str:
-    """The words a source quotation goes on with, in the same clause, after a derived
-    quotation that is given as a whole sentence (a capital first, its full stop inside the
-    marks: "We saw the cracks and we did not close the bridge." for "... did not close it
-    quickly enough"), or ''. Four words at least; a cut before a comma or a conjunction is a
+def _cut_as_whole(raw: str, nq: str, quoted: list) -> str:
+    """The words a source quotation (of ``quoted``, the sources' quotations normalised; not
+    a sentence of narrative that repeats the words) goes on with, in the same clause, after
+    a derived quotation given as a whole sentence (a capital first, its full stop inside
+    the marks: "We saw the cracks and we did not close the bridge." for "... did not close
+    it soon enough"), or ''. Four words at least; a cut before a comma or a conjunction is a
     sentence's end as good as any."""
     inner = raw.strip(" \"'“”‘’")
     letters = re.sub(r"[^A-Za-z]", "", inner)
     if not letters or not letters[0].isupper() or not inner.endswith((".", "!", "?")) \
             or len(nq.split()) < 4:
         return ""
-    for m in re.finditer(re.escape(nq), text):
-        after = re.match(r" ([a-z0-9][\w'’-]*(?: [a-z0-9][\w'’-]*){0,3})", text[m.end():])
-        if after and after.group(1).split()[0] not in _CLAUSE_OPENERS:
-            return after.group(1)
+    for text in quoted:
+        for m in re.finditer(re.escape(nq), text):
+            after = re.match(r" ([a-z0-9][\w'’-]*(?: [a-z0-9][\w'’-]*){0,3})", text[m.end():])
+            if after and after.group(1).split()[0] not in _CLAUSE_OPENERS:
+                return after.group(1)
     return ""
 
 
