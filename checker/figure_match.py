@@ -213,10 +213,8 @@ def approximates(q, quantities) -> bool:
         gap = theirs[0] - mine[0]
         if side and gap * side < 0:
             continue  # the wrong side of "nearly" or "more than"
-        if not side and abs(gap) > REROUNDED * abs(theirs[0]) and rounding(sq.text) == 0:
-            continue  # a figure the source rounds already is no figure to round far again:
-            # "around 10 weeks" is not the source's "around 14 weeks" ("about 1.5 million"
-            # is its "about 1.48 million")
+        if not side and _rounded_far_again(gap, theirs[0], sq):
+            continue
         if -margin - 1e-9 <= gap < margin - 1e-9:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
     return False
@@ -225,6 +223,12 @@ def approximates(q, quantities) -> bool:
 # How far a figure may stray from one the source already gives as rounded ("about 1.48
 # million" -> "about 1.5 million"): a tenth of it.
 REROUNDED = 0.1
+
+
+def _rounded_far_again(gap: float, theirs: float, sq) -> bool:
+    """The source figure ``sq`` is already rounded ("around 14 weeks") and the derived one
+    strays from it by more than ``REROUNDED`` of it ("around 10 weeks"): no rounding of it."""
+    return abs(gap) > REROUNDED * abs(theirs) and rounding(sq.text) == 0
 
 
 def _approximated_span(span: float, side: int, margin: float, quantities) -> bool:
@@ -236,8 +240,8 @@ def _approximated_span(span: float, side: int, margin: float, quantities) -> boo
         if not theirs:
             continue
         gap = theirs - span
-        if not side and abs(gap) > REROUNDED * theirs and rounding(sq.text) == 0:
-            continue  # "around 10 weeks" for the source's own "around 14 weeks"
+        if not side and _rounded_far_again(gap, theirs, sq):
+            continue
         if (not side or gap * side >= 0) and abs(gap) <= margin + 1e-9:
             return True
     return False

@@ -190,16 +190,14 @@ def _is_modifier(tokens: Sequence[_Token], i: int, lex: StrengthLexicon) -> bool
 _CURRENCIES = shipped("currencies")
 
 
-def _money_after(tokens: Sequence[_Token], i: int, claim: Optional[Claim]) -> bool:
+def _money_after(tokens: Sequence[_Token], i: int, claim: Claim) -> bool:
     """A sum of money follows token ``i``: a currency sign before the next word's digits
     ("raise £2 million") or a currency's name within three words ("cut 40 million crowns");
     not a count of things ("prevents two crashes a month" states a cause)."""
-    if i + 1 >= len(tokens) or claim is None:
+    if i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isdigit():
         return False
     gap = claim.text[tokens[i].end - claim.start:tokens[i + 1].start - claim.start]
-    if tokens[i + 1].text[:1].isdigit() and any(c in _CURRENCIES for c in gap):
-        return True
-    return tokens[i + 1].text[:1].isdigit() and any(
+    return any(c in _CURRENCIES for c in gap) or any(
         t.text.lower() in _CURRENCIES for t in tokens[i + 2:i + 5])
 
 
@@ -212,7 +210,7 @@ def _next_word(tokens: Sequence[_Token], i: int) -> str:
 
 
 def _causal_hits(tokens: Sequence[_Token], lex: StrengthLexicon,
-                 claim: Optional[Claim] = None) -> tuple[list[_Hit], list[_Hit]]:
+                 claim: Claim) -> tuple[list[_Hit], list[_Hit]]:
     """Causal cues that state a cause, and causal verbs that only report a change."""
     change_after = lex.words("change_context")
     hits, changes = [], []

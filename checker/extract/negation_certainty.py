@@ -36,7 +36,7 @@ AIM_WEIGHT = 0.3
 
 def _sought_for_deed(verb, asking: bool = False):
     """The noun an attempt verb, the claim's own, takes whose own "to" verb is the deed aimed
-    at ("is asking *leave* of the county to widen", "wants *money* to rebuild"), or
+    at ("is seeking *leave* from the county to widen", "wants *money* to rebuild"), or
     None: the object, or a "for" object, with a to-infinitive of its own (the parser makes it
     the noun's ``acl`` or ``relcl``). For a verb of ``asking``, the "for" object only ("has
     asked for powers to cut"): "urged clerks to redo the ledger" did the urging."""
@@ -46,20 +46,22 @@ def _sought_for_deed(verb, asking: bool = False):
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(c.dep_ in ("xcomp", "advcl") and c.i > noun.i
-               and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                          for a in c.children)
-               and not any(x.dep_ == "cc" or x.text in ",;" for x in verb.doc[noun.i:c.i])
-               for c in verb.children):
-            return noun  # "has asked for powers to cut", "is seeking help from X to restore",
-            # the parser's "to" verb on the verb of asking or seeking
-        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               and not any(x.dep_ == "cc" or x.text in ",;" for x in verb.doc[noun.i:c.i])
-               for c in noun.children):
-            return noun  # (not across "and" or a comma: "wants a cut in rents and repairs
-            # to damp homes", where the parser may hang "to damp" on "cut")
+        # the "to" verb on the noun, or one the parser hangs on the verb of asking or
+        # seeking ("has asked for powers to cut", "is seeking help from X to restore")
+        if any(c.dep_ in ("acl", "relcl") and _to_verb_of(noun, c) for c in noun.children) \
+                or any(c.dep_ in ("xcomp", "advcl") and c.i > noun.i and _to_verb_of(noun, c)
+                       for c in verb.children):
+            return noun
     return None
+
+
+def _to_verb_of(noun, verb) -> bool:
+    """``verb`` is a bare "to" verb after ``noun`` with no "and" or comma between them (not
+    "wants lower fares and repairs to damp stations", where the parser may hang "to damp"
+    on "fares")."""
+    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                     for a in verb.children) \
+        and not any(x.dep_ == "cc" or x.text in ",;" for x in noun.doc[noun.i:verb.i])
 
 
 class NegationCertaintyReader:

@@ -51,7 +51,7 @@ class ReportSpeakerReader:
             # cautions that ..."): the audit cautions
             subj = next((s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                          for s in c.children if s.dep_ == "nsubjpass" and s.i < c.i
-                         and not any(x.tag_ in ("WP$", "WDT", "WP") for x in s.subtree)),
+                         and not _wh_in(s.subtree)),
                         None)
         if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             # "She rejected it, saying ...": the participle's speaker is its head's subject
@@ -68,17 +68,16 @@ class ReportSpeakerReader:
             # stretch ...; the authority disputed that, saying ...", parsed with two)
             # (not one of a relative clause the parser hung there: "X, whose fleet is
             # short, said")
-            aside = any(c.dep_ == "nsubjpass" and any(
-                x.tag_ in ("WP$", "WDT", "WP") for x in c.subtree) for c in host.children)
+            aside = any(c.dep_ == "nsubjpass" and _wh_in(c.subtree) for c in host.children)
             main = host.dep_ in ("ROOT", "conj")  # not a clause on a noun ("denied reports
             # that the fee was set by the board, saying ...": she says it, not the board)
             agents = [] if aside or not main else [
                 g for c in host.children if c.dep_ == "agent"
                 for g in c.children if g.dep_ == "pobj"]
-            subjects = [c for c in host.children if c.dep_ == "nsubj" and not any(
-                x.tag_ in ("WP$", "WDT", "WP") for x in c.children)] or agents or [
-                c for c in host.children if main and c.dep_ == "nsubjpass" and not any(
-                    x.tag_ in ("WP$", "WDT", "WP") for x in c.subtree)]
+            subjects = [c for c in host.children if c.dep_ == "nsubj"
+                        and not _wh_in(c.children)] or agents or [
+                c for c in host.children if main and c.dep_ == "nsubjpass"
+                and not _wh_in(c.subtree)]
             # (or the passive's agent: the committee of "The bid was turned down by the
             # committee, saying ..."; or, with none, the passive subject, where the parser
             # joins the reporting verb to the passive verb of an aside on the subject: the
@@ -243,3 +242,9 @@ def _nobody(subj) -> bool:
     """The subject is nobody: "no one", "nobody", "no rider"."""
     return subj is not None and (subj.lower_ in OBJECT_NEGATORS or any(
         c.dep_ == "det" and c.lower_ in OBJECT_NEGATORS for c in subj.children))
+
+
+def _wh_in(tokens) -> bool:
+    """A relative word among the tokens ("which" of "a copy of which the Post holds"): the phrase
+    belongs to a relative clause, not to the sentence's subject."""
+    return any(x.tag_ in ("WP$", "WDT", "WP") for x in tokens)

@@ -122,6 +122,7 @@ from checker.affiliation import affiliated, officer_or_voice
 from checker.attribution import is_anonymous, source_name
 from checker.claim_content import same_content
 from checker.descriptions import lede_description_of
+from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.party_kinds import force_by_rank, one_public_group, stand_in_noun
 from checker.records import Attribution
@@ -346,7 +347,10 @@ def _changed(ctx, dc, sup, generic, verbs):
 def _mid_sentence(who: str) -> str:
     """A speaker phrase as written inside a sentence: "an internal review", not "An"."""
     first, _, rest = who.partition(" ")
-    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The") else who
+    return f"{first.lower()} {rest}" if rest and first.lower() in _ARTICLES else who
+
+
+_ARTICLES = shipped("articles")
 
 
 def _span(dc, attr) -> tuple:

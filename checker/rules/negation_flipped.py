@@ -144,6 +144,7 @@ from checker.claim_pairs import (
     said_in_full,
     synonym_verbs,
 )
+from checker.lexicon import shipped
 from checker.negation_added import negation_added
 from checker.negation_forms import lapsed_plan, only_others, time_bound_restated
 from checker.polarity import denied_from_outside, verb_polarity
@@ -304,8 +305,11 @@ def _told_after_all(lexicon, dc, sc) -> bool:
 
 
 def _content_words(phrase: str) -> set:
-    """The phrase's words but its articles, lower case."""
-    return set(phrase.lower().split()) - {"the", "a", "an"}
+    """The phrase's words but its articles (articles.txt), lower case."""
+    return set(phrase.lower().split()) - _ARTICLES
+
+
+_ARTICLES = shipped("articles")
 
 
 def _unheard(claim, lexicon) -> bool:

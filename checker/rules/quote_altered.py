@@ -43,17 +43,19 @@ def check(ctx):
     # Searched as the quotations are normalised: a quotation holding a curly single quote
     # ('the ‘best’ plan') is then found in the very text it came from.
     text = fold_marks(re.sub(r"\s+", " ", ctx.index.text_lower))
+    quoted = None  # the sources' quotations normalised, once, when a quotation is found
     for dc, q in derived_quotes(ctx):
         nq = normalise_quote(q.text)
         if not nq:
             continue
         parts = [p.strip(" .,") for p in re.split(r"\.\.\.|…", nq) if p.strip(" .,")]
         if all(p in text for p in parts):
-            rest = _cut_as_whole(q.text, nq, [normalise_quote(sq.text) for sq, _ in quotes])
+            if quoted is None:
+                quoted = [(normalise_quote(sq.text), ev) for sq, ev in quotes]
+            rest = _cut_as_whole(q.text, nq, [t for t, _ in quoted])
             if rest:
                 yield make(RULE, dc, start=q.start, end=q.end, text=q.text, confidence=0.7,
-                           evidence=sorted((ev for sq, ev in quotes
-                                            if nq in normalise_quote(sq.text)),
+                           evidence=sorted((ev for t, ev in quoted if nq in t),
                                            key=lambda ev: rest not in ev.text.lower())[:1],
                            message=(f'Ends the quotation "{snippet(q.text, 40)}" as a whole '
                                     f'sentence, but the source\'s sentence goes on: "… {rest}".'),
