@@ -96,14 +96,20 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
             continue
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
-        return party
+        return _speaker_for_we(lex, claim, party)
     if _refused_admission(lex, claim):
         att = claim.attribution
-        party = att.source if att is not None and att.source else claim.subject
-        # "we deny that ...", a quotation's own words: its speaker's party
-        return (voice_of(claim, lex) or party) if lex.has("pronouns_first_person",
-                                                          party.lower()) else party
+        return _speaker_for_we(lex, claim, att.source if att is not None and att.source
+                               else claim.subject)
     return None
+
+
+def _speaker_for_we(lex, claim: Claim, party: str) -> str:
+    """A first-person party ("we reject ...", "we deny that ...": a quotation's own words)
+    stands for its quotation's speaker; any other party is itself."""
+    if lex.has("pronouns_first_person", party.lower()):
+        return voice_of(claim, lex) or party
+    return party
 
 
 def _refused_admission(lex, claim: Claim) -> bool:

@@ -96,3 +96,20 @@ def test_one_partys_answer_in_two_outlets_by_name_and_by_kind_is_one_omission(ch
                              "inspections on three ferries.", first, second))
     assert len(got) == 1
     assert len(got[0].evidence) == 2
+
+
+def test_one_partys_answer_over_two_sentences_is_one_omission_and_kept_once(check_texts):
+    # "we reject ..." inside the quotation is the speaker's answer, not a party called "we"
+    source = ("The port authority fined Lorvane Freight £2 million on Monday for ignoring "
+              "safety instructions at its Keswater terminal, the authority said.\n\n"
+              "Lorvane's managing director, Petra Ansel, denied that the firm had ignored any "
+              "instruction. \"Our crane teams followed every instruction, and we reject any "
+              "suggestion that anyone was endangered,\" she said.\n\n"
+              "Inspectors will return to the terminal in March.")
+    told = ("The port authority fined Lorvane Freight £2 million on Monday for ignoring safety "
+            "instructions at its Keswater terminal, the authority said.")
+    got = _do901(check_texts(told, source))
+    assert len(got) == 1 and "Petra" in got[0].message
+    kept = told + (" Managing director Petra Ansel said the crane teams \"followed every "
+                   "instruction\".")
+    assert not _do901(check_texts(kept, source))

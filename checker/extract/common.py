@@ -47,6 +47,7 @@ class _State:
     prev_person: str = ""  # the last person named before this sentence
     prev_first: str = ""  # the person named in the subject of the sentence before
     subject_span: tuple = (0, 0)  # where this sentence's subject is written
+    opener: tuple = (-1, "")  # (offset, body) of a "the authority" that opens this sentence
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
     speaker_sent: int = -9  # the sentence that named it
     speaker_by_pronoun: bool = False  # a "she said" stood for it: the guess may be wrong

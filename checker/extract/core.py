@@ -201,8 +201,9 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         state.subject_span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) \
             if subj is not None else (0, 0)
         heads = self._clause_heads(root)
+        self._remember_opener(heads, state)
         sent_quotes = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
-        ents = [e for e in sent.ents if not _unit_of_figure(e)]
+        ents = [e for e in sent.ents if not _unit_of_figure(e) and not _plural_opening(e, sent)]
         self._remember_entities(ents, state, sent)
         self._remember_reporter(root, state)
         self._remember_party(root, ents, state)
@@ -300,6 +301,16 @@ def _share_closing_frame(claims: list[Claim], witness: frozenset) -> list[Claim]
     return [replace(c, attribution=attr)
             if c.attribution is None and not c.quotes and c.end <= attr.start else c
             for c in claims]
+
+
+def _plural_opening(ent, sent) -> bool:
+    """A one-word "name" opening its sentence that the tagger reads as a plural common noun
+    ("Hearings opened on Tuesday", tagged a place): capitalised by its place, no name; not
+    the first word of a longer phrase ("Docks committee chair Ines Varley"). Figures
+    ("Thousands") keep their label: their count is read from it."""
+    tok = ent[0]
+    return len(ent) == 1 and ent.start == sent.start and tok.tag_ == "NNS" \
+        and tok.dep_ != "compound" and ent.label_ in NAME_LABELS
 
 
 def _unit_of_figure(ent) -> bool:

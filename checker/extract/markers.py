@@ -159,6 +159,8 @@ class MarkerReader(LinkCueReader):
                     continue
                 if low in ("every", "each") and _how_often(t):
                     continue  # "once every 14 days", "every other week": how often, not all
+                if self.lex.has("approximators", low) and _before_figure(t):
+                    continue  # "some 212 trees": about 212, no part of them
                 out.append(Cue(t.text, self.scope[low], t.idx + off, t.idx + len(t) + off))
         for phrase in _possible(self.scope_phrases, vocab):
             pos = _find_phrase(tokens, phrase, vocab)
@@ -167,6 +169,12 @@ class MarkerReader(LinkCueReader):
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+def _before_figure(tok) -> bool:
+    """The word stands right before a figure ("some 212 trees", "some 40 per cent")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.like_num
 
 
 def _floating(t, scope) -> bool:

@@ -29,9 +29,10 @@ class ReferentMemory:
             # ...; it said" means the Authority
             people = [n for n in (state.last_person, state.prev_person,
                                   *(name for _, name in state.sent_persons)) if n]
-            src = next((c for c in (state.last_source, state.last_party, state.last_org)
-                        if c and not (low == "it" and any(_names_one(n, c) for n in people))),
-                       src)
+            at, opener = state.opener  # "The board shut the pier, it said"
+            src = opener if low == "it" and 0 <= at < attr.start else next(
+                (c for c in (state.last_source, state.last_party, state.last_org)
+                 if c and not (low == "it" and any(_names_one(n, c) for n in people))), src)
         if src and src != attr.source:
             last = self._head_of(src)
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
@@ -124,6 +125,21 @@ class ReferentMemory:
                 e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
             return  # (a person named in full before, now by surname, whatever the label)
         state.last_party = self._span_text(subj)
+
+    def _remember_opener(self, heads, state: _State) -> None:
+        """The body a definite description opening the sentence's first clause stands for
+        ("The board then shut the pier to anglers, it said": the Harbour Board named
+        before), which a trailing "it said" of the same sentence means."""
+        state.opener = (-1, "")
+        first = min((h for h, _a, _f in heads), key=lambda h: h.i, default=None)
+        subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")),
+                    None) if first is not None else None
+        if subj is None or subj.pos_ != "NOUN" or subj.i != subj.left_edge.i + 1 \
+                or subj.left_edge.lower_ != "the":
+            return
+        named = {b for b in state.bodies if b.split()[-1].lower() == subj.lower_}
+        if len(named) == 1:
+            state.opener = (subj.idx, named.pop())
 
     def _remember_entities(self, ents, state: _State, sent=()) -> int:
         n = 0

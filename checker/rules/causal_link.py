@@ -103,7 +103,7 @@ from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
-                                  in_one_sentence, link_keys,
+                                  in_one_sentence, link_keys, span_in_order,
                                   said_in_a_sentence, source_links, synonym_keys,
                                   their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
@@ -259,7 +259,7 @@ def check(ctx):
                               for w in e.text.split())  # (people, bodies, places)
             if not causal and (in_one_sentence(ctx, left, right, names) or SPAN_BEFORE.search(
                     ctx.derived.text[max(0, link.start - 40):link.start])
-                    and dated_in_order(ctx, left, right)):
+                    and dated_in_order(ctx, left, right) or span_in_order(ctx, dc, link)):
                 continue  # (a sequence timed, "a day after", as the source's own dates give
                 # it: "on Tuesday" and "on Monday")
             sup = ctx.aligned(dc)

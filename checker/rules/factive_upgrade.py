@@ -46,8 +46,10 @@ def _asserted(dc, cue, lex) -> bool:
     found to be so ("no translator could be found": located; "was found to have" and "was
     found guilty" are findings), not a participle with its finder ("a ring found by a
     diver": located), not inside a quotation (the speaker's words, which DQ701
-    compares)."""
+    compares), not under a modal of its claim ("may be detecting gas": a possibility)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
+        return False
+    if _hedged_verb(dc, cue, lex):
         return False
     at = [w for w in dc.words if w.start == cue.start]
     if at and at[0].pos != "VERB":
@@ -63,6 +65,19 @@ def _asserted(dc, cue, lex) -> bool:
         return False  # "coins found by a walker": located by someone (not "found by the
         # panel to have misled")
     return True
+
+
+def _hedged_verb(dc, cue, lex) -> bool:
+    """A modal of the claim's hedges governs the factive verb ("the satellite may be
+    detecting gas", "could reveal"): what it finds is a possibility, not an established
+    fact. Only forms of "be" and "have" may stand between them."""
+    for h in dc.certainty.hedges:
+        if h.end <= cue.start:
+            between = dc.text[h.end - dc.start:cue.start - dc.start].lower().split()
+            if len(between) <= 2 and all(lex.has("be_forms", w) or w in ("have", "has", "had")
+                                         for w in between):
+                return True
+    return False
 
 
 def _found_so(dc, cue) -> bool:

@@ -104,6 +104,7 @@ def check(ctx):
     seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
     found = []  # those lists, one per answer or caveat left out, in source order
     docs_of: dict = {}  # tag -> the source document it was first met in
+    para_of: dict = {}  # tag -> (document, paragraph) it was first met in
     untold: dict = {}  # tag -> items passed over for their context: the same answer as
     # another source gives it, cited beside the one found
     for item in salient_claims(ctx):
@@ -113,7 +114,13 @@ def check(ctx):
         doc = item.trigger.doc_id
         tag = next((t for t, d in docs_of.items() if d != doc and t[0] == tag[0] and mine
                     and isinstance(t[1], frozenset) and _short_form(t[1], mine)), tag)
+        # one party's answer over two sentences of a paragraph ("Ilse Marwick denied it.
+        # '... we reject any suggestion ...,' she said") is one answer
+        here = (doc, item.block[0].para)
+        tag = next((t for t, p in para_of.items() if p == here and t[0] == tag[0] and mine
+                    and isinstance(t[1], frozenset) and t[1] & mine), tag)
         docs_of.setdefault(tag, doc)
+        para_of.setdefault(tag, here)
         if not any(c.id in told for c in item.context) or (
                 item.kind == "answer" and not told_matter(ctx, item, told, mine, best)):
             # the derived text does not tell the part of the story this belongs to, nor

@@ -137,6 +137,27 @@ def _subject_names(claim) -> list[str]:
     return [w.text for w in subject_words(claim) if w.pos == "PROPN"]
 
 
+# Where a subject's head phrase ends: its modifiers after it ("A review of the flooding near
+# Tenbury Weir") name what it is about or where it is, not who it is.
+_HEAD_END = re.compile(r"\b(?:into|of|outside|inside|at|in|on|for|about|over|near|from|by|"
+                       r"with|that|which|who|whose)\b", re.I)
+
+
+def _named_in_modifier_only(dc, sc) -> bool:
+    """The source subject's names all stand in its modifiers ("a review of the flooding near
+    Tenbury Weir", "sales for June") and the derived subject shares none of its nouns
+    ("Hearings"): another thing, not the source's group widened."""
+    m = _HEAD_END.search(sc.subject) if sc.subject else None
+    if m is None:
+        return False
+    cut = sc.start + sc.text.find(sc.subject) + m.start()
+    words = subject_words(sc)
+    if any(w.pos == "PROPN" and w.start < cut for w in words):
+        return False
+    theirs = {key(w.lemma) for w in words if w.pos == "NOUN"}
+    return not theirs & {key(w.lemma) for w in subject_words(dc) if w.pos == "NOUN"}
+
+
 def _plural_group(claim) -> bool:
     """True when the subject is a bare plural common noun ("Chinese companies")."""
     words = subject_words(claim)
@@ -358,7 +379,8 @@ def check(ctx):
             part = part_counted(sc, dc)
             limited = _subject_limited(sc) or bool(part)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
-                            and not _head_in(dc, sc) and not _group_stated(ctx, dc))
+                            and not _head_in(dc, sc) and not _group_stated(ctx, dc)
+                            and not _named_in_modifier_only(dc, sc))
             if not limited and not one_to_group:
                 continue
             cue = part or next((c.text for c in sc.scope if c.role in LIMITS), "")
