@@ -10,6 +10,7 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.answers import (
+    PRONOUN_OBJECTS,
     REPLY_SENSES,
     WORD,
     WORDNET_POS,
@@ -284,9 +285,24 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
     seen = ctx.memo("omitted_answer_forms", _answer_forms)
     lex = ctx.lexicon
     nouns = ctx.memo("omitted_noun_compounds", _common_noun_compounds)
+    forms = _inflection_table(lex)
+    objects = lex.words.get("answer_objects", {})
+
+    def no_object(w: str, words: list, i: int) -> bool:
+        """An answer verb that needs an object with none of answer_objects.txt in the
+        sentence ("the scanners rejected valid tickets": no answer), nor one that points
+        back: a relative word before it ("the charge, which a spokeswoman rejected") or a
+        pronoun after it ("rejected that")."""
+        if lex.value("answer_verbs", forms.get(w, "")) != "object":
+            return False
+        back = bool(set(words[max(0, i - 4):i]) & {"which", "that"}) or (
+            i + 1 < len(words) and words[i + 1] in PRONOUN_OBJECTS)
+        return not back and not any(x.rstrip("s") in objects or x in objects for x in words)
+
     for sentence in {d.sentence for d in ctx.derived_claims}:
         words = WORD.findall(sentence.lower())
         if any(w in seen and (not i or (words[i - 1], w) not in nouns)
+               and not no_object(w, words, i)
                and (anywhere or not mine or mine & text_keys(sentence) or any(
                 lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
                for i, w in enumerate(words)):
@@ -294,8 +310,6 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
             # that"); not another party's challenge ("the losing bidder may challenge the award")
     if not mine:
         return False
-    forms = _inflection_table(lex)
-    objects = lex.words.get("answer_objects", {})
     for sentence in {d.sentence for d in ctx.derived_claims}:
         if not mine & text_keys(sentence):
             continue
@@ -306,9 +320,7 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
                                        or lex.has("possessives", words[i - 1]))) \
                     or (words[i - 1], w) in nouns:
                 continue
-            need = lex.value("answer_verbs", verb)
-            if need == "plea" or (need == "object" and not any(
-                    x.rstrip("s") in objects or x in objects for x in words)):
+            if lex.value("answer_verbs", verb) == "plea" or no_object(w, words, i):
                 continue
             return True
     return False

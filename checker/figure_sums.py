@@ -17,18 +17,26 @@ from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
 from checker.units import currency_codes, subunit_value
 
-def derived_sum(q, claims, source_years=(), nearby=()) -> bool:
+# What marks a span as a difference or a total ("eight minutes more than", "12 days longer")
+_COMPARED = re.compile(r"\s*(?:more|longer|less|shorter|fewer|extra|later|earlier|slower|"
+                       r"faster|in\s+all|in\s+total)\b", re.I)
+
+
+def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("10 charges" for "9 charges of assault and
     one of affray"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
     A span of whole years may also run from a year of the passage to another year the
     sources give, such as the dateline's ("in eight years" for "its first since 2018" in a
     report dated 2026), or between two clock times of the passage ("45 minutes later" for
-    "moved from 6 a.m. to 6:45 a.m."). A sum of money may also be the difference of two
+    "moved from 6 a.m. to 6:45 a.m."), or, said as a difference or a total (the words
+    ``after`` it: "longer", "more", "in all"), be the sum or difference of two spans of
+    the passage ("12 days longer" for "34 days, from 22 days"). A sum of money may also be the difference of two
     sums in ``nearby`` claims, those around the passages (``_money_difference``)."""
     span = duration_seconds(q.text)
     if span is not None:
         return (_between_dates(span, claims) or _between_clock_times(span, claims)
+                or (_COMPARED.match(after) is not None and _between_spans(span, claims))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
         # thing, not the years since a date)
@@ -52,6 +60,18 @@ def derived_sum(q, claims, source_years=(), nearby=()) -> bool:
         for i, a in enumerate(vals):
             for b in vals[i + 1:]:
                 if parts[0] in (a + b, abs(a - b)) and parts[0] not in (a, b):
+                    return True
+    return False
+
+
+def _between_spans(span: float, claims) -> bool:
+    """The span is the sum or the difference of two spans of one source passage ("eight
+    days longer" for "rose to 34 days, from 22 days")."""
+    for sc in claims:
+        spans = [d for d in (duration_seconds(sq.text) for sq in sc.quantities) if d]
+        for i, a in enumerate(spans):
+            for b in spans[i + 1:]:
+                if span in (a + b, abs(a - b)) and span not in (a, b):
                     return True
     return False
 

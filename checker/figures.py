@@ -29,6 +29,21 @@ _LABELS = shipped("label_nouns")  # "Phase 3" names a phase; it counts nothing
 _COUNTS = frozenset(w for w, _ in shipped_values("number_units")
                     if w not in ("a", "an", "one", "zero"))
 _BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
+_SCALES = {w: float(v) for w, v in shipped_values("number_scales")}
+
+
+def _vague_count_met(q, index) -> bool:
+    """A count in a plural scale word alone ("Thousands packed the entrance", "hundreds of
+    letters") that a figure of the sources fills (2,000 to 999,999 for "thousands"; up to
+    ten times the scale below a thousand: "hundreds" is 200 to 999). Known false negative:
+    a figure of that size the sources give of something else."""
+    word = q.text.lower().split()[-1] if q.text.split() else ""
+    base = _SCALES.get(word[:-1]) if q.value is None and word.endswith("s") else None
+    if not base:
+        return False
+    top = base * (1000 if base >= 1000 else 10)
+    return any(sq.value is not None and 2 * base <= sq.value < top
+               for sc in index.claims for sq in sc.quantities if sq.kind == "number")
 
 
 def _period_before_baseline(q, index) -> bool:
@@ -58,7 +73,8 @@ def unknown_figures(ctx) -> list:
     for dc in ctx.derived_claims:
         told: list = []  # the ratios reported whole: their other figure is not told again
         for q in dc.quantities:
-            if q.text.lower() in SKIP or any(w.start <= q.start < w.end for w in told):
+            if q.text.lower() in SKIP or any(w.start <= q.start < w.end for w in told) \
+                    or _vague_count_met(q, ctx.index):
                 continue
             whole = complete(q, dc)
             # A span the tagger cut before "and a half" is judged whole only ("a year").
@@ -76,7 +92,8 @@ def unknown_figures(ctx) -> list:
             if ratio_of_its_figures(whole, dc):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
-                           nearby=around(ctx, ctx.support(dc)[1])) \
+                           nearby=around(ctx, ctx.support(dc)[1]),
+                           after=dc.text[whole.end - dc.start:]) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):
                 continue  # (also "before July" for "by the end of June")

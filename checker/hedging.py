@@ -30,8 +30,10 @@ NECESSITY_VERBS = shipped("necessity_verbs")
 ABILITY_WORDS = shipped("ability_words")
 # A relative aside open before an offset of the claim: ", which is expected to", ", who may".
 IN_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*$", re.I)
-_TO_VERB = re.compile(r"\s+(?:whether\s+)?to\s+(?:have\s+)?(?:be(?:en)?\s+)?([a-z]+)\b")
-# "to have been cut"; "is considering whether to move" weighs the moving
+_TO_VERB = re.compile(r"\s+(?:whether\s+)?to\s+(?:have\s+(?!(?:its|their|his|her|our|the|an?|"
+                      r"this|these|those|some|all)\b))?(?:be(?:en)?\s+)?([a-z]+)\b")
+# "to have been cut"; "is mulling whether to relocate" weighs the relocating; "to have its data
+# checked" is a "have" of its own, a thing to be done
 
 
 def hedged_verb(claim: Claim, cue: Cue) -> str:

@@ -53,13 +53,17 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     # "after submission" for "after bids were submitted": a side in a noun or a verb of the
     # same family
     families = (family(ctx, link.left), family(ctx, link.right))
+    # an auxiliary shared ("had", "will") ties no side to the sentence's (a form of "be"
+    # still does: leaving it out too put findings on faithful merges of two passives)
+    helpers = {key(w) for w in ctx.lexicon.words.get("auxiliaries", ())}
+    sides = ((left | families[0]) - helpers, (right | families[1]) - helpers)
     seen = set()
     for sc in ctx.index.claims:
         if sc.sentence in seen:
             continue
         seen.add(sc.sentence)
-        if any(link_keys(ctx, sc.sentence[:m.start()]) & (left | families[0])
-               and link_keys(ctx, sc.sentence[m.end():]) & (right | families[1])
+        if any(link_keys(ctx, sc.sentence[:m.start()]) & sides[0]
+               and link_keys(ctx, sc.sentence[m.end():]) & sides[1]
                for m in pattern.finditer(sc.sentence)):
             return True
         if stems and any(k.startswith(stems) for k in text_keys(sc.sentence)):

@@ -113,3 +113,18 @@ def test_one_partys_answer_over_two_sentences_is_one_omission_and_kept_once(chec
     kept = told + (" Managing director Petra Ansel said the crane teams \"followed every "
                    "instruction\".")
     assert not _do901(check_texts(kept, source))
+
+
+def test_a_verb_of_rejecting_with_no_charge_as_object_is_no_answer(check_texts):
+    # "rejected valid passes" is what the machines did, not the supplier's denial
+    source = ("Commuters said gates supplied by Orrin Gates rejected valid passes at Lowford "
+              "station for two days.\n\n"
+              "Orrin Gates denied that its gates had failed. The company said a software "
+              "update had been applied overnight.\n\n"
+              "The station has 14 gates.")
+    told = ("Commuters said gates supplied by Orrin Gates rejected valid passes at Lowford "
+            "station for two days.")
+    got = _do901(check_texts(told, source))
+    assert len(got) == 1 and "Orrin Gates" in got[0].message
+    kept = told + " The supplier rejected the claim."
+    assert not _do901(check_texts(kept, source))

@@ -80,6 +80,8 @@ class LinkCueReader:
                 return True
             if has_object and c.dep_ in ("prep", "advcl") and self._to_a_level(c):
                 return True  # "pushed occupancy to 100 per cent"
+            if c.dep_ in ("dobj", "npadvmod") and _second_object_level(verb, c):
+                return True  # "pushed the wait up to 41 days, the longest ..."
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
                     g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
                     for g in c.children)):
@@ -174,6 +176,16 @@ class LinkCueReader:
                    for w in words[1:])  # not "drove them to Terminal 2": a name's number
 
 
+def _second_object_level(verb, obj) -> bool:
+    """A second object of the verb that is a level the first is taken to ("pushed the wait
+    up to 41 days", parsed with "up to" on the figure): "up" or "down", then "to", then a
+    figure, after another object of the verb."""
+    words = list(obj.subtree)
+    return len(words) > 2 and words[0].lower_ in ("up", "down") and words[1].lower_ == "to" \
+        and any(w.like_num for w in words[2:]) \
+        and any(c.dep_ == "dobj" and c.i < obj.i for c in verb.children)
+
+
 def _joined(tokens) -> str:
     """The tokens' words as the text writes them ("the board's budget", "6%"), a space
     where the list skips a token."""
@@ -188,7 +200,8 @@ def _agent_act(verb, lexicon) -> bool:
     """A verb of change or of helping whose doer is a party acting on what it controls, not an
     event that brings the change about: a subject the tagger names a body or a person, a
     person's pronoun or a body's noun (public_body_heads.txt: "Harlow Ferries pushed fares up",
-    "she pushed fares up", "the council helped fund it"; not "which", "it", a
+    "she pushed fares up", "the council helped fund it"; "it" for a party that says it
+    will, "a trust says it will help pay for it"; not "which", "it", a
     named storm or festival), or none, in an infinitive of a noun or of a verb of trying or
     planning ("permission to push rents up", "wants to push rents up": attempts.txt)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -198,8 +211,23 @@ def _agent_act(verb, lexicon) -> bool:
             or verb.dep_ == "xcomp" and lexicon.has("attempts", verb.head.lemma_.lower()))
     return subject.ent_type_ in ("ORG", "PERSON", "NORP") \
         or lexicon.has("pronouns_person", subject.lower_) \
-        or lexicon.has("public_body_heads", subject.lower_)  # "the court", "the council";
-    # not "which" or "it": an event may
+        or lexicon.has("public_body_heads", subject.lower_) \
+        or _speaker_itself(verb, subject, lexicon)  # "the court", "the council"; not
+    # "which" or "it": an event may
+
+
+def _speaker_itself(verb, subject, lexicon) -> bool:
+    """"it" or "they" as the subject of what a party says of itself ("A charity says it will
+    help fund the challenge"): the speaker, a noun, not an event."""
+    if subject.lower_ not in ("it", "they", "we"):
+        return False
+    head = verb
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or not lexicon.has("attribution_verbs", head.head.lemma_.lower()):
+        return False
+    speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.pos_ in ("NOUN", "PROPN")
 
 
 _DEGREE = shipped("degree_adverbs")

@@ -150,7 +150,7 @@ def check(ctx):
             if cue is None or _stated_beside(sc, cue, dc):
                 continue
             if not same and not shares_core(dc, sc) and not (
-                    hedged_verb(sc, cue) == key(dc.predicate)
+                    key(dc.predicate) in (hedged_verb(sc, cue), _had_done(sc, cue))
                     and len(claim_keys(dc) & claim_keys(sc)) >= SAME_DEED_WORDS):
                 continue  # the planned verb, with the source claim's words, is the same deed
             yield make(RULE, dc, confidence=0.7,
@@ -160,6 +160,13 @@ def check(ctx):
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
 
+
+
+def _had_done(sc, cue) -> str:
+    """The deed of an attempt to have a thing done ("is trying to have its meters tested":
+    test), or ''."""
+    governed = governed_verbs(sc, cue)
+    return governed[1] if len(governed) > 1 and governed[0] in ("have", "get") else ""
 
 
 def _another_party(ctx, dc, sc) -> bool:

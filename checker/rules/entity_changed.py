@@ -14,6 +14,9 @@ Why it matters:
     anyone by a pronoun or a stand-in ("him", "its", "the company"). A name set beside a
     common noun of the source claim, as a source sets it too ("the tanker Marisol Grey"
     for "a tanker drifting off the cape"), names what the claim describes: not a swap.
+    A move told with its two named ends the other way round ("from Ostrow to Kelby" where
+    a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
+    flagged too (``checker.from_to``).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -29,7 +32,7 @@ Known false positives:
     that its article uses for one other named body ("asked the authority to test" for the
     Orrin Valley Water Authority -> "asked Kestle Foods to test") is flagged too; known
     false positive: an article that uses the description for two bodies and writes one
-    name in full.
+    name in full. For a move's ends: a return trip the source tells one way only.
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
@@ -45,6 +48,7 @@ import re
 from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
+from checker.from_to import swapped_ends
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
@@ -333,6 +337,10 @@ def check(ctx):
             if f.start not in flagged:
                 flagged.add(f.start)
                 yield f
+        swapped = swapped_ends(ctx, dc)
+        if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
+                                           for at in flagged):
+            yield make(RULE, dc, **swapped)
     for dc, ent, sc, alt in ctx.memo("unknown-entities", unknown_entities):
         if alt is None:
             continue  # an entity with no counterpart is unsupported content (DU802)

@@ -21,7 +21,9 @@ What it flags:
     spelt out as their names), a
     phrase whose verb changed with it ("seen by X" for "prepared by Y"), and a phrase the
     derived claim sets beside a name as the sources do ("Lyle, the council's cabinet
-    member, blamed the firm" for "Lyle blamed the council's contractor") are passed over.
+    member, blamed the firm" for "Lyle blamed the council's contractor"), and a phrase
+    the sources set beside the same verb as the source's phrase ("a new carrier ran the
+    routes" beside "Greyline Coaches ran the routes") are passed over.
     Also a thing the source gives to a named owner ("lease part of Harlow Coaches' depot")
     told as the named subject's own ("lease part of its own depot": ``own_owner``).
 Why it matters:
@@ -49,6 +51,8 @@ Examples:
 """
 
 from __future__ import annotations
+
+import re
 
 from checker.align import GENERIC, key
 from checker.own_owner import own_for_other
@@ -187,6 +191,27 @@ def _described_alike(ctx, dc, sc, drun, dtext, swords) -> bool:
     return any(beside(low, n, text) and beside(ctx.index.text_lower, n, text) for n in names)
 
 
+def _same_deed_elsewhere(ctx, sc, dtext: str, stext: str) -> bool:
+    """The sources set the derived phrase beside the same two words, a verb among them, as
+    the source claim sets its own phrase ("after a new carrier began running the routes" and
+    "Greyline Coaches began running the routes in May"): one deed of one party, told by a
+    description and by its name."""
+    at = sc.text.lower().find(stext.lower())
+    if at < 0:
+        return False
+    after = sc.text[at + len(stext):].split()[:2]
+    before = sc.text[:at].split()[-2:]
+    verbs = {w.text.lower() for w in sc.words if w.pos == "VERB"}
+    name = re.escape(dtext.lower())
+    for pair, pattern in ((after, r"{name}\s+{pair}"), (before, r"{pair}\s+{name}")):
+        if len(pair) != 2 or not {w.lower() for w in pair} & verbs:
+            continue
+        words = re.escape(" ".join(pair).lower())
+        if re.search(r"\b" + pattern.format(name=name, pair=words) + r"\b", ctx.index.text_lower):
+            return True
+    return False
+
+
 def _next_word(claim, words):
     """The claim's word right after the last of ``words``, or None."""
     return next((w for w in sorted(claim.words) if w.start > words[-1].start), None)
@@ -288,8 +313,8 @@ def _swap(ctx, dc, sc, skip):
                 beside(ctx.index.text_lower, dtext, swords[-1].text.lower()):
             continue
         if one_thing(ctx, dwords, swords) or _described_alike(ctx, dc, sc, drun, dtext, swords) \
-                or \
-                not distinct(ctx, dc, sc, dwords, swords, dname, sname):
+                or _same_deed_elsewhere(ctx, sc, dtext, stext) \
+                or not distinct(ctx, dc, sc, dwords, swords, dname, sname):
             continue
         return _finding(dc, sc, (drun[0].start, drun[-1].end), (srun[0].start, srun[-1].end))
     return None

@@ -148,6 +148,7 @@ from checker.lexicon import shipped
 from checker.negation_added import negation_added
 from checker.negation_forms import lapsed_plan, only_others, time_bound_restated
 from checker.polarity import denied_from_outside, verb_polarity
+from checker.apposed_flip import apposed_flip
 from checker.polarity_flips import (admission_flip, already_flip, aside_flip, both_flip,
                                     intention_flip, likelihood_flip, order_flip, privation_flip,
                                     quality_flip)
@@ -178,7 +179,7 @@ def check(ctx):
         for other in (_made(admission_flip), _made(word_flip), _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
                       _made(likelihood_flip), _made(quality_flip), _made(already_flip),
-                      _made(both_flip), _made(aside_flip)):
+                      _made(both_flip), _made(aside_flip), _made(apposed_flip)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
