@@ -69,8 +69,11 @@ def owner_named_before(text: str, start: int, end: int, speaker: str) -> bool:
     return len(head) >= 3 and re.search(rf"\b{re.escape(head)}", span.lower()) is not None
 
 
-# A run of capitalised words, with the small words a name may hold ("Bank of Harwick").
-NAME_RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*")
+# A run of capitalised words, with the small words a name may hold ("Bank of Harwick"), on
+# one line and not past a sentence's full stop ("... Residents' Association. The"): a word of
+# three lower-case letters before a full stop ends it ("St." and "Ltd." do not).
+NAME_RUN_RE = re.compile(r"[A-Z][\w'’.&-]*(?:(?<![a-z]{3}\.)[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*"
+                         r"[A-Z][\w'’.&-]*)*")
 
 
 def bare_word(word: str) -> str:
