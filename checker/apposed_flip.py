@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
-from checker.claim_reading import evidence_of, snippet
+from checker.claim_reading import evidence_of, one_claim_a_sentence, snippet
 
 # ", a tally (that) the landlord has (not) disputed": the noun, the party, the deed
 _APPOSED = re.compile(
@@ -27,7 +27,8 @@ def apposed_flip(ctx, dc):
     for m in _APPOSED.finditer(dc.text):
         noun, verb = m.group("noun").lower(), key(m.group("verb").lower())
         who = text_keys(m.group("who"))
-        for sentence, sc in _sentences(ctx):
+        for sc in one_claim_a_sentence(ctx.index):
+            sentence = sc.sentence
             if len(mine & claim_keys_of(sentence)) < MIN_SHARED:
                 continue
             for s in _APPOSED.finditer(sentence):
@@ -48,11 +49,3 @@ def apposed_flip(ctx, dc):
 def claim_keys_of(text: str) -> set:
     """The content-word keys of a text, words of four letters or more."""
     return {k for k in text_keys(text) if len(k) > 3}
-
-
-def _sentences(ctx):
-    """Each source sentence once, with the first claim in it."""
-    seen = {}
-    for sc in ctx.index.claims:
-        seen.setdefault(sc.sentence, sc)
-    return seen.items()

@@ -131,3 +131,14 @@ def ends_with_word_of(text: str, lexicon, *roles: str) -> bool:
 
 # Verbs by which a document or a body named as the subject reports its content.
 FINDING_ROLES = ("factive", "attribution_verbs", "finding_verbs")
+
+
+def one_claim_a_sentence(index) -> tuple:
+    """The sources' claims, the first of each sentence only (once per set of sources): what
+    a rule that reads whole source sentences goes through."""
+    def build() -> tuple:
+        seen: dict = {}
+        for sc in index.claims:
+            seen.setdefault(sc.sentence, sc)
+        return tuple(seen.values())
+    return memo_on(index, "_one_claim_a_sentence", build)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
+from checker.claim_reading import one_claim_a_sentence
 from checker.lexicon import shipped_values
 from checker.records import Link, memo_on
 from checker.same_source import same_source
@@ -57,11 +58,7 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
     # still does: leaving it out too put findings on faithful merges of two passives)
     helpers = {key(w) for w in ctx.lexicon.words.get("auxiliaries", ())}
     sides = ((left | families[0]) - helpers, (right | families[1]) - helpers)
-    seen = set()
-    for sc in ctx.index.claims:
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
+    for sc in one_claim_a_sentence(ctx.index):
         if any(link_keys(ctx, sc.sentence[:m.start()]) & sides[0]
                and link_keys(ctx, sc.sentence[m.end():]) & sides[1]
                for m in pattern.finditer(sc.sentence)):
@@ -211,11 +208,7 @@ def in_one_sentence(ctx, left: set, right: set, names: frozenset = frozenset()) 
     The keys of ``names`` (the words of the claim's names) that the sentence lacks but the
     sources give elsewhere are left out of a side: a derived side may name what the
     sentence describes ("parts of Marrow Bridge and Callow" for "parts of three towns")."""
-    seen = set()
-    for sc in ctx.index.claims:
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
+    for sc in one_claim_a_sentence(ctx.index):
         sk = link_keys(ctx, sc.sentence)
         elsewhere = (names & ctx.index.vocab) - sk
         if holds(left - elsewhere or left, sk) and holds(right - elsewhere or right, sk):
@@ -249,11 +242,7 @@ def span_in_order(ctx, dc, link) -> bool:
     head = link_keys(ctx, head_text)
     if not deed or not head:
         return False
-    seen = set()
-    for sc in ctx.index.claims:
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
+    for sc in one_claim_a_sentence(ctx.index):
         for m in FROM_TO.finditer(sc.sentence):
             first = link_keys(ctx, m.group("first"))
             then = link_keys(ctx, m.group("then").replace("-", " "))

@@ -9,6 +9,7 @@ import re
 
 from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME
 from checker.align import claim_keys, key, text_keys
+from checker.claim_reading import one_claim_a_sentence
 from checker.numbers import number_values
 from checker.quantified import over_time
 from checker.source_phrase import core
@@ -154,11 +155,8 @@ def widened_scale(ctx, dc):
     # the places of the passages the aligner gives the claim ("the first such permit in the
     # region"): a place the claim shares with one of them is the source's
     aligned = {x for o in ctx.aligned(dc) for x, _ in _sentence_places(ctx, o, lex)}
-    seen = set()
-    for sc in ctx.index.claims:  # the sentence the claim restates, aligned or not
-        if sc.sentence in seen:
-            continue
-        seen.add(sc.sentence)
+    for sc in one_claim_a_sentence(ctx.index):  # the sentence the claim restates, aligned
+        # or not
         theirs = _sentence_places(ctx, sc, lex)
         if not theirs:
             continue

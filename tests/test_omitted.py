@@ -108,11 +108,9 @@ def test_one_partys_answer_over_two_sentences_is_one_omission_and_kept_once(chec
               "Inspectors will return to the terminal in March.")
     told = ("The port authority fined Lorvane Freight £2 million on Monday for ignoring safety "
             "instructions at its Keswater terminal, the authority said.")
-    got = _do901(check_texts(told, source))
-    assert len(got) == 1 and "Petra" in got[0].message
-    kept = told + (" Managing director Petra Ansel said the crane teams \"followed every "
-                   "instruction\".")
-    assert not _do901(check_texts(kept, source))
+    _one_omission_then_kept(check_texts, source, told, "Petra",
+                            told + (" Managing director Petra Ansel said the crane teams "
+                                    "\"followed every instruction\"."))
 
 
 def test_a_verb_of_rejecting_with_no_charge_as_object_is_no_answer(check_texts):
@@ -124,7 +122,12 @@ def test_a_verb_of_rejecting_with_no_charge_as_object_is_no_answer(check_texts):
               "The station has 14 gates.")
     told = ("Commuters said gates supplied by Orrin Gates rejected valid passes at Lowford "
             "station for two days.")
+    _one_omission_then_kept(check_texts, source, told, "Orrin Gates",
+                            told + " The supplier rejected the claim.")
+
+
+def _one_omission_then_kept(check_texts, source, told, party, kept):
+    """``told`` gets one DO901 naming ``party``; ``kept``, which gives the answer, gets none."""
     got = _do901(check_texts(told, source))
-    assert len(got) == 1 and "Orrin Gates" in got[0].message
-    kept = told + " The supplier rejected the claim."
+    assert len(got) == 1 and party in got[0].message
     assert not _do901(check_texts(kept, source))
