@@ -155,6 +155,13 @@ def is_person(ctx, claim, head=None):
     return senses[0].lexname == PERSON_LEXNAME
 
 
+def may_name_people(ctx, lemma: str, senses: int = 3) -> bool:
+    """One of a noun's first WordNet senses is a kind of person ("cleaners", whose first
+    sense is a substance); False without WordNet."""
+    return ctx.wordnet.available and any(
+        s.lexname == PERSON_LEXNAME for s in ctx.wordnet.senses(lemma, "noun", senses))
+
+
 BE_FORMS = shipped("be_forms")
 
 

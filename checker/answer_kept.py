@@ -10,6 +10,7 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.answers import (
+    OBJECT_SPAN,
     PRONOUN_OBJECTS,
     REPLY_SENSES,
     WORD,
@@ -18,6 +19,9 @@ from checker.answers import (
     answer_party,
     caveat_party,
     challenges,
+    name_runs,
+    names_other,
+    names_party,
     party_keys,
     voice_of,
 )
@@ -242,18 +246,23 @@ def _answer_forms(ctx) -> frozenset:
 def _answered(ctx, item: Salient, derived: tuple) -> bool:
     """True when the derived text has a denial, or gives the party a voice on the matter."""
     lex = ctx.lexicon
-    if any(answer_party(lex, d, lenient=True) is not None
-           and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
-        return True  # (not a heading with no subject, whose noun the parse may read as a
-        # verb: "Counters, machines and a forum's anger")
     mine = party_keys(item.party) | party_keys(named_party(ctx, item))  # "the company"
     # and the one company its article names
-    if _denial_in_text(ctx, mine, anywhere=item.kind != "answer"):
+    runs = name_runs(item.party) + name_runs(named_party(ctx, item))
+    if any((who := answer_party(lex, d, lenient=True)) is not None
+           and not names_other(runs, who)
+           and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
+        return True  # (not another party's answer, nor a heading with no subject, whose
+        # noun the parse may read as a verb: "Counters, machines and a forum's anger")
+    if _denial_in_text(ctx, mine, runs, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     told = _charge_told_at(ctx, item, derived)
     return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
-               and d.sent_end > told and len(claim_keys(d) & matter) >= 2 for d in derived)
+               and d.sent_end > told
+               and len(claim_keys(d) & matter) >= (1 if d.negated or d.negated_words else 2)
+               for d in derived)  # (one word of the matter in a denial of the party's own:
+    # "the claims played no role", for its answer that denied any tie to them)
 
 
 def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
@@ -273,7 +282,7 @@ def _inflection_table(lex) -> dict:
         form: verb for verb in lex.words.get("answer_verbs", {}) for form in inflections(verb)})
 
 
-def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
+def _denial_in_text(ctx, mine: frozenset, runs: list, *, anywhere: bool = False) -> bool:
     """A denial the claims left out: a form the parse gave an answer verb, in a derived
     sentence naming the party ``mine`` or after a pronoun ("...; it disputed that"; for a
     reply or a party with no name, ``anywhere``); or, in a derived sentence naming the
@@ -288,22 +297,36 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
     forms = _inflection_table(lex)
     objects = lex.words.get("answer_objects", {})
 
+    verbs = {w.text.lower() for d in ctx.derived_claims for w in d.words if w.pos == "VERB"}
+    verbs |= {d.attribution.cue.split()[0].lower() for d in ctx.derived_claims
+              if d.attribution is not None and d.attribution.cue.split()}  # "said"
+
+    def relative(words: list, j: int, i: int) -> bool:
+        """words[j] is a relative word whose clause the verb at i closes: "which", or a
+        "that" after no verb ("said that" opens a clause), with no other verb between
+        ("readers that the firm supplied rejected ...": "that" is the supplying's)."""
+        return words[j] in ("which", "that") and not (
+            words[j] == "that" and j and words[j - 1] in verbs) and not (
+            set(words[j + 1:i]) & verbs)
+
     def no_object(w: str, words: list, i: int) -> bool:
-        """An answer verb that needs an object with none of answer_objects.txt in the
-        sentence ("the scanners rejected valid tickets": no answer), nor one that points
-        back: a relative word before it ("the charge, which a spokeswoman rejected") or a
-        pronoun after it ("rejected that")."""
+        """An answer verb that needs an object with none of answer_objects.txt near it, a
+        few words before ("a charge the firm rejects") or after ("the scanners rejected
+        valid tickets": no answer; a "complaint" later in the sentence is not its object),
+        nor one that points back: a relative word before it ("the charge, which a
+        spokeswoman rejected") or a pronoun after it ("rejected that")."""
         if lex.value("answer_verbs", forms.get(w, "")) != "object":
             return False
-        back = bool(set(words[max(0, i - 4):i]) & {"which", "that"}) or (
+        back = any(relative(words, j, i) for j in range(max(0, i - 4), i)) or (
             i + 1 < len(words) and words[i + 1] in PRONOUN_OBJECTS)
-        return not back and not any(x.rstrip("s") in objects or x in objects for x in words)
+        near = words[max(0, i - OBJECT_SPAN[0]):i + OBJECT_SPAN[1] + 1]
+        return not back and not any(x.rstrip("s") in objects or x in objects for x in near)
 
     for sentence in {d.sentence for d in ctx.derived_claims}:
         words = WORD.findall(sentence.lower())
         if any(w in seen and (not i or (words[i - 1], w) not in nouns)
                and not no_object(w, words, i)
-               and (anywhere or not mine or mine & text_keys(sentence) or any(
+               and (anywhere or not mine or names_party(runs, sentence) or any(
                 lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
                for i, w in enumerate(words)):
             return True  # the party's denial, or one by a pronoun ("...; it disputed
@@ -311,7 +334,7 @@ def _denial_in_text(ctx, mine: frozenset, *, anywhere: bool = False) -> bool:
     if not mine:
         return False
     for sentence in {d.sentence for d in ctx.derived_claims}:
-        if not mine & text_keys(sentence):
+        if not names_party(runs, sentence):
             continue
         words = WORD.findall(sentence.lower())
         for i, w in enumerate(words):

@@ -17,11 +17,16 @@ from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
 from checker.lexicon import shipped
 from checker.records import Claim, memo_on
+from checker.source_phrase import NAME_RUN_RE
 
 CONTEXT_PARAGRAPHS = {"answer": 2, "reply": 1, "caveat": 3}  # how far back the story part reaches
 REPLY_SHARED = 2  # content words a reply shares with the paragraphs it answers
 REPLY_SENSES = 2  # a word's first WordNet senses, for the derivations a reply may use
 WORDNET_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj"}
+# How far before and after an answer verb that needs an object ("rejected") its object
+# stands: in a claim's content words, and in a sentence's words of any kind
+OBJECT_WINDOW = (3, 4)
+OBJECT_SPAN = (4, 6)
 BLOCK_SENTENCES = 3  # an answer cited with at most this many sentences of its paragraph
 # Closed-class words that open a party's description without naming it ("His lawyer").
 DETERMINERS = shipped("party_openers")
@@ -60,6 +65,36 @@ def party_keys(text: str) -> frozenset:
     return frozenset({key(nouns[-1])}) if nouns else frozenset()
 
 
+def name_runs(party: str) -> list:
+    """The name keys of each run of capitalised words in a party ("Halvard spokesperson Dev
+    Okafor": "Halvard" and "Dev Okafor"), or its keys whole when it has none."""
+    runs = [keys for m in NAME_RUN_RE.finditer(party or "") if (keys := party_keys(m.group()))]
+    return runs or [party_keys(party or "")]
+
+
+def one_party(ours: list, theirs: list) -> bool:
+    """Two parties' name runs (``name_runs``) name one party: a run of one holds a run of
+    the other ("Halvard" in "Halvard Energy", "Hale" in "Ann Hale"); not two names that
+    share a word ("Selby Council", "Selby Town"; "Tom Hale", "Ann Hale")."""
+    return any(r and s and (r <= s or s <= r) for r in ours for s in theirs)
+
+
+def names_party(runs: list, sentence: str) -> bool:
+    """The sentence names the party of these name runs: a word of its name, and not only
+    inside another party's name (see ``names_other``)."""
+    mine = frozenset().union(*runs)
+    return bool(mine & text_keys(sentence)) and not names_other(runs, sentence)
+
+
+def names_other(runs: list, text: str) -> bool:
+    """The words of the party of these name runs that ``text`` holds all stand in other
+    parties' names ("Selby Council denied it" names no "Selby Town"; "Tom Hale" is not
+    "Ann Hale"; ``one_party``)."""
+    mine = frozenset().union(*runs)
+    theirs = [keys for m in NAME_RUN_RE.finditer(text) if (keys := party_keys(m.group())) & mine]
+    return bool(theirs) and not one_party(runs, theirs)
+
+
 def _has(lex, role: str, text: str) -> bool:
     """True when a word or phrase of ``role`` occurs in ``text`` (lower-case words)."""
     words = text.lower().split()
@@ -91,7 +126,7 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         if not lex.has("answer_verbs", lemma):
             continue
         need = lex.value("answer_verbs", lemma)
-        if need == "object" and not (lemmas & set(lex.words.get("answer_objects", {})) or (
+        if need == "object" and not (_object_near(lex, claim, lemma) or (
                 lenient and claim.object.lower() in PRONOUN_OBJECTS)):
             continue
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
@@ -102,6 +137,20 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         return _speaker_for_we(lex, claim, att.source if att is not None and att.source
                                else claim.subject)
     return None
+
+
+def _object_near(lex, claim: Claim, lemma: str) -> bool:
+    """A claim named beside an answer verb that needs one (answer_objects.txt): among the
+    few content words either side of it ("rejected the council's account", "a charge the
+    firm rejects"), not anywhere in the claim ("rejected valid tickets, drawing a stream
+    of complaints": the tickets were rejected). A verb the claim's words lack (a
+    quotation's own) looks through the whole claim."""
+    objects = lex.words.get("answer_objects", {})
+    words = [w.lemma.lower() for w in claim.words]
+    before, after = OBJECT_WINDOW
+    at = [i for i, w in enumerate(words) if w == lemma] or [None]
+    return any(x in objects for i in at
+               for x in (words if i is None else words[max(0, i - before):i + 1 + after]))
 
 
 def _speaker_for_we(lex, claim: Claim, party: str) -> str:

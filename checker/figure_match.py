@@ -31,7 +31,7 @@ from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt
                                     periods_spanned, range_end_match, ranges_differ, squeeze,
                                     unit_words, written_in)
 from checker.date_norms import period
-from checker.numbers import number_values, values_match
+from checker.numbers import YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import rounding, same_share
@@ -42,7 +42,6 @@ GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "
          "time": "t", "ordinal": "o"}
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHIFTS = {phrase: int(v) for phrase, v in shipped_values("year_shifts")}
 _SHIFT_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _SHIFTS))
 
@@ -54,7 +53,7 @@ def _years_implied(index) -> frozenset:
         out = set()
         for sentence in {sc.sentence.lower() for sc in index.claims}:
             for m in _SHIFT_RE.finditer(sentence):
-                years = _YEAR.findall(sentence[:m.start()])
+                years = YEAR_RE.findall(sentence[:m.start()])
                 if years:  # the year the shift counts from: the last one before it
                     out.add(int(years[-1]) + _SHIFTS[m.group()])
         return frozenset(out)
@@ -86,7 +85,7 @@ def _source_has(q, index) -> bool:
         return True
     if pence_written(q, index.text_lower):
         return True  # "42 pence" where the source writes "42p", which the tagger may not read
-    if _YEAR.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):
+    if YEAR_RE.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):
         return True  # "2024" for "five the year before", in a sentence about 2025
     digits = re.search(r"\d[\d,]*\d", q.text)
     if q.kind in ("number", "quantity") and digits and len(re.sub(r"\D", "", digits.group())) >= 3 \

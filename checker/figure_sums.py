@@ -12,14 +12,17 @@ from datetime import date
 
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
-from checker.numbers import fraction_value
+from checker.numbers import YEAR_RE, fraction_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
 from checker.units import currency_codes, subunit_value
 
-# What marks a span as a difference or a total ("eight minutes more than", "12 days longer")
-_COMPARED = re.compile(r"\s*(?:more|longer|less|shorter|fewer|extra|later|earlier|slower|"
-                       r"faster|in\s+all|in\s+total)\b", re.I)
+# What marks a span as a difference or a total ("eight minutes more than", "12 days longer",
+# "in all"); of the differences, those that say the later figure is the larger
+_MORE = re.compile(r"\s*(?:more|longer|extra|later|slower)\b", re.I)
+_TOTAL = re.compile(r"\s*(?:in\s+all|in\s+total)\b", re.I)
+_COMPARED = re.compile(rf"{_MORE.pattern}|{_TOTAL.pattern}|\s*(?:less|shorter|fewer|earlier|"
+                       r"faster)\b", re.I)
 
 
 def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
@@ -36,7 +39,7 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
     span = duration_seconds(q.text)
     if span is not None:
         return (_between_dates(span, claims) or _between_clock_times(span, claims)
-                or (_COMPARED.match(after) is not None and _between_spans(span, claims))
+                or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
         # thing, not the years since a date)
@@ -64,16 +67,38 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
     return False
 
 
-def _between_spans(span: float, claims) -> bool:
-    """The span is the sum or the difference of two spans of one source passage ("eight
-    days longer" for "rose to 34 days, from 22 days")."""
+def _between_spans(span: float, claims, said: str) -> bool:
+    """The span is the sum or the difference of two spans of one source passage, as the
+    words after it say (``said``): a difference the way the change went ("eight days
+    longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34), a total
+    ("in all") of two spans that are not one measure's old and new values."""
+    total = _TOTAL.match(said) is not None
+    more = _MORE.match(said) is not None
     for sc in claims:
-        spans = [d for d in (duration_seconds(sq.text) for sq in sc.quantities) if d]
-        for i, a in enumerate(spans):
-            for b in spans[i + 1:]:
-                if span in (a + b, abs(a - b)) and span not in (a, b):
-                    return True
+        spans = [(d, _change_role(sc, sq)) for sq in sc.quantities
+                 for d in [duration_seconds(sq.text)] if d]
+        for i, (a, ra) in enumerate(spans):
+            for b, rb in spans[i + 1:]:
+                if span in (a, b):
+                    continue
+                if total:
+                    if span == a + b and not {ra, rb} == {"old", "new"}:
+                        return True
+                    continue
+                if span != abs(a - b):
+                    continue
+                roles = {ra: a, rb: b}
+                if "old" in roles and "new" in roles and (roles["new"] > roles["old"]) != more:
+                    continue  # "12 days longer" where the wait fell from 34 days to 22
+                return True
     return False
+
+
+def _change_role(sc, sq) -> str:
+    """"old" for a figure after "from" in its claim ("from 22 days"), "new" for one after
+    "to" ("fell to 34 days"), else ""."""
+    before = sc.text[:max(0, sq.start - sc.start)].lower().split()[-1:]
+    return {"from": "old", "to": "new"}.get(before[0] if before else "", "")
 
 
 def _relative_change(share: float, side, claims) -> bool:
@@ -163,7 +188,6 @@ def _years_since(span: float, claims, source_years) -> bool:
     return any(abs(a - b) == round(n) for a in mine for b in source_years)
 
 
-YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # a year ("2025"); DN501 reads it too
 
 
 def source_years(ctx) -> frozenset:

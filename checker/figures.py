@@ -11,6 +11,7 @@ with the source figure it replaced. Whether the sources give a figure in any not
 
 from __future__ import annotations
 
+import math
 import re
 
 from checker.calendar_days import day_stated, month_boundary
@@ -30,18 +31,25 @@ _COUNTS = frozenset(w for w, _ in shipped_values("number_units")
                     if w not in ("a", "an", "one", "zero"))
 _BASELINE = re.compile(r"\s+(?:than|compared\s+(?:with|to))\s", re.I)
 _SCALES = {w: float(v) for w, v in shipped_values("number_scales")}
+_VAGUE_UNITS = {w: float(v) for w, v in shipped_values("number_units") if w == "ten"}  # "tens of"
 
 
 def _vague_count_met(q, index) -> bool:
     """A count in a plural scale word alone ("Thousands packed the entrance", "hundreds of
     letters") that a figure of the sources fills (2,000 to 999,999 for "thousands"; up to
-    ten times the scale below a thousand: "hundreds" is 200 to 999). Known false negative:
-    a figure of that size the sources give of something else."""
-    word = q.text.lower().split()[-1] if q.text.split() else ""
-    base = _SCALES.get(word[:-1]) if q.value is None and word.endswith("s") else None
-    if not base:
+    ten times the scale below a thousand: "hundreds" is 200 to 999), or in a chain of them,
+    by their product ("tens of thousands": 20,000 to 99,999). Known false negative: a figure
+    of that size the sources give of something else."""
+    plural = [w[:-1] for w in re.findall(r"[a-z]+", q.text.lower()) if w.endswith("s")]
+    if q.value is not None or not plural or plural[-1] not in _SCALES:
         return False
-    top = base * (1000 if base >= 1000 else 10)
+    # a chain of them ("tens of thousands", "hundreds of millions") counts in their
+    # product
+    bases = [_SCALES.get(w) or _VAGUE_UNITS.get(w) for w in plural]
+    if not all(bases):
+        return False
+    base = math.prod(bases)
+    top = base * (1000 if len(bases) == 1 and base >= 1000 else 10)
     return any(sq.value is not None and 2 * base <= sq.value < top
                for sc in index.claims for sq in sc.quantities if sq.kind == "number")
 

@@ -66,6 +66,7 @@ FILES = {
     "time_bounds": "time_bounds",
     "money_taking_verbs": "money_taking_verbs",
     "finding_nouns": "finding_nouns",
+    "range_words": "range_words",
     "dating_words": "dating_words",
     "degree_adverbs": "degree_adverbs",
     "hearing_verbs": "hearing_verbs",

@@ -24,6 +24,7 @@ def _valued(role: str) -> dict[str, float]:
 
 _UNITS = _valued("number_units")
 CURRENCY_SIGNS = "$£€¥"
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # a year as news writes one ("2025"): no comma
 # The mark after a figure that makes it a percentage ("%", "per cent", "percent").
 PERCENT_MARK = r"\s*(?:%|per\s?cent\b|percent\b)"
 _TENS = _valued("number_tens")

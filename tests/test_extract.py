@@ -576,3 +576,18 @@ def test_a_headline_infinitive_is_a_plan(claims_of):
     assert [a.role for a in c.certainty.attempts] == ["headline"]
     c = one(claims_of("The harbour board sold two tugs."), "sold")
     assert not c.certainty.attempts
+
+
+def test_it_after_a_description_of_the_accused_body_is_the_body_that_spoke(claims_of):
+    """"The authority then closed X, it said" after another body's account of the
+    authority: "it" is the body that gave the account; after the authority's own report it
+    is the authority."""
+    text = ("The Fenwick Canal Society said on Friday that Lowby District Council had been "
+            "told twice about leaks in the Fenwick lock gates.\n\nThe council then halved the "
+            "gates' upkeep budget, it said.")
+    cut = one(claims_of(text), "upkeep")
+    assert cut.attribution is not None and "Canal Society" in cut.attribution.source
+    own = one(claims_of("Lowby District Council reported two leaking lock gates on "
+                        "Friday.\n\nThe council then halved the gates' upkeep budget, it "
+                        "said."), "upkeep")
+    assert own.attribution is not None and "Council" in own.attribution.source

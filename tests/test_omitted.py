@@ -131,3 +131,36 @@ def _one_omission_then_kept(check_texts, source, told, party, kept):
     got = _do901(check_texts(told, source))
     assert len(got) == 1 and party in got[0].message
     assert not _do901(check_texts(kept, source))
+
+
+def test_two_parties_sharing_a_word_of_their_names_answer_apart(check_texts):
+    # "Marlow Council" and "Marlow Athletic" are two parties in one paragraph, each with an answer
+    source = ("A surveyor's report found on Friday that the east terrace at the Marlow Athletic "
+              "ground had stood on rotten beams for three years.\n\n"
+              "Marlow Council denied that anyone had warned it about the beams. Marlow Athletic "
+              "disputed the council's version, saying it had sent two letters.\n\n"
+              "The terrace is closed until May.")
+    told = ("A surveyor's report found on Friday that the east terrace at the Marlow Athletic "
+            "ground had stood on rotten beams for three years. The terrace is closed until May.")
+    got = _do901(check_texts(told + " Marlow Council denied ever being warned about the beams.",
+                             source))
+    assert len(got) == 1 and "Marlow Athletic" in got[0].message
+    assert len(_do901(check_texts(told, source))) == 2
+
+
+def test_rejecting_with_no_charge_near_it_keeps_no_answer(check_texts):
+    # the "that" of a clause or of another verb's relative clause points back to no charge,
+    # and a "complaint" later in the sentence is not what was rejected
+    source = ("Shoppers said tills installed by Pellow Retail Tech refused good store cards at "
+              "the Ambry Road branch for a week.\n\n"
+              "Pellow Retail Tech denied that its tills had broken down. The firm said a price "
+              "file had been sent late.\n\n"
+              "The branch serves 4,000 shoppers a week.")
+    for told in ("Shoppers said that tills rejected good store cards at the Ambry Road branch "
+                 "for a week after Pellow Retail Tech installed them.",
+                 "Shoppers said tills that Pellow Retail Tech installed rejected good store "
+                 "cards at the Ambry Road branch for a week.",
+                 "Tills installed by Pellow Retail Tech rejected good store cards at the Ambry "
+                 "Road branch for a week, drawing a stream of shopper complaint letters."):
+        got = _do901(check_texts(told, source))
+        assert len(got) == 1 and "Pellow" in got[0].message, told

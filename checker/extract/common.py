@@ -39,6 +39,7 @@ class _State:
     """What the extractor remembers across the sentences of one article."""
 
     last_source: str = ""
+    sources: list = field(default_factory=list)  # every source named so far, in order
     last_person: str = ""
     last_org: str = ""
     last_party: str = ""  # the last proper-named subject that is not a person

@@ -306,11 +306,13 @@ def _share_closing_frame(claims: list[Claim], witness: frozenset) -> list[Claim]
 def _plural_opening(ent, sent) -> bool:
     """A one-word "name" opening its sentence that the tagger reads as a plural common noun
     ("Hearings opened on Tuesday", tagged a place): capitalised by its place, no name; not
-    the first word of a longer phrase ("Docks committee chair Ines Varley"). Figures
-    ("Thousands") keep their label: their count is read from it."""
+    the first word of a longer phrase ("Docks committee chair Ines Varley"), nor a group
+    of people the tagger reads as one ("Liberals won the seat": a party's members, whose
+    swap is an entity changed). Figures ("Thousands") keep their label: their count is
+    read from it."""
     tok = ent[0]
     return len(ent) == 1 and ent.start == sent.start and tok.tag_ == "NNS" \
-        and tok.dep_ != "compound" and ent.label_ in NAME_LABELS
+        and tok.dep_ != "compound" and ent.label_ in NAME_LABELS and ent.label_ != "NORP"
 
 
 def _unit_of_figure(ent) -> bool:

@@ -218,7 +218,8 @@ def _agent_act(verb, lexicon) -> bool:
 
 def _speaker_itself(verb, subject, lexicon) -> bool:
     """"it" or "they" as the subject of what a party says of itself ("A charity says it will
-    help fund the challenge"): the speaker, a noun, not an event."""
+    help fund the challenge"): the speaker, a noun, not an event; "it" only of a speaker
+    in the singular."""
     if subject.lower_ not in ("it", "they", "we"):
         return False
     head = verb
@@ -227,7 +228,9 @@ def _speaker_itself(verb, subject, lexicon) -> bool:
     if head.dep_ != "ccomp" or not lexicon.has("attribution_verbs", head.head.lemma_.lower()):
         return False
     speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    return speaker is not None and speaker.pos_ in ("NOUN", "PROPN")
+    return speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and not (
+        subject.lower_ == "it" and speaker.tag_ in ("NNS", "NNPS"))  # "Growers say it has
+    # pushed prices up": "it" is no plural speaker
 
 
 _DEGREE = shipped("degree_adverbs")

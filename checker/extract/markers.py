@@ -11,7 +11,7 @@ from checker.extract.common import _doc_text, _find_phrase, _possible, purpose_c
 from checker.extract.link_cues import (LinkCueReader, _absolute_with, _agent_after_adverb,
                                        _joined, _names_a_cause, _thing_as_agent)
 from checker.lexicon import partitive_pronoun
-from checker.numbers import DAY_PARTS, duration_unit
+from checker.numbers import DAY_PARTS, YEAR_RE, duration_unit
 from checker.records import Cue, Link
 
 
@@ -172,9 +172,11 @@ class MarkerReader(LinkCueReader):
 
 
 def _before_figure(tok) -> bool:
-    """The word stands right before a figure ("some 212 trees", "some 40 per cent")."""
+    """The word stands right before a figure ("some 212 trees", "some 40 per cent"); not
+    before a year ("some 2023 models": a part of that year's models), written as a year is,
+    with no comma."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.like_num
+    return nxt is not None and nxt.like_num and not YEAR_RE.fullmatch(nxt.text)
 
 
 def _floating(t, scope) -> bool:

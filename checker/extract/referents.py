@@ -30,7 +30,8 @@ class ReferentMemory:
             people = [n for n in (state.last_person, state.prev_person,
                                   *(name for _, name in state.sent_persons)) if n]
             at, opener = state.opener  # "The board shut the pier, it said"
-            src = opener if low == "it" and 0 <= at < attr.start else next(
+            src = opener if low == "it" and 0 <= at < attr.start and self._opener_speaks(
+                opener, state) else next(
                 (c for c in (state.last_source, state.last_party, state.last_org)
                  if c and not (low == "it" and any(_names_one(n, c) for n in people))), src)
         if src and src != attr.source:
@@ -47,6 +48,7 @@ class ReferentMemory:
             state.speaker_by_pronoun = not sure
         if attr.source and low not in self.pronouns:
             state.last_source = attr.source
+            state.sources.append(attr.source)
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
             parts = [p.split() for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if all(w[:1].isupper() for w in p)),
@@ -107,6 +109,7 @@ class ReferentMemory:
         if subj is None or subj.lower_ in self.pronouns:
             return
         state.last_source = self._span_text(subj)
+        state.sources.append(state.last_source)
 
     def _remember_party(self, root, ents, state: _State) -> None:
         """The last organisation-like subject, which "the company" later refers to; also a
@@ -125,6 +128,15 @@ class ReferentMemory:
                 e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
             return  # (a person named in full before, now by surname, whatever the label)
         state.last_party = self._span_text(subj)
+
+    @staticmethod
+    def _opener_speaks(opener: str, state: _State) -> bool:
+        """The body the sentence opens with is a source of the article before, or none is:
+        "The board has since shut the pier, it said" after the board reported; not "The
+        council then cut its budget, it said" after the Trust's account of the council
+        (it is the Trust)."""
+        words = set(opener.split()) - {"The", "the"}
+        return not state.sources or any(words & set(s.split()) for s in state.sources)
 
     def _remember_opener(self, heads, state: _State) -> None:
         """The body a definite description opening the sentence's first clause stands for

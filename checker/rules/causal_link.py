@@ -74,11 +74,21 @@ Known false positives:
     sparked it") or a denied one ("denied that its line caused the fire"), on a sequence
     timed by an interval ("rose on Tuesday, a day after it agreed X") whose two sides the
     source dates in that order by weekday or month ("On Monday, it agreed X"), on a
+    sequence the source gives as a span between its two ends ("took 11 minutes to arrive
+    after an alarm" for "the wait from an alarm to the engine's arrival":
+    ``link_support.span_in_order``) when a word before the deed's own in the span's end
+    ("the engine's") stands in the derived clause (known misses: the order reversed
+    against the span when its two ends share a word; a span end with no such word, whose
+    deed any doer of the derived clause then passes), on a
     sequence whose second side is a span of time ("after twelve
     weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
     counts as stated when a source sentence uses the same connective between words of both
-    sides, even where the extractor keeps no link (inside an attribution); known miss: that
-    sentence links two other things of the same words. A source link holds a side by
+    sides, even where the extractor keeps no link (inside an attribution); an auxiliary
+    ("had", "will") ties no side, and a form of "be" ties one only when the other side, or
+    it, shares a content word too; known miss: that sentence links two other things of the
+    same words. "It" in what a party says of itself ("a guild says it will pay toward the
+    repairs") is the party, a doer, when the party is singular; in what plural
+    speakers say ("growers say it pushed prices up") it is an event, a cause. A source link holds a side by
     the side's words it shares, a name of several words counting as one ("Orlan Gas &
     Water's shares fell" shares one thing, not three, with a link about the company's
     valve); known miss: a source link that shares a name and one common word with a short

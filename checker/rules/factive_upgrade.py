@@ -70,12 +70,17 @@ def _asserted(dc, cue, lex) -> bool:
 def _hedged_verb(dc, cue, lex) -> bool:
     """A modal of the claim's hedges governs the factive verb ("the satellite may be
     detecting gas", "could reveal"): what it finds is a possibility, not an established
-    fact. Only forms of "be" and "have" may stand between them."""
+    fact. Only forms of "be" and "have" may stand between them, and adverbs: words the
+    claim holds as no noun, verb or adjective ("may also be detecting", "could well
+    reveal")."""
+    content = {w.text.lower() for w in dc.words if w.pos != "ADV"}
     for h in dc.certainty.hedges:
         if h.end <= cue.start:
             between = dc.text[h.end - dc.start:cue.start - dc.start].lower().split()
-            if len(between) <= 2 and all(lex.has("be_forms", w) or w in ("have", "has", "had")
-                                         for w in between):
+            verbs = [w for w in between if w in content or lex.has("be_forms", w)
+                     or w in ("have", "has", "had")]
+            if len(verbs) <= 2 and len(between) <= 4 and all(
+                    lex.has("be_forms", w) or w in ("have", "has", "had") for w in verbs):
                 return True
     return False
 

@@ -55,6 +55,8 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, key
+from checker.date_norms import MONTHS
+from checker.numbers import YEAR_RE
 from checker.own_owner import own_for_other
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
@@ -195,7 +197,7 @@ def _same_deed_elsewhere(ctx, sc, dtext: str, stext: str) -> bool:
     """The sources set the derived phrase beside the same two words, a verb among them, as
     the source claim sets its own phrase ("after a new carrier began running the routes" and
     "Greyline Coaches began running the routes in May"): one deed of one party, told by a
-    description and by its name."""
+    description and by its name; not when the two sentences date the deed apart."""
     at = sc.text.lower().find(stext.lower())
     if at < 0:
         return False
@@ -203,13 +205,26 @@ def _same_deed_elsewhere(ctx, sc, dtext: str, stext: str) -> bool:
     before = sc.text[:at].split()[-2:]
     verbs = {w.text.lower() for w in sc.words if w.pos == "VERB"}
     name = re.escape(dtext.lower())
+    sentences = {c.sentence for c in ctx.index.claims}
     for pair, pattern in ((after, r"{name}\s+{pair}"), (before, r"{pair}\s+{name}")):
         if len(pair) != 2 or not {w.lower() for w in pair} & verbs:
             continue
         words = re.escape(" ".join(pair).lower())
-        if re.search(r"\b" + pattern.format(name=name, pair=words) + r"\b", ctx.index.text_lower):
-            return True
+        told = re.compile(r"\b" + pattern.format(name=name, pair=words) + r"\b")
+        for sentence in sentences:
+            if not told.search(sentence.lower().replace("’", "'")):
+                continue
+            theirs, ours = _times(sentence), _times(sc.sentence)
+            if not (theirs and ours and not theirs & ours):
+                return True  # (not the same deed at another time: "took over the rounds in
+                # 2021" beside "after a contractor took over the rounds in March")
     return False
+
+
+def _times(sentence: str) -> set:
+    """The months (by full name, capitalised) and years a sentence names."""
+    return {w.lower() for w in re.findall(r"[A-Z][a-z]+|\d{4}", sentence)
+            if len(w) > 3 and w.lower() in MONTHS or YEAR_RE.fullmatch(w)}
 
 
 def _next_word(claim, words):

@@ -80,11 +80,10 @@ from checker.align import key
 from checker.figure_match import (approximates, range_end, same_span_of_time, same_value,
                                   source_has)
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
-from checker.figure_sums import YEAR_RE
 from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
-from checker.numbers import duration_unit
+from checker.numbers import YEAR_RE, duration_unit
 from checker.timespans import duration_seconds
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from checker.align import text_keys
 from checker.answer_kept import kept, named_party, told_matter
-from checker.answers import Salient, party_keys, salient_claims
+from checker.answers import Salient, name_runs, one_party, party_keys, salient_claims
 from checker.records import Evidence, Finding
 from checker.rules.base import Rule, snippet
 
@@ -105,6 +105,7 @@ def check(ctx):
     found = []  # those lists, one per answer or caveat left out, in source order
     docs_of: dict = {}  # tag -> the source document it was first met in
     para_of: dict = {}  # tag -> (document, paragraph) it was first met in
+    runs_of: dict = {}  # tag -> the name runs of its party (answers.name_runs)
     untold: dict = {}  # tag -> items passed over for their context: the same answer as
     # another source gives it, cited beside the one found
     for item in salient_claims(ctx):
@@ -115,10 +116,13 @@ def check(ctx):
         tag = next((t for t, d in docs_of.items() if d != doc and t[0] == tag[0] and mine
                     and isinstance(t[1], frozenset) and _short_form(t[1], mine)), tag)
         # one party's answer over two sentences of a paragraph ("Ilse Marwick denied it.
-        # '... we reject any suggestion ...,' she said") is one answer
+        # '... we reject any suggestion ...,' she said") is one answer; a run of one
+        # name within the other's, as two parties share a word ("Selby Council", "Selby Town")
         here = (doc, item.block[0].para)
+        runs = name_runs(named_party(ctx, item))
         tag = next((t for t, p in para_of.items() if p == here and t[0] == tag[0] and mine
-                    and isinstance(t[1], frozenset) and t[1] & mine), tag)
+                    and isinstance(t[1], frozenset) and one_party(runs_of[t], runs)), tag)
+        runs_of.setdefault(tag, runs)
         docs_of.setdefault(tag, doc)
         para_of.setdefault(tag, here)
         if not any(c.id in told for c in item.context) or (

@@ -11,7 +11,8 @@ What it flags:
     spokesperson"), a name the derived claim also gives, a name the source gives
     that slot anywhere, one name that is part of the other or stands for it ("NHS"), and a
     source that makes the name the subject of the word ("the board commissioned it" against
-    "commissioned by the board") keep it silent. Where no name of the sources fills a
+    "commissioned by the board"), and the ends of a range ("ranging from X to Y",
+    range_words.txt) keep it silent. Where no name of the sources fills a
     "by", "to", "from" or "against" slot of the word, the closely aligned source sentence
     may fill it with a description ("approved by the office in 2024"): the derived name is
     flagged when the sources give that description another name (the one capitalised name
@@ -160,6 +161,8 @@ def check(ctx):
                    for _, se in fillers):
                 continue  # the derived claim gives the source's name the slot too ("X and Y")
             relation, _, word = ent.slot.partition(" ")
+            if ctx.lexicon.has("range_words", word.lower()):
+                continue  # "groups ranging from X to Y": a range's ends have no order
             if relation == "by" and any(_one(ent, se, wn)
                                         for _, se in table.get(f"subj {key(word)}", ())):
                 continue  # "commissioned by X" where the source says "X commissioned"

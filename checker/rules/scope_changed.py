@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import may_name_people
 from checker.added_party import added_party
 from checker.align import claim_keys, key
 from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_them,
@@ -143,16 +144,21 @@ _HEAD_END = re.compile(r"\b(?:into|of|outside|inside|at|in|on|for|about|over|nea
                        r"with|that|which|who|whose)\b", re.I)
 
 
-def _named_in_modifier_only(dc, sc) -> bool:
+def _named_in_modifier_only(ctx, dc, sc) -> bool:
     """The source subject's names all stand in its modifiers ("a review of the flooding near
     Tenbury Weir", "sales for June") and the derived subject shares none of its nouns
-    ("Hearings"): another thing, not the source's group widened."""
+    ("Hearings"): another thing, not the source's group widened. Not when the source's
+    head names people ("porters at Tenbury General Hospital" told as "hospital staff"):
+    people of one place, widened."""
     m = _HEAD_END.search(sc.subject) if sc.subject else None
     if m is None:
         return False
     cut = sc.start + sc.text.find(sc.subject) + m.start()
     words = subject_words(sc)
     if any(w.pos == "PROPN" and w.start < cut for w in words):
+        return False
+    head = next((w for w in reversed(words) if w.pos == "NOUN" and w.start < cut), None)
+    if head is not None and may_name_people(ctx, head.lemma):
         return False
     theirs = {key(w.lemma) for w in words if w.pos == "NOUN"}
     return not theirs & {key(w.lemma) for w in subject_words(dc) if w.pos == "NOUN"}
@@ -380,7 +386,7 @@ def check(ctx):
             limited = _subject_limited(sc) or bool(part)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
                             and not _head_in(dc, sc) and not _group_stated(ctx, dc)
-                            and not _named_in_modifier_only(dc, sc))
+                            and not _named_in_modifier_only(ctx, dc, sc))
             if not limited and not one_to_group:
                 continue
             cue = part or next((c.text for c in sc.scope if c.role in LIMITS), "")
