@@ -66,16 +66,19 @@ class _Verb(NamedTuple):
 
 def attempts_on_nouns(sc, lex):
     """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
-    meeting") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
+    meeting"; not one that is an attempt only before "to", attempt_infinitive_only.txt: "will
+    move 200 jobs") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
     other attempt verb inside the claim, coordinated or in a clause of it ("plans a protest
     and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
-    if lex.has("attempts", sc.predicate):
+    if lex.has("attempts", sc.predicate) and not lex.has("attempt_infinitive_only",
+                                                          sc.predicate):
         yield _Verb(sc.predicate_text, sc.predicate), sc.object or ""
     elif lex.has("asking_verbs", sc.predicate) and (sc.object or "").lower().startswith("for "):
         # "plans to apply for a licence", "called for a review": the thing asked for
         yield _Verb(f"{sc.predicate_text} for", sc.predicate), sc.object[4:]
     for w in sc.words:
-        if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma):
+        if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma) \
+                and not lex.has("attempt_infinitive_only", w.lemma):
             before = sc.text[:w.start - sc.start].split()
             if before and (any(lex.has(role, before[-1].lower())
                                for role in ("determiners", "possessives", "articles"))
