@@ -175,9 +175,12 @@ def _officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> b
     if art is not None and (bare_title_of(art.text, source_speaker, speaker)
                             or bare_title_of(art.text, speaker, source_speaker)):
         return True  # "Pennyfold said ... Chief executive Ann Veld said ..."
+    # (before the speaker's own words, not only before the claim: a long quotation may
+    # stand between them)
+    said = sc.attribution.start if sc.attribution is not None else pos
     return any(for_party(d) and _voice_of(ctx, d, speaker, source_speaker)
                for d in speaker_descriptions(ctx, sc.doc_id, source_speaker)) \
-        and named_before(ctx, sc.doc_id, pos, speaker)
+        and named_before(ctx, sc.doc_id, min(pos, said) if said >= 0 else pos, speaker)
 
 
 def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:

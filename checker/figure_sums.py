@@ -34,11 +34,13 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
     report dated 2026), or between two clock times of the passage ("45 minutes later" for
     "moved from 6 a.m. to 6:45 a.m."), or, said as a difference or a total (the words
     ``after`` it: "longer", "more", "in all"), be the sum or difference of two spans of
-    the passage ("12 days longer" for "34 days, from 22 days"). A sum of money may also be the difference of two
-    sums in ``nearby`` claims, those around the passages (``_money_difference``)."""
+    the passage ("12 days longer" for "34 days, from 22 days"). The clock times may also
+    stand in a sentence of ``nearby`` claims (``clock_sentences``). A sum of money may also
+    be the difference of two sums in ``nearby`` claims, those around the passages
+    (``_money_difference``)."""
     span = duration_seconds(q.text)
     if span is not None:
-        return (_between_dates(span, claims) or _between_clock_times(span, claims)
+        return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *nearby])
                 or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
@@ -156,13 +158,18 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b", 
 
 def _between_clock_times(span: float, claims) -> bool:
     """True when a length of time under a day is the gap between two clock times of one
-    source passage."""
+    source sentence, in one claim or two ("The lift jammed at 9:10 a.m.; the final guest
+    got out at 11:55 a.m.")."""
     if span >= 86400:
         return False
-    for sc in claims:
+    sentences: dict = {}
+    for sc in {id(c): c for c in claims}.values():
+        sentences.setdefault((sc.doc_id, sc.sent_start), []).extend(
+            q for q in sc.quantities if q.kind == "time")
+    for quantities in sentences.values():
         # the readings of each clock time apart: "9:30" may be morning or evening, and its
         # two readings are not two times of the passage
-        times = [clock_minutes(m.group(0)) for q in sc.quantities if q.kind == "time"
+        times = [clock_minutes(m.group(0)) for q in quantities
                  for m in _CLOCK_RE.finditer(q.text)]
         if any(abs(a - b) * 60 == round(span) for i, ra in enumerate(times)
                for rb in times[i + 1:] for a in ra for b in rb):
@@ -241,6 +248,21 @@ def _between_days(span: float, claims) -> bool:
     slack = 1 if n % 7 == 0 else 0  # "three weeks" for "2 May to 24 May", ends counted
     return any(abs(abs(a - b) - n) <= slack for i, a in enumerate(ordinals)
                for b in ordinals[i + 1:])
+
+
+def clock_sentences(ctx, dc) -> list:
+    """The source claims of every sentence that gives a clock time the derived claim gives
+    too ("11:55 a.m." in "Not till 11:55 a.m. did the final guest get out, two hours and 45
+    minutes after it jammed"), wherever the aligner put the claim: the sentence whose other
+    clock time the span may run from."""
+    def readings(claim) -> set:
+        return {r for q in claim.quantities if q.kind == "time"
+                for m in _CLOCK_RE.finditer(q.text) for r in clock_minutes(m.group(0))}
+    mine = readings(dc)
+    if not mine:
+        return []
+    sentences = {(c.doc_id, c.sent_start) for c in ctx.index.claims if readings(c) & mine}
+    return [c for c in ctx.index.claims if (c.doc_id, c.sent_start) in sentences]
 
 
 def around(ctx, claims, reach: int = 4) -> list:

@@ -17,7 +17,8 @@ import re
 from checker.calendar_days import day_stated, month_boundary
 from checker.date_norms import period
 from checker.figure_match import GROUP, same_value, source_has
-from checker.figure_sums import around, derived_sum, ratio_of_its_figures, source_years
+from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_its_figures,
+                                 source_years)
 from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
@@ -100,7 +101,7 @@ def unknown_figures(ctx) -> list:
             if ratio_of_its_figures(whole, dc):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
-                           nearby=around(ctx, ctx.support(dc)[1]),
+                           nearby=[*around(ctx, ctx.support(dc)[1]), *clock_sentences(ctx, dc)],
                            after=dc.text[whole.end - dc.start:]) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):

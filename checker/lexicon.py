@@ -66,6 +66,7 @@ FILES = {
     "time_bounds": "time_bounds",
     "money_taking_verbs": "money_taking_verbs",
     "finding_nouns": "finding_nouns",
+    "post_verbs": "post_verbs",
     "attempt_infinitive_only": "attempt_infinitive_only",
     "range_words": "range_words",
     "dating_words": "dating_words",

@@ -9,9 +9,9 @@ import re
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
-from checker.negation_forms import (ended, kept_as_was, lacks, negated_in_source_text,
-                                    negated_noun, refused_only, same_word, stated_act,
-                                    taken_away, time_bound_restated)
+from checker.negation_forms import (ended, kept_as_was, kept_opposite, lacks,
+                                    negated_in_source_text, negated_noun, refused_only,
+                                    same_word, stated_act, taken_away, time_bound_restated)
 from checker.polarity import (condition_keys, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 
@@ -64,7 +64,8 @@ def negation_added(ctx, dc):
     # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
             and not (tentative and lex.has("negative_verbs", lem))
-            and not any(ended(ctx, sc, lem) or kept_as_was(ctx, sc, lem) for sc in support)
+            and not any(ended(ctx, sc, lem) or kept_as_was(ctx, sc, lem)
+                        or kept_opposite(ctx, sc, lem) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or negated_in_source_text(ctx, d.text) \

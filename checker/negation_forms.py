@@ -104,15 +104,39 @@ def kept_as_was(ctx, claim, lemma: str) -> bool:
     if not wn.available or claim.negated or not (
             lemma == _CHANGE or _CHANGE in wn.broader(lemma, "verb", 2, 3)):
         return False
-    forms = memo_on(ctx.lexicon, "_steady_forms", lambda: frozenset(
-        f for verb, irregular in ctx.lexicon.words["steady_verbs"].items()
-        for f in inflections(verb, irregular)))
+    forms = _steady_forms(ctx)
     words = re.findall(r"[a-z%£$€\d]+", claim.text.lower())
     # the verb keeps its object as it was: a state after it ("kept the rate at 4%", "left
     # fees unchanged": steady_states.txt), not another sense ("held its first meeting")
     states = ctx.lexicon.words["steady_states"]
     return any(w in forms and any(x in states for x in words[i + 1:i + 6])
                for i, w in enumerate(words))
+
+
+def kept_opposite(ctx, claim, lemma: str) -> bool:
+    """The claim keeps, not negated, the state opposite to a negated verb ``lemma`` ("may
+    stay closed" for "might not reopen", "remained shut" for "did not open": a verb of
+    steady_verbs.txt right before a form of one of the verb's WordNet antonyms, or of the
+    verb without its "re-"). Known false positive: the state kept of another thing in the
+    same sentence."""
+    wn = ctx.wordnet
+    if not wn.available or claim.negated:
+        return False
+    bases = {lemma} | ({lemma[2:]} if lemma.startswith("re") and wn.synonyms(lemma[2:], "verb", 1)
+                       else set())
+    opposite = {f for b in bases for a in wn.antonyms(b, "verb") for f in inflections(a)}
+    if not opposite:
+        return False
+    words = re.findall(r"[a-z]+", claim.text.lower())
+    return any(w in _steady_forms(ctx) and any(x in opposite for x in words[i + 1:i + 3])
+               for i, w in enumerate(words))
+
+
+def _steady_forms(ctx) -> frozenset:
+    """Every form of the verbs of steady_verbs.txt (once per lexicon)."""
+    return memo_on(ctx.lexicon, "_steady_forms", lambda: frozenset(
+        f for verb, irregular in ctx.lexicon.words["steady_verbs"].items()
+        for f in inflections(verb, irregular)))
 
 
 def lacks(dc, lemma: str, lex) -> bool:

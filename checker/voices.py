@@ -153,7 +153,24 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
     return bool(set(desc) & party) or titled or its_officer_in(
         source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text) \
-        or bare_title_officer(sc, source_text, claims)
+        or bare_title_officer(sc, source_text, claims) \
+        or _voice_after_its_party(attr.source, party, source_text)
+
+
+def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
+    """The speaker is introduced as a voice for a party by its kind ("Ines Marrow, a
+    spokeswoman for the company"), in a sentence that names the party before the speaker or
+    right after one that does ("Cardle Leisure denied it. Ines Marrow, a spokeswoman for
+    the company, said ..."). Known false positive: a company named there that is not the
+    one the spokeswoman speaks for."""
+    at = source_text.find(speaker)
+    if at < 0 or not for_party(introduction(source_text, speaker)):
+        return False
+    stop = source_text.rfind(". ", 0, at)
+    before = source_text.rfind(". ", 0, stop) if stop >= 0 else -1
+    start = max(before + 2 if before >= 0 else 0,
+                source_text.rfind("\n", 0, at) + 1)  # (within its paragraph)
+    return bool(party & set(_words(source_text[start:at])))
 
 
 def for_party(phrase: str) -> bool:

@@ -287,8 +287,10 @@ def _progress_stated(dc, close, siblings) -> bool:
     the attempt ("is seeking 20,000 members and has signed up more than 12,000 so far" ->
     "had more than 12,000 members towards a goal of 20,000"): a figure of the derived
     claim that no closest claim holds and another clause of the sentence states with no
-    attempt or hedge."""
-    mine = {q.norm for q in dc.quantities} - {q.norm for sc in close for q in sc.quantities}
+    attempt or hedge. A date is no progress ("with a verdict due in early May"
+    beside "has commissioned a test" tells when, not how far)."""
+    mine = {q.norm for q in dc.quantities if q.kind not in ("date", "time")} \
+        - {q.norm for sc in close for q in sc.quantities}
     return bool(mine) and any(
         not o.certainty.attempts and not o.certainty.hedges
         and mine & {q.norm for q in o.quantities} for o in siblings)

@@ -80,11 +80,12 @@ from checker.align import key
 from checker.figure_match import (approximates, range_end, same_span_of_time, same_value,
                                   source_has)
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
+from checker.figure_sums import derived_sum
 from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
 from checker.numbers import YEAR_RE, duration_unit
-from checker.timespans import duration_seconds
+from checker.timespans import duration_seconds, durations_in
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share
 
@@ -211,8 +212,9 @@ def _tally_of(claim, q) -> str:
 
 def _moved_figures(ctx):
     """Figures the sources give somewhere, but not in the closely aligned source claims,
-    which give another figure of the same kind and unit (a span of time in any unit)
-    instead."""
+    which give another figure of the same kind and unit (a span of time in any unit; a
+    count of the same noun: "24 riders" where the claim gives 22 riders and the source's
+    24 counts engineers) instead."""
     for dc in ctx.derived_claims:
         if not dc.quantities:
             continue
@@ -231,6 +233,10 @@ def _moved_figures(ctx):
                     or approximates(q, [sq for c in sup for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
                 # end of its range: "£6m to £11m" for "between £6 million and £11 million")
+            span = duration_seconds(q.text)
+            if span and any(span == d for c in sup for d in durations_in(c.sentence)):
+                continue  # "twelve months before" for "a year earlier", written in the
+                # aligned sentence where the tagger ran it into a figure ("31 a year earlier")
             bare = _bare(q.text)
             if bare != q.text.lower() and written_in(bare, sup[0].sentence.lower()):
                 continue  # "up to six hours and 20 minutes" against "as long as six hours and
@@ -243,6 +249,9 @@ def _moved_figures(ctx):
                 # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
+            if derived_sum(q, sup):
+                continue  # "12 tickets to schools and a library" for "11 tickets to schools
+                # and one to a library": a sum of the passage's own figures
             tally = _tally_of(dc, q)
             cands = [sq for sq in sup[0].quantities if sq.kind == q.kind
                      and (numbers_in(sq.text) or months and _months_of(sq))
@@ -253,10 +262,20 @@ def _moved_figures(ctx):
                           or q.kind in ("percent", "money")
                           or YEAR_RE.fullmatch(q.text) and YEAR_RE.fullmatch(sq.text)
                           and not _YEAR_BESIDE.search(sup[0].sentence)
-                          or tally and tally == _tally_of(sup[0], sq))
+                          or tally and tally == _tally_of(sup[0], sq)
+                          or q.kind == "number" and _counted(dc, q)
+                          and _counted(dc, q) == _counted(sup[0], sq))
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _counted(claim, q) -> str:
+    """The lemma of the noun a count counts, right after it ("24 riders": rider), or ''."""
+    nxt = next((w for w in claim.words if w.start >= q.end), None)
+    if nxt is None or nxt.pos != "NOUN" or nxt.start - q.end > 1:
+        return ""
+    return nxt.lemma.lower()
 
 
 def _bare(text: str) -> str:

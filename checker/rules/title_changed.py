@@ -6,7 +6,10 @@ What it flags:
     full name, or the same surname) with titles, and the derived title either has a title
     word the sources never give that person ("chairman" for "managing partner") or drops a
     rank the sources give ("mayor" for "deputy mayor", "director" for "acting director").
-    Also a speaker phrase that ties the person to another body than the closely aligned
+    Also a post given by a relative clause ("Ada Lind, who chairs the finance committee")
+    with words that none of the posts the sources give the person so hold ("who chairs the
+    planning committee"; a word of a source name that shares a word with that post may
+    stand for it: ``posts_held``). Also a speaker phrase that ties the person to another body than the closely aligned
     source claim's does ("Dr Marsh, a lung specialist at Calder Valley University" for "...
     at Penmore Infirmary": a capitalised name after "at", "of", "from" or "with", or a
     name owning the post, "Norbury Civils' finance director, Ada Lind", where the
@@ -46,6 +49,7 @@ from __future__ import annotations
 import re
 
 from checker.names import norm_name
+from checker.posts_held import post_changed
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.speaker_bodies import (TOKEN, affiliations, person_words, same_body,
@@ -256,6 +260,10 @@ def check(ctx):
         found = _affiliation_changed(ctx, dc)
         if found is not None:
             yield found
+            continue
+        post = post_changed(ctx, dc)
+        if post is not None:
+            yield make(RULE, dc, **post)
     theirs, where = memo_on(ctx.index, f"_titles_{id(lex)}", lambda: _source_titles(ctx))
     for surname, mine, dc, start, end, text in mentions(ctx.derived_claims, lex):
         if surname not in theirs:
