@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from checker.extract.common import name_slot
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_verb_after_apposition,
-                                     lift_with_speaker)
+                                     lift_verb_after_reduced_relative, lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_read_as_object,
                                               lift_clause_read_as_relative,
                                               lift_condition_from_speaker,
@@ -579,3 +579,34 @@ def test_an_object_of_a_verb_of_telling_or_a_verb_between_is_left_alone():
         assert not lift_subject_read_as_object(view, view.sents[0], {"say"}, {"say"})
     with DocView(_says_object(between_verb=True)) as view:
         assert not lift_subject_read_as_object(view, view.sents[0], {"say"}, {"tell"})
+
+
+def _reduced_relative_rows(between=()):
+    """"The crates shipped by rail arrived broken." parsed with "shipped" the verb and
+    "arrived" its conjunct; ``between`` puts words between the two verbs."""
+    rows = [("The", 1, "det", "DET"), ("crates", 2, "nsubj", "NOUN"),
+            ("shipped", 2, "ROOT", "VERB"), ("by", 2, "prep", "ADP"),
+            ("rail", 3, "pobj", "NOUN")]
+    rows += [(w, 2, dep, pos) for w, dep, pos in between]
+    at = len(rows)
+    rows += [("arrived", 2, "conj", "VERB"), ("broken", at, "acomp", "ADJ"),
+             (".", 2, "punct", "PUNCT")]
+    doc = _doc(rows)
+    for tok in doc:
+        tok.tag_ = "VBD" if tok.pos_ == "VERB" else tok.tag_
+    return doc, at
+
+
+def test_a_reduced_relative_read_as_the_verb_gives_way_to_the_noun_own_verb():
+    doc, at = _reduced_relative_rows()
+    with DocView(doc) as view:
+        assert lift_verb_after_reduced_relative(view, view.sents[0])
+        assert view.sents[0].root.text == "arrived"
+        assert [c.text for c in view[at].children if c.dep_ == "nsubj"] == ["crates"]
+        assert [c.text for c in view[1].children if c.dep_ == "acl"] == ["shipped"]
+
+
+def test_two_verbs_joined_by_and_are_left_alone():
+    doc, _ = _reduced_relative_rows(between=[("and", "cc", "CCONJ")])
+    with DocView(doc) as view:
+        assert not lift_verb_after_reduced_relative(view, view.sents[0])

@@ -25,7 +25,8 @@ from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_relative,
                                      lift_modifying_verb, lift_reported_participle,
-                                     lift_verb_after_apposition, lift_with_speaker)
+                                     lift_verb_after_apposition,
+                                     lift_verb_after_reduced_relative, lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_read_as_object,
                                               lift_subject_read_as_object,
                                               lift_clause_read_as_relative,
@@ -181,6 +182,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)
                     lift_conj_from_relative(view, sent)
+                    lift_verb_after_reduced_relative(view, sent)
                     lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
                     lift_condition_from_speaker(view, sent, self.report_verbs,

@@ -203,6 +203,47 @@ def lift_conj_from_relative(view, sent) -> bool:
     return done
 
 
+def lift_verb_after_reduced_relative(view, sent) -> bool:
+    """A noun with a reduced relative clause before its own verb ("The volumes sent for
+    scanning came back damaged"), which the model reads as two verbs of one subject with no
+    "and" between them ("sent" the verb, "came" its conjunct): when a past verb right after
+    its noun subject, with no auxiliary and no object of its own, has a conjunct with no
+    subject, no coordinator and no comma before it, the conjunct becomes the noun's verb and
+    the first verb a participle modifying the noun. True when the sentence was repaired.
+
+    Known false positive: two verbs of one subject written without "and" or a comma, which
+    news copy does not do."""
+    done = False
+    for first in list(sent):
+        subj = next((c for c in first.children if c.dep_ == "nsubj"), None)
+        if first.tag_ != "VBD" or subj is None or subj.pos_ not in ("NOUN", "PROPN") \
+                or subj.right_edge.i != first.i - 1 \
+                or any(c.dep_ in ("aux", "auxpass", "dobj", "cc") for c in first.children):
+            continue
+        verb = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and c.tag_ in ("VBD", "VBZ", "VBP")
+                     and not any(x.dep_ in SUBJ_DEPS for x in c.children)), None)
+        if verb is None or any(view[i].text in (",", ";", "and", "or", "but")
+                               for i in range(first.i + 1, verb.i)):
+            continue
+        later = [c for c in first.children if c.i > verb.i]
+        if first.head is first:
+            first.children = [c for c in first.children if c is not verb]
+            verb.head, verb.dep_ = verb, "ROOT"
+            sent.root = verb
+        else:
+            rehang(verb, first.head, first.dep_)
+        for c in later:
+            rehang(c, verb)
+        rehang(subj, verb, "nsubj")
+        rehang(first, subj, "acl")
+        first.tag_ = "VBN"
+        done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done
+
+
 def lift_with_speaker(view, sent, report_verbs) -> bool:
     """A speaker given in an absolute "with" phrase ('The union called for an inquiry, with
     its secretary, Ann Hale, saying: "..."', parsed with "secretary" the object of "with"
