@@ -23,6 +23,7 @@ from checker.answers import (
     names_other,
     names_party,
     party_keys,
+    salient_claims,
     voice_of,
 )
 from checker.lemmas import inflections
@@ -249,12 +250,13 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     mine = party_keys(item.party) | party_keys(named_party(ctx, item))  # "the company"
     # and the one company its article names
     runs = name_runs(item.party) + name_runs(named_party(ctx, item))
+    others = ctx.memo("answer_party_runs", _party_runs)
     if any((who := answer_party(lex, d, lenient=True)) is not None
-           and not names_other(runs, who)
+           and not names_other(runs, who, others)
            and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
         return True  # (not another party's answer, nor a heading with no subject, whose
         # noun the parse may read as a verb: "Counters, machines and a forum's anger")
-    if _denial_in_text(ctx, mine, runs, anywhere=item.kind != "answer"):
+    if _denial_in_text(ctx, mine, runs, others, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     told = _charge_told_at(ctx, item, derived)
@@ -282,7 +284,13 @@ def _inflection_table(lex) -> dict:
         form: verb for verb in lex.words.get("answer_verbs", {}) for form in inflections(verb)})
 
 
-def _denial_in_text(ctx, mine: frozenset, runs: list, *, anywhere: bool = False) -> bool:
+def _party_runs(ctx) -> list:
+    """The name runs of every answering or cautioning party of the sources (once a check)."""
+    return [r for it in salient_claims(ctx) for r in name_runs(named_party(ctx, it))]
+
+
+def _denial_in_text(ctx, mine: frozenset, runs: list, others: list, *,
+                    anywhere: bool = False) -> bool:
     """A denial the claims left out: a form the parse gave an answer verb, in a derived
     sentence naming the party ``mine`` or after a pronoun ("...; it disputed that"; for a
     reply or a party with no name, ``anywhere``); or, in a derived sentence naming the
@@ -326,7 +334,7 @@ def _denial_in_text(ctx, mine: frozenset, runs: list, *, anywhere: bool = False)
         words = WORD.findall(sentence.lower())
         if any(w in seen and (not i or (words[i - 1], w) not in nouns)
                and not no_object(w, words, i)
-               and (anywhere or not mine or names_party(runs, sentence) or any(
+               and (anywhere or not mine or names_party(runs, sentence, others) or any(
                 lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
                for i, w in enumerate(words)):
             return True  # the party's denial, or one by a pronoun ("...; it disputed
@@ -334,7 +342,7 @@ def _denial_in_text(ctx, mine: frozenset, runs: list, *, anywhere: bool = False)
     if not mine:
         return False
     for sentence in {d.sentence for d in ctx.derived_claims}:
-        if not names_party(runs, sentence):
+        if not names_party(runs, sentence, others):
             continue
         words = WORD.findall(sentence.lower())
         for i, w in enumerate(words):

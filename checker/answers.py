@@ -79,20 +79,22 @@ def one_party(ours: list, theirs: list) -> bool:
     return any(r and s and (r <= s or s <= r) for r in ours for s in theirs)
 
 
-def names_party(runs: list, sentence: str) -> bool:
+def names_party(runs: list, sentence: str, others: list) -> bool:
     """The sentence names the party of these name runs: a word of its name, and not only
     inside another party's name (see ``names_other``)."""
     mine = frozenset().union(*runs)
-    return bool(mine & text_keys(sentence)) and not names_other(runs, sentence)
+    return bool(mine & text_keys(sentence)) and not names_other(runs, sentence, others)
 
 
-def names_other(runs: list, text: str) -> bool:
-    """The words of the party of these name runs that ``text`` holds all stand in other
-    parties' names ("Selby Council denied it" names no "Selby Town"; "Tom Hale" is not
-    "Ann Hale"; ``one_party``)."""
+def names_other(runs: list, text: str, others: list) -> bool:
+    """The words of the party of these name runs that ``text`` holds all stand in the names
+    of other parties the sources give (``others``, name runs: "Selby Council denied it"
+    names no "Selby Town"; "Tom Hale" is not "Ann Hale"; ``one_party``). A run the sources
+    give no other party ("Miss Hale", "But Hale") is not another's."""
     mine = frozenset().union(*runs)
     theirs = [keys for m in NAME_RUN_RE.finditer(text) if (keys := party_keys(m.group())) & mine]
-    return bool(theirs) and not one_party(runs, theirs)
+    rivals = [r for r in others if not one_party(runs, [r])]
+    return bool(theirs) and not one_party(runs, theirs) and one_party(theirs, rivals)
 
 
 def _has(lex, role: str, text: str) -> bool:

@@ -25,7 +25,7 @@ _COMPARED = re.compile(rf"{_MORE.pattern}|{_TOTAL.pattern}|\s*(?:less|shorter|fe
                        r"faster)\b", re.I)
 
 
-def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
+def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=()) -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("10 charges" for "9 charges of assault and
     one of affray"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
@@ -35,12 +35,12 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "") -> bool:
     "moved from 6 a.m. to 6:45 a.m."), or, said as a difference or a total (the words
     ``after`` it: "longer", "more", "in all"), be the sum or difference of two spans of
     the passage ("12 days longer" for "34 days, from 22 days"). The clock times may also
-    stand in a sentence of ``nearby`` claims (``clock_sentences``). A sum of money may also
+    stand in a sentence of ``clocks`` claims (``clock_sentences``). A sum of money may also
     be the difference of two sums in ``nearby`` claims, those around the passages
     (``_money_difference``)."""
     span = duration_seconds(q.text)
     if span is not None:
-        return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *nearby])
+        return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
                 or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a

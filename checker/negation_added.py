@@ -65,7 +65,7 @@ def negation_added(ctx, dc):
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
             and not (tentative and lex.has("negative_verbs", lem))
             and not any(ended(ctx, sc, lem) or kept_as_was(ctx, sc, lem)
-                        or kept_opposite(ctx, sc, lem) for sc in support)
+                        or kept_opposite(ctx, sc, lem, dc) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or negated_in_source_text(ctx, d.text) \

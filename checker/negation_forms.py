@@ -113,12 +113,13 @@ def kept_as_was(ctx, claim, lemma: str) -> bool:
                for i, w in enumerate(words))
 
 
-def kept_opposite(ctx, claim, lemma: str) -> bool:
+def kept_opposite(ctx, claim, lemma: str, dc) -> bool:
     """The claim keeps, not negated, the state opposite to a negated verb ``lemma`` ("may
     stay closed" for "might not reopen", "remained shut" for "did not open": a verb of
     steady_verbs.txt right before a form of one of the verb's WordNet antonyms, or of the
-    verb without its "re-"). Known false positive: the state kept of another thing in the
-    same sentence."""
+    verb without its "re-"), and the derived claim ``dc`` keeps any bound the source puts
+    on it ("until May": "will not reopen" alone is a closure for good). Known false
+    positive: the state kept of another thing in the same sentence."""
     wn = ctx.wordnet
     if not wn.available or claim.negated:
         return False
@@ -128,6 +129,12 @@ def kept_opposite(ctx, claim, lemma: str) -> bool:
     if not opposite:
         return False
     words = re.findall(r"[a-z]+", claim.text.lower())
+    bounds = ctx.lexicon.words.get("time_bounds", {})
+
+    def bounded(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(b)}\b", text.lower()) for b in bounds)
+    if bounded(claim.text) and not bounded(dc.text):
+        return False
     return any(w in _steady_forms(ctx) and any(x in opposite for x in words[i + 1:i + 3])
                for i, w in enumerate(words))
 

@@ -41,6 +41,19 @@ def _bare(post: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", post.lower().replace("’", "'"))
 
 
+def _said_otherwise(ctx, post: str, new: set, dropped: set) -> bool:
+    """Each word the derived post adds is a WordNet synonym, or a kind one or two steps
+    up, of a word it drops ("the village store" for "the village shop", "the planning
+    panel" for "the planning committee")."""
+    wn = ctx.wordnet
+    if not wn.available:
+        return False
+    words = [w for w in re.findall(r"[a-z]+", post.lower()) if text_keys(w) & new]
+    return bool(words) and all(
+        {k for x in wn.synonyms(w, "noun", 3) | wn.broader(w, "noun", 2, 2)
+         for k in text_keys(x)} & dropped for w in words)
+
+
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words, lower case ("Federated Pilots'
     Association" -> "fpa")."""
@@ -69,7 +82,8 @@ def post_changed(ctx, dc):
     it ("the Guild of Racing Vets' welfare committee" for "the guild's welfare committee"),
     as may a word of any source sentence that names the person, the post written whole
     elsewhere in the sources, and a place or a name given by its kind's noun ("the city's",
-    ``_kind_for_name``); a post with words added and none taken away is the same post.
+    ``_kind_for_name``) and a word for a dropped one's synonym or kind
+    (``_said_otherwise``); a post with words added and none taken away is the same post.
     Known false negative: a person the sources give no post by such a verb; a changed post
     whose words a source sentence naming the person has for another reason."""
     lex = ctx.lexicon
@@ -97,7 +111,8 @@ def post_changed(ctx, dc):
         mine = _words(lex, post)
         new = mine - held - about - named
         dropped = held - mine
-        if not new or not dropped or _kind_for_name(lex, post, theirs, new, dropped):
+        if not new or not dropped or _kind_for_name(lex, post, theirs, new, dropped) \
+                or _said_otherwise(ctx, post, new, dropped):
             continue  # (a post with a word added, "the Kestle volunteer team", is the same)
         sc, theirs_post = theirs[0]
         return dict(start=dc.sent_start + m.start("post"), end=dc.sent_start + m.end("post"),

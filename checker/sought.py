@@ -66,19 +66,21 @@ class _Verb(NamedTuple):
 
 def attempts_on_nouns(sc, lex):
     """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
-    meeting"; not one that is an attempt only before "to", attempt_infinitive_only.txt: "will
-    move 200 jobs") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
+    meeting"; not one that is an attempt only before "to" or a preposition,
+    attempt_infinitive_only.txt: "will move 200 jobs", but "is working towards a deal") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
     other attempt verb inside the claim, coordinated or in a clause of it ("plans a protest
     and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
-    if lex.has("attempts", sc.predicate) and not lex.has("attempt_infinitive_only",
-                                                          sc.predicate):
+    if lex.has("attempts", sc.predicate) and not (
+            lex.has("attempt_infinitive_only", sc.predicate)
+            and not _AIMED.match(sc.object or "")):
         yield _Verb(sc.predicate_text, sc.predicate), sc.object or ""
     elif lex.has("asking_verbs", sc.predicate) and (sc.object or "").lower().startswith("for "):
         # "plans to apply for a licence", "called for a review": the thing asked for
         yield _Verb(f"{sc.predicate_text} for", sc.predicate), sc.object[4:]
     for w in sc.words:
         if w.pos == "VERB" and w.lemma != sc.predicate and lex.has("attempts", w.lemma) \
-                and not lex.has("attempt_infinitive_only", w.lemma):
+                and not (lex.has("attempt_infinitive_only", w.lemma)
+                         and not _AIMED.match(sc.text[w.end - sc.start:].lstrip())):
             before = sc.text[:w.start - sc.start].split()
             if before and (any(lex.has(role, before[-1].lower())
                                for role in ("determiners", "possessives", "articles"))
@@ -90,6 +92,9 @@ def attempts_on_nouns(sc, lex):
                 yield _Verb(w.text, w.lemma), _NOT_IN_FIGURE.split(rest, 1)[0]
 
 
+# what an attempt verb aims at through a preposition ("working towards a deal", "pushing for
+# a bypass", "looking for a buyer"): an attempt even for the verbs that take no noun as one
+_AIMED = re.compile(r"(?:for|towards?|at)\s", re.I)
 _NOT_IN_FIGURE = re.compile(r",(?!\d{3}\b)")  # a comma that ends a phrase, not one of "£240,000"
 
 

@@ -22,13 +22,14 @@ from checker.lexicon import shipped
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
                               officer_by_owner, officer_of_the_named)
-from checker.party_kinds import by_its_kind, party_words_in
+from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
+_CORPORATE = shipped("corporate_nouns")  # "a press officer for the firm"
 _FORMER = shipped("former")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")
@@ -161,10 +162,20 @@ def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     """The speaker is introduced as a voice for a party by its kind ("Ines Marrow, a
     spokeswoman for the company"), in a sentence that names the party before the speaker or
     right after one that does ("Cardle Leisure denied it. Ines Marrow, a spokeswoman for
-    the company, said ..."). Known false positive: a company named there that is not the
-    one the spokeswoman speaks for."""
+    the company, said ..."); a kind the voice names must fit the party: a corporate noun
+    (corporate_nouns.txt) of an article that names no body by it, or one the article
+    gives the party ("for the union" speaks for no company). Known false positive: a
+    company named there that is not the one the spokeswoman speaks for."""
     at = source_text.find(speaker)
-    if at < 0 or not for_party(introduction(source_text, speaker)):
+    desc = introduction(source_text, speaker)
+    if at < 0 or not for_party(desc):
+        return False
+    kind = voice_party(desc)  # "for the company": a body of that kind, not "for the union"
+    own = set(_words(speaker))  # (not the speaker's own name, "Ina Marr, a ... company")
+    kinds = [n for n in names_of_kind(source_text, kind) if not set(_words(n)) <= own] \
+        if kind else []
+    if kind and kind not in party and not (
+            _CORPORATE & {kind} and not kinds or any(set(_words(n)) & party for n in kinds)):
         return False
     stop = source_text.rfind(". ", 0, at)
     before = source_text.rfind(". ", 0, stop) if stop >= 0 else -1

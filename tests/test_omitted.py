@@ -164,3 +164,15 @@ def test_rejecting_with_no_charge_near_it_keeps_no_answer(check_texts):
                  "Road branch for a week, drawing a stream of shopper complaint letters."):
         got = _do901(check_texts(told, source))
         assert len(got) == 1 and "Pellow" in got[0].message, told
+
+
+def test_a_title_before_the_party_surname_is_no_other_party(check_texts):
+    # "Miss Lowe" is the Edith Lowe who answered, not another party of that surname
+    source = ("A council audit on Tuesday found the Fallow Lane stables owned by Edith "
+              "Lowe kept 12 horses in wet stalls.\n\n"
+              "Edith Lowe denied that any horse had been neglected.\n\n"
+              "The stables will be checked again in July.")
+    told = ("A council audit on Tuesday found the Fallow Lane stables owned by Edith Lowe "
+            "kept 12 horses in wet stalls.")
+    assert len(_do901(check_texts(told, source))) == 1
+    assert not _do901(check_texts(told + " Miss Lowe disputes the finding.", source))

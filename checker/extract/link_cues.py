@@ -229,8 +229,17 @@ def _speaker_itself(verb, subject, lexicon) -> bool:
         return False
     speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and not (
-        subject.lower_ == "it" and speaker.tag_ in ("NNS", "NNPS"))  # "Growers say it has
-    # pushed prices up": "it" is no plural speaker
+        subject.lower_ == "it" and speaker.tag_ in ("NNS", "NNPS") and not _of_a_body(speaker))
+    # ("Growers say it has pushed prices up": "it" is no plural speaker; "Managers at Harlow
+    # Ferries said it would push fares up": it is their body)
+
+
+def _of_a_body(speaker) -> bool:
+    """A plural speaker tied to a named body by a preposition ("managers at Harlow Ferries",
+    "officials of the Tarn Trust")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from")
+               and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ == "ORG")
+                       for g in c.children) for c in speaker.children)
 
 
 _DEGREE = shipped("degree_adverbs")

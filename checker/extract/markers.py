@@ -174,9 +174,10 @@ class MarkerReader(LinkCueReader):
 def _before_figure(tok) -> bool:
     """The word stands right before a figure ("some 212 trees", "some 40 per cent"); not
     before a year ("some 2023 models": a part of that year's models), written as a year is,
-    with no comma."""
+    with no comma, and not a round hundred ("some 1900 nurses" counts them)."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.like_num and not YEAR_RE.fullmatch(nxt.text)
+    return nxt is not None and nxt.like_num and not (
+        YEAR_RE.fullmatch(nxt.text) and not nxt.text.endswith("00"))  # "some 2000 people"
 
 
 def _floating(t, scope) -> bool:

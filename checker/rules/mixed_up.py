@@ -197,7 +197,8 @@ def _same_deed_elsewhere(ctx, sc, dtext: str, stext: str) -> bool:
     """The sources set the derived phrase beside the same two words, a verb among them, as
     the source claim sets its own phrase ("after a new carrier began running the routes" and
     "Greyline Coaches began running the routes in May"): one deed of one party, told by a
-    description and by its name; not when the two sentences date the deed apart."""
+    description and by its name; not when the deed's clause in the other sentence and the
+    source claim date it apart (a year elsewhere in either sentence is not the deed's)."""
     at = sc.text.lower().find(stext.lower())
     if at < 0:
         return False
@@ -212,13 +213,21 @@ def _same_deed_elsewhere(ctx, sc, dtext: str, stext: str) -> bool:
         words = re.escape(" ".join(pair).lower())
         told = re.compile(r"\b" + pattern.format(name=name, pair=words) + r"\b")
         for sentence in sentences:
-            if not told.search(sentence.lower().replace("’", "'")):
+            m = told.search(sentence.lower().replace("’", "'"))
+            if m is None:
                 continue
-            theirs, ours = _times(sentence), _times(sc.sentence)
+            theirs = _times(_clause_after(sentence, m.end()))
+            ours = _times(_clause_after(sc.text, at + len(stext)))
             if not (theirs and ours and not theirs & ours):
                 return True  # (not the same deed at another time: "took over the rounds in
                 # 2021" beside "after a contractor took over the rounds in March")
     return False
+
+
+def _clause_after(sentence: str, at: int) -> str:
+    """The words of a sentence from ``at`` to the end of its clause (a comma, a semicolon or
+    "and"): where the deed's own time stands ("took over the rounds in 2021 and ...")."""
+    return re.split(r"[,;]|\band\b", sentence[at:], maxsplit=1)[0]
 
 
 def _times(sentence: str) -> set:
