@@ -13,6 +13,7 @@ import re
 
 from checker.lexicon import shipped
 from checker.names import norm_name
+from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import bare_title_of, introduction, its_officer_in
 from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
@@ -25,7 +26,6 @@ _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
 _FORMER = shipped("former")
 _BODY_HEADS = shipped("non_person_heads")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
-_CORPORATE = shipped("corporate_nouns")  # "the company's chief executive"
 
 
 def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) -> bool:

@@ -255,14 +255,20 @@ def clock_sentences(ctx, dc) -> list:
     too ("11:55 a.m." in "Not till 11:55 a.m. did the final guest get out, two hours and 45
     minutes after it jammed"), wherever the aligner put the claim: the sentence whose other
     clock time the span may run from."""
-    def readings(claim) -> set:
-        return {r for q in claim.quantities if q.kind == "time"
-                for m in _CLOCK_RE.finditer(q.text) for r in clock_minutes(m.group(0))}
-    mine = readings(dc)
+    mine = _clock_readings(dc)
     if not mine:
         return []
-    sentences = {(c.doc_id, c.sent_start) for c in ctx.index.claims if readings(c) & mine}
+    timed = ctx.memo("source_clock_readings", lambda c: [
+        ((s.doc_id, s.sent_start), r) for s in c.index.claims if (r := _clock_readings(s))])
+    sentences = {at for at, r in timed if r & mine}
     return [c for c in ctx.index.claims if (c.doc_id, c.sent_start) in sentences]
+
+
+def _clock_readings(claim) -> set:
+    """Every reading, in minutes of the day, of the claim's clock times ("9:30": morning
+    and evening)."""
+    return {r for q in claim.quantities if q.kind == "time"
+            for m in _CLOCK_RE.finditer(q.text) for r in clock_minutes(m.group(0))}
 
 
 def around(ctx, claims, reach: int = 4) -> list:

@@ -17,7 +17,7 @@ from checker.records import Claim
 from checker.source_phrase import core, has_name
 
 TITLES = shipped("titles") | shipped("party_voices")
-_CORPORATE = shipped("corporate_nouns")
+CORPORATE = shipped("corporate_nouns")  # "the company's chief executive"
 _BODIES = shipped("non_person_heads")
 _PUBLIC = shipped("public_body_heads")
 _FORMER = shipped("former")
@@ -72,7 +72,7 @@ _OPENING_NAME = re.compile(r"[\W]*(?:The\s+)?((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'�
 
 # "Its director of operations, Priya" or "the company's operations director, Lorna" before a
 # surname: an officer of the party just named (corporate_nouns.txt for a business)
-_OWNER = r"its|their|the\s+(?:" + "|".join(sorted(_CORPORATE)) + r")['’]s"
+_OWNER = r"its|their|the\s+(?:" + "|".join(sorted(CORPORATE)) + r")['’]s"
 _ITS_TITLE = re.compile(rf"\b(?i:{_OWNER})\s+([\w'’ -]{{0,40}}?),?\s*"
                         r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
 
@@ -147,7 +147,7 @@ def officer_of_the_named(sc: Claim, source_text: str) -> bool:
     before the claim name ("Arvale said staff would be paid. The company is seeking
     permission ..., Ms Solberg said"): that party, by its officer."""
     noun = stand_in_noun(sc.subject)
-    if noun not in _CORPORATE:
+    if noun not in CORPORATE:
         return False
     intro = introduction(source_text, sc.attribution.source)
     if not set(_words(intro)) & TITLES:
@@ -188,7 +188,7 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
     about the company that name no union or public body ("Calder cut pay. '...,' general
     secretary Ann Veld said." of a union the article names later), whose "the company" is
     then read as her own."""
-    if stand_in_noun(sc.subject) not in _CORPORATE:
+    if stand_in_noun(sc.subject) not in CORPORATE:
         return False
     starts = _openings_before(source_text, core(sc.attribution.source))
     return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)

@@ -67,9 +67,10 @@ class _Verb(NamedTuple):
 def attempts_on_nouns(sc, lex):
     """(verb, object text) for the claim's own verb when it is an attempt ("is seeking a
     meeting"; not one that is an attempt only before "to" or a preposition,
-    attempt_infinitive_only.txt: "will move 200 jobs", but "is working towards a deal") or asks for a thing ("applied for a licence": asking_verbs.txt), and for any
-    other attempt verb inside the claim, coordinated or in a clause of it ("plans a protest
-    and is seeking a meeting with the commissioner": "seeking", "a meeting with ...")."""
+    attempt_infinitive_only.txt: "will move 200 jobs", but "is working towards a deal") or
+    asks for a thing ("applied for a licence": asking_verbs.txt), and for any other attempt
+    verb inside the claim, coordinated or in a clause of it ("plans a protest and is seeking
+    a meeting with the commissioner": "seeking", "a meeting with ...")."""
     if lex.has("attempts", sc.predicate) and not (
             lex.has("attempt_infinitive_only", sc.predicate)
             and not _AIMED.match(sc.object or "")):

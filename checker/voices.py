@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped
+from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
                               officer_by_owner, officer_of_the_named)
@@ -29,7 +30,6 @@ from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _STAND_INS = shipped("stand_ins")
-_CORPORATE = shipped("corporate_nouns")  # "a press officer for the firm"
 _FORMER = shipped("former")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")

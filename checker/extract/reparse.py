@@ -235,9 +235,7 @@ def lift_verb_after_reduced_relative(view, sent) -> bool:
             rehang(verb, first.head, first.dep_)
         for c in later:
             rehang(c, verb)
-        rehang(subj, verb, "nsubj")
-        rehang(first, subj, "acl")
-        first.tag_ = "VBN"
+        participle_of_subject(subj, verb, first)
         done = True
     if done:
         view.refresh_edges(sent.root)
@@ -279,6 +277,14 @@ def lift_with_speaker(view, sent, report_verbs) -> bool:
     if done:
         view.refresh_edges(sent.root)
     return done
+
+
+def participle_of_subject(subj, verb, participle) -> None:
+    """Make ``subj`` the subject of ``verb`` and ``participle``, which the model read as
+    the verb, a participle modifying it ("the crates shipped by rail arrived broken")."""
+    rehang(subj, verb, "nsubj")
+    rehang(participle, subj, "acl")
+    participle.tag_ = "VBN"
 
 
 def rehang(tok, head, dep: str = "") -> None:

@@ -8,7 +8,7 @@ semicolon, a verb of saying joined to the clause it closes). Made on the plain v
 
 from __future__ import annotations
 
-from checker.extract.reparse import rehang, relative_verb
+from checker.extract.reparse import participle_of_subject, rehang, relative_verb
 
 
 def lift_adding_participle(view, sent, report_verbs) -> bool:
@@ -65,9 +65,7 @@ def lift_speaker_from_aside(view, sent, report_verbs) -> bool:
                     None) if aside is not None else None
         if subj is None:
             continue
-        rehang(subj, verb, "nsubj")
-        rehang(aside, subj, "acl")
-        aside.tag_ = "VBN"
+        participle_of_subject(subj, verb, aside)
         done = True
     if done:
         view.refresh_edges(sent.root)

@@ -87,9 +87,9 @@ Known false positives:
     ("had", "will") ties no side, and a form of "be" ties one only when the other side, or
     it, shares a content word too; known miss: that sentence links two other things of the
     same words. "It" in what a party says of itself ("a guild says it will pay toward the
-    repairs") is the party, a doer, when the party is singular; in what plural
-    speakers say ("growers say it pushed prices up") it is an event, a cause. A source link holds a side by
-    the side's words it shares, a name of several words counting as one ("Orlan Gas &
+    repairs") is the party, a doer, when the party is singular; in what plural speakers say
+    ("growers say it pushed prices up") it is an event, a cause. A source link holds a side
+    by the side's words it shares, a name of several words counting as one ("Orlan Gas &
     Water's shares fell" shares one thing, not three, with a link about the company's
     valve); known miss: a source link that shares a name and one common word with a short
     side. A party's account of a cause in the

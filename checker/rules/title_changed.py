@@ -8,14 +8,14 @@ What it flags:
     rank the sources give ("mayor" for "deputy mayor", "director" for "acting director").
     Also a post given by a relative clause ("Ada Lind, who chairs the finance committee")
     with words that none of the posts the sources give the person so hold ("who chairs the
-    planning committee"; a word of a source name that shares a word with that post may
-    stand for it: ``posts_held``). Also a speaker phrase that ties the person to another body than the closely aligned
-    source claim's does ("Dr Marsh, a lung specialist at Calder Valley University" for "...
-    at Penmore Infirmary": a capitalised name after "at", "of", "from" or "with", or a
-    name owning the post, "Norbury Civils' finance director, Ada Lind", where the
-    source's own description, "the authority's", stands for the name it gives), when
-    no source sentence names the person beside the derived body; a claim that quotes its
-    subject with no frame ("Tom Beck of the Ferris Anglers' Club called the plan
+    planning committee"; a word of a source name that shares a word with that post may stand
+    for it: ``posts_held``). Also a speaker phrase that ties the person to another body than
+    the closely aligned source claim's does ("Dr Marsh, a lung specialist at Calder Valley
+    University" for "... at Penmore Infirmary": a capitalised name after "at", "of", "from"
+    or "with", or a name owning the post, "Norbury Civils' finance director, Ada Lind",
+    where the source's own description, "the authority's", stands for the name it gives),
+    when no source sentence names the person beside the derived body; a claim that quotes
+    its subject with no frame ("Tom Beck of the Ferris Anglers' Club called the plan
     'reckless'") names its speaker in that subject.
 Why it matters:
     Promoting or demoting a named person changes who decided and on whose authority: a
