@@ -273,6 +273,24 @@ def _sentences(ctx) -> list[Sentence]:
     return sorted(out, key=lambda s: (s.doc, s.start))
 
 
+# An answer's object that points back at what was just said ("dismissed that account",
+# "disputed those figures", "denied this"): a demonstrative and a noun that ends the phrase
+# (not "denied that staff were moved", where "that" opens a clause)
+_POINTING = re.compile(r"\s+(?:that|this|those|these)(?:\s+[a-z]+)?(?=\s*[.,;:]|\s*$|\s+(?:of|"
+                       r"about|from|by|in|on|over)\b)", re.I)
+
+
+def points_back(claim: Claim) -> bool:
+    """The answer takes up what the sentences right before it say: its verb's object is a
+    demonstrative ("Ann Lusk dismissed that account"), so the story part it answers is the
+    paragraph before it, not the ones further back. Known miss: "that" with a noun the
+    tagger reads as a verb, and answers whose demonstrative points at a charge told earlier
+    in the same paragraph as a third party's report (still inside the reach)."""
+    verb = claim.predicate_text or ""
+    at = claim.text.find(verb) if verb else -1
+    return at >= 0 and _POINTING.match(claim.text, at + len(verb)) is not None
+
+
 def _around(sents: list[Sentence], i: int, back: int) -> tuple[list, list]:
     """The sentences of the ``back`` paragraphs before sentence ``i`` (and its own paragraph
     up to it), and the block: sentence ``i`` and the rest of its paragraph."""
@@ -296,7 +314,8 @@ def _salient_claims(ctx) -> list[Salient]:
     out = []
 
     def item(kind: str, party: str, sc: Claim, i: int, reach: str) -> Salient:
-        before, block = _around(sents, i, CONTEXT_PARAGRAPHS[reach])
+        back = 1 if reach == "answer" and points_back(sc) else CONTEXT_PARAGRAPHS[reach]
+        before, block = _around(sents, i, back)
         return Salient(kind, party, sc, tuple(block), tuple(c for s in before for c in s.claims))
 
     for i, sent in enumerate(sents):

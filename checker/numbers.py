@@ -86,6 +86,48 @@ def duration_unit(word: str) -> str:
 HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
+# A time of day in words: "ten to four", "a quarter past four", "half past two in the
+# evening", "three o'clock"; what it says is no count ("ten to four" is not 14).
+_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve")
+_CLOCK_HOUR = "|".join(_HOURS)
+_CLOCK_DAY_PART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night|" \
+                  r"(?P<ampm>[ap])\.?\s?m\b\.?))?"
+WORD_CLOCK = re.compile(
+    rf"\b(?:(?:(?:a\s+)?(?P<quarter>quarter)|(?P<half>half)|(?P<mins>five|ten|twenty|"
+    rf"twenty[\s-]five)(?:\s+minutes)?)\s+(?P<dir>past|to)\s+(?P<hour>{_CLOCK_HOUR})"
+    rf"|(?P<oclock>{_CLOCK_HOUR})\s+o['’]clock)\b{_CLOCK_DAY_PART}", re.I)
+_CLOCK_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty five": 25, "twenty-five": 25}
+
+
+def word_clock_minutes(text: str, *, strict: bool = False) -> frozenset:
+    """The minutes after midnight a time of day in words can mean ("ten to four in the
+    afternoon" -> 15:50; "a quarter past four" -> 4:15 or 16:15); empty when there is none.
+    ``strict`` takes "five to three" only with a part of the day after it (alone it is as
+    often a vote's tally or a range)."""
+    m = WORD_CLOCK.search(text)
+    if m is None or strict and m.group("mins") and not (m.group("part") or m.group("ampm")
+                                                         or m.group(0).endswith("night")):
+        return frozenset()
+    if m.group("oclock"):
+        hour, mins = _HOURS.index(m.group("oclock").lower()) + 1, 0
+    else:
+        hour = _HOURS.index(m.group("hour").lower()) + 1
+        mins = 15 if m.group("quarter") else 30 if m.group("half") else \
+            _CLOCK_MINUTES[re.sub(r"\s+", " ", m.group("mins").lower())]
+        if m.group("dir").lower() == "to":
+            hour, mins = hour - 1 or 12, 60 - mins
+    base = hour % 12 * 60 + mins
+    part = (m.group("part") or "").lower()
+    if m.group(0).lower().endswith("night"):  # "eleven at night", "two at night"
+        part = "evening" if 6 <= hour <= 11 else "morning"
+    if part in ("afternoon", "evening") or (m.group("ampm") or "").lower() == "p":
+        return frozenset({base + 720})
+    if part == "morning" or m.group("ampm"):
+        return frozenset({base})
+    return frozenset({base, base + 720})
+
+
 def words_to_number(words: list[str]) -> Optional[float]:
     """Value of a number written in words ("twenty-seven", "three million"), or None."""
     total, current, seen = 0.0, 0.0, False

@@ -27,13 +27,18 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\
 
 
 @lru_cache(maxsize=4096)
-def introduction(text: str, name: str) -> str:
+def introduction(text: str, name: str, *, said_clause: bool = True) -> str:
     """The words the article sets beside a person's mentions: the title before the name
     ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
     after it ("Lena Hargrove, the company's head of operations, said" -> "the company's head
     of operations"), from every mention (an article may call her "Area director Ruth Ingleby"
     first and "Ruth Ingleby, the agency's area director" later); '' when there is none.
-    What a quotation or a verb of saying comes before ('"...," said Sonia Pellew') is no title."""
+    What a quotation or a verb of saying comes before ('"...," said Sonia Pellew') is no title.
+    The last clause of what a speaker said before ", Sonia Pellew said" is read with her
+    words too: a party it names ("The trust plans to hire nurses, Pellew said") counts as
+    hers (``voices``: her report of the party's plans is its own account; known false
+    positive: another party's speaker reporting them); ``said_clause=False`` leaves it out,
+    for a title alone."""
     last = name.split()[-1] if name.split() else ""
     if len(last) < 3 or not last[:1].isupper():
         return ""
@@ -47,6 +52,9 @@ def introduction(text: str, name: str) -> str:
         before = re.sub(r"(?:\s*\b[A-Z][\w'’.-]*){0,2}\s*$", "", before)
         parts = _NOT_A_TITLE.split(before.rstrip(" ,").split(",")[-1])
         title = parts[-1].strip()
+        if not said_clause and before.rstrip().endswith(",") \
+                and _SAID_AFTER.match(text, m.end()):
+            title = ""  # "... by June, Ann Veld said": the end of what she said, no title
         appos = _APPOSITION.match(text[m.end():m.end() + 80])
         if appos is not None and appos.group(2) != "," and (len(parts) < 2 or title):
             appos = None  # to the sentence's end only after a verb of saying: "said X, the Y."
@@ -58,6 +66,8 @@ def introduction(text: str, name: str) -> str:
 
 # The verbs that give a quotation or a statement before a speaker's name ('"...," said X').
 _SAYING = r"(?:said|says|told|tells|added|adds)"
+# A verb of saying right after a name ("..., Ann Veld said").
+_SAID_AFTER = re.compile(rf"\s+{_SAYING}\b", re.I)
 # A title starts after a quotation or a verb of saying ('"...," said the council's chief
 # executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
 _NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
@@ -182,17 +192,28 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
     one or two, with an organisation's name as the subject of one of ``claims`` (the
     article's: "Brenmoor Leisure denied it. '...,' chief executive Ann Veld said."; before a
     quotation, from where it opens): that organisation's officer; not a body "the company"
-    cannot be (public_body_heads.txt).
+    cannot be (public_body_heads.txt). A description by another kind ("the service", "the
+    trust", "the union") stands for the one body the article names of that kind ("The
+    Calby Regional Water Service", ``one_of_kind``) when the name and the noun open one of
+    those sentences: the officer who speaks right after it is its own.
 
     Known false positives: another party's officer given a bare title after sentences
     about the company that name no union or public body ("Calder cut pay. '...,' general
     secretary Ann Veld said." of a union the article names later), whose "the company" is
-    then read as her own."""
-    if stand_in_noun(sc.subject) not in CORPORATE:
+    then read as her own; likewise an officer of a body the article names later, given a
+    bare title right after a sentence opening with the one body of another kind."""
+    noun = stand_in_noun(sc.subject)
+    if not noun:
         return False
-    starts = _openings_before(source_text, core(sc.attribution.source))
-    return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
-               and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+    speaker = core(sc.attribution.source)
+    if noun in CORPORATE:
+        starts = _openings_before(source_text, speaker)
+        return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
+                   and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+    name = one_of_kind(source_text, noun)
+    opening = re.compile(rf"\W*(?:the\s+)?{re.escape(name)}\s+{re.escape(noun)}\b", re.I)
+    return bool(name) and any(opening.match(source_text, at) is not None
+                              for at in _openings_before(source_text, speaker, any_body=True))
 
 
 def bare_title_of(source_text: str, speaker: str, party: str) -> bool:
@@ -208,13 +229,13 @@ def bare_title_of(source_text: str, speaker: str, party: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _openings_before(source_text: str, speaker: str) -> tuple[int, ...]:
+def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) -> tuple[int, ...]:
     """Where the sentence that first names an officer with a bare title starts, and the two
     before it (before a quotation, from where it opens); [] when the article gives the
     speaker no such title ("Arvale's director" names its party). Kept per article and
     speaker: DA101 and DA102 ask for the same officer many times per check."""
     last = speaker.split()[-1] if speaker.split() else ""
-    intro = introduction(source_text, speaker)
+    intro = introduction(source_text, speaker, said_clause=False)
     if len(last) < 3 or not last[:1].isupper() or not set(_words(intro)) & TITLES \
             or re.search(r"[A-Z]|['’]s\b|\b(?:of|for|at|with)\b", intro[1:]) \
             or re.search(r"\b(?:its|their|his|her|our)\b", intro, re.I):
@@ -231,8 +252,8 @@ def _openings_before(source_text: str, speaker: str) -> tuple[int, ...]:
                  source_text.rfind("“", 0, closing.start()), 0)
     ends = (e.end() for e in _SENTENCE_END.finditer(source_text[:at + 1]))
     starts = sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
-    if any(_PUBLIC.intersection(_words(m.group(1))) for s in starts
-           if (m := _OPENING_NAME.match(source_text, s))):
+    if not any_body and any(_PUBLIC.intersection(_words(m.group(1))) for s in starts
+                            if (m := _OPENING_NAME.match(source_text, s))):
         return ()  # a union or a council opens one of them ("The Fair Banking Union
         # disagreed. General secretary Ann Veld said"): whose officer is unknown
     return tuple(starts)

@@ -17,9 +17,22 @@ from checker.source_phrase import NAME_RUN_RE, anaphoric, core, has_name
 def body_of_its_own(who: str) -> bool:
     """A definite description of four words or more ("the national weather service"): a
     body of its own, not a short one that may stand for a party the derived text names ("the
-    company", "its operator", "both companies", "an independent researcher")."""
+    company", "its operator", "both companies", "an independent researcher"), nor a short one
+    with a clause after it that says what the party does ("the charity running the
+    clean-up", "the firm that runs the site": counted to the clause only). Known miss: a
+    summary that gives such a description's words to a named body of another kind is not
+    compared (DA102 leaves short descriptions to the derived names they may stand for)."""
     words = core(who).split()
+    clause = _AFTER_HEAD.search(core(who))
+    if clause is not None:
+        words = core(who)[:clause.start()].split()
     return len(words) >= 4 and words[0].lower() == "the"
+
+
+# What follows a description's head noun as a clause: a relative word, or a participle
+# taking an object ("running the clean-up"; not "the mining company")
+_AFTER_HEAD = re.compile(r"\s(?:that|which|who|whose|[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b)",
+                         re.I)
 
 
 def official_words(ctx, phrase: str) -> set:

@@ -11,7 +11,7 @@ from typing import Optional
 from checker.lexicon import shipped, shipped_values
 from checker.date_norms import EDGE_DAY, MONTHS, WEEKDAYS
 from checker.numbers import (DURATIONS, WORD_RE, duration_unit, fraction_value, is_number_word,
-                             number_values)
+                             number_values, word_clock_minutes)
 
 _PERIOD_POINTERS = shipped("period_pointers")
 
@@ -125,7 +125,7 @@ def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
         return frozenset({0})
     m = _CLOCK.search(low)
     if m is None:
-        return frozenset()
+        return word_clock_minutes(low, strict=marked)  # "ten to four in the afternoon"
     if m.group(3):
         h, mm = int(m.group(1)), int(m.group(2) or 0)
         if not (1 <= h <= 12 and mm < 60):

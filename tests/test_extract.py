@@ -591,3 +591,22 @@ def test_it_after_a_description_of_the_accused_body_is_the_body_that_spoke(claim
                         "Friday.\n\nThe council then halved the gates' upkeep budget, it "
                         "said."), "upkeep")
     assert own.attribution is not None and "Council" in own.attribution.source
+
+
+def test_a_second_verb_of_saying_after_a_saying_clause_keeps_the_subject_as_speaker(claims_of):
+    # "denied" is the firm's second verb, not a conjunct inside what "saying" reports
+    cs = claims_of("Harlow Quarries questioned the count, saying its tests found no rise, "
+                   "and denied that its blasting would crack the chapel walls.")
+    c = one(cs, "its blasting would crack")
+    assert c.attribution is not None and c.attribution.source == "Harlow Quarries"
+    assert c.attribution.negated
+
+
+def test_a_denial_in_a_relative_clause_is_no_claim_of_the_party(claims_of):
+    # "which denies its blasting would ..." is the party's word inside its subject: the
+    # sentence's claim is the fight, with the party as its subject
+    cs = claims_of('Harlow Quarries, which denies its blasting would "seriously damage" the '
+                   "chapel, will fight the order in court.")
+    c = one(cs, "fight")
+    assert c.subject.startswith("Harlow Quarries, which denies") and c.predicate == "fight"
+    assert not any(x.predicate == "damage" and x.attribution is None for x in cs)

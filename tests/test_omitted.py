@@ -176,3 +176,21 @@ def test_a_title_before_the_party_surname_is_no_other_party(check_texts):
             "kept 12 horses in wet stalls.")
     assert len(_do901(check_texts(told, source))) == 1
     assert not _do901(check_texts(told + " Miss Lowe disputes the finding.", source))
+
+
+def test_an_answer_pointing_back_answers_only_the_paragraph_before(check_texts):
+    # "dismissed that account" answers the paragraph right before it, not the party's own
+    # plans two paragraphs back: a text that tells only those plans leaves out no answer
+    source = ("The Orvale Water Board plans to fit 2,000 new meters by June, chief engineer Ida "
+              "Holm said.\n\n"
+              "The Orvale Tenants Forum, a residents' group, blamed the board for shutting its "
+              "only customer desk in 2024. \"Nobody answers the phone now,\" said the forum's "
+              "chair, Rob Teale.\n\n"
+              "Board spokeswoman Ann Lusk dismissed that account. Complaints had not risen since "
+              "the desk shut, according to Lusk, and the new meters would reach every home by "
+              "June.")
+    assert not _do901(check_texts("The Orvale Water Board plans to fit 2,000 new meters by "
+                                  "June.", source))
+    got = _do901(check_texts("The Orvale Tenants Forum blamed the water board for shutting its "
+                             "only customer desk in 2024.", source))
+    assert len(got) == 1 and "dismissed that account" in got[0].evidence[0].text

@@ -27,7 +27,9 @@ from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_re
                                      lift_modifying_verb, lift_reported_participle,
                                      lift_verb_after_apposition,
                                      lift_verb_after_reduced_relative, lift_with_speaker)
-from checker.extract.reparse_reported import (lift_clause_read_as_object,
+from checker.extract.reparse_reported import (lift_clause_from_relative_report,
+                                              lift_conj_from_saying_clause,
+                                              lift_clause_read_as_object,
                                               lift_subject_read_as_object,
                                               lift_clause_read_as_relative,
                                               lift_condition_from_speaker,
@@ -168,6 +170,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_clause_from_relative_report(view, sent, self.report_verbs)
                     lift_subject_read_as_object(view, sent, self.report_verbs,
                                                 self.addressee_verbs)
                     lift_clause_read_as_relative(view, sent, self.addressee_verbs)
@@ -185,6 +188,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_verb_after_reduced_relative(view, sent)
                     lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
+                    lift_conj_from_saying_clause(view, sent, self.report_verbs)
                     lift_condition_from_speaker(view, sent, self.report_verbs,
                                                 self.condition_marks)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)

@@ -23,7 +23,7 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from checker.lexicon import shipped
-from checker.numbers import HALF_AFTER, is_magnitude, normalise, words_to_number
+from checker.numbers import HALF_AFTER, WORD_CLOCK, is_magnitude, normalise, words_to_number
 
 # The string attributes first, then the rest; the flags last, in TokenView's order.
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, SENT_START, IS_ALPHA, IS_PUNCT,
@@ -206,6 +206,10 @@ class DocView:
         for ent in ents:
             e = self._span(ent)
             e.label_ = ent.label_
+            self._cut_half(e)
+            if self._word_clock(e):
+                e.label_ = "TIME"  # "a quarter past nine" tagged as a date, "at about
+                # ten to four" as a count: a time of day (no count of nine to cut off it)
             if e.label_ in ("DATE", "MONEY") and _WORD_NUMBER.fullmatch(e.text) \
                     and words_to_number([e.text]) is not None:
                 e.label_ = "CARDINAL"  # "Fourteen thousand two [hundred] votes" tagged
@@ -222,6 +226,41 @@ class DocView:
             e.root = self._root_of(e.start, e.end)
             view.ents.append(e)
         return view
+
+    def _word_clock(self, e: SpanView) -> bool:
+        """The entity is a time of day in words (``numbers.WORD_CLOCK``): "a quarter past
+        nine", "half past two", "three o'clock", or "ten to four" with a part of the day
+        after it or "at" before it ("at about ten to four"; not "voted five to three",
+        a tally, nor "five to ten years", a range)."""
+        m = WORD_CLOCK.search(e.text)
+        if m is None:
+            return False
+        if not m.group("mins") or m.group("part") or m.group("ampm"):
+            return True
+        before = self.text[max(0, e.start_char - 30):e.start_char] + e.text[:m.start()]
+        return _AT_CLOCK.search(before) is not None
+
+    def _cut_half(self, e: SpanView) -> None:
+        """A count in words the tagger ran into "and a" of "and a half" and took for a date
+        ("nine and a" of "nine and a half miles") is a count: cut back to its number,
+        which ``_join_half`` then runs through the half."""
+        if e.label_ != "DATE" or e.end - e.start < 3 or e.end >= len(self.tokens) \
+                or self.tokens[e.end].lower_ != "half" \
+                or [t.lower_ for t in self.tokens[e.end - 2:e.end]] not in (["and", "a"],
+                                                                           ["and", "an"]):
+            return
+        first = next((i for i in range(e.start, e.end - 2)
+                      if words_to_number([self.tokens[i].text]) is not None), None)
+        if first is None:
+            return
+        number = self.text[self.tokens[first].idx:self.tokens[e.end - 3].idx
+                           + len(self.tokens[e.end - 3].text)]
+        if _WORD_NUMBER.fullmatch(number) and words_to_number([number]) is not None:
+            # (from its first number word: "some nine and a" is "nine", "some" an
+            # approximator read with it later)
+            e.start, e.start_char = first, self.tokens[first].idx
+            self._set_end(e, e.end - 2)
+            e.label_ = "CARDINAL"
 
     def _join_half(self, e: SpanView) -> None:
         """A count in words followed by "and a half" runs through it and the scale words
@@ -335,6 +374,9 @@ _APPROXIMATORS = shipped("approximators")
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or)\s+\d{1,3}")
 
 # A number written in words only.
+# "at" and an approximator before a time of day ("at about ten to four")
+_AT_CLOCK = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately|just\s+(?:after|before))"
+                       r"\s+)?$", re.I)
 _WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
 
 

@@ -271,11 +271,18 @@ def _moved_figures(ctx):
 
 
 def _counted(claim, q) -> str:
-    """The lemma of the noun a count counts, right after it ("24 riders": rider), or ''."""
-    nxt = next((w for w in claim.words if w.start >= q.end), None)
-    if nxt is None or nxt.pos != "NOUN" or nxt.start - q.end > 1:
-        return ""
-    return nxt.lemma.lower()
+    """The lemma of the noun a count counts, right after it ("24 riders": rider) or after
+    a describing word or two ("38 planned operations": operation), or ''."""
+    at = q.end
+    for w in [w for w in claim.words if w.start >= q.end][:3]:
+        if w.start - at > 1:
+            return ""
+        if w.pos == "NOUN":
+            return w.lemma.lower()
+        if w.pos not in ("ADJ", "VERB") or w.text.lower().endswith("est"):
+            return ""  # (not a superlative: "its two smallest shelters" is a part picked out)
+        at = w.end
+    return ""
 
 
 def _bare(text: str) -> str:
