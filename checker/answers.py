@@ -291,6 +291,16 @@ def points_back(claim: Claim) -> bool:
     return at >= 0 and _POINTING.match(claim.text, at + len(verb)) is not None
 
 
+def _quoted_just_before(sents: list, i: int) -> bool:
+    """The paragraph right before the answer's opens with a quotation (the accuser's words
+    after the charge: "Tenants accused X of ... // '...,' said their chair. // X rejected
+    those claims")."""
+    me = sents[i]
+    paras = sorted({s.para for s in sents if s.doc == me.doc and s.para < me.para})
+    first = next((s for s in sents if s.doc == me.doc and paras and s.para == paras[-1]), None)
+    return first is not None and first.claims[0].sentence.lstrip()[:1] in "\"“‘'"
+
+
 def _around(sents: list[Sentence], i: int, back: int) -> tuple[list, list]:
     """The sentences of the ``back`` paragraphs before sentence ``i`` (and its own paragraph
     up to it), and the block: sentence ``i`` and the rest of its paragraph."""
@@ -314,7 +324,10 @@ def _salient_claims(ctx) -> list[Salient]:
     out = []
 
     def item(kind: str, party: str, sc: Claim, i: int, reach: str) -> Salient:
-        back = 1 if reach == "answer" and points_back(sc) else CONTEXT_PARAGRAPHS[reach]
+        back = CONTEXT_PARAGRAPHS[reach]
+        if reach == "answer" and points_back(sc):
+            back = 1 + _quoted_just_before(sents, i)  # (past a paragraph of the accuser's
+            # own quotation: charge, quote, answer)
         before, block = _around(sents, i, back)
         return Salient(kind, party, sc, tuple(block), tuple(c for s in before for c in s.claims))
 

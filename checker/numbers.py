@@ -96,7 +96,8 @@ _CLOCK_DAY_PART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s
 WORD_CLOCK = re.compile(
     rf"\b(?:(?:(?:a\s+)?(?P<quarter>quarter)|(?P<half>half)|(?P<mins>five|ten|twenty|"
     rf"twenty[\s-]five)(?:\s+minutes)?)\s+(?P<dir>past|to)\s+(?P<hour>{_CLOCK_HOUR})"
-    rf"|(?P<oclock>{_CLOCK_HOUR})\s+o['’]clock)\b{_CLOCK_DAY_PART}", re.I)
+    rf"|(?P<oclock>{_CLOCK_HOUR})\s+o['’]clock)(?![\w-]){_CLOCK_DAY_PART}", re.I)
+# (not "half to two-thirds", a fraction)
 _CLOCK_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty five": 25, "twenty-five": 25}
 
 

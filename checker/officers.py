@@ -195,7 +195,8 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
     cannot be (public_body_heads.txt). A description by another kind ("the service", "the
     trust", "the union") stands for the one body the article names of that kind ("The
     Calby Regional Water Service", ``one_of_kind``) when the name and the noun open one of
-    those sentences: the officer who speaks right after it is its own.
+    those sentences, and no other name of two words or more opens one nearer the officer:
+    the officer who speaks right after it is its own.
 
     Known false positives: another party's officer given a bare title after sentences
     about the company that name no union or public body ("Calder cut pay. '...,' general
@@ -211,9 +212,17 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
         return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
                    and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
     name = one_of_kind(source_text, noun)
+    if not name:
+        return False
     opening = re.compile(rf"\W*(?:the\s+)?{re.escape(name)}\s+{re.escape(noun)}\b", re.I)
-    return bool(name) and any(opening.match(source_text, at) is not None
-                              for at in _openings_before(source_text, speaker, any_body=True))
+    for at in reversed(_openings_before(source_text, speaker, any_body=True)):
+        if opening.match(source_text, at) is not None:
+            return True
+        other = _OPENING_NAME.match(source_text, at)
+        if other is not None and len(other.group(1).split()) >= 2:
+            return False  # another body opens a sentence nearer the officer ("The Ardley
+            # Nurses Union condemned the plan. '...,' general secretary Ann Veld said")
+    return False
 
 
 def bare_title_of(source_text: str, speaker: str, party: str) -> bool:

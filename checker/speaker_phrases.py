@@ -31,8 +31,8 @@ def body_of_its_own(who: str) -> bool:
 
 # What follows a description's head noun as a clause: a relative word, or a participle
 # taking an object ("running the clean-up"; not "the mining company")
-_AFTER_HEAD = re.compile(r"\s(?:that|which|who|whose|[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b)",
-                         re.I)
+_AFTER_HEAD = re.compile(r"\s(?:(?:that|which|who|whose)\b"
+                         r"|[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b)", re.I)
 
 
 def official_words(ctx, phrase: str) -> set:

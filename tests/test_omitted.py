@@ -194,3 +194,16 @@ def test_an_answer_pointing_back_answers_only_the_paragraph_before(check_texts):
     got = _do901(check_texts("The Orvale Tenants Forum blamed the water board for shutting its "
                              "only customer desk in 2024.", source))
     assert len(got) == 1 and "dismissed that account" in got[0].evidence[0].text
+
+
+def test_an_answer_pointing_back_reaches_past_the_accusers_quotation(check_texts):
+    # charge, then the accuser's own words in a paragraph of their own, then "rejected those
+    # claims": the charge two paragraphs back is what the answer takes up
+    source = ("Stallholders at Pelling market have accused the operator, Quayside Markets, of "
+              "doubling pitch fees without notice.\n\n"
+              "\"Nobody wrote to us and nobody rang,\" said Ida Crane, who sells cheese there.\n\n"
+              "Quayside Markets rejected those claims. A manager said the new fees were posted in "
+              "January.")
+    got = _do901(check_texts("Stallholders at Pelling market have accused Quayside Markets of "
+                             "doubling pitch fees without notice.", source))
+    assert len(got) == 1 and "rejected those claims" in got[0].evidence[0].text

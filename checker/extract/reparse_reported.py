@@ -218,13 +218,16 @@ def lift_clause_from_relative_report(view, sent, report_verbs) -> bool:
     sentence was repaired.
 
     Known false positives: none seen; "which denies the claims would stand" reads the same
-    way, which is what it says."""
+    way, which is what it says. A clause with no comma before it ("The board which
+    approved the sale will sell it") is left alone."""
     done = False
     for verb in list(sent):
         noun = verb.head
         if verb.dep_ != "relcl" or verb.lemma_.lower() not in report_verbs \
-                or any(c.dep_ == "ccomp" for c in verb.children) or noun.dep_ != "nsubj":
-            continue
+                or any(c.dep_ == "ccomp" for c in verb.children) or noun.dep_ != "nsubj" \
+                or verb.left_edge.i == 0 or view[verb.left_edge.i - 1].text != ",":
+            continue  # (a clause set off by a comma: "The board which approved the
+            # sale will sell ..." is a restrictive clause and its own verb's object)
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
                     and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
         inner = noun.head

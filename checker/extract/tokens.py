@@ -209,7 +209,14 @@ class DocView:
             self._cut_half(e)
             if self._word_clock(e):
                 e.label_ = "TIME"  # "a quarter past nine" tagged as a date, "at about
-                # ten to four" as a count: a time of day (no count of nine to cut off it)
+                # ten to four" as a count: a time of day (no count of nine to cut off it),
+                # with the part of the day after it ("in the afternoon") the tagger left out
+                part = _DAY_PART_AFTER.match(self.text, e.end_char)
+                if part is not None:
+                    end = e.end
+                    while end < len(self.tokens) and self.tokens[end].idx < part.end():
+                        end += 1
+                    self._set_end(e, end)
             if e.label_ in ("DATE", "MONEY") and _WORD_NUMBER.fullmatch(e.text) \
                     and words_to_number([e.text]) is not None:
                 e.label_ = "CARDINAL"  # "Fourteen thousand two [hundred] votes" tagged
@@ -235,7 +242,15 @@ class DocView:
         m = WORD_CLOCK.search(e.text)
         if m is None:
             return False
-        if not m.group("mins") or m.group("part") or m.group("ampm"):
+        after = self.text[e.end_char:e.end_char + 30]
+        if m.group("part") or m.group("ampm") or _DAY_PART_AFTER.match(after):
+            return True
+        nxt = self.tokens[e.end] if e.end < len(self.tokens) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "NUM") or _COUNTED_AFTER.fullmatch(
+                nxt.lower_)) or m.group("hour") and m.group("hour").lower() == "one":
+            return False  # a range or odds: "five to ten per cent", "ten to twelve
+            # thousand", "backed at ten to one"
+        if not m.group("mins"):
             return True
         before = self.text[max(0, e.start_char - 30):e.start_char] + e.text[:m.start()]
         return _AT_CLOCK.search(before) is not None
@@ -374,6 +389,11 @@ _APPROXIMATORS = shipped("approximators")
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or)\s+\d{1,3}")
 
 # A number written in words only.
+# The part of the day after a time in words ("ten to four in the afternoon")
+_DAY_PART_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
+                             r"[ap]\.?\s?m\b\.?)", re.I)
+# What makes "five to ten" a range: a count's noun (by its tag), a share or a scale after it
+_COUNTED_AFTER = re.compile(r"%|per|percent|hundred|thousand|million|billion")
 # "at" and an approximator before a time of day ("at about ten to four")
 _AT_CLOCK = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately|just\s+(?:after|before))"
                        r"\s+)?$", re.I)
