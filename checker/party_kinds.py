@@ -24,7 +24,9 @@ _BODY_HEADS = shipped("non_person_heads")
 # body's head noun that is no public body, which is another party as often as not, and no
 # news outlet, which reports on others
 _OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
-_SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
+SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
+_OTHER_PARTY = shipped("other_party_modifiers")
+_FORMER = shipped("former")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -153,7 +155,9 @@ def party_words_in(subject: str, source_text: str) -> set[str]:
 def kind_speaker(speaker: str) -> tuple[str, bool]:
     """A speaker that only says what kind of party it is: "the company" -> ("company",
     True), "council officials" -> ("council", False); ("", False) for anything else (a name,
-    a number of people: "two officials"). A kind joined by "and" to another speaker
+    a number of people: "two officials"); one word may describe the kind ("the postal
+    operator" -> ("operator", True); not "the rival operator"). A kind joined by "and" to
+    another speaker
     speaks for itself all the same ("the company and health officials" -> ("company",
     True))."""
     first, joined, _rest = speaker.strip().partition(" and ")
@@ -164,6 +168,10 @@ def kind_speaker(speaker: str) -> tuple[str, bool]:
         return "", False
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
         return words[1], True
+    if len(words) == 3 and words[0].lower() == "the" and words[1].islower() \
+            and words[2] in SELF_KINDS and words[1] not in _OTHER_PARTY | _FORMER:
+        return words[2], True  # "the postal operator", "the budget airline" (not "the rival
+        # operator", "the former owner": other_party_modifiers.txt, former.txt)
     if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
             words[0] in _BODY_HEADS:
         return words[0], False  # "council officials"; not "health officials"
@@ -188,7 +196,7 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
         return True
     if any(party & party_words(name) for name in names_of_kind(source_text, noun)):
         return True
-    if not (definite and noun in _SELF_KINDS and opens_with_name(sc, source_text)):
+    if not (definite and noun in SELF_KINDS and opens_with_name(sc, source_text)):
         return False
     # not a public body's or an outlet's name ("Brinton Council will close the pool, the
     # club said": the club is another party)

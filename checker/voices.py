@@ -23,12 +23,16 @@ from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
                               officer_by_owner, officer_of_the_named)
-from checker.party_kinds import by_its_kind, names_of_kind, party_words_in
+from checker.party_kinds import (SELF_KINDS, by_its_kind, kind_speaker, names_of_kind,
+                                 one_of_kind, party_words_in)
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
+_KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
+# a quotation's closing mark and its tag's first words before a speaker's name
+_TAG_AFTER_QUOTE = re.compile(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$')
 _STAND_INS = shipped("stand_ins")
 _FORMER = shipped("former")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
@@ -120,7 +124,10 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
-    ``officers.bare_title_officer``); and a person's, on the word of their own agent,
+    ``officers.bare_title_officer``); a plan told in the passive with no doer, by a party
+    speaking for itself under its kind ("Season tickets will be refunded from May, the
+    company said": ``_planned_passive``; known false positive: a step another body will
+    take that the party announces); and a person's, on the word of their own agent,
     lawyer or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
@@ -128,6 +135,8 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
         return False
     if sc.predicate == "be":
         return False
+    if _planned_passive(sc) and _speaks_for_itself(attr):
+        return True  # "Season passes will be suspended in May, the company said": its own act
     if not _a_party(sc):
         return _their_own_voice(sc)
     if sc.subject.strip().lower() in _THING_PRONOUNS:
@@ -158,6 +167,22 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
         or _voice_after_its_party(attr.source, party, source_text)
 
 
+def _speaks_for_itself(attr) -> bool:
+    """A party speaking for itself under its kind ("the company said", "the club said",
+    also where the extractor read "the company" as the party's name): a business or a body
+    that is no public body nor news outlet (``party_kinds.SELF_KINDS``)."""
+    return any(definite and noun in SELF_KINDS for noun, definite in (
+        kind_speaker(attr.source), kind_speaker(attr.surface or "")))
+
+
+def _planned_passive(claim: Claim) -> bool:
+    """The claim tells what will be done, in the passive and with no doer named ("will be
+    frozen from May", "are to be refunded"): the plan of whoever announces it."""
+    verb = re.escape(claim.predicate_text or "")
+    return bool(verb) and re.search(rf"\b(?:will|shall|is\s+to|are\s+to)\s+(?:\w+\s+)?be\s+"
+                                    rf"{verb}\b(?!\s+by\b)", claim.text, re.I) is not None
+
+
 def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     """The speaker is introduced as a voice for a party by its kind ("Ines Marrow, a
     spokeswoman for the company"), in a sentence that names the party before the speaker or
@@ -167,7 +192,7 @@ def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     gives the party ("for the union" speaks for no company). Known false positive: a
     company named there that is not the one the spokeswoman speaks for."""
     at = source_text.find(speaker)
-    desc = introduction(source_text, speaker)
+    desc = introduction(source_text, speaker, said_clause=False)
     if at < 0 or not for_party(desc):
         return False
     kind = voice_party(desc)  # "for the company": a body of that kind, not "for the union"
@@ -177,11 +202,20 @@ def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     if kind and kind not in party and not (
             _CORPORATE & {kind} and not kinds or any(set(_words(n)) & party for n in kinds)):
         return False
+    closing = _TAG_AFTER_QUOTE.search(source_text[:at])
+    if closing is not None:  # '"... Nothing was lost," spokesperson Ada Crane said':
+        # the sentences before the quotation, from where it opens
+        at = max(source_text.rfind('"', 0, closing.start()),
+                 source_text.rfind("“", 0, closing.start()), 0)
     stop = source_text.rfind(". ", 0, at)
     before = source_text.rfind(". ", 0, stop) if stop >= 0 else -1
     start = max(before + 2 if before >= 0 else 0,
                 source_text.rfind("\n", 0, at) + 1)  # (within its paragraph)
-    return bool(party & set(_words(source_text[start:at])))
+    there = set(_words(source_text[start:at]))
+    # or by the kind the article names it by, where it names one body of that kind ("The
+    # museum denies it. Spokesperson Ada Crane said" of the Pellham Museum)
+    return bool(party & there) or any(
+        party & set(_words(one_of_kind(source_text, noun))) for noun in there & _KINDS)
 
 
 def for_party(phrase: str) -> bool:
