@@ -152,6 +152,16 @@ def party_words_in(subject: str, source_text: str) -> set[str]:
     return party
 
 
+def a_business(source: str) -> bool:
+    """A speaker named as a business by its name's last word ("Tessin Chemical Works",
+    "Harrow Holdings": non_person_heads.txt), not a public body or a union
+    (public_body_heads.txt), which "the company" never stands for, nor a news outlet
+    (outlet_heads.txt), which reports on others."""
+    names = _WORD_RE.findall(source)
+    return len(names) >= 2 and all(w[:1].isupper() for w in names) \
+        and names[-1].lower() in _BODY_HEADS - _OTHERS
+
+
 def kind_speaker(speaker: str) -> tuple[str, bool]:
     """A speaker that only says what kind of party it is: "the company" -> ("company",
     True), "council officials" -> ("council", False); ("", False) for anything else (a name,

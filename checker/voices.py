@@ -23,7 +23,7 @@ from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
                               officer_by_owner, officer_of_the_named)
-from checker.party_kinds import (SELF_KINDS, by_its_kind, kind_speaker, names_of_kind,
+from checker.party_kinds import (SELF_KINDS, a_business, by_its_kind, kind_speaker, names_of_kind,
                                  one_of_kind, party_words_in)
 from checker.party_kinds import words as _words
 from checker.records import Claim
@@ -31,6 +31,7 @@ from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
+_PUBLIC_HEADS = shipped("public_body_heads")
 # a quotation's closing mark and its tag's first words before a speaker's name
 _TAG_AFTER_QUOTE = re.compile(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$')
 _STAND_INS = shipped("stand_ins")
@@ -124,17 +125,20 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
-    ``officers.bare_title_officer``); a plan told in the passive with no doer, by a party
-    speaking for itself under its kind ("Season tickets will be refunded from May, the
-    company said": ``_planned_passive``; known false positive: a step another body will
-    take that the party announces); and a person's, on the word of their own agent,
-    lawyer or spokesperson ("her agent said")."""
+    ``officers.bare_title_officer``); a public body's plan or act given by bare "officials"
+    ("The Tarn Valley Water Authority plans to X, officials said"); a plan told in the
+    passive with no doer, by a party speaking for itself under its kind or by a business's
+    name ("Season tickets will be refunded from May, the company said": ``_planned_passive``;
+    known false positive: a step another body will take that the party announces); and a
+    person's, on the word of their own agent, lawyer or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
             "named", "according-to"):
         return False
     if sc.predicate == "be":
         return False
+    if attr.source.strip().lower() == "officials" and _public_body(sc.subject):
+        return True  # "The Tarn Valley Water Authority plans to X, officials said"
     if _planned_passive(sc) and _speaks_for_itself(attr):
         return True  # "Season passes will be suspended in May, the company said": its own act
     if not _a_party(sc):
@@ -170,9 +174,20 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
 def _speaks_for_itself(attr) -> bool:
     """A party speaking for itself under its kind ("the company said", "the club said",
     also where the extractor read "the company" as the party's name): a business or a body
-    that is no public body nor news outlet (``party_kinds.SELF_KINDS``)."""
+    that is no public body nor news outlet (``party_kinds.SELF_KINDS``), or a business by
+    its name ("Orrel Medical Systems said": ``party_kinds.a_business``)."""
     return any(definite and noun in SELF_KINDS for noun, definite in (
-        kind_speaker(attr.source), kind_speaker(attr.surface or "")))
+        kind_speaker(attr.source), kind_speaker(attr.surface or ""))) \
+        or a_business(attr.source.split(",")[0])  # "Orrel Medical Systems, the maker of X"
+
+
+def _public_body(subject: str) -> bool:
+    """The subject is a public body, by name or by its kind ("The Tarn Valley Water
+    Authority", "the council": public_body_heads.txt), whose plans its own officials give
+    ("..., officials said"); known false positive: officials of another body, the
+    government's say, reporting a council's plan."""
+    names = _words(subject)
+    return bool(names) and names[-1].lower() in _PUBLIC_HEADS and len(names) <= 6
 
 
 def _planned_passive(claim: Claim) -> bool:
