@@ -39,7 +39,6 @@ FILES = {
     "prefix_lookalikes": "prefix_lookalikes",
     "answer_verbs": "answer_verbs",
     "answer_objects": "answer_objects",
-    "other_party_modifiers": "other_party_modifiers",
     "future_frames": "future_frames",
     "future_modals": "future_modals",
     "judging_verbs": "judging_verbs",
@@ -212,7 +211,7 @@ FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "prono
                    "place_prepositions", "phase_verbs", "necessity_verbs", "ability_words",
                    "anonymity_phrases",
                    "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds",
-                   "span_bounds", "other_party_modifiers"})
+                   "span_bounds"})
 
 
 @dataclass(frozen=True)

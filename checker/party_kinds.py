@@ -25,8 +25,6 @@ _BODY_HEADS = shipped("non_person_heads")
 # news outlet, which reports on others
 _OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
 SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
-_OTHER_PARTY = shipped("other_party_modifiers")
-_FORMER = shipped("former")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -165,9 +163,7 @@ def a_business(source: str) -> bool:
 def kind_speaker(speaker: str) -> tuple[str, bool]:
     """A speaker that only says what kind of party it is: "the company" -> ("company",
     True), "council officials" -> ("council", False); ("", False) for anything else (a name,
-    a number of people: "two officials"); one word may describe the kind ("the postal
-    operator" -> ("operator", True); not "the rival operator"). A kind joined by "and" to
-    another speaker
+    a number of people: "two officials"). A kind joined by "and" to another speaker
     speaks for itself all the same ("the company and health officials" -> ("company",
     True))."""
     first, joined, _rest = speaker.strip().partition(" and ")
@@ -178,10 +174,6 @@ def kind_speaker(speaker: str) -> tuple[str, bool]:
         return "", False
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
         return words[1], True
-    if len(words) == 3 and words[0].lower() == "the" and words[1].islower() \
-            and words[2] in SELF_KINDS and words[1] not in _OTHER_PARTY | _FORMER:
-        return words[2], True  # "the postal operator", "the budget airline" (not "the rival
-        # operator", "the former owner": other_party_modifiers.txt, former.txt)
     if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
             words[0] in _BODY_HEADS:
         return words[0], False  # "council officials"; not "health officials"

@@ -23,17 +23,17 @@ from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
                               officer_by_owner, officer_of_the_named)
-from checker.party_kinds import (SELF_KINDS, a_business, by_its_kind, kind_speaker, names_of_kind,
-                                 one_of_kind, party_words_in)
+from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
-_PUBLIC_HEADS = shipped("public_body_heads")
 # a quotation's closing mark and its tag's first words before a speaker's name
 _TAG_AFTER_QUOTE = re.compile(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$')
+# "The museum" opening a paragraph, before its verb
+_KIND_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?!of\b|and\b|'s\b)[a-z]")
 _STAND_INS = shipped("stand_ins")
 _FORMER = shipped("former")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
@@ -125,22 +125,14 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
-    ``officers.bare_title_officer``); a public body's plan or act given by bare "officials"
-    ("The Tarn Valley Water Authority plans to X, officials said"); a plan told in the
-    passive with no doer, by a party speaking for itself under its kind or by a business's
-    name ("Season tickets will be refunded from May, the company said": ``_planned_passive``;
-    known false positive: a step another body will take that the party announces); and a
-    person's, on the word of their own agent, lawyer or spokesperson ("her agent said")."""
+    ``officers.bare_title_officer``); and a person's, on the word of their own agent,
+    lawyer or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
             "named", "according-to"):
         return False
     if sc.predicate == "be":
         return False
-    if attr.source.strip().lower() == "officials" and _public_body(sc.subject):
-        return True  # "The Tarn Valley Water Authority plans to X, officials said"
-    if _planned_passive(sc) and _speaks_for_itself(attr):
-        return True  # "Season passes will be suspended in May, the company said": its own act
     if not _a_party(sc):
         return _their_own_voice(sc)
     if sc.subject.strip().lower() in _THING_PRONOUNS:
@@ -171,33 +163,6 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
         or _voice_after_its_party(attr.source, party, source_text)
 
 
-def _speaks_for_itself(attr) -> bool:
-    """A party speaking for itself under its kind ("the company said", "the club said",
-    also where the extractor read "the company" as the party's name): a business or a body
-    that is no public body nor news outlet (``party_kinds.SELF_KINDS``), or a business by
-    its name ("Orrel Medical Systems said": ``party_kinds.a_business``)."""
-    return any(definite and noun in SELF_KINDS for noun, definite in (
-        kind_speaker(attr.source), kind_speaker(attr.surface or ""))) \
-        or a_business(attr.source.split(",")[0])  # "Orrel Medical Systems, the maker of X"
-
-
-def _public_body(subject: str) -> bool:
-    """The subject is a public body, by name or by its kind ("The Tarn Valley Water
-    Authority", "the council": public_body_heads.txt), whose plans its own officials give
-    ("..., officials said"); known false positive: officials of another body, the
-    government's say, reporting a council's plan."""
-    names = _words(subject)
-    return bool(names) and names[-1].lower() in _PUBLIC_HEADS and len(names) <= 6
-
-
-def _planned_passive(claim: Claim) -> bool:
-    """The claim tells what will be done, in the passive and with no doer named ("will be
-    frozen from May", "are to be refunded"): the plan of whoever announces it."""
-    verb = re.escape(claim.predicate_text or "")
-    return bool(verb) and re.search(rf"\b(?:will|shall|is\s+to|are\s+to)\s+(?:\w+\s+)?be\s+"
-                                    rf"{verb}\b(?!\s+by\b)", claim.text, re.I) is not None
-
-
 def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     """The speaker is introduced as a voice for a party by its kind ("Ines Marrow, a
     spokeswoman for the company"), in a sentence that names the party before the speaker or
@@ -217,20 +182,28 @@ def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:
     if kind and kind not in party and not (
             _CORPORATE & {kind} and not kinds or any(set(_words(n)) & party for n in kinds)):
         return False
-    closing = _TAG_AFTER_QUOTE.search(source_text[:at])
-    if closing is not None:  # '"... Nothing was lost," spokesperson Ada Crane said':
-        # the sentences before the quotation, from where it opens
-        at = max(source_text.rfind('"', 0, closing.start()),
-                 source_text.rfind("“", 0, closing.start()), 0)
     stop = source_text.rfind(". ", 0, at)
     before = source_text.rfind(". ", 0, stop) if stop >= 0 else -1
     start = max(before + 2 if before >= 0 else 0,
                 source_text.rfind("\n", 0, at) + 1)  # (within its paragraph)
-    there = set(_words(source_text[start:at]))
-    # or by the kind the article names it by, where it names one body of that kind ("The
-    # museum denies it. Spokesperson Ada Crane said" of the Pellham Museum)
-    return bool(party & there) or any(
-        party & set(_words(one_of_kind(source_text, noun))) for noun in there & _KINDS)
+    return bool(party & set(_words(source_text[start:at]))) \
+        or _kind_opens_before_quote(source_text, at, party)
+
+
+def _kind_opens_before_quote(source_text: str, at: int, party: set) -> bool:
+    """The speaker first speaks in the tag of a quotation whose paragraph opens with a
+    sentence that has the party for its subject by the kind the article names it by, the
+    one body of that kind it names ("The museum denied it. '...,' spokesperson Ada Crane
+    said" of the Pellham Museum); not a party that sentence only names as an object."""
+    closing = _TAG_AFTER_QUOTE.search(source_text[:at])
+    if closing is None:
+        return False
+    opening = max(source_text.rfind('"', 0, closing.start()),
+                  source_text.rfind("“", 0, closing.start()))
+    para = source_text.rfind("\n", 0, max(opening, 0)) + 1
+    m = _KIND_SUBJECT.match(source_text, para)
+    return opening > para and m is not None and m.group(1).lower() in _KINDS and bool(
+        party & set(_words(one_of_kind(source_text, m.group(1).lower()))))
 
 
 def for_party(phrase: str) -> bool:
