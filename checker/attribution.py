@@ -23,7 +23,7 @@ from typing import NamedTuple, Sequence
 
 from checker.align import key
 from checker.lexicon import shipped
-from checker.party_kinds import a_business, names_of_kind, party_words, stand_in_noun
+from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.same_source import before_witness, witness_of
 from checker.source_phrase import NAME_RUN_RE, bare_word
@@ -46,6 +46,8 @@ _NAME_FILLERS = shipped("name_fillers")
 _ANONYMITY = shipped("anonymity_phrases")
 _CORPORATE = shipped("corporate_nouns")
 _BODY_HEADS = shipped("non_person_heads")
+_PUBLIC_BODIES = shipped("public_body_heads")
+_OUTLETS = shipped("outlet_heads")
 
 
 class SourceName(NamedTuple):
@@ -332,7 +334,7 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         # with its talks"
     if is_anonymous(attr, generic):
         return False
-    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and a_business(attr.source):
+    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
         return True  # "the company expects ..., Tessin Chemical Works said": itself
     owned = subj.split()
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
@@ -358,3 +360,13 @@ def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
     nxt = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
     return nxt is not None and nxt.group().islower() and nxt.group() not in _FUNCTION_WORDS \
         and nxt.group() not in name.words
+
+
+def _a_business(source: str) -> bool:
+    """A speaker named as a business by its name's last word ("Tessin Chemical Works",
+    "Harrow Holdings": non_person_heads.txt), not a public body or a union
+    (public_body_heads.txt), which "the company" never stands for, nor a news outlet
+    (outlet_heads.txt), which reports on others."""
+    words = _WORD_RE.findall(source)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and words[-1].lower() in _BODY_HEADS - _PUBLIC_BODIES - _OUTLETS

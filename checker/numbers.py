@@ -87,17 +87,17 @@ HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
 # A time of day in words: "ten to four", "a quarter past four", "half past two in the
-# evening", "three o'clock"; what it says is no count ("ten to four" is not 14).
+# evening", "three o'clock"; what it says is no count ("ten to four" is not 14); not "half to
+# two-thirds", a fraction. The part of the day after it is read with it.
 _HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve")
 _CLOCK_HOUR = "|".join(_HOURS)
-_CLOCK_DAY_PART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night|" \
-                  r"(?P<ampm>[ap])\.?\s?m\b\.?))?"
+_DAY_PART = r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[ap]\.?\s?m\b\.?"
+DAY_PART_AFTER = re.compile(rf"\s+(?:{_DAY_PART})", re.I)  # " in the afternoon", " p.m."
 WORD_CLOCK = re.compile(
     rf"\b(?:(?:(?:a\s+)?(?P<quarter>quarter)|(?P<half>half)|(?P<mins>five|ten|twenty|"
     rf"twenty[\s-]five)(?:\s+minutes)?)\s+(?P<dir>past|to)\s+(?P<hour>{_CLOCK_HOUR})"
-    rf"|(?P<oclock>{_CLOCK_HOUR})\s+o['’]clock)(?![\w-]){_CLOCK_DAY_PART}", re.I)
-# (not "half to two-thirds", a fraction)
+    rf"|(?P<oclock>{_CLOCK_HOUR})\s+o['’]clock)(?![\w-])(?:\s+(?P<day>{_DAY_PART}))?", re.I)
 _CLOCK_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty five": 25, "twenty-five": 25}
 
 
@@ -107,8 +107,8 @@ def word_clock_minutes(text: str, *, strict: bool = False) -> frozenset:
     ``strict`` takes "five to three" only with a part of the day after it (alone it is as
     often a vote's tally or a range)."""
     m = WORD_CLOCK.search(text)
-    if m is None or strict and m.group("mins") and not (m.group("part") or m.group("ampm")
-                                                         or m.group(0).endswith("night")):
+    day = (m.group("day") or "").lower() if m is not None else ""
+    if m is None or strict and m.group("mins") and not day:
         return frozenset()
     if m.group("oclock"):
         hour, mins = _HOURS.index(m.group("oclock").lower()) + 1, 0
@@ -119,14 +119,12 @@ def word_clock_minutes(text: str, *, strict: bool = False) -> frozenset:
         if m.group("dir").lower() == "to":
             hour, mins = hour - 1 or 12, 60 - mins
     base = hour % 12 * 60 + mins
-    part = (m.group("part") or "").lower()
-    if m.group(0).lower().endswith("night"):  # "eleven at night", "two at night"
-        part = "evening" if 6 <= hour <= 11 else "morning"
-    if part in ("afternoon", "evening") or (m.group("ampm") or "").lower() == "p":
-        return frozenset({base + 720})
-    if part == "morning" or m.group("ampm"):
-        return frozenset({base})
-    return frozenset({base, base + 720})
+    if not day:
+        return frozenset({base, base + 720})
+    # "at night" is the evening from six ("eleven at night"), else the small hours
+    later = day.endswith(("afternoon", "evening")) or day.startswith("p") or (
+        day.endswith("night") and 6 <= hour <= 11)
+    return frozenset({base + 720 if later else base})
 
 
 def words_to_number(words: list[str]) -> Optional[float]:

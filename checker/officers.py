@@ -237,6 +237,20 @@ def bare_title_of(source_text: str, speaker: str, party: str) -> bool:
         norm_name(source_text[s:s + 60]).split()[:1] == name[:1] for s in starts)
 
 
+# a quotation's closing mark and its tag's first words, right before a speaker's name
+_TAG_AFTER_QUOTE = re.compile(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$')
+
+
+def quotation_before(text: str, at: int) -> int:
+    """Where the quotation opens whose tag runs up to offset ``at`` ('"...," chief
+    executive Ann Veld said': its opening mark, or 0), or -1 when no quotation closes
+    right before."""
+    closing = _TAG_AFTER_QUOTE.search(text[:at])
+    if closing is None:
+        return -1
+    return max(text.rfind('"', 0, closing.start()), text.rfind("“", 0, closing.start()), 0)
+
+
 @lru_cache(maxsize=4096)
 def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) -> tuple[int, ...]:
     """Where the sentence that first names an officer with a bare title starts, and the two
@@ -254,11 +268,9 @@ def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) 
     if first is None:
         return ()
     at = first.start()
-    closing = re.search(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$', source_text[:at])
-    if closing is not None:  # '"... Nobody will lose out," chief executive Ann Veld said':
-        # from where the quotation opens
-        at = max(source_text.rfind('"', 0, closing.start()),
-                 source_text.rfind("“", 0, closing.start()), 0)
+    opening = quotation_before(source_text, at)
+    if opening >= 0:  # '"... Nobody will lose out," chief executive Ann Veld said':
+        at = opening  # from where the quotation opens
     ends = (e.end() for e in _SENTENCE_END.finditer(source_text[:at + 1]))
     starts = sorted({len(source_text) - len(source_text[p:].lstrip()) for p in (0, *ends)})[-3:]
     if not any_body and any(_PUBLIC.intersection(_words(m.group(1))) for s in starts

@@ -24,7 +24,7 @@ _BODY_HEADS = shipped("non_person_heads")
 # body's head noun that is no public body, which is another party as often as not, and no
 # news outlet, which reports on others
 _OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
-SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
+_SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -150,16 +150,6 @@ def party_words_in(subject: str, source_text: str) -> set[str]:
     return party
 
 
-def a_business(source: str) -> bool:
-    """A speaker named as a business by its name's last word ("Tessin Chemical Works",
-    "Harrow Holdings": non_person_heads.txt), not a public body or a union
-    (public_body_heads.txt), which "the company" never stands for, nor a news outlet
-    (outlet_heads.txt), which reports on others."""
-    names = _WORD_RE.findall(source)
-    return len(names) >= 2 and all(w[:1].isupper() for w in names) \
-        and names[-1].lower() in _BODY_HEADS - _OTHERS
-
-
 def kind_speaker(speaker: str) -> tuple[str, bool]:
     """A speaker that only says what kind of party it is: "the company" -> ("company",
     True), "council officials" -> ("council", False); ("", False) for anything else (a name,
@@ -198,7 +188,7 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
         return True
     if any(party & party_words(name) for name in names_of_kind(source_text, noun)):
         return True
-    if not (definite and noun in SELF_KINDS and opens_with_name(sc, source_text)):
+    if not (definite and noun in _SELF_KINDS and opens_with_name(sc, source_text)):
         return False
     # not a public body's or an outlet's name ("Brinton Council will close the pool, the
     # club said": the club is another party)

@@ -22,7 +22,7 @@ from checker.lexicon import shipped
 from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.officers import (bare_title_officer, introduction, its_officer_in,
-                              officer_by_owner, officer_of_the_named)
+                              officer_by_owner, officer_of_the_named, quotation_before)
 from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
@@ -30,8 +30,6 @@ from checker.source_phrase import has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
-# a quotation's closing mark and its tag's first words before a speaker's name
-_TAG_AFTER_QUOTE = re.compile(r'["”]\s*,?\s*(?:[A-Za-z]+\s+){0,5}$')
 # "The museum" opening a paragraph, before its verb
 _KIND_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?!of\b|and\b|'s\b)[a-z]")
 _STAND_INS = shipped("stand_ins")
@@ -195,12 +193,10 @@ def _kind_opens_before_quote(source_text: str, at: int, party: set) -> bool:
     sentence that has the party for its subject by the kind the article names it by, the
     one body of that kind it names ("The museum denied it. '...,' spokesperson Ada Crane
     said" of the Pellham Museum); not a party that sentence only names as an object."""
-    closing = _TAG_AFTER_QUOTE.search(source_text[:at])
-    if closing is None:
+    opening = quotation_before(source_text, at)
+    if opening < 0:
         return False
-    opening = max(source_text.rfind('"', 0, closing.start()),
-                  source_text.rfind("“", 0, closing.start()))
-    para = source_text.rfind("\n", 0, max(opening, 0)) + 1
+    para = source_text.rfind("\n", 0, opening) + 1
     m = _KIND_SUBJECT.match(source_text, para)
     return opening > para and m is not None and m.group(1).lower() in _KINDS and bool(
         party & set(_words(one_of_kind(source_text, m.group(1).lower()))))

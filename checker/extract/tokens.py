@@ -23,7 +23,8 @@ from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_STOP, 
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from checker.lexicon import shipped
-from checker.numbers import HALF_AFTER, WORD_CLOCK, is_magnitude, normalise, words_to_number
+from checker.numbers import (DAY_PART_AFTER, HALF_AFTER, WORD_CLOCK, is_magnitude, normalise,
+                             words_to_number)
 
 # The string attributes first, then the rest; the flags last, in TokenView's order.
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, SENT_START, IS_ALPHA, IS_PUNCT,
@@ -211,7 +212,7 @@ class DocView:
                 e.label_ = "TIME"  # "a quarter past nine" tagged as a date, "at about
                 # ten to four" as a count: a time of day (no count of nine to cut off it),
                 # with the part of the day after it ("in the afternoon") the tagger left out
-                part = _DAY_PART_AFTER.match(self.text, e.end_char)
+                part = DAY_PART_AFTER.match(self.text, e.end_char)
                 if part is not None:
                     end = e.end
                     while end < len(self.tokens) and self.tokens[end].idx < part.end():
@@ -242,8 +243,7 @@ class DocView:
         m = WORD_CLOCK.search(e.text)
         if m is None:
             return False
-        after = self.text[e.end_char:e.end_char + 30]
-        if m.group("part") or m.group("ampm") or _DAY_PART_AFTER.match(after):
+        if m.group("day") or DAY_PART_AFTER.match(self.text, e.end_char):
             return True
         nxt = self.tokens[e.end] if e.end < len(self.tokens) else None
         if nxt is not None and (nxt.pos_ in ("NOUN", "NUM") or _COUNTED_AFTER.fullmatch(
@@ -388,15 +388,12 @@ _APPROXIMATORS = shipped("approximators")
 # Two or more bare whole numbers in a list ("9 and 22", "4, 7 and 12"): no time of day
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or)\s+\d{1,3}")
 
-# A number written in words only.
-# The part of the day after a time in words ("ten to four in the afternoon")
-_DAY_PART_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
-                             r"[ap]\.?\s?m\b\.?)", re.I)
 # What makes "five to ten" a range: a count's noun (by its tag), a share or a scale after it
 _COUNTED_AFTER = re.compile(r"%|per|percent|hundred|thousand|million|billion")
 # "at" and an approximator before a time of day ("at about ten to four")
 _AT_CLOCK = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately|just\s+(?:after|before))"
                        r"\s+)?$", re.I)
+# A number written in words only.
 _WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")
 
 
