@@ -125,7 +125,8 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset, best: set = None
     """The derived text tells a claim of the story part that the answer takes up: one
     sharing a content word with the answer's block, the party's name aside (by stem, or
     one WordNet derivation or synonym away: "close" and "closure"), or the claim right
-    before the answer. A claim only among a derived claim's looser supports (not in
+    before the answer; not the answering party's own words in a paragraph before the
+    charge's (``_own_words_before``). A claim only among a derived claim's looser supports (not in
     ``best``, when given) counts by a word of the answer's matter the derived text writes
     itself: a derived sentence about another of the speaker's points does not tell the
     charge."""
@@ -145,7 +146,7 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset, best: set = None
     wn = ctx.wordnet
     derived_keys = text_keys(ctx.derived.text)
     for c in item.context:
-        if c.id not in told:
+        if c.id not in told or mine and _own_words_before(ctx, c, last, mine):
             continue
         loose = best is not None and c.id not in best
         shared = claim_keys(c) & matter
@@ -160,6 +161,22 @@ def told_matter(ctx, item: Salient, told: set, mine: frozenset, best: set = None
                 for x in wn.synonyms(w.lemma, WORDNET_POS[w.pos], REPLY_SENSES)):
             return True
     return False
+
+
+def _own_words_before(ctx, claim: Claim, last: Claim, mine: frozenset) -> bool:
+    """The answering party's own words in a paragraph before the charge's (the chair's
+    plans before the members' charge and her answer): no charge it answers. Not its staff's,
+    who may be the accusers ("two admissions staff said"), nor words a pronoun gives the
+    party only by a guess ("They said ..."), nor its own words in the charge's paragraph,
+    which may be what the answer qualifies ("the mill may have to shut a line, Harwick
+    said. Harwick denied that jobs were at risk")."""
+    said = claim.attribution
+    if claim is last or said is None or not party_keys(said.source or "") & mine \
+            or not (said.resolved or not said.surface):
+        return False
+    art = ctx.doc_of.get(claim.doc_id)
+    return art is not None and last is not None and claim.doc_id == last.doc_id \
+        and "\n\n" in art.text[claim.end:last.start]
 
 
 def _plural_object(claim) -> bool:

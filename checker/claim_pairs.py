@@ -241,6 +241,8 @@ def refused_act(neg, pos, lex):
             continue
         if (act not in pos_verbs and act not in planned) or act in pos_neg:
             continue
+        if act not in planned and _asked_of(pos, act, lex):
+            continue  # "a petition calls for the council to reopen it": another's demand
         if any(p in pos_neg or negated_before(pos, p, lex)
                for p, a in intended_acts(pos, lex).items() if a == act):
             continue
@@ -248,6 +250,17 @@ def refused_act(neg, pos, lex):
             continue  # "is not expected to succeed" for "is unlikely to succeed"
         return act
     return None
+
+
+def _asked_of(claim, act: str, lex) -> bool:
+    """The claim tells the act as what someone asks of a party, an asking verb before it
+    ("a petition calls for the council to *reopen* the baths", "residents urged it to
+    *keep* the library": asking_verbs.txt), not as anyone's intention. Known false negative:
+    a sentence that also states the party's own plan to do it after the demand."""
+    at = next((w.start for w in claim.words if w.lemma == act), None)
+    return at is not None and any(
+        w.start < at and w.pos == "VERB" and lex.has("asking_verbs", w.lemma)
+        for w in claim.words)
 
 
 def _unlikely(claim, act: str, lex) -> bool:

@@ -1,12 +1,15 @@
 """DG601's reading of a negation the derived text adds: a negated derived claim whose
 source passages hold no negation of any kind, and no source claim says it negatively in
-another way (another word, a noun of the verb, a refusal, a thing taken away)."""
+another way (another word, a noun of the verb, a refusal, a thing taken away). A negated
+word the sources never use, in a claim no passage aligns closely with, is content they lack
+(DU801's), not a flip. Known false negative: a flip told with a synonym the sources do not
+use, in a claim loosely aligned ("did not retain its staff" for "kept its staff")."""
 
 from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
 from checker.negation_forms import (ended, kept_as_was, kept_opposite, lacks,
@@ -21,6 +24,14 @@ from checker.polarity import (condition_keys, has_negation, negated_lemmas,
 # a sale of the site ... without consent")
 _NOT_WITHOUT = re.compile(r"(?:\bnot|n't|\bcannot|\bnever)\s+(?:be\s+)?(?:[\w-]+\s+){1,3}?"
                           r"without\b", re.I)
+
+
+LOOSE = 0.5  # a best alignment below this rests the derived claim on no one passage
+
+
+def _source_keys(ctx) -> set:
+    """Keys of every word of the sources (once a check)."""
+    return ctx.memo("negation-source-keys", lambda c: text_keys(c.source_text))
 
 
 def negation_added(ctx, dc):
@@ -71,6 +82,12 @@ def negation_added(ctx, dc):
     if d is None or negated_in_source_text(ctx, d.text) \
             or any(lacks(sc, d[3], lex) for sc in support):
         return None  # (nor "voted against shutting it" for "declined to shut it")
+    al, _ = ctx.support(dc)
+    if al.scores and al.scores[0] < LOOSE and key(d[3]) not in _source_keys(ctx) \
+            and key(d[2]) not in _source_keys(ctx):
+        return None  # a thing the sources never name, in a claim that rests on no passage
+        # ("need no licence", where no source speaks of licences): content the sources lack
+        # (DU801's), not a polarity they give the other way
     sc = support[0]
     return dict(start=d[0], end=d[1], text=d[2], confidence=0.6, evidence=[evidence_of(sc)],
                 message=(f'Negates "{d[2]}", but the closest source passage says nothing '

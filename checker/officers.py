@@ -55,7 +55,7 @@ def introduction(text: str, name: str, *, said_clause: bool = True) -> str:
         if not said_clause and before.rstrip().endswith(",") \
                 and _SAID_AFTER.match(text, m.end()):
             title = ""  # "... by June, Ann Veld said": the end of what she said, no title
-        appos = _APPOSITION.match(text[m.end():m.end() + 80])
+        appos = _APPOSITION.match(text[m.end():m.end() + APPOSITION_REACH])
         if appos is not None and appos.group(2) != "," and (len(parts) < 2 or title):
             appos = None  # to the sentence's end only after a verb of saying: "said X, the Y."
         for part in (title, appos.group(1).strip() if appos else ""):
@@ -71,6 +71,10 @@ _SAID_AFTER = re.compile(rf"\s+{_SAYING}\b", re.I)
 # A title starts after a quotation or a verb of saying ('"...," said the council's chief
 # executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
 _NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
+# How far after a name its apposition may run to its comma or full stop: a relative clause
+# that goes on with a second one ("Orla Bennick, who chairs the Tarrow Vale Allotment Society
+# and whose own plot beside the old weir was under water for two days.") runs long.
+APPOSITION_REACH = 200
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
@@ -175,11 +179,18 @@ def officer_by_owner(speaker: str, party: set[str]) -> bool:
     """The speaker is a title of the party it names as its owner ("the opera house's general
     manager" for "The Verrin Opera House will stay closed"): the owner's words are all the
     party's, and a title (titles.txt, party_voices.txt) heads what follows, with no "former"
-    (former.txt) and no second possessive ("the museum's director's husband")."""
+    (former.txt) and no second possessive ("the museum's director's husband"). The name set
+    after the title ("the council's head of roads, Mara Fenn") and what the title is of
+    ("head of roads": its head, "head") leave it the owner's title."""
+    named = re.match(r"^(.*?),\s+(?:[A-Z][\w'’.-]*\s*)+,?\s*$", speaker)
+    if named is not None:
+        speaker = named.group(1)
     m = re.match(r"^\s*(?:the\s+)?([^,'’]+?)['’]s?\s+([^,'’]+)$", speaker, re.I)
     if m is None:
         return False
     owner, title = set(_words(m.group(1))), _words(m.group(2))
+    if "of" in title[1:]:
+        title = title[:title.index("of", 1)]
     # the title's head noun is a title, and nothing says it is a past one ("the museum's
     # former director") or someone else's tie ("the director's husband": no second "'s")
     return bool(owner) and owner <= party and bool(title) and title[-1] in TITLES \
@@ -210,7 +221,10 @@ def bare_title_officer(sc: Claim, source_text: str, claims=()) -> bool:
     if noun in CORPORATE:
         starts = _openings_before(source_text, speaker)
         return any(c.sent_start in starts and c is not sc and _an_organisation(c, source_text)
-                   and not _PUBLIC.intersection(_words(c.subject)) for c in claims)
+                   and not _PUBLIC.intersection(_words(c.subject)) for c in claims) \
+            or any(c.sent_start in starts and _framed_by_opener(c, source_text, claims)
+                   for c in claims) \
+            or _named_by_its_kind(noun, starts, source_text, claims)
     name = one_of_kind(source_text, noun)
     if not name:
         return False
@@ -278,6 +292,46 @@ def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) 
         return ()  # a union or a council opens one of them ("The Fair Banking Union
         # disagreed. General secretary Ann Veld said"): whose officer is unknown
     return tuple(starts)
+
+
+def _named_by_its_kind(noun: str, starts, source_text: str, claims) -> bool:
+    """The article credits one organisation by the noun of its kind ("..., the company
+    said" for Pennock Foods), and one of the sentences before the officer's first mention
+    names it ("most of Pennock's baking moved to Dunmore"): "the company" in the
+    officer's words is that one."""
+    names = {c.attribution.source for c in claims if c.attribution is not None
+             and c.attribution.surface.strip().lower() == f"the {noun}"
+             and c.attribution.source and c.attribution.source != c.attribution.surface}
+    if len(names) != 1:
+        return False
+    first = next(iter(names)).split()[0]
+    return len(first) > 2 and first[:1].isupper() and any(
+        re.search(rf"\b{re.escape(first)}\b", c.sentence) for c in claims
+        if c.sent_start in starts)
+
+
+def _framed_by_opener(claim: Claim, source_text: str, claims) -> bool:
+    """The claim is reported under a frame whose speaker is the name of two words or more
+    that opens its sentence ("Fenwick Climbing Walls denied that its staff skipped the checks": the
+    denial's speaker, though no claim of the sentence has it for subject), a name no claim
+    of the article tags as a person's, or one the rest of its sentence calls "its"; no public
+    body's. Known false positive: a person's name the tagger missed, before "its" for
+    another thing ("Ada Crane denied that its roof leaked")."""
+    outer = claim.attribution.outer if claim.attribution is not None else None
+    for attr in (claim.attribution, outer):
+        if attr is None or attr.kind != "named" or len(attr.source.split()) < 2:
+            continue
+        m = _OPENING_NAME.match(source_text, claim.sent_start)
+        if m is None or m.group(1) != attr.source.strip() \
+                or _PUBLIC.intersection(_words(attr.source)):
+            continue
+        rest = source_text[m.end():claim.sent_end]
+        if re.search(r"\bits\b", rest, re.I) or not any(
+                e.label == "PERSON" and e.text == attr.source.strip()
+                for c in claims for e in c.entities):
+            return True  # (a name the tagger took for a person's that the sentence calls
+            # "its": "Fenwick Climbing Walls denied that its staff ...")
+    return False
 
 
 def _an_organisation(claim: Claim, source_text: str) -> bool:

@@ -610,3 +610,14 @@ def test_a_denial_in_a_relative_clause_is_no_claim_of_the_party(claims_of):
     c = one(cs, "fight")
     assert c.subject.startswith("Harlow Quarries, which denies") and c.predicate == "fight"
     assert not any(x.predicate == "damage" and x.attribution is None for x in cs)
+
+
+def test_second_quotation_of_a_sentence_is_its_own_speakers(claims_of):
+    """'..., which its secretary says would "..."; the trust says the fee "..."': the second
+    quotation is the trust's, not the speaker of the sentence's first quotation."""
+    cs = claims_of('The anglers oppose the permits, which their secretary says would "price '
+                   'out every junior member"; the trust says the fee "covers only the cost '
+                   'of bailiffs."')
+    speakers = {q.text: q.speaker for c in cs for q in c.quotes}
+    assert speakers["price out every junior member"] == "their secretary"
+    assert speakers["covers only the cost of bailiffs."] == "the trust"

@@ -259,7 +259,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
             certainty = _shift_certainty(certainty, off)
         quants = self._quantities(ents, tokens, start_c, end_c, off)
         speaker = self._quote_speaker(head, pred, subj_tok, subject, attribution, sent,
-                                      quotes, state, ents, start_c) if quotes else ""
+                                      quotes, state, ents, start_c, end_c) if quotes else ""
         quote_recs = tuple(
             Quote(text=q[2], speaker=speaker, start=q[0] + off, end=q[1] + off)
             for q in quotes if q[0] < end_c and start_c < q[1])

@@ -17,7 +17,7 @@ class QuoteSpeakerReader:
     readings of ``SpeakerReader``."""
 
     def _quote_speaker(self, head, pred, subj_tok, subject, attribution, sent, quotes,
-                       state: _State, ents, start_c) -> str:
+                       state: _State, ents, start_c, end_c=None) -> str:
         """Whose words the claim's quotations are: a speech verb's subject between the clause
         and the root, the root's subject when it is a verb of saying, the claim's speaker,
         the outer speaker of "We were told X, he said", the subject of the claim's own verb
@@ -26,7 +26,11 @@ class QuoteSpeakerReader:
         speaker = ""
         root = sent.root
         root_subj = speaking_subject(root, ("nsubj",))
-        inner = self._inner_speaker(head, root, quotes) or self._quote_owner(sent, root, quotes)
+        # (the owner of the quotation this claim holds, not of the sentence's first: 'which
+        # their chair says would "..."; the council says it "..."')
+        own = [q for q in quotes if end_c is None or q[0] < end_c and start_c < q[1]]
+        inner = self._inner_speaker(head, root, quotes) or self._quote_owner(sent, root,
+                                                                             own or quotes)
         # '"Today a judge told the firm the rules apply," ...': a verb of saying inside the
         # quotation is what the speaker reports, and its subject is not the speaker
         quoted_frame = any(q[0] <= root.idx < q[1] for q in quotes)

@@ -206,8 +206,12 @@ class ReferentMemory:
                 n += 1
                 continue
             # a person named earlier, now by surname alone and missed by the tagger
-            # ("Marsh rejected the warnings" after "Minister Ada Marsh")
-            if tok.i not in tagged and tok.pos_ == "PROPN" and tok.text in state.surnames \
+            # ("Marsh rejected the warnings" after "Minister Ada Marsh"; also a surname
+            # opening the sentence as its subject that the tagger read as a common noun:
+            # "Tanner disputed that")
+            if tok.i not in tagged and tok.text in state.surnames and (
+                    tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == sent.start
+                    and tok.dep_ in ("nsubj", "nsubjpass")) \
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
         return n
@@ -238,6 +242,9 @@ class ReferentMemory:
         # a title at the front of the name ("National Statistician Ada Rowe", tagged ORG):
         # two capitalised words after it, the last no body's head ("Mayor Street Depot")
         words = [t for t in ent if t.is_alpha]
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in self.titles:
+            # the title just outside the name: "treasurer Wenna Tanner", tagged ORG
+            words = [ent.doc[ent.start - 1], *words]
         at = max((k for k, t in enumerate(words) if t.lower_ in self.titles), default=-1)
         rest = words[at + 1:]
         return at >= 0 and len(rest) == 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()

@@ -102,7 +102,9 @@ Not flagged:
     council counted 40 complaints" for "according to a survey for the council's housing
     office": ``credit_waived.found_by_credited``); one attributed source sentence told as
     two derived sentences of a paragraph, its named speaker credited in the first
-    (``credit_waived.split_after_credit``).
+    (``credit_waived.split_after_credit``); a circumstance clause ("while its divers search
+    the hull": circumstance_marks.txt) told as the source tells it, beside a claim of the
+    same source sentence: it goes with that claim's credit (``_circumstance``).
     A derived sentence that fuses an attributed source claim with a plain one ("Bats could
     use the hedge, where Harrow Estates plans 40 homes": ``claim_content.fused_content``)
     counts as the attributed claim when no source claim says it all.
@@ -235,7 +237,8 @@ def check(ctx):
                        or credited(ctx, dc, sc, generic)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
-                or all(background(dc, sc) for _s, sc in hits):
+                or all(background(dc, sc) for _s, sc in hits) \
+                or all(_circumstance(ctx, dc, sc) for _s, sc in hits):
             continue  # (another outlet's telling counts for the party's own word only: a
             # speaker of it credited nearby in the derived text credits another telling;
             # background in one telling leaves the other's attribution to keep)
@@ -253,6 +256,27 @@ def check(ctx):
 
 
 _CONDITION = re.compile(r"\s*(?:if|unless|should)\b", re.I)
+
+
+def _opened_by_mark(claim, lex) -> bool:
+    """The claim is a clause its sentence opens with a circumstance mark ("while its
+    divers search the hull": circumstance_marks.txt)."""
+    before = re.findall(r"[a-z]+", claim.sentence[:claim.start - claim.sent_start].lower())
+    return bool(before) and lex.has("circumstance_marks", before[-1])
+
+
+def _circumstance(ctx, dc, sc) -> bool:
+    """A circumstance clause told as its source tells it, with the claim it is set beside
+    ("The board has kept the pier shut while its divers search the hull" for the same
+    words and ", she said"): the clause goes with that claim's credit, which DA101 reads on
+    the main claim, not on its backdrop. Known false negative: a disputed circumstance
+    ("while the firm hides the figures") credited only through its main claim."""
+    lex = ctx.lexicon
+    if not (_opened_by_mark(dc, lex) and _opened_by_mark(sc, lex)):
+        return False
+    return any(o is not dc and o.sent_start == dc.sent_start and any(
+        m.doc_id == sc.doc_id and m.sent_start == sc.sent_start and m is not sc
+        for m in ctx.support(o)[1][:1]) for o in ctx.derived_claims)
 
 
 def _outer_dropped(ctx, dc, hits, generic):
