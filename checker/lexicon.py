@@ -78,6 +78,7 @@ FILES = {
     "currency_subunits": "currency_subunits",
     "measure_units": "measure_units",
     "negative_verbs": "negative_verbs",
+    "dispute_words": "dispute_words",
     "prepositions": "prepositions",
     "finding_verbs": "finding_verbs",
     "gendered_words": "gendered_words",

@@ -71,14 +71,15 @@ _SAID_AFTER = re.compile(rf"\s+{_SAYING}\b", re.I)
 # A title starts after a quotation or a verb of saying ('"...," said the council's chief
 # executive, Delphine Marchbank'; '"...," said Sonia Pellew' has none).
 _NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
-# How far after a name its apposition may run to its comma or full stop: a relative clause
-# that goes on with a second one ("Orla Bennick, who chairs the Tarrow Vale Allotment Society
-# and whose own plot beside the old weir was under water for two days.") runs long.
-APPOSITION_REACH = 200
+# How far after a name its apposition may run to its comma, its full stop or a second
+# relative clause ("Orla Bennick, who chairs the Tarrow Vale Allotment Society and whose own
+# plot ...": the first clause only, not "and who has campaigned against X" after it).
+APPOSITION_REACH = 80
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
-                         r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+)([,.;])")
+                         r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+?)"
+                         r"([,.;]|\s+and\s+(?:who|whose|which)\b)")
 
 
 # The capitalised name that opens a sentence ("The Fair Banking Union disagreed.")
@@ -182,7 +183,7 @@ def officer_by_owner(speaker: str, party: set[str]) -> bool:
     (former.txt) and no second possessive ("the museum's director's husband"). The name set
     after the title ("the council's head of roads, Mara Fenn") and what the title is of
     ("head of roads": its head, "head") leave it the owner's title."""
-    named = re.match(r"^(.*?),\s+(?:[A-Z][\w'’.-]*\s*)+,?\s*$", speaker)
+    named = re.match(r"^(.*?),\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s*$", speaker)
     if named is not None:
         speaker = named.group(1)
     m = re.match(r"^\s*(?:the\s+)?([^,'’]+?)['’]s?\s+([^,'’]+)$", speaker, re.I)
@@ -296,8 +297,10 @@ def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) 
 
 def _named_by_its_kind(noun: str, starts, source_text: str, claims) -> bool:
     """The article credits one organisation by the noun of its kind ("..., the company
-    said" for Pennock Foods), and one of the sentences before the officer's first mention
-    names it ("most of Pennock's baking moved to Dunmore"): "the company" in the
+    said" for Marrick Foods), and a claim of one of the sentences before the officer's first
+    mention has it for subject ("Marrick moved most of its baking to Dunmore", its one word
+    tagged a person's name; not "Bakers at Marrick's plant voted to strike", nor its
+    possessive): "the company" in the
     officer's words is that one."""
     names = {c.attribution.source for c in claims if c.attribution is not None
              and c.attribution.surface.strip().lower() == f"the {noun}"
@@ -305,8 +308,8 @@ def _named_by_its_kind(noun: str, starts, source_text: str, claims) -> bool:
     if len(names) != 1:
         return False
     first = next(iter(names)).split()[0]
-    return len(first) > 2 and first[:1].isupper() and any(
-        re.search(rf"\b{re.escape(first)}\b", c.sentence) for c in claims
+    return len(first) > 2 and first[:1].isupper() and first.lower() != "the" and any(
+        re.match(rf"{re.escape(first)}\b(?![’'])", c.subject.strip()) for c in claims
         if c.sent_start in starts)
 
 

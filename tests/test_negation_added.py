@@ -25,3 +25,12 @@ def test_a_negated_thing_the_sources_name_is_still_flipped(check_texts):
                          "closure. The operator has not fitted any new brakes to its lines.",
                          SOURCE)
     assert any(f.kind == "negation-flipped" for f in result.findings)
+
+
+def test_a_short_contradiction_in_other_words_is_still_flipped(check_texts):
+    """A negated word the sources never use, in a loosely aligned claim that brings nothing
+    else new, is the contradiction it reads as ("not endorsed" for "approved")."""
+    source = ("Wexham council approved plans for a new bus depot on Mill Road in March, after "
+              "a long public consultation on the site.")
+    result = check_texts("Councillors have not endorsed the depot.", source)
+    assert any(f.kind == "negation-flipped" for f in result.findings)

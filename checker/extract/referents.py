@@ -207,11 +207,11 @@ class ReferentMemory:
                 continue
             # a person named earlier, now by surname alone and missed by the tagger
             # ("Marsh rejected the warnings" after "Minister Ada Marsh"; also a surname
-            # opening the sentence as its subject that the tagger read as a common noun:
-            # "Tanner disputed that")
+            # opening the sentence as its subject that the tagger read as a singular common
+            # noun: "Tanner disputed that"; not a plural, "Banks have tightened their rules")
             if tok.i not in tagged and tok.text in state.surnames and (
-                    tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == sent.start
-                    and tok.dep_ in ("nsubj", "nsubjpass")) \
+                    tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.tag_ == "NN"
+                    and tok.i == sent.start and tok.dep_ in ("nsubj", "nsubjpass")) \
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
         return n

@@ -155,7 +155,8 @@ def _other_preposition(ctx, dc, ent, sc, alt) -> bool:
     "Ada Roe, a chemist at the Marsh Institute", nor "treated in hospital on Arnsay" for
     "treated in hospital in Kelport": one slot, each after a noun. Known false negative: a swap
     told with another preposition after another kind of word ("met in Ostrow" for "a
-    meeting at Kelby")."""
+    meeting at Kelby"). Only when a source claim on the same verb names the derived name,
+    whose slot it then is."""
     def before(claim, e) -> tuple:
         text = claim.text[:e.start - claim.start]
         words = re.findall(r"[A-Za-z]+", text)
@@ -170,8 +171,15 @@ def _other_preposition(ctx, dc, ent, sc, alt) -> bool:
 
     (mine, my_head), (theirs, their_head) = before(dc, ent), before(sc, alt)
     kinds = {my_head, their_head}
-    return mine != theirs and all(ctx.lexicon.has("prepositions", w) for w in (mine, theirs)) \
-        and "VERB" in kinds and bool(kinds & {"NOUN", "PROPN"})
+    if not (mine != theirs and all(ctx.lexicon.has("prepositions", w) for w in (mine, theirs))
+            and "VERB" in kinds and bool(kinds & {"NOUN", "PROPN"})):
+        return False
+    # and a source claim on the same verb names the derived name ("Calder Bank froze the
+    # account" for "frozen at Calder Bank"): not a bidder named as the winner ("the contract
+    # of Pennock Foods went ahead" where Pennock Foods "had also bid")
+    return any(key(c.predicate) == key(dc.predicate) and any(
+        ent.norm == e.norm or ent.norm in e.norm or e.norm in ent.norm for e in c.entities)
+        for c in ctx.index.claims)
 
 
 def _common_word(ctx, ent) -> bool:

@@ -67,6 +67,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import text_keys
 from checker.answer_kept import kept, named_party, told_matter
 from checker.answers import Salient, name_runs, one_party, party_keys, salient_claims
@@ -158,9 +160,10 @@ def check(ctx):
             continue
         evidence = [_block_evidence(ctx, it) for it in group]
         text = evidence[0].text
-        who = snippet(item.party, 40) or "the source"
-        what = (f"the caveat {who} puts on what it reports" if item.kind == "caveat" else
-                f"the answer of {who} to what it reports")
+        who = snippet(re.sub(r"^The\b", "the", named_party(ctx, item) or ""), 40) \
+            or "the source"  # ("He rejected ..." named; "The service" mid-sentence)
+        what = (f"the caveat {who} puts on what the source reports" if item.kind == "caveat"
+                else f"the answer of {who} to the charge this text tells")
         where = "; ".join(_where(ctx, it) for it in group)
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=SEVERITY,

@@ -85,8 +85,10 @@ SYNONYM_SENSES = 4
 
 def _framing_words(ctx) -> frozenset:
     """The words of a denial's frame ("denied the charge", "rejected the complaints") when
-    the sources report a denial or a challenge too: they restate it in other words (once
-    per set of sources)."""
+    the sources report a denial or a challenge too: they restate it in other words; and
+    the words that sum up a dispute ("disagree", "at odds": dispute_words.txt) when they
+    report an answer or a challenge (once per set of sources). Known false negative: a
+    dispute between two parties the sources never set against each other."""
     lex, vocab = ctx.lexicon, ctx.index.vocab
 
     def build() -> frozenset:
@@ -96,6 +98,11 @@ def _framing_words(ctx) -> frozenset:
             if any(key(w) in vocab for w in words):
                 out.update(words)
                 out.update(key(w) for w in words)
+        if out or any(key(w) in vocab for w in lex.words.get("challenges", {})):
+            # a dispute retold in a word ("sailors and the trust disagree")
+            words = lex.words.get("dispute_words", {})
+            out.update(words)
+            out.update(key(w) for w in words)
         return frozenset(out)
 
     return memo_on(ctx.index, f"_du801_framing_{id(lex)}", build)
