@@ -193,27 +193,7 @@ def named_party(ctx, item: Salient) -> str:
     m = re.fullmatch(r"\s*the\s+([a-z]+)\s*", item.party or "", re.I)
     art = ctx.doc_of.get(item.trigger.doc_id)
     return (one_of_kind(art.text, m.group(1).lower()) if m and art is not None else "") \
-        or _speaker_before(ctx, item) or item.party
-
-
-def _speaker_before(ctx, item: Salient) -> str:
-    """Whom a party given as "he" or "she" stands for ("He rejected suggestions that ...",
-    right after '"...," he said' of the managing director): the last named speaker of its
-    article before the answer, as the extractor resolved it, or ''. Known false positive: a
-    pronoun for a person named in the text but not as a speaker."""
-    if not ctx.lexicon.has("pronouns_person", (item.party or "").strip().lower()):
-        return ""
-    trigger = item.trigger
-    before = [c for c in ctx.index.claims if c.doc_id == trigger.doc_id
-              and c.end <= trigger.start and c.attribution is not None
-              and c.attribution.kind == "named" and re.search(r"[A-Z]", c.attribution.source)
-              and not ctx.lexicon.has("pronouns_person", c.attribution.source.lower())]
-    if not before:
-        return ""
-    speaker = max(before, key=lambda c: c.start).attribution.source
-    parts = [p.strip() for p in speaker.split(",") if p.strip()]
-    # the name of "Orrin Rail's managing director, Tamsin Goyle,"
-    return next((p for p in parts if all(w[:1].isupper() for w in p.split())), speaker)
+        or item.party
 
 
 def _own_voice(ctx, claim: Claim, item: Salient, mine: frozenset) -> bool:

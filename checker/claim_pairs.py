@@ -258,10 +258,13 @@ def _asked_of(claim, act: str, lex) -> bool:
     *keep* the library": asking_verbs.txt), not as anyone's intention. Known false negative:
     a sentence that also states the party's own plan to do it after the demand."""
     at = next((w.start for w in claim.words if w.lemma == act), None)
-    if at is None or not re.search(r"\bto\s+$", claim.text[:at - claim.start]):
-        return False  # the act asked for is an infinitive ("to reopen"), not a deed done
-        # after pressure ("Pressed by residents, the council reopened the baths")
+    if at is None:
+        return False
+    # the act asked for, after "to" or "that" ("urges it to quickly reopen", "calls for the
+    # baths to be reopened", "demands that it reopen"): not a deed done after pressure
+    # ("Pressed by residents, the council reopened the baths")
     return any(w.start < at and w.pos == "VERB" and lex.has("asking_verbs", w.lemma)
+               and re.search(r"\b(?:to|that)\b", claim.text[w.end - claim.start:at - claim.start])
                for w in claim.words)
 
 

@@ -1,9 +1,10 @@
 """DG601's reading of a negation the derived text adds: a negated derived claim whose
 source passages hold no negation of any kind, and no source claim says it negatively in
 another way (another word, a noun of the verb, a refusal, a thing taken away). A negated
-word the sources never use, in a claim no passage aligns closely with and with two more
-words they never use, is content they lack (DU801's), not a flip. Known false negative: a
-flip told with a synonym the sources do not use, in such a claim."""
+word the sources never use, in a claim no passage aligns closely with, is content they lack
+(DU801's), not a flip, when it names a thing ("has no solar panels") or the claim brings
+two more words they never use. Known false negative: a flip told with a synonym the sources
+do not use, in such a claim."""
 
 from __future__ import annotations
 
@@ -87,11 +88,12 @@ def negation_added(ctx, dc):
     others = {key(w[3]) for w in dc.words if w[4] in ("NOUN", "VERB", "ADJ", "ADV")
               and w is not d and key(w[3]) not in known and key(w[2]) not in known}
     if al.scores and al.scores[0] < LOOSE and key(d[3]) not in known \
-            and key(d[2]) not in known and len(others) >= 2:
-        return None  # a thing the sources never name, in a claim that rests on no passage
-        # and brings more new words ("operators need no permit from the council", where
-        # no source speaks of permits): content the sources lack (DU801's), not a polarity
-        # they give the other way; not "Councillors have not endorsed the depot"
+            and key(d[2]) not in known and (d[4] != "VERB" or len(others) >= 2):
+        return None  # a thing the sources never name ("need no permit", "has no solar
+        # panels"), or an act in a claim that brings two more new words, in a claim that
+        # rests on no passage: content the sources lack (DU801's), not a polarity they
+        # give the other way; not "Councillors have not endorsed the depot", an act told
+        # in another word
     sc = support[0]
     return dict(start=d[0], end=d[1], text=d[2], confidence=0.6, evidence=[evidence_of(sc)],
                 message=(f'Negates "{d[2]}", but the closest source passage says nothing '

@@ -74,7 +74,7 @@ _NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
 # How far after a name its apposition may run to its comma, its full stop or a second
 # relative clause ("Orla Bennick, who chairs the Tarrow Vale Allotment Society and whose own
 # plot ...": the first clause only, not "and who has campaigned against X" after it).
-APPOSITION_REACH = 80
+APPOSITION_REACH = 200
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
@@ -295,22 +295,37 @@ def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) 
     return tuple(starts)
 
 
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+
+def _other_bodies(sentence: str, first: str) -> bool:
+    """The sentence names a body that is no business by a name ending in its head ("the Fair
+    Pay Union": public_body_heads.txt), not the company's own ("Pennock Foods")."""
+    return any(m.group(0).split()[-1].lower() in _PUBLIC and first not in m.group(0).split()
+               for m in _NAME_RUN.finditer(sentence))
+
+
 def _named_by_its_kind(noun: str, starts, source_text: str, claims) -> bool:
     """The article credits one organisation by the noun of its kind ("..., the company
-    said" for Marrick Foods), and a claim of one of the sentences before the officer's first
-    mention has it for subject ("Marrick moved most of its baking to Dunmore", its one word
-    tagged a person's name; not "Bakers at Marrick's plant voted to strike", nor its
-    possessive): "the company" in the
-    officer's words is that one."""
+    said" for Pennock Foods), and one of the sentences before the officer's first mention
+    names it ("Staff at Pennock were told on Friday", "Pennock shut a depot"), none of them
+    naming a body that is no business ("members of the Fair Pay Union":
+    public_body_heads.txt): "the company" in the officer's words is that one. Known false
+    positive: the officer of another business named only there by a short name."""
     names = {c.attribution.source for c in claims if c.attribution is not None
              and c.attribution.surface.strip().lower() == f"the {noun}"
              and c.attribution.source and c.attribution.source != c.attribution.surface}
     if len(names) != 1:
         return False
     first = next(iter(names)).split()[0]
-    return len(first) > 2 and first[:1].isupper() and first.lower() != "the" and any(
-        re.match(rf"{re.escape(first)}\b(?![’'])", c.subject.strip()) for c in claims
-        if c.sent_start in starts)
+    if len(first) <= 2 or not first[:1].isupper() or first.lower() == "the":
+        return False
+    near = {c.sentence for c in claims if c.sent_start in starts}
+    if any(_other_bodies(s, first) for s in near):
+        return False  # another body named there ("members of the Fair Pay Union"): the
+        # officer may be its own
+    return any(re.search(rf"\b{re.escape(first)}\b", s) for s in near)
 
 
 def _framed_by_opener(claim: Claim, source_text: str, claims) -> bool:

@@ -271,19 +271,20 @@ _BODY_HEADS = shipped("non_person_heads")  # "the Skellan Fishers' Cooperative":
 def _same_name(da, sa) -> bool:
     """Both speakers are one named person, however each describes her ("Independent
     bridge engineer Corin Hale" for "Corin Hale, an independent bridge engineer who has
-    inspected several crossings"): whom the description's words cannot widen. The name is a run of
-    capitalised words (it may take in a title before it; the source's speaker must hold its
-    last two words) that no preposition sets as a place or a body ("staff at Harrow Mill"
-    and "two workers at Harrow Mill" share no person), that ends its phrase or a comma
-    follows ("Harnet Logistics drivers" names a company's drivers, not a person), and no
-    body's head ends it (a body's description may widen it: non_person_heads.txt). Known false negative: a group named
-    after one person ("Ada Kerr and other residents" for "Ada Kerr")."""
+    inspected several crossings"): whom the description's words cannot widen. The name is a
+    run of capitalised words (it may take in a title before it; the source's speaker must
+    hold its last two words) that no preposition sets as a place or a body ("staff at
+    Harrow Mill" and "two workers at Harrow Mill" share no person), that ends its phrase or
+    has a comma, "of", "from" or "at" after it ("Corin Hale of Marl University"; "Harnet
+    Logistics drivers" names a company's drivers, not a person), and no body's head ends it
+    (a body's description may widen it: non_person_heads.txt). Known false negative: a group
+    named after one person ("Ada Kerr and other residents" for "Ada Kerr")."""
     def people(text: str) -> list:
         out = []
         for m in _NAME_RUN.finditer(text):
             before = re.findall(r"[a-z]+", text[:m.start()].lower())[-1:]
             last = m.group().split()[-1].lower()
-            ends = re.match(r"\s*(?:,|$)", text[m.end():]) is not None
+            ends = re.match(r"\s*(?:,|$|(?:of|from|at)\b)", text[m.end():]) is not None
             if ends and not (before and before[0] in _PREPOSITIONS) \
                     and last not in _BODY_HEADS:
                 out.append(" ".join(m.group().split()[-2:]))

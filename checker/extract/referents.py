@@ -207,11 +207,12 @@ class ReferentMemory:
                 continue
             # a person named earlier, now by surname alone and missed by the tagger
             # ("Marsh rejected the warnings" after "Minister Ada Marsh"; also a surname
-            # opening the sentence as its subject that the tagger read as a singular common
-            # noun: "Tanner disputed that"; not a plural, "Banks have tightened their rules")
+            # opening the sentence as its subject that the tagger read as a common noun:
+            # "Tanner disputed that", "Woods rejected it"; not one with a plural verb,
+            # "Banks have tightened their rules")
             if tok.i not in tagged and tok.text in state.surnames and (
-                    tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.tag_ == "NN"
-                    and tok.i == sent.start and tok.dep_ in ("nsubj", "nsubjpass")) \
+                    tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.i == sent.start
+                    and tok.dep_ in ("nsubj", "nsubjpass") and not _plural_verb(tok)) \
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
         return n
@@ -258,6 +259,14 @@ class ReferentMemory:
         words = name.split()
         if len(words) > 1:
             state.surnames[words[-1]] = name
+
+
+def _plural_verb(tok) -> bool:
+    """The subject's verb, or an auxiliary of it, is a plural present form ("Banks have
+    tightened", "Woods are"): a plural noun, not one person."""
+    verb = tok.head
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP"
+                                     for c in verb.children)
 
 
 def _who_follows(tok) -> bool:

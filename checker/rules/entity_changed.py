@@ -156,7 +156,8 @@ def _other_preposition(ctx, dc, ent, sc, alt) -> bool:
     "treated in hospital in Kelport": one slot, each after a noun. Known false negative: a swap
     told with another preposition after another kind of word ("met in Ostrow" for "a
     meeting at Kelby"). Only when a source claim on the same verb names the derived name,
-    whose slot it then is."""
+    whose slot it then is, or the derived claim keeps the source's name by its last word
+    (its head: "the co-operative's barley")."""
     def before(claim, e) -> tuple:
         text = claim.text[:e.start - claim.start]
         words = re.findall(r"[A-Za-z]+", text)
@@ -177,9 +178,13 @@ def _other_preposition(ctx, dc, ent, sc, alt) -> bool:
     # and a source claim on the same verb names the derived name ("Calder Bank froze the
     # account" for "frozen at Calder Bank"): not a bidder named as the winner ("the contract
     # of Pennock Foods went ahead" where Pennock Foods "had also bid")
+    head = re.findall(r"[a-z]+", alt.norm)[-1:]
     return any(key(c.predicate) == key(dc.predicate) and any(
         ent.norm == e.norm or ent.norm in e.norm or e.norm in ent.norm for e in c.entities)
-        for c in ctx.index.claims)
+        for c in ctx.index.claims) or bool(
+        head and re.search(rf"\b{re.escape(head[0])}\b", dc.text.lower()))
+    # (or the derived claim keeps the source's name by its head: "the co-operative's barley
+    # has been kept at Harnet Logistics" for the Wexcombe Growers' Co-operative's)
 
 
 def _common_word(ctx, ent) -> bool:

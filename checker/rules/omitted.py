@@ -160,10 +160,10 @@ def check(ctx):
             continue
         evidence = [_block_evidence(ctx, it) for it in group]
         text = evidence[0].text
-        who = snippet(re.sub(r"^The\b", "the", named_party(ctx, item) or ""), 40) \
-            or "the source"  # ("He rejected ..." named; "The service" mid-sentence)
-        what = (f"the caveat {who} puts on what the source reports" if item.kind == "caveat"
-                else f"the answer of {who} to the charge this text tells")
+        who = snippet(re.sub(r"^The (?=[a-z])", "the ", item.party or ""), 40) \
+            or "the source"  # ("The service" mid-sentence; not "The Guardian")
+        what = (f"the caveat {who} puts on what it reports" if item.kind == "caveat" else
+                f"the answer of {who} to what it reports")
         where = "; ".join(_where(ctx, it) for it in group)
         yield Finding(
             kind=KIND, code=CODE, name=NAME, severity=SEVERITY,

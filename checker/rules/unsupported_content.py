@@ -87,7 +87,7 @@ def _framing_words(ctx) -> frozenset:
     """The words of a denial's frame ("denied the charge", "rejected the complaints") when
     the sources report a denial or a challenge too: they restate it in other words; and
     the words that sum up a dispute ("disagree", "at odds": dispute_words.txt) when they
-    report an answer or a challenge (once per set of sources). Known false negative: a
+    report an answer by its verb (answer_verbs.txt; once per set of sources). Known false negative: a
     dispute between two parties the sources never set against each other."""
     lex, vocab = ctx.lexicon, ctx.index.vocab
 
@@ -98,8 +98,9 @@ def _framing_words(ctx) -> frozenset:
             if any(key(w) in vocab for w in words):
                 out.update(words)
                 out.update(key(w) for w in words)
-        if out or any(key(w) in vocab for w in lex.words.get("challenges", {})):
-            # a dispute retold in a word ("sailors and the trust disagree")
+        if any(key(w) in vocab for w in lex.words.get("answer_verbs", {})):
+            # a dispute retold in a word ("sailors and the trust disagree"), when the
+            # sources report an answer (not a claim's noun alone: "free of charge")
             words = lex.words.get("dispute_words", {})
             out.update(words)
             out.update(key(w) for w in words)
