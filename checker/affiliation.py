@@ -15,7 +15,8 @@ from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
-from checker.officers import bare_title_of, introduction, its_officer_in
+from checker.bare_titles import bare_title_of
+from checker.officers import introduction, its_officer_in
 from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import memo_on

@@ -21,8 +21,9 @@ import re
 from checker.lexicon import shipped
 from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
-from checker.officers import (bare_title_officer, introduction, its_officer_in,
-                              officer_by_owner, officer_of_the_named, quotation_before)
+from checker.bare_titles import bare_title_officer
+from checker.officers import (introduction, its_officer_in, officer_by_owner,
+                              officer_of_the_named, quotation_before)
 from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
 from checker.records import Claim
@@ -123,7 +124,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     "the company" for the party named in the two sentences before, by its officer, or for
     the organisation whose name opens, as the subject of one of the article's ``claims``,
     the sentence where an officer with a bare title is first named, or the one before:
-    ``officers.bare_title_officer``); and a person's, on the word of their own agent,
+    ``bare_titles.bare_title_officer``); and a person's, on the word of their own agent,
     lawyer or spokesperson ("her agent said")."""
     attr = sc.attribution
     if attr is None or not attr.source or attr.negated or attr.kind not in (
