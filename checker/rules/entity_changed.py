@@ -13,7 +13,10 @@ Why it matters:
     derived claim says what the same-verb source claim says, and neither claim names
     anyone by a pronoun or a stand-in ("him", "its", "the company"). A name set beside a
     common noun of the source claim, as a source sets it too ("the tanker Marisol Grey"
-    for "a tanker drifting off the cape"), names what the claim describes: not a swap.
+    for "a tanker drifting off the cape"), names what the claim describes: not a swap; nor
+    is a name after another preposition, on a verb where the source's hangs on a noun, that
+    a source claim on the same verb names or whose claim keeps the source's name by its head
+    ("the co-operative's barley has been kept at Harnet Logistics": ``_other_preposition``).
     A move told with its two named ends the other way round ("from Ostrow to Kelby" where
     a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
     flagged too (``checker.from_to``).

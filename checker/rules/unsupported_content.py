@@ -18,7 +18,8 @@ What it flags:
     a party ("the governing body" for "the federation": stand_ins.txt) and, when the sources
     report a denial or
     a challenge too, the words of its frame ("denied the charge", "rejected the complaints")
-    are not counted. The span runs over the unsupported words. In a claim that restates a
+    are not counted, nor, when they report an answer by its verb, a word that sums up the
+    dispute ("the club and the trust disagree": dispute_words.txt). The span runs over the unsupported words. In a claim that restates a
     source passage closely, or whose new words are too few for the whole of it, a relative
     clause (", which will be extended to evenings and weekends"), an example set after a
     comma (", including a court challenge") or a noun phrase set after a comma at its end
