@@ -16,7 +16,7 @@ from checker.officers import (CORPORATE, OPENING_NAME, SENTENCE_END, TITLES, int
 from checker.party_kinds import one_of_kind, opens_with_name, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
-from checker.source_phrase import core
+from checker.source_phrase import NAME_RUN_RE, core
 
 _PUBLIC = shipped("public_body_heads")
 _GENERIC = shipped("attribution_generic")
@@ -105,15 +105,13 @@ def _openings_before(source_text: str, speaker: str, *, any_body: bool = False) 
     return tuple(starts)
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
-
-
-
 def _other_bodies(sentence: str, first: str) -> bool:
-    """The sentence names a body that is no business by a name ending in its head ("the Fair
-    Pay Union": public_body_heads.txt), not the company's own ("Pennock Foods")."""
-    return any(m.group(0).split()[-1].lower() in _PUBLIC and first not in m.group(0).split()
-               for m in _NAME_RUN.finditer(sentence))
+    """The sentence names a body that is no business by a name of two words or more ending
+    in its head ("the Fair Pay Union": public_body_heads.txt), not the company's own
+    ("Pennock Foods")."""
+    runs = (m.group(0).rstrip(".").split() for m in NAME_RUN_RE.finditer(sentence))
+    return any(len(run) >= 2 and run[-1].lower() in _PUBLIC and first not in run
+               for run in runs)
 
 
 def _named_by_its_kind(noun: str, starts, source_text: str, claims) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
 from checker.negation_forms import (ended, kept_as_was, kept_opposite, lacks,
@@ -28,11 +28,6 @@ _NOT_WITHOUT = re.compile(r"(?:\bnot|n't|\bcannot|\bnever)\s+(?:be\s+)?(?:[\w-]+
 
 
 LOOSE = 0.5  # a best alignment below this rests the derived claim on no one passage
-
-
-def _source_keys(ctx) -> set:
-    """Keys of every word of the sources (once a check)."""
-    return ctx.memo("negation-source-keys", lambda c: text_keys(c.source_text))
 
 
 def negation_added(ctx, dc):
@@ -84,7 +79,7 @@ def negation_added(ctx, dc):
             or any(lacks(sc, d[3], lex) for sc in support):
         return None  # (nor "voted against shutting it" for "declined to shut it")
     al, _ = ctx.support(dc)
-    known = _source_keys(ctx)
+    known = ctx.index.vocab
     others = {key(w[3]) for w in dc.words if w[4] in ("NOUN", "VERB", "ADJ", "ADV")
               and w is not d and key(w[3]) not in known and key(w[2]) not in known}
     if al.scores and al.scores[0] < LOOSE and key(d[3]) not in known \
