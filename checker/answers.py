@@ -129,7 +129,8 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
             continue
         need = lex.value("answer_verbs", lemma)
         if need == "object" and not (_object_near(lex, claim, lemma) or (
-                lenient and claim.object.lower() in PRONOUN_OBJECTS)):
+                lenient and (claim.object.lower() in PRONOUN_OBJECTS
+                             or _pronoun_after(claim, lemma)))):
             continue
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
@@ -139,6 +140,14 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         return _speaker_for_we(lex, claim, att.source if att is not None and att.source
                                else claim.subject)
     return None
+
+
+def _pronoun_after(claim: Claim, lemma: str) -> bool:
+    """A pronoun right after the verb, whatever the parse made of it ("The firm rejects
+    that, saying ...", read with no object): the answer points back to the charge."""
+    verb = next((w for w in claim.words if w.lemma == lemma), None)
+    after = claim.sentence[verb.end - claim.sent_start:].split()[:1] if verb is not None else []
+    return bool(after) and after[0].strip(",.;").lower() in PRONOUN_OBJECTS
 
 
 def _object_near(lex, claim: Claim, lemma: str) -> bool:

@@ -128,15 +128,40 @@ def keeps_frame(ctx, dc, sc) -> bool:
     with a subject of the same head noun that refers back as well ("Its inspectors found
     X", "X, the inspectors found", "The council's inspectors found X"; not "Independent
     inspectors found X"): who found it is kept, only who passed it on is not."""
-    if not any(ctx.lexicon.has(role, sc.predicate) for role in FINDING_ROLES) \
-            or not re.match(r"(?:its|their)\s", sc.subject.strip(), re.I):
-        return False  # the speaker's own people ("its inspectors"), not a claim that is a
-        # finding itself ("Laboratory tests have found X, according to two people")
+    if not any(ctx.lexicon.has(role, sc.predicate) for role in FINDING_ROLES) or not (
+            re.match(r"(?:its|their)\s", sc.subject.strip(), re.I)
+            or _finders_record(ctx.lexicon, sc)):
+        return False  # the speaker's own people ("its inspectors"), or the finder's own
+        # record, not a claim that is a finding itself ("Laboratory tests have found X,
+        # according to two people")
     head = subject_head(sc)
     return bool(head) and any(o.sent_start == dc.sent_start and o.predicate == sc.predicate
                               and subject_head(o) == head and re.match(
                                   r"(?:its|their|the)\s|\S+['’]s?\s", o.subject.strip(), re.I)
                               for o in ctx.derived_claims)
+
+
+def _finders_record(lex, sc) -> bool:
+    """The source credits the finding to a record of the finder's own, named by a definite
+    document noun ("The board found no X, the summary said"; "according to its report",
+    "according to the panel's final report": document_nouns.txt; a possessive before it
+    names the claim's subject): the finder's own report. Not a record that reached someone
+    else ("a memo seen by the Herald") nor one of another party ("the union's report"), nor
+    an indefinite or qualified one ("a leaked memo"). Known false positive: "the report" of
+    another body than the finder."""
+    words = [w.strip(",.;:").lower() for w in sc.attribution.source.split()] \
+        if sc.attribution else []
+    if not 2 <= len(words) <= 4 or words[0] not in ("the", "its", "their"):
+        return False
+    noun = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    if not (lex.has("document_nouns", words[-1]) or lex.has("document_nouns", noun)):
+        return False
+    owner = [w for w in words[1:-1] if re.search(r"['’]s?$", w)]
+    between = [w for w in words[1:-1] if w not in owner]
+    if owner and re.sub(r"['’]s?$", "", owner[0]) != subject_head(sc):
+        return False
+    return len(owner) <= 1 and all(
+        re.fullmatch(r"[\d-]+[a-z-]*|final|own|full|interim|latest|published", w) for w in between)
 
 
 def found_by_credited(ctx, dc, sc) -> bool:

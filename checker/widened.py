@@ -63,6 +63,17 @@ def _sources_place_it(ctx, dc, cue: str) -> bool:
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 
+def _counted_after(dc, cue: str) -> bool:
+    """A count follows the widening word ("across 212 plots", "across its 14 depots"): the
+    claim names its own extent, which DN501 compares with the source's figure."""
+    at = dc.text.lower().find(cue)
+    if at < 0:
+        return False
+    start = dc.start + at + len(cue)
+    return any(q.kind in ("number", "quantity") and start < q.start <= start + 12
+               for q in dc.quantities)
+
+
 def _stands_alone(dc, cue: str) -> bool:
     """The widening word is an adverb of its own ("nationwide", "everywhere"), not a
     preposition: it takes no object, so a span of time after it ("nationwide this year") is
@@ -80,7 +91,7 @@ def widened_place(ctx, dc):
     cue = _widening(dc, ctx.lexicon)
     alone = bool(cue) and _stands_alone(dc, cue)
     if not cue or not alone and over_time(dc.text, cue, ctx.lexicon) \
-            or _sources_place_it(ctx, dc, cue):
+            or _sources_place_it(ctx, dc, cue) or _counted_after(dc, cue):
         return None
     dkeys = claim_keys(dc)
     at = dc.start + dc.text.lower().find(cue)

@@ -78,6 +78,11 @@ def word_flip(ctx, dc):
             dropped = [lem for lem in dropped if plain_object(dc, sc, lem) or (
                 lem == dc.predicate and refused_only(sc, lem, ctx.lexicon))]
             # or the derived claim's own verb, which the source's subject "was unable to" do
+        # the word as a noun modifying another noun on one side and a verb on the other
+        # names a thing, not the act the other side negates ("a holiday pay dispute" beside
+        # "failed to pay"; not "face charges" for "have not been charged")
+        added = [lem for lem in added if not _modifier_for_verb(dc, sc, lem)]
+        dropped = [lem for lem in dropped if not _modifier_for_verb(dc, sc, lem)]
         if not added and not dropped:
             continue
         lem = (added or dropped)[0]
@@ -92,6 +97,21 @@ def word_flip(ctx, dc):
                     evidence=[evidence_of(sc, start=s[0], end=s[1])], message=message,
                     suggestion="Restore the source's polarity.")
     return None
+
+
+def _modifier_for_verb(dc, sc, lem: str) -> bool:
+    """The word is a verb in one claim and, in the other, a noun with another noun right
+    after it ("pay" in "a holiday pay dispute" and in "failed to pay"): the thing named,
+    not the act negated."""
+    def modifier(claim) -> bool:
+        words = sorted(claim.words)
+        return any(w.lemma == lem and w.pos == "NOUN" and k + 1 < len(words)
+                   and words[k + 1].pos == "NOUN" and words[k + 1].start == w.end + 1
+                   for k, w in enumerate(words))
+
+    def verb(claim) -> bool:
+        return any(w.lemma == lem and w.pos == "VERB" for w in claim.words)
+    return modifier(dc) and verb(sc) or modifier(sc) and verb(dc)
 
 
 def denied_elsewhere(ctx, dc, lem: str) -> bool:

@@ -241,6 +241,15 @@ def test_according_to_frame_before_a_contrasting_clause(claims_of):
     assert "Ines Varga" in c.attribution.source
 
 
+def test_fronted_according_to_credits_a_coordinated_clause(claims_of):
+    """A frame that opens the sentence credits the clause after "but" too; a frame that
+    closes the first clause only ("A, according to X, and B") is not read so."""
+    cs = claims_of("According to the harbour board, divers found a crack in the ferry's "
+                   "hull but have not said when it formed.")
+    c = one(cs, "when it formed")
+    assert c.attribution is not None and c.attribution.source == "the harbour board"
+
+
 def test_according_to_speakers_end_before_their_relative_clause(claims_of):
     """The parser may hang the clause's subject on the speakers' relative clause; the
     speakers are the words before it, not the clause's subject."""

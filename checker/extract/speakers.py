@@ -61,6 +61,10 @@ class SpeakerReader(ReportSpeakerReader):
         if frame is not None:
             return self._resolve(self._reporting_attribution(frame), state)
         acc = self._according_attribution(head)
+        if acc is None and head.dep_ == "conj":
+            # "According to X, A found B but has not established C": a frame that opens the
+            # sentence credits its coordinated clauses too
+            acc = self._fronted_according(head.head)
         if acc is not None:
             return self._resolve(acc, state)
         # the sentence's text cut from the text already joined (Span.text joins its tokens)

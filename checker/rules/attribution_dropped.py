@@ -84,7 +84,9 @@ Not flagged:
     said": ``credit_waived.holder_as_subject``); a derived
     sentence that keeps the source claim's own finder ("the union said its volunteers
     found X" -> "Its volunteers found X", "X, the volunteers found": the same finding or
-    reporting verb with a subject of the same head noun);
+    reporting verb with a subject of the same head noun), also where the source credits
+    the finding to the finder's own record ("The panel found X, according to its report";
+    not "according to the union's report" nor "a memo seen by the Herald");
     a fact the source also states plainly as well as attributed, or another outlet tells
     nearly as closely (``Context.twins``) plainly or on the party's own word ("the company
     confirmed"; not a party's document another outlet saw: disclosure_verbs.txt); a fact

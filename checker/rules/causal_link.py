@@ -25,14 +25,15 @@ What it flags:
     ", which explains" (", which partly explains the fall"), when no source claim links
     the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
-    links its phrase, up to the comma (not one inside a figure: "a 48,000-signature
-    petition"), to the clause after it, also when that clause is reported ("In response
+    or a clause after a semicolon ("A; because B, C") links its phrase, up to the comma
+    (not one inside a figure: "a 48,000-signature petition"), to the clause after it, also when that clause is reported ("In response
     to the shortage, the government announced that it would ..."); one that opens a clause
     after a comma ("..., the weather office said, so the board plans to ...") links the
     words before it to that clause, and so does a participle of cause after such a frame
     ("..., the insurer said, prompting the ministry to send inspectors"), and a noun phrase
     after the frame that sums the clause up and gives its cause ("..., the board said on
-    Friday, a decline driven by the closure": ``link_support.frame_link``); "after a week of heavy
+    Friday, a decline driven by the closure": ``link_support.frame_link``); "before or after
+    the flood" asks which came first and links nothing; "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too. An act as the subject of a verb of change ("Replacing the
     contractor cut incidents to two": effect_verbs.txt), or a thing as its agent in the
@@ -142,7 +143,8 @@ SPAN_BEFORE = re.compile(
 def _not_a_link(ctx, dc, link) -> bool:
     """Cue words that do not link two facts: "do so" (a pro-verb), a sequence whose second
     side is a span of time ("after twelve weeks") or the subject's own earlier act ("after
-    reviewing a copy"), and sequences in headings."""
+    reviewing a copy"), an open question of order ("before or after the flood"), and
+    sequences in headings."""
     before = ctx.derived.text[max(0, link.start - 12):link.start]
     if link.cue == "so" and PRO_VERB.search(before):
         return True
@@ -156,10 +158,24 @@ def _not_a_link(ctx, dc, link) -> bool:
         # follows ("were driven by", "was made easier by")
         return passive_before(before, within=1) and not link.cue.endswith(" by") and \
             not _AGENT_FIRST.match(link.right.lstrip())
+    if _ORDER_ASKED_BEFORE.search(before) or _ORDER_ASKED_AHEAD.match(
+            ctx.derived.text[link.start:link.start + 20]):
+        return True  # "whether the wall fell before or after the flood": an open question of
+        # order names no sequence
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right) and not _EVENT_OF.match(
         right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
+
+
+# "before or after X" (the cue is the second word) and "after or before X" (the first)
+_ORDER_ASKED_BEFORE = re.compile(r"\b(?:before|after)\s+or\s*$", re.I)
+_ORDER_ASKED_AHEAD = re.compile(r"(?:before|after)\s+or\s+(?:before|after)\b", re.I)
+
+
+def _after_semicolon(ctx, link) -> bool:
+    """The cue opens a clause after a semicolon ("A; because B, C")."""
+    return ctx.derived.text[max(0, link.start - 4):link.start].rstrip().endswith(";")
 
 
 def _ordered(ctx, link, right: set) -> bool:
@@ -213,7 +229,9 @@ def check(ctx):
         name_keys = tuple(ks for ks in (link_keys(ctx, e.text) for e in dc.entities
                                         if e.label in CHECKED) if len(ks) > 1)
         for link in dc.links + framed:
-            fronted = not link_keys(ctx, link.left) and bool(CLAUSE_COMMA.search(link.right))
+            fronted = (not link_keys(ctx, link.left) or _after_semicolon(ctx, link)) \
+                and bool(CLAUSE_COMMA.search(link.right))  # (a clause after a semicolon
+            # opens on the cue too: "A; because B, C")
             if fronted:
                 # "In response to the shortage, the government announced ...": the cue's
                 # phrase up to the comma is the cause, the clause after it the effect (not

@@ -16,7 +16,10 @@ Why it matters:
     for "a tanker drifting off the cape"), names what the claim describes: not a swap; nor
     is a name after another preposition, on a verb where the source's hangs on a noun, that
     a source claim on the same verb names or whose claim keeps the source's name by its head
-    ("the co-operative's barley has been kept at Harnet Logistics": ``_other_preposition``).
+    ("the co-operative's barley has been kept at Harnet Logistics"), nor a name a source
+    sentence sets after the same preposition beside the same noun ("porters at Aldwick
+    Hospital" for "porters who work nights at Aldwick Hospital", where the aligned claim has
+    "employed by Carrick Services"): ``checker.name_slots``.
     A move told with its two named ends the other way round ("from Ostrow to Kelby" where
     a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
     flagged too (``checker.from_to``).
@@ -52,6 +55,7 @@ from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
+from checker.name_slots import other_preposition, slot_told
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
@@ -129,7 +133,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
                                                       for d in dnorms)), None)
     if alt is None or not (_neighbours(dc, ent) & _neighbours(sc, alt)):
         return None  # the two names do not fill the same slot of the sentence
-    if _other_preposition(ctx, dc, ent, sc, alt):
+    if other_preposition(ctx, dc, ent, sc, alt) or slot_told(ctx, dc, ent):
         return None
     if _common_word(ctx, alt) or _came_with_its_words(ctx, dc, ent, sc, names_it):
         return None
@@ -148,46 +152,6 @@ def _swapped_known(ctx, dc, ent, dnorms):
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
-
-
-def _other_preposition(ctx, dc, ent, sc, alt) -> bool:
-    """The two names stand after two different prepositions that hang on words of two
-    kinds, one a verb and the other a noun ("kept at Harnet Logistics" where the source has
-    "farms of the Wexcombe Growers' Co-operative ... kept"): two slots of the sentence,
-    though the content words around them are shared. Not "Ada Roe of Pellam College" for
-    "Ada Roe, a chemist at the Marsh Institute", nor "treated in hospital on Arnsay" for
-    "treated in hospital in Kelport": one slot, each after a noun. Known false negative: a swap
-    told with another preposition after another kind of word ("met in Ostrow" for "a
-    meeting at Kelby"). Only when a source claim on the same verb names the derived name,
-    whose slot it then is, or the derived claim keeps the source's name by its last word
-    (its head: "the co-operative's barley")."""
-    def before(claim, e) -> tuple:
-        text = claim.text[:e.start - claim.start]
-        words = re.findall(r"[A-Za-z]+", text)
-        if words and words[-1].lower() == "the":
-            words.pop()
-        if not words:
-            return "", ""
-        prep = words[-1].lower()
-        at = text.lower().rfind(prep)
-        head = [w for w in claim.words if w.end <= claim.start + at]
-        return prep, head[-1].pos if head else ""
-
-    (mine, my_head), (theirs, their_head) = before(dc, ent), before(sc, alt)
-    kinds = {my_head, their_head}
-    if not (mine != theirs and all(ctx.lexicon.has("prepositions", w) for w in (mine, theirs))
-            and "VERB" in kinds and bool(kinds & {"NOUN", "PROPN"})):
-        return False
-    # and a source claim on the same verb names the derived name ("Calder Bank froze the
-    # account" for "frozen at Calder Bank"): not a bidder named as the winner ("the contract
-    # of Pennock Foods went ahead" where Pennock Foods "had also bid")
-    head = re.findall(r"[a-z]+", alt.norm)[-1:]
-    return any(key(c.predicate) == key(dc.predicate) and any(
-        ent.norm == e.norm or ent.norm in e.norm or e.norm in ent.norm for e in c.entities)
-        for c in ctx.index.claims) or bool(
-        head and re.search(rf"\b{re.escape(head[0])}\b", dc.text.lower()))
-    # (or the derived claim keeps the source's name by its head: "the co-operative's barley
-    # has been kept at Harnet Logistics" for the Wexcombe Growers' Co-operative's)
 
 
 def _common_word(ctx, ent) -> bool:

@@ -11,7 +11,8 @@ Known false positives:
     The source establishes the fact in another sentence the aligner did not pick as support;
     "find" in its sense of "locate" ("found a buyer"). Silent on a factive word used as an
     adjective ("confirmed cases"), in an infinitive ("what to know") or inside quotation
-    marks, when the supporting source sentence uses the same verb, and when the verb's
+    marks, when the supporting source sentence uses the same verb in any form ("did not
+    find" for "found": the parse's lemma), and when the verb's
     subject is the record the source credits without arguing it ("council figures show" for
     "according to council figures", "the letter shows" for "the letter says"; not "the
     indictment shows" for "the indictment alleges"; any supporting claim, or another
@@ -165,6 +166,21 @@ def _alleged(lex, sc) -> bool:
     return lex.has("nonfactive", lemma) or lex.has("challenges", lemma)
 
 
+def _cue_lemma(dc, cue) -> str:
+    """The factive verb's lemma from the parse ("found": "find"), or the word itself."""
+    at = [w for w in dc.words if w.start == cue.start]
+    return (at[0].lemma if at else cue.text).lower()
+
+
+def _uses_verb(sc, forms: tuple) -> bool:
+    """The source claim's sentence uses the verb in some form: a word of the claim with its
+    lemma ("did not find"), or the lemma or the cue's first five letters in the sentence
+    ("findings", "found")."""
+    lemma = forms[0]
+    return any(w.lemma.lower() == lemma for w in sc.words) or any(
+        f in sc.sentence.lower() for f in forms)
+
+
 def _share_a_word(ctx, a: str, b: str) -> bool:
     """The two texts share a content word (not a function word: "the")."""
     function = ctx.lexicon.words["function_words"]
@@ -193,13 +209,14 @@ def check(ctx):
             continue
         if any(sc.certainty.factivity == "factive" for sc in sup):
             continue
-        stem = cue.text.lower()[:5]
         after = {key(w.lemma) for c in ctx.derived_claims if c.sent_start == dc.sent_start
                  for w in c.words if w.start > cue.start} - {key(cue.text)}
-        if any(stem in sc.sentence.lower() for sc in sup) or any(
-                stem in sc.sentence.lower() and len(after & claim_keys(sc)) >= 2
+        forms = (_cue_lemma(dc, cue), cue.text.lower()[:5])
+        if any(_uses_verb(sc, forms) for sc in sup) or any(
+                _uses_verb(sc, forms) and len(after & claim_keys(sc)) >= 2
                 for sc in ctx.index.claims):
-            continue  # the source uses the same verb of the same thing
+            continue  # the source uses the same verb of the same thing, in any form ("did
+            # not find" for "found")
         weak = [sc for sc in sup if sc.certainty.factivity == "non-factive"
                 or sc.attribution is not None]
         # The best evidence is the source's wording of what was "discovered".

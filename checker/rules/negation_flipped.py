@@ -85,7 +85,9 @@ What it flags:
     "has not valued"). A negation inside a condition on the act ("freed on bail on
     condition that she does not visit the site") leaves the act plain, so "did not free
     her" is a negation added; a plural noun or one that modifies the next ("the funds",
-    "fund fraud") is no verb a derived negation can point back to.
+    "fund fraud") is no verb a derived negation can point back to, nor is a verb negated on
+    one side the noun that modifies the next on the other ("a holiday pay dispute" beside
+    "failed to pay"; not "face charges" beside "have not been charged").
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
