@@ -144,10 +144,21 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
 
 def _pronoun_after(claim: Claim, lemma: str) -> bool:
     """A pronoun right after the verb, whatever the parse made of it ("The firm rejects
-    that, saying ...", read with no object): the answer points back to the charge."""
+    that, saying ...", read with no object): the answer points back to the charge. Not in
+    a condition ("if the board rejects them"), which answers nothing, nor with no subject."""
     verb = next((w for w in claim.words if w.lemma == lemma), None)
-    after = claim.sentence[verb.end - claim.sent_start:].split()[:1] if verb is not None else []
+    if verb is None or not claim.subject.strip():
+        return False
+    at = verb.start - claim.sent_start
+    if _CONDITION_OPEN.search(claim.sentence[:at]):
+        return False
+    after = claim.sentence[verb.end - claim.sent_start:].split()[:1]
     return bool(after) and after[0].strip(",.;").lower() in PRONOUN_OBJECTS
+
+
+# A condition still open before a verb: "if", "unless" or "whether" with no comma or
+# semicolon after it
+_CONDITION_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;]*$", re.I)
 
 
 def _object_near(lex, claim: Claim, lemma: str) -> bool:

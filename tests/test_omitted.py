@@ -208,3 +208,13 @@ def test_an_answer_pointing_back_reaches_past_the_accusers_quotation(check_texts
                              "doubling pitch fees without notice.", source))
     assert len(got) == 1 and "rejected those claims" in got[0].evidence[0].text
 
+
+
+def test_an_answer_verb_in_a_condition_keeps_no_answer(check_texts):
+    """A pronoun after an answer verb points back to the charge ("The shipyard rejects
+    that"), but not inside a condition, which answers nothing."""
+    charge = "Regulators accused Kestrin Shipyards of falsifying weld inspections on three ferries."
+    assert not _do901(check_texts(charge + " The shipyard rejects that.", SHIPYARD))
+    got = _do901(check_texts(charge + " The ferries will be withdrawn if the regulator's board "
+                             "rejects them.", SHIPYARD))
+    assert len(got) == 1
