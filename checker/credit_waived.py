@@ -17,7 +17,8 @@ from checker.claim_reading import FINDING_ROLES
 from checker.lexicon import shipped
 from checker.on_record import on_record
 from checker.polarity import verb_polarity
-from checker.source_phrase import has_name
+from checker.officers import its_officer_in
+from checker.source_phrase import core, has_name
 from checker.voices import own_account_by_its_voice
 
 # WordNet's lexicographer files of nouns that can be a party: groups, places, people.
@@ -327,8 +328,10 @@ def explains_as_holder(ctx, dc, sc) -> bool:
     explanation_verbs.txt) for what the speaker said explained it ("She said fees caused
     the loss"): the explanation stays the speaker's. The subject is the speaker by its
     head word, or by a title the article sets beside the speaker's name ("the club's
-    treasurer, Ana Fell"). Known false positive: a title that two people of the article
-    share."""
+    treasurer, Ana Fell"), or the party the article introduces the speaker as "its" officer
+    of ("Its director, Ana Fell" after a sentence that opens with the party:
+    ``officers.its_officer_in``). Known false positive: a title that two people of the
+    article share."""
     att = sc.attribution
     if att is None or not att.head or dc.attribution is not None or not dc.subject \
             or not any(w.pos == "VERB" and ctx.lexicon.has("explanation_verbs", w.lemma.lower())
@@ -337,6 +340,11 @@ def explains_as_holder(ctx, dc, sc) -> bool:
     if subject_head(dc) in {key(att.head), *(key(w) for w in (att.source or "").split())}:
         return True  # "the board dismissed it, citing X" for "A board spokesman
         # dismissed it, saying X": its voice
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is not None and has_name(dc.subject) and its_officer_in(
+            art.text, att.source or "", core(dc.subject)):
+        return True  # "Quellpath blamed a power fault" for '"...," said its chief
+        # technology officer, Emrys Kallow' after a sentence that opens with Quellpath
     title = dc.subject.lower().split()[-1]
     if not ctx.lexicon.has("titles", title):
         return False
