@@ -145,7 +145,7 @@ def keeps_frame(ctx, dc, sc) -> bool:
 def _finders_record(lex, sc) -> bool:
     """The source credits the finding to a record of the finder's own, named by a definite
     document noun ("The board found no X, the summary said"; "according to its report",
-    "according to the panel's final report": document_nouns.txt; a possessive before it
+    "according to the panel's final report": finders_records.txt; a possessive before it
     names the claim's subject): the finder's own report. Not a record that reached someone
     else ("a memo seen by the Herald") nor one of another party ("the union's report"), nor
     an indefinite or qualified one ("a leaked memo"). Known false positive: "the report" of
@@ -155,7 +155,7 @@ def _finders_record(lex, sc) -> bool:
     if not 2 <= len(words) <= 4 or words[0] not in ("the", "its", "their"):
         return False
     noun = words[-1][:-1] if words[-1].endswith("s") else words[-1]
-    if not (lex.has("document_nouns", words[-1]) or lex.has("document_nouns", noun)):
+    if not (lex.has("finders_records", words[-1]) or lex.has("finders_records", noun)):
         return False
     owner = [w for w in words[1:-1] if re.search(r"['’]s?$", w)]
     between = [w for w in words[1:-1] if w not in owner]

@@ -49,6 +49,7 @@ FILES = {
     "caveat_verbs": "caveat_verbs",
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
+    "finders_records": "finders_records",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "deed_verbs": "deed_verbs",

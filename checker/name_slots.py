@@ -53,8 +53,10 @@ def slot_told(ctx, dc, ent) -> bool:
     """A source sentence sets the derived name after the same preposition, with the noun
     that name hangs on in the derived claim among the eight words before it ("cleaners at
     the Orbis Arena" for "Cleaners who work nights at the Orbis Arena"): the name fills
-    its own slot there, whichever other name the aligned claim has. Known false negative:
-    a swap whose name the sources tell in the same slot of another sentence."""
+    its own slot there, whichever other name the aligned claim has, when that sentence
+    holds two more of the derived claim's words (the same matter). Known false negative:
+    a swap whose name the sources tell in the same slot of another sentence on the same
+    matter."""
     text = dc.text[:ent.start - dc.start]
     m = re.search(r"([A-Za-z]+)\s+([a-z]+)\s+(?:the\s+)?$", text)
     if m is None or not ctx.lexicon.has("prepositions", m.group(2)):
@@ -63,9 +65,12 @@ def slot_told(ctx, dc, ent) -> bool:
     if noun is None:
         return False
     slot = re.compile(rf"\b{m.group(2)}\s+(?:the\s+)?{re.escape(ent.text)}", re.I)
+    rest = {key(w.lemma) for w in dc.words if not (ent.start <= w.start < ent.end)} \
+        - {key(noun.lemma)}
     for sc in ctx.index.claims:
         hit = slot.search(sc.sentence)
         if hit and key(noun.lemma) in {key(w) for w in re.findall(
-                r"[a-z]+", sc.sentence[:hit.start()].lower())[-8:]}:
-            return True
+                r"[a-z]+", sc.sentence[:hit.start()].lower())[-8:]} and len(rest & {
+                key(w.lemma) for c in ctx.sentence_claims(sc) for w in c.words}) >= 2:
+            return True  # (and tells the same matter: two more of the claim's words)
     return False

@@ -63,15 +63,23 @@ def _sources_place_it(ctx, dc, cue: str) -> bool:
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 
-def _counted_after(dc, cue: str) -> bool:
+def _counted_after(ctx, dc, cue: str) -> bool:
     """A count follows the widening word ("across 212 plots", "across its 14 depots"): the
-    claim names its own extent, which DN501 compares with the source's figure."""
+    claim names its own extent, which DN501 compares with the source's figure; unless a
+    source takes a part of that count ("in 12 of its 40 branches", "two of the EU's 27
+    member states"), whose whole the claim then spreads over."""
     at = dc.text.lower().find(cue)
     if at < 0:
         return False
     start = dc.start + at + len(cue)
-    return any(q.kind in ("number", "quantity") and start < q.start <= start + 12
-               for q in dc.quantities)
+    count = next((q for q in dc.quantities if q.kind in ("number", "quantity")
+                  and start < q.start <= start + 12), None)
+    if count is None:
+        return False
+    figure = re.escape(count.text.split()[0])
+    part = re.compile(rf"\b\w+\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?{figure}\b",
+                      re.I)
+    return not part.search(ctx.source_text)
 
 
 def _stands_alone(dc, cue: str) -> bool:
@@ -91,7 +99,7 @@ def widened_place(ctx, dc):
     cue = _widening(dc, ctx.lexicon)
     alone = bool(cue) and _stands_alone(dc, cue)
     if not cue or not alone and over_time(dc.text, cue, ctx.lexicon) \
-            or _sources_place_it(ctx, dc, cue) or _counted_after(dc, cue):
+            or _sources_place_it(ctx, dc, cue) or _counted_after(ctx, dc, cue):
         return None
     dkeys = claim_keys(dc)
     at = dc.start + dc.text.lower().find(cue)

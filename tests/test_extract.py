@@ -630,3 +630,22 @@ def test_second_quotation_of_a_sentence_is_its_own_speakers(claims_of):
     speakers = {q.text: q.speaker for c in cs for q in c.quotes}
     assert speakers["price out every junior member"] == "their secretary"
     assert speakers["covers only the cost of bailiffs."] == "the trust"
+
+
+def test_the_report_is_no_person_who_spoke_before(claims_of):
+    """"The report" points back to a record named before, never to the last person quoted;
+    with no record named, it stays "the report"."""
+    cs = claims_of("The inspectors found rust on the jib, a lawyer for the crane's owner said. "
+                   "The board found no fault with the training, according to the report.")
+    assert one(cs, "no fault").attribution.source == "the report"
+    cs = claims_of("According to a harbour board report, the jib had rusted. The board "
+                   "found no fault with the training, according to the report.")
+    assert "harbour board" in one(cs, "no fault").attribution.source
+
+
+def test_fronted_according_to_leaves_a_clause_of_its_own_subject(claims_of):
+    """The writer's contrasting fact after "but", with a subject of its own, is not the
+    frame's speaker's."""
+    cs = claims_of("According to the organisers, about 5,000 people joined the march, but "
+                   "heavy rain forced it to end early at 3pm.")
+    assert one(cs, "heavy rain").attribution is None

@@ -33,7 +33,9 @@ class ReferentMemory:
             src = opener if low == "it" and 0 <= at < attr.start and self._opener_speaks(
                 opener, state) else next(
                 (c for c in (state.last_source, state.last_party, state.last_org)
-                 if c and not (low == "it" and any(_names_one(n, c) for n in people))), src)
+                 if c and not (low == "it" and any(_names_one(n, c) for n in people))
+                 and not _other_than_a_record(self.lex, low, c)),
+                src)  # ("the report" is no lawyer who spoke before it)
         if src and src != attr.source:
             last = self._head_of(src)
             attr = Attribution(source=src, cue=attr.cue, start=attr.start, end=attr.end,
@@ -305,3 +307,13 @@ def _a_place(ent) -> bool:
     head = ent.root
     return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in (
         "at", "in", "near", "outside", "of") and head.head.head.pos_ in ("NOUN", "ADV", "ADJ")
+
+
+
+def _other_than_a_record(lex, phrase: str, source: str) -> bool:
+    """A phrase that points back to a record ("the report": a document noun) and a source
+    that names none ("a lawyer for the owner", "Harlow Council"): the record is not that
+    source. Phrases for an outlet ("the newspaper") point back to any source."""
+    head = phrase.split()[-1]
+    return lex.has("document_nouns", head) and not any(
+        lex.has("document_nouns", w) for w in re.findall(r"[a-z]+", source.lower()))

@@ -61,9 +61,13 @@ class SpeakerReader(ReportSpeakerReader):
         if frame is not None:
             return self._resolve(self._reporting_attribution(frame), state)
         acc = self._according_attribution(head)
-        if acc is None and head.dep_ == "conj":
+        if acc is None and head.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") or c.lower_ in self.attr_adverbs
+                for c in head.children):
             # "According to X, A found B but has not established C": a frame that opens the
-            # sentence credits its coordinated clauses too
+            # sentence credits its coordinated clauses of the same subject too (not "...,
+            # but heavy rain forced it to end early": the writer's own fact; nor one with a
+            # credit of its own, "and is reportedly in talks")
             acc = self._fronted_according(head.head)
         if acc is not None:
             return self._resolve(acc, state)

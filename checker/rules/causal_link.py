@@ -174,8 +174,13 @@ _ORDER_ASKED_AHEAD = re.compile(r"(?:before|after)\s+or\s+(?:before|after)\b", r
 
 
 def _after_semicolon(ctx, link) -> bool:
-    """The cue opens a clause after a semicolon ("A; because B, C")."""
-    return ctx.derived.text[max(0, link.start - 4):link.start].rstrip().endswith(";")
+    """The cue opens a clause after a semicolon ("A; because B, C"), with a cause of its
+    own: not one that points back ("A; because of that, C" links A to C)."""
+    return ctx.derived.text[max(0, link.start - 4):link.start].rstrip().endswith(";") \
+        and not _POINTS_BACK.match(ctx.derived.text[link.end:link.end + 12])
+
+
+_POINTS_BACK = re.compile(r"\s*(?:of\s+)?(?:that|this|it)\s*,", re.I)
 
 
 def _ordered(ctx, link, right: set) -> bool:

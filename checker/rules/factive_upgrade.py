@@ -173,12 +173,12 @@ def _cue_lemma(dc, cue) -> str:
 
 
 def _uses_verb(sc, forms: tuple) -> bool:
-    """The source claim's sentence uses the verb in some form: a word of the claim with its
-    lemma ("did not find"), or the lemma or the cue's first five letters in the sentence
-    ("findings", "found")."""
-    lemma = forms[0]
-    return any(w.lemma.lower() == lemma for w in sc.words) or any(
-        f in sc.sentence.lower() for f in forms)
+    """The source claim's sentence uses the verb in some form: a verb of the claim with its
+    lemma ("did not find"; not the noun "a quiz show"), or the cue's first five letters in
+    the sentence ("found")."""
+    lemma, start = forms
+    return any(w.lemma.lower() == lemma and w.pos == "VERB" for w in sc.words) \
+        or start in sc.sentence.lower()
 
 
 def _share_a_word(ctx, a: str, b: str) -> bool:

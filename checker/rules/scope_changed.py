@@ -131,7 +131,10 @@ def _aside_of_whole(claim, cue) -> bool:
     keeps the aside's kind for the whole ("Forty diesel buses")."""
     before = claim.text[:cue.start - claim.start].rstrip()
     after = claim.text[cue.end - claim.start:].lower()
-    return before.endswith(",") and bool(re.match(r"\s+of\s+(?:them|which|whom)\b", after))
+    # set off by commas on both sides, after a subject that is no fronted "Of the 120
+    # workers," (there "most of them" is the subject itself)
+    return before.endswith(",") and not before.lower().startswith("of ") \
+        and bool(re.match(r"\s+of\s+(?:them|which|whom)\b[^,]*,", after))
 
 
 def _proportion_or_whole(claim, cue) -> bool:
