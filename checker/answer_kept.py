@@ -11,19 +11,21 @@ import re
 from checker.align import claim_keys, key, text_keys
 from checker.answers import (
     OBJECT_SPAN,
-    PRONOUN_OBJECTS,
     REPLY_SENSES,
-    WORD,
     WORDNET_POS,
     Salient,
-    answer_party,
-    caveat_party,
-    challenges,
     name_runs,
     names_other,
     names_party,
-    party_keys,
     salient_claims,
+)
+from checker.claim_roles import (
+    PRONOUN_OBJECTS,
+    WORD,
+    answer_party,
+    caveat_party,
+    challenges,
+    party_keys,
     voice_of,
 )
 from checker.lemmas import inflections

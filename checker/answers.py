@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
-from checker.actors import passive_before
 from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
-from checker.lexicon import shipped
+from checker.claim_roles import (DETERMINERS, PRONOUN_OBJECTS, WORD, answer_party,
+                                 cautioning_expert, challenges, concessive_party, is_expert,
+                                 party_keys, voice_of)
 from checker.records import Claim, memo_on
 from checker.source_phrase import NAME_RUN_RE
 
@@ -23,15 +24,8 @@ CONTEXT_PARAGRAPHS = {"answer": 2, "reply": 1, "caveat": 3}  # how far back the 
 REPLY_SHARED = 2  # content words a reply shares with the paragraphs it answers
 REPLY_SENSES = 2  # a word's first WordNet senses, for the derivations a reply may use
 WORDNET_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj"}
-# How far before and after an answer verb that needs an object ("rejected") its object
-# stands: in a claim's content words, and in a sentence's words of any kind
-OBJECT_WINDOW = (3, 4)
 OBJECT_SPAN = (4, 6)
 BLOCK_SENTENCES = 3  # an answer cited with at most this many sentences of its paragraph
-# Closed-class words that open a party's description without naming it ("His lawyer").
-DETERMINERS = shipped("party_openers")
-PRONOUN_OBJECTS = frozenset("it them this that these those".split())
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 class Sentence(NamedTuple):
@@ -52,17 +46,6 @@ class Salient(NamedTuple):
     trigger: Claim
     block: tuple  # the trigger's sentence and the rest of its paragraph (Sentence records)
     context: tuple  # the source claims it answers or qualifies
-
-
-def party_keys(text: str) -> frozenset:
-    """Keys of the name words of a party ("A Fernbrook spokesperson"), else of its head noun."""
-    words = WORD.findall(text)
-    names = {key(w) for w in words if w[0].isupper() and len(w) > 2
-             and w.lower() not in DETERMINERS}
-    if names:
-        return frozenset(names)
-    nouns = [w for w in words if w.lower() not in DETERMINERS and len(w) > 2]
-    return frozenset({key(nouns[-1])}) if nouns else frozenset()
 
 
 def name_runs(party: str) -> list:
@@ -95,188 +78,6 @@ def names_other(runs: list, text: str, others: list) -> bool:
     theirs = [keys for m in NAME_RUN_RE.finditer(text) if (keys := party_keys(m.group())) & mine]
     rivals = [r for r in others if not one_party(runs, [r])]
     return bool(theirs) and not one_party(runs, theirs) and one_party(theirs, rivals)
-
-
-def _has(lex, role: str, text: str) -> bool:
-    """True when a word or phrase of ``role`` occurs in ``text`` (lower-case words)."""
-    words = text.lower().split()
-    return any(w in lex.words.get(role, {}) for w in words) or lex.phrase_in(role, words)
-
-
-def _is_expert(lex, party: str) -> bool:
-    return _has(lex, "expert_nouns", re.sub(r"[^\w\s]", " ", party))
-
-
-def _verbs(claim: Claim) -> list[tuple[str, str]]:
-    """(lemma, party) of the claim's verbs that can carry a role: its predicate, its cue."""
-    out = []
-    if not claim.negated:
-        out.append((claim.predicate, claim.subject))
-    attr = claim.attribution
-    if attr is not None and attr.lemma:
-        out.append((attr.lemma, attr.source))
-    return out
-
-
-def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
-    """The party a claim shows denying or rebutting something, else None."""
-    lemmas = set(claim.lemmas)
-    found = list(_verbs(claim))
-    if lenient:  # a derived text may fold the denial into a clause ("Varela, who denies ...")
-        found += [(w.lemma, "") for w in claim.words if w.pos == "VERB"]
-    for lemma, party in found:
-        if not lex.has("answer_verbs", lemma):
-            continue
-        need = lex.value("answer_verbs", lemma)
-        if need == "object" and not (_object_near(lex, claim, lemma) or (
-                lenient and (claim.object.lower() in PRONOUN_OBJECTS
-                             or _pronoun_after(claim, lemma)))):
-            continue
-        if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
-            continue
-        return _speaker_for_we(lex, claim, party)
-    if _refused_admission(lex, claim):
-        att = claim.attribution
-        return _speaker_for_we(lex, claim, att.source if att is not None and att.source
-                               else claim.subject)
-    return None
-
-
-def _pronoun_after(claim: Claim, lemma: str) -> bool:
-    """A pronoun right after the verb, whatever the parse made of it ("The firm rejects
-    that, saying ...", read with no object): the answer points back to the charge. Not in
-    a condition ("if the board rejects them"), which answers nothing, nor with no subject."""
-    verb = next((w for w in claim.words if w.lemma == lemma), None)
-    if verb is None or not claim.subject.strip():
-        return False
-    at = verb.start - claim.sent_start
-    if _CONDITION_OPEN.search(claim.sentence[:at]):
-        return False
-    after = claim.sentence[verb.end - claim.sent_start:].split()[:1]
-    return bool(after) and after[0].strip(",.;").lower() in PRONOUN_OBJECTS
-
-
-# A condition still open before a verb: "if", "unless" or "whether" with no comma or
-# semicolon after it
-_CONDITION_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;]*$", re.I)
-
-
-def _object_near(lex, claim: Claim, lemma: str) -> bool:
-    """A claim named beside an answer verb that needs one (answer_objects.txt): among the
-    few content words either side of it ("rejected the council's account", "a charge the
-    firm rejects"), not anywhere in the claim ("rejected valid tickets, drawing a stream
-    of complaints": the tickets were rejected). A verb the claim's words lack (a
-    quotation's own) looks through the whole claim."""
-    objects = lex.words.get("answer_objects", {})
-    words = [w.lemma.lower() for w in claim.words]
-    before, after = OBJECT_WINDOW
-    at = [i for i, w in enumerate(words) if w == lemma] or [None]
-    return any(x in objects for i in at
-               for x in (words if i is None else words[max(0, i - before):i + 1 + after]))
-
-
-def _speaker_for_we(lex, claim: Claim, party: str) -> str:
-    """A first-person party ("we reject ...", "we deny that ...": a quotation's own words)
-    stands for its quotation's speaker; any other party is itself."""
-    if lex.has("pronouns_first_person", party.lower()):
-        return voice_of(claim, lex) or party
-    return party
-
-
-def _refused_admission(lex, claim: Claim) -> bool:
-    """A party declines to grant a claim: an admission verb negated, with what it will not
-    grant as a clause ("we do not accept that our plant is the only possible source", "did
-    not admit that"); not "did not confirm", which leaves a question open."""
-    verb = claim.predicate
-    if not claim.negated or not lex.has("admission_verbs", verb) or \
-            lex.has("neutral_report_verbs", verb):
-        return False
-    after = claim.text[len(claim.subject):] if claim.text.startswith(claim.subject) \
-        else claim.text
-    rest = after.lower()
-    # the verb's own "not" ("does not accept that"), not a subject's ("No one would accept")
-    m = re.search(r"\bthat\b", rest)
-    if re.search(r"\b(?:not|never)\b|n't\b", rest) is None or m is None:
-        return False
-    # about the party's own conduct ("that our plant is the source", "that it had failed"),
-    # not an accuser's charge ("did not accept that Halden had acted quickly enough")
-    own = set().union(*(lex.words.get(role, {}) for role in (
-        "pronouns_subject", "pronouns_person", "pronouns_thing", "possessives")))
-    if claim.subject.strip().lower() in own:
-        return True  # the party speaking for itself ("we do not accept", "it said it did not")
-    clause = after[m.end():]
-    first_person = set(lex.words.get("pronouns_first_person", {})) & set(
-        re.findall(r"[a-z']+", clause.lower()))
-    names = {w for w in re.findall(r"[A-Z][\w'’-]+", claim.subject)
-             if not lex.has("articles", w.lower())}
-    # "we do not accept that our plant ...", "Kell Chemicals does not accept that the Kell
-    # plant ...": about itself; not "The ombudsman did not accept that the landlord had"
-    return bool(first_person) or bool(names & set(re.findall(r"[A-Z][\w'’-]+", clause)))
-
-
-def caveat_party(lex, claim: Claim) -> Optional[str]:
-    """The speaker of a caveat (an expert's caution, a concessive limitation), else None."""
-    party = cautioning_expert(lex, claim)
-    return party if party is not None else concessive_party(lex, claim)
-
-
-def _cautions(lex, claim: Claim, lemma: str) -> bool:
-    return lex.has("caveat_verbs", lemma) or (lemma == "urge" and "caution" in claim.lemmas)
-
-
-def cautioning_expert(lex, claim: Claim) -> Optional[str]:
-    """The outside expert who cautions or warns in the claim, else None."""
-    for lemma, party in _verbs(claim):
-        if _cautions(lex, claim, lemma):
-            described = f"{party} {claim.attribution.source if claim.attribution else ''}"
-            return party if _is_expert(lex, described) else None
-    return None
-
-
-def concessive_party(lex, claim: Claim) -> Optional[str]:
-    """Who states a limitation in a clause opened by a concessive ("but the trial was
-    small"), "" when nobody is named, else None."""
-    if any(_cautions(lex, claim, lemma) for lemma, _ in _verbs(claim)):
-        return None  # a caution is judged by its speaker (cautioning_expert)
-    opening = claim.sentence[: max(0, claim.start - claim.sent_start) + 12]
-    subject = claim.subject.lower().split()
-    if _has(lex, "concessives", re.sub(r"[^\w\s]", " ", opening)) and any(
-            lex.has("limitations", w.lemma) and w.text.lower() not in subject for w in claim.words):
-        return claim.attribution.source if claim.attribution else ""
-    return None
-
-
-def voice_of(claim: Claim, lex=None) -> str:
-    """Who speaks in a claim: a quote's speaker, a named attribution's source, or the subject
-    of a clause that is itself a statement ("X called it '...'")."""
-    if claim.quotes and claim.quotes[0].speaker:
-        speaker = claim.quotes[0].speaker  # with its description when the subject gives one
-        return claim.subject if speaker in claim.subject else speaker
-    if claim.quotes and lex is not None and lex.has("attribution_verbs", claim.predicate):
-        return claim.subject
-    attr = claim.attribution
-    return attr.source if attr is not None and attr.kind == "named" else ""
-
-
-def challenges(lex, claim: Claim, mine: frozenset) -> bool:
-    """True when a claim challenges the party ``mine``: another named voice accuses, complains,
-    fears or denies ("nobody asked us"), or an unvoiced sentence charges or fines that party."""
-    voice = party_keys(voice_of(claim))
-    if voice & mine or (party_keys(claim.subject) & mine and not _passive(claim)):
-        return False  # its own words, or what it does ("the regulator fined the bank")
-    words = {claim.predicate, *claim.lemmas} | ({claim.attribution.lemma}
-                                                if claim.attribution else set())
-    charged = any(lex.has("challenges", w) for w in words)
-    if voice:
-        return charged or claim.negated or bool(claim.attribution and claim.attribution.negated)
-    named = mine & text_keys(claim.sentence)
-    return charged and len(named) >= min(2, len(mine))
-
-
-def _passive(claim: Claim) -> bool:
-    """The claim's verb is passive ("Pelham Bank was fined"): its subject undergoes it."""
-    verb = next((w for w in claim.words if w.lemma == claim.predicate), None)
-    return verb is not None and passive_before(claim.text[:verb.start - claim.start])
 
 
 def _sentences(ctx) -> list[Sentence]:
@@ -356,7 +157,7 @@ def _salient_claims(ctx) -> list[Salient]:
             party = answer_party(lex, sc)
             if party is None and i and sents[i - 1].para == sent.para:
                 party = _rebuts_by_pronoun(lex, sc, sents[i - 1])
-            if party is not None and not _is_expert(lex, party):
+            if party is not None and not is_expert(lex, party):
                 out.append(item("answer", party, sc, i, "answer"))
                 break
             party = cautioning_expert(lex, sc)
@@ -374,7 +175,7 @@ def _salient_claims(ctx) -> list[Salient]:
                 out.append(Salient("caveat", party, sc, tuple(block), tuple(near)))
                 break
             voice = voice_of(sc, lex)
-            if (not voice or _is_expert(lex, voice) or not party_keys(voice)
+            if (not voice or is_expert(lex, voice) or not party_keys(voice)
                     or lex.has("indefinite_sources", voice.split()[0].lower())
                     or (i and sents[i - 1].para == sent.para)):
                 continue  # a reply opens its paragraph ("The bank said ..."), in the words

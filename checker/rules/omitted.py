@@ -71,7 +71,8 @@ import re
 
 from checker.align import text_keys
 from checker.answer_kept import kept, named_party, told_matter
-from checker.answers import Salient, name_runs, one_party, party_keys, salient_claims
+from checker.answers import Salient, name_runs, one_party, salient_claims
+from checker.claim_roles import party_keys
 from checker.records import Evidence, Finding
 from checker.rules.base import Rule, snippet
 
