@@ -146,7 +146,8 @@ def _finders_record(lex, sc) -> bool:
     """The source credits the finding to a record of the finder's own, named by a definite
     document noun ("The board found no X, the summary said"; "according to its report",
     "according to the panel's final report": finders_records.txt; a possessive before it
-    names the claim's subject): the finder's own report. Not a record that reached someone
+    names the claim's subject; the words between, a page count or record_qualifiers.txt:
+    "its final report"): the finder's own report. Not a record that reached someone
     else ("a memo seen by the Herald") nor one of another party ("the union's report"), nor
     an indefinite or qualified one ("a leaked memo"). Known false positive: "the report" of
     another body than the finder."""
@@ -161,8 +162,8 @@ def _finders_record(lex, sc) -> bool:
     between = [w for w in words[1:-1] if w not in owner]
     if owner and re.sub(r"['’]s?$", "", owner[0]) != subject_head(sc):
         return False
-    return len(owner) <= 1 and all(
-        re.fullmatch(r"[\d-]+[a-z-]*|final|own|full|interim|latest|published", w) for w in between)
+    return len(owner) <= 1 and all(re.fullmatch(r"[\d-]+[a-z-]*", w)
+                                   or lex.has("record_qualifiers", w) for w in between)
 
 
 def found_by_credited(ctx, dc, sc) -> bool:

@@ -50,6 +50,7 @@ FILES = {
     "explanation_verbs": "explanation_verbs",
     "document_nouns": "document_nouns",
     "finders_records": "finders_records",
+    "record_qualifiers": "record_qualifiers",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "deed_verbs": "deed_verbs",

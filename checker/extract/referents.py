@@ -309,7 +309,6 @@ def _a_place(ent) -> bool:
         "at", "in", "near", "outside", "of") and head.head.head.pos_ in ("NOUN", "ADV", "ADJ")
 
 
-
 def _other_than_a_record(lex, phrase: str, source: str) -> bool:
     """A phrase that points back to a record ("the report": a document noun) and a source
     that names none ("a lawyer for the owner", "Harlow Council"): the record is not that

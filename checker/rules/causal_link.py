@@ -26,8 +26,9 @@ What it flags:
     the same two things. A
     connective that opens the sentence ("In response to the shortage, the ministry ...")
     or a clause after a semicolon ("A; because B, C") links its phrase, up to the comma
-    (not one inside a figure: "a 48,000-signature petition"), to the clause after it, also when that clause is reported ("In response
-    to the shortage, the government announced that it would ..."); one that opens a clause
+    (not one inside a figure: "a 48,000-signature petition"), to the clause after it, also
+    when that clause is reported ("In response to the shortage, the government announced
+    that it would ..."); one that opens a clause
     after a comma ("..., the weather office said, so the board plans to ...") links the
     words before it to that clause, and so does a participle of cause after such a frame
     ("..., the insurer said, prompting the ministry to send inspectors"), and a noun phrase
