@@ -12,6 +12,7 @@ from datetime import date
 
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
+from checker.lexicon import shipped
 from checker.numbers import YEAR_RE, fraction_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
@@ -25,7 +26,8 @@ _COMPARED = re.compile(rf"{_MORE.pattern}|{_TOTAL.pattern}|\s*(?:less|shorter|fe
                        r"faster)\b", re.I)
 
 
-def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=()) -> bool:
+def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(),
+                before: str = "") -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("10 charges" for "9 charges of assault and
     one of affray"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
@@ -37,11 +39,16 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     the passage ("12 days longer" for "34 days, from 22 days"). The clock times may also
     stand in a sentence of ``clocks`` claims (``clock_sentences``). A sum of money may also
     be the difference of two sums in ``nearby`` claims, those around the passages
-    (``_money_difference``)."""
+    (``_money_difference``). A span the words ``before`` it make the size of a change ("by
+    three hours", "add three hours to": change_size_cues.txt) may be the difference of the
+    two ends of a move, either way ("from nine hours to 12": the second end bare takes the
+    first's unit)."""
     span = duration_seconds(q.text)
     if span is not None:
+        sized = _sized_change(before)
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
-                or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
+                or ((sized or _COMPARED.match(after) is not None)
+                    and _between_spans(span, claims, after, either=sized))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
         # thing, not the years since a date)
@@ -69,16 +76,28 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     return False
 
 
-def _between_spans(span: float, claims, said: str) -> bool:
+def _sized_change(before: str) -> bool:
+    """The words before a span make it the size of a change ("lengthen the shift by",
+    "add", "adds a further"): change_size_cues.txt."""
+    words = re.findall(r"[a-z]+", before.lower())[-3:]
+    while words[-1:] and words[-1] in ("a", "an", "further", "extra", "another"):
+        words.pop()
+    return bool(words) and words[-1] in shipped("change_size_cues")
+
+
+def _between_spans(span: float, claims, said: str, either: bool = False) -> bool:
     """The span is the sum or the difference of two spans of one source passage, as the
     words after it say (``said``): a difference the way the change went ("eight days
-    longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34), a total
-    ("in all") of two spans that are not one measure's old and new values."""
+    longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34; ``either``
+    way when the words give no way: "by three hours"), a total ("in all") of two spans
+    that are not one measure's old and new values. The second end of a move written bare
+    ("from nine hours to 12") is a span in the first end's unit."""
     total = _TOTAL.match(said) is not None
     more = _MORE.match(said) is not None
     for sc in claims:
         spans = [(d, _change_role(sc, sq)) for sq in sc.quantities
                  for d in [duration_seconds(sq.text)] if d]
+        spans += [(d, "new") for sq in sc.quantities for d in [_bare_end(sc, sq)] if d]
         for i, (a, ra) in enumerate(spans):
             for b, rb in spans[i + 1:]:
                 if span in (a, b):
@@ -90,10 +109,30 @@ def _between_spans(span: float, claims, said: str) -> bool:
                 if span != abs(a - b):
                     continue
                 roles = {ra: a, rb: b}
-                if "old" in roles and "new" in roles and (roles["new"] > roles["old"]) != more:
+                if not either and "old" in roles and "new" in roles \
+                        and (roles["new"] > roles["old"]) != more:
                     continue  # "12 days longer" where the wait fell from 34 days to 22
                 return True
     return False
+
+
+_BARE_END = re.compile(r"(?:\s+to)?\s+(\d+(?:\.\d+)?)(?![\d.,]*\d)(?!\s*%)\s*([a-z]*)", re.I)
+
+
+def _bare_end(sc, sq):
+    """The span in seconds of the bare second end of a move whose first end is the span
+    ``sq`` ("to 12" after "from nine hours"), or None."""
+    if _change_role(sc, sq) != "old":
+        return None
+    words = sq.text.split()
+    if words[-1].lower() == "to":
+        words.pop()  # the tagger may take the "to" into the span ("nine hours to")
+    elif not re.match(r"\s+to\b", sc.text[sq.end - sc.start:], re.I):
+        return None
+    m = _BARE_END.match(sc.text, sq.end - sc.start)
+    if m is None or m.group(2) and m.group(2).lower() not in shipped("function_words"):
+        return None  # "to 12 drivers", "to 12 per shift": a count of something else
+    return duration_seconds(f"{m.group(1)} {words[-1]}")
 
 
 def _change_role(sc, sq) -> str:

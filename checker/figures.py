@@ -102,7 +102,8 @@ def unknown_figures(ctx) -> list:
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),
-                           after=dc.text[whole.end - dc.start:]) \
+                           after=dc.text[whole.end - dc.start:],
+                           before=dc.text[:whole.start - dc.start]) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):
                 continue  # (also "before July" for "by the end of June")

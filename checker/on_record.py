@@ -53,7 +53,8 @@ def _timetable(ctx, sc) -> bool:
     on Monday at the town hall and is due to last a fortnight", said a named official): a
     timetable announced on record, stated as fact in any report. A verb of phase
     (phase_verbs.txt) with a day or a date, one of duration (duration_verbs.txt) with a span
-    of time (durations.txt), or one of timing (timing_verbs.txt) with a day or a month, its
+    of time (durations.txt), or one of timing (timing_verbs.txt) or a passive of scheduling
+    ("is expected on", "is set for": schedule_participles.txt) with a day or a month, its
     subject an event of a procedure ("the hearing", "the poll opens on 8 June"); an expectation
     may hedge it ("would", "is expected to": timetable_expectations.txt), nothing else.
     Known false positive: a timetable the story disputes."""
@@ -68,8 +69,14 @@ def _timetable(ctx, sc) -> bool:
     span = any(lex.has("durations", w) for w in words) and bool(sc.quantities)
     return (lex.has("phase_verbs", sc.predicate) and (when or span)
             or lex.has("duration_verbs", sc.predicate) and span
-            or lex.has("timing_verbs", sc.predicate) and when) \
+            or (lex.has("timing_verbs", sc.predicate) or _scheduled(sc, lex)) and when) \
         and len(sc.words) <= 10 and _an_event(ctx, sc)
+
+
+def _scheduled(sc, lex) -> bool:
+    """The claim's verb is a passive of scheduling ("the ruling is expected on 4 May", "is
+    set for June": schedule_participles.txt), not "expects" with an object of its own."""
+    return passive_verb(sc) and lex.has("schedule_participles", sc.predicate_text.lower())
 
 
 def _an_event(ctx, sc) -> bool:

@@ -45,6 +45,10 @@ def part_of_them(ctx, dc):
         if limit is not None:
             found = sc, f'"{limit.text} of them"'
             break
+        numbered = _numbered_part(sc)
+        if numbered:
+            found = sc, f'"{numbered}"'
+            break
     if found is not None and any(
             c.role == "all" and of_them(sc, c, ctx.lexicon)
             for sc in ctx.index.claims if len(dkeys & claim_keys(sc)) >= 2 for c in sc.scope):
@@ -52,16 +56,40 @@ def part_of_them(ctx, dc):
     return found
 
 
-def part_of_them_after(sc, counted: str, lexicon):
-    """The limit word of a "most of them" (or "some", "many" of them) that follows the
-    count in the source claim ("flew to 31 destinations, most of them in the north"), or
-    None."""
+def part_of_them_after(sc, counted: str, lexicon) -> str:
+    """The words of a part that follows the count in the source claim: "most of them" (or
+    "some", "many" of them: "serves 40 towns, most of them inland"), or a
+    smaller number of them ("60 new beds, 18 of which would be reserved"); '' if none."""
     at = sc.text.find(counted)
     if at < 0:
-        return None
+        return ""
     end = sc.start + at + len(counted)
-    return next((c for c in sc.scope if c.role == "some" and 0 < c.start - end <= 40
-                 and of_them(sc, c, lexicon)), None)
+    cue = next((c for c in sc.scope if c.role == "some" and 0 < c.start - end <= 40
+                and of_them(sc, c, lexicon)), None)
+    if cue is not None:
+        return f"{cue.text} of them"
+    return _numbered_part(sc, at, counted)
+
+
+def _numbered_part(sc, at: int = -1, counted: str = "") -> str:
+    """A smaller number of a group told within 40 characters after its count ("60 new
+    beds, 18 of which would be kept"): after ``counted`` at ``at`` in the claim's text, or
+    after any figure of the claim; '' if none."""
+    counts = [(at, counted)] if counted else [
+        (q.start - sc.start, q.text) for q in sc.quantities if q.kind in ("number", "quantity")]
+    for pos, text in counts:
+        whole = numbers_in(text)
+        for m in _NUMBERED_PART.finditer(sc.text, pos + len(text)):
+            if m.start() - pos - len(text) > 40:
+                break
+            part = numbers_in(m.group(1))
+            if whole and part and part[0] < whole[0]:
+                return m.group(0)
+    return ""
+
+
+# a number of a group told just before it: "18 of which", "three of them"
+_NUMBERED_PART = re.compile(r"\b([\w,.-]+)\s+of\s+(?:which|them|whom|those|these)\b", re.I)
 
 
 def same_count(mine, theirs) -> bool:

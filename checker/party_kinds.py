@@ -89,7 +89,8 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     the description is no broader kind of the name's ("the group" for an association),
     neither is a kind any company may be called ("the operator", "the firm":
     corporate_nouns.txt; though "the company" is no union or council: public_body_heads.txt),
-    nor "the agency" for a government body (agency_heads.txt),
+    nor "the agency" for a government body (agency_heads.txt), nor "the club" for a club
+    by its name word ("Corrow Athletic": club_name_words.txt),
     and the sources never give the name that kind ("Brackenmoor Homes,
     a housing association")."""
     theirs = kind.lower()
@@ -104,6 +105,8 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
             or has("corporate_nouns", head):
         return False  # "the regulator" may be any body; "the Post Regulator" is no union;
         # "the company" is no union or council (public_body_heads.txt)
+    if has("club_name_words", head) and theirs in ("club", "team", "side"):
+        return False  # "the club" for Corrow Athletic (club_name_words.txt)
     if lexicon.value("agency_heads", theirs) == "generic" and has("agency_heads", head) \
             and lexicon.value("agency_heads", head) != "generic":
         return False  # "the agency" for the Coastal Inspection Board (agency_heads.txt)

@@ -31,7 +31,7 @@ def cue_noun(claim, cue) -> str:
     after it ("every trial investigator" -> "investigator"), past a possessor ("most of the
     valley's orchards" -> "orchard") and nouns joined by "and" or "or" ("every apple and
     pear orchard" -> "orchard"); for a quantifier floated before a verb ("the forms were
-    all signed", "they had all been signed"), the plural noun before it (``floated_noun``)."""
+    all signed", "they had all been stamped"), the plural noun before it (``floated_noun``)."""
     floated = floated_noun(claim, cue)
     return floated if floated is not None else noun_after(claim, cue)
 
@@ -71,16 +71,24 @@ _AUX_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(
     shipped("auxiliaries") | shipped("be_forms") | shipped("pronouns_subject"))) + r")\s+$", re.I)
 
 
+# an "all" set after a comma before a verb or an infinitive ("60 beds, all to be kept")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]+", re.I)
+
+
 def floated_noun(claim, cue):
-    """For "all" floated before a verb ("were all signed", "they had all been signed"), the
-    key of the last plural noun of the sentence before it (what "they" or the subject
-    names: "reviewed the forms and found they had all been signed" -> "form"); '' when
-    there is none; None for a quantifier that is not floated."""
+    """For "all" floated before a verb ("were all signed", "they had all been stamped") or
+    set after a comma before one ("60 new beds, all to be kept for", "140 homes, all let
+    at"), the key of the last plural noun of the sentence before it (what "they" or the
+    subject names: "checked the permits, which had all been stamped" -> "permit"); ''
+    when there is none; None for a quantifier that is not floated."""
     if cue.text.lower() != "all":
         return None
     at = cue.start - claim.sent_start
     before, after = claim.sentence[:at], claim.sentence[at + len(cue.text):]
-    if not _AUX_BEFORE.search(before) or not _VERB_AFTER.match(after):
+    apposed = _COMMA_BEFORE.search(before) and (_VERB_AFTER.match(after)
+                                                 or _TO_AFTER.match(after))
+    if not (_AUX_BEFORE.search(before) and _VERB_AFTER.match(after) or apposed):
         return None
     words = {w.start: w for w in claim.words if w.pos == "NOUN"}
     plurals = [m for m in _PLURAL.finditer(before.lower())]

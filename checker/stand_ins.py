@@ -40,10 +40,10 @@ def speaker_meant(ctx, sc) -> str:
     if ctx.lexicon.has("non_person_heads", words[-1]):
         return name  # a body by its name ("The Students' Union"), not a person ("Councillor
         # Anne Hill")
-    return _short_for_body(ctx, sc.doc_id, name)
+    return short_for_body(ctx, sc.doc_id, name)
 
 
-def _short_for_body(ctx, doc_id: str, name: str) -> str:
+def short_for_body(ctx, doc_id: str, name: str) -> str:
     """The full name of a body that ``name`` shortens in its article ("Orrin" after "Orrin
     Freight Group": a run of capitalised words opening with the name and ending in a body's
     word, non_person_heads.txt), or ''. Known false positive: a person sharing a surname with

@@ -14,6 +14,7 @@ from checker.lexicon import shipped
 from checker.numbers import number_values
 from checker.quantified import over_time
 from checker.source_phrase import core
+from checker.stand_ins import sentences_around
 
 LIMITS = {"some", "one"}
 OWN = {"its own", "their own"}  # emphasis on the owner, not a limit
@@ -63,6 +64,33 @@ def _sources_place_it(ctx, dc, cue: str) -> bool:
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 
+def _told_beside(ctx, dc, cue: str) -> bool:
+    """The widening word and the two words after it stand in a source sentence beside a
+    passage the claim aligns with, or in its own ("a 6% share across all depots" where the
+    source's next sentence has "6% across all depots"): the source spreads that part of
+    the claim itself. Known false negative: a derived claim that moves the source's phrase
+    onto another of its figures."""
+    at = dc.text.lower().find(cue)
+    return at >= 0 and told_beside(ctx, dc, dc.start + at, 3)
+
+
+def told_beside(ctx, dc, start: int, words: int) -> bool:
+    """The ``words`` words of the derived claim from offset ``start`` stand as written, in
+    any case, in a source sentence a passage the claim aligns with stands in, or in the
+    sentence before or after it, and that sentence shares two more of the claim's words
+    (DS951 asks of "across all centres", "all centres"; not "across Lune County" of a
+    sentence on another deed)."""
+    found = re.findall(r"[\w'’%-]+", dc.text[start - dc.start:])[:words]
+    if len(found) < words:
+        return False
+    phrase = r"\W+".join(re.escape(w.lower()) for w in found)
+    rest = claim_keys(dc) - {key(w) for w in found}
+    return any(re.search(rf"(?<![\w'’-]){phrase}(?![\w'’-])", text.lower())
+               and len(rest & text_keys(text)) >= 2
+               for sc in ctx.aligned(dc)
+               for text in sentences_around(ctx, sc, before=1, after=1))
+
+
 def _counted_after(ctx, dc, cue: str) -> bool:
     """A count follows the widening word ("across 212 plots", "across its 14 depots"): the
     claim names its own extent, which DN501 compares with the source's figure; unless a
@@ -99,7 +127,8 @@ def widened_place(ctx, dc):
     cue = _widening(dc, ctx.lexicon)
     alone = bool(cue) and _stands_alone(dc, cue)
     if not cue or not alone and over_time(dc.text, cue, ctx.lexicon) \
-            or _sources_place_it(ctx, dc, cue) or _counted_after(ctx, dc, cue):
+            or _sources_place_it(ctx, dc, cue) or _counted_after(ctx, dc, cue) \
+            or _told_beside(ctx, dc, cue):
         return None
     dkeys = claim_keys(dc)
     at = dc.start + dc.text.lower().find(cue)

@@ -11,6 +11,7 @@ from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_
                              part_of_them_after, same_count, whole_count, whole_word)
 from checker.quantified import count_of, cue_noun, floated_noun, noun_after
 from checker.quantified_limits import bound_kept, excluded_part, one_of_them, qualified
+from checker.widened import told_beside
 
 _WORDS = re.compile(r"[\w'’-]+")
 
@@ -22,6 +23,8 @@ def widened_quantifier(ctx, dc):
                 _negated_before(dc, cue) and not dc.certainty.attempts):
             continue  # "any" lives in negations and attempts ("trying to stop any sale");
             # under a negated verb it is "all" ("told not to file any fresh claims")
+        if told_beside(ctx, dc, cue.start, 2):
+            continue  # "across all centres" where the source's next sentence says it
         if of_them(dc, cue, ctx.lexicon):
             part = part_of_them(ctx, dc)
             if part is not None:
@@ -80,9 +83,9 @@ def _widened_noun(ctx, dc, cue, noun):
         if bound_kept(sc, dc, noun):
             continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
         counted = count_of(sc, noun)
-        part = part_of_them_after(sc, counted, ctx.lexicon) if counted else None
-        if part is not None:
-            return cue.text, sc, f'"{part.text} of them"'
+        part = part_of_them_after(sc, counted, ctx.lexicon) if counted else ""
+        if part:
+            return cue.text, sc, f'"{part}"'
         if counted is not None and same_count(count_of(dc, noun), counted) \
                 and whole_count(sc, counted):
             continue  # "all 14 schools" for "none of the 14 schools": the whole of them

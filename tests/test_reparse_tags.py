@@ -216,6 +216,28 @@ def test_pieces_with_spaces_between_are_left_alone():
         assert view[3].head is view[6]
 
 
+def _surname():
+    # "Leader Ana Price-Welby said it would close.", parsed with "Price" and "Welby" each a
+    # subject of "said", the hyphen as its punctuation and "Leader Ana" on "Price"
+    rows = [("Leader", 2, "compound", "PROPN", "Leader"), ("Ana", 2, "compound", "PROPN", "Ana"),
+            ("Price", 5, "nsubj", "PROPN", "Price"), ("-", 5, "punct", "PUNCT", "-"),
+            ("Welby", 5, "nsubj", "PROPN", "Welby"), ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON", "it"), ("would", 8, "aux", "AUX", "would"),
+            ("close", 5, "ccomp", "VERB", "close"), (".", 5, "punct", "PUNCT", ".")]
+    spaces = [True] * len(rows)
+    spaces[2] = spaces[3] = spaces[8] = False
+    return _doc(rows, ["NNP", "NNP", "NNP", "HYPH", "NNP", "VBD", "PRP", "MD", "VB", "."], spaces)
+
+
+def test_a_double_barrelled_surname_hung_apart_reads_whole():
+    with DocView(_surname()) as view:
+        assert lift_split_hyphen_word(view, view.sents[0])
+        assert view[2].head is view[4] and view[2].dep_ == "compound"
+        assert view[0].head is view[2] and view[4].head is view[5]
+        assert [t.text for t in view[4].subtree if t.i < 5] == ["Leader", "Ana", "Price", "-",
+                                                               "Welby"]
+
+
 def _write_off(scale_tag="VBP"):
     # "Harle wrote off £2.1m tied to the deal.", parsed with "m" an auxiliary of "tied" and
     # "tied" a clause reported by "wrote"

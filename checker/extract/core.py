@@ -34,7 +34,8 @@ from checker.extract.reparse_reported import (lift_clause_from_relative_report,
                                               lift_clause_read_as_relative,
                                               lift_condition_from_speaker,
                                               lift_figure_read_as_object,
-                                              lift_second_that_clause)
+                                              lift_second_that_clause,
+                                              lift_that_clause_after_aside)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
@@ -170,6 +171,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_that_clause_after_aside(view, sent, self.report_verbs)
                     lift_clause_from_relative_report(view, sent, self.report_verbs)
                     lift_subject_read_as_object(view, sent, self.report_verbs,
                                                 self.addressee_verbs)

@@ -295,3 +295,40 @@ def lift_conj_from_saying_clause(view, sent, report_verbs) -> bool:
     if done:
         view.refresh_edges(sent.root)
     return done
+
+
+def lift_that_clause_after_aside(view, sent, report_verbs) -> bool:
+    """A reported clause set after an aside of the verb of saying, its "that" after a comma
+    ("said, asking to stay unnamed as they were never cleared to brief the press, that the
+    board is drafting a ban"). The model hangs one on the other: the reported clause on the
+    aside's verb ("drafting" under "asking" or "cleared"), or the aside on the reported
+    clause's verb ("published" under "close" in "said, speaking without being named because the
+    timetable has not been published, that the depot will close", so that the aside's
+    negation reads as the claim's). Both hang on the verb of saying instead: the clause as
+    its complement, the aside as its adverbial clause. True when the sentence was repaired.
+
+    Known false positives: none seen; a "that" clause of the aside's own verb written after
+    a comma ("warned, because the river had risen, that roads would close" under a verb of
+    warning: the same repair, and right) is the shape it expects."""
+    done = False
+    for tok in sent:
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"
+                     and c.i > 0 and view[c.i - 1].text == ","), None)
+        if mark is None or not any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            continue
+        head, hops = tok.head, 0
+        while head.lemma_.lower() not in report_verbs and head.head is not head and hops < 3:
+            head, hops = head.head, hops + 1
+        if head.lemma_.lower() not in report_verbs or head.i > mark.i:
+            continue
+        if tok.dep_ in ("advcl", "ccomp") and hops:
+            rehang(tok, head, "ccomp")  # the clause was read as the aside's ("drafting"
+            # under "cleared", or the complement of "asking" in "asking to stay unnamed")
+            done = True
+        elif tok.dep_ == "ccomp" and tok.head is head:
+            for aside in [c for c in tok.children if c.dep_ == "advcl" and c.i < mark.i]:
+                rehang(aside, head)  # the aside was read as the clause's
+                done = True
+    if done:
+        view.refresh_edges(sent.root)
+    return done

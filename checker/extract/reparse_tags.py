@@ -184,7 +184,8 @@ def lift_split_hyphen_word(view, sent) -> bool:
     """A hyphenated word whose pieces the model hung side by side on one head ("The firm's
     co-owners said ...", with "co", "-" and "owners" each a subject of "said"): when a
     word, a hyphen and a word touch with no space and all three hang on the same head with
-    the same label, the last piece is the word's head, the first its compound and the
+    the same label (the hyphen also as punctuation: a double-barrelled surname, "Council
+    leader Ana Price-Welby said"), the last piece is the word's head, the first its compound and the
     hyphen its punctuation, so the phrase reads whole ("The firm's co-owners", not "The
     firm's co"). True when repaired.
 
@@ -197,8 +198,8 @@ def lift_split_hyphen_word(view, sent) -> bool:
             continue
         head = last.head
         if head is last or first.head is not head or hyphen.head is not head \
-                or not first.dep_ == hyphen.dep_ == last.dep_:
-            continue
+                or not first.dep_ == last.dep_ or hyphen.dep_ not in (first.dep_, "punct"):
+            continue  # (the hyphen may hang as punctuation: "Miriam Osei-Landry said")
         rehang(first, last, "compound")
         rehang(hyphen, last, "punct")
         hyphen.tag_, hyphen.pos_, hyphen.is_punct = "HYPH", "PUNCT", True
