@@ -8,11 +8,13 @@ itself. Read by ``checker.figures.unknown_figures`` (DN501, DU803).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
-from checker.lexicon import shipped
+from checker.lemmas import inflections
+from checker.lexicon import shipped, shipped_values
 from checker.numbers import YEAR_RE, fraction_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
@@ -48,7 +50,8 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
         sized = _sized_change(before)
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
                 or ((sized or _COMPARED.match(after) is not None)
-                    and _between_spans(span, claims, after, either=sized))
+                    and _between_spans(span, claims, after,
+                                       way=_direction(before) or "either" if sized else ""))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
         # thing, not the years since a date)
@@ -76,6 +79,20 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     return False
 
 
+def _direction(before: str) -> str:
+    """"up" or "down" for the last verb of change in the words before a span ("lengthened
+    the night shift by": change_directions.txt), else ''."""
+    table = _direction_forms()
+    return next((table[w] for w in reversed(re.findall(r"[a-z]+", before.lower())[-8:])
+                 if w in table), "")
+
+
+@lru_cache(maxsize=1)
+def _direction_forms() -> dict:
+    return {form: way for verb, way in shipped_values("change_directions")
+            for form in inflections(verb)}
+
+
 def _sized_change(before: str) -> bool:
     """The words before a span make it the size of a change ("lengthen the shift by",
     "add", "adds a further"): change_size_cues.txt."""
@@ -85,13 +102,15 @@ def _sized_change(before: str) -> bool:
     return bool(words) and words[-1] in shipped("change_size_cues")
 
 
-def _between_spans(span: float, claims, said: str, either: bool = False) -> bool:
+def _between_spans(span: float, claims, said: str, way: str = "") -> bool:
     """The span is the sum or the difference of two spans of one source passage, as the
     words after it say (``said``): a difference the way the change went ("eight days
-    longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34; ``either``
-    way when the words give no way: "by three hours"), a total ("in all") of two spans
-    that are not one measure's old and new values. The second end of a move written bare
-    ("from nine hours to 12") is a span in the first end's unit."""
+    longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34), a total
+    ("in all") of two spans that are not one measure's old and new values. A change sized
+    by the words before it ("lengthened the shift by three hours") is the difference of a
+    move's two ends only, the ``way`` its verb moves them ("up", "down": a lengthening is
+    no cut from 12 hours to 9), or "either" when no verb says. The second end of a move
+    written bare ("from nine hours to 12") is a span in the first end's unit."""
     total = _TOTAL.match(said) is not None
     more = _MORE.match(said) is not None
     for sc in claims:
@@ -109,8 +128,12 @@ def _between_spans(span: float, claims, said: str, either: bool = False) -> bool
                 if span != abs(a - b):
                     continue
                 roles = {ra: a, rb: b}
-                if not either and "old" in roles and "new" in roles \
-                        and (roles["new"] > roles["old"]) != more:
+                if way:
+                    if {ra, rb} != {"old", "new"} or way != "either" and (
+                            (roles["new"] > roles["old"]) != (way == "up")):
+                        continue  # a sized change is a move's, the way its verb says
+                    return True
+                if "old" in roles and "new" in roles and (roles["new"] > roles["old"]) != more:
                     continue  # "12 days longer" where the wait fell from 34 days to 22
                 return True
     return False

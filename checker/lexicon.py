@@ -55,6 +55,8 @@ FILES = {
     "schedule_participles": "schedule_participles",
     "comparison_marks": "comparison_marks",
     "club_name_words": "club_name_words",
+    "change_directions": "change_directions",
+    "procedure_officers": "procedure_officers",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "deed_verbs": "deed_verbs",

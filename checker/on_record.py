@@ -54,7 +54,7 @@ def _timetable(ctx, sc) -> bool:
     timetable announced on record, stated as fact in any report. A verb of phase
     (phase_verbs.txt) with a day or a date, one of duration (duration_verbs.txt) with a span
     of time (durations.txt), or one of timing (timing_verbs.txt) or a passive of scheduling
-    ("is expected on", "is set for": schedule_participles.txt) with a day or a month, its
+    ("is set for", "is scheduled for": schedule_participles.txt) with a day or a month, its
     subject an event of a procedure ("the hearing", "the poll opens on 8 June"); an expectation
     may hedge it ("would", "is expected to": timetable_expectations.txt), nothing else.
     Known false positive: a timetable the story disputes."""
@@ -74,9 +74,18 @@ def _timetable(ctx, sc) -> bool:
 
 
 def _scheduled(sc, lex) -> bool:
-    """The claim's verb is a passive of scheduling ("the ruling is expected on 4 May", "is
-    set for June": schedule_participles.txt), not "expects" with an object of its own."""
-    return passive_verb(sc) and lex.has("schedule_participles", sc.predicate_text.lower())
+    """The claim's verb is a passive of scheduling ("the ruling is set for 4 May", "is
+    scheduled for June": schedule_participles.txt), not "sets" with an object of its own;
+    or "is expected" from the officer who runs the procedure ("Judge Ann Pryor said":
+    procedure_officers.txt)."""
+    if not passive_verb(sc):
+        return False
+    verb = sc.predicate_text.lower()
+    if lex.has("schedule_participles", verb):
+        return True
+    said = sc.attribution.source.lower() if sc.attribution is not None else ""
+    return verb == "expected" and any(lex.has("procedure_officers", w)
+                                      for w in re.findall(r"[a-z]+", said))
 
 
 def _an_event(ctx, sc) -> bool:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys
+from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.figure_written import numbers_in
-from checker.lexicon import partitive_pronoun
+from checker.lexicon import partitive_pronoun, shipped
 from checker.quantified import WHOLE, count_of, cue_noun
 
 _WORDS = re.compile(r"[\w'’-]+")
+# words that say nothing of what is said of a group ("are", "the", "would")
+GENERIC_KEYS = frozenset(key(w) for w in GENERIC | shipped("be_forms") | shipped("function_words")
+                         | shipped("auxiliaries"))
 
 
 def whole_word(word: str) -> bool:
@@ -31,10 +34,12 @@ def of_them(claim, cue, lexicon) -> bool:
     return m is not None and partitive_pronoun(m.group(1).lower(), lexicon)
 
 
-def part_of_them(ctx, dc):
+def part_of_them(ctx, dc, said: str = ""):
     """(source claim, limit) when a close source claim on the same matter takes part of
     what a pronoun stands for ("most of them at the Riverside depot") where the derived
-    claim says "all of them"."""
+    claim says "all of them", or names a smaller number of them for what the derived
+    words after "all" (``said``) say ("60 beds, 18 of which are kept for children" against
+    "all of them kept for children"; not against "all refurbished last year")."""
     dkeys = claim_keys(dc)
     found = None
     for sc in ctx.aligned(dc):
@@ -45,7 +50,7 @@ def part_of_them(ctx, dc):
         if limit is not None:
             found = sc, f'"{limit.text} of them"'
             break
-        numbered = _numbered_part(sc)
+        numbered = _numbered_part(sc, said=said)
         if numbered:
             found = sc, f'"{numbered}"'
             break
@@ -56,7 +61,7 @@ def part_of_them(ctx, dc):
     return found
 
 
-def part_of_them_after(sc, counted: str, lexicon) -> str:
+def part_of_them_after(sc, counted: str, lexicon, said: str = "") -> str:
     """The words of a part that follows the count in the source claim: "most of them" (or
     "some", "many" of them: "serves 40 towns, most of them inland"), or a
     smaller number of them ("60 new beds, 18 of which would be reserved"); '' if none."""
@@ -68,13 +73,15 @@ def part_of_them_after(sc, counted: str, lexicon) -> str:
                 and of_them(sc, c, lexicon)), None)
     if cue is not None:
         return f"{cue.text} of them"
-    return _numbered_part(sc, at, counted)
+    return _numbered_part(sc, at, counted, said)
 
 
-def _numbered_part(sc, at: int = -1, counted: str = "") -> str:
+def _numbered_part(sc, at: int = -1, counted: str = "", said: str = "") -> str:
     """A smaller number of a group told within 40 characters after its count ("60 new
     beds, 18 of which would be kept"): after ``counted`` at ``at`` in the claim's text, or
-    after any figure of the claim; '' if none."""
+    after any figure of the claim; '' if none, or if the five words after the part share
+    no content word with ``said``, what the derived text says of all of them ("18 of which
+    are kept for children" limits "all kept for children", not "all refurbished")."""
     counts = [(at, counted)] if counted else [
         (q.start - sc.start, q.text) for q in sc.quantities if q.kind in ("number", "quantity")]
     for pos, text in counts:
@@ -83,7 +90,9 @@ def _numbered_part(sc, at: int = -1, counted: str = "") -> str:
             if m.start() - pos - len(text) > 40:
                 break
             part = numbers_in(m.group(1))
-            if whole and part and part[0] < whole[0]:
+            after = _WORDS.findall(sc.text[m.end():])[:5]
+            if whole and part and part[0] < whole[0] and (
+                    not said or {key(w) for w in after} & text_keys(said) - GENERIC_KEYS):
                 return m.group(0)
     return ""
 

@@ -25,13 +25,14 @@ def widened_quantifier(ctx, dc):
             # under a negated verb it is "all" ("told not to file any fresh claims")
         if told_beside(ctx, dc, cue.start, 2):
             continue  # "across all centres" where the source's next sentence says it
+        said = dc.text[cue.end - dc.start:]  # what the claim says of all of them
         if of_them(dc, cue, ctx.lexicon):
-            part = part_of_them(ctx, dc)
+            part = part_of_them(ctx, dc, said)
             if part is not None:
                 return cue.text, *part
             continue
         if floated_noun(dc, cue) is not None:
-            part = part_of_them(ctx, dc)  # "they have all signed" as "all of them"
+            part = part_of_them(ctx, dc, said)  # "they have all signed" as "all of them"
             if part is not None:
                 return cue.text, *part
         # a floated "all" ("the farms have all signed") takes the noun before it, and, as
@@ -83,7 +84,8 @@ def _widened_noun(ctx, dc, cue, noun):
         if bound_kept(sc, dc, noun):
             continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
         counted = count_of(sc, noun)
-        part = part_of_them_after(sc, counted, ctx.lexicon) if counted else ""
+        part = part_of_them_after(sc, counted, ctx.lexicon,
+                                  dc.text[cue.end - dc.start:]) if counted else ""
         if part:
             return cue.text, sc, f'"{part}"'
         if counted is not None and same_count(count_of(dc, noun), counted) \

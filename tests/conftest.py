@@ -71,15 +71,15 @@ def check_texts(pipeline):
 
 
 @pytest.fixture
-def check_selected(pipeline):
-    """``check_texts`` with a pipeline that runs the given rule codes only (how a rule off by
-    default is tested), sharing the session's spaCy model."""
+def check_configured(pipeline):
+    """``check_texts`` with a pipeline built from the given configuration fields
+    (``omissions=("answer", "caveat")``), sharing the session's spaCy model."""
     from checker.config import Config
     from checker.load import load_text
     from checker.pipeline import Pipeline
 
-    def selecting(*codes: str):
-        mine = Pipeline(Config(select=codes), nlp=pipeline.parser.nlp)
+    def configured(**fields):
+        mine = Pipeline(Config(**fields), nlp=pipeline.parser.nlp)
 
         def run(derived: str, *sources: str):
             der = load_text(derived, doc_id="derived.txt")
@@ -87,6 +87,17 @@ def check_selected(pipeline):
             return mine.check(der, srcs)
 
         return run
+
+    return configured
+
+
+@pytest.fixture
+def check_selected(check_configured):
+    """``check_texts`` with a pipeline that runs the given rule codes only (how a rule off by
+    default is tested), sharing the session's spaCy model."""
+
+    def selecting(*codes: str):
+        return check_configured(select=codes)
 
     return selecting
 

@@ -51,7 +51,7 @@ WRONG = {
     "max_omissions": '"x"', "wordnet_dir": "3", "score_model": "false",
     "decision_threshold": "-0.5", "select": '"DA"', "ignore": "5", "fail_on": '"fatal"',
     "severity": '"error"', "lexicon_extra": "[1]", "max_manifest_bytes": "0",
-    "time_budget": "-1",
+    "time_budget": "-1", "omissions": '"answer"',
 }
 
 

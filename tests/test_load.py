@@ -452,15 +452,3 @@ def test_short_english_without_function_words_is_accepted():
             load_text(text, doc_id="t")
         assert info.value.cause == "not-english"
 
-
-def test_long_first_line_is_the_headline_but_a_long_later_line_is_not():
-    # a first line runs longer than a subheading and is still the text's headline
-    text = ("Valley council votes to shut three libraries and two pools after a budget "
-            "review, unions object\n\n"
-            "Councillors backed the closures on Monday, to take effect by June.\n\n"
-            "Unions say the vote came before staff were told about the plan in any detail\n\n"
-            "The council said the savings were needed.\n")
-    article = load_text(text, doc_id="t")
-    assert unit_texts(article, "heading") == [
-        "Valley council votes to shut three libraries and two pools after a budget review, "
-        "unions object"]

@@ -37,13 +37,16 @@ def test_silent_when_the_accusation_is_not_told(check_texts):
                                   SHIPYARD))
 
 
-def test_dropped_expert_caveat_is_flagged(check_texts):
-    got = _do901(check_texts("A study of 90 orchards found that pruning in late winter raised "
-                             "apple yields by 12%.", SEED))
+def test_dropped_expert_caveat_is_flagged_when_caveats_are_reported(check_texts,
+                                                                     check_configured):
+    told = "A study of 90 orchards found that pruning in late winter raised apple yields by 12%."
+    assert not _do901(check_texts(told, SEED))  # by default only answers are reported
+    caveats = check_configured(omissions=("answer", "caveat"))
+    got = _do901(caveats(told, SEED))
     assert len(got) == 1 and "caveat" in got[0].message
     kept = ("A study of 90 orchards found that pruning in late winter raised apple yields by 12%, "
             "though soil scientist Ilse Varga cautioned that one dry season is too short.")
-    assert not _do901(check_texts(kept, SEED))
+    assert not _do901(caveats(kept, SEED))
 
 
 def test_no_comment_and_ordinary_facts_are_not_answers(check_texts):

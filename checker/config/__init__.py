@@ -44,6 +44,11 @@ class Config:
     # Maximum number of omitted-claim findings per source of a derived text (judged per
     # source, so an unrelated second source cannot crowd out the first one's).
     max_omissions: int = 3
+    # The kinds of left-out source claim DO901 reports: "answer" (a party's denial or answer
+    # to what the text tells), "caveat" (an expert's caution, a concessive limitation),
+    # "reply" (a party's statement right after a charge against it). Caveats are off by
+    # default: measured mostly wrong (DO901's docstring).
+    omissions: tuple[str, ...] = ("answer", "reply")
     # A WordNet 3.0 database directory (WNDB files, e.g. Debian's /usr/share/wordnet) to read
     # instead of the data shipped in the package; "" = $CHECKER_WORDNET, else the shipped
     # data; "none" turns WordNet off (DE404 silent, DU801/DG602 back to the lexicons).

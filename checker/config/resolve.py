@@ -204,7 +204,7 @@ def resolve_config(path: Optional[str] = None, *, cwd: Optional[Path] = None,
         if key in ("select", "ignore"):
             check_selectors(given, option)
         values[key], origins[key] = given, option
-    for key in ("select", "ignore"):
+    for key in ("select", "ignore", "omissions"):
         if key in values:
             values[key] = tuple(values[key])
     config = Config(**values)

@@ -13,7 +13,8 @@ from checker.config.schema import toml_key, toml_value
 def format_resolved(resolved: Resolved, fmt: str = "toml") -> str:
     """The configuration as commented TOML (or JSON), each value with where it came from."""
     values = {f.name: getattr(resolved.config, f.name) for f in fields(Config)}
-    values["select"], values["ignore"] = list(values["select"]), list(values["ignore"])
+    for key in ("select", "ignore", "omissions"):
+        values[key] = list(values[key])
     if fmt == "json":
         data = {"file": str(resolved.file) if resolved.file else None,
                 "values": {k: {"value": v, "origin": resolved.origins[k]}

@@ -316,11 +316,15 @@ def lift_that_clause_after_aside(view, sent, report_verbs) -> bool:
                      and c.i > 0 and view[c.i - 1].text == ","), None)
         if mark is None or not any(c.dep_ in SUBJ_DEPS for c in tok.children):
             continue
-        head, hops = tok.head, 0
+        head, hops, path = tok.head, 0, []
         while head.lemma_.lower() not in report_verbs and head.head is not head and hops < 3:
+            path.append(head)
             head, hops = head.head, hops + 1
         if head.lemma_.lower() not in report_verbs or head.i > mark.i:
             continue
+        if path and path[-1].dep_ != "advcl":
+            continue  # the clause of a reported verb ("said the board did not accept, at its
+            # meeting, that X": the board's, negated), not of an aside
         if tok.dep_ in ("advcl", "ccomp") and hops:
             rehang(tok, head, "ccomp")  # the clause was read as the aside's ("drafting"
             # under "cleared", or the complement of "asking" in "asking to stay unnamed")

@@ -13,9 +13,6 @@ from checker.load.mapped import Mapped, Piece, const, keep, sub
 
 # A heading is a short line: at most this many words and no final sentence punctuation.
 HEADING_MAX_WORDS = 12
-# The same for a text's first line, a headline, which runs longer: "Council votes to shut
-# three libraries and two pools after a budget review, unions object" is one.
-TITLE_MAX_WORDS = 20
 
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●○■□–—]\s*|[-*+]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+(?=[A-Z]))")
 _MD_BULLET = re.compile(r"[ \t]*(?:[-*+•]\s+|\d{1,3}[.)]\s+)")
@@ -150,9 +147,8 @@ def _mark_headings(kinds: list[tuple[str, int, int, int]], text: str) -> None:
         if not last or last in ".!?:;,…" or not (line[0].isupper() or line[0].isdigit()
                                                  or line[0] in "\"'“‘"):
             continue
-        title = all(k[0] in ("blank", "skip") for k in kinds[:i])
-        if len(_WORD.findall(line)) > (TITLE_MAX_WORDS if title else HEADING_MAX_WORDS):
-            continue  # (a text's first line may be a long headline)
+        if len(_WORD.findall(line)) > HEADING_MAX_WORDS:
+            continue
         j = following[i]
         if j is None:
             continue

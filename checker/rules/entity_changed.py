@@ -112,11 +112,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
     # The claim on the same verb, even when the aligner ranks first the one the moved name
     # comes from ("called for Bale to resign" beside "Bale defended the budget").
     same = [c for c, score in zip(sup, al.scores)
-            if key(c.predicate) == key(dc.predicate) and score >= SAME_VERB_SUPPORT
-            and (c.unit_kind != "heading" or dc.unit_kind == "heading")]
-    # (a source headline names things by shorthand, the town for its hospital: "finds more
-    # cancers in Dunford hospital trial"; a derived sentence that names the hospital is
-    # judged against the article's sentences)
+            if key(c.predicate) == key(dc.predicate) and score >= SAME_VERB_SUPPORT]
     if not same:
         return None
     sc = same[0]
@@ -308,8 +304,6 @@ def _replaced_in_place(ctx, dc, dnorms):
     if al.score < IN_PLACE or not sup:
         return
     sc = sup[0]
-    if sc.unit_kind == "heading" and dc.unit_kind != "heading":
-        return  # a headline's shorthand ("Scan-reading software finds ...") names no slot
     for rep in replacements(dc, sc):
         d0, d1 = rep.derived[0].start, rep.derived[-1].end
         s0, s1 = rep.source[0].start, rep.source[-1].end
