@@ -163,7 +163,8 @@ def found_by(lex, dc) -> bool:
     """The derived claim gives its content as what a document or an official body it names
     as its subject found or said ("An audit found that the festival overspent", "The
     inspectorate counted 1,214 prisoners", "the utility's own data put the spills at 410
-    hours"): it credits that subject."""
+    hours", or the office by its holder's title: "Ombudsman Greer Hale found"): it credits
+    that subject."""
     # the subject's head noun ends where its first comma or preposition starts ("A
     # preliminary report by the office, seen by ...")
     head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
@@ -171,8 +172,12 @@ def found_by(lex, dc) -> bool:
         return False
     noun = re.sub(r"['’]s$", "", head[-1].lower())
     lemma = next((w.lemma for w in dc.words if w.text.lower() == noun), noun)  # "figures"
-    if not any(lex.has(role, n) for n in (noun, lemma)
-               for role in ("document_nouns", "official_sources", "statistics_nouns")):
+    titled = head[-1][:1].isupper() and any(lex.has("official_sources", w.lower())
+                                            for w in head[:-1])
+    # ("Ombudsman Greer Hale found ...": the office by its holder, titled with its name)
+    if not titled and not any(lex.has(role, n) for n in (noun, lemma)
+                              for role in ("document_nouns", "official_sources",
+                                           "statistics_nouns")):
         return False
     return any(lex.has(role, dc.predicate) for role in FINDING_ROLES) or (
         lex.value("paraphrases", dc.predicate) == "estimate"
