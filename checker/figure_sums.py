@@ -29,7 +29,7 @@ _COMPARED = re.compile(rf"{_MORE.pattern}|{_TOTAL.pattern}|\s*(?:less|shorter|fe
 
 
 def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(),
-                before: str = "") -> bool:
+                before: str = "", verb: str = "") -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
     passage that count the same kind of thing ("10 charges" for "9 charges of assault and
     one of affray"; "seven short" for "37 seats ... the 44 it needs"). Years are no operands.
@@ -43,15 +43,15 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     be the difference of two sums in ``nearby`` claims, those around the passages
     (``_money_difference``). A span the words ``before`` it make the size of a change ("by
     three hours", "add three hours to": change_size_cues.txt) may be the difference of the
-    two ends of a move, either way ("from nine hours to 12": the second end bare takes the
+    two ends of a move, the way the claim's ``verb`` moves them ("lengthen", "cut":
+    change_directions.txt), else either way ("from nine hours to 12": the second end bare takes the
     first's unit)."""
     span = duration_seconds(q.text)
     if span is not None:
         sized = _sized_change(before)
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
-                or ((sized or _COMPARED.match(after) is not None)
-                    and _between_spans(span, claims, after,
-                                       way=_direction(before) or "either" if sized else ""))
+                or sized and _sized_move(span, claims, _direction(verb) or "either")
+                or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
         # thing, not the years since a date)
@@ -79,12 +79,11 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     return False
 
 
-def _direction(before: str) -> str:
-    """"up" or "down" for the last verb of change in the words before a span ("lengthened
-    the night shift by": change_directions.txt), else ''."""
-    table = _direction_forms()
-    return next((table[w] for w in reversed(re.findall(r"[a-z]+", before.lower())[-8:])
-                 if w in table), "")
+def _direction(verb: str) -> str:
+    """"up" or "down" for a verb of change, the derived claim's own ("lengthen", "cut":
+    change_directions.txt; not a noun or another clause's verb: "lift engineers", "which
+    cuts breaks"), else ''."""
+    return _direction_forms().get(verb.lower(), "")
 
 
 @lru_cache(maxsize=1)
@@ -102,15 +101,41 @@ def _sized_change(before: str) -> bool:
     return bool(words) and words[-1] in shipped("change_size_cues")
 
 
-def _between_spans(span: float, claims, said: str, way: str = "") -> bool:
+def _sized_move(span: float, claims, way: str) -> bool:
+    """The span sized as a change ("lengthened the shift by three hours") is the difference
+    of a move's two ends in one source passage, the ``way`` the claim's verb moves them
+    ("up", "down", or "either" when no verb says): an end after "from" and the end after the
+    "to" that follows it ("from nine hours to 12", the second end bare in the first's unit);
+    where the passage gives no such move, one such end and another span ("12 hours, up from
+    nine hours"), or two spans in its order where it marks no end ("ran for 9 hours, will
+    now run for 12"). Two moves of one passage are not mixed ("from 8 hours to 10 and from 12
+    hours to 9" gives two hours and three, not two from 12 to 10)."""
+    for sc in claims:
+        spans = sorted(((sq.start, d, _change_role(sc, sq)) for sq in sc.quantities
+                        for d in [duration_seconds(sq.text)] if d), key=lambda x: x[0])
+        spans += [(sq.end, d, "new") for sq in sc.quantities for d in [_bare_end(sc, sq)] if d]
+        spans.sort(key=lambda x: x[0])
+        moves = [(a[1], b[1]) for a, b in zip(spans, spans[1:])
+                 if a[2] == "old" and b[2] == "new"]
+        if not moves:  # one end and another span, (old, new) by their roles, or with no
+            # roles at all two spans in the order the passage gives them ("ran for 9 hours,
+            # will now run for 12 hours")
+            roled = any(r for _at, _d, r in spans)
+            moves = [(a[1], b[1]) if a[2] == "old" or b[2] == "new" else (b[1], a[1])
+                     for i, a in enumerate(spans) for b in spans[i + 1:]
+                     if (a[2] or b[2]) and a[2] != b[2] or not roled]
+        for old, new in moves:
+            if span == abs(new - old) and (way == "either" or (new > old) == (way == "up")):
+                return True
+    return False
+
+
+def _between_spans(span: float, claims, said: str) -> bool:
     """The span is the sum or the difference of two spans of one source passage, as the
     words after it say (``said``): a difference the way the change went ("eight days
     longer" for "rose to 34 days, from 22 days", not when it fell to 22 from 34), a total
-    ("in all") of two spans that are not one measure's old and new values. A change sized
-    by the words before it ("lengthened the shift by three hours") is the difference of a
-    move's two ends only, the ``way`` its verb moves them ("up", "down": a lengthening is
-    no cut from 12 hours to 9), or "either" when no verb says. The second end of a move
-    written bare ("from nine hours to 12") is a span in the first end's unit."""
+    ("in all") of two spans that are not one measure's old and new values. The second end
+    of a move written bare ("from nine hours to 12") is a span in the first end's unit."""
     total = _TOTAL.match(said) is not None
     more = _MORE.match(said) is not None
     for sc in claims:
@@ -128,11 +153,6 @@ def _between_spans(span: float, claims, said: str, way: str = "") -> bool:
                 if span != abs(a - b):
                     continue
                 roles = {ra: a, rb: b}
-                if way:
-                    if {ra, rb} != {"old", "new"} or way != "either" and (
-                            (roles["new"] > roles["old"]) != (way == "up")):
-                        continue  # a sized change is a move's, the way its verb says
-                    return True
                 if "old" in roles and "new" in roles and (roles["new"] > roles["old"]) != more:
                     continue  # "12 days longer" where the wait fell from 34 days to 22
                 return True

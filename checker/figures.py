@@ -103,7 +103,7 @@ def unknown_figures(ctx) -> list:
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),
                            after=dc.text[whole.end - dc.start:],
-                           before=dc.text[:whole.start - dc.start]) \
+                           before=dc.text[:whole.start - dc.start], verb=dc.predicate) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):
                 continue  # (also "before July" for "by the end of June")

@@ -83,9 +83,26 @@ def _scheduled(sc, lex) -> bool:
     verb = sc.predicate_text.lower()
     if lex.has("schedule_participles", verb):
         return True
-    said = sc.attribution.source.lower() if sc.attribution is not None else ""
-    return verb == "expected" and any(lex.has("procedure_officers", w)
-                                      for w in re.findall(r"[a-z]+", said))
+    return verb == "expected" and sc.attribution is not None \
+        and _procedure_officer(sc.attribution.source, lex)
+
+
+def _procedure_officer(speaker: str, lex) -> bool:
+    """The speaker is titled as the officer who runs a procedure (procedure_officers.txt):
+    by the title before the name ("Judge Ann Pryor") or as the head of the phrase before
+    its first comma ("the coroner, Hal Brede", "the magistrates"); not a word inside
+    another phrase ("the judge's critic") nor a surname ("Councillor Pat Judge")."""
+    first = speaker.split(",", 1)[0]
+    words = re.findall(r"[A-Za-z'’]+", first)
+    if not words:
+        return False
+    def officer(w: str) -> bool:
+        w = w.lower()
+        return lex.has("procedure_officers", w) or w.endswith("s") and \
+            lex.has("procedure_officers", w[:-1])
+    titled = officer(words[0]) and words[0][:1].isupper() and len(words) > 1 \
+        and words[1][:1].isupper()  # "Judge Ann Pryor"
+    return titled or officer(words[-1]) and words[-1][:1].islower()
 
 
 def _an_event(ctx, sc) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
-from checker.part_of import (limited_elsewhere, of_them, part_of_count, part_of_them,
-                             part_of_them_after, same_count, whole_count, whole_word)
+from checker.align import claim_keys, key, text_keys
+from checker.part_of import (GENERIC_KEYS, limited_elsewhere, of_them, part_of_count,
+                             part_of_them, part_of_them_after, same_count, whole_count,
+                             whole_word)
 from checker.quantified import count_of, cue_noun, floated_noun, noun_after
 from checker.quantified_limits import bound_kept, excluded_part, one_of_them, qualified
 from checker.widened import told_beside
@@ -25,7 +26,8 @@ def widened_quantifier(ctx, dc):
             # under a negated verb it is "all" ("told not to file any fresh claims")
         if told_beside(ctx, dc, cue.start, 2):
             continue  # "across all centres" where the source's next sentence says it
-        said = dc.text[cue.end - dc.start:]  # what the claim says of all of them
+        said = _said_of_all(ctx, dc, cue)  # what the claim says of all of them, when a
+        # source says something of all of them too
         if of_them(dc, cue, ctx.lexicon):
             part = part_of_them(ctx, dc, said)
             if part is not None:
@@ -42,6 +44,17 @@ def widened_quantifier(ctx, dc):
             if found is not None:
                 return found or None
     return None
+
+
+def _said_of_all(ctx, dc, cue) -> str:
+    """The derived words after "all" when some source claim says "all" or "every" of a group
+    and shares a content word with them ("All the beds were refurbished" beside "60 beds,
+    all refurbished"): then a part the source names ("18 of which are kept for children")
+    limits "all" only for what that part says; '' otherwise, when any part limits it."""
+    said = dc.text[cue.end - dc.start:]
+    words = text_keys(said) - GENERIC_KEYS
+    return said if any(c.role == "all" and words & claim_keys(sc) for sc in ctx.index.claims
+                       for c in sc.scope) else ""
 
 
 def _negated_before(dc, cue) -> bool:
@@ -85,7 +98,7 @@ def _widened_noun(ctx, dc, cue, noun):
             continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
         counted = count_of(sc, noun)
         part = part_of_them_after(sc, counted, ctx.lexicon,
-                                  dc.text[cue.end - dc.start:]) if counted else ""
+                                  _said_of_all(ctx, dc, cue)) if counted else ""
         if part:
             return cue.text, sc, f'"{part}"'
         if counted is not None and same_count(count_of(dc, noun), counted) \

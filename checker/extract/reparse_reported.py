@@ -322,9 +322,12 @@ def lift_that_clause_after_aside(view, sent, report_verbs) -> bool:
             head, hops = head.head, hops + 1
         if head.lemma_.lower() not in report_verbs or head.i > mark.i:
             continue
-        if path and path[-1].dep_ != "advcl":
+        if path and path[-1].dep_ != "advcl" and not (
+                head.i + 1 < len(view) and view[head.i + 1].text == ","
+                and path[-1].left_edge.i > head.i):
             continue  # the clause of a reported verb ("said the board did not accept, at its
-            # meeting, that X": the board's, negated), not of an aside
+            # meeting, that X": the board's, negated), not of an aside set off by the comma
+            # after the verb of saying ("said, none of them cleared to speak, that X")
         if tok.dep_ in ("advcl", "ccomp") and hops:
             rehang(tok, head, "ccomp")  # the clause was read as the aside's ("drafting"
             # under "cleared", or the complement of "asking" in "asking to stay unnamed")

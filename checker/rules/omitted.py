@@ -21,8 +21,8 @@ What it flags:
     findings, against 259 of 562 for answers (replies: 1 of 70 there, but the one a
     real summary drops in the seed corpus; see Known false positives). Caveats are still
     read, as the parties they name decide what counts as a kept answer. What the text must
-    tell for each to be missed (a claim the text tells is the best support of one of its
-    claims, not a weaker second one): for an answer, a claim of the two paragraphs before it that
+    tell for each to be missed (a claim the text tells is a support of one of its claims
+    that itself scores the alignment threshold, not a weaker second one): for an answer, a claim of the two paragraphs before it that
     the answer takes up (a content word shared with the answer's paragraph, by stem or a
     WordNet derivation: "close" and "closure"), or the claim right before it, and where the
     answer stands in mid-paragraph after a claim it takes up, that claim (the charge), and
@@ -109,6 +109,10 @@ def check(ctx):
             for i in al.support}
     best = {al.support[0] for al in ctx.alignments.values()
             if al.support and al.score >= ctx.config.support_threshold}
+    # a part of the story the text tells: a support that itself scores the threshold, not a
+    # weaker second support that only adds a word or two
+    shown = best | {i for al in ctx.alignments.values() if al.score >= ctx.config.support_threshold
+                    for i, s in zip(al.support, al.scores) if s >= ctx.config.support_threshold}
     low_keys = text_keys(ctx.derived.text)
     seen: dict = {}  # tag -> the items of one party's answer (or caveat) across sources
     found = []  # those lists, one per answer or caveat left out, in source order
@@ -137,7 +141,7 @@ def check(ctx):
         runs_of.setdefault(tag, runs)
         docs_of.setdefault(tag, doc)
         para_of.setdefault(tag, here)
-        if not any(c.id in best for c in item.context) or (
+        if not any(c.id in shown for c in item.context) or (
                 item.kind == "answer" and not told_matter(ctx, item, told, mine, best)):
             # the derived text does not tell the part of the story this belongs to, nor
             # what the answer takes up
