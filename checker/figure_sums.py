@@ -8,13 +8,11 @@ itself. Read by ``checker.figures.unknown_figures`` (DN501, DU803).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date
 
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
-from checker.lemmas import inflections
-from checker.lexicon import shipped, shipped_values
+from checker.figure_moves import bare_end, change_role, direction, sized_change, sized_move
 from checker.numbers import YEAR_RE, fraction_value
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
@@ -48,9 +46,9 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     first's unit)."""
     span = duration_seconds(q.text)
     if span is not None:
-        sized = _sized_change(before)
+        sized = sized_change(before)
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
-                or sized and _sized_move(span, claims, _direction(verb) or "either")
+                or sized and sized_move(span, claims, direction(verb) or "either")
                 or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
         # (a length written before its noun, "a five-year contract", is the length of a
@@ -79,57 +77,6 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     return False
 
 
-def _direction(verb: str) -> str:
-    """"up" or "down" for a verb of change, the derived claim's own ("lengthen", "cut":
-    change_directions.txt; not a noun or another clause's verb: "lift engineers", "which
-    cuts breaks"), else ''."""
-    return _direction_forms().get(verb.lower(), "")
-
-
-@lru_cache(maxsize=1)
-def _direction_forms() -> dict:
-    return {form: way for verb, way in shipped_values("change_directions")
-            for form in inflections(verb)}
-
-
-def _sized_change(before: str) -> bool:
-    """The words before a span make it the size of a change ("lengthen the shift by",
-    "add", "adds a further"): change_size_cues.txt."""
-    words = re.findall(r"[a-z]+", before.lower())[-3:]
-    while words[-1:] and words[-1] in ("a", "an", "further", "extra", "another"):
-        words.pop()
-    return bool(words) and words[-1] in shipped("change_size_cues")
-
-
-def _sized_move(span: float, claims, way: str) -> bool:
-    """The span sized as a change ("lengthened the shift by three hours") is the difference
-    of a move's two ends in one source passage, the ``way`` the claim's verb moves them
-    ("up", "down", or "either" when no verb says): an end after "from" and the end after the
-    "to" that follows it ("from nine hours to 12", the second end bare in the first's unit);
-    where the passage gives no such move, one such end and another span ("12 hours, up from
-    nine hours"), or two spans in its order where it marks no end ("ran for 9 hours, will
-    now run for 12"). Two moves of one passage are not mixed ("from 8 hours to 10 and from 12
-    hours to 9" gives two hours and three, not two from 12 to 10)."""
-    for sc in claims:
-        spans = sorted(((sq.start, d, _change_role(sc, sq)) for sq in sc.quantities
-                        for d in [duration_seconds(sq.text)] if d), key=lambda x: x[0])
-        spans += [(sq.end, d, "new") for sq in sc.quantities for d in [_bare_end(sc, sq)] if d]
-        spans.sort(key=lambda x: x[0])
-        moves = [(a[1], b[1]) for a, b in zip(spans, spans[1:])
-                 if a[2] == "old" and b[2] == "new"]
-        if not moves:  # one end and another span, (old, new) by their roles, or with no
-            # roles at all two spans in the order the passage gives them ("ran for 9 hours,
-            # will now run for 12 hours")
-            roled = any(r for _at, _d, r in spans)
-            moves = [(a[1], b[1]) if a[2] == "old" or b[2] == "new" else (b[1], a[1])
-                     for i, a in enumerate(spans) for b in spans[i + 1:]
-                     if (a[2] or b[2]) and a[2] != b[2] or not roled]
-        for old, new in moves:
-            if span == abs(new - old) and (way == "either" or (new > old) == (way == "up")):
-                return True
-    return False
-
-
 def _between_spans(span: float, claims, said: str) -> bool:
     """The span is the sum or the difference of two spans of one source passage, as the
     words after it say (``said``): a difference the way the change went ("eight days
@@ -139,9 +86,9 @@ def _between_spans(span: float, claims, said: str) -> bool:
     total = _TOTAL.match(said) is not None
     more = _MORE.match(said) is not None
     for sc in claims:
-        spans = [(d, _change_role(sc, sq)) for sq in sc.quantities
+        spans = [(d, change_role(sc, sq)) for sq in sc.quantities
                  for d in [duration_seconds(sq.text)] if d]
-        spans += [(d, "new") for sq in sc.quantities for d in [_bare_end(sc, sq)] if d]
+        spans += [(d, "new") for sq in sc.quantities for d in [bare_end(sc, sq)] if d]
         for i, (a, ra) in enumerate(spans):
             for b, rb in spans[i + 1:]:
                 if span in (a, b):
@@ -157,32 +104,6 @@ def _between_spans(span: float, claims, said: str) -> bool:
                     continue  # "12 days longer" where the wait fell from 34 days to 22
                 return True
     return False
-
-
-_BARE_END = re.compile(r"(?:\s+to)?\s+(\d+(?:\.\d+)?)(?![\d.,]*\d)(?!\s*%)\s*([a-z]*)", re.I)
-
-
-def _bare_end(sc, sq):
-    """The span in seconds of the bare second end of a move whose first end is the span
-    ``sq`` ("to 12" after "from nine hours"), or None."""
-    if _change_role(sc, sq) != "old":
-        return None
-    words = sq.text.split()
-    if words[-1].lower() == "to":
-        words.pop()  # the tagger may take the "to" into the span ("nine hours to")
-    elif not re.match(r"\s+to\b", sc.text[sq.end - sc.start:], re.I):
-        return None
-    m = _BARE_END.match(sc.text, sq.end - sc.start)
-    if m is None or m.group(2) and m.group(2).lower() not in shipped("function_words"):
-        return None  # "to 12 drivers", "to 12 per shift": a count of something else
-    return duration_seconds(f"{m.group(1)} {words[-1]}")
-
-
-def _change_role(sc, sq) -> str:
-    """"old" for a figure after "from" in its claim ("from 22 days"), "new" for one after
-    "to" ("fell to 34 days"), else ""."""
-    before = sc.text[:max(0, sq.start - sc.start)].lower().split()[-1:]
-    return {"from": "old", "to": "new"}.get(before[0] if before else "", "")
 
 
 def _relative_change(share: float, side, claims) -> bool:

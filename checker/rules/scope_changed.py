@@ -100,7 +100,8 @@ from checker.quantified import count_dropped, object_noun, subject_words
 from checker.quantified_limits import part_counted
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
-from checker.widened import LIMITS, OWN, widened_place, widened_scale, widened_speaker
+from checker.widened import LIMITS, OWN, widened_place, widened_scale
+from checker.widened_speaker import widened_speaker
 from checker.widened_all import widened_quantifier
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
