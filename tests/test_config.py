@@ -338,3 +338,10 @@ def test_a_selection_that_leaves_no_rule_is_refused(texts, tmp_path):
     cfg = write(tmp_path, '[checker]\nignore = ["D"]\n')
     result = run("check", der, "-s", src, "--config", cfg)
     assert result.exit_code == 2 and f"({cfg}:2) leaves no rule to run" in result.stderr
+
+
+def test_a_duplicate_list_entry_is_named(tmp_path):
+    cfg = write(tmp_path, '[checker]\nomissions = ["answer", "answer"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(str(cfg), environ={})
+    assert "omissions: lists an entry twice" in str(info.value)

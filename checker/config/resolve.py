@@ -126,6 +126,8 @@ def validate_table(table: dict[str, Any], *, file: Path, prefix: Sequence[str],
                 near = difflib.get_close_matches(key.replace("-", "_"), known, n=1, cutoff=0.6)
                 hint = f"did you mean {near[0]!r}? " if near else ""
                 add([*path, key], f"unknown key; {hint}expected one of: {', '.join(known)}")
+        elif err.validator == "uniqueItems":
+            add(path, "lists an entry twice")
         else:
             add(path, f"expected {expected(err.schema)}, got {_shown(err.instance)}")
     if not problems:  # rule codes are looked at once the shapes are right
