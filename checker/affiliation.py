@@ -351,10 +351,10 @@ def _person(ctx, name: str) -> bool:
     labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
               for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
     return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} \
-        and not described_as_body(ctx, core(name))
+        and not _described_as_body(ctx, core(name))
 
 
-def described_as_body(ctx, name: str) -> bool:
+def _described_as_body(ctx, name: str) -> bool:
     """A source sets a body's or a place's noun beside the name ("Kelso Growers, a
     seed-breeding company based in Arden"; "Kelso, the firm")."""
     first = name.split()[0] if name.split() else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
-from checker.affiliation import described_as_body, speaker_descriptions
+from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
 from checker.attribution import same_name, self_report, source_name
 from checker.claim_content import same_content
@@ -245,8 +245,7 @@ def joint_statement(ctx, sc) -> bool:
     """The parties speak together of what one of them does ("Larkspur has agreed to buy
     Hesketh, the two companies said"): the speaker is a definite or "both" plural of a noun
     a business calls itself by (corporate_nouns.txt), and the claim names two
-    organisations, one of them in its subject: a deal between the parties that speak (a
-    name tagged as a person counts when a source sets a body's noun beside it).
+    organisations, one of them in its subject: a deal between the parties that speak.
     Known false positives: a role swapped between the two ("Pike Dairies has agreed to buy
     Orwell Foods") is left to the rules of roles."""
     attr = sc.attribution
@@ -254,9 +253,7 @@ def joint_statement(ctx, sc) -> bool:
     if len(words) < 2 or words[0] not in ("the", "both") or words[-1] == attr.head \
             or not words[-1].endswith("s") or not ctx.lexicon.has("corporate_nouns", attr.head):
         return False
-    orgs = {e.text for e in sc.entities if e.label == "ORG" or e.label == "PERSON"
-            and described_as_body(ctx, e.text)}  # (the tagger calls some firms persons:
-    # "Hollis Grey, a bus operator")
+    orgs = {e.text for e in sc.entities if e.label == "ORG"}
     return len(orgs) >= 2 and any(o in sc.subject for o in orgs)
 
 

@@ -17,6 +17,7 @@ import re
 from checker.calendar_days import day_stated, month_boundary
 from checker.date_norms import period
 from checker.figure_match import GROUP, same_value, source_has
+from checker.figure_moves import direction
 from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_its_figures,
                                  source_years)
 from checker.figure_whole import complete
@@ -75,6 +76,18 @@ def _period_before_baseline(q, index) -> bool:
                for sc in index.claims for sq in sc.quantities)
 
 
+def _verb_before(dc, at: int) -> str:
+    """The lemma of the claim's last verb before offset ``at`` ("would see the shift *cut*
+    by three hours"; not a verb of a clause before it, "which cuts breaks, would *change*
+    ..."), else the claim's own verb; the word right before "by" itself, which the tagger
+    may take for a noun ("see the shift cut by three hours")."""
+    m = re.search(r"([a-z]+)\s+by\s+$", dc.text[:at - dc.start].lower())
+    if m and direction(m.group(1)):
+        return m.group(1)
+    verbs = [w for w in dc.words if w.pos == "VERB" and w.end <= at]
+    return verbs[-1].lemma if verbs else dc.predicate
+
+
 def unknown_figures(ctx) -> list:
     """(derived claim, figure, source claim, counterpart figure or None) for every derived
     figure the sources never give; the counterpart is the aligned claim's figure of its kind."""
@@ -103,7 +116,8 @@ def unknown_figures(ctx) -> list:
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),
                            after=dc.text[whole.end - dc.start:],
-                           before=dc.text[:whole.start - dc.start], verb=dc.predicate) \
+                           before=dc.text[:whole.start - dc.start],
+                           verb=_verb_before(dc, whole.start)) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index):
                 continue  # (also "before July" for "by the end of June")

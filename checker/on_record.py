@@ -39,7 +39,7 @@ def on_record(ctx, sc, generic) -> bool:
            for part in re.split(r"\s+and\s+", attr.source.lower().strip(" ,")) if part.split()) \
             and _plain_event(ctx, sc):
         return True  # "the operator and the coastguard said" of an event, not of a cause
-    if _counted_event(ctx, sc):
+    if _counted_event(ctx, sc) or _own_measure(ctx, sc):
         return True
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
@@ -89,20 +89,23 @@ def _scheduled(sc, lex) -> bool:
 
 def _procedure_officer(speaker: str, lex) -> bool:
     """The speaker is titled as the officer who runs a procedure (procedure_officers.txt):
-    by the title before the name ("Judge Ann Pryor") or as the head of the phrase before
-    its first comma ("the coroner, Hal Brede", "the magistrates"); not a word inside
-    another phrase ("the judge's critic") nor a surname ("Councillor Pat Judge")."""
-    first = speaker.split(",", 1)[0]
-    words = re.findall(r"[A-Za-z'’]+", first)
-    if not words:
+    a title in lower case as a word of its own ("the coroner, Hal Brede", "Hal Brede, the
+    coroner", "coroner Hal Brede", "the magistrates", "the senior coroner for Kent") or in
+    capitals before the name ("Judge Ann Pryor"); not a word inside another phrase ("the
+    judge's critic"), a surname ("Councillor Pat Judge") nor a former officer ("a retired
+    judge": former.txt)."""
+    words = re.findall(r"[A-Za-z'’]+", speaker)
+    if any(lex.has("former", w.lower()) for w in words):
         return False
+
     def officer(w: str) -> bool:
         w = w.lower()
         return lex.has("procedure_officers", w) or w.endswith("s") and \
             lex.has("procedure_officers", w[:-1])
-    titled = officer(words[0]) and words[0][:1].isupper() and len(words) > 1 \
-        and words[1][:1].isupper()  # "Judge Ann Pryor"
-    return titled or officer(words[-1]) and words[-1][:1].islower()
+
+    return any(officer(w) and (w.islower() or i + 1 < len(words) and words[i + 1][:1].isupper()
+                               and (i == 0 or not words[i - 1][:1].isupper()))
+               for i, w in enumerate(words))
 
 
 def _an_event(ctx, sc) -> bool:
@@ -153,19 +156,42 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     "Tenby Grain, which runs the site"), not a person nor a news outlet
     (outlet_heads.txt). A body's statistics count measures too ("240,000 tonnes, according
     to ministry figures": ``measures``)."""
-    attr, lex = sc.attribution, ctx.lexicon
     counts = {"number", "quantity"} if measures else {"number"}
     if not _plain_event(ctx, sc) or not any(
             q.kind == "time" or (q.kind in counts and q.value is not None)
             for q in sc.quantities):
         return False
+    return _body_speaker(ctx, sc)
+
+
+def _own_measure(ctx, sc) -> bool:
+    """A body's own measure of what it owns or runs, said by that body ("Fellmoor Bus
+    Company said its fleet was at 70% of full strength"): a claim of being whose
+    subject is "its" something, with a figure, no hedge or negation, spoken by a body
+    (``_body_speaker``). Known false positive: a body's figure for itself that another
+    party disputes in a sentence the claim's neighbours do not reach."""
+    if sc.predicate != "be" or sc.negated or sc.certainty.hedges or sc.certainty.attempts \
+            or sc.subject.strip().lower().split()[:1] != ["its"]:
+        return False
+    if not any(q.kind in ("number", "quantity", "percent") and q.value is not None
+               for q in sc.quantities):
+        return False
+    return _body_speaker(ctx, sc)
+
+
+def _body_speaker(ctx, sc) -> bool:
+    """The claim's speaker is a body (its name ends in a body's head noun, the texts tag it
+    an organisation or a "which" clause describes it: "Tenby Grain, which runs the site"),
+    not a person nor a news outlet (outlet_heads.txt), and no other party gives a count
+    beside it ("the firm said under 500 had"): a count in dispute."""
+    attr, lex = sc.attribution, ctx.lexicon
     if any(o is not sc and o.doc_id == sc.doc_id and abs(o.index - sc.index) <= 2
            and o.attribution is not None and o.quantities
            and o.attribution.source.lower() != attr.source.lower()
-           and (o.predicate in (sc.predicate, "do") or len(claim_keys(o) & claim_keys(sc)) >= 2)
+           and (o.predicate in (sc.predicate, "do") and sc.predicate != "be"
+                or len(claim_keys(o) & claim_keys(sc)) >= 2)
            for o in ctx.index.claims):
-        return False  # another party gives a count beside it ("The company said fewer than
-        # 500 did"): a count in dispute
+        return False  # (two claims of being share no act: "its leakage rate was 31%")
     words = re.findall(r"[a-z]+", core(attr.source).lower())  # not "..., which runs the site"
     if words and lex.has("statistics_nouns", attr.head):
         words = [w for w in words if w != "s" and not lex.has("statistics_nouns", w.rstrip("s"))

@@ -117,8 +117,7 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     never its own account):
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
     said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a
-    pronoun stands for: "It will publish a review, a spokeswoman said", also for a body or
-    staff of its own: "Its inspectors will visit in May, a spokesperson said") or a person the
+    pronoun stands for: "It will publish a review, a spokeswoman said") or a person the
     article introduces as its officer ("The museum's director, Felix Ansby" for "The museum
     will close the gallery, Ansby said"; "the museum's director said" itself; "Its director,
     ..." after a sentence opening with the party; "Chief inspector X" for the inspectorate;
@@ -138,9 +137,6 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     if sc.subject.strip().lower() in _THING_PRONOUNS:
         # "It is expected to open an inquiry, a spokesperson said": the party just named
         return bare_voice(attr.source)
-    if sc.subject.strip().lower().split()[:1] == ["its"] and a_voice(attr.source):
-        return True  # "Its planning committee will consider the plan in June, a council
-        # spokesperson said": a body or staff of the party the voice speaks for
     if by_its_kind(sc, source_text):
         return True
     party = party_words_in(sc.subject, source_text)

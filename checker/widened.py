@@ -60,7 +60,7 @@ def _sources_place_it(ctx, dc, cue: str) -> bool:
                for m in re.finditer(rf"\b{re.escape(cue)}\b", text))
 
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(?:%|per\s+cent))?")
 
 
 def _told_beside(ctx, dc, cue: str) -> bool:
@@ -76,8 +76,8 @@ def _told_beside(ctx, dc, cue: str) -> bool:
 def told_beside(ctx, dc, start: int, words: int) -> bool:
     """The ``words`` words of the derived claim from offset ``start`` stand as written, in
     any case, in a source sentence a passage the claim aligns with stands in, or in the
-    sentence before or after it, and that sentence gives the claim's verb or a figure of the
-    claim besides those words (DS951 asks of "across all centres" beside "8%", "all 318
+    sentence before or after it, and that sentence gives a figure of the claim besides those
+    words, or its verb with two more of its words (DS951 asks of "across all centres" beside "8%", "all 318
     passengers" beside "27 crew", "across all its depots will wear" beside "wear"; not
     "across the county" or "all three blocks" of a sentence on another deed). Known false
     negative: a neighbouring sentence on another deed that shares a figure or the verb."""
@@ -87,18 +87,21 @@ def told_beside(ctx, dc, start: int, words: int) -> bool:
     phrase = r"\W+".join(re.escape(w.lower()) for w in found)
     figures = _figures(dc.text) - _figures(" ".join(found))
     verb = key(dc.predicate)
+    rest = claim_keys(dc) - {key(w) for w in found} - {verb}
     return any(
         re.search(rf"(?<![\w'’-]){phrase}(?![\w'’-])", text.lower())
-        and (figures & _figures(text) or verb in text_keys(text) or verb in {
-            key(c.predicate) for c in ctx.index.claims if c.sentence == text})
+        and (figures & _figures(text) or len(rest & text_keys(text)) >= 2 and (
+            verb in text_keys(text) or verb in {key(c.predicate) for c in ctx.index.claims
+                                                 if c.sentence == text}))
         for sc in ctx.aligned(dc)
         for text in sentences_around(ctx, sc, before=1, after=1))
 
 
 def _figures(text: str) -> set:
-    """The numbers a text writes, without their marks ("12%", "12 per cent", "480." -> 12,
-    480)."""
-    return {m.replace(",", "") for m in _FIGURE.findall(text)}
+    """The numbers a text writes, a share marked as one ("12%" and "12 per cent" -> "12%",
+    "480." -> "480"; "8%" is not "8 wardens")."""
+    return {re.sub(r"\s*per\s+cent", "%", m).replace(",", "").replace(" ", "")
+            for m in _FIGURE.findall(text)}
 
 
 def _counted_after(ctx, dc, cue: str) -> bool:

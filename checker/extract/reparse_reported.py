@@ -324,10 +324,12 @@ def lift_that_clause_after_aside(view, sent, report_verbs) -> bool:
             continue
         if path and path[-1].dep_ != "advcl" and not (
                 head.i + 1 < len(view) and view[head.i + 1].text == ","
-                and path[-1].left_edge.i > head.i):
+                and path[-1].left_edge.i > head.i and not any(
+                    c.dep_ in ("aux", "auxpass", "neg") for c in path[-1].children)):
             continue  # the clause of a reported verb ("said the board did not accept, at its
             # meeting, that X": the board's, negated), not of an aside set off by the comma
-            # after the verb of saying ("said, none of them cleared to speak, that X")
+            # after the verb of saying, its verb with no auxiliary ("said, none of them
+            # cleared to speak, that X"; not "said, on Tuesday, she did not accept, ..., that")
         if tok.dep_ in ("advcl", "ccomp") and hops:
             rehang(tok, head, "ccomp")  # the clause was read as the aside's ("drafting"
             # under "cleared", or the complement of "asking" in "asking to stay unnamed")

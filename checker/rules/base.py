@@ -172,8 +172,9 @@ def found_by(lex, dc) -> bool:
         return False
     noun = re.sub(r"['’]s$", "", head[-1].lower())
     lemma = next((w.lemma for w in dc.words if w.text.lower() == noun), noun)  # "figures"
-    titled = head[-1][:1].isupper() and any(lex.has("official_sources", w.lower())
-                                            for w in head[:-1])
+    titled = len(head) >= 2 and lex.has("official_sources", head[0].lower()) \
+        and all(w[:1].isupper() for w in head)  # the title, then the holder's name
+    # (not "Court reporter Jan Ellis": a title of its own before the name)
     # ("Ombudsman Greer Hale found ...": the office by its holder, titled with its name)
     if not titled and not any(lex.has(role, n) for n in (noun, lemma)
                               for role in ("document_nouns", "official_sources",
