@@ -77,10 +77,11 @@ def told_beside(ctx, dc, start: int, words: int) -> bool:
     """The ``words`` words of the derived claim from offset ``start`` stand as written, in
     any case, in a source sentence a passage the claim aligns with stands in, or in the
     sentence before or after it, and that sentence gives a figure of the claim besides those
-    words, or its verb with two more of its words (DS951 asks of "across all centres" beside "8%", "all 318
-    passengers" beside "27 crew", "across all its depots will wear" beside "wear"; not
-    "across the county" or "all three blocks" of a sentence on another deed). Known false
-    negative: a neighbouring sentence on another deed that shares a figure or the verb."""
+    words, or its verb with two more of its words (DS951 asks of "across all depots" beside
+    "12%", "all 40 buses" beside "9 drivers", "across all its depots will wear cameras"
+    beside "wear"; not "across the county" or "all three blocks" of a sentence on another
+    deed). Known false negative: a neighbouring sentence on another deed that shares a
+    figure, or the verb and two more words."""
     found = re.findall(r"[\w'’%-]+", dc.text[start - dc.start:])[:words]
     if len(found) < words:
         return False
