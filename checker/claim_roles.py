@@ -83,7 +83,7 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
 def _pronoun_after(claim: Claim, lemma: str) -> bool:
     """A pronoun right after the verb, whatever the parse made of it ("The firm rejects
     that, saying ...", read with no object): the answer points back to the charge. Not in
-    a condition ("if the board rejects them"), which answers nothing, nor with no subject."""
+    a condition ("should the panel dispute it"), which answers nothing, nor with no subject."""
     verb = next((w for w in claim.words if w.lemma == lemma), None)
     if verb is None or not claim.subject.strip():
         return False

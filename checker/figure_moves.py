@@ -45,10 +45,10 @@ def sized_move(span: float, claims, way: str) -> bool:
     now run for 12"). Two moves of one passage are not mixed ("from 8 hours to 10 and from 12
     hours to 9" gives two hours and three, not two from 12 to 10)."""
     for sc in claims:
-        spans = sorted(((sq.start, d, change_role(sc, sq)) for sq in sc.quantities
-                        for d in [duration_seconds(sq.text)] if d), key=lambda x: x[0])
-        spans += [(sq.end, d, "new") for sq in sc.quantities for d in [bare_end(sc, sq)] if d]
-        spans.sort(key=lambda x: x[0])
+        spans = sorted([*((sq.start, d, change_role(sc, sq)) for sq in sc.quantities
+                          for d in [duration_seconds(sq.text)] if d),
+                        *((sq.end, d, "new") for sq in sc.quantities
+                          for d in [bare_end(sc, sq)] if d)], key=lambda x: x[0])
         moves = [(a[1], b[1]) for a, b in zip(spans, spans[1:])
                  if a[2] == "old" and b[2] == "new"]
         if not moves:  # one end and another span, (old, new) by their roles, or with no

@@ -41,9 +41,9 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     be the difference of two sums in ``nearby`` claims, those around the passages
     (``_money_difference``). A span the words ``before`` it make the size of a change ("by
     three hours", "add three hours to": change_size_cues.txt) may be the difference of the
-    two ends of a move, the way the claim's ``verb`` moves them ("lengthen", "cut":
-    change_directions.txt), else either way ("from nine hours to 12": the second end bare takes the
-    first's unit)."""
+    two ends of a move ("from nine hours to 12", the second end bare in the first's unit),
+    the way the claim's ``verb`` moves them ("lengthen", "cut": change_directions.txt), or
+    either way when the verb gives none (``figure_moves.sized_move``)."""
     span = duration_seconds(q.text)
     if span is not None:
         sized = sized_change(before)

@@ -90,7 +90,7 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     neither is a kind any company may be called ("the operator", "the firm":
     corporate_nouns.txt; though "the company" is no union or council: public_body_heads.txt),
     nor "the agency" for a government body (agency_heads.txt), nor "the club" for a club
-    by its name word ("Corrow Athletic": club_name_words.txt),
+    by its name word ("Orrinford Athletic": club_name_words.txt),
     and the sources never give the name that kind ("Brackenmoor Homes,
     a housing association")."""
     theirs = kind.lower()
@@ -106,7 +106,7 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
         return False  # "the regulator" may be any body; "the Post Regulator" is no union;
         # "the company" is no union or council (public_body_heads.txt)
     if has("club_name_words", head) and theirs in ("club", "team", "side"):
-        return False  # "the club" for Corrow Athletic (club_name_words.txt)
+        return False  # "the club" for Orrinford Athletic (club_name_words.txt)
     if lexicon.value("agency_heads", theirs) == "generic" and has("agency_heads", head) \
             and lexicon.value("agency_heads", head) != "generic":
         return False  # "the agency" for the Coastal Inspection Board (agency_heads.txt)

@@ -40,7 +40,7 @@ def widened_quantifier(ctx, dc):
         # a floated "all" ("the farms have all signed") takes the noun before it, and, as
         # its words may say, the one after it ("all signed the agreements")
         for noun in dict.fromkeys(n for n in (cue_noun(dc, cue), noun_after(dc, cue)) if n):
-            found = _widened_noun(ctx, dc, cue, noun)
+            found = _widened_noun(ctx, dc, cue, noun, said)
             if found is not None:
                 return found or None
     return None
@@ -68,10 +68,11 @@ def _negated_before(dc, cue) -> bool:
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:to\s+)?$", re.I)
 
 
-def _widened_noun(ctx, dc, cue, noun):
+def _widened_noun(ctx, dc, cue, noun, said: str = ""):
     """(cue text, source claim, source limit) when "all"/"every" on ``noun`` widens what an
     aligned source claim limits, counts or qualifies, or what a passage elsewhere limits;
-    () when a source claim says "all" of it too; None otherwise."""
+    () when a source claim says "all" of it too; None otherwise. ``said``: what the claim
+    says of all of them, when a source says "all" of the group too (``_said_of_all``)."""
     dkeys = claim_keys(dc) | {noun}  # (a floated "all" takes a noun before the claim)
     aligned = ctx.aligned(dc, threshold=0.3)
     for sc in aligned:
@@ -98,7 +99,7 @@ def _widened_noun(ctx, dc, cue, noun):
             continue  # "all lorries over twelve tonnes" for "lorries over 12 tonnes"
         counted = count_of(sc, noun)
         part = part_of_them_after(sc, counted, ctx.lexicon,
-                                  _said_of_all(ctx, dc, cue)) if counted else ""
+                                  said) if counted else ""
         if part:
             return cue.text, sc, f'"{part}"'
         if counted is not None and same_count(count_of(dc, noun), counted) \

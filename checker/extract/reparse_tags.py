@@ -199,7 +199,7 @@ def lift_split_hyphen_word(view, sent) -> bool:
         head = last.head
         if head is last or first.head is not head or hyphen.head is not head \
                 or not first.dep_ == last.dep_ or hyphen.dep_ not in (first.dep_, "punct"):
-            continue  # (the hyphen may hang as punctuation: "Miriam Osei-Landry said")
+            continue  # (the hyphen may hang as punctuation: "Ana Price-Welby said")
         rehang(first, last, "compound")
         rehang(hyphen, last, "punct")
         hyphen.tag_, hyphen.pos_, hyphen.is_punct = "HYPH", "PUNCT", True

@@ -47,7 +47,7 @@ Why it matters:
     speaker's own description aside: "two council officers said") is flagged too; a deed
     with no object is compared by the words after its verb, and against a public body
     (public_body_heads.txt) a name the article gives in full before by its first words
-    ("Calloway Brook" of "Calloway Brook Homes").
+    ("Pellbrook Care" of "Pellbrook Care Homes").
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -337,8 +337,8 @@ def _body_by_kind(ctx, dc):
             continue
         full = ctx.lexicon.has("public_body_heads", kind) \
             and short_for_body(ctx, sc.doc_id, name) or name
-        # ("Calloway Brook" for the article's "Calloway Brook Homes" against "the council";
-        # not "Dunmoss" for "Dunmoss Athletic" against "the club": a club's name word)
+        # ("Pellbrook Care" for the article's "Pellbrook Care Homes" against "the council";
+        # not "Orrinford" for "Orrinford Athletic" against "the club": a club's name word)
         if other_kind(kind, full, ctx.source_text, ctx.wordnet, ctx.lexicon):
             pos = dc.text.find(dc.subject)
             s0 = dc.start + pos

@@ -22,7 +22,8 @@ What it flags:
     real summary drops in the seed corpus; see Known false positives). Caveats are still
     read, as the parties they name decide what counts as a kept answer. What the text must
     tell for each to be missed (a claim the text tells is a support of one of its claims
-    that itself scores the alignment threshold, not a weaker second one): for an answer, a claim of the two paragraphs before it that
+    that itself scores the alignment threshold, not a weaker second one): for an answer, a
+    claim of the two paragraphs before it that
     the answer takes up (a content word shared with the answer's paragraph, by stem or a
     WordNet derivation: "close" and "closure"), or the claim right before it, and where the
     answer stands in mid-paragraph after a claim it takes up, that claim (the charge), and
@@ -124,7 +125,7 @@ def check(ctx):
     for item in salient_claims(ctx):
         if item.kind not in ctx.config.omissions:
             continue  # read, for the parties they name, but not reported (the configuration's
-            # ``omissions``; answers only by default)
+            # ``omissions``: answers and replies by default)
         mine = party_keys(named_party(ctx, item))
         tag = (item.kind == "caveat", frozenset(mine) or item.trigger.id)
         # the same party by a shorter name in another outlet ("Brackley", "Brackley Partners")
