@@ -113,6 +113,18 @@ def _object_near(lex, claim: Claim, lemma: str) -> bool:
                for x in (words if i is None else words[max(0, i - before):i + 1 + after]))
 
 
+def _owned_refusal(lex, claim: Claim) -> bool:
+    """A negated "be" that sets a claim against what the speaker grants ("that estimate is
+    not one I accept", "that is not a number we recognise"): an answer object in the claim and
+    an admission verb after a first-person pronoun."""
+    words = [w.lemma.lower() for w in claim.words]
+    if not any(lex.has("answer_objects", w) for w in words):
+        return False
+    low = claim.text.lower()
+    return any(re.search(rf"\b(?:we|i)\s+(?:\w+\s+)?{re.escape(w.text.lower())}\b", low)
+               for w in claim.words if lex.has("admission_verbs", w.lemma.lower()))
+
+
 def _speaker_for_we(lex, claim: Claim, party: str) -> str:
     """A first-person party ("we reject ...", "we deny that ...": a quotation's own words)
     stands for its quotation's speaker; any other party is itself."""
@@ -124,11 +136,17 @@ def _speaker_for_we(lex, claim: Claim, party: str) -> str:
 def _refused_admission(lex, claim: Claim) -> bool:
     """A party declines to grant a claim: an admission verb negated, with what it will not
     grant as a clause ("we do not accept that our plant is the only possible source", "did
-    not admit that"); not "did not confirm", which leaves a question open."""
+    not admit that") or a claim named beside it ("would not recognise the estimate"; "that
+    estimate is not one I accept"); not "did not confirm", which leaves a question open."""
     verb = claim.predicate
+    if claim.negated and verb == "be" and _owned_refusal(lex, claim):
+        return True
     if not claim.negated or not lex.has("admission_verbs", verb) or \
             lex.has("neutral_report_verbs", verb):
         return False
+    if _object_near(lex, claim, verb):
+        return True  # "would not recognise the estimate", "does not accept the council's
+        # account": a claim named beside the verb, refused
     after = claim.text[len(claim.subject):] if claim.text.startswith(claim.subject) \
         else claim.text
     rest = after.lower()

@@ -149,19 +149,38 @@ _AFTER_FIGURES = frozenset({"released", "published", "issued", "from", "by", "of
 def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     """An organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said"; "the station went offline at 6:42 p.m., the grid
-    operator said"): a figure, no hedge, no negated verb, no view, judgement or finding (not
+    operator said"; a passive with its day, "the depot was shut on Friday, the council
+    said", not an active deed of a party on a day): a figure, no hedge, no negated verb, no view, judgement or finding (not
     "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
     deed, no count another party gives for the same act, spoken by a body (its name ends in
     a body's head noun, the texts tag it an organisation or a "which" clause describes it:
     "Tenby Grain, which runs the site"), not a person nor a news outlet
     (outlet_heads.txt). A body's statistics count measures too ("240,000 tonnes, according
-    to ministry figures": ``measures``)."""
+    to ministry figures", a wait of "an average of 23 days, by health board data":
+    ``measures``)."""
     counts = {"number", "quantity"} if measures else {"number"}
     if not _plain_event(ctx, sc) or not any(
             q.kind == "time" or (q.kind in counts and q.value is not None)
+            or q.kind == "date" and (_done_passive(sc) or measures and _span(ctx, q))
             for q in sc.quantities):
         return False
     return _body_speaker(ctx, sc)
+
+
+def _done_passive(sc) -> bool:
+    """A passive of a thing done ("was shut", "had been closed"), not one planned ("are to
+    be withdrawn", "will be closed")."""
+    verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
+    before = sc.text[:verb.start - sc.start].lower() if verb is not None else ""
+    return passive_verb(sc) and re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", before) \
+        is not None
+
+
+def _span(ctx, q) -> bool:
+    """A span of time counted in figures ("an average of 23 days"): a statistic's measure."""
+    return bool(re.search(r"\d", q.text)) and any(
+        ctx.lexicon.has("durations", w[:-1] if w.endswith("s") else w)
+        for w in re.findall(r"[a-z]+", q.text.lower()))
 
 
 def _own_measure(ctx, sc) -> bool:

@@ -24,7 +24,8 @@ from checker.officers import TITLES as _TITLES
 from checker.bare_titles import bare_title_officer
 from checker.officers import (introduction, its_officer_in, officer_by_owner,
                               officer_of_the_named, quotation_before)
-from checker.party_kinds import by_its_kind, names_of_kind, one_of_kind, party_words_in
+from checker.party_kinds import (business_read_as_person, by_its_kind, names_of_kind,
+                                 one_of_kind, party_words_in)
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import has_name, pronoun_owned
@@ -133,7 +134,11 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     if sc.predicate == "be":
         return False
     if not _a_party(sc):
-        return _their_own_voice(sc)
+        # a business's name the tagger took for a person's, which its sentence calls "its",
+        # speaks for itself under the name of its kind only ("Brindle Foods will shut its
+        # bakery, the company said"), not through a voice another sentence introduces
+        return business_read_as_person(sc) and by_its_kind(sc, source_text) \
+            or _their_own_voice(sc)
     if sc.subject.strip().lower() in _THING_PRONOUNS:
         # "It is expected to open an inquiry, a spokesperson said": the party just named
         return bare_voice(attr.source)

@@ -221,3 +221,16 @@ def test_an_answer_verb_in_a_condition_keeps_no_answer(check_texts):
     got = _do901(check_texts(charge + " The ferries will be withdrawn if the regulator's board "
                              "rejects them.", SHIPYARD))
     assert len(got) == 1
+
+
+def test_a_figure_refused_in_a_quotation_is_an_answer(claims_of):
+    from checker.claim_roles import answer_party
+    from checker.lexicon import load_lexicon
+
+    lex = load_lexicon(())
+    refused = claims_of('Rhian Trelowen said the 12 percent estimate "is not a number we '
+                        'recognise".')
+    assert any(answer_party(lex, c) for c in refused)
+    # a ship that did not recognise a signal answers nothing
+    assert not any(answer_party(lex, c) for c in claims_of("The ferry did not recognise the "
+                                                           "signal."))

@@ -50,6 +50,7 @@ class _State:
     subject_span: tuple = (0, 0)  # where this sentence's subject is written
     opener: tuple = (-1, "")  # (offset, body) of a "the authority" that opens this sentence
     last_speaker: str = ""  # the last proper-named subject of a reporting verb
+    body_speaker: str = ""  # the last speaker a "the council" stood for: a body, no "she"
     speaker_sent: int = -9  # the sentence that named it
     speaker_by_pronoun: bool = False  # a "she said" stood for it: the guess may be wrong
     sent_no: int = 0
@@ -136,12 +137,15 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
     person named earlier ("Marsh"). A person named inside the clause the pronoun's frame
     closes, after its subject (from ``clause_from`` on: "X is reviewing its contract with
     Pellow and Harriet Quayle, she said"), is what she spoke of, not her; its subject may be
-    her ("Director Mary Fenn will step down, she said")."""
+    her ("Director Mary Fenn will step down, she said"). A body that "the council" stood for
+is nobody's "she"."""
     before = [name for pos, name in state.sent_persons
               if pos < at and not 0 <= clause_from <= pos]
     if before:
         return before[-1]
-    if state.last_speaker and state.speaker_sent >= state.sent_no - 1:
+    if state.last_speaker and state.speaker_sent >= state.sent_no - 1 \
+            and state.last_speaker != state.body_speaker:
+        # (a body that spoke is no "she": 'She said the council told her X. "...," she said')
         return state.last_speaker
     return state.prev_first or state.prev_person or state.last_person
 

@@ -60,6 +60,8 @@ class ReferentMemory:
                 # a document ("a letter sent to club members") is no "she" of later
                 state.last_speaker, state.speaker_sent = " ".join(words), state.sent_no
                 state.speaker_by_pronoun = False
+                if low in self.party_phrases:  # "the council told her": a body
+                    state.body_speaker = state.last_speaker
             elif attr.kind == "named" and attr.head in self.party_voices:
                 # '..., a spokeswoman said. She said ...': "she" is the spokeswoman, not
                 # the last person named before

@@ -145,13 +145,27 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
-    if _described_there(ctx, dc, ent, sc) or _named_beside_its_noun(ctx, dc, ent, sc):
+    if _described_there(ctx, dc, ent, sc) or _named_beside_its_noun(ctx, dc, ent, sc) \
+            or _owner_for_name(ctx, dc, ent, sc, alt):
         return None
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                 evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def _owner_for_name(ctx, dc, ent, sc, alt) -> bool:
+    """The derived name is an owner in the possessive ("Harlby's booking app") where the
+    source gives the thing its own name ("the HutHop app"), not an owner's, and a source
+    sentence names the two together ("Quenmoor Council runs the HutHop app"): the derived
+    text names whose the thing is and leaves its name out. Known false negative: the wrong
+    one of two owners a source sentence names beside the thing."""
+    if not re.match(r"['’]s?\s", dc.text[ent.end - dc.start:ent.end - dc.start + 3]) \
+            or re.match(r"['’]", sc.text[alt.end - sc.start:alt.end - sc.start + 1]):
+        return False
+    owner = re.compile(rf"\b{re.escape(ent.text)}\b")
+    return any(alt.text in c.sentence and owner.search(c.sentence) for c in ctx.index.claims)
 
 
 def _common_word(ctx, ent) -> bool:

@@ -41,12 +41,18 @@ from checker.rules.base import Rule, evidence_of, make, snippet
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
 
 
+# After a participle set right after its noun: a phrase of time or place, then the clause's
+# own finite verb ("faults found at the May visit were since mended").
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|on|at|during|since|over|last)\b[^,;:\"“]{0,30}?\s"
+                                r"(?:had|has|have|was|were|is|are|will|would)\b", re.I)
+
+
 def _asserted(dc, cue, lex) -> bool:
     """The factive cue is a verb the derived text itself asserts: not an adjective ("two
     confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
     found to be so ("no translator could be found": located; "was found to have" and "was
     found guilty" are findings), not a participle with its finder ("a ring found by a
-    diver": located), not inside a quotation (the speaker's words, which DQ701
+    diver": located) nor one right after a noun it picks out ("faults found in May were fixed"), not inside a quotation (the speaker's words, which DQ701
     compares), not under a modal of its claim ("may be detecting gas": a possibility)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
@@ -61,6 +67,11 @@ def _asserted(dc, cue, lex) -> bool:
     if before and lex.has("be_forms", before[-1]) and cue.text.lower() == "found" \
             and not _found_so(dc, cue):
         return False  # "no translator could be found": located, not established
+    noun_before = any(w.end <= cue.start and w.pos == "NOUN" and not dc.text[
+        w.end - dc.start:cue.start - dc.start].strip() for w in dc.words)
+    if noun_before and _PARTICIPLE_PHRASE.match(dc.text, cue.end - dc.start):
+        return False  # "the faults found at the May visit were mended": a participle
+        # picking out the noun before it, then the clause's own verb
     rest = dc.text[cue.end - dc.start:].lower().split()
     if cue.text.lower() == "found" and rest[:1] == ["by"] and not {"to", "that"} & set(rest[:8]):
         return False  # "coins found by a walker": located by someone (not "found by the

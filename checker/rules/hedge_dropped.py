@@ -27,7 +27,10 @@ What it flags:
     same noun: "three possible cases"). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
-    be" for "there could be" or "there might be".
+    be" for "there could be" or "there might be"; silent on a source hedge inside what a
+    "whether" asks when the derived claim keeps the hedged deed off its own verb ("counsel's
+    view on whether it might reclaim the fee" -> "counsel's view on reclaiming the fee"):
+    the modal was the question's.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -91,6 +94,10 @@ def check(ctx):
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
+                if (in_question(sc, h.start) or whether_before(sc)) \
+                        and verb != key(dc.predicate):
+                    continue  # "counsel's view on whether it might reclaim the fee" told as
+                    # "counsel's view on reclaiming the fee": the modal was the question's
                 if verb not in dkeys and _deliberation_dropped(ctx.lexicon, sc, dc, verb):
                     dropped.append(h)  # "may consider closing" told as "is preparing to
                     continue  # close": the hedge gone with the deliberation it was on

@@ -89,10 +89,11 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import may_name_people
+from checker.actors import may_name_people, passive_verb
 from checker.added_party import added_party
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
+from checker.numbers import is_number_word
 from checker.polarity import OBJECT_NEGATORS
 from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
@@ -203,8 +204,28 @@ def _group_stated(ctx, dc) -> bool:
     return any(_head_in(dc, sc) for sc in ctx.aligned(dc, threshold=0.3))
 
 
+def _limit_after_verb(dc, sc, cue: str) -> bool:
+    """The derived claim keeps the source subject's limit after its verb, beside the
+    subject's noun ("One of the nine kilns was cracked" -> "The frost cracked one kiln"):
+    the limit's word and, within three words after it, a word of the source subject."""
+    theirs = text_keys(sc.subject) - {key(cue)}
+    words = re.findall(r"[\w'’-]+", dc.text[len(dc.subject):].lower())
+    return any(w == cue.lower() and text_keys(" ".join(words[i + 1:i + 4])) & theirs
+               for i, w in enumerate(words))
 
 
+def _some_on_a_day(dc, part: str) -> bool:
+    """A counted part of a group ("three of its wardens walked the dunes on 2 May") told
+    with the group's bare plural doing the same deed on a day ("wardens walked the dunes on
+    2 May"): an event on an occasion, done by some of them, not a claim about all.
+    Not a part given by a share ("40 percent of"), nor a passive ("residents were moved"),
+    nor a claim with no day. Known false positive: a text that means the whole body of
+    wardens did it."""
+    first = (subject_words(dc) or [None])[0]
+    return (part.isdigit() or is_number_word(part.lower()) and part.lower() != "one") \
+        and first is not None and first.pos == "NOUN" and first.start == dc.start \
+        and first.text.lower() != first.lemma.lower() and not passive_verb(dc) \
+        and any(q.kind == "date" for q in dc.quantities)
 
 
 def _object_widened(ctx, dc):
@@ -278,6 +299,8 @@ def check(ctx):
             if cue and cue.lower() in dc.subject.lower().split():
                 continue  # the derived subject keeps the limit ("most" for "most
                 # applications", the noun given in the sentence before)
+            if cue and (_limit_after_verb(dc, sc, cue) or part and _some_on_a_day(dc, part)):
+                continue
             what = (f'"{cue}"' if limited and cue else
                     f'"{" ".join(src_named)}"' if src_named else "a limited subject")
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],

@@ -1,0 +1,22 @@
+"""DC202 reads a finding verb as the claim's own only where the claim asserts it: not as a
+participle that picks out the noun before it."""
+
+from checker.lexicon import load_lexicon
+from checker.rules.factive_upgrade import _asserted
+
+
+def _cue_claim(claims):
+    return next(c for c in claims if c.certainty.factive_cue is not None)
+
+
+def test_a_participle_after_its_noun_asserts_nothing_found(claims_of):
+    claim = _cue_claim(claims_of("The partners said that most faults found in March had "
+                                 "since been fixed, while the failures reflected a lack "
+                                 "of staff."))
+    assert not _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))
+
+
+def test_the_finders_own_verb_asserts_what_it_found(claims_of):
+    claim = _cue_claim(claims_of("Inspectors found that most faults had been fixed in "
+                                 "March."))
+    assert _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))
