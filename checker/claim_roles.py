@@ -113,6 +113,27 @@ def _object_near(lex, claim: Claim, lemma: str) -> bool:
                for x in (words if i is None else words[max(0, i - before):i + 1 + after]))
 
 
+def _granting(lex, verb: str) -> bool:
+    """A verb that grants a claim (admission_verbs.txt, acknowledging_verbs.txt), not one
+    that only reports it ("confirm": neutral_report_verbs.txt), which leaves it open."""
+    return (lex.has("admission_verbs", verb) or lex.has("acknowledging_verbs", verb)) \
+        and not lex.has("neutral_report_verbs", verb)
+
+
+def _object_named(lex, claim: Claim, verb: str) -> bool:
+    """A claim (answer_objects.txt) heads the verb's object, within its first three words
+    ("would not recognise the campaign's estimate"), with no "as" after it ("did not recognise
+    the number as false": noticing, not refusing)."""
+    at = next((w for w in claim.words if w.lemma == verb), None)
+    if at is None:
+        return False
+    rest = re.findall(r"[a-z]+", claim.text[at.end - claim.start:].lower())
+    if "as" in rest[:6]:
+        return False
+    words = [w for w in claim.words if w.start > at.start][:3]
+    return any(lex.has("answer_objects", w.lemma.lower()) for w in words)
+
+
 def _owned_refusal(lex, claim: Claim) -> bool:
     """A negated "be" that sets a claim against what the speaker grants ("that estimate is
     not one I accept", "that is not a number we recognise"): an answer object in the claim and
@@ -122,7 +143,7 @@ def _owned_refusal(lex, claim: Claim) -> bool:
         return False
     low = claim.text.lower()
     return any(re.search(rf"\b(?:we|i)\s+(?:\w+\s+)?{re.escape(w.text.lower())}\b", low)
-               for w in claim.words if lex.has("admission_verbs", w.lemma.lower()))
+               for w in claim.words if _granting(lex, w.lemma.lower()))
 
 
 def _speaker_for_we(lex, claim: Claim, party: str) -> str:
@@ -141,12 +162,12 @@ def _refused_admission(lex, claim: Claim) -> bool:
     verb = claim.predicate
     if claim.negated and verb == "be" and _owned_refusal(lex, claim):
         return True
+    if claim.negated and _granting(lex, verb) and _object_named(lex, claim, verb):
+        return True  # "would not recognise the estimate", "does not accept the council's
+        # account": a claim named right after the verb, refused
     if not claim.negated or not lex.has("admission_verbs", verb) or \
             lex.has("neutral_report_verbs", verb):
         return False
-    if _object_near(lex, claim, verb):
-        return True  # "would not recognise the estimate", "does not accept the council's
-        # account": a claim named beside the verb, refused
     after = claim.text[len(claim.subject):] if claim.text.startswith(claim.subject) \
         else claim.text
     rest = after.lower()

@@ -149,8 +149,9 @@ _AFTER_FIGURES = frozenset({"released", "published", "issued", "from", "by", "of
 def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     """An organisation's plain count or time of an event it reports ("Nine workers were
     injured on Tuesday, the operator said"; "the station went offline at 6:42 p.m., the grid
-    operator said"; a passive with its day, "the depot was shut on Friday, the council
-    said", not an active deed of a party on a day): a figure, no hedge, no negated verb, no view, judgement or finding (not
+    operator said"; a public body's passive with its day, "the depot was shut on Friday, the
+    council said", not an active deed of a party on a day nor a union's or a residents'
+    group's charge): a figure, no hedge, no negated verb, no view, judgement or finding (not
     "its own test flight found no ash above 15,000 feet"), no cause, plan or other party's
     deed, no count another party gives for the same act, spoken by a body (its name ends in
     a body's head noun, the texts tag it an organisation or a "which" clause describes it:
@@ -161,7 +162,8 @@ def _counted_event(ctx, sc, *, measures: bool = False) -> bool:
     counts = {"number", "quantity"} if measures else {"number"}
     if not _plain_event(ctx, sc) or not any(
             q.kind == "time" or (q.kind in counts and q.value is not None)
-            or q.kind == "date" and (_done_passive(sc) or measures and _span(ctx, q))
+            or q.kind == "date" and (_done_passive(sc) and _public_speaker(ctx, sc)
+                                     or measures and _span(ctx, q))
             for q in sc.quantities):
         return False
     return _body_speaker(ctx, sc)
@@ -174,6 +176,16 @@ def _done_passive(sc) -> bool:
     before = sc.text[:verb.start - sc.start].lower() if verb is not None else ""
     return passive_verb(sc) and re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", before) \
         is not None
+
+
+def _public_speaker(ctx, sc) -> bool:
+    """The speaker is a state body by its name's head noun ("Hendle District Council":
+    state_bodies.txt), not a union, a residents' group or a company, whose passive of a day
+    ("rules were broken on 3 May") is a charge; and the claim has no adverb that judges the
+    deed ("awarded unlawfully")."""
+    words = re.findall(r"[a-z]+", core(sc.attribution.source).lower())
+    return bool(words) and ctx.lexicon.has("state_bodies", words[-1]) and not any(
+        w.pos == "ADV" and w.text.lower().endswith("ly") for w in sc.words)
 
 
 def _span(ctx, q) -> bool:

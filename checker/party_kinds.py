@@ -163,14 +163,10 @@ def kind_speaker(speaker: str) -> tuple[str, bool]:
     if joined and first:
         speaker = first
     words = speaker.strip().split()
-    if not words or not all(w.replace("-", "").isalpha() for w in words):
+    if not words or not all(w.isalpha() for w in words):
         return "", False
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
         return words[1], True
-    if 3 <= len(words) <= 4 and words[0].lower() == "the" and words[-1] in _CORPORATE \
-            and all(w.islower() for w in words[1:]):
-        return words[-1], True  # "the crisp maker", "the frozen food group": a business
-        # by its trade; only a business's kind, as "the local health board" is another party
     if len(words) == 2 and words[0].islower() and words[1] == "officials" and \
             words[0] in _BODY_HEADS:
         return words[0], False  # "council officials"; not "health officials"
@@ -206,15 +202,21 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
 def business_read_as_person(sc: Claim) -> bool:
     """The claim's subject opens with a name of two words or more that the tagger took for a
     person's, but the sentence refers back to it as a thing ("Brindle Foods will shut its
-    bakery", never "his" or "her"): a business. Known false positive: a person's name
-    followed by an "its" of something else ("Ada Holt said the plant and its staff")."""
+    bakery": "its" opening the verb's object, never "his" or "her"): a business. Known false
+    positive: a person's name whose verb's object is something else's ("Ada Holt will sell
+    its shares", of a firm named before)."""
     subject = sc.subject.strip()
     name = next((e.text for e in sc.entities if e.label == "PERSON"
                  and subject.startswith(e.text) and len(e.text.split()) >= 2), "")
     if not name:
         return False
-    after = words(sc.text[sc.text.find(name) + len(name):]) if name in sc.text else []
-    return "its" in after and not {"his", "her", "him", "she", "he"} & set(after)
+    verb = sc.text.lower().find(" " + (sc.predicate_text or "").lower() + " ")
+    after = words(sc.text[verb:]) if verb > 0 and sc.predicate_text else []
+    # "its" opens the verb's object, before any other noun's article ("will shut its
+    # bakery"; not "will step down from the firm and its board")
+    first = next((i for i, w in enumerate(after) if w in ("its", "the", "a", "an")), -1)
+    return 0 < first <= 3 and after[first] == "its" \
+        and not {"his", "her", "him", "she", "he"} & set(after)
 
 
 def _one_stem(kind: str, word: str) -> bool:

@@ -25,10 +25,10 @@ from checker.bare_titles import bare_title_officer
 from checker.officers import (introduction, its_officer_in, officer_by_owner,
                               officer_of_the_named, quotation_before)
 from checker.party_kinds import (business_read_as_person, by_its_kind, names_of_kind,
-                                 one_of_kind, party_words_in)
+                                 one_of_kind, opens_with_name, party_words_in)
 from checker.party_kinds import words as _words
 from checker.records import Claim
-from checker.source_phrase import has_name, pronoun_owned
+from checker.source_phrase import core, has_name, pronoun_owned
 
 _VOICES = shipped("party_voices")
 _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
@@ -36,6 +36,7 @@ _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the univers
 _KIND_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?!of\b|and\b|'s\b)[a-z]")
 _STAND_INS = shipped("stand_ins")
 _FORMER = shipped("former")
+_EXECUTIVE = shipped("executive_titles")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
@@ -161,10 +162,26 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     # not one of another place ("a partner at the law firm") or a past one ("a retired
     # inspector", "a former director": former.txt)
     # "The directorate has ordered X. Its director, Dr Amara Solberg, said ...": its officer
-    return bool(set(desc) & party) or titled or its_officer_in(
+    return bool(set(desc) & party) or titled or _bare_head(sc, desc, source_text) \
+        or its_officer_in(
         source_text, attr.source, sc.subject) or officer_of_the_named(sc, source_text) \
         or bare_title_officer(sc, source_text, claims) \
         or _voice_after_its_party(attr.source, party, source_text)
+
+
+def _bare_head(sc: Claim, desc: list, source_text: str) -> bool:
+    """The speaker is first named in the claim's own sentence with a bare executive title
+    ("Harnley Coaches has cut two routes, managing director Ada Fenwick said":
+    executive_titles.txt), nothing else said of them, and the sentence's subject opens with
+    an organisation's name: its head speaks for it. Known false positive: the head of
+    another business, named bare in a sentence about this one."""
+    name = core(sc.attribution.source).split()
+    if not desc or not set(desc) & _EXECUTIVE or not set(desc) <= _TITLES | _EXECUTIVE \
+            or not name:
+        return False
+    first = source_text.find(name[-1])
+    return sc.sent_start <= first < sc.sent_start + len(sc.sentence) \
+        and opens_with_name(sc, source_text)
 
 
 def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:

@@ -20,3 +20,9 @@ def test_the_finders_own_verb_asserts_what_it_found(claims_of):
     claim = _cue_claim(claims_of("Inspectors found that most faults had been fixed in "
                                  "March."))
     assert _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))
+
+
+def test_a_main_verb_before_a_time_phrase_still_asserts(claims_of):
+    claim = _cue_claim(claims_of("Tests showed in March the old pipes were leaking, Marrow "
+                                 "Water said."))
+    assert _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))

@@ -234,3 +234,14 @@ def test_a_figure_refused_in_a_quotation_is_an_answer(claims_of):
     # a ship that did not recognise a signal answers nothing
     assert not any(answer_party(lex, c) for c in claims_of("The ferry did not recognise the "
                                                            "signal."))
+
+
+def test_noticing_or_not_confirming_is_no_answer(claims_of):
+    from checker.claim_roles import answer_party
+    from checker.lexicon import load_lexicon
+
+    lex = load_lexicon(())
+    for text in ("The clerk said he had not recognised that the caller was a fraudster.",
+                 "The clerk said he did not recognise the caller's account number as false.",
+                 'Ines Hale said the estimate was "not a figure we can confirm yet".'):
+        assert not any(answer_party(lex, c) for c in claims_of(text)), text

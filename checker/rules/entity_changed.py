@@ -158,14 +158,20 @@ def _swapped_known(ctx, dc, ent, dnorms):
 def _owner_for_name(ctx, dc, ent, sc, alt) -> bool:
     """The derived name is an owner in the possessive ("Harlby's booking app") where the
     source gives the thing its own name ("the HutHop app"), not an owner's, and a source
-    sentence names the two together ("Quenmoor Council runs the HutHop app"): the derived
-    text names whose the thing is and leaves its name out. Known false negative: the wrong
-    one of two owners a source sentence names beside the thing."""
+    claim has the owner for its subject or speaker and the thing in it, stated firmly
+    ("Quenmoor Council runs the HutHop app"; not "Carrowfield plans to adopt the HutHop
+    app"): the derived text names whose the thing is and leaves its name out. Known false
+    negative: an owner a firm claim names beside a thing it does not own ("Carrowfield
+    banned the HutHop app")."""
     if not re.match(r"['’]s?\s", dc.text[ent.end - dc.start:ent.end - dc.start + 3]) \
             or re.match(r"['’]", sc.text[alt.end - sc.start:alt.end - sc.start + 1]):
         return False
     owner = re.compile(rf"\b{re.escape(ent.text)}\b")
-    return any(alt.text in c.sentence and owner.search(c.sentence) for c in ctx.index.claims)
+    return any(alt.text in c.text and not c.negated and not c.certainty.hedges
+               and not c.certainty.attempts
+               and (owner.search(c.subject) or c.attribution is not None
+                    and owner.search(c.attribution.source))
+               for c in ctx.index.claims)
 
 
 def _common_word(ctx, ent) -> bool:

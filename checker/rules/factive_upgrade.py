@@ -41,9 +41,12 @@ from checker.rules.base import Rule, evidence_of, make, snippet
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
 
 
-# After a participle set right after its noun: a phrase of time or place, then the clause's
-# own finite verb ("faults found at the May visit were since mended").
-_PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|on|at|during|since|over|last)\b[^,;:\"“]{0,30}?\s"
+# After a participle set right after its noun: a phrase of time or place of one to three
+# words with no article (a subject of its own would make the verb a main one: "Tests showed
+# in March the pipes were"), then the clause's own finite verb ("faults found in March were
+# since mended").
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|on|at|during|since|over)\s+(?:(?!(?:the|a|an|its|"
+                                r"their|his|her)\b)[\w'’-]+\s+){1,3}?"
                                 r"(?:had|has|have|was|were|is|are|will|would)\b", re.I)
 
 
@@ -52,8 +55,9 @@ def _asserted(dc, cue, lex) -> bool:
     confirmed deaths"), not an infinitive ("what to know"), not a passive with nothing
     found to be so ("no translator could be found": located; "was found to have" and "was
     found guilty" are findings), not a participle with its finder ("a ring found by a
-    diver": located) nor one right after a noun it picks out ("faults found in May were fixed"), not inside a quotation (the speaker's words, which DQ701
-    compares), not under a modal of its claim ("may be detecting gas": a possibility)."""
+    diver": located) nor one right after a noun it picks out ("faults found in May were
+    fixed"), not inside a quotation (the speaker's words, which DQ701 compares), not under
+    a modal of its claim ("may be detecting gas": a possibility)."""
     if any(q.start <= cue.start and cue.end <= q.end for q in dc.quotes):
         return False
     if _hedged_verb(dc, cue, lex):
@@ -70,7 +74,7 @@ def _asserted(dc, cue, lex) -> bool:
     noun_before = any(w.end <= cue.start and w.pos == "NOUN" and not dc.text[
         w.end - dc.start:cue.start - dc.start].strip() for w in dc.words)
     if noun_before and _PARTICIPLE_PHRASE.match(dc.text, cue.end - dc.start):
-        return False  # "the faults found at the May visit were mended": a participle
+        return False  # "the faults found in March were mended": a participle
         # picking out the noun before it, then the clause's own verb
     rest = dc.text[cue.end - dc.start:].lower().split()
     if cue.text.lower() == "found" and rest[:1] == ["by"] and not {"to", "that"} & set(rest[:8]):

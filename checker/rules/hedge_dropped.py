@@ -28,9 +28,9 @@ What it flags:
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
     be" for "there could be" or "there might be"; silent on a source hedge inside what a
-    "whether" asks when the derived claim keeps the hedged deed off its own verb ("counsel's
-    view on whether it might reclaim the fee" -> "counsel's view on reclaiming the fee"):
-    the modal was the question's.
+    "whether" asks when the derived claim keeps the deed as a topic after a preposition
+    ("counsel's view on whether it might reclaim the fee" -> "counsel's view on reclaiming
+    the fee"): the modal was the question's.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -94,8 +94,7 @@ def check(ctx):
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
-                if (in_question(sc, h.start) or whether_before(sc)) \
-                        and verb != key(dc.predicate):
+                if (in_question(sc, h.start) or whether_before(sc)) and _still_asked(dc, verb):
                     continue  # "counsel's view on whether it might reclaim the fee" told as
                     # "counsel's view on reclaiming the fee": the modal was the question's
                 if verb not in dkeys and _deliberation_dropped(ctx.lexicon, sc, dc, verb):
@@ -200,6 +199,15 @@ def _asked(dc) -> bool:
     if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):
         return False  # "Whether or not anyone was home, the pump flooded": another clause
     return whether_before(dc)
+
+
+def _still_asked(dc, verb: str) -> bool:
+    """The derived claim keeps the deed a "whether" asked as a topic: its gerund after a
+    preposition ("advice on reclaiming the fee"), not a verb of its own ("is set to
+    reclaim", "is due to")."""
+    return any(key(w.lemma) == verb and w.text.lower().endswith("ing") and re.search(
+        r"\b(?:on|about|over|into|of|for)\s+$", dc.text[:w.start - dc.start].lower())
+               for w in dc.words)
 
 
 def _future_frame(ctx, dc, verb: str = "") -> bool:

@@ -89,7 +89,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import may_name_people, passive_verb
+from checker.actors import may_name_people, passive_verb, subject_head
 from checker.added_party import added_party
 from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
@@ -207,22 +207,26 @@ def _group_stated(ctx, dc) -> bool:
 def _limit_after_verb(dc, sc, cue: str) -> bool:
     """The derived claim keeps the source subject's limit after its verb, beside the
     subject's noun ("One of the nine kilns was cracked" -> "The frost cracked one kiln"):
-    the limit's word and, within three words after it, a word of the source subject."""
-    theirs = text_keys(sc.subject) - {key(cue)}
+    the limit's word and, within three words after it, the source subject's head noun."""
+    nouns = [w for w in subject_words(sc) if w.pos == "NOUN"]
+    head = subject_head(sc) or (key(nouns[-1].lemma) if nouns else "")  # ("One of the huts")
     words = re.findall(r"[\w'’-]+", dc.text[len(dc.subject):].lower())
-    return any(w == cue.lower() and text_keys(" ".join(words[i + 1:i + 4])) & theirs
-               for i, w in enumerate(words))
+    return bool(head) and any(w == cue.lower() and head in text_keys(" ".join(words[i + 1:i + 4]))
+                              for i, w in enumerate(words))
 
 
-def _some_on_a_day(dc, part: str) -> bool:
+def _some_on_a_day(dc, sc, part: str) -> bool:
     """A counted part of a group ("three of its wardens walked the dunes on 2 May") told
     with the group's bare plural doing the same deed on a day ("wardens walked the dunes on
     2 May"): an event on an occasion, done by some of them, not a claim about all.
-    Not a part given by a share ("40 percent of"), nor a passive ("residents were moved"),
-    nor a claim with no day. Known false positive: a text that means the whole body of
-    wardens did it."""
+    Not a part given by a share ("40 percent of"), nor a part of a whole the source counts
+    ("two of the 30 councillors": the rest did otherwise), nor a passive ("residents were
+    moved"), nor a claim with no day. Known false positive: a text that means the whole body
+    of wardens did it."""
     first = (subject_words(dc) or [None])[0]
-    return (part.isdigit() or is_number_word(part.lower()) and part.lower() != "one") \
+    counted = [q for q in sc.quantities if q.start < sc.start + len(sc.subject)]
+    return len(counted) <= 1 \
+        and (part.isdigit() or is_number_word(part.lower()) and part.lower() != "one") \
         and first is not None and first.pos == "NOUN" and first.start == dc.start \
         and first.text.lower() != first.lemma.lower() and not passive_verb(dc) \
         and any(q.kind == "date" for q in dc.quantities)
@@ -299,7 +303,7 @@ def check(ctx):
             if cue and cue.lower() in dc.subject.lower().split():
                 continue  # the derived subject keeps the limit ("most" for "most
                 # applications", the noun given in the sentence before)
-            if cue and (_limit_after_verb(dc, sc, cue) or part and _some_on_a_day(dc, part)):
+            if cue and (_limit_after_verb(dc, sc, cue) or part and _some_on_a_day(dc, sc, part)):
                 continue
             what = (f'"{cue}"' if limited and cue else
                     f'"{" ".join(src_named)}"' if src_named else "a limited subject")
