@@ -121,17 +121,25 @@ def _granting(lex, verb: str) -> bool:
 
 
 def _object_named(lex, claim: Claim, verb: str) -> bool:
-    """A claim (answer_objects.txt) heads the verb's object, within its first three words
-    ("would not recognise the campaign's estimate"), with no "as" after it ("did not recognise
-    the number as false": noticing, not refusing)."""
+    """A claim (answer_objects.txt) heads the verb's object, a definite one within its first
+    five words ("would not recognise the campaign's new estimate", "does not accept that
+    account"; not "does not accept calls from farmers"), and for a verb of recognising no
+    "as" after it ("never recognised the number as false": noticing, not refusing)."""
     at = next((w for w in claim.words if w.lemma == verb), None)
     if at is None:
         return False
-    rest = re.findall(r"[a-z]+", claim.text[at.end - claim.start:].lower())
-    if "as" in rest[:6]:
+    after = claim.text[at.end - claim.start:]
+    rest = re.findall(r"[a-z]+", after.lower())
+    if lex.has("acknowledging_verbs", verb) and "as" in rest[:7]:
         return False
-    words = [w for w in claim.words if w.start > at.start][:3]
+    if not rest or rest[0] not in _DEFINITE and not re.match(r"\s*[A-Z][\w'’-]*['’]s?\b", after):
+        return False  # a definite object: "the estimate", "that figure", "Ann Roe's account"
+    words = [w for w in claim.words if w.start > at.start][:5]
     return any(lex.has("answer_objects", w.lemma.lower()) for w in words)
+
+
+_DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "our", "his",
+                       "her"})
 
 
 def _owned_refusal(lex, claim: Claim) -> bool:

@@ -146,15 +146,17 @@ def keeps_frame(ctx, dc, sc) -> bool:
 
 def _finders_deed(finders: str, subject: str) -> bool:
     """The derived subject names the finders' deed: their noun with its agent ending cut
-    ("inspector" -> "inspection", "auditor" -> "audit"), with no other body's "by" or "of"
-    ("An inspection in May found" for "Inspectors found"; not "An inspection by the fire
-    service"): the same finding, by the same hands. Known false positive: another
-    inspection than the one the source's inspectors made, told with no "by"."""
+    ("inspector" -> "inspection", "auditor" -> "audit"), with no other body's "by" ("An
+    inspection of the flats in May found" for "Inspectors found"; not "An inspection by the
+    fire service"), from the finders' own words before any relative clause ("Tenants who met
+    the inspectors" are tenants): the same finding, by the same hands. Known false positive:
+    another inspection than the one the source's inspectors made, told with no "by"."""
     mine = re.findall(r"[a-z]+", subject.lower())
-    if re.search(r"\b(?:by|of)\b", subject.lower()):
+    if re.search(r"\bby\b", subject.lower()):
         return False
     deeds = set()
-    for w in re.findall(r"[a-z]+", finders.lower()):
+    own = re.split(r"\b(?:who|that|which|whom)\b", finders.lower())[0]
+    for w in re.findall(r"[a-z]+", own):
         m = re.fullmatch(r"([a-z]{4,}?)(?:at)?(?:or|er)s?", w)
         if m:
             deeds |= {m.group(1), m.group(1) + "ion", m.group(1) + "ation"}
@@ -188,15 +190,26 @@ def _finders_record(lex, sc) -> bool:
 def estimate_by_credited(ctx, dc, tellings) -> bool:
     """The derived claim gives the figure as its subject's estimate ("The trustees put the
     shortfall at £40m": estimate_verbs.txt, "at" and a figure after the object), and a
-    telling of the fact credits that subject ("The trustees said the fund was £40m short"):
-    the credit is kept, whichever outlet the summary follows. Known false positive: a
-    subject that shares its head noun with another credited party ("the union's trustees")."""
+    telling of the fact credits that subject as its head ("The trustees said the fund was
+    £40m short"; not "a critic of the council" for "the council put"): the credit is kept,
+    whichever outlet the summary follows. Known false positive: a subject that shares its
+    head noun with another credited party ("the union's trustees")."""
     if not ctx.lexicon.has("estimate_verbs", dc.predicate) or passive_verb(dc) or not re.search(
             r"\bat\s+(?:\w+\s+){0,2}?[£$€]?\d", dc.text[len(dc.subject):]):
         return False
     head = subject_head(dc)
-    return bool(head) and any(t.attribution is not None and head in text_keys(
-        t.attribution.source) for t in tellings)
+    return bool(head) and any(t.attribution is not None and head == _credited_head(t)
+                              for t in tellings)
+
+
+def _credited_head(claim) -> str:
+    """The key of the head noun of a claim's credit, before any "of", "from", "to" or
+    comma ("the plan's trustees" -> trustee; not "a critic of the council", "a letter from
+    staff to the trustees", whose heads are the critic and the letter)."""
+    phrase = re.split(r"\s+(?:of|from|to|for|at|by|who|which|that)\s+|,",
+                      core(claim.attribution.source))[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    return key(words[-1]) if words else ""
 
 
 def found_by_credited(ctx, dc, sc) -> bool:

@@ -61,6 +61,8 @@ FILES = {
     "executive_titles": "executive_titles",
     "acknowledging_verbs": "acknowledging_verbs",
     "state_bodies": "state_bodies",
+    "business_heads": "business_heads",
+    "running_verbs": "running_verbs",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "deed_verbs": "deed_verbs",

@@ -202,14 +202,14 @@ def by_its_kind(sc: Claim, source_text: str) -> bool:
 def business_read_as_person(sc: Claim) -> bool:
     """The claim's subject opens with a name of two words or more that the tagger took for a
     person's, but the sentence refers back to it as a thing ("Brindle Foods will shut its
-    bakery": "its" opening the verb's object, never "his" or "her"): a business. Known false
-    positive: a person's name whose verb's object is something else's ("Ada Holt will sell
-    its shares", of a firm named before)."""
+    bakery": its last word a plural, "its" opening the verb's object, never "his" or
+    "her"): a business. Known false positive: a person whose surname ends in "s" and whose
+    verb's object is a firm's named before ("Ada Banks will sell its shares")."""
     subject = sc.subject.strip()
     name = next((e.text for e in sc.entities if e.label == "PERSON"
                  and subject.startswith(e.text) and len(e.text.split()) >= 2), "")
-    if not name:
-        return False
+    if not name or not re.search(r"[^s]s$", name):
+        return False  # a trade's plural ("Foods", "Pies"), not a person's surname ("Vellacott")
     verb = sc.text.lower().find(" " + (sc.predicate_text or "").lower() + " ")
     after = words(sc.text[verb:]) if verb > 0 and sc.predicate_text else []
     # "its" opens the verb's object, before any other noun's article ("will shut its

@@ -37,6 +37,8 @@ _KIND_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?!of\b|and\b|'s\b)[a-z]")
 _STAND_INS = shipped("stand_ins")
 _FORMER = shipped("former")
 _EXECUTIVE = shipped("executive_titles")
+# A name of two capitalised words or more ("Harbridge Buses", "Ines Corrie")
+_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
 _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partner at X"
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
@@ -172,16 +174,24 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
 def _bare_head(sc: Claim, desc: list, source_text: str) -> bool:
     """The speaker is first named in the claim's own sentence with a bare executive title
     ("Harnley Coaches has cut two routes, managing director Ada Fenwick said":
-    executive_titles.txt), nothing else said of them, and the sentence's subject opens with
-    an organisation's name: its head speaks for it. Known false positive: the head of
-    another business, named bare in a sentence about this one."""
+    executive_titles.txt), nothing else said of them, the sentence's subject opens with an
+    organisation's name, and no other name stands in that sentence or the one before: its
+    head speaks for it; not of a denial or a cause. Known false positive: the head of
+    another business, named bare in a sentence about this one with no other name near."""
     name = core(sc.attribution.source).split()
     if not desc or not set(desc) & _EXECUTIVE or not set(desc) <= _TITLES | _EXECUTIVE \
-            or not name:
+            or not name or sc.negated or any(link.kind == "causal" for link in sc.links):
         return False
-    first = source_text.find(name[-1])
-    return sc.sent_start <= first < sc.sent_start + len(sc.sentence) \
-        and opens_with_name(sc, source_text)
+    first = re.search(rf"\b{re.escape(name[-1])}\b", source_text)
+    if first is None or not sc.sent_start <= first.start() < sc.sent_start + len(sc.sentence):
+        return False
+    # no other organisation named in the sentence or the one before ("Harbridge Buses has
+    # complained. Tallow has run buses below cost, managing director Ines Corrie said")
+    before = source_text.rfind(". ", 0, max(0, source_text.rfind(". ", 0, sc.sent_start)))
+    near = source_text[before + 1:sc.sent_start + len(sc.sentence)]
+    mine = set(_words(sc.subject)) | set(_words(sc.attribution.source))
+    return opens_with_name(sc, source_text) and not any(
+        not set(_words(m.group())) <= mine for m in _NAME_RUN_RE.finditer(near))
 
 
 def _voice_after_its_party(speaker: str, party: set, source_text: str) -> bool:

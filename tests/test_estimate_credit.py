@@ -26,3 +26,9 @@ def test_a_plain_figure_drops_it(check_texts):
 def test_another_partys_estimate_keeps_no_credit(check_texts):
     assert _da101(check_texts("The buyer's advisers put its shortfall at roughly £41 million.",
                               FILING, TRUSTEES))
+
+
+def test_a_critic_of_the_party_is_not_the_party(check_texts):
+    critic = "Redvale Council has overspent its roads budget by £2 million, one critic of the " \
+             "council said."
+    assert _da101(check_texts("Redvale Council put its roads overspend at £2 million.", critic))

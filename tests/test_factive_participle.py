@@ -26,3 +26,9 @@ def test_a_main_verb_before_a_time_phrase_still_asserts(claims_of):
     claim = _cue_claim(claims_of("Tests showed in March the old pipes were leaking, Marrow "
                                  "Water said."))
     assert _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))
+
+
+def test_a_participle_before_a_place_with_its_article_asserts_nothing(claims_of):
+    claim = _cue_claim(claims_of("Jurors heard that the bag found in a barn was left there "
+                                 "by a lodger."))
+    assert not _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))

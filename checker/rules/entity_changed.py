@@ -158,20 +158,18 @@ def _swapped_known(ctx, dc, ent, dnorms):
 def _owner_for_name(ctx, dc, ent, sc, alt) -> bool:
     """The derived name is an owner in the possessive ("Harlby's booking app") where the
     source gives the thing its own name ("the HutHop app"), not an owner's, and a source
-    claim has the owner for its subject or speaker and the thing in it, stated firmly
-    ("Quenmoor Council runs the HutHop app"; not "Carrowfield plans to adopt the HutHop
-    app"): the derived text names whose the thing is and leaves its name out. Known false
-    negative: an owner a firm claim names beside a thing it does not own ("Carrowfield
-    banned the HutHop app")."""
+    claim has the owner for its subject, a verb of running it (running_verbs.txt) and the
+    thing in it, stated firmly ("Quenmoor Council runs the HutHop app"; not "Dunwold plans
+    to adopt the HutHop app", nor "Quenmoor stopped using it"): the derived text names whose
+    the thing is and leaves its name out. Known false negative: an owner that ran the thing
+    once and no longer does, in a claim the tense alone tells ("Quenmoor ran the app")."""
     if not re.match(r"['’]s?\s", dc.text[ent.end - dc.start:ent.end - dc.start + 3]) \
             or re.match(r"['’]", sc.text[alt.end - sc.start:alt.end - sc.start + 1]):
         return False
     owner = re.compile(rf"\b{re.escape(ent.text)}\b")
     return any(alt.text in c.text and not c.negated and not c.certainty.hedges
-               and not c.certainty.attempts
-               and (owner.search(c.subject) or c.attribution is not None
-                    and owner.search(c.attribution.source))
-               for c in ctx.index.claims)
+               and not c.certainty.attempts and owner.search(c.subject)
+               and ctx.lexicon.has("running_verbs", c.predicate) for c in ctx.index.claims)
 
 
 def _common_word(ctx, ent) -> bool:

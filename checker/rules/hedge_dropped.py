@@ -94,7 +94,8 @@ def check(ctx):
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
-                if (in_question(sc, h.start) or whether_before(sc)) and _still_asked(dc, verb):
+                if (in_question(sc, h.start) or whether_before(sc)) and _still_asked(dc, verb) \
+                        and key(dc.predicate) == key(sc.predicate):
                     continue  # "counsel's view on whether it might reclaim the fee" told as
                     # "counsel's view on reclaiming the fee": the modal was the question's
                 if verb not in dkeys and _deliberation_dropped(ctx.lexicon, sc, dc, verb):
@@ -204,7 +205,8 @@ def _asked(dc) -> bool:
 def _still_asked(dc, verb: str) -> bool:
     """The derived claim keeps the deed a "whether" asked as a topic: its gerund after a
     preposition ("advice on reclaiming the fee"), not a verb of its own ("is set to
-    reclaim", "is due to")."""
+    reclaim", "is due to"); the caller asks for the source's own frame verb too ("is
+    seeking advice on", not "was praised for")."""
     return any(key(w.lemma) == verb and w.text.lower().endswith("ing") and re.search(
         r"\b(?:on|about|over|into|of|for)\s+$", dc.text[:w.start - dc.start].lower())
                for w in dc.words)

@@ -89,11 +89,10 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import may_name_people, passive_verb, subject_head
+from checker.actors import may_name_people, subject_head
 from checker.added_party import added_party
 from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
-from checker.numbers import is_number_word
 from checker.polarity import OBJECT_NEGATORS
 from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
@@ -207,29 +206,19 @@ def _group_stated(ctx, dc) -> bool:
 def _limit_after_verb(dc, sc, cue: str) -> bool:
     """The derived claim keeps the source subject's limit after its verb, beside the
     subject's noun ("One of the nine kilns was cracked" -> "The frost cracked one kiln"):
-    the limit's word and, within three words after it, the source subject's head noun."""
+    the limit's word and, within three words after it, the source subject's head noun, or
+    the words the source sets after the same limit after its own verb."""
     nouns = [w for w in subject_words(sc) if w.pos == "NOUN"]
     head = subject_head(sc) or (key(nouns[-1].lemma) if nouns else "")  # ("One of the huts")
     words = re.findall(r"[\w'’-]+", dc.text[len(dc.subject):].lower())
-    return bool(head) and any(w == cue.lower() and head in text_keys(" ".join(words[i + 1:i + 4]))
-                              for i, w in enumerate(words))
-
-
-def _some_on_a_day(dc, sc, part: str) -> bool:
-    """A counted part of a group ("three of its wardens walked the dunes on 2 May") told
-    with the group's bare plural doing the same deed on a day ("wardens walked the dunes on
-    2 May"): an event on an occasion, done by some of them, not a claim about all.
-    Not a part given by a share ("40 percent of"), nor a part of a whole the source counts
-    ("two of the 30 councillors": the rest did otherwise), nor a passive ("residents were
-    moved"), nor a claim with no day. Known false positive: a text that means the whole body
-    of wardens did it."""
-    first = (subject_words(dc) or [None])[0]
-    counted = [q for q in sc.quantities if q.start < sc.start + len(sc.subject)]
-    return len(counted) <= 1 \
-        and (part.isdigit() or is_number_word(part.lower()) and part.lower() != "one") \
-        and first is not None and first.pos == "NOUN" and first.start == dc.start \
-        and first.text.lower() != first.lemma.lower() and not passive_verb(dc) \
-        and any(q.kind == "date" for q in dc.quantities)
+    # what follows the limit in the source, when the source sets it after its verb too
+    # ("shards lay across the lawn, some of them by the pond")
+    at = next((c.end - sc.start for c in sc.scope if c.text.lower() == cue.lower()), -1)
+    after = text_keys(" ".join(sc.text[at:].split()[:5])) if at > 0 else set()
+    if head in text_keys(dc.subject):
+        return False  # "The kilns were cracked, leaving one kiln unusable": all of them
+    return bool(head) and any(w == cue.lower() and (head in (near := text_keys(
+        " ".join(words[i + 1:i + 4]))) or near & after) for i, w in enumerate(words))
 
 
 def _object_widened(ctx, dc):
@@ -303,7 +292,7 @@ def check(ctx):
             if cue and cue.lower() in dc.subject.lower().split():
                 continue  # the derived subject keeps the limit ("most" for "most
                 # applications", the noun given in the sentence before)
-            if cue and (_limit_after_verb(dc, sc, cue) or part and _some_on_a_day(dc, sc, part)):
+            if cue and _limit_after_verb(dc, sc, cue):
                 continue
             what = (f'"{cue}"' if limited and cue else
                     f'"{" ".join(src_named)}"' if src_named else "a limited subject")
