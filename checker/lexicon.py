@@ -61,7 +61,6 @@ FILES = {
     "executive_titles": "executive_titles",
     "acknowledging_verbs": "acknowledging_verbs",
     "state_bodies": "state_bodies",
-    "business_heads": "business_heads",
     "running_verbs": "running_verbs",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",

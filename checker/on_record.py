@@ -11,7 +11,6 @@ import re
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_words
 from checker.align import claim_keys
 from checker.attribution import is_anonymous
-from checker.own_business import own_business
 from checker.source_phrase import core
 
 
@@ -33,38 +32,20 @@ def on_record(ctx, sc, generic) -> bool:
     if is_anonymous(attr, generic):
         # "police said": the force by its kind, on record for a plain event only (not "he
         # was attacked because of his religion, police said")
-        return _bare_body(attr, lex) and _plain_event(ctx, sc) or _official_voice(ctx, sc)
+        return _bare_body(attr, lex) and _plain_event(ctx, sc)
     if lex.has("official_sources", attr.head) or _timetable(ctx, sc):
         return True
     if any(lex.has("official_sources", part.split()[-1])
            for part in re.split(r"\s+and\s+", attr.source.lower().strip(" ,")) if part.split()) \
             and _plain_event(ctx, sc):
         return True  # "the operator and the coastguard said" of an event, not of a cause
-    if _counted_event(ctx, sc) or _own_measure(ctx, sc) or own_business(ctx, sc):
+    if _counted_event(ctx, sc) or _own_measure(ctx, sc):
         return True
     # a body named by a phrase ("the fire service"), alone or beside another speaker ("the
     # terminal's operator and the fire service said")
     words = re.findall(r"[a-z]+", attr.source.lower())
     return lex.phrase_in("official_sources", words) or (
         _phrase_named_before(ctx, sc, words) and _plain_event(ctx, sc) and passive_verb(sc))
-
-
-def _official_voice(ctx, sc) -> bool:
-    """The speaker is the voice of a body whose reports are on record ("the regulator's
-    spokeswoman", "a court spokesperson", "a fire service press officer": party_voices.txt with
-    official_sources.txt), speaking of its own business: what the body itself would say on
-    record, less a cause it gives ("the closure came because of ...") and a denial, which stay
-    its case. Known false positive: the voice of such a body making a charge against another
-    party ("a regulator spokesperson said the firm had lied")."""
-    words = re.findall(r"[a-z]+", sc.attribution.source.lower())
-    lex = ctx.lexicon
-    if not any(lex.has("party_voices", w) for w in words) or not (
-            any(lex.has("official_sources", w) for w in words)
-            or lex.phrase_in("official_sources", words)):
-        return False
-    return not sc.negated and not any(link.kind == "causal" for link in sc.links) \
-        and not any(lex.has(role, sc.predicate) for role in ("judging_verbs", "challenges",
-                                                               "answer_verbs"))
 
 
 def _timetable(ctx, sc) -> bool:

@@ -32,3 +32,8 @@ def test_a_participle_before_a_place_with_its_article_asserts_nothing(claims_of)
     claim = _cue_claim(claims_of("Jurors heard that the bag found in a barn was left there "
                                  "by a lodger."))
     assert not _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))
+
+
+def test_a_main_verb_before_an_article_phrase_and_a_subject_still_asserts(claims_of):
+    claim = _cue_claim(claims_of("Tests showed in the spring lead was present in the water."))
+    assert _asserted(claim, claim.certainty.factive_cue, load_lexicon(()))

@@ -65,9 +65,7 @@ Not flagged:
     emergency service, police (bare, "police said", of a plain event only), court or
     administrator, the ``official_sources`` lexicon, with "said", "reported", "announced";
     beside another speaker, "the operator and the coastguard said", only of a plain event:
-    no cause, plan, view or negation), never an allegation or an unnamed official; such a
-    body's spokesperson on its own business ("officers were studying the clips, the force's
-    spokeswoman said"), less a cause, a denial or a judgement;
+    no cause, plan, view or negation), never an allegation or an unnamed official;
     a timetable a named speaker announces, with no more doubt than an expectation ("the
     audit would start in May and was expected to need a month, the trust's chair said": a
     verb of phase with a day or a date, or "take" or "last" with a span

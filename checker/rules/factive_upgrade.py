@@ -41,13 +41,14 @@ from checker.rules.base import Rule, evidence_of, make, snippet
 CODE, NAME, KIND, SEVERITY = "DC202", "factive-upgrade", "certainty-raised", "error"
 
 
-# After a participle set right after its noun: a phrase of time or place (an article and one
-# or two words, or up to three capitalised words or figures: "in March", "at Larch Road"),
+# After a participle set right after its noun: a phrase of time or place (an article and a
+# noun, with at most a participle before it, "in a locked shed", or up to three capitalised
+# words or figures: "in March", "at Larch Road"),
 # then the clause's own finite verb ("faults found in March were since mended", "the bag
 # found in a barn was"); a subject of its own between them makes the verb a main one
 # ("Tests showed in March lead pipes were").
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|on|at|during|since|over)\s+(?:(?:the|a|an|its|their)"
-                                r"\s+(?:[\w'’-]+\s+){1,2}?|(?:[A-Z0-9][\w'’-]*\s+){1,3}?)"
+                                r"\s+(?:[\w'’-]+ed\s+)?[\w'’-]+\s+|(?:[A-Z0-9][\w'’-]*\s+){1,3}?)"
                                 r"(?:had|has|have|was|were|is|are|will|would)\b")
 
 
