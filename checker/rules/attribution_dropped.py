@@ -102,7 +102,7 @@ Not flagged:
     prisoners": ``document_nouns``, ``official_sources``, ``finding_verbs``), or as its
     subject's own count where the source credits that party's report or department ("The
     council counted 40 complaints" for "according to a survey for the council's housing
-    office": ``credit_waived.found_by_credited``); one attributed source sentence told as
+    office": ``credit_finders.found_by_credited``); one attributed source sentence told as
     two derived sentences of a paragraph, its named speaker credited in the first
     (``credit_waived.split_after_credit``); a circumstance clause ("while its divers search
     the hull": circumstance_marks.txt) told as the source tells it, beside a claim of the
@@ -172,8 +172,8 @@ from checker.align import key
 from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
-from checker.credit_waived import (background, estimate_by_credited, explains_as_holder,
-                                   found_by_credited, holder_as_subject, keeps_frame,
+from checker.credit_finders import estimate_by_credited, found_by_credited, keeps_frame
+from checker.credit_waived import (background, explains_as_holder, holder_as_subject,
                                    other_tellings, own_word, split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
