@@ -27,8 +27,8 @@ from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.same_source import before_witness, witness_of
 from checker.source_phrase import NAME_RUN_RE, bare_word
+from checker.word_patterns import LETTER_WORD as _WORD_RE
 
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSOR_RE = re.compile(r"\s*['’]s?\b")
 _PRONOUNS = shipped("pronouns_subject")
 _DEICTIC = shipped("deictics")

@@ -11,8 +11,8 @@ from checker.align import GENERIC, claim_keys, key, text_keys
 from checker.figure_written import numbers_in
 from checker.lexicon import partitive_pronoun, shipped
 from checker.quantified import WHOLE, count_of, cue_noun
+from checker.word_patterns import WORD_TOKEN as _WORDS
 
-_WORDS = re.compile(r"[\w'’-]+")
 # words that say nothing of what is said of a group ("are", "the", "would")
 GENERIC_KEYS = frozenset(key(w) for w in GENERIC | shipped("be_forms") | shipped("function_words")
                          | shipped("auxiliaries"))
@@ -142,7 +142,6 @@ def limited_elsewhere(ctx, dc, noun: str, dkeys: set, aligned):
                 and len(dkeys & claim_keys(sc)) >= 4:
             found = (sc, f'"{limit.text}"')
     return found
-
 
 
 def part_of_count(ctx, dc, noun: str, dkeys: set):

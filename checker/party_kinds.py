@@ -16,6 +16,7 @@ from checker.lexicon import shipped
 from checker.names import initials_of_common_words, norm_name
 from checker.numbers import is_number_word
 from checker.records import Claim
+from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _CORPORATE = shipped("corporate_nouns")
 _GENERIC = shipped("attribution_generic")  # "Mr", "Council": no name of its own
@@ -27,7 +28,6 @@ _OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
 _SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def words(text: str) -> list[str]:

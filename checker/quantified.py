@@ -11,11 +11,11 @@ import re
 
 from checker.align import key
 from checker.lexicon import shipped, shipped_values
+from checker.word_patterns import WORD_TOKEN as _WORDS
 
 
 # Quantities that can count a noun: "within 48 hours" and "in March" limit when, not whom.
 COUNTING = {"number", "ordinal", "quantity"}
-_WORDS = re.compile(r"[\w'’-]+")
 # The quantifiers of a whole ("all", "every", "each"): the scope lexicon's "all" role.
 WHOLE = frozenset(w for w, role in shipped_values("scope") if role == "all" and " " not in w)
 

@@ -14,9 +14,7 @@ from checker.claim_reading import ends_with_word_of
 from checker.lexicon import shipped_values
 from checker.numbers import number_values
 from checker.quantified import WHOLE, count_of, subject_words
-
-
-_WORDS = re.compile(r"[\w'’-]+")
+from checker.word_patterns import WORD_TOKEN as _WORDS
 
 
 def qualified(sc, dc, noun: str, lexicon):

@@ -29,6 +29,7 @@ from checker.party_kinds import (business_read_as_person, by_its_kind, names_of_
 from checker.party_kinds import words as _words
 from checker.records import Claim
 from checker.source_phrase import core, has_name, pronoun_owned
+from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _VOICES = shipped("party_voices")
 _KINDS = _CORPORATE | shipped("non_person_heads")  # "the company", "the university"
@@ -43,7 +44,6 @@ _AWAY = frozenset({"at", "of", "for", "from", "with"})  # another body: "a partn
 _PERSON_PRONOUNS = shipped("pronouns_person")
 _THING_PRONOUNS = shipped("pronouns_thing")
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 FOR_PARTY_RE = re.compile(r"\b(?:for|at|of|from)\s+(?:the|its|their)\s+[a-z][\w'’-]*\W*$", re.I)
 _PARTY_OFFICER_RE = re.compile(r"^(?:the|its|their)\s+[a-z][\w-]*['’]s?\s+(\w+)(?:\s+(\w+))?",
                                re.I)

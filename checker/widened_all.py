@@ -13,8 +13,7 @@ from checker.part_of import (GENERIC_KEYS, limited_elsewhere, of_them, part_of_c
 from checker.quantified import count_of, cue_noun, floated_noun, noun_after
 from checker.quantified_limits import bound_kept, excluded_part, one_of_them, qualified
 from checker.widened import told_beside
-
-_WORDS = re.compile(r"[\w'’-]+")
+from checker.word_patterns import WORD_TOKEN as _WORDS
 
 
 def widened_quantifier(ctx, dc):

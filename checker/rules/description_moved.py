@@ -32,6 +32,7 @@ import re
 from checker.align import GENERIC, key
 from checker.names import norm_name, same_referent
 from checker.rules.base import Rule, evidence_of, make, snippet
+from checker.word_patterns import LETTER_WORD as _WORD
 
 CODE, NAME, KIND, SEVERITY = "DE409", "description-moved", "entity-changed", "error"
 CONFIDENCE = 0.55
@@ -42,7 +43,6 @@ _NAME = r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)"
 _DESCRIBED = re.compile(_NAME + r",\s+((?:which|who)\s+[^,.;:\"“”]+|(?:the|a|an)\s+[^,.;:\"“”]+)"
                         r"(?=[,.;:])")
 _OPENING = re.compile(r"[A-Z][\w'’&-]*,\s+(?:which|who|the|an?)\s")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def _openers(ctx) -> frozenset:
     """Words that open a sentence or a clause and describe nothing: function words,
     coordinators and temporal connectives ("The", "But", "After")."""

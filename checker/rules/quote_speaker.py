@@ -60,6 +60,7 @@ from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 from checker.voices import bare_voice
+from checker.word_patterns import WORD_TOKEN as _WORD
 
 CODE, NAME, KIND, SEVERITY = "DA103", "quote-speaker-changed", "attribution-changed", "error"
 
@@ -127,9 +128,6 @@ def _named(speaker: str) -> bool:
     report")."""
     words = speaker.replace(",", " ").split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
-
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 # Words at most, of a quotation that may be a label rather than speech ("inadequate"); two

@@ -103,9 +103,9 @@ from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale
 from checker.widened_speaker import widened_speaker
 from checker.widened_all import widened_quantifier
+from checker.word_patterns import WORD_TOKEN as _WORDS
 
 CODE, NAME, KIND, SEVERITY = "DS951", "scope-changed", "scope-changed", "warning"
-_WORDS = re.compile(r"[\w'’-]+")
 
 
 def _limits(claim) -> set[str]:
