@@ -62,6 +62,7 @@ FILES = {
     "acknowledging_verbs": "acknowledging_verbs",
     "state_bodies": "state_bodies",
     "running_verbs": "running_verbs",
+    "scheduled_deeds": "scheduled_deeds",
     "asking_verbs": "asking_verbs",
     "settling_verbs": "settling_verbs",
     "deed_verbs": "deed_verbs",

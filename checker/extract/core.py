@@ -119,6 +119,8 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
+        self.scheduled_deeds = frozenset(w["scheduled_deeds"]) | frozenset(w["phase_verbs"]) \
+            | frozenset(w["timing_verbs"])
         self.judging = frozenset(w["judging_verbs"])
         self.effect_verbs = frozenset(w["effect_verbs"])
         self.over_reasons = frozenset(w["over_reason_verbs"])

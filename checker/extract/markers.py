@@ -35,7 +35,9 @@ class MarkerReader(LinkCueReader):
             if s.pos_ == "NOUN" and not _names_a_cause(s) and e.lower_ not in ("to", "of"):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"; but
                 # "thanks to" is a preposition whatever the tagger calls its noun
-            if e.lower_ == "to" and e.i + 1 < len(doc) and _bare_verb(doc, e.i + 1):
+            if e.lower_ == "to" and e.i + 1 < len(doc) and (
+                    _bare_verb(doc, e.i + 1) or _scheduled_deed(doc, e.i + 1,
+                                                                 self.scheduled_deeds)):
                 continue  # "due to open in 2027": a schedule, not a cause
             links.append(self._link(doc, tokens, s, e, kind, off))
         for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
@@ -228,6 +230,15 @@ def _names_a_time(doc, word) -> bool:
         return False
     nxt = doc[word.i + 1].lower_
     return bool(duration_unit(nxt)) or nxt in DAY_PARTS
+
+
+def _scheduled_deed(doc, i: int, deeds: frozenset) -> bool:
+    """The word at ``i`` is a deed a body is scheduled to do (scheduled_deeds.txt), which the
+    tagger read as a noun, with a preposition, a comma or the end after it ("the audit, due
+    to publish in June"; not "due to report errors", "due to a report")."""
+    t = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return t.lower_ in deeds and (nxt is None or nxt.pos_ in ("ADP", "PUNCT") or nxt.tag_ == "RB")
 
 
 def _bare_verb(doc, i: int) -> bool:

@@ -218,6 +218,16 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     return link_keys(ctx, prev.subject) or side
 
 
+def _same_pointer(ctx, dc, link) -> bool:
+    """The derived claim that points back with a cue ("No pupil was hurt as a result") is a
+    source claim that points back with the same cue: the summary keeps the source's own
+    link, whatever sentence it now follows. Known false negative: a summary that moves the
+    sentence after another cause on purpose."""
+    cue = link.cue.lower()
+    return any(sl.cue.lower() == cue and sl.kind == "causal"
+               for sc in ctx.aligned(dc) for sl in sc.links)
+
+
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -258,6 +268,8 @@ def check(ctx):
             if link.kind == "causal" and not (link_keys(ctx, link.right) and link_keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
+                if _same_pointer(ctx, dc, link):
+                    continue
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
                     side = "right" if not link_keys(ctx, link.right) else "left"
