@@ -118,7 +118,7 @@ from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_
                                   in_one_sentence, link_keys, span_in_order,
                                   said_in_a_sentence, source_links, synonym_keys,
                                   their_explanation, within)
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
@@ -224,8 +224,9 @@ def _same_pointer(ctx, dc, link) -> bool:
     link, whatever sentence it now follows. Known false negative: a summary that moves the
     sentence after another cause on purpose."""
     cue = link.cue.lower()
-    return any(sl.cue.lower() == cue and sl.kind == "causal"
-               for sc in ctx.aligned(dc) for sl in sc.links)
+    best = ctx.aligned(dc)[:1]  # the claim it tells, not another of the passage's links
+    return any(sl.cue.lower() == cue and sl.kind == "causal" and shares_core(dc, sc)
+               for sc in best for sl in sc.links)
 
 
 def _previous_claim(ctx, dc):
