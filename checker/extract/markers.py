@@ -36,8 +36,8 @@ class MarkerReader(LinkCueReader):
                 continue  # "a nine-vote result in the ward": a noun, not "resulted in"; but
                 # "thanks to" is a preposition whatever the tagger calls its noun
             if e.lower_ == "to" and e.i + 1 < len(doc) and (
-                    _bare_verb(doc, e.i + 1) or _scheduled_deed(doc, e.i + 1,
-                                                                 self.scheduled_deeds)):
+                    _bare_verb(doc, e.i + 1) or s.lower_ == "due"
+                    and _scheduled_deed(doc, e.i + 1, self.scheduled_deeds)):
                 continue  # "due to open in 2027": a schedule, not a cause
             links.append(self._link(doc, tokens, s, e, kind, off))
         for t in tokens if not vocab.isdisjoint(self.link_words) else ():  # as in _certainty
@@ -234,11 +234,13 @@ def _names_a_time(doc, word) -> bool:
 
 def _scheduled_deed(doc, i: int, deeds: frozenset) -> bool:
     """The word at ``i`` is a deed a body is scheduled to do (scheduled_deeds.txt), which the
-    tagger read as a noun, with a preposition, a comma or the end after it ("the audit, due
-    to publish in June"; not "due to report errors", "due to a report")."""
+    tagger read as a noun, with a preposition other than "of", a comma or the end after it
+    ("the audit, due to report in July"; not "due to report errors", "due to a report", "due
+    to end of the lockdown"). Only after "due": "thanks to launch of" is a cause."""
     t = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return t.lower_ in deeds and (nxt is None or nxt.pos_ in ("ADP", "PUNCT") or nxt.tag_ == "RB")
+    return t.lower_ in deeds and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")
+                                  and nxt.lower_ != "of" or nxt.tag_ == "RB")
 
 
 def _bare_verb(doc, i: int) -> bool:

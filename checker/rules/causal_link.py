@@ -118,7 +118,7 @@ from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_
                                   in_one_sentence, link_keys, span_in_order,
                                   said_in_a_sentence, source_links, synonym_keys,
                                   their_explanation, within)
-from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
+from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
@@ -218,17 +218,6 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     return link_keys(ctx, prev.subject) or side
 
 
-def _same_pointer(ctx, dc, link) -> bool:
-    """The derived claim that points back with a cue ("No pupil was hurt as a result") is a
-    source claim that points back with the same cue: the summary keeps the source's own
-    link, whatever sentence it now follows. Known false negative: a summary that moves the
-    sentence after another cause on purpose."""
-    cue = link.cue.lower()
-    best = ctx.aligned(dc)[:1]  # the claim it tells, not another of the passage's links
-    return any(sl.cue.lower() == cue and sl.kind == "causal" and shares_core(dc, sc)
-               for sc in best for sl in sc.links)
-
-
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -269,8 +258,6 @@ def check(ctx):
             if link.kind == "causal" and not (link_keys(ctx, link.right) and link_keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
-                if _same_pointer(ctx, dc, link):
-                    continue
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
                     side = "right" if not link_keys(ctx, link.right) else "left"
