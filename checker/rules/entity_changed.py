@@ -55,7 +55,8 @@ from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
-from checker.name_slots import other_preposition, slot_told
+from checker.name_slots import (came_with_its_words, common_word, other_preposition,
+                                owner_for_name, slot_told)
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
@@ -135,7 +136,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None  # the two names do not fill the same slot of the sentence
     if other_preposition(ctx, dc, ent, sc, alt) or slot_told(ctx, dc, ent):
         return None
-    if _common_word(ctx, alt) or _came_with_its_words(ctx, dc, ent, sc, names_it):
+    if common_word(ctx, alt) or came_with_its_words(ctx, dc, ent, sc, names_it):
         return None
     # Looser evidence than a swap in place, so any shared word ("Brennick's Millgate Bridge"
     # and "Millgate Bridge") counts as one name standing for the other here.
@@ -146,65 +147,13 @@ def _swapped_known(ctx, dc, ent, dnorms):
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
     if _described_there(ctx, dc, ent, sc) or _named_beside_its_noun(ctx, dc, ent, sc) \
-            or _owner_for_name(ctx, dc, ent, sc, alt):
+            or owner_for_name(ctx, dc, ent, sc, alt):
         return None
     return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
                 evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
                 message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                          f'"{sc.text[:70]}".'),
                 suggestion=f'Check the name: the source has "{alt.text}" here.')
-
-
-def _owner_for_name(ctx, dc, ent, sc, alt) -> bool:
-    """The derived name is an owner in the possessive ("Harlby's booking app") where the
-    source gives the thing its own name ("the HutHop app"), not an owner's, and a source
-    claim has the owner for its subject, a verb of running it (running_verbs.txt) and the
-    thing in it, stated firmly ("Quenmoor Council runs the HutHop app"; not "Dunwold plans
-    to adopt the HutHop app", nor "Quenmoor stopped using it"): the derived text names whose
-    the thing is and leaves its name out. Known false negative: an owner that ran the thing
-    once and no longer does, in a claim the tense alone tells ("Quenmoor ran the app")."""
-    if not re.match(r"['’]s?\s", dc.text[ent.end - dc.start:ent.end - dc.start + 3]) \
-            or re.match(r"['’]", sc.text[alt.end - sc.start:alt.end - sc.start + 1]):
-        return False
-    owner = re.compile(rf"\b{re.escape(ent.text)}\b")
-    return any(alt.text in c.text and not c.negated and not c.certainty.hedges
-               and not c.certainty.attempts and owner.search(c.subject)
-               and ctx.lexicon.has("running_verbs", c.predicate) for c in ctx.index.claims)
-
-
-def _common_word(ctx, ent) -> bool:
-    """A one-word "name" the sources also write in lower case ("Coroner declares ..." in a
-    headline, "the senior coroner" in the text): a common noun capitalised, no name."""
-    word = ent.text.strip()
-    return " " not in word and bool(re.search(rf"\b{re.escape(word.lower())}\b",
-                                              ctx.source_text))
-
-
-# Content words of the derived claim that a source sentence naming the moved name shares,
-# and the aligned claim lacks, for the name to count as carried in with them
-CARRIED_WORDS = 3
-
-
-def _came_with_its_words(ctx, dc, ent, sc, names_it) -> bool:
-    """The name came into the derived claim with the words a source sentence sets around it
-    ("declared the hoard, found in May at Lower Holt Farm near Ebbing, treasure", where
-    "found in May ... at Lower Holt Farm near Ebbing" is another sentence's): a clause merged
-    in, with its verb, not a swap. Known false negative: a swap whose derived claim also
-    carries a verb and two more words of the sentence the new name comes from."""
-    theirs = {key(w.lemma) for w in sc.words}
-    words = [w for w in dc.words if not (ent.start <= w.start < ent.end)
-             and w.pos in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
-             and key(w.lemma) not in theirs]
-    mine = {key(w.lemma) for w in words} - {key(w) for w in name_words(ent.norm)}
-    deeds = {key(w.lemma) for w in words if w.pos == "VERB"}
-    for c in ctx.index.claims:
-        if c is sc or not names_it(c):
-            continue
-        around = {key(w.lemma) for o in ctx.sentence_claims(c) for w in o.words}
-        if len(mine & around) >= CARRIED_WORDS and deeds & around:
-            return True  # (a clause, with its verb: not the name's title alone, "the
-            # council's deputy leader, Ann Lamb", which moves with a swapped name)
-    return False
 
 
 def _speaker_itself(ctx, claim, ent) -> bool:
