@@ -132,14 +132,16 @@ def _object_named(lex, claim: Claim, verb: str) -> bool:
     rest = re.findall(r"[a-z]+", after.lower())
     if lex.has("acknowledging_verbs", verb) and "as" in rest[:7]:
         return False
-    if not rest or rest[0] not in _DEFINITE and not re.match(r"\s*[A-Z][\w'’-]*['’]s?\b", after):
+    if not rest or rest[0] not in _DEFINITE \
+            and not re.match(r"\s*[A-Z][\w'’-]*['’]s?\b", after):
         return False  # a definite object: "the estimate", "that figure", "Ann Roe's account"
     words = [w for w in claim.words if w.start > at.start][:5]
     return any(lex.has("answer_objects", w.lemma.lower()) for w in words)
 
 
-_DEFINITE = frozenset({"the", "that", "this", "these", "those", "its", "their", "our", "his",
-                       "her"})
+# what opens a definite object: "the", a possessive, a demonstrative ("that account")
+_DEFINITE = (shipped("determiners") - shipped("articles")) | {"the"} \
+    | (PRONOUN_OBJECTS - {"it", "them"})
 
 
 def _owned_refusal(lex, claim: Claim) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from checker.actors import PERSON_LEXNAME
-from checker.lexicon import shipped
+from checker.lexicon import shipped, shipped_values
 from checker.names import initials_of_common_words, norm_name
 from checker.numbers import is_number_word
 from checker.records import Claim
@@ -27,6 +27,9 @@ _BODY_HEADS = shipped("non_person_heads")
 _OTHERS = shipped("public_body_heads") | shipped("outlet_heads")
 _SELF_KINDS = _CORPORATE | (_BODY_HEADS - _OTHERS)
 _DETERMINERS = shipped("determiners") | shipped("possessives") | shipped("articles")
+# the words that refer back to a person: "he", "her", and the possessives of those, "his"
+_PERSON_WORDS = shipped("pronouns_person") | {word for word, whose in shipped_values("possessives")
+                                              if whose in shipped("pronouns_person")}
 _SCOPE = shipped("scope")  # "many", "most", "some": a share of a group
 
 
@@ -215,8 +218,7 @@ def business_read_as_person(sc: Claim) -> bool:
     # "its" opens the verb's object, before any other noun's article ("will shut its
     # bakery"; not "will step down from the firm and its board")
     first = next((i for i, w in enumerate(after) if w in ("its", "the", "a", "an")), -1)
-    return 0 < first <= 3 and after[first] == "its" \
-        and not {"his", "her", "him", "she", "he"} & set(after)
+    return 0 < first <= 3 and after[first] == "its" and not _PERSON_WORDS & set(after)
 
 
 def _one_stem(kind: str, word: str) -> bool:

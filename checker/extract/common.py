@@ -138,7 +138,7 @@ def _person(state: _State, at: int, clause_from: int = -1) -> str:
     closes, after its subject (from ``clause_from`` on: "X is reviewing its contract with
     Pellow and Harriet Quayle, she said"), is what she spoke of, not her; its subject may be
     her ("Director Mary Fenn will step down, she said"). A body that "the council" stood for
-is nobody's "she"."""
+    is nobody's "she"."""
     before = [name for pos, name in state.sent_persons
               if pos < at and not 0 <= clause_from <= pos]
     if before:

@@ -210,14 +210,14 @@ def _limit_after_verb(dc, sc, cue: str) -> bool:
     the words the source sets after the same limit after its own verb."""
     nouns = [w for w in subject_words(sc) if w.pos == "NOUN"]
     head = subject_head(sc) or (key(nouns[-1].lemma) if nouns else "")  # ("One of the huts")
-    words = re.findall(r"[\w'’-]+", dc.text[len(dc.subject):].lower())
+    if not head or head in text_keys(dc.subject):
+        return False  # "The kilns were cracked, leaving one kiln unusable": all of them
+    words = _WORDS.findall(dc.text[len(dc.subject):].lower())
     # what follows the limit in the source, when the source sets it after its verb too
     # ("shards lay across the lawn, some of them by the pond")
     at = next((c.end - sc.start for c in sc.scope if c.text.lower() == cue.lower()), -1)
     after = text_keys(" ".join(sc.text[at:].split()[:5])) if at > 0 else set()
-    if head in text_keys(dc.subject):
-        return False  # "The kilns were cracked, leaving one kiln unusable": all of them
-    return bool(head) and any(w == cue.lower() and (head in (near := text_keys(
+    return any(w == cue.lower() and (head in (near := text_keys(
         " ".join(words[i + 1:i + 4]))) or near & after) for i, w in enumerate(words))
 
 
