@@ -115,6 +115,7 @@ FILES = {
     "auxiliaries": "auxiliaries",
     "house_sources": "house_sources",
     "speech_verbs": "speech_verbs",
+    "characterising_verbs": "characterising_verbs",
     "pronouns_person": "pronouns_person",
     "pronouns_thing": "pronouns_thing",
     "pronouns_referring": "pronouns_referring",

@@ -130,16 +130,34 @@ def compatible(a: str, b: str) -> bool:
     return (a in PERSON) == (b in PERSON)
 
 
+def own_outlet(ctx) -> str:
+    """The normalised name of the outlet that published the derived text, from a corpus's
+    metadata ('' when none is given, as for a draft checked on its own)."""
+    return norm_name(ctx.derived.meta_value("outlet"))
+
+
+def names_own_outlet(ctx, claim) -> bool:
+    """The claim's sentence names the derived text's own outlet ("Reply to the Digest with
+    your news"): a masthead or a sign-off line, not reporting."""
+    own = own_outlet(ctx)
+    return bool(own) and re.search(rf"\b{re.escape(own)}\b", norm_name(claim.sentence)) is not None
+
+
 def unknown_entities(ctx) -> list:
     """(derived claim, entity, source claim, counterpart entity or None) for every derived
     name the sources never mention; the counterpart is an aligned name of a compatible type."""
     out = []
     wn = ctx.wordnet
+    own = own_outlet(ctx)
     for dc in ctx.derived_claims:
         dnorms = {e.norm for e in dc.entities}
         for ent in dc.entities:
             if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
                 continue
+            if own and ent.norm and (set(ent.norm.split()) <= set(own.split())
+                                     or own in ent.norm):
+                continue  # the derived text's own outlet ("QuickBrief | AI summary", "Reply to
+                # the Digest"): its masthead and sign-off, not a name it reports
             if not any(c.isupper() for c in ent.text):
                 continue  # no capital, no name: "bill jumps" of a headline read as a person
             if ent.start == dc.sent_start and len(ent.norm.split()) > 1 and known(

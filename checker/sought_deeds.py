@@ -57,15 +57,16 @@ def plan_noun_done(ctx, dc, claims):
     """(source claim, "verb object") when a source claim of the same subject plans the
     derived claim's deed by the deed's own noun ("is considering an appeal", "is weighing a
     challenge": a verb of attempt, attempts.txt, before the noun) and the derived claim tells
-    that deed done or decided with no hedge or attempt of its own ("will appeal the ruling",
-    "has appealed"), of the thing the plan names if it names one ("an appeal against the
+    that deed done, decided or under way with no hedge or attempt of its own ("will appeal the
+    ruling", "has appealed", "is appealing"), of the thing the plan names if it names one ("an appeal against the
     fine" is not "appealed against the ban"); not where a source claim states the deed
     plainly or tells its noun done ("has lodged an appeal"). Known miss: the plan
     told with a noun of another form than the verb ("is considering a sale" for "will
     sell")."""
     lex = ctx.lexicon
     if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
-            or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)):
+            or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)
+                                                       or _under_way(dc)):
         return None
     verb = key(dc.predicate)
     found = _plan_of(ctx, dc, claims, verb)
@@ -108,6 +109,15 @@ def _will(dc) -> bool:
           if dc.predicate_text else -1)
     before = dc.text[:at].lower().split() if at > 0 else []
     return before[-1:] == ["will"] or before[-3:] == ["is", "going", "to"]
+
+
+def _under_way(dc) -> bool:
+    """The claim's verb is in the progressive, right after a form of "be" ("is appealing",
+    "were challenging"): the deed told as begun."""
+    said = (dc.predicate_text or "").lower()
+    at = dc.text.lower().find(said) if said.endswith("ing") else -1
+    before = dc.text[:at].lower().split() if at > 0 else []
+    return before[-1:] in (["is"], ["are"], ["was"], ["were"])
 
 
 def future_done(ctx, dc, close):

@@ -92,6 +92,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.temporal = set(w["temporal"])
         self.scope = w["scope"]
         self.speech_verbs = w["speech_verbs"]
+        self.characterising_verbs = frozenset(w["characterising_verbs"])
         self.pronouns_person = w["pronouns_person"]
         self.pronouns_thing = w["pronouns_thing"]
         self.pronouns = set(self.pronouns_person) | set(self.pronouns_thing)

@@ -59,6 +59,11 @@ class QuoteSpeakerReader:
         elif (pred.lemma_.lower() in self.speech_verbs
               or head.lemma_.lower() in self.speech_verbs) and not quoted_frame:
             speaker = self._person_in(subj_tok, state, ents) or subject
+        elif pred.lemma_.lower() in self.characterising_verbs and subj_tok is not None \
+                and not quoted_frame:
+            # 'the board dismissed the figure as "pure guesswork"': the words
+            # that characterise the thing are the subject's
+            speaker = self._person_in(subj_tok, state, ents) or subject
         # pronoun speakers resolve to the last person
         if speaker.lower() in self.pronouns_person and _person(state, start_c):
             speaker = _person(state, start_c)

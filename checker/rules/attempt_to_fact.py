@@ -45,9 +45,10 @@ What it flags:
     would ask the court") told done ("has asked the court", "asked the court") where no
     source claim tells it done; and a planned asking told done with another verb of asking
     ("intends to ask X for funds" -> "has applied to X for funds": asking_verbs.txt); and
-    a plan the source names by the deed's own noun told decided or done ("is considering an
-    appeal" -> "will appeal the ruling"), on the same subject, where no source claim states
-    the deed plainly (``checker.sought_deeds``).
+    a plan the source names by the deed's own noun told decided, done or under way ("is
+    considering an appeal" -> "will appeal the ruling", "is appealing"), on the same subject,
+    where no source claim states the deed plainly (``checker.sought_deeds``); for a deed
+    under way or to come, the plan may be told anywhere in the sources.
     Silent where another outlet tells the same deed nearly as closely with no attempt
     (``Context.twins``: "will close" beside "intends to close"), where a source claim of
     the derived verb states a figure of the derived claim plainly (the progress told after
@@ -127,9 +128,15 @@ def check(ctx):
             # has raised £640,000 so far" for "has raised £1m")
         if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
             continue
+        # a plan by the deed's noun anywhere in the sources, for a deed told under way or to
+        # come: the sentence that tells the plan is often not the one the derived sentence's
+        # other words align with (a deed told done may be an earlier one: "the samples
+        # inspectors audited" beside "is weighing a review of every school")
+        wider = [] if told_done(dc) else list(ctx.index.claims)
         sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
-            ctx, dc, [*close, *siblings, *ctx.support(dc)[1]]) or granted_by_owner(
-            ctx, dc, close + siblings) or planned_verb_named(ctx, dc, close + siblings)
+            ctx, dc, [*close, *siblings, *ctx.support(dc)[1], *wider]) \
+            or granted_by_owner(ctx, dc, close + siblings) \
+            or planned_verb_named(ctx, dc, close + siblings)
         done = (_attempt_finding(dc, *sought) if sought is not None else
                 _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
                 or _future_finding(dc, future_done(ctx, dc, close)))

@@ -123,6 +123,10 @@ def check(ctx):
                 if any(key(w.lemma) == mine and in_question(dc, w.start) for w in dc.words):
                     continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
+                if mine == "be":  # "may be ready" for "might be ready": the copula is no
+                    # content word the cue is read to govern, so its own hedge is looked up
+                    left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
+                                        if hedged_verb(dc, c) == "be")])
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all

@@ -28,6 +28,8 @@ What it flags:
     (what a question asks claims nothing); the span is the clause (not a noun phrase
     headed by what a party answers, ", a charge the firm denies", nor one that ranks, ",
     the highest this year": DU806's).
+    A line that names the derived text's own outlet (known from a corpus's metadata: "Reply
+    to the Digest with your news") is its masthead or sign-off and is not read.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
@@ -56,6 +58,7 @@ from functools import lru_cache
 
 from checker.align import GENERIC, key
 from checker.lexicon import shipped, shipped_values
+from checker.names import names_own_outlet
 from checker.numbers import DAY_PARTS, states_a_figure
 from checker.polarity import unprefixed
 from checker.records import memo_on
@@ -238,8 +241,9 @@ def check(ctx):
     lex = ctx.lexicon
     judged = frozenset(w for role in SAYING for w in lex.words.get(role, {}))
     for dc in ctx.derived_claims:
-        if not is_claim_unit(dc):
-            continue  # a headline names a topic in its own words
+        if not is_claim_unit(dc) or names_own_outlet(ctx, dc):
+            continue  # a headline names a topic in its own words; a line naming the outlet
+            # itself is its masthead or sign-off
         al, _ = ctx.support(dc)
         if al.score >= CLOSE:
             # a close rewording of a source passage, but for an aside it adds (", which

@@ -4,7 +4,8 @@ What it flags:
     A named person, organisation, place or product in a derived claim that the sources never
     mention, when the aligned source claim has no entity it could have replaced (otherwise
     DE401 reports an entity change). A "name" with no capital letter is none (the tagger
-    reads "bill jumps" of a headline as a person).
+    reads "bill jumps" of a headline as a person), and neither is the derived text's own
+    outlet, known from a corpus's metadata (its masthead, "QuickBrief | AI summary").
 Why it matters:
     A new name is new reporting; it needs its own source.
 Known false positives:
