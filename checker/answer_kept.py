@@ -1,7 +1,7 @@
 """What keeps an answer or a caveat in a derived text (DO901, ``rules/omitted.py``): the
 derived claims that carry its claims (``kept``: an answer's own claim, and a denial in its
 paragraph, only by a claim that answers or denies), a denial the claims left out
-(``_denial_in_text``), the party's own voice on the matter, and whether the derived text
+(``checker.denial_text``), the party's own voice on the matter, and whether the derived text
 tells the part of the story the answer takes up (``told_matter``)."""
 
 from __future__ import annotations
@@ -10,17 +10,14 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.answers import (
-    OBJECT_SPAN,
     REPLY_SENSES,
     WORDNET_POS,
     Salient,
     name_runs,
     names_other,
-    names_party,
     salient_claims,
 )
 from checker.claim_roles import (
-    PRONOUN_OBJECTS,
     WORD,
     answer_party,
     caveat_party,
@@ -28,10 +25,10 @@ from checker.claim_roles import (
     party_keys,
     voice_of,
 )
-from checker.lemmas import inflections
+from checker.denial_text import denial_in_text
 from checker.officers import its_officer_in
 from checker.party_kinds import one_of_kind
-from checker.records import Claim, memo_on
+from checker.records import Claim
 
 KEPT_COVERAGE = 0.6  # a block claim one derived claim carries this much of is kept
 
@@ -252,17 +249,6 @@ def _lemmas(lex, words) -> set:
                 "answer_verbs", "admission_verbs", "attribution_verbs", "speech_verbs"))}
 
 
-def _answer_forms(ctx) -> frozenset:
-    """Every surface form the parse gave an answer-verb lemma in these texts ("disputed")."""
-    pairs = set()
-    for c in (*ctx.index.claims, *ctx.derived_claims):
-        pairs.add((c.predicate_text.lower(), c.predicate))
-        if c.attribution is not None and c.attribution.lemma and c.attribution.cue.split():
-            pairs.add((c.attribution.cue.split()[0].lower(), c.attribution.lemma))
-        pairs.update((w.text.lower(), w.lemma) for w in c.words if w.pos == "VERB")
-    return frozenset(form for form, lemma in pairs if ctx.lexicon.has("answer_verbs", lemma))
-
-
 def _answered(ctx, item: Salient, derived: tuple) -> bool:
     """True when the derived text has a denial, or gives the party a voice on the matter."""
     lex = ctx.lexicon
@@ -275,7 +261,7 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
            and (d.unit_kind != "heading" or d.subject.strip()) for d in derived):
         return True  # (not another party's answer, nor a heading with no subject, whose
         # noun the parse may read as a verb: "Counters, machines and a forum's anger")
-    if _denial_in_text(ctx, mine, runs, others, anywhere=item.kind != "answer"):
+    if denial_in_text(ctx, mine, runs, others, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
     told = _charge_told_at(ctx, item, derived)
@@ -297,103 +283,9 @@ def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
     return min(starts, default=0)
 
 
-def _inflection_table(lex) -> dict:
-    """Form -> answer verb, for every form an answer verb can take (once per lexicon)."""
-    return memo_on(lex, "_do901_inflections", lambda: {
-        form: verb for verb in lex.words.get("answer_verbs", {}) for form in inflections(verb)})
-
-
 def _party_runs(ctx) -> list:
     """The name runs of every answering or cautioning party of the sources (once a check)."""
     return [r for it in salient_claims(ctx) for r in name_runs(named_party(ctx, it))]
-
-
-def _denial_in_text(ctx, mine: frozenset, runs: list, others: list, *,
-                    anywhere: bool = False) -> bool:
-    """A denial the claims left out: a form the parse gave an answer verb, in a derived
-    sentence naming the party ``mine`` or after a pronoun ("...; it disputed that"; for a
-    reply or a party with no name, ``anywhere``); or, in a derived sentence naming the
-    party, an answer verb used as a verb however the parse read it ("a figure Brennan Foods
-    disputes", read as a noun compound): a form not right after an article or a possessive
-    ("the dispute"). A verb that needs an object ("rejected") needs one of
-    answer_objects.txt in the sentence, before it or after ("a charge the company
-    rejects")."""
-    seen = ctx.memo("omitted_answer_forms", _answer_forms)
-    lex = ctx.lexicon
-    nouns = ctx.memo("omitted_noun_compounds", _common_noun_compounds)
-    forms = _inflection_table(lex)
-    objects = lex.words.get("answer_objects", {})
-
-    verbs = {w.text.lower() for d in ctx.derived_claims for w in d.words if w.pos == "VERB"}
-    verbs |= {d.attribution.cue.split()[0].lower() for d in ctx.derived_claims
-              if d.attribution is not None and d.attribution.cue.split()}  # "said"
-
-    def relative(words: list, j: int, i: int) -> bool:
-        """words[j] is a relative word whose clause the verb at i closes: "which", or a
-        "that" after no verb ("said that" opens a clause), with no other verb between
-        ("readers that the firm supplied rejected ...": "that" is the supplying's)."""
-        return words[j] in ("which", "that") and not (
-            words[j] == "that" and j and words[j - 1] in verbs) and not (
-            set(words[j + 1:i]) & verbs)
-
-    def no_object(w: str, words: list, i: int) -> bool:
-        """An answer verb that needs an object with none of answer_objects.txt near it, a
-        few words before ("a charge the firm rejects") or after ("the scanners rejected
-        valid tickets": no answer; a "complaint" later in the sentence is not its object),
-        nor one that points back: a relative word before it ("the charge, which a
-        spokeswoman rejected") or a pronoun after it ("rejected that")."""
-        if lex.value("answer_verbs", forms.get(w, "")) != "object":
-            return False
-        back = any(relative(words, j, i) for j in range(max(0, i - 4), i)) or (
-            i + 1 < len(words) and words[i + 1] in PRONOUN_OBJECTS)
-        near = words[max(0, i - OBJECT_SPAN[0]):i + OBJECT_SPAN[1] + 1]
-        return not back and not any(x.rstrip("s") in objects or x in objects for x in near)
-
-    for sentence in {d.sentence for d in ctx.derived_claims}:
-        words = WORD.findall(sentence.lower())
-        if any(w in seen and (not i or (words[i - 1], w) not in nouns)
-               and not no_object(w, words, i)
-               and (anywhere or not mine or names_party(runs, sentence, others) or any(
-                lex.has("pronouns_subject", p) for p in words[max(0, i - 3):i]))
-               for i, w in enumerate(words)):
-            return True  # the party's denial, or one by a pronoun ("...; it disputed
-            # that"); not another party's challenge ("the losing bidder may challenge the award")
-    if not mine:
-        return False
-    for sentence in {d.sentence for d in ctx.derived_claims}:
-        if not names_party(runs, sentence, others):
-            continue
-        words = WORD.findall(sentence.lower())
-        for i, w in enumerate(words):
-            verb = forms.get(w)
-            if verb is None or (i and (lex.has("articles", words[i - 1])
-                                       or lex.has("possessives", words[i - 1]))) \
-                    or (words[i - 1], w) in nouns:
-                continue
-            if lex.value("answer_verbs", verb) == "plea" or no_object(w, words, i):
-                continue
-            return True
-    return False
-
-
-def _common_noun_compounds(ctx) -> frozenset:
-    """(word, noun) pairs of the derived text where the parse reads a common noun after a
-    lower-case word that cannot be a party ("the ticket counters") or that ends a chain of
-    nouns ("the post office counters"): a noun, not an answer verb. After a name or a
-    party's noun the parse's noun may still be the verb ("a figure Brennan Foods disputes",
-    "a charge the company rejects")."""
-    lex = ctx.lexicon
-    pairs = set()
-    for d in ctx.derived_claims:
-        words = list(d.words)
-        for i in range(1, len(words)):
-            a, b = words[i - 1], words[i]
-            if b.pos != "NOUN" or not a.text[:1].islower() or b.start - a.end > 1:
-                continue
-            chain = i > 1 and words[i - 2].pos == "NOUN" and a.start - words[i - 2].end <= 1
-            if chain or not (lex.has("non_person_heads", a.lemma) or lex.has("stand_ins", a.lemma)):
-                pairs.add((a.text.lower(), b.text.lower()))
-    return frozenset(pairs)
 
 
 def _former(lex, voice: str) -> bool:
