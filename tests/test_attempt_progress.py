@@ -4,7 +4,7 @@ date of the results is not."""
 from dataclasses import replace
 
 from checker.records import Quantity
-from checker.rules.attempt_to_fact import _progress_stated
+from checker.deed_progress import progress_stated
 from handmade import hand_claim
 
 
@@ -21,9 +21,9 @@ def test_a_count_beside_the_attempt_is_progress_a_date_is_not():
     so_far = _with("has signed up 610 so far", ("610", "number", "610"))
     told = _with("the club had 610 members towards its goal of 900",
                  ("610", "number", "610"), ("900", "number", "900"))
-    assert _progress_stated(told, [aim], [so_far])
+    assert progress_stated(told, [aim], [so_far])
     plan = _with("the trust plans to order a survey")
     due = _with("expects its report in early July", ("early July", "date", "07"))
     done = _with("the trust has ordered a survey, with its report due in early July",
                  ("early July", "date", "07"))
-    assert not _progress_stated(done, [plan], [due])
+    assert not progress_stated(done, [plan], [due])

@@ -88,6 +88,8 @@ from __future__ import annotations
 from checker.align import claim_keys, key
 from checker.descriptions import resolve_description
 from checker.deed_frames import calendar_frame, dated_in_source, plan_frame, tentative
+from checker.deed_progress import (progress_claims, progress_stated, sentence_siblings,
+                                   settled_plainly)
 from checker.deed_restated import SAME_DEED_WORDS, same_deed
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
                              hedged_verb, told_done)
@@ -116,17 +118,17 @@ def check(ctx):
             # one with a verb of planning ("Night toll proposed for ring road", whose
             # participle the parser may not make the predicate) tells the plan
         close = close_support(ctx.support(dc))
-        siblings = _siblings(ctx, close)
+        siblings = sentence_siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
         plain = close + [s for s in siblings  # another clause's figure is its own
                          if not mine or mine & {q.norm for q in s.quantities}] \
-            + ctx.twins(dc) + _progress_claims(ctx, dc, close)
+            + ctx.twins(dc) + progress_claims(ctx, dc, close)
         if any(not sc.certainty.attempts and not sc.certainty.hedges
                and not (future_told(sc, ctx.lexicon) and told_done(dc))
                and key(sc.predicate) == key(dc.predicate) for sc in plain):
             continue  # the source also states it plainly (not "is aiming to raise £1m and
             # has raised £640,000 so far" for "has raised £1m")
-        if _progress_stated(dc, close, siblings) or _settled_plainly(ctx, dc, close):
+        if progress_stated(dc, close, siblings) or settled_plainly(ctx, dc, close):
             continue
         # a plan by the deed's noun anywhere in the sources, for a deed told under way or to
         # come: the sentence that tells the plan is often not the one the derived sentence's
@@ -264,45 +266,6 @@ def _stated_beside(sc, cue, dc) -> bool:
         w.pos in ("VERB", "AUX") and key(w.lemma) == verb for w in sc.words)
 
 
-def _siblings(ctx, close) -> list:
-    """The other claims of a closest claim's sentence: a derived sentence that merges two
-    clauses of one source sentence aligns with the one that shares more words ("intends to
-    fit a pump ... and is seeking a licence from the board" -> "has obtained the board's
-    licence for a pump, which it intends to fit"), while the thing sought sits in the
-    other."""
-    return [o for sc in close for o in ctx.sentence_claims(sc) if o not in close]
-
-
-def _progress_claims(ctx, dc, close) -> list:
-    """Source claims beyond the closest, with the derived verb, that hold a figure of the
-    derived claim the closest claims lack: the progress told in a sentence of its own
-    ("vowed to fit 9,000 pumps. By May it had fitted 3,400" -> "has fitted 3,400 of the
-    9,000 pumps it vowed to fit"). Such a claim stating the verb plainly is the deed
-    done. Known false positive: the same verb and
-    figure told of another party elsewhere in the source."""
-    mine = {q.norm for q in dc.quantities} - {q.norm for sc in close for q in sc.quantities}
-    if not mine:
-        return []
-    verb = key(dc.predicate)
-    return [sc for sc in ctx.index.claims
-            if sc not in close and key(sc.predicate) == verb
-            and mine & {q.norm for q in sc.quantities}]
-
-
-def _progress_stated(dc, close, siblings) -> bool:
-    """The derived claim's figure is the progress the source sentence states plainly beside
-    the attempt ("is seeking 20,000 members and has signed up more than 12,000 so far" ->
-    "had more than 12,000 members towards a goal of 20,000"): a figure of the derived
-    claim that no closest claim holds and another clause of the sentence states with no
-    attempt or hedge. A date is no progress ("with a verdict due in early May"
-    beside "has commissioned a test" tells when, not how far)."""
-    mine = {q.norm for q in dc.quantities if q.kind not in ("date", "time")} \
-        - {q.norm for sc in close for q in sc.quantities}
-    return bool(mine) and any(
-        not o.certainty.attempts and not o.certainty.hedges
-        and mine & {q.norm for q in o.quantities} for o in siblings)
-
-
 def _done_in_other_words(ctx, dc, close):
     """A finding when the derived claim states as done, in a noun or a verb of the same
     family, what the source plans or seeks: the planned verb as the object of a verb of
@@ -350,25 +313,6 @@ def _done_in_other_words(ctx, dc, close):
             if head and head & family and key(attempt.lemma) != verb:
                 return _attempt_finding(dc, sc, f"{attempt.text} {snippet(obj, 30)}")
     return None
-
-
-def _settled_plainly(ctx, dc, close) -> bool:
-    """The derived claim settles a deed ("the board agreed to sell the depot") and a closest
-    source claim states that settling itself, under no attempt or hedge of its own ("X
-    plans to sell the depot, its board agreed on Friday"): the plan is the
-    decision the source reports."""
-    settled = settled_verbs(ctx.lexicon, dc)
-    if not settled:
-        return False
-    own = key(dc.predicate)
-    for sc in close:
-        if not any(w.pos == "VERB" and key(w.lemma) == own for w in sc.words):
-            continue
-        cues = sc.certainty.attempts + sc.certainty.hedges
-        if key(settled[0].lemma) in claim_keys(sc) and \
-                not any(hedged_verb(sc, c) == own for c in cues):
-            return True
-    return False
 
 
 def _attempt_finding(dc, sc, attempt: str):
