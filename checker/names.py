@@ -137,10 +137,23 @@ def own_outlet(ctx) -> str:
 
 
 def names_own_outlet(ctx, claim) -> bool:
-    """The claim's sentence names the derived text's own outlet ("Reply to the Digest with
-    your news"): a masthead or a sign-off line, not reporting."""
-    own = own_outlet(ctx)
-    return bool(own) and re.search(rf"\b{re.escape(own)}\b", norm_name(claim.sentence)) is not None
+    """The claim stands in a masthead or a sign-off line of the derived text ("QuickBrief |
+    AI summary", "Reply to the Digest with your news"): one of the first two or the last two
+    lines, of a few words only, naming the text's own outlet as it is written (capitals and all, "The"
+    aside). The outlet's reporting in the body ("..., the Digest has learned") is read."""
+    name = re.sub(r"^the\s+", "", ctx.derived.meta_value("outlet").strip(), flags=re.I)
+    if not name or re.search(rf"\b{re.escape(name)}\b", claim.sentence) is None:
+        return False
+    lines = [m for m in re.finditer(r"[^\n]+", ctx.derived.text) if m.group().strip()]
+    return any(line.start() <= claim.start < line.end()
+               and len(line.group().split()) <= OUTLET_LINE_WORDS
+               for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:])
+
+
+# Words at most of a masthead or sign-off line that names the outlet, and how many lines at
+# the top and at the foot of a text such lines may take.
+OUTLET_LINE_WORDS = 15
+EDGE_LINES = 2
 
 
 def unknown_entities(ctx) -> list:
@@ -154,8 +167,9 @@ def unknown_entities(ctx) -> list:
         for ent in dc.entities:
             if ent.label not in CHECKED or known(ent.norm, ctx.index, wn):
                 continue
-            if own and ent.norm and (set(ent.norm.split()) <= set(own.split())
-                                     or own in ent.norm):
+            words = set(ent.norm.split())
+            if own and (ent.norm == own or words <= set(own.split()) and (
+                    len(words) > 1 or names_own_outlet(ctx, dc))):
                 continue  # the derived text's own outlet ("QuickBrief | AI summary", "Reply to
                 # the Digest"): its masthead and sign-off, not a name it reports
             if not any(c.isupper() for c in ent.text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_reading import before_preposition, opens_with_preposition, shares_core
 from checker.hedging import future_told, hedged_verb, told_done
 from checker.sought import (attempts_on_nouns, noun_keys, noun_lemmas, nouns_given,
@@ -53,23 +53,26 @@ def sought_object(ctx, dc, close):
     return None
 
 
-def plan_noun_done(ctx, dc, claims):
+def plan_noun_done(ctx, dc, claims, *, named: bool = False):
     """(source claim, "verb object") when a source claim of the same subject plans the
     derived claim's deed by the deed's own noun ("is considering an appeal", "is weighing a
     challenge": a verb of attempt, attempts.txt, before the noun) and the derived claim tells
     that deed done, decided or under way with no hedge or attempt of its own ("will appeal the
-    ruling", "has appealed", "is appealing"), of the thing the plan names if it names one ("an appeal against the
-    fine" is not "appealed against the ban"); not where a source claim states the deed
-    plainly or tells its noun done ("has lodged an appeal"). Known miss: the plan
-    told with a noun of another form than the verb ("is considering a sale" for "will
-    sell")."""
+    ruling", "has appealed", "is appealing"), of the thing the plan names if it names one
+    ("an appeal against the fine" is not "appealed against the ban"; with ``named``, for a
+    plan told apart from the derived sentence's passage, the derived claim must name that
+    thing); not where a source claim states the deed plainly or tells its noun done ("has
+    lodged an appeal"). Known miss: the plan told with a noun of another form than the verb
+    ("is considering a sale" for "will sell")."""
     lex = ctx.lexicon
     if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
             or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)
-                                                       or _under_way(dc)):
+                                                       or under_way(dc)):
         return None
     verb = key(dc.predicate)
-    found = _plan_of(ctx, dc, claims, verb)
+    # a deed under way must name the planned thing too ("is appealing for volunteers" is
+    # not the appeal weighed against a fine)
+    found = _plan_of(ctx, dc, claims, verb, named or not (told_done(dc) or _will(dc)))
     if found is None:
         return None
     # only then the sources as a whole (most derived claims have no plan noun to meet)
@@ -85,7 +88,7 @@ def plan_noun_done(ctx, dc, claims):
     return found
 
 
-def _plan_of(ctx, dc, claims, verb: str):
+def _plan_of(ctx, dc, claims, verb: str, named: bool = False):
     """(source claim, "verb object") of the first of ``claims`` on the derived subject that
     plans ``verb``'s noun, of the derived object's thing if it names one; else None."""
     lex = ctx.lexicon
@@ -97,7 +100,11 @@ def _plan_of(ctx, dc, claims, verb: str):
             if verb not in {key(n) for n in noun_lemmas(sc, obj, lex)}:
                 continue
             other = noun_keys(sc, obj, lex) - {verb}
-            if other and mine and not other & mine:
+            if named and not (text_keys(obj) - {verb}) & (mine | claim_keys(dc)):
+                continue  # a plan told apart from the derived sentence's own passage, or a
+                # deed under way, must name what the derived claim names ("an appeal to the
+                # tribunal" for "is appealing at the tribunal"; not "for volunteers")
+            if not named and other and mine and not other & mine:
                 continue  # "an appeal against the fine" is not "appealed against the ban"
             return sc, f"{attempt.text} {obj}"
     return None
@@ -111,7 +118,7 @@ def _will(dc) -> bool:
     return before[-1:] == ["will"] or before[-3:] == ["is", "going", "to"]
 
 
-def _under_way(dc) -> bool:
+def under_way(dc) -> bool:
     """The claim's verb is in the progressive, right after a form of "be" ("is appealing",
     "were challenging"): the deed told as begun."""
     said = (dc.predicate_text or "").lower()

@@ -26,3 +26,31 @@ def test_own_outlet_is_no_unsupported_name(pipeline):
 
 def test_outlet_name_unknown_without_metadata(pipeline):
     assert "DU802" in _codes(pipeline, "")
+
+
+def _findings(pipeline, derived: str, outlet: str) -> list:
+    der = load_text(derived, doc_id="d.txt", meta={"outlet": outlet})
+    return pipeline.check(der, [load_text(SOURCE, doc_id="s.txt")]).findings
+
+
+def test_outlet_word_inside_another_name_is_still_checked(pipeline):
+    derived = ("The Tarrow Valley water board will shut its Mill Lane pumping station in "
+               "Sunderland for six weeks from 3 March.")
+    assert "DU802" in [f.code for f in _findings(pipeline, derived, "The Sun")]
+
+
+def test_outlet_word_used_as_a_common_word_is_still_read(pipeline):
+    derived = ("The Tarrow Valley water board will shut its Mill Lane pumping station for six "
+               "weeks from 3 March.\n\nAn independent review found the station had leaked for "
+               "years.\n")
+    assert "DU801" in [f.code for f in _findings(pipeline, derived, "The Independent")]
+
+
+def test_outlet_reporting_in_the_body_is_read(pipeline):
+    derived = ("Brightline Dispatch | morning briefing\n\n"
+               "The board's chief executive will resign next week, Brightline Dispatch has "
+               "learned, and the Mill Lane pumping station will shut for six weeks.\n\n"
+               "Reply to Brightline Dispatch with your news.\n")
+    codes = [f.code for f in _findings(pipeline, derived, "Brightline Dispatch")
+             if "resign" in f.text or "executive" in f.text]
+    assert "DU801" in codes

@@ -5,6 +5,7 @@ placing of a quotation no claim of its sentence holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from checker.extract.common import (CLOSING_MARKS, OPENING_MARKS, SUBJ_DEPS, _person,
@@ -60,7 +61,7 @@ class QuoteSpeakerReader:
               or head.lemma_.lower() in self.speech_verbs) and not quoted_frame:
             speaker = self._person_in(subj_tok, state, ents) or subject
         elif pred.lemma_.lower() in self.characterising_verbs and subj_tok is not None \
-                and not quoted_frame:
+                and not quoted_frame and _characterised(sent, pred, own or quotes):
             # 'the board dismissed the figure as "pure guesswork"': the words
             # that characterise the thing are the subject's
             speaker = self._person_in(subj_tok, state, ents) or subject
@@ -302,3 +303,22 @@ def _quotation_start(tok) -> int:
     while j >= 0 and doc[j].text not in OPENING_MARKS:
         j -= 1
     return doc[j].idx if j >= 0 else tok.idx
+
+
+# What may stand between a verb that characterises and its quotation: the thing
+# characterised and "as" ("dismissed the figure as"), or, after "brand" and "label", the thing
+# alone ("branded the offer"); no clause of its own ("dismissed the claim that", "condemned
+# the minister, who had called").
+_OBJECT_WORDS = r"\s+(?:(?!that\b|who\b|which\b|whose\b)[\w'’-]+\s+){0,6}"
+_CHARACTERISED_GAP = re.compile(_OBJECT_WORDS + r"as\s*[\"“‘']?", re.I)
+_NAMED_GAP = re.compile(_OBJECT_WORDS + r"[\"“‘']?", re.I)
+
+
+def _characterised(sent, pred, quotes) -> bool:
+    """A quotation is the complement of the characterising verb ``pred``: it follows the
+    verb's object, after "as" or, for "brand" and "label", right after it."""
+    text = sent.doc.text
+    end = pred.idx + len(pred.text)
+    gap = _NAMED_GAP if pred.lemma_.lower() in ("brand", "label") else _CHARACTERISED_GAP
+    return any(q[0] > end and gap.fullmatch(text, end, q[0]) is not None
+               for q in quotes)

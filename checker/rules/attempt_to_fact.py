@@ -98,7 +98,7 @@ from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys
                             settled_in_sources, settled_verbs, subject_keys)
 from checker.subject_names import content_keys, subject_names, told_of
 from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
-                                  planned_verb_named, refers_back, sought_object)
+                                  planned_verb_named, refers_back, sought_object, under_way)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -131,12 +131,14 @@ def check(ctx):
         if progress_stated(dc, close, siblings) or settled_plainly(ctx, dc, close):
             continue
         # a plan by the deed's noun anywhere in the sources, for a deed told under way or to
-        # come: the sentence that tells the plan is often not the one the derived sentence's
-        # other words align with (a deed told done may be an earlier one: "the samples
-        # inspectors audited" beside "is weighing a review of every school")
-        wider = [] if told_done(dc) else list(ctx.index.claims)
+        # come and of the thing the plan names: the sentence that tells the plan is often
+        # not the one the derived sentence's other words align with (a deed told done may be
+        # an earlier one: "the samples inspectors audited" beside "is weighing a review of
+        # every school")
         sought = sought_object(ctx, dc, close + siblings) or plan_noun_done(
-            ctx, dc, [*close, *siblings, *ctx.support(dc)[1], *wider]) \
+            ctx, dc, [*close, *siblings, *ctx.support(dc)[1]]) or (
+                None if told_done(dc) else plan_noun_done(ctx, dc, ctx.index.claims,
+                                                          named=True)) \
             or granted_by_owner(ctx, dc, close + siblings) \
             or planned_verb_named(ctx, dc, close + siblings)
         done = (_attempt_finding(dc, *sought) if sought is not None else
@@ -316,8 +318,9 @@ def _done_in_other_words(ctx, dc, close):
 
 
 def _attempt_finding(dc, sc, attempt: str):
+    told = "under way" if under_way(dc) else "done"
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
-                message=(f'States as done what the source calls an attempt '
+                message=(f'States as {told} what the source calls an attempt '
                          f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
                 suggestion=f'Keep the attempt ("{_cue_words(attempt)} …").')
 

@@ -124,9 +124,12 @@ def check(ctx):
                     continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
                 if mine == "be":  # "may be ready" for "might be ready": the copula is no
-                    # content word the cue is read to govern, so its own hedge is looked up
+                    # content word the cue is read to govern, so a hedge on a "be" before
+                    # the same word is looked up (not "which may be busy" beside it)
+                    said = _word_after(sc, h)
                     left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
-                                        if hedged_verb(dc, c) == "be")])
+                                        if hedged_verb(dc, c) == "be"
+                                        and _word_after(dc, c) == said)])
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
@@ -159,6 +162,11 @@ def check(ctx):
 # How much heavier the source's attempt must weigh than the derived claim's on the same
 # deed ("consider", 0.45, against "prepare", 0.25) for the deed to read as nearer done.
 ATTEMPT_GAP = 0.15
+
+
+def _word_after(claim, cue) -> str:
+    """The key of the first content word after a cue ("ready" of "might be ready")."""
+    return next((key(w.lemma) for w in sorted(claim.words) if w.start >= cue.end), "")
 
 
 def _deliberation_dropped(lex, sc, dc, verb: str) -> bool:

@@ -35,7 +35,10 @@ Why it matters:
     paragraph before ("A spokeswoman for the lender said"), compared when the derived text
     gives the words to a person the sources name as another speaker.
 Known false positives:
-    Speakers named differently on first and later mention ("Thariq Shihipar" vs "the
+    A voice introduced unnamed ("A spokeswoman for the firm said") whose name the derived
+    text gives, where the sources name that person only in words other than the voice's
+    noun ("Tara Quill, the firm's press officer"). Speakers named differently on first and
+    later mention ("Thariq Shihipar" vs "the
     engineer") when the extractor cannot tell they are one person; an officer whose title
     the source gives without the party ("Manager Lena Voskuijlen") when the tagger takes the
     party's name for a person's; a "he said" whose person
@@ -86,7 +89,8 @@ def check(ctx):
             continue
         sq, sc, ev = found[0]
         theirs = _introduced_as(ctx, sc, sq.speaker)
-        if theirs and _another_speaker(ctx, q.speaker) and not same_source(q.speaker, theirs) \
+        if theirs and _another_speaker(ctx, q.speaker, sq.speaker.split()[-1]) \
+                and not same_source(q.speaker, theirs) \
                 and not _inside(q) and not affiliated(ctx, sc, q.speaker, theirs, sq.start):
             yield _finding(ctx, dc, q, ev, theirs)  # "the spokeswoman added" after "A
             continue  # spokeswoman for the lender said", given to the borrower's director
@@ -116,46 +120,54 @@ def _finding(ctx, dc, q, ev, theirs: str):
                 suggestion=f"Credit the quote to {theirs}.")
 
 
-def _another_speaker(ctx, speaker: str) -> bool:
+def _speakers(ctx):
+    """(claim, speaker phrase) for every source claim that names who says it: the speaker
+    of a claim tagged "..., she said", or the subject of a verb of saying that the parse
+    made the claim's verb ("A spokeswoman for the lender said that ...")."""
+    lex = ctx.lexicon
+    return [(c, c.attribution.source if c.attribution is not None else c.subject)
+            for c in ctx.index.claims
+            if c.attribution is not None or lex.has("speech_verbs", c.predicate)]
+
+
+def _another_speaker(ctx, speaker: str, head: str) -> bool:
     """The derived speaker is a person the sources name as a speaker elsewhere (by the last
-    capitalised word of the name): a swap between two of the story's voices, not a voice
-    the derived text names in its own way ("a Felmore spokesperson")."""
+    capitalised word of the name), and never as a voice of the kind ``head`` names ("Tara
+    Quill, the company's spokeswoman" may be "the spokeswoman" of the quotation): a swap
+    between two of the story's voices, not a voice the derived text names in its own way
+    ("a Felmore spokesperson")."""
     names = [w for w in _WORD.findall(speaker) if w[:1].isupper()]
     if len(names) < 2 or bare_voice(speaker):
         return False
     last = re.compile(rf"\b{re.escape(names[-1])}\b")
-    return any(last.search(c.attribution.source if c.attribution is not None else c.subject)
-               for c in ctx.index.claims
-               if c.attribution is not None or ctx.lexicon.has("speech_verbs", c.predicate))
-
-
-# Characters before a quotation within which the source's first telling of a speaker it
-# then calls "the spokesperson" is looked for (about a paragraph).
-INTRODUCED_WITHIN = 700
+    voice = re.compile(rf"\b(?:{re.escape(head)}|speaks?|speaking)\b", re.I)
+    sentences = [c.sentence for c, said in _speakers(ctx) if last.search(said)]
+    return bool(sentences) and not any(voice.search(s) for s in sentences)
 
 
 def _introduced_as(ctx, sc, speaker: str) -> str:
-    """The source's first telling of a speaker it gives by a definite description with a
-    noun of a voice ("the spokeswoman added" after "A spokeswoman for the lender said"):
-    the latest earlier claim of the same document, within about a paragraph, whose speaker
-    is an indefinite phrase with that head noun and a party after it. '' when there is none
-    or the description is not such a voice ("the council": the party itself)."""
+    """The source's telling of a speaker it then gives by a definite description with a noun
+    of a voice ("the spokeswoman added" after "A spokeswoman for the lender said"): the
+    nearest earlier speaker of the same document and paragraph with that head noun (past
+    other definite ones), when it is an indefinite phrase with a party after it. '' when
+    there is none, when the nearest is a named or definite one ("Its spokeswoman, Tara
+    Quill, said"), or when the description is not such a voice ("the council": the party
+    itself)."""
     words = speaker.split()
     if not anaphoric(speaker) or not bare_voice(" ".join(words[1:])):
         return ""
-    head = words[-1].lower()
-    lex = ctx.lexicon
-    earlier = [c.attribution.source if c.attribution is not None else c.subject
-               for c in ctx.index.claims
-               if c.doc_id == sc.doc_id and sc.start - INTRODUCED_WITHIN <= c.start < sc.start
-               and (c.attribution is not None or lex.has("speech_verbs", c.predicate))]
-    # (the speaker of a claim tagged "..., she said", or the subject of a verb of saying
-    # that the parse made the claim's verb: "A spokeswoman for the lender said that ...")
+    head = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
+    doc = ctx.doc_of.get(sc.doc_id)
+    text = doc.text if doc is not None else ""
+    earlier = [said for c, said in _speakers(ctx) if c.doc_id == sc.doc_id
+               and c.start < sc.start and "\n" not in text[c.start:sc.start]]
     for source in reversed(earlier):
+        if not head.search(source) or anaphoric(source):
+            continue  # (another "the spokeswoman said" points back too)
         first = source.split()
-        if first and first[0].lower() in ("a", "an", "one") and head in source.lower() \
-                and re.search(r"\b(?:for|of|at)\b", source):
+        if first[0].lower() in ("a", "an", "one") and re.search(r"\b(?:for|of|at)\b", source):
             return source[:1].lower() + source[1:]
+        return ""  # the nearest voice of that kind is one the source names
     return ""
 
 

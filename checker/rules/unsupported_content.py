@@ -28,8 +28,9 @@ What it flags:
     (what a question asks claims nothing); the span is the clause (not a noun phrase
     headed by what a party answers, ", a charge the firm denies", nor one that ranks, ",
     the highest this year": DU806's).
-    A line that names the derived text's own outlet (known from a corpus's metadata: "Reply
-    to the Digest with your news") is its masthead or sign-off and is not read.
+    A first or last line of a few words that names the derived text's own outlet (known
+    from a corpus's metadata: "Reply to the Digest with your news") is its masthead or
+    sign-off and is not read; the outlet's reporting in the body is.
 Why it matters:
     Extrinsic additions, interpretation stated as fact ("policies are tightening"), are what
     readers cannot tell apart from reporting.
