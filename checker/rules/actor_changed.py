@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actor_deeds import deed_keys, same_deed_words, share_a_noun
 from checker.affiliation import affiliated
 from checker.align import key, text_keys
 from checker.descriptions import described_in, lede_kind
@@ -144,7 +145,7 @@ def check(ctx):
     """Yield a finding for each derived claim that gives a source action to another actor."""
     stand_ins = ctx.lexicon.words["stand_ins"]
     for dc in ctx.derived_claims:
-        if not is_claim_unit(dc) or not dc.subject or not _deed_keys(ctx, dc):
+        if not is_claim_unit(dc) or not dc.subject or not deed_keys(ctx, dc):
             continue
         pos = dc.text.find(dc.subject)
         if pos < 0 or dc.subject.split()[-1].lower() in stand_ins:
@@ -160,14 +161,14 @@ def check(ctx):
             continue
         if not any(w.pos == "PROPN" and s0 <= w.start < s1 for w in dc.words):
             s1 = dc.start + pos + len(dc.subject)  # the name stands in its apposition
-        dsub, dobj = content_keys(ctx, dc.subject), _deed_keys(ctx, dc)
+        dsub, dobj = content_keys(ctx, dc.subject), deed_keys(ctx, dc)
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate) or not sc.subject:
                 continue
-            sobj = _deed_keys(ctx, sc)
+            sobj = deed_keys(ctx, sc)
             if dc.negated != sc.negated or not (dobj & sobj) or not dc.object and (
-                    not _same_deed(dobj, sobj)
-                    or _share_a_noun(dc, sc)):
+                    not same_deed_words(dobj, sobj)
+                    or share_a_noun(dc, sc)):
                 continue  # (with no object to compare, subjects sharing a noun, "the
                 # crane lifting the bridge deck" and "the 90-metre crane, known as Big Ada")
             speaker = speaker_meant(ctx, sc)
@@ -246,11 +247,6 @@ def check(ctx):
             break
 
 
-# A deed told with no object ("called for the system to be paused"): the share of the
-# derived claim's words after its verb the source claim's must hold, and at least how many
-SAME_DEED, DEED_WORDS = 0.6, 3
-
-
 def _kind_names_it(ctx, sc, dnames: set) -> bool:
     """The source claim's actor is a body by its kind alone, capitalised as a headline
     writes it ("Union vows to fight ..."), and the one body of that kind its article names
@@ -272,48 +268,10 @@ def _kind_names_it(ctx, sc, dnames: set) -> bool:
 _LINK_WORDS = frozenset({"of", "the", "and", "for"})  # inside a body's name
 
 
-def _deed_keys(ctx, claim) -> set:
-    """What the actor did to what: the object's content words, or, for a verb with no
-    object ("called for the system to be paused", "objected to the plan"), those of the
-    words after the verb; none for a verb of finding ("Tests found that ...": who found it
-    is the attribution rules' matter)."""
-    if claim.object:
-        return content_keys(ctx, claim.object)
-    lex = ctx.lexicon
-    if any(lex.has(role, claim.predicate) for role in ("factive", "finding_verbs")):
-        return set()
-    at = claim.text.find(claim.predicate_text, claim.text.find(claim.subject)
-                         + len(claim.subject)) if claim.predicate_text else -1
-    if at < 0:
-        return set()
-    return content_keys(ctx, claim.text[at + len(claim.predicate_text):]) - \
-        content_keys(ctx, claim.subject)
-
-
-def _share_a_noun(dc, sc) -> bool:
-    """The two subjects' first phrases share a common noun ("the crane lifting the bridge
-    deck", "the 90-metre crane, known as Big Ada"): one thing described two ways."""
-    def nouns(claim) -> set:
-        at = claim.text.find(claim.subject)
-        if at < 0:
-            return set()
-        s0 = claim.start + at
-        s1 = s0 + len(claim.subject.split(",")[0])
-        return {key(w.lemma) for w in claim.words if s0 <= w.start < s1 and w.pos == "NOUN"}
-    return bool(nouns(dc) & nouns(sc))
-
-
-def _same_deed(mine: set, theirs: set) -> bool:
-    """The words after the verb, for a deed with no object, say one thing: most of the
-    derived claim's, and three at least, are the source claim's."""
-    shared = mine & theirs
-    return len(shared) >= DEED_WORDS and len(shared) >= SAME_DEED * len(mine)
-
-
 def _body_by_kind(ctx, dc):
     """A finding when the derived actor is a body named by its kind alone ("Police", "the
     council": non_person_heads.txt) and the closely aligned source claim, on the same verb
-    and object (for a verb with neither, the same words after it: ``_same_deed``), gives the
+    and object (for a verb with neither, the same words after it: ``same_deed_words``), gives the
     deed to a named body of another kind ("the Fellgate Mine Inspectorate":
     ``party_kinds.other_kind``) with no word of that kind in its sentence but in the words
     of its speaker ("two council officers said ... that Pellbrook Homes had asked")."""
@@ -323,13 +281,13 @@ def _body_by_kind(ctx, dc):
         return None
     kind = words[-1].lower()
     dobj = content_keys(ctx, dc.object)
-    deed = _deed_keys(ctx, dc)
+    deed = deed_keys(ctx, dc)
     for sc in ctx.aligned(dc):
         if key(sc.predicate) != key(dc.predicate) or dc.negated != sc.negated:
             continue
         if not (sc.object and dobj & content_keys(ctx, sc.object)
                 or not dc.object and not sc.object and deed
-                and _same_deed(deed, _deed_keys(ctx, sc))):
+                and same_deed_words(deed, deed_keys(ctx, sc))):
             continue
         name = sc.subject.split(",")[0].strip()
         if not subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}",
