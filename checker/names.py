@@ -139,20 +139,33 @@ def own_outlet(ctx) -> str:
 def names_own_outlet(ctx, claim) -> bool:
     """The claim stands in a masthead or a sign-off line of the derived text ("QuickBrief |
     AI summary", "Reply to the Digest with your news"): one of the first two or the last two
-    lines, of a few words only, naming the text's own outlet as it is written (capitals and all, "The"
-    aside). The outlet's reporting in the body ("..., the Digest has learned") is read."""
-    name = re.sub(r"^the\s+", "", ctx.derived.meta_value("outlet").strip(), flags=re.I)
-    if not name or re.search(rf"\b{re.escape(name)}\b", claim.sentence) is None:
+    lines, of a few words only, naming the text's own outlet. The outlet's reporting in the
+    body ("..., the Digest has learned") is read; known miss: such reporting in one of the
+    last two lines."""
+    own = own_outlet(ctx)
+    if not own:
         return False
+    if " " in own:  # a name of two words or more, in any case ("BRIGHTLINE DISPATCH")
+        found = re.search(rf"\b{re.escape(own)}\b", norm_name(claim.sentence))
+    else:  # one word, as a name: capitalised ("the Independent", not "an independent review")
+        found = re.search(rf"\b{re.escape(own.capitalize())}\b|\b{re.escape(own.upper())}\b",
+                          claim.sentence)
+    if found is None or _OUTLET_REPORTS.match(claim.sentence[found.end():] if " " not in own
+                                               else norm_name(claim.sentence)[found.end():]):
+        return False  # "..., the Digest has learned": its own reporting
     lines = [m for m in re.finditer(r"[^\n]+", ctx.derived.text) if m.group().strip()]
     return any(line.start() <= claim.start < line.end()
                and len(line.group().split()) <= OUTLET_LINE_WORDS
                for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:])
 
 
+# The outlet as the teller of its own reporting: "the Digest has learned", "understands".
+_OUTLET_REPORTS = re.compile(r"\s*(?:has\s+|have\s+)?(?:learned|learnt|understands|revealed|"
+                             r"reveals|found|obtained|seen|established|confirmed)\b", re.I)
+
 # Words at most of a masthead or sign-off line that names the outlet, and how many lines at
 # the top and at the foot of a text such lines may take.
-OUTLET_LINE_WORDS = 15
+OUTLET_LINE_WORDS = 30
 EDGE_LINES = 2
 
 

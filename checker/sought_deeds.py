@@ -70,9 +70,9 @@ def plan_noun_done(ctx, dc, claims, *, named: bool = False):
                                                        or under_way(dc)):
         return None
     verb = key(dc.predicate)
-    # a deed under way must name the planned thing too ("is appealing for volunteers" is
-    # not the appeal weighed against a fine)
-    found = _plan_of(ctx, dc, claims, verb, named or not (told_done(dc) or _will(dc)))
+    if not (told_done(dc) or _will(dc)) and _asking_for(dc):
+        return None  # "is appealing for volunteers": asking, not the appeal weighed
+    found = _plan_of(ctx, dc, claims, verb, named)
     if found is None:
         return None
     # only then the sources as a whole (most derived claims have no plan noun to meet)
@@ -116,6 +116,14 @@ def _will(dc) -> bool:
           if dc.predicate_text else -1)
     before = dc.text[:at].lower().split() if at > 0 else []
     return before[-1:] == ["will"] or before[-3:] == ["is", "going", "to"]
+
+
+def _asking_for(dc) -> bool:
+    """The claim's verb is followed by "for" ("is appealing for witnesses", "are calling for
+    a review"): the verb in its sense of asking."""
+    said = (dc.predicate_text or "").lower()
+    at = dc.text.lower().find(said) if said else -1
+    return at >= 0 and re.match(r"\s+for\b", dc.text[at + len(said):], re.I) is not None
 
 
 def under_way(dc) -> bool:

@@ -306,11 +306,15 @@ def _quotation_start(tok) -> int:
 
 
 # What may stand between a verb that characterises and its quotation: the thing
-# characterised and "as" ("dismissed the figure as"), or, after "brand" and "label", the thing
-# alone ("branded the offer"); no clause of its own ("dismissed the claim that", "condemned
-# the minister, who had called").
-_OBJECT_WORDS = r"\s+(?:(?!that\b|who\b|which\b|whose\b)[\w'’-]+\s+){0,6}"
-_CHARACTERISED_GAP = re.compile(_OBJECT_WORDS + r"as\s*[\"“‘']?", re.I)
+# characterised (with an aside set off by commas: "the audit, published on Monday,") and
+# "as" or "for" with up to two words after it ("dismissed the £40m estimate as", "hailed the
+# deal as a", "praised the crews for their"), or, after "brand" and "label", the thing alone
+# ("branded the offer"); no clause of its own ("dismissed the claim that", "condemned the
+# minister, who had called").
+_OBJECT_WORDS = r"\s+(?:(?!that\b|who\b|which\b|whose\b|when\b)[^\s\"“”]+\s+){0,9}"
+_CHARACTERISED_GAP = re.compile(
+    _OBJECT_WORDS + r"(?:as|for)\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}[\"“‘']?"
+    r"|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
 _NAMED_GAP = re.compile(_OBJECT_WORDS + r"[\"“‘']?", re.I)
 
 

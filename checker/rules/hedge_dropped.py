@@ -125,11 +125,12 @@ def check(ctx):
                 left = strongest_on(dc, [mine], ctx.lexicon)
                 if mine == "be":  # "may be ready" for "might be ready": the copula is no
                     # content word the cue is read to govern, so a hedge on a "be" before
-                    # the same word is looked up (not "which may be busy" beside it)
-                    said = _word_after(sc, h)
+                    # a word the source's hedge governs is looked up (not "which may be
+                    # busy" beside it)
+                    said = _words_after(sc, h)
                     left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
                                         if hedged_verb(dc, c) == "be"
-                                        and _word_after(dc, c) == said)])
+                                        and _words_after(dc, c)[:1] in ([w] for w in said))])
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
@@ -164,9 +165,10 @@ def check(ctx):
 ATTEMPT_GAP = 0.15
 
 
-def _word_after(claim, cue) -> str:
-    """The key of the first content word after a cue ("ready" of "might be ready")."""
-    return next((key(w.lemma) for w in sorted(claim.words) if w.start >= cue.end), "")
+def _words_after(claim, cue) -> list:
+    """The keys of the content words after a cue, in order, adverbs aside ("ready",
+    "October" of "might be fully ready in October")."""
+    return [key(w.lemma) for w in sorted(claim.words) if w.start >= cue.end and w.pos != "ADV"]
 
 
 def _deliberation_dropped(lex, sc, dc, verb: str) -> bool:

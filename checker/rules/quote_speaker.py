@@ -132,8 +132,9 @@ def _speakers(ctx):
 
 def _another_speaker(ctx, speaker: str, head: str) -> bool:
     """The derived speaker is a person the sources name as a speaker elsewhere (by the last
-    capitalised word of the name), and never as a voice of the kind ``head`` names ("Tara
-    Quill, the company's spokeswoman" may be "the spokeswoman" of the quotation): a swap
+    capitalised word of the name), and never by a speaker phrase naming a voice of the kind
+    ``head`` names ("Tara Quill, the company's spokeswoman" may be "the spokeswoman" of the
+    quotation; known miss: "Tara Quill, who speaks for" another party): a swap
     between two of the story's voices, not a voice the derived text names in its own way
     ("a Felmore spokesperson")."""
     names = [w for w in _WORD.findall(speaker) if w[:1].isupper()]
@@ -141,15 +142,20 @@ def _another_speaker(ctx, speaker: str, head: str) -> bool:
         return False
     last = re.compile(rf"\b{re.escape(names[-1])}\b")
     voice = re.compile(rf"\b(?:{re.escape(head)}|speaks?|speaking)\b", re.I)
-    sentences = [c.sentence for c, said in _speakers(ctx) if last.search(said)]
-    return bool(sentences) and not any(voice.search(s) for s in sentences)
+    phrases = [said for _c, said in _speakers(ctx) if last.search(said)]
+    return bool(phrases) and not any(voice.search(p) for p in phrases)
+
+
+# Characters before a quotation within which the voice that "the spokeswoman" points back
+# to is looked for: a few sentences, which news often gives a paragraph each.
+INTRODUCED_WITHIN = 700
 
 
 def _introduced_as(ctx, sc, speaker: str) -> str:
     """The source's telling of a speaker it then gives by a definite description with a noun
     of a voice ("the spokeswoman added" after "A spokeswoman for the lender said"): the
-    nearest earlier speaker of the same document and paragraph with that head noun (past
-    other definite ones), when it is an indefinite phrase with a party after it. '' when
+    nearest earlier speaker of the same document, a few sentences back at most, with that head
+    noun (past other definite ones), when it is an indefinite phrase with a party after it. '' when
     there is none, when the nearest is a named or definite one ("Its spokeswoman, Tara
     Quill, said"), or when the description is not such a voice ("the council": the party
     itself)."""
@@ -157,10 +163,8 @@ def _introduced_as(ctx, sc, speaker: str) -> str:
     if not anaphoric(speaker) or not bare_voice(" ".join(words[1:])):
         return ""
     head = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
-    doc = ctx.doc_of.get(sc.doc_id)
-    text = doc.text if doc is not None else ""
     earlier = [said for c, said in _speakers(ctx) if c.doc_id == sc.doc_id
-               and c.start < sc.start and "\n" not in text[c.start:sc.start]]
+               and sc.start - INTRODUCED_WITHIN <= c.start < sc.start]
     for source in reversed(earlier):
         if not head.search(source) or anaphoric(source):
             continue  # (another "the spokeswoman said" points back too)

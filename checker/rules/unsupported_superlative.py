@@ -11,13 +11,13 @@ What it flags:
     ranks. A source passage that ranks by comparison ("higher than in any year", "never
     been higher", "no bridge is longer") ranks too; a restated passage's own superlative
     supports the claim's only when it ranks the same noun, or either names none ("the
-    thinnest snowpack" ranks no employer). "First" (and "second" to "fifth", not of a half,
-    a round or a stage) and "only" rank when a field or a span to rank in follows them ("the
-    first such return", "the first hearing of its kind", "the only ban in its history", "in
-    the club's history", "the first inquiry in more than a decade", "in a year", "this
-    year", "since 2011", "since the club was founded", "the only clinic in the Carrow area":
-    rank_areas.txt, "the first notice the agency has issued", "the first time a court has
-    been asked"); the sources support them when they rank so, within ten words.
+    thinnest snowpack" ranks no employer). "First" and "only" rank when a field or a span
+    to rank in follows them ("the first such return", "the first hearing of its kind", "the
+    only ban in its history", "in the club's history", "the first inquiry in more than a
+    decade", "since 2011", "since the club was founded", "the only clinic in the Carrow
+    area": rank_areas.txt, "the first notice the agency has issued"); the sources support
+    them when they rank so, within ten words. Not read: "second" and the ordinals after it,
+    which count and order as often as they rank ("the second six months of this year").
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
     a fact of its own, which summaries add as colour and readers take as reported.
@@ -151,11 +151,10 @@ def _limit_clause(before: str, after: str, lex) -> bool:
         w in be for w in words[at + 1:at + 1 + LIMIT_REACH + 2])
 
 
-# "First" (and "second" to "fifth", not of a half, a round or a stage) and "only" rank
-# when a span or a field to rank in follows: "the first such return", "the first hearing
-# of its kind", "the only ban in its history" (or "in the league's 90-year history"), "the
-# first ... in more than a decade", "the second ... in a year", "this year", "for the first
-# time since 2019", "since the line was built", "the first time a court has been asked",
+# "First" and "only" rank when a span or a field to rank in follows: "the first such
+# return", "the first hearing of its kind", "the only ban in its history" (or "in the
+# league's 90-year history"), "the first ... in more than a decade", "for the first time
+# since 2019", "since the line was built",
 # "the only clinic in the Carrow area" (rank_areas.txt), "the first notice the agency has
 # issued". The sources are read
 # with a longer reach (``SOURCE_REACH`` words between), so that a ranking they word at
@@ -165,18 +164,15 @@ _AREAS = shipped("rank_areas")
 
 def _ordinal_rank(reach: int):
     return re.compile(
-        r"\b(?:(?:the|its|his|her|their|an|[\w-]+['’]s)\s+(only)|(first|second|third|fourth|"
-        r"fifth)(?!\s+(?:half|quarter|round|leg|stage|phase|tranche|part|set)\b))\b"
-        r"(?=\s+such\b|(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
+        r"\b(?:(?:the|its|his|her|their|an|[\w-]+['’]s)\s+(only)|(first))\b(?=\s+such\b|"
+        r"(?:\s+[\w'’-]+){0,%d}?\s+(?:of\s+its\s+kind|"
         r"in\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+(?:['’]s)?\s+){0,2}history|"
         r"in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?:a|an|two|three|four|"
-        r"five|\d+|several|many)\s+(?:decades?|years?|months?|generations?|century|"
-        r"centuries)|this\s+(?:year|season|month|decade|century)|"
+        r"five|\d+|several|many)\s+(?:decades?|years|generations?|century|centuries)|"
         r"since\s+(?:\d{4}|records\s+began|(?:the|its|their|[\w-]+['’]s)\s+"
         r"(?:[\w'’-]+\s+){0,3}?(?:was|were|began|[a-z]+ed)\b)|ever|"
         r"in\s+the\s+(?:[\w'’-]+\s+){0,2}(?:%s)|"
-        r"(?:the|its|their|a|an|any)\s+(?:[\w'’-]+\s+){1,2}?ha(?:s|ve)\s+(?:ever\s+)?"
-        r"(?:been\s+)?[a-z]+ed)\b)"
+        r"(?:the|its|their)\s+[\w'’-]+\s+ha(?:s|ve)\s+(?:ever\s+)?[a-z]+ed)\b)"
         % (reach, "|".join(sorted(_AREAS))))
 
 
