@@ -116,7 +116,6 @@ FILES = {
     "house_sources": "house_sources",
     "speech_verbs": "speech_verbs",
     "characterising_verbs": "characterising_verbs",
-    "other_parties_lookalikes": "other_parties_lookalikes",
     "pronouns_person": "pronouns_person",
     "pronouns_thing": "pronouns_thing",
     "pronouns_referring": "pronouns_referring",

@@ -28,9 +28,6 @@ What it flags:
     (what a question asks claims nothing); the span is the clause (not a noun phrase
     headed by what a party answers, ", a charge the firm denies", nor one that ranks, ",
     the highest this year": DU806's).
-    Parties besides the story's own that no source sentence brings up ("Other zoos with the
-    same enclosures are checking them", "rival couriers": ``checker.other_parties``; known
-    false positive: others the sources give in other words, "competitors").
     A first or last line of a few words that names the derived text's own outlet (known
     from a corpus's metadata: "Reply to the Digest with your news") is its masthead or
     sign-off and is not read; the outlet's reporting in the body is.
@@ -64,7 +61,6 @@ from checker.align import GENERIC, key
 from checker.lexicon import shipped, shipped_values
 from checker.names import names_own_outlet
 from checker.numbers import DAY_PARTS, states_a_figure
-from checker.other_parties import others_added
 from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
@@ -249,15 +245,6 @@ def check(ctx):
         if not is_claim_unit(dc) or names_own_outlet(ctx, dc):
             continue  # a headline names a topic in its own words; a line naming the outlet
             # itself is its masthead or sign-off
-        others = others_added(ctx, dc)
-        if others is not None:  # "Other zoos with the same enclosures are checking them"
-            words = dc.text[others[0] - dc.start:others[1] - dc.start]
-            yield make(RULE, dc, start=others[0], end=others[1], confidence=0.55,
-                       message=(f'Brings in "{words}", parties the source does not report '
-                                f"on; no support found in the source."),
-                       suggestion=f'Cut what is said of "{words}" or cite where it comes '
-                                  f"from.")
-            continue
         al, _ = ctx.support(dc)
         if al.score >= CLOSE:
             # a close rewording of a source passage, but for an aside it adds (", which
