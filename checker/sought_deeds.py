@@ -66,11 +66,11 @@ def plan_noun_done(ctx, dc, claims, *, named: bool = False):
     ("is considering a sale" for "will sell")."""
     lex = ctx.lexicon
     if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
-            or dc.predicate in ("be", "have") or not (told_done(dc) or _will(dc)
+            or dc.predicate in ("be", "have") or not (told_done(dc) or told_decided(dc)
                                                        or under_way(dc)):
         return None
     verb = key(dc.predicate)
-    if not (told_done(dc) or _will(dc)) and _asking_for(dc):
+    if not (told_done(dc) or told_decided(dc)) and _asking_for(dc):
         return None  # "is appealing for volunteers": asking, not the appeal weighed
     found = _plan_of(ctx, dc, claims, verb, named)
     if found is None:
@@ -110,7 +110,7 @@ def _plan_of(ctx, dc, claims, verb: str, named: bool = False):
     return None
 
 
-def _will(dc) -> bool:
+def told_decided(dc) -> bool:
     """The claim's verb comes right after "will" or "is going to" ("will appeal")."""
     at = (dc.text.lower().find((dc.predicate_text or "").lower())
           if dc.predicate_text else -1)

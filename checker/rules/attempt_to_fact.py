@@ -98,7 +98,8 @@ from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys
                             settled_in_sources, settled_verbs, subject_keys)
 from checker.subject_names import content_keys, subject_names, told_of
 from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
-                                  planned_verb_named, refers_back, sought_object, under_way)
+                                  planned_verb_named, refers_back, sought_object, told_decided,
+                                  under_way)
 
 CODE, NAME, KIND, SEVERITY = "DC203", "attempt-to-fact", "certainty-raised", "error"
 
@@ -318,7 +319,7 @@ def _done_in_other_words(ctx, dc, close):
 
 
 def _attempt_finding(dc, sc, attempt: str):
-    told = "under way" if under_way(dc) else "done"
+    told = "under way" if under_way(dc) else "decided" if told_decided(dc) else "done"
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                 message=(f'States as {told} what the source calls an attempt '
                          f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),

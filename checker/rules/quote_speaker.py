@@ -88,7 +88,7 @@ def check(ctx):
         if not found:
             continue
         sq, sc, ev = found[0]
-        theirs = _introduced_as(ctx, sc, sq.speaker)
+        theirs = _voice_introduced(ctx, sc, sq.speaker)
         if theirs and _another_speaker(ctx, q.speaker, sq.speaker.split()[-1]) \
                 and not same_source(q.speaker, theirs) \
                 and not _inside(q) and not affiliated(ctx, sc, q.speaker, theirs, sq.start):
@@ -151,7 +151,7 @@ def _another_speaker(ctx, speaker: str, head: str) -> bool:
 INTRODUCED_WITHIN = 700
 
 
-def _introduced_as(ctx, sc, speaker: str) -> str:
+def _voice_introduced(ctx, sc, speaker: str) -> str:
     """The source's telling of a speaker it then gives by a definite description with a noun
     of a voice ("the spokeswoman added" after "A spokeswoman for the lender said"): the
     nearest earlier speaker of the same document, a few sentences back at most, with that head
