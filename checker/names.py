@@ -146,12 +146,11 @@ def names_own_outlet(ctx, claim) -> bool:
     if not own:
         return False
     if " " in own:  # a name of two words or more, in any case ("BRIGHTLINE DISPATCH")
-        found = re.search(rf"\b{re.escape(own)}\b", norm_name(claim.sentence))
+        text, name = norm_name(claim.sentence), re.escape(own)
     else:  # one word, as a name: capitalised ("the Independent", not "an independent review")
-        found = re.search(rf"\b{re.escape(own.capitalize())}\b|\b{re.escape(own.upper())}\b",
-                          claim.sentence)
-    if found is None or _OUTLET_REPORTS.match(claim.sentence[found.end():] if " " not in own
-                                               else norm_name(claim.sentence)[found.end():]):
+        text, name = claim.sentence, f"{re.escape(own.capitalize())}|{re.escape(own.upper())}"
+    found = re.search(rf"\b(?:{name})\b", text)
+    if found is None or _OUTLET_REPORTS.match(text, found.end()):
         return False  # "..., the Digest has learned": its own reporting
     lines = [m for m in re.finditer(r"[^\n]+", ctx.derived.text) if m.group().strip()]
     return any(line.start() <= claim.start < line.end()

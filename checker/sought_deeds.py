@@ -101,38 +101,43 @@ def _plan_of(ctx, dc, claims, verb: str, named: bool = False):
                 continue
             other = noun_keys(sc, obj, lex) - {verb}
             if named and not (text_keys(obj) - {verb}) & (mine | claim_keys(dc)):
-                continue  # a plan told apart from the derived sentence's own passage, or a
-                # deed under way, must name what the derived claim names ("an appeal to the
-                # tribunal" for "is appealing at the tribunal"; not "for volunteers")
+                continue  # a plan told apart from the derived sentence's own passage must
+                # name what the derived claim names ("an appeal to the tribunal" for "is
+                # appealing at the tribunal")
             if not named and other and mine and not other & mine:
                 continue  # "an appeal against the fine" is not "appealed against the ban"
             return sc, f"{attempt.text} {obj}"
     return None
 
 
+def _around_verb(dc) -> tuple[list, str]:
+    """The words before the claim's verb as written (lower case) and the text after it;
+    ([], "") when the claim's text does not hold it."""
+    said = (dc.predicate_text or "").lower()
+    at = dc.text.lower().find(said) if said else -1
+    if at < 0:
+        return [], ""
+    return dc.text[:at].lower().split(), dc.text[at + len(said):]
+
+
 def told_decided(dc) -> bool:
     """The claim's verb comes right after "will" or "is going to" ("will appeal")."""
-    at = (dc.text.lower().find((dc.predicate_text or "").lower())
-          if dc.predicate_text else -1)
-    before = dc.text[:at].lower().split() if at > 0 else []
+    before, _after = _around_verb(dc)
     return before[-1:] == ["will"] or before[-3:] == ["is", "going", "to"]
 
 
 def _asking_for(dc) -> bool:
     """The claim's verb is followed by "for" ("is appealing for witnesses", "are calling for
     a review"): the verb in its sense of asking."""
-    said = (dc.predicate_text or "").lower()
-    at = dc.text.lower().find(said) if said else -1
-    return at >= 0 and re.match(r"\s+for\b", dc.text[at + len(said):], re.I) is not None
+    return re.match(r"\s+for\b", _around_verb(dc)[1], re.I) is not None
 
 
 def under_way(dc) -> bool:
     """The claim's verb is in the progressive, right after a form of "be" ("is appealing",
     "were challenging"): the deed told as begun."""
-    said = (dc.predicate_text or "").lower()
-    at = dc.text.lower().find(said) if said.endswith("ing") else -1
-    before = dc.text[:at].lower().split() if at > 0 else []
-    return before[-1:] in (["is"], ["are"], ["was"], ["were"])
+    before, _after = _around_verb(dc)
+    return (dc.predicate_text or "").lower().endswith("ing") \
+        and before[-1:] in (["is"], ["are"], ["was"], ["were"])
 
 
 def future_done(ctx, dc, close):

@@ -130,7 +130,7 @@ def check(ctx):
                     said = _words_after(sc, h)
                     left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
                                         if hedged_verb(dc, c) == "be"
-                                        and _words_after(dc, c)[:1] in ([w] for w in said))])
+                                        and next(iter(_words_after(dc, c)), "") in said)])
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all

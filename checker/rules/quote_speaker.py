@@ -31,21 +31,20 @@ Why it matters:
     it ('"A. B," said Ana Ruiz': from its first sentence on; not a "she said"). A derived
     quotation of five words or more that is a run of a longer source quotation is compared
     with that quotation's speaker. A source speaker given by a definite description of a
-    voice ('"...," the spokeswoman added') is the one the source introduced within the
-    paragraph before ("A spokeswoman for the lender said"), compared when the derived text
+    voice ('"...," the spokeswoman added') is the one the source introduced a few sentences
+    before ("A spokeswoman for the lender said"), compared when the derived text
     gives the words to a person the sources name as another speaker.
 Known false positives:
     A voice introduced unnamed ("A spokeswoman for the firm said") whose name the derived
-    text gives, where the sources name that person only in words other than the voice's
-    noun ("Tara Quill, the firm's press officer"). Speakers named differently on first and
-    later mention ("Thariq Shihipar" vs "the
-    engineer") when the extractor cannot tell they are one person; an officer whose title
-    the source gives without the party ("Manager Lena Voskuijlen") when the tagger takes the
-    party's name for a person's; a "he said" whose person
-    the extractor resolved to the wrong name (it prefers a person named earlier in the
-    sentence, then the named speaker of that sentence or the one before, then the last
-    person named); silent when the texts call that person by an honorific of the other
-    kind ("he" read as Ms Madsen: gendered_words.txt).
+    text gives, where the sources name that person only in words other than the voice's noun
+    ("Tara Quill, the firm's press officer"). Speakers named differently on first and later
+    mention ("Thariq Shihipar" vs "the engineer") when the extractor cannot tell they are
+    one person; an officer whose title the source gives without the party ("Manager Lena
+    Voskuijlen") when the tagger takes the party's name for a person's; a "he said" whose
+    person the extractor resolved to the wrong name (it prefers a person named earlier in
+    the sentence, then the named speaker of that sentence or the one before, then the last
+    person named); silent when the texts call that person by an honorific of the other kind
+    ("he" read as Ms Madsen: gendered_words.txt).
 Known false negatives:
     A quotation of a spokesperson for one party given to another party the source names
     just before it; a swap between two people the source names within a few sentences.
@@ -154,11 +153,11 @@ INTRODUCED_WITHIN = 700
 def _voice_introduced(ctx, sc, speaker: str) -> str:
     """The source's telling of a speaker it then gives by a definite description with a noun
     of a voice ("the spokeswoman added" after "A spokeswoman for the lender said"): the
-    nearest earlier speaker of the same document, a few sentences back at most, with that head
-    noun (past other definite ones), when it is an indefinite phrase with a party after it. '' when
-    there is none, when the nearest is a named or definite one ("Its spokeswoman, Tara
-    Quill, said"), or when the description is not such a voice ("the council": the party
-    itself)."""
+    nearest earlier speaker of the same document, a few sentences back at most, with that
+    head noun (past other definite ones), when it is an indefinite phrase with a party after
+    it. '' when there is none, when the nearest is a named or definite one ("Its
+    spokeswoman, Tara Quill, said"), or when the description is not such a voice ("the
+    council": the party itself)."""
     words = speaker.split()
     if not anaphoric(speaker) or not bare_voice(" ".join(words[1:])):
         return ""
