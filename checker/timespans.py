@@ -86,6 +86,8 @@ def _more_units(words: list[str], larger: str) -> float:
         words = words[1:]
     for k, w in enumerate(words[:4]):
         unit = duration_unit(w)
+        if unit == "weekend":
+            return 0.0  # "six hours every weekend": when, no length of its own to add
         if unit:
             nums = number_values(" ".join(words[:k]))
             if unit != larger and _SECONDS[unit] < _SECONDS[larger] and len(nums) == 1 and \

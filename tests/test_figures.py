@@ -86,6 +86,8 @@ def test_durations_and_shares():
     assert duration_seconds("half a year") == duration_seconds("six months")
     assert duration_seconds("three and a half years") == duration_seconds("42 months")
     assert duration_seconds("nine players") is None
+    # a weekend after the unit says when, not how long (it once raised a KeyError)
+    assert duration_seconds("six hours every weekend") == duration_seconds("six hours")
     assert fraction_value("about two-fifths") == 0.4
     assert fraction_value("a third of members") == 1 / 3
     assert fraction_value("half the fleet") == 0.5
