@@ -83,6 +83,58 @@ def same_object(ctx, sc, dc, h, verb: str) -> bool:
     return words_after(sc, dc, verb)
 
 
+# Words before the verb, since the last comma, among which the relative word opening its
+# clause is looked for ("when more frequent storm overflows pushed up")
+CLAUSE_OPENING = 7
+
+
+def merged_clause(ctx, sc, dc, verb: str) -> bool:
+    """The derived claim holds the source claim's own hedged or attempted verb, not as its own
+    verb, in a clause it merged in after a relative word ("before moving to the park, where
+    it has bought a pavilion" for "while it hopes to buy a pavilion"; "a wet summer, when
+    the overflows raised the counts" for "the overflows could have raised the counts":
+    relative_pronouns.txt, relative_adverbs.txt), with two of the same content words after
+    it; not where another source claim states the verb with those words as they stand."""
+    if verb != key(sc.predicate) or verb == key(dc.predicate):
+        return False
+    mine = next((w for w in dc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")),
+                None)
+    if mine is None:
+        return False
+    lex = ctx.lexicon
+    before = re.findall(r"[a-z]+", re.split(r"[,;:(]", dc.text[:mine.start - dc.start])[-1]
+                        .lower())[-CLAUSE_OPENING:]
+    if not any(lex.has("relative_pronouns", w) or lex.has("relative_adverbs", w)
+               for w in before):
+        return False
+    if any(o is not sc and not o.certainty.hedges and not o.certainty.attempts
+           and o.negated == dc.negated and words_after(o, dc, verb) for o in ctx.index.claims):
+        return False
+    return words_after(sc, dc, verb)
+
+
+def cue_in_merged_clause(ctx, dc, *, attempts: bool = False):
+    """(source claim, cue) when a supporting source claim hedges its own verb ("could have
+    pushed up readings") or, with ``attempts``, calls it an attempt ("while it hopes to buy
+    a pavilion"), and the derived claim tells that verb plainly in a clause it merged in
+    (``merged_clause``), with no hedge, attempt or belief frame of its own, nor the verb
+    negated; else None. Any of the claim's supporting passages is asked, not only the
+    closest: the derived sentence's other clause is what the aligner matches best."""
+    lex = ctx.lexicon
+    if cues(dc, lex) or believed(ctx, dc):
+        return None
+    refused = {key(w) for w in dc.negated_words}
+    for sc in ctx.support(dc)[1]:
+        for h in (sc.certainty.attempts if attempts else cues(sc, lex, attempts=False)):
+            verb = hedged_verb(sc, h)
+            if h.weight < 0.2 or noun_after_cue(sc, h) or cue_word_in(h.text, dc.sentence) \
+                    or verb in refused:
+                continue
+            if merged_clause(ctx, sc, dc, verb):
+                return sc, h
+    return None
+
+
 def noun_of_hedged_deed(ctx, dc):
     """(source claim, hedge) when a supporting source claim hedges a verb ("may challenge
     the award") that the derived claim tells done by its noun with the same thing after it

@@ -16,7 +16,7 @@ from checker.claim_reading import evidence_of, is_claim_unit, snippet
 from checker.negation_forms import (ended, kept_as_was, kept_opposite, lacks,
                                     negated_in_source_text, negated_noun, refused_only,
                                     same_word, stated_act, taken_away, time_bound_restated)
-from checker.polarity import (condition_keys, has_negation, negated_lemmas,
+from checker.polarity import (condition_keys, cue_words, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 
 
@@ -43,14 +43,18 @@ def negation_added(ctx, dc):
     if not support or any(has_negation(sc, lex) and not (
             negation_only_in_condition(sc) and not dneg & set(sc.negated_words)
             and not claim_keys(dc) & condition_keys(sc) - {key(dc.predicate)})
+                          and not _one_more(dc, sc, dneg, lex)
                           or prefixed_negative(ctx, sc, dneg)
                           or time_bound_restated(dc, sc) for sc in support):
         return None
+    # a negation both claims hold is no flip: only the word negated on one side is looked at
+    one_more = [sc for sc in support if _one_more(dc, sc, dneg, lex)]
+    dneg = dneg - {w for sc in one_more for w in sc.negated_words} or dneg
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
     if any((any(same_word(t, w, sc) for t in tagged for w in sc.words) or sc.predicate in dneg)
-           and has_negation(sc, lex) for sc in ctx.index.claims):
+           and has_negation(sc, lex) and sc not in one_more for sc in ctx.index.claims):
         return None  # (the predicate too: a stop word such as "name" is no content word)
     # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
     # WordNet's derivations of the verb's first sense)
@@ -89,10 +93,22 @@ def negation_added(ctx, dc):
         # rests on no passage: content the sources lack (DU801's), not a polarity they
         # give the other way; not "Councillors have not endorsed the depot", an act told
         # in another word
-    sc = support[0]
+    sc = (one_more or support)[0]
+    said = "states it without that negation" if one_more else "says nothing negative"
     return dict(start=d[0], end=d[1], text=d[2], confidence=0.6, evidence=[evidence_of(sc)],
-                message=(f'Negates "{d[2]}", but the closest source passage says nothing '
-                         f'negative: "{snippet(sc.text, 80)}".'),
+                message=(f'Negates "{d[2]}", but the closest source passage {said}: '
+                         f'"{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
 
+
+def _one_more(dc, sc, dneg, lex) -> bool:
+    """The derived claim holds every negation cue of the source claim and negates one more
+    word, the verb the source claim states ("has refused to repay members who cannot show a
+    receipt" for "will repay members who cannot show a receipt": the "cannot" both hold)."""
+    if sc.negated or (sc.attribution is not None and sc.attribution.negated):
+        return False
+    theirs, mine = cue_words(sc, lex), cue_words(dc, lex)
+    if not theirs or theirs - mine or sum(mine.values()) <= sum(theirs.values()):
+        return False
+    return any(w == sc.predicate and w not in sc.negated_words for w in dneg)

@@ -12,6 +12,7 @@ and the event they order against). Each reading is found once per claim and lexi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from checker.align import text_keys
@@ -86,6 +87,12 @@ def _cues(claim, lexicon) -> list:
     "nor" after another negation and "not" of "not yet" count once with it. Found once per
     claim (a source claim is asked again by every derived text checked against it)."""
     return memo_on(claim, f"_neg_cues_{id(lexicon)}", lambda: _find_cues(claim, lexicon))
+
+
+def cue_words(claim, lexicon) -> Counter:
+    """The claim's negation cues as written, counted ("cannot": 1, "refused": 1)."""
+    toks = TOKEN.findall(claim.text.lower().replace("’", "'"))
+    return Counter(toks[i] for i in _cues(claim, lexicon))
 
 
 def _find_cues(claim, lexicon) -> list:

@@ -138,6 +138,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.attempt_phrases = lexicon.phrases["attempts"]
         self.neg_lookalikes = lexicon.phrases["negation_lookalikes"]
         self.preventing = frozenset(w["preventing_verbs"])
+        self.refusing_phrasals = {tuple(e.split()) for e in lexicon.entries("refusing_phrasals")}
         self.hedge_lookalikes = lexicon.phrases["hedge_lookalikes"]
         self.adverb_phrases = lexicon.phrases["attribution_adverbs"]
         self.scope_phrases = lexicon.phrases["scope"]

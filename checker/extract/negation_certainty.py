@@ -52,6 +52,10 @@ class NegationCertaintyReader(CertaintyReader):
             dep = c.dep_
             if c.pos_ in ("VERB", "ADJ") and c.lemma_.lower() in self.lex.words["negations"]:
                 out.extend(self._refused(c, tokens))  # also "was unable to verify"
+            elif c.pos_ == "VERB" and any(
+                    (c.lemma_.lower(), x.lower_) in self.refusing_phrasals
+                    for x in c.children if x.dep_ == "prt"):
+                out.extend(self._refused(c, tokens, gerund=True))  # "ruled out raising"
             if c.lower_ in ("none", "nothing") and dep in ("nsubj", "nsubjpass") \
                     and c.head.pos_ in ("VERB", "AUX"):
                 out.append(c.head.lemma_.lower())  # "if none is received": nothing is
@@ -116,14 +120,20 @@ class NegationCertaintyReader(CertaintyReader):
         return tuple(dict.fromkeys(out))
 
     @staticmethod
-    def _refused(verb, tokens) -> list[str]:
+    def _refused(verb, tokens, gerund: bool = False) -> list[str]:
         """The act a verb of refusal keeps from happening ("refused to accept the findings",
         "failed to meet the deadline", "declined to renew", "was unable to confirm": the
-        negations lexicon's verbs and adjectives with a "to" clause), unless the refusal is
-        itself negated ("did not fail to")."""
+        negations lexicon's verbs and adjectives with a "to" clause; with ``gerund``, the
+        -ing form a phrasal verb of refusal takes: "ruled out raising fares",
+        refusing_phrasals.txt), unless the refusal is itself negated ("did not fail to")."""
         if any(x.dep_ == "neg" for x in verb.children):
             return []
         ids = {x.i for x in tokens}
+        if gerund:  # (the parser may hang the -ing form as an adverbial clause: not one
+            # opened by a word of its own, "ruled it out while reviewing")
+            return [x.lemma_.lower() for x in verb.children
+                    if x.dep_ in ("xcomp", "advcl", "dobj") and x.tag_ == "VBG" and x.i in ids
+                    and not any(a.dep_ == "mark" for a in x.children)]
         return [x.lemma_.lower() for x in verb.children
                 if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") and x.i in ids
                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]

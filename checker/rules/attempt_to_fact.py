@@ -93,6 +93,7 @@ from checker.deed_progress import (progress_claims, progress_stated, sentence_si
 from checker.deed_restated import SAME_DEED_WORDS, same_deed
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
                              hedged_verb, told_done)
+from checker.hedge_scope import cue_in_merged_clause
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
@@ -118,6 +119,11 @@ def check(ctx):
             continue  # a headline with no verb ("Zoo giraffes: the arguments") tells no deed;
             # one with a verb of planning ("Night toll proposed for ring road", whose
             # participle the parser may not make the predicate) tells the plan
+        merged = cue_in_merged_clause(ctx, dc, attempts=True)
+        if merged is not None:  # "..., where it has bought a pavilion" for "while it hopes
+            yield _attempt_finding(dc, merged[0], merged[1].text,  # to buy a pavilion"
+                                   _told_in_clause(dc, hedged_verb(*merged)))
+            continue
         close = close_support(ctx.support(dc))
         siblings = sentence_siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
@@ -161,6 +167,9 @@ def check(ctx):
                         if _governs(sc, c, dc, same, asking)), None)
             if cue is None or _stated_beside(sc, cue, dc):
                 continue
+            if hedged_verb(sc, cue) in {key(w) for w in dc.negated_words}:
+                continue  # "has ruled out finding other roles" for "would try to find
+                # other roles": the deed refused, not told done (DG601's)
             if not same and not shares_core(dc, sc) and not (
                     key(dc.predicate) in (hedged_verb(sc, cue), _had_done(sc, cue))
                     and len(claim_keys(dc) & claim_keys(sc)) >= SAME_DEED_WORDS):
@@ -301,8 +310,10 @@ def _done_in_other_words(ctx, dc, close):
             continue
         for cue in sc.certainty.attempts:
             planned = hedged_verb(sc, cue)
-            if not planned or planned == verb or cue_word_in(cue.text, dc.text):
-                continue  # "are in merger talks" keeps the talks of "in talks to merge"
+            if not planned or planned == verb or cue_word_in(cue.text, dc.text) \
+                    or planned in {key(w) for w in dc.negated_words}:
+                continue  # "are in merger talks" keeps the talks of "in talks to merge";
+                # "ruled out finding roles" refuses the deed of "would try to find roles"
             if planned in settled or planned in family and told_done(dc):
                 return _attempt_finding(dc, sc, cue.text)  # "in talks to sell" for "has
                 # agreed to sell": the deed the source plans, settled; "are attempting to
@@ -318,12 +329,22 @@ def _done_in_other_words(ctx, dc, close):
     return None
 
 
-def _attempt_finding(dc, sc, attempt: str):
-    told = "under way" if under_way(dc) else "decided" if told_decided(dc) else "done"
+def _attempt_finding(dc, sc, attempt: str, told: str = ""):
+    told = told or ("under way" if under_way(dc) else "decided" if told_decided(dc)
+                    else "done")
     return make(RULE, dc, confidence=0.7, evidence=[evidence_of(sc)],
                 message=(f'States as {told} what the source calls an attempt '
                          f'("{snippet(attempt, 40)}"): "{snippet(sc.text, 70)}".'),
                 suggestion=f'Keep the attempt ("{_cue_words(attempt)} …").')
+
+
+def _told_in_clause(dc, verb: str) -> str:
+    """How a clause of the derived claim tells its verb ``verb`` (a key): "under way" ("where
+    it is buying"), "decided" ("where it will buy") or "done"."""
+    w = next(x for x in dc.words if key(x.lemma) == verb and x.pos in ("VERB", "AUX"))
+    before = dc.text[:w.start - dc.start].lower().split()[-2:]
+    return "under way" if w.text.lower().endswith("ing") else \
+        "decided" if {"will", "would", "shall"} & set(before) else "done"
 
 
 def _cue_words(attempt: str) -> str:

@@ -54,9 +54,10 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.hedge_scope import (believed, deed_noun_done, doubt_kept, noun_after_cue,
-                                 noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
-                                 same_antecedent, same_object, synonym_in, words_after)
+from checker.hedge_scope import (believed, deed_noun_done, doubt_kept,
+                                 cue_in_merged_clause, noun_after_cue, noun_hedge_kept, noun_of_hedged_deed,
+                                 relative_hedge, same_antecedent, same_object, synonym_in,
+                                 words_after)
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
@@ -71,10 +72,13 @@ def check(ctx):
         if not ctx.aligned(dc) or _asked(dc):
             continue
         found = noun_of_hedged_deed(ctx, dc)
+        told = "as done"
+        if found is None:
+            found, told = cue_in_merged_clause(ctx, dc), "as a fact"
         if found is not None:
             sc, h = found
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
-                       message=(f'States as done what the source hedges with "{h.text}": '
+                       message=(f'States {told} what the source hedges with "{h.text}": '
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep the hedge ("{h.text} …").')
             continue

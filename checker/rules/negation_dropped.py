@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.deed_denied import denied_deed
 from checker.negation_forms import unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
@@ -225,6 +226,15 @@ def check(ctx):
     lex = ctx.lexicon
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
+            continue
+        denied = denied_deed(ctx, dc)
+        if denied is not None:
+            sc, noun = denied
+            yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
+                       message=(f'Tells the {noun} as {dc.predicate_text}, where the source '
+                                f'says it has not been: "{snippet(sc.text, 90)}".'),
+                       suggestion="Keep the source's negation, or check the source for the "
+                                  "deed itself.")
             continue
         al, sup = ctx.support(dc)
         if not sup or not al.scores or al.scores[0] < MIN_CLOSE:

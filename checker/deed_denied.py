@@ -1,0 +1,64 @@
+"""DG603's reading of a deed named by its noun: the derived claim carries it out ("has
+ordered an inquiry into the harbour board") where the sources say the same party has not
+("had not launched an inquiry"), in the same verb or another that carries a deed out
+(deed_verbs.txt). The aligner often ranks the two apart: the source tells the party as "it"
+after a reporting verb, and the derived claim names it. Known false positives: a deed that
+came about after the source was written and that no source tells; two inquiries on one
+party whose object the source leaves out ("had not begun an audit" beside "has
+commissioned an audit of the accounts", when one of the accounts began earlier)."""
+
+from __future__ import annotations
+
+from checker.align import key
+from checker.polarity import has_negation
+from checker.sought import name_keys, object_keys, subject_keys
+from checker.sought_deeds import refers_back
+
+
+def denied_deed(ctx, dc):
+    """(source claim, noun) when a source claim of the same party negates a deed verb on the
+    noun that the derived claim's deed verb takes as its object, and no source claim tells
+    that deed done; else None."""
+    lex = ctx.lexicon
+    if not lex.has("deed_verbs", dc.predicate) or has_negation(dc, lex):
+        return None
+    nouns = object_keys(dc, lex)
+    party = _party(dc, lex)
+    if not nouns or not party:
+        return None
+    told, denied = False, None
+    for sc in ctx.index.claims:
+        if not lex.has("deed_verbs", sc.predicate) or not nouns & object_keys(sc, lex):
+            continue
+        if not party & _party(sc, lex) or not _same_thing(dc, sc, nouns):
+            continue
+        if not has_negation(sc, lex):
+            told = True  # the sources also tell it done
+        elif sc.negated and denied is None:
+            denied = sc
+    if denied is None or told:
+        return None
+    return denied, next(w.text for w in denied.words if key(w.lemma) in nouns)
+
+
+def _party(claim, lex) -> set:
+    """Keys of the claim's subject; for a pronoun (the "it" of "it had not opened"), of the party its
+    attribution names."""
+    if claim.subject and refers_back(claim.subject, lex):
+        att = claim.attribution
+        return {key(w) for w in (att.source or "").replace(",", " ").split()
+                if w[:1].isupper() and not lex.has("determiners", w.lower())} \
+            if att is not None and att.kind == "named" else set()
+    return subject_keys(claim) or set(name_keys(claim))  # (a subject the claim's text
+    # leaves out: "The regulator, asked on Monday, had not opened ...")
+
+
+def _same_thing(dc, sc, nouns) -> bool:
+    """The deed's nouns are followed by what they are about in both claims, sharing a word
+    ("an inquiry into the harbour board"), or in one of them only."""
+    def after(claim):
+        first = min((w.start for w in claim.words if key(w.lemma) in nouns), default=None)
+        return {key(w.lemma) for w in claim.words if first is not None and w.start > first
+                and w.pos in ("NOUN", "PROPN", "ADJ") and key(w.lemma) not in nouns}
+    mine, theirs = after(dc), after(sc)
+    return not mine or not theirs or bool(mine & theirs)
