@@ -184,12 +184,21 @@ def _officer_or_voice(ctx, sc, speaker: str, source_speaker: str, pos: int) -> b
         and named_before(ctx, sc.doc_id, min(pos, said) if said >= 0 else pos, speaker)
 
 
+# the body a voice's possessive names ("the agency's duty manager": agency)
+_OWNER_RE = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.I)
+
+
 def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:
     """An unnamed speaker that says whose it is ("two people at the club", "an official at
     the ministry") speaks for ``party`` only when that is the party of that kind (the club
-    the article names, not the league), or when the article names none of that kind; one
-    that does not say ("a spokeswoman") may."""
+    the article names, not the league), or when the article names none of that kind, and
+    never for a person when that kind is a body ("the agency's duty manager" for Tom
+    Hale); one that does not say ("a spokeswoman") may."""
     noun = voice_party(phrase)
+    owner = noun or _OWNER_RE.match(core(phrase).strip())
+    owner = owner if isinstance(owner, str) else owner.group(1).lower() if owner else ""
+    if owner and ctx.lexicon.has("non_person_heads", owner) and _holds_post(ctx, party):
+        return False  # "the agency's duty manager" speaks for no person ("Tom Hale")
     if not noun:
         return True
     mine = set(_words(party))
@@ -202,6 +211,15 @@ def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:
     # not the speaker's own name ("Anika Rowe, a spokeswoman for the utility")
     names = [n for n in names_of_kind(text, noun) if not set(_words(n)) <= said]
     return not names or any(set(_words(name)) & mine - {noun} for name in names)
+
+
+def _holds_post(ctx, name: str) -> bool:
+    """A source describes the named speaker by a post ("managing director Tom Hale",
+    titles.txt): a person, not a body."""
+    if not has_name(name):
+        return False
+    return any(d != name and _words(d) and ctx.lexicon.has("titles", _words(d)[-1])
+               for doc in ctx.doc_of for d in speaker_descriptions(ctx, doc, name))
 
 
 def _former(ctx, person: str) -> bool:

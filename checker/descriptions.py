@@ -30,6 +30,19 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     return described_in(art.text, phrase)
 
 
+def named_in_derived(ctx, dc) -> str:
+    """The name a derived claim's definite description of a body stands for in the derived
+    text itself ("The agency will analyse the tins" after "The Coastal Food Agency said
+    ..."): the one capitalised run ending in its head word; '' when the subject is no
+    such description or the text writes none or several."""
+    phrase = core(dc.subject.split(",")[0]).strip(" ,")
+    derived = getattr(ctx, "derived", None)
+    if derived is None or not anaphoric(phrase):
+        return ""
+    named = described_in(derived.text, phrase)
+    return "" if named == phrase else named
+
+
 def lede_description_of(ctx, sc, name: str, speaker: str | None = None) -> bool:
     """The source claim's speaker (or the given ``speaker`` of a quotation in it) is a
     description with no name in its article's opening paragraph, indefinite ("A retired

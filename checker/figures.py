@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from checker.calendar_days import day_stated, month_boundary
 from checker.date_norms import period
@@ -23,6 +24,8 @@ from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_
 from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
+from checker.numbers import fraction_value
+from checker.shares import share_of
 from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
@@ -126,9 +129,13 @@ def unknown_figures(ctx) -> list:
                 told.append(q)
             sc, alt = None, None
             best = -1
+            # a fraction in words ("two-thirds of delegates") replaced a percentage as
+            # readily as another fraction: both are shares
+            share = q.kind == "number" and fraction_value(q.text) is not None
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
-                    if GROUP.get(sq.kind) != GROUP.get(q.kind):
+                    if GROUP.get(sq.kind) != GROUP.get(q.kind) \
+                            and not (share and sq.kind == "percent"):
                         sq = complete(sq, cand)  # "one in 2,500" as the share it states
                         if GROUP.get(sq.kind) != GROUP.get(q.kind):
                             continue
@@ -144,7 +151,8 @@ def unknown_figures(ctx) -> list:
                     if fit > best:
                         sc, alt, best = cand, sq, fit
             if alt is None:
-                sc, alt = _counterpart_beside(dc, q, ctx.index) or (None, None)
+                sc, alt = _counterpart_beside(dc, q, ctx.index) or _part_of_base(
+                    ctx, dc, q) or (None, None)
             out.append((dc, q, sc, alt))
     return out
 
@@ -181,6 +189,44 @@ def _counterpart_beside(dc, q, index):
                     and not same_value(q, sq):
                 return sc, sq
     return None
+
+
+def _part_of_base(ctx, dc, q):
+    """(source claim, the part "2,310 of 40,600" as one figure) when the derived figure is a
+    share of a whole the derived claim names ("nearly one in eight of the 40,600 sitting")
+    and an aligned source claim gives that whole with a smaller count beside it, or a source
+    claim gives the whole and the derived claim a smaller count of the sources' before the
+    share: the share the sources imply, which the derived share does not meet (it reached
+    here unsupported); else None."""
+    if share_of(q) is None:
+        return None
+    wholes = {x.value for x in dc.quantities if x.start >= q.end and x.kind == "number"
+              and x.value}
+    for cand in ctx.aligned(dc, threshold=0.3):
+        counts = [x for x in cand.quantities if x.kind == "number" and x.value]
+        for whole in (x for x in counts if x.value in wholes):
+            part = _nearest_part(q, [x for x in counts if 0 < x.value < whole.value], whole)
+            if part is not None:
+                return cand, replace(part, text=f"{part.text} of {whole.text}",
+                                     start=min(part.start, whole.start),
+                                     end=max(part.end, whole.end))
+    # or the derived claim gives the part itself, before the share ("2,310 candidates,
+    # nearly one in eight of the 40,600"), both figures the sources' though told apart
+    parts = [x for x in dc.quantities if x.end <= q.start and x.kind == "number" and x.value
+             and source_has(x, ctx.index)]
+    for sc in ctx.index.claims:
+        whole = next((x for x in sc.quantities if x.kind == "number" and x.value in wholes),
+                     None)
+        part = whole and _nearest_part(q, [x for x in parts if x.value < whole.value], whole)
+        if part:
+            return sc, replace(whole, text=f"{part.text} of {whole.text}")
+    return None
+
+
+def _nearest_part(q, parts, whole):
+    """Of the counts smaller than the whole, the one whose share of it is nearest the derived
+    share (the part it was meant to state), or None."""
+    return min(parts, key=lambda x: abs(x.value / whole.value - share_of(q)), default=None)
 
 
 def fit_of(q, sq) -> int:

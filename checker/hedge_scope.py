@@ -93,8 +93,13 @@ def merged_clause(ctx, sc, dc, verb: str) -> bool:
     verb, in a clause it merged in after a relative word ("before moving to the park, where
     it has bought a pavilion" for "while it hopes to buy a pavilion"; "a wet summer, when
     the overflows raised the counts" for "the overflows could have raised the counts":
-    relative_pronouns.txt, relative_adverbs.txt), with two of the same content words after
-    it; not where another source claim states the verb with those words as they stand."""
+    relative_pronouns.txt but "that", which also opens what a noun says, "the idea that";
+    relative_adverbs.txt), with two of the same content words after it. Not where the verb
+    is an infinitive ("where it has made an offer to buy"), a condition follows it ("...,
+    if her theory is right": condition_marks.txt), the clause's subject shares no word with
+    the source claim's named one ("where a developer has bought the chapel" for "the choir
+    hopes to buy the chapel"), nor where another source claim states the verb with those
+    words as they stand."""
     if verb != key(sc.predicate) or verb == key(dc.predicate):
         return False
     mine = next((w for w in dc.words if key(w.lemma) == verb and w.pos in ("VERB", "AUX")),
@@ -102,10 +107,20 @@ def merged_clause(ctx, sc, dc, verb: str) -> bool:
     if mine is None:
         return False
     lex = ctx.lexicon
-    before = re.findall(r"[a-z]+", re.split(r"[,;:(]", dc.text[:mine.start - dc.start])[-1]
-                        .lower())[-CLAUSE_OPENING:]
-    if not any(lex.has("relative_pronouns", w) or lex.has("relative_adverbs", w)
-               for w in before):
+    clause = re.split(r"[,;:(]", dc.text[:mine.start - dc.start])[-1]
+    before = re.findall(r"[a-z]+", clause.lower())[-CLAUSE_OPENING:]
+    opener = next((i for i, w in enumerate(before) if w != "that" and (
+        lex.has("relative_pronouns", w) or lex.has("relative_adverbs", w))), None)
+    if opener is None or before[-1:] == ["to"]:
+        return False
+    after = re.findall(r"[a-z]+", dc.sentence[mine.end - dc.sent_start:].lower())
+    if any(lex.has("condition_marks", w) for w in after):
+        return False
+    theirs = {key(w.lemma) for w in sc.words if w.pos in ("NOUN", "PROPN")
+              and sc.subject and w.text in sc.subject.split()}
+    subject = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")
+               and mine.start - len(clause) <= w.start < mine.start}
+    if theirs and subject and not theirs & subject:
         return False
     if any(o is not sc and not o.certainty.hedges and not o.certainty.attempts
            and o.negated == dc.negated and words_after(o, dc, verb) for o in ctx.index.claims):

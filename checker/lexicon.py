@@ -130,6 +130,7 @@ FILES = {
     "people_nouns": "people_nouns",
     "relative_pronouns": "relative_pronouns",
     "relative_adverbs": "relative_adverbs",
+    "funding_verbs": "funding_verbs",
     "question_words": "question_words",
     "anonymity_phrases": "anonymity_phrases",
     "citing_words": "citing_words",

@@ -13,9 +13,10 @@ import re
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
-from checker.negation_forms import (ended, kept_as_was, kept_opposite, lacks,
+from checker.negation_forms import (bounded_before, ended, kept_as_was, kept_opposite, lacks,
                                     negated_in_source_text, negated_noun, refused_only,
-                                    same_word, stated_act, taken_away, time_bound_restated)
+                                    same_word, set_aside_in_source, stated_act, taken_away,
+                                    time_bound_restated)
 from checker.polarity import (condition_keys, cue_words, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 
@@ -80,8 +81,10 @@ def negation_added(ctx, dc):
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or negated_in_source_text(ctx, d.text) \
-            or any(lacks(sc, d[3], lex) for sc in support):
-        return None  # (nor "voted against shutting it" for "declined to shut it")
+            or any(lacks(sc, d[3], lex) for sc in support) \
+            or set_aside_in_source(ctx, d[3]) or bounded_before(dc, support):
+        return None  # (nor "voted against shutting it" for "declined to shut it", "rather
+        # than replace it", "not before April" for "in April")
     al, _ = ctx.support(dc)
     known = ctx.index.vocab
     others = {key(w[3]) for w in dc.words if w[4] in ("NOUN", "VERB", "ADJ", "ADV")
@@ -106,8 +109,8 @@ def _one_more(dc, sc, dneg, lex) -> bool:
     """The derived claim holds every negation cue of the source claim and negates one more
     word, the verb the source claim states ("has refused to repay members who cannot show a
     receipt" for "will repay members who cannot show a receipt": the "cannot" both hold)."""
-    if sc.negated or (sc.attribution is not None and sc.attribution.negated):
-        return False
+    if dc.negated or sc.negated or (sc.attribution is not None and sc.attribution.negated):
+        return False  # (not "no longer refuses to repay": two negations on one act)
     theirs, mine = cue_words(sc, lex), cue_words(dc, lex)
     if not theirs or theirs - mine or sum(mine.values()) <= sum(theirs.values()):
         return False

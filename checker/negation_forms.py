@@ -77,6 +77,28 @@ def negated_in_source_text(ctx, word: str) -> bool:
     return re.search(pattern, ctx.index.text_lower.replace("n't", " n't")) is not None
 
 
+def set_aside_in_source(ctx, lemma: str) -> bool:
+    """The sources set the act aside as the alternative not taken ("will try to repair the
+    main rather than replace it", "instead of closing"): the act said negatively in words
+    no negation cue holds."""
+    stem = re.escape(lemma.lower()[:max(4, len(lemma) - 2)])
+    return re.search(rf"\b(?:rather\s+than|instead\s+of)\s+(?:\w+\s+)?{stem}\w*",
+                     ctx.index.text_lower) is not None
+
+
+def bounded_before(dc, support) -> bool:
+    """The derived negation holds only up to a time the source gives for the act ("has ruled
+    out raising fares before April" for "will raise fares in April"): "before" or "until"
+    right before a date of the derived claim that a supporting claim also gives."""
+    for q in dc.quantities:
+        if q.kind not in ("date", "time") or not re.search(
+                rf"\b(?:before|until|till)\s+(?:the\s+)?{re.escape(q.text)}", dc.text, re.I):
+            continue
+        if any(sq.norm == q.norm for sc in support for sq in sc.quantities):
+            return True
+    return False
+
+
 def ended(ctx, claim, lemma: str) -> bool:
     """The claim says with a negative verb, not negated, that the act ``lemma`` (or its noun,
     WordNet) no longer happens: "stopped offering the account" or "ceased production" for

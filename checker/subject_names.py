@@ -94,14 +94,27 @@ def same_words(a: str, b: str) -> bool:
 
 
 def known_name(ctx, sc) -> set:
-    """Keys of the source subject when it is a name the sources tag elsewhere though the
-    parse of this sentence did not ("Varnish is seeking compensation", "Varnish" read as a
-    common noun at the sentence's start)."""
+    """Keys of the source subject when it is a name the sources tag elsewhere, or a word
+    they write capitalised after a lower-case one, though the parse of this sentence did not
+    ("Varnish is seeking compensation", "Varnish" read as a common noun at the sentence's
+    start)."""
     subject = sc.subject.split(",")[0].strip()
-    if not subject[:1].isupper() or anaphoric(subject) or \
-            norm_name(subject) not in ctx.index.entity_norms:
+    if not subject[:1].isupper() or anaphoric(subject):
         return set()
+    if norm_name(subject) not in ctx.index.entity_norms and not (
+            " " not in subject and len(subject) > 3 and not _common_word(ctx, subject)
+            and re.search(rf"(?<=[a-z,]\s){re.escape(subject)}\b", ctx.source_text)):
+        return set()  # (or a one-word name the sources write capitalised inside a
+        # sentence, where the tagger read none: "the tin maker Ardmoor, said")
     return {key(w) for w in norm_name(subject).split()}
+
+
+def _common_word(ctx, word: str) -> bool:
+    """A word WordNet lists as a noun ("Students", "Council"): no name by its capital
+    alone (none without WordNet)."""
+    wn = ctx.wordnet
+    low = word.lower()
+    return wn.available and any(wn.kinds(w, "noun") for w in {low, low.rstrip("s")})
 
 
 def told_of(ctx, dc, dnames: set, sc) -> bool:

@@ -147,8 +147,10 @@ def restated_firmly(ctx, dc, h, close):
     ("found mould in 14 of 30 flats" -> "mould may have been present in 14 of 30 flats";
     "ignored evidence in bank statements" -> "may have overlooked evidence
     in bank statements"): three content words and two thirds of those after the hedge are
-    in it, and one before the hedge when there are any. None when a claim of the passage is
-    hedged on those words itself, or holds the hedge word."""
+    in it, and one before the hedge when there are any. A party's word counts as firm when
+    its own verb is factive ("engineers confirmed cracks, the trust said" -> "engineers may
+    have found cracks"). None when a claim of the passage is hedged on those words itself,
+    or holds the hedge word."""
     if h.role != "hedge" or ctx.lexicon.has("obligation_modals", h.text.lower()):
         return None  # not "should use"
     bare = not _on_a_verb(dc, h, perfect=True)
@@ -171,8 +173,11 @@ def restated_firmly(ctx, dc, h, close):
             continue
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
                 firm_on_record(ctx, sc) or _same_speaker(dc, sc)
-                or _speaker_in_sentence(ctx, dc, sc))):
-            continue
+                or _speaker_in_sentence(ctx, dc, sc)
+                or ctx.lexicon.has("factive", sc.predicate))):
+            continue  # (a party's word counts when its own verb is factive: "engineers
+            # confirmed corrosion on three girders, the trust said" is no mere allegation
+            # "engineers may have found cracks" could fairly mark as unproven)
         if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
             continue  # "examining whether a valve ignited it": a question, not firm; "there

@@ -37,6 +37,7 @@ from checker.extract.reparse_reported import (lift_clause_from_relative_report,
                                               lift_second_that_clause,
                                               lift_that_clause_after_aside)
 from checker.extract.reparse_according import (lift_according_appositive,
+                                               lift_according_from_relative,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
 from checker.extract.reparse_speakers import (lift_adding_participle,
@@ -120,6 +121,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
+        self.funding_verbs = frozenset(w["funding_verbs"])
         self.scheduled_deeds = frozenset(w["scheduled_deeds"]) | frozenset(w["phase_verbs"]) \
             | frozenset(w["timing_verbs"])
         self.judging = frozenset(w["judging_verbs"])
@@ -185,6 +187,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_whose_speaker(view, sent, self.report_verbs)
                     lift_verb_read_as_participle(view, sent)
                     lift_according_appositive(view, sent)
+                    lift_according_from_relative(view, sent)
                     lift_subject_from_according(view, sent)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_report_before_semicolon(view, sent, self.report_verbs)

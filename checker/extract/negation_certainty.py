@@ -129,11 +129,12 @@ class NegationCertaintyReader(CertaintyReader):
         if any(x.dep_ == "neg" for x in verb.children):
             return []
         ids = {x.i for x in tokens}
-        if gerund:  # (the parser may hang the -ing form as an adverbial clause: not one
-            # opened by a word of its own, "ruled it out while reviewing")
+        if gerund:  # the -ing form right after the particle (the parser may hang it as an
+            # adverbial clause); not a participle further on ("ruled out a move, citing")
+            prt = next((x.i for x in verb.children if x.dep_ == "prt"), -2)
             return [x.lemma_.lower() for x in verb.children
                     if x.dep_ in ("xcomp", "advcl", "dobj") and x.tag_ == "VBG" and x.i in ids
-                    and not any(a.dep_ == "mark" for a in x.children)]
+                    and x.i == prt + 1]
         return [x.lemma_.lower() for x in verb.children
                 if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") and x.i in ids
                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]

@@ -106,8 +106,19 @@ class QuoteSpeakerReader:
 
     def _tag_after(self, sent, quotes, state: _State, ents) -> str:
         """The name in a tag right after a closing quotation mark ('"...," council leader
-        Ana Ruiz said'): proper nouns, then a verb of speech; '' when there is none."""
+        Ana Ruiz said'): proper nouns, then a verb of speech; or a verb of speech, then the
+        proper nouns right after it ('"...," said Ana Ruiz, the council leader, urging ...',
+        which the parser may make the subject of a later verb); '' when there is none."""
         for q in quotes:
+            after = [t for t in sent if t.idx >= q[1] and not t.is_punct]
+            if after and after[0].lemma_.lower() in self.speech_verbs:
+                run = []
+                for t in after[1:]:
+                    if t.pos_ != "PROPN" or t.ent_type_ in ("DATE", "TIME"):
+                        break  # (not '"...," said Monday')
+                    run.append(t.text)
+                if run:
+                    return " ".join(run)
             tag = _tag_words(sent, q[1])
             if len(tag) < 2 or tag[-1].lemma_.lower() not in self.speech_verbs:
                 continue

@@ -30,6 +30,10 @@ What it flags:
     ("is meant to be replaced": plan_frames.txt) or on a calendar ("the inquest is
     pencilled in for 3 May": schedule_verbs.txt, passive with "for", where a close source
     sentence sets the date: dating_words.txt; not a date only hoped for) states no deed.
+    Also the source's attempted verb told done in a clause the derived sentence merged in
+    after a relative word ("..., where it has bought the chapel" for "while it hopes to buy
+    the chapel": ``hedge_scope.merged_clause``), and not a deed the derived claim refuses
+    ("has ruled out finding other posts" for "would try to find other posts": DG601's).
     Also a plan in a source claim that is not the closest support, when the derived
     sentence adds it to other facts ("X
     has lodged a challenge over the award of the contract to Y" for "Y won the contract. X

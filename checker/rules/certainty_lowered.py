@@ -19,7 +19,9 @@ What it flags:
     named party's word given as a belief
     ("the company said they were unhurt" -> "they are believed to have escaped unhurt"); a
     modal on a claim the source states firmly in another verb ("found mould in 14 of 30
-    flats" -> "mould may have been present in 14 of 30 flats"), also where the same speaker
+    flats" -> "mould may have been present in 14 of 30 flats"; also a party's report whose
+    own verb is factive, "engineers confirmed cracks, the trust said" -> "engineers may have
+    found cracks"), also where the same speaker
     tells both with the same verb of saying ("two people said inspectors had removed the
     ledgers" -> "two people said inspectors may have taken the ledgers") or the derived
     sentence credits the source's speaker in another clause ("..., the notice said, and

@@ -24,7 +24,11 @@ What it flags:
     nine beams that may have to be lifted" -> "notes nine beams that must be lifted"); a
     hedge set before a noun dropped from it ("the alleged theft" ->
     "the theft", "three suspected cases" -> "three cases"; kept by any hedge before the
-    same noun: "three possible cases"). Unnamed-attribution adverbs
+    same noun: "three possible cases"); the source's hedged verb told plainly in a clause
+    the derived sentence merged in after a relative word ("the summer was wet, when heavy
+    rain pushed up the readings" for "heavy rain could have pushed up the readings":
+    relative_adverbs.txt; not "that", not an infinitive, not before a condition, not with
+    another subject than the source's). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
     be" for "there could be" or "there might be"; silent on a source hedge inside what a
@@ -34,13 +38,16 @@ What it flags:
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
-    The hedge governs a part of the source sentence the derived text left out but whose verb
-    it repeats elsewhere; weak modals ("can") are ignored for that reason. A derived hedge
-    outside the lexicon ("is poised to") reads as none; "could" of a past ability ("farmers
-    could cross only by ferry" -> "farmers crossed only by ferry"); a forecast the sources
-    also report as having come true in a passage the aligner did not pick; for a claim
-    restated in other words, another claim of the passage that the derived text took its
-    words from while the hedged one aligns better.
+    A derived clause merged in after a relative word ("a wet summer, when heavy rain pushed
+    up the readings": ``hedge_scope.merged_clause``) whose doubt the derived text keeps in
+    another sentence ("She stressed she was not sure of this") or in words outside the
+    hedges lexicon. The hedge governs a part of the source sentence the derived text left
+    out but whose verb it repeats elsewhere; weak modals ("can") are ignored for that
+    reason. A derived hedge outside the lexicon ("is poised to") reads as none; "could" of a
+    past ability ("farmers could cross only by ferry" -> "farmers crossed only by ferry"); a
+    forecast the sources also report as having come true in a passage the aligner did not
+    pick; for a claim restated in other words, another claim of the passage that the derived
+    text took its words from while the hedged one aligns better.
 Examples:
     Source: The new rules could delay the merger by a year.
     Flag: The new rules will delay the merger by a year.
@@ -54,8 +61,8 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.hedge_scope import (believed, deed_noun_done, doubt_kept,
-                                 cue_in_merged_clause, noun_after_cue, noun_hedge_kept, noun_of_hedged_deed,
+from checker.hedge_scope import (believed, cue_in_merged_clause, deed_noun_done, doubt_kept,
+                                 noun_after_cue, noun_hedge_kept, noun_of_hedged_deed,
                                  relative_hedge, same_antecedent, same_object, synonym_in,
                                  words_after)
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on

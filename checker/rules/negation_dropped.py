@@ -11,7 +11,11 @@ What it flags:
     this rule covers the verb rewritten. A verb that is itself the negation counts as a
     negated verb ("refused to renew" against "agreed to renew", "declined to comment"
     against "commented", "failed to win" against "won"); its WordNet synonyms, phrasal ones
-    included ("turned down", "rejected"), say it negatively.
+    included ("turned down", "rejected"), say it negatively. Also a deed named by its noun
+    and told carried out with a deed verb ("has ordered an inquiry into the harbour board")
+    where the source says the same party has not carried it out with that verb or another
+    ("had not launched an inquiry into the harbour board": ``deed_denied``, deed_verbs.txt),
+    unless the sources tell a deed of that party done, or the noun with a deed verb.
     "Nothing negative" is read widely: a negation cue, a refusal, a denial or dispute
     (answer_verbs.txt), a verb that takes away (privative_verbs.txt) or says that something
     does not happen or hold (negative_verbs.txt: "ruled out", "exempt"), a plan told as not
@@ -23,22 +27,24 @@ Why it matters:
     Dropping "no" or "denied" while rewording states the opposite of the source, and the
     rewording hides it from a word-by-word comparison.
 Known false positives:
-    A negative said in a word none of those lists holds ("brushed aside the idea", "kept
-    clear of"); a source claim that negates one part and the derived claim tells another
-    part of the same sentence; a source that states the same thing positively in a passage
-    the aligner ranked lower; a refusal rewritten as a verb WordNet does not list with it
-    ("refused to renew" as "ruled out renewing" is kept by the negative_verbs list; "voted
-    against renewing", "shelved plans to renew", "was unavailable for comment" for
-    "declined to comment" are not); a passive negation restated positively in other words
-    ("would not be affected" as "would run as normal", "were not harmed" as "were all
-    safe"). Silent on a negated negative verb ("has not ruled out suing the firm"),
-    which leaves the deed open (a text that states the deed as settled raises its certainty,
-    which no rule reads yet). Silent where the derived claim holds the opposite of a word of
-    the source claim that is neither claim's verb (antonyms.txt: "not below the minimum" as
-    "above the minimum"; "did not fall" told as "rose" is still flagged), and against a
-    question of the source ("Can't get through?"). Known misses: a negation on a
-    noun ("no other injuries") whose verb the source leaves positive; a verb of stopping
-    turned into its opposite ("blocked the merger" as "approved the merger").
+    (of ``deed_denied``) a deed done after the source was written that no source tells; a
+    party's second inquiry whose object the source leaves out. A negative said in a word
+    none of those lists holds ("brushed aside the idea", "kept clear of"); a source claim
+    that negates one part and the derived claim tells another part of the same sentence; a
+    source that states the same thing positively in a passage the aligner ranked lower; a
+    refusal rewritten as a verb WordNet does not list with it ("refused to renew" as "ruled
+    out renewing" is kept by the negative_verbs list; "voted against renewing", "shelved
+    plans to renew", "was unavailable for comment" for "declined to comment" are not); a
+    passive negation restated positively in other words ("would not be affected" as "would
+    run as normal", "were not harmed" as "were all safe"). Silent on a negated negative verb
+    ("has not ruled out suing the firm"), which leaves the deed open (a text that states the
+    deed as settled raises its certainty, which no rule reads yet). Silent where the derived
+    claim holds the opposite of a word of the source claim that is neither claim's verb
+    (antonyms.txt: "not below the minimum" as "above the minimum"; "did not fall" told as
+    "rose" is still flagged), and against a question of the source ("Can't get through?").
+    Known misses: a negation on a noun ("no other injuries") whose verb the source leaves
+    positive; a verb of stopping turned into its opposite ("blocked the merger" as "approved
+    the merger").
 Examples:
     Source: The operator said it had found no evidence of a cyberattack on the grid.
     Flag: The operator said it had turned up evidence of a cyberattack on the grid.

@@ -55,7 +55,14 @@ What it flags:
     negation_lookalikes.txt), anything else
     in the subject of a reporting verb, and a negation that only dates the act ("were not
     told until January" and "were only told in January"; without its date a negated claim is
-    a flip, "were not told", and an affirmative one, "were told", is not). Two claims that
+    a flip, "were not told", and an affirmative one, "were told", is not). A derived claim
+    that holds every negation cue of its source claim and one more, on the verb the source
+    states, is a flip ("has refused to repay members who cannot show a receipt" for "will
+    repay members who cannot show a receipt"); a phrasal verb of refusal before an -ing form
+    refuses that act ("has ruled out finding other posts" for "will try to find other
+    posts": refusing_phrasals.txt), unless the source sets the act aside ("rather than
+    replace it") or the refusal holds only up to the time the source gives ("ruled out
+    raising fares before April" for "will raise fares in April"). Two claims that
     count what they speak of with no count in common speak of two sets and are not compared
     ("1,150 farms are affected" and "the 90 farms on the organic contract are not affected";
     known miss: a count moved to the other set, "approved the 12 applications for Holt Lane"
@@ -91,7 +98,9 @@ What it flags:
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
-    Litotes ("not unlikely") and negative words the negations lexicon lacks ("in vain"
+    A source that reverses itself in other words in a later sentence ("said it would refund
+    fans ... later said the club would keep the money") against a derived refusal. Litotes
+    ("not unlikely") and negative words the negations lexicon lacks ("in vain"
     against "to no avail") make one side look negative; a verb WordNet ranks under the
     negated one in a sense the text does not mean ("did not change its forecast" against
     "confirmed its forecast", both of "change" in WordNet); a fused sentence whose aligned

@@ -18,6 +18,11 @@ What it flags:
     in other words ("£6m to £11m" for "between £6 million and £11 million", whose two sums
     are never added into one). Also a figure of the source's value given over another
     period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
+    A fraction in words replaces a percentage as another percentage does ("two-thirds of
+    delegates" for "80 per cent"), and a share of a whole the derived claim names is held
+    against the share the sources' counts imply ("nearly one in eight of the 40,600" for
+    "2,310 of 40,600 candidates", the two counts in one source claim, or the part in the
+    derived claim and the whole in a source claim).
     Durations in number words count: "the one-month anniversary" where the source says
     "one-year"; a duration the source gives in other units is not matched by the bare number
     ("two months" is not the source's "two people"). A quarter is one figure however it is
@@ -56,7 +61,8 @@ Known false positives:
     week") against absolute ones; a sentence fusing two source sentences whose figures the
     aligner does not both find; a duration the tagger leaves out of the figure; a name with
     a number the source covers by a range ("Windows 11" where the source says "Windows 10
-    and later").
+    and later"); a share of a whole measured against a count of the sources that is a part
+    of another subset of it (the count whose share is nearest is taken).
 Known misses:
     A changed figure that happens to equal the sum or the difference of two figures of the
     same passage, or a changed share that happens to equal the change between two of them

@@ -33,7 +33,11 @@ Why it matters:
     with that quotation's speaker. A source speaker given by a definite description of a
     voice ('"...," the spokeswoman added') is the one the source introduced a few sentences
     before ("A spokeswoman for the lender said"), compared when the derived text
-    gives the words to a person the sources name as another speaker.
+    gives the words to a person the sources name as another speaker. An inverted tag after
+    the closing mark names the speaker ('"...," said Ana Ruiz, the council leader, urging
+    ...', though the parser makes the name a later verb's subject), and a voice a body
+    owns ("the agency's duty manager") speaks for no person the sources describe by a
+    post ("managing director Tom Hale") named just before.
 Known false positives:
     A voice introduced unnamed ("A spokeswoman for the firm said") whose name the derived
     text gives, where the sources name that person only in words other than the voice's noun
