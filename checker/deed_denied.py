@@ -9,10 +9,13 @@ commissioned an audit of the accounts", when one of the accounts began earlier).
 
 from __future__ import annotations
 
+import re
+
 from checker.align import key
+from checker.hedging import hedged_verb
 from checker.polarity import has_negation
 from checker.sought import name_keys, object_keys, subject_keys
-from checker.sought_deeds import refers_back
+from checker.sought_deeds import refers_back, told_decided
 
 
 def denied_deed(ctx, dc):
@@ -79,3 +82,52 @@ def _same_thing(dc, sc, nouns) -> bool:
                 and w.pos in ("NOUN", "PROPN", "ADJ") and key(w.lemma) not in nouns}
     mine, theirs = after(dc), after(sc)
     return not mine or not theirs or bool(mine & theirs)
+
+
+# "has not settled whether to claim damages", "had not chosen whether to appeal": the
+# verb the undecided question is about
+_WHETHER_TO = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+([a-z]+)", re.I)
+
+
+def undecided_plan(ctx, dc):
+    """(source claim, verb) when the derived claim tells a plan or a decision ("plans to seek
+    compensation", "will seek compensation") whose verb and object a source claim of the
+    same party or the same named speaker leaves undecided ("has not settled whether to claim
+    compensation"), and no source claim tells that plan; else None. Any source claim is
+    asked: the aligner often matches the derived sentence's other words elsewhere."""
+    lex = ctx.lexicon
+    if has_negation(dc, lex):
+        return None
+    planned = {hedged_verb(dc, c) for c in dc.certainty.attempts} - {""}
+    if told_decided(dc):
+        planned.add(key(dc.predicate))
+    if not planned:
+        return None
+    things = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")} - _party(dc, lex)
+    party, voice = _party(dc, lex), _voice(dc)
+    found = None
+    for sc in ctx.index.claims:
+        m = _WHETHER_TO.search(sc.text)
+        verb = key(m.group(1)) if m else ""
+        if verb not in planned or not (sc.negated or has_negation(sc, lex)):
+            continue
+        after = {key(w.lemma) for w in sc.words if w.start >= sc.start + m.end()
+                 and w.pos in ("NOUN", "PROPN")}
+        if not after & things:
+            continue
+        if _same_party(party, _party(sc, lex)) or voice and voice & _voice(sc):
+            found = found or (sc, m.group(1))
+    if found is None or any(
+            not has_negation(o, lex) and (key(o.predicate) in planned or any(
+                hedged_verb(o, c) in planned for c in o.certainty.attempts))
+            and things & {key(w.lemma) for w in o.words} for o in ctx.index.claims):
+        return None  # (the sources also tell the plan)
+    return found
+
+
+def _voice(claim) -> set:
+    """Keys of the capitalised words of the claim's named speaker."""
+    att = claim.attribution
+    if att is None or att.kind != "named":
+        return set()
+    return {key(w) for w in re.findall(r"[A-Z][\w'’-]+", att.source or "")}

@@ -22,11 +22,12 @@ class LinkCueReader:
         if lemma == "help" and _agent_act(verb, self.lex) and not self._helps_change(verb):
             return False  # "the county helped fund the hall": a party's part in an act, not
             # one fact causing another (not "helped lift sales", "helped ... by cutting")
-        if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp", "advcl")
-                                   and c.lemma_.lower() in self.funding_verbs
-                                   for c in verb.children):
+        if lemma == "help" and not (verb.dep_ in ("advcl", "xcomp") and _has_to(verb)) \
+                and any(c.dep_ in ("xcomp", "ccomp", "advcl")
+                        and c.lemma_.lower() in self.funding_verbs for c in verb.children):
             return False  # "the mill whose rent helps fund the grants": a share of a
-            # cost (funding_verbs.txt), whoever pays it
+            # cost (funding_verbs.txt), whoever pays it; not a purpose ("cut the grant to
+            # help pay for the roof")
         if way in ("verb", "object") and any(
                 c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
                 c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):

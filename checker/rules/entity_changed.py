@@ -20,6 +20,12 @@ Why it matters:
     sentence sets after the same preposition beside the same noun ("porters at Aldwick
     Hospital" for "porters who work nights at Aldwick Hospital", where the aligned claim has
     "employed by Carrick Services"): ``checker.name_slots``.
+    The same when the description names no one body but the name is a public body of
+    another kind ("funded by the association" -> "funded by Harwick City Council":
+    public_body_heads.txt, ``party_kinds.other_kind``) and no word of the name stands in
+    the source sentence. A name after a preposition in the words that credit the claim,
+    where the source's speaker phrase is the same but for it ("A study done by X for the
+    registry estimated": ``checker.speaker_swaps``), is compared too.
     A move told with its two named ends the other way round ("from Ostrow to Kelby" where
     a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
     flagged too (``checker.from_to``).
@@ -61,6 +67,8 @@ from checker.names import (CHECKED, compatible, known, name_words, norm_name, pa
                            same_referent, unknown_entities)
 from checker.records import Entity
 from checker.source_phrase import has_name
+from checker.party_kinds import other_kind
+from checker.speaker_swaps import swapped_in_speaker
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
 
@@ -224,8 +232,21 @@ def _description_replaced(ctx, dc, ent):
     if m is None:
         return None
     named = resolve_description(ctx, sc.doc_id, m.group(1))
-    if named == m.group(1) or set(name_words(ent.norm)) & set(name_words(named.lower())):
-        return None  # no one name the description stands for, or it is this one's
+    if named == m.group(1):
+        # no one name the description stands for: still a swap when the name is a public
+        # body of another kind ("funded by Harwick City Council" for "funded by the
+        # association": public_body_heads.txt, ``party_kinds.other_kind``; not a firm whose
+        # name ends in a noun, "Calder Vale Homes") that the source sentence does not name
+        head = ent.text.split()[-1].lower()
+        if not ctx.lexicon.has("public_body_heads", head) or not other_kind(
+                m.group(1).split()[-1], ent.text, ctx.source_text, ctx.wordnet,
+                ctx.lexicon) or any(
+                w.lower() in sc.sentence.lower() for w in name_words(ent.norm)):
+            return None
+        kind = m.group(1).split()[-1]
+        named = f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}, no {head}"
+    elif set(name_words(ent.norm)) & set(name_words(named.lower())):
+        return None  # the description stands for this one
     if same_referent(ent.norm, named.lower(), ctx.wordnet):
         return None
     s0, s1 = sc.start + m.start(1), sc.start + m.end(1)
@@ -313,6 +334,15 @@ def check(ctx):
             if f.start not in flagged:
                 flagged.add(f.start)
                 yield f
+        in_speaker = swapped_in_speaker(ctx, dc)
+        if in_speaker is not None and in_speaker[0] not in flagged:
+            start, end, mine, theirs, sc = in_speaker
+            flagged.add(start)
+            yield make(RULE, dc, start=start, end=end, text=mine, confidence=0.7,
+                       evidence=[evidence_of(sc)],
+                       message=(f'Names "{mine}" in the words crediting the claim, where the '
+                                f'source has "{theirs}": "{snippet(sc.attribution.source, 80)}".'),
+                       suggestion=f'Check the name: the source has "{theirs}".')
         swapped = swapped_ends(ctx, dc)
         if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
                                            for at in flagged):

@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
-from checker.deed_denied import denied_deed
+from checker.deed_denied import denied_deed, undecided_plan
 from checker.negation_forms import unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
@@ -241,6 +241,14 @@ def check(ctx):
                                 f'says it has not been: "{snippet(sc.text, 90)}".'),
                        suggestion="Keep the source's negation, or check the source for the "
                                   "deed itself.")
+            continue
+        undecided = undecided_plan(ctx, dc)
+        if undecided is not None:
+            sc, verb = undecided
+            yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
+                       message=(f'Tells as planned what the source says is undecided '
+                                f'(whether to {verb}): "{snippet(sc.text, 90)}".'),
+                       suggestion="Say that it is still undecided, as the source does.")
             continue
         al, sup = ctx.support(dc)
         if not sup or not al.scores or al.scores[0] < MIN_CLOSE:
