@@ -233,22 +233,11 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue
-        denied = denied_deed(ctx, dc)
-        if denied is not None:
-            sc, noun = denied
+        told = _told_otherwise(ctx, dc)
+        if told is not None:
+            sc, message, suggestion = told
             yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
-                       message=(f'Tells the {noun} as {dc.predicate_text}, where the source '
-                                f'says it has not been: "{snippet(sc.text, 90)}".'),
-                       suggestion="Keep the source's negation, or check the source for the "
-                                  "deed itself.")
-            continue
-        undecided = undecided_plan(ctx, dc)
-        if undecided is not None:
-            sc, verb = undecided
-            yield make(RULE, dc, confidence=CONFIDENCE, evidence=[evidence_of(sc)],
-                       message=(f'Tells as planned what the source says is undecided '
-                                f'(whether to {verb}): "{snippet(sc.text, 90)}".'),
-                       suggestion="Say that it is still undecided, as the source does.")
+                       message=f'{message}: "{snippet(sc.text, 90)}".', suggestion=suggestion)
             continue
         al, sup = ctx.support(dc)
         if not sup or not al.scores or al.scores[0] < MIN_CLOSE:
@@ -284,6 +273,24 @@ def check(ctx):
                             f'says it is not so: "{snippet(sc.text, 90)}".'),
                    suggestion="Keep the source's negation, or check the source for a "
                               "positive statement.")
+
+
+def _told_otherwise(ctx, dc):
+    """(source claim, message, suggestion) when any source claim of the derived claim's
+    party says its deed was not done (``deed_denied.denied_deed``) or its plan is undecided
+    (``deed_denied.undecided_plan``); else None."""
+    denied = denied_deed(ctx, dc)
+    if denied is not None:
+        sc, noun = denied
+        return (sc, f"Tells the {noun} as {dc.predicate_text}, where the source says it has "
+                f"not been", "Keep the source's negation, or check the source for the deed "
+                "itself.")
+    undecided = undecided_plan(ctx, dc)
+    if undecided is not None:
+        sc, verb = undecided
+        return (sc, f"Tells as planned what the source says is undecided (whether to {verb})",
+                "Say that it is still undecided, as the source does.")
+    return None
 
 
 def _stated_verb(dc, sc) -> str:
