@@ -30,17 +30,36 @@ def resolve_description(ctx, doc_id: str, phrase: str) -> str:
     return described_in(art.text, phrase)
 
 
+NEAR_TEXT = 400  # characters before a derived description where the name it stands for is
+
+
 def named_in_derived(ctx, dc) -> str:
     """The name a derived claim's definite description of a body stands for in the derived
-    text itself ("The agency will analyse the tins" after "The Coastal Food Agency said
-    ..."): the one capitalised run ending in its head word; '' when the subject is no
-    such description or the text writes none or several."""
+    text itself just before ("The agency will analyse the tins" after "The Coastal Food
+    Agency said ..."): the one capitalised run ending in its head word; '' when the subject
+    is no such description, the text writes none or several, or another organisation the
+    tagger reads stands between them in the description's own sentence."""
     phrase = core(dc.subject.split(",")[0]).strip(" ,")
     derived = getattr(ctx, "derived", None)
     if derived is None or not anaphoric(phrase):
         return ""
-    named = described_in(derived.text, phrase)
-    return "" if named == phrase else named
+    at = dc.start + max(dc.text.find(dc.subject), 0)
+    before = derived.text[max(0, at - NEAR_TEXT):at]  # the names just before it
+    named = described_in(before, phrase)
+    if named == phrase:
+        return ""
+    since = max(dc.sent_start, at - len(before) + before.rfind(named) + len(named))
+    lex = ctx.lexicon
+    own = derived.text[since:at]
+    if any(e.label == "ORG" and since <= e.start < at and e.text not in named
+           for c in ctx.derived_claims for e in c.entities) or any(
+            len(run.split()) > 1 and run not in named and any(
+                lex.has(role, run.split()[-1].lower())
+                for role in ("state_bodies", "agency_heads", "corporate_nouns"))
+            for run in NAME_RUN_RE.findall(own)):
+        return ""  # another body stands nearer in its sentence ("Kelby Water Services
+        # supplies the homes, and the company will ..." after "the Hale Pipe Company")
+    return named
 
 
 def lede_description_of(ctx, sc, name: str, speaker: str | None = None) -> bool:

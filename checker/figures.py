@@ -25,7 +25,7 @@ from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import fraction_value
-from checker.shares import share_of
+from checker.shares import meets_share, rounding, share_of
 from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
@@ -131,7 +131,8 @@ def unknown_figures(ctx) -> list:
             best = -1
             # a fraction in words ("two-thirds of delegates") replaced a percentage as
             # readily as another fraction: both are shares
-            share = q.kind == "number" and fraction_value(q.text) is not None
+            share = q.kind == "number" and fraction_value(q.text) is not None \
+                and rounding(q.text) is None  # (not "more than half" for 56%: DU803's)
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
                     if GROUP.get(sq.kind) != GROUP.get(q.kind) \
@@ -196,16 +197,23 @@ def _part_of_base(ctx, dc, q):
     share of a whole the derived claim names ("nearly one in eight of the 40,600 sitting")
     and an aligned source claim gives that whole with a smaller count beside it, or a source
     claim gives the whole and the derived claim a smaller count of the sources' before the
-    share: the share the sources imply, which the derived share does not meet (it reached
-    here unsupported); else None."""
-    if share_of(q) is None:
+    share: the share the sources imply, when the derived share does not meet it within its
+    rounding (``shares.meets_share``); else None. The whole is the count right after the
+    share and "of" ("one in eight of the 40,600"; "its 40,600").
+    Known false positive: a share of the whole that is the part of another subset."""
+    mine = share_of(q)
+    if mine is None:
         return None
-    wholes = {x.value for x in dc.quantities if x.start >= q.end and x.kind == "number"
-              and x.value}
+    wholes = {x.value for x in dc.quantities if x.kind == "number" and x.value
+              and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?",
+                               dc.text[q.end - dc.start:x.start - dc.start])}
+    side = rounding(q.text)
     for cand in ctx.aligned(dc, threshold=0.3):
         counts = [x for x in cand.quantities if x.kind == "number" and x.value]
         for whole in (x for x in counts if x.value in wholes):
             part = _nearest_part(q, [x for x in counts if 0 < x.value < whole.value], whole)
+            if part is not None and meets_share(mine, side, [part.value / whole.value]):
+                return None  # ("a third of the 600 staff" for "200 of 600")
             if part is not None:
                 return cand, replace(part, text=f"{part.text} of {whole.text}",
                                      start=min(part.start, whole.start),
@@ -218,6 +226,8 @@ def _part_of_base(ctx, dc, q):
         whole = next((x for x in sc.quantities if x.kind == "number" and x.value in wholes),
                      None)
         part = whole and _nearest_part(q, [x for x in parts if x.value < whole.value], whole)
+        if part and meets_share(mine, side, [part.value / whole.value]):
+            return None
         if part:
             return sc, replace(whole, text=f"{part.text} of {whole.text}")
     return None

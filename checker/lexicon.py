@@ -131,6 +131,7 @@ FILES = {
     "relative_pronouns": "relative_pronouns",
     "relative_adverbs": "relative_adverbs",
     "funding_verbs": "funding_verbs",
+    "name_forms": "name_forms",
     "question_words": "question_words",
     "anonymity_phrases": "anonymity_phrases",
     "citing_words": "citing_words",

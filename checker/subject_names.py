@@ -105,7 +105,7 @@ def known_name(ctx, sc) -> set:
             " " not in subject and len(subject) > 3 and not _common_word(ctx, subject)
             and re.search(rf"(?<=[a-z,]\s){re.escape(subject)}\b", ctx.source_text)):
         return set()  # (or a one-word name the sources write capitalised inside a
-        # sentence, where the tagger read none: "the tin maker Ardmoor, said")
+        # sentence, where the tagger read none: "the tin maker Pellcastle, said")
     return {key(w) for w in norm_name(subject).split()}
 
 

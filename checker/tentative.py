@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.polarity import has_negation
 from checker.firm_record import (_same_speaker, _speaker_in_sentence, firm_on_record,
                                  speaker_as_subject)
 from checker.hedging import (clause_end, cue_word_in, cues, governed_verbs, hedged_verb,
@@ -142,6 +143,20 @@ def _demanded(sc, h, lex) -> bool:
                                                 "VERB" for w in sc.words)
 
 
+def _factive_report(ctx, sc, governed: set) -> bool:
+    """The source claim's own verb is factive ("surveyors confirmed corrosion"), passed on
+    with a plain verb of saying ("the trust said"; not "alleged": neutral_report_verbs.txt),
+    and no source claim denies it (a negated claim with two of the hedged words: "its own
+    engineers found no corrosion on the girders")."""
+    lex = ctx.lexicon
+    att = sc.attribution
+    if not lex.has("factive", sc.predicate) or att is not None and (
+            att.negated or not lex.has("neutral_report_verbs", att.lemma or "")):
+        return False
+    return not any(o is not sc and has_negation(o, lex)
+                   and len(governed & claim_keys(o)) >= 2 for o in ctx.index.claims)
+
+
 def restated_firmly(ctx, dc, h, close):
     """The close source claim that states firmly, in another verb, what the hedge governs
     ("found mould in 14 of 30 flats" -> "mould may have been present in 14 of 30 flats";
@@ -174,7 +189,7 @@ def restated_firmly(ctx, dc, h, close):
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
                 firm_on_record(ctx, sc) or _same_speaker(dc, sc)
                 or _speaker_in_sentence(ctx, dc, sc)
-                or ctx.lexicon.has("factive", sc.predicate))):
+                or _factive_report(ctx, sc, governed))):
             continue  # (a party's word counts when its own verb is factive: "engineers
             # confirmed corrosion on three girders, the trust said" is no mere allegation
             # "engineers may have found cracks" could fairly mark as unproven)

@@ -121,7 +121,9 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
-        self.funding_verbs = frozenset(w["funding_verbs"])
+        funding = w["funding_verbs"]  # paying, and ("spend") putting money to a use
+        self.funding_verbs = frozenset(k for k, v in funding.items() if v != "spend")
+        self.spending_verbs = frozenset(k for k, v in funding.items() if v == "spend")
         self.scheduled_deeds = frozenset(w["scheduled_deeds"]) | frozenset(w["phase_verbs"]) \
             | frozenset(w["timing_verbs"])
         self.judging = frozenset(w["judging_verbs"])

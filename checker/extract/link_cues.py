@@ -22,12 +22,14 @@ class LinkCueReader:
         if lemma == "help" and _agent_act(verb, self.lex) and not self._helps_change(verb):
             return False  # "the county helped fund the hall": a party's part in an act, not
             # one fact causing another (not "helped lift sales", "helped ... by cutting")
-        if lemma == "help" and not (verb.dep_ in ("advcl", "xcomp") and _has_to(verb)) \
+        if lemma == "help" and not self._purpose(verb) \
                 and any(c.dep_ in ("xcomp", "ccomp", "advcl")
-                        and c.lemma_.lower() in self.funding_verbs for c in verb.children):
+                        and c.lemma_.lower() in self.funding_verbs
+                        and not any(p.dep_ == "prt" for p in c.children)
+                        for c in verb.children):  # (not "helped the gamble pay off")
             return False  # "the mill whose rent helps fund the grants": a share of a
-            # cost (funding_verbs.txt), whoever pays it; not a purpose ("cut the grant to
-            # help pay for the roof")
+            # cost (funding_verbs.txt), whoever pays it ("agreed to help fund it"); not a
+            # purpose clause ("trimmed the budget to help pay for new roofing")
         if way in ("verb", "object") and any(
                 c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" or
                 c.dep_ in ("oprd", "acomp", "ccomp") and c.tag_ == "JJR" for c in verb.children):
@@ -113,6 +115,18 @@ class LinkCueReader:
                 if to is not None:
                     return to
         return None
+
+    def _purpose(self, verb) -> bool:
+        """A "to help" clause that gives the purpose of another deed: an adverbial clause
+        ("trimmed the budget to help pay for roofing"), or one after a passive ("the levy was
+        raised to help pay for roofing"; not a verb of putting money to a use, "was used to
+        help fund": funding_verbs.txt)."""
+        if not _has_to(verb):
+            return False
+        head = verb.head
+        return verb.dep_ == "advcl" or verb.dep_ == "xcomp" and head.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in head.children) \
+            and head.lemma_.lower() not in self.spending_verbs
 
     def _helps_change(self, verb) -> bool:
         """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt

@@ -132,9 +132,11 @@ class NegationCertaintyReader(CertaintyReader):
         if gerund:  # the -ing form right after the particle (the parser may hang it as an
             # adverbial clause); not a participle further on ("ruled out a move, citing")
             prt = next((x.i for x in verb.children if x.dep_ == "prt"), -2)
+            doc = verb.doc
             return [x.lemma_.lower() for x in verb.children
                     if x.dep_ in ("xcomp", "advcl", "dobj") and x.tag_ == "VBG" and x.i in ids
-                    and x.i == prt + 1]
+                    and (x.i == prt + 1 or x.i == prt + 2 and doc[prt + 1].pos_ == "ADV")]
+            # (also past one adverb: "ruled out immediately raising fares")
         return [x.lemma_.lower() for x in verb.children
                 if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") and x.i in ids
                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)]

@@ -112,13 +112,16 @@ class QuoteSpeakerReader:
         for q in quotes:
             after = [t for t in sent if t.idx >= q[1] and not t.is_punct]
             if after and after[0].lemma_.lower() in self.speech_verbs:
-                run = []
-                for t in after[1:]:
-                    if t.pos_ != "PROPN" or t.ent_type_ in ("DATE", "TIME"):
-                        break  # (not '"...," said Monday')
-                    run.append(t.text)
+                run: list = []
+                for t in after[1:7]:  # the last run of proper nouns before any other word
+                    # ("said Labour's Ana Ruiz", "said agency spokeswoman Ann Pole")
+                    if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"):
+                        run = run if run and run[-1].i == t.i - 1 else []
+                        run.append(t)
+                    elif t.pos_ not in ("NOUN", "PART") and t.lower_ != "'s":
+                        break  # (not '"...," said Monday', nor "said in a statement")
                 if run:
-                    return " ".join(run)
+                    return " ".join(t.text for t in run)
             tag = _tag_words(sent, q[1])
             if len(tag) < 2 or tag[-1].lemma_.lower() not in self.speech_verbs:
                 continue

@@ -53,7 +53,7 @@ Why it matters:
     (``descriptions.named_in_derived``), and a name that ends in a stand-in word ("the
     Coastal Food Agency") is a name; a one-word source actor the tagger misses at the start
     of its sentence is a name when the sources write it capitalised after a lower-case word
-    ("the tin maker Ardmoor") and WordNet has no noun of it.
+    ("the tin maker Pellcastle") and WordNet has no noun of it.
 Known false positives:
     A body named by its full name in one text and by a descriptive title in the other ("the
     regulator" and "Ofwat") when the title is not among the stand-ins; a description that
@@ -226,9 +226,10 @@ def check(ctx):
                     and _kind_names_it(ctx, sc, dnames | dsub):
                 continue  # a headline's "Union vows to fight" for the one union named
             if dnames and snames:
-                if resolved and any(acronym_of_source(k, resolved.lower()) for k in snames):
-                    continue  # "The CCB" for the derived text's "Consumer Communications
-                    # Board", which it calls "the board"
+                if any(acronym_of_source(k, (resolved or dc.subject).lower())
+                       for k in snames):
+                    continue  # "The CCB" for "Consumer Communications Board", named so
+                    # or called "the board" after it
                 if (dnames & snames) - BODY_HEADS and not two_bodies(dc.subject, sc.subject):
                     continue  # one named actor, described differently around its name; not
                     # two of one kind ("the Kilbride Cooperative", "the Ferrow Cooperative")

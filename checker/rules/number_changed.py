@@ -62,7 +62,9 @@ Known false positives:
     aligner does not both find; a duration the tagger leaves out of the figure; a name with
     a number the source covers by a range ("Windows 11" where the source says "Windows 10
     and later"); a share of a whole measured against a count of the sources that is a part
-    of another subset of it (the count whose share is nearest is taken).
+    of another subset of it (the count whose share is nearest is taken); a fraction that
+    names a threshold ("cleared the two-thirds bar") against the share the source gives for
+    the vote.
 Known misses:
     A changed figure that happens to equal the sum or the difference of two figures of the
     same passage, or a changed share that happens to equal the change between two of them
