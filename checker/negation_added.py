@@ -3,8 +3,10 @@ source passages hold no negation of any kind, and no source claim says it negati
 another way (another word, a noun of the verb, a refusal, a thing taken away). A negated
 word the sources never use, in a claim no passage aligns closely with, is content they lack
 (DU801's), not a flip, when it names a thing ("has no solar panels") or the claim brings
-two more words they never use. Known false negative: a flip told with a synonym the sources
-do not use, in such a claim."""
+two more words they never use. A source passage whose negation cues the derived claim all
+holds, with one more on the verb the passage states, counts as holding none (``_one_more``:
+"has refused to repay members who cannot show a receipt"). Known false negative: a flip
+told with a synonym the sources do not use, in such a claim."""
 
 from __future__ import annotations
 
