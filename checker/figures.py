@@ -25,7 +25,7 @@ from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import fraction_value
-from checker.shares import meets_share, rounding, share_of
+from checker.shares import meets_share, open_bound, rounding, share_of
 from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
@@ -131,8 +131,9 @@ def unknown_figures(ctx) -> list:
             best = -1
             # a fraction in words ("two-thirds of delegates") replaced a percentage as
             # readily as another fraction: both are shares
-            share = q.kind == "number" and fraction_value(q.text) is not None \
-                and rounding(q.text) is None  # (not "more than half" for 56%: DU803's)
+            fraction = q.kind == "number" and fraction_value(q.text) is not None \
+                and not numbers_in(q.text)  # a share alone, not "eleven and a half km"
+            share = fraction and rounding(q.text) is None  # (not "more than half" for 56%)
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
                     if GROUP.get(sq.kind) != GROUP.get(q.kind) \
@@ -140,6 +141,10 @@ def unknown_figures(ctx) -> list:
                         sq = complete(sq, cand)  # "one in 2,500" as the share it states
                         if GROUP.get(sq.kind) != GROUP.get(q.kind):
                             continue
+                    if fraction and sq.kind != "percent" and fraction_value(sq.text) is None \
+                            and not _PERCENT_AFTER.match(cand.text[sq.end - cand.start:]):
+                        continue  # "more than half" replaced no count ("2,850 places") and
+                        # no measure ("1.5 kilometres"): a share replaces a share
                     if label_of(q) != label_of(sq):
                         continue  # "Phase 3" replaced no "seven cases", only another phase
                     if durations(q.text) and not durations(sq.text) and not (
@@ -192,6 +197,10 @@ def _counterpart_beside(dc, q, index):
     return None
 
 
+# a percentage the tagger cut from its mark ("at least 40 [per cent]")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+
+
 def _part_of_base(ctx, dc, q):
     """(source claim, the part "2,310 of 40,600" as one figure) when the derived figure is a
     share of a whole the derived claim names ("nearly one in eight of the 40,600 sitting")
@@ -207,12 +216,13 @@ def _part_of_base(ctx, dc, q):
     wholes = {x.value for x in dc.quantities if x.kind == "number" and x.value
               and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?",
                                dc.text[q.end - dc.start:x.start - dc.start])}
-    side = rounding(q.text)
+    side, bound = rounding(q.text), open_bound(q.text)
     for cand in ctx.aligned(dc, threshold=0.3):
         counts = [x for x in cand.quantities if x.kind == "number" and x.value]
         for whole in (x for x in counts if x.value in wholes):
             part = _nearest_part(q, [x for x in counts if 0 < x.value < whole.value], whole)
-            if part is not None and meets_share(mine, side, [part.value / whole.value]):
+            if part is not None and meets_share(mine, side, [part.value / whole.value],
+                                                open_=bound):
                 return None  # ("a third of the 600 staff" for "200 of 600")
             if part is not None:
                 return cand, replace(part, text=f"{part.text} of {whole.text}",
@@ -226,7 +236,7 @@ def _part_of_base(ctx, dc, q):
         whole = next((x for x in sc.quantities if x.kind == "number" and x.value in wholes),
                      None)
         part = whole and _nearest_part(q, [x for x in parts if x.value < whole.value], whole)
-        if part and meets_share(mine, side, [part.value / whole.value]):
+        if part and meets_share(mine, side, [part.value / whole.value], open_=bound):
             return None
         if part:
             return sc, replace(whole, text=f"{part.text} of {whole.text}")

@@ -132,6 +132,7 @@ FILES = {
     "relative_adverbs": "relative_adverbs",
     "funding_verbs": "funding_verbs",
     "name_forms": "name_forms",
+    "open_bounds": "open_bounds",
     "question_words": "question_words",
     "anonymity_phrases": "anonymity_phrases",
     "citing_words": "citing_words",

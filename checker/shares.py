@@ -13,8 +13,10 @@ from checker.records import memo_on
 from checker.timespans import durations
 
 APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
+OPEN_BOUND = 0.1  # how far one said "fewer than" or "more than" may be, on its side
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
+_OPEN_BOUNDS = shipped("open_bounds")
 _FRACTION_FOLLOWERS = shipped("prepositions") | {"of", "and", "or"}
 # The words before a fraction that make it a part of a period of time ("the past three
 # quarters", "the first half"), and after it ("half of the year").
@@ -131,6 +133,13 @@ def rounding(text: str) -> int | None:
     return max(found)[1] if found else None
 
 
+def open_bound(text: str) -> bool:
+    """The figure is bounded on one side only ("fewer than three in five", "more than half":
+    open_bounds.txt)."""
+    low = f" {text.lower()} "
+    return any(f" {w} " in low for w in _OPEN_BOUNDS)
+
+
 def same_share(q, index) -> bool:
     """A fraction in words, a ratio and a percentage of the same share ("about two-fifths",
     "40%"; "one in five", "20%"), within the rounding a fraction in words implies, or the
@@ -140,19 +149,22 @@ def same_share(q, index) -> bool:
 
 
 def _meets_share(q, shares) -> bool:
-    return meets_share(share_of(q), rounding(q.text), shares)
+    return meets_share(share_of(q), rounding(q.text), shares, open_=open_bound(q.text))
 
 
-def meets_share(mine, side, shares) -> bool:
+def meets_share(mine, side, shares, open_: bool = False) -> bool:
     """A share is met within the rounding its form implies: a point and a half, or a
     twentieth of it for small shares ("one in 20" is not "one in 30"); an approximator
     (``side``: ``rounding``) widens that to APPROXIMATE_SHARE (a fifth of a small share) and
-    keeps the value on its side ("nearly four in ten" is met by 38%, not by 42%)."""
+    keeps the value on its side ("nearly four in ten" is met by 38%, not by 42%); an open
+    bound (``open_``: "fewer than three in five") to OPEN_BOUND on its side."""
     if mine is None or mine <= 0:
         return False
     margin = max(0.015, 0.05 * mine) if mine >= SMALL_SHARE else 0.05 * mine
     if side is not None:
         margin = max(margin, min(APPROXIMATE_SHARE, 0.2 * mine))
+    if open_ and side in (-1, 1):
+        margin = max(margin, OPEN_BOUND)  # "fewer than three in five" for 52%
     for theirs in shares:
         gap = theirs - mine
         if side in (-1, 1) and gap * side < -1e-9:
