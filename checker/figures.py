@@ -24,7 +24,7 @@ from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_
 from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import fraction_value
+from checker.numbers import duration_unit, fraction_value
 from checker.shares import meets_share, open_bound, rounding, share_of
 from checker.timespans import duration_seconds, durations
 
@@ -132,7 +132,9 @@ def unknown_figures(ctx) -> list:
             # a fraction in words ("two-thirds of delegates") replaced a percentage as
             # readily as another fraction: both are shares
             fraction = q.kind == "number" and fraction_value(q.text) is not None \
-                and not numbers_in(q.text)  # a share alone, not "eleven and a half km"
+                and not numbers_in(q.text) and not _of_a_unit(
+                    dc.text[q.end - dc.start:])  # a share alone, not "eleven and a half
+            # km" nor "three-quarters of a mile"
             share = fraction and rounding(q.text) is None  # (not "more than half" for 56%)
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
@@ -141,8 +143,7 @@ def unknown_figures(ctx) -> list:
                         sq = complete(sq, cand)  # "one in 2,500" as the share it states
                         if GROUP.get(sq.kind) != GROUP.get(q.kind):
                             continue
-                    if fraction and sq.kind != "percent" and fraction_value(sq.text) is None \
-                            and not _PERCENT_AFTER.match(cand.text[sq.end - cand.start:]):
+                    if fraction and not _share_like(cand, sq):
                         continue  # "more than half" replaced no count ("2,850 places") and
                         # no measure ("1.5 kilometres"): a share replaces a share
                     if label_of(q) != label_of(sq):
@@ -197,8 +198,33 @@ def _counterpart_beside(dc, q, index):
     return None
 
 
-# a percentage the tagger cut from its mark ("at least 40 [per cent]")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+# a percentage the tagger cut from its mark ("at least 40 [per cent]"), or a point of one
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b)", re.I)
+# a fraction of one unit ("three-quarters of a mile", "half an hour", "half a point")
+_OF_A_RE = re.compile(r"\s+(?:of\s+)?an?\s+([a-z]+)", re.I)
+_MEASURE_UNITS = {w for w, _ in shipped_values("measure_units")} | {"point"}
+
+
+def _of_a_unit(rest: str) -> bool:
+    """The words after a fraction give one unit of measure or of time (measure_units.txt,
+    durations): the fraction is a quantity of it, not a share."""
+    m = _OF_A_RE.match(rest)
+    word = m.group(1).lower() if m else ""
+    return bool(word) and (word in _MEASURE_UNITS or word.rstrip("s") in _MEASURE_UNITS
+                           or bool(duration_unit(word)))
+
+
+def _share_like(cand, sq) -> bool:
+    """A source figure a fraction in words may have replaced: a percentage (or one the
+    tagger cut from its mark), another fraction, a ratio ("one in five"), or a count that is
+    part of a larger count in the same claim ("12 of the 40 buses")."""
+    if sq.kind == "percent" or fraction_value(sq.text) is not None \
+            or _PERCENT_AFTER.match(cand.text[sq.end - cand.start:]):
+        return True
+    if complete(sq, cand).kind == "percent":
+        return True
+    return sq.kind == "number" and bool(sq.value) and any(
+        x.kind == "number" and x.value and x.value > sq.value for x in cand.quantities)
 
 
 def _part_of_base(ctx, dc, q):

@@ -137,7 +137,10 @@ def open_bound(text: str) -> bool:
     """The figure is bounded on one side only ("fewer than three in five", "more than half":
     open_bounds.txt)."""
     low = f" {text.lower()} "
-    return any(f" {w} " in low for w in _OPEN_BOUNDS)
+    found = [w for w, _ in _APPROXIMATORS if f" {w} " in low]
+    if not found or re.search(r"\b(?:no|not)\s+(?:more|less|fewer|over|under)\b", low):
+        return False  # ("no more than half" caps it; "not over" too)
+    return max(found, key=len) in _OPEN_BOUNDS  # the longest: not "just over"
 
 
 def same_share(q, index) -> bool:
@@ -163,8 +166,9 @@ def meets_share(mine, side, shares, open_: bool = False) -> bool:
     margin = max(0.015, 0.05 * mine) if mine >= SMALL_SHARE else 0.05 * mine
     if side is not None:
         margin = max(margin, min(APPROXIMATE_SHARE, 0.2 * mine))
-    if open_ and side in (-1, 1):
-        margin = max(margin, OPEN_BOUND)  # "fewer than three in five" for 52%
+    if open_ and side in (-1, 1):  # "fewer than three in five" for 52%; for a small share
+        margin = max(margin, min(OPEN_BOUND, 0.5 * mine))  # half of it ("more than one in
+        # 20" is not met by 14%)
     for theirs in shares:
         gap = theirs - mine
         if side in (-1, 1) and gap * side < -1e-9:
