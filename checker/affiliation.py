@@ -195,8 +195,8 @@ def _voice_of(ctx, phrase: str, party: str, speaker: str = "") -> bool:
     never for a person when that kind is a body ("the agency's duty manager" for Tom
     Hale); one that does not say ("a spokeswoman") may."""
     noun = voice_party(phrase)
-    owner = noun or _OWNER_RE.match(core(phrase).strip())
-    owner = owner if isinstance(owner, str) else owner.group(1).lower() if owner else ""
+    possessive = _OWNER_RE.match(core(phrase).strip())
+    owner = noun or (possessive.group(1).lower() if possessive else "")
     if owner and ctx.lexicon.has("non_person_heads", owner) and _holds_post(ctx, party):
         return False  # "the agency's duty manager" speaks for no person ("Tom Hale")
     if not noun:

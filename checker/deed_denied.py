@@ -111,23 +111,20 @@ def undecided_plan(ctx, dc):
         return None
     if any(lex.has("condition_marks", w) for w in re.findall(r"[a-z]+", dc.text.lower())):
         return None  # "will sue only if the members agree": the plan is conditional
-    party = _party(dc, lex)
-    found = None
+    things = {v: t for v in planned if (t := _object(dc, v)) is not None}
+    party, voice = _party(dc, lex), _voice(dc, lex)
     for sc in ctx.index.claims:
-        if not (sc.negated or has_negation(sc, lex)) or re.search(r"\buntil\b", sc.text):
+        if not has_negation(sc, lex) or re.search(r"\buntil\b", sc.text):
             continue  # (not "had not settled whether to sue until Tuesday")
         for m in _WHETHER_TO.finditer(sc.text):
             verb = key(m.group(1))
-            if verb not in planned or _object(dc, verb) is None \
-                    or _object(dc, verb) != _object(sc, verb, sc.start + m.end()):
+            if verb not in things or things[verb] != _object(sc, verb, sc.start + m.end()):
                 continue  # the same verb on the same thing ("close the library", not
                 # "close the pool next to the library")
             if _same_party(party, _party(sc, lex)) or refers_back(sc.subject or "", lex) \
-                    and _voice(dc, lex) and _voice(dc, lex) == _voice(sc, lex):
-                found = found or (sc, m.group(1))
-    if found is None or _plan_told(ctx, found[0], _object(dc, key(found[1]))):
-        return None
-    return found
+                    and voice and voice == _voice(sc, lex):
+                return None if _plan_told(ctx, sc, things[verb]) else (sc, m.group(1))
+    return None
 
 
 def _object(claim, verb: str, after: int = -1):

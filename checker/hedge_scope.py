@@ -13,6 +13,7 @@ import re
 
 from checker.align import key, text_keys
 from checker.hedging import cue_word_in, cues, hedged_verb, told_done
+from checker.polarity import negated_keys
 from checker.tentative import in_question
 
 
@@ -138,7 +139,7 @@ def cue_in_merged_clause(ctx, dc, *, attempts: bool = False):
     lex = ctx.lexicon
     if cues(dc, lex) or believed(ctx, dc):
         return None
-    refused = {key(w) for w in dc.negated_words}
+    refused = negated_keys(dc)
     for sc in ctx.support(dc)[1]:
         for h in (sc.certainty.attempts if attempts else cues(sc, lex, attempts=False)):
             verb = hedged_verb(sc, h)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from checker.align import text_keys
+from checker.align import key, text_keys
 from checker.claim_reading import verb_at
 from checker.numbers import duration_unit
 from checker.records import memo_on
@@ -135,6 +135,12 @@ def _find_cues(claim, lexicon) -> list:
             continue  # "neither ... nor", "not ... nor": one negation
         out.append(i)
     return out
+
+
+def negated_keys(claim) -> set:
+    """Keys of every word the claim negates on its own, the act a refusal governs included
+    ("ruled out finding": find), for matching against a verb's key."""
+    return {key(w) for w in claim.negated_words}
 
 
 def negated_lemmas(claim) -> set:

@@ -98,6 +98,7 @@ from checker.deed_restated import SAME_DEED_WORDS, same_deed
 from checker.hedging import (close_support, cue_word_in, future_told, governed_verbs,
                              hedged_verb, told_done)
 from checker.hedge_scope import cue_in_merged_clause
+from checker.polarity import negated_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
@@ -171,7 +172,7 @@ def check(ctx):
                         if _governs(sc, c, dc, same, asking)), None)
             if cue is None or _stated_beside(sc, cue, dc):
                 continue
-            if hedged_verb(sc, cue) in {key(w) for w in dc.negated_words}:
+            if hedged_verb(sc, cue) in negated_keys(dc):
                 continue  # "has ruled out finding other roles" for "would try to find
                 # other roles": the deed refused, not told done (DG601's)
             if not same and not shares_core(dc, sc) and not (
@@ -315,7 +316,7 @@ def _done_in_other_words(ctx, dc, close):
         for cue in sc.certainty.attempts:
             planned = hedged_verb(sc, cue)
             if not planned or planned == verb or cue_word_in(cue.text, dc.text) \
-                    or planned in {key(w) for w in dc.negated_words}:
+                    or planned in negated_keys(dc):
                 continue  # "are in merger talks" keeps the talks of "in talks to merge";
                 # "ruled out finding roles" refuses the deed of "would try to find roles"
             if planned in settled or planned in family and told_done(dc):
