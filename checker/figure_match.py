@@ -136,7 +136,10 @@ def _source_has(q, index) -> bool:
             for mark, v in _sums_in_text(index)):
         return True  # "€4,500,000" for "about €4.5 million" in a speaker's phrase, which no
         # claim of the source holds (in the same currency sign)
-    return any(value_equal(q, sq) for sq in index.quantities)
+    return any(value_equal(q, sq) for sq in index.quantities
+               if q.kind != "percent" or sq.kind == "percent")
+    # (a percentage is no count of the same number: "more than 40%" is not met by "40
+    # organisations"; a percentage the tagger cut from its mark is percent_written's)
 
 
 _CURRENCY_SIGN = re.compile(r"[€$£¥]")
@@ -192,7 +195,9 @@ def approximates(q, quantities) -> bool:
     """A count or an amount rounded by an approximator (approximators.txt) that a source
     figure of its kind meets within half the figure's last rounded place, on the side the
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
-    "about 1,200" for 1,160 or 1,150; not "nearly 400" for 301, "about 1,200" for 1,090 nor
+    "about 1,200" for 1,160 or 1,150; a bound within its whole last place and a tenth of
+    it, as rounding toward its side ("more than 1,800" for 1,860, "nearly 2,000" for
+    1,880); not "nearly 400" for 301, "about 1,200" for 1,090 nor
     "some 1,900" for 1,950 (rounded half up), nor "around 10 weeks" for the source's own
     "around 14 weeks" (a figure it already gives as rounded is met within a tenth only)."""
     side = rounding(q.text)
@@ -216,7 +221,15 @@ def approximates(q, quantities) -> bool:
             continue
         if -margin - 1e-9 <= gap < margin - 1e-9:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
+        if side and abs(gap) < 2 * margin - 1e-9 and abs(gap) <= ROUNDED_TOWARD * mine[0]:
+            return True  # a bound rounds toward its side, down for "more than" (1,860 is
+            # "more than 1,800"), up for "nearly": within its whole last place, and a tenth
     return False
+
+
+# How far a figure rounded toward the side of its bound ("more than 1,800" for 1,860) may be
+# from the source's: within the figure's last rounded place and this share of the figure.
+ROUNDED_TOWARD = 0.1
 
 
 # How far a figure may stray from one the source already gives as rounded ("about 1.48

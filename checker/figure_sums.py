@@ -13,7 +13,7 @@ from datetime import date
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
 from checker.figure_moves import bare_end, change_role, direction, sized_change, sized_move
-from checker.numbers import YEAR_RE, fraction_value
+from checker.numbers import YEAR_RE, fraction_value, number_values
 from checker.shares import meets_share, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
 from checker.units import currency_codes, subunit_value
@@ -44,7 +44,8 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     two ends of a move ("from nine hours to 12", the second end bare in the first's unit),
     the way the claim's ``verb`` moves them ("lengthen", "cut": change_directions.txt), or
     either way when the verb gives none (``figure_moves.sized_move``)."""
-    span = duration_seconds(q.text)
+    span = duration_seconds(q.text) if q.kind != "money" else None  # "£72,000 a year" is a
+    # sum by the year, no span of 72,000 years
     if span is not None:
         sized = sized_change(before)
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
@@ -129,11 +130,19 @@ def _money_difference(value, claims, codes: frozenset) -> bool:
     if value is None:
         return False
     # money, and numbers with pence the tagger read without their currency ("£4.20")
-    sums = [sq.value for sc in claims if not codes or codes & currency_codes(sc.text)
+    sums = [v for sc in claims if not codes or codes & currency_codes(sc.text)
             for sq in sc.quantities if sq.value is not None and (
-                sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())]
+                sq.kind == "money" or sq.kind == "number" and not float(sq.value).is_integer())
+            for v in _sums_of(sq)]
     return any(a != b and abs(abs(a - b) - value) < 0.005
                for i, a in enumerate(sums) for b in sums[i + 1:])
+
+
+def _sums_of(sq) -> list[float]:
+    """The sums a money figure gives: each end of a move or range the tagger read as one
+    figure ("£150,000 to £104,000", whose value it adds up), else its value."""
+    ends = number_values(sq.text) if sq.kind == "money" else []
+    return ends if len(ends) == 2 else [sq.value]
 
 
 def _share_of_total(count: float, claims) -> bool:
@@ -281,15 +290,18 @@ def around(ctx, claims, reach: int = 4) -> list:
             if c.doc_id == s.doc_id and c is not s and abs(c.index - s.index) <= reach]
 
 
-def ratio_of_its_figures(q, claim) -> bool:
+def ratio_of_its_figures(q, claim, sentence=()) -> bool:
     """A share the claim states of two of its own figures ("allowed 45 days, half the 90 the
-    rules give"; "40 of the 120 seats, a third"): the ratio of the two, within the rounding
-    its form implies; the figures themselves are compared on their own. Known miss: a share
-    of two figures that is right while the figures are wrong (those are DN501's)."""
+    rules give"; "40 of the 120 seats, a third"), or of two figures of the other claims of its
+    ``sentence`` ("spent £500,000, and one firm took £260,000, or about half, of that"): the
+    ratio of the two, within the rounding its form implies; the figures themselves are
+    compared on their own. Known miss: a share of two figures that is right while the
+    figures are wrong (those are DN501's)."""
     share = share_of(q)
     if share is None:
         return False
-    vals = [v for sq in claim.quantities if (sq.end <= q.start or sq.start >= q.end)
+    quantities = {sq for c in (claim, *sentence) for sq in c.quantities}
+    vals = [v for sq in quantities if (sq.end <= q.start or sq.start >= q.end)
             and share_of(sq) is None for v in numbers_in(sq.text) if v > 0]  # (not the
     # parts of the share itself: "one in 250")
     return meets_share(share, rounding(q.text), [a / b for a in vals for b in vals if a < b])

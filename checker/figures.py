@@ -114,7 +114,8 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            if ratio_of_its_figures(whole, dc):
+            if ratio_of_its_figures(whole, dc, [c for c in ctx.derived_claims
+                                                if c.sent_start == dc.sent_start]):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),

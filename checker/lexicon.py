@@ -208,6 +208,7 @@ FILES = {
     "year_shifts": "year_shifts",
     "looking_ahead": "looking_ahead",
     "obtaining_verbs": "obtaining_verbs",
+    "acquiring_verbs": "acquiring_verbs",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

@@ -56,9 +56,13 @@ def negation_added(ctx, dc):
     # The source may say it negatively in a passage the aligner did not pick, with the
     # negation on another word ("did not give a reason" for "gave no reason").
     tagged = {(w.lemma, w.pos) for w in dc.words if w.lemma in dneg}
+    objects = _stated_on_its_object(dc, dneg, support, lex)
     if any((any(same_word(t, w, sc) for t in tagged for w in sc.words) or sc.predicate in dneg)
-           and has_negation(sc, lex) and sc not in one_more for sc in ctx.index.claims):
-        return None  # (the predicate too: a stop word such as "name" is no content word)
+           and has_negation(sc, lex) and sc not in one_more
+           and not (objects and not objects & claim_keys(sc)) for sc in ctx.index.claims):
+        return None  # (the predicate too: a stop word such as "name" is no content word;
+        # not a passage that negates the act on another thing, where a passage states it on
+        # the derived claim's own: "accepted the findings", "would not accept that ...")
     # or with a noun of the verb ("had not carried out a valuation" for "has not valued":
     # WordNet's derivations of the verb's first sense)
     nouns = {s for lem in dneg for s in ctx.wordnet.synonyms(lem, "verb", 1)} \
@@ -82,7 +86,7 @@ def negation_added(ctx, dc):
                         or kept_opposite(ctx, sc, lem, dc) for sc in support)
             and not (refused_only(dc, lem, lex) and not stated_act(support, lem))}
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
-    if d is None or negated_in_source_text(ctx, d.text) \
+    if d is None or negated_in_source_text(ctx, d.text) and not objects \
             or any(lacks(sc, d[3], lex) for sc in support) \
             or set_aside_in_source(ctx, d[3]) or bounded_before(dc, support):
         return None  # (nor "voted against shutting it" for "declined to shut it", "rather
@@ -105,6 +109,23 @@ def negation_added(ctx, dc):
                          f'"{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _stated_on_its_object(dc, dneg, support, lex) -> frozenset:
+    """Keys of the nouns after the derived claim's negated verb when a supporting passage
+    states that verb, without any negation, with all of them ("the trust accepted the
+    auditors' recommendations" for "refused to accept the auditors' recommendations"); empty
+    when none does. Known false positive: a source that takes the act back in other words
+    about the same object later ("has since withdrawn its acceptance")."""
+    verb = next((w for w in dc.words if w.lemma in dneg and w.pos == "VERB"), None)
+    if verb is None:
+        return frozenset()
+    objects = frozenset(key(w.lemma) for w in dc.words
+                        if w.start > verb.start and w.pos in ("NOUN", "PROPN"))
+    if objects and any(not has_negation(sc, lex) and objects <= claim_keys(sc) and any(
+            w.lemma == verb.lemma and w.pos == "VERB" for w in sc.words) for sc in support):
+        return objects
+    return frozenset()
 
 
 def _one_more(dc, sc, dneg, lex) -> bool:

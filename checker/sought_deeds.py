@@ -53,6 +53,34 @@ def sought_object(ctx, dc, close):
     return None
 
 
+def acquisition_sought(ctx, dc, close):
+    """(source claim, "attempt verb object") when the source claim's own verb acquires a
+    thing (acquiring_verbs.txt) under an attempt or plan ("is trying to lease a depot") and
+    the derived claim, on the same subject, tells the thing obtained with a verb of obtaining
+    and no attempt or hedge of its own ("has secured a depot"); else
+    None. Known false positive: a source that tells the deal done in a later passage in
+    words the aligner does not pair ("the charter was signed on Friday")."""
+    lex = ctx.lexicon
+    if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
+            or not lex.has("obtaining_verbs", dc.predicate) \
+            or (dc.predicate_text or "").lower().endswith("ing"):
+        return None
+    dobj = object_keys(dc, lex)
+    for sc in close:
+        if sc.negated or not lex.has("acquiring_verbs", sc.predicate) or not any(
+                hedged_verb(sc, a) == key(sc.predicate) for a in sc.certainty.attempts):
+            continue
+        if not nouns_given(noun_lemmas(sc, sc.object or "", lex), dobj, ctx.wordnet):
+            continue
+        if dc.subject and sc.subject and not same_subject(dc, sc) \
+                and not refers_back(dc.subject, lex):
+            continue
+        attempt = next(a for a in sc.certainty.attempts
+                       if hedged_verb(sc, a) == key(sc.predicate))
+        return sc, f"{attempt.text} {sc.predicate_text} {sc.object or ''}".strip()
+    return None
+
+
 def plan_noun_done(ctx, dc, claims, *, named: bool = False):
     """(source claim, "verb object") when a source claim of the same subject plans the
     derived claim's deed by the deed's own noun ("is considering an appeal", "is weighing a

@@ -272,8 +272,8 @@ class ClauseSplitter:
         while toks and toks[0].dep_ in ("mark", "cc", "punct"):
             toks.pop(0)
         while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct) and \
-                toks[-1].text not in ("\"", "”", "’", ")"):
-            toks.pop()
+                toks[-1].text not in ("\"", "”", "’", ")", "%"):
+            toks.pop()  # (a per cent sign ends the figure it belongs to: "by more than 40%")
         return toks
 
 

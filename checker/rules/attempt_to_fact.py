@@ -12,7 +12,9 @@ What it flags:
     "is preparing a bid" -> "has tabled a bid", the noun sought or a WordNet synonym of it:
     "is seeking support" -> "has secured backing"; a thing asked or applied for told
     obtained with a verb of obtaining: "intends to apply for legal aid" -> "has been
-    granted legal aid", obtaining_verbs.txt; also an attempt verb coordinated inside the
+    granted legal aid", obtaining_verbs.txt; a thing a party only tries or plans to acquire,
+    "is trying to lease a depot", told obtained, "has secured a depot": acquiring_verbs.txt;
+    also an attempt verb coordinated inside the
     source claim: "plans a protest and is seeking a meeting", or in another clause of the
     sentence the derived claim merges: "intends to fit a pump and is seeking approval" ->
     "has won approval for a pump, which it intends to fit"), unless the derived verb asks
@@ -103,7 +105,8 @@ from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.sought import (attempts_on_nouns, name_keys, noun_keys, object_keys, same_subject,
                             settled_in_sources, settled_verbs, subject_keys)
 from checker.subject_names import content_keys, subject_names, told_of
-from checker.sought_deeds import (future_done, granted_by_owner, plan_noun_done,
+from checker.sought_deeds import (acquisition_sought, future_done, granted_by_owner,
+                                  plan_noun_done,
                                   planned_verb_named, refers_back, sought_object, told_decided,
                                   under_way)
 
@@ -152,7 +155,8 @@ def check(ctx):
                 None if told_done(dc) else plan_noun_done(ctx, dc, ctx.index.claims,
                                                           named=True)) \
             or granted_by_owner(ctx, dc, close + siblings) \
-            or planned_verb_named(ctx, dc, close + siblings)
+            or planned_verb_named(ctx, dc, close + siblings) \
+            or acquisition_sought(ctx, dc, close + siblings)
         done = (_attempt_finding(dc, *sought) if sought is not None else
                 _done_in_other_words(ctx, dc, close) or _planned_elsewhere(ctx, dc, close)
                 or _future_finding(dc, future_done(ctx, dc, close)))

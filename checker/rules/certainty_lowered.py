@@ -42,7 +42,10 @@ What it flags:
     that a document established ("auditors found X, according to the audit") given as
     hearsay ("are reported to have counted X"), and an attempt confirmed by its party
     ("confirmed that it was negotiating") given as a belief ("is thought to be negotiating";
-    "is understood to" counts as a belief frame: nonfactive.txt). A report that is the
+    "is understood to" counts as a belief frame: nonfactive.txt); a finding softened in a
+    clause of time of the derived claim ("after suspected mould was reported in the
+    classrooms" for "after inspectors discovered mould in the classrooms":
+    ``checker.clause_findings``). A report that is the
     subject of its own verb ("the inspectorate's report put grain losses at 90 tonnes")
     states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
@@ -107,6 +110,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
                                        hedged_on_figure, merged_hedge,
@@ -199,7 +203,8 @@ def check(ctx):
     for dc in ctx.derived_claims:
         lowered = (_hedge_added(ctx, dc) or _made(reporting_lowered, ctx, dc)
                    or _made(hearsay_lowered, ctx, dc) or _verb_lowered(ctx, dc)
-                   or _answer_lowered(ctx, dc) or _synonym_lowered(ctx, dc))
+                   or _answer_lowered(ctx, dc) or _synonym_lowered(ctx, dc)
+                   or _made(softened_in_clause, ctx, dc))
         if lowered is not None:
             yield lowered
 

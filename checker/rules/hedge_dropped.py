@@ -28,7 +28,10 @@ What it flags:
     the derived sentence merged in after a relative word ("the summer was wet, when heavy
     rain pushed up the readings" for "heavy rain could have pushed up the readings":
     relative_adverbs.txt; not "that", not an infinitive, not before a condition, not with
-    another subject than the source's). Unnamed-attribution adverbs
+    another subject than the source's); the hedged verb of a weaker-aligned source clause
+    that the derived sentence merged with a better-aligned one, told firmly with all its
+    words ("will reopen in 2027, costing £2.6 million" for "would cost £2.6 million and could
+    reopen in 2027"). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
     be" for "there could be" or "there might be"; silent on a source hedge inside what a
@@ -90,7 +93,7 @@ def check(ctx):
                        suggestion=f'Keep the hedge ("{h.text} …").')
             continue
         dkeys = claim_keys(dc)
-        for sc in close_support(ctx.support(dc)):
+        for sc in close_support(ctx.support(dc)) + _merged_support(ctx, dc):
             core = shares_core(dc, sc)
             if not core and len(dkeys & claim_keys(sc)) < 2:
                 continue
@@ -169,6 +172,24 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+def _merged_support(ctx, dc) -> list:
+    """Weaker supporting claims with the derived claim's own verb whose words after that verb
+    the derived claim all holds: a source clause the derived sentence merged with another
+    that aligns better ("will reopen in 2027, costing £2.6 million" for "would cost £2.6 million
+    and could reopen in 2027")."""
+    close = close_support(ctx.support(dc))
+    dkeys = claim_keys(dc)
+    out = []
+    for sc in ctx.support(dc)[1][:3]:
+        if sc in close or key(sc.predicate) != key(dc.predicate):
+            continue
+        verb = next((w for w in sc.words if key(w.lemma) == key(sc.predicate)), None)
+        after = {key(w.lemma) for w in sc.words if verb is not None and w.start > verb.start}
+        if after and after <= dkeys:
+            out.append(sc)
+    return out
 
 
 # How much heavier the source's attempt must weigh than the derived claim's on the same

@@ -17,7 +17,9 @@ What it flags:
     prize was £8,400"), or the derived figure is an end of a range the aligned claim gives
     in other words ("£6m to £11m" for "between £6 million and £11 million", whose two sums
     are never added into one). Also a figure of the source's value given over another
-    period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words).
+    period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words),
+    also where no aligned passage gives the value, when every source figure of that value
+    counting the same thing is a rate over another period.
     A fraction in words replaces a percentage as another percentage does ("two-thirds of
     delegates" for "80 per cent"), and a share of a whole the derived claim names is held
     against the share the sources' counts imply ("nearly one in eight of the 40,600" for
@@ -351,20 +353,37 @@ def _rate_changed(ctx):
         if not dc.quantities:
             continue
         al, sup = ctx.support(dc)
-        if al.score < MIN_ALIGNMENT - 0.1:
-            continue
+        aligned = al.score >= MIN_ALIGNMENT - 0.1
         for q in dc.quantities:
             _, unit, end = _rate_after(dc, q.end, lex)
             if not unit:
                 continue
-            for sc in sup[:3]:
-                sq = next((sq for sq in sc.quantities if same_value(q, sq)), None)
-                if sq is None:
-                    continue
-                _, s_unit, s_end = _rate_after(sc, sq.end, lex)
-                if s_unit and s_unit != unit:
-                    yield dc, q, end, unit, sc, sq, s_end, s_unit
-                break
+            pair = next(((sc, sq) for sc in (sup[:3] if aligned else ()) for sq in sc.quantities
+                         if same_value(q, sq)), None) or _rate_anywhere(ctx, dc, q, unit)
+            if pair is None:
+                continue
+            sc, sq = pair
+            _, s_unit, s_end = _rate_after(sc, sq.end, lex)
+            if s_unit and s_unit != unit:
+                yield dc, q, end, unit, sc, sq, s_end, s_unit
+
+
+def _rate_anywhere(ctx, dc, q, unit):
+    """The source claim and figure of ``q``'s value that count the same thing over a period
+    when no aligned passage gives the value ("was used by about 1,400 skaters a day" merged
+    into a sentence about a closure, for "about 1,400 skaters a week used it"): only when
+    every such source figure is a rate and none is over the derived ``unit``. Known false
+    positive: two figures of one value counting the same thing over two periods, one of them
+    written in words the rate reader misses ("1,400 a day on average over a week")."""
+    counted = _counted(dc, q)
+    if not counted:
+        return None
+    found = [(sc, sq) for sc in ctx.index.claims for sq in sc.quantities
+             if same_value(q, sq) and _counted(sc, sq) == counted]
+    units = {_rate_after(sc, sq.end, ctx.lexicon)[1] for sc, sq in found}
+    if not found or "" in units or unit in units:
+        return None
+    return found[0]
 
 
 

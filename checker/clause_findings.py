@@ -1,0 +1,98 @@
+"""DC210's reading of a finding softened inside a clause of time: the derived claim tells,
+after a connective of time ("after", "once", "when": connectives_temporal.txt), with a hedge
+("after suspected mould was reported in the classrooms", "after an inspection suggested the
+classrooms may be damp") what a source sentence tells after the same connective with a
+factive verb and no hedge ("after inspectors found mould in the classrooms"). The claim's
+main verb may be faithful, so the clause is compared on its own: its nouns and adjectives,
+verbs of saying and finding aside, are the source clause's (two at least, and two thirds of
+them).
+
+Known false positives: a source that gives the finding firmly in one telling and hedged in
+another sentence with other words ("inspectors have not yet confirmed it"): only a source
+clause with the derived hedge word itself, or with any hedge, sharing the nouns, silences
+the reading. Missed: a softened finding outside a clause of time ("because of suspected
+damp")."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+from checker.claim_reading import evidence_of, snippet
+from checker.hedging import cue_word_in, cues
+
+_CONTENT = ("NOUN", "PROPN", "ADJ")
+_SAYING = ("factive", "nonfactive", "neutral_report_verbs", "finding_verbs", "hedges")
+
+
+def _clauses(text: str, lexicon):
+    """(start, end, connective) of each clause of time in ``text``: from a connective to the
+    next comma, semicolon, " and " or the end."""
+    words = sorted((w for w in lexicon.words.get("temporal", {})
+                    if w not in ("then", "later", "subsequently", "before")),
+                   key=len, reverse=True)
+    if not words:
+        return
+    pattern = r"\b(%s)\b" % "|".join(re.escape(w) for w in words)
+    for m in re.finditer(pattern, text, re.I):
+        stop = re.search(r"[,;]|\s+and\s+|$", text[m.end():])
+        yield m.start(), m.end() + stop.start(), m.group(1).lower()
+
+
+def _keys(words, lexicon) -> set:
+    """Content keys of ``words``, verbs of saying and finding and hedges aside."""
+    return {key(w.lemma) for w in words if w.pos in _CONTENT
+            and not any(lexicon.has(role, w.lemma.lower()) for role in _SAYING)}
+
+
+def softened_in_clause(ctx, dc):
+    """The fields of a finding when a clause of time of the derived claim holds a hedge where
+    a source sentence's clause after the same connective holds a factive verb; else None."""
+    lex = ctx.lexicon
+    hedges = [h for h in cues(dc, lex, attempts=False) if h.weight >= 0.2]
+    if not hedges:
+        return None
+    rel = dc.start
+    for start, end, conn in _clauses(dc.text, lex):
+        inside = [h for h in hedges if start <= h.start - rel < end]
+        words = [w for w in dc.words if start <= w.start - rel < end]
+        if not inside or any(lex.has("factive", w.lemma.lower()) for w in words):
+            continue
+        mine = _keys(words, lex)
+        if len(mine) < 2:
+            continue
+        found = _firm_clause(ctx, conn, mine, inside)
+        if found is None:
+            continue
+        sc, verb, clause = found
+        h = inside[0]
+        return dict(start=h.start, end=rel + end, text=dc.text[h.start - rel:end],
+                    confidence=0.55, evidence=[evidence_of(sc)],
+                    message=(f'Says "{h.text}" in "{dc.text[start:end]}" where the source '
+                             f'says "{verb}": "{snippet(clause, 70)}".'),
+                    suggestion=f'Use the source\'s verb ("{verb}") or say why it is in doubt.')
+    return None
+
+
+def _firm_clause(ctx, conn, mine, inside):
+    """(source claim, its factive verb, its clause's text) of a source clause after the
+    connective ``conn`` that states the derived clause's content with a factive verb and no
+    hedge; None when none does, or when any source clause with that content is hedged."""
+    lex = ctx.lexicon
+    found = None
+    for sc in ctx.index.claims:
+        rel = sc.start
+        for start, end, their_conn in _clauses(sc.text, lex):
+            words = [w for w in sc.words if start <= w.start - rel < end]
+            shared = mine & _keys(words, lex)
+            if len(shared) < 2 or len(shared) < 2 / 3 * len(mine):
+                continue
+            clause = sc.text[start:end]
+            if cues(sc, lex) and any(start <= c.start - rel < end for c in cues(sc, lex)) \
+                    or any(cue_word_in(h.text, clause) for h in inside):
+                return None  # the source hedges it too
+            verb = next((w.text for w in words if w.pos in ("VERB", "AUX")
+                         and lex.has("factive", w.lemma.lower())), "")
+            if verb and their_conn == conn and found is None:
+                found = (sc, verb, clause)
+    return found
