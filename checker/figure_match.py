@@ -31,7 +31,7 @@ from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt
                                     periods_spanned, range_end_match, ranges_differ, squeeze,
                                     unit_words, written_in)
 from checker.date_norms import period
-from checker.numbers import YEAR_RE, number_values, values_match
+from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import rounding, same_share
@@ -136,10 +136,12 @@ def _source_has(q, index) -> bool:
             for mark, v in _sums_in_text(index)):
         return True  # "€4,500,000" for "about €4.5 million" in a speaker's phrase, which no
         # claim of the source holds (in the same currency sign)
+    marked = q.kind == "percent" and re.search(PERCENT_MARK, q.text, re.I) is not None
     return any(value_equal(q, sq) for sq in index.quantities
-               if q.kind != "percent" or sq.kind == "percent")
+               if not marked or sq.kind == "percent")
     # (a percentage is no count of the same number: "more than 40%" is not met by "40
-    # organisations"; a percentage the tagger cut from its mark is percent_written's)
+    # organisations"; a percentage the tagger cut from its mark is percent_written's, and
+    # one it tagged without any mark, "as much as 90 MW", is a plain figure)
 
 
 _CURRENCY_SIGN = re.compile(r"[€$£¥]")

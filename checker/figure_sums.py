@@ -14,7 +14,7 @@ from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
 from checker.figure_moves import bare_end, change_role, direction, sized_change, sized_move
 from checker.numbers import YEAR_RE, fraction_value, number_values
-from checker.shares import meets_share, rounding, share_of
+from checker.shares import meets_share, open_bound, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
 from checker.units import currency_codes, subunit_value
 
@@ -61,7 +61,7 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
         return _money_difference(q.value, [*claims, *nearby], currency_codes(q.text))
     share = share_of(q)
     if share is not None:
-        return _relative_change(share, rounding(q.text), claims)
+        return _relative_change(share, rounding(q.text), claims, open_bound(q.text))
     parts = numbers_in(q.text)
     if len(parts) != 1 or not float(parts[0]).is_integer() or q.kind not in ("number",
                                                                              "quantity"):
@@ -107,16 +107,17 @@ def _between_spans(span: float, claims, said: str) -> bool:
     return False
 
 
-def _relative_change(share: float, side, claims) -> bool:
+def _relative_change(share: float, side, claims, open_: bool = False) -> bool:
     """True when a share is the change between two figures of one source passage, taken
     from either ("nearly a quarter below last year's 8,800" for "6,700 tonnes, down from
-    8,800"), within the rounding its form implies (``shares.meets_share``)."""
+    8,800"), within the rounding its form implies or the wider margin of a bound open on one
+    side ("reduced by more than half" for "from 4,000 to 1,700": ``shares.meets_share``)."""
     for sc in claims:
         vals = [v for sq in sc.quantities if sq.kind in ("number", "quantity", "money")
                 for v in numbers_in(sq.text) if v > 0]
         changes = [abs(a - b) / base for i, a in enumerate(vals) for b in vals[i + 1:]
                    if a != b for base in (a, b)]
-        if meets_share(share, side, changes):
+        if meets_share(share, side, changes, open_=open_):
             return True
     return False
 

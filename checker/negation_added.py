@@ -77,7 +77,9 @@ def negation_added(ctx, dc):
         return None
     # "has not ruled out selling": a negated negative verb says something may happen
     # (negative_verbs.txt), which a source that only weighs or plans it says too
-    tentative = any(sc.certainty.attempts or sc.certainty.hedges for sc in support)
+    tentative = any(sc.certainty.attempts or any(h.weight >= 0.2 for h in sc.certainty.hedges)
+                    for sc in support)  # (a reported "would" is no weighing: "would resist
+    # redundancies" does not leave open "would not oppose" them)
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)

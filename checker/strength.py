@@ -139,8 +139,9 @@ def _find(tokens: Sequence[_Token], by_first: Mapping[str, list[tuple[str, ...]]
     hits = []
     get = by_first.get
     for i, tok in enumerate(tokens):
-        if tok.pos == "PROPN":
-            continue  # a name's word ("the Residents' Association") relates nothing
+        if tok.pos == "PROPN" or tok.text == "May" and i > 0:
+            continue  # a name's word ("the Residents' Association") relates nothing, nor
+            # does the month inside a claim ("from May, cutting it by 28%")
         cands = None  # (most tokens start no entry: no list is built for them)
         for f in tok.forms:
             found = get(f)

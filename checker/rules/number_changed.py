@@ -94,7 +94,7 @@ from checker.figure_sums import derived_sum
 from checker.figures import SKIP, fit_of, relative_time, unknown_figures
 from checker.lexicon import shipped
 from checker.date_norms import MONTHS, WEEKDAYS
-from checker.numbers import YEAR_RE, duration_unit
+from checker.numbers import YEAR_RE, duration_unit, number_values, values_match
 from checker.timespans import duration_seconds, durations_in
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.shares import states_share
@@ -259,6 +259,11 @@ def _moved_figures(ctx):
                 # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
+            if _baseline_given(ctx, dc, q):
+                continue  # "38%, against 22% a year earlier" where the next source sentence
+                # gives the earlier period's figure ("A year before, it stood at 22%")
+            if _ends_given(q, sup):
+                continue  # "fell from £310m to £82m" for "stood at £82m, down from £310m"
             if derived_sum(q, sup):
                 continue  # "12 tickets to schools and a library" for "11 tickets to schools
                 # and one to a library": a sum of the passage's own figures
@@ -278,6 +283,37 @@ def _moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+# a figure told as the baseline of a comparison: "a year earlier", "the previous year"
+_BASELINE_AFTER = re.compile(r"^\s*(?:a|one|the)\s+(?:year|month|week|season)\s+(?:%s)\b"
+                             % "|".join(sorted(shipped("date_anchors"))), re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:%s)\s+(?:year|month|week|season)\b"
+                            % "|".join(sorted(shipped("period_pointers"))), re.I)
+
+
+def _baseline_given(ctx, dc, q) -> bool:
+    """The figure is the baseline of a comparison ("against 22% a year earlier") and a source
+    sentence gives the same value for an earlier period ("in the previous year it stood at
+    22%"), though not the aligned one. Known false positive: the value given for another
+    earlier period than the derived one ("two years earlier")."""
+    if not _BASELINE_AFTER.match(dc.text[q.end - dc.start:]):
+        return False
+    return any(same_value(q, sq) and (
+        _PERIOD_BEFORE.search(sc.sentence)
+        or _BASELINE_AFTER.match(sc.sentence[sq.end - sc.sent_start:]))
+        for sc in ctx.index.claims for sq in sc.quantities)
+
+
+def _ends_given(q, sup) -> bool:
+    """The figure is a move or a range the tagger read as one ("from £310 million to £82
+    million") whose two ends the supporting passages both give, apart or the other way
+    round ("stood at £82 million, down from £310 million")."""
+    ends = number_values(q.text)
+    if len(ends) != 2:
+        return False
+    theirs = [v for c in sup for sq in c.quantities for v in number_values(sq.text)]
+    return all(any(values_match(e, v) for v in theirs) for e in ends)
 
 
 def _counted(claim, q) -> str:
