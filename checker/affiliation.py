@@ -19,6 +19,7 @@ from checker.bare_titles import bare_title_of
 from checker.officers import introduction, its_officer_in
 from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
+from checker.person_names import a_body, a_surname, is_person, two_people
 from checker.records import memo_on
 from checker.source_phrase import anaphoric, core, has_name
 from checker.voices import FOR_PARTY_RE, for_party, voice_party
@@ -46,7 +47,7 @@ def beside(ctx, doc_id: str, speaker: str, name: str, *, before: bool = True) ->
     mine = set(re.findall(r"[a-z]+", norm_name(speaker)))
     theirs = set(re.findall(r"[a-z]+", target))
     inside = [(t.start(), t.end()) for t in re.finditer(re.escape(target), low)] \
-        if mine - theirs and theirs - mine and not _a_surname(ctx, last) else []
+        if mine - theirs and theirs - mine and not a_surname(ctx, last) else []
     for m in re.finditer(re.escape(last.lower()), low):
         if any(a <= m.start() < b for a, b in inside):
             continue  # the word within the other name itself ("Council" of "City Council")
@@ -85,8 +86,9 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     another named body ("an analyst at Holm Capital", or the sources' fuller mention of a
     person named short: "Judge Ines Marlow of the Tarrant County Court" for "Marlow"), nor
     two bodies that each speak for themselves in the sources (``_two_parties``)."""
-    if _former(ctx, speaker) or _former(ctx, source_speaker):
-        return False
+    if _former(ctx, speaker) or _former(ctx, source_speaker) \
+            or two_people(ctx, speaker, source_speaker):
+        return False  # (two people named in full are two speakers, however near they stand)
     pairs = ((source_speaker, speaker), (speaker, source_speaker),
              (_with_body(ctx, source_speaker), speaker), (_with_body(ctx, speaker), source_speaker))
     if any(_of_another_body(ctx, a, b) for a, b in pairs):
@@ -227,7 +229,7 @@ def _former(ctx, person: str) -> bool:
     director", "a former agency engineer": the ``former`` lexicon)."""
     if not has_name(person):
         return bool(set(_words(person)) & _FORMER)
-    if not _person(ctx, person):
+    if not is_person(ctx, person):
         return False  # "Two former Pennyfold staff said" makes no company a former one
     return any(set(_words(" ".join(speaker_descriptions(ctx, doc, person)))) & _FORMER
                for doc in ctx.doc_of)
@@ -238,7 +240,7 @@ def _officer_of(ctx, doc_id: str, person: str, party: str) -> bool:
     names them ("Brennock's managing director, Tomas Aldane" for "Brennock Chemicals";
     "Harcastle Rovers manager Lena Voskuijlen"); a description standing for a party ("the
     bank") counts through the names the source gives a party of that kind."""
-    if doc_id not in ctx.doc_of or not has_name(person) or _person(ctx, party):
+    if doc_id not in ctx.doc_of or not has_name(person) or is_person(ctx, party):
         return False
     mine = set(_words(core(person)))
     # every source: one outlet may give the title ("Harcastle Rovers manager Lena
@@ -268,7 +270,7 @@ def _its_officer(ctx, person: str, party: str) -> bool:
     whose previous sentence opens with ``party`` as its subject (or "the" and its kind: "the
     agency" for "the Esterdale Roads Agency")."""
     owner = re.match(r"\s*the\s+([a-z]+)['’]s\b", person)
-    if _person(ctx, party) and not (owner and owner.group(1) in _CORPORATE):
+    if is_person(ctx, party) and not (owner and owner.group(1) in _CORPORATE):
         return False  # (but "the company's chief executive" is no person's officer, whatever
         # label the tagger gives the company's name)
     return any(its_officer_in(art.text, person, party) for art in ctx.doc_of.values())
@@ -287,7 +289,7 @@ def _reaches_back(ctx, doc_id: str, speaker: str, other: str) -> bool:
     """Whether ``speaker`` belongs with ``other`` named in the sentence before its own: an
     organisation's voice or officer; not a holder of a public office in their own name
     ("Mayor Paul Denton" after a sentence about a water trust: public_offices.txt)."""
-    return not _person(ctx, other) and _a_voice(ctx, doc_id, speaker) \
+    return not is_person(ctx, other) and _a_voice(ctx, doc_id, speaker) \
         and not _public_office(ctx, speaker)
 
 
@@ -323,8 +325,8 @@ def _two_parties(ctx, a: str, b: str) -> bool:
         return False  # a speaker described ("Ann Lee, a spokeswoman for the firm"): a voice
     na, nb = norm_name(core(a)), norm_name(core(b))
     if not na or not nb or set(na.split()) & set(nb.split()) \
-            or not has_name(a) or not has_name(b) or not _a_body(ctx.source_text, a) \
-            or not _a_body(ctx.source_text, b):
+            or not has_name(a) or not has_name(b) or not a_body(ctx.source_text, a) \
+            or not a_body(ctx.source_text, b):
         return False
     speakers = memo_on(ctx.index, "_named_speakers", lambda: frozenset(
         norm_name(core(c.attribution.source)) for c in ctx.index.claims
@@ -335,63 +337,3 @@ def _two_parties(ctx, a: str, b: str) -> bool:
     return not any(re.search(rf"\b{re.escape(x)}['’]s?\s+(?:[\w-]+\s+){{0,3}}{re.escape(y)}\b"
                              rf"|\b{re.escape(y)},\s+(?:[\w-]+\s+){{0,3}}{re.escape(x)}['’]s?\b",
                              low) for x, y in ((na, nb), (nb, na)))
-
-
-_DETERMINER_WORDS = frozenset(w.capitalize() for w in _DETERMINERS)
-
-
-def _a_body(text: str, name: str) -> bool:
-    """The sources write ``name`` as a body's, not a person's (the tagger's labels are too
-    uneven to tell): a person is shortened to the last word of the name ("Martin Grealey",
-    then "Grealey"), a body to its first ("Quillmoor Software", then "Quillmoor"). So a
-    one-word name is a body's when no capitalised word stands before it as a first name
-    ("Martin Grealey"), and a longer name when its first word stands alone elsewhere."""
-    words = name.split()
-    if len(words) == 1:
-        return not any(m.group(1) not in _DETERMINER_WORDS for m in re.finditer(
-            rf"\b([A-Z][\w'’-]*)\s+{re.escape(words[0])}\b(?!\s+[A-Z])", text))
-    return re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])}\b)(?!['’]s\b)"
-                     rf"(?=\s+[a-z]|[,.;])", text) is not None
-
-
-def _a_surname(ctx, word: str) -> bool:
-    """Some text tags a person whose name holds ``word`` ("Marchbank" of "Ms Marchbank")."""
-    low = word.lower()
-    return any(e.label == "PERSON" and low in e.norm.split()
-               for c in list(ctx.index.claims) + list(ctx.derived_claims) for e in c.entities)
-
-
-def _person(ctx, name: str) -> bool:
-    """True when the texts tag ``name`` (or a name within it) as a person and never as an
-    organisation (the tagger calls some companies persons), and no source describes it as
-    a body or a place ("Kelso Growers, a seed-breeding company": non_person_heads.txt)."""
-    target = norm_name(core(name))
-    labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
-              for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
-    return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} \
-        and not _described_as_body(ctx, core(name))
-
-
-def _described_as_body(ctx, name: str) -> bool:
-    """A source sets a body's or a place's noun beside the name ("Kelso Growers, a
-    seed-breeding company based in Arden"; "Kelso, the firm")."""
-    first = name.split()[0] if name.split() else ""
-    if not first[:1].isupper():
-        return False
-    for art in ctx.doc_of.values():
-        for m in re.finditer(rf"\b{re.escape(first)}\b", art.text):
-            if _BODY_BESIDE.match(art.text, m.end()):
-                return True
-    return False
-
-
-# After a name: the rest of it, then ", a/an/the" and a body's or a place's noun as the
-# head of the phrase, within five words and with no preposition or possessive before it
-# ("Growers, a seed-breeding company"; not "Ann Lee, a spokeswoman for the council", nor
-# "Ann Lee, the company's director").
-_BODY_BESIDE = re.compile(
-    r"(?:\s+[A-Z][\w'’&-]*)*?\s*,\s+(?:a|an|the)\s+"
-    r"(?:(?!(?:of|for|at|with|from|in|on|to|by)\s)[\w-]+\s+){0,4}?(?:%s)"
-    r"(?=\s*[,.;:)]|\s+(?:based|in|of|at|on|that|which|whose|with|from|near|founded|owned|"
-    r"run|headquartered)\b)"
-    % "|".join(sorted(map(re.escape, _BODY_HEADS), key=len, reverse=True)))

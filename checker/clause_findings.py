@@ -1,5 +1,5 @@
 """DC210's reading of a finding softened inside a clause of time: the derived claim tells,
-after a connective of time ("after", "once", "when": connectives_temporal.txt), with a hedge
+in a clause of time ("after", "once", "when": connectives_temporal.txt), with a hedge
 ("after suspected mould was reported in the classrooms", "after an inspection suggested the
 classrooms may be damp") what a source sentence tells after the same connective with a
 factive verb and no hedge ("after inspectors found mould in the classrooms"). The claim's
@@ -7,10 +7,11 @@ main verb may be faithful, so the clause is compared on its own: its nouns and a
 verbs of saying and finding aside, are the source clause's (two at least, and two thirds of
 them).
 
-Known false positives: a source that gives the finding firmly in one telling and hedged in
-another sentence with other words ("inspectors have not yet confirmed it"): only a source
-clause with the derived hedge word itself, or with any hedge, sharing the nouns, silences
-the reading. Missed: a softened finding outside a clause of time ("because of suspected
+Known false positives: a source that gives the finding firmly in one telling and doubts it
+in another sentence in words no hedge cue holds ("inspectors have not yet confirmed it"):
+only a source passage with a hedge, sharing two of the clause's words, silences the
+reading, also where its hedge is on another part of the finding ("the leak may have started
+in March"). Missed: a softened finding outside a clause of time ("because of suspected
 damp")."""
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def softened_in_clause(ctx, dc):
         mine = _keys(words, lex)
         if len(mine) < 2:
             continue
-        found = _firm_clause(ctx, conn, mine, inside)
+        found = _firm_clause(ctx, mine, inside)
         if found is None:
             continue
         sc, verb, clause = found
@@ -74,15 +75,19 @@ def softened_in_clause(ctx, dc):
     return None
 
 
-def _firm_clause(ctx, conn, mine, inside):
-    """(source claim, its factive verb, its clause's text) of a source clause after the
-    connective ``conn`` that states the derived clause's content with a factive verb and no
-    hedge; None when none does, or when any source clause with that content is hedged."""
+def _firm_clause(ctx, mine, inside):
+    """(source claim, its factive verb, its clause's text) of a source clause of time ("after",
+    "when", "once") that states the derived clause's content with a factive verb and no
+    hedge; None when none does, or when any source passage sharing two of its words is
+    hedged."""
     lex = ctx.lexicon
+    if any(_hedged_on(sc, mine, lex) for sc in ctx.index.claims):
+        return None  # a source passage on these things hedges something of them ("the leak
+        # may have started in March"), which the derived hedge may restate
     found = None
     for sc in ctx.index.claims:
         rel = sc.start
-        for start, end, their_conn in _clauses(sc.text, lex):
+        for start, end, _ in _clauses(sc.text, lex):
             words = [w for w in sc.words if start <= w.start - rel < end]
             shared = mine & _keys(words, lex)
             if len(shared) < 2 or len(shared) < 2 / 3 * len(mine):
@@ -93,6 +98,22 @@ def _firm_clause(ctx, conn, mine, inside):
                 return None  # the source hedges it too
             verb = next((w.text for w in words if w.pos in ("VERB", "AUX")
                          and lex.has("factive", w.lemma.lower())), "")
-            if verb and their_conn == conn and found is None:
+            if verb and found is None:
                 found = (sc, verb, clause)
     return found
+
+
+def _hedged_on(sc, mine, lex) -> bool:
+    """The source claim hedges what it says of two of the derived clause's words: a hedge in
+    its clause of time that holds them, or anywhere in a claim that holds them outside any
+    such clause (not "is not expected to finish" beside "after corrosion was found")."""
+    hedges = [c for c in cues(sc, lex) if c.weight >= 0.2]
+    if not hedges:
+        return False
+    rel = sc.start
+    spans = [(start, end) for start, end, _ in _clauses(sc.text, lex)
+             if len(mine & _keys([w for w in sc.words if start <= w.start - rel < end], lex)) >= 2]
+    if spans:
+        return any(a <= c.start - rel < b for c in hedges for a, b in spans)
+    return len(mine & _keys(sc.words, lex)) >= 2
+

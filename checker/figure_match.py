@@ -34,7 +34,7 @@ from checker.date_norms import period
 from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
-from checker.shares import rounding, same_share
+from checker.shares import open_bound, rounding, same_share
 from checker.timespans import (MONTH_SECONDS, clock_minutes, duration_seconds, durations,
                                durations_in)
 
@@ -137,11 +137,23 @@ def _source_has(q, index) -> bool:
         return True  # "€4,500,000" for "about €4.5 million" in a speaker's phrase, which no
         # claim of the source holds (in the same currency sign)
     marked = q.kind == "percent" and re.search(PERCENT_MARK, q.text, re.I) is not None
-    return any(value_equal(q, sq) for sq in index.quantities
-               if not marked or sq.kind == "percent")
+    if not marked:
+        return any(value_equal(q, sq) for sq in index.quantities)
+    return any(value_equal(q, sq) if sq.kind == "percent" else (
+        (_PERCENT_IN.search(sq.text) or _PERCENT_AFTER.match(sc.text, sq.end - sc.start))
+        and any(values_match(q.value, v, rel=0.02) for v in number_values(sq.text)))
+        for sc in index.claims for sq in sc.quantities)
     # (a percentage is no count of the same number: "more than 40%" is not met by "40
-    # organisations"; a percentage the tagger cut from its mark is percent_written's, and
-    # one it tagged without any mark, "as much as 90 MW", is a plain figure)
+    # organisations", only by a share, however the source marks it: "40pc", "12 p.c.",
+    # "a 9-per-cent increase"; one the tagger tagged without any mark, "as much as 90 MW", is
+    # a plain figure)
+
+
+# A per cent mark in a form the tagger may leave out of the figure ("40pc", "12 pct", "12
+# p.c.", "12-per-cent")
+_PERCENT_MARKS = r"(?:pc|pct|p\.\s?c\.?|per[\s-]?cent|percent|%)(?![a-z])"
+_PERCENT_AFTER = re.compile(rf"\s*-?\s*{_PERCENT_MARKS}", re.I)
+_PERCENT_IN = re.compile(rf"\d\s*-?\s*{_PERCENT_MARKS}", re.I)  # read into another kind
 
 
 _CURRENCY_SIGN = re.compile(r"[€$£¥]")
@@ -197,9 +209,10 @@ def approximates(q, quantities) -> bool:
     """A count or an amount rounded by an approximator (approximators.txt) that a source
     figure of its kind meets within half the figure's last rounded place, on the side the
     approximator gives: "more than three times" for "3.4 times", "nearly 400" for 386,
-    "about 1,200" for 1,160 or 1,150; a bound within its whole last place and a tenth of
-    it, as rounding toward its side ("more than 1,800" for 1,860, "nearly 2,000" for
-    1,880); not "nearly 400" for 301, "about 1,200" for 1,090 nor
+    "about 1,200" for 1,160 or 1,150; an open bound within its whole last place and a tenth
+    of it, as rounding toward its side ("more than 1,800" for 1,860, "under 2,000" for
+    1,880; not "nearly 1,900" for 1,810, nor for a source figure bounded the other way, "up
+    to 1,860"); not "nearly 400" for 301, "about 1,200" for 1,090 nor
     "some 1,900" for 1,950 (rounded half up), nor "around 10 weeks" for the source's own
     "around 14 weeks" (a figure it already gives as rounded is met within a tenth only)."""
     side = rounding(q.text)
@@ -207,6 +220,7 @@ def approximates(q, quantities) -> bool:
     if side is None or len(mine) != 1 or not mine[0] or GROUP.get(q.kind) is None:
         return False
     margin = _rounded_place(mine[0]) / 2
+    bound = open_bound(q.text)
     units = unit_words(q.text)
     span = duration_seconds(q.text)
     if span:
@@ -223,15 +237,21 @@ def approximates(q, quantities) -> bool:
             continue
         if -margin - 1e-9 <= gap < margin - 1e-9:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
-        if side and abs(gap) < 2 * margin - 1e-9 and abs(gap) <= ROUNDED_TOWARD * mine[0]:
-            return True  # a bound rounds toward its side, down for "more than" (1,860 is
-            # "more than 1,800"), up for "nearly": within its whole last place, and a tenth
+        if side and bound and abs(gap) < 2 * margin - 1e-9 \
+                and abs(gap) <= ROUNDED_TOWARD * mine[0] and rounding(sq.text) != -side \
+                and not (side > 0 and _CAPPED.search(sq.text)):
+            return True  # an open bound rounds toward its side, down for "more than" (1,860
+            # is "more than 1,800"), up for "under" (1,860 is "under 2,000"): within its whole
+            # last place, and a tenth; not "nearly" (1,810 is not "nearly 1,900"), nor a source
+            # figure bounded the other way ("up to 1,860" is no "more than 1,800")
     return False
 
 
 # How far a figure rounded toward the side of its bound ("more than 1,800" for 1,860) may be
 # from the source's: within the figure's last rounded place and this share of the figure.
 ROUNDED_TOWARD = 0.1
+_CAPPED = re.compile(r"\b(?:up to|at most|as many as|as much as|no more than|a maximum of)\b",
+                     re.I)  # a source figure that is itself a ceiling
 
 
 # How far a figure may stray from one the source already gives as rounded ("about 1.48

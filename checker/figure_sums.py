@@ -293,16 +293,21 @@ def around(ctx, claims, reach: int = 4) -> list:
 
 def ratio_of_its_figures(q, claim, sentence=()) -> bool:
     """A share the claim states of two of its own figures ("allowed 45 days, half the 90 the
-    rules give"; "40 of the 120 seats, a third"), or of two figures of the other claims of its
-    ``sentence`` ("spent £500,000, and one firm took £260,000, or about half, of that"): the
+    rules give"; "40 of the 120 seats, a third"), or of its own figure and a whole another
+    claim of its ``sentence`` gives ("spent £500,000, and one firm took £260,000, or about
+    half, of that"): the
     ratio of the two, within the rounding its form implies; the figures themselves are
     compared on their own. Known miss: a share of two figures that is right while the
     figures are wrong (those are DN501's)."""
     share = share_of(q)
     if share is None:
         return False
-    quantities = {sq for c in (claim, *sentence) for sq in c.quantities}
-    vals = [v for sq in quantities if (sq.end <= q.start or sq.start >= q.end)
-            and share_of(sq) is None for v in numbers_in(sq.text) if v > 0]  # (not the
-    # parts of the share itself: "one in 250")
-    return meets_share(share, rounding(q.text), [a / b for a in vals for b in vals if a < b])
+    def values(quantities):
+        return [v for sq in quantities if (sq.end <= q.start or sq.start >= q.end)
+                and share_of(sq) is None for v in numbers_in(sq.text) if v > 0]  # (not the
+        # parts of the share itself: "one in 250")
+    own = values(claim.quantities)
+    every = values({sq for c in (claim, *sentence) for sq in c.quantities})
+    # the part is the claim's own figure; the whole may stand in the sentence ("took
+    # £260,000 ... of that"), not the part ("a third of its 120 staff, and 40 were rehired")
+    return meets_share(share, rounding(q.text), [a / b for a in own for b in every if a < b])

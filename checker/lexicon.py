@@ -209,6 +209,7 @@ FILES = {
     "looking_ahead": "looking_ahead",
     "obtaining_verbs": "obtaining_verbs",
     "acquiring_verbs": "acquiring_verbs",
+    "honorifics": "honorifics",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

@@ -59,7 +59,9 @@ def negation_added(ctx, dc):
     objects = _stated_on_its_object(dc, dneg, support, lex)
     if any((any(same_word(t, w, sc) for t in tagged for w in sc.words) or sc.predicate in dneg)
            and has_negation(sc, lex) and sc not in one_more
-           and not (objects and not objects & claim_keys(sc)) for sc in ctx.index.claims):
+           and not (objects and not objects & claim_keys(sc)
+                    and not _points_back(ctx, sc, dneg, objects))
+           for sc in ctx.index.claims):
         return None  # (the predicate too: a stop word such as "name" is no content word;
         # not a passage that negates the act on another thing, where a passage states it on
         # the derived claim's own: "accepted the findings", "would not accept that ...")
@@ -128,6 +130,23 @@ def _stated_on_its_object(dc, dneg, support, lex) -> frozenset:
             w.lemma == verb.lemma and w.pos == "VERB" for w in sc.words) for sc in support):
         return objects
     return frozenset()
+
+
+_BACK = re.compile(r"\s+(?:it|them|this|these|those)\b(?!\s+(?:\w+\s+)?(?:had|has|have|was|"
+                   r"were|is|are|would|will|could)\b)", re.I)  # (not "that": a clause)
+
+
+def _points_back(ctx, sc, dneg, objects) -> bool:
+    """The source passage negates the verb on a pronoun ("the board later said it would not
+    accept it"; not a clause, "would not accept that crews faced danger") and a passage before
+    it, in its sentence or the one before, names the derived claim's object: a reversal of
+    what the party accepted."""
+    if not any(w.lemma in dneg and _BACK.match(sc.text, w.end - sc.start) for w in sc.words):
+        return False
+    mine = [c for c in ctx.index.claims if c.doc_id == sc.doc_id]
+    last = max((c.sent_start for c in mine if c.sent_start < sc.sent_start), default=-1)
+    before = [c for c in mine if c.start < sc.start and c.sent_start in (sc.sent_start, last)]
+    return any(objects <= claim_keys(c) for c in before)  # (its sentence or the one before)
 
 
 def _one_more(dc, sc, dneg, lex) -> bool:

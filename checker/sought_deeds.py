@@ -58,8 +58,10 @@ def acquisition_sought(ctx, dc, close):
     thing (acquiring_verbs.txt) under an attempt or plan ("is trying to lease a depot") and
     the derived claim, on the same subject, tells the thing obtained with a verb of obtaining
     and no attempt or hedge of its own ("has secured a depot"); else
-    None. Known false positive: a source that tells the deal done in a later passage in
-    words the aligner does not pair ("the charter was signed on Friday")."""
+    None; not where another source claim tells the deal with no attempt or hedge, by the
+    verb or a noun of it ("the lease was signed on Friday", "completed the purchase").
+    Known false positive: a deal told done in words that share none of the verb's
+    (``_deal_told_done``)."""
     lex = ctx.lexicon
     if dc.negated or dc.certainty.attempts or dc.certainty.hedges \
             or not lex.has("obtaining_verbs", dc.predicate) \
@@ -75,10 +77,30 @@ def acquisition_sought(ctx, dc, close):
         if dc.subject and sc.subject and not same_subject(dc, sc) \
                 and not refers_back(dc.subject, lex):
             continue
+        if _deal_told_done(ctx, sc, claim_keys(dc) & text_keys(
+                before_preposition(dc.object or "", lex))):
+            continue
         attempt = next(a for a in sc.certainty.attempts
                        if hedged_verb(sc, a) == key(sc.predicate))
         return sc, f"{attempt.text} {sc.predicate_text} {sc.object or ''}".strip()
     return None
+
+
+def _deal_told_done(ctx, sc, thing) -> bool:
+    """Another source claim tells the acquiring act of ``sc`` plainly, by a noun of its first
+    sense ("the lease", "the purchase" for "buy") or its verb on the same thing: the deal
+    may have been done."""
+    forms = {sc.predicate.lower()}
+    if ctx.wordnet.available:
+        forms |= set(ctx.wordnet.synonyms(sc.predicate.lower(), "verb", 1))
+    lex = ctx.lexicon
+    return any(o is not sc and not o.negated and not o.certainty.attempts
+               and not o.certainty.hedges and not lex.has("attempts", o.predicate) and any(
+                   w.lemma.lower() in forms and (w.pos == "NOUN" or thing <= claim_keys(o))
+                   for w in o.words)
+               for o in ctx.index.claims)  # (the deal's noun, or its verb on the thing the
+    # derived claim names, all its words: not "has rented a smaller yard" beside "is trying
+    # to lease a bigger depot"; not "seeks a bigger depot")
 
 
 def plan_noun_done(ctx, dc, claims, *, named: bool = False):

@@ -122,7 +122,7 @@ def test_a_percentage_written_in_any_sentence_of_the_source():
 
     from checker.figure_match import source_has
 
-    index = SimpleNamespace(quantity_norms=frozenset(), quantities=(),
+    index = SimpleNamespace(quantity_norms=frozenset(), quantities=(), claims=(),
                             text_lower="the board spoke, warning that up to 12% of homes "
                                        "could be cut off.")
     share = Quantity(text="as many as 12 per cent", kind="percent", value=12.0, unit="",

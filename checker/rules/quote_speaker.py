@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import affiliated
+from checker.person_names import two_people
 from checker.descriptions import lede_description_of
 from checker.same_source import same_source
 from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
@@ -107,10 +108,21 @@ def check(ctx):
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
                                                and misread_pronoun(ctx, dc.attribution)) \
-                or affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
+                or not _two_people(ctx, sc, q.speaker, sq.speaker) \
+                and affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
                 or lede_description_of(ctx, sc, q.speaker, sq.speaker):
             continue
         yield _finding(ctx, dc, q, ev, sq.speaker)
+
+
+def _two_people(ctx, sc, mine: str, theirs: str) -> bool:
+    """The derived and the source speaker are two people (``affiliation.two_people``), the
+    source's known to be one when its tag is a "he" or "she" the extractor resolved to the
+    name ('"...," he said' after "Martin Hale, chair of the board, said ...")."""
+    said = sc.attribution
+    pronoun = said is not None and said.resolved and said.source == theirs \
+        and (said.surface or "").lower() in ("he", "she")
+    return two_people(ctx, mine, theirs, b_person=pronoun)
 
 
 def _finding(ctx, dc, q, ev, theirs: str):
