@@ -210,6 +210,7 @@ FILES = {
     "obtaining_verbs": "obtaining_verbs",
     "acquiring_verbs": "acquiring_verbs",
     "honorifics": "honorifics",
+    "rating_verbs": "rating_verbs",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

@@ -45,6 +45,8 @@ def two_people(ctx, a: str, b: str, b_person: bool = False) -> bool:
     persons, or ``b`` known to be one by other means (``b_person``: the source's "he said"
     resolved to it), as two officers of one trust are."""
     wa, wb = core(a).split(), core(b).split()
+    if any(w.lower().strip("'’s") in _BODY_HEADS for w in wa + wb):
+        return False  # "The Aldenshire Museum" is no person, whatever "she" was read as
     return len(wa) >= 2 and len(wb) >= 2 and wa[-1].lower() != wb[-1].lower() \
         and _named_person(ctx, a) and (b_person or _named_person(ctx, b))
 

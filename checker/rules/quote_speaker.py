@@ -108,20 +108,25 @@ def check(ctx):
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
                                                and misread_pronoun(ctx, dc.attribution)) \
-                or not _two_people(ctx, sc, q.speaker, sq.speaker) \
+                or not _two_people(ctx, dc, sc, q.speaker, sq.speaker) \
                 and affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
                 or lede_description_of(ctx, sc, q.speaker, sq.speaker):
             continue
         yield _finding(ctx, dc, q, ev, sq.speaker)
 
 
-def _two_people(ctx, sc, mine: str, theirs: str) -> bool:
+def _two_people(ctx, dc, sc, mine: str, theirs: str) -> bool:
     """The derived and the source speaker are two people (``affiliation.two_people``), the
     source's known to be one when its tag is a "he" or "she" the extractor resolved to the
     name ('"...," he said' after "Martin Hale, chair of the board, said ...")."""
     said = sc.attribution
     pronoun = said is not None and said.resolved and said.source == theirs \
         and (said.surface or "").lower() in ("he", "she")
+    last = theirs.split()[-1] if theirs.split() else ""
+    if last and re.search(rf"\b{re.escape(last)}\b", dc.sentence):
+        return False  # the derived sentence names the source's speaker too: its quotation
+        # may be theirs, the extractor's pick of speaker a guess ("X called it A, while Y
+        # said it was B")
     return two_people(ctx, mine, theirs, b_person=pronoun)
 
 

@@ -11,7 +11,9 @@ What it flags:
     same preposition ("keepers at all three lodges" for "keepers at Pennick Lodge"); a place
     two ranks larger than the one the source sentence gives after a name ("in the country"
     for "in the Harlby district"; known false positive: the larger place said of the same
-    thing in a passage the aligner did not give the claim).
+    thing in a passage the aligner did not give the claim); a verdict the source gives one
+    aspect of a party ("graded the trust's care of its patients 'poor'") given to the party
+    itself (``checker.aspect_dropped``).
 Why it matters:
     Generalising from one case to a class is a classic distortion.
     Also a claim spread over a whole place or body ("across the province", "nationwide";
@@ -91,6 +93,7 @@ import re
 
 from checker.actors import may_name_people, subject_head
 from checker.added_party import added_party
+from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
 from checker.polarity import OBJECT_NEGATORS
@@ -267,7 +270,8 @@ def check(ctx):
             continue
         widened = widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
-            or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc)
+            or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
+            or aspect_dropped(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
