@@ -19,7 +19,7 @@ from checker.bare_titles import bare_title_of
 from checker.officers import introduction, its_officer_in
 from checker.party_kinds import names_of_kind, one_of_kind, party_words_in
 from checker.party_kinds import words as _words
-from checker.person_names import a_body, a_surname, is_person, two_people
+from checker.person_names import a_body, a_surname, is_person
 from checker.records import memo_on
 from checker.source_phrase import anaphoric, core, has_name
 from checker.voices import FOR_PARTY_RE, for_party, voice_party
@@ -86,9 +86,8 @@ def affiliated(ctx, sc, speaker: str, source_speaker: str, pos: int) -> bool:
     another named body ("an analyst at Holm Capital", or the sources' fuller mention of a
     person named short: "Judge Ines Marlow of the Tarrant County Court" for "Marlow"), nor
     two bodies that each speak for themselves in the sources (``_two_parties``)."""
-    if _former(ctx, speaker) or _former(ctx, source_speaker) \
-            or two_people(ctx, speaker, source_speaker):
-        return False  # (two people named in full are two speakers, however near they stand)
+    if _former(ctx, speaker) or _former(ctx, source_speaker):
+        return False
     pairs = ((source_speaker, speaker), (speaker, source_speaker),
              (_with_body(ctx, source_speaker), speaker), (_with_body(ctx, speaker), source_speaker))
     if any(_of_another_body(ctx, a, b) for a, b in pairs):

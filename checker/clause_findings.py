@@ -1,5 +1,5 @@
 """DC210's reading of a finding softened inside a clause of time: the derived claim tells,
-in a clause of time ("after", "once", "when": connectives_temporal.txt), with a hedge
+after a connective of time ("after", "once", "when": connectives_temporal.txt), with a hedge
 ("after suspected mould was reported in the classrooms", "after an inspection suggested the
 classrooms may be damp") what a source sentence tells after the same connective with a
 factive verb and no hedge ("after inspectors found mould in the classrooms"). The claim's
@@ -23,6 +23,7 @@ from checker.claim_reading import evidence_of, snippet
 from checker.hedging import cue_word_in, cues
 
 _CONTENT = ("NOUN", "PROPN", "ADJ")
+_NECESSITY = re.compile(r"\s+(?:have|need|be\s+forced)\s+to\b", re.I)  # a hedged need, no doubt
 _SAYING = ("factive", "nonfactive", "neutral_report_verbs", "finding_verbs", "hedges")
 
 
@@ -62,7 +63,7 @@ def softened_in_clause(ctx, dc):
         mine = _keys(words, lex)
         if len(mine) < 2:
             continue
-        found = _firm_clause(ctx, mine, inside)
+        found = _firm_clause(ctx, conn, mine, inside)
         if found is None:
             continue
         sc, verb, clause = found
@@ -75,11 +76,11 @@ def softened_in_clause(ctx, dc):
     return None
 
 
-def _firm_clause(ctx, mine, inside):
-    """(source claim, its factive verb, its clause's text) of a source clause of time ("after",
-    "when", "once") that states the derived clause's content with a factive verb and no
-    hedge; None when none does, or when any source passage sharing two of its words is
-    hedged."""
+def _firm_clause(ctx, conn, mine, inside):
+    """(source claim, its factive verb, its clause's text) of a source clause after the same
+    connective ``conn`` that states the derived clause's content with a factive verb and no
+    hedge (not another event told after another connective); None when none does, or when
+    any source passage sharing two of its words is hedged."""
     lex = ctx.lexicon
     if any(_hedged_on(sc, mine, lex) for sc in ctx.index.claims):
         return None  # a source passage on these things hedges something of them ("the leak
@@ -87,7 +88,7 @@ def _firm_clause(ctx, mine, inside):
     found = None
     for sc in ctx.index.claims:
         rel = sc.start
-        for start, end, _ in _clauses(sc.text, lex):
+        for start, end, their_conn in _clauses(sc.text, lex):
             words = [w for w in sc.words if start <= w.start - rel < end]
             shared = mine & _keys(words, lex)
             if len(shared) < 2 or len(shared) < 2 / 3 * len(mine):
@@ -98,7 +99,7 @@ def _firm_clause(ctx, mine, inside):
                 return None  # the source hedges it too
             verb = next((w.text for w in words if w.pos in ("VERB", "AUX")
                          and lex.has("factive", w.lemma.lower())), "")
-            if verb and found is None:
+            if verb and their_conn == conn and found is None:
                 found = (sc, verb, clause)
     return found
 
@@ -107,7 +108,8 @@ def _hedged_on(sc, mine, lex) -> bool:
     """The source claim hedges what it says of two of the derived clause's words: a hedge in
     its clause of time that holds them, or anywhere in a claim that holds them outside any
     such clause (not "is not expected to finish" beside "after corrosion was found")."""
-    hedges = [c for c in cues(sc, lex) if c.weight >= 0.2]
+    hedges = [c for c in cues(sc, lex) if c.weight >= 0.2
+              and not _NECESSITY.match(sc.text, c.end - sc.start)]  # not "may have to strip"
     if not hedges:
         return False
     rel = sc.start

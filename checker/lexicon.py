@@ -211,6 +211,7 @@ FILES = {
     "acquiring_verbs": "acquiring_verbs",
     "honorifics": "honorifics",
     "rating_verbs": "rating_verbs",
+    "share_nouns": "share_nouns",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

@@ -80,8 +80,10 @@ def negation_added(ctx, dc):
     # "has not ruled out selling": a negated negative verb says something may happen
     # (negative_verbs.txt), which a source that only weighs or plans it says too
     tentative = any(sc.certainty.attempts or any(h.weight >= 0.2 for h in sc.certainty.hedges)
-                    for sc in support)  # (a reported "would" is no weighing: "would resist
-    # redundancies" does not leave open "would not oppose" them)
+                    or sc.certainty.hedges and _WOULD_OPEN.search(sc.text) for sc in support)
+    # (a reported "would" is no weighing: "would resist redundancies" does not leave open
+    # "would not oppose" them; but "would sell it if a buyer came forward", "would be
+    # willing to back it" do)
     # or take the thing away with a verb ("cut electricity to 410,000 homes" for "left
     # 410,000 homes without electricity")
     dneg = {lem for lem in dneg if not taken_away(ctx, lem)
@@ -132,6 +134,8 @@ def _stated_on_its_object(dc, dneg, support, lex) -> frozenset:
     return frozenset()
 
 
+_WOULD_OPEN = re.compile(r"\bwould\s+be\s+(?:willing|prepared|happy|open)\b|\b(?:if|unless|"
+                         r"provided|providing|so long as|as long as|on condition)\b", re.I)
 _BACK = re.compile(r"\s+(?:it|them|this|these|those)\b(?!\s+(?:\w+\s+)?(?:had|has|have|was|"
                    r"were|is|are|would|will|could)\b)", re.I)  # (not "that": a clause)
 
@@ -144,9 +148,11 @@ def _points_back(ctx, sc, dneg, objects) -> bool:
     if not any(w.lemma in dneg and _BACK.match(sc.text, w.end - sc.start) for w in sc.words):
         return False
     mine = [c for c in ctx.index.claims if c.doc_id == sc.doc_id]
+    same = [c for c in mine if c.start < sc.start and c.sent_start == sc.sent_start]
     last = max((c.sent_start for c in mine if c.sent_start < sc.sent_start), default=-1)
-    before = [c for c in mine if c.start < sc.start and c.sent_start in (sc.sent_start, last)]
-    return any(objects <= claim_keys(c) for c in before)  # (its sentence or the one before)
+    before = same or [c for c in mine if c.sent_start == last]
+    return any(objects <= claim_keys(c) for c in before)  # (the nearest: its own sentence,
+    # else the one before; not "they sent a report, and ... would not accept it")
 
 
 def _one_more(dc, sc, dneg, lex) -> bool:

@@ -1,7 +1,8 @@
 """Whether a name in the texts is a person's or a body's, and whether two speakers are two
 people: the tagger's labels, a body's noun set beside the name ("Kelso Growers, a
 seed-breeding company"), how the texts shorten the name, and honorifics before it.
-``checker.affiliation`` asks these before it pairs a speaker with a party's voice.
+``checker.affiliation`` asks these before it pairs a speaker with a party's voice, and
+DA103 (``two_people``) before it lets two officers of one body share a quotation.
 """
 
 from __future__ import annotations

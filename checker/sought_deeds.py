@@ -86,6 +86,10 @@ def acquisition_sought(ctx, dc, close):
     return None
 
 
+_BY_ANOTHER = re.compile(r"\bby\s+(?:the|a|an|its|their|[A-Z])", re.I)  # "the purchase by a
+# collector": the deal another party made
+
+
 def _deal_told_done(ctx, sc, thing) -> bool:
     """Another source claim tells the acquiring act of ``sc`` plainly, by a noun of its first
     sense ("the lease", "the purchase" for "buy") or its verb on the same thing: the deal
@@ -95,7 +99,8 @@ def _deal_told_done(ctx, sc, thing) -> bool:
         forms |= set(ctx.wordnet.synonyms(sc.predicate.lower(), "verb", 1))
     lex = ctx.lexicon
     return any(o is not sc and not o.negated and not o.certainty.attempts
-               and not o.certainty.hedges and not lex.has("attempts", o.predicate) and any(
+               and not o.certainty.hedges and not lex.has("attempts", o.predicate)
+               and not _BY_ANOTHER.search(o.text) and any(
                    w.lemma.lower() in forms and (w.pos == "NOUN" or thing <= claim_keys(o))
                    for w in o.words)
                for o in ctx.index.claims)  # (the deal's noun, or its verb on the thing the

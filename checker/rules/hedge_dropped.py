@@ -190,10 +190,16 @@ def _merged_support(ctx, dc) -> list:
         if _words_after_verb(sc) <= claim_keys(dc) and not any(
                 key(o.predicate) == key(dc.predicate) and not cues(o, lex)
                 and o.negated == dc.negated and _words_after_verb(sc) <= _words_after_verb(o)
-                for o in ctx.index.claims):
+                and _subject_keys(o) & claim_keys(dc) for o in ctx.index.claims):
             out.append(sc)  # (not where a source claim states it firmly: "the council
             # confirmed that the footbridge will reopen in 2027")
     return out
+
+
+def _subject_keys(claim) -> set:
+    """Keys of the claim's words before its own verb (its subject's)."""
+    verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
+    return {key(w.lemma) for w in claim.words if verb is not None and w.start < verb.start}
 
 
 def _words_after_verb(claim) -> frozenset:

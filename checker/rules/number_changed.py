@@ -86,7 +86,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import claim_keys, key
 from checker.figure_match import (approximates, range_end, same_span_of_time, same_value,
                                   source_has)
 from checker.figure_written import dates_match, numbers_in, unit_words, written_in
@@ -296,24 +296,42 @@ def _baseline_given(ctx, dc, q) -> bool:
     """The figure is the baseline of a comparison ("against 22% a year earlier") and a source
     sentence gives the same value for an earlier period ("in the previous year it stood at
     22%"), though not the aligned one. Known false positive: the value given for another
-    earlier period than the derived one ("two years earlier")."""
+    earlier period than the derived one ("two years earlier"); the earlier
+    figure's own nouns must be the derived claim's or words for a share ("the share", "the
+    proportion": share_nouns.txt)."""
     if not _BASELINE_AFTER.match(dc.text[q.end - dc.start:]):
         return False
+    mine = claim_keys(dc)
     return any(same_value(q, sq) and (
         _PERIOD_BEFORE.search(sc.sentence)
         or _BASELINE_AFTER.match(sc.sentence[sq.end - sc.sent_start:]))
-        for sc in ctx.index.claims for sq in sc.quantities)
+        and not {key(w.lemma) for w in sc.words if w.pos == "NOUN"} - mine - _SHARE_NOUNS
+        for sc in ctx.index.claims for sq in sc.quantities)  # (not "its vacancy rate was
+    # 17 percent", a figure of another measure)
+
+
+_SHARE_NOUNS = frozenset(key(w) for w in shipped("share_nouns") | shipped("figure_words")
+                         | shipped("durations"))  # "the share", "percent", "year"
 
 
 def _ends_given(q, sup) -> bool:
-    """The figure is a move or a range the tagger read as one ("from £310 million to £82
-    million") whose two ends the supporting passages both give, apart or the other way
-    round ("stood at £82 million, down from £310 million")."""
+    """The figure is a move the tagger read as one ("from £310 million to £82 million") whose
+    two ends the supporting passages both give, apart or the other way round, with a word of
+    the same direction ("stood at £82 million, down from £310 million"; not "rose from £82
+    million to £310 million", nor a range "between" two figures of two facts)."""
     ends = number_values(q.text)
-    if len(ends) != 2:
-        return False
+    if len(ends) != 2 or not re.match(r"(?:from\s+)?\S+.*?\s+to\s+", q.text, re.I):
+        return False  # a move "from X to Y", not a range "between X and Y"
     theirs = [v for c in sup for sq in c.quantities for v in number_values(sq.text)]
-    return all(any(values_match(e, v) for v in theirs) for e in ends)
+    if not all(any(values_match(e, v) for v in theirs) for e in ends):
+        return False
+    way = _FALL if ends[1] < ends[0] else _RISE  # and the way the passage says it moved
+    return any(way.search(c.sentence) for c in sup)
+
+
+_FALL = re.compile(r"\b(?:down|fell|fallen|falls?|dropped|drops?|cut|lower|declined?|shrank)\b",
+                   re.I)
+_RISE = re.compile(r"\b(?:up|rose|risen|rises?|increased?|higher|grew|climbed)\b", re.I)
 
 
 def _counted(claim, q) -> str:

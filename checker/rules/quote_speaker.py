@@ -115,6 +115,18 @@ def check(ctx):
         yield _finding(ctx, dc, q, ev, sq.speaker)
 
 
+def _said_just_before(ctx, sc, theirs: str, mine: str) -> bool:
+    """The sentence before the source's "he said" has ``theirs`` as its speaker and names no
+    one of ``mine``'s last name: the pronoun's person is then the speaker, not a guess
+    between two people that sentence names ("X introduced the new chief executive, Y")."""
+    claims = [c for c in ctx.index.claims if c.doc_id == sc.doc_id]
+    last = max((c.sent_start for c in claims if c.sent_start < sc.sent_start), default=-1)
+    before = [c for c in claims if c.sent_start == last]
+    name = mine.split()[-1] if mine.split() else ""
+    return any(c.attribution is not None and theirs in c.attribution.source for c in before) \
+        and not any(name and re.search(rf"\b{re.escape(name)}\b", c.sentence) for c in before)
+
+
 def _two_people(ctx, dc, sc, mine: str, theirs: str) -> bool:
     """The derived and the source speaker are two people (``affiliation.two_people``), the
     source's known to be one when its tag is a "he" or "she" the extractor resolved to the
@@ -122,6 +134,9 @@ def _two_people(ctx, dc, sc, mine: str, theirs: str) -> bool:
     said = sc.attribution
     pronoun = said is not None and said.resolved and said.source == theirs \
         and (said.surface or "").lower() in ("he", "she")
+    if pronoun and not _said_just_before(ctx, sc, theirs, mine):
+        return False  # the extractor's guess at a "she said" between two people named just
+        # before ("X introduced the new chief executive, Y. '...,' she said")
     last = theirs.split()[-1] if theirs.split() else ""
     if last and re.search(rf"\b{re.escape(last)}\b", dc.sentence):
         return False  # the derived sentence names the source's speaker too: its quotation
