@@ -17,7 +17,7 @@ What it flags:
     prize was £8,400"), or the derived figure is an end of a range the aligned claim gives
     in other words ("£6m to £11m" for "between £6 million and £11 million", whose two sums
     are never added into one). Also a figure of the source's value given over another
-    period ("190 million litres a week" for "a day", "monthly" for "a year": rate_words),
+    period ("1.2 million litres a week" for "a day", "monthly" for "a year": rate_words),
     also where no aligned passage gives the value, when every source figure of that value
     counting the same thing is a rate over another period.
     A fraction in words replaces a percentage as another percentage does ("two-thirds of
@@ -401,7 +401,7 @@ def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
 
 def _rate_changed(ctx):
     """Figures of the same value as a supporting source figure, given over another period
-    ("190 million litres a week" for "190 million litres a day")."""
+    ("1.2 million litres a week" for "1.2 million litres a day")."""
     lex = ctx.lexicon
     for dc in ctx.derived_claims:
         if not dc.quantities:
