@@ -15,6 +15,7 @@ import re
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, snippet
+from checker.lexicon import shipped
 from checker.negation_forms import (bounded_before, ended, kept_as_was, kept_opposite, lacks,
                                     negated_in_source_text, negated_noun, refused_only,
                                     same_word, set_aside_in_source, stated_act, taken_away,
@@ -134,8 +135,10 @@ def _stated_on_its_object(dc, dneg, support, lex) -> frozenset:
     return frozenset()
 
 
-_WOULD_OPEN = re.compile(r"\bwould\s+be\s+(?:willing|prepared|happy|open)\b|\b(?:if|unless|"
-                         r"provided|providing|so long as|as long as|on condition)\b", re.I)
+# a "would" that leaves the act open: willing to do it, or on a condition (condition_marks.txt)
+_WOULD_OPEN = re.compile(r"\bwould\s+be\s+(?:willing|prepared|happy|open)\b|\b(?:%s|provided|"
+                         r"providing|so long as|as long as|on condition)\b"
+                         % "|".join(sorted(shipped("condition_marks"))), re.I)
 _BACK = re.compile(r"\s+(?:it|them|this|these|those)\b(?!\s+(?:\w+\s+)?(?:had|has|have|was|"
                    r"were|is|are|would|will|could)\b)", re.I)  # (not "that": a clause)
 
