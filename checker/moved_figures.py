@@ -23,8 +23,8 @@ from checker.timespans import duration_seconds, durations_in
 
 MIN_ALIGNMENT = 0.6
 _POINTING = shipped("deictics")  # "those two weeks": a figure told before, pointed back at
-# A year the source counts from another ("in 2025, up from 1,120 the year before"): the
-# derived text may name it ("1,120 in 2024").
+# A year the source counts from another ("in 2025, up from 940 the year before"): the
+# derived text may name it ("940 in 2024").
 # (date_anchors.txt after it, period_pointers.txt before it)
 _YEAR_BESIDE = re.compile(
     r"\b(?:year|season)\s+(?:%s)\b|\b(?:%s)\s+(?:year|season)\b"
@@ -76,7 +76,7 @@ def moved_figures(ctx):
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):
-                continue  # an end of a range or a change there ("moved from 8 a.m. to 9 a.m."),
+                continue  # an end of a range or a change there ("moved from 7 a.m. to 8 a.m."),
                 # a figure of the same sentence, when the claims' verbs differ ("won £8,400"
                 # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
