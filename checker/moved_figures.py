@@ -76,7 +76,7 @@ def moved_figures(ctx):
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):
-                continue  # an end of a range or a change there ("moved from 7 a.m. to 8 a.m."),
+                continue  # an end of a range or a change there ("moved from 5.15 a.m. to 5.40 a.m."),
                 # a figure of the same sentence, when the claims' verbs differ ("won £8,400"
                 # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
@@ -220,7 +220,7 @@ def _rate_after(claim, end: int, lexicon) -> tuple[str, str, int]:
 
 def rate_changed(ctx):
     """Figures of the same value as a supporting source figure, given over another period
-    ("1.2 million litres a week" for "1.2 million litres a day")."""
+    ("41,500 litres a week" for "41,500 litres a day")."""
     lex = ctx.lexicon
     for dc in ctx.derived_claims:
         if not dc.quantities:

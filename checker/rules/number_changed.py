@@ -17,7 +17,7 @@ What it flags:
     prize was £8,400"), or the derived figure is an end of a range the aligned claim gives
     in other words ("£6m to £11m" for "between £6 million and £11 million", whose two sums
     are never added into one). Also a figure of the source's value given over another
-    period ("1.2 million litres a week" for "a day", "monthly" for "a year": rate_words),
+    period ("41,500 litres a week" for "a day", "monthly" for "a year": rate_words),
     also where no aligned passage gives the value, when every source figure of that value
     counting the same thing is a rate over another period.
     A fraction in words replaces a percentage as another percentage does ("two-thirds of
