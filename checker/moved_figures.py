@@ -77,8 +77,8 @@ def moved_figures(ctx):
                    or (written_in(q.text.lower(), c.sentence.lower())
                        and key(c.predicate) != key(dc.predicate)) for c in sup):
                 continue  # an end of a range or a change there ("moved from 5.15 a.m. to 5.40
-                # a.m."), a figure of the same sentence, when the claims' verbs differ ("won £8,400"
-                # against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
+                # a.m."), a figure of the same sentence, when the claims' verbs differ ("won
+                # £8,400" against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
             if _baseline_given(ctx, dc, q):
