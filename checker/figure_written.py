@@ -217,7 +217,8 @@ def fmt_in(v: float, text: str) -> bool:
         word is not None and re.search(rf"\b{word}\b", text) is not None)
 
 
-_FILLER = shipped("figure_fillers")
+_FILLER = shipped("figure_fillers") | {w for phrase, _ in shipped_values("approximators")
+                                       for w in phrase.split()}  # "fewer", "under", "just"
 
 
 def unit_words(text: str) -> set[str]:
