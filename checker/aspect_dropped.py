@@ -35,8 +35,7 @@ def aspect_dropped(ctx, dc):
         aspect = next((w for w in sc.words if w.start > cut and w.pos == "NOUN"), None)
         if aspect is None or key(aspect.lemma) in mine:
             continue  # the derived claim keeps the aspect ("its handling of calls")
-        theirs = {w.start for w in sc.words}
-        owner = {key(w.lemma) for w in sc.words if w.start < cut and w.start in theirs}
+        owner = {key(w.lemma) for w in sc.words if w.start < cut}  # (and the subject's words)
         at = dc.text.find(dc.object)
         things = [w for w in dc.words if w.pos == "NOUN" and key(w.lemma) not in owner
                   and at <= w.start - dc.start < at + len(dc.object.split(",")[0])]

@@ -4,7 +4,8 @@ whether two claims share their core (``shares_core``), whether a claim is a head
 (``is_claim_unit``), where a claim's own verb stands in its text (``verb_at``), whether a
 claim negates a word (``negated_in``), the head part of a
 phrase before its preposition (``before_preposition``, ``opens_with_preposition``,
-``ends_with_word_of``), and the lexicon roles whose verbs other rules judge or by which a
+``ends_with_word_of``), the source claims of the sentence before a claim
+(``sentence_before``), and the lexicon roles whose verbs other rules judge or by which a
 document reports its content. They live here, below ``checker.rules``, so that a helper
 module can import them without loading every rule first; ``checker.rules.base`` passes
 them on to the rules."""
@@ -142,3 +143,11 @@ def one_claim_a_sentence(index) -> tuple:
             seen.setdefault(sc.sentence, sc)
         return tuple(seen.values())
     return memo_on(index, "_one_claim_a_sentence", build)
+
+
+def sentence_before(index, claim) -> list:
+    """The source claims of the sentence just before ``claim``'s in its document (none for
+    a document's first sentence): where a pronoun of ``claim`` most likely points."""
+    mine = [c for c in index.claims if c.doc_id == claim.doc_id]
+    last = max((c.sent_start for c in mine if c.sent_start < claim.sent_start), default=-1)
+    return [c for c in mine if c.sent_start == last]

@@ -20,6 +20,7 @@ import re
 
 from checker.align import key
 from checker.lexicon import shipped
+from checker.records import memo_on
 from checker.claim_reading import evidence_of, snippet
 from checker.hedging import cue_word_in, cues
 
@@ -29,18 +30,30 @@ _NECESSITY = re.compile(r"\s+(?:%s)\s+to\b" % "|".join(sorted(shipped("necessity
 _SAYING = ("factive", "nonfactive", "neutral_report_verbs", "finding_verbs", "hedges")
 
 
-def _clauses(text: str, lexicon):
+def _connectives(lexicon):
+    """The pattern of the connectives that open a clause of time (once per lexicon), or None."""
+    def build():
+        words = sorted((w for w in lexicon.words.get("temporal", {})
+                        if w not in ("then", "later", "subsequently", "before")),
+                       key=len, reverse=True)
+        return re.compile(r"\b(%s)\b" % "|".join(map(re.escape, words)), re.I) if words else ""
+    return memo_on(lexicon, "_time_connectives", build)
+
+
+def _clauses(text: str, lexicon) -> list:
     """(start, end, connective) of each clause of time in ``text``: from a connective to the
     next comma, semicolon, " and " or the end."""
-    words = sorted((w for w in lexicon.words.get("temporal", {})
-                    if w not in ("then", "later", "subsequently", "before")),
-                   key=len, reverse=True)
-    if not words:
-        return
-    pattern = r"\b(%s)\b" % "|".join(re.escape(w) for w in words)
-    for m in re.finditer(pattern, text, re.I):
+    pattern = _connectives(lexicon)
+    out = []
+    for m in (pattern.finditer(text) if pattern else ()):
         stop = re.search(r"[,;]|\s+and\s+|$", text[m.end():])
-        yield m.start(), m.end() + stop.start(), m.group(1).lower()
+        out.append((m.start(), m.end() + stop.start(), m.group(1).lower()))
+    return out
+
+
+def _claim_clauses(claim, lexicon) -> list:
+    """``_clauses`` of a source claim, once per claim (every derived clause asks them)."""
+    return memo_on(claim, "_time_clauses", lambda: _clauses(claim.text, lexicon))
 
 
 def _keys(words, lexicon) -> set:
@@ -90,7 +103,7 @@ def _firm_clause(ctx, conn, mine, inside):
     found = None
     for sc in ctx.index.claims:
         rel = sc.start
-        for start, end, their_conn in _clauses(sc.text, lex):
+        for start, end, their_conn in _claim_clauses(sc, lex):
             words = [w for w in sc.words if start <= w.start - rel < end]
             shared = mine & _keys(words, lex)
             if len(shared) < 2 or len(shared) < 2 / 3 * len(mine):
@@ -115,7 +128,7 @@ def _hedged_on(sc, mine, lex) -> bool:
     if not hedges:
         return False
     rel = sc.start
-    spans = [(start, end) for start, end, _ in _clauses(sc.text, lex)
+    spans = [(start, end) for start, end, _ in _claim_clauses(sc, lex)
              if len(mine & _keys([w for w in sc.words if start <= w.start - rel < end], lex)) >= 2]
     if spans:
         return any(a <= c.start - rel < b for c in hedges for a, b in spans)

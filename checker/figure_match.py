@@ -239,7 +239,7 @@ def approximates(q, quantities) -> bool:
             return True  # rounded half up: 1,150 is "about 1,200", 1,950 is not "some 1,900"
         if side and bound and abs(gap) < 2 * margin - 1e-9 \
                 and abs(gap) <= ROUNDED_TOWARD * mine[0] and rounding(sq.text) != -side \
-                and not (side > 0 and _CAPPED.search(sq.text)):
+                and not (side > 0 and CEILING.search(sq.text)):
             return True  # an open bound rounds toward its side, down for "more than" (1,860
             # is "more than 1,800"), up for "under" (1,860 is "under 2,000"): within its whole
             # last place, and a tenth; not "nearly" (1,810 is not "nearly 1,900"), nor a source
@@ -250,8 +250,9 @@ def approximates(q, quantities) -> bool:
 # How far a figure rounded toward the side of its bound ("more than 1,800" for 1,860) may be
 # from the source's: within the figure's last rounded place and this share of the figure.
 ROUNDED_TOWARD = 0.1
-_CAPPED = re.compile(r"\b(?:up to|at most|as many as|as much as|no more than|a maximum of)\b",
-                     re.I)  # a source figure that is itself a ceiling
+# a figure that is itself a ceiling ("up to 1,860": ceiling_phrases.txt)
+CEILING = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, shipped("ceiling_phrases")))),
+                     re.I)
 
 
 # How far a figure may stray from one the source already gives as rounded ("about 1.48

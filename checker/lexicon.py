@@ -212,6 +212,7 @@ FILES = {
     "honorifics": "honorifics",
     "rating_verbs": "rating_verbs",
     "share_nouns": "share_nouns",
+    "ceiling_phrases": "ceiling_phrases",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",
@@ -223,8 +224,9 @@ FILES = {
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
 # aligner's keys, source names, dates, the number and figure readers, the English check):
 # the configuration cannot extend them.
-FIXED = frozenset({"generic_words", "figure_words", "months", "weekdays", "pronouns_subject",
-                   "deictics", "determiners", "possessives", "crediting_prepositions",
+FIXED = frozenset({"ceiling_phrases", "generic_words", "figure_words", "months", "weekdays",
+                   "pronouns_subject", "deictics", "determiners", "possessives",
+                   "crediting_prepositions",
                    "vague_sources", "indefinite_sources", "not_name_words", "be_forms",
                    "approximators", "currency_subunits", "measure_units",
                    "number_units", "number_tens", "number_scales", "number_ordinals",

@@ -14,7 +14,7 @@ import re
 
 from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
-from checker.claim_reading import evidence_of, is_claim_unit, snippet
+from checker.claim_reading import evidence_of, is_claim_unit, sentence_before, snippet
 from checker.lexicon import shipped
 from checker.negation_forms import (bounded_before, ended, kept_as_was, kept_opposite, lacks,
                                     negated_in_source_text, negated_noun, refused_only,
@@ -150,10 +150,9 @@ def _points_back(ctx, sc, dneg, objects) -> bool:
     what the party accepted."""
     if not any(w.lemma in dneg and _BACK.match(sc.text, w.end - sc.start) for w in sc.words):
         return False
-    mine = [c for c in ctx.index.claims if c.doc_id == sc.doc_id]
-    same = [c for c in mine if c.start < sc.start and c.sent_start == sc.sent_start]
-    last = max((c.sent_start for c in mine if c.sent_start < sc.sent_start), default=-1)
-    before = same or [c for c in mine if c.sent_start == last]
+    same = [c for c in ctx.index.claims if c.doc_id == sc.doc_id and c.start < sc.start
+            and c.sent_start == sc.sent_start]
+    before = same or sentence_before(ctx.index, sc)
     return any(objects <= claim_keys(c) for c in before)  # (the nearest: its own sentence,
     # else the one before; not "they sent a report, and ... would not accept it")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.figure_match import CEILING
 from checker.polarity import has_negation
 from checker.firm_record import (_same_speaker, _speaker_in_sentence, firm_on_record,
                                  speaker_as_subject)
@@ -204,14 +205,13 @@ def restated_firmly(ctx, dc, h, close):
     return None
 
 
-_CEILING = re.compile(r"\b(?:up to|as many as|as much as)\b", re.I)
 
 
 def _same_figures(dc, h, sc) -> bool:
     """Two figures after the hedge that the source claim gives too ("may now stand at 412
     jobs, up from 265" for "puts the backlog at 412 jobs, up from 265"): a count the
     source states, which a modal on a bare verb doubts. Not a ceiling ("up to £500")."""
-    if _CEILING.search(sc.text):
+    if CEILING.search(sc.text):
         return False
     theirs = {q.norm for q in sc.quantities if q.norm}
     return len({q.norm for q in dc.quantities if q.start >= h.end and q.norm} & theirs) >= 2
@@ -224,7 +224,7 @@ def _firm_future(ctx, sc) -> bool:
     restates it ("may shed 140 jobs") lowers it. Not a ceiling ("will receive up to £500",
     for which "could receive up to £500" is fair), nor a claim with any other hedge."""
     lex = ctx.lexicon
-    if any(c.text.lower() != "would" for c in cues(sc, lex)) or _CEILING.search(sc.text):
+    if any(c.text.lower() != "would" for c in cues(sc, lex)) or CEILING.search(sc.text):
         return False
     if not (future_of(sc, key(sc.predicate)) or lex.has("future_frames", sc.predicate)):
         return False  # "will cut", "said it would cut", "are set to lose" (future_frames.txt)

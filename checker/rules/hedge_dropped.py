@@ -70,6 +70,7 @@ from checker.hedge_scope import (believed, cue_in_merged_clause, deed_noun_done,
                                  words_after)
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
+from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.tentative import in_question, there_modal, whether_before
 
@@ -187,26 +188,21 @@ def _merged_support(ctx, dc) -> list:
     for sc in ctx.support(dc)[1][:3]:
         if sc in close or key(sc.predicate) != key(dc.predicate) or sc.negated != dc.negated:
             continue
-        if _words_after_verb(sc) <= claim_keys(dc) and not any(
+        after = _words_after_verb(sc)
+        if after and after <= claim_keys(dc) and not any(
                 key(o.predicate) == key(dc.predicate) and not cues(o, lex)
-                and o.negated == dc.negated and _words_after_verb(sc) <= _words_after_verb(o)
-                and _subject_keys(o) & claim_keys(dc) for o in ctx.index.claims):
-            out.append(sc)  # (not where a source claim states it firmly: "the council
-            # confirmed that the footbridge will reopen in 2027")
+                and o.negated == dc.negated and after <= _words_after_verb(o)
+                and subject_keys(o) & claim_keys(dc) for o in ctx.index.claims):
+            out.append(sc)  # (not where a source claim on the same subject states it firmly:
+            # "the council confirmed that the footbridge will reopen in 2027")
     return out
 
 
-def _subject_keys(claim) -> set:
-    """Keys of the claim's words before its own verb (its subject's)."""
-    verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
-    return {key(w.lemma) for w in claim.words if verb is not None and w.start < verb.start}
-
-
 def _words_after_verb(claim) -> frozenset:
-    """Keys of the claim's words after its own verb (empty when there are none)."""
+    """Keys of the claim's words after its own verb."""
     verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
     return frozenset(key(w.lemma) for w in claim.words
-                     if verb is not None and w.start > verb.start) or frozenset({""})
+                     if verb is not None and w.start > verb.start)
 
 
 # How much heavier the source's attempt must weigh than the derived claim's on the same

@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 
 from checker.affiliation import affiliated
+from checker.claim_reading import sentence_before
 from checker.person_names import two_people
 from checker.descriptions import lede_description_of
 from checker.same_source import same_source
@@ -119,16 +120,14 @@ def _said_just_before(ctx, sc, theirs: str, mine: str) -> bool:
     """The sentence before the source's "he said" has ``theirs`` as its speaker and names no
     one of ``mine``'s last name: the pronoun's person is then the speaker, not a guess
     between two people that sentence names ("X introduced the new chief executive, Y")."""
-    claims = [c for c in ctx.index.claims if c.doc_id == sc.doc_id]
-    last = max((c.sent_start for c in claims if c.sent_start < sc.sent_start), default=-1)
-    before = [c for c in claims if c.sent_start == last]
+    before = sentence_before(ctx.index, sc)
     name = mine.split()[-1] if mine.split() else ""
     return any(c.attribution is not None and theirs in c.attribution.source for c in before) \
         and not any(name and re.search(rf"\b{re.escape(name)}\b", c.sentence) for c in before)
 
 
 def _two_people(ctx, dc, sc, mine: str, theirs: str) -> bool:
-    """The derived and the source speaker are two people (``affiliation.two_people``), the
+    """The derived and the source speaker are two people (``person_names.two_people``), the
     source's known to be one when its tag is a "he" or "she" the extractor resolved to the
     name ('"...," he said' after "Martin Hale, chair of the board, said ...")."""
     said = sc.attribution
