@@ -264,7 +264,7 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     if denial_in_text(ctx, mine, runs, others, anywhere=item.kind != "answer"):
         return True
     matter = {k for s in item.block for c in s.claims for k in claim_keys(c)} - mine
-    told = _charge_told_at(ctx, item, derived)
+    told = _charge_told_at(ctx, item, derived, mine)
     return any(party_keys(voice := voice_of(d)) & mine and not _former(lex, voice)
                and d.sent_end > told
                and len(claim_keys(d) & matter) >= (1 if d.negated or d.negated_words else 2)
@@ -272,12 +272,16 @@ def _answered(ctx, item: Salient, derived: tuple) -> bool:
     # "the claims played no role", for its answer that denied any tie to them)
 
 
-def _charge_told_at(ctx, item: Salient, derived: tuple) -> int:
+def _charge_told_at(ctx, item: Salient, derived: tuple, mine: frozenset) -> int:
     """Where the derived text first tells what the answer takes up (the start of that
     derived sentence), or 0: the party's voice before it ("Ostley Rail will shut nine
     counters, arguing it would cut its costs" before the forum's charge) is its announcement,
-    no answer to the charge."""
-    charge = {c.id for c in item.context}
+    no answer to the charge. Where the context gives other named voices, only their claims
+    are the charge: the party's own announcement told first ("it said railings were not
+    part of that work") does not make its later words on it an answer."""
+    voiced = [c for c in item.context if (said := party_keys(voice_of(c, ctx.lexicon)))
+              and not said & mine and not _own_voice(ctx, c, item, mine)]
+    charge = {c.id for c in voiced or item.context}
     starts = [d.sent_start for d in derived for al in [ctx.alignments.get(d.id)]
               if al and al.support and al.support[0] in charge]
     return min(starts, default=0)

@@ -155,8 +155,12 @@ def _salient_claims(ctx) -> list[Salient]:
     for i, sent in enumerate(sents):
         for sc in sent.claims:
             party = answer_party(lex, sc)
-            if party is None and i and sents[i - 1].para == sent.para:
-                party = _rebuts_by_pronoun(lex, sc, sents[i - 1])
+            if party is None and i and sents[i - 1].doc == sent.doc:
+                # the sentence before in its paragraph, or, for an answer that opens its
+                # paragraph ("Tremont rejected that."), the whole paragraph before it
+                near = [sents[i - 1]] if sents[i - 1].para == sent.para else [
+                    s for s in sents[:i] if s.doc == sent.doc and s.para == sents[i - 1].para]
+                party = _rebuts_by_pronoun(lex, sc, [c for s in near for c in s.claims])
             if party is not None and not is_expert(lex, party):
                 out.append(item("answer", party, sc, i, "answer"))
                 break
@@ -207,16 +211,18 @@ def _own_side(claim: Claim, side: frozenset) -> bool:
     return bool(voice) and voice <= side
 
 
-def _rebuts_by_pronoun(lex, claim: Claim, before: Sentence) -> Optional[str]:
+def _rebuts_by_pronoun(lex, claim: Claim, before: list) -> Optional[str]:
     """The party of an answer verb that needs an object, given one that points back ("X's
-    chief executive, Y, rejected that"), right after a sentence of its paragraph that
-    charges the party by name ("Z accused X of ...": challenges.txt) or gives another
-    voice's word about it ("The union said X forced drivers to ..."); else None."""
+    chief executive, Y, rejected that"), right after a sentence of its paragraph (or, when
+    the answer opens its paragraph, in the paragraph before: ``before``, their claims) that
+    charges the party by name ("Z accused X of ...", "Z blamed software supplied by X":
+    challenges.txt) or gives another voice's word about it ("The union said X forced
+    drivers to ..."); else None."""
     if claim.negated or lex.value("answer_verbs", claim.predicate) != "object" \
             or claim.object.lower().strip() not in PRONOUN_OBJECTS:
         return None
     mine = party_keys(claim.subject)
-    for c in before.claims:
+    for c in before:
         words = {c.predicate, *c.lemmas}
         voice = party_keys(voice_of(c, lex))
         if mine & text_keys(c.sentence) and (

@@ -233,7 +233,10 @@ def _a_thing(ctx, sc) -> bool:
     if not ctx.wordnet.available or has_name(sc.subject) or re.search(r"['’]", sc.subject) \
             or sc.subject.lower().strip() in ctx.lexicon.words.get("pronouns_subject", {}):
         return False
-    heads = [w for w in subject_words(sc) if w.pos == "NOUN"]
+    heads = [w for w in subject_words(sc) if w.pos == "NOUN"] or [
+        w for w in subject_words(sc)[-1:] if w.pos == "ADJ"
+        and not ctx.wordnet.senses(w.lemma, "adj", 1)]  # a noun the tagger read as an
+    # adjective ("most of the odour"): a word WordNet knows as no adjective
     if not heads or any(ctx.lexicon.has(role, w.lemma) for w in heads
                         for role in ("non_person_heads", "corporate_nouns")):
         return False  # "the authority", "the operator": a body whatever WordNet's first sense

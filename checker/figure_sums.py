@@ -26,6 +26,10 @@ _COMPARED = re.compile(rf"{_MORE.pattern}|{_TOTAL.pattern}|\s*(?:less|shorter|fe
                        r"faster)\b", re.I)
 
 
+# a span that dates one event from another ("two days later", "a week earlier")
+_LATER = re.compile(r"\s*(?:later|earlier|afterwards|after|before)\b", re.I)
+
+
 def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(),
                 before: str = "", verb: str = "") -> bool:
     """True when a whole figure is the sum or the difference of two figures of one source
@@ -43,12 +47,16 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
     three hours", "add three hours to": change_size_cues.txt) may be the difference of the
     two ends of a move ("from nine hours to 12", the second end bare in the first's unit),
     the way the claim's ``verb`` moves them ("lengthen", "cut": change_directions.txt), or
-    either way when the verb gives none (``figure_moves.sized_move``)."""
+    either way when the verb gives none (``figure_moves.sized_move``). A span of days that
+    dates one event from another ("two days later") may run between two days of the
+    ``nearby`` claims too (the event it counts from told a sentence before)."""
     span = duration_seconds(q.text) if q.kind != "money" else None  # "£72,000 a year" is a
     # sum by the year, no span of 72,000 years
     if span is not None:
         sized = sized_change(before)
+        later = _LATER.match(after) is not None or _LATER.search(q.text) is not None
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
+                or later and _between_days(span, [*claims, *nearby])
                 or sized and sized_move(span, claims, direction(verb) or "either")
                 or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))

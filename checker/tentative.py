@@ -283,6 +283,14 @@ def in_question(claim, at: int) -> bool:
                      re.I) is not None
 
 
+def in_wh_question(claim, at: int) -> bool:
+    """The word at offset ``at`` is inside a question a preposition makes a topic of ("a
+    row over who should pay for the lifts", "advice on how it might appeal"): a modal there
+    is the question's, not a doubt about a deed."""
+    return re.search(r"\b(?:over|about|on|of|into|as to)\s+(?:who|what|which|how|where|when)"
+                     r"\b[^,;:]*$", claim.text[:max(0, at - claim.start)], re.I) is not None
+
+
 def asked_whether(sc) -> bool:
     """The source claim is what a "whether" asks ("examining whether a faulty valve failed"):
     the word stands in the claim or right before it in its sentence, not in another clause

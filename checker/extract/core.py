@@ -38,6 +38,7 @@ from checker.extract.reparse_reported import (lift_clause_from_relative_report,
                                               lift_that_clause_after_aside)
 from checker.extract.reparse_according import (lift_according_appositive,
                                                lift_according_from_relative,
+                                               lift_cause_from_according,
                                                lift_subject_from_according,
                                                lift_verb_read_as_participle)
 from checker.extract.reparse_speakers import (lift_adding_participle,
@@ -138,6 +139,9 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         # _over_reason, _act_causes, _purpose_of_leaving
         self.publication_phrases = lexicon.entries("publication_phrases")
         self.causal_phrases = lexicon.phrases["causal"]
+        # the causal connectives as written, one word or two ("fuelled", "driven by")
+        self.causal_written = frozenset(self.causal) | {
+            " ".join(p) for p in self.causal_phrases if len(p) == 2}
         self.temporal_phrases = lexicon.phrases["temporal"]
         self.attempt_phrases = lexicon.phrases["attempts"]
         self.neg_lookalikes = lexicon.phrases["negation_lookalikes"]
@@ -191,6 +195,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_according_appositive(view, sent)
                     lift_according_from_relative(view, sent)
                     lift_subject_from_according(view, sent)
+                    lift_cause_from_according(view, sent, self.causal_written)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)

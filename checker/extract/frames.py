@@ -75,6 +75,16 @@ class FrameReader:
             return None
         return self._according_attribution(head)
 
+    def _according_between(self, conj) -> Optional[Attribution]:
+        """The "according to X" frame of the clause a coordinated clause joins, when the
+        frame stands between the two ("A could cost £4m, according to the firm, and the money
+        would come from B": the firm's word covers B too), or None."""
+        acc = self._according_to(conj.head)
+        if conj.dep_ != "conj" or acc is None or acc[2][0].lower_ != "according" \
+                or not conj.head.i < acc[2][0].i < acc[2][-1].i < conj.i:
+            return None
+        return self._according_attribution(conj.head)
+
     def _own_account(self, head) -> bool:
         """An "in its projections" frame before the speaker's own verb of saying ("In its
         latest projections, the port authority said X"): the possessive is the speaker the

@@ -121,8 +121,10 @@ class SpeakerReader(ReportSpeakerReader):
                 and not self._voice_of_its_own(head):
             # a frame that opens the sentence ("In her account, A, while B"; "According to
             # the union, A and B") covers the clauses split off after its own, unless they
-            # carry their own ("and is reportedly in talks")
-            acc = self._fronted_according(head.head)
+            # carry their own ("and is reportedly in talks"); so does one between a clause
+            # and the one joined to it ("A, according to the union, and B")
+            acc = self._fronted_according(head.head) \
+                or self._according_between(head)
             if acc is not None:
                 return self._resolve(acc, state)
         return None

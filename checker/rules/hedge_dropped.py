@@ -72,7 +72,7 @@ from checker.hedging import close_support, cue_word_in, cues, hedged_verb, stron
 from checker.polarity import has_negation
 from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import in_question, there_modal, whether_before
+from checker.tentative import in_question, in_wh_question, there_modal, whether_before
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -109,6 +109,8 @@ def check(ctx):
                         # claim with no hedge of its own
                     continue
                 verb = hedged_verb(sc, h)
+                if in_wh_question(sc, h.start):
+                    continue  # "a row over who should pay": the modal is the question's
                 if (in_question(sc, h.start) or whether_before(sc)) and _still_asked(dc, verb) \
                         and key(dc.predicate) == key(sc.predicate):
                     continue  # "counsel's view on whether it might reclaim the fee" told as
@@ -247,15 +249,29 @@ def _deed_sought(lex, dc, verb: str) -> bool:
                for w in [x for x in words if x.start > a.start][:2])
 
 
+# "who" or "what" right before the verb, after a preposition of a topic, a colon or a comma
+_WH_BEFORE = re.compile(r"(^|[:,]\s*|\b(?:over|about|on|of|into|as to)\s+)(?:who|what)\s+$",
+                        re.I)
+
+
 def _asked(dc) -> bool:
     """The claim's own verb is what a "whether" asks ("still unknown whether the main
     burst"): the word in the claim before its verb, in the same clause, or
     right before the claim in its sentence; not a "whether" after the verb ("reduce crashes
-    whether it is day or night")."""
+    whether it is day or night"). Or the sentence is a question, or "who" or "what" asks who
+    does the deed ("the row over who pays"; after a comma only in a headline)."""
     verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
                 None)
     if verb is not None and in_question(dc, verb.start):
         return True
+    if dc.sentence.rstrip().rstrip("\"”’'").endswith("?"):
+        return True  # "Who pays for the lifts?": a question states no deed
+    before = dc.sentence[:verb.start - dc.sent_start] if verb is not None else ""
+    m = _WH_BEFORE.search(before)
+    if m is not None and (dc.unit_kind == "heading" or not m.group(1).endswith(",")):
+        return True  # "the row over who pays", "lifts at Yarrowby, who pays" as a
+        # headline: who does it is asked (a relative "who" after a comma in running text
+        # states the deed of the name before it)
     if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):
         return False  # "Whether or not anyone was home, the pump flooded": another clause
     return whether_before(dc)

@@ -146,7 +146,9 @@ def _reworded(ctx, lemma: str) -> frozenset:
 def _verb_negated(sc, lex) -> bool:
     """The negation is the verb's own: a denial that governs the claim, a negating verb
     ("refused to grant"), a cue at most NEAR words before the verb with no comma between
-    ("did not find", "has yet to decide"), or "no" on its object ("found no evidence")."""
+    ("did not find", "has yet to decide"), "no" on its object ("found no evidence"), or,
+    in the passive, on its subject ("no decision on the design had been taken": the
+    design was not decided)."""
     if denied_from_outside(sc):
         return True
     if _refusal(sc, lex):
@@ -159,13 +161,30 @@ def _verb_negated(sc, lex) -> bool:
     after = low[verb.end - sc.start:].split()[:2]
     cues = [t for t in TOKEN.findall(before)][-NEAR:]
     return any(lex.has("negations", t) for t in cues) or \
-        any(t in OBJECT_NEGATORS for t in after)
+        any(t in OBJECT_NEGATORS for t in after) or _none_undergoes(sc, lex)
+
+
+def _none_undergoes(sc, lex) -> bool:
+    """The passive claim's subject opens with "no" ("no decision on the design had been
+    taken"): nothing underwent the act, so the verb is negated."""
+    verb = (sc.predicate_text or "").lower()
+    if not verb or sc.subject.lower().split()[:1] != ["no"]:
+        return False
+    low = sc.text.lower()
+    at = low.find(f" {verb}", len(sc.subject))  # (the verb may be a stop word: "made")
+    before = TOKEN.findall(low[:at]) if at > 0 else []
+    before = [t for t in before if not lex.has("negations", t) and t != "yet"]
+    return bool(before) and before[-1] in lex.words.get("be_forms", {}) \
+        and not verb.endswith("ing")
 
 
 def _verb_polarity(sc, lex) -> int:
     """The polarity of the claim's verb, a verb that is itself a negation of the act it
     governs counted ("refused to extend", "declined to comment", "failed to win"; not
-    "shares declined 3%", "the bank failed in 2008")."""
+    "shares declined 3%", "the bank failed in 2008"), and a passive with "no" on its subject
+    ("no decision had been taken")."""
+    if _none_undergoes(sc, lex):
+        return 1
     return (verb_polarity(sc, lex) + int(_refusal(sc, lex))) % 2
 
 

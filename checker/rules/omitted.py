@@ -47,7 +47,9 @@ What it flags:
     of its denial. The accuser's voice after the answer ("Lund said her committee would
     call Aske") and a claim inside the answering party's description are no part of it.
     An answer verb that needs an object counts with one that points back ("Dalby's chief
-    executive rejected that") right after a sentence that charges the party by name.
+    executive rejected that") right after a sentence that charges the party by name, or,
+    opening its paragraph, after a paragraph with such a sentence ("X's director blamed
+    software supplied by Tremont. '...,' she said. // Tremont rejected that.").
 Why it matters:
     Telling the accusation without the accused party's answer, or a finding without the caveat
     an expert put on it, makes a faithful-looking summary one-sided.

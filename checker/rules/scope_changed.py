@@ -51,6 +51,10 @@ Why it matters:
     ("shut 14 village surgeries", "40 of its 300 branches" -> "shut its village surgeries";
     "told 37 pupils" -> "told Marley's pupils": a named owner's plural is whole too);
     not a count that is the whole ("its 14 surgeries"), nor a bare plural ("closed clinics").
+    A part taken of a counted whole told as the whole with its count, on any verb ("found
+    damp in three of the school's nine classrooms" -> "in the school's nine classrooms"),
+    where the text gives the part nowhere and no source tells the whole
+    (``checker.partitive_dropped``).
     A whole put in the place of the part the source names ("at all of the firm's depots" for
     "at Hollins Yard"; "the whole centre" as the subject for "the rink", "Tarrow's entire
     staff" for "drivers at Tarrow"; "along the entire
@@ -96,6 +100,7 @@ from checker.added_party import added_party
 from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
+from checker.partitive_dropped import whole_of_partitive
 from checker.polarity import OBJECT_NEGATORS
 from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
@@ -116,14 +121,22 @@ def _limits(claim) -> set[str]:
 
 
 def _subject_limited(claim) -> bool:
-    """True when a "some"/"one" scope word sits inside the claim's subject."""
+    """True when a "some"/"one" scope word sits inside the claim's subject, not inside a
+    relative clause of it."""
     pos = claim.text.find(claim.subject) if claim.subject else -1
     if pos < 0:
         return False
     s, e = claim.start + pos, claim.start + pos + len(claim.subject)
     return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
                and not _proportion_or_whole(claim, c) and not _aside_of_whole(claim, c)
+               and not _RELATIVE_OPEN.search(claim.text[pos:c.start - claim.start])
                for c in claim.scope)
+
+
+# a relative clause opened inside the subject before a limit word: the limit is the clause's
+# ("An investigation into the fire that destroyed part of a mill is expected to ..."), not
+# the subject's
+_RELATIVE_OPEN = re.compile(r"\b(?:that|which|who|whose)\s+[a-z]+", re.I)
 
 
 def _aside_of_whole(claim, cue) -> bool:
@@ -271,7 +284,7 @@ def check(ctx):
         widened = widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
-            or aspect_dropped(ctx, dc)
+            or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
