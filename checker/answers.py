@@ -160,7 +160,9 @@ def _salient_claims(ctx) -> list[Salient]:
                 # paragraph ("Tremont rejected that."), the whole paragraph before it
                 near = [sents[i - 1]] if sents[i - 1].para == sent.para else [
                     s for s in sents[:i] if s.doc == sent.doc and s.para == sents[i - 1].para]
-                party = _rebuts_by_pronoun(lex, sc, [c for s in near for c in s.claims])
+                party = _rebuts_by_pronoun(lex, sc, [c for s in near for c in s.claims],
+                                           charged_only=len(near) > 1
+                                           or sents[i - 1].para != sent.para)
             if party is not None and not is_expert(lex, party):
                 out.append(item("answer", party, sc, i, "answer"))
                 break
@@ -211,13 +213,15 @@ def _own_side(claim: Claim, side: frozenset) -> bool:
     return bool(voice) and voice <= side
 
 
-def _rebuts_by_pronoun(lex, claim: Claim, before: list) -> Optional[str]:
+def _rebuts_by_pronoun(lex, claim: Claim, before: list,
+                       charged_only: bool = False) -> Optional[str]:
     """The party of an answer verb that needs an object, given one that points back ("X's
     chief executive, Y, rejected that"), right after a sentence of its paragraph (or, when
     the answer opens its paragraph, in the paragraph before: ``before``, their claims) that
     charges the party by name ("Z accused X of ...", "Z blamed software supplied by X":
     challenges.txt) or gives another voice's word about it ("The union said X forced
-    drivers to ..."); else None."""
+    drivers to ..."; in the paragraph before, only a charge: another voice's proposal
+    there is no claim the party rejects as untrue, ``charged_only``); else None."""
     if claim.negated or lex.value("answer_verbs", claim.predicate) != "object" \
             or claim.object.lower().strip() not in PRONOUN_OBJECTS:
         return None
@@ -227,7 +231,8 @@ def _rebuts_by_pronoun(lex, claim: Claim, before: list) -> Optional[str]:
         voice = party_keys(voice_of(c, lex))
         if mine & text_keys(c.sentence) and (
                 any(lex.has("challenges", w) for w in words)
-                and not party_keys(c.subject) & mine or voice and not voice & mine):
+                and not party_keys(c.subject) & mine
+                or voice and not voice & mine and not charged_only):
             return claim.subject  # "Z accused X of ...", or another voice's word of it:
             # "The union said X forced drivers to work unpaid overtime. X rejected that."
     return None

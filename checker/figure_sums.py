@@ -56,7 +56,7 @@ def derived_sum(q, claims, source_years=(), nearby=(), after: str = "", clocks=(
         sized = sized_change(before)
         later = _LATER.match(after) is not None or _LATER.search(q.text) is not None
         return (_between_dates(span, claims) or _between_clock_times(span, [*claims, *clocks])
-                or later and _between_days(span, [*claims, *nearby])
+                or later and _between_days(span, claims, nearby)
                 or sized and sized_move(span, claims, direction(verb) or "either")
                 or (_COMPARED.match(after) is not None and _between_spans(span, claims, after))
                 or ("-" not in q.text and _years_since(span, claims, source_years)))
@@ -246,16 +246,28 @@ def _between_dates(span: float, claims) -> bool:
 _DAY_NORM = re.compile(r"(?:\d{4}-)?(0[1-9]|1[0-2])-(\d\d)$")
 
 
-def _between_days(span: float, claims) -> bool:
+def _between_days(span: float, claims, nearby=()) -> bool:
     """True when a whole number of days (under a year) is the time between two days of the
     months the aligned passage dates ("five days later" for "The first complaint reached the
     council on 3 May, but inspectors did not visit until 8 May"), both ends of a range
     counted ("a three-week season" for "from 2 May to 23 May"; a day either way for a span in
-    weeks, whose ends a writer may count). Known false positive: a span across a year's end,
-    read within one year."""
+    weeks, whose ends a writer may count); with ``nearby`` claims, between a day of the
+    passage and one of theirs (the event the span counts from, told a sentence before).
+    Known false positive: a span across a year's end, read within one year; a span between
+    the passage's day and a nearby day of another event than the one the text counts from."""
     days = span / 86400
     if days < 1 or days >= 365 or abs(days - round(days)) > 1e-6:
         return False
+    mine, theirs = _day_ordinals(claims), _day_ordinals(nearby)
+    n = round(days)
+    slack = 1 if n % 7 == 0 else 0  # "three weeks" for "2 May to 24 May", ends counted
+    pairs = [(a, b) for i, a in enumerate(mine) for b in mine[i + 1:]] + \
+        [(a, b) for a in mine for b in theirs]
+    return any(abs(abs(a - b) - n) <= slack for a, b in pairs)
+
+
+def _day_ordinals(claims) -> list:
+    """The days of the months the claims date, as ordinals within one year."""
     ordinals = []
     for sq in (sq for sc in claims for sq in sc.quantities if sq.kind == "date"):
         m = _DAY_NORM.match(sq.norm or "")
@@ -265,10 +277,7 @@ def _between_days(span: float, claims) -> bool:
                 ordinals.append(date(2001, month, day).toordinal())
             except ValueError:  # "31 February" names no day
                 continue
-    n = round(days)
-    slack = 1 if n % 7 == 0 else 0  # "three weeks" for "2 May to 24 May", ends counted
-    return any(abs(abs(a - b) - n) <= slack for i, a in enumerate(ordinals)
-               for b in ordinals[i + 1:])
+    return ordinals
 
 
 def clock_sentences(ctx, dc) -> list:

@@ -213,6 +213,7 @@ FILES = {
     "rating_verbs": "rating_verbs",
     "share_nouns": "share_nouns",
     "ceiling_phrases": "ceiling_phrases",
+    "assent_words": "assent_words",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

@@ -51,12 +51,11 @@ def negation_added(ctx, dc):
                           or prefixed_negative(ctx, sc, dneg)
                           or time_bound_restated(dc, sc)
                           or sc is support[0] and lex.has("answer_verbs", sc.predicate)
-                          and not any(w == sc.predicate or lex.has("negative_verbs", w)
-                                      or lex.has("answer_verbs", w) for w in dneg)
+                          and any(lex.has("assent_words", w) for w in dneg)
                           for sc in support):
         return None  # (an answer verb of the closest passage says it negatively too: "is
-        # not convinced" for "disputes this"; not "did not dispute" for "disputed", nor
-        # "would not oppose" for "would contest": a stance against, negated)
+        # not convinced" for "disputes this", assent_words.txt; not "did not dispute" for
+        # "disputed", "would not oppose" for "would contest", "has not commented")
     # a negation both claims hold is no flip: only the word negated on one side is looked at
     one_more = [sc for sc in support if _one_more(dc, sc, dneg, lex)]
     dneg = dneg - {w for sc in one_more for w in sc.negated_words} or dneg

@@ -19,23 +19,31 @@ from checker.align import key
 # with the determiners a partitive's "of" may take before it
 _WHOLE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|all)|\w['’]s?)\s+$", re.I)
 # "two of the bridge's", "most of its": the part word, "of", then the whole's opener
-_PART_BEFORE = re.compile(r"(?:\b(every|each)\s+)?(\d[\d,.]*|\b[\w-]+)\s+of\s+"
+_PART_BEFORE = re.compile(r"(?:\b(every|each)\s+)?(\d[\d,.]*|\b[\w-]+)\s+(?:out\s+)?of\s+"
                           r"(?:(?:the|its|their|his|her|our|these|those)\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?$", re.I)
 _MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")  # up to three words between count and noun
 # Words that take a part of a whole; a count in figures or words is one too
-_PART_WORDS = frozenset({"some", "several", "most", "many", "few", "half", "part", "one"})
+_PART_WORDS = frozenset({"some", "several", "most", "many", "few", "half", "part", "one",
+                         "handful", "couple", "dozen", "third", "quarter", "fifth", "majority",
+                         "minority", "number", "fraction", "proportion", "share"})
 
 
 def _counted(claim, q):
     """The plural noun a whole-number count stands before, with modifiers only between
-    ("six main beams": beams), else None."""
-    for w in claim.words:
+    ("six main beams": beams; "six steel beams": the last noun of the run), else None."""
+    words = sorted(claim.words)
+    for i, w in enumerate(words):
         if w.start < q.end or w.pos != "NOUN":
             continue
         between = claim.sentence[q.end - claim.sent_start:w.start - claim.sent_start]
         if between and not _MODIFIERS.fullmatch(between):
             return None
+        for nxt in words[i + 1:]:  # "steel beams", "fire doors": the run's last noun
+            gap = claim.sentence[w.end - claim.sent_start:nxt.start - claim.sent_start]
+            if nxt.pos != "NOUN" or gap.strip():
+                break
+            w = nxt
         return w if w.text.lower() != w.lemma.lower() else None
     return None
 
@@ -52,6 +60,17 @@ def _part_of(claim, q) -> str:
             for p in claim.quantities):
         return m.group(2)
     return ""
+
+
+def _part_given(ctx, sc, whole, part: str) -> bool:
+    """The derived text gives the part somewhere: its word ("a handful"), or its figure in
+    any form ("4 of them" for "four of the 30")."""
+    if re.search(rf"(?<![\w,.]){re.escape(part)}(?![\w,])", ctx.derived.text, re.I):
+        return True
+    values = {p.value for p in sc.quantities if p.kind == "number" and p.end <= whole.start
+              and p.value is not None and p.text.lower().endswith(part.lower())}
+    return any(q.value in values for d in ctx.derived_claims for q in d.quantities
+               if q.kind == "number")
 
 
 def _whole_told(ctx, value: float, noun: str) -> bool:
@@ -89,8 +108,7 @@ def whole_of_partitive(ctx, dc):
                 part = _part_of(sc, p)
                 if theirs is None or key(theirs.lemma) != noun or not part:
                     continue
-                if re.search(rf"(?<![\w,.]){re.escape(part)}(?![\w,])", ctx.derived.text, re.I) \
-                        or _whole_told(ctx, q.value, noun):
+                if _part_given(ctx, sc, p, part) or _whole_told(ctx, q.value, noun):
                     return None  # the text gives the part too ("90 of them" a sentence
                     # on), or a source tells the whole
                 phrase = dc.sentence[q.start - dc.sent_start:w.end - dc.sent_start]

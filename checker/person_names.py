@@ -75,9 +75,11 @@ def is_person(ctx, name: str) -> bool:
     """True when the texts tag ``name`` (or a name within it) as a person and never as an
     organisation (the tagger calls some companies persons), and no source describes it as
     a body or a place ("Kelso Growers, a seed-breeding company": non_person_heads.txt)."""
-    target = norm_name(core(name))
+    target = f" {norm_name(core(name))} "
+    # whole words only: "council" is no part of "councillor derek armitage"
     labels = {e.label for c in list(ctx.index.claims) + list(ctx.derived_claims)
-              for e in c.entities if e.norm and (e.norm in target or target in e.norm)}
+              for e in c.entities if e.norm and (f" {e.norm} " in target
+                                                 or target in f" {e.norm} ")}
     return "PERSON" in labels and not labels & {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} \
         and not _described_as_body(ctx, core(name))
 

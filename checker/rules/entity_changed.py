@@ -30,7 +30,10 @@ Why it matters:
     ``checker.speaker_swaps``), is compared too.
     A move told with its two named ends the other way round ("from Ostrow to Kelby" where
     a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
-    flagged too (``checker.from_to``).
+    flagged too (``checker.from_to``), and so is a known party named after a passive
+    participle's "by" where the source gives the same verb, active, on the same thing, to
+    another party ("a review commissioned by the watchdog" for "the council commissioned a
+    review": ``checker.agent_swapped``).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -59,6 +62,7 @@ from __future__ import annotations
 
 import re
 
+from checker.agent_swapped import swapped_agent
 from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
@@ -348,10 +352,11 @@ def check(ctx):
                        message=(f'Names "{mine}" in the words crediting the claim, where the '
                                 f'source has "{theirs}": "{snippet(sc.attribution.source, 80)}".'),
                        suggestion=f'Check the name: the source has "{theirs}".')
-        swapped = swapped_ends(ctx, dc)
-        if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
-                                           for at in flagged):
-            yield make(RULE, dc, **swapped)
+        for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc)):
+            if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
+                                               for at in flagged):
+                flagged.add(swapped["start"])
+                yield make(RULE, dc, **swapped)
     for dc, ent, sc, alt in ctx.memo("unknown-entities", unknown_entities):
         if alt is None:
             continue  # an entity with no counterpart is unsupported content (DU802)

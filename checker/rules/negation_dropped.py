@@ -164,6 +164,19 @@ def _verb_negated(sc, lex) -> bool:
         any(t in OBJECT_NEGATORS for t in after) or _none_undergoes(sc, lex)
 
 
+def _does_the_noun(ctx, dc, sc) -> bool:
+    """The derived claim has, as a verb, the deed the noun after the source's "no" names
+    ("decided" for "no decision", "valued" for "no valuation"): one is a WordNet derivation
+    or synonym of the other in its first senses."""
+    noun = sc.subject.lower().split()[1:2]
+    wn = ctx.wordnet
+    if not noun or not wn.available:
+        return False
+    theirs = {key(x) for x in wn.synonyms(noun[0], "noun", 2)}
+    return any(w.pos == "VERB" and (key(w.lemma) in theirs or key(noun[0]) in {
+        key(x) for x in wn.synonyms(w.lemma, "verb", 1)}) for w in dc.words)
+
+
 def _none_undergoes(sc, lex) -> bool:
     """The passive claim's subject opens with "no" ("no decision on the design had been
     taken"): nothing underwent the act, so the verb is negated."""
@@ -275,6 +288,9 @@ def check(ctx):
         if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
+        if _none_undergoes(sc, lex) and not _does_the_noun(ctx, dc, sc):
+            continue  # "no decision has been taken" against "remains undecided" or "is
+            # under review": only the deed the noun names, told done, drops the "no"
         scope = _scope_keys(sc, lex)
         shared = claim_keys(dc) & scope
         if len(shared) < IN_SCOPE or len(shared) < COVERAGE * len(scope):

@@ -37,7 +37,9 @@ Why it matters:
     the closing mark names the speaker ('"...," said Ana Ruiz, the council leader, urging
     ...', though the parser makes the name a later verb's subject), and a voice a body
     owns ("the agency's duty manager") speaks for no person the sources describe by a
-    post ("managing director Tom Hale") named just before.
+    post ("managing director Tom Hale") named just before. A source speaker given by a
+    description with a full name set beside it ("Farrowby's MP, Jo Lee, said") is compared
+    as that person, so a councillor of the same place is no officer of the same body.
 Known false positives:
     A voice introduced unnamed ("A spokeswoman for the firm said") whose name the derived
     text gives, where the sources name that person only in words other than the voice's noun
@@ -105,15 +107,28 @@ def check(ctx):
                     sc.sent_start, sc.sent_end, q.speaker)):
             continue  # "the company said" against "a spokesperson said"; "officers said"
             # against "Their report said" just after a sentence about the officers
-        if same_source(q.speaker, sq.speaker) or _inside(q) or _inside(sq) \
+        theirs = _name_after(ctx, sc, sq.speaker) or sq.speaker  # "Farrowby's MP, Jo Lee,"
+        if same_source(q.speaker, theirs) or _inside(q) or _inside(sq) \
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
                                                and misread_pronoun(ctx, dc.attribution)) \
-                or not _two_people(ctx, dc, sc, q.speaker, sq.speaker) \
+                or not _two_people(ctx, dc, sc, q.speaker, theirs) \
                 and affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
                 or lede_description_of(ctx, sc, q.speaker, sq.speaker):
             continue
-        yield _finding(ctx, dc, q, ev, sq.speaker)
+        yield _finding(ctx, dc, q, ev, theirs)
+
+
+def _name_after(ctx, sc, speaker: str) -> str:
+    """The full name the source article sets in apposition right after a speaker phrase
+    that is a description ("Farrowby's MP, Jo Lee, said ..."): the person the description
+    stands for, or ''."""
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is None or not speaker or speaker[:1].isupper() and " " not in speaker:
+        return ""
+    m = re.search(re.escape(speaker) + r",\s+((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+),",
+                  art.text[:sc.sent_end])
+    return m.group(1) if m else ""
 
 
 def _said_just_before(ctx, sc, theirs: str, mine: str) -> bool:

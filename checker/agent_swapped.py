@@ -1,0 +1,145 @@
+"""The doer of a deed swapped across the voice of its verb: "a review commissioned by the
+Rights Commission" where the source says "the council had commissioned a review". The
+derived text names, after a passive participle's "by", a party the sources know (a name
+the tagger reads as a person, a body or a place: not "by Tuesday"), and a source claim,
+not negated and no headline, gives the same verb, active, on the same thing, to another
+party by name: its subject, the name a definite description stands for in its article
+("the council": the one "... Council" it writes), or the speaker of "it said it had".
+Read by DE401 (``checker.rules.entity_changed``).
+
+Known false positives: a deed two parties did together that the source tells of one of them
+only (any source claim with the named party as the verb's subject, or the same "by" phrase,
+silences it). Not compared, so missed: a doer the source gives by a description it ties to
+no name ("the trial's monitoring committee"), or by an indefinite one ("a city theatre").
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+from checker.claim_reading import evidence_of, snippet
+from checker.claim_roles import party_keys
+from checker.descriptions import resolve_description
+from checker.names import norm_name
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}"
+# a passive participle with its doer named: "commissioned by the Rights Commission"
+_BY_NAME = re.compile(rf"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
+_PRONOUNS = frozenset("he she it they we i you this that".split())
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def _active(sc, lemma: str) -> bool:
+    """The source claim's own verb is ``lemma`` in the active voice, with a subject."""
+    if sc.predicate != lemma or not sc.subject.strip():
+        return False
+    verb = (sc.predicate_text or "").lower()
+    at = sc.text.lower().find(f" {verb}") if verb else -1
+    return at >= 0 and not re.search(rf"\b{re.escape(verb)}\s+by\b", sc.text.lower()) \
+        and not re.search(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$",
+                          sc.text.lower()[:at + 1])
+
+
+def _doer(ctx, sc) -> str:
+    """Who does the source claim's deed, by name: its subject when that names a party, the
+    name a definite description stands for in its article ("the council": the one
+    "... Council" it writes), or, for "it" or "they" in a party's report of its own deed
+    ("the council said it had commissioned"), the speaker; '' when the doer is a pronoun
+    with no named speaker, an indefinite party ("a Calderbrook theatre"), or a description
+    the article sets beside some name (it may be the derived text's name: "the Care
+    Standards Authority, the regional care regulator")."""
+    subj = sc.subject.split(",")[0].strip()
+    low = subj.lower()
+    if low in _PRONOUNS:
+        said = sc.attribution
+        if low in ("it", "they", "we") and said is not None and said.source \
+                and said.kind in ("named", "according-to") and said.source.lower() not in _PRONOUNS:
+            subj = said.source.split(",")[0].strip()
+        else:
+            return ""
+    if subj.lower().split()[:1] in (["a"], ["an"], ["one"], ["some"]):
+        return ""
+    if not _names_someone(ctx, sc, subj):  # a description ("the council")
+        named = resolve_description(ctx, sc.doc_id, subj)
+        if not re.search(r"(?:^|\s)[A-Z]", named) or named.lower() == subj.lower():
+            return ""
+        subj = named
+    return subj
+
+
+def _names_someone(ctx, sc, phrase: str) -> bool:
+    """The phrase holds a name: a capitalised word past its first, or a first word its
+    article also writes capitalised inside a sentence, or as an owner ("Corvane's internal
+    committee"); not a sentence's opening common noun ("Inspectors")."""
+    words = phrase.split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    first = words[0] if words else ""
+    if not first[:1].isupper() or first.lower() in ("the", "a", "an"):
+        return False
+    art = ctx.doc_of.get(sc.doc_id)
+    bare = re.sub(r"['’]s?$", "", first)
+    return bare != first or art is not None and re.search(
+        rf"[a-z,;] {re.escape(bare)}\b", art.text) is not None
+
+
+def _thing_before(dc, at: int) -> str:
+    """The key of the noun the participle describes: the last noun before it in the
+    derived sentence, or the head of a phrase "X of Y" that ends there ("An independent
+    review of the contract, commissioned by": review)."""
+    nouns = [w for w in dc.words if w.pos == "NOUN" and w.end <= at]
+    if not nouns:
+        return ""
+    # the head of a noun phrase cut by "of" ("a review of the contract"): the noun before "of"
+    last = nouns[-1]
+    for w in reversed(nouns[:-1]):
+        between = dc.text[w.end - dc.start:last.start - dc.start].lower()
+        if re.fullmatch(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,2}", between):
+            last = w
+        break
+    return key(last.lemma)
+
+
+def swapped_agent(ctx, dc):
+    """The finding's fields when a derived "VERBed by NAME" names a party the sources know
+    where a source claim gives the same verb, active, on the same thing, to another party;
+    else None."""
+    for m in _BY_NAME.finditer(dc.text):
+        at = dc.start + m.start("verb")
+        verb = next((w for w in dc.words if w.start == at and w.pos == "VERB"), None)
+        name = m.group("name")
+        mine = party_keys(name)
+        if verb is None or not mine or not norm_name(name):
+            continue
+        low = norm_name(name)
+        if not any(low in norm_name(sc.sentence) for sc in ctx.index.claims):
+            continue  # a name the sources do not know is another rule's (DE401's own)
+        thing = _thing_before(dc, at)
+        if not thing:
+            continue
+        if not any(e.label in _PARTY_LABELS and e.start < dc.start + m.end("name")
+                   and dc.start + m.start("name") < e.end for e in dc.entities):
+            continue  # a time ("by Tuesday", "by Easter") or a name the tagger cannot place
+        doers = [(sc, doer) for sc in ctx.index.claims if _active(sc, verb.lemma)
+                 and not sc.negated and sc.unit_kind != "heading"
+                 and thing in {key(w.lemma) for w in sc.words if w.start > sc.start
+                               + sc.text.lower().find((sc.predicate_text or "").lower())}
+                 and (doer := _doer(ctx, sc))]
+        if not doers or any(party_keys(doer) & mine for _sc, doer in doers) or any(
+                re.search(rf"\b{re.escape(m.group('verb'))}\s+by\s+(?:the\s+)?{re.escape(name)}",
+                          sc.sentence) for sc in ctx.index.claims):
+            continue  # the named party does it in a source passage too
+        sc, doer = doers[0]
+        return dict(start=dc.start + m.start("name"), end=dc.start + m.end("name"),
+                    confidence=0.6, evidence=[evidence_of(sc)],
+                    message=(f'Says the {verb.text} {thing_noun(dc, thing)} was the work of '
+                             f'"{name}"; the source gives it to "{doer}": '
+                             f'"{snippet(sc.sentence, 80)}".'),
+                    suggestion=f'Check who did it: the source names "{doer}".')
+    return None
+
+
+def thing_noun(dc, thing: str) -> str:
+    """The derived claim's word for the thing (its key ``thing``), as written."""
+    return next((w.text for w in dc.words if key(w.lemma) == thing), thing)
