@@ -1,16 +1,16 @@
-"""The doer of a deed swapped across the voice of its verb: "a review commissioned by the
-Rights Commission" where the source says "the council had commissioned a review". The
+"""The doer of a deed swapped across the voice of its verb: "a survey ordered by the Rivers
+Agency" where the source says "the district board had ordered a survey". The
 derived text names, after a passive participle's "by", a party the sources know (a name
 the tagger reads as a person, a body or a place: not "by Tuesday"), and a source claim,
 not negated and no headline, gives the same verb, active, on the same thing, to another
 party by name: its subject, the name a definite description stands for in its article
-("the council": the one "... Council" it writes), or the speaker of "it said it had".
+("the board": the one "... Board" it writes), or the speaker of "it said it had".
 Read by DE401 (``checker.rules.entity_changed``).
 
 Known false positives: a deed two parties did together that the source tells of one of them
 only (any source claim with the named party as the verb's subject, or the same "by" phrase,
 silences it). Not compared, so missed: a doer the source gives by a description it ties to
-no name ("the trial's monitoring committee"), or by an indefinite one ("a city theatre").
+no name ("the scheme's oversight panel"), or by an indefinite one ("a city theatre").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from checker.descriptions import resolve_description
 from checker.names import norm_name
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}"
-# a passive participle with its doer named: "commissioned by the Rights Commission"
+# a passive participle with its doer named: "ordered by the Rivers Agency"
 _BY_NAME = re.compile(rf"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
 _PRONOUNS = frozenset("he she it they we i you this that".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
@@ -43,9 +43,9 @@ def _active(sc, lemma: str) -> bool:
 
 def _doer(ctx, sc) -> str:
     """Who does the source claim's deed, by name: its subject when that names a party, the
-    name a definite description stands for in its article ("the council": the one
-    "... Council" it writes), or, for "it" or "they" in a party's report of its own deed
-    ("the council said it had commissioned"), the speaker; '' when the doer is a pronoun
+    name a definite description stands for in its article ("the board": the one
+    "... Board" it writes), or, for "it" or "they" in a party's report of its own deed
+    ("the board said it had ordered"), the speaker; '' when the doer is a pronoun
     with no named speaker, an indefinite party ("a Calderbrook theatre"), or a description
     the article sets beside some name (it may be the derived text's name: "the Care
     Standards Authority, the regional care regulator")."""
@@ -86,12 +86,12 @@ def _names_someone(ctx, sc, phrase: str) -> bool:
 
 def _thing_before(dc, at: int) -> str:
     """The key of the noun the participle describes: the last noun before it in the
-    derived sentence, or the head of a phrase "X of Y" that ends there ("An independent
-    review of the contract, commissioned by": review)."""
+    derived sentence, or the head of a phrase "X of Y" that ends there ("A fresh survey of
+    the weir, ordered by": survey)."""
     nouns = [w for w in dc.words if w.pos == "NOUN" and w.end <= at]
     if not nouns:
         return ""
-    # the head of a noun phrase cut by "of" ("a review of the contract"): the noun before "of"
+    # the head of a noun phrase cut by "of" ("a survey of the weir"): the noun before "of"
     last = nouns[-1]
     for w in reversed(nouns[:-1]):
         between = dc.text[w.end - dc.start:last.start - dc.start].lower()

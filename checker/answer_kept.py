@@ -277,8 +277,8 @@ def _charge_told_at(ctx, item: Salient, derived: tuple, mine: frozenset) -> int:
     derived sentence), or 0: the party's voice before it ("Ostley Rail will shut nine
     counters, arguing it would cut its costs" before the forum's charge) is its announcement,
     no answer to the charge. Where the context gives other named voices, only their claims
-    are the charge: the party's own announcement told first ("it said railings were not
-    part of that work") does not make its later words on it an answer."""
+    are the charge: the party's own announcement told first ("it said the railings lay
+    outside that contract") does not make its later words on it an answer."""
     voiced = [c for c in item.context if (said := party_keys(voice_of(c, ctx.lexicon)))
               and not said & mine and not _own_voice(ctx, c, item, mine)]
     charge = {c.id for c in voiced or item.context}

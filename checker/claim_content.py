@@ -83,8 +83,9 @@ def _same_keys(dc: Claim, sc: Claim, dk) -> bool:
     same_fig = sc.subject.lower().strip() in _PRONOUNS and bool(
         {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities})
     # every figure of an uncredited derived claim, two or more, stands in the source claim
-    # ("cut security from two guards to one in April" for "had reduced security ... from two
-    # guards to one in April"); a credited one may merge a figure from another clause
+    # ("trimmed night staff from four porters to two in May" for "had cut its night staff
+    # ... from four porters to two in May"); a credited one may merge a figure from another
+    # clause
     mine = {q.norm for q in dc.quantities}
     same_figs = dc.attribution is None and len(mine) >= 2 \
         and mine <= {q.norm for q in sc.quantities}

@@ -1,6 +1,6 @@
 """A part of a counted whole told as the whole (DS951, ``rules/scope_changed.py``): the source
-says "two of the bridge's six main beams" and the derived text "the bridge's six main
-beams". The count of the whole stays, so the sentence reads as exact, but the act now
+says "three of the pier's eight steel piles" and the derived text "the pier's eight
+steel piles". The count of the whole stays, so the sentence reads as exact, but the act now
 covers every one of them.
 
 Known false positives: a derived sentence about the whole that the source tells only
@@ -15,10 +15,10 @@ import re
 
 from checker.align import key
 
-# Words before a count that make it the whole it counts ("its six", "the bridge's six"),
+# Words before a count that make it the whole it counts ("its eight", "the pier's eight"),
 # with the determiners a partitive's "of" may take before it
 _WHOLE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|all)|\w['’]s?)\s+$", re.I)
-# "two of the bridge's", "most of its": the part word, "of", then the whole's opener
+# "three of the pier's", "most of its": the part word, "of", then the whole's opener
 _PART_BEFORE = re.compile(r"(?:\b(every|each)\s+)?(\d[\d,.]*|\b[\w-]+)\s+(?:out\s+)?of\s+"
                           r"(?:(?:the|its|their|his|her|our|these|those)\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?$", re.I)
@@ -31,7 +31,7 @@ _PART_WORDS = frozenset({"some", "several", "most", "many", "few", "half", "part
 
 def _counted(claim, q):
     """The plural noun a whole-number count stands before, with modifiers only between
-    ("six main beams": beams; "six steel beams": the last noun of the run), else None."""
+    ("eight rusted piles": piles; "eight steel piles": the last noun of the run), else None."""
     words = sorted(claim.words)
     for i, w in enumerate(words):
         if w.start < q.end or w.pos != "NOUN":
@@ -49,11 +49,11 @@ def _counted(claim, q):
 
 
 def _part_of(claim, q) -> str:
-    """The part word of a partitive before the count ("two" of "two of the six beams"),
+    """The part word of a partitive before the count ("three" of "three of the eight piles"),
     or ''."""
     m = _PART_BEFORE.search(claim.sentence[:q.start - claim.sent_start])
     if m is None or m.group(1):
-        return ""  # "every one of the 2,118 responses": all of them
+        return ""  # "every one of the 480 replies": all of them
     word = m.group(2).lower()
     if word[0].isdigit() or word in _PART_WORDS or any(
             p.end <= q.start and p.kind == "number" and p.text.lower().endswith(word)
@@ -75,7 +75,7 @@ def _part_given(ctx, sc, whole, part: str) -> bool:
 
 def _whole_told(ctx, value: float, noun: str) -> bool:
     """A source sentence gives the same count of the noun as a whole, with no part taken
-    of it ("all six main beams were inspected"): the derived text may be telling that."""
+    of it ("all eight piles were surveyed"): the derived text may be telling that."""
     for sc in ctx.index.claims:
         for q in sc.quantities:
             if q.kind != "number" or q.value != value:
@@ -88,8 +88,8 @@ def _whole_told(ctx, value: float, noun: str) -> bool:
 
 def whole_of_partitive(ctx, dc):
     """(the derived phrase, the source claim, the source's part) where the derived claim
-    counts a whole ("the bridge's six main beams") that the source claim it aligns with
-    takes a part of ("two of the bridge's six main beams"), and no source sentence gives
+    counts a whole ("the pier's eight steel piles") that the source claim it aligns with
+    takes a part of ("three of the pier's eight steel piles"), and no source sentence gives
     the whole; else None."""
     for q in dc.quantities:
         if q.kind != "number" or not q.value or q.value < 2 or q.value != int(q.value):

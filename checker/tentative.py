@@ -285,7 +285,7 @@ def in_question(claim, at: int) -> bool:
 
 def in_wh_question(claim, at: int) -> bool:
     """The word at offset ``at`` is inside a question a preposition makes a topic of ("a
-    row over who should pay for the lifts", "advice on how it might appeal"): a modal there
+    dispute over who should mend the sluice", "advice on how it might appeal"): a modal there
     is the question's, not a doubt about a deed."""
     return re.search(r"\b(?:over|about|on|of|into|as to)\s+(?:who|what|how|where|when)"
                      r"\b[^,;:]*$", claim.text[:max(0, at - claim.start)], re.I) is not None

@@ -77,8 +77,8 @@ class FrameReader:
 
     def _according_between(self, conj) -> Optional[Attribution]:
         """The "according to X" frame of the clause a coordinated clause joins, when the
-        frame stands between the two ("A could cost £4m, according to the firm, and the money
-        would come from B": the firm's word covers B too, when B's subject is a thing or
+        frame stands between the two ("A could cost £4m, according to the firm, and the sum
+        must be found from B": the firm's word covers B too, when B's subject is a thing or
         B has none), or None."""
         acc = self._according_to(conj.head)
         if conj.dep_ != "conj" or acc is None or acc[2][0].lower_ != "according" \
@@ -86,10 +86,10 @@ class FrameReader:
             return None
         subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ != "it" and not _thing_pointed_back(subj, self.lex):
-            return None  # "..., and several shop owners fear a further drop", "and Denham
+            return None  # "..., and several cafe owners fear a slump", "and Denham
             # council plans to", "and a new car park opened": people or a body with a view
             # or a deed of their own, or a new thing; only one the first clause brought in
-            # ("the money") or no subject of its own is covered
+            # ("the sum") or no subject of its own is covered
         return self._according_attribution(conj.head)
 
     def _own_account(self, head) -> bool:
@@ -157,7 +157,7 @@ def _trailing_according(head) -> list:
 
 def _thing_pointed_back(subj, lex) -> bool:
     """A subject that points back at what the clause before brought in: "the", "this" or
-    "that" before a bare common noun that names no body or party ("the money", not "the
+    "that" before a bare common noun that names no body or party ("the sum", not "the
     council", "Denham council" or "a new car park")."""
     kids = [c for c in subj.children if c.i < subj.i]
     return subj.tag_ == "NN" and not subj.ent_type_ and len(kids) == 1 \

@@ -57,7 +57,7 @@ def lift_according_appositive(view, sent) -> bool:
 
 def lift_cause_from_according(view, sent, causal: set) -> bool:
     """A participle of cause set after a trailing "according to" source ("Complaints rose
-    by half, according to its annual report, driven by a rise in fees"), which the model
+    by half, according to its yearly accounts, driven by a rise in fees"), which the model
     hangs on the source's noun as its description: a causal connective (``causal``: the
     connectives_causal.txt words and two-word phrases) after the comma that closes the source tells
     why the clause's event came about, so it hangs on the clause's verb. True when the
@@ -65,7 +65,7 @@ def lift_cause_from_according(view, sent, causal: set) -> bool:
 
     Known false positives: a causal participle that does describe the source ("according
     to a survey, prompted by the strike, of 300 staff"); other participles ("according to
-    a report, published on Monday") describe the source and are left alone."""
+    a study, issued last week") describe the source and are left alone."""
     done = False
     for acc in sent:
         if acc.lower_ != "according" or acc.dep_ != "prep" or acc.head is acc \

@@ -122,7 +122,7 @@ class SpeakerReader(ReportSpeakerReader):
             # a frame that opens the sentence ("In her account, A, while B"; "According to
             # the union, A and B") covers the clauses split off after its own, unless they
             # carry their own ("and is reportedly in talks"); so does one between a clause
-            # and the one joined to it ("A, according to the union, and B")
+            # and the one joined to it ("A, according to the guild, and B")
             acc = self._fronted_according(head.head) \
                 or self._according_between(head)
             if acc is not None:

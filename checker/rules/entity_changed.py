@@ -32,8 +32,8 @@ Why it matters:
     a source sentence says "from Kelby to Ostrow", and no source gives it that way) is
     flagged too (``checker.from_to``), and so is a known party named after a passive
     participle's "by" where the source gives the same verb, active, on the same thing, to
-    another party ("a review commissioned by the watchdog" for "the council commissioned a
-    review": ``checker.agent_swapped``).
+    another party ("a survey ordered by the agency" for "the board ordered a survey":
+    ``checker.agent_swapped``).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start

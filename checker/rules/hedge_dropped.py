@@ -110,7 +110,7 @@ def check(ctx):
                     continue
                 verb = hedged_verb(sc, h)
                 if in_wh_question(sc, h.start):
-                    continue  # "a row over who should pay": the modal is the question's
+                    continue  # "a dispute over who should mend it": the modal is the question's
                 if (in_question(sc, h.start) or whether_before(sc)) and _still_asked(dc, verb) \
                         and key(dc.predicate) == key(sc.predicate):
                     continue  # "counsel's view on whether it might reclaim the fee" told as
@@ -259,7 +259,7 @@ def _asked(dc) -> bool:
     burst"): the word in the claim before its verb, in the same clause, or
     right before the claim in its sentence; not a "whether" after the verb ("reduce crashes
     whether it is day or night"). Or the sentence is a question, or "who" or "what" asks who
-    does the deed ("the row over who pays"; after a comma only in a headline)."""
+    does the deed ("the row over who mends it"; after a comma only in a headline)."""
     verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
                 None)
     if verb is not None and in_question(dc, verb.start):
@@ -269,7 +269,7 @@ def _asked(dc) -> bool:
     before = dc.sentence[:verb.start - dc.sent_start] if verb is not None else ""
     m = _WH_BEFORE.search(before)
     if m is not None and (dc.unit_kind == "heading" or not m.group(1).endswith(",")):
-        return True  # "the row over who pays", "lifts at Yarrowby, who pays" as a
+        return True  # "the row over who mends it", "Ferry slipway, who mends it" as a
         # headline: who does it is asked (a relative "who" after a comma in running text
         # states the deed of the name before it)
     if verb is not None and re.search(r"[,;:]", dc.text[:verb.start - dc.start]):

@@ -147,8 +147,8 @@ def _verb_negated(sc, lex) -> bool:
     """The negation is the verb's own: a denial that governs the claim, a negating verb
     ("refused to grant"), a cue at most NEAR words before the verb with no comma between
     ("did not find", "has yet to decide"), "no" on its object ("found no evidence"), or,
-    in the passive, on its subject ("no decision on the design had been taken": the
-    design was not decided)."""
+    in the passive, on its subject ("no ruling on the scheme was reached": the
+    scheme was not ruled on)."""
     if denied_from_outside(sc):
         return True
     if _refusal(sc, lex):
@@ -178,8 +178,8 @@ def _does_the_noun(ctx, dc, sc) -> bool:
 
 
 def _none_undergoes(sc, lex) -> bool:
-    """The passive claim's subject opens with "no" ("no decision on the design had been
-    taken"): nothing underwent the act, so the verb is negated."""
+    """The passive claim's subject opens with "no" ("no verdict on the scheme was
+    reached"): nothing underwent the act, so the verb is negated."""
     verb = (sc.predicate_text or "").lower()
     if not verb or sc.subject.lower().split()[:1] != ["no"]:
         return False
@@ -195,7 +195,7 @@ def _verb_polarity(sc, lex) -> int:
     """The polarity of the claim's verb, a verb that is itself a negation of the act it
     governs counted ("refused to extend", "declined to comment", "failed to win"; not
     "shares declined 3%", "the bank failed in 2008"), and a passive with "no" on its subject
-    ("no decision had been taken")."""
+    ("no verdict on it was reached")."""
     if _none_undergoes(sc, lex):
         return 1
     return (verb_polarity(sc, lex) + int(_refusal(sc, lex))) % 2
@@ -289,7 +289,7 @@ def check(ctx):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
         if _none_undergoes(sc, lex) and not _does_the_noun(ctx, dc, sc):
-            continue  # "no decision has been taken" against "remains undecided" or "is
+            continue  # "no verdict was reached" against "remains unsettled" or "is
             # under review": only the deed the noun names, told done, drops the "no"
         scope = _scope_keys(sc, lex)
         shared = claim_keys(dc) & scope

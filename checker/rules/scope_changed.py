@@ -134,7 +134,7 @@ def _subject_limited(claim) -> bool:
 
 
 # a relative clause opened inside the subject before a limit word: the limit is the clause's
-# ("An investigation into the fire that destroyed part of a mill is expected to ..."), not
+# ("A study of the flood that swamped part of a village is due ..."), not
 # the subject's
 _RELATIVE_OPEN = re.compile(r"\b(?:that|which|who|whose)\s+[a-z]+", re.I)
 
