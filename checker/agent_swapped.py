@@ -45,7 +45,7 @@ def _doer(ctx, sc) -> str:
     """Who does the source claim's deed, by name: its subject when that names a party, the
     name a definite description stands for in its article ("the board": the one
     "... Board" it writes), or, for "it" or "they" in a party's report of its own deed
-    ("the board said it had ordered"), the speaker; '' when the doer is a pronoun
+    ("the board told members it had ordered"), the speaker; '' when the doer is a pronoun
     with no named speaker, an indefinite party ("a Calderbrook theatre"), or a description
     the article sets beside some name (it may be the derived text's name: "the Care
     Standards Authority, the regional care regulator")."""
