@@ -8,16 +8,19 @@ party by name: its subject, the name a definite description stands for in its ar
 Read by DE401 (``checker.rules.entity_changed``).
 
 Known false positives: a deed two parties did together that the source tells of one of them
-only (any source claim with the named party as the verb's subject, or the same "by" phrase,
-silences it). Not compared, so missed: a doer the source gives by a description it ties to
-no name ("the scheme's oversight panel"), or by an indefinite one ("a city theatre").
+only (any source sentence naming the party beside the verb, in any form, silences it, and so
+does a second party joined after the name or the source's doer named in the sentence); a
+later doer of the same deed on the same thing that the source tells with a converse verb
+("sold the land to Brightfield" for "bought by Brightfield"). Not compared, so missed: a
+doer the source gives by a description it ties to no name ("the scheme's oversight panel"),
+or by an indefinite one ("a city theatre"); two bodies that share a word of their names.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import key, text_keys
 from checker.claim_reading import evidence_of, snippet
 from checker.claim_roles import party_keys
 from checker.descriptions import resolve_description
@@ -28,6 +31,9 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}"
 _BY_NAME = re.compile(rf"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
 _PRONOUNS = frozenset("he she it they we i you this that".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# a second party joined to the one after "by" ("by the Heritage Fund and the council")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|alongside|with|together\s+with|as\s+well\s+as)\s+"
+                     r"(?:the\s+)?[A-Za-z]", re.I)
 
 
 def _active(sc, lemma: str) -> bool:
@@ -84,6 +90,15 @@ def _names_someone(ctx, sc, phrase: str) -> bool:
         rf"[a-z,;] {re.escape(bare)}\b", art.text) is not None
 
 
+def _named_with_verb(ctx, name: str, lemma: str) -> bool:
+    """A source sentence names the party and has the verb, in any form: it may tell the
+    party's own part in the deed, which the claims the parse draws from it can miss."""
+    low = norm_name(name)
+    return any(low in norm_name(sc.sentence) and any(w.lemma == lemma and w.pos == "VERB"
+                                                     for w in sc.words)
+               for sc in ctx.index.claims)  # (a verb: "Commission" in a name is none)
+
+
 def _thing_before(dc, at: int) -> str:
     """The key of the noun the participle describes: the last noun before it in the
     derived sentence, or the head of a phrase "X of Y" that ends there ("A fresh survey of
@@ -126,11 +141,14 @@ def swapped_agent(ctx, dc):
                  and thing in {key(w.lemma) for w in sc.words if w.start > sc.start
                                + sc.text.lower().find((sc.predicate_text or "").lower())}
                  and (doer := _doer(ctx, sc))]
-        if not doers or any(party_keys(doer) & mine for _sc, doer in doers) or any(
-                re.search(rf"\b{re.escape(m.group('verb'))}\s+by\s+(?:the\s+)?{re.escape(name)}",
-                          sc.sentence) for sc in ctx.index.claims):
-            continue  # the named party does it in a source passage too
+        if not doers or any(party_keys(doer) & mine for _sc, doer in doers) \
+                or _named_with_verb(ctx, name, verb.lemma):
+            continue  # the named party does it in a source passage too, on any object or
+            # in a clause of its own ("the inquiry, which the agency commissioned")
         sc, doer = doers[0]
+        if party_keys(doer) & text_keys(dc.sentence) or _JOINED.match(dc.text, m.end("name")):
+            continue  # the text names the source's doer too, or a second doer beside the
+            # first ("funded by the Heritage Fund and the district council")
         return dict(start=dc.start + m.start("name"), end=dc.start + m.end("name"),
                     confidence=0.6, evidence=[evidence_of(sc)],
                     message=(f'Says the {verb.text} {thing_noun(dc, thing)} was the work of '

@@ -214,6 +214,7 @@ FILES = {
     "share_nouns": "share_nouns",
     "ceiling_phrases": "ceiling_phrases",
     "assent_words": "assent_words",
+    "pending_words": "pending_words",
     "multiplier_verbs": "multiplier_verbs",
     "noun_homographs": "noun_homographs",
     "force_nouns": "force_nouns",

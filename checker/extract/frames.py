@@ -160,7 +160,7 @@ def _thing_pointed_back(subj, lex) -> bool:
     "that" before a bare common noun that names no body or party ("the sum", not "the
     council", "Denham council" or "a new car park")."""
     kids = [c for c in subj.children if c.i < subj.i]
-    return subj.tag_ == "NN" and not subj.ent_type_ and len(kids) == 1 \
-        and kids[0].lower_ in ("the", "this", "that") \
-        and not any(lex.has(role, subj.lemma_.lower())
-                    for role in ("stand_ins", "corporate_nouns", "non_person_heads"))
+    return subj.tag_ in ("NN", "NNS") and not subj.ent_type_ and len(kids) == 1 \
+        and kids[0].lower_ in ("the", "this", "that", "these", "those", "its", "their") \
+        and not any(lex.has(role, subj.lemma_.lower()) for role in ("stand_ins",
+                                                                  "corporate_nouns"))
