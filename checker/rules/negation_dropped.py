@@ -197,6 +197,16 @@ def _none_undergoes(sc, lex) -> bool:
         and not verb.endswith("ing")
 
 
+def _bound_after_verb(sc) -> bool:
+    """"until", "till" or "before" within three words after the claim's verb: a negation
+    that dates the deed ("was not taken until May"), not one that denies it."""
+    verb = (sc.predicate_text or "").lower()
+    low = sc.text.lower()
+    at = low.find(f" {verb}") if verb else -1
+    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till|before)\b",
+                                low[at + len(verb) + 1:]) is not None
+
+
 def _verb_polarity(sc, lex) -> int:
     """The polarity of the claim's verb, a verb that is itself a negation of the act it
     governs counted ("refused to extend", "declined to comment", "failed to win"; not
@@ -294,6 +304,9 @@ def check(ctx):
         if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
+        if _bound_after_verb(sc):
+            continue  # "no decision was taken until every reply had been read": the
+            # negation bounds the deed's time, the deed itself was done
         if _none_undergoes(sc, lex) and _told_open(dc, lex):
             continue  # "no verdict was reached" against "remains unsettled", "is under
             # review" or "will decide in May": the deed still open, not told done
