@@ -198,12 +198,13 @@ def _none_undergoes(sc, lex) -> bool:
 
 
 def _bound_after_verb(sc) -> bool:
-    """"until", "till" or "before" within three words after the claim's verb: a negation
-    that dates the deed ("was not taken until May"), not one that denies it."""
+    """"until" or "till" within three words after the claim's verb: a negation that dates
+    the deed ("was not taken until May"), not one that denies it. Not "before": "had not
+    received a warning before the inspection" denies the warning for that time."""
     verb = (sc.predicate_text or "").lower()
     low = sc.text.lower()
     at = low.find(f" {verb}") if verb else -1
-    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till|before)\b",
+    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till)\b",
                                 low[at + len(verb) + 1:]) is not None
 
 
@@ -306,7 +307,7 @@ def check(ctx):
             # elsewhere in the claim ("officers who have not been named")
         if _bound_after_verb(sc):
             continue  # "no decision was taken until every reply had been read": the
-            # negation bounds the deed's time, the deed itself was done
+            # negation dates the deed, the deed itself was done
         if _none_undergoes(sc, lex) and _told_open(dc, lex):
             continue  # "no verdict was reached" against "remains unsettled", "is under
             # review" or "will decide in May": the deed still open, not told done
