@@ -306,8 +306,8 @@ def check(ctx):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
         if _bound_after_verb(sc):
-            continue  # "no decision was taken until every reply had been read": the
-            # negation dates the deed, the deed itself was done
+            continue  # "no ruling was made till all the surveys were in": the negation
+            # dates the deed, the deed itself was done
         if _none_undergoes(sc, lex) and _told_open(dc, lex):
             continue  # "no verdict was reached" against "remains unsettled", "is under
             # review" or "will decide in May": the deed still open, not told done
