@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import passive_verb
 from checker.align import key, text_keys
 from checker.claim_reading import evidence_of, snippet
 from checker.claim_roles import party_keys
 from checker.descriptions import resolve_description
-from checker.names import norm_name
+from checker.lexicon import shipped
+from checker.names import known, norm_name
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}"
 # a passive participle with its doer named: "ordered by the Rivers Agency"
 _BY_NAME = re.compile(rf"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
-_PRONOUNS = frozenset("he she it they we i you this that".split())
+_PRONOUNS = shipped("pronouns_subject") | {"you", "this", "that"}
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # a second party joined to the one after "by" ("by the Heritage Fund and the council")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|alongside|with|together\s+with|as\s+well\s+as)\s+"
@@ -38,13 +40,9 @@ _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|alongside|with|together\s+with|as\s+we
 
 def _active(sc, lemma: str) -> bool:
     """The source claim's own verb is ``lemma`` in the active voice, with a subject."""
-    if sc.predicate != lemma or not sc.subject.strip():
-        return False
     verb = (sc.predicate_text or "").lower()
-    at = sc.text.lower().find(f" {verb}") if verb else -1
-    return at >= 0 and not re.search(rf"\b{re.escape(verb)}\s+by\b", sc.text.lower()) \
-        and not re.search(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$",
-                          sc.text.lower()[:at + 1])
+    return sc.predicate == lemma and bool(sc.subject.strip()) and not passive_verb(sc) \
+        and not re.search(rf"\b{re.escape(verb)}\s+by\b", sc.text.lower())
 
 
 def _doer(ctx, sc) -> str:
@@ -127,8 +125,7 @@ def swapped_agent(ctx, dc):
         mine = party_keys(name)
         if verb is None or not mine or not norm_name(name):
             continue
-        low = norm_name(name)
-        if not any(low in norm_name(sc.sentence) for sc in ctx.index.claims):
+        if not known(norm_name(name), ctx.index):
             continue  # a name the sources do not know is another rule's (DE401's own)
         thing = _thing_before(dc, at)
         if not thing:

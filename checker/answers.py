@@ -161,8 +161,7 @@ def _salient_claims(ctx) -> list[Salient]:
                 near = [sents[i - 1]] if sents[i - 1].para == sent.para else [
                     s for s in sents[:i] if s.doc == sent.doc and s.para == sents[i - 1].para]
                 party = _rebuts_by_pronoun(lex, sc, [c for s in near for c in s.claims],
-                                           charged_only=len(near) > 1
-                                           or sents[i - 1].para != sent.para)
+                                           charged_only=sents[i - 1].para != sent.para)
             if party is not None and not is_expert(lex, party):
                 out.append(item("answer", party, sc, i, "answer"))
                 break

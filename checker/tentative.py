@@ -283,12 +283,16 @@ def in_question(claim, at: int) -> bool:
                      re.I) is not None
 
 
+# prepositions that make a question a topic ("a row over who should pay", "advice on how")
+TOPIC_PREPOSITIONS = r"over|about|on|of|into|as to"
+
+
 def in_wh_question(claim, at: int) -> bool:
     """The word at offset ``at`` is inside a question a preposition makes a topic of ("a
     dispute over who should mend the sluice", "advice on how it might appeal"): a modal there
     is the question's, not a doubt about a deed."""
-    return re.search(r"\b(?:over|about|on|of|into|as to)\s+(?:who|what|how|where|when)"
-                     r"\b[^,;:]*$", claim.text[:max(0, at - claim.start)], re.I) is not None
+    return re.search(rf"\b(?:{TOPIC_PREPOSITIONS})\s+(?:who|what|how|where|when)\b[^,;:]*$",
+                     claim.text[:max(0, at - claim.start)], re.I) is not None
     # (not "which": "three of which could close", "on which 200 homes could be built" open
     # relative clauses, whose modal is a hedge)
 

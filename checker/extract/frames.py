@@ -156,9 +156,10 @@ def _trailing_according(head) -> list:
 
 
 def _thing_pointed_back(subj, lex) -> bool:
-    """A subject that points back at what the clause before brought in: "the", "this" or
-    "that" before a bare common noun that names no body or party ("the sum", not "the
-    council", "Denham council" or "a new car park")."""
+    """A subject that points back at what the clause before brought in: "the", "this",
+    "that" or an owner's "its" before a bare common noun that names no body ("the sum",
+    "its 12 staff", "the repairs"; not "the council", "Denham council" or "a new car
+    park")."""
     kids = [c for c in subj.children if c.i < subj.i]
     return subj.tag_ in ("NN", "NNS") and not subj.ent_type_ and len(kids) == 1 \
         and kids[0].lower_ in ("the", "this", "that", "these", "those", "its", "their") \

@@ -72,7 +72,8 @@ from checker.hedging import close_support, cue_word_in, cues, hedged_verb, stron
 from checker.polarity import has_negation
 from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import in_question, in_wh_question, there_modal, whether_before
+from checker.tentative import (TOPIC_PREPOSITIONS, in_question, in_wh_question, there_modal,
+                               whether_before)
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
@@ -250,8 +251,7 @@ def _deed_sought(lex, dc, verb: str) -> bool:
 
 
 # "who" or "what" right before the verb, after a preposition of a topic, a colon or a comma
-_WH_BEFORE = re.compile(r"(^|[:,]\s*|\b(?:over|about|on|of|into|as to)\s+)(?:who|what)\s+$",
-                        re.I)
+_WH_BEFORE = re.compile(rf"(^|[:,]\s*|\b(?:{TOPIC_PREPOSITIONS})\s+)(?:who|what)\s+$", re.I)
 
 
 def _asked(dc) -> bool:

@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import passive_verb
 from checker.align import claim_keys, key
 from checker.deed_denied import denied_deed, undecided_plan
 from checker.negation_forms import unrealised_plan
@@ -167,7 +168,7 @@ def _verb_negated(sc, lex) -> bool:
     after = low[verb.end - sc.start:].split()[:2]
     cues = [t for t in TOKEN.findall(before)][-NEAR:]
     return any(lex.has("negations", t) for t in cues) or \
-        any(t in OBJECT_NEGATORS for t in after) or _none_undergoes(sc, lex)
+        any(t in OBJECT_NEGATORS for t in after) or _none_undergoes(sc)
 
 
 def _told_open(dc, lex) -> bool:
@@ -183,18 +184,10 @@ def _told_open(dc, lex) -> bool:
                                 r"(?:\w+\s+){0,2}$", dc.text.lower()[:at]) is not None
 
 
-def _none_undergoes(sc, lex) -> bool:
+def _none_undergoes(sc) -> bool:
     """The passive claim's subject opens with "no" ("no verdict on the scheme was
     reached"): nothing underwent the act, so the verb is negated."""
-    verb = (sc.predicate_text or "").lower()
-    if not verb or sc.subject.lower().split()[:1] != ["no"]:
-        return False
-    low = sc.text.lower()
-    at = low.find(f" {verb}", len(sc.subject))  # (the verb may be a stop word: "made")
-    before = TOKEN.findall(low[:at]) if at > 0 else []
-    before = [t for t in before if not lex.has("negations", t) and t != "yet"]
-    return bool(before) and before[-1] in lex.words.get("be_forms", {}) \
-        and not verb.endswith("ing")
+    return sc.subject.lower().split()[:1] == ["no"] and passive_verb(sc)
 
 
 def _bound_after_verb(sc) -> bool:
@@ -213,7 +206,7 @@ def _verb_polarity(sc, lex) -> int:
     governs counted ("refused to extend", "declined to comment", "failed to win"; not
     "shares declined 3%", "the bank failed in 2008"), and a passive with "no" on its subject
     ("no verdict on it was reached")."""
-    if _none_undergoes(sc, lex):
+    if _none_undergoes(sc):
         return 1
     return (verb_polarity(sc, lex) + int(_refusal(sc, lex))) % 2
 
@@ -308,7 +301,7 @@ def check(ctx):
         if _bound_after_verb(sc):
             continue  # "no ruling was made till all the surveys were in": the negation
             # dates the deed, the deed itself was done
-        if _none_undergoes(sc, lex) and _told_open(dc, lex):
+        if _none_undergoes(sc) and _told_open(dc, lex):
             continue  # "no verdict was reached" against "remains unsettled", "is under
             # review" or "will decide in May": the deed still open, not told done
         scope = _scope_keys(sc, lex)
