@@ -44,8 +44,8 @@ def same_content(dc: Claim, sc: Claim) -> bool:
     """The source claim says what the derived claim says: it holds two of its words besides
     shared names, and half of its words with the same predicate, a name, every figure of an
     uncredited derived claim (two or more), or a figure where the source's subject is a
-    pronoun ("Pettifer was kept 23 days beyond the date" for "he had been held 23 days
-    beyond the date"), or most of them; or so without the derived claim's relative clauses
+    pronoun ("Orme stayed in custody 19 days too long" for "he was detained 19 days too
+    long"), or most of them; or so without the derived claim's relative clauses
     set off by commas ("The finance office, which answers to the trustees, is seeking
     refunds" for "the finance office is seeking refunds")."""
     if _same_keys(dc, sc, claim_keys(dc)):
@@ -78,8 +78,8 @@ def _same_keys(dc: Claim, sc: Claim, dk) -> bool:
         # (its title too: "energy minister Dana Holt" in both)
     same_pred = key(dc.predicate) == key(sc.predicate)
     same_ent = bool({e.norm for e in dc.entities} & {e.norm for e in sc.entities})
-    # a figure stands in for a name the source gives by a pronoun only ("he had been held
-    # 23 days")
+    # a figure stands in for a name the source gives by a pronoun only ("he was detained
+    # 19 days too long")
     same_fig = sc.subject.lower().strip() in _PRONOUNS and bool(
         {q.norm for q in dc.quantities} & {q.norm for q in sc.quantities})
     # every figure of an uncredited derived claim, two or more, stands in the source claim
