@@ -27,9 +27,10 @@ import re
 
 from checker.lexicon import shipped, shipped_values
 from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
-                                    numbers_in, part_of_month, pence_written, percent_written,
-                                    periods_spanned, range_end_match, ranges_differ, squeeze,
-                                    unit_words, written_in)
+                                    label_as_ordinal, numbers_in, one_as_article, part_of_month,
+                                    pence_written, percent_written, periods_spanned,
+                                    range_end_match, ranges_differ, squeeze, unit_words,
+                                    written_in)
 from checker.date_norms import period
 from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
@@ -83,6 +84,8 @@ def _source_has(q, index) -> bool:
         return _same_duration(q, index.quantities, _source_lengths(index))
     if written_in(q.text.lower(), index.text_lower):
         return True
+    if one_as_article(q.text, index.text_lower) or label_as_ordinal(q.text, index.text_lower):
+        return True  # "one mile" for "a mile", "year three" for "the third year"
     if pence_written(q, index.text_lower):
         return True  # "42 pence" where the source writes "42p", which the tagger may not read
     if YEAR_RE.fullmatch(q.text.strip()) and int(q.text) in _years_implied(index):

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.lexicon import shipped, shipped_values
-from checker.date_norms import MONTHS
+from checker.date_norms import MONTHS, ORDINALS
 from checker.numbers import PERCENT_MARK, format_figure, number_values
 from checker.units import SUBUNIT_MARKS, subunit_value
 
@@ -63,6 +63,39 @@ def written_in(figure: str, text: str) -> bool:
             return True  # also a rank: "No. 131" for "ranked 131st"
         start = text.find(figure, start + 1)
     return False
+
+
+_ONE_OF_A_UNIT = re.compile(r"(?:one|1)\s+([a-z]+)")
+
+
+def one_as_article(figure: str, text: str) -> bool:
+    """True when a figure of one unit ("one mile", "1 hour") stands in the text with an
+    article for its number ("a mile south", "an hour")."""
+    m = _ONE_OF_A_UNIT.fullmatch(figure.lower().strip())
+    return m is not None and re.search(rf"\ban?\s+{m.group(1)}\b", text) is not None
+
+
+_LABELLED = re.compile(r"([a-z]+)\s+(\d+|[a-z]+)")
+
+
+def label_as_ordinal(figure: str, text: str) -> bool:
+    """True when a labelled number ("year three", "phase 2") stands in the text as an
+    ordinal before its label ("the third year", "2nd phase"), or in a list after its label
+    in the plural ("Years 3 and 4", "phases 1 to 3")."""
+    m = _LABELLED.fullmatch(figure.lower().strip())
+    if m is None:
+        return False
+    label, number = m.groups()
+    values = number_values(number)
+    if len(values) != 1:
+        return False
+    n = values[0]
+    words = [w for w, v in ORDINALS.items() if v == n] + [f"{n:g}st", f"{n:g}nd", f"{n:g}rd",
+                                                           f"{n:g}th"]
+    if any(re.search(rf"\b{re.escape(w)}\s+{re.escape(label)}\b", text) for w in words):
+        return True
+    listed = rf"\b{re.escape(label)}s\s+(?:\w+(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*))+"
+    return any(re.search(listed + rf"{re.escape(w)}\b", text) for w in (number, f"{n:g}"))
 
 
 def squeeze(text: str) -> str:

@@ -3,7 +3,9 @@
 ``noun_after_cue``) and whether the derived claim keeps its doubt (``noun_hedge_kept``,
 ``doubt_kept``); the hedged verb with the same words after it (``words_after``), in a
 relative clause the hedge opens (``relative_hedge``, ``same_object``, ``same_antecedent``);
-the hedged deed told done by its noun (``deed_noun_done``, ``noun_of_hedged_deed``); a
+the hedged deed told done by its noun (``deed_noun_done``, ``noun_of_hedged_deed``) or
+told by its verb where the source hedges a "be" of its noun (``deed_of_hedged_noun``); a
+cue of the derived sentence that another of its clauses holds (``cue_held_elsewhere``); a
 WordNet synonym of the hedged verb (``synonym_in``); and a claim framed as a belief
 (``believed``)."""
 
@@ -14,6 +16,7 @@ import re
 from checker.align import key, text_keys
 from checker.hedging import cue_word_in, cues, hedged_verb, told_done
 from checker.polarity import negated_keys
+from checker.sought import subject_keys
 from checker.tentative import in_question
 
 
@@ -241,3 +244,36 @@ def synonym_in(ctx, sc, verb: str, dc) -> str:
     same = {key(s) for s in wn.synonyms(lemma, "verb", SYNONYM_SENSES) if " " not in s}
     pred = key(dc.predicate)
     return pred if pred in same and pred != key("be") else ""
+
+
+def deed_of_hedged_noun(sc, dc, verb: str) -> str:
+    """The derived claim's verb where the source hedges only a "be" whose subject is that
+    verb's noun ("a rail link could be open by 2031" told as "will be linked
+    by rail in 2031"): its key, else ''. Known false positive: a noun whose
+    six-letter key another verb shares ("a national policy" and "nationalise")."""
+    mine = key(dc.predicate)
+    if verb != "be" or mine in ("be", "have") or not any(
+            w.pos == "VERB" and key(w.lemma) == mine for w in dc.words):
+        return ""
+    return mine if mine in subject_keys(sc) else ""
+
+
+def cue_held_elsewhere(ctx, dc, cue: str) -> bool:
+    """Every time the cue's word occurs in the derived sentence, it stands after this claim's
+    verb and another claim of that sentence holds it among its own cues ("will get its rail
+    link ... and could carry 400 ships": the "could" is the carrying's), so the sentence's
+    word is no sign of a parse that missed it on this claim. (One before the verb may govern
+    it too: "should stop using them and hand them back".)"""
+    word = cue.lower().split()[0] if cue.split() else ""
+    verb = next((w for w in dc.words if w.lemma == dc.predicate and w.pos in ("VERB", "AUX")),
+                None)
+    if not word or verb is None:
+        return False
+    others = [o for o in ctx.derived_claims if o is not dc and o.sent_start == dc.sent_start]
+    found = False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", dc.sentence, re.IGNORECASE):
+        at = dc.sent_start + m.start()
+        if at < verb.end or not any(c.start == at for o in others for c in cues(o, ctx.lexicon)):
+            return False
+        found = True
+    return found

@@ -34,6 +34,7 @@ FILES = {
     "negation_lookalikes": "negation_lookalikes",
     "scope": "scope",
     "antonyms": "antonyms",
+    "antonym_lookalikes": "antonym_lookalikes",
     "paraphrases": "paraphrases",
     "negative_prefixes": "negative_prefixes",
     "prefix_lookalikes": "prefix_lookalikes",

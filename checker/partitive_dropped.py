@@ -1,12 +1,17 @@
 """A part of a counted whole told as the whole (DS951, ``rules/scope_changed.py``): the source
 says "three of the pier's eight steel piles" and the derived text "the pier's eight
 steel piles". The count of the whole stays, so the sentence reads as exact, but the act now
-covers every one of them.
+covers every one of them. The same with no count in the derived text ("heating off in the
+school's labs" for "in three of the school's six labs"), where the source claim is on the
+same verb (``uncounted_whole``).
 
 Known false positives: a derived sentence about the whole that the source tells only
 through a part in the passage the aligner picked (the source's other passage on the whole
 is looked for in every source sentence, but only by the same count before the same noun);
-a count whose noun the tagger reads as a verb is missed, not flagged.
+a count whose noun the tagger reads as a verb is missed, not flagged. With no count, a
+derived plural that means the kind, not the source's set ("the labs are popular"), or a
+source part in another clause of the same claim; only a counted part is read ("three of",
+not "some of"), and "one of" only with a count of the whole after it.
 """
 
 from __future__ import annotations
@@ -65,7 +70,8 @@ def _part_of(claim, q) -> str:
 def _part_given(ctx, sc, whole, part: str) -> bool:
     """The derived text gives the part somewhere: its word ("a handful"), or its figure in
     any form ("4 of them" for "four of the 30")."""
-    if re.search(rf"(?<![\w,.]){re.escape(part)}(?![\w,])", ctx.derived.text, re.I):
+    if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text, re.I):
+        # (a whole figure, not the "11" of "£11.8m")
         return True
     values = {p.value for p in sc.quantities if p.kind == "number" and p.end <= whole.start
               and p.value is not None and p.text.lower().endswith(part.lower())}
@@ -117,3 +123,73 @@ def whole_of_partitive(ctx, dc):
                                    theirs.end - sc.sent_start]
                 return phrase, sc, f'"{told}"'
     return None
+
+
+# "the school's science", "its new": a whole's opener and up to three modifiers before a
+# plural noun, with no count among them
+_OPENER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|(?<![\w'’-])[\w-]+['’]s?)\s+"
+                            r"(?:[a-z][\w'’-]*\s+){0,3}$", re.I)
+_MODIFIER_TAGS = ("ADJ", "NOUN", "PROPN")  # what may stand between the opener and the noun
+
+
+def _plural_wholes(dc):
+    """(phrase start, the last noun of the run) of each plural noun phrase of the derived
+    claim opened as a whole ("the school's science labs"), with no count in it."""
+    words = sorted(dc.words)
+    out = []
+    for i, w in enumerate(words):
+        if w.pos != "NOUN" or w.text.lower() == w.lemma.lower():
+            continue
+        if i + 1 < len(words) and words[i + 1].pos == "NOUN" \
+                and dc.sentence[w.end - dc.sent_start:words[i + 1].start - dc.sent_start] == " ":
+            continue  # not the run's last noun ("hospitality suites": suites)
+        m = _OPENER_BEFORE.search(dc.sentence[:w.start - dc.sent_start])
+        if m is not None and re.search(r"\bof\s+$", dc.sentence[:m.start()], re.I):
+            continue  # "a third of the cabins": the derived text takes its own part
+        if m is None or any(q.end <= w.start and q.start >= dc.sent_start + m.start()
+                            for q in dc.quantities):
+            continue
+        start = dc.sent_start + m.start()
+        if any(x.pos not in _MODIFIER_TAGS for x in words[:i]
+               if x.start > start and x.start < w.start and not x.text.endswith(("'s", "’s"))):
+            continue  # "his client signed invoices": a clause, not a noun phrase
+        out.append((start, w))
+    return out
+
+
+def uncounted_whole(ctx, dc):
+    """(the derived phrase, the source claim, the source's part) where the derived claim
+    tells a plural as a whole ("was switched off in the school's labs") and the source claim
+    it aligns with, on the same verb, takes a part of it ("in three of the school's six
+    labs"), and the derived text gives that part nowhere; else
+    None."""
+    if any(c.role == "some" for c in dc.scope):
+        return None
+    for start, w in _plural_wholes(dc):
+        noun = re.escape(w.text)
+        for sc in ctx.aligned(dc):
+            if key(sc.predicate) != key(dc.predicate):
+                continue
+            m = re.search(r"\b(\d[\d,]*|[a-z-]+)\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|"
+                          rf"[\w-]+['’]s?)\s+(?:[\w,.'’-]+\s+){{0,4}}?{noun}\b", sc.text, re.I)
+            if m is None:
+                continue
+            part = m.group(1)
+            if re.search(r"\b(?:every|each)\s+$", sc.text[:m.start()], re.I):
+                continue  # "every one of the loans": all of them
+            if not (part[0].isdigit() or any(p.kind == "number" and p.text.lower().endswith(
+                    part.lower()) for p in sc.quantities)):
+                continue  # a count, not a vague part ("some of the costs", "part of the
+                # cliffs"), which a derived plural may mean loosely
+            if part.lower() in ("one", "1") and not any(
+                    p.kind == "number" and m.start() + len(part) < p.start - sc.start < m.end()
+                    for p in sc.quantities):
+                continue  # "one of the trust's wards": a single member; only "one of the
+                # plant's two lines" counts the whole it is taken from
+            if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text,
+                         re.I):
+                return None  # the text gives the part ("three labs" a sentence on)
+            return dc.sentence[start - dc.sent_start:w.end - dc.sent_start], sc, \
+                f'"{m.group(0)}"'
+    return None
+

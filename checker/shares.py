@@ -152,7 +152,15 @@ def same_share(q, index) -> bool:
 
 
 def _meets_share(q, shares) -> bool:
-    return meets_share(share_of(q), rounding(q.text), shares, open_=open_bound(q.text))
+    side = rounding(q.text)
+    if q.kind == "percent" and side is None:  # a plain percentage is met by a share that
+        mine = share_of(q)  # rounds to it ("33%" for "a third"), not by one 4 points off
+        digits = re.search(r"\d+(?:\.(\d+))?", q.text)
+        places = len(digits.group(1) or "") if digits else 0
+        half = 0.5 * 10 ** -places / 100 + 1e-9  # half the last written digit: "1.8%" is met
+        return mine is not None and mine > 0 and any(  # by 1.75% to 1.85%
+            abs(theirs - mine) <= half for theirs in shares)
+    return meets_share(share_of(q), side, shares, open_=open_bound(q.text))
 
 
 def meets_share(mine, side, shares, open_: bool = False) -> bool:

@@ -61,6 +61,13 @@ def _to_verb_of(noun, verb) -> bool:
         and not any(x.dep_ == "cc" or x.text in ",;" for x in noun.doc[noun.i:verb.i])
 
 
+
+def _aimed(comp) -> bool:
+    """An attempt verb's complement that is the deed aimed at: a "to" verb, a bare or "-ing"
+    verb ("plans to close", "is considering closing"), not a finite verb the tagger hung on
+    a participle ("the money pledged came from ...": "came")."""
+    return comp.tag_ in ("VB", "VBG") or any(m.lower_ == "to" for m in comp.children)
+
 class CertaintyReader:
     """The certainty half of ``NegationCertaintyReader``."""
 
@@ -108,7 +115,7 @@ class CertaintyReader:
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
             if lem in self.attempts and _verbal(t) and any(
-                    c.dep_ == "xcomp" for c in t.children):
+                    c.dep_ == "xcomp" and _aimed(c) for c in t.children):
                 # "plans to", but "is considering closing": a gerund has no "to"
                 to = any(c.dep_ == "xcomp" and c.tag_ != "VBG" for c in t.children)
                 whether = to and any(c.dep_ == "xcomp" and any(

@@ -14,6 +14,7 @@ from checker.extract.common import (
     _subordinate,
     _subtree,
     _verbal,
+    in_credit,
     semicolon_between,
 )
 from checker.extract.reparse import relative_verb
@@ -229,9 +230,21 @@ class ClauseSplitter:
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             return bool(marks & self.contrast_marks) or self._saying_participle(tok)
-        return _relative_of_credit(tok)
+        return _relative_of_credit(tok) or (
+            _relative_of_credit(tok, figure=False) and self._finding_relative(tok))
         # ("according to the council, which puts the damage at £6.4m": the council's own
-        # figure, a claim of its own, not part of who is credited)
+        # figure, a claim of its own, not part of who is credited; "according to the audit,
+        # which also found mould in two kitchens": its own finding)
+
+    def _finding_relative(self, rel) -> bool:
+        """A relative clause whose subject is its pronoun and whose verb tells what the
+        antecedent found or said, with an object or a clause of its own ("which also found
+        mould in two kitchens", "which said the work had stopped"); not one telling what was
+        done with it ("which the Post has seen", "which was published in May")."""
+        low = rel.lemma_.lower()
+        return (low in self.finding_verbs or low in self.report_verbs) and any(
+            c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in rel.children) and any(
+            c.dep_ in ("dobj", "ccomp") for c in rel.children)
 
     def _saying_participle(self, tok) -> bool:
         """A participle of saying after a comma, with a clause of its own, on a verb that
@@ -284,17 +297,15 @@ def _whose_subject(rel) -> bool:
                                          for p in c.children) for c in rel.children)
 
 
-def _relative_of_credit(tok) -> bool:
+def _relative_of_credit(tok, figure: bool = True) -> bool:
     """A relative clause with a verb, a subject and a figure (not a date) of its own, hung on
     the source of an "according to" and set off by a comma ("according to the council,
     which puts the damage at £6.4m"): what it says is a claim, not a description of who is
     credited. One with no figure ("according to a memo, which the Post has seen")
-    describes the source."""
+    describes the source (asked with ``figure`` False, the figure is not required)."""
     if tok.dep_ != "relcl" or not _verbal(tok) or tok.i < 2:
         return False
-    noun, prep = tok.head, tok.head.head
-    opener = prep.head if prep is not noun else prep
-    return prep.lower_ == "to" and noun.dep_ == "pobj" and opener.lower_ == "according" \
+    return in_credit(tok.head, not figure) is not None \
         and tok.doc[tok.left_edge.i - 1].text == "," \
         and any(c.dep_ in SUBJ_DEPS for c in tok.children) \
-        and any(t.like_num and t.ent_type_ != "DATE" for t in _subtree(tok))
+        and (not figure or any(t.like_num and t.ent_type_ != "DATE" for t in _subtree(tok)))

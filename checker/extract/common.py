@@ -357,3 +357,20 @@ def semicolon_between(tok) -> bool:
         return False
     lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
     return any(t.text == ";" for t in tok.doc[lo + 1:hi])
+
+
+def in_credit(noun, deep: bool):
+    """The source of an "according to" (its object) that the noun is, or (``deep``) that
+    holds the noun inside its own phrase ("according to a survey paid for by the
+    parish": "parish" is in "survey"'s phrase), else None. Read by the clause walker and
+    the speaker reader."""
+    for _ in range(4 if deep else 1):
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according":
+            return noun
+        if noun.dep_ not in ("pobj", "appos", "compound") or prep is noun:
+            return None
+        noun = prep.head if prep.dep_ in ("prep", "agent") else prep
+        if noun.dep_ == "acl":
+            noun = noun.head
+    return None

@@ -6,6 +6,7 @@ a causal noun that names its cause; the links themselves are ``checker.extract.m
 
 from __future__ import annotations
 
+from checker.extract.common import SUBJ_DEPS
 from checker.lexicon import shipped
 from checker.numbers import CURRENCY_SIGNS
 from checker.units import currency_codes
@@ -90,11 +91,26 @@ class LinkCueReader:
                 return True  # "pushed occupancy to 100 per cent"
             if c.dep_ in ("dobj", "npadvmod") and _second_object_level(verb, c):
                 return True  # "pushed the wait up to 41 days, the longest ..."
+            if c.dep_ == "dobj" and self._change_after_misread(verb, c):
+                return True
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.change_words or any(
                     g.lower_ in self.change_words and g.dep_ in ("advmod", "amod", "prt")
                     for g in c.children)):
                 return True
         return False
+
+    def _change_after_misread(self, verb, obj) -> bool:
+        """The object's last noun read as a verb of its own right after it ("pushed staff
+        sickness absence up to 8 per cent": "absence" joined to "pushed"), with no subject,
+        and a change word right after that noun ("up")."""
+        doc = verb.doc
+        j = obj.i + 1
+        if j + 1 >= len(doc):
+            return False
+        noun, nxt = doc[j], doc[j + 1]
+        return noun.head.i == verb.i and noun.dep_ in ("conj", "advcl", "dep") \
+            and noun.tag_.startswith("VB") and not any(g.dep_ in SUBJ_DEPS for g in noun.children) \
+            and nxt.lower_ in self.change_words and nxt.dep_ in ("prt", "advmod", "quantmod")
 
     def _purpose_of_leaving(self, verb):
         """The "to" of a purpose on a verb of leaving ("quit the ministry in June to start

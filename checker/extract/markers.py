@@ -159,6 +159,8 @@ class MarkerReader(LinkCueReader):
                                       or _floating(t, self.scope)):
                 if low == "one" and (t.dep_ == "nummod" or _after_every(t, self.scope)):
                     continue
+                if low == "all" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "but":
+                    continue  # "all but 8%": a part (the phrase, read below)
                 if low in ("every", "each") and _how_often(t):
                     continue  # "once every 14 days", "every other week": how often, not all
                 if self.lex.has("approximators", low) and _before_figure(t):

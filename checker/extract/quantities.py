@@ -39,6 +39,8 @@ def _day_part_modifier(ent) -> bool:
                                 or (nxt.pos_ == "NOUN" and nxt.i == last.i + 1))
 
 
+MAX_TIME_LABEL = 50  # the largest number a unit of time labels ("week 6", not "year 2025")
+
 # Two words set off by a spaced dash inside a tagged number.
 _DASHED = re.compile(r"\w\s+[-–—]\s+\w")
 
@@ -48,12 +50,19 @@ class QuantityReader:
     scope words are ``MarkerReader``'s)."""
 
     def _label_before(self, tok):
-        """The label noun right before a number of digits ("Phase" of "Phase 3", "phase"
-        of "phase 3": label_nouns.txt), or None."""
-        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is None or not tok.text.isdigit() \
+        """The label noun right before a number ("Phase" of "Phase 3", "phase" of "phase
+        three": label_nouns.txt), or None. A unit of time labels a small number only ("year
+        three" of a plan, not "the year 2025", nor "day one"), and only with no number before
+        it ("three year" is no label)."""
+        doc = tok.doc
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or not (tok.text.isdigit() or is_number_word(tok.lower_)) \
                 or not self.lex.has("label_nouns", prev.lower_):
             return None
+        if duration_unit(prev.lower_) and (
+                (tok.text.isdigit() and int(tok.text) > MAX_TIME_LABEL)
+                or tok.lower_ in ("one", "1") or (prev.i > 0 and doc[prev.i - 1].like_num)):
+            return None  # (nor "day one", "from year one": said of any start)
         return prev
 
     def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
@@ -69,6 +78,11 @@ class QuantityReader:
                 continue  # "9 of 21 night shifts", "two night-time falls": counts of things
             if _change_then_level(e):
                 continue  # "climbed by £15.6m to £54.2m": two figures, read below
+            if e.label_ in ("MONEY", "QUANTITY") and _ratio_base(e[0]):
+                continue  # "six in ten pounds given": the base of a share, a count
+                # (read below), not a sum
+            if e.label_ == "DATE" and len(e) == 2 and self._label_before(e[1]) is e[0]:
+                continue  # "week 6", "year 3": a label and its number, read below
             text, s_char, e_char, money = _figure_span(e)
             label = self._label_before(e[0]) if e.label_ == "CARDINAL" and len(e) == 1 else None
             if label is not None:  # "Phase 3": a name, read with its label
@@ -113,7 +127,7 @@ class QuantityReader:
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
                 label = "PERCENT"
             elif nxt is not None and nxt.i not in covered and currency_codes(nxt.lower_) \
-                    and any(ch.isdigit() for ch in t.text):
+                    and any(ch.isdigit() for ch in t.text) and not _ratio_base(t):
                 last, label = nxt, "MONEY"  # "some 4 million dollars", untagged (not
                 # the "million pounds" of "a quarter of a million pounds")
             elif nxt is not None and nxt.i not in covered and t.text.isdigit() \
@@ -128,6 +142,9 @@ class QuantityReader:
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
                                 start=first.idx + off, end=last.idx + len(last) + off,
                                 norm=norm))
+        if out and tokens:
+            text = _doc_text(tokens[0].doc)
+            out = [_all_but(q, text, off) for q in out]
         return tuple(out)
 
     def _spans_of_time(self, tokens, covered, off) -> list[Quantity]:
@@ -148,6 +165,32 @@ class QuantityReader:
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
                                 start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
         return out
+
+
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.I)
+
+
+def _all_but(q: Quantity, text: str, off: int) -> Quantity:
+    """A share given by what it leaves out, read as the share it states: "all but 8%" is
+    92%. Other figures come back as they are."""
+    if q.kind != "percent" or q.value is None or not 0 <= q.value <= 100:
+        return q
+    m = _ALL_BUT.search(text, max(0, q.start - off - 12), q.start - off)
+    if m is None:
+        return q
+    kind, value, unit, norm = normalise(f"{100 - q.value:g}%", "PERCENT")
+    return Quantity(text=text[m.start():q.end - off], kind=kind, value=value, unit=unit,
+                    start=m.start() + off, end=q.end, norm=norm)
+
+
+def _ratio_base(tok) -> bool:
+    """A number that is the base of a share written as a ratio: "in" or "out of" right
+    before it, and a number before that ("six in ten pounds", "3 out of 4 dollars")."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].lower_ == "in":
+        return doc[i - 2].like_num
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" \
+        and doc[i - 3].like_num
 
 
 def _number_words_from(tok, covered):

@@ -6,7 +6,7 @@ speaker; which frame credits a claim is ``checker.extract.speakers``'s."""
 
 from __future__ import annotations
 
-from checker.extract.common import _doc_text, speaking_subject
+from checker.extract.common import _doc_text, in_credit, speaking_subject
 from checker.lexicon import partitive_pronoun
 from checker.polarity import OBJECT_NEGATORS
 from checker.records import Attribution
@@ -36,8 +36,12 @@ class ReportSpeakerReader:
 
     def _reporting_attribution(self, verb) -> Attribution:
         subj = speaking_subject(verb)
-        if subj is not None and verb.dep_ == "relcl" and (
-                subj.tag_ == "WP" or subj.tag_ == "WDT" and _according_to_it(verb)):
+        credit = in_credit(verb.head, True) if verb.dep_ == "relcl" else None
+        if subj is not None and verb.dep_ == "relcl" and subj.tag_ == "WDT" \
+                and credit is not None:
+            subj = credit  # "according to a memo seen by the Post, which warns ...": the
+            # memo, the source credited, not a noun of its phrase
+        elif subj is not None and verb.dep_ == "relcl" and subj.tag_ == "WP":
             subj = verb.head  # "its captain, Jon Pell, who said ...": the captain
         elif subj is not None and subj.i > verb.i and verb.dep_ == "conj" and any(
                 c.dep_ == "ccomp" and not any(x.dep_ in ("nsubj", "nsubjpass")
@@ -146,7 +150,7 @@ class ReportSpeakerReader:
         if rel.dep_ != "relcl" or rel.pos_ != "VERB" \
                 or rel.lemma_.lower() not in self.report_verbs or not any(
                     c.dep_ == "nsubj" and (
-                        c.tag_ == "WP" or c.tag_ == "WDT" and _according_to_it(rel)
+                        c.tag_ == "WP" or c.tag_ == "WDT" and in_credit(rel.head, False) is not None
                         or any(p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
                     for c in rel.children):
             return []  # "X, who said ...", "X, whose director said ..."
@@ -185,13 +189,6 @@ class ReportSpeakerReader:
             return None
         return next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i
                      and subj.doc[c.left_edge.i - 1].text == ","), None)
-
-
-def _according_to_it(rel) -> bool:
-    """The relative clause hangs on the object of "according to" ("according to the firm,
-    which said ..."): its "which" is that source, not a thing named before it."""
-    to = rel.head.head
-    return rel.head.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def _stranded_speaker(verb):

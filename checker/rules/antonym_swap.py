@@ -23,7 +23,9 @@ Why it matters:
 Known false positives:
     Both words used in different parts of a fused sentence ("rose in May, fell in June"),
     unless the source claim also holds a synonym of the derived word;
-    antonym pairs that are not opposites in context ("close" a deal vs "open" a store); a
+    antonym pairs that are not opposites in context ("close" a deal vs "open" a store), but
+    for WordNet's pairs that tell one move from either end ("came home", "went home":
+    antonym_lookalikes.txt); a
     stance the source reports changing ("criticised the plan in January ... welcomed it in
     March" against "welcomed the plan in March");
     prefixed adjectives that are no opposites yet share no WordNet sense, beyond those the
@@ -150,10 +152,17 @@ def _opposites(lex, wn, lem: str, written: str, tag: str) -> tuple[frozenset, fr
         listed = lex.antonyms_of(lem) | lex.antonyms_of(written)
         p = _wn_pos(tag)
         from_wn = wn.antonyms(lem, p) if p is not None else frozenset()
+        from_wn = frozenset(w for w in from_wn if not _lookalike_pair(lex, lem, w))
         if tag == "ADJ":
             from_wn = from_wn | _prefixed_opposites(lex, wn, lem.lower())
         got = table[wn, lem, written, tag] = (listed, from_wn)
     return got
+
+
+def _lookalike_pair(lex, a: str, b: str) -> bool:
+    """WordNet's antonyms that tell one move from either end ("come", "go":
+    antonym_lookalikes.txt)."""
+    return lex.value("antonym_lookalikes", a) == b or lex.value("antonym_lookalikes", b) == a
 
 
 def _prefixed_opposites(lex, wn, lem: str) -> frozenset:

@@ -64,10 +64,10 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.hedge_scope import (believed, cue_in_merged_clause, deed_noun_done, doubt_kept,
-                                 noun_after_cue, noun_hedge_kept, noun_of_hedged_deed,
-                                 relative_hedge, same_antecedent, same_object, synonym_in,
-                                 words_after)
+from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_clause,
+                                 deed_noun_done, deed_of_hedged_noun, doubt_kept, noun_after_cue,
+                                 noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
+                                 same_antecedent, same_object, synonym_in, words_after)
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.sought import subject_keys
@@ -130,8 +130,9 @@ def check(ctx):
                 mine = verb if same or verb in dkeys and (
                     same_object(ctx, sc, dc, h, verb) or deed_noun_done(ctx, dc, verb)
                     or same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
-                    else synonym_in(ctx, sc, verb, dc)
-                if not mine or h.weight < 0.2 or cue_word_in(h.text, dc.sentence) \
+                    else synonym_in(ctx, sc, verb, dc) or deed_of_hedged_noun(sc, dc, verb)
+                if not mine or h.weight < 0.2 or (cue_word_in(h.text, dc.sentence)
+                                                  and not cue_held_elsewhere(ctx, dc, h.text)) \
                         or noun_hedge_kept(ctx, sc, h, dc) \
                         or _deed_sought(ctx.lexicon, dc, mine):
                     continue

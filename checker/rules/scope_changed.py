@@ -100,7 +100,7 @@ from checker.added_party import added_party
 from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
 from checker.part_of import whole_word
-from checker.partitive_dropped import whole_of_partitive
+from checker.partitive_dropped import uncounted_whole, whole_of_partitive
 from checker.polarity import OBJECT_NEGATORS
 from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
@@ -284,7 +284,7 @@ def check(ctx):
         widened = widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
-            or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc)
+            or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc)
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
