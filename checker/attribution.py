@@ -249,6 +249,10 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
         return False
     first = _WORD_RE.findall(text[claim.sent_start:claim.sent_start + 20])[:1]
     refers_back = bool(first) and first[0].lower() in _PRONOUNS | _POSSESSIVES | _DEICTIC
+    for j in (i + 1, i + 2):  # "A. B. Both numbers are from its annual report."
+        if j < len(starts) and name.head and "\n" not in text[claim.sent_end:starts[j][0]] \
+                and _figures_sourced(text[starts[j][0]:starts[j][1]], name.head, j - i):
+            return True
     for j in (i - 1, i + 1):
         if not 0 <= j < len(starts) or (j < i and not refers_back) or (j > i and anonymous):
             continue
@@ -275,6 +279,24 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
                for m in _KIND_FRAME.finditer(text[s:e])):
             return True  # "..., the processor said, ..." that the parse kept no claim for
     return False
+
+
+# A sentence that points back at the figures before it and gives where they come from: "Both
+# figures come from", "These numbers are taken from", "The figures are in".
+_FIGURES_FROM = re.compile(r"\s*(both|these|those|the|all(?:\s+the)?|all\s+\w+)\s+(?:\w+\s+)?"
+                           r"(?:figures|numbers|statistics|estimates|counts|details|data)\s+"
+                           r"(?:\w+\s+){0,3}?(?:from|in|by)\s+(.{1,120})", re.I)
+
+
+def _figures_sourced(sentence: str, head: str, back: int) -> bool:
+    """The sentence points back at the figures before it and names the source's head noun (its
+    key) where they come from ("Both numbers are from the trust's annual report"), up
+    to two sentences back (its noun is plural). Known false positive: figures of a third
+    sentence back, or of only one of the two, are taken as credited."""
+    m = _FIGURES_FROM.match(sentence)
+    if m is None or back > 2:
+        return False
+    return any(key(w) == head for w in _WORD_RE.findall(m.group(2)))
 
 
 _OPENING_QUOTES = frozenset('"“\'‘')

@@ -74,6 +74,9 @@ def source_has(q, index) -> bool:
 def _source_has(q, index) -> bool:
     if _other_measure(q, index.quantities):
         return False  # "180 miles" where the source says "180 kilometres"
+    if q.kind == "percent" and q.text.lower().startswith("all but"):
+        return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
+        # ("all but 6%" is 94%: its 6 written in the source is another share)
     if (q.kind, q.norm) in index.quantity_norms and (
             not durations(q.text) or period(q.text.lower()) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)

@@ -94,7 +94,7 @@ def label_as_ordinal(figure: str, text: str) -> bool:
                                                            f"{n:g}th"]
     if any(re.search(rf"\b{re.escape(w)}\s+{re.escape(label)}\b", text) for w in words):
         return True
-    listed = rf"\b{re.escape(label)}s\s+(?:\w+(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*))+"
+    listed = rf"\b{re.escape(label)}s\s+(?:\w+(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*))*"
     return any(re.search(listed + rf"{re.escape(w)}\b", text) for w in (number, f"{n:g}"))
 
 

@@ -15,6 +15,7 @@ import re
 
 from checker.align import key, text_keys
 from checker.hedging import cue_word_in, cues, hedged_verb, told_done
+from checker.lexicon import shipped
 from checker.polarity import negated_keys
 from checker.sought import subject_keys
 from checker.tentative import in_question
@@ -246,15 +247,23 @@ def synonym_in(ctx, sc, verb: str, dc) -> str:
     return pred if pred in same and pred != key("be") else ""
 
 
+_READY_AFTER = re.compile(r"\bbe\s+((?:[a-z]+)(?:\s+[a-z]+)?)", re.I)
+_READINESS = tuple(sorted(shipped("readiness_words"), key=len, reverse=True))
+
+
 def deed_of_hedged_noun(sc, dc, verb: str) -> str:
     """The derived claim's verb where the source hedges only a "be" whose subject is that
     verb's noun ("a rail link could be open by 2031" told as "will be linked
-    by rail in 2031"): its key, else ''. Known false positive: a noun whose
+    by rail in 2031"), the "be" telling the deed ready or done (readiness_words.txt): its
+    key, else ''. Known false positive: a noun whose
     six-letter key another verb shares ("a national policy" and "nationalise")."""
     mine = key(dc.predicate)
     if verb != "be" or mine in ("be", "have") or not any(
             w.pos == "VERB" and key(w.lemma) == mine for w in dc.words):
         return ""
+    after = _READY_AFTER.search(sc.text)
+    if after is None or not any(after.group(1).lower().startswith(w) for w in _READINESS):
+        return ""  # "the delay could be longer than a month": the delay itself is given
     return mine if mine in subject_keys(sc) else ""
 
 

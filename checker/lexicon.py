@@ -35,6 +35,7 @@ FILES = {
     "scope": "scope",
     "antonyms": "antonyms",
     "antonym_lookalikes": "antonym_lookalikes",
+    "readiness_words": "readiness_words",
     "paraphrases": "paraphrases",
     "negative_prefixes": "negative_prefixes",
     "prefix_lookalikes": "prefix_lookalikes",
@@ -241,7 +242,7 @@ FIXED = frozenset({"ceiling_phrases", "generic_words", "figure_words", "months",
                    "place_prepositions", "phase_verbs", "necessity_verbs", "ability_words",
                    "anonymity_phrases",
                    "multiplier_verbs", "year_shifts", "looking_ahead", "time_bounds",
-                   "span_bounds"})
+                   "span_bounds", "readiness_words"})
 
 
 @dataclass(frozen=True)

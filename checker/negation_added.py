@@ -16,9 +16,10 @@ from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, sentence_before, snippet
 from checker.lexicon import shipped
-from checker.negation_forms import (bounded_before, ended, kept_as_was, kept_opposite, lacks,
-                                    negated_in_source_text, negated_noun, refused_only,
-                                    same_word, set_aside_in_source, stated_act, taken_away,
+from checker.negation_forms import (bound_after_verb, bounded_before, ended, kept_as_was,
+                                    kept_opposite, lacks, negated_in_source_text,
+                                    negated_noun, refused_only, same_word,
+                                    set_aside_in_source, stated_act, taken_away,
                                     time_bound_restated)
 from checker.polarity import (condition_keys, cue_words, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
@@ -100,9 +101,11 @@ def negation_added(ctx, dc):
     d = next((w for w in dc.words if w[3] in dneg and not reported(dc, w, lex)), None)
     if d is None or negated_in_source_text(ctx, d.text) and not objects \
             or any(lacks(sc, d[3], lex) for sc in support) \
-            or set_aside_in_source(ctx, d[3]) or bounded_before(dc, support):
+            or set_aside_in_source(ctx, d[3]) or bounded_before(dc, support) \
+            or bound_after_verb(dc):
         return None  # (nor "voted against shutting it" for "declined to shut it", "rather
-        # than replace it", "not before April" for "in April")
+        # than replace it", "not before April" for "in April", "none had done so until
+        # May")
     al, _ = ctx.support(dc)
     known = ctx.index.vocab
     others = {key(w[3]) for w in dc.words if w[4] in ("NOUN", "VERB", "ADJ", "ADV")

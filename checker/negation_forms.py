@@ -272,6 +272,18 @@ def only_others(dc, sc) -> bool:
     return bool(mine) and not mine <= text_keys(sc.subject or "")
 
 
+def bound_after_verb(sc) -> bool:
+    """"until" or "till" within three words after the claim's verb: a negation that dates
+    the deed ("was not taken until May"), not one that denies it. Not "before": "had not
+    received a warning before the inspection" denies the warning for that time. Read by DG601
+    and DG603."""
+    verb = (sc.predicate_text or "").lower()
+    low = sc.text.lower()
+    at = low.find(f" {verb}") if verb else -1
+    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till)\b",
+                                low[at + len(verb) + 1:]) is not None
+
+
 def time_bound_restated(dc, sc) -> bool:
     """One claim negates its verb with "before" (or "after") a time and the other, not
     negated, bounds the same time with "at the earliest" (or "at the latest":
@@ -281,6 +293,10 @@ def time_bound_restated(dc, sc) -> bool:
     neg, pos = (dc, sc) if dc.negated else (sc, dc)
     if not neg.negated or pos.negated:
         return False
+    for phrase, prep in _TIME_BOUNDS:  # a time the tagger gives no figure ("the autumn")
+        m = re.search(rf"\b{prep}\s+((?:the\s+)?[a-z]+)\b", neg.text, re.I)
+        if m and re.search(rf"\b{re.escape(m.group(1))}\s+{phrase}\b", pos.sentence, re.I):
+            return True
     for q in neg.quantities:
         sq = next((s for s in pos.quantities if s.norm == q.norm and q.kind in ("date", "time")),
                   None)

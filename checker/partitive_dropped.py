@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key
+from checker.numbers import number_values
 
 # Words before a count that make it the whole it counts ("its eight", "the pier's eight"),
 # with the determiners a partitive's "of" may take before it
@@ -144,8 +145,11 @@ def _plural_wholes(dc):
                 and dc.sentence[w.end - dc.sent_start:words[i + 1].start - dc.sent_start] == " ":
             continue  # not the run's last noun ("hospitality suites": suites)
         m = _OPENER_BEFORE.search(dc.sentence[:w.start - dc.sent_start])
-        if m is not None and re.search(r"\bof\s+$", dc.sentence[:m.start()], re.I):
-            continue  # "a third of the cabins": the derived text takes its own part
+        if m is not None and re.search(r"\b(?:of|half|both|all|most|many|some|several|each|"
+                                       r"none|[\d,]+|\w+teen|\w+ty)\s+$",
+                                       dc.sentence[:m.start()], re.I):
+            continue  # "a third of the cabins", "half the centres": the derived text takes
+            # its own part
         if m is None or any(q.end <= w.start and q.start >= dc.sent_start + m.start()
                             for q in dc.quantities):
             continue
@@ -171,7 +175,8 @@ def uncounted_whole(ctx, dc):
             if key(sc.predicate) != key(dc.predicate):
                 continue
             m = re.search(r"\b(\d[\d,]*|[a-z-]+)\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|"
-                          rf"[\w-]+['’]s?)\s+(?:[\w,.'’-]+\s+){{0,4}}?{noun}\b", sc.text, re.I)
+                          rf"[\w-]+['’]s?)\s+(?:(?!and\s|or\s)[\w.'’-]+\s+){{0,4}}?{noun}\b", sc.text,
+                          re.I)  # (not across "and": "two of its homes and his cars")
             if m is None:
                 continue
             part = m.group(1)
@@ -186,9 +191,12 @@ def uncounted_whole(ctx, dc):
                     for p in sc.quantities):
                 continue  # "one of the trust's wards": a single member; only "one of the
                 # plant's two lines" counts the whole it is taken from
+            values = number_values(part)
             if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text,
-                         re.I):
-                return None  # the text gives the part ("three labs" a sentence on)
+                         re.I) or values and any(q.value == values[0] and q.kind == "number"
+                                                 for d in ctx.derived_claims
+                                                 for q in d.quantities):
+                return None  # the text gives the part ("three labs", "3 labs" a sentence on)
             return dc.sentence[start - dc.sent_start:w.end - dc.sent_start], sc, \
                 f'"{m.group(0)}"'
     return None

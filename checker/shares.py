@@ -157,9 +157,10 @@ def _meets_share(q, shares) -> bool:
         mine = share_of(q)  # rounds to it ("33%" for "a third"), not by one 4 points off
         digits = re.search(r"\d+(?:\.(\d+))?", q.text)
         places = len(digits.group(1) or "") if digits else 0
-        half = 0.5 * 10 ** -places / 100 + 1e-9  # half the last written digit: "1.8%" is met
-        return mine is not None and mine > 0 and any(  # by 1.75% to 1.85%
-            abs(theirs - mine) <= half for theirs in shares)
+        digit = 10 ** -places / 100  # one unit of the last written digit: the share is met
+        return mine is not None and mine > 0 and any(  # rounded (within half of it) or cut
+            abs(theirs - mine) <= digit / 2 + 1e-9  # ("66%" for two-thirds: less than a whole
+            or 0 <= theirs - mine < digit - 1e-9 for theirs in shares)  # digit above it)
     return meets_share(share_of(q), side, shares, open_=open_bound(q.text))
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import another_account, be_forms, other_counts, same_subject
 from checker.claim_reading import evidence_of, negated_in, shares_core, snippet
-from checker.negation_forms import (ended, lacks, named_act, only_others, plain_object,
-                                    refused_only, taken_away, time_bound_restated,
-                                    unrealised_plan)
+from checker.negation_forms import (bound_after_verb, ended, lacks, named_act, only_others,
+                                    plain_object, refused_only, taken_away,
+                                    time_bound_restated, unrealised_plan)
 from checker.polarity import negated_condition, negated_lemmas, polarity
 
 # Words whose negation is compared inside aligned claims (not the main predicate's only).
@@ -45,9 +45,10 @@ def word_flip(ctx, dc):
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
                 or negated_condition(dc) and negated_condition(sc) \
                 or time_bound_restated(dc, sc) or only_others(dc, sc) \
+                or any(c.negated and bound_after_verb(c) for c in (dc, sc)) \
                 or another_account(dc, sc, ctx.index.claims):
             continue  # "unless it can close the shortfall", "if it cannot fill it"; "not
-            # before 2029" for "in 2029 at the earliest"
+            # before 2029" for "in 2029 at the earliest"; "not done until May"
         sneg = negated_lemmas(sc)
         swords = {w[3]: w for w in sc.words if w[4] in NEGATABLE}
         added = sorted(lem for lem in dneg if lem in swords and lem in dwords and lem not in sneg)

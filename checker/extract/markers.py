@@ -160,7 +160,10 @@ class MarkerReader(LinkCueReader):
                 if low == "one" and (t.dep_ == "nummod" or _after_every(t, self.scope)):
                     continue
                 if low == "all" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "but":
-                    continue  # "all but 8%": a part (the phrase, read below)
+                    continue  # "all but 8%": a part, which the figure gives (92%)
+                if low in ("all", "every") and t.i > 0 and self.lex.value(
+                        "approximators", t.doc[t.i - 1].lower_) == "-1":
+                    continue  # "nearly all homes", "almost every school": not the whole
                 if low in ("every", "each") and _how_often(t):
                     continue  # "once every 14 days", "every other week": how often, not all
                 if self.lex.has("approximators", low) and _before_figure(t):

@@ -52,8 +52,9 @@ class QuantityReader:
     def _label_before(self, tok):
         """The label noun right before a number ("Phase" of "Phase 3", "phase" of "phase
         three": label_nouns.txt), or None. A unit of time labels a small number only ("year
-        three" of a plan, not "the year 2025", nor "day one"), and only with no number before
-        it ("three year" is no label)."""
+        three" of a plan, not "the year 2025", nor "day one"), and only with no number or
+        determiner before it ("three year", "each week 35 parcels" are no labels) and no noun
+        after the number."""
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is None or not (tok.text.isdigit() or is_number_word(tok.lower_)) \
@@ -61,8 +62,12 @@ class QuantityReader:
             return None
         if duration_unit(prev.lower_) and (
                 (tok.text.isdigit() and int(tok.text) > MAX_TIME_LABEL)
-                or tok.lower_ in ("one", "1") or (prev.i > 0 and doc[prev.i - 1].like_num)):
-            return None  # (nor "day one", "from year one": said of any start)
+                or tok.lower_ in ("one", "1") or (prev.i > 0 and (
+                    doc[prev.i - 1].like_num or doc[prev.i - 1].pos_ == "DET"
+                    or doc[prev.i - 1].lower_ in ("last", "next", "per")))
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN")):
+            return None  # (nor "day one", "from year one": said of any start; nor "each
+            # week 35 parcels", "last year 40 people": a time, then a count)
         return prev
 
     def _quantities(self, ents, tokens, start_c, end_c, off) -> tuple[Quantity, ...]:
