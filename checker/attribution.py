@@ -251,7 +251,7 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     refers_back = bool(first) and first[0].lower() in _PRONOUNS | _POSSESSIVES | _DEICTIC
     for j in (i + 1, i + 2):  # "A. B. Both numbers are from its annual report."
         if j < len(starts) and name.head and "\n" not in text[claim.sent_end:starts[j][0]] \
-                and _figures_sourced(text[starts[j][0]:starts[j][1]], name.head, j - i):
+                and _figures_sourced(text[starts[j][0]:starts[j][1]], name, j - i):
             return True
     for j in (i - 1, i + 1):
         if not 0 <= j < len(starts) or (j < i and not refers_back) or (j > i and anonymous):
@@ -285,18 +285,27 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 # figures come from", "These numbers are taken from", "The figures are in".
 _FIGURES_FROM = re.compile(r"\s*(both|these|those|the|all(?:\s+the)?|all\s+\w+)\s+(?:\w+\s+)?"
                            r"(?:figures|numbers|statistics|estimates|counts|details|data)\s+"
-                           r"(?:\w+\s+){0,3}?(?:from|in|by)\s+(.{1,120})", re.I)
+                           r"(?:(?:come|comes|came|are|were|is|was)\s+(?:all\s+)?(?:taken\s+|drawn\s+)?"
+                           r"(?:from|in)|(?:taken|drawn|quoted)\s+from|(?:compiled|published|"
+                           r"produced|released)\s+by)\s+([^.;]{1,120})", re.I)
 
 
-def _figures_sourced(sentence: str, head: str, back: int) -> bool:
+def _figures_sourced(sentence: str, name, back: int) -> bool:
     """The sentence points back at the figures before it and names the source's head noun (its
     key) where they come from ("Both numbers are from the trust's annual report"), up
-    to two sentences back (its noun is plural). Known false positive: figures of a third
-    sentence back, or of only one of the two, are taken as credited."""
+    to two sentences back (its noun is plural), with every word of the source's name
+    (its owner: "the trust's annual report") after "from", "in" or "by", and a source
+    told as a definite one not told as "a" one. Known false positives: figures of only one
+    of the two sentences are taken as credited; a described source with another owner ("the
+    union's report" for "the trust's annual report")."""
     m = _FIGURES_FROM.match(sentence)
     if m is None or back > 2:
         return False
-    return any(key(w) == head for w in _WORD_RE.findall(m.group(2)))
+    said = {key(w) for w in _WORD_RE.findall(m.group(2))}
+    if name.definite and re.match(r"(?:a|an|one)\b", m.group(2).strip(), re.I):
+        return False  # "from a union report" for "the trust's annual report": another one
+    return name.head in said and all(key(w) in said for w in name.words) and all(
+        key(w) in said for run in name.runs for w in run.split())
 
 
 _OPENING_QUOTES = frozenset('"“\'‘')

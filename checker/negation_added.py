@@ -16,7 +16,7 @@ from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, sentence_before, snippet
 from checker.lexicon import shipped
-from checker.negation_forms import (bound_after_verb, bounded_before, ended, kept_as_was,
+from checker.negation_forms import (bounded_before, done_at_bound, ended, kept_as_was,
                                     kept_opposite, lacks, negated_in_source_text,
                                     negated_noun, refused_only, same_word,
                                     set_aside_in_source, stated_act, taken_away,
@@ -102,7 +102,7 @@ def negation_added(ctx, dc):
     if d is None or negated_in_source_text(ctx, d.text) and not objects \
             or any(lacks(sc, d[3], lex) for sc in support) \
             or set_aside_in_source(ctx, d[3]) or bounded_before(dc, support) \
-            or bound_after_verb(dc):
+            or done_at_bound(dc):
         return None  # (nor "voted against shutting it" for "declined to shut it", "rather
         # than replace it", "not before April" for "in April", "none had done so until
         # May")

@@ -275,13 +275,29 @@ def only_others(dc, sc) -> bool:
 def bound_after_verb(sc) -> bool:
     """"until" or "till" within three words after the claim's verb: a negation that dates
     the deed ("was not taken until May"), not one that denies it. Not "before": "had not
-    received a warning before the inspection" denies the warning for that time. Read by DG601
-    and DG603."""
+    received a warning before the inspection" denies the warning for that time. Read by
+    DG603."""
     verb = (sc.predicate_text or "").lower()
     low = sc.text.lower()
     at = low.find(f" {verb}") if verb else -1
     return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till)\b",
                                 low[at + len(verb) + 1:]) is not None
+
+
+# "until Harlow Rovers did so", "until the county did": the deed, done at the bound
+_DONE_AT_BOUND = re.compile(r"\b(?:until|till)\b[^.;]{1,60}?\b(?:did|had\s+done|has\s+done)"
+                            r"(?:\s+(?:so|it|that))?\b", re.I)
+
+
+def done_at_bound(claim) -> bool:
+    """A claim negated on its subject ("no club", "none of them") up to a bound at which the
+    deed was done ("no mill in the valley had shut in forty years until Brook Mill did
+    so"): it tells the deed done, not denied. Not "will not end until pay rises", a
+    negation that dates the deed but tells nothing done. Read by DG601."""
+    first = claim.subject.lower().split()[:1]
+    return claim.negated and bool(first) and first[0] in ("no", "none", "nobody", "nothing",
+                                                            "neither") \
+        and _DONE_AT_BOUND.search(claim.text) is not None
 
 
 def time_bound_restated(dc, sc) -> bool:
@@ -293,10 +309,14 @@ def time_bound_restated(dc, sc) -> bool:
     neg, pos = (dc, sc) if dc.negated else (sc, dc)
     if not neg.negated or pos.negated:
         return False
-    for phrase, prep in _TIME_BOUNDS:  # a time the tagger gives no figure ("the autumn")
+    for phrase, prep in _TIME_BOUNDS:  # a time the tagger gives no figure ("the autumn"),
+        # bound right before the claim ("the spring is the earliest time a ruling is due")
         m = re.search(rf"\b{prep}\s+((?:the\s+)?[a-z]+)\b", neg.text, re.I)
-        if m and re.search(rf"\b{re.escape(m.group(1))}\s+{phrase}\b", pos.sentence, re.I):
-            return True
+        bound = m and re.search(rf"\b{re.escape(m.group(1))}\s+{phrase}\b(?:\s+(?:time|"
+                                r"point|date|moment|that))?\s*", pos.sentence, re.I)
+        at = pos.start - pos.sent_start
+        if bound and (0 <= at - bound.end() <= 2 or at <= bound.start() < pos.end - pos.sent_start):
+            return True  # (the phrase right before the claim, or in it)
     for q in neg.quantities:
         sq = next((s for s in pos.quantities if s.norm == q.norm and q.kind in ("date", "time")),
                   None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import claim_keys, key
 from checker.numbers import number_values
 
 # Words before a count that make it the whole it counts ("its eight", "the pier's eight"),
@@ -194,6 +194,7 @@ def uncounted_whole(ctx, dc):
             values = number_values(part)
             if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text,
                          re.I) or values and any(q.value == values[0] and q.kind == "number"
+                                                 and key(w.lemma) in claim_keys(d)
                                                  for d in ctx.derived_claims
                                                  for q in d.quantities):
                 return None  # the text gives the part ("three labs", "3 labs" a sentence on)

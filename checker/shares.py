@@ -14,6 +14,7 @@ from checker.timespans import durations
 
 APPROXIMATE_SHARE = 0.05  # how far a share said "nearly" or "just over" may be from the value
 OPEN_BOUND = 0.1  # how far one said "fewer than" or "more than" may be, on its side
+CUT_SHARE = 0.05  # how much of a share a percentage cut to its digits may drop
 SMALL_SHARE = 0.3  # below it, a share's rounding is relative ("one in 20", "3%")
 _APPROXIMATORS = shipped_values("approximators")
 _OPEN_BOUNDS = shipped("open_bounds")
@@ -160,7 +161,8 @@ def _meets_share(q, shares) -> bool:
         digit = 10 ** -places / 100  # one unit of the last written digit: the share is met
         return mine is not None and mine > 0 and any(  # rounded (within half of it) or cut
             abs(theirs - mine) <= digit / 2 + 1e-9  # ("66%" for two-thirds: less than a whole
-            or 0 <= theirs - mine < digit - 1e-9 for theirs in shares)  # digit above it)
+            or 0 <= theirs - mine < min(digit - 1e-9, CUT_SHARE * theirs)  # digit above it,
+            for theirs in shares)  # and little of it: not "1%" for one in 51)
     return meets_share(share_of(q), side, shares, open_=open_bound(q.text))
 
 

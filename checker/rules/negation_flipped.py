@@ -157,7 +157,7 @@ from checker.claim_pairs import (
 )
 from checker.lexicon import shipped
 from checker.negation_added import negation_added
-from checker.negation_forms import (bound_after_verb, lapsed_plan, only_others,
+from checker.negation_forms import (done_at_bound, lapsed_plan, only_others,
                                     time_bound_restated)
 from checker.polarity import denied_from_outside, verb_polarity
 from checker.apposed_flip import apposed_flip
@@ -236,8 +236,7 @@ def _predicate_flip(ctx, dc):
         if other_counts(dc, sc) or only_others(dc, sc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets;
             # "Only the central library is affected" beside "the branches were not"
-        if time_bound_restated(dc, sc) or any(c.negated and bound_after_verb(c)
-                                              for c in (dc, sc)):
+        if time_bound_restated(dc, sc) or done_at_bound(dc) or done_at_bound(sc):
             return None  # "could not open before 2029" for "in 2029 at the earliest"; "no
             # club had done so in ten years until Harlow did": a negation that dates the deed
         if another_account(dc, sc, ctx.index.claims):
