@@ -285,7 +285,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 # figures come from", "These numbers are taken from", "The figures are in".
 _FIGURES_FROM = re.compile(r"\s*(both|these|those|the|all(?:\s+the)?|all\s+\w+)\s+(?:\w+\s+)?"
                            r"(?:figures|numbers|statistics|estimates|counts|details|data)\s+"
-                           r"(?:(?:come|comes|came|are|were|is|was)\s+(?:all\s+)?(?:taken\s+|drawn\s+)?"
+                           r"(?:(?:come|comes|came|are|were|is|was)\s+(?:all\s+)?"
+                           r"(?:taken\s+|drawn\s+)?"
                            r"(?:from|in)|(?:taken|drawn|quoted)\s+from|(?:compiled|published|"
                            r"produced|released)\s+by)\s+([^.;]{1,120})", re.I)
 
