@@ -352,8 +352,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
     group would table", non_person_heads.txt; "the group" after a speaker "who chairs" a
     body or its "head of": known false positive, another group the sentence names), or the
-    speaker is given as a party's ("its chief executive"). Anonymous speakers and claims of
-    being ("he was at home") never count."""
+    speaker is given as a party's ("its chief executive"), or a named business's claim is
+    credited to a business told by its kind ("the bus operator"; known false positive,
+    another business of that kind). Anonymous speakers and claims of being ("he was at
+    home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False
@@ -368,6 +370,11 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return False
     if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
         return True  # "the company expects ..., Tessin Chemical Works said": itself
+    if _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()) and \
+            _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()).group(1) in _CORPORATE \
+            and NAME_RUN_RE.match(claim.subject.strip()):
+        return True  # "Marlow Buses will cut two routes, the bus operator said": a
+        # business told by its kind speaks of its own plan (not "the regulator said")
     owned = subj.split()
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
             and owned[1] in _BODY_HEADS:
@@ -380,6 +387,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     subject = claim.subject
     return any(not poss and not _word_on_noun(subject, s, e, name)
                for s, e, poss in mentions(subject, name))
+
+
+# A business told by its kind, with up to two words before the noun: "the postal operator"
+_DESCRIBED_BUSINESS = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 
 
 def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
