@@ -12,12 +12,13 @@ import re
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
-from checker.attribution import same_name, self_report, source_name
+from checker.attribution import same_name, source_name
 from checker.claim_content import same_content
 from checker.lexicon import shipped
 from checker.on_record import on_record
 from checker.polarity import verb_polarity
 from checker.officers import its_officer_in
+from checker.self_report import self_report
 from checker.source_phrase import core, has_name
 from checker.voices import own_account_by_its_voice
 

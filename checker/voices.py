@@ -117,7 +117,7 @@ def _their_own_voice(sc: Claim) -> bool:
 
 def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     """True when a source claim gives a party's own acts or plans on the word of the party's
-    voice (as ``attribution.self_report`` does for the party itself; claims of being are
+    voice (as ``self_report.self_report`` does for the party itself; claims of being are
     never its own account):
     a spokesperson or statement of it ("The company intends to appeal, a spokeswoman
     said"; "Pellham plans to apply, a company spokesperson said"; a bare one for the party a

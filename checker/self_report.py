@@ -1,0 +1,98 @@
+"""Whether a source claim is its speaker's own account of what it did or plans
+(``self_report``): read by DA101's waivers (``credit_waived.own_word``), where a party's
+own word needs no credit to be stated flatly."""
+
+from __future__ import annotations
+
+import re
+
+from checker.attribution import (SourceName, is_anonymous, mentions, source_name,
+                                 unnamed_on_purpose)
+from checker.lexicon import shipped
+from checker.party_kinds import stand_in_noun
+from checker.records import Claim
+from checker.same_source import witness_of
+from checker.source_phrase import NAME_RUN_RE
+from checker.word_patterns import LETTER_WORD as _WORD_RE
+
+_PRONOUNS = shipped("pronouns_subject")
+_POSSESSIVES = shipped("possessives")
+_CORPORATE = shipped("corporate_nouns")
+_BODY_HEADS = shipped("non_person_heads")
+_PUBLIC_BODIES = shipped("public_body_heads")
+_OUTLETS = shipped("outlet_heads")
+_FUNCTION_WORDS = shipped("function_words")
+
+_LEADS = re.compile(r"\b(?:who|which)\s+(?:chairs|leads|heads|runs|founded|co-founded)\b"
+                    r"|,\s+(?:the\s+)?(?:chair|chairman|chairwoman|head|leader|founder|"
+                    r"president|secretary)\s+of\b", re.I)
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
+
+
+def self_report(claim: Claim, generic: frozenset) -> bool:
+    """True when a source claim is its speaker's own account of what it did or plans ("The
+    authority said it had asked for the records", "according to a notice on its website"):
+    the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
+    group would table", non_person_heads.txt; "the group" after a speaker "who chairs" a
+    body or its "head of": known false positive, another group the sentence names), or the
+    speaker is given as a party's ("its chief executive"), or a named business's claim is
+    credited to a business told by its kind ("the bus operator"; known false positive,
+    another business of that kind). Anonymous speakers and claims of being ("he was at
+    home") never count."""
+    attr = claim.attribution
+    if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
+        return False
+    subj = claim.subject.lower().strip()
+    if claim.predicate == "be" or not subj or unnamed_on_purpose(claim.sentence):
+        return False  # (nor officials of the body "speaking on condition of anonymity")
+    own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "for fear of losing their posts"
+    if set(_WORD_RE.findall(own.lower())) & _POSSESSIVES and not witness_of(attr.source):
+        return True  # "according to a notice on its website"; not "two people familiar
+        # with its talks"
+    if is_anonymous(attr, generic):
+        return False
+    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
+        return True  # "the company expects ..., Tessin Chemical Works said": itself
+    if _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()) and \
+            _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()).group(1) in _CORPORATE \
+            and NAME_RUN_RE.match(claim.subject.strip()):
+        return True  # "Marlow Buses will cut two routes, the bus operator said": a
+        # business told by its kind speaks of its own plan (not "the regulator said")
+    owned = subj.split()
+    if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
+            and owned[1] in _BODY_HEADS:
+        return True  # "said her group would table a motion": the speaker's own body
+    if len(owned) == 2 and owned[0] == "the" and owned[1] in _BODY_HEADS \
+            and _LEADS.search(attr.source):
+        return True  # "X, who chairs the Save Orme campaign, said the group would appeal":
+        # the body the speaker leads
+    name = source_name(attr, generic)
+    subject = claim.subject
+    return any(not poss and not _word_on_noun(subject, s, e, name)
+               for s, e, poss in mentions(subject, name))
+
+
+# A business told by its kind, with up to two words before the noun: "the postal operator"
+_DESCRIBED_BUSINESS = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+
+
+def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
+    """The first word of a longer name opening the phrase before a lower-case noun ("Ferry
+    operators" beside "the Ferry Passengers Alliance"): the noun's modifier, another party."""
+    first = _WORD_RE.search(text)
+    if first is None or first.start() != start or " " in text[start:end].strip() \
+            or not any(run.startswith(first.group().lower() + " ") for run in name.runs):
+        return False
+    nxt = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return nxt is not None and nxt.group().islower() and nxt.group() not in _FUNCTION_WORDS \
+        and nxt.group() not in name.words
+
+
+def _a_business(source: str) -> bool:
+    """A speaker named as a business by its name's last word ("Tessin Chemical Works",
+    "Harrow Holdings": non_person_heads.txt), not a public body or a union
+    (public_body_heads.txt), which "the company" never stands for, nor a news outlet
+    (outlet_heads.txt), which reports on others."""
+    words = _WORD_RE.findall(source)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and words[-1].lower() in _BODY_HEADS - _PUBLIC_BODIES - _OUTLETS
