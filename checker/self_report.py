@@ -19,8 +19,8 @@ _PRONOUNS = shipped("pronouns_subject")
 _POSSESSIVES = shipped("possessives")
 _CORPORATE = shipped("corporate_nouns")
 _BODY_HEADS = shipped("non_person_heads")
-_PUBLIC_BODIES = shipped("public_body_heads")
-_OUTLETS = shipped("outlet_heads")
+# a business's name ends in one of these: a body's head that is no public body or outlet
+_BUSINESS_HEADS = _BODY_HEADS - shipped("public_body_heads") - shipped("outlet_heads")
 _FUNCTION_WORDS = shipped("function_words")
 
 _LEADS = re.compile(r"\b(?:who|which)\s+(?:chairs|leads|heads|runs|founded|co-founded)\b"
@@ -95,4 +95,4 @@ def _a_business(source: str) -> bool:
     (outlet_heads.txt), which reports on others."""
     words = _WORD_RE.findall(source)
     return len(words) >= 2 and all(w[:1].isupper() for w in words) \
-        and words[-1].lower() in _BODY_HEADS - _PUBLIC_BODIES - _OUTLETS
+        and words[-1].lower() in _BUSINESS_HEADS
