@@ -253,10 +253,10 @@ _READINESS = tuple(sorted(shipped("readiness_words"), key=len, reverse=True))
 
 def deed_of_hedged_noun(sc, dc, verb: str) -> str:
     """The derived claim's verb where the source hedges only a "be" whose subject is that
-    verb's noun ("a rail link could be open by 2031" told as "will be linked
-    by rail in 2031"), the "be" telling the deed ready or done (readiness_words.txt): its
-    key, else ''. Known false positive: a noun whose
-    six-letter key another verb shares ("a national policy" and "nationalise")."""
+    verb's noun ("a rail link could be open by 2031" told as "will be linked by rail in
+    2031"), the "be" telling the deed ready or done (readiness_words.txt): its key, else
+    ''. Known false positive: a noun whose six-letter key another verb shares ("a national
+    policy" and "nationalise")."""
     mine = key(dc.predicate)
     if verb != "be" or mine in ("be", "have") or not any(
             w.pos == "VERB" and key(w.lemma) == mine for w in dc.words):

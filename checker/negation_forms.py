@@ -272,18 +272,6 @@ def only_others(dc, sc) -> bool:
     return bool(mine) and not mine <= text_keys(sc.subject or "")
 
 
-def bound_after_verb(sc) -> bool:
-    """"until" or "till" within three words after the claim's verb: a negation that dates
-    the deed ("was not taken until May"), not one that denies it. Not "before": "had not
-    received a warning before the inspection" denies the warning for that time. Read by
-    DG603."""
-    verb = (sc.predicate_text or "").lower()
-    low = sc.text.lower()
-    at = low.find(f" {verb}") if verb else -1
-    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till)\b",
-                                low[at + len(verb) + 1:]) is not None
-
-
 # "until Harlow Rovers did so", "until the county did": the deed, done at the bound
 _DONE_AT_BOUND = re.compile(r"\b(?:until|till)\b[^.;]{1,60}?\b(?:did|had\s+done|has\s+done)"
                             r"(?:\s+(?:so|it|that))?\b", re.I)

@@ -68,11 +68,17 @@ def _part_of(claim, q) -> str:
     return ""
 
 
+def _part_written(ctx, part: str) -> bool:
+    """The derived text writes the part word or figure as a whole word ("a handful", "11";
+    not the "11" of "£11.8m")."""
+    return re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text,
+                     re.I) is not None
+
+
 def _part_given(ctx, sc, whole, part: str) -> bool:
     """The derived text gives the part somewhere: its word ("a handful"), or its figure in
     any form ("4 of them" for "four of the 30")."""
-    if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text, re.I):
-        # (a whole figure, not the "11" of "£11.8m")
+    if _part_written(ctx, part):
         return True
     values = {p.value for p in sc.quantities if p.kind == "number" and p.end <= whole.start
               and p.value is not None and p.text.lower().endswith(part.lower())}
@@ -131,6 +137,9 @@ def whole_of_partitive(ctx, dc):
 _OPENER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|(?<![\w'’-])[\w-]+['’]s?)\s+"
                             r"(?:[a-z][\w'’-]*\s+){0,3}$", re.I)
 _MODIFIER_TAGS = ("ADJ", "NOUN", "PROPN")  # what may stand between the opener and the noun
+# A part the derived text takes itself, right before the whole's opener
+_OWN_PART_BEFORE = re.compile(r"\b(?:of|half|both|all|most|many|some|several|each|none|[\d,]+|"
+                              r"\w+teen|\w+ty)\s+$", re.I)
 
 
 def _plural_wholes(dc):
@@ -145,13 +154,11 @@ def _plural_wholes(dc):
                 and dc.sentence[w.end - dc.sent_start:words[i + 1].start - dc.sent_start] == " ":
             continue  # not the run's last noun ("hospitality suites": suites)
         m = _OPENER_BEFORE.search(dc.sentence[:w.start - dc.sent_start])
-        if m is not None and re.search(r"\b(?:of|half|both|all|most|many|some|several|each|"
-                                       r"none|[\d,]+|\w+teen|\w+ty)\s+$",
-                                       dc.sentence[:m.start()], re.I):
+        if m is None or _OWN_PART_BEFORE.search(dc.sentence[:m.start()]):
             continue  # "a third of the cabins", "half the centres": the derived text takes
             # its own part
-        if m is None or any(q.end <= w.start and q.start >= dc.sent_start + m.start()
-                            for q in dc.quantities):
+        if any(q.end <= w.start and q.start >= dc.sent_start + m.start()
+               for q in dc.quantities):
             continue
         start = dc.sent_start + m.start()
         if any(x.pos not in _MODIFIER_TAGS for x in words[:i]
@@ -165,8 +172,7 @@ def uncounted_whole(ctx, dc):
     """(the derived phrase, the source claim, the source's part) where the derived claim
     tells a plural as a whole ("was switched off in the school's labs") and the source claim
     it aligns with, on the same verb, takes a part of it ("in three of the school's six
-    labs"), and the derived text gives that part nowhere; else
-    None."""
+    labs"), and the derived text gives that part nowhere; else None."""
     if any(c.role == "some" for c in dc.scope):
         return None
     for start, w in _plural_wholes(dc):
@@ -174,9 +180,10 @@ def uncounted_whole(ctx, dc):
         for sc in ctx.aligned(dc):
             if key(sc.predicate) != key(dc.predicate):
                 continue
-            m = re.search(r"\b(\d[\d,]*|[a-z-]+)\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|"
-                          rf"[\w-]+['’]s?)\s+(?:(?!and\s|or\s)[\w.'’-]+\s+){{0,4}}?{noun}\b", sc.text,
-                          re.I)  # (not across "and": "two of its homes and his cars")
+            m = re.search(r"\b(\d[\d,]*|[a-z-]+)\s+(?:out\s+)?of\s+(?:the|its|their|his|her|"
+                          r"our|[\w-]+['’]s?)\s+(?:(?!and\s|or\s)[\w.'’-]+\s+){0,4}?"
+                          rf"{noun}\b", sc.text, re.I)  # (not across "and": "two of its
+            # homes and his cars")
             if m is None:
                 continue
             part = m.group(1)
@@ -192,11 +199,9 @@ def uncounted_whole(ctx, dc):
                 continue  # "one of the trust's wards": a single member; only "one of the
                 # plant's two lines" counts the whole it is taken from
             values = number_values(part)
-            if re.search(rf"(?<![\w,.£$€]){re.escape(part)}(?![\w,]|\.\d)", ctx.derived.text,
-                         re.I) or values and any(q.value == values[0] and q.kind == "number"
-                                                 and key(w.lemma) in claim_keys(d)
-                                                 for d in ctx.derived_claims
-                                                 for q in d.quantities):
+            if _part_written(ctx, part) or values and any(
+                    q.value == values[0] and q.kind == "number" and key(w.lemma) in claim_keys(d)
+                    for d in ctx.derived_claims for q in d.quantities):
                 return None  # the text gives the part ("three labs", "3 labs" a sentence on)
             return dc.sentence[start - dc.sent_start:w.end - dc.sent_start], sc, \
                 f'"{m.group(0)}"'

@@ -61,12 +61,12 @@ def _to_verb_of(noun, verb) -> bool:
         and not any(x.dep_ == "cc" or x.text in ",;" for x in noun.doc[noun.i:verb.i])
 
 
-
 def _aimed(comp) -> bool:
     """An attempt verb's complement that is the deed aimed at: a "to" verb, a bare or "-ing"
     verb ("plans to close", "is considering closing"), not a finite verb the tagger hung on
     a participle ("the money pledged came from ...": "came")."""
     return comp.tag_ in ("VB", "VBG") or any(m.lower_ == "to" for m in comp.children)
+
 
 class CertaintyReader:
     """The certainty half of ``NegationCertaintyReader``."""

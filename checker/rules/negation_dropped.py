@@ -64,7 +64,7 @@ import re
 from checker.actors import passive_verb
 from checker.align import claim_keys, key
 from checker.deed_denied import denied_deed, undecided_plan
-from checker.negation_forms import bound_after_verb, time_bound_restated, unrealised_plan
+from checker.negation_forms import time_bound_restated, unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
     TOKEN,
@@ -190,6 +190,17 @@ def _none_undergoes(sc) -> bool:
     return sc.subject.lower().split()[:1] == ["no"] and passive_verb(sc)
 
 
+def _bound_after_verb(sc) -> bool:
+    """"until" or "till" within three words after the claim's verb: a negation that dates
+    the deed ("was not taken until May"), not one that denies it. Not "before": "had not
+    received a warning before the inspection" denies the warning for that time."""
+    verb = (sc.predicate_text or "").lower()
+    low = sc.text.lower()
+    at = low.find(f" {verb}") if verb else -1
+    return at >= 0 and re.match(r"\s*(?:\w+\s+){0,3}?(?:until|till)\b",
+                                low[at + len(verb) + 1:]) is not None
+
+
 def _verb_polarity(sc, lex) -> int:
     """The polarity of the claim's verb, a verb that is itself a negation of the act it
     governs counted ("refused to extend", "declined to comment", "failed to win"; not
@@ -287,7 +298,7 @@ def check(ctx):
         if polarity(sc, lex) != 1 or not _verb_negated(sc, lex):
             continue  # two negations that cancel ("cannot take effect without"), or one
             # elsewhere in the claim ("officers who have not been named")
-        if bound_after_verb(sc) or time_bound_restated(dc, sc):
+        if _bound_after_verb(sc) or time_bound_restated(dc, sc):
             continue  # "no ruling was made till all the surveys were in": the negation
             # dates the deed, the deed itself was done; "May is the earliest a ruling is
             # expected" for "no ruling is expected before May"
