@@ -279,12 +279,12 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
 
 # A sentence that points back at the figures before it and gives where they come from: "Both
 # figures come from", "These numbers are taken from", "The figures are in".
-_FIGURES_FROM = re.compile(r"\s*(both|these|those|the|all(?:\s+the)?|all\s+\w+)\s+(?:\w+\s+)?"
+_FIGURES_FROM = re.compile(r"\s*(?:both|these|those|the|all(?:\s+the)?|all\s+\w+)\s+(?:\w+\s+)?"
                            r"(?:figures|numbers|statistics|estimates|counts|details|data)\s+"
                            r"(?:(?:come|comes|came|are|were|is|was)\s+(?:all\s+)?"
-                           r"(?:taken\s+|drawn\s+)?"
-                           r"(?:from|in)|(?:taken|drawn|quoted)\s+from|(?:compiled|published|"
-                           r"produced|released)\s+by)\s+([^.;]{1,120})", re.I)
+                           r"(?:taken\s+|drawn\s+)?(?:from|in)|(?:taken|drawn|quoted)\s+from"
+                           r"|(?:compiled|published|produced|released)\s+by)\s+([^.;]{1,120})",
+                           re.I)
 
 
 def _figures_sourced(sentence: str, name, back: int) -> bool:
@@ -298,8 +298,8 @@ def _figures_sourced(sentence: str, name, back: int) -> bool:
     m = _FIGURES_FROM.match(sentence)
     if m is None or back > 2:
         return False
-    said = {key(w) for w in _WORD_RE.findall(m.group(2))}
-    if name.definite and re.match(r"(?:a|an|one)\b", m.group(2).strip(), re.I):
+    said = {key(w) for w in _WORD_RE.findall(m.group(1))}
+    if name.definite and re.match(r"(?:a|an|one)\b", m.group(1).strip(), re.I):
         return False  # "from a union report" for "the trust's annual report": another one
     return name.head in said and all(key(w) in said for w in name.words) and all(
         key(w) in said for run in name.runs for w in run.split())

@@ -53,9 +53,8 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return False
     if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
         return True  # "the company expects ..., Tessin Chemical Works said": itself
-    if _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()) and \
-            _DESCRIBED_BUSINESS.fullmatch(attr.source.strip()).group(1) in _CORPORATE \
-            and NAME_RUN_RE.match(claim.subject.strip()):
+    kind = _DESCRIBED_BUSINESS.fullmatch(attr.source.strip())
+    if kind and kind.group(1) in _CORPORATE and NAME_RUN_RE.match(claim.subject.strip()):
         return True  # "Marlow Buses will cut two routes, the bus operator said": a
         # business told by its kind speaks of its own plan (not "the regulator said")
     owned = subj.split()
