@@ -27,10 +27,10 @@ def future_frame(ctx, dc, verb: str = "") -> bool:
 
 
 def forecast_stated(ctx, dc, sc) -> str:
-    """The source claim is its subject's forecast of the derived claim's deed ("the ministry
-    expects the cap to save 31 million": a judging verb, judging_verbs.txt, with "to" and the
-    verb), which the derived claim states with no hedge or frame of its own ("the cap will
-    save 31 million"); the source's frame ("expects ... to"), else ''."""
+    """The source claim is its subject's forecast of the derived claim's deed ("the board
+    expects the levy to raise 9 million": a judging verb, judging_verbs.txt, with "to" and
+    the verb), which the derived claim states with no hedge or frame of its own ("the levy
+    will raise 9 million"); the source's frame ("expects ... to"), else ''."""
     lex = ctx.lexicon
     if not lex.has("judging_verbs", sc.predicate) or cues(dc, lex) or believed(ctx, dc):
         return ""
@@ -51,13 +51,13 @@ def forecast_stated(ctx, dc, sc) -> str:
 
 
 def restated_certain(ctx, dc, sc):
-    """The source claim's hedge on its own verb ("The zoo could face a fine of up to
-    £20,000") when the derived claim states the same thing firmly in another verb ("the zoo
-    will be fined up to £20,000"): no hedge, negation or belief frame of its own; a future
-    against a bare modal; three of its words besides its verb, two thirds of them, in the
-    source claim up to its next link, one governed by the hedge (two, where they are all it
-    has); None when another aligned
-    source claim states those words with no hedge (the source may report it as come true)."""
+    """The source claim's hedge on its own verb ("The kennels could face a penalty as large
+    as £8,000") when the derived claim states the same thing firmly in another verb ("the
+    kennels will pay a fine of £8,000"): no hedge, negation or belief frame of its own; a
+    future against a bare modal; three of its words besides its verb, two thirds of them, in
+    the source claim up to its next link, one governed by the hedge (two, where they are all
+    it has); None when another aligned source claim states those words with no hedge (the
+    source may report it as come true)."""
     lex = ctx.lexicon
     if dc.unit_kind == "heading" or cues(dc, lex) or believed(ctx, dc) \
             or has_negation(dc, lex) != has_negation(sc, lex) \

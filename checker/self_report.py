@@ -31,7 +31,7 @@ _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
 
 def self_report(claim: Claim, generic: frozenset) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
-    authority said it had asked for the records", "according to a notice on its website"):
+    board said it had requested the minutes", "according to a post on its own blog"):
     the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
     group would table", non_person_heads.txt; "the group" after a speaker "who chairs" a
     body or its "head of": known false positive, another group the sentence names), or the
@@ -44,10 +44,10 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return False
     subj = claim.subject.lower().strip()
     if claim.predicate == "be" or not subj or unnamed_on_purpose(claim.sentence):
-        return False  # (nor officials of the body "speaking on condition of anonymity")
-    own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "for fear of losing their posts"
+        return False  # (nor officials of the body who speak unnamed, on purpose)
+    own = _RELATIVE_TAIL.split(attr.source, 1)[0]  # not "for fear of being sacked"
     if set(_WORD_RE.findall(own.lower())) & _POSSESSIVES and not witness_of(attr.source):
-        return True  # "according to a notice on its website"; not "two people familiar
+        return True  # "according to a post on its own blog"; not "two people familiar
         # with its talks"
     if is_anonymous(attr, generic):
         return False
