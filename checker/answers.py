@@ -228,13 +228,32 @@ def _rebuts_by_pronoun(lex, claim: Claim, before: list,
     for c in before:
         words = {c.predicate, *c.lemmas}
         voice = party_keys(voice_of(c, lex))
-        if mine & text_keys(c.sentence) and (
+        if (mine & text_keys(c.sentence) or _business_described(lex, claim.subject,
+                                                                 c.sentence)) and (
                 any(lex.has("challenges", w) for w in words)
                 and not party_keys(c.subject) & mine
                 or voice and not voice & mine and not charged_only):
             return claim.subject  # "Z accused X of ...", or another voice's word of it:
             # "The union said X forced drivers to work unpaid overtime. X rejected that."
     return None
+
+
+def _business_described(lex, party: str, sentence: str) -> bool:
+    """The sentence names the answering party by its kind, "the company" or "the firm"
+    (corporate_nouns.txt), and the party is a business by its name's last word ("Graham
+    Dutt, a director of Halse Estates": non_person_heads.txt, not a public body's or an
+    outlet's). Known false positive: a charge against another business the sentence
+    describes the same way."""
+    kinds = re.findall(r"\bthe\s+([a-z]+)\b", sentence.lower())
+    if not any(lex.has("corporate_nouns", k) for k in kinds):
+        return False
+    for run in NAME_RUN_RE.finditer(party):
+        last = run.group().split()[-1].lower().strip("'’")
+        for head in {last, last[:-1] if last.endswith("s") else last}:
+            if lex.has("non_person_heads", head) and not lex.has("public_body_heads", head) \
+                    and not lex.has("outlet_heads", head):
+                return True
+    return False
 
 
 def _on_matter(ctx, reply: Claim, before: list, mine: frozenset) -> bool:

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import replace
 
-from checker.calendar_days import day_stated, month_boundary
+from checker.calendar_days import day_stated, month_boundary, other_day_of_month
 from checker.date_norms import period
 from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_moves import direction
@@ -159,8 +159,10 @@ def unknown_figures(ctx) -> list:
                     if fit > best:
                         sc, alt, best = cand, sq, fit
             if alt is None:
-                sc, alt = _counterpart_beside(dc, q, ctx.index) or _part_of_base(
-                    ctx, dc, q) or (None, None)
+                mates = [c for c in ctx.derived_claims if c.sent_start == dc.sent_start]
+                sc, alt = _counterpart_beside(dc, q, ctx.index, mates) or _part_of_base(
+                    ctx, dc, q) or other_day_of_month(q, ctx.index.claims,
+                                                      ctx.derived_claims) or (None, None)
             out.append((dc, q, sc, alt))
     return out
 
@@ -179,14 +181,16 @@ def _noun_after(claim, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _counterpart_beside(dc, q, index):
+def _counterpart_beside(dc, q, index, mates=()):
     """(source claim, figure) the derived figure replaced when the aligner found no passage:
     a source claim that gives another figure of the derived claim, and in place of this one
-    a figure of the same kind counting the same thing ("155 stores and about 14,100
-    employees" where the source says "155 stores and about 11,400 employees")."""
+    a figure of the same kind counting the same thing ("205 shops and about 9,800 staff"
+    where the source says "205 shops and about 8,900 staff"). The other
+    figure may sit in another claim of the derived sentence ("drew 512 entries, 40% of
+    which were late", the share told in a clause of its own)."""
     noun = _noun_after(dc, q.end)
-    others = [o for o in dc.quantities if o is not q and o.text.lower() not in SKIP
-              and numbers_in(o.text)]
+    others = [o for c in (mates or (dc,)) for o in c.quantities
+              if o is not q and o.text.lower() not in SKIP and numbers_in(o.text)]
     if not noun or not others:
         return None
     for sc in index.claims:

@@ -202,6 +202,21 @@ def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:
     return [c for c, s in zip(claims, al.scores or [best] * len(claims)) if s >= best - margin]
 
 
+def cue_near_words(cue: str, sentence: str, words: set, reach: int = 8) -> bool:
+    """The cue's word occurs in the sentence (``cue_word_in``) with two of ``words`` (keys)
+    among the ``reach`` words after it: it may govern them, where the parser missed it
+    ("..., and said the board could withhold the fees" governs "withhold" and "fees", not
+    the clause before it)."""
+    if not cue_word_in(cue, sentence):
+        return False
+    first = cue.lower().split()[0]
+    for m in re.finditer(rf"\b{re.escape(first)}\b", sentence, re.IGNORECASE):
+        after = re.findall(r"[A-Za-z']+", sentence[m.end():])[:reach]
+        if len({key(w.lower()) for w in after} & words) >= 2:
+            return True
+    return False
+
+
 def cue_word_in(cue: str, sentence: str) -> bool:
     """The cue's first word occurs in the sentence as a word: the parser read it there as
     governing another verb, or missed it (a guard against blaming the text for the parse).

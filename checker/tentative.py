@@ -17,8 +17,8 @@ from checker.figure_match import CEILING
 from checker.polarity import has_negation
 from checker.firm_record import (_same_speaker, _speaker_in_sentence, firm_on_record,
                                  speaker_as_subject)
-from checker.hedging import (clause_end, cue_word_in, cues, governed_verbs, hedged_verb,
-                              shared_verb, strongest_on)
+from checker.hedging import (clause_end, cue_near_words, cue_word_in, cues, governed_verbs,
+                              hedged_verb, shared_verb, strongest_on)
 
 
 def hedges_their_verb(dc, h, sc) -> bool:
@@ -72,9 +72,17 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
     tentative, firm = [], []
     first = hedged_verb(dc, h)
     lex = ctx.lexicon
+    bare = not _on_a_verb(dc, h, perfect=True)
+    after = {key(w.lemma) for w in dc.words if w.start >= h.end} & claim_keys(dc)
     for sc in close:
         light = _with_light_verbs(sc, verbs, lex)
-        if cue_word_in(h.text, sc.text) or cue_word_in(h.text, _QUOTED.sub(" ", sc.sentence)) \
+        unquoted = _QUOTED.sub(" ", sc.sentence)
+        # (against a deed done, the hedge word elsewhere in the sentence counts only
+        # before two of the derived claim's words: "has fined X, and said it could
+        # close Y" leaves "could fine X" lowered)
+        if cue_word_in(h.text, sc.text) or (
+                cue_near_words(h.text, unquoted, after) if bare and _firm_done(ctx, sc)
+                else cue_word_in(h.text, unquoted)) \
                 or strongest_on(sc, light, lex) >= h.weight - 0.1 \
                 or h.role == "attempt" \
                 and strongest_on(sc, light, lex, attempts=False) >= MODAL_OPEN \
@@ -172,8 +180,8 @@ def restated_firmly(ctx, dc, h, close):
     bare = not _on_a_verb(dc, h, perfect=True)
     if bare and not (h.weight >= MODAL_OPEN and _on_a_verb(dc, h)):
         return None  # a modal's perfect or a hedging verb, not "a possible strike"; a modal
-        # on a bare verb ("may shed") only against a plain future (see _firm_future) or two
-        # figures stated (``_same_figures``)
+        # on a bare verb ("may shed") only against a plain future (see _firm_future), a deed
+        # done (``_firm_done``) or two figures stated (``_same_figures``)
     mine = claim_keys(dc)
     end = clause_end(dc, h.end)  # "may need X: the board revoked Y": its own clause only
     governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
@@ -182,10 +190,13 @@ def restated_firmly(ctx, dc, h, close):
     for sc in ctx.support(dc)[1]:
         if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
                for c in cues(sc, ctx.lexicon)) or (
-                cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2):
-            return None  # hedged on this verb or these words in the source too
+                cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2
+                and (not bare or cue_near_words(h.text, sc.sentence, governed))):
+            return None  # hedged on this verb or these words in the source too (a modal on
+            # a bare verb: the source's hedge word before two of its words)
     for sc in close:
-        if bare and not (_firm_future(ctx, sc) or _same_figures(dc, h, sc)):
+        if bare and not (_firm_future(ctx, sc) or _firm_done(ctx, sc)
+                         or _same_figures(dc, h, sc)):
             continue
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
                 firm_on_record(ctx, sc) or _same_speaker(dc, sc)
@@ -194,7 +205,8 @@ def restated_firmly(ctx, dc, h, close):
             continue  # (a party's word counts when its own verb is factive: "engineers
             # confirmed corrosion on three girders, the trust said" is no mere allegation
             # "engineers may have found cracks" could fairly mark as unproven)
-        if cue_word_in(h.text, sc.sentence) or asked_whether(sc) or (
+        if (cue_near_words(h.text, sc.sentence, governed) if bare and _firm_done(ctx, sc)
+                else cue_word_in(h.text, sc.sentence)) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
             continue  # "examining whether a valve ignited it": a question, not firm; "there
             # could be more" in the source sentence for "there may be"
@@ -228,6 +240,29 @@ def _firm_future(ctx, sc) -> bool:
         return False
     if not (future_of(sc, key(sc.predicate)) or lex.has("future_frames", sc.predicate)):
         return False  # "will cut", "said it would cut", "are set to lose" (future_frames.txt)
+    said = sc.attribution
+    return said is None or (not said.negated and bool(said.lemma) and (
+        lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
+
+
+_PERFECT = frozenset({"has", "have", "had"})
+
+
+def _firm_done(ctx, sc) -> bool:
+    """The source claim tells its own verb as done, in the perfect ("has issued the firm with
+    a notice"), on its own authority or as a party's plain word, with no hedge: a modal on a
+    bare verb that restates the deed in other words ("could serve the firm with a notice")
+    makes a thing done a thing that may happen. Known false positive: a second, later act of
+    the same kind the derived text foresees ("has fined the firm and could fine it again"
+    told without its first half)."""
+    lex = ctx.lexicon
+    if cues(sc, lex) or not sc.predicate_text:
+        return False
+    at = sc.text.lower().find(sc.predicate_text.lower())
+    before = re.findall(r"[a-z']+", sc.text[:max(at, 0)].lower())[-2:]
+    if not (before and (before[-1] in _PERFECT or before[-1] in ("already", "now")
+                        and len(before) == 2 and before[0] in _PERFECT)):
+        return False
     said = sc.attribution
     return said is None or (not said.negated and bool(said.lemma) and (
         lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))

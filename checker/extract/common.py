@@ -54,6 +54,7 @@ class _State:
     speaker_sent: int = -9  # the sentence that named it
     speaker_by_pronoun: bool = False  # a "she said" stood for it: the guess may be wrong
     sent_no: int = 0
+    text: str = ""  # the whole article's text (a parse holds one paragraph)
     sent_persons: list = field(default_factory=list)  # (offset, name) in this sentence
     surnames: dict = field(default_factory=dict)  # surname -> full name of people named
     count: int = 0

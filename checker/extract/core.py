@@ -26,7 +26,8 @@ from checker.extract.referents import ReferentMemory
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_relative,
                                      lift_modifying_verb, lift_reported_participle,
                                      lift_verb_after_apposition,
-                                     lift_verb_after_reduced_relative, lift_with_speaker)
+                                     lift_verb_after_reduced_relative,
+                                     lift_verb_after_stranded_preposition, lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_from_relative_report,
                                               lift_conj_from_saying_clause,
                                               lift_clause_read_as_object,
@@ -157,7 +158,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
     def extract(self, parsed: ParsedArticle) -> tuple[Claim, ...]:
         """All claims of an article, in text order."""
         art = parsed.article
-        state = _State()
+        state = _State(text=art.text)
         claims: list[Claim] = []
         for unit, doc in zip(art.units, parsed.docs):
             if doc is None:
@@ -177,6 +178,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_neither_subject(view, sent)
                     lift_have_over_noun_root(view, sent)
                     lift_reported_participle(view, sent, self.report_verbs) or \
+                        lift_verb_after_stranded_preposition(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent) or \

@@ -126,7 +126,7 @@ class ReferentMemory:
             if len(named) == 1:
                 state.last_party = named.pop()
             return
-        if subj is None or subj.pos_ != "PROPN":
+        if subj is None or subj.pos_ != "PROPN" and not _name_tagged_noun(subj, state.text):
             return
         if subj.text in state.surnames or any(
                 e.label_ == "PERSON" and e.start <= subj.i < e.end for e in ents):
@@ -287,6 +287,16 @@ def _named_just_before(state, person: str, at: int) -> bool:
     if state.speaker_sent >= state.sent_no - 1:
         near.append(state.last_speaker)
     return any(n and (_names_one(n, person) or _names_one(person, n)) for n in near)
+
+
+def _name_tagged_noun(tok, text: str) -> bool:
+    """A capitalised subject the tagger read as a common noun ("Trackways said ...", the
+    sentence's first word) that the article writes capitalised inside a sentence as well
+    ("a report to Trackways, the line's owner"): a name, as a party's subject is."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper() \
+            or any(c.dep_ == "det" for c in tok.children):
+        return False
+    return re.search(rf"[a-z,;:] +{re.escape(tok.text)}\b", text) is not None
 
 
 def _names_one(person: str, phrase: str) -> bool:

@@ -139,8 +139,8 @@ class ReportSpeakerReader:
         kind = "named" if source else "passive"
         return Attribution(source=source, cue=_doc_text(verb.doc)[start:end], start=start, end=end,
                            kind=kind, negated=negated, lemma=verb.lemma_.lower(),
-                           head=subj.lemma_.lower() if subj is not None else
-                           stranded[2].lemma_.lower() if stranded else "")
+                           head=_partitive_head(subj).lemma_.lower() if subj is not None
+                           else stranded[2].lemma_.lower() if stranded else "")
 
     def _said_in_relative(self, rel) -> list:
         """What a speaker says in a relative clause on it ("Jon Pell, who said the club had
@@ -245,3 +245,14 @@ def _wh_in(tokens) -> bool:
     """A relative word among the tokens ("which" of "a copy of which the Post holds"): the phrase
     belongs to a relative clause, not to the sentence's subject."""
     return any(x.tag_ in ("WP$", "WDT", "WP") for x in tokens)
+
+
+def _partitive_head(subj):
+    """The noun a speaker's quantifier takes a part of ("Some of the volunteers", "two of
+    the drivers": the volunteers, the drivers), else the subject itself."""
+    if subj.pos_ in ("NOUN", "PROPN"):
+        return subj
+    prep = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"),
+                None) if prep is not None else None
+    return noun if noun is not None else subj

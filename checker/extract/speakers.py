@@ -34,6 +34,18 @@ class SpeakerReader(ReportSpeakerReader):
                         and g.lemma_.lower() in self.report_verbs
                         and any(x.dep_ == "nsubj" for x in g.children)):
                     return g
+        if head.dep_ == "conj" and head.head.i < head.i and _takes_up(head) \
+                and head.lemma_.lower() not in self.report_verbs:  # ("..., he said, but
+            # argues that X": a frame of its own, whose X is the argument's)
+            for g in head.head.children:
+                # "A was done, he said, and B is done": the aside set between the two
+                # clauses reports the one after it too, when B goes on about A (known
+                # false positive: a clause the writer adds after a speaker's aside on the
+                # same thing, "..., she said, and the lane shut in June")
+                if (g.dep_ == "parataxis" and head.head.i < g.i < head.i
+                        and g.lemma_.lower() in self.report_verbs
+                        and any(x.dep_ == "nsubj" for x in g.children)):
+                    return g
         t = head
         while t.dep_ == "conj" and t.head is not t:
             t = t.head
@@ -185,3 +197,16 @@ def _after_subject(head) -> int:
         return first.idx
     end = subj.right_edge
     return end.idx + len(end)
+
+
+def _takes_up(conj) -> bool:
+    """A joined clause goes on about the clause before it: it has no subject of its own
+    ("..., she said, but argues that"), a pronoun for one, or one whose head noun the
+    clause before it has ("the club paid £7,000 for the pitch, she said, and the pitch is
+    booked by ..."); not a new party's deed ("..., the club said, and the mayor wants")."""
+    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return True
+    first = conj.head
+    return any(t.lemma_.lower() == subj.lemma_.lower() and t.pos_ in ("NOUN", "PROPN")
+               for t in first.subtree if t.i < subj.i and t is not subj)

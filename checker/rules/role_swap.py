@@ -37,6 +37,7 @@ from itertools import combinations
 
 from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
 from checker.align import key
+from checker.compared_swap import compared_swapped
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.records import memo_on
@@ -75,6 +76,14 @@ def check(ctx):
                 break
         else:
             found = _sides_swapped(ctx, dc) or _parties_traded(ctx, dc)
+            compared = compared_swapped(ctx, dc) if found is None else None
+            if compared is not None:
+                sc, first, second, word = compared
+                yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+                           message=(f'Puts "{first}" and "{second}" on each other\'s side of '
+                                    f'"{word} than": the source says "{sc.text[:80]}".'),
+                           suggestion="Put the two back as the source compares them.")
+                continue
             placed = _places_traded(ctx, dc) if found is None else None
             if placed is not None:
                 sc, first, second = placed
