@@ -146,15 +146,16 @@ def _day_of(norm: str):
     return (m.group(1), m.group(2), m.group(3)) if m else None
 
 
-def other_day_of_month(q, source_claims, derived_claims):
-    """(source claim, figure) a derived date replaced when no aligned passage gives a date:
-    the one other day the sources give in the same month (and year, where both write one),
-    a day the derived text itself never writes ("is due before the panel on 23 May"
-    where the sources' only May date is the panel's "3 May"). Two or more other days in that month
-    leave it open. Known false positive: a second event in the month the derived text adds
-    is told as a changed date rather than an unsupported one."""
+def other_day_of_month(q, source_claims, derived_claims, passage=()):
+    """(source claim, figure) a derived date replaced when its aligned ``passage`` gives no
+    date: the one other day the sources give in the same month (and year: a derived date
+    with a year is met only by one with the same year), a day the derived text itself never
+    writes ("is due before the panel on 23 May" where the sources' only May date is the
+    panel's "3 May"). Two or more other days in that month leave it open. Known false
+    positive: a second event in the month the derived text adds is told as a changed date
+    rather than an unsupported one."""
     mine = _day_of(q.norm)
-    if mine is None:
+    if mine is None or any(_day_of(d.norm) for c in passage for d in c.quantities):
         return None
     told = {_day_of(d.norm)[1:] for c in derived_claims for d in c.quantities
             if _day_of(d.norm)}
@@ -163,10 +164,9 @@ def other_day_of_month(q, source_claims, derived_claims):
         for sq in sc.quantities:
             theirs = _day_of(sq.norm)
             if theirs is None or theirs[1] != mine[1] or theirs[2] == mine[2] \
-                    or (mine[0] and theirs[0] and theirs[0] != mine[0]):
+                    or (mine[0] and theirs[0] != mine[0]):
                 continue
             found.setdefault(theirs[1:], (sc, sq))
     if len(found) != 1 or next(iter(found)) in told:
         return None
     return next(iter(found.values()))
-

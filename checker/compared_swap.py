@@ -23,33 +23,36 @@ _THAN = re.compile(r"\b((?:more|less|fewer)\s+[a-z]+|[a-z]{3,}er)\s+than\s+(?:th
                    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
-def _compared(text: str):
-    """(comparative, keys of the parties named before it, keys of the one after "than"),
-    or None."""
-    m = _THAN.search(text)
-    if m is None:
-        return None
-    before = [party_keys(r.group()) for r in NAME_RUN_RE.finditer(text[:m.start()])]
-    return m.group(1).lower(), [k for k in before if k], party_keys(m.group(2))
+_NOT_COMPARED = frozenset({"other", "rather"})  # "other than", "rather than": no comparison
+
+
+def _compared(text: str) -> list:
+    """(comparative, keys of the parties named before it, keys of the one after "than",
+    the match) for each comparison of named parties in the text."""
+    out = []
+    for m in _THAN.finditer(text):
+        if m.group(1).lower() in _NOT_COMPARED:
+            continue
+        before = [party_keys(r.group()) for r in NAME_RUN_RE.finditer(text[:m.start()])]
+        out.append((m.group(1).lower(), [k for k in before if k], party_keys(m.group(2)), m))
+    return out
 
 
 def compared_swapped(ctx, dc):
     """(source claim, derived party before, derived party after "than", the comparative)
     when the source compares the same two parties the other way round; else None."""
-    mine = _compared(dc.text)
-    if mine is None or not mine[1] or not mine[2]:
-        return None
-    word, before, after = mine
-    for sc in ctx.aligned(dc, threshold=ALIGNED):
-        theirs = _compared(sc.text)
-        if theirs is None or theirs[0] != word or not theirs[2]:
+    aligned = ctx.aligned(dc, threshold=ALIGNED)
+    for word, before, after, m in _compared(dc.text):
+        if not before or not after:
             continue
-        if theirs[2] & after:
-            return None  # the same party after "than": no swap
-        first = next((k for k in before if k & theirs[2]), None)
-        if first is not None and any(k & after for k in theirs[1]):
-            m = _THAN.search(dc.text)
-            name = next((r.group() for r in NAME_RUN_RE.finditer(dc.text[:m.start()])
-                         if party_keys(r.group()) == first), "")
-            return sc, name, m.group(2), word
+        told = [(sc, theirs) for sc in aligned for theirs in _compared(sc.text)
+                if theirs[0] == word and theirs[2]]
+        if any(theirs[2] & after for _sc, theirs in told):
+            continue  # a source compares them in this order
+        for sc, theirs in told:
+            first = next((k for k in before if k & theirs[2]), None)
+            if first is not None and any(k & after for k in theirs[1]):
+                name = next((r.group() for r in NAME_RUN_RE.finditer(dc.text[:m.start()])
+                             if party_keys(r.group()) == first), "")
+                return sc, name, m.group(2), word
     return None

@@ -218,6 +218,30 @@ def _years_since(span: float, claims, source_years) -> bool:
 
 
 
+_SINCE_DEED = re.compile(r"\s+(?:after|since)\b", re.I)
+
+
+def years_since_deed(q, claim, source_claims, source_years) -> bool:
+    """True when a whole number of years counted to a deed the claim names after the figure
+    ("Sixty years after the pier was built") runs from the year a source claim gives that
+    deed (a claim with the same verb, "built in 1966") to another year of the sources, such as
+    the publication date's. Known false positive: the same verb of another deed in a source
+    claim with a year that happens to give the span."""
+    span = duration_seconds(q.text)
+    if span is None or "-" in q.text \
+            or not _SINCE_DEED.match(claim.text[q.end - claim.start:]):
+        return False  # (only a span counted "after" or "since" a deed: "a five-year
+        # contract awarded in 2024" is a length)
+    n = span / _YEAR_SECONDS
+    if n < 1 or abs(n - round(n)) > 0.01:
+        return False
+    verbs = {w.lemma for w in claim.words if w.pos == "VERB" and w.start >= q.end}
+    years = {int(y) for sc in source_claims
+             if verbs & {w.lemma for w in sc.words if w.pos == "VERB"}
+             for y in YEAR_RE.findall(sc.text)}
+    return any(abs(a - b) == round(n) for a in years for b in source_years)
+
+
 def source_years(ctx) -> frozenset:
     """Every year written in the sources (a dateline's too, which no claim holds) or in their
     publication dates, once per check."""
@@ -308,11 +332,12 @@ def around(ctx, claims, reach: int = 4) -> list:
             if c.doc_id == s.doc_id and c is not s and abs(c.index - s.index) <= reach]
 
 
-def ratio_of_its_figures(q, claim, sentence=()) -> bool:
+def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
     """A share the claim states of two of its own figures ("allowed 45 days, half the 90 the
     rules give"; "40 of the 120 seats, a third"), or of its own figure and a whole another
     claim of its ``sentence`` gives ("spent £500,000, and one firm took £260,000, or about
-    half, of that"): the
+    half, of that"), or of a part the sentence ``before`` it gives and a whole of its own
+    ("won £2m. The award covers 40% of the £5m bill"): the
     ratio of the two, within the rounding its form implies; the figures themselves are
     compared on their own. Known miss: a share of two figures that is right while the
     figures are wrong (those are DN501's)."""
@@ -327,4 +352,6 @@ def ratio_of_its_figures(q, claim, sentence=()) -> bool:
     every = values({sq for c in (claim, *sentence) for sq in c.quantities})
     # the part is the claim's own figure; the whole may stand in the sentence ("took
     # £260,000 ... of that"), not the part ("a third of its 120 staff, and 40 were rehired")
-    return meets_share(share, rounding(q.text), [a / b for a in own for b in every if a < b])
+    earlier = values({sq for c in before for sq in c.quantities})
+    return meets_share(share, rounding(q.text), [a / b for a in own for b in every if a < b]
+                       + [a / b for a in earlier for b in own if a < b])

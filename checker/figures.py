@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from checker.calendar_days import day_stated, month_boundary, other_day_of_month
 from checker.date_norms import period
 from checker.figure_match import GROUP, same_value, source_has
 from checker.figure_moves import direction
 from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_its_figures,
-                                 source_years)
+                                 source_years, years_since_deed)
 from checker.figure_whole import complete
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import duration_unit, fraction_value
-from checker.shares import meets_share, open_bound, rounding, share_of
+from checker.share_parts import counts_meet, part_of_base
+from checker.shares import rounding
 from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
@@ -115,7 +115,8 @@ def unknown_figures(ctx) -> list:
             if whole is not q and source_has(whole, ctx.index):
                 continue
             if ratio_of_its_figures(whole, dc, [c for c in ctx.derived_claims
-                                                if c.sent_start == dc.sent_start]):
+                                                if c.sent_start == dc.sent_start],
+                                    _sentence_before(ctx, dc)):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),
@@ -123,7 +124,8 @@ def unknown_figures(ctx) -> list:
                            before=dc.text[:whole.start - dc.start],
                            verb=_verb_before(dc, whole.start)) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
-                    or month_boundary(q, dc, ctx.index):
+                    or month_boundary(q, dc, ctx.index) \
+                    or years_since_deed(whole, dc, ctx.index.claims, source_years(ctx)):
                 continue  # (also "before July" for "by the end of June")
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states
@@ -158,13 +160,25 @@ def unknown_figures(ctx) -> list:
                     fit = fit_of(q, sq)
                     if fit > best:
                         sc, alt, best = cand, sq, fit
+            if alt is not None and fraction and counts_meet(dc, q, sc):
+                continue  # "30 drivers, nearly two-thirds of those" for "19 of those"
             if alt is None:
                 mates = [c for c in ctx.derived_claims if c.sent_start == dc.sent_start]
-                sc, alt = _counterpart_beside(dc, q, ctx.index, mates) or _part_of_base(
-                    ctx, dc, q) or other_day_of_month(q, ctx.index.claims,
-                                                      ctx.derived_claims) or (None, None)
+                sc, alt = _counterpart_beside(dc, q, ctx.index, mates) or part_of_base(
+                    ctx, dc, q) or other_day_of_month(q, ctx.index.claims, ctx.derived_claims,
+                                                      ctx.support(dc)[1]) or (None, None)
             out.append((dc, q, sc, alt))
     return out
+
+
+def _sentence_before(ctx, dc) -> list:
+    """The derived claims of the sentence before the claim's, in its paragraph."""
+    starts = sorted({c.sent_start for c in ctx.derived_claims if c.sent_start < dc.sent_start})
+    if not starts:
+        return []
+    prev = [c for c in ctx.derived_claims if c.sent_start == starts[-1]]
+    gap = ctx.derived.text[prev[0].sent_end:dc.sent_start]
+    return [] if "\n" in gap else prev
 
 
 def label_of(q) -> str:
@@ -187,14 +201,22 @@ def _counterpart_beside(dc, q, index, mates=()):
     a figure of the same kind counting the same thing ("205 shops and about 9,800 staff"
     where the source says "205 shops and about 8,900 staff"). The other
     figure may sit in another claim of the derived sentence ("drew 512 entries, 40% of
-    which were late", the share told in a clause of its own)."""
+    which were late", the share told in a clause of its own); a share read with "of" only
+    ("40% of which") in a clause of its own counts the same thing when the two claims share
+    a content word besides (not "12% of which came from readers" for "31% of them in favour
+    of longer hours")."""
     noun = _noun_after(dc, q.end)
     others = [o for c in (mates or (dc,)) for o in c.quantities
               if o is not q and o.text.lower() not in SKIP and numbers_in(o.text)]
     if not noun or not others:
         return None
+    mine = {w.lemma for w in dc.words if w.pos in ("NOUN", "VERB", "ADJ", "PROPN")}
+    own = [o for o in dc.quantities if o is not q]
     for sc in index.claims:
         if not any(same_value(o, sq) for o in others for sq in sc.quantities):
+            continue
+        if noun == "of" and not any(same_value(o, sq) for o in own for sq in sc.quantities) \
+                and not mine & {w.lemma for w in sc.words}:
             continue
         for sq in sc.quantities:
             if GROUP.get(sq.kind) == GROUP.get(q.kind) and _noun_after(sc, sq.end) == noun \
@@ -230,54 +252,6 @@ def _share_like(cand, sq) -> bool:
         return True
     return sq.kind == "number" and bool(sq.value) and any(
         x.kind == "number" and x.value and x.value > sq.value for x in cand.quantities)
-
-
-def _part_of_base(ctx, dc, q):
-    """(source claim, the part "2,310 of 40,600" as one figure) when the derived figure is a
-    share of a whole the derived claim names ("nearly one in eight of the 40,600 sitting")
-    and an aligned source claim gives that whole with a smaller count beside it, or a source
-    claim gives the whole and the derived claim a smaller count of the sources' before the
-    share: the share the sources imply, when the derived share does not meet it within its
-    rounding (``shares.meets_share``); else None. The whole is the count right after the
-    share and "of" ("one in eight of the 40,600"; "its 40,600").
-    Known false positive: a share of the whole that is the part of another subset."""
-    mine = share_of(q)
-    if mine is None:
-        return None
-    wholes = {x.value for x in dc.quantities if x.kind == "number" and x.value
-              and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?",
-                               dc.text[q.end - dc.start:x.start - dc.start])}
-    side, bound = rounding(q.text), open_bound(q.text)
-    for cand in ctx.aligned(dc, threshold=0.3):
-        counts = [x for x in cand.quantities if x.kind == "number" and x.value]
-        for whole in (x for x in counts if x.value in wholes):
-            part = _nearest_part(q, [x for x in counts if 0 < x.value < whole.value], whole)
-            if part is not None and meets_share(mine, side, [part.value / whole.value],
-                                                open_=bound):
-                return None  # ("a third of the 600 staff" for "200 of 600")
-            if part is not None:
-                return cand, replace(part, text=f"{part.text} of {whole.text}",
-                                     start=min(part.start, whole.start),
-                                     end=max(part.end, whole.end))
-    # or the derived claim gives the part itself, before the share ("2,310 candidates,
-    # nearly one in eight of the 40,600"), both figures the sources' though told apart
-    parts = [x for x in dc.quantities if x.end <= q.start and x.kind == "number" and x.value
-             and source_has(x, ctx.index)]
-    for sc in ctx.index.claims:
-        whole = next((x for x in sc.quantities if x.kind == "number" and x.value in wholes),
-                     None)
-        part = whole and _nearest_part(q, [x for x in parts if x.value < whole.value], whole)
-        if part and meets_share(mine, side, [part.value / whole.value], open_=bound):
-            return None
-        if part:
-            return sc, replace(whole, text=f"{part.text} of {whole.text}")
-    return None
-
-
-def _nearest_part(q, parts, whole):
-    """Of the counts smaller than the whole, the one whose share of it is nearest the derived
-    share (the part it was meant to state), or None."""
-    return min(parts, key=lambda x: abs(x.value / whole.value - share_of(q)), default=None)
 
 
 def fit_of(q, sq) -> int:

@@ -202,17 +202,19 @@ def close_support(support: tuple, margin: float = 0.1) -> list[Claim]:
     return [c for c, s in zip(claims, al.scores or [best] * len(claims)) if s >= best - margin]
 
 
-def cue_near_words(cue: str, sentence: str, words: set, reach: int = 8) -> bool:
+def cue_near_words(cue: str, sentence: str, words: set, reach: int = 8,
+                   verb: str = "") -> bool:
     """The cue's word occurs in the sentence (``cue_word_in``) with two of ``words`` (keys)
-    among the ``reach`` words after it: it may govern them, where the parser missed it
-    ("..., and said the board could withhold the fees" governs "withhold" and "fees", not
-    the clause before it)."""
+    among the ``reach`` words after it, or the hedged ``verb`` (a key) among its next three:
+    it may govern them, where the parser missed it ("..., and said the board could withhold
+    the fees" governs "withhold" and "fees", not the clause before it; "could prosecute
+    him" governs "prosecute")."""
     if not cue_word_in(cue, sentence):
         return False
     first = cue.lower().split()[0]
     for m in re.finditer(rf"\b{re.escape(first)}\b", sentence, re.IGNORECASE):
-        after = re.findall(r"[A-Za-z']+", sentence[m.end():])[:reach]
-        if len({key(w.lower()) for w in after} & words) >= 2:
+        after = [key(w.lower()) for w in re.findall(r"[A-Za-z']+", sentence[m.end():])]
+        if len(set(after[:reach]) & words) >= 2 or verb and verb in after[:3]:
             return True
     return False
 

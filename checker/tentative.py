@@ -81,7 +81,8 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
         # before two of the derived claim's words: "has fined X, and said it could
         # close Y" leaves "could fine X" lowered)
         if cue_word_in(h.text, sc.text) or (
-                cue_near_words(h.text, unquoted, after) if bare and _firm_done(ctx, sc)
+                cue_near_words(h.text, unquoted, after, verb=first)
+                if bare and _firm_done(ctx, sc)
                 else cue_word_in(h.text, unquoted)) \
                 or strongest_on(sc, light, lex) >= h.weight - 0.1 \
                 or h.role == "attempt" \
@@ -191,7 +192,7 @@ def restated_firmly(ctx, dc, h, close):
         if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
                for c in cues(sc, ctx.lexicon)) or (
                 cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2
-                and (not bare or cue_near_words(h.text, sc.sentence, governed))):
+                and (not bare or cue_near_words(h.text, sc.sentence, governed, verb=verb))):
             return None  # hedged on this verb or these words in the source too (a modal on
             # a bare verb: the source's hedge word before two of its words)
     for sc in close:
@@ -205,7 +206,8 @@ def restated_firmly(ctx, dc, h, close):
             continue  # (a party's word counts when its own verb is factive: "engineers
             # confirmed corrosion on three girders, the trust said" is no mere allegation
             # "engineers may have found cracks" could fairly mark as unproven)
-        if (cue_near_words(h.text, sc.sentence, governed) if bare and _firm_done(ctx, sc)
+        if (cue_near_words(h.text, sc.sentence, governed, verb=verb)
+                if bare and _firm_done(ctx, sc)
                 else cue_word_in(h.text, sc.sentence)) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
             continue  # "examining whether a valve ignited it": a question, not firm; "there
@@ -246,6 +248,7 @@ def _firm_future(ctx, sc) -> bool:
 
 
 _PERFECT = frozenset({"has", "have", "had"})
+_MODALS = frozenset({"must", "may", "might", "could", "would", "should", "will", "can"})
 
 
 def _firm_done(ctx, sc) -> bool:
@@ -258,11 +261,12 @@ def _firm_done(ctx, sc) -> bool:
     lex = ctx.lexicon
     if cues(sc, lex) or not sc.predicate_text:
         return False
-    at = sc.text.lower().find(sc.predicate_text.lower())
-    before = re.findall(r"[a-z']+", sc.text[:max(at, 0)].lower())[-2:]
-    if not (before and (before[-1] in _PERFECT or before[-1] in ("already", "now")
-                        and len(before) == 2 and before[0] in _PERFECT)):
-        return False
+    m = re.search(rf"\b{re.escape(sc.predicate_text.lower())}\b", sc.text.lower())
+    before = re.findall(r"[a-z']+", sc.text[:m.start()].lower())[-3:] if m else []
+    if before and before[-1] in ("already", "now"):
+        before = before[:-1]
+    if not before or before[-1] not in _PERFECT or len(before) > 1 and before[-2] in _MODALS:
+        return False  # (not "must have served": a modal's perfect is no deed done)
     said = sc.attribution
     return said is None or (not said.negated and bool(said.lemma) and (
         lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))

@@ -247,9 +247,9 @@ def test_noticing_or_not_confirming_is_no_answer(claims_of):
         assert not any(answer_party(lex, c) for c in claims_of(text)), text
 
 
-def test_a_later_answer_of_the_party_in_its_paragraph_is_cited_too(check_texts):
-    # two answers of one party in a paragraph, the second past the sentences the first is
-    # cited with: the citation runs on to it, so an editor sees both
+def test_a_later_answer_of_the_party_is_cited_too(check_texts):
+    # two answers of one party, the second past the sentences the first is cited with: it
+    # is cited beside the first, so an editor sees both
     source = ("Auditors said Brindle Waterways had overcharged boat owners for mooring.\n\n"
               "Two people who know the talks said Brindle had asked to raise fees by 9% a year."
               "\n\nBrindle disputed the findings. \"The audit counts income and forgets cost,\" "
@@ -260,4 +260,4 @@ def test_a_later_answer_of_the_party_in_its_paragraph_is_cited_too(check_texts):
     got = _do901(check_texts(derived, source))
     assert len(got) == 1
     assert got[0].evidence[0].text.startswith("Brindle disputed the findings.")
-    assert got[0].evidence[0].text.endswith("seeking a 9% rise.")
+    assert got[0].evidence[1].text == "Brindle also denied seeking a 9% rise."

@@ -291,12 +291,15 @@ def _named_just_before(state, person: str, at: int) -> bool:
 
 def _name_tagged_noun(tok, text: str) -> bool:
     """A capitalised subject the tagger read as a common noun ("Trackways said ...", the
-    sentence's first word) that the article writes capitalised inside a sentence as well
-    ("a report to Trackways, the line's owner"): a name, as a party's subject is."""
+    sentence's first word) that the article writes capitalised inside a sentence as well,
+    standing alone ("a report to Trackways, the line's owner"; not "the Ashby Residents
+    Association", where a common noun is one word of a longer name): a name, as a party's
+    subject is."""
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper() \
             or any(c.dep_ == "det" for c in tok.children):
         return False
-    return re.search(rf"[a-z,;:] +{re.escape(tok.text)}\b", text) is not None
+    alone = rf"(?:^|[\s(])[a-z][\w'’-]*[,;:]? +{re.escape(tok.text)}\b(?![’']?s?\s+[A-Z])"
+    return re.search(alone, text, re.M) is not None
 
 
 def _names_one(person: str, phrase: str) -> bool:

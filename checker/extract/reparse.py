@@ -296,6 +296,7 @@ def rehang(tok, head, dep: str = "") -> None:
         tok.dep_ = dep
     head.children = sorted([*head.children, tok], key=lambda t: t.i)
 
+
 def lift_verb_after_stranded_preposition(view, sent, report_verbs) -> bool:
     """A sentence whose subject carries a contact clause ending in a preposition ("Some of
     the tenants the Post talked to said they had left"), parsed with the preposition an

@@ -201,12 +201,16 @@ def _after_subject(head) -> int:
 
 def _takes_up(conj) -> bool:
     """A joined clause goes on about the clause before it: it has no subject of its own
-    ("..., she said, but argues that"), a pronoun for one, or one whose head noun the
-    clause before it has ("the club paid £7,000 for the pitch, she said, and the pitch is
-    booked by ..."); not a new party's deed ("..., the club said, and the mayor wants")."""
+    ("..., she said, and has since left"), a pronoun for one, or one whose head noun the
+    clause before it has, outside the aside ("the club paid £7,000 for the pitch, she
+    said, and the pitch is booked by ..."); not a new party's deed ("..., the club said,
+    and the mayor wants"; "..., a ranger for the county said, and the county plans")."""
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON":
         return True
     first = conj.head
+    aside = {t.i for c in first.children if c.dep_ == "parataxis" for t in c.subtree}
     return any(t.lemma_.lower() == subj.lemma_.lower() and t.pos_ in ("NOUN", "PROPN")
-               for t in first.subtree if t.i < subj.i and t is not subj)
+               for t in first.subtree
+               if t.i < subj.i and t is not subj and t.i not in aside and t is not conj
+               and conj not in t.ancestors)

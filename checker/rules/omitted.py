@@ -122,7 +122,7 @@ def check(ctx):
     docs_of: dict = {}  # tag -> the source document it was first met in
     para_of: dict = {}  # tag -> (document, paragraph) it was first met in
     runs_of: dict = {}  # tag -> the name runs of its party (answers.name_runs)
-    further: dict = {}  # tag -> the party's later answer in the same paragraph
+    further: dict = {}  # tag -> the party's later answer in the same source, cited too
     untold: dict = {}  # tag -> items passed over for their context: the same answer as
     # another source gives it, cited beside the one found
     for item in salient_claims(ctx):
@@ -156,9 +156,10 @@ def check(ctx):
         if tag in seen:
             if seen[tag] and item.block[0].doc != seen[tag][0].block[0].doc:
                 seen[tag].append(item)  # the same party's answer as another source gives it
-            elif seen[tag] and item.block[-1].end > seen[tag][0].block[-1].end:
-                further.setdefault(tag, item)  # its next answer in the paragraph, past the
-                # sentences cited: the citation runs on to it
+            elif seen[tag] and item.block[-1].end > seen[tag][0].block[-1].end \
+                    and not kept(ctx, item, derived, best):
+                further.setdefault(tag, item)  # its next answer in the source, past the
+                # sentences cited and left out too: cited beside the first
             continue
         if kept(ctx, item, derived, best):
             seen[tag] = []
@@ -179,8 +180,9 @@ def check(ctx):
         per_source[doc] = per_source.get(doc, 0) + 1
         if per_source[doc] > ctx.config.max_omissions:
             continue
-        evidence = [_block_evidence(ctx, it, further.get(tag) if it is item else None)
-                    for it in group]
+        if tag in further:
+            group = [item, further[tag], *group[1:]]
+        evidence = [_block_evidence(ctx, it) for it in group]
         text = evidence[0].text
         who = snippet(re.sub(r"^The (?=[a-z])", "the ", item.party or ""), 40) \
             or "the source"  # ("The service" mid-sentence; not "The Guardian")
@@ -197,10 +199,9 @@ def check(ctx):
             suggestion="Add the answer or caveat in a sentence, with who gives it.")
 
 
-def _block_evidence(ctx, item, further=None) -> Evidence:
-    """The source passage of an answer or caveat, as evidence (run on to the end of a later
-    answer of the same party in its paragraph, ``further``)."""
-    first, last = item.block[0], (further or item).block[-1]
+def _block_evidence(ctx, item) -> Evidence:
+    """The source passage of an answer or caveat, as evidence."""
+    first, last = item.block[0], item.block[-1]
     art = ctx.doc_of.get(first.doc)
     text = art.text[first.start:last.end] if art is not None else item.trigger.sentence
     return Evidence(document=first.doc, start=first.start, end=last.end, text=text,

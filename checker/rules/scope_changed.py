@@ -106,6 +106,7 @@ from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_dropped, object_noun, subject_words
 from checker.quantified_limits import part_counted
+from checker.numbers import number_values
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale
@@ -263,6 +264,21 @@ def _object_widened(ctx, dc):
     return None
 
 
+# "six actions, each one of which": a quantifier over a set the sentence counts
+_OVER_COUNTED = re.compile(r"((?:[\w'’-]+\s+){1,4})[\w'’-]+,\s+(?:every\s+one|each(?:\s+one)?"
+                           r"|all|both)\s+of\s+(?:which|whom|them|those)\b", re.I)
+
+
+def _over_its_count(dc, what: str) -> bool:
+    """The derived sentence counts the set its "every" or "all" ranges over with the count
+    the source limits the claim to ("set out six actions, each one of which the board
+    adopted" where the source says "adopted the six actions"): no widening."""
+    theirs = set(number_values(what))
+    return bool(theirs) and any(set(number_values(w)) & theirs
+                                for m in _OVER_COUNTED.finditer(dc.sentence)
+                                for w in m.group(1).split())
+
+
 def check(ctx):
     """Yield a finding for each derived claim that widens its source claim's scope."""
     for dc in ctx.derived_claims:
@@ -285,6 +301,9 @@ def check(ctx):
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
             or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc)
+        if widened is not None and _over_its_count(dc, widened[2]):
+            widened = None  # "set out six actions, each one of which ...": the whole
+            # of the set the text counts as the source does
         if widened is not None:
             cue, sc, what = widened
             yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
