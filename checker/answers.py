@@ -241,7 +241,8 @@ def _rebuts_by_pronoun(lex, claim: Claim, before: list,
 def _business_described(lex, party: str, sentence: str) -> bool:
     """The sentence speaks of a business by its kind, "the company" or "the firm"
     (corporate_nouns.txt), and the answering party speaks for a business it names after
-    "of" or "at" ("Nina Carr, a partner at Dunford Holdings": the name's last word in
+    "of", "at" or "for", or before a post ("Nina Carr, a partner at Dunford Holdings",
+    "Dunford Holdings director Nina Carr": the name's last word in
     non_person_heads.txt, not a public body's or an outlet's). Known false positive: a
     charge against another business the sentence describes the same way. Missed: a
     business answering under its own name ("Dunford Holdings disputes this"), and a person's
@@ -250,8 +251,10 @@ def _business_described(lex, party: str, sentence: str) -> bool:
     if not any(lex.has("corporate_nouns", k) for k in kinds):
         return False
     for run in NAME_RUN_RE.finditer(party):
-        if not re.search(r"\b(?:of|at)\s+(?:the\s+)?$", party[:run.start()]):
-            continue
+        if not (re.search(r"\b(?:of|at|for)\s+(?:the\s+)?$", party[:run.start()])
+                or re.match(r"\s+[a-z]", party[run.end():])):
+            continue  # (after "of", "at", "for", or before a post: "Cobley Holdings
+            # director Ruth Mayne"; not the person's own name, "Carol Hall")
         last = run.group().split()[-1].lower().strip("'’")
         for head in {last, last[:-1] if last.endswith("s") else last}:
             if lex.has("non_person_heads", head) and not lex.has("public_body_heads", head) \

@@ -221,25 +221,41 @@ def _years_since(span: float, claims, source_years) -> bool:
 _SINCE_DEED = re.compile(r"\s+(?:after|since)\b", re.I)
 
 
-def years_since_deed(q, claim, source_claims, source_years) -> bool:
-    """True when a whole number of years counted to a deed the claim names after the figure
-    ("Sixty years after the pier was built") runs from the year a source claim gives that
-    deed (a claim with the same verb, "built in 1966") to another year of the sources, such as
-    the publication date's. Known false positive: the same verb of another deed in a source
-    claim with a year that happens to give the span."""
+def years_since_deed(q, claim, source_claims, source_years, passage=()) -> bool:
+    """True when a whole number of years counted "after" or "since" a deed ("Sixty years
+    after the pier was built, ...") runs forward from the year a source gives that deed, right
+    after its verb ("The pier, built in 1966, ..."), to another year of the sources, such as
+    the publication date's. Not when the aligned ``passage`` gives a span of its own (the
+    one the derived span stands for), nor for a length ("a five-year contract"). Known false
+    positive: another year of the sources that happens to lie that far after the deed."""
     span = duration_seconds(q.text)
-    if span is None or "-" in q.text \
-            or not _SINCE_DEED.match(claim.text[q.end - claim.start:]):
-        return False  # (only a span counted "after" or "since" a deed: "a five-year
-        # contract awarded in 2024" is a length)
+    after = _SINCE_DEED.match(claim.text[q.end - claim.start:])
+    if span is None or after is None or _LENGTH.search(q.text):
+        return False
     n = span / _YEAR_SECONDS
     if n < 1 or abs(n - round(n)) > 0.01:
         return False
-    verbs = {w.lemma for w in claim.words if w.pos == "VERB" and w.start >= q.end}
-    years = {int(y) for sc in source_claims
-             if verbs & {w.lemma for w in sc.words if w.pos == "VERB"}
-             for y in YEAR_RE.findall(sc.text)}
-    return any(abs(a - b) == round(n) for a in years for b in source_years)
+    if any(duration_seconds(sq.text) for sc in passage for sq in sc.quantities):
+        return False
+    start = q.end + after.end()
+    end = claim.text.find(",", start - claim.start)
+    end = claim.end if end < 0 else claim.start + end
+    deed = next((w.lemma for w in claim.words if start <= w.start < end and w.pos == "VERB"),
+                None)
+    if deed is None:
+        return False
+    years = {int(m.group(1)) for sc in source_claims for w in sc.words
+             if w.lemma == deed and w.pos == "VERB"
+             for m in [_YEAR_AFTER.match(sc.text[w.end - sc.start:])] if m}
+    return any(b - a == round(n) for a in years for b in source_years)
+
+
+# the year right after a deed's verb: "opened in 1936", "built in May 2000"
+_YEAR_AFTER = re.compile(r"\s+(?:in|during)\s+(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b")
+
+
+# a length written before its noun ("a five-year contract"), not a span since a deed
+_LENGTH = re.compile(r"-(?:years?|months?|weeks?|days?)\b", re.I)
 
 
 def source_years(ctx) -> frozenset:
@@ -336,8 +352,8 @@ def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
     """A share the claim states of two of its own figures ("allowed 45 days, half the 90 the
     rules give"; "40 of the 120 seats, a third"), or of its own figure and a whole another
     claim of its ``sentence`` gives ("spent £500,000, and one firm took £260,000, or about
-    half, of that"), or of a part the sentence ``before`` it gives and a whole of its own
-    ("won £2m. The award covers 40% of the £5m bill"): the
+    half, of that"), or of a part the sentence ``before`` it gives and a whole of its own of
+    the same kind and currency ("won £2m. The award covers 40% of the £5m bill"): the
     ratio of the two, within the rounding its form implies; the figures themselves are
     compared on their own. Known miss: a share of two figures that is right while the
     figures are wrong (those are DN501's)."""
@@ -352,6 +368,10 @@ def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
     every = values({sq for c in (claim, *sentence) for sq in c.quantities})
     # the part is the claim's own figure; the whole may stand in the sentence ("took
     # £260,000 ... of that"), not the part ("a third of its 120 staff, and 40 were rehired")
-    earlier = values({sq for c in before for sq in c.quantities})
+    mine = [sq for sq in claim.quantities if (sq.end <= q.start or sq.start >= q.end)
+            and share_of(sq) is None]
+    apart = [a / b for pa in (sq for c in before for sq in c.quantities) for pb in mine
+             if pa.kind == pb.kind and currency_codes(pa.text) == currency_codes(pb.text)
+             for a in numbers_in(pa.text) for b in numbers_in(pb.text) if 0 < a < b]
     return meets_share(share, rounding(q.text), [a / b for a in own for b in every if a < b]
-                       + [a / b for a in earlier for b in own if a < b])
+                       + apart)

@@ -116,7 +116,7 @@ def unknown_figures(ctx) -> list:
                 continue
             if ratio_of_its_figures(whole, dc, [c for c in ctx.derived_claims
                                                 if c.sent_start == dc.sent_start],
-                                    _sentence_before(ctx, dc)):
+                                    () if _share_given(ctx, dc) else _sentence_before(ctx, dc)):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),
@@ -125,7 +125,8 @@ def unknown_figures(ctx) -> list:
                            verb=_verb_before(dc, whole.start)) \
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index) \
-                    or years_since_deed(whole, dc, ctx.index.claims, source_years(ctx)):
+                    or years_since_deed(whole, dc, ctx.index.claims, source_years(ctx),
+                                        ctx.support(dc)[1]):
                 continue  # (also "before July" for "by the end of June")
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states
@@ -169,6 +170,13 @@ def unknown_figures(ctx) -> list:
                                                       ctx.support(dc)[1]) or (None, None)
             out.append((dc, q, sc, alt))
     return out
+
+
+def _share_given(ctx, dc) -> bool:
+    """The claim's aligned source passage gives a share of its own (a percentage or a
+    fraction): the derived share is held against that, not worked out from two sums."""
+    return any(sq.kind == "percent" or fraction_value(sq.text) is not None
+               for sc in ctx.support(dc)[1] for sq in sc.quantities)
 
 
 def _sentence_before(ctx, dc) -> list:

@@ -33,15 +33,26 @@ def _wholes(dc, q) -> set:
 
 def counts_meet(dc, q, sc) -> bool:
     """The source claim gives the whole the derived share is taken of and a part of it,
-    written as one ("19 of those", "19 of the 30"), whose share the derived one meets
-    within its rounding ("19 of those" of "30 drivers" for "nearly two-thirds"; not
-    "40 were later rehired", which counts something else)."""
+    written as one and said of the same ("19 of those over the limit", whose first words
+    after it the derived share's share), whose share the derived one meets within its
+    rounding ("19 of those over the limit" of "30 drivers" for "nearly two-thirds of those
+    over the limit"; not "10 of them uninsured", nor "40 were later rehired")."""
     wholes = _wholes(dc, q)
     counts = [x.value for x in sc.quantities if x.kind == "number" and x.value]
+    mine = _said_of(dc.text, q.end - dc.start, _OF_THEM)
     parts = [x.value for x in sc.quantities if x.kind == "number" and x.value
-             and _PART_OF.match(sc.text[x.end - sc.start:])]
+             and _said_of(sc.text, x.end - sc.start, _PART_OF) & mine]
     return any(meets_share(share_of(q), rounding(q.text), [p / w], open_=open_bound(q.text))
                for w in counts if w in wholes for p in parts if 0 < p < w)
+
+
+def _said_of(text: str, at: int, of) -> set:
+    """The first words said of a part ("over the limit" of "19 of them over the limit"), or
+    an empty set where no "of them" follows ``at``."""
+    m = of.match(text[at:])
+    if m is None:
+        return set()
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text[at + m.end():])[:3]}
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:them|those|these|the|its|their)\b", re.I)

@@ -81,7 +81,7 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
         # before two of the derived claim's words: "has fined X, and said it could
         # close Y" leaves "could fine X" lowered)
         if cue_word_in(h.text, sc.text) or (
-                cue_near_words(h.text, unquoted, after, verb=first)
+                cue_near_words(h.text, unquoted, after, verb=_other_verb(first, sc))
                 if bare and _firm_done(ctx, sc)
                 else cue_word_in(h.text, unquoted)) \
                 or strongest_on(sc, light, lex) >= h.weight - 0.1 \
@@ -192,7 +192,8 @@ def restated_firmly(ctx, dc, h, close):
         if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
                for c in cues(sc, ctx.lexicon)) or (
                 cue_word_in(h.text, sc.sentence) and len(governed & claim_keys(sc)) >= 2
-                and (not bare or cue_near_words(h.text, sc.sentence, governed, verb=verb))):
+                and (not bare or cue_near_words(h.text, sc.sentence, governed,
+                                                verb=_other_verb(verb, sc)))):
             return None  # hedged on this verb or these words in the source too (a modal on
             # a bare verb: the source's hedge word before two of its words)
     for sc in close:
@@ -206,7 +207,7 @@ def restated_firmly(ctx, dc, h, close):
             continue  # (a party's word counts when its own verb is factive: "engineers
             # confirmed corrosion on three girders, the trust said" is no mere allegation
             # "engineers may have found cracks" could fairly mark as unproven)
-        if (cue_near_words(h.text, sc.sentence, governed, verb=verb)
+        if (cue_near_words(h.text, sc.sentence, governed, verb=_other_verb(verb, sc))
                 if bare and _firm_done(ctx, sc)
                 else cue_word_in(h.text, sc.sentence)) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
@@ -245,6 +246,13 @@ def _firm_future(ctx, sc) -> bool:
     said = sc.attribution
     return said is None or (not said.negated and bool(said.lemma) and (
         lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
+
+
+def _other_verb(verb: str, sc) -> str:
+    """The hedged verb, to look for after the source's hedge word, when it is not the source
+    claim's own verb: "has served X ..., and could prosecute him" hedges "prosecute" there;
+    "has fined X, and could fine the firm again" hedges another fine, not the one done."""
+    return verb if verb and verb != key(sc.predicate) else ""
 
 
 _PERFECT = frozenset({"has", "have", "had"})

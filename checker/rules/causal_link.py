@@ -121,7 +121,6 @@ from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
-CLOSE = 0.8  # how closely a source claim restates one whose cue points back
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
 ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is relative)
 
@@ -164,20 +163,33 @@ def _not_a_link(ctx, dc, link) -> bool:
             ctx.derived.text[link.start:link.start + 20]):
         return True  # "whether the wall fell before or after the flood": an open question of
         # order names no sequence
-    if _SPAN_ONLY.fullmatch(link.left.strip(" ,")):
-        return True  # "Sixty years after the pier was built, ...": the span dates a deed from
-        # another, and its side holds no fact to link
+    if _SPAN_ONLY.fullmatch(link.left.strip(" ,")) and _own_deed(link.right):
+        return True  # "Sixty years after it was built, the pier ...": the span dates the
+        # subject's own deed, and its side holds no fact to link (not "Two weeks after an
+        # audit found X, Y resigned")
     right = link.right.strip()
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right) and not _EVENT_OF.match(
         right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
 
 
-# a side that is only a span of time ("Ninety years", "Just two weeks")
+# a side that is only a span of time ("Ninety years", "Just two weeks", "A century")
 _SPAN_ONLY = re.compile(
-    r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:[a-z]+(?:-[a-z]+)?|\d[\d,.]*)"
-    r"\s+(?:and\s+a\s+half\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)",
-    re.I)
+    r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?"
+    r"|\d[\d,.]*)\s+){1,2}(?:and\s+a\s+half\s+)?(?:minutes?|hours?|days?|weeks?|months?"
+    r"|years?|decades?|century|centuries)", re.I)
+_PRONOUN_FIRST = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
+
+
+def _own_deed(right: str) -> bool:
+    """The deed a span counts from is the main clause's subject's own: told by a pronoun
+    ("after it was built, the pier ...") or by a word the main clause repeats; not a
+    part of it ("after its railings were found loose, the bridge ...")."""
+    deed, _, main = right.partition(",")
+    if _PRONOUN_FIRST.match(deed):
+        return True
+    nouns = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", deed)}
+    return bool(nouns & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", main)})
 
 
 # "before or after X" (the cue is the second word) and "after or before X" (the first)
@@ -229,17 +241,6 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     return link_keys(ctx, prev.subject) or side
 
 
-def _points_back_as_source(ctx, dc, link) -> bool:
-    """A cue that points back ("..., as a result.") in a claim a source claim restates
-    closely with the same cue: the source's own link to what comes before it, carried over
-    with the sentence. Known miss: the sentence moved after another fact, which the cue
-    then points back to."""
-    cue = re.compile(rf"\b{re.escape(link.cue.lower())}\b")
-    al, sup = ctx.support(dc)
-    return any(cue.search(sc.text.lower()) for score, sc in zip(al.scores, sup)
-               if score >= CLOSE)
-
-
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -280,8 +281,6 @@ def check(ctx):
             if link.kind == "causal" and not (link_keys(ctx, link.right) and link_keys(ctx, link.left)):
                 # "..., as a result." and "As a result, ...": the other side is the claim
                 # before
-                if _points_back_as_source(ctx, dc, link):
-                    continue
                 prev = _previous_claim(ctx, dc)
                 if prev is not None:
                     side = "right" if not link_keys(ctx, link.right) else "left"

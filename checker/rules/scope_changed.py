@@ -274,7 +274,9 @@ def _over_its_count(dc, what: str) -> bool:
     the source limits the claim to ("set out six actions, each one of which the board
     adopted" where the source says "adopted the six actions"): no widening."""
     theirs = set(number_values(what))
-    return bool(theirs) and any(set(number_values(w)) & theirs
+    if len(theirs) != 1 or re.search(r"\bof\b", what):
+        return False  # the source's limit is a plain count, not a part ("two of its nine")
+    return any(set(number_values(w)) & theirs
                                 for m in _OVER_COUNTED.finditer(dc.sentence)
                                 for w in m.group(1).split())
 
