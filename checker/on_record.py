@@ -184,7 +184,7 @@ def _public_speaker(ctx, sc) -> bool:
     ("rules were broken on 3 May") is a charge; and the claim has no adverb that judges the
     deed ("awarded unlawfully")."""
     words = re.findall(r"[a-z]+", core(sc.attribution.source).lower())
-    return bool(words) and (ctx.lexicon.has("state_bodies", words[-1])
+    return bool(words) and (ctx.lexicon.has("state_bodies", _head_word(words))
                             or ctx.lexicon.phrase_in("official_sources", words)) and not any(
         w.pos == "ADV" and w.text.lower().endswith("ly") for w in sc.words)
 
@@ -211,6 +211,14 @@ def _own_measure(ctx, sc) -> bool:
     return _body_speaker(ctx, sc)
 
 
+def _head_word(words: list) -> str:
+    """The head word of a body's name: its last word, or the last before "of" ("Department
+    of Health": department; "Ministry of Ports and Fisheries": ministry)."""
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words else ""
+
+
 def _body_speaker(ctx, sc) -> bool:
     """The claim's speaker is a body (its name ends in a body's head noun, the texts tag it
     an organisation or a "which" clause describes it: "Tenby Grain, which runs the site"),
@@ -231,7 +239,8 @@ def _body_speaker(ctx, sc) -> bool:
         # by the health ministry"
     if words and lex.has("outlet_heads", words[-1]):
         return False  # "the Dunlow Herald reported": an outlet's report of others' events
-    body = bool(words) and lex.has("non_person_heads", words[-1].rstrip("s")) \
+    head = _head_word(words)
+    body = bool(head) and lex.has("non_person_heads", head.rstrip("s")) \
         or re.search(r",\s*which\b", attr.source) is not None  # "X, which runs the site"
     names = names_by_label(ctx).get(sc.doc_id, {})
     org = any(n in attr.source for n in names.get("ORG", ()))
