@@ -360,16 +360,17 @@ def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
     share = share_of(q)
     if share is None:
         return False
+    def figures(quantities):  # (not the parts of the share itself: "one in 250")
+        return [sq for sq in quantities if (sq.end <= q.start or sq.start >= q.end)
+                and share_of(sq) is None]
+
     def values(quantities):
-        return [v for sq in quantities if (sq.end <= q.start or sq.start >= q.end)
-                and share_of(sq) is None for v in numbers_in(sq.text) if v > 0]  # (not the
-        # parts of the share itself: "one in 250")
-    own = values(claim.quantities)
+        return [v for sq in figures(quantities) for v in numbers_in(sq.text) if v > 0]
+    mine = figures(claim.quantities)
+    own = values(mine)
     every = values({sq for c in (claim, *sentence) for sq in c.quantities})
     # the part is the claim's own figure; the whole may stand in the sentence ("took
     # £260,000 ... of that"), not the part ("a third of its 120 staff, and 40 were rehired")
-    mine = [sq for sq in claim.quantities if (sq.end <= q.start or sq.start >= q.end)
-            and share_of(sq) is None]
     apart = [a / b for pa in (sq for c in before for sq in c.quantities) for pb in mine
              if pa.kind == pb.kind and currency_codes(pa.text) == currency_codes(pb.text)
              for a in numbers_in(pa.text) for b in numbers_in(pb.text) if 0 < a < b]

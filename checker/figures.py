@@ -25,7 +25,7 @@ from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import duration_unit, fraction_value
 from checker.share_parts import counts_meet, part_of_base
-from checker.shares import rounding
+from checker.shares import rounding, share_of
 from checker.timespans import duration_seconds, durations
 
 SKIP = shipped("figure_skips")
@@ -114,9 +114,9 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
-            if ratio_of_its_figures(whole, dc, [c for c in ctx.derived_claims
-                                                if c.sent_start == dc.sent_start],
-                                    () if _share_given(ctx, dc) else _sentence_before(ctx, dc)):
+            if share_of(whole) is not None and ratio_of_its_figures(
+                    whole, dc, [c for c in ctx.derived_claims if c.sent_start == dc.sent_start],
+                    () if _share_given(ctx, dc) else _sentence_before(ctx, dc)):
                 continue  # "45 days, half the 90 it allows": the claim's own two figures
             if derived_sum(whole, ctx.support(dc)[1], source_years(ctx),
                            nearby=around(ctx, ctx.support(dc)[1]), clocks=clock_sentences(ctx, dc),

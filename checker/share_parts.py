@@ -33,10 +33,10 @@ def _wholes(dc, q) -> set:
 
 def counts_meet(dc, q, sc) -> bool:
     """The source claim gives the whole the derived share is taken of and a part of it,
-    written as one and said of the same ("19 of those over the limit", whose first words
-    after it the derived share's share), whose share the derived one meets within its
-    rounding ("19 of those over the limit" of "30 drivers" for "nearly two-thirds of those
-    over the limit"; not "10 of them uninsured", nor "40 were later rehired")."""
+    written as a part ("19 of those") and said of what the share is said of (a word of the
+    three after each), whose share the derived one meets within its rounding ("19 of those
+    over the limit" of "30 drivers" for "nearly two-thirds of those over the limit"; not "10
+    of them uninsured", nor "40 were later rehired")."""
     wholes = _wholes(dc, q)
     counts = [x.value for x in sc.quantities if x.kind == "number" and x.value]
     mine = _said_of(dc.text, q.end - dc.start, _OF_THEM)

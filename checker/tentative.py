@@ -19,6 +19,7 @@ from checker.firm_record import (_same_speaker, _speaker_in_sentence, firm_on_re
                                  speaker_as_subject)
 from checker.hedging import (clause_end, cue_near_words, cue_word_in, cues, governed_verbs,
                               hedged_verb, shared_verb, strongest_on)
+from checker.lexicon import shipped
 
 
 def hedges_their_verb(dc, h, sc) -> bool:
@@ -197,8 +198,8 @@ def restated_firmly(ctx, dc, h, close):
             return None  # hedged on this verb or these words in the source too (a modal on
             # a bare verb: the source's hedge word before two of its words)
     for sc in close:
-        if bare and not (_firm_future(ctx, sc) or _firm_done(ctx, sc)
-                         or _same_figures(dc, h, sc)):
+        done = bare and _firm_done(ctx, sc)
+        if bare and not (_firm_future(ctx, sc) or done or _same_figures(dc, h, sc)):
             continue
         if sc.negated != dc.negated or not bare and (cues(sc, ctx.lexicon) or not (
                 firm_on_record(ctx, sc) or _same_speaker(dc, sc)
@@ -208,8 +209,7 @@ def restated_firmly(ctx, dc, h, close):
             # confirmed corrosion on three girders, the trust said" is no mere allegation
             # "engineers may have found cracks" could fairly mark as unproven)
         if (cue_near_words(h.text, sc.sentence, governed, verb=_other_verb(verb, sc))
-                if bare and _firm_done(ctx, sc)
-                else cue_word_in(h.text, sc.sentence)) or asked_whether(sc) or (
+                if done else cue_word_in(h.text, sc.sentence)) or asked_whether(sc) or (
                 there_modal(dc.text) and there_modal(sc.sentence)):
             continue  # "examining whether a valve ignited it": a question, not firm; "there
             # could be more" in the source sentence for "there may be"
@@ -243,9 +243,7 @@ def _firm_future(ctx, sc) -> bool:
         return False
     if not (future_of(sc, key(sc.predicate)) or lex.has("future_frames", sc.predicate)):
         return False  # "will cut", "said it would cut", "are set to lose" (future_frames.txt)
-    said = sc.attribution
-    return said is None or (not said.negated and bool(said.lemma) and (
-        lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))
+    return _plain_word(lex, sc)
 
 
 def _other_verb(verb: str, sc) -> str:
@@ -256,7 +254,7 @@ def _other_verb(verb: str, sc) -> str:
 
 
 _PERFECT = frozenset({"has", "have", "had"})
-_MODALS = frozenset({"must", "may", "might", "could", "would", "should", "will", "can"})
+_MODALS = shipped("auxiliaries") - _PERFECT  # "must have served": no deed done
 
 
 def _firm_done(ctx, sc) -> bool:
@@ -275,6 +273,12 @@ def _firm_done(ctx, sc) -> bool:
         before = before[:-1]
     if not before or before[-1] not in _PERFECT or len(before) > 1 and before[-2] in _MODALS:
         return False  # (not "must have served": a modal's perfect is no deed done)
+    return _plain_word(lex, sc)
+
+
+def _plain_word(lex, sc) -> bool:
+    """The claim is the text's own, or a party's plain word: a neutral or factive verb of
+    saying, not negated ("said it would cut", "confirmed it had cut")."""
     said = sc.attribution
     return said is None or (not said.negated and bool(said.lemma) and (
         lex.has("neutral_report_verbs", said.lemma) or lex.has("factive", said.lemma)))

@@ -18,21 +18,23 @@ class SpeakerReader(ReportSpeakerReader):
     """The attribution half of ``Extractor``: who says each claim (the speaker a reporting
     verb names is ``ReportSpeakerReader``'s)."""
 
+    def _aside(self, tok) -> bool:
+        """A verb of saying set as an aside with its own speaker ("..., the agency said,")."""
+        return tok.dep_ == "parataxis" and tok.lemma_.lower() in self.report_verbs \
+            and any(x.dep_ == "nsubj" for x in tok.children)
+
     def _outer_report(self, head):
         """The reporting verb that frames a clause the clause walk did not reach: one set
         inside it ("It has not, the agency said, opened ...", "X, the agency said, and ...")
         or a participle whose complement holds it ("..., saying A and that B")."""
         for c in head.children:
-            if (c.dep_ == "parataxis" and c.lemma_.lower() in self.report_verbs
-                    and any(x.dep_ == "nsubj" for x in c.children)):
+            if self._aside(c):
                 return c
             for g in c.children if c.dep_ in ("dep", "xcomp") and c.i > head.i else ():
                 # "It was premature, she said, to gauge whether ...": the parser hung the
                 # aside on the clause's infinitive, after the aside; it still splits the
                 # clause, and reports all of it
-                if (g.dep_ == "parataxis" and head.i < g.i < c.i
-                        and g.lemma_.lower() in self.report_verbs
-                        and any(x.dep_ == "nsubj" for x in g.children)):
+                if self._aside(g) and head.i < g.i < c.i:
                     return g
         if head.dep_ == "conj" and head.head.i < head.i and _takes_up(head) \
                 and head.lemma_.lower() not in self.report_verbs:  # ("..., he said, but
@@ -42,15 +44,12 @@ class SpeakerReader(ReportSpeakerReader):
                 # clauses reports the one after it too, when B goes on about A (known
                 # false positive: a clause the writer adds after a speaker's aside on the
                 # same thing, "..., she said, and the lane shut in June")
-                if (g.dep_ == "parataxis" and head.head.i < g.i < head.i
-                        and g.lemma_.lower() in self.report_verbs
-                        and any(x.dep_ == "nsubj" for x in g.children)):
+                if self._aside(g) and head.head.i < g.i < head.i:
                     return g
         t = head
         while t.dep_ == "conj" and t.head is not t:
             t = t.head
-        if t is not head and t.dep_ == "parataxis" and t.lemma_.lower() in self.report_verbs \
-                and any(x.dep_ == "nsubj" for x in t.children):
+        if t is not head and self._aside(t):
             # "A was done, it said, and B was done": the parser joined B to the aside that
             # reports A; the aside reports both
             return t

@@ -188,8 +188,8 @@ def _own_deed(right: str) -> bool:
     deed, _, main = right.partition(",")
     if _PRONOUN_FIRST.match(deed):
         return True
-    nouns = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", deed)}
-    return bool(nouns & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", main)})
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", deed)}
+    return bool(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", main)})
 
 
 # "before or after X" (the cue is the second word) and "after or before X" (the first)

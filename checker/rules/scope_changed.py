@@ -99,6 +99,7 @@ from checker.actors import may_name_people, subject_head
 from checker.added_party import added_party
 from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
+from checker.numbers import number_values
 from checker.part_of import whole_word
 from checker.partitive_dropped import uncounted_whole, whole_of_partitive
 from checker.polarity import OBJECT_NEGATORS
@@ -106,7 +107,6 @@ from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_dropped, object_noun, subject_words
 from checker.quantified_limits import part_counted
-from checker.numbers import number_values
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale
@@ -277,8 +277,7 @@ def _over_its_count(dc, what: str) -> bool:
     if len(theirs) != 1 or re.search(r"\bof\b", what):
         return False  # the source's limit is a plain count, not a part ("two of its nine")
     return any(set(number_values(w)) & theirs
-                                for m in _OVER_COUNTED.finditer(dc.sentence)
-                                for w in m.group(1).split())
+               for m in _OVER_COUNTED.finditer(dc.sentence) for w in m.group(1).split())
 
 
 def check(ctx):
