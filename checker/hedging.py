@@ -179,7 +179,35 @@ def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
         deed = _needed_deed(derived, cue.end)  # "may be able to get" for "will get"
         if deed and re.search(rf"\b{re.escape(deed)}", source.text.lower()):
             return deed
+        return _light_verb_shared(derived, cue, source)
     return found
+
+
+# "have" or "be" right after a modal, with the word it takes: "may have no staff",
+# "could be open"; the content word is the next one, past a determiner.
+_LIGHT = re.compile(r"\s+(have|be)\s+((?:no|an?|the|any)\s+)?([a-z]{3,})\b")
+_LIGHT_FORMS = {"have": "have|has|had|having", "be": "be|is|are|was|were|been|being"}
+
+
+def _light_verb_shared(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
+    """"have" or "be" as the cue's verb, when the source claim puts the same verb, firm or
+    in the future, before the same words ("may have no lifeguards" for "will have no
+    lifeguards"; "could be open" for "is open"): these common verbs are no content words,
+    so the verb is read with what it takes. Known false positive: the same phrase of the
+    source's in another clause, which the caller's closeness test bounds."""
+    m = _LIGHT.match(derived.text[cue.end - derived.start:].lower())
+    if not m or m.group(1) == "have" and m.group(2) is None and m.group(3) in ("been", "not"):
+        return None  # (a modal's perfect, "may have been", is read above)
+    verb, det, word = m.group(1), (m.group(2) or "").strip(), m.group(3)
+    forms = _LIGHT_FORMS[verb]
+    det = re.escape(det) + r"\s+" if det else ""
+    said = re.search(rf"\b(?:{forms})\s+{det}{re.escape(word)}\b", source.text.lower())
+    if said is None:
+        return None
+    at = source.start + said.start()
+    hedged = any(0 <= at - c.end <= 1 for c in (*source.certainty.hedges,
+                                                 *source.certainty.attempts))
+    return None if hedged else verb  # ("could have no pilot": as tentative)
 
 
 def _lemma_of(claim: Claim, at: int, m) -> str:

@@ -176,10 +176,19 @@ def within(ctx, sl, left: set, right: set) -> bool:
     return a <= left and b <= right or a <= right and b <= left
 
 
+# "do so", "did so": "so" standing for a verb's clause, no link
+PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
+
+
+def pro_verb_so(text: str, link) -> bool:
+    """The link is the "so" of "do so" in ``text``, the article its offsets point into."""
+    return link.cue == "so" and bool(PRO_VERB.search(text[max(0, link.start - 12):link.start]))
+
+
 def source_links(ctx) -> list:
-    """(source claim, link, the link's words) for every source link, once per set of
-    sources; a causal link with an empty side ("As a result, Y", "Y as a result") takes the
-    source claim before it as that side."""
+    """(source claim, link, the link's words) for every source link but the "so" of "do so",
+    once per set of sources; a causal link with an empty side ("As a result, Y", "Y as a
+    result") takes the source claim before it as that side."""
     def build():
         out = []
         prev = None
@@ -187,6 +196,8 @@ def source_links(ctx) -> list:
             art = ctx.doc_of.get(sc.doc_id)
             framed = frame_link(art.text, sc, ctx.lexicon) if art is not None else ()
             for sl in sc.links + framed:
+                if art is not None and pro_verb_so(art.text, sl):
+                    continue  # "tried, but could not do so" links nothing
                 sk = link_keys(ctx, sl.left) | link_keys(ctx, sl.right) | link_keys(ctx, sc.subject)
                 if prev is not None and prev.doc_id == sc.doc_id and sl.kind == "causal" and (
                         not link_keys(ctx, sl.left) or not link_keys(ctx, sl.right)):

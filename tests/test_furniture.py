@@ -44,6 +44,8 @@ FURNITURE = [
     ("Security 74%", "category badge"),
     ("Source: Ferry terminal delayed. Read the full piece at the source.", "source credit"),
     ("What a goal! pic.twitter.com/abc123", None),
+    ("FENBRIDGE CANAL NOTES | Moorings", "masthead"),
+    ("Tarrow Valley Gazette | Planning", "masthead"),
 ]
 
 NEWS = [
@@ -64,6 +66,8 @@ NEWS = [
     "Daily digest of the news: markets fell sharply.",
     "The union will forward this letter to the minister.",
     "Residents can subscribe for updates on the works, the council said.",
+    "NHS | GP surgery to close two days a week from April, the practice said.",
+    "BBC NEWS | Flood warnings issued for 14 rivers in the county's northern half",
 ]
 
 

@@ -49,3 +49,18 @@ def test_a_record_the_other_outlet_credits_may_be_shown(check_texts):
     summary = "The gallery cost the trust £2.1 million a year, the trust's accounts show."
     assert "DC202" in codes(check_texts(summary, said))
     assert "DC202" not in codes(check_texts(summary, said, books))
+
+
+def test_the_other_outlets_plain_telling_in_the_support_may_be_followed(check_texts):
+    # Both tellings are in the claim's support, the credited one a little closer: the summary
+    # may follow the plain one. A claim only the crediting outlet has keeps its credit.
+    credited = ("Wardens will open only two of the four car parks on Merrow Edge this winter "
+                "after the parish cut its grant, the trust that runs them has confirmed. The "
+                "trust said the change would save some £9,000.")
+    plain = ("The Merrow Edge Trust will open two of its four car parks from 1 November, "
+             "down from all four last winter.")
+    summary = "Wardens will open two of the four car parks on Merrow Edge from 1 November."
+    assert "DA101" in codes(check_texts(summary, credited))
+    assert "DA101" not in codes(check_texts(summary, credited, plain))
+    assert "DA101" in codes(check_texts("The change will save some £9,000.", credited,
+                                        plain))

@@ -133,6 +133,7 @@ def check(ctx):
                                    _told_in_clause(dc, hedged_verb(*merged)))
             continue
         close = close_support(ctx.support(dc))
+        close += _own_verb_support(ctx, dc, close)
         siblings = sentence_siblings(ctx, close)
         mine = {q.norm for q in dc.quantities}
         plain = close + [s for s in siblings  # another clause's figure is its own
@@ -190,6 +191,23 @@ def check(ctx):
                        suggestion=f'Keep the attempt ("{cue.text} …").')
             break
 
+
+
+def _own_verb_support(ctx, dc, close) -> list:
+    """The best further supporting claim with the derived claim's own verb and core, and a
+    word of the claim's that no close one has, where no close one has that verb either
+    ("by June"; not only a name both share, as a party's appeal lodged shares it with its
+    plan to lodge a claim): a derived claim that merges two source clauses aligns best
+    with the other clause ("The lido will open by June, staffed by volunteers" with "plans
+    to staff the pool with volunteers", beside "hopes to open it by June"). Known false
+    positive: the same verb said of the same words in an unrelated passage."""
+    mine = key(dc.predicate)
+    if dc.unit_kind == "heading" or any(key(sc.predicate) == mine for sc in close):
+        return []  # (a headline's verb is too loose to pick a passage by)
+    theirs = {k for sc in close for k in claim_keys(sc)}
+    return [sc for sc in ctx.support(dc)[1] if sc not in close
+            and key(sc.predicate) == mine and shares_core(dc, sc)
+            and (claim_keys(dc) & claim_keys(sc)) - theirs - {mine}][:1]
 
 
 def _had_done(sc, cue) -> str:

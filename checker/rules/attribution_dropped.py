@@ -88,7 +88,8 @@ Not flagged:
     the finding to the finder's own record ("The panel found X, according to its report";
     not "according to the union's report" nor "a memo seen by the Herald");
     a fact the source also states plainly as well as attributed, or another outlet tells
-    nearly as closely (``Context.twins``) plainly or on the party's own word ("the company
+    plainly in a passage the claim aligns with nearly as closely (within ``PLAIN_MARGIN``),
+    or nearly as closely (``Context.twins``) plainly or on the party's own word ("the company
     confirmed"; not a party's document another outlet saw: disclosure_verbs.txt); a fact
     the source gives in
     an aside of the attributed sentence, a non-restrictive clause or an apposition, between
@@ -229,6 +230,11 @@ def check(ctx):
         if sup[0].attribution is None and shares_core(dc, sup[0]) and \
                 hits[0][1] is not sup[0] and best_score > hits[0][0] + 0.05 and not fused:
             continue
+        # So does another outlet's plain telling among the support, nearly as close
+        if not fused and any(sc.attribution is None and sc.doc_id != hits[0][1].doc_id
+                             and s >= hits[0][0] - PLAIN_MARGIN and shares_core(dc, sc)
+                             for s, sc in zip(al.scores, sup)):
+            continue
         # another outlet's telling of the same fact, which the summary may follow
         twins = other_tellings(ctx, dc)
         if any(t.attribution is None for t in twins):
@@ -258,6 +264,9 @@ def check(ctx):
         yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))
 
 
+# How far below the credited telling another outlet's plain one may align and still be the
+# one the summary follows.
+PLAIN_MARGIN = 0.05
 _CONDITION = re.compile(r"\s*(?:if|unless|should)\b", re.I)
 
 

@@ -72,9 +72,9 @@ Known false positives:
     and a verb one WordNet derivation apart that share four letters). Missed: a purpose
     ("will close 12 branches to cover the cost of the fine"): the parser gives too many
     infinitives the purpose label to tell them apart.
-    Silent on "do so", on a question of cause ("what caused the fire", "whether a line
-    sparked it") or a denied one ("denied that its line caused the fire"), on a sequence
-    timed by an interval ("rose on Tuesday, a day after it agreed X") whose two sides the
+    Silent on "do so", on "so said X" (the speaker of the words before), on a question of
+    cause ("what caused the fire", "whether a line sparked it") or a denied one ("denied
+    that its line caused the fire"), on a sequence timed by an interval ("rose on Tuesday, a day after it agreed X") whose two sides the
     source dates in that order by weekday or month ("On Monday, it agreed X"), on a
     sequence the source gives as a span between its two ends ("took 11 minutes to arrive
     after an alarm" for "the wait from an alarm to the engine's arrival":
@@ -115,7 +115,7 @@ from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
-                                  in_one_sentence, link_keys, span_in_order,
+                                  in_one_sentence, link_keys, pro_verb_so, span_in_order,
                                   said_in_a_sentence, source_links, synonym_keys,
                                   their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
@@ -128,7 +128,6 @@ ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is
 # "after a week of heavy rain": the span of time names an event, which can be a cause
 _EVENT_OF = re.compile(r"\s+of\b", re.I)
 _AGENT_FIRST = re.compile(r"^(?:[\w'’-]+\s+){0,2}by\b", re.I)
-PRO_VERB = re.compile(r"\b(do|does|did|doing|done)\s+$", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
@@ -142,13 +141,17 @@ SPAN_BEFORE = re.compile(
 
 
 def _not_a_link(ctx, dc, link) -> bool:
-    """Cue words that do not link two facts: "do so" (a pro-verb), a sequence whose second
+    """Cue words that do not link two facts: "do so" (a pro-verb), "so said X" (the speaker
+    of the words before, the claim's own verb of saying after "so"), a sequence whose second
     side is a span of time ("after twelve weeks") or the subject's own earlier act ("after
     reviewing a copy"), an open question of order ("before or after the flood"), and
     sequences in headings."""
     before = ctx.derived.text[max(0, link.start - 12):link.start]
-    if link.cue == "so" and PRO_VERB.search(before):
+    if pro_verb_so(ctx.derived.text, link):
         return True
+    if link.cue == "so" and ctx.lexicon.has("speech_verbs", dc.predicate) and \
+            ctx.derived.text[link.end:].split()[:1] == [dc.predicate_text]:
+        return True  # "So said the inspector, whose ...": "so" is the words quoted before
     if link.kind == "causal":
         left = link.left.split()
         if left and left[-1].lower() in ASKING or "whether" in (w.lower() for w in left):

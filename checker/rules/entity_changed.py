@@ -33,7 +33,10 @@ Why it matters:
     flagged too (``checker.from_to``), and so is a known party named after a passive
     participle's "by" where the source gives the same verb, active, on the same thing, to
     another party ("a survey ordered by the agency" for "the board ordered a survey":
-    ``checker.agent_swapped``).
+    ``checker.agent_swapped``). A named place put where the closest source claim says
+    "there" ("wardens at Kelby Quay found it" for "wardens there found it", after a sentence
+    about Ostrow Quay) is flagged when the last place the source names before that "there",
+    in its sentence or the one before, is another (``checker.there_place``).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -49,7 +52,8 @@ Known false positives:
     that its article uses for one other named body ("asked the authority to test" for the
     Orrin Valley Water Authority -> "asked Kestle Foods to test") is flagged too; known
     false positive: an article that uses the description for two bodies and writes one
-    name in full. For a move's ends: a return trip the source tells one way only.
+    name in full. For a move's ends: a return trip the source tells one way only. For
+    "there": a "there" that points back past a place named in between.
 Examples:
     Source: Shell sued BP over the pipeline contract.
     Flag: Shell sued Exxon over the pipeline contract.
@@ -75,6 +79,7 @@ from checker.records import Entity
 from checker.source_phrase import has_name
 from checker.party_kinds import other_kind
 from checker.speaker_swaps import swapped_in_speaker
+from checker.there_place import there_swapped
 from checker.rules.base import Rule, evidence_of, make, snippet
 from checker.word_diff import replacements
 
@@ -215,6 +220,22 @@ def _described_there(ctx, dc, ent, sc) -> bool:
 
 # Alignment at which a derived claim restates one source claim word for word around a name.
 IN_PLACE = 0.75
+# A lower alignment will do where the name stands between the same FRAME words on each side
+# as the source's ("rests on a two-year trial on the X estate, where food" for "cites a
+# two-year trial on the Y estate, where food"): the claim around it was reworded, the slot
+# was not.
+IN_PLACE_FRAMED, FRAME = 0.6, 3
+_FRAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def _framed_alike(dc, d0: int, d1: int, sc, s0: int, s1: int) -> bool:
+    """The FRAME words before a replaced span and the FRAME after it are the source's."""
+    def frame(claim, a: int, b: int):
+        text = claim.text.lower()
+        return (_FRAME_WORD.findall(text[:a - claim.start])[-FRAME:],
+                _FRAME_WORD.findall(text[b - claim.start:])[:FRAME])
+    mine, theirs = frame(dc, d0, d1), frame(sc, s0, s1)
+    return all(len(m) == FRAME and m == t for m, t in zip(mine, theirs))
 
 
 def _description_replaced(ctx, dc, ent):
@@ -298,12 +319,14 @@ def _replaced_in_place(ctx, dc, dnorms):
     differs ("close Corrigan's depot in Redmere" -> "close Fernbrook's depot in Kilbride"),
     even when the new name is one the same source sentence uses in another slot."""
     al, sup = ctx.support(dc)
-    if al.score < IN_PLACE or not sup:
+    if al.score < IN_PLACE_FRAMED or not sup:
         return
     sc = sup[0]
     for rep in replacements(dc, sc):
         d0, d1 = rep.derived[0].start, rep.derived[-1].end
         s0, s1 = rep.source[0].start, rep.source[-1].end
+        if al.score < IN_PLACE and not _framed_alike(dc, d0, d1, sc, s0, s1):
+            continue
         ent = next((e for e in dc.entities if e.label in CHECKED and e.start < d1
                     and d0 < e.end), None)
         alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
@@ -352,7 +375,8 @@ def check(ctx):
                        message=(f'Names "{mine}" in the words crediting the claim, where the '
                                 f'source has "{theirs}": "{snippet(sc.attribution.source, 80)}".'),
                        suggestion=f'Check the name: the source has "{theirs}".')
-        for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc)):
+        for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc),
+                        there_swapped(ctx, dc)):
             if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
                                                for at in flagged):
                 flagged.add(swapped["start"])

@@ -143,13 +143,13 @@ def check(ctx):
                 if any(key(w.lemma) == mine and in_question(dc, w.start) for w in dc.words):
                     continue  # "still unknown whether the main burst": asked
                 left = strongest_on(dc, [mine], ctx.lexicon)
-                if mine == "be":  # "may be ready" for "might be ready": the copula is no
-                    # content word the cue is read to govern, so a hedge on a "be" before
-                    # a word the source's hedge governs is looked up (not "which may be
-                    # busy" beside it)
+                if mine in ("be", "have"):  # "may be ready" for "might be ready", "may
+                    # have no crew" for "could have no crew": these verbs are no content
+                    # words the cue is read to govern, so a hedge on one before a word the
+                    # source's hedge governs is looked up (not "which may be busy" beside it)
                     said = _words_after(sc, h)
                     left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
-                                        if hedged_verb(dc, c) == "be"
+                                        if hedged_verb(dc, c) == mine
                                         and next(iter(_words_after(dc, c)), "") in said)])
                 if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
                                                        and not believed(ctx, dc))):

@@ -109,6 +109,9 @@ def _markers(claim, lex, wn) -> list:
         start = s0 + m.start(g)
         word = m.group(g)
         out.append((start, Word(start, start + len(word), word, word, "ADJ"), word))
+    out += [(at, Word(at, at + len(word), word, word, "ADJ"), word)
+            for at, word in _ranked_in_place(claim, low)
+            if not any(at == o[0] for o in out)]
     if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
         return out  # most claims: no word a pair below could start with (each is a run)
     written = _written(words)
@@ -177,6 +180,20 @@ def _ordinal_rank(reach: int):
 
 
 DERIVED_REACH, SOURCE_REACH = 8, 10
+
+# "the first village in Corlshire", "the only lido in Tenby": "first" or "only" after
+# "the", up to four words, then "in" and a place the parse names (``PLACE_LABELS``).
+_IN_PLACE = re.compile(r"\bthe\s+(first|only)\b(?:\s+[\w'’-]+){1,4}?\s+in\s+(?=\S)")
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _ranked_in_place(claim, low: str) -> list:
+    """(offset, word) of each "first" or "only" that ranks within a named place: "the first
+    village in Corlshire to ban it". Known false positive: a first event held at a place
+    rather than ranked in it ("the first hearing in Leeds")."""
+    places = {e.start for e in claim.entities if e.label in PLACE_LABELS}
+    return [(claim.start + m.start(1), m.group(1)) for m in _IN_PLACE.finditer(low)
+            if claim.start + m.end() in places] if places else []
 _ORDINAL_RANK = _ordinal_rank(DERIVED_REACH)
 _ORDINAL_RANK_SOURCE = _ordinal_rank(SOURCE_REACH)
 
