@@ -185,7 +185,8 @@ def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
 
 # "have" or "be" right after a modal, with the word it takes: "may have no staff",
 # "could be open"; the content word is the next one, past a determiner.
-_LIGHT = re.compile(r"\s+(have|be)\s+((?:no|an?|the|any)\s+)?([a-z]{3,})\b")
+_LIGHT = re.compile(r"\s+(?:(?:still|soon|well|also|now|then|even|[a-z]+ly)\s+)?(have|be)\s+"
+                    r"((?:no|an?|the|any)\s+)?([a-z]{3,})\b")
 _LIGHT_FORMS = {"have": "have|has|had|having", "be": "be|is|are|was|were|been|being"}
 
 
@@ -205,9 +206,16 @@ def _light_verb_shared(derived: Claim, cue: Cue, source: Claim) -> Optional[str]
     if said is None:
         return None
     at = source.start + said.start()
-    hedged = any(0 <= at - c.end <= 1 for c in (*source.certainty.hedges,
-                                                 *source.certainty.attempts))
-    return None if hedged else verb  # ("could have no pilot": as tentative)
+    hedged = any(c.end <= at and _LIGHT_GAP.fullmatch(source.text[c.end - source.start:
+                                                                  at - source.start])
+                 for c in (*source.certainty.hedges, *source.certainty.attempts))
+    return None if hedged else verb  # ("could have no pilot", "could soon have no pilot",
+    # "is expected to have no pilot": as tentative)
+
+
+# What may stand between a source's hedge and the verb it hedges: adverbs and "to".
+_LIGHT_GAP = re.compile(r"\s*(?:(?:to|still|soon|well|also|now|then|even|[a-z]+ly)\s+)*",
+                        re.I)
 
 
 def _lemma_of(claim: Claim, at: int, m) -> str:

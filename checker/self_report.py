@@ -17,6 +17,8 @@ from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _PRONOUNS = shipped("pronouns_subject")
 _POSSESSIVES = shipped("possessives")
+# Verbs that tell what was found or said, not what the speaker's own people do.
+_TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
 _BODY_HEADS = shipped("non_person_heads")
 # a business's name ends in one of these: a body's head that is no public body or outlet
@@ -37,7 +39,8 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     body or its "head of": known false positive, another group the sentence names), or the
     speaker is given as a party's ("its chief executive"), or a named business's claim is
     credited to a business told by its kind ("the bus operator"; known false positive,
-    another business of that kind). Anonymous speakers and claims of being ("he was at
+    another business of that kind), or the subject is the speaking body's own ("its
+    lifeguards", where a trust speaks). Anonymous speakers and claims of being ("he was at
     home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
@@ -61,6 +64,12 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
             and owned[1] in _BODY_HEADS:
         return True  # "said her group would table a motion": the speaker's own body
+    head = own.lower().split()[-1:] if own.split() else []
+    if owned[0] == "its" and head and head[0].strip(",.") in _BODY_HEADS \
+            and not _TELLS.intersection((claim.predicate.lower(),)):
+        return True  # "the ferry firm said its crews would run two sailings": a body's
+        # own staff or service (not "its volunteers found that X": a finding about others;
+        # known false positive: "its" of another body the sentence names first)
     if len(owned) == 2 and owned[0] == "the" and owned[1] in _BODY_HEADS \
             and _LEADS.search(attr.source):
         return True  # "X, who chairs the Save Orme campaign, said the group would appeal":

@@ -15,8 +15,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # ("at Ostrow Quay" may be an organisation to it), but a person's name.
 NAMED_LABELS = (*PLACE_LABELS, "ORG")
 # "there" as a place, not "there is", "there were" or "there may be".
-_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|"
-                    r"could|should|must|can|seems?|appears?|remains?|being|been)\b)", re.I)
+_THERE = re.compile(r"\bthere\b(?!['’](?:s|d|ll|re|ve)\b|\s+(?:is|are|was|were|will|would|has|"
+                    r"have|had|may|might|could|should|must|can|seems?|appears?|remains?|being|"
+                    r"been|isn|aren|wasn|weren|won|hasn|haven|hadn|used)\b)", re.I)
 _AT = re.compile(r"\b(?:at|in|on|near|off)\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[A-Za-z'’]+")
 
@@ -26,8 +27,9 @@ def there_swapped(ctx, dc):
     "near" or "off", stands where its closest source claim says "there" (a word beside the
     place is beside "there" too), and the last place the source named before that "there",
     in its sentence or the one before, is another known place the derived claim does not
-    name; else None. Known false positive: a "there" that points further back than the
-    sentence before, past a place named in between."""
+    name, nor writes anywhere in that window, tagged as a place or not; else None. Known
+    false positive: a "there" that points further back than the sentence before, past a
+    place named in between."""
     close = close_support(ctx.support(dc))
     if not close:
         return None
@@ -42,10 +44,13 @@ def there_swapped(ctx, dc):
                 theirs = _neighbours(sc.text, m.start(), m.end())
                 if not (set(theirs) & set(near) or before_at and before_at[0].lower() in theirs):
                     continue
-                place = _named_before(ctx, sc, sc.start + m.start())
+                at = sc.start + m.start()
+                place = _named_before(ctx, sc, at)
                 if place is None or norm_name(place.text) == norm_name(ent.text) \
-                        or norm_name(place.text) in mine:
-                    continue
+                        or norm_name(place.text) in mine \
+                        or _written_before(ctx, sc, at, ent.text):
+                    continue  # (a place the window writes, tagged or not, may be the one
+                    # "there" points at: "at Ostrow Quay, near Kelby. Wardens there")
                 return dict(start=ent.start, end=ent.end, confidence=0.6,
                             evidence=[evidence_of(sc)],
                             message=(f'Puts the claim at "{ent.text}", where the source says '
@@ -62,12 +67,27 @@ def _neighbours(text: str, start: int, end: int) -> list:
     return [w.lower() for w in before + after]
 
 
+def _window_start(ctx, sc) -> int:
+    """Where the sentence before the claim's sentence starts (or the claim's own, first)."""
+    starts = sorted({c.sent_start for c in ctx.claims_of(sc.doc_id)
+                     if c.sent_start <= sc.sent_start})
+    return starts[-2] if len(starts) > 1 else starts[0] if starts else sc.sent_start
+
+
+def _written_before(ctx, sc, at: int, name: str) -> bool:
+    """The name is written in the source between the window's start and offset ``at``."""
+    art = ctx.doc_of.get(sc.doc_id)
+    if art is None:
+        return True  # (no text to read: say nothing)
+    return re.search(rf"\b{re.escape(name)}\b", art.text[_window_start(ctx, sc):at],
+                     re.I) is not None
+
+
 def _named_before(ctx, sc, at: int):
     """The last place entity the source names before offset ``at``, in the claim's sentence
     or the sentence before it (None when there is none)."""
     claims = ctx.claims_of(sc.doc_id)
-    starts = sorted({c.sent_start for c in claims if c.sent_start <= sc.sent_start})
-    first = starts[-2] if len(starts) > 1 else starts[0] if starts else sc.sent_start
+    first = _window_start(ctx, sc)
     places = [e for c in claims if first <= c.sent_start <= sc.sent_start
               for e in c.entities if e.end <= at and (e.label in PLACE_LABELS or (
                   e.label in NAMED_LABELS and _AT.search(c.text[:e.start - c.start])))]

@@ -45,6 +45,10 @@ FURNITURE = [
     ("Source: Ferry terminal delayed. Read the full piece at the source.", "source credit"),
     ("What a goal! pic.twitter.com/abc123", None),
     ("FENBRIDGE CANAL NOTES | Moorings", "masthead"),
+    ("THE TOWPATH | Issue 40", "masthead"),
+    ("LOCKSIDE | Your Monday briefing", "masthead"),
+    ("Forward the Towpath to a friend.", "newsletter"),
+    ("Forward it to a neighbour who fishes.", "newsletter"),
     ("Tarrow Valley Gazette | Planning", "masthead"),
 ]
 
@@ -67,6 +71,9 @@ NEWS = [
     "The union will forward this letter to the minister.",
     "Residents can subscribe for updates on the works, the council said.",
     "NHS | GP surgery to close two days a week from April, the practice said.",
+    "MAYOR RESIGNS | Ann Roe quits",
+    "FLOOD WARNING | Rivers rising fast",
+    "The clerk said she would forward it to the planning committee on Monday.",
     "BBC NEWS | Flood warnings issued for 14 rivers in the county's northern half",
 ]
 
@@ -169,3 +176,9 @@ def test_trailing_promo_sentence_is_cut_off_a_real_paragraph():
     assert trailing_furniture(promo, patterns=PATTERNS) == (0, "newsletter")
     assert classify(news + promo, patterns=PATTERNS) is None
     assert trailing_furniture(news, patterns=PATTERNS) == (len(news), None)
+
+
+def test_a_request_to_pass_the_newsletter_on_is_cut_off_its_unit():
+    news = "The Gazette lands every Monday. "
+    promo = "Forward it to a neighbour who fishes."
+    assert trailing_furniture(news + promo, patterns=PATTERNS) == (len(news), "newsletter")

@@ -54,3 +54,12 @@ def test_outlet_reporting_in_the_body_is_read(pipeline):
     codes = [f.code for f in _findings(pipeline, derived, "Brightline Dispatch")
              if "resign" in f.text or "executive" in f.text]
     assert "DU801" in codes
+
+
+def test_a_figure_in_the_outlets_own_sign_off_is_not_read(pipeline):
+    derived = ("The Tarrow Valley water board will shut its Mill Lane pumping station for six "
+               "weeks from 3 March.\n\nBrightline Dispatch, issue 212, goes out at 7am.\n")
+    found = _findings(pipeline, derived, "Brightline Dispatch")
+    assert not [f for f in found if f.code.startswith("DU8")]
+    body = derived.replace("from 3 March.", "from 3 March, reopening on 14 April.")
+    assert {"DU803", "DN501"} & {f.code for f in _findings(pipeline, body, "Brightline Dispatch")}

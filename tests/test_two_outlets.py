@@ -64,3 +64,15 @@ def test_the_other_outlets_plain_telling_in_the_support_may_be_followed(check_te
     assert "DA101" not in codes(check_texts(summary, credited, plain))
     assert "DA101" in codes(check_texts("The change will save some £9,000.", credited,
                                         plain))
+
+
+def test_a_figure_only_the_credited_telling_gives_keeps_its_credit(check_texts):
+    heard = ("Wardens will open only two of the four car parks on Merrow Edge this winter, "
+             "saving some £9,000, two people who know of the plans said.")
+    plain = ("From 1 November, wardens will open only two of the four car parks on Merrow Edge "
+             "this winter.")
+    summary = ("Wardens will open two of the four car parks on Merrow Edge from 1 November, "
+               "saving some £9,000.")
+    assert "DA101" in codes(check_texts(summary, heard, plain))
+    assert "DA101" not in codes(check_texts(summary.replace(", saving some £9,000", ""),
+                                            heard, plain))

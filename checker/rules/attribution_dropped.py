@@ -233,8 +233,9 @@ def check(ctx):
         # So does another outlet's plain telling among the support, nearly as close
         if not fused and any(sc.attribution is None and sc.doc_id != hits[0][1].doc_id
                              and s >= hits[0][0] - PLAIN_MARGIN and shares_core(dc, sc)
+                             and not _credited_figures(dc, sc, hits)
                              for s, sc in zip(al.scores, sup)):
-            continue
+            continue  # (not where the claim gives a figure only the credited telling has)
         # another outlet's telling of the same fact, which the summary may follow
         twins = other_tellings(ctx, dc)
         if any(t.attribution is None for t in twins):
@@ -262,6 +263,13 @@ def check(ctx):
         same = [d.end for d in ctx.derived_claims if d.sent_start == dc.sent_start
                 and d.start > dc.start and ctx.support(d)[1][:1] == [sc]]
         yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))
+
+
+def _credited_figures(dc, plain, hits) -> set:
+    """The derived claim's figures that a credited telling gives and the plain one lacks."""
+    mine = {q.norm for q in dc.quantities}
+    theirs = {q.norm for _s, sc in hits for q in sc.quantities}
+    return (mine & theirs) - {q.norm for q in plain.quantities}
 
 
 # How far below the credited telling another outlet's plain one may align and still be the

@@ -72,19 +72,19 @@ Known false positives:
     and a verb one WordNet derivation apart that share four letters). Missed: a purpose
     ("will close 12 branches to cover the cost of the fine"): the parser gives too many
     infinitives the purpose label to tell them apart.
-    Silent on "do so", on "so said X" (the speaker of the words before), on a question of
-    cause ("what caused the fire", "whether a line sparked it") or a denied one ("denied
-    that its line caused the fire"), on a sequence timed by an interval ("rose on Tuesday, a day after it agreed X") whose two sides the
-    source dates in that order by weekday or month ("On Monday, it agreed X"), on a
-    sequence the source gives as a span between its two ends ("took 11 minutes to arrive
-    after an alarm" for "the wait from an alarm to the engine's arrival":
-    ``link_support.span_in_order``) when a word before the deed's own in the span's end
-    ("the engine's") stands in the derived clause (known misses: the order reversed
-    against the span when its two ends share a word; a span end with no such word, whose
-    deed any doer of the derived clause then passes), on a
-    sequence whose second side is a span of time ("after twelve
-    weeks") or a gerund ("after reviewing the file"), and on sequences in headings. A link
-    counts as stated when a source sentence uses the same connective between words of both
+    Silent on "do so", on "so said X" (the speaker of the words before), on "making X the first"
+    (a ranking, DU806's; known miss: a ranking the cause truly brought about), on a question of
+    cause ("what caused the fire", "whether a line sparked it") or a denied one ("denied that
+    its line caused the fire"), on a sequence timed by an interval ("rose on Tuesday, a day
+    after it agreed X") whose two sides the source dates in that order by weekday or month ("On
+    Monday, it agreed X"), on a sequence the source gives as a span between its two ends ("took
+    11 minutes to arrive after an alarm" for "the wait from an alarm to the engine's arrival":
+    ``link_support.span_in_order``) when a word before the deed's own in the span's end ("the
+    engine's") stands in the derived clause (known misses: the order reversed against the span
+    when its two ends share a word; a span end with no such word, whose deed any doer of the
+    derived clause then passes), on a sequence whose second side is a span of time ("after
+    twelve weeks") or a gerund ("after reviewing the file"), and on sequences in headings.
+    A link counts as stated when a source sentence uses the same connective between words of both
     sides, even where the extractor keeps no link (inside an attribution); an auxiliary
     ("had", "will") ties no side, and a form of "be" ties one only when the other side, or
     it, shares a content word too; known miss: that sentence links two other things of the
@@ -149,6 +149,9 @@ def _not_a_link(ctx, dc, link) -> bool:
     before = ctx.derived.text[max(0, link.start - 12):link.start]
     if pro_verb_so(ctx.derived.text, link):
         return True
+    if link.cue in ("making", "makes", "made") and _RANKED.match(link.right):
+        return True  # "..., making Ormsby the first parish to try it": a ranking (DU806's), not
+        # a cause between two facts
     if link.cue == "so" and ctx.lexicon.has("speech_verbs", dc.predicate) and \
             ctx.derived.text[link.end:].split()[:1] == [dc.predicate_text]:
         return True  # "So said the inspector, whose ...": "so" is the words quoted before
@@ -176,6 +179,9 @@ def _not_a_link(ctx, dc, link) -> bool:
         right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
 
 
+# "making" a party or a thing ranked: "Ormsby the first parish", "it the only one"
+_RANKED = re.compile(r"\s*(?:[\w'’-]+\s+){1,3}?(?:the|its|their)\s+(?:first|only|last|"
+                     r"biggest|largest|smallest|most|least|[a-z]+est)\b", re.I)
 # a side that is only a span of time ("Ninety years", "Just two weeks", "A century")
 _SPAN_ONLY = re.compile(
     r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?"

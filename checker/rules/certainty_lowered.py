@@ -176,12 +176,17 @@ def _answer_lowered(ctx, dc):
 
 
 def _word_beside_verb(dc, sc, h) -> bool:
-    """The claims share two words by their lemmas, or one besides the verbs the hedge
-    governs: a shared verb and a stem that two words happen to share ("inspectors",
-    "inspection") make no restatement."""
+    """The claims share a noun by its lemma, two other words, or one besides the verbs the
+    hedge governs (numbers and adjectives aside): a shared verb and a stem that two words
+    happen to share ("inspectors", "inspection") make no restatement."""
     verbs = {hedged_verb(dc, h), *governed_verbs(dc, h)}
-    shared = {w.lemma.lower() for w in dc.words} & {w.lemma.lower() for w in sc.words}
-    return len(shared) >= 2 or any(key(w) not in verbs for w in shared)
+    plain = ("NUM", "ADJ")  # ("two new" say nothing of which claim it is)
+    mine = {w.lemma.lower(): w.pos for w in dc.words if w.pos not in plain}
+    theirs = {w.lemma.lower(): w.pos for w in sc.words if w.pos not in plain}
+    shared = set(mine) & set(theirs)
+    nouns = ("NOUN", "PROPN")
+    return any(mine[w] in nouns or theirs[w] in nouns for w in shared) or len(shared) >= 2 or \
+        any(key(w) not in verbs for w in shared)
 
 
 def _their_predicate(dc, h, sc) -> bool:

@@ -10,7 +10,9 @@ What it flags:
     words, also where the tagger read no figure there ("had dropped by roughly a fifth" for
     "about 20 percent").
     Where the claim around the figure has no source passage either (its alignment is below
-    the support threshold), the finding spans the whole claim: all of it is new.
+    the support threshold), the finding spans the whole claim: all of it is new. A masthead
+    or sign-off line naming the text's own outlet ("The Towpath is sent every Friday") is
+    not read, as for DU801 and DU802 (``names.names_own_outlet``).
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
@@ -31,6 +33,7 @@ Examples:
 from __future__ import annotations
 
 from checker.figures import unknown_figures
+from checker.names import names_own_outlet
 from checker.rules.base import Rule, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim", "warning"
@@ -39,8 +42,9 @@ CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim",
 def check(ctx):
     """Yield a finding for each derived figure the sources never give."""
     for dc, q, _sc, alt in ctx.memo("unknown-figures", unknown_figures):
-        if alt is not None:
-            continue  # DN501 reports it as a changed number
+        if alt is not None or names_own_outlet(ctx, dc):
+            continue  # DN501 reports it as a changed number; the outlet's own line tells
+            # its own schedule or issue
         al = ctx.alignments.get(dc.id)
         if al is not None and al.score < ctx.config.support_threshold:
             # the claim around the figure has no source passage either: it is all new

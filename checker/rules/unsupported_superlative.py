@@ -16,7 +16,10 @@ What it flags:
     only ban in its history", "in the club's history", "the first inquiry in more than a
     decade", "since 2011", "since the club was founded", "the only clinic in the Carrow
     area": rank_areas.txt, "the first notice the agency has issued"); the sources support
-    them when they rank so, within ten words. Not read: "second" and the ordinals after it,
+    them when they rank so, within ten words. "First" or "only" before a named place it
+    ranks in ("the first village in Corlshire to ban it") ranks too; the sources support it
+    when one of their sentences gives the word and the place ten words apart at most, in
+    either order ("Corlshire's first ..."). Not read: "second" and the ordinals after it,
     which count and order as often as they rank ("the second six months of this year").
 Why it matters:
     "The worst outage since it was founded" compares an event with everything before it:
@@ -74,8 +77,9 @@ def _base_forms(wn, written: str) -> set:
     return {t for t in tries if wn.knows(t, "adj") or wn.knows(t, "adv")}
 
 
-def _markers(claim, lex, wn) -> list:
-    """The claim's ranking words: (where the words start, the word ranked, its lemma)."""
+def _markers(claim, lex, wn, *, in_place: bool = True) -> list:
+    """The claim's ranking words: (where the words start, the word ranked, its lemma); with
+    ``in_place``, also "first" and "only" ranking within a named place."""
     entries = lex.words.get("superlatives", {})
     lookalikes = lex.entries("superlative_lookalikes")
     words, text, s0 = claim.words, claim.text, claim.start
@@ -109,9 +113,10 @@ def _markers(claim, lex, wn) -> list:
         start = s0 + m.start(g)
         word = m.group(g)
         out.append((start, Word(start, start + len(word), word, word, "ADJ"), word))
-    out += [(at, Word(at, at + len(word), word, word, "ADJ"), word)
-            for at, word in _ranked_in_place(claim, low)
-            if not any(at == o[0] for o in out)]
+    if in_place:
+        out += [(at, Word(at, at + len(word), word, word, "ADJ"), word)
+                for at, word, _place in _ranked_in_place(claim, low)
+                if not any(at == o[0] for o in out)]
     if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
         return out  # most claims: no word a pair below could start with (each is a run)
     written = _written(words)
@@ -183,17 +188,37 @@ DERIVED_REACH, SOURCE_REACH = 8, 10
 
 # "the first village in Corlshire", "the only lido in Tenby": "first" or "only" after
 # "the", up to four words, then "in" and a place the parse names (``PLACE_LABELS``).
-_IN_PLACE = re.compile(r"\bthe\s+(first|only)\b(?:\s+[\w'’-]+){1,4}?\s+in\s+(?=\S)")
+_IN_PLACE = re.compile(r"\bthe\s+(first|only)\b((?:\s+[\w'’-]+){1,4}?)\s+in\s+(?=\S)")
 PLACE_LABELS = ("GPE", "LOC")
 
 
 def _ranked_in_place(claim, low: str) -> list:
-    """(offset, word) of each "first" or "only" that ranks within a named place: "the first
-    village in Corlshire to ban it". Known false positive: a first event held at a place
-    rather than ranked in it ("the first hearing in Leeds")."""
-    places = {e.start for e in claim.entities if e.label in PLACE_LABELS}
-    return [(claim.start + m.start(1), m.group(1)) for m in _IN_PLACE.finditer(low)
-            if claim.start + m.end() in places] if places else []
+    """(offset, word, (place, ranked word)) of each "first" or "only" that ranks within a
+    named place, with the last word of what it ranks: "the
+    first village in Corlshire to ban it". Known false positive: a first event held at a
+    place rather than ranked in it ("the first hearing in Leeds") where the sources give
+    neither the ranking word nor the place ten words apart."""
+    places = {e.start: e.text for e in claim.entities if e.label in PLACE_LABELS}
+    return [(claim.start + m.start(1), m.group(1),
+             (places[claim.start + m.end()], m.group(2).split()[-1]))
+            for m in _IN_PLACE.finditer(low) if claim.start + m.end() in places]
+
+
+def _placed_in_sources(ctx, word: str, placed: tuple) -> bool:
+    """The sources give the ranking word and the place within ``SOURCE_REACH`` words, in
+    either order, with the ranked noun among them ("Wales's first plastic-free school", "the
+    first shop to open on Sunday in Kelby"): the ranking is the source's, however worded."""
+    low = ctx.index.text_lower
+    place, noun = placed
+    name = re.escape(place.lower())
+    gap = r"(?:\W+\w+){0,%d}\W+" % SOURCE_REACH
+    near = r"(?:\W+\w+){0,%d}" % SOURCE_REACH
+    found = re.finditer(rf"(?:\w+\W+){{0,{SOURCE_REACH}}}(?:\b{word}\b{gap}{name}\b|"
+                        rf"\b{name}\b{gap}{word}\b){near}", low)
+    return any(key(noun) in {key(w) for w in re.findall(r"[\w'’-]+", m.group(0))}
+               for m in found)
+
+
 _ORDINAL_RANK = _ordinal_rank(DERIVED_REACH)
 _ORDINAL_RANK_SOURCE = _ordinal_rank(SOURCE_REACH)
 
@@ -221,7 +246,7 @@ def _ranks(ctx) -> frozenset:
         lex, wn = ctx.lexicon, ctx.wordnet
         out = set()
         for sc in ctx.index.claims:
-            for _start, w, lemma in _markers(sc, lex, wn):
+            for _start, w, lemma in _markers(sc, lex, wn, in_place=False):
                 out.update((key(lemma), key(w.text.lower())))
         text = ctx.index.text_lower
         entries = lex.words.get("superlatives", {})
@@ -257,7 +282,7 @@ def _supported(ctx, dc, start, word, lemma, ranks) -> bool:
     for sc in ctx.aligned(dc):
         if _COMPARED.search(sc.sentence.lower()):
             return True
-        for s_start, _w, _lemma in _markers(sc, ctx.lexicon, wn):
+        for s_start, _w, _lemma in _markers(sc, ctx.lexicon, wn, in_place=False):
             theirs = _ranked_noun(sc, s_start)
             if noun is None or theirs is None or theirs == noun:
                 return True  # "the thinnest snowpack" ranks no employer
@@ -283,8 +308,10 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue  # a headline's colour is its own
+        placed = {at: place for at, _w, place in _ranked_in_place(dc, dc.text.lower())}
         for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet):
-            if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks):
+            if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks) or (
+                    start in placed and _placed_in_sources(ctx, word.text, placed[start])):
                 continue
             after = [w for w in dc.words if w.start > word.start][:SPAN_WORDS]
             noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
