@@ -109,7 +109,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import GENERIC, claim_keys, key
 from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
@@ -177,12 +177,12 @@ def _answer_lowered(ctx, dc):
 
 def _word_beside_verb(dc, sc, h) -> bool:
     """The claims share a noun by its lemma, two other words, or one besides the verbs the
-    hedge governs (numbers and adjectives aside): a shared verb and a stem that two words
-    happen to share ("inspectors", "inspection") make no restatement."""
+    hedge governs (generic words aside: generic_words.txt): a shared verb and a stem that
+    two words happen to share ("inspectors", "inspection") make no restatement."""
     verbs = {hedged_verb(dc, h), *governed_verbs(dc, h)}
-    plain = ("NUM", "ADJ")  # ("two new" say nothing of which claim it is)
-    mine = {w.lemma.lower(): w.pos for w in dc.words if w.pos not in plain}
-    theirs = {w.lemma.lower(): w.pos for w in sc.words if w.pos not in plain}
+    # (generic words, "two new", say nothing of which claim it is)
+    mine = {w.lemma.lower(): w.pos for w in dc.words if key(w.lemma) not in GENERIC}
+    theirs = {w.lemma.lower(): w.pos for w in sc.words if key(w.lemma) not in GENERIC}
     shared = set(mine) & set(theirs)
     nouns = ("NOUN", "PROPN")
     return any(mine[w] in nouns or theirs[w] in nouns for w in shared) or len(shared) >= 2 or \
