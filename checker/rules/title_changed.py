@@ -14,7 +14,9 @@ What it flags:
     University" for "... at Penmore Infirmary": a capitalised name after "at", "of", "from"
     or "with", or a name owning the post, "Norbury Civils' finance director, Ada Lind",
     where the source's own description, "the authority's", stands for the name it gives),
-    when no source sentence names the person beside the derived body; a claim that quotes
+    when no source sentence names the person beside the derived body (where that claim's
+    speaker is "he", "she" or the bare name, the phrase that introduced the person with a
+    body earlier in its article stands for it); a claim that quotes
     its subject with no frame ("Tom Beck of the Ferris Anglers' Club called the plan
     'reckless'") names its speaker in that subject.
 Why it matters:
@@ -213,11 +215,30 @@ def _source_titles(ctx) -> tuple[dict, dict]:
     return theirs, where
 
 
+_PERSONAL = ("he", "she")
+
+
+def _introduced(ctx, sc, surname: str) -> str:
+    """The speaker phrase or subject, before ``sc`` in its article, that names the person of
+    ``surname`` with a body ("Ann Lee, a nurse at the X" before "She said ..." or "Lee
+    said ..."), the nearest first; or ''."""
+    art = ctx.doc_of.get(sc.doc_id)
+    for c in reversed([c for c in ctx.claims_of(sc.doc_id) if c.end <= sc.start]):
+        phrase = c.attribution.source if c.attribution is not None and c.attribution.source \
+            else c.subject
+        if re.search(rf"\b{re.escape(surname)}\b", phrase.lower()) and affiliations(
+                phrase, art.text if art is not None else ""):
+            return phrase
+    return ""
+
+
 def _affiliation_changed(ctx, dc):
     """A finding when the derived speaker phrase ties a person to a body ("Dr Marsh, a lung
     specialist at Calder Valley University") and the closely aligned source claim's speaker
-    phrase ties the same person to another ("... at St. Aldric's Hospital"), the sources
-    never writing the person's name beside the derived body; else None."""
+    phrase ties the same person to another ("... at St. Aldric's Hospital"), or, for a
+    phrase that is "he", "she" or the name alone, the phrase that introduced the person
+    earlier in the article with a body does, the sources never writing the person's name
+    beside the derived body; else None."""
     phrase, start = speaker_phrase(dc, ctx.lexicon)
     person = person_words(phrase)
     if not person or not person[-1][:1].isupper():
@@ -230,9 +251,13 @@ def _affiliation_changed(ctx, dc):
         art = ctx.doc_of.get(sc.doc_id)
         sa = sc.attribution
         theirs_phrase = sa.source if sa is not None and sa.source else sc.subject
-        if not re.search(rf"\b{re.escape(surname)}\b", theirs_phrase.lower()):
+        if not (theirs_phrase.strip().lower() in _PERSONAL or re.search(
+                rf"\b{re.escape(surname)}\b", theirs_phrase.lower())):
             continue
         theirs = affiliations(theirs_phrase, art.text if art is not None else "")
+        if not theirs:  # "He said ...", "Sandhu said ...": the person as introduced
+            theirs_phrase = _introduced(ctx, sc, surname)
+            theirs = affiliations(theirs_phrase, art.text if art is not None else "")
         if not theirs or any(same_body(ctx.lexicon, a, b) for a in mine for b in theirs) \
                 or any(b in norm_name(phrase) for b in theirs):
             continue  # (the source's body named in the phrase too: "chief executive of
