@@ -27,7 +27,8 @@ def there_swapped(ctx, dc):
     "near" or "off", stands where its closest source claim says "there" (a word beside the
     place is beside "there" too), and the last place the source named before that "there",
     in its sentence or the one before, is another known place the derived claim does not
-    name, nor writes anywhere in that window, tagged as a place or not; else None. Known
+    name, and that window of the source does not write the derived place, tagged as a place
+    or not; else None. Known
     false positive: a "there" that points further back than the sentence before, past a
     place named in between."""
     close = close_support(ctx.support(dc))
