@@ -17,6 +17,9 @@ from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _PRONOUNS = shipped("pronouns_subject")
 _POSSESSIVES = shipped("possessives")
+# A plan or a future: "would run", "will open", "plans to".
+_PLANNED = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
+                      r"aims?\s+to)\b", re.I)
 # Verbs that tell what was found or said, not what the speaker's own people do.
 _TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
@@ -40,8 +43,8 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
     speaker is given as a party's ("its chief executive"), or a named business's claim is
     credited to a business told by its kind ("the bus operator"; known false positive,
     another business of that kind), or the subject is the speaking body's own ("its
-    lifeguards", where a trust speaks). Anonymous speakers and claims of being ("he was at
-    home") never count."""
+    lifeguards", where a trust speaks) and the claim tells what they will do. Anonymous
+    speakers and claims of being ("he was at home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False
@@ -66,9 +69,11 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return True  # "said her group would table a motion": the speaker's own body
     head = own.lower().split()[-1:] if own.split() else []
     if owned[0] == "its" and head and head[0].strip(",.") in _BODY_HEADS \
-            and not _TELLS.intersection((claim.predicate.lower(),)):
+            and not _TELLS.intersection((claim.predicate.lower(),)) \
+            and _PLANNED.search(claim.text):
         return True  # "the ferry firm said its crews would run two sailings": a body's
-        # own staff or service (not "its volunteers found that X": a finding about others;
+        # own staff or service, of what they will do (not "its volunteers found that X", nor
+        # "its staff had followed every rule": a finding, a defence of past conduct;
         # known false positive: "its" of another body the sentence names first)
     if len(owned) == 2 and owned[0] == "the" and owned[1] in _BODY_HEADS \
             and _LEADS.search(attr.source):

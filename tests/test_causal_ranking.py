@@ -19,3 +19,9 @@ def test_making_before_a_change_is_a_cause(check_texts):
     derived = ("The parish's energy bill rose by £4,000 last year, making it switch off its "
                "street lights between 1am and 5am from 1 May.")
     assert "DL301" in {f.code for f in check_texts(derived, SOURCE).findings}
+
+
+def test_a_word_ending_in_est_is_no_ranking(check_texts):
+    derived = ("Ormsby parish will switch off its 240 street lights between 1am and 5am from 1 "
+               "May, making it harder for people west of the green to walk home safely.")
+    assert "DL301" in {f.code for f in check_texts(derived, SOURCE).findings}

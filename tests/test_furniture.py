@@ -74,6 +74,7 @@ NEWS = [
     "MAYOR RESIGNS | Ann Roe quits",
     "FLOOD WARNING | Rivers rising fast",
     "The clerk said she would forward it to the planning committee on Monday.",
+    "The clerk said she would forward it to colleagues, and the bypass would be dropped.",
     "BBC NEWS | Flood warnings issued for 14 rivers in the county's northern half",
 ]
 

@@ -233,7 +233,7 @@ def check(ctx):
         # So does another outlet's plain telling among the support, nearly as close
         if not fused and any(sc.attribution is None and sc.doc_id != hits[0][1].doc_id
                              and s >= hits[0][0] - PLAIN_MARGIN and shares_core(dc, sc)
-                             and not _credited_figures(dc, sc, hits)
+                             and not _credited_figures(ctx, dc, sc, hits)
                              for s, sc in zip(al.scores, sup)):
             continue  # (not where the claim gives a figure only the credited telling has)
         # another outlet's telling of the same fact, which the summary may follow
@@ -265,11 +265,12 @@ def check(ctx):
         yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))
 
 
-def _credited_figures(dc, plain, hits) -> set:
-    """The derived claim's figures that a credited telling gives and the plain one lacks."""
+def _credited_figures(ctx, dc, plain, hits) -> set:
+    """The derived claim's figures that a credited telling gives and the plain telling's
+    article nowhere gives."""
     mine = {q.norm for q in dc.quantities}
     theirs = {q.norm for _s, sc in hits for q in sc.quantities}
-    return (mine & theirs) - {q.norm for q in plain.quantities}
+    return (mine & theirs) - {q.norm for c in ctx.claims_of(plain.doc_id) for q in c.quantities}
 
 
 # How far below the credited telling another outlet's plain one may align and still be the

@@ -149,7 +149,9 @@ def _not_a_link(ctx, dc, link) -> bool:
     before = ctx.derived.text[max(0, link.start - 12):link.start]
     if pro_verb_so(ctx.derived.text, link):
         return True
-    if link.cue in ("making", "makes", "made") and _RANKED.match(link.right):
+    ranked = _RANKED.match(link.right)
+    if link.cue in ("making", "makes", "made") and ranked and _ranking_word(
+            ctx, dc, ranked.group(1).lower()):
         return True  # "..., making Ormsby the first parish to try it": a ranking (DU806's), not
         # a cause between two facts
     if link.cue == "so" and ctx.lexicon.has("speech_verbs", dc.predicate) and \
@@ -180,8 +182,17 @@ def _not_a_link(ctx, dc, link) -> bool:
 
 
 # "making" a party or a thing ranked: "Ormsby the first parish", "it the only one"
-_RANKED = re.compile(r"\s*(?:[\w'’-]+\s+){1,3}?(?:the|its|their)\s+(?:first|only|last|"
-                     r"biggest|largest|smallest|most|least|[a-z]+est)\b", re.I)
+_RANKED = re.compile(r"\s*(?:[\w'’-]+\s+){1,3}?(?:the|its|their)\s+([a-z]+)\b", re.I)
+_RANKS = ("first", "only", "last")
+
+
+def _ranking_word(ctx, dc, word: str) -> bool:
+    """"first", "only", "last", a word of the superlatives lexicon ("most"), or a
+    superlative the parse lemmatises to its base ("biggest": "big"; not "rest", "west")."""
+    if word in _RANKS or word in ctx.lexicon.words.get("superlatives", {}):
+        return True
+    return word.endswith("est") and any(w.text.lower() == word and w.lemma.lower() != word
+                                        for w in dc.words)
 # a side that is only a span of time ("Ninety years", "Just two weeks", "A century")
 _SPAN_ONLY = re.compile(
     r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?"

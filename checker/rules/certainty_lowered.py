@@ -181,8 +181,8 @@ def _word_beside_verb(dc, sc, h) -> bool:
     two words happen to share ("inspectors", "inspection") make no restatement."""
     verbs = {hedged_verb(dc, h), *governed_verbs(dc, h)}
     # (generic words, "two new", say nothing of which claim it is)
-    mine = {w.lemma.lower(): w.pos for w in dc.words if key(w.lemma) not in GENERIC}
-    theirs = {w.lemma.lower(): w.pos for w in sc.words if key(w.lemma) not in GENERIC}
+    mine = {w.lemma.lower(): w.pos for w in dc.words if w.lemma.lower() not in GENERIC}
+    theirs = {w.lemma.lower(): w.pos for w in sc.words if w.lemma.lower() not in GENERIC}
     shared = set(mine) & set(theirs)
     nouns = ("NOUN", "PROPN")
     return any(mine[w] in nouns or theirs[w] in nouns for w in shared) or len(shared) >= 2 or \

@@ -232,6 +232,20 @@ def _introduced(ctx, sc, surname: str) -> str:
     return ""
 
 
+# A pronoun's tie to a body: "he joined X", "she works for X", "he is now at X".
+_TIED = re.compile(r"\b(?:he|she)\b[^.!?]{0,40}?\b(?:joined|works?\s+for|worked\s+for|"
+                   r"moved\s+to|(?:is|was)\s+now\s+(?:at|with))\s+(?:the\s+)?", re.I)
+
+
+def _joined_by_pronoun(ctx, doc_id: str, bodies) -> bool:
+    """A sentence of the article ties "he" or "she" to one of ``bodies`` ("He later joined
+    Orme Transport"): the person may hold that post too."""
+    art = ctx.doc_of.get(doc_id)
+    text = art.text if art is not None else ""
+    return any(norm_name(text[m.end():m.end() + 80]).startswith(b)
+               for m in _TIED.finditer(text) for b in bodies)
+
+
 def _affiliation_changed(ctx, dc):
     """A finding when the derived speaker phrase ties a person to a body ("Dr Marsh, a lung
     specialist at Calder Valley University") and the closely aligned source claim's speaker
@@ -258,6 +272,8 @@ def _affiliation_changed(ctx, dc):
         if not theirs:  # "He said ...", "Sandhu said ...": the person as introduced
             theirs_phrase = _introduced(ctx, sc, surname)
             theirs = affiliations(theirs_phrase, art.text if art is not None else "")
+            if theirs and _joined_by_pronoun(ctx, sc.doc_id, mine):
+                continue  # "He later joined Orme Transport": a body the person took up
         if not theirs or any(same_body(ctx.lexicon, a, b) for a in mine for b in theirs) \
                 or any(b in norm_name(phrase) for b in theirs):
             continue  # (the source's body named in the phrase too: "chief executive of

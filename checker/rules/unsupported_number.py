@@ -12,7 +12,8 @@ What it flags:
     Where the claim around the figure has no source passage either (its alignment is below
     the support threshold), the finding spans the whole claim: all of it is new. A masthead
     or sign-off line naming the text's own outlet ("The Towpath is sent every Friday") is
-    not read, as for DU801 and DU802 (``names.names_own_outlet``).
+    not read, as for DU801 and DU802 (``names.names_own_outlet``), unless it credits a
+    speaker ("X told the Towpath it would cost £2m").
 Why it matters:
     An invented figure is an invented fact.
 Known false positives:
@@ -42,7 +43,7 @@ CODE, NAME, KIND, SEVERITY = "DU803", "unsupported-number", "unsupported-claim",
 def check(ctx):
     """Yield a finding for each derived figure the sources never give."""
     for dc, q, _sc, alt in ctx.memo("unknown-figures", unknown_figures):
-        if alt is not None or names_own_outlet(ctx, dc):
+        if alt is not None or names_own_outlet(ctx, dc) and dc.attribution is None:
             continue  # DN501 reports it as a changed number; the outlet's own line tells
             # its own schedule or issue
         al = ctx.alignments.get(dc.id)

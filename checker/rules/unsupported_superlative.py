@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import claim_keys, key
 from checker.lexicon import shipped
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
@@ -204,19 +204,29 @@ def _ranked_in_place(claim, low: str) -> list:
             for m in _IN_PLACE.finditer(low) if claim.start + m.end() in places]
 
 
-def _placed_in_sources(ctx, word: str, placed: tuple) -> bool:
+def _placed_in_sources(ctx, dc, word: str, placed: tuple) -> bool:
     """The sources give the ranking word and the place within ``SOURCE_REACH`` words, in
-    either order, with the ranked noun among them ("Wales's first plastic-free school", "the
-    first shop to open on Sunday in Kelby"): the ranking is the source's, however worded."""
+    either order and in one sentence, with the ranked noun and another word of the claim
+    among them ("Wales's first plastic-free school", "the first shop to open on Sunday in
+    Kelby"): the ranking is the source's, however worded (not "the only village in X with a
+    pool" for "the only village in X with a post office")."""
     low = ctx.index.text_lower
     place, noun = placed
     name = re.escape(place.lower())
-    gap = r"(?:\W+\w+){0,%d}\W+" % SOURCE_REACH
-    near = r"(?:\W+\w+){0,%d}" % SOURCE_REACH
-    found = re.finditer(rf"(?:\w+\W+){{0,{SOURCE_REACH}}}(?:\b{word}\b{gap}{name}\b|"
+    gap = r"(?:[^\w.!?]+\w+){0,%d}[^\w.!?]+" % SOURCE_REACH  # (within one sentence)
+    near = r"(?:[^\w.!?]+\w+){0,%d}" % SOURCE_REACH
+    found = re.finditer(rf"(?:\w+[^\w.!?]+){{0,{SOURCE_REACH}}}(?:\b{word}\b{gap}{name}\b|"
                         rf"\b{name}\b{gap}{word}\b){near}", low)
-    return any(key(noun) in {key(w) for w in re.findall(r"[\w'’-]+", m.group(0))}
-               for m in found)
+    rest = claim_keys(dc) - {key(noun), key(word)} - {key(w) for w in place.split()}
+    for m in found:
+        said = {key(w) for w in re.findall(r"[\w'’-]+", m.group(0))}
+        if key(noun) in said and said & rest and not _ONE_OF.search(m.group(0)):
+            return True
+    return False
+
+
+# "one of only two villages", "one of the first towns": no ranking of one
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:only|first)\b")
 
 
 _ORDINAL_RANK = _ordinal_rank(DERIVED_REACH)
@@ -311,7 +321,7 @@ def check(ctx):
         placed = {at: place for at, _w, place in _ranked_in_place(dc, dc.text.lower())}
         for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet):
             if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks) or (
-                    start in placed and _placed_in_sources(ctx, word.text, placed[start])):
+                    start in placed and _placed_in_sources(ctx, dc, word.text, placed[start])):
                 continue
             after = [w for w in dc.words if w.start > word.start][:SPAN_WORDS]
             noun = next((w for w in after if w.pos in ("NOUN", "PROPN")), None)
