@@ -59,7 +59,7 @@ _TIME_ASIDE = re.compile(r"\b(?:since|when)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
 def own_word(ctx, dc, sc, generic) -> bool:
     """The source claim is a party's own account of its acts or plans, on its own word or
     its voice's, or the parties' joint statement, or a public body's report on record."""
-    return (self_report(sc, generic) and not _a_thing(ctx, sc)
+    return (self_report(sc, generic, ctx.lexicon) and not _a_thing(ctx, sc)
             and not _someone_else(dc, sc, generic) or by_its_voice(ctx, sc)
             or joint_statement(ctx, sc) or on_record(ctx, sc, generic))
 

@@ -185,8 +185,9 @@ def shared_verb(derived: Claim, cue: Cue, source: Claim) -> Optional[str]:
 
 # "have" or "be" right after a modal, with the word it takes: "may have no staff",
 # "could be open"; the content word is the next one, past a determiner.
-_LIGHT = re.compile(r"\s+(?:(?:still|soon|well|also|now|then|even|[a-z]+ly)\s+)?(have|be)\s+"
-                    r"((?:no|an?|the|any)\s+)?([a-z]{3,})\b")
+# Adverbs that may stand between a modal and its verb: "may still have", "could soon be".
+_ADVERB = r"(?:still|soon|well|also|now|then|even|[a-z]+ly)"
+_LIGHT = re.compile(rf"\s+(?:{_ADVERB}\s+)?(have|be)\s+((?:no|an?|the|any)\s+)?([a-z]{{3,}})\b")
 _LIGHT_FORMS = {"have": "have|has|had|having", "be": "be|is|are|was|were|been|being"}
 
 
@@ -214,8 +215,7 @@ def _light_verb_shared(derived: Claim, cue: Cue, source: Claim) -> Optional[str]
 
 
 # What may stand between a source's hedge and the verb it hedges: adverbs and "to".
-_LIGHT_GAP = re.compile(r"\s*(?:(?:to|still|soon|well|also|now|then|even|[a-z]+ly)\s+)*",
-                        re.I)
+_LIGHT_GAP = re.compile(rf"\s*(?:(?:to|{_ADVERB})\s+)*", re.I)
 
 
 def _lemma_of(claim: Claim, at: int, m) -> str:

@@ -8,7 +8,8 @@ import re
 
 from checker.attribution import (SourceName, is_anonymous, mentions, source_name,
                                  unnamed_on_purpose)
-from checker.lexicon import shipped
+from checker.hedging import future_told
+from checker.lexicon import Lexicon, shipped
 from checker.party_kinds import stand_in_noun
 from checker.records import Claim
 from checker.same_source import witness_of
@@ -17,9 +18,6 @@ from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _PRONOUNS = shipped("pronouns_subject")
 _POSSESSIVES = shipped("possessives")
-# A plan or a future: "would run", "will open", "plans to".
-_PLANNED = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|"
-                      r"aims?\s+to)\b", re.I)
 # Verbs that tell what was found or said, not what the speaker's own people do.
 _TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
@@ -34,7 +32,7 @@ _LEADS = re.compile(r"\b(?:who|which)\s+(?:chairs|leads|heads|runs|founded|co-fo
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which)\b", re.I)
 
 
-def self_report(claim: Claim, generic: frozenset) -> bool:
+def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     """True when a source claim is its speaker's own account of what it did or plans ("The
     board said it had requested the minutes", "according to a post on its own blog"):
     the subject is the speaker (a pronoun or its name) or the speaker's own body ("said her
@@ -69,8 +67,8 @@ def self_report(claim: Claim, generic: frozenset) -> bool:
         return True  # "said her group would table a motion": the speaker's own body
     head = own.lower().split()[-1:] if own.split() else []
     if owned[0] == "its" and head and head[0].strip(",.") in _BODY_HEADS \
-            and not _TELLS.intersection((claim.predicate.lower(),)) \
-            and _PLANNED.search(claim.text):
+            and claim.predicate.lower() not in _TELLS \
+            and (future_told(claim, lexicon) or claim.certainty.attempts):
         return True  # "the ferry firm said its crews would run two sailings": a body's
         # own staff or service, of what they will do (not "its volunteers found that X", nor
         # "its staff had followed every rule": a finding, a defence of past conduct;

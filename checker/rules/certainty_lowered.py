@@ -184,7 +184,8 @@ def _word_beside_verb(dc, sc, h) -> bool:
     mine = {w.lemma.lower(): w.pos for w in dc.words if w.lemma.lower() not in GENERIC}
     theirs = {w.lemma.lower(): w.pos for w in sc.words if w.lemma.lower() not in GENERIC}
     shared = set(mine) & set(theirs)
-    nouns = ("NOUN", "PROPN")
+    nouns = ("NOUN", "PROPN")  # (a noun in either parse counts though the other tags it a
+    # verb the hedge governs: "may be showing wear", "was showing wear")
     return any(mine[w] in nouns or theirs[w] in nouns for w in shared) or len(shared) >= 2 or \
         any(key(w) not in verbs for w in shared)
 

@@ -215,9 +215,6 @@ def _source_titles(ctx) -> tuple[dict, dict]:
     return theirs, where
 
 
-_PERSONAL = ("he", "she")
-
-
 def _introduced(ctx, sc, surname: str) -> str:
     """The speaker phrase or subject, before ``sc`` in its article, that names the person of
     ``surname`` with a body ("Ann Lee, a nurse at the X" before "She said ..." or "Lee
@@ -265,7 +262,7 @@ def _affiliation_changed(ctx, dc):
         art = ctx.doc_of.get(sc.doc_id)
         sa = sc.attribution
         theirs_phrase = sa.source if sa is not None and sa.source else sc.subject
-        if not (theirs_phrase.strip().lower() in _PERSONAL or re.search(
+        if not (ctx.lexicon.has("pronouns_person", theirs_phrase.strip().lower()) or re.search(
                 rf"\b{re.escape(surname)}\b", theirs_phrase.lower())):
             continue
         theirs = affiliations(theirs_phrase, art.text if art is not None else "")

@@ -77,9 +77,10 @@ def _base_forms(wn, written: str) -> set:
     return {t for t in tries if wn.knows(t, "adj") or wn.knows(t, "adv")}
 
 
-def _markers(claim, lex, wn, *, in_place: bool = True) -> list:
+def _markers(claim, lex, wn, placed: tuple = ()) -> list:
     """The claim's ranking words: (where the words start, the word ranked, its lemma); with
-    ``in_place``, also "first" and "only" ranking within a named place."""
+    ``placed`` (``_ranked_in_place``'s reading of the claim), also "first" and "only"
+    ranking within a named place."""
     entries = lex.words.get("superlatives", {})
     lookalikes = lex.entries("superlative_lookalikes")
     words, text, s0 = claim.words, claim.text, claim.start
@@ -113,10 +114,8 @@ def _markers(claim, lex, wn, *, in_place: bool = True) -> list:
         start = s0 + m.start(g)
         word = m.group(g)
         out.append((start, Word(start, start + len(word), word, word, "ADJ"), word))
-    if in_place:
-        out += [(at, Word(at, at + len(word), word, word, "ADJ"), word)
-                for at, word, _place in _ranked_in_place(claim, low)
-                if not any(at == o[0] for o in out)]
+    out += [(at, Word(at, at + len(word), word, word, "ADJ"), word)
+            for at, word, _place in placed if not any(at == o[0] for o in out)]
     if entries.keys().isdisjoint(_WORD_RUN.findall(low)):
         return out  # most claims: no word a pair below could start with (each is a run)
     written = _written(words)
@@ -256,7 +255,7 @@ def _ranks(ctx) -> frozenset:
         lex, wn = ctx.lexicon, ctx.wordnet
         out = set()
         for sc in ctx.index.claims:
-            for _start, w, lemma in _markers(sc, lex, wn, in_place=False):
+            for _start, w, lemma in _markers(sc, lex, wn):
                 out.update((key(lemma), key(w.text.lower())))
         text = ctx.index.text_lower
         entries = lex.words.get("superlatives", {})
@@ -292,7 +291,7 @@ def _supported(ctx, dc, start, word, lemma, ranks) -> bool:
     for sc in ctx.aligned(dc):
         if _COMPARED.search(sc.sentence.lower()):
             return True
-        for s_start, _w, _lemma in _markers(sc, ctx.lexicon, wn, in_place=False):
+        for s_start, _w, _lemma in _markers(sc, ctx.lexicon, wn):
             theirs = _ranked_noun(sc, s_start)
             if noun is None or theirs is None or theirs == noun:
                 return True  # "the thinnest snowpack" ranks no employer
@@ -318,8 +317,9 @@ def check(ctx):
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc):
             continue  # a headline's colour is its own
-        placed = {at: place for at, _w, place in _ranked_in_place(dc, dc.text.lower())}
-        for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet):
+        in_place = tuple(_ranked_in_place(dc, dc.text.lower()))
+        placed = {at: place for at, _w, place in in_place}
+        for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet, in_place):
             if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks) or (
                     start in placed and _placed_in_sources(ctx, dc, word.text, placed[start])):
                 continue
