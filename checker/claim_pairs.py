@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.claim_reading import verb_at
 from checker.same_source import same_source
 from checker.lexicon import shipped
 from checker.source_phrase import has_name
@@ -248,8 +249,27 @@ def refused_act(neg, pos, lex):
             continue
         if _unlikely(pos, act, lex):
             continue  # "is not expected to succeed" for "is unlikely to succeed"
+        if _under_negated_verb(pos, act, lex):
+            continue  # "has not been offered a chance to buy it" for "has no intention of
+            # buying it"
         return act
     return None
+
+
+def _under_negated_verb(claim, act: str, lex) -> bool:
+    """The act follows the claim's own verb, which is negated ("has not been offered a
+    chance to *buy* it", "did not vote to *close* it"): the claim does not state the act, so it
+    does not flip a plan the other side denies. Not a verb that is itself negative, whose
+    negation affirms ("has not ruled out *cutting*": negative_verbs.txt), nor an act the
+    claim names as a plan ("has not shelved its plans to *close* it"). Known false negative:
+    a negated verb of giving up that no list holds ("has not walked away from closing it")."""
+    if not claim.negated or lex.has("negative_verbs", claim.predicate) \
+            or act in intended_acts(claim, lex).values():
+        return False  # (not "has not shelved its plans to close it": a plan, still held)
+    verb = verb_at(claim)
+    at = next((w.start - claim.start for w in claim.words
+               if w.lemma == act and w.pos == "VERB"), None)
+    return verb >= 0 and at is not None and verb < at
 
 
 def _asked_of(claim, act: str, lex) -> bool:

@@ -12,6 +12,7 @@ import re
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
+from checker.claim_reading import verb_at
 from checker.attribution import same_name, source_name
 from checker.claim_content import same_content
 from checker.lexicon import shipped
@@ -103,6 +104,27 @@ def background(dc, sc) -> bool:
         # (its verb, or the same verb that is no content word and three words outside the
         # aside: "had been alert to faults in the boilers since May, when ...")
     return len(shared) >= 3 and len(inside) >= 2 and len(inside) >= 0.7 * len(named)
+
+
+def only_its_subject(dc, sc) -> bool:
+    """What the derived claim shares with the credited claim, two words or more, lies before
+    the credited claim's verb, in the phrase it speaks of, and none of it after ("Closing the
+    pier to cars could save £2m a year, the study says" -> "or close the pier to cars"):
+    the derived claim names the thing, not what the credit is for (the verb, its object and
+    figures). The shared words must stand after the derived claim's own verb, as the thing
+    it names ("or close the pier"), not make up its subject, of which it may restate the
+    finding in other words ("Closing the pier to cars will save money"). Known false
+    negative: a derived claim that states the credited act of the phrase itself as done
+    ("the pier was closed to cars")."""
+    at, mine_at = verb_at(sc), verb_at(dc)
+    if at <= 0 or mine_at < 0:
+        return False
+    shared = claim_keys(dc) & claim_keys(sc)
+    if shared & {key(w.lemma) for w in dc.words if w.start - dc.start < mine_at}:
+        return False
+    before = {key(w.lemma) for w in sc.words if w.start - sc.start < at}
+    after = {key(w.lemma) for w in sc.words if w.start - sc.start >= at}
+    return len(shared) >= 2 and shared <= before - after
 
 
 def _subject_clause(sc) -> list:

@@ -29,8 +29,8 @@ from checker.lexicon import shipped, shipped_values
 from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
                                     label_as_ordinal, numbers_in, one_as_article, part_of_month,
                                     pence_written, percent_written, periods_spanned,
-                                    range_end_match, ranges_differ, squeeze, unit_words,
-                                    written_in)
+                                    range_end_match, ranges_differ, squeeze, unit_carried,
+                                    unit_words, written_in)
 from checker.date_norms import period
 from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
@@ -85,8 +85,8 @@ def _source_has(q, index) -> bool:
         # "the first three months of 2028" names a quarter, no span of time
     if _part_of_unit_written(q, index):
         return _same_duration(q, index.quantities, _source_lengths(index))
-    if written_in(q.text.lower(), index.text_lower):
-        return True
+    if written_in(q.text.lower(), index.text_lower) or unit_carried(q.text, index.text_lower):
+        return True  # (or as a move's second end, its unit left out: "from 14 shifts to nine")
     if one_as_article(q.text, index.text_lower) or label_as_ordinal(q.text, index.text_lower):
         return True  # "one mile" for "a mile", "year three" for "the third year"
     if pence_written(q, index.text_lower):

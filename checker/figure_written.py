@@ -278,3 +278,27 @@ def periods_spanned(text: str) -> frozenset:
         if part:
             out.add(f"{m.group(4)}-{part}" if m.group(4) else part)
     return frozenset(out)
+
+
+# A move whose second end leaves out the unit the first gives ("from 14 shifts a month to
+# nine", "from 40 staff to 25"): the first end's figure, its unit word, the second figure,
+# which a function word or a stop follows (not "to three staff").
+_UNIT_ELIDED = re.compile(r"\bfrom\s+([\w.,£$€-]+)\s+([a-z]+)\b[^.;:]{0,25}?\bto\s+"
+                          r"([\w.,£$€-]+?)(?=[,.;:]?\s+(?:%s)\b|[,.;:]?$|[,;:])"
+                          % "|".join(sorted(shipped("function_words"))), re.I)
+
+
+def unit_carried(figure: str, text: str) -> bool:
+    """The figure is the second end of a move whose unit the text writes with the first end
+    only ("cut to nine shifts a month" for "from 14 shifts a month to nine"):
+    the same number, and the figure's unit the first end's. A second end that counts another
+    thing names it ("to three staff") and is not read; known false positive: one the
+    sentence leaves to its context ("from 14 shifts a month to nine in the holidays", of
+    the weeks of a holiday)."""
+    mine = numbers_in(figure)
+    if len(mine) != 1:
+        return False
+    units = unit_words(figure)
+    return any(numbers_in(first) and numbers_in(second) == mine
+               and unit.lower().rstrip("s") in units
+               for first, unit, second in _UNIT_ELIDED.findall(text))

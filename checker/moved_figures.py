@@ -13,7 +13,7 @@ from checker.date_norms import MONTHS
 from checker.figure_match import approximates, range_end, same_value, source_has
 from checker.figure_moves import direction
 from checker.figure_sums import derived_sum
-from checker.figure_written import numbers_in, unit_words, written_in
+from checker.figure_written import numbers_in, unit_carried, unit_words, written_in
 from checker.figures import SKIP, fit_of, relative_time
 from checker.lexicon import shipped
 from checker.numbers import YEAR_RE, duration_unit, number_values, values_match
@@ -84,7 +84,8 @@ def moved_figures(ctx):
             if _baseline_given(ctx, dc, q):
                 continue  # "38%, against 22% a year earlier" where the next source sentence
                 # gives the earlier period's figure ("A year before, it stood at 22%")
-            if _ends_given(q, sup):
+            if _ends_given(q, sup) or any(
+                    unit_carried(q.text, c.sentence) for c in sup):
                 continue  # "fell from £310m to £82m" for "stood at £82m, down from £310m"
             if derived_sum(q, sup):
                 continue  # "12 tickets to schools and a library" for "11 tickets to schools

@@ -21,6 +21,8 @@ _POSSESSIVES = shipped("possessives")
 # Verbs that tell what was found or said, not what the speaker's own people do.
 _TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
+_VOLUNTARY = shipped("voluntary_body_nouns")
+_PUBLIC_HEADS = shipped("public_body_heads") | shipped("state_bodies")
 _BODY_HEADS = shipped("non_person_heads")
 # a business's name ends in one of these: a body's head that is no public body or outlet
 _BUSINESS_HEADS = _BODY_HEADS - shipped("public_body_heads") - shipped("outlet_heads")
@@ -40,8 +42,12 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     body or its "head of": known false positive, another group the sentence names), or the
     speaker is given as a party's ("its chief executive"), or a named business's claim is
     credited to a business told by its kind ("the bus operator"; known false positive,
-    another business of that kind), or the subject is the speaking body's own ("its
-    lifeguards", where a trust speaks) and the claim tells what they will do. Anonymous
+    another business of that kind) or a named body's claim about its own service to a
+    charity or a club told by its kind alone, "the charity" (voluntary_body_nouns.txt; not
+    a subject named as a public body, "X District Council"; known false positive, a charity
+    speaking of a named business's or charity's own service), or the subject is the
+    speaking body's own ("its lifeguards", where a trust speaks) and the claim tells what
+    they will do. Anonymous
     speakers and claims of being ("he was at home") never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
@@ -61,6 +67,13 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     if kind and kind.group(1) in _CORPORATE and NAME_RUN_RE.match(claim.subject.strip()):
         return True  # "Marlow Buses will cut two routes, the bus operator said": a
         # business told by its kind speaks of its own plan (not "the regulator said")
+    told = attr.source.strip(" ,").split()[-1:]
+    if told and told[0].lower() in _VOLUNTARY and _bare_kind(attr.source, told[0].lower()) \
+            and NAME_RUN_RE.match(claim.subject.strip()) and _its_own(claim) \
+            and claim.subject.strip().split()[-1].lower() not in _PUBLIC_HEADS:
+        return True  # "Orrin Lifeline will close its helpline, the charity said": a charity
+        # or a club told by its kind alone, of what the named body does with its own
+        # service (not "Tanwick District Council will close its centres, the charity said")
     owned = subj.split()
     if len(owned) == 2 and owned[0] in ("her", "his", "their", "our") \
             and owned[1] in _BODY_HEADS:
@@ -85,6 +98,24 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
 
 # A business told by its kind, with up to two words before the noun: "the postal operator"
 _DESCRIBED_BUSINESS = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+
+
+def _bare_kind(source: str, kind: str) -> bool:
+    """The speaker is the kind, with words that say what kind ("the charity", "the mental
+    health charity", "the Penmor-based charity"), not whose people it is ("the tenants'
+    association", "the supporters club": a plural or a possessive before the noun, a body
+    of the named party's people, which may speak of it)."""
+    words = source.strip(" ,").split()
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() != kind:
+        return False
+    return not any(w.endswith(("'", "’", "'s", "’s")) or w.lower().endswith("s")
+                   and not w.lower().endswith(("ss", "ous", "is", "us")) for w in words[1:-1])
+
+
+def _its_own(claim: Claim) -> bool:
+    """The claim's object is the subject's own ("close its evening helpline"): "its" opens
+    the words after the verb."""
+    return re.match(r"(?:\w+\s+){0,2}?its\b", claim.object or "", re.I) is not None
 
 
 def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:

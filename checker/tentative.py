@@ -75,7 +75,11 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
     lex = ctx.lexicon
     bare = not _on_a_verb(dc, h, perfect=True)
     after = {key(w.lemma) for w in dc.words if w.start >= h.end} & claim_keys(dc)
+    wish = is_wish(h, lex)
     for sc in close:
+        if wish and not sc.certainty.attempts and any(future_of(sc, v) for v in verbs):
+            firm.append(score.get(sc.id, 0.0))  # "hopes to recruit" for "will recruit": a
+            continue  # plain future is no wish
         light = _with_light_verbs(sc, verbs, lex)
         unquoted = _QUOTED.sub(" ", sc.sentence)
         # (against a deed done, the hedge word elsewhere in the sentence counts only
@@ -314,6 +318,14 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
 
 _FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+(?:\w+\s+){0,2}$",
                         re.I)
+
+
+def is_wish(h, lex) -> bool:
+    """The hedge is an attempt of wishing ("hopes to": wish_verbs.txt), which does not
+    restate a plain future as an intention does."""
+    return h.role == "attempt" and any(
+        lex.has("wish_verbs", form) for w in re.findall(r"[a-z]+", h.text.lower())
+        for form in (w, w[:-1], w[:-2], w[:-3] + "e"))  # "hopes", "hoped", "hoping"
 
 
 def future_of(sc, verb_key: str) -> bool:

@@ -77,7 +77,7 @@ def widened_speaker(ctx, dc):
         sa = _speaker(sc.attribution)
         if sa is None or _same_name(da, sa):
             continue
-        staff = key(sa.head) != key(da.head)
+        staff = key(sa.head) != key(da.head) and not _head_as_modifier(ctx, sc, sa, da)
         if staff and _plural_head(da) and _apposed_one(sa) == key(da.head) \
                 and set(re.findall(r"(?<!^)\b[A-Z][\w'’-]*", da.source.strip())) \
                 <= set(re.findall(r"[\w'’-]+", sa.source)):  # no other body's name in it
@@ -99,6 +99,19 @@ def widened_speaker(ctx, dc):
                 # says it, in a claim of the same words the aligner may not pick
             return widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _head_as_modifier(ctx, sc, sa, da) -> bool:
+    """The source speaker's head stands right before the derived one, as its modifier, in a
+    compound the source article writes ("the club's 30 volunteer stewards" for "some
+    volunteers" where the article says "30 volunteer stewards"): one group, told by both
+    words. Not a possessive ("the teachers' union") nor a compound the article never
+    writes ("parent governors" for "some of the parents": another group)."""
+    words = re.findall(r"[a-z]+['’]?", core(da.source).lower())
+    art = ctx.doc_of.get(sc.doc_id)
+    text = art.text.lower() if art is not None else ""
+    return any(key(a) == key(sa.head) and b == _head_form(da) and not a.endswith(("'", "’"))
+               and f"{a} {b}" in text for a, b in zip(words, words[1:]))
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")

@@ -15,6 +15,7 @@ from checker.extract.common import (
     _subtree,
     _verbal,
     in_credit,
+    raised_report,
     semicolon_between,
 )
 from checker.extract.reparse import relative_verb
@@ -70,6 +71,15 @@ class ClauseSplitter:
             for c in comps:
                 self._walk_clause(c, attribution, frame, result)
                 walked.add(c.i)
+        if is_report and raised_report(head, comps):
+            # "The van held six dogs, two of them believed to be strays": the verb of saying
+            # is a passive report on "two of them", an absolute phrase after the clause,
+            # which is a claim of its own and nobody's report
+            is_report = False
+            for c in comps:
+                if c.i < head.i:
+                    self._walk_clause(c, attribution, frame, result)
+                    walked.add(c.i)
         if is_report and any(c.i < head.i and semicolon_between(c) for c in comps):
             # "A, according to X; the ministry said B": A is the writer's (or X's) clause,
             # not what the ministry said

@@ -375,3 +375,21 @@ def in_credit(noun, deep: bool):
         if noun.dep_ == "acl":
             noun = noun.head
     return None
+
+
+def raised_report(head, comps) -> bool:
+    """A verb of saying or thinking followed by "to be" or "to have" ("thought to be", "said
+    to have fled"), its subject a pronoun, a count or a share ("some of them", "both"),
+    after a comma that ends a clause the parser made its complement: a passive report on
+    the phrase before it, not a speaker saying that clause (not "the council announced to
+    give drivers time", a purpose)."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return nxt is not None and nxt.lower_ == "to" \
+        and subj is not None and subj.tag_ in ("PRP", "DT", "CD", "PDT") \
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "have")
+                or c.dep_ == "xcomp" and any(a.lemma_.lower() in ("be", "have")
+                                             for a in c.children if a.dep_.startswith("aux"))
+                for c in head.children) \
+        and any(c.i < head.i and any(t.text == "," for t in head.doc[c.right_edge.i + 1:head.i])
+                for c in comps)

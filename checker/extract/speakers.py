@@ -9,7 +9,7 @@ from typing import Optional
 from checker.credits import find_credit
 from checker.extract.common import (OPENING_MARKS, _comment_on_it, _State, _doc_text,
                                      _find_phrase, _possible, _reported_thing, _subordinate,
-                                     semicolon_between, speaking_subject)
+                                     raised_report, semicolon_between, speaking_subject)
 from checker.extract.report_speakers import ReportSpeakerReader
 from checker.records import Attribution
 
@@ -57,7 +57,7 @@ class SpeakerReader(ReportSpeakerReader):
         if (t.dep_ == "ccomp" and verb is not t and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.report_verbs
                 and not _reported_thing(verb, self.addressee_verbs, self.pronouns_thing)
-                and not (t.i < verb.i and semicolon_between(t))
+                and not (t.i < verb.i and (semicolon_between(t) or raised_report(verb, [t])))
                 and not (t.i < verb.i and (_subordinate(verb) or _comment_on_it(
                     verb, [c for c in verb.children if c.dep_ == "ccomp"])))
                 and not self._consequence(verb, t)):

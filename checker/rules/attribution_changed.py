@@ -129,6 +129,7 @@ from checker.records import Attribution
 from checker.rules.base import (Rule, before_preposition, evidence_of, found_by, make,
                                 misread_pronoun, snippet)
 from checker.same_source import VAGUE, owner_in, same_source, witness_group
+from checker.widened_speaker import widened_speaker
 from checker.source_phrase import (anaphoric, core, has_name, owner_named_before,
                                     pronoun_owned)
 from checker.speaker_credit import (credited, credited_elsewhere, credited_in_part,
@@ -162,6 +163,11 @@ def check(ctx):
             lifted = _outer_reports(dc, ctx.aligned(dc))
             if lifted is not None:
                 found = _changed(ctx, *lifted, generic, verbs)
+        if found is not None and dc.attribution is not None \
+                and not has_name(dc.attribution.source) and widened_speaker(ctx, dc) is not None:
+            continue  # "the club's 30 volunteer stewards told it" for "some volunteers told
+            # the club": one group, widened (DS951's), not another speaker (a named body's
+            # people, "analysts at Fenmore Capital", may be another party's)
         if found is not None:
             yield found
 

@@ -175,7 +175,8 @@ from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
 from checker.credit_finders import estimate_by_credited, found_by_credited, keeps_frame
 from checker.credit_waived import (background, explains_as_holder, holder_as_subject,
-                                   other_tellings, own_word, split_after_credit)
+                                   only_its_subject, other_tellings, own_word,
+                                   split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
 from checker.same_source import same_source
@@ -247,7 +248,7 @@ def check(ctx):
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
                 or estimate_by_credited(ctx, dc, [*(sc for _s, sc in hits), *twins]) \
-                or all(background(dc, sc) for _s, sc in hits) \
+                or all(background(dc, sc) or only_its_subject(dc, sc) for _s, sc in hits) \
                 or all(_circumstance(ctx, dc, sc) for _s, sc in hits):
             continue  # (another outlet's telling counts for the party's own word only: a
             # speaker of it credited nearby in the derived text credits another telling;

@@ -118,7 +118,7 @@ from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewh
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                              shared_verb)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import (as_tentative, asked_whether, future_of, hedged_asking,
+from checker.tentative import (as_tentative, asked_whether, future_of, hedged_asking, is_wish,
                                hedges_their_verb, in_question, in_their_clause,
                                in_their_finding, restated_firmly, there_modal)
 from checker.weaker_frames import hearsay_lowered, reporting_lowered
@@ -315,7 +315,7 @@ def _hedge_added(ctx, dc):
             continue  # a close source passage is as tentative (or the parser missed it),
             # or asks it ("examining whether a valve failed"; not "had not checked
             # whether" for "may not have checked whether": the asking is what is hedged)
-        if h.role == "attempt" and h.weight < DELIBERATION and any(
+        if h.role == "attempt" and h.weight < DELIBERATION and not is_wish(h, ctx.lexicon) and any(
                 future_of(sc, v) or planned_as_noun(sc, v, ctx.lexicon)
                 for sc in close for v in verbs):
             continue  # "intends to table a motion" for "said she would table a motion" or

@@ -68,6 +68,7 @@ import re
 
 from checker.agent_swapped import swapped_agent
 from checker.align import key
+from checker.body_tier import tier_swapped
 from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
@@ -76,6 +77,7 @@ from checker.name_slots import (came_with_its_words, common_word, other_preposit
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
                            same_referent, unknown_entities)
 from checker.records import Entity
+from checker.self_report_doer import self_report_doer_swapped
 from checker.source_phrase import has_name
 from checker.party_kinds import other_kind
 from checker.speaker_swaps import swapped_in_speaker
@@ -376,7 +378,8 @@ def check(ctx):
                                 f'source has "{theirs}": "{snippet(sc.attribution.source, 80)}".'),
                        suggestion=f'Check the name: the source has "{theirs}".')
         for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc),
-                        there_swapped(ctx, dc)):
+                        there_swapped(ctx, dc), tier_swapped(ctx, dc),
+                        self_report_doer_swapped(ctx, dc)):
             if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
                                                for at in flagged):
                 flagged.add(swapped["start"])

@@ -29,6 +29,10 @@ What it flags:
     "one-year"; a duration the source gives in other units is not matched by the bare number
     ("two months" is not the source's "two people"). A quarter is one figure however it is
     written ("Q3", "the third quarter", "third-quarter") and is met only by the same quarter.
+    Also a count in figures in the frame of a claim, outside every claim the parse draws
+    from its sentence ("Of the 314 tenants who replied, 71 per cent reported ..."), that
+    the sources never write, where the closely aligned source sentence's frame has exactly
+    one count the derived sentence does not give (``checker.frame_figures``).
     Also a name with a number the sources never write, when they write the same name with
     another number: "SARS-CoV-4" for "SARS-CoV-2", "Tier 2" for "Tier 1", "Class 93" for
     "Class 91" (not an approximator before a figure, "Roughly 1,150", nor part of a figure).
@@ -90,6 +94,7 @@ from checker.date_norms import MONTHS, WEEKDAYS
 from checker.figure_match import same_span_of_time, source_has
 from checker.figure_written import dates_match, written_in
 from checker.figures import unknown_figures
+from checker.frame_figures import frame_figures
 from checker.lexicon import shipped
 from checker.numbers import duration_unit
 from checker.moved_figures import moved_figures, rate_changed
@@ -185,6 +190,12 @@ def check(ctx):
                    message=(f'Says "{mine}" where the source says "{theirs}" (per {s_unit}, '
                             f'not per {unit}): "{snippet(sc.text, 70)}".'),
                    suggestion=f'Use the source\'s period: "{theirs}".')
+    for dc, start, end, mine, sc, s_start, s_end, theirs in frame_figures(ctx):
+        yield make(RULE, dc, start=start, end=end, text=mine, confidence=0.6,
+                   evidence=[evidence_of(sc, start=s_start, end=s_end)],
+                   message=(f'Says "{mine}" where the source says "{theirs}": '
+                            f'"{snippet(sc.sentence, 70)}".'),
+                   suggestion=f'Use the source\'s figure, "{theirs}".')
     for dc, start, end, ident, sc, s_start, s_end, s_text in changed_identifiers(ctx):
         if any(c == dc.id and s < end and start < e for c, s, e in told):
             continue  # its number is reported already

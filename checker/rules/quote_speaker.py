@@ -63,13 +63,15 @@ Examples:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from checker.actors import ACTOR_LEXNAMES
 from checker.affiliation import affiliated
 from checker.claim_reading import sentence_before
 from checker.person_names import two_people
 from checker.descriptions import lede_description_of
 from checker.same_source import same_source
-from checker.source_phrase import anaphoric, owner_named_before, pronoun_owned
+from checker.source_phrase import anaphoric, has_name, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 from checker.voices import bare_voice
@@ -83,6 +85,9 @@ def check(ctx):
     quotes = source_quote_claims(ctx)
     words = [_words_of(normalise_quote(sq.text)) for sq, _sc, _ev in quotes]  # once a check
     for dc, q in derived_quotes(ctx):
+        if _thing_in_frame(ctx, dc, q):
+            q = replace(q, speaker=dc.attribution.outer.source)  # "According to X, the ticket
+            # sales 'show ...'": X's words
         if not q.speaker or _no_speaker(q.speaker) or bare_voice(q.speaker):
             continue  # "Its spokesman said ...": a voice that names nobody is not compared
         # every place the sources quote these words; the first with a speaker is compared
@@ -270,6 +275,25 @@ def _no_speaker(speaker: str) -> bool:
     """What the extractor took for a speaker is a clause, not a name: it holds a quotation
     mark or runs past a dozen words ('the bank "deeply regrets" that ...')."""
     return any(m in speaker for m in '"“”') or len(speaker.split()) > 12
+
+
+def _thing_in_frame(ctx, dc, q) -> bool:
+    """The speaker found is a thing inside a sentence another party's "according to" frames
+    ('According to Cllr Ash, the ticket sales "show only half the picture"'): the words are
+    the framing party's, compared as theirs; the thing is what the extractor took for the
+    subject of a verb of saying. A thing: no name, and none of the three commonest WordNet
+    senses of its last word is a person, a group or a place. Known false negative: quoted
+    words the source gives to such a thing ('the report "warns of ..."'), compared as the
+    framing party's."""
+    attr = dc.attribution
+    if attr is None or attr.outer is None or attr.outer.kind != "according-to" \
+            or q.speaker != attr.source or has_name(q.speaker) or not ctx.wordnet.available:
+        return False
+    last = re.findall(r"[a-z]+", q.speaker.lower())[-1:]
+    forms = [w for w in (*last, *(w[:-1] for w in last if w.endswith("s")))
+             if ctx.wordnet.knows(w, "noun")]
+    return bool(forms) and not any(s.lexname in ACTOR_LEXNAMES
+                                   for s in ctx.wordnet.senses(forms[0], "noun", 3))
 
 
 def _stand_in(dc, q) -> bool:
