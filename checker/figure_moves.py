@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from checker.lemmas import inflections
 from checker.lexicon import shipped, shipped_values
+from checker.figure_written import elided_moves
 from checker.timespans import duration_seconds
 
 
@@ -58,6 +59,10 @@ def sized_move(span: float, claims, way: str) -> bool:
             moves = [(a[1], b[1]) if a[2] == "old" or b[2] == "new" else (b[1], a[1])
                      for i, a in enumerate(spans) for b in spans[i + 1:]
                      if (a[2] or b[2]) and a[2] != b[2] or not roled]
+        moves += [(old, new) for first, unit, second in elided_moves(sc.text)
+                  for old, new in [(duration_seconds(f"{first} {unit}"),
+                                    duration_seconds(f"{second} {unit}"))] if old and new]
+        # ("from five days a week to three": the second end in words, a rate between)
         for old, new in moves:
             if span == abs(new - old) and (way == "either" or (new > old) == (way == "up")):
                 return True

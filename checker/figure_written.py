@@ -301,4 +301,10 @@ def unit_carried(figure: str, text: str) -> bool:
     units = unit_words(figure)
     return any(numbers_in(first) and numbers_in(second) == mine
                and unit.lower().rstrip("s") in units
-               for first, unit, second in _UNIT_ELIDED.findall(text))
+               for first, unit, second in elided_moves(text))
+
+
+def elided_moves(text: str) -> list:
+    """(first end, its unit word, second end) of each move in the text whose second end
+    leaves the unit out ("from five days a week to three": five, days, three)."""
+    return _UNIT_ELIDED.findall(text)
