@@ -18,7 +18,7 @@ from checker.hedging import cue_word_in, cues, hedged_verb, told_done
 from checker.lexicon import shipped
 from checker.polarity import negated_keys
 from checker.sought import subject_keys
-from checker.tentative import in_question
+from checker.questions import in_question
 
 
 def noun_hedge_kept(ctx, sc, h, dc) -> bool:

@@ -118,9 +118,9 @@ from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewh
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                              shared_verb)
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import (as_tentative, asked_whether, future_of, hedged_asking, is_wish,
-                               hedges_their_verb, in_question, in_their_clause,
-                               in_their_finding, restated_firmly, there_modal)
+from checker.questions import asked_whether, hedged_asking, in_question
+from checker.tentative import (as_tentative, future_of, hedges_their_verb, in_their_clause,
+                               in_their_finding, is_wish, restated_firmly, there_modal)
 from checker.weaker_frames import hearsay_lowered, reporting_lowered
 
 # An attempt of this weight or more is a deliberation, not a plan (attempts.txt: "is

@@ -73,8 +73,8 @@ from checker.hedging import close_support, cue_word_in, cues, hedged_verb, stron
 from checker.polarity import has_negation
 from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.tentative import (TOPIC_PREPOSITIONS, in_question, in_wh_question, there_modal,
-                               whether_before)
+from checker.questions import TOPIC_PREPOSITIONS, in_question, in_wh_question, whether_before
+from checker.tentative import there_modal
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
 
