@@ -162,6 +162,13 @@ def may_name_people(ctx, lemma: str, senses: int = 3) -> bool:
         s.lexname == PERSON_LEXNAME for s in ctx.wordnet.senses(lemma, "noun", senses))
 
 
+def may_name_actor(ctx, lemma: str, senses: int = 3) -> bool:
+    """One of a noun's first WordNet senses is a person, a group or a place, who can act or
+    speak ("numbers" has none: a thing); False without WordNet."""
+    return ctx.wordnet.available and any(
+        s.lexname in ACTOR_LEXNAMES for s in ctx.wordnet.senses(lemma, "noun", senses))
+
+
 BE_FORMS = shipped("be_forms")
 
 

@@ -11,8 +11,7 @@ import re
 from checker.align import key
 from checker.date_norms import MONTHS, WEEKDAYS
 from checker.figure_written import numbers_in, written_in
-from checker.lexicon import shipped
-from checker.numbers import YEAR_RE
+from checker.numbers import YEAR_RE, duration_unit
 
 MIN_ALIGNMENT = 0.6
 # A count in figures: not part of a word, a decimal, a sum ("£40"), a share ("82%", "82 per
@@ -20,25 +19,25 @@ MIN_ALIGNMENT = 0.6
 _COUNT = re.compile(r"(?<![\w£$€¥.,:/-])\d{1,3}(?:,\d{3})*(?![\w%]|[.,:]\d)")
 _NOT_COUNT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|[ap]\.?m\b|o'clock)", re.I)
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)")
-# a span of time ("40 years", "24 hours", "three weeks ago"), a day of a month or a week
-_NOT_COUNTED = shipped("durations") | {d + "s" for d in shipped("durations")} | set(MONTHS) \
-    | set(WEEKDAYS) | {"ago", "old"}
-_AGE = re.compile(r",\s*$")  # "Ms Carr, 54, said": an age set off by commas
+# a day of a month or a week, or an age ("54 years old"); a span of time is
+# ``duration_unit``'s
+_NOT_COUNTED = set(MONTHS) | set(WEEKDAYS) | {"ago", "old"}
 
 
 def _frame_counts(sentence: str, spans) -> list:
     """(start, end, value, the key of the noun it counts) of each count of the sentence that
     no claim's span holds and that counts a thing named right after it ("314 tenants"):
-    not a span of time, a date, an age set off by commas or a bare number."""
+    not a span of time, a date, or a bare number (an age set off by commas, "Ms Carr, 54,
+    said", names nothing after it)."""
     out = []
     for m in _COUNT.finditer(sentence):
         if any(s <= m.start() < e for s, e in spans) or YEAR_RE.fullmatch(m.group()) \
-                or _NOT_COUNT_AFTER.match(sentence, m.end()) \
-                or _AGE.search(sentence, 0, m.start()):
+                or _NOT_COUNT_AFTER.match(sentence, m.end()):
             continue
         noun = _NEXT_WORD.match(sentence, m.end())
         before = re.findall(r"[a-z]+", sentence[:m.start()].lower())[-1:]
-        if noun is None or noun.group(1) in _NOT_COUNTED or (before and before[0] in MONTHS):
+        if noun is None or noun.group(1) in _NOT_COUNTED or duration_unit(noun.group(1)) \
+                or (before and before[0] in MONTHS):
             continue
         values = numbers_in(m.group())
         if len(values) == 1:
@@ -68,7 +67,7 @@ def frame_figures(ctx) -> list:
     for sent_start, claims in by_sentence.items():
         sentence = claims[0].sentence
         mine = _frame_counts(sentence, _spans(claims, sent_start))
-        given = {v for v in numbers_in(sentence)}
+        given = set(numbers_in(sentence))
         for start, end, value, noun in mine:
             if written_in(sentence[start:end], ctx.index.text_lower) \
                     or written_in(sentence[start:end].replace(",", ""), ctx.index.text_lower):

@@ -67,9 +67,8 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     if kind and kind.group(1) in _CORPORATE and NAME_RUN_RE.match(claim.subject.strip()):
         return True  # "Marlow Buses will cut two routes, the bus operator said": a
         # business told by its kind speaks of its own plan (not "the regulator said")
-    told = attr.source.strip(" ,").split()[-1:]
-    if told and told[0].lower() in _VOLUNTARY and _bare_kind(attr.source, told[0].lower()) \
-            and NAME_RUN_RE.match(claim.subject.strip()) and _its_own(claim) \
+    if _kind_alone(attr.source) and NAME_RUN_RE.match(claim.subject.strip()) \
+            and _its_own(claim) \
             and claim.subject.strip().split()[-1].lower() not in _PUBLIC_HEADS:
         return True  # "Orrin Lifeline will close its helpline, the charity said": a charity
         # or a club told by its kind alone, of what the named body does with its own
@@ -100,13 +99,14 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
 _DESCRIBED_BUSINESS = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 
 
-def _bare_kind(source: str, kind: str) -> bool:
-    """The speaker is the kind, with words that say what kind ("the charity", "the mental
-    health charity", "the Penmor-based charity"), not whose people it is ("the tenants'
-    association", "the supporters club": a plural or a possessive before the noun, a body
-    of the named party's people, which may speak of it)."""
+def _kind_alone(source: str) -> bool:
+    """The speaker is a charity or a club told by its kind (voluntary_body_nouns.txt), with
+    words that say what kind ("the charity", "the mental health charity", "the Penmor-based
+    charity"), not whose people it is ("the tenants' association", "the supporters club": a
+    plural or a possessive before the noun, a body of the named party's people, which may
+    speak of it)."""
     words = source.strip(" ,").split()
-    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() != kind:
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _VOLUNTARY:
         return False
     return not any(w.endswith(("'", "’", "'s", "’s")) or w.lower().endswith("s")
                    and not w.lower().endswith(("ss", "ous", "is", "us")) for w in words[1:-1])

@@ -22,11 +22,11 @@ _SELF = shipped("pronouns_person") | {"i"}
 _PERSON = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
-def _speaker_surname(source: str) -> str:
-    """The surname of the person a speaker phrase names ("His neighbour Sarah Pellory":
-    pellory; "Her carer, Mr Tom Ashgrove,": ashgrove), lower case, or ''."""
-    runs = [m.group() for m in _PERSON.finditer(source)]
-    return runs[0].split()[-1].lower() if runs else ""
+def _speaker_name(source: str) -> str:
+    """The person a speaker phrase names ("His neighbour Sarah Pellory": Sarah Pellory;
+    "Her carer, Mr Tom Ashgrove,": Mr Tom Ashgrove), or ''."""
+    m = _PERSON.search(source)
+    return m.group() if m else ""
 
 
 def self_report_doer_swapped(ctx, dc):
@@ -49,7 +49,8 @@ def self_report_doer_swapped(ctx, dc):
         if sc.predicate != dc.predicate or sc.subject.strip().lower() not in _SELF \
                 or said is None or said.kind != "named" or sc.negated != dc.negated:
             continue
-        theirs = _speaker_surname(said.source)
+        speaker = _speaker_name(said.source)
+        theirs = speaker.split()[-1].lower() if speaker else ""
         if not theirs or re.search(rf"\b{re.escape(theirs)}\b", dc.sentence.lower()) \
                 or other_gender(ctx.lexicon, sc.subject.strip(), theirs.title(),
                                 [a.text for a in ctx.sources]):
@@ -60,7 +61,6 @@ def self_report_doer_swapped(ctx, dc):
             if mine == theirs or re.search(rf"\b{re.escape(mine)}\b", near) \
                     or _told_of(ctx, dc, mine):
                 continue  # the pronoun may be theirs, or a source passage tells of them
-            speaker = _PERSON.search(said.source).group()
             return dict(start=person.start, end=person.end, confidence=0.6,
                         evidence=[evidence_of(sc)],
                         message=(f'Puts "{person.text}" where the source has {speaker}, who '

@@ -76,7 +76,7 @@ def as_tentative(ctx, dc, h, verbs, close) -> bool:
     lex = ctx.lexicon
     bare = not _on_a_verb(dc, h, perfect=True)
     after = {key(w.lemma) for w in dc.words if w.start >= h.end} & claim_keys(dc)
-    wish = is_wish(h, lex)
+    wish = is_wish(dc, h, lex)
     for sc in close:
         if wish and not sc.certainty.attempts and any(future_of(sc, v) for v in verbs):
             firm.append(score.get(sc.id, 0.0))  # "hopes to recruit" for "will recruit": a
@@ -321,12 +321,11 @@ _FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+
                         re.I)
 
 
-def is_wish(h, lex) -> bool:
-    """The hedge is an attempt of wishing ("hopes to": wish_verbs.txt), which does not
-    restate a plain future as an intention does."""
-    return h.role == "attempt" and any(
-        lex.has("wish_verbs", form) for w in re.findall(r"[a-z]+", h.text.lower())
-        for form in (w, w[:-1], w[:-2], w[:-3] + "e"))  # "hopes", "hoped", "hoping"
+def is_wish(dc, h, lex) -> bool:
+    """The hedge is an attempt of wishing ("hopes to": wish_verbs.txt, by the claim's lemma
+    of its verb), which does not restate a plain future as an intention does."""
+    return h.role == "attempt" and any(w.start == h.start and lex.has("wish_verbs", w.lemma)
+                                       for w in dc.words)
 
 
 def future_of(sc, verb_key: str) -> bool:

@@ -315,7 +315,7 @@ def _hedge_added(ctx, dc):
             continue  # a close source passage is as tentative (or the parser missed it),
             # or asks it ("examining whether a valve failed"; not "had not checked
             # whether" for "may not have checked whether": the asking is what is hedged)
-        if h.role == "attempt" and h.weight < DELIBERATION and not is_wish(h, ctx.lexicon) and any(
+        if h.role == "attempt" and h.weight < DELIBERATION and not is_wish(dc, h, ctx.lexicon) and any(
                 future_of(sc, v) or planned_as_noun(sc, v, ctx.lexicon)
                 for sc in close for v in verbs):
             continue  # "intends to table a motion" for "said she would table a motion" or

@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.actors import ACTOR_LEXNAMES
+from checker.actors import may_name_actor
 from checker.affiliation import affiliated
 from checker.claim_reading import sentence_before
 from checker.person_names import two_people
@@ -290,10 +290,8 @@ def _thing_in_frame(ctx, dc, q) -> bool:
             or q.speaker != attr.source or has_name(q.speaker) or not ctx.wordnet.available:
         return False
     last = re.findall(r"[a-z]+", q.speaker.lower())[-1:]
-    forms = [w for w in (*last, *(w[:-1] for w in last if w.endswith("s")))
-             if ctx.wordnet.knows(w, "noun")]
-    return bool(forms) and not any(s.lexname in ACTOR_LEXNAMES
-                                   for s in ctx.wordnet.senses(forms[0], "noun", 3))
+    return bool(last) and ctx.wordnet.knows(last[0], "noun") \
+        and not may_name_actor(ctx, last[0])
 
 
 def _stand_in(dc, q) -> bool:
