@@ -62,7 +62,7 @@ def sized_move(span: float, claims, way: str) -> bool:
         moves += [(old, new) for first, unit, second in elided_moves(sc.text)
                   for old, new in [(duration_seconds(f"{first} {unit}"),
                                     duration_seconds(f"{second} {unit}"))] if old and new]
-        # ("from five days a week to three": the second end in words, a rate between)
+        # ("from nine days a month to seven": the second end bare, a rate between)
         for old, new in moves:
             if span == abs(new - old) and (way == "either" or (new > old) == (way == "up")):
                 return True

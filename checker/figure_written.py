@@ -306,5 +306,5 @@ def unit_carried(figure: str, text: str) -> bool:
 
 def elided_moves(text: str) -> list:
     """(first end, its unit word, second end) of each move in the text whose second end
-    leaves the unit out ("from five days a week to three": five, days, three)."""
+    leaves the unit out ("from nine days a month to seven": nine, days, seven)."""
     return _UNIT_ELIDED.findall(text)

@@ -52,7 +52,7 @@ def _spans(claims, sent_start: int) -> list:
 def frame_figures(ctx) -> list:
     """(derived claim, start, end, figure, source claim, source start, source end, its
     figure) for each count in a derived sentence's frame that the sources never write, where
-    the closely aligned source sentence's frame has exactly one count of the same noun the
+    the closely aligned source sentence's frame has exactly one count, of that noun, the
     derived sentence does not give. Known false positive: a count the derived text works
     out from the source's ("80 staff" for "four-fifths of its 100 staff"). Known false
     negative: a count the sources write elsewhere (another fact's figure moved into the
