@@ -15,8 +15,8 @@ from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_n
 _DETERMINERS = shipped("determiners")
 # Capitalised words after a description that open no name: "sued the council Monday",
 # "wrote to the council In March"
-_NO_NAME = shipped("weekdays") | shipped("months") | shipped("function_words") \
-    | shipped("prepositions")
+_PREPOSITIONS = shipped("prepositions")
+_NO_NAME = shipped("weekdays") | shipped("months") | shipped("function_words") | _PREPOSITIONS
 
 
 def resolve_description(ctx, doc_id: str, phrase: str) -> str:
@@ -86,6 +86,57 @@ def lede_description_of(ctx, sc, name: str, speaker: str | None = None) -> bool:
     nxt = art.text[paragraphs[1].start:paragraphs[1].end]
     opening = re.split(r"(?<=[.!?])\s", nxt, maxsplit=1)[0]
     return bool(name) and core(name).strip(" ,").lower() in opening.lower()[:len(name) + 40]
+
+
+# Content words at most of an indefinite description read against a person's telling:
+# longer ones ("a retired teacher from the village who ...") are clauses, not a description.
+DESCRIPTION_WORDS = 5
+
+
+def description_told(ctx, description: str, name: str) -> bool:
+    """``description`` is indefinite ("A Dock Lane florist", "a local teacher") and the
+    sources' tellings of ``name`` (the words beside each place they name the person by the
+    last word of the name: ``_telling``) hold all its content words but one,
+    its head noun among them (the last before a preposition: "a spokeswoman for the
+    board"; "Nia Voss, who has a stall on Dock Lane" and "Voss, a
+    florist"): a summary's way of keeping the person unnamed, not another speaker. Known
+    false negative: a description by another word for the same post ("a stallholder"
+    for "who sells flowers"). Known false positive: a second
+    person told beside the name so ("Voss and a fellow florist, Ann Lee, said")."""
+    words = core(description).strip(" ,").split()
+    last = re.findall(r"[A-Za-z][\w'’-]*", core(name))[-1:]
+    if not words or words[0].lower() not in ("a", "an", "one") or not last:
+        return False
+    mine = [bare_word(w).lower() for w in words[1:]]
+    cut = next((k for k, w in enumerate(mine) if w in _PREPOSITIONS), len(mine))
+    head = [w for w in mine[:cut] if w and w not in _NO_NAME][-1:]  # "a spokeswoman for the
+    # board": the noun before the preposition
+    mine = [w for w in mine if w and w not in _NO_NAME]
+    if not mine or not head or len(mine) > DESCRIPTION_WORDS:
+        return False
+    told: set[str] = set()
+    for art in ctx.sources:
+        for m in re.finditer(rf"\b{re.escape(last[0])}\b(?![’']s)", art.text):
+            told |= _telling(art.text, m.start(), m.end())
+    shared = [w for w in mine if w in told]
+    return head[0] in told and len(shared) >= max(1, len(mine) - 1)
+
+
+# Words before a name and after it that may tell who the person is ("Castle Street baker
+# Marcus Pell", "Marcus Pell, a baker on Castle Street, said")
+TOLD_BEFORE, TOLD_AFTER = 4, 12
+_TELLING_ENDS = re.compile(r"[.!?;:\"“”]|\b(?:said|says|told|added|explained|warned)\b", re.I)
+
+
+def _telling(text: str, start: int, end: int) -> set:
+    """The words that tell who the person named at ``start:end`` is: a few before the name in
+    its sentence and those after it up to the verb of saying or the sentence's end (not what
+    the sentence says of another, "Pell's landlord, a retired teacher")."""
+    head = re.split(r"[.!?;]\s", text[max(0, start - 80):start])[-1].split()[-TOLD_BEFORE:]
+    tail = text[end:end + 160]
+    stop = _TELLING_ENDS.search(tail)
+    tail = (tail[:stop.start()] if stop else tail).split()[:TOLD_AFTER]
+    return {bare_word(w).lower() for w in re.findall(r"[\w'’-]+", " ".join(head + tail))}
 
 
 def lede_kind(ctx, kind: str, who: str) -> bool:

@@ -192,7 +192,8 @@ def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[s
     """Length of the furniture chain at the start of a line ("Security 74% 1 min read") and why.
 
     Returns ``(0, None)`` unless the chain covers the whole line, holds at least two pieces or
-    holds a read time, so that one date or one percentage opening a news sentence is left alone.
+    holds a read time, a dateline or a label ("Why:"), so that one date or one percentage
+    opening a news sentence is left alone.
     """
     pos, pieces, reasons = 0, 0, []
     start = len(line) - len(line.lstrip())
@@ -213,12 +214,21 @@ def leading_furniture(line: str, *, patterns: Patterns) -> tuple[int, Optional[s
         return 0, None
     whole = not line[pos:].strip()
     # One piece opening a sentence is left alone ("July 3, 2026 The court ruled"), unless it
-    # is a read time or a wire dateline ("PORT CALLOWAY, March 12 -"), which are never news.
-    if not whole and pieces < 2 and not {"read time", "dateline"} & set(reasons):
+    # is a read time, a wire dateline ("PORT CALLOWAY, March 12 -") or a digest's label
+    # ("Why:"), which are never news.
+    if not whole and pieces < 2 and not {"read time", "dateline", "label"} & set(reasons):
         return 0, None
+    if reasons == ["label"] and _whole_unit(line, patterns):
+        return 0, None  # "Source: ..." is a unit of furniture whole, label and all
     # Give back the separators after the chain so the rest of the line keeps its first character.
     end = pos if whole or "dateline" in reasons else len(line[:pos].rstrip(" |·•,;–—-"))
     return end, ", ".join(dict.fromkeys(reasons))
+
+
+def _whole_unit(text: str, patterns: Patterns) -> bool:
+    """The text is furniture as a whole unit or a section label (not by a chain)."""
+    core = _trimmed(text)
+    return any(rx.fullmatch(core) for _r, rx in list(patterns.section) + list(patterns.unit))
 
 
 def _words(text: str) -> int:

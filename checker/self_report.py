@@ -22,6 +22,11 @@ _POSSESSIVES = shipped("possessives")
 _TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
 _VOLUNTARY = shipped("voluntary_body_nouns")
+# the post set beside the name ("Ann Reyes, the cabinet member for parks") or as the title
+# before it ("Council leader Tom Hale"), not "the party's shadow cabinet member" nor "who
+# stood down as council leader"
+_EXECUTIVE_POSTS = re.compile(r"(?:^|,\s*)(?:the\s+)?(?:%s)\b" % "|".join(
+    sorted(map(re.escape, shipped("council_executive_posts")), key=len, reverse=True)), re.I)
 _PUBLIC_HEADS = shipped("public_body_heads") | shipped("state_bodies")
 _BODY_HEADS = shipped("non_person_heads")
 # a business's name ends in one of these: a body's head that is no public body or outlet
@@ -47,8 +52,9 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     a subject named as a public body, "X District Council"; known false positive, a charity
     speaking of a named business's or charity's own service), or the subject is the
     speaking body's own ("its lifeguards", where a trust speaks) and the claim tells what
-    they will do. Anonymous
-    speakers and claims of being ("he was at home") never count."""
+    they will do, or "the council" acts in what a member of its executive says
+    (``_council_executive``). Anonymous speakers and claims of being ("he was at home")
+    never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
         return False
@@ -89,10 +95,23 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
             and _LEADS.search(attr.source):
         return True  # "X, who chairs the Save Orme campaign, said the group would appeal":
         # the body the speaker leads
+    if _council_executive(subj, attr.source, claim):
+        return True
     name = source_name(attr, generic)
     subject = claim.subject
     return any(not poss and not _word_on_noun(subject, s, e, name)
                for s, e, poss in mentions(subject, name))
+
+
+def _council_executive(subj: str, source: str, claim: Claim) -> bool:
+    """A member of a council's executive ("the cabinet member for roads":
+    council_executive_posts.txt) telling what "the council" did or will do, in the affirmative
+    and with a verb of doing, not of finding or saying: the council's own account. The post
+    is set beside the name or stands before it as a title (not "shadow cabinet member", not
+    "who stood down as council leader"). Known false positive: a cabinet member of another
+    council the story names."""
+    return subj == "the council" and bool(_EXECUTIVE_POSTS.search(source)) \
+        and not claim.negated and claim.predicate.lower() not in _TELLS
 
 
 # A business told by its kind, with up to two words before the noun: "the postal operator"

@@ -120,6 +120,30 @@ def test_a_date_opening_a_sentence_is_not_split():
     assert leading_furniture("Sales 74% higher than last year, the firm said.", patterns=PATTERNS) == (0, None)
 
 
+@pytest.mark.parametrize("line, rest", [
+    ("Cost: the repairs could run to £90,000 over three winters, its warden said.", "the repairs"),
+    ("Next steps: the panel meets again on 4 May to hear the operator's appeal.", "the panel"),
+    ("What happened: a pump failed at the Lowmarsh works early on Sunday morning.", "a pump"),
+])
+def test_a_digest_label_is_split_off_its_bullet(line, rest):
+    end, reason = leading_furniture(line, patterns=PATTERNS)
+    assert reason == "label" and line[end:].lstrip().startswith(rest)
+
+
+@pytest.mark.parametrize("line", [
+    "Summary: ferry fares to rise from May",  # a title's label: kept whole
+    "Ms Orrin said: the repairs will take another three winters at the very least.",  # a speaker
+    "At 10:30 the panel rose for lunch and did not sit again until the afternoon.",
+])
+def test_a_title_or_a_speaker_tag_is_no_label(line):
+    assert leading_furniture(line, patterns=PATTERNS) == (0, None)
+
+
+def test_a_unit_of_furniture_keeps_its_label():
+    assert leading_furniture("Source: Harlow Gazette, with more at example.org",
+                             patterns=PATTERNS) == (0, None)
+
+
 def test_glossary_and_related_bodies_are_furniture():
     blocks = [
         Block("paragraph", "The bank raised its main rate on Thursday, the third rise this year."),

@@ -107,6 +107,7 @@ class SpeakerReader(ReportSpeakerReader):
             if (t.lemma_.lower() in self.report_nouns and t.pos_ == "NOUN"
                     and not (t.dep_ == "dobj" and t.head.lemma_.lower() in self.answer_verbs)
                     and not _counted_reports(t, head, self.lex)
+                    and not _the_thing_itself(t, head, self.closing_verbs)
                     and any((c.dep_ == "prep" and c.lower_ in ("of", "about", "that"))
                             or c.dep_ in ("acl", "ccomp", "relcl") and not _bare_participle(c)
                             for c in t.children)):
@@ -160,6 +161,23 @@ def _counted_reports(tok, head, lex) -> bool:
     return tok.dep_ == "pobj" and of.lower_ == "of" and (
         of.head.like_num or of.head.pos_ in ("NUM", "DET", "PRON")
         or lex.has("scope", of.head.lower_))
+
+
+def _the_thing_itself(tok, head, telling: frozenset) -> bool:
+    """The report is the subject of the claim's own verb, and that verb does not tell what
+    it says or finds ("A report listing three designs is due to reach the board in May":
+    a document sent somewhere, not a source of the claim; not "a report examining X found
+    that ...", nor reports "of" or "that" something, "Reports of cracks circulated"). The verb
+    may stand under the one the subject hangs on ("is expected to go")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "about") or c.dep_ == "ccomp"
+            or any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            for c in tok.children):
+        return False  # "Reports of cracks circulated", "claims that X spread": hearsay
+    verb = tok.head
+    if not (verb is head or head.dep_ == "xcomp" and head.head is verb):
+        return False
+    return verb.lemma_.lower() not in telling and head.lemma_.lower() not in telling
 
 
 def _describes_a_noun(tok, head) -> bool:

@@ -116,8 +116,8 @@ from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
                                   in_one_sentence, link_keys, pro_verb_so, span_in_order,
-                                  said_in_a_sentence, source_links, synonym_keys,
-                                  their_explanation, within)
+                                  said_in_a_sentence, since_the_sentence_before, source_links,
+                                  synonym_keys, their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -334,7 +334,9 @@ def check(ctx):
                 continue
             names = frozenset(key(w) for e in dc.entities if e.label in CHECKED
                               for w in e.text.split())  # (people, bodies, places)
-            if not causal and (in_one_sentence(ctx, left, right, names) or SPAN_BEFORE.search(
+            if not causal and (in_one_sentence(ctx, left, right, names)
+                               or since_the_sentence_before(ctx, left, right)
+                               or SPAN_BEFORE.search(
                     ctx.derived.text[max(0, link.start - 40):link.start])
                     and dated_in_order(ctx, left, right) or span_in_order(ctx, dc, link)):
                 continue  # (a sequence timed, "a day after", as the source's own dates give

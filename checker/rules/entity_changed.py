@@ -69,21 +69,19 @@ import re
 from checker.agent_swapped import swapped_agent
 from checker.align import key
 from checker.body_tier import tier_swapped
-from checker.date_norms import CALENDAR_NAMES
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
+from checker.name_frames import swapped_in_frame
+from checker.names_in_place import description_replaced, names_both, replaced_in_place
 from checker.name_slots import (came_with_its_words, common_word, other_preposition,
                                 owner_for_name, slot_told)
-from checker.names import (CHECKED, compatible, known, name_words, norm_name, part_of_name,
-                           same_referent, unknown_entities)
-from checker.records import Entity
+from checker.names import (CHECKED, compatible, known, name_words, norm_name, same_referent,
+                           unknown_entities)
 from checker.self_report_doer import self_report_doer_swapped
 from checker.source_phrase import has_name
-from checker.party_kinds import other_kind
 from checker.speaker_swaps import swapped_in_speaker
 from checker.there_place import there_swapped
 from checker.rules.base import Rule, evidence_of, make, snippet
-from checker.word_diff import replacements
 
 CODE, NAME, KIND, SEVERITY = "DE401", "entity-changed", "entity-changed", "error"
 
@@ -161,7 +159,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None
     # Looser evidence than a swap in place, so any shared word ("Brennick's Millgate Bridge"
     # and "Millgate Bridge") counts as one name standing for the other here.
-    if set(name_words(ent.norm)) & set(name_words(alt.norm)) or _names_both(dc, alt, set()):
+    if set(name_words(ent.norm)) & set(name_words(alt.norm)) or names_both(dc, alt, set()):
         return None  # one name is part of the other, or the derived claim names both
     if same_referent(ent.norm, alt.norm, ctx.wordnet):
         return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
@@ -221,137 +219,6 @@ def _described_there(ctx, dc, ent, sc) -> bool:
 
 
 # Alignment at which a derived claim restates one source claim word for word around a name.
-IN_PLACE = 0.75
-# A lower alignment will do where the name stands between the same FRAME words on each side
-# as the source's ("rests on a two-year trial on the X estate, where food" for "cites a
-# two-year trial on the Y estate, where food"): the claim around it was reworded, the slot
-# was not.
-IN_PLACE_FRAMED, FRAME = 0.6, 3
-_FRAME_WORD = re.compile(r"[\w'’-]+")
-
-
-def _framed_alike(dc, d0: int, d1: int, sc, s0: int, s1: int) -> bool:
-    """The FRAME words before a replaced span and the FRAME after it are the source's."""
-    def frame(claim, a: int, b: int):
-        text = claim.text.lower()
-        return (_FRAME_WORD.findall(text[:a - claim.start])[-FRAME:],
-                _FRAME_WORD.findall(text[b - claim.start:])[:FRAME])
-    mine, theirs = frame(dc, d0, d1), frame(sc, s0, s1)
-    return all(len(m) == FRAME and m == t for m, t in zip(mine, theirs))
-
-
-def _description_replaced(ctx, dc, ent):
-    """A finding when a body the sources name stands where the closely aligned source claim,
-    on the same verb and between the same words, has a definite description that its article
-    uses for another named body ("has asked the authority to test the stream", the
-    authority being the Orrin Valley Water Authority -> "has asked Kestle Foods to test the
-    stream")."""
-    al, sup = ctx.support(dc)
-    if ent.label != "ORG" or al.score < IN_PLACE or not sup:
-        return None
-    sc = sup[0]
-    if key(sc.predicate) != key(dc.predicate):
-        return None
-    before = dc.text[:ent.start - dc.start].split()[-2:]
-    after = dc.text[ent.end - dc.start:].split()[:2]
-    if len(before) < 2 or len(after) < 2:
-        return None
-    m = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+(the\s+[a-z]+)\s+"
-                  rf"{re.escape(' '.join(after))}(?![\w-])", sc.text)
-    if m is None:
-        return None
-    named = resolve_description(ctx, sc.doc_id, m.group(1))
-    if named == m.group(1):
-        # no one name the description stands for: still a swap when the name is a state
-        # body ("funded by Harwick City Council" for "funded by the association":
-        # state_bodies.txt, ``party_kinds.other_kind``; not a firm whose name ends in a
-        # noun, "Harwick Homes") and the description is of no state body, and the
-        # source sentence does not name it
-        head, kind = ent.text.split()[-1].lower(), m.group(1).split()[-1].lower()
-        lex = ctx.lexicon
-        if not lex.has("state_bodies", head) or lex.has("state_bodies", kind) \
-                or lex.has("agency_heads", kind) or not other_kind(
-                    kind, ent.text, ctx.source_text, ctx.wordnet, lex) or any(
-                re.search(rf"\b{re.escape(w.lower())}\b", sc.sentence.lower())
-                for w in name_words(ent.norm)):
-            return None  # (not "the authority" or "the board" for a council: a state body
-            # goes by several such words)
-        named = f"the source's {kind} is no {head}"
-    elif set(name_words(ent.norm)) & set(name_words(named.lower())):
-        return None  # the description stands for this one
-    if same_referent(ent.norm, named.lower(), ctx.wordnet):
-        return None
-    s0, s1 = sc.start + m.start(1), sc.start + m.end(1)
-    return make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
-                evidence=[evidence_of(sc, start=s0, end=s1)],
-                message=(f'Names "{ent.text}" where the source says "{m.group(1)}" (that is, '
-                         f'{named}): "{sc.text[:70]}".'),
-                suggestion=f'Check the name: the source has "{m.group(1)}" here.')
-
-
-def _only_name(tokens, ent) -> bool:
-    """Every replaced word belongs to the name (or is "the" or a possessive)."""
-    return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
-               for t, s, e in tokens)
-
-
-def _names_both(dc, alt, dnorms) -> bool:
-    """The derived claim also names the source's entity, as whole words ("Ely" is not in
-    "Elyton")."""
-    words = set(name_words(alt.norm))
-    return bool(re.search(rf"\b{re.escape(alt.norm)}\b", dc.text.lower())) or any(
-        words and words <= set(name_words(d)) for d in dnorms)
-
-
-def _untagged_name(claim, run, label: str):
-    """The source's run of replaced words as a name when the tagger left it untagged but
-    every word of it is a proper noun ("Marrow Bridge" tagged in one sentence, not in the
-    next): the same tagger reads names of one text inconsistently."""
-    words = [w for w in claim.words if run[0].start <= w.start < run[-1].end]
-    if not words or len(words) != len(run) or any(w.pos != "PROPN" for w in words) \
-            or any(w.text.lower().rstrip(".") in CALENDAR_NAMES for w in words):
-        return None  # (not a day or a month: "on Tuesday" is no place)
-    start, end = run[0].start, run[-1].end
-    text = claim.text[start - claim.start:end - claim.start]
-    return Entity(text, label, " ".join(text.lower().split()), start, end)
-
-
-def _replaced_in_place(ctx, dc, dnorms):
-    """A finding when the words around a name are the source claim's own and only the name
-    differs ("close Corrigan's depot in Redmere" -> "close Fernbrook's depot in Kilbride"),
-    even when the new name is one the same source sentence uses in another slot."""
-    al, sup = ctx.support(dc)
-    if al.score < IN_PLACE_FRAMED or not sup:
-        return
-    sc = sup[0]
-    for rep in replacements(dc, sc):
-        d0, d1 = rep.derived[0].start, rep.derived[-1].end
-        s0, s1 = rep.source[0].start, rep.source[-1].end
-        if al.score < IN_PLACE and not _framed_alike(dc, d0, d1, sc, s0, s1):
-            continue
-        ent = next((e for e in dc.entities if e.label in CHECKED and e.start < d1
-                    and d0 < e.end), None)
-        alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
-                    and s0 < e.end), None)
-        if alt is None and ent is not None:
-            alt = _untagged_name(sc, rep.source, ent.label)
-        if ent is None or alt is None or ent.norm == alt.norm:
-            continue
-        if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
-            continue  # other words changed too: a rewording, not a name put in another's place
-        if part_of_name(ent.norm, alt.norm):
-            continue  # one name is part of the other
-        if _names_both(dc, alt, dnorms):
-            continue  # the derived claim names both: reordered, not replaced
-        if same_referent(ent.norm, alt.norm, ctx.wordnet):
-            continue  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
-        yield make(RULE, dc, start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
-                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
-                   message=(f'Names "{ent.text}" where the source says "{alt.text}": '
-                            f'"{snippet(sc.text, 70)}".'),
-                   suggestion=f'Check the name: the source has "{alt.text}" here.')
-
-
 def check(ctx):
     """Yield a finding for each unknown entity standing where the source has another."""
     for dc in ctx.derived_claims:
@@ -359,12 +226,15 @@ def check(ctx):
         flagged = set()
         for ent in dc.entities:
             if ent.label in CHECKED and known(ent.norm, ctx.index):
-                swapped = _swapped_known(ctx, dc, ent, dnorms) or \
-                    _description_replaced(ctx, dc, ent)
+                swapped = _swapped_known(ctx, dc, ent, dnorms)
+                if swapped is None:
+                    fields = description_replaced(ctx, dc, ent)
+                    swapped = make(RULE, dc, **fields) if fields else None
                 if swapped is not None:
                     flagged.add(swapped.start)
                     yield swapped
-        for f in _replaced_in_place(ctx, dc, dnorms):
+        for fields in replaced_in_place(ctx, dc, dnorms):
+            f = make(RULE, dc, **fields)
             if f.start not in flagged:
                 flagged.add(f.start)
                 yield f
@@ -379,7 +249,7 @@ def check(ctx):
                        suggestion=f'Check the name: the source has "{theirs}".')
         for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc),
                         there_swapped(ctx, dc), tier_swapped(ctx, dc),
-                        self_report_doer_swapped(ctx, dc)):
+                        self_report_doer_swapped(ctx, dc), swapped_in_frame(ctx, dc)):
             if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
                                                for at in flagged):
                 flagged.add(swapped["start"])

@@ -19,7 +19,10 @@ Why it matters:
     A speaker the source's opening paragraph gives by a title only ("with its chief
     executive told staff") against the person the next paragraph opens by naming
     ("Casimir Deveraux made the comments") is one person: the lede's way of introducing
-    them. A one-word quotation that the sources give with no speaker somewhere,
+    them. An indefinite description ("a Dock Lane florist") is not compared with a source
+    speaker whose sentences hold its words ("Nia Voss, a florist on Dock Lane": the summary
+    keeps the person unnamed). A one-word quotation that the sources give with no speaker
+    somewhere,
     or with speakers who are not one, is a label several parties use ("rated 'inadequate'"),
     not speech.
     A quotation's speaker is the subject of any verb of saying that tags it
@@ -69,7 +72,7 @@ from checker.actors import may_name_actor
 from checker.affiliation import affiliated
 from checker.claim_reading import sentence_before
 from checker.person_names import two_people
-from checker.descriptions import lede_description_of
+from checker.descriptions import description_told, lede_description_of
 from checker.same_source import same_source
 from checker.source_phrase import anaphoric, has_name, owner_named_before, pronoun_owned
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
@@ -119,8 +122,10 @@ def check(ctx):
                                                and misread_pronoun(ctx, dc.attribution)) \
                 or not _two_people(ctx, dc, sc, q.speaker, theirs) \
                 and affiliated(ctx, sc, q.speaker, sq.speaker, sq.start) \
-                or lede_description_of(ctx, sc, q.speaker, sq.speaker):
-            continue
+                or lede_description_of(ctx, sc, q.speaker, sq.speaker) \
+                or description_told(ctx, q.speaker, theirs):
+            continue  # (or the summary's unnamed telling of the source's speaker: "a Dock
+            # Lane florist" for "Nia Voss, a florist with a stall on Dock Lane")
         yield _finding(ctx, dc, q, ev, theirs)
 
 

@@ -54,7 +54,9 @@ Why it matters:
     A part taken of a counted whole told as the whole with its count, on any verb ("found
     damp in three of the school's nine classrooms" -> "in the school's nine classrooms"),
     where the text gives the part nowhere and no source tells the whole
-    (``checker.partitive_dropped``).
+    (``checker.partitive_dropped``). A share of a sample given as one of the whole ("70% of
+    residents" where the source's 70% is of a consultation's responses:
+    ``checker.sample_widened``).
     A whole put in the place of the part the source names ("at all of the firm's depots" for
     "at Hollins Yard"; "the whole centre" as the subject for "the rink", "Tarrow's entire
     staff" for "drivers at Tarrow"; "along the entire
@@ -79,7 +81,9 @@ Known false positives:
     source gives of what was the whole although it does not say so ("the chain runs 11
     clinics. It closed 11 clinics" -> "closed its clinics"). A floated "all" after "they"
     read with the last plural noun before it, which may not be what "they" stands for
-    ("tenants told officials they had all been warned" is read as all the officials).
+    ("tenants told officials they had all been warned" is read as all the officials). A
+    share of a sample that was the whole group ("all 40 members replied; 90% of them ...")
+    given of the group.
 Examples:
     Source: Some banks are raising their fees.
     Flag: Banks are raising their fees.
@@ -102,6 +106,7 @@ from checker.align import claim_keys, key, text_keys
 from checker.numbers import number_values
 from checker.part_of import whole_word
 from checker.partitive_dropped import uncounted_whole, whole_of_partitive
+from checker.sample_widened import sample_widened
 from checker.polarity import OBJECT_NEGATORS
 from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
@@ -301,7 +306,8 @@ def check(ctx):
         widened = widened_quantifier(ctx, dc) or widened_place(ctx, dc) \
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
-            or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc)
+            or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc) \
+            or sample_widened(ctx, dc)
         if widened is not None and _over_its_count(dc, widened[2]):
             widened = None  # "set out six actions, each one of which ...": the whole
             # of the set the text counts as the source does

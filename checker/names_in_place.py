@@ -1,0 +1,148 @@
+"""A name put in the place of the closely aligned source claim's own, between the same
+words (DE401, ``checker.rules.entity_changed``): a named body where the source claim has a
+description that its article uses for another body (``description_replaced``), and a name
+where only the name differs from the source claim (``replaced_in_place``). Both give the
+fields of a finding, which the rule makes."""
+
+from __future__ import annotations
+
+import re
+
+from checker.align import key
+from checker.claim_reading import evidence_of, snippet
+from checker.date_norms import CALENDAR_NAMES
+from checker.descriptions import resolve_description
+from checker.names import CHECKED, name_words, part_of_name, same_referent
+from checker.party_kinds import other_kind
+from checker.records import Entity
+from checker.word_diff import replacements
+
+IN_PLACE = 0.75
+# A lower alignment will do where the name stands between the same FRAME words on each side
+# as the source's ("rests on a two-year trial on the X estate, where food" for "cites a
+# two-year trial on the Y estate, where food"): the claim around it was reworded, the slot
+# was not.
+IN_PLACE_FRAMED, FRAME = 0.6, 3
+_FRAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def _framed_alike(dc, d0: int, d1: int, sc, s0: int, s1: int) -> bool:
+    """The FRAME words before a replaced span and the FRAME after it are the source's."""
+    def frame(claim, a: int, b: int):
+        text = claim.text.lower()
+        return (_FRAME_WORD.findall(text[:a - claim.start])[-FRAME:],
+                _FRAME_WORD.findall(text[b - claim.start:])[:FRAME])
+    mine, theirs = frame(dc, d0, d1), frame(sc, s0, s1)
+    return all(len(m) == FRAME and m == t for m, t in zip(mine, theirs))
+
+
+def description_replaced(ctx, dc, ent):
+    """Finding fields when a body the sources name stands where the closely aligned source claim,
+    on the same verb and between the same words, has a definite description that its article
+    uses for another named body ("wants the authority to test the stream", the
+    authority being the Orrin Valley Water Authority -> "wants Kestle Foods to test the
+    stream")."""
+    al, sup = ctx.support(dc)
+    if ent.label != "ORG" or al.score < IN_PLACE or not sup:
+        return None
+    sc = sup[0]
+    if key(sc.predicate) != key(dc.predicate):
+        return None
+    before = dc.text[:ent.start - dc.start].split()[-2:]
+    after = dc.text[ent.end - dc.start:].split()[:2]
+    if len(before) < 2 or len(after) < 2:
+        return None
+    m = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+(the\s+[a-z]+)\s+"
+                  rf"{re.escape(' '.join(after))}(?![\w-])", sc.text)
+    if m is None:
+        return None
+    named = resolve_description(ctx, sc.doc_id, m.group(1))
+    if named == m.group(1):
+        # no one name the description stands for: still a swap when the name is a state
+        # body ("funded by Harwick City Council" for "funded by the association":
+        # state_bodies.txt, ``party_kinds.other_kind``; not a firm whose name ends in a
+        # noun, "Harwick Homes") and the description is of no state body, and the
+        # source sentence does not name it
+        head, kind = ent.text.split()[-1].lower(), m.group(1).split()[-1].lower()
+        lex = ctx.lexicon
+        if not lex.has("state_bodies", head) or lex.has("state_bodies", kind) \
+                or lex.has("agency_heads", kind) or not other_kind(
+                    kind, ent.text, ctx.source_text, ctx.wordnet, lex) or any(
+                re.search(rf"\b{re.escape(w.lower())}\b", sc.sentence.lower())
+                for w in name_words(ent.norm)):
+            return None  # (not "the authority" or "the board" for a council: a state body
+            # goes by several such words)
+        named = f"the source's {kind} is no {head}"
+    elif set(name_words(ent.norm)) & set(name_words(named.lower())):
+        return None  # the description stands for this one
+    if same_referent(ent.norm, named.lower(), ctx.wordnet):
+        return None
+    s0, s1 = sc.start + m.start(1), sc.start + m.end(1)
+    return dict(start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
+                evidence=[evidence_of(sc, start=s0, end=s1)],
+                message=(f'Names "{ent.text}" where the source says "{m.group(1)}" (that is, '
+                         f'{named}): "{sc.text[:70]}".'),
+                suggestion=f'Check the name: the source has "{m.group(1)}" here.')
+
+
+def _only_name(tokens, ent) -> bool:
+    """Every replaced word belongs to the name (or is "the" or a possessive)."""
+    return all(ent.start <= s and e <= ent.end or t in ("the", "'s", "s")
+               for t, s, e in tokens)
+
+
+def names_both(dc, alt, dnorms) -> bool:
+    """The derived claim also names the source's entity, as whole words ("Ely" is not in
+    "Elyton")."""
+    words = set(name_words(alt.norm))
+    return bool(re.search(rf"\b{re.escape(alt.norm)}\b", dc.text.lower())) or any(
+        words and words <= set(name_words(d)) for d in dnorms)
+
+
+def _untagged_name(claim, run, label: str):
+    """The source's run of replaced words as a name when the tagger left it untagged but
+    every word of it is a proper noun ("Marrow Bridge" tagged in one sentence, not in the
+    next): the same tagger reads names of one text inconsistently."""
+    words = [w for w in claim.words if run[0].start <= w.start < run[-1].end]
+    if not words or len(words) != len(run) or any(w.pos != "PROPN" for w in words) \
+            or any(w.text.lower().rstrip(".") in CALENDAR_NAMES for w in words):
+        return None  # (not a day or a month: "on Tuesday" is no place)
+    start, end = run[0].start, run[-1].end
+    text = claim.text[start - claim.start:end - claim.start]
+    return Entity(text, label, " ".join(text.lower().split()), start, end)
+
+
+def replaced_in_place(ctx, dc, dnorms):
+    """Finding fields for each name whose words around a name are the source claim's own and only the name
+    differs ("close Corrigan's depot in Redmere" -> "close Fernbrook's depot in Kilbride"),
+    even when the new name is one the same source sentence uses in another slot."""
+    al, sup = ctx.support(dc)
+    if al.score < IN_PLACE_FRAMED or not sup:
+        return
+    sc = sup[0]
+    for rep in replacements(dc, sc):
+        d0, d1 = rep.derived[0].start, rep.derived[-1].end
+        s0, s1 = rep.source[0].start, rep.source[-1].end
+        if al.score < IN_PLACE and not _framed_alike(dc, d0, d1, sc, s0, s1):
+            continue
+        ent = next((e for e in dc.entities if e.label in CHECKED and e.start < d1
+                    and d0 < e.end), None)
+        alt = next((e for e in sc.entities if e.label in CHECKED and e.start < s1
+                    and s0 < e.end), None)
+        if alt is None and ent is not None:
+            alt = _untagged_name(sc, rep.source, ent.label)
+        if ent is None or alt is None or ent.norm == alt.norm:
+            continue
+        if not (_only_name(rep.derived, ent) and _only_name(rep.source, alt)):
+            continue  # other words changed too: a rewording, not a name put in another's place
+        if part_of_name(ent.norm, alt.norm):
+            continue  # one name is part of the other
+        if names_both(dc, alt, dnorms):
+            continue  # the derived claim names both: reordered, not replaced
+        if same_referent(ent.norm, alt.norm, ctx.wordnet):
+            continue  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
+        yield dict(start=ent.start, end=ent.end, text=ent.text, confidence=0.6,
+                   evidence=[evidence_of(sc, start=alt.start, end=alt.end)],
+                   message=(f'Names "{ent.text}" where the source says "{alt.text}": '
+                            f'"{snippet(sc.text, 70)}".'),
+                   suggestion=f'Check the name: the source has "{alt.text}" here.')
