@@ -95,8 +95,8 @@ DESCRIPTION_WORDS = 5
 
 def description_told(ctx, description: str, name: str) -> bool:
     """``description`` is indefinite ("A Dock Lane florist", "a local teacher") and the
-    sources' tellings of ``name`` (the words beside each place they name the person by the
-    last word of the name: ``_telling``) hold all its content words but one,
+    sources' tellings of ``name`` (the words beside each place they name the person in full
+    or by a title and the surname: ``_telling``) hold all its content words but one,
     its head noun among them (the last before a preposition: "a spokeswoman for the
     board"; "Nia Voss, who has a stall on Dock Lane" and "Voss, a
     florist"): a summary's way of keeping the person unnamed, not another speaker. Known
@@ -115,8 +115,12 @@ def description_told(ctx, description: str, name: str) -> bool:
     if not mine or not head or len(mine) > DESCRIPTION_WORDS:
         return False
     told: set[str] = set()
+    full = " ".join(re.findall(r"[A-Za-z][\w'’-]*", core(name)))
+    named = re.compile(rf"\b(?:{re.escape(full)}|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{re.escape(last[0])})"
+                       rf"\b(?![’']s)")  # the whole name, or the surname after a title: not
+    # a relative who shares the surname ("her husband, Tom Voss, a butcher")
     for art in ctx.sources:
-        for m in re.finditer(rf"\b{re.escape(last[0])}\b(?![’']s)", art.text):
+        for m in named.finditer(art.text):
             told |= _telling(art.text, m.start(), m.end())
     shared = [w for w in mine if w in told]
     return head[0] in told and len(shared) >= max(1, len(mine) - 1)

@@ -234,10 +234,11 @@ def in_one_sentence(ctx, left: set, right: set, names: frozenset = frozenset()) 
     return False
 
 
-# A span counted from the sentence before: "in the weeks since", "since then" (not "since the
-# fire", "since Easter", "since 2019", which name their own start)
+# A span counted from the sentence before: "in the weeks since", "since then", a clause ending
+# "since," (not "since the fire", "since Easter", "since 2019", which name their own start)
 _SINCE_BACK = re.compile(r"\b(?:(?:days?|weeks?|months?|years?|decades?)\s+since|since\s+then)"
-                         r"\b(?!\s+(?:(?:the|a|an|its|their|his|her)\b|(?-i:[A-Z0-9])))", re.I)
+                         r"\b(?!\s+(?:(?:the|a|an|its|their|his|her)\b|(?-i:[A-Z0-9])))"
+                         r"|\bsince(?=\s*[,.;])", re.I)
 
 
 def since_the_sentence_before(ctx, left: set, right: set) -> bool:

@@ -65,10 +65,12 @@ def moved_figures(ctx):
                     or approximates(q, [sq for c in sup for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
                 # end of its range: "£6m to £11m" for "between £6 million and £11 million")
-            if any(approximates(sq, [q]) for c in sup for sq in c.quantities):
-                continue  # the aligned claim's rounded or bounded figure is met by it ("some
-                # 11,400" where it says "more than 11,000" and another passage gives 11,400).
-                # Known miss: a figure of another fact that happens to fall in the bound
+            if any(approximates(sq, [q]) and _given_by_another(ctx, q, c.doc_id)
+                   for c in sup for sq in c.quantities):
+                continue  # the aligned claim's rounded or bounded figure is met by it, within
+                # its rounding, and another outlet gives it ("some 11,400" where one says
+                # "more than 11,000" and the other 11,400). Known miss: a figure of another
+                # fact in the other outlet that happens to fall in the bound
             span = duration_seconds(q.text)
             if span and any(span == d for c in sup for d in durations_in(c.sentence)):
                 continue  # "twelve months before" for "a year earlier", written in the
@@ -110,6 +112,12 @@ def moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _given_by_another(ctx, q, doc_id: str) -> bool:
+    """A source document other than ``doc_id`` gives the figure ``q``'s value."""
+    return any(sc.doc_id != doc_id and any(same_value(q, sq) for sq in sc.quantities)
+               for sc in ctx.index.claims)
 
 
 # a figure told as the baseline of a comparison: "a year earlier", "the previous year"

@@ -85,18 +85,27 @@ def _sample_share(ctx, value: str, noun: str):
     return hit
 
 
-# Characters before a share within which the sample it counts is named ("drew 1,240
-# responses, of which 58%"); after it, the words of its "of" phrase ("58% of respondents")
+# How a share points back at the sample named before it: "1,240 responses, of which 58%",
+# "drew 600 replies, and 58% of them"
+_OF_WHICH = re.compile(r"[\s,]*(?:and\s+)?of\s+which\s+(?:[a-z]+\s+){0,2}$", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+# Characters before a share within which a sample "of them" points back at is named
 SAMPLE_BEFORE = 60
+# Words of a share's "of" phrase read for a sample ("of the 600 people who responded")
+OF_PHRASE_WORDS = 6
 
 
 def _sample_beside(sentence: str, m) -> str:
-    """The words of a sample that the share at ``m`` counts: named just before it, or in
-    its "of" phrase; not elsewhere in the sentence ("85% would see ambulance responses no
-    slower": the responses are no sample there). '' when there are none."""
-    before = list(_SAMPLE.finditer(sentence[max(0, m.start() - SAMPLE_BEFORE):m.start()]))
-    if before:
-        return before[-1].group(0).lower()
-    after = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,%d})" % NOUN_WITHIN, sentence[m.end():])
+    """The words of a sample that the share at ``m`` counts: named just before it and pointed
+    back at ("responses, of which 58%", "replies, and 58% of them"), or in its "of" phrase
+    ("58% of respondents", "of the 600 people who responded"); not a word of the sentence
+    the share does not count ("In its reply to inspectors, ... 12% of patients"). '' when
+    there is none."""
+    start = max(0, m.start() - SAMPLE_BEFORE)
+    for found in reversed(list(_SAMPLE.finditer(sentence[start:m.start()]))):
+        gap = sentence[start + found.end():m.start()]
+        if _OF_WHICH.fullmatch(gap) or _OF_THEM.match(sentence, m.end()):
+            return found.group(0).lower()
+    after = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,%d})" % OF_PHRASE_WORDS, sentence[m.end():])
     found = _SAMPLE.search(after.group(1)) if after else None
     return found.group(0).lower() if found else ""

@@ -23,10 +23,12 @@ _TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
 _VOLUNTARY = shipped("voluntary_body_nouns")
 # the post set beside the name ("Ann Reyes, the cabinet member for parks") or as the title
-# before it ("Council leader Tom Hale"), not "the party's shadow cabinet member" nor "who
-# stood down as council leader"
-_EXECUTIVE_POSTS = re.compile(r"(?:^|,\s*)(?:the\s+)?(?:%s)\b" % "|".join(
-    sorted(map(re.escape, shipped("council_executive_posts")), key=len, reverse=True)), re.I)
+# before it ("Council leader Tom Hale"), not "the party's shadow cabinet member", "who
+# stood down as council leader" nor "executive member of the chamber of commerce"
+_POSTS = "|".join(sorted(map(re.escape, shipped("council_executive_posts")), key=len,
+                         reverse=True))
+_EXECUTIVE_POSTS = re.compile(rf"(?:^|,\s*)(?:the\s+)?(?:{_POSTS})\b"
+                              r"(?!\s+(?:of|at|on)\s+(?!the\s+council\b))", re.I)
 _PUBLIC_HEADS = shipped("public_body_heads") | shipped("state_bodies")
 _BODY_HEADS = shipped("non_person_heads")
 # a business's name ends in one of these: a body's head that is no public body or outlet

@@ -134,6 +134,9 @@ def test_a_digest_label_is_split_off_its_bullet(line, rest):
     "Summary: ferry fares to rise from May",  # a title's label: kept whole
     "Ms Orrin said: the repairs will take another three winters at the very least.",  # a speaker
     "At 10:30 the panel rose for lunch and did not sit again until the afternoon.",
+    "Wardens think: the dunes will need fencing before the summer crowds arrive in June.",
+    "Four routes remain: the 12, the 14, the 31 and the night bus to Elm Quay.",
+    "Orrin Valley Trust: the charity will shut its two shops in Elm Quay by the spring.",
 ])
 def test_a_title_or_a_speaker_tag_is_no_label(line):
     assert leading_furniture(line, patterns=PATTERNS) == (0, None)

@@ -261,6 +261,19 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
     return link_keys(ctx, prev.subject) or side
 
 
+def _later_earlier(ctx, dc, link, left: set, right: set) -> tuple[set, set]:
+    """The keys of the later and the earlier side of a sequence: the claim's side and the
+    cue's object, or, when the claim's side is only a span ("In the weeks after the
+    fee rose, visits fell": the parse's left side), the clause after the cue's phrase and
+    the phrase."""
+    if not _SPAN_ONLY.fullmatch(link.left.strip(" ,")):
+        return left, right
+    parts = CLAUSE_COMMA.split(ctx.derived.text[link.end:dc.end], 1)
+    if len(parts) < 2:
+        return set(), right
+    return link_keys(ctx, parts[1]), link_keys(ctx, parts[0])
+
+
 def _previous_claim(ctx, dc):
     """The derived claim before ``dc``: what a sentence-final "as a result" points back to."""
     before = [c for c in ctx.derived_claims if c.end <= dc.start]
@@ -335,7 +348,8 @@ def check(ctx):
             names = frozenset(key(w) for e in dc.entities if e.label in CHECKED
                               for w in e.text.split())  # (people, bodies, places)
             if not causal and (in_one_sentence(ctx, left, right, names)
-                               or since_the_sentence_before(ctx, left, right)
+                               or since_the_sentence_before(ctx, *_later_earlier(ctx, dc, link,
+                                                                                 left, right))
                                or SPAN_BEFORE.search(
                     ctx.derived.text[max(0, link.start - 40):link.start])
                     and dated_in_order(ctx, left, right) or span_in_order(ctx, dc, link)):

@@ -71,7 +71,6 @@ from checker.align import key
 from checker.body_tier import tier_swapped
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
-from checker.name_frames import swapped_in_frame
 from checker.names_in_place import description_replaced, names_both, replaced_in_place
 from checker.name_slots import (came_with_its_words, common_word, other_preposition,
                                 owner_for_name, slot_told)
@@ -249,7 +248,7 @@ def check(ctx):
                        suggestion=f'Check the name: the source has "{theirs}".')
         for swapped in (swapped_ends(ctx, dc), swapped_agent(ctx, dc),
                         there_swapped(ctx, dc), tier_swapped(ctx, dc),
-                        self_report_doer_swapped(ctx, dc), swapped_in_frame(ctx, dc)):
+                        self_report_doer_swapped(ctx, dc)):
             if swapped is not None and not any(swapped["start"] <= at < swapped["end"]
                                                for at in flagged):
                 flagged.add(swapped["start"])
