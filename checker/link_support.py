@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
-from checker.claim_reading import one_claim_a_sentence, sentence_before
+from checker.claim_reading import one_claim_a_sentence
 from checker.lexicon import shipped_values
 from checker.records import Link, memo_on
 from checker.same_source import same_source
@@ -230,29 +230,6 @@ def in_one_sentence(ctx, left: set, right: set, names: frozenset = frozenset()) 
         sk = link_keys(ctx, sc.sentence)
         elsewhere = (names & ctx.index.vocab) - sk
         if holds(left - elsewhere or left, sk) and holds(right - elsewhere or right, sk):
-            return True
-    return False
-
-
-# A span counted from the sentence before: "in the weeks since", "since then", a clause ending
-# "since," (not "since the fire", "since Easter", "since 2019", which name their own start)
-_SINCE_BACK = re.compile(r"\b(?:(?:days?|weeks?|months?|years?|decades?)\s+since|since\s+then)"
-                         r"\b(?!\s+(?:(?:the|a|an|its|their|his|her)\b|(?-i:[A-Z0-9])))"
-                         r"|\bsince(?=\s*[,.;])", re.I)
-
-
-def since_the_sentence_before(ctx, left: set, right: set) -> bool:
-    """A source sentence counts a span from what its document's sentence before says ("The
-    fee went up in May. Visits have fallen by a fifth in the months since."): the sequence
-    is stated when the sentence before holds the link's earlier side (``right``, the cue's
-    object: "after the fee went up") and the counting sentence its later side (``left``);
-    not the other way round."""
-    for sc in one_claim_a_sentence(ctx.index):
-        if not _SINCE_BACK.search(sc.sentence):
-            continue
-        before = sentence_before(ctx.index, sc)
-        earlier = {k for c in before for k in link_keys(ctx, c.sentence)}
-        if before and holds(right, earlier) and holds(left, link_keys(ctx, sc.sentence)):
             return True
     return False
 

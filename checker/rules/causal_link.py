@@ -116,9 +116,10 @@ from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
                                   in_one_sentence, link_keys, pro_verb_so, span_in_order,
-                                  said_in_a_sentence, since_the_sentence_before, source_links,
-                                  synonym_keys, their_explanation, within)
+                                  said_in_a_sentence, source_links, synonym_keys,
+                                  their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
+from checker.since_counted import since_the_sentence_before
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
 SEQUENCE_READ_AS_CAUSE = {"after", "following", "followed", "follows", "in the wake of", "amid"}
