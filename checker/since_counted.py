@@ -40,8 +40,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s+|;\s*", re.I)
 
 
 def _clause_of(sentence: str, at: int) -> str:
-    """The clause of ``sentence`` that holds the position ``at`` ("A stepped down in May,
-    and the firm has been run since then by B": the second clause, whose "since then"
+    """The clause of ``sentence`` that holds the position ``at`` ("A left in May, and B
+    has led the firm since then": the second clause, whose "since then"
     points at the first, not at the sentence before)."""
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= at]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= at]
