@@ -24,8 +24,9 @@ _DETERMINERS = shipped("determiners") | shipped("possessives")
 def sample_widened(ctx, dc):
     """(cue, source claim, what the source limits it to) when the derived claim gives a
     share "of" a noun of the whole (the head of the noun phrase after "of", not a word of a
-    sample nor followed by one, "of people who replied") and a source sentence gives that share with words of a sample ("of which
-    70%", "70% of respondents") while no source sentence gives it of the derived noun.
+    sample nor followed by one, "of people who replied") and a source sentence gives that
+    share with words of a sample ("of which 70%", "70% of respondents") while no source
+    sentence gives it of the derived noun.
     Known false positive: a sample that is the whole group ("all 40 members replied, and
     90% of them backed it")."""
     for m in _SHARE.finditer(dc.text):
