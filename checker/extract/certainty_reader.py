@@ -8,13 +8,11 @@ from __future__ import annotations
 from checker.extract.common import (
     _BASE_CERTAINTY,
     _doc_text,
-    _find_phrase,
-    find_phrase_past_adjective,
-    _possible,
     _inverted_condition,
     purpose_clause,
     _verbal,
 )
+from checker.extract.phrases import _find_phrase, _possible, find_phrase_past_adjective
 from checker.records import Certainty, Cue
 
 # A span of time to do something in ("has 21 days to file its objection") weighs as a plan

@@ -15,9 +15,9 @@ from checker.extract.common import (
     _doc_text,
     _shift_attr,
     _shift_certainty,
-    _vocab,
     name_slot,
 )
+from checker.extract.phrases import _vocab
 from checker.extract.clauses import ClauseSplitter
 from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from checker.extract.common import _doc_text, _find_phrase, _possible, purpose_clause
+from checker.extract.common import _doc_text, purpose_clause
+from checker.extract.phrases import _find_phrase, _possible
 from checker.extract.link_cues import (LinkCueReader, _absolute_with, _agent_after_adverb,
                                        _joined, _names_a_cause, _thing_as_agent)
 from checker.lexicon import partitive_pronoun

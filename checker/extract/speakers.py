@@ -8,8 +8,9 @@ from typing import Optional
 
 from checker.credits import find_credit
 from checker.extract.common import (OPENING_MARKS, _comment_on_it, _State, _doc_text,
-                                     _find_phrase, _possible, _reported_thing, _subordinate,
-                                     raised_report, semicolon_between, speaking_subject)
+                                     _reported_thing, _subordinate, raised_report,
+                                     semicolon_between, speaking_subject)
+from checker.extract.phrases import _find_phrase, _possible
 from checker.extract.report_speakers import ReportSpeakerReader
 from checker.records import Attribution
 
