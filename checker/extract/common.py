@@ -20,8 +20,8 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Quotation spans: straight and curly double quotes, and curly single quotes (not apostrophes).
 QUOTE_RE = re.compile(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|‘([^’\n]{2,600})’(?!\w)")
 # Prepositions before "a week", "a fortnight" that make it a span of time, not a rate ("twice
-# a week") or a point ("a year ago").
-_DURATION_PREPS = frozenset({"within", "for", "in", "over", "after", "under"})
+# a week") or a point ("a year ago"): duration_prepositions.txt
+_DURATION_PREPS = shipped("duration_prepositions")
 # The dependencies a negating word can have: "not" (neg), "never" (advmod), "no" (det),
 # "without" (prep), an opening "nor" (cc), "unless" (mark).
 _NEGATING_DEPS = frozenset({"neg", "advmod", "det", "prep", "cc", "mark"})
@@ -67,8 +67,9 @@ OPENING_MARKS = ('"', "“", "``")
 CLOSING_MARKS = ('"', "”", "''")
 
 
-# "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom.
-_IDIOM_ONE = frozenset({"day", "night", "week", "weekend", "month", "year"})
+# "One day, he left": a lone "one" before a singular unit, unhyphenated, is an idiom
+# (idiom_one_units.txt).
+_IDIOM_ONE = shipped("idiom_one_units")
 
 
 def _inverted_condition(tok) -> bool:
@@ -85,10 +86,9 @@ def _inverted_condition(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
 
 
-# The modals of a purpose ("so that crews can reach it", "so that it could be repaired",
-# "so that the wall would be repaired"); a negated modal tells a result. Known false
-# negative: a result told with "would" ("so that forty homes would flood").
-_PURPOSE_MODALS = frozenset({"can", "could", "may", "might", "would"})
+# The modals of a purpose ("so that crews can reach it"; purpose_modals.txt); a negated modal
+# tells a result.
+_PURPOSE_MODALS = shipped("purpose_modals")
 
 
 def purpose_clause(verb) -> bool:
