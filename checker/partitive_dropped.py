@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.lexicon import shipped
 from checker.numbers import number_values
 
 # Words before a count that make it the whole it counts ("its eight", "the pier's eight"),
@@ -29,10 +30,8 @@ _PART_BEFORE = re.compile(r"(?:\b(every|each)\s+)?(\d[\d,.]*|\b[\w-]+)\s+(?:out\
                           r"(?:(?:the|its|their|his|her|our|these|those)\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?$", re.I)
 _MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")  # up to three words between count and noun
-# Words that take a part of a whole; a count in figures or words is one too
-_PART_WORDS = frozenset({"some", "several", "most", "many", "few", "half", "part", "one",
-                         "handful", "couple", "dozen", "third", "quarter", "fifth", "majority",
-                         "minority", "number", "fraction", "proportion", "share"})
+# Words that take a part of a whole; a count in figures or words is one too (part_words.txt)
+_PART_WORDS = shipped("part_words")
 
 
 def _counted(claim, q):

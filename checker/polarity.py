@@ -17,11 +17,12 @@ from typing import NamedTuple
 
 from checker.align import key, text_keys
 from checker.claim_reading import verb_at
+from checker.lexicon import shipped
 from checker.numbers import duration_unit
 from checker.records import memo_on
 
 TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
-OBJECT_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither"})
+OBJECT_NEGATORS = shipped("object_negators")
 # "did not alert the authority until January": a negation that only dates the act
 # "no longer than six months", "not more than 20": a bound on a figure, not a negation
 COMPARATIVE_BOUND = frozenset({"no", "not"}), "than"

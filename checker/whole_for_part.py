@@ -19,6 +19,7 @@ import re
 
 from checker.align import key
 from checker.figure_match import same_value
+from checker.lexicon import shipped
 from checker.quantified import noun_after
 
 # "<word> <preposition> all (of) [the | <Name>'s] <noun>": the slot a name filled.
@@ -34,7 +35,7 @@ _WHOLE = re.compile(r"^(?:(?i:the|its|their)\s+|(?:[A-Z][\w&-]*\s+)*[A-Z][\w&-]*
 _WHOLE_OF = re.compile(r"\b(beneath|under|along|across|in|on|at|throughout)\s+the\s+"
                        r"(?:whole|entire)\s+(?:(?:length|width|area|extent|span)\s+of\s+"
                        r"(?:the\s+)?)?([a-z][\w-]+)\b", re.I)
-_WHOLE_WORDS = frozenset({"whole", "entire", "all", "every", "length"})
+_WHOLE_WORDS = shipped("whole_words")
 
 
 def whole_for_part(ctx, dc):
