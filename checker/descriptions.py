@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped
+from checker.officers import introduction
 from checker.records import Claim
 from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
 
@@ -95,14 +96,15 @@ DESCRIPTION_WORDS = 5
 
 def description_told(ctx, description: str, name: str) -> bool:
     """``description`` is indefinite ("A Dock Lane florist", "a local teacher") and the
-    sources' tellings of ``name`` (the words beside each place they name the person in full
-    or by a title and the surname: ``_telling``) hold all its content words but one,
-    its head noun among them (the last before a preposition: "a spokeswoman for the
-    board"; "Nia Voss, who has a stall on Dock Lane" and "Voss, a
-    florist"): a summary's way of keeping the person unnamed, not another speaker. Known
-    false negative: a description by another word for the same post ("a stallholder"
-    for "who sells flowers"). Known false positive: a second
-    person told beside the name so ("Voss and a fellow florist, Ann Lee, said")."""
+    sources' introductions of ``name`` (the title or apposition beside each place they name
+    the person in full or by an honorific and the surname: ``officers.introduction``) hold
+    all its content words but one, its head noun among them (the last before a preposition:
+    "a spokeswoman for the board"; "Nia Voss, a florist with a stall on Dock Lane"): a
+    summary's way of keeping the person unnamed, not another speaker. Known false negative:
+    a description by another word for the same post ("a stallholder" for "who sells
+    flowers"), or one the source sets after the name without an article ("Voss, owner of
+    the stall"). Known false positive: a second person told beside the name so ("Voss and a
+    fellow florist, Ann Lee, said")."""
     words = core(description).strip(" ,").split()
     last = re.findall(r"[A-Za-z][\w'’-]*", core(name))[-1:]
     if not words or words[0].lower() not in ("a", "an", "one") or not last:
@@ -114,33 +116,11 @@ def description_told(ctx, description: str, name: str) -> bool:
     mine = [w for w in mine if w and w not in _NO_NAME]
     if not mine or not head or len(mine) > DESCRIPTION_WORDS:
         return False
-    told: set[str] = set()
-    full = " ".join(re.findall(r"[A-Za-z][\w'’-]*", core(name)))
-    named = re.compile(rf"\b(?:{re.escape(full)}|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{re.escape(last[0])})"
-                       rf"\b(?![’']s)")  # the whole name, or the surname after a title: not
-    # a relative who shares the surname ("her husband, Tom Voss, a butcher")
-    for art in ctx.sources:
-        for m in named.finditer(art.text):
-            told |= _telling(art.text, m.start(), m.end())
+    told = {bare_word(w).lower() for art in ctx.sources for w in re.findall(
+        r"[\w'’-]+", introduction(art.text, core(name).strip(" ,"), said_clause=False,
+                                  whole_name=True))}
     shared = [w for w in mine if w in told]
     return head[0] in told and len(shared) >= max(1, len(mine) - 1)
-
-
-# Words before a name and after it that may tell who the person is ("Castle Street baker
-# Marcus Pell", "Marcus Pell, a baker on Castle Street, said")
-TOLD_BEFORE, TOLD_AFTER = 4, 12
-_TELLING_ENDS = re.compile(r"[.!?;:\"“”]|\b(?:said|says|told|added|explained|warned)\b", re.I)
-
-
-def _telling(text: str, start: int, end: int) -> set:
-    """The words that tell who the person named at ``start:end`` is: a few before the name in
-    its sentence and those after it up to the verb of saying or the sentence's end (not what
-    the sentence says of another, "Pell's landlord, a retired teacher")."""
-    head = re.split(r"[.!?;]\s", text[max(0, start - 80):start])[-1].split()[-TOLD_BEFORE:]
-    tail = text[end:end + 160]
-    stop = _TELLING_ENDS.search(tail)
-    tail = (tail[:stop.start()] if stop else tail).split()[:TOLD_AFTER]
-    return {bare_word(w).lower() for w in re.findall(r"[\w'’-]+", " ".join(head + tail))}
 
 
 def lede_kind(ctx, kind: str, who: str) -> bool:

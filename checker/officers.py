@@ -26,7 +26,8 @@ SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b
 
 
 @lru_cache(maxsize=4096)
-def introduction(text: str, name: str, *, said_clause: bool = True) -> str:
+def introduction(text: str, name: str, *, said_clause: bool = True,
+                 whole_name: bool = False) -> str:
     """The words the article sets beside a person's mentions: the title before the name
     ("The museum's director, Felix Ansby" -> "The museum's director") or the apposition
     after it ("Lena Hargrove, the company's head of operations, said" -> "the company's head
@@ -37,12 +38,18 @@ def introduction(text: str, name: str, *, said_clause: bool = True) -> str:
     words too: a party it names ("The trust plans to hire nurses, Pellew said") counts as
     hers (``voices``: her report of the party's plans is its own account; known false
     positive: another party's speaker reporting them); ``said_clause=False`` leaves it out,
-    for a title alone."""
+    for a title alone. ``whole_name`` reads only the mentions by the whole name or by an
+    honorific and the surname (honorifics.txt), not a relative's ("her husband, Tom Voss")."""
     last = name.split()[-1] if name.split() else ""
     if len(last) < 3 or not last[:1].isupper():
         return ""
     found: list[str] = []
-    for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+    mention = re.escape(last)
+    if whole_name:
+        titles = "|".join(sorted(map(re.escape, _HONORIFICS)))
+        mention = rf"(?:{re.escape(' '.join(name.split()))}|(?i:{titles})\.?\s+{mention})"
+    for m in re.finditer(r"\b" + mention + r"\b(?![’']s)" if whole_name
+                         else r"\b" + mention + r"\b", text):
         before = text[max(0, m.start() - 80):m.start()]
         ends = list(SENTENCE_END.finditer(before))
         if ends:
@@ -63,6 +70,7 @@ def introduction(text: str, name: str, *, said_clause: bool = True) -> str:
     return " ".join(found)
 
 
+_HONORIFICS = shipped("honorifics")
 # The verbs that give a quotation or a statement before a speaker's name ('"...," said X').
 _SAYING = r"(?:said|says|told|tells|added|adds)"
 # A verb of saying right after a name ("..., Ann Veld said").

@@ -70,12 +70,12 @@ def _sample_share(ctx, value: str, noun: str):
     """(source claim, sample words) for a source sentence giving the share ``value`` beside
     words of a sample, when none gives it of ``noun``; else None."""
     share = re.compile(rf"(?<![\d.]){re.escape(value)}\s*(?:%|per\s*cent\b|percent\b)", re.I)
+    of_words = re.compile(share.pattern + r"\s+of\s+((?:[\w'’-]+\s*){1,%d})" % NOUN_WITHIN,
+                          re.I)
     hit = None
     for sc in one_claim_a_sentence(ctx.index):
         if not share.search(sc.sentence):
             continue
-        of_words = re.compile(share.pattern + r"\s+of\s+((?:[\w'’-]+\s*){1,%d})"
-                              % NOUN_WITHIN, re.I)
         if any(noun in {key(w) for w in m.group(1).split()}
                for m in of_words.finditer(sc.sentence)):
             return None  # the source gives the share of that noun too
