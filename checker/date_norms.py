@@ -154,7 +154,9 @@ def date_norm(tokens: list[str], low: str) -> str:
     if edge and not day and (edge.group(2) in MONTHS or edge.group(2) == year):
         # "the first day of 2031" is 1 January 2031 (not "the first day of the trial")
         month, day = _edge_day(edge.group(1) == "first", year, month)
-    weekday = next((t for t in tokens if t in WEEKDAYS), "")
+    # a weekday in the plural is the same day, every week of it ("on Saturdays")
+    weekday = next((t.removesuffix("s") for t in tokens if t in WEEKDAYS
+                    or t.endswith("s") and t[:-1] in WEEKDAYS), "")
     parts = [year, f"{month:02d}" if month else "", day.zfill(2) if day else "", weekday]
     norm = "-".join(p for p in parts if p)
     return norm or low

@@ -27,8 +27,10 @@ Known false positives:
     the same head noun.
     Two people of one surname in the same story with different titles; a title the person
     held before or took since, when the source gives only one. Silent when the sources use
-    the title's word about the person in another form ("who chairs" for "chair") and for
-    generic heads ("leader" for "chair"). In a speaker phrase, a title word counts only in a
+    the title's word about the person in another form ("who chairs" for "chair", "who owns
+    the studio" for "owner") and for generic heads ("leader" for "chair"). A title word
+    that is also a given name ("given" in titles.txt) is read as the name when capitalised
+    before one other name word ("Dean Pascoe"), so "Dean Ruiz" the dean is missed. In a speaker phrase, a title word counts only in a
     comma-part that names a post ("two former pilots and four engineers, its head of
     safety, Ana Ruiz": "former" is not Ruiz's). Titles outside the lexicon (``titles``,
     ``title_modifiers``) are not read, so a changed title of that kind is missed. A word of
@@ -129,6 +131,16 @@ def _title_words(claim, ent, lexicon) -> set[str]:
     return set(found)
 
 
+def _given_name(tokens: list[str], i: int, lexicon) -> bool:
+    """The title word at ``tokens[i]`` is a given name ("Dean" of "Dean Pascoe"): a title the
+    lexicon marks "given", capitalised, before exactly one other capitalised word."""
+    t = tokens[i]
+    if not t[:1].isupper() or lexicon.value("titles", t.lower()) != "given":
+        return False
+    rest = tokens[i + 1:i + 3]
+    return bool(rest) and rest[0][:1].isupper() and not (len(rest) > 1 and rest[1][:1].isupper())
+
+
 def _phrase_mention(phrase: str, lexicon):
     """(surname, titles) of an attribution phrase such as "The deputy mayor, Ana Ruiz,"."""
     tokens = TOKEN.findall(phrase)
@@ -138,13 +150,15 @@ def _phrase_mention(phrase: str, lexicon):
         # pilots and four engineers, its head of safety, Ana Ruiz" is not Ruiz's
         own: set[str] = set()
         ended = False
-        for t in TOKEN.findall(part):
+        toks = TOKEN.findall(part)
+        toks = [t if not _given_name(toks, i, lexicon) else "" for i, t in enumerate(toks)]
+        for t in filter(None, toks):
             if (own or titles) and lexicon.has("prepositions", t.lower()):
                 ended = True  # "chief technology officer of its owner": the post ends at "of"
                 break
             if _is_title(lexicon, t.lower()):
                 own.add(t.lower())
-        rest = [t for t in TOKEN.findall(part) if not _is_title(lexicon, t.lower())
+        rest = [t for t in filter(None, toks) if not _is_title(lexicon, t.lower())
                 and not t.endswith(("'s", "’s")) and not lexicon.has("determiners", t.lower())
                 and not lexicon.has("possessives", t.lower()) and t.lower() != "and"]
         if any(lexicon.has("titles", t) for t in own) or own and not rest:
@@ -154,8 +168,9 @@ def _phrase_mention(phrase: str, lexicon):
             break
     names = [t for i, t in enumerate(tokens) if t[:1].isupper() and i > 0 or
              (i == 0 and t[:1].isupper() and t.lower() not in ("the", "a", "an"))]
-    names = [t for t in names if not _is_title(lexicon, t.lower())
-             and not t.endswith(("'s", "’s", "'", "’"))]
+    names = [t for i, t in enumerate(tokens) if t in names and (
+        not _is_title(lexicon, t.lower()) or _given_name(tokens, i, lexicon))
+        and not t.endswith(("'s", "’s", "'", "’"))]
     if not names or not any(lexicon.has("titles", t) for t in titles):
         return None
     return _surname(phrase, names, lexicon).lower(), titles
@@ -201,6 +216,11 @@ def _said_otherwise(title: str, surname: str, claims) -> bool:
     committee" for "the committee chair", "leads" for "leader")."""
     stem = title[:max(4, len(title) - 2)]
     pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
+    if title.endswith(("er", "or")) and len(title) > 4:
+        # an agent noun's verb with an ending of its own ("who owns the studio" for "owner";
+        # "his own" is not)
+        base = re.escape(title[:-2])
+        pattern = re.compile(rf"\b(?:{re.escape(stem)}\w*|{base}(?:s|ed|ing))\b", re.I)
     return any(surname in c.sentence.lower() and pattern.search(c.sentence) for c in claims)
 
 
