@@ -83,9 +83,25 @@ def calendar_frame(dc, lex) -> bool:
 _NOUN_TO = re.compile(r"\b([a-z]+?)s?\s+to\s+([a-z]+)\b", re.I)
 
 
+# a subject that is a plan ("The proposal", "the council's plan", "Its draft plan")
+_PLAN_SUBJECT = re.compile(r"^(?:the|its|their|his|her|this|that|a|an|[\w'’-]+['’]s?)\s+"
+                           r"(?:[a-z-]+\s+){0,2}([a-z]+?)s?$", re.I)
+
+
 def planned_as_noun(sc, verb_key: str, lex) -> bool:
     """The source claim names the act as a plan by a noun of intention right before it
-    ("as doubts grow over the firm's plan to reopen the line", intention_nouns.txt): an
-    attempt verb in the derived text ("plans to reopen", "aims to reopen") restates it."""
-    return any(lex.has("intention_nouns", m.group(1).lower()) and key(m.group(2)) == verb_key
-               for m in _NOUN_TO.finditer(sc.text))
+    ("as doubts grow over the firm's plan to reopen the line", intention_nouns.txt) or as
+    the subject that does it ("The proposal would combine the two schools"): an attempt
+    verb in the derived text ("plans to reopen", "wants to combine") restates it."""
+    if any(lex.has("intention_nouns", m.group(1).lower()) and key(m.group(2)) == verb_key
+           for m in _NOUN_TO.finditer(sc.text)):
+        return True
+    head = _PLAN_SUBJECT.match(sc.subject.strip())
+    return bool(head) and lex.has("intention_nouns", head.group(1).lower()) and any(
+        w.pos == "VERB" and key(w.lemma) == verb_key
+        and _WOULD.search(sc.sentence[:w.start - sc.sent_start]) for w in sc.words)
+    # "The proposal would combine the two schools": the plan is the subject that would do
+    # it (not "The plan shut the school last year")
+
+
+_WOULD = re.compile(r"\b(?:would|will|could|shall|is\s+to|are\s+to)\b[^.;]*$", re.I)

@@ -25,8 +25,9 @@ _NOT_COUNTED = set(MONTHS) | set(WEEKDAYS) | {"ago", "old"}
 
 
 def _frame_counts(sentence: str, spans) -> list:
-    """(start, end, value, the key of the noun it counts) of each count of the sentence that
-    no claim's span holds and that counts a thing named right after it ("314 tenants"):
+    """(start, end, value, the key of the noun it counts, or "part of N" for a part of a
+    whole of N) of each count of the sentence that no claim's span holds and that counts a
+    thing named right after it ("314 tenants"):
     not a span of time, a date, or a bare number (an age set off by commas, "Ms Carr, 54,
     said", names nothing after it)."""
     out = []
@@ -41,8 +42,21 @@ def _frame_counts(sentence: str, spans) -> list:
             continue
         values = numbers_in(m.group())
         if len(values) == 1:
-            out.append((m.start(), m.end(), values[0], key(noun.group(1))))
+            counted = _part_of(sentence, m) or key(noun.group(1))
+            out.append((m.start(), m.end(), values[0], counted))
     return out
+
+
+# a part of a counted whole: "31 of the 70 tenants", "Of the 70 who answered, 52 said"
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their)\s+(\d[\d,]*)\b")
+_WHOLE_BEFORE = re.compile(r"\bof\s+the\s+(\d[\d,]*)\b[^,.;:]{0,60},\s*$", re.I)
+
+
+def _part_of(sentence: str, m) -> str:
+    """"part of N" for a count of a part of a whole the sentence counts as N, after it ("46 of
+    the 70 tenants") or in a frame before it ("Of the 70 who answered, 52 said"); ''."""
+    whole = _PART_AFTER.match(sentence, m.end()) or _WHOLE_BEFORE.search(sentence[:m.start()])
+    return f"part of {whole.group(1).replace(',', '')}" if whole else ""
 
 
 def _spans(claims, sent_start: int) -> list:

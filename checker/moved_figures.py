@@ -61,8 +61,9 @@ def moved_figures(ctx):
                 continue  # "those two weeks" points back at a period told before
             if not source_has(q, ctx.index):
                 continue  # a figure the sources never give is the first pass's
-            if any(same_value(q, sq) or range_end(q, sq) for c in sup for sq in c.quantities) \
-                    or approximates(q, [sq for c in sup for sq in c.quantities]):
+            near = _near(dc, sup) if _counted(dc, q).startswith("of ") else sup
+            if any(same_value(q, sq) or range_end(q, sq) for c in near for sq in c.quantities) \
+                    or approximates(q, [sq for c in near for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
                 # end of its range: "£6m to £11m" for "between £6 million and £11 million")
             if any(approximates(sq, [q]) and _given_by_another(ctx, q, c.doc_id)
@@ -81,12 +82,14 @@ def moved_figures(ctx):
                 # 20 minutes", a span the tagger cut in two in the source
             if any(written_in(q.text.lower(), c.text.lower()) or states_share(q, c.text)
                    or (written_in(q.text.lower(), c.sentence.lower())
-                       and key(c.predicate) != key(dc.predicate)) for c in sup):
+                       and key(c.predicate) != key(dc.predicate)) for c in near):
                 continue  # an end of a range or a change there ("moved from 5.15 a.m. to 5.40
                 # a.m."), a figure of the same sentence, when the claims' verbs differ ("won
                 # £8,400" against "was shown £84,000; her prize was £8,400"; not "will rise 9%"
                 # against "will rise 4%, though the union asked for 9%"),
                 # or a share it writes as a ratio ("one in five" for "20%")
+            if _range_written(q, sup):
+                continue  # "2pm-6pm" for "from 2pm until 6pm": both ends, in words
             if _baseline_given(ctx, dc, q):
                 continue  # "38%, against 22% a year earlier" where the next source sentence
                 # gives the earlier period's figure ("A year before, it stood at 22%")
@@ -112,6 +115,19 @@ def moved_figures(ctx):
                      and not any(same_value(o, sq) for o in dc.quantities)]
             if cands:
                 yield dc, q, sup[0], max(cands, key=lambda sq: fit_of(q, sq))
+
+
+def _near(dc, sup):
+    """The supporting claims that may hold a derived part of a whole ("four of them") in
+    another role: all of them, unless the closest has the derived claim's verb, when those
+    of another verb are left out ("four of them needed treatment" where the closest says
+    "Three of them needed treatment" and a weaker one "tests confirmed it in four of the
+    cases")."""
+    if not dc.predicate or key(sup[0].predicate) != key(dc.predicate):
+        return sup
+    return [c for c in sup if c.sent_start == sup[0].sent_start and c.doc_id == sup[0].doc_id
+            or key(c.predicate) == key(dc.predicate)]  # (the closest claim's sentence kept:
+    # "Eight voted for it, while three of them opposed it")
 
 
 def _given_by_another(ctx, q, doc_id: str) -> bool:
@@ -149,6 +165,21 @@ _SHARE_NOUNS = frozenset(key(w) for w in shipped("share_nouns") | shipped("figur
                          | shipped("durations"))  # "the share", "percent", "year"
 
 
+_DASHED = re.compile(r"^(.*\d\S*)\s*[-–—]\s*(\S*\d.*)$")
+
+
+def _range_written(q, sup) -> bool:
+    """The figure is a range written with a dash ("3.30pm-7pm") whose two ends a supporting
+    sentence writes as one range ("from 2pm until 6pm", "between £4 and £6"; not "£4, while
+    programmes cost £6")."""
+    m = _DASHED.match(q.text.strip())
+    if not m:
+        return False
+    low, high = (re.escape(end.lower()) for end in m.groups())
+    joined = re.compile(rf"(?<![\w.,]){low}\s+(?:to|and|until|till)\s+{high}(?![\w]|[.,]\d)")
+    return any(joined.search(c.sentence.lower()) for c in sup)
+
+
 def _ends_given(q, sup) -> bool:
     """The figure is a move the tagger read as one ("from £310 million to £82 million") whose
     two ends the supporting passages both give, apart or the other way round, with a word of
@@ -166,10 +197,18 @@ def _ends_given(q, sup) -> bool:
                for c in sup)  # ("down from £310m"; a verb of change.txt: "fell", "cut")
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?([A-Za-z]+)\b")
+
+
 def _counted(claim, q) -> str:
     """The lemma of the noun a count counts, right after it ("24 riders": rider) or after
-    a describing word or two ("38 planned operations": operation), or ''."""
+    a describing word or two ("38 planned operations": operation), or the part of a whole it
+    takes ("four of them": "of they"; "two of the riders": "of rider"), or ''."""
     at = q.end
+    part = _PART_OF.match(claim.text, q.end - claim.start) if q.kind == "number" \
+        and not unit_words(q.text) else None  # (not a measure: "1,200 metres of coast")
+    if part:
+        return "of " + key(part.group(1))
     for w in [w for w in claim.words if w.start >= q.end][:3]:
         if w.start - at > 1:
             return ""

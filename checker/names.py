@@ -200,6 +200,51 @@ def unknown_entities(ctx) -> list:
     return out
 
 
+# a run of two or more capitalised words, "of" or "and" between them ("Tolland Rowing
+# Club", "Friends of Tarn Park")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?|&\s+)?"
+                       r"[A-Z][\w'’-]+)+")
+
+
+def frame_names(ctx) -> list:
+    """(derived claim, start, end, text) for each name of two capitalised words or more that
+    a derived sentence writes outside every claim the parse draws from it (the frame of a
+    reported claim: "X told a meeting at Tolland Rowing Club that ...") and the sources
+    never mention; not in a headline, a quotation or the derived text's own outlet."""
+    out = []
+    wn = ctx.wordnet
+    own = own_outlet(ctx)
+    by_sentence: dict = {}
+    for dc in ctx.derived_claims:
+        by_sentence.setdefault(dc.sent_start, []).append(dc)
+    for start, claims in by_sentence.items():
+        sentence = claims[0].sentence
+        if claims[0].unit_kind == "heading":
+            continue
+        inside = [(c.start - start, c.end - start) for c in claims] + [
+            (q.start - start, q.end - start) for c in claims for q in c.quotes]
+        speakers = " ".join(f"{c.attribution.source} {c.attribution.surface}" for c in claims
+                            if c.attribution is not None)
+        for m in _NAME_RUN.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in inside) or m.group() in speakers:
+                continue  # (a speaker is the attribution rules' to judge)
+            norm = norm_name(m.group())
+            rest = " ".join(norm.split()[1:])
+            if not norm or known(norm, ctx.index, wn) or own and set(norm.split()) <= set(
+                    own.split()) or (m.start() == 0 or _titled_run(ctx, m.group())) and known(
+                        rest, ctx.index, wn):
+                continue  # (a sentence's capitalised first word, or a title, run into a
+                # known name: "Cllr Ann Hale")
+            out.append((claims[0], start + m.start(), start + m.end(), m.group()))
+    return out
+
+
+def _titled_run(ctx, run: str) -> bool:
+    """The run opens with a title or an honorific ("Cllr", "Councillor", "Dr")."""
+    first = run.split()[0].lower().rstrip(".")
+    return ctx.lexicon.has("titles", first) or ctx.lexicon.has("honorifics", first)
+
+
 def other_gender(lexicon, pronoun: str, person: str, texts) -> bool:
     """The texts call ``person`` by an honorific of the other kind than ``pronoun`` ("he"
     resolved to Aurelie Madsen where a source says "Ms Madsen" or "Ms Aurelie Madsen": the

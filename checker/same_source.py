@@ -63,6 +63,9 @@ def same_source(a: str, b: str) -> bool:
     if _owner_added(a, b) or _owner_added(b, a):
         return False  # "a Ministry of Health audit" is not "an internal audit drawn up for
         # the trust's board"
+    if _officer_of_other(a, b) or _officer_of_other(b, a):
+        return False  # "Alan Trell, secretary of the Harbour Fishermen's Co-operative" is not
+        # "the Harbour Trust": a place word the two bodies share is no tie
     na, nb = _apposed_name(a), _apposed_name(b)
     if na and nb and not set(norm_name(na).split()) & set(norm_name(nb).split()):
         return False  # "the team's owner, Corwin Aldgate" is not "the team's sporting
@@ -77,6 +80,29 @@ def same_source(a: str, b: str) -> bool:
         if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
+
+
+# a person's name, the post in lower case and the body it is of, at or for:
+# "Alan Trell, secretary of the Harbour Fishermen's Co-operative"
+_OFFICER_OF = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’-]+,\s+(?:the\s+)?"
+                         r"(?:[a-z][\w-]*\s+){1,4}?(?:of|at|for)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)[\s,.]*$")
+
+
+def _officer_of_other(a: str, b: str) -> bool:
+    """``a`` is a named person given as the officer of a body ("Alan Trell, secretary of
+    the Harbour Fishermen's Co-operative") and ``b`` a plain name of another body, of
+    another head or another kind ("the Harbour Trust"), holding no word of the person's
+    name."""
+    m = _OFFICER_OF.match(a.strip())
+    plain = b.strip(" ,.")
+    if not m or "," in plain or not plain.split() or not plain.split()[-1][:1].isupper():
+        return False
+    person = set(norm_name(a[:a.index(",")]).split())
+    body, bx, by = m.group(1), set(norm_name(m.group(1)).split()), set(norm_name(plain).split())
+    if person & by or norm_name(plain.split()[-1]) not in _BODY_HEADS:
+        return False
+    return _other_heads(body, plain, bx, by) or _other_kinds(body, plain, bx, by)
 
 
 def _owner_added(a: str, b: str) -> bool:

@@ -68,8 +68,9 @@ def inner_speaker(ctx, sc, source: str) -> bool:
 
 def credited(ctx, sc, verbs: frozenset) -> str:
     """Whom the source credits with a claim: its attribution's source, a description
-    ("the association") read as the one name the article gives it, or the party its
-    subject credits ("a survey by the guild found"); "" when the claim names nobody."""
+    ("the association") read as the one name the article gives it, the party its subject
+    credits ("a survey by the union found"), or the one person the sentence before names,
+    for "he" or "she" finding it ("She found that ..."); "" when the claim names nobody."""
     if sc.attribution is not None and sc.attribution.source:
         return named_credit(ctx, sc.doc_id, sc.attribution.source)
     spoken = next((q.speaker for q in sc.quotes if q.speaker and q.start <= sc.start + 1
@@ -79,11 +80,30 @@ def credited(ctx, sc, verbs: frozenset) -> str:
         return resolve_description(ctx, sc.doc_id, spoken)
     lex = ctx.lexicon
     finding = lex.entries("factive") | lex.entries("finding_verbs")  # "seismologists recorded"
+    if sc.predicate in finding and sc.subject.strip().lower() in ("he", "she"):
+        return _person_before(ctx, sc)  # "She found that ..." after a sentence naming her
     party = subject_credit(sc, verbs | finding, finding)
     if not party:
         return ""
     party = resolve_description(ctx, sc.doc_id, party)
     return party if has_name(party) else ""
+
+
+def _person_before(ctx, sc) -> str:
+    """The one person the claim's article names as a subject in the sentence before the
+    claim's (or earlier in its own), for a "he" or "she" that is its subject ("adjudicator
+    Ann Ely allowed 11 appeals. She found that ..."; not a person named elsewhere in it,
+    "after a complaint by Mark Dyer"); '' when none or two are named there."""
+    claims = ctx.claims_of(sc.doc_id)
+    before = [c for c in claims if c.sent_end <= sc.sent_start]
+    if not before:
+        return ""
+    last = before[-1].sent_start
+    people = {e.norm: e.text for c in claims if c.sent_start == last
+              or c.sent_start == sc.sent_start and c.end <= sc.start
+              for e in c.entities if e.label == "PERSON" and e.norm and e.text[:1].isupper()
+              and e.role == "subject"}
+    return next(iter(people.values())) if len(people) == 1 else ""
 
 
 def named_credit(ctx, doc_id: str, source: str) -> str:

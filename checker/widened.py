@@ -23,8 +23,13 @@ def _widening(claim, lexicon) -> str:
 
 
 def widening_in(text: str, lexicon) -> str:
-    """The first widening word of a text, or ''."""
-    return first_of(text, lexicon.words.get("widening", {}))
+    """The first widening word of a text, or ''; not "across" as the adverb of a move toward
+    a place ("posts will move across to the new school")."""
+    low = " " + " ".join(text.lower().split()) + " "
+    hits = [(m.start(), w) for w in lexicon.words.get("widening", {})
+            for m in re.finditer(rf" {re.escape(w)} " + (r"(?!(?:to|into|onto) )"
+                                                         if w == "across" else ""), low)]
+    return min(hits)[1] if hits else ""
 
 
 def first_of(text: str, words) -> str:
@@ -172,17 +177,33 @@ SCALE_GAP = 2
 def _places(claim, lex) -> list:
     """(word, rank) of each lower-case place noun the claim names as a place, after "the"
     ("the city", "the country": place_scales.txt); not one inside a name ("Dunmore County
-    Council"), a compound ("open-world", "the city council") or a quotation."""
+    Council"), a compound ("open-world", "the city council"), the owner of one thing ("the
+    town's bus station"; not of many, "the country's water firms") or a quotation."""
     out = []
     for k, w in enumerate(claim.words):
         if w.pos != "NOUN" or not w.text.islower() or not lex.has("place_scales", w.lemma):
             continue
         at = w.start - claim.start
         nxt = claim.words[k + 1] if k + 1 < len(claim.words) else None
-        if not claim.text[:at].lower().endswith("the ") or claim.text[at + len(w.text):][:1] \
-                == "-" or nxt is not None and nxt.pos == "NOUN" and nxt.start == w.end + 1 \
+        after = claim.text[at + len(w.text):]
+        owned = None  # the head of the noun run after it: "firms" of "water firms"
+        ranked = False  # a record over the place: "the city's highest rise"
+        for x in claim.words[k + 1:]:
+            if owned is not None and x.start > owned.end + 1:
+                break  # (the run ends where a word the claim leaves out stands)
+            if x.pos == "NOUN":
+                owned = x
+            elif owned is not None or x.pos not in ("ADJ", "PROPN"):
+                break
+            ranked = ranked or x.pos == "ADJ" and (x.text.lower().endswith("est")
+                                                  or x.text.lower() in ("best", "worst"))
+        if not claim.text[:at].lower().endswith("the ") or after[:1] == "-" \
+                or after[:2] in ("'s", "’s") and owned is not None and not ranked \
+                and owned.text.lower() == owned.lemma.lower() \
+                or nxt is not None and nxt.pos == "NOUN" and nxt.start == w.end + 1 \
                 or any(q.start <= w.start < q.end for q in claim.quotes):
-            continue
+            continue  # (nor one that owns one thing: "the town's bus station"; its many,
+            # "the country's water firms", are the claim's reach)
         out.append((w.text, int(lex.value("place_scales", w.lemma))))
     return out
 

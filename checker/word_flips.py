@@ -24,6 +24,27 @@ def _denied_act_of(dc, sc) -> bool:
         and dc.subject.strip().lower() == sc.subject.strip().lower()
 
 
+def _negated_before_object(dc, sc) -> bool:
+    """The source claim negates the derived claim's own verb (or the state it gives after
+    "be") and writes the derived claim's object right after it ("..., though the ballot is
+    not binding on the board" for "the outcome is binding on the board"): the same state,
+    said of the same thing."""
+    state, obj = dc.predicate, dc.object
+    first = obj.split()[0].lower() if obj.split() else ""
+    if state == "be":  # "is binding on the board": the state is the word after "is"
+        word = next((w for w in dc.words if w.text.lower() == first
+                     and w.pos in ("VERB", "ADJ")), None)
+        if word is None:
+            return False
+        state, obj = word.lemma, obj.split(None, 1)[1] if len(obj.split()) > 1 else ""
+    mine = text_keys(obj)
+    verb = next((w for w in sc.words if w.lemma == state), None)
+    if state not in sc.negated_words or not mine or verb is None:
+        return False
+    after = " ".join(sc.text[verb.end - sc.start:].split()[:len(obj.split()) + 1])
+    return mine <= text_keys(after)
+
+
 def word_flip(ctx, dc):
     """The fields of DG601's finding when a word is negated in the derived claim but not in
     its aligned source claim, or the other way round ("pleaded not guilty" where the source
@@ -35,7 +56,7 @@ def word_flip(ctx, dc):
     # the same verb or name, or the same described subject ("the survey had found no
     # defects" and "the survey had flagged defects")
     aligned = [sc for sc in ctx.aligned(dc) if shares_core(dc, sc) or same_subject(dc, sc)
-               or _denied_act_of(dc, sc)]
+               or _denied_act_of(dc, sc) or _negated_before_object(dc, sc)]
     if not aligned or polarity(aligned[0], ctx.lexicon) == dpol and not any(
             set(negated_lemmas(sc)) & set(dwords) for sc in aligned[1:]):
         return None  # the closest source claim says it the same way (unless it is about
@@ -77,8 +98,10 @@ def word_flip(ctx, dc):
             # changes to the kit" for "made no changes to ticket prices"), not an act
             added = [lem for lem in added if plain_object(dc, sc, lem)]
             dropped = [lem for lem in dropped if plain_object(dc, sc, lem) or (
-                lem == dc.predicate and refused_only(sc, lem, ctx.lexicon))]
-            # or the derived claim's own verb, which the source's subject "was unable to" do
+                lem == dc.predicate and refused_only(sc, lem, ctx.lexicon)
+                or _negated_before_object(dc, sc) and lem in sc.negated_words)]
+            # or the derived claim's own verb, which the source's subject "was unable to"
+            # do, or which the source negates before the same object
         # the word as a noun modifying another noun on one side and a verb on the other
         # names a thing, not the act the other side negates ("a holiday pay dispute" beside
         # "failed to pay"; not "face charges" for "have not been charged")

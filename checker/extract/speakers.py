@@ -213,11 +213,30 @@ def _after_subject(head) -> int:
     the whole clause is left out."""
     subj = speaking_subject(head)
     first = head.left_edge
-    if subj is None or first.text in OPENING_MARKS or (
-            first.i > 0 and head.doc[first.i - 1].text in OPENING_MARKS):
+    opened = _quotation_opened(head, first)
+    if opened is not None:
+        return opened  # a clause inside a quotation ('"..., and we have met Pellow and I
+        # expect a deal," he said'): the whole quotation is what "he" speaks of
+    if subj is None:
         return first.idx
     end = subj.right_edge
     return end.idx + len(end)
+
+
+def _quotation_opened(head, first):
+    """Where the quotation that holds the clause starting at token ``first`` opens (the
+    offset of its opening mark), or None when the clause is not inside one that opens in
+    the sentence (marks counted from the sentence's start: a straight mark opens and closes
+    by turns)."""
+    opened = None
+    for t in head.doc[head.sent.start:first.i + 1]:
+        if t.text in ("“", "``"):
+            opened = t.idx
+        elif t.text in ("”", "''"):
+            opened = None
+        elif t.text == '"':
+            opened = None if opened is not None else t.idx
+    return opened
 
 
 def _takes_up(conj) -> bool:

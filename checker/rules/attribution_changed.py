@@ -22,8 +22,10 @@ What it flags:
     were told ("The inquest heard that X, the coroner's officer said": hearing_verbs.txt). A
     name set after a relative clause is the speaker's ("a paramedic who attended, Joel
     Brandt,"), and two bodies of one kind that share a place name are two sources ("Lowmoor
-    Town Council", "the Lowmoor Sports Council"). A document a derived claim names as what
-    found it ("The audit also found that X") or a party's document ("according to the firm's
+    Town Council", "the Lowmoor Sports Council"), as are a person named as the officer of one
+    body and another body of another head or kind ("Ann Tell, secretary of the Lowmoor
+    Anglers' Club" and "the Lowmoor Harbour Trust": ``same_source._officer_of_other``). A
+    document a derived claim names as what found it ("The inquiry also found that X") or a party's document ("according to the firm's
     interim report") is a source too; unnamed people who say whose they are ("two people at
     the club") speak for that party only, not for another named before them ("the league");
     people "familiar with" a matter (witness_phrases.txt) are not the party's named

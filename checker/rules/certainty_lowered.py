@@ -50,7 +50,8 @@ What it flags:
     states its figure firmly;
     only a report of the claim ("reports of", "fears that") is a non-factive frame. Not
     flagged: an attempt verb on an act the source names as a plan by its noun ("aims to
-    reopen" for "its plan to reopen": intention_nouns.txt); a plan that another source
+    reopen" for "its plan to reopen": intention_nouns.txt; or as the subject that does it,
+    "wants to combine" for "The proposal would combine"); a plan that another source
     claim of the passage also gives as a plan or an attempt, with three of the derived
     claim's words and its figures: all but a third ("plans to cut crossings from six to
     four" where one outlet says "intends to reduce sailings from six to four" and the other
@@ -131,10 +132,18 @@ CODE, NAME, KIND, SEVERITY = "DC210", "certainty-lowered", "certainty-lowered", 
 
 def _verb_lowered(ctx, dc):
     """A finding when the derived claim's own verb is a hedge ("the disease is suspected on
-    63 farms") where its close source claim's verb is factive ("has been confirmed on 63
-    farms"), the rest of the two claims alike."""
+    63 farms"; a verb of evidence with a noun for its object, "tests suggested an
+    infection") where its close source claim's verb is factive ("has been found on 63
+    farms", "tests confirmed an infection"), the rest of the two claims alike."""
     h = next((h for h in cues(dc, ctx.lexicon, attempts=False)
               if h.weight >= 0.2 and h.text.lower() == dc.predicate_text.lower()), None)
+    fc = dc.certainty.factive_cue
+    if h is None and fc is not None and fc.role == "non-factive" \
+            and fc.text.lower() == dc.predicate_text.lower() \
+            and ctx.lexicon.has("hedges", dc.predicate):
+        h = fc  # a hedging verb of evidence the parse read as the claim's own verb with a
+        # noun for its object ("tests suggested an infection" for "tests confirmed an
+        # infection"), not a frame round a clause; not a verb of saying ("reported")
     if h is None:
         return None
     for sc in close_support(ctx.support(dc)):
@@ -192,11 +201,29 @@ def _word_beside_verb(dc, sc, h) -> bool:
 
 def _their_predicate(dc, h, sc) -> bool:
     """The hedge governs the source claim's own predicate, a verb common enough to be left
-    out of the claims' content words, or a verb joined to it by "and" ("had been checked and
-    passed for service"), and the claims share two of those ("may be able to get the difference
+    out of the claims' content words, a verb joined to it by "and" ("had been checked and
+    passed for service") or the state a source claim of "be" gives ("could be excused" for
+    "are exempt"), and the claims share two of those ("may be able to get the difference
     back" for "tenants will get the difference back")."""
-    return shared_verb(dc, h, sc) in _joined_verbs(sc) and len(claim_keys(dc)
-                                                               & claim_keys(sc)) >= 2
+    return shared_verb(dc, h, sc) in _joined_verbs(sc) | _state_after_be(sc) \
+        and len(claim_keys(dc) & claim_keys(sc)) >= 2
+
+
+_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:now\s+|still\s+)?([A-Za-z]+)", re.I)
+
+
+def _state_after_be(sc) -> set:
+    """Keys of the word a source claim of "be" says its subject is ("are exempt from the
+    levy": exempt), an adjective or a participle: "could be exempted" hedges that state."""
+    if sc.predicate != "be":
+        return set()
+    words = {w.start: w for w in sc.words}
+    out = set()
+    for m in _BE.finditer(sc.text):
+        w = words.get(sc.start + m.start(1))
+        if w is not None and w.pos in ("ADJ", "VERB"):
+            out.add(key(w.lemma))
+    return out
 
 
 def _joined_verbs(sc) -> set:

@@ -6,7 +6,9 @@ What it flags:
     clearly more certain, in the same verb or a WordNet synonym of it ("could resume" ->
     "will restart"; a synonym only where the derived claim holds no hedge, nor a belief
     frame: "Officials believe the fire began"), also in a future frame ("could recommend"
-    -> "is set to recommend": future_frames.txt); also where the source's hedge is its
+    -> "is set to recommend": future_frames.txt; a figure both claims give counts as a word
+    they share, "will reopen in late June" for "could open its doors again in late June if
+    the repairs go well"); also where the source's hedge is its
     predicate ("is likely to
     take at least 18 months" -> "will take at least 18 months"); also a forecast stated as
     certain ("the ministry expects the cap to save 31 million" -> "the cap will save 31
@@ -64,6 +66,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.figure_match import same_value
 from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_clause,
                                  deed_noun_done, deed_of_hedged_noun, doubt_kept, noun_after_cue,
                                  noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
@@ -98,8 +101,9 @@ def check(ctx):
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)) + _merged_support(ctx, dc):
             core = shares_core(dc, sc)
-            if not core and len(dkeys & claim_keys(sc)) < 2:
-                continue
+            if not core and len(dkeys & claim_keys(sc)) + _shared_figures(dc, sc) < 2:
+                continue  # (a figure both give counts as a shared word: "will reopen in late
+                # June" for "could open its doors again in late June")
             dropped = []
             for h in cues(sc, ctx.lexicon, attempts=False):
                 noun = noun_after_cue(sc, h)
@@ -178,6 +182,11 @@ def check(ctx):
                                 f'"{snippet(sc.text, 70)}".'),
                        suggestion=f'Keep "{h.text}" (or an equivalent hedge).')
             break
+
+
+def _shared_figures(dc, sc) -> int:
+    """How many of the derived claim's figures the source claim gives too."""
+    return sum(any(same_value(q, sq) for sq in sc.quantities) for q in dc.quantities)
 
 
 def _merged_support(ctx, dc) -> list:

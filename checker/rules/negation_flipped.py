@@ -10,7 +10,10 @@ What it flags:
     side only ("pleaded not guilty" vs "pleaded guilty", "a place that was not known as" vs
     "that was known as", "no charges" vs "charges"; also a thing said to be there or not by
     another verb on the same described subject: "the 2019 survey had found no defects" vs
-    "the 2019 survey had flagged defects"); or an intention or plan negated on one side
+    "the 2019 survey had flagged defects"; also a state the source negates in a clause of a
+    longer claim, of another subject, right before the derived claim's object: "..., though
+    the ballot is not binding on the board" vs "the outcome is binding on the board",
+    ``word_flips._negated_before_object``); or an intention or plan negated on one side
     only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
     or "already" against the source's "not yet" on the same subject ("a tenant had already
     been chosen" for "had not yet been picked": ``polarity_flips.already_flip``), or "both"
@@ -98,6 +101,9 @@ What it flags:
 Why it matters:
     A flipped negation states the opposite of the source.
 Known false positives:
+    (of a state negated before the same object) a source that negates the state of one thing
+    and the derived claim states it of another thing before the same words ("the ballot is
+    not binding on the board" against "the lease is binding on the board").
     A source that reverses itself in other words in a later sentence ("said it would refund
     fans ... later said the club would keep the money") against a derived refusal. Litotes
     ("not unlikely") and negative words the negations lexicon lacks ("in vain"

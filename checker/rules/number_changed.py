@@ -8,7 +8,9 @@ What it flags:
     years ago" written "30 years ago" in a story that mentions a 30-year term elsewhere;
     a span of time in any unit, "within two weeks" for "within 10 days" where the story
     gives "every two weeks" for another fact;
-    "until 2029" for "until 2030" where it dates another fact 2029; the second figure of a
+    "until 2029" for "until 2030" where it dates another fact 2029; a part of the same whole,
+    "four of them needed treatment" for "Three of them", where the closest claim has the
+    derived verb and only a weaker one of another verb gives four; the second figure of a
     vote's tally, "by seven votes to five" for "to four"; not a figure that points back,
     "those two weeks"; a month named in words with no number, "late in June" for "late in
     October" where June dates another fact),

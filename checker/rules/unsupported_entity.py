@@ -6,9 +6,16 @@ What it flags:
     DE401 reports an entity change). A "name" with no capital letter is none (the tagger
     reads "bill jumps" of a headline as a person), and neither is the derived text's own
     outlet, known from a corpus's metadata (its masthead, "QuickBrief | AI summary").
+    Also a name of two capitalised words or more in the frame of a reported claim,
+    outside every claim of the sentence ("Marrin told a meeting at Tolland Rowing Club that
+    ...": ``names.frame_names``), that the sources never mention, word for word or in part.
 Why it matters:
     A new name is new reporting; it needs its own source.
 Known false positives:
+    (in a claim's frame) a capitalised phrase that is no name ("Annual General Meeting")
+    whose words the sources never write. Known miss: a frame's name made of words the
+    sources write in other names ("Tolland Rowing Club" where they name Tolland and
+    another rowing club).
     Well-known expansions or short forms the sources spell differently ("the EU" for "the
     European Union"); the tagger's errors on capitalised common words in headlines.
 Examples:
@@ -19,7 +26,7 @@ Examples:
 
 from __future__ import annotations
 
-from checker.names import unknown_entities
+from checker.names import frame_names, unknown_entities
 from checker.rules.base import Rule, make
 
 CODE, NAME, KIND, SEVERITY = "DU802", "unsupported-entity", "unsupported-claim", "warning"
@@ -34,6 +41,11 @@ def check(ctx):
                    message=f'Names "{ent.text}", who appears nowhere in the source; '
                            f"no support found.",
                    suggestion=f'Remove "{ent.text}" or add the source that names it.')
+    for dc, start, end, text in frame_names(ctx):
+        yield make(RULE, dc, start=start, end=end, text=text, confidence=0.6,
+                   message=f'Names "{text}", which appears nowhere in the source, in the '
+                           f"frame of a reported claim; no support found.",
+                   suggestion=f'Remove "{text}" or use the name the source gives.')
 
 
 RULE = Rule(CODE, NAME, KIND, SEVERITY, "name not in the source", check, __doc__,
