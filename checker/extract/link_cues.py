@@ -159,11 +159,15 @@ class LinkCueReader:
         """An act as the subject of a verb of change ("Replacing its contractor cut incidents
         to two", "Closing the bridge doubled journey times": effect_verbs.txt): the act is
         the cause of the change; the parser may make the gerund that opens the sentence its
-        root and the verb of change its auxiliary). Also a thing as the agent of the verb in
-        the passive ("was made worse by a flooded culvert")."""
+        root and the verb of change its auxiliary), and so is a change named by its noun with
+        what it changed ("The rise in fees has thinned the waiting list": ``_change_causes``).
+        Also a thing as the agent of the verb in the
+        passive ("was made worse by a flooded culvert")."""
         if lemma not in self.effect_verbs:
             return False
         if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in verb.children):
+            return True
+        if self._change_causes(verb):
             return True
         if _thing_as_agent(verb) is not None:
             return True  # "Traffic was worsened by a flooded culvert"
@@ -171,6 +175,29 @@ class LinkCueReader:
         return doc[first].tag_ == "VBG" and verb.tag_ in ("VBD", "VBZ", "VBP") \
             and first < verb.i and not any(doc[k].dep_ in ("nsubj", "nsubjpass")
                                            for k in range(first, verb.i))
+
+    def _change_causes(self, verb) -> bool:
+        """A change named by its noun (change_words.txt) with what changed after "in" or
+        "of" as the subject of a verb of change with an object of its own ("The 20p rise in
+        parking charges has cut gym visits"): the one change given as the cause of the
+        other. Not a change that moves what it is a change of ("The 5p increase raises the
+        price"; no "in" or "of" after it), nor a verb with no object ("The rise in
+        inflation eased to 3 per cent")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in self.change_words), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subj is None or obj is None or any(
+                t.like_num or t.ent_type_ == "MONEY"
+                for t in [obj, *(x for left in obj.children if left.i < obj.i
+                                  for x in left.subtree)]):
+            return False  # (nor a sum it brings in: "the rise in fees will raise £4m")
+        what = [p for c in subj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                and not p.ent_type_]
+        if not what:
+            return False
+        changed = {t.lemma_.lower() for p in what for t in p.subtree if t.pos_ == "NOUN"}
+        return not changed & {t.lemma_.lower() for t in obj.subtree if t.pos_ == "NOUN"}
 
     def _over_reason(self, prep) -> bool:
         """ "over" giving the reason for leaving, a protest or a dispute ("resigned over the

@@ -37,7 +37,9 @@ What it flags:
     the flood" asks which came first and links nothing; "after a week of heavy
     rain" names an event, not a span of time. A derived cause where the source states only a
     sequence is flagged too. An act as the subject of a verb of change ("Replacing the
-    contractor cut incidents to two": effect_verbs.txt), or a thing as its agent in the
+    contractor cut incidents to two": effect_verbs.txt; also a change named by its noun with
+    what it changed, "The rise in fees has cut visits", not one that moves what it is a
+    change of, "The increase raises the price"), or a thing as its agent in the
     passive ("traffic was made worse by a flooded culvert"; not a name, a pronoun or a figure:
     "were cut by a tenth"), is its cause, unless a source
     sentence holds both sides with that verb in any form ("were halved by hiring nurses");

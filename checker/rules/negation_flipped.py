@@ -13,8 +13,11 @@ What it flags:
     "the 2019 survey had flagged defects"; also a state the source negates in a clause of a
     longer claim, of another subject, right before the derived claim's object: "..., though
     the ballot is not binding on the board" vs "the outcome is binding on the board",
-    ``word_flips._negated_before_object``); or an intention or plan negated on one side
-    only, about the same act ("has no intention of cutting jobs" vs "intends to cut jobs");
+    ``word_flips._negated_before_object``); or a thing listed as found that a source claim
+    of the same verb and subject says was not found ("found damp, loose tiles and cracked
+    joists" vs "had not found any cracked joists": ``listed_denied``); or an intention or
+    plan negated on one side only, about the same act ("has no intention of cutting jobs" vs
+    "intends to cut jobs");
     or "already" against the source's "not yet" on the same subject ("a tenant had already
     been chosen" for "had not yet been picked": ``polarity_flips.already_flip``), or "both"
     against "not ... either" or "neither" of the same noun ("covers both decisions" for
@@ -167,6 +170,7 @@ from checker.negation_forms import (done_at_bound, lapsed_plan, only_others,
                                     time_bound_restated)
 from checker.polarity import denied_from_outside, verb_polarity
 from checker.apposed_flip import apposed_flip
+from checker.listed_denied import listed_denied
 from checker.polarity_flips import (admission_flip, already_flip, aside_flip, both_flip,
                                     intention_flip, likelihood_flip, order_flip, privation_flip,
                                     quality_flip)
@@ -197,7 +201,8 @@ def check(ctx):
         for other in (_made(admission_flip), _made(word_flip), _made(intention_flip),
                       _made(order_flip), _made(negation_added), _made(privation_flip),
                       _made(likelihood_flip), _made(quality_flip), _made(already_flip),
-                      _made(both_flip), _made(aside_flip), _made(apposed_flip)):
+                      _made(both_flip), _made(aside_flip), _made(apposed_flip),
+                      _made(listed_denied)):
             if found is None:
                 found = other(ctx, dc)
         if found is not None:
