@@ -9,12 +9,12 @@ import re
 
 from checker.align import key
 from checker.claim_reading import evidence_of, snippet
+from checker.lexicon import shipped
 
 # the determiners a negated object opens with ("any cracked joists", "a single fault")
 _OPENER = re.compile(r"^(?:any|a|an|the|its|their|his|her|single)\s+", re.I)
-# a negation in a listed item's own words, before it ("no service record")
-_ITEM_NEGATED = re.compile(r"\b(?:no|not|never|without|nor|neither|absent|absence|none)\b",
-                           re.I)
+# a negation in a listed item's own words, before it ("no service record"): item_negators.txt
+_ITEM_NEGATED = re.compile(r"\b(?:%s)\b" % "|".join(sorted(shipped("item_negators"))), re.I)
 MIN_WORDS = 2  # of the negated thing: one word ("faults") is too common to pin a list item
 
 
@@ -38,9 +38,7 @@ def listed_denied(ctx, dc):
     at += dc.start - dc.sent_start  # the list may run past the claim the parse drew
     after = dc.sentence[at + len(dc.predicate_text):]
     low = after.lower()
-    verbs = [w.start - dc.sent_start - at - len(dc.predicate_text)
-             for c in ctx.derived_claims if c.sent_start == dc.sent_start
-             for w in c.words if w.pos in ("VERB", "AUX")]
+    verbs = None  # where the sentence's verbs stand after the claim's, read when needed
     mine = _head(dc.subject)
     for sc in ctx.index.claims:
         if not sc.negated or key(sc.predicate) != key(dc.predicate) or not mine \
@@ -55,6 +53,10 @@ def listed_denied(ctx, dc):
         if pos is None:
             continue
         between, beyond = low[:pos.start()], low[pos.end():pos.end() + 40]
+        if verbs is None:
+            verbs = [w.start - dc.sent_start - at - len(dc.predicate_text)
+                     for c in ctx.derived_claims if c.sent_start == dc.sent_start
+                     for w in c.words if w.pos in ("VERB", "AUX")]
         item = _SEPARATOR.split(between)[-1]
         spread = re.search(r"(?:\bor|\bnor)\s+$", between) and _ITEM_NEGATED.search(between)
         if _CLAUSE_END.search(between) or any(0 <= v < pos.start() for v in verbs) \

@@ -203,7 +203,7 @@ _PART_OF = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?([A-Za-z]+)
 def _counted(claim, q) -> str:
     """The lemma of the noun a count counts, right after it ("24 riders": rider) or after
     a describing word or two ("38 planned operations": operation), or the part of a whole it
-    takes ("four of them": "of they"; "two of the riders": "of rider"), or ''."""
+    takes ("four of them": "of them"; "two of the riders": "of rider"), or ''."""
     at = q.end
     part = _PART_OF.match(claim.text, q.end - claim.start) if q.kind == "number" \
         and not unit_words(q.text) else None  # (not a measure: "1,200 metres of coast")

@@ -25,9 +25,9 @@ What it flags:
     Town Council", "the Lowmoor Sports Council"), as are a person named as the officer of one
     body and another body of another head or kind ("Ann Tell, secretary of the Lowmoor
     Anglers' Club" and "the Lowmoor Harbour Trust": ``same_source._officer_of_other``). A
-    document a derived claim names as what found it ("The inquiry also found that X") or a party's document ("according to the firm's
-    interim report") is a source too; unnamed people who say whose they are ("two people at
-    the club") speak for that party only, not for another named before them ("the league");
+    document a derived claim names as what found it ("The inquiry also found that X") or a
+    party's document ("according to the firm's interim report") is a source too; unnamed
+    people who say whose they are ("two people at the club") speak for that party only, not for another named before them ("the league");
     people "familiar with" a matter (witness_phrases.txt) are not the party's named
     spokesman, nor its unnamed voice ("a council spokesperson": party_voices.txt; the one
     case where a derived source that names nobody is compared; not when the witnesses'

@@ -118,6 +118,7 @@ from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewh
                                        planned_in_another_telling)
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                              shared_verb)
+from checker.lexicon import shipped
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.questions import asked_whether, hedged_asking, in_question
 from checker.tentative import (as_tentative, future_of, hedges_their_verb, in_their_clause,
@@ -209,7 +210,8 @@ def _their_predicate(dc, h, sc) -> bool:
         and len(claim_keys(dc) & claim_keys(sc)) >= 2
 
 
-_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:now\s+|still\s+)?([A-Za-z]+)", re.I)
+_BE = re.compile(r"\b(?:%s)\s+(?:now\s+|still\s+)?([A-Za-z]+)"
+                 % "|".join(sorted(w for w in shipped("be_forms") if w.isalpha())), re.I)
 
 
 def _state_after_be(sc) -> set:

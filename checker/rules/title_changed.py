@@ -30,9 +30,9 @@ Known false positives:
     the title's word about the person in another form ("who chairs" for "chair", "who owns
     the studio" for "owner") and for generic heads ("leader" for "chair"). A title word
     that is also a given name ("given" in titles.txt) is read as the name when capitalised
-    before one other name word ("Dean Pascoe"), so "Dean Ruiz" the dean is missed. In a speaker phrase, a title word counts only in a
-    comma-part that names a post ("two former pilots and four engineers, its head of
-    safety, Ana Ruiz": "former" is not Ruiz's). Titles outside the lexicon (``titles``,
+    before one other name word ("Dean Pascoe"), so "Dean Ruiz" the dean is missed. In a
+    speaker phrase, a title word counts only in a comma-part that names a post ("two former
+    pilots and four engineers, its head of safety, Ana Ruiz": "former" is not Ruiz's). Titles outside the lexicon (``titles``,
     ``title_modifiers``) are not read, so a changed title of that kind is missed. A word of
     reach ("local", "regional") dropped or added is not a change of post ("the local MP" ->
     "the MP"); only another reach word is ("national" for "regional"), so "the regional
