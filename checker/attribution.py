@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import NamedTuple, Sequence
 
 from checker.align import key
-from checker.lexicon import shipped
+from checker.lexicon import shipped, shipped_values
 from checker.party_kinds import names_of_kind, party_words, stand_in_noun
 from checker.records import Attribution, Claim
 from checker.same_source import before_witness
@@ -184,7 +184,8 @@ def _credits(text: str, start: int, *, reach: int = 1) -> bool:
 
 
 def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
-                      with_verb: frozenset = frozenset(), places: bool = True) -> bool:
+                      with_verb: frozenset = frozenset(), places: bool = True,
+                      said_outside: bool = False) -> bool:
     """True when the claim's sentence names the source as its frame ("..., the agency said",
     "Per the agency, ...", "That is the count from the agency") or inside the claim as
     anything but a possessor or a place ("The agency counted ...", "A, Ms Roe said, and B"
@@ -197,6 +198,13 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     spots = [(s, e) for s, e, _p in found if places and _after(text, s, _PLACES)
              and not _modifier(claim, e)]
     for s, e, poss in found:
+        if (e <= claim.start or s >= claim.end) and said_outside and with_verb \
+                and not _credits(text, s) \
+                and not _ACCORDING_BEFORE.search(text, max(0, s - 40), s) \
+                and not _said_after(text, e, with_verb):
+            continue  # unnamed people outside the claim only as its frame, with a verb of
+            # saying after the noun ("porters" hired in another clause is no
+            # "one porter, speaking privately")
         if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
         if not poss and not (with_verb and not _verb_after(claim, e, with_verb)) \
@@ -205,6 +213,43 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
             # (unnamed people) only with one of those verbs right after the noun ("two
             # nurses said"; "a senior nurse overrode it" credits no "two nurses")
     return False
+
+
+# "according to", "by" or "from" and up to two words before a source's noun ("according
+# to three staff", "a charge by two unnamed drivers")
+_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|by|from|per)\s+(?:[\w'’-]+\s+){0,2}$",
+                               re.I)
+# past forms of verbs of saying that no suffix rule undoes (irregular_said.txt)
+_IRREGULAR_SAID = dict(shipped_values("irregular_said"))
+# verbs whose passive reports a saying ("is reported to have said", "is understood to")
+_REPORTED = shipped("attribution_passive")
+
+
+def _said_after(text: str, end: int, verbs: frozenset) -> bool:
+    """One of the ``SAID_REACH`` words after offset ``end``, in its clause, is a verb of
+    ``verbs`` in any form ("an officer said", "two staff close to the board said"),
+    unless a form of "be" comes next with a participle not followed by "to" ("was warned",
+    "had been told": the noun was told; not "is reported to have said"). Known false
+    positive: a verb of saying of another clause within reach."""
+    rest = re.split(r"[.;:!?]", text[end:end + 160], maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", rest.lower())[:SAID_REACH]
+    told = 1 if words[:1] and words[0] in _BE else \
+        2 if words[:2] in (["has", "been"], ["have", "been"], ["had", "been"]) else 0
+    said = words[told:told + 1]
+    if told and not (words[told + 1:told + 2] == ["to"] and said and _REPORTED & {
+            said[0], said[0][:-1], said[0][:-2], _IRREGULAR_SAID.get(said[0], "")}):
+        return False  # "The council was warned", "had been told", "were told to": told,
+        # not telling (but "is reported to have said", "is understood to have")
+    return any({w, _IRREGULAR_SAID.get(w, w), w[:-1], w[:-2], w[:-3], w[:-3] + "e",
+                w[:-3] + "y"} & verbs for w in words)
+
+
+# How many words after an unnamed source's noun its verb of saying may stand ("two people
+# close to the board said")
+SAID_REACH = 8
+
+
+_BE = shipped("be_forms")
 
 
 def _verb_after(claim: Claim, end: int, verbs: frozenset) -> bool:

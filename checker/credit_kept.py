@@ -95,14 +95,39 @@ def credited(ctx, dc, sc, generic) -> bool:
     # unnamed people ("two nurses in the emergency department") are credited by their noun
     # inside the claim only with a verb of saying after it; a document or a body by its
     # noun alone ("Department figures show ...", "the court heard")
-    said = frozenset()
-    if _unnamed_people(ctx, sc.attribution, name, generic) or unnamed_on_purpose(sc.sentence):
-        # (officials of a body who speak on condition of anonymity: the body named as the
-        # claim's subject does not credit them)
-        said = frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
+    return names(ctx, dc, name, generic, with_verb=said_verbs(ctx, sc.attribution, sc, generic),
+                 places=not placed(sc.attribution.source, name),
+                 said_outside=said_outside(ctx, sc.attribution, sc, generic))
+
+
+def said_outside(ctx, attr, sc, generic) -> bool:
+    """A mention of the source outside the derived claim credits it only with a verb of
+    saying after it (``attribution.named_in_sentence``): the source is people who speak
+    unnamed on purpose, or unnamed people by a noun for persons ("one warden"), whom the
+    same noun in another clause does not name ("hired six more wardens"); not a body
+    described by its kind ("an exam board"), which the derived text may name anywhere."""
+    if unnamed_on_purpose(sc.sentence):
+        return True
+    name = source_name(attr, generic)
+    head = name.head or attr.head
+    if not head or name.definite or not is_anonymous(attr, generic) \
+            or not ctx.wordnet.available:
+        return False
+    senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
+    return bool(senses) and senses[0].lexname == PERSON_LEXNAME
+
+
+def said_verbs(ctx, attr, sc, generic) -> frozenset:
+    """The verbs of saying that must follow a mention of the source ``attr`` of claim ``sc``
+    for the mention to credit it: those of attribution_verbs.txt and speech_verbs.txt when
+    the source is unnamed people or speaks unnamed on purpose (officials of a body who speak
+    on condition of anonymity: the body named as the claim's subject does not credit them),
+    else none."""
+    name = source_name(attr, generic)
+    if _unnamed_people(ctx, attr, name, generic) or unnamed_on_purpose(sc.sentence):
+        return frozenset(ctx.lexicon.words.get("attribution_verbs", ())) | frozenset(
             ctx.lexicon.words.get("speech_verbs", ()))
-    return names(ctx, dc, name, generic, with_verb=said,
-                 places=not placed(sc.attribution.source, name))
+    return frozenset()
 
 
 def _unnamed_people(ctx, attr, name, generic) -> bool:
@@ -124,11 +149,12 @@ def nameable(name) -> bool:
 
 
 def names(ctx, dc, name, generic, *, with_verb: frozenset = frozenset(),
-          places: bool = True) -> bool:
+          places: bool = True, said_outside: bool = False) -> bool:
     """The derived text names a source in the claim's sentence or, where it covers it, in
     the next or the one before (``attribution.credited_nearby``)."""
     text = ctx.derived.text
-    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places) \
+    return named_in_sentence(dc, text, name, with_verb=with_verb, places=places,
+                             said_outside=said_outside) \
         or credited_nearby(dc, text, name, ctx.derived_claims, generic, ctx.source_text,
                            accounts=ctx.lexicon.entries("account_nouns")
                            | ctx.lexicon.entries("finding_nouns"))

@@ -17,6 +17,9 @@ _DETERMINERS = shipped("determiners")
 # Capitalised words after a description that open no name: "sued the council Monday",
 # "wrote to the council In March"
 _PREPOSITIONS = shipped("prepositions")
+_TITLES = shipped("titles")
+_HONORIFIC = re.compile(r"^(?:%s)\.?\s+" % "|".join(sorted(shipped("honorifics"), key=len,
+                                                              reverse=True)), re.I)
 _NO_NAME = shipped("weekdays") | shipped("months") | shipped("function_words") | _PREPOSITIONS
 
 
@@ -103,23 +106,34 @@ def description_told(ctx, description: str, name: str) -> bool:
     summary's way of keeping the person unnamed, not another speaker. Known false negative:
     a description by another word for the same post ("a stallholder" for "who sells
     flowers"), or one the source sets after the name without an article ("Voss, owner of
-    the stall"). Known false positive: a second person told beside the name so ("Voss and a
-    fellow florist, Ann Lee, said")."""
+    the stall"). A definite description or a headline's bare one ("the chair of the forum",
+    "Allotment chair") is the person when its head is a title (titles.txt) the sources give
+    them ("The society's chair, Ruth Abney"). Known false positive: a second person told
+    beside the name so ("Voss and a fellow florist, Ann Lee, said"); two people of one title
+    in a story, the summary's "the chair" quoting the other."""
     words = core(description).strip(" ,").split()
     last = re.findall(r"[A-Za-z][\w'’-]*", core(name))[-1:]
-    if not words or words[0].lower() not in ("a", "an", "one") or not last:
+    if not words or not last:
         return False
-    mine = [bare_word(w).lower() for w in words[1:]]
+    article = words[0].lower() in ("a", "an", "one")
+    definite = words[0].lower() == "the" or not article \
+        and not has_name(" ".join(words[1:]))  # "the chair of the forum", "Allotment chair"
+    if not article and not definite:
+        return False
+    mine = [bare_word(w).lower() for w in (words[1:] if article or words[0].lower() == "the"
+                                            else words)]
     cut = next((k for k, w in enumerate(mine) if w in _PREPOSITIONS), len(mine))
     head = [w for w in mine[:cut] if w and w not in _NO_NAME][-1:]  # "a spokeswoman for the
     # board": the noun before the preposition
     mine = [w for w in mine if w and w not in _NO_NAME]
-    if not mine or not head or len(mine) > DESCRIPTION_WORDS:
+    if not mine or not head or len(mine) > DESCRIPTION_WORDS and not definite:
         return False
+    person = _HONORIFIC.sub("", core(name).strip(" ,"))  # "Ms Abney": the surname
     told = {bare_word(w).lower() for art in ctx.sources for w in re.findall(
-        r"[\w'’-]+", introduction(art.text, core(name).strip(" ,"), said_clause=False,
-                                  whole_name=True))}
+        r"[\w'’-]+", introduction(art.text, person, said_clause=False, whole_name=True))}
     shared = [w for w in mine if w in told]
+    if definite:  # the post the sources give the person ("The society's chair, Ruth
+        return head[0] in told and head[0] in _TITLES  # Abney"): the head a title
     return head[0] in told and len(shared) >= max(1, len(mine) - 1)
 
 

@@ -36,8 +36,8 @@ from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import open_bound, rounding, same_share
-from checker.timespans import (MONTH_SECONDS, clock_minutes, duration_seconds, durations,
-                               durations_in)
+from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_minutes, day_gaps,
+                               duration_seconds, durations, durations_in, month_range_lengths)
 
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
@@ -106,6 +106,10 @@ def _source_has(q, index) -> bool:
         # July and September 2024" for "the third quarter of 2024")
         return any(sq.kind == "date" and value_equal(q, sq) for sq in index.quantities) \
             or q.norm in memo_on(index, "_periods", lambda: periods_spanned(index.text_lower))
+    if _RELATIVE_DAYS.search(q.text) and (got := duration_seconds(q.text)) is not None \
+            and got / DAY_SECONDS in memo_on(index, "_day_gaps",
+                                             lambda: day_gaps(index.text_lower)):
+        return True  # "two days later" between the 7 August and the 9 August the source gives
     squeezed = squeeze(q.text)
     if squeezed != q.text.lower() and digits_whole(squeezed, _squeezed_source(index)):
         return True  # "74 - year - old", "10 am", "£ 500" as written with other spacing
@@ -318,9 +322,16 @@ def _whole_months(seconds: float) -> bool:
     return abs(n - round(n)) < 1e-6
 
 
+# a span of days told from an event the text gives ("two days later", "a week earlier")
+_RELATIVE_DAYS = re.compile(r"\b(?:later|earlier|afterwards)\b", re.I)
+
+
 def _source_lengths(index) -> list[float]:
-    """Every length of time the sources write, tagged or not ("over the next 21 days")."""
-    return memo_on(index, "_source_lengths", lambda: durations_in(index.text_lower))
+    """Every length of time the sources write, tagged or not ("over the next 21 days"), and
+    the lengths of the spans of months they name by their ends ("between June and
+    October")."""
+    return memo_on(index, "_source_lengths", lambda: durations_in(index.text_lower)
+                   + month_range_lengths(index.text_lower))
 
 
 _AGE_WORDS = shipped("age_words")

@@ -6,6 +6,7 @@ relative clause the hedge opens (``relative_hedge``, ``same_object``, ``same_ant
 the hedged deed told done by its noun (``deed_noun_done``, ``noun_of_hedged_deed``) or
 told by its verb where the source hedges a "be" of its noun (``deed_of_hedged_noun``); a
 cue of the derived sentence that another of its clauses holds (``cue_held_elsewhere``); a
+noun phrase a hedge stands on told without it (``hedged_phrase_stated``); a
 WordNet synonym of the hedged verb (``synonym_in``); and a claim framed as a belief
 (``believed``)."""
 
@@ -14,11 +15,12 @@ from __future__ import annotations
 import re
 
 from checker.align import key, text_keys
-from checker.hedging import cue_word_in, cues, hedged_verb, told_done
+from checker.hedging import close_support, cue_word_in, cues, hedged_verb, told_done
 from checker.lexicon import shipped
 from checker.polarity import negated_keys
+from checker.records import memo_on
 from checker.sought import subject_keys
-from checker.questions import in_question
+from checker.questions import CONDITION, in_question
 
 
 def noun_hedge_kept(ctx, sc, h, dc) -> bool:
@@ -48,6 +50,72 @@ def doubt_kept(ctx, dc, h, noun: str) -> bool:
         (w.start < at or w in after) and (ctx.lexicon.has("challenges", w.lemma)
                                           or ctx.lexicon.has("document_nouns", w.lemma))
         for w in words)
+
+
+def hedged_phrase_stated(ctx, dc):
+    """A weaker supporting claim (of the best three, none of those within the close margin,
+    whose hedges the rule reads itself) whose hedge stands on a noun phrase ("a *possible*
+    boundary appeal") that the derived claim names without it ("has lodged a boundary
+    appeal"), where the sources never name that phrase unhedged: the thing in doubt told
+    as real, though the derived sentence aligns better with another passage. The phrase
+    runs from the word after the hedge to the first noun, two words. Only where the derived
+    verb starts or brings the thing (launch_verbs.txt: "lodge", "take", "bring"; not "ruled
+    out", "will decide on"), with no hedge or attempt of its own, no condition in its
+    sentence (open_conditions.txt) and not after a word of purpose or suspicion ("towards a
+    boundary appeal", "on suspicion of": doubt_before_phrases.txt). Returns (source claim,
+    cue) or None. Known false positive: a thing the source also tells as begun in words
+    that share none of the phrase's ("the appeal it lodged on Friday" told as "the
+    challenge")."""
+    lex = ctx.lexicon
+    if dc.unit_kind == "heading" or cues(dc, lex) or dc.negated \
+            or not lex.has("launch_verbs", dc.predicate) or CONDITION.search(dc.sentence):
+        return None
+    text = " " + " ".join(re.findall(r"[a-z]+", dc.text.lower())) + " "
+    sources = memo_on(ctx.index, "_hedged_phrase_texts", lambda: [
+        " ".join(re.findall(r"[a-z]+", a.text.lower())) for a in ctx.sources])
+    close = close_support(ctx.support(dc))
+    for sc in ctx.support(dc)[1][:3]:
+        if sc in close:
+            continue
+        for h in cues(sc, lex, attempts=False):
+            words = _phrase_after(sc, h)
+            phrase = " ".join(w.text.lower() for w in words)
+            if h.weight < 0.2 or len(words) < 2 or f" {phrase} " not in text \
+                    or re.search(rf"\b(?:{_DOUBT_BEFORE})\s+(?:\w+\s+)?{re.escape(phrase)} ",
+                                 text) \
+                    or any(key(c.text) in text_keys(dc.sentence) for c in cues(sc, lex)) \
+                    or doubt_kept(ctx, dc, h, key(words[-1].lemma)):
+                continue
+            hedge = key(h.text.split()[-1])
+            plain = [m for t in sources for m in re.finditer(rf"(\w+)\s+{re.escape(phrase)}\b", t)
+                     if key(m.group(1)) != hedge]
+            if not plain:
+                return sc, h
+    return None
+
+
+# words before a phrase that keep it a purpose or a suspicion ("towards a possible appeal":
+# doubt_before_phrases.txt)
+_DOUBT_BEFORE = "|".join(sorted((p.replace(" ", r"\s+") for p in shipped("doubt_before_phrases")),
+                                key=len, reverse=True))
+
+
+def _phrase_after(claim, cue) -> list:
+    """The words from right after a cue to the first noun, two at most ("boundary appeal"
+    of "a possible boundary appeal"), or [] when no noun ends them."""
+    out = []
+    for w in sorted(claim.words):
+        if w.start < cue.end:
+            continue
+        gap = claim.text[(out[-1].end if out else cue.end) - claim.start:w.start - claim.start]
+        if gap.strip() or len(out) >= 2:
+            return []
+        out.append(w)
+        if w.pos == "NOUN":
+            return out
+        if w.pos != "ADJ":
+            return []
+    return []
 
 
 def noun_after_cue(claim, cue) -> str:

@@ -15,7 +15,7 @@ from checker.names import norm_name
 from checker.party_kinds import one_of_kind, stand_in_noun
 from checker.party_kinds import words as _words
 from checker.records import Claim
-from checker.source_phrase import core, has_name
+from checker.source_phrase import NAME_RUN_RE, core, has_name
 
 TITLES = shipped("titles") | shipped("party_voices")
 CORPORATE = shipped("corporate_nouns")  # "the company's chief executive"
@@ -139,11 +139,28 @@ def its_officer_in(text: str, person: str, party: str) -> bool:
             first = head.split()[0] if head.split() else ""
             if any(t in head for t in targets) or kind.search(opening.lower()) \
                     or len(first) >= 4 and first in target.split() \
+                    and not _other_name(opening, targets) \
                     or _its_kind(text, opening, targets):
                 return True  # also by a short form of its name ("Carrowby rejected it.")
             if not _of_a_thing(opening):
                 break  # another party opens it: "its" is that party's
     return False
+
+
+_FILLERS = shipped("name_fillers")
+
+
+def _other_name(opening: str, targets: set) -> bool:
+    """The sentence opens with a name of two words or more that is none of ``targets``
+    ("The Dunfold Traders' Guild said ..." for the "Dunfold Cyclists'
+    Club"): its first word, shared with the target, is no short form of the target's
+    name there."""
+    run = NAME_RUN_RE.match(re.sub(r"^\W*(?:[Tt]he\s+)?", "", opening))
+    name = norm_name(run.group(0)) if run else ""
+    mine = set(name.split()) - _FILLERS
+    return len(mine) >= 2 and not any(mine <= set(t.split()) or set(t.split()) - _FILLERS <= mine
+                                      for t in targets)  # ("Harwick Angling Club" is the
+    # "Harwick and District Angling Club": a short form drops words, it adds none)
 
 
 def _its_kind(text: str, opening: str, targets: set) -> bool:

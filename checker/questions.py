@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from checker.align import key
+from checker.align import claim_keys, key
 from checker.hedging import clause_end, cues
+from checker.lexicon import shipped
 
 
 def in_question(claim, at: int) -> bool:
@@ -71,3 +72,59 @@ def hedged_asking(ctx, dc, h, close):
                         if w.start > sc.start + theirs.start()}) >= 3:
             return sc
     return None
+
+
+# a condition that keeps a deed open ("if the council refuses", "provided it agrees":
+# open_conditions.txt)
+CONDITION = re.compile(r"\b(?:%s)\b" % "|".join(
+    sorted((c.replace(" ", r"\s+") for c in shipped("open_conditions")), key=len, reverse=True)),
+    re.I)
+# a word before "whether" that tells the decision is still to come (pending_marks.txt)
+_PENDING = re.compile(r"(?<![\w'])(?:%s)\b" % "|".join(
+    sorted(map(re.escape, shipped("pending_marks")), key=len, reverse=True)), re.I)
+# "whether to buy", "whether or not to buy", "whether it should buy", "whether the council
+# would buy": the deed a pending decision asks about (group 1)
+_WHO = "|".join(sorted(shipped("pronouns_subject")))
+# modals that ask what a party will do (auxiliaries.txt less those of tense: "whether it
+# had sold" asks what was done)
+_MODALS = "|".join(sorted(shipped("auxiliaries") - {"do", "does", "did", "has", "have", "had"}))
+_WHETHER_DEED = re.compile(rf"\bwhether\s+(?:or\s+not\s+)?(?:to\s+|(?:{_WHO}|the\s+[a-z]+)\s+"
+                           rf"(?:{_MODALS})\s+)([a-z]+)", re.I)
+
+
+def decision_answered(ctx, dc):
+    """The source claim whose decision the derived claim states as taken: the source asks
+    whether a party will do a deed ("has yet to settle whether to lease the quarry at a
+    meeting in May"), the derived claim states the deed as its own verb, unhedged and
+    unasked ("will lease the quarry at a meeting in May"), sharing two more words or figures
+    with it, and no source claim states that deed firmly; the decision told as still to come
+    before its "whether" (pending_marks.txt: "will", "expected", "yet"; not "met on Tuesday
+    to decide whether"), with no condition in the derived sentence (open_conditions.txt). Returns (source claim, the words
+    "whether ... deed") or None. Known false positive: a decision the story reports taken in
+    words that share too little with the derived claim to count as its telling."""
+    lex = ctx.lexicon
+    if dc.negated or cues(dc, lex) or "whether" in dc.sentence.lower() \
+            or CONDITION.search(dc.sentence):
+        return None  # (nor "If councillors agree, the council will buy it", "subject to a
+        # vote": the decision kept open)
+    verb = key(dc.predicate)
+    mine = claim_keys(dc) - {verb}
+    for sc in ctx.support(dc)[1][:3]:
+        if sc.negated:
+            continue
+        m = next((m for m in _WHETHER_DEED.finditer(sc.text) if any(
+            w.start == sc.start + m.start(1) and key(w.lemma) == verb for w in sc.words)), None)
+        if m is None or len(mine & claim_keys(sc)) + _shared_figures(dc, sc) < 2 \
+                or not _PENDING.search(sc.sentence[:sc.start - sc.sent_start + m.start()]):
+            continue  # (not "met on Tuesday to decide whether": taken since, perhaps)
+        if any(key(o.predicate) == verb and not o.negated and not cues(o, lex)
+               and not asked_whether(o) and len(mine & claim_keys(o)) >= 2
+               for o in ctx.index.claims):
+            return None  # the deed stated firmly elsewhere: the decision was taken
+        return sc, m.group(0)
+    return None
+
+
+def _shared_figures(dc, sc) -> int:
+    """How many of the derived claim's figures the source claim gives too."""
+    return sum(any(q.norm and q.norm == s.norm for s in sc.quantities) for q in dc.quantities)

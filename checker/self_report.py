@@ -55,7 +55,8 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     speaking of a named business's or charity's own service), or the subject is the
     speaking body's own ("its lifeguards", where a trust speaks) and the claim tells what
     they will do, or "the council" acts in what a member of its executive says
-    (``_council_executive``). Anonymous speakers and claims of being ("he was at home")
+    (``_council_executive``), or a body's plan is told in the passive with no agent
+    (``_its_plan_in_passive``). Anonymous speakers and claims of being ("he was at home")
     never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
@@ -101,10 +102,34 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
         # the body the speaker leads
     if _council_executive(subj, attr.source, claim):
         return True
+    if _its_plan_in_passive(claim, own, lexicon):
+        return True
     name = source_name(attr, generic)
     subject = claim.subject
     return any(not poss and not _word_on_noun(subject, s, e, name)
                for s, e, poss in mentions(subject, name))
+
+
+# "will be offered", "would be refunded": a deed still to come, told in the passive
+# (future_modals.txt and "would")
+_PASSIVE_FUTURE = re.compile(r"(?<![\w'])(?:%s|would)\s+(?:[a-z]+ly\s+|also\s+|now\s+)?be\s+$"
+                             % "|".join(map(re.escape, sorted(shipped("future_modals")))), re.I)
+
+
+def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
+    """A body's plan to give or grant a thing, told in the passive with no agent ("Stallholders
+    will be offered smaller pitches, the market board said"): the speaker, a body by its
+    last word (non_person_heads.txt), is the one who will do it, a deed of deciding and
+    giving (decided_deeds.txt: "offer", "pay", "refund"; not "300 jobs will be lost, the
+    union said", another party's deed). Known false positive: another party's grant the
+    body reports with its agent unsaid."""
+    verb = claim.predicate_text
+    at = claim.text.find(verb) if verb else -1
+    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
+    return at > 0 and bool(words) and words[-1] in _BODY_HEADS and not claim.negated \
+        and lexicon.has("decided_deeds", claim.predicate) \
+        and _PASSIVE_FUTURE.search(claim.text[:at]) is not None \
+        and not re.search(r"\bby\b", claim.text[at:])
 
 
 def _council_executive(subj: str, source: str, claim: Claim) -> bool:

@@ -74,8 +74,9 @@ def ratio_term(word: str):
     return value if value is not None and 0 < value <= MAX_DENOMINATOR else None
 
 
-# "N of (the) M": a part of a whole the text counts ("four of the six crew" states 2/3).
-_PART_OF_WHOLE = re.compile(rf"\b{RATIO_TERM}\s+of\s+(?:the\s+)?{RATIO_TERM}\b")
+# "N of (the) M": a part of a whole the text counts ("four of the six pilots", "four of
+# its six boats" state 2/3).
+_PART_OF_WHOLE = re.compile(rf"\b{RATIO_TERM}\s+of\s+(?:(?:the|its|their)\s+)?{RATIO_TERM}\b")
 
 
 def _ratio_shares(text: str) -> list[float]:

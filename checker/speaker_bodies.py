@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.descriptions import described_in
+from checker.lexicon import shipped
 from checker.names import norm_name
 
 TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -15,8 +16,15 @@ _FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 # The body a speaker's description ties them to: "a lung specialist at Penmore
 # Infirmary", "chair of the Lower Corrin Growers' Association".
-_AFFILIATION = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w'’.&-]*"
-                          r"(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*)")
+# Also the place a "who" clause on the person names after "in" with a verb of living or
+# working ("who rents a flat in Brisco Vale": residence_verbs.txt), not a month or a day.
+_TIMES = "|".join(sorted(shipped("months") | shipped("weekdays"), key=len, reverse=True))
+_HOMES = "|".join(sorted(shipped("residence_verbs"), key=len, reverse=True))
+_NAMED = r"\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.&-]*)*)"
+_AFFILIATION = re.compile(r"\b(?:at|of|from|with)" + _NAMED)
+_PLACE = re.compile(r"\bwho\s+(?:(?:has|have|had|now|still|also|is|was)\s+){0,2}(?:" + _HOMES
+                    + rf")\s+(?:[\w'’-]+\s+){{0,4}}?in(?=\s+(?:the\s+)?(?!(?i:{_TIMES})\b))"
+                    + _NAMED)
 
 
 # The owner of a post set before it: "Kestrel Halden's chief executive", "the authority's
@@ -25,12 +33,20 @@ _OWNER = re.compile(r"^(?:[Tt]he\s+([a-z]+)|([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*?
                     r"(?:['’]s|(?<=s)['’])\s+[a-z]")
 
 
+def places(phrase: str) -> set[str]:
+    """The normalised names of the places a "who" clause of a speaker phrase ties its person
+    to ("who rents a flat in Brisco Vale"): compared with places only, not with a body the
+    source names after "at" ("a librarian at Hallowgate Library")."""
+    return {norm_name(m.group(1)) for m in _PLACE.finditer(phrase)} - {""}
+
+
 def affiliations(phrase: str, text: str = "") -> set[str]:
     """The normalised names of the bodies a speaker phrase ties its person to: after "at",
-    "of", "from" or "with", or as the owner of the post ("Kestrel Halden's chief
+    "of", "from" or "with", a place after "in" in a "who" clause ("who lives in Brisco Vale"),
+    or as the owner of the post ("Kestrel Halden's chief
     executive"; with the source's ``text``, a description, "the authority's", read as the
     name it gives it: a summary's "the agency" may stand for any body of the story)."""
-    found = {norm_name(m.group(1)) for m in _AFFILIATION.finditer(phrase)}
+    found = {norm_name(m.group(1)) for m in _AFFILIATION.finditer(phrase)} | places(phrase)
     for part in phrase.split(","):
         m = _OWNER.match(part.strip())
         if m is None or not (m.group(2) or text):

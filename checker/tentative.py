@@ -192,7 +192,14 @@ def restated_firmly(ctx, dc, h, close):
     mine = claim_keys(dc)
     end = clause_end(dc, h.end)  # "may need X: the board revoked Y": its own clause only
     governed = {key(w.lemma) for w in dc.words if h.end <= w.start < end} & mine
-    before = mine - governed - {key(w) for w in h.text.lower().split()}  # not the hedge itself
+    if not bare and _state_after(dc, h):
+        state = key(next(w.lemma for w in dc.words if w.start >= h.end))
+        if any(state in claim_keys(sc) and cues(sc, ctx.lexicon) for sc in ctx.support(dc)[1]):
+            return None  # the source hedges that state itself ("Tenants said the lifts might
+            # be dangerous")
+        governed |= _subject_of_state(dc, h) & mine  # what "may be present" says is present
+    before = mine - governed - {key(w) for c in cues(dc, ctx.lexicon)
+                                for w in c.text.lower().split()}  # not the hedges themselves
     verb = hedged_verb(dc, h)
     for sc in ctx.support(dc)[1]:
         if any(verb in governed_verbs(sc, c) and verb not in ("be", "have")
@@ -303,7 +310,7 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
     """The cue governs the verb right after it ("may have overlooked", "appears to have
     been present"), not a noun ("a possible strike"); with ``perfect``, a modal (a cue with
     no "to") must take its perfect ("may have overlooked", not "could receive") or say
-    that a thing may exist ("there may be corrosion")."""
+    that a thing may exist or a state hold ("there may be corrosion", "might be present")."""
     nxt = next((w for w in dc.words if w.start >= h.end), None)
     if nxt is None:
         return False
@@ -311,10 +318,32 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
     if not set(gap) <= _VERB_GAP:
         return False
     there = dc.text[:h.start - dc.start].rstrip().lower().endswith("there")
-    if perfect and "to" not in gap and "have" not in gap and not there:
+    state = gap == ["be"] and nxt.pos == "ADJ"  # "might be present": a state, now
+    if perfect and "to" not in gap and "have" not in gap and not there and not state:
         return False  # a modal on a bare verb ("could receive"); "there may be" is a state
     return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap)) \
         or there and gap[-1:] == ["be"]
+
+
+def _state_after(dc, h) -> bool:
+    """The cue is a modal on "be" and an adjective ("might be present")."""
+    nxt = next((w for w in dc.words if w.start >= h.end), None)
+    return nxt is not None and nxt.pos == "ADJ" \
+        and dc.text[h.end - dc.start:nxt.start - dc.start].split() == ["be"]
+
+
+def _subject_of_state(dc, h) -> set:
+    """The keys of the words between the hedge and the word that opens its clause ("that",
+    "which", a comma or the claim's start): the subject of the state the hedge is on ("rot
+    and woodworm" of "found that rot and woodworm may be present")."""
+    opener = None
+    for m in _CLAUSE_OPENER.finditer(dc.text, 0, h.start - dc.start):
+        opener = m
+    start = dc.start + (opener.end() if opener else 0)
+    return {key(w.lemma) for w in dc.words if start <= w.start < h.start}
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who)\b|[,;:]", re.I)
 
 
 _FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+(?:\w+\s+){0,2}$",

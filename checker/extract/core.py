@@ -51,7 +51,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_joined_speaker,
                                               lift_whose_speaker)
 from checker.extract.reparse_tags import (lift_have_over_noun_root, lift_name_read_as_adverb,
-                                          lift_neither_subject,
+                                          lift_neither_subject, lift_noun_read_as_auxiliary,
                                           lift_noun_read_as_verb, lift_root_verb_read_as_noun,
                                           lift_scale_read_as_verb, lift_split_hyphen_word,
                                           lift_subject_head_read_as_verb,
@@ -176,6 +176,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_subject_read_as_compound(view, sent)
                     lift_subject_head_read_as_verb(view, sent)
                     lift_neither_subject(view, sent)
+                    lift_noun_read_as_auxiliary(view, sent)
                     lift_have_over_noun_root(view, sent)
                     lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_after_stranded_preposition(view, sent, self.report_verbs) or \

@@ -11,9 +11,11 @@ from checker.extract.common import _doc_text, purpose_clause
 from checker.extract.phrases import _find_phrase, _possible
 from checker.extract.link_cues import (LinkCueReader, _absolute_with, _agent_after_adverb,
                                        _joined, _names_a_cause, _thing_as_agent)
-from checker.lexicon import partitive_pronoun
+from checker.lexicon import partitive_pronoun, shipped
 from checker.numbers import DAY_PARTS, YEAR_RE, duration_unit
 from checker.records import Cue, Link
+
+_RELATIVES = shipped("relative_pronouns")  # "a review, which followed": the relative's noun
 
 
 class MarkerReader(LinkCueReader):
@@ -78,8 +80,10 @@ class MarkerReader(LinkCueReader):
                                          or not any(c.dep_ == "dobj" for c in t.children)):
                     continue  # "the ban follows reports", "following the announcement"
                 if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and (
-                        c.pos_ in ("PRON", "PROPN") or c.ent_type_) for c in t.children):
+                        c.pos_ in ("PRON", "PROPN") and c.lower_ not in _RELATIVES
+                        or c.ent_type_) for c in t.children):
                     continue  # "we followed the plan", "Orla followed the advice": complied
+                    # (not "a review, which followed two arrests": the relative's noun)
             if t.pos_ == "NOUN" and not _names_a_cause(t):
                 continue  # "the cause of the collapse has not been established"
             link = self._link(doc, tokens, t, t, kind, off)

@@ -6,6 +6,7 @@ fortnight")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.extract.common import (
     NUMERIC_LABELS,
@@ -75,6 +76,12 @@ class QuantityReader:
         covered = set()
         for e in ents:
             if e.label_ not in NUMERIC_LABELS or e.start_char < start_c or e.end_char > end_c:
+                continue
+            sum_first = _sum_in_date(e)
+            if sum_first is not None:  # "£9k last week": a sum, then a time
+                out.append(replace(sum_first, start=sum_first.start + off,
+                                   end=sum_first.end + off))
+                covered.update(range(e.start - 1, e.start + 1))
                 continue
             if e.label_ == "DATE" and len(e) > 2 and e[0].like_num \
                     and e[1].lower_ in self.period_pointers:
@@ -170,6 +177,26 @@ class QuantityReader:
             out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
                                 start=art.idx + off, end=t.idx + len(t) + off, norm=norm))
         return out
+
+
+def _sum_in_date(ent):
+    """The sum a date or time entity opens with when a currency sign touches its first token
+    ("paid £9k last week", tagged "9k last week" a date): the sign and that token
+    read as money (offsets in the doc's text), or None. The time after it ("last month")
+    names no figure to compare."""
+    doc = ent.doc
+    if ent.label_ not in ("DATE", "TIME") or ent.start == 0 or len(ent) < 2:
+        return None
+    sign, first = doc[ent.start - 1], ent[0]
+    if sign.text not in CURRENCY_SIGNS or sign.idx + len(sign) != first.idx \
+            or not any(ch.isdigit() for ch in first.text):
+        return None
+    text = _doc_text(doc)[sign.idx:first.idx + len(first)]
+    kind, value, unit, norm = normalise(text, "MONEY")
+    if value is None:
+        return None
+    return Quantity(text=text, kind=kind, value=value, unit=unit, start=sign.idx,
+                    end=first.idx + len(first), norm=norm)
 
 
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.I)

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from checker.extract.common import (CLOSING_MARKS, OPENING_MARKS, SUBJ_DEPS, _person,
                                     _State, semicolon_between, speaking_subject)
+from checker.lexicon import shipped
 from checker.records import Claim, Quote
 
 
@@ -40,6 +41,13 @@ class QuoteSpeakerReader:
             # a clause with its own speaker that a semicolon parts from the verb the parser
             # hung it on: 'Vane said the trust "has not ruled out" X; two people said Y'
             speaker = attribution.source
+        elif pred.lemma_.lower() in _CHARGING and subj_tok is not None and not quoted_frame \
+                and subj_tok.head is pred and not _passive(pred) \
+                and _characterised(sent, pred, own or quotes):
+            # 'The forum accused the estate of "...", which the estate denied': the words
+            # of the charge are its maker's, whoever answers them after it (the verb's own
+            # subject: not one a conjunct verb shares with another clause)
+            speaker = self._person_in(subj_tok, state, ents) or subject
         elif inner is not None:
             # "A said X, while B insisted it 'will hold'": the quote is B's
             speaker = self._person_in(inner, state, ents) or self._span_text(inner)
@@ -61,7 +69,8 @@ class QuoteSpeakerReader:
               or head.lemma_.lower() in self.speech_verbs) and not quoted_frame:
             speaker = self._person_in(subj_tok, state, ents) or subject
         elif pred.lemma_.lower() in self.characterising_verbs and subj_tok is not None \
-                and not quoted_frame and _characterised(sent, pred, own or quotes):
+                and not quoted_frame and not _passive(pred) \
+                and _characterised(sent, pred, own or quotes):
             # 'the board dismissed the figure as "pure guesswork"': the words
             # that characterise the thing are the subject's
             speaker = self._person_in(subj_tok, state, ents) or subject
@@ -330,13 +339,25 @@ _CHARACTERISED_GAP = re.compile(
     _OBJECT_WORDS + r"(?:as|for)\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}[\"“‘']?"
     r"|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
 _NAMED_GAP = re.compile(_OBJECT_WORDS + r"[\"“‘']?", re.I)
+# "accused the estate of "selling off the plots"", "criticised the board for "stalling""
+_CHARGED_GAP = re.compile(_OBJECT_WORDS + r"(?:of|for)\s+[\"“‘']", re.I)
+_CHARGING = shipped("charging_verbs")
+
+
+def _passive(verb) -> bool:
+    """The verb is passive ("has been accused of ..."): its subject is who was charged or
+    described, not the speaker of the words."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _characterised(sent, pred, quotes) -> bool:
     """A quotation is the complement of the characterising verb ``pred``: it follows the
-    verb's object, after "as" or, for "brand" and "label", right after it."""
+    verb's object, after "as" or, for "brand" and "label", right after it, and for a verb of
+    charging ("accused the estate of "selling off the plots"") also after "of" or "for"."""
     text = sent.doc.text
     end = pred.idx + len(pred.text)
-    gap = _NAMED_GAP if pred.lemma_.lower() in ("brand", "label") else _CHARACTERISED_GAP
+    lemma = pred.lemma_.lower()
+    gaps = (_NAMED_GAP,) if lemma in ("brand", "label") else \
+        (_CHARGED_GAP, _CHARACTERISED_GAP) if lemma in _CHARGING else (_CHARACTERISED_GAP,)
     return any(q[0] > end and gap.fullmatch(text, end, q[0]) is not None
-               for q in quotes)
+               for q in quotes for gap in gaps)

@@ -5,9 +5,10 @@ subject read as its verb ("Price rises in most towns were steep"), a subject "ne
 as the first half of "neither ... nor", the pieces of a hyphenated word hung side by side
 ("co", "-", "owners"), the scale of a sum read as an auxiliary ("£3.4m linked to ..."),
 a verb of saying read as a plural noun ("the Herald states that ...", "Tarrow disputes
-that ..."), and the first noun of a compound object read as the verb after "had" ("had
-asthma inhalers"). Made on the plain view of a doc (``tokens.DocView``) before the claim walk
-reads it; the notes of ``checker.extract.reparse`` hold for these too.
+that ..."), the first noun of a compound object read as the verb after "had" ("had
+asthma inhalers"), and a noun joined to another by "and" read as an auxiliary before a modal
+("rot and woodworm may be present"). Made on the plain view of a doc (``tokens.DocView``)
+before the claim walk reads it; the notes of ``checker.extract.reparse`` hold for these too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from checker.extract.reparse import rehang
 from checker.lexicon import shipped
 
+# every word an auxiliary may be, modals that no lexicon lists as such included
+_AUXILIARIES = shipped("auxiliaries") | shipped("be_forms") | shipped("auxiliary_forms")
 _NOT_A_NAME = ("PRP", "PRP$", "DT", "CD", "WRB", "WP")  # tags a name's repair leaves alone
 
 
@@ -242,6 +245,29 @@ def lift_scale_read_as_verb(view, sent) -> bool:
         done = True
     if done:
         view.refresh_edges(sent.root)
+    return done
+
+
+def lift_noun_read_as_auxiliary(view, sent) -> bool:
+    """A noun joined by "and" to a noun or adjective before it, read as an auxiliary because a
+    modal follows ("rot and woodworm may be present", with "woodworm" an auxiliary): a word
+    tagged an auxiliary that is none (auxiliaries.txt, be_forms.txt, modals), hung as the
+    conjunct of a noun or an adjective or set after one and "and" or "or", is a noun. Only
+    its tag changes. True when repaired.
+
+    Known false positives: none seen; an auxiliary is a closed class of words."""
+    done = False
+    for tok in sent:
+        if tok.pos_ != "AUX" or not tok.is_alpha or tok.lower_ in _AUXILIARIES \
+                or tok.lemma_.lower() in _AUXILIARIES:
+            continue
+        prev = view[tok.i - 1] if tok.i - 2 >= sent.start else None
+        joined = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "ADJ", "PROPN") or (
+            prev is not None and prev.lower_ in ("and", "or")
+            and view[tok.i - 2].pos_ in ("NOUN", "ADJ", "PROPN"))
+        if joined:  # (the second noun hung as the conjunct, or as the subject itself)
+            tok.pos_, tok.tag_ = "NOUN", "NN"
+            done = True
     return done
 
 

@@ -83,6 +83,7 @@ from checker.descriptions import described_in, lede_kind, named_in_derived
 from checker.source_phrase import NAME_RUN_RE, anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
+from checker.passive_agents import passive_agent_changed
 from checker.party_kinds import other_kind
 from checker.rules.base import (Rule, before_preposition, evidence_of, is_claim_unit, make,
                                 snippet)
@@ -152,6 +153,16 @@ def check(ctx):
     stand_ins = ctx.lexicon.words["stand_ins"]
     for dc in ctx.derived_claims:
         if not is_claim_unit(dc) or not dc.subject or not deed_keys(ctx, dc):
+            continue
+        moved = passive_agent_changed(ctx, dc)
+        if moved is not None:
+            sc, agent, doer = moved
+            at = dc.start + dc.text.find(agent)
+            yield make(RULE, dc, start=at, end=at + len(agent), text=agent, confidence=0.7,
+                       evidence=[evidence_of(sc)],
+                       message=(f'Says it was done by "{agent}"; the source says {doer} did it: '
+                                f'"{snippet(sc.text, 70)}".'),
+                       suggestion=f"Name the doer the source names ({doer}).")
             continue
         pos = dc.text.find(dc.subject)
         # a stand-in the derived text itself names ("The agency" after "The Coastal Food

@@ -23,9 +23,13 @@ What it flags:
     someone else nearby does not cover the claim, nor does the tag of a quotation that
     follows ('A. "...," she said.' credits the quotation only), nor an unnamed speaker's
     noun inside the claim with no verb of saying after it ("unless a senior nurse
-    overrode it" credits no "two nurses"). A passive verb of telling ("Staff had been
-    told to accept the score") credits nobody. Also a report inside a
-    report ("two people said the company told its lenders X", "the union said trustees
+    overrode it" credits no "two nurses"), nor the noun of an unnamed person in another
+    clause of the sentence, with no verb of saying after it or "according to" before it
+    ("The trust took on six wardens, but staffing is thin" credits no "one warden,
+    speaking privately"; ``credit_kept.said_outside``), nor a noun that was
+    told ("The club was told in March" credits no member). A passive verb of
+    telling ("Staff had been told to accept the score") credits nobody. Also a report
+    inside a report ("two people said the company told its lenders X", "the union said trustees
     had been warned that X") restated with the inner speaker, or the same unnamed
     hearing, only ("The company has told its lenders X", "Trustees had been told X"). A
     verb of saying that takes a sum of money ("The charity claimed £86,000 in relief":
@@ -172,7 +176,8 @@ import re
 from checker.align import key
 from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
-from checker.credit_kept import credited, nameable, names, quoted, silence, unattributed
+from checker.credit_kept import (credited, nameable, names, quoted, said_outside, said_verbs,
+                                 silence, unattributed)
 from checker.credit_finders import estimate_by_credited, found_by_credited, keeps_frame
 from checker.credit_waived import (background, explains_as_holder, holder_as_subject,
                                    only_its_subject, other_tellings, own_word,
@@ -315,7 +320,9 @@ def _outer_dropped(ctx, dc, hits, generic):
             # the same inner speaker, or both unnamed ("had been warned", "had been told")
             continue
         name = source_name(outer, generic)
-        if not nameable(name) or names(ctx, dc, name, generic):
+        if not nameable(name) or names(ctx, dc, name, generic,
+                                       with_verb=said_verbs(ctx, outer, sc, generic),
+                                       said_outside=said_outside(ctx, outer, sc, generic)):
             continue
         text = ctx.derived.text
         return make(RULE, dc, start=dc.attribution.start, end=dc.attribution.end,

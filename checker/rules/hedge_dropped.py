@@ -33,7 +33,13 @@ What it flags:
     another subject than the source's); the hedged verb of a weaker-aligned source clause
     that the derived sentence merged with a better-aligned one, told firmly with all its
     words ("will reopen in 2027, costing £2.6 million" for "would cost £2.6 million and could
-    reopen in 2027"). Unnamed-attribution adverbs
+    reopen in 2027"; its figures compared by value, however their words were cut, "£3.2m");
+    a hedge on a noun phrase of a weaker-aligned supporting claim ("advice on a possible
+    boundary appeal") told as real ("has lodged a boundary appeal"),
+    the sources never naming the phrase unhedged (``hedge_scope.hedged_phrase_stated``);
+    a decision the source leaves open told as taken ("has yet to settle whether to lease
+    the quarry in May" -> "will lease the quarry in May": ``questions.decision_answered``;
+    not when a source claim states the deed firmly). Unnamed-attribution adverbs
     ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
     is still unknown whether the main burst"): it states nothing firmly, and on "there may
     be" for "there could be" or "there might be"; silent on a source hedge inside what a
@@ -52,7 +58,9 @@ Known false positives:
     past ability ("farmers could cross only by ferry" -> "farmers crossed only by ferry"); a
     forecast the sources also report as having come true in a passage the aligner did not
     pick; for a claim restated in other words, another claim of the passage that the derived
-    text took its words from while the hedged one aligns better.
+    text took its words from while the hedged one aligns better; a hedged thing the source
+    also tells as begun in other words; a decision reported taken in words too unlike the
+    derived claim's to count as its telling.
 Examples:
     Source: The new rules could delay the merger by a year.
     Flag: The new rules will delay the merger by a year.
@@ -68,7 +76,8 @@ import re
 from checker.align import claim_keys, key, text_keys
 from checker.figure_match import same_value
 from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_clause,
-                                 deed_noun_done, deed_of_hedged_noun, doubt_kept, noun_after_cue,
+                                 deed_noun_done, deed_of_hedged_noun, doubt_kept,
+                                 hedged_phrase_stated, noun_after_cue,
                                  noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
                                  same_antecedent, same_object, synonym_in, words_after)
 from checker.hedge_restated import forecast_stated, future_frame, restated_certain
@@ -76,7 +85,8 @@ from checker.hedging import close_support, cue_word_in, cues, hedged_verb, stron
 from checker.polarity import has_negation
 from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
-from checker.questions import TOPIC_PREPOSITIONS, in_question, in_wh_question, whether_before
+from checker.questions import (TOPIC_PREPOSITIONS, decision_answered, in_question, in_wh_question,
+                               whether_before)
 from checker.tentative import there_modal
 
 CODE, NAME, KIND, SEVERITY = "DC201", "hedge-dropped", "certainty-raised", "error"
@@ -91,6 +101,18 @@ def check(ctx):
         told = "as done"
         if found is None:
             found, told = cue_in_merged_clause(ctx, dc), "as a fact"
+        if found is None:
+            found, told = hedged_phrase_stated(ctx, dc), "as real"
+        if found is None:
+            asked = decision_answered(ctx, dc)
+            if asked is not None:
+                sc, words = asked
+                yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
+                           message=(f'States as decided what the source leaves open ("{words}"): '
+                                    f'"{snippet(sc.text, 70)}".'),
+                           suggestion='Say the decision is still to be made ("will decide '
+                                      'whether to ...").')
+                continue
         if found is not None:
             sc, h = found
             yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(sc)],
@@ -203,7 +225,9 @@ def _merged_support(ctx, dc) -> list:
         if sc in close or key(sc.predicate) != key(dc.predicate) or sc.negated != dc.negated:
             continue
         after = _words_after_verb(sc)
-        if after and after <= claim_keys(dc) and not any(
+        if after and after <= claim_keys(dc) | _figure_words(sc) and all(
+                any(same_value(q, mq) for mq in dc.quantities) for q in _figures_after_verb(sc)) \
+                and not any(
                 key(o.predicate) == key(dc.predicate) and not cues(o, lex)
                 and o.negated == dc.negated and after <= _words_after_verb(o)
                 and subject_keys(o) & claim_keys(dc) for o in ctx.index.claims):
@@ -217,6 +241,19 @@ def _words_after_verb(claim) -> frozenset:
     verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
     return frozenset(key(w.lemma) for w in claim.words
                      if verb is not None and w.start > verb.start)
+
+
+def _figures_after_verb(claim) -> list:
+    """The claim's figures after its own verb."""
+    verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
+    return [q for q in claim.quantities if verb is not None and q.start > verb.start]
+
+
+def _figure_words(claim) -> frozenset:
+    """Keys of the claim's words inside its figures ("m" of "£3.2m"): a figure is compared by
+    its value (``same_value``), however the words of it were cut."""
+    return frozenset(key(w.lemma) for w in claim.words for q in claim.quantities
+                     if q.start <= w.start < q.end)
 
 
 # How much heavier the source's attempt must weigh than the derived claim's on the same

@@ -43,9 +43,12 @@ What it flags:
     figure ("£64m"), a duration in other units ("two weeks'" for "14 days'", "24-month" for
     "two-year", "half a year" for "six months", "an hour and ten minutes" for "70-minute";
     a month is four to four and a half weeks), also where the tagger left the source's
-    duration untagged ("over the next 21 days"), a length, mass or volume in other units
-    ("1.2 kilometres" for "1,200 metres"), a count rounded on the side its approximator
-    gives ("more than three times" for "3.2 times"), a fraction in words for a percentage
+    duration untagged ("over the next 21 days"), the length of a span of months the source
+    names by its ends ("over five months" for "between June and October", counting both
+    ends or not), a sum written short before a time ("£9k last week"), a length, mass
+    or volume in other units ("1.2 kilometres" for "1,200 metres"), a count rounded on the
+    side its approximator gives ("more than three times" for "3.2 times"), a fraction in
+    words for a percentage
     ("about two-fifths" for "about 40%", "at least half" for "at least 50 per cent" the
     tagger cut from its mark), a ratio with its noun between its terms ("one household in
     four"), a quarter or a half as its span of months ("the third quarter of 2024" for

@@ -72,9 +72,10 @@ from checker.actors import may_name_actor
 from checker.affiliation import affiliated
 from checker.claim_reading import sentence_before
 from checker.person_names import two_people
-from checker.descriptions import description_told, lede_description_of
+from checker.descriptions import described_in, description_told, lede_description_of
 from checker.same_source import same_source
-from checker.source_phrase import anaphoric, has_name, owner_named_before, pronoun_owned
+from checker.source_phrase import (anaphoric, core, has_name, owner_named_before,
+                                   pronoun_owned)
 from checker.quotes import derived_quotes, normalise_quote, source_quote_claims
 from checker.rules.base import Rule, make, misread_pronoun, snippet
 from checker.voices import bare_voice
@@ -115,7 +116,9 @@ def check(ctx):
                     sc.sent_start, sc.sent_end, q.speaker)):
             continue  # "the company said" against "a spokesperson said"; "officers said"
             # against "Their report said" just after a sentence about the officers
-        theirs = _name_after(ctx, sc, sq.speaker) or sq.speaker  # "Farrowby's MP, Jo Lee,"
+        theirs = _name_after(ctx, sc, sq.speaker) or _described_body(ctx, sc, sq.speaker) \
+            or sq.speaker  # "Farrowby's MP, Jo Lee,"; "the committee" for the one the
+        # article names ("the Harbury Carnival Committee")
         if same_source(q.speaker, theirs) or _inside(q) or _inside(sq) \
                 or _no_speaker(sq.speaker) or (dc.attribution is not None and q.speaker ==
                                                dc.attribution.source
@@ -139,6 +142,26 @@ def _name_after(ctx, sc, speaker: str) -> str:
     m = re.search(re.escape(speaker) + r",\s+((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+),",
                   art.text[:sc.sent_end])
     return m.group(1) if m else ""
+
+
+def _described_body(ctx, sc, speaker: str) -> str:
+    """The name of the body a source speaker gives by its kind ("The committee, which has 19
+    members," for "the Harbury Parade Committee": ``descriptions.described_in``, one
+    name of that head in the article, and no body of that head told in lower case, "the
+    planning committee"), or ''. Only a bare "the" and a noun: "the association's chair" is
+    a person."""
+    art = ctx.doc_of.get(sc.doc_id)
+    phrase = core(speaker).strip(" ,")
+    if art is None or not _BARE_KIND.fullmatch(phrase):
+        return ""
+    head = phrase.split()[-1].lower()
+    if re.search(rf"\b(?!the\b)[a-z]+\s+{re.escape(head)}s?\b", art.text):
+        return ""  # "the planning committee" beside "the Harbury Carnival Committee": which?
+    named = described_in(art.text, phrase)
+    return named if named != phrase else ""
+
+
+_BARE_KIND = re.compile(r"[Tt]he\s+[a-z]+")
 
 
 def _said_just_before(ctx, sc, theirs: str, mine: str) -> bool:

@@ -103,6 +103,7 @@ from checker.actors import may_name_people, subject_head
 from checker.added_party import added_party
 from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
+from checker.lexicon import shipped
 from checker.numbers import number_values
 from checker.part_of import whole_word
 from checker.partitive_dropped import uncounted_whole, whole_of_partitive
@@ -112,6 +113,7 @@ from checker.claim_reading import same_deed_verb
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, shares_core, snippet
 from checker.quantified import count_dropped, object_noun, subject_words
 from checker.quantified_limits import part_counted
+from checker.relative_counts import relative_count_dropped
 from checker.shares import RATIO_AFTER, ratio_term
 from checker.whole_for_part import figure_of_one, whole_for_part
 from checker.widened import LIMITS, OWN, widened_place, widened_scale
@@ -126,9 +128,11 @@ def _limits(claim) -> set[str]:
     return {c.role for c in claim.scope if c.role in LIMITS}
 
 
-def _subject_limited(claim) -> bool:
+def _subject_limited(claim, sole: bool = False) -> bool:
     """True when a "some"/"one" scope word sits inside the claim's subject, not inside a
-    relative clause of it."""
+    relative clause of it, nor, unless ``sole``, an "only" after a determiner or an owner
+    ("the town's only lido": one thing, which the derived text may name; with ``sole``, a
+    derived bare plural, "Shops on the island", widens it)."""
     pos = claim.text.find(claim.subject) if claim.subject else -1
     if pos < 0:
         return False
@@ -136,7 +140,14 @@ def _subject_limited(claim) -> bool:
     return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
                and not _proportion_or_whole(claim, c) and not _aside_of_whole(claim, c)
                and not _RELATIVE_OPEN.search(claim.text[pos:c.start - claim.start])
+               and (sole or not _SOLE.search(claim.text[:c.start - claim.start]))
                for c in claim.scope)
+
+
+# "only" as the adjective of one thing, after a determiner or an owner ("the town's only
+# cemetery", "its only ferry"): the subject is that one thing, not a part of a set
+_SOLE = re.compile(r"(?:\b(?:the|" + "|".join(sorted(shipped("possessives"))) + r")|['’]s|s['’])"
+                   r"\s+$", re.I)
 
 
 # a relative clause opened inside the subject before a limit word: the limit is the clause's
@@ -208,6 +219,20 @@ def _plural_group(claim) -> bool:
         return False
     first = claim.subject.split()[0].lower()
     return first not in {"the", "its", "their", "his", "her", "these", "those", "our", "my"}
+
+
+def _plural_head(claim) -> bool:
+    """True when the subject opens with a bare plural common noun, whatever follows it
+    ("Shops on the island"; also one the tagger took for a name at the head of the
+    sentence, ending in "s")."""
+    words = subject_words(claim)
+    if not words or claim.subject.split()[0].lower() != words[0].text.lower():
+        return False
+    first = words[0]
+    return first.pos == "NOUN" and first.text.lower() != first.lemma or (
+        first.pos == "PROPN" and first.start == claim.sent_start
+        and first.text.endswith("s") and not first.text.endswith("ss"))  # "Lidos in X",
+    # tagged a name at the sentence's head
 
 
 def _head_in(dc, sc) -> bool:
@@ -307,13 +332,16 @@ def check(ctx):
             or widened_scale(ctx, dc) or _object_widened(ctx, dc) or count_dropped(ctx, dc) \
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
             or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc) \
-            or sample_widened(ctx, dc)
+            or sample_widened(ctx, dc) or relative_count_dropped(ctx, dc)
         if widened is not None and _over_its_count(dc, widened[2]):
             widened = None  # "set out six actions, each one of which ...": the whole
             # of the set the text counts as the source does
         if widened is not None:
             cue, sc, what = widened
-            yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)],
+            at = dc.sentence.find(cue) if cue not in dc.text else -1
+            where = dict(start=dc.sent_start + at, end=dc.sent_start + at + len(cue),
+                         text=cue) if at >= 0 else {}  # a clause of the sentence's frame
+            yield make(RULE, dc, confidence=0.65, evidence=[evidence_of(sc)], **where,
                        message=(f'Says "{cue}" where the source limits it to {what}: '
                                 f'"{sc.text[:70]}".'),
                        suggestion=f'Drop "{cue}" and limit the claim as the source does.')
@@ -325,7 +353,7 @@ def check(ctx):
                 continue
             src_named = _subject_names(sc)
             part = part_counted(sc, dc)
-            limited = _subject_limited(sc) or bool(part)
+            limited = _subject_limited(sc, sole=_plural_head(dc)) or bool(part)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
                             and not _head_in(dc, sc) and not _group_stated(ctx, dc)
                             and not _named_in_modifier_only(ctx, dc, sc))

@@ -12,7 +12,8 @@ What it flags:
     for it: ``posts_held``). Also a speaker phrase that ties the person to another body than
     the closely aligned source claim's does ("Dr Marsh, a lung specialist at Calder Valley
     University" for "... at Penmore Infirmary": a capitalised name after "at", "of", "from"
-    or "with", or a name owning the post, "Norbury Civils' finance director, Ada Lind",
+    or "with", a place after "in" in a "who" clause, "who rents a flat in Harrowgate" for "in
+    Brisco Vale", or a name owning the post, "Norbury Civils' finance director, Ada Lind",
     where the source's own description, "the authority's", stands for the name it gives),
     when no source sentence names the person beside the derived body (where that claim's
     speaker is "he", "she" or the bare name, the phrase that introduced the person with a
@@ -56,7 +57,7 @@ from checker.names import norm_name
 from checker.posts_held import post_changed
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, evidence_of, make, snippet
-from checker.speaker_bodies import (TOKEN, affiliations, person_words, same_body,
+from checker.speaker_bodies import (TOKEN, affiliations, person_words, places, same_body,
                                      speaker_phrase)
 
 CODE, NAME, KIND, SEVERITY = "DE405", "title-changed", "entity-changed", "error"
@@ -278,6 +279,7 @@ def _affiliation_changed(ctx, dc):
     mine = affiliations(phrase)
     if not mine:
         return None
+    placed = mine <= places(phrase)  # only a place it lives or works in: compared with places
     for sc in ctx.support(dc)[1][:3]:
         art = ctx.doc_of.get(sc.doc_id)
         sa = sc.attribution
@@ -285,10 +287,12 @@ def _affiliation_changed(ctx, dc):
         if not (ctx.lexicon.has("pronouns_person", theirs_phrase.strip().lower()) or re.search(
                 rf"\b{re.escape(surname)}\b", theirs_phrase.lower())):
             continue
-        theirs = affiliations(theirs_phrase, art.text if art is not None else "")
+        theirs = places(theirs_phrase) if placed else \
+            affiliations(theirs_phrase, art.text if art is not None else "")
         if not theirs:  # "He said ...", "Sandhu said ...": the person as introduced
             theirs_phrase = _introduced(ctx, sc, surname)
-            theirs = affiliations(theirs_phrase, art.text if art is not None else "")
+            theirs = places(theirs_phrase) if placed else \
+                affiliations(theirs_phrase, art.text if art is not None else "")
             if theirs and _joined_by_pronoun(ctx, sc.doc_id, mine):
                 continue  # "He later joined Orme Transport": a body the person took up
         if not theirs or any(same_body(ctx.lexicon, a, b) for a in mine for b in theirs) \
@@ -304,7 +308,7 @@ def _affiliation_changed(ctx, dc):
         where = dict(start=sa.start, end=sa.end) if sa is not None and sa.source else {}
         return make(RULE, dc, start=start, end=start + len(text), text=text, confidence=0.7,
                     evidence=[evidence_of(sc, **where)],
-                    message=(f'Ties {person[-1]} to another body than the source does: '
+                    message=(f'Ties {person[-1]} to another body or place than the source does: '
                              f'"{snippet(text, 70)}"; the source says '
                              f'"{snippet(theirs_phrase.strip(" ,"), 70)}".'),
                     suggestion=f"Describe {person[-1]} as the source does.")
@@ -314,10 +318,13 @@ def _affiliation_changed(ctx, dc):
 def check(ctx):
     """Yield a finding for each named person whose title the sources do not give them."""
     lex = ctx.lexicon
+    spans = set()  # one finding for a speaker phrase two claims of its sentence share
     for dc in ctx.derived_claims:
         found = _affiliation_changed(ctx, dc)
         if found is not None:
-            yield found
+            if (found.start, found.end) not in spans:
+                spans.add((found.start, found.end))
+                yield found
             continue
         post = post_changed(ctx, dc)
         if post is not None:
