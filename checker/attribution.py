@@ -191,7 +191,10 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     anything but a possessor or a place ("The agency counted ...", "A, Ms Roe said, and B"
     when the parse kept the frame in the claim; not "Pellham's inhaler works" nor "a patient
     at Greyfield Hospital": place_prepositions.txt; with ``places`` False, a place counts:
-    the source itself names the body as one, "papers filed at the High Court")."""
+    the source itself names the body as one, "papers filed at the High Court"). With
+    ``said_outside`` (unnamed people: ``credit_kept.said_outside``), a mention outside the
+    claim credits only as a frame of saying (``_framed``), and with ``with_verb`` one inside
+    it only with a verb of saying beside it or "according to" before it."""
     found = [(s, e, p) for s, e, p in mentions(sentence_of(claim, text), name,
                                                offset=claim.sent_start)
              if not _before_noun(claim, text, s, e, name)]
@@ -200,14 +203,14 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     for s, e, poss in found:
         if (e <= claim.start or s >= claim.end) and said_outside and with_verb \
                 and not _credits(text, s) \
-                and not _ACCORDING_BEFORE.search(text, max(0, s - 40), s) \
-                and not _said_after(text, e, with_verb):
+                and not _framed(text, s, e, with_verb):
             continue  # unnamed people outside the claim only as its frame, with a verb of
-            # saying after the noun ("porters" hired in another clause is no
-            # "one porter, speaking privately")
+            # saying beside the noun ("porters" hired in another clause is no "one porter,
+            # speaking privately")
         if e <= claim.start or s >= claim.end or _credits(text, s):
             return True
-        if not poss and not (with_verb and not _verb_after(claim, e, with_verb)) \
+        if not poss and not (with_verb and not _verb_after(claim, e, with_verb)
+                             and not _framed(text, s, e, with_verb)) \
                 and not any(ps <= s and e <= pe for ps, pe in spots):
             return True  # inside the claim: "The agency counted ..."; with ``with_verb``
             # (unnamed people) only with one of those verbs right after the noun ("two
@@ -215,10 +218,11 @@ def named_in_sentence(claim: Claim, text: str, name: SourceName, *,
     return False
 
 
-# "according to", "by" or "from" and up to two words before a source's noun ("according
-# to three staff", "a charge by two unnamed drivers")
-_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|by|from|per)\s+(?:[\w'’-]+\s+){0,2}$",
-                               re.I)
+# "according to", "in the words of" or "by" and up to two words before a source's noun
+# ("according to three staff", "a charge by two unnamed drivers"; not "from": "cut from six
+# nurses to four" is a figure)
+_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of|by)\s+"
+                               r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # past forms of verbs of saying that no suffix rule undoes (irregular_said.txt)
 _IRREGULAR_SAID = dict(shipped_values("irregular_said"))
 # verbs whose passive reports a saying ("is reported to have said", "is understood to")
@@ -237,9 +241,10 @@ def _said_after(text: str, end: int, verbs: frozenset) -> bool:
         2 if words[:2] in (["has", "been"], ["have", "been"], ["had", "been"]) else 0
     said = words[told:told + 1]
     if told and not (words[told + 1:told + 2] == ["to"] and said and _REPORTED & {
-            said[0], said[0][:-1], said[0][:-2], _IRREGULAR_SAID.get(said[0], "")}):
+            said[0], said[0][:-1], said[0][:-2], _IRREGULAR_SAID.get(said[0], "")}
+            or words[told + 1:told + 2] == ["as"]):
         return False  # "The council was warned", "had been told", "were told to": told,
-        # not telling (but "is reported to have said", "is understood to have")
+        # not telling (but "is reported to have said", "was quoted as saying")
     return any({w, _IRREGULAR_SAID.get(w, w), w[:-1], w[:-2], w[:-3], w[:-3] + "e",
                 w[:-3] + "y"} & verbs for w in words)
 
@@ -247,6 +252,22 @@ def _said_after(text: str, end: int, verbs: frozenset) -> bool:
 # How many words after an unnamed source's noun its verb of saying may stand ("two people
 # close to the board said")
 SAID_REACH = 8
+
+
+def _framed(text: str, start: int, end: int, verbs: frozenset) -> bool:
+    """The source's noun from ``start`` to ``end`` stands as a frame of saying: after
+    "according to", "in the words of" or a crediting preposition, after or before a verb of
+    ``verbs`` ("says one warden", "one warden said")."""
+    return bool(_ACCORDING_BEFORE.search(text, max(0, start - 40), start)) \
+        or _said_before(text, start, verbs) or _said_after(text, end, verbs)
+
+
+def _said_before(text: str, start: int, verbs: frozenset) -> bool:
+    """A verb of ``verbs`` in any form among the three words before offset ``start`` in its
+    clause: an inverted tag ("..., says one warden", "claims one porter")."""
+    before = re.split(r"[.;:!?,]", text[max(0, start - 60):start])[-1]
+    return any({w, _IRREGULAR_SAID.get(w, w), w[:-1], w[:-2]} & verbs
+               for w in re.findall(r"[a-z]+", before.lower())[-3:])
 
 
 _BE = shipped("be_forms")

@@ -5,7 +5,7 @@ of £4,000"). Read by DC210 (``checker.rules.certainty_lowered``)."""
 
 from __future__ import annotations
 
-from checker.align import claim_keys, text_keys
+from checker.align import claim_keys, key, text_keys
 from checker.hedging import close_support, cues
 from checker.sought import subject_keys
 
@@ -40,8 +40,13 @@ def deliberated_deed(ctx, dc):
         if sc.negated or cues(sc, lex) or not lex.has("decided_deeds", sc.predicate) \
                 or not obj <= theirs or not (mine and mine & subject_keys(sc)):
             continue
-        if any(lex.weight("attempts", o.predicate.lower(), 0.0) >= DELIBERATION
-               and obj <= claim_keys(o) for o in ctx.index.claims):
-            return None  # the source weighs it too (in any verb of deliberation)
+        head = key(dc.object.split()[-1]) if dc.object.split() else ""
+        if any(obj <= claim_keys(o) or head in claim_keys(o) and any(
+                lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
+                for w in o.words) for o in ctx.index.claims
+               if any(lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
+                      for w in o.words)):
+            return None  # the source weighs it too, in any verb of deliberation, also in a
+            # relative clause ("a further loan, which councillors are considering")
         return sc
     return None

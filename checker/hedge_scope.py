@@ -80,7 +80,7 @@ def hedged_phrase_stated(ctx, dc):
         for h in cues(sc, lex, attempts=False):
             words = _phrase_after(sc, h)
             phrase = " ".join(w.text.lower() for w in words)
-            if h.weight < 0.2 or len(words) < 2 or f" {phrase} " not in text \
+            if h.weight < 0.2 or len(words) < 2 or not _after_verb(dc, phrase) \
                     or re.search(rf"\b(?:{_DOUBT_BEFORE})\s+(?:\w+\s+)?{re.escape(phrase)} ",
                                  text) \
                     or any(key(c.text) in text_keys(dc.sentence) for c in cues(sc, lex)) \
@@ -98,6 +98,18 @@ def hedged_phrase_stated(ctx, dc):
 # doubt_before_phrases.txt)
 _DOUBT_BEFORE = "|".join(sorted((p.replace(" ", r"\s+") for p in shipped("doubt_before_phrases")),
                                 key=len, reverse=True))
+
+
+def _after_verb(dc, phrase: str) -> bool:
+    """The phrase stands after the derived claim's own verb, in its clause (no comma
+    between): what the verb starts or brings, not a thing an aside weighs ("X, still weighing
+    a boundary appeal, lodged a complaint")."""
+    verb = dc.predicate_text
+    at = dc.text.lower().find(verb.lower()) if verb else -1
+    if at < 0:
+        return False
+    rest = dc.text[at + len(verb):].split(",")[0].lower()
+    return f" {phrase} " in " " + " ".join(re.findall(r"[a-z]+", rest)) + " "
 
 
 def _phrase_after(claim, cue) -> list:

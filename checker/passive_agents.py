@@ -14,6 +14,8 @@ from checker.names import norm_name
 from checker.same_source import same_source
 from checker.source_phrase import NAME_RUN_RE, has_name
 
+# "on behalf of the council": the doer acted for a body the summary may name
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b", re.I)
 # "by the Dunfold Quay Guild": the agent's name after "by"
 _BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?(" + NAME_RUN_RE.pattern + ")")
 
@@ -43,8 +45,11 @@ def passive_agent_changed(ctx, dc):
                and dc.start + pos <= w.start < dc.start + pos + len(dc.subject)}
     for sc in close_support(ctx.support(dc)):
         if key(sc.predicate) != key(dc.predicate) or sc.negated or passive_verb(sc) \
-                or not has_name(sc.subject):
-            continue
+                or not has_name(sc.subject) or _ON_BEHALF.search(sc.sentence) \
+                or any(e.label == "PERSON" and sc.text.find(e.text) >= 0
+                       and e.text in sc.subject for e in sc.entities):
+            continue  # (not a person who did it for a body: "Councillor Ann Lee approved
+            # it on behalf of the council")
         doer = norm_name(sc.subject)
         after = sc.text.find(sc.predicate_text)
         theirs = {key(w.lemma) for w in sc.words if after >= 0

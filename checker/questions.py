@@ -11,6 +11,7 @@ import re
 from checker.align import claim_keys, key
 from checker.hedging import clause_end, cues
 from checker.lexicon import shipped
+from checker.sought import subject_keys
 
 
 def in_question(claim, at: int) -> bool:
@@ -96,12 +97,15 @@ def decision_answered(ctx, dc):
     """The source claim whose decision the derived claim states as taken: the source asks
     whether a party will do a deed ("has yet to settle whether to lease the quarry at a
     meeting in May"), the derived claim states the deed as its own verb, unhedged and
-    unasked ("will lease the quarry at a meeting in May"), sharing two more words or figures
-    with it, and no source claim states that deed firmly; the decision told as still to come
-    before its "whether" (pending_marks.txt: "will", "expected", "yet"; not "met on Tuesday
-    to decide whether"), with no condition in the derived sentence (open_conditions.txt). Returns (source claim, the words
-    "whether ... deed") or None. Known false positive: a decision the story reports taken in
-    words that share too little with the derived claim to count as its telling."""
+    unasked ("will lease the quarry at a meeting in May"), with a noun of its subject among
+    the source's words before the "whether" (the party deciding, not a party of another
+    clause), sharing two or more other words or figures with it, and no source claim states
+    that deed firmly; the decision told as still to come before its "whether"
+    (pending_marks.txt: "will", "expected", "yet"; not "met on Tuesday to decide whether"),
+    with no condition in the derived sentence (open_conditions.txt). Returns (source claim,
+    the words "whether ... deed") or None. Known false positive: a decision the story
+    reports taken in words that share too little with the derived claim to count as its
+    telling; a deed told of the same party in a relative clause of another sentence."""
     lex = ctx.lexicon
     if dc.negated or cues(dc, lex) or "whether" in dc.sentence.lower() \
             or CONDITION.search(dc.sentence):
@@ -115,6 +119,8 @@ def decision_answered(ctx, dc):
         m = next((m for m in _WHETHER_DEED.finditer(sc.text) if any(
             w.start == sc.start + m.start(1) and key(w.lemma) == verb for w in sc.words)), None)
         if m is None or len(mine & claim_keys(sc)) + _shared_figures(dc, sc) < 2 \
+                or not subject_keys(dc) & {key(w.lemma) for w in sc.words
+                                           if w.start < sc.start + m.start()} \
                 or not _PENDING.search(sc.sentence[:sc.start - sc.sent_start + m.start()]):
             continue  # (not "met on Tuesday to decide whether": taken since, perhaps)
         if any(key(o.predicate) == verb and not o.negated and not cues(o, lex)

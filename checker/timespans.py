@@ -112,8 +112,8 @@ def day_gaps(text: str) -> set[int]:
 
 _DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b")
 _MONTH_DAY_RE = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\d)")
-# days of the year before each month (not a leap year: a day's slip across February's end
-# is within the reading's tolerance of none)
+# days of the year before each month, in a common year (across a leap year's 29 February
+# a gap reads one day short)
 _CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
 
 

@@ -80,7 +80,8 @@ class MarkerReader(LinkCueReader):
                                          or not any(c.dep_ == "dobj" for c in t.children)):
                     continue  # "the ban follows reports", "following the announcement"
                 if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and (
-                        c.pos_ in ("PRON", "PROPN") and c.lower_ not in _RELATIVES
+                        c.pos_ in ("PRON", "PROPN")
+                        and not (c.lower_ in _RELATIVES and t.lower_ == "followed")
                         or c.ent_type_) for c in t.children):
                     continue  # "we followed the plan", "Orla followed the advice": complied
                     # (not "a review, which followed two arrests": the relative's noun)

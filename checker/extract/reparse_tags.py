@@ -255,7 +255,8 @@ def lift_noun_read_as_auxiliary(view, sent) -> bool:
     conjunct of a noun or an adjective or set after one and "and" or "or", is a noun. Only
     its tag changes. True when repaired.
 
-    Known false positives: none seen; an auxiliary is a closed class of words."""
+    Known false positives: a verb hung as a conjunct after "and" that the tagger read as an
+    auxiliary would read as a noun; none seen."""
     done = False
     for tok in sent:
         if tok.pos_ != "AUX" or not tok.is_alpha or tok.lower_ in _AUXILIARIES \

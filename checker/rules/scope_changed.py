@@ -140,14 +140,15 @@ def _subject_limited(claim, sole: bool = False) -> bool:
     return any(c.role in LIMITS and s <= c.start < e and c.text.lower() not in OWN
                and not _proportion_or_whole(claim, c) and not _aside_of_whole(claim, c)
                and not _RELATIVE_OPEN.search(claim.text[pos:c.start - claim.start])
-               and (sole or not _SOLE.search(claim.text[:c.start - claim.start]))
+               and (sole or not _SOLE.search(claim.text[:c.start - claim.start])
+                    or _plural_after(claim, c.end))
                for c in claim.scope)
 
 
 # "only" as the adjective of one thing, after a determiner or an owner ("the town's only
 # cemetery", "its only ferry"): the subject is that one thing, not a part of a set
-_SOLE = re.compile(r"(?:\b(?:the|" + "|".join(sorted(shipped("possessives"))) + r")|['’]s|s['’])"
-                   r"\s+$", re.I)
+_SOLE = re.compile(r"(?:\b(?:the|" + "|".join(sorted(shipped("possessives")))
+                   + r")|['’]s|s['’])\s+$", re.I)
 
 
 # a relative clause opened inside the subject before a limit word: the limit is the clause's
@@ -219,6 +220,13 @@ def _plural_group(claim) -> bool:
         return False
     first = claim.subject.split()[0].lower()
     return first not in {"the", "its", "their", "his", "her", "these", "those", "our", "my"}
+
+
+def _plural_after(claim, at: int) -> bool:
+    """The first noun after offset ``at`` is plural ("the only large grocers"): "only" then
+    limits a set, not one thing."""
+    noun = next((w for w in sorted(claim.words) if w.start >= at and w.pos == "NOUN"), None)
+    return noun is not None and noun.text.lower() != noun.lemma
 
 
 def _plural_head(claim) -> bool:
