@@ -323,7 +323,8 @@ def _whole_months(seconds: float) -> bool:
 
 
 # a span of days told from an event the text gives ("two days later", "a week earlier")
-_RELATIVE_DAYS = re.compile(r"\b(?:later|earlier|afterwards)\b", re.I)
+_RELATIVE_DAYS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(shipped("relative_time_words"))),
+                            re.I)
 
 
 def _source_lengths(index) -> list[float]:

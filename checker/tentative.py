@@ -343,7 +343,8 @@ def _subject_of_state(dc, h) -> set:
     return {key(w.lemma) for w in dc.words if start <= w.start < h.start}
 
 
-_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who)\b|[,;:]", re.I)
+_CLAUSE_OPENER = re.compile(r"\b(?:%s)\b|[,;:]" % "|".join(sorted(shipped("relative_pronouns"))),
+                             re.I)
 
 
 _FUTURE_RE = re.compile(r"\b(?:will|would|shall|wo|'ll|going to|is to|are to)\s+(?:\w+\s+){0,2}$",

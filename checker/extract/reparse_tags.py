@@ -18,6 +18,7 @@ from checker.lexicon import shipped
 
 # every word an auxiliary may be, modals that no lexicon lists as such included
 _AUXILIARIES = shipped("auxiliaries") | shipped("be_forms") | shipped("auxiliary_forms")
+_JOINERS = shipped("coordinators") - {"but"}  # "rot and woodworm", "rot or woodworm"
 _NOT_A_NAME = ("PRP", "PRP$", "DT", "CD", "WRB", "WP")  # tags a name's repair leaves alone
 
 
@@ -264,7 +265,7 @@ def lift_noun_read_as_auxiliary(view, sent) -> bool:
             continue
         prev = view[tok.i - 1] if tok.i - 2 >= sent.start else None
         joined = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "ADJ", "PROPN") or (
-            prev is not None and prev.lower_ in ("and", "or")
+            prev is not None and prev.lower_ in _JOINERS
             and view[tok.i - 2].pos_ in ("NOUN", "ADJ", "PROPN"))
         if joined:  # (the second noun hung as the conjunct, or as the subject itself)
             tok.pos_, tok.tag_ = "NOUN", "NN"

@@ -328,6 +328,10 @@ def _aligned_but_for(ctx, dc) -> bool:
     return score >= ctx.config.support_threshold
 
 
+# verbs no content word ("be", "have"): a hedge on one governs what follows it
+_NO_CONTENT = frozenset(key(w) for w in shipped("auxiliaries") | shipped("be_forms"))
+
+
 def _clause_support(ctx, dc, added, close) -> list:
     """Weaker supporting claims (of the best three) whose own verb, or the verb their frame of
     finding reports, is the one a hedge of the derived claim governs, with two of the derived
@@ -336,7 +340,7 @@ def _clause_support(ctx, dc, added, close) -> list:
     the plant on 2 March may have run for nine hours" for "The outage hit the plant on 2
     March" and "meter logs show the outage ran for nine hours"). Known false positive: the
     same verb and words in another clause of the source told of another event."""
-    verbs = {hedged_verb(dc, h) for h in added} - {"", "be", "have"}
+    verbs = {hedged_verb(dc, h) for h in added} - {""} - _NO_CONTENT  # not "be", "have"
     mine = claim_keys(dc)
     out = []
     for sc in ctx.support(dc)[1][:3]:
