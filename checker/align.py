@@ -181,6 +181,12 @@ def _twins(dkeys: frozenset, scored: list, support: list) -> tuple[str, ...]:
     return tuple(out)
 
 
+def blended(best_score: float, covered: float) -> float:
+    """A derived claim's alignment score: its best support's score, or more where its
+    supporting claims together cover a larger share of its words (``covered``)."""
+    return max(best_score, 0.6 * covered + 0.4 * best_score)
+
+
 def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: int = 3,
           candidates: int = 8) -> tuple[Alignment, ...]:
     """One alignment per derived claim: its supporting source claims, best first."""
@@ -212,7 +218,7 @@ def align(derived_claims: Sequence[Claim], index: SourceIndex, *, max_support: i
         # the one the summary follows ("will close, the club confirmed" beside "intends to
         # close, the club told parents"): the rules must see both accounts.
         fused = len(covered) / len(dkeys) if dkeys else 0.0
-        score = max(best_score, 0.6 * fused + 0.4 * best_score)
+        score = blended(best_score, fused)
         out.append(Alignment(derived=dc.id, score=round(min(1.0, score), 4),
                              support=tuple(c.id for c in support),
                              scores=tuple(round(s, 4) for s in scores),

@@ -227,6 +227,18 @@ _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of|by)\s
 _IRREGULAR_SAID = dict(shipped_values("irregular_said"))
 # verbs whose passive reports a saying ("is reported to have said", "is understood to")
 _REPORTED = shipped("attribution_passive")
+_BE = shipped("be_forms")
+# How many words after an unnamed source's noun its verb of saying may stand ("two people
+# close to the board said")
+SAID_REACH = 8
+
+
+def _said_forms(word: str) -> set:
+    """The lemmas a written word of a verb of saying may have: as written, an irregular
+    past (irregular_said.txt), or less a suffix ("says", "warned", "noted", "warning",
+    "noting", "testified")."""
+    return {word, _IRREGULAR_SAID.get(word, word), word[:-1], word[:-2], word[:-3],
+            word[:-3] + "e", word[:-3] + "y"}
 
 
 def _said_after(text: str, end: int, verbs: frozenset) -> bool:
@@ -240,18 +252,12 @@ def _said_after(text: str, end: int, verbs: frozenset) -> bool:
     told = 1 if words[:1] and words[0] in _BE else \
         2 if words[:2] in (["has", "been"], ["have", "been"], ["had", "been"]) else 0
     said = words[told:told + 1]
-    if told and not (words[told + 1:told + 2] == ["to"] and said and _REPORTED & {
-            said[0], said[0][:-1], said[0][:-2], _IRREGULAR_SAID.get(said[0], "")}
-            or words[told + 1:told + 2] == ["as"]):
+    if told and not (words[told + 1:told + 2] == ["to"] and said
+                     and _REPORTED & _said_forms(said[0]) or words[told + 1:told + 2] == ["as"]):
         return False  # "The council was warned", "had been told", "were told to": told,
         # not telling (but "is reported to have said", "was quoted as saying")
-    return any({w, _IRREGULAR_SAID.get(w, w), w[:-1], w[:-2], w[:-3], w[:-3] + "e",
-                w[:-3] + "y"} & verbs for w in words)
+    return any(_said_forms(w) & verbs for w in words)
 
-
-# How many words after an unnamed source's noun its verb of saying may stand ("two people
-# close to the board said")
-SAID_REACH = 8
 
 
 def _framed(text: str, start: int, end: int, verbs: frozenset) -> bool:
@@ -266,11 +272,8 @@ def _said_before(text: str, start: int, verbs: frozenset) -> bool:
     """A verb of ``verbs`` in any form among the three words before offset ``start`` in its
     clause: an inverted tag ("..., says one warden", "claims one porter")."""
     before = re.split(r"[.;:!?,]", text[max(0, start - 60):start])[-1]
-    return any({w, _IRREGULAR_SAID.get(w, w), w[:-1], w[:-2]} & verbs
-               for w in re.findall(r"[a-z]+", before.lower())[-3:])
+    return any(_said_forms(w) & verbs for w in re.findall(r"[a-z]+", before.lower())[-3:])
 
-
-_BE = shipped("be_forms")
 
 
 def _verb_after(claim: Claim, end: int, verbs: frozenset) -> bool:

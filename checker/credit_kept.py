@@ -106,15 +106,8 @@ def said_outside(ctx, attr, sc, generic) -> bool:
     unnamed on purpose, or unnamed people by a noun for persons ("one warden"), whom the
     same noun in another clause does not name ("hired six more wardens"); not a body
     described by its kind ("an exam board"), which the derived text may name anywhere."""
-    if unnamed_on_purpose(sc.sentence):
-        return True
-    name = source_name(attr, generic)
-    head = name.head or attr.head
-    if not head or name.definite or not is_anonymous(attr, generic) \
-            or not ctx.wordnet.available:
-        return False
-    senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
-    return bool(senses) and senses[0].lexname == PERSON_LEXNAME
+    return unnamed_on_purpose(sc.sentence) or _unnamed_people(
+        ctx, attr, source_name(attr, generic), generic, kinds=(PERSON_LEXNAME,))
 
 
 def said_verbs(ctx, attr, sc, generic) -> frozenset:
@@ -130,16 +123,17 @@ def said_verbs(ctx, attr, sc, generic) -> frozenset:
     return frozenset()
 
 
-def _unnamed_people(ctx, attr, name, generic) -> bool:
+def _unnamed_people(ctx, attr, name, generic,
+                    kinds=(PERSON_LEXNAME, GROUP_LEXNAME)) -> bool:
     """The source is unnamed people ("two nurses in the emergency department", "two people
     familiar with the talks"): indefinite, its head's commonest WordNet sense a person or a
-    group of them; not a document ("provisional figures")."""
+    group of them (of ``kinds``); not a document ("provisional figures")."""
     head = name.head or attr.head
     if not head or name.definite or not is_anonymous(attr, generic) \
             or not ctx.wordnet.available:
         return False
     senses = ctx.wordnet.senses(attr.head or head, "noun", 1)
-    return bool(senses) and senses[0].lexname in (PERSON_LEXNAME, GROUP_LEXNAME)
+    return bool(senses) and senses[0].lexname in kinds
 
 
 def nameable(name) -> bool:

@@ -41,9 +41,7 @@ def deliberated_deed(ctx, dc):
                 or not obj <= theirs or not (mine and mine & subject_keys(sc)):
             continue
         head = key(dc.object.split()[-1]) if dc.object.split() else ""
-        if any(obj <= claim_keys(o) or head in claim_keys(o) and any(
-                lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
-                for w in o.words) for o in ctx.index.claims
+        if any(obj <= claim_keys(o) or head in claim_keys(o) for o in ctx.index.claims
                if any(lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
                       for w in o.words)):
             return None  # the source weighs it too, in any verb of deliberation, also in a

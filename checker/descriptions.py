@@ -18,8 +18,6 @@ _DETERMINERS = shipped("determiners")
 # "wrote to the council In March"
 _PREPOSITIONS = shipped("prepositions")
 _TITLES = shipped("titles")
-_HONORIFIC = re.compile(r"^(?:%s)\.?\s+" % "|".join(sorted(shipped("honorifics"), key=len,
-                                                              reverse=True)), re.I)
 _NO_NAME = shipped("weekdays") | shipped("months") | shipped("function_words") | _PREPOSITIONS
 
 
@@ -128,9 +126,9 @@ def description_told(ctx, description: str, name: str) -> bool:
     mine = [w for w in mine if w and w not in _NO_NAME]
     if not mine or not head or len(mine) > DESCRIPTION_WORDS and not definite:
         return False
-    person = _HONORIFIC.sub("", core(name).strip(" ,"))  # "Ms Abney": the surname
     told = {bare_word(w).lower() for art in ctx.sources for w in re.findall(
-        r"[\w'’-]+", introduction(art.text, person, said_clause=False, whole_name=True))}
+        r"[\w'’-]+", introduction(art.text, core(name).strip(" ,"), said_clause=False,
+                                  whole_name=True))}
     shared = [w for w in mine if w in told]
     if definite:  # the post the sources give the person ("The society's chair, Ruth
         return head[0] in told and head[0] in _TITLES  # Abney"): the head a title

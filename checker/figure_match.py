@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import shipped, shipped_values
-from checker.figure_written import (calendar_day, dates_match, digits_whole, fmt_in,
-                                    label_as_ordinal, numbers_in, one_as_article, part_of_month,
-                                    pence_written, percent_written, periods_spanned,
+from checker.figure_written import (calendar_day, dates_match, day_gaps, digits_whole, fmt_in,
+                                    label_as_ordinal, month_span_lengths, numbers_in,
+                                    one_as_article, part_of_month, pence_written,
+                                    percent_written, periods_spanned,
                                     range_end_match, ranges_differ, squeeze, unit_carried,
                                     unit_words, written_in)
 from checker.date_norms import period
@@ -36,8 +37,8 @@ from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import open_bound, rounding, same_share
-from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_minutes, day_gaps,
-                               duration_seconds, durations, durations_in, month_range_lengths)
+from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_minutes, duration_seconds,
+                               durations, durations_in)
 
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
@@ -332,7 +333,7 @@ def _source_lengths(index) -> list[float]:
     the lengths of the spans of months they name by their ends ("between June and
     October")."""
     return memo_on(index, "_source_lengths", lambda: durations_in(index.text_lower)
-                   + month_range_lengths(index.text_lower))
+                   + [n * MONTH_SECONDS for n in month_span_lengths(index.text_lower)])
 
 
 _AGE_WORDS = shipped("age_words")
@@ -425,6 +426,12 @@ def same_value(q, sq) -> bool:
 
 
 _RANGE = re.compile(r"\bbetween\b.+\band\b|\d\S*\s*(?:to|[-–])\s*\S*\d|\bfrom\b.+\bto\b", re.I)
+
+
+def shared_figures(dc, sc) -> int:
+    """How many of the derived claim's figures the source claim gives too (``same_value``):
+    a figure both give counts as a word they share."""
+    return sum(any(same_value(q, sq) for sq in sc.quantities) for q in dc.quantities)
 
 
 def range_end(q, sq) -> bool:

@@ -7,6 +7,7 @@ counts)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from checker.lexicon import shipped, shipped_values
@@ -278,6 +279,41 @@ def periods_spanned(text: str) -> frozenset:
         if part:
             out.add(f"{m.group(4)}-{part}" if m.group(4) else part)
     return frozenset(out)
+
+
+def month_span_lengths(text: str) -> list[int]:
+    """The lengths in months a span of months named by its ends gives ("between June and
+    October": four between them, five counting both), for a length the derived text writes
+    instead ("over five months")."""
+    out = []
+    for m in _MONTH_SPAN.finditer(text.lower()):
+        gap = (MONTHS[m.group(3)] - MONTHS[m.group(1) or m.group(2)]) % 12
+        if gap:
+            out += [gap, gap + 1]
+    return out
+
+
+def day_gaps(text: str) -> set[int]:
+    """The numbers of days between any two days of the year a text writes ("7 August", "9
+    August": two; "August 7"), within a month's length and in one year taken: what "two
+    days later" restates."""
+    low = text.lower()
+    days = {(MONTHS[m.group(2)], int(m.group(1))) for m in _DAY_MONTH.finditer(low)}
+    days |= {(MONTHS[m.group(1)], int(m.group(2))) for m in _MONTH_DAY.finditer(low)}
+    ordinals = sorted({_day_of(month, day) for month, day in days} - {None})
+    return {b - a for i, a in enumerate(ordinals) for b in ordinals[i + 1:] if 0 < b - a <= 31}
+
+
+def _day_of(month: int, day: int):
+    """The day's ordinal in a common year, or None for a day the month does not have."""
+    try:
+        return date(2001, month, day).toordinal()
+    except ValueError:
+        return None
+
+
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\d)")
 
 
 # A move whose second end leaves out the unit the first gives ("from 14 shifts a month to

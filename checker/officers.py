@@ -39,7 +39,8 @@ def introduction(text: str, name: str, *, said_clause: bool = True,
     hers (``voices``: her report of the party's plans is its own account; known false
     positive: another party's speaker reporting them); ``said_clause=False`` leaves it out,
     for a title alone. ``whole_name`` reads only the mentions by the whole name or by an
-    honorific and the surname (honorifics.txt), not a relative's ("her husband, Tom Voss")."""
+    honorific and the surname (honorifics.txt), not a relative's ("her husband, Tom Voss");
+    a name given by an honorific ("Ms Abney") is met by the given name and surname too."""
     last = name.split()[-1] if name.split() else ""
     if len(last) < 3 or not last[:1].isupper():
         return ""
@@ -47,7 +48,10 @@ def introduction(text: str, name: str, *, said_clause: bool = True,
     mention = re.escape(last)
     if whole_name:
         titles = "|".join(sorted(map(re.escape, _HONORIFICS)))
-        mention = rf"(?:{re.escape(' '.join(name.split()))}|(?i:{titles})\.?\s+{mention})"
+        whole = re.escape(" ".join(name.split()))
+        if name.split()[0].lower().rstrip(".") in _HONORIFICS:
+            whole = rf"(?:[A-Z][\w'’-]+\s+){{1,2}}{mention}"  # "Ms Abney": "Ruth Abney" too
+        mention = rf"(?:{whole}|(?i:{titles})\.?\s+{mention})"
     for m in re.finditer(r"\b" + mention + r"\b(?![’']s)" if whole_name
                          else r"\b" + mention + r"\b", text):
         before = text[max(0, m.start() - 80):m.start()]

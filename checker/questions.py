@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.figure_match import shared_figures
 from checker.hedging import clause_end, cues
 from checker.lexicon import shipped
 from checker.sought import subject_keys
@@ -118,7 +119,7 @@ def decision_answered(ctx, dc):
             continue
         m = next((m for m in _WHETHER_DEED.finditer(sc.text) if any(
             w.start == sc.start + m.start(1) and key(w.lemma) == verb for w in sc.words)), None)
-        if m is None or len(mine & claim_keys(sc)) + _shared_figures(dc, sc) < 2 \
+        if m is None or len(mine & claim_keys(sc)) + shared_figures(dc, sc) < 2 \
                 or not subject_keys(dc) & {key(w.lemma) for w in sc.words
                                            if w.start < sc.start + m.start()} \
                 or not _PENDING.search(sc.sentence[:sc.start - sc.sent_start + m.start()]):
@@ -130,7 +131,3 @@ def decision_answered(ctx, dc):
         return sc, m.group(0)
     return None
 
-
-def _shared_figures(dc, sc) -> int:
-    """How many of the derived claim's figures the source claim gives too."""
-    return sum(any(q.norm and q.norm == s.norm for s in sc.quantities) for q in dc.quantities)

@@ -318,7 +318,7 @@ def _on_a_verb(dc, h, perfect: bool = False) -> bool:
     if not set(gap) <= _VERB_GAP:
         return False
     there = dc.text[:h.start - dc.start].rstrip().lower().endswith("there")
-    state = gap == ["be"] and nxt.pos == "ADJ"  # "might be present": a state, now
+    state = _state_after(dc, h)  # "might be present": a state, now
     if perfect and "to" not in gap and "have" not in gap and not there and not state:
         return False  # a modal on a bare verb ("could receive"); "there may be" is a state
     return nxt.pos in ("VERB", "AUX") or nxt.pos == "ADJ" and bool({"be", "been"} & set(gap)) \

@@ -80,41 +80,6 @@ def durations_in(text: str) -> list[float]:
     return [got for span in spans if (got := duration_seconds(span)) is not None]
 
 
-_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len,
-                               reverse=True))
-# "between June and October", "from June to October": a span of months named by its ends
-_MONTH_RANGE_RE = re.compile(rf"\b(?:between|from)\s+({_MONTH_NAMES})\s+(?:and|to|until|till)\s+"
-                             rf"({_MONTH_NAMES})\b")
-
-
-def month_range_lengths(text: str) -> list[float]:
-    """The lengths in seconds a span of months named by its ends gives ("between June and
-    October": four months between them, five counting both), for a length the derived text
-    writes instead ("over five months")."""
-    out = []
-    for m in _MONTH_RANGE_RE.finditer(text.lower()):
-        gap = (MONTHS[m.group(2)] - MONTHS[m.group(1)]) % 12
-        if gap:
-            out += [gap * MONTH_SECONDS, (gap + 1) * MONTH_SECONDS]
-    return out
-
-
-def day_gaps(text: str) -> set[int]:
-    """The numbers of days between any two days of the year a text writes ("7 August", "9
-    August": two; "August 7"), within a month's length and the same year taken: what "two
-    days later" restates."""
-    low = text.lower()
-    days = {(MONTHS[m.group(2)], int(m.group(1))) for m in _DAY_MONTH_RE.finditer(low)}
-    days |= {(MONTHS[m.group(1)], int(m.group(2))) for m in _MONTH_DAY_RE.finditer(low)}
-    ordinals = sorted({_CUMULATIVE[mo - 1] + day for mo, day in days if 1 <= day <= 31})
-    return {b - a for i, a in enumerate(ordinals) for b in ordinals[i + 1:] if 0 < b - a <= 31}
-
-
-_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b")
-_MONTH_DAY_RE = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\d)")
-# days of the year before each month, in a common year (across a leap year's 29 February
-# a gap reads one day short)
-_CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
 
 
 def _more_units(words: list[str], larger: str) -> float:

@@ -119,7 +119,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import GENERIC, claim_keys, key
+from checker.align import GENERIC, blended, claim_keys, key
 from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.deliberated import DELIBERATION, deliberated_deed
@@ -314,8 +314,7 @@ def _aligned_but_for(ctx, dc) -> bool:
     ("The survey hinted that rot may be present in 21" for "The survey found rot in 21
     flats": "hinted" is the drift, not a word the source lacks by chance): the coverage of
     the claim's other words by its support, blended with the best support's score as the
-    aligner blends them (0.6 and 0.4; that score still counts the hedge words, so the
-    claim is read as aligned a little less readily than the blend alone would)."""
+    aligner blends them (``align.blended``; that score still counts the hedge words)."""
     al, sup = ctx.support(dc)
     if not sup or not al.scores:
         return False
@@ -324,8 +323,7 @@ def _aligned_but_for(ctx, dc) -> bool:
     if len(mine) < 3 or mine == claim_keys(dc):
         return False
     covered = mine & frozenset().union(*(claim_keys(sc) for sc in sup))
-    score = 0.6 * len(covered) / len(mine) + 0.4 * al.scores[0]
-    return score >= ctx.config.support_threshold
+    return blended(al.scores[0], len(covered) / len(mine)) >= ctx.config.support_threshold
 
 
 # verbs no content word ("be", "have"): a hedge on one governs what follows it

@@ -74,7 +74,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.figure_match import same_value
+from checker.figure_match import same_value, shared_figures
 from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_clause,
                                  deed_noun_done, deed_of_hedged_noun, doubt_kept,
                                  hedged_phrase_stated, noun_after_cue,
@@ -123,7 +123,7 @@ def check(ctx):
         dkeys = claim_keys(dc)
         for sc in close_support(ctx.support(dc)) + _merged_support(ctx, dc):
             core = shares_core(dc, sc)
-            if not core and len(dkeys & claim_keys(sc)) + _shared_figures(dc, sc) < 2:
+            if not core and len(dkeys & claim_keys(sc)) + shared_figures(dc, sc) < 2:
                 continue  # (a figure both give counts as a shared word: "will reopen in late
                 # June" for "could open its doors again in late June")
             dropped = []
@@ -206,11 +206,6 @@ def check(ctx):
             break
 
 
-def _shared_figures(dc, sc) -> int:
-    """How many of the derived claim's figures the source claim gives too."""
-    return sum(any(same_value(q, sq) for sq in sc.quantities) for q in dc.quantities)
-
-
 def _merged_support(ctx, dc) -> list:
     """Weaker supporting claims with the derived claim's own verb whose words after that verb
     the derived claim all holds: a source clause the derived sentence merged with another
@@ -236,16 +231,21 @@ def _merged_support(ctx, dc) -> list:
     return out
 
 
+def _verb_word(claim):
+    """The claim's own verb among its words, or None."""
+    return next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
+
+
 def _words_after_verb(claim) -> frozenset:
     """Keys of the claim's words after its own verb."""
-    verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
+    verb = _verb_word(claim)
     return frozenset(key(w.lemma) for w in claim.words
                      if verb is not None and w.start > verb.start)
 
 
 def _figures_after_verb(claim) -> list:
     """The claim's figures after its own verb."""
-    verb = next((w for w in claim.words if key(w.lemma) == key(claim.predicate)), None)
+    verb = _verb_word(claim)
     return [q for q in claim.quantities if verb is not None and q.start > verb.start]
 
 
