@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.actors import GROUP_LEXNAME, PERSON_LEXNAME, passive_verb
+from checker.align import claim_keys, text_keys
 from checker.attribution import (
     credited_nearby,
     is_anonymous,
@@ -98,6 +99,24 @@ def credited(ctx, dc, sc, generic) -> bool:
     return names(ctx, dc, name, generic, with_verb=said_verbs(ctx, sc.attribution, sc, generic),
                  places=not placed(sc.attribution.source, name),
                  said_outside=said_outside(ctx, sc.attribution, sc, generic))
+
+
+def told_by_participle(ctx, dc, sc) -> bool:
+    """The derived claim gives the source claim's words after a participle of saying that
+    its subject speaks ("The board brushed the claim aside, calling the audit "sound"" for
+    "a board spokeswoman said the audit was "sound""): a comma, then a verb of saying in "-ing" (attribution_verbs.txt), and at
+    least two of the source claim's content words after it. The subject is credited; who
+    it is, DA102 and DA103 judge. Known false positive: a participle that reports other
+    words than the claim's ("closed the pool, saying it was unsafe" where the source credits
+    the closing to someone else)."""
+    verbs = ctx.lexicon.entries("attribution_verbs")
+    for w in dc.words:
+        if w.pos != "VERB" or not w.text.lower().endswith("ing") \
+                or w.lemma.lower() not in verbs \
+                or not dc.text[:w.start - dc.start].rstrip().endswith(","):
+            continue
+        return len(text_keys(dc.text[w.end - dc.start:]) & claim_keys(sc)) >= 2
+    return False
 
 
 def said_outside(ctx, attr, sc, generic) -> bool:

@@ -5,6 +5,8 @@ of £4,000"). Read by DC210 (``checker.rules.certainty_lowered``)."""
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key, text_keys
 from checker.hedging import close_support, cues
 from checker.sought import subject_keys
@@ -46,5 +48,44 @@ def deliberated_deed(ctx, dc):
                       for w in o.words)):
             return None  # the source weighs it too, in any verb of deliberation, also in a
             # relative clause ("a further loan, which councillors are considering")
+        return sc
+    return None
+
+
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s+", re.I)
+
+
+def weighed_told_done(ctx, dc):
+    """The close source claim that only weighs, with a verb of deliberation, the thing the
+    derived claim tells as begun or done ("Growers are bringing a lawsuit over the permit" for
+    "Growers are weighing a lawsuit over the permit"): the source verb one of deliberation
+    (attempts.txt, ``DELIBERATION`` or more) with an object that opens on no verb, the
+    derived verb one of a decision carried out or of starting a thing (decided_deeds.txt,
+    launch_verbs.txt), both unhedged and unnegated, sharing the subject's noun and every
+    content word of the source's object before any relative clause, two at least. None
+    when any source claim tells that thing started or done with such a verb. The mirror of
+    ``deliberated_deed``. Known false positive: a thing weighed and later begun that the
+    sources tell with another verb ("has gone to court" for the lawsuit)."""
+    lex = ctx.lexicon
+    verb = dc.predicate.lower()
+    if dc.negated or not dc.object or cues(dc, lex) or lex.weight("attempts", verb, 0.0) \
+            or not (lex.has("decided_deeds", verb) or lex.has("launch_verbs", verb)):
+        return None
+    mine, ours = subject_keys(dc), claim_keys(dc)
+    for sc in close_support(ctx.support(dc)):
+        if sc.negated or lex.weight("attempts", sc.predicate.lower(), 0.0) < DELIBERATION \
+                or not sc.object or cues(sc, lex, attempts=False):
+            continue
+        head = _RELATIVE.split(sc.object, 1)[0]  # (the thing, not what a clause says of it)
+        obj = text_keys(head) & claim_keys(sc)
+        at = sc.text.find(head)
+        first = next((w for w in sc.words if w.start >= sc.start + at), None)
+        if len(obj) < 2 or at < 0 or not obj <= ours or not (mine and mine & subject_keys(sc)) \
+                or first is None or first.pos == "VERB":
+            continue  # ("considering closing the pool": a deed weighed, which cues read)
+        if any(obj <= claim_keys(o) and not o.negated and (
+                lex.has("decided_deeds", o.predicate.lower())
+                or lex.has("launch_verbs", o.predicate.lower())) for o in ctx.index.claims):
+            return None  # a source tells it begun or done too
         return sc
     return None

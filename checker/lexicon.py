@@ -126,6 +126,7 @@ FILES = {
     "irregular_said": "irregular_said",
     "auxiliary_forms": "auxiliary_forms",
     "relative_time_words": "relative_time_words",
+    "all_idioms": "all_idioms",
     "auxiliaries": "auxiliaries",
     "house_sources": "house_sources",
     "speech_verbs": "speech_verbs",
@@ -249,6 +250,7 @@ FILES = {
     "force_ranks": "force_ranks",
     "shell_nouns": "shell_nouns",
     "agency_heads": "agency_heads",
+    "council_heads": "council_heads",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the
@@ -258,6 +260,7 @@ FIXED = frozenset({"ceiling_phrases", "generic_words", "figure_words", "months",
                    "residence_verbs", "charging_verbs", "place_clause_openers",
                    "doubt_before_phrases", "pending_marks", "open_conditions",
                    "irregular_said", "auxiliary_forms", "relative_time_words",
+                   "all_idioms",
                    "pronouns_subject", "deictics", "determiners", "possessives",
                    "crediting_prepositions",
                    "vague_sources", "indefinite_sources", "not_name_words", "be_forms",

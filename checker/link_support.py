@@ -12,6 +12,7 @@ import re
 from checker.align import key, text_keys
 from checker.claim_reading import one_claim_a_sentence
 from checker.lexicon import shipped_values
+from checker.numbers import duration_unit, words_to_number
 from checker.records import Link, memo_on
 from checker.same_source import same_source
 
@@ -305,6 +306,36 @@ def dated_in_order(ctx, later: set, earlier: set) -> bool:
     a, b = dates(later), dates(earlier)
     return any(x[0] == y[0] and x[1] > y[1] for x in a for y in b) and not any(
         x[0] == y[0] and x[1] < y[1] for x in a for y in b)
+
+
+def interval_stated(ctx, span: str, cue: str, later: set, earlier: str) -> bool:
+    """A source sentence gives the same interval before the same cue ("five days after the
+    mayor launched it" for "five days after it opened": ``span`` the derived words before
+    the cue, of the same count and unit) and holds the later side ("the food bank had
+    handed out 900 parcels by Friday"), and the earlier side is the same deed: the derived one opens on a
+    pronoun, the subject's own deed in other words ("it opened"), or shares a content word
+    with the source's clause after the cue. Known false positive: a source sentence that
+    times another deed of the subject by the same interval."""
+    words = span.lower().split()
+    unit = duration_unit(words[-1]) if words else ""
+    value = words_to_number(words[:-1]) if len(words) > 1 else None
+    if not unit or value is None:
+        return False
+    told = re.compile(r"((?:[\w-]+\s+){1,3})([a-z]+)\s+" + re.escape(cue) + r"\b", re.I)
+    for sentence in {sc.sentence for sc in ctx.index.claims}:
+        if not holds(later, link_keys(ctx, sentence)):
+            continue
+        for m in told.finditer(sentence):
+            theirs = m.group(1).lower().split()
+            if duration_unit(m.group(2).lower()) == unit and any(
+                    words_to_number(theirs[i:]) == value for i in range(len(theirs))) \
+                    and (_OWN_DEED.match(earlier) or link_keys(ctx, earlier) & link_keys(
+                        ctx, re.split(r"[,;]", sentence[m.end():], maxsplit=1)[0])):
+                return True
+    return False
+
+
+_OWN_DEED = re.compile(r"\s*(?:it|they|he|she)\s+\w+", re.I)  # "after it opened"
 
 
 def frame_link(text: str, claim, lexicon) -> tuple:

@@ -84,6 +84,9 @@ def names_of_kind(text: str, noun: str) -> frozenset:
     return frozenset(found)
 
 
+_GENERIC_HEADS = ("agency_heads", "council_heads")  # lexicons with a noun for any of theirs
+
+
 def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     """A description by its kind ("the union", "the licensing board") cannot stand for the
     body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
@@ -92,7 +95,8 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     the description is no broader kind of the name's ("the group" for an association),
     neither is a kind any company may be called ("the operator", "the firm":
     corporate_nouns.txt; though "the company" is no union or council: public_body_heads.txt),
-    nor "the agency" for a government body (agency_heads.txt), nor "the club" for a club
+    nor "the agency" for a government body (agency_heads.txt) or "the authority" for a
+    council (council_heads.txt), nor "the club" for a club
     by its name word ("Orrinford Athletic": club_name_words.txt),
     and the sources never give the name that kind ("Brackenmoor Homes,
     a housing association")."""
@@ -110,23 +114,35 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
         # "the company" is no union or council (public_body_heads.txt)
     if has("club_name_words", head) and theirs in ("club", "team", "side"):
         return False  # "the club" for Orrinford Athletic (club_name_words.txt)
-    if lexicon.value("agency_heads", theirs) == "generic" and has("agency_heads", head) \
-            and lexicon.value("agency_heads", head) != "generic":
-        return False  # "the agency" for the Coastal Inspection Board (agency_heads.txt)
+    if any(lexicon.value(role, theirs) == "generic" and has(role, head)
+           and lexicon.value(role, head) != "generic" for role in _GENERIC_HEADS):
+        return False  # "the agency" for the Coastal Inspection Board (agency_heads.txt),
+        # "the authority" for Hallowby Borough Council (council_heads.txt)
     if wn is not None and wn.available and (head in wn.synonyms(theirs, "noun")
                                             or theirs in wn.synonyms(head, "noun")
                                             or theirs in wn.broader(head, "noun", 4)):
         return False  # "the group" may be any association or union: a broader kind
     low = norm_name(name)
-    return not any(low in norm_name(n) or norm_name(n) in low
-                   for n in names_of_kind(source_text, theirs))
+    return not any(low in full or full in low
+                   for full in (_full_name(n, theirs, source_text)
+                                for n in names_of_kind(source_text, theirs)))
+
+
+def _full_name(found: str, kind: str, text: str) -> str:
+    """The normalised name of a body of ``kind`` that ``names_of_kind`` found: with the
+    kind word when the article writes it after the name ("Hallowby Police", found as
+    "Hallowby"), so that the place word it shares with "Hallowby Borough Council" does
+    not make the council a police force."""
+    if re.search(rf"\b{re.escape(found)}\s+{re.escape(kind)}\b", text, re.I):
+        return norm_name(f"{found} {kind}")
+    return norm_name(found)
 
 
 def business_against_body(noun: str, last: str, lexicon) -> bool:
     """A one-word description and the last word of a name set for one another are a
     business and a body that is none (corporate_nouns.txt, public_body_heads.txt), either
     way round: "its bank" for "the Harrow Growers Union", "the council" for "Penrow Bank".
-    Narrower than ``other_kind``, which also parts kinds of body ("the authority" is no
+    Narrower than ``other_kind``, which also parts kinds of body ("the union" is no
     council there) and suits a speaker's description, not a party swapped in a claim."""
     if not last[:1].isupper():
         return False

@@ -167,6 +167,8 @@ class MarkerReader(LinkCueReader):
                     continue
                 if low == "all" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "but":
                     continue  # "all but 8%": a part, which the figure gives (92%)
+                if low == "all" and _idiom(t):
+                    continue  # "forty pupils in all" (a total), "not at all", "after all"
                 if low in ("all", "every") and t.i > 0 and self.lex.value(
                         "approximators", t.doc[t.i - 1].lower_) == "-1":
                     continue  # "nearly all homes", "almost every school": not the whole
@@ -182,6 +184,22 @@ class MarkerReader(LinkCueReader):
                 out.append(Cue(_doc_text(s.doc)[s.idx:e.idx + len(e)], self.lex.value(
                     "scope", " ".join(phrase)) or "some", s.idx + off, e.idx + len(e) + off))
         return tuple(out)
+
+
+_ALL_IDIOMS = shipped("all_idioms")  # "in all" (a total), "at all", "after all"
+
+
+def _idiom(tok) -> bool:
+    """ "All" after a preposition of all_idioms.txt with no noun phrase of its own after it
+    ("in all,", "at all.", "after all, the board"); not "in all (of) the schools", a
+    quantifier."""
+    if tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _ALL_IDIOMS:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct or nxt.pos_ in _NOT_A_PHRASE
+
+
+_NOT_A_PHRASE = frozenset({"VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PART"})  # (not "of")
 
 
 def _before_figure(tok) -> bool:

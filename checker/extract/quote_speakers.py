@@ -36,7 +36,13 @@ class QuoteSpeakerReader:
         # '"Today a judge told the firm the rules apply," ...': a verb of saying inside the
         # quotation is what the speaker reports, and its subject is not the speaker
         quoted_frame = any(q[0] <= root.idx < q[1] for q in quotes)
-        if attribution is not None and attribution.source and attribution.kind == "named" \
+        answerer = self._before_colon(sent, own[0]) if own else None
+        if answerer is not None:
+            # 'A says X, which a club steward disputed: "..."': the words after the
+            # colon are those of the subject of the verb of saying or answer that the colon
+            # closes, wherever the parser hung them
+            speaker = self._person_in(answerer, state, ents) or self._span_text(answerer)
+        elif attribution is not None and attribution.source and attribution.kind == "named" \
                 and _apart(head, root):
             # a clause with its own speaker that a semicolon parts from the verb the parser
             # hung it on: 'Vane said the trust "has not ruled out" X; two people said Y'
@@ -122,15 +128,21 @@ class QuoteSpeakerReader:
             after = [t for t in sent if t.idx >= q[1] and not t.is_punct]
             if after and after[0].lemma_.lower() in self.speech_verbs:
                 run: list = []
-                for t in after[1:7]:  # the last run of proper nouns before any other word
-                    # ("said Labour's Ana Ruiz", "said agency spokeswoman Ann Pole")
-                    if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"):
+                words = [t for t in sent if t.idx >= q[1] and (not t.is_punct or _joiner(t))]
+                for t in words[1:8]:  # the last run of proper nouns before any other word
+                    # ("said Labour's Ana Ruiz", "said agency spokeswoman Ann Pole", "said
+                    # verger Ada Farr-Pell": a title whatever its tag, a hyphened name)
+                    if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") or (
+                            _joiner(t) and run and run[-1].i == t.i - 1):
                         run = run if run and run[-1].i == t.i - 1 else []
                         run.append(t)
-                    elif t.pos_ not in ("NOUN", "PART") and t.lower_ != "'s":
+                    elif t.pos_ not in ("NOUN", "PART") and t.lower_ != "'s" \
+                            and t.lower_ not in self.titles:
                         break  # (not '"...," said Monday', nor "said in a statement")
+                while run and _joiner(run[-1]):
+                    run.pop()
                 if run:
-                    return " ".join(t.text for t in run)
+                    return sent.doc.text[run[0].idx:run[-1].idx + len(run[-1])]
             tag = _tag_words(sent, q[1])
             if len(tag) < 2 or tag[-1].lemma_.lower() not in self.speech_verbs:
                 continue
@@ -171,10 +183,15 @@ class QuoteSpeakerReader:
         None when nothing but the reporting verb's own words stand before the colon."""
         if comp.i < head.i:
             return None
-        k = comp.left_edge.i - 1
-        while k > head.i and head.doc[k].tag_ in ("``", "''"):
-            k -= 1
-        if k <= head.i or head.doc[k].text != ":":
+        doc = head.doc
+        k = comp.left_edge.i  # (the colon may open the clause's own subtree: ': "The lights')
+        while k < comp.i and doc[k].is_punct and doc[k].text != ":":
+            k += 1
+        if doc[k].text != ":":
+            k = comp.left_edge.i - 1
+            while k > head.i and doc[k].tag_ in ("``", "''"):
+                k -= 1
+        if k <= head.i or doc[k].text != ":":
             return None
         for t in reversed(head.doc.tokens[head.i + 1:k]):
             if (t.pos_ == "VERB" and t.dep_ in ("relcl", "conj", "advcl")
@@ -183,6 +200,23 @@ class QuoteSpeakerReader:
                     and any(x.dep_ == "nsubj" and x.tag_ not in ("WP", "WDT")
                             for x in t.children)):
                 return t
+        return None
+
+    def _before_colon(self, sent, quote):
+        """The subject of the verb of saying or answer nearest before a colon that opens the
+        quotation ``quote`` (its offsets) in the sentence, in a clause of its own ('...,
+        which a club steward disputed: "..."'), within six words of the colon; not a
+        relative pronoun or a personal one, nor the sentence's root verb ('Ruiz said:
+        "..."', which the root's reading gives). None when no colon opens it."""
+        before = [t for t in sent if t.idx < quote[0] and t.tag_ not in ("``", "''")]
+        if not before or before[-1].text != ":":
+            return None
+        for t in reversed(before[-7:-1]):
+            lemma = t.lemma_.lower()
+            if t.pos_ == "VERB" and t.dep_ != "ROOT" and (lemma in self.report_verbs
+                                                          or lemma in self.answer_verbs):
+                return next((c for c in t.children if c.dep_ == "nsubj"
+                             and c.tag_ not in ("WP", "WDT", "PRP")), None)
         return None
 
     def _inner_speaker(self, head, root, quotes):
@@ -361,3 +395,11 @@ def _characterised(sent, pred, quotes) -> bool:
         (_CHARGED_GAP, _CHARACTERISED_GAP) if lemma in _CHARGING else (_CHARACTERISED_GAP,)
     return any(q[0] > end and gap.fullmatch(text, end, q[0]) is not None
                for q in quotes for gap in gaps)
+
+
+def _joiner(tok) -> bool:
+    """A hyphen inside a name, with no space on either side ("Farr-Pell")."""
+    if tok.text != "-" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return before.idx + len(before) == tok.idx and after.idx == tok.idx + 1

@@ -183,6 +183,14 @@ class ReferentMemory:
                 # ('..., " Marrow told reporters' tagged a work of art after the quotation)
                 self._met_person(ent.start_char, state.surnames[ent.text], state)
                 n += 1
+            elif (ent.label_ != "PERSON" and not self._titled(ent)
+                  or len(ent) == 1 and ent[0].lower_ in self.titles) \
+                    and (titled := self._title_before(ent)) is not None:
+                # "Verger Amos Hale-Pinder", tagged a person ("Verger") and a body
+                # ("Hale-Pinder"): the title's one person, by the name
+                n += 1
+                if titled and titled[1] != state.last_person:
+                    self._met_person(*titled, state)
             elif ent.label_ == "PERSON" or self._titled(ent) or (
                     _who_follows(ent.root) and all(t.pos_ == "PROPN" for t in ent)):
                 # (also a name a "who" clause describes, whatever the tagger's label:
@@ -195,6 +203,12 @@ class ReferentMemory:
                 n += 1
         tagged = {t.i for e in ents for t in e}
         for tok in sent:
+            named = self._titled_name(tok) if tok.i not in tagged else None
+            if named is not None:
+                # "Detective Constable Ysella Trenfold of X Police said", tagged nothing
+                self._met_person(*named, state)
+                n += 1
+                continue
             if tok.i not in tagged and tok.pos_ == "PROPN" and (
                     _who_follows(tok) or tok.dep_ == "appos" and tok.head.pos_ == "NOUN"
                     and tok.head.lemma_.lower() in self.titles or tok.dep_ != "compound"
@@ -220,6 +234,41 @@ class ReferentMemory:
                     and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 self._met_person(tok.idx, state.surnames[tok.text], state)
         return n
+
+    def _title_before(self, ent):
+        """For a name the tagger cut at a title set before it with no comma ("Verger Amos
+        Hale-Pinder" as a person "Verger" and a body): () for the title
+        word alone, (offset, name) for the name after it; None for any other entity."""
+        head = ent.root.head if ent.root.dep_ == "compound" else ent.root
+        named = self._titled_name(head)
+        if named is None:
+            return None
+        if len(ent) == 1 and ent[0].lower_ in self.titles:
+            return ()
+        return named if ent.start_char <= named[0] < ent.end_char or ent.start_char < \
+            named[0] + len(named[1]) <= ent.end_char else None
+
+    def _titled_name(self, head):
+        """(offset, name) when the proper noun ``head`` ends a name whose compounds before it
+        hold a title word (titles.txt: "Detective Constable Ysella Trenfold", "Verger Amos
+        Hale-Pinder"): the name from its first title word, with one to three
+        capitalised words after the last title, the last no body's head ("Sergeant Street
+        Depot"); else None."""
+        if head.pos_ != "PROPN" or head.dep_ == "compound":
+            return None
+        comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if not comps or not any(c.lower_ in self.titles for c in comps):
+            return None
+        words = [t for t in head.doc[min(c.i for c in comps):head.i + 1] if t.is_alpha]
+        at = max(k for k, t in enumerate(words) if t.lower_ in self.titles)
+        rest = words[at + 1:]
+        if not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                              for t in rest) \
+                or rest[-1].lower_ in self.non_person_heads:
+            return None
+        first = next(t for t in words if t.lower_ in self.titles)  # (the name with its
+        # title, as the tagger gives a person it reads whole: "Councillor Ruth Penhallow")
+        return first.idx, head.doc.text[first.idx:head.idx + len(head)]
 
     def _place_name(self, ent) -> bool:
         """A name whose last word is a place's ("Marsh Lane": place_heads.txt), or whose

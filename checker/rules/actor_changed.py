@@ -47,7 +47,12 @@ Why it matters:
     speaker's own description aside: "two council officers said") is flagged too; a deed
     with no object is compared by the words after its verb, and against a public body
     (public_body_heads.txt) a name the article gives in full before by its first words
-    ("Pellbrook Care" of "Pellbrook Care Homes").
+    ("Pellbrook Care" of "Pellbrook Care Homes"). Where both are public institutions
+    (public_body_heads.txt), a derived "Police" for the source's "the council's wardens"
+    (the people of another institution, by its possessive) is flagged, and a derived named
+    council for the source's bare "Police" though a sentence before names the council as the
+    speaker of another claim (only the source sentence itself may name it; "Hallowby
+    Police" there names the police, not the council that shares its place word).
     A derived stand-in that the derived text itself names just before ("The agency will
     analyse the tins" after "The Coastal Food Agency said") is that named body
     (``descriptions.named_in_derived``), and a name that ends in a stand-in word ("the
@@ -127,7 +132,9 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     """The source describes the actor as one kind of body ("the licensing board") and the
     derived text names, in its place, a body of another kind that the sources name
     ("Vellhaven Police"), by no word of its name in the source sentence, the two before it
-    or the one after: the description cannot stand for that name. Kinds any company may be
+    or the one after (in the sentence alone when both are public institutions,
+    public_body_heads.txt: "Police" for a county council the sentence before names as the
+    speaker of another claim): the description cannot stand for that name. Kinds any company may be
     called ("the operator", "the firm": corporate_nouns.txt) are no kind here."""
     phrase = core(sc.subject.split(",")[0]).strip(" ,").lower()
     words = re.findall(r"[a-z]+", phrase)
@@ -140,7 +147,13 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
     name = norm_name(derived_subject)
     if name not in ctx.index.entity_norms and name not in ctx.index.text_lower:
         return ""  # a name the sources lack: DE401's
-    near = " ".join(sentences_around(ctx, sc, before=2, after=1))
+    public = ctx.lexicon.has("public_body_heads", theirs) and \
+        ctx.lexicon.has("public_body_heads", head)  # (two public institutions, "Police" and
+    # a county council: only the source sentence itself may name the one for the other)
+    near = sc.sentence if public else " ".join(sentences_around(ctx, sc, before=2, after=1))
+    near = re.sub(rf"(?:\b[A-Z][\w'’-]*\s+)+(?:{theirs}|{theirs.capitalize()})\b", "", near)
+    # (not a word of the name of the source's own kind there: "according to Hallowby
+    # Police" names the police, whatever place word it shares with the council)
     if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()
            if len(w) > 3 and w[:1].isupper()):
         return ""  # named by a word of its name in the sentence, the two before it or the
@@ -306,7 +319,10 @@ def _body_by_kind(ctx, dc):
     and object (for a verb with neither, the same words after it: ``same_deed_words``), gives the
     deed to a named body of another kind ("the Fellgate Mine Inspectorate":
     ``party_kinds.other_kind``) with no word of that kind in its sentence but in the words
-    of its speaker ("two council officers said ... that Pellbrook Homes had asked")."""
+    of its speaker ("two council officers said ... that Pellbrook Homes had asked"); or,
+    both public institutions (public_body_heads.txt), to the people of another one by its
+    possessive ("Police will patrol the streets" for "the council's wardens will patrol
+    them")."""
     words = [w for w in re.findall(r"[A-Za-z]+", dc.subject.split(",")[0])
              if w.lower() not in _DETERMINERS]
     if not 0 < len(words) <= 2 or not ctx.lexicon.has("non_person_heads", words[-1].lower()):
@@ -322,8 +338,16 @@ def _body_by_kind(ctx, dc):
                 and same_deed_words(deed, deed_keys(ctx, sc))):
             continue
         name = sc.subject.split(",")[0].strip()
-        if not subject_names(sc, ctx.lexicon) or re.search(rf"\b{kind}",
-                                                          _without_speaker(sc).lower()):
+        if re.search(rf"\b{kind}", _without_speaker(sc).lower()):
+            continue
+        if not subject_names(sc, ctx.lexicon):
+            other = _public_owner(ctx, name, kind)
+            if other:  # "Police will patrol the streets" for "The council's parking
+                # wardens will patrol them"
+                pos = dc.text.find(dc.subject)
+                s0 = dc.start + pos
+                return _finding(dc, sc, s0, s0 + len(dc.subject.split(",")[0]),
+                                f"the {other}'s, not the {kind}")
             continue
         full = ctx.lexicon.has("public_body_heads", kind) \
             and short_for_body(ctx, sc.doc_id, name) or name
@@ -335,6 +359,23 @@ def _body_by_kind(ctx, dc):
             return _finding(dc, sc, s0, s0 + len(dc.subject.split(",")[0]),
                             f"{kind} is another kind of body")
     return None
+
+
+def _public_owner(ctx, phrase: str, kind: str) -> str:
+    """The public institution whose people or thing a source description names by its
+    possessive ("the council's parking wardens": public_body_heads.txt), when it is
+    another than ``kind``, the derived actor's, and no WordNet synonym of it; '' else."""
+    m = re.search(r"\b([a-z]+)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase.lower())
+    if m is None or not ctx.lexicon.has("public_body_heads", kind):
+        return ""
+    owner = m.group(1)
+    if owner == kind or not ctx.lexicon.has("public_body_heads", owner):
+        return ""
+    wn = ctx.wordnet
+    if wn is not None and wn.available and (owner in wn.synonyms(kind, "noun")
+                                            or kind in wn.synonyms(owner, "noun")):
+        return ""
+    return owner
 
 
 def _without_speaker(sc) -> str:

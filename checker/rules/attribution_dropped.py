@@ -42,7 +42,10 @@ Why it matters:
     The attribution tells the reader who vouches for the claim. Without it, the derived text
     vouches for it; an interested party's own study or claim then reads as established fact.
 Not flagged:
-    Headlines; words inside quotation marks (DA103 checks their speaker); a claim that only
+    Headlines; words inside quotation marks (DA103 checks their speaker); the words after a
+    participle of saying that the claim's subject speaks ("The trust rejected the charge,
+    calling the findings "careful"": ``credit_kept.told_by_participle``; who speaks, DA102
+    and DA103 judge); a claim that only
     asks what the attributed claim answers, its shared words all in an indirect question
     after a preposition ("Pressure is mounting on the hospital over how long its nurses
     work": question_words.txt); a party's refusal
@@ -177,7 +180,7 @@ from checker.align import key
 from checker.attribution import source_name
 from checker.claim_content import asked_only, fused_content, same_content
 from checker.credit_kept import (credited, nameable, names, quoted, said_outside, said_verbs,
-                                 silence, unattributed)
+                                 silence, told_by_participle, unattributed)
 from checker.credit_finders import estimate_by_credited, found_by_credited, keeps_frame
 from checker.credit_waived import (background, explains_as_holder, holder_as_subject,
                                    only_its_subject, other_tellings, own_word,
@@ -249,7 +252,7 @@ def check(ctx):
         if any(own_word(ctx, dc, sc, generic) for sc in [*(sc for _s, sc in hits), *twins]) \
                 or any(keeps_frame(ctx, dc, sc) or holder_as_subject(ctx, dc, sc)
                        or explains_as_holder(ctx, dc, sc)
-                       or credited(ctx, dc, sc, generic)
+                       or credited(ctx, dc, sc, generic) or told_by_participle(ctx, dc, sc)
                        or found_by_credited(ctx, dc, sc)
                        or split_after_credit(ctx, dc, sc, generic) for _s, sc in hits) \
                 or estimate_by_credited(ctx, dc, [*(sc for _s, sc in hits), *twins]) \

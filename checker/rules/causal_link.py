@@ -85,7 +85,13 @@ Known false positives:
     engine's") stands in the derived clause (known misses: the order reversed against the span
     when its two ends share a word; a span end with no such word, whose deed any doer of the
     derived clause then passes), on a sequence whose second side is a span of time ("after
-    twelve weeks") or a gerund ("after reviewing the file"), and on sequences in headings.
+    twelve weeks", "after no more than forty minutes": ceiling_phrases.txt,
+    approximators.txt) or a gerund ("after reviewing the file"), on an infinitive cue that
+    tells what the thing opening the claim is for ("A £20,000 fund to make up for storm
+    damage was agreed"; known miss: a purpose the source never gives it), on an
+    interval the source gives before the same cue, with the later side and the same
+    earlier deed ("five days after it opened" for "five days after the mayor launched it":
+    ``link_support.interval_stated``), and on sequences in headings.
     A link counts as stated when a source sentence uses the same connective between words of both
     sides, even where the extractor keeps no link (inside an attribution); an auxiliary
     ("had", "will") ties no side, and a form of "be" ties one only when the other side, or
@@ -117,9 +123,9 @@ from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
-                                  in_one_sentence, link_keys, pro_verb_so, span_in_order,
-                                  said_in_a_sentence, source_links, synonym_keys,
-                                  their_explanation, within)
+                                  in_one_sentence, interval_stated, link_keys, pro_verb_so,
+                                  said_in_a_sentence, source_links, span_in_order,
+                                  synonym_keys, their_explanation, within)
 from checker.rules.base import Rule, evidence_of, is_claim_unit, make, snippet
 from checker.since_counted import since_the_sentence_before
 
@@ -133,7 +139,10 @@ _EVENT_OF = re.compile(r"\s+of\b", re.I)
 _AGENT_FIRST = re.compile(r"^(?:[\w'’-]+\s+){0,2}by\b", re.I)
 TIME_FIRST = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
     r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
+    r"(?:half|(?:a|one|three)[\s-]quarters?)\s+(?:of\s+)?an?\s+"
+    r"(?:minute|hour|day|week|month|year)\b|"
     r"(?:" + "|".join(sorted(CALENDAR_NAMES)) + r")\b)", re.I)
 
 
@@ -148,9 +157,10 @@ def _not_a_link(ctx, dc, link) -> bool:
     of the words before, the claim's own verb of saying after "so"), a sequence whose second
     side is a span of time ("after twelve weeks") or the subject's own earlier act ("after
     reviewing a copy"), an open question of order ("before or after the flood"), and
-    sequences in headings."""
+    sequences in headings; an infinitive cue that tells what a thing is for ("a fund to
+    compensate for damage")."""
     before = ctx.derived.text[max(0, link.start - 12):link.start]
-    if pro_verb_so(ctx.derived.text, link):
+    if pro_verb_so(ctx.derived.text, link) or _purpose_of_a_thing(dc, link):
         return True
     ranked = _RANKED.match(link.right)
     if link.cue in ("making", "makes", "made") and ranked and _ranking_word(
@@ -178,10 +188,36 @@ def _not_a_link(ctx, dc, link) -> bool:
         return True  # "Sixty years after it was built, the pier ...": the span dates the
         # subject's own deed, and its side holds no fact to link (not "Two weeks after an
         # audit found X, Y resigned")
-    right = link.right.strip()
+    right = _without_bound(ctx, link.right.strip())
     first = right.split()[0].lower() if right else ""
     return (not is_claim_unit(dc) or bool(TIME_FIRST.match(right) and not _EVENT_OF.match(
         right[TIME_FIRST.match(right).end():])) or (first.endswith("ing") and len(first) > 5))
+
+
+def _without_bound(ctx, right: str) -> str:
+    """The side after the cue without a bound or an approximation before its figure ("no
+    more than forty minutes", "about two weeks": ceiling_phrases.txt,
+    approximators.txt), so that a span of time reads as one."""
+    low = right.lower()
+    for phrase in sorted(ctx.lexicon.entries("ceiling_phrases")
+                         | ctx.lexicon.entries("approximators"), key=len, reverse=True):
+        if low.startswith(phrase + " "):
+            return right[len(phrase) + 1:].lstrip()
+    return right
+
+
+def _purpose_of_a_thing(dc, link) -> bool:
+    """An infinitive cue that tells what a thing is for ("A £20,000 fund to make up for
+    storm damage was agreed"): the words before it in the claim hold no verb, so the cue
+    hangs on a noun phrase, the subject of the claim's verb after it, and links no two
+    facts (not "raised fees to make up for a smaller grant"). Known miss: a purpose the source
+    never gives the thing ("a levy to make up for a smaller grant was agreed")."""
+    if not link.cue.startswith("to "):
+        return False
+    verb = dc.text.find(dc.predicate_text, link.end - dc.start)  # the claim's own verb,
+    # after the cue ("... has been set up")
+    return verb > 0 and link.start > dc.start and not any(
+        w.pos in ("VERB", "AUX") and dc.start <= w.start < link.start for w in dc.words)
 
 
 # "making" a party or a thing ranked: "Ormsby the first parish", "it the only one"
@@ -350,14 +386,16 @@ def check(ctx):
                 continue
             names = frozenset(key(w) for e in dc.entities if e.label in CHECKED
                               for w in e.text.split())  # (people, bodies, places)
+            interval = SPAN_BEFORE.search(ctx.derived.text[max(0, link.start - 40):link.start])
             if not causal and (in_one_sentence(ctx, left, right, names)
                                or since_the_sentence_before(ctx, *_later_earlier(ctx, dc, link,
                                                                                  left, right))
-                               or SPAN_BEFORE.search(
-                    ctx.derived.text[max(0, link.start - 40):link.start])
-                    and dated_in_order(ctx, left, right) or span_in_order(ctx, dc, link)):
+                               or interval and (dated_in_order(ctx, left, right)
+                                                or interval_stated(ctx, interval.group().strip(),
+                                                                   link.cue, left, link.right))
+                               or span_in_order(ctx, dc, link)):
                 continue  # (a sequence timed, "a day after", as the source's own dates give
-                # it: "on Tuesday" and "on Monday")
+                # it, "on Tuesday" and "on Monday", or as its own words time it)
             sup = ctx.aligned(dc)
             evidence = [evidence_of(stated[1])] if stated else [evidence_of(c) for c in sup[:2]]
             if stated:

@@ -39,13 +39,16 @@ What it flags:
     the sources never naming the phrase unhedged (``hedge_scope.hedged_phrase_stated``);
     a decision the source leaves open told as taken ("has yet to settle whether to lease
     the quarry in May" -> "will lease the quarry in May": ``questions.decision_answered``;
-    not when a source claim states the deed firmly). Unnamed-attribution adverbs
-    ("reportedly") are left to DA101. Silent on a derived claim that a "whether" asks ("it
-    is still unknown whether the main burst"): it states nothing firmly, and on "there may
-    be" for "there could be" or "there might be"; silent on a source hedge inside what a
-    "whether" asks when the derived claim keeps the deed as a topic after a preposition
-    ("counsel's view on whether it might reclaim the fee" -> "counsel's view on reclaiming
-    the fee"): the modal was the question's.
+    not when a source claim states the deed firmly); a thing the source only weighs with a
+    verb of deliberation told as begun or done ("are considering a judicial review" ->
+    "are bringing a judicial review": decided_deeds.txt, launch_verbs.txt;
+    ``deliberated.weighed_told_done``; not when a source tells it begun too).
+    Unnamed-attribution adverbs ("reportedly") are left to DA101. Silent on a derived claim
+    that a "whether" asks ("it is still unknown whether the main burst"): it states nothing
+    firmly, and on "there may be" for "there could be" or "there might be"; silent on a
+    source hedge inside what a "whether" asks when the derived claim keeps the deed as a
+    topic after a preposition ("counsel's view on whether it might reclaim the fee" ->
+    "counsel's view on reclaiming the fee"): the modal was the question's.
 Why it matters:
     "The code could flag users" and "the code flags users" are different facts.
 Known false positives:
@@ -84,6 +87,7 @@ from checker.hedge_restated import forecast_stated, future_frame, restated_certa
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.sought import subject_keys
+from checker.deliberated import weighed_told_done
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.questions import (TOPIC_PREPOSITIONS, decision_answered, in_question, in_wh_question,
                                whether_before)
@@ -104,6 +108,14 @@ def check(ctx):
         if found is None:
             found, told = hedged_phrase_stated(ctx, dc), "as real"
         if found is None:
+            weighed = weighed_told_done(ctx, dc)
+            if weighed is not None:
+                yield make(RULE, dc, confidence=0.6, evidence=[evidence_of(weighed)],
+                           message=(f'Says "{dc.predicate_text}" where the source only weighs '
+                                    f'it ("{weighed.predicate_text}"): '
+                                    f'"{snippet(weighed.text, 70)}".'),
+                           suggestion=f'Use the source\'s verb ("{weighed.predicate_text}").')
+                continue
             asked = decision_answered(ctx, dc)
             if asked is not None:
                 sc, words = asked

@@ -35,7 +35,10 @@ What it flags:
     with it, though the aligner matched the long derived sentence with a longer passage
     ("she did not name the Corran Trust" against "..., named the trust as she warned that
     ..."; known false positive: a long sentence that names the party and uses the verb of
-    another thing). Equivalent negative forms
+    another thing), and so does one that says none of a thing was done ("No refunds have
+    been made") against a derived claim, told as done, with that thing as the object of the
+    same verb ("Organisers of the ... weekend have made refunds"; known false positive:
+    another event of the same verb and noun). Equivalent negative forms
     agree: the verb's polarity is read from the negation cues before it and a "no" on its
     object ("found no trace" and "did not find any trace", "has had no refunds" and "had not
     had any refunds", "has yet to decide" and "has not
@@ -151,7 +154,9 @@ Examples:
 
 from __future__ import annotations
 
-from checker.align import claim_keys, key
+import re
+
+from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import (
     admitted,
     denial_added,
@@ -300,9 +305,10 @@ def _told_within(ctx, dc) -> list:
     for sc in ctx.index.claims:
         if sc in aligned or not {e.norm for e in sc.entities} <= names:
             continue
-        if key(sc.predicate) == verb and sc.entities:
+        if key(sc.predicate) == verb and (sc.entities or _none_done(sc, dc)):
             theirs = claim_keys(sc) | {verb}
-            if len(theirs) >= 2 and theirs <= mine:
+            if len(theirs) >= 2 and theirs <= mine | {verb}:  # (the same verb, which the
+                # keys leave out when it is a light one: "make")
                 out.append(sc)  # (with a name of the story: "it will not close any branch"
                 # is too common a claim to find inside another)
             continue
@@ -313,6 +319,24 @@ def _told_within(ctx, dc) -> list:
             # two words besides: "That report does not name any warden on shift" inside
             # "The report, dated ..., identifies the wardens on shift in the east wing ..."
     return out
+
+
+def _none_done(sc, dc) -> bool:
+    """The source claim says none of a thing was done, "no" on its passive subject ("No
+    refunds have been made"), and the derived claim, unnegated, has that thing as its
+    object ("The organisers ... have made refunds"), told as done (no hedge, plan or future): a
+    short claim of the story's own event, though it names nothing. Known false positive: a
+    derived claim on another event of the same verb and noun."""
+    words = sc.subject.lower().split()
+    at = dc.text.find(dc.predicate_text)
+    return len(words) >= 2 and words[0] == "no" and not dc.negated and bool(dc.object) \
+        and key(words[-1]) in text_keys(dc.object) and at >= 0 \
+        and not (dc.certainty.hedges or dc.certainty.attempts
+                 or _TO_COME.search(dc.text[:at]))  # (a deed told as done, not one to come:
+    # "is due to issue a ruling in June" beside "no ruling has been issued")
+
+
+_TO_COME = re.compile(r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?$", re.I)
 
 
 def _told_after_all(lexicon, dc, sc) -> bool:
