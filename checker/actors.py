@@ -19,6 +19,7 @@ from checker.records import memo_on
 # WordNet lexicographer files of nouns that name someone who can act: a person, a group or
 # organisation, a place standing for its government ("the city ordered").
 GROUP_LEXNAME, PERSON_LEXNAME = 14, 18  # noun.group, noun.person
+COMMUNICATION_LEXNAME = 10  # noun.communication: a document, a report, a figure
 ACTOR_LEXNAMES = frozenset({GROUP_LEXNAME, 15, PERSON_LEXNAME})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _POST_MODIFIER = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from checker.actors import COMMUNICATION_LEXNAME
 from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
 from checker.claim_roles import (DETERMINERS, PRONOUN_OBJECTS, WORD, answer_party,
@@ -154,7 +155,7 @@ def _salient_claims(ctx) -> list[Salient]:
 
     for i, sent in enumerate(sents):
         for sc in sent.claims:
-            party = answer_party(lex, sc)
+            party = _a_party(ctx, sc, answer_party(lex, sc))
             if party is None and i and sents[i - 1].doc == sent.doc:
                 # the sentence before in its paragraph, or, for an answer that opens its
                 # paragraph ("Tremont rejected that."), the whole paragraph before it
@@ -195,6 +196,28 @@ def _salient_claims(ctx) -> list[Salient]:
                                    tuple(c for s in before for c in s.claims)))
                 break
     return out
+
+
+def _a_party(ctx, claim: Claim, party: Optional[str]) -> Optional[str]:
+    """The answering party, or the claim's speaker when the parse gave the answer to a thing
+    that cannot answer ("She said the papers were reviewed and dismissed claims that
+    they were one-sided", the verb hung on "the documents"): a common noun whose commonest
+    WordNet sense is a piece of communication (not "the airport", a body by its place);
+    None when the claim has no speaker."""
+    if party is None or not ctx.wordnet.available:
+        return party
+    words = re.findall(r"[A-Za-z]+", party)
+    if not words or any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() \
+            and words[0].lower() not in DETERMINERS:
+        return party  # a name, or a pronoun
+    head = words[-1].lower()
+    head = next((w.lemma.lower() for w in claim.words if w.text.lower() == head), head)
+    senses = ctx.wordnet.senses(head, "noun", 1) or ctx.wordnet.senses(
+        head[:-1], "noun", 1) if head.endswith("s") else ctx.wordnet.senses(head, "noun", 1)
+    if not senses or senses[0].lexname != COMMUNICATION_LEXNAME:
+        return party  # (a body by a place's noun, "the airport", answers as itself)
+    att = claim.attribution
+    return att.source if att is not None and att.source else None
 
 
 def _side_of(ctx, doc_id: str, voice: str) -> frozenset:

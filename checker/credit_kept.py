@@ -103,20 +103,25 @@ def credited(ctx, dc, sc, generic) -> bool:
 
 def told_by_participle(ctx, dc, sc) -> bool:
     """The derived claim gives the source claim's words after a participle of saying that
-    its subject speaks ("The board brushed the claim aside, calling the audit "sound"" for
-    "a board spokeswoman said the audit was "sound""): a comma, then a verb of saying in "-ing" (attribution_verbs.txt), and at
-    least two of the source claim's content words after it. The subject is credited; who
-    it is, DA102 and DA103 judge. Known false positive: a participle that reports other
-    words than the claim's ("closed the pool, saying it was unsafe" where the source credits
-    the closing to someone else)."""
+    its subject speaks, the subject naming the source's speaker by a word of its name ("The
+    board brushed the charge aside, calling the audit "sound"" for "a board spokeswoman said the
+    audit was "sound""): a comma, then a verb of saying in "-ing" (attribution_verbs.txt),
+    and two or more of the source claim's content words after it. Known false positive: a
+    participle that reports other words than the claim's ("closed the pool, saying it was
+    unsafe" where the source credits the closing to someone else)."""
+    att = sc.attribution
+    if att is None or not att.source:
+        return False
+    generic = ctx.lexicon.entries("attribution_generic") | ctx.lexicon.entries("function_words")
+    speaker = {w for w in re.findall(r"[a-z]+", att.source.lower()) if w not in generic}
+    if not speaker & {w for w in re.findall(r"[a-z]+", dc.subject.lower())}:
+        return False  # ("The council rejected ..." where the landlord's spokesperson spoke)
     verbs = ctx.lexicon.entries("attribution_verbs")
-    for w in dc.words:
-        if w.pos != "VERB" or not w.text.lower().endswith("ing") \
-                or w.lemma.lower() not in verbs \
-                or not dc.text[:w.start - dc.start].rstrip().endswith(","):
-            continue
-        return len(text_keys(dc.text[w.end - dc.start:]) & claim_keys(sc)) >= 2
-    return False
+    return any(w.pos == "VERB" and w.text.lower().endswith("ing")
+               and w.lemma.lower() in verbs
+               and dc.text[:w.start - dc.start].rstrip().endswith(",")
+               and len(text_keys(dc.text[w.end - dc.start:]) & claim_keys(sc)) >= 2
+               for w in dc.words)
 
 
 def said_outside(ctx, attr, sc, generic) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.claim_reading import before_preposition
 from checker.hedging import close_support, cues
 from checker.sought import subject_keys
 
@@ -52,18 +53,32 @@ def deliberated_deed(ctx, dc):
     return None
 
 
-_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s+", re.I)
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s+", re.I)  # a relative clause opens
+
+
+def _points_back(ctx, claim, weighed) -> bool:
+    """The claim's object is a pronoun (pronouns_referring.txt: "lodged it") and it follows
+    the weighing claim in its paragraph."""
+    words = claim.object.lower().split()
+    art = ctx.doc_of.get(claim.doc_id)
+    return len(words) == 1 and ctx.lexicon.has("pronouns_referring", words[0]) \
+        and art is not None and claim.doc_id == weighed.doc_id \
+        and weighed.end <= claim.start and "\n\n" not in art.text[weighed.end:claim.start]
 
 
 def weighed_told_done(ctx, dc):
     """The close source claim that only weighs, with a verb of deliberation, the thing the
-    derived claim tells as begun or done ("Growers are bringing a lawsuit over the permit" for
-    "Growers are weighing a lawsuit over the permit"): the source verb one of deliberation
-    (attempts.txt, ``DELIBERATION`` or more) with an object that opens on no verb, the
-    derived verb one of a decision carried out or of starting a thing (decided_deeds.txt,
-    launch_verbs.txt), both unhedged and unnegated, sharing the subject's noun and every
-    content word of the source's object before any relative clause, two at least. None
-    when any source claim tells that thing started or done with such a verb. The mirror of
+    derived claim tells as begun, done or sure to be done ("Growers are bringing a lawsuit
+    over the permit", "will bring a lawsuit" for "Growers are weighing a lawsuit over the
+    permit"): the source verb one of deliberation (attempts.txt, ``DELIBERATION`` or more)
+    with an object that opens on no verb, the derived verb one of a decision carried out or
+    of starting a thing (decided_deeds.txt, launch_verbs.txt), both unhedged and unnegated,
+    sharing the subject's noun; the derived words from the verb's object on hold every
+    content word of the source's object before any relative clause, two at least, and the
+    two objects' heads are one word ("will start a consultation on a new parking scheme" is
+    no scheme started). None when any source claim tells that thing started or done with
+    such a verb (also by a pronoun later in the weighing claim's paragraph: "they lodged
+    it"). The mirror of
     ``deliberated_deed``. Known false positive: a thing weighed and later begun that the
     sources tell with another verb ("has gone to court" for the lawsuit)."""
     lex = ctx.lexicon
@@ -71,7 +86,9 @@ def weighed_told_done(ctx, dc):
     if dc.negated or not dc.object or cues(dc, lex) or lex.weight("attempts", verb, 0.0) \
             or not (lex.has("decided_deeds", verb) or lex.has("launch_verbs", verb)):
         return None
-    mine, ours = subject_keys(dc), claim_keys(dc)
+    at = dc.text.find(dc.object)
+    mine, ours = subject_keys(dc), text_keys(dc.text[at:] if at >= 0 else dc.object)  # (the
+    # derived verb's object and what follows it; its head is compared below)
     for sc in close_support(ctx.support(dc)):
         if sc.negated or lex.weight("attempts", sc.predicate.lower(), 0.0) < DELIBERATION \
                 or not sc.object or cues(sc, lex, attempts=False):
@@ -80,12 +97,16 @@ def weighed_told_done(ctx, dc):
         obj = text_keys(head) & claim_keys(sc)
         at = sc.text.find(head)
         first = next((w for w in sc.words if w.start >= sc.start + at), None)
+        theirs = (before_preposition(head, lex).split() or [""])[-1].lower()
+        mine_head = (before_preposition(dc.object, lex).split() or [""])[-1].lower()
         if len(obj) < 2 or at < 0 or not obj <= ours or not (mine and mine & subject_keys(sc)) \
-                or first is None or first.pos == "VERB":
-            continue  # ("considering closing the pool": a deed weighed, which cues read)
-        if any(obj <= claim_keys(o) and not o.negated and (
-                lex.has("decided_deeds", o.predicate.lower())
-                or lex.has("launch_verbs", o.predicate.lower())) for o in ctx.index.claims):
-            return None  # a source tells it begun or done too
+                or first is None or first.pos == "VERB" or key(theirs) != key(mine_head):
+            continue  # ("considering closing the pool": a deed weighed, which cues read; "have
+            # opened a fund for a challenge": another thing than the challenge weighed)
+        if any(not o.negated and (lex.has("decided_deeds", o.predicate.lower())
+                                  or lex.has("launch_verbs", o.predicate.lower()))
+               and (obj <= claim_keys(o) or _points_back(ctx, o, sc)) for o in ctx.index.claims):
+            return None  # a source tells it begun or done too, also by a pronoun in the
+            # same paragraph ("On Monday they lodged it at the High Court")
         return sc
     return None

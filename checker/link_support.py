@@ -308,34 +308,55 @@ def dated_in_order(ctx, later: set, earlier: set) -> bool:
         x[0] == y[0] and x[1] < y[1] for x in a for y in b)
 
 
-def interval_stated(ctx, span: str, cue: str, later: set, earlier: str) -> bool:
+def interval_stated(ctx, dc, span: str, cue: str, later: set, earlier: str) -> bool:
     """A source sentence gives the same interval before the same cue ("five days after the
     mayor launched it" for "five days after it opened": ``span`` the derived words before
     the cue, of the same count and unit) and holds the later side ("the food bank had
-    handed out 900 parcels by Friday"), and the earlier side is the same deed: the derived one opens on a
-    pronoun, the subject's own deed in other words ("it opened"), or shares a content word
-    with the source's clause after the cue. Known false positive: a source sentence that
-    times another deed of the subject by the same interval."""
+    handed out 900 parcels by Friday"), and the earlier side is the same deed: it shares a
+    content word with the source's clause after the cue, or it is a subject pronoun
+    (pronouns_subject.txt) and a verb that is the source clause's verb, a WordNet synonym
+    of it or a broader verb of it, two levels up ("opened" for "launched"; not "collapsed").
+    Known false positive: a source sentence that times another deed of the subject by the
+    same interval and a related verb."""
     words = span.lower().split()
     unit = duration_unit(words[-1]) if words else ""
     value = words_to_number(words[:-1]) if len(words) > 1 else None
     if not unit or value is None:
         return False
     told = re.compile(r"((?:[\w-]+\s+){1,3})([a-z]+)\s+" + re.escape(cue) + r"\b", re.I)
-    for sentence in {sc.sentence for sc in ctx.index.claims}:
-        if not holds(later, link_keys(ctx, sentence)):
+    for sc in ctx.index.claims:
+        if not holds(later, link_keys(ctx, sc.sentence)):
             continue
-        for m in told.finditer(sentence):
+        for m in told.finditer(sc.sentence):
             theirs = m.group(1).lower().split()
-            if duration_unit(m.group(2).lower()) == unit and any(
-                    words_to_number(theirs[i:]) == value for i in range(len(theirs))) \
-                    and (_OWN_DEED.match(earlier) or link_keys(ctx, earlier) & link_keys(
-                        ctx, re.split(r"[,;]", sentence[m.end():], maxsplit=1)[0])):
+            if duration_unit(m.group(2).lower()) != unit or not any(
+                    words_to_number(theirs[i:]) == value for i in range(len(theirs))):
+                continue
+            clause = re.split(r"[,;]", sc.sentence[m.end():], maxsplit=1)[0]
+            if link_keys(ctx, earlier) & link_keys(ctx, clause) or _same_deed(
+                    ctx, dc, sc, earlier, sc.sent_start + m.end(), len(clause)):
                 return True
     return False
 
 
-_OWN_DEED = re.compile(r"\s*(?:it|they|he|she)\s+\w+", re.I)  # "after it opened"
+def _same_deed(ctx, dc, sc, earlier: str, at: int, length: int) -> bool:
+    """The derived earlier side is a subject pronoun and a verb related to a verb of the
+    source clause at ``at`` (``interval_stated``)."""
+    first = earlier.split()[:2]
+    if len(first) < 2 or not ctx.lexicon.has("pronouns_subject", first[0].lower()):
+        return False
+    mine = next((w.lemma.lower() for w in dc.words if w.pos == "VERB"
+                 and w.text.lower() == first[1].lower()), "")
+    theirs = {w.lemma.lower() for c in ctx.index.claims if c.sent_start == sc.sent_start
+              and c.doc_id == sc.doc_id for w in c.words
+              if w.pos == "VERB" and at <= w.start < at + length}
+    wn = ctx.wordnet
+    if not mine or not theirs:
+        return False
+    if mine in theirs:
+        return True
+    return wn.available and any(mine in wn.synonyms(t, "verb") or t in wn.synonyms(mine, "verb")
+                                or mine in wn.broader(t, "verb", 2) for t in theirs)
 
 
 def frame_link(text: str, claim, lexicon) -> tuple:

@@ -34,6 +34,16 @@ def of_them(claim, cue, lexicon) -> bool:
     return m is not None and partitive_pronoun(m.group(1).lower(), lexicon)
 
 
+def _standing_alone(claim, cue) -> bool:
+    """The scope word opens the claim as its whole subject, with a verb right after it
+    ("Most came from Mill Lane", "Some were later repaid"): "most of them" with the
+    pronoun left out."""
+    if cue.start != claim.start or claim.subject.strip().lower() not in ("", cue.text.lower()):
+        return False
+    nxt = next((w for w in sorted(claim.words) if w.start >= cue.end), None)
+    return nxt is not None and nxt.pos in ("VERB", "AUX", "ADJ")  # ("related", a participle)
+
+
 def part_of_them(ctx, dc, said: str = ""):
     """(source claim, limit) when a close source claim on the same matter takes part of
     what a pronoun stands for ("most of them at the Riverside depot") where the derived
@@ -45,7 +55,7 @@ def part_of_them(ctx, dc, said: str = ""):
     for sc in ctx.aligned(dc):
         if len(dkeys & claim_keys(sc)) < 3:
             continue
-        cues = [c for c in sc.scope if of_them(sc, c, ctx.lexicon)]
+        cues = [c for c in sc.scope if of_them(sc, c, ctx.lexicon) or _standing_alone(sc, c)]
         limit = next((c for c in cues if c.role == "some"), None)
         if limit is not None:
             found = sc, f'"{limit.text} of them"'

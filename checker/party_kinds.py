@@ -87,6 +87,13 @@ def names_of_kind(text: str, noun: str) -> frozenset:
 _GENERIC_HEADS = ("agency_heads", "council_heads")  # lexicons with a noun for any of theirs
 
 
+def one_kind(generic: str, head: str, lexicon) -> bool:
+    """``generic`` is a noun that stands for any body of ``head``'s group ("the agency" for
+    a board, "the authority" for a council: agency_heads.txt, council_heads.txt)."""
+    return any(lexicon.value(role, generic) == "generic" and lexicon.has(role, head)
+               and lexicon.value(role, head) != "generic" for role in _GENERIC_HEADS)
+
+
 def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
     """A description by its kind ("the union", "the licensing board") cannot stand for the
     body ``name``: the name ends in a noun of another kind of body ("Vellhaven Police") or
@@ -114,8 +121,7 @@ def other_kind(kind: str, name: str, source_text: str, wn, lexicon) -> bool:
         # "the company" is no union or council (public_body_heads.txt)
     if has("club_name_words", head) and theirs in ("club", "team", "side"):
         return False  # "the club" for Orrinford Athletic (club_name_words.txt)
-    if any(lexicon.value(role, theirs) == "generic" and has(role, head)
-           and lexicon.value(role, head) != "generic" for role in _GENERIC_HEADS):
+    if one_kind(theirs, head, lexicon):
         return False  # "the agency" for the Coastal Inspection Board (agency_heads.txt),
         # "the authority" for Hallowby Borough Council (council_heads.txt)
     if wn is not None and wn.available and (head in wn.synonyms(theirs, "noun")

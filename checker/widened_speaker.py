@@ -29,10 +29,12 @@ def _speaker_limit(text: str, lexicon) -> str:
 
 
 def _head_form(attr) -> str:
-    """The speaker's head word as written ("engineers" for the head "engineer"), or ''."""
+    """The speaker's head word as written ("engineers" for the head "engineer", "fishermen"
+    for "fisherman"), or ''."""
     head = attr.head.lower()
     words = re.findall(r"[a-z]+", core(attr.source).lower())
-    return next((w for w in words if w.startswith(head[:-1] if len(head) > 3 else head)
+    stem = head[:-2] if head.endswith("man") else head[:-1] if len(head) > 3 else head
+    return next((w for w in words if w.startswith(stem)  # ("fishermen" for "fisherman")
                  and len(w) - len(head) <= 2), "")
 
 
@@ -51,9 +53,10 @@ def _named_one(attr) -> bool:
 
 
 def _plural_head(attr) -> bool:
-    """The speaker's head in the plural ("former engineers")."""
+    """The speaker's head in the plural ("former engineers", "fishermen")."""
     form = _head_form(attr)
-    return bool(form) and form != attr.head.lower() and form.endswith("s")
+    return bool(form) and form != attr.head.lower() and (
+        form.endswith("s") or form.endswith("men") and attr.head.lower().endswith("man"))
 
 
 def widened_speaker(ctx, dc):
@@ -73,6 +76,8 @@ def widened_speaker(ctx, dc):
     mine = claim_keys(dc)
     close = ctx.aligned(dc, threshold=0.8) or [  # or one whose every word the claim keeps,
         sc for sc in ctx.aligned(dc) if len(claim_keys(sc)) >= 3 and claim_keys(sc) <= mine]
+    close += [sc for sc in ctx.aligned(dc, threshold=0.3) if sc not in close
+              and _one_of_us(sc, da, mine)]
     for sc in close:  # the claim adding a detail ("... that failed during the outage")
         sa = _speaker(sc.attribution)
         if sa is None or _same_name(da, sa):
@@ -99,6 +104,16 @@ def widened_speaker(ctx, dc):
                 # says it, in a claim of the same words the aligner may not pick
             return widening_in(da.source, ctx.lexicon) or da.source, sc, f'"{sa.source}"', da
     return None
+
+
+def _one_of_us(sc, da, mine) -> bool:
+    """A looser support told by one speaker of the derived speakers' own noun ("One farmer
+    near Thimblecote" for "Farmers near Thimblecote") that shares three content words with
+    the derived claim: the same report, though it words the deed otherwise ("had seen
+    tracks" for "have found tracks")."""
+    sa = _speaker(sc.attribution)
+    return sa is not None and _one_speaker(sa) and _plural_head(da) \
+        and key(sa.head) == key(da.head) and len(claim_keys(sc) & mine) >= 3
 
 
 def _head_as_modifier(ctx, sc, sa, da) -> bool:

@@ -261,3 +261,14 @@ def test_a_later_answer_of_the_party_is_cited_too(check_texts):
     assert len(got) == 1
     assert got[0].evidence[0].text.startswith("Brindle disputed the findings.")
     assert got[0].evidence[1].text == "Brindle also denied seeking a 9% rise."
+
+
+def test_an_answer_the_parse_hangs_on_a_thing_is_its_speakers(check_texts):
+    """The parse gives "dismissed claims" to "the survey documents", a thing that cannot
+    answer: the answer is its speaker's, and the finding names her."""
+    source = ("Campaigners say the survey hides the cost of the scheme.\n\nSpeaking on Monday, "
+              "the director, Dr Ada Renn, said the survey documents were reviewed by two "
+              "auditors and dismissed claims that the figures hid the cost.")
+    got = _do901(check_texts("Campaigners say the survey hides the cost of the scheme.", source))
+    assert len(got) == 1
+    assert got[0].message.startswith("Leaves out the answer of the director, Dr Ada Renn,")

@@ -199,7 +199,8 @@ def _idiom(tok) -> bool:
     return nxt is None or nxt.is_punct or nxt.pos_ in _NOT_A_PHRASE
 
 
-_NOT_A_PHRASE = frozenset({"VERB", "AUX", "ADV", "CCONJ", "SCONJ", "PART"})  # (not "of")
+_NOT_A_PHRASE = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PART"})  # (not "of", nor an
+# adverb: "at all very busy car parks")
 
 
 def _before_figure(tok) -> bool:

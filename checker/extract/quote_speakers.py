@@ -203,21 +203,22 @@ class QuoteSpeakerReader:
         return None
 
     def _before_colon(self, sent, quote):
-        """The subject of the verb of saying or answer nearest before a colon that opens the
-        quotation ``quote`` (its offsets) in the sentence, in a clause of its own ('...,
-        which a club steward disputed: "..."'), within six words of the colon; not a
-        relative pronoun or a personal one, nor the sentence's root verb ('Ruiz said:
-        "..."', which the root's reading gives). None when no colon opens it."""
+        """The subject of the verb nearest before a colon that opens the quotation ``quote``
+        (its offsets) in the sentence, within six words of the colon, when it is a verb of
+        saying or answer in a clause of its own ('..., which a club steward disputed:
+        "..."'); not a relative pronoun or a personal one, nor the sentence's root verb
+        ('Ruiz said: "..."', which the root's reading gives). None when no colon opens
+        it."""
         before = [t for t in sent if t.idx < quote[0] and t.tag_ not in ("``", "''")]
         if not before or before[-1].text != ":":
             return None
-        for t in reversed(before[-7:-1]):
-            lemma = t.lemma_.lower()
-            if t.pos_ == "VERB" and t.dep_ != "ROOT" and (lemma in self.report_verbs
-                                                          or lemma in self.answer_verbs):
-                return next((c for c in t.children if c.dep_ == "nsubj"
-                             and c.tag_ not in ("WP", "WDT", "PRP")), None)
-        return None
+        verb = next((t for t in reversed(before[-7:-1]) if t.pos_ == "VERB"), None)
+        if verb is None or verb.dep_ == "ROOT" or verb.lemma_.lower() not in self.report_verbs \
+                and verb.lemma_.lower() not in self.answer_verbs:
+            return None  # (only the verb the colon closes: not one of a clause before it,
+            # "Ellis, whom Ruiz had accused of delay, replied: ...")
+        return next((c for c in verb.children if c.dep_ == "nsubj"
+                     and c.tag_ not in ("WP", "WDT", "PRP")), None)
 
     def _inner_speaker(self, head, root, quotes):
         """The subject of a speech verb outside the quotations, between a clause and its

@@ -10,6 +10,9 @@ from checker.extract.common import _State, _person
 from checker.records import Attribution
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the tagger's labels of places
+
+
 class ReferentMemory:
     """The referent half of ``Extractor``'s attribution work: what it has met, and whom a
     speaker's pronoun or description stands for."""
@@ -183,7 +186,7 @@ class ReferentMemory:
                 # ('..., " Marrow told reporters' tagged a work of art after the quotation)
                 self._met_person(ent.start_char, state.surnames[ent.text], state)
                 n += 1
-            elif (ent.label_ != "PERSON" and not self._titled(ent)
+            elif (ent.label_ in ("ORG", "NORP") and not self._titled(ent)
                   or len(ent) == 1 and ent[0].lower_ in self.titles) \
                     and (titled := self._title_before(ent)) is not None:
                 # "Verger Amos Hale-Pinder", tagged a person ("Verger") and a body
@@ -251,9 +254,10 @@ class ReferentMemory:
     def _titled_name(self, head):
         """(offset, name) when the proper noun ``head`` ends a name whose compounds before it
         hold a title word (titles.txt: "Detective Constable Ysella Trenfold", "Verger Amos
-        Hale-Pinder"): the name from its first title word, with one to three
-        capitalised words after the last title, the last no body's head ("Sergeant Street
-        Depot"); else None."""
+        Hale-Pinder"): the name from its first title word, with two or three capitalised
+        words after the last title (a given name and a surname: not "Bishop Auckland", a
+        town), none a place's or a body's word nor tagged a place ("Mayor Street Depot");
+        else None."""
         if head.pos_ != "PROPN" or head.dep_ == "compound":
             return None
         comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
@@ -262,10 +266,13 @@ class ReferentMemory:
         words = [t for t in head.doc[min(c.i for c in comps):head.i + 1] if t.is_alpha]
         at = max(k for k, t in enumerate(words) if t.lower_ in self.titles)
         rest = words[at + 1:]
-        if not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                              for t in rest) \
-                or rest[-1].lower_ in self.non_person_heads:
-            return None
+        if not 2 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                              and t.lower_ not in self.place_heads
+                                              and t.lower_ not in self.non_person_heads
+                                              and t.ent_type_ not in _PLACE_LABELS
+                                              for t in rest):
+            return None  # (not "Mayor Street Depot", nor a town a title opens: "Bishop
+            # Auckland", tagged a place)
         first = next(t for t in words if t.lower_ in self.titles)  # (the name with its
         # title, as the tagger gives a person it reads whole: "Councillor Ruth Penhallow")
         return first.idx, head.doc.text[first.idx:head.idx + len(head)]

@@ -89,7 +89,7 @@ from checker.source_phrase import NAME_RUN_RE, anaphoric, core
 from checker.lexicon import shipped
 from checker.names import acronym_of_source, norm_name
 from checker.passive_agents import passive_agent_changed
-from checker.party_kinds import other_kind
+from checker.party_kinds import one_kind, other_kind
 from checker.rules.base import (Rule, before_preposition, evidence_of, is_claim_unit, make,
                                 snippet)
 from checker.stand_ins import (describes_person, named_near, named_otherwise, sentences_around,
@@ -342,9 +342,9 @@ def _body_by_kind(ctx, dc):
             continue
         if not subject_names(sc, ctx.lexicon):
             other = _public_owner(ctx, name, kind)
-            if other:  # "Police will patrol the streets" for "The council's parking
-                # wardens will patrol them"
-                pos = dc.text.find(dc.subject)
+            pos = dc.text.find(dc.subject)
+            if other and pos >= 0:  # "Police will patrol the streets" for "The council's
+                # parking wardens will patrol them"
                 s0 = dc.start + pos
                 return _finding(dc, sc, s0, s0 + len(dc.subject.split(",")[0]),
                                 f"the {other}'s, not the {kind}")
@@ -369,8 +369,9 @@ def _public_owner(ctx, phrase: str, kind: str) -> str:
     if m is None or not ctx.lexicon.has("public_body_heads", kind):
         return ""
     owner = m.group(1)
-    if owner == kind or not ctx.lexicon.has("public_body_heads", owner):
-        return ""
+    if owner == kind or not ctx.lexicon.has("public_body_heads", owner) \
+            or one_kind(owner, kind, ctx.lexicon):
+        return ""  # ("the authority's wardens" for the council's: council_heads.txt)
     wn = ctx.wordnet
     if wn is not None and wn.available and (owner in wn.synonyms(kind, "noun")
                                             or kind in wn.synonyms(owner, "noun")):

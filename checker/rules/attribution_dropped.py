@@ -43,9 +43,10 @@ Why it matters:
     vouches for it; an interested party's own study or claim then reads as established fact.
 Not flagged:
     Headlines; words inside quotation marks (DA103 checks their speaker); the words after a
-    participle of saying that the claim's subject speaks ("The trust rejected the charge,
-    calling the findings "careful"": ``credit_kept.told_by_participle``; who speaks, DA102
-    and DA103 judge); a claim that only
+    participle of saying that the claim's subject speaks, the subject naming the source's
+    speaker ("The trust denied it, calling the findings "careful"" for "a trust
+    spokeswoman said the findings were "careful"": ``credit_kept.told_by_participle``); a
+    claim that only
     asks what the attributed claim answers, its shared words all in an indirect question
     after a preposition ("Pressure is mounting on the hospital over how long its nurses
     work": question_words.txt); a party's refusal

@@ -122,6 +122,7 @@ from checker.actors import passive_before
 from checker.align import key
 from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
+from checker.lexicon import shipped
 from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_link,
                                   in_one_sentence, interval_stated, link_keys, pro_verb_so,
                                   said_in_a_sentence, source_links, span_in_order,
@@ -137,19 +138,21 @@ ASKING = {"what", "whatever"}  # "what caused it" asks for the cause ("which" is
 # "after a week of heavy rain": the span of time names an event, which can be a cause
 _EVENT_OF = re.compile(r"\s+of\b", re.I)
 _AGENT_FIRST = re.compile(r"^(?:[\w'’-]+\s+){0,2}by\b", re.I)
+# a count of units of time: a number word (number_units.txt, number_tens.txt, "twenty-one"),
+# "several" or a figure
+_COUNT = "(?:" + "|".join(sorted(shipped("number_units") | shipped("number_tens"), key=len,
+                                 reverse=True)) + r")(?:-[a-z]+)?|several|\d[\d,.]*"
 TIME_FIRST = re.compile(
-    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
-    r"\d[\d,.]*)\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)|"
-    r"(?:half|(?:a|one|three)[\s-]quarters?)\s+(?:of\s+)?an?\s+"
-    r"(?:minute|hour|day|week|month|year)\b|"
+    r"^(?:(?:" + _COUNT + r")\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?)(?![\w'’-])|(?:half|(?:a|one|three)[\s-]quarters?)\s+(?:of\s+)?an?\s+"
+    r"(?:minute|hour|day|week|month|year)(?![\w'’-])|"
     r"(?:" + "|".join(sorted(CALENDAR_NAMES)) + r")\b)", re.I)
 
 
 # "a day after", "two weeks after": the interval between the two sides, told before the cue
 SPAN_BEFORE = re.compile(
-    r"\b(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
-    r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+$", re.I)
+    r"\b(?:the|a few|" + _COUNT + r")\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|"
+    r"years?)\s+$", re.I)
 
 
 def _not_a_link(ctx, dc, link) -> bool:
@@ -160,8 +163,9 @@ def _not_a_link(ctx, dc, link) -> bool:
     sequences in headings; an infinitive cue that tells what a thing is for ("a fund to
     compensate for damage")."""
     before = ctx.derived.text[max(0, link.start - 12):link.start]
-    if pro_verb_so(ctx.derived.text, link) or _purpose_of_a_thing(dc, link):
-        return True
+    if pro_verb_so(ctx.derived.text, link) or _purpose_of_a_thing(dc, link) \
+            or _AFTER_ALL.match(link.right) and ctx.lexicon.has("all_idioms", link.cue):
+        return True  # ("after all": all_idioms.txt)
     ranked = _RANKED.match(link.right)
     if link.cue in ("making", "makes", "made") and ranked and _ranking_word(
             ctx, dc, ranked.group(1).lower()):
@@ -210,14 +214,18 @@ def _purpose_of_a_thing(dc, link) -> bool:
     """An infinitive cue that tells what a thing is for ("A £20,000 fund to make up for
     storm damage was agreed"): the words before it in the claim hold no verb, so the cue
     hangs on a noun phrase, the subject of the claim's verb after it, and links no two
-    facts (not "raised fees to make up for a smaller grant"). Known miss: a purpose the source
+    facts (not "raised fees to make up for a smaller grant", nor with a comma before the cue:
+    "The council, to offset the gap, raised fees"). Known miss: a purpose the source
     never gives the thing ("a levy to make up for a smaller grant was agreed")."""
     if not link.cue.startswith("to "):
         return False
     verb = dc.text.find(dc.predicate_text, link.end - dc.start)  # the claim's own verb,
-    # after the cue ("... has been set up")
-    return verb > 0 and link.start > dc.start and not any(
-        w.pos in ("VERB", "AUX") and dc.start <= w.start < link.start for w in dc.words)
+    # after the cue ("... was agreed"); and no comma before the cue ("The council, to make up
+    # for X, raised rents", "In April, to offset X, ...": a purpose of the verb)
+    return verb > 0 and link.start > dc.start \
+        and not CLAUSE_COMMA.search(dc.text[:link.start - dc.start]) \
+        and not any(w.pos in ("VERB", "AUX") and dc.start <= w.start < link.start
+                    for w in dc.words)
 
 
 # "making" a party or a thing ranked: "Ormsby the first parish", "it the only one"
@@ -237,6 +245,8 @@ _SPAN_ONLY = re.compile(
     r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?"
     r"|\d[\d,.]*)\s+){1,2}(?:and\s+a\s+half\s+)?(?:minutes?|hours?|days?|weeks?|months?"
     r"|years?|decades?|century|centuries)", re.I)
+_AFTER_ALL = re.compile(r"\s*all\b(?!\s+(?:of|the|these|those|its|their|our|his|her)\b)"
+                        r"(?!\s+\d)", re.I)  # "after all", not "after all the delays"
 _PRONOUN_FIRST = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
 
 
@@ -391,7 +401,8 @@ def check(ctx):
                                or since_the_sentence_before(ctx, *_later_earlier(ctx, dc, link,
                                                                                  left, right))
                                or interval and (dated_in_order(ctx, left, right)
-                                                or interval_stated(ctx, interval.group().strip(),
+                                                or interval_stated(ctx, dc,
+                                                                   interval.group().strip(),
                                                                    link.cue, left, link.right))
                                or span_in_order(ctx, dc, link)):
                 continue  # (a sequence timed, "a day after", as the source's own dates give

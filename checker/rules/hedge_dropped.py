@@ -77,6 +77,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.deliberated import weighed_told_done
 from checker.figure_match import same_value, shared_figures
 from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_clause,
                                  deed_noun_done, deed_of_hedged_noun, doubt_kept,
@@ -87,7 +88,6 @@ from checker.hedge_restated import forecast_stated, future_frame, restated_certa
 from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
 from checker.polarity import has_negation
 from checker.sought import subject_keys
-from checker.deliberated import weighed_told_done
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.questions import (TOPIC_PREPOSITIONS, decision_answered, in_question, in_wh_question,
                                whether_before)

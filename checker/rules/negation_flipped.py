@@ -181,6 +181,7 @@ from checker.polarity_flips import (admission_flip, already_flip, aside_flip, bo
                                     quality_flip)
 from checker.rules.base import (
     Rule,
+    before_preposition,
     evidence_of,
     is_claim_unit,
     make,
@@ -305,7 +306,7 @@ def _told_within(ctx, dc) -> list:
     for sc in ctx.index.claims:
         if sc in aligned or not {e.norm for e in sc.entities} <= names:
             continue
-        if key(sc.predicate) == verb and (sc.entities or _none_done(sc, dc)):
+        if key(sc.predicate) == verb and (sc.entities or _none_done(sc, dc, ctx.lexicon)):
             theirs = claim_keys(sc) | {verb}
             if len(theirs) >= 2 and theirs <= mine | {verb}:  # (the same verb, which the
                 # keys leave out when it is a light one: "make")
@@ -321,22 +322,25 @@ def _told_within(ctx, dc) -> list:
     return out
 
 
-def _none_done(sc, dc) -> bool:
+def _none_done(sc, dc, lex) -> bool:
     """The source claim says none of a thing was done, "no" on its passive subject ("No
     refunds have been made"), and the derived claim, unnegated, has that thing as its
-    object ("The organisers ... have made refunds"), told as done (no hedge, plan or future): a
+    object's head ("The organisers ... have made refunds"; not "a promise of refunds"), told
+    as done (no hedge, plan, future or obligation): a
     short claim of the story's own event, though it names nothing. Known false positive: a
     derived claim on another event of the same verb and noun."""
     words = sc.subject.lower().split()
     at = dc.text.find(dc.predicate_text)
-    return len(words) >= 2 and words[0] == "no" and not dc.negated and bool(dc.object) \
-        and key(words[-1]) in text_keys(dc.object) and at >= 0 \
-        and not (dc.certainty.hedges or dc.certainty.attempts
-                 or _TO_COME.search(dc.text[:at]))  # (a deed told as done, not one to come:
-    # "is due to issue a ruling in June" beside "no ruling has been issued")
-
-
-_TO_COME = re.compile(r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?$", re.I)
+    head = (before_preposition(dc.object, lex).split() or [""])[-1].strip(",.").lower()
+    if len(words) < 2 or words[0] != "no" or dc.negated or not head or at < 0 \
+            or key(head) != key(words[-1]):
+        return False
+    before = dc.text[:at].lower().split()[-2:]  # (a deed told as done, not one to come or
+    # owed: "is due to issue a ruling" or "must issue a ruling" beside "no ruling has been
+    # issued": future_modals.txt, obligation_modals.txt)
+    return not (dc.certainty.hedges or dc.certainty.attempts or "to" in before or any(
+        lex.has("future_modals", w) or lex.has("obligation_modals", w) or w == "would"
+        for w in before))
 
 
 def _told_after_all(lexicon, dc, sc) -> bool:

@@ -31,7 +31,9 @@ What it flags:
     with it, or, for a bare answer with no word of its own ("Harwick denied the claim."), a
     claim of the paragraph before that challenges the party (in the plural, "rejected the
     claims", it answers every charge before it: any claim of the context will do; known
-    miss: a text that tells the charge only as another paragraph words it);
+    miss: a text that tells the charge only as another paragraph words it); an answer
+    the parse gives to a document ("the survey documents ... dismissed claims") is its
+    speaker's;
     for a concessive limitation, a claim of its own sentence or of the sentence before it
     in its paragraph; for an expert's caution, a claim of the three paragraphs before it. A reply
     is a party's (not "two people who know of the talks") to a charge against it, not to

@@ -24,7 +24,10 @@ Why it matters:
     clinic's co-founders"), or to the group "across" a wider place; or the source counts the
     speakers ("two boatyard operators") and the derived text gives the whole group of a
     place or body ("the canal's boatyard operators", "all the operators"; not a bare
-    "boatyard operators").
+    "boatyard operators"); one speaker's report is read so in a looser support too, when
+    the speaker is of the derived speakers' own noun and the claims share three words
+    ("One fisherman at Orra Quay ... said he saw oil" for "Fishermen at Orra Quay say
+    they have spotted oil").
     An "all"/"every" where the source picks out part of the same noun: a limit word, a count
     ("at two of the six schools", also in a claim the aligner did not pick; "ran 24 routes,
     most of them in the valley"; not a count given plainly, "denied four charges" for "all
@@ -41,7 +44,8 @@ Why it matters:
     that the aligner did not pick counts for a limit word ("most private tenancies" in one
     outlet, "private tenants" in the other) when no source claim says "all" of the noun.
     "All of them" where a close source claim says "most of them" (or "some", "many" of
-    them) and none says "all of them". A noun after the verb that the source limits
+    them; also the quantifier alone as a claim's subject, "Most came from Mill Lane") and
+    none says "all of them". A noun after the verb that the source limits
     ("learned of several incidents") given with "the" in the plural ("learned of the
     assaults"); a share of the subject's group ("about 40 percent of ward nurses") given as
     the group ("the hospital's ward nurses"). "Across" before a span of time ("across
