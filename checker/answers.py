@@ -202,22 +202,26 @@ def _a_party(ctx, claim: Claim, party: Optional[str]) -> Optional[str]:
     """The answering party, or the claim's speaker when the parse gave the answer to a thing
     that cannot answer ("She said the papers were reviewed and dismissed claims that
     they were one-sided", the verb hung on "the documents"): a common noun whose commonest
-    WordNet sense is a piece of communication (not "the airport", a body by its place);
-    None when the claim has no speaker."""
+    WordNet sense is a piece of communication (not "the airport", a body by its place). A
+    claim with no speaker keeps its party: a document may answer ("The inspector's report
+    rejected claims that ...")."""
     if party is None or not ctx.wordnet.available:
         return party
     words = re.findall(r"[A-Za-z]+", party)
     if not words or any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() \
             and words[0].lower() not in DETERMINERS:
         return party  # a name, or a pronoun
+    att = claim.attribution
+    if att is None or not att.source:
+        return party  # ("The inspector's report rejected claims that ...": the report's)
     head = words[-1].lower()
     head = next((w.lemma.lower() for w in claim.words if w.text.lower() == head), head)
-    senses = ctx.wordnet.senses(head, "noun", 1) or ctx.wordnet.senses(
-        head[:-1], "noun", 1) if head.endswith("s") else ctx.wordnet.senses(head, "noun", 1)
+    senses = ctx.wordnet.senses(head, "noun", 1)
+    if not senses and head.endswith("s"):
+        senses = ctx.wordnet.senses(head[:-1], "noun", 1)  # (a plural the parse left)
     if not senses or senses[0].lexname != COMMUNICATION_LEXNAME:
         return party  # (a body by a place's noun, "the airport", answers as itself)
-    att = claim.attribution
-    return att.source if att is not None and att.source else None
+    return att.source
 
 
 def _side_of(ctx, doc_id: str, voice: str) -> frozenset:

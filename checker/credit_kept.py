@@ -18,7 +18,7 @@ from checker.attribution import (
     source_name,
     unnamed_on_purpose,
 )
-from checker.claim_reading import verb_at
+from checker.claim_reading import before_preposition, verb_at
 
 
 def silence(ctx, dc) -> bool:
@@ -103,7 +103,7 @@ def credited(ctx, dc, sc, generic) -> bool:
 
 def told_by_participle(ctx, dc, sc) -> bool:
     """The derived claim gives the source claim's words after a participle of saying that
-    its subject speaks, the subject naming the source's speaker by a word of its name ("The
+    its subject speaks, the subject's head a word of the source speaker's name ("The
     board brushed the charge aside, calling the audit "sound"" for "a board spokeswoman said the
     audit was "sound""): a comma, then a verb of saying in "-ing" (attribution_verbs.txt),
     and two or more of the source claim's content words after it. Known false positive: a
@@ -114,8 +114,10 @@ def told_by_participle(ctx, dc, sc) -> bool:
         return False
     generic = ctx.lexicon.entries("attribution_generic") | ctx.lexicon.entries("function_words")
     speaker = {w for w in re.findall(r"[a-z]+", att.source.lower()) if w not in generic}
-    if not speaker & {w for w in re.findall(r"[a-z]+", dc.subject.lower())}:
-        return False  # ("The council rejected ..." where the landlord's spokesperson spoke)
+    head = (before_preposition(dc.subject, ctx.lexicon).split() or [""])[-1].lower()
+    if re.sub(r"['’]s?$", "", head) not in speaker:
+        return False  # the subject's head must be the speaker's word: not "The council
+        # rejected ..." nor "The landlord's tenants rejected ..." for the landlord's voice
     verbs = ctx.lexicon.entries("attribution_verbs")
     return any(w.pos == "VERB" and w.text.lower().endswith("ing")
                and w.lemma.lower() in verbs

@@ -10,6 +10,7 @@ import re
 from checker.align import claim_keys, key, text_keys
 from checker.claim_reading import before_preposition
 from checker.hedging import close_support, cues
+from checker.lexicon import shipped
 from checker.sought import subject_keys
 
 # An attempt of this weight or more is a deliberation, not a plan (attempts.txt: "is
@@ -53,7 +54,14 @@ def deliberated_deed(ctx, dc):
     return None
 
 
-_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s+", re.I)  # a relative clause opens
+_RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),
+                       re.I)  # a relative clause opens (relative_pronouns.txt)
+
+
+def _head(phrase: str, lex) -> str:
+    """The last word of a phrase's part before its first preposition ("a court challenge to
+    the closure" -> "challenge")."""
+    return (before_preposition(phrase, lex).split() or [""])[-1].strip(",.").lower()
 
 
 def _points_back(ctx, claim, weighed) -> bool:
@@ -77,8 +85,8 @@ def weighed_told_done(ctx, dc):
     content word of the source's object before any relative clause, two at least, and the
     two objects' heads are one word ("will start a consultation on a new parking scheme" is
     no scheme started). None when any source claim tells that thing started or done with
-    such a verb (also by a pronoun later in the weighing claim's paragraph: "they lodged
-    it"). The mirror of
+    such a verb (of the same subject's noun and object head, however its object is
+    modified, or by a pronoun later in the weighing claim's paragraph: "they lodged it"). The mirror of
     ``deliberated_deed``. Known false positive: a thing weighed and later begun that the
     sources tell with another verb ("has gone to court" for the lawsuit)."""
     lex = ctx.lexicon
@@ -97,15 +105,16 @@ def weighed_told_done(ctx, dc):
         obj = text_keys(head) & claim_keys(sc)
         at = sc.text.find(head)
         first = next((w for w in sc.words if w.start >= sc.start + at), None)
-        theirs = (before_preposition(head, lex).split() or [""])[-1].lower()
-        mine_head = (before_preposition(dc.object, lex).split() or [""])[-1].lower()
+        theirs, mine_head = _head(head, lex), _head(dc.object, lex)
         if len(obj) < 2 or at < 0 or not obj <= ours or not (mine and mine & subject_keys(sc)) \
                 or first is None or first.pos == "VERB" or key(theirs) != key(mine_head):
             continue  # ("considering closing the pool": a deed weighed, which cues read; "have
             # opened a fund for a challenge": another thing than the challenge weighed)
         if any(not o.negated and (lex.has("decided_deeds", o.predicate.lower())
                                   or lex.has("launch_verbs", o.predicate.lower()))
-               and (obj <= claim_keys(o) or _points_back(ctx, o, sc)) for o in ctx.index.claims):
+               and (obj <= claim_keys(o) or _points_back(ctx, o, sc)
+                    or key(_head(o.object, lex)) == key(theirs) and mine & subject_keys(o))
+               for o in ctx.index.claims):
             return None  # a source tells it begun or done too, also by a pronoun in the
             # same paragraph ("On Monday they lodged it at the High Court")
         return sc

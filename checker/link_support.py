@@ -316,8 +316,8 @@ def interval_stated(ctx, dc, span: str, cue: str, later: set, earlier: str) -> b
     content word with the source's clause after the cue, or it is a subject pronoun
     (pronouns_subject.txt) and a verb that is the source clause's verb, a WordNet synonym
     of it or a broader verb of it, two levels up ("opened" for "launched"; not "collapsed").
-    Known false positive: a source sentence that times another deed of the subject by the
-    same interval and a related verb."""
+    Known false positive: a source sentence that times another deed by the same interval,
+    with a related verb or one content word in common ("town hall" in both)."""
     words = span.lower().split()
     unit = duration_unit(words[-1]) if words else ""
     value = words_to_number(words[:-1]) if len(words) > 1 else None

@@ -33,9 +33,10 @@ def _head_form(attr) -> str:
     for "fisherman"), or ''."""
     head = attr.head.lower()
     words = re.findall(r"[a-z]+", core(attr.source).lower())
-    stem = head[:-2] if head.endswith("man") else head[:-1] if len(head) > 3 else head
-    return next((w for w in words if w.startswith(stem)  # ("fishermen" for "fisherman")
-                 and len(w) - len(head) <= 2), "")
+    if head.endswith("man"):  # ("fishermen" for "fisherman", "men" for "man")
+        return next((w for w in words if w in (head, head[:-3] + "men")), "")
+    stem = head[:-1] if len(head) > 3 else head
+    return next((w for w in words if w.startswith(stem) and len(w) - len(head) <= 2), "")
 
 
 def _one_speaker(attr) -> bool:
@@ -76,8 +77,9 @@ def widened_speaker(ctx, dc):
     mine = claim_keys(dc)
     close = ctx.aligned(dc, threshold=0.8) or [  # or one whose every word the claim keeps,
         sc for sc in ctx.aligned(dc) if len(claim_keys(sc)) >= 3 and claim_keys(sc) <= mine]
-    close += [sc for sc in ctx.aligned(dc, threshold=0.3) if sc not in close
-              and _one_of_us(sc, da, mine)]
+    if not _group_speaks(ctx, da, mine):
+        close += [sc for sc in ctx.aligned(dc, threshold=0.3) if sc not in close
+                  and _one_of_us(sc, da, mine)]
     for sc in close:  # the claim adding a detail ("... that failed during the outage")
         sa = _speaker(sc.attribution)
         if sa is None or _same_name(da, sa):
@@ -114,6 +116,16 @@ def _one_of_us(sc, da, mine) -> bool:
     sa = _speaker(sc.attribution)
     return sa is not None and _one_speaker(sa) and _plural_head(da) \
         and key(sa.head) == key(da.head) and len(claim_keys(sc) & mine) >= 3
+
+
+def _group_speaks(ctx, da, mine) -> bool:
+    """Some source claim on the derived claim's matter (two content words shared) is told
+    by the derived speakers' own group, in the plural of their head ("Fishermen at Orra
+    Quay said oil had washed up by the slipway"): one of them, told in a looser support,
+    widens nothing."""
+    return any((sa := _speaker(sc.attribution)) is not None and _plural_head(sa)
+               and key(sa.head) == key(da.head) and len(claim_keys(sc) & mine) >= 2
+               for sc in ctx.index.claims)
 
 
 def _head_as_modifier(ctx, sc, sa, da) -> bool:

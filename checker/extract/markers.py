@@ -11,7 +11,7 @@ from checker.extract.common import _doc_text, purpose_clause
 from checker.extract.phrases import _find_phrase, _possible
 from checker.extract.link_cues import (LinkCueReader, _absolute_with, _agent_after_adverb,
                                        _joined, _names_a_cause, _thing_as_agent)
-from checker.lexicon import partitive_pronoun, shipped
+from checker.lexicon import partitive_pronoun, shipped, shipped_values
 from checker.numbers import DAY_PARTS, YEAR_RE, duration_unit
 from checker.records import Cue, Link
 
@@ -187,20 +187,20 @@ class MarkerReader(LinkCueReader):
 
 
 _ALL_IDIOMS = shipped("all_idioms")  # "in all" (a total), "at all", "after all"
+_TOTALS = frozenset(w for w, v in shipped_values("all_idioms") if v == "total")  # "in all"
 
 
 def _idiom(tok) -> bool:
-    """ "All" after a preposition of all_idioms.txt with no noun phrase of its own after it
-    ("in all,", "at all.", "after all, the board"); not "in all (of) the schools", a
-    quantifier."""
+    """ "All" after a preposition of all_idioms.txt with punctuation or nothing after it ("in
+    all,", "at all.", "after all, the board"), or, after one that gives a total, a verb
+    ("forty pupils in all took part"); not "in all (of) the schools" nor "after all were
+    treated", a quantifier."""
     if tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _ALL_IDIOMS:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or nxt.is_punct or nxt.pos_ in _NOT_A_PHRASE
-
-
-_NOT_A_PHRASE = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PART"})  # (not "of", nor an
-# adverb: "at all very busy car parks")
+    return nxt is None or nxt.is_punct or tok.doc[tok.i - 1].lower_ in _TOTALS \
+        and nxt.pos_ in ("VERB", "AUX")  # ("forty pupils in all took part"; not "after all
+    # were treated", "all" the verb's subject)
 
 
 def _before_figure(tok) -> bool:

@@ -204,19 +204,24 @@ class QuoteSpeakerReader:
 
     def _before_colon(self, sent, quote):
         """The subject of the verb nearest before a colon that opens the quotation ``quote``
-        (its offsets) in the sentence, within six words of the colon, when it is a verb of
-        saying or answer in a clause of its own ('..., which a club steward disputed:
-        "..."'); not a relative pronoun or a personal one, nor the sentence's root verb
-        ('Ruiz said: "..."', which the root's reading gives). None when no colon opens
-        it."""
+        (its offsets) in the sentence, within six tokens of the colon, when it is a verb of
+        saying or answer in a relative or coordinate clause of its own ('..., which a club
+        steward disputed: "..."'); not a relative pronoun or a personal one, nor the root's
+        verb ('Ruiz said: "..."', which the root's reading gives) or a clause it governs
+        ('said, as Reed had announced: "..."'). None when no colon opens it."""
         before = [t for t in sent if t.idx < quote[0] and t.tag_ not in ("``", "''")]
         if not before or before[-1].text != ":":
             return None
         verb = next((t for t in reversed(before[-7:-1]) if t.pos_ == "VERB"), None)
-        if verb is None or verb.dep_ == "ROOT" or verb.lemma_.lower() not in self.report_verbs \
+        relative = verb is not None and any(c.tag_ in ("WDT", "WP") and c.lower_ != "what"
+                                            for c in verb.children)  # ("what X said": the
+        # root's object, no clause of its own)
+        if verb is None or verb.dep_ not in _OWN_CLAUSES and not relative \
+                or verb.lemma_.lower() not in self.report_verbs \
                 and verb.lemma_.lower() not in self.answer_verbs:
-            return None  # (only the verb the colon closes: not one of a clause before it,
-            # "Ellis, whom Ruiz had accused of delay, replied: ...")
+            return None  # (only the verb the colon closes, in a relative or coordinate
+            # clause, or one a relative pronoun opens, whatever the parser's label: not the
+            # root's, nor one the root's speaker reports, "said, as Reed had announced: ...")
         return next((c for c in verb.children if c.dep_ == "nsubj"
                      and c.tag_ not in ("WP", "WDT", "PRP")), None)
 
@@ -396,6 +401,9 @@ def _characterised(sent, pred, quotes) -> bool:
         (_CHARGED_GAP, _CHARACTERISED_GAP) if lemma in _CHARGING else (_CHARACTERISED_GAP,)
     return any(q[0] > end and gap.fullmatch(text, end, q[0]) is not None
                for q in quotes for gap in gaps)
+
+
+_OWN_CLAUSES = frozenset({"relcl", "conj", "parataxis"})  # a clause with a speaker of its own
 
 
 def _joiner(tok) -> bool:

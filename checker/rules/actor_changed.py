@@ -151,7 +151,8 @@ def _another_kind(ctx, sc, derived_subject: str) -> str:
         ctx.lexicon.has("public_body_heads", head)  # (two public institutions, "Police" and
     # a county council: only the source sentence itself may name the one for the other)
     near = sc.sentence if public else " ".join(sentences_around(ctx, sc, before=2, after=1))
-    near = re.sub(rf"(?:\b[A-Z][\w'’-]*\s+)+(?:{theirs}|{theirs.capitalize()})\b", "", near)
+    near = re.sub(rf"(?:\b[A-Z][\w'’-]*\s+)+(?:{re.escape(theirs)}|"
+                  rf"{re.escape(theirs.capitalize())})\b", "", near)
     # (not a word of the name of the source's own kind there: "according to Hallowby
     # Police" names the police, whatever place word it shares with the council)
     if any(re.search(rf"\b{re.escape(w)}\b", near) for w in derived_subject.split()

@@ -219,7 +219,8 @@ def _purpose_of_a_thing(dc, link) -> bool:
     never gives the thing ("a levy to make up for a smaller grant was agreed")."""
     if not link.cue.startswith("to "):
         return False
-    verb = dc.text.find(dc.predicate_text, link.end - dc.start)  # the claim's own verb,
+    verb = dc.text.find(dc.predicate_text, link.end - dc.start) if dc.predicate_text else -1
+    # (the claim's own verb,
     # after the cue ("... was agreed"); and no comma before the cue ("The council, to make up
     # for X, raised rents", "In April, to offset X, ...": a purpose of the verb)
     return verb > 0 and link.start > dc.start \
@@ -245,8 +246,8 @@ _SPAN_ONLY = re.compile(
     r"(?:(?:just|only|some|about|nearly|almost|more\s+than)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?"
     r"|\d[\d,.]*)\s+){1,2}(?:and\s+a\s+half\s+)?(?:minutes?|hours?|days?|weeks?|months?"
     r"|years?|decades?|century|centuries)", re.I)
-_AFTER_ALL = re.compile(r"\s*all\b(?!\s+(?:of|the|these|those|its|their|our|his|her)\b)"
-                        r"(?!\s+\d)", re.I)  # "after all", not "after all the delays"
+_AFTER_ALL = re.compile(r"\s*all\s*(?:[,.;:!?]|$)", re.I)  # "after all, ..." (not "after all
+# the delays", "after all were treated")
 _PRONOUN_FIRST = re.compile(r"\s*(?:it|they|he|she|we)\b", re.I)
 
 
