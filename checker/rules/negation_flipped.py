@@ -154,9 +154,7 @@ Examples:
 
 from __future__ import annotations
 
-import re
-
-from checker.align import claim_keys, key, text_keys
+from checker.align import claim_keys, key
 from checker.claim_pairs import (
     admitted,
     denial_added,
