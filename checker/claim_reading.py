@@ -3,7 +3,8 @@ evidence pointing at a source claim (``evidence_of``), a quotable snippet (``sni
 whether two claims share their core (``shares_core``), whether a claim is a heading's
 (``is_claim_unit``), where a claim's own verb stands in its text (``verb_at``), whether a
 claim negates a word (``negated_in``), the head part of a
-phrase before its preposition (``before_preposition``, ``opens_with_preposition``,
+phrase before its preposition and its last word (``before_preposition``, ``head_word``,
+``opens_with_preposition``,
 ``ends_with_word_of``), the source claims of the sentence before a claim
 (``sentence_before``), and the lexicon roles whose verbs other rules judge or by which a
 document reports its content. They live here, below ``checker.rules``, so that a helper
@@ -116,6 +117,12 @@ def before_preposition(text: str, lexicon) -> str:
     report by the office" -> "A preliminary report"; prepositions.txt)."""
     return re.split(rf"\s(?:{_words_pattern(lexicon, ('prepositions',))})\s", text, 1,
                     flags=re.I)[0]
+
+
+def head_word(text: str, lexicon) -> str:
+    """The last word of a phrase's head part (``before_preposition``), lower case: "a court
+    challenge to the closure" -> "challenge"; '' for an empty phrase."""
+    return (before_preposition(text, lexicon).split() or [""])[-1].strip(",.").lower()
 
 
 def opens_with_preposition(text: str, lexicon) -> bool:

@@ -18,7 +18,7 @@ from checker.attribution import (
     source_name,
     unnamed_on_purpose,
 )
-from checker.claim_reading import before_preposition, verb_at
+from checker.claim_reading import head_word, verb_at
 
 
 def silence(ctx, dc) -> bool:
@@ -114,8 +114,7 @@ def told_by_participle(ctx, dc, sc) -> bool:
         return False
     generic = ctx.lexicon.entries("attribution_generic") | ctx.lexicon.entries("function_words")
     speaker = {w for w in re.findall(r"[a-z]+", att.source.lower()) if w not in generic}
-    head = (before_preposition(dc.subject, ctx.lexicon).split() or [""])[-1].lower()
-    if re.sub(r"['’]s?$", "", head) not in speaker:
+    if re.sub(r"['’]s?$", "", head_word(dc.subject, ctx.lexicon)) not in speaker:
         return False  # the subject's head must be the speaker's word: not "The council
         # rejected ..." nor "The landlord's tenants rejected ..." for the landlord's voice
     verbs = ctx.lexicon.entries("attribution_verbs")

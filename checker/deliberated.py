@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.claim_reading import before_preposition
+from checker.claim_reading import head_word
 from checker.hedging import close_support, cues
 from checker.lexicon import shipped
 from checker.sought import subject_keys
@@ -58,10 +58,10 @@ _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_prono
                        re.I)  # a relative clause opens (relative_pronouns.txt)
 
 
-def _head(phrase: str, lex) -> str:
-    """The last word of a phrase's part before its first preposition ("a court challenge to
-    the closure" -> "challenge")."""
-    return (before_preposition(phrase, lex).split() or [""])[-1].strip(",.").lower()
+def _doing(lex, verb: str) -> bool:
+    """A verb of a decision carried out or of starting a thing (decided_deeds.txt,
+    launch_verbs.txt)."""
+    return lex.has("decided_deeds", verb.lower()) or lex.has("launch_verbs", verb.lower())
 
 
 def _points_back(ctx, claim, weighed) -> bool:
@@ -92,7 +92,7 @@ def weighed_told_done(ctx, dc):
     lex = ctx.lexicon
     verb = dc.predicate.lower()
     if dc.negated or not dc.object or cues(dc, lex) or lex.weight("attempts", verb, 0.0) \
-            or not (lex.has("decided_deeds", verb) or lex.has("launch_verbs", verb)):
+            or not _doing(lex, verb):
         return None
     at = dc.text.find(dc.object)
     mine, ours = subject_keys(dc), text_keys(dc.text[at:] if at >= 0 else dc.object)  # (the
@@ -105,15 +105,14 @@ def weighed_told_done(ctx, dc):
         obj = text_keys(head) & claim_keys(sc)
         at = sc.text.find(head)
         first = next((w for w in sc.words if w.start >= sc.start + at), None)
-        theirs, mine_head = _head(head, lex), _head(dc.object, lex)
+        theirs, mine_head = head_word(head, lex), head_word(dc.object, lex)
         if len(obj) < 2 or at < 0 or not obj <= ours or not (mine and mine & subject_keys(sc)) \
                 or first is None or first.pos == "VERB" or key(theirs) != key(mine_head):
             continue  # ("considering closing the pool": a deed weighed, which cues read; "have
             # opened a fund for a challenge": another thing than the challenge weighed)
-        if any(not o.negated and (lex.has("decided_deeds", o.predicate.lower())
-                                  or lex.has("launch_verbs", o.predicate.lower()))
+        if any(not o.negated and _doing(lex, o.predicate)
                and (obj <= claim_keys(o) or _points_back(ctx, o, sc)
-                    or key(_head(o.object, lex)) == key(theirs) and mine & subject_keys(o))
+                    or key(head_word(o.object, lex)) == key(theirs) and mine & subject_keys(o))
                for o in ctx.index.claims):
             return None  # a source tells it begun or done too, also by a pronoun in the
             # same paragraph ("On Monday they lodged it at the High Court")

@@ -9,9 +9,9 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from checker.align import SourceIndex
 from checker.claim_reading import (FINDING_ROLES, VERBS_JUDGED_ELSEWHERE, before_preposition,
-                                   ends_with_word_of, evidence_of, is_claim_unit, negated_in,
-                                   opens_with_preposition, shares_core, snippet,
-                                   verbs_judged_elsewhere)
+                                   ends_with_word_of, evidence_of, head_word, is_claim_unit,
+                                   negated_in, opens_with_preposition, shares_core, snippet,
+                                   verb_at, verbs_judged_elsewhere)
 from checker.config import Config
 from checker.lexicon import Lexicon
 from checker.names import other_gender
@@ -21,8 +21,8 @@ from checker.records import KINDS, SEVERITIES, Alignment, Article, Claim, Eviden
 # ``checker.claim_reading``
 __all__ = ["Rule", "Context", "make", "misread_pronoun", "found_by", "FINDING_ROLES",
            "VERBS_JUDGED_ELSEWHERE", "before_preposition", "ends_with_word_of", "evidence_of",
-           "is_claim_unit", "negated_in", "opens_with_preposition", "shares_core", "snippet",
-           "verbs_judged_elsewhere"]
+           "head_word", "is_claim_unit", "negated_in", "opens_with_preposition", "shares_core",
+           "snippet", "verb_at", "verbs_judged_elsewhere"]
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,6 @@ import re
 
 from checker.actors import passive_before
 from checker.align import key
-from checker.claim_reading import verb_at
 from checker.date_norms import CALENDAR_NAMES
 from checker.names import CHECKED
 from checker.lexicon import shipped
@@ -130,7 +129,8 @@ from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_
                                   in_one_sentence, interval_stated, link_keys, pro_verb_so,
                                   said_in_a_sentence, source_links, span_in_order,
                                   synonym_keys, their_explanation, within)
-from checker.rules.base import FINDING_ROLES, Rule, evidence_of, is_claim_unit, make, snippet
+from checker.rules.base import (FINDING_ROLES, Rule, evidence_of, is_claim_unit, make, snippet,
+                                verb_at)
 from checker.since_counted import since_the_sentence_before
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -236,10 +236,9 @@ def _purpose_of_a_thing(dc, link) -> bool:
     never gives the thing ("a levy to make up for a smaller grant was agreed")."""
     if not link.cue.startswith("to "):
         return False
+    # the claim's own verb after the cue ("... was agreed"), and no clause comma before the
+    # cue ("The council, to offset X, raised rents": a purpose of the verb)
     verb = dc.text.find(dc.predicate_text, link.end - dc.start) if dc.predicate_text else -1
-    # (the claim's own verb,
-    # after the cue ("... was agreed"); and no comma before the cue ("The council, to make up
-    # for X, raised rents", "In April, to offset X, ...": a purpose of the verb)
     return verb > 0 and link.start > dc.start \
         and not CLAUSE_COMMA.search(dc.text[:link.start - dc.start]) \
         and not any(w.pos in ("VERB", "AUX") and dc.start <= w.start < link.start

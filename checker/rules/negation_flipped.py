@@ -179,8 +179,8 @@ from checker.polarity_flips import (admission_flip, already_flip, aside_flip, bo
                                     quality_flip)
 from checker.rules.base import (
     Rule,
-    before_preposition,
     evidence_of,
+    head_word,
     is_claim_unit,
     make,
     negated_in,
@@ -329,7 +329,7 @@ def _none_done(sc, dc, lex) -> bool:
     derived claim on another event of the same verb and noun."""
     words = sc.subject.lower().split()
     at = dc.text.find(dc.predicate_text)
-    head = (before_preposition(dc.object, lex).split() or [""])[-1].strip(",.").lower()
+    head = head_word(dc.object, lex)
     if len(words) < 2 or words[0] != "no" or dc.negated or not head or at < 0 \
             or key(head) != key(words[-1]):
         return False
