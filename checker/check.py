@@ -122,10 +122,10 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per overlapping span and kind (the most severe, most confident), worst
-    first; a finding whose rule yields to another kind is dropped when a finding of that
-    kind sits on the same claim (an action given to the wrong actor is the actor's change,
-    not also an unsupported action)."""
+    """One finding per overlapping span and kind of a claim, and per rule and span across
+    claims (the most severe, most confident), worst first; a finding whose rule yields to
+    another kind is dropped when a finding of that kind sits on the same claim (an action
+    given to the wrong actor is the actor's change, not also an unsupported action)."""
     by_code = {r.code: r for r in RULES if r.yields_to or r.yields_span_to}
 
     def explained(f: Finding) -> bool:
@@ -148,7 +148,10 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
             if f.kind == "omitted-claim":
                 clash = any(e.claim == g.claim for e in f.evidence for g in k.evidence)
             else:
-                clash = f.start < k.end and k.start < f.end and f.claim == k.claim
+                clash = f.start < k.end and k.start < f.end and f.claim == k.claim \
+                    or f.code == k.code and (f.start, f.end) == (k.start, k.end)
+                # (one rule on the very same words of several claims, a speaker all the
+                # claims of a sentence share: one finding)
             if clash:
                 break
         if not clash:

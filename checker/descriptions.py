@@ -14,6 +14,7 @@ from checker.records import Claim
 from checker.source_phrase import NAME_RUN_RE, anaphoric, bare_word, core, has_name
 
 _DETERMINERS = shipped("determiners")
+_BODY_HEADS = shipped("non_person_heads")
 # Capitalised words after a description that open no name: "sued the council Monday",
 # "wrote to the council In March"
 _PREPOSITIONS = shipped("prepositions")
@@ -165,7 +166,7 @@ def described_in(text: str, phrase: str) -> str:
     head = bare_word(phrase.split()[-1])
     found = set()
     for m in NAME_RUN_RE.finditer(text):
-        toks = re.split(r"\s+(?:and|&)\s+", m.group())[-1].split()  # "X and the Y Authority"
+        toks = _last_name(m.group()).split()  # "X and the Y Authority"
         while toks and toks[0].lower() in _DETERMINERS:
             toks.pop(0)
         if len(toks) > 1 and bare_word(toks[-1]) == head:
@@ -178,6 +179,22 @@ def described_in(text: str, phrase: str) -> str:
     if not found:
         found = _introduced_as(text, head)
     return found.pop() if len(found) == 1 else phrase
+
+
+def _last_name(run: str) -> str:
+    """The last name of a capitalised run that joins names with "and" ("X Council and the Y
+    Union" -> "the Y Union"): a cut at an "and" before a determiner or after a body's head
+    word (non_person_heads.txt); an "and" inside one name stays ("the Bakers and Food
+    Workers' Union", "the Food and Farming Agency"). Known misses: two names joined with no
+    determiner whose first ends in no head word ("Harwick Ferries and Lowmoor Buses"); a
+    name that holds a head word before its "and" ("the Harbour and Ferry Staff Union" is
+    cut to "Ferry Staff Union")."""
+    parts = re.split(r"\s+(?:and|&)\s+", run)
+    last = parts.pop()
+    while parts and not (last.split()[0].lower() in _DETERMINERS
+                         or bare_word(parts[-1].split()[-1]) in _BODY_HEADS):
+        last = f"{parts.pop()} and {last}"
+    return last
 
 
 def _introduced_as(text: str, head: str) -> set:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from checker.actors import GROUP_LEXNAME
 from checker.align import key
 from checker.claim_reading import evidence_of, snippet
 from checker.date_norms import CALENDAR_NAMES
@@ -146,3 +147,90 @@ def replaced_in_place(ctx, dc, dnorms):
                    message=(f'Names "{ent.text}" where the source says "{alt.text}": '
                             f'"{snippet(sc.text, 70)}".'),
                    suggestion=f'Check the name: the source has "{alt.text}" here.')
+
+
+def kind_replaced(ctx, dc, ent):
+    """Finding fields when a name the sources never use stands where the closely aligned
+    source claim, on the same verb and after the same two words, has a description of the
+    same kind of thing with another word before its head ("will lodge its challenge at the
+    High Court" for "... at the county court": the name's last word is the description's
+    head, the description's other word is no word of the name). Known false positive: the
+    proper name of the very thing the description tells, in other words ("the Harwick
+    Justice Centre" for "the county court" is not compared; "Harwick County Court" holds
+    the word and is kept)."""
+    al, sup = ctx.support(dc)
+    words = ent.text.split()
+    if ent.label not in CHECKED or len(words) < 2 or not sup or al.score < IN_PLACE_FRAMED:
+        return None
+    sc = sup[0]
+    if key(sc.predicate) != key(dc.predicate):
+        return None
+    before = _FRAME_WORD.findall(dc.text[:ent.start - dc.start].lower())[-2:]
+    if len(before) < 2:
+        return None
+    head = words[-1].lower()
+    m = re.search(rf"(?<![\w-]){re.escape(' '.join(before))}\s+((?:the|a|an)\s+"
+                  rf"([a-z][\w'’-]*)\s+{re.escape(head)})(?![\w-])", sc.text)
+    if m is None or not any(w.start == sc.start + m.start(2) and w.pos == "NOUN"
+                            for w in sc.words):
+        return None  # (a noun that says which kind, "county"; not "the new stadium": an
+        # added name where the source has an adjective is unsupported, DU802's)
+    mine = {w.lower().strip("'’") for w in words}
+    if m.group(2).strip("'’").rstrip("s") in {w.rstrip("s") for w in mine}:
+        return None
+    theirs = m.group(1)
+    at = sc.start + m.start(1)
+    return dict(start=ent.start, end=ent.end, text=ent.text, confidence=0.65,
+                evidence=[evidence_of(sc, start=at, end=at + len(theirs))],
+                message=(f'Names "{ent.text}" where the source says "{theirs}": '
+                         f'"{snippet(sc.text, 80)}".'),
+                suggestion=f'Check the name: the source has "{theirs}".')
+
+
+# An owner's part named by a noun before its head ("the council's scrutiny committee")
+_OWNED_PART = re.compile(r"\b([A-Za-z][\w-]*['’]s)\s+([a-z][\w-]+)\s+([a-z][\w-]+)\b")
+
+
+def owned_part_replaced(ctx, dc):
+    """Finding fields when the derived claim names an owner's part by a noun before its head
+    ("ask the school's admissions committee") where the closely aligned source claim, on the
+    same verb, names the same owner's part of that head by another noun ("the school's
+    finance committee") and no source text writes the derived pair ("admissions committee"):
+    another part of the same body. The head and the word before it are nouns, the head a
+    body of people (its first WordNet sense a group: "committee", "panel"). Known false
+    positive: a part the sources call by two names, one of them only in the summary ("the
+    council's finance committee" for its "budget committee")."""
+    al, sup = ctx.support(dc)
+    if not sup or al.score < IN_PLACE_FRAMED or key(sup[0].predicate) != key(dc.predicate):
+        return None
+    sc = sup[0]
+    nouns = {w.start: w for w in dc.words if w.pos == "NOUN" or w.pos == "PROPN"
+             and w.text.islower()}  # (a lower-case head the tagger called a name)
+    low = ctx.source_text.lower()
+    for m in _OWNED_PART.finditer(dc.text):
+        owner, mod, head = m.groups()
+        at = dc.start + m.start(2)
+        head_word = nouns.get(dc.start + m.start(3))
+        if at not in nouns or head_word is None or f"{mod} {head}".lower() in low \
+                or not _a_body(ctx, head_word):
+            continue
+        theirs = re.search(rf"\b{re.escape(owner)}\s+([a-z][\w-]+)\s+{re.escape(head)}\b",
+                           sc.text)
+        if theirs is None or theirs.group(1).lower() == mod.lower() or not any(
+                w.pos == "NOUN" and w.start == sc.start + theirs.start(1) for w in sc.words):
+            continue
+        told = theirs.group(0)
+        start = sc.start + theirs.start()
+        return dict(start=at, end=dc.start + m.end(3), text=f"{mod} {head}", confidence=0.6,
+                    severity="warning",  # (a synonym of the part is its known false alarm)
+                    evidence=[evidence_of(sc, start=start, end=start + len(told))],
+                    message=(f'Says "{m.group(0)}" where the source says "{told}": '
+                             f'"{snippet(sc.text, 80)}".'),
+                    suggestion=f'Check which part: the source has "{told}".')
+    return None
+
+
+def _a_body(ctx, word) -> bool:
+    """The noun's first WordNet sense is a group of people ("committee", "board")."""
+    senses = ctx.wordnet.senses(word.lemma, "noun", 1) if ctx.wordnet.available else []
+    return bool(senses) and senses[0].lexname == GROUP_LEXNAME

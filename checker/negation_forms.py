@@ -22,9 +22,18 @@ _TIME_WORDS = frozenset(w for w in shipped("temporal") if " " not in w)  # conne
 def named_act(dc, word) -> bool:
     """The verb is an act a noun names ("turned down a *request* from the bakery *to
     renew* the lease", "the council's decision to renew"), not one the claim says happened
-    or did not: "to" before it, and a noun before any verb on the way back."""
-    if not dc.text[:word.start - dc.start].rstrip().lower().endswith(" to"):
+    or did not: "to" before it, and a noun before any verb on the way back; after "and to"
+    or "or to", what holds of the first infinitive ("urged to keep dogs on a lead near the
+    field and to feed the ponies" tells the urging's second infinitive, "a request to renew
+    the lease and to extend its hours" a second act the request names)."""
+    before = dc.text[:word.start - dc.start].rstrip().lower()
+    if not before.endswith(" to"):
         return False
+    if re.search(r"\b(?:and|or)\s+(?:not\s+)?to$", before):
+        first = next((w for w in sorted(dc.words, reverse=True) if w.end <= word.start
+                      and w.pos == "VERB" and dc.text[:w.start - dc.start].rstrip().lower()
+                      .endswith(" to")), None)  # the first infinitive of the two
+        return first is not None and named_act(dc, first)
     for w in sorted((w for w in dc.words if w.end <= word.start), reverse=True):
         if w.pos in ("VERB", "AUX"):
             return False
@@ -270,6 +279,21 @@ def only_others(dc, sc) -> bool:
         return False
     mine = text_keys(subject[5:]) - {"the", "its", "their"}
     return bool(mine) and not mine <= text_keys(sc.subject or "")
+
+
+def wished_by_none(dc, sc) -> bool:
+    """The source claim says nobody wishes or tries the deed ("Nobody wants to leave
+    patients in corridors": its subject a negating pronoun, its verb under an attempt) and
+    the derived claim tells the deed itself, with no wish or attempt, of another subject
+    ("around 40 patients had been left on trolleys"): a sentiment beside a fact, not its
+    opposite. Known false negative: the unwanted deed told done by the one who was said not
+    to want it ("Nobody wants to close the ward" and "the trust closed the ward")."""
+    words = sc.subject.lower().split()
+    nobody = bool(words) and (words[0] in shipped("object_negators") and (
+        len(words) == 1 or words[1] in ("one", "of")) or words[:2] == ["not", "one"])
+    # ("Nobody", "No one", "None of us", "Not one of the staff")
+    return nobody and bool(sc.certainty.attempts) and not dc.certainty.attempts \
+        and not text_keys(dc.subject) & text_keys(sc.subject) - {"of", "one"}
 
 
 # "until Harlow Rovers did so", "until the county did": the deed, done at the bound

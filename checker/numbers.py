@@ -87,12 +87,14 @@ HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 
 
 # A time of day in words: "ten to four", "a quarter past four", "half past two in the
-# evening", "three o'clock"; what it says is no count ("ten to four" is not 14); not "half to
-# two-thirds", a fraction. The part of the day after it is read with it.
+# evening" (or "on the evening of" a day), "three o'clock"; what it says is no count ("ten
+# to four" is not 14); not "half to two-thirds", a fraction. The part of the day after it is
+# read with it.
 _HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve")
 _CLOCK_HOUR = "|".join(_HOURS)
-_DAY_PART = r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[ap]\.?\s?m\b\.?"
+_DAY_PART = (r"in\s+the\s+(?:morning|afternoon|evening)|on\s+the\s+(?:morning|afternoon|evening)"
+             r"\s+of\b|at\s+night|[ap]\.?\s?m\b\.?")
 DAY_PART_AFTER = re.compile(rf"\s+(?:{_DAY_PART})", re.I)  # " in the afternoon", " p.m."
 WORD_CLOCK = re.compile(
     rf"\b(?:(?:(?:a\s+)?(?P<quarter>quarter)|(?P<half>half)|(?P<mins>five|ten|twenty|"
@@ -107,7 +109,7 @@ def word_clock_minutes(text: str, *, strict: bool = False) -> frozenset:
     ``strict`` takes "five to three" only with a part of the day after it (alone it is as
     often a vote's tally or a range)."""
     m = WORD_CLOCK.search(text)
-    day = (m.group("day") or "").lower() if m is not None else ""
+    day = re.sub(r"\s+of$", "", (m.group("day") or "").lower()) if m is not None else ""
     if m is None or strict and m.group("mins") and not day:
         return frozenset()
     if m.group("oclock"):

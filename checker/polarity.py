@@ -243,7 +243,9 @@ def reported(claim, word, lexicon) -> bool:
 
 def negated_before(claim, lemma: str, lexicon) -> bool:
     """A negation cue among the three words before the word ("has *no* intention"), with no
-    verb between them: in "has not ruled out trying" the "not" is the ruling out's."""
+    verb between them: in "has not ruled out trying" the "not" is the ruling out's; nor a
+    break of the clause (a comma, colon, semicolon, dash or quotation mark): in '"simply not
+    true", promising that ...' the "not" is the quoted words'."""
     w = next((x for x in claim.words if x[3] == lemma), None)
     if w is None:
         return False
@@ -252,6 +254,8 @@ def negated_before(claim, lemma: str, lexicon) -> bool:
     if cue is None:
         return False
     at = claim.start + cue.end()
+    if re.search(r"[,;:\"“”—–]", claim.text[cue.end():w[0] - claim.start]):
+        return False
     return not any(at <= x[0] < w[0] and x[4] == "VERB" for x in claim.words)
 
 

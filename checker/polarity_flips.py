@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from checker.actors import subject_head
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
 from checker.claim_reading import evidence_of, shares_core, snippet
 from checker.hedging import hedged_verb
-from checker.negation_forms import affirmed_privation
-from checker.polarity import orders
+from checker.negation_forms import affirmed_privation, wished_by_none
+from checker.polarity import denied_from_outside, orders
+from checker.same_source import same_source
 
 MIN_ADMITTED = 0.35  # an admission is held to the denied claim's words, not the aligner's
 MIN_CLOSE = 0.5  # alignment score above which two claims are taken to say the same thing
@@ -28,7 +29,11 @@ def admission_flip(ctx, dc):
     repairs were a response to the near-miss, in which a jet aborted its takeoff" for
     "denied that the repairs were a response to the incident"), or where the admission verb
     is the claim's own ("Its spokeswoman conceded that prosecutors had been slow" for "Its
-    spokeswoman rejected a claim that prosecutors had been slow")."""
+    spokeswoman rejected a claim that prosecutors had been slow"), also over the "that"
+    clause the party denied with a verb of answering ("accepted that the drivers had broken
+    the parking rules" for "denied that the drivers had ..."; not "has not said whether").
+    Known false positive: a party that denied a thing and later conceded it, where the
+    summary tells the later concession from a source it does not cite."""
     lex = ctx.lexicon
     al, sup = ctx.support(dc)
     if lex.has("answer_verbs", dc.predicate) or not sup or not al.scores:
@@ -53,12 +58,31 @@ def admission_flip(ctx, dc):
            and one_speaker(dc.subject, sc) and same_matter(dc, sc)
            and not re.search(rf"\b{re.escape(dc.predicate_text.lower())}\b",
                              sc.sentence.lower()))
-    if not (told or own):
+    # or the admission as the claim's own verb over the very clause the party denies
+    # ("a spokeswoman accepted that the drivers had broken the parking rules" for "A
+    # company spokeswoman denied that the drivers had broken ...")
+    clause = (lex.has("admission_verbs", dc.predicate) and not dc.negated
+              and not lex.has("neutral_report_verbs", dc.predicate)
+              and denied_from_outside(sc) and not sc.negated
+              and sc.attribution is not None and lex.has("answer_verbs", sc.attribution.lemma)
+              and re.search(rf"\b{re.escape(dc.predicate_text)}\s+that\b", dc.text) is not None
+              and any(_one_denier(who, sc.attribution.source)
+                      for who in (dc.subject, att.source if att else "") if who)
+              and same_matter(dc, sc, least=3))
+    if not (told or own or clause):
         return None
     return dict(confidence=0.7, evidence=[evidence_of(sc)],
                 message=(f'Tells as an admission what the source says the party denied '
                          f'or rejected: "{snippet(sc.sentence, 90)}".'),
                 suggestion="Restore the denial, as the source gives it.")
+
+
+def _one_denier(who: str, denier: str) -> bool:
+    """The derived party is the one who denied, by ``same_source`` and a word of the two
+    phrases in common ("a spokeswoman" and "A company spokeswoman"; not "The inspector" for
+    "The operator", two descriptions ``same_source`` cannot tell apart)."""
+    shared = {k for k in text_keys(who) & text_keys(denier) if len(k) > 3}  # (not "the")
+    return same_source(who, denier) and bool(shared)
 
 
 def intention_flip(ctx, dc):
@@ -70,8 +94,9 @@ def intention_flip(ctx, dc):
     al, sup = ctx.support(dc)
     for sc, score in zip(sup, al.scores):
         # The act both name is the core they share ("cut" of "cut jobs").
-        if score < MIN_CLOSE or len(claim_keys(dc) & claim_keys(sc)) < 2:
-            continue
+        if score < MIN_CLOSE or len(claim_keys(dc) & claim_keys(sc)) < 2 \
+                or wished_by_none(dc, sc):
+            continue  # ("Nobody wants to leave patients in corridors" beside a fact)
         for neg, pos in ((dc, sc), (sc, dc)):
             act = refused_act(neg, pos, lex)
             if act is None:

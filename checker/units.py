@@ -21,16 +21,22 @@ def is_measure_unit(word: str) -> bool:
 
 def measure(text: str) -> Optional[tuple[str, float]]:
     """What a figure measures and its size in that measure's base unit (measure_units.txt):
-    "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0); None
-    when it gives no number before a unit of length, mass, area, volume, power or energy."""
+    "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0), "some
+    8.2 square kilometres" -> ("area", 8200000.0), as "820 hectares" is; None when it gives
+    no number before a unit of length, mass, area, volume, power or energy."""
     low = text.lower()
-    if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:square|sq|cubic|cu)\b", low):
-        return None  # "£6m" is money; "500 square metres" is an area of other units
+    if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:cubic|cu)\b", low):
+        return None  # "£6m" is money; "500 cubic metres" a volume of other units
     words = WORD_RE.findall(low.replace("-", " "))
     for i, w in enumerate(words):
         unit = _MEASURES.get(w)
         if unit is None or i == 0:
             continue
+        if words[i - 1] in ("square", "sq"):
+            if unit[0] != "length" or i == 1:
+                return None
+            nums = number_values(" ".join(words[:i - 1]))
+            return ("area", nums[0] * unit[1] ** 2) if len(nums) == 1 else None
         if len(w) == 1 and not re.search(rf"\d\s+{w}\b", low):
             return None  # "5g", "6m": a network or a million as often as grams or metres
         nums = number_values(" ".join(words[:i]))

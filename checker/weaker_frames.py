@@ -10,6 +10,8 @@ to make, or None.
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key, text_keys
 from checker.claim_reading import evidence_of, shares_core, snippet
 from checker.firm_record import FIRM, firm_on_record, speaker_as_subject
@@ -76,6 +78,21 @@ def _own_finding(ctx, dc, sc):
 _FIRM_FRAMES = ("factive", "finding_verbs", "ruling_verbs")  # lexicon roles of firm frames
 
 
+def _hearsay_of_aside(ctx, dc, att) -> bool:
+    """The hearsay word stands in a relative clause of the claim's subject ("Quayline
+    Hotels, which reportedly paid £1.7m for the lido, is challenging ...") and a source
+    passage the claim aligns with gives that word's report too ("for a reported £1.7
+    million"): the aside keeps the source's doubt, and the claim's own verb has none."""
+    at = dc.text.find(dc.subject)
+    if at < 0 or not dc.start + at <= att.start < dc.start + at + len(dc.subject) \
+            or not re.search(r",\s*(?:which|who|whose)\b", dc.subject):
+        return False
+    stem = att.cue.lower().removesuffix("ly")  # "reported" of "reportedly"
+    return any(re.search(rf"\b(?:a|an|the)\s+{re.escape(stem)}\b", sc.sentence, re.I)
+               for sc in ctx.support(dc)[1])  # (a modifier: "a reported £1.7m"; not the
+    # sentence's verb, "reported a profit")
+
+
 def hearsay_lowered(ctx, dc):
     """The fields of a finding when the derived claim is credited to nobody in particular
     ("is thought to have been approved", "reportedly", "allegedly") where its close source
@@ -85,6 +102,8 @@ def hearsay_lowered(ctx, dc):
             att.kind == "passive" and att.cue.lower().endswith(" to")
             or att.kind == "adverb" and " " not in att.cue.strip()):
         return None  # "is thought to", "reportedly"; not a speaker the parse lost
+    if _hearsay_of_aside(ctx, dc, att):
+        return None
     verb = next((w for w in dc.words if w.lemma == dc.predicate), None)
     if att.kind == "passive" and verb is not None and verb.end <= att.start:
         return None  # "cancelled 140 flights, stranding what is thought to be 20,000

@@ -38,3 +38,13 @@ def test_an_unknown_name_elsewhere_in_the_claim_stays():
     got = dedupe([finding("DU802", "unsupported-claim", start=60, end=70),
                   finding("DE401", "entity-changed", severity="error", start=44, end=50)])
     assert sorted(f.code for f in got) == ["DE401", "DU802"]
+
+
+def test_one_rule_on_the_same_words_of_two_claims_is_one_finding():
+    # a speaker that two claims of one sentence share, credited wrongly once
+    got = dedupe([finding("DA102", "attribution-changed", claim="D3", start=0, end=12),
+                  finding("DA102", "attribution-changed", claim="D4", start=0, end=12)])
+    assert len(got) == 1
+    other = dedupe([finding("DA102", "attribution-changed", claim="D3", start=0, end=12),
+                    finding("DA102", "attribution-changed", claim="D4", start=40, end=52)])
+    assert len(other) == 2

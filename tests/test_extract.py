@@ -649,3 +649,19 @@ def test_fronted_according_to_leaves_a_clause_of_its_own_subject(claims_of):
     cs = claims_of("According to the organisers, about 5,000 people joined the march, but "
                    "heavy rain forced it to end early at 3pm.")
     assert one(cs, "heavy rain").attribution is None
+
+
+def test_a_semicolon_the_parser_gave_to_the_clause_still_parts_it():
+    # "A said X; B rejected Y", with the parser hanging "rejected" (and the semicolon) under
+    # "said": the clause after the semicolon is not what A said.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from checker.extract.common import semicolon_between
+
+    words = ["Ada", "said", "costs", "rose", ";", "Tom", "rejected", "that"]
+    heads = [1, 1, 3, 1, 6, 6, 1, 6]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "nsubj", "ccomp", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert semicolon_between(doc[6])
+    assert not semicolon_between(doc[3])

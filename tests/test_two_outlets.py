@@ -76,3 +76,16 @@ def test_a_figure_only_the_credited_telling_gives_keeps_its_credit(check_texts):
     assert "DA101" in codes(check_texts(summary, heard, plain))
     assert "DA101" not in codes(check_texts(summary.replace(", saving some £9,000", ""),
                                             heard, plain))
+
+
+def test_words_two_outlets_quote_from_two_speakers_are_either_ones(check_texts):
+    # One outlet gives the words to the trust, the other to its officer by name: crediting
+    # the officer moves nothing; crediting someone neither outlet quotes does.
+    body = ('The Lowmoor Moorland Trust described the case for burning the heather as "thin '
+            'and disputed". Farmer Joss Keld backed the burning.')
+    officer = ('Ann Roe, head of policy at the Lowmoor Moorland Trust, described the case for '
+               'burning as "thin and disputed".')
+    told = 'Ann Roe of the Lowmoor Moorland Trust called the case for burning "thin and disputed".'
+    assert "DA103" not in codes(check_texts(told, body, officer))
+    moved = 'Farmer Joss Keld called the case for burning "thin and disputed".'
+    assert "DA103" in codes(check_texts(moved, body, officer))

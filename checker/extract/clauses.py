@@ -124,6 +124,11 @@ class ClauseSplitter:
                 # parser hung the consequence on "said"; it is the writer's own clause
                 self._walk_clause(c, None, (), result)
                 comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
+            for c in self._contrast_after_report(head, comps):
+                # "The review said X, though the parish has ruled out Y": the writer's
+                # contrast, a claim of its own
+                self._walk_clause(c, None, (), result)
+                comp_ids.update(range(c.left_edge.i, c.right_edge.i + 1))
             for c in self._circumstance_after_report(head, comps):
                 # "X, the firm said this week, as the regulator extends its inquiry": the
                 # writer's setting of the report, a claim of its own
@@ -198,6 +203,23 @@ class ClauseSplitter:
                 if c.dep_ == "advcl" and c.i > head.i and _verbal(c)
                 and any(x.dep_ in SUBJ_DEPS for x in c.children)
                 and any(x.dep_ == "mark" and self.lex.has("circumstance_marks", x.lower_)
+                        for x in c.children)]
+
+    def _contrast_after_report(self, head, comps) -> list:
+        """A clause of contrast after what a verb of saying reports, with a subject of its own
+        and a mark of contrast_marks.txt after a comma ("The review said the clock's home
+        "could be reconsidered", though the parish has ruled out putting it back"): the
+        parser hangs it on the verb of saying, but it is the writer's, a claim of its own.
+        Known false positive: a speaker's own concession run on after a comma, with no verb
+        of saying ("She said the ward would close, though patients would be moved first")."""
+        if not comps:
+            return []
+        last = max(c.right_edge.i for c in comps)
+        return [c for c in head.children
+                if c.dep_ == "advcl" and c.i > last and _verbal(c)
+                and c.doc[c.left_edge.i - 1].text == ","
+                and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                and any(x.dep_ == "mark" and x.lower_ in self.contrast_marks
                         for x in c.children)]
 
     def _speaker_reports(self, head, result) -> set:

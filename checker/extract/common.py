@@ -288,11 +288,12 @@ def speaking_subject(verb, deps=("nsubj", "nsubjpass")):
 
 
 def semicolon_between(tok) -> bool:
-    """A semicolon stands between a clause and the word it hangs from."""
+    """A semicolon stands between a clause and the word it hangs from (also one the parser
+    made the clause's own first or last word: "A said X; B rejected Y")."""
     head = tok.head
     if head is tok:
         return False
-    lo, hi = (tok.right_edge.i, head.i) if tok.i < head.i else (head.i, tok.left_edge.i)
+    lo, hi = (tok.right_edge.i - 1, head.i) if tok.i < head.i else (head.i, tok.left_edge.i + 1)
     return any(t.text == ";" for t in tok.doc[lo + 1:hi])
 
 

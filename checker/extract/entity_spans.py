@@ -29,8 +29,11 @@ class EntitySpans:
         m = WORD_CLOCK.search(e.text)
         if m is None:
             return False
-        if m.group("day") or DAY_PART_AFTER.match(self.text, e.end_char):
-            return True
+        after = DAY_PART_AFTER.match(self.text, e.end_char)
+        day = m.group("day") or (after.group().strip() if after else "")
+        if day and not day.lower().startswith("on"):
+            return True  # ("on the morning of" a day also follows a tally: "voted five to
+            # four on the morning of the deadline"; it is a time after "at" only, below)
         nxt = self.tokens[e.end] if e.end < len(self.tokens) else None
         if nxt is not None and (nxt.pos_ in ("NOUN", "NUM") or _COUNTED_AFTER.fullmatch(
                 nxt.lower_)) or m.group("hour") and m.group("hour").lower() == "one":
@@ -39,7 +42,7 @@ class EntitySpans:
         if not m.group("mins"):
             return True
         before = self.text[max(0, e.start_char - 30):e.start_char] + e.text[:m.start()]
-        return _AT_CLOCK.search(before) is not None
+        return AT_CLOCK.search(before) is not None
 
     def _cut_half(self, e: SpanView) -> None:
         """A count in words the tagger ran into "and a" of "and a half" and took for a date
@@ -158,7 +161,7 @@ _APPROXIMATORS = shipped("approximators")
 # What makes "five to ten" a range: a count's noun (by its tag), a share or a scale after it
 _COUNTED_AFTER = re.compile(r"%|per|percent|hundred|thousand|million|billion")
 # "at" and an approximator before a time of day ("at about ten to four")
-_AT_CLOCK = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately|just\s+(?:after|before))"
+AT_CLOCK = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately|just\s+(?:after|before))"
                        r"\s+)?$", re.I)
 # A number written in words only (also read by ``DocView._sentence``).
 WORD_NUMBER = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+)*")

@@ -1,7 +1,7 @@
 """The figures of a claim: the tagger's numeric entities, with a sum's sign and scale and a
 count's unit put back ("£1.2m", "2 MW"), the numbers it leaves untagged ("forty - eight
-thousand", "some 4 million dollars") and the spans of time with no number ("within a
-fortnight")."""
+thousand", "some 4 million dollars", a clock time "6.20pm" or "twenty past six on the evening
+of Friday") and the spans of time with no number ("within a fortnight")."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from checker.extract.common import (
     _states_a_number,
 )
 from checker.date_norms import MONTHS
-from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, duration_unit, is_magnitude,
+from checker.extract.entity_spans import AT_CLOCK
+from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, WORD_CLOCK, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
 from checker.records import Quantity
 from checker.timespans import SPAN_POINTERS
@@ -99,7 +100,11 @@ class QuantityReader:
             label = self._label_before(e[0]) if e.label_ == "CARDINAL" and len(e) == 1 else None
             if label is not None:  # "Phase 3": a name, read with its label
                 text, s_char = _doc_text(e.doc)[label.idx:e_char], label.idx
-            kind, value, unit, norm = normalise(text, "MONEY" if money else e.label_)
+            tagged = "MONEY" if money else e.label_
+            if tagged == "CARDINAL" and len(e) > 1 and _CLOCK_TOKEN.fullmatch(e[-1].text):
+                tagged = "TIME"  # "about 6.20pm", an approximate count to the tagger: a time
+                # of day (a bare "2.30pm" stays as tagged: a range's ends are read as counts)
+            kind, value, unit, norm = normalise(text, tagged)
             if e.label_ == "CARDINAL" and value is None and _DASHED.search(e.text):
                 continue  # "nine - seven children and two adults": a count and its parts
                 # set off by a dash, each read below ("twenty - one" reads as 21)
@@ -122,7 +127,24 @@ class QuantityReader:
                                 start=s_char + off, end=e_char + off, norm=norm))
         out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
-            if t.i in covered or not t.like_num or t.is_punct:
+            if t.i not in covered and _CLOCK_TOKEN.fullmatch(t.text):
+                covered.add(t.i)  # "4.10pm", untagged: a time of day
+                out.append(Quantity(text=t.text, kind="time", value=None, unit="",
+                                    start=t.idx + off, end=t.idx + len(t) + off,
+                                    norm=t.text.lower()))
+                continue
+            clock = _word_clock_from(t, covered) if t.i not in covered and (
+                t.like_num or t.lower_ in ("half", "quarter", "a")) else None
+            if clock is None and (t.i in covered or not t.like_num or t.is_punct):
+                continue
+            if clock is not None:
+                covered.update(range(t.i, clock.i + 1))
+                text = _doc_text(t.doc)[t.idx:clock.idx + len(clock)]
+                start, end = t.idx + off, clock.idx + len(clock) + off
+                out = [q for q in out if not start <= q.start < end]  # (the part of the
+                # day the tagger read as a time of its own: "the afternoon")
+                out.append(Quantity(text=text, kind="time", value=None, unit="",
+                                    start=start, end=end, norm=text.lower()))
                 continue
             last = _number_words_from(t, covered)
             nxt = last.nbor(1) if last.i + 1 < len(t.doc) else None
@@ -223,6 +245,27 @@ def _ratio_base(tok) -> bool:
         return doc[i - 2].like_num
     return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" \
         and doc[i - 3].like_num
+
+
+# A clock time written as one token with its half of the day ("4.10pm", "11:45am", "9pm").
+_CLOCK_TOKEN = re.compile(r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?[ap]\.?m\.?", re.I)
+
+
+def _word_clock_from(tok, covered):
+    """The last token of a time of day in words that starts at ``tok`` and the tagger left
+    untagged ("twenty past six on the evening of Friday", "half past six",
+    numbers.WORD_CLOCK), with "at" before it (``entity_spans.AT_CLOCK``; not "won twenty to
+    nine on the evening of the final", a score), or None."""
+    doc = tok.doc
+    text = _doc_text(doc)
+    m = WORD_CLOCK.match(text, tok.idx)
+    if m is None or m.group("oclock") or not AT_CLOCK.search(text[max(0, tok.idx - 30):tok.idx]):
+        return None  # (not "voted five to four on the morning of the deadline": a tally)
+    hour = next((t for t in doc[tok.i:] if t.idx + len(t) >= m.end("hour")), None)
+    last = next((t for t in reversed(doc[tok.i:]) if t.idx + len(t) <= m.end()), None)
+    if hour is None or any(i in covered for i in range(tok.i, hour.i + 1)):
+        return None
+    return last if last is not None and last.i >= hour.i else hour
 
 
 def _number_words_from(tok, covered):

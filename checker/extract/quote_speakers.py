@@ -42,6 +42,11 @@ class QuoteSpeakerReader:
             # colon are those of the subject of the verb of saying or answer that the colon
             # closes, wherever the parser hung them
             speaker = self._person_in(answerer, state, ents) or self._span_text(answerer)
+        elif _apart(head, root) and not quoted_frame \
+                and self._characterises(pred, subj_tok, sent, own or quotes):
+            # '...; Cllr Tom Vey rejected that charge as "unjust to staff"': the clause a
+            # semicolon parts from another's verb of saying characterises in its own words
+            speaker = self._person_in(subj_tok, state, ents) or subject
         elif attribution is not None and attribution.source and attribution.kind == "named" \
                 and _apart(head, root):
             # a clause with its own speaker that a semicolon parts from the verb the parser
@@ -74,9 +79,7 @@ class QuoteSpeakerReader:
         elif (pred.lemma_.lower() in self.speech_verbs
               or head.lemma_.lower() in self.speech_verbs) and not quoted_frame:
             speaker = self._person_in(subj_tok, state, ents) or subject
-        elif pred.lemma_.lower() in self.characterising_verbs and subj_tok is not None \
-                and not quoted_frame and not _passive(pred) \
-                and _characterised(sent, pred, own or quotes):
+        elif not quoted_frame and self._characterises(pred, subj_tok, sent, own or quotes):
             # 'the board dismissed the figure as "pure guesswork"': the words
             # that characterise the thing are the subject's
             speaker = self._person_in(subj_tok, state, ents) or subject
@@ -98,6 +101,14 @@ class QuoteSpeakerReader:
             # person is a guess)
             speaker = state.last_speaker
         return speaker
+
+    def _characterises(self, pred, subj_tok, sent, quotes) -> bool:
+        """The claim's own verb characterises a thing in the quoted words and has a subject
+        ('the board dismissed the figure as "pure guesswork"'; also after a semicolon the
+        parser hung under another's verb of saying: '...; Cllr Tom Vey rejected that charge
+        as "unjust to staff"')."""
+        return pred.lemma_.lower() in self.characterising_verbs and subj_tok is not None \
+            and not _passive(pred) and _characterised(sent, pred, quotes)
 
     def _remember_speaker(self, sent, state: _State) -> None:
         """A named speaker of the sentence, whom a "she said" in the next one refers to
@@ -374,11 +385,14 @@ def _quotation_start(tok) -> int:
 # deal as a", "praised the crews for their"), or, after "brand" and "label", the thing alone
 # ("branded the offer"); no clause of its own ("dismissed the claim that", "condemned the
 # minister, who had called").
-_OBJECT_WORDS = r"\s+(?:(?!that\b|who\b|which\b|whose\b|when\b)[^\s\"“”]+\s+){0,9}"
+_OBJECT_WORDS = (r"\s+(?:(?!(?:that(?!\s+[a-z]+\s+as\b)|who|which|whose|when)\b)"
+                 r"[^\s\"“”]+\s+){0,9}")  # ("that" a determiner only: "rejected that claim as")
 _CHARACTERISED_GAP = re.compile(
     _OBJECT_WORDS + r"(?:as|for)\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}[\"“‘']?"
     r"|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
 _NAMED_GAP = re.compile(_OBJECT_WORDS + r"[\"“‘']?", re.I)
+_AS_GAP = re.compile(_OBJECT_WORDS + r"as\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}"
+                     r"[\"“‘']?|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
 # "accused the estate of "selling off the plots"", "criticised the board for "stalling""
 _CHARGED_GAP = re.compile(_OBJECT_WORDS + r"(?:of|for)\s+[\"“‘']", re.I)
 _CHARGING = shipped("charging_verbs")
@@ -398,7 +412,10 @@ def _characterised(sent, pred, quotes) -> bool:
     end = pred.idx + len(pred.text)
     lemma = pred.lemma_.lower()
     gaps = (_NAMED_GAP,) if lemma in ("brand", "label") else \
-        (_CHARGED_GAP, _CHARACTERISED_GAP) if lemma in _CHARGING else (_CHARACTERISED_GAP,)
+        (_CHARGED_GAP, _CHARACTERISED_GAP) if lemma in _CHARGING else \
+        (_AS_GAP,) if lemma == "reject" else (_CHARACTERISED_GAP,)
+    # ("rejected the claim as "..."", not 'rejected a bid for "affordable" flats': the
+    # thing rejected is named, not characterised)
     return any(q[0] > end and gap.fullmatch(text, end, q[0]) is not None
                for q in quotes for gap in gaps)
 

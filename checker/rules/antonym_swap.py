@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 
-from checker.align import claim_keys, key
+from checker.align import claim_keys, key, text_keys
 from checker.figure_match import same_value
 from checker.polarity import unprefixed
 from checker.records import memo_on
@@ -79,6 +79,7 @@ def check(ctx):
     for dc in ctx.derived_claims:
         dkeys = claim_keys(dc)
         sup = [sc for sc in ctx.aligned(dc) if len(dkeys & claim_keys(sc)) >= 2]
+        sup += [sc for sc in _told_within(ctx, dc, dkeys) if sc not in sup]
         if not sup:
             continue
         dlem = {w[3] for w in dc.words}
@@ -130,6 +131,29 @@ def check(ctx):
                 break
             if done:
                 break
+
+
+# A short source claim: this many content words at most, its verb included.
+SHORT_CLAIM = 5
+
+
+def _told_within(ctx, dc, dkeys) -> list:
+    """Short source claims whose verb is a listed opposite of the derived claim's own verb
+    and whose two or more other words the derived claim all holds ("The club rejected the
+    criticism" inside "The Brannock Rowing Club has accepted criticism from the harbour
+    board over safety on the slipway ..."), one of them no word of the derived subject (not
+    "Kelby Water denied that" against "Kelby Water admits a delay": what "that" is, the
+    words do not say): the aligner matches the long sentence with longer passages, but the
+    short claim tells what its verb is said of. Known false positive: a long derived claim
+    that holds the same words in another relation ("accepted the club's criticism")."""
+    out = []
+    for sc in ctx.index.claims:
+        rest = claim_keys(sc) - {key(sc.predicate)}
+        if len(rest) >= 2 and len(rest) < SHORT_CLAIM and rest <= dkeys \
+                and rest - text_keys(dc.subject) \
+                and ctx.lexicon.are_antonyms(dc.predicate, sc.predicate):
+            out.append(sc)
+    return out
 
 
 def _listed_applies(lex, lem: str, tag: str, other) -> bool:

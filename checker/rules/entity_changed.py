@@ -36,7 +36,13 @@ Why it matters:
     ``checker.agent_swapped``). A named place put where the closest source claim says
     "there" ("wardens at Kelby Quay found it" for "wardens there found it", after a sentence
     about Ostrow Quay) is flagged when the last place the source names before that "there",
-    in its sentence or the one before, is another (``checker.there_place``).
+    in its sentence or the one before, is another (``checker.there_place``). A name no
+    source uses, put after the same two words where the closely aligned source claim on the
+    same verb has a description of the same kind with another word before its head ("its
+    challenge at the High Court" for "its challenge at the county court"), is flagged too
+    (``names_in_place.kind_replaced``), and so is an owner's part named by another noun
+    than the aligned source claim's ("the school's admissions committee" for "the school's
+    finance committee": ``names_in_place.owned_part_replaced``).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -71,7 +77,8 @@ from checker.align import key
 from checker.body_tier import tier_swapped
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
-from checker.names_in_place import description_replaced, names_both, replaced_in_place
+from checker.names_in_place import (description_replaced, kind_replaced, names_both,
+                                    owned_part_replaced, replaced_in_place)
 from checker.name_slots import (came_with_its_words, common_word, other_preposition,
                                 owner_for_name, slot_told)
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, same_referent,
@@ -232,6 +239,17 @@ def check(ctx):
                 if swapped is not None:
                     flagged.add(swapped.start)
                     yield swapped
+        for ent in dc.entities:
+            if known(ent.norm, ctx.index, ctx.wordnet):
+                continue
+            fields = kind_replaced(ctx, dc, ent)
+            if fields is not None and fields["start"] not in flagged:
+                flagged.add(fields["start"])
+                yield make(RULE, dc, **fields)
+        fields = owned_part_replaced(ctx, dc)
+        if fields is not None and fields["start"] not in flagged:
+            flagged.add(fields["start"])
+            yield make(RULE, dc, **fields)
         for fields in replaced_in_place(ctx, dc, dnorms):
             f = make(RULE, dc, **fields)
             if f.start not in flagged:

@@ -19,7 +19,9 @@ Why it matters:
     A speaker the source's opening paragraph gives by a title only ("with its chief
     executive told staff") against the person the next paragraph opens by naming
     ("Casimir Deveraux made the comments") is one person: the lede's way of introducing
-    them. An indefinite description ("a Dock Lane florist") is not compared with a source
+    them. Words two outlets quote from two speakers are compared with neither when one of
+    them is the derived speaker ("the trust" in one, its officer by name in the other). An
+    indefinite description ("a Dock Lane florist") is not compared with a source
     speaker whose sentences hold its words ("Nia Voss, a florist on Dock Lane": the summary
     keeps the person unnamed). A one-word quotation that the sources give with no speaker
     somewhere,
@@ -101,8 +103,9 @@ def check(ctx):
         found = [(sq, sc, ev) for sq, sc, ev in same_words if sq.speaker]
         if _a_label(q, same_words, found):
             continue
-        if not found:
-            continue
+        if not found or any(same_source(q.speaker, s.speaker) for s, _c, _e in found[1:]):
+            continue  # (another outlet quotes the words from the derived speaker: "Ann Roe,
+            # the trust's officer, said" where the first source has "the trust said")
         sq, sc, ev = found[0]
         theirs = _voice_introduced(ctx, sc, sq.speaker)
         if theirs and _another_speaker(ctx, q.speaker, sq.speaker.split()[-1]) \

@@ -64,6 +64,7 @@ from checker.numbers import DAY_PARTS, states_a_figure
 from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
+from checker.units import measure
 from checker.wordnet import POS_FILE
 
 CODE, NAME, KIND, SEVERITY = "DU801", "unsupported-content", "unsupported-claim", "warning"
@@ -285,7 +286,18 @@ def _unsupported_words(ctx, dc, wn, framing, judged) -> list:
             and not _prefixed_of(w, ctx.index.vocab, ctx.lexicon)
             and not _news_paraphrase(w, ctx.index.vocab, ctx.lexicon)
             and not _pointing_back(w, dc, ctx.lexicon)
-            and not _describes_subject(w, dc, ctx.lexicon)]
+            and not _describes_subject(w, dc, ctx.lexicon)
+            and not _unit_of_measure(w, dc)]
+
+
+def _unit_of_measure(word, dc) -> bool:
+    """A word of a figure with a unit of measure ("square kilometres" of "some 8.2 square
+    kilometres" where the source says "roughly 820 hectares": ``units.measure``) or of a
+    time of day ("past" of "twenty past six on the evening of Friday"): whether the figure
+    holds is DN501's matter."""
+    return any(q.start <= word.start < q.end and (q.kind == "time"
+                                                  or measure(q.text) is not None)
+               for q in dc.quantities)
 
 
 _DESCRIPTION = re.compile(r"the\s+(?:[a-z-]+\s+)?([a-z]+)", re.I)
