@@ -1,8 +1,11 @@
 """A name put in the place of the closely aligned source claim's own, between the same
 words (DE401, ``checker.rules.entity_changed``): a named body where the source claim has a
-description that its article uses for another body (``description_replaced``), and a name
-where only the name differs from the source claim (``replaced_in_place``). Both give the
-fields of a finding, which the rule makes."""
+description that its article uses for another body (``description_replaced``), a name
+where only the name differs from the source claim (``replaced_in_place``), a name for a
+description of the same kind with another word ("the High Court" for "the county court":
+``kind_replaced``), and an owner's part named by another noun ("the school's admissions
+committee" for its "finance committee": ``owned_part_replaced``). Each gives the fields of
+a finding, which the rule makes."""
 
 from __future__ import annotations
 
