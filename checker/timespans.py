@@ -118,6 +118,12 @@ _BOUNDED_RE = re.compile(
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 
+def clock_token(text: str) -> bool:
+    """The whole text is one clock time marked a.m. or p.m. ("4.10pm", "11:45am", "9pm")."""
+    m = _CLOCK.fullmatch(text.lower())
+    return m is not None and m.group(3) is not None and bool(clock_minutes(text))
+
+
 def clock_minutes(text: str, *, marked: bool = False) -> frozenset:
     """The minutes after midnight a clock time can mean: one for "2:10 p.m.", "14:10",
     "05:15" or "noon", two for "2:10" (morning or afternoon); empty when the text holds no

@@ -21,7 +21,7 @@ from checker.extract.entity_spans import AT_CLOCK
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, WORD_CLOCK, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
 from checker.records import Quantity
-from checker.timespans import SPAN_POINTERS
+from checker.timespans import SPAN_POINTERS, clock_token
 from checker.units import currency_codes, is_measure_unit
 
 
@@ -101,7 +101,7 @@ class QuantityReader:
             if label is not None:  # "Phase 3": a name, read with its label
                 text, s_char = _doc_text(e.doc)[label.idx:e_char], label.idx
             tagged = "MONEY" if money else e.label_
-            if tagged == "CARDINAL" and len(e) > 1 and _CLOCK_TOKEN.fullmatch(e[-1].text):
+            if tagged == "CARDINAL" and len(e) > 1 and clock_token(e[-1].text):
                 tagged = "TIME"  # "about 6.20pm", an approximate count to the tagger: a time
                 # of day (a bare "2.30pm" stays as tagged: a range's ends are read as counts)
             kind, value, unit, norm = normalise(text, tagged)
@@ -127,7 +127,7 @@ class QuantityReader:
                                 start=s_char + off, end=e_char + off, norm=norm))
         out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
-            if t.i not in covered and _CLOCK_TOKEN.fullmatch(t.text):
+            if t.i not in covered and clock_token(t.text):
                 covered.add(t.i)  # "4.10pm", untagged: a time of day
                 out.append(Quantity(text=t.text, kind="time", value=None, unit="",
                                     start=t.idx + off, end=t.idx + len(t) + off,
@@ -245,10 +245,6 @@ def _ratio_base(tok) -> bool:
         return doc[i - 2].like_num
     return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" \
         and doc[i - 3].like_num
-
-
-# A clock time written as one token with its half of the day ("4.10pm", "11:45am", "9pm").
-_CLOCK_TOKEN = re.compile(r"(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?[ap]\.?m\.?", re.I)
 
 
 def _word_clock_from(tok, covered):

@@ -387,12 +387,17 @@ def _quotation_start(tok) -> int:
 # minister, who had called").
 _OBJECT_WORDS = (r"\s+(?:(?!(?:that(?!\s+[a-z]+\s+as\b)|who|which|whose|when)\b)"
                  r"[^\s\"“”]+\s+){0,9}")  # ("that" a determiner only: "rejected that claim as")
-_CHARACTERISED_GAP = re.compile(
-    _OBJECT_WORDS + r"(?:as|for)\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}[\"“‘']?"
-    r"|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
+
+
+def _characterising_gap(preps: str):
+    """The gap before a characterised quotation, its thing then one of ``preps``."""
+    return re.compile(_OBJECT_WORDS + rf"(?:{preps})\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)"
+                      r"\s+){0,2}[\"“‘']?|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
+
+
+_CHARACTERISED_GAP = _characterising_gap("as|for")
+_AS_GAP = _characterising_gap("as")  # ("reject": "rejected the claim as", not "a bid for")
 _NAMED_GAP = re.compile(_OBJECT_WORDS + r"[\"“‘']?", re.I)
-_AS_GAP = re.compile(_OBJECT_WORDS + r"as\s+(?:(?:a|an|the|its|their|his|her|[a-z]+ly)\s+){0,2}"
-                     r"[\"“‘']?|" + _OBJECT_WORDS + r"as\s*[\"“‘']", re.I)
 # "accused the estate of "selling off the plots"", "criticised the board for "stalling""
 _CHARGED_GAP = re.compile(_OBJECT_WORDS + r"(?:of|for)\s+[\"“‘']", re.I)
 _CHARGING = shipped("charging_verbs")

@@ -148,10 +148,10 @@ def _told_within(ctx, dc, dkeys) -> list:
     that holds the same words in another relation ("accepted the club's criticism")."""
     out = []
     for sc in ctx.index.claims:
+        if not ctx.lexicon.are_antonyms(dc.predicate, sc.predicate):
+            continue
         rest = claim_keys(sc) - {key(sc.predicate)}
-        if len(rest) >= 2 and len(rest) < SHORT_CLAIM and rest <= dkeys \
-                and rest - text_keys(dc.subject) \
-                and ctx.lexicon.are_antonyms(dc.predicate, sc.predicate):
+        if 2 <= len(rest) < SHORT_CLAIM and rest <= dkeys and rest - text_keys(dc.subject):
             out.append(sc)
     return out
 

@@ -305,10 +305,11 @@ def _changed(ctx, dc, sup, generic, verbs):
     # an unnamed description by a kind of body ("according to the union") the derived
     # text names no body for
     kind = "" if named else stand_in_noun(core(attr.source).strip(" ,"))
-    person = is_person(ctx, attr.source) or _titled_person(ctx, attr.source)
     hidden = [(sc, who) for sc, who in cands if unnamed_on_purpose(sc.sentence)
-              and not has_name(who)] if person and not is_anonymous(
-                  attr, generic) and not unnamed_on_purpose(attr.source) else []
+              and not has_name(who)]
+    if hidden and (unnamed_on_purpose(attr.source) or is_anonymous(attr, generic) or not (
+            is_person(ctx, attr.source) or _titled_person(ctx, attr.source))):
+        hidden = []
     if hidden:
         cands = hidden  # a speaker the source keeps unnamed on purpose ("A council surveyor,
         # who spoke anonymously, said X": anonymity_phrases.txt) is no one the derived
