@@ -12,6 +12,7 @@ import re
 from checker.actors import PERSON_LEXNAME, passive_verb, subject_head, subject_words
 from checker.affiliation import speaker_descriptions
 from checker.align import claim_keys, key, text_keys
+from checker.answers import points_back, salient_claims
 from checker.claim_reading import verb_at
 from checker.attribution import same_name, source_name
 from checker.claim_content import same_content
@@ -60,9 +61,42 @@ _TIME_ASIDE = re.compile(r"\b(?:since|when)\s+(?:[^,;]|(?<=\d),(?=\d))+?"
 def own_word(ctx, dc, sc, generic) -> bool:
     """The source claim is a party's own account of its acts or plans, on its own word or
     its voice's, or the parties' joint statement, or a public body's report on record."""
+    if _contested_account(ctx, sc):
+        return False
     return (self_report(sc, generic, ctx.lexicon) and not _a_thing(ctx, sc)
             and not _someone_else(dc, sc, generic) or by_its_voice(ctx, sc)
             or joint_statement(ctx, sc) or on_record(ctx, sc, generic))
+
+
+def _contested_account(ctx, sc) -> bool:
+    """The source claim gives the grounds of a party's bare answer to a charge, and the
+    other side disputes them: its sentence comes right after an answer that points back
+    ("Harl Mills denies this. A spokeswoman said tenants were sent the new terms in April":
+    ``answers.salient_claims``, ``answers.points_back``), a later sentence of that paragraph
+    gives another speaker's negated claim ("Their chair said no tenant saw any such
+    notice"), and it tells what happened, not what the party will do.
+    One side of a dispute, whose credit a summary must keep however much it is the party's
+    own account (not a further statement after an answer with its own words: "X denied that
+    its staff skipped checks. ... He wrote that the company has shut the centre")."""
+    if sc.certainty.attempts or any(w in _FUTURE or ctx.lexicon.has("hedges", w)
+                                    for w in re.findall(r"\b[a-z']+\b", sc.text)):
+        return False  # ("would meet the tenants next week": a plan, or a doubt, its own;
+        # words as written in lower case: not the month "May", nor a name "Will")
+    speaker = sc.attribution.source if sc.attribution is not None else ""
+    for item in salient_claims(ctx):
+        if item.kind != "answer" or not points_back(item.trigger) or len(item.block) < 2:
+            continue
+        grounds = item.block[1]
+        if grounds.doc != sc.doc_id or not grounds.start <= sc.start < grounds.end:
+            continue
+        if any(c.attribution is not None and c.attribution.source != speaker
+               and (c.negated or c.negated_words)
+               for later in item.block[2:] for c in later.claims):
+            return True
+    return False
+
+
+_FUTURE = frozenset(shipped("future_modals"))
 
 
 def background(dc, sc) -> bool:

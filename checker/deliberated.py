@@ -35,8 +35,12 @@ def deliberated_deed(ctx, dc):
         return None
     obj = text_keys(dc.object) & claim_keys(dc)
     at = dc.text.find(dc.object)
+    # the object's own phrase, up to a comma or a relative word: a verb there weighs a deed
+    # ("considering closing"), one in an aside after it describes the thing ("a scheme by
+    # X, one of four entries that reached the final")
+    phrase = _RELATIVE.split(dc.object.split(",")[0])[0]
     if len(obj) < 2 or at < 0 or any(w.pos == "VERB" for w in dc.words
-                                     if w.start >= dc.start + at):
+                                     if dc.start + at <= w.start < dc.start + at + len(phrase)):
         return None
     mine = subject_keys(dc)
     for sc in close_support(ctx.support(dc)):
@@ -44,6 +48,8 @@ def deliberated_deed(ctx, dc):
         if sc.negated or cues(sc, lex) or not lex.has("decided_deeds", sc.predicate) \
                 or not obj <= theirs or not (mine and mine & subject_keys(sc)):
             continue
+        if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object):
+            continue  # "has picked three designs": a shortlist, weighed still
         head = key(dc.object.split()[-1]) if dc.object.split() else ""
         if any(obj <= claim_keys(o) or head in claim_keys(o) for o in ctx.index.claims
                if any(lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
@@ -56,6 +62,17 @@ def deliberated_deed(ctx, dc):
 
 _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),
                        re.I)  # a relative clause opens (relative_pronouns.txt)
+
+
+def _plural_head(phrase: str) -> bool:
+    """The phrase's head noun, before any comma or relative clause, is plural ("three
+    designs for the shelter", "two sites")."""
+    head = _AFTER_HEAD.split(_RELATIVE.split(phrase.split(",")[0])[0])[0].split()
+    return bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
+
+
+# a preposition that ends a noun's head phrase ("a design | by Pollard Yards")
+_AFTER_HEAD = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("prepositions"))), re.I)
 
 
 def _doing(lex, verb: str) -> bool:

@@ -21,7 +21,9 @@ from checker.figure_match import GROUP, approximates, same_value, source_has
 from checker.figure_moves import direction
 from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_its_figures,
                                  source_years, years_since_deed)
+from checker.figure_slips import A_YEAR, digits_swapped, this_year
 from checker.figure_whole import complete
+from checker.first_in_span import run_ended
 from checker.figure_written import calendar_day, numbers_in, unit_words
 from checker.lexicon import shipped, shipped_values
 from checker.numbers import duration_unit, fraction_value
@@ -126,6 +128,10 @@ def unknown_figures(ctx) -> list:
             if _period_before_baseline(q, ctx.index):
                 continue  # "between March and May than a year earlier": the period is
                 # the source's; the comparison's baseline is not read as a figure
+            if this_year(ctx, q):
+                continue  # "called off for 2025" where a source of 2025 says "this year"
+            if q.text.lower() == "first" and run_ended(ctx, dc, q.start):
+                continue  # "the first time in 52 years" where a source has "for 52 years"
             if _relative_time(q, dc) or _no_figure(q) or _adverbial(q, dc):
                 continue  # "the night before the anniversary", "on Monday evening", "a drug
                 # first made for diabetes"
@@ -173,8 +179,9 @@ def unknown_figures(ctx) -> list:
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything
                         # ("the last three months of 2028" is a quarter, and replaced one)
-                    if calendar_day(q.norm) and durations(sq.text):
-                        continue  # nor did "1 July" replace "within 12 weeks"
+                    if (calendar_day(q.norm) or A_YEAR.fullmatch(q.text.strip())) \
+                            and durations(sq.text):
+                        continue  # nor did "1 July" or "2025" replace "within 12 weeks"
                     fit = fit_of(q, sq)
                     if fit > best:
                         sc, alt, best = cand, sq, fit
@@ -184,7 +191,8 @@ def unknown_figures(ctx) -> list:
                 mates = [c for c in ctx.derived_claims if c.sent_start == dc.sent_start]
                 sc, alt = _counterpart_beside(dc, q, ctx.index, mates) or part_of_base(
                     ctx, dc, q) or other_day_of_month(q, ctx.index.claims, ctx.derived_claims,
-                                                      ctx.support(dc)[1]) or (None, None)
+                                                      ctx.support(dc)[1]) \
+                    or digits_swapped(dc, q, ctx.index) or (None, None)
             out.append((dc, q, sc, alt))
     return out
 

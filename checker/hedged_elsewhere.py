@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
+from checker.figure_match import GROUP, same_value
 from checker.hedging import IN_RELATIVE_ASIDE, cue_word_in, cues, hedged_verb
 from checker.numbers import number_values, values_match
 from checker.timespans import durations
@@ -65,18 +66,21 @@ def planned_in_another_telling(ctx, dc, h) -> bool:
     September")."""
     if h.role != "attempt":
         return False
-    mine = {q.norm for q in dc.quantities}
+    mine = list(dc.quantities)
     close = [*ctx.support(dc)[1], *ctx.twins(dc)]
-    told = {n: set() for n in mine}  # the claims that give each derived figure
-    for sc in close:
-        for q in sc.quantities:
-            told.setdefault(q.norm, set()).add(sc.id)
+
+    def gives(sc, q) -> bool:  # in any notation: "over ten years" for "over a decade"
+        return any(sq.norm == q.norm or GROUP.get(sq.kind) == GROUP.get(q.kind)
+                   and same_value(q, sq) for sq in sc.quantities)
+
+    # the claims that give each derived figure
+    told = [{sc.id for sc in close if gives(sc, q)} for q in mine]
 
     def has_figures(sc) -> bool:
-        held = {q.norm for q in sc.quantities}
-        if len(mine - held) <= len(mine) // 3:
+        held = [gives(sc, q) for q in mine]
+        if held.count(False) <= len(mine) // 3:
             return True
-        return bool(mine & held) and all(n in held for n in mine if told[n] <= {sc.id})
+        return any(held) and all(h for h, by in zip(held, told) if by <= {sc.id})
 
     return any(any(c.weight >= h.weight - 0.15 for c in sc.certainty.attempts)
                and has_figures(sc) and len(claim_keys(dc) & claim_keys(sc)) >= 3

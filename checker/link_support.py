@@ -27,7 +27,7 @@ def link_keys(ctx, text: str) -> set[str]:
             and function.get(k, "pronoun") == "pronoun"}
 
 
-def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
+def said_in_a_sentence(ctx, link, left: set, right: set, doer: frozenset = frozenset()) -> bool:
     """A source sentence uses the same connective between words of both sides (a ground
     given by any phrase of its kind, reason_phrases.txt: "hired for his record" states
     "hired on the strength of his record"; or the sides' nouns and verbs of one family:
@@ -67,6 +67,8 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
         tie = (before & sides[0], after & sides[1])
         return all(tie) and bool((tie[0] | tie[1]) - be)
 
+    # "riders have damaged the crop" states "riders caused damage to the crop"
+    effect = _effect_noun(ctx, link) if CAUSE.match(link.cue) else ""
     for sc in one_claim_a_sentence(ctx.index):
         if any(ties(link_keys(ctx, sc.sentence[:m.start()]), link_keys(ctx, sc.sentence[m.end():]))
                for m in pattern.finditer(sc.sentence)):
@@ -75,7 +77,35 @@ def said_in_a_sentence(ctx, link, left: set, right: set) -> bool:
             words = link_keys(ctx, sc.sentence)
             if holds(left, words) and holds(right, words):
                 return True
+        if effect and _done_by(ctx, sc.sentence, effect, doer | left):
+            words = link_keys(ctx, sc.sentence)  # the effect's verb is its side: "damage he
+            # puts at £4,800" needs no more (two words of the cause beside it)
+            if holds(left, words) and len(left & words) >= 2:
+                return True
     return False
+
+
+CAUSE = re.compile(r"caus(?:e|es|ed|ing)$", re.I)
+
+
+def _effect_noun(ctx, link) -> str:
+    """The key of the noun a "caused" or "causing" names its effect by, the first content
+    word after the cue ("causing about £4,000 of damage": "damage"); "" when it has none."""
+    function = ctx.lexicon.words["function_words"]
+    skip = ctx.lexicon.entries("approximators")
+    for word in re.findall(r"[a-z]+", link.right.lower())[:4]:
+        if word not in function and word not in skip:
+            return key(word)
+    return ""
+
+
+def _done_by(ctx, sentence: str, wanted: str, doer: set) -> bool:
+    """A source claim of the sentence has for its verb the key (the effect noun's own verb:
+    "riders have damaged the crop" tells who caused the damage) and for its subject a word
+    of ``doer`` (the derived cause's doer: not "storm winds damaged the roof" for "vandals
+    broke in, causing damage")."""
+    return any(key(sc.predicate) == wanted and link_keys(ctx, sc.subject) & doer
+               for sc in ctx.index.claims if sc.sentence == sentence)
 
 
 def family(ctx, text: str) -> set[str]:

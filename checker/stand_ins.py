@@ -65,15 +65,18 @@ def stand_in_meant(ctx, sc) -> str:
     built ..."; an organisation by the tagger, or a name ending in a body's word:
     non_person_heads.txt; for "the company" no public body: public_body_heads.txt), and
     for "it" as the speaker of its own "it" ("X said it had been told ... It may decide");
-    '' when it names none or several."""
+    '' when it names none or several. "The company" in what the body's officer says ("Its
+    land director, Ann Wrey, said the company had pledged £8,000") is that body too."""
     lex = ctx.lexicon
     words = sc.subject.strip().lower().split()
     pronoun = words == ["it"]
     if not words or len(words) > 2 or not (pronoun or lex.has("corporate_nouns", words[-1])):
         return ""
     said = sc.attribution.source if sc.attribution is not None else ""
-    if has_name(said) or anaphoric(core(said).strip(" ,")):
+    if (has_name(said) or anaphoric(core(said).strip(" ,"))) \
+            and (pronoun or not _ITS_OFFICER.match(said.strip())):
         return ""  # "the board said that it had found": the speaker may be what "it" is
+        # (not "the company" in what "Its land director, X" says: the body before, below)
     before = [c.sent_start for c in ctx.index.claims
               if c.doc_id == sc.doc_id and c.sent_start < sc.sent_start]
     if not before:
@@ -100,6 +103,10 @@ def stand_in_meant(ctx, sc) -> str:
                 continue  # "the company" is no council or board
             bodies.setdefault(norm_name(name), name)
     return next(iter(bodies.values())) if len(bodies) == 1 else ""
+
+
+# a speaker given as the officer of the body named before ("Its land director, Colm Hart")
+_ITS_OFFICER = re.compile(r"its\s+[a-z]", re.I)
 
 
 def _organisations(ctx) -> frozenset:

@@ -63,3 +63,22 @@ def test_a_figure_in_the_outlets_own_sign_off_is_not_read(pipeline):
     assert not [f for f in found if f.code.startswith("DU8")]
     body = derived.replace("from 3 March.", "from 3 March, reopening on 14 April.")
     assert {"DU803", "DN501"} & {f.code for f in _findings(pipeline, body, "Brightline Dispatch")}
+
+
+CREDITED = ("The Tarrow Valley water board will shut its Mill Lane pumping station for six "
+            "weeks from 3 March, operations manager Kit Ardel told the Fenmoor Weekly Star.")
+
+
+def _credited(pipeline, source_outlet: str) -> list:
+    der = load_text(CREDITED, doc_id="d.txt", meta={"outlet": "Morning Digest"})
+    src = load_text(SOURCE, doc_id="s.txt",
+                    meta={"outlet": source_outlet} if source_outlet else None)
+    return [f.code for f in pipeline.check(der, [src]).findings if "Fenmoor" in f.text]
+
+
+def test_a_source_outlet_credited_by_name_is_no_unsupported_name(pipeline):
+    assert _credited(pipeline, "Fenmoor Weekly Star") == []
+
+
+def test_another_outlet_credited_is_still_an_unsupported_name(pipeline):
+    assert "DU802" in _credited(pipeline, "Harlby Gazette")

@@ -108,7 +108,7 @@ class CertaintyReader:
                     if not self._lookalike(t, self.hedge_lookalikes) and not (
                             t.tag_ == "MD" and key in ("can", "could")
                             and _unable(t, self.lex.words["negations"])) \
-                            and not _inverted_condition(t) \
+                            and not _inverted_condition(t) and not _stresses_degree(t) \
                             and not (t.tag_ == "MD" and purpose_clause(t.head)):
                         hedges.append(Cue(t.text, "hedge", t.idx, t.idx + len(t),
                                           self.lex.weight("hedges", key)))
@@ -234,3 +234,14 @@ def _unable(modal, negations) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lower_ in negations or any(
         c.dep_ == "det" and c.lower_ in negations for c in subj.children))
+
+
+def _stresses_degree(tok) -> bool:
+    """ "possible" after a superlative ("the lowest possible rating", "the best possible
+    care") or closing "as ... as possible" ("as soon as possible"): it stresses the degree
+    and doubts nothing."""
+    if tok.pos_ != "ADJ":
+        return False
+    doc, i = tok.doc, tok.i
+    return i > 0 and doc[i - 1].tag_ in ("JJS", "RBS") or i > 2 and doc[i - 1].lower_ == "as" \
+        and doc[i - 3].lower_ == "as"

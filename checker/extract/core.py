@@ -123,9 +123,11 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.period_pointers = frozenset(w["period_pointers"])
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
-        funding = w["funding_verbs"]  # paying, and ("spend") putting money to a use
-        self.funding_verbs = frozenset(k for k, v in funding.items() if v != "spend")
+        funding = w["funding_verbs"]  # paying, ("spend") putting money to a use and
+        # ("give") handing a sum over
+        self.funding_verbs = frozenset(k for k, v in funding.items() if not v)
         self.spending_verbs = frozenset(k for k, v in funding.items() if v == "spend")
+        self.giving_verbs = frozenset(k for k, v in funding.items() if v == "give")
         self.scheduled_deeds = frozenset(w["scheduled_deeds"]) | frozenset(w["phase_verbs"]) \
             | frozenset(w["timing_verbs"])
         self.judging = frozenset(w["judging_verbs"])

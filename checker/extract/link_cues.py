@@ -23,6 +23,9 @@ class LinkCueReader:
         if lemma == "help" and _agent_act(verb, self.lex) and not self._helps_change(verb):
             return False  # "the county helped fund the hall": a party's part in an act, not
             # one fact causing another (not "helped lift sales", "helped ... by cutting")
+        if lemma == "help" and self._sum_given_for(verb):
+            return False  # "pledged £9,000 to help the choir move": what the sum is for, as
+            # "towards the choir's removal" says, not one fact causing another
         if lemma == "help" and not self._purpose(verb) \
                 and any(c.dep_ in ("xcomp", "ccomp", "advcl")
                         and c.lemma_.lower() in self.funding_verbs
@@ -143,6 +146,19 @@ class LinkCueReader:
         return verb.dep_ == "advcl" or verb.dep_ == "xcomp" and head.tag_ == "VBN" and any(
             c.dep_ == "auxpass" for c in head.children) \
             and head.lemma_.lower() not in self.spending_verbs
+
+    def _sum_given_for(self, verb) -> bool:
+        """A "to help" clause on a verb of handing a sum over (funding_verbs.txt, "give")
+        whose object, or passive subject, holds a sum ("has pledged £9,000 to help the choir
+        move", "a grant of £4,000 was awarded to help it buy nets"): the sum's use. Known
+        miss: a use the source never gives the sum."""
+        head = verb.head
+        if not _has_to(verb) or verb.dep_ not in ("advcl", "xcomp") or head is verb \
+                or head.lemma_.lower() not in self.giving_verbs:
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and any(
+            t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS for t in c.subtree)
+            for c in head.children)
 
     def _helps_change(self, verb) -> bool:
         """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt

@@ -365,11 +365,24 @@ def _names_one(person: str, phrase: str) -> bool:
     return person in phrase or bool(words) and words <= set(person.split())
 
 
+# prepositions that set a one-word name as a place ("in Dunmore", "between Corby and Hestle")
+_PLACING = ("in", "near", "outside", "between")
+
+
 def _placed(ent) -> bool:
-    """A one-word name set after "in", "near" or "outside" ("members live in Dunmore"): a
-    place, whatever the tagger's label; nobody "he" or "she" can stand for."""
+    """A one-word name set after "in", "near" or "outside" ("members live in Dunmore"), or
+    joined by "and" or "or" to a name the tagger calls a place that is so set ("runs
+    between Corby and Hestle"): a place, whatever the tagger's label; nobody "he" or "she"
+    can stand for."""
     head = ent.root
-    return len(ent) == 1 and head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside")
+    if len(ent) != 1:
+        return False
+    first = head.head
+    if head.dep_ == "conj" and first.ent_type_ in ("GPE", "LOC") and any(
+            c.dep_ == "cc" for c in first.children):
+        head = first  # "between Corby and Hestle": placed as the first name is (not "Paris
+        # and Omar on guitar", two players whatever the tagger says of the first)
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACING
 
 
 def _a_place(ent) -> bool:

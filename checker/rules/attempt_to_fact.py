@@ -91,7 +91,10 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from checker.align import claim_keys, key
+from checker.lexicon import shipped
 from checker.descriptions import resolve_description
 from checker.deed_frames import calendar_frame, dated_in_source, plan_frame, tentative
 from checker.deed_progress import (progress_claims, progress_stated, sentence_siblings,
@@ -299,10 +302,25 @@ def _governs(sc, cue, dc, same: bool, asking: frozenset = frozenset()) -> bool:
 def _stated_beside(sc, cue, dc) -> bool:
     """The derived verb is a verb of the source claim that the attempt does not govern: a
     fact the claim states plainly beside the attempt ("are preparing to tow the barge, which
-    ran aground on Friday" for "The barge ran aground on Friday")."""
+    ran aground on Friday" for "The barge ran aground on Friday"), also in a relative clause
+    the parse puts under the attempt."""
     verb = key(dc.predicate)
-    return verb != hedged_verb(sc, cue) and verb not in governed_verbs(sc, cue) and any(
-        w.pos in ("VERB", "AUX") and key(w.lemma) == verb for w in sc.words)
+    if verb == hedged_verb(sc, cue):
+        return False
+    if verb not in governed_verbs(sc, cue) and any(
+            w.pos in ("VERB", "AUX") and key(w.lemma) == verb for w in sc.words):
+        return True
+    # a verb of a relative clause after the attempt's object: a fact the source states of
+    # that object ("have pledged to resist flats on the field where the team has trained
+    # since 1971" for "The team has trained there since 1971"); not "that", which may open
+    # what is planned
+    at = _RELATIVE_WORD.search(sc.text, max(0, cue.end - sc.start))
+    return at is not None and any(w.pos in ("VERB", "AUX") and key(w.lemma) == verb
+                                  and w.start >= sc.start + at.end() for w in sc.words)
+
+
+_RELATIVE_WORD = re.compile(r"\b(?:%s)\b" % "|".join(
+    sorted((shipped("relative_pronouns") | shipped("relative_adverbs")) - {"that"})), re.I)
 
 
 def _done_in_other_words(ctx, dc, close):

@@ -31,11 +31,13 @@ What it flags:
     people "familiar with" a matter (witness_phrases.txt) are not the party's named
     spokesman, nor its unnamed voice ("a council spokesperson": party_voices.txt; the one
     case where a derived source that names nobody is compared; not when the witnesses'
-    sentence has the party's voice confirm it). Unnamed officials of a public body ("two
-    ministry officials") are compared with anonymous people who are no officials and with a
-    news outlet's report ("The Harbour Post reported X": outlet_heads.txt), and so are
-    unnamed people, also pointed back at ("two people familiar with the talks", "the same
-    two people": people_nouns.txt), with a news outlet's report only. A body's kind
+    sentence has the party's voice confirm it), and neither is someone the source keeps
+    unnamed on purpose ("an ex-warden, who spoke anonymously"). Unnamed officials
+    of a public body ("two ministry officials") are compared with anonymous people who are
+    no officials and with a news outlet's report ("The Harbour Post reported X":
+    outlet_heads.txt), and so are unnamed people, also pointed back at ("two people
+    familiar with the talks", "the same two people": people_nouns.txt), with a news
+    outlet's report only. A body's kind
     set before its name as a title ("Operator Harlan Ferries") is read past, and a name the
     tagger takes for a person is a party where a source sets a body's noun beside it
     ("Tolvern, a seed-breeding company based in ...": non_person_heads.txt). A person the
@@ -275,10 +277,13 @@ def _changed(ctx, dc, sup, generic, verbs):
     if voice:
         # an unnamed voice is compared only with people who know of a matter ("two people
         # familiar with the council's case"), whom it does not speak for
-        cands = [(sc, who) for sc, who in cands if witness_group(who)
+        cands = [(sc, who) for sc, who in cands if (
+            witness_group(who) or unnamed_on_purpose(sc.sentence) and not has_name(who)
+            and not a_voice(who))
                  and not a_voice(sc.sentence.replace(sc.attribution.source, ""))]
         # (not when the sentence also has the party's voice confirm it: "..., and a company
-        # spokeswoman later confirmed the sale")
+        # spokeswoman later confirmed the sale"), or with someone the source keeps unnamed on
+        # purpose ("An ex-warden, who spoke anonymously, said"), no party's voice
     if official:
         # officials of a public body, unnamed, are compared only with anonymous people who
         # are no officials ("two former employees, who asked not to be named"): an

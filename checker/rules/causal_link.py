@@ -407,7 +407,8 @@ def check(ctx):
                     break
             if stated and stated[0] == "same":
                 continue
-            if said_in_a_sentence(ctx, link, left, right):
+            if said_in_a_sentence(ctx, link, left, right,
+                                  doer=frozenset(link_keys(ctx, dc.subject or ""))):
                 continue
             if their_explanation(ctx, dc, left, right) or _ordered(ctx, link, right):
                 continue

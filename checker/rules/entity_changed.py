@@ -42,7 +42,10 @@ Why it matters:
     challenge at the High Court" for "its challenge at the county court"), is flagged too
     (``names_in_place.kind_replaced``), and so is an owner's part named by another noun
     than the aligned source claim's ("the school's admissions committee" for "the school's
-    finance committee": ``names_in_place.owned_part_replaced``).
+    finance committee": ``names_in_place.owned_part_replaced``), and a thing given to
+    another body than the aligned claim's ("at the angling club's meeting" for "at the
+    council's meeting": ``names_in_place.owner_replaced``; known false positive, one body
+    called by two nouns of a group).
 Known false positives:
     Spelling variants and nicknames ("the Fed" for "the Federal Reserve"), and entities the
     statistical tagger labels inconsistently. An acronym is known when its letters start
@@ -78,7 +81,8 @@ from checker.body_tier import tier_swapped
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
 from checker.names_in_place import (description_replaced, kind_replaced, names_both,
-                                    owned_part_replaced, replaced_in_place)
+                                    owned_part_replaced, owner_replaced,
+                                    replaced_in_place)
 from checker.name_slots import (came_with_its_words, common_word, other_preposition,
                                 owner_for_name, slot_told)
 from checker.names import (CHECKED, compatible, known, name_words, norm_name, same_referent,
@@ -246,7 +250,7 @@ def check(ctx):
             if fields is not None and fields["start"] not in flagged:
                 flagged.add(fields["start"])
                 yield make(RULE, dc, **fields)
-        fields = owned_part_replaced(ctx, dc)
+        fields = owned_part_replaced(ctx, dc) or owner_replaced(ctx, dc)
         if fields is not None and fields["start"] not in flagged:
             flagged.add(fields["start"])
             yield make(RULE, dc, **fields)

@@ -85,7 +85,8 @@ from checker.hedge_scope import (believed, cue_held_elsewhere, cue_in_merged_cla
                                  noun_hedge_kept, noun_of_hedged_deed, relative_hedge,
                                  same_antecedent, same_object, synonym_in, words_after)
 from checker.hedge_restated import forecast_stated, future_frame, restated_certain
-from checker.hedging import close_support, cue_word_in, cues, hedged_verb, strongest_on
+from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
+                             strongest_on)
 from checker.polarity import has_negation
 from checker.sought import subject_keys
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
@@ -170,11 +171,18 @@ def check(ctx):
                     same_object(ctx, sc, dc, h, verb) or deed_noun_done(ctx, dc, verb)
                     or same_antecedent(ctx.lexicon, sc, dc, h, verb)) \
                     else synonym_in(ctx, sc, verb, dc) or deed_of_hedged_noun(sc, dc, verb)
+                light = "" if mine else _noun_of_light_verb(ctx.lexicon, sc, dc, verb)
+                mine = mine or light  # "will prosecute" for "may bring a prosecution": the
+                # same deed, as the same verb is (whatever hedge the claim has elsewhere)
                 if not mine or h.weight < 0.2 or (cue_word_in(h.text, dc.sentence)
                                                   and not cue_held_elsewhere(ctx, dc, h.text)) \
                         or noun_hedge_kept(ctx, sc, h, dc) \
                         or _deed_sought(ctx.lexicon, dc, mine):
                     continue
+                if h.text.lower() == "could" and sc.attribution is not None \
+                        and _can_on(ctx.lexicon, dc, mine):
+                    continue  # "anglers can still use the jetty" for "she said anglers could
+                    # still use the jetty": reported speech puts "can" in the past
                 if there_modal(dc.text) and there_modal(sc.text):
                     continue  # "there may be" for "there could be": the same hedge on a
                     # "be" that is no content word to compare
@@ -189,8 +197,8 @@ def check(ctx):
                     left = max([left, *(c.weight for c in cues(dc, ctx.lexicon)
                                         if hedged_verb(dc, c) == mine
                                         and next(iter(_words_after(dc, c)), "") in said)])
-                if left < h.weight - 0.1 and (same or (left == 0 and not cues(dc, ctx.lexicon)
-                                                       and not believed(ctx, dc))):
+                if left < h.weight - 0.1 and (same or light or (
+                        left == 0 and not cues(dc, ctx.lexicon) and not believed(ctx, dc))):
                     dropped.append(h)  # a synonym only where the claim has no hedge at all
                     # ("would climb" for "could rise" keeps a conditional)
             if not dropped:
@@ -241,6 +249,31 @@ def _merged_support(ctx, dc) -> list:
             out.append(sc)  # (not where a source claim on the same subject states it firmly:
             # "the council confirmed that the footbridge will reopen in 2027")
     return out
+
+
+def _noun_of_light_verb(lex, sc, dc, verb: str) -> str:
+    """The derived claim's verb where the source hedges a light verb (light_verbs.txt) whose
+    object is that verb's noun ("may bring a prosecution" told as "will prosecute": the
+    same deed): its key, else ''. The noun stands within three words after the light verb."""
+    mine = key(dc.predicate)
+    if not any(w.pos == "VERB" and key(w.lemma) == mine for w in dc.words):
+        return ""
+    words = list(sc.words)
+    for i, w in enumerate(words):
+        if w.pos in ("VERB", "AUX") and key(w.lemma) == verb and lex.has("light_verbs",
+                                                                         w.lemma.lower()):
+            if any(o.pos == "NOUN" and key(o.lemma) == mine for o in words[i + 1:i + 4]):
+                return mine
+    return ""
+
+
+def _can_on(lex, dc, verb: str) -> bool:
+    """The derived claim puts "can" on the verb: the source's "could", in what a source
+    reports, may be "can" put in the past by the report ("she said anglers could still use
+    it"), not a doubt of its own (the caller asks for the report; "until last year, visitors
+    could climb the tower" is a past ability, not "can")."""
+    return any(c.text.lower() == "can" and verb in governed_verbs(dc, c)
+               for c in cues(dc, lex, attempts=False))
 
 
 def _verb_word(claim):

@@ -95,8 +95,14 @@ def _nouns(words, skip) -> set[str]:
 
 def _noun_phrase(claim, run, lexicon) -> bool:
     """Every word of the run belongs to a noun phrase: nouns, adjectives, determiners and
-    possessives ("the city's transport department"), no verb or adverb ("Lanric also")."""
+    possessives ("the city's transport department"), no verb or adverb ("Lanric also"), and
+    one noun at least names a thing, not only a part of a whole ("a small number of":
+    part_words.txt, a quantity DS951 and DN501 read)."""
     by_start = {w.start: w for w in claim.words}
+    nouns = [by_start[t.start] for t in run if t.start in by_start
+             and by_start[t.start].pos in ("NOUN", "PROPN")]
+    if nouns and all(lexicon.has("part_words", w.lemma.lower()) for w in nouns):
+        return False
     for t in run:
         w = by_start.get(t.start)
         if w is not None:

@@ -36,9 +36,10 @@ Known false positives:
     (of ``deed_denied``) a deed done after the source was written that no source tells; a
     party's second inquiry whose object the source leaves out. A negative said in a word
     none of those lists holds ("brushed aside the idea", "kept clear of"); a source claim
-    that negates one part and the derived claim tells another part of the same sentence; a
-    source that states the same thing positively in a passage the aligner ranked lower; a
-    refusal rewritten as a verb WordNet does not list with it ("refused to renew" as "ruled
+    that negates one part and the derived claim tells another part of the same sentence
+    (silent when the derived verb is one of that sentence's other verbs); a source that
+    states the same thing positively in a passage the aligner ranked lower; a refusal
+    rewritten as a verb WordNet does not list with it ("refused to renew" as "ruled
     out renewing" is kept by the negative_verbs list; "voted against renewing", "shelved
     plans to renew", "was unavailable for comment" for "declined to comment" are not); a
     passive negation restated positively in other words ("would not be affected" as "would
@@ -64,6 +65,7 @@ import re
 from checker.actors import passive_verb
 from checker.align import claim_keys, key
 from checker.deed_denied import denied_deed, undecided_plan
+from checker.lexicon import shipped
 from checker.negation_forms import time_bound_restated, unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
@@ -289,6 +291,10 @@ def check(ctx):
             continue  # a question ("Can't renew your permit online?") states nothing
         if key(sc.predicate) == key(dc.predicate) or _verb_polarity(sc, lex) != 1:
             continue  # the same verb is DG601's to compare
+        if _told_beside(dc, sc):
+            continue  # the derived claim tells another clause of the source sentence by its
+            # own verb ("the trustees voted to scrap the gala" for "the gala will not be
+            # held after its trustees voted to scrap it")
         verb = next((w for w in sc.words if w.lemma == sc.predicate), None)
         if verb is not None and reported(sc, verb, lex):
             continue  # the negation is what a claim noun reports
@@ -322,6 +328,29 @@ def check(ctx):
                             f'says it is not so: "{snippet(sc.text, 90)}".'),
                    suggestion="Keep the source's negation, or check the source for a "
                               "positive statement.")
+
+
+def _told_beside(dc, sc) -> bool:
+    """The derived verb is a verb of the source claim in an adverbial clause after its
+    negated verb (clause_subordinators.txt: "will not be held after its trustees voted to
+    scrap it" for "the trustees voted to scrap it"): a clause outside the negation, not
+    the negated verb's own ("did not agree that the pier should close")."""
+    verb = re.search(rf"\b{re.escape(sc.predicate_text or '')}\b", sc.text) \
+        if sc.predicate_text else None
+    if verb is None:
+        return False
+    for w in sc.words:
+        if w.pos != "VERB" or key(w.lemma) != key(dc.predicate) or w.start - sc.start < verb.end():
+            continue
+        between = TOKEN.findall(sc.text[verb.end():w.start - sc.start].lower())
+        opener = max((i for i, t in enumerate(between) if t in _SUBORDINATORS), default=None)
+        if opener is not None and "that" not in between[opener:] \
+                and "," not in sc.text[verb.end():w.start - sc.start]:
+            return True  # (not "did not agree, after hearing it, that the pier should close")
+    return False
+
+
+_SUBORDINATORS = shipped("clause_subordinators")
 
 
 def _told_otherwise(ctx, dc):

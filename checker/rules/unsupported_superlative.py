@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key
+from checker.first_in_span import run_ended
 from checker.lexicon import shipped
 from checker.records import Word, memo_on
 from checker.rules.base import Rule, is_claim_unit, make, snippet
@@ -320,7 +321,8 @@ def check(ctx):
         in_place = tuple(_ranked_in_place(dc, dc.text.lower()))
         placed = {at: place for at, _w, place in in_place}
         for start, word, lemma in _markers(dc, ctx.lexicon, ctx.wordnet, in_place):
-            if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks) or (
+            if _in_quote(dc, word) or _supported(ctx, dc, start, word, lemma, ranks) \
+                    or run_ended(ctx, dc, start) or (
                     start in placed and _placed_in_sources(ctx, dc, word.text, placed[start])):
                 continue
             after = [w for w in dc.words if w.start > word.start][:SPAN_WORDS]
