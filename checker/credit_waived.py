@@ -243,18 +243,44 @@ def _said_again(ctx, sc) -> bool:
 
 def joint_statement(ctx, sc) -> bool:
     """The parties speak together of what one of them does ("Larkspur has agreed to buy
-    Hesketh, the two companies said"): the speaker is a definite or "both" plural of a noun
-    a business calls itself by (corporate_nouns.txt), and the claim names two
-    organisations, one of them in its subject: a deal between the parties that speak.
-    Known false positives: a role swapped between the two ("Pike Dairies has agreed to buy
-    Orwell Foods") is left to the rules of roles."""
+    Hesketh, the two companies said": the speaker is a definite or "both" plural of a noun
+    a business calls itself by, corporate_nouns.txt, and the claim names two
+    organisations, one of them in its subject: a deal between the parties that speak), or
+    of what they do together (``_both_parties``). Known false positives: a role swapped
+    between the two ("Pike Dairies has agreed to buy Orwell Foods") is left to the rules of
+    roles."""
     attr = sc.attribution
+    if _both_parties(ctx, sc):
+        return True
     words = re.findall(r"[a-z]+", attr.source.lower())
     if len(words) < 2 or words[0] not in ("the", "both") or words[-1] == attr.head \
             or not words[-1].endswith("s") or not ctx.lexicon.has("corporate_nouns", attr.head):
         return False
     orgs = {e.text for e in sc.entities if e.label == "ORG"}
     return len(orgs) >= 2 and any(o in sc.subject for o in orgs)
+
+
+def _both_parties(ctx, sc) -> bool:
+    """Two parties speak together ("both the council and the union confirmed", "the trust
+    and the nurses' union said": two phrases joined by "and", each ending in a body's word,
+    public_body_heads.txt or non_person_heads.txt, none an outlet's, outlet_heads.txt) of
+    what they do together, the claim's subject naming them as one in its first words
+    (both_sides_nouns.txt: "The two sides will meet mediators on Friday"); not one party's
+    officers ("the union's chair and secretary") nor a speaker "for" a body."""
+    lex = ctx.lexicon
+    m = _TWO_PARTIES.match(sc.attribution.source.strip().lower())
+    subject = re.findall(r"[a-z]+", sc.subject.lower())[:4]
+    if m is None or not any(lex.has("both_sides_nouns", w) for w in subject):
+        return False
+    heads = [re.findall(r"[a-z]+", side)[-1:] for side in m.groups()]
+    return all(h and (lex.has("public_body_heads", h[0]) or lex.has("non_person_heads", h[0]))
+               and not lex.has("outlet_heads", h[0]) for h in heads)
+
+
+# "both the council and the union", "the trust and the nurses' union" (lazily: the first
+# "and" splits them; a body's name may hold another)
+_TWO_PARTIES = re.compile(r"(?:both\s+)?((?:(?!\b(?:for|of)\b)[\w'’ -])+?)\s+and\s+"
+                          r"((?:(?!\b(?:for|of)\b)[\w'’ -])+?)[\s,]*$")
 
 
 def by_its_voice(ctx, sc) -> bool:

@@ -52,6 +52,9 @@ def said_in_a_sentence(ctx, link, left: set, right: set, doer: frozenset = froze
     # the family test is for the causative verbs, not "after" or "because"
     stem = next((k for k in causative_keys(ctx) if word.startswith(k)), "") if word else ""
     stems = (stem, *_synonym_keys(ctx, stem)) if stem else ()  # "raise" for "lift"
+    if stem == _ADD:
+        stems = (stem, *_effect_keys(ctx))  # "added to the pressure" for "increased the
+        # pressure", "worsened the problems": a verb of change (effect_verbs.txt)
     # "after submission" for "after bids were submitted": a side in a noun or a verb of the
     # same family
     families = (family(ctx, link.left), family(ctx, link.right))
@@ -86,6 +89,7 @@ def said_in_a_sentence(ctx, link, left: set, right: set, doer: frozenset = froze
 
 
 CAUSE = re.compile(r"caus(?:e|es|ed|ing)$", re.I)
+_ADD = key("add")
 
 
 def _effect_noun(ctx, link) -> str:
@@ -131,6 +135,14 @@ def _synonym_keys(ctx, stem: str) -> tuple:
         table[stem] = tuple(key(w) for w in verbs if w not in mine and any(
             w in ctx.wordnet.synonyms(m, "verb") for m in mine))
     return table[stem]
+
+
+def _effect_keys(ctx) -> tuple:
+    """Keys of the verbs of change (effect_verbs.txt: "increase", "worsen"), once per
+    lexicon."""
+    lex = ctx.lexicon
+    return memo_on(lex, "_dl301_effects", lambda: tuple(
+        key(w) for w in lex.words.get("effect_verbs", {}) if len(w) >= 4))
 
 
 def causative_keys(ctx) -> tuple:

@@ -66,12 +66,15 @@ def moved_figures(ctx):
                     or approximates(q, [sq for c in near for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
                 # end of its range: "£6m to £11m" for "between £6 million and £11 million")
-            if any(approximates(sq, [q]) and _given_by_another(ctx, q, c.doc_id)
+            if any(approximates(sq, [q]) and (_given_by_another(ctx, q, c.doc_id)
+                                               or _counted_exactly(ctx, dc, q))
                    for c in sup for sq in c.quantities):
                 continue  # the aligned claim's rounded or bounded figure is met by it, within
                 # its rounding, and another outlet gives it ("some 11,400" where one says
-                # "more than 11,000" and the other 11,400). Known miss: a figure of another
-                # fact in the other outlet that happens to fall in the bound
+                # "more than 11,000" and the other 11,400), or a source gives it as the
+                # exact count of the same noun or of items ("more than 1,300 vapes" and "a
+                # total of 1,340 devices"). Known miss: a figure of another fact in the other
+                # outlet that happens to fall in the bound
             span = duration_seconds(q.text)
             if span and any(span == d for c in sup for d in durations_in(c.sentence)):
                 continue  # "twelve months before" for "a year earlier", written in the
@@ -128,6 +131,25 @@ def _near(dc, sup):
     return [c for c in sup if c.sent_start == sup[0].sent_start and c.doc_id == sup[0].doc_id
             or key(c.predicate) == key(dc.predicate)]  # (the closest claim's sentence kept:
     # "Eight voted for it, while three of them opposed it")
+
+
+_ITEMS = shipped("item_nouns")
+
+
+def _counted_exactly(ctx, dc, q) -> bool:
+    """A source claim gives the derived count's value as a count of the noun the derived
+    one counts, or of items of any kind (item_nouns.txt: "a total of 1,340 devices were
+    taken away" for "seized 1,340 vapes"), on the derived claim's verb, a WordNet synonym
+    of it or a light verb (light_verbs.txt: "taken away"); not of another thing ("7,300
+    spare meters" for "7,300 households") nor of another deed ("the shops had sold 1,340
+    items" for "seized 1,340 vapes")."""
+    mine = _counted(dc, q)
+    if not mine or mine.startswith("of "):
+        return False
+    verbs = {key(dc.predicate)} | {key(w) for w in ctx.wordnet.synonyms(dc.predicate, "verb", 2)}
+    return any(same_value(q, sq) and _counted(sc, sq) in (mine, *_ITEMS)
+               and (key(sc.predicate) in verbs or ctx.lexicon.has("light_verbs", sc.predicate))
+               for sc in ctx.index.claims for sq in sc.quantities)
 
 
 def _given_by_another(ctx, q, doc_id: str) -> bool:

@@ -7,7 +7,9 @@ whole leisure centre will stay shut" for "the rink will stay shut"; also after a
 of" a thing after a preposition that the source gives a part of the thing ("along the
 entire length of the canal" for "along the canal's eastern towpath"), or a figure given for
 "all of" a kind of thing that the source gives for one thing of that kind, named ("stocks in
-all of its silos down to 30%" for "stocks at Marden Silo stood at 30%").
+all of its silos down to 30%" for "stocks at Marden Silo stood at 30%"), or "the entire"
+thing as the verb's object where the source gives a stretch of it ("fenced off the entire
+towpath" for "fenced off a stretch of the towpath").
 
 Known false positives: a name the source gives as the whole it means ("at Tarrow's sites"
 for "at Tarrow"); a whole the source also states the claim of in a passage the aligner did
@@ -61,6 +63,9 @@ def whole_for_part(ctx, dc):
             if named and not _WHOLE_WORDS & set(named.lower().split()) \
                     and not _WHOLE_WORDS & set(sc.text.lower().split()):
                 return m.group(0)[len(m.group(1)) + 1:], sc, f'"{found.group(0)}"'
+    stretch = _whole_object(dc, ctx.support(dc)[1], ctx.index.claims)
+    if stretch is not None:
+        return stretch
     whole = _WHOLE.match(dc.subject.strip(" ,"))
     if whole is None:
         return None
@@ -71,6 +76,72 @@ def whole_for_part(ctx, dc):
                 and not {"whole", "entire", "all"} & set(words):
             return dc.subject.strip(" ,"), sc, f'"{sc.subject.strip(" ,")}"'
     return None
+
+
+# "the entire five-mile bridleway": a whole as the verb's object
+_WHOLE_OBJECT = re.compile(r"(?:the|its|their)\s+(?:whole|entire)\s+", re.I)
+_STRETCH = "|".join(sorted(shipped("stretch_nouns")))
+
+
+def _whole_object(dc, support, claims):
+    """(the derived words, the source claim, what the source says) when the derived verb
+    takes "the entire" thing ("padlocked the entire five-mile towpath") where a supporting
+    source claim on the same verb has for its object, or right after it, a part of it
+    (stretch_nouns.txt: "padlocked the gates on a stretch of towpath"), and no source
+    claim on that verb has the thing itself for its object ("police closed the road"
+    beside "workers closed a section of the road"); else None."""
+    obj = (dc.object or "").strip(" ,")
+    m = _WHOLE_OBJECT.match(obj)
+    at = dc.text.find(obj) if m else -1
+    if at < 0:
+        return None
+    noun = _head_noun(dc, dc.start + at + m.end())
+    if noun is None:
+        return None
+    head = re.escape(noun.text.lower())
+    part = re.compile(rf"\b(?:{_STRETCH})\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?"
+                      rf"{head}\b", re.I)
+    whole = re.compile(rf"^(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?{head}\b", re.I)
+    same = [sc for sc in claims if key(sc.predicate) == key(dc.predicate)]
+    if any(whole.match((sc.object or "").strip(" ,")) for sc in same):
+        return None
+    for sc in support:
+        found = _part_after_verb(sc, part)
+        if found and sc in same and not _WHOLE_WORDS & set(re.findall(r"[a-z]+",
+                                                                      sc.text.lower())):
+            return dc.text[at:noun.end - dc.start], sc, f'"{found.group(0)}"'
+    return None
+
+
+def _part_after_verb(sc, part):
+    """The part phrase in the source claim's object or in a phrase right after it, before
+    any comma ("padlocked the gates on a stretch of towpath"); not one "as part of" that
+    gives the deed's frame ("closed the towpath as part of an upgrade")."""
+    at = sc.text.find(sc.object) if sc.object else -1
+    if at < 0:
+        return None
+    phrase = sc.text[at:].split(",")[0]
+    found = part.search(phrase)
+    if found is None or re.search(r"\bas\s+$", phrase[:found.start()], re.I) or any(
+            w.pos == "VERB" and sc.start + at <= w.start < sc.start + at + found.start()
+            for w in sc.words):
+        return None  # (nor a part another verb takes: "close the lane to resurface a
+        # section of it")
+    return found
+
+
+def _head_noun(claim, start: int):
+    """The last noun of the run of words that starts at ``start`` with nothing but spaces or
+    hyphens between them ("five-mile Hobthorne bridleway | between ..."), or None."""
+    words = [w for w in sorted(claim.words) if w.start >= start]
+    head, end = None, start
+    for w in words:
+        if claim.text[end - claim.start:w.start - claim.start].strip(" -"):
+            break  # a function word or a comma ends the phrase
+        if w.pos == "NOUN":
+            head = w
+        end = w.end
+    return head
 
 
 def _subject_slot(dc, sc, word: str, prep: str):

@@ -58,6 +58,14 @@ class LinkCueReader:
             return verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent is not None and any(
                 t.lower_ in self.change_words or t.lemma_.lower() in self.change_words
                 or t.like_num for t in agent.subtree)
+        if lemma == "add" and _finite(verb) \
+                and not any(c.dep_ == "dobj" for c in verb.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    p.dep_ == "pobj" and self.lex.has("burden_nouns", p.lemma_.lower())
+                    for p in c.children) for c in verb.children):
+            return True  # "the drainage works added to the committee's problems": a cause
+            # of the trouble (burden_nouns.txt), told by a finite "added to" (not a
+            # participle, "Added to the pressure of exams, ...", nor a sum: "added £2m to")
         if way == "result":
             # "retired in February, adding to the backlog", "..., fuelling fears of a strike":
             # a participle after a comma that closes the clause it hangs on gives that
@@ -273,6 +281,15 @@ def _joined(tokens) -> str:
         tight = nxt is not None and nxt.i == t.i + 1 and nxt.idx == t.idx + len(t.text)
         out.append(t.text + ("" if tight else " "))
     return "".join(out).strip()
+
+
+def _finite(verb) -> bool:
+    """The verb is finite: a present or past form, or a past participle with an auxiliary
+    or as the sentence's own verb (the tagger's reading of "X, due in July, added to ...");
+    not a participle that opens or closes a clause ("Added to the pressure of exams, ...")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and (
+        verb.dep_ in ("ROOT", "conj", "dep") and verb.i > verb.sent.start
+        or any(c.dep_ == "aux" for c in verb.children))
 
 
 def _agent_act(verb, lexicon) -> bool:
