@@ -261,7 +261,7 @@ def joint_statement(ctx, sc) -> bool:
 
 
 def _both_parties(ctx, sc) -> bool:
-    """Two parties speak together ("both the council and the union confirmed", "the trust
+    """Two parties speak together ("both the trust and the nurses' union agreed", "the trust
     and the nurses' union said": two phrases joined by "and", each ending in a body's word,
     public_body_heads.txt or non_person_heads.txt, none an outlet's, outlet_heads.txt) of
     what they do together, the claim's subject naming them as one in its first words
@@ -277,7 +277,7 @@ def _both_parties(ctx, sc) -> bool:
                and not lex.has("outlet_heads", h[0]) for h in heads)
 
 
-# "both the council and the union", "the trust and the nurses' union" (lazily: the first
+# "both the trust and the nurses' union", "the trust and the nurses' union" (lazily: the first
 # "and" splits them; a body's name may hold another)
 _TWO_PARTIES = re.compile(r"(?:both\s+)?((?:(?!\b(?:for|of)\b)[\w'’ -])+?)\s+and\s+"
                           r"((?:(?!\b(?:for|of)\b)[\w'’ -])+?)[\s,]*$")

@@ -72,8 +72,8 @@ def moved_figures(ctx):
                 continue  # the aligned claim's rounded or bounded figure is met by it, within
                 # its rounding, and another outlet gives it ("some 11,400" where one says
                 # "more than 11,000" and the other 11,400), or a source gives it as the
-                # exact count of the same noun or of items ("more than 1,300 vapes" and "a
-                # total of 1,340 devices"). Known miss: a figure of another fact in the other
+                # exact count of the same noun or of items ("more than 2,000 heaters" and
+                # "a total of 2,110 units"). Known miss: a figure of another fact in the other
                 # outlet that happens to fall in the bound
             span = duration_seconds(q.text)
             if span and any(span == d for c in sup for d in durations_in(c.sentence)):
@@ -138,11 +138,11 @@ _ITEMS = shipped("item_nouns")
 
 def _counted_exactly(ctx, dc, q) -> bool:
     """A source claim gives the derived count's value as a count of the noun the derived
-    one counts, or of items of any kind (item_nouns.txt: "a total of 1,340 devices were
-    taken away" for "seized 1,340 vapes"), on the derived claim's verb, a WordNet synonym
-    of it or a light verb (light_verbs.txt: "taken away"); not of another thing ("7,300
-    spare meters" for "7,300 households") nor of another deed ("the shops had sold 1,340
-    items" for "seized 1,340 vapes")."""
+    one counts, or of items of any kind (item_nouns.txt: "a total of 2,110 units were
+    carried off" for "seized 2,110 heaters"), on the derived claim's verb, a WordNet synonym
+    of it or a light verb (light_verbs.txt: "carried off"); not of another thing ("7,300
+    spare meters" for "7,300 households") nor of another deed ("the stores had sold 2,110
+    units" for "seized 2,110 heaters")."""
     mine = _counted(dc, q)
     if not mine or mine.startswith("of "):
         return False

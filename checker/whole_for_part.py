@@ -78,16 +78,16 @@ def whole_for_part(ctx, dc):
     return None
 
 
-# "the entire five-mile bridleway": a whole as the verb's object
+# "the entire four-mile towpath": a whole as the verb's object
 _WHOLE_OBJECT = re.compile(r"(?:the|its|their)\s+(?:whole|entire)\s+", re.I)
 _STRETCH = "|".join(sorted(shipped("stretch_nouns")))
 
 
 def _whole_object(dc, support, claims):
     """(the derived words, the source claim, what the source says) when the derived verb
-    takes "the entire" thing ("padlocked the entire five-mile towpath") where a supporting
+    takes "the entire" thing ("chained off the entire four-mile towpath") where a supporting
     source claim on the same verb has for its object, or right after it, a part of it
-    (stretch_nouns.txt: "padlocked the gates on a stretch of towpath"), and no source
+    (stretch_nouns.txt: "chained the stiles on a stretch of towpath"), and no source
     claim on that verb has the thing itself for its object ("police closed the road"
     beside "workers closed a section of the road"); else None."""
     obj = (dc.object or "").strip(" ,")
@@ -115,7 +115,7 @@ def _whole_object(dc, support, claims):
 
 def _part_after_verb(sc, part):
     """The part phrase in the source claim's object or in a phrase right after it, before
-    any comma ("padlocked the gates on a stretch of towpath"); not one "as part of" that
+    any comma ("chained the stiles on a stretch of towpath"); not one "as part of" that
     gives the deed's frame ("closed the towpath as part of an upgrade")."""
     at = sc.text.find(sc.object) if sc.object else -1
     if at < 0:
@@ -132,7 +132,7 @@ def _part_after_verb(sc, part):
 
 def _head_noun(claim, start: int):
     """The last noun of the run of words that starts at ``start`` with nothing but spaces or
-    hyphens between them ("five-mile Hobthorne bridleway | between ..."), or None."""
+    hyphens between them ("four-mile Wendlow towpath | between ..."), or None."""
     words = [w for w in sorted(claim.words) if w.start >= start]
     head, end = None, start
     for w in words:

@@ -63,7 +63,7 @@ class LinkCueReader:
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     p.dep_ == "pobj" and self.lex.has("burden_nouns", p.lemma_.lower())
                     for p in c.children) for c in verb.children):
-            return True  # "the drainage works added to the committee's problems": a cause
+            return True  # "the resurfacing added to the club's worries": a cause
             # of the trouble (burden_nouns.txt), told by a finite "added to" (not a
             # participle, "Added to the pressure of exams, ...", nor a sum: "added £2m to")
         if way == "result":
