@@ -8,6 +8,7 @@ import re
 
 from checker.attribution import (SourceName, is_anonymous, mentions, source_name,
                                  unnamed_on_purpose)
+from checker.date_norms import CALENDAR_NAMES
 from checker.hedging import future_told
 from checker.lexicon import Lexicon, shipped
 from checker.party_kinds import stand_in_noun
@@ -72,8 +73,10 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
         # levy meant the real rise would be 20 per cent": inference_verbs.txt)
     if is_anonymous(attr, generic):
         return False
-    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and _a_business(attr.source):
-        return True  # "the company expects ..., Tessin Chemical Works said": itself
+    if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and (
+            _a_business(attr.source) or _officer_of_named(attr.source, lexicon)):
+        return True  # "the company expects ..., Tessin Chemical Works said": itself (or
+        # its officer: "Ann Hale, Harrowden's managing director, said the company had asked")
     kind = _DESCRIBED_BUSINESS.fullmatch(attr.source.strip())
     if kind and kind.group(1) in _CORPORATE and NAME_RUN_RE.match(claim.subject.strip()):
         return True  # "Marlow Buses will cut two routes, the bus operator said": a
@@ -119,17 +122,33 @@ _PASSIVE_FUTURE = re.compile(r"(?<![\w'])(?:%s|would)\s+(?:[a-z]+ly\s+|also\s+|n
 def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
     """A body's plan to give or grant a thing, told in the passive with no agent ("Stallholders
     will be offered smaller pitches, the market board said"): the speaker, a body by its
-    last word (non_person_heads.txt), is the one who will do it, a deed of deciding and
+    last word (non_person_heads.txt) or its officer ("the council's cabinet member for
+    transport": a title, titles.txt or council_executive_posts.txt, after the body's
+    possessive), is the one who will do it, a deed of deciding and
     giving (decided_deeds.txt: "offer", "pay", "refund"; not "300 jobs will be lost, the
     union said", another party's deed). Known false positive: another party's grant the
     body reports with its agent unsaid."""
+    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
+    officer = _OFFICER.search(speaker)
+    body = bool(words) and words[-1] in _BODY_HEADS or officer is not None \
+        and officer.group(1).lower() in _BODY_HEADS and _a_title(officer.group(2), lexicon)
+    return body and passive_plan(claim, lexicon)
+
+
+def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:
+    """A deed of deciding and giving (decided_deeds.txt) still to come, told in the passive
+    with no agent ("refunds would be paid to the card used", "fees would be refunded by the
+    end of June": a "by" of time names none), in the affirmative."""
     verb = claim.predicate_text
     at = claim.text.find(verb) if verb else -1
-    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
-    return at > 0 and bool(words) and words[-1] in _BODY_HEADS and not claim.negated \
-        and lexicon.has("decided_deeds", claim.predicate) \
+    return at > 0 and not claim.negated and lexicon.has("decided_deeds", claim.predicate) \
         and _PASSIVE_FUTURE.search(claim.text[:at]) is not None \
-        and not re.search(r"\bby\b", claim.text[at:])
+        and not _AGENT.search(claim.text[at:])
+
+
+# "by" before an agent, not before a time ("by the end of June", "by Friday", "by 2027")
+_AGENT = re.compile(r"\bby\b(?!\s+(?:the\s+(?:end|start|middle|close)\b|early\b|late\b|mid\b|"
+                    r"next\b|this\b|\d|(?:%s)\b))" % "|".join(sorted(CALENDAR_NAMES)), re.I)
 
 
 def _council_executive(subj: str, source: str, claim: Claim) -> bool:
@@ -176,6 +195,31 @@ def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
     nxt = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
     return nxt is not None and nxt.group().islower() and nxt.group() not in _FUNCTION_WORDS \
         and nxt.group() not in name.words
+
+
+# "Harrowden's managing director", "the council's cabinet member for roads": a body's
+# possessive, then up to three words that hold a title
+_OFFICER = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_NAMED_OFFICER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+
+
+def _a_title(words: str, lexicon) -> bool:
+    """The words hold a title (titles.txt, not one marked generic: "managing director") or a
+    council's executive post ("cabinet member"), and no word of a past tie ("former":
+    former.txt)."""
+    low = words.lower().split()
+    if any(lexicon.has("former", w) for w in low):
+        return False  # "Harrowden's former director": no voice of the body now
+    return any(lexicon.has("titles", w) and lexicon.value("titles", w) != "generic"
+               for w in low) or bool(_EXECUTIVE_POSTS.search(words))
+
+
+def _officer_of_named(source: str, lexicon) -> bool:
+    """The speaker is given as an officer of a body named by its possessive ("Fiona Hale,
+    Harrowden's managing director"): "the company" in what they say is that body. Known
+    false positive: "the company" of another firm the officer speaks of."""
+    m = _NAMED_OFFICER.search(source)
+    return m is not None and _a_title(m.group(2), lexicon)
 
 
 def _a_business(source: str) -> bool:
