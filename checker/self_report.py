@@ -76,7 +76,7 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and (
             _a_business(attr.source) or _officer_of_named(attr.source, lexicon)):
         return True  # "the company expects ..., Tessin Chemical Works said": itself (or
-        # its officer: "Ann Hale, Harrowden's managing director, said the company had asked")
+        # its officer: "Ada Pike, Morrel's finance director, told staff the company had sought")
     kind = _DESCRIBED_BUSINESS.fullmatch(attr.source.strip())
     if kind and kind.group(1) in _CORPORATE and NAME_RUN_RE.match(claim.subject.strip()):
         return True  # "Marlow Buses will cut two routes, the bus operator said": a
@@ -122,7 +122,7 @@ _PASSIVE_FUTURE = re.compile(r"(?<![\w'])(?:%s|would)\s+(?:[a-z]+ly\s+|also\s+|n
 def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
     """A body's plan to give or grant a thing, told in the passive with no agent ("Stallholders
     will be offered smaller pitches, the market board said"): the speaker, a body by its
-    last word (non_person_heads.txt) or its officer ("the council's cabinet member for
+    last word (non_person_heads.txt) or its officer ("the council's cabinet lead for
     transport": a title, titles.txt or council_executive_posts.txt, after the body's
     possessive), is the one who will do it, a deed of deciding and
     giving (decided_deeds.txt: "offer", "pay", "refund"; not "300 jobs will be lost, the
@@ -137,8 +137,8 @@ def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
 
 def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:
     """A deed of deciding and giving (decided_deeds.txt) still to come, told in the passive
-    with no agent ("refunds would be paid to the card used", "fees would be refunded by the
-    end of June": a "by" of time names none), in the affirmative."""
+    with no agent ("rebates would be sent to each customer", "fees would be refunded by the
+    close of term": a "by" of time names none), in the affirmative."""
     verb = claim.predicate_text
     at = claim.text.find(verb) if verb else -1
     return at > 0 and not claim.negated and lexicon.has("decided_deeds", claim.predicate) \
@@ -146,7 +146,7 @@ def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:
         and not _AGENT.search(claim.text[at:])
 
 
-# "by" before an agent, not before a time ("by the end of June", "by Friday", "by 2027")
+# "by" before an agent, not before a time ("by the close of term", "by Friday", "by 2027")
 _AGENT = re.compile(r"\bby\b(?!\s+(?:the\s+(?:end|start|middle|close)\b|early\b|late\b|mid\b|"
                     r"next\b|this\b|\d|(?:%s)\b))" % "|".join(sorted(CALENDAR_NAMES)), re.I)
 
@@ -197,7 +197,7 @@ def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
         and nxt.group() not in name.words
 
 
-# "Harrowden's managing director", "the council's cabinet member for roads": a body's
+# "Morrel's finance director", "the council's cabinet lead for roads": a body's
 # possessive, then up to three words that hold a title
 _OFFICER = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 _NAMED_OFFICER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
@@ -209,14 +209,14 @@ def _a_title(words: str, lexicon) -> bool:
     former.txt)."""
     low = words.lower().split()
     if any(lexicon.has("former", w) for w in low):
-        return False  # "Harrowden's former director": no voice of the body now
+        return False  # "Morrel's former director": no voice of the body now
     return any(lexicon.has("titles", w) and lexicon.value("titles", w) != "generic"
                for w in low) or bool(_EXECUTIVE_POSTS.search(words))
 
 
 def _officer_of_named(source: str, lexicon) -> bool:
     """The speaker is given as an officer of a body named by its possessive ("Fiona Hale,
-    Harrowden's managing director"): "the company" in what they say is that body. Known
+    Morrel's finance director"): "the company" in what they say is that body. Known
     false positive: "the company" of another firm the officer speaks of."""
     m = _NAMED_OFFICER.search(source)
     return m is not None and _a_title(m.group(2), lexicon)
