@@ -48,7 +48,7 @@ def deliberated_deed(ctx, dc):
         if sc.negated or cues(sc, lex) or not lex.has("decided_deeds", sc.predicate) \
                 or not obj <= theirs or not (mine and mine & subject_keys(sc)):
             continue
-        if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object):
+        if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object, lex):
             continue  # "has picked three designs": a shortlist, weighed still
         head = key(dc.object.split()[-1]) if dc.object.split() else ""
         if any(obj <= claim_keys(o) or head in claim_keys(o) for o in ctx.index.claims
@@ -64,15 +64,11 @@ _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_prono
                        re.I)  # a relative clause opens (relative_pronouns.txt)
 
 
-def _plural_head(phrase: str) -> bool:
+def _plural_head(phrase: str, lex) -> bool:
     """The phrase's head noun, before any comma or relative clause, is plural ("three
     designs for the shelter", "two sites")."""
-    head = _AFTER_HEAD.split(_RELATIVE.split(phrase.split(",")[0])[0])[0].split()
-    return bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
-
-
-# a preposition that ends a noun's head phrase ("a design | by Pollard Yards")
-_AFTER_HEAD = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("prepositions"))), re.I)
+    head = head_word(_RELATIVE.split(phrase.split(",")[0])[0], lex)
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def _doing(lex, verb: str) -> bool:

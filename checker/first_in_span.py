@@ -8,11 +8,10 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.lexicon import shipped, shipped_values
-from checker.numbers import words_to_number
+from checker.timespans import duration_seconds
 
 _APPROX = "|".join(sorted((re.escape(w) for w, _ in shipped_values("approximators")),
                           key=len, reverse=True))
-_UNITS = {"year": 1, "decade": 10, "century": 100}
 _SPAN = r"(?:(?:%s)\s+)?([\w-]+)\s+(years?|decades?|century|centuries)\b" % _APPROX
 # "the first time in 52 years", "the first ... in over a decade": the span a "first" ranks in
 _FIRST_IN_SPAN = re.compile(r"first\b(?:\s+[\w'’-]+){0,8}?\s+in\s+" + _SPAN, re.I)
@@ -20,17 +19,6 @@ _FIRST_IN_SPAN = re.compile(r"first\b(?:\s+[\w'’-]+){0,8}?\s+in\s+" + _SPAN, r
 _FOR_SPAN = re.compile(r"\bfor\s+" + _SPAN, re.I)
 _RUN_WORDS = shipped("run_words")
 RUN_REACH = 8  # words before "for" that may hold the run word
-
-
-def _years(count: str, unit: str):
-    """The span in years ("41", "years" -> 41; "a", "decade" -> 10; "three", "decades" ->
-    30), or None."""
-    low = count.lower()
-    n = 1.0 if low in ("a", "an", "one") else float(low) if low.isdigit() \
-        else words_to_number(low.split("-"))
-    unit = unit.lower()
-    per = _UNITS.get(unit.rstrip("s"), _UNITS.get("century" if unit == "centuries" else ""))
-    return None if n is None or per is None else n * per
 
 
 def run_ended(ctx, dc, start: int) -> bool:
@@ -42,15 +30,16 @@ def run_ended(ctx, dc, start: int) -> bool:
     false positive: a run of something else beside a word of the claim ("a stall held every
     week for 30 years" for "the first fine in 30 years")."""
     m = _FIRST_IN_SPAN.match(dc.text, start - dc.start)
-    span = _years(m.group(1), m.group(2)) if m else None
-    if span is None:
+    span = duration_seconds(f"{m.group(1)} {m.group(2)}") if m else None
+    if not span:
         return False
     rest = claim_keys(dc) - {key(w) for w in ("first", "time", "year", "years", "decade",
                                                "decades", m.group(1))}
     for sentence in {sc.sentence for sc in ctx.index.claims}:
         for run in _FOR_SPAN.finditer(sentence):
             before = re.findall(r"[a-z]+", sentence[:run.start()].lower())[-RUN_REACH:]
-            if _years(run.group(1), run.group(2)) == span and _RUN_WORDS & set(before) \
+            if duration_seconds(f"{run.group(1)} {run.group(2)}") == span \
+                    and _RUN_WORDS & set(before) \
                     and rest & text_keys(sentence):
                 return True
     return False

@@ -223,14 +223,9 @@ def owned_part_replaced(ctx, dc):
         if theirs is None or theirs.group(1).lower() == mod.lower() or not any(
                 w.pos == "NOUN" and w.start == sc.start + theirs.start(1) for w in sc.words):
             continue
-        told = theirs.group(0)
-        start = sc.start + theirs.start()
-        return dict(start=at, end=dc.start + m.end(3), text=f"{mod} {head}", confidence=0.6,
-                    severity="warning",  # (a synonym of the part is its known false alarm)
-                    evidence=[evidence_of(sc, start=start, end=start + len(told))],
-                    message=(f'Says "{m.group(0)}" where the source says "{told}": '
-                             f'"{snippet(sc.text, 80)}".'),
-                    suggestion=f'Check which part: the source has "{told}".')
+        # (severity warning: a synonym of the part is its known false alarm)
+        return _warning(sc, theirs, at, dc.start + m.end(3), f"{mod} {head}", m.group(0),
+                        "Check which part")
     return None
 
 
@@ -272,16 +267,22 @@ def owner_replaced(ctx, dc):
                 or mine in ctx.wordnet.synonyms(theirs.group(1), "noun", 2):
             continue
         at = dc.start + m.start(1) + spans[0].start()
-        start = sc.start + theirs.start()
-        told = sc.text[theirs.start():theirs.end()]
         mine_text = dc.text[at - dc.start:m.end(3)]
-        return dict(start=at, end=dc.start + m.end(3), text=mine_text, confidence=0.6,
-                    severity="warning",
-                    evidence=[evidence_of(sc, start=start, end=start + len(told))],
-                    message=(f'Says "{mine_text}" where the source says "{told}": '
-                             f'"{snippet(sc.text, 80)}".'),
-                    suggestion=f'Check whose it is: the source has "{told}".')
+        return _warning(sc, theirs, at, dc.start + m.end(3), mine_text, mine_text,
+                        "Check whose it is")
     return None
+
+
+def _warning(sc, theirs, start: int, end: int, text: str, said: str, check: str) -> dict:
+    """The fields of a warning that the derived words ``said`` stand where the source claim
+    has the words ``theirs`` matched in its text."""
+    told = sc.text[theirs.start():theirs.end()]
+    at = sc.start + theirs.start()
+    return dict(start=start, end=end, text=text, confidence=0.6, severity="warning",
+                evidence=[evidence_of(sc, start=at, end=at + len(told))],
+                message=f'Says "{said}" where the source says "{told}": '
+                        f'"{snippet(sc.text, 80)}".',
+                suggestion=f'{check}: the source has "{told}".')
 
 
 def _body_noun(ctx, lemma: str) -> bool:

@@ -200,7 +200,6 @@ def _word_on_noun(text: str, start: int, end: int, name: SourceName) -> bool:
 # "Morrel's finance director", "the council's cabinet lead for roads": a body's
 # possessive, then up to three words that hold a title
 _OFFICER = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
-_NAMED_OFFICER = re.compile(r"\b([A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 
 
 def _a_title(words: str, lexicon) -> bool:
@@ -218,8 +217,8 @@ def _officer_of_named(source: str, lexicon) -> bool:
     """The speaker is given as an officer of a body named by its possessive ("Fiona Hale,
     Morrel's finance director"): "the company" in what they say is that body. Known
     false positive: "the company" of another firm the officer speaks of."""
-    m = _NAMED_OFFICER.search(source)
-    return m is not None and _a_title(m.group(2), lexicon)
+    m = _OFFICER.search(source)
+    return m is not None and m.group(1)[:1].isupper() and _a_title(m.group(2), lexicon)
 
 
 def _a_business(source: str) -> bool:
