@@ -288,7 +288,8 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     """True when the sentence after the claim's, in the same paragraph, credits the same
     source ("A. B, the agency said.", "A. That is the count from the agency."), or the one
     before does and the claim's sentence refers back to it ("The agency said A. Its figures
-    show B."): a claim there attributed to it, or the source after "from", "per" or "by".
+    show B.") or names the source again ("... the agency's board will decide B."): a claim
+    there attributed to it, or the source after "from", "per" or "by".
     A source may be named by the kind of party the sources make it ("the processor said"
     for "Calderwick Dairies, the largest milk processor", read in ``source_text``). A next
     sentence that opens with its frame ("The hospital said B.") credits B only. A plain
@@ -313,7 +314,10 @@ def credited_nearby(claim: Claim, text: str, name: SourceName, claims: Sequence[
     if i is None:
         return False
     first = _WORD_RE.findall(text[claim.sent_start:claim.sent_start + 20])[:1]
-    refers_back = bool(first) and first[0].lower() in _PRONOUNS | _POSSESSIVES | _DEICTIC
+    refers_back = bool(first) and first[0].lower() in _PRONOUNS | _POSSESSIVES | _DEICTIC \
+        or not anonymous and bool(mentions(text[claim.sent_start:claim.sent_end], name))
+    # (or names the source again: "The board confirmed A. The change is a pilot, and the
+    # board's panel rules on B in May.")
     for j in (i + 1, i + 2):  # "A. B. Both numbers are from its annual report."
         if j < len(starts) and name.head and "\n" not in text[claim.sent_end:starts[j][0]] \
                 and _figures_sourced(text[starts[j][0]:starts[j][1]], name, j - i):

@@ -33,12 +33,13 @@ def deliberated_deed(ctx, dc):
     weight = lex.weight("attempts", dc.predicate.lower(), 0.0)
     if weight < DELIBERATION or dc.negated or not dc.object or cues(dc, lex, attempts=False):
         return None
-    obj = text_keys(dc.object) & claim_keys(dc)
     at = dc.text.find(dc.object)
     # the object's own phrase, up to a comma or a relative word: a verb there weighs a deed
     # ("considering closing"), one in an aside after it describes the thing ("a scheme by
-    # X, one of four entries that reached the final")
-    phrase = _RELATIVE.split(dc.object.split(",")[0])[0]
+    # X, one of four entries that reached the final"), and its words are what the source
+    # claim must hold ("a hardship fund for boaters", not "who cannot afford the charge")
+    phrase = _RELATIVE.split(re.split(r",\s", dc.object)[0])[0]  # (not the comma of "£50,000")
+    obj = text_keys(phrase) & claim_keys(dc)
     if len(obj) < 2 or at < 0 or any(w.pos == "VERB" for w in dc.words
                                      if dc.start + at <= w.start < dc.start + at + len(phrase)):
         return None
@@ -50,6 +51,9 @@ def deliberated_deed(ctx, dc):
             continue
         if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object, lex):
             continue  # "has picked three designs": a shortlist, weighed still
+        if lex.value("decided_deeds", sc.predicate) == "up" and not re.search(
+                rf"\b{re.escape(sc.predicate_text)}\s+up\b", sc.text, re.I):
+            continue  # "set a deadline": only "set up" sets a thing up
         head = key(dc.object.split()[-1]) if dc.object.split() else ""
         if any(obj <= claim_keys(o) or head in claim_keys(o) for o in ctx.index.claims
                if any(lex.weight("attempts", w.lemma.lower(), 0.0) >= DELIBERATION
@@ -67,7 +71,7 @@ _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_prono
 def _plural_head(phrase: str, lex) -> bool:
     """The phrase's head noun, before any comma or relative clause, is plural ("three
     designs for the shelter", "two sites")."""
-    head = head_word(_RELATIVE.split(phrase.split(",")[0])[0], lex)
+    head = head_word(_RELATIVE.split(re.split(r",\s", phrase)[0])[0], lex)
     return head.endswith("s") and not head.endswith("ss")
 
 

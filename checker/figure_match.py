@@ -37,8 +37,8 @@ from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
 from checker.units import measure
 from checker.records import memo_on
 from checker.shares import open_bound, rounding, same_share
-from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_minutes, duration_seconds,
-                               durations, durations_in)
+from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_ends,
+                               duration_seconds, durations, durations_in)
 
 GROUP = {"number": "n", "quantity": "n", "percent": "p", "money": "m", "date": "d",
          "time": "t", "ordinal": "o"}
@@ -78,12 +78,13 @@ def _source_has(q, index) -> bool:
     if q.kind == "percent" and q.text.lower().startswith("all but"):
         return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
         # ("all but 6%" is 94%: its 6 written in the source is another share)
-    if (q.kind, q.norm) in index.quantity_norms and (
+    if (q.kind, q.norm) in index.quantity_norms and len(clock_ends(q.text)) < 2 and (
             not durations(q.text) or period(q.text.lower()) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
             for sq in index.quantities)):
         return True  # not "the next 10 weeks" for "the next 10 days" (both normalised "10");
-        # "the first three months of 2028" names a quarter, no span of time
+        # "the first three months of 2028" names a quarter, no span of time; a range of clock
+        # times is normalised by its first end only ("10am to 7pm" is not "10am to 6pm")
     if _part_of_unit_written(q, index):
         return _same_duration(q, index.quantities, _source_lengths(index))
     if written_in(q.text.lower(), index.text_lower) or unit_carried(q.text, index.text_lower):
@@ -374,12 +375,14 @@ def _squeezed_source(index) -> str:
 
 
 def _same_clock_time(q, quantities) -> bool:
-    """The same time of day on another clock ("14:10" for "2:10 p.m.", "03:40" for "3.40am")."""
+    """The same time of day on another clock ("14:10" for "2:10 p.m.", "03:40" for "3.40am");
+    each end of a range of times among the source's ("10am to 7pm" is not "10am to 6pm")."""
     # a time tagged as a number ("3.40am" read as 3.4), on either side, counts only marked
     # a.m. or p.m.
-    mine = clock_minutes(q.text, marked=q.kind != "time")
-    return bool(mine) and any(mine & clock_minutes(sq.text, marked=sq.kind != "time")
-                              for sq in quantities if sq.kind in ("time", "number"))
+    mine = clock_ends(q.text, marked=q.kind != "time")
+    theirs = [t for sq in quantities if sq.kind in ("time", "number")
+              for t in clock_ends(sq.text, marked=sq.kind != "time")]
+    return bool(mine) and all(any(m & t for t in theirs) for m in mine)
 
 
 def _end_of_span_range(q, quantities) -> bool:

@@ -1,12 +1,16 @@
 """Figures a summary slips on that still have their counterpart in the sources: a year the
-sources call "this year" (``this_year``), and a figure whose digits are a source figure's in
-another order (``digits_swapped``: "£8,400" for "£4,800"). Read by ``checker.figures``."""
+sources call "this year" (``this_year``), a span up to a month that the sources write as
+a span and the month's end apart (``span_to_month``), and a figure whose digits are a
+source figure's in another order (``digits_swapped``: "£8,400" for "£4,800"). Read by
+``checker.figures``."""
 
 from __future__ import annotations
 
 import re
 
+from checker.date_norms import MONTHS
 from checker.figure_match import GROUP, same_value
+from checker.timespans import duration_seconds, durations
 
 A_YEAR = re.compile(r"(?:in\s+|for\s+)?(?:1[89]|20)\d\d")  # a calendar year alone
 _DIGIT = re.compile(r"\d")
@@ -23,6 +27,37 @@ def this_year(ctx, q) -> bool:
     year = re.search(r"\d{4}", q.text).group()
     return any(value.startswith(year) for src in ctx.sources for name, value in src.meta
                if name == "date")
+
+
+_UP_TO_MONTH = re.compile(r"(?:the\s+)?(?P<span>.+?)\s+(?:to|up\s+to|ending)\s+"
+                          r"(?:the\s+end\s+of\s+)?(?P<month>[a-z]+)")
+
+
+def _span_length(text: str):
+    """Seconds a span of time with or without its number gives ("the 52 weeks", "the
+    year"), or None."""
+    got = duration_seconds(text)
+    units = durations(text)
+    if got is None and len(units) == 1:
+        got = duration_seconds(f"one {next(iter(units))}")
+    return got
+
+
+def span_to_month(q, index) -> bool:
+    """A span up to a month ("the half-year to May") that a source gives as a span of the
+    same length followed by "to the end of" that month, which the reader takes as two
+    figures ("the six months" and "the end of May"). Known false positive: none seen; the month
+    must follow the source span within the same claim."""
+    m = _UP_TO_MONTH.fullmatch(q.text.lower().strip())
+    if m is None or m.group("month") not in MONTHS:
+        return False
+    length = _span_length(m.group("span"))
+    if length is None:
+        return False
+    after = re.compile(rf"\s+(?:to|up\s+to|ending)\s+(?:the\s+end\s+of\s+)?{m.group('month')}\b")
+    return any(sq.kind == "date" and _span_length(sq.text) == length
+               and after.match(sc.text.lower(), sq.end - sc.start)
+               for sc in index.claims for sq in sc.quantities)
 
 
 def digits_swapped(dc, q, index):

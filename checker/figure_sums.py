@@ -376,3 +376,26 @@ def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
              for a in numbers_in(pa.text) for b in numbers_in(pb.text) if 0 < a < b]
     return meets_share(share, rounding(q.text), [a / b for a in own for b in every if a < b]
                        + apart)
+
+
+# Words after a count that make it a gap between two others ("14 over its permit for 50",
+# "nine short of the 60 it wants", "12 above the cap").
+_GAP_WORDS = re.compile(rf"{_COMPARED.pattern}|\s*(?:over|above|below|under|short)\b", re.I)
+
+
+def gap_of_its_figures(q, claim) -> bool:
+    """A whole count the claim states as the gap between two of its own figures, as the
+    words after it say ("kept 64 cattle, 14 over its permit for 50"; "31 seats, five short
+    of the 36 it wanted"), or their total ("in all"); the figures
+    themselves are compared on their own. Known miss: a gap that is right while the figures
+    are wrong (those are DN501's)."""
+    parts = numbers_in(q.text)
+    after = claim.text[q.end - claim.start:]
+    if len(parts) != 1 or not float(parts[0]).is_integer() \
+            or q.kind not in ("number", "quantity") or not _GAP_WORDS.match(after):
+        return False
+    total = _TOTAL.match(after) is not None
+    vals = [v for sq in claim.quantities if sq is not q and sq.kind in ("number", "quantity")
+            for v in numbers_in(sq.text)]
+    return any(parts[0] == (a + b if total else abs(a - b))
+               for i, a in enumerate(vals) for b in vals[i + 1:] if parts[0] not in (a, b))

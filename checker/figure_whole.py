@@ -34,7 +34,7 @@ _ROUNDED_BEFORE = re.compile(r"\b(?:" + "|".join(
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _ARTICLES = shipped("indefinite_articles")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:of\b|[.,;:!?)\"”’]|$|(?:below|above|less|more|lower|higher|"
-                            r"fewer|down|up|under|over|smaller|larger|bigger|cheaper)\b)")
+                            r"fewer|down|up|under|over|smaller|larger|bigger|cheaper|off)\b)")
 # an approximator before a fraction's article ("nearly" of "nearly a fifth below")
 _APPROX_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w, _ in sorted(shipped_values("approximators"),
@@ -86,8 +86,9 @@ def _ratio_after(q, claim):
 
 def _fraction(q, claim):
     """An ordinal that is a fraction with its article ("a" + "third" -> 33.3%) when no noun
-    follows it ("a third of the staff", "turnout was a third", "nearly a fifth below last
-    season's", not "a third term"), with an approximator before it, or None."""
+    follows it ("a third of the staff", "turnout was a third", "a fifth off the fee",
+    "nearly a fifth below last season's", not "a third term"), with an approximator before
+    it, or None."""
     if q.kind != "ordinal":
         return None
     before = claim.text[:q.start - claim.start]

@@ -19,9 +19,9 @@ from checker.calendar_days import day_stated, month_boundary, other_day_of_month
 from checker.date_norms import period
 from checker.figure_match import GROUP, approximates, same_value, source_has
 from checker.figure_moves import direction
-from checker.figure_sums import (around, clock_sentences, derived_sum, ratio_of_its_figures,
-                                 source_years, years_since_deed)
-from checker.figure_slips import A_YEAR, digits_swapped, this_year
+from checker.figure_sums import (around, clock_sentences, derived_sum, gap_of_its_figures,
+                                 ratio_of_its_figures, source_years, years_since_deed)
+from checker.figure_slips import A_YEAR, digits_swapped, span_to_month, this_year
 from checker.figure_whole import complete
 from checker.first_in_span import run_ended
 from checker.figure_written import calendar_day, numbers_in, unit_words
@@ -30,6 +30,7 @@ from checker.numbers import duration_unit, fraction_value
 from checker.share_parts import counts_meet, part_of_base
 from checker.shares import rounding, share_of
 from checker.timespans import duration_seconds, durations
+from checker.units import temperature
 
 SKIP = shipped("figure_skips")
 _TIME_POINTERS = shipped("date_anchors") | shipped("period_pointers")
@@ -128,8 +129,9 @@ def unknown_figures(ctx) -> list:
             if _period_before_baseline(q, ctx.index):
                 continue  # "between March and May than a year earlier": the period is
                 # the source's; the comparison's baseline is not read as a figure
-            if this_year(ctx, q):
-                continue  # "called off for 2025" where a source of 2025 says "this year"
+            if this_year(ctx, q) or span_to_month(q, ctx.index):
+                continue  # "called off for 2025" where a source of 2025 says "this year";
+                # "the year to May" for a source's "twelve months" and "the end of May"
             if q.text.lower() == "first" and run_ended(ctx, dc, q.start):
                 continue  # "the first time in 52 years" where a source has "for 52 years"
             if _relative_time(q, dc) or _no_figure(q) or _adverbial(q, dc):
@@ -137,6 +139,8 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
+            if gap_of_its_figures(whole, dc):
+                continue  # "kept 64 cattle, 14 over its permit for 50"
             if share_of(whole) is not None and ratio_of_its_figures(
                     whole, dc, [c for c in ctx.derived_claims if c.sent_start == dc.sent_start],
                     () if _share_given(ctx, dc) else _sentence_before(ctx, dc)):
@@ -175,6 +179,8 @@ def unknown_figures(ctx) -> list:
                         # no measure ("1.5 kilometres"): a share replaces a share
                     if label_of(q) != label_of(sq):
                         continue  # "Phase 3" replaced no "seven cases", only another phase
+                    if _hot(q) != _hot(sq):
+                        continue  # "8C" replaced no "three metres", only a temperature
                     if durations(q.text) and not durations(sq.text) and not (
                             period(q.text.lower()) and period(sq.text.lower())):
                         continue  # "two months" replaced no "2023"; unsupported if anything
@@ -212,6 +218,11 @@ def _sentence_before(ctx, dc) -> list:
     prev = [c for c in ctx.derived_claims if c.sent_start == starts[-1]]
     gap = ctx.derived.text[prev[0].sent_end:dc.sent_start]
     return [] if "\n" in gap else prev
+
+
+def _hot(q) -> bool:
+    """The figure is a temperature ("around 8C", ``units.temperature``)."""
+    return temperature(q.text) is not None
 
 
 def label_of(q) -> str:

@@ -43,6 +43,37 @@ def hedged_alike_elsewhere(ctx, dc, h) -> bool:
                and cue_word_in(h.text, c.text) for sc, c in hedged)
 
 
+# A source hedge this much weaker than the derived one (hedges.txt weights) still hedges the
+# act as much: "could" (0.3) for "may" (0.3) or "might" (0.35), not for "would" (0.15)
+HEDGE_SLACK = 0.05
+
+
+def hedged_alike_on_its_object(ctx, dc, h) -> bool:
+    """A source claim hedges its own verb with the same word as the derived claim's verb is
+    hedged, or with a hedge about as strong (``HEDGE_SLACK``: "could" for "may", not "may"
+    for "would"), of the same polarity, and holds every noun of the derived claim's object
+    and three of its other words: "could look at parking charges once more next year" for
+    "may revisit parking charges once more next year". The hedge is the source's, whatever
+    verb the derived text gives the act (the verb itself is DG602's and DE404's to
+    compare). Known false positive: the same hedge on another act about the same thing in
+    the same words ("may raise charges next year" beside "may revisit charges next
+    year")."""
+    verb = hedged_verb(dc, h)
+    at = dc.text.find(dc.object) if dc.object else -1
+    if not verb or at < 0 or verb != key(dc.predicate):
+        return False  # (the hedge on the verb whose object it is, not on a clause after it)
+    nouns = {key(w.lemma) for w in dc.words if w.pos in ("NOUN", "PROPN")
+             and w.start >= dc.start + at
+             and not any(q.start <= w.start < q.end for q in dc.quantities)}
+    rest = claim_keys(dc) - {verb}
+    return bool(nouns) and any(
+        sc.negated == dc.negated and nouns <= claim_keys(sc) and len(rest & claim_keys(sc)) >= 3
+        and hedged_verb(sc, c) == key(sc.predicate)
+        and (cue_word_in(h.text, c.text) or c.role == h.role == "hedge"
+             and c.weight >= h.weight - HEDGE_SLACK)
+        for pairs in ctx.memo("dc210-source-hedges", _source_hedges).values() for sc, c in pairs)
+
+
 def hedge_on_noun_written(ctx, dc, h) -> bool:
     """An adjective hedge on a noun ("suspected price fixing", "alleged fraud"), the two
     words as the sources write them: the hedge on that thing is the source's, wherever the

@@ -18,6 +18,11 @@ GENERIC_KEYS = frozenset(key(w) for w in GENERIC | shipped("be_forms") | shipped
                          | shipped("auxiliaries"))
 
 
+# "almost all", "nearly every": a whole short of itself (near_wholes.txt)
+_NEAR_WHOLE = re.compile(r"\b(?:%s)\s+(?:all|every)\b" % "|".join(
+    sorted(map(re.escape, shipped("near_wholes")))), re.I)
+
+
 def whole_word(word: str) -> bool:
     """A quantifier of the whole ("all", "every", "each": the scope lexicon's "all" role)
     or "none"."""
@@ -47,9 +52,11 @@ def _standing_alone(claim, cue) -> bool:
 def part_of_them(ctx, dc, said: str = ""):
     """(source claim, limit) when a close source claim on the same matter takes part of
     what a pronoun stands for ("most of them at the Riverside depot") where the derived
-    claim says "all of them", or names a smaller number of them for what the derived
-    words after "all" (``said``) say ("60 beds, 18 of which are kept for children" against
-    "all of them kept for children"; not against "all refurbished last year")."""
+    claim says "all of them", or puts the whole short of itself ("nearly all from tenants
+    of the east block": near_wholes.txt), or names a smaller number of them for
+    what the derived words after "all" (``said``) say ("60 beds, 18 of which are kept for
+    children" against "all of them kept for children"; not against "all refurbished last
+    year")."""
     dkeys = claim_keys(dc)
     found = None
     for sc in ctx.aligned(dc):
@@ -63,6 +70,10 @@ def part_of_them(ctx, dc, said: str = ""):
         numbered = _numbered_part(sc, said=said)
         if numbered:
             found = sc, f'"{numbered}"'
+            break
+        near = _NEAR_WHOLE.search(sc.text)
+        if near is not None:  # "40 letters, nearly all from tenants of the east block"
+            found = sc, f'"{near.group()}"'
             break
     if found is not None and any(
             c.role == "all" and of_them(sc, c, ctx.lexicon)

@@ -29,13 +29,19 @@ def qualified(sc, dc, noun: str, lexicon):
     for i, w in enumerate(words):
         if key(w.lemma) != noun or i == 0:
             continue
-        j = i - 1  # over the nouns of a compound ("existing season tickets")
-        while j > 0 and words[j].pos == "NOUN" and words[j + 1].start - words[j].end <= 1:
+        j = i - 1  # over the nouns of a compound ("existing season tickets") and the
+        # adjectives the derived claim keeps ("existing residential moorers")
+        while j > 0 and words[j + 1].start - words[j].end <= 1 and (
+                words[j].pos == "NOUN" or words[j].pos == "ADJ" and key(words[j].lemma)
+                in claim_keys(dc)):
             j -= 1
         adj = words[j]
+        before = sc.text[:adj.start - sc.start]
         participle = (adj.pos == "VERB" and adj.text.lower().endswith(("ing", "ed"))
-                      and ends_with_word_of(sc.text[:adj.start - sc.start], lexicon,
-                                            "determiners", "prepositions"))
+                      and (not before.strip() or before.rstrip()[-1] in ",;:"
+                           or ends_with_word_of(before, lexicon, "determiners",
+                                                "prepositions")))  # (its phrase opens
+        # on it: "Existing moorers will", "To soften it, existing moorers will")
         if (adj.pos == "ADJ" or participle) and words[j + 1].start - adj.end <= 1 and \
                 key(adj.lemma) not in claim_keys(dc) and not re.search(
                     rf"\b{re.escape(adj.text)}\b", dc.text, re.I):  # ("new", no content key)

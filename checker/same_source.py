@@ -77,7 +77,7 @@ def same_source(a: str, b: str) -> bool:
             return False  # "two people familiar with the authority's review" are not its
             # spokesman or "a council spokesperson": they know of the matter, they do not
             # speak for the party
-        if shared and _indefinite(group) and has_name(name) and shared <= {_group_head(group)}:
+        if shared and _indefinite(group) and has_name(name) and shared <= {group_head(group)}:
             return False  # "two workers at the site" are not "the Workers' Union"
     return bool(shared)
 
@@ -173,13 +173,13 @@ def _party_by_pronoun(a: str, b: str) -> bool:
     m = _FOR_PRONOUN_RE.match(core(a).lower())
     if m is None or m.group(2) not in _THING_PRONOUNS | _POSSESSIVES:
         return False
-    return _group_head(b).rstrip("s") == m.group(1).rstrip("s")
+    return group_head(b).rstrip("s") == m.group(1).rstrip("s")
 
 
 _PHRASE_END_RE = re.compile(r"\s(?:at|of|for|from|in|on|with|who|which|that)\s|,")
 
 
-def _group_head(phrase: str) -> str:
+def group_head(phrase: str) -> str:
     """The head noun of an indefinite source phrase, as ``norm_name`` writes it ("two
     workers at the site" -> "workers")."""
     words = norm_name(_PHRASE_END_RE.split(core(phrase), maxsplit=1)[0]).split()

@@ -69,6 +69,9 @@ def _strength_pairs(ctx) -> Iterator[tuple[Claim, int, Cue, Claim, int, Cue]]:
         for sc, s, scue in counterparts(ctx, dc, cache):
             if _cue_lemma(dc, dcue) == _cue_lemma(sc, scue):
                 break  # one verb in another form ("is being lowered", "began lowering")
+            if scue.role == "comparison" and _cue_lemma(dc, dcue) in {w.lemma for w in sc.words}:
+                break  # the source's cue is a comparison ("the larger levy") in a claim that
+                # says the derived cause's own verb ("spent the larger levy to help cover")
             yield dc, d, dcue, sc, s, scue
             break
 

@@ -118,6 +118,20 @@ _BOUNDED_RE = re.compile(
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 
+_CLOCK_RANGE_SPLIT = re.compile(r"\s+(?:to|until|till|and)\s+|\s*[-–]\s*")
+
+
+def clock_ends(text: str, *, marked: bool = False) -> list:
+    """The minutes each clock time of a figure can mean (``clock_minutes``), one set per
+    time: two for a range written in figures ("10am to 6pm", "between 9am and 5pm"), one for
+    a time in words ("ten to four in the afternoon" is one time)."""
+    if len(_CLOCK.findall(text.lower())) < 2:
+        got = clock_minutes(text, marked=marked)
+        return [got] if got else []
+    return [m for m in (clock_minutes(part, marked=marked)
+                        for part in _CLOCK_RANGE_SPLIT.split(text)) if m]
+
+
 def clock_token(text: str) -> bool:
     """The whole text is one clock time marked a.m. or p.m. ("4.10pm", "11:45am", "9pm")."""
     m = _CLOCK.fullmatch(text.lower())

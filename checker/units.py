@@ -1,6 +1,7 @@
 """The units a figure is written in: lengths, masses, areas, volumes, power and energy
-(measure_units.txt), the hundredths of a currency ("30p", "45 cents": currency_subunits.txt)
-and the currencies a text names (currencies.txt)."""
+(measure_units.txt), temperatures ("8C", "46°F", "31 degrees Celsius"), the hundredths of
+a currency ("30p", "45 cents": currency_subunits.txt) and the currencies a text names
+(currencies.txt)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,35 @@ def is_measure_unit(word: str) -> bool:
     return word.lower() in _MEASURES
 
 
+# A temperature: a number, then a degree sign or "degrees", then Celsius or Fahrenheit; a bare
+# capital C or F touching the digits ("8C") is one too, but not a lower-case "c" (cents).
+_TEMPERATURE = re.compile(
+    r"(?<![\w.])(?P<minus>minus\s+|-)?(?P<num>\d+(?:\.\d+)?)\s*(?:°\s*(?P<deg>[CFcf])\b"
+    r"|(?P<bare>[CF])\b|degrees?\s+(?P<word>celsius|centigrade|fahrenheit|[CF]\b))",
+    re.IGNORECASE)
+
+
+def temperature(text: str) -> Optional[float]:
+    """The temperature a figure gives, in degrees Celsius ("around 8C" 8.0, "46F" 7.8,
+    "minus 3 degrees Celsius" -3.0), or None. Known false positive: a label of a digit and a
+    capital ("Form 8C", "Unit 4F") read as a temperature when a figure is read from it."""
+    m = _TEMPERATURE.search(text)
+    if m is None or (m.group("bare") and not m.group("bare").isupper()):
+        return None
+    value = float(m.group("num")) * (-1 if m.group("minus") else 1)
+    scale = (m.group("deg") or m.group("bare") or m.group("word")).lower()
+    return (value - 32) * 5 / 9 if scale.startswith("f") else value
+
+
 def measure(text: str) -> Optional[tuple[str, float]]:
     """What a figure measures and its size in that measure's base unit (measure_units.txt):
     "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0), "some
     8.2 square kilometres" -> ("area", 8200000.0), as "820 hectares" is; None when it gives
-    no number before a unit of length, mass, area, volume, power or energy."""
+    no number before a unit of length, mass, area, volume, power or energy. A temperature
+    is ("temperature", degrees Celsius)."""
+    degrees = temperature(text)
+    if degrees is not None:
+        return "temperature", degrees
     low = text.lower()
     if any(c in text for c in CURRENCY_SIGNS) or re.search(r"\b(?:cubic|cu)\b", low):
         return None  # "£6m" is money; "500 cubic metres" a volume of other units

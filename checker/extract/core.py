@@ -30,6 +30,7 @@ from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_re
                                      lift_verb_after_stranded_preposition, lift_with_speaker)
 from checker.extract.reparse_reported import (lift_clause_from_relative_report,
                                               lift_conj_from_saying_clause,
+                                              lift_clause_read_as_modifier,
                                               lift_clause_read_as_object,
                                               lift_subject_read_as_object,
                                               lift_clause_read_as_relative,
@@ -188,6 +189,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                         lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
+                    lift_clause_read_as_modifier(view, sent, self.report_verbs)
                     lift_that_clause_after_aside(view, sent, self.report_verbs)
                     lift_clause_from_relative_report(view, sent, self.report_verbs)
                     lift_subject_read_as_object(view, sent, self.report_verbs,

@@ -127,6 +127,12 @@ class QuantityReader:
                                 start=s_char + off, end=e_char + off, norm=norm))
         out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
+            if t.i not in covered and _DEGREES_TOKEN.fullmatch(t.text):
+                covered.add(t.i)  # "around 8C", untagged: a temperature
+                kind, value, unit, norm = normalise(t.text, "QUANTITY")
+                out.append(Quantity(text=t.text, kind=kind, value=value, unit=unit,
+                                    start=t.idx + off, end=t.idx + len(t) + off, norm=norm))
+                continue
             if t.i not in covered and clock_token(t.text):
                 covered.add(t.i)  # "4.10pm", untagged: a time of day
                 out.append(Quantity(text=t.text, kind="time", value=None, unit="",
@@ -157,6 +163,9 @@ class QuantityReader:
                 if nxt is not None and nxt.i not in covered and nxt.idx == t.idx + len(t) \
                         and is_scale(nxt.text.rstrip(".")):
                     last = nxt
+            elif nxt is not None and nxt.i not in covered \
+                    and _degrees_after(t.doc, nxt.i) is not None:
+                last, label = _degrees_after(t.doc, nxt.i), "QUANTITY"  # "30 ° C", untagged
             elif nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                 last = nxt.nbor(1) if nxt.lower_ == "per" and nxt.i + 1 < len(t.doc) else nxt
                 label = "PERCENT"
@@ -312,6 +321,25 @@ def _change_then_level(ent) -> bool:
     return unit(doc[ent.start:to.i]) and unit(doc[to.i + 1:ent.end])
 
 
+# A temperature written as one token ("8C", "-3°C"): a capital C or F touching the digits.
+_DEGREES_TOKEN = re.compile(r"-?\d+(?:\.\d+)?°?[CF]")
+_SCALES_OF_HEAT = ("celsius", "centigrade", "fahrenheit")
+
+
+def _degrees_after(doc, i: int):
+    """The last token of a temperature's scale starting at token ``i`` ("° C", "°C", "degrees
+    Celsius", "Celsius" after a tagged "31 degrees"), or None."""
+    if i >= len(doc):
+        return None
+    if doc[i].text in ("°C", "°F") or doc[i].lower_ in _SCALES_OF_HEAT:
+        return doc[i]
+    if i + 1 < len(doc) and (
+            (doc[i].text == "°" and doc[i + 1].text in ("C", "F", "c", "f"))
+            or (doc[i].lower_ in ("degree", "degrees") and doc[i + 1].lower_ in _SCALES_OF_HEAT)):
+        return doc[i + 1]
+    return None
+
+
 def _figure_span(ent) -> tuple[str, int, int, bool]:
     """A sum the tagger cut to its digits ("1.2" of "£1.2m"), with the currency sign right
     before it and the scale right after it put back, or a count with the unit right after
@@ -319,6 +347,10 @@ def _figure_span(ent) -> tuple[str, int, int, bool]:
     back) in the document. Other figures come back as tagged."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    degrees = _degrees_after(doc, end) if ent.label_ in ("CARDINAL", "QUANTITY") else None
+    if degrees is not None:  # "30 ° C", "31 degrees Celsius": a temperature
+        e_char = degrees.idx + len(degrees)
+        return _doc_text(doc)[ent.start_char:e_char], ent.start_char, e_char, False
     if ent.label_ in ("CARDINAL", "QUANTITY") and end < len(doc) \
             and is_measure_unit(doc[end].text) and doc[end].ent_type_ != "DATE" \
             and (len(doc[end]) > 1 or doc[end].idx > ent.end_char):

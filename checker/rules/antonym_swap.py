@@ -103,7 +103,7 @@ def check(ctx):
                     or (w[3] in from_wn and _wn_pos(w[4]) == p))), None)
                 if opp is None or _idiom(sc, opp) or _idiom(dc, (s, e)):
                     continue  # "took the bus for granted": no granting
-                if _takes_infinitive(dc, e) != _takes_infinitive(sc, opp[1]):
+                if _takes_infinitive(dc, e, lex) != _takes_infinitive(sc, opp[1], lex):
                     continue  # "declined to shut the road" refuses; "the climb" or "rose"
                     # is no refusal's opposite
                 if any(same_direction(lem, _pos, w[3], w[4]) for w in sc.words if w is not opp):
@@ -263,12 +263,21 @@ def _same_deal(ctx, dc, lem, pos) -> bool:
     return False
 
 
-def _takes_infinitive(claim, end: int) -> bool:
+def _takes_infinitive(claim, end: int, lex=None) -> bool:
     """The word ending at ``end`` takes a "to" infinitive ("declined to comment", "agreed to
-    pay"), the sense in which "decline" refuses rather than falls."""
+    pay", "set to go up"), the sense in which "decline" refuses rather than falls and "set"
+    says what will happen rather than sinks."""
     m = re.match(r"\s+to\s+(\w+)", claim.text[end - claim.start:])
-    return m is not None and any(w[0] == end + m.start(1) and w[4] in ("VERB", "AUX")
-                                 for w in claim.words)
+    if m is None:
+        return False
+    at = end + m.start(1)
+    word = next((w for w in claim.words if w[0] == at), None)
+    if word is None:  # a verb the claim's words leave out ("set to go"), not a function
+        # word ("fell to its lowest", "sent to them")
+        after = m.group(1).lower()
+        return lex is not None and not any(lex.has(role, after) for role in (
+            "function_words", "determiners", "pronouns_referring"))
+    return word[4] in ("VERB", "AUX")
 
 
 def _idiom(claim, word) -> bool:

@@ -131,6 +131,7 @@ from checker.attribution import is_anonymous, source_name, unnamed_on_purpose
 from checker.person_names import is_person
 from checker.claim_content import same_content
 from checker.descriptions import lede_description_of
+from checker.hidden_speakers import one_hidden_speaker
 from checker.lexicon import shipped
 from checker.names import norm_name
 from checker.party_kinds import force_by_rank, one_public_group, stand_in_noun
@@ -340,6 +341,7 @@ def _changed(ctx, dc, sup, generic, verbs):
                ctx.doc_of[sc.doc_id].text, sc.sent_start, sc.sent_end, attr.source))
            or inner_speaker(ctx, sc, named or attr.source)
            or one_public_group(attr.source, who, ctx.wordnet)
+           or one_hidden_speaker(attr.source, who)  # one anonymous official, told twice
            or force_by_rank(ctx.lexicon, attr.source, who, ctx.source_text)
            or lede_description_of(ctx, sc, named or attr.source)
            for sc, who in cands):

@@ -131,6 +131,7 @@ from checker.link_support import (CLAUSE_COMMA, connects, dated_in_order, frame_
                                   synonym_keys, their_explanation, within)
 from checker.rules.base import (FINDING_ROLES, Rule, evidence_of, is_claim_unit, make, snippet,
                                 verb_at)
+from checker.response_links import answers_its_cause
 from checker.since_counted import since_the_sentence_before
 
 CODE, NAME, KIND, SEVERITY = "DL301", "causal-link-added", "causal-link-added", "warning"
@@ -384,6 +385,8 @@ def check(ctx):
                 if prev is not None:
                     side = "right" if not link_keys(ctx, link.right) else "left"
                     link = link.__class__(**{**link.__dict__, side: prev.text})
+            if fronted and answers_its_cause(ctx, dc, link):
+                continue  # "Responding to the volunteer's claims, she called them untrue"
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
                 continue

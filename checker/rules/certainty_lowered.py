@@ -124,8 +124,8 @@ from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.deliberated import DELIBERATION, deliberated_deed
 from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
-                                       hedged_on_figure, merged_hedge,
-                                       planned_in_another_telling)
+                                      hedged_alike_on_its_object, hedged_on_figure,
+                                      merged_hedge, planned_in_another_telling)
 from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
                              shared_verb)
 from checker.lexicon import shipped
@@ -293,7 +293,7 @@ def _synonym_lowered(ctx, dc):
         lemma = next((w.lemma.lower() for w in dc.words if verbs and key(w.lemma) == verbs[0]
                       and w.start >= h.end and w.pos == "VERB"), "")
         if not lemma or any(key(lemma) in claim_keys(sc) for sc in ctx.support(dc)[1]) \
-                or hedged_alike_elsewhere(ctx, dc, h):
+                or hedged_alike_elsewhere(ctx, dc, h) or hedged_alike_on_its_object(ctx, dc, h):
             continue  # (the source has the derived verb itself: read on the same verb above)
         same = {key(x) for x in wn.synonyms(lemma, "verb", 2)} - {key(lemma)}
         rest = claim_keys(dc) - {key(lemma)}
@@ -394,7 +394,8 @@ def _hedge_added(ctx, dc):
     close += _clause_support(ctx, dc, added, close)
     for h in added:
         if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
-                or planned_in_another_telling(ctx, dc, h) or hedge_on_noun_written(ctx, dc, h):
+                or planned_in_another_telling(ctx, dc, h) or hedge_on_noun_written(ctx, dc, h) \
+                or hedged_alike_on_its_object(ctx, dc, h):
             continue
         sc = hedged_asking(ctx, dc, h, close)
         if sc is not None:  # "might look into whether X" for "will examine whether X"

@@ -23,7 +23,8 @@ Known false positives:
     leaks, the owners said"). A factive verb that credits the claim ("the group revealed
     that X") is compared too, where the source's credit claims or alleges it ("the group
     alleged that X"); one that only passes it on ("said") is left alone, since a party
-    "reveals" its own news.
+    "reveals" its own news, unless the source keeps the speaker unnamed on purpose ("a
+    former porter, speaking anonymously, told the paper X": anonymity_phrases.txt).
 Examples:
     Source: The ban follows reports of hidden code in the app.
     Flag: They banned the app after discovering hidden code in it.
@@ -35,6 +36,7 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, claim_keys, key, text_keys
+from checker.attribution import unnamed_on_purpose
 from checker.records import Cue
 from checker.rules.base import Rule, evidence_of, make, snippet
 
@@ -248,10 +250,13 @@ def check(ctx):
             continue  # what the verb finds is no passage's the source reports weakly ("...,
             # after a tribunal found the notice unclear" beside "Kerr said the notice was
             # posted late")
-        if framed and not _alleged(ctx.lexicon, sc):
+        hidden = framed and unnamed_on_purpose(sc.sentence)  # "a former porter, speaking
+        # anonymously, told the paper X": an untested account, no news of its own
+        if framed and not _alleged(ctx.lexicon, sc) and not hidden:
             continue  # "the forum said X" -> "the forum revealed X": its own news to tell
-        if _record_kept(ctx, dc, cue, sc) or (not framed and _credit_kept(ctx, dc, sc)) or any(
-                _record_kept(ctx, dc, cue, c) for c in [*sup, *ctx.twins(dc)]):
+        if not hidden and (_record_kept(ctx, dc, cue, sc)
+                           or (not framed and _credit_kept(ctx, dc, sc))
+                           or any(_record_kept(ctx, dc, cue, c) for c in [*sup, *ctx.twins(dc)])):
             continue  # also the record another supporting claim or outlet credits ("the
             # accounts show" where one outlet has "said" and another "according to accounts")
         said = (sc.attribution.cue if sc.attribution is not None

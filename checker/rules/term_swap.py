@@ -31,7 +31,9 @@ Known false positives:
     source ranks two). Known miss: a swap for a word the source uses of something else
     ("green" for "yellow" where the source mentions green elsewhere); a unit swapped inside
     a figure ("1.4 kilometres" for "1,400 metres" is the same length; another length is
-    DN501's).
+    DN501's); an adjective swapped before another noun than the source's word modifies:
+    two adjectives set before nouns that cannot name one thing ("old lock gates" and "its
+    latest accounts") are not compared.
     It reads WordNet 3.0 as shipped in the package (``checker/data``) and is silent
     only when look-ups are turned off (``CHECKER_WORDNET=none``).
 Examples:
@@ -94,6 +96,9 @@ def check(ctx):
                     if spos not in CHECKED_TAGS or key(slem) in dkeys or slem in GENERIC:
                         continue
                     how = _relation(wn, lem, wpos, slem, spos_wn)
+                    if how and pos == spos == "ADJ" and _heads_differ(wn, dc, e, sc, se):
+                        continue  # "old lock gates" and "its latest accounts": each word
+                        # describes another thing
                     if how:
                         hit = (sc, ss, se, stext, how)
                         break
@@ -111,6 +116,28 @@ def check(ctx):
                                 f'"{sc.text[:80]}".'),
                        suggestion=f'Use the source\'s word, "{stext}", or check the change.')
             break  # one swap a claim is enough to act on
+
+
+def _head_after(claim, end: int):
+    """The noun an adjective ending at ``end`` is set before: the last noun of the run of
+    nouns after it, past other adjectives ("old lock gates" -> "gate"), or None when no
+    noun follows it ("the gates were old")."""
+    head = None
+    for w in claim.words:
+        if w.start < end:
+            continue
+        if w.pos == "NOUN":
+            head = w.lemma
+        elif head is not None or w.pos != "ADJ":
+            break
+    return head
+
+
+def _heads_differ(wn, dc, end: int, sc, s_end: int) -> bool:
+    """Two adjectives set before nouns that cannot name one thing ("old" of "lock gates",
+    "latest" of "accounts")."""
+    mine, theirs = _head_after(dc, end), _head_after(sc, s_end)
+    return mine is not None and theirs is not None and not _kin(wn, mine, theirs)
 
 
 def _compounds(claim, lexicon):
