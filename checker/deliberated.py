@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.align import claim_keys, key, text_keys
-from checker.claim_reading import head_word
+from checker.claim_reading import before_preposition, head_word
 from checker.hedging import close_support, cues
 from checker.lexicon import shipped
 from checker.sought import subject_keys
@@ -22,8 +22,9 @@ def deliberated_deed(ctx, dc):
     """The close source claim that states firmly, with another verb, the deed the derived
     claim gives as weighed: the derived verb one of deliberation with a noun object and no
     verb after it ("is weighing a loan of £4,000", not "is considering whether to" nor
-    "considering closing"), the source claim's verb one of a decision carried out
-    (decided_deeds.txt: "approved", "awarded"; not "received an application", after which
+    "considering closing"), the source claim's verb one of a decision carried out on a
+    thing of the same head noun, before any preposition of its object (decided_deeds.txt:
+    "approved", "awarded"; not "received an application", after which
     weighing is the next step), unhedged and of the same polarity, sharing the subject's
     noun and every content word of the object, two at least (a figure counts). None when a
     source claim weighs that object too. Known false positive: a second deed of the same
@@ -44,11 +45,15 @@ def deliberated_deed(ctx, dc):
                                      if dc.start + at <= w.start < dc.start + at + len(phrase)):
         return None
     mine = subject_keys(dc)
+    thing = key(head_word(phrase, lex))
     for sc in close_support(ctx.support(dc)):
         theirs = claim_keys(sc)
         if sc.negated or cues(sc, lex) or not lex.has("decided_deeds", sc.predicate) \
                 or not obj <= theirs or not (mine and mine & subject_keys(sc)):
             continue
+        if thing not in text_keys(_thing_done(sc, lex)):
+            continue  # "has set up a working group to look at a fund": the thing done is
+            # another than the one weighed (its noun is past a preposition there)
         if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object, lex):
             continue  # "has picked three designs": a shortlist, weighed still
         if lex.value("decided_deeds", sc.predicate) == "up" and not re.search(
@@ -66,6 +71,22 @@ def deliberated_deed(ctx, dc):
 
 _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),
                        re.I)  # a relative clause opens (relative_pronouns.txt)
+
+
+def _thing_done(sc, lex) -> str:
+    """The words the source claim's verb takes before any preposition or relative clause,
+    past its particle ("set up a fund for boaters" -> "a fund"; "awarded the scout group a
+    sum of £3,000" -> "the scout group a sum"; "set up a working group to look at a fund"
+    -> "a working group")."""
+    at = sc.text.find(sc.predicate_text) if sc.predicate_text else -1
+    rest = sc.text[at + len(sc.predicate_text):] if at >= 0 else (sc.object or "")
+    rest = _PARTICLE.sub("", rest, count=1)
+    return before_preposition(_RELATIVE.split(re.split(r",\s", rest)[0])[0], lex)
+
+
+# a verb's particle right after it ("set up", "paid out": prepositions.txt), before the
+# thing it takes
+_PARTICLE = re.compile(r"^\s*(?:%s)\b" % "|".join(sorted(shipped("prepositions"))), re.I)
 
 
 def _plural_head(phrase: str, lex) -> bool:

@@ -34,7 +34,7 @@ from checker.figure_written import (calendar_day, dates_match, day_gaps, digits_
                                     unit_words, written_in)
 from checker.date_norms import period
 from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
-from checker.units import measure
+from checker.units import TEMPERATURE_TOLERANCE, measure
 from checker.records import memo_on
 from checker.shares import open_bound, rounding, same_share
 from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_ends,
@@ -75,6 +75,8 @@ def source_has(q, index) -> bool:
 def _source_has(q, index) -> bool:
     if _other_measure(q, index.quantities):
         return False  # "180 miles" where the source says "180 kilometres"
+    if measure(q.text) is not None and measure(q.text)[0] == "temperature":
+        return _same_measure(q, index.quantities)  # "4C" is not "minus 4C", nor "40 swimmers"
     if q.kind == "percent" and q.text.lower().startswith("all but"):
         return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
         # ("all but 6%" is 94%: its 6 written in the source is another share)
@@ -119,7 +121,7 @@ def _source_has(q, index) -> bool:
             _same_measure(q, index.quantities) or approximates(q, index.quantities) \
             or _end_of_span_range(q, index.quantities):
         return True
-    if percent_written(q, index.text_lower) or _same_clock_time(q, index.quantities):
+    if percent_written(q, index.text_lower) or same_clock_time(q, index.quantities):
         return True
     parts = numbers_in(q.text)
     if len(parts) == 1 and GROUP.get(q.kind) == "n" and any(
@@ -209,12 +211,15 @@ def _other_measure(q, quantities) -> bool:
 
 def _same_measure(q, quantities) -> bool:
     """The same length, mass, area or volume in other units ("roughly 1.2 kilometres",
-    "about 1,200 metres"; "5 miles", "8 km"), within two per cent."""
+    "about 1,200 metres"; "5 miles", "8 km"), within two per cent; the same temperature
+    within half a degree Celsius ("46F" and "8C": ``units.TEMPERATURE_TOLERANCE``)."""
     mine = measure(q.text)
     if mine is None:
         return False
-    return any(theirs[0] == mine[0] and values_match(mine[1], theirs[1], rel=0.02)
-               for sq in quantities if (theirs := measure(sq.text)) is not None)
+    return any(theirs[0] == mine[0] and (
+        abs(mine[1] - theirs[1]) <= TEMPERATURE_TOLERANCE if mine[0] == "temperature"
+        else values_match(mine[1], theirs[1], rel=0.02))
+        for sq in quantities if (theirs := measure(sq.text)) is not None)
 
 
 def approximates(q, quantities) -> bool:
@@ -374,7 +379,7 @@ def _squeezed_source(index) -> str:
     return memo_on(index, "_squeezed", lambda: squeeze(index.text_lower))
 
 
-def _same_clock_time(q, quantities) -> bool:
+def same_clock_time(q, quantities) -> bool:
     """The same time of day on another clock ("14:10" for "2:10 p.m.", "03:40" for "3.40am");
     each end of a range of times among the source's ("10am to 7pm" is not "10am to 6pm")."""
     # a time tagged as a number ("3.40am" read as 3.4), on either side, counts only marked
@@ -423,7 +428,7 @@ def same_value(q, sq) -> bool:
         return True  # "34 - year - old" and "the 34-year-old"; not "9 May" and "nine"
         # (nor "early in May" and "early in March", which have no number)
     if _same_duration(q, (sq,)) or _same_measure(q, (sq,)) or \
-            (q.kind == "time" and _same_clock_time(q, (sq,))):
+            (q.kind == "time" and same_clock_time(q, (sq,))):
         return True  # "an hour and ten minutes" and "70-minute"; "14:17" and "2:17 p.m."
     return value_equal(q, sq)
 

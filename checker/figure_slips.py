@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.date_norms import MONTHS
+from checker.lexicon import shipped_values
 from checker.figure_match import GROUP, same_value
 from checker.timespans import duration_seconds, durations
 
@@ -29,8 +30,11 @@ def this_year(ctx, q) -> bool:
                if name == "date")
 
 
-_UP_TO_MONTH = re.compile(r"(?:the\s+)?(?P<span>.+?)\s+(?:to|up\s+to|ending)\s+"
-                          r"(?:the\s+end\s+of\s+)?(?P<month>[a-z]+)")
+_JOINERS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+")  # range_joiners.txt
+                            for w, use in shipped_values("range_joiners") if use != "range"),
+                           key=len, reverse=True))
+_UP_TO_MONTH = re.compile(rf"(?:the\s+)?(?P<span>.+?)\s+(?:{_JOINERS})\s+"
+                          r"(?:the\s+end\s+of\s+)?(?P<month>[a-z]+)")  # (range_joiners.txt)
 
 
 def _span_length(text: str):
@@ -43,21 +47,22 @@ def _span_length(text: str):
     return got
 
 
-def span_to_month(q, index) -> bool:
+def span_to_month(q, claims) -> bool:
     """A span up to a month ("the half-year to May") that a source gives as a span of the
     same length followed by "to the end of" that month, which the reader takes as two
-    figures ("the six months" and "the end of May"). Known false positive: none seen; the month
-    must follow the source span within the same claim."""
+    figures ("the six months" and "the end of May"), in one of ``claims`` (those that
+    support the derived claim: a span the source gives of another fact says nothing).
+    Known false positive: none seen."""
     m = _UP_TO_MONTH.fullmatch(q.text.lower().strip())
     if m is None or m.group("month") not in MONTHS:
         return False
     length = _span_length(m.group("span"))
     if length is None:
         return False
-    after = re.compile(rf"\s+(?:to|up\s+to|ending)\s+(?:the\s+end\s+of\s+)?{m.group('month')}\b")
+    after = re.compile(rf"\s+(?:{_JOINERS})\s+(?:the\s+end\s+of\s+)?{m.group('month')}\b")
     return any(sq.kind == "date" and _span_length(sq.text) == length
                and after.match(sc.text.lower(), sq.end - sc.start)
-               for sc in index.claims for sq in sc.quantities)
+               for sc in claims for sq in sc.quantities)
 
 
 def digits_swapped(dc, q, index):

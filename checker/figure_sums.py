@@ -13,6 +13,7 @@ from datetime import date
 from checker.calendar_days import days_of_month
 from checker.figure_written import numbers_in
 from checker.figure_moves import bare_end, change_role, direction, sized_change, sized_move
+from checker.lexicon import shipped
 from checker.numbers import YEAR_RE, fraction_value, number_values
 from checker.shares import meets_share, open_bound, rounding, share_of
 from checker.timespans import MONTH_SECONDS, clock_minutes, duration_seconds
@@ -379,8 +380,9 @@ def ratio_of_its_figures(q, claim, sentence=(), before=()) -> bool:
 
 
 # Words after a count that make it a gap between two others ("14 over its permit for 50",
-# "nine short of the 60 it wants", "12 above the cap").
-_GAP_WORDS = re.compile(rf"{_COMPARED.pattern}|\s*(?:over|above|below|under|short)\b", re.I)
+# "nine short of the 60 it wants", "12 above the cap": gap_words.txt).
+_GAP_WORDS = re.compile(rf"{_COMPARED.pattern}|\s*(?:%s)\b" % "|".join(
+    sorted(map(re.escape, shipped("gap_words")))), re.I)
 
 
 def gap_of_its_figures(q, claim) -> bool:

@@ -129,7 +129,7 @@ def unknown_figures(ctx) -> list:
             if _period_before_baseline(q, ctx.index):
                 continue  # "between March and May than a year earlier": the period is
                 # the source's; the comparison's baseline is not read as a figure
-            if this_year(ctx, q) or span_to_month(q, ctx.index):
+            if this_year(ctx, q) or span_to_month(q, ctx.support(dc)[1]):
                 continue  # "called off for 2025" where a source of 2025 says "this year";
                 # "the year to May" for a source's "twelve months" and "the end of May"
             if q.text.lower() == "first" and run_ended(ctx, dc, q.start):

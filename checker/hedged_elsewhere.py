@@ -55,9 +55,10 @@ def hedged_alike_on_its_object(ctx, dc, h) -> bool:
     and three of its other words: "could look at parking charges once more next year" for
     "may revisit parking charges once more next year". The hedge is the source's, whatever
     verb the derived text gives the act (the verb itself is DG602's and DE404's to
-    compare). Known false positive: the same hedge on another act about the same thing in
-    the same words ("may raise charges next year" beside "may revisit charges next
-    year")."""
+    compare). Not when the figures differ ("in May" beside "in 2026"), nor when a source
+    claim states the derived verb itself firmly of the same nouns. Known miss: a hedge put
+    on another act about the same thing in the same words, which no source states firmly
+    ("may raise charges next year" beside "may revisit charges next year")."""
     verb = hedged_verb(dc, h)
     at = dc.text.find(dc.object) if dc.object else -1
     if not verb or at < 0 or verb != key(dc.predicate):
@@ -66,8 +67,13 @@ def hedged_alike_on_its_object(ctx, dc, h) -> bool:
              and w.start >= dc.start + at
              and not any(q.start <= w.start < q.end for q in dc.quantities)}
     rest = claim_keys(dc) - {verb}
-    return bool(nouns) and any(
+    if not nouns or any(key(sc.predicate) == verb and nouns <= claim_keys(sc)
+                        and not cues(sc, ctx.lexicon) for sc in ctx.index.claims):
+        return False  # the source states the derived verb itself firmly ("will shut the
+        # ward in May" beside "may reopen the ward in 2026")
+    return any(
         sc.negated == dc.negated and nouns <= claim_keys(sc) and len(rest & claim_keys(sc)) >= 3
+        and all(any(same_value(q, sq) for sq in sc.quantities) for q in dc.quantities)
         and hedged_verb(sc, c) == key(sc.predicate)
         and (cue_word_in(h.text, c.text) or c.role == h.role == "hedge"
              and c.weight >= h.weight - HEDGE_SLACK)

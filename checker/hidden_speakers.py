@@ -28,8 +28,8 @@ def one_hidden_speaker(a: str, b: str) -> bool:
     """Both phrases keep their speakers unnamed on purpose (anonymity_phrases.txt), with the
     same head noun in the same number ("officer", not "officers"), and the words that say
     whose speaker it is, when both give some, share a stem ("regional", "Region"). Known
-    false positive: two anonymous officials of one body that the story keeps apart; a
-    speaker whose body one phrase leaves out is taken for the same."""
+    false negative: two anonymous officials of one body that the story keeps apart are
+    taken for one, and so is a speaker whose body one phrase leaves out."""
     if not (unnamed_on_purpose(a) and unnamed_on_purpose(b)):
         return False
     head = group_head(a)

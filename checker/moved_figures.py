@@ -10,7 +10,8 @@ import re
 
 from checker.align import claim_keys, key
 from checker.date_norms import MONTHS
-from checker.figure_match import approximates, range_end, same_value, source_has
+from checker.figure_match import (approximates, range_end, same_clock_time, same_value,
+                                  source_has)
 from checker.figure_moves import direction
 from checker.figure_sums import derived_sum
 from checker.figure_written import numbers_in, unit_carried, unit_words, written_in
@@ -63,9 +64,11 @@ def moved_figures(ctx):
                 continue  # a figure the sources never give is the first pass's
             near = _near(dc, sup) if _counted(dc, q).startswith("of ") else sup
             if any(same_value(q, sq) or range_end(q, sq) for c in near for sq in c.quantities) \
-                    or approximates(q, [sq for c in near for sq in c.quantities]):
+                    or approximates(q, [sq for c in near for sq in c.quantities]) \
+                    or same_clock_time(q, [sq for c in near for sq in c.quantities]):
                 continue  # (or rounds it: "just over three weeks" for "23 days"; or is an
-                # end of its range: "£6m to £11m" for "between £6 million and £11 million")
+                # end of its range: "£6m to £11m" for "between £6 million and £11 million";
+                # or its clock times are the passage's: "7am to 9pm" for "from 7am until 9pm")
             if any(approximates(sq, [q]) and (_given_by_another(ctx, q, c.doc_id)
                                                or _counted_exactly(ctx, dc, q))
                    for c in sup for sq in c.quantities):

@@ -18,9 +18,12 @@ GENERIC_KEYS = frozenset(key(w) for w in GENERIC | shipped("be_forms") | shipped
                          | shipped("auxiliaries"))
 
 
-# "almost all", "nearly every": a whole short of itself (near_wholes.txt)
-_NEAR_WHOLE = re.compile(r"\b(?:%s)\s+(?:all|every)\b" % "|".join(
-    sorted(map(re.escape, shipped("near_wholes")))), re.I)
+# "..., almost all from X", "nearly all of them": a whole short of itself (near_wholes.txt),
+# as an aside on a group or of a pronoun for it (not "who nearly all live there", which
+# need not be the group the derived "all of them" takes)
+_NEAR = "|".join(sorted(map(re.escape, shipped("near_wholes"))))
+_NEAR_WHOLE = re.compile(rf",\s+(?:{_NEAR})\s+(?:all|every)\b|\b(?:{_NEAR})\s+all\s+of\s+them\b",
+                         re.I)
 
 
 def whole_word(word: str) -> bool:

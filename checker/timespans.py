@@ -118,7 +118,9 @@ _BOUNDED_RE = re.compile(
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2})[:.](\d{2})\b")
 
 
-_CLOCK_RANGE_SPLIT = re.compile(r"\s+(?:to|until|till|and)\s+|\s*[-–]\s*")
+_CLOCK_RANGE_SPLIT = re.compile(r"\s+(?:%s)\s+|\s*[-–]\s*" % "|".join(  # range_joiners.txt
+    sorted((re.escape(w) for w, use in shipped_values("range_joiners") if use != "span"),
+           key=len, reverse=True)))
 
 
 def clock_ends(text: str, *, marked: bool = False) -> list:

@@ -20,12 +20,15 @@ def is_measure_unit(word: str) -> bool:
     return word.lower() in _MEASURES
 
 
-# A temperature: a number, then a degree sign or "degrees", then Celsius or Fahrenheit; a bare
-# capital C or F touching the digits ("8C") is one too, but not a lower-case "c" (cents).
+# A temperature: a number, then a degree sign or "degrees" and a scale, or a scale alone
+# (temperature_scales.txt); a bare capital C or F touching the digits ("8C") is one too, but
+# not a lower-case "c" (cents).
+_SCALES = dict(shipped_values("temperature_scales"))
 _TEMPERATURE = re.compile(
-    r"(?<![\w.])(?P<minus>minus\s+|-)?(?P<num>\d+(?:\.\d+)?)\s*(?:°\s*(?P<deg>[CFcf])\b"
-    r"|(?P<bare>[CF])\b|degrees?\s+(?P<word>celsius|centigrade|fahrenheit|[CF]\b))",
-    re.IGNORECASE)
+    r"(?<![\w.,])(?P<minus>minus\s+|-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?:°\s*(?P<deg>[CFcf])\b|(?P<bare>[CF])\b|(?:degrees?\s+)?(?P<word>%s)\b"
+    r"|degrees?\s+(?P<letter>[CF])\b)" % "|".join(sorted(_SCALES)), re.IGNORECASE)
+TEMPERATURE_TOLERANCE = 0.5  # degrees Celsius: "46F" (7.8C) is "8C"
 
 
 def temperature(text: str) -> Optional[float]:
@@ -35,9 +38,10 @@ def temperature(text: str) -> Optional[float]:
     m = _TEMPERATURE.search(text)
     if m is None or (m.group("bare") and not m.group("bare").isupper()):
         return None
-    value = float(m.group("num")) * (-1 if m.group("minus") else 1)
-    scale = (m.group("deg") or m.group("bare") or m.group("word")).lower()
-    return (value - 32) * 5 / 9 if scale.startswith("f") else value
+    value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
+    scale = (m.group("deg") or m.group("bare") or m.group("letter")
+             or _SCALES[m.group("word").lower()]).lower()
+    return (value - 32) * 5 / 9 if scale == "f" else value
 
 
 def measure(text: str) -> Optional[tuple[str, float]]:

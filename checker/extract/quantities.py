@@ -17,6 +17,7 @@ from checker.extract.common import (
     _states_a_number,
 )
 from checker.date_norms import MONTHS
+from checker.lexicon import shipped
 from checker.extract.entity_spans import AT_CLOCK
 from checker.numbers import (CURRENCY_SIGNS, DAY_PARTS, WORD_CLOCK, duration_unit, is_magnitude,
                              is_number_word, is_scale, normalise)
@@ -128,10 +129,13 @@ class QuantityReader:
         out.extend(self._spans_of_time(tokens, covered, off))
         for t in tokens:
             if t.i not in covered and _DEGREES_TOKEN.fullmatch(t.text):
-                covered.add(t.i)  # "around 8C", untagged: a temperature
-                kind, value, unit, norm = normalise(t.text, "QUANTITY")
-                out.append(Quantity(text=t.text, kind=kind, value=value, unit=unit,
-                                    start=t.idx + off, end=t.idx + len(t) + off, norm=norm))
+                covered.add(t.i)  # "around 8C", untagged: a temperature, with a "minus"
+                first = t.nbor(-1) if t.i > 0 and t.nbor(-1).lower_ == "minus" else t
+                text = _doc_text(t.doc)[first.idx:t.idx + len(t)]  # before it ("minus 4C")
+                kind, value, unit, norm = normalise(text, "QUANTITY")
+                out.append(Quantity(text=text, kind=kind, value=value, unit=unit,
+                                    start=first.idx + off, end=t.idx + len(t) + off,
+                                    norm=norm))
                 continue
             if t.i not in covered and clock_token(t.text):
                 covered.add(t.i)  # "4.10pm", untagged: a time of day
@@ -321,9 +325,10 @@ def _change_then_level(ent) -> bool:
     return unit(doc[ent.start:to.i]) and unit(doc[to.i + 1:ent.end])
 
 
-# A temperature written as one token ("8C", "-3°C"): a capital C or F touching the digits.
-_DEGREES_TOKEN = re.compile(r"-?\d+(?:\.\d+)?°?[CF]")
-_SCALES_OF_HEAT = ("celsius", "centigrade", "fahrenheit")
+# A temperature written as one token ("8C", "-3°C", "1,200C"): a capital C or F touching
+# the digits.
+_DEGREES_TOKEN = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?°?[CF]")
+_SCALES_OF_HEAT = shipped("temperature_scales")  # "Celsius" (temperature_scales.txt)
 
 
 def _degrees_after(doc, i: int):
@@ -347,6 +352,9 @@ def _figure_span(ent) -> tuple[str, int, int, bool]:
     back) in the document. Other figures come back as tagged."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].lower_ == "minus" and _DEGREES_TOKEN.search(ent.text):
+        s_char = doc[start - 1].idx  # "minus 4C": the sign is the temperature's
+        return _doc_text(doc)[s_char:ent.end_char], s_char, ent.end_char, False
     degrees = _degrees_after(doc, end) if ent.label_ in ("CARDINAL", "QUANTITY") else None
     if degrees is not None:  # "30 ° C", "31 degrees Celsius": a temperature
         e_char = degrees.idx + len(degrees)

@@ -48,6 +48,7 @@ import re
 
 from checker.align import claim_keys, key, text_keys
 from checker.figure_match import same_value
+from checker.numbers import is_number_word
 from checker.polarity import unprefixed
 from checker.records import memo_on
 from checker.rules.base import Rule, evidence_of, make, negated_in
@@ -273,10 +274,15 @@ def _takes_infinitive(claim, end: int, lex=None) -> bool:
     at = end + m.start(1)
     word = next((w for w in claim.words if w[0] == at), None)
     if word is None:  # a verb the claim's words leave out ("set to go"), not a function
-        # word ("fell to its lowest", "sent to them")
+        # word, a preposition or a figure ("fell to its lowest", "fell to below two
+        # metres", "fell to 40p", "sent to them")
         after = m.group(1).lower()
-        return lex is not None and not any(lex.has(role, after) for role in (
-            "function_words", "determiners", "pronouns_referring"))
+        figure = re.match(r"\s*\S+\s+(\S+)", claim.text[at - claim.start + len(after):])
+        return lex is not None and after.isalpha() and not is_number_word(after) \
+            and not (figure and (figure.group(1)[:1].isdigit() or is_number_word(
+                figure.group(1).lower().strip(".,")))) \
+            and not any(lex.has(role, after) for role in (
+                "function_words", "determiners", "pronouns_referring", "prepositions"))
     return word[4] in ("VERB", "AUX")
 
 

@@ -250,8 +250,10 @@ def check(ctx):
             continue  # what the verb finds is no passage's the source reports weakly ("...,
             # after a tribunal found the notice unclear" beside "Kerr said the notice was
             # posted late")
-        hidden = framed and unnamed_on_purpose(sc.sentence)  # "a former porter, speaking
-        # anonymously, told the paper X": an untested account, no news of its own
+        hidden = framed and sc.attribution is not None and unnamed_on_purpose(
+            sc.attribution.source or "")  # "a former porter, speaking anonymously, told the
+        # paper X": an untested account, no news of its own (the speaker's own phrase, not
+        # another speaker of the sentence)
         if framed and not _alleged(ctx.lexicon, sc) and not hidden:
             continue  # "the forum said X" -> "the forum revealed X": its own news to tell
         if not hidden and (_record_kept(ctx, dc, cue, sc)
