@@ -33,6 +33,9 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4}"
 _BY_NAME = re.compile(rf"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?:the\s+)?(?P<name>{_NAME})")
 _PRONOUNS = shipped("pronouns_subject") | {"you", "this", "that"}
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# a passive participle with any doer after "by" ("commissioned by the diocese"), in a source
+_BY_ANY = re.compile(r"\b(?P<verb>[a-z]+(?:ed|en|wn|t))\s+by\s+(?P<by>(?:the\s+)?[A-Za-z][\w'’-]*"
+                     r"(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})")
 # a second party joined to the one after "by" ("by the Heritage Fund and the council")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|alongside|with|together\s+with|as\s+well\s+as)\s+"
                      r"(?:the\s+)?[A-Za-z]", re.I)
@@ -116,8 +119,9 @@ def _thing_before(dc, at: int) -> str:
 
 def swapped_agent(ctx, dc):
     """The finding's fields when a derived "VERBed by NAME" names a party the sources know
-    where a source claim gives the same verb, active, on the same thing, to another party;
-    else None."""
+    where a source claim gives the same verb, active, on the same thing, to another party,
+    or the same participle on the same thing with another party after "by" ("a survey
+    ordered by the parish"); else None."""
     for m in _BY_NAME.finditer(dc.text):
         at = dc.start + m.start("verb")
         verb = next((w for w in dc.words if w.start == at and w.pos == "VERB"), None)
@@ -138,6 +142,12 @@ def swapped_agent(ctx, dc):
                  and thing in {key(w.lemma) for w in sc.words if w.start > sc.start
                                + sc.text.lower().find((sc.predicate_text or "").lower())}
                  and (doer := _doer(ctx, sc))]
+        doers += [(sc, by.group("by")) for sc in ctx.index.claims if not sc.negated
+                  and sc.unit_kind != "heading" for by in _BY_ANY.finditer(sc.text)
+                  if by.group("verb") == m.group("verb")
+                  and _thing_before(sc, sc.start + by.start("verb")) == thing
+                  and party_keys(by.group("by"))]  # (the same participle on the same
+        # thing with another doer: "a survey ordered by the parish")
         if not doers or any(party_keys(doer) & mine for _sc, doer in doers) \
                 or _named_with_verb(ctx, name, verb.lemma):
             continue  # the named party does it in a source passage too, on any object or

@@ -78,6 +78,13 @@ def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
     if item.kind == "answer" and item.trigger.attribution is not None \
             and answer_party(lex, item.trigger) == item.trigger.attribution.source:
         claims.remove(item.trigger)  # "denied that X": X restates the charge, not the answer
+    pool = derived
+    if item.kind == "answer":  # not a derived claim that tells the charge itself, in words
+        # the answer takes up ("accused the choir of singing late" does not carry "the
+        # choir sang late only twice")
+        charge = {c.id for c in item.context}
+        pool = tuple(d for d in derived if not (
+            ctx.alignments[d.id].support[:1] and ctx.alignments[d.id].support[0] in charge))
     for c in claims:
         # the answer's own claim, or a denial in it ("was never designated as allotment
         # land"), is carried only by a derived claim that answers it: not by the charge
@@ -87,7 +94,7 @@ def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
             answering = _answering(ctx, derived, item, c)
             if _carried(c, answering, _best_of(ctx, answering) & best):
                 return True
-        elif _carried(c, derived, best):
+        elif _carried(c, pool, best):
             return True
     if item.kind in ("answer", "reply"):
         return _answered(ctx, item, derived)

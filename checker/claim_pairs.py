@@ -100,12 +100,13 @@ def admitted(dc, sc, lexicon) -> bool:
     """A claim the source's party denies ("The company denied that it had misled
     investors") told as an admission ("acknowledged that it had", admission_verbs.txt) or
     as the same party's own report ("The company said it had misled investors"), in the
-    source claim's words (most of the shorter claim's words, in order); not by nobody ("no
-    one had told them") and not where the source's denial is itself denied ("did not deny
-    that")."""
+    source claim's words (most of the shorter claim's words, in order), the clause negated
+    on both sides or on neither; not by nobody ("no one had told them") and not where the
+    source's denial is itself denied ("did not deny that")."""
     att, satt = dc.attribution, sc.attribution
-    if not denied_from_outside(sc) or att is None or att.negated or dc.negated or sc.negated:
-        return False
+    if not denied_from_outside(sc) or att is None or att.negated or dc.negated != sc.negated:
+        return False  # (a clause negated on both sides is one clause: "admitted that the
+        # gate was never locked" for "denied that the gate was never locked")
     verb = (satt.cue.split() or [""])[0].lower()
     if re.search(rf"(?:\bnot|n't|\bnever)\s+{re.escape(verb)}\b", sc.sentence.lower()):
         return False  # "did not deny that": two negations

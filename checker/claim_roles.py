@@ -73,11 +73,36 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
         return _speaker_for_we(lex, claim, party)
-    if _refused_admission(lex, claim):
+    if _refused_admission(lex, claim) or _called_false(lex, claim):
         att = claim.attribution
         return _speaker_for_we(lex, claim, att.source if att is not None and att.source
                                else claim.subject)
     return None
+
+
+def _called_false(lex, claim: Claim) -> bool:
+    """A charge called false (falsity_words.txt): "X said the accusations were plainly
+    wrong" (a charge noun, answer_objects.txt, as the subject of "be"), "she called them
+    baseless" (a charge noun or a pronoun after "call"); not negated ("the claims were not
+    false" grants them). Known false positive: a party calling another party's denial
+    false, when the denial is named by a charge noun ("called the council's claims
+    untrue")."""
+    if claim.negated or not any(lex.has("falsity_words", w.lemma) for w in claim.words):
+        return False
+    if claim.predicate == "be":
+        head = claim.subject.strip().split()[-1:] if claim.subject.strip() else []
+        return bool(head) and _has(lex, "answer_objects", _singular(head[0]))
+    if claim.predicate == "call":
+        obj = (claim.object or "").lower().split()[:3]
+        return bool(obj) and (obj[0] in PRONOUN_OBJECTS
+                              or any(lex.has("answer_objects", _singular(w)) for w in obj))
+    return False
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular as lemmas are kept ("allegations" -> "allegation")."""
+    word = word.lower().strip(",.;:'\"")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _pronoun_after(claim: Claim, lemma: str) -> bool:

@@ -34,7 +34,7 @@ from checker.figure_written import (calendar_day, dates_match, day_gaps, digits_
                                     unit_words, written_in)
 from checker.date_norms import period
 from checker.numbers import PERCENT_MARK, YEAR_RE, number_values, values_match
-from checker.units import TEMPERATURE_TOLERANCE, measure
+from checker.units import TEMPERATURE_TOLERANCE, measure, temperatures_in
 from checker.records import memo_on
 from checker.shares import open_bound, rounding, same_share
 from checker.timespans import (DAY_SECONDS, MONTH_SECONDS, clock_ends,
@@ -75,8 +75,11 @@ def source_has(q, index) -> bool:
 def _source_has(q, index) -> bool:
     if _other_measure(q, index.quantities):
         return False  # "180 miles" where the source says "180 kilometres"
-    if measure(q.text) is not None and measure(q.text)[0] == "temperature":
-        return _same_measure(q, index.quantities)  # "4C" is not "minus 4C", nor "40 swimmers"
+    mine = measure(q.text)
+    if mine is not None and mine[0] == "temperature":  # "4C" is not "minus 4C", nor "40
+        # swimmers"; a temperature the source writes in a phrase no claim keeps counts
+        return _same_measure(q, index.quantities) or any(
+            abs(t - mine[1]) <= TEMPERATURE_TOLERANCE for t in temperatures_in(index.text_lower))
     if q.kind == "percent" and q.text.lower().startswith("all but"):
         return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
         # ("all but 6%" is 94%: its 6 written in the source is another share)

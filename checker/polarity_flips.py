@@ -46,9 +46,11 @@ def admission_flip(ctx, dc):
     att = dc.attribution
     admits = att is not None and lex.has("admission_verbs", att.lemma) and not att.negated
     told = admits and (admitted(dc, sc, lex) or (
-        # "conceded that X" against the party's "rejected a claim that X"
-        not dc.negated and lex.has("answer_verbs", sc.predicate) and not sc.negated
-        and one_speaker(att.source, sc) and same_matter(dc, sc)))
+        # "conceded that X" against the party's "rejected a claim that X" (X negated on
+        # both sides or on neither: "admitted that the gate was never locked" for
+        # "rejected claims that the gate was never locked")
+        dc.negated == _that_clause_negated(sc) and lex.has("answer_verbs", sc.predicate)
+        and not sc.negated and one_speaker(att.source, sc) and same_matter(dc, sc)))
     # an admission in words ("acknowledged that"), not the party's plain report; or the
     # admission as the claim's own verb against the party's rejection, but not "accepted
     # the findings but rejected the claim that ..."
@@ -75,6 +77,13 @@ def admission_flip(ctx, dc):
                 message=(f'Tells as an admission what the source says the party denied '
                          f'or rejected: "{snippet(sc.sentence, 90)}".'),
                 suggestion="Restore the denial, as the source gives it.")
+
+
+def _that_clause_negated(sc) -> bool:
+    """The "that" clause of a rejected claim says "not" or "never" ("rejected claims that
+    the gate was never locked")."""
+    m = re.search(r"\bthat\b(.*)$", sc.text, re.I | re.S)
+    return m is not None and re.search(r"\b(?:not|never)\b|n't\b", m.group(1), re.I) is not None
 
 
 def _one_denier(who: str, denier: str) -> bool:

@@ -30,8 +30,11 @@ def answers_its_cause(ctx, dc, link) -> bool:
                        if w.pos == "VERB" and at <= w.start < dc.sent_end)
     objects = {w for w in ctx.lexicon.entries("pronouns_thing") if w != "they"}  # ("they"
     # names the doers: "Responding to X, they said ...")
-    first_object = next((w for s, _e, w in words if verb_ends and s > verb_ends[0]), "")
-    # (the word right after the clause's first verb: "called them", not "hired staff to
-    # cover it")
-    head = head_word(link.right, ctx.lexicon)
-    return first_object in objects or bool(head) and key(head) in {key(w) for _s, _e, w in words}
+    after = [w for s, _e, w in words if verb_ends and s > verb_ends[0]
+             and not ctx.lexicon.has("determiners", w)]
+    first_object = after[0] if after else ""  # the word right after the clause's first verb,
+    # past an article or a possessive: "called them", "denied the claims", not "hired staff
+    # to cover it" nor "said on Friday that it would review how shortages are reported"
+    head = head_word(CLAUSE_COMMA.split(rest, 1)[0], ctx.lexicon)  # the phrase after the cue
+    return first_object in objects or bool(head) and bool(first_object) \
+        and key(head) == key(first_object)

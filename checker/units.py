@@ -44,6 +44,18 @@ def temperature(text: str) -> Optional[float]:
     return (value - 32) * 5 / 9 if scale == "f" else value
 
 
+def temperatures_in(text: str) -> list[float]:
+    """Every temperature a text writes, in degrees Celsius, read in any case ("above 30c" in
+    a lower-cased source: a bare "c" counts there, as the case is lost)."""
+    out = []
+    for m in _TEMPERATURE.finditer(text):
+        value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
+        scale = (m.group("deg") or m.group("bare") or m.group("letter")
+                 or _SCALES[m.group("word").lower()]).lower()
+        out.append((value - 32) * 5 / 9 if scale == "f" else value)
+    return out
+
+
 def measure(text: str) -> Optional[tuple[str, float]]:
     """What a figure measures and its size in that measure's base unit (measure_units.txt):
     "roughly 1.2 kilometres" -> ("length", 1200.0), "1,500 grams" -> ("mass", 1500.0), "some

@@ -385,7 +385,7 @@ def check(ctx):
                 if prev is not None:
                     side = "right" if not link_keys(ctx, link.right) else "left"
                     link = link.__class__(**{**link.__dict__, side: prev.text})
-            if fronted and answers_its_cause(ctx, dc, link):
+            if (fronted or link.start - dc.sent_start <= 1) and answers_its_cause(ctx, dc, link):
                 continue  # "Responding to the volunteer's claims, she called them untrue"
             causal = link.kind == "causal"
             if not causal and link.cue not in SEQUENCE_READ_AS_CAUSE:
