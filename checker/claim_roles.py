@@ -73,7 +73,7 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
         return _speaker_for_we(lex, claim, party)
-    if _refused_admission(lex, claim) or _called_false(lex, claim):
+    if _refused_admission(lex, claim) or (not lenient and _called_false(lex, claim)):
         att = claim.attribution
         return _speaker_for_we(lex, claim, att.source if att is not None and att.source
                                else claim.subject)
@@ -86,7 +86,8 @@ def _called_false(lex, claim: Claim) -> bool:
     baseless" (a charge noun or a pronoun after "call"); not negated ("the claims were not
     false" grants them). Known false positive: a party calling another party's denial
     false, when the denial is named by a charge noun ("called the council's claims
-    untrue")."""
+    untrue"); so it is not read in a derived text (``lenient``), where an accuser calling
+    the accused party's figures misleading would pass for that party's answer, kept."""
     if claim.negated or not any(lex.has("falsity_words", w.lemma) for w in claim.words):
         return False
     if claim.predicate == "be":

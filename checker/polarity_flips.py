@@ -80,9 +80,10 @@ def admission_flip(ctx, dc):
 
 
 def _that_clause_negated(sc) -> bool:
-    """The "that" clause of a rejected claim says "not" or "never" ("rejected claims that
-    the gate was never locked")."""
-    m = re.search(r"\bthat\b(.*)$", sc.text, re.I | re.S)
+    """The "that" clause of a rejected claim says "not" or "never" on its own verb, within
+    its first words ("rejected claims that the gate was never locked"; not "that it had
+    been paid for work it had not done", a "not" of a clause inside it)."""
+    m = re.search(r"\bthat\s+((?:\S+\s+){0,4}\S+)", sc.text, re.I)
     return m is not None and re.search(r"\b(?:not|never)\b|n't\b", m.group(1), re.I) is not None
 
 
