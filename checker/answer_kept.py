@@ -83,8 +83,16 @@ def kept(ctx, item: Salient, derived: tuple, best: set) -> bool:
         # the answer takes up ("accused the choir of singing late" does not carry "the
         # choir sang late only twice")
         charge = {c.id for c in item.context}
-        pool = tuple(d for d in derived if not (
+        pool = tuple(d for d in derived if answer_party(lex, d, lenient=True)
+                     or any(lex.has("falsity_words", w.lemma) for w in d.words) or not (
             ctx.alignments[d.id].support[:1] and ctx.alignments[d.id].support[0] in charge))
+        # (a derived claim that answers, or calls the charge false, stays: "accused the
+        # clinic of overbilling, a charge it called ridiculous")
+    if item.kind == "answer" and any(
+            any(lex.has("falsity_words", w.lemma) for w in d.words)
+            and party_keys(item.party) & text_keys(d.text) for d in derived):
+        return True  # the party calling the charge false in the derived text, in any clause
+        # ("..., a charge the clinic called ridiculous")
     for c in claims:
         # the answer's own claim, or a denial in it ("was never designated as allotment
         # land"), is carried only by a derived claim that answers it: not by the charge

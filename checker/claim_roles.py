@@ -73,22 +73,26 @@ def answer_party(lex, claim: Claim, *, lenient: bool = False) -> Optional[str]:
         if need == "plea" and not ("guilty" in claim.negated_words or "innocent" in lemmas):
             continue
         return _speaker_for_we(lex, claim, party)
-    if _refused_admission(lex, claim) or (not lenient and _called_false(lex, claim)):
+    if _refused_admission(lex, claim) or _called_false(lex, claim, owned=not lenient):
         att = claim.attribution
         return _speaker_for_we(lex, claim, att.source if att is not None and att.source
                                else claim.subject)
     return None
 
 
-def _called_false(lex, claim: Claim) -> bool:
+def _called_false(lex, claim: Claim, *, owned: bool = True) -> bool:
     """A charge called false (falsity_words.txt): "X said the accusations were plainly
     wrong" (a charge noun, answer_objects.txt, as the subject of "be"), "she called them
     baseless" (a charge noun or a pronoun after "call"); not negated ("the claims were not
     false" grants them). Known false positive: a party calling another party's denial
     false, when the denial is named by a charge noun ("called the council's claims
-    untrue"); so it is not read in a derived text (``lenient``), where an accuser calling
-    the accused party's figures misleading would pass for that party's answer, kept."""
+    untrue"); so in a derived text (not ``owned``) a charge noun of another's ("the
+    council's claims", "its figures") is not read, where an accuser calling the other
+    side's claims misleading would pass for the accuser's own answer, kept."""
     if claim.negated or not any(lex.has("falsity_words", w.lemma) for w in claim.words):
+        return False
+    phrase = claim.subject if claim.predicate == "be" else (claim.object or "")
+    if not owned and re.search(r"['’]s?\b|\b(?:its|their|his|her)\b", phrase, re.I):
         return False
     if claim.predicate == "be":
         head = claim.subject.strip().split()[-1:] if claim.subject.strip() else []

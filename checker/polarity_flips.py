@@ -49,7 +49,7 @@ def admission_flip(ctx, dc):
         # "conceded that X" against the party's "rejected a claim that X" (X negated on
         # both sides or on neither: "admitted that the gate was never locked" for
         # "rejected claims that the gate was never locked")
-        dc.negated == _that_clause_negated(sc) and lex.has("answer_verbs", sc.predicate)
+        dc.negated == _that_clause_negated(sc, dc) and lex.has("answer_verbs", sc.predicate)
         and not sc.negated and one_speaker(att.source, sc) and same_matter(dc, sc)))
     # an admission in words ("acknowledged that"), not the party's plain report; or the
     # admission as the claim's own verb against the party's rejection, but not "accepted
@@ -79,12 +79,19 @@ def admission_flip(ctx, dc):
                 suggestion="Restore the denial, as the source gives it.")
 
 
-def _that_clause_negated(sc) -> bool:
+def _that_clause_negated(sc, dc) -> bool:
     """The "that" clause of a rejected claim says "not" or "never" on its own verb, within
     its first words ("rejected claims that the gate was never locked"; not "that it had
-    been paid for work it had not done", a "not" of a clause inside it)."""
-    m = re.search(r"\bthat\s+((?:\S+\s+){0,4}\S+)", sc.text, re.I)
-    return m is not None and re.search(r"\b(?:not|never)\b|n't\b", m.group(1), re.I) is not None
+    billed for a repair it never made", a "never" of a clause inside it). Of several "that"s
+    ("claims, made in a report that was not published, that X"), the one whose words the
+    derived claim shares most."""
+    found = [m.group(1).split(" that ")[0]  # (each "that", up to the next one)
+             for m in re.finditer(r"\bthat\s+(?=((?:\S+\s+){0,4}\S+))", sc.text, re.I)]
+    if not found:
+        return False
+    mine = text_keys(dc.text)
+    words = max(found, key=lambda w: len(text_keys(w) & mine))
+    return re.search(r"\b(?:not|never)\b|n't\b", words, re.I) is not None
 
 
 def _one_denier(who: str, denier: str) -> bool:
