@@ -185,7 +185,7 @@ def _sums_in_text(index) -> tuple:
         for v in number_values(m.group(2))[:1]))
 
 
-def _length(text: str):
+def span_length(text: str):
     """Seconds a figure spans, "the year to September" read as one year."""
     got = duration_seconds(text)
     units = durations(text)
@@ -197,7 +197,7 @@ def _length(text: str):
 def _same_length(q, sq) -> bool:
     """Two spans of the same length ("the twelve months to September", "the year to
     September")."""
-    a, b = _length(q.text), _length(sq.text)
+    a, b = span_length(q.text), span_length(sq.text)
     return a is not None and b is not None and values_match(a, b, rel=0.02)
 
 

@@ -10,8 +10,7 @@ import re
 
 from checker.date_norms import MONTHS
 from checker.lexicon import shipped_values
-from checker.figure_match import GROUP, same_value
-from checker.timespans import duration_seconds, durations
+from checker.figure_match import GROUP, same_value, span_length
 
 A_YEAR = re.compile(r"(?:in\s+|for\s+)?(?:1[89]|20)\d\d")  # a calendar year alone
 _DIGIT = re.compile(r"\d")
@@ -37,16 +36,6 @@ _UP_TO_MONTH = re.compile(rf"(?:the\s+)?(?P<span>.+?)\s+(?:{_JOINERS})\s+"
                           r"(?:the\s+end\s+of\s+)?(?P<month>[a-z]+)")  # (range_joiners.txt)
 
 
-def _span_length(text: str):
-    """Seconds a span of time with or without its number gives ("the 52 weeks", "the
-    year"), or None."""
-    got = duration_seconds(text)
-    units = durations(text)
-    if got is None and len(units) == 1:
-        got = duration_seconds(f"one {next(iter(units))}")
-    return got
-
-
 def span_to_month(q, claims) -> bool:
     """A span up to a month ("the half-year to May") that a source gives as a span of the
     same length followed by "to the end of" that month, which the reader takes as two
@@ -56,11 +45,11 @@ def span_to_month(q, claims) -> bool:
     m = _UP_TO_MONTH.fullmatch(q.text.lower().strip())
     if m is None or m.group("month") not in MONTHS:
         return False
-    length = _span_length(m.group("span"))
+    length = span_length(m.group("span"))
     if length is None:
         return False
     after = re.compile(rf"\s+(?:{_JOINERS})\s+(?:the\s+end\s+of\s+)?{m.group('month')}\b")
-    return any(sq.kind == "date" and _span_length(sq.text) == length
+    return any(sq.kind == "date" and span_length(sq.text) == length
                and after.match(sc.text.lower(), sq.end - sc.start)
                for sc in claims for sq in sc.quantities)
 

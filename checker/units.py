@@ -38,22 +38,21 @@ def temperature(text: str) -> Optional[float]:
     m = _TEMPERATURE.search(text)
     if m is None or (m.group("bare") and not m.group("bare").isupper()):
         return None
-    value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
-    scale = (m.group("deg") or m.group("bare") or m.group("letter")
-             or _SCALES[m.group("word").lower()]).lower()
-    return (value - 32) * 5 / 9 if scale == "f" else value
+    return _celsius(m)
 
 
 def temperatures_in(text: str) -> list[float]:
     """Every temperature a text writes, in degrees Celsius, read in any case ("above 30c" in
     a lower-cased source: a bare "c" counts there, as the case is lost)."""
-    out = []
-    for m in _TEMPERATURE.finditer(text):
-        value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
-        scale = (m.group("deg") or m.group("bare") or m.group("letter")
-                 or _SCALES[m.group("word").lower()]).lower()
-        out.append((value - 32) * 5 / 9 if scale == "f" else value)
-    return out
+    return [_celsius(m) for m in _TEMPERATURE.finditer(text)]
+
+
+def _celsius(m) -> float:
+    """Degrees Celsius of a ``_TEMPERATURE`` match, its sign and scale read."""
+    value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
+    scale = (m.group("deg") or m.group("bare") or m.group("letter")
+             or _SCALES[m.group("word").lower()]).lower()
+    return (value - 32) * 5 / 9 if scale == "f" else value
 
 
 def measure(text: str) -> Optional[tuple[str, float]]:
