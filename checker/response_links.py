@@ -34,7 +34,7 @@ def answers_its_cause(ctx, dc, link) -> bool:
              and not ctx.lexicon.has("determiners", w)]
     first_object = after[0] if after else ""  # the word right after the clause's first verb,
     # past an article or a possessive: "called them", "denied the claims", not "hired staff
-    # to cover it" nor "said on Friday that it would review how shortages are reported"
+    # to cover it" nor "promised to look again at how shortfalls are logged"
     head = head_word(CLAUSE_COMMA.split(rest, 1)[0], ctx.lexicon)  # the phrase after the cue
     return first_object in objects or bool(head) and bool(first_object) \
         and key(head) == key(first_object)
