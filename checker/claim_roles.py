@@ -228,7 +228,26 @@ def _refused_admission(lex, claim: Claim) -> bool:
              if not lex.has("articles", w.lower())}
     # "we do not accept that our plant ...", "Kell Chemicals does not accept that the Kell
     # plant ...": about itself; not "The ombudsman did not accept that the landlord had"
-    return bool(first_person) or bool(names & set(re.findall(r"[A-Z][\w'’-]+", clause)))
+    return bool(first_person) or _it_of_a_body(lex, claim.subject, clause) or bool(
+        names & set(re.findall(r"[A-Z][\w'’-]+", clause)))
+
+
+def _it_of_a_body(lex, subject: str, clause: str) -> bool:
+    """The clause opens on "it" or "its" and the subject is a body, named or by its kind
+    ("the trust did not accept that it had acted late": public_body_heads.txt,
+    corporate_nouns.txt, voluntary_body_nouns.txt, member_bodies.txt), so "it" is the party
+    itself: its own conduct. Not a person or an officer ruling on another's conduct ("the
+    ombudsman did not accept that it was fair"). Known false positive: an "it" for a
+    thing of the charge after a body ("the council did not accept that it was unsafe")."""
+    first = re.match(r"\s*([A-Za-z]+)", clause)
+    if first is None or not lex.has("pronouns_thing", first.group(1).lower()) \
+            and first.group(1).lower() != "its":
+        return False
+    head = re.findall(r"[A-Za-z]+", subject)[-1:]
+    return bool(head) and (head[0][:1].isupper() and head[0].lower() not in DETERMINERS
+                           or any(lex.has(role, head[0].lower()) for role in (
+                               "public_body_heads", "corporate_nouns",
+                               "voluntary_body_nouns", "member_bodies")))
 
 
 def caveat_party(lex, claim: Claim) -> Optional[str]:

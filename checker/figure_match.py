@@ -83,6 +83,10 @@ def _source_has(q, index) -> bool:
     if q.kind == "percent" and q.text.lower().startswith("all but"):
         return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
         # ("all but 6%" is 94%: its 6 written in the source is another share)
+    if q.kind == "money" and q.unit and (q.kind, q.norm) in index.quantity_norms \
+            and not any(sq.kind == "money" and sq.norm == q.norm and sq.unit in ("", q.unit)
+                        for sq in index.quantities):
+        return False  # "€40m" where the source has only "$40m"
     if (q.kind, q.norm) in index.quantity_norms and len(clock_ends(q.text)) < 2 and (
             not durations(q.text) or period(q.text.lower()) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
@@ -375,6 +379,8 @@ def value_equal(q, sq) -> bool:
                          or period(q.text.lower()) == period(sq.text.lower()) != "")) \
             or not durations(q.text) and range_end_match(q.text, sq.text)
         # "the first three months of 2028" is "the first quarter of 2028"
+    if q.kind == sq.kind == "money" and q.unit and sq.unit and q.unit != sq.unit:
+        return False  # "€40m" is not "$40m"
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
 
 

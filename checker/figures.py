@@ -29,7 +29,7 @@ from checker.lexicon import shipped, shipped_values
 from checker.numbers import duration_unit, fraction_value
 from checker.share_parts import counts_meet, part_of_base
 from checker.shares import rounding, share_of
-from checker.timespans import duration_seconds, durations
+from checker.timespans import clock_token, duration_seconds, durations
 from checker.units import temperature
 
 SKIP = shipped("figure_skips")
@@ -169,10 +169,10 @@ def unknown_figures(ctx) -> list:
             share = fraction and rounding(q.text) is None  # (not "more than half" for 56%)
             for cand in ctx.aligned(dc, threshold=0.3):
                 for sq in cand.quantities:
-                    if GROUP.get(sq.kind) != GROUP.get(q.kind) \
+                    if _group(sq) != _group(q) \
                             and not (share and sq.kind == "percent"):
                         sq = complete(sq, cand)  # "one in 2,500" as the share it states
-                        if GROUP.get(sq.kind) != GROUP.get(q.kind):
+                        if _group(sq) != _group(q):
                             continue
                     if fraction and not _share_like(cand, sq):
                         continue  # "more than half" replaced no count ("2,850 places") and
@@ -201,6 +201,15 @@ def unknown_figures(ctx) -> list:
                     or digits_swapped(dc, q, ctx.index) or (None, None)
             out.append((dc, q, sc, alt))
     return out
+
+
+def _group(q) -> str:
+    """The group of figures a figure is compared within (``GROUP``); a count the tagger read
+    in a time of day marked a.m. or p.m. ("6.15pm" read as 6.15) is a time. Known false
+    positive: none seen; a bare "6.15" stays a count."""
+    if q.kind == "number" and clock_token(q.text.strip()):
+        return GROUP["time"]
+    return GROUP.get(q.kind, "")
 
 
 def _share_given(ctx, dc) -> bool:

@@ -263,6 +263,7 @@ FILES = {
     "shell_nouns": "shell_nouns",
     "agency_heads": "agency_heads",
     "council_heads": "council_heads",
+    "member_bodies": "member_bodies",
 }
 
 # Roles read once at import through ``shipped`` by code that holds no ``Lexicon`` (the

@@ -231,7 +231,7 @@ def owned_part_replaced(ctx, dc):
 
 # "the bonfire committee's meeting": an owner told by a common noun (up to two words before
 # its head) and the thing it owns
-_OWNER = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*))['’]s\s+([a-z][\w-]+)\b")
+_OWNER = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*))['’]s\s+((?:own\s+)?[a-z][\w-]+)\b")
 
 
 def owner_replaced(ctx, dc):
@@ -256,15 +256,17 @@ def owner_replaced(ctx, dc):
         while spans and spans[0].group() in function:
             spans = spans[1:]  # ("at the angling club": from "angling")
         words = [w.group() for w in spans]
-        if len(words) < 2 or not re.search(rf"\b{re.escape(' '.join(words))}\b", low):
+        theirs = re.search(rf"\b([a-z][\w-]*)['’]s\s+{re.escape(thing)}\b", sc.text.lower())
+        apart = theirs is not None and _kinds_apart(ctx, mine, theirs.group(1), low)
+        if not apart and (len(words) < 2 or not re.search(
+                rf"\b{re.escape(' '.join(words))}\b", low)):
             continue  # a party the sources name by a modifier and a head ("the angling
             # club"), not a bare head ("the agency's report"), which may be any body
         if f"{mine}'s {thing}" in low.replace("’", "'") or f"{thing} of the {mine}" in low:
             continue
-        theirs = re.search(rf"\b([a-z][\w-]*)['’]s\s+{re.escape(thing)}\b", sc.text.lower())
-        if theirs is None or theirs.group(1) == mine \
-                or not _body_noun(ctx, mine) or not _body_noun(ctx, theirs.group(1)) \
-                or mine in ctx.wordnet.synonyms(theirs.group(1), "noun", 2):
+        if theirs is None or theirs.group(1) == mine or not apart and (
+                not _body_noun(ctx, mine) or not _body_noun(ctx, theirs.group(1))
+                or mine in ctx.wordnet.synonyms(theirs.group(1), "noun", 2)):
             continue
         at = dc.start + m.start(1) + spans[0].start()
         mine_text = dc.text[at - dc.start:m.end(3)]
@@ -283,6 +285,23 @@ def _warning(sc, theirs, start: int, end: int, text: str, said: str, check: str)
                 message=f'Says "{said}" where the source says "{told}": '
                         f'"{snippet(sc.text, 80)}".',
                 suggestion=f'{check}: the source has "{told}".')
+
+
+def _kinds_apart(ctx, mine: str, theirs: str, low: str) -> bool:
+    """Two bare heads the sources use for two parties of two kinds, a business and a body
+    that is none ("the firm's own surveyor" for "the trust's own surveyor", both "the firm"
+    and "the trust" in the sources: corporate_nouns.txt against voluntary_body_nouns.txt or
+    public_body_heads.txt): one cannot stand for the other. Known false positives: a
+    business whose name ends in a word for another kind of body ("Wexley Building Society",
+    also called "the lender"); a business the sources call by a kind of body it runs ("the
+    operator's own inspectors" for "the hospital's own inspectors", where the operator
+    runs the hospital)."""
+    lex = ctx.lexicon
+    corporate = [lex.has("corporate_nouns", w) for w in (mine, theirs)]
+    other = [any(lex.has(role, w) for role in ("voluntary_body_nouns", "public_body_heads"))
+             for w in (mine, theirs)]
+    return corporate[0] != corporate[1] and (other[0] or other[1]) \
+        and all(re.search(rf"\bthe {w}\b", low) for w in (mine, theirs))
 
 
 def _body_noun(ctx, lemma: str) -> bool:

@@ -144,6 +144,10 @@ class ClauseSplitter:
                     continue
                 self._walk_clause(c, attr, frame_tokens, result)
             self._speaker_reports(head, result)
+            for rel in self._counting_relatives(head):
+                # "The guild, which speaks for nine of the eleven pilots, said X":
+                # what the writer says of the speaker, a claim of its own
+                result.append((rel, None, ()))
             # Coordinated clauses of the reporting verb ("X said A and denied B") are their
             # own, and so is a report its participle adds ("X said A, adding that B").
             for c in head.children:
@@ -222,6 +226,27 @@ class ClauseSplitter:
                 and any(x.dep_ == "mark" and x.lower_ in self.contrast_marks
                         for x in c.children)]
 
+    def _counting_relatives(self, head) -> list:
+        """Relative clauses set off by a comma on the subject of a verb of saying that count
+        what the speaker is or speaks for ("The guild, which speaks for nine of the eleven
+        pilots, said", "a union, which has 4,000 members, said"): a number or a scope
+        word (scope.txt) in the clause, and a verb that says nothing itself. Known false
+        positive: a count that only names the speaker ("the trust, which runs 12 schools,
+        said") is a claim the summary need not keep, unsupported if it changes it in
+        passing."""
+        out = []
+        for subj in (c for c in head.children if c.dep_ in SUBJ_DEPS):
+            for rel in subj.children:
+                if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX") or rel.i < subj.i \
+                        or rel.left_edge.i == 0 or rel.doc[rel.left_edge.i - 1].text != "," \
+                        or any(c.dep_ == "ccomp" for c in rel.children):
+                    continue
+                if any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
+                       or self.lex.has("scope", t.lower_) for t in rel.subtree):
+                    out.append(rel)  # (a count, not a date: "whose auditors called
+                    # on 2 June")
+        return out
+
     def _speaker_reports(self, head, result) -> set:
         """Walk what a speaker says in a relative clause on the clause's subject ("said
         its captain, Jon Pell, who said the club had not complained"): a claim of its own,
@@ -262,6 +287,8 @@ class ClauseSplitter:
         if tok.dep_ == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             return bool(marks & self.contrast_marks) or self._saying_participle(tok)
+        if _with_clause(tok):
+            return True
         return _relative_of_credit(tok) or (
             _relative_of_credit(tok, figure=False) and self._finding_relative(tok))
         # ("according to the council, which puts the damage at £6.4m": the council's own
@@ -303,6 +330,8 @@ class ClauseSplitter:
             for c in h.children:
                 if c.dep_ in ("cc", "mark") and c.i < h.i:
                     excluded.add(c.i)
+            if _with_clause(h):  # the "with" of an absolute clause belongs to neither
+                excluded.add(h.head.i)
             left = h.i - 1
             doc = h.doc
             while left >= 0 and doc[left].dep_ in ("cc", "punct") and doc[left].head in (h, h.head):
@@ -313,6 +342,11 @@ class ClauseSplitter:
         if acc is not None:  # "according to X," is the attribution, not the claim
             frame_ids.update(t.i for t in acc[2])
         toks = [t for t in _subtree(head) if t.i not in excluded and t.i not in frame_ids]
+        if head.dep_ == "relcl" and head.head.dep_ in SUBJ_DEPS \
+                and head in self._counting_relatives(head.head.head):
+            # the speaker the relative clause counts, before it ("The association, which
+            # speaks for nine of the eleven pilots"): the claim names whom it is about
+            toks = [t for t in head.head.subtree if t.i < head.left_edge.i] + toks
         # drop a leading complementiser and trailing punctuation
         while toks and toks[0].dep_ in ("mark", "cc", "punct"):
             toks.pop(0)
@@ -321,6 +355,19 @@ class ClauseSplitter:
             toks.pop()  # (a per cent sign ends the figure it belongs to: "by more than 40%")
         return toks
 
+
+
+def _with_clause(tok) -> bool:
+    """An absolute clause after a comma, brought in by "with", with a subject and a verb in
+    the perfect of its own ("..., with trustees having agreed to sell"): a deed done
+    before, a claim of its own, not part of the clause it follows. Not a participle of
+    the present ("..., with the county proposing to pay £1m", "with prices rising"): those
+    set out the clause's circumstances and are read with it. Known false positive: a deed
+    that is the clause's own condition ("will reopen, with the roof having been mended")."""
+    return (tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ == "having" for c in tok.children)
+            and tok.head.i > 0 and tok.doc[tok.head.i - 1].text in (",", ";")
+            and any(c.dep_ in SUBJ_DEPS for c in tok.children))
 
 
 def _whose_subject(rel) -> bool:

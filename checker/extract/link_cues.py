@@ -239,8 +239,9 @@ class LinkCueReader:
 
     def _as_reason(self, mark) -> bool:
         """ "as" joining a clause with a subject of its own to a rise or a fall ("prices fell
-        9 per cent as salvaged wood flooded the market"): the reason, in a news report; not
-        "as expected", nor "as" beside any other verb ("as the ferry docked")."""
+        9 per cent as salvaged wood flooded the market"), or a state that holds now to a
+        deed in the past (``_state_beside_past``): the reason, in a news report; not "as
+        expected", nor "as" beside any other verb ("as the ferry docked")."""
         clause = mark.head
         if mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < mark.i:
             return False
@@ -248,8 +249,10 @@ class LinkCueReader:
         verb = clause.lemma_.lower()
         if verb == "do" or verb in self.judging or verb in self.report_verbs:
             return False  # "as economists had predicted", "as they did in Essby": a likeness
-        return (main.pos_ == "VERB" and main.lemma_.lower() in self.change_words
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        return main.pos_ == "VERB" and main.lemma_.lower() in self.change_words \
+            or _state_beside_past(main, clause)
 
     def _to_a_level(self, child) -> bool:
         """A phrase that takes something to a level ("to 100 per cent", "to a record"); "into
@@ -261,6 +264,27 @@ class LinkCueReader:
         return any((w.like_num and not (w.i > 0 and w.doc[w.i - 1].pos_ == "PROPN"))
                    or w.lower_ in ("record", "high", "low") or w.lower_ in self.change_words
                    for w in words[1:])  # not "drove them to Terminal 2": a name's number
+
+
+def _state_beside_past(main, clause) -> bool:
+    """An "as" clause of a state in the present perfect ("has been without a lift", "has
+    been shut since May") on a main verb in the simple past ("queued for an hour, as the
+    only ticket office has been shut since May"): the tenses part, so "as" cannot mean
+    "while" and gives a reason. The copula needs a complement of its own, not a time alone
+    ("was 2 per cent in June, as it has been since March" is a likeness). Not a deed in
+    the present or the present perfect ("..., as the trust audits the tool", "as a petition
+    has demanded"): news sets those beside a past event as a time or a likeness. Known
+    false positive: a likeness with a complement ("was late, as it has been late every
+    winter")."""
+    if main.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in main.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in clause.children):
+        return False
+    if clause.lemma_ == "be":
+        return any(c.dep_ in ("attr", "acomp", "advmod", "oprd")
+                   and c.ent_type_ not in ("DATE", "TIME") for c in clause.children)
+    return clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def _second_object_level(verb, obj) -> bool:

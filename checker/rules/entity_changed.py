@@ -11,9 +11,10 @@ Why it matters:
     leader, X, to resign" beside "X defended the budget"): a person or organisation moved
     so is still flagged when, apart from the name and the words that came with it, the
     derived claim says what the same-verb source claim says, and neither claim names
-    anyone by a pronoun or a stand-in ("him", "its", "the company"). A name set beside a
-    common noun of the source claim, as a source sets it too ("the tanker Marisol Grey"
-    for "a tanker drifting off the cape"), names what the claim describes: not a swap; nor
+    anyone by a pronoun or a stand-in the other lacks before the same word ("him", "its",
+    "the company"; "its name" in both is one party). A name set beside a common noun of
+    the source claim, as a source sets it too ("the tanker Marisol Grey" for "a tanker
+    drifting off the cape"), names what the claim describes: not a swap; nor
     is a name after another preposition, on a verb where the source's hangs on a noun, that
     a source claim on the same verb names or whose claim keeps the source's name by its head
     ("the co-operative's barley has been kept at Harnet Logistics"), nor a name a source
@@ -113,13 +114,24 @@ SAME_REST = 0.6  # share of the derived claim's other content words that claim m
 MOVED_LABELS = ("PERSON", "ORG")
 
 
-def _refers_back(claim, lexicon) -> bool:
-    """The claim names someone by a pronoun or a stand-in ("him", "its", "the company"):
-    the name in the other claim may be whom it stands for."""
+def _referring_words(claim, lexicon) -> list:
+    """The pronouns and stand-ins by which the claim names someone ("him", "its", "the
+    company"), each with the word after it ("its name"), in order."""
     words = re.findall(r"[a-z]+", claim.text.lower())
-    return any(lexicon.has(role, w) for w in words
-               for role in ("pronouns_referring", "pronouns_thing", "possessives")) or any(
-        a == "the" and lexicon.has("stand_ins", b) for a, b in zip(words, words[1:]))
+    nxt = [*words[1:], ""]
+    return [(w, n) for w, n in zip(words, nxt) if any(lexicon.has(role, w) for role in (
+        "pronouns_referring", "pronouns_thing", "possessives"))] + [
+        (b, "") for a, b in zip(words, words[1:]) if a == "the" and lexicon.has("stand_ins", b)]
+
+
+def _refers_apart(dc, sc, lexicon) -> bool:
+    """A claim names someone by a pronoun or a stand-in ("him", "its", "the company"): the
+    name in the other claim may be whom it stands for; unless the two claims use the same
+    ones, each before the same word ("its name" in both), which stand for the same party.
+    Known false positive: one pronoun before the same word for two parties ("its
+    chairman" of the club in one claim, of the league in the other)."""
+    mine, theirs = _referring_words(dc, lexicon), _referring_words(sc, lexicon)
+    return bool(mine or theirs) and sorted(mine) != sorted(theirs)
 
 
 def _one_name_apart(dc, sc, ent, origins) -> bool:
@@ -156,7 +168,7 @@ def _swapped_known(ctx, dc, ent, dnorms):
     if (sc is not sup[0] or any(names_it(c) for c in sup)) and not (
             ent.label in MOVED_LABELS and ent.text[:1].isupper()
             and _one_name_apart(dc, sc, ent, [c for c in sup if names_it(c)])
-            and not _refers_back(dc, ctx.lexicon) and not _refers_back(sc, ctx.lexicon)):
+            and not _refers_apart(dc, sc, ctx.lexicon)):
         return None  # the name comes from another claim: only a clear move counts
     alt = next((se for se in sc.entities if se.label in CHECKED and compatible(se.label, ent.label)
                 and se.norm not in dnorms and not any(se.norm in d or d in se.norm

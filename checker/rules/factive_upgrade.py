@@ -114,11 +114,12 @@ def _found_so(dc, cue) -> bool:
         nxt is not None and nxt.pos == "ADJ" and rest[0] == nxt.text.lower()))
 
 
-def _record_kept(ctx, dc, cue, sc) -> bool:
+def _record_kept(ctx, dc, cue, sc, depth: int = 0) -> bool:
     """The factive verb's subject is the record the source credits ("council figures show
     X" for "X, according to council figures"; "a letter seen by the agency shows" for
-    "according to a letter seen by the agency"): the attribution kept as a subject."""
-    attr = sc.attribution
+    "according to a letter seen by the agency"): the attribution kept as a subject; for a
+    frame ``depth`` reports out, the credit as many reports out."""
+    attr = _credit_at(sc, depth)
     if attr is None or not attr.source:
         # the record as the subject of the source's own neutral verb ("The document says X",
         # read as one claim) for "X, the document shows"
@@ -168,19 +169,35 @@ def _credit_kept(ctx, dc, sc) -> bool:
 
 
 def _factive_frame(lex, dc):
-    """The factive verb of the claim's own attribution ("the forum revealed that X"), as a
-    cue, or None: the frame that credits the claim also vouches for it."""
-    att = dc.attribution
-    if att is None or not att.cue or not lex.has("factive", att.lemma):
-        return None
-    word = att.cue.split()[0]
-    return Cue(word, "factive", att.start, att.start + len(word))
+    """The factive verb of the claim's own attribution ("the forum revealed that X"), or of
+    a report it is nested in ("a porter revealed that the matron had told staff X"), as a cue
+    and how many reports out it sits (0 for the claim's own), or (None, 0): the frame that
+    credits the claim also vouches for it. Known false positive: a frame that only passes on
+    that the inner speaker said it ("revealed that the matron had told staff", where the
+    telling is the news and the source's outer speaker claimed only the telling)."""
+    att, depth = dc.attribution, 0
+    while att is not None:
+        if att.cue and lex.has("factive", att.lemma):
+            word = att.cue.split()[0]
+            return Cue(word, "factive", att.start, att.start + len(word)), depth
+        att, depth = att.outer, depth + 1
+    return None, 0
 
 
-def _alleged(lex, sc) -> bool:
+def _credit_at(sc, depth: int):
+    """The source claim's attribution as many reports out as the derived factive frame
+    ("claimed" in "a porter claimed the matron had told staff X"), or None when the source
+    nests fewer reports (the derived frame then stands on nothing the source credits)."""
+    att = sc.attribution
+    while depth and att is not None:
+        att, depth = att.outer, depth - 1
+    return att
+
+
+def _alleged(lex, sc, depth: int = 0) -> bool:
     """The source credits the claim with a verb that claims or alleges it ("the forum
     alleged that X": nonfactive.txt, challenges.txt), not one that only passes it on."""
-    att = sc.attribution
+    att = _credit_at(sc, depth)
     lemma = att.lemma if att is not None and att.lemma else sc.predicate
     return lex.has("nonfactive", lemma) or lex.has("challenges", lemma)
 
@@ -214,12 +231,12 @@ _CLAUSE_BREAK = re.compile(r";|\band\b|\bbut\b|\bwhile\b", re.I)
 def check(ctx):
     """Yield a finding for each factive verb the source's wording does not support."""
     for dc in ctx.derived_claims:
-        cue, framed = dc.certainty.factive_cue, False
+        cue, framed, depth = dc.certainty.factive_cue, False, 0
         if cue is None:
-            cue = _factive_frame(ctx.lexicon, dc)
+            cue, depth = _factive_frame(ctx.lexicon, dc)
             framed = cue is not None
-        if dc.certainty.factivity != "factive" or cue is None:
-            continue
+        if cue is None or dc.certainty.factivity != "factive" and not depth:
+            continue  # (a frame one report out vouches for the report it tells of)
         if not _asserted(dc, cue, ctx.lexicon):
             continue
         dkeys = claim_keys(dc) - {key(cue.text)}
@@ -250,18 +267,23 @@ def check(ctx):
             continue  # what the verb finds is no passage's the source reports weakly ("...,
             # after a tribunal found the notice unclear" beside "Kerr said the notice was
             # posted late")
-        hidden = framed and sc.attribution is not None and unnamed_on_purpose(
-            sc.attribution.source or "")  # "a former porter, speaking anonymously, told the
-        # paper X": an untested account, no news of its own (the speaker's own phrase, not
-        # another speaker of the sentence)
-        if framed and not _alleged(ctx.lexicon, sc) and not hidden:
+        credit = _credit_at(sc, depth)
+        if depth and credit is None:
+            continue  # "A letter revealed that the firm had alleged X" for "In a letter,
+            # the firm alleged X": the allegation is kept, one report further in
+        hidden = framed and credit is not None and unnamed_on_purpose(credit.source or "")
+        # ("a former porter, speaking anonymously, told the paper X": an untested account,
+        # no news of its own; the speaker's own phrase, not another speaker of the sentence)
+        if framed and not _alleged(ctx.lexicon, sc, depth) and not hidden:
             continue  # "the forum said X" -> "the forum revealed X": its own news to tell
-        if not hidden and (_record_kept(ctx, dc, cue, sc)
+        if not hidden and (_record_kept(ctx, dc, cue, sc, depth)
                            or (not framed and _credit_kept(ctx, dc, sc))
-                           or any(_record_kept(ctx, dc, cue, c) for c in [*sup, *ctx.twins(dc)])):
+                           or any(_record_kept(ctx, dc, cue, c, depth)
+                                  for c in [*sup, *ctx.twins(dc)])):
             continue  # also the record another supporting claim or outlet credits ("the
             # accounts show" where one outlet has "said" and another "according to accounts")
-        said = (sc.attribution.cue if sc.attribution is not None
+        said = (credit.cue.split()[0] if framed and credit is not None and credit.cue
+                else sc.attribution.cue if sc.attribution is not None
                 else sc.predicate_text if ctx.lexicon.has("neutral_report_verbs", sc.predicate)
                 else sc.certainty.factive_cue.text if sc.certainty.factive_cue is not None
                 else "reports")
