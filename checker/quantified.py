@@ -188,15 +188,17 @@ def count_dropped(ctx, dc):
     surgeries", "40 of its 300 branches"): a part told as the whole; a named owner's plural
     is whole too ("told Marley's pupils" for "told 41 pupils"). Not where the count is
     the whole ("its 14 surgeries", "all 40 branches"), nor a bare plural ("shut village
-    surgeries": some), nor a plural its words name ("the Elm and Ash routes")."""
+    surgeries": some), nor a plural its words name ("the Elm and Ash routes"), nor one the
+    derived claim counts or gives a share of ("80% of the trust's wards")."""
     mine = _compound_head(dc, object_noun(dc))
     whole = mine is not None and (set(mine[1]) & _WHOLE_OPENERS
                                   or any(_POSSESSIVE.search(w) for w in mine[1]))
     if not whole or mine[0].text.lower() == mine[0].lemma.lower() \
             or any(c.role == "some" for c in dc.scope) \
-            or any(q.kind in COUNTING and q.start < mine[0].start and q.end > mine[2]
-                   for q in dc.quantities):
-        return None
+            or any((q.kind in COUNTING or q.kind == "percent") and q.start < mine[0].start
+                   and q.end > mine[2] for q in dc.quantities):
+        return None  # (a count or a share of them is no whole: "90% of the estuary's
+        # crews" for "nine out of ten crews")
     before = re.split(r"\w['’]s?\s", dc.text[mine[2] - dc.start:mine[0].start - dc.start])
     named = before[-1].split(None, 1)[1:] if len(before) == 1 else before[-1:]
     # (an owner's name, "Marley Academy's", names the owner, not which of its pupils)
