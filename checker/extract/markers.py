@@ -124,11 +124,40 @@ class MarkerReader(LinkCueReader):
             i -= 1
         cue = doc[i] if i >= 0 else None
         if cue is None or cue.lower_ not in self.causal or cue.dep_ not in ("mark", "cc", "advmod"):
-            return ()
+            return self._framed_cause(head, tokens, off)
         before = [doc[j] for j in range(head.sent.start, cue.i) if not doc[j].is_punct]
         if not before:
             return self._fronted_cause(cue, tokens, off)
         return (self._link(doc, [*before, cue, *tokens], cue, cue, "causal", off),)
+
+    def _framed_cause(self, head, tokens, off) -> tuple[Link, ...]:
+        """A participle of cause that opens the sentence, before the speaker of the report
+        the claim is ("Spurred by the petition, the trustees said they would revisit the
+        fee": connectives_causal.txt, or causatives.txt's "reaction" and "blow" ways, with
+        a doer after "by"): the writer links the reason to what was said, so the claim is
+        the effect and the phrase after "by" its cause. Known false positive: a participle
+        that gives the speaker's state, not the deed's reason ("Pressed by reporters, the
+        mayor said the pool would reopen")."""
+        verb = head.head
+        if head.dep_ != "ccomp" or verb.lemma_.lower() not in self.report_verbs:
+            return ()
+        for c in verb.children:
+            lemma = c.lemma_.lower()
+            if c.dep_ != "advcl" or c.tag_ != "VBN" or c.left_edge.i != verb.sent.start \
+                    or not (lemma in self.causal or c.lower_ in self.causal
+                            or self.causatives.get(lemma) in ("reaction", "blow")):
+                continue
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            reason = [t for t in agent.subtree if t.i != agent.i] if agent is not None else []
+            while reason and reason[-1].is_punct:
+                reason.pop()  # (the words as written, "the residents' complaints")
+            effect = [t for t in tokens if not t.is_punct]
+            if not reason or not effect:
+                continue
+            link = self._link(c.doc, [*effect, c, agent, *reason], c, agent, "causal", off)
+            return (Link(cue=link.cue, kind=link.kind, start=link.start, end=link.end,
+                         left=_joined(effect[-14:]), right=_joined(reason[:14])),)
+        return ()
 
     def _fronted_cause(self, cue, tokens, off) -> tuple[Link, ...]:
         """A sentence that opens with its cause ("Because the bog was rewetted, surveys
