@@ -12,6 +12,7 @@ from typing import Optional
 
 from checker.actors import passive_before
 from checker.align import key, text_keys
+from checker.lemmas import singular
 from checker.lexicon import shipped
 from checker.records import Claim
 
@@ -105,9 +106,8 @@ def _called_false(lex, claim: Claim, *, owned: bool = True) -> bool:
 
 
 def _singular(word: str) -> str:
-    """A plural noun's singular as lemmas are kept ("allegations" -> "allegation")."""
-    word = word.lower().strip(",.;:'\"")
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    """A phrase word's singular as lemmas are kept ("allegations," -> "allegation")."""
+    return singular(word.lower().strip(",.;:'\""))
 
 
 def _pronoun_after(claim: Claim, lemma: str) -> bool:

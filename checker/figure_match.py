@@ -84,9 +84,9 @@ def _source_has(q, index) -> bool:
         return (q.kind, q.norm) in index.quantity_norms or same_share(q, index)
         # ("all but 6%" is 94%: its 6 written in the source is another share)
     if q.kind == "money" and q.unit and (q.kind, q.norm) in index.quantity_norms \
-            and not any(sq.kind == "money" and sq.norm == q.norm and sq.unit in ("", q.unit)
+            and not any(sq.kind == "money" and sq.norm == q.norm and not _currencies_apart(q, sq)
                         for sq in index.quantities):
-        return False  # "€40m" where the source has only "$40m"
+        return False  # "€40m" where the source has only "$40m" (the norm keeps no currency)
     if (q.kind, q.norm) in index.quantity_norms and len(clock_ends(q.text)) < 2 and (
             not durations(q.text) or period(q.text.lower()) or any(
             sq.kind == q.kind and sq.norm == q.norm and same_span_of_time(q, sq)
@@ -379,9 +379,15 @@ def value_equal(q, sq) -> bool:
                          or period(q.text.lower()) == period(sq.text.lower()) != "")) \
             or not durations(q.text) and range_end_match(q.text, sq.text)
         # "the first three months of 2028" is "the first quarter of 2028"
-    if q.kind == sq.kind == "money" and q.unit and sq.unit and q.unit != sq.unit:
-        return False  # "€40m" is not "$40m"
+    if _currencies_apart(q, sq):
+        return False
     return values_match(q.value, sq.value, rel=0.02 if q.kind == "percent" else 0.005)
+
+
+def _currencies_apart(q, sq) -> bool:
+    """Two sums in two currencies ("€40m" and "$40m"); a sum with no currency written
+    ("40 million") is in any."""
+    return q.kind == sq.kind == "money" and bool(q.unit and sq.unit) and q.unit != sq.unit
 
 
 def _squeezed_source(index) -> str:

@@ -61,3 +61,12 @@ def inflections(lemma: str, irregular: str = "") -> set:
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     return forms | set(irregular.split())
+
+
+def singular(noun: str) -> str:
+    """A plural noun's singular as lemmas are kept, by spelling ("allegations" ->
+    "allegation", "societies" -> "society"; "class" stays): for words read outside a
+    parse (a lexicon's lemmas against a phrase's words)."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.claim_reading import same_deed_verb, shares_core
+from checker.lemmas import singular
 
 
 def members_for_body(ctx, dc):
@@ -33,15 +34,10 @@ def members_for_body(ctx, dc):
         if any(lex.value("scope", w) == "all" for w in theirs):
             continue
         members = _counted_members(lex, phrase)
-        if members and not lex.has("member_bodies", _singular(members[-1])) \
+        if members and not lex.has("member_bodies", singular(members[-1])) \
                 and any(_one_stem(a, b) for a in mine for b in members):
             return dc.subject.split(",")[0], sc, f'"{phrase}"'
     return None  # (not "two of the councils" for "the council": bodies, not members)
-
-
-def _singular(noun: str) -> str:
-    """A plural noun's singular, as the lexicon keeps it ("councils", "societies")."""
-    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
 def _counted_members(lex, phrase: str) -> list:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from checker.date_norms import ORDINALS as _ORDINALS, date_norm, date_value
+from checker.lemmas import singular
 from checker.lexicon import shipped, shipped_values
 
 
@@ -73,11 +74,7 @@ DURATIONS = shipped("durations")
 def duration_unit(word: str) -> str:
     """The unit of time a word names, singular ("months" -> "month", "centuries" ->
     "century"), or "" when it names none."""
-    w = word.lower()
-    if w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif w.endswith("s"):
-        w = w[:-1]
+    w = singular(word.lower())
     return w if w in DURATIONS else ""
 
 

@@ -19,3 +19,12 @@ def test_forms_the_short_lemma_makes_keep_it():
     assert repaired("opened", "VBD", "open", VERBS) == "open"
     assert repaired("planned", "VBD", "plan", VERBS) == "plan"
     assert repaired("hop", "VB", "hop", VERBS) == "hop"
+
+
+def test_singular_by_spelling():
+    from checker.lemmas import singular
+    assert singular("allegations") == "allegation"
+    assert singular("societies") == "society"
+    assert singular("class") == "class"
+    assert singular("ties") == "tie"
+    assert singular("board") == "board"
