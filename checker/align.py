@@ -65,10 +65,14 @@ class SourceIndex:
     quantity_norms: frozenset
     quantities: tuple  # every source quantity record, for value comparisons
     keysets: tuple  # claim_keys of each source claim, aligned with claims
+    written_on: frozenset = frozenset()  # the sources' dates of publication (datetime.date)
 
 
-def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> SourceIndex:
-    """Index the sources' claims and text for alignment and the rules."""
+def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str],
+                written_on: Iterable = ()) -> SourceIndex:
+    """Index the sources' claims and text for alignment and the rules; ``written_on``: the
+    dates the sources were published (from a corpus's metadata), which anchor their
+    weekdays ("on Saturday") as a full date in their text does."""
     texts = list(source_texts)
     vocab: set[str] = set()
     for t in texts:
@@ -88,7 +92,7 @@ def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str]) -> 
         text_lower="\n".join(texts).lower().replace("’", "'"),
         quantity_norms=frozenset(quants),
         quantities=tuple(q for c in source_claims for q in c.quantities),
-        keysets=tuple(claim_keys(c) for c in source_claims))
+        keysets=tuple(claim_keys(c) for c in source_claims), written_on=frozenset(written_on))
 
 
 def entity_norms(claim: Claim) -> frozenset:

@@ -4,7 +4,8 @@ A wire report dated "24 March 2026" that says "the judge ruled on Monday" means 
 and one that says "the trawler sank on 3 March" means a Tuesday. A summary that writes the
 other form gives the source's figure (``day_stated``, read by ``checker.figures`` for the
 source claims a derived claim restates). The anchors are the full dates the sources write
-(a dateline's "24 March 2026", or a date in the text with its year); a weekday is the one
+(a dateline's "24 March 2026", or a date in the text with its year) and the dates the
+sources were published on (a corpus's metadata or a draft's front matter); a weekday is the one
 in the week before an anchor, or in the week after it where the sentence looks ahead ("will
 meet on Thursday"). Only a restated sentence with one such day counts: "voted on Monday and
 will protest on Friday" fixes neither. Known false negative: a weekday of a week the source
@@ -62,7 +63,15 @@ _AHEAD = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(shipped("look
 
 
 def _anchor_dates(index) -> frozenset:
-    return memo_on(index, "_calendar_anchors", lambda: frozenset(_anchors(index.text_lower)))
+    """The full dates the sources write, and the dates they were published on."""
+    return memo_on(index, "_calendar_anchors", lambda: frozenset(
+        _anchors(index.text_lower) | set(getattr(index, "written_on", ()))))
+
+
+def iso_day(value) -> Optional[datetime.date]:
+    """The day of a metadata date ("2025-05-14", "2025-05-14T09:00:00Z"), or None."""
+    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", str(value or ""))
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
 def _resolved(sentence: str, anchors) -> tuple[set, set]:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from checker.align import align, build_index
+from checker.calendar_days import iso_day
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.lexicon import load_lexicon
@@ -118,7 +119,8 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
     texts = [s.text[u.start:u.end] for s in sources for u in s.units
              if not u.is_furniture or "dateline" in u.furniture]
     texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
-    return build_index(source_claims, texts)
+    return build_index(source_claims, texts,
+                       written_on=filter(None, (iso_day(s.meta_value("date")) for s in sources)))
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

@@ -49,7 +49,10 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))
                     r"(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 # a definite noun's own clause takes its content as given too ("the blackout that cut power to
 # 410,000 homes"): the noun is picked out by it, not claimed
-_DEFINITE_CLAUSE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){1,3}?(?:that|which|who)\s+"
+# (one noun phrase: no second determiner before "that", as in "had given the railway no
+# warning that the stays were a concern", where "that" opens what the warning said)
+_DEFINITE_CLAUSE = re.compile(r"\bthe\s+(?:(?!(?:no|a|an|any|the|some|its|their|his|her)\s)"
+                              r"[\w'’-]+\s+){1,3}?(?:that|which|who)\s+"
                               r"(?:[^,;]|(?<=\d),(?=\d))+?(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 _CLEFT = re.compile(r"\bit\s+(?:is|was|'s|’s)\s+$", re.I)
 # a clause of time takes its event as given ("uncovered 38 square metres since work began

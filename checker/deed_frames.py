@@ -91,9 +91,13 @@ _PLAN_SUBJECT = re.compile(r"^(?:the|its|their|his|her|this|that|a|an|[\w'’-]+
 def planned_as_noun(sc, verb_key: str, lex) -> bool:
     """The source claim names the act as a plan by a noun of intention right before it
     ("as doubts grow over the firm's plan to reopen the line", intention_nouns.txt) or as
-    the subject that does it ("The proposal would combine the two schools"): an attempt
-    verb in the derived text ("plans to reopen", "wants to combine") restates it."""
-    if any(lex.has("intention_nouns", m.group(1).lower()) and key(m.group(2)) == verb_key
+    the subject that does it ("The proposal would combine the two schools"), or as an
+    effort ("launched a campaign to save the site", effort_nouns.txt): an attempt verb in
+    the derived text ("plans to reopen", "wants to combine", "are trying to save") restates
+    it. Known false negative: a plan told as an attempt ("its plan to sell" -> "is trying
+    to sell") passes."""
+    if any((lex.has("intention_nouns", m.group(1).lower())
+            or lex.has("effort_nouns", m.group(1).lower())) and key(m.group(2)) == verb_key
            for m in _NOUN_TO.finditer(sc.text)):
         return True
     head = _PLAN_SUBJECT.match(sc.subject.strip())

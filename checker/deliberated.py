@@ -23,7 +23,8 @@ def deliberated_deed(ctx, dc):
     claim gives as weighed: the derived verb one of deliberation with a noun object and no
     verb after it ("is weighing a loan of £4,000", not "is considering whether to" nor
     "considering closing"), the source claim's verb one of a decision carried out on a
-    thing of the same head noun, before any preposition of its object (decided_deeds.txt:
+    thing of the same head noun, or that noun's own verb ("is considering refunds for 300
+    bookings" for "will refund 300 bookings"), before any preposition of its object (decided_deeds.txt:
     "approved", "awarded"; not "received an application", after which
     weighing is the next step), unhedged and of the same polarity, sharing the subject's
     noun and every content word of the object, two at least (a figure counts). None when a
@@ -49,9 +50,10 @@ def deliberated_deed(ctx, dc):
     for sc in close_support(ctx.support(dc)):
         theirs = claim_keys(sc)
         if sc.negated or cues(sc, lex) or not lex.has("decided_deeds", sc.predicate) \
-                or not obj <= theirs or not (mine and mine & subject_keys(sc)):
+                or not obj <= theirs or not (mine and mine & subject_keys(sc)
+                                             or _same_speaker_of_itself(dc, sc, lex)):
             continue
-        if thing not in text_keys(_thing_done(sc, lex)):
+        if thing not in text_keys(_thing_done(sc, lex)) and thing != key(sc.predicate):
             continue  # "has set up a working group to look at a fund": the thing done is
             # another than the one weighed (its noun is past a preposition there)
         if lex.value("decided_deeds", sc.predicate) == "choice" and _plural_head(sc.object, lex):
@@ -67,6 +69,18 @@ def deliberated_deed(ctx, dc):
             # relative clause ("a further loan, which councillors are considering")
         return sc
     return None
+
+
+def _same_speaker_of_itself(dc, sc, lex) -> bool:
+    """Both claims' subjects are the same pronoun for a thing ("it") and their speakers
+    share a word ("The society says it is considering" and "The society has said it will"):
+    the speaker's own deed in both."""
+    subj = dc.subject.strip().lower()
+    if subj != sc.subject.strip().lower() or not lex.has("pronouns_thing", subj) \
+            or dc.attribution is None or sc.attribution is None:
+        return False
+    return bool(text_keys(dc.attribution.source) & text_keys(sc.attribution.source)
+                - {key(w) for w in ("the", "a", "an")})
 
 
 _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from checker.lemmas import inflections
+from checker.numbers import number_values, values_match
 from checker.lexicon import shipped, shipped_values
 from checker.figure_written import elided_moves
 from checker.timespans import duration_seconds
@@ -93,3 +94,20 @@ def change_role(sc, sq) -> str:
     "to" ("fell to 34 days"), else ""."""
     before = sc.text[:max(0, sq.start - sc.start)].lower().split()[-1:]
     return {"from": "old", "to": "new"}.get(before[0] if before else "", "")
+
+
+def ends_given(q, sup) -> bool:
+    """The figure is a move the tagger read as one ("from £310 million to £82 million") whose
+    two ends the supporting passages both give, apart or the other way round, with a word of
+    the same direction ("stood at £82 million, down from £310 million"; not "rose from £82
+    million to £310 million", nor a range "between" two figures of two facts)."""
+    ends = number_values(q.text)
+    if len(ends) != 2 or not re.match(r"(?:from\s+)?\S+.*?\s+to\s+", q.text, re.I):
+        return False  # a move "from X to Y", not a range "between X and Y"
+    theirs = [v for c in sup for sq in c.quantities for v in number_values(sq.text)]
+    if not all(any(values_match(e, v) for v in theirs) for e in ends):
+        return False
+    way = "down" if ends[1] < ends[0] else "up"  # and the way the passage says it moved
+    return any(re.search(rf"\b{way}\s+from\b", c.sentence, re.I)
+               or any(direction(w) == way for w in re.findall(r"[a-z]+", c.sentence.lower()))
+               for c in sup)  # ("down from £310m"; a verb of change.txt: "fell", "cut")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from checker.calendar_days import day_stated, month_boundary, other_day_of_month
 from checker.date_norms import period
 from checker.figure_match import GROUP, approximates, same_value, source_has
-from checker.figure_moves import direction
+from checker.figure_moves import direction, ends_given
 from checker.figure_sums import (around, clock_sentences, derived_sum, gap_of_its_figures,
                                  ratio_of_its_figures, source_years, years_since_deed)
 from checker.figure_slips import A_YEAR, digits_swapped, span_to_month, this_year
@@ -139,6 +139,8 @@ def unknown_figures(ctx) -> list:
                 # first made for diabetes"
             if whole is not q and source_has(whole, ctx.index):
                 continue
+            if ends_given(whole, ctx.support(dc)[1]):
+                continue  # "cut from 80% to 50%" where the source says "50%, down from 80%"
             if gap_of_its_figures(whole, dc):
                 continue  # "kept 64 cattle, 14 over its permit for 50"
             if share_of(whole) is not None and ratio_of_its_figures(

@@ -12,7 +12,7 @@ from checker.align import claim_keys, key
 from checker.date_norms import MONTHS
 from checker.figure_match import (approximates, range_end, same_clock_time, same_value,
                                   source_has)
-from checker.figure_moves import direction
+from checker.figure_moves import direction, ends_given
 from checker.figure_sums import derived_sum
 from checker.figure_written import numbers_in, unit_carried, unit_words, written_in
 from checker.figures import SKIP, fit_of, relative_time
@@ -99,7 +99,7 @@ def moved_figures(ctx):
             if _baseline_given(ctx, dc, q):
                 continue  # "38%, against 22% a year earlier" where the next source sentence
                 # gives the earlier period's figure ("A year before, it stood at 22%")
-            if _ends_given(q, sup) or any(
+            if ends_given(q, sup) or any(
                     unit_carried(q.text, c.sentence) for c in sup):
                 continue  # "fell from £310m to £82m" for "stood at £82m, down from £310m"
             if derived_sum(q, sup):
@@ -203,23 +203,6 @@ def _range_written(q, sup) -> bool:
     low, high = (re.escape(end.lower()) for end in m.groups())
     joined = re.compile(rf"(?<![\w.,]){low}\s+(?:to|and|until|till)\s+{high}(?![\w]|[.,]\d)")
     return any(joined.search(c.sentence.lower()) for c in sup)
-
-
-def _ends_given(q, sup) -> bool:
-    """The figure is a move the tagger read as one ("from £310 million to £82 million") whose
-    two ends the supporting passages both give, apart or the other way round, with a word of
-    the same direction ("stood at £82 million, down from £310 million"; not "rose from £82
-    million to £310 million", nor a range "between" two figures of two facts)."""
-    ends = number_values(q.text)
-    if len(ends) != 2 or not re.match(r"(?:from\s+)?\S+.*?\s+to\s+", q.text, re.I):
-        return False  # a move "from X to Y", not a range "between X and Y"
-    theirs = [v for c in sup for sq in c.quantities for v in number_values(sq.text)]
-    if not all(any(values_match(e, v) for v in theirs) for e in ends):
-        return False
-    way = "down" if ends[1] < ends[0] else "up"  # and the way the passage says it moved
-    return any(re.search(rf"\b{way}\s+from\b", c.sentence, re.I)
-               or any(direction(w) == way for w in re.findall(r"[a-z]+", c.sentence.lower()))
-               for c in sup)  # ("down from £310m"; a verb of change.txt: "fell", "cut")
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their)\s+)?([A-Za-z]+)\b")

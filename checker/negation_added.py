@@ -78,6 +78,11 @@ def negation_added(ctx, dc):
         if ctx.wordnet.available else set()
     if nouns and any(negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
         return None
+    # or with a "no" on the thing the derived verb takes ("talks have not produced an
+    # agreement" for "No agreement has been reached")
+    taken = _objects_of_negated(dc, dneg)
+    if taken and any(negated_noun(sc, taken, lex) for sc in ctx.index.claims):
+        return None
     # or refuse the same thing in another verb ("would not discuss the footage" for "declined
     # to comment on the footage"): a negative source claim about the derived claim's nouns
     things = {w[3] for w in dc.words if w[4] == "NOUN" and w[3] not in dneg}
@@ -124,6 +129,25 @@ def negation_added(ctx, dc):
                          f'"{snippet(sc.text, 80)}".'),
                 suggestion="Check whether the source says this is not so; if not, drop the "
                            "negation.")
+
+
+def _objects_of_negated(dc, dneg) -> set:
+    """The lemma of the first noun within four words after each negated verb of the derived
+    claim, with no other verb between ("have not produced an agreement": "agreement").
+    Known false negative: a "no" on that noun in a source passage about another act
+    ("no agreement on fees" for "have not produced an agreement on rents") passes."""
+    out = set()
+    words = list(dc.words)
+    for i, w in enumerate(words):
+        if w.pos != "VERB" or w.lemma not in dneg:
+            continue
+        for n in words[i + 1:i + 5]:
+            if n.pos == "VERB" or n.start - w.end > 40:
+                break
+            if n.pos == "NOUN":
+                out.add(n.lemma)
+                break
+    return out
 
 
 def _stated_on_its_object(dc, dneg, support, lex) -> frozenset:

@@ -88,7 +88,12 @@ _NOT_A_TITLE = re.compile(rf"[\"“”]|\b(?:{_SAYING}|according to)\b", re.I)
 APPOSITION_REACH = 200
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
+# (or a council's executive post with no article: ", cabinet member for schools,":
+# council_executive_posts.txt)
+_BARE_POSTS = "|".join(sorted(map(re.escape, shipped("council_executive_posts")), key=len,
+                              reverse=True))
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
+                         rf"(?:{_BARE_POSTS})\b|"
                          r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+?)"
                          r"([,.;]|\s+and\s+(?:who|whose|which)\b)")
 
@@ -238,3 +243,23 @@ def quotation_before(text: str, at: int) -> int:
     if closing is None:
         return -1
     return max(text.rfind('"', 0, closing.start()), text.rfind("“", 0, closing.start()), 0)
+
+
+# the post set beside the name ("Ann Reyes, the cabinet member for parks") or as the title
+# before it ("Council leader Tom Hale"), not "the party's shadow cabinet member", "who
+# stood down as council leader" nor "executive member of the chamber of commerce"
+EXECUTIVE_POSTS = re.compile(rf"(?:^|,\s*)(?:the\s+)?(?:{_BARE_POSTS})\b"
+                             r"(?!\s+(?:of|at|on)\s+(?!the\s+council\b))", re.I)
+# Verbs that tell what was found or said, not what the speaker's own people do.
+TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
+
+
+def council_executive(subj: str, source: str, claim: Claim) -> bool:
+    """A member of a council's executive ("the cabinet member for roads":
+    council_executive_posts.txt) telling what "the council" did or will do, in the affirmative
+    and with a verb of doing, not of finding or saying: the council's own account. The post
+    is set beside the name or stands before it as a title (not "shadow cabinet member", not
+    "who stood down as council leader"). Known false positive: a cabinet member of another
+    council the story names."""
+    return subj == "the council" and bool(EXECUTIVE_POSTS.search(source)) \
+        and not claim.negated and claim.predicate.lower() not in TELLS

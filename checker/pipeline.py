@@ -148,8 +148,10 @@ class Pipeline:
     def _index_for(self, sources: Sequence[Article], source_claims: Sequence[Claim]):
         from checker.check import source_index
 
-        # (the outlet too: the index counts a source's outlet as a name it gives)
-        key = tuple((s.doc_id, s.text, s.meta_value("outlet")) for s in sources)
+        # (the outlet and date too: the index counts a source's outlet as a name it gives,
+        # and its date as the day its weekdays are read from)
+        key = tuple((s.doc_id, s.text, s.meta_value("outlet"), s.meta_value("date"))
+                    for s in sources)
         index = self._indexes.get(key)
         if index is None:
             index = source_index(sources, tuple(source_claims))

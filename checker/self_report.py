@@ -11,6 +11,7 @@ from checker.attribution import (SourceName, is_anonymous, mentions, source_name
 from checker.date_norms import CALENDAR_NAMES
 from checker.hedging import future_told
 from checker.lexicon import Lexicon, shipped
+from checker.officers import EXECUTIVE_POSTS, TELLS as _TELLS, council_executive
 from checker.party_kinds import stand_in_noun
 from checker.records import Claim
 from checker.same_source import witness_of
@@ -19,17 +20,8 @@ from checker.word_patterns import LETTER_WORD as _WORD_RE
 
 _PRONOUNS = shipped("pronouns_subject")
 _POSSESSIVES = shipped("possessives")
-# Verbs that tell what was found or said, not what the speaker's own people do.
-_TELLS = shipped("finding_verbs") | shipped("factive") | shipped("speech_verbs")
 _CORPORATE = shipped("corporate_nouns")
 _VOLUNTARY = shipped("voluntary_body_nouns")
-# the post set beside the name ("Ann Reyes, the cabinet member for parks") or as the title
-# before it ("Council leader Tom Hale"), not "the party's shadow cabinet member", "who
-# stood down as council leader" nor "executive member of the chamber of commerce"
-_POSTS = "|".join(sorted(map(re.escape, shipped("council_executive_posts")), key=len,
-                         reverse=True))
-_EXECUTIVE_POSTS = re.compile(rf"(?:^|,\s*)(?:the\s+)?(?:{_POSTS})\b"
-                              r"(?!\s+(?:of|at|on)\s+(?!the\s+council\b))", re.I)
 _PUBLIC_HEADS = shipped("public_body_heads") | shipped("state_bodies")
 _BODY_HEADS = shipped("non_person_heads")
 # a business's name ends in one of these: a body's head that is no public body or outlet
@@ -56,7 +48,7 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     speaking of a named business's or charity's own service), or the subject is the
     speaking body's own ("its lifeguards", where a trust speaks) and the claim tells what
     they will do, or "the council" acts in what a member of its executive says
-    (``_council_executive``), or a body's plan is told in the passive with no agent
+    (``council_executive``), or a body's plan is told in the passive with no agent
     (``_its_plan_in_passive``). Anonymous speakers and claims of being ("he was at home")
     never count."""
     attr = claim.attribution
@@ -103,7 +95,7 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
             and _LEADS.search(attr.source):
         return True  # "X, who chairs the Save Orme campaign, said the group would appeal":
         # the body the speaker leads
-    if _council_executive(subj, attr.source, claim):
+    if council_executive(subj, attr.source, claim):
         return True
     if _its_plan_in_passive(claim, own, lexicon):
         return True
@@ -149,17 +141,6 @@ def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:
 # "by" before an agent, not before a time ("by the close of term", "by Friday", "by 2027")
 _AGENT = re.compile(r"\bby\b(?!\s+(?:the\s+(?:end|start|middle|close)\b|early\b|late\b|mid\b|"
                     r"next\b|this\b|\d|(?:%s)\b))" % "|".join(sorted(CALENDAR_NAMES)), re.I)
-
-
-def _council_executive(subj: str, source: str, claim: Claim) -> bool:
-    """A member of a council's executive ("the cabinet member for roads":
-    council_executive_posts.txt) telling what "the council" did or will do, in the affirmative
-    and with a verb of doing, not of finding or saying: the council's own account. The post
-    is set beside the name or stands before it as a title (not "shadow cabinet member", not
-    "who stood down as council leader"). Known false positive: a cabinet member of another
-    council the story names."""
-    return subj == "the council" and bool(_EXECUTIVE_POSTS.search(source)) \
-        and not claim.negated and claim.predicate.lower() not in _TELLS
 
 
 # A business told by its kind, with up to two words before the noun: "the postal operator"
@@ -210,7 +191,7 @@ def _a_title(words: str, lexicon) -> bool:
     if any(lexicon.has("former", w) for w in low):
         return False  # "Morrel's former director": no voice of the body now
     return any(lexicon.has("titles", w) and lexicon.value("titles", w) != "generic"
-               for w in low) or bool(_EXECUTIVE_POSTS.search(words))
+               for w in low) or bool(EXECUTIVE_POSTS.search(words))
 
 
 def _officer_of_named(source: str, lexicon) -> bool:

@@ -22,7 +22,7 @@ from checker.lexicon import shipped
 from checker.officers import CORPORATE as _CORPORATE
 from checker.officers import TITLES as _TITLES
 from checker.bare_titles import bare_title_officer
-from checker.officers import (introduction, its_officer_in, officer_by_owner,
+from checker.officers import (council_executive, introduction, its_officer_in, officer_by_owner,
                               officer_of_the_named, quotation_before)
 from checker.party_kinds import (business_read_as_person, by_its_kind, names_of_kind,
                                  one_of_kind, opens_with_name, party_words_in)
@@ -153,7 +153,11 @@ def own_account_by_its_voice(sc: Claim, source_text: str, claims=()) -> bool:
     if _voice_for(attr.source, party) or _voice_for(attr.surface, party) \
             or officer_by_owner(attr.source, party):
         return True
-    desc = _words(introduction(source_text, attr.source))
+    intro = introduction(source_text, attr.source)
+    if council_executive(sc.subject.strip().lower(), intro, sc):
+        return True  # "Councillor Ann Reyes, cabinet member for roads, ..." in an earlier
+        # sentence: "the council" acts in what she says
+    desc = _words(intro)
     # the body's own kind of officer ("Principal inspector Dagny Ruthven" of the
     # inspectorate, "the commissioner" of the commission): a title word one stem with it
     said = set(desc) | set(_words(attr.source))

@@ -68,6 +68,23 @@ def test_a_title_before_a_name_makes_a_person_whatever_the_label(claims_of):
     assert one(cs, "families").attribution.source == "Federal Statistician Ines Royle"
 
 
+def test_a_speaker_named_after_the_is_the_she_of_the_next_quotation(claims_of):
+    """A description, then an article and the name with its style ("The dean, the Very Revd
+    Ottoline Brackwater, denies ..."): the name is the speaker a "she" after it stands for."""
+    cs = claims_of("From September, the school will give priority to children of churchgoers. "
+                   "The dean, the Very Revd Ottoline Brackwater, denies that the rules are "
+                   'unfair. "We have followed every rule the diocese set," she said.')
+    assert "Ottoline Brackwater" in one(cs, "followed").attribution.source
+
+
+def test_a_counted_crowd_keeps_its_verb_in_the_simple_past(claims_of):
+    """The model reads "protested" after "Around 300 people" as a modifier of the noun; the
+    count and the verb are the claim's subject and predicate."""
+    c = one(claims_of("Around 300 people protested outside Tolbury Town Hall on 10 May "
+                      "against the council's plan to sell the park."), "protested")
+    assert c.predicate == "protest" and "300 people" in c.subject
+
+
 def test_a_common_noun_tagged_a_person_is_no_she(claims_of):
     """The tagger labels a sentence's opening "Households" a person; it is a common noun,
     so the "she added" after it stays with the speaker named before."""

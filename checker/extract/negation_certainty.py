@@ -112,6 +112,8 @@ class NegationCertaintyReader(CertaintyReader):
                 continue  # "run by the school, not the parish": the parse hangs "not" on
                 # the noun asserted before it; what it denies is the alternative after it
             out.append(t.lemma_.lower())
+            if low in ("no", "neither") and dep == "det":
+                out.extend(_or_joined(t, ids))  # "no pavement or street lighting": both
             if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
                 # unless graded ("not as competitive as", "not very large")
                 out.extend(x.lemma_.lower() for x in t.children
@@ -198,3 +200,16 @@ def _dated_only(verb) -> bool:
                for x in verb.children)
 
 
+def _or_joined(noun, ids) -> list:
+    """The lemmas of the nouns joined to a noun by "or" or "nor", with no determiner of their
+    own: a "no" before the first denies them all ("no pavement or street lighting"). Not
+    by "and" ("no pavement and lights" may deny the pair only)."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in noun.children):
+        return []
+    out, todo = [], [c for c in noun.children if c.dep_ == "conj"]
+    while todo:
+        c = todo.pop()
+        todo.extend(x for x in c.children if x.dep_ == "conj")
+        if c.pos_ == "NOUN" and c.i in ids and not any(d.dep_ == "det" for d in c.children):
+            out.append(c.lemma_.lower())
+    return out

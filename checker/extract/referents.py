@@ -55,8 +55,9 @@ class ReferentMemory:
             state.last_source = attr.source
             state.sources.append(attr.source)
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
-            parts = [p.split() for p in attr.source.split(",") if p.split()]
-            words = next((p for p in parts if all(w[:1].isupper() for w in p)),
+            # (an article before the name: "The dean, the Very Revd Oriel Haskenbury,")
+            parts = [_no_article(p.split()) for p in attr.source.split(",") if p.split()]
+            words = next((p for p in parts if p and all(w[:1].isupper() for w in p)),
                          parts[0] if parts else [])
             if attr.kind in ("named", "according-to") and words and words[-1][:1].isupper() \
                     and not self.lex.has("document_nouns", attr.head or self._head_of(attr.source)):
@@ -400,3 +401,11 @@ def _other_than_a_record(lex, phrase: str, source: str) -> bool:
     head = phrase.split()[-1]
     return lex.has("document_nouns", head) and not any(
         lex.has("document_nouns", w) for w in re.findall(r"[a-z]+", source.lower()))
+
+
+def _no_article(words: list) -> list:
+    """A part of a speaker phrase without the article that opens it, when a capitalised name
+    follows ("the Very Revd Oriel Haskenbury"); any other part as it is."""
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an") and words[1][:1].isupper():
+        return words[1:]
+    return words

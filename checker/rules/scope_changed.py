@@ -109,6 +109,7 @@ from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
 from checker.lexicon import shipped
 from checker.members_for_body import members_for_body
+from checker.share_raised import share_raised
 from checker.numbers import number_values
 from checker.part_of import whole_word
 from checker.partitive_dropped import uncounted_whole, whole_of_partitive
@@ -346,7 +347,7 @@ def check(ctx):
             or whole_for_part(ctx, dc) or figure_of_one(ctx, dc) or added_party(ctx, dc) \
             or aspect_dropped(ctx, dc) or whole_of_partitive(ctx, dc) or uncounted_whole(ctx, dc) \
             or sample_widened(ctx, dc) or relative_count_dropped(ctx, dc) \
-            or members_for_body(ctx, dc)
+            or members_for_body(ctx, dc) or share_raised(ctx, dc)
         if widened is not None and _over_its_count(dc, widened[2]):
             widened = None  # "set out six actions, each one of which ...": the whole
             # of the set the text counts as the source does

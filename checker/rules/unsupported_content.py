@@ -58,6 +58,7 @@ import re
 from functools import lru_cache
 
 from checker.align import GENERIC, key
+from checker.figure_written import part_of_month
 from checker.lexicon import shipped, shipped_values
 from checker.names import names_own_outlet
 from checker.numbers import DAY_PARTS, states_a_figure
@@ -122,10 +123,18 @@ def novel_words(claim, index, wn=None):
     out = [w for w in claim.words if w[4] in CHECKED_POS and len(w[3]) > 2
            and key(w[3]) not in vocab and key(w[2]) not in vocab
            and w[3] not in GENERIC and w[3] not in UNITS and not _restates_figure(w, index)]
-    out = [w for w in out if not _participle_of(w, index.vocab)]
+    out = [w for w in out if not _participle_of(w, index.vocab)
+           and not _part_of_a_month(w, claim)]
     if wn is not None and wn.available and out:
         out = [w for w in out if not _paraphrase(w, index, wn)]
     return out
+
+
+def _part_of_a_month(word, claim) -> bool:
+    """A word of a date that names a part of a month ("mid" of "mid-September"): the number
+    rules hold the date against the source's days ("14 September")."""
+    return any(q.kind == "date" and q.start <= word.start < q.end and part_of_month(q.text)
+               for q in claim.quantities)
 
 
 def _news_paraphrase(word, vocab, lexicon) -> bool:
