@@ -65,14 +65,14 @@ class SourceIndex:
     quantity_norms: frozenset
     quantities: tuple  # every source quantity record, for value comparisons
     keysets: tuple  # claim_keys of each source claim, aligned with claims
-    written_on: frozenset = frozenset()  # the sources' dates of publication (datetime.date)
+    written_on: frozenset = frozenset()  # (document id, date of publication) of each source
 
 
 def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str],
                 written_on: Iterable = ()) -> SourceIndex:
-    """Index the sources' claims and text for alignment and the rules; ``written_on``: the
-    dates the sources were published (from a corpus's metadata), which anchor their
-    weekdays ("on Saturday") as a full date in their text does."""
+    """Index the sources' claims and text for alignment and the rules; ``written_on``:
+    (document id, date) of each source published on a known day (from a corpus's
+    metadata), which anchors its own weekdays ("on Saturday") as a full date does."""
     texts = list(source_texts)
     vocab: set[str] = set()
     for t in texts:

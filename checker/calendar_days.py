@@ -4,8 +4,9 @@ A wire report dated "24 March 2026" that says "the judge ruled on Monday" means 
 and one that says "the trawler sank on 3 March" means a Tuesday. A summary that writes the
 other form gives the source's figure (``day_stated``, read by ``checker.figures`` for the
 source claims a derived claim restates). The anchors are the full dates the sources write
-(a dateline's "24 March 2026", or a date in the text with its year) and the dates the
-sources were published on (a corpus's metadata or a draft's front matter); a weekday is the one
+(a dateline's "24 March 2026", or a date in the text with its year) and, for a claim told in
+the past, the day its own source was published on (a corpus's metadata or a draft's front
+matter); a weekday is the one
 in the week before an anchor, or in the week after it where the sentence looks ahead ("will
 meet on Thursday"). Only a restated sentence with one such day counts: "voted on Monday and
 will protest on Friday" fixes neither. Known false negative: a weekday of a week the source
@@ -63,9 +64,19 @@ _AHEAD = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(shipped("look
 
 
 def _anchor_dates(index) -> frozenset:
-    """The full dates the sources write, and the dates they were published on."""
-    return memo_on(index, "_calendar_anchors", lambda: frozenset(
-        _anchors(index.text_lower) | set(getattr(index, "written_on", ()))))
+    """The full dates the sources write."""
+    return memo_on(index, "_calendar_anchors", lambda: frozenset(_anchors(index.text_lower)))
+
+
+def _anchors_of(index, claim) -> frozenset:
+    """The anchors of a source claim's weekdays: the full dates the sources write, and the
+    day its own source was published on when the claim's verb is in the past ("marched
+    on Saturday"; not "opens on Saturday", which may be the Saturday to come)."""
+    anchors = _anchor_dates(index)
+    own = dict(getattr(index, "written_on", ())).get(claim.doc_id)
+    verb = (claim.predicate_text or "").lower()
+    past = bool(verb) and verb != claim.predicate.lower() and not verb.endswith(("s", "ing"))
+    return anchors | {own} if own is not None and past else anchors
 
 
 def iso_day(value) -> Optional[datetime.date]:
@@ -108,14 +119,13 @@ def day_stated(q, index, claims) -> bool:
     sources write."""
     if q.kind != "date":
         return False
-    anchors = _anchor_dates(index)
-    if not anchors:
-        return False
     low = q.text.lower()
     mine = days_of_month(low)
     named = set() if mine or re.search(r"\d", low) else {
         m.group(1) for m in _WEEKDAY.finditer(low)}
-    for sentence in {sc.sentence.lower() for sc in claims}:
+    for sentence, anchors in {(sc.sentence.lower(), _anchors_of(index, sc)) for sc in claims}:
+        if not anchors:
+            continue
         dates, weekdays = _resolved(sentence, anchors)
         if mine and len(dates) == 1 and mine <= dates or \
                 named and len(weekdays) == 1 and named <= weekdays:

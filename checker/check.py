@@ -120,7 +120,8 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
              if not u.is_furniture or "dateline" in u.furniture]
     texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
     return build_index(source_claims, texts,
-                       written_on=filter(None, (iso_day(s.meta_value("date")) for s in sources)))
+                       written_on=((s.doc_id, iso_day(s.meta_value("date"))) for s in sources
+                                   if iso_day(s.meta_value("date")) is not None))
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

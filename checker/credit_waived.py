@@ -51,7 +51,9 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))
 # 410,000 homes"): the noun is picked out by it, not claimed
 # (one noun phrase: no second determiner before "that", as in "had given the railway no
 # warning that the stays were a concern", where "that" opens what the warning said)
-_DEFINITE_CLAUSE = re.compile(r"\bthe\s+(?:(?!(?:no|a|an|any|the|some|its|their|his|her)\s)"
+_SECOND_DETERMINER = "|".join(sorted(shipped("determiners") | shipped("object_negators")
+                                     | {"any", "some"}))
+_DEFINITE_CLAUSE = re.compile(rf"\bthe\s+(?:(?!(?:{_SECOND_DETERMINER})\s)"
                               r"[\w'’-]+\s+){1,3}?(?:that|which|who)\s+"
                               r"(?:[^,;]|(?<=\d),(?=\d))+?(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 _CLEFT = re.compile(r"\bit\s+(?:is|was|'s|’s)\s+$", re.I)

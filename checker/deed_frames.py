@@ -94,11 +94,13 @@ def planned_as_noun(sc, verb_key: str, lex) -> bool:
     the subject that does it ("The proposal would combine the two schools"), or as an
     effort ("launched a campaign to save the site", effort_nouns.txt): an attempt verb in
     the derived text ("plans to reopen", "wants to combine", "are trying to save") restates
-    it. Known false negative: a plan told as an attempt ("its plan to sell" -> "is trying
-    to sell") passes."""
+    it; an effort only where no verb that closes it stands right before its noun
+    (effort_closers.txt: not "won their fight to save"). Known false negatives: a plan told
+    as an attempt ("its plan to sell" -> "is trying to sell") passes, and so does an effort
+    the source says succeeded in another sentence ("The campaign succeeded in March")."""
     if any((lex.has("intention_nouns", m.group(1).lower())
-            or lex.has("effort_nouns", m.group(1).lower())) and key(m.group(2)) == verb_key
-           for m in _NOUN_TO.finditer(sc.text)):
+            or lex.has("effort_nouns", m.group(1).lower()) and not _closed(sc, m.start(), lex))
+           and key(m.group(2)) == verb_key for m in _NOUN_TO.finditer(sc.text)):
         return True
     head = _PLAN_SUBJECT.match(sc.subject.strip())
     return bool(head) and lex.has("intention_nouns", head.group(1).lower()) and any(
@@ -109,3 +111,12 @@ def planned_as_noun(sc, verb_key: str, lex) -> bool:
 
 
 _WOULD = re.compile(r"\b(?:would|will|could|shall|is\s+to|are\s+to)\b[^.;]*$", re.I)
+CLOSER_REACH = 3  # words before an effort's noun where a verb closing it may stand
+
+
+def _closed(sc, at: int, lex) -> bool:
+    """A verb that closes an effort (effort_closers.txt) among the last few words before
+    the effort's noun at offset ``at`` of the claim's text ("won their long fight")."""
+    before = set(re.findall(r"[A-Za-z]+", sc.text[:at])[-CLOSER_REACH:])
+    return any(w.pos == "VERB" and w.text in before and lex.has("effort_closers", w.lemma.lower())
+               for w in sc.words)

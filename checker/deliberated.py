@@ -24,7 +24,9 @@ def deliberated_deed(ctx, dc):
     verb after it ("is weighing a loan of £4,000", not "is considering whether to" nor
     "considering closing"), the source claim's verb one of a decision carried out on a
     thing of the same head noun, or that noun's own verb ("is considering refunds for 300
-    bookings" for "will refund 300 bookings"), before any preposition of its object (decided_deeds.txt:
+    bookings" for "will refund 300 bookings"; known false negative: a second phrase after
+    the object, "for the cancelled concerts", that the source does not give), before any
+    preposition of its object (decided_deeds.txt:
     "approved", "awarded"; not "received an application", after which
     weighing is the next step), unhedged and of the same polarity, sharing the subject's
     noun and every content word of the object, two at least (a figure counts). None when a
@@ -80,7 +82,7 @@ def _same_speaker_of_itself(dc, sc, lex) -> bool:
             or dc.attribution is None or sc.attribution is None:
         return False
     return bool(text_keys(dc.attribution.source) & text_keys(sc.attribution.source)
-                - {key(w) for w in ("the", "a", "an")})
+                - {key(w) for w in shipped("articles")})
 
 
 _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),

@@ -31,6 +31,7 @@ FILES = {
     "order_later": "order_later",
     "intention_nouns": "intention_nouns",
     "effort_nouns": "effort_nouns",
+    "effort_closers": "effort_closers",
     "negations": "negations",
     "negation_lookalikes": "negation_lookalikes",
     "scope": "scope",

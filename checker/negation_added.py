@@ -33,6 +33,7 @@ _NOT_WITHOUT = re.compile(r"(?:\bnot|n't|\bcannot|\bnever)\s+(?:be\s+)?(?:[\w-]+
 
 
 LOOSE = 0.5  # a best alignment below this rests the derived claim on no one passage
+OBJECT_REACH = 4  # content words after a negated verb where the thing it takes may stand
 
 
 def negation_added(ctx, dc):
@@ -81,7 +82,8 @@ def negation_added(ctx, dc):
     # or with a "no" on the thing the derived verb takes ("talks have not produced an
     # agreement" for "No agreement has been reached")
     taken = _objects_of_negated(dc, dneg)
-    if taken and any(negated_noun(sc, taken, lex) for sc in ctx.index.claims):
+    if taken and any(negated_noun(sc, taken, lex) and _of_this_thing(dc, sc, taken, support)
+                     for sc in ctx.index.claims):
         return None
     # or refuse the same thing in another verb ("would not discuss the footage" for "declined
     # to comment on the footage"): a negative source claim about the derived claim's nouns
@@ -131,9 +133,19 @@ def negation_added(ctx, dc):
                            "negation.")
 
 
+def _of_this_thing(dc, sc, nouns: set, support) -> bool:
+    """The source claim that says "no" of the noun says nothing else than the derived claim
+    or the passages it rests on: its content words, but the noun and its verb, are all
+    theirs ("No agreement has been reached", not "No agreement has been reached on the
+    leisure centre" for talks over the school site)."""
+    rest = claim_keys(sc) - {key(n) for n in nouns} - {key(sc.predicate)}
+    return rest <= claim_keys(dc).union(*(claim_keys(c) for c in support[:2]))
+
+
 def _objects_of_negated(dc, dneg) -> set:
-    """The lemma of the first noun within four words after each negated verb of the derived
-    claim, with no other verb between ("have not produced an agreement": "agreement").
+    """The lemma of the first noun within a few words after each negated verb of the derived
+    claim (``OBJECT_REACH``), with no other verb between ("have not produced an agreement":
+    "agreement").
     Known false negative: a "no" on that noun in a source passage about another act
     ("no agreement on fees" for "have not produced an agreement on rents") passes."""
     out = set()
@@ -141,8 +153,8 @@ def _objects_of_negated(dc, dneg) -> set:
     for i, w in enumerate(words):
         if w.pos != "VERB" or w.lemma not in dneg:
             continue
-        for n in words[i + 1:i + 5]:
-            if n.pos == "VERB" or n.start - w.end > 40:
+        for n in words[i + 1:i + 1 + OBJECT_REACH]:
+            if n.pos == "VERB":
                 break
             if n.pos == "NOUN":
                 out.add(n.lemma)

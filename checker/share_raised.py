@@ -15,7 +15,7 @@ def share_raised(ctx, dc):
     same noun, their polarity alike; None otherwise. Known false positive: a source that
     gives the larger share in another sentence of another verb ("most of them" said
     elsewhere) is not read."""
-    ranks = ctx.lexicon.words.get("quantifier_ranks", {})
+    ranks = {w: int(r) for w, r in ctx.lexicon.words.get("quantifier_ranks", {}).items()}
     for cue in dc.scope:
         mine = ranks.get(cue.text.lower())
         noun = cue_noun(dc, cue) if mine else ""
@@ -27,6 +27,6 @@ def share_raised(ctx, dc):
                 continue
             theirs = next((c for c in sc.scope if c.text.lower() in ranks
                            and cue_noun(sc, c) == noun), None)
-            if theirs is not None and int(ranks[theirs.text.lower()]) < int(mine):
+            if theirs is not None and ranks[theirs.text.lower()] < mine:
                 return cue.text, sc, f'"{theirs.text}"'
     return None

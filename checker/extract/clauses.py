@@ -290,10 +290,20 @@ class ClauseSplitter:
         if _with_clause(tok):
             return True
         return _relative_of_credit(tok) or (
-            _relative_of_credit(tok, figure=False) and self._finding_relative(tok))
+            _relative_of_credit(tok, figure=False) and self._finding_relative(tok)) \
+            or self._contact_report(tok)
         # ("according to the council, which puts the damage at £6.4m": the council's own
         # figure, a claim of its own, not part of who is credited; "according to the audit,
         # which also found mould in two kitchens": its own finding)
+
+    def _contact_report(self, rel) -> bool:
+        """A relative clause with no relative word whose verb reports what its own plural
+        subject says ("a move nurses say will push staff out"): a report of its own, not a
+        description of the noun."""
+        return rel.dep_ == "relcl" and rel.lemma_.lower() in self.report_verbs \
+            and any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in rel.children) \
+            and any(c.dep_ == "ccomp" for c in rel.children) \
+            and not any(c.tag_ in ("WDT", "WP", "WP$") for c in rel.subtree)
 
     def _finding_relative(self, rel) -> bool:
         """A relative clause whose subject is its pronoun and whose verb tells what the

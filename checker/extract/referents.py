@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from checker.extract.common import _State, _person
+from checker.lexicon import shipped
 from checker.records import Attribution
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the tagger's labels of places
+_ARTICLES = shipped("articles")  # "the", "a", "an" (articles.txt)
 
 
 class ReferentMemory:
@@ -406,6 +408,6 @@ def _other_than_a_record(lex, phrase: str, source: str) -> bool:
 def _no_article(words: list) -> list:
     """A part of a speaker phrase without the article that opens it, when a capitalised name
     follows ("the Very Revd Oriel Haskenbury"); any other part as it is."""
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an") and words[1][:1].isupper():
+    if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return words[1:]
     return words

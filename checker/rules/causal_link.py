@@ -341,7 +341,8 @@ def _shell_side(ctx, dc, text: str, side: set) -> set:
     return side | link_keys(ctx, prev.text) if prev is not None else side
 
 
-_SHELL = re.compile(r"(?:the|this|that)\s+([a-z]+)", re.I)
+_SHELL = re.compile(r"(?:%s)\s+([a-z]+)" % "|".join(sorted(shipped("articles")
+                                                             | shipped("deictics"))), re.I)
 
 
 def _later_earlier(ctx, dc, link, left: set, right: set) -> tuple[set, set]:

@@ -127,8 +127,10 @@ from checker.deliberated import DELIBERATION, deliberated_deed
 from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
                                       hedged_alike_on_its_object, hedged_on_figure,
                                       merged_hedge, planned_in_another_telling)
-from checker.hedging import (close_support, cue_word_in, cues, governed_verbs, hedged_verb,
-                             shared_verb)
+from checker.figure_written import numbers_in
+from checker.hedging import (clause_end, close_support, cue_word_in, cues, governed_verbs,
+                             hedged_verb, shared_verb)
+from checker.numbers import values_match
 from checker.lexicon import shipped
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.questions import asked_whether, hedged_asking, in_question
@@ -193,23 +195,46 @@ def _answer_lowered(ctx, dc):
     return None
 
 
-def _hedge_word_before(h, close, verbs) -> bool:
+def _hedge_word_before(dc, h, close, verbs) -> bool:
     """A close source claim holds the derived hedge's own verb a few words before the verb
     it governs, in a clause the parse gave no cue ("which she hopes will raise £2m" for
-    "hoping to raise £2 million"). Known false negative: that verb said of another party
-    ("the club hopes the council will fund it" for "the council is hoping to fund it")."""
-    first = h.text.split()[0] if h.text.split() else ""
-    if not first or len(first) < 4:
-        return False
+    "hoping to raise £2 million"), and no figure the derived text gives after the hedge, in
+    that clause, stands in the source sentence outside the hoped-for clause (not "is hoping to
+    raise £48,000" for "which it hoped would raise £30,000, has raised £48,000"). Known false negative: that
+    verb said of another party ("the club hopes the council will fund it" for "the council
+    is hoping to fund it")."""
+    first = h.text.split()[0].lower() if h.text.split() else ""
+    if len(first) < MIN_HEDGE_WORD:
+        return False  # ("may", "to": no verb of hoping or wishing)
+    mine = numbers_in(_to_comma(dc.text[h.end - dc.start:clause_end(dc, h.end) - dc.start]))
     for sc in close:
         low = sc.text.lower()
         for v in verbs:
             for w in sc.words:
-                if w.pos == "VERB" and first.lower() in inflections(w.lemma.lower()):
-                    after = low[w.end - sc.start:w.end - sc.start + 40]
-                    if re.search(rf"\b{re.escape(v)}", after):
-                        return True
+                if w.pos != "VERB" or first not in inflections(w.lemma.lower()):
+                    continue
+                after = low[w.end - sc.start:w.end - sc.start + HEDGED_VERB_REACH]
+                told = _to_comma(low[w.end - sc.start:clause_end(sc, w.end) - sc.start])
+                hoped = numbers_in(told)
+                firm = [n for n in mine if _has(numbers_in(sc.sentence), n)
+                        and not _has(hoped, n)]
+                other = bool(mine and hoped) and not any(_has(hoped, n) for n in mine)
+                if re.search(rf"\b{re.escape(v)}", after) and not firm and not other:
+                    return True  # (not where both give figures and none meet)
     return False
+
+
+def _has(values: list, n: float) -> bool:
+    return any(values_match(n, v) for v in values)
+
+
+def _to_comma(text: str) -> str:
+    """A clause's words up to its first comma that is not inside a figure ("£45,000")."""
+    return re.split(r",(?!\d)", text)[0]
+
+
+MIN_HEDGE_WORD = 4  # letters of a verb of hoping or wishing ("hope", "wish")
+HEDGED_VERB_REACH = 40  # characters from "hopes" to the verb it hopes for ("will raise")
 
 
 def _word_beside_verb(dc, sc, h) -> bool:
@@ -428,7 +453,7 @@ def _hedge_added(ctx, dc):
                 found = (h, sc)
                 break
             continue
-        if as_tentative(ctx, dc, h, verbs, close) or _hedge_word_before(h, close, verbs) \
+        if as_tentative(ctx, dc, h, verbs, close) or _hedge_word_before(dc, h, close, verbs) \
                 or any(
                 asked_whether(sc) and shared_verb(dc, h, sc) != key(sc.predicate)
                 for sc in close if shared_verb(dc, h, sc)):
