@@ -298,12 +298,19 @@ class ClauseSplitter:
 
     def _contact_report(self, rel) -> bool:
         """A relative clause with no relative word whose verb reports what its own plural
-        subject says ("a move nurses say will push staff out"): a report of its own, not a
-        description of the noun."""
-        return rel.dep_ == "relcl" and rel.lemma_.lower() in self.report_verbs \
-            and any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in rel.children) \
-            and any(c.dep_ == "ccomp" for c in rel.children) \
-            and not any(c.tag_ in ("WDT", "WP", "WP$") for c in rel.subtree)
+        subject says, on a noun set after a comma to sum up the clause before it (", a move
+        nurses say will push staff out"): a report of its own, not a description of the
+        noun. Not "a building our engineers say is not safe", whose noun is the object of
+        the clause it stands in. Known false negative: that report."""
+        if rel.dep_ != "relcl" or rel.lemma_.lower() not in self.report_verbs \
+                or not any(c.dep_ == "ccomp" for c in rel.children) \
+                or rel.head.dep_ not in ("npadvmod", "appos") \
+                or rel.head.left_edge.i == 0 or rel.doc[rel.head.left_edge.i - 1].text != ",":
+            return False  # (the noun set after a comma to sum up the clause before it)
+        subj = next((c for c in rel.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
+        # the speaker right after the noun, with no relative word ("where", "which") before
+        return subj is not None and subj.left_edge.i == rel.head.i + 1 \
+            and not any(t.tag_.startswith("W") for t in rel.subtree if t.i < subj.i)
 
     def _finding_relative(self, rel) -> bool:
         """A relative clause whose subject is its pronoun and whose verb tells what the
