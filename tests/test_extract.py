@@ -77,18 +77,12 @@ def test_a_speaker_named_after_the_is_the_she_of_the_next_quotation(claims_of):
     assert "Ottoline Brackwater" in one(cs, "followed").attribution.source
 
 
-def test_a_contact_relative_clause_leaves_the_speaker_alone(claims_of):
-    """", a move nurses say will push ...": the model makes "say" the root and hangs "a
-    move" on "nurses"; the article cannot go with the plural, so the first clause is the
-    writer's and the speaker of what follows is "nurses". A relative clause with no "that"
-    the model reads right is a report of its own too."""
-    cs = claims_of("The trust is to raise the price of its parking permits, a move nurses say "
-                   "will push staff out of the hospital.")
-    assert one(cs, "push staff").attribution.source == "nurses"
-    assert one(cs, "parking permits").attribution is None
-    cs = claims_of("Harlow Council will close two of its branch libraries, a move residents "
-                   "say will leave the town without a service.")
-    assert one(cs, "without a service").attribution.source == "residents"
+def test_a_counted_crowd_keeps_its_verb_in_the_simple_past(claims_of):
+    """The model reads "protested" after "Around 300 people" as a modifier of the noun; the
+    count and the verb are the claim's subject and predicate."""
+    c = one(claims_of("Around 300 people protested outside Tolbury Town Hall on 10 May "
+                      "against the council's plan to sell the park."), "protested")
+    assert c.predicate == "protest" and "300 people" in c.subject
 
 
 def test_a_common_noun_tagged_a_person_is_no_she(claims_of):

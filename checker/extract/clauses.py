@@ -290,27 +290,10 @@ class ClauseSplitter:
         if _with_clause(tok):
             return True
         return _relative_of_credit(tok) or (
-            _relative_of_credit(tok, figure=False) and self._finding_relative(tok)) \
-            or self._contact_report(tok)
+            _relative_of_credit(tok, figure=False) and self._finding_relative(tok))
         # ("according to the council, which puts the damage at £6.4m": the council's own
         # figure, a claim of its own, not part of who is credited; "according to the audit,
         # which also found mould in two kitchens": its own finding)
-
-    def _contact_report(self, rel) -> bool:
-        """A relative clause with no relative word whose verb reports what its own plural
-        subject says, on a noun set after a comma to sum up the clause before it (", a move
-        nurses say will push staff out"): a report of its own, not a description of the
-        noun. Not "a building our engineers say is not safe", whose noun is the object of
-        the clause it stands in. Known false negative: that report."""
-        if rel.dep_ != "relcl" or rel.lemma_.lower() not in self.report_verbs \
-                or not any(c.dep_ == "ccomp" for c in rel.children) \
-                or rel.head.dep_ not in ("npadvmod", "appos") \
-                or rel.head.left_edge.i == 0 or rel.doc[rel.head.left_edge.i - 1].text != ",":
-            return False  # (the noun set after a comma to sum up the clause before it)
-        subj = next((c for c in rel.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
-        # the speaker right after the noun, with no relative word ("where", "which") before
-        return subj is not None and subj.left_edge.i == rel.head.i + 1 \
-            and not any(t.tag_.startswith("W") for t in rel.subtree if t.i < subj.i)
 
     def _finding_relative(self, rel) -> bool:
         """A relative clause whose subject is its pronoun and whose verb tells what the

@@ -23,9 +23,9 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
-from checker.extract.reparse_contact import lift_contact_relative_speaker
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_relative,
-                                     lift_modifying_verb, lift_reported_participle,
+                                     lift_counted_subject_verb, lift_modifying_verb,
+                                     lift_reported_participle,
                                      lift_verb_after_apposition,
                                      lift_verb_after_reduced_relative,
                                      lift_verb_after_stranded_preposition, lift_with_speaker)
@@ -182,12 +182,12 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_neither_subject(view, sent)
                     lift_noun_read_as_auxiliary(view, sent)
                     lift_have_over_noun_root(view, sent)
-                    lift_contact_relative_speaker(view, sent, self.report_verbs) or \
-                        lift_reported_participle(view, sent, self.report_verbs) or \
+                    lift_reported_participle(view, sent, self.report_verbs) or \
                         lift_verb_after_stranded_preposition(view, sent, self.report_verbs) or \
                         lift_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_root_verb_read_as_noun(view, sent, self.report_verbs) or \
                         lift_modifying_verb(view, sent) or \
+                        lift_counted_subject_verb(view, sent) or \
                         lift_verb_after_apposition(view, sent)
                     lift_adding_participle(view, sent, self.report_verbs)
                     lift_clause_read_as_object(view, sent, self.report_verbs)
