@@ -85,6 +85,15 @@ def test_a_counted_crowd_keeps_its_verb_in_the_simple_past(claims_of):
     assert c.predicate == "protest" and "300 people" in c.subject
 
 
+def test_a_present_verb_after_a_report_in_the_past_is_the_speaker_s(claims_of):
+    """"X said no check had been made and plans to raise it": the model hangs "plans" on
+    "made"; a report in the past keeps its clause in the past, so "plans" is X's own, with
+    X as its subject and no negation of the reported clause."""
+    c = one(claims_of("Councillor Ida Marsh said no check had been made of the bridge in winter "
+                      "and plans to raise the matter at full council in May."), "raise")
+    assert "Ida Marsh" in c.subject and not c.negated and c.attribution is None
+
+
 def test_a_common_noun_tagged_a_person_is_no_she(claims_of):
     """The tagger labels a sentence's opening "Households" a person; it is a common noun,
     so the "she added" after it stays with the speaker named before."""

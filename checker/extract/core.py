@@ -23,6 +23,7 @@ from checker.extract.markers import MarkerReader
 from checker.extract.reading import ClaimReader
 from checker.extract.quote_speakers import QuoteSpeakerReader
 from checker.extract.referents import ReferentMemory
+from checker.extract.reparse_tense import lift_present_conj_from_report
 from checker.extract.reparse import (lift_conj_from_as_clause, lift_conj_from_relative,
                                      lift_counted_subject_verb, lift_modifying_verb,
                                      lift_reported_participle,
@@ -214,6 +215,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_with_speaker(view, sent, self.report_verbs)
                     lift_second_that_clause(view, sent, self.report_verbs)
                     lift_conj_from_saying_clause(view, sent, self.report_verbs)
+                    lift_present_conj_from_report(view, sent, self.report_verbs)
                     lift_condition_from_speaker(view, sent, self.report_verbs,
                                                 self.condition_marks)
                     lift_trailing_speaker(view, sent, self.closing_verbs, self.finding_verbs)
