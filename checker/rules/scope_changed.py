@@ -13,7 +13,10 @@ What it flags:
     for "in the Harlby district"; known false positive: the larger place said of the same
     thing in a passage the aligner did not give the claim); a verdict the source gives one
     aspect of a party ("graded the trust's care of its patients 'poor'") given to the party
-    itself (``checker.aspect_dropped``).
+    itself (``checker.aspect_dropped``); a quantifier of a larger share on the same noun and
+    verb ("most families" for "several families": quantifier_ranks.txt,
+    ``checker.share_raised``; known false positive: the larger share said in another
+    sentence of another verb).
 Why it matters:
     Generalising from one case to a class is a classic distortion.
     Also a claim spread over a whole place or body ("across the province", "nationwide";
