@@ -73,7 +73,7 @@ def _anchors_of(index, claim) -> frozenset:
     day its own source was published on when the claim's verb is in the past ("marched
     on Saturday"; not "opens on Saturday", which may be the Saturday to come)."""
     anchors = _anchor_dates(index)
-    own = dict(getattr(index, "written_on", ())).get(claim.doc_id)
+    own = memo_on(index, "_written_on", lambda: dict(index.written_on)).get(claim.doc_id)
     verb = (claim.predicate_text or "").lower()
     past = bool(verb) and verb != claim.predicate.lower() and not verb.endswith(("s", "ing"))
     return anchors | {own} if own is not None and past else anchors

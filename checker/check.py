@@ -119,9 +119,9 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
     texts = [s.text[u.start:u.end] for s in sources for u in s.units
              if not u.is_furniture or "dateline" in u.furniture]
     texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
+    days = ((s.doc_id, iso_day(s.meta_value("date"))) for s in sources)
     return build_index(source_claims, texts,
-                       written_on=((s.doc_id, iso_day(s.meta_value("date"))) for s in sources
-                                   if iso_day(s.meta_value("date")) is not None))
+                       written_on=((doc, day) for doc, day in days if day is not None))
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

@@ -49,8 +49,8 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|an?|the)\s+(?:[^,;]|(?<=\d),(?=\d))
                     r"(?=,(?!\d)|[.;]\s|[.;]?$)", re.I)
 # a definite noun's own clause takes its content as given too ("the blackout that cut power to
 # 410,000 homes"): the noun is picked out by it, not claimed
-# (one noun phrase: no second determiner before "that", as in "had given the railway no
-# warning that the stays were a concern", where "that" opens what the warning said)
+# (one noun phrase: no second determiner before "that", as in "had given the club no
+# notice that the pitch would shut", where "that" opens what the notice said)
 _SECOND_DETERMINER = "|".join(sorted(shipped("determiners") | shipped("object_negators")
                                      | {"any", "some"}))
 _DEFINITE_CLAUSE = re.compile(rf"\bthe\s+(?:(?!(?:{_SECOND_DETERMINER})\s)"

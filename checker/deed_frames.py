@@ -92,10 +92,10 @@ def planned_as_noun(sc, verb_key: str, lex) -> bool:
     """The source claim names the act as a plan by a noun of intention right before it
     ("as doubts grow over the firm's plan to reopen the line", intention_nouns.txt) or as
     the subject that does it ("The proposal would combine the two schools"), or as an
-    effort ("launched a campaign to save the site", effort_nouns.txt): an attempt verb in
-    the derived text ("plans to reopen", "wants to combine", "are trying to save") restates
+    effort ("mounted a drive to keep the lido open", effort_nouns.txt): an attempt verb in
+    the derived text ("plans to reopen", "wants to combine", "are trying to keep") restates
     it; an effort only where no verb that closes it stands right before its noun
-    (effort_closers.txt: not "won their fight to save"). Known false negatives: a plan told
+    (effort_closers.txt: not "won their fight to keep"). Known false negatives: a plan told
     as an attempt ("its plan to sell" -> "is trying to sell") passes, and so does an effort
     the source says succeeded in another sentence ("The campaign succeeded in March")."""
     if any((lex.has("intention_nouns", m.group(1).lower())

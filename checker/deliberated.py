@@ -23,8 +23,8 @@ def deliberated_deed(ctx, dc):
     claim gives as weighed: the derived verb one of deliberation with a noun object and no
     verb after it ("is weighing a loan of £4,000", not "is considering whether to" nor
     "considering closing"), the source claim's verb one of a decision carried out on a
-    thing of the same head noun, or that noun's own verb ("is considering refunds for 300
-    bookings" for "will refund 300 bookings"; known false negative: a second phrase after
+    thing of the same head noun, or that noun's own verb ("is weighing refunds for 300
+    tickets" for "will refund 300 tickets"; known false negative: a second phrase after
     the object, "for the cancelled concerts", that the source does not give), before any
     preposition of its object (decided_deeds.txt:
     "approved", "awarded"; not "received an application", after which
@@ -75,14 +75,17 @@ def deliberated_deed(ctx, dc):
 
 def _same_speaker_of_itself(dc, sc, lex) -> bool:
     """Both claims' subjects are the same pronoun for a thing ("it") and their speakers
-    share a word ("The society says it is considering" and "The society has said it will"):
+    share a word ("The trust says it is weighing" and "The trust has said it will"):
     the speaker's own deed in both."""
     subj = dc.subject.strip().lower()
     if subj != sc.subject.strip().lower() or not lex.has("pronouns_thing", subj) \
             or dc.attribution is None or sc.attribution is None:
         return False
     return bool(text_keys(dc.attribution.source) & text_keys(sc.attribution.source)
-                - {key(w) for w in shipped("articles")})
+                - _ARTICLE_KEYS)
+
+
+_ARTICLE_KEYS = frozenset(key(w) for w in shipped("articles"))  # "the", "a", "an"
 
 
 _RELATIVE = re.compile(r"\s+(?:%s)\s+" % "|".join(sorted(shipped("relative_pronouns"))),

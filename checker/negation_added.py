@@ -79,8 +79,8 @@ def negation_added(ctx, dc):
         if ctx.wordnet.available else set()
     if nouns and any(negated_noun(sc, nouns, lex) for sc in ctx.index.claims):
         return None
-    # or with a "no" on the thing the derived verb takes ("talks have not produced an
-    # agreement" for "No agreement has been reached")
+    # or with a "no" on the thing the derived verb takes ("talks have not yielded a deal"
+    # for "No deal has been struck")
     taken = _objects_of_negated(dc, dneg)
     if taken and any(negated_noun(sc, taken, lex) and _of_this_thing(dc, sc, taken, support)
                      for sc in ctx.index.claims):
@@ -136,18 +136,18 @@ def negation_added(ctx, dc):
 def _of_this_thing(dc, sc, nouns: set, support) -> bool:
     """The source claim that says "no" of the noun says nothing else than the derived claim
     or the passages it rests on: its content words, but the noun and its verb, are all
-    theirs ("No agreement has been reached", not "No agreement has been reached on the
-    leisure centre" for talks over the school site)."""
+    theirs ("No deal has been struck", not "No deal has been struck on the boathouse" for
+    talks over the slipway)."""
     rest = claim_keys(sc) - {key(n) for n in nouns} - {key(sc.predicate)}
     return rest <= claim_keys(dc).union(*(claim_keys(c) for c in support[:2]))
 
 
 def _objects_of_negated(dc, dneg) -> set:
     """The lemma of the first noun within a few words after each negated verb of the derived
-    claim (``OBJECT_REACH``), with no other verb between ("have not produced an agreement":
-    "agreement").
+    claim (``OBJECT_REACH``), with no other verb between ("have not yielded a deal":
+    "deal").
     Known false negative: a "no" on that noun in a source passage about another act
-    ("no agreement on fees" for "have not produced an agreement on rents") passes."""
+    ("no deal on fees" for "have not yielded a deal on rents") passes."""
     out = set()
     words = list(dc.words)
     for i, w in enumerate(words):

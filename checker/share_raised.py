@@ -1,5 +1,5 @@
-"""A quantifier raised on the same noun: "most families do not have a car" where the source
-says "several families do not have a car". Read by DS951 (``checker.rules.scope_changed``)."""
+"""A quantifier raised on the same noun: "most stallholders lack a licence" where the source
+says "several stallholders lack a licence". Read by DS951 (``checker.rules.scope_changed``)."""
 
 from __future__ import annotations
 

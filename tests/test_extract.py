@@ -69,28 +69,30 @@ def test_a_title_before_a_name_makes_a_person_whatever_the_label(claims_of):
 
 
 def test_a_speaker_named_after_the_is_the_she_of_the_next_quotation(claims_of):
-    """A description, then an article and the name with its style ("The dean, the Very Revd
-    Ottoline Brackwater, denies ..."): the name is the speaker a "she" after it stands for."""
-    cs = claims_of("From September, the school will give priority to children of churchgoers. "
-                   "The dean, the Very Revd Ottoline Brackwater, denies that the rules are "
-                   'unfair. "We have followed every rule the diocese set," she said.')
-    assert "Ottoline Brackwater" in one(cs, "followed").attribution.source
+    """A description, then an article and the name with its style ("The chaplain, the Rev
+    Ottoline Brackwater, rejects ..."): the name is the speaker a "she" after it stands
+    for."""
+    cs = claims_of("From Easter, the hall will be let only to church groups. The chaplain, "
+                   "the Very Revd Ottoline Brackwater, rejects claims that the change is "
+                   'unkind. "Every booking already made will be honoured," she said.')
+    assert "Ottoline Brackwater" in one(cs, "honoured").attribution.source
 
 
 def test_a_counted_crowd_keeps_its_verb_in_the_simple_past(claims_of):
-    """The model reads "protested" after "Around 300 people" as a modifier of the noun; the
+    """The model may read "protested" after "Around 400 people" as a modifier of the noun; the
     count and the verb are the claim's subject and predicate."""
-    c = one(claims_of("Around 300 people protested outside Tolbury Town Hall on 10 May "
-                      "against the council's plan to sell the park."), "protested")
-    assert c.predicate == "protest" and "300 people" in c.subject
+    c = one(claims_of("Around 400 people protested beside the Pellow estate gates on Friday "
+                      "over the landlord's plan to sell the flats."), "protested")
+    assert c.predicate == "protest" and "400 people" in c.subject
 
 
 def test_a_present_verb_after_a_report_in_the_past_is_the_speaker_s(claims_of):
-    """"X said no check had been made and plans to raise it": the model hangs "plans" on
-    "made"; a report in the past keeps its clause in the past, so "plans" is X's own, with
-    X as its subject and no negation of the reported clause."""
-    c = one(claims_of("Councillor Ida Marsh said no check had been made of the bridge in winter "
-                      "and plans to raise the matter at full council in May."), "raise")
+    """"X said no survey had been carried out and intends to take it up": the model may hang
+    "intends" on "carried"; a report in the past keeps its clause in the past, so "intends"
+    is X's own, with X as its subject and no negation of the reported clause."""
+    c = one(claims_of("Councillor Ida Marsh said no survey had been carried out on the pier "
+                      "since 2019 and intends to take the matter up with the harbour board."),
+            "take")
     assert "Ida Marsh" in c.subject and not c.negated and c.attribution is None
 
 

@@ -113,7 +113,7 @@ class NegationCertaintyReader(CertaintyReader):
                 # the noun asserted before it; what it denies is the alternative after it
             out.append(t.lemma_.lower())
             if low in ("no", "neither") and dep == "det":
-                out.extend(_or_joined(t, ids))  # "no pavement or street lighting": both
+                out.extend(_or_joined(t, ids))  # "no shop or post office": both
             if t.lemma_ == "be":  # "is not eligible": what the copula says of its subject,
                 # unless graded ("not as competitive as", "not very large")
                 out.extend(x.lemma_.lower() for x in t.children
@@ -202,8 +202,8 @@ def _dated_only(verb) -> bool:
 
 def _or_joined(noun, ids) -> list:
     """The lemmas of the nouns joined to a noun by "or" or "nor", with no determiner of their
-    own: a "no" before the first denies them all ("no pavement or street lighting"). Not
-    by "and" ("no pavement and lights" may deny the pair only)."""
+    own: a "no" before the first denies them all ("no shop or post office"). Not
+    by "and" ("no shop and pub" may deny the pair only)."""
     if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in noun.children):
         return []
     out, todo = [], [c for c in noun.children if c.dep_ == "conj"]

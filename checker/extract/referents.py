@@ -57,7 +57,7 @@ class ReferentMemory:
             state.last_source = attr.source
             state.sources.append(attr.source)
             # the part of "Hallbrook's chief executive, Margit Elling," that is a name
-            # (an article before the name: "The dean, the Very Revd Oriel Haskenbury,")
+            # (an article before the name: "The vicar, the Rev Mabel Tansey,")
             parts = [_no_article(p.split()) for p in attr.source.split(",") if p.split()]
             words = next((p for p in parts if p and all(w[:1].isupper() for w in p)),
                          parts[0] if parts else [])
@@ -407,7 +407,7 @@ def _other_than_a_record(lex, phrase: str, source: str) -> bool:
 
 def _no_article(words: list) -> list:
     """A part of a speaker phrase without the article that opens it, when a capitalised name
-    follows ("the Very Revd Oriel Haskenbury"); any other part as it is."""
+    follows ("the Rev Mabel Tansey"); any other part as it is."""
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return words[1:]
     return words

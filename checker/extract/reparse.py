@@ -67,8 +67,8 @@ def lift_modifying_verb(view, sent) -> bool:
 
 def lift_counted_subject_verb(view, sent) -> bool:
     """A sentence whose verb in the simple past the model read as a participle modifying a
-    counted subject ("Around 300 people protested outside the town hall on Saturday", parsed
-    with "people" the root and "protested" its modifier): when the noun root is a plural with
+    counted subject ("Some 80 tenants gathered by the gates on Friday", parsed with "tenants"
+    the root and "gathered" its modifier): when the noun root is a plural with
     a number of its own and the participle comes right after it with no object and no agent
     ("by"), the participle becomes the verb and the noun its subject. True when repaired.
 

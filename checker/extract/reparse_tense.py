@@ -1,6 +1,6 @@
 """A verb in the present the model hung on a clause reported in the past: "X said no
-assessment had been made and plans to raise the matter", parsed with "plans" a conjunct of
-"made"; a report in the past keeps its clause in the past, so a present verb after "and" is
+survey had been carried out and intends to take it up", parsed with "intends" a conjunct of
+"carried"; a report in the past keeps its clause in the past, so a present verb after "and" is
 the speaker's own."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from checker.extract.reparse import rehang
 def lift_present_conj_from_report(view, sent, report_verbs) -> bool:
     """A conjunct in the present third person ("plans", which the model may tag a plural
     noun), with no subject of its own and a verb of its own after "to", of a passive clause
-    with a subject of its own that a verb of saying in the past reports ("no assessment had
-    been made"): what is done to that subject plans nothing, so the conjunct is the
+    with a subject of its own that a verb of saying in the past reports ("no survey had been
+    carried out"): what is done to that subject plans nothing, so the conjunct is the
     speaker's and becomes the conjunct of the verb of saying, whose subject it takes. Not
     after an active clause ("said it had accepted the ruling but intends to appeal": "it"
     may be the one that intends). True when repaired.

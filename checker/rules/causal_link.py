@@ -331,7 +331,7 @@ def _pronoun_side(ctx, dc, text: str, side: set) -> set:
 def _shell_side(ctx, dc, text: str, side: set) -> set:
     """A side that is only a definite noun pointing back at an act told before ("The
     decision follows a review": shell_nouns.txt) stands for the claim before it in the text
-    too ("The cabinet has voted to fund a trial of gates"), as the source may name that act;
+    too ("The board has agreed to shut the ward"), as the source may name that act;
     other sides as they are. Known false positive: a shell noun for an act the text told two
     claims back takes the words of the claim in between."""
     m = _SHELL.fullmatch(text.strip(" ,"))
@@ -341,8 +341,8 @@ def _shell_side(ctx, dc, text: str, side: set) -> set:
     return side | link_keys(ctx, prev.text) if prev is not None else side
 
 
-_SHELL = re.compile(r"(?:%s)\s+([a-z]+)" % "|".join(sorted(shipped("articles")
-                                                             | shipped("deictics"))), re.I)
+# "the" or a pointing word (deictics.txt) before the shell noun: "the decision", "this move"
+_SHELL = re.compile(r"(?:the|%s)\s+([a-z]+)" % "|".join(sorted(shipped("deictics"))), re.I)
 
 
 def _later_earlier(ctx, dc, link, left: set, right: set) -> tuple[set, set]:

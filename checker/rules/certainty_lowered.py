@@ -120,7 +120,6 @@ from __future__ import annotations
 import re
 
 from checker.align import GENERIC, blended, claim_keys, key
-from checker.lemmas import inflections
 from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.deliberated import DELIBERATION, deliberated_deed
@@ -130,8 +129,9 @@ from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewh
 from checker.figure_written import numbers_in
 from checker.hedging import (clause_end, close_support, cue_word_in, cues, governed_verbs,
                              hedged_verb, shared_verb)
-from checker.numbers import values_match
+from checker.lemmas import inflections
 from checker.lexicon import shipped
+from checker.numbers import values_match
 from checker.rules.base import Rule, evidence_of, make, shares_core, snippet
 from checker.questions import asked_whether, hedged_asking, in_question
 from checker.tentative import (as_tentative, future_of, hedges_their_verb, in_their_clause,
@@ -197,30 +197,31 @@ def _answer_lowered(ctx, dc):
 
 def _hedge_word_before(dc, h, close, verbs) -> bool:
     """A close source claim holds the derived hedge's own verb a few words before the verb
-    it governs, in a clause the parse gave no cue ("which she hopes will raise £2m" for
-    "hoping to raise £2 million"), and no figure the derived text gives after the hedge, in
-    that clause, stands in the source sentence outside the hoped-for clause (not "is hoping to
-    raise £48,000" for "which it hoped would raise £30,000, has raised £48,000"). Known false negative: that
-    verb said of another party ("the club hopes the council will fund it" for "the council
-    is hoping to fund it")."""
+    it governs, in a clause the parse gave no cue ("which it hopes will bring in £40,000"
+    for "hoping to bring in £40,000"), their figures meeting where both give some, and no
+    figure the derived text gives after the hedge, in that clause, standing in the source
+    sentence outside the hoped-for clause (not "is hoping to raise £48,000" for "which it
+    hoped would raise £30,000, has raised £48,000"). Known false negative: that verb said of
+    another party ("the club hopes the council will fund it" for "the council is hoping to
+    fund it")."""
     first = h.text.split()[0].lower() if h.text.split() else ""
     if len(first) < MIN_HEDGE_WORD:
         return False  # ("may", "to": no verb of hoping or wishing)
     mine = numbers_in(_to_comma(dc.text[h.end - dc.start:clause_end(dc, h.end) - dc.start]))
     for sc in close:
         low = sc.text.lower()
-        for v in verbs:
-            for w in sc.words:
-                if w.pos != "VERB" or first not in inflections(w.lemma.lower()):
-                    continue
-                after = low[w.end - sc.start:w.end - sc.start + HEDGED_VERB_REACH]
-                told = _to_comma(low[w.end - sc.start:clause_end(sc, w.end) - sc.start])
-                hoped = numbers_in(told)
-                firm = [n for n in mine if _has(numbers_in(sc.sentence), n)
-                        and not _has(hoped, n)]
-                other = bool(mine and hoped) and not any(_has(hoped, n) for n in mine)
-                if re.search(rf"\b{re.escape(v)}", after) and not firm and not other:
-                    return True  # (not where both give figures and none meet)
+        for w in sc.words:
+            if w.pos != "VERB" or first not in inflections(w.lemma.lower()):
+                continue
+            at = w.end - sc.start
+            after = low[at:at + HEDGED_VERB_REACH]
+            if not any(re.search(rf"\b{re.escape(v)}", after) for v in verbs):
+                continue
+            hoped = numbers_in(_to_comma(low[at:clause_end(sc, w.end) - sc.start]))
+            stated = numbers_in(sc.sentence)
+            if not any(_has(stated, n) and not _has(hoped, n) for n in mine) \
+                    and not (mine and hoped and not any(_has(hoped, n) for n in mine)):
+                return True
     return False
 
 

@@ -14,7 +14,7 @@ What it flags:
     thing in a passage the aligner did not give the claim); a verdict the source gives one
     aspect of a party ("graded the trust's care of its patients 'poor'") given to the party
     itself (``checker.aspect_dropped``); a quantifier of a larger share on the same noun and
-    verb ("most families" for "several families": quantifier_ranks.txt,
+    verb ("most stallholders" for "several stallholders": quantifier_ranks.txt,
     ``checker.share_raised``; known false positive: the larger share said in another
     sentence of another verb).
 Why it matters:
