@@ -66,13 +66,16 @@ class SourceIndex:
     quantities: tuple  # every source quantity record, for value comparisons
     keysets: tuple  # claim_keys of each source claim, aligned with claims
     written_on: frozenset = frozenset()  # (document id, date of publication) of each source
+    published_by: frozenset = frozenset()  # (document id, outlet) of each source with one
 
 
 def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str],
-                written_on: Iterable = ()) -> SourceIndex:
+                written_on: Iterable = (), published_by: Iterable = ()) -> SourceIndex:
     """Index the sources' claims and text for alignment and the rules; ``written_on``:
     (document id, date) of each source published on a known day (from a corpus's
-    metadata), which anchors its own weekdays ("on Saturday") as a full date does."""
+    metadata), which anchors its own weekdays ("on Saturday") as a full date does;
+    ``published_by``: (document id, outlet) of each source whose outlet is known, which
+    speaks in its own voice when it says "the Bugle has learned"."""
     texts = list(source_texts)
     vocab: set[str] = set()
     for t in texts:
@@ -92,7 +95,8 @@ def build_index(source_claims: Sequence[Claim], source_texts: Iterable[str],
         text_lower="\n".join(texts).lower().replace("’", "'"),
         quantity_norms=frozenset(quants),
         quantities=tuple(q for c in source_claims for q in c.quantities),
-        keysets=tuple(claim_keys(c) for c in source_claims), written_on=frozenset(written_on))
+        keysets=tuple(claim_keys(c) for c in source_claims), written_on=frozenset(written_on),
+        published_by=frozenset(published_by))
 
 
 def entity_norms(claim: Claim) -> frozenset:

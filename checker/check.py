@@ -121,7 +121,9 @@ def source_index(sources: Sequence[Article], source_claims: Sequence[Claim]):
     texts += [s.meta_value("outlet") for s in sources if s.meta_value("outlet")]
     days = ((s.doc_id, iso_day(s.meta_value("date"))) for s in sources)
     return build_index(source_claims, texts,
-                       written_on=((doc, day) for doc, day in days if day is not None))
+                       written_on=((doc, day) for doc, day in days if day is not None),
+                       published_by=((s.doc_id, s.meta_value("outlet")) for s in sources
+                                     if s.meta_value("outlet")))
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

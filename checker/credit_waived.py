@@ -20,7 +20,7 @@ from checker.on_record import on_record
 from checker.party_statements import contested_account, joint_statement
 from checker.polarity import verb_polarity
 from checker.officers import its_officer_in
-from checker.self_report import passive_plan, self_report
+from checker.self_report import called_off, passive_plan, self_report
 from checker.source_phrase import core, has_name
 from checker.voices import own_account_by_its_voice
 
@@ -69,8 +69,9 @@ def own_word(ctx, dc, sc, generic) -> bool:
     if contested_account(ctx, sc):
         return False
     return (self_report(sc, generic, ctx.lexicon)
-            and (not _a_thing(ctx, sc) or passive_plan(sc, ctx.lexicon))  # ("refunds
-            # would be paid": the party's own deed to come, the thing its patient)
+            and (not _a_thing(ctx, sc) or passive_plan(sc, ctx.lexicon)
+                 or called_off(sc, ctx.lexicon))  # ("refunds would be paid", "the fair
+            # has been called off": the party's own deed, the thing its patient)
             and not _someone_else(dc, sc, generic) or by_its_voice(ctx, sc)
             or joint_statement(ctx, sc) or on_record(ctx, sc, generic))
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from checker.calendar_days import day_stated, month_boundary, other_day_of_month
 from checker.date_norms import period
+from checker.figure_ages import age_from_year
 from checker.figure_match import GROUP, approximates, same_value, source_has
 from checker.figure_moves import direction, ends_given
 from checker.figure_sums import (around, clock_sentences, derived_sum, gap_of_its_figures,
@@ -155,7 +156,8 @@ def unknown_figures(ctx) -> list:
                     or day_stated(q, ctx.index, ctx.support(dc)[1]) \
                     or month_boundary(q, dc, ctx.index) \
                     or years_since_deed(whole, dc, ctx.index.claims, source_years(ctx),
-                                        ctx.support(dc)[1]):
+                                        ctx.support(dc)[1]) \
+                    or age_from_year(ctx, dc, whole):
                 continue  # (also "before July" for "by the end of June")
             if whole is not q and whole.kind == "percent" and q.kind != "percent":
                 q = whole  # a ratio ("nearly four in ten"): told once, as the share it states

@@ -13,6 +13,7 @@ import re
 from checker.align import claim_keys, key, text_keys
 from checker.figure_match import GROUP, same_value
 from checker.hedging import IN_RELATIVE_ASIDE, cue_word_in, cues, hedged_verb
+from checker.lexicon import shipped
 from checker.numbers import number_values, values_match
 from checker.timespans import durations
 
@@ -24,7 +25,8 @@ def hedged_alike_elsewhere(ctx, dc, h) -> bool:
     claim or the source claim holds the nouns of its object (all of one or two, all but a
     third of more): "the full board is expected to rule on 3 June" for "if the board, which
     is expected to rule on 3 June, agrees". The hedge is the source's, wherever the derived
-    sentence puts it."""
+    sentence puts it. So is an attempt the one source claim of that attempt gives the same
+    doer (``_one_attempt_of_doer``)."""
     verb = hedged_verb(dc, h)
     hedged = ctx.memo("dc210-source-hedges", _source_hedges).get(verb) if verb else None
     if not hedged:
@@ -38,9 +40,45 @@ def hedged_alike_elsewhere(ctx, dc, h) -> bool:
     # a hedge in a relative aside ("the board, which is expected to"), or one whose object
     # has at most a third of its nouns the source claim lacks (not "the Elstow bypass" for
     # "the Dunlow bypass", nor "the ferry contract" for "the dredging contract")
-    return any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
-               and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
-               and cue_word_in(h.text, c.text) for sc, c in hedged)
+    if any(sc.negated == dc.negated and len(rest & claim_keys(sc)) >= 2
+           and (aside or len(nouns - claim_keys(sc)) <= len(nouns) // 3)
+           and cue_word_in(h.text, c.text) for sc, c in hedged):
+        return True
+    return h.role == "attempt" and _one_attempt_of_doer(ctx, dc, h, hedged)
+
+
+def _doer_keys(claim) -> set:
+    """The keys of who does the claim's deed: its subject's words, or its speaker's when the
+    subject is a pronoun ("Parish officials said they hoped to lease the field")."""
+    subject = claim.subject.strip().lower()
+    if claim.attribution is not None and claim.attribution.source and subject in _PRONOUNS:
+        subject = claim.attribution.source.split(",")[0]
+    return {key(w) for w in re.findall(r"[a-z]{3,}", subject.lower())} - {"the"}
+
+
+def _one_attempt_of_doer(ctx, dc, h, hedged) -> bool:
+    """The one source claim that puts the same attempt on the same verb, of the same
+    polarity, has a doer that shares a word with the derived claim's subject ("Orme Rowing
+    Club is seeking another boathouse" where the source has "club members said they were
+    seeking a new home for the boats"): the attempt is the source's, what it is after
+    another kind's to compare. Not when the source has two such attempts ("seeking a
+    boathouse", "seeking a coach"), nor when a source claim tells that verb done, firm, by
+    that doer ("The club found a new green in March"). Known false positive: the attempt told of one thing
+    and the derived attempt of another, with the deed of neither told done."""
+    alike = [sc for sc, c in hedged if cue_word_in(h.text, c.text) and c.role == "attempt"]
+    if len({sc.id for sc in alike}) != 1 or alike[0].negated != dc.negated:
+        return False
+    verb = hedged_verb(dc, h)
+    doer = _doer_keys(dc)
+    if any(key(sc.predicate) == verb and not sc.negated and not cues(sc, ctx.lexicon)
+           and doer & _doer_keys(sc) for sc in ctx.index.claims):
+        return False  # (the deed told done by that doer: "the club found a new green"; not
+        # "samples found algae")
+    return bool(_doer_keys(dc) & _doer_keys(alike[0]))
+
+
+_PRONOUNS = shipped("pronouns_subject") | shipped("pronouns_thing")
+_FUNCTION = shipped("function_words")
 
 
 # A source hedge this much weaker than the derived one (hedges.txt weights) still hedges the
@@ -175,4 +213,62 @@ def _source_hedges(ctx) -> dict:
             verb = hedged_verb(sc, c)
             if verb:
                 out.setdefault(verb, []).append((sc, c))
+    return out
+
+
+# how many words of a source sentence after a mark's noun may stand before the figure it sets
+# ("a target of £12,500", "whose goal is £12,500"); before the noun, the figure stands right
+# there ("its £12,500 target")
+TARGET_REACH = 3
+# how many words may stand between the attempt's cue and the sum its verb is after
+AIM_REACH = 2
+
+
+def aimed_at_target(ctx, dc, h) -> bool:
+    """An attempt whose word names a mark too ("aims to collect £12,500": intention_nouns.txt)
+    on the figures a source sets as such a mark ("a fund-raiser whose goal is £12,500",
+    "its £12,500 target": the nouns paraphrases.txt groups as "target"), in a sentence that
+    shares a word with the derived claim's subject (the same party's mark: not another
+    club's goal): the aim is the source's target, told by its verb. Every figure of the
+    cue's clause must be such a mark. Known false negative: a target whose figure the source
+    writes in words far from its noun. Known false positive: a sum raised and a target of
+    the same size in one sentence."""
+    words = h.text.lower().split()
+    if h.role != "attempt" or not words \
+            or not ctx.lexicon.has("intention_nouns", re.sub(r"(?:s|ed|ing)$", "", words[0])):
+        return False
+    clause = re.split(r",(?!\d)|;", dc.text[h.end - dc.start:], maxsplit=1)[0]
+    first = re.search(r"[£$€]?\d", clause)
+    if first is None or len(clause[:first.start()].split()) > AIM_REACH:
+        return False  # the sum is what the verb is after ("aims to raise £12,500"), not a
+        # figure of something else ("plans to launch an appeal with a target of £12,500")
+    mine = number_values(clause, scaled=False)  # (the aim's clause: not "..., stood at £2,100")
+    named = text_keys(" ".join(w for w in re.findall(r"[\w'’-]+", dc.subject)
+                               if w[:1].isupper())) - _FUNCTION
+    party = named or text_keys(dc.subject) - _FUNCTION  # (its name's words when it has a
+    # name: not "club" of another club)
+    if not mine or not party:
+        return False
+    marks = [(keys, values) for keys, values in ctx.memo("dc210-target-figures", _target_figures)
+             if keys & party]
+    return all(any(values_match(n, v) for _keys, values in marks for v in values)
+               for n in mine)
+
+
+def _target_figures(ctx) -> list:
+    """(keys of the sentence, the numbers it sets as a mark: "a target of £12,500",
+    "its £12,500 goal") for each source sentence, once per set of sources."""
+    lex = ctx.lexicon
+    out = []
+    for sentence in {sc.sentence for sc in ctx.index.claims}:
+        tokens = re.findall(r"[£$€]?\d[\d,.]*\w*|[a-z]+", sentence.lower())
+        found = []
+        for i, t in enumerate(tokens):
+            if lex.value("paraphrases", t) != "target":
+                continue
+            near = tokens[i + 1:i + 1 + TARGET_REACH] + tokens[max(0, i - 1):i]
+            found += [v for x in near if x[:1].isdigit() or x[:1] in "£$€"
+                      for v in number_values(x, scaled=False)]
+        if found:
+            out.append((text_keys(sentence), found))
     return out

@@ -281,6 +281,31 @@ def only_others(dc, sc) -> bool:
     return bool(mine) and not mine <= text_keys(sc.subject or "")
 
 
+# "except", "unless", "other than": the exception a negation leaves open (exception_marks.txt)
+_EXCEPT = re.compile(r"\b(?:%s)\s+(.{3,60}?)(?=[,.;]|$)" % "|".join(
+    r"\s+".join(map(re.escape, m.split()))
+    for m in sorted(shipped("exception_marks"), key=len, reverse=True)), re.I)
+
+
+def only_as_excepted(dc, sc) -> bool:
+    """One side negates its verb with an exception and the other allows it "only" there
+    ("boats may not moor except at the marked buoys" and "boats may moor only at the marked
+    buoys"): one restriction, told two ways, the exception's words after "only". Known
+    false negative: an exception told by "only" in other words ("only with a permit" for
+    "except under a pass"). Known false positive: "only" on the exception in one part of a
+    wider permission ("may moor anywhere by day, and only at the buoys overnight")."""
+    neg, plain = (sc, dc) if sc.negated and not dc.negated else (dc, sc) \
+        if dc.negated and not sc.negated else (None, None)
+    if neg is None:
+        return False
+    m = _EXCEPT.search(neg.text)
+    only = re.search(r"(?<!\bnot\s)\bonly\s+(.{3,60}?)(?=[,.;]|$)", plain.text, re.I)
+    if m is None or only is None:
+        return False
+    wanted = text_keys(m.group(1)) - {"the", "a", "an"}
+    return bool(wanted) and wanted <= text_keys(only.group(1))
+
+
 def wished_by_none(dc, sc) -> bool:
     """The source claim says nobody wishes or tries the deed ("Nobody wants to leave
     patients in corridors": its subject a negating pronoun, its verb under an attempt) and

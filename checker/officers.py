@@ -89,11 +89,16 @@ APPOSITION_REACH = 200
 # An apposition after a name: a noun phrase or a relative clause up to the next comma, or to
 # the end of the sentence ("said Sonia Pellew, the commission's head of investigations.").
 # (or a council's executive post with no article: ", cabinet member for schools,":
-# council_executive_posts.txt)
+# council_executive_posts.txt; or a bare executive title of a named body: ", managing
+# director of Harrow & Dunn,": executive_titles.txt; not ", chair of the forum,", whose
+# words in a dispute stay the chair's)
 _BARE_POSTS = "|".join(sorted(map(re.escape, shipped("council_executive_posts")), key=len,
                               reverse=True))
+_EXECUTIVE = "|".join(sorted(map(re.escape, shipped("executive_titles"))))
 _APPOSITION = re.compile(r"\s*,\s*((?:(?:the|a|an|its|their|his|her|who|which)\b|"
                          rf"(?:{_BARE_POSTS})\b|"
+                         rf"(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{_EXECUTIVE})\b(?:\s+[a-z][\w-]*)?"
+                         r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z])|"
                          r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*['’]s\b)[^,.;\"“”]+?)"
                          r"([,.;]|\s+and\s+(?:who|whose|which)\b)")
 

@@ -274,6 +274,10 @@ def _find_intended_acts(claim, lexicon) -> dict:
         if not (lexicon.has("attempts", w[3]) or _intention_noun(w, lexicon)):
             continue
         nxt = next((x for x in words[i + 1:i + 3] if x[4] == "VERB"), None)
+        if nxt is not None and _ACT_APART.search(claim.text[w[1] - claim.start:
+                                                             nxt[0] - claim.start]):
+            continue  # "would not pledge to do that before the auditors had reported": the
+            # act is what "do that" stands for, the verb after "before" another clause's
         if nxt is not None:
             out[w[3]] = nxt[3]
             continue
@@ -281,6 +285,13 @@ def _find_intended_acts(claim, lexicon) -> dict:
         if noun is not None:
             out[w[3]] = noun
     return out
+
+
+# between an intention and a verb: a pro-verb or a clause of its own ("pledge to do that before
+# the auditors report": clause_subordinators.txt, condition_marks.txt), so the verb is not
+# the act intended
+_ACT_APART = re.compile(r"\bdo(?:ing)?\s+(?:so|it|that)\b|\b(?:%s)\b|;" % "|".join(
+    sorted(shipped("clause_subordinators") | shipped("condition_marks"))), re.I)
 
 
 def _planned_noun(claim, intention, rest, lexicon):

@@ -49,7 +49,8 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
     speaking body's own ("its lifeguards", where a trust speaks) and the claim tells what
     they will do, or "the council" acts in what a member of its executive says
     (``council_executive``), or a body's plan is told in the passive with no agent
-    (``_its_plan_in_passive``). Anonymous speakers and claims of being ("he was at home")
+    (``_its_plan_in_passive``), or an event called off by its holders (``called_off``).
+    Anonymous speakers and claims of being ("he was at home")
     never count."""
     attr = claim.attribution
     if attr is None or not attr.source or attr.kind not in ("named", "according-to"):
@@ -63,6 +64,8 @@ def self_report(claim: Claim, generic: frozenset, lexicon: Lexicon) -> bool:
         return True  # "according to a post on its own blog"; not "two people familiar
         # with its talks", nor a judgement its officer draws ("its chairman said a new
         # levy meant the real rise would be 20 per cent": inference_verbs.txt)
+    if called_off(claim, lexicon):
+        return True  # (its holders unnamed: "organisers said")
     if is_anonymous(attr, generic):
         return False
     if subj in _PRONOUNS or stand_in_noun(subj) in _CORPORATE and (
@@ -114,7 +117,8 @@ _PASSIVE_FUTURE = re.compile(r"(?<![\w'])(?:%s|would)\s+(?:[a-z]+ly\s+|also\s+|n
 def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
     """A body's plan to give or grant a thing, told in the passive with no agent ("Stallholders
     will be offered smaller pitches, the market board said"): the speaker, a body by its
-    last word (non_person_heads.txt) or its officer ("the council's cabinet lead for
+    last word (non_person_heads.txt, voluntary_body_nouns.txt: "the society said ticket
+    holders would be refunded") or its officer ("the council's cabinet lead for
     transport": a title, titles.txt or council_executive_posts.txt, after the body's
     possessive), is the one who will do it, a deed of deciding and
     giving (decided_deeds.txt: "offer", "pay", "refund"; not "300 jobs will be lost, the
@@ -122,9 +126,50 @@ def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
     body reports with its agent unsaid."""
     words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
     officer = _OFFICER.search(speaker)
-    body = bool(words) and words[-1] in _BODY_HEADS or officer is not None \
+    body = bool(words) and (words[-1] in _BODY_HEADS or words[-1] in _VOLUNTARY) \
+        or officer is not None \
         and officer.group(1).lower() in _BODY_HEADS and _a_title(officer.group(2), lexicon)
     return body and passive_plan(claim, lexicon)
+
+
+# "has been cancelled", "was called off": a deed done, told in the passive
+_PASSIVE_DONE = re.compile(r"(?<![\w'])(?:%s)\s+(?:[a-z]+ly\s+)?$"
+                           % "|".join(sorted(shipped("be_forms") - {"be", "being", "am"})), re.I)
+
+
+def called_off(claim: Claim, lexicon: Lexicon) -> bool:
+    """An event called off or moved, told in the passive with no agent, by those who hold it
+    ("The fair has been cancelled, organisers announced": event_holders.txt) or a body by its
+    last word ("was postponed, the club said": non_person_heads.txt,
+    voluntary_body_nouns.txt): calling it off is theirs to do, and saying so does it
+    (called_off_deeds.txt). The subject is an event (event_nouns.txt: not "a stolen van was
+    abandoned"), the verb of saying a plain one (neutral_report_verbs.txt: not "claimed"),
+    and what follows the verb names no party ("because the council refused a licence" is
+    another party's deed, which keeps its credit). Known false positive: an event called
+    off by another party (the police, a landowner) whose holders report it without naming
+    who decided."""
+    attr = claim.attribution
+    if attr is None or not lexicon.has("neutral_report_verbs", attr.lemma):
+        return False
+    speaker = _RELATIVE_TAIL.split(attr.source, 1)[0]
+    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
+    if not words or not (lexicon.has("event_holders", re.sub(r"s$", "", words[-1]))
+                         or words[-1] in _BODY_HEADS or words[-1] in _VOLUNTARY):
+        return False
+    head = _WORD_RE.findall(claim.subject.split(",")[0].lower())[-1:]
+    if not head or not lexicon.has("event_nouns", re.sub(r"e?s$", "", head[0])) \
+            and not lexicon.has("event_nouns", head[0]):
+        return False
+    verb = claim.predicate_text
+    at = claim.text.find(verb) if verb else -1
+    rest = claim.text[at + len(verb):] if at > 0 else ""
+    if any(w[:1].isupper() or w.lower() in _BODY_HEADS for w in _WORD_RE.findall(rest)):
+        return False  # ("because the council refused a licence": another party's deed)
+    particle = lexicon.value("called_off_deeds", claim.predicate)
+    return at > 0 and not claim.negated and lexicon.has("called_off_deeds", claim.predicate) \
+        and _PASSIVE_DONE.search(claim.text[:at]) is not None \
+        and not _AGENT.search(claim.text[at:]) \
+        and (not particle or re.match(rf"\W*{particle}\b", claim.text[at + len(verb):]) is not None)
 
 
 def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:

@@ -21,6 +21,9 @@ _PERIOD_POINTERS = shipped("period_pointers")
 # previous week" is a point in time, as "the following week" is).
 SPAN_POINTERS = tuple(sorted(_PERIOD_POINTERS - {"this", "previous"}))
 
+# "every fortnight", "each week": one unit, the interval of a repeated deed
+_EVERY = ("every", "each")
+
 # Units of time in seconds; a month is a twelfth of a year, so "24 months" is "two years".
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "night": 86400, "week": 604800,
             "fortnight": 1209600, "year": 31557600, "decade": 315576000,
@@ -58,11 +61,11 @@ def duration_seconds(text: str) -> Optional[float]:
             continue  # "a second crew member", "the second round": an ordinal
         if nums:
             first = (nums[-1] + half) * _SECONDS[unit]
-        elif before[-1:] in (["a"], ["an"]) or (before[-2:-1] == ["the"]
+        elif before[-1:] in (["a"], ["an"], *([w] for w in _EVERY)) or (before[-2:-1] == ["the"]
                                                 and before[-1] in SPAN_POINTERS
                                                 and _SECONDS[unit] > _SECONDS["day"]):
-            first = (1 + half) * _SECONDS[unit]  # "a week", "the past week"; not "the next
-            # day", the day after
+            first = (1 + half) * _SECONDS[unit]  # "a week", "the past week", "every
+            # fortnight" (the interval: "every two weeks"); not "the next day", the day after
         else:
             return None
         return first + _more_units(words[i + 1:], unit)
@@ -72,8 +75,8 @@ def duration_seconds(text: str) -> Optional[float]:
 def durations_in(text: str) -> list[float]:
     """The length in seconds of every duration a text writes with its number right before
     the unit ("over the next 21 days", "a year earlier", "a 70-minute crossing", "half a
-    year", "the fortnight following the storm": span_bounds.txt), wherever a tagger left it
-    untagged."""
+    year", "every fortnight", "the fortnight following the storm": span_bounds.txt),
+    wherever a tagger left it untagged."""
     low = text.lower()
     spans = [m.group(0) for m in _DURATION_RE.finditer(low)]
     spans += ["a " + m.group(0)[4:] for m in _BOUNDED_RE.finditer(low)]  # "the" counts one
@@ -107,7 +110,8 @@ _NUMBER_WORD = "|".join(sorted((w for role in ("number_units", "number_tens")
 _FRACTION_OF = (rf"(?:an?|one|two|three|four)[\s-](?:"
                 rf"{'|'.join(w for w, _ in shipped_values('fraction_denominators'))})\s+of\s+an?")
 _DURATION_RE = re.compile(
-    rf"\b(?:{_FRACTION_OF}|half\s+an?|an?|the\s+(?:{'|'.join(SPAN_POINTERS)})|\d[\d,.]*"
+    rf"\b(?:{_FRACTION_OF}|half\s+an?|an?|{'|'.join(_EVERY)}"
+    rf"|the\s+(?:{'|'.join(SPAN_POINTERS)})|\d[\d,.]*"
     rf"|(?:(?:{_NUMBER_WORD})[\s-])?(?:{_NUMBER_WORD}))"
     rf"(?:\s+and\s+a\s+half)?[\s-]+(?:{'|'.join(sorted(DURATIONS, key=len, reverse=True))})"
     rf"(?:s|es)?\b(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?")

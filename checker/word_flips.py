@@ -8,8 +8,8 @@ from __future__ import annotations
 from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import another_account, be_forms, other_counts, same_subject
 from checker.claim_reading import evidence_of, negated_in, shares_core, snippet
-from checker.negation_forms import (done_at_bound, ended, lacks, named_act, only_others,
-                                    plain_object, refused_only, taken_away,
+from checker.negation_forms import (done_at_bound, ended, lacks, named_act, only_as_excepted,
+                                    only_others, plain_object, refused_only, taken_away,
                                     time_bound_restated, unrealised_plan, wished_by_none)
 from checker.polarity import negated_condition, negated_lemmas, polarity
 
@@ -66,7 +66,7 @@ def word_flip(ctx, dc):
         if polarity(sc, ctx.lexicon) == dpol or other_counts(dc, sc) \
                 or negated_condition(dc) and negated_condition(sc) \
                 or time_bound_restated(dc, sc) or only_others(dc, sc) \
-                or wished_by_none(dc, sc) \
+                or wished_by_none(dc, sc) or only_as_excepted(dc, sc) \
                 or done_at_bound(dc) or done_at_bound(sc) \
                 or another_account(dc, sc, ctx.index.claims):
             continue  # "unless it can close the shortfall", "if it cannot fill it"; "not

@@ -53,6 +53,7 @@ from checker.extract.reparse_speakers import (lift_adding_participle,
                                               lift_appositive_speaker,
                                               lift_joined_speaker,
                                               lift_whose_speaker)
+from checker.extract.reparse_subjects import lift_nearer_speaker
 from checker.extract.reparse_tags import (lift_have_over_noun_root, lift_name_read_as_adverb,
                                           lift_neither_subject, lift_noun_read_as_auxiliary,
                                           lift_noun_read_as_verb, lift_root_verb_read_as_noun,
@@ -127,10 +128,11 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
         self.causatives = w["causatives"]
         self.change_words = frozenset(w["change_words"])
         funding = w["funding_verbs"]  # paying, ("spend") putting money to a use and
-        # ("give") handing a sum over
+        # ("give") handing a sum over, ("seek") asking for one
         self.funding_verbs = frozenset(k for k, v in funding.items() if not v)
         self.spending_verbs = frozenset(k for k, v in funding.items() if v == "spend")
         self.giving_verbs = frozenset(k for k, v in funding.items() if v == "give")
+        self.seeking_verbs = frozenset(k for k, v in funding.items() if v == "seek")
         self.scheduled_deeds = frozenset(w["scheduled_deeds"]) | frozenset(w["phase_verbs"]) \
             | frozenset(w["timing_verbs"])
         self.judging = frozenset(w["judging_verbs"])
@@ -207,6 +209,7 @@ class Extractor(SpeakerReader, FrameReader, QuoteSpeakerReader, ReferentMemory, 
                     lift_subject_from_according(view, sent)
                     lift_cause_from_according(view, sent, self.causal_written)
                     lift_speaker_after_semicolon(view, sent, self.report_verbs)
+                    lift_nearer_speaker(view, sent, self.report_verbs)
                     lift_report_before_semicolon(view, sent, self.report_verbs)
                     lift_participle_to_relative(view, sent, self.report_verbs)
                     lift_conj_from_as_clause(view, sent)

@@ -158,15 +158,24 @@ class LinkCueReader:
     def _sum_given_for(self, verb) -> bool:
         """A "to help" clause on a verb of handing a sum over (funding_verbs.txt, "give")
         whose object, or passive subject, holds a sum ("has pledged £9,000 to help the choir
-        move", "a grant of £4,000 was awarded to help it buy nets"): the sum's use. Known
-        miss: a use the source never gives the sum."""
+        move", "a grant of £4,000 was awarded to help it buy nets"), or on a verb of asking
+        for one (marked "seek") with the sum its object or after "for" ("applied for £40,000
+        to help repair the hall"): the sum's use. Known miss: a use the source never gives
+        the sum."""
         head = verb.head
-        if not _has_to(verb) or verb.dep_ not in ("advcl", "xcomp") or head is verb \
-                or head.lemma_.lower() not in self.giving_verbs:
+        if not _has_to(verb) or verb.dep_ not in ("advcl", "xcomp") or head is verb:
             return False
-        return any(c.dep_ in ("dobj", "nsubjpass") and any(
-            t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS for t in c.subtree)
-            for c in head.children)
+        lemma = head.lemma_.lower()
+        if lemma in self.giving_verbs:
+            holders = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif lemma in self.seeking_verbs:
+            holders = [c for c in head.children if c.dep_ == "dobj"] + [
+                p for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children if p.dep_ == "pobj"]
+        else:
+            return False
+        return any(t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS
+                   for c in holders for t in c.subtree)
 
     def _helps_change(self, verb) -> bool:
         """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt

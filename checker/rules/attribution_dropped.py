@@ -188,7 +188,7 @@ from checker.credit_waived import (background, explains_as_holder, holder_as_sub
                                    split_after_credit)
 from checker.polarity import verb_polarity
 from checker.rules.base import Rule, evidence_of, found_by, make, shares_core, snippet
-from checker.same_source import same_source
+from checker.same_source import own_outlet, same_source
 from checker.source_phrase import core
 
 CODE, NAME, KIND, SEVERITY = "DA101", "attribution-dropped", "attribution-dropped", "error"
@@ -233,7 +233,9 @@ def check(ctx):
             if nested is not None:
                 yield nested
             continue
-        if not hits or not unattributed(dc, verbs, ctx.lexicon) or found_by(ctx.lexicon, dc):
+        if not hits or not unattributed(dc, verbs, ctx.lexicon) or found_by(
+                ctx.lexicon, dc, explained=all(ctx.lexicon.has("document_nouns", _head(sc))
+                                               for _s, sc in hits)):
             continue
         # If the best support states it plainly, the source vouches for it too.
         # (not the other half of a fused sentence: "X could spread, where Y plans homes")
@@ -273,6 +275,13 @@ def check(ctx):
         same = [d.end for d in ctx.derived_claims if d.sent_start == dc.sent_start
                 and d.start > dc.start and ctx.support(d)[1][:1] == [sc]]
         yield _finding(ctx, dc, al, sc, until=max(dc.end, last.end, *same))
+
+
+def _head(sc) -> str:
+    """The head noun of the source claim's credit, lower case ("report"; an unnamed report,
+    "The report found that ...", by its cue)."""
+    attr = sc.attribution
+    return (attr.head or (attr.cue if attr.kind == "reports" else "") or "").lower()
 
 
 def _credited_figures(ctx, dc, plain, hits) -> set:
@@ -316,8 +325,8 @@ def _outer_dropped(ctx, dc, hits, generic):
     the outer ("The company has told its lenders X")."""
     for _s, sc in hits:
         inner, outer = sc.attribution, sc.attribution.outer
-        if outer is None or outer.negated:
-            continue
+        if outer is None or outer.negated or own_outlet(ctx.index, sc.doc_id, outer.source):
+            continue  # (not the source's own outlet: "X say Y, the Bugle has learned")
         if not (inner.source and same_source(dc.attribution.source, inner.source)
                 or not inner.source and not dc.attribution.source
                 and inner.kind == dc.attribution.kind == "passive"):

@@ -159,12 +159,14 @@ def misread_pronoun(ctx, attr) -> bool:
         [ctx.derived.text, *(a.text for a in ctx.sources)])
 
 
-def found_by(lex, dc) -> bool:
+def found_by(lex, dc, *, explained: bool = False) -> bool:
     """The derived claim gives its content as what a document or an official body it names
     as its subject found or said ("An audit found that the festival overspent", "The
     inspectorate counted 1,214 prisoners", "the utility's own data put the spills at 410
-    hours", or the office by its holder's title: "Ombudsman Greer Hale found"): it credits
-    that subject."""
+    hours", or the office by its holder's title: "Ombudsman Greer Hale found"), or, where
+    the source credits a document too (``explained``), put down to a cause ("The report
+    attributes £40,000 to scaffolding": explanation_verbs.txt; not another party's account
+    given to a document): it credits that subject."""
     # the subject's head noun ends where its first comma or preposition starts ("A
     # preliminary report by the office, seen by ...")
     head = before_preposition(dc.subject.strip().split(",", 1)[0], lex).split()
@@ -180,6 +182,7 @@ def found_by(lex, dc) -> bool:
                               for role in ("document_nouns", "official_sources",
                                            "statistics_nouns")):
         return False
-    return any(lex.has(role, dc.predicate) for role in FINDING_ROLES) or (
-        lex.value("paraphrases", dc.predicate) == "estimate"
-        and " at " in dc.text[len(dc.subject):])  # "its own data put the leaks at 80 hours"
+    roles = (*FINDING_ROLES, "explanation_verbs") if explained else FINDING_ROLES
+    return any(lex.has(role, dc.predicate) for role in roles) \
+        or (lex.value("paraphrases", dc.predicate) == "estimate"
+            and " at " in dc.text[len(dc.subject):])  # "its own data put the leaks at 80 hours"

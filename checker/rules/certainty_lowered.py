@@ -123,7 +123,8 @@ from checker.align import GENERIC, blended, claim_keys, key
 from checker.clause_findings import softened_in_clause
 from checker.deed_frames import planned_as_noun
 from checker.deliberated import DELIBERATION, deliberated_deed
-from checker.hedged_elsewhere import (hedge_on_noun_written, hedged_alike_elsewhere,
+from checker.hedged_elsewhere import (aimed_at_target, hedge_on_noun_written,
+                                      hedged_alike_elsewhere,
                                       hedged_alike_on_its_object, hedged_on_figure,
                                       merged_hedge, planned_in_another_telling)
 from checker.figure_written import numbers_in
@@ -441,7 +442,7 @@ def _hedge_added(ctx, dc):
     for h in added:
         if hedged_alike_elsewhere(ctx, dc, h) or hedged_on_figure(ctx, dc, h) \
                 or planned_in_another_telling(ctx, dc, h) or hedge_on_noun_written(ctx, dc, h) \
-                or hedged_alike_on_its_object(ctx, dc, h):
+                or hedged_alike_on_its_object(ctx, dc, h) or aimed_at_target(ctx, dc, h):
             continue
         sc = hedged_asking(ctx, dc, h, close)
         if sc is not None:  # "might look into whether X" for "will examine whether X"

@@ -81,8 +81,8 @@ from checker.align import key
 from checker.body_tier import tier_swapped
 from checker.descriptions import resolve_description
 from checker.from_to import swapped_ends
-from checker.names_in_place import (description_replaced, kind_replaced, names_both,
-                                    owned_part_replaced, owner_replaced,
+from checker.names_in_place import (description_replaced, kind_replaced, modifies_its_noun,
+                                    names_both, owned_part_replaced, owner_replaced,
                                     replaced_in_place)
 from checker.name_slots import (came_with_its_words, common_word, other_preposition,
                                 owner_for_name, slot_told)
@@ -187,6 +187,8 @@ def _swapped_known(ctx, dc, ent, dnorms):
         return None  # "NHS" for "the National Health Service", "Switzerland" for "Geneva"
     if ent.norm in sc.text.lower():
         return None  # the source claim has this name too, untagged
+    if modifies_its_noun(ent, sc, alt):
+        return None  # "Edwardian bandstand" for the "Coronation Bandstand"
     if _described_there(ctx, dc, ent, sc) or _named_beside_its_noun(ctx, dc, ent, sc) \
             or owner_for_name(ctx, dc, ent, sc, alt):
         return None

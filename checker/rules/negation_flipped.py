@@ -169,7 +169,7 @@ from checker.claim_pairs import (
 )
 from checker.lexicon import shipped
 from checker.negation_added import negation_added
-from checker.negation_forms import (done_at_bound, lapsed_plan, only_others,
+from checker.negation_forms import (done_at_bound, lapsed_plan, only_as_excepted, only_others,
                                     time_bound_restated, wished_by_none)
 from checker.polarity import denied_from_outside, verb_polarity
 from checker.apposed_flip import apposed_flip
@@ -248,7 +248,8 @@ def _predicate_flip(ctx, dc):
             # subject must be too, and the negation must be the copula's ("was not at
             # risk"), not a contrast or a clause after it ("is in the chute, not the wall",
             # "is a draft that has not been reviewed")
-        if other_counts(dc, sc) or only_others(dc, sc) or wished_by_none(dc, sc):
+        if other_counts(dc, sc) or only_others(dc, sc) or wished_by_none(dc, sc) \
+                or only_as_excepted(dc, sc):
             continue  # "1,150 farms are affected" and "the 90 farms ... are not": two sets;
             # "Only the central library is affected" beside "the branches were not"
         if time_bound_restated(dc, sc) or done_at_bound(dc) or done_at_bound(sc):

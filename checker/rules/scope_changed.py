@@ -4,7 +4,8 @@ What it flags:
     A derived claim on the same verb as its source claim where the source limits the
     subject or object ("some", "several", "at least one", "its own") and the derived claim
     drops the limit; or where the source's subject is one named party and the derived
-    subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning"), or
+    subject is a whole group ("Alibaba is banning" -> "Chinese companies are banning"; both
+    verbs active or both passive: the subjects fill one role), or
     the one named party a source speaker is, described as one of a group, is given as the
     whole group ("the league's sponsors" for "Corlan Tyres, ... one of its sponsors"); an
     "all" in the subject in the place of the one site the source's subject names after the
@@ -106,7 +107,7 @@ from __future__ import annotations
 
 import re
 
-from checker.actors import may_name_people, subject_head
+from checker.actors import may_name_people, passive_verb, subject_head
 from checker.added_party import added_party
 from checker.aspect_dropped import aspect_dropped
 from checker.align import claim_keys, key, text_keys
@@ -372,7 +373,10 @@ def check(ctx):
             src_named = _subject_names(sc)
             part = part_counted(sc, dc)
             limited = _subject_limited(sc, sole=_plural_head(dc)) or bool(part)
+            # (both verbs active or both passive: "Organisers have called off the fair" for
+            # "The fair has been cancelled, organisers said" gives the subjects two roles)
             one_to_group = (bool(src_named) and not _subject_names(dc) and _plural_group(dc)
+                            and passive_verb(sc) == passive_verb(dc)
                             and not _head_in(dc, sc) and not _group_stated(ctx, dc)
                             and not _named_in_modifier_only(ctx, dc, sc))
             if not limited and not one_to_group:

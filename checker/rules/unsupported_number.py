@@ -19,8 +19,10 @@ Why it matters:
 Known false positives:
     Figures the derived text computes beyond what ``checker.figures`` accepts (a sum or a
     difference of two figures of one passage, the time between two of its dates, the whole
-    years from one of its years to another year the sources give, such as the dateline's): ages
-    from birth dates, totals over several passages; dates of publication added by the
+    years from one of its years to another year the sources give, such as the dateline's; a
+    thing's age in years from a year its source sentence gives to the year of publication,
+    "the 80-year-old bandstand" for "the bandstand, put up in 1945": ``checker.figure_ages``):
+    ages from birth dates, totals over several passages; dates of publication added by the
     outlet. Missed: a sum in a currency written as a word ("4.5 million crowns") that only
     a speaker's phrase gives; a comparison's baseline that a date runs on into ("between
     March and May than a year earlier": the period before "than" is compared, not the
