@@ -116,7 +116,45 @@ def _firm_clause(ctx, conn, mine, inside):
                          and lex.has("factive", w.lemma.lower())), "")
             if verb and their_conn == conn and found is None:
                 found = (sc, verb, clause)
-    return found
+    return found or _firm_sentence_clause(ctx, conn, mine, inside)
+
+
+def _firm_sentence_clause(ctx, conn, mine, inside):
+    """``_firm_clause`` on a source sentence's own clause after the connective, where the
+    parse split that clause over two claims ("The zone was set up after sheep pox" and "was
+    confirmed on a farm"): its words are those of every claim of the sentence inside it.
+    Known false positive: that clause told of another event in the same words."""
+    lex = ctx.lexicon
+    pattern = re.compile(rf"\b{re.escape(conn)}\b", re.I)
+    for claims in ctx.memo("time-clause-sentences", _claims_by_sentence).values():
+        sentence, base = claims[0].sentence, claims[0].sent_start
+        for start, end, their_conn in _clauses(sentence, lex):
+            if their_conn != conn or not pattern.match(sentence, start):
+                continue
+            words = {(w.start, w.lemma): w for sc in claims for w in sc.words
+                     if start <= w.start - base < end}.values()
+            shared = mine & _keys(words, lex)
+            if len(shared) < 2 or len(shared) < 2 / 3 * len(mine):
+                continue
+            clause = sentence[start:end]
+            if any(cue_word_in(h.text, clause) for h in inside) or any(
+                    start <= c.start - base < end for sc in claims for c in cues(sc, lex)):
+                return None  # the source hedges it too
+            verb = next((w for w in words if w.pos in ("VERB", "AUX")
+                         and lex.has("factive", w.lemma.lower())), None)
+            if verb is not None:
+                sc = next(c for c in claims if any(w is verb for w in c.words))
+                return sc, verb.text, clause
+    return None
+
+
+def _claims_by_sentence(ctx) -> dict:
+    """{(document, sentence start): its source claims} with two claims or more: the
+    sentences a parse may have split (once per set of sources)."""
+    out: dict = {}
+    for sc in ctx.index.claims:
+        out.setdefault((sc.doc_id, sc.sent_start), []).append(sc)
+    return {k: v for k, v in out.items() if len(v) > 1}
 
 
 def _hedged_on(sc, mine, lex) -> bool:

@@ -416,7 +416,7 @@ def _names_a_cause(noun) -> bool:
                                    and any(c.dep_ == "attr" for c in head.children))
 
 
-def _absolute_with(word, change_words) -> bool:
+def _absolute_with(word, change_words, lexicon=None) -> bool:
     """ "With" opening a sentence, or a clause after ", and", on a clause of change of its
     own ("With sales falling short, the owner moved to cut jobs"; "rising", "dropping":
     change_words.txt), or on any clause with a subject before a main clause of change ("...,
@@ -424,12 +424,20 @@ def _absolute_with(word, change_words) -> bool:
     of change or a comparative): the state it sets is read as the reason for the main
     clause, as "because sales fell" would be. Not "with" before a plain noun ("With 140
     staff, the studio ..."), nor a circumstance of a main clause that changes nothing
-    ("With residents watching, the council voted")."""
+    ("With residents watching, the council voted"). Also "With" opening a sentence on a
+    trouble still to meet ("With a £40,000 shortfall to cover, the trust sold two paintings":
+    burden_nouns.txt, with an infinitive of its own): the need read as the reason (not "With
+    two games to play, the club leads")."""
     doc = word.doc
     opens = word.i == word.sent.start or (
         word.i >= 2 and doc[word.i - 1].lower_ == "and" and doc[word.i - 2].text == ",")
     if word.dep_ != "prep" or not opens:
         return False
+    if lexicon is not None and word.i == word.sent.start and any(
+            c.dep_ == "pobj" and lexicon.has("burden_nouns", c.lemma_.lower()) and any(
+                g.dep_ in ("relcl", "acl") and g.tag_ == "VB" and _has_to(g)
+                for g in c.children) for c in word.children):
+        return True  # "With a shortfall to cover, ...": the need given as the reason
     main = word.head
     changed = main.lemma_.lower() in change_words or any(
         c.dep_ in ("acomp", "oprd") and c.tag_ == "JJR" for c in main.children)

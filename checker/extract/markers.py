@@ -56,7 +56,8 @@ class MarkerReader(LinkCueReader):
                                  or t.pos_ in ("VERB", "AUX") and self._act_causes(t, lem)
                                  or low == "as" and self._as_reason(t)
                                  or low == "over" and self._over_reason(t)
-                                 or low == "with" and _absolute_with(t, self.change_words)):
+                                 or low == "with" and _absolute_with(t, self.change_words,
+                                                                    self.lex)):
                 kind = "causal"
             if kind is None:
                 continue

@@ -17,7 +17,9 @@ What it flags:
     joining a clause to a
     rise or a fall ("prices fell as cheap wood flooded the market"), "with" opening a
     sentence on a clause of change of its own ("With sales falling short, the owner cut
-    jobs": the trend read as the reason; not "With residents watching"), "cost" with what
+    jobs": the trend read as the reason; not "With residents watching"), or on a trouble
+    still to meet ("With a £40,000 shortfall to cover, the trust sold ...": burden_nouns.txt;
+    not "With two games to play"), "cost" with what
     someone lost ("has cost jobs"; not a sum or a count), or a sequence that
     readers take as a cause ("after", "following", "in the wake of", "the cracks followed a
     cut"), "over" after a verb of leaving, striking or dismissal ("resigned over the
