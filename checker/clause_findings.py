@@ -122,8 +122,10 @@ def _firm_clause(ctx, conn, mine, inside):
 def _firm_sentence_clause(ctx, conn, mine, inside):
     """``_firm_clause`` on a source sentence's own clause after the connective, where the
     parse split that clause over two claims ("The zone was set up after sheep pox" and "was
-    confirmed on a farm"): its words are those of every claim of the sentence inside it.
-    Known false positive: that clause told of another event in the same words."""
+    confirmed on a farm"): its words are those of every claim of the sentence inside it, up
+    to a word that joins another clause ("although tests confirmed none": coordinators.txt,
+    concessives.txt, clause_subordinators.txt). Known false positive: that clause told of
+    another event in the same words."""
     lex = ctx.lexicon
     pattern = re.compile(rf"\b{re.escape(conn)}\b", re.I)
     for claims in ctx.memo("time-clause-sentences", _claims_by_sentence).values():
@@ -131,6 +133,8 @@ def _firm_sentence_clause(ctx, conn, mine, inside):
         for start, end, their_conn in _clauses(sentence, lex):
             if their_conn != conn or not pattern.match(sentence, start):
                 continue
+            joined = _JOINS.search(sentence, start + len(conn), end)
+            end = joined.start() if joined else end
             words = {(w.start, w.lemma): w for sc in claims for w in sc.words
                      if start <= w.start - base < end}.values()
             shared = mine & _keys(words, lex)
@@ -146,6 +150,11 @@ def _firm_sentence_clause(ctx, conn, mine, inside):
                 sc = next(c for c in claims if any(w is verb for w in c.words))
                 return sc, verb.text, clause
     return None
+
+
+# a word that joins another clause to a clause of time ("after birds died but vets found none")
+_JOINS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(
+    shipped("coordinators") | shipped("concessives") | shipped("clause_subordinators"))), re.I)
 
 
 def _claims_by_sentence(ctx) -> dict:

@@ -28,9 +28,11 @@ def share_raised(ctx, dc):
             said_alike = _in_subject(dc, cue) and _said_alike(dc, sc)  # ("are elderly")
             if noun not in claim_keys(sc) and not said_alike:
                 continue
-            theirs = next((c for c in sc.scope if c.text.lower() in ranks
-                           and (cue_noun(sc, c) == noun
-                                or said_alike and _in_subject(sc, c))), None)
+            quantified = [c for c in sc.scope if c.text.lower() in ranks]
+            theirs = next((c for c in quantified if cue_noun(sc, c) == noun), None) or next(
+                (c for c in quantified if said_alike and _in_subject(sc, c)
+                 and noun not in claim_keys(sc)), None)  # (the source's own word on the
+            # derived noun first: "several tenants and most of their neighbours")
             if theirs is not None and ranks[theirs.text.lower()] < mine:
                 return cue.text, sc, f'"{theirs.text}"'
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checker.extract.common import SUBJ_DEPS
 from checker.lexicon import shipped
-from checker.numbers import CURRENCY_SIGNS
+from checker.numbers import CURRENCY_SIGNS, is_number_word
 from checker.units import currency_codes
 
 
@@ -427,16 +427,18 @@ def _absolute_with(word, change_words, lexicon=None) -> bool:
     ("With residents watching, the council voted"). Also "With" opening a sentence on a
     trouble still to meet ("With a £40,000 shortfall to cover, the trust sold two paintings":
     burden_nouns.txt, with an infinitive of its own): the need read as the reason (not "With
-    two games to play, the club leads")."""
+    two games to play, the club leads", nor a count of the noun: "With one hole to play",
+    "With a ten-point gap to close", a circumstance of a contest; a sum is no count)."""
     doc = word.doc
     opens = word.i == word.sent.start or (
         word.i >= 2 and doc[word.i - 1].lower_ == "and" and doc[word.i - 2].text == ",")
     if word.dep_ != "prep" or not opens:
         return False
     if lexicon is not None and word.i == word.sent.start and any(
-            c.dep_ == "pobj" and lexicon.has("burden_nouns", c.lemma_.lower()) and any(
-                g.dep_ in ("relcl", "acl") and g.tag_ == "VB" and _has_to(g)
-                for g in c.children) for c in word.children):
+            c.dep_ == "pobj" and lexicon.has("burden_nouns", c.lemma_.lower())
+            and not _counted(c) and any(g.dep_ in ("relcl", "acl") and g.tag_ == "VB"
+                                        and _has_to(g) for g in c.children)
+            for c in word.children):
         return True  # "With a shortfall to cover, ...": the need given as the reason
     main = word.head
     changed = main.lemma_.lower() in change_words or any(
@@ -449,6 +451,15 @@ def _absolute_with(word, change_words, lexicon=None) -> bool:
         if any(v.lemma_.lower() in change_words for v in verbs) or verbs and changed:
             return True
     return False
+
+
+def _counted(noun) -> bool:
+    """A number before the noun, outside a sum ("one hole", "a ten-point gap"; not "a
+    £40,000 shortfall")."""
+    before = [t for t in noun.subtree if t.i < noun.i]
+    return any(t.like_num or any(ch.isdigit() for ch in t.text)
+               or is_number_word(t.lower_.split("-")[0]) for t in before) \
+        and not any(t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS for t in before)
 
 
 def _thing_as_agent(verb):
