@@ -16,11 +16,10 @@ from checker.align import claim_keys, key
 from checker.claim_pairs import prefixed_negative
 from checker.claim_reading import evidence_of, is_claim_unit, sentence_before, snippet
 from checker.lexicon import shipped
-from checker.negation_forms import (bounded_before, done_at_bound, ended, kept_as_was,
-                                    kept_opposite, lacks, negated_in_source_text,
-                                    negated_noun, refused_only, same_word,
-                                    set_aside_in_source, stated_act, taken_away,
-                                    time_bound_restated)
+from checker.negation_bounds import done_at_bound, time_bound_restated
+from checker.negation_forms import (bounded_before, ended, kept_as_was, kept_opposite, lacks,
+                                    negated_in_source_text, negated_noun, refused_only,
+                                    same_word, set_aside_in_source, stated_act, taken_away)
 from checker.polarity import (condition_keys, cue_words, has_negation, negated_lemmas,
                               negation_only_in_condition, refuses, reported)
 

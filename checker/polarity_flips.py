@@ -16,7 +16,8 @@ from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import admitted, one_speaker, refused_act, same_matter
 from checker.claim_reading import evidence_of, shares_core, snippet
 from checker.hedging import hedged_verb
-from checker.negation_forms import affirmed_privation, wished_by_none
+from checker.negation_bounds import wished_by_none
+from checker.negation_forms import affirmed_privation
 from checker.polarity import denied_from_outside, orders
 from checker.same_source import same_source
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from checker.align import claim_keys, key, text_keys
 from checker.claim_pairs import another_account, be_forms, other_counts, same_subject
 from checker.claim_reading import evidence_of, negated_in, shares_core, snippet
-from checker.negation_forms import (done_at_bound, ended, lacks, named_act, only_as_excepted,
-                                    only_others, plain_object, refused_only, taken_away,
-                                    time_bound_restated, unrealised_plan, wished_by_none)
+from checker.negation_bounds import (done_at_bound, only_as_excepted, only_others,
+                                     time_bound_restated, wished_by_none)
+from checker.negation_forms import (ended, lacks, named_act, plain_object, refused_only,
+                                    taken_away, unrealised_plan)
 from checker.polarity import negated_condition, negated_lemmas, polarity
 
 # Words whose negation is compared inside aligned claims (not the main predicate's only).

@@ -66,7 +66,8 @@ from checker.actors import passive_verb
 from checker.align import claim_keys, key
 from checker.deed_denied import denied_deed, undecided_plan
 from checker.lexicon import shipped
-from checker.negation_forms import time_bound_restated, unrealised_plan
+from checker.negation_bounds import time_bound_restated
+from checker.negation_forms import unrealised_plan
 from checker.polarity import (
     OBJECT_NEGATORS,
     TOKEN,

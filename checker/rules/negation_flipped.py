@@ -169,8 +169,9 @@ from checker.claim_pairs import (
 )
 from checker.lexicon import shipped
 from checker.negation_added import negation_added
-from checker.negation_forms import (done_at_bound, lapsed_plan, only_as_excepted, only_others,
-                                    time_bound_restated, wished_by_none)
+from checker.negation_bounds import (done_at_bound, only_as_excepted, only_others,
+                                     time_bound_restated, wished_by_none)
+from checker.negation_forms import lapsed_plan
 from checker.polarity import denied_from_outside, verb_polarity
 from checker.apposed_flip import apposed_flip
 from checker.listed_denied import listed_denied
