@@ -121,8 +121,8 @@ def _firm_clause(ctx, conn, mine, inside):
 
 def _firm_sentence_clause(ctx, conn, mine, inside):
     """``_firm_clause`` on a source sentence's own clause after the connective, where the
-    parse split that clause over two claims ("The zone was set up after sheep pox" and "was
-    confirmed on a farm"): its words are those of every claim of the sentence inside it, up
+    parse split that clause over two claims ("The cordon went up after bird flu" and "was
+    detected in a flock"): its words are those of every claim of the sentence inside it, up
     to a word that joins another clause ("although tests confirmed none": coordinators.txt,
     concessives.txt, clause_subordinators.txt). Known false positive: that clause told of
     another event in the same words."""
