@@ -13,8 +13,9 @@ import re
 from checker.align import claim_keys, key, text_keys
 from checker.figure_match import GROUP, same_value
 from checker.hedging import IN_RELATIVE_ASIDE, cue_word_in, cues, hedged_verb
+from checker.lemmas import inflections
 from checker.lexicon import shipped
-from checker.numbers import number_values, values_match
+from checker.numbers import CURRENCY_SIGNS, number_values, values_match
 from checker.timespans import durations
 
 
@@ -63,8 +64,9 @@ def _one_attempt_of_doer(ctx, dc, h, hedged) -> bool:
     seeking a new home for the boats"): the attempt is the source's, what it is after
     another kind's to compare. Not when the source has two such attempts ("seeking a
     boathouse", "seeking a coach"), nor when a source claim tells that verb done, firm, by
-    that doer ("The club found a new green in March"). Known false positive: the attempt told of one thing
-    and the derived attempt of another, with the deed of neither told done."""
+    that doer ("The club found a new green in March"). Known false positive: the attempt
+    told of one thing and the derived attempt of another, with the deed of neither told
+    done."""
     alike = [sc for sc, c in hedged if cue_word_in(h.text, c.text) and c.role == "attempt"]
     if len({sc.id for sc in alike}) != 1 or alike[0].negated != dc.negated:
         return False
@@ -74,7 +76,7 @@ def _one_attempt_of_doer(ctx, dc, h, hedged) -> bool:
            and doer & _doer_keys(sc) for sc in ctx.index.claims):
         return False  # (the deed told done by that doer: "the club found a new green"; not
         # "samples found algae")
-    return bool(_doer_keys(dc) & _doer_keys(alike[0]))
+    return bool(doer & _doer_keys(alike[0]))
 
 
 _PRONOUNS = shipped("pronouns_subject") | shipped("pronouns_thing")
@@ -234,11 +236,11 @@ def aimed_at_target(ctx, dc, h) -> bool:
     writes in words far from its noun. Known false positive: a sum raised and a target of
     the same size in one sentence."""
     words = h.text.lower().split()
-    if h.role != "attempt" or not words \
-            or not ctx.lexicon.has("intention_nouns", re.sub(r"(?:s|ed|ing)$", "", words[0])):
-        return False
+    if h.role != "attempt" or not words or not any(
+            words[0] in inflections(n) for n in ctx.lexicon.entries("intention_nouns")):
+        return False  # ("aims", "planned": a noun of intention's verb)
     clause = re.split(r",(?!\d)|;", dc.text[h.end - dc.start:], maxsplit=1)[0]
-    first = re.search(r"[£$€]?\d", clause)
+    first = re.search(rf"[{CURRENCY_SIGNS}]?\d", clause)
     if first is None or len(clause[:first.start()].split()) > AIM_REACH:
         return False  # the sum is what the verb is after ("aims to raise £12,500"), not a
         # figure of something else ("plans to launch an appeal with a target of £12,500")
@@ -261,13 +263,13 @@ def _target_figures(ctx) -> list:
     lex = ctx.lexicon
     out = []
     for sentence in {sc.sentence for sc in ctx.index.claims}:
-        tokens = re.findall(r"[£$€]?\d[\d,.]*\w*|[a-z]+", sentence.lower())
+        tokens = re.findall(rf"[{CURRENCY_SIGNS}]?\d[\d,.]*\w*|[a-z]+", sentence.lower())
         found = []
         for i, t in enumerate(tokens):
             if lex.value("paraphrases", t) != "target":
                 continue
             near = tokens[i + 1:i + 1 + TARGET_REACH] + tokens[max(0, i - 1):i]
-            found += [v for x in near if x[:1].isdigit() or x[:1] in "£$€"
+            found += [v for x in near if x[:1].isdigit() or x[:1] in CURRENCY_SIGNS
                       for v in number_values(x, scaled=False)]
         if found:
             out.append((text_keys(sentence), found))

@@ -2,10 +2,10 @@
 the sources for DG601 (``rules/negation_flipped.py``): an act a noun names ("a request to
 renew"), an act only refused ("declined to renew"), a thing said plainly as present or
 absent, a negated word in words no claim holds, a verb of ending ("stopped offering"), a
-privative verb ("lacks", "cut"), a noun of a verb under a negated light verb ("had not carried out a valuation"), a verb of
-keeping for a change denied ("kept the subscription at £40" for "no change"). Limits that
-tell a negation's other side ("only", an exception, a time bound) are
-``checker.negation_bounds``'s."""
+privative verb ("lacks", "cut"), a noun of a verb under a negated light verb ("had not
+carried out a valuation"), a verb of keeping for a change denied ("kept the subscription at
+£40" for "no change"). Limits that tell a negation's other side ("only", an exception, a
+time bound) are ``checker.negation_bounds``'s."""
 
 from __future__ import annotations
 

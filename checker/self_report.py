@@ -10,6 +10,7 @@ from checker.attribution import (SourceName, is_anonymous, mentions, source_name
                                  unnamed_on_purpose)
 from checker.date_norms import CALENDAR_NAMES
 from checker.hedging import future_told
+from checker.lemmas import singular
 from checker.lexicon import Lexicon, shipped
 from checker.officers import EXECUTIVE_POSTS, TELLS as _TELLS, council_executive
 from checker.party_kinds import stand_in_noun
@@ -124,9 +125,9 @@ def _its_plan_in_passive(claim: Claim, speaker: str, lexicon: Lexicon) -> bool:
     giving (decided_deeds.txt: "offer", "pay", "refund"; not "300 jobs will be lost, the
     union said", another party's deed). Known false positive: another party's grant the
     body reports with its agent unsaid."""
-    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
+    words = _speaker_words(speaker)
     officer = _OFFICER.search(speaker)
-    body = bool(words) and (words[-1] in _BODY_HEADS or words[-1] in _VOLUNTARY) \
+    body = bool(words) and _a_body(words[-1]) \
         or officer is not None \
         and officer.group(1).lower() in _BODY_HEADS and _a_title(officer.group(2), lexicon)
     return body and passive_plan(claim, lexicon)
@@ -151,25 +152,36 @@ def called_off(claim: Claim, lexicon: Lexicon) -> bool:
     attr = claim.attribution
     if attr is None or not lexicon.has("neutral_report_verbs", attr.lemma):
         return False
-    speaker = _RELATIVE_TAIL.split(attr.source, 1)[0]
-    words = _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
-    if not words or not (lexicon.has("event_holders", re.sub(r"s$", "", words[-1]))
-                         or words[-1] in _BODY_HEADS or words[-1] in _VOLUNTARY):
+    words = _speaker_words(_RELATIVE_TAIL.split(attr.source, 1)[0])
+    if not words or not (lexicon.has("event_holders", singular(words[-1])) or _a_body(words[-1])):
         return False
     head = _WORD_RE.findall(claim.subject.split(",")[0].lower())[-1:]
-    if not head or not lexicon.has("event_nouns", re.sub(r"e?s$", "", head[0])) \
-            and not lexicon.has("event_nouns", head[0]):
-        return False
+    if not head or not any(lexicon.has("event_nouns", form) for form in
+                           (head[0], singular(head[0]), re.sub(r"es$", "", head[0]))):
+        return False  # ("the races", "the matches")
     verb = claim.predicate_text
     at = claim.text.find(verb) if verb else -1
-    rest = claim.text[at + len(verb):] if at > 0 else ""
-    if any(w[:1].isupper() or w.lower() in _BODY_HEADS for w in _WORD_RE.findall(rest)):
+    if at <= 0 or claim.negated or not lexicon.has("called_off_deeds", claim.predicate) \
+            or _PASSIVE_DONE.search(claim.text[:at]) is None:
+        return False
+    rest = claim.text[at + len(verb):]
+    if _AGENT.search(claim.text[at:]) or any(w[:1].isupper() or w.lower() in _BODY_HEADS
+                                             for w in _WORD_RE.findall(rest)):
         return False  # ("because the council refused a licence": another party's deed)
     particle = lexicon.value("called_off_deeds", claim.predicate)
-    return at > 0 and not claim.negated and lexicon.has("called_off_deeds", claim.predicate) \
-        and _PASSIVE_DONE.search(claim.text[:at]) is not None \
-        and not _AGENT.search(claim.text[at:]) \
-        and (not particle or re.match(rf"\W*{particle}\b", claim.text[at + len(verb):]) is not None)
+    return not particle or re.match(rf"\W*{particle}\b", rest) is not None
+
+
+def _speaker_words(speaker: str) -> list:
+    """The words of a speaker phrase, lower case, its possessive end left off ("the
+    society's" -> "the society")."""
+    return _WORD_RE.findall(re.sub(r"['’]s?\W*$", "", speaker.strip().lower()))
+
+
+def _a_body(word: str) -> bool:
+    """The last word of a body's name or kind (non_person_heads.txt,
+    voluntary_body_nouns.txt: "council", "society")."""
+    return word in _BODY_HEADS or word in _VOLUNTARY
 
 
 def passive_plan(claim: Claim, lexicon: Lexicon) -> bool:

@@ -74,9 +74,9 @@ def _placed_as_written(ctx, dc, at: int, cue: str) -> bool:
     beam across the nave roof"), the sentence of a source claim the claim aligns with that
     also holds a verb the derived text puts before the word ("found"): the source
     places that thing so itself, in that deed (not "cut water to homes across the town
-    centre" for "replacing pipes to homes across the town centre"). Known false negative: that sentence's phrase said
-    of a narrower claim in the same words ("schools across the county" said of some schools
-    there)."""
+    centre" for "replacing pipes to homes across the town centre"). Known false negative:
+    that sentence's phrase said of a narrower claim in the same words ("schools across the
+    county" said of some schools there)."""
     before = re.findall(r"[\w'’-]+", dc.text[:at])[-1:]
     after = re.findall(r"[\w'’-]+", dc.text[at + len(cue):])[:3]
     if not before or len(after) < 3:

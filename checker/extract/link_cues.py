@@ -174,8 +174,7 @@ class LinkCueReader:
                 for p in c.children if p.dep_ == "pobj"]
         else:
             return False
-        return any(t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS
-                   for c in holders for t in c.subtree)
+        return any(_money(t) for c in holders for t in c.subtree)
 
     def _helps_change(self, verb) -> bool:
         """ "helped" brings about a change ("helped lift sales": a verb of change_words.txt
@@ -453,13 +452,18 @@ def _absolute_with(word, change_words, lexicon=None) -> bool:
     return False
 
 
+def _money(tok) -> bool:
+    """A token of a sum: tagged money, or a currency sign."""
+    return tok.ent_type_ == "MONEY" or tok.text in CURRENCY_SIGNS
+
+
 def _counted(noun) -> bool:
     """A number before the noun, outside a sum ("one hole", "a ten-point gap"; not "a
     £40,000 shortfall")."""
     before = [t for t in noun.subtree if t.i < noun.i]
     return any(t.like_num or any(ch.isdigit() for ch in t.text)
                or is_number_word(t.lower_.split("-")[0]) for t in before) \
-        and not any(t.ent_type_ == "MONEY" or t.text in CURRENCY_SIGNS for t in before)
+        and not any(_money(t) for t in before)
 
 
 def _thing_as_agent(verb):
